@@ -1,0 +1,7 @@
+"""Pure text processing for pizhu: decoding, normalization, sectioning and extraction.
+
+Nothing in this package does I/O beyond reading its own bundled data files, and
+nothing imports Textual.
+"""
+
+EXTRACTOR_VERSION = "0.1.0"

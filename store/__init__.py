@@ -1,0 +1,1 @@
+"""SQLite storage for pizhu through sqlite-utils: schema, migrations, import and export."""
