@@ -1,0 +1,212 @@
+"""Normalize a report's raw text into what a reviewer reads, keeping a map back to the raw text.
+
+The steps follow GUIDELINES.md ("Normalization"):
+
+1. line endings to ``\\n``, invisible characters (zero-width space, BOM) dropped;
+2. pinyin glosses a converter left after characters dropped (``政協(xié)`` → ``政協``);
+3. Traditional → Simplified with OpenCC ``t2s``;
+4. full-width digits and ``％`` to ASCII (one character for one, so offsets stay put);
+5. OCR spacing removed between CJK characters and between a digit and a CJK character,
+   indentation and trailing blanks of lines dropped, Latin/number spacing kept;
+6. paragraphs that a column break split over lines rejoined, never joining a heading,
+   a caption or page furniture to its neighbour.
+
+Every step only deletes characters or replaces one character by one, so each character
+of the normalized text comes from exactly one raw character: ``raw_offsets[i]``.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+
+from extract.models import Normalized
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{CJK}]")
+
+_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêÊ"
+# A gloss is a bracketed pinyin syllable right after a CJK character; the bracket may be
+# half- or full-width. A syllable cut off at the end of a line (``召開(k``) goes too.
+_GLOSS_RE = re.compile(
+    rf"(?<=[{CJK}])(?:[(（][{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]|[(（][{_PINYIN_LETTERS}]{{1,6}}$)",
+    re.MULTILINE,
+)
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
+_LONE_CR_RE = re.compile("\r")
+
+# Spaces (ASCII, no-break, ideographic, tab) inside a line.
+_SPACE = " \t\u00a0\u3000\u2002\u2003\u2009"
+_CJK_OR_PUNCT = f"{CJK}\u3000-\u303f\uff00-\uffef“”‘’—…·"
+# OCR spacing: between two CJK characters, or a digit and a CJK character (either order).
+_OCR_SPACE_RE = re.compile(
+    rf"(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+    rf"|(?<=[0-9])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+    rf"|(?<=[{CJK}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+)
+_LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_FULLWIDTH_POINT_RE = re.compile("(?<=[0-9０-９])．(?=[0-9０-９])")
+
+_SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalize raw report text; see the module docstring for the steps."""
+    text = raw
+    offsets = array("i", range(len(raw) + 1))
+    text, offsets = _delete(text, offsets, _INVISIBLE_RE)
+    text, offsets = _replace(text, offsets, _LONE_CR_RE, lambda _m: "\n")
+    text, offsets = _delete(text, offsets, _GLOSS_RE)
+    text, offsets = _to_simplified(text, offsets)
+    text = text.translate(_FULLWIDTH)
+    text, offsets = _replace(text, offsets, _FULLWIDTH_POINT_RE, lambda _m: ".")
+    text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
+    text, offsets = _delete(text, offsets, _OCR_SPACE_RE)
+    text, offsets = _rejoin_paragraphs(text, offsets)
+    return Normalized(text=text, raw_offsets=offsets)
+
+
+def traditional_share(raw: str) -> float:
+    """Share of CJK characters that t2s changes: about 0 for Simplified text."""
+    cjk = _CJK_RE.findall(raw[:50000])
+    if not cjk:
+        return 0.0
+    sample = "".join(cjk)
+    converted = _converter().convert(sample)
+    if len(converted) != len(sample):
+        converted = "".join(_converter().convert(ch) for ch in sample)
+    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
+    return changed / len(sample)
+
+
+# --- editing with an offset map -------------------------------------------------------
+
+
+def _delete(text: str, offsets: array, pattern: re.Pattern[str]) -> tuple[str, array]:
+    return _replace(text, offsets, pattern, lambda _m: "")
+
+
+def _replace(
+    text: str, offsets: array, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+) -> tuple[str, array]:
+    """Apply ``pattern.sub(repl)`` while carrying the offset map along.
+
+    A replacement must be empty or exactly as long as its match (one for one).
+    """
+    pieces: list[str] = []
+    new_offsets = array("i")
+    last = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        replacement = repl(match)
+        if replacement and len(replacement) != end - start:
+            raise ValueError("normalization steps replace one character by one")
+        pieces.append(text[last:start])
+        new_offsets.extend(offsets[last:start])
+        if replacement:
+            pieces.append(replacement)
+            new_offsets.extend(offsets[start:end])
+        last = end
+    if last == 0:
+        return text, offsets
+    pieces.append(text[last:])
+    new_offsets.extend(offsets[last:])
+    return "".join(pieces), new_offsets
+
+
+_CONVERTER = None
+
+
+def _converter():  # type: ignore[no-untyped-def]
+    global _CONVERTER
+    if _CONVERTER is None:
+        from opencc import OpenCC
+
+        _CONVERTER = OpenCC("t2s")
+    return _CONVERTER
+
+
+def _to_simplified(text: str, offsets: array) -> tuple[str, array]:
+    """OpenCC t2s, line by line; a line whose phrase conversion changes length is done per character."""
+    if not _CJK_RE.search(text):
+        return text, offsets
+    converter = _converter()
+    out: list[str] = []
+    for line in text.split("\n"):
+        converted = converter.convert(line) if _CJK_RE.search(line) else line
+        if len(converted) != len(line):
+            chars = [converter.convert(ch) for ch in line]
+            converted = "".join(c if len(c) == 1 else ch for c, ch in zip(chars, line, strict=True))
+        out.append(converted)
+    return "\n".join(out), offsets
+
+
+# --- rejoining column breaks ------------------------------------------------------------
+
+# Lines that are never part of a running paragraph: headings of every numbered style,
+# Markdown headings, photo captions and page furniture.
+_STRUCTURAL_START_RE = re.compile(
+    r"^(?:#|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d)"
+    r"|▲|△|图为|【|——|—{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
+)
+_MIN_BROKEN_LINE = 36
+# A title line (``…——政协大洼区委员会2023年度工作综述``) is long and unpunctuated, yet whole.
+_TITLE_END_RE = re.compile("(?:综述|綜述|工作报告|工作報告|纪实|紀實|侧记|側記)$")
+
+
+def _rejoin_paragraphs(text: str, offsets: array) -> tuple[str, array]:
+    """Delete the line breaks (and blank lines) inside a paragraph that a column break split."""
+    lines = text.split("\n")
+    # A Markdown report marks every heading with "#", so a short unfinished plain line there
+    # is a broken paragraph, never a heading.
+    markdown = sum(1 for line in lines if line.startswith("#")) >= 2
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    deletions: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and not lines[j]:
+            j += 1
+        if j < len(lines) and _is_broken(line, lines[j], markdown):
+            deletions.append((starts[i] + len(line), starts[j]))
+        i = j
+    if not deletions:
+        return text, offsets
+    pieces: list[str] = []
+    new_offsets = array("i")
+    last = 0
+    for start, end in deletions:
+        pieces.append(text[last:start])
+        new_offsets.extend(offsets[last:start])
+        last = end
+    pieces.append(text[last:])
+    new_offsets.extend(offsets[last:])
+    return "".join(pieces), new_offsets
+
+
+def _is_broken(line: str, following: str, markdown: bool = False) -> bool:
+    """Whether ``following`` continues the paragraph that ``line`` leaves unfinished."""
+    if not line or line[-1] in _SENTENCE_END:
+        return False
+    if line.startswith("#") or _STRUCTURAL_START_RE.match(following):
+        return False
+    if _STRUCTURAL_START_RE.match(line) and "。" not in line:
+        return False
+    if _TITLE_END_RE.search(line):
+        return False
+    if len(line) < _MIN_BROKEN_LINE and line[-1] not in ",，、" and not markdown:
+        return False
+    first = following[0]
+    if not (_CJK_RE.match(first) or first.isdigit() or first in "“‘\"'《(（,，、。"):
+        return False
+    # A short line with no sentence punctuation after the break is a heading, not the tail.
+    tail_is_heading = len(following) <= 30 and not re.search("[。，,；;！？]", following)
+    return not tail_is_heading

@@ -1,0 +1,258 @@
+"""Split normalized report text into reports and sections, and read its title, body and year.
+
+Works on normalized text (see ``normalize``), one line a paragraph. A line is one of:
+page furniture (boilerplate), a photo caption, a heading (Markdown ``#``, 一、, （一）, 1.,
+【概况】, or a short standalone headline), or body text. Consecutive headline lines with no
+body between them make one heading (``强化政治引领 / 把牢政治方向``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.models import Section
+
+_CN_NUM = "一二三四五六七八九十"
+
+_BOILERPLATE_RE = re.compile(
+    r"^(?:版面\s*/|通版阅读|当前版[:：]|本期发布|第\d+版|\d+版$|来源[:：]|责任编辑|编辑[:：/]"
+    r"|上一篇|下一篇|返回目录|打印本页|关闭窗口|【字号|分享到)"
+    r"|校对\s*/|本报记者|本报讯|记者\S{0,12}(?:报道|摄)$|文/图|图/文|\.html|-->|<!--|https?://"
+    r"|^(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})$"
+    r"|^(?:星期|周)[一二三四五六日天]$"
+)
+_CAPTION_START_RE = re.compile(r"^(?:[▲△]|图为|[(（]图)")
+_DATED_CAPTION_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[,，\s]")
+_CAPTION_SUBJECT_RE = re.compile(r"政协|委员|主席|调研组|视察组|考察团")
+_CAPTION_VERB_RE = re.compile(
+    r"调研|视察|开展|举办|召开|带领|考察|参观|出席|座谈|慰问|开班|举行|交流活动|走访|观摩"
+)
+_MARKDOWN_RE = re.compile(r"^(#{1,6})\s*(.*)$")
+_NUMBERED_RE = re.compile(
+    rf"^(?:[{_CN_NUM}]{{1,3}}、|[(（][{_CN_NUM}]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|第[{_CN_NUM}]{{1,3}}[部章节])"
+)
+_BRACKET_HEAD_RE = re.compile(r"^【([^】]{1,12})】")
+_SENTENCE_PUNCT_RE = re.compile(r"[。；;！？!?]")
+_TITLE_WORD_RE = re.compile(r"综述|工作报告|报告|纪实|侧记|巡礼|回眸|答卷")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|-\d{4}年)")
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    organisation: str
+    year: int | None
+
+
+def classify(line: str) -> str:
+    """One of ``boilerplate``, ``caption``, ``heading``, ``body`` for a normalized line."""
+    if _BOILERPLATE_RE.search(line):
+        return "boilerplate"
+    if _CAPTION_START_RE.match(line):
+        return "caption"
+    if _DATED_CAPTION_RE.match(line) and len(line) <= 120 and line.count("。") <= 1:
+        return "caption"
+    if _MARKDOWN_RE.match(line) or _BRACKET_HEAD_RE.match(line):
+        return "heading"
+    if _NUMBERED_RE.match(line) and len(line) <= 60 and "。" not in line.rstrip("。"):
+        return "heading"
+    if _is_headline(line):
+        if (
+            len(line) <= 40
+            and _CAPTION_SUBJECT_RE.search(line)
+            and _CAPTION_VERB_RE.search(line)
+            and not _TITLE_WORD_RE.search(line)
+        ):
+            return "caption"
+        return "heading"
+    return "body"
+
+
+def _is_headline(line: str) -> bool:
+    """A short standalone line with no sentence punctuation: a headline, not prose."""
+    if not line or len(line) > 30 or _SENTENCE_PUNCT_RE.search(line):
+        return False
+    return line[-1] not in ":：,，、"
+
+
+def heading_text(line: str) -> str:
+    """The heading a line announces: Markdown marks and 【】 stripped."""
+    markdown = _MARKDOWN_RE.match(line)
+    if markdown:
+        return markdown.group(2).strip()
+    bracket = _BRACKET_HEAD_RE.match(line)
+    if bracket:
+        return bracket.group(1).strip()
+    return line.strip()
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def split_reports(text: str) -> list[tuple[int, int]]:
+    """Cut a file's normalized text into the reports it holds, as (start, end) ranges.
+
+    A new report starts at a top-level Markdown heading (``# ``) or at a title line followed
+    by a ``——…综述`` subtitle, provided body text stands between it and the previous start.
+    """
+    lines = [(pos, line) for pos, line in _lines(text) if line.strip()]
+    cuts = [0]
+    body_since_cut = False
+    for index, (pos, line) in enumerate(lines):
+        starts_report = False
+        if re.match(r"^#\s", line):
+            starts_report = True
+        elif _is_headline(line) and not line.startswith("——"):
+            following = lines[index + 1][1] if index + 1 < len(lines) else ""
+            starts_report = (
+                following.lstrip("#").strip().startswith("——")
+                and _TITLE_WORD_RE.search(following) is not None
+            )
+        if starts_report and body_since_cut and pos > 0:
+            cuts.append(pos)
+            body_since_cut = False
+        elif classify(line) == "body" and len(line) > 40:
+            body_since_cut = True
+    ranges = []
+    for start, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        while end > start and text[end - 1] in "\n \t":
+            end -= 1
+        if end > start:
+            ranges.append((start, end))
+    return ranges or [(0, len(text))]
+
+
+_KIND_HEADINGS = {"caption": "图片说明", "boilerplate": "版面信息"}
+
+
+def find_sections(text: str) -> tuple[Section, ...]:
+    """Sections of one report's normalized text; together they cover the whole text."""
+    sections: list[Section] = []
+    current_heading = ""
+    # (start, kind, heading) of the section being built
+    open_start, open_kind, open_heading = 0, "body", ""
+    headline_run = False
+    for pos, line in _lines(text):
+        if not line.strip():
+            continue
+        kind = classify(line)
+        if kind == "heading":
+            head = heading_text(line)
+            if headline_run and open_kind == "body" and not _MARKDOWN_RE.match(line):
+                open_heading = f"{open_heading} / {head}" if open_heading else head
+                current_heading = open_heading
+                continue
+            if headline_run and _MARKDOWN_RE.match(line) and open_kind == "body":
+                # A Markdown subtitle right under its heading belongs to it.
+                open_heading = f"{open_heading} / {head}" if open_heading else head
+                current_heading = open_heading
+                continue
+            _close(sections, text, open_start, pos, open_kind, open_heading)
+            open_start, open_kind, open_heading = pos, "body", head
+            current_heading = head
+            headline_run = not _BRACKET_HEAD_RE.match(line)
+            continue
+        headline_run = False
+        section_kind = kind if kind in ("caption", "boilerplate") else "body"
+        if section_kind != open_kind:
+            _close(sections, text, open_start, pos, open_kind, open_heading)
+            heading = _KIND_HEADINGS.get(section_kind, current_heading)
+            open_start, open_kind, open_heading = pos, section_kind, heading
+    _close(sections, text, open_start, len(text), open_kind, open_heading)
+    # Leading blank lines belong to the first section, so that sections cover the text.
+    return tuple(
+        Section(ordinal=i, heading=s.heading, start=0 if i == 0 else s.start, end=s.end, kind=s.kind)
+        for i, s in enumerate(sections)
+    )
+
+
+def _close(sections: list[Section], text: str, start: int, end: int, kind: str, heading: str) -> None:
+    if end <= start:
+        return
+    if not text[start:end].strip():
+        if sections:
+            last = sections[-1]
+            sections[-1] = Section(last.ordinal, last.heading, last.start, end, last.kind)
+        return
+    sections.append(Section(len(sections), heading, start, end, kind))
+
+
+def describe(text: str, sections: tuple[Section, ...]) -> Meta:
+    """Title, organisation and year of a report, where its text states them."""
+    title = _title(text)
+    body = "".join(text[s.start : s.end] for s in sections if s.kind == "body")
+    return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body))
+
+
+def _title(text: str) -> str:
+    lines = [line for _pos, line in _lines(text) if line.strip()]
+    for index, line in enumerate(lines[:12]):
+        kind = classify(line)
+        if kind in ("boilerplate", "caption"):
+            continue
+        if kind == "body" and not (len(line) <= 100 and "。" not in line and _TITLE_WORD_RE.search(line)):
+            return ""
+        title = heading_text(line)
+        for following in lines[index + 1 : index + 3]:
+            sub = heading_text(following)
+            if sub.startswith("——") or (
+                _MARKDOWN_RE.match(following) and _TITLE_WORD_RE.search(sub) and len(sub) <= 40
+            ):
+                title = f"{title}{sub}" if sub.startswith("——") else f"{title} {sub}"
+            else:
+                break
+        return title
+    return ""
+
+
+_PLACE_SUFFIX = "省市区县州旗盟"
+_ORG_AFTER_RE = re.compile(rf"政协([\u4e00-\u9fff]{{2,9}}?[{_PLACE_SUFFIX}])委员会")
+_ORG_BEFORE_RE = re.compile(rf"([\u4e00-\u9fff]{{1,8}}[{_PLACE_SUFFIX}])政协")
+# Characters that end a place name when reading leftwards from 政协.
+_NOT_IN_PLACE = set("年的和是在与及对由向把将为了从被让给到等其各全共同届月日后前来以家个")
+
+
+def _organisation(title: str, body: str) -> str:
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for weight, source in ((5, title), (1, body[:20000])):
+        for regex in (_ORG_AFTER_RE, _ORG_BEFORE_RE):
+            for match in regex.finditer(source):
+                place = _trim_place(match.group(1))
+                if len(place) < 3:
+                    continue
+                name = f"{place}政协"
+                counts[name] += weight
+                first_seen.setdefault(name, match.start() + (0 if weight > 1 else 10**6))
+    if counts:
+        return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+    head = re.split("[:：]", title, maxsplit=1)
+    if len(head) == 2 and len(head[0]) <= 12 and re.search("政协|委|会", head[0]):
+        return head[0]
+    return ""
+
+
+def _trim_place(candidate: str) -> str:
+    """Cut a regex's greedy left context down to the place name itself."""
+    index = len(candidate) - 1
+    while index > 0 and candidate[index - 1] not in _NOT_IN_PLACE:
+        index -= 1
+    return candidate[index:]
+
+
+def _year(title: str, body: str) -> int | None:
+    match = _YEAR_RE.search(title)
+    if match:
+        return int(match.group(1))
+    years = Counter(int(y) for y in _YEAR_RE.findall(body) if 1990 <= int(y) <= 2099)
+    if not years:
+        return None
+    return max(years, key=lambda y: (years[y], y))
