@@ -34,8 +34,7 @@ def prepare(raw: str) -> list[DocumentDraft]:
         if meta.title:
             # Body text before the first heading reads under the report's title.
             sections = tuple(
-                replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s
-                for s in sections
+                replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections
             )
         drafts.append(
             DocumentDraft(

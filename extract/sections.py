@@ -26,9 +26,7 @@ _BOILERPLATE_RE = re.compile(
 _CAPTION_START_RE = re.compile(r"^(?:[▲△]|图为|[(（]图)")
 _DATED_CAPTION_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[,，\s]")
 _CAPTION_SUBJECT_RE = re.compile(r"政协|委员|主席|调研组|视察组|考察团")
-_CAPTION_VERB_RE = re.compile(
-    r"调研|视察|开展|举办|召开|带领|考察|参观|出席|座谈|慰问|开班|举行|交流活动|走访|观摩"
-)
+_CAPTION_VERB_RE = re.compile(r"调研|视察|开展|举办|召开|带领|考察|参观|出席|座谈|慰问|开班|举行|交流活动|走访|观摩")
 _MARKDOWN_RE = re.compile(r"^(#{1,6})\s*(.*)$")
 _NUMBERED_RE = re.compile(
     rf"^(?:[{_CN_NUM}]{{1,3}}、|[(（][{_CN_NUM}]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|第[{_CN_NUM}]{{1,3}}[部章节])"
@@ -113,8 +111,7 @@ def split_reports(text: str) -> list[tuple[int, int]]:
         elif _is_headline(line) and not line.startswith("——"):
             following = lines[index + 1][1] if index + 1 < len(lines) else ""
             starts_report = (
-                following.lstrip("#").strip().startswith("——")
-                and _TITLE_WORD_RE.search(following) is not None
+                following.lstrip("#").strip().startswith("——") and _TITLE_WORD_RE.search(following) is not None
             )
         if starts_report and body_since_cut and pos > 0:
             cuts.append(pos)

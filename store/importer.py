@@ -1,0 +1,121 @@
+"""Import report files into the store: find files, decode, normalize, extract, store.
+
+Each report is stored in its own transaction, so a failure in one file leaves the
+database exactly as it was for that file, and the other files still import.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract import EXTRACTOR_VERSION
+from extract.decode import DecodeError, decode
+from extract.document import prepare
+from store.db import Store, StoreError
+
+# Folders are searched for report files with these endings; a file named on the
+# command line is read whatever its ending.
+REPORT_SUFFIXES = (".txt", ".text", ".md")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    imported: list[int] = field(default_factory=list)
+    skipped: int = 0
+    error: str = ""
+    encoding: str = ""
+
+
+@dataclass
+class ImportReport:
+    files: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return sum(len(f.imported) for f in self.files)
+
+    @property
+    def skipped(self) -> int:
+        return sum(f.skipped for f in self.files)
+
+    @property
+    def errors(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.error]
+
+
+def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+    """Yield (file, error) for every report file under ``paths``; error is "" when readable.
+
+    Symbolic links to folders are not followed, so a link loop cannot hang the walk.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    candidate = Path(root) / name
+                    if candidate.suffix.lower() in REPORT_SUFFIXES and not name.lower().startswith("readme"):
+                        yield candidate, ""
+        elif path.exists():
+            yield path, ""
+        else:
+            yield path, "no such file or folder"
+
+
+def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcome:
+    outcome = FileOutcome(str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            outcome.error = f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            return outcome
+        data = path.read_bytes()
+    except OSError as exc:
+        outcome.error = exc.strerror or str(exc)
+        return outcome
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        outcome.error = str(exc)
+        return outcome
+    outcome.encoding = decoded.encoding
+    extract_spans: Callable[[str], list] | None = None
+    if extract:
+        from extract.pipeline import extract_spans
+    for draft in prepare(decoded.text):
+        if store.has_content(draft.text):
+            outcome.skipped += 1
+            continue
+        spans = extract_spans(draft.text) if extract_spans else []
+        try:
+            doc_id = store.add_document(str(path), decoded.encoding, draft, spans, EXTRACTOR_VERSION)
+        except StoreError as exc:
+            outcome.error = str(exc)
+            return outcome
+        if doc_id is None:
+            outcome.skipped += 1
+        else:
+            outcome.imported.append(doc_id)
+    return outcome
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    extract: bool = True,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> ImportReport:
+    report = ImportReport()
+    for path, error in find_files(paths):
+        outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
+        report.files.append(outcome)
+        if on_file:
+            on_file(outcome)
+    return report
