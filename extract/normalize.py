@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable
+from pathlib import Path
 
 from extract.models import Normalized
 
@@ -70,16 +71,12 @@ def normalize(raw: str) -> Normalized:
 
 
 def traditional_share(raw: str) -> float:
-    """Share of CJK characters that t2s changes: about 0 for Simplified text."""
+    """Share of CJK characters that t2s would change: about 0 for Simplified text."""
     cjk = _CJK_RE.findall(raw[:50000])
     if not cjk:
         return 0.0
-    sample = "".join(cjk)
-    converted = _converter().convert(sample)
-    if len(converted) != len(sample):
-        converted = "".join(_converter().convert(ch) for ch in sample)
-    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
-    return changed / len(sample)
+    traditional = _traditional_chars()
+    return sum(1 for ch in cjk if ch in traditional) / len(cjk)
 
 
 # --- editing with an offset map -------------------------------------------------------
@@ -118,6 +115,7 @@ def _replace(
 
 
 _CONVERTER = None
+_TRADITIONAL: frozenset[str] | None = None
 
 
 def _converter():  # type: ignore[no-untyped-def]
@@ -129,14 +127,42 @@ def _converter():  # type: ignore[no-untyped-def]
     return _CONVERTER
 
 
+def _traditional_chars() -> frozenset[str]:
+    """Every character that OpenCC's t2s dictionaries can change.
+
+    A line with none of them converts to itself, so most Simplified text skips the
+    (slow, pure-Python) converter altogether.
+    """
+    global _TRADITIONAL
+    if _TRADITIONAL is None:
+        import opencc
+
+        folder = Path(opencc.__file__).parent / "dictionary"
+        chars: set[str] = set()
+        for name in ("TSCharacters.txt", "TSPhrases.txt"):
+            for line in (folder / name).read_text("utf-8").splitlines():
+                key, _, values = line.partition("\t")
+                for value in values.split(" "):
+                    if len(value) != len(key):
+                        chars.update(key)
+                    else:
+                        chars.update(a for a, b in zip(key, value, strict=True) if a != b)
+        _TRADITIONAL = frozenset(chars)
+    return _TRADITIONAL
+
+
 def _to_simplified(text: str, offsets: array) -> tuple[str, array]:
     """OpenCC t2s, line by line; a line whose phrase conversion changes length is done per character."""
-    if not _CJK_RE.search(text):
+    traditional = _traditional_chars()
+    if traditional.isdisjoint(text):
         return text, offsets
     converter = _converter()
     out: list[str] = []
     for line in text.split("\n"):
-        converted = converter.convert(line) if _CJK_RE.search(line) else line
+        if traditional.isdisjoint(line):
+            out.append(line)
+            continue
+        converted = converter.convert(line)
         if len(converted) != len(line):
             chars = [converter.convert(ch) for ch in line]
             converted = "".join(c if len(c) == 1 else ch for c, ch in zip(chars, line, strict=True))
