@@ -1,0 +1,193 @@
+"""Merging reviewers' own copies: matching, idempotence, and bad files leaving the target alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.document import prepare
+from extract.models import Span
+from pizhu.cli import main
+from store.db import Store
+from store.merge import MergeError, merge, merge_all
+
+TEXT = "全年征集社情民意49条,捐款捐物93.35万元。召开会议12次。王明主席出席。"
+EXTRA = "灵武市政协2022年开展视察调研15次。"
+
+
+def _span(text: str, sub: str, label: str = "FIGURE") -> Span:
+    start = text.index(sub)
+    return Span(start, start + len(sub), label, sub, {"value": 1}, "r", 0.5)
+
+
+def make_target(path: Path) -> None:
+    with Store(path) as store:
+        draft = prepare(TEXT)[0]
+        t = draft.text
+        doc = store.add_document("t.txt", "utf-8", draft, [_span(t, s) for s in ("49条", "93.35万元", "12次")])
+        assert doc is not None
+        store.decide(store.spans(doc, "")[0].id, "wang", "confirm")
+
+
+def snapshot(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            for table in ("documents", "sections", "spans", "decisions", "tags")
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def copies(tmp_path: Path) -> tuple[Path, Path]:
+    """The team database and li's copy of it; both then get work done on them."""
+    target, other = tmp_path / "team.db", tmp_path / "li.db"
+    make_target(target)
+    shutil.copy(target, other)
+    with Store(other) as li:
+        doc = li.document_ids()[0]
+        t = li.document(doc).text
+        spans = li.spans(doc, "li")
+        li.decide(spans[0].id, "li", "confirm")
+        li.decide(spans[1].id, "li", "attrs", attrs={"value": 933500, "unit": "元"})
+        li.decide(spans[2].id, "li", "reject")
+        li.decide(spans[2].id, "li", "tag", tag="check")
+        li.add_span(doc, "li", t.index("王明"), t.index("王明") + 2, "PERSON")
+        li.undo("li")
+        li.redo("li")
+        draft = prepare(EXTRA)[0]
+        extra = li.add_document("extra.txt", "utf-8", draft, [_span(draft.text, "15次")])
+        assert extra is not None
+        li.decide(li.spans(extra, "li")[0].id, "li", "confirm")
+    with Store(target) as team:
+        doc = team.document_ids()[0]
+        team.decide(team.spans(doc, "wang")[2].id, "wang", "confirm")
+    return target, other
+
+
+def test_merge_brings_in_decisions_spans_and_documents(copies: tuple[Path, Path]) -> None:
+    target, other = copies
+    with Store(target) as team:
+        report = merge(team, other)
+        assert (report.documents_matched, report.documents_added) == (1, 1)
+        assert report.spans_added == 2  # li's PERSON and the extra document's proposal
+        assert report.decisions_present == 1  # wang's confirm, made before the copy
+        assert report.decisions_added == 8  # confirm, attrs, reject, tag, add, undo, redo, confirm
+        doc = team.document_ids()[0]
+        li = {s.text: s.status for s in team.spans(doc, "li")}
+        assert li == {"49条": "confirmed", "93.35万元": "corrected", "12次": "rejected", "王明": "added"}
+        wang = {s.text: s.status for s in team.spans(doc, "wang")}
+        assert wang == {"49条": "confirmed", "93.35万元": "pending", "12次": "confirmed"}
+        assert "check" in team.tags()
+        extra = team.document_ids()[1]
+        assert [s.status for s in team.spans(extra, "li")] == ["confirmed"]
+        assert team.sections(extra) and team.document(extra).text == prepare(EXTRA)[0].text
+        # Undo/redo still refer to decisions of the target.
+        undo = next(d for d in team.decisions("li") if d.action == "undo")
+        assert {d.id: d.action for d in team.decisions("li")}[undo.ref] == "add"
+        # li can carry on undoing in the merged database.
+        assert team.undo("li") is not None
+
+
+def test_merge_twice_adds_nothing(copies: tuple[Path, Path]) -> None:
+    target, other = copies
+    with Store(target) as team:
+        merge(team, other)
+    first = snapshot(target)
+    with Store(target) as team:
+        again = merge(team, other)
+    assert (again.decisions_added, again.spans_added, again.documents_added) == (0, 0, 0)
+    assert again.decisions_present == 9
+    assert snapshot(target) == first
+
+
+def test_merge_both_ways_converges(copies: tuple[Path, Path]) -> None:
+    target, other = copies
+    with Store(target) as team:
+        merge(team, other)
+    with Store(other) as li:
+        report = merge(li, target)
+        assert report.decisions_added == 1  # wang's second confirm
+        assert merge(li, target).decisions_added == 0
+    with Store(target) as team, Store(other) as li:
+        for store in (team, li):
+            assert len(store.decisions()) == 10
+
+
+def test_same_added_span_from_two_reviewers_matches_by_offsets(tmp_path: Path) -> None:
+    target, other = tmp_path / "a.db", tmp_path / "b.db"
+    make_target(target)
+    shutil.copy(target, other)
+    for path, name in ((target, "wang"), (other, "li")):
+        with Store(path) as store:
+            doc = store.document_ids()[0]
+            t = store.document(doc).text
+            store.add_span(doc, name, t.index("王明"), t.index("王明") + 2, "PERSON")
+    with Store(target) as team:
+        assert merge(team, other).spans_added == 0
+        doc = team.document_ids()[0]
+        persons = [s for s in team.spans(doc) if s.label == "PERSON"]
+        assert len(persons) == 1 and persons[0].status == "added"
+
+
+def test_a_corrupt_file_leaves_the_target_unchanged(copies: tuple[Path, Path], tmp_path: Path) -> None:
+    target, other = copies
+    before = snapshot(target)
+    broken = tmp_path / "broken.db"
+    data = bytearray(other.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page
+    broken.write_bytes(bytes(data))
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("hello", "utf-8")
+    foreign = tmp_path / "foreign.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with Store(target) as team:
+        for bad in (broken, not_sqlite, foreign, tmp_path / "missing.db"):
+            with pytest.raises(MergeError):
+                merge_all(team, [other, bad])  # the good file first: still nothing written
+        with pytest.raises(MergeError, match="target database itself"):
+            merge(team, target)
+    assert snapshot(target) == before
+
+
+def test_a_newer_schema_is_refused(copies: tuple[Path, Path]) -> None:
+    target, other = copies
+    conn = sqlite3.connect(other)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('pizhu', '9999_x', '')")
+    conn.commit()
+    conn.close()
+    with Store(target) as team, pytest.raises(MergeError, match="newer pizhu"):
+        merge(team, other)
+
+
+def test_the_other_file_is_not_changed(copies: tuple[Path, Path]) -> None:
+    target, other = copies
+    before = snapshot(other)
+    with Store(target) as team:
+        merge(team, other)
+    assert snapshot(other) == before
+
+
+def test_cli_merge(copies: tuple[Path, Path], tmp_path: Path) -> None:
+    target, other = copies
+    runner = CliRunner()
+    result = runner.invoke(main, ["merge", str(other), "--db", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "8 decision(s) added" in result.output
+    result = runner.invoke(main, ["merge", str(other), "--db", str(target), "--json"])
+    assert json.loads(result.stdout)[0]["decisions_added"] == 0
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    result = runner.invoke(main, ["merge", str(bad), "--db", str(target)])
+    assert result.exit_code == 1
+    assert result.output.startswith("pizhu: error:") and result.output.count("\n") == 1
