@@ -319,3 +319,8 @@ def export_command(
         else:
             for line in lines:
                 sys.stdout.write(line)
+
+
+from pizhu.cli_gold import register  # noqa: E402
+
+register(main)

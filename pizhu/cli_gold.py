@@ -1,0 +1,379 @@
+"""The gold-output commands: ``export`` (every format), ``stats``, ``agree`` and ``merge``.
+
+A thin click layer over ``store.export``, ``store.stats``, ``store.agree`` and
+``store.merge``; ``register(main)`` adds them to the ``pizhu`` group, replacing the
+JSONL-only ``export`` defined in ``pizhu.cli``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pizhu.cli import db_option, fail, open_store
+
+FORMATS = ("jsonl", "spacy", "conll", "csv", "brat")
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    # Report text and reviewer names are data: never let them be read as Rich markup.
+    return Console(markup=False, highlight=False)
+
+
+def _table(title: str) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    # Light borders and no edge padding: a dozen columns still fit an 80-column terminal.
+    return Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
+
+
+def _write_text(output: str, chunks: Iterator[str]) -> None:
+    """Write chunks to ``output`` through a temporary file, so a failed export leaves no half file."""
+    target = Path(output)
+    if target.is_dir():
+        fail(f"{output}: is a folder; give a file name")
+    try:
+        handle, tmp_name = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    except OSError as exc:
+        fail(f"{output}: {exc.strerror or exc}")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            for chunk in chunks:
+                out.write(chunk)
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        fail(f"{output}: {exc.strerror or exc}")
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--all", "include_all", is_flag=True, help="Also pending and rejected machine spans.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Output file (default: stdout); a folder for brat. Required for spacy and brat.",
+)
+@click.option("--reviewer", default=None, help="Only this reviewer's decisions.")
+@click.option("--label", "labels", multiple=True, help="Only spans with this label (repeatable).")
+@click.option("--document", "documents", multiple=True, type=int, help="Only this document id (repeatable).")
+@click.option("--raw-offsets", is_flag=True, help="Offsets into the raw imported text.")
+def export_command(
+    db_path: str,
+    fmt: str,
+    include_all: bool,
+    output: str | None,
+    reviewer: str | None,
+    labels: tuple[str, ...],
+    documents: tuple[int, ...],
+    raw_offsets: bool,
+) -> None:
+    """Export the gold standard (confirmed, corrected and added spans).
+
+    Formats: jsonl (one document per line), spacy (a DocBin file; needs
+    pip install 'pizhu[spacy]'), conll (character BIO, a blank line between
+    sentences), csv (one row per FIGURE), brat (.txt + .ann pairs in a folder).
+
+    \b
+    Example:
+        pizhu export -o gold.jsonl
+        pizhu export --all --label FIGURE | jq .spans
+        pizhu export --format csv -o figures.csv
+        pizhu export --format spacy -o gold.spacy
+        pizhu export --format brat -o brat/
+    """
+    from store import export
+
+    if fmt in ("spacy", "brat") and not output:
+        fail(f"--format {fmt} needs -o ({'a folder' if fmt == 'brat' else 'a file'})")
+    flt = export.ExportFilter(
+        include_all=include_all,
+        reviewer=reviewer,
+        labels=tuple(labels),
+        documents=tuple(documents),
+        raw_offsets=raw_offsets,
+    )
+    writers: dict[str, Callable[[Any, export.ExportFilter], Iterator[str]]] = {
+        "jsonl": export.iter_jsonl,
+        "conll": export.iter_conll,
+        "csv": export.iter_csv,
+    }
+    with open_store(db_path) as store:
+        if fmt == "brat":
+            assert output is not None
+            written = export.write_brat(store, flt, Path(output))
+            click.echo(f"wrote {(len(written) - 1) // 2} document(s) to {output}", err=True)
+        elif fmt == "spacy":
+            assert output is not None
+            if Path(output).is_dir():
+                fail(f"{output}: is a folder; give a file name")
+            tmp = Path(output).with_name(f".{Path(output).name}.tmp")
+            try:
+                count = export.write_docbin(store, flt, tmp)
+                tmp.replace(output)
+            except OSError as exc:
+                fail(f"{output}: {exc.strerror or exc}")
+            finally:
+                tmp.unlink(missing_ok=True)
+            click.echo(f"wrote {count} document(s) to {output}", err=True)
+        else:
+            chunks = writers[fmt](store, flt)
+            if output:
+                _write_text(output, chunks)
+            else:
+                for chunk in chunks:
+                    sys.stdout.write(chunk)
+
+
+# --- stats -----------------------------------------------------------------------------------
+
+
+@click.command("stats")
+@db_option
+@click.option("--reviewer", default=None, help="One reviewer's decisions (default: the consolidated view).")
+@click.option("--document", "documents", multiple=True, type=int, help="Only this document id (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...], as_json: bool) -> None:
+    """Review progress, and how the extractor did by the reviewers' decisions.
+
+    Confirmed = right, corrected = found but an attribute wrong, rejected = false
+    alarm, added = missed. Precision counts corrected as found; "exact" does not.
+
+    \b
+    Example:
+        pizhu stats
+        pizhu stats --reviewer wang --json | jq .total
+    """
+    from store.stats import compute
+
+    with open_store(db_path) as store:
+        stats = compute(store, reviewer, documents)
+    if as_json:
+        click.echo(json.dumps(stats.as_dict(), ensure_ascii=False, indent=2))
+        return
+    console = _console()
+    view = f"reviewer {reviewer}" if reviewer else "consolidated view"
+    progress = _table(f"pizhu stats: progress ({view})")
+    progress.add_column("doc", justify="right")
+    progress.add_column("organisation")
+    for column in ("year", "cands", "decided", "done", "ok", "fixed", "false", "added", "gold"):
+        progress.add_column(column, justify="right")
+    rows = [(str(d.document_id), d.organisation, str(d.year or ""), d.counts) for d in stats.documents]
+    rows.append(("all", "", "", stats.total))
+    for doc, organisation, year, c in rows:
+        progress.add_row(
+            doc,
+            organisation,
+            year,
+            str(c.candidates),
+            str(c.decided),
+            _percent(c.done),
+            str(c.confirmed),
+            str(c.corrected),
+            str(c.rejected),
+            str(c.added),
+            str(c.gold),
+        )
+    console.print(progress)
+
+    labels = _table("progress by label")
+    for column in ("label", "cands", "pending", "ok", "fixed", "false", "added", "gold"):
+        labels.add_column(column, justify="right")
+    for label, c in stats.labels.items():
+        labels.add_row(
+            label,
+            str(c.candidates),
+            str(c.pending),
+            str(c.confirmed),
+            str(c.corrected),
+            str(c.rejected),
+            str(c.added),
+            str(c.gold),
+        )
+    console.print(labels)
+
+    for title, key, scores in (
+        ("extractor by label", "label", stats.by_label),
+        ("extractor by rule", "rule", stats.by_rule),
+    ):
+        table = _table(title)
+        table.add_column(key)
+        for column in ("prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1"):
+            table.add_column(column, justify="right")
+        table.add_column("what was fixed")
+        for s in scores:
+            table.add_row(
+                s.key,
+                str(s.proposed),
+                str(s.confirmed),
+                str(s.corrected),
+                str(s.rejected),
+                "—" if s.missed is None else str(s.missed),
+                _number(s.precision),
+                _number(s.exact),
+                _number(s.recall),
+                _number(s.f1),
+                ", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items())),
+            )
+        console.print(table)
+    console.print(
+        "ok = confirmed (right), fixed = corrected (an attribute was wrong), false = rejected (false alarm),"
+        " missed/added = marked by a reviewer; P counts fixed as found, exact does not."
+    )
+
+
+# --- agree -----------------------------------------------------------------------------------
+
+
+@click.command("agree")
+@db_option
+@click.option("--reviewer", "reviewers", multiple=True, help="Only these reviewers (repeatable).")
+@click.option("--document", "documents", multiple=True, type=int, help="Only this document id (repeatable).")
+@click.option("--disagreements", "show_disagreements", is_flag=True, help="Also list the spans they disagree on.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def agree_command(
+    db_path: str, reviewers: tuple[str, ...], documents: tuple[int, ...], show_disagreements: bool, as_json: bool
+) -> None:
+    """Agreement between every pair of reviewers over the documents both reviewed.
+
+    Span P/R/F1: exact match on offsets and label of the spans each holds as gold
+    (precision and recall are B's against A). Kappa: Cohen's kappa on accepting or
+    rejecting the machine candidates both decided. Adjudications are left out.
+
+    \b
+    Example:
+        pizhu agree
+        pizhu agree --reviewer wang --reviewer li --disagreements
+        pizhu agree --json | jq '.pairs[].kappa'
+    """
+    from store.agree import agreement, disagreements
+
+    with open_store(db_path) as store:
+        pairs = agreement(store, list(reviewers) or None, tuple(documents))
+        found = []
+        if show_disagreements or as_json:
+            wanted = set(reviewers)
+            for doc_id in documents or store.document_ids():
+                for d in disagreements(store, doc_id):
+                    if not wanted or len(wanted & set(d.versions)) >= 2:
+                        found.append(d)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"pairs": [p.as_dict() for p in pairs], "disagreements": [d.as_dict() for d in found]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    console = _console()
+    if not pairs:
+        console.print("fewer than two reviewers have decided anything: nothing to compare")
+    else:
+        table = _table("pizhu agree (B against A)")
+        table.add_column("A")
+        table.add_column("B")
+        for column in ("docs", "gold A", "gold B", "same", "P", "R", "F1", "cands", "agree", "kappa"):
+            table.add_column(column, justify="right")
+        for p in pairs:
+            table.add_row(
+                p.reviewer_a,
+                p.reviewer_b,
+                str(p.documents),
+                str(p.spans_a),
+                str(p.spans_b),
+                str(p.matched),
+                _number(p.precision),
+                _number(p.recall),
+                _number(p.f1),
+                str(p.candidates),
+                _percent(p.observed),
+                _number(p.kappa),
+            )
+        console.print(table)
+        console.print(
+            "same = gold spans with the same offsets and label; cands = machine candidates both decided;"
+            " agree = share of them both accepted or both rejected; kappa = Cohen's kappa on those."
+        )
+    if show_disagreements:
+        table = _table(f"{len(found)} disagreement(s)")
+        for column in ("doc", "span", "text", "what", "versions", "adjudicated"):
+            table.add_column(column)
+        for d in found:
+            table.add_row(
+                str(d.document_id),
+                str(d.span_id),
+                str(d.proposed["text"]),
+                ", ".join(d.kinds),
+                "; ".join(f"{name}: {_describe(state)}" for name, state in d.versions.items()),
+                _describe(d.adjudication) if d.adjudication else "",
+            )
+        console.print(table)
+
+
+def _describe(state: dict[str, Any]) -> str:
+    if state["status"] not in ("confirmed", "corrected", "added"):
+        return str(state["status"])
+    attrs = " ".join(f"{k}={v}" for k, v in sorted((state.get("attrs") or {}).items()))
+    return f"{state['label']} {state['start']}-{state['end']} {state['text']}" + (f" {attrs}" if attrs else "")
+
+
+# --- merge -----------------------------------------------------------------------------------
+
+
+@click.command("merge")
+@click.argument("others", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print what was merged as JSON.")
+def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
+    """Bring in decisions made on other copies of the database.
+
+    Documents match by content, spans by offsets and label, decisions by reviewer,
+    action and time: merging the same file again adds nothing. Every file is checked
+    before anything is written; each is merged in one transaction.
+
+    \b
+    Example:
+        pizhu merge ~/from-wang/annotations.db ~/from-li/annotations.db --db team.db
+    """
+    from store.merge import merge_all
+
+    with open_store(db_path) as store:
+        reports = merge_all(store, others)
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
+        return
+    for report in reports:
+        click.echo(report.summary(), err=True)
+
+
+def register(main: click.Group) -> None:
+    """Add the gold-output commands to ``main``, replacing its JSONL-only ``export``."""
+    for command in (export_command, stats_command, agree_command, merge_command):
+        main.add_command(command, name=command.name)
