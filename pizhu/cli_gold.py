@@ -223,7 +223,7 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
         ("extractor by rule", "rule", stats.by_rule),
     ):
         table = _table(title)
-        table.add_column(key)
+        table.add_column(key, overflow="fold")  # rule names are long and must stay readable
         for column in ("prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1"):
             table.add_column(column, justify="right")
         table.add_column("what was fixed")

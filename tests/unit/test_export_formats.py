@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -372,6 +373,15 @@ def test_cli_spacy(db_file: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", db_file, "--format", "spacy", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size > 0
+
+
+def test_cli_spacy_without_spacy_is_one_line(db_file: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "spacy", None)  # as if spaCy were not installed
+    out = tmp_path / "gold.spacy"
+    result = CliRunner().invoke(main, ["export", "--db", db_file, "--format", "spacy", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == "pizhu: error: the spacy format needs spaCy: pip install 'pizhu[spacy]'\n"
+    assert not out.exists() and not list(tmp_path.glob(".gold*"))
 
 
 def test_cli_export_of_a_missing_folder_is_one_line(db_file: str, tmp_path: Path) -> None:

@@ -91,6 +91,7 @@ def test_merge_brings_in_decisions_spans_and_documents(copies: tuple[Path, Path]
         assert team.sections(extra) and team.document(extra).text == prepare(EXTRA)[0].text
         # Undo/redo still refer to decisions of the target.
         undo = next(d for d in team.decisions("li") if d.action == "undo")
+        assert undo.ref is not None
         assert {d.id: d.action for d in team.decisions("li")}[undo.ref] == "add"
         # li can carry on undoing in the merged database.
         assert team.undo("li") is not None
