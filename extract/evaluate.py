@@ -1,0 +1,89 @@
+"""Score predicted spans against a gold list: pure functions, no I/O.
+
+Rows are dicts with ``doc``, ``label`` and ``text`` (FIGURE rows also ``value``, ``unit``,
+``approx``). Spans match on (doc, label, text), counted as a multiset, because the gold
+file carries no offsets (they depend on normalization). Labels the gold does not
+annotate at all are left out: predicting ORG against a FIGURE/DATE gold is not an error.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+__all__ = ["score"]
+
+_ATTRS = ("value", "unit", "approx")
+
+
+def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per-label tp/fp/fn/precision/recall/f1, micro totals, and FIGURE attribute accuracy.
+
+    Returns ``{"labels": {label: {...}}, "micro": {...}, "figure_attrs": {...}}``;
+    ``figure_attrs`` has ``matched``, ``correct`` and ``accuracy`` (share of matched
+    FIGUREs whose value, unit and approx all equal the gold's), plus per-attribute counts.
+    """
+    labels = sorted({row["label"] for row in gold})
+    gold_rows = _group(row for row in gold if row["label"] in labels)
+    pred_rows = _group(row for row in predicted if row["label"] in labels)
+    result: dict[str, Any] = {"labels": {}}
+    totals = Counter[str]()
+    for label in labels:
+        gold_count = Counter({key: len(rows) for key, rows in gold_rows.items() if key[1] == label})
+        pred_count = Counter({key: len(rows) for key, rows in pred_rows.items() if key[1] == label})
+        tp = sum((gold_count & pred_count).values())
+        fp = sum(pred_count.values()) - tp
+        fn = sum(gold_count.values()) - tp
+        result["labels"][label] = _prf(tp, fp, fn)
+        totals.update(tp=tp, fp=fp, fn=fn)
+    result["micro"] = _prf(totals["tp"], totals["fp"], totals["fn"])
+    result["figure_attrs"] = _figure_attrs(gold_rows, pred_rows)
+    return result
+
+
+def _group(rows: Any) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """Rows by (doc, label, text), each list kept in input (document) order."""
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[(row["doc"], row["label"], row["text"])].append(row)
+    return grouped
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def _figure_attrs(
+    gold_rows: dict[tuple[str, str, str], list[dict[str, Any]]],
+    pred_rows: dict[tuple[str, str, str], list[dict[str, Any]]],
+) -> dict[str, Any]:
+    """Pair matched FIGUREs occurrence by occurrence (in order) and compare their attributes."""
+    matched = correct = 0
+    per_attr = Counter[str]()
+    for key, golds in gold_rows.items():
+        if key[1] != "FIGURE" or key not in pred_rows:
+            continue
+        for g, p in zip(golds, pred_rows[key], strict=False):
+            matched += 1
+            ok = {attr: _same(attr, g.get(attr), p.get(attr)) for attr in _ATTRS}
+            per_attr.update(attr for attr, good in ok.items() if good)
+            correct += all(ok.values())
+    return {
+        "matched": matched,
+        "correct": correct,
+        "accuracy": correct / matched if matched else 0.0,
+        **{f"{attr}_correct": per_attr[attr] for attr in _ATTRS},
+    }
+
+
+def _same(attr: str, gold: Any, pred: Any) -> bool:
+    if attr != "value":
+        return gold == pred
+    try:
+        return Decimal(str(gold)) == Decimal(str(pred))
+    except (InvalidOperation, ValueError, TypeError):
+        return False

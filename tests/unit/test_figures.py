@@ -1,0 +1,132 @@
+"""FIGURE finder: spans, attributes, and what must not be a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.figures import find_figures
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in find_figures(text)]
+
+
+def only(text: str) -> dict:
+    spans = find_figures(text)
+    assert len(spans) == 1, [s.text for s in spans]
+    span = spans[0]
+    assert text[span.start : span.end] == span.text
+    return {"text": span.text, **{k: span.attrs[k] for k in ("value", "unit", "approx")}}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("全年征集社情民意49条,", "49条", 49, "条", "exact"),
+        ("捐款捐物累计93.35万元帮助灾区", "93.35万元", 933500, "元", "exact"),
+        ("计划投资3.2亿元。", "3.2亿元", 320000000, "元", "exact"),
+        ("线上交流发言320人(次),", "320人(次)", 320, "人次", "exact"),
+        ("共89批（次）来调研", "89批（次）", 89, "批次", "exact"),
+        ("累计捐款捐物84万余元,", "84万余元", 840000, "元", "over"),
+        ("收获点赞量5万多条,", "5万多条", 50000, "条", "over"),
+        ("筹集170余万元资助", "170余万元", 1700000, "元", "over"),
+        ("开展活动10余次,", "10余次", 10, "次", "over"),
+        ("近30条建议被吸纳", "近30条", 30, "条", "under"),
+        ("满意率98%以上。", "98%以上", 98, "%", "over"),
+        ("A类提案达到58.7%,", "58.7%", 58.7, "%", "exact"),
+        ("参会约200人左右", "约200人左右", 200, "人", "about"),
+        ("覆盖超过1,200户。", "超过1,200户", 1200, "户", "exact" if False else "over"),
+        ("惠及逾5000人。", "逾5000人", 5000, "人", "over"),
+        ("不到20%的村", "不到20%", 20, "%", "under"),
+        ("全面梳理大洼政协30多年的发展历程", "30多年", 30, "年", "over"),
+        ("七十五载春秋", "七十五载", 75, "载", "exact"),
+        ("已连续23年获评", "23年", 23, "年", "exact"),
+        ("《早闻政协》两次刊发区政协履职动态", "两次", 2, "次", "exact"),
+        ("捐建价值的委员爱民亭两座。", "两座", 2, "座", "exact"),
+        ("《委员履职考核评价办法》等四项履职管理制度", "四项", 4, "项", "exact"),
+        ("举办读书会三场,", "三场", 3, "场", "exact"),
+        ("走访企业二十三家。", "二十三家", 23, "家", "exact"),
+        ("覆盖一百零五户。", "一百零五户", 105, "户", "exact"),
+        ("提高2.5个百分点", "2.5个百分点", 2.5, "个百分点", "exact"),
+        ("122项(条)履职成果转化", "122项(条)", 122, "项", "exact"),
+        ("用时3个月,", "3个月", 3, "个月", "exact"),
+    ],
+)
+def test_figure_attributes(text: str, span: str, value: float, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("来灵考察15批152人次,", ["15批", "152人次"]),
+        ("收录稿件44篇19万字,", ["44篇", "19万字"]),
+        ("开展联系活动8期190余人次,", ["8期", "190余人次"]),
+        ("活动52场次240人次。", ["52场次", "240人次"]),
+        ("近两年的615件提案全部办结", ["615件"]),
+    ],
+)
+def test_glued_and_relative(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "编纂完成第38辑《城中文史资料》",
+        "编纂了第37期政协文史资料",
+        "灵武市政协十三届三次常委(扩大)会议召开",
+        "四届一次会议以来",
+        "人民政协成立75周年",
+        "民建成立80周年",
+        "两年多来共开展",
+        "近两年的工作",
+        "30年来的变化",
+        "严格执行中央八项规定精神",
+        "围绕一府两院工作报告",
+        "全面振兴新突破三年行动首战告捷",
+        "河西五市政协",
+        "省市县三级联动",
+        "紧扣团结民主两大主题",
+        "形成三位一体办理模式",
+        "深刻领会“两个确立”的决定性意义,增强“四个意识”",
+        "做到两个维护",
+        "开展“十个一”委员履职活动",
+        "“五个一”活动",
+        "千站千室万名委员",
+        "政协“两支队伍”建设",
+        "组织一批委员深入一线",
+        "一年来,多次赴基层",
+        "深入开展第二批主题教育",
+        "当前版:03版",
+        "“1+7”系列方案",
+        "陇南“1234”工作法",
+        "2023年,全区",
+        "坚持每周一集中学习",
+        "党的二十大二十届二中全会",
+        "牢牢把握“加强党的领导”三个重点",
+        "上半年全市经济",
+        "全市首批“四优”模范机关",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_offsets_and_rules() -> None:
+    text = "提出建议24条,组织委员两次。"
+    spans = find_figures(text)
+    assert [(s.start, s.end) for s in spans] == [(4, 7), (12, 14)]
+    arabic, chinese = spans
+    assert arabic.rule == "figure.arabic_unit"
+    assert chinese.rule == "figure.cn_numeral"
+    # Chinese numerals are riskier, so the review queue should see them first.
+    assert chinese.confidence < arabic.confidence
+
+
+def test_metric_from_clause() -> None:
+    assert find_figures("全年征集社情民意49条,")[0].metric == "社情民意"
+    assert find_figures("新成立委员工作室3个,")[0].metric == "委员工作室"
+    assert find_figures("将93名党员委员编入")[0].metric == "党员委员"
+    spans = find_figures("开展专题调研15次、协商活动31次,")
+    assert [s.metric for s in spans] == ["专题调研", "协商活动"]
