@@ -618,10 +618,12 @@ class Store:
             if not 0 <= new_start < new_end <= length:
                 raise StoreError(f"span {new_start}-{new_end} is outside the document")
             state["start"], state["end"], state["text"] = new_start, new_end, text
+        if action == "adjudicate" and attrs is not None and "status" in attrs:
+            # An adjudicator's chosen status says accept or reject; it is not an attribute.
+            attrs = dict(attrs)
+            accepted = attrs.pop("status") in (CONFIRMED, CORRECTED, ADDED)
         if attrs is not None:
             state["attrs"] = {k: v for k, v in attrs.items() if v is not None and v != ""}
-        if action == "adjudicate" and accepted is not None and "status" in (attrs or {}):
-            accepted = attrs["status"] in (CONFIRMED, CORRECTED, ADDED)  # type: ignore[index]
         if accepted is False:
             state["status"] = REMOVED if human else REJECTED
         elif accepted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from pathlib import Path
@@ -127,7 +128,7 @@ def test_sections_cover_the_text_in_order(seeded: Store) -> None:
         sections = seeded.sections(doc_id)
         assert sections[0].start == 0
         assert sections[-1].end == len(text)
-        for before, after in zip(sections, sections[1:], strict=False):
+        for before, after in itertools.pairwise(sections):
             assert before.end == after.start
 
 
@@ -169,7 +170,10 @@ def test_offset_map_round_trip_for_every_character(seeded: Store) -> None:
 
 
 def test_offset_map_round_trip_on_messy_text() -> None:
-    raw = "政協(xié) 委員 履職\r\n共 386 件，９３．３５％\r\n\r\n乡村振兴工作取得新进展，委员们深入基层开展了一系列帮扶活动，持续助力乡村振\r\n\r\n兴精准帮扶。"
+    raw = (
+        "政協(xié) 委員 履職\r\n共 386 件，９３．３５％\r\n\r\n"
+        "乡村振兴工作取得新进展，委员们深入基层开展了一系列帮扶活动，持续助力乡村振\r\n\r\n兴精准帮扶。"
+    )
     result = normalize(raw)
     assert "政协委员履职" in result.text
     assert "386件" in result.text and "93.35%" in result.text

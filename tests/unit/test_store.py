@@ -43,7 +43,7 @@ def test_state_is_derived_per_reviewer(tmp_path: Path) -> None:
 
 
 def test_corrections_record_before_and_after(tmp_path: Path) -> None:
-    store, doc_id, ids = make_store(tmp_path)
+    store, _doc_id, ids = make_store(tmp_path)
     view = store.decide(ids[2], "ann", "boundary", end=29)
     assert (view.text, view.status) == ("2023", "corrected")
     view = store.decide(ids[2], "ann", "label", label="FIGURE")
@@ -68,7 +68,7 @@ def test_confirming_an_unchanged_span_after_a_reset_is_confirmed(tmp_path: Path)
 
 
 def test_undo_and_redo_append_to_the_log(tmp_path: Path) -> None:
-    store, doc_id, ids = make_store(tmp_path)
+    store, _doc_id, ids = make_store(tmp_path)
     store.decide(ids[0], "ann", "confirm")
     store.decide(ids[1], "ann", "reject")
     assert store.undo("ann").id == ids[1]
@@ -165,3 +165,12 @@ def test_core_packages_never_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_adjudication_status_is_a_verdict_not_an_attribute(tmp_path: Path) -> None:
+    store, _doc_id, ids = make_store(tmp_path)
+    store.decide(ids[0], "ann", "confirm")
+    view = store.decide(ids[0], "judge", "adjudicate", attrs={"status": "rejected", "value": 49})
+    assert view.status == "rejected"
+    assert "status" not in view.attrs
+    assert store.span(ids[0]).status == "rejected"  # the consolidated view takes the adjudication
