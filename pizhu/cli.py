@@ -257,7 +257,7 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         )
     console = Console(markup=False, highlight=False)
     console.print(table)
-    attributes = result.get("figure_attributes")
+    attributes = result.get("figure_attrs")
     if attributes:
         console.print(
             f"FIGURE value/unit/approx right: {attributes['correct']}/{attributes['matched']}"
