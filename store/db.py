@@ -124,21 +124,28 @@ class Store:
     # --- schema ---------------------------------------------------------------------
 
     def _migrate(self) -> None:
+        applied = self._applied_known()
+        if len(applied) < len(KNOWN):
+            with self._write():
+                # Re-read inside the lock: another process may have just migrated, and
+                # its tables must not be mistaken for a foreign database's.
+                applied = self._applied_known()
+                if applied == [] and self._has_foreign_tables():
+                    raise CorruptDatabaseError(f"{self.path}: not a pizhu database")
+                for migration in migrations.pending(self.db):
+                    migration.fn(self.db)
+                    migrations.ensure_migrations_table(self.db)
+                    migrations._record_applied(self.db, migration.name)
+
+    def _applied_known(self) -> list[str]:
+        """Names of the applied migrations, refusing a database from a newer pizhu."""
         applied = [m.name for m in migrations.applied(self.db)]
         unknown = [name for name in applied if name not in KNOWN]
         if unknown:
             raise NewerDatabaseError(
                 f"{self.path}: written by a newer pizhu (schema {unknown[-1]}); upgrade pizhu to open it"
             )
-        if len(applied) < len(KNOWN):
-            if applied == [] and self._has_foreign_tables():
-                raise CorruptDatabaseError(f"{self.path}: not a pizhu database")
-            with self._write():
-                # Re-read inside the lock: another process may have just migrated.
-                for migration in migrations.pending(self.db):
-                    migration.fn(self.db)
-                    migrations.ensure_migrations_table(self.db)
-                    migrations._record_applied(self.db, migration.name)
+        return applied
 
     def _has_foreign_tables(self) -> bool:
         names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
