@@ -1,0 +1,105 @@
+"""The pizhu review app: ``make_app(store, reviewer)`` builds it for the CLI and the tests alike.
+
+The app owns the store and the reviewer's name; screens ask it for document ids and
+progress. The keymap file (see ``tui.keys``) is applied here, once, to every screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from store.db import Store
+from store.records import DocumentSummary
+from tui import keys
+
+
+class PizhuApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "pizhu 批注"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = keys.bindings(keys.GLOBAL)
+
+    def __init__(self, store: Store, reviewer: str, keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.reviewer = reviewer
+        self.keymap = keymap or {}
+        self._summaries: list[DocumentSummary] | None = None
+        self._summaries_version = -1
+        self._ids: list[int] | None = None
+        self.progress_version = 0
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        from tui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+
+    # --- shared state -----------------------------------------------------------------
+
+    def summaries(self) -> list[DocumentSummary]:
+        """Documents with this reviewer's progress, re-read only after a decision."""
+        if self._summaries is None or self._summaries_version != self.progress_version:
+            self._summaries = self.store.documents(self.reviewer)
+            self._summaries_version = self.progress_version
+            self._ids = [d.id for d in self._summaries]
+        return self._summaries
+
+    def document_ids(self) -> list[int]:
+        # Ids only change on import, which happens before the app starts (or on reload).
+        if self._ids is None:
+            self.summaries()
+        return self._ids or []
+
+    def has_pending(self, doc_id: int) -> bool:
+        for doc in self.summaries():
+            if doc.id == doc_id:
+                # reviewed counts spans with any decision; one set back to pending by an
+                # undo still counts, so a document that looks done may not be: rare, and
+                # the reader checks the spans it loads.
+                return doc.candidates > doc.reviewed
+        return False
+
+    def progress_changed(self) -> None:
+        """A decision was committed: progress is re-read lazily, when someone asks for it."""
+        self.progress_version += 1
+
+    def forget_progress(self) -> None:
+        self._summaries = None
+        self._ids = None
+
+    # --- navigation -------------------------------------------------------------------
+
+    def open_reader(self, doc_id: int, span_id: int | None = None) -> None:
+        from tui.screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(doc_id, span_id))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_library(self) -> None:
+        from tui.screens.library import LibraryScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+
+    def action_queue(self) -> None:
+        from tui.screens.queue import QueueScreen
+
+        if not isinstance(self.screen, QueueScreen):
+            self.push_screen(QueueScreen())
+
+
+def make_app(store: Store, reviewer: str, keymap_file: Path | None = None) -> PizhuApp:
+    """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one."""
+    keymap = keys.load_keymap(keymap_file)
+    return PizhuApp(store, reviewer, keymap)

@@ -1,0 +1,191 @@
+"""Every key binding of the app in one table, and the keymap file that can override it.
+
+Each binding has an id; Textual's keymap (``App.set_keymap``) replaces the keys of a
+binding by id, so one entry in the keymap file rebinds the action on every screen that
+uses it. The file is ``$PIZHU_KEYS`` if set, else ``$XDG_CONFIG_HOME/pizhu/keys.toml``
+(``~/.config/pizhu/keys.toml``); TOML or JSON, a table of ``id = "keys"``, optionally
+under a ``[keys]`` heading. Several keys for one action are separated by commas::
+
+    [keys]
+    confirm = "a,y"
+    reject = "x,n"
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.binding import Binding
+
+from extract.models import LABELS
+
+
+@dataclass(frozen=True)
+class Key:
+    """One default binding: the id a keymap names, its keys, the action and what it does."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    show: bool = False
+    help: str = ""
+    key_display: str | None = None
+
+
+GLOBAL: tuple[Key, ...] = (
+    Key("help", "question_mark", "app.help", "help", True, "every key and the label guidelines"),
+    Key("quit", "q", "app.quit", "quit", True, "quit (everything shown as done is already saved)"),
+    Key("library", "L", "app.library", "library", False, "the library of documents"),
+    Key("queue", "w", "app.queue", "queue", False, "the queue of pending candidates, least confident first"),
+)
+
+LIBRARY: tuple[Key, ...] = (
+    Key("open", "enter", "open", "open", True, "open the highlighted document in the reader"),
+    Key("library.filter", "slash", "filter", "filter", True, "filter documents by organisation, title, year"),
+    Key("library.sort", "s", "sort", "sort", True, "sort by the next column (again: reverse)"),
+    Key("queue", "w", "app.queue", "queue", True, "pending candidates across documents"),
+    Key("reload", "r", "reload", "reload", False, "read the database again (others' progress)"),
+)
+
+QUEUE: tuple[Key, ...] = (
+    Key("confirm", "a", "confirm", "confirm", True, "confirm the candidate and move on"),
+    Key("reject", "x", "reject", "reject", True, "reject the candidate and move on"),
+    Key("open", "enter", "open", "open", True, "open the candidate in its document"),
+    Key("queue.filter", "f", "filter", "label", True, "show one label only (or all)"),
+    Key("back", "escape", "back", "back", False, "back to the previous screen"),
+    Key("reload", "r", "reload", "reload", False, "read the database again"),
+)
+
+READER: tuple[Key, ...] = (
+    Key("confirm", "a", "confirm", "confirm", True, "confirm the span and move to the next pending span"),
+    Key("reject", "x", "reject", "reject", True, "reject the span and move to the next pending span"),
+    Key("skip", "space", "skip", "skip", True, "move to the next pending span without a decision"),
+    Key("next_span", "tab", "next_span", "next", False, "next span"),
+    Key("previous_span", "shift+tab", "previous_span", "previous", False, "previous span"),
+    Key("next_section", "right_square_bracket", "next_section", "section", False, "next section"),
+    Key("previous_section", "left_square_bracket", "previous_section", "section", False, "previous section"),
+    Key("next_document", "right_curly_bracket", "next_document", "document", False, "next document"),
+    Key("previous_document", "left_curly_bracket", "previous_document", "document", False, "previous document"),
+    *(
+        Key(
+            f"label_{n}",
+            str(n),
+            f"set_label({n - 1})",
+            "label",
+            n == 1,
+            f"change the label to {label}",
+            key_display="1-8" if n == 1 else None,
+        )
+        for n, label in enumerate(LABELS, start=1)
+    ),
+    Key("pick_label", "l", "pick_label", "label", False, "choose the label from a list"),
+    Key("edit", "e", "edit", "edit", True, "edit value, unit, approx and metric"),
+    Key("tag", "t", "tag", "tag", False, "add a tag (completes existing tags)"),
+    Key("start_left", "less_than_sign", "move_start(-1)", "start←", False, "grow the span by one character left"),
+    Key("start_right", "greater_than_sign", "move_start(1)", "start→", False, "shrink the span at its start"),
+    Key("end_left", "comma", "move_end(-1)", "end←", False, "shrink the span at its end"),
+    Key("end_right", "full_stop", "move_end(1)", "end→", False, "grow the span by one character right"),
+    Key("select", "v", "select", "select", False, "start a selection at the cursor; again: finish and label it"),
+    Key("caret_left", "left", "caret(-1)", "cursor", False, "move the cursor left (while selecting)"),
+    Key("caret_right", "right", "caret(1)", "cursor", False, "move the cursor right (while selecting)"),
+    Key("caret_up", "up", "caret_line(-1)", "cursor", False, "move the cursor up a line (while selecting)"),
+    Key("caret_down", "down", "caret_line(1)", "cursor", False, "move the cursor down a line (while selecting)"),
+    Key("finish_selection", "enter", "finish_selection", "mark", False, "finish the selection and choose its label"),
+    Key("cancel", "escape", "cancel", "back", False, "cancel the selection, or back to the library"),
+    Key("undo", "u", "undo", "undo", True, "undo your last decision (a new log entry)"),
+    Key("redo", "ctrl+r", "redo", "redo", False, "redo what you undid (a new log entry)"),
+    Key("search", "slash", "search", "search", False, "search the document's text"),
+    Key("search_next", "n", "search_next", "again", False, "next match of the last search"),
+    Key("goto", "g", "goto", "go to", False, "go to a section by its heading"),
+    Key("toggle_skipped", "b", "toggle_skipped", "captions", False, "show or skip captions and boilerplate"),
+    Key("reload", "r", "reload", "reload", False, "read the database again (see others' changes)"),
+)
+
+TABLES: dict[str, tuple[Key, ...]] = {"Reader": READER, "Queue": QUEUE, "Library": LIBRARY, "Everywhere": GLOBAL}
+
+
+def bindings(table: tuple[Key, ...], keymap: Mapping[str, str] | None = None) -> list[Binding]:
+    """Textual bindings for a table; the 1-8 label hint is dropped once a label key is rebound."""
+    rebound_labels = bool(keymap) and any(k.startswith("label_") for k in keymap or {})
+    return [
+        Binding(
+            k.keys,
+            k.action,
+            k.description,
+            show=k.show,
+            id=k.id,
+            key_display=None if rebound_labels else k.key_display,
+        )
+        for k in table
+    ]
+
+
+def keymap_path(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("PIZHU_KEYS"):
+        return Path(env["PIZHU_KEYS"]).expanduser()
+    config = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config / "pizhu" / "keys.toml"
+
+
+class KeymapError(Exception):
+    """The keymap file exists but cannot be used."""
+
+
+def known_ids() -> set[str]:
+    return {k.id for table in TABLES.values() for k in table}
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The overrides in the keymap file ({} when there is none); unknown ids are refused."""
+    path = keymap_path() if path is None else path
+    if not path.is_file():
+        return {}
+    try:
+        data = path.read_text("utf-8")
+        if path.suffix.lower() == ".json":
+            loaded = json.loads(data)
+        else:
+            try:
+                import tomllib
+            except ModuleNotFoundError:  # Python 3.10 without tomli: JSON only
+                loaded = json.loads(data)
+            else:
+                loaded = tomllib.loads(data)
+    except (OSError, ValueError) as exc:
+        raise KeymapError(f"{path}: cannot read the keymap ({exc})") from None
+    if isinstance(loaded.get("keys"), dict):
+        loaded = loaded["keys"]
+    keymap = {str(k): str(v) for k, v in loaded.items() if isinstance(v, str)}
+    unknown = sorted(set(keymap) - known_ids())
+    if unknown:
+        raise KeymapError(f"{path}: unknown binding id(s): {', '.join(unknown)}")
+    return keymap
+
+
+def effective_keys(key: Key, keymap: Mapping[str, str]) -> str:
+    """The keys a binding answers to after the keymap, as a person writes them."""
+    return ", ".join(display(k.strip()) for k in keymap.get(key.id, key.keys).split(","))
+
+
+_NAMES = {
+    "question_mark": "?",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "comma": ",",
+    "full_stop": ".",
+    "slash": "/",
+}
+
+
+def display(key: str) -> str:
+    return _NAMES.get(key, key)

@@ -1,0 +1,158 @@
+"""One document as the reader holds it in memory: text, sections and the reviewer's spans.
+
+Plain Python, no Textual: the reader screen asks this where the next span or section
+is, and swaps in the one span a decision changed instead of reloading the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from store.db import Store
+from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
+
+SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
+
+
+def _order(span: SpanView) -> tuple[int, int, int]:
+    # Outer span first where spans nest (a DATE inside a TITLE), so inner ones paint last.
+    return (span.start, -span.end, span.id)
+
+
+@dataclass
+class LoadedDocument:
+    document: StoredDocument
+    sections: list[StoredSection]
+    spans: list[SpanView] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, store: Store, doc_id: int, reviewer: str) -> LoadedDocument:
+        document = store.document(doc_id)
+        sections = store.sections(doc_id)
+        if not sections:
+            # A report without headings still reads as one section.
+            sections = [StoredSection(0, doc_id, 0, document.title, 0, len(document.text), "body")]
+        loaded = cls(document, sections)
+        loaded.set_spans(store.spans(doc_id, reviewer))
+        return loaded
+
+    def __post_init__(self) -> None:
+        self._section_starts = [s.start for s in self.sections]
+        self._index: dict[int, int] = {}
+
+    @property
+    def id(self) -> int:
+        return self.document.id
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def set_spans(self, spans: list[SpanView]) -> None:
+        self.spans = sorted((s for s in spans if s.status != REMOVED), key=_order)
+        self._index = {s.id: i for i, s in enumerate(self.spans)}
+
+    def get(self, span_id: int) -> SpanView | None:
+        index = self._index.get(span_id)
+        return None if index is None else self.spans[index]
+
+    def position(self, span_id: int) -> int:
+        return self._index.get(span_id, -1)
+
+    def replace(self, span: SpanView) -> None:
+        """Swap in a span's new state; a changed boundary or a new span re-sorts."""
+        index = self._index.get(span.id)
+        if span.status == REMOVED:
+            if index is not None:
+                self.set_spans([s for s in self.spans if s.id != span.id])
+            return
+        if index is not None and self.spans[index].start == span.start and self.spans[index].end == span.end:
+            self.spans[index] = span
+            return
+        self.set_spans([s for s in self.spans if s.id != span.id] + [span])
+
+    def section_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._section_starts, offset) - 1, 0)
+
+    def section_of(self, span: SpanView) -> int:
+        return self.section_index(span.start)
+
+    def spans_in(self, section_index: int) -> list[SpanView]:
+        section = self.sections[section_index]
+        lo = bisect.bisect_left(self.spans, section.start, key=lambda s: s.start)
+        hi = bisect.bisect_left(self.spans, section.end, key=lambda s: s.start)
+        if section_index == len(self.sections) - 1:
+            hi = len(self.spans)
+        return self.spans[lo:hi]
+
+    def skipped(self, section_index: int) -> bool:
+        return self.sections[section_index].kind in SKIPPED_KINDS
+
+    def pending(self) -> int:
+        return sum(1 for s in self.spans if s.status == PENDING)
+
+    # --- navigation -------------------------------------------------------------------
+
+    def _allowed(self, span: SpanView, show_skipped: bool, here: int | None) -> bool:
+        index = self.section_of(span)
+        return show_skipped or index == here or not self.skipped(index)
+
+    def step(
+        self,
+        span_id: int | None,
+        direction: int,
+        *,
+        offset: int = 0,
+        pending: bool = False,
+        show_skipped: bool = False,
+        here: int | None = None,
+    ) -> SpanView | None:
+        """The next (1) or previous (-1) span after ``span_id`` in reading order, or None.
+
+        Without a current span the walk starts at ``offset``. ``here`` is the section on
+        screen: its spans are reachable even when its kind is skipped, so a reviewer who
+        went to a caption on purpose can work in it.
+        """
+        position = self.position(span_id) if span_id is not None else -1
+        if position < 0:
+            first_after = bisect.bisect_left(self.spans, offset, key=lambda s: s.start)
+            position = first_after - 1 if direction > 0 else first_after
+        index = position + direction
+        while 0 <= index < len(self.spans):
+            span = self.spans[index]
+            if (not pending or span.status == PENDING) and self._allowed(span, show_skipped, here):
+                return span
+            index += direction
+        return None
+
+    def first(
+        self, section_index: int | None = None, *, pending: bool = False, show_skipped: bool = False
+    ) -> SpanView | None:
+        """The first (pending) span of a section, or of the document when None."""
+        spans = self.spans if section_index is None else self.spans_in(section_index)
+        here = section_index
+        for span in spans:
+            if (not pending or span.status == PENDING) and self._allowed(span, show_skipped, here):
+                return span
+        return None
+
+    def next_section(self, index: int, direction: int, *, show_skipped: bool = False) -> int | None:
+        index += direction
+        while 0 <= index < len(self.sections):
+            if show_skipped or not self.skipped(index):
+                return index
+            index += direction
+        return None
+
+    def first_readable_section(self) -> int:
+        return next((i for i in range(len(self.sections)) if not self.skipped(i)), 0)
+
+    def find(self, needle: str, offset: int) -> int | None:
+        """Offset of the next match of ``needle`` at or after ``offset``, wrapping around."""
+        if not needle:
+            return None
+        found = self.text.find(needle, offset)
+        if found < 0:
+            found = self.text.find(needle)
+        return None if found < 0 else found

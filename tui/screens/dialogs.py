@@ -1,0 +1,262 @@
+"""Small modal screens that return a value with ``dismiss()``.
+
+Label picker, attribute form (refuses a value that is not a number), tag input with
+completion from existing tags, go-to-section, search. Escape cancels each (``None``).
+Option prompts are ``Text`` objects because headings and tags are report data.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, Input, Label, OptionList, Select
+from textual.widgets.option_list import Option
+
+from extract.models import APPROX, LABELS
+from tui.guidelines import GUIDES
+
+CANCEL = Binding("escape", "cancel", "cancel", show=False)
+
+
+class _Dialog(ModalScreen[Any]):
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LabelPicker(_Dialog):
+    """Choose one of the eight labels; the digit keys pick directly."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        *(Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, len(LABELS) + 1)),
+    ]
+
+    def __init__(self, current: str | None = None, title: str = "Label") -> None:
+        super().__init__()
+        self.current = current
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            options = []
+            for n, label in enumerate(LABELS, start=1):
+                prompt = Text(f"{n} {label:<8} ", style="bold")
+                prompt.append(GUIDES[label].definition if label in GUIDES else "", style="dim")
+                options.append(Option(prompt, id=label))
+            picker = OptionList(*options, id="labels")
+            yield picker
+            yield Label("1–8 or enter: choose · escape: cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        picker.highlighted = LABELS.index(self.current) if self.current in LABELS else 0
+        picker.focus()
+
+    def action_pick(self, index: int) -> None:
+        self.dismiss(LABELS[index])
+
+    @on(OptionList.OptionSelected, "#labels")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class NumberValidator(Validator):
+    """A FIGURE value: empty, or a finite decimal number."""
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parse_value(value)
+        except ValueError:
+            return self.failure(f"not a number: {value!r}")
+        return self.success()
+
+
+def parse_value(value: str) -> int | float | None:
+    """The number in the value field, as int when whole; empty is None; else ValueError."""
+    value = value.strip().replace(",", "")
+    if not value:
+        return None
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return int(number) if number.is_integer() else number
+
+
+class AttributeForm(_Dialog):
+    """Edit value, unit, approx and metric; refuses a value that is not a number."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL, Binding("ctrl+s", "save", "save", show=False)]
+
+    def __init__(self, attrs: dict[str, Any], span_text: str) -> None:
+        super().__init__()
+        self.attrs = attrs
+        self.span_text = span_text
+
+    def compose(self) -> ComposeResult:
+        value = self.attrs.get("value")
+        approx = self.attrs.get("approx")
+        with Vertical(classes="dialog"):
+            yield Label(Text("Attributes of “") + Text(self.span_text) + Text("”"), classes="dialog-title")
+            with Horizontal(classes="field"):
+                yield Label("value", classes="field-name")
+                yield Input("" if value is None else _plain(value), id="value", validators=[NumberValidator()])
+            with Horizontal(classes="field"):
+                yield Label("unit", classes="field-name")
+                yield Input(str(self.attrs.get("unit") or ""), id="unit")
+            with Horizontal(classes="field"):
+                yield Label("approx", classes="field-name")
+                yield Select([(a, a) for a in APPROX], value=approx if approx in APPROX else Select.NULL, id="approx")
+            with Horizontal(classes="field"):
+                yield Label("metric", classes="field-name")
+                yield Input(str(self.attrs.get("metric") or ""), id="metric")
+            yield Label("", id="error", classes="dialog-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+            yield Label("enter: save · tab: next field · escape: cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#value", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        raw = self.query_one("#value", Input).value
+        try:
+            value = parse_value(raw)
+        except ValueError:
+            self.query_one("#error", Label).update(Text(f"Not a number: {raw}. Write digits, e.g. 933500 or 93.5."))
+            self.query_one("#value", Input).focus()
+            return
+        approx = self.query_one("#approx", Select).value
+        attrs = dict(self.attrs)
+        attrs.update(
+            value=value,
+            unit=self.query_one("#unit", Input).value.strip(),
+            approx=approx if isinstance(approx, str) else None,
+            metric=self.query_one("#metric", Input).value.strip(),
+        )
+        self.dismiss(attrs)
+
+    @on(Button.Pressed, "#cancel")
+    def cancelled(self) -> None:
+        self.dismiss(None)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class TextPrompt(_Dialog):
+    """One line of input: a tag (completed from existing tags) or a search."""
+
+    def __init__(self, title: str, value: str = "", suggestions: list[str] | None = None, hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.suggestions = suggestions or []
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
+            yield Input(self.value, id="prompt", suggester=suggester)
+            yield Label(self.hint or "enter: done · escape: cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#prompt")
+    def submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(value or None)
+
+
+@dataclass(frozen=True)
+class SectionChoice:
+    index: int
+    heading: str
+    kind: str
+    pending: int
+
+
+class GoToSection(_Dialog):
+    """Pick a section by its heading; typing filters the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+    ]
+
+    def __init__(self, choices: list[SectionChoice], current: int) -> None:
+        super().__init__()
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label("Go to section", classes="dialog-title")
+            yield Input(placeholder="type part of a heading", id="filter")
+            yield OptionList(id="sections")
+            yield Label("↑↓: choose · enter: go · escape: cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(OptionList).highlighted = next(
+            (i for i, c in enumerate(self._shown) if c.index == self.current), 0
+        )
+        self.query_one("#filter", Input).focus()
+
+    def _fill(self, needle: str) -> None:
+        self._shown = [c for c in self.choices if needle in c.heading]
+        options = []
+        for choice in self._shown:
+            prompt = Text(f"{choice.index + 1:>2} ")
+            prompt.append(choice.heading or "(no heading)", style="dim" if choice.kind != "body" else "")
+            if choice.kind != "body":
+                prompt.append(f"  {choice.kind}", style="italic dim")
+            if choice.pending:
+                prompt.append(f"  {choice.pending} pending", style="bold")
+            options.append(Option(prompt))
+        option_list = self.query_one(OptionList)
+        option_list.clear_options()
+        option_list.add_options(options)
+        if options:
+            option_list.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def filtered(self, event: Input.Changed) -> None:
+        self._fill(event.value.strip())
+
+    def action_move(self, delta: int) -> None:
+        option_list = self.query_one(OptionList)
+        if option_list.option_count:
+            current = option_list.highlighted or 0
+            option_list.highlighted = min(max(current + delta, 0), option_list.option_count - 1)
+
+    @on(Input.Submitted, "#filter")
+    def submitted(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is not None and self._shown:
+            self.dismiss(self._shown[highlighted].index)
+
+    @on(OptionList.OptionSelected, "#sections")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._shown[event.option_index].index)

@@ -1,0 +1,181 @@
+"""The library: every document with organisation, year, sections and review progress.
+
+Sortable (``s`` cycles the column, again on the same column reverses; clicking a
+header sorts too) and filterable (``/`` then type; enter or escape returns to the table).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from store.records import DocumentSummary
+from tui import keys
+from tui.widgets.section_view import visible_text
+
+if TYPE_CHECKING:
+    from tui.app import PizhuApp
+
+COLUMNS = ("id", "organisation", "year", "title", "sec", "reviewed")
+SORT_KEYS = {
+    "id": lambda d: d.id,
+    "organisation": lambda d: d.organisation,
+    "year": lambda d: d.year or 0,
+    "title": lambda d: d.title,
+    "sec": lambda d: d.sections,
+    "reviewed": lambda d: d.reviewed / d.candidates if d.candidates else 1.0,
+}
+
+
+def fit(text: str, cells: int) -> str:
+    """Cut text to a number of terminal cells (CJK counts two), with an ellipsis."""
+    if cell_len(text) <= cells:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out + char) > cells - 1:
+            break
+        out += char
+    return out + "…"
+
+
+def progress(doc: DocumentSummary) -> Text:
+    text = Text(f"{doc.reviewed}/{doc.candidates}")
+    if doc.candidates and doc.reviewed >= doc.candidates:
+        text.stylize("bold")
+        text.append(" ✓")
+    return text
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = keys.bindings(keys.LIBRARY)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_column = "id"
+        self.sort_reverse = False
+        self.documents: list[DocumentSummary] = []
+        self.shown_version = -1
+
+    @property
+    def pizhu(self) -> PizhuApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title", markup=False)
+        yield Input(placeholder="filter: organisation, title, year, file", id="filter")
+        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from the reader or queue: progress has changed.
+        if self.shown_version != self.pizhu.progress_version:
+            self.reload()
+
+    def on_resize(self) -> None:
+        self.fill()
+
+    def reload(self) -> None:
+        self.documents = self.pizhu.summaries()
+        self.shown_version = self.pizhu.progress_version
+        self.fill()
+
+    def fill(self) -> None:
+        table = self.query_one(DataTable)
+        needle = self.query_one("#filter", Input).value.strip().lower()
+        rows = [
+            d
+            for d in self.documents
+            if not needle or needle in f"{d.organisation} {d.title} {d.year or ''} {d.source}".lower()
+        ]
+        rows.sort(key=SORT_KEYS[self.sort_column], reverse=self.sort_reverse)
+        selected = None
+        if table.row_count and table.cursor_row is not None:
+            try:
+                selected = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+            except Exception:  # an emptied table has no cursor cell
+                selected = None
+        table.clear(columns=True)
+        # The title takes what the other columns leave, so nothing scrolls sideways at 80 columns.
+        title_cells = max(self.size.width - 52, 16)
+        for name in COLUMNS:
+            label = name + (" ▼" if self.sort_reverse else " ▲") if name == self.sort_column else name
+            table.add_column(label, key=name)
+        for doc in rows:
+            table.add_row(
+                str(doc.id),
+                Text(fit(visible_text(doc.organisation), 16)),
+                str(doc.year or ""),
+                Text(fit(visible_text(doc.title), title_cells)),
+                str(doc.sections),
+                progress(doc),
+                key=str(doc.id),
+            )
+        if selected is not None and any(str(d.id) == selected for d in rows):
+            table.move_cursor(row=table.get_row_index(selected))
+        total = sum(d.candidates for d in self.documents)
+        done = sum(d.reviewed for d in self.documents)
+        title = Text(f"pizhu 批注 · {self.pizhu.reviewer} · ", style="bold")
+        title.append(f"{len(rows)}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
+        if needle:
+            title.append(f" · filter “{needle}”", style="italic")
+        self.query_one("#library-title", Static).update(title)
+
+    def selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value or 0)
+
+    def action_open(self) -> None:
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self.pizhu.open_reader(doc_id)
+
+    @on(DataTable.RowSelected, "#documents")
+    def row_chosen(self, event: DataTable.RowSelected) -> None:
+        self.pizhu.open_reader(int(event.row_key.value or 0))
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.fill()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def key_escape(self) -> None:
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        index = COLUMNS.index(self.sort_column)
+        if self.sort_reverse:
+            self.sort_column, self.sort_reverse = COLUMNS[(index + 1) % len(COLUMNS)], False
+        else:
+            self.sort_reverse = True
+        self.fill()
+
+    @on(DataTable.HeaderSelected, "#documents")
+    def header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self.sort_reverse = not self.sort_reverse if column == self.sort_column else False
+        self.sort_column = column
+        self.fill()
+
+    def action_reload(self) -> None:
+        self.pizhu.forget_progress()
+        self.reload()

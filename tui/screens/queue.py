@@ -1,0 +1,162 @@
+"""The queue: pending candidates across all documents, lowest confidence first.
+
+A reviewer can triage here without reading whole reports: ``a``/``x`` decide the
+highlighted candidate (committed, then the row goes), the context line shows the
+sentence around it, ``f`` keeps one label only, ``enter`` opens it in the reader.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from store.db import StoreError
+from store.records import SpanView
+from tui import keys
+from tui.screens.dialogs import LabelPicker
+from tui.widgets.section_view import visible_text
+from tui.widgets.span_panel import SHORT
+
+if TYPE_CHECKING:
+    from tui.app import PizhuApp
+
+CONTEXT = 30
+
+
+class QueueScreen(Screen[None]):
+    BINDINGS = keys.bindings(keys.QUEUE)
+
+    def __init__(self, label: str | None = None) -> None:
+        super().__init__()
+        self.label = label
+        self.items: list[SpanView] = []
+        self._texts: dict[int, str] = {}
+
+    @property
+    def pizhu(self) -> PizhuApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="queue-title", markup=False)
+        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static(id="context", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for name in ("conf", "label", "text", "doc"):
+            table.add_column(name, key=name)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = self.pizhu.store.queue(self.pizhu.reviewer, self.label)
+        table = self.query_one(DataTable)
+        row = table.cursor_row if table.row_count else 0
+        table.clear()
+        for span in self.items:
+            table.add_row(
+                f"{span.confidence:.2f}",
+                Text(SHORT.get(span.label, span.label), style="bold"),
+                Text(visible_text(span.text)),
+                str(span.document_id),
+                key=str(span.id),
+            )
+        if self.items:
+            table.move_cursor(row=min(row, len(self.items) - 1))
+        self._title()
+        self._context()
+
+    def _title(self) -> None:
+        title = Text("Queue: pending candidates, least confident first", style="bold")
+        title.append(f" · {len(self.items)}{'+' if len(self.items) >= 500 else ''} shown")
+        title.append(f" · {self.label or 'all labels'}", style="italic")
+        self.query_one("#queue-title", Static).update(title)
+
+    def selected(self) -> SpanView | None:
+        table = self.query_one(DataTable)
+        if not self.items or table.cursor_row is None or table.cursor_row >= len(self.items):
+            return None
+        return self.items[table.cursor_row]
+
+    def _text(self, doc_id: int) -> str:
+        if doc_id not in self._texts:
+            self._texts[doc_id] = self.pizhu.store.document(doc_id).text
+        return self._texts[doc_id]
+
+    def _context(self) -> None:
+        span = self.selected()
+        context = self.query_one("#context", Static)
+        if span is None:
+            context.update(Text("Nothing pending here.", style="bold"))
+            return
+        text = self._text(span.document_id)
+        before = visible_text(text[max(span.start - CONTEXT, 0) : span.start]).replace("\n", " ")
+        after = visible_text(text[span.end : span.end + CONTEXT]).replace("\n", " ")
+        line = Text(f"{span.label} · rule {span.rule or '—'} · doc {span.document_id}\n", style="dim")
+        line.append("…" + before)
+        line.append(visible_text(span.text), style="reverse bold")
+        line.append(after + "…")
+        context.update(line)
+
+    @on(DataTable.RowHighlighted, "#queue")
+    def highlighted(self) -> None:
+        self._context()
+
+    def _decide(self, action: str) -> None:
+        span = self.selected()
+        if span is None:
+            return
+        try:
+            self.pizhu.store.decide(span.id, self.pizhu.reviewer, action)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.pizhu.progress_changed()
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.remove_row(str(span.id))
+        self.items.pop(row)
+        if self.items:
+            table.move_cursor(row=min(row, len(self.items) - 1))
+        self._title()
+        self._context()
+
+    def action_confirm(self) -> None:
+        self._decide("confirm")
+
+    def action_reject(self) -> None:
+        self._decide("reject")
+
+    def action_open(self) -> None:
+        span = self.selected()
+        if span is not None:
+            self.pizhu.open_reader(span.document_id, span.id)
+
+    @on(DataTable.RowSelected, "#queue")
+    def row_chosen(self) -> None:
+        self.action_open()
+
+    def action_filter(self) -> None:
+        def chosen(label: str | None) -> None:
+            if label is None:
+                return
+            # Choosing the label already filtered on shows all labels again.
+            self.label = None if label == self.label else label
+            self.reload()
+
+        self.app.push_screen(LabelPicker(self.label, title="Show one label (same again: all)"), chosen)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_reload(self) -> None:
+        self.reload()

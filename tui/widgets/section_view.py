@@ -1,0 +1,417 @@
+"""The text of one section with its spans highlighted, a current span, a cursor and a selection.
+
+A line-API widget (like toolong's log lines): the section is wrapped once per width into
+visual lines of code-point ranges, and each visible line is rendered to a ``Strip`` on
+demand and cached. A decision restyles only the lines its span touches, so confirming a
+span in a section of hundreds of spans repaints a handful of lines, not the section.
+
+Report text is data. It is never parsed as markup: characters go into ``Segment``
+objects as they are, and control characters are drawn as their visible Unicode
+"control pictures" (ESC as ␛), one cell each, so offsets map 1:1 to characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from extract.models import LABELS
+from store.records import PENDING, REJECTED, REMOVED, SpanView
+
+# C0 controls and DEL become their control pictures; format characters that would be
+# invisible (or reorder the line, like bidi overrides) become a middle dot.
+_VISIBLE = {c: 0x2400 + c for c in range(32) if c != 10}
+_VISIBLE[0x7F] = 0x2421
+for _c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2028, 0x2029, 0x2060, 0xFEFF, 0x00AD):
+    _VISIBLE[_c] = 0x00B7
+
+# A line may not start with these: the character before moves down with them.
+_NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")
+
+
+def visible_text(text: str) -> str:
+    """The text as drawn: same length, control and invisible characters made visible."""
+    return text.translate(_VISIBLE)
+
+
+def _cells(char: str) -> int:
+    return get_character_cell_size(char)
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Visual lines of ``text`` as (start, end) code-point ranges for a width in cells.
+
+    Breaks at newlines and wherever the next character would not fit; CJK text breaks
+    between any two characters except before closing punctuation, and a run of Latin
+    letters or digits is moved to the next line whole when it fits there.
+    """
+    width = max(width, 2)
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in text.split("\n"):
+        start = position
+        end = position + len(paragraph)
+        line_start = start
+        cells = 0
+        index = start
+        while index < end:
+            char = text[index]
+            size = _cells(char)
+            if cells + size > width and index > line_start:
+                cut = index
+                if char in _NO_LINE_START and cut - 1 > line_start:
+                    cut -= 1
+                elif char.isascii() and char.isalnum():
+                    word = cut
+                    while word > line_start and text[word - 1].isascii() and text[word - 1].isalnum():
+                        word -= 1
+                    if word > line_start:
+                        cut = word
+                lines.append((line_start, cut))
+                line_start = cut
+                cells = sum(_cells(c) for c in text[cut:index])
+            cells += size
+            index += 1
+        lines.append((line_start, end))
+        position = end + 1
+    return lines
+
+
+class SectionView(ScrollView, can_focus=True):
+    """One section's text; offsets given to it are document offsets."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"section-view--{label.lower()}" for label in LABELS),
+        "section-view--pending",
+        "section-view--rejected",
+        "section-view--current",
+        "section-view--caret",
+        "section-view--selection",
+        "section-view--match",
+        "section-view--skipped",
+    }
+
+    DEFAULT_CSS = """
+    SectionView { overflow-y: scroll; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    """
+
+    @dataclass
+    class SpanClicked(Message):
+        """The reader clicked a span with the mouse."""
+
+        section_view: SectionView
+        span_id: int
+
+    @dataclass
+    class CaretClicked(Message):
+        """The reader clicked text outside any span: the cursor goes there."""
+
+        section_view: SectionView
+        offset: int
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = ""
+        self._base = 0
+        self._skipped = False
+        self._spans: dict[int, SpanView] = {}
+        self._order: list[int] = []
+        self._current: int | None = None
+        self._caret: int | None = None
+        self._anchor: int | None = None
+        self._match: tuple[int, int] | None = None
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._line_spans: list[list[int]] = []
+        self._wrapped_width = -1
+        self._strips: dict[int, Strip] = {}
+        self._styles: dict[tuple[str, str, bool], Style] = {}
+
+    # --- what is shown ----------------------------------------------------------------
+
+    def load(
+        self, text: str, base: int, spans: list[SpanView], *, skipped: bool = False, current: int | None = None
+    ) -> None:
+        """Show a new section (``text`` is the section's slice, starting at ``base``)."""
+        self._text = visible_text(text)
+        self._base = base
+        self._skipped = skipped
+        self._spans = {s.id: s for s in spans if s.status != REMOVED}
+        self._current = current
+        self._caret = self._anchor = None
+        self._match = None
+        self._wrapped_width = -1
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._relayout()
+
+    @property
+    def current(self) -> int | None:
+        return self._current
+
+    @property
+    def caret(self) -> int | None:
+        return self._caret
+
+    @property
+    def anchor(self) -> int | None:
+        return self._anchor
+
+    @property
+    def base(self) -> int:
+        return self._base
+
+    @property
+    def end(self) -> int:
+        return self._base + len(self._text)
+
+    @property
+    def lines(self) -> list[tuple[int, int]]:
+        return self._lines
+
+    def line_text(self, index: int) -> str:
+        """A visual line as drawn (for tests: assert what a reader sees, not SVG)."""
+        start, end = self._lines[index]
+        return self._text[start:end]
+
+    def set_current(self, span_id: int | None, *, scroll: bool = True) -> None:
+        old = self._current
+        self._current = span_id
+        for sid in (old, span_id):
+            if sid is not None and sid in self._spans:
+                self._invalidate_span(self._spans[sid])
+        if scroll and span_id is not None and span_id in self._spans:
+            self.scroll_to_offset(self._spans[span_id].start, self._spans[span_id].end)
+
+    def update_spans(self, changed: list[SpanView]) -> None:
+        """Restyle spans whose state changed; new, moved and removed spans are re-mapped."""
+        relink = False
+        for span in changed:
+            old = self._spans.get(span.id)
+            if old is not None:
+                self._invalidate_span(old)
+            if span.status == REMOVED or not self._base <= span.start < self.end:
+                if self._spans.pop(span.id, None) is not None:
+                    relink = True
+                continue
+            self._spans[span.id] = span
+            if old is None or (old.start, old.end) != (span.start, span.end):
+                relink = True
+            self._invalidate_span(span)
+        if relink:
+            self._link_spans()
+
+    def set_caret(self, offset: int | None, *, scroll: bool = True) -> None:
+        old = self._caret
+        self._caret = None if offset is None else min(max(offset, self._base), self.end)
+        self._invalidate_range(old, old)
+        self._invalidate_range(self._caret, self._caret)
+        if self._anchor is not None:
+            self._invalidate_range(min(self._anchor, old or 0), max(self._anchor, old or 0))
+            self._invalidate_range(min(self._anchor, self._caret or 0), max(self._anchor, self._caret or 0))
+        if scroll and self._caret is not None:
+            self.scroll_to_offset(self._caret, self._caret + 1)
+
+    def set_anchor(self, offset: int | None) -> None:
+        """Start (an offset) or end (None) a selection from ``offset`` to the cursor."""
+        if self._anchor is not None and self._caret is not None:
+            self._invalidate_range(min(self._anchor, self._caret), max(self._anchor, self._caret))
+        self._anchor = offset
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected document range, end exclusive (the cursor's character included)."""
+        if self._anchor is None or self._caret is None:
+            return None
+        start, end = sorted((self._anchor, self._caret))
+        return start, min(end + 1, self.end)
+
+    def set_match(self, match: tuple[int, int] | None) -> None:
+        for old in (self._match, match):
+            if old is not None:
+                self._invalidate_range(*old)
+        self._match = match
+        if match is not None:
+            self.scroll_to_offset(*match)
+
+    def line_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._line_starts, offset - self._base) - 1, 0)
+
+    def offset_on_line(self, offset: int, delta: int) -> int:
+        """The document offset ``delta`` visual lines away at about the same column."""
+        line = self.line_of(offset)
+        start, _end = self._lines[line]
+        column = sum(_cells(c) for c in self._text[start : offset - self._base])
+        target = min(max(line + delta, 0), len(self._lines) - 1)
+        return self._base + self._offset_at_cell(target, column)
+
+    def scroll_to_offset(self, start: int, end: int) -> None:
+        if not self._lines:
+            return
+        first, last = self.line_of(start), self.line_of(max(end - 1, start))
+        height = max(self.scrollable_content_region.height, 1)
+        top = self.scroll_offset.y
+        if first >= top and last < top + height:
+            return
+        # Leave a few lines of context above: a reviewer reads the sentence around it.
+        self.scroll_to(y=max(min(first - height // 3, len(self._lines) - height), 0), animate=False, immediate=True)
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        if width != self._wrapped_width:
+            self._wrapped_width = width
+            self._lines = wrap(self._text, width)
+            self._line_starts = [start for start, _ in self._lines]
+            self._link_spans()
+        self.virtual_size = Size(width, len(self._lines))
+        self._strips.clear()
+        self.refresh()
+
+    def _link_spans(self) -> None:
+        self._order = sorted(self._spans, key=lambda i: (self._spans[i].start, -self._spans[i].end, i))
+        self._line_spans = [[] for _ in self._lines]
+        for sid in self._order:
+            span = self._spans[sid]
+            for line in range(self.line_of(span.start), self.line_of(max(span.end - 1, span.start)) + 1):
+                self._line_spans[line].append(sid)
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        current_line = self.line_of(self._spans[self._current].start) if self._current in self._spans else None
+        self._relayout()
+        if current_line is not None and self._current is not None:
+            span = self._spans[self._current]
+            self.scroll_to_offset(span.start, span.end)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    def _invalidate_span(self, span: SpanView) -> None:
+        self._invalidate_range(span.start, span.end)
+
+    def _invalidate_range(self, start: int | None, end: int | None) -> None:
+        if start is None or end is None or not self._lines:
+            return
+        first, last = self.line_of(start), self.line_of(max(end - 1, start))
+        for line in range(first, last + 1):
+            self._strips.pop(line, None)
+        self.refresh_lines(first, last - first + 1)
+
+    # --- rendering --------------------------------------------------------------------
+
+    def _style(self, label: str, status: str, current: bool) -> Style:
+        key = (label, status, current)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.get_component_rich_style(f"section-view--{label.lower()}", partial=True)
+            if status == PENDING:
+                style += self.get_component_rich_style("section-view--pending", partial=True)
+            elif status == REJECTED:
+                style += self.get_component_rich_style("section-view--rejected", partial=True)
+            if current:
+                style += self.get_component_rich_style("section-view--current", partial=True)
+            self._styles[key] = style
+        return style
+
+    def _overlay(self, name: str) -> Style:
+        key = (name, "", False)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.get_component_rich_style(f"section-view--{name}", partial=True)
+            self._styles[key] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base_style = self.rich_style
+        if self._skipped:
+            base_style += self._overlay("skipped")
+        if index >= len(self._lines) or width <= 0:
+            return Strip.blank(width, base_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render(index, width, base_style)
+            self._strips[index] = strip
+        return strip
+
+    def _render(self, index: int, width: int, base_style: Style) -> Strip:
+        start, end = self._lines[index]
+        text = self._text
+        base = self._base
+        styles: list[Style | None] = [None] * (end - start)
+        for sid in self._line_spans[index]:
+            span = self._spans[sid]
+            status = span.status if span.status in (PENDING, REJECTED) else ""
+            style = self._style(span.label, status, sid == self._current)
+            for k in range(max(span.start - base, start) - start, min(span.end - base, end) - start):
+                styles[k] = style
+        overlays: list[tuple[int, int, Style]] = []
+        if self._match is not None:
+            overlays.append((self._match[0] - base, self._match[1] - base, self._overlay("match")))
+        selection = self.selection()
+        if selection is not None:
+            overlays.append((selection[0] - base, selection[1] - base, self._overlay("selection")))
+        caret_after = False
+        if self._caret is not None:
+            caret = self._caret - base
+            if caret == end and (caret >= len(text) or text[caret] == "\n"):
+                caret_after = True
+            else:
+                overlays.append((caret, caret + 1, self._overlay("caret")))
+        for o_start, o_end, o_style in overlays:
+            for k in range(max(o_start, start) - start, min(o_end, end) - start):
+                styles[k] = (styles[k] or Style()) + o_style
+        segments: list[Segment] = []
+        run_start = 0
+        for k in range(1, end - start + 1):
+            if k == end - start or styles[k] is not styles[run_start]:
+                style = styles[run_start]
+                segments.append(
+                    Segment(text[start + run_start : start + k], base_style + style if style else base_style)
+                )
+                run_start = k
+        if caret_after:
+            segments.append(Segment(" ", base_style + self._overlay("caret")))
+        return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
+
+    # --- mouse ------------------------------------------------------------------------
+
+    def _offset_at_cell(self, line: int, column: int) -> int:
+        start, end = self._lines[line]
+        cells = 0
+        for position in range(start, end):
+            cells += _cells(self._text[position])
+            if cells > column:
+                return position
+        return end
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._lines:
+            return
+        line = self.scroll_offset.y + offset.y
+        if line >= len(self._lines):
+            return
+        position = self._base + self._offset_at_cell(line, offset.x)
+        hits = [self._spans[s] for s in self._line_spans[line] if self._spans[s].start <= position < self._spans[s].end]
+        if hits and self._anchor is None:
+            # The innermost span: the one a reviewer is pointing at where spans nest.
+            self.post_message(self.SpanClicked(self, min(hits, key=lambda s: s.end - s.start).id))
+        else:
+            self.post_message(self.CaretClicked(self, position))
