@@ -1,0 +1,386 @@
+"""Find PERSON, ORG, GPE, TITLE, MEETING and SLOGAN spans with rules over jieba tokens.
+
+jieba segments (``HMM=False``: fast, and an unknown name falls apart into single
+characters, which is itself a useful signal); what a token *is* comes from pizhu's own
+lexicons, never from jieba's nr/ns guesses, which call 智慧 and 从严治党 names:
+
+- ``extract/data/userdict.txt`` lines are ``word freq tag`` with pizhu's tags:
+  ``nt`` body heads (政协, 人民检察院), ``tt`` titles that announce a name (主席, 本报记者),
+  ``ns`` places written without an administrative suffix (河西走廊), ``sl`` slogans,
+  ``nr`` leaders named inside fixed phrases (习近平);
+- places: jieba's dictionary entries that end in an administrative suffix (四川省,
+  南江县), and their stems (四川), read once; an unknown place is single-character tokens
+  (or a dictionary name) glued to a suffix token: 拓/石/镇 → 拓石镇.
+
+jieba is imported and initialised on the first call, never at import time: importing
+``extract`` must not slow the app's first paint.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from extract.models import Span
+
+__all__ = ["find_entities"]
+
+_DATA = Path(__file__).parent / "data"
+_USERDICT = _DATA / "userdict.txt"
+_CJK = "\u4e00-\u9fff"
+
+# --- lazily built state -------------------------------------------------------------------
+
+_lock = threading.Lock()
+_state: dict[str, Any] = {}
+
+
+def _init() -> dict[str, Any]:
+    """The jieba tokenizer and the lexicons, built once per process on first use."""
+    if _state:
+        return _state
+    with _lock:
+        if _state:
+            return _state
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.load_userdict(str(_USERDICT))
+        tags: dict[str, set[str]] = {}
+        for line in _USERDICT.read_text("utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 3:
+                tags.setdefault(parts[2], set()).add(parts[0])
+        places, proper = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
+        places |= tags.get("ns", set())
+        slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
+        _state.update(
+            tokenizer=tokenizer,
+            places=frozenset(places - _GENERIC_PLACES),
+            proper=frozenset(proper),
+            titles=frozenset(tags.get("tt", set())),
+            leaders=frozenset(tags.get("nr", set())),
+            slogan_re=re.compile("|".join(re.escape(s) for s in slogans)),
+        )
+    return _state
+
+
+_ADMIN_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "旗", "盟")
+_GENERIC_PLACES = frozenset(
+    "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
+    "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
+    "东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
+    "街镇 镇街 城镇 集镇".split()
+)
+
+
+def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
+    """Places from jieba's dictionary: ns entries with an administrative suffix, and their stems.
+
+    A bare ns tag is not trusted (一路平安 is ns there); a suffix is. The stem of 四川省 is
+    a place because 四川省 is. Also returns the words jieba tags as proper names, used
+    only to let a known name glue to a suffix (陈仓 + 区).
+    """
+    places: set[str] = set()
+    proper: set[str] = set()
+    entries: dict[str, tuple[int, str]] = {}
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError:
+        return places, proper
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 3 and parts[1].isdigit():
+            entries[parts[0]] = (int(parts[1]), parts[2])
+    for word, (_freq, tag) in entries.items():
+        if tag in ("nr", "ns", "nrt", "nrfg"):
+            proper.add(word)
+        if tag != "ns" or len(word) < 3 or not word.endswith(_ADMIN_SUFFIXES) or word.endswith(_REGION_NOUNS):
+            continue
+        places.add(word)
+        for suffix in ("自治区", "省", "市", "县"):
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 2 and _stem_is_name(entries.get(stem)):
+                places.add(stem)
+    return places, proper
+
+
+# 宜居城市, 经济开发区: jieba tags them ns, but they are kinds of place, not names.
+_REGION_NOUNS = ("城市", "新区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "地区", "社区", "城区",
+                 "市区", "园区", "景区", "山区", "街区", "高新区", "功能区", "特区", "老区", "灾区")  # fmt: skip
+
+
+def _stem_is_name(entry: tuple[int, str] | None) -> bool:
+    """Whether the stem of a place (大兴 of 大兴区) is a name on its own, not a common word."""
+    if entry is None:
+        return True
+    freq, tag = entry
+    return tag == "ns" or freq < 20 or (tag in ("nr", "nrt") and freq < 100)
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
+
+_N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+_MEETING_RE = re.compile(
+    rf"(?<![一二三四五六七八九十\d])(?:"
+    rf"第?{_N}届(?:[{_CJK}]{{0,10}}?委员会)?第?{_N}次(?:常委|常务委员会|全体|主席|党组)?"
+    rf"(?:[(（]扩大[)）])?(?:全体会议|常委会议|常委会|会议|全会)"
+    rf"|{_N}届{_N}中全会"
+    rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
+    rf"|(?<=[的共、和及])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二]|$)"
+    rf")"
+)
+
+_CN_NUM = "一二三四五六七八九十两百千"
+# “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
+_QUOTED_RE = re.compile(r"[“\"‘'「]([^“”\"‘’'「」\n]{2,24})[”\"’'」]")
+_FORMULA_RE = re.compile(
+    rf"(?:[{_CN_NUM}](?:个|大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
+    rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}"
+    rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
+)
+_YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
+    "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
+    "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗"
+    "瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒")
+# Single-character tokens that end a name or never start one.
+_STOP_CHARS = frozenset(
+    "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出强调介绍"
+    "名位次件条项抓送建走进看帮扶往回入出住驻管包央"
+    '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
+)
+_NAME_LIST_RE = re.compile(
+    rf"((?:[{_SURNAMES}][{_CJK}]{{1,2}}、)+[{_SURNAMES}][{_CJK}]{{1,2}})等(?=一批|多名|\d+名|[{_CN_NUM}]+名|同志|委员|代表|专家|人)"
+)
+_BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
+_ROOM_RE = re.compile(rf"([{_SURNAMES}][{_CJK}]{{1,2}}?)委员(?:会客室|工作室|之家)")
+
+# ORG heads, longest first; 政协 only when not the start of a role or generic phrase.
+_ORG_HEADS = (
+    "人民检察院", "人民法院", "人民政府", "人大常委会", "纪委监委", "检察院", "法院", "政府", "文联", "工商联",
+    "社科联",
+    "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
+    "县委", "省委", "州委", "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
+)  # fmt: skip
+_ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
+# A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
+_NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "图书馆", "档案馆", "文史馆", "书画院"))
+_LEVELS = "省市区县州"
+_PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
+_PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
+_CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
+_FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大", "中央统战部", "人民政协报")
+_FIXED_ORG_RE = re.compile("|".join(_FIXED_ORGS))
+
+
+def find_entities(text: str) -> list[Span]:
+    """PERSON, ORG, GPE, TITLE, MEETING and SLOGAN spans in normalized ``text`` (may overlap)."""
+    if not text:
+        return []
+    st = _init()
+    spans: list[Span] = []
+    spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
+    spans += _slogans(text, st)
+    tokens = _tokens(text, st)
+    places = _gpes(text, tokens, st)
+    spans += _orgs(text, places, {start for start, _end, _word in tokens})
+    spans += places
+    spans += _persons(text, tokens, st)
+    return spans
+
+
+def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
+    return Span(start, end, label, text[start:end], {}, rule, confidence)
+
+
+def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for word in st["tokenizer"].cut(text, HMM=False):
+        out.append((pos, pos + len(word), word))
+        pos += len(word)
+    return out
+
+
+def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
+    spans = [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_lexicon", 0.9) for m in st["slogan_re"].finditer(text)
+    ]
+    for m in _QUOTED_RE.finditer(text):
+        start = m.start(1)
+        for part in m.group(1).split("、"):
+            end = start + len(part)
+            if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part):
+                spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
+            start = end + 1
+    return spans
+
+
+def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
+    """Known places, unknown names glued to a suffix, and town+village joined into one span."""
+    places, proper = st["places"], st["proper"]
+    found: list[tuple[int, int, float]] = []
+    for i, (start, end, word) in enumerate(tokens):
+        if word in places:
+            found.append((start, end, 0.8))
+            continue
+        if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗"):
+            stem_start = _stem_start(tokens, i, proper)
+            if stem_start is not None:
+                found.append((stem_start, end, 0.55))
+    # 拓石镇 + 小川村 → 拓石镇小川村; 陈仓区 read as 陈仓 + 区 is already one.
+    merged: list[tuple[int, int, float]] = []
+    for start, end, conf in found:
+        if merged and merged[-1][1] == start and text[merged[-1][1] - 1] in "镇乡" and text[end - 1] == "村":
+            merged[-1] = (merged[-1][0], end, min(conf, merged[-1][2]))
+        else:
+            merged.append((start, end, conf))
+    return [_span(text, s, e, "GPE", "entity.gpe", c) for s, e, c in merged if text[s:e] not in _GENERIC_PLACES]
+
+
+def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[str]) -> int | None:
+    """Start of an unknown place name before suffix token ``i``: single characters or a known name."""
+    j = i - 1
+    length = 0
+    start = None
+    while j >= 0 and length < 4:
+        s, _e, word = tokens[j]
+        if len(word) == 1 and word not in _STOP_CHARS and "\u4e00" <= word <= "\u9fff":
+            start, length = s, length + 1
+        elif len(word) == 2 and word in proper and length == 0:
+            start, length = s, 2
+            j -= 1
+            break
+        else:
+            break
+        j -= 1
+    if start is None or (length < 2 and tokens[i][2] not in "镇乡村"):
+        return None  # 区/市/省 after one character: 我区, 城区, 全市
+    return start
+
+
+def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
+    spans = [_span(text, m.start(), m.end(), "ORG", "entity.org_fixed", 0.9) for m in _FIXED_ORG_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
+    place_end = {p.end: p for p in places}
+    for m in _ORG_HEAD_RE.finditer(text):
+        head_start, head_end = m.span()
+        head = m.group()
+        if head == "政协" and text.startswith(
+            ("委员", "主席", "副主席", "常委", "机关", "工作", "事业", "协商", "履职"), head_end
+        ):
+            # 市政协主席 still names the body; 政协委员 alone does not.
+            if not (head_start and text[head_start - 1] in _LEVELS):
+                continue
+        start = None
+        place = place_end.get(head_start)
+        if place is None and head_start and text[head_start - 1] in _LEVELS:
+            # 楚雄 + 市政协: jieba may glue the level to the head, so the place ends one early.
+            place = place_end.get(head_start - 1)
+        if place is not None:
+            start = place.start
+            # 盘锦市大洼区政协: a chain of places is one prefix.
+            while start in place_end:
+                start = place_end[start].start
+        elif head in ("市委", "区委", "县委", "省委", "州委"):
+            continue  # bare 区委: the body is named by level only when a place stands before
+        elif head_start and text[head_start - 1] in _LEVELS and head not in _NAMED_ONLY_HEADS:
+            # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
+            # word (城区政协 is not 区政协), which jieba's token boundaries tell.
+            before = text[head_start - 2] if head_start >= 2 else ""
+            if (
+                head_start - 1 in token_starts
+                or not ("\u4e00" <= before <= "\u9fff")
+                or before in "各全本我该的和与、在对向赴到"
+            ):
+                start = head_start - 1
+        if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
+            start = head_start - 2
+        if start is None:
+            continue
+        spans.append(_span(text, start, head_end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
+    return spans
+
+
+def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
+    spans: list[Span] = []
+    titles, leaders = st["titles"], st["leaders"]
+    for i, (start, end, word) in enumerate(tokens):
+        if word in leaders:
+            spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
+        elif word in titles or (word.endswith(("主席", "书记", "主任", "记者")) and len(word) <= 6):
+            found = _name_after(tokens, i + 1)
+            if found is not None:
+                spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
+    for m in _ROOM_RE.finditer(text):
+        if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+            spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
+    for m in _NAME_LIST_RE.finditer(text):
+        pos = m.start(1)
+        for name in m.group(1).split("、"):
+            spans.append(_span(text, pos, pos + len(name), "PERSON", "entity.person_list", 0.7))
+            pos += len(name) + 1
+    for m in _BYLINE_RE.finditer(text):
+        spans += [
+            _span(text, s, e, "PERSON", "entity.person_byline", 0.6) for s, e in _split_names(m.group(1), m.start(1))
+        ]
+    return spans
+
+
+def _name_after(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """(start, end) of a 2–3 character name at token ``i`` (a surname first), or None."""
+    while i < len(tokens) and tokens[i][2].isspace():
+        i += 1
+    if i >= len(tokens):
+        return None
+    start, end, word = tokens[i]
+    if word[:2] in _COMPOUND_SURNAMES or word[:1] in _SURNAMES:
+        if len(word) in (2, 3):
+            # A dictionary word is a name only if jieba's dictionary lists it as one (杨斌), not 关切.
+            known = word in _state.get("proper", ())
+            return (start, end) if known and word not in _COMMON_WORDS else None
+        if len(word) == 1:
+            j = i + 1
+            while j < len(tokens) and end - start < 3:
+                w = tokens[j][2]
+                if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
+                    break
+                end = tokens[j][1]
+                j += 1
+            if end - start >= 2:
+                return start, end
+    return None
+
+
+# Words that start with a surname character but are not names (常委, 高度, 于是 …).
+_COMMON_WORDS = frozenset(
+    "常委 高度 于是 向来 全面 全体 党组 江山 安全 方面 方式 方向 文化 文史 和谐 和美 石油 宁夏 明确 成员 成立 成果 "
+    "黄河 长江 白天 马上 周年 周边 关于 关心 关注 管理 时代 时间 程序 任务 任何 华夏 金融 王国 孙子 龙头 雷锋 江苏 "
+    "严格 严肃 段落 易于 平安 毛泽东 农业 农村 林业 路径 卫生 卫健 柏油 应急 应当 吉祥 连续 简单 艾滋 米粮 车辆 "
+    "左右 包括 包抓 单位 季度 裴回 陆续 温暖 康复 施工 牛羊 项目 向上 商贸 沙漠 明天 曲折 尚未 谷物 池塘 查看".split()
+)
+
+
+def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """A byline in brackets: one name (黄炼) or two glued together (蒋予昕陆炳伶)."""
+    n = len(chunk)
+    if n in (2, 3) and chunk[0] in _SURNAMES:
+        return [(offset, offset + n)]
+    for first in (2, 3) if n == 5 else (n // 2,):
+        if n in (4, 5, 6) and chunk[0] in _SURNAMES and chunk[first] in _SURNAMES:
+            return [(offset, offset + first), (offset + first, offset + n)]
+    return []

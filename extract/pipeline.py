@@ -1,0 +1,57 @@
+"""Run every finder over a normalized text and resolve overlaps: what the store calls per document.
+
+Overlap policy (GUIDELINES.md, "Spans may nest"): a DATE or FIGURE inside a TITLE is
+kept as well; any other overlap keeps one span, chosen deterministically: the longer
+one, then the label with the higher priority, then the earlier start, then the higher
+confidence. DATE outranks FIGURE so ``2023-2025年`` never loses its tail to a figure.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from extract.dates import find_dates
+from extract.entities import find_entities
+from extract.figures import find_figures
+from extract.models import Span
+
+__all__ = ["extract_spans"]
+
+# Lower number wins a tie in length.
+_PRIORITY = {"DATE": 0, "MEETING": 1, "TITLE": 2, "FIGURE": 3, "SLOGAN": 4, "ORG": 5, "GPE": 6, "PERSON": 7}
+_NESTABLE = frozenset({"DATE", "FIGURE"})
+
+
+def extract_spans(text: str) -> list[Span]:
+    """All spans for normalized ``text``, overlaps resolved, sorted by (start, -end, label)."""
+    if not text:
+        return []
+    candidates = find_dates(text) + find_figures(text) + find_entities(text)
+    titles = sorted((s.start, s.end) for s in candidates if s.label == "TITLE")
+    inner = [s for s in candidates if s.label in _NESTABLE and _inside_title(s, titles)]
+    inner_ids = {id(s) for s in inner}
+    rest = [s for s in candidates if id(s) not in inner_ids]
+    kept = _resolve(rest) + _resolve(inner)
+    kept.sort(key=lambda s: (s.start, -s.end, s.label))
+    return kept
+
+
+def _inside_title(span: Span, titles: list[tuple[int, int]]) -> bool:
+    """Whether a TITLE (sorted (start, end) pairs, never nested in each other) holds ``span``."""
+    i = bisect_right(titles, (span.start, 1 << 62)) - 1
+    return i >= 0 and titles[i][0] <= span.start and span.end <= titles[i][1]
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    """Greedy: best span first, drop whatever overlaps a span already kept."""
+    order = sorted(spans, key=lambda s: (-(s.end - s.start), _PRIORITY.get(s.label, 9), s.start, -s.confidence))
+    taken: list[Span] = []
+    occupied = bytearray()
+    for span in order:
+        if span.end > len(occupied):
+            occupied.extend(b"\0" * (span.end - len(occupied)))
+        if any(occupied[span.start : span.end]):
+            continue
+        occupied[span.start : span.end] = b"\1" * (span.end - span.start)
+        taken.append(span)
+    return taken

@@ -1,0 +1,93 @@
+"""Texts written for these tests (not the seeds): other committees, years, script and noise.
+
+Raw text goes through the real normalizer first, as on import, so these tests also pin
+the contract between ``normalize`` and the finders (glosses gone, t2s, OCR spaces gone,
+full-width digits made ASCII).
+"""
+
+from __future__ import annotations
+
+from extract.normalize import normalize
+from extract.pipeline import extract_spans
+
+
+def spans_of(raw: str) -> list[tuple[str, str]]:
+    text = normalize(raw).text
+    spans = extract_spans(text)
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    return [(s.label, s.text) for s in spans if s.label in ("FIGURE", "DATE")]
+
+
+def figure_attrs(raw: str) -> list[tuple[str, object, str, str]]:
+    text = normalize(raw).text
+    return [(s.text, s.value, s.unit, s.approx) for s in extract_spans(text) if s.label == "FIGURE"]
+
+
+def test_traditional_with_pinyin_gloss() -> None:
+    raw = "2019年,市政協(xié)組織委員開展調研18次,提出建議案(àn)6件,收集意見 1,250 條。"
+    assert spans_of(raw) == [("DATE", "2019年"), ("FIGURE", "18次"), ("FIGURE", "6件"), ("FIGURE", "1,250条")]
+    assert figure_attrs(raw)[-1] == ("1,250条", 1250, "条", "exact")
+
+
+def test_ocr_spaces_inside_quantities() -> None:
+    raw = "全年征集社情民意 386 件,组织书画家送春联 1000 余副,点赞量 5 万多条。"
+    assert figure_attrs(raw) == [
+        ("386件", 386, "件", "exact"),
+        ("1000余副", 1000, "副", "over"),
+        ("5万多条", 50000, "条", "over"),
+    ]
+
+
+def test_full_width_digits() -> None:
+    raw = "县政协共收到提案１２３件,办复率达９８．５％。"
+    assert figure_attrs(raw) == [("123件", 123, "件", "exact"), ("98.5%", 98.5, "%", "exact")]
+
+
+def test_other_committee_report() -> None:
+    raw = (
+        '2021年1月8日,政协某某县第十届委员会第五次会议开幕。过去一年,县政协围绕"十四五"规划开展'
+        "专题协商7次、视察监督逾20次,委员提交提案215件,立案198件,办结率100%。"
+        '近三年来共培训委员约600人次,连续12年开展"送医下乡"活动,惠及群众2.3万人。'
+    )
+    assert spans_of(raw) == [
+        ("DATE", "2021年1月8日"),
+        ("FIGURE", "7次"),
+        ("FIGURE", "逾20次"),
+        ("FIGURE", "215件"),
+        ("FIGURE", "198件"),
+        ("FIGURE", "100%"),
+        ("FIGURE", "约600人次"),
+        ("FIGURE", "12年"),
+        ("FIGURE", "2.3万人"),
+    ]
+    attrs = figure_attrs(raw)
+    assert ("逾20次", 20, "次", "over") in attrs
+    assert ("约600人次", 600, "人次", "about") in attrs
+    assert ("2.3万人", 23000, "人", "exact") in attrs
+
+
+def test_years_months_and_what_is_not_a_date() -> None:
+    raw = '2016年以来,截至9月底,全市于3月15日召开会议;今年春节、"七一"期间,每周一上午9时学习。'
+    assert spans_of(raw) == [("DATE", "2016年"), ("DATE", "9月"), ("DATE", "3月15日")]
+
+
+def test_chinese_numeral_counts_and_sets() -> None:
+    raw = '认真落实中央八项规定,做到"两个维护",组织调研两次,建成委员之家三座。'
+    assert spans_of(raw) == [("FIGURE", "两次"), ("FIGURE", "三座")]
+
+
+def test_numbers_inside_titles_nest() -> None:
+    text = normalize("印发《某某县政协2024-2026年工作规划》和《鹿城年鉴2020》。").text
+    labelled = [(s.label, s.text) for s in extract_spans(text)]
+    assert labelled == [
+        ("TITLE", "《某某县政协2024-2026年工作规划》"),
+        ("DATE", "2024-2026年"),
+        ("TITLE", "《鹿城年鉴2020》"),
+        ("DATE", "2020"),
+    ]
+
+
+def test_anniversaries_and_relative_spans_are_nothing() -> None:
+    raw = "庆祝人民政协成立70周年暨建党100周年,近两年来,两年多来,十年来的变化。"
+    assert spans_of(raw) == []
