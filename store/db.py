@@ -182,10 +182,12 @@ class Store:
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         try:
             cursor = self.conn.execute(sql, tuple(params))
+            # A corrupt page is often met while fetching, not when the statement starts.
+            rows = cursor.fetchall()
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
         columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=True)) for row in rows]
 
     # --- documents ------------------------------------------------------------------
 
