@@ -31,11 +31,11 @@ _DATE_RE = re.compile(
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY}(?![\d.]))",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|{_MONTH}月(?:{_DAY}[日号])?)?)",
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|{_MONTH}(?:[-—–至]{_MONTH})?月(?:{_DAY}[日号])?)?)",
             # 二〇二三年十月一日
             rf"(?P<cn>[{_CN_DIGIT}]{{4}}年(?:度|{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?)",
             # 1月11日, 7月
-            rf"(?P<md>{_NB}{_MONTH}月(?:{_DAY}[日号])?)",
+            rf"(?P<md>{_NB}{_MONTH}(?:[-—–至]{_MONTH})?月(?:{_DAY}[日号])?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号])",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
             rf"(?P<bare>{_NB}(?<![\d,]){_YEAR}(?![\d０-９.,%‰A-Za-z年月日号]))",

@@ -58,7 +58,7 @@ _SUFFIX_APPROX = {"以上": "over", "之多": "over", "余": "over", "多": "ove
 
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A Chinese numeral starts with a digit or 十 (never with a bare 百/千/万: 千家万户, 万名委员).
-_CN = r"[一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*"
+_CN = r"[一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*|[百千万](?=[余多])"
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
@@ -84,6 +84,12 @@ _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "�
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
 
 
+# 百分之九十五 / 百分之95: a percentage written out.
+_CN_PERCENT_RE = re.compile(
+    r"(?P<pre>超过|不到|不足|近|约|超|逾)?百分之(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百零点]+)"
+)
+
+
 def find_figures(text: str) -> list[Span]:
     """Every FIGURE in normalized ``text``, in order of position."""
     spans: list[Span] = []
@@ -91,6 +97,29 @@ def find_figures(text: str) -> list[Span]:
         span = _figure(text, match)
         if span is not None:
             spans.append(span)
+    if "百分之" in text:
+        spans.extend(_written_percents(text))
+        spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _written_percents(text: str) -> list[Span]:
+    spans = []
+    for m in _CN_PERCENT_RE.finditer(text):
+        number = m.group("num")
+        whole, _, frac = number.partition("点")
+        value = parse_number(whole)
+        if value is None or (frac and not all(ch in "零一二三四五六七八九" for ch in frac)):
+            continue
+        if frac:
+            value += parse_number("0." + "".join(str("零一二三四五六七八九".index(ch)) for ch in frac)) or 0
+        attrs = {
+            "value": to_json_number(value),
+            "unit": "%",
+            "approx": _PREFIX_APPROX[m.group("pre")] if m.group("pre") else "exact",
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.cn_percent", 0.8))
     return spans
 
 

@@ -50,6 +50,10 @@ def only(text: str) -> dict:
         ("提高2.5个百分点", "2.5个百分点", 2.5, "个百分点", "exact"),
         ("122项(条)履职成果转化", "122项(条)", 122, "项", "exact"),
         ("用时3个月,", "3个月", 3, "个月", "exact"),
+        ("惠及群众百余人。", "百余人", 100, "人", "over"),
+        ("走访企业千余家,", "千余家", 1000, "家", "over"),
+        ("满意率达百分之九十五点五,", "百分之九十五点五", 95.5, "%", "exact"),
+        ("提案二十余件,", "二十余件", 20, "件", "over"),
     ],
 )
 def test_figure_attributes(text: str, span: str, value: float, unit: str, approx: str) -> None:
@@ -107,6 +111,8 @@ def test_glued_and_relative(text: str, expected: list[str]) -> None:
         "牢牢把握“加强党的领导”三个重点",
         "上半年全市经济",
         "全市首批“四优”模范机关",
+        "走进千家万户",
+        "走访百家企业",
     ],
 )
 def test_not_figures(text: str) -> None:
