@@ -1,0 +1,1 @@
+"""Screens of the review app: library, reader, queue, help and the small dialogs."""

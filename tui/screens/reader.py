@@ -151,7 +151,7 @@ class ReaderScreen(Screen[None]):
         status.append(f"  {self.doc.pending()} pending")
         if self.message:
             status.append("  · " + self.message, style="italic")
-        self.query_one("#status", Static).update(status)
+        self.query_one("#status", Static).update(status, layout=False)
 
     def say(self, message: str) -> None:
         self.message = message

@@ -92,4 +92,5 @@ class SpanPanel(Static):
         self.compact = True
 
     def show(self, span: SpanView | None, history: list[Decision]) -> None:
-        self.update(describe(span, history, compact=self.compact))
+        # The panel's size is fixed by the stylesheet: no layout pass on every move.
+        self.update(describe(span, history, compact=self.compact), layout=False)
