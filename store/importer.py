@@ -7,6 +7,7 @@ database exactly as it was for that file, and the other files still import.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,8 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
                         yield candidate, ""
         elif path.exists():
             yield path, ""
+        elif path.is_symlink():
+            yield path, "a symbolic link that loops or leads nowhere"
         else:
             yield path, "no such file or folder"
 
@@ -71,7 +74,12 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
 def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcome:
     outcome = FileOutcome(str(path))
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a pipe waits for a writer forever, and /dev/zero never ends.
+            outcome.error = "not a regular file (a pipe, device or socket)"
+            return outcome
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             outcome.error = f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
             return outcome
