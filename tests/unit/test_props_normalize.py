@@ -1,0 +1,187 @@
+"""Property tests: normalization, report preparation and extraction over arbitrary Unicode.
+
+Whatever the text (mixed scripts, combining marks, emoji, full-width figures, control
+characters, pinyin glosses, headings), nothing crashes, every offset is valid, each
+normalized character comes from the raw character the map names, and the stored
+run-length map answers exactly as the per-character map does.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from pathlib import Path
+
+import opencc
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from extract.document import prepare
+from extract.normalize import normalize
+from store.records import OffsetMap
+
+# Pieces that exercise each normalization step and the section finder, to mix with
+# arbitrary text: glosses, Traditional phrases, OCR spacing, full-width figures,
+# headings, captions, page furniture, invisible characters and line endings.
+FRAGMENTS = (
+    "政協(xié)",
+    "會(huì)議(yì)",
+    "召開(k",
+    "（xiè）",
+    "乾隆",
+    "頭髮",
+    "著作",
+    "於是",
+    "９３．３５％",
+    "１２次",
+    "93.35万元",
+    "办复率100%",
+    "近30条",
+    "一、强化政治引领",
+    "（二）聚焦中心",
+    "1.深化协商",
+    "# 标题",
+    "【概况】",
+    "▲2023年5月1日,政协委员调研。",
+    "版面 / 张三 校对 / 李四",
+    "——某某区政协2023年度工作综述",
+    "委员 履职",
+    "3 次",
+    "\u3000\u3000",
+    "\u200b",
+    "\ufeff",
+    "\u00ad",
+    "\r\n",
+    "\r",
+    "\n",
+    "\n\n\n",
+    "e\u0301",
+    "\u0301\u0302",
+    "👨‍👩‍👧",
+    "🇨🇳",
+    "\x00\x07\x1b[31m",
+    "\x85\u2028\u2029",
+    "Ａｂｃ",
+    "ＡＢ１２",
+    "أهلا",
+    "שלום",
+    "Привет",
+    "。",
+    "，",
+)
+
+texts = st.lists(
+    st.one_of(st.text(max_size=8), st.sampled_from(FRAGMENTS)),
+    max_size=40,
+).map("".join)
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_FULLWIDTH = {chr(0xFF10 + d): str(d) for d in range(10)} | {"％": "%", "．": "."}
+
+
+@functools.cache
+def _t2s_targets() -> dict[str, frozenset[str]]:
+    """Every character OpenCC's t2s may turn a character into, alone or inside a phrase."""
+    folder = Path(opencc.__file__).parent / "dictionary"
+    targets: dict[str, set[str]] = {}
+    for name in ("TSCharacters.txt", "TSPhrases.txt"):
+        for line in (folder / name).read_text("utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            for value in values.split(" "):
+                if len(value) == len(key):
+                    for a, b in zip(key, value, strict=True):
+                        targets.setdefault(a, set()).add(b)
+    return {k: frozenset(v) for k, v in targets.items()}
+
+
+def comes_from(normalized_char: str, raw_char: str) -> bool:
+    """Whether a normalization step may have turned ``raw_char`` into ``normalized_char``."""
+    candidates = {raw_char} | _t2s_targets().get(raw_char, frozenset())
+    if raw_char == "\r":
+        candidates.add("\n")
+    candidates |= {_FULLWIDTH[c] for c in candidates if c in _FULLWIDTH}
+    return normalized_char in candidates
+
+
+def check_map(raw: str, text: str, offsets: object, *, stored_end: bool) -> None:
+    """Offsets valid and in order, characters traceable, the stored run-length map equal.
+
+    ``normalize`` maps the end of the text to the end of the raw text, while a stored
+    document (``prepare``) maps it to just after the raw character behind its last
+    character; ``stored_end`` says to compare that last entry too.
+    """
+    offsets = list(offsets)  # type: ignore[call-overload]
+    assert len(offsets) == len(text) + 1
+    assert offsets[-1] <= len(raw)
+    body = offsets[:-1]
+    assert all(0 <= o < len(raw) for o in body)
+    # One raw character gives at most one normalized character, in order.
+    assert all(a < b for a, b in itertools.pairwise(body))
+    assert not body or body[-1] < offsets[-1]
+    for i, o in enumerate(body):
+        assert comes_from(text[i], raw[o]), (i, text[i], raw[o])
+    stored = OffsetMap.from_offsets(offsets, len(raw))
+    compared = offsets if stored_end else body
+    assert all(stored.to_raw(i) == o for i, o in enumerate(compared))
+
+
+@SETTINGS
+@given(texts)
+@example("捐款捐物９３．３５％\r\n")
+@example("政協(xié)\u200b會(huì)\r")
+def test_normalize_keeps_a_valid_offset_map(raw: str) -> None:
+    normalized = normalize(raw)
+    check_map(raw, normalized.text, normalized.raw_offsets, stored_end=False)
+    assert normalized.raw_offsets[-1] == len(raw)
+    for i in range(len(normalized.text)):
+        start, end = normalized.span_to_raw(i, i + 1)
+        assert end == start + 1
+
+
+@SETTINGS
+@given(texts)
+def test_normalize_drops_carriage_returns_and_invisibles(raw: str) -> None:
+    """No carriage return, BOM or zero-width space survives, whatever surrounds it."""
+    text = normalize(raw).text
+    assert "\r" not in text
+    assert not {"\u200b", "\ufeff", "\u00ad"} & set(text)
+
+
+def test_full_width_figures_become_ascii_one_for_one() -> None:
+    normalized = normalize("满意率９３．３５％")
+    assert normalized.text == "满意率93.35%"
+    assert list(normalized.raw_offsets) == list(range(len("满意率９３．３５％") + 1))
+
+
+@SETTINGS
+@given(texts)
+def test_prepare_cuts_reports_that_cover_the_raw_text(raw: str) -> None:
+    drafts = prepare(raw)
+    assert drafts
+    assert "".join(d.raw for d in drafts) == raw
+    assert [d.part for d in drafts] == list(range(len(drafts)))
+    for draft in drafts:
+        check_map(draft.raw, draft.text, draft.normalized.raw_offsets, stored_end=bool(draft.text))
+        sections = draft.sections
+        if not draft.text.strip():
+            assert all(s.start < s.end for s in sections)
+            continue
+        assert [s.ordinal for s in sections] == list(range(len(sections)))
+        assert sections[0].start == 0 and sections[-1].end == len(draft.text)
+        for before, after in itertools.pairwise(sections):
+            assert before.end == after.start
+        assert all(s.start < s.end and s.kind in ("body", "caption", "boilerplate") for s in sections)
+
+
+@SETTINGS
+@given(texts)
+def test_extraction_on_prepared_reports_gives_slices(raw: str) -> None:
+    """What import stores: spans of each prepared draft (raw-text props are in test_extract_props)."""
+    pipeline = pytest.importorskip("extract.pipeline", reason="extract.pipeline has not landed yet")
+    for draft in prepare(raw):
+        text = draft.text
+        for span in pipeline.extract_spans(text):
+            assert 0 <= span.start < span.end <= len(text)
+            assert text[span.start : span.end] == span.text
