@@ -55,7 +55,9 @@ class QueueScreen(Screen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Also sent on the first push, before compose has run: on_mount loads then.
+        if self.query(DataTable):
+            self.reload()
 
     def reload(self) -> None:
         self.items = self.pizhu.store.queue(self.pizhu.reviewer, self.label)
@@ -72,10 +74,10 @@ class QueueScreen(Screen[None]):
             )
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
-        self._title()
-        self._context()
+        self._show_title()
+        self._show_context()
 
-    def _title(self) -> None:
+    def _show_title(self) -> None:
         title = Text("Queue: pending candidates, least confident first", style="bold")
         title.append(f" · {len(self.items)}{'+' if len(self.items) >= 500 else ''} shown")
         title.append(f" · {self.label or 'all labels'}", style="italic")
@@ -92,7 +94,7 @@ class QueueScreen(Screen[None]):
             self._texts[doc_id] = self.pizhu.store.document(doc_id).text
         return self._texts[doc_id]
 
-    def _context(self) -> None:
+    def _show_context(self) -> None:
         span = self.selected()
         context = self.query_one("#context", Static)
         if span is None:
@@ -109,7 +111,7 @@ class QueueScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#queue")
     def highlighted(self) -> None:
-        self._context()
+        self._show_context()
 
     def _decide(self, action: str) -> None:
         span = self.selected()
@@ -127,8 +129,8 @@ class QueueScreen(Screen[None]):
         self.items.pop(row)
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
-        self._title()
-        self._context()
+        self._show_title()
+        self._show_context()
 
     def action_confirm(self) -> None:
         self._decide("confirm")

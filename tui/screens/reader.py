@@ -126,7 +126,7 @@ class ReaderScreen(Screen[None]):
                 self.say(none_message)
             return
         assert self.doc is not None
-        if self.view.anchor is None:
+        if self.view.selection_anchor is None:
             self.view.set_caret(None)
         section = self.doc.section_of(span)
         if section != self.section:
@@ -369,7 +369,7 @@ class ReaderScreen(Screen[None]):
     # --- adding a missed span ---------------------------------------------------------
 
     def action_select(self) -> None:
-        if self.view.anchor is not None:
+        if self.view.selection_anchor is not None:
             self.action_finish_selection()
             return
         caret = self.view.caret if self.view.caret is not None else self.caret
@@ -416,7 +416,7 @@ class ReaderScreen(Screen[None]):
         self.view.set_caret(None)
 
     def action_cancel(self) -> None:
-        if self.view.anchor is not None or self.view.caret is not None:
+        if self.view.selection_anchor is not None or self.view.caret is not None:
             self._end_selection()
             self.view.set_match(None)
             self.say("cancelled")

@@ -163,7 +163,7 @@ class SectionView(ScrollView, can_focus=True):
         return self._caret
 
     @property
-    def anchor(self) -> int | None:
+    def selection_anchor(self) -> int | None:
         return self._anchor
 
     @property
@@ -346,11 +346,11 @@ class SectionView(ScrollView, can_focus=True):
             return Strip.blank(width, base_style)
         strip = self._strips.get(index)
         if strip is None:
-            strip = self._render(index, width, base_style)
+            strip = self._render_strip(index, width, base_style)
             self._strips[index] = strip
         return strip
 
-    def _render(self, index: int, width: int, base_style: Style) -> Strip:
+    def _render_strip(self, index: int, width: int, base_style: Style) -> Strip:
         start, end = self._lines[index]
         text = self._text
         base = self._base
