@@ -9,7 +9,7 @@ import pytest
 from conftest import REVIEWER
 from rich.cells import cell_len
 from seedspans import store_with_text
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 from store.db import Store
 from tui import keys

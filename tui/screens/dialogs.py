@@ -112,20 +112,28 @@ class AttributeForm(_Dialog):
             yield Label(Text("Attributes of “") + Text(self.span_text) + Text("”"), classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Label("value", classes="field-name")
-                yield Input("" if value is None else _plain(value), id="value", validators=[NumberValidator()])
+                yield Input(
+                    "" if value is None else _plain(value), id="value", validators=[NumberValidator()], compact=True
+                )
             with Horizontal(classes="field"):
                 yield Label("unit", classes="field-name")
-                yield Input(str(self.attrs.get("unit") or ""), id="unit")
+                yield Input(str(self.attrs.get("unit") or ""), id="unit", compact=True)
             with Horizontal(classes="field"):
                 yield Label("approx", classes="field-name")
-                yield Select([(a, a) for a in APPROX], value=approx if approx in APPROX else Select.NULL, id="approx")
+                yield Select(
+                    [(a, a) for a in APPROX],
+                    value=approx if approx in APPROX else Select.NULL,
+                    id="approx",
+                    prompt="—",
+                    compact=True,
+                )
             with Horizontal(classes="field"):
                 yield Label("metric", classes="field-name")
-                yield Input(str(self.attrs.get("metric") or ""), id="metric")
+                yield Input(str(self.attrs.get("metric") or ""), id="metric", compact=True)
             yield Label("", id="error", classes="dialog-error")
             with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
             yield Label("enter: save · tab: next field · escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -176,7 +184,7 @@ class TextPrompt(_Dialog):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
-            yield Input(self.value, id="prompt", suggester=suggester)
+            yield Input(self.value, id="prompt", suggester=suggester, compact=True)
             yield Label(self.hint or "enter: done · escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -213,7 +221,7 @@ class GoToSection(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label("Go to section", classes="dialog-title")
-            yield Input(placeholder="type part of a heading", id="filter")
+            yield Input(placeholder="type part of a heading", id="filter", compact=True)
             yield OptionList(id="sections")
             yield Label("↑↓: choose · enter: go · escape: cancel", classes="dialog-hint")
 

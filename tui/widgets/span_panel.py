@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from store.records import Decision, SpanView
+from tui.widgets.section_view import visible_text
 
 SHORT = {
     "FIGURE": "FIG",
@@ -33,38 +34,40 @@ STATUS_MARK = {
 }
 
 
-def _field(text: Text, name: str, value: object) -> None:
+def _field(text: Text, name: str, value: object, end: str) -> None:
     text.append(f"{name} ", style="dim")
     text.append("—" if value is None or value == "" else str(value))
-    text.append("  ")
+    text.append(end)
 
 
 def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -> Text:
-    """The panel's content for one span (``compact`` for the bottom panel at 80×24)."""
+    """The panel's content for one span: packed in 5 lines below the text at 80×24
+    (``compact``), one field a line beside it on wider terminals."""
     text = Text(no_wrap=False, overflow="fold")
     if span is None:
         text.append("No span here. ", style="bold")
         text.append("tab: next span · ]: next section · v: mark a missed span", style="dim")
         return text
+    sep = "  " if compact else "\n"
     text.append(f"[{SHORT.get(span.label, span.label)}]", style="bold reverse")
     text.append(f" {span.label} ", style="bold")
     text.append(STATUS_MARK.get(span.status, span.status), style="bold")
-    text.append("  “")
-    text.append(span.text.translate(_PANEL_VISIBLE))
+    text.append("  “" if compact else "\n“")
+    text.append(visible_text(span.text))
     text.append("”")
     text.append(f"  {span.end - span.start} chars @{span.start}\n", style="dim")
     attrs = span.attrs
-    _field(text, "value", attrs.get("value"))
-    _field(text, "unit", attrs.get("unit"))
-    _field(text, "approx", attrs.get("approx"))
-    _field(text, "metric", attrs.get("metric"))
-    text.append("\n")
-    _field(text, "tags", ", ".join(span.tags))
-    _field(text, "rule", span.rule)
-    _field(text, "conf", f"{span.confidence:.2f}")
-    _field(text, "by", span.origin)
-    text.append("\n")
+    for name in ("value", "unit", "approx", "metric"):
+        _field(text, name, attrs.get(name), sep)
+    if compact:
+        text.append("\n")
+    _field(text, "tags", ", ".join(span.tags), sep)
+    _field(text, "rule", span.rule, sep)
+    _field(text, "conf", f"{span.confidence:.2f}", sep)
+    _field(text, "by", span.origin, "\n")
     shown = history[-2:] if compact else history[-12:]
+    if not compact:
+        text.append("\n")
     if not history:
         text.append("history ", style="dim")
         text.append("no decisions yet")
@@ -79,9 +82,6 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -
     if compact and len(history) > 2:
         text.append(f"  (+{len(history) - 2} earlier)", style="dim")
     return text
-
-
-_PANEL_VISIBLE = {c: 0x2400 + c for c in range(32)} | {0x7F: 0x2421}
 
 
 class SpanPanel(Static):

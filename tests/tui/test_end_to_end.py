@@ -1,0 +1,75 @@
+"""The real ``pizhu open`` in tmux at 80×24: a key press ends up in the database file.
+
+Skipped where tmux is absent. The app is killed with SIGKILL after the decision shows on
+screen, so the test also proves that what was shown as done had been committed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REVIEWER
+
+from store.db import Store
+
+pytestmark = [
+    pytest.mark.tmux,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+def capture(session: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+
+
+def wait_for(session: str, needle: str, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if needle in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{needle!r} never appeared; the screen was:\n{screen}")
+
+
+def test_pizhu_open_in_tmux_records_the_decision(db_path: Path, tmp_path: Path) -> None:
+    session = f"pizhu-test-{os.getpid()}"
+    pidfile = tmp_path / "pid"
+    pizhu = shutil.which("pizhu")
+    command = f"{pizhu} open" if pizhu else f"{sys.executable} -m pizhu.cli open"
+    script = tmp_path / "run.sh"
+    script.write_text(
+        f"echo $$ > {pidfile}\nexport PIZHU_KEYS={tmp_path / 'none.toml'}\n"
+        f"exec {command} --db {db_path} --reviewer {REVIEWER}\n",
+        "utf-8",
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"sh {script}"],
+        check=True,
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
+    try:
+        wait_for(session, "documents")
+        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        wait_for(session, "pending")
+        wait_for(session, "a confirm")  # the footer fits at 80 columns
+        first = Store(db_path).queue(REVIEWER, limit=10_000)
+        subprocess.run(["tmux", "send-keys", "-t", session, "a"], check=True)
+        wait_for(session, "confirmed")
+        os.kill(int(pidfile.read_text().strip()), signal.SIGKILL)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    check = Store(db_path)
+    decisions = check.decisions(REVIEWER)
+    assert [d.action for d in decisions] == ["confirm"]
+    assert decisions[0].span_id in {s.id for s in first}
+    assert check.span(decisions[0].span_id, REVIEWER).status == "confirmed"
+    assert check.integrity_ok()
