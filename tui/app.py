@@ -21,8 +21,9 @@ class PizhuApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = keys.bindings(keys.GLOBAL)
 
-    def __init__(self, store: Store, reviewer: str, keymap: dict[str, str] | None = None) -> None:
+    def __init__(self, store: Store, reviewer: str, keymap: dict[str, str] | None = None, warning: str = "") -> None:
         super().__init__()
+        self.warning = warning
         self.store = store
         self.reviewer = reviewer
         self.keymap = keymap or {}
@@ -34,6 +35,8 @@ class PizhuApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.warning:
+            self.notify(self.warning, title="keymap ignored", severity="warning", timeout=10)
         from tui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
@@ -101,5 +104,9 @@ class PizhuApp(App[None]):
 
 def make_app(store: Store, reviewer: str, keymap_file: Path | None = None) -> PizhuApp:
     """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one."""
-    keymap = keys.load_keymap(keymap_file)
+    try:
+        keymap = keys.load_keymap(keymap_file)
+    except keys.KeymapError as exc:
+        # A broken keymap file must not keep a reviewer out: default keys, and say why.
+        return PizhuApp(store, reviewer, {}, warning=str(exc))
     return PizhuApp(store, reviewer, keymap)

@@ -45,7 +45,7 @@ GLOBAL: tuple[Key, ...] = (
 )
 
 LIBRARY: tuple[Key, ...] = (
-    Key("open", "enter", "open", "open", True, "open the highlighted document in the reader"),
+    Key("open", "enter", "open", "open", False, "open the highlighted document in the reader"),
     Key("library.filter", "slash", "filter", "filter", True, "filter documents by organisation, title, year"),
     Key("library.sort", "s", "sort", "sort", True, "sort by the next column (again: reverse)"),
     Key("queue", "w", "app.queue", "queue", True, "pending candidates across documents"),

@@ -217,3 +217,17 @@ async def test_two_reviewers_each_see_their_own(db_path: Path) -> None:
         assert app_bob.screen.doc.get(first).status == "rejected"
         panel = str(app_bob.screen.query_one("#panel").render())
         assert "ann: confirm" in panel and "bob: reject" in panel
+
+
+async def test_a_broken_keymap_file_falls_back_to_default_keys(store: Store, check: Store, tmp_path: Path) -> None:
+    keymap = tmp_path / "keys.toml"
+    keymap.write_text("confirm = [not toml", "utf-8")
+    app = make_app(store, REVIEWER, keymap)
+    assert "cannot read the keymap" in app.warning
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        first = app.screen.current
+        await pilot.press("a")
+        assert check.span(first, REVIEWER).status == "confirmed"

@@ -6,12 +6,13 @@ header sorts too) and filterable (``/`` then type; enter or escape returns to th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -53,6 +54,12 @@ def progress(doc: DocumentSummary) -> Text:
     return text
 
 
+class DocumentTable(DataTable[object]):
+    """The library's table; its enter is shown in the footer as "open"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "open", id="open")]
+
+
 class LibraryScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.LIBRARY)
 
@@ -70,7 +77,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
         yield Input(placeholder="filter: organisation, title, year, file", id="filter")
-        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield DocumentTable(id="documents", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

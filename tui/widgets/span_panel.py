@@ -7,6 +7,8 @@ approx, metric, tags, rule, confidence, status and the decision history. Built f
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -75,13 +77,21 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -
         if index:
             text.append("\n")
         text.append("history " if index == 0 else "        ", style="dim")
-        text.append(f"{decision.at[5:16].replace('T', ' ')} {decision.reviewer}: {decision.action}")
+        text.append(f"{_local(decision.at)} {decision.reviewer}: {decision.action}")
         after = decision.after.get("status")
         if after:
             text.append(f" → {after}", style="dim")
     if compact and len(history) > 2:
         text.append(f"  (+{len(history) - 2} earlier)", style="dim")
     return text
+
+
+def _local(stamp: str) -> str:
+    """A log time (UTC) as the reviewer's local month, day and minute."""
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%m-%d %H:%M")
+    except ValueError:
+        return stamp[5:16]
 
 
 class SpanPanel(Static):
