@@ -19,6 +19,7 @@ from store.db import StoreError
 from store.records import SpanView
 from tui import keys
 from tui.screens.dialogs import LabelPicker
+from tui.screens.library import fit
 from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
 
@@ -49,7 +50,7 @@ class QueueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for name in ("conf", "label", "text", "doc"):
+        for name in ("conf", "label", "doc", "text"):
             table.add_column(name, key=name)
         self.reload()
         table.focus()
@@ -68,8 +69,8 @@ class QueueScreen(Screen[None]):
             table.add_row(
                 f"{span.confidence:.2f}",
                 Text(SHORT.get(span.label, span.label), style="bold"),
-                Text(visible_text(span.text)),
                 str(span.document_id),
+                Text(fit(visible_text(span.text), max(self.app.size.width - 32, 12))),
                 key=str(span.id),
             )
         if self.items:

@@ -220,7 +220,7 @@ class ReaderScreen(Screen[None]):
         if span is not None:
             self.move_to(span)
         else:
-            self.say("no pending spans left: everything is reviewed")
+            self.say("no pending spans left" + ("" if self.show_skipped else " (b: captions too)"))
             self._show_panel()
 
     # --- navigation -------------------------------------------------------------------
@@ -376,7 +376,7 @@ class ReaderScreen(Screen[None]):
         self.view.set_caret(caret)
         self.view.set_anchor(caret)
         self.view.set_caret(caret)
-        self.say("selecting: ←→↑↓ move · v or enter: label it · esc: cancel")
+        self.say("select: arrows · v/enter: label · esc")
 
     def action_caret(self, delta: int) -> None:
         caret = self.view.caret if self.view.caret is not None else self.caret
