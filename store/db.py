@@ -319,8 +319,12 @@ class Store:
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.origin = 'machine')"
             "   AS candidates,"
-            " (SELECT count(DISTINCT c.span_id) FROM decisions c JOIN spans p ON p.id = c.span_id"
-            "   WHERE c.document_id = d.id AND c.reviewer = ? AND p.origin = 'machine') AS reviewed"
+            # Reviewed: machine spans whose latest decision by this reviewer leaves them decided
+            # (a tag, or an undo back to pending, does not count).
+            " (SELECT count(*) FROM (SELECT max(c.id) AS last FROM decisions c"
+            "   WHERE c.document_id = d.id AND c.reviewer = ? GROUP BY c.span_id) l"
+            "   JOIN decisions x ON x.id = l.last JOIN spans p ON p.id = x.span_id"
+            "   WHERE p.origin = 'machine' AND json_extract(x.after, '$.status') != 'pending') AS reviewed"
             " FROM documents d ORDER BY d.id",
             [reviewer],
         )
@@ -421,7 +425,7 @@ class Store:
             params.append(label)
         params.append(limit)
         rows = self._read(
-            "SELECT s.* FROM spans s"
+            "SELECT s.*, d.after AS _after, d.reviewer AS _reviewer, d.at AS _at FROM spans s"
             " LEFT JOIN (SELECT span_id, max(id) AS last FROM decisions WHERE reviewer = ?"
             "            GROUP BY span_id) l ON l.span_id = s.id"
             " LEFT JOIN decisions d ON d.id = l.last"
@@ -431,7 +435,12 @@ class Store:
             + " ORDER BY s.confidence, s.document_id, s.start LIMIT ?",
             params,
         )
-        return [_view(row, None) for row in rows]
+        views = []
+        for row in rows:
+            after, by, at = row.pop("_after"), row.pop("_reviewer"), row.pop("_at")
+            # A pending span may still carry the reviewer's tags or an undone correction.
+            views.append(_view(row, {"after": after, "reviewer": by, "at": at} if after else None))
+        return views
 
     # --- decisions ------------------------------------------------------------------
 

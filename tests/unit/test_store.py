@@ -174,3 +174,15 @@ def test_adjudication_status_is_a_verdict_not_an_attribute(tmp_path: Path) -> No
     assert view.status == "rejected"
     assert "status" not in view.attrs
     assert store.span(ids[0]).status == "rejected"  # the consolidated view takes the adjudication
+
+
+def test_progress_counts_only_spans_left_decided(tmp_path: Path) -> None:
+    store, _doc_id, ids = make_store(tmp_path)
+    store.decide(ids[0], "ann", "tag", tag="check")
+    store.decide(ids[1], "ann", "confirm")
+    store.decide(ids[2], "ann", "confirm")
+    store.undo("ann")
+    assert store.documents("ann")[0].reviewed == 1
+    queued = {s.id: s for s in store.queue("ann")}
+    assert queued[ids[0]].tags == ("check",)
+    assert set(queued) == {ids[0], ids[2]}
