@@ -192,9 +192,8 @@ def reextract_command(db_path: str) -> None:
     Undecided machine candidates are replaced; a candidate that a reviewer rejected,
     confirmed or corrected is not proposed again.
     """
-    from extract.pipeline import extract_spans
-
     from extract import EXTRACTOR_VERSION
+    from extract.pipeline import extract_spans
 
     with open_store(db_path) as store:
         removed = added = 0

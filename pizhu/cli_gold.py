@@ -22,6 +22,10 @@ from pizhu.cli import db_option, fail, open_store
 FORMATS = ("jsonl", "spacy", "conll", "csv", "brat")
 
 
+# Rows of the per-document progress table on a terminal; --json has every document.
+_MAX_DOCUMENT_ROWS = 50
+
+
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
 
@@ -184,7 +188,12 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     progress.add_column("organisation")
     for column in ("year", "cands", "decided", "done", "ok", "fixed", "false", "added", "gold"):
         progress.add_column(column, justify="right")
-    rows = [(str(d.document_id), d.organisation, str(d.year or ""), d.counts) for d in stats.documents]
+    # A team database holds thousands of reports: a terminal table lists the first ones and
+    # says how many it left out (all of them are in --json or with --document).
+    shown = stats.documents if documents else stats.documents[:_MAX_DOCUMENT_ROWS]
+    rows = [(str(d.document_id), d.organisation, str(d.year or ""), d.counts) for d in shown]
+    if len(shown) < len(stats.documents):
+        progress.caption = f"{len(stats.documents) - len(shown)} more document(s): use --json or --document"
     rows.append(("all", "", "", stats.total))
     for doc, organisation, year, c in rows:
         progress.add_row(

@@ -219,10 +219,17 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     by_rule: dict[str, ExtractorScore] = {}
 
     def label_score(label: str) -> ExtractorScore:
-        return by_label.setdefault(label, ExtractorScore(label))
+        score = by_label.get(label)
+        if score is None:
+            score = by_label[label] = ExtractorScore(label)
+        return score
 
     def rule_score(rule: str) -> ExtractorScore:
-        return by_rule.setdefault(rule or "?", ExtractorScore(rule or "?", missed=None))
+        key = rule or "?"
+        score = by_rule.get(key)
+        if score is None:
+            score = by_rule[key] = ExtractorScore(key, missed=None)
+        return score
 
     for row in store._read(
         "SELECT document_id, label, rule, count(*) AS n FROM spans WHERE origin = 'machine'"
@@ -272,16 +279,16 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
                 score = label_score(label)
                 score.missed = (score.missed or 0) + 1
             continue
-        proposed = {
-            "label": row["label"],
-            "start": row["start"],
-            "end": row["end"],
-            "attrs": json.loads(row["attrs"] or "{}"),
-        }
         # A corrected label counts against the label the machine proposed.
         for score in (label_score(row["label"]), rule_score(row["rule"])):
             setattr(score, status, getattr(score, status) + 1)
             if status == CORRECTED:
+                proposed = {
+                    "label": row["label"],
+                    "start": row["start"],
+                    "end": row["end"],
+                    "attrs": json.loads(row["attrs"] or "{}"),
+                }
                 score.corrections.update(corrected_attributes(proposed, state))
     order = {label: i for i, label in enumerate(LABELS)}
     return Stats(
