@@ -27,7 +27,8 @@ def prepare(raw: str) -> list[DocumentDraft]:
         raw_end = len(raw) if part == len(ranges) - 1 else whole.raw_offsets[ranges[part + 1][0]]
         part_raw = raw[raw_start:raw_end]
         offsets = array("i", (o - raw_start for o in whole.raw_offsets[start:end]))
-        offsets.append(_raw_end_of(whole, end, raw_start, len(part_raw)))
+        # The end of a report maps to the end of its raw slice, as in normalize().
+        offsets.append(len(part_raw))
         normalized = Normalized(text=whole.text[start:end], raw_offsets=offsets)
         sections = find_sections(normalized.text)
         meta = describe(normalized.text, sections)
@@ -49,10 +50,3 @@ def prepare(raw: str) -> list[DocumentDraft]:
             )
         )
     return drafts
-
-
-def _raw_end_of(whole: Normalized, end: int, raw_start: int, part_len: int) -> int:
-    """Raw offset for the end of a part: just after the raw character behind its last one."""
-    if end == 0:
-        return 0
-    return min(whole.raw_offsets[end - 1] + 1 - raw_start, part_len)

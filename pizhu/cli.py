@@ -31,8 +31,14 @@ db_option = click.option(
 )
 
 
+def shown(text: str) -> str:
+    """Text fit for a terminal line: control characters (a file name can hold escape
+    sequences) are written as escapes instead of being sent to the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def fail(message: str, code: int = 1) -> None:
-    click.echo(f"pizhu: error: {message}", err=True)
+    click.echo(f"pizhu: error: {shown(message)}", err=True)
     sys.exit(code)
 
 
@@ -87,15 +93,16 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
         outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
         outcomes.append(outcome)
         if outcome.error:
-            click.echo(f"pizhu: refused {outcome.path}: {outcome.error}", err=True)
+            click.echo(f"pizhu: refused {shown(outcome.path)}: {shown(outcome.error)}", err=True)
 
     if use_bar:
+        from rich.markup import escape
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
             task = progress.add_task("importing", total=len(files))
             for path, error in files:
-                progress.update(task, description=f"importing {path.name}")
+                progress.update(task, description=f"importing {escape(shown(path.name))}")
                 one(path, error)
                 progress.advance(task)
     else:
@@ -107,7 +114,7 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
     if not quiet:
         for outcome in outcomes:
             if outcome.skipped:
-                click.echo(f"skipped {outcome.path}: {outcome.skipped} report(s) already imported", err=True)
+                click.echo(f"skipped {shown(outcome.path)}: {outcome.skipped} report(s) already imported", err=True)
         click.echo(
             f"imported {imported} report(s) from {len(outcomes) - len(refused)} file(s);"
             f" skipped {skipped} already imported; refused {len(refused)} file(s)",

@@ -58,6 +58,10 @@ class ReadOnlyDatabaseError(StoreError):
     pass
 
 
+class DiskFullError(StoreError):
+    pass
+
+
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
@@ -71,7 +75,7 @@ def _explain(exc: sqlite3.Error, path: str) -> StoreError:
     if "readonly" in message or "read-only" in message:
         return ReadOnlyDatabaseError(f"{path}: the database is read-only; nothing was written")
     if "disk is full" in message or "disk i/o" in message:
-        return StoreError(f"{path}: the disk is full or failing; nothing was written")
+        return DiskFullError(f"{path}: the disk is full or failing; nothing was written")
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return CorruptDatabaseError(f"{path}: the database file is corrupt ({exc})")
     if "locked" in message or "busy" in message:

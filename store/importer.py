@@ -15,7 +15,7 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 from extract.decode import DecodeError, decode
 from extract.document import prepare
-from store.db import Store, StoreError
+from store.db import DiskFullError, ReadOnlyDatabaseError, Store, StoreError
 
 # Folders are searched for report files with these endings; a file named on the
 # command line is read whatever its ending.
@@ -103,6 +103,8 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
         spans = extract_spans(draft.text) if extract_spans else []
         try:
             doc_id = store.add_document(str(path), decoded.encoding, draft, spans, EXTRACTOR_VERSION)
+        except (ReadOnlyDatabaseError, DiskFullError):
+            raise  # the database itself cannot take writes: no point trying the next file
         except StoreError as exc:
             outcome.error = str(exc)
             return outcome

@@ -55,12 +55,11 @@ class OffsetMap:
         return cls(tuple(tuple(r) for r in loaded["runs"]), loaded["n"], loaded["raw"])
 
     def to_raw(self, offset: int) -> int:
-        """Raw offset of the character at normalized ``offset`` (``text_length`` maps to the end)."""
+        """Raw offset of the character at normalized ``offset``; ``text_length`` maps to the raw end."""
         if offset >= self.text_length:
-            if not self.runs:
-                return self.raw_length
-            norm, raw, length = self.runs[-1]
-            return min(raw + length, self.raw_length)
+            # The end of the text is the end of the raw text: what normalization dropped
+            # at the very end (blank lines, a trailing gloss) still belongs to the last section.
+            return self.raw_length
         index = bisect.bisect_right(self.runs, (offset, float("inf"), 0)) - 1
         norm, raw, _length = self.runs[index]
         return raw + (offset - norm)

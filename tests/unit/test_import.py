@@ -249,11 +249,11 @@ def test_a_failing_document_leaves_the_database_as_it_was(tmp_path: Path, monkey
     before = store.conn.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sections)").fetchone()
 
     def boom(*_args: object, **_kwargs: object) -> int:
-        raise sqlite3.OperationalError("disk I/O error")
+        raise sqlite3.IntegrityError("CHECK constraint failed: spans")
 
     monkeypatch.setattr(Store, "_insert_machine_spans", boom)
     report = import_paths(store, [SEEDS / "004_ff1d21b5883e6b05.txt"], extract=False)
-    assert report.errors and "nothing was written" in report.errors[0].error
+    assert report.errors and "CHECK constraint failed" in report.errors[0].error
     after = store.conn.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sections)").fetchone()
     assert after == before
 

@@ -108,9 +108,8 @@ def comes_from(normalized_char: str, raw_char: str) -> bool:
 def check_map(raw: str, text: str, offsets: object, *, stored_end: bool) -> None:
     """Offsets valid and in order, characters traceable, the stored run-length map equal.
 
-    ``normalize`` maps the end of the text to the end of the raw text, while a stored
-    document (``prepare``) maps it to just after the raw character behind its last
-    character; ``stored_end`` says to compare that last entry too.
+    ``normalize`` and ``prepare`` map the end of the text to the end of the raw text, as
+    the stored map does; ``stored_end`` says to compare that last entry too.
     """
     offsets = list(offsets)  # type: ignore[call-overload]
     assert len(offsets) == len(text) + 1
