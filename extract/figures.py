@@ -73,7 +73,7 @@ _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": 
 
 # Characters before a numeral that make it an ordinal, a relative span or a distributive.
 _ORDINAL_BEFORE = frozenset("第首每这那该本此哪几届")
-_CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset("前后上下头各逐数“‘\"「『〔【")
+_CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('前后上下头各逐数“‘"「『〔【')
 _CN_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十两百千万亿")
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
 # Words before a Chinese-numeral measure word that mark a count (等四项制度, 共三个).
@@ -209,7 +209,9 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     if unit in _CN_EVENT_UNITS:
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):
-        # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。
+        # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
+        if text[max(0, m.start() - 2) : m.start()] == "连续":
+            return "figure.cn_duration", 0.5
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
             return "figure.cn_duration", 0.45
         return None
@@ -224,7 +226,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
 
 # --- metric: the thing counted, from the same clause -------------------------------------
 
-_CLAUSE_END = "，。；;,!?！？：:\n（）()“”\"《》"
+_CLAUSE_END = '，。；;,!?！？：:\n（）()“”"《》'
 _LEADING_RE = re.compile(
     r"^(?:全年|年内|今年|去年|一年来|同时|其中|先后|共同|累计|共计|共|总计|合计|还|并|已|均|又|再|"
     r"全部|主动|积极|组织|开展|召开|举办|提出|征集|形成|收到|提交|反映|报送|撰写|收录|完成|接待|"

@@ -65,6 +65,7 @@ def normalize(raw: str) -> Normalized:
     text = text.translate(_FULLWIDTH)
     text, offsets = _replace(text, offsets, _FULLWIDTH_POINT_RE, lambda _m: ".")
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
+    text, offsets = _unspace_letterspaced_lines(text, offsets)
     text, offsets = _delete(text, offsets, _OCR_SPACE_RE)
     text, offsets = _rejoin_paragraphs(text, offsets)
     return Normalized(text=text, raw_offsets=offsets)
@@ -204,6 +205,11 @@ def _rejoin_paragraphs(text: str, offsets: array) -> tuple[str, array]:
         if j < len(lines) and _is_broken(line, lines[j], markdown):
             deletions.append((starts[i] + len(line), starts[j]))
         i = j
+    return _cut(text, offsets, deletions)
+
+
+def _cut(text: str, offsets: array, deletions: list[tuple[int, int]]) -> tuple[str, array]:
+    """Delete the (start, end) ranges, in order and not overlapping, carrying the map along."""
     if not deletions:
         return text, offsets
     pieces: list[str] = []
@@ -216,6 +222,25 @@ def _rejoin_paragraphs(text: str, offsets: array) -> tuple[str, array]:
     pieces.append(text[last:])
     new_offsets.extend(offsets[last:])
     return "".join(pieces), new_offsets
+
+
+# A space between two characters that are not Latin letters (digits, CJK, punctuation).
+_INNER_SPACE_RE = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
+
+
+def _unspace_letterspaced_lines(text: str, offsets: array) -> tuple[str, array]:
+    """OCR of a letter-spaced line (``全 年 共 收 到 提 案 2 1 5 件``) puts a space after
+    every character, digits included: in such a line every single space between
+    non-Latin characters goes, so ``2 1 5`` becomes ``215``. Elsewhere digits keep
+    their spaces (``2020-11-06 1 1``)."""
+    deletions: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        solid = len(line) - line.count(" ")
+        if solid >= 6 and line.count(" ") >= 0.6 * (solid - 1) and _CJK_RE.search(line):
+            deletions.extend((pos + m.start(), pos + m.end()) for m in _INNER_SPACE_RE.finditer(line))
+        pos += len(line) + 1
+    return _cut(text, offsets, deletions)
 
 
 def _is_broken(line: str, following: str, markdown: bool = False) -> bool:

@@ -263,3 +263,9 @@ def test_missing_path_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "no such file or folder" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_letter_spaced_ocr_lines_lose_their_spaces_digits_included() -> None:
+    result = normalize("全 年 共 收 到 提 案 2 1 5 件 ， 立 案 1 9 8 件 。\n2020-11-06 1 1 沧州日报")
+    assert result.text.split("\n")[0] == "全年共收到提案215件，立案198件。"
+    assert result.text.split("\n")[1].startswith("2020-11-06 1 1")  # an ordinary line keeps digit spacing
