@@ -1,6 +1,6 @@
 """Benchmark: import of the seeds repeated to ~10 MB of text, in characters per second, with peak memory.
 
-Each copy of a seed gets a distinct first line, so that the content hash sees a new
+Each copy of a seed gets a distinct first and last line, so that the content hash sees a new
 report and the whole pipeline runs every time. Each measurement runs in a fresh
 process so that its peak RSS is its own.
 
@@ -27,7 +27,8 @@ def make_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
     written_bytes = written_chars = 0
     index = 0
     while written_bytes < target:
-        text = f"第{index}份样本\n" + seeds[index % len(seeds)]
+        # A marker at both ends, so that both reports of a two-report seed are new too.
+        text = f"第{index}份样本\n" + seeds[index % len(seeds)] + f"\n第{index}份样本完\n"
         data = text.encode("utf-8")
         (folder / f"copy_{index:06d}.txt").write_bytes(data)
         written_bytes += len(data)
