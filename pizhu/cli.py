@@ -271,60 +271,7 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         )
 
 
-# --- export ---------------------------------------------------------------------------
-
-
-@main.command("export")
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--all", "include_all", is_flag=True, help="Also pending and rejected machine spans.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
-@click.option("--reviewer", default=None, help="Only this reviewer's decisions.")
-@click.option("--label", "labels", multiple=True, help="Only spans with this label (repeatable).")
-@click.option("--document", "documents", multiple=True, type=int, help="Only this document id (repeatable).")
-@click.option("--raw-offsets", is_flag=True, help="Offsets into the raw imported text.")
-def export_command(
-    db_path: str,
-    fmt: str,
-    include_all: bool,
-    output: str | None,
-    reviewer: str | None,
-    labels: tuple[str, ...],
-    documents: tuple[int, ...],
-    raw_offsets: bool,
-) -> None:
-    """Export the gold standard.
-
-    \b
-    Example:
-        pizhu export -o gold.jsonl
-        pizhu export --all --label FIGURE | jq .spans
-    """
-    from store.export import ExportFilter, iter_jsonl
-
-    flt = ExportFilter(
-        include_all=include_all,
-        reviewer=reviewer,
-        labels=tuple(labels),
-        documents=tuple(documents),
-        raw_offsets=raw_offsets,
-    )
-    with open_store(db_path) as store:
-        lines = iter_jsonl(store, flt)
-        if output:
-            target = Path(output)
-            tmp = target.with_name(f".{target.name}.tmp")
-            try:
-                with tmp.open("w", encoding="utf-8") as handle:
-                    for line in lines:
-                        handle.write(line)
-                tmp.replace(target)
-            except OSError as exc:
-                tmp.unlink(missing_ok=True)
-                fail(f"{output}: {exc.strerror or exc}")
-        else:
-            for line in lines:
-                sys.stdout.write(line)
+# --- gold output: export, stats, agree, merge live in pizhu/cli_gold.py -----------------
 
 
 from pizhu.cli_gold import register  # noqa: E402

@@ -383,6 +383,6 @@ def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
 
 
 def register(main: click.Group) -> None:
-    """Add the gold-output commands to ``main``, replacing its JSONL-only ``export``."""
+    """Add the gold-output commands (export, stats, agree, merge) to ``main``."""
     for command in (export_command, stats_command, agree_command, merge_command):
         main.add_command(command, name=command.name)
