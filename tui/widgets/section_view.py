@@ -51,7 +51,7 @@ def _cells(char: str) -> int:
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """Visual lines of ``text`` as (start, end) code-point ranges for a width in cells.
 
-    Breaks at newlines and wherever the next character would not fit; CJK text breaks
+    Breaks at newlines (blank lines are left out) and wherever the next character would not fit; CJK text breaks
     between any two characters except before closing punctuation, and a run of Latin
     letters or digits is moved to the next line whole when it fits there.
     """
@@ -61,6 +61,11 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     for paragraph in text.split("\n"):
         start = position
         end = position + len(paragraph)
+        if not paragraph.strip():
+            # Blank lines between paragraphs cost rows a 24-line terminal cannot spare;
+            # every paragraph already starts on a line of its own.
+            position = end + 1
+            continue
         line_start = start
         cells = 0
         index = start
@@ -84,7 +89,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             index += 1
         lines.append((line_start, end))
         position = end + 1
-    return lines
+    return lines or [(0, 0)]
 
 
 class SectionView(ScrollView, can_focus=True):
