@@ -1,0 +1,89 @@
+"""`pizhu eval`, `pizhu reextract` and `pizhu export` on the imported seeds, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pizhu.cli import main
+from store.db import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "seeds-gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "seeds.db"
+    result = CliRunner().invoke(main, ["import", str(ROOT / "seeds"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_eval_scores_the_seeds_against_the_gold(seeded_db: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", str(GOLD), "--db", str(seeded_db), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["labels"]["FIGURE"]["f1"] >= 0.97
+    assert scores["labels"]["DATE"]["f1"] >= 0.97
+    assert scores["figure_attrs"]["accuracy"] >= 0.98
+    assert scores["labels"]["FIGURE"]["tp"] + scores["labels"]["FIGURE"]["fn"] == 129
+    table = CliRunner().invoke(main, ["eval", str(GOLD), "--db", str(seeded_db)])
+    assert "FIGURE value/unit/approx right" in table.stdout
+
+
+def test_eval_refuses_a_file_that_is_not_jsonl(tmp_path: Path, seeded_db: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text("{not json\n", "utf-8")
+    result = CliRunner().invoke(main, ["eval", str(bad), "--db", str(seeded_db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("pizhu: error:") and "not a JSONL gold file" in result.stderr
+
+
+def test_reextract_keeps_every_decision(tmp_path: Path, seeded_db: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(seeded_db.read_bytes())
+    with Store(db) as store:
+        doc_id = store.document_ids()[0]
+        spans = store.spans(doc_id, "ann")
+        figure = next(s for s in spans if s.label == "FIGURE")
+        date = next(s for s in spans if s.label == "DATE")
+        store.decide(figure.id, "ann", "reject")
+        store.decide(date.id, "ann", "boundary", end=date.end - 1)
+        added = store.add_span(doc_id, "ann", 0, 2, "ORG")
+        before = len(store.spans(doc_id, "ann"))
+    result = CliRunner().invoke(main, ["reextract", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        after = {s.id: s for s in store.spans(doc_id, "ann")}
+        assert after[figure.id].status == "rejected"
+        assert after[date.id].status == "corrected" and after[date.id].end == date.end - 1
+        assert after[added.id].status == "added"
+        # nothing proposed twice: no second span at the rejected or corrected places
+        places = [(s.start, s.end, s.label) for s in after.values()]
+        assert places.count((figure.start, figure.end, "FIGURE")) == 1
+        assert len(after) == before
+
+
+def test_export_jsonl_spans_slice_the_text(tmp_path: Path, seeded_db: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(seeded_db.read_bytes())
+    with Store(db) as store:
+        doc_id = store.document_ids()[0]
+        first = store.spans(doc_id, "ann")[0]
+        store.decide(first.id, "ann", "confirm")
+    out = tmp_path / "gold.jsonl"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(records) == 6
+    gold = [span for record in records for span in record["spans"]]
+    assert [(s["text"], s["status"], s["reviewer"]) for s in gold] == [(first.text, "confirmed", "ann")]
+    everything = CliRunner().invoke(main, ["export", "--db", str(db), "--all"])
+    for line in everything.stdout.splitlines():
+        record = json.loads(line)
+        for span in record["spans"]:
+            assert record["text"][span["start"] : span["end"]] == span["text"]
