@@ -322,16 +322,24 @@ class Store:
             "SELECT d.id, d.source, d.title, d.organisation, d.year,"
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.origin = 'machine')"
-            "   AS candidates,"
-            # Reviewed: machine spans whose latest decision by this reviewer leaves them decided
-            # (a tag, or an undo back to pending, does not count).
-            " (SELECT count(*) FROM (SELECT max(c.id) AS last FROM decisions c"
-            "   WHERE c.document_id = d.id AND c.reviewer = ? GROUP BY c.span_id) l"
-            "   JOIN decisions x ON x.id = l.last JOIN spans p ON p.id = x.span_id"
-            "   WHERE p.origin = 'machine' AND json_extract(x.after, '$.status') != 'pending') AS reviewed"
-            " FROM documents d ORDER BY d.id",
-            [reviewer],
+            "   AS candidates"
+            " FROM documents d ORDER BY d.id"
         )
+        # Reviewed: machine spans whose latest decision by this reviewer leaves them decided
+        # (a tag, or an undo back to pending, does not count). One grouped pass over this
+        # reviewer's decisions, not one per document: per-document subqueries took 80 s
+        # at 10,000 reports.
+        reviewed = {
+            r["document_id"]: r["n"]
+            for r in self._read(
+                "SELECT x.document_id, count(*) AS n"
+                " FROM (SELECT max(id) AS last FROM decisions WHERE reviewer = ? GROUP BY span_id) l"
+                " JOIN decisions x ON x.id = l.last JOIN spans p ON p.id = x.span_id"
+                " WHERE p.origin = 'machine' AND json_extract(x.after, '$.status') != 'pending'"
+                " GROUP BY x.document_id",
+                [reviewer],
+            )
+        }
         return [
             DocumentSummary(
                 id=r["id"],
@@ -341,7 +349,7 @@ class Store:
                 year=r["year"],
                 sections=r["sections"],
                 candidates=r["candidates"],
-                reviewed=r["reviewed"],
+                reviewed=reviewed.get(r["id"], 0),
             )
             for r in rows
         ]
