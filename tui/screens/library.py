@@ -2,6 +2,9 @@
 
 Sortable (``s`` cycles the column, again on the same column reverses; clicking a
 header sorts too) and filterable (``/`` then type; enter or escape returns to the table).
+Sorting and filtering work on every document; the table then shows the first
+``MAX_ROWS`` of the result, because a DataTable measures every cell it holds and a team's
+10,000 reports would take seconds to lay out while nobody scrolls that far.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     from tui.app import PizhuApp
 
 COLUMNS = ("id", "organisation", "year", "title", "sec", "reviewed")
+MAX_ROWS = 500
 SORT_KEYS = {
     "id": lambda d: d.id,
     "organisation": lambda d: d.organisation,
@@ -69,6 +73,7 @@ class LibraryScreen(Screen[None]):
         self.sort_reverse = False
         self.documents: list[DocumentSummary] = []
         self.shown_version = -1
+        self.filled_width = -1
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -90,7 +95,9 @@ class LibraryScreen(Screen[None]):
             self.reload()
 
     def on_resize(self) -> None:
-        self.fill()
+        # Only the title column's width depends on the size; a height change needs nothing.
+        if self.size.width != self.filled_width:
+            self.fill()
 
     def reload(self) -> None:
         self.documents = self.pizhu.summaries()
@@ -106,6 +113,9 @@ class LibraryScreen(Screen[None]):
             if not needle or needle in f"{d.organisation} {d.title} {d.year or ''} {d.source}".lower()
         ]
         rows.sort(key=SORT_KEYS[self.sort_column], reverse=self.sort_reverse)
+        matching = len(rows)
+        rows = rows[:MAX_ROWS]
+        self.filled_width = self.size.width
         selected = None
         if table.row_count and table.cursor_row is not None:
             try:
@@ -133,7 +143,9 @@ class LibraryScreen(Screen[None]):
         total = sum(d.candidates for d in self.documents)
         done = sum(d.reviewed for d in self.documents)
         title = Text(f"pizhu 批注 · {self.pizhu.reviewer} · ", style="bold")
-        title.append(f"{len(rows)}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
+        title.append(f"{matching}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
+        if matching > len(rows):
+            title.append(f" · first {len(rows)} shown, / to filter", style="italic")
         if needle:
             title.append(f" · filter “{needle}”", style="italic")
         self.query_one("#library-title", Static).update(title)
