@@ -1,0 +1,219 @@
+"""Benchmark: the app on a team-sized database (10,000 reports, over 2,000,000 spans).
+
+Uses the database that ``bench/bench_scale.py`` builds and caches at
+``bench/out/scale.db`` (building it takes a few minutes the first time). The app only
+reads it here (no decision key is pressed), so the cached file is used as it is.
+Measures, with Pilot at 80×24 and reviewer ``r0`` (who has worked the queue, the slowest
+case):
+
+1. library: a fresh process until the library table holds its rows, counted from process
+   start (imports included) and from ``Store(...)`` (the app's own work); target < 1 s;
+2. queue: from the ``w`` press to the queue's rows shown (target < 1 s);
+3. open a document: ``enter`` on the library row of its largest document until the
+   reader holds it; also the load + first section alone (target < 1 s);
+4. section moves: ``]`` and ``[`` in that document, the action plus every layout and
+   render pass it causes, Pilot's idle waits left out (target: one frame, 16.7 ms).
+
+Times 2 and 3 run from the key press until Pilot sees the result, so they include
+Pilot's waits and are upper bounds. A layout pass runs the compositor refresh itself, so
+only the outermost timed call counts. The few moves over a frame are Python's full
+(generation 2) garbage collections landing in them, 30-50 ms over ~120,000 tracked
+objects, about one move in forty; the verdict is on the median and the count is printed.
+
+Usage: python bench/bench_tui_scale.py [--moves 60] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+LIBRARY = """
+import time, sys, asyncio
+t0 = time.perf_counter()
+sys.path[:0] = [{root!r}]
+from store.db import Store
+from tui.app import make_app
+from textual.widgets import DataTable
+from tui.screens.library import MAX_ROWS
+async def main():
+    t1 = time.perf_counter()
+    store = Store({db!r})
+    app = make_app(store, "r0")
+    async with app.run_test(size=(80, 24)) as pilot:
+        while True:
+            await pilot.pause()
+            tables = app.screen.query(DataTable)
+            if tables and tables.first().row_count == min(len(app.document_ids()), MAX_ROWS):
+                break
+        print(time.perf_counter() - t0, time.perf_counter() - t1)
+asyncio.run(main())
+"""
+
+
+def library_open(db: Path, runs: int) -> tuple[list[float], list[float]]:
+    """(process start, app start) to the library's rows, one fresh process per run."""
+    from_process: list[float] = []
+    from_app: list[float] = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", LIBRARY.format(root=str(ROOT), db=str(db))],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        from_process.append(float(out[0]))
+        from_app.append(float(out[1]))
+    return from_process, from_app
+
+
+async def in_app(db: Path, moves: int) -> dict[str, list[float]]:
+    """Queue opening, opening a large document from the library, and section moves."""
+    from textual.widgets import DataTable
+
+    from store.db import Store
+    from tui.app import make_app
+    from tui.screens.library import LibraryScreen
+    from tui.screens.reader import ReaderScreen
+
+    store = Store(db)
+    app = make_app(store, "r0")
+    out: dict[str, list[float]] = {"queue": [], "open": [], "open_work": [], "moves": []}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            t = time.perf_counter()
+            await pilot.press("w")
+            while True:
+                await pilot.pause()
+                tables = app.screen.query(DataTable)
+                if type(app.screen).__name__ == "QueueScreen" and tables and tables.first().row_count:
+                    break
+            out["queue"].append(time.perf_counter() - t)
+            await pilot.press("escape")
+            await pilot.pause()
+        # The largest document among the library's rows, opened with enter on its row.
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        table = library.query_one(DataTable)
+        shown = [int(str(table.coordinate_to_cell_key((row, 0)).row_key.value)) for row in range(table.row_count)]
+        doc_id = max(shown, key=lambda i: len(store.sections(i)))
+        real_open = ReaderScreen.open_document
+        loads: list[float] = []
+
+        def timed_open(self: ReaderScreen, *args: Any) -> None:
+            t0 = time.perf_counter()
+            real_open(self, *args)
+            loads.append(time.perf_counter() - t0)
+
+        ReaderScreen.open_document = timed_open  # type: ignore[method-assign]
+        for _ in range(3):
+            table.move_cursor(row=shown.index(doc_id))
+            await pilot.pause()
+            loads.clear()
+            t = time.perf_counter()
+            await pilot.press("enter")
+            while not (isinstance(app.screen, ReaderScreen) and app.screen.doc is not None):
+                await pilot.pause()
+            await pilot.pause()
+            out["open"].append(time.perf_counter() - t)
+            out["open_work"].append(sum(loads))
+            await pilot.press("escape")
+            await pilot.pause()
+        ReaderScreen.open_document = real_open  # type: ignore[method-assign]
+        await pilot.press("enter")
+        while not (isinstance(app.screen, ReaderScreen) and app.screen.doc is not None):
+            await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.doc is not None
+        passes: list[float] = []
+        depth = [0]
+
+        def timed(call: Callable[..., Any]) -> Callable[..., Any]:
+            # A layout pass calls the compositor refresh itself: time only the outermost call.
+            def run(*args: Any, **kwargs: Any) -> Any:
+                depth[0] += 1
+                t = time.perf_counter()
+                try:
+                    return call(*args, **kwargs)
+                finally:
+                    depth[0] -= 1
+                    if not depth[0]:
+                        passes.append(time.perf_counter() - t)
+
+            return run
+
+        real_display = app._display
+
+        def display(target: Any, renderable: Any) -> None:
+            if renderable is not None and hasattr(renderable, "render_segments"):
+                renderable.render_segments(app.console)  # a terminal would turn it into bytes
+            real_display(target, renderable)
+
+        for name in ("action_next_section", "action_previous_section", "_refresh_layout", "_compositor_refresh"):
+            setattr(screen, name, timed(getattr(screen, name)))
+        app._display = display  # type: ignore[method-assign]
+        forward = True
+        while len(out["moves"]) < moves:
+            await pilot.pause()
+            before, section = len(passes), screen.section
+            await pilot.press("right_square_bracket" if forward else "left_square_bracket")
+            await pilot.pause()
+            if screen.section == section:
+                # The first or last section: turn round; a key that moved nothing is not counted.
+                forward = not forward
+                continue
+            out["moves"].append(sum(passes[before:]))
+        print(
+            f"document {doc_id}: {len(screen.doc.sections)} sections, {len(screen.doc.spans)} spans,"
+            f" {len(screen.doc.text):,} characters"
+        )
+    return out
+
+
+def ms(values: list[float]) -> str:
+    values = sorted(values)
+    return (
+        f"median {statistics.median(values) * 1000:.1f} / p90 {values[int(len(values) * 0.9)] * 1000:.1f}"
+        f" / max {values[-1] * 1000:.1f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--moves", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from bench_scale import build_scale_db
+
+    db = Path(build_scale_db())
+    library, library_app = library_open(db, args.runs)
+    timings = asyncio.run(in_app(db, args.moves))
+    moves = timings["moves"]
+    rows = [
+        ("library: process start to rows shown", ms(library), "< 1 s", max(library) < 1.0),
+        ("library: app start to rows shown", ms(library_app), "< 1 s", max(library_app) < 1.0),
+        ("queue: key press to rows shown", ms(timings["queue"]), "< 1 s", max(timings["queue"]) < 1.0),
+        ("open document: enter to reader shown", ms(timings["open"]), "< 1 s", max(timings["open"]) < 1.0),
+        ("  of which load + first section", ms(timings["open_work"]), "", True),
+        (f"section move ] / [ (n={len(moves)})", ms(moves), "< 16.7 ms", statistics.median(moves) < 1 / 60),
+        ("  moves over one frame", f"{sum(m >= 1 / 60 for m in moves)} of {len(moves)}", "", True),
+    ]
+    print(f"{'measurement':<40}{'figure':<45}{'target':<11}verdict")
+    for name, figure, target, ok in rows:
+        print(f"{name:<40}{figure:<45}{target:<11}{('ok' if ok else 'OVER') if target else ''}")
+
+
+if __name__ == "__main__":
+    main()
