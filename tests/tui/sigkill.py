@@ -1,16 +1,26 @@
 """Kill the real ``pizhu open`` with SIGKILL in the middle of a stream of key presses.
 
 Shared by ``tests/tui/test_sigkill.py`` (a few rounds in CI) and ``bench/bench_kill.py``
-(many rounds). One round: start the app in tmux at 80×24 on a database, open the first
-document, send a burst of decision keys, read the screen, kill -9 the app at once, then
-check the database against what the screen showed:
+(many rounds). One round, on a database file that earlier rounds may have killed apps on:
 
-- the reader's header shows ``N pending`` for the open document: the database may have
-  fewer pending spans for it (keys still in flight when the screen was read), never more,
-  because the stream has no undo and a decision is committed before the screen changes;
-- the status message names the last decision shown (``confirmed DATE “2023年”``): a
-  decision with that action, label and text is in the log;
-- ``PRAGMA integrity_check`` is ok, and the next round reopens the same file.
+1. start ``pizhu open`` in tmux at 80×24 (the shell ``exec``\\s it, so the pane's pid is
+   the app), open the first document and read its header: a restart must show exactly
+   the database's pending count for it (the restart sees every earlier decision);
+2. send bursts of keys (decide, skip, move, relabel; in "undo" rounds also ``u``) with
+   random pauses, read the screen at a random moment and kill -9 the app at once;
+3. check the database against that screen. The reader's header shows
+   ``doc N/M  §i/k  P pending`` and a message such as ``· confirmed DATE “2023年”``:
+
+   - without undo every key can only decide spans, never undecide them, and a decision
+     is committed before the screen changes, so the database's pending count for the
+     document may be lower than shown (keys still in flight when the screen was read)
+     but never higher: ``candidates − shown pending`` decisions were shown as done and
+     each one missing would raise it. With undo in the stream a ``u`` processed between
+     the capture and the kill may set one span back, so the bound is loosened by the
+     number of ``u`` keys sent (the check stays sound, only weaker);
+   - the message names the last decision shown; a decision with that action, label and
+     text was logged in this round (the log is append-only, undo included);
+   - ``PRAGMA integrity_check`` is ok.
 """
 
 from __future__ import annotations
@@ -29,27 +39,43 @@ from pathlib import Path
 from store.db import Store
 from store.records import PENDING
 
-# Decision and movement keys; no undo, so what is decided stays decided.
-KEYS = ("a", "a", "a", "x", "x", "Space", "Tab", "a", "x", "a")
-_HEADER_RE = re.compile(r"doc (\d+)/(\d+).*?(\d+) pending(?:\s+·\s+(confirmed|rejected) (\w+) “(.*?)”)?")
+# Keys that can only decide (or leave alone) spans: confirm, reject, skip, next/previous
+# span, next/previous section, and labels (a relabel of a pending span decides it).
+DECIDING = ("a", "a", "a", "x", "x", "Space", "Tab", "BTab", "]", "[", "a", "x", "1", "3", "5")
+UNDOING = (*DECIDING, "u", "u")
+_HEADER_RE = re.compile(r"doc (\d+)/(\d+)\s+§\d+/\d+\s+(\d+) pending(?:\s+·\s+(.*))?")
+_SHOWN_RE = re.compile(r"(confirmed|rejected) (\w+) “(.*?)”|label (\w+)$")
 
 
 @dataclass
 class Round:
     keys_sent: int
+    undos_sent: int
+    candidates: int  # spans of the document on screen at the kill (the reader's pending universe)
     shown_pending: int
     db_pending: int
-    shown_decision: tuple[str, str, str] | None
+    shown_decision: tuple[str, str, str] | None  # (action, label, text) named by the message
     decision_found: bool
     integrity_ok: bool
+    restart_pending: tuple[int, int]  # (shown after the restart, in the database)
+
+    @property
+    def shown_done(self) -> int:
+        """Decisions the screen showed as done for the document: candidates − pending shown."""
+        return self.candidates - self.shown_pending
+
+    @property
+    def found(self) -> int:
+        """Of those, how many the database holds (pending no higher than shown)."""
+        return min(self.shown_done, self.candidates - self.db_pending + self.undos_sent)
 
     @property
     def lost(self) -> int:
-        """Decisions shown as done that the database does not have."""
-        lost = max(self.db_pending - self.shown_pending, 0)
-        if self.shown_decision and not self.decision_found:
-            lost += 1
-        return lost
+        return self.shown_done - self.found + (1 if self.shown_decision and not self.decision_found else 0)
+
+    @property
+    def restart_consistent(self) -> bool:
+        return self.restart_pending[0] == self.restart_pending[1]
 
 
 def capture(session: str) -> str:
@@ -94,36 +120,65 @@ def start(db: Path, reviewer: str, work: Path, session: str) -> int:
     return int(pidfile.read_text().strip())
 
 
-def one_round(db: Path, reviewer: str, work: Path, rng: random.Random) -> Round:
+def header(screen: str) -> re.Match[str]:
+    match = _HEADER_RE.search(screen)
+    if match is None:
+        raise AssertionError(f"no reader header on the screen:\n{screen}")
+    return match
+
+
+def shown_decision(message: str | None) -> tuple[str, str, str] | None:
+    """The decision the header's message names, as (action, label, text); text "" for a relabel."""
+    found = _SHOWN_RE.match((message or "").strip())
+    if found is None:
+        return None
+    if found.group(4):
+        return ("label", found.group(4), "")
+    return ("confirm" if found.group(1) == "confirmed" else "reject", found.group(2), found.group(3))
+
+
+def pending_in(store: Store, position: int, reviewer: str) -> tuple[int, int]:
+    """(spans, pending spans) of the document at 1-based ``position``, counted as the reader does."""
+    doc_id = store.document_ids()[position - 1]
+    spans = [s for s in store.spans(doc_id, reviewer) if s.visible]
+    return len(spans), sum(1 for s in spans if s.status == PENDING)
+
+
+def one_round(db: Path, reviewer: str, work: Path, rng: random.Random, *, undo: bool = False) -> Round:
     session = f"pizhu-kill-{os.getpid()}-{rng.randrange(10**9)}"
+    with Store(db) as store:
+        last_before = store.conn.execute("SELECT coalesce(max(id), 0) FROM decisions").fetchone()[0]
     pid = start(db, reviewer, work, session)
     try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes() if Path("/proc").is_dir() else b"pizhu"
+        assert b"pizhu" in cmdline, f"pid {pid} is not the app: {cmdline!r}"
         wait_for(session, "documents")
         subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
-        wait_for(session, "pending")
-        sent = 0
+        opened = header(wait_for(session, "pending"))
+        with Store(db) as store:
+            restart = (int(opened.group(3)), pending_in(store, int(opened.group(1)), reviewer)[1])
+        sent = undos = 0
         for _burst in range(rng.randint(1, 4)):
-            keys = [rng.choice(KEYS) for _ in range(rng.randint(1, 8))]
+            keys = [rng.choice(UNDOING if undo else DECIDING) for _ in range(rng.randint(1, 8))]
             subprocess.run(["tmux", "send-keys", "-t", session, *keys], check=True)
             sent += len(keys)
+            undos += keys.count("u")
             time.sleep(rng.uniform(0.0, 0.25))
         screen = capture(session)
         os.kill(pid, signal.SIGKILL)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
-    match = _HEADER_RE.search(screen)
-    if match is None:
-        raise AssertionError(f"no reader header on the screen:\n{screen}")
+    match = header(screen)
     position, shown_pending = int(match.group(1)), int(match.group(3))
-    shown = (match.group(4), match.group(5), match.group(6)) if match.group(4) else None
+    shown = shown_decision(match.group(4))
     with Store(db) as store:
-        doc_id = store.document_ids()[position - 1]
-        db_pending = sum(1 for s in store.spans(doc_id, reviewer) if s.status == PENDING and s.origin == "machine")
+        candidates, db_pending = pending_in(store, position, reviewer)
         found = shown is None or any(
-            d.action == ("confirm" if shown[0] == "confirmed" else "reject")
+            d.action == shown[0]
             and d.after.get("label") == shown[1]
-            and d.after.get("text") == shown[2]
+            and (shown[0] == "label" or d.after.get("text") == shown[2])
             for d in store.decisions(reviewer)
+            if d.id > last_before
         )
         integrity = store.integrity_ok()
-    return Round(sent, shown_pending, db_pending, shown, found, integrity)
+    return Round(sent, undos, candidates, shown_pending, db_pending, shown, found, integrity, restart)
