@@ -1,0 +1,219 @@
+"""Statistics: review progress and how the extractor did, the figures of ``pizhu stats``.
+
+Everything comes from ``store.stats.compute`` (the consolidated view, the one the
+exports use), so the screen and the CLI cannot disagree. Tables are DataTables whose
+cells are ``rich.text.Text`` (labels and rule names are data, never markup); the
+per-label bar chart uses textual-plotext when it is installed (the ``charts`` extra)
+and plain █ bars otherwise. ``r`` computes again, ``escape`` goes back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from store.stats import ExtractorScore, Stats, StatusCounts, compute
+from tui import keys
+
+try:
+    from textual_plotext import PlotextPlot
+except ImportError:  # the charts extra is optional
+    PlotextPlot = None
+
+if TYPE_CHECKING:
+    from tui.app import PizhuApp
+
+# The four states of a machine candidate, as drawn in the chart: name, attribute, style.
+SERIES: tuple[tuple[str, str, str], ...] = (
+    ("confirmed", "confirmed", "green"),
+    ("corrected", "corrected", "yellow"),
+    ("rejected", "rejected", "red"),
+    ("pending", "pending", "bright_black"),
+)
+BAR_CELLS = 40
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def num(value: int | float | None) -> Text:
+    """A right-aligned cell."""
+    if isinstance(value, float) or value is None:
+        return Text(number(value), justify="right")
+    return Text(str(value), justify="right")
+
+
+def text_bars(labels: dict[str, StatusCounts], cells: int = BAR_CELLS) -> Text:
+    """A stacked bar per label of confirmed/corrected/rejected/pending, in █ characters.
+
+    Bars share one scale (the label with most candidates fills ``cells``); every state
+    with any spans gets at least one cell so that it stays visible.
+    """
+    out = Text()
+    if not labels:
+        out.append("No candidates.")
+        return out
+    widest = max((c.candidates for c in labels.values()), default=0) or 1
+    name_cells = max(len(name) for name in labels)
+    for name, counts in labels.items():
+        out.append(f"{name:<{name_cells}} ", style="bold")
+        for _title, attr, style in SERIES:
+            n = getattr(counts, attr)
+            if n:
+                out.append("█" * max(1, round(n * cells / widest)), style=style)
+        out.append(f" {counts.decided}/{counts.candidates}\n")
+    out.append("\n")
+    for title, _attr, style in SERIES:
+        out.append("█", style=style)
+        out.append(f" {title}  ")
+    return out
+
+
+class StatsScreen(Screen[None]):
+    BINDINGS = keys.bindings(keys.STATS)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: Stats | None = None
+
+    @property
+    def pizhu(self) -> PizhuApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="stats-title", markup=False)
+        with VerticalScroll(id="stats-body"):
+            yield Static(Text("Progress (all documents)", style="bold"), classes="stats-heading")
+            yield DataTable(id="stats-total", cursor_type="none", show_cursor=False)
+            yield Static(Text("Progress by label", style="bold"), classes="stats-heading")
+            yield DataTable(id="stats-labels", cursor_type="none", show_cursor=False, zebra_stripes=True)
+            yield Static(Text("Confirmed / corrected / rejected / pending by label", style="bold"), classes="stats-heading")
+            if PlotextPlot is not None:
+                yield PlotextPlot(id="stats-chart")
+            else:
+                yield Static(id="stats-chart", markup=False)
+            yield Static(Text("Extractor by label", style="bold"), classes="stats-heading")
+            yield DataTable(id="stats-by-label", cursor_type="none", show_cursor=False, zebra_stripes=True)
+            yield Static(Text("Extractor by rule", style="bold"), classes="stats-heading")
+            yield DataTable(id="stats-by-rule", cursor_type="none", show_cursor=False, zebra_stripes=True)
+            yield Static(
+                Text(
+                    "ok = confirmed, fixed = corrected (an attribute was wrong), false = rejected,"
+                    " missed = added by a reviewer. P counts fixed as found; exact does not.",
+                    style="dim",
+                ),
+                id="stats-legend",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.recompute()
+        self.query_one("#stats-body").focus()
+
+    def recompute(self) -> None:
+        self.stats = stats = compute(self.pizhu.store, reviewer=None)
+        total = stats.total
+        title = Text("Statistics", style="bold")
+        title.append(" · consolidated view (adjudications, else the latest decision)")
+        title.append(f" · {len(stats.documents)} documents · {percent(total.done)} done", style="italic")
+        self.query_one("#stats-title", Static).update(title)
+        self._fill_total(total)
+        self._fill_labels(stats.labels)
+        self._fill_scores("#stats-by-label", "label", stats.by_label)
+        self._fill_scores("#stats-by-rule", "rule", stats.by_rule)
+        self._draw_chart(stats.labels)
+
+    def _fill_total(self, total: StatusCounts) -> None:
+        table = self.query_one("#stats-total", DataTable)
+        table.clear(columns=True)
+        for name in ("cands", "pending", "decided", "done", "ok", "fixed", "false", "added", "gold"):
+            table.add_column(name, key=name)
+        table.add_row(
+            num(total.candidates),
+            num(total.pending),
+            num(total.decided),
+            Text(percent(total.done), justify="right"),
+            num(total.confirmed),
+            num(total.corrected),
+            num(total.rejected),
+            num(total.added),
+            num(total.gold),
+            key="all",
+        )
+
+    def _fill_labels(self, labels: dict[str, StatusCounts]) -> None:
+        table = self.query_one("#stats-labels", DataTable)
+        table.clear(columns=True)
+        for name in ("label", "cands", "pending", "ok", "fixed", "false", "added", "gold", "done"):
+            table.add_column(name, key=name)
+        for label, c in labels.items():
+            table.add_row(
+                Text(label, style="bold"),
+                num(c.candidates),
+                num(c.pending),
+                num(c.confirmed),
+                num(c.corrected),
+                num(c.rejected),
+                num(c.added),
+                num(c.gold),
+                Text(percent(c.done), justify="right"),
+                key=label,
+            )
+
+    def _fill_scores(self, selector: str, key: str, scores: list[ExtractorScore]) -> None:
+        table = self.query_one(selector, DataTable)
+        table.clear(columns=True)
+        for name in (key, "prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1", "what was fixed"):
+            table.add_column(name, key=name)
+        for s in scores:
+            table.add_row(
+                Text(s.key, style="bold"),
+                num(s.proposed),
+                num(s.confirmed),
+                num(s.corrected),
+                num(s.rejected),
+                Text("—" if s.missed is None else str(s.missed), justify="right"),
+                num(s.precision),
+                num(s.exact),
+                num(s.recall),
+                num(s.f1),
+                Text(", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items()))),
+                key=s.key,
+            )
+
+    def _draw_chart(self, labels: dict[str, StatusCounts]) -> None:
+        chart = self.query_one("#stats-chart")
+        if PlotextPlot is None or not isinstance(chart, PlotextPlot):
+            chart.update(text_bars(labels))  # type: ignore[attr-defined]
+            return
+        plt = chart.plt
+        plt.clear_data()
+        names = list(labels) or ["—"]
+        series = [[getattr(labels[n], attr) if n in labels else 0 for n in names] for _t, attr, _s in SERIES]
+        plt.stacked_bar(
+            names,
+            series,
+            labels=[title for title, _a, _s in SERIES],
+            color=["green", "orange", "red", "gray"],
+            orientation="horizontal",
+            width=0.6,
+        )
+        plt.xlabel("spans")
+        chart.refresh()
+
+    def action_recompute(self) -> None:
+        self.recompute()
+        self.notify("Statistics computed again.", timeout=2)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
