@@ -101,6 +101,18 @@ class PizhuApp(App[None]):
         if not isinstance(self.screen, QueueScreen):
             self.push_screen(QueueScreen())
 
+    def action_stats(self) -> None:
+        from tui.screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen())
+
+    def action_adjudication(self) -> None:
+        from tui.screens.adjudicate import AdjudicationScreen
+
+        if not isinstance(self.screen, AdjudicationScreen):
+            self.push_screen(AdjudicationScreen())
+
 
 def make_app(store: Store, reviewer: str, keymap_file: Path | None = None) -> PizhuApp:
     """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one."""

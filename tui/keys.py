@@ -42,6 +42,8 @@ GLOBAL: tuple[Key, ...] = (
     Key("quit", "q", "app.quit", "quit", True, "quit (everything shown as done is already saved)"),
     Key("library", "L", "app.library", "library", False, "the library of documents"),
     Key("queue", "w", "app.queue", "queue", False, "the queue of pending candidates, least confident first"),
+    Key("stats", "S", "app.stats", "stats", False, "statistics: progress and extractor precision/recall"),
+    Key("adjudication", "J", "app.adjudication", "adjudicate", False, "adjudicate the spans reviewers disagree on"),
 )
 
 LIBRARY: tuple[Key, ...] = (
@@ -106,7 +108,37 @@ READER: tuple[Key, ...] = (
     Key("reload", "r", "reload", "reload", False, "read the database again (see others' changes)"),
 )
 
-TABLES: dict[str, tuple[Key, ...]] = {"Reader": READER, "Queue": QUEUE, "Library": LIBRARY, "Everywhere": GLOBAL}
+STATS: tuple[Key, ...] = (
+    Key("back", "escape", "back", "back", True, "back to the previous screen"),
+    Key("stats.recompute", "r", "recompute", "recompute", True, "compute the figures again from the database"),
+)
+
+ADJUDICATE: tuple[Key, ...] = (
+    *(
+        Key(
+            f"pick_{n}",
+            str(n),
+            f"pick({n - 1})",
+            "pick",
+            n == 1,
+            f"take reviewer {n}'s version as final",
+            key_display="1-9" if n == 1 else None,
+        )
+        for n in range(1, 10)
+    ),
+    Key("reject", "x", "reject", "reject", True, "reject the span as final"),
+    Key("back", "escape", "back", "back", True, "back to the previous screen"),
+    Key("reload", "r", "reload", "reload", False, "read the database again"),
+)
+
+TABLES: dict[str, tuple[Key, ...]] = {
+    "Reader": READER,
+    "Queue": QUEUE,
+    "Library": LIBRARY,
+    "Statistics": STATS,
+    "Adjudication": ADJUDICATE,
+    "Everywhere": GLOBAL,
+}
 
 
 def bindings(table: tuple[Key, ...], keymap: Mapping[str, str] | None = None) -> list[Binding]:

@@ -97,7 +97,7 @@ class StatsScreen(Screen[None]):
             yield DataTable(id="stats-total", cursor_type="none", show_cursor=False)
             yield Static(Text("Progress by label", style="bold"), classes="stats-heading")
             yield DataTable(id="stats-labels", cursor_type="none", show_cursor=False, zebra_stripes=True)
-            yield Static(Text("Confirmed / corrected / rejected / pending by label", style="bold"), classes="stats-heading")
+            yield Static(Text("Confirmed, corrected, rejected, pending", style="bold"), classes="stats-heading")
             if PlotextPlot is not None:
                 yield PlotextPlot(id="stats-chart")
             else:

@@ -1,0 +1,138 @@
+"""The statistics screen (S) and the adjudication screen (J), on a real database file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from store import agree
+from store.db import Store
+from store.stats import StatusCounts, compute
+from tui.app import make_app
+from tui.screens.adjudicate import AdjudicationScreen
+from tui.screens.stats import StatsScreen, text_bars
+
+SIZE = (80, 24)
+
+
+def cell(table: DataTable, row: str, column: str) -> str:
+    return str(table.get_cell(row, column))
+
+
+def first_spans(store: Store, n: int) -> list[int]:
+    doc_id = store.document_ids()[0]
+    return [s.id for s in store.spans(doc_id)[:n]]
+
+
+async def test_stats_screen_shows_the_computed_totals(db_path: Path) -> None:
+    store = Store(db_path)
+    try:
+        a, b, c = first_spans(store, 3)
+        store.decide(a, "ann", "confirm")
+        store.decide(b, "ann", "reject")
+        store.decide(c, "bob", "label", label="ORG")
+        expected = compute(store, reviewer=None)
+        app = make_app(store, "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("S")
+            await pilot.pause()
+            assert isinstance(app.screen, StatsScreen)
+            total = app.screen.query_one("#stats-total", DataTable)
+            t = expected.total
+            assert cell(total, "all", "cands") == str(t.candidates)
+            assert cell(total, "all", "pending") == str(t.pending)
+            assert cell(total, "all", "decided") == str(t.decided) == "3"
+            assert cell(total, "all", "ok") == str(t.confirmed) == "1"
+            assert cell(total, "all", "fixed") == str(t.corrected) == "1"
+            assert cell(total, "all", "false") == str(t.rejected) == "1"
+            labels = app.screen.query_one("#stats-labels", DataTable)
+            assert labels.row_count == len(expected.labels)
+            for label, counts in expected.labels.items():
+                assert cell(labels, label, "cands") == str(counts.candidates)
+                assert cell(labels, label, "pending") == str(counts.pending)
+            by_label = app.screen.query_one("#stats-by-label", DataTable)
+            for score in expected.by_label:
+                assert cell(by_label, score.key, "prop") == str(score.proposed)
+                assert cell(by_label, score.key, "P") == ("—" if score.precision is None else f"{score.precision:.3f}")
+            by_rule = app.screen.query_one("#stats-by-rule", DataTable)
+            assert by_rule.row_count == len(expected.by_rule)
+
+            # r recomputes: a decision made elsewhere shows up.
+            store.decide(first_spans(store, 4)[3], "bob", "confirm")
+            await pilot.press("r")
+            await pilot.pause()
+            assert cell(total, "all", "decided") == "4"
+
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, StatsScreen)
+    finally:
+        store.close()
+
+
+def test_text_bars_without_plotext() -> None:
+    stats_labels = {"FIGURE": StatusCounts(pending=2, confirmed=4, rejected=2), "DATE": StatusCounts(pending=1)}
+    text = text_bars(stats_labels, cells=8)
+    lines = text.plain.splitlines()
+    assert lines[0].startswith("FIGURE ████████ 6/8")
+    assert lines[1].startswith("DATE   █ 0/1")
+
+
+async def test_adjudication_picks_a_version_and_records_it(db_path: Path) -> None:
+    store = Store(db_path)
+    try:
+        span_id, agreed = first_spans(store, 2)
+        store.decide(span_id, "ann", "confirm")
+        store.decide(span_id, "bob", "reject")
+        store.decide(agreed, "ann", "confirm")
+        store.decide(agreed, "bob", "confirm")
+        found = agree.disagreements(store)
+        assert [d.span_id for d in found] == [span_id]
+        app = make_app(store, "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("J")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AdjudicationScreen)
+            table = screen.query_one("#disagreements", DataTable)
+            assert table.row_count == 1
+            assert cell(table, str(span_id), "differs") == "accept"
+            assert cell(table, str(span_id), "done") == ""
+            versions = str(screen.query_one("#versions", Static).content)
+            assert "ann" in versions and "bob" in versions
+
+            await pilot.press("1")  # ann's version: confirmed
+            await pilot.pause()
+            assert cell(table, str(span_id), "done") == "✓"
+
+        check = Store(db_path)
+        try:
+            last = check.history(span_id)[-1]
+            assert last.action == "adjudicate"
+            assert last.reviewer == "adjudicator:ann"
+            assert check.span(span_id).status == "confirmed"
+        finally:
+            check.close()
+    finally:
+        store.close()
+
+
+async def test_adjudication_x_rejects_as_final(db_path: Path) -> None:
+    store = Store(db_path)
+    try:
+        (span_id,) = first_spans(store, 1)
+        store.decide(span_id, "ann", "confirm")
+        store.decide(span_id, "bob", "label", label="ORG")
+        app = make_app(store, "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("J", "x")
+            await pilot.pause()
+        check = Store(db_path)
+        try:
+            assert check.history(span_id)[-1].action == "adjudicate"
+            assert check.span(span_id).status == "rejected"
+        finally:
+            check.close()
+    finally:
+        store.close()

@@ -1,0 +1,183 @@
+"""Adjudication: the spans reviewers disagree on, and a final version for each.
+
+The table lists ``store.agree.disagreements`` (adjudicated ones too, marked ✓); below
+it every reviewer's version of the highlighted span, numbered. ``1``..``9`` take
+reviewer N's version as final, ``x`` rejects the span as final; each pick is one
+``store.agree.adjudicate`` decision by ``adjudicator:<reviewer>``, which the exports
+then use. Only the document of the decided span is read again after a pick.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from store import agree
+from store.db import StoreError
+from store.records import ADJUDICATOR_PREFIX, GOLD_STATUSES, REJECTED
+from tui import keys
+from tui.screens.library import fit
+from tui.widgets.section_view import visible_text
+from tui.widgets.span_panel import SHORT
+
+if TYPE_CHECKING:
+    from tui.app import PizhuApp
+
+COLUMNS = ("done", "doc", "label", "text", "differs")
+
+
+def describe(state: dict[str, Any] | None) -> Text:
+    """One reviewer's version on one line: status, label, offsets, text, attributes."""
+    if state is None:
+        return Text("—", style="dim")
+    status = state.get("status", "?")
+    line = Text(f"{status:<10}", style="bold" if status in GOLD_STATUSES else "dim")
+    if status in GOLD_STATUSES:
+        line.append(f" {state.get('label', '?')} {state.get('start', '?')}-{state.get('end', '?')} ")
+        line.append(visible_text(str(state.get("text", ""))), style="reverse")
+        attrs = state.get("attrs") or {}
+        if attrs:
+            line.append(" " + ", ".join(f"{k}={v}" for k, v in sorted(attrs.items())), style="italic")
+    return line
+
+
+class AdjudicationScreen(Screen[None]):
+    BINDINGS = keys.bindings(keys.ADJUDICATE)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[agree.Disagreement] = []
+
+    @property
+    def pizhu(self) -> PizhuApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def adjudicator(self) -> str:
+        reviewer = self.pizhu.reviewer
+        return reviewer if reviewer.startswith(ADJUDICATOR_PREFIX) else f"{ADJUDICATOR_PREFIX}{reviewer}"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="adjudicate-title", markup=False)
+        yield DataTable(id="disagreements", cursor_type="row", zebra_stripes=True)
+        yield Static(id="versions", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for name in COLUMNS:
+            table.add_column(name, key=name)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        self.items = agree.disagreements(self.pizhu.store)
+        table = self.query_one(DataTable)
+        row = table.cursor_row if table.row_count else 0
+        table.clear()
+        for item in self.items:
+            table.add_row(*self._cells(item), key=str(item.span_id))
+        if self.items:
+            table.move_cursor(row=min(row, len(self.items) - 1))
+        self._show_title()
+        self._show_versions()
+
+    def _cells(self, item: agree.Disagreement) -> tuple[Text, ...]:
+        label = item.proposed.get("label", "?")
+        text_cells = max(self.app.size.width - 40, 12)
+        return (
+            Text("✓", style="bold") if item.resolved else Text(""),
+            Text(str(item.document_id), justify="right"),
+            Text(SHORT.get(label, label), style="bold"),
+            Text(fit(visible_text(str(item.proposed.get("text", ""))).replace("\n", " "), text_cells)),
+            Text(", ".join(item.kinds)),
+        )
+
+    def _show_title(self) -> None:
+        done = sum(1 for item in self.items if item.resolved)
+        title = Text("Adjudication", style="bold")
+        title.append(f" · {len(self.items)} disagreement(s) · {done} adjudicated")
+        title.append(f" · as {self.adjudicator}", style="italic")
+        self.query_one("#adjudicate-title", Static).update(title)
+
+    def selected(self) -> agree.Disagreement | None:
+        table = self.query_one(DataTable)
+        if not self.items or table.cursor_row is None or table.cursor_row >= len(self.items):
+            return None
+        return self.items[table.cursor_row]
+
+    def _show_versions(self) -> None:
+        item = self.selected()
+        panel = self.query_one("#versions", Static)
+        if item is None:
+            panel.update(Text("No disagreements: reviewers agree on every span they both decided.", style="bold"))
+            return
+        out = Text(f"span {item.span_id} · doc {item.document_id} · {item.origin} · differs: ", style="dim")
+        out.append(", ".join(item.kinds) + "\n", style="dim")
+        for n, (name, state) in enumerate(item.versions.items(), start=1):
+            out.append(f"{n} " if n <= 9 else "  ", style="bold")
+            out.append(f"{fit(name, 12):<12} ")
+            out.append_text(describe(state))
+            out.append("\n")
+        if item.adjudication is not None:
+            out.append("✓ final    ", style="bold")
+            out.append_text(describe(item.adjudication))
+            out.append(f"  ({item.adjudicator})", style="dim")
+        else:
+            out.append("1-9 take a version as final, x reject it", style="dim")
+        panel.update(out)
+
+    @on(DataTable.RowHighlighted, "#disagreements")
+    def highlighted(self) -> None:
+        self._show_versions()
+
+    def _adjudicate(self, chosen: dict[str, Any], what: str) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        try:
+            view = agree.adjudicate(self.pizhu.store, item.span_id, self.adjudicator, chosen)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.pizhu.progress_changed()
+        self._refresh_item(item)
+        self.notify(f"span {item.span_id}: {what} → {view.status}", timeout=3)
+
+    def _refresh_item(self, item: agree.Disagreement) -> None:
+        """Read the span's document again and redraw its row (now marked adjudicated)."""
+        fresh = {d.span_id: d for d in agree.disagreements(self.pizhu.store, item.document_id)}
+        new = fresh.get(item.span_id)
+        if new is None:  # cannot happen while the reviewers' versions stand; keep the row
+            return
+        row = self.items.index(item)
+        self.items[row] = new
+        table = self.query_one(DataTable)
+        for column, cell in zip(COLUMNS, self._cells(new), strict=True):
+            table.update_cell(str(new.span_id), column, cell)
+        self._show_title()
+        self._show_versions()
+
+    def action_pick(self, index: int) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        names = list(item.versions)
+        if index >= len(names):
+            self.notify(f"Only {len(names)} reviewer version(s) here.", severity="warning", timeout=3)
+            return
+        self._adjudicate(dict(item.versions[names[index]]), f"{names[index]}'s version")
+
+    def action_reject(self) -> None:
+        self._adjudicate({"status": REJECTED}, "rejected")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_reload(self) -> None:
+        self.reload()
