@@ -35,6 +35,7 @@ SERIES: tuple[tuple[str, str, str], ...] = (
     ("rejected", "rejected", "red"),
     ("pending", "pending", "bright_black"),
 )
+PLOTEXT_COLORS = ["green", "yellow", "red", "gray"]
 BAR_CELLS = 40
 
 
@@ -72,7 +73,12 @@ def text_bars(labels: dict[str, StatusCounts], cells: int = BAR_CELLS) -> Text:
             if n:
                 out.append("█" * max(1, round(n * cells / widest)), style=style)
         out.append(f" {counts.decided}/{counts.candidates}\n")
-    out.append("\n")
+    return out
+
+
+def legend() -> Text:
+    """The chart's heading: what each colour is (plotext's own legend covers the bars)."""
+    out = Text("By label: ", style="bold")
     for title, _attr, style in SERIES:
         out.append("█", style=style)
         out.append(f" {title}  ")
@@ -97,7 +103,7 @@ class StatsScreen(Screen[None]):
             yield DataTable(id="stats-total", cursor_type="none", show_cursor=False)
             yield Static(Text("Progress by label", style="bold"), classes="stats-heading")
             yield DataTable(id="stats-labels", cursor_type="none", show_cursor=False, zebra_stripes=True)
-            yield Static(Text("Confirmed, corrected, rejected, pending", style="bold"), classes="stats-heading")
+            yield Static(legend(), classes="stats-heading")
             if PlotextPlot is not None:
                 yield PlotextPlot(id="stats-chart")
             else:
@@ -124,8 +130,8 @@ class StatsScreen(Screen[None]):
         self.stats = stats = compute(self.pizhu.store, reviewer=None)
         total = stats.total
         title = Text("Statistics", style="bold")
-        title.append(" · consolidated view (adjudications, else the latest decision)")
-        title.append(f" · {len(stats.documents)} documents · {percent(total.done)} done", style="italic")
+        title.append(f" · {len(stats.documents)} documents · {percent(total.done)} done")
+        title.append(" · consolidated view", style="italic")
         self.query_one("#stats-title", Static).update(title)
         self._fill_total(total)
         self._fill_labels(stats.labels)
@@ -173,7 +179,7 @@ class StatsScreen(Screen[None]):
     def _fill_scores(self, selector: str, key: str, scores: list[ExtractorScore]) -> None:
         table = self.query_one(selector, DataTable)
         table.clear(columns=True)
-        for name in (key, "prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1", "what was fixed"):
+        for name in (key, "prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1", "fixes"):
             table.add_column(name, key=name)
         for s in scores:
             table.add_row(
@@ -203,12 +209,12 @@ class StatsScreen(Screen[None]):
         plt.stacked_bar(
             names,
             series,
-            labels=[title for title, _a, _s in SERIES],
-            color=["green", "orange", "red", "gray"],
+            color=PLOTEXT_COLORS,
             orientation="horizontal",
             width=0.6,
         )
-        plt.xlabel("spans")
+        # Two rows per bar (bar and gap) plus the frame and the x axis.
+        chart.styles.height = 2 * len(names) + 3
         chart.refresh()
 
     def action_recompute(self) -> None:
