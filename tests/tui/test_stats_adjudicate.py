@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from store import agree
@@ -136,3 +137,26 @@ async def test_adjudication_x_rejects_as_final(db_path: Path) -> None:
             check.close()
     finally:
         store.close()
+
+
+async def test_stats_screen_without_plotext(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.screens.stats as stats_screen
+
+    monkeypatch.setattr(stats_screen, "PlotextPlot", None)
+    store = Store(db_path)
+    try:
+        app = make_app(store, "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("S")
+            await pilot.pause()
+            chart = app.screen.query_one("#stats-chart", Static)
+            assert "FIGURE" in str(chart.content) and "█" in str(chart.content)
+    finally:
+        store.close()
+
+
+def test_help_lists_the_new_keys() -> None:
+    from tui.screens.help import help_text
+
+    text = help_text({}, "keys.toml").plain
+    assert "statistics: progress" in text and "adjudicate the spans" in text and "take reviewer 1's version" in text

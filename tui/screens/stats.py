@@ -201,6 +201,7 @@ class StatsScreen(Screen[None]):
         chart = self.query_one("#stats-chart")
         if PlotextPlot is None or not isinstance(chart, PlotextPlot):
             chart.update(text_bars(labels))  # type: ignore[attr-defined]
+            chart.styles.height = "auto"
             return
         plt = chart.plt
         plt.clear_data()
