@@ -10,12 +10,11 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import REVIEWER
-from sigkill import wait_for
+from sigkill import start, wait_for
 
 from store.db import Store
 
@@ -27,20 +26,7 @@ pytestmark = [
 
 def test_pizhu_open_in_tmux_records_the_decision(db_path: Path, tmp_path: Path) -> None:
     session = f"pizhu-test-{os.getpid()}"
-    pidfile = tmp_path / "pid"
-    pizhu = shutil.which("pizhu")
-    command = f"{pizhu} open" if pizhu else f"{sys.executable} -m pizhu.cli open"
-    script = tmp_path / "run.sh"
-    script.write_text(
-        f"echo $$ > {pidfile}\nexport PIZHU_KEYS={tmp_path / 'none.toml'}\n"
-        f"exec {command} --db {db_path} --reviewer {REVIEWER}\n",
-        "utf-8",
-    )
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"sh {script}"],
-        check=True,
-        env={**os.environ, "TERM": "xterm-256color"},
-    )
+    pid = start(db_path, REVIEWER, tmp_path, session)
     try:
         wait_for(session, "documents")
         subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
@@ -49,7 +35,7 @@ def test_pizhu_open_in_tmux_records_the_decision(db_path: Path, tmp_path: Path) 
         first = Store(db_path).queue(REVIEWER, limit=10_000)
         subprocess.run(["tmux", "send-keys", "-t", session, "a"], check=True)
         wait_for(session, "confirmed")
-        os.kill(int(pidfile.read_text().strip()), signal.SIGKILL)
+        os.kill(pid, signal.SIGKILL)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     check = Store(db_path)
