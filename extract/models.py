@@ -57,6 +57,8 @@ class Span:
     attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
     rule: str = ""
     confidence: float = 1.0
+    source: str = "rules"
+    """Which proposer made it: ``rules``, ``lac``, ``trained:NAME`` (several joined by ``+``), or ``human``."""
 
     @property
     def value(self) -> Any:
