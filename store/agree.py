@@ -89,14 +89,14 @@ def is_adjudicator(reviewer: str) -> bool:
 
 
 def versions(store: Store, doc_id: int) -> DocumentVersions:
-    span_rows = store._read(
+    span_rows = store.read(
         "SELECT id, origin, label, start, end, text, attrs FROM spans WHERE document_id = ? ORDER BY start, end, id",
         [doc_id],
     )
     spans = {r["id"]: r | {"attrs": json.loads(r["attrs"] or "{}")} for r in span_rows}
     states: dict[str, dict[int, dict[str, Any]]] = {}
     adjudications: dict[int, tuple[str, dict[str, Any]]] = {}
-    for d in store._read(
+    for d in store.read(
         "SELECT span_id, reviewer, action, after FROM decisions WHERE document_id = ? ORDER BY id", [doc_id]
     ):
         after = json.loads(d["after"] or "{}")
@@ -377,7 +377,7 @@ def adjudicate(store: Store, span_id: int, adjudicator: str, chosen_state: dict[
     # Written here rather than through Store.decide(action="adjudicate"): decide derives
     # acceptance from the adjudicator's own previous state and would store a "status"
     # passed in attrs as a span attribute.
-    with store._write() as conn:
+    with store.transaction() as conn:
         current = store._current(conn, span_id, adjudicator)
         proposed = current.proposed
         label = chosen_state.get("label", proposed["label"])

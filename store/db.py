@@ -130,7 +130,7 @@ class Store:
     def _migrate(self) -> None:
         applied = self._applied_known()
         if len(applied) < len(KNOWN):
-            with self._write():
+            with self.transaction():
                 # Re-read inside the lock: another process may have just migrated, and
                 # its tables must not be mistaken for a foreign database's.
                 applied = self._applied_known()
@@ -160,7 +160,7 @@ class Store:
         return applied[-1].name if applied else ""
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One immediate transaction, retried while another writer holds the lock."""
         deadline = time.monotonic() + 60
         while True:
@@ -183,7 +183,7 @@ class Store:
                 raise _explain(exc, self.path) from None
             raise
 
-    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def read(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         try:
             cursor = self.conn.execute(sql, tuple(params))
             # A corrupt page is often met while fetching, not when the statement starts.
@@ -196,7 +196,7 @@ class Store:
     # --- documents ------------------------------------------------------------------
 
     def has_content(self, text: str) -> bool:
-        return bool(self._read("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash(text)]))
+        return bool(self.read("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash(text)]))
 
     def add_document(
         self,
@@ -213,7 +213,7 @@ class Store:
         digest = content_hash(draft.text)
         offset_map = OffsetMap.from_offsets(draft.normalized.raw_offsets, len(draft.raw))
         stamp = now()
-        with self._write() as conn:
+        with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE content_hash = ?", (digest,)).fetchone():
                 return None
             cursor = conn.execute(
@@ -278,7 +278,7 @@ class Store:
         corrected, rejected) or added is not proposed again. Returns (removed, added).
         """
         stamp = now()
-        with self._write() as conn:
+        with self.transaction() as conn:
             removed = conn.execute(
                 "DELETE FROM spans WHERE document_id = ? AND origin = 'machine' AND NOT EXISTS"
                 " (SELECT 1 FROM decisions d WHERE d.span_id = spans.id)",
@@ -294,10 +294,10 @@ class Store:
         return removed, added
 
     def document_ids(self) -> list[int]:
-        return [r["id"] for r in self._read("SELECT id FROM documents ORDER BY id")]
+        return [r["id"] for r in self.read("SELECT id FROM documents ORDER BY id")]
 
     def document(self, doc_id: int) -> StoredDocument:
-        rows = self._read("SELECT * FROM documents WHERE id = ?", [doc_id])
+        rows = self.read("SELECT * FROM documents WHERE id = ?", [doc_id])
         if not rows:
             raise StoreError(f"no document {doc_id}")
         r = rows[0]
@@ -318,7 +318,7 @@ class Store:
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:
-        rows = self._read(
+        rows = self.read(
             "SELECT d.id, d.source, d.title, d.organisation, d.year,"
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.origin = 'machine')"
@@ -331,7 +331,7 @@ class Store:
         # at 10,000 reports.
         reviewed = {
             r["document_id"]: r["n"]
-            for r in self._read(
+            for r in self.read(
                 "SELECT x.document_id, count(*) AS n"
                 " FROM (SELECT max(id) AS last FROM decisions WHERE reviewer = ? GROUP BY span_id) l"
                 " JOIN decisions x ON x.id = l.last JOIN spans p ON p.id = x.span_id"
@@ -357,7 +357,7 @@ class Store:
     def sections(self, doc_id: int) -> list[StoredSection]:
         return [
             StoredSection(**r)
-            for r in self._read(
+            for r in self.read(
                 "SELECT id, document_id, ordinal, heading, start, end, kind FROM sections"
                 " WHERE document_id = ? ORDER BY ordinal",
                 [doc_id],
@@ -372,15 +372,15 @@ class Store:
         The consolidated view (for exports) takes an adjudication where there is one,
         else the most recent decision by anyone.
         """
-        span_rows = self._read("SELECT * FROM spans WHERE document_id = ? ORDER BY start, end, id", [doc_id])
+        span_rows = self.read("SELECT * FROM spans WHERE document_id = ? ORDER BY start, end, id", [doc_id])
         if reviewer is None:
-            decisions = self._read(
+            decisions = self.read(
                 "SELECT span_id, reviewer, action, after, at FROM decisions"
                 " WHERE document_id = ? ORDER BY (action = 'adjudicate'), id",
                 [doc_id],
             )
         else:
-            decisions = self._read(
+            decisions = self.read(
                 "SELECT span_id, reviewer, action, after, at FROM decisions"
                 " WHERE document_id = ? AND reviewer = ? ORDER BY id",
                 [doc_id, reviewer],
@@ -395,17 +395,17 @@ class Store:
         return views
 
     def span(self, span_id: int, reviewer: str | None = None) -> SpanView:
-        rows = self._read("SELECT * FROM spans WHERE id = ?", [span_id])
+        rows = self.read("SELECT * FROM spans WHERE id = ?", [span_id])
         if not rows:
             raise StoreError(f"no span {span_id}")
         if reviewer is None:
-            decisions = self._read(
+            decisions = self.read(
                 "SELECT span_id, reviewer, action, after, at FROM decisions WHERE span_id = ?"
                 " ORDER BY (action = 'adjudicate') DESC, id DESC LIMIT 1",
                 [span_id],
             )
         else:
-            decisions = self._read(
+            decisions = self.read(
                 "SELECT span_id, reviewer, action, after, at FROM decisions"
                 " WHERE span_id = ? AND reviewer = ? ORDER BY id DESC LIMIT 1",
                 [span_id, reviewer],
@@ -413,20 +413,20 @@ class Store:
         return _view(rows[0], decisions[0] if decisions else None)
 
     def history(self, span_id: int) -> list[Decision]:
-        return [_decision(r) for r in self._read("SELECT * FROM decisions WHERE span_id = ? ORDER BY id", [span_id])]
+        return [_decision(r) for r in self.read("SELECT * FROM decisions WHERE span_id = ? ORDER BY id", [span_id])]
 
     def decisions(self, reviewer: str | None = None) -> list[Decision]:
         if reviewer is None:
-            rows = self._read("SELECT * FROM decisions ORDER BY id")
+            rows = self.read("SELECT * FROM decisions ORDER BY id")
         else:
-            rows = self._read("SELECT * FROM decisions WHERE reviewer = ? ORDER BY id", [reviewer])
+            rows = self.read("SELECT * FROM decisions WHERE reviewer = ? ORDER BY id", [reviewer])
         return [_decision(r) for r in rows]
 
     def reviewers(self) -> list[str]:
-        return [r["reviewer"] for r in self._read("SELECT DISTINCT reviewer FROM decisions ORDER BY 1")]
+        return [r["reviewer"] for r in self.read("SELECT DISTINCT reviewer FROM decisions ORDER BY 1")]
 
     def tags(self) -> list[str]:
-        return [r["name"] for r in self._read("SELECT name FROM tags ORDER BY name")]
+        return [r["name"] for r in self.read("SELECT name FROM tags ORDER BY name")]
 
     def queue(self, reviewer: str, label: str | None = None, limit: int = 500) -> list[SpanView]:
         """Machine spans still pending for ``reviewer``, least confident first."""
@@ -436,7 +436,7 @@ class Store:
             label_clause = " AND s.label = ?"
             params.append(label)
         params.append(limit)
-        rows = self._read(
+        rows = self.read(
             "SELECT s.*, d.after AS _after, d.reviewer AS _reviewer, d.at AS _at FROM spans s"
             " LEFT JOIN (SELECT span_id, max(id) AS last FROM decisions WHERE reviewer = ?"
             "            GROUP BY span_id) l ON l.span_id = s.id"
@@ -475,7 +475,7 @@ class Store:
         """
         if not reviewer:
             raise StoreError("a decision needs a reviewer name")
-        with self._write() as conn:
+        with self.transaction() as conn:
             current = self._current(conn, span_id, reviewer)
             after = self._apply(conn, current, action, label, start, end, attrs, tag)
             if tag and action == "tag":
@@ -500,7 +500,7 @@ class Store:
             raise StoreError("a decision needs a reviewer name")
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}")
-        with self._write() as conn:
+        with self.transaction() as conn:
             text_row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if text_row is None:
                 raise StoreError(f"no document {doc_id}")
@@ -554,7 +554,7 @@ class Store:
         return self._undo_redo(reviewer, redo=True)
 
     def _undo_redo(self, reviewer: str, *, redo: bool) -> SpanView | None:
-        with self._write() as conn:
+        with self.transaction() as conn:
             rows = conn.execute(
                 "SELECT id, span_id, action, before, after, ref FROM decisions WHERE reviewer = ? ORDER BY id",
                 (reviewer,),

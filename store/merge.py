@@ -150,7 +150,7 @@ def _merge(store: Store, other: sqlite3.Connection, source: str) -> MergeReport:
     report = MergeReport(source)
     other.execute("BEGIN")  # one consistent snapshot of the other file while we read it
     try:
-        with store._write() as conn:
+        with store.transaction() as conn:
             document_columns = _columns(conn, "documents")
             section_columns = _columns(conn, "sections")
             span_columns = _columns(conn, "spans")

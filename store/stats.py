@@ -208,7 +208,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     moved to their state. That keeps a 10,000-report database under two seconds.
     """
     wanted = set(documents)
-    docs = store._read("SELECT id, title, organisation, year FROM documents ORDER BY id")
+    docs = store.read("SELECT id, title, organisation, year FROM documents ORDER BY id")
     progress = {
         d["id"]: DocumentProgress(d["id"], d["title"] or "", d["organisation"] or "", d["year"])
         for d in docs
@@ -231,7 +231,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             score = by_rule[key] = ExtractorScore(key, missed=None)
         return score
 
-    for row in store._read(
+    for row in store.read(
         "SELECT document_id, label, rule, count(*) AS n FROM spans WHERE origin = 'machine'"
         " GROUP BY document_id, label, rule"
     ):
@@ -252,7 +252,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     else:
         latest = "SELECT span_id, max(id) AS last FROM decisions WHERE reviewer = ? GROUP BY span_id"
         params = [reviewer]
-    decided = store._read(
+    decided = store.read(
         "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, d.after"
         f" FROM ({latest}) l JOIN decisions d ON d.id = l.last JOIN spans s ON s.id = l.span_id",
         params,
