@@ -198,6 +198,11 @@ def reextract_command(db_path: str) -> None:
 
     Undecided machine candidates are replaced; a candidate that a reviewer rejected,
     confirmed or corrected is not proposed again.
+
+    \b
+    Example:
+        pip install -U pizhu && pizhu reextract --db team.db
+        pizhu reextract && pizhu stats
     """
     from extract import EXTRACTOR_VERSION
     from extract.pipeline import extract_spans

@@ -7,6 +7,7 @@ JSONL-only ``export`` defined in ``pizhu.cli``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -17,9 +18,12 @@ from typing import Any
 
 import click
 
+from extract.models import LABELS
 from pizhu.cli import db_option, fail, open_store
 
-FORMATS = ("jsonl", "spacy", "conll", "csv", "brat")
+FORMATS = ("jsonl", "spacy", "conll", "csv", "brat", "prodigy", "doccano", "label-studio")
+# Formats that are a folder or a binary file, or that write a second file beside the first.
+NEEDS_OUTPUT = {"spacy": "a file", "brat": "a folder", "label-studio": "a file; its labelling config goes beside it"}
 
 
 # Rows of the per-document progress table on a terminal; --json has every document.
@@ -85,9 +89,19 @@ def _write_text(output: str, chunks: Iterator[str]) -> None:
     help="Output file (default: stdout); a folder for brat. Required for spacy and brat.",
 )
 @click.option("--reviewer", default=None, help="Only this reviewer's decisions.")
-@click.option("--label", "labels", multiple=True, help="Only spans with this label (repeatable).")
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    help=f"Only spans with this label (repeatable): {', '.join(LABELS)}.",
+)
 @click.option("--document", "documents", multiple=True, type=int, help="Only this document id (repeatable).")
 @click.option("--raw-offsets", is_flag=True, help="Offsets into the raw imported text.")
+@click.option(
+    "--bom/--no-bom",
+    default=None,
+    help="Start with a UTF-8 byte order mark (default: on for csv, so Excel reads the Chinese).",
+)
 def export_command(
     db_path: str,
     fmt: str,
@@ -97,12 +111,16 @@ def export_command(
     labels: tuple[str, ...],
     documents: tuple[int, ...],
     raw_offsets: bool,
+    bom: bool | None,
 ) -> None:
     """Export the gold standard (confirmed, corrected and added spans).
 
     Formats: jsonl (one document per line), spacy (a DocBin file; needs
     pip install 'pizhu[spacy]'), conll (character BIO, a blank line between
-    sentences), csv (one row per FIGURE), brat (.txt + .ann pairs in a folder).
+    sentences), csv (one row per FIGURE, with a BOM for Excel), brat (.txt +
+    .ann pairs in a folder), prodigy (task JSONL for prodigy db-in), doccano
+    (sequence-labelling JSONL), label-studio (JSON tasks, and the labelling
+    config written beside them as NAME.label-config.xml).
 
     \b
     Example:
@@ -111,11 +129,18 @@ def export_command(
         pizhu export --format csv -o figures.csv
         pizhu export --format spacy -o gold.spacy
         pizhu export --format brat -o brat/
+        pizhu export --format prodigy --all -o tasks.jsonl
+        pizhu export --format doccano -o doccano.jsonl
+        pizhu export --format label-studio --all -o ls.json
     """
-    from store import export
+    from store import export, formats
 
-    if fmt in ("spacy", "brat") and not output:
-        fail(f"--format {fmt} needs -o ({'a folder' if fmt == 'brat' else 'a file'})")
+    if fmt in NEEDS_OUTPUT and not output:
+        fail(f"--format {fmt} needs -o ({NEEDS_OUTPUT[fmt]})")
+    labels = tuple(label.upper() for label in labels)
+    unknown = [label for label in labels if label not in LABELS]
+    if unknown:
+        fail(f"--label {unknown[0]}: no such label (the labels are {', '.join(LABELS)})")
     flt = export.ExportFilter(
         include_all=include_all,
         reviewer=reviewer,
@@ -127,6 +152,9 @@ def export_command(
         "jsonl": export.iter_jsonl,
         "conll": export.iter_conll,
         "csv": export.iter_csv,
+        "prodigy": formats.iter_prodigy,
+        "doccano": formats.iter_doccano,
+        "label-studio": formats.iter_label_studio,
     }
     with open_store(db_path) as store:
         if fmt == "brat":
@@ -148,8 +176,14 @@ def export_command(
             click.echo(f"wrote {count} document(s) to {output}", err=True)
         else:
             chunks = writers[fmt](store, flt)
+            if bom if bom is not None else fmt == "csv":
+                chunks = itertools.chain(["\ufeff"], chunks)
             if output:
                 _write_text(output, chunks)
+                if fmt == "label-studio":
+                    config = formats.label_studio_config_path(Path(output))
+                    _write_text(str(config), iter([formats.label_studio_config()]))
+                    click.echo(f"wrote the labelling config to {config}", err=True)
             else:
                 for chunk in chunks:
                     sys.stdout.write(chunk)

@@ -1,0 +1,250 @@
+"""The annotation tools' own formats: Prodigy tasks, doccano JSONL, Label Studio tasks.
+
+Every writer reads the per-document records of ``store.export.document_record``, so the
+filters, ``--all`` and ``--raw-offsets`` mean the same here as in every other format, and
+``text[start:end] == span["text"]`` holds for the text each task carries.
+
+Gold is read as ``status in GOLD_STATUSES`` wherever a span sits in the record: the
+records keep every span in ``spans`` (each with its ``status``) or, with ``--all``, may
+put the non-gold ones under ``candidates``, ``disputed`` and ``rejected``; ``record_spans``
+reads both shapes, and no writer here looks at a key by itself.
+
+What each tool gets:
+
+- **Prodigy** (``prodigy db-in``): one ``ner_manual`` task per document with its gold
+  spans and ``answer: accept``; with ``--all`` also one binary ``ner`` task per rejected
+  span (``answer: reject``) and per pending candidate (no answer: still to annotate).
+  ``_input_hash`` depends on the text only, ``_task_hash`` on the text and the spans, both
+  signed 32-bit integers as Prodigy's own are. ``meta`` carries the provenance.
+- **doccano** (sequence labelling import): ``{"text", "label": [[start, end, LABEL]]}``
+  per document, gold only in ``label``; other keys become doccano metadata, so the
+  provenance and (with ``--all``) the non-gold spans ride along under ``pizhu_*`` keys.
+- **Label Studio**: a JSON list of tasks, ``data.text`` and the document's provenance in
+  ``data``, the gold spans as one ``annotations[]`` entry, the pending machine candidates
+  (``--all``) as ``predictions[]``, rejected spans in ``meta``. ``label_studio_config``
+  is the ``<View>`` that names the ``from_name``/``to_name`` the results use; the CLI
+  writes it beside the tasks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from extract import EXTRACTOR_VERSION
+from extract.models import LABELS
+from store.db import Store
+from store.export import ExportFilter, iter_records
+from store.records import GOLD_STATUSES, PENDING, REJECTED
+
+# Where a record may keep spans: everything in ``spans`` (each with its status), or gold
+# in ``spans`` and the rest under their own keys.
+SPAN_KEYS = ("spans", "candidates", "disputed", "rejected")
+ATTRIBUTE_KEYS = ("value", "unit", "approx", "metric")
+
+
+# --- reading the records ------------------------------------------------------------------
+
+
+def record_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span of a document record, whichever key it sits under, in text order."""
+    spans = [span for key in SPAN_KEYS for span in record.get(key) or ()]
+    return sorted(spans, key=lambda s: (s["start"], s["end"], s["label"]))
+
+
+def gold_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+    return [s for s in record_spans(record) if s["status"] in GOLD_STATUSES]
+
+
+def spans_with_status(record: dict[str, Any], status: str) -> list[dict[str, Any]]:
+    return [s for s in record_spans(record) if s["status"] == status]
+
+
+def provenance(record: dict[str, Any]) -> dict[str, Any]:
+    """Where a document came from: what every format keeps beside the text."""
+    return {
+        "document": record["id"],
+        "source": record["source"],
+        "title": record["title"],
+        "organisation": record["organisation"],
+        "year": record["year"],
+    }
+
+
+def span_provenance(span: dict[str, Any]) -> dict[str, Any]:
+    """Who decided a span and what its figure attributes are (only the ones it has)."""
+    kept = {key: span.get(key) for key in ("status", "origin", "rule", "reviewer", "decided_at")}
+    kept |= {key: span[key] for key in ATTRIBUTE_KEYS if span.get(key) not in (None, "")}
+    if span.get("tags"):
+        kept["tags"] = list(span["tags"])
+    return kept
+
+
+# --- Prodigy ------------------------------------------------------------------------------
+
+
+def _hash32(*parts: Any) -> int:
+    """A stable signed 32-bit hash (Prodigy's hashes are such ints; Python's hash() is salted)."""
+    blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(blob, digest_size=4).digest(), "big", signed=True)
+
+
+def input_hash(text: str) -> int:
+    """Prodigy's ``_input_hash``: the same for every task on the same text."""
+    return _hash32("text", text)
+
+
+def task_hash(text: str, spans: Iterable[dict[str, Any]]) -> int:
+    """Prodigy's ``_task_hash``: the input and the question asked about it (the spans)."""
+    key = sorted((s["start"], s["end"], s["label"]) for s in spans)
+    return _hash32(input_hash(text), "spans", key)
+
+
+def prodigy_span(span: dict[str, Any]) -> dict[str, Any]:
+    # Character offsets only: Prodigy tokenizes again on load, and its spans may carry
+    # extra keys, which it keeps.
+    return {"start": span["start"], "end": span["end"], "label": span["label"], "text": span["text"]} | {
+        "pizhu": span_provenance(span)
+    }
+
+
+def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    text: str = record["text"]
+    meta = provenance(record)
+    gold = gold_spans(record)
+    yield {
+        "text": text,
+        "spans": [prodigy_span(s) for s in gold],
+        "answer": "accept",
+        "_input_hash": input_hash(text),
+        "_task_hash": task_hash(text, gold),
+        "_view_id": "ner_manual",
+        "meta": meta | {"reviewers": sorted({s["reviewer"] for s in gold if s.get("reviewer")})},
+    }
+    for status, answer in ((REJECTED, "reject"), (PENDING, None)):
+        for span in spans_with_status(record, status):
+            task: dict[str, Any] = {
+                "text": text,
+                "spans": [prodigy_span(span)],
+                "_input_hash": input_hash(text),
+                "_task_hash": task_hash(text, [span]),
+                "_view_id": "ner",
+                "meta": meta | {"status": status},
+            }
+            if answer:
+                task["answer"] = answer
+            yield task
+
+
+def iter_prodigy(store: Store, flt: ExportFilter) -> Iterator[str]:
+    """Prodigy JSONL, one task per line (``prodigy db-in DATASET file.jsonl``)."""
+    for record in iter_records(store, flt):
+        for task in prodigy_tasks(record):
+            yield json.dumps(task, ensure_ascii=False) + "\n"
+
+
+# --- doccano ------------------------------------------------------------------------------
+
+
+def doccano_line(record: dict[str, Any]) -> dict[str, Any]:
+    line: dict[str, Any] = {
+        "text": record["text"],
+        "label": [[s["start"], s["end"], s["label"]] for s in gold_spans(record)],
+    }
+    # doccano keeps every other key of an imported line as the example's metadata.
+    line |= {f"pizhu_{key}": value for key, value in provenance(record).items()}
+    others = [s for s in record_spans(record) if s["status"] not in GOLD_STATUSES]
+    if others:
+        line["pizhu_not_gold"] = [[s["start"], s["end"], s["label"], s["status"]] for s in others]
+    return line
+
+
+def iter_doccano(store: Store, flt: ExportFilter) -> Iterator[str]:
+    """doccano's sequence-labelling JSONL (``label: [[start, end, LABEL]]``), one document per line."""
+    for record in iter_records(store, flt):
+        yield json.dumps(doccano_line(record), ensure_ascii=False) + "\n"
+
+
+# --- Label Studio -------------------------------------------------------------------------
+
+LS_FROM_NAME = "label"
+LS_TO_NAME = "text"
+# One colour per label, in LABELS order, so the Label Studio view tells them apart.
+LS_COLOURS = ("#ff9800", "#2196f3", "#e91e63", "#4caf50", "#9c27b0", "#795548", "#00bcd4", "#607d8b")
+
+
+def label_studio_config(labels: Iterable[str] = LABELS) -> str:
+    """The labelling config the tasks' results refer to (``from_name``/``to_name``)."""
+    rows = "".join(
+        f"    <Label value={quoteattr(label)} background={quoteattr(LS_COLOURS[i % len(LS_COLOURS)])}/>\n"
+        for i, label in enumerate(labels)
+    )
+    return (
+        "<View>\n"
+        f"  <Labels name={quoteattr(LS_FROM_NAME)} toName={quoteattr(LS_TO_NAME)}>\n"
+        f"{rows}"
+        "  </Labels>\n"
+        f'  <Text name={quoteattr(LS_TO_NAME)} value="$text"/>\n'
+        "</View>\n"
+    )
+
+
+def _region_id(document: int, span: dict[str, Any]) -> str:
+    digest = hashlib.blake2b(f"{document}:{span['start']}:{span['end']}:{span['label']}".encode(), digest_size=5)
+    return digest.hexdigest()
+
+
+def ls_result(document: int, span: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": _region_id(document, span),
+        "from_name": LS_FROM_NAME,
+        "to_name": LS_TO_NAME,
+        "type": "labels",
+        "value": {"start": span["start"], "end": span["end"], "text": span["text"], "labels": [span["label"]]},
+        # Label Studio shows a region's meta.text as its note.
+        "meta": {"text": [json.dumps(span_provenance(span), ensure_ascii=False)]},
+    }
+
+
+def label_studio_task(record: dict[str, Any]) -> dict[str, Any]:
+    document = int(record["id"])
+    gold = gold_spans(record)
+    task: dict[str, Any] = {
+        "id": document,
+        "data": {"text": record["text"]} | provenance(record),
+        "annotations": [
+            {
+                "result": [ls_result(document, s) | {"origin": "manual"} for s in gold],
+                "ground_truth": True,
+                "was_cancelled": False,
+                "meta": {"reviewers": sorted({s["reviewer"] for s in gold if s.get("reviewer")})},
+            }
+        ],
+        "predictions": [],
+        "meta": {"rejected": [ls_result(document, s)["value"] for s in spans_with_status(record, REJECTED)]},
+    }
+    pending = spans_with_status(record, PENDING)
+    if pending:
+        task["predictions"].append(
+            {"model_version": f"pizhu-extract-{EXTRACTOR_VERSION}", "result": [ls_result(document, s) for s in pending]}
+        )
+    return task
+
+
+def iter_label_studio(store: Store, flt: ExportFilter) -> Iterator[str]:
+    """Label Studio's JSON import: a list of tasks, written one task at a time."""
+    yield "["
+    first = True
+    for record in iter_records(store, flt):
+        yield ("\n" if first else ",\n") + json.dumps(label_studio_task(record), ensure_ascii=False)
+        first = False
+    yield "\n]\n"
+
+
+def label_studio_config_path(tasks: Path) -> Path:
+    """Where the labelling config goes beside the tasks file: ``ls.json`` → ``ls.label-config.xml``."""
+    return tasks.with_name(f"{tasks.stem}.label-config.xml")

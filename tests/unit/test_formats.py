@@ -1,0 +1,310 @@
+"""Prodigy, doccano and Label Studio exports, each read back by its consumer's code or schema.
+
+- Label Studio: its own SDK (``label-studio-sdk``) parses and validates the labelling
+  config, validates every annotation and prediction against it, and its converter turns
+  the tasks into its JSON-MIN export, which must hold the same spans.
+- Prodigy (not installable) and doccano (a Django server, not a library): JSON Schemas of
+  their documented task formats, checked with ``jsonschema``.
+
+The CSV's BOM and year column are read back with pandas, the way a spreadsheet user would.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from test_export_formats import build
+
+from pizhu.cli import main
+from store.db import Store
+from store.export import ExportFilter, iter_records
+from store.formats import (
+    gold_spans,
+    iter_doccano,
+    iter_label_studio,
+    iter_prodigy,
+    label_studio_config,
+    label_studio_config_path,
+    record_spans,
+)
+from store.records import GOLD_STATUSES
+
+LABEL = {"enum": ["FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN"]}
+OFFSET = {"type": "integer", "minimum": 0}
+INT32 = {"type": "integer", "minimum": -(2**31), "maximum": 2**31 - 1}
+
+# Prodigy's task format (prodigy.ai/docs/api-loaders#input, "Annotation task format"):
+# text, spans with character offsets and a label, answer, the two hashes, meta.
+PRODIGY_SCHEMA = {
+    "type": "object",
+    "required": ["text", "spans", "_input_hash", "_task_hash", "meta"],
+    "properties": {
+        "text": {"type": "string"},
+        "spans": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["start", "end", "label"],
+                "properties": {"start": OFFSET, "end": OFFSET, "label": LABEL, "text": {"type": "string"}},
+            },
+        },
+        "answer": {"enum": ["accept", "reject", "ignore"]},
+        "_input_hash": INT32,
+        "_task_hash": INT32,
+        "_view_id": {"type": "string"},
+        "meta": {"type": "object"},
+    },
+}
+
+# doccano's sequence-labelling JSONL (doccano.github.io/doccano/tutorial/#import-dataset):
+# text, label as [start, end, label] triples; any other key is kept as metadata.
+DOCCANO_SCHEMA = {
+    "type": "object",
+    "required": ["text", "label"],
+    "properties": {
+        "text": {"type": "string"},
+        "label": {
+            "type": "array",
+            "items": {
+                "type": "array",
+                "prefixItems": [OFFSET, OFFSET, LABEL],
+                "minItems": 3,
+                "maxItems": 3,
+            },
+        },
+    },
+}
+
+
+@pytest.fixture
+def store() -> Store:
+    store = Store.memory()
+    build(store)
+    return store
+
+
+def lines(chunks: Any) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in "".join(chunks).splitlines()]
+
+
+def gold_of(store: Store, **kwargs: Any) -> list[list[tuple[int, int, str]]]:
+    """The gold spans per document as the JSONL record has them: what every format must carry."""
+    return [
+        [(s["start"], s["end"], s["label"]) for s in r["spans"] if s["status"] in GOLD_STATUSES]
+        for r in iter_records(store, ExportFilter(**kwargs))
+    ]
+
+
+# --- the record accessor under both shapes -------------------------------------------------
+
+
+def test_record_spans_reads_the_flat_and_the_split_record_alike(store: Store) -> None:
+    (flat, _) = list(iter_records(store, ExportFilter(include_all=True)))
+    split = dict(flat)
+    split["spans"] = [s for s in flat["spans"] if s["status"] in GOLD_STATUSES]
+    split["candidates"] = [s for s in flat["spans"] if s["status"] == "pending"]
+    split["rejected"] = [s for s in flat["spans"] if s["status"] == "rejected"]
+    assert record_spans(split) == record_spans(flat)
+    assert gold_spans(split) == gold_spans(flat)
+    assert {s["status"] for s in gold_spans(flat)} == {"confirmed", "corrected", "added"}
+
+
+# --- Prodigy ---------------------------------------------------------------------------------
+
+
+def test_prodigy_tasks_follow_the_documented_schema(store: Store) -> None:
+    import jsonschema
+
+    tasks = lines(iter_prodigy(store, ExportFilter(include_all=True)))
+    for task in tasks:
+        jsonschema.validate(task, PRODIGY_SCHEMA)
+        for span in task["spans"]:
+            assert task["text"][span["start"] : span["end"]] == span["text"]
+    accepted = [t for t in tasks if t.get("answer") == "accept"]
+    assert [[(s["start"], s["end"], s["label"]) for s in t["spans"]] for t in accepted] == gold_of(store)
+    rejected = [t for t in tasks if t.get("answer") == "reject"]
+    assert [[s["text"] for s in t["spans"]] for t in rejected] == [["12次"]]
+    open_tasks = [t for t in tasks if "answer" not in t]
+    assert [[s["text"] for s in t["spans"]] for t in open_tasks] == [["120件"]]
+    assert accepted[0]["meta"] | {"source": None} == {
+        "document": 1,
+        "source": None,
+        "title": accepted[0]["meta"]["title"],
+        "organisation": "城中区政协",
+        "year": 2023,
+        "reviewers": ["wang"],
+    }
+
+
+def test_prodigy_without_all_has_no_rejected_or_open_task(store: Store) -> None:
+    tasks = lines(iter_prodigy(store, ExportFilter()))
+    assert [t["answer"] for t in tasks] == ["accept", "accept"]
+    assert all(s["pizhu"]["status"] in GOLD_STATUSES for t in tasks for s in t["spans"])
+
+
+def test_prodigy_hashes_are_stable_per_text_and_per_task(store: Store) -> None:
+    tasks = lines(iter_prodigy(store, ExportFilter(include_all=True)))
+    again = lines(iter_prodigy(store, ExportFilter(include_all=True)))
+    assert [(t["_input_hash"], t["_task_hash"]) for t in tasks] == [(t["_input_hash"], t["_task_hash"]) for t in again]
+    first_doc = [t for t in tasks if t["meta"]["document"] == 1]
+    assert len(first_doc) == 3 and len({t["_input_hash"] for t in first_doc}) == 1
+    assert len({t["_task_hash"] for t in tasks}) == len(tasks)
+    assert len({t["_input_hash"] for t in tasks}) == 2
+    # A new decision changes the question asked, not the input.
+    doc = store.document(2)
+    start = doc.text.index("灵武市")
+    store.add_span(2, "li", start, start + 3, "GPE")
+    changed = next(t for t in lines(iter_prodigy(store, ExportFilter())) if t["meta"]["document"] == 2)
+    before = next(t for t in tasks if t["meta"]["document"] == 2 and t.get("answer") == "accept")
+    assert changed["_input_hash"] == before["_input_hash"]
+    assert changed["_task_hash"] != before["_task_hash"]
+
+
+# --- doccano ---------------------------------------------------------------------------------
+
+
+def test_doccano_lines_follow_its_import_format(store: Store) -> None:
+    import jsonschema
+
+    rows = lines(iter_doccano(store, ExportFilter(include_all=True)))
+    for row in rows:
+        jsonschema.validate(row, DOCCANO_SCHEMA)
+        for start, end, _label in row["label"]:
+            assert row["text"][start:end] and not row["text"][start].isspace()
+    assert [[tuple(triple) for triple in row["label"]] for row in rows] == gold_of(store)
+    # The rest rides along as doccano metadata, never as a label.
+    assert sorted((n[3], rows[0]["text"][n[0] : n[1]]) for n in rows[0]["pizhu_not_gold"]) == [
+        ("pending", "120件"),
+        ("rejected", "12次"),
+    ]
+    assert rows[0]["pizhu_organisation"] == "城中区政协" and rows[1]["pizhu_document"] == 2
+    assert "pizhu_not_gold" not in lines(iter_doccano(store, ExportFilter()))[0]
+
+
+# --- Label Studio ----------------------------------------------------------------------------
+
+
+def test_label_studio_config_and_tasks_validate_with_its_sdk(store: Store) -> None:
+    label_interface = pytest.importorskip("label_studio_sdk.label_interface")
+    config = label_studio_config()
+    interface = label_interface.LabelInterface(config)
+    interface.validate()  # raises on a config Label Studio would refuse
+    assert sorted(interface.get_control("label").labels) == sorted(LABEL["enum"])
+    tasks = json.loads("".join(iter_label_studio(store, ExportFilter(include_all=True))))
+    assert len(tasks) == 2
+    for task in tasks:
+        for annotation in task["annotations"]:
+            assert interface.validate_annotation(annotation)
+        for prediction in task["predictions"]:
+            assert interface.validate_prediction(prediction, return_errors=True) == []
+    predicted = [[r["value"]["text"] for r in p["result"]] for t in tasks for p in t["predictions"]]
+    assert predicted == [["120件"]]
+    assert [r["text"] for r in tasks[0]["meta"]["rejected"]] == ["12次"]
+
+
+def test_label_studio_tasks_convert_with_its_converter(store: Store, tmp_path: Path) -> None:
+    converter_module = pytest.importorskip("label_studio_sdk.converter")
+    tasks_file = tmp_path / "ls.json"
+    tasks_file.write_text("".join(iter_label_studio(store, ExportFilter(include_all=True))), "utf-8")
+    converter = converter_module.Converter(label_studio_config(), project_dir=str(tmp_path), download_resources=False)
+    converter.convert_to_json_min(str(tasks_file), str(tmp_path / "min"), is_dir=False)
+    converted = json.loads((tmp_path / "min" / "result.json").read_text("utf-8"))
+    assert [sorted((r["start"], r["end"], r["labels"][0]) for r in row["label"]) for row in converted] == [
+        sorted(spans) for spans in gold_of(store)
+    ]
+    for row in converted:
+        for region in row["label"]:
+            assert row["text"][region["start"] : region["end"]] == region["text"]
+    # (Its CoNLL export splits tokens on whitespace, which Chinese text has none of: not a check.)
+
+
+def test_cli_label_studio_writes_the_config_beside_the_tasks(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        build(store)
+    runner = CliRunner()
+    result = runner.invoke(main, ["export", "--db", str(db), "--format", "label-studio"])
+    assert result.exit_code == 1 and result.output.startswith("pizhu: error: --format label-studio needs -o")
+    out = tmp_path / "ls.json"
+    result = runner.invoke(main, ["export", "--db", str(db), "--format", "label-studio", "--all", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert label_studio_config_path(out) == tmp_path / "ls.label-config.xml"
+    assert (tmp_path / "ls.label-config.xml").read_text("utf-8") == label_studio_config()
+    assert len(json.loads(out.read_text("utf-8"))) == 2
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "doccano"])
+def test_cli_jsonl_formats_carry_no_bom(tmp_path: Path, fmt: str) -> None:
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        build(store)
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert not result.stdout.startswith("\ufeff")
+    assert len(lines([result.stdout])) >= 2
+
+
+# --- CSV: BOM and year -----------------------------------------------------------------------
+
+
+def test_csv_has_a_bom_and_pandas_reads_the_year_as_integers(tmp_path: Path) -> None:
+    pandas = pytest.importorskip("pandas")
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        build(store)
+    out = tmp_path / "figures.csv"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfdocument,")  # Excel's cue for UTF-8
+    frame = pandas.read_csv(out)
+    assert next(iter(frame.columns)) == "document"  # the BOM is not glued to the first name
+    assert frame["organisation"].iloc[0] == "城中区政协"
+    assert str(frame["year"].dtype) == "int64"
+    assert frame["year"].tolist() == [2023, 2023, 2022]
+    plain = tmp_path / "plain.csv"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "csv", "--no-bom", "-o", str(plain)])
+    assert result.exit_code == 0 and plain.read_bytes().startswith(b"document,")
+
+
+def test_a_csv_year_that_is_missing_reads_as_na_not_as_float(tmp_path: Path) -> None:
+    """A report without a year: pandas' nullable integers keep the others whole (2023, not 2023.0)."""
+    pandas = pytest.importorskip("pandas")
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        build(store)
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute("UPDATE documents SET year = NULL WHERE id = 2")
+    connection.close()
+    out = tmp_path / "figures.csv"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pandas.read_csv(out, dtype={"year": "Int64"})
+    assert frame["year"].tolist()[:2] == [2023, 2023] and frame["year"].isna().tolist() == [False, False, True]
+
+
+def test_an_unknown_label_is_an_error_not_an_empty_export(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        build(store)
+    before = db.read_bytes()
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--label", "NOPE"])
+    assert result.exit_code == 1
+    assert result.output.startswith("pizhu: error: --label NOPE: no such label") and result.output.count("\n") == 1
+    assert db.read_bytes() == before
+    lower = CliRunner().invoke(main, ["export", "--db", str(db), "--label", "person"])
+    assert lower.exit_code == 0 and "王明" in lower.stdout
+
+
+def test_every_command_help_has_an_example() -> None:
+    runner = CliRunner()
+    for name in sorted(main.commands):
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example:" in result.output, f"pizhu {name} --help has no example"
