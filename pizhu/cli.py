@@ -167,7 +167,8 @@ def print_summary(store: Store) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
-def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
+@click.option("--ask-reviewer", is_flag=True, hidden=True, help="Ask for the reviewer's name first (pizhu serve).")
+def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None, ask_reviewer: bool) -> None:
     """Open the review app, importing PATHS first.
 
     \b
@@ -184,8 +185,48 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> 
         except ImportError:
             print_summary(store)
             return
-        app = make_app(store, reviewer or default_reviewer())
+        app = make_app(store, reviewer or default_reviewer(), ask_reviewer=ask_reviewer)
         app.run()
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option(
+    "--token",
+    envvar="PIZHU_SERVE_TOKEN",
+    default=None,
+    help="Secret a browser must bring once as ?token= (required off loopback; env PIZHU_SERVE_TOKEN).",
+)
+def serve_command(db_path: str, host: str, port: int, token: str | None) -> None:
+    """Serve the review app to browsers; each session asks for its reviewer's name.
+
+    On 127.0.0.1 only this machine can connect (an SSH tunnel brings others).
+    Any other address needs a token: open http://HOST:PORT/?token=TOKEN once
+    and the browser keeps a session cookie.
+
+    \b
+    Example:
+        pizhu serve --db team.db
+        PIZHU_SERVE_TOKEN=$(openssl rand -hex 16) pizhu serve --host 0.0.0.0 --port 8080
+    """
+    from pizhu.serve import ServeError, check_access, serve
+
+    try:
+        check_access(host, token)
+    except ServeError as exc:
+        fail(str(exc))
+    if not Path(db_path).is_file():
+        fail(f"{db_path}: no such database; import some reports first (pizhu import PATH --db {db_path})")
+    with open_store(db_path) as store:
+        if not store.document_ids():
+            fail("no reports in the database; import some first (pizhu import PATH)")
+    os.environ.pop("PIZHU_SERVE_TOKEN", None)  # the app processes need no token
+    try:
+        serve(Path(db_path), host, port, token)
+    except ServeError as exc:
+        fail(str(exc))
 
 
 # --- extraction -----------------------------------------------------------------------

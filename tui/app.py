@@ -21,8 +21,17 @@ class PizhuApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = keys.bindings(keys.GLOBAL)
 
-    def __init__(self, store: Store, reviewer: str, keymap: dict[str, str] | None = None, warning: str = "") -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        keymap: dict[str, str] | None = None,
+        warning: str = "",
+        ask_reviewer: bool = False,
+    ) -> None:
         super().__init__()
+        # A browser session (pizhu serve) runs as the server's user: ask who is reviewing.
+        self.ask_reviewer = ask_reviewer
         self.warning = warning
         self.store = store
         self.reviewer = reviewer
@@ -37,8 +46,20 @@ class PizhuApp(App[None]):
             self.set_keymap(self.keymap)
         if self.warning:
             self.notify(self.warning, title="keymap ignored", severity="warning", timeout=10)
+        if self.ask_reviewer:
+            from tui.screens.login import LoginScreen
+
+            self.push_screen(LoginScreen(), callback=self.logged_in)
+            return
         from tui.screens.library import LibraryScreen
 
+        self.push_screen(LibraryScreen())
+
+    def logged_in(self, reviewer: str | None) -> None:
+        from tui.screens.library import LibraryScreen
+
+        self.reviewer = reviewer or self.reviewer
+        self.forget_progress()
         self.push_screen(LibraryScreen())
 
     # --- shared state -----------------------------------------------------------------
@@ -114,11 +135,14 @@ class PizhuApp(App[None]):
             self.push_screen(AdjudicationScreen())
 
 
-def make_app(store: Store, reviewer: str, keymap_file: Path | None = None) -> PizhuApp:
-    """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one."""
+def make_app(store: Store, reviewer: str, keymap_file: Path | None = None, *, ask_reviewer: bool = False) -> PizhuApp:
+    """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
+
+    ``ask_reviewer`` opens on the login screen, whose name replaces ``reviewer``.
+    """
     try:
         keymap = keys.load_keymap(keymap_file)
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
-        return PizhuApp(store, reviewer, {}, warning=str(exc))
-    return PizhuApp(store, reviewer, keymap)
+        return PizhuApp(store, reviewer, {}, warning=str(exc), ask_reviewer=ask_reviewer)
+    return PizhuApp(store, reviewer, keymap, ask_reviewer=ask_reviewer)
