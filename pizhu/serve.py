@@ -23,10 +23,13 @@ import ipaddress
 import logging
 import shlex
 import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from aiohttp import web
+    from aiohttp.typedefs import Handler, Middleware
 
 MIN_TOKEN_LENGTH = 12
 TOKEN_COOKIE = "pizhu_session"
@@ -70,17 +73,14 @@ def session_digest(token: str) -> str:
     return hashlib.sha256(f"pizhu-serve:{token}".encode()).hexdigest()
 
 
-Handler = Callable[[Any], Awaitable[Any]]
-
-
-def guard(token: str | None) -> Callable[[Any, Handler], Awaitable[Any]]:
+def guard(token: str | None) -> Middleware:
     """The aiohttp middleware that checks the websocket's origin and the token."""
     from aiohttp import web
 
     expected = session_digest(token).encode() if token else b""
 
     @web.middleware
-    async def middleware(request: web.Request, handler: Handler) -> Any:
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         if request.path == "/ws":
             origin = request.headers.get("Origin")
             if origin and urlsplit(origin).netloc != request.host:
@@ -106,7 +106,6 @@ def guard(token: str | None) -> Callable[[Any, Handler], Awaitable[Any]]:
 def make_server(db_path: Path, host: str, port: int, token: str | None) -> Any:
     """A textual-serve ``Server`` for the app on ``db_path``, guarded by ``guard(token)``."""
     import aiohttp_jinja2
-    from aiohttp import web
     from rich.console import Console
     from textual_serve.server import Server
 
