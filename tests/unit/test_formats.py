@@ -60,8 +60,10 @@ PRODIGY_SCHEMA = {
     },
 }
 
-# doccano's sequence-labelling JSONL (doccano.github.io/doccano/tutorial/#import-dataset):
-# text, label as [start, end, label] triples; any other key is kept as metadata.
+# doccano's sequence-labelling JSONL (doccano.github.io/doccano/tutorial/#import-dataset;
+# doccano 1.8.4's backend/data_import reads each line with json.loads, takes "text" and
+# "label", keeps every other key as metadata, and SpanLabel.parse wants [start, end, label]
+# with non-negative offsets, start < end and a non-empty label).
 DOCCANO_SCHEMA = {
     "type": "object",
     "required": ["text", "label"],
@@ -88,7 +90,8 @@ def store() -> Store:
 
 
 def lines(chunks: Any) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in "".join(chunks).splitlines()]
+    # Split as a file is read line by line (only at \n), as the consumers read JSONL.
+    return [json.loads(line) for line in "".join(chunks).split("\n") if line]
 
 
 def gold_of(store: Store, **kwargs: Any) -> list[list[tuple[int, int, str]]]:
@@ -174,7 +177,7 @@ def test_doccano_lines_follow_its_import_format(store: Store) -> None:
     for row in rows:
         jsonschema.validate(row, DOCCANO_SCHEMA)
         for start, end, _label in row["label"]:
-            assert row["text"][start:end] and not row["text"][start].isspace()
+            assert start < end and not row["text"][start].isspace() and not row["text"][end - 1].isspace()
     assert [[tuple(triple) for triple in row["label"]] for row in rows] == gold_of(store)
     # The rest rides along as doccano metadata, never as a label.
     assert sorted((n[3], rows[0]["text"][n[0] : n[1]]) for n in rows[0]["pizhu_not_gold"]) == [
@@ -308,3 +311,65 @@ def test_every_command_help_has_an_example() -> None:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Example:" in result.output, f"pizhu {name} --help has no example"
+
+
+# --- the seeds, through the real extractor -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds_store() -> Store:
+    """The five seed reports with the real extractor's candidates, a third of them confirmed,
+    a third rejected, the rest pending."""
+    from store.importer import find_files, import_file
+
+    root = Path(__file__).resolve().parents[2] / "seeds"
+    store = Store.memory()
+    for path, error in find_files([root]):
+        assert not error
+        import_file(store, path)
+    for doc_id in store.document_ids():
+        for n, span in enumerate(store.spans(doc_id, "")):
+            if n % 3 == 0:
+                store.decide(span.id, "wang", "confirm")
+            elif n % 3 == 1:
+                store.decide(span.id, "wang", "reject")
+    return store
+
+
+def test_every_seed_span_survives_every_format(seeds_store: Store) -> None:
+    label_interface = pytest.importorskip("label_studio_sdk.label_interface")
+    import jsonschema
+
+    flt = ExportFilter(include_all=True)
+    gold = gold_of(seeds_store, include_all=True)
+    assert sum(map(len, gold)) > 50
+    prodigy = lines(iter_prodigy(seeds_store, flt))
+    for task in prodigy:
+        jsonschema.validate(task, PRODIGY_SCHEMA)
+        for span in task["spans"]:
+            assert task["text"][span["start"] : span["end"]] == span["text"]
+            assert span["text"] == span["text"].strip()
+    accepted = [
+        sorted((s["start"], s["end"], s["label"]) for s in t["spans"]) for t in prodigy if t.get("answer") == "accept"
+    ]
+    assert accepted == [sorted(spans) for spans in gold]
+    rejected = [t for t in prodigy if t.get("answer") == "reject"]
+    assert len(rejected) == sum(
+        1 for r in iter_records(seeds_store, flt) for s in r["spans"] if s["status"] == "rejected"
+    )
+
+    doccano = lines(iter_doccano(seeds_store, flt))
+    for row in doccano:
+        jsonschema.validate(row, DOCCANO_SCHEMA)
+    assert [sorted(tuple(t) for t in row["label"]) for row in doccano] == [sorted(spans) for spans in gold]
+
+    interface = label_interface.LabelInterface(label_studio_config())
+    tasks = json.loads("".join(iter_label_studio(seeds_store, flt)))
+    assert len(tasks) == len(seeds_store.document_ids())
+    for task in tasks:
+        for entry in task["annotations"] + task["predictions"]:
+            assert interface.validate_prediction(entry, return_errors=True) == []  # annotations share the check
+            for region in entry["result"]:
+                value = region["value"]
+                assert task["data"]["text"][value["start"] : value["end"]] == value["text"]
+    assert sum(len(p["result"]) for t in tasks for p in t["predictions"]) > 0
