@@ -8,6 +8,8 @@ because no test opens the websocket past the guard. The browser test in
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,14 @@ async def test_a_websocket_from_another_site_is_refused(tmp_path: Path) -> None:
         assert page.status == 200  # on loopback without a token the page is open
     finally:
         await http.close()
+
+
+def test_the_new_modules_keep_the_floors() -> None:
+    """store.formats is core (no textual, rich or aiohttp); the CLI loads textual-serve only for serve."""
+    code = (
+        "import sys, store.formats, pizhu.serve, pizhu.cli;"
+        "bad = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'textual_serve', 'aiohttp', 'rich'});"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
