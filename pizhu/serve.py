@@ -7,6 +7,8 @@ front of every route (page, static files, websocket):
 
 - a websocket whose ``Origin`` is another site is refused (a page elsewhere must not
   drive a reviewer's session through their browser);
+- without a token (loopback only), a request must name a loopback host: a site that
+  points its own name at 127.0.0.1 (DNS rebinding) gets nothing;
 - with a token, a request must carry it once as ``?token=``; the server answers with a
   redirect that drops it from the address bar and an HttpOnly, SameSite=Strict cookie
   holding a digest of it, which every later request (the websocket included) must show.
@@ -81,6 +83,8 @@ def guard(token: str | None) -> Middleware:
 
     @web.middleware
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if not token and not is_loopback(urlsplit(f"//{request.host}").hostname or ""):
+            raise web.HTTPForbidden(text="pizhu serve: open it as localhost or 127.0.0.1\n")
         if request.path == "/ws":
             origin = request.headers.get("Origin")
             if origin and urlsplit(origin).netloc != request.host:

@@ -105,13 +105,18 @@ async def test_the_token_once_then_the_cookie(tmp_path: Path) -> None:
         await http.close()
 
 
-async def test_a_websocket_from_another_site_is_refused(tmp_path: Path) -> None:
+async def test_a_websocket_from_another_site_or_a_rebound_name_is_refused(tmp_path: Path) -> None:
     http = await client(None, tmp_path)
     try:
         response = await http.get("/ws", headers={"Origin": "http://evil.example"})
         assert response.status == 403
         page = await http.get("/")
         assert page.status == 200  # on loopback without a token the page is open
+        for host in (f"localhost:{http.port}", f"[::1]:{http.port}"):
+            assert (await http.get("/", headers={"Host": host})).status == 200, host
+        # A name that an attacker's DNS points at 127.0.0.1 is no way in.
+        rebound = await http.get("/", headers={"Host": f"evil.example:{http.port}"})
+        assert rebound.status == 403
     finally:
         await http.close()
 
