@@ -98,10 +98,11 @@ def input_hash(text: str) -> int:
     return _hash32("text", text)
 
 
-def task_hash(text: str, spans: Iterable[dict[str, Any]]) -> int:
-    """Prodigy's ``_task_hash``: the input and the question asked about it (the spans)."""
+def task_hash(text: str, spans: Iterable[dict[str, Any]], view: str) -> int:
+    """Prodigy's ``_task_hash``: the input and the question asked about it (the spans, and
+    whether it is the whole manual annotation or a yes/no on one span)."""
     key = sorted((s["start"], s["end"], s["label"]) for s in spans)
-    return _hash32(input_hash(text), "spans", key)
+    return _hash32(input_hash(text), view, "spans", key)
 
 
 def prodigy_span(span: dict[str, Any]) -> dict[str, Any]:
@@ -121,7 +122,7 @@ def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         "spans": [prodigy_span(s) for s in gold],
         "answer": "accept",
         "_input_hash": input_hash(text),
-        "_task_hash": task_hash(text, gold),
+        "_task_hash": task_hash(text, gold, "ner_manual"),
         "_view_id": "ner_manual",
         "meta": meta | {"reviewers": sorted({s["reviewer"] for s in gold if s.get("reviewer")})},
     }
@@ -131,7 +132,7 @@ def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "text": text,
                 "spans": [prodigy_span(span)],
                 "_input_hash": input_hash(text),
-                "_task_hash": task_hash(text, [span]),
+                "_task_hash": task_hash(text, [span], "ner"),
                 "_view_id": "ner",
                 "meta": meta | {"status": status},
             }

@@ -167,6 +167,15 @@ def test_prodigy_hashes_are_stable_per_text_and_per_task(store: Store) -> None:
     assert changed["_task_hash"] != before["_task_hash"]
 
 
+def test_prodigy_a_yes_no_task_never_shares_the_hash_of_a_manual_one() -> None:
+    """A rejected candidate added back by hand: the manual task holding only that span and
+    the reject task on it ask different questions."""
+    from store.formats import task_hash
+
+    span = {"start": 0, "end": 2, "label": "PERSON"}
+    assert task_hash("王明", [span], "ner_manual") != task_hash("王明", [span], "ner")
+
+
 # --- doccano ---------------------------------------------------------------------------------
 
 
