@@ -86,7 +86,7 @@ def _write_text(output: str, chunks: Iterator[str]) -> None:
     "-o",
     "--output",
     type=click.Path(),
-    help="Output file (default: stdout); a folder for brat. Required for spacy and brat.",
+    help="Output file (default: stdout); a folder for brat. Required for spacy, brat and label-studio.",
 )
 @click.option("--reviewer", default=None, help="Only this reviewer's decisions.")
 @click.option(
