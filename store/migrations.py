@@ -6,6 +6,9 @@ database opens with newer code.
 
 from __future__ import annotations
 
+import hashlib
+import uuid
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("pizhu")
@@ -118,6 +121,97 @@ def m0003_stats_index(db: Database) -> None:
     db["spans"].create_index(
         ["origin", "document_id", "label", "rule"], index_name="idx_spans_stats", if_not_exists=True
     )
+
+
+def machine_uid(document_key: str, start: int, end: int, label: str) -> str:
+    """A machine candidate's identity: the same proposal in the same source document has the
+    same id in every copy, however it got there."""
+    return hashlib.sha1(f"{document_key}|{start}|{end}|{label}".encode()).hexdigest()
+
+
+@migrations(name="0004_review_state")
+def m0004_review_state(db: Database) -> None:
+    """The review state gets one owner (``store/review.py``):
+
+    - documents are identified by their source (``source_hash``: the hash of the file's
+      bytes and the report's part), not by their normalized text, so a change of the
+      normalizer neither duplicates documents on re-import nor breaks merges; documents
+      stored before this keep a hash of their raw text;
+    - spans carry a ``uid`` that is the same in every copy, their proposer (``source``)
+      and a ``flag`` (a re-normalized text that changed, a ruling that changed);
+    - decisions carry a ``uid``, the copy they were made on (``origin``), what an undo or
+      redo refers to (``ref_uid``), a ``batch`` for bulk actions, the operation itself
+      (``payload``) and the guidelines version it was made under; older decisions keep
+      their ``after`` snapshot as their operation;
+    - ``span_states`` and ``gold_states`` cache ``review.replay`` for SQL; the views
+      ``gold_spans`` and ``reviewer_spans`` read them for people browsing the file.
+    """
+    conn = db.conn
+    conn.create_function("pizhu_sha1", 1, lambda text: hashlib.sha1(text.encode()).hexdigest(), deterministic=True)
+    conn.execute("ALTER TABLE documents ADD COLUMN source_hash TEXT")
+    conn.execute("UPDATE documents SET source_hash = 'text:' || pizhu_sha1(raw)")
+    conn.execute("CREATE INDEX idx_documents_source ON documents (source_hash, part)")
+    for column in ("uid TEXT", "source TEXT", "flag TEXT"):
+        conn.execute(f"ALTER TABLE spans ADD COLUMN {column}")
+    conn.execute(
+        "UPDATE spans SET source = CASE origin WHEN 'machine' THEN 'rules' ELSE 'human' END,"
+        " uid = pizhu_sha1((SELECT source_hash FROM documents d WHERE d.id = spans.document_id)"
+        "   || '|' || start || '|' || end || '|' || label"
+        "   || CASE origin WHEN 'machine' THEN '' ELSE '|' || coalesce(created_by, '') || '|'"
+        "      || coalesce(created_at, '') || '|' || id END)"
+    )
+    conn.execute("CREATE INDEX idx_spans_uid ON spans (uid)")
+    for column in ("uid TEXT", "origin TEXT", "ref_uid TEXT", "batch TEXT", "payload TEXT", "guidelines TEXT"):
+        conn.execute(f"ALTER TABLE decisions ADD COLUMN {column}")
+    rows = conn.execute(
+        "SELECT d.id, s.uid, d.reviewer, d.action, d.at, d.after, d.ref FROM decisions d"
+        " JOIN spans s ON s.id = d.span_id ORDER BY d.id"
+    ).fetchall()
+    seen: dict[tuple[str, ...], int] = {}
+    uids: dict[int, str] = {}
+    for row_id, span_uid, reviewer, action, at, after, _ref in rows:
+        key = (span_uid, reviewer, action, at, after or "")
+        n = seen[key] = seen.get(key, -1) + 1
+        uids[row_id] = hashlib.sha1("|".join((*key, str(n))).encode()).hexdigest()
+    conn.executemany(
+        "UPDATE decisions SET uid = ?, origin = '', guidelines = '1.0', ref_uid = ? WHERE id = ?",
+        [(uids[row_id], uids.get(ref) if ref is not None else None, row_id) for row_id, *_rest, ref in rows],
+    )
+    conn.execute("CREATE UNIQUE INDEX idx_decisions_uid ON decisions (uid)")
+    conn.execute("CREATE INDEX idx_decisions_at ON decisions (at)")
+    conn.execute(
+        "CREATE TABLE span_states (span_id INTEGER NOT NULL REFERENCES spans(id), reviewer TEXT NOT NULL,"
+        " document_id INTEGER NOT NULL, status TEXT NOT NULL, label TEXT, start INTEGER, end INTEGER, text TEXT,"
+        " attrs TEXT, tags TEXT, decided_at TEXT, guidelines TEXT, PRIMARY KEY (span_id, reviewer))"
+    )
+    conn.execute("CREATE INDEX idx_span_states_reviewer ON span_states (reviewer, document_id, status)")
+    conn.execute("CREATE INDEX idx_span_states_document ON span_states (document_id)")
+    conn.execute(
+        "CREATE TABLE gold_states (span_id INTEGER PRIMARY KEY REFERENCES spans(id), document_id INTEGER NOT NULL,"
+        " status TEXT NOT NULL, label TEXT, start INTEGER, end INTEGER, text TEXT, attrs TEXT, tags TEXT,"
+        " reviewers TEXT, adjudicator TEXT, kinds TEXT, decided_at TEXT)"
+    )
+    conn.execute("CREATE INDEX idx_gold_states_document ON gold_states (document_id, status)")
+    conn.execute("CREATE INDEX idx_gold_states_status ON gold_states (status, kinds)")
+    conn.execute(
+        "CREATE VIEW gold_spans AS"
+        " SELECT s.id AS span_id, s.document_id, d.title AS document, coalesce(g.status, 'pending') AS status,"
+        "  coalesce(g.label, s.label) AS label, coalesce(g.start, s.start) AS start, coalesce(g.end, s.end) AS end,"
+        "  coalesce(g.text, s.text) AS text, coalesce(g.attrs, s.attrs) AS attrs, g.tags, g.reviewers,"
+        "  g.adjudicator, g.kinds AS differences, s.origin, s.source, s.rule"
+        " FROM spans s JOIN documents d ON d.id = s.document_id LEFT JOIN gold_states g ON g.span_id = s.id"
+    )
+    conn.execute(
+        "CREATE VIEW reviewer_spans AS"
+        " SELECT r.reviewer, r.span_id, r.document_id, d.title AS document, r.status, r.label, r.start, r.end,"
+        "  r.text, r.attrs, r.tags, r.decided_at, r.guidelines, s.origin, s.source, s.rule"
+        " FROM span_states r JOIN spans s ON s.id = r.span_id JOIN documents d ON d.id = r.document_id"
+    )
+    conn.execute("CREATE TABLE pizhu_meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("INSERT INTO pizhu_meta (key, value) VALUES ('origin', ?)", (uuid.uuid4().hex,))
+    from store import review  # the one definition of a span's state fills its cache
+
+    review.rebuild(conn)
 
 
 KNOWN = [m.name for m in migrations._migrations]
