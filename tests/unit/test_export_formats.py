@@ -117,7 +117,9 @@ def test_jsonl_holds_gold_spans_and_the_offset_invariant(store: Store) -> None:
         "status": "confirmed",
         "origin": "machine",
         "rule": "fig.count",
-        "reviewer": "wang",
+        "reviewers": ["wang"],
+        "adjudicator": None,
+        "source": "rules",
         "decided_at": None,
     }
     assert [s["heading"] for s in first["sections"]][-1] == "二、聚焦中心大局"
