@@ -522,6 +522,66 @@ class Store:
             f"s.id IN (SELECT g.span_id FROM gold_states g JOIN spans s ON s.id = g.span_id WHERE {where})", params
         )
 
+    def decided_states(self, reviewer: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every span with a decided state in the gold view (or ``reviewer``'s), with its proposal.
+
+        Rows: document_id, origin, label and rule (as proposed), ``proposed`` and ``state``.
+        """
+        table, clause, params = (
+            ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
+        )
+        cursor = self.conn.execute(
+            "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, s.text,"
+            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags"
+            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE 1{clause}",
+            params,
+        )
+        try:
+            rows = cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise _explain(exc, self.path) from None
+        for (
+            doc,
+            origin,
+            label,
+            start,
+            end,
+            attrs,
+            rule,
+            text,
+            status,
+            r_label,
+            r_start,
+            r_end,
+            r_text,
+            r_attrs,
+            tags,
+        ) in rows:
+            if status == PENDING:
+                continue
+            yield {
+                "document_id": doc,
+                "origin": origin,
+                "label": label,
+                "rule": rule,
+                "proposed": {
+                    "label": label,
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "attrs": json.loads(attrs or "{}"),
+                },
+                "state": {
+                    "status": status,
+                    "label": r_label,
+                    "start": r_start,
+                    "end": r_end,
+                    "text": r_text,
+                    "attrs": json.loads(r_attrs or "{}"),
+                    "tags": json.loads(tags or "[]"),
+                },
+            }
+
     def added_spans(self, doc_id: int | None = None) -> list[SpanView]:
         """Gold views of the spans reviewers added by hand that still stand."""
         where = "s.origin != 'machine' AND g.status = 'added'"
