@@ -20,7 +20,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def selected_spans(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, li
     chosen: dict[str, list[SpanView]] = {GOLD_KEY: []}
     if flt.include_all:
         chosen.update({key: [] for key in OTHER_KEYS})
-    seen: set[tuple[int, int, str]] = set()
+    places: dict[tuple[int, int, str], list[SpanView]] = {}
     for span in store.spans(doc_id, flt.reviewer):
         if span.status == REMOVED:
             continue
@@ -76,12 +76,29 @@ def selected_spans(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, li
         if key is None or key not in chosen:
             continue
         if key == GOLD_KEY:
-            place = (span.start, span.end, span.label)
-            if place in seen:
-                continue
-            seen.add(place)
-        chosen[key].append(span)
+            places.setdefault((span.start, span.end, span.label), []).append(span)
+        else:
+            chosen[key].append(span)
+    chosen[GOLD_KEY] = [_one(copies) for copies in places.values()]
     return chosen
+
+
+def _one(copies: list[SpanView]) -> SpanView:
+    """One gold span from the copies of it (each reviewer's own addition of the same span).
+
+    The choice depends on nothing local (not the row ids), so every copy of a database
+    exports the same record: the earliest version by time, with everyone's tags and names.
+    """
+    if len(copies) == 1:
+        return copies[0]
+    copies = sorted(copies, key=lambda s: (s.decided_at, s.reviewers, json.dumps(s.attrs, sort_keys=True)))
+    first = copies[0]
+    return replace(
+        first,
+        tags=tuple(sorted({t for s in copies for t in s.tags})),
+        reviewers=tuple(sorted({r for s in copies for r in (s.reviewers or (s.reviewer,)) if r})),
+        decided_at=max(s.decided_at for s in copies),
+    )
 
 
 def every_span(record: dict[str, Any]) -> list[dict[str, Any]]:
