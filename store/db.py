@@ -123,10 +123,7 @@ class Store:
                 applied = self._applied_known()
                 if applied == [] and self._has_foreign_tables():
                     raise CorruptDatabaseError(f"{self.path}: not a pizhu database")
-                for migration in migrations.pending(self.db):
-                    migration.fn(self.db)
-                    migrations.ensure_migrations_table(self.db)
-                    migrations._record_applied(self.db, migration.name)
+                migrations.apply(self.db)
 
     def _applied_known(self) -> list[str]:
         """Names of the applied migrations, refusing a database from a newer pizhu."""

@@ -132,7 +132,9 @@ def reextract(
     from extract.document import renormalize
 
     if extract is None:
-        from extract.pipeline import extract_spans as extract
+        from extract.pipeline import extract_spans
+
+        extract = extract_spans
     report = ReextractReport()
     for doc_id in list(documents) or store.document_ids():
         document = store.document(doc_id)
