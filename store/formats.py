@@ -4,10 +4,11 @@ Every writer reads the per-document records of ``store.export.document_record``,
 filters, ``--all`` and ``--raw-offsets`` mean the same here as in every other format, and
 ``text[start:end] == span["text"]`` holds for the text each task carries.
 
-Gold is read as ``status in GOLD_STATUSES`` wherever a span sits in the record: the
-records keep every span in ``spans`` (each with its ``status``) or, with ``--all``, may
-put the non-gold ones under ``candidates``, ``disputed`` and ``rejected``; ``record_spans``
-reads both shapes, and no writer here looks at a key by itself.
+Gold is read as ``status in GOLD_STATUSES`` wherever a span sits in the record: a record
+keeps its gold in ``spans`` and, with ``--all``, the rest under ``candidates``,
+``disputed`` and ``rejected``, each span with its ``status``; ``record_spans`` reads them
+all through ``store.export.every_span`` (a record with every span in ``spans`` reads the
+same), and no writer here looks at a key by itself.
 
 What each tool gets:
 
@@ -21,7 +22,7 @@ What each tool gets:
   provenance and (with ``--all``) the non-gold spans ride along under ``pizhu_*`` keys.
 - **Label Studio**: a JSON list of tasks, ``data.text`` and the document's provenance in
   ``data``, the gold spans as one ``annotations[]`` entry, the pending machine candidates
-  (``--all``) as ``predictions[]``, rejected spans in ``meta``. ``label_studio_config``
+  (``--all``) as ``predictions[]``, rejected and disputed spans in ``meta``. ``label_studio_config``
   is the ``<View>`` that names the ``from_name``/``to_name`` the results use; the CLI
   writes it beside the tasks.
 """
@@ -38,13 +39,11 @@ from xml.sax.saxutils import quoteattr
 from extract import EXTRACTOR_VERSION
 from extract.models import LABELS
 from store.db import Store
-from store.export import ExportFilter, iter_records
-from store.records import GOLD_STATUSES, PENDING, REJECTED
+from store.export import ExportFilter, every_span, iter_records
+from store.records import DISPUTED, GOLD_STATUSES, PENDING, REJECTED
 
-# Where a record may keep spans: everything in ``spans`` (each with its status), or gold
-# in ``spans`` and the rest under their own keys.
-SPAN_KEYS = ("spans", "candidates", "disputed", "rejected")
 ATTRIBUTE_KEYS = ("value", "unit", "approx", "metric")
+PROVENANCE_KEYS = ("status", "origin", "source", "rule", "reviewers", "adjudicator", "decided_at")
 
 
 # --- reading the records ------------------------------------------------------------------
@@ -52,8 +51,7 @@ ATTRIBUTE_KEYS = ("value", "unit", "approx", "metric")
 
 def record_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Every span of a document record, whichever key it sits under, in text order."""
-    spans = [span for key in SPAN_KEYS for span in record.get(key) or ()]
-    return sorted(spans, key=lambda s: (s["start"], s["end"], s["label"]))
+    return sorted(every_span(record), key=lambda s: (s["start"], s["end"], s["label"]))
 
 
 def gold_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -77,11 +75,17 @@ def provenance(record: dict[str, Any]) -> dict[str, Any]:
 
 def span_provenance(span: dict[str, Any]) -> dict[str, Any]:
     """Who decided a span and what its figure attributes are (only the ones it has)."""
-    kept = {key: span.get(key) for key in ("status", "origin", "rule", "reviewer", "decided_at")}
+    kept = {key: span[key] for key in PROVENANCE_KEYS if span.get(key) not in (None, "", [])}
     kept |= {key: span[key] for key in ATTRIBUTE_KEYS if span.get(key) not in (None, "")}
     if span.get("tags"):
         kept["tags"] = list(span["tags"])
+    if span.get("versions"):
+        kept["versions"] = span["versions"]
     return kept
+
+
+def reviewers_of(spans: Iterable[dict[str, Any]]) -> list[str]:
+    return sorted({name for span in spans for name in span.get("reviewers") or ()})
 
 
 # --- Prodigy ------------------------------------------------------------------------------
@@ -124,9 +128,9 @@ def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         "_input_hash": input_hash(text),
         "_task_hash": task_hash(text, gold, "ner_manual"),
         "_view_id": "ner_manual",
-        "meta": meta | {"reviewers": sorted({s["reviewer"] for s in gold if s.get("reviewer")})},
+        "meta": meta | {"reviewers": reviewers_of(gold)},
     }
-    for status, answer in ((REJECTED, "reject"), (PENDING, None)):
+    for status, answer in ((REJECTED, "reject"), (PENDING, None), (DISPUTED, None)):
         for span in spans_with_status(record, status):
             task: dict[str, Any] = {
                 "text": text,
@@ -134,7 +138,7 @@ def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 "_input_hash": input_hash(text),
                 "_task_hash": task_hash(text, [span], "ner"),
                 "_view_id": "ner",
-                "meta": meta | {"status": status},
+                "meta": meta | {"status": status} | ({"versions": span["versions"]} if span.get("versions") else {}),
             }
             if answer:
                 task["answer"] = answer
@@ -222,11 +226,17 @@ def label_studio_task(record: dict[str, Any]) -> dict[str, Any]:
                 "result": [ls_result(document, s) | {"origin": "manual"} for s in gold],
                 "ground_truth": True,
                 "was_cancelled": False,
-                "meta": {"reviewers": sorted({s["reviewer"] for s in gold if s.get("reviewer")})},
+                "meta": {"reviewers": reviewers_of(gold)},
             }
         ],
         "predictions": [],
-        "meta": {"rejected": [ls_result(document, s)["value"] for s in spans_with_status(record, REJECTED)]},
+        "meta": {
+            "rejected": [ls_result(document, s)["value"] for s in spans_with_status(record, REJECTED)],
+            "disputed": [
+                ls_result(document, s)["value"] | {"versions": s.get("versions", {})}
+                for s in spans_with_status(record, DISPUTED)
+            ],
+        },
     }
     pending = spans_with_status(record, PENDING)
     if pending:

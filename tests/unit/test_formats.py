@@ -105,15 +105,17 @@ def gold_of(store: Store, **kwargs: Any) -> list[list[tuple[int, int, str]]]:
 # --- the record accessor under both shapes -------------------------------------------------
 
 
-def test_record_spans_reads_the_flat_and_the_split_record_alike(store: Store) -> None:
-    (flat, _) = list(iter_records(store, ExportFilter(include_all=True)))
-    split = dict(flat)
-    split["spans"] = [s for s in flat["spans"] if s["status"] in GOLD_STATUSES]
-    split["candidates"] = [s for s in flat["spans"] if s["status"] == "pending"]
-    split["rejected"] = [s for s in flat["spans"] if s["status"] == "rejected"]
-    assert record_spans(split) == record_spans(flat)
-    assert gold_spans(split) == gold_spans(flat)
-    assert {s["status"] for s in gold_spans(flat)} == {"confirmed", "corrected", "added"}
+def test_record_spans_reads_the_split_and_a_flat_record_alike(store: Store) -> None:
+    (split, _) = list(iter_records(store, ExportFilter(include_all=True)))
+    assert {s["status"] for s in split["spans"]} <= GOLD_STATUSES
+    assert [s["status"] for s in split["candidates"]] == ["pending"]
+    assert [s["status"] for s in split["rejected"]] == ["rejected"]
+    # A record with every span in ``spans``, told apart by status only, reads the same.
+    flat = {k: v for k, v in split.items() if k not in ("candidates", "disputed", "rejected")}
+    flat["spans"] = split["spans"] + split["candidates"] + split["rejected"]
+    assert record_spans(flat) == record_spans(split)
+    assert gold_spans(flat) == gold_spans(split)
+    assert {s["status"] for s in gold_spans(split)} == {"confirmed", "corrected", "added"}
 
 
 # --- Prodigy ---------------------------------------------------------------------------------
@@ -364,7 +366,7 @@ def test_every_seed_span_survives_every_format(seeds_store: Store) -> None:
     assert accepted == [sorted(spans) for spans in gold]
     rejected = [t for t in prodigy if t.get("answer") == "reject"]
     assert len(rejected) == sum(
-        1 for r in iter_records(seeds_store, flt) for s in r["spans"] if s["status"] == "rejected"
+        1 for r in iter_records(seeds_store, flt) for s in r["rejected"] if s["status"] == "rejected"
     )
 
     doccano = lines(iter_doccano(seeds_store, flt))
@@ -382,3 +384,25 @@ def test_every_seed_span_survives_every_format(seeds_store: Store) -> None:
                 value = region["value"]
                 assert task["data"]["text"][value["start"] : value["end"]] == value["text"]
     assert sum(len(p["result"]) for t in tasks for p in t["predictions"]) > 0
+
+
+def test_a_disputed_span_is_never_gold_in_any_format(store: Store) -> None:
+    """wang confirmed 49条, li rejects it: every format keeps it out of the gold, with both versions."""
+    span = next(s for s in store.spans(1, "") if s.text == "49条")
+    store.decide(span.id, "li", "reject")
+    (record, _) = list(iter_records(store, ExportFilter(include_all=True)))
+    assert [s["text"] for s in record["disputed"]] == ["49条"]
+
+    prodigy = [t for t in lines(iter_prodigy(store, ExportFilter(include_all=True))) if t["meta"]["document"] == 1]
+    assert "49条" not in [s["text"] for s in prodigy[0]["spans"]] and prodigy[0]["answer"] == "accept"
+    (disputed,) = [t for t in prodigy if t["meta"].get("status") == "disputed"]
+    assert "answer" not in disputed and [s["text"] for s in disputed["spans"]] == ["49条"]
+    assert sorted(disputed["meta"]["versions"]) == ["li", "wang"]
+
+    (row, _) = lines(iter_doccano(store, ExportFilter(include_all=True)))
+    assert [t for t in row["label"] if row["text"][t[0] : t[1]] == "49条"] == []
+    assert ["49条" for n in row["pizhu_not_gold"] if n[3] == "disputed"] == ["49条"]
+
+    (task, _) = json.loads("".join(iter_label_studio(store, ExportFilter(include_all=True))))
+    assert "49条" not in [r["value"]["text"] for r in task["annotations"][0]["result"]]
+    assert [(d["text"], sorted(d["versions"])) for d in task["meta"]["disputed"]] == [("49条", ["li", "wang"])]
