@@ -2,8 +2,9 @@
 
 The server runs from another folder on a seeded database file with a token. The browser
 is refused without the token, opens the app with it, types a reviewer name into the
-login screen, sees the library (screenshot), opens the first report and presses ``a``:
-the decision must then be in the database file under the name typed in the browser.
+login screen, sees the library (what the app sent to the page's terminal is read back,
+and a screenshot kept), opens the first report and presses ``a``: the decision must then
+be in the database file under the name typed in the browser.
 
 Skipped where chromium, chromedriver or selenium are absent (``.ci/run`` installs them).
 Screenshots land in the test's folder, and also in ``$PIZHU_SCREENSHOTS`` when set.
@@ -99,10 +100,42 @@ def browser(tmp_path: Path) -> Iterator[Any]:
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
     driver.set_page_load_timeout(30)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_TERMINAL})
     try:
         yield driver
     finally:
         driver.quit()
+
+
+# Keeps what the app sends to the page's terminal, decoded, in window.__pizhuScreen, so the
+# test can read what xterm.js draws (it draws on a canvas: the DOM holds no text).
+RECORD_TERMINAL = """
+(() => {
+  const Native = window.WebSocket;
+  window.__pizhuScreen = "";
+  function Recording(url, protocols) {
+    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    const decoder = new TextDecoder();
+    socket.addEventListener("message", (event) => {
+      if (event.data instanceof ArrayBuffer) {
+        window.__pizhuScreen += decoder.decode(new Uint8Array(event.data), {stream: true});
+      }
+    });
+    return socket;
+  }
+  Recording.prototype = Native.prototype;
+  for (const name of ["CONNECTING", "OPEN", "CLOSING", "CLOSED"]) Recording[name] = Native[name];
+  window.WebSocket = Recording;
+})();
+"""
+
+
+def wait_for_text(driver: Any, needle: str, timeout: float = 30.0) -> None:
+    """Until the app has sent ``needle`` to the page's terminal."""
+    deadline = time.monotonic() + timeout
+    while needle not in driver.execute_script("return window.__pizhuScreen || ''"):
+        assert time.monotonic() < deadline, f"the page never showed {needle!r}"
+        time.sleep(0.2)
 
 
 def settled(driver: Any, quiet: float = 1.0, limit: float = 20.0) -> bytes:
@@ -143,12 +176,16 @@ def test_a_key_in_the_browser_is_a_decision_in_the_database(
     while "-first-byte" not in (body.get_attribute("class") or ""):  # the app process is talking
         assert time.monotonic() < deadline, "the app never drew anything"
         time.sleep(0.1)
+    wait_for_text(browser, "who is reviewing?")
     keep(settled(browser), "serve-login.png", tmp_path)
 
     keys = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")  # xterm.js's keyboard input
     keys.send_keys(REVIEWER)
     keys.send_keys(Keys.ENTER)
-    keep(settled(browser), "serve.png", tmp_path)  # the library
+    wait_for_text(browser, "documents")  # the library: its title line, then the rows
+    wait_for_text(browser, "城中区政协")
+    wait_for_text(browser, REVIEWER)
+    keep(settled(browser), "serve.png", tmp_path)
 
     keys.send_keys(Keys.ENTER)  # open the first report on its first pending candidate
     settled(browser)
