@@ -14,8 +14,11 @@ What each tool gets:
 
 - **Prodigy** (``prodigy db-in``): one ``ner_manual`` task per document with its gold
   spans and ``answer: accept``; with ``--all`` also one binary ``ner`` task per rejected
-  span (``answer: reject``) and per pending candidate (no answer: still to annotate).
-  ``_input_hash`` depends on the text only, ``_task_hash`` on the text and the spans, both
+  span (``answer: reject``) and per pending candidate or disputed span (``answer:
+  ignore``, Prodigy's "not decided": ``db-in`` gives a task without an answer its
+  ``--answer``, ``accept`` by default; a disputed one carries each reviewer's version in
+  ``meta``). ``_input_hash`` depends on the text only, ``_task_hash`` on the text, the
+  spans and the question (manual or yes/no), both
   signed 32-bit integers as Prodigy's own are. ``meta`` carries the provenance.
 - **doccano** (sequence labelling import): ``{"text", "label": [[start, end, LABEL]]}``
   per document, gold only in ``label``; other keys become doccano metadata, so the
@@ -130,19 +133,17 @@ def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         "_view_id": "ner_manual",
         "meta": meta | {"reviewers": reviewers_of(gold)},
     }
-    for status, answer in ((REJECTED, "reject"), (PENDING, None), (DISPUTED, None)):
+    for status, answer in ((REJECTED, "reject"), (PENDING, "ignore"), (DISPUTED, "ignore")):
         for span in spans_with_status(record, status):
-            task: dict[str, Any] = {
+            yield {
                 "text": text,
                 "spans": [prodigy_span(span)],
+                "answer": answer,
                 "_input_hash": input_hash(text),
                 "_task_hash": task_hash(text, [span], "ner"),
                 "_view_id": "ner",
                 "meta": meta | {"status": status} | ({"versions": span["versions"]} if span.get("versions") else {}),
             }
-            if answer:
-                task["answer"] = answer
-            yield task
 
 
 def iter_prodigy(store: Store, flt: ExportFilter) -> Iterator[str]:

@@ -41,7 +41,7 @@ INT32 = {"type": "integer", "minimum": -(2**31), "maximum": 2**31 - 1}
 # text, spans with character offsets and a label, answer, the two hashes, meta.
 PRODIGY_SCHEMA = {
     "type": "object",
-    "required": ["text", "spans", "_input_hash", "_task_hash", "meta"],
+    "required": ["text", "spans", "answer", "_input_hash", "_task_hash", "meta"],
     "properties": {
         "text": {"type": "string"},
         "spans": {
@@ -133,8 +133,9 @@ def test_prodigy_tasks_follow_the_documented_schema(store: Store) -> None:
     assert [[(s["start"], s["end"], s["label"]) for s in t["spans"]] for t in accepted] == gold_of(store)
     rejected = [t for t in tasks if t.get("answer") == "reject"]
     assert [[s["text"] for s in t["spans"]] for t in rejected] == [["12次"]]
-    open_tasks = [t for t in tasks if "answer" not in t]
-    assert [[s["text"] for s in t["spans"]] for t in open_tasks] == [["120件"]]
+    # Undecided is "ignore": prodigy db-in would give a task without an answer "accept".
+    open_tasks = [t for t in tasks if t["answer"] == "ignore"]
+    assert [([s["text"] for s in t["spans"]], t["meta"]["status"]) for t in open_tasks] == [(["120件"], "pending")]
     assert accepted[0]["meta"] | {"source": None} == {
         "document": 1,
         "source": None,
@@ -396,7 +397,7 @@ def test_a_disputed_span_is_never_gold_in_any_format(store: Store) -> None:
     prodigy = [t for t in lines(iter_prodigy(store, ExportFilter(include_all=True))) if t["meta"]["document"] == 1]
     assert "49条" not in [s["text"] for s in prodigy[0]["spans"]] and prodigy[0]["answer"] == "accept"
     (disputed,) = [t for t in prodigy if t["meta"].get("status") == "disputed"]
-    assert "answer" not in disputed and [s["text"] for s in disputed["spans"]] == ["49条"]
+    assert disputed["answer"] == "ignore" and [s["text"] for s in disputed["spans"]] == ["49条"]
     assert sorted(disputed["meta"]["versions"]) == ["li", "wang"]
 
     (row, _) = lines(iter_doccano(store, ExportFilter(include_all=True)))
