@@ -58,6 +58,20 @@ from store.records import (
 
 GUIDELINES_VERSION = "1.1"
 
+GOLD_POLICY: tuple[str, ...] = (
+    "An adjudicated verdict wins.",
+    "A span that every reviewer who decided it accepted in the same version (label, boundaries,"
+    " attributes) is gold, with the union of their tags and names; a tag-only difference is no"
+    " dispute, but the adjudication screen lists it so a wrong tag can be dropped.",
+    "A span that every reviewer who decided it rejected is rejected.",
+    "Reviewers who disagree leave the span disputed until it is adjudicated; it is never resolved"
+    " by whoever wrote last.",
+    "Undo back to pending is no opinion: that reviewer no longer counts for the span.",
+    "An export's spans hold the gold only; --all adds candidates, disputed (with each reviewer's"
+    " version) and rejected spans under their own keys.",
+)
+"""The gold policy in words, as the help screen and the README show it."""
+
 # Actions a reviewer takes on a span.
 CONFIRM, REJECT, LABEL, BOUNDARY, ATTRS, TAG, UNTAG, RESET = (
     "confirm",
