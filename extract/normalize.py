@@ -21,7 +21,6 @@ import re
 from array import array
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from extract.models import Normalized
 
@@ -120,7 +119,7 @@ _CONVERTER = None
 _TRADITIONAL: frozenset[str] | None = None
 
 
-def _converter() -> Any:  # an opencc.OpenCC (the package ships no type hints)
+def _converter():
     global _CONVERTER
     if _CONVERTER is None:
         from opencc import OpenCC

@@ -279,19 +279,23 @@ class Store:
         brought up to date. A new proposal is not made where a span already stands at the
         same place and label, nor where any reviewer's version of a span (a correction, a
         span they added) already says it. A span someone decided under older guidelines
-        and that the extractor proposes again is flagged ``ruling changed``. Returns
+        and that the extractor now proposes by another rule is flagged ``ruling changed``
+        (the queue shows it again to whoever decided it before). Returns
         (removed, added).
         """
         stamp = now()
         with self.transaction() as conn:
             key = conn.execute("SELECT source_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
             existing = {}
-            for span_id, start, end, label, attrs, decided in conn.execute(
-                "SELECT id, start, end, label, attrs, EXISTS (SELECT 1 FROM decisions d WHERE d.span_id = spans.id)"
+            rules: dict[int, str] = {}
+            for span_id, start, end, label, attrs, rule, decided in conn.execute(
+                "SELECT id, start, end, label, attrs, rule,"
+                " EXISTS (SELECT 1 FROM decisions d WHERE d.span_id = spans.id)"
                 " FROM spans WHERE document_id = ? AND origin = 'machine'",
                 (doc_id,),
             ):
                 existing[(start, end, label)] = (span_id, json.loads(attrs or "{}"), bool(decided))
+                rules[span_id] = rule or ""
             made = {
                 (start, end, label)
                 for start, end, label in conn.execute(
@@ -316,17 +320,23 @@ class Store:
                 if found is not None:
                     span_id, attrs, decided = found
                     keep.add(span_id)
+                    # Proposed again by another rule, after someone decided it under older
+                    # guidelines: the ruling that made the first decision may have changed.
+                    ruling = span_id in older and rules[span_id] != s.rule
                     if attrs == s.attrs or not decided:
                         conn.execute(
                             "UPDATE spans SET attrs = ?, rule = ?, confidence = ?, source = ?, extractor_version = ?,"
-                            " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END WHERE id = ?",
+                            " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END,"
+                            " flagged_at = CASE WHEN ? THEN ? ELSE flagged_at END WHERE id = ?",
                             (
                                 json.dumps(s.attrs, ensure_ascii=False),
                                 s.rule,
                                 s.confidence,
                                 s.source,
                                 version,
-                                span_id in older,
+                                ruling,
+                                ruling,
+                                stamp,
                                 span_id,
                             ),
                         )
@@ -616,8 +626,8 @@ class Store:
     def queue(self, reviewer: str, label: str | None = None, limit: int = 500) -> list[SpanView]:
         """Machine spans still pending for ``reviewer``, least confident first.
 
-        Spans flagged for another look (a ruling or the text changed since a decision) come
-        first, whatever this reviewer decided.
+        Spans flagged for another look (a ruling or the text changed since this reviewer's
+        decision) come first.
         """
         params: list[Any] = [reviewer]
         label_clause = ""
@@ -629,7 +639,8 @@ class Store:
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending' OR s.flag IS NOT NULL)"
+            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending'"
+            "  OR (s.flag IS NOT NULL AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')))"
             + label_clause
             + " ORDER BY s.flag IS NULL, s.confidence, s.document_id, s.start LIMIT ?",
             params,

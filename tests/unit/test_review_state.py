@@ -366,3 +366,24 @@ def test_the_sql_views_show_the_gold(tmp_path: Path) -> None:
     assert [(r["text"], r["status"]) for r in rows] == [("49条", "confirmed"), ("12次", "rejected")]
     mine = store.read("SELECT text, status FROM reviewer_spans WHERE reviewer = 'ann' ORDER BY start")
     assert [(r["text"], r["status"]) for r in mine] == [("49条", "confirmed"), ("12次", "rejected")]
+
+
+def test_a_changed_ruling_is_put_before_the_reviewer_again(tmp_path: Path) -> None:
+    store, doc = small(tmp_path / "t.db")
+    spans = ids(store, doc)
+    store.decide(spans["12次"], "wang", "reject")
+    store.decide(spans["49条"], "wang", "reject")
+    with store.transaction() as conn:  # both decided under the first guidelines
+        conn.execute("UPDATE decisions SET guidelines = '1.0'")
+        review.rebuild(conn)
+    assert [s.text for s in store.queue("wang")] == ["93.35万元", "320人(次)", "区政府"]
+    t = store.document(doc).text
+    again = [_span(t, s) for s in ("49条", "93.35万元", "320人(次)")] + [_span(t, "区政府", "ORG")]
+    again.append(Span(t.index("12次"), t.index("12次") + 3, "FIGURE", "12次", {"value": 1}, "figure.v11", 0.5))
+    store.replace_machine_spans(doc, again, "next")
+    flagged = store.span(spans["12次"])
+    assert flagged.flag == "ruling changed" and flagged.id == spans["12次"]
+    assert store.span(spans["49条"]).flag == ""  # the same rule proposes it: nothing changed
+    assert store.queue("wang")[0].id == spans["12次"]
+    store.decide(spans["12次"], "wang", "confirm")  # looked at again under v1.1
+    assert spans["12次"] not in [s.id for s in store.queue("wang")]
