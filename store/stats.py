@@ -211,7 +211,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     moved to their state. That keeps a 10,000-report database under two seconds.
     """
     wanted = set(documents)
-    docs = store.read("SELECT id, title, organisation, year FROM documents ORDER BY id")
+    docs = store.read("SELECT id, title, organisation, year FROM documents WHERE deleted_at IS NULL ORDER BY id")
     progress = {
         d["id"]: DocumentProgress(d["id"], d["title"] or "", d["organisation"] or "", d["year"])
         for d in docs
