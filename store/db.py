@@ -607,7 +607,7 @@ class Store:
         )
         cursor = self.conn.execute(
             "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, s.text,"
-            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags"
+            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags, s.source"
             f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE 1{clause}",
             params,
         )
@@ -631,6 +631,7 @@ class Store:
             r_text,
             r_attrs,
             tags,
+            source,
         ) in rows:
             if status == PENDING:
                 continue
@@ -639,6 +640,7 @@ class Store:
                 "origin": origin,
                 "label": label,
                 "rule": rule,
+                "source": source or ("rules" if origin == "machine" else "human"),
                 "proposed": {
                     "label": label,
                     "start": start,

@@ -169,6 +169,9 @@ def m0004_review_state(db: Database) -> None:
         "      || coalesce(created_at, '') || '|' || id END)"
     )
     conn.execute("CREATE INDEX idx_spans_uid ON spans (uid)")
+    # The stats index covers the proposer too, so per-source counts read the index alone.
+    conn.execute("DROP INDEX IF EXISTS idx_spans_stats")
+    conn.execute("CREATE INDEX idx_spans_stats ON spans (origin, document_id, label, rule, source)")
     for column in ("uid TEXT", "origin TEXT", "ref_uid TEXT", "batch TEXT", "payload TEXT", "guidelines TEXT"):
         conn.execute(f"ALTER TABLE decisions ADD COLUMN {column}")
     rows = conn.execute(
