@@ -181,7 +181,7 @@ def add_decisions(store: Store, seed: int, queue_worker: int = 50_000, per_revie
             (first, per_reviewer),
         ).fetchall()
         plans.append((reviewer, rows))
-    start = dt.datetime(2024, 3, 1, 8, tzinfo=dt.timezone.utc)
+    t0 = dt.datetime(2024, 3, 1, 8, tzinfo=dt.timezone.utc)
     total = 0
     conn.execute("BEGIN IMMEDIATE")
     for reviewer, rows in plans:
@@ -191,7 +191,7 @@ def add_decisions(store: Store, seed: int, queue_worker: int = 50_000, per_revie
             before |= {"attrs": json.loads(attrs or "{}"), "tags": []}
             action = "confirm" if rng.random() < 0.85 else "reject"
             after = dict(before, status="confirmed" if action == "confirm" else "rejected")
-            stamp = (start + dt.timedelta(milliseconds=total + len(batch))).isoformat(timespec="microseconds")
+            stamp = (t0 + dt.timedelta(milliseconds=total + len(batch))).isoformat(timespec="microseconds")
             batch.append(
                 (span_id, doc_id, reviewer, action, _dump(before), _dump(after), None, stamp, uuid.uuid4().hex, "{}")
             )

@@ -313,6 +313,71 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         )
 
 
+# --- the library: share it out, correct it, withdraw a report ------------------------
+
+
+@main.command("assign")
+@click.argument("reviewers", nargs=-1, required=True)
+@db_option
+@click.option("--overlap", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Share reviewed twice.")
+@click.option("--seed", default=0, show_default=True, help="Which documents overlap (the same seed, the same choice).")
+def assign_command(reviewers: tuple[str, ...], db_path: str, overlap: float, seed: int) -> None:
+    """Share the reports out among REVIEWERS; the library lists each reviewer's share first.
+
+    \b
+    Example:
+        pizhu assign wang li zhao --overlap 0.2     one report in five reviewed twice
+    """
+    with open_store(db_path) as store:
+        counts = store.assign(list(reviewers), overlap, seed)
+    for name, n in counts.items():
+        click.echo(f"{shown(name)}: {n} report(s)", err=True)
+
+
+@main.command("describe")
+@click.argument("document", type=int)
+@db_option
+@click.option("--title", default=None, help="The report's title.")
+@click.option("--organisation", default=None, help="The committee that wrote it, e.g. 城中区政协.")
+@click.option("--year", default=None, help="The year it reports on (or 'none' to clear it).")
+def describe_command(
+    document: int, db_path: str, title: str | None, organisation: str | None, year: str | None
+) -> None:
+    """Correct a report's title, organisation or year.
+
+    \b
+    Example:
+        pizhu describe 3 --organisation 陇南市政协 --year 2022
+    """
+    value: int | str | None = ""
+    if year is not None:
+        if year.lower() == "none":
+            value = None
+        elif year.isdigit():
+            value = int(year)
+        else:
+            fail(f"--year {year}: give a year like 2023, or none")
+    with open_store(db_path) as store:
+        stored = store.describe_document(document, title=title, organisation=organisation, year=value)
+    click.echo(f"{stored.id}: {shown(stored.organisation)} {stored.year or ''} {shown(stored.title)}", err=True)
+
+
+@main.command("withdraw")
+@click.argument("document", type=int)
+@db_option
+@click.option("--restore", is_flag=True, help="Bring a withdrawn report back.")
+def withdraw_command(document: int, db_path: str, restore: bool) -> None:
+    """Take a wrongly imported report out of the library and the exports (decisions are kept).
+
+    \b
+    Example:
+        pizhu withdraw 7            pizhu withdraw 7 --restore
+    """
+    with open_store(db_path) as store:
+        store.withdraw_document(document, restore=restore)
+    click.echo(f"report {document} {'restored' if restore else 'withdrawn; its decisions stay in the log'}", err=True)
+
+
 # --- gold output: export, stats, agree, merge live in pizhu/cli_gold.py -----------------
 
 

@@ -264,6 +264,7 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     for title, key, scores in (
         ("extractor by label", "label", stats.by_label),
         ("extractor by rule", "rule", stats.by_rule),
+        ("extractor by source and label", "source", stats.by_source),
     ):
         table = _table(title)
         table.add_column(key, overflow="fold")  # rule names are long and must stay readable

@@ -350,8 +350,73 @@ class Store:
             conn.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
         return len(gone), added
 
-    def document_ids(self) -> list[int]:
-        return [r["id"] for r in self.read("SELECT id FROM documents ORDER BY id")]
+    def document_ids(self, *, withdrawn: bool = False) -> list[int]:
+        """Ids of the documents in the library (and of withdrawn ones with ``withdrawn=True``)."""
+        where = "" if withdrawn else " WHERE deleted_at IS NULL"
+        return [r["id"] for r in self.read(f"SELECT id FROM documents{where} ORDER BY id")]
+
+    def withdraw_document(self, doc_id: int, *, restore: bool = False) -> None:
+        """Take a wrongly imported report out of the library, exports and counts (or bring it back).
+
+        Nothing is deleted: its spans and every decision on them stay in the log, and
+        ``restore=True`` brings it back as it was.
+        """
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"no document {doc_id}")
+            conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", (None if restore else now(), doc_id))
+
+    def describe_document(
+        self, doc_id: int, *, title: str | None = None, organisation: str | None = None, year: int | str | None = ""
+    ) -> StoredDocument:
+        """Correct a report's title, organisation or year (``year=None`` clears it; "" keeps it)."""
+        if year not in ("", None) and not (isinstance(year, int) and 1900 <= year <= 2100):
+            raise StoreError(f"year {year!r} is not a year between 1900 and 2100")
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"no document {doc_id}")
+            if title is not None:
+                conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title.strip(), doc_id))
+            if organisation is not None:
+                conn.execute("UPDATE documents SET organisation = ? WHERE id = ?", (organisation.strip(), doc_id))
+            if year != "":
+                conn.execute("UPDATE documents SET year = ? WHERE id = ?", (year, doc_id))
+        return self.document(doc_id)
+
+    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> dict[str, int]:
+        """Share the library's documents out among ``reviewers``, ``overlap`` of them to two.
+
+        Each document goes to one reviewer in turn; a share ``overlap`` of the documents,
+        chosen by a seeded hash (the same for the same library and seed), also to the next
+        reviewer, so that agreement can be measured on them. Replaces earlier assignments.
+        Returns how many documents each reviewer got.
+        """
+        names = [r for r in dict.fromkeys(reviewers) if r]
+        if not names:
+            raise StoreError("name at least one reviewer to assign documents to")
+        if not 0.0 <= overlap <= 1.0:
+            raise StoreError("the overlap is a share between 0 and 1")
+        ids = self.document_ids()
+        rows: list[tuple[int, str, str]] = []
+        stamp = now()
+        for n, doc_id in enumerate(ids):
+            first = names[n % len(names)]
+            rows.append((doc_id, first, stamp))
+            digest = hashlib.sha1(f"{seed}|{doc_id}".encode()).digest()
+            if len(names) > 1 and int.from_bytes(digest[:4], "big") / 2**32 < overlap:
+                rows.append((doc_id, names[(n + 1) % len(names)], stamp))
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM assignments")
+            conn.executemany("INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)", rows)
+        counts = dict.fromkeys(names, 0)
+        for _doc, reviewer, _at in rows:
+            counts[reviewer] += 1
+        return counts
+
+    def assigned(self, reviewer: str) -> set[int]:
+        return {
+            r["document_id"] for r in self.read("SELECT document_id FROM assignments WHERE reviewer = ?", [reviewer])
+        }
 
     def document(self, doc_id: int) -> StoredDocument:
         rows = self.read("SELECT * FROM documents WHERE id = ?", [doc_id])
@@ -381,8 +446,9 @@ class Store:
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.origin = 'machine')"
             "   AS candidates"
-            " FROM documents d ORDER BY d.id"
+            " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
         )
+        mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed: machine spans this reviewer's decisions leave decided (a tag, or an undo
         # back to pending, does not count), one grouped pass over their state rows.
         reviewed = {
@@ -403,6 +469,7 @@ class Store:
                 sections=r["sections"],
                 candidates=r["candidates"],
                 reviewed=reviewed.get(r["id"], 0),
+                assigned=r["id"] in mine,
             )
             for r in rows
         ]
@@ -493,7 +560,8 @@ class Store:
         sql = (
             "SELECT r.span_id, r.reviewer, r.document_id, r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags,"
             " s.origin FROM span_states r JOIN spans s ON s.id = r.span_id"
-            + (" WHERE r.document_id = ?" if doc_id is not None else "")
+            " JOIN documents d ON d.id = r.document_id WHERE d.deleted_at IS NULL"
+            + (" AND r.document_id = ?" if doc_id is not None else "")
             + " ORDER BY r.document_id"
         )
         current: int | None = None
@@ -539,7 +607,7 @@ class Store:
         )
         cursor = self.conn.execute(
             "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, s.text,"
-            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags"
+            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags, s.source"
             f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE 1{clause}",
             params,
         )
@@ -563,6 +631,7 @@ class Store:
             r_text,
             r_attrs,
             tags,
+            source,
         ) in rows:
             if status == PENDING:
                 continue
@@ -571,6 +640,7 @@ class Store:
                 "origin": origin,
                 "label": label,
                 "rule": rule,
+                "source": source or ("rules" if origin == "machine" else "human"),
                 "proposed": {
                     "label": label,
                     "start": start,

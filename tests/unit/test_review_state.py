@@ -387,3 +387,27 @@ def test_a_changed_ruling_is_put_before_the_reviewer_again(tmp_path: Path) -> No
     assert store.queue("wang")[0].id == spans["12次"]
     store.decide(spans["12次"], "wang", "confirm")  # looked at again under v1.1
     assert spans["12次"] not in [s.id for s in store.queue("wang")]
+
+
+def test_withdraw_describe_and_assign_through_the_cli(seeds_db: Path) -> None:
+    db = str(seeds_db)
+    with Store(seeds_db) as store:
+        span = store.spans(2, "")[0]
+        store.decide(span.id, "ann", "confirm")
+    run("withdraw", "2", "--db", db)
+    assert 2 not in [r["id"] for r in gold(seeds_db)]
+    with Store(seeds_db) as store:
+        assert 2 not in [d.id for d in store.documents("ann")]
+        assert store.history(span.id)[0].action == "confirm"  # kept in the log
+    run("withdraw", "2", "--restore", "--db", db)
+    assert 2 in [r["id"] for r in gold(seeds_db)]
+    run("describe", "2", "--year", "2022", "--organisation", "嘉峪关市政协", "--db", db)
+    with Store(seeds_db) as store:
+        assert (store.document(2).year, store.document(2).organisation) == (2022, "嘉峪关市政协")
+    bad = CliRunner().invoke(main, ["describe", "2", "--year", "20x2", "--db", db])
+    assert bad.exit_code != 0 and "give a year" in bad.output
+    run("assign", "ann", "bob", "--overlap", "0.5", "--db", db)
+    with Store(seeds_db) as store:
+        ann, bob = store.assigned("ann"), store.assigned("bob")
+        assert ann | bob == set(store.document_ids()) and ann & bob
+        assert {d.id for d in store.documents("ann") if d.assigned} == ann
