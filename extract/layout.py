@@ -1,0 +1,312 @@
+"""From positioned lines of text (a PDF page, as a layout library reads it) to reading order.
+
+Pure functions over plain data: no file, no PDF library. ``store.sources.pdf`` reads a
+PDF's lines with pdfminer.six and hands them here as ``TextLine``s.
+
+A page is read as a typesetter set it: the running header, footer and page number are
+marked as page boilerplate; the rest is cut into horizontal bands at lines that run
+across the columns (a title, a wide heading), and inside a band the columns are read
+left to right, each top to bottom. Lines are then joined into paragraphs: a column line
+that runs to the column's right edge continues on the next line, in the next column, or
+on the next page, so ``调研12`` at the end of a line and ``次。`` at the start of the next
+become ``调研12次。``. A paragraph ends where the next line is indented, set in another
+size, far below, or where the line stops short of the edge. Lines in a smaller size
+than the body are captions; in a larger one, headings.
+
+The result is a ``Layout``: the raw text (one paragraph a line) and, for each paragraph,
+its kind and the pages it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+BLOCK_KINDS = ("body", "heading", "caption", "boilerplate")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text on a page; coordinates in points from the page's top-left corner."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    """1-based index of the page in its file."""
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a layout's text: ``text[start:end]``, what it is, the pages it came from.
+
+    ``kind`` ``body`` leaves the decision to the text rules (``extract.sections.classify``);
+    the other kinds are what the layout showed (a size, a position, a style).
+    """
+
+    start: int
+    end: int
+    kind: str = "body"
+    pages: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The text a layout library extracted from a file, one paragraph a line, with its blocks."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    title: str = ""
+    date: str = ""
+    """Publication date the file states (``YYYY-MM-DD``), or ``""``."""
+
+    @classmethod
+    def from_paragraphs(
+        cls, paragraphs: list[tuple[str, str, tuple[int, ...]]], *, title: str = "", date: str = ""
+    ) -> Layout:
+        """Build from (text, kind, pages) paragraphs; empty ones are left out, line breaks inside become spaces."""
+        pieces: list[str] = []
+        blocks: list[Block] = []
+        pos = 0
+        for text, kind, pages in paragraphs:
+            text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+            if not text:
+                continue
+            if pieces:
+                pos += 1
+            blocks.append(Block(pos, pos + len(text), kind, pages))
+            pieces.append(text)
+            pos += len(text)
+        return cls("\n".join(pieces), tuple(blocks), title=title, date=date)
+
+
+_PAGE_NUMBER_RE = re.compile(r"^[\s\-—–·•第(（]*\d{1,4}[\s\-—–·•页)）]*$")
+_DIGITS_RE = re.compile(r"\d+")
+# Outer share of the page height where running headers and footers stand.
+_MARGIN_SHARE = 0.075
+_LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START_RE = re.compile(r"^[A-Za-z]")
+
+
+def read_pages(pages: list[Page]) -> Layout:
+    """The reading-order text of a document's pages, with boilerplate, captions and headings marked."""
+    body_size = _body_size(pages)
+    repeated = _repeated_lines(pages)
+    paragraphs: list[tuple[str, str, tuple[int, ...]]] = []
+    furniture: dict[int, tuple[list[str], list[str]]] = {}
+    current: list[str] = []
+    current_pages: list[int] = []
+    current_kind = ""
+    previous: tuple[TextLine, tuple[float, float]] | None = None
+
+    def close() -> None:
+        nonlocal current, current_pages, current_kind
+        if current:
+            paragraphs.append((_join(current), current_kind, tuple(dict.fromkeys(current_pages))))
+        current, current_pages, current_kind = [], [], ""
+
+    for page in pages:
+        heads, feet, content = _furniture(page, repeated)
+        furniture[page.number] = (heads, feet)
+        paragraphs.append(("", f"page:{page.number}", ()))
+        for line, column in _reading_order(page, content):
+            kind = _kind(line, body_size)
+            if previous is None or not current or not _continues(previous, (line, column), kind, current_kind):
+                close()
+                current_kind = kind
+            current.append(line.text.strip())
+            current_pages.append(page.number)
+            previous = (line, column)
+    close()
+    return Layout.from_paragraphs(_place_furniture(paragraphs, furniture))
+
+
+def _place_furniture(
+    paragraphs: list[tuple[str, str, tuple[int, ...]]], furniture: dict[int, tuple[list[str], list[str]]]
+) -> list[tuple[str, str, tuple[int, ...]]]:
+    """Replace the page markers by each page's header and the previous page's footer.
+
+    A paragraph that runs over the page break stays whole and stands before both.
+    """
+    out: list[tuple[str, str, tuple[int, ...]]] = []
+    feet: list[tuple[int, list[str]]] = []
+    index = 0
+    while index < len(paragraphs):
+        text, kind, pages = paragraphs[index]
+        index += 1
+        if not kind.startswith("page:"):
+            out.append((text, kind, pages))
+            continue
+        number = int(kind[5:])
+        # The paragraph open at the page break is closed (and listed) after the marker.
+        while index < len(paragraphs) and paragraphs[index][2] and paragraphs[index][2][0] < number:
+            out.append(paragraphs[index])
+            index += 1
+        for page, lines in feet:
+            out.extend((line, "boilerplate", (page,)) for line in lines)
+        heads, page_feet = furniture[number]
+        out.extend((line, "boilerplate", (number,)) for line in heads)
+        feet = [(number, page_feet)]
+    for page, lines in feet:
+        out.extend((line, "boilerplate", (page,)) for line in lines)
+    return out
+
+
+def _body_size(pages: list[Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _repeated_lines(pages: list[Page]) -> set[str]:
+    """Lines in the outer margins that recur on most pages once their digits are ignored."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = {
+            _DIGITS_RE.sub("#", line.text.strip())
+            for line in page.lines
+            if line.top < page.height * 0.15 or line.bottom > page.height * 0.85
+        }
+        seen.update(keys)
+    return {key for key, count in seen.items() if count >= max(3, len(pages) // 2)}
+
+
+def _furniture(page: Page, repeated: set[str]) -> tuple[list[str], list[str], list[TextLine]]:
+    """Split a page's lines into header lines, footer lines and the rest."""
+    heads: list[TextLine] = []
+    feet: list[TextLine] = []
+    content: list[TextLine] = []
+    for line in page.lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        middle = (line.top + line.bottom) / 2
+        in_top = middle < page.height * _MARGIN_SHARE
+        in_bottom = middle > page.height * (1 - _MARGIN_SHARE)
+        outer = line.top < page.height * 0.15 or line.bottom > page.height * 0.85
+        if (
+            in_top
+            or in_bottom
+            or (outer and _DIGITS_RE.sub("#", text) in repeated)
+            or (outer and _PAGE_NUMBER_RE.match(text))
+        ):
+            (heads if middle < page.height / 2 else feet).append(line)
+        else:
+            content.append(line)
+    heads.sort(key=lambda ln: (ln.top, ln.x0))
+    feet.sort(key=lambda ln: (ln.top, ln.x0))
+    return [ln.text.strip() for ln in heads], [ln.text.strip() for ln in feet], content
+
+
+def _columns(lines: list[TextLine]) -> list[tuple[float, float]]:
+    """Column extents: the x ranges that many lines cover, cut where few do (the gutters).
+
+    A title or a wide heading covers a gutter once; the lines of a column, many times.
+    """
+    if not lines:
+        return []
+    left = int(min(ln.x0 for ln in lines))
+    right = int(max(ln.x1 for ln in lines)) + 1
+    coverage = [0] * (right - left + 1)
+    for line in lines:
+        for x in range(int(line.x0) - left, int(line.x1) - left):
+            coverage[x] += 1
+    floor = max(1, 0.1 * max(coverage))
+    columns: list[tuple[float, float]] = []
+    start: int | None = None
+    for x, count in enumerate([*coverage, 0]):
+        if count > floor and start is None:
+            start = x
+        elif count <= floor and start is not None:
+            columns.append((float(left + start), float(left + x)))
+            start = None
+    # Snap each column to the lines that stand inside it.
+    snapped = []
+    for a, b in columns:
+        inside = [ln for ln in lines if ln.x0 >= a - 2 and ln.x1 <= b + 2]
+        if inside:
+            snapped.append((min(ln.x0 for ln in inside), max(ln.x1 for ln in inside)))
+    return snapped or [(float(left), float(right))]
+
+
+def _reading_order(page: Page, lines: list[TextLine]) -> list[tuple[TextLine, tuple[float, float]]]:
+    """The page's lines in reading order, each with the extent of the column it stands in."""
+    columns = _columns(lines)
+    if not columns:
+        return []
+    whole = (min(c[0] for c in columns), max(c[1] for c in columns))
+
+    def column_of(line: TextLine) -> int | None:
+        """The column a line stands in, or None for a line that sticks out of every column."""
+        slack = 0.5 * line.size
+        hits = [i for i, (a, b) in enumerate(columns) if line.x0 >= a - slack and line.x1 <= b + slack]
+        return hits[0] if len(hits) == 1 else None
+
+    spanning = sorted((ln for ln in lines if column_of(ln) is None), key=lambda ln: ln.top)
+    cuts = [ln.top for ln in spanning]
+    bands: list[list[tuple[TextLine, int]]] = [[] for _ in range(len(cuts) + 1)]
+    for line in lines:
+        index = column_of(line)
+        if index is None:
+            continue
+        band = sum(1 for cut in cuts if cut <= line.top)
+        bands[band].append((line, index))
+    ordered: list[tuple[TextLine, tuple[float, float]]] = []
+    for band_index, band in enumerate(bands):
+        if band_index > 0:
+            ordered.append((spanning[band_index - 1], whole))
+        band.sort(key=lambda item: (item[1], item[0].top, item[0].x0))
+        ordered.extend((line, columns[index]) for line, index in band)
+    return ordered
+
+
+def _kind(line: TextLine, body_size: float) -> str:
+    if line.size < body_size - 0.5:
+        return "caption"
+    if line.size > body_size + 0.5:
+        return "heading"
+    return "body"
+
+
+def _continues(
+    previous: tuple[TextLine, tuple[float, float]], following: tuple[TextLine, tuple[float, float]], kind: str, open_kind: str
+) -> bool:
+    """Whether ``following`` goes on with the paragraph that ``previous`` belongs to."""
+    (prev, prev_col), (line, col) = previous, following
+    if kind != open_kind or abs(line.size - prev.size) > 0.5:
+        return False
+    size = line.size
+    if prev.x1 < prev_col[1] - 1.5 * size:
+        return False  # the previous line stops short: its paragraph ended there
+    if line.x0 > col[0] + 1.0 * size:
+        return False  # an indented first line
+    if col == prev_col and line.top >= prev.top:
+        gap = line.top - prev.bottom
+        return gap < 0.9 * size
+    # A new column or page: the line at its top carries on what the last one left unfinished.
+    return not re.search(r"[。！？!?]$", prev.text.strip())
+
+
+def _join(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        if _LATIN_END_RE.search(out) and _LATIN_START_RE.match(line):
+            out += " "
+        out += line
+    return out
