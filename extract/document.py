@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from array import array
 from dataclasses import replace
 
+from extract.layout import Block, Layout
 from extract.models import DocumentDraft, Normalized
 from extract.normalize import normalize, traditional_share
 from extract.sections import describe, find_sections, split_reports
@@ -13,13 +16,19 @@ from extract.sections import describe, find_sections, split_reports
 _TRADITIONAL_THRESHOLD = 0.03
 
 
-def prepare(raw: str) -> list[DocumentDraft]:
+def prepare(raw: str, layout: Layout | None = None) -> list[DocumentDraft]:
     """Normalize raw text and cut it into one DocumentDraft per report it holds.
 
     Each draft's raw text is its own slice of ``raw`` and its offset map points into that
-    slice; the slices of all drafts cover ``raw`` whole, in order.
+    slice; the slices of all drafts cover ``raw`` whole, in order. With a ``layout`` (a PDF,
+    HTML or DOCX file's, whose text is ``raw``), what it marked as boilerplate, caption or
+    heading is kept, its pages become the sections' provenance, and its title and date
+    stand in for the ones the text rules would find.
     """
+    if layout is not None and layout.text != raw:
+        raise ValueError("the layout is not of this raw text")
     whole = normalize(raw)
+    hints = _line_hints(whole, layout.blocks) if layout is not None else {}
     ranges = split_reports(whole.text)
     drafts = []
     for part, (start, end) in enumerate(ranges):
@@ -30,8 +39,13 @@ def prepare(raw: str) -> list[DocumentDraft]:
         # The end of a report maps to the end of its raw slice, as in normalize().
         offsets.append(len(part_raw))
         normalized = Normalized(text=whole.text[start:end], raw_offsets=offsets)
-        sections = find_sections(normalized.text)
+        part_hints = {pos - start: block for pos, block in hints.items() if start <= pos < end}
+        sections = find_sections(normalized.text, part_hints)
         meta = describe(normalized.text, sections)
+        if layout is not None and part == 0:
+            title = normalize(layout.title).text.strip() if layout.title else ""
+            year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
+            meta = replace(meta, title=title or meta.title, year=meta.year or year)
         if meta.title:
             # Body text before the first heading reads under the report's title.
             sections = tuple(
@@ -50,3 +64,18 @@ def prepare(raw: str) -> list[DocumentDraft]:
             )
         )
     return drafts
+
+
+def _line_hints(whole: Normalized, blocks: tuple[Block, ...]) -> dict[int, Block]:
+    """For the start of every normalized line, the layout block its first character came from."""
+    starts = [b.start for b in blocks]
+    hints: dict[int, Block] = {}
+    pos = 0
+    for line in whole.text.split("\n"):
+        if line:
+            raw = whole.raw_offsets[pos]
+            index = bisect.bisect_right(starts, raw) - 1
+            if index >= 0 and raw < blocks[index].end:
+                hints[pos] = blocks[index]
+        pos += len(line) + 1
+    return hints

@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from statistics import median
 
-BLOCK_KINDS = ("body", "heading", "caption", "boilerplate")
+BLOCK_KINDS = ("body", "heading", "caption", "boilerplate", "table")
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,8 @@ class Block:
     """A paragraph of a layout's text: ``text[start:end]``, what it is, the pages it came from.
 
     ``kind`` ``body`` leaves the decision to the text rules (``extract.sections.classify``);
-    the other kinds are what the layout showed (a size, a position, a style).
+    the other kinds are what the layout showed (a size, a position, a style); ``table`` is
+    a table row, body text however short it is.
     """
 
     start: int
@@ -285,7 +285,10 @@ def _kind(line: TextLine, body_size: float) -> str:
 
 
 def _continues(
-    previous: tuple[TextLine, tuple[float, float]], following: tuple[TextLine, tuple[float, float]], kind: str, open_kind: str
+    previous: tuple[TextLine, tuple[float, float]],
+    following: tuple[TextLine, tuple[float, float]],
+    kind: str,
+    open_kind: str,
 ) -> bool:
     """Whether ``following`` goes on with the paragraph that ``previous`` belongs to."""
     (prev, prev_col), (line, col) = previous, following

@@ -44,6 +44,8 @@ class Section:
     start: int
     end: int
     kind: str = "body"
+    pages: tuple[int, ...] = ()
+    """Provenance: the pages of the source file the section's text stands on (PDF), else empty."""
 
 
 @dataclass(frozen=True)

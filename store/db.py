@@ -205,10 +205,14 @@ class Store:
         draft: DocumentDraft,
         spans: Iterable[Span] = (),
         extractor_version: str = "",
+        *,
+        original: tuple[str, bytes] | None = None,
     ) -> int | None:
         """Store one report with its sections and machine spans in one transaction.
 
-        Returns the new id, or None when a document with the same normalized text exists.
+        ``original`` is (media type, bytes) of a source file kept beside the extracted
+        text (a saved HTML page). Returns the new id, or None when a document with the
+        same normalized text exists.
         """
         digest = content_hash(draft.text)
         offset_map = OffsetMap.from_offsets(draft.normalized.raw_offsets, len(draft.raw))
@@ -238,9 +242,17 @@ class Store:
             )
             doc_id = int(cursor.lastrowid or 0)
             conn.executemany(
-                "INSERT INTO sections (document_id, ordinal, heading, start, end, kind) VALUES (?,?,?,?,?,?)",
-                [(doc_id, s.ordinal, s.heading, s.start, s.end, s.kind) for s in draft.sections],
+                "INSERT INTO sections (document_id, ordinal, heading, start, end, kind, pages) VALUES (?,?,?,?,?,?,?)",
+                [
+                    (doc_id, s.ordinal, s.heading, s.start, s.end, s.kind, json.dumps(s.pages) if s.pages else None)
+                    for s in draft.sections
+                ],
             )
+            if original is not None:
+                conn.execute(
+                    "INSERT INTO document_sources (document_id, media_type, data) VALUES (?,?,?)",
+                    (doc_id, original[0], original[1]),
+                )
             self._insert_machine_spans(conn, doc_id, spans, extractor_version, stamp)
         return doc_id
 
@@ -355,14 +367,21 @@ class Store:
         ]
 
     def sections(self, doc_id: int) -> list[StoredSection]:
-        return [
-            StoredSection(**r)
-            for r in self.read(
-                "SELECT id, document_id, ordinal, heading, start, end, kind FROM sections"
-                " WHERE document_id = ? ORDER BY ordinal",
-                [doc_id],
-            )
-        ]
+        rows = self.read(
+            "SELECT id, document_id, ordinal, heading, start, end, kind, pages FROM sections"
+            " WHERE document_id = ? ORDER BY ordinal",
+            [doc_id],
+        )
+        sections = []
+        for row in rows:
+            pages = row.pop("pages")
+            sections.append(StoredSection(**row, pages=tuple(json.loads(pages)) if pages else ()))
+        return sections
+
+    def original(self, doc_id: int) -> tuple[str, bytes] | None:
+        """(media type, bytes) of the source file kept with a document, or None."""
+        rows = self.read("SELECT media_type, data FROM document_sources WHERE document_id = ?", [doc_id])
+        return (rows[0]["media_type"], rows[0]["data"]) if rows else None
 
     # --- spans and their state ------------------------------------------------------
 

@@ -120,4 +120,21 @@ def m0003_stats_index(db: Database) -> None:
     )
 
 
+@migrations(name="0005_import_provenance")
+def m0005_import_provenance(db: Database) -> None:
+    """Where a section's text came from, and the file a document was extracted from.
+
+    - sections.pages: the pages of a PDF the section stands on, as a JSON list (NULL for text);
+    - document_sources: the bytes of a saved HTML page, whose documents.raw is only the
+      article text the extractor found, so that the page itself is kept as the source.
+    """
+    db.execute("ALTER TABLE sections ADD COLUMN pages TEXT")
+    db["document_sources"].create(
+        {"document_id": int, "media_type": str, "data": bytes},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"media_type", "data"},
+    )
+
+
 KNOWN = [m.name for m in migrations._migrations]

@@ -301,3 +301,126 @@ def scanned_pdf() -> bytes:
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class SampleHtml:
+    data: bytes
+    headline: str
+    date: str
+    items: tuple[Item, ...]
+    """The article's paragraphs (body), captions and editor lines (boilerplate), in order."""
+    figures: tuple[str, ...]
+    outside: tuple[str, ...]
+    """Navigation, related links and footer text: not report text."""
+
+
+def report_html(*, seed: int = 1, paragraphs: int = 6, charset: str = "utf-8") -> SampleHtml:
+    """A newspaper page as a browser saves it: navigation, the article, related links, a footer.
+
+    The photo's caption is a centred paragraph under the picture, the way Chinese news
+    sites set it (trafilatura drops ``<figcaption>`` elements altogether).
+    """
+    from html import escape
+
+    body = [item for item in report_items(seed, paragraphs) if item.kind == "body"]
+    headline = "市政协：凝心聚力谋发展 履职尽责显担当"
+    date = "2024-01-15"
+    caption = "▲市政协委员视察重点项目建设。记者 王明 摄"
+    editor = "责任编辑：李华"
+    nav = ("首页", "时政要闻", "政协新闻", "图片新闻", "视频", "专题", "数字报")
+    related = ("市人大常委会召开主任会议", "全市经济工作会议召开", "我市举行重点项目集中开工仪式")
+    footer = "版权所有 鹿城日报社 未经授权禁止转载 ICP备12345678号"
+    paragraphs_html = "\n".join(f"<p>　　{escape(item.text)}</p>" for item in body[:3])
+    related_html = "".join(f'<li><a href="/n{i}.html">{escape(t)}</a></li>' for i, t in enumerate(related))
+    rest_html = "\n".join(f"<p>　　{escape(item.text)}</p>" for item in body[3:])
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="{charset}">
+<title>{escape(headline)}_鹿城新闻网</title>
+<meta name="description" content="鹿城新闻网">
+<meta property="article:published_time" content="{date}T08:30:00+08:00">
+<script>var _hmt = _hmt || [];</script>
+<style>.nav{{float:left}}</style>
+</head><body>
+<div class="top-bar"><a href="/">登录</a> <a href="/reg">注册</a></div>
+<div class="nav"><ul>{"".join(f'<li><a href="/c{i}.html">{n}</a></li>' for i, n in enumerate(nav))}</ul></div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zx/">政协新闻</a></div>
+<div class="main"><div class="article">
+<h1>{escape(headline)}</h1>
+<div class="info">来源：鹿城日报　发布时间：{date} 08:30</div>
+<div class="content">
+{paragraphs_html}
+<p style="text-align:center"><img src="/pic/2024/01/15/a.jpg" alt="视察"></p>
+<p style="text-align:center">{escape(caption)}</p>
+{rest_html}
+<p>{escape(editor)}</p>
+</div></div>
+<div class="related"><h3>相关新闻</h3><ul>{related_html}</ul></div>
+</div>
+<div class="footer"><p>{escape(footer)}</p><p><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></p></div>
+</body></html>
+"""
+    items = (*body[:3], Item("caption", caption), *body[3:], Item("boilerplate", editor))
+    return SampleHtml(
+        data=page.encode(charset),
+        headline=headline,
+        date=date,
+        items=tuple(items),
+        figures=figures_of(tuple(body)),
+        outside=(*nav, *related, footer, "相关新闻", "当前位置"),
+    )
+
+
+@dataclass(frozen=True)
+class SampleDocx:
+    data: bytes
+    items: tuple[Item, ...]
+    """Title, headings, paragraphs and table rows (as ``cell | cell``) in order."""
+    figures: tuple[str, ...]
+    header: str
+    footer: str
+
+
+def report_docx(*, seed: int = 2, paragraphs: int = 6) -> SampleDocx:
+    """A Word report: a page header and footer, a Title, Heading 1 headings, paragraphs, a table."""
+    import docx
+
+    items = report_items(seed, paragraphs)
+    document = docx.Document()
+    section = document.sections[0]
+    header = "政协鹿城市委员会办公室"
+    footer = "鹿城市政协2023年工作综述"
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = header
+    section.footer.is_linked_to_previous = False
+    section.footer.paragraphs[0].text = footer
+    table_rows = (("类别", "数量"), ("收到提案", "386件"), ("立案", "352件"), ("办复率", "100%"))
+    out: list[Item] = []
+    for index, item in enumerate(items):
+        if item.kind == "title":
+            document.add_heading(item.text, level=0 if index == 0 else 1)
+            out.append(Item("heading", item.text))
+        elif item.kind == "heading":
+            document.add_heading(item.text, level=1)
+            out.append(item)
+        elif item.kind == "caption":
+            continue
+        else:
+            document.add_paragraph(item.text)
+            out.append(item)
+        if index == 4:
+            table = document.add_table(rows=len(table_rows), cols=2)
+            for row, cells in zip(table.rows, table_rows, strict=True):
+                for cell, value in zip(row.cells, cells, strict=True):
+                    cell.text = value
+            out.extend(Item("body", " | ".join(cells)) for cells in table_rows)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    kept = tuple(out)
+    return SampleDocx(
+        data=buffer.getvalue(),
+        items=kept,
+        figures=(*figures_of(kept), "386件", "352件", "100%"),
+        header=header,
+        footer=footer,
+    )
