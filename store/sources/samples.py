@@ -61,7 +61,7 @@ _FIGURE_RE = re.compile(r"\d+(?:\.\d+)?(?:人次|万元|[次条件%场篇户个]
 
 TITLE = "凝心聚力谋发展 履职尽责显担当"
 SUBTITLE = "——鹿城市政协2023年工作综述"
-HEADER = "鹿城年鉴（2023）· 政协工作"
+HEADER = "鹿城年鉴（2023）  政协工作"
 FONT = "STSong-Light"
 
 
@@ -213,7 +213,7 @@ def report_pdf(
         page_no += 1
         text(margin, page_h - 40, 8, HEADER)
         pdf.line(margin, page_h - 46, page_w - margin, page_h - 46)
-        number = f"·{page_no + 211}·"
+        number = f"—{page_no + 211}—"
         text(page_w / 2, 40, 8, number, centred=True)
         boilerplate.extend([HEADER, number])
 
