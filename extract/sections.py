@@ -8,6 +8,7 @@ body between them make one heading (``强化政治引领 / 把牢政治方向``)
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -200,10 +201,10 @@ def _pages_between(pages: dict[int, tuple[int, ...]], start: int, end: int) -> t
     """The pages of the lines starting in [start, end), in order, each once."""
     if not pages:
         return ()
-    found: dict[int, None] = {}
-    for pos, numbers in pages.items():
-        if start <= pos < end:
-            found.update(dict.fromkeys(numbers))
+    positions = list(pages)  # line starts, ascending: lines are visited in order
+    found: set[int] = set()
+    for index in range(bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)):
+        found.update(pages[positions[index]])
     return tuple(sorted(found))
 
 

@@ -21,7 +21,7 @@ class PdfError(ValueError):
 
 def read_pdf(data: bytes) -> Layout:
     """The text of a PDF in reading order; PdfError when it has no text layer or is broken."""
-    pages = list(_pages(data))
+    pages = list(pdf_pages(data))
     if not pages:
         raise PdfError("a PDF with no pages")
     if not any(line.text.strip() for page in pages for line in page.lines):
@@ -29,7 +29,7 @@ def read_pdf(data: bytes) -> Layout:
     return read_pages(pages)
 
 
-def _pages(data: bytes) -> Iterator[Page]:
+def pdf_pages(data: bytes) -> Iterator[Page]:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLineHorizontal
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect

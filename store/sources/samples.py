@@ -166,7 +166,7 @@ def report_pdf(
 
     _register_font()
     if pages is not None:
-        paragraphs = max(paragraphs, pages * 20)
+        paragraphs = max(paragraphs, int(pages * 19.4))
     items = report_items(seed, paragraphs)
     page_w, page_h = A4
     margin, gutter = 50.0, 18.0
