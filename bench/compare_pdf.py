@@ -10,6 +10,8 @@ characters through ``extract.layout``):
 - figures: share of figures (``12次``) found whole, with no line break between number and unit;
 - ms/page: extraction time.
 
+pdfplumber and PyMuPDF are not pizhu dependencies: ``pip install pdfplumber pymupdf`` first.
+
 Usage: python bench/compare_pdf.py
 """
 

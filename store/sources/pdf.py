@@ -4,7 +4,10 @@ Why pdfminer.six: on generated Chinese pages in two and three columns whose cont
 runs across the columns (``bench/compare_pdf.py``), it gives every character with its box
 and font size, which is what the column pass needs, and it is MIT-licensed, pure Python and
 well kept. Its own text flow, pdfplumber's and PyMuPDF's (AGPL) all follow the stream or
-the rows and mix the columns; the measurement is in the bench's table.
+the rows and mix the columns: 13-33% of paragraphs whole and in order where the stream
+runs across the columns (PyMuPDF's plain output is right only when the stream already is
+in reading order), against 100% with the column pass, figures whole 29-42% against 100%.
+PyMuPDF is 50x faster (about 1 ms a page against 50-70), which its licence outweighs.
 """
 
 from __future__ import annotations
