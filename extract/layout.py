@@ -76,11 +76,14 @@ class Layout:
     def from_paragraphs(
         cls, paragraphs: list[tuple[str, str, tuple[int, ...]]], *, title: str = "", date: str = ""
     ) -> Layout:
-        """Build from (text, kind, pages) paragraphs; empty ones are left out, line breaks inside become spaces."""
+        """Build from (text, kind, pages) paragraphs; empty ones are left out, line breaks inside
+        become spaces, and control characters (terminal escapes among them) are dropped: in
+        extracted text they are never part of the report."""
         pieces: list[str] = []
         blocks: list[Block] = []
         pos = 0
         for text, kind, pages in paragraphs:
+            text = _CONTROL_RE.sub("", text.replace("\t", " "))
             text = " ".join(part.strip() for part in text.splitlines() if part.strip())
             if not text:
                 continue
@@ -92,6 +95,7 @@ class Layout:
         return cls("\n".join(pieces), tuple(blocks), title=title, date=date)
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _PAGE_NUMBER_RE = re.compile(r"^[\s\-—–·•第(（]*\d{1,4}[\s\-—–·•页)）]*$")
 _DIGITS_RE = re.compile(r"\d+")
 # Outer share of the page height where running headers and footers stand.
@@ -109,7 +113,7 @@ def read_pages(pages: list[Page]) -> Layout:
     current: list[str] = []
     current_pages: list[int] = []
     current_kind = ""
-    previous: tuple[TextLine, tuple[float, float]] | None = None
+    previous: tuple[TextLine, tuple[float, float], int] | None = None
 
     def close() -> None:
         nonlocal current, current_pages, current_kind
@@ -121,14 +125,15 @@ def read_pages(pages: list[Page]) -> Layout:
         heads, feet, content = _furniture(page, repeated)
         furniture[page.number] = (heads, feet)
         paragraphs.append(("", f"page:{page.number}", ()))
-        for line, column in _reading_order(page, content):
+        for line, column in _reading_order(page, content, body_size):
             kind = _kind(line, body_size)
-            if previous is None or not current or not _continues(previous, (line, column), kind, current_kind):
+            here = (line, column, page.number)
+            if previous is None or not current or not _continues(previous, here, kind, current_kind):
                 close()
                 current_kind = kind
             current.append(line.text.strip())
             current_pages.append(page.number)
-            previous = (line, column)
+            previous = here
     close()
     return Layout.from_paragraphs(_place_furniture(paragraphs, furniture))
 
@@ -227,7 +232,7 @@ def _columns(lines: list[TextLine]) -> list[tuple[float, float]]:
     for line in lines:
         for x in range(int(line.x0) - left, int(line.x1) - left):
             coverage[x] += 1
-    floor = max(1, 0.1 * max(coverage))
+    floor = 0.1 * max(coverage)
     columns: list[tuple[float, float]] = []
     start: int | None = None
     for x, count in enumerate([*coverage, 0]):
@@ -245,9 +250,13 @@ def _columns(lines: list[TextLine]) -> list[tuple[float, float]]:
     return snapped or [(float(left), float(right))]
 
 
-def _reading_order(page: Page, lines: list[TextLine]) -> list[tuple[TextLine, tuple[float, float]]]:
-    """The page's lines in reading order, each with the extent of the column it stands in."""
-    columns = _columns(lines)
+def _reading_order(page: Page, lines: list[TextLine], body_size: float) -> list[tuple[TextLine, tuple[float, float]]]:
+    """The page's lines in reading order, each with the extent of the column it stands in.
+
+    Columns are where the body type runs; titles and headings in larger type do not make one.
+    """
+    body = [ln for ln in lines if abs(ln.size - body_size) <= 0.5]
+    columns = _columns(body or lines)
     if not columns:
         return []
     whole = (min(c[0] for c in columns), max(c[1] for c in columns))
@@ -285,13 +294,13 @@ def _kind(line: TextLine, body_size: float) -> str:
 
 
 def _continues(
-    previous: tuple[TextLine, tuple[float, float]],
-    following: tuple[TextLine, tuple[float, float]],
+    previous: tuple[TextLine, tuple[float, float], int],
+    following: tuple[TextLine, tuple[float, float], int],
     kind: str,
     open_kind: str,
 ) -> bool:
     """Whether ``following`` goes on with the paragraph that ``previous`` belongs to."""
-    (prev, prev_col), (line, col) = previous, following
+    (prev, prev_col, prev_page), (line, col, page) = previous, following
     if kind != open_kind or abs(line.size - prev.size) > 0.5:
         return False
     size = line.size
@@ -299,7 +308,7 @@ def _continues(
         return False  # the previous line stops short: its paragraph ended there
     if line.x0 > col[0] + 1.0 * size:
         return False  # an indented first line
-    if col == prev_col and line.top >= prev.top:
+    if page == prev_page and col == prev_col and line.top >= prev.top:
         gap = line.top - prev.bottom
         return gap < 0.9 * size
     # A new column or page: the line at its top carries on what the last one left unfinished.

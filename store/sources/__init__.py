@@ -38,7 +38,7 @@ _HTML_START_RE = re.compile(
 
 
 def sniff(data: bytes) -> str:
-    """``pdf``, ``docx``, ``html`` or ``text``, from the file's first bytes."""
+    """``pdf``, ``docx``, ``html``, ``zip``, ``ole`` or ``text``, from the file's first bytes."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -51,6 +51,8 @@ def sniff(data: bytes) -> str:
         return "zip"
     if _HTML_START_RE.match(data[:4096]):
         return "html"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
     return "text"
 
 
@@ -73,6 +75,8 @@ def read_source(data: bytes) -> Source:
         except DocxError as exc:
             raise SourceError(str(exc)) from None
         return Source(layout.text, "docx", layout)
+    if kind == "ole":
+        raise SourceError("an old Word .doc (or other OLE) file: save it as .docx first")
     if kind == "zip":
         raise SourceError("a ZIP archive that is not a Word (.docx) file")
     if kind == "html":

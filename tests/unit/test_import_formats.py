@@ -249,3 +249,33 @@ def test_utf16_with_bom_imports(tmp_path: Path, codec: str) -> None:
 def test_utf16_without_bom_still_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="binary"):
         read_source("政协委员调研12次。".encode("utf-16-le"))
+
+
+def test_long_pdf_paragraphs_run_over_page_breaks_whole() -> None:
+    sample = report_pdf(3, paragraphs=80)
+    assert sample.pages >= 4
+    source = read_source(sample.data)
+    assert source.layout is not None
+    content = [(b, source.text[b.start : b.end]) for b in source.layout.blocks if b.kind != "boilerplate"]
+    assert [text for _b, text in content] == list(sample.paragraphs)
+    # Some paragraph starts on one page and ends on the next, and comes back as one line.
+    assert any(len(b.pages) == 2 for b, _text in content)
+    boilerplate = [source.text[b.start : b.end] for b in source.layout.blocks if b.kind == "boilerplate"]
+    assert boilerplate == [line.strip() for line in sample.boilerplate]
+
+
+def test_old_word_doc_is_refused_in_one_line() -> None:
+    with pytest.raises(SourceError, match=r"old Word \.doc"):
+        read_source(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+
+
+def test_markup_in_a_docx_is_kept_as_plain_data(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("政协委员调研12次。")
+    document.add_paragraph("[bold]标记[/bold]照原样")
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    source = read_source(path.read_bytes())
+    assert source.text == "政协委员调研12次。\n[bold]标记[/bold]照原样"
