@@ -11,7 +11,7 @@ that runs to the column's right edge continues on the next line, in the next col
 on the next page, so ``调研12`` at the end of a line and ``次。`` at the start of the next
 become ``调研12次。``. A paragraph ends where the next line is indented, set in another
 size, far below, or where the line stops short of the edge. Lines in a smaller size
-than the body are captions; in a larger one, headings.
+than the body are captions; in a larger one, or a short line wholly in another face, headings.
 
 The result is a ``Layout``: the raw text (one paragraph a line) and, for each paragraph,
 its kind and the pages it came from.
@@ -36,6 +36,8 @@ class TextLine:
     top: float
     bottom: float
     size: float
+    font: str = ""
+    """The font of all its characters; ``""`` when unknown or mixed."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ _LATIN_START_RE = re.compile(r"^[A-Za-z]")
 def read_pages(pages: list[Page]) -> Layout:
     """The reading-order text of a document's pages, with boilerplate, captions and headings marked."""
     body_size = _body_size(pages)
+    body_font = _body_font(pages)
     repeated = _repeated_lines(pages)
     paragraphs: list[tuple[str, str, tuple[int, ...]]] = []
     furniture: dict[int, tuple[list[str], list[str]]] = {}
@@ -126,7 +129,7 @@ def read_pages(pages: list[Page]) -> Layout:
         furniture[page.number] = (heads, feet)
         paragraphs.append(("", f"page:{page.number}", ()))
         for line, column in _reading_order(page, content, body_size):
-            kind = _kind(line, body_size)
+            kind = _kind(line, body_size, body_font)
             here = (line, column, page.number)
             if previous is None or not current or not _continues(previous, here, kind, current_kind):
                 close()
@@ -175,6 +178,15 @@ def _body_size(pages: list[Page]) -> float:
         for line in page.lines:
             sizes[round(line.size, 1)] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _body_font(pages: list[Page]) -> str:
+    fonts: Counter[str] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.font:
+                fonts[line.font] += len(line.text)
+    return fonts.most_common(1)[0][0] if fonts else ""
 
 
 def _repeated_lines(pages: list[Page]) -> set[str]:
@@ -285,11 +297,13 @@ def _reading_order(page: Page, lines: list[TextLine], body_size: float) -> list[
     return ordered
 
 
-def _kind(line: TextLine, body_size: float) -> str:
+def _kind(line: TextLine, body_size: float, body_font: str = "") -> str:
     if line.size < body_size - 0.5:
         return "caption"
     if line.size > body_size + 0.5:
         return "heading"
+    if body_font and line.font and line.font != body_font and len(line.text.strip()) <= 40:
+        return "heading"  # a short line wholly in another face (黑体 headings in 宋体 text)
     return "body"
 
 

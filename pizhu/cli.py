@@ -128,11 +128,12 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
 @db_option
 @click.option("--no-extract", is_flag=True, help="Store the reports without machine candidates.")
 def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> None:
-    """Import report files or folders (UTF-8, GB18030 or Big5).
+    """Import report files or folders: text (UTF-8, UTF-16 with BOM, GB18030, Big5), PDF, saved HTML, DOCX.
 
     \b
     Example:
         pizhu import seeds/ more/report.txt --db team.db
+        pizhu import nianjian-2023.pdf page.html report.docx
     """
     with open_store(db_path) as store:
         refused = run_import(store, paths, extract=not no_extract)

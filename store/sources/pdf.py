@@ -54,6 +54,7 @@ def pdf_pages(data: bytes) -> Iterator[Page]:
                         continue
                     text = element.get_text().replace("\n", "")
                     size = sorted(c.size for c in chars)[len(chars) // 2]
+                    fonts = {c.fontname for c in chars}
                     lines.append(
                         TextLine(
                             text=text,
@@ -62,6 +63,7 @@ def pdf_pages(data: bytes) -> Iterator[Page]:
                             top=layout.height - element.y1,
                             bottom=layout.height - element.y0,
                             size=round(size, 2),
+                            font=fonts.pop() if len(fonts) == 1 else "",
                         )
                     )
                 elif isinstance(element, LTTextContainer):

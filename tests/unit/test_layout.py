@@ -107,3 +107,27 @@ def test_smaller_type_is_a_caption_and_latin_words_keep_their_space() -> None:
 def test_control_characters_never_reach_the_text() -> None:
     layout = Layout.from_paragraphs([("政协\x1b[31m委员\x07调研\x0c12次。", "body", ())])
     assert layout.text == "政协[31m委员调研12次。"
+
+
+def test_a_short_line_in_another_face_is_a_heading_even_in_body_size() -> None:
+    def face(text: str, top: float, font: str, width: float = 130) -> TextLine:
+        return TextLine(text, 50, 50 + width, top, top + SIZE, SIZE, font)
+
+    page = Page(
+        1,
+        W,
+        H,
+        (
+            face("全年开展调研活动共计调", 100, "STSong"),
+            face("研12次，形成报告多篇。", 115, "STSong", width=110),
+            face("二、加强自身建设", 130, "SimHei", width=80),
+            face("委员履职尽责积极建言", 145, "STSong"),
+            face("献策。", 160, "STSong", width=30),
+        ),
+    )
+    layout = read_pages([page])
+    assert [(kind, text) for kind, text, _ in blocks(layout)] == [
+        ("body", "全年开展调研活动共计调研12次，形成报告多篇。"),
+        ("heading", "二、加强自身建设"),
+        ("body", "委员履职尽责积极建言献策。"),
+    ]
