@@ -124,6 +124,7 @@ def read_pages(pages: list[Page]) -> Layout:
             paragraphs.append((_join(current), current_kind, tuple(dict.fromkeys(current_pages))))
         current, current_pages, current_kind = [], [], ""
 
+    pages = [Page(p.number, p.width, p.height, _merge_fragments(p.lines)) for p in pages]
     for page in pages:
         heads, feet, content = _furniture(page, repeated)
         furniture[page.number] = (heads, feet)
@@ -170,6 +171,38 @@ def _place_furniture(
     for page, lines in feet:
         out.extend((line, "boilerplate", (page,)) for line in lines)
     return out
+
+
+def _merge_fragments(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
+    """Join pieces of one printed line that a layout library cut at wide (justified) spaces.
+
+    Pieces on the same baseline, in the same size, less than one em apart are one line; a
+    column gutter is wider than that.
+    """
+    ordered = sorted(lines, key=lambda ln: (round(ln.top), ln.x0))
+    merged: list[TextLine] = []
+    for line in ordered:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and abs(line.top - last.top) < 0.3 * line.size
+            and abs(line.size - last.size) <= 0.5
+            and 0 <= line.x0 - last.x1 < 1.0 * line.size
+        ):
+            left, right = last.text.rstrip(), line.text.lstrip()
+            space = " " if re.search(r"[A-Za-z0-9,.;:)]$", left) and re.match(r"[A-Za-z0-9(]", right) else ""
+            merged[-1] = TextLine(
+                left + space + right,
+                last.x0,
+                line.x1,
+                min(last.top, line.top),
+                max(last.bottom, line.bottom),
+                last.size,
+                last.font if last.font == line.font else "",
+            )
+        else:
+            merged.append(line)
+    return tuple(merged)
 
 
 def _body_size(pages: list[Page]) -> float:
@@ -318,11 +351,14 @@ def _continues(
     if kind != open_kind or abs(line.size - prev.size) > 0.5:
         return False
     size = line.size
-    if prev.x1 < prev_col[1] - 1.5 * size:
-        return False  # the previous line stops short: its paragraph ended there
-    if line.x0 > col[0] + 1.0 * size:
-        return False  # an indented first line
-    if page == prev_page and col == prev_col and line.top >= prev.top:
+    same_column = page == prev_page and col == prev_col
+    if prev.x1 < prev_col[1] - 1.5 * size and (not same_column or prev.x1 < line.x1 - 1.5 * size):
+        # The previous line stops short of the column's edge and of the line after it (an
+        # indented block is narrower than its column, all its lines alike): its paragraph ended.
+        return False
+    if line.x0 > (prev.x0 if same_column else col[0]) + 1.0 * size:
+        return False  # an indented first line (a block indented whole is not)
+    if same_column and line.top >= prev.top:
         gap = line.top - prev.bottom
         return gap < 0.9 * size
     # A new column or page: the line at its top carries on what the last one left unfinished.

@@ -13,9 +13,14 @@ PyMuPDF is 50x faster (about 1 ms a page against 50-70), which its licence outwe
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 
 from extract.layout import Layout, Page, TextLine, read_pages
+
+# pdfminer writes a glyph it cannot map to Unicode as "(cid:123)"; it stands for one character.
+_CID_RE = re.compile(r"\(cid:\d+\)")
+_UNMAPPED = "\ufffd"
 
 
 class PdfError(ValueError):
@@ -29,6 +34,10 @@ def read_pdf(data: bytes) -> Layout:
         raise PdfError("a PDF with no pages")
     if not any(line.text.strip() for page in pages for line in page.lines):
         raise PdfError(f"a scanned PDF: its {len(pages)} page(s) have no text layer (pizhu does no OCR)")
+    characters = sum(len(line.text) for page in pages for line in page.lines)
+    unmapped = sum(line.text.count(_UNMAPPED) for page in pages for line in page.lines)
+    if unmapped > 0.1 * characters:
+        raise PdfError(f"a PDF whose fonts have no Unicode map: {unmapped} of {characters} characters cannot be read")
     return read_pages(pages)
 
 
@@ -52,7 +61,7 @@ def pdf_pages(data: bytes) -> Iterator[Page]:
                     chars = [c for c in element if isinstance(c, LTChar)]
                     if not chars:
                         continue
-                    text = element.get_text().replace("\n", "")
+                    text = _CID_RE.sub(_UNMAPPED, element.get_text().replace("\n", ""))
                     size = sorted(c.size for c in chars)[len(chars) // 2]
                     fonts = {c.fontname for c in chars}
                     lines.append(

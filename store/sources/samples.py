@@ -143,7 +143,7 @@ def _wrap(text: str, width: float, size: float, indent: float = 0.0) -> list[str
     return lines
 
 
-def _register_font() -> None:
+def register_font() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
@@ -164,7 +164,7 @@ def report_pdf(
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    _register_font()
+    register_font()
     if pages is not None:
         paragraphs = max(paragraphs, int(pages * 19.4))
     items = report_items(seed, paragraphs)

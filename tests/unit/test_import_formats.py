@@ -8,6 +8,7 @@ with its unit, every paragraph whole and in reading order, the page furniture ma
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -280,3 +281,19 @@ def test_markup_in_a_docx_is_kept_as_plain_data(tmp_path: Path) -> None:
     document.save(str(path))
     source = read_source(path.read_bytes())
     assert source.text == "政协委员调研12次。\n[bold]标记[/bold]照原样"
+
+
+def test_encrypted_pdf_is_refused_in_one_line() -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    from store.sources.samples import FONT, register_font
+
+    register_font()
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret"))
+    pdf.setFont(FONT, 10)
+    pdf.drawString(50, 700, "政协委员调研12次。")
+    pdf.save()
+    with pytest.raises(SourceError, match="encrypted PDF"):
+        read_source(buffer.getvalue())

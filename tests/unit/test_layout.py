@@ -131,3 +131,26 @@ def test_a_short_line_in_another_face_is_a_heading_even_in_body_size() -> None:
         ("heading", "二、加强自身建设"),
         ("body", "委员履职尽责积极建言献策。"),
     ]
+
+
+def test_justified_fragments_join_and_an_indented_block_stays_one_paragraph() -> None:
+    page = Page(
+        1,
+        W,
+        H,
+        (
+            # A full-width paragraph whose first line the library cut at a wide justified space.
+            TextLine("Permission is", 50, 140, 100, 110, SIZE),
+            TextLine("granted to copy", 146, 250, 100, 110, SIZE),
+            TextLine("and modify this text.", 50, 160, 115, 125, SIZE),
+            # A quotation indented whole, narrower than the column: its lines run on.
+            TextLine("全文引用的一段话第一行", 90, 210, 140, 150, SIZE),
+            TextLine("全文引用的一段话第二行", 90, 210, 155, 165, SIZE),
+            TextLine("到此结束。", 90, 140, 170, 180, SIZE),
+        ),
+    )
+    layout = read_pages([page])
+    assert [text for _kind, text, _ in blocks(layout)] == [
+        "Permission is granted to copy and modify this text.",
+        "全文引用的一段话第一行全文引用的一段话第二行到此结束。",
+    ]
