@@ -332,6 +332,8 @@ def report_html(*, seed: int = 1, paragraphs: int = 6, charset: str = "utf-8") -
     related = ("市人大常委会召开主任会议", "全市经济工作会议召开", "我市举行重点项目集中开工仪式")
     footer = "版权所有 鹿城日报社 未经授权禁止转载 ICP备12345678号"
     paragraphs_html = "\n".join(f"<p>　　{escape(item.text)}</p>" for item in body[:3])
+    table_rows = (("类别", "数量"), ("收到提案", "386件"), ("办复率", "100%"))
+    table_html = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in table_rows)
     related_html = "".join(f'<li><a href="/n{i}.html">{escape(t)}</a></li>' for i, t in enumerate(related))
     rest_html = "\n".join(f"<p>　　{escape(item.text)}</p>" for item in body[3:])
     page = f"""<!DOCTYPE html>
@@ -353,6 +355,7 @@ def report_html(*, seed: int = 1, paragraphs: int = 6, charset: str = "utf-8") -
 <p style="text-align:center"><img src="/pic/2024/01/15/a.jpg" alt="视察"></p>
 <p style="text-align:center">{escape(caption)}</p>
 {rest_html}
+<table><tbody>{table_html}</tbody></table>
 <p>{escape(editor)}</p>
 </div></div>
 <div class="related"><h3>相关新闻</h3><ul>{related_html}</ul></div>
@@ -360,13 +363,14 @@ def report_html(*, seed: int = 1, paragraphs: int = 6, charset: str = "utf-8") -
 <div class="footer"><p>{escape(footer)}</p><p><a href="/about">关于我们</a> | <a href="/contact">联系我们</a></p></div>
 </body></html>
 """
-    items = (*body[:3], Item("caption", caption), *body[3:], Item("boilerplate", editor))
+    table = tuple(Item("table", " | ".join(row)) for row in table_rows)
+    items = (*body[:3], Item("caption", caption), *body[3:], *table, Item("boilerplate", editor))
     return SampleHtml(
         data=page.encode(charset),
         headline=headline,
         date=date,
         items=tuple(items),
-        figures=figures_of(tuple(body)),
+        figures=(*figures_of(tuple(body)), "386件", "100%"),
         outside=(*nav, *related, footer, "相关新闻", "当前位置"),
     )
 

@@ -185,6 +185,9 @@ def test_html_article_found_navigation_and_footer_left_out(tmp_path: Path) -> No
     assert "责任编辑：李华" in by_kind["boilerplate"]
     assert "2024-01-15" in by_kind["boilerplate"]
     assert by_kind["caption"] == ["▲市政协委员视察重点项目建设。记者王明摄"]
+    # The article's table is text, a row a line, in a body section.
+    body = "\n".join(by_kind["body"])
+    assert "类别 | 数量\n收到提案 | 386件\n办复率 | 100%" in body
     # The page itself is kept as the document's source.
     assert store.original(doc_id) == ("text/html", page.data)
     assert document.encoding == "html/utf-8"
