@@ -23,12 +23,11 @@ def prepare(raw: str, layout: Layout | None = None) -> list[DocumentDraft]:
     slice; the slices of all drafts cover ``raw`` whole, in order. With a ``layout`` (a PDF,
     HTML or DOCX file's, whose text is ``raw``), what it marked as boilerplate, caption or
     heading is kept, its pages become the sections' provenance, and its title and date
-    stand in for the ones the text rules would find.
+    stand in for the ones the text rules would find; each draft carries its slice of it.
     """
     if layout is not None and layout.text != raw:
         raise ValueError("the layout is not of this raw text")
     whole = normalize(raw)
-    hints = _line_hints(whole, layout.blocks) if layout is not None else {}
     ranges = split_reports(whole.text)
     drafts = []
     for part, (start, end) in enumerate(ranges):
@@ -39,31 +38,57 @@ def prepare(raw: str, layout: Layout | None = None) -> list[DocumentDraft]:
         # The end of a report maps to the end of its raw slice, as in normalize().
         offsets.append(len(part_raw))
         normalized = Normalized(text=whole.text[start:end], raw_offsets=offsets)
-        part_hints = {pos - start: block for pos, block in hints.items() if start <= pos < end}
-        sections = find_sections(normalized.text, part_hints)
-        meta = describe(normalized.text, sections)
-        if layout is not None and part == 0:
-            title = normalize(layout.title).text.strip() if layout.title else ""
-            year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
-            meta = replace(meta, title=title or meta.title, year=meta.year or year)
-        if meta.title:
-            # Body text before the first heading reads under the report's title.
-            sections = tuple(
-                replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections
-            )
-        drafts.append(
-            DocumentDraft(
-                raw=part_raw,
-                normalized=normalized,
-                sections=sections,
-                title=meta.title,
-                organisation=meta.organisation,
-                year=meta.year,
-                script="traditional" if traditional_share(part_raw) > _TRADITIONAL_THRESHOLD else "simplified",
-                part=part,
-            )
-        )
+        part_layout = _slice(layout, raw_start, raw_end, keep_meta=part == 0) if layout is not None else None
+        drafts.append(_draft(part_raw, normalized, part_layout, part))
     return drafts
+
+
+def renormalize(raw: str, layout: Layout | None = None) -> DocumentDraft:
+    """One stored report's raw text normalized and sectioned again, as one report (no splitting).
+
+    ``layout`` is the one the report was stored with (``DocumentDraft.layout``), if any.
+    """
+    return _draft(raw, normalize(raw), layout, 0)
+
+
+def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -> DocumentDraft:
+    """Section and describe one report's normalized text, with what its layout says."""
+    hints = _line_hints(normalized, layout.blocks) if layout is not None else {}
+    sections = find_sections(normalized.text, hints)
+    meta = describe(normalized.text, sections)
+    if layout is not None:
+        title = normalize(layout.title).text.strip() if layout.title else ""
+        year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
+        meta = replace(meta, title=title or meta.title, year=meta.year or year)
+    if meta.title:
+        # Body text before the first heading reads under the report's title.
+        sections = tuple(replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections)
+    return DocumentDraft(
+        raw=raw,
+        normalized=normalized,
+        sections=sections,
+        title=meta.title,
+        organisation=meta.organisation,
+        year=meta.year,
+        script="traditional" if traditional_share(raw) > _TRADITIONAL_THRESHOLD else "simplified",
+        part=part,
+        layout=layout,
+    )
+
+
+def _slice(layout: Layout, start: int, end: int, *, keep_meta: bool) -> Layout:
+    """The part of a layout that covers raw[start:end], in that slice's offsets."""
+    blocks = tuple(
+        replace(b, start=max(b.start, start) - start, end=min(b.end, end) - start)
+        for b in layout.blocks
+        if b.end > start and b.start < end
+    )
+    return Layout(
+        layout.text[start:end],
+        blocks,
+        title=layout.title if keep_meta else "",
+        date=layout.date if keep_meta else "",
+    )
 
 
 def _line_hints(whole: Normalized, blocks: tuple[Block, ...]) -> dict[int, Block]:

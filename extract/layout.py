@@ -19,6 +19,7 @@ its kind and the pages it came from.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -73,6 +74,24 @@ class Layout:
     title: str = ""
     date: str = ""
     """Publication date the file states (``YYYY-MM-DD``), or ``""``."""
+
+    def to_json(self) -> str:
+        """The layout without its text (stored beside the document's raw text, which it is of)."""
+        return json.dumps(
+            {
+                "title": self.title,
+                "date": self.date,
+                "blocks": [[b.start, b.end, b.kind, list(b.pages)] for b in self.blocks],
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, data: str) -> Layout:
+        """A stored layout back, for the raw ``text`` it was stored with."""
+        value = json.loads(data)
+        blocks = tuple(Block(start, end, kind, tuple(pages)) for start, end, kind, pages in value["blocks"])
+        return cls(text, blocks, title=value.get("title", ""), date=value.get("date", ""))
 
     @classmethod
     def from_paragraphs(
@@ -319,8 +338,7 @@ def _reading_order(page: Page, lines: list[TextLine], body_size: float) -> list[
         index = column_of(line)
         if index is None:
             continue
-        band = sum(1 for cut in cuts if cut <= line.top)
-        bands[band].append((line, index))
+        bands[sum(1 for cut in cuts if cut <= line.top)].append((line, index))
     ordered: list[tuple[TextLine, tuple[float, float]]] = []
     for band_index, band in enumerate(bands):
         if band_index > 0:

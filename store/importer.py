@@ -11,6 +11,7 @@ database exactly as it was for that file, and the other files still import.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -101,8 +102,11 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
     extract_spans: Callable[[str], list] | None = None
     if extract:
         from extract.pipeline import extract_spans
+    # A report is identified by the bytes of its file (and its place in it), not by its
+    # normalized text: a new normalizer must not make re-import duplicate it.
+    source_hash = hashlib.sha256(data).hexdigest()
     for draft in prepare(source.text, source.layout):
-        if store.has_content(draft.text):
+        if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
             outcome.skipped += 1
             continue
         spans = extract_spans(draft.text) if extract_spans else []
@@ -113,6 +117,7 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
                 draft,
                 spans,
                 EXTRACTOR_VERSION,
+                source_hash=source_hash,
                 original=source.original if draft.part == 0 else None,
             )
         except (ReadOnlyDatabaseError, DiskFullError):

@@ -11,6 +11,7 @@ rules (``extract.sections.classify``). The page's bytes are kept as the document
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from extract.decode import DecodeError, decode
 from extract.layout import Layout
@@ -75,7 +76,7 @@ def read_html(data: bytes) -> tuple[Layout, str]:
     return Layout.from_paragraphs(paragraphs, title=title, date=date), charset
 
 
-def _blocks(element) -> list[tuple[str, str, tuple[int, ...]]]:  # type: ignore[no-untyped-def]
+def _blocks(element: Any) -> list[tuple[str, str, tuple[int, ...]]]:
     """One element of trafilatura's XML as (text, kind, pages) paragraphs."""
     tag = element.tag
     if tag == "head":
@@ -87,6 +88,6 @@ def _blocks(element) -> list[tuple[str, str, tuple[int, ...]]]:  # type: ignore[
     return [(_text(element), "body", ())]
 
 
-def _text(element) -> str:  # type: ignore[no-untyped-def]
+def _text(element: Any) -> str:
     # Ideographic spaces indent a Chinese paragraph; they are not part of its text.
     return "".join(element.itertext()).strip().strip("\u3000").strip()

@@ -20,6 +20,7 @@ from extract.document import prepare
 from extract.pipeline import extract_spans
 from pizhu.cli import main
 from store.db import Store
+from store.export import every_span
 from store.importer import import_paths
 from store.sources import SourceError, read_source
 from store.sources.samples import SamplePdf, report_docx, report_html, report_pdf, scanned_pdf
@@ -152,7 +153,7 @@ def test_raw_offsets_map_into_the_extracted_text(tmp_path: Path) -> None:
     for record in records:
         raw = record["text"]
         assert raw in raws  # with --raw-offsets the text is the extracted (raw) text
-        for span in record["spans"]:
+        for span in every_span(record):
             # The generated text is Simplified and unspaced inside figures: raw slice == span text.
             if span["label"] == "FIGURE":
                 assert raw[span["start"] : span["end"]] == span["text"]
@@ -300,3 +301,21 @@ def test_encrypted_pdf_is_refused_in_one_line() -> None:
     pdf.save()
     with pytest.raises(SourceError, match="encrypted PDF"):
         read_source(buffer.getvalue())
+
+
+def test_layout_is_stored_so_renormalizing_keeps_boilerplate_captions_and_pages(tmp_path: Path) -> None:
+    from extract.document import renormalize
+
+    (tmp_path / "a.pdf").write_bytes(report_pdf(3).data)
+    (tmp_path / "b.docx").write_bytes(report_docx().data)
+    store = Store(tmp_path / "a.db")
+    assert not import_paths(store, [tmp_path], extract=False).errors
+    for doc_id in store.document_ids():
+        document = store.document(doc_id)
+        layout = store.layout(doc_id)
+        assert layout is not None and layout.text == document.raw
+        again = renormalize(document.raw, layout)
+        stored = [(s.heading, s.start, s.end, s.kind, s.pages) for s in store.sections(doc_id)]
+        assert [(s.heading, s.start, s.end, s.kind, s.pages) for s in again.sections] == stored
+        assert again.title == document.title
+    store.close()
