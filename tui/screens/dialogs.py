@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from extract.models import APPROX, LABELS
+from store.display import visible
 from tui.guidelines import GUIDES
 
 CANCEL = Binding("escape", "cancel", "cancel", show=False)
@@ -50,7 +51,7 @@ class LabelPicker(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(visible(self.title_text)), classes="dialog-title")
             options = []
             for n, label in enumerate(LABELS, start=1):
                 prompt = Text(f"{n} {label:<8} ", style="bold")
@@ -109,7 +110,7 @@ class AttributeForm(_Dialog):
         value = self.attrs.get("value")
         approx = self.attrs.get("approx")
         with Vertical(classes="dialog"):
-            yield Label(Text("Attributes of “") + Text(self.span_text) + Text("”"), classes="dialog-title")
+            yield Label(Text("Attributes of “") + Text(visible(self.span_text)) + Text("”"), classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Label("value", classes="field-name")
                 yield Input(
@@ -146,7 +147,9 @@ class AttributeForm(_Dialog):
         try:
             value = parse_value(raw)
         except ValueError:
-            self.query_one("#error", Label).update(Text(f"Not a number: {raw}. Write digits, e.g. 933500 or 93.5."))
+            self.query_one("#error", Label).update(
+                Text(visible(f"Not a number: {raw}. Write digits, e.g. 933500 or 93.5."))
+            )
             self.query_one("#value", Input).focus()
             return
         approx = self.query_one("#approx", Select).value
@@ -182,7 +185,7 @@ class TextPrompt(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(visible(self.title_text)), classes="dialog-title")
             suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
             yield Input(self.value, id="prompt", suggester=suggester, compact=True)
             yield Label(self.hint or "enter: done · escape: cancel", classes="dialog-hint")
@@ -237,7 +240,7 @@ class GoToSection(_Dialog):
         options = []
         for choice in self._shown:
             prompt = Text(f"{choice.index + 1:>2} ")
-            prompt.append(choice.heading or "(no heading)", style="dim" if choice.kind != "body" else "")
+            prompt.append(visible(choice.heading) or "(no heading)", style="dim" if choice.kind != "body" else "")
             if choice.kind != "body":
                 prompt.append(f"  {choice.kind}", style="italic dim")
             if choice.pending:

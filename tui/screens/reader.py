@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from extract.models import LABELS
 from store.db import StoreError
+from store.display import visible_styled
 from store.records import PENDING, SpanView
 from tui import keys
 from tui.model import LoadedDocument
@@ -151,7 +152,7 @@ class ReaderScreen(Screen[None]):
         status.append(f"  {self.doc.pending()} pending")
         if self.message:
             status.append("  · " + self.message, style="italic")
-        self.query_one("#status", Static).update(status, layout=False)
+        self.query_one("#status", Static).update(visible_styled(status), layout=False)
 
     def say(self, message: str) -> None:
         self.message = message

@@ -12,6 +12,7 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import Static
 
+from store.display import visible_styled
 from store.records import Decision, SpanView
 from tui.widgets.section_view import visible_text
 
@@ -83,7 +84,8 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -
             text.append(f" → {after}", style="dim")
     if compact and len(history) > 2:
         text.append(f"  (+{len(history) - 2} earlier)", style="dim")
-    return text
+    # Tags, attributes, rule and reviewer names are data too (a name can arrive by merge).
+    return visible_styled(text)
 
 
 def _local(stamp: str) -> str:
