@@ -219,3 +219,7 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
 # --- gold output: export, stats, agree, merge, backup live in pizhu/cli_gold.py -----------
 
 cli_gold.register(main)
+
+
+if __name__ == "__main__":
+    main(prog_name="pizhu")

@@ -1,8 +1,9 @@
-"""The gold-output commands: ``export`` (every format), ``stats``, ``agree`` and ``merge``.
+"""The gold-output commands: ``export`` (every format), ``stats``, ``agree``, ``merge`` and ``backup``.
 
-A thin click layer over ``store.export``, ``store.stats``, ``store.agree`` and
-``store.merge``; ``register(main)`` adds them to the ``pizhu`` group, replacing the
-JSONL-only ``export`` defined in ``pizhu.cli``.
+A thin click layer over ``store.export``, ``store.stats``, ``store.agree``,
+``store.merge`` and ``store.backup``; ``pizhu.cli`` calls ``register(main)`` to add them
+to the ``pizhu`` group. Shared pieces come from ``pizhu.cli_common``, never from
+``pizhu.cli``, so the two modules import each other in one direction only.
 """
 
 from __future__ import annotations
@@ -338,7 +339,31 @@ def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
         say(report.summary())
 
 
+# --- backup ----------------------------------------------------------------------------------
+
+
+@click.command("backup")
+@click.argument("output", type=click.Path(dir_okay=False))
+@db_option
+def backup_command(output: str, db_path: str) -> None:
+    """Copy the database, with everything still in its -wal file, to the new file OUTPUT.
+
+    Safe while reviewers are working (SQLite's backup API). Copy a database this way,
+    not with cp, which can miss the decisions still in annotations.db-wal. OUTPUT must
+    not exist yet.
+
+    \b
+    Example:
+        pizhu backup ~/copies/team-monday.db --db team.db
+    """
+    from store.backup import backup
+
+    with open_store(db_path, read_only=True) as store:
+        backup(store, output)
+    say(f"copied {db_path} to {output}")
+
+
 def register(main: click.Group) -> None:
-    """Add the gold-output commands (export, stats, agree, merge) to ``main``."""
-    for command in (export_command, stats_command, agree_command, merge_command):
+    """Add the gold-output commands (export, stats, agree, merge, backup) to ``main``."""
+    for command in (export_command, stats_command, agree_command, merge_command, backup_command):
         main.add_command(command, name=command.name)
