@@ -39,7 +39,7 @@ STATUS_MARK = {
 
 def _field(text: Text, name: str, value: object, end: str) -> None:
     text.append(f"{name} ", style="dim")
-    text.append("—" if value is None or value == "" else str(value))
+    text.append("—" if value is None or value == "" else visible_text(str(value)))
     text.append(end)
 
 
@@ -78,7 +78,7 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -
         if index:
             text.append("\n")
         text.append("history " if index == 0 else "        ", style="dim")
-        text.append(f"{_local(decision.at)} {decision.reviewer}: {decision.action}")
+        text.append(visible_text(f"{_local(decision.at)} {decision.reviewer}: {decision.action}"))
         after = decision.after.get("status")
         if after:
             text.append(f" → {after}", style="dim")
