@@ -85,7 +85,7 @@ async def test_panel_history_and_status_show_escapes_as_pictures(db_path: Path, 
         assert screen.current == span_id
         panel = str(screen.query_one(SpanPanel).content)
         assert unsafe(panel) == []
-        assert f"mallory\u241b[2J\u241b]2;pwned\u2407" in panel  # the history line names the reviewer, drawn
+        assert "mallory\u241b[2J\u241b]2;pwned\u2407" in panel  # the history line names the reviewer, drawn
         assert "tag\u241b[2J" in panel
         assert unsafe(str(screen.query_one("#status", Static).content)) == []
         assert unsafe(str(screen.query_one("#heading", Static).content)) == []
