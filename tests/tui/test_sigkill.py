@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import random
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sigkill import one_round
 
 from store.db import Store
+from tests.harness import run_pizhu
+from tests.tui.sigkill import one_round
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,9 +27,8 @@ pytestmark = [
 
 
 def import_seeds(db: Path) -> None:
-    pizhu = shutil.which("pizhu")
-    command = [pizhu] if pizhu else [sys.executable, "-m", "pizhu.cli"]
-    subprocess.run([*command, "import", str(ROOT / "seeds"), "--db", str(db)], check=True, capture_output=True)
+    done = run_pizhu("import", str(ROOT / "seeds"), "--db", str(db))
+    assert done.returncode == 0, done.stderr
 
 
 def test_sigkill_mid_stream_loses_no_shown_decision(tmp_path: Path) -> None:
