@@ -474,3 +474,36 @@ def test_span_to_raw_maps_the_end_through_the_last_character() -> None:
     i = text.index("二十大")
     assert draft.raw[slice(*offsets.span_to_raw(i, i + 3))] == "二 十 大"
     assert checked > 100
+
+
+# --- the pizhu command without PATH, and no import loop ---------------------------------------
+
+
+def test_pizhu_command_is_found_when_it_is_not_on_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sysconfig
+
+    from tests import harness
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pizhu (and no python) on PATH
+    command = harness.pizhu_command()
+    assert shutil.which("pizhu") is None
+    done = subprocess.run([*command, "--version"], capture_output=True, text=True, env=dict(os.environ))
+    assert done.returncode == 0 and "version" in done.stdout, done.stderr
+    # Without the script beside this interpreter: python -m pizhu, which works too.
+    monkeypatch.setattr(sysconfig, "get_path", lambda name: str(tmp_path))
+    assert harness.pizhu_command() == [sys.executable, "-m", "pizhu"]
+    done = harness.run_pizhu("import", str(ROOT / "seeds"), "--db", str(tmp_path / "t.db"), env=dict(os.environ))
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("code", ["import pizhu.cli_gold", "import pizhu.cli_common", "import pizhu.cli"])
+def test_each_cli_module_imports_on_its_own(code: str) -> None:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
+def test_python_m_pizhu_cli_runs(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pizhu.cli", "stats", "--db", str(tmp_path / "t.db")], capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
