@@ -9,6 +9,7 @@ helpers are in ``tests/tui/sigkill.py``.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -140,7 +141,7 @@ class RenderTimer:
         for name in names:
             real = getattr(screen, name)
             setattr(screen, name, self.timed(real))
-            self._undo.append(lambda name=name, real=real: setattr(screen, name, real))
+            self._undo.append(functools.partial(setattr, screen, name, real))
         if not terminal_output:
             return self
         real_display = app._display
@@ -151,7 +152,7 @@ class RenderTimer:
             real_display(target, renderable)
 
         app._display = display
-        self._undo.append(lambda: setattr(app, "_display", real_display))
+        self._undo.append(functools.partial(setattr, app, "_display", real_display))
         return self
 
     def uninstall(self) -> None:
