@@ -507,3 +507,13 @@ def test_python_m_pizhu_cli_runs(tmp_path: Path) -> None:
         [sys.executable, "-m", "pizhu.cli", "stats", "--db", str(tmp_path / "t.db")], capture_output=True
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_the_new_store_modules_import_no_ui() -> None:
+    code = (
+        "import sys, store.display, store.fileio, store.backup, store.goldfile;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui', 'pizhu')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
