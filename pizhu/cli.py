@@ -141,22 +141,23 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> 
 @main.command("reextract")
 @db_option
 def reextract_command(db_path: str) -> None:
-    """Run the current extractor again; every human decision is kept.
+    """Run the current normalizer and extractor again; every human decision is kept.
 
-    Undecided machine candidates are replaced; a candidate that a reviewer rejected,
-    confirmed or corrected is not proposed again.
+    Reports whose normalized text changes are normalized anew with every decision's
+    offsets moved along (a decided span whose text changed is flagged for review).
+    A candidate proposed again keeps its id, so open apps keep working; undecided
+    candidates that are no longer proposed go; a span a reviewer already made (a
+    correction, an addition) is not proposed again.
+
+    \b
+    Example:
+        pizhu reextract --db team.db
     """
-    from extract import EXTRACTOR_VERSION
-    from extract.pipeline import extract_spans
+    from store.maintenance import reextract
 
     with open_store(db_path) as store:
-        removed = added = 0
-        for doc_id in store.document_ids():
-            document = store.document(doc_id)
-            r, a = store.replace_machine_spans(doc_id, extract_spans(document.text), EXTRACTOR_VERSION)
-            removed += r
-            added += a
-        say(f"replaced {removed} undecided candidate(s) with {added} new one(s)")
+        report = reextract(store)
+        say(report.summary())
 
 
 @main.command("eval")

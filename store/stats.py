@@ -9,14 +9,13 @@ and the app's statistics screen show the same figures. The reading of a decision
 * rejected: a false alarm;
 * added (a span a reviewer marked by hand): a miss.
 
-By default the consolidated view is used (an adjudication where there is one, else the
-latest decision by anyone), the view the exports use; ``reviewer=`` reads one
-reviewer's decisions only.
+By default the gold view is used (``store.review``'s gold policy: an adjudication, or
+the version every reviewer who decided the span accepted; ``disputed`` where they
+differ), the view the exports use; ``reviewer=`` reads one reviewer's view only.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 
 from extract.models import LABELS
 from store.db import Store
-from store.records import ADDED, CONFIRMED, CORRECTED, PENDING, REJECTED, REMOVED
+from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
 
 
 @dataclass
@@ -36,15 +35,17 @@ class StatusCounts:
     corrected: int = 0
     rejected: int = 0
     added: int = 0
+    disputed: int = 0
+    """Gold view only: reviewers differ and no adjudication yet (neither gold nor rejected)."""
 
     def count(self, status: str) -> None:
-        if status in (PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED):
+        if status in (PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED, DISPUTED):
             setattr(self, status, getattr(self, status) + 1)
 
     @property
     def candidates(self) -> int:
         """Machine proposals (an added span is not one)."""
-        return self.pending + self.confirmed + self.corrected + self.rejected
+        return self.pending + self.confirmed + self.corrected + self.rejected + self.disputed
 
     @property
     def decided(self) -> int:
@@ -98,12 +99,13 @@ class ExtractorScore:
     corrected: int = 0
     rejected: int = 0
     pending: int = 0
+    disputed: int = 0
     missed: int | None = 0
     corrections: Counter[str] = field(default_factory=Counter)
 
     @property
     def proposed(self) -> int:
-        return self.confirmed + self.corrected + self.rejected + self.pending
+        return self.confirmed + self.corrected + self.rejected + self.pending + self.disputed
 
     @property
     def decided(self) -> int:
@@ -141,6 +143,7 @@ class ExtractorScore:
             "corrected": self.corrected,
             "rejected": self.rejected,
             "pending": self.pending,
+            "disputed": self.disputed,
             "missed": self.missed,
             "corrections": dict(sorted(self.corrections.items())),
             "precision": self.precision,
@@ -164,7 +167,7 @@ class Stats:
     def total(self) -> StatusCounts:
         total = StatusCounts()
         for doc in self.documents:
-            for name in ("pending", "confirmed", "corrected", "rejected", "added"):
+            for name in ("pending", "confirmed", "corrected", "rejected", "added", "disputed"):
                 setattr(total, name, getattr(total, name) + getattr(doc.counts, name))
         return total
 
@@ -243,27 +246,14 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         label_score(row["label"]).pending += n
         rule_score(row["rule"]).pending += n
 
-    if reviewer is None:
-        latest = (
-            "SELECT span_id, coalesce(max(CASE WHEN action = 'adjudicate' THEN id END), max(id)) AS last"
-            " FROM decisions GROUP BY span_id"
-        )
-        params: list[Any] = []
-    else:
-        latest = "SELECT span_id, max(id) AS last FROM decisions WHERE reviewer = ? GROUP BY span_id"
-        params = [reviewer]
-    decided = store.read(
-        "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, d.after"
-        f" FROM ({latest}) l JOIN decisions d ON d.id = l.last JOIN spans s ON s.id = l.span_id",
-        params,
-    )
+    decided = store.decided_states(reviewer)
     for row in decided:
         doc = progress.get(row["document_id"])
         if doc is None:
             continue
-        state = json.loads(row["after"])
-        status = state.get("status", PENDING)
-        label = state.get("label", row["label"])
+        state = row["state"]
+        status = state["status"]
+        label = state["label"]
         if row["origin"] == "machine":
             # Take the span out of the pending baseline, under the label it was proposed with.
             doc.counts.pending -= 1
@@ -283,13 +273,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         for score in (label_score(row["label"]), rule_score(row["rule"])):
             setattr(score, status, getattr(score, status) + 1)
             if status == CORRECTED:
-                proposed = {
-                    "label": row["label"],
-                    "start": row["start"],
-                    "end": row["end"],
-                    "attrs": json.loads(row["attrs"] or "{}"),
-                }
-                score.corrections.update(corrected_attributes(proposed, state))
+                score.corrections.update(corrected_attributes(row["proposed"], state))
     order = {label: i for i, label in enumerate(LABELS)}
     return Stats(
         reviewer=reviewer,
