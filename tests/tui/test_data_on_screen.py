@@ -133,3 +133,24 @@ async def test_library_and_queue_titles_show_a_hostile_reviewer_name_as_data(db_
         await pilot.press("w")
         await pilot.pause()
         assert unsafe(screen_text(app)) == []
+
+
+async def test_attribute_form_and_tag_prompt_draw_data_values_as_pictures(store: Store) -> None:
+    from textual.widgets import Input
+
+    from tui.screens.dialogs import AttributeForm, TextPrompt
+
+    app = make_app(store, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(AttributeForm({"unit": f"条{ESCAPES}", "metric": ESCAPES}, f"49条{ESCAPES}"))
+        await pilot.pause()
+        drawn = screen_text(app)
+        assert "条\u241b[2J" in drawn and unsafe(drawn) == []
+        assert app.screen.query_one("#unit", Input).value == f"条{ESCAPES}"  # the value stays the data
+        app.pop_screen()
+        app.push_screen(TextPrompt("Tag", suggestions=[f"tag{ESCAPES}"]))
+        await pilot.pause()
+        await pilot.press("t", "a")
+        await pilot.pause()
+        assert unsafe(screen_text(app)) == []

@@ -23,7 +23,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from extract.models import APPROX, LABELS
-from store.display import visible
+from store.display import visible, visible_styled
 from tui.guidelines import GUIDES
 
 CANCEL = Binding("escape", "cancel", "cancel", show=False)
@@ -34,6 +34,16 @@ class _Dialog(ModalScreen[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class DataInput(Input):
+    """An input whose value may be data (an attribute, a tag): drawn with its control
+    characters made visible, one for one, so the cursor still lines up; the value itself
+    is what it was."""
+
+    @property
+    def _value(self) -> Text:
+        return visible_styled(super()._value)
 
 
 class LabelPicker(_Dialog):
@@ -118,7 +128,7 @@ class AttributeForm(_Dialog):
                 )
             with Horizontal(classes="field"):
                 yield Label("unit", classes="field-name")
-                yield Input(str(self.attrs.get("unit") or ""), id="unit", compact=True)
+                yield DataInput(str(self.attrs.get("unit") or ""), id="unit", compact=True)
             with Horizontal(classes="field"):
                 yield Label("approx", classes="field-name")
                 yield Select(
@@ -130,7 +140,7 @@ class AttributeForm(_Dialog):
                 )
             with Horizontal(classes="field"):
                 yield Label("metric", classes="field-name")
-                yield Input(str(self.attrs.get("metric") or ""), id="metric", compact=True)
+                yield DataInput(str(self.attrs.get("metric") or ""), id="metric", compact=True)
             yield Label("", id="error", classes="dialog-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
@@ -186,8 +196,11 @@ class TextPrompt(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(visible(self.title_text)), classes="dialog-title")
-            suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
-            yield Input(self.value, id="prompt", suggester=suggester, compact=True)
+            # A suggestion is drawn as typed text: one holding control characters (a tag from
+            # another copy) is offered with them made visible.
+            shown = [visible(s) for s in self.suggestions]
+            suggester = SuggestFromList(shown, case_sensitive=False) if shown else None
+            yield DataInput(self.value, id="prompt", suggester=suggester, compact=True)
             yield Label(self.hint or "enter: done · escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
