@@ -102,12 +102,17 @@ def create_exclusive(folder: Path, stem: str, mode: int = 0o666) -> tuple[int, P
 def replacing(target: str | Path) -> Iterator[BinaryIO]:
     """Write ``target`` through a binary handle; it appears, complete, only if the block succeeds.
 
+    A character device or pipe (``/dev/null``, ``/dev/stdout``, a FIFO) is written straight into.
+
     Example::
 
         with replacing("gold.spacy") as out:
             out.write(data)
     """
     target = Path(target)
+    if _is_stream(target):
+        yield from _streaming(target)
+        return
     check_target(target)
     mode = _mode_for(target, 0o666)
     try:
@@ -127,6 +132,39 @@ def replacing(target: str | Path) -> Iterator[BinaryIO]:
     except BaseException:
         _remove(tmp)
         raise
+
+
+def _is_stream(target: Path) -> bool:
+    """Whether ``target`` is a character device or a pipe (``-o /dev/null``, ``-o /dev/stdout``,
+    a FIFO): written straight into, since there is no file to replace (and replacing
+    ``/dev/null`` with a file would break the system).
+
+    A link is followed for this only under ``/dev`` (``/dev/stdout`` is a link), which
+    nobody but root can plant; a link anywhere else is replaced, never written through.
+    """
+    try:
+        info = os.lstat(target)
+        if stat.S_ISLNK(info.st_mode):
+            if Path(os.path.abspath(target)).parts[:2] != ("/", "dev"):
+                return False
+            info = os.stat(target)
+    except OSError:
+        return False
+    if stat.S_ISBLK(info.st_mode):
+        raise OutputError(f"{target}: a block device; give a file name")
+    return stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)
+
+
+def _streaming(target: Path) -> Iterator[BinaryIO]:
+    try:
+        handle = os.open(target, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))  # never O_CREAT: it exists
+    except OSError as exc:
+        raise OutputError(f"{target}: {_reason(exc)}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+    except OSError as exc:
+        raise OutputError(f"{target}: {_reason(exc)}") from None
 
 
 def write_bytes(target: str | Path, data: bytes) -> None:

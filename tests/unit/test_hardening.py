@@ -517,3 +517,45 @@ def test_the_new_store_modules_import_no_ui() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "spacy"])
+def test_export_to_dev_null_or_a_pipe_streams_into_it_and_never_replaces_it(
+    seeded: Path, tmp_path: Path, fmt: str
+) -> None:
+    import stat
+    import threading
+
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", "/dev/null", "--db", str(seeded)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    assert not [p for p in os.listdir("/dev") if p.startswith(".null.")]
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(fifo), "--db", str(seeded)])
+    reader.join(30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and received and received[0]
+    # A link to /dev/null planted outside /dev is replaced like any other link, not written through.
+    link = tmp_path / "gold.out"
+    link.symlink_to("/dev/null")
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(link), "--db", str(seeded)])
+    assert result.exit_code == 0 and link.is_file() and not link.is_symlink()
+
+
+def test_export_refuses_a_block_device(tmp_path: Path) -> None:
+    import stat
+
+    block = tmp_path / "disk"
+    try:  # a node of our own (a loop device number nobody uses), so a regression harms nothing
+        os.mknod(block, stat.S_IFBLK | 0o600, os.makedev(7, 250))
+    except (PermissionError, AttributeError):
+        pytest.skip("needs root to make a block device node")
+    with pytest.raises(fileio.OutputError, match="block device"):
+        fileio.write_text(block, ["x"])
+    assert stat.S_ISBLK(os.lstat(block).st_mode)
