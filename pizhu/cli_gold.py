@@ -320,18 +320,28 @@ def _describe(state: dict[str, Any]) -> str:
 def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
     """Bring in decisions made on other copies of the database.
 
-    Documents match by content, spans by offsets and label, decisions by reviewer,
-    action and time: merging the same file again adds nothing. Every file is checked
-    before anything is written; each is merged in one transaction.
+    Documents match by their source file, spans by their id (or place and label),
+    decisions by their id: merging the same file again adds nothing, and copies merged
+    into each other in any order end with the same gold. Every file is checked whole
+    before anything is written; then each document is merged in its own short
+    transaction, so reviewers at work are not held up. An interrupted merge is
+    completed by running it again. Make copies of a live database with `pizhu backup`.
 
     \b
     Example:
         pizhu merge ~/from-wang/annotations.db ~/from-li/annotations.db --db team.db
     """
+    from store.errors import StoreError
     from store.merge import merge_all
 
     with open_store(db_path) as store:
-        reports = merge_all(store, others)
+        try:
+            reports = merge_all(store, others)
+        except StoreError as exc:
+            fail(f"{exc} (what was merged so far stays; run the same merge again to complete it)")
+    for report in reports:
+        for warning in report.warnings:
+            click.echo(f"pizhu: warning: {warning}", err=True)
     if as_json:
         echo_json([r.as_dict() for r in reports])
         return

@@ -370,7 +370,8 @@ class Store:
                     if attrs == s.attrs or not decided:
                         conn.execute(
                             "UPDATE spans SET attrs = ?, rule = ?, confidence = ?, source = ?, extractor_version = ?,"
-                            " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END WHERE id = ?",
+                            " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END,"
+                            " flagged_at = CASE WHEN ? THEN ? ELSE flagged_at END WHERE id = ?",
                             (
                                 json.dumps(s.attrs, ensure_ascii=False),
                                 s.rule,
@@ -378,6 +379,8 @@ class Store:
                                 s.source,
                                 version,
                                 span_id in older,
+                                span_id in older,
+                                stamp,
                                 span_id,
                             ),
                         )
@@ -667,8 +670,8 @@ class Store:
     def queue(self, reviewer: str, label: str | None = None, limit: int = 500) -> list[SpanView]:
         """Machine spans still pending for ``reviewer``, least confident first.
 
-        Spans flagged for another look (a ruling or the text changed since a decision) come
-        first, whatever this reviewer decided.
+        Spans flagged for another look (a ruling or the text changed since this reviewer's
+        decision) come first.
         """
         params: list[Any] = [reviewer]
         label_clause = ""
@@ -680,7 +683,8 @@ class Store:
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending' OR s.flag IS NOT NULL)"
+            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending'"
+            "  OR (s.flag IS NOT NULL AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')))"
             + label_clause
             + " ORDER BY s.flag IS NULL, s.confidence, s.document_id, s.start LIMIT ?",
             params,

@@ -151,7 +151,7 @@ def m0004_review_state(db: Database) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN source_hash TEXT")
     conn.execute("UPDATE documents SET source_hash = 'text:' || pizhu_sha1(raw)")
     conn.execute("CREATE INDEX idx_documents_source ON documents (source_hash, part)")
-    for column in ("uid TEXT", "source TEXT", "flag TEXT"):
+    for column in ("uid TEXT", "source TEXT", "flag TEXT", "flagged_at TEXT"):
         conn.execute(f"ALTER TABLE spans ADD COLUMN {column}")
     conn.execute(
         "UPDATE spans SET source = CASE origin WHEN 'machine' THEN 'rules' ELSE 'human' END,"

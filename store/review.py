@@ -58,6 +58,20 @@ from store.records import (
 
 GUIDELINES_VERSION = "1.1"
 
+GOLD_POLICY: tuple[str, ...] = (
+    "An adjudicated verdict wins.",
+    "A span that every reviewer who decided it accepted in the same version (label, boundaries,"
+    " attributes) is gold, with the union of their tags and names; a tag-only difference is no"
+    " dispute, but the adjudication screen lists it so a wrong tag can be dropped.",
+    "A span that every reviewer who decided it rejected is rejected.",
+    "Reviewers who disagree leave the span disputed until it is adjudicated; it is never resolved"
+    " by whoever wrote last.",
+    "Undo back to pending is no opinion: that reviewer no longer counts for the span.",
+    "An export's spans hold the gold only; --all adds candidates, disputed (with each reviewer's"
+    " version) and rejected spans under their own keys.",
+)
+"""The gold policy in words, as the help screen and the README show it."""
+
 # Actions a reviewer takes on a span.
 CONFIRM, REJECT, LABEL, BOUNDARY, ATTRS, TAG, UNTAG, RESET = (
     "confirm",
@@ -511,6 +525,37 @@ def append(conn: sqlite3.Connection, decisions: Sequence[Pending], origin: str =
             "UPDATE decisions SET after = ? WHERE uid = ?", (_dump(_state_of(conn, d.span_id, d.reviewer)), d.uid)
         )
     return [d.uid for d in decisions]
+
+
+def adopt(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    """Decisions made on another copy, already pointed at our span and document ids.
+
+    A decision whose uid is here already is skipped; the others are appended as they
+    were made (time, uid, origin, batch, what they refer to), then the spans they touch
+    are refreshed. Returns (added, already present).
+    """
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(decisions)") if r[1] != "id"]
+    added = present = 0
+    touched: set[int] = set()
+    for row in rows:
+        if conn.execute("SELECT 1 FROM decisions WHERE uid = ?", (row["uid"],)).fetchone():
+            present += 1
+            continue
+        names = [c for c in columns if c in row]
+        conn.execute(
+            f"INSERT INTO decisions ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+            [row[c] for c in names],
+        )
+        touched.add(row["span_id"])
+        added += 1
+    conn.execute(
+        "UPDATE decisions SET ref = (SELECT t.id FROM decisions t WHERE t.uid = decisions.ref_uid)"
+        " WHERE ref_uid IS NOT NULL AND ref IS NULL"
+        f" AND span_id IN ({','.join('?' for _ in touched)})",
+        sorted(touched),
+    )
+    refresh(conn, touched)
+    return added, present
 
 
 def _state_of(conn: sqlite3.Connection, span_id: int, reviewer: str) -> dict[str, Any]:
