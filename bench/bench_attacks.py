@@ -70,8 +70,10 @@ def hostile_db(path: Path, payload: str) -> Path:
     store.decide(second, a, "tag", tag=f"tag{payload}")
     store.decide(second, a, "confirm")
     store.decide(second, b, "confirm")
-    start = text.index("王明")
-    store.add_span(doc, a, start - len(payload), start + 2, "TITLE")
+    start = text.index("王明") - len(payload)
+    while text[start].isspace():  # a span never starts on whitespace
+        start += 1
+    store.add_span(doc, a, start, text.index("王明") + 2, "TITLE")
     store.close()
     return path
 
@@ -180,7 +182,18 @@ def symlinks(work: Path, tries: int) -> list[Row]:
             links += (
                 out.is_symlink() or any(p.is_symlink() for p in out.iterdir()) if out.is_dir() else out.is_symlink()
             )
-    return [("export through a planted symlink", attempts, f"{victims} victim(s) overwritten, {links} link(s) left")]
+    import stat
+
+    broken = 0
+    for _ in range(tries):
+        for fmt in formats:
+            if fmt != "brat":
+                runner.invoke(main, ["export", "--format", fmt, "-o", "/dev/null", "--db", str(db)])
+                broken += not stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    return [
+        ("export through a planted symlink", attempts, f"{victims} victim(s) overwritten, {links} link(s) left"),
+        ("export -o /dev/null", tries * (len(formats) - 1), f"{broken} time(s) /dev/null was replaced"),
+    ]
 
 
 def modes(work: Path, tries: int) -> list[Row]:
