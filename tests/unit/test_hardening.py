@@ -365,13 +365,33 @@ def test_read_only_logic_as_a_user_without_write_permission(seeded: Path, reques
     shutil.copy(seeded, folder / "team.db")
     os.chmod(folder / "team.db", 0o644)
     os.chmod(folder, 0o755)  # nobody may read, not write
-    command = [runuser, "-u", "nobody", "--", sys.executable, "-m", "pizhu"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": "/tmp"}
-    if subprocess.run([*command, "--help"], capture_output=True, env=env).returncode:
-        pytest.skip("user nobody cannot run this Python or read this checkout")
+    import sysconfig
+
+    # This interpreter may live where nobody cannot reach it (a pyenv under /root): then a
+    # system Python of the same version, with this environment's packages on its path.
+    site = sysconfig.get_path("purelib")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), site]), "HOME": "/tmp"}
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    command = []
+    for python in (sys.executable, f"/usr/bin/{version}", f"/usr/local/bin/{version}"):
+        candidate = [runuser, "-u", "nobody", "--", python, "-m", "pizhu"]
+        if (
+            Path(python).exists()
+            and not subprocess.run([*candidate, "--help"], capture_output=True, env=env).returncode
+        ):
+            command = candidate
+            break
+    if not command:
+        pytest.skip("user nobody cannot run a Python that reads this checkout")
     done = subprocess.run([*command, "stats", "--json", "--db", str(folder / "team.db")], capture_output=True, env=env)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"]["confirmed"] == 1
+    for args in (["export"], ["agree"], ["backup", f"/tmp/{folder.name}-copy.db"]):
+        done = subprocess.run([*command, *args, "--db", str(folder / "team.db")], capture_output=True, env=env)
+        assert done.returncode == 0, (args, done.stderr)
+    copy = Path(f"/tmp/{folder.name}-copy.db")
+    request.addfinalizer(lambda: copy.unlink(missing_ok=True))
+    assert Store(copy).spans(1, "ann")[0].status == "confirmed"
     done = subprocess.run(
         [*command, "import", str(ROOT / "seeds"), "--db", str(folder / "team.db")], capture_output=True, env=env
     )
