@@ -13,8 +13,11 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -72,14 +75,40 @@ def _explain(exc: sqlite3.Error, path: str) -> StoreError:
 
 
 class Store:
-    """A pizhu database file (or an in-memory one for tests)."""
+    """A pizhu database file (or an in-memory one for tests).
 
-    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False) -> None:
+    ``read_only`` says the caller only reads (stats, export, agree, eval, backup). Where
+    the database's folder cannot be written (a read-only mount, a folder of someone
+    else's), such a caller gets a read-only connection instead of a refusal: with no
+    ``-wal`` file beside the database its file holds every commit and nobody can be
+    writing, so it is read as immutable; with a ``-wal`` file it is read through it
+    (``mode=ro``), never as immutable, which would silently miss the decisions still in
+    the ``-wal``. Where SQLite cannot do that (it needs a ``-shm`` file it cannot create),
+    the error says so and how to get a readable copy. A writing caller in such a folder
+    is refused at once, pointing to ``pizhu backup``.
+
+    Anything at ``path`` that is not a regular file (``/dev/null``, a pipe, a folder, a
+    link to nothing) is refused before SQLite sees it, so nothing is created beside it.
+    """
+
+    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False, read_only: bool = False) -> None:
         self.path = ":memory:" if memory or path is None else str(path)
+        self.read_only = False
+        target = ":memory:"
+        uri = False
         if not memory and path is not None:
             _check_header(Path(path))
+            if not _folder_writable(Path(path)):
+                if not read_only:
+                    raise ReadOnlyDatabaseError(
+                        f"{path}: its folder cannot be written, and this command writes; work on a copy"
+                        f" (pizhu backup COPY.db --db {path} makes one)"
+                    )
+                target, uri, self.read_only = _read_only_uri(Path(path)), True, True
+            else:
+                target = self.path
         try:
-            conn = sqlite3.connect(self.path, timeout=15.0, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(target, timeout=15.0, isolation_level=None, check_same_thread=False, uri=uri)
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
         self.conn = conn
@@ -87,9 +116,12 @@ class Store:
         self._origin: str | None = None
         try:
             conn.execute("PRAGMA busy_timeout = 15000")
-            if not memory:
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            if self.read_only:
+                self._check_readable()
+            else:
+                if not memory:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as exc:
@@ -98,6 +130,20 @@ class Store:
         except StoreError:
             conn.close()
             raise
+
+    def _check_readable(self) -> None:
+        """A read-only connection reads its first page now, so a failure is explained here."""
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise
+            name = Path(self.path).name
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: cannot be read where it is: the folder is read-only and SQLite needs to create"
+                f" {name}-shm beside the {name}-wal it holds; copy {name} and {name}-wal to a writable folder and"
+                f" read the copy (or run pizhu backup COPY.db where the folder can be written)"
+            ) from None
 
     @classmethod
     def memory(cls) -> Store:
@@ -116,6 +162,11 @@ class Store:
 
     def _migrate(self) -> None:
         applied = self._applied_known()
+        if len(applied) < len(KNOWN) and self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: written by an older pizhu and needs upgrading, which its read-only folder does not"
+                " allow; open it once where it can be written"
+            )
         if len(applied) < len(KNOWN):
             with self.transaction():
                 # Re-read inside the lock: another process may have just migrated, and
@@ -972,13 +1023,46 @@ def _decision(r: dict[str, Any]) -> Decision:
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a file that exists but is not SQLite, before SQLite touches it."""
+    """Refuse anything but a new path or a regular SQLite file, before SQLite touches it.
+
+    ``/dev/null`` would take a journal beside it (``/dev/null-journal``) and then fail as
+    "disk full"; a pipe would block; a dangling link would create its target.
+    """
     try:
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
-        if path.exists() and path.stat().st_size > 0:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            if path.is_symlink():
+                raise StoreError(f"{path}: a symbolic link to nothing; give a database file or a new name") from None
+            if not path.parent.is_dir() and str(path.parent):
+                raise StoreError(
+                    f"{path}: cannot open the database file: the folder {path.parent} does not exist"
+                ) from None
+            return  # a new path: the database is created there
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path}: not a regular file (a device, pipe or socket); give a database file")
+        if info.st_size > 0:
             with path.open("rb") as handle:
                 if handle.read(16) != _SQLITE_HEADER:
                     raise CorruptDatabaseError(f"{path}: not a pizhu database (not an SQLite file)")
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the database file ({exc.strerror})") from None
+
+
+def _folder_writable(path: Path) -> bool:
+    """Whether SQLite can create the database's ``-wal`` and ``-shm`` files beside it."""
+    folder = path.resolve().parent
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything beside it (see ``Store``)."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such database (and its folder cannot be written to create one)")
+    quoted = urllib.parse.quote(str(path.resolve()))
+    wal = Path(f"{path.resolve()}-wal")
+    if wal.exists():
+        return f"file:{quoted}?mode=ro"
+    return f"file:{quoted}?mode=ro&immutable=1"
