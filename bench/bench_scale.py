@@ -21,7 +21,7 @@ Then it times, on that database, what the app and the CLI do:
 - ``pizhu stats`` (if the command exists yet; else ``store.stats.compute`` if it exists);
 - ``pizhu export --all`` to a file, in its own process, with its peak RSS.
 
-Usage: python bench/bench_scale.py [--reports 10000] [--db bench/out/scale.db] [--rebuild]
+Usage: python -m bench.bench_scale [--reports 10000] [--db bench/out/scale.db] [--rebuild]
 """
 
 from __future__ import annotations
@@ -44,18 +44,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench.generate import generate
+from extract import EXTRACTOR_VERSION
+from extract.decode import decode
+from extract.document import prepare
+from extract.models import DocumentDraft, Span
+from store import review
+from store.db import Store
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from generate import generate  # noqa: E402
-
-from extract import EXTRACTOR_VERSION  # noqa: E402
-from extract.decode import decode  # noqa: E402
-from extract.document import prepare  # noqa: E402
-from extract.models import DocumentDraft, Span  # noqa: E402
-from store import review  # noqa: E402
-from store.db import Store  # noqa: E402
 
 DEFAULT_DB = ROOT / "bench" / "out" / "scale.db"
 REVIEWERS = [f"r{i}" for i in range(8)]
@@ -181,7 +178,7 @@ def add_decisions(store: Store, seed: int, queue_worker: int = 50_000, per_revie
             (first, per_reviewer),
         ).fetchall()
         plans.append((reviewer, rows))
-    start = dt.datetime(2024, 3, 1, 8, tzinfo=dt.timezone.utc)
+    t0 = dt.datetime(2024, 3, 1, 8, tzinfo=dt.timezone.utc)
     total = 0
     conn.execute("BEGIN IMMEDIATE")
     for reviewer, rows in plans:
@@ -191,7 +188,7 @@ def add_decisions(store: Store, seed: int, queue_worker: int = 50_000, per_revie
             before |= {"attrs": json.loads(attrs or "{}"), "tags": []}
             action = "confirm" if rng.random() < 0.85 else "reject"
             after = dict(before, status="confirmed" if action == "confirm" else "rejected")
-            stamp = (start + dt.timedelta(milliseconds=total + len(batch))).isoformat(timespec="microseconds")
+            stamp = (t0 + dt.timedelta(milliseconds=total + len(batch))).isoformat(timespec="microseconds")
             batch.append(
                 (span_id, doc_id, reviewer, action, _dump(before), _dump(after), None, stamp, uuid.uuid4().hex, "{}")
             )

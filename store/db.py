@@ -13,8 +13,11 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -73,14 +76,40 @@ def _explain(exc: sqlite3.Error, path: str) -> StoreError:
 
 
 class Store:
-    """A pizhu database file (or an in-memory one for tests)."""
+    """A pizhu database file (or an in-memory one for tests).
 
-    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False) -> None:
+    ``read_only`` says the caller only reads (stats, export, agree, eval, backup). Where
+    the database's folder cannot be written (a read-only mount, a folder of someone
+    else's), such a caller gets a read-only connection instead of a refusal: with no
+    ``-wal`` file beside the database its file holds every commit and nobody can be
+    writing, so it is read as immutable; with a ``-wal`` file it is read through it
+    (``mode=ro``), never as immutable, which would silently miss the decisions still in
+    the ``-wal``. Where SQLite cannot do that (it needs a ``-shm`` file it cannot create),
+    the error says so and how to get a readable copy. A writing caller in such a folder
+    is refused at once, pointing to ``pizhu backup``.
+
+    Anything at ``path`` that is not a regular file (``/dev/null``, a pipe, a folder, a
+    link to nothing) is refused before SQLite sees it, so nothing is created beside it.
+    """
+
+    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False, read_only: bool = False) -> None:
         self.path = ":memory:" if memory or path is None else str(path)
+        self.read_only = False
+        target = ":memory:"
+        uri = False
         if not memory and path is not None:
             _check_header(Path(path))
+            if not _folder_writable(Path(path)):
+                if not read_only:
+                    raise ReadOnlyDatabaseError(
+                        f"{path}: its folder cannot be written, and this command writes; work on a copy"
+                        f" (pizhu backup COPY.db --db {path} makes one)"
+                    )
+                target, uri, self.read_only = _read_only_uri(Path(path)), True, True
+            else:
+                target = self.path
         try:
-            conn = sqlite3.connect(self.path, timeout=15.0, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(target, timeout=15.0, isolation_level=None, check_same_thread=False, uri=uri)
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
         self.conn = conn
@@ -88,9 +117,12 @@ class Store:
         self._origin: str | None = None
         try:
             conn.execute("PRAGMA busy_timeout = 15000")
-            if not memory:
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            if self.read_only:
+                self._check_readable()
+            else:
+                if not memory:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as exc:
@@ -99,6 +131,20 @@ class Store:
         except StoreError:
             conn.close()
             raise
+
+    def _check_readable(self) -> None:
+        """A read-only connection reads its first page now, so a failure is explained here."""
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise
+            name = Path(self.path).name
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: cannot be read where it is: the folder is read-only and SQLite needs to create"
+                f" {name}-shm beside the {name}-wal it holds; copy {name} and {name}-wal to a writable folder and"
+                f" read the copy (or run pizhu backup COPY.db where the folder can be written)"
+            ) from None
 
     @classmethod
     def memory(cls) -> Store:
@@ -117,6 +163,11 @@ class Store:
 
     def _migrate(self) -> None:
         applied = self._applied_known()
+        if len(applied) < len(KNOWN) and self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: written by an older pizhu and needs upgrading, which its read-only folder does not"
+                " allow; open it once where it can be written"
+            )
         if len(applied) < len(KNOWN):
             with self.transaction():
                 # Re-read inside the lock: another process may have just migrated, and
@@ -296,19 +347,23 @@ class Store:
         brought up to date. A new proposal is not made where a span already stands at the
         same place and label, nor where any reviewer's version of a span (a correction, a
         span they added) already says it. A span someone decided under older guidelines
-        and that the extractor proposes again is flagged ``ruling changed``. Returns
+        and that the extractor now proposes by another rule is flagged ``ruling changed``
+        (the queue shows it again to whoever decided it before). Returns
         (removed, added).
         """
         stamp = now()
         with self.transaction() as conn:
             key = conn.execute("SELECT source_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
             existing = {}
-            for span_id, start, end, label, attrs, decided in conn.execute(
-                "SELECT id, start, end, label, attrs, EXISTS (SELECT 1 FROM decisions d WHERE d.span_id = spans.id)"
+            rules: dict[int, str] = {}
+            for span_id, start, end, label, attrs, rule, decided in conn.execute(
+                "SELECT id, start, end, label, attrs, rule,"
+                " EXISTS (SELECT 1 FROM decisions d WHERE d.span_id = spans.id)"
                 " FROM spans WHERE document_id = ? AND origin = 'machine'",
                 (doc_id,),
             ):
                 existing[(start, end, label)] = (span_id, json.loads(attrs or "{}"), bool(decided))
+                rules[span_id] = rule or ""
             made = {
                 (start, end, label)
                 for start, end, label in conn.execute(
@@ -333,17 +388,23 @@ class Store:
                 if found is not None:
                     span_id, attrs, decided = found
                     keep.add(span_id)
+                    # Proposed again by another rule, after someone decided it under older
+                    # guidelines: the ruling that made the first decision may have changed.
+                    ruling = span_id in older and rules[span_id] != s.rule
                     if attrs == s.attrs or not decided:
                         conn.execute(
                             "UPDATE spans SET attrs = ?, rule = ?, confidence = ?, source = ?, extractor_version = ?,"
-                            " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END WHERE id = ?",
+                            " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END,"
+                            " flagged_at = CASE WHEN ? THEN ? ELSE flagged_at END WHERE id = ?",
                             (
                                 json.dumps(s.attrs, ensure_ascii=False),
                                 s.rule,
                                 s.confidence,
                                 s.source,
                                 version,
-                                span_id in older,
+                                ruling,
+                                ruling,
+                                stamp,
                                 span_id,
                             ),
                         )
@@ -357,8 +418,73 @@ class Store:
             conn.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
         return len(gone), added
 
-    def document_ids(self) -> list[int]:
-        return [r["id"] for r in self.read("SELECT id FROM documents ORDER BY id")]
+    def document_ids(self, *, withdrawn: bool = False) -> list[int]:
+        """Ids of the documents in the library (and of withdrawn ones with ``withdrawn=True``)."""
+        where = "" if withdrawn else " WHERE deleted_at IS NULL"
+        return [r["id"] for r in self.read(f"SELECT id FROM documents{where} ORDER BY id")]
+
+    def withdraw_document(self, doc_id: int, *, restore: bool = False) -> None:
+        """Take a wrongly imported report out of the library, exports and counts (or bring it back).
+
+        Nothing is deleted: its spans and every decision on them stay in the log, and
+        ``restore=True`` brings it back as it was.
+        """
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"no document {doc_id}")
+            conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", (None if restore else now(), doc_id))
+
+    def describe_document(
+        self, doc_id: int, *, title: str | None = None, organisation: str | None = None, year: int | str | None = ""
+    ) -> StoredDocument:
+        """Correct a report's title, organisation or year (``year=None`` clears it; "" keeps it)."""
+        if year not in ("", None) and not (isinstance(year, int) and 1900 <= year <= 2100):
+            raise StoreError(f"year {year!r} is not a year between 1900 and 2100")
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"no document {doc_id}")
+            if title is not None:
+                conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title.strip(), doc_id))
+            if organisation is not None:
+                conn.execute("UPDATE documents SET organisation = ? WHERE id = ?", (organisation.strip(), doc_id))
+            if year != "":
+                conn.execute("UPDATE documents SET year = ? WHERE id = ?", (year, doc_id))
+        return self.document(doc_id)
+
+    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> dict[str, int]:
+        """Share the library's documents out among ``reviewers``, ``overlap`` of them to two.
+
+        Each document goes to one reviewer in turn; a share ``overlap`` of the documents,
+        chosen by a seeded hash (the same for the same library and seed), also to the next
+        reviewer, so that agreement can be measured on them. Replaces earlier assignments.
+        Returns how many documents each reviewer got.
+        """
+        names = [r for r in dict.fromkeys(reviewers) if r]
+        if not names:
+            raise StoreError("name at least one reviewer to assign documents to")
+        if not 0.0 <= overlap <= 1.0:
+            raise StoreError("the overlap is a share between 0 and 1")
+        ids = self.document_ids()
+        rows: list[tuple[int, str, str]] = []
+        stamp = now()
+        for n, doc_id in enumerate(ids):
+            first = names[n % len(names)]
+            rows.append((doc_id, first, stamp))
+            digest = hashlib.sha1(f"{seed}|{doc_id}".encode()).digest()
+            if len(names) > 1 and int.from_bytes(digest[:4], "big") / 2**32 < overlap:
+                rows.append((doc_id, names[(n + 1) % len(names)], stamp))
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM assignments")
+            conn.executemany("INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)", rows)
+        counts = dict.fromkeys(names, 0)
+        for _doc, reviewer, _at in rows:
+            counts[reviewer] += 1
+        return counts
+
+    def assigned(self, reviewer: str) -> set[int]:
+        return {
+            r["document_id"] for r in self.read("SELECT document_id FROM assignments WHERE reviewer = ?", [reviewer])
+        }
 
     def document(self, doc_id: int) -> StoredDocument:
         rows = self.read("SELECT * FROM documents WHERE id = ?", [doc_id])
@@ -388,8 +514,9 @@ class Store:
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.origin = 'machine')"
             "   AS candidates"
-            " FROM documents d ORDER BY d.id"
+            " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
         )
+        mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed: machine spans this reviewer's decisions leave decided (a tag, or an undo
         # back to pending, does not count), one grouped pass over their state rows.
         reviewed = {
@@ -410,6 +537,7 @@ class Store:
                 sections=r["sections"],
                 candidates=r["candidates"],
                 reviewed=reviewed.get(r["id"], 0),
+                assigned=r["id"] in mine,
             )
             for r in rows
         ]
@@ -518,7 +646,8 @@ class Store:
         sql = (
             "SELECT r.span_id, r.reviewer, r.document_id, r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags,"
             " s.origin FROM span_states r JOIN spans s ON s.id = r.span_id"
-            + (" WHERE r.document_id = ?" if doc_id is not None else "")
+            " JOIN documents d ON d.id = r.document_id WHERE d.deleted_at IS NULL"
+            + (" AND r.document_id = ?" if doc_id is not None else "")
             + " ORDER BY r.document_id"
         )
         current: int | None = None
@@ -564,7 +693,7 @@ class Store:
         )
         cursor = self.conn.execute(
             "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, s.text,"
-            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags"
+            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags, s.source"
             f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE 1{clause}",
             params,
         )
@@ -588,6 +717,7 @@ class Store:
             r_text,
             r_attrs,
             tags,
+            source,
         ) in rows:
             if status == PENDING:
                 continue
@@ -596,6 +726,7 @@ class Store:
                 "origin": origin,
                 "label": label,
                 "rule": rule,
+                "source": source or ("rules" if origin == "machine" else "human"),
                 "proposed": {
                     "label": label,
                     "start": start,
@@ -651,8 +782,8 @@ class Store:
     def queue(self, reviewer: str, label: str | None = None, limit: int = 500) -> list[SpanView]:
         """Machine spans still pending for ``reviewer``, least confident first.
 
-        Spans flagged for another look (a ruling or the text changed since a decision) come
-        first, whatever this reviewer decided.
+        Spans flagged for another look (a ruling or the text changed since this reviewer's
+        decision) come first.
         """
         params: list[Any] = [reviewer]
         label_clause = ""
@@ -664,7 +795,8 @@ class Store:
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending' OR s.flag IS NOT NULL)"
+            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending'"
+            "  OR (s.flag IS NOT NULL AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')))"
             + label_clause
             + " ORDER BY s.flag IS NULL, s.confidence, s.document_id, s.start LIMIT ?",
             params,
@@ -926,13 +1058,46 @@ def _decision(r: dict[str, Any]) -> Decision:
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a file that exists but is not SQLite, before SQLite touches it."""
+    """Refuse anything but a new path or a regular SQLite file, before SQLite touches it.
+
+    ``/dev/null`` would take a journal beside it (``/dev/null-journal``) and then fail as
+    "disk full"; a pipe would block; a dangling link would create its target.
+    """
     try:
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
-        if path.exists() and path.stat().st_size > 0:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            if path.is_symlink():
+                raise StoreError(f"{path}: a symbolic link to nothing; give a database file or a new name") from None
+            if not path.parent.is_dir() and str(path.parent):
+                raise StoreError(
+                    f"{path}: cannot open the database file: the folder {path.parent} does not exist"
+                ) from None
+            return  # a new path: the database is created there
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path}: not a regular file (a device, pipe or socket); give a database file")
+        if info.st_size > 0:
             with path.open("rb") as handle:
                 if handle.read(16) != _SQLITE_HEADER:
                     raise CorruptDatabaseError(f"{path}: not a pizhu database (not an SQLite file)")
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the database file ({exc.strerror})") from None
+
+
+def _folder_writable(path: Path) -> bool:
+    """Whether SQLite can create the database's ``-wal`` and ``-shm`` files beside it."""
+    folder = path.resolve().parent
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything beside it (see ``Store``)."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such database (and its folder cannot be written to create one)")
+    quoted = urllib.parse.quote(str(path.resolve()))
+    wal = Path(f"{path.resolve()}-wal")
+    if wal.exists():
+        return f"file:{quoted}?mode=ro"
+    return f"file:{quoted}?mode=ro&immutable=1"

@@ -138,9 +138,20 @@ def import_paths(
     *,
     extract: bool = True,
     on_file: Callable[[FileOutcome], None] | None = None,
+    on_begin: Callable[[Path, int, int], None] | None = None,
 ) -> ImportReport:
+    """Import every report file under ``paths``, one transaction per report.
+
+    ``on_begin(path, index, total)`` is called before each file (a progress bar) and
+    ``on_file(outcome)`` after it (a refusal printed at once). A database that cannot
+    take writes stops the import (``ReadOnlyDatabaseError``, ``DiskFullError``); any
+    other problem refuses that file only.
+    """
     report = ImportReport()
-    for path, error in find_files(paths):
+    files = list(find_files(paths))
+    for index, (path, error) in enumerate(files):
+        if on_begin:
+            on_begin(path, index, len(files))
         outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
         report.files.append(outcome)
         if on_file:

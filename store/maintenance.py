@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extract import EXTRACTOR_VERSION
 from extract.models import DocumentDraft, Span
 from store import review
-from store.db import Store, content_hash
+from store.db import Store, content_hash, now
 from store.records import OffsetMap
 
 
@@ -89,8 +89,9 @@ def renormalize_document(store: Store, doc_id: int, draft: DocumentDraft) -> tup
             flag = "text changed" if moved != text and span_id in decided else None
             flagged += flag is not None
             conn.execute(
-                "UPDATE spans SET start = ?, end = ?, text = ?, flag = coalesce(?, flag) WHERE id = ?",
-                (new_start, new_end, moved, flag, span_id),
+                "UPDATE spans SET start = ?, end = ?, text = ?, flag = coalesce(?, flag),"
+                " flagged_at = CASE WHEN ? IS NULL THEN flagged_at ELSE ? END WHERE id = ?",
+                (new_start, new_end, moved, flag, flag, now(), span_id),
             )
         for uid, payload, before, after in conn.execute(
             "SELECT uid, payload, before, after FROM decisions WHERE document_id = ?", (doc_id,)

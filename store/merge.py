@@ -240,8 +240,7 @@ class _Translate:
 def _merge(store: Store, other: Store, report: MergeReport) -> None:
     ours = store.conn
     theirs = other.conn
-    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans", "decisions")}
-    decision_columns = columns["decisions"]
+    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans")}
     for document in _rows(theirs, "SELECT * FROM documents ORDER BY id"):
         with store.transaction() as conn:
             found = _rows(
@@ -266,39 +265,26 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                 report.documents_added += 1
                 translate = _Translate(document, document)
             span_map = _map_spans(conn, theirs, document["id"], target_id, columns["spans"], translate, report)
-            touched: set[int] = set()
-            present = {r[0] for r in conn.execute("SELECT uid FROM decisions WHERE document_id = ?", (target_id,))}
+            mapped = []
             for decision in _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [document["id"]]):
                 span_id = span_map.get(decision["span_id"])
                 if span_id is None:
                     continue  # a dangling row in the other file: nothing to attach it to
-                if decision["uid"] in present or _has_uid(conn, decision["uid"]):
-                    report.decisions_present += 1
-                    continue
                 payload = decision.get("payload")
                 if payload is not None and not translate.same:
                     payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
-                row = decision | {"span_id": span_id, "document_id": target_id, "ref": None, "payload": payload}
-                _insert(conn, "decisions", row, decision_columns)
-                present.add(decision["uid"])
-                touched.add(span_id)
-                report.decisions_added += 1
-            conn.execute(
-                "UPDATE decisions SET ref = (SELECT t.id FROM decisions t WHERE t.uid = decisions.ref_uid)"
-                " WHERE document_id = ? AND ref_uid IS NOT NULL AND ref IS NULL",
-                (target_id,),
-            )
-            review.refresh(conn, touched)
+                mapped.append(
+                    decision | {"span_id": span_id, "document_id": target_id, "ref": None, "payload": payload}
+                )
+            added, present = review.adopt(conn, mapped)
+            report.decisions_added += added
+            report.decisions_present += present
     with store.transaction() as conn:
         for tag in _rows(theirs, "SELECT * FROM tags"):
             conn.execute(
                 "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)",
                 (tag["name"], tag.get("created_by"), tag.get("created_at")),
             )
-
-
-def _has_uid(conn: sqlite3.Connection, uid: str) -> bool:
-    return conn.execute("SELECT 1 FROM decisions WHERE uid = ?", (uid,)).fetchone() is not None
 
 
 def _map_spans(
@@ -332,7 +318,7 @@ def _map_spans(
             ).fetchone()[0]
             row = span | {"document_id": target_doc, "start": moved[0], "end": moved[1], "text": text}
             if text != span["text"]:
-                row["flag"] = "text changed"
+                row["flag"], row["flagged_at"] = "text changed", review.next_time(conn)
             found = _insert(conn, "spans", row, span_columns)
             by_uid[span["uid"]] = found
             report.spans_added += 1

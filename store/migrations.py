@@ -133,6 +133,8 @@ def machine_uid(document_key: str, start: int, end: int, label: str) -> str:
 def m0004_review_state(db: Database) -> None:
     """The review state gets one owner (``store/review.py``):
 
+    - documents can be withdrawn (``deleted_at``: hidden everywhere, their decisions kept in
+      the log) and assigned to reviewers (``assignments``);
     - documents are identified by their source (``source_hash``: the hash of the file's
       bytes and the report's part), not by their normalized text, so a change of the
       normalizer neither duplicates documents on re-import nor breaks merges; documents
@@ -149,9 +151,15 @@ def m0004_review_state(db: Database) -> None:
     conn = db.conn
     conn.create_function("pizhu_sha1", 1, lambda text: hashlib.sha1(text.encode()).hexdigest(), deterministic=True)
     conn.execute("ALTER TABLE documents ADD COLUMN source_hash TEXT")
+    conn.execute("ALTER TABLE documents ADD COLUMN deleted_at TEXT")
+    conn.execute(
+        "CREATE TABLE assignments (document_id INTEGER NOT NULL REFERENCES documents(id), reviewer TEXT NOT NULL,"
+        " assigned_at TEXT, PRIMARY KEY (document_id, reviewer))"
+    )
+    conn.execute("CREATE INDEX idx_assignments_reviewer ON assignments (reviewer)")
     conn.execute("UPDATE documents SET source_hash = 'text:' || pizhu_sha1(raw)")
     conn.execute("CREATE INDEX idx_documents_source ON documents (source_hash, part)")
-    for column in ("uid TEXT", "source TEXT", "flag TEXT"):
+    for column in ("uid TEXT", "source TEXT", "flag TEXT", "flagged_at TEXT"):
         conn.execute(f"ALTER TABLE spans ADD COLUMN {column}")
     conn.execute(
         "UPDATE spans SET source = CASE origin WHEN 'machine' THEN 'rules' ELSE 'human' END,"
@@ -161,6 +169,9 @@ def m0004_review_state(db: Database) -> None:
         "      || coalesce(created_at, '') || '|' || id END)"
     )
     conn.execute("CREATE INDEX idx_spans_uid ON spans (uid)")
+    # The stats index covers the proposer too, so per-source counts read the index alone.
+    conn.execute("DROP INDEX IF EXISTS idx_spans_stats")
+    conn.execute("CREATE INDEX idx_spans_stats ON spans (origin, document_id, label, rule, source)")
     for column in ("uid TEXT", "origin TEXT", "ref_uid TEXT", "batch TEXT", "payload TEXT", "guidelines TEXT"):
         conn.execute(f"ALTER TABLE decisions ADD COLUMN {column}")
     rows = conn.execute(

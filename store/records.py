@@ -116,6 +116,8 @@ class DocumentSummary:
     sections: int
     candidates: int
     reviewed: int
+    assigned: bool = False
+    """Whether the document is in this reviewer's share (``Store.assign``)."""
 
 
 @dataclass(frozen=True)

@@ -527,6 +527,37 @@ def append(conn: sqlite3.Connection, decisions: Sequence[Pending], origin: str =
     return [d.uid for d in decisions]
 
 
+def adopt(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    """Decisions made on another copy, already pointed at our span and document ids.
+
+    A decision whose uid is here already is skipped; the others are appended as they
+    were made (time, uid, origin, batch, what they refer to), then the spans they touch
+    are refreshed. Returns (added, already present).
+    """
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(decisions)") if r[1] != "id"]
+    added = present = 0
+    touched: set[int] = set()
+    for row in rows:
+        if conn.execute("SELECT 1 FROM decisions WHERE uid = ?", (row["uid"],)).fetchone():
+            present += 1
+            continue
+        names = [c for c in columns if c in row]
+        conn.execute(
+            f"INSERT INTO decisions ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+            [row[c] for c in names],
+        )
+        touched.add(row["span_id"])
+        added += 1
+    conn.execute(
+        "UPDATE decisions SET ref = (SELECT t.id FROM decisions t WHERE t.uid = decisions.ref_uid)"
+        " WHERE ref_uid IS NOT NULL AND ref IS NULL"
+        f" AND span_id IN ({','.join('?' for _ in touched)})",
+        sorted(touched),
+    )
+    refresh(conn, touched)
+    return added, present
+
+
 def _state_of(conn: sqlite3.Connection, span_id: int, reviewer: str) -> dict[str, Any]:
     cursor = conn.execute(
         "SELECT status, label, start, end, text, attrs, tags FROM span_states WHERE span_id = ? AND reviewer = ?",

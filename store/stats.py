@@ -162,6 +162,8 @@ class Stats:
     labels: dict[str, StatusCounts]
     by_label: list[ExtractorScore]
     by_rule: list[ExtractorScore]
+    by_source: list[ExtractorScore] = field(default_factory=list)
+    """Per proposer and label (``rules ORG``, ``lac PERSON``, ``trained:m1 GPE``)."""
 
     @property
     def total(self) -> StatusCounts:
@@ -180,6 +182,7 @@ class Stats:
             "extractor": {
                 "by_label": [s.as_dict() for s in self.by_label],
                 "by_rule": [s.as_dict() for s in self.by_rule],
+                "by_source": [s.as_dict() for s in self.by_source],
             },
         }
 
@@ -211,7 +214,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     moved to their state. That keeps a 10,000-report database under two seconds.
     """
     wanted = set(documents)
-    docs = store.read("SELECT id, title, organisation, year FROM documents ORDER BY id")
+    docs = store.read("SELECT id, title, organisation, year FROM documents WHERE deleted_at IS NULL ORDER BY id")
     progress = {
         d["id"]: DocumentProgress(d["id"], d["title"] or "", d["organisation"] or "", d["year"])
         for d in docs
@@ -227,6 +230,19 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             score = by_label[label] = ExtractorScore(label)
         return score
 
+    by_source: dict[str, ExtractorScore] = {}
+
+    def source_scores(source: str, label: str) -> list[ExtractorScore]:
+        """One score per proposer of the span (``rules+lac``: both), for its label."""
+        found = []
+        for name in (source or "rules").split("+"):
+            key = f"{name} {label}"
+            score = by_source.get(key)
+            if score is None:
+                score = by_source[key] = ExtractorScore(key)
+            found.append(score)
+        return found
+
     def rule_score(rule: str) -> ExtractorScore:
         key = rule or "?"
         score = by_rule.get(key)
@@ -235,8 +251,8 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         return score
 
     for row in store.read(
-        "SELECT document_id, label, rule, count(*) AS n FROM spans WHERE origin = 'machine'"
-        " GROUP BY document_id, label, rule"
+        "SELECT document_id, label, rule, source, count(*) AS n FROM spans WHERE origin = 'machine'"
+        " GROUP BY document_id, label, rule, source"
     ):
         if row["document_id"] not in progress:
             continue
@@ -245,6 +261,8 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         labels.setdefault(row["label"], StatusCounts()).pending += n
         label_score(row["label"]).pending += n
         rule_score(row["rule"]).pending += n
+        for score in source_scores(row["source"], row["label"]):
+            score.pending += n
 
     decided = store.decided_states(reviewer)
     for row in decided:
@@ -260,6 +278,8 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             labels[row["label"]].pending -= 1
             label_score(row["label"]).pending -= 1
             rule_score(row["rule"]).pending -= 1
+            for score in source_scores(row["source"], row["label"]):
+                score.pending -= 1
         if status == REMOVED:
             continue  # an added span that was taken back: it never happened
         doc.counts.count(status)
@@ -270,10 +290,15 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
                 score.missed = (score.missed or 0) + 1
             continue
         # A corrected label counts against the label the machine proposed.
-        for score in (label_score(row["label"]), rule_score(row["rule"])):
+        for score in (label_score(row["label"]), rule_score(row["rule"]), *source_scores(row["source"], row["label"])):
             setattr(score, status, getattr(score, status) + 1)
             if status == CORRECTED:
                 score.corrections.update(corrected_attributes(row["proposed"], state))
+    # A source missed every gold span of the label that it did not propose.
+    for key, score in by_source.items():
+        label = key.rsplit(" ", 1)[1]
+        total = label_score(label)
+        score.missed = total.confirmed + total.corrected + (total.missed or 0) - score.confirmed - score.corrected
     order = {label: i for i, label in enumerate(LABELS)}
     return Stats(
         reviewer=reviewer,
@@ -281,4 +306,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         labels=dict(sorted(labels.items(), key=lambda item: order.get(item[0], len(order)))),
         by_label=sorted(by_label.values(), key=lambda s: order.get(s.key, len(order))),
         by_rule=sorted(by_rule.values(), key=lambda s: s.key),
+        by_source=sorted(
+            by_source.values(), key=lambda s: (s.key.split(" ")[0], order.get(s.key.rsplit(" ", 1)[1], len(order)))
+        ),
     )

@@ -366,3 +366,48 @@ def test_the_sql_views_show_the_gold(tmp_path: Path) -> None:
     assert [(r["text"], r["status"]) for r in rows] == [("49条", "confirmed"), ("12次", "rejected")]
     mine = store.read("SELECT text, status FROM reviewer_spans WHERE reviewer = 'ann' ORDER BY start")
     assert [(r["text"], r["status"]) for r in mine] == [("49条", "confirmed"), ("12次", "rejected")]
+
+
+def test_a_changed_ruling_is_put_before_the_reviewer_again(tmp_path: Path) -> None:
+    store, doc = small(tmp_path / "t.db")
+    spans = ids(store, doc)
+    store.decide(spans["12次"], "wang", "reject")
+    store.decide(spans["49条"], "wang", "reject")
+    with store.transaction() as conn:  # both decided under the first guidelines
+        conn.execute("UPDATE decisions SET guidelines = '1.0'")
+        review.rebuild(conn)
+    assert [s.text for s in store.queue("wang")] == ["93.35万元", "320人(次)", "区政府"]
+    t = store.document(doc).text
+    again = [_span(t, s) for s in ("49条", "93.35万元", "320人(次)")] + [_span(t, "区政府", "ORG")]
+    again.append(Span(t.index("12次"), t.index("12次") + 3, "FIGURE", "12次", {"value": 1}, "figure.v11", 0.5))
+    store.replace_machine_spans(doc, again, "next")
+    flagged = store.span(spans["12次"])
+    assert flagged.flag == "ruling changed" and flagged.id == spans["12次"]
+    assert store.span(spans["49条"]).flag == ""  # the same rule proposes it: nothing changed
+    assert store.queue("wang")[0].id == spans["12次"]
+    store.decide(spans["12次"], "wang", "confirm")  # looked at again under v1.1
+    assert spans["12次"] not in [s.id for s in store.queue("wang")]
+
+
+def test_withdraw_describe_and_assign_through_the_cli(seeds_db: Path) -> None:
+    db = str(seeds_db)
+    with Store(seeds_db) as store:
+        span = store.spans(2, "")[0]
+        store.decide(span.id, "ann", "confirm")
+    run("withdraw", "2", "--db", db)
+    assert 2 not in [r["id"] for r in gold(seeds_db)]
+    with Store(seeds_db) as store:
+        assert 2 not in [d.id for d in store.documents("ann")]
+        assert store.history(span.id)[0].action == "confirm"  # kept in the log
+    run("withdraw", "2", "--restore", "--db", db)
+    assert 2 in [r["id"] for r in gold(seeds_db)]
+    run("describe", "2", "--year", "2022", "--organisation", "嘉峪关市政协", "--db", db)
+    with Store(seeds_db) as store:
+        assert (store.document(2).year, store.document(2).organisation) == (2022, "嘉峪关市政协")
+    bad = CliRunner().invoke(main, ["describe", "2", "--year", "20x2", "--db", db])
+    assert bad.exit_code != 0 and "give a year" in bad.output
+    run("assign", "ann", "bob", "--overlap", "0.5", "--db", db)
+    with Store(seeds_db) as store:
+        ann, bob = store.assigned("ann"), store.assigned("bob")
+        assert ann | bob == set(store.document_ids()) and ann & bob
+        assert {d.id for d in store.documents("ann") if d.assigned} == ann
