@@ -637,7 +637,9 @@ class Store:
         counts[PENDING] = counts.get(PENDING, 0) + undecided
         return counts
 
-    def reviewer_states(self, doc_id: int | None = None) -> Iterator[tuple[int, dict[str, dict[int, dict[str, Any]]]]]:
+    def reviewer_states(
+        self, doc_id: int | None = None, *, attributes: bool = True
+    ) -> Iterator[tuple[int, dict[str, dict[int, dict[str, Any]]]]]:
         """Per document, every reviewer's decided versions: ``(doc_id, {reviewer: {span_id: state}})``.
 
         Adjudicators are left out: an adjudicator's word is not a reviewer's opinion.
@@ -665,8 +667,8 @@ class Store:
                 "start": row["start"],
                 "end": row["end"],
                 "text": row["text"],
-                "attrs": json.loads(row["attrs"] or "{}"),
-                "tags": json.loads(row["tags"] or "[]"),
+                "attrs": json.loads(row["attrs"] or "{}") if attributes else {},
+                "tags": json.loads(row["tags"] or "[]") if attributes else [],
                 "origin": row["origin"],
             }
         if current is not None:
@@ -686,64 +688,37 @@ class Store:
     def decided_states(self, reviewer: str | None = None) -> Iterator[dict[str, Any]]:
         """Every span with a decided state in the gold view (or ``reviewer``'s), with its proposal.
 
-        Rows: document_id, origin, label and rule (as proposed), ``proposed`` and ``state``.
+        Rows: document_id, origin, label, rule and source (as proposed), ``status`` and the
+        decided ``state_label``; for a corrected span also ``proposed`` and ``state`` (what
+        was changed). Read in one pass; attributes are parsed only where they matter.
         """
         table, clause, params = (
             ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
         )
         cursor = self.conn.execute(
-            "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, s.text,"
-            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags, s.source"
-            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE 1{clause}",
+            "SELECT s.document_id, s.origin, s.label, s.rule, s.source, r.status, r.label,"
+            " s.start, s.end, s.attrs, r.start, r.end, r.attrs"
+            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{clause}",
             params,
         )
         try:
             rows = cursor.fetchall()
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
-        for (
-            doc,
-            origin,
-            label,
-            start,
-            end,
-            attrs,
-            rule,
-            text,
-            status,
-            r_label,
-            r_start,
-            r_end,
-            r_text,
-            r_attrs,
-            tags,
-            source,
-        ) in rows:
-            if status == PENDING:
-                continue
-            yield {
+        for doc, origin, label, rule, source, status, r_label, start, end, attrs, r_start, r_end, r_attrs in rows:
+            row: dict[str, Any] = {
                 "document_id": doc,
                 "origin": origin,
                 "label": label,
                 "rule": rule,
                 "source": source or ("rules" if origin == "machine" else "human"),
-                "proposed": {
-                    "label": label,
-                    "start": start,
-                    "end": end,
-                    "text": text,
-                    "attrs": json.loads(attrs or "{}"),
-                },
-                "state": {
-                    "status": status,
-                    "label": r_label,
-                    "start": r_start,
-                    "end": r_end,
-                    "text": r_text,
-                    "attrs": json.loads(r_attrs or "{}"),
-                    "tags": json.loads(tags or "[]"),
-                },
+                "status": status,
+                "state_label": r_label,
             }
+            if status == CORRECTED:
+                row["proposed"] = {"label": label, "start": start, "end": end, "attrs": json.loads(attrs or "{}")}
+                row["state"] = {"label": r_label, "start": r_start, "end": r_end, "attrs": json.loads(r_attrs or "{}")}
+            yield row
 
     def added_spans(self, doc_id: int | None = None) -> list[SpanView]:
         """Gold views of the spans reviewers added by hand that still stand."""
@@ -791,17 +766,30 @@ class Store:
             label_clause = " AND s.label = ?"
             params.append(label)
         params.append(limit)
-        rows = self.read(
+        select = (
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending'"
-            "  OR (s.flag IS NOT NULL AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')))"
+        )
+        # Two reads, each in index order: the few flagged spans, then the pending ones
+        # least confident first (one ORDER BY over both would sort millions of rows).
+        flagged = self.read(
+            select.replace("FROM spans s", "FROM spans s INDEXED BY idx_spans_flagged")
+            + " WHERE s.flag IS NOT NULL AND s.origin = 'machine'"
+            " AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')"
             + label_clause
-            + " ORDER BY s.flag IS NULL, s.confidence, s.document_id, s.start LIMIT ?",
+            + " ORDER BY s.confidence, s.document_id, s.start LIMIT ?",
             params,
         )
-        return [_view(row, reviewer if row["_status"] is not None else "") for row in rows]
+        params[-1] = max(limit - len(flagged), 0)
+        rows = self.read(
+            select + " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending')"
+            " AND (s.flag IS NULL OR coalesce(r.decided_at, '') >= coalesce(s.flagged_at, ''))"
+            + label_clause
+            + " ORDER BY s.confidence, s.document_id, s.start LIMIT ?",
+            params,
+        )
+        return [_view(row, reviewer if row["_status"] is not None else "") for row in flagged + rows]
 
     # --- decisions (store/review.py checks and applies them) ------------------------
 

@@ -169,6 +169,7 @@ def m0004_review_state(db: Database) -> None:
         "      || coalesce(created_at, '') || '|' || id END)"
     )
     conn.execute("CREATE INDEX idx_spans_uid ON spans (uid)")
+    conn.execute("CREATE INDEX idx_spans_flagged ON spans (flag) WHERE flag IS NOT NULL")
     # The stats index covers the proposer too, so per-source counts read the index alone.
     conn.execute("DROP INDEX IF EXISTS idx_spans_stats")
     conn.execute("CREATE INDEX idx_spans_stats ON spans (origin, document_id, label, rule, source)")

@@ -269,9 +269,8 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         doc = progress.get(row["document_id"])
         if doc is None:
             continue
-        state = row["state"]
-        status = state["status"]
-        label = state["label"]
+        status = row["status"]
+        label = row["state_label"]
         if row["origin"] == "machine":
             # Take the span out of the pending baseline, under the label it was proposed with.
             doc.counts.pending -= 1
@@ -293,7 +292,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         for score in (label_score(row["label"]), rule_score(row["rule"]), *source_scores(row["source"], row["label"])):
             setattr(score, status, getattr(score, status) + 1)
             if status == CORRECTED:
-                score.corrections.update(corrected_attributes(row["proposed"], state))
+                score.corrections.update(corrected_attributes(row["proposed"], row["state"]))
     # A source missed every gold span of the label that it did not propose.
     for key, score in by_source.items():
         label = key.rsplit(" ", 1)[1]
