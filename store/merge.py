@@ -240,7 +240,7 @@ class _Translate:
 def _merge(store: Store, other: Store, report: MergeReport) -> None:
     ours = store.conn
     theirs = other.conn
-    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans")}
+    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans", "document_sources")}
     for document in _rows(theirs, "SELECT * FROM documents ORDER BY id"):
         with store.transaction() as conn:
             found = _rows(
@@ -262,6 +262,11 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                 target_id = _insert(conn, "documents", document, columns["documents"])
                 for section in _rows(theirs, "SELECT * FROM sections WHERE document_id = ?", [document["id"]]):
                     _insert(conn, "sections", section | {"document_id": target_id}, columns["sections"])
+                # The source as it came (an HTML page's bytes, a PDF's layout), for re-normalizing here.
+                for original in _rows(theirs, "SELECT * FROM document_sources WHERE document_id = ?", [document["id"]]):
+                    _insert(
+                        conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"]
+                    )
                 report.documents_added += 1
                 translate = _Translate(document, document)
             span_map = _map_spans(conn, theirs, document["id"], target_id, columns["spans"], translate, report)

@@ -198,3 +198,21 @@ def test_cli_merge(copies: tuple[Path, Path], tmp_path: Path) -> None:
     result = runner.invoke(main, ["merge", str(bad), "--db", str(target)])
     assert result.exit_code == 1
     assert result.output.startswith("pizhu: error:") and result.output.count("\n") == 1
+
+
+def test_a_merged_web_page_keeps_its_source(tmp_path: Path) -> None:
+    from store.importer import import_paths
+    from store.sources.samples import report_html
+
+    page = tmp_path / "page.html"
+    page.write_bytes(report_html().data)
+    with Store(tmp_path / "li.db") as li:
+        import_paths(li, [page])
+        doc = li.document_ids()[0]
+        li.decide(li.spans(doc, "li")[0].id, "li", "confirm")
+        original = li.original(doc)
+    with Store(tmp_path / "team.db") as team:
+        assert merge(team, tmp_path / "li.db").documents_added == 1
+        doc = team.document_ids()[0]
+        assert team.original(doc) == original and original is not None
+        assert [s.status for s in team.spans(doc, "li")][0] == "confirmed"
