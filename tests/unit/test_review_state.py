@@ -348,6 +348,13 @@ def test_every_state_row_recomputes_from_the_log(seeds_db: Path) -> None:
         cached = _tables(store.conn)
         store.rebuild_state()
         assert _tables(store.conn) == cached
+        reextract(store)
+        counted = store.conn.execute(
+            "SELECT document_id, label, rule, source, count(*) FROM spans WHERE origin = 'machine'"
+            " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+        ).fetchall()
+        kept = store.conn.execute("SELECT * FROM candidate_counts ORDER BY 1, 2, 3, 4").fetchall()
+        assert kept == counted
 
 
 def _tables(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
