@@ -252,10 +252,12 @@ def agree_command(
         found = []
         if show_disagreements or as_json:
             wanted = set(reviewers)
-            for doc_id in documents or store.document_ids():
-                for d in disagreements(store, doc_id):
-                    if not wanted or len(wanted & set(d.versions)) >= 2:
-                        found.append(d)
+            chosen = set(documents)
+            for d in disagreements(store):
+                if chosen and d.document_id not in chosen:
+                    continue
+                if not wanted or len(wanted & set(d.versions)) >= 2:
+                    found.append(d)
     if as_json:
         echo_json({"pairs": [p.as_dict() for p in pairs], "disagreements": [d.as_dict() for d in found]})
         return
