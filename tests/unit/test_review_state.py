@@ -130,10 +130,8 @@ def test_merging_copies_both_ways_gives_the_same_gold(tmp_path: Path) -> None:
     with Store(b_path) as b:
         b.decide(ids(b, doc)["49条"], "bob", "reject")
     for _ in range(2):
-        with Store(a_path) as a:
-            merge(a, b_path)
-        with Store(b_path) as b:
-            merge(b, a_path)
+        run("merge", str(b_path), "--db", str(a_path))
+        run("merge", str(a_path), "--db", str(b_path))
     exports = [gold(path, "--all") for path in (a_path, b_path)]
     assert exports[0] == exports[1]
     record = exports[0][0]
