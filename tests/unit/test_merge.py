@@ -215,4 +215,4 @@ def test_a_merged_web_page_keeps_its_source(tmp_path: Path) -> None:
         assert merge(team, tmp_path / "li.db").documents_added == 1
         doc = team.document_ids()[0]
         assert team.original(doc) == original and original is not None
-        assert [s.status for s in team.spans(doc, "li")][0] == "confirmed"
+        assert "confirmed" in [s.status for s in team.spans(doc, "li")]
