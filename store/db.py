@@ -931,6 +931,8 @@ class Store:
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}")
         text, sections = review._text_and_sections(conn, doc_id)
+        # A selection that takes in a space or line break at either end means the text inside.
+        start, end = review.trimmed(text, start, end)
         review.check_bounds(text, sections, start, end)
         clean = {k: v for k, v in (attrs or {}).items() if v is not None and v != ""}
         cursor = conn.execute(

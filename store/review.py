@@ -322,6 +322,17 @@ def _verdict(proposal: Proposal, payload: dict[str, Any]) -> dict[str, Any]:
     return state
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` inside the text, without the whitespace at either end (empty if that is all)."""
+    if not 0 <= start < end <= len(text):
+        raise ReviewError(f"span {start}-{end} is outside the document")
+    while start < end and text[start] in _WHITESPACE:
+        start += 1
+    while end > start and text[end - 1] in _WHITESPACE:
+        end -= 1
+    return start, end
+
+
 def check_bounds(text: str, sections: Sequence[tuple[int, int]], start: int, end: int) -> None:
     """A span lies inside the text and one section, and neither starts nor ends on whitespace."""
     if not 0 <= start < end <= len(text):

@@ -283,7 +283,13 @@ def test_bounds_never_cross_a_section_or_sit_on_whitespace(seeds_db: Path) -> No
                 store.decide(span.id, "ann", "boundary", start=span.start - 1)
         newline = text.index("\n")
         with pytest.raises(StoreError, match="space or line break"):
-            store.add_span(1, "ann", newline, newline + 2, "ORG")
+            store.decide(store.spans(1, "")[0].id, "ann", "boundary", end=newline + 1)
+        # A selection with a line break at its end is the text before it.
+        added = store.add_span(1, "ann", newline - 2, newline + 1, "ORG")
+        assert (added.start, added.end) == (newline - 2, newline)
+        blank = text.index("\n\n") if "\n\n" in text else newline
+        with pytest.raises(StoreError, match="outside|space"):
+            store.add_span(1, "ann", blank, blank + 1, "ORG")
         with pytest.raises(StoreError, match="next section"):
             store.add_span(1, "ann", second.start - 3, second.start + 2, "ORG")
         with pytest.raises(StoreError, match="outside"):
