@@ -288,7 +288,7 @@ def test_bounds_never_cross_a_section_or_sit_on_whitespace(seeds_db: Path) -> No
         added = store.add_span(1, "ann", newline - 2, newline + 1, "ORG")
         assert (added.start, added.end) == (newline - 2, newline)
         blank = text.index("\n\n") if "\n\n" in text else newline
-        with pytest.raises(StoreError, match="outside|space"):
+        with pytest.raises(StoreError, match=r"outside|space"):
             store.add_span(1, "ann", blank, blank + 1, "ORG")
         with pytest.raises(StoreError, match="next section"):
             store.add_span(1, "ann", second.start - 3, second.start + 2, "ORG")
