@@ -15,7 +15,7 @@ from extract.entities import find_entities
 from extract.figures import find_figures
 from extract.models import Span
 
-__all__ = ["extract_spans"]
+__all__ = ["extract_spans", "rule_spans"]
 
 # Lower number wins a tie in length.
 _PRIORITY = {"DATE": 0, "MEETING": 1, "TITLE": 2, "FIGURE": 3, "SLOGAN": 4, "ORG": 5, "GPE": 6, "PERSON": 7}
@@ -24,6 +24,11 @@ _NESTABLE = frozenset({"DATE", "FIGURE"})
 
 def extract_spans(text: str) -> list[Span]:
     """All spans for normalized ``text``, overlaps resolved, sorted by (start, -end, label)."""
+    return rule_spans(text)
+
+
+def rule_spans(text: str) -> list[Span]:
+    """The rules' spans alone (no statistical source), overlaps resolved."""
     if not text:
         return []
     candidates = find_dates(text) + find_figures(text) + find_entities(text)
