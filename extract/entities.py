@@ -124,7 +124,8 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 
 # --- patterns -----------------------------------------------------------------------------
 
-_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
+# A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
+_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _MEETING_RE = re.compile(
@@ -137,14 +138,25 @@ _MEETING_RE = re.compile(
     rf")"
 )
 
+# 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1).
+_BARE_SESSION_RE = re.compile(
+    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?:常委|常务委员会|全体|主席)?(?:[(（]扩大[)）])?(?:全体会议|会议|全会)"
+)
+_TERM_BEFORE_RE = re.compile(rf"{_N}届")
+
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
 _QUOTED_RE = re.compile(r"[“\"‘'「]([^“”\"‘’'「」\n]{2,24})[”\"’'」]")
 _FORMULA_RE = re.compile(
     rf"(?:[{_CN_NUM}](?:个|大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
     rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}"
+    rf"|双[{_CJK}]{{1,3}}"
     rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
 )
+# 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
+_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’']|规划|时期|期间|开局|发展)")
+# A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
+_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
 
 _SURNAMES = frozenset(
@@ -181,8 +193,33 @@ _LEVELS = "省市区县州"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
 _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
 _CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
-_FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大", "中央统战部", "人民政协报")
-_FIXED_ORG_RE = re.compile("|".join(_FIXED_ORGS))
+_FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部", "人民政协报",
+               "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网", "新华网", "光明日报")  # fmt: skip
+_FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
+# The eight parties and the federation by their short names (民革, 致公党): each names one body.
+_BARE_PARTY_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))")
+_FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
+# 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
+# with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
+_CPPCC_TERM_RE = re.compile(
+    rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])"
+    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议)|(?=第?{_N}届))"
+)
+# Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
+_NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
+_SUBUNITS = {
+    "政协": re.compile(
+        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|常委会|秘书处|研究室"
+        rf"|(?![各专有全])[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
+        rf"|(?![各专有全])[{_CJK}]{{2,4}}办{_NOT_VERB_AFTER_BAN})"
+    ),
+    "委": re.compile(
+        rf"(?:办公室|常委会|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
+        rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
+    ),
+    "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
+}
+_FUNCTION_BEFORE = "各全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请"
 
 
 def find_entities(text: str) -> list[Span]:
@@ -192,7 +229,8 @@ def find_entities(text: str) -> list[Span]:
     st = _init()
     spans: list[Span] = []
     spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
-    spans += [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
+    meetings = [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
+    spans += meetings + _bare_sessions(text, meetings)
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
@@ -200,6 +238,21 @@ def find_entities(text: str) -> list[Span]:
     spans += places
     spans += _persons(text, tokens, st)
     return spans
+
+
+def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
+    """第二次会议 where a 届 stands in the same or the previous lines (a heading): a MEETING."""
+    taken = {(m.start, m.end) for m in meetings}
+    out = []
+    for m in _BARE_SESSION_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # The heading or the sentence before: this line, or up to 300 characters back.
+        context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
+        if _TERM_BEFORE_RE.search(context):
+            out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
+    return out
 
 
 def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
@@ -221,12 +274,25 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     ]
     for m in _QUOTED_RE.finditer(text):
         start = m.start(1)
-        for part in m.group(1).split("、"):
+        parts = m.group(1).split("、")
+        numbered = 0
+        for part in parts:
             end = start + len(part)
             if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part):
                 spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
+                numbered += 1
             start = end + 1
+        if not numbered and _is_watchword(parts):
+            spans.append(_span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_watchword", 0.5))
+    spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
     return spans
+
+
+def _is_watchword(parts: list[str]) -> bool:
+    """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``)."""
+    if len(parts) < 2 or not all(_CLAUSE_RE.fullmatch(p) for p in parts):
+        return False
+    return len({len(p) for p in parts}) == 1 or all(len(p) >= 3 and p[-2] == "为" for p in parts)
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -276,6 +342,9 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans = [_span(text, m.start(), m.end(), "ORG", "entity.org_fixed", 0.9) for m in _FIXED_ORG_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in _BARE_PARTY_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6) for m in _FEDERATION_RE.finditer(text)]
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -297,7 +366,13 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             while start in place_end:
                 start = place_end[start].start
         elif head in ("市委", "区委", "县委", "省委", "州委"):
-            continue  # bare 区委: the body is named by level only when a place stands before
+            # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
+            before = text[head_start - 1] if head_start else ""
+            if text.startswith("员", head_end) or not (
+                head_start in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE
+            ):
+                continue
+            start = head_start
         elif head_start and text[head_start - 1] in _LEVELS and head not in _NAMED_ONLY_HEADS:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
@@ -305,15 +380,25 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             if (
                 head_start - 1 in token_starts
                 or not ("\u4e00" <= before <= "\u9fff")
-                or before in "各全本我该的和与、在对向赴到"
+                or before in _FUNCTION_BEFORE
             ):
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
             start = head_start - 2
         if start is None:
             continue
-        spans.append(_span(text, start, head_end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
+        end = _subunit_end(text, head, head_end)
+        spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+def _subunit_end(text: str, head: str, end: int) -> int:
+    """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
+    kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
+    if not kind:
+        return end
+    m = _SUBUNITS[kind].match(text, end)
+    return m.end() if m else end
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
