@@ -57,6 +57,12 @@ def _init() -> dict[str, Any]:
                 tags.setdefault(parts[2], set()).add(parts[0])
         places, proper = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
         places |= tags.get("ns", set())
+        places -= _GENERIC_PLACES
+        # A place stem missing from jieba's dictionary (岳阳 of 岳阳市) would fall apart into
+        # single characters; as a word it is found wherever it stands.
+        for place in places:
+            if len(place) >= 2 and not tokenizer.FREQ.get(place):
+                tokenizer.add_word(place, 200, "ns")
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
             tokenizer=tokenizer,
@@ -169,8 +175,8 @@ _SURNAMES = frozenset(
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒")
 # Single-character tokens that end a name or never start one.
 _STOP_CHARS = frozenset(
-    "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出强调介绍"
-    "名位次件条项抓送建走进看帮扶往回入出住驻管包央"
+    "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出调介绍"
+    "名位次件条项抓送走进看帮扶往回入出住驻管包央"
     '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
 )
 _NAME_LIST_RE = re.compile(
@@ -193,11 +199,14 @@ _LEVELS = "省市区县州"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
 _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
 _CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
-_FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部", "人民政协报",
-               "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网", "新华网", "光明日报")  # fmt: skip
+_FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
+               "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
+               "新华网", "中国网", "光明日报")  # fmt: skip
 _FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
 # The eight parties and the federation by their short names (民革, 致公党): each names one body.
-_BARE_PARTY_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))")
+_BARE_PARTY_RE = re.compile(
+    rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
+)
 _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
 # 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
@@ -209,17 +218,19 @@ _CPPCC_TERM_RE = re.compile(
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
 _SUBUNITS = {
     "政协": re.compile(
-        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|常委会|秘书处|研究室"
+        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|常委会(?!议)|秘书处|研究室"
         rf"|(?![各专有全])[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}办{_NOT_VERB_AFTER_BAN})"
     ),
     "委": re.compile(
-        rf"(?:办公室|常委会|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
+        rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
         rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
     ),
     "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
 }
-_FUNCTION_BEFORE = "各全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请"
+# 湖南日报, 宜昌电视台: a place's newspaper or station.
+_MEDIA_RE = re.compile(rf"([{_CJK}]{{2,3}}?)(?:日报|晚报|电视台|广播电视台|融媒体中心)")
+_FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请"
 
 
 def find_entities(text: str) -> list[Span]:
@@ -307,14 +318,43 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
-    # 拓石镇 + 小川村 → 拓石镇小川村; 陈仓区 read as 陈仓 + 区 is already one.
+    found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
+    stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
+    stems |= {m.group(1) or m.group(2) for m in _PLACE_IN_BODY_RE.finditer(text)}
+    stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
+    if stems:
+        taken = bytearray(len(text) + 1)
+        for s, e, _c in found:
+            taken[s:e] = b"\1" * (e - s)
+        for m in re.finditer("|".join(sorted(map(re.escape, stems), key=len, reverse=True)), text):
+            if not any(taken[m.start() : m.end()]):
+                found.append((m.start(), m.end(), 0.6))
+        found.sort()
+    # Place chains written together are one GPE (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村.
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in found:
-        if merged and merged[-1][1] == start and text[merged[-1][1] - 1] in "镇乡" and text[end - 1] == "村":
+        if merged and merged[-1][1] == start:
             merged[-1] = (merged[-1][0], end, min(conf, merged[-1][2]))
-        else:
+        elif not merged or merged[-1][1] <= start:
             merged.append((start, end, conf))
-    return [_span(text, s, e, "GPE", "entity.gpe", c) for s, e, c in merged if text[s:e] not in _GENERIC_PLACES]
+    out = []
+    for s, e, c in merged:
+        # 隆安县东信村: after a county or town, the next name with its 村/镇 suffix continues the chain.
+        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
+        if tail:
+            e = tail.end()
+        out.append(_span(text, s, e, "GPE", "entity.gpe", c))
+    return out
+
+
+_CJK_ONLY_RE = re.compile(f"[{_CJK}]+")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+# The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
+_PLACE_IN_BODY_RE = re.compile(
+    rf"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)([{_CJK}]{{2,4}}?)(?:市|县|省)(?:委|政协|委员会)"
+    rf"|(?<![{_CJK}])([{_CJK}]{{2,3}}?)市(?:政协|委|政府|人大)"
+)
 
 
 def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[str]) -> int | None:
@@ -342,9 +382,23 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans = [_span(text, m.start(), m.end(), "ORG", "entity.org_fixed", 0.9) for m in _FIXED_ORG_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
-    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)]
-    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in _BARE_PARTY_RE.finditer(text)]
-    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6) for m in _FEDERATION_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in _BARE_PARTY_RE.finditer(text)
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
+        for m in _FEDERATION_RE.finditer(text)
+        # 民革、民盟、…、工商联: a sector list of named bodies; 各民主党派、工商联 is a generic list.
+        if _BARE_PARTY_RE.search(text[max(0, m.start() - 30) : m.end() + 30])
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_media", 0.6)
+        for m in _MEDIA_RE.finditer(text)
+        if m.group(1) in _state["places"]
+    ]
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -377,14 +431,12 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
-            if (
-                head_start - 1 in token_starts
-                or not ("\u4e00" <= before <= "\u9fff")
-                or before in _FUNCTION_BEFORE
-            ):
+            if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
             start = head_start - 2
+        if text.endswith("自治区", 0, head_start) and head in ("党委", "政府", "人民政府", "政协", "纪委", "纪委监委"):
+            start = head_start - 3 if start is None or start > head_start - 3 else start
         if start is None:
             continue
         end = _subunit_end(text, head, head_end)
@@ -398,7 +450,12 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     if not kind:
         return end
     m = _SUBUNITS[kind].match(text, end)
-    return m.end() if m else end
+    if m is None or any(ch in _NOT_IN_SUBUNIT for ch in m.group()) or "主席" in m.group() or "主任" in m.group():
+        return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
+    return m.end()
+
+
+_NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -408,7 +465,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif word in titles or (word.endswith(("主席", "书记", "主任", "记者")) and len(word) <= 6):
-            found = _name_after(tokens, i + 1)
+            found = _name_after(tokens, i + 1, text)
             if found is not None:
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
@@ -423,10 +480,122 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
         spans += [
             _span(text, s, e, "PERSON", "entity.person_byline", 0.6) for s, e in _split_names(m.group(1), m.start(1))
         ]
+    spans += _names_before_cues(text, st)
+    spans += _space_lists(text, st)
+    spans += _list_tails(text, spans, st)
+    spans += _repeated(text, spans, st)
     return spans
 
 
-def _name_after(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+# What follows a name and marks it as one: a speech or attendance verb, a form of address,
+# a title after the name (王强同志, 李明委员).
+_NAME_CUE_RE = re.compile(
+    r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
+    r"|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
+)
+_NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t由和与及同请对向将经")
+# After a name in a list: the next item, or what ends the list.
+_LIST_END_RE = re.compile(
+    r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
+)
+
+
+def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool:
+    """A surname, then CJK characters none of which ends or breaks a name, and not a common word."""
+    name = text[start:end]
+    if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
+        return False
+    if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
+        return False
+    if any(ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
+        return False
+    if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
+        return False
+    freq = st["tokenizer"].FREQ
+    proper = st["proper"]
+    # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
+    return not any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2)
+
+
+def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
+    if start == 0 or text[start - 1] in _NAME_BOUNDARY_BEFORE:
+        return True
+    return any(text.endswith(title, 0, start) for title in st["titles"])
+
+
+def _names_before_cues(text: str, st: dict[str, Any]) -> list[Span]:
+    """李明讲话, 由王强主持, 张伟作工作报告, 黎作凤各位委员: a name right before its verb or address."""
+    spans = []
+    for m in _NAME_CUE_RE.finditer(text):
+        cue = m.start()
+        for length in (3, 2, 4):
+            start = cue - length
+            if start >= 0 and _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
+                spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
+                break
+    return spans
+
+
+_SPACE_LIST_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,4}}(?:[ \u3000][{_CJK}]{{2,4}}){{2,}}(?![{_CJK}])")
+
+
+def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
+    """王强 李明 张伟: the items of a space-separated list (kept by normalization) that are names."""
+    spans = []
+    for m in _SPACE_LIST_RE.finditer(text):
+        items = []
+        pos = m.start()
+        for item in re.split(r"[ \u3000]", m.group()):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
+        if len(names) * 3 >= len(items) * 2:
+            spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
+    return spans
+
+
+def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
+    """市领导李明、王强、张伟到会: the names listed after a name already found."""
+    spans = []
+    seen = {(s.start, s.end) for s in found}
+    for span in sorted(found, key=lambda s: s.start):
+        end = span.end
+        while end < len(text) and text[end] == "、":
+            start = end + 1
+            for length in (3, 2):
+                stop = start + length
+                if _LIST_END_RE.match(text, stop) and _plausible_name(text, start, stop, st):
+                    break
+            else:
+                break
+            if (start, stop) not in seen:
+                seen.add((start, stop))
+                spans.append(_span(text, start, stop, "PERSON", "entity.person_list_tail", 0.6))
+            end = stop
+    return spans
+
+
+def _repeated(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
+    """A name found once is a name wherever else it stands on its own (repeated without its title)."""
+    names = {s.text for s in found if len(s.text) >= 2}
+    seen = {(s.start, s.end) for s in found}
+    spans = []
+    for name in names:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            after = text[end : end + 1]
+            glued_after = after and "\u4e00" <= after <= "\u9fff" and after not in _STOP_CHARS
+            # 李明 inside 李明华: a longer name; a following word (李明同志, 李明主持) is fine.
+            if (pos, end) not in seen and (
+                not glued_after or _LIST_END_RE.match(text, end) or _NAME_CUE_RE.match(text, end)
+            ):
+                spans.append(_span(text, pos, end, "PERSON", "entity.person_repeated", 0.6))
+            pos = text.find(name, end)
+    return spans
+
+
+def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = None) -> tuple[int, int] | None:
     """(start, end) of a 2–3 character name at token ``i`` (a surname first), or None."""
     while i < len(tokens) and tokens[i][2].isspace():
         i += 1
@@ -444,6 +613,8 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
                 w = tokens[j][2]
                 if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                     break
+                if text is not None and _NAME_CUE_RE.match(text, tokens[j][0]):
+                    break  # 李明作工作报告: 作 starts the verb, not the name
                 end = tokens[j][1]
                 j += 1
             if end - start >= 2:
