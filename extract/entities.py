@@ -26,7 +26,7 @@ from typing import Any
 
 from extract.models import Span
 
-__all__ = ["find_entities"]
+__all__ = ["find_entities", "looks_like_name", "unsettled_stretches"]
 
 _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
@@ -55,7 +55,7 @@ def _init() -> dict[str, Any]:
             parts = line.split()
             if len(parts) == 3:
                 tags.setdefault(parts[2], set()).add(parts[0])
-        places, proper = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
+        places, proper, rare = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
         places |= tags.get("ns", set())
         places -= _GENERIC_PLACES
         # A place stem missing from jieba's dictionary (岳阳 of 岳阳市) would fall apart into
@@ -68,6 +68,7 @@ def _init() -> dict[str, Any]:
             tokenizer=tokenizer,
             places=frozenset(places - _GENERIC_PLACES),
             proper=frozenset(proper),
+            rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
             leaders=frozenset(tags.get("nr", set())),
             slogan_re=re.compile("|".join(re.escape(s) for s in slogans)),
@@ -84,7 +85,7 @@ _GENERIC_PLACES = frozenset(
 )
 
 
-def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
+def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
     """Places from jieba's dictionary: ns entries with an administrative suffix, and their stems.
 
     A bare ns tag is not trusted (一路平安 is ns there); a suffix is. The stem of 四川省 is
@@ -93,11 +94,12 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
     """
     places: set[str] = set()
     proper: set[str] = set()
+    rare: set[str] = set()
     entries: dict[str, tuple[int, str]] = {}
     try:
         lines = path.read_text("utf-8").splitlines()
     except OSError:
-        return places, proper
+        return places, proper, rare
     for line in lines:
         parts = line.split()
         if len(parts) == 3 and parts[1].isdigit():
@@ -105,6 +107,8 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
     for word, (_freq, tag) in entries.items():
         if tag in ("nr", "ns", "nrt", "nrfg"):
             proper.add(word)
+            if _freq < 50 and tag in ("ns", "nr"):
+                rare.add(word)
         if tag != "ns" or len(word) < 3 or not word.endswith(_ADMIN_SUFFIXES) or word.endswith(_REGION_NOUNS):
             continue
         places.add(word)
@@ -112,7 +116,7 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= 2 and _stem_is_name(entries.get(stem)):
                 places.add(stem)
-    return places, proper
+    return places, proper, rare
 
 
 # 宜居城市, 经济开发区: jieba tags them ns, but they are kinds of place, not names.
@@ -271,11 +275,59 @@ def _span(text: str, start: int, end: int, label: str, rule: str, confidence: fl
 
 
 def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
+    cached = getattr(_last, "tokens", None)
+    if cached is not None and cached[0] is text:
+        return cached[1]
     out = []
     pos = 0
     for word in st["tokenizer"].cut(text, HMM=False):
         out.append((pos, pos + len(word), word))
         pos += len(word)
+    _last.tokens = (text, out)
+    return out
+
+
+# The last text tokenized in this thread, so unsettled_stretches() need not cut it again.
+_last = threading.local()
+_SENTENCE_END_RE = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Sentences (start, end) holding a word the rules could not settle, for a statistical source to read.
+
+    jieba (``HMM=False``) splits a word its dictionary lacks into single characters, and
+    marks dictionary names (nr/ns) as such: a run of two or more single CJK characters that
+    are not function characters, or such a name, outside every span the rules proposed, is
+    an unknown name or place the rules may have missed. A sentence with none is settled.
+    """
+    if not text:
+        return []
+    st = _init()
+    tokens = _tokens(text, st)
+    covered = bytearray(len(text) + 1)
+    for span in spans:
+        covered[span.start : span.end] = b"\1" * (span.end - span.start)
+    proper = st["rare_proper"]
+    flagged = bytearray(len(text) + 1)
+    run_start, run_len = -1, 0
+    for start, end, word in tokens:
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in _STOP_CHARS and not covered[start]:
+            if run_len == 0:
+                run_start = start
+            run_len += 1
+            if run_len >= 2:
+                flagged[run_start] = 1
+            continue
+        run_len = 0
+        if 2 <= len(word) <= 3 and word in proper and not covered[start] and word not in _COMMON_WORDS:
+            flagged[start] = 1
+    out = []
+    for m in _SENTENCE_END_RE.finditer(text):
+        if any(flagged[m.start() : m.end()]) and re.search(f"[{_CJK}]", m.group()):
+            if out and out[-1][1] == m.start():
+                out[-1] = (out[-1][0], m.end())
+            else:
+                out.append((m.start(), m.end()))
     return out
 
 
@@ -498,6 +550,21 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
 )
+
+
+def looks_like_name(name: str) -> bool:
+    """Whether ``name`` has the shape of a person's name: a surname, 2–4 characters, no word-breaking character.
+
+    Used on another source's proposals (the model has judged the context already), so unlike
+    the rules' own test it does not reject dictionary words (高峰 is a name too).
+    """
+    if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
+        return False
+    if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
+        return False
+    return name not in _COMMON_WORDS and not any(
+        ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]
+    )
 
 
 def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool:
