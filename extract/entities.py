@@ -310,7 +310,7 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     proper = st["rare_proper"]
     flagged = bytearray(len(text) + 1)
     run_start, run_len = -1, 0
-    for start, end, word in tokens:
+    for start, _end, word in tokens:
         if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in _STOP_CHARS and not covered[start]:
             if run_len == 0:
                 run_start = start
