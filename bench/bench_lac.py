@@ -64,8 +64,7 @@ def main() -> None:
     ours, spans, from_lac = _pipeline(raw, model=True)
     rules, rule_spans, _ = _pipeline(raw, model=False)
     read = sum(
-        sum(b - a for a, b in lac.stretches_to_check(d.text, extract_spans(d.text, model=False)))
-        for d in prepare(raw)
+        sum(b - a for a, b in lac.stretches_to_check(d.text, extract_spans(d.text, model=False))) for d in prepare(raw)
     )
 
     n = len(text)

@@ -82,9 +82,7 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
             supported.add(key)
             out.append(replace(span, source="rules+lac", confidence=max(AGREED, span.confidence)))
             continue
-        inner = [
-            s for s in fixed if s.label == span.label and span.start <= s.start and s.end <= span.end
-        ]
+        inner = [s for s in fixed if s.label == span.label and span.start <= s.start and s.end <= span.end]
         if inner:
             supported.update((s.start, s.end, s.label) for s in inner)
             out.append(replace(span, source="rules+lac", confidence=max(0.85, span.confidence)))
