@@ -82,6 +82,9 @@ _GENERIC_PLACES = frozenset(
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
     "街镇 镇街 城镇 集镇".split()
+    # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
+    + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
+    "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
 )
 
 
@@ -373,7 +376,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
-    stems |= {m.group(1) or m.group(2) for m in _PLACE_IN_BODY_RE.finditer(text)}
+    freq = st["tokenizer"].FREQ
+    for m in _PLACE_IN_BODY_RE.finditer(text):
+        # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
+        stem = m.group(1) or m.group(2)
+        if m.group(1) or stem in proper or not freq.get(stem):
+            stems.add(stem)
     stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
     if stems:
         taken = bytearray(len(text) + 1)
@@ -474,11 +482,13 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         elif head in ("市委", "区委", "县委", "省委", "州委"):
             # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
             before = text[head_start - 1] if head_start else ""
-            if text.startswith("员", head_end) or not (
+            if before == "各" or text.startswith("员", head_end) or not (
                 head_start in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE
             ):
                 continue
             start = head_start
+        elif head_start >= 2 and text[head_start - 2] == "各":
+            continue  # 各市政协, 各县委: a plural
         elif head_start and text[head_start - 1] in _LEVELS and head not in _NAMED_ONLY_HEADS:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
@@ -518,6 +528,16 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif word in titles or (word.endswith(("主席", "书记", "主任", "记者")) and len(word) <= 6):
             found = _name_after(tokens, i + 1, text)
+            if found is None:
+                # 县领导赵卫东、…: a name jieba cut as 赵 + 卫东, bounded by what follows it.
+                found = next(
+                    (
+                        (end, end + n)
+                        for n in (3, 2)
+                        if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st)
+                    ),
+                    None,
+                )
             if found is not None:
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
