@@ -482,8 +482,12 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         elif head in ("市委", "区委", "县委", "省委", "州委"):
             # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
             before = text[head_start - 1] if head_start else ""
-            if before == "各" or text.startswith("员", head_end) or not (
-                head_start in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE
+            if (
+                before == "各"
+                or text.startswith("员", head_end)
+                or not (
+                    head_start in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE
+                )
             ):
                 continue
             start = head_start
