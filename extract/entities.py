@@ -147,7 +147,7 @@ _MEETING_RE = re.compile(
     rf"(?:[(（]扩大[)）])?(?:全体会议|常委会议|常委会|会议|全会)"
     rf"|{_N}届{_N}中全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
-    rf"|(?<=[的共、和及])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二]|$)"
+    rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"]|$)"
     rf")"
 )
 
@@ -201,7 +201,7 @@ _ORG_HEADS = (
 )  # fmt: skip
 _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
-_NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "图书馆", "档案馆", "文史馆", "书画院"))
+_NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院"))
 _LEVELS = "省市区县州"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
 _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
@@ -214,6 +214,13 @@ _FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
 _BARE_PARTY_RE = re.compile(
     rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
 )
+# 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
+_CENTRAL_RE = re.compile(
+    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关)"
+    r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
+)
+# 民建广西区十届五次全会: the party's committee named before its term and session.
+_PARTY_TERM_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])(?=第?{_N}届)")
 _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
 # 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
@@ -376,11 +383,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
+    # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
+    stems |= {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] == "区" and text[s : e - 1] in proper}
     freq = st["tokenizer"].FREQ
     for m in _PLACE_IN_BODY_RE.finditer(text):
         # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
         stem = m.group(1) or m.group(2)
-        if m.group(1) or stem in proper or not freq.get(stem):
+        if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
+            continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
+        if stem in proper or stem in places or (m.group(1) and not freq.get(stem)):
             stems.add(stem)
     stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
     if stems:
@@ -401,6 +412,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     out = []
     for s, e, c in merged:
         # 隆安县东信村: after a county or town, the next name with its 村/镇 suffix continues the chain.
+        if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
+            e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
         if tail:
             e = tail.end()
@@ -409,6 +422,27 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
 
 
 _CJK_ONLY_RE = re.compile(f"[{_CJK}]+")
+_BODY_AFTER_LEVEL = (
+    "委",
+    "政",
+    "人",
+    "党",
+    "纪",
+    "团",
+    "妇",
+    "工",
+    "文",
+    "检",
+    "法",
+    "长",
+    "领",
+    "直",
+    "级",
+    "区",
+    "县",
+    "市",
+)
+_NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
@@ -445,6 +479,16 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
     ]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
+    ]
+    place_before = {p.end: p for p in places}
+    for m in _BARE_PARTY_RE.finditer(text):
+        # 广西民建: a place written before the party's short name is its branch there.
+        place = place_before.get(m.start())
+        if place is not None:
+            spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in _BARE_PARTY_RE.finditer(text)
     ]
@@ -532,6 +576,10 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif word in titles or (word.endswith(("主席", "书记", "主任", "记者")) and len(word) <= 6):
             found = _name_after(tokens, i + 1, text)
+            if found is None and word in _CREDIT_ROLES:
+                # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
+                m = _CREDIT_NAME_RE.match(text, end)
+                found = m.span(1) if m else None
             if found is None:
                 # 县领导赵卫东、…: a name jieba cut as 赵 + 卫东, bounded by what follows it.
                 found = next(
@@ -688,7 +736,7 @@ def _repeated(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
 
 def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = None) -> tuple[int, int] | None:
     """(start, end) of a 2–3 character name at token ``i`` (a surname first), or None."""
-    while i < len(tokens) and tokens[i][2].isspace():
+    while i < len(tokens) and (tokens[i][2].isspace() or tokens[i][2] in ("/", "／", ":", "：")):
         i += 1
     if i >= len(tokens):
         return None
@@ -704,14 +752,20 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
                 w = tokens[j][2]
                 if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                     break
-                if text is not None and _NAME_CUE_RE.match(text, tokens[j][0]):
-                    break  # 李明作工作报告: 作 starts the verb, not the name
+                if text is not None and (
+                    _NAME_CUE_RE.match(text, tokens[j][0]) or _CREDIT_RE.match(text, tokens[j][0])
+                ):
+                    break  # 李明作工作报告, 毕竞文/图: 作 starts the verb, 文/图 the credit
                 end = tokens[j][1]
                 j += 1
             if end - start >= 2:
                 return start, end
     return None
 
+
+_CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
+_CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
+_CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
 # Words that start with a surname character but are not names (常委, 高度, 于是 …).
 _COMMON_WORDS = frozenset(
