@@ -34,7 +34,7 @@ def predict(path: Path, mode: str) -> list[dict[str, Any]]:
             spans = rule_spans(draft.text)
         else:
             spans = extract_spans(draft.text)
-        rows += [{"doc": path.name, "label": s.label, "text": s.text, "source": s.source} for s in spans]
+        rows += [{"doc": path.name, "label": s.label, "text": s.text, "source": s.source, **s.attrs} for s in spans]
     return rows
 
 
@@ -65,6 +65,9 @@ def main() -> None:
         predicted += predict(path, args.mode)
     result = score(gold, predicted)
     print(table(f"{args.gold} ({args.mode})", result["labels"]))
+    attrs = result["figure_attrs"]
+    if attrs["matched"]:
+        print(f"FIGURE value/unit/approx right: {attrs['correct']}/{attrs['matched']}")
     for source, labels in result.get("sources", {}).items():
         if args.mode == "pipeline":
             print(table(f"  source {source}", labels))

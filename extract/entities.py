@@ -159,11 +159,22 @@ _TERM_BEFORE_RE = re.compile(rf"{_N}届")
 
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
-_QUOTED_RE = re.compile(r"[“\"‘'「]([^“”\"‘’'「」\n]{2,24})[”\"’'」]")
+# Quotation marks in pairs (“…”, "…", ‘…’, '…', 「…」), so ``"…'双减'…"`` gives 双减.
+_INNER = "[^“”\"‘’'「」\n]{2,24}"
+_QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_INNER})'|「({_INNER})」")
+# “五好”评比, “三八”红旗手: a short quoted name before an award or contest is the activity's, not a formula.
+_AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
+# Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
+_QUOTED_WATCHWORDS = frozenset(("有事好商量", "国之大者"))
 _FORMULA_RE = re.compile(
-    rf"(?:[{_CN_NUM}](?:个|大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
-    rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}"
+    rf"(?:[{_CN_NUM}]个[{_CJK}]{{1,6}}"
+    rf"|[{_CN_NUM}](?:大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
+    # 五学, 六地, 三审, 四优 quoted on their own: a numeral and one character, not a count (三年, 两次).
+    rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
+    rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
     rf"|双[{_CJK}]{{1,3}}"
+    # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
+    rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
 )
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
@@ -346,17 +357,23 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_lexicon", 0.9) for m in st["slogan_re"].finditer(text)
     ]
     for m in _QUOTED_RE.finditer(text):
-        start = m.start(1)
-        parts = m.group(1).split("、")
+        group = m.lastindex or 1
+        start = m.start(group)
+        content = m.group(group)
+        if content in _QUOTED_WATCHWORDS:
+            spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
+            continue
+        parts = content.split("、")
         numbered = 0
         for part in parts:
             end = start + len(part)
-            if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part):
+            award = len(part) == 2 and text.startswith(_AWARD_AFTER, m.end())
+            if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
                 spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
                 numbered += 1
             start = end + 1
         if not numbered and _is_watchword(parts):
-            spans.append(_span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_watchword", 0.5))
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_watchword", 0.5))
     spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
     return spans
 

@@ -253,3 +253,34 @@ def test_prepare_then_extract_keeps_every_span_on_its_text() -> None:
     for draft in prepare(raw):
         for span in extract_spans(draft.text, model=False):
             assert draft.text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("建立“五学”工作体系", ["五学"]),
+        ("落实“三审”制度", ["三审"]),
+        ("推行“大三审+小三定”机制", ["大三审+小三定"]),
+        ("扎实开展“千站千室万名委员”联系服务群众活动", ["千站千室万名委员"]),
+        ("落实“五个到群众中去”要求", ["五个到群众中去"]),
+        ("推进义务教育'双减'工作", ["双减"]),
+        ("开展\"推进义务教育'双减'工作落地见效\"专题协商", ["双减"]),  # quotes in pairs
+        ("开展“有事好商量”协商活动", ["有事好商量"]),
+    ],
+)
+def test_numbered_and_quoted_formulas(text: str, expected: list[str]) -> None:
+    assert labelled(text, "SLOGAN") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "庆祝“七一”",
+        "纪念“三八”妇女节",
+        "开展“五好”评比",
+        "推进“互联网+政务服务”",
+        "积极践行有事好商量、众人的事情由众人商量",
+    ],
+)
+def test_festivals_awards_and_models_are_not_slogans(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
