@@ -310,16 +310,18 @@ def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
 
 # The last text tokenized in this thread, so unsettled_stretches() need not cut it again.
 _last = threading.local()
-_SENTENCE_END_RE = re.compile(r"[^。！？；\n]+[。！？；]?")
+# The model reads a clause at a time: enough context for a name or a place, and a clause
+# with nothing unsettled in it costs nothing.
+_SENTENCE_END_RE = re.compile(r"[^。！？；，,;:：\n]+[。！？；，,;:：]?")
 
 
 def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Sentences (start, end) holding a word the rules could not settle, for a statistical source to read.
+    """Clauses (start, end) holding a word the rules could not settle, for a statistical source to read.
 
     jieba (``HMM=False``) splits a word its dictionary lacks into single characters, and
     marks dictionary names (nr/ns) as such: a run of two or more single CJK characters that
     are not function characters, or such a name, outside every span the rules proposed, is
-    an unknown name or place the rules may have missed. A sentence with none is settled.
+    an unknown name or place the rules may have missed. A clause with none is settled.
     """
     if not text:
         return []
@@ -342,14 +344,31 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         run_len = 0
         if 2 <= len(word) <= 3 and word in proper and not covered[start] and word not in _COMMON_WORDS:
             flagged[start] = 1
-    out = []
-    for m in _SENTENCE_END_RE.finditer(text):
-        if any(flagged[m.start() : m.end()]) and re.search(f"[{_CJK}]", m.group()):
-            if out and out[-1][1] == m.start():
-                out[-1] = (out[-1][0], m.end())
+    clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(clauses):
+        if not any(flagged[start:end]) or not _CJK_RE.search(text, start, end):
+            continue
+        # A short clause (来源:史志办…) reads with its neighbours in the same line: the model needs context.
+        j, k = i, i
+        while end - start < _MIN_CONTEXT and (j > 0 or k < len(clauses) - 1):
+            if k < len(clauses) - 1 and "\n" not in text[end - 1 : clauses[k + 1][0] + 1]:
+                k += 1
+                end = clauses[k][1]
+            elif j > 0 and "\n" not in text[clauses[j - 1][1] - 1 : start]:
+                j -= 1
+                start = clauses[j][0]
             else:
-                out.append((m.start(), m.end()))
+                break
+        if out and out[-1][1] >= start:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
     return out
+
+
+_MIN_CONTEXT = 16
+_CJK_RE = re.compile(f"[{_CJK}]")
 
 
 def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
