@@ -651,7 +651,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
 # a title after the name (王强同志, 李明委员).
 _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
-    r"|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
+    r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t由和与及同请对向将经")
 # After a name in a list: the next item, or what ends the list.

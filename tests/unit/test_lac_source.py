@@ -67,17 +67,24 @@ def test_rules_alone_keep_their_confidence_where_the_model_did_not_read() -> Non
 
 
 def test_genre_rules_decide_the_model_boundaries_and_labels() -> None:
-    text = "李明代表发言，陈仓区政协委员到陈仓调研，南宁市委会主任参加，同政协委员交流。"
+    text = "李晓明代表发言，陈仓区政协委员到陈仓调研，南宁市委会主任参加，同政协委员交流。"
     rules = [_span(text, "陈仓区政协", "ORG")]
     model = [
-        _span(text, "李明代表", "PERSON", "lac"),  # takes the following 代表 into the name
+        _span(text, "李晓明代表", "PERSON", "lac"),  # takes the following 代表 into the name
         _span(text, "陈仓", "PERSON", "lac"),  # a district the rules know
         _span(text, "南宁市委会", "GPE", "lac"),  # a body, not a place
         _span(text, "同政协", "ORG", "lac"),  # the institution in general
     ]
     got = [(s.label, s.text, s.source) for s in combine(text, rules, model, [(0, len(text))])]
-    assert ("PERSON", "李明", "lac") in got
-    assert all(t not in ("陈仓", "南宁市委会", "同政协", "李明代表") for _l, t, _s in got)
+    assert ("PERSON", "李晓明", "lac") in got
+    assert all(t not in ("陈仓", "南宁市委会", "同政协", "李晓明代表") for _l, t, _s in got)
+
+
+def test_a_two_character_name_the_model_alone_saw_once_is_dropped() -> None:
+    text = "来源:史志办。王强讲话后，王强又到基层。"
+    model = [_span(text, "史志", "PERSON", "lac"), _span(text, "王强", "PERSON", "lac")]
+    got = [s.text for s in combine(text, [], model, [(0, len(text))])]
+    assert got == ["王强"]
 
 
 def test_place_chains_join_across_sources() -> None:
