@@ -67,7 +67,7 @@ def test_rules_alone_keep_their_confidence_where_the_model_did_not_read() -> Non
 
 
 def test_genre_rules_decide_the_model_boundaries_and_labels() -> None:
-    text = "李晓明代表发言，陈仓区政协委员到陈仓调研，南宁市委会主任参加，同政协委员交流。"
+    text = "李晓明代表发言，陈仓区政协委员到陈仓调研，南宁市委会主任参加，同政协委员交流。李晓明说。"
     rules = [_span(text, "陈仓区政协", "ORG")]
     model = [
         _span(text, "李晓明代表", "PERSON", "lac"),  # takes the following 代表 into the name
@@ -80,9 +80,13 @@ def test_genre_rules_decide_the_model_boundaries_and_labels() -> None:
     assert all(t not in ("陈仓", "南宁市委会", "同政协", "李晓明代表") for _l, t, _s in got)
 
 
-def test_a_two_character_name_the_model_alone_saw_once_is_dropped() -> None:
-    text = "来源:史志办。王强讲话后，王强又到基层。"
-    model = [_span(text, "史志", "PERSON", "lac"), _span(text, "王强", "PERSON", "lac")]
+def test_a_name_the_model_alone_saw_once_is_dropped() -> None:
+    text = "来源:史志办。行至半山莫道远。王强讲话后，王强又到基层。"
+    model = [
+        _span(text, "史志", "PERSON", "lac"),
+        _span(text, "莫道远", "PERSON", "lac"),
+        _span(text, "王强", "PERSON", "lac"),
+    ]
     got = [s.text for s in combine(text, [], model, [(0, len(text))])]
     assert got == ["王强"]
 
