@@ -417,6 +417,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    # 西和县、礼县、徽县: a one-character county in a list of counties (all 县 here) is one too.
+    counties = [f for f in found if text[f[1] - 1] == "县"]
+    for m in _ONE_CHAR_COUNTY_RE.finditer(text) if counties else ():
+        if any(abs(m.start() - f[0]) <= 12 for f in counties) and not any(f[0] <= m.start() < f[1] for f in found):
+            found.append((m.start(), m.end(), 0.55))
+    found.sort()
     # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
     # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
@@ -458,6 +464,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
 
 
 _CJK_ONLY_RE = re.compile(f"[{_CJK}]+")
+_ONE_CHAR_COUNTY_RE = re.compile(
+    rf"(?:(?<=[、和及与])|(?<![{_CJK}]))(?![全本该各我每外邻郊一二两三四五六七八九十])[{_CJK}]县(?=[、和及与等，,。；])"
+)
 _BODY_AFTER_LEVEL = (
     "委",
     "政",

@@ -284,3 +284,8 @@ def test_numbered_and_quoted_formulas(text: str, expected: list[str]) -> None:
 )
 def test_festivals_awards_and_models_are_not_slogans(text: str) -> None:
     assert labelled(text, "SLOGAN") == []
+
+
+def test_one_character_counties_in_a_list_of_counties() -> None:
+    text = "调研组在西和县、礼县、徽县、两当县开展调研，全县、本县和邻县不是地名。"
+    assert labelled(text, "GPE") == ["西和县", "礼县", "徽县", "两当县"]
