@@ -143,7 +143,7 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
-    rf"第?{_N}届(?:[{_CJK}]{{0,10}}?委员会)?第?{_N}次(?:常委|常务委员会|全体|主席|党组)?"
+    rf"第?{_N}届(?:[{_CJK}]{{0,10}}?委员会|全国人大|全国政协|人大|政协|[省市区县]委)?第?{_N}次(?:常委|常务委员会|全体|主席|党组)?"
     rf"(?:[(（]扩大[)）])?(?:全体会议|常委会议|常委会|会议|全会)"
     rf"|{_N}届{_N}中全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
@@ -707,9 +707,19 @@ def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
     return any(text.endswith(title, 0, start) for title in st["titles"])
 
 
+_HEADLINE_NAME_RE = re.compile(rf"^([{_CJK}]{{2,4}})[:：](?=\S)", re.MULTILINE)
+
+
 def _names_before_cues(text: str, st: dict[str, Any]) -> list[Span]:
-    """李明讲话, 由王强主持, 张伟作工作报告, 黎作凤各位委员: a name right before its verb or address."""
-    spans = []
+    """李明讲话, 由王强主持, 张伟作工作报告, 黎作凤各位委员: a name right before its verb or address.
+
+    A headline or a speaker's line that opens with a name and a colon (``李明：坚持…``) too.
+    """
+    spans = [
+        _span(text, m.start(1), m.end(1), "PERSON", "entity.person_headline", 0.6)
+        for m in _HEADLINE_NAME_RE.finditer(text)
+        if _plausible_name(text, m.start(1), m.end(1), st)
+    ]
     for m in _NAME_CUE_RE.finditer(text):
         cue = m.start()
         for length in (3, 2, 4):

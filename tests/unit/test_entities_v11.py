@@ -289,3 +289,23 @@ def test_festivals_awards_and_models_are_not_slogans(text: str) -> None:
 def test_one_character_counties_in_a_list_of_counties() -> None:
     text = "调研组在西和县、礼县、徽县、两当县开展调研，全县、本县和邻县不是地名。"
     assert labelled(text, "GPE") == ["西和县", "礼县", "徽县", "两当县"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在十四届全国人大二次会议上", ["十四届全国人大二次会议"]),
+        ("市委十三届五次全会", ["十三届五次全会"]),
+        ("市政协十届二十次常委会议", ["十届二十次常委会议"]),
+    ],
+)
+def test_meetings_with_a_body_inside(text: str, expected: list[str]) -> None:
+    assert labelled(text, "MEETING") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("李明：坚持人民至上\n", ["李明"]), ("时间：2024年3月\n", []), ("地点：市政协会议室\n", [])],
+)
+def test_a_line_opening_with_a_name_and_a_colon(text: str, expected: list[str]) -> None:
+    assert labelled(text, "PERSON") == expected
