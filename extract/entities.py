@@ -112,6 +112,9 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
             proper.add(word)
             if _freq < 50 and tag in ("ns", "nr"):
                 rare.add(word)
+        if tag == "ns" and len(word) >= 3 and word[-1] in _NATURAL_SUFFIXES and not word.endswith(_REGION_NOUNS):
+            places.add(word)  # 洞庭湖, 大别山, 松花江: named natural places are GPE (v1.1)
+            continue
         if tag != "ns" or len(word) < 3 or not word.endswith(_ADMIN_SUFFIXES) or word.endswith(_REGION_NOUNS):
             continue
         places.add(word)
@@ -125,6 +128,10 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
 # 宜居城市, 经济开发区: jieba tags them ns, but they are kinds of place, not names.
 _REGION_NOUNS = ("城市", "新区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "地区", "社区", "城区",
                  "市区", "园区", "景区", "山区", "街区", "高新区", "功能区", "特区", "老区", "灾区")  # fmt: skip
+
+
+# Two-character ones (江湖, 高山, 大海, 上山) are mostly everyday words, so only longer names count.
+_NATURAL_SUFFIXES = frozenset("江河湖山海岛峡湾岭")
 
 
 def _stem_is_name(entry: tuple[int, str] | None) -> bool:

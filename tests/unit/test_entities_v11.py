@@ -309,3 +309,11 @@ def test_meetings_with_a_body_inside(text: str, expected: list[str]) -> None:
 )
 def test_a_line_opening_with_a_name_and_a_colon(text: str, expected: list[str]) -> None:
     assert labelled(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("助力洞庭湖生态保护", ["洞庭湖"]), ("大别山革命老区", ["大别山"]), ("行走江湖", []), ("登上高山", [])],
+)
+def test_named_natural_places(text: str, expected: list[str]) -> None:
+    assert labelled(text, "GPE") == expected
