@@ -5,3 +5,5 @@ nothing imports Textual.
 """
 
 EXTRACTOR_VERSION = "0.2.0"
+GUIDELINES_VERSION = "1.1"
+"""The annotation guidelines the extractor, the help screen and every decision follow."""

@@ -190,7 +190,11 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
             for span in store.spans(doc_id, reviewer=""):
                 if span.origin != "machine":
                     continue
-                predicted.append({"doc": name, "label": span.label, "text": span.text, **span.proposed["attrs"]})
+                proposed = span.proposed
+                predicted.append(
+                    {"doc": name, "label": proposed["label"], "text": proposed["text"], "source": span.source}
+                    | proposed["attrs"]
+                )
     result = score(gold_rows, predicted)
     if as_json:
         echo_json(result)
@@ -210,8 +214,24 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         )
     out = console()
     out.print(scores)
+    if result.get("sources"):
+        by_source = table("by source (rules+lac counts for both)")
+        for column in ("source", "label", "found", "tp", "precision", "recall", "F1"):
+            by_source.add_column(column, justify="right")
+        for source, labels in result["sources"].items():
+            for label, row in labels.items():
+                by_source.add_row(
+                    source,
+                    label,
+                    str(row["tp"] + row["fp"]),
+                    str(row["tp"]),
+                    f"{row['precision']:.3f}",
+                    f"{row['recall']:.3f}",
+                    f"{row['f1']:.3f}",
+                )
+        out.print(by_source)
     attributes = result.get("figure_attrs")
-    if attributes:
+    if attributes and attributes.get("matched"):
         out.print(
             f"FIGURE value/unit/approx right: {attributes['correct']}/{attributes['matched']}"
             f" = {attributes['accuracy']:.3f}"

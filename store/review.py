@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from extract import GUIDELINES_VERSION
 from extract.models import LABELS
 from store.errors import ReviewError
 from store.records import (
@@ -55,8 +56,6 @@ from store.records import (
     REJECTED,
     REMOVED,
 )
-
-GUIDELINES_VERSION = "1.1"
 
 GOLD_POLICY: tuple[str, ...] = (
     "An adjudicated verdict wins.",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-VERSION = "1.1"
+from extract import GUIDELINES_VERSION
+
+VERSION = GUIDELINES_VERSION
 """The guidelines version this copy follows (the v1.1 rulings are at the end of ``RULINGS``)."""
 
 
