@@ -116,7 +116,10 @@ def print_summary(store: Store) -> None:
 @db_option
 @click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
 def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
-    """Open the review app, importing PATHS first.
+    """Open the review app; PATHS are imported in the background while it runs.
+
+    The library shows at once and fills in as reports are imported; a finished report
+    can be opened while the others import.
 
     \b
     Example:
@@ -124,15 +127,21 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> 
     """
     with open_store(db_path) as store:
         if paths:
-            run_import(store, paths, quiet=False)
-        if not store.document_ids():
+            from store.importer import find_files
+
+            missing = [f"{path}: {error}" for path, error in find_files(paths) if error]
+            if missing and len(missing) == len(list(find_files(paths))):
+                fail(missing[0])
+        elif not store.document_ids():
             fail("no reports in the database; give a file or folder to import")
         try:
             from tui.app import make_app
         except ImportError:
+            if paths:
+                run_import(store, paths, quiet=False)
             print_summary(store)
             return
-        app = make_app(store, reviewer or default_reviewer())
+        app = make_app(store, reviewer or default_reviewer(), imports=tuple(paths))
         app.run()
 
 
