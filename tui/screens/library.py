@@ -158,6 +158,9 @@ class LibraryScreen(Screen[None]):
             title.append(f" · filter “{needle}”", style="italic")
         step = self.pizhu.importing
         if step is not None and not step.finished:
+            # Short enough for 80 columns: the count is what a reviewer waits on.
+            title = Text(f"pizhu 批注 · {self.pizhu.reviewer} · ", style="bold")
+            title.append(f"{self.matching}/{len(self.documents)} docs · {done}/{total} reviewed")
             title.append(f" · importing {step.done}/{step.total or '?'} files", style="italic")
         self.query_one("#library-title", Static).update(visible_styled(title))
 
