@@ -23,7 +23,11 @@ from extract.document import prepare
 from extract.pipeline import extract_spans
 
 _ROOT = Path(__file__).resolve().parents[1]
-_SAMPLES = _ROOT.parent.parent / "shared" / "samples"
+# shared/ stands beside the checkout (or beside the folder of worktrees).
+_SAMPLES = next(
+    (p / "shared" / "samples" for p in (_ROOT.parent, _ROOT.parent.parent) if (p / "shared" / "samples").is_dir()),
+    _ROOT.parent / "shared" / "samples",
+)
 
 
 def _raw_text(chars: int) -> str:
