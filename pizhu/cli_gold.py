@@ -335,11 +335,13 @@ def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
         pizhu merge ~/from-wang/annotations.db ~/from-li/annotations.db --db team.db
     """
     from store.errors import StoreError
-    from store.merge import merge_all
+    from store.merge import MergeError, merge_all
 
     with open_store(db_path) as store:
         try:
             reports = merge_all(store, others)
+        except MergeError as exc:  # the other file was refused before anything was written
+            fail(str(exc))
         except StoreError as exc:
             fail(f"{exc} (what was merged so far stays; run the same merge again to complete it)")
     for report in reports:

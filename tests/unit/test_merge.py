@@ -277,3 +277,48 @@ def test_identical_decisions_are_each_merged_once(tmp_path: Path) -> None:
         assert (report.decisions_added, report.decisions_present) == (1, 1)
         assert len(a.decisions()) == 2
         assert merge(a, two).decisions_added == 0
+
+
+def _corrupt_a_decision_page(source: Path, target: Path) -> None:
+    """A copy of ``source`` whose decisions table has one record header overwritten."""
+    conn = sqlite3.connect(source)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'decisions'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(source.read_bytes())
+
+    def leaves(n: int) -> list[int]:
+        base = (n - 1) * size + (100 if n == 1 else 0)
+        if data[base] == 13:
+            return [n]
+        cells = int.from_bytes(data[base + 3 : base + 5], "big")
+        found = []
+        for i in range(cells):
+            pointer = int.from_bytes(data[base + 12 + 2 * i : base + 14 + 2 * i], "big")
+            found += leaves(int.from_bytes(data[(n - 1) * size + pointer : (n - 1) * size + pointer + 4], "big"))
+        return found + leaves(int.from_bytes(data[base + 8 : base + 12], "big"))
+
+    page = leaves(root)[0]
+    base = (page - 1) * size
+    cell = base + int.from_bytes(data[base + 8 : base + 10], "big")
+    for _varint in range(2):  # payload size, rowid
+        while data[cell] & 0x80:
+            cell += 1
+        cell += 1
+    data[cell] = 0x7F  # the record header claims more bytes than it has
+    target.write_bytes(bytes(data))
+
+
+def test_a_corrupt_data_page_is_blamed_on_the_other_file(copies: tuple[Path, Path], tmp_path: Path) -> None:
+    target, other = copies
+    with Store(other) as li:
+        li.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    bad = tmp_path / "bad.db"
+    _corrupt_a_decision_page(other, bad)
+    before = snapshot(target)
+    result = CliRunner().invoke(main, ["merge", str(bad), "--db", str(target)])
+    assert result.exit_code == 1
+    assert str(bad) in result.output and "corrupt" in result.output
+    assert f"{target}:" not in result.output and "run the same merge again" not in result.output
+    assert snapshot(target) == before
