@@ -7,6 +7,7 @@ Errors are one line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sys
 from pathlib import Path
@@ -83,7 +84,13 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--no-extract", is_flag=True, help="Store the reports without machine candidates.")
-def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> None:
+@click.option(
+    "--progress-json",
+    is_flag=True,
+    hidden=True,
+    help="One JSON line per file on stdout (for the app's background import).",
+)
+def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool, progress_json: bool) -> None:
     """Import report files or folders: text (UTF-8, UTF-16 with BOM, GB18030, Big5), PDF, saved HTML, DOCX.
 
     \b
@@ -91,6 +98,30 @@ def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> No
         pizhu import seeds/ more/report.txt --db team.db
         pizhu import nianjian-2023.pdf page.html report.docx
     """
+    if progress_json:
+        from store.importer import FileOutcome, import_paths
+
+        with open_store(db_path) as store:
+            done = [0]
+
+            def step(outcome: FileOutcome) -> None:
+                done[0] += 1
+                line = {
+                    "done": done[0],
+                    "imported": len(outcome.imported),
+                    "refused": outcome.error,
+                    "path": outcome.path,
+                }
+                click.echo(json.dumps(line, ensure_ascii=False))
+                sys.stdout.flush()
+
+            def begin(_path: Path, _index: int, total: int) -> None:
+                if _index == 0:
+                    click.echo(json.dumps({"total": total}))
+                    sys.stdout.flush()
+
+            import_paths(store, paths, extract=not no_extract, on_file=step, on_begin=begin)
+        return
     with open_store(db_path) as store:
         refused = run_import(store, paths, extract=not no_extract)
     if refused:

@@ -6,6 +6,7 @@ progress. The keymap file (see ``tui.keys``) is applied here, once, to every scr
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from textual.app import App
@@ -35,6 +36,7 @@ class PizhuApp(App[None]):
         super().__init__()
         self.imports = imports
         self.importing: ImportStep | None = None
+        self.import_process: subprocess.Popen[str] | None = None
         self.warning = warning
         self.store = store
         self.reviewer = reviewer
@@ -68,6 +70,12 @@ class PizhuApp(App[None]):
             group="import",
             name="import",
         )
+
+    def on_unmount(self) -> None:
+        # Quitting stops a background import between two reports: each report is one
+        # transaction, so the database holds whole reports only; `pizhu import` finishes it.
+        if self.import_process is not None and self.import_process.poll() is None:
+            self.import_process.terminate()
 
     def import_step(self, step: ImportStep) -> None:
         """A file is imported (called on the app's thread): new rows, a word about refusals."""

@@ -1,22 +1,26 @@
 """Importing while the reviewer works: ``pizhu open PATH...`` shows the library at once.
 
-A thread worker imports file by file on its own connection to the database file (one
-transaction per report, as ``pizhu import`` does) and, after each file, reads the
-library's rows there too, so the app's thread never waits on the import or on a count.
-It hands each step to the app (``PizhuApp.import_step``); the library redraws with the
-new rows, and a finished report can be opened while the others are still importing.
+The import runs in its own process (``pizhu import --progress-json``, at a lower CPU
+priority), so that normalizing and extracting never take the app's interpreter lock: the
+reviewer's keys are served first. That process writes one transaction per report, as
+``pizhu import`` does, and one JSON line per file; a thread worker of the app reads the
+lines, re-reads the library's rows on its own connection now and then, and hands each
+step to the app (``PizhuApp.import_step``). A finished report can be opened while the
+others are still importing.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.db import Store, StoreError
-from store.importer import FileOutcome, find_files, import_file
 from store.records import DocumentSummary
 
 if TYPE_CHECKING:
@@ -39,39 +43,68 @@ class ImportStep:
     error: str = ""
 
 
-@dataclass
-class _Tally:
-    imported: int = 0
-    refused: list[str] = field(default_factory=list)
+def _command(db_path: str, paths: Iterable[str]) -> list[str]:
+    return [sys.executable, "-m", "pizhu", "import", *paths, "--db", db_path, "--progress-json"]
+
+
+def _lower_priority() -> None:  # runs in the child before it starts
+    try:
+        os.nice(10)
+    except OSError:
+        pass
 
 
 def import_in_background(app: PizhuApp, db_path: str, paths: Iterable[str], reviewer: str) -> None:
-    """The worker's body (runs in a thread): import, and tell the app after each file."""
-    tally = _Tally()
+    """The worker's body (runs in a thread): start the import process, relay what it says."""
     try:
-        store = Store(db_path)
-    except StoreError as exc:
+        process = subprocess.Popen(
+            _command(db_path, paths),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            preexec_fn=_lower_priority if os.name == "posix" else None,
+        )
+    except OSError as exc:
         app.call_from_thread(app.import_step, ImportStep(0, 0, 0, finished=True, error=str(exc)))
         return
+    app.import_process = process
+    total = done = imported = 0
+    last_read = 0.0
+    store: Store | None = None
     try:
-        files = list(find_files(paths))
-        last_read = 0.0
-        for index, (path, error) in enumerate(files, start=1):
-            outcome = FileOutcome(str(path), error=error) if error else import_file(store, Path(path))
-            tally.imported += len(outcome.imported)
-            refused = (f"{outcome.path}: {outcome.error}",) if outcome.error else ()
-            tally.refused.extend(refused)
-            finished = index == len(files)
+        assert process.stdout is not None
+        for line in process.stdout:
+            try:
+                said = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if "total" in said:
+                total = int(said["total"])
+                app.call_from_thread(app.import_step, ImportStep(0, total, 0))
+                continue
+            done = int(said.get("done", done))
+            imported += int(said.get("imported", 0))
+            refused = (f"{said.get('path')}: {said['refused']}",) if said.get("refused") else ()
             summaries = None
-            if finished or (outcome.imported and time.monotonic() - last_read > _SUMMARY_EVERY):
+            if said.get("imported") and time.monotonic() - last_read > _SUMMARY_EVERY:
+                store = store or Store(db_path)
                 summaries = tuple(store.documents(reviewer))
                 last_read = time.monotonic()
-            app.call_from_thread(
-                app.import_step, ImportStep(index, len(files), tally.imported, refused, summaries, finished)
-            )
-        if not files:
-            app.call_from_thread(app.import_step, ImportStep(0, 0, 0, finished=True))
-    except StoreError as exc:  # the database cannot take writes: stop, and say so
-        app.call_from_thread(app.import_step, ImportStep(0, 0, tally.imported, finished=True, error=str(exc)))
+            app.call_from_thread(app.import_step, ImportStep(done, total, imported, refused, summaries))
+        process.wait()
+        error = ""
+        if process.returncode not in (0, None) and process.stderr is not None:
+            error = process.stderr.read().strip().splitlines()[-1:] or [f"the import stopped ({process.returncode})"]
+            error = error[0]
+        store = store or Store(db_path)
+        summaries = tuple(store.documents(reviewer))
+        app.call_from_thread(
+            app.import_step, ImportStep(done, total or done, imported, (), summaries, finished=True, error=error)
+        )
+    except StoreError as exc:
+        app.call_from_thread(app.import_step, ImportStep(done, total, imported, finished=True, error=str(exc)))
     finally:
-        store.close()
+        if store is not None:
+            store.close()
