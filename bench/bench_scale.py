@@ -21,7 +21,7 @@ Then it times, on that database, what the app and the CLI do:
 - ``pizhu stats`` (if the command exists yet; else ``store.stats.compute`` if it exists);
 - ``pizhu export --all`` to a file, in its own process, with its peak RSS.
 
-Usage: python bench/bench_scale.py [--reports 10000] [--db bench/out/scale.db] [--rebuild]
+Usage: python -m bench.bench_scale [--reports 10000] [--db bench/out/scale.db] [--rebuild]
 """
 
 from __future__ import annotations
@@ -44,18 +44,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench.generate import generate
+from extract import EXTRACTOR_VERSION
+from extract.decode import decode
+from extract.document import prepare
+from extract.models import DocumentDraft, Span
+from store import review
+from store.db import Store
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from generate import generate  # noqa: E402
-
-from extract import EXTRACTOR_VERSION  # noqa: E402
-from extract.decode import decode  # noqa: E402
-from extract.document import prepare  # noqa: E402
-from extract.models import DocumentDraft, Span  # noqa: E402
-from store import review  # noqa: E402
-from store.db import Store  # noqa: E402
 
 DEFAULT_DB = ROOT / "bench" / "out" / "scale.db"
 REVIEWERS = [f"r{i}" for i in range(8)]

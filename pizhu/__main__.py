@@ -1,5 +1,6 @@
-"""``python -m pizhu``: the same command as ``pizhu``."""
+"""``python -m pizhu``: the ``pizhu`` command, for when its script is not on PATH."""
 
 from pizhu.cli import main
 
-main(prog_name="pizhu")
+if __name__ == "__main__":
+    main(prog_name="pizhu")

@@ -10,50 +10,15 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from store.db import DEFAULT_DB, Store, StoreError
+from pizhu import cli_gold
+from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
+from store.db import Store, StoreError
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-db_option = click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The SQLite database file.",
-)
-
-
-def shown(text: str) -> str:
-    """Text fit for a terminal line: control characters (a file name can hold escape
-    sequences) are written as escapes instead of being sent to the terminal."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
-
-
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"pizhu: error: {shown(message)}", err=True)
-    sys.exit(code)
-
-
-@contextmanager
-def open_store(db_path: str) -> Iterator[Store]:
-    try:
-        store = Store(db_path)
-    except StoreError as exc:
-        fail(str(exc))
-    try:
-        yield store
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
+__all__ = ["db_option", "fail", "main", "open_store", "shown"]
 
 
 def default_reviewer() -> str:
@@ -80,60 +45,83 @@ def main() -> None:
 
 
 def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, quiet: bool = False) -> int:
-    """Import paths, report progress and outcome; return the number of files refused."""
-    from store.importer import find_files, import_file
+    """Import paths (``store.importer.import_paths``), showing progress and the outcome;
+    return the number of files refused."""
+    from store.importer import FileOutcome, import_paths
 
-    files = list(find_files(paths))
-    outcomes = []
-    use_bar = sys.stderr.isatty() and not quiet
-
-    def one(path: Path, error: str) -> None:
-        from store.importer import FileOutcome
-
-        outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
-        outcomes.append(outcome)
+    def refused(outcome: FileOutcome) -> None:
         if outcome.error:
-            click.echo(f"pizhu: refused {shown(outcome.path)}: {shown(outcome.error)}", err=True)
+            say(f"pizhu: refused {outcome.path}: {outcome.error}")
 
-    if use_bar:
-        from rich.markup import escape
+    if sys.stderr.isatty() and not quiet:
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
-            task = progress.add_task("importing", total=len(files))
-            for path, error in files:
-                progress.update(task, description=f"importing {escape(shown(path.name))}")
-                one(path, error)
-                progress.advance(task)
+            task = progress.add_task("importing", total=None)
+
+            def begin(path: Path, index: int, total: int) -> None:
+                # markup=True in Progress: the file name is data, so it is shown, never read.
+                from rich.markup import escape
+
+                progress.update(task, total=total, completed=index, description=f"importing {escape(shown(path.name))}")
+
+            report = import_paths(store, paths, extract=extract, on_file=refused, on_begin=begin)
     else:
-        for path, error in files:
-            one(path, error)
-    imported = sum(len(o.imported) for o in outcomes)
-    skipped = sum(o.skipped for o in outcomes)
-    refused = [o for o in outcomes if o.error]
+        report = import_paths(store, paths, extract=extract, on_file=refused)
+    errors = report.errors
     if not quiet:
-        for outcome in outcomes:
+        for outcome in report.files:
             if outcome.skipped:
-                click.echo(f"skipped {shown(outcome.path)}: {outcome.skipped} report(s) already imported", err=True)
-        click.echo(
-            f"imported {imported} report(s) from {len(outcomes) - len(refused)} file(s);"
-            f" skipped {skipped} already imported; refused {len(refused)} file(s)",
-            err=True,
+                say(f"skipped {outcome.path}: {outcome.skipped} report(s) already imported")
+        say(
+            f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
+            f" skipped {report.skipped} already imported; refused {len(errors)} file(s)"
         )
-    return len(refused)
+    return len(errors)
 
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--no-extract", is_flag=True, help="Store the reports without machine candidates.")
-def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> None:
-    """Import report files or folders (UTF-8, GB18030 or Big5).
+@click.option(
+    "--progress-json",
+    is_flag=True,
+    hidden=True,
+    help="One JSON line per file on stdout (for the app's background import).",
+)
+def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool, progress_json: bool) -> None:
+    """Import report files or folders: text (UTF-8, UTF-16 with BOM, GB18030, Big5), PDF, saved HTML, DOCX.
 
     \b
     Example:
         pizhu import seeds/ more/report.txt --db team.db
+        pizhu import nianjian-2023.pdf page.html report.docx
     """
+    if progress_json:
+        from store.importer import FileOutcome, import_paths
+
+        with open_store(db_path) as store:
+            done = [0]
+
+            def step(outcome: FileOutcome) -> None:
+                done[0] += 1
+                line = {
+                    "done": done[0],
+                    "imported": len(outcome.imported),
+                    "refused": outcome.error,
+                    "path": outcome.path,
+                }
+                click.echo(json.dumps(line, ensure_ascii=False))
+                sys.stdout.flush()
+
+            def begin(_path: Path, _index: int, total: int) -> None:
+                if _index == 0:
+                    click.echo(json.dumps({"total": total}))
+                    sys.stdout.flush()
+
+            import_paths(store, paths, extract=not no_extract, on_file=step, on_begin=begin)
+        return
     with open_store(db_path) as store:
         refused = run_import(store, paths, extract=not no_extract)
     if refused:
@@ -141,23 +129,14 @@ def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> No
 
 
 def print_summary(store: Store) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="pizhu library")
+    summary = table("pizhu library")
     for column in ("id", "organisation", "year", "title", "sections", "candidates"):
-        table.add_column(column)
+        summary.add_column(column)
     for doc in store.documents():
-        table.add_row(
-            str(doc.id),
-            doc.organisation,
-            str(doc.year or ""),
-            doc.title[:40],
-            str(doc.sections),
-            str(doc.candidates),
-            # Report text is data: never let it be read as Rich markup.
+        summary.add_row(
+            str(doc.id), doc.organisation, str(doc.year or ""), doc.title[:40], str(doc.sections), str(doc.candidates)
         )
-    Console(markup=False, highlight=False).print(table)
+    console().print(summary)
 
 
 # --- open -----------------------------------------------------------------------------
@@ -169,7 +148,10 @@ def print_summary(store: Store) -> None:
 @click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
 @click.option("--ask-reviewer", is_flag=True, hidden=True, help="Ask for the reviewer's name first (pizhu serve).")
 def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None, ask_reviewer: bool) -> None:
-    """Open the review app, importing PATHS first.
+    """Open the review app; PATHS are imported in the background while it runs.
+
+    The library shows at once and fills in as reports are imported; a finished report
+    can be opened while the others import.
 
     \b
     Example:
@@ -177,15 +159,21 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None, ask
     """
     with open_store(db_path) as store:
         if paths:
-            run_import(store, paths, quiet=False)
-        if not store.document_ids():
+            from store.importer import find_files
+
+            missing = [f"{path}: {error}" for path, error in find_files(paths) if error]
+            if missing and len(missing) == len(list(find_files(paths))):
+                fail(missing[0])
+        elif not store.document_ids():
             fail("no reports in the database; give a file or folder to import")
         try:
             from tui.app import make_app
         except ImportError:
+            if paths:
+                run_import(store, paths, quiet=False)
             print_summary(store)
             return
-        app = make_app(store, reviewer or default_reviewer(), ask_reviewer=ask_reviewer)
+        app = make_app(store, reviewer or default_reviewer(), imports=tuple(paths), ask_reviewer=ask_reviewer)
         app.run()
 
 
@@ -251,7 +239,7 @@ def reextract_command(db_path: str) -> None:
 
     with open_store(db_path) as store:
         report = reextract(store)
-        click.echo(report.summary(), err=True)
+        say(report.summary())
 
 
 @main.command("eval")
@@ -269,12 +257,13 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         pizhu eval ../shared/seeds-gold.jsonl --json
     """
     from extract.evaluate import score
+    from store.goldfile import read_gold
 
     try:
-        gold_rows = [json.loads(line) for line in Path(gold).read_text("utf-8").splitlines() if line.strip()]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        fail(f"{gold}: not a JSONL gold file ({exc})")
-    with open_store(db_path) as store:
+        gold_rows = read_gold(gold)
+    except StoreError as exc:
+        fail(str(exc))
+    with open_store(db_path, read_only=True) as store:
         predicted = []
         for doc_id in store.document_ids():
             document = store.document(doc_id)
@@ -282,19 +271,20 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
             for span in store.spans(doc_id, reviewer=""):
                 if span.origin != "machine":
                     continue
-                predicted.append({"doc": name, "label": span.label, "text": span.text, **span.proposed["attrs"]})
+                proposed = span.proposed
+                predicted.append(
+                    {"doc": name, "label": proposed["label"], "text": proposed["text"], "source": span.source}
+                    | proposed["attrs"]
+                )
     result = score(gold_rows, predicted)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"pizhu eval: {gold}")
+    scores = table(f"pizhu eval: {gold}")
     for column in ("label", "gold", "found", "tp", "precision", "recall", "F1"):
-        table.add_column(column, justify="right")
+        scores.add_column(column, justify="right")
     for label, row in result["labels"].items():
-        table.add_row(
+        scores.add_row(
             label,
             str(row["tp"] + row["fn"]),
             str(row["tp"] + row["fp"]),
@@ -303,11 +293,27 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
             f"{row['recall']:.3f}",
             f"{row['f1']:.3f}",
         )
-    console = Console(markup=False, highlight=False)
-    console.print(table)
+    out = console()
+    out.print(scores)
+    if result.get("sources"):
+        by_source = table("by source (rules+lac counts for both)")
+        for column in ("source", "label", "found", "tp", "precision", "recall", "F1"):
+            by_source.add_column(column, justify="right")
+        for source, labels in result["sources"].items():
+            for label, row in labels.items():
+                by_source.add_row(
+                    source,
+                    label,
+                    str(row["tp"] + row["fp"]),
+                    str(row["tp"]),
+                    f"{row['precision']:.3f}",
+                    f"{row['recall']:.3f}",
+                    f"{row['f1']:.3f}",
+                )
+        out.print(by_source)
     attributes = result.get("figure_attrs")
-    if attributes:
-        console.print(
+    if attributes and attributes.get("matched"):
+        out.print(
             f"FIGURE value/unit/approx right: {attributes['correct']}/{attributes['matched']}"
             f" = {attributes['accuracy']:.3f}"
         )
@@ -378,9 +384,10 @@ def withdraw_command(document: int, db_path: str, restore: bool) -> None:
     click.echo(f"report {document} {'restored' if restore else 'withdrawn; its decisions stay in the log'}", err=True)
 
 
-# --- gold output: export, stats, agree, merge live in pizhu/cli_gold.py -----------------
+# --- gold output: export, stats, agree, merge, backup live in pizhu/cli_gold.py -----------
+
+cli_gold.register(main)
 
 
-from pizhu.cli_gold import register  # noqa: E402
-
-register(main)
+if __name__ == "__main__":
+    main(prog_name="pizhu")

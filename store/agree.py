@@ -170,7 +170,7 @@ def agreement(store: Store, reviewers: list[str] | None = None, documents: tuple
     wanted = set(documents)
     tables: dict[tuple[str, str], list[int]] = {}
     names: set[str] = set()
-    for doc_id, all_states in store.reviewer_states():
+    for doc_id, all_states in store.reviewer_states(attributes=False):
         if wanted and doc_id not in wanted:
             continue
         v = DocumentVersions(doc_id, _reviewed(all_states))

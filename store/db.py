@@ -13,14 +13,18 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
 from store import review
 from store.errors import (
@@ -72,14 +76,40 @@ def _explain(exc: sqlite3.Error, path: str) -> StoreError:
 
 
 class Store:
-    """A pizhu database file (or an in-memory one for tests)."""
+    """A pizhu database file (or an in-memory one for tests).
 
-    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False) -> None:
+    ``read_only`` says the caller only reads (stats, export, agree, eval, backup). Where
+    the database's folder cannot be written (a read-only mount, a folder of someone
+    else's), such a caller gets a read-only connection instead of a refusal: with no
+    ``-wal`` file beside the database its file holds every commit and nobody can be
+    writing, so it is read as immutable; with a ``-wal`` file it is read through it
+    (``mode=ro``), never as immutable, which would silently miss the decisions still in
+    the ``-wal``. Where SQLite cannot do that (it needs a ``-shm`` file it cannot create),
+    the error says so and how to get a readable copy. A writing caller in such a folder
+    is refused at once, pointing to ``pizhu backup``.
+
+    Anything at ``path`` that is not a regular file (``/dev/null``, a pipe, a folder, a
+    link to nothing) is refused before SQLite sees it, so nothing is created beside it.
+    """
+
+    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False, read_only: bool = False) -> None:
         self.path = ":memory:" if memory or path is None else str(path)
+        self.read_only = False
+        target = ":memory:"
+        uri = False
         if not memory and path is not None:
             _check_header(Path(path))
+            if not _folder_writable(Path(path)):
+                if not read_only:
+                    raise ReadOnlyDatabaseError(
+                        f"{path}: its folder cannot be written, and this command writes; work on a copy"
+                        f" (pizhu backup COPY.db --db {path} makes one)"
+                    )
+                target, uri, self.read_only = _read_only_uri(Path(path)), True, True
+            else:
+                target = self.path
         try:
-            conn = sqlite3.connect(self.path, timeout=15.0, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(target, timeout=15.0, isolation_level=None, check_same_thread=False, uri=uri)
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
         self.conn = conn
@@ -87,9 +117,12 @@ class Store:
         self._origin: str | None = None
         try:
             conn.execute("PRAGMA busy_timeout = 15000")
-            if not memory:
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            if self.read_only:
+                self._check_readable()
+            else:
+                if not memory:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as exc:
@@ -98,6 +131,20 @@ class Store:
         except StoreError:
             conn.close()
             raise
+
+    def _check_readable(self) -> None:
+        """A read-only connection reads its first page now, so a failure is explained here."""
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise
+            name = Path(self.path).name
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: cannot be read where it is: the folder is read-only and SQLite needs to create"
+                f" {name}-shm beside the {name}-wal it holds; copy {name} and {name}-wal to a writable folder and"
+                f" read the copy (or run pizhu backup COPY.db where the folder can be written)"
+            ) from None
 
     @classmethod
     def memory(cls) -> Store:
@@ -116,6 +163,11 @@ class Store:
 
     def _migrate(self) -> None:
         applied = self._applied_known()
+        if len(applied) < len(KNOWN) and self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: written by an older pizhu and needs upgrading, which its read-only folder does not"
+                " allow; open it once where it can be written"
+            )
         if len(applied) < len(KNOWN):
             with self.transaction():
                 # Re-read inside the lock: another process may have just migrated, and
@@ -195,12 +247,15 @@ class Store:
         extractor_version: str = "",
         *,
         source_hash: str | None = None,
+        original: tuple[str, bytes] | None = None,
     ) -> int | None:
         """Store one report with its sections and machine spans in one transaction.
 
         A document is identified by its source: ``source_hash`` (the hash of the file's
-        bytes) and ``draft.part``. Returns the new id, or None when that report is
-        stored already (or, for a caller without the bytes, the same normalized text is).
+        bytes) and ``draft.part``. ``original`` is (media type, bytes) of a source file
+        kept beside the extracted text (a saved HTML page). Returns the new id, or None
+        when that report is stored already (or, for a caller without the bytes, the same
+        normalized text is).
         """
         digest = content_hash(draft.text)
         key = source_hash or "text:" + hashlib.sha1(draft.raw.encode("utf-8")).hexdigest()
@@ -235,9 +290,22 @@ class Store:
             )
             doc_id = int(cursor.lastrowid or 0)
             conn.executemany(
-                "INSERT INTO sections (document_id, ordinal, heading, start, end, kind) VALUES (?,?,?,?,?,?)",
-                [(doc_id, s.ordinal, s.heading, s.start, s.end, s.kind) for s in draft.sections],
+                "INSERT INTO sections (document_id, ordinal, heading, start, end, kind, pages) VALUES (?,?,?,?,?,?,?)",
+                [
+                    (doc_id, s.ordinal, s.heading, s.start, s.end, s.kind, json.dumps(s.pages) if s.pages else None)
+                    for s in draft.sections
+                ],
             )
+            if original is not None or draft.layout is not None:
+                conn.execute(
+                    "INSERT INTO document_sources (document_id, media_type, layout, data) VALUES (?,?,?,?)",
+                    (
+                        doc_id,
+                        original[0] if original else encoding,
+                        draft.layout.to_json() if draft.layout is not None else None,
+                        original[1] if original else None,
+                    ),
+                )
             self._insert_machine_spans(conn, doc_id, key, spans, extractor_version, stamp)
         return doc_id
 
@@ -269,6 +337,7 @@ class Store:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+        recount_candidates(conn, doc_id)
         return len(rows)
 
     def replace_machine_spans(self, doc_id: int, spans: Iterable[Span], version: str) -> tuple[int, int]:
@@ -346,6 +415,7 @@ class Store:
                 fresh.append(s)
             gone = [span_id for span_id, _attrs, decided in existing.values() if span_id not in keep and not decided]
             conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in gone])
+            recount_candidates(conn, doc_id)
             added = self._insert_machine_spans(conn, doc_id, key, fresh, version, stamp)
             conn.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
         return len(gone), added
@@ -475,14 +545,32 @@ class Store:
         ]
 
     def sections(self, doc_id: int) -> list[StoredSection]:
-        return [
-            StoredSection(**r)
-            for r in self.read(
-                "SELECT id, document_id, ordinal, heading, start, end, kind FROM sections"
-                " WHERE document_id = ? ORDER BY ordinal",
-                [doc_id],
-            )
-        ]
+        rows = self.read(
+            "SELECT id, document_id, ordinal, heading, start, end, kind, pages FROM sections"
+            " WHERE document_id = ? ORDER BY ordinal",
+            [doc_id],
+        )
+        sections = []
+        for row in rows:
+            pages = row.pop("pages")
+            sections.append(StoredSection(**row, pages=tuple(json.loads(pages)) if pages else ()))
+        return sections
+
+    def original(self, doc_id: int) -> tuple[str, bytes] | None:
+        """(media type, bytes) of the source file kept with a document, or None."""
+        rows = self.read("SELECT media_type, data FROM document_sources WHERE document_id = ?", [doc_id])
+        return (rows[0]["media_type"], rows[0]["data"]) if rows and rows[0]["data"] is not None else None
+
+    def layout(self, doc_id: int) -> Layout | None:
+        """What the layout of a document's file said of its raw text (PDF, HTML, DOCX), or None."""
+        rows = self.read(
+            "SELECT s.layout, d.raw FROM document_sources s JOIN documents d ON d.id = s.document_id"
+            " WHERE s.document_id = ?",
+            [doc_id],
+        )
+        if not rows or not rows[0]["layout"]:
+            return None
+        return Layout.from_json(rows[0]["raw"], rows[0]["layout"])
 
     # --- views of the review state (store/review.py owns what they mean) -------------
 
@@ -551,7 +639,9 @@ class Store:
         counts[PENDING] = counts.get(PENDING, 0) + undecided
         return counts
 
-    def reviewer_states(self, doc_id: int | None = None) -> Iterator[tuple[int, dict[str, dict[int, dict[str, Any]]]]]:
+    def reviewer_states(
+        self, doc_id: int | None = None, *, attributes: bool = True
+    ) -> Iterator[tuple[int, dict[str, dict[int, dict[str, Any]]]]]:
         """Per document, every reviewer's decided versions: ``(doc_id, {reviewer: {span_id: state}})``.
 
         Adjudicators are left out: an adjudicator's word is not a reviewer's opinion.
@@ -579,8 +669,8 @@ class Store:
                 "start": row["start"],
                 "end": row["end"],
                 "text": row["text"],
-                "attrs": json.loads(row["attrs"] or "{}"),
-                "tags": json.loads(row["tags"] or "[]"),
+                "attrs": json.loads(row["attrs"] or "{}") if attributes else {},
+                "tags": json.loads(row["tags"] or "[]") if attributes else [],
                 "origin": row["origin"],
             }
         if current is not None:
@@ -597,67 +687,99 @@ class Store:
             f"s.id IN (SELECT g.span_id FROM gold_states g JOIN spans s ON s.id = g.span_id WHERE {where})", params
         )
 
-    def decided_states(self, reviewer: str | None = None) -> Iterator[dict[str, Any]]:
+    def candidate_totals(
+        self, documents: list[int] | None = None
+    ) -> tuple[dict[int, int], dict[tuple[str, str, str], int]]:
+        """Machine candidates per document, and per (label, rule, source), of ``documents`` or all."""
+        where, params = (
+            ("", [])
+            if documents is None
+            else (
+                " WHERE document_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(documents)],
+            )
+        )
+        per_document = {
+            r["document_id"]: r["n"]
+            for r in self.read(f"SELECT document_id, sum(n) AS n FROM candidate_counts{where} GROUP BY 1", params)
+        }
+        per_kind = {
+            (r["label"], r["rule"] or "", r["source"] or "rules"): r["n"]
+            for r in self.read(
+                f"SELECT label, rule, source, sum(n) AS n FROM candidate_counts{where} GROUP BY 1, 2, 3", params
+            )
+        }
+        return per_document, per_kind
+
+    def decided_totals(
+        self, reviewer: str | None = None, documents: list[int] | None = None
+    ) -> tuple[dict[tuple[int, str, str], int], dict[tuple[str, str, str, str, str, str], int]]:
+        """Decided spans in the gold view (or ``reviewer``'s), counted two ways.
+
+        Per (document, origin, status), and per (origin, proposed label, rule, source,
+        status, decided label). Counted in SQL: no span is read one by one.
+        """
+        table, where, params = (
+            ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
+        )
+        if documents is not None:
+            where += " AND r.document_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(documents))
+        base = f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}"
+        per_document = {
+            (r["document_id"], r["origin"], r["status"]): r["n"]
+            for r in self.read(
+                f"SELECT r.document_id, s.origin, r.status, count(*) AS n{base} GROUP BY 1, 2, 3", params
+            )
+        }
+        per_kind = {
+            (r["origin"], r["label"], r["rule"] or "", r["source"] or "", r["status"], r["state_label"]): r["n"]
+            for r in self.read(
+                "SELECT s.origin, s.label, s.rule, coalesce(s.source, CASE s.origin WHEN 'machine' THEN 'rules'"
+                f" ELSE 'human' END) AS source, r.status, r.label AS state_label, count(*) AS n{base}"
+                " GROUP BY 1, 2, 3, 4, 5, 6",
+                params,
+            )
+        }
+        return per_document, per_kind
+
+    def decided_states(self, reviewer: str | None = None, status: str | None = None) -> Iterator[dict[str, Any]]:
         """Every span with a decided state in the gold view (or ``reviewer``'s), with its proposal.
 
-        Rows: document_id, origin, label and rule (as proposed), ``proposed`` and ``state``.
+        Rows: document_id, origin, label, rule and source (as proposed), ``status`` and the
+        decided ``state_label``; for a corrected span also ``proposed`` and ``state`` (what
+        was changed). Read in one pass; attributes are parsed only where they matter.
         """
         table, clause, params = (
             ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
         )
+        if status is not None:
+            clause += " AND r.status = ?"
+            params = [*params, status]
         cursor = self.conn.execute(
-            "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, s.text,"
-            " r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags, s.source"
-            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE 1{clause}",
+            "SELECT s.document_id, s.origin, s.label, s.rule, s.source, r.status, r.label,"
+            " s.start, s.end, s.attrs, r.start, r.end, r.attrs"
+            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{clause}",
             params,
         )
         try:
             rows = cursor.fetchall()
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
-        for (
-            doc,
-            origin,
-            label,
-            start,
-            end,
-            attrs,
-            rule,
-            text,
-            status,
-            r_label,
-            r_start,
-            r_end,
-            r_text,
-            r_attrs,
-            tags,
-            source,
-        ) in rows:
-            if status == PENDING:
-                continue
-            yield {
+        for doc, origin, label, rule, source, status, r_label, start, end, attrs, r_start, r_end, r_attrs in rows:
+            row: dict[str, Any] = {
                 "document_id": doc,
                 "origin": origin,
                 "label": label,
                 "rule": rule,
                 "source": source or ("rules" if origin == "machine" else "human"),
-                "proposed": {
-                    "label": label,
-                    "start": start,
-                    "end": end,
-                    "text": text,
-                    "attrs": json.loads(attrs or "{}"),
-                },
-                "state": {
-                    "status": status,
-                    "label": r_label,
-                    "start": r_start,
-                    "end": r_end,
-                    "text": r_text,
-                    "attrs": json.loads(r_attrs or "{}"),
-                    "tags": json.loads(tags or "[]"),
-                },
+                "status": status,
+                "state_label": r_label,
             }
+            if status == CORRECTED:
+                row["proposed"] = {"label": label, "start": start, "end": end, "attrs": json.loads(attrs or "{}")}
+                row["state"] = {"label": r_label, "start": r_start, "end": r_end, "attrs": json.loads(r_attrs or "{}")}
+            yield row
 
     def added_spans(self, doc_id: int | None = None) -> list[SpanView]:
         """Gold views of the spans reviewers added by hand that still stand."""
@@ -705,17 +827,30 @@ class Store:
             label_clause = " AND s.label = ?"
             params.append(label)
         params.append(limit)
-        rows = self.read(
+        select = (
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending'"
-            "  OR (s.flag IS NOT NULL AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')))"
+        )
+        # Two reads, each in index order: the few flagged spans, then the pending ones
+        # least confident first (one ORDER BY over both would sort millions of rows).
+        flagged = self.read(
+            select.replace("FROM spans s", "FROM spans s INDEXED BY idx_spans_flagged")
+            + " WHERE s.flag IS NOT NULL AND s.origin = 'machine'"
+            " AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')"
             + label_clause
-            + " ORDER BY s.flag IS NULL, s.confidence, s.document_id, s.start LIMIT ?",
+            + " ORDER BY s.confidence, s.document_id, s.start LIMIT ?",
             params,
         )
-        return [_view(row, reviewer if row["_status"] is not None else "") for row in rows]
+        params[-1] = max(limit - len(flagged), 0)
+        rows = self.read(
+            select + " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending')"
+            " AND (s.flag IS NULL OR coalesce(r.decided_at, '') >= coalesce(s.flagged_at, ''))"
+            + label_clause
+            + " ORDER BY s.confidence, s.document_id, s.start LIMIT ?",
+            params,
+        )
+        return [_view(row, reviewer if row["_status"] is not None else "") for row in flagged + rows]
 
     # --- decisions (store/review.py checks and applies them) ------------------------
 
@@ -796,6 +931,8 @@ class Store:
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}")
         text, sections = review._text_and_sections(conn, doc_id)
+        # A selection that takes in a space or line break at either end means the text inside.
+        start, end = review.trimmed(text, start, end)
         review.check_bounds(text, sections, start, end)
         clean = {k: v for k, v in (attrs or {}).items() if v is not None and v != ""}
         cursor = conn.execute(
@@ -903,6 +1040,16 @@ class Store:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def recount_candidates(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Count a document's machine candidates again (per label, rule, source) after they changed."""
+    conn.execute("DELETE FROM candidate_counts WHERE document_id = ?", (doc_id,))
+    conn.execute(
+        "INSERT INTO candidate_counts SELECT document_id, label, rule, source, count(*) FROM spans"
+        " WHERE document_id = ? AND origin = 'machine' GROUP BY label, rule, source",
+        (doc_id,),
+    )
+
+
 def _view(row: dict[str, Any], reviewer: str) -> SpanView:
     """A span row joined with a state row (``_status``… columns; all None: no state yet)."""
     proposed = {
@@ -972,13 +1119,46 @@ def _decision(r: dict[str, Any]) -> Decision:
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a file that exists but is not SQLite, before SQLite touches it."""
+    """Refuse anything but a new path or a regular SQLite file, before SQLite touches it.
+
+    ``/dev/null`` would take a journal beside it (``/dev/null-journal``) and then fail as
+    "disk full"; a pipe would block; a dangling link would create its target.
+    """
     try:
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
-        if path.exists() and path.stat().st_size > 0:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            if path.is_symlink():
+                raise StoreError(f"{path}: a symbolic link to nothing; give a database file or a new name") from None
+            if not path.parent.is_dir() and str(path.parent):
+                raise StoreError(
+                    f"{path}: cannot open the database file: the folder {path.parent} does not exist"
+                ) from None
+            return  # a new path: the database is created there
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path}: not a regular file (a device, pipe or socket); give a database file")
+        if info.st_size > 0:
             with path.open("rb") as handle:
                 if handle.read(16) != _SQLITE_HEADER:
                     raise CorruptDatabaseError(f"{path}: not a pizhu database (not an SQLite file)")
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the database file ({exc.strerror})") from None
+
+
+def _folder_writable(path: Path) -> bool:
+    """Whether SQLite can create the database's ``-wal`` and ``-shm`` files beside it."""
+    folder = path.resolve().parent
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything beside it (see ``Store``)."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such database (and its folder cannot be written to create one)")
+    quoted = urllib.parse.quote(str(path.resolve()))
+    wal = Path(f"{path.resolve()}-wal")
+    if wal.exists():
+        return f"file:{quoted}?mode=ro"
+    return f"file:{quoted}?mode=ro&immutable=1"

@@ -12,19 +12,17 @@ reviewer's view with ``reviewer=``. A record's ``spans`` holds the gold spans on
 from __future__ import annotations
 
 import bisect
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from extract.models import APPROX, LABELS
+from store import fileio
 from store.db import Store, StoreError
 from store.records import (
     ADDED,
@@ -387,24 +385,11 @@ def _inside(folder: Path, path: Path) -> bool:
 
 
 def _write_file_in(folder: Path, name: str, content: str) -> Path:
-    """Write ``folder/name`` atomically, refusing anything that would land elsewhere.
-
-    The content goes to a temporary file that then replaces the target: replacing swaps
-    the directory entry, so a symlink planted at the target is replaced, never followed.
-    """
+    """Write the new file ``folder/name``, refusing any name that would land elsewhere."""
     path = folder / name
     if not _inside(folder, path):
         raise ExportError(f"{name}: refusing to write outside {folder}")
-    handle, tmp_name = tempfile.mkstemp(dir=folder, prefix=".pizhu-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    return path
+    return fileio.write_in_folder(folder, name, content)
 
 
 def _brat_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -463,24 +448,26 @@ def brat_config(labels: Iterable[str]) -> str:
     )
 
 
-def write_brat(store: Store, flt: ExportFilter, folder: Path) -> list[Path]:
-    """Write ``.txt`` + ``.ann`` per document into ``folder`` (created if missing).
+def write_brat(store: Store, flt: ExportFilter, folder: Path) -> int:
+    """Write ``.txt`` + ``.ann`` per document and an ``annotation.conf`` to ``folder``.
 
-    Returns the written paths. Nothing is ever written outside ``folder``.
+    Returns the number of documents. The files are written to a folder beside ``folder``
+    and moved into place only when all are written (``fileio.write_folder``), so a full
+    disk leaves no partial folder. Nothing is ever written outside ``folder``.
     """
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder}: not a folder (brat export writes a folder of .txt/.ann pairs)")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        written = [_write_file_in(folder, "annotation.conf", brat_config(LABELS))]
+    count = 0
+
+    def fill(work: Path) -> None:
+        nonlocal count
+        _write_file_in(work, "annotation.conf", brat_config(LABELS))
         for record in iter_records(store, flt):
             stem = brat_stem(record)
-            written.append(_write_file_in(folder, f"{stem}.txt", record["text"]))
-            ann = brat_annotations(record, with_status=flt.include_all)
-            written.append(_write_file_in(folder, f"{stem}.ann", ann))
-    except OSError as exc:
-        raise ExportError(f"{folder}: {exc.strerror or exc}") from None
-    return written
+            _write_file_in(work, f"{stem}.txt", record["text"])
+            _write_file_in(work, f"{stem}.ann", brat_annotations(record, with_status=flt.include_all))
+            count += 1
+
+    fileio.write_folder(folder, fill)
+    return count
 
 
 def parse_brat(ann: str) -> list[dict[str, Any]]:
@@ -543,8 +530,7 @@ def write_docbin(store: Store, flt: ExportFilter, path: Path) -> int:
         doc.user_data[SPAN_KEY] = {k: v for k, v in record.items() if k != "text"}
         docbin.add(doc)
         count += 1
-    try:
-        docbin.to_disk(path)
-    except OSError as exc:
-        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+    # Bytes through our own exclusive temporary file: ``to_disk`` would open ``path`` itself
+    # and follow whatever link is planted there.
+    fileio.write_bytes(path, docbin.to_bytes())
     return count

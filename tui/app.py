@@ -6,13 +6,17 @@ progress. The keymap file (see ``tui.keys``) is applied here, once, to every scr
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from store.db import Store
+from store.display import one_line, visible
 from store.records import DocumentSummary
 from tui import keys
+from tui.importing import ImportStep
 
 
 class PizhuApp(App[None]):
@@ -27,9 +31,13 @@ class PizhuApp(App[None]):
         reviewer: str,
         keymap: dict[str, str] | None = None,
         warning: str = "",
+        imports: tuple[str, ...] = (),
         ask_reviewer: bool = False,
     ) -> None:
         super().__init__()
+        self.imports = imports
+        self.importing: ImportStep | None = None
+        self.import_process: subprocess.Popen[str] | None = None
         # A browser session (pizhu serve) runs as the server's user: ask who is reviewing.
         self.ask_reviewer = ask_reviewer
         self.warning = warning
@@ -51,16 +59,71 @@ class PizhuApp(App[None]):
 
             self.push_screen(LoginScreen(), callback=self.logged_in)
             return
+        self.open_library()
+
+    def open_library(self) -> None:
         from tui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
+        if self.imports:
+            self.start_import(self.imports)
+
+    # --- importing in the background ------------------------------------------------------
+
+    def start_import(self, paths: tuple[str, ...]) -> None:
+        from tui.importing import import_in_background
+
+        self.importing = ImportStep(0, 0, 0)
+        self.run_worker(
+            lambda: import_in_background(self, self.store.path, paths, self.reviewer),
+            thread=True,
+            exclusive=True,
+            group="import",
+            name="import",
+        )
+
+    def on_unmount(self) -> None:
+        # Quitting stops a background import between two reports: each report is one
+        # transaction, so the database holds whole reports only; `pizhu import` finishes it.
+        if self.import_process is not None and self.import_process.poll() is None:
+            self.import_process.terminate()
+
+    def import_step(self, step: ImportStep) -> None:
+        """A file is imported (called on the app's thread): new rows, a word about refusals."""
+        self.importing = step
+        if step.summaries is not None:
+            self._summaries = list(step.summaries)
+            self._ids = [d.id for d in step.summaries]
+            self._summaries_version = self.progress_version
+        for refusal in step.refused:
+            self.notify(refusal, title="refused", severity="warning", timeout=6)
+        if step.error:
+            self.notify(step.error, title="import stopped", severity="error", timeout=10)
+        elif step.finished:
+            self.notify(f"imported {step.imported} report(s) from {step.total} file(s)", timeout=5)
+        from tui.screens.library import LibraryScreen
+
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.import_changed(step)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast (screens' ``self.notify`` lands here too) shows data: a store error
+        names a file, a message quotes report text. Control characters are made visible
+        and the message is never read as markup."""
+        super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     def logged_in(self, reviewer: str | None) -> None:
-        from tui.screens.library import LibraryScreen
-
         self.reviewer = reviewer or self.reviewer
         self.forget_progress()
-        self.push_screen(LibraryScreen())
+        self.open_library()
 
     # --- shared state -----------------------------------------------------------------
 
@@ -135,14 +198,22 @@ class PizhuApp(App[None]):
             self.push_screen(AdjudicationScreen())
 
 
-def make_app(store: Store, reviewer: str, keymap_file: Path | None = None, *, ask_reviewer: bool = False) -> PizhuApp:
+def make_app(
+    store: Store,
+    reviewer: str,
+    keymap_file: Path | None = None,
+    imports: tuple[str, ...] = (),
+    *,
+    ask_reviewer: bool = False,
+) -> PizhuApp:
     """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
 
+    ``imports``: files and folders to import in the background while the app runs.
     ``ask_reviewer`` opens on the login screen, whose name replaces ``reviewer``.
     """
     try:
         keymap = keys.load_keymap(keymap_file)
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
-        return PizhuApp(store, reviewer, {}, warning=str(exc), ask_reviewer=ask_reviewer)
-    return PizhuApp(store, reviewer, keymap, ask_reviewer=ask_reviewer)
+        return PizhuApp(store, reviewer, {}, warning=str(exc), imports=imports, ask_reviewer=ask_reviewer)
+    return PizhuApp(store, reviewer, keymap, imports=imports, ask_reviewer=ask_reviewer)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REVIEWER
 from textual.pilot import Pilot
 
 from extract.models import LABELS
 from store.db import Store
+from tests.tui.conftest import REVIEWER
 from tui.app import PizhuApp
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
 from tui.screens.reader import ReaderScreen

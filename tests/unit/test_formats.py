@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from test_export_formats import build
 
 from pizhu.cli import main
 from store.db import Store
@@ -32,6 +31,7 @@ from store.formats import (
     record_spans,
 )
 from store.records import GOLD_STATUSES
+from tests.unit.test_export_formats import build
 
 LABEL = {"enum": ["FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN"]}
 OFFSET = {"type": "integer", "minimum": 0}

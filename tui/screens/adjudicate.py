@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from store import agree
 from store.db import StoreError
+from store.display import visible, visible_styled
 from store.records import ADJUDICATOR_PREFIX, GOLD_STATUSES, REJECTED
 from tui import keys
 from tui.screens.library import fit
@@ -101,7 +102,7 @@ class AdjudicationScreen(Screen[None]):
             Text(str(item.document_id), justify="right"),
             Text(SHORT.get(label, label), style="bold"),
             Text(fit(visible_text(str(item.proposed.get("text", ""))).replace("\n", " "), text_cells)),
-            Text(", ".join(item.kinds)),
+            Text(visible(", ".join(item.kinds))),
         )
 
     def _show_title(self) -> None:
@@ -109,7 +110,7 @@ class AdjudicationScreen(Screen[None]):
         title = Text("Adjudication", style="bold")
         title.append(f" · {len(self.items)} disagreement(s) · {done} adjudicated")
         title.append(f" · as {self.adjudicator}", style="italic")
-        self.query_one("#adjudicate-title", Static).update(title)
+        self.query_one("#adjudicate-title", Static).update(visible_styled(title))
 
     def selected(self) -> agree.Disagreement | None:
         table = self.query_one(DataTable)
@@ -138,7 +139,7 @@ class AdjudicationScreen(Screen[None]):
             out.append(f"  ({item.adjudicator})", style="dim")
         else:
             out.append("1-9 take a version as final, x reject it", style="dim")
-        panel.update(out)
+        panel.update(visible_styled(out))
 
     def _sentence(self, item: agree.Disagreement) -> Text:
         """The sentence around the span, the span itself reversed: what the reviewers read."""
