@@ -237,6 +237,15 @@ class _Translate:
         return data if moved is None else {**data, "start": moved[0], "end": moved[1]}
 
 
+# Rows per write transaction: a reviewer working on the target waits for at most one chunk.
+_CHUNK = 400
+
+
+def _chunks(rows: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
 def _merge(store: Store, other: Store, report: MergeReport) -> None:
     ours = store.conn
     theirs = other.conn
@@ -255,9 +264,7 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
             )
             if found:
                 target_doc = found[0]
-                target_id = int(target_doc["id"])
                 report.documents_matched += 1
-                translate = _Translate(document, target_doc)
             else:
                 target_id = _insert(conn, "documents", document, columns["documents"])
                 for section in _rows(theirs, "SELECT * FROM sections WHERE document_id = ?", [document["id"]]):
@@ -268,21 +275,31 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                         conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"]
                     )
                 report.documents_added += 1
-                translate = _Translate(document, document)
-            span_map = _map_spans(conn, theirs, document["id"], target_id, columns["spans"], translate, report)
-            recount_candidates(conn, target_id)
-            mapped = []
-            for decision in _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [document["id"]]):
-                span_id = span_map.get(decision["span_id"])
-                if span_id is None:
-                    continue  # a dangling row in the other file: nothing to attach it to
-                payload = decision.get("payload")
-                if payload is not None and not translate.same:
-                    payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
-                mapped.append(
-                    decision | {"span_id": span_id, "document_id": target_id, "ref": None, "payload": payload}
-                )
-            added, present = review.adopt(conn, mapped)
+                target_doc = document | {"id": target_id}
+        target_id = int(target_doc["id"])
+        translate = _Translate(document, target_doc)
+        # Spans, then decisions, each in short transactions: a span is always there before a
+        # decision on it, and a merge cut off anywhere is completed by running it again.
+        span_map: dict[int, int] = {}
+        spans = _rows(theirs, "SELECT * FROM spans WHERE document_id = ? ORDER BY id", [document["id"]])
+        for chunk in _chunks(spans):
+            with store.transaction() as conn:
+                span_map |= _map_spans(conn, chunk, target_doc, columns["spans"], translate, report)
+        if spans:
+            with store.transaction() as conn:
+                recount_candidates(conn, target_id)
+        mapped = []
+        for decision in _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [document["id"]]):
+            span_id = span_map.get(decision["span_id"])
+            if span_id is None:
+                continue  # a dangling row in the other file: nothing to attach it to
+            payload = decision.get("payload")
+            if payload is not None and not translate.same:
+                payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
+            mapped.append(decision | {"span_id": span_id, "document_id": target_id, "ref": None, "payload": payload})
+        for chunk in _chunks(mapped):
+            with store.transaction() as conn:
+                added, present = review.adopt(conn, chunk)
             report.decisions_added += added
             report.decisions_present += present
     with store.transaction() as conn:
@@ -295,23 +312,24 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
 
 def _map_spans(
     conn: sqlite3.Connection,
-    theirs: sqlite3.Connection,
-    source_doc: int,
-    target_doc: int,
+    spans: list[dict[str, Any]],
+    target_doc: dict[str, Any],
     span_columns: list[str],
     translate: _Translate,
     report: MergeReport,
 ) -> dict[int, int]:
+    """Our span id for each of ``spans`` (theirs), copying in the ones we lack."""
     by_uid: dict[str, int] = {}
     by_place: dict[tuple[Any, ...], int] = {}
     for span_id, uid, start, end, label, origin in conn.execute(
-        "SELECT id, uid, start, end, label, origin FROM spans WHERE document_id = ? ORDER BY id", (target_doc,)
+        "SELECT id, uid, start, end, label, origin FROM spans WHERE document_id = ? ORDER BY id", (target_doc["id"],)
     ):
         by_uid.setdefault(uid, span_id)
         if origin == "machine":
             by_place.setdefault((start, end, label), span_id)
+    text: str = target_doc["text"]
     span_map: dict[int, int] = {}
-    for span in _rows(theirs, "SELECT * FROM spans WHERE document_id = ? ORDER BY id", [source_doc]):
+    for span in spans:
         found = by_uid.get(span["uid"])
         moved = translate.span(span["start"], span["end"])
         if found is None and span["origin"] == "machine" and moved is not None:
@@ -319,11 +337,9 @@ def _map_spans(
         if found is None:
             if moved is None:
                 continue  # the other copy's text has no place for it in ours
-            text = conn.execute(
-                "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (moved[0] + 1, moved[1] - moved[0], target_doc)
-            ).fetchone()[0]
-            row = span | {"document_id": target_doc, "start": moved[0], "end": moved[1], "text": text}
-            if text != span["text"]:
+            piece = text[moved[0] : moved[1]]
+            row = span | {"document_id": target_doc["id"], "start": moved[0], "end": moved[1], "text": piece}
+            if piece != span["text"]:
                 row["flag"], row["flagged_at"] = "text changed", review.next_time(conn)
             found = _insert(conn, "spans", row, span_columns)
             by_uid[span["uid"]] = found
