@@ -21,11 +21,22 @@ class PizhuApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = keys.bindings(keys.GLOBAL)
 
-    def __init__(self, store: Store, reviewer: str, keymap: dict[str, str] | None = None, warning: str = "") -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        keymap: dict[str, str] | None = None,
+        warning: str = "",
+        *,
+        show_others: bool = False,
+    ) -> None:
         super().__init__()
         self.warning = warning
         self.store = store
         self.reviewer = reviewer
+        self.show_others = show_others
+        # The reader's label filter, kept across documents (None: every label).
+        self.label_filter: frozenset[str] | None = None
         self.keymap = keymap or {}
         self._summaries: list[DocumentSummary] | None = None
         self._summaries_version = -1
@@ -42,6 +53,15 @@ class PizhuApp(App[None]):
         self.push_screen(LibraryScreen())
 
     # --- shared state -----------------------------------------------------------------
+
+    @property
+    def is_adjudicator(self) -> bool:
+        return self.reviewer.startswith("adjudicator:")
+
+    @property
+    def sees_everyone(self) -> bool:
+        """Blind review: others' decisions are shown only when asked for, or to adjudicators."""
+        return self.show_others or self.is_adjudicator
 
     def summaries(self) -> list[DocumentSummary]:
         """Documents with this reviewer's progress, re-read only after a decision."""
@@ -114,11 +134,16 @@ class PizhuApp(App[None]):
             self.push_screen(AdjudicationScreen())
 
 
-def make_app(store: Store, reviewer: str, keymap_file: Path | None = None) -> PizhuApp:
-    """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one."""
+def make_app(
+    store: Store, reviewer: str, keymap_file: Path | None = None, *, show_others: bool = False
+) -> PizhuApp:
+    """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
+
+    ``show_others``: the history line shows every reviewer's decisions (blind by default).
+    """
     try:
         keymap = keys.load_keymap(keymap_file)
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
-        return PizhuApp(store, reviewer, {}, warning=str(exc))
-    return PizhuApp(store, reviewer, keymap)
+        return PizhuApp(store, reviewer, {}, warning=str(exc), show_others=show_others)
+    return PizhuApp(store, reviewer, keymap, show_others=show_others)

@@ -215,8 +215,12 @@ async def test_two_reviewers_each_see_their_own(db_path: Path) -> None:
         await pilot_bob.press("r", "shift+tab")
         assert app_bob.screen.current == first
         assert app_bob.screen.doc.get(first).status == "rejected"
+        await pilot_bob.pause()
+        await app_bob.workers.wait_for_complete()
+        await pilot_bob.pause()
         panel = str(app_bob.screen.query_one("#panel").render())
-        assert "ann: confirm" in panel and "bob: reject" in panel
+        # Blind review: bob sees his own decision, not ann's.
+        assert "bob: reject" in panel and "ann: confirm" not in panel
 
 
 async def test_a_broken_keymap_file_falls_back_to_default_keys(store: Store, check: Store, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ objects as they are, and control characters are drawn as their visible Unicode
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -42,6 +43,18 @@ _NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")
 def visible_text(text: str) -> str:
     """The text as drawn: same length, control and invisible characters made visible."""
     return text.translate(_VISIBLE)
+
+
+_HEADING = re.compile(r"^(#{1,6})( +)", re.MULTILINE)
+
+
+def hide_markup(text: str) -> str:
+    """Markdown heading markers (``### ``) drawn as blanks: same length, so offsets stay."""
+    return _HEADING.sub(lambda m: " " * (len(m.group(1)) + len(m.group(2))), text)
+
+
+def strip_markup_heading(heading: str) -> str:
+    return _HEADING.sub("", heading.strip()).strip() or heading
 
 
 def _cells(char: str) -> int:
@@ -148,7 +161,7 @@ class SectionView(ScrollView, can_focus=True):
         self, text: str, base: int, spans: list[SpanView], *, skipped: bool = False, current: int | None = None
     ) -> None:
         """Show a new section (``text`` is the section's slice, starting at ``base``)."""
-        self._text = visible_text(text)
+        self._text = hide_markup(visible_text(text))
         self._base = base
         self._skipped = skipped
         self._spans = {s.id: s for s in spans if s.status != REMOVED}
@@ -166,6 +179,10 @@ class SectionView(ScrollView, can_focus=True):
     @property
     def caret(self) -> int | None:
         return self._caret
+
+    @property
+    def match(self) -> tuple[int, int] | None:
+        return self._match
 
     @property
     def selection_anchor(self) -> int | None:
@@ -233,11 +250,15 @@ class SectionView(ScrollView, can_focus=True):
         self._anchor = offset
 
     def selection(self) -> tuple[int, int] | None:
-        """The selected document range, end exclusive (the cursor's character included)."""
-        if self._anchor is None or self._caret is None:
+        """The selected document range between the anchor and the cursor, end exclusive.
+
+        The cursor sits before the character it is drawn on, so neither the anchor's
+        nor the cursor's character is forced into the selection.
+        """
+        if self._anchor is None or self._caret is None or self._anchor == self._caret:
             return None
         start, end = sorted((self._anchor, self._caret))
-        return start, min(end + 1, self.end)
+        return start, end
 
     def set_match(self, match: tuple[int, int] | None) -> None:
         for old in (self._match, match):
