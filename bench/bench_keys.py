@@ -43,7 +43,19 @@ from tui.screens.reader import ReaderScreen
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 REVIEWER = "bench"
+VERBOSE = False
 CAPS = {k.id for k in app_keys.READER}
+KEY = {k.id: k.keys.split(",")[0] for k in app_keys.READER}
+BOUNDARY_IDS = (
+    "start_left",
+    "start_right",
+    "end_left",
+    "end_right",
+    "start_char_left",
+    "start_char_right",
+    "end_char_left",
+    "end_char_right",
+)
 
 
 @dataclass
@@ -174,6 +186,7 @@ class Reviewer:
         await self.pilot.pause()
         await self.press("open", "—", "enter")
         await self.setup()
+        await self.words()
         for doc_id in docs:
             await self.go_document(doc_id)
             doc = self.screen.doc
@@ -186,10 +199,21 @@ class Reviewer:
     async def setup(self) -> None:
         """One-off keys: a label filter where the app has one; captions shown when gold is in them."""
         if "label_filter" in CAPS and self.labels != set(LABELS):
-            await self.press("setup", "—", *self.screen.filter_plan(self.labels))
+            digits = [str(LABELS.index(label) + 1) for label in LABELS if label in self.labels]
+            await self.press("setup", "—", KEY["label_filter"], *digits, "enter")
         captions = any(self._skipped_kind(g) for g in self.golds)
         if captions:
             await self.press("setup", "—", "b")
+
+    async def words(self) -> None:
+        """jieba's words load in a worker on the first word key; a reader reading meanwhile waits for them."""
+        screen = self.screen
+        if hasattr(screen, "want_words"):
+            screen.want_words()
+            for _ in range(400):
+                if screen.words_ready:
+                    return
+                await asyncio.sleep(0.02)
 
     def _skipped_kind(self, gold: Gold) -> bool:
         for section in self.app.store.sections(gold.doc_id):
@@ -210,6 +234,7 @@ class Reviewer:
             doc = self.screen.doc
             assert doc is not None
             if doc.id == doc_id:
+                await self.words()
                 return
             ids = self.app.document_ids()
             key = "right_curly_bracket" if ids.index(doc.id) < ids.index(doc_id) else "left_curly_bracket"
@@ -347,9 +372,16 @@ class Reviewer:
 
     def screen_boundary_keys(self, span: SpanView, gold: Gold) -> list[str]:
         keys: list[str] = []
-        if "start_word_left" in CAPS:
-            keys += self.screen.boundary_plan(span.start, span.end, gold.start, gold.end)
-            return keys
+        if "start_char_left" in CAPS:
+            screen = self.screen
+
+            def moves(state: Any) -> Any:
+                for key_id in BOUNDARY_IDS:
+                    to = screen.boundary_target(key_id, *state)
+                    if to is not None:
+                        yield KEY[key_id], to
+
+            return shortest((span.start, span.end), (gold.start, gold.end), moves)
         # One character per key: < > move the start, , . the end.
         keys += ["less_than_sign"] * max(span.start - gold.start, 0)
         keys += ["full_stop"] * max(gold.end - span.end, 0)
@@ -358,9 +390,14 @@ class Reviewer:
         return keys
 
     async def add(self, gold: Gold) -> None:
+        m = self.screen.mark_again_target() if hasattr(self.screen, "mark_again_target") else None
+        doc = self.screen.doc
+        self._m = f"{m[2]} {doc.text[m[0]:m[1]]}@{m[0]} vs {gold.start}" if m and doc else "-"
         keys = self.add_plan(gold)
         await self.press("add", gold.label, *keys)
         self.tally.add_keys.append(len(keys))
+        if VERBOSE:
+            print(f"add {gold.label} {gold.text} {len(keys)}: {' '.join(keys)}  [m: {self._m}]")
         found = [
             s
             for s in self.store.spans(gold.doc_id, REVIEWER)
@@ -372,14 +409,44 @@ class Reviewer:
     def add_plan(self, gold: Gold) -> list[str]:
         screen = self.screen
         digit = str(LABELS.index(gold.label) + 1)
-        if "select_word" in CAPS:
-            return screen.add_plan(gold.start, gold.end, digit)
+        if "word_right" in CAPS:
+            return self.word_add_plan(gold, digit)
         view = screen.view
         caret = view.caret if view.caret is not None else screen.caret
         # Up and down scroll the view in this app (the text widget's own keys win): arrows only.
         to_start = caret_path(view, caret, gold.start, lines=False)
         to_end = caret_path(view, gold.start, gold.end - 1, lines=False)
         return [*to_start, "v", *to_end, "enter", digit]
+
+    def word_add_plan(self, gold: Gold, digit: str) -> list[str]:
+        """The cheapest of: m (the next one alike), cursor keys + v + extend + label, search + v + label."""
+        screen = self.screen
+        if screen.mark_again_target() == (gold.start, gold.end, gold.label):
+            return [KEY["mark_again"]]
+        from tui.screens.reader import CARET_MOTIONS
+
+        def moves(at: int) -> Any:
+            for motion in CARET_MOTIONS:
+                yield KEY[_MOTION_IDS[motion]], screen.caret_target(motion, at)
+
+        view = screen.view
+        caret = view.caret if view.caret is not None else screen.caret
+        to_start = shortest(caret, gold.start, moves)
+        _anchor, first_end = screen.selection_start(gold.start)
+        if view.match is not None and view.match[0] == gold.start:
+            first_end = view.match[1]
+        plans = []
+        if first_end > gold.start:
+            extend = shortest(first_end, gold.end, moves)
+            plans.append([*to_start, KEY["select"], *extend, digit])
+        doc = screen.doc
+        assert doc is not None
+        found, hops = doc.find(gold.text, screen.caret), 0
+        while found is not None and found != gold.start and hops < 5:
+            found, hops = doc.find(gold.text, found + 1), hops + 1
+        if found == gold.start and doc.section_index(found) == screen.section:
+            plans.append([KEY["search"], *gold.text, "enter", *[KEY["search_next"]] * hops, KEY["select"], digit])
+        return min(plans, key=len)
 
     def check(self, span_id: int, *, gold: Gold | None = None, status: str | None = None) -> None:
         span = self.store.span(span_id, REVIEWER)
@@ -389,6 +456,46 @@ class Reviewer:
             assert (span.start, span.end, span.label) == (gold.start, gold.end, gold.label), (span, gold)
             assert span.status in ("confirmed", "corrected"), span
             gold.done = True
+
+
+_MOTION_IDS = {
+    "left": "caret_left",
+    "right": "caret_right",
+    "up": "caret_up",
+    "down": "caret_down",
+    "word_left": "word_left",
+    "word_right": "word_right",
+    "next_punctuation": "next_punctuation",
+    "previous_punctuation": "previous_punctuation",
+    "line_start": "line_start",
+    "line_end": "line_end",
+    "span_edge_left": "span_edge_left",
+    "span_edge_right": "span_edge_right",
+}
+
+
+def shortest(start: Any, goal: Any, moves: Any, limit: int = 200_000) -> list[str]:
+    """Fewest keys from one state to another, breadth first over ``moves(state) -> (key, state)``."""
+    if start == goal:
+        return []
+    seen: dict[Any, tuple[Any, str]] = {start: (None, "")}
+    frontier = [start]
+    while frontier and len(seen) < limit:
+        nxt = []
+        for state in frontier:
+            for key, to in moves(state):
+                if to in seen:
+                    continue
+                seen[to] = (state, key)
+                if to == goal:
+                    path = []
+                    while to != start:
+                        to, key = seen[to]
+                        path.append(key)
+                    return path[::-1]
+                nxt.append(to)
+        frontier = nxt
+    raise AssertionError(f"{goal} unreachable from {start}")
 
 
 def caret_path(view: Any, start: int, goal: int, *, lines: bool = True) -> list[str]:
@@ -467,7 +574,10 @@ def main() -> None:
     parser.add_argument("--gold-dir", type=Path, default=Path("/work/shared"))
     parser.add_argument("--entities", action="store_true", help="all eight labels (entities gold too)")
     parser.add_argument("--size", default="80x24")
+    parser.add_argument("--verbose", action="store_true", help="print the keys of every addition")
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
     width, height = (int(x) for x in args.size.split("x"))
     files = [args.gold_dir / "seeds-gold.jsonl"]
     if args.entities:

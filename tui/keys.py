@@ -104,6 +104,26 @@ READER: tuple[Key, ...] = (
     Key("caret_down", "down", "caret('down')", "cursor", False, "move the cursor down a line", priority=True),
     Key("word_left", "ctrl+left", "caret('word_left')", "word", False, "move the cursor a word left", priority=True),
     Key("word_right", "ctrl+right", "caret('word_right')", "word", False, "move the cursor a word right", priority=True),
+    Key("line_start", "home", "caret('line_start')", "line", False, "move the cursor to the start of the line", priority=True),
+    Key("line_end", "end", "caret('line_end')", "line", False, "move the cursor to the end of the line", priority=True),
+    Key(
+        "span_edge_left",
+        "ctrl+up",
+        "caret('span_edge_left')",
+        "edge",
+        False,
+        "move the cursor to the span edge before it",
+        priority=True,
+    ),
+    Key(
+        "span_edge_right",
+        "ctrl+down",
+        "caret('span_edge_right')",
+        "edge",
+        False,
+        "move the cursor to the span edge after it",
+        priority=True,
+    ),
     Key("next_punctuation", "p", "caret('next_punctuation')", "punct", False, "move the cursor to the next punctuation"),
     Key(
         "previous_punctuation",
@@ -113,7 +133,7 @@ READER: tuple[Key, ...] = (
         False,
         "move the cursor to the start of the clause",
     ),
-    Key("mark_again", "m", "mark_again", "again", False, "label the next occurrence of the last added text alike"),
+    Key("mark_again", "m", "mark_again", "again", False, "label the next unlabelled occurrence of a text labelled in the document"),
     Key("finish_selection", "enter", "finish_selection", "mark", False, "finish the selection and choose its label"),
     Key("cancel", "escape", "cancel", "back", False, "cancel the selection, or back to the library"),
     Key("label_filter", "f", "label_filter", "filter", False, "review only some labels (1-8 toggle, enter)"),
@@ -239,6 +259,8 @@ _NAMES = {
     "right_parenthesis": ")",
     "minus": "-",
     "equals_sign": "=",
+    "home": "home",
+    "end": "end",
 }
 
 

@@ -83,6 +83,10 @@ class Words:
         self._base |= set(boundaries)
         self._sorted = sorted(self._base | self._edges)
 
+    def is_boundary(self, offset: int) -> bool:
+        index = bisect.bisect_left(self._sorted, offset)
+        return index < len(self._sorted) and self._sorted[index] == offset
+
     def next(self, offset: int, lo: int = 0, hi: int | None = None) -> int:
         """The first boundary after ``offset`` (not past ``hi``), skipping whitespace-only words."""
         hi = len(self.text) if hi is None else hi

@@ -8,6 +8,7 @@ re-read from the database but the span itself and its history.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Any
 
 from dataclasses import dataclass
@@ -38,7 +39,23 @@ if TYPE_CHECKING:
 WIDE = 110
 
 
-CARET_MOTIONS = ("left", "right", "up", "down", "word_left", "word_right", "next_punctuation", "previous_punctuation")
+# On an opening quote, v selects what the quotes enclose (quoted slogans are common).
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
+
+CARET_MOTIONS = (
+    "left",
+    "right",
+    "up",
+    "down",
+    "word_left",
+    "word_right",
+    "next_punctuation",
+    "previous_punctuation",
+    "line_start",
+    "line_end",
+    "span_edge_left",
+    "span_edge_right",
+)
 
 
 class ReaderScreen(Screen[None]):
@@ -73,6 +90,7 @@ class ReaderScreen(Screen[None]):
         self.words_ready = False
         self._words_asked = False
         self.last_added: tuple[str, str, int] | None = None  # text, label, end
+        self.reading = 0  # where the last decision in this section ended: m looks on from there
         self._history: dict[int, list[Decision]] = {}
 
     @property
@@ -157,6 +175,7 @@ class ReaderScreen(Screen[None]):
         assert self.doc is not None
         self.section = index
         section = self.doc.sections[index]
+        self.reading = section.start
         self.view.load(
             self.doc.text[section.start : section.end],
             section.start,
@@ -273,6 +292,8 @@ class ReaderScreen(Screen[None]):
         self.doc.replace(span)
         self.view.update_spans([span])
         self._history.pop(span.id, None)
+        if self.doc.section_of(span) == self.section:
+            self.reading = span.end
         self._span_edges()
         self.pizhu.progress_changed()
         if span.id == self.current:
@@ -532,6 +553,18 @@ class ReaderScreen(Screen[None]):
             return min(offset + 1, hi)
         if motion in ("up", "down"):
             return view.offset_on_line(offset, -1 if motion == "up" else 1) if view.lines else offset
+        if motion in ("line_start", "line_end"):
+            if not view.lines:
+                return offset
+            start, end = view.lines[view.line_of(offset)]
+            return view.base + (start if motion == "line_start" else end)
+        if motion in ("span_edge_left", "span_edge_right") and self.doc is not None:
+            edges = sorted({e for sp in self.doc.all_spans() for e in (sp.start, sp.end) if lo <= e <= hi})
+            if motion == "span_edge_left":
+                index = bisect.bisect_left(edges, offset) - 1
+                return edges[index] if index >= 0 else lo
+            index = bisect.bisect_right(edges, offset)
+            return edges[index] if index < len(edges) else hi
         if words is None:
             return offset
         if motion == "word_left":
@@ -555,6 +588,12 @@ class ReaderScreen(Screen[None]):
         if match is not None and match[0] == caret:
             return match
         assert self.doc is not None
+        close = QUOTES.get(self.doc.text[caret : caret + 1])
+        if close:
+            # On an opening quote or bracket: what it encloses, within the section.
+            end = self.doc.text.find(close, caret + 1, self.view.end)
+            if end > caret + 1:
+                return caret + 1, end
         self.want_words()
         words = self.words or Words(self.doc.text)
         return caret, max(words.word_end(caret, self.view.end), min(caret + 1, self.view.end))
@@ -606,7 +645,7 @@ class ReaderScreen(Screen[None]):
         self.view.set_match(None)
         self.apply(new)
         self.last_added = (new.text, label, new.end)
-        message = f"added {label} “{visible_text(new.text)}” · m: the next one alike"
+        message = f"added {label} “{visible_text(new.text)}” · m: label the next known text alike"
         if back is not None and back.status == PENDING and self.doc.get(back.id) is not None:
             self.set_current(self.doc.get(back.id))
         else:
@@ -616,24 +655,45 @@ class ReaderScreen(Screen[None]):
         return new
 
     def mark_again_target(self) -> tuple[int, int, str] | None:
-        """The next occurrence in this section of the last added text not yet labelled alike."""
-        if self.last_added is None or self.doc is None:
+        """The first place in this section after the reviewer's last decision where a text
+        already labelled in the document (confirmed, corrected or added) occurs without that label; the
+        longest text where several start there; whole words only. A place rejected once is
+        not proposed again."""
+        if self.doc is None:
             return None
-        text, label, after = self.last_added
         section = self.doc.sections[self.section]
-        taken = {(s.start, s.end) for s in self.doc.all_spans() if s.label == label}
-        at = self.doc.text.find(text, max(after, section.start), section.end)
-        while at >= 0:
-            if (at, at + len(text)) not in taken:
-                return at, at + len(text), label
-            at = self.doc.text.find(text, at + 1, section.end)
+        known: dict[str, str] = {}
+        for span in self.doc.all_spans():
+            if span.is_gold and span.text.strip():
+                known.setdefault(span.text, span.label)
+        if self.last_added is not None:
+            known[self.last_added[0]] = self.last_added[1]
+        if not known:
+            return None
+        taken = {(s.start, s.end, s.label) for s in self.doc.all_spans()}
+        text = self.doc.text
+        starts: dict[str, list[str]] = {}
+        for needle in known:
+            starts.setdefault(needle[0], []).append(needle)
+        for needles in starts.values():
+            needles.sort(key=len, reverse=True)
+        self.want_words()
+        words = self.words or Words(text)
+        for at in range(max(self.reading, section.start), section.end):
+            if not words.is_boundary(at):
+                continue  # 区委 in 城区委员会 is not 区委: whole words only
+            for needle in starts.get(text[at], ()):
+                end = at + len(needle)
+                if end <= section.end and text.startswith(needle, at) and words.is_boundary(end):
+                    label = known[needle]
+                    if (at, end, label) not in taken:
+                        return at, end, label
         return None
 
     def action_mark_again(self) -> None:
         target = self.mark_again_target()
         if target is None:
-            text = self.last_added[0] if self.last_added else ""
-            self.say(f"no more “{visible_text(text)}” in this section" if text else "nothing added yet")
+            self.say("no text labelled in this document occurs unlabelled in this section")
             return
         new = self.add(*target)
         if new is not None:
