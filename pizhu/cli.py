@@ -167,7 +167,8 @@ def print_summary(store: Store) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
-def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
+@click.option("--show-others", is_flag=True, help="Show other reviewers' decisions (blind review by default).")
+def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None, show_others: bool) -> None:
     """Open the review app, importing PATHS first.
 
     \b
@@ -184,7 +185,7 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> 
         except ImportError:
             print_summary(store)
             return
-        app = make_app(store, reviewer or default_reviewer())
+        app = make_app(store, reviewer or default_reviewer(), show_others=show_others)
         app.run()
 
 

@@ -120,4 +120,16 @@ def m0003_stats_index(db: Database) -> None:
     )
 
 
+@migrations(name="0006_review_positions")
+def m0006_review_positions(db: Database) -> None:
+    """Where each reviewer left off: the library's document and, per document, the span.
+
+    ``document_id`` 0 is the library row (its ``span_id`` unused); see ``store.workspace``.
+    """
+    db["review_positions"].create(
+        {"reviewer": str, "document_id": int, "span_id": int, "updated_at": str},
+        pk=("reviewer", "document_id"),
+    )
+
+
 KNOWN = [m.name for m in migrations._migrations]

@@ -20,11 +20,13 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from extract.models import LABELS
 from store.db import StoreError
 from store.records import Decision, PENDING, SpanView
+from store import workspace
 from tui import keys
 from tui.model import LoadedDocument
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelFilter, LabelPicker, SectionChoice, TextPrompt
@@ -35,8 +37,9 @@ from tui.widgets.span_panel import SpanPanel
 if TYPE_CHECKING:
     from tui.app import PizhuApp
 
-# From this width the span panel sits beside the text instead of below it.
-WIDE = 110
+# From this width the span panel sits beside the text instead of below it; below it the
+# text keeps the whole width (at 120 columns a side panel left a 76-cell text column).
+WIDE = 150
 
 
 # On an opening quote, v selects what the quotes enclose (quoted slogans are common).
@@ -90,6 +93,7 @@ class ReaderScreen(Screen[None]):
         self.words_ready = False
         self._words_asked = False
         self.last_added: tuple[str, str, int] | None = None  # text, label, end
+        self._save_timer: Timer | None = None
         self.reading = 0  # where the last decision in this section ended: m looks on from there
         self._history: dict[int, list[Decision]] = {}
 
@@ -132,8 +136,13 @@ class ReaderScreen(Screen[None]):
         return None if self.doc is None or self.current is None else self.doc.get(self.current)
 
     def open_document(self, doc_id: int, span_id: int | None = None) -> None:
+        if self.doc is not None and self.doc.id != doc_id:
+            self.save_position()
         self.doc = LoadedDocument.load(self.pizhu.store, doc_id, self.pizhu.reviewer, self.pizhu.label_filter)
         self._start_words()
+        if span_id is None:
+            # Reopening keeps the place: the span this reviewer was last on here.
+            span_id = workspace.last_span(self.pizhu.store, self.pizhu.reviewer, doc_id)
         span = self.doc.get(span_id) if span_id is not None else None
         if span is None:
             span = self.doc.first(pending=True, show_skipped=self.show_skipped) or self.doc.first(
@@ -204,6 +213,24 @@ class ReaderScreen(Screen[None]):
         self.view.set_current(self.current)
         self._show_panel()
         self._show_status()
+        # The place is saved once the reviewer stops moving for a moment, not on every key.
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.5, self.save_position)
+
+    def save_position(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.doc is None:
+            return
+        try:
+            workspace.save_position(self.pizhu.store, self.pizhu.reviewer, self.doc.id, self.current)
+        except StoreError as exc:
+            self.say(f"place not saved: {exc}")
+
+    def on_unmount(self) -> None:
+        self.save_position()
 
     def move_to(self, span: SpanView | None, *, none_message: str = "") -> None:
         if span is None:

@@ -117,6 +117,7 @@ class SectionView(ScrollView, can_focus=True):
         "section-view--selection",
         "section-view--match",
         "section-view--skipped",
+        "section-view--abut",
     }
 
     DEFAULT_CSS = """
@@ -144,6 +145,7 @@ class SectionView(ScrollView, can_focus=True):
         self._skipped = False
         self._spans: dict[int, SpanView] = {}
         self._order: list[int] = []
+        self._abutting: set[int] = set()
         self._current: int | None = None
         self._caret: int | None = None
         self._anchor: int | None = None
@@ -307,6 +309,9 @@ class SectionView(ScrollView, can_focus=True):
 
     def _link_spans(self) -> None:
         self._order = sorted(self._spans, key=lambda i: (self._spans[i].start, -self._spans[i].end, i))
+        # Spans that start right where one of the same label ends: drawn with an edge.
+        ends = {(self._spans[i].end, self._spans[i].label) for i in self._order}
+        self._abutting = {i for i in self._order if (self._spans[i].start, self._spans[i].label) in ends}
         self._line_spans = [[] for _ in self._lines]
         for sid in self._order:
             span = self._spans[sid]
@@ -385,6 +390,8 @@ class SectionView(ScrollView, can_focus=True):
             span = self._spans[sid]
             status = span.status if span.status in (PENDING, REJECTED) else ""
             style = self._style(span.label, status, sid == self._current)
+            if sid in self._abutting:
+                style = style + self._overlay("abut")
             for k in range(max(span.start - base, start) - start, min(span.end - base, end) - start):
                 styles[k] = style
         overlays: list[tuple[int, int, Style]] = []
