@@ -322,7 +322,9 @@ class Reviewer:
         screen = self.screen
         doc = screen.doc
         assert doc is not None
-        nxt = doc.step(screen.current, 1, offset=screen.caret, pending=True, show_skipped=screen.show_skipped, here=screen.section)
+        nxt = doc.step(
+            screen.current, 1, offset=screen.caret, pending=True, show_skipped=screen.show_skipped, here=screen.section
+        )
         if nxt is not None and nxt.id == span.id:
             await self.press("navigate", "—", "space")
             return
@@ -392,7 +394,7 @@ class Reviewer:
     async def add(self, gold: Gold) -> None:
         m = self.screen.mark_again_target() if hasattr(self.screen, "mark_again_target") else None
         doc = self.screen.doc
-        self._m = f"{m[2]} {doc.text[m[0]:m[1]]}@{m[0]} vs {gold.start}" if m and doc else "-"
+        self._m = f"{m[2]} {doc.text[m[0] : m[1]]}@{m[0]} vs {gold.start}" if m and doc else "-"
         keys = self.add_plan(gold)
         await self.press("add", gold.label, *keys)
         self.tally.add_keys.append(len(keys))

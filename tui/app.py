@@ -134,9 +134,7 @@ class PizhuApp(App[None]):
             self.push_screen(AdjudicationScreen())
 
 
-def make_app(
-    store: Store, reviewer: str, keymap_file: Path | None = None, *, show_others: bool = False
-) -> PizhuApp:
+def make_app(store: Store, reviewer: str, keymap_file: Path | None = None, *, show_others: bool = False) -> PizhuApp:
     """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
 
     ``show_others``: the history line shows every reviewer's decisions (blind by default).

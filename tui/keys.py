@@ -94,7 +94,14 @@ READER: tuple[Key, ...] = (
     Key("end_left", "comma", "move_end(-1)", "end←", False, "shrink the span by a word at its end"),
     Key("end_right", "full_stop", "move_end(1)", "end→", False, "grow the span by a word at its end"),
     Key("start_char_left", "left_parenthesis", "move_start_char(-1)", "start←", False, "grow the start by a character"),
-    Key("start_char_right", "right_parenthesis", "move_start_char(1)", "start→", False, "shrink the start by a character"),
+    Key(
+        "start_char_right",
+        "right_parenthesis",
+        "move_start_char(1)",
+        "start→",
+        False,
+        "shrink the start by a character",
+    ),
     Key("end_char_left", "minus", "move_end_char(-1)", "end←", False, "shrink the end by a character"),
     Key("end_char_right", "equals_sign", "move_end_char(1)", "end→", False, "grow the end by a character"),
     Key("select", "v", "select", "select", False, "select the word at the cursor (again: label it); 1-8 label it"),
@@ -103,8 +110,18 @@ READER: tuple[Key, ...] = (
     Key("caret_up", "up", "caret('up')", "cursor", False, "move the cursor up a line", priority=True),
     Key("caret_down", "down", "caret('down')", "cursor", False, "move the cursor down a line", priority=True),
     Key("word_left", "ctrl+left", "caret('word_left')", "word", False, "move the cursor a word left", priority=True),
-    Key("word_right", "ctrl+right", "caret('word_right')", "word", False, "move the cursor a word right", priority=True),
-    Key("line_start", "home", "caret('line_start')", "line", False, "move the cursor to the start of the line", priority=True),
+    Key(
+        "word_right", "ctrl+right", "caret('word_right')", "word", False, "move the cursor a word right", priority=True
+    ),
+    Key(
+        "line_start",
+        "home",
+        "caret('line_start')",
+        "line",
+        False,
+        "move the cursor to the start of the line",
+        priority=True,
+    ),
     Key("line_end", "end", "caret('line_end')", "line", False, "move the cursor to the end of the line", priority=True),
     Key(
         "span_edge_left",
@@ -124,7 +141,9 @@ READER: tuple[Key, ...] = (
         "move the cursor to the span edge after it",
         priority=True,
     ),
-    Key("next_punctuation", "p", "caret('next_punctuation')", "punct", False, "move the cursor to the next punctuation"),
+    Key(
+        "next_punctuation", "p", "caret('next_punctuation')", "punct", False, "move the cursor to the next punctuation"
+    ),
     Key(
         "previous_punctuation",
         "P",
@@ -133,7 +152,14 @@ READER: tuple[Key, ...] = (
         False,
         "move the cursor to the start of the clause",
     ),
-    Key("mark_again", "m", "mark_again", "again", False, "label the next unlabelled occurrence of a text labelled in the document"),
+    Key(
+        "mark_again",
+        "m",
+        "mark_again",
+        "again",
+        False,
+        "label the next unlabelled occurrence of a text labelled in the document",
+    ),
     Key("finish_selection", "enter", "finish_selection", "mark", False, "finish the selection and choose its label"),
     Key("cancel", "escape", "cancel", "back", False, "cancel the selection, or back to the library"),
     Key("label_filter", "f", "label_filter", "filter", False, "review only some labels (1-8 toggle, enter)"),

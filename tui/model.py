@@ -27,9 +27,7 @@ class LoadedDocument:
     spans: list[SpanView] = field(default_factory=list)
 
     @classmethod
-    def load(
-        cls, store: Store, doc_id: int, reviewer: str, labels: frozenset[str] | None = None
-    ) -> LoadedDocument:
+    def load(cls, store: Store, doc_id: int, reviewer: str, labels: frozenset[str] | None = None) -> LoadedDocument:
         document = store.document(doc_id)
         sections = store.sections(doc_id)
         if not sections:

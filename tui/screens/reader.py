@@ -9,9 +9,8 @@ re-read from the database but the span itself and its history.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any
-
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -24,15 +23,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from extract.models import LABELS
-from store.db import StoreError
-from store.records import Decision, PENDING, SpanView
 from store import workspace
+from store.db import StoreError
+from store.records import PENDING, Decision, SpanView
 from tui import keys
 from tui.model import LoadedDocument
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelFilter, LabelPicker, SectionChoice, TextPrompt
-from tui.words import Words, jieba_boundaries
 from tui.widgets.section_view import SectionView, strip_markup_heading, visible_text
 from tui.widgets.span_panel import SpanPanel
+from tui.words import Words, jieba_boundaries
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
