@@ -50,3 +50,21 @@ def prepare(raw: str) -> list[DocumentDraft]:
             )
         )
     return drafts
+
+
+def renormalize(raw: str) -> DocumentDraft:
+    """One stored report's raw text normalized and sectioned again, as one report (no splitting)."""
+    normalized = normalize(raw)
+    sections = find_sections(normalized.text)
+    meta = describe(normalized.text, sections)
+    if meta.title:
+        sections = tuple(replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections)
+    return DocumentDraft(
+        raw=raw,
+        normalized=normalized,
+        sections=sections,
+        title=meta.title,
+        organisation=meta.organisation,
+        year=meta.year,
+        script="traditional" if traditional_share(raw) > _TRADITIONAL_THRESHOLD else "simplified",
+    )

@@ -6,6 +6,7 @@ exclusive, so ``text[span.start:span.end] == span.text``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ class Normalized:
     """A normalized text and, for every code point of it, the raw code point it came from."""
 
     text: str
-    raw_offsets: tuple[int, ...]
+    raw_offsets: Sequence[int]
     """``raw_offsets[i]`` is the index in the raw text of the character behind ``text[i]``;
     one extra trailing entry maps the end of the text (``len(text)``) to ``len(raw)``."""
 

@@ -6,6 +6,7 @@ database exactly as it was for that file, and the other files still import.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -96,13 +97,18 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
     extract_spans: Callable[[str], list] | None = None
     if extract:
         from extract.pipeline import extract_spans
+    # A report is identified by the bytes of its file (and its place in it), not by its
+    # normalized text: a new normalizer must not make re-import duplicate it.
+    source_hash = hashlib.sha256(data).hexdigest()
     for draft in prepare(decoded.text):
-        if store.has_content(draft.text):
+        if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
             outcome.skipped += 1
             continue
         spans = extract_spans(draft.text) if extract_spans else []
         try:
-            doc_id = store.add_document(str(path), decoded.encoding, draft, spans, EXTRACTOR_VERSION)
+            doc_id = store.add_document(
+                str(path), decoded.encoding, draft, spans, EXTRACTOR_VERSION, source_hash=source_hash
+            )
         except (ReadOnlyDatabaseError, DiskFullError):
             raise  # the database itself cannot take writes: no point trying the next file
         except StoreError as exc:
@@ -121,9 +127,20 @@ def import_paths(
     *,
     extract: bool = True,
     on_file: Callable[[FileOutcome], None] | None = None,
+    on_begin: Callable[[Path, int, int], None] | None = None,
 ) -> ImportReport:
+    """Import every report file under ``paths``, one transaction per report.
+
+    ``on_begin(path, index, total)`` is called before each file (a progress bar) and
+    ``on_file(outcome)`` after it (a refusal printed at once). A database that cannot
+    take writes stops the import (``ReadOnlyDatabaseError``, ``DiskFullError``); any
+    other problem refuses that file only.
+    """
     report = ImportReport()
-    for path, error in find_files(paths):
+    files = list(find_files(paths))
+    for index, (path, error) in enumerate(files):
+        if on_begin:
+            on_begin(path, index, len(files))
         outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
         report.files.append(outcome)
         if on_file:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REVIEWER
-from seedspans import store_with_text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select
 
 from store import workspace
 from store.db import Store
+from tests.tui.conftest import REVIEWER
+from tests.tui.seedspans import store_with_text
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import AttributeForm
 from tui.screens.library import LibraryScreen

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Static
 from extract.models import LABELS
 from store import workspace
 from store.db import StoreError
+from store.display import visible_styled
 from store.records import PENDING, Decision, SpanView
 from tui import keys
 from tui.model import LoadedDocument
@@ -280,18 +281,23 @@ class ReaderScreen(Screen[None]):
         ids = self.pizhu.document_ids()
         position = ids.index(document.id) + 1 if document.id in ids else 0
         status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(f"{document.organisation or document.source} {document.year or ''}".strip(), style="bold")
+        status.append(
+            visible_text(f"{document.organisation or document.source} {document.year or ''}".strip()), style="bold"
+        )
         status.append(f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}")
         status.append(f"  {self.doc.pending()} pending")
         if self.doc.labels is not None:
             status.append(" (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")")
-        self.query_one("#status", Static).update(status, layout=False)
+        self.query_one("#status", Static).update(visible_styled(status), layout=False)
         # The message has a line of its own (two when long): never cut at 80 columns.
         message = self.query_one("#message", Static)
         rows = 1 if cell_len(self.message) <= max(self.size.width - 2, 1) else 2
         if message.styles.height is None or message.styles.height.value != rows:
             message.styles.height = rows
-        message.update(Text(self.message, style="italic", no_wrap=False, overflow="fold"), layout=False)
+        message.update(
+            visible_styled(Text(visible_text(self.message), style="italic", no_wrap=False, overflow="fold")),
+            layout=False,
+        )
 
     def say(self, message: str) -> None:
         self.message = message
