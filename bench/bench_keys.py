@@ -17,7 +17,7 @@ add a missed span in <= 5 keys (median), fix a boundary by one word in <= 2,
 <= 1.2 keys per gold span (FIGURE+DATE, filtered), <= 1.6 over all eight labels.
 FIGURE attribute corrections (value, unit, approx, metric) are not part of the count.
 
-Usage: python bench/bench_keys.py [--entities] [--size 80x24] [--gold-dir /work/shared]
+Usage: python -m bench.bench_keys [--entities] [--size 80x24] [--gold-dir /work/shared] [--verbose]
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from tui.screens.reader import ReaderScreen
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 REVIEWER = "bench"
+STAGE = "<then>"  # in a plan: press what comes before, then plan the rest on the screen as it is
 VERBOSE = False
 CAPS = {k.id for k in app_keys.READER}
 KEY = {k.id: k.keys.split(",")[0] for k in app_keys.READER}
@@ -396,7 +397,19 @@ class Reviewer:
         doc = self.screen.doc
         self._m = f"{m[2]} {doc.text[m[0] : m[1]]}@{m[0]} vs {gold.start}" if m and doc else "-"
         keys = self.add_plan(gold)
-        await self.press("add", gold.label, *keys)
+        if STAGE in keys:
+            # The selection's end is planned once the cursor is there: jump labels follow the scroll.
+            first = keys[: keys.index(STAGE)]
+            await self.pilot.press(*first)
+            await self.pilot.pause()
+            screen = self.screen
+            caret = screen.view.caret if screen.view.caret is not None else screen.caret
+            keys = [*first, *self.reach(caret, gold.end), keys[-1]]
+            await self.pilot.press(*keys[len(first) :])
+            await self.pilot.pause()
+            self.tally.count("add", gold.label, len(keys))
+        else:
+            await self.press("add", gold.label, *keys)
         self.tally.add_keys.append(len(keys))
         if VERBOSE:
             print(f"add {gold.label} {gold.text} {len(keys)}: {' '.join(keys)}  [m: {self._m}]")
@@ -420,6 +433,23 @@ class Reviewer:
         to_end = caret_path(view, gold.start, gold.end - 1, lines=False)
         return [*to_start, "v", *to_end, "enter", digit]
 
+    def reach(self, origin: int, goal: int) -> list[str]:
+        """Cursor keys from ``origin`` to ``goal``, or j and the jump label drawn on it if shorter."""
+        from tui.screens.reader import CARET_MOTIONS
+
+        screen = self.screen
+
+        def moves(at: int) -> Any:
+            for motion in CARET_MOTIONS:
+                yield KEY[_MOTION_IDS[motion]], screen.caret_target(motion, at)
+
+        path = shortest(origin, goal, moves)
+        if "jump" in CAPS and len(path) > 2:
+            label = screen.hint_targets(origin).get(goal)
+            if label is not None and len(label) + 1 < len(path):
+                return [KEY["jump"], *label]
+        return path
+
     def word_add_plan(self, gold: Gold, digit: str) -> list[str]:
         """The cheapest of: m (the next one alike), cursor keys + v + extend + label, search + v + label."""
         screen = self.screen
@@ -433,14 +463,22 @@ class Reviewer:
 
         view = screen.view
         caret = view.caret if view.caret is not None else screen.caret
-        to_start = shortest(caret, gold.start, moves)
-        _anchor, first_end = screen.selection_start(gold.start)
-        if view.match is not None and view.match[0] == gold.start:
-            first_end = view.match[1]
+
+        reach = self.reach
+
         plans = []
-        if first_end > gold.start:
-            extend = shortest(first_end, gold.end, moves)
-            plans.append([*to_start, KEY["select"], *extend, digit])
+        # v where the gold starts (the word there), or v on the quote before it (what it encloses).
+        for anchor in (gold.start, gold.start - 1):
+            if anchor < view.base:
+                continue
+            start, first_end = screen.selection_start(anchor)
+            if start != gold.start or first_end <= gold.start:
+                continue
+            to_anchor = [*reach(caret, anchor), KEY["select"]]
+            label = screen.hint_targets(caret).get(anchor) if "jump" in CAPS else None
+            if label is not None and len(label) + 1 < len(to_anchor):
+                to_anchor = [KEY["jump"], *label[:-1], label[-1].upper()]  # capital: jump and select
+            plans.append([*to_anchor, STAGE, *reach(first_end, gold.end), digit])
         doc = screen.doc
         assert doc is not None
         found, hops = doc.find(gold.text, screen.caret), 0
@@ -448,7 +486,7 @@ class Reviewer:
             found, hops = doc.find(gold.text, found + 1), hops + 1
         if found == gold.start and doc.section_index(found) == screen.section:
             plans.append([KEY["search"], *gold.text, "enter", *[KEY["search_next"]] * hops, KEY["select"], digit])
-        return min(plans, key=len)
+        return min(plans, key=lambda plan: len([k for k in plan if k != STAGE]))
 
     def check(self, span_id: int, *, gold: Gold | None = None, status: str | None = None) -> None:
         span = self.store.span(span_id, REVIEWER)

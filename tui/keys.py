@@ -152,6 +152,7 @@ READER: tuple[Key, ...] = (
         False,
         "move the cursor to the start of the clause",
     ),
+    Key("jump", "j", "jump", "jump", False, "jump the cursor to a word on screen: type the letters drawn on it"),
     Key(
         "mark_again",
         "m",

@@ -472,3 +472,32 @@ def app_labels() -> tuple[str, ...]:
 
 
 from rich.color import ColorSystem  # noqa: E402
+
+
+async def test_jump_labels_take_the_cursor_to_a_word_on_screen(tmp_path: Path) -> None:
+    path, doc_id = make(tmp_path)
+    app = make_app(Store(path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(app, pilot, doc_id)
+        assert screen.doc is not None and screen.view.caret is not None
+        target = screen.doc.text.index("区委部署")
+        hints = screen.hint_targets(screen.view.caret)
+        assert target in hints and len(set(hints.values())) == len(hints)
+        # Prefix-free: no label starts another one.
+        assert not any(a != b and b.startswith(a) for a in hints.values() for b in hints.values())
+        await pilot.press("j")
+        assert screen.view._hints == hints  # drawn on the text
+        await pilot.press(*hints[target])
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and screen.view.caret == target
+        assert screen.view._hints == {}
+        await pilot.press("v", "4")
+        assert ("ORG", screen.doc.text[target : screen.doc.text.index("部署")], "added") in spans_of(path, doc_id)
+        # The last letter in capitals jumps and selects at once.
+        quote = screen.doc.text.index("“双减”")
+        hints = screen.hint_targets(screen.view.caret)
+        await pilot.press("j", *hints[quote][:-1], hints[quote][-1].upper())
+        await pilot.pause()
+        assert screen.view.selection() == (quote + 1, quote + 3)
+        await pilot.press("8")
+        assert ("SLOGAN", "双减", "added") in spans_of(path, doc_id)

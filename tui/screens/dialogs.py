@@ -129,6 +129,40 @@ class LabelFilter(_Dialog):
         self.dismiss(frozenset(self.chosen or LABELS))
 
 
+class HintPrompt(ModalScreen[Any]):
+    """Type a jump label drawn over the text (``j``); returns (label, select), or None on escape.
+
+    Transparent and one line high at the bottom, so the labels in the text stay readable.
+    """
+
+    def __init__(self, labels: set[str], on_prefix: Any = None) -> None:
+        super().__init__()
+        self.labels = labels
+        self.on_prefix = on_prefix
+        self.typed = ""
+
+    def compose(self) -> ComposeResult:
+        yield Label("jump: type the letters shown on the text (last one in capitals: select there too) · esc")
+
+    def on_key(self, event: Any) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.key == "escape":
+            self.dismiss(None)
+            return
+        char = event.character or ""
+        if len(char) != 1 or not char.isascii() or not char.isalpha():
+            return
+        typed = self.typed + char.lower()
+        if typed in self.labels:
+            # The last letter in upper case jumps and selects there, as v would.
+            self.dismiss((typed, char.isupper()))
+        elif any(label.startswith(typed) for label in self.labels):
+            self.typed = typed
+            if self.on_prefix is not None:
+                self.on_prefix(typed)
+
+
 class NumberValidator(Validator):
     """A FIGURE value: empty, or a finite decimal number."""
 

@@ -29,7 +29,15 @@ from store.display import visible_styled
 from store.records import PENDING, Decision, SpanView
 from tui import keys
 from tui.model import LoadedDocument
-from tui.screens.dialogs import AttributeForm, GoToSection, LabelFilter, LabelPicker, SectionChoice, TextPrompt
+from tui.screens.dialogs import (
+    AttributeForm,
+    GoToSection,
+    HintPrompt,
+    LabelFilter,
+    LabelPicker,
+    SectionChoice,
+    TextPrompt,
+)
 from tui.widgets.section_view import SectionView, strip_markup_heading, visible_text
 from tui.widgets.span_panel import SpanPanel
 from tui.words import Words, jieba_boundaries
@@ -41,6 +49,8 @@ if TYPE_CHECKING:
 # text keeps the whole width (at 120 columns a side panel left a 76-cell text column).
 WIDE = 150
 
+
+HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
 
 # On an opening quote, v selects what the quotes enclose (quoted slogans are common).
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
@@ -608,6 +618,47 @@ class ReaderScreen(Screen[None]):
         if motion == "previous_punctuation":
             return words.previous_punctuation(offset, lo)
         raise ValueError(motion)
+
+    def hint_targets(self, caret: int) -> dict[int, str]:
+        """Jump labels for the word starts on screen, the nearest to ``caret`` with one letter.
+
+        Prefix-free: when more than 26 places are on screen, the last letters start two-letter
+        labels, given to the places furthest from the cursor."""
+        assert self.doc is not None
+        self.want_words()
+        words = self.words or Words(self.doc.text)
+        lo, hi = self.view.visible_range()
+        text = self.doc.text
+        places = [at for at in range(lo, hi) if words.is_boundary(at) and not text[at].isspace()]
+        places.sort(key=lambda at: (abs(at - caret), at))
+        prefixes = 0
+        while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
+            prefixes += 1
+        singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
+        labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
+        return dict(zip(places, labels, strict=False))
+
+    def action_jump(self) -> None:
+        caret = self.view.caret if self.view.caret is not None else self.caret
+        hints = self.hint_targets(caret)
+        if not hints:
+            return
+        self.view.set_hints(hints)
+        by_label = {label: at for at, label in hints.items()}
+
+        def narrowed(prefix: str) -> None:
+            self.view.set_hints({at: label[len(prefix) :] for at, label in hints.items() if label.startswith(prefix)})
+
+        def done(chosen: tuple[str, bool] | None) -> None:
+            self.view.set_hints({})
+            if chosen is not None:
+                label, select = chosen
+                self.caret = by_label[label]
+                self.view.set_caret(self.caret)
+                if select and self.view.selection_anchor is None:
+                    self.action_select()
+
+        self.app.push_screen(HintPrompt(set(by_label), narrowed), done)
 
     def action_caret(self, motion: str) -> None:
         caret = self.view.caret if self.view.caret is not None else self.caret

@@ -112,6 +112,7 @@ class SectionView(ScrollView, can_focus=True):
         "section-view--match",
         "section-view--skipped",
         "section-view--abut",
+        "section-view--hint",
     }
 
     DEFAULT_CSS = """
@@ -140,6 +141,7 @@ class SectionView(ScrollView, can_focus=True):
         self._spans: dict[int, SpanView] = {}
         self._order: list[int] = []
         self._abutting: set[int] = set()
+        self._hints: dict[int, str] = {}
         self._current: int | None = None
         self._caret: int | None = None
         self._anchor: int | None = None
@@ -263,6 +265,20 @@ class SectionView(ScrollView, can_focus=True):
         self._match = match
         if match is not None:
             self.scroll_to_offset(*match)
+
+    def visible_range(self) -> tuple[int, int]:
+        """The document offsets of the lines on screen."""
+        if not self._lines:
+            return self._base, self._base
+        top = self.scroll_offset.y
+        last = min(top + max(self.scrollable_content_region.height, 1), len(self._lines)) - 1
+        return self._base + self._lines[top][0], self._base + self._lines[max(last, top)][1]
+
+    def set_hints(self, hints: dict[int, str]) -> None:
+        """Draw jump labels over these document offsets (empty: none)."""
+        for offset in (*self._hints, *hints):
+            self._invalidate_range(offset, offset + 1)
+        self._hints = dict(hints)
 
     def line_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self._line_starts, offset - self._base) - 1, 0)
@@ -404,14 +420,21 @@ class SectionView(ScrollView, can_focus=True):
         for o_start, o_end, o_style in overlays:
             for k in range(max(o_start, start) - start, min(o_end, end) - start):
                 styles[k] = (styles[k] or Style()) + o_style
+        chars = list(text[start:end])
+        if self._hints:
+            hint_style = self._overlay("hint")
+            for offset, label in self._hints.items():
+                k = offset - base - start
+                if 0 <= k < len(chars):
+                    cells = _cells(chars[k])
+                    chars[k] = label[:cells].ljust(cells)
+                    styles[k] = (styles[k] or Style()) + hint_style
         segments: list[Segment] = []
         run_start = 0
         for k in range(1, end - start + 1):
             if k == end - start or styles[k] is not styles[run_start]:
                 style = styles[run_start]
-                segments.append(
-                    Segment(text[start + run_start : start + k], base_style + style if style else base_style)
-                )
+                segments.append(Segment("".join(chars[run_start:k]), base_style + style if style else base_style))
                 run_start = k
         if caret_after:
             segments.append(Segment(" ", base_style + self._overlay("caret")))
