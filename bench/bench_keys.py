@@ -479,6 +479,11 @@ class Reviewer:
             if label is not None and len(label) + 1 < len(to_anchor):
                 to_anchor = [KEY["jump"], *label[:-1], label[-1].upper()]  # capital: jump and select
             plans.append([*to_anchor, STAGE, *reach(first_end, gold.end), digit])
+        if "select_clause" in CAPS and screen.words is not None:
+            clause_end = screen.words.next_punctuation(gold.start, view.end)
+            if clause_end > gold.start:
+                to_start = reach(caret, gold.start)
+                plans.append([*to_start, KEY["select_clause"], STAGE, *reach(clause_end, gold.end), digit])
         doc = screen.doc
         assert doc is not None
         found, hops = doc.find(gold.text, screen.caret), 0

@@ -152,6 +152,14 @@ READER: tuple[Key, ...] = (
         False,
         "move the cursor to the start of the clause",
     ),
+    Key(
+        "select_clause",
+        "V",
+        "select_clause",
+        "select",
+        False,
+        "select from the cursor to the next punctuation; extend, then 1-8 label it",
+    ),
     Key("jump", "j", "jump", "jump", False, "jump the cursor to a word on screen: type the letters drawn on it"),
     Key(
         "mark_again",

@@ -45,7 +45,7 @@ def plain_boundaries(text: str) -> set[int]:
 
 
 def jieba_boundaries(text: str) -> set[int]:
-    """Token edges by jieba (no HMM: unknown words fall apart rather than being guessed)."""
+    """Token edges by jieba, with its HMM: an unknown name (素珍) stays one word for the cursor."""
     global _tokenizer
     with _lock:
         if _tokenizer is None:
@@ -60,7 +60,7 @@ def jieba_boundaries(text: str) -> set[int]:
         tokenizer = _tokenizer
     found = {0}
     position = 0
-    for token in tokenizer.cut(text, HMM=False):  # type: ignore[attr-defined]
+    for token in tokenizer.cut(text, HMM=True):  # type: ignore[attr-defined]
         position += len(token)
         found.add(position)
     return found

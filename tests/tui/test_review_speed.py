@@ -501,3 +501,16 @@ async def test_jump_labels_take_the_cursor_to_a_word_on_screen(tmp_path: Path) -
         assert screen.view.selection() == (quote + 1, quote + 3)
         await pilot.press("8")
         assert ("SLOGAN", "双减", "added") in spans_of(path, doc_id)
+
+
+async def test_capital_v_selects_to_the_next_punctuation(tmp_path: Path) -> None:
+    path, doc_id = make(tmp_path)
+    app = make_app(Store(path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(app, pilot, doc_id)
+        assert screen.doc is not None
+        at = screen.doc.text.index("区委书记出席")
+        screen.caret = at
+        screen.view.set_caret(at)
+        await pilot.press("V", "7")
+        assert ("MEETING", "区委书记出席", "added") in spans_of(path, doc_id)

@@ -26,7 +26,7 @@ from extract.models import LABELS
 from store import workspace
 from store.db import StoreError
 from store.display import visible_styled
-from store.records import PENDING, Decision, SpanView
+from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
 from tui.model import LoadedDocument
 from tui.screens.dialogs import (
@@ -694,6 +694,21 @@ class ReaderScreen(Screen[None]):
         selected = self.doc.text[anchor:end] if self.doc else ""
         self.say(f"“{visible_text(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
 
+    def action_select_clause(self) -> None:
+        if self.view.selection_anchor is not None:
+            self.action_finish_selection()
+            return
+        assert self.doc is not None
+        self.want_words()
+        words = self.words or Words(self.doc.text)
+        caret = self.view.caret if self.view.caret is not None else self.caret
+        end = words.next_punctuation(caret, self.view.end)
+        self.view.set_match(None)
+        self.view.set_anchor(caret)
+        self.view.set_caret(end)
+        self.caret = end
+        self.say(f"“{visible_text(self.doc.text[caret:end])}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
+
     def action_finish_selection(self) -> None:
         if self.view.selection() is None:
             return
@@ -754,6 +769,15 @@ class ReaderScreen(Screen[None]):
         if not known:
             return None
         taken = {(s.start, s.end, s.label) for s in self.doc.all_spans()}
+        # Spans do not nest (but a DATE or FIGURE in a TITLE): nothing is proposed inside a standing span.
+        standing = [(s.start, s.end, s.label) for s in self.doc.all_spans() if s.status != REJECTED]
+
+        def overlaps(at: int, end: int, label: str) -> bool:
+            return any(
+                a < end and at < b and not (label in ("DATE", "FIGURE") and other == "TITLE")
+                for a, b, other in standing
+            )
+
         text = self.doc.text
         starts: dict[str, list[str]] = {}
         for needle in known:
@@ -769,7 +793,7 @@ class ReaderScreen(Screen[None]):
                 end = at + len(needle)
                 if end <= section.end and text.startswith(needle, at) and words.is_boundary(end):
                     label = known[needle]
-                    if (at, end, label) not in taken:
+                    if (at, end, label) not in taken and not overlaps(at, end, label):
                         return at, end, label
         return None
 
