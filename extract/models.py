@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from extract.layout import Layout
+
 LABELS: tuple[str, ...] = ("FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN")
 APPROX: tuple[str, ...] = ("exact", "over", "under", "about")
 SECTION_KINDS: tuple[str, ...] = ("body", "caption", "boilerplate")
@@ -45,6 +47,8 @@ class Section:
     start: int
     end: int
     kind: str = "body"
+    pages: tuple[int, ...] = ()
+    """Provenance: the pages of the source file the section's text stands on (PDF), else empty."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class DocumentDraft:
     year: int | None = None
     script: str = "simplified"
     part: int = 0
+    layout: Layout | None = None
+    """What the file's layout said (PDF, HTML, DOCX): blocks in this report's raw offsets."""
 
     @property
     def text(self) -> str:

@@ -72,8 +72,11 @@ def renormalize_document(store: Store, doc_id: int, draft: DocumentDraft) -> tup
         )
         conn.execute("DELETE FROM sections WHERE document_id = ?", (doc_id,))
         conn.executemany(
-            "INSERT INTO sections (document_id, ordinal, heading, start, end, kind) VALUES (?,?,?,?,?,?)",
-            [(doc_id, s.ordinal, s.heading, s.start, s.end, s.kind) for s in draft.sections],
+            "INSERT INTO sections (document_id, ordinal, heading, start, end, kind, pages) VALUES (?,?,?,?,?,?,?)",
+            [
+                (doc_id, s.ordinal, s.heading, s.start, s.end, s.kind, json.dumps(s.pages) if s.pages else None)
+                for s in draft.sections
+            ],
         )
         decided = {
             r[0] for r in conn.execute("SELECT DISTINCT span_id FROM decisions WHERE document_id = ?", (doc_id,))
@@ -139,7 +142,7 @@ def reextract(
     report = ReextractReport()
     for doc_id in list(documents) or store.document_ids():
         document = store.document(doc_id)
-        changed, flagged = renormalize_document(store, doc_id, renormalize(document.raw))
+        changed, flagged = renormalize_document(store, doc_id, renormalize(document.raw, store.layout(doc_id)))
         report.renormalized += changed
         report.flagged += flagged
         text = store.document(doc_id).text if changed else document.text

@@ -34,7 +34,7 @@ from typing import Any
 from urllib.parse import quote
 
 from store import review
-from store.db import Store, _check_header
+from store.db import Store, _check_header, recount_candidates
 from store.errors import StoreError
 from store.migrations import KNOWN
 from store.records import OffsetMap
@@ -240,7 +240,7 @@ class _Translate:
 def _merge(store: Store, other: Store, report: MergeReport) -> None:
     ours = store.conn
     theirs = other.conn
-    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans")}
+    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans", "document_sources")}
     for document in _rows(theirs, "SELECT * FROM documents ORDER BY id"):
         with store.transaction() as conn:
             found = _rows(
@@ -262,9 +262,15 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                 target_id = _insert(conn, "documents", document, columns["documents"])
                 for section in _rows(theirs, "SELECT * FROM sections WHERE document_id = ?", [document["id"]]):
                     _insert(conn, "sections", section | {"document_id": target_id}, columns["sections"])
+                # The source as it came (an HTML page's bytes, a PDF's layout), for re-normalizing here.
+                for original in _rows(theirs, "SELECT * FROM document_sources WHERE document_id = ?", [document["id"]]):
+                    _insert(
+                        conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"]
+                    )
                 report.documents_added += 1
                 translate = _Translate(document, document)
             span_map = _map_spans(conn, theirs, document["id"], target_id, columns["spans"], translate, report)
+            recount_candidates(conn, target_id)
             mapped = []
             for decision in _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [document["id"]]):
                 span_id = span_map.get(decision["span_id"])

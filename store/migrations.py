@@ -145,6 +145,8 @@ def m0004_review_state(db: Database) -> None:
       redo refers to (``ref_uid``), a ``batch`` for bulk actions, the operation itself
       (``payload``) and the guidelines version it was made under; older decisions keep
       their ``after`` snapshot as their operation;
+    - ``candidate_counts`` counts each document's machine candidates per label, rule and
+      source, so ``pizhu stats`` need not read millions of spans;
     - ``span_states`` and ``gold_states`` cache ``review.replay`` for SQL; the views
       ``gold_spans`` and ``reviewer_spans`` read them for people browsing the file.
     """
@@ -219,11 +221,40 @@ def m0004_review_state(db: Database) -> None:
         "  r.text, r.attrs, r.tags, r.decided_at, r.guidelines, s.origin, s.source, s.rule"
         " FROM span_states r JOIN spans s ON s.id = r.span_id JOIN documents d ON d.id = r.document_id"
     )
+    conn.execute(
+        "CREATE TABLE candidate_counts (document_id INTEGER NOT NULL, label TEXT, rule TEXT, source TEXT,"
+        " n INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_candidate_counts_document ON candidate_counts (document_id)")
+    conn.execute(
+        "INSERT INTO candidate_counts SELECT document_id, label, rule, source, count(*) FROM spans"
+        " WHERE origin = 'machine' GROUP BY document_id, label, rule, source"
+    )
     conn.execute("CREATE TABLE pizhu_meta (key TEXT PRIMARY KEY, value TEXT)")
     conn.execute("INSERT INTO pizhu_meta (key, value) VALUES ('origin', ?)", (uuid.uuid4().hex,))
     from store import review  # the one definition of a span's state fills its cache
 
     review.rebuild(conn)
+
+
+@migrations(name="0005_import_provenance")
+def m0005_import_provenance(db: Database) -> None:
+    """Where a section's text came from, and the file a document was extracted from.
+
+    - sections.pages: the pages of a PDF the section stands on, as a JSON list (NULL for text);
+    - document_sources, one row for a document read from a PDF, HTML page or Word file:
+      ``media_type``; ``layout``, what the file's layout said of its raw text (blocks with
+      their kind and pages, title, date; ``extract.layout.Layout.to_json``), so that
+      re-normalizing keeps it; ``data``, the bytes of a saved HTML page, whose raw text is
+      only the article the extractor found, so that the page itself is kept as the source.
+    """
+    db.execute("ALTER TABLE sections ADD COLUMN pages TEXT")
+    db.table("document_sources").create(
+        {"document_id": int, "media_type": str, "layout": str, "data": bytes},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"media_type"},
+    )
 
 
 @migrations(name="0006_review_positions")

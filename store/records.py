@@ -82,6 +82,8 @@ class StoredSection:
     start: int
     end: int
     kind: str
+    pages: tuple[int, ...] = ()
+    """Pages of the source file (a PDF) the section stands on; empty for text files."""
 
 
 @dataclass(frozen=True)
