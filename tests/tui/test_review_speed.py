@@ -514,3 +514,13 @@ async def test_capital_v_selects_to_the_next_punctuation(tmp_path: Path) -> None
         screen.view.set_caret(at)
         await pilot.press("V", "7")
         assert ("MEETING", "区委书记出席", "added") in spans_of(path, doc_id)
+
+
+def test_help_lists_the_new_keys_in_paragraphs_the_screen_wraps_once() -> None:
+    from tui.screens.help import help_text
+
+    text = help_text({}, "keys.toml").plain
+    for needle in ("jump the cursor to a word", "review only some labels", "move the cursor a word left", "ctrl+left"):
+        assert needle in text
+    # Prose is one paragraph a line (the Static wraps it), not pre-broken at 80 columns.
+    assert "TOML or JSON, binding id = keys" in next(line for line in text.splitlines() if "Put overrides" in line)
