@@ -147,7 +147,10 @@ def print_summary(store: Store) -> None:
 @db_option
 @click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
 @click.option("--ask-reviewer", is_flag=True, hidden=True, help="Ask for the reviewer's name first (pizhu serve).")
-def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None, ask_reviewer: bool) -> None:
+@click.option("--show-others", is_flag=True, help="Show other reviewers' decisions (blind review by default).")
+def open_command(
+    paths: tuple[str, ...], db_path: str, reviewer: str | None, ask_reviewer: bool, show_others: bool
+) -> None:
     """Open the review app; PATHS are imported in the background while it runs.
 
     The library shows at once and fills in as reports are imported; a finished report
@@ -173,7 +176,13 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None, ask
                 run_import(store, paths, quiet=False)
             print_summary(store)
             return
-        app = make_app(store, reviewer or default_reviewer(), imports=tuple(paths), ask_reviewer=ask_reviewer)
+        app = make_app(
+            store,
+            reviewer or default_reviewer(),
+            imports=tuple(paths),
+            ask_reviewer=ask_reviewer,
+            show_others=show_others,
+        )
         app.run()
 
 

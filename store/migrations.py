@@ -257,5 +257,17 @@ def m0005_import_provenance(db: Database) -> None:
     )
 
 
+@migrations(name="0006_review_positions")
+def m0006_review_positions(db: Database) -> None:
+    """Where each reviewer left off: the library's document and, per document, the span.
+
+    ``document_id`` 0 is the library row (its ``span_id`` unused); see ``store.workspace``.
+    """
+    db.table("review_positions").create(
+        {"reviewer": str, "document_id": int, "span_id": int, "updated_at": str},
+        pk=("reviewer", "document_id"),
+    )
+
+
 # Every migration of this version, in order (pending on an empty database: all of them).
 KNOWN = [m.name for m in migrations.pending(Database(memory=True))]

@@ -32,7 +32,9 @@ class PizhuApp(App[None]):
         keymap: dict[str, str] | None = None,
         warning: str = "",
         imports: tuple[str, ...] = (),
+        *,
         ask_reviewer: bool = False,
+        show_others: bool = False,
     ) -> None:
         super().__init__()
         self.imports = imports
@@ -43,6 +45,9 @@ class PizhuApp(App[None]):
         self.warning = warning
         self.store = store
         self.reviewer = reviewer
+        self.show_others = show_others
+        # The reader's label filter, kept across documents (None: every label).
+        self.label_filter: frozenset[str] | None = None
         self.keymap = keymap or {}
         self._summaries: list[DocumentSummary] | None = None
         self._summaries_version = -1
@@ -127,6 +132,15 @@ class PizhuApp(App[None]):
 
     # --- shared state -----------------------------------------------------------------
 
+    @property
+    def is_adjudicator(self) -> bool:
+        return self.reviewer.startswith("adjudicator:")
+
+    @property
+    def sees_everyone(self) -> bool:
+        """Blind review: others' decisions are shown only when asked for, or to adjudicators."""
+        return self.show_others or self.is_adjudicator
+
     def summaries(self) -> list[DocumentSummary]:
         """Documents with this reviewer's progress, re-read only after a decision."""
         if self._summaries is None or self._summaries_version != self.progress_version:
@@ -205,15 +219,19 @@ def make_app(
     imports: tuple[str, ...] = (),
     *,
     ask_reviewer: bool = False,
+    show_others: bool = False,
 ) -> PizhuApp:
     """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
 
     ``imports``: files and folders to import in the background while the app runs.
     ``ask_reviewer`` opens on the login screen, whose name replaces ``reviewer``.
+    ``show_others``: the history line shows every reviewer's decisions (blind by default).
     """
     try:
         keymap = keys.load_keymap(keymap_file)
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
-        return PizhuApp(store, reviewer, {}, warning=str(exc), imports=imports, ask_reviewer=ask_reviewer)
-    return PizhuApp(store, reviewer, keymap, imports=imports, ask_reviewer=ask_reviewer)
+        return PizhuApp(
+            store, reviewer, {}, warning=str(exc), imports=imports, ask_reviewer=ask_reviewer, show_others=show_others
+        )
+    return PizhuApp(store, reviewer, keymap, imports=imports, ask_reviewer=ask_reviewer, show_others=show_others)

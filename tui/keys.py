@@ -35,6 +35,7 @@ class Key:
     show: bool = False
     help: str = ""
     key_display: str | None = None
+    priority: bool = False
 
 
 GLOBAL: tuple[Key, ...] = (
@@ -88,17 +89,89 @@ READER: tuple[Key, ...] = (
     Key("pick_label", "l", "pick_label", "label", False, "choose the label from a list"),
     Key("edit", "e", "edit", "edit", True, "edit value, unit, approx and metric"),
     Key("tag", "t", "tag", "tag", False, "add a tag (completes existing tags)"),
-    Key("start_left", "less_than_sign", "move_start(-1)", "start←", False, "grow the span by one character left"),
-    Key("start_right", "greater_than_sign", "move_start(1)", "start→", False, "shrink the span at its start"),
-    Key("end_left", "comma", "move_end(-1)", "end←", False, "shrink the span at its end"),
-    Key("end_right", "full_stop", "move_end(1)", "end→", False, "grow the span by one character right"),
-    Key("select", "v", "select", "select", False, "start a selection at the cursor; again: finish and label it"),
-    Key("caret_left", "left", "caret(-1)", "cursor", False, "move the cursor left (while selecting)"),
-    Key("caret_right", "right", "caret(1)", "cursor", False, "move the cursor right (while selecting)"),
-    Key("caret_up", "up", "caret_line(-1)", "cursor", False, "move the cursor up a line (while selecting)"),
-    Key("caret_down", "down", "caret_line(1)", "cursor", False, "move the cursor down a line (while selecting)"),
+    Key("start_left", "less_than_sign", "move_start(-1)", "start←", False, "grow the span by a word at its start"),
+    Key("start_right", "greater_than_sign", "move_start(1)", "start→", False, "shrink the span by a word at its start"),
+    Key("end_left", "comma", "move_end(-1)", "end←", False, "shrink the span by a word at its end"),
+    Key("end_right", "full_stop", "move_end(1)", "end→", False, "grow the span by a word at its end"),
+    Key("start_char_left", "left_parenthesis", "move_start_char(-1)", "start←", False, "grow the start by a character"),
+    Key(
+        "start_char_right",
+        "right_parenthesis",
+        "move_start_char(1)",
+        "start→",
+        False,
+        "shrink the start by a character",
+    ),
+    Key("end_char_left", "minus", "move_end_char(-1)", "end←", False, "shrink the end by a character"),
+    Key("end_char_right", "equals_sign", "move_end_char(1)", "end→", False, "grow the end by a character"),
+    Key("select", "v", "select", "select", False, "select the word at the cursor (again: label it); 1-8 label it"),
+    Key("caret_left", "left", "caret('left')", "cursor", False, "move the cursor a character left", priority=True),
+    Key("caret_right", "right", "caret('right')", "cursor", False, "move the cursor a character right", priority=True),
+    Key("caret_up", "up", "caret('up')", "cursor", False, "move the cursor up a line", priority=True),
+    Key("caret_down", "down", "caret('down')", "cursor", False, "move the cursor down a line", priority=True),
+    Key("word_left", "ctrl+left", "caret('word_left')", "word", False, "move the cursor a word left", priority=True),
+    Key(
+        "word_right", "ctrl+right", "caret('word_right')", "word", False, "move the cursor a word right", priority=True
+    ),
+    Key(
+        "line_start",
+        "home",
+        "caret('line_start')",
+        "line",
+        False,
+        "move the cursor to the start of the line",
+        priority=True,
+    ),
+    Key("line_end", "end", "caret('line_end')", "line", False, "move the cursor to the end of the line", priority=True),
+    Key(
+        "span_edge_left",
+        "ctrl+up",
+        "caret('span_edge_left')",
+        "edge",
+        False,
+        "move the cursor to the span edge before it",
+        priority=True,
+    ),
+    Key(
+        "span_edge_right",
+        "ctrl+down",
+        "caret('span_edge_right')",
+        "edge",
+        False,
+        "move the cursor to the span edge after it",
+        priority=True,
+    ),
+    Key(
+        "next_punctuation", "p", "caret('next_punctuation')", "punct", False, "move the cursor to the next punctuation"
+    ),
+    Key(
+        "previous_punctuation",
+        "P",
+        "caret('previous_punctuation')",
+        "punct",
+        False,
+        "move the cursor to the start of the clause",
+    ),
+    Key(
+        "select_clause",
+        "V",
+        "select_clause",
+        "select",
+        False,
+        "select from the cursor to the next punctuation; extend, then 1-8 label it",
+    ),
+    Key("jump", "j", "jump", "jump", False, "jump the cursor to a word on screen: type the letters drawn on it"),
+    Key(
+        "mark_again",
+        "m",
+        "mark_again",
+        "again",
+        False,
+        "label the next unlabelled occurrence of a text labelled in the document",
+    ),
     Key("finish_selection", "enter", "finish_selection", "mark", False, "finish the selection and choose its label"),
     Key("cancel", "escape", "cancel", "back", False, "cancel the selection, or back to the library"),
+    Key("label_filter", "f", "label_filter", "filter", False, "review only some labels (1-8 toggle, enter)"),
     Key("undo", "u", "undo", "undo", True, "undo your last decision (a new log entry)"),
     Key("redo", "ctrl+r", "redo", "redo", False, "redo what you undid (a new log entry)"),
     Key("search", "slash", "search", "search", False, "search the document's text"),
@@ -153,6 +226,7 @@ def bindings(table: tuple[Key, ...], keymap: Mapping[str, str] | None = None) ->
             show=k.show,
             id=k.id,
             key_display=None if rebound_labels else k.key_display,
+            priority=k.priority,
         )
         for k in table
     ]
@@ -217,6 +291,12 @@ _NAMES = {
     "comma": ",",
     "full_stop": ".",
     "slash": "/",
+    "left_parenthesis": "(",
+    "right_parenthesis": ")",
+    "minus": "-",
+    "equals_sign": "=",
+    "home": "home",
+    "end": "end",
 }
 
 

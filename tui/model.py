@@ -27,19 +27,22 @@ class LoadedDocument:
     spans: list[SpanView] = field(default_factory=list)
 
     @classmethod
-    def load(cls, store: Store, doc_id: int, reviewer: str) -> LoadedDocument:
+    def load(cls, store: Store, doc_id: int, reviewer: str, labels: frozenset[str] | None = None) -> LoadedDocument:
         document = store.document(doc_id)
         sections = store.sections(doc_id)
         if not sections:
             # A report without headings still reads as one section.
             sections = [StoredSection(0, doc_id, 0, document.title, 0, len(document.text), "body")]
-        loaded = cls(document, sections)
+        loaded = cls(document, sections, labels=labels)
         loaded.set_spans(store.spans(doc_id, reviewer))
         return loaded
+
+    labels: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self._section_starts = [s.start for s in self.sections]
         self._index: dict[int, int] = {}
+        self._all: list[SpanView] = []
 
     @property
     def id(self) -> int:
@@ -50,8 +53,18 @@ class LoadedDocument:
         return self.document.text
 
     def set_spans(self, spans: list[SpanView]) -> None:
-        self.spans = sorted((s for s in spans if s.status != REMOVED), key=_order)
+        """The spans of the document; with a label filter only those labels are kept in view."""
+        self._all = sorted((s for s in spans if s.status != REMOVED), key=_order)
+        self.spans = [s for s in self._all if self.labels is None or s.label in self.labels]
         self._index = {s.id: i for i, s in enumerate(self.spans)}
+
+    def set_labels(self, labels: frozenset[str] | None) -> None:
+        self.labels = labels
+        self.set_spans(self._all)
+
+    def all_spans(self) -> list[SpanView]:
+        """Every span, the label filter ignored (word edges, the next occurrence)."""
+        return self._all
 
     def get(self, span_id: int) -> SpanView | None:
         index = self._index.get(span_id)
@@ -61,16 +74,18 @@ class LoadedDocument:
         return self._index.get(span_id, -1)
 
     def replace(self, span: SpanView) -> None:
-        """Swap in a span's new state; a changed boundary or a new span re-sorts."""
+        """Swap in a span's new state; a changed boundary, a label the filter hides or a new span re-sorts."""
         index = self._index.get(span.id)
-        if span.status == REMOVED:
-            if index is not None:
-                self.set_spans([s for s in self.spans if s.id != span.id])
-            return
-        if index is not None and self.spans[index].start == span.start and self.spans[index].end == span.end:
+        if (
+            index is not None
+            and span.status != REMOVED
+            and (self.spans[index].start, self.spans[index].end) == (span.start, span.end)
+            and (self.labels is None or span.label in self.labels)
+        ):
             self.spans[index] = span
+            self._all = [span if s.id == span.id else s for s in self._all]
             return
-        self.set_spans([s for s in self.spans if s.id != span.id] + [span])
+        self.set_spans([s for s in self._all if s.id != span.id] + [span])
 
     def section_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._section_starts, offset) - 1, 0)
@@ -91,6 +106,10 @@ class LoadedDocument:
 
     def pending(self) -> int:
         return sum(1 for s in self.spans if s.status == PENDING)
+
+    def pending_skipped(self) -> int:
+        """Pending spans in captions and boilerplate: what is left when the body is done."""
+        return sum(1 for s in self.spans if s.status == PENDING and self.skipped(self.section_of(s)))
 
     # --- navigation -------------------------------------------------------------------
 

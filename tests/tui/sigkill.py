@@ -45,7 +45,8 @@ __all__ = ["Round", "capture", "one_round", "start", "wait_for"]
 # span, next/previous section, and labels (a relabel of a pending span decides it).
 DECIDING = ("a", "a", "a", "x", "x", "Space", "Tab", "BTab", "]", "[", "a", "x", "1", "3", "5")
 UNDOING = (*DECIDING, "u", "u")
-_HEADER_RE = re.compile(r"doc (\d+)/(\d+)\s+§\d+/\d+\s+(\d+) pending(?:\s+·\s+(.*))?")
+# The message (what was just done) is the line under the status line, when there is one.
+_HEADER_RE = re.compile(r"doc (\d+)/(\d+)\s+§\d+/\d+\s+(\d+) pending[^\n]*\n(.*)")
 _SHOWN_RE = re.compile(r"(confirmed|rejected) (\w+) “(.*?)”|label (\w+)$")
 
 

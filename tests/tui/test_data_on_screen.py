@@ -72,6 +72,8 @@ async def open_reader(app: PizhuApp, pilot: Pilot, doc_id: int, span_id: int) ->
     await pilot.pause()
     app.open_reader(doc_id, span_id)
     await pilot.pause()
+    await app.workers.wait_for_complete()  # the history line is read in a worker
+    await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     return screen
@@ -92,7 +94,8 @@ async def test_panel_history_and_status_show_escapes_as_pictures(db_path: Path, 
         assert unsafe(screen_text(app)) == []
         screen.say(f"not found: {ESCAPES}")  # the status line quotes searches and span text
         await pilot.pause()
-        status = str(screen.query_one("#status", Static).content)
+        # The message has a line of its own, under the status line.
+        status = str(screen.query_one("#message", Static).content)
         assert "not found: \u241b[2J" in status and unsafe(status) == []
         assert unsafe(screen_text(app)) == []
 

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from extract.models import LABELS
 from store.db import Store
 from tests.tui.conftest import REVIEWER
-from tui.app import PizhuApp
+from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
 from tui.screens.reader import ReaderScreen
 from tui.widgets.section_view import SectionView
@@ -24,6 +24,13 @@ async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1, span_id: int | No
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     return screen
+
+
+async def settle(app: PizhuApp, pilot: Pilot) -> None:
+    """Let the workers (history, words) finish and their messages arrive."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def actions(check: Store, span_id: int) -> list[str]:
@@ -150,7 +157,7 @@ async def test_label_picker(app: PizhuApp, check: Store) -> None:
         assert check.span(span.id, REVIEWER).label == "SLOGAN"
 
 
-async def test_boundaries_grow_and_shrink(app: PizhuApp, check: Store) -> None:
+async def test_boundaries_grow_and_shrink_by_a_character(app: PizhuApp, check: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await reader(app, pilot)
         text = check.document(1).text
@@ -163,18 +170,18 @@ async def test_boundaries_grow_and_shrink(app: PizhuApp, check: Store) -> None:
                 break
             await pilot.press("tab")
         start, end = span.start, span.end
-        await pilot.press("less_than_sign")
+        await pilot.press("left_parenthesis")
         assert (check.span(span.id, REVIEWER).start, check.span(span.id, REVIEWER).end) == (start - 1, end)
-        await pilot.press("greater_than_sign")
-        await pilot.press("full_stop")
+        await pilot.press("right_parenthesis")
+        await pilot.press("equals_sign")
         stored = check.span(span.id, REVIEWER)
         assert (stored.start, stored.end) == (start, end + 1)
         assert stored.text == check.document(1).text[start : end + 1]
-        await pilot.press("comma")
+        await pilot.press("minus")
         assert check.span(span.id, REVIEWER).end == end
         # Shrinking to nothing is refused, and the span is kept.
         for _ in range(end - start + 2):
-            await pilot.press("comma")
+            await pilot.press("minus")
         stored = check.span(span.id, REVIEWER)
         assert stored.end - stored.start == 1 and stored.status != "removed"
         assert screen.current == span.id
@@ -228,21 +235,27 @@ async def test_add_a_missed_span_with_a_selection(app: PizhuApp, check: Store) -
         screen = await reader(app, pilot)
         span = screen.span()
         assert span is not None and screen.doc is not None
+        # The cursor is at the current span at once, not at an old position.
+        assert screen.view.caret == span.start
         start = span.end + 1
-        await pilot.press("right")
-        for _ in range(span.end - span.start):
+        for _ in range(span.end - span.start + 1):
             await pilot.press("right")
         assert screen.view.caret == start
-        await pilot.press("v", "right", "right")
-        assert screen.view.selection() == (start, start + 3)
+        await pilot.press("v")
+        selection = screen.view.selection()
+        assert selection is not None and selection[0] == start and selection[1] > start
+        await pilot.press("right", "right")
+        end = selection[1] + 2
+        assert screen.view.selection() == (start, end)
         await pilot.press("enter")
         assert isinstance(app.screen, LabelPicker)
         await pilot.press("2")
         added = [s for s in check.spans(1, REVIEWER) if s.origin == "human"]
         assert len(added) == 1
-        assert (added[0].start, added[0].end, added[0].label, added[0].status) == (start, start + 3, "DATE", "added")
-        assert added[0].text == check.document(1).text[start : start + 3]
-        assert screen.current == added[0].id
+        assert (added[0].start, added[0].end, added[0].label, added[0].status) == (start, end, "DATE", "added")
+        assert added[0].text == check.document(1).text[start:end]
+        # Back on the pending span that was being read; the selection is gone.
+        assert screen.current == span.id
         assert screen.view.selection() is None
 
 
@@ -337,18 +350,21 @@ async def test_escape_goes_back_and_the_library_shows_progress(app: PizhuApp) ->
         assert doc.reviewed == 2
 
 
-async def test_reload_shows_the_other_reviewers_decisions(app: PizhuApp, db_path: Path) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await reader(app, pilot)
-        first = screen.current
-        assert first is not None
-        other = Store(db_path)
-        other.decide(first, "bob", "reject")
-        other.close()
-        # Bob's decision is his: ann still sees the span pending, and his entry after a reload.
-        await pilot.press("r")
-        assert screen.span() is not None and screen.span().status == "pending"  # type: ignore[union-attr]
-        panel = str(screen.query_one("#panel").render())
-        assert "bob: reject" in panel
-        await pilot.press("a")
-        assert {d.reviewer: d.action for d in Store(db_path).history(first)} == {"bob": "reject", "ann": "confirm"}
+async def test_reload_shows_the_other_reviewers_decisions_only_when_asked(store: Store, db_path: Path) -> None:
+    for show_others in (False, True):
+        app = make_app(store, REVIEWER, show_others=show_others)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await reader(app, pilot)
+            first = screen.current
+            assert first is not None
+            other = Store(db_path)
+            if not show_others:
+                other.decide(first, "bob", "reject")
+            other.close()
+            # Bob's decision is his: ann still sees the span pending; his entry only with --show-others.
+            await pilot.press("r")
+            await settle(app, pilot)
+            assert screen.span() is not None and screen.span().status == "pending"  # type: ignore[union-attr]
+            panel = str(screen.query_one("#panel").render())
+            assert ("bob: reject" in panel) is show_others
+    assert {d.reviewer: d.action for d in Store(db_path).history(first)} == {"bob": "reject"}

@@ -171,6 +171,20 @@ def test_wrap_keeps_cjk_within_width_and_offsets_whole() -> None:
     assert visible_text("a\x1bb\tc\u202ed") == "a\u241bb\u2409c\u00b7d"
 
 
+async def test_at_120_columns_the_text_uses_the_width(app: PizhuApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.open_reader(1)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.query_one(SectionView)
+        # No 76-cell column: the panel goes below, the text takes the terminal's width.
+        assert not screen.has_class("wide")
+        assert view.scrollable_content_region.width >= 110
+        assert max(cell_len(view.line_text(i)) for i in range(len(view.lines))) > 100
+
+
 async def test_resize_moves_the_panel_beside_the_text(app: PizhuApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -181,7 +195,7 @@ async def test_resize_moves_the_panel_beside_the_text(app: PizhuApp) -> None:
         view = screen.query_one(SectionView)
         narrow_lines = len(view.lines)
         assert not screen.has_class("wide")
-        await pilot.resize_terminal(140, 40)
+        await pilot.resize_terminal(160, 40)
         await pilot.pause()
         assert screen.has_class("wide")
         panel = screen.query_one("#panel")
@@ -215,8 +229,12 @@ async def test_two_reviewers_each_see_their_own(db_path: Path) -> None:
         await pilot_bob.press("r", "shift+tab")
         assert app_bob.screen.current == first
         assert app_bob.screen.doc.get(first).status == "rejected"
+        await pilot_bob.pause()
+        await app_bob.workers.wait_for_complete()
+        await pilot_bob.pause()
         panel = str(app_bob.screen.query_one("#panel").render())
-        assert "ann: confirm" in panel and "bob: reject" in panel
+        # Blind review: bob sees his own decision, not ann's.
+        assert "bob: reject" in panel and "ann: confirm" not in panel
 
 
 async def test_a_broken_keymap_file_falls_back_to_default_keys(store: Store, check: Store, tmp_path: Path) -> None:

@@ -9,11 +9,13 @@ then use. Only the document of the decided span is read again after a pick.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -82,8 +84,24 @@ class AdjudicationScreen(Screen[None]):
         self.reload()
         table.focus()
 
+    @dataclass
+    class Loaded(Message):
+        """The disagreements, read in a worker."""
+
+        items: list[agree.Disagreement]
+
     def reload(self) -> None:
-        self.items = agree.disagreements(self.pizhu.store)
+        """Find the disagreements in a worker; the title says "loading" meanwhile."""
+        self.query_one("#adjudicate-title", Static).update(Text("Adjudication · loading…", style="bold italic"))
+        self.load_disagreements()
+
+    @work(thread=True, exclusive=True, group="adjudicate")
+    def load_disagreements(self) -> None:
+        self.post_message(self.Loaded(agree.disagreements(self.pizhu.store)))
+
+    @on(Loaded)
+    def loaded(self, event: Loaded) -> None:
+        self.items = event.items
         table = self.query_one(DataTable)
         row = table.cursor_row if table.row_count else 0
         table.clear()

@@ -84,6 +84,85 @@ class LabelPicker(_Dialog):
         self.dismiss(event.option.id)
 
 
+class LabelFilter(_Dialog):
+    """Choose the labels to review: 1-8 toggle one, 0 all, enter applies; returns the set."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        *(Binding(str(n), f"toggle({n - 1})", show=False) for n in range(1, len(LABELS) + 1)),
+        Binding("0", "all", show=False),
+        Binding("enter", "apply", show=False, priority=True),
+    ]
+
+    def __init__(self, current: frozenset[str] | None = None) -> None:
+        super().__init__()
+        # Starting from "every label", the first digit picks that label alone.
+        self.chosen: set[str] = set(current) if current else set()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Review these labels", classes="dialog-title")
+            yield Label("", id="labels-chosen")
+            yield Label("1–8: toggle a label · 0: all · enter: apply · escape: cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        text = Text()
+        for n, label in enumerate(LABELS, start=1):
+            on = not self.chosen or label in self.chosen
+            text.append(f"[{'x' if on else ' '}] {n} {label}  ", style="bold" if on else "dim")
+            if n == 4:
+                text.append("\n")
+        self.query_one("#labels-chosen", Label).update(text)
+
+    def action_toggle(self, index: int) -> None:
+        self.chosen ^= {LABELS[index]}
+        self._show()
+
+    def action_all(self) -> None:
+        self.chosen = set()
+        self._show()
+
+    def action_apply(self) -> None:
+        self.dismiss(frozenset(self.chosen or LABELS))
+
+
+class HintPrompt(ModalScreen[Any]):
+    """Type a jump label drawn over the text (``j``); returns (label, select), or None on escape.
+
+    Transparent and one line high at the bottom, so the labels in the text stay readable.
+    """
+
+    def __init__(self, labels: set[str], on_prefix: Any = None) -> None:
+        super().__init__()
+        self.labels = labels
+        self.on_prefix = on_prefix
+        self.typed = ""
+
+    def compose(self) -> ComposeResult:
+        yield Label("jump: type the letters shown on the text (last one in capitals: select there too) · esc")
+
+    def on_key(self, event: Any) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.key == "escape":
+            self.dismiss(None)
+            return
+        char = event.character or ""
+        if len(char) != 1 or not char.isascii() or not char.isalpha():
+            return
+        typed = self.typed + char.lower()
+        if typed in self.labels:
+            # The last letter in upper case jumps and selects there, as v would.
+            self.dismiss((typed, char.isupper()))
+        elif any(label.startswith(typed) for label in self.labels):
+            self.typed = typed
+            if self.on_prefix is not None:
+                self.on_prefix(typed)
+
+
 class NumberValidator(Validator):
     """A FIGURE value: empty, or a finite decimal number."""
 
@@ -109,12 +188,18 @@ def parse_value(value: str) -> int | float | None:
 class AttributeForm(_Dialog):
     """Edit value, unit, approx and metric; refuses a value that is not a number."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [CANCEL, Binding("ctrl+s", "save", "save", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        Binding("ctrl+s", "save", "save", show=False),
+        Binding("enter", "save_from_approx", show=False, priority=True),
+    ]
 
-    def __init__(self, attrs: dict[str, Any], span_text: str) -> None:
+    def __init__(self, attrs: dict[str, Any], span_text: str, *, top: bool = False) -> None:
         super().__init__()
         self.attrs = attrs
         self.span_text = span_text
+        # Docked at the top or bottom edge, away from the sentence being read.
+        self.add_class("dock-top" if top else "dock-bottom")
 
     def compose(self) -> ComposeResult:
         value = self.attrs.get("value")
@@ -145,10 +230,20 @@ class AttributeForm(_Dialog):
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-            yield Label("enter: save · tab: next field · escape: cancel", classes="dialog-hint")
+            yield Label("enter: save · tab: next field · space: approx list · escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#value", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_from_approx":
+            # Enter on the closed approx field saves, as the hint says; space or ↓ opens it.
+            select = self.query_one("#approx", Select)
+            return select.has_focus and not select.expanded
+        return True
+
+    def action_save_from_approx(self) -> None:
+        self.action_save()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

@@ -32,20 +32,23 @@ def help_text(keymap: Mapping[str, str], keymap_file: str) -> Text:
             text.append(f"  {keys.effective_keys(key, keymap):<14}", style="bold")
             text.append(f" {key.help or key.description}\n")
     text.append("\nRebinding keys\n", style="bold")
+    # One paragraph a line: the Static wraps it to the terminal, so nothing is wrapped twice.
     text.append(
-        f"  Put overrides in {keymap_file} (or name another file in $PIZHU_KEYS),\n"
-        "  TOML or JSON, binding id = keys, several keys separated by commas:\n"
+        f"  Put overrides in {keymap_file} (or name another file in $PIZHU_KEYS),"
+        " TOML or JSON, binding id = keys, several keys separated by commas:\n"
     )
     text.append('    [keys]\n    confirm = "a,y"\n    reject = "x,n"\n', style="italic")
     text.append("  Binding ids: ")
     text.append(", ".join(sorted(keys.known_ids())) + "\n", style="dim")
     text.append("\nHighlights\n", style="bold")
     text.append(
-        "  Each label has its own colour and a second cue: FIGURE DATE PERSON ORG are bold,\n"
-        "  GPE TITLE MEETING SLOGAN italic; the panel names the label ([FIG] …).\n"
-        "  Pending spans are underlined, decided ones plain, rejected struck through,\n"
-        "  the current span reversed. Captions and boilerplate are dimmed and skipped\n"
-        "  (b shows them; g goes to any section).\n"
+        "  Each label has its own colour (the Okabe–Ito palette, safe for colour-blind"
+        " readers) and a second cue: FIGURE DATE TITLE bold, PERSON GPE MEETING italic,"
+        " ORG SLOGAN bold italic; the panel names the label ([FIG] …). A span that starts"
+        " where one of the same label ends has a shaded background."
+        " Pending spans are underlined, decided ones plain, rejected struck through,"
+        " the current span reversed, the cursor underlined. Captions and boilerplate are"
+        " dimmed and skipped (b shows them; g goes to any section).\n"
     )
     text.append("\nGold: what the team's gold standard holds\n", style="bold underline")
     for n, rule in enumerate(GOLD_POLICY, start=1):

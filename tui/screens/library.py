@@ -1,7 +1,9 @@
 """The library: every document with organisation, year, sections and review progress.
 
+The cursor starts on the document this reviewer opened last (``store.workspace``).
 Sortable (``s`` cycles the column, again on the same column reverses; clicking a
-header sorts too) and filterable (``/`` then type; enter or escape returns to the table).
+header sorts too) and filterable (``/`` then type; enter returns to the table, escape
+clears the filter and returns to the table).
 Sorting and filtering work on every document; the table then shows the first
 ``MAX_ROWS`` of the result, because a DataTable measures every cell it holds and a team's
 10,000 reports would take seconds to lay out while nobody scrolls that far.
@@ -19,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from store import workspace
 from store.display import visible_styled
 from store.records import DocumentSummary
 from tui import keys
@@ -90,7 +93,15 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one(DataTable).focus()
+        table = self.query_one(DataTable)
+        # Reopening keeps the place: the cursor on the document this reviewer opened last.
+        last = workspace.last_library(self.pizhu.store, self.pizhu.reviewer)
+        if last is not None and table.row_count:
+            try:
+                table.move_cursor(row=table.get_row_index(str(last)))
+            except Exception:  # not among the rows shown (filtered or past MAX_ROWS)
+                pass
+        table.focus()
 
     def on_screen_resume(self) -> None:
         # Back from the reader or queue: progress has changed.
@@ -180,11 +191,15 @@ class LibraryScreen(Screen[None]):
     def action_open(self) -> None:
         doc_id = self.selected_id()
         if doc_id is not None:
-            self.pizhu.open_reader(doc_id)
+            self.open(doc_id)
 
     @on(DataTable.RowSelected, "#documents")
     def row_chosen(self, event: DataTable.RowSelected) -> None:
-        self.pizhu.open_reader(int(event.row_key.value or 0))
+        self.open(int(event.row_key.value or 0))
+
+    def open(self, doc_id: int) -> None:
+        workspace.save_library(self.pizhu.store, self.pizhu.reviewer, doc_id)
+        self.pizhu.open_reader(doc_id)
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -198,8 +213,12 @@ class LibraryScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def key_escape(self) -> None:
-        if self.query_one("#filter", Input).has_focus:
-            self.query_one(DataTable).focus()
+        # Escape clears the filter (wherever the focus is) and gives the list the keys again.
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+            self.fill()
+        self.query_one(DataTable).focus()
 
     def action_sort(self) -> None:
         index = COLUMNS.index(self.sort_column)

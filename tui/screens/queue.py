@@ -30,6 +30,19 @@ if TYPE_CHECKING:
 CONTEXT = 30
 
 
+def figure_value(span: SpanView) -> str:
+    """A FIGURE's value and unit as the extractor read them (``12 次``, ``≈933500 元``); else empty."""
+    if span.label != "FIGURE":
+        return ""
+    value, unit = span.attrs.get("value"), span.attrs.get("unit") or ""
+    if value is None:
+        return f"? {unit}".strip()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    mark = {"over": ">", "under": "<", "about": "≈"}.get(str(span.attrs.get("approx") or ""), "")
+    return f"{mark}{value} {unit}".strip()
+
+
 class QueueScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.QUEUE)
 
@@ -51,7 +64,7 @@ class QueueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for name in ("conf", "label", "doc", "text"):
+        for name in ("conf", "label", "doc", "value", "text"):
             table.add_column(name, key=name)
         self.reload()
         table.focus()
@@ -71,7 +84,8 @@ class QueueScreen(Screen[None]):
                 f"{span.confidence:.2f}",
                 Text(SHORT.get(span.label, span.label), style="bold"),
                 str(span.document_id),
-                Text(fit(visible_text(span.text), max(self.app.size.width - 32, 12))),
+                Text(fit(visible_text(figure_value(span)), 14)),
+                Text(fit(visible_text(span.text), max(self.app.size.width - 48, 12))),
                 key=str(span.id),
             )
         if self.items:

@@ -8,34 +8,85 @@ re-read from the database but the span itself and its history.
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from extract.models import LABELS
+from store import workspace
 from store.db import StoreError
 from store.display import visible_styled
-from store.records import PENDING, SpanView
+from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
 from tui.model import LoadedDocument
-from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, SectionChoice, TextPrompt
-from tui.widgets.section_view import SectionView, visible_text
+from tui.screens.dialogs import (
+    AttributeForm,
+    GoToSection,
+    HintPrompt,
+    LabelFilter,
+    LabelPicker,
+    SectionChoice,
+    TextPrompt,
+)
+from tui.widgets.section_view import SectionView, strip_markup_heading, visible_text
 from tui.widgets.span_panel import SpanPanel
+from tui.words import Words, jieba_boundaries
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
 
-# From this width the span panel sits beside the text instead of below it.
-WIDE = 110
+# From this width the span panel sits beside the text instead of below it; below it the
+# text keeps the whole width (at 120 columns a side panel left a 76-cell text column).
+WIDE = 150
+
+
+HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
+
+# On an opening quote, v selects what the quotes enclose (quoted slogans are common).
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
+
+CARET_MOTIONS = (
+    "left",
+    "right",
+    "up",
+    "down",
+    "word_left",
+    "word_right",
+    "next_punctuation",
+    "previous_punctuation",
+    "line_start",
+    "line_end",
+    "span_edge_left",
+    "span_edge_right",
+)
 
 
 class ReaderScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.READER)
+
+    @dataclass
+    class WordsReady(Message):
+        """jieba's word edges for a document, computed in a worker."""
+
+        doc_id: int
+        boundaries: set[int]
+
+    @dataclass
+    class HistoryLoaded(Message):
+        """The decision history of one span, read in a worker."""
+
+        span_id: int
+        history: list[Decision]
 
     def __init__(self, doc_id: int, span_id: int | None = None) -> None:
         super().__init__()
@@ -48,6 +99,13 @@ class ReaderScreen(Screen[None]):
         self.show_skipped = False
         self.last_search = ""
         self.message = ""
+        self.words: Words | None = None
+        self.words_ready = False
+        self._words_asked = False
+        self.last_added: tuple[str, str, int] | None = None  # text, label, end
+        self._save_timer: Timer | None = None
+        self.reading = 0  # where the last decision in this section ended: m looks on from there
+        self._history: dict[int, list[Decision]] = {}
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -55,6 +113,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status", markup=False)
+        yield Static(id="message", markup=False)
         yield Static(id="heading", markup=False)
         with Container(id="body"):
             yield SectionView(id="text")
@@ -87,7 +146,13 @@ class ReaderScreen(Screen[None]):
         return None if self.doc is None or self.current is None else self.doc.get(self.current)
 
     def open_document(self, doc_id: int, span_id: int | None = None) -> None:
-        self.doc = LoadedDocument.load(self.pizhu.store, doc_id, self.pizhu.reviewer)
+        if self.doc is not None and self.doc.id != doc_id:
+            self.save_position()
+        self.doc = LoadedDocument.load(self.pizhu.store, doc_id, self.pizhu.reviewer, self.pizhu.label_filter)
+        self._start_words()
+        if span_id is None:
+            # Reopening keeps the place: the span this reviewer was last on here.
+            span_id = workspace.last_span(self.pizhu.store, self.pizhu.reviewer, doc_id)
         span = self.doc.get(span_id) if span_id is not None else None
         if span is None:
             span = self.doc.first(pending=True, show_skipped=self.show_skipped) or self.doc.first(
@@ -96,10 +161,40 @@ class ReaderScreen(Screen[None]):
         section = self.doc.section_of(span) if span else self.doc.first_readable_section()
         self.show_section(section, span)
 
+    def _start_words(self) -> None:
+        assert self.doc is not None
+        self.words = Words(self.doc.text)
+        self.words_ready = False
+        self._words_asked = False
+        self._span_edges()
+
+    def want_words(self) -> None:
+        """jieba's words for this document, asked for on the first word-wise key only:
+        its dictionary costs a second of CPU that a reviewer who only confirms never pays."""
+        if not self._words_asked and self.doc is not None:
+            self._words_asked = True
+            self.tokenize(self.doc.id, self.doc.text)
+
+    def _span_edges(self) -> None:
+        if self.words is not None and self.doc is not None:
+            self.words.with_spans(e for s in self.doc.all_spans() for e in (s.start, s.end))
+
+    @work(thread=True, exclusive=True, group="words")
+    def tokenize(self, doc_id: int, text: str) -> None:
+        # jieba loads its dictionary on first use (about a second): never on the key path.
+        self.post_message(self.WordsReady(doc_id, jieba_boundaries(text)))
+
+    @on(WordsReady)
+    def words_arrived(self, event: WordsReady) -> None:
+        if self.doc is not None and self.words is not None and event.doc_id == self.doc.id:
+            self.words.add(event.boundaries)
+            self.words_ready = True
+
     def show_section(self, index: int, span: SpanView | None) -> None:
         assert self.doc is not None
         self.section = index
         section = self.doc.sections[index]
+        self.reading = section.start
         self.view.load(
             self.doc.text[section.start : section.end],
             section.start,
@@ -107,19 +202,45 @@ class ReaderScreen(Screen[None]):
             skipped=self.doc.skipped(index),
             current=span.id if span else None,
         )
-        heading = Text(visible_text(section.heading or self.doc.document.title or "(no heading)"), style="bold")
+        heading = Text(
+            visible_text(strip_markup_heading(section.heading or self.doc.document.title or "(no heading)")),
+            style="bold",
+        )
         if section.kind != "body":
             heading.append(f"  [{section.kind}: skipped by default]", style="italic")
         self.query_one("#heading", Static).update(heading)
         self.set_current(span)
 
     def set_current(self, span: SpanView | None) -> None:
+        """Make a span current; the cursor goes to its start (or the section's), visible at once."""
         self.current = span.id if span else None
-        if span is not None:
-            self.caret = span.start
+        if self.view.selection_anchor is None:
+            if span is not None:
+                self.caret = span.start
+            elif self.doc is not None and not self.view.base <= self.caret <= self.view.end:
+                self.caret = self.view.base
+            self.view.set_caret(self.caret, scroll=False)
         self.view.set_current(self.current)
         self._show_panel()
         self._show_status()
+        # The place is saved once the reviewer stops moving for a moment, not on every key.
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.5, self.save_position)
+
+    def save_position(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.doc is None:
+            return
+        try:
+            workspace.save_position(self.pizhu.store, self.pizhu.reviewer, self.doc.id, self.current)
+        except StoreError as exc:
+            self.say(f"place not saved: {exc}")
+
+    def on_unmount(self) -> None:
+        self.save_position()
 
     def move_to(self, span: SpanView | None, *, none_message: str = "") -> None:
         if span is None:
@@ -127,18 +248,41 @@ class ReaderScreen(Screen[None]):
                 self.say(none_message)
             return
         assert self.doc is not None
-        if self.view.selection_anchor is None:
-            self.view.set_caret(None)
         section = self.doc.section_of(span)
         if section != self.section:
+            self._end_selection()
             self.show_section(section, span)
         else:
             self.set_current(span)
 
     def _show_panel(self) -> None:
+        """The panel at once from memory; the history comes from a worker."""
         span = self.span()
-        history = self.pizhu.store.history(span.id) if span else []
-        self.query_one(SpanPanel).show(span, history)
+        panel = self.query_one(SpanPanel)
+        if span is None:
+            panel.show(None, [])
+            return
+        cached = self._history.get(span.id)
+        panel.show(span, self._visible_history(cached or []), loading=cached is None)
+        if cached is None:
+            self.load_history(span.id)
+
+    def _visible_history(self, history: list[Decision]) -> list[Decision]:
+        """Blind review: only this reviewer's decisions, unless others' are asked for."""
+        if self.pizhu.sees_everyone:
+            return history
+        return [d for d in history if d.reviewer == self.pizhu.reviewer]
+
+    @work(thread=True, exclusive=True, group="history")
+    def load_history(self, span_id: int) -> None:
+        self.post_message(self.HistoryLoaded(span_id, self.pizhu.store.history(span_id)))
+
+    @on(HistoryLoaded)
+    def history_arrived(self, event: HistoryLoaded) -> None:
+        self._history[event.span_id] = event.history
+        if event.span_id == self.current:
+            span = self.span()
+            self.query_one(SpanPanel).show(span, self._visible_history(event.history))
 
     def _show_status(self) -> None:
         if self.doc is None:
@@ -152,9 +296,18 @@ class ReaderScreen(Screen[None]):
         )
         status.append(f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}")
         status.append(f"  {self.doc.pending()} pending")
-        if self.message:
-            status.append("  · " + visible_text(self.message), style="italic")
+        if self.doc.labels is not None:
+            status.append(" (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")")
         self.query_one("#status", Static).update(visible_styled(status), layout=False)
+        # The message has a line of its own (two when long): never cut at 80 columns.
+        message = self.query_one("#message", Static)
+        rows = 1 if cell_len(self.message) <= max(self.size.width - 2, 1) else 2
+        if message.styles.height is None or message.styles.height.value != rows:
+            message.styles.height = rows
+        message.update(
+            visible_styled(Text(visible_text(self.message), style="italic", no_wrap=False, overflow="fold")),
+            layout=False,
+        )
 
     def say(self, message: str) -> None:
         self.message = message
@@ -176,22 +329,28 @@ class ReaderScreen(Screen[None]):
         return new
 
     def apply(self, span: SpanView) -> None:
-        """Show a span's state that the store has just committed."""
+        """Show a span's state that the store has just committed: text, panel and word edges."""
         assert self.doc is not None
         self.doc.replace(span)
         self.view.update_spans([span])
+        self._history.pop(span.id, None)
+        if self.doc.section_of(span) == self.section:
+            self.reading = span.end
+        self._span_edges()
         self.pizhu.progress_changed()
+        if span.id == self.current:
+            self._show_panel()
 
     def action_confirm(self) -> None:
         span = self.decide("confirm")
         if span is not None:
-            self.message = f"confirmed {span.label} “{span.text}”"
+            self.message = f"confirmed {span.label} “{visible_text(span.text)}”"
             self.next_pending()
 
     def action_reject(self) -> None:
         span = self.decide("reject")
         if span is not None:
-            self.message = f"rejected {span.label} “{span.text}”"
+            self.message = f"rejected {span.label} “{visible_text(span.text)}”"
             self.next_pending()
 
     def action_skip(self) -> None:
@@ -199,32 +358,24 @@ class ReaderScreen(Screen[None]):
         self.next_pending()
 
     def next_pending(self) -> None:
-        """The next pending span: on in this document, then the next documents, then from the top."""
+        """The next pending span of this document (on, then from its top); never into another document.
+
+        When only captions and boilerplate are left, or nothing, the reviewer is told and
+        stays: the next document is one key (``}``) away, and no span is decided unseen.
+        """
         assert self.doc is not None
         span = self.doc.step(
             self.current, 1, offset=self.caret, pending=True, show_skipped=self.show_skipped, here=self.section
-        )
+        ) or self.doc.first(pending=True, show_skipped=self.show_skipped)
         if span is not None:
             self.move_to(span)
             return
-        ids = self.pizhu.document_ids()
-        here = ids.index(self.doc.id) if self.doc.id in ids else 0
-        for doc_id in ids[here + 1 :] + ids[:here]:
-            if not self.pizhu.has_pending(doc_id):
-                continue
-            loaded = LoadedDocument.load(self.pizhu.store, doc_id, self.pizhu.reviewer)
-            span = loaded.first(pending=True, show_skipped=self.show_skipped)
-            if span is not None:
-                self.doc = loaded
-                self.message = "next document"
-                self.show_section(loaded.section_of(span), span)
-                return
-        span = self.doc.first(pending=True, show_skipped=self.show_skipped)
-        if span is not None:
-            self.move_to(span)
+        left = self.doc.pending_skipped()
+        if left and not self.show_skipped:
+            self.say(f"body done · {left} caption/boilerplate candidates pending (b: show them)")
         else:
-            self.say("no pending spans left" + ("" if self.show_skipped else " (b: captions too)"))
-            self._show_panel()
+            self.say("document done · }: next document")
+        self._show_panel()
 
     # --- navigation -------------------------------------------------------------------
 
@@ -259,11 +410,12 @@ class ReaderScreen(Screen[None]):
         self.go_to_section(index)
 
     def go_to_section(self, index: int) -> None:
+        """Show a section; the current span moves into it (its first pending one), or there is none."""
         assert self.doc is not None
+        self._end_selection()
         span = self.doc.first(index, pending=True, show_skipped=True) or self.doc.first(index, show_skipped=True)
+        self.caret = self.doc.sections[index].start
         self.show_section(index, span)
-        if span is None:
-            self.caret = self.doc.sections[index].start
 
     def action_next_document(self) -> None:
         self._document(1)
@@ -294,6 +446,10 @@ class ReaderScreen(Screen[None]):
     # --- corrections ------------------------------------------------------------------
 
     def action_set_label(self, index: int) -> None:
+        if self.view.selection_anchor is not None:
+            # While selecting, a label key labels the selection: select, extend, 1-8.
+            self.add_selection(LABELS[index])
+            return
         span = self.span()
         if span is not None and span.label == LABELS[index] and span.status != PENDING:
             self.say(f"already {span.label}")
@@ -301,6 +457,9 @@ class ReaderScreen(Screen[None]):
         new = self.decide("label", label=LABELS[index])
         if new is not None:
             self.say(f"label {new.label}")
+            if self.doc is not None and self.doc.get(new.id) is None:
+                self.say(f"label {new.label} (hidden by the label filter)")
+                self.next_pending()
 
     def action_pick_label(self) -> None:
         span = self.span()
@@ -326,7 +485,10 @@ class ReaderScreen(Screen[None]):
                 if new is not None:
                     self.say("attributes saved")
 
-        self.app.push_screen(AttributeForm(dict(span.attrs), span.text), done)
+        # The dialog docks at the edge away from the span, so the sentence stays readable.
+        line = self.view.line_of(span.start) - self.view.scroll_offset.y
+        top = line >= max(self.view.size.height, 1) // 2
+        self.app.push_screen(AttributeForm(dict(span.attrs), span.text, top=top), done)
 
     def action_tag(self) -> None:
         span = self.span()
@@ -344,84 +506,314 @@ class ReaderScreen(Screen[None]):
             TextPrompt("Tag", suggestions=self.pizhu.store.tags(), hint="→: accept completion · enter: tag"), done
         )
 
+    def action_label_filter(self) -> None:
+        def done(labels: frozenset[str] | None) -> None:
+            if labels is None:
+                return
+            chosen = None if labels == frozenset(LABELS) or not labels else labels
+            self.pizhu.label_filter = chosen
+            assert self.doc is not None
+            self.doc.set_labels(chosen)
+            span = self.span()
+            if span is None:
+                span = self.doc.first(self.section, pending=True, show_skipped=True) or self.doc.step(
+                    None, 1, offset=self.caret, pending=True, show_skipped=self.show_skipped, here=self.section
+                )
+            self.message = "labels: " + (" ".join(lb for lb in LABELS if chosen is None or lb in chosen))
+            self.show_section(self.doc.section_of(span) if span else self.section, span)
+
+        self.app.push_screen(LabelFilter(self.pizhu.label_filter), done)
+
+    # Boundaries move by a word (< > at the start, , . at the end) or by a character
+    # (( ) and - =); words are jieba tokens, runs between punctuation, and span edges.
+
+    def boundary_target(self, key_id: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where a boundary key would put a span ``start``-``end``, or None if it cannot move."""
+        assert self.doc is not None
+        self.want_words()
+        section = self.doc.sections[self.section]
+        words = self.words or Words(self.doc.text)
+        lo, hi = min(section.start, start), max(section.end, end)
+        if key_id == "start_left":
+            start = words.previous(start, lo)
+        elif key_id == "start_right":
+            start = words.next(start, start, end - 1)
+        elif key_id == "end_left":
+            end = words.previous(end, start + 1)
+        elif key_id == "end_right":
+            end = words.next(end, end, hi)
+        elif key_id == "start_char_left":
+            start -= 1
+        elif key_id == "start_char_right":
+            start += 1
+        elif key_id == "end_char_left":
+            end -= 1
+        elif key_id == "end_char_right":
+            end += 1
+        if end - start < 1 or start < 0 or end > len(self.doc.text):
+            return None
+        return start, end
+
     def action_move_start(self, delta: int) -> None:
-        span = self.span()
-        if span is None:
-            return
-        self._boundary(span, span.start + delta, span.end)
+        self._move("start_left" if delta < 0 else "start_right")
 
     def action_move_end(self, delta: int) -> None:
+        self._move("end_left" if delta < 0 else "end_right")
+
+    def action_move_start_char(self, delta: int) -> None:
+        self._move("start_char_left" if delta < 0 else "start_char_right")
+
+    def action_move_end_char(self, delta: int) -> None:
+        self._move("end_char_left" if delta < 0 else "end_char_right")
+
+    def _move(self, key_id: str) -> None:
         span = self.span()
         if span is None:
+            self.say("no span here")
             return
-        self._boundary(span, span.start, span.end + delta)
-
-    def _boundary(self, span: SpanView, start: int, end: int) -> None:
-        assert self.doc is not None
-        if end - start < 1:
-            self.say("a span keeps at least one character")
+        target = self.boundary_target(key_id, span.start, span.end)
+        if target is None or target == (span.start, span.end):
+            self.say("a span keeps at least one character, inside the document")
             return
-        if start < 0 or end > len(self.doc.text):
-            self.say("the span cannot leave the document")
-            return
-        new = self.decide("boundary", start=start, end=end)
+        new = self.decide("boundary", start=target[0], end=target[1])
         if new is not None:
-            self.say(f"now “{new.text}”")
+            self.say(f"now “{visible_text(new.text)}”")
             self.set_current(new)
 
-    # --- adding a missed span ---------------------------------------------------------
+    # --- the cursor and adding a missed span ------------------------------------------
+
+    def caret_target(self, motion: str, offset: int) -> int:
+        """Where a cursor key takes the cursor from ``offset``, inside this section."""
+        view = self.view
+        lo, hi = view.base, view.end
+        words = self.words
+        if motion not in ("left", "right", "up", "down"):
+            self.want_words()
+        if motion == "left":
+            return max(offset - 1, lo)
+        if motion == "right":
+            return min(offset + 1, hi)
+        if motion in ("up", "down"):
+            return view.offset_on_line(offset, -1 if motion == "up" else 1) if view.lines else offset
+        if motion in ("line_start", "line_end"):
+            if not view.lines:
+                return offset
+            start, end = view.lines[view.line_of(offset)]
+            return view.base + (start if motion == "line_start" else end)
+        if motion in ("span_edge_left", "span_edge_right") and self.doc is not None:
+            edges = sorted({e for sp in self.doc.all_spans() for e in (sp.start, sp.end) if lo <= e <= hi})
+            if motion == "span_edge_left":
+                index = bisect.bisect_left(edges, offset) - 1
+                return edges[index] if index >= 0 else lo
+            index = bisect.bisect_right(edges, offset)
+            return edges[index] if index < len(edges) else hi
+        if words is None:
+            return offset
+        if motion == "word_left":
+            return words.previous(offset, lo)
+        if motion == "word_right":
+            return words.next(offset, offset, hi)
+        if motion == "next_punctuation":
+            return words.next_punctuation(offset, hi)
+        if motion == "previous_punctuation":
+            return words.previous_punctuation(offset, lo)
+        raise ValueError(motion)
+
+    def hint_targets(self, caret: int) -> dict[int, str]:
+        """Jump labels for the word starts on screen, the nearest to ``caret`` with one letter.
+
+        Prefix-free: when more than 26 places are on screen, the last letters start two-letter
+        labels, given to the places furthest from the cursor."""
+        assert self.doc is not None
+        self.want_words()
+        words = self.words or Words(self.doc.text)
+        lo, hi = self.view.visible_range()
+        text = self.doc.text
+        places = [at for at in range(lo, hi) if words.is_boundary(at) and not text[at].isspace()]
+        places.sort(key=lambda at: (abs(at - caret), at))
+        prefixes = 0
+        while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
+            prefixes += 1
+        singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
+        labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
+        return dict(zip(places, labels, strict=False))
+
+    def action_jump(self) -> None:
+        caret = self.view.caret if self.view.caret is not None else self.caret
+        hints = self.hint_targets(caret)
+        if not hints:
+            return
+        self.view.set_hints(hints)
+        by_label = {label: at for at, label in hints.items()}
+
+        def narrowed(prefix: str) -> None:
+            self.view.set_hints({at: label[len(prefix) :] for at, label in hints.items() if label.startswith(prefix)})
+
+        def done(chosen: tuple[str, bool] | None) -> None:
+            self.view.set_hints({})
+            if chosen is not None:
+                label, select = chosen
+                self.caret = by_label[label]
+                self.view.set_caret(self.caret)
+                if select and self.view.selection_anchor is None:
+                    self.action_select()
+
+        self.app.push_screen(HintPrompt(set(by_label), narrowed), done)
+
+    def action_caret(self, motion: str) -> None:
+        caret = self.view.caret if self.view.caret is not None else self.caret
+        self.caret = self.caret_target(motion, caret)
+        self.view.set_caret(self.caret)
+
+    def selection_start(self, caret: int) -> tuple[int, int]:
+        """What ``v`` selects at the cursor: the search match starting there, else the word."""
+        match = self.view.match
+        if match is not None and match[0] == caret:
+            return match
+        assert self.doc is not None
+        close = QUOTES.get(self.doc.text[caret : caret + 1])
+        if close:
+            # On an opening quote or bracket: what it encloses, within the section.
+            end = self.doc.text.find(close, caret + 1, self.view.end)
+            if end > caret + 1:
+                return caret + 1, end
+        self.want_words()
+        words = self.words or Words(self.doc.text)
+        return caret, max(words.word_end(caret, self.view.end), min(caret + 1, self.view.end))
 
     def action_select(self) -> None:
         if self.view.selection_anchor is not None:
             self.action_finish_selection()
             return
         caret = self.view.caret if self.view.caret is not None else self.caret
-        self.view.set_caret(caret)
+        anchor, end = self.selection_start(caret)
+        self.view.set_match(None)
+        self.view.set_anchor(anchor)
+        self.view.set_caret(end)
+        self.caret = end
+        selected = self.doc.text[anchor:end] if self.doc else ""
+        self.say(f"“{visible_text(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
+
+    def action_select_clause(self) -> None:
+        if self.view.selection_anchor is not None:
+            self.action_finish_selection()
+            return
+        assert self.doc is not None
+        self.want_words()
+        words = self.words or Words(self.doc.text)
+        caret = self.view.caret if self.view.caret is not None else self.caret
+        end = words.next_punctuation(caret, self.view.end)
+        self.view.set_match(None)
         self.view.set_anchor(caret)
-        self.view.set_caret(caret)
-        self.say("select: arrows · v/enter: label · esc")
-
-    def action_caret(self, delta: int) -> None:
-        caret = self.view.caret if self.view.caret is not None else self.caret
-        self.view.set_caret(caret + delta)
-        self.caret = self.view.caret or caret
-
-    def action_caret_line(self, delta: int) -> None:
-        caret = self.view.caret if self.view.caret is not None else self.caret
-        self.view.set_caret(self.view.offset_on_line(caret, delta))
-        self.caret = self.view.caret or caret
+        self.view.set_caret(end)
+        self.caret = end
+        self.say(f"“{visible_text(self.doc.text[caret:end])}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
 
     def action_finish_selection(self) -> None:
-        selection = self.view.selection()
-        if selection is None:
+        if self.view.selection() is None:
             return
+        selection = self.view.selection()
+        assert selection is not None and self.doc is not None
         start, end = selection
 
         def chosen(label: str | None) -> None:
-            if label is None:
-                return
-            assert self.doc is not None
-            try:
-                new = self.pizhu.store.add_span(self.doc.id, self.pizhu.reviewer, start, end, label)
-            except StoreError as exc:
-                self.say(str(exc))
-                return
-            self._end_selection()
-            self.apply(new)
-            self.move_to(new)
-            self.say(f"added {label} “{new.text}”")
+            if label is not None:
+                self.add_selection(label)
 
-        title = f"Label for “{visible_text(self.doc.text[start:end])}”" if self.doc else "Label"
+        title = f"Label for “{visible_text(self.doc.text[start:end])}”"
         self.app.push_screen(LabelPicker(None, title=title), chosen)
+
+    def add_selection(self, label: str) -> None:
+        selection = self.view.selection()
+        if selection is None:
+            self.say("nothing selected")
+            return
+        self.add(selection[0], selection[1], label)
+
+    def add(self, start: int, end: int, label: str) -> SpanView | None:
+        """Add a missed span; the reviewer stays on the pending span they were reading."""
+        assert self.doc is not None
+        back = self.span()
+        try:
+            new = self.pizhu.store.add_span(self.doc.id, self.pizhu.reviewer, start, end, label)
+        except StoreError as exc:
+            self.say(str(exc))
+            return None
+        self._end_selection()
+        self.view.set_match(None)
+        self.apply(new)
+        self.last_added = (new.text, label, new.end)
+        message = f"added {label} “{visible_text(new.text)}” · m: label the next known text alike"
+        if back is not None and back.status == PENDING and self.doc.get(back.id) is not None:
+            self.set_current(self.doc.get(back.id))
+        else:
+            nxt = self.doc.step(new.id, 1, pending=True, show_skipped=True, here=self.section)
+            self.set_current(nxt if nxt is not None and self.doc.section_of(nxt) == self.section else new)
+        self.say(message)
+        return new
+
+    def mark_again_target(self) -> tuple[int, int, str] | None:
+        """The first place in this section after the reviewer's last decision where a text
+        already labelled in the document (confirmed, corrected or added) occurs without that label; the
+        longest text where several start there; whole words only. A place rejected once is
+        not proposed again."""
+        if self.doc is None:
+            return None
+        section = self.doc.sections[self.section]
+        known: dict[str, str] = {}
+        for span in self.doc.all_spans():
+            if span.is_gold and span.text.strip():
+                known.setdefault(span.text, span.label)
+        if self.last_added is not None:
+            known[self.last_added[0]] = self.last_added[1]
+        if not known:
+            return None
+        taken = {(s.start, s.end, s.label) for s in self.doc.all_spans()}
+        # Spans do not nest (but a DATE or FIGURE in a TITLE): nothing is proposed inside a standing span.
+        standing = [(s.start, s.end, s.label) for s in self.doc.all_spans() if s.status != REJECTED]
+
+        def overlaps(at: int, end: int, label: str) -> bool:
+            return any(
+                a < end and at < b and not (label in ("DATE", "FIGURE") and other == "TITLE")
+                for a, b, other in standing
+            )
+
+        text = self.doc.text
+        starts: dict[str, list[str]] = {}
+        for needle in known:
+            starts.setdefault(needle[0], []).append(needle)
+        for needles in starts.values():
+            needles.sort(key=len, reverse=True)
+        self.want_words()
+        words = self.words or Words(text)
+        for at in range(max(self.reading, section.start), section.end):
+            if not words.is_boundary(at):
+                continue  # 区委 in 城区委员会 is not 区委: whole words only
+            for needle in starts.get(text[at], ()):
+                end = at + len(needle)
+                if end <= section.end and text.startswith(needle, at) and words.is_boundary(end):
+                    label = known[needle]
+                    if (at, end, label) not in taken and not overlaps(at, end, label):
+                        return at, end, label
+        return None
+
+    def action_mark_again(self) -> None:
+        target = self.mark_again_target()
+        if target is None:
+            self.say("no text labelled in this document occurs unlabelled in this section")
+            return
+        new = self.add(*target)
+        if new is not None:
+            self.view.scroll_to_offset(new.start, new.end)
 
     def _end_selection(self) -> None:
         self.view.set_anchor(None)
-        self.view.set_caret(None)
 
     def action_cancel(self) -> None:
-        if self.view.selection_anchor is not None or self.view.caret is not None:
+        if self.view.selection_anchor is not None or self.view.match is not None:
             self._end_selection()
             self.view.set_match(None)
+            self.view.set_caret(self.caret)
             self.say("cancelled")
             return
         self.app.pop_screen()
@@ -464,7 +856,7 @@ class ReaderScreen(Screen[None]):
                 self.move_to(visible)
             else:
                 self._show_panel()
-        self.say(f"{done}: {span.label} “{span.text}” is {span.status}")
+        self.say(f"{done}: {span.label} “{visible_text(span.text)}” is {span.status}")
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:
@@ -488,14 +880,16 @@ class ReaderScreen(Screen[None]):
         inside = [s for s in self.doc.spans_in(index) if s.start <= found < s.end]
         span = min(inside, key=lambda s: s.end - s.start) if inside else None
         if index != self.section:
+            self._end_selection()
             self.show_section(index, span)
         elif span is not None:
             self.set_current(span)
         self.caret = found
+        self.view.set_caret(found, scroll=False)
         self.view.set_match((found, found + len(self.last_search)))
         total = self.doc.text.count(self.last_search)
         before = self.doc.text.count(self.last_search, 0, found)
-        self.say(f"match {before + 1} of {total} · n: next")
+        self.say(f"match {before + 1} of {total} · n: next · v: select it, then 1-8 to label it")
 
     def action_goto(self) -> None:
         assert self.doc is not None

@@ -9,11 +9,14 @@ and plain █ bars otherwise. ``r`` computes again, ``escape`` goes back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -89,6 +92,12 @@ def legend() -> Text:
 class StatsScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.STATS)
 
+    @dataclass
+    class Computed(Message):
+        """The statistics, computed in a worker."""
+
+        stats: Stats
+
     def __init__(self) -> None:
         super().__init__()
         self.stats: Stats | None = None
@@ -128,7 +137,17 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-body").focus()
 
     def recompute(self) -> None:
-        self.stats = stats = compute(self.pizhu.store, reviewer=None)
+        """Compute in a worker (seconds on a large database); the title says so meanwhile."""
+        self.query_one("#stats-title", Static).update(Text("Statistics · computing…", style="bold italic"))
+        self.compute_stats()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def compute_stats(self) -> None:
+        self.post_message(self.Computed(compute(self.pizhu.store, reviewer=None)))
+
+    @on(Computed)
+    def computed(self, event: Computed) -> None:
+        self.stats = stats = event.stats
         total = stats.total
         title = Text("Statistics", style="bold")
         title.append(f" · {len(stats.documents)} documents · {percent(total.done)} done")

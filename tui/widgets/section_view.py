@@ -13,6 +13,7 @@ objects as they are, and control characters are drawn as their visible Unicode
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -36,6 +37,18 @@ _NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")
 def visible_text(text: str) -> str:
     """The text as drawn: same length, control and invisible characters made visible (``store.display``)."""
     return visible(text)
+
+
+_HEADING = re.compile(r"^(#{1,6})( +)", re.MULTILINE)
+
+
+def hide_markup(text: str) -> str:
+    """Markdown heading markers (``### ``) drawn as blanks: same length, so offsets stay."""
+    return _HEADING.sub(lambda m: " " * (len(m.group(1)) + len(m.group(2))), text)
+
+
+def strip_markup_heading(heading: str) -> str:
+    return _HEADING.sub("", heading.strip()).strip() or heading
 
 
 def _cells(char: str) -> int:
@@ -98,6 +111,8 @@ class SectionView(ScrollView, can_focus=True):
         "section-view--selection",
         "section-view--match",
         "section-view--skipped",
+        "section-view--abut",
+        "section-view--hint",
     }
 
     DEFAULT_CSS = """
@@ -125,6 +140,8 @@ class SectionView(ScrollView, can_focus=True):
         self._skipped = False
         self._spans: dict[int, SpanView] = {}
         self._order: list[int] = []
+        self._abutting: set[int] = set()
+        self._hints: dict[int, str] = {}
         self._current: int | None = None
         self._caret: int | None = None
         self._anchor: int | None = None
@@ -142,7 +159,7 @@ class SectionView(ScrollView, can_focus=True):
         self, text: str, base: int, spans: list[SpanView], *, skipped: bool = False, current: int | None = None
     ) -> None:
         """Show a new section (``text`` is the section's slice, starting at ``base``)."""
-        self._text = visible_text(text)
+        self._text = hide_markup(visible_text(text))
         self._base = base
         self._skipped = skipped
         self._spans = {s.id: s for s in spans if s.status != REMOVED}
@@ -160,6 +177,10 @@ class SectionView(ScrollView, can_focus=True):
     @property
     def caret(self) -> int | None:
         return self._caret
+
+    @property
+    def match(self) -> tuple[int, int] | None:
+        return self._match
 
     @property
     def selection_anchor(self) -> int | None:
@@ -227,11 +248,15 @@ class SectionView(ScrollView, can_focus=True):
         self._anchor = offset
 
     def selection(self) -> tuple[int, int] | None:
-        """The selected document range, end exclusive (the cursor's character included)."""
-        if self._anchor is None or self._caret is None:
+        """The selected document range between the anchor and the cursor, end exclusive.
+
+        The cursor sits before the character it is drawn on, so neither the anchor's
+        nor the cursor's character is forced into the selection.
+        """
+        if self._anchor is None or self._caret is None or self._anchor == self._caret:
             return None
         start, end = sorted((self._anchor, self._caret))
-        return start, min(end + 1, self.end)
+        return start, end
 
     def set_match(self, match: tuple[int, int] | None) -> None:
         for old in (self._match, match):
@@ -240,6 +265,20 @@ class SectionView(ScrollView, can_focus=True):
         self._match = match
         if match is not None:
             self.scroll_to_offset(*match)
+
+    def visible_range(self) -> tuple[int, int]:
+        """The document offsets of the lines on screen."""
+        if not self._lines:
+            return self._base, self._base
+        top = self.scroll_offset.y
+        last = min(top + max(self.scrollable_content_region.height, 1), len(self._lines)) - 1
+        return self._base + self._lines[top][0], self._base + self._lines[max(last, top)][1]
+
+    def set_hints(self, hints: dict[int, str]) -> None:
+        """Draw jump labels over these document offsets (empty: none)."""
+        for offset in (*self._hints, *hints):
+            self._invalidate_range(offset, offset + 1)
+        self._hints = dict(hints)
 
     def line_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self._line_starts, offset - self._base) - 1, 0)
@@ -280,6 +319,9 @@ class SectionView(ScrollView, can_focus=True):
 
     def _link_spans(self) -> None:
         self._order = sorted(self._spans, key=lambda i: (self._spans[i].start, -self._spans[i].end, i))
+        # Spans that start right where one of the same label ends: drawn with an edge.
+        ends = {(self._spans[i].end, self._spans[i].label) for i in self._order}
+        self._abutting = {i for i in self._order if (self._spans[i].start, self._spans[i].label) in ends}
         self._line_spans = [[] for _ in self._lines]
         for sid in self._order:
             span = self._spans[sid]
@@ -358,6 +400,8 @@ class SectionView(ScrollView, can_focus=True):
             span = self._spans[sid]
             status = span.status if span.status in (PENDING, REJECTED) else ""
             style = self._style(span.label, status, sid == self._current)
+            if sid in self._abutting:
+                style = style + self._overlay("abut")
             for k in range(max(span.start - base, start) - start, min(span.end - base, end) - start):
                 styles[k] = style
         overlays: list[tuple[int, int, Style]] = []
@@ -376,14 +420,21 @@ class SectionView(ScrollView, can_focus=True):
         for o_start, o_end, o_style in overlays:
             for k in range(max(o_start, start) - start, min(o_end, end) - start):
                 styles[k] = (styles[k] or Style()) + o_style
+        chars = list(text[start:end])
+        if self._hints:
+            hint_style = self._overlay("hint")
+            for offset, label in self._hints.items():
+                k = offset - base - start
+                if 0 <= k < len(chars):
+                    cells = _cells(chars[k])
+                    chars[k] = label[:cells].ljust(cells)
+                    styles[k] = (styles[k] or Style()) + hint_style
         segments: list[Segment] = []
         run_start = 0
         for k in range(1, end - start + 1):
             if k == end - start or styles[k] is not styles[run_start]:
                 style = styles[run_start]
-                segments.append(
-                    Segment(text[start + run_start : start + k], base_style + style if style else base_style)
-                )
+                segments.append(Segment("".join(chars[run_start:k]), base_style + style if style else base_style))
                 run_start = k
         if caret_after:
             segments.append(Segment(" ", base_style + self._overlay("caret")))

@@ -43,7 +43,7 @@ def _field(text: Text, name: str, value: object, end: str) -> None:
     text.append(end)
 
 
-def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -> Text:
+def describe(span: SpanView | None, history: list[Decision], *, compact: bool, loading: bool = False) -> Text:
     """The panel's content for one span: packed in 5 lines below the text at 80×24
     (``compact``), one field a line beside it on wider terminals."""
     text = Text(no_wrap=False, overflow="fold")
@@ -71,10 +71,13 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -
     shown = history[-2:] if compact else history[-12:]
     if not compact:
         text.append("\n")
-    if not history:
+    if loading:
+        text.append("history ", style="dim")
+        text.append("loading…", style="italic")
+    elif not history:
         text.append("history ", style="dim")
         text.append("no decisions yet")
-    for index, decision in enumerate(shown):
+    for index, decision in enumerate([] if loading else shown):
         if index:
             text.append("\n")
         text.append("history " if index == 0 else "        ", style="dim")
@@ -82,7 +85,7 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -
         after = decision.after.get("status")
         if after:
             text.append(f" → {after}", style="dim")
-    if compact and len(history) > 2:
+    if compact and len(history) > 2 and not loading:
         text.append(f"  (+{len(history) - 2} earlier)", style="dim")
     # Tags, attributes, rule and reviewer names are data too (a name can arrive by merge).
     return visible_styled(text)
@@ -103,6 +106,6 @@ class SpanPanel(Static):
         super().__init__("", id=id, markup=False)
         self.compact = True
 
-    def show(self, span: SpanView | None, history: list[Decision]) -> None:
+    def show(self, span: SpanView | None, history: list[Decision], *, loading: bool = False) -> None:
         # The panel's size is fixed by the stylesheet: no layout pass on every move.
-        self.update(describe(span, history, compact=self.compact), layout=False)
+        self.update(describe(span, history, compact=self.compact, loading=loading), layout=False)

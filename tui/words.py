@@ -1,0 +1,126 @@
+"""Word and punctuation boundaries of a text, for the reader's word-wise cursor and span edges.
+
+Plain Python, no Textual. Without jieba the words are runs between punctuation,
+whitespace, changes of script (CJK, Latin letters, digits) and the edges of the spans
+on the text; ``jieba_boundaries`` adds jieba's tokens, and is slow only on first use
+(the dictionary loads), so the reader calls it in a worker and uses the plain
+boundaries until it returns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+import unicodedata
+from collections.abc import Iterable
+
+_lock = threading.Lock()
+_tokenizer: object | None = None
+
+
+def is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS" or char in "　"
+
+
+def _kind(char: str) -> str:
+    if char.isspace():
+        return " "
+    if is_punctuation(char):
+        return "p"
+    if char.isdigit():
+        return "d"
+    if char.isascii() and char.isalpha():
+        return "a"
+    return "c"
+
+
+def plain_boundaries(text: str) -> set[int]:
+    """Offsets where a word starts or ends without a dictionary: script changes and punctuation."""
+    found = {0, len(text)}
+    for i in range(1, len(text)):
+        a, b = _kind(text[i - 1]), _kind(text[i])
+        if a != b or a == "p":
+            found.add(i)
+    return found
+
+
+def jieba_boundaries(text: str) -> set[int]:
+    """Token edges by jieba, with its HMM: an unknown name (素珍) stays one word for the cursor."""
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            import logging
+
+            import jieba
+
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            _tokenizer = tokenizer
+        tokenizer = _tokenizer
+    found = {0}
+    position = 0
+    for token in tokenizer.cut(text, HMM=True):  # type: ignore[attr-defined]
+        position += len(token)
+        found.add(position)
+    return found
+
+
+class Words:
+    """Sorted boundaries of one document's text, spans' edges included."""
+
+    def __init__(self, text: str, boundaries: Iterable[int] = ()) -> None:
+        self.text = text
+        self._base = plain_boundaries(text) | set(boundaries)
+        self._edges: set[int] = set()
+        self._sorted = sorted(self._base)
+
+    def with_spans(self, edges: Iterable[int]) -> None:
+        self._edges = set(edges)
+        self._sorted = sorted(self._base | self._edges)
+
+    def add(self, boundaries: Iterable[int]) -> None:
+        self._base |= set(boundaries)
+        self._sorted = sorted(self._base | self._edges)
+
+    def is_boundary(self, offset: int) -> bool:
+        index = bisect.bisect_left(self._sorted, offset)
+        return index < len(self._sorted) and self._sorted[index] == offset
+
+    def next(self, offset: int, lo: int = 0, hi: int | None = None) -> int:
+        """The first boundary after ``offset`` (not past ``hi``), skipping whitespace-only words."""
+        hi = len(self.text) if hi is None else hi
+        index = bisect.bisect_right(self._sorted, offset)
+        while index < len(self._sorted) and self._sorted[index] <= hi:
+            at = self._sorted[index]
+            if not self.text[offset:at].isspace():
+                return at
+            index += 1
+        return hi
+
+    def previous(self, offset: int, lo: int = 0) -> int:
+        index = bisect.bisect_left(self._sorted, offset) - 1
+        while index >= 0 and self._sorted[index] >= lo:
+            at = self._sorted[index]
+            if not self.text[at:offset].isspace():
+                return at
+            index -= 1
+        return lo
+
+    def word_end(self, offset: int, hi: int | None = None) -> int:
+        """The end of the word starting at ``offset``."""
+        return self.next(offset, offset, hi)
+
+    def next_punctuation(self, offset: int, hi: int | None = None) -> int:
+        hi = len(self.text) if hi is None else hi
+        for i in range(offset + 1, hi):
+            if is_punctuation(self.text[i]) or self.text[i] == "\n":
+                return i
+        return hi
+
+    def previous_punctuation(self, offset: int, lo: int = 0) -> int:
+        """The start of the clause before ``offset``: just after the punctuation before it."""
+        for i in range(offset - 2, lo - 1, -1):
+            if is_punctuation(self.text[i]) or self.text[i] == "\n":
+                return i + 1
+        return lo
