@@ -302,12 +302,21 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                 added, present = review.adopt(conn, chunk)
             report.decisions_added += added
             report.decisions_present += present
+        # Keep the log file short as we go, outside any write lock: otherwise a reviewer's
+        # commit would be the one to run SQLite's automatic checkpoint of everything merged.
+        _checkpoint(store)
     with store.transaction() as conn:
         for tag in _rows(theirs, "SELECT * FROM tags"):
             conn.execute(
                 "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)",
                 (tag["name"], tag.get("created_by"), tag.get("created_at")),
             )
+
+
+def _checkpoint(store: Store) -> None:
+    if store.path != ":memory:":
+        with contextlib.suppress(sqlite3.Error):
+            store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _map_spans(
