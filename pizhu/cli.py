@@ -277,3 +277,6 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
 from pizhu.cli_gold import register  # noqa: E402
 
 register(main)
+from pizhu.cli_train import register as register_train  # noqa: E402
+
+register_train(main)
