@@ -155,9 +155,7 @@ def blank_pipeline(tokenization: str) -> Any:
         raise TrainError(f"unknown tokenization {tokenization!r} (choose {' or '.join(TOKENIZATIONS)})")
     spacy = require_spacy()
     if tokenization == "jieba":
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on the progress stream
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # not "Building prefix dict…" on the progress stream
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": tokenization}}})
 
 
