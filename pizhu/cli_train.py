@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from extract.models import LABELS
-from pizhu.cli import db_option, fail, open_store
+from pizhu.cli import db_option, fail, open_store, shown
 
 INTERRUPTED = 130
 
@@ -44,6 +44,9 @@ class _ProgressLine:
 
     def __call__(self, p: Any) -> None:
         prefix = f"{p.run}: " if p.run else ""
+        if p.stage != "training":
+            click.echo(shown(f"{prefix}{p.stage}…"), err=True)
+            return
         line = f"{prefix}epoch {p.epoch}/{p.epochs}, step {p.step}/{p.steps}, loss {p.loss:.1f}, {p.elapsed:.0f}s"
         if p.epoch_end:
             click.echo(f"\r{line}\x1b[K" if self.tty else line, err=True)
@@ -93,7 +96,7 @@ def _print_result(result: Any) -> None:
         )
     console.print(table)
     if result.out:
-        console.print(f"model saved to {result.out}")
+        console.print(f"model saved to {shown(result.out)}")
 
 
 def _print_curve(curve: Any) -> None:

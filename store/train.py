@@ -272,15 +272,17 @@ class TrainOptions:
 
 @dataclass(frozen=True)
 class Progress:
-    """One update of a training run, for a progress line."""
+    """Where a training run is, for a progress line: a stage, or one update of the training."""
 
-    epoch: int
-    epochs: int
-    step: int
-    steps: int
-    """Updates planned for the run (epochs × batches, or ``max_steps``)."""
-    loss: float
-    elapsed: float
+    stage: str = "training"
+    """``training`` for an update; else what is being done (``reading the gold``, ``scoring``…)."""
+    epoch: int = 0
+    epochs: int = 0
+    step: int = 0
+    steps: int = 0
+    """Updates planned for the run (epochs × batches, or fewer by budget or ``max_steps``)."""
+    loss: float = 0.0
+    elapsed: float = 0.0
     run: str = ""
     """Which run of several (``split 2/3, 50%``), empty for a single training."""
     epoch_end: bool = False
@@ -365,7 +367,8 @@ def _fit(
             if progress:
                 loss = float(losses.get("ner", 0.0))
                 done = step % per_epoch == 0 or step >= steps
-                progress(Progress(epoch, epochs, step, steps, loss, time.monotonic() - started, run, done))
+                elapsed = time.monotonic() - started
+                progress(Progress("training", epoch, epochs, step, steps, loss, elapsed, run, done))
             if step >= steps:
                 return nlp, step
     return nlp, step
@@ -445,8 +448,16 @@ def load_model(path: str | Path) -> Any:
         raise TrainError(f"{path}: not a trained pizhu model ({str(exc).splitlines()[0]})") from exc
 
 
-def _prepare(store: Store, options: TrainOptions) -> tuple[GoldSet, dict[int, GoldDocument]]:
+def _stage(progress: ProgressCallback | None, stage: str, run: str = "") -> None:
+    if progress:
+        progress(Progress(stage=stage, run=run))
+
+
+def _prepare(
+    store: Store, options: TrainOptions, progress: ProgressCallback | None
+) -> tuple[GoldSet, dict[int, GoldDocument]]:
     require_spacy()
+    _stage(progress, "reading the gold")
     gold = gold_documents(store, options.labels)
     if not gold.documents:
         raise TrainError("no reviewed reports to train on: confirm, correct or add spans first")
@@ -463,12 +474,15 @@ def train(
     started = time.monotonic()
     if out is not None:
         _check_out(Path(out))
-    gold, by_id = _prepare(store, options)
+    gold, by_id = _prepare(store, options, progress)
     split = split_documents(by_id, options.held_out, options.seed)
     train_docs = [by_id[i] for i in split.train]
     test_docs = [by_id[i] for i in split.held_out]
+    _stage(progress, "measuring how the tokens align with the gold")
     tokenization, alignments = _choose_tokenization(gold.documents, options.tokenization)
+    _stage(progress, f"training on {len(train_docs)} report(s), {tokenization} tokens")
     nlp, steps = _fit(tokenization, gold.labels, train_docs, options, options.seed, progress)
+    _stage(progress, f"scoring on {len(test_docs)} held-out report(s)")
     scores, total = _evaluate(nlp, test_docs, gold.labels)
     nested = sum(len(d.spans) - len(d.flat) for d in gold.documents)
     result = TrainResult(
@@ -496,6 +510,7 @@ def train(
             "held_out_documents": list(split.held_out),
             "scores": {s.label: {"p": s.precision, "r": s.recall, "f": s.f1, "n": s.support} for s in scores},
         }
+        _stage(progress, f"saving to {out}")
         save_model(nlp, Path(out))
     return result
 
@@ -558,7 +573,8 @@ def learning_curve(
     much of a rise is noise.
     """
     started = time.monotonic()
-    gold, by_id = _prepare(store, options)
+    gold, by_id = _prepare(store, options, progress)
+    _stage(progress, "measuring how the tokens align with the gold")
     tokenization, _alignments = _choose_tokenization(gold.documents, options.tokenization)
     f1: dict[tuple[float, str], list[float]] = {}
     sizes: dict[float, int] = {}
@@ -580,6 +596,7 @@ def learning_curve(
                 progress,
                 run,
             )
+            _stage(progress, "scoring", run)
             scores, total = _evaluate(nlp, test_docs, gold.labels)
             for score in (*scores, total):
                 f1.setdefault((fraction, score.label), []).append(score.f1)
