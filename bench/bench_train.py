@@ -45,9 +45,13 @@ def build(reports: int, rebuild: bool) -> Path:
     return path
 
 
-def run(args: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (MB) and stdout of ``pizhu ARGS`` in a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(args: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds, peak RSS (MB) and stdout of ``pizhu ARGS`` in a child process.
+
+    CPU time is the fair figure on a shared machine: other work there slows the wall clock.
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from pizhu.cli import main; sys.exit(main())", *args],
@@ -56,10 +60,12 @@ def run(args: list[str]) -> tuple[float, int, str]:
         check=False,
     )
     seconds = time.perf_counter() - started
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) // 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = max(before, usage.ru_maxrss) // 1024
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     if done.returncode:
         raise SystemExit(f"pizhu {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
-    return seconds, peak, done.stdout
+    return seconds, cpu, peak, done.stdout
 
 
 def main() -> None:
@@ -72,10 +78,13 @@ def main() -> None:
     print(f"cpus: {os.cpu_count()}")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        seconds, peak, stdout = run(["train", "--db", str(db), "--out", str(Path(folder) / "model"), "--json"])
+        seconds, cpu, peak, stdout = run(["train", "--db", str(db), "--out", str(Path(folder) / "model"), "--json"])
         result = json.loads(stdout)
         ok = "yes" if seconds < TARGET_SECONDS else "NO"
         rows.append((f"pizhu train ({args.reports} reports)", f"{seconds:.0f} s", f"< {TARGET_SECONDS:.0f} s", ok))
+        ok = "yes" if cpu < TARGET_SECONDS else "NO"
+        rows.append(("  its CPU time (user + system)", f"{cpu:.0f} s", f"< {TARGET_SECONDS:.0f} s", ok))
+        print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         print(
             f"trained on {len(result['train_documents'])} reports, scored on {len(result['held_out_documents'])};"
             f" {result['steps']} steps; tokens {result['tokenization']}; peak RSS {peak} MB"
@@ -84,9 +93,10 @@ def main() -> None:
             print(f"  {label:8} P {score['precision']:.3f}  R {score['recall']:.3f}  F1 {score['f1']:.3f}")
         print(f"  {'all':8} F1 {result['all']['f1']:.3f}")
     if args.curve:
-        seconds, peak, stdout = run(["train", "--db", str(db), "--curve"])
+        seconds, cpu, peak, stdout = run(["train", "--db", str(db), "--curve"])
         print(stdout)
         rows.append((f"pizhu train --curve ({args.reports} reports)", f"{seconds:.0f} s", "—", "—"))
+        rows.append(("  its CPU time (user + system)", f"{cpu:.0f} s", "—", "—"))
     print()
     print(f"{'what':42} {'time':>8} {'target':>8} {'met':>4}")
     for what, took, target, met in rows:

@@ -337,3 +337,43 @@ def test_locate_skips_a_figure_glued_to_other_digits() -> None:
     text = "共312次,又12次"
     found, missing = locate(text, [{"doc": "d", "label": "FIGURE", "text": "12次"}])
     assert found == [(text.rindex("12次"), len(text), "FIGURE")] and missing == []
+
+
+def test_spacy_is_imported_only_when_training() -> None:
+    import subprocess
+
+    code = (
+        "import sys, store.train, pizhu.cli, pizhu.cli_train;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'textual')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_sigint_to_a_running_train_exits_130_and_saves_nothing(gold_db: Path, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "model"
+    command = ("train", "--db", str(gold_db), "--out", str(out), "--epochs", "1000", "--budget", "0")
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pizhu.cli import main; sys.exit(main())", *command],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert process.stderr is not None
+    lines = []
+    for line in process.stderr:
+        lines.append(line.rstrip("\n"))
+        if line.startswith("training on"):
+            break
+    time.sleep(1.0)  # into the training loop (or its set-up: Ctrl-C may come at any moment)
+    process.send_signal(signal.SIGINT)
+    rest = process.stderr.read().strip().splitlines()
+    assert process.wait(timeout=60) == 130, lines + rest
+    assert rest[-1] == "pizhu: error: interrupted; nothing saved"
+    assert not any("Traceback" in line for line in rest)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".model", "model"))) == []
