@@ -19,6 +19,7 @@ and moved into place, so Ctrl-C leaves no half-written model.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import random
@@ -155,7 +156,10 @@ def blank_pipeline(tokenization: str) -> Any:
         raise TrainError(f"unknown tokenization {tokenization!r} (choose {' or '.join(TOKENIZATIONS)})")
     spacy = require_spacy()
     if tokenization == "jieba":
-        logging.getLogger("jieba").setLevel(logging.WARNING)  # not "Building prefix dict…" on the progress stream
+        # After jieba's import, which sets its logger to DEBUG: no "Building prefix dict…"
+        # on the progress stream when spaCy's tokenizer first cuts.
+        importlib.import_module("jieba")
+        logging.getLogger("jieba").setLevel(logging.WARNING)
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": tokenization}}})
 
 
