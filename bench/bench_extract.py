@@ -4,21 +4,19 @@ The seeds are normalized and repeated to about 2 MB; extract_spans runs over the
 text on one core, and jieba.posseg.cut (the slow tagger this project avoids) over a
 slice, so the two chars/s figures can be compared side by side.
 
-    python bench/bench_extract.py [--mb 2] [--posseg-chars 100000]
+    python -m bench.bench_extract [--mb 2] [--posseg-chars 100000]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from extract.normalize import normalize
+from extract.pipeline import extract_spans
 
-from extract.normalize import normalize  # noqa: E402
-from extract.pipeline import extract_spans  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _report_text(megabytes: float) -> str:

@@ -10,7 +10,7 @@
 - ``big-file``: ``pizhu import`` of one ~50 MB file of generated reports in a real
   process, with its time and peak RSS.
 
-Usage: python bench/bench_faults.py [--rounds 10] [--decisions 300] [--mb 50] [--only NAME ...]
+Usage: python -m bench.bench_faults [--rounds 10] [--decisions 300] [--mb 50] [--only NAME ...]
 """
 
 from __future__ import annotations
@@ -25,16 +25,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests" / "unit")]
+from bench.generate import generate
 
-from generate import generate  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 Row = tuple[str, str, str]
 
 
 def writers(rounds: int, decisions: int) -> Row:
-    import test_concurrency as tc
+    from tests.unit import test_concurrency as tc
 
     total = logged_total = errors = 0
     started = time.perf_counter()
@@ -107,10 +106,10 @@ def full_disk(rounds: int) -> Row:
 
 def props(examples: int) -> Row:
     from hypothesis import HealthCheck, given, settings
-    from test_props_normalize import check_map, texts
 
     from extract.document import prepare
     from extract.normalize import normalize
+    from tests.unit.test_props_normalize import check_map, texts
 
     cases = 0
 

@@ -4,7 +4,7 @@ Each copy of a seed gets a distinct first and last line, so that the content has
 report and the whole pipeline runs every time. Each measurement runs in a fresh
 process so that its peak RSS is its own.
 
-Usage: python bench/bench_import.py [--mb 10] [--no-extract]
+Usage: python -m bench.bench_import [--mb 10] [--no-extract]
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ def make_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
 
 
 def child(folder: str, db: str, extract: bool) -> None:
-    sys.path.insert(0, str(ROOT))
     from store.db import Store
     from store.importer import import_paths
 

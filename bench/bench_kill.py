@@ -9,7 +9,7 @@ database against the screen (see ``tests/tui/sigkill.py``). One round in three h
 
 Prints a table; the target for "lost" is 0 and every restart must be consistent.
 
-Usage: python bench/bench_kill.py [--rounds 50] [--seed 1]
+Usage: python -m bench.bench_kill [--rounds 50] [--seed 1]
 """
 
 from __future__ import annotations
@@ -17,20 +17,18 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "tui")]
 
 
 def main() -> None:
-    from sigkill import Round, one_round
-
     from store.db import Store
+    from tests.harness import run_pizhu
+    from tests.tui.sigkill import Round, one_round
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=50)
@@ -43,9 +41,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         db = work / "kill.db"
-        pizhu = shutil.which("pizhu")
-        command = [pizhu] if pizhu else [sys.executable, "-m", "pizhu.cli"]
-        subprocess.run([*command, "import", str(ROOT / "seeds"), "--db", str(db)], check=True, capture_output=True)
+        done = run_pizhu("import", str(ROOT / "seeds"), "--db", str(db))
+        if done.returncode:
+            sys.exit(f"bench_kill: pizhu import failed: {done.stderr.strip()}")
         rounds: list[tuple[str, Round]] = []
         for n in range(args.rounds):
             undo = n % 3 == 2

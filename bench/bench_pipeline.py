@@ -7,18 +7,16 @@ the same proportions (all of it would take a quarter of an hour), and its rate i
 compared side by side. The rates are also given per script, because posseg is far
 slower on Traditional text than on Simplified, and the ratio depends on the mix.
 
-Usage: python bench/bench_pipeline.py [--mb 10] [--posseg-chars 150000]
+Usage: python -m bench.bench_pipeline [--mb 10] [--posseg-chars 150000]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 
 def corpus(megabytes: float) -> list[str]:

@@ -21,12 +21,13 @@ Then it times, on that database, what the app and the CLI do:
 - ``pizhu stats`` (if the command exists yet; else ``store.stats.compute`` if it exists);
 - ``pizhu export --all`` to a file, in its own process, with its peak RSS.
 
-Usage: python bench/bench_scale.py [--reports 10000] [--db bench/out/scale.db] [--rebuild]
+Usage: python -m bench.bench_scale [--reports 10000] [--db bench/out/scale.db] [--rebuild]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import multiprocessing
 import os
@@ -38,21 +39,20 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench.generate import generate
+from extract import EXTRACTOR_VERSION
+from extract.decode import decode
+from extract.document import prepare
+from extract.models import DocumentDraft, Span
+from store import review
+from store.db import Store
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from generate import generate  # noqa: E402
-
-from extract import EXTRACTOR_VERSION  # noqa: E402
-from extract.decode import decode  # noqa: E402
-from extract.document import prepare  # noqa: E402
-from extract.models import DocumentDraft, Span  # noqa: E402
-from store.db import Store  # noqa: E402
 
 DEFAULT_DB = ROOT / "bench" / "out" / "scale.db"
 REVIEWERS = [f"r{i}" for i in range(8)]
@@ -155,11 +155,11 @@ def build_scale_db(
 
 
 def add_decisions(store: Store, seed: int, queue_worker: int = 50_000, per_reviewer: int = 10_000) -> int:
-    """Eight reviewers' worth of confirm/reject decisions, written as ``Store.decide`` writes them.
+    """Eight reviewers' worth of confirm/reject decisions, with the state ``Store.decide`` keeps.
 
     ``r0`` has worked the queue from its least confident end, the worst case for the
     queue query (everything it must skip comes first); r1..r7 went document by document.
-    Written in bulk for speed; the rows are the same as ``decide`` would append.
+    Written in bulk for speed, then the state tables rebuilt from the log by ``store.review``.
     """
     rng = random.Random(seed)
     conn = store.conn
@@ -178,7 +178,7 @@ def add_decisions(store: Store, seed: int, queue_worker: int = 50_000, per_revie
             (first, per_reviewer),
         ).fetchall()
         plans.append((reviewer, rows))
-    stamp = "2024-03-01T08:00:00.000000+00:00"
+    t0 = dt.datetime(2024, 3, 1, 8, tzinfo=dt.timezone.utc)
     total = 0
     conn.execute("BEGIN IMMEDIATE")
     for reviewer, rows in plans:
@@ -188,15 +188,18 @@ def add_decisions(store: Store, seed: int, queue_worker: int = 50_000, per_revie
             before |= {"attrs": json.loads(attrs or "{}"), "tags": []}
             action = "confirm" if rng.random() < 0.85 else "reject"
             after = dict(before, status="confirmed" if action == "confirm" else "rejected")
+            stamp = (t0 + dt.timedelta(milliseconds=total + len(batch))).isoformat(timespec="microseconds")
             batch.append(
-                (span_id, doc_id, reviewer, action, _dump(before), _dump(after), None, stamp),
+                (span_id, doc_id, reviewer, action, _dump(before), _dump(after), None, stamp, uuid.uuid4().hex, "{}")
             )
         conn.executemany(
-            "INSERT INTO decisions (span_id, document_id, reviewer, action, before, after, ref, at)"
-            " VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO decisions (span_id, document_id, reviewer, action, before, after, ref, at, uid, payload,"
+            " origin, guidelines) VALUES (?,?,?,?,?,?,?,?,?,?,'bench','1.1')",
             batch,
         )
         total += len(batch)
+    # The state tables, as review.append keeps them decision by decision.
+    review.rebuild(conn)
     conn.execute("COMMIT")
     return total
 
@@ -316,6 +319,32 @@ def measure(path: Path) -> Iterator[tuple[str, str, str, str]]:
             with Store(path) as store:
                 seconds, _ = timed(lambda: compute(store, "r0"), repeat=1)
             yield "store.stats.compute (no CLI command yet)", f"{seconds:.2f} s", "< 2 s", verdict(seconds < 2)
+
+    from store.agree import disagreements
+
+    seconds = max(cold_open(path, disagreements) for _ in range(3))
+    with Store(path) as store:
+        listed = len(disagreements(store))
+    yield (
+        "adjudication list: open + disagreements()",
+        f"{seconds * 1000:,.0f} ms, {listed:,} disagreements",
+        "< 1 s",
+        verdict(seconds < 1),
+    )
+    seconds, peak, _ = run_cli(["agree", "--db", str(path)])
+    yield (
+        "pizhu agree (subprocess)",
+        f"{seconds:.2f} s, peak {peak} MB",
+        "< 2 s, < 300 MB",
+        verdict(seconds < 2 and peak < 300),
+    )
+    seconds, peak, _ = run_cli(["agree", "--disagreements", "--db", str(path)])
+    yield (
+        "pizhu agree --disagreements (subprocess)",
+        f"{seconds:.2f} s, peak {peak} MB",
+        "< 2 s, < 300 MB",
+        verdict(seconds < 2 and peak < 300),
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "all.jsonl"

@@ -8,7 +8,7 @@
    rendering the changed regions and turning them into terminal output, i.e. the
    frame a terminal would get. Pilot's own waiting is reported separately.
 
-Usage: python bench/bench_tui.py [--presses 200]
+Usage: python -m bench.bench_tui [--presses 200]
 """
 
 from __future__ import annotations
@@ -23,30 +23,24 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.harness import RenderTimer
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "tui")]
 
 FIRST_PAINT = """
 import time, sys, asyncio
+from tests.harness import first_paint
 t0 = time.perf_counter()
-sys.path[:0] = [{root!r}]
 from store.db import Store
 from tui.app import make_app
 async def main():
     app = make_app(Store({db!r}), "bench")
-    painted = []
-    real = app._display
-    def display(screen, renderable):
-        if renderable is not None and not painted:
-            renderable.render_segments(app.console) if hasattr(renderable, "render_segments") else None
-            painted.append(time.perf_counter())
-        return real(screen, renderable)
-    app._display = display
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert type(app.screen).__name__ == "LibraryScreen"
-        print((painted[0] if painted else time.perf_counter()) - t0)
-        print("jieba" in sys.modules)
+    with first_paint(app) as painted:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LibraryScreen"
+            print((painted[0] if painted else time.perf_counter()) - t0)
+            print("jieba" in sys.modules)
 asyncio.run(main())
 """
 
@@ -56,7 +50,8 @@ def first_paint(db: Path, runs: int = 5) -> tuple[list[float], bool]:
     jieba = False
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-c", FIRST_PAINT.format(root=str(ROOT), db=str(db))],
+            [sys.executable, "-c", FIRST_PAINT.format(db=str(db))],
+            cwd=ROOT,  # -c puts the current folder first on the path: tests.harness is found there
             capture_output=True,
             text=True,
             check=True,
@@ -99,52 +94,22 @@ async def confirm_and_move(path: Path, presses: int) -> dict[str, list[float]]:
         assert isinstance(screen, ReaderScreen)
         assert len(screen.doc.spans_in(screen.section)) == 500  # type: ignore[union-attr]
 
-        handler: list[float] = []
-        spans_of_work: list[tuple[float, float]] = []  # (start, duration) of each render pass
-        real_confirm = screen.action_confirm
-        real_layout = screen._refresh_layout
-        real_refresh = screen._compositor_refresh
-        real_display = app._display
-
-        def confirm() -> None:
-            t = time.perf_counter()
-            real_confirm()
-            handler.append(time.perf_counter() - t)
-
-        def timed(call):  # type: ignore[no-untyped-def]
-            def run(*args, **kwargs):  # type: ignore[no-untyped-def]
-                t = time.perf_counter()
-                result = call(*args, **kwargs)
-                spans_of_work.append((t, time.perf_counter() - t))
-                return result
-
-            return run
-
-        def display(target, renderable) -> None:  # type: ignore[no-untyped-def]
-            # Headless Textual skips turning the update into escape sequences; a terminal
-            # would not, so the bench does it (inside the timed compositor refresh).
-            if renderable is not None and hasattr(renderable, "render_segments"):
-                renderable.render_segments(app.console)
-            real_display(target, renderable)
-
-        screen.action_confirm = confirm  # type: ignore[method-assign]
-        screen._refresh_layout = timed(real_layout)  # type: ignore[method-assign]
-        screen._compositor_refresh = timed(real_refresh)  # type: ignore[method-assign]
-        app._display = display  # type: ignore[method-assign]
+        handler = RenderTimer().install(app, screen, ("action_confirm",), terminal_output=False)
+        passes = RenderTimer().install(app, screen)  # layout and render passes, with terminal output
         repaint: list[float] = []
         end_to_end: list[float] = []
         for _ in range(presses):
             await pilot.pause()
-            before = len(spans_of_work)
+            before = len(passes.passes)
             t = time.perf_counter()
             await pilot.press("a")
             await pilot.pause()
             end_to_end.append(time.perf_counter() - t)
             # Work for this press: the action, then every layout and render pass it caused.
-            repaint.append(handler[-1] + sum(d for _, d in spans_of_work[before:]))
+            repaint.append(handler.passes[-1] + passes.since(before))
         decided = sum(1 for s in store.spans(1, "bench") if s.status == "confirmed")
         assert decided == presses, decided
-    return {"handler": handler, "repaint": repaint, "pilot_end_to_end": end_to_end}
+    return {"handler": handler.passes, "repaint": repaint, "pilot_end_to_end": end_to_end}
 
 
 def ms(values: list[float]) -> str:
@@ -160,7 +125,7 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    from seedspans import seed_store
+    from tests.tui.seedspans import seed_store
 
     with tempfile.TemporaryDirectory() as folder:
         seeds_db = Path(folder) / "seeds.db"

@@ -20,7 +20,7 @@ only the outermost timed call counts. The few moves over a frame are Python's fu
 (generation 2) garbage collections landing in them, 30-50 ms over ~120,000 tracked
 objects, about one move in forty; the verdict is on the median and the count is printed.
 
-Usage: python bench/bench_tui_scale.py [--moves 60] [--runs 3]
+Usage: python -m bench.bench_tui_scale [--moves 60] [--runs 3]
 """
 
 from __future__ import annotations
@@ -31,17 +31,16 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.harness import RenderTimer
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 LIBRARY = """
 import time, sys, asyncio
 t0 = time.perf_counter()
-sys.path[:0] = [{root!r}]
 from store.db import Store
 from tui.app import make_app
 from textual.widgets import DataTable
@@ -67,7 +66,7 @@ def library_open(db: Path, runs: int) -> tuple[list[float], list[float]]:
     from_app: list[float] = []
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-c", LIBRARY.format(root=str(ROOT), db=str(db))],
+            [sys.executable, "-c", LIBRARY.format(db=str(db))],
             capture_output=True,
             text=True,
             check=True,
@@ -137,33 +136,9 @@ async def in_app(db: Path, moves: int) -> dict[str, list[float]]:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and screen.doc is not None
-        passes: list[float] = []
-        depth = [0]
-
-        def timed(call: Callable[..., Any]) -> Callable[..., Any]:
-            # A layout pass calls the compositor refresh itself: time only the outermost call.
-            def run(*args: Any, **kwargs: Any) -> Any:
-                depth[0] += 1
-                t = time.perf_counter()
-                try:
-                    return call(*args, **kwargs)
-                finally:
-                    depth[0] -= 1
-                    if not depth[0]:
-                        passes.append(time.perf_counter() - t)
-
-            return run
-
-        real_display = app._display
-
-        def display(target: Any, renderable: Any) -> None:
-            if renderable is not None and hasattr(renderable, "render_segments"):
-                renderable.render_segments(app.console)  # a terminal would turn it into bytes
-            real_display(target, renderable)
-
-        for name in ("action_next_section", "action_previous_section", "_refresh_layout", "_compositor_refresh"):
-            setattr(screen, name, timed(getattr(screen, name)))
-        app._display = display  # type: ignore[method-assign]
+        names = ("action_next_section", "action_previous_section", *RenderTimer.DEFAULT)
+        timer = RenderTimer().install(app, screen, names)
+        passes = timer.passes
         forward = True
         while len(out["moves"]) < moves:
             await pilot.pause()
@@ -195,7 +170,7 @@ def main() -> None:
     parser.add_argument("--moves", type=int, default=60)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from bench_scale import build_scale_db
+    from bench.bench_scale import build_scale_db
 
     db = Path(build_scale_db())
     library, library_app = library_open(db, args.runs)

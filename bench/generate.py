@@ -15,7 +15,7 @@ slogans, and photo captions (▲…). Variants reproduce what real files look li
 Everything is a pure function of ``(seed, index)``, so a corpus can be rebuilt exactly
 or produced in memory by the scale benchmark without touching the disk.
 
-Usage: python bench/generate.py OUTDIR --reports N [--seed S]
+Usage: python -m bench.generate OUTDIR --reports N [--seed S]
 """
 
 from __future__ import annotations

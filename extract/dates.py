@@ -50,7 +50,7 @@ def find_dates(text: str) -> list[Span]:
     """Every DATE in normalized ``text``, in order of position."""
     spans: list[Span] = []
     for m in _DATE_RE.finditer(text):
-        kind = m.lastgroup
+        kind = m.lastgroup or 0
         start, end = m.span(kind)
         span_text = text[start:end]
         if kind == "md":

@@ -1,4 +1,4 @@
-"""Turn the bytes of a report file into text: UTF-8 (with or without BOM), GB18030 or Big5.
+"""Turn the bytes of a report file into text: UTF-8 (with or without BOM), UTF-16 with a BOM, GB18030 or Big5.
 
 The encoding is detected from the bytes, never guessed from the file name. When more
 than one legacy codec decodes the bytes cleanly, the reading with more common Chinese
@@ -59,6 +59,15 @@ def decode(data: bytes) -> Decoded:
     """Decode report bytes, raising DecodeError with a one-line reason when they are not text."""
     if not data:
         raise DecodeError("empty file")
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        # UTF-16 is full of NUL bytes, so its BOM is looked at before the binary test.
+        # (A UTF-32 LE BOM starts with the UTF-16 LE one; that file fails the NUL check below.)
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid UTF-16 after a UTF-16 BOM at byte {exc.start}") from None
+            return _checked(Decoded(text, codec))
     if b"\x00" in data:
         raise DecodeError("binary file (contains NUL bytes)")
     if data.startswith(codecs.BOM_UTF8):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from array import array
 from dataclasses import replace
 
+from extract.layout import Block, Layout
 from extract.models import DocumentDraft, Normalized
 from extract.normalize import normalize, traditional_share
 from extract.sections import describe, find_sections, split_reports
@@ -13,12 +16,17 @@ from extract.sections import describe, find_sections, split_reports
 _TRADITIONAL_THRESHOLD = 0.03
 
 
-def prepare(raw: str) -> list[DocumentDraft]:
+def prepare(raw: str, layout: Layout | None = None) -> list[DocumentDraft]:
     """Normalize raw text and cut it into one DocumentDraft per report it holds.
 
     Each draft's raw text is its own slice of ``raw`` and its offset map points into that
-    slice; the slices of all drafts cover ``raw`` whole, in order.
+    slice; the slices of all drafts cover ``raw`` whole, in order. With a ``layout`` (a PDF,
+    HTML or DOCX file's, whose text is ``raw``), what it marked as boilerplate, caption or
+    heading is kept, its pages become the sections' provenance, and its title and date
+    stand in for the ones the text rules would find; each draft carries its slice of it.
     """
+    if layout is not None and layout.text != raw:
+        raise ValueError("the layout is not of this raw text")
     whole = normalize(raw)
     ranges = split_reports(whole.text)
     drafts = []
@@ -30,23 +38,69 @@ def prepare(raw: str) -> list[DocumentDraft]:
         # The end of a report maps to the end of its raw slice, as in normalize().
         offsets.append(len(part_raw))
         normalized = Normalized(text=whole.text[start:end], raw_offsets=offsets)
-        sections = find_sections(normalized.text)
-        meta = describe(normalized.text, sections)
-        if meta.title:
-            # Body text before the first heading reads under the report's title.
-            sections = tuple(
-                replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections
-            )
-        drafts.append(
-            DocumentDraft(
-                raw=part_raw,
-                normalized=normalized,
-                sections=sections,
-                title=meta.title,
-                organisation=meta.organisation,
-                year=meta.year,
-                script="traditional" if traditional_share(part_raw) > _TRADITIONAL_THRESHOLD else "simplified",
-                part=part,
-            )
-        )
+        part_layout = _slice(layout, raw_start, raw_end, keep_meta=part == 0) if layout is not None else None
+        drafts.append(_draft(part_raw, normalized, part_layout, part))
     return drafts
+
+
+def renormalize(raw: str, layout: Layout | None = None) -> DocumentDraft:
+    """One stored report's raw text normalized and sectioned again, as one report (no splitting).
+
+    ``layout`` is the one the report was stored with (``DocumentDraft.layout``), if any.
+    """
+    return _draft(raw, normalize(raw), layout, 0)
+
+
+def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -> DocumentDraft:
+    """Section and describe one report's normalized text, with what its layout says."""
+    hints = _line_hints(normalized, layout.blocks) if layout is not None else {}
+    sections = find_sections(normalized.text, hints)
+    meta = describe(normalized.text, sections)
+    if layout is not None:
+        title = normalize(layout.title).text.strip() if layout.title else ""
+        year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
+        meta = replace(meta, title=title or meta.title, year=meta.year or year)
+    if meta.title:
+        # Body text before the first heading reads under the report's title.
+        sections = tuple(replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections)
+    return DocumentDraft(
+        raw=raw,
+        normalized=normalized,
+        sections=sections,
+        title=meta.title,
+        organisation=meta.organisation,
+        year=meta.year,
+        script="traditional" if traditional_share(raw) > _TRADITIONAL_THRESHOLD else "simplified",
+        part=part,
+        layout=layout,
+    )
+
+
+def _slice(layout: Layout, start: int, end: int, *, keep_meta: bool) -> Layout:
+    """The part of a layout that covers raw[start:end], in that slice's offsets."""
+    blocks = tuple(
+        replace(b, start=max(b.start, start) - start, end=min(b.end, end) - start)
+        for b in layout.blocks
+        if b.end > start and b.start < end
+    )
+    return Layout(
+        layout.text[start:end],
+        blocks,
+        title=layout.title if keep_meta else "",
+        date=layout.date if keep_meta else "",
+    )
+
+
+def _line_hints(whole: Normalized, blocks: tuple[Block, ...]) -> dict[int, Block]:
+    """For the start of every normalized line, the layout block its first character came from."""
+    starts = [b.start for b in blocks]
+    hints: dict[int, Block] = {}
+    pos = 0
+    for line in whole.text.split("\n"):
+        if line:
+            raw = whole.raw_offsets[pos]
+            index = bisect.bisect_right(starts, raw) - 1
+            if index >= 0 and raw < blocks[index].end:
+                hints[pos] = blocks[index]
+        pos += len(line) + 1
+    return hints

@@ -6,8 +6,11 @@ exclusive, so ``text[span.start:span.end] == span.text``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from extract.layout import Layout
 
 LABELS: tuple[str, ...] = ("FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN")
 APPROX: tuple[str, ...] = ("exact", "over", "under", "about")
@@ -19,7 +22,7 @@ class Normalized:
     """A normalized text and, for every code point of it, the raw code point it came from."""
 
     text: str
-    raw_offsets: tuple[int, ...]
+    raw_offsets: Sequence[int]
     """``raw_offsets[i]`` is the index in the raw text of the character behind ``text[i]``;
     one extra trailing entry maps the end of the text (``len(text)``) to ``len(raw)``."""
 
@@ -44,6 +47,8 @@ class Section:
     start: int
     end: int
     kind: str = "body"
+    pages: tuple[int, ...] = ()
+    """Provenance: the pages of the source file the section's text stands on (PDF), else empty."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ class DocumentDraft:
     year: int | None = None
     script: str = "simplified"
     part: int = 0
+    layout: Layout | None = None
+    """What the file's layout said (PDF, HTML, DOCX): blocks in this report's raw offsets."""
 
     @property
     def text(self) -> str:

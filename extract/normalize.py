@@ -119,7 +119,7 @@ _CONVERTER = None
 _TRADITIONAL: frozenset[str] | None = None
 
 
-def _converter():  # type: ignore[no-untyped-def]
+def _converter():
     global _CONVERTER
     if _CONVERTER is None:
         from opencc import OpenCC

@@ -8,10 +8,13 @@ body between them make one heading (``强化政治引领 / 把牢政治方向``)
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from extract.layout import Block
 from extract.models import Section
 
 _CN_NUM = "一二三四五六七八九十"
@@ -46,10 +49,11 @@ class Meta:
 
 def classify(line: str) -> str:
     """One of ``boilerplate``, ``caption``, ``heading``, ``body`` for a normalized line."""
+    if _CAPTION_START_RE.match(line):
+        # A photo caption keeps its credit (``▲…。记者 王明 摄``) and stays a caption.
+        return "caption"
     if _BOILERPLATE_RE.search(line):
         return "boilerplate"
-    if _CAPTION_START_RE.match(line):
-        return "caption"
     if _DATED_CAPTION_RE.match(line) and len(line) <= 120 and line.count("。") <= 1:
         return "caption"
     if _MARKDOWN_RE.match(line) or _BRACKET_HEAD_RE.match(line):
@@ -130,20 +134,35 @@ def split_reports(text: str) -> list[tuple[int, int]]:
 _KIND_HEADINGS = {"caption": "图片说明", "boilerplate": "版面信息"}
 
 
-def find_sections(text: str) -> tuple[Section, ...]:
-    """Sections of one report's normalized text; together they cover the whole text."""
+def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[Section, ...]:
+    """Sections of one report's normalized text; together they cover the whole text.
+
+    ``hints`` maps the start of a line to what a file's layout said of it (a PDF's font
+    size and position, an HTML or DOCX element): its kind, unless ``body``, overrides the
+    text rules, and its pages become the section's provenance.
+    """
     sections: list[Section] = []
     current_heading = ""
     # (start, kind, heading) of the section being built
     open_start, open_kind, open_heading = 0, "body", ""
+    pages: dict[int, tuple[int, ...]] = {}
     headline_run = False
     for pos, line in _lines(text):
         if not line.strip():
             continue
-        kind = classify(line)
+        hint = hints.get(pos) if hints else None
+        if hint is not None and hint.pages:
+            pages[pos] = hint.pages
+        if hint is not None and hint.kind == "table":
+            kind = "body"  # a table row is text, however short
+        elif hint is not None and hint.kind != "body":
+            kind = hint.kind
+        else:
+            kind = classify(line)
         if kind == "heading":
             head = heading_text(line)
-            if headline_run and open_kind == "body" and not _MARKDOWN_RE.match(line):
+            if headline_run and open_kind == "body" and not _MARKDOWN_RE.match(line) and not _NUMBERED_RE.match(line):
+                # (A numbered heading, 一、…, opens a section of its own even right under the title.)
                 open_heading = f"{open_heading} / {head}" if open_heading else head
                 current_heading = open_heading
                 continue
@@ -166,9 +185,27 @@ def find_sections(text: str) -> tuple[Section, ...]:
     _close(sections, text, open_start, len(text), open_kind, open_heading)
     # Leading blank lines belong to the first section, so that sections cover the text.
     return tuple(
-        Section(ordinal=i, heading=s.heading, start=0 if i == 0 else s.start, end=s.end, kind=s.kind)
+        Section(
+            ordinal=i,
+            heading=s.heading,
+            start=0 if i == 0 else s.start,
+            end=s.end,
+            kind=s.kind,
+            pages=_pages_between(pages, s.start, s.end),
+        )
         for i, s in enumerate(sections)
     )
+
+
+def _pages_between(pages: dict[int, tuple[int, ...]], start: int, end: int) -> tuple[int, ...]:
+    """The pages of the lines starting in [start, end), in order, each once."""
+    if not pages:
+        return ()
+    positions = list(pages)  # line starts, ascending: lines are visited in order
+    found: set[int] = set()
+    for index in range(bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)):
+        found.update(pages[positions[index]])
+    return tuple(sorted(found))
 
 
 def _close(sections: list[Section], text: str, start: int, end: int, kind: str, heading: str) -> None:
@@ -184,13 +221,15 @@ def _close(sections: list[Section], text: str, start: int, end: int, kind: str, 
 
 def describe(text: str, sections: tuple[Section, ...]) -> Meta:
     """Title, organisation and year of a report, where its text states them."""
-    title = _title(text)
+    title = _title(text, sections)
     body = "".join(text[s.start : s.end] for s in sections if s.kind == "body")
     return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body))
 
 
-def _title(text: str) -> str:
-    lines = [line for _pos, line in _lines(text) if line.strip()]
+def _title(text: str, sections: tuple[Section, ...] = ()) -> str:
+    # Lines the layout marked as page furniture or captions are never the title.
+    furniture = [(s.start, s.end) for s in sections if s.kind in ("boilerplate", "caption")]
+    lines = [line for pos, line in _lines(text) if line.strip() and not any(a <= pos < b for a, b in furniture)]
     for index, line in enumerate(lines[:12]):
         kind = classify(line)
         if kind in ("boilerplate", "caption"):

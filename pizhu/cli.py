@@ -7,53 +7,17 @@ Errors are one line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from store.db import DEFAULT_DB, Store, StoreError
+from pizhu import cli_gold, cli_train
+from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
+from store.db import Store, StoreError
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-db_option = click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The SQLite database file.",
-)
-
-
-def shown(text: str) -> str:
-    """Text fit for a terminal line: control characters (a file name can hold escape
-    sequences) are written as escapes instead of being sent to the terminal."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
-
-
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"pizhu: error: {shown(message)}", err=True)
-    sys.exit(code)
-
-
-@contextmanager
-def open_store(db_path: str) -> Iterator[Store]:
-    try:
-        store = Store(db_path)
-    except StoreError as exc:
-        fail(str(exc))
-    try:
-        yield store
-    except StoreError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
+__all__ = ["db_option", "fail", "main", "open_store", "shown"]
 
 
 def default_reviewer() -> str:
@@ -80,47 +44,39 @@ def main() -> None:
 
 
 def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, quiet: bool = False) -> int:
-    """Import paths, report progress and outcome; return the number of files refused."""
-    from store.importer import find_files, import_file
+    """Import paths (``store.importer.import_paths``), showing progress and the outcome;
+    return the number of files refused."""
+    from store.importer import FileOutcome, import_paths
 
-    files = list(find_files(paths))
-    outcomes = []
-    use_bar = sys.stderr.isatty() and not quiet
-
-    def one(path: Path, error: str) -> None:
-        from store.importer import FileOutcome
-
-        outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
-        outcomes.append(outcome)
+    def refused(outcome: FileOutcome) -> None:
         if outcome.error:
-            click.echo(f"pizhu: refused {shown(outcome.path)}: {shown(outcome.error)}", err=True)
+            say(f"pizhu: refused {outcome.path}: {outcome.error}")
 
-    if use_bar:
-        from rich.markup import escape
+    if sys.stderr.isatty() and not quiet:
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
-            task = progress.add_task("importing", total=len(files))
-            for path, error in files:
-                progress.update(task, description=f"importing {escape(shown(path.name))}")
-                one(path, error)
-                progress.advance(task)
+            task = progress.add_task("importing", total=None)
+
+            def begin(path: Path, index: int, total: int) -> None:
+                # markup=True in Progress: the file name is data, so it is shown, never read.
+                from rich.markup import escape
+
+                progress.update(task, total=total, completed=index, description=f"importing {escape(shown(path.name))}")
+
+            report = import_paths(store, paths, extract=extract, on_file=refused, on_begin=begin)
     else:
-        for path, error in files:
-            one(path, error)
-    imported = sum(len(o.imported) for o in outcomes)
-    skipped = sum(o.skipped for o in outcomes)
-    refused = [o for o in outcomes if o.error]
+        report = import_paths(store, paths, extract=extract, on_file=refused)
+    errors = report.errors
     if not quiet:
-        for outcome in outcomes:
+        for outcome in report.files:
             if outcome.skipped:
-                click.echo(f"skipped {shown(outcome.path)}: {outcome.skipped} report(s) already imported", err=True)
-        click.echo(
-            f"imported {imported} report(s) from {len(outcomes) - len(refused)} file(s);"
-            f" skipped {skipped} already imported; refused {len(refused)} file(s)",
-            err=True,
+                say(f"skipped {outcome.path}: {outcome.skipped} report(s) already imported")
+        say(
+            f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
+            f" skipped {report.skipped} already imported; refused {len(errors)} file(s)"
         )
-    return len(refused)
+    return len(errors)
 
 
 @main.command("import")
@@ -128,11 +84,12 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
 @db_option
 @click.option("--no-extract", is_flag=True, help="Store the reports without machine candidates.")
 def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> None:
-    """Import report files or folders (UTF-8, GB18030 or Big5).
+    """Import report files or folders: text (UTF-8, UTF-16 with BOM, GB18030, Big5), PDF, saved HTML, DOCX.
 
     \b
     Example:
         pizhu import seeds/ more/report.txt --db team.db
+        pizhu import nianjian-2023.pdf page.html report.docx
     """
     with open_store(db_path) as store:
         refused = run_import(store, paths, extract=not no_extract)
@@ -141,23 +98,14 @@ def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> No
 
 
 def print_summary(store: Store) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="pizhu library")
+    summary = table("pizhu library")
     for column in ("id", "organisation", "year", "title", "sections", "candidates"):
-        table.add_column(column)
+        summary.add_column(column)
     for doc in store.documents():
-        table.add_row(
-            str(doc.id),
-            doc.organisation,
-            str(doc.year or ""),
-            doc.title[:40],
-            str(doc.sections),
-            str(doc.candidates),
-            # Report text is data: never let it be read as Rich markup.
+        summary.add_row(
+            str(doc.id), doc.organisation, str(doc.year or ""), doc.title[:40], str(doc.sections), str(doc.candidates)
         )
-    Console(markup=False, highlight=False).print(table)
+    console().print(summary)
 
 
 # --- open -----------------------------------------------------------------------------
@@ -194,22 +142,23 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> 
 @main.command("reextract")
 @db_option
 def reextract_command(db_path: str) -> None:
-    """Run the current extractor again; every human decision is kept.
+    """Run the current normalizer and extractor again; every human decision is kept.
 
-    Undecided machine candidates are replaced; a candidate that a reviewer rejected,
-    confirmed or corrected is not proposed again.
+    Reports whose normalized text changes are normalized anew with every decision's
+    offsets moved along (a decided span whose text changed is flagged for review).
+    A candidate proposed again keeps its id, so open apps keep working; undecided
+    candidates that are no longer proposed go; a span a reviewer already made (a
+    correction, an addition) is not proposed again.
+
+    \b
+    Example:
+        pizhu reextract --db team.db
     """
-    from extract import EXTRACTOR_VERSION
-    from extract.pipeline import extract_spans
+    from store.maintenance import reextract
 
     with open_store(db_path) as store:
-        removed = added = 0
-        for doc_id in store.document_ids():
-            document = store.document(doc_id)
-            r, a = store.replace_machine_spans(doc_id, extract_spans(document.text), EXTRACTOR_VERSION)
-            removed += r
-            added += a
-        click.echo(f"replaced {removed} undecided candidate(s) with {added} new one(s)", err=True)
+        report = reextract(store)
+        say(report.summary())
 
 
 @main.command("eval")
@@ -227,12 +176,13 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         pizhu eval ../shared/seeds-gold.jsonl --json
     """
     from extract.evaluate import score
+    from store.goldfile import read_gold
 
     try:
-        gold_rows = [json.loads(line) for line in Path(gold).read_text("utf-8").splitlines() if line.strip()]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        fail(f"{gold}: not a JSONL gold file ({exc})")
-    with open_store(db_path) as store:
+        gold_rows = read_gold(gold)
+    except StoreError as exc:
+        fail(str(exc))
+    with open_store(db_path, read_only=True) as store:
         predicted = []
         for doc_id in store.document_ids():
             document = store.document(doc_id)
@@ -243,16 +193,13 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
                 predicted.append({"doc": name, "label": span.label, "text": span.text, **span.proposed["attrs"]})
     result = score(gold_rows, predicted)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        echo_json(result)
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"pizhu eval: {gold}")
+    scores = table(f"pizhu eval: {gold}")
     for column in ("label", "gold", "found", "tp", "precision", "recall", "F1"):
-        table.add_column(column, justify="right")
+        scores.add_column(column, justify="right")
     for label, row in result["labels"].items():
-        table.add_row(
+        scores.add_row(
             label,
             str(row["tp"] + row["fn"]),
             str(row["tp"] + row["fp"]),
@@ -261,22 +208,86 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
             f"{row['recall']:.3f}",
             f"{row['f1']:.3f}",
         )
-    console = Console(markup=False, highlight=False)
-    console.print(table)
+    out = console()
+    out.print(scores)
     attributes = result.get("figure_attrs")
     if attributes:
-        console.print(
+        out.print(
             f"FIGURE value/unit/approx right: {attributes['correct']}/{attributes['matched']}"
             f" = {attributes['accuracy']:.3f}"
         )
 
 
-# --- gold output: export, stats, agree, merge live in pizhu/cli_gold.py -----------------
+# --- the library: share it out, correct it, withdraw a report ------------------------
 
 
-from pizhu.cli_gold import register  # noqa: E402
+@main.command("assign")
+@click.argument("reviewers", nargs=-1, required=True)
+@db_option
+@click.option("--overlap", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Share reviewed twice.")
+@click.option("--seed", default=0, show_default=True, help="Which documents overlap (the same seed, the same choice).")
+def assign_command(reviewers: tuple[str, ...], db_path: str, overlap: float, seed: int) -> None:
+    """Share the reports out among REVIEWERS; the library lists each reviewer's share first.
 
-register(main)
-from pizhu.cli_train import register as register_train  # noqa: E402
+    \b
+    Example:
+        pizhu assign wang li zhao --overlap 0.2     one report in five reviewed twice
+    """
+    with open_store(db_path) as store:
+        counts = store.assign(list(reviewers), overlap, seed)
+    for name, n in counts.items():
+        click.echo(f"{shown(name)}: {n} report(s)", err=True)
 
-register_train(main)
+
+@main.command("describe")
+@click.argument("document", type=int)
+@db_option
+@click.option("--title", default=None, help="The report's title.")
+@click.option("--organisation", default=None, help="The committee that wrote it, e.g. 城中区政协.")
+@click.option("--year", default=None, help="The year it reports on (or 'none' to clear it).")
+def describe_command(
+    document: int, db_path: str, title: str | None, organisation: str | None, year: str | None
+) -> None:
+    """Correct a report's title, organisation or year.
+
+    \b
+    Example:
+        pizhu describe 3 --organisation 陇南市政协 --year 2022
+    """
+    value: int | str | None = ""
+    if year is not None:
+        if year.lower() == "none":
+            value = None
+        elif year.isdigit():
+            value = int(year)
+        else:
+            fail(f"--year {year}: give a year like 2023, or none")
+    with open_store(db_path) as store:
+        stored = store.describe_document(document, title=title, organisation=organisation, year=value)
+    click.echo(f"{stored.id}: {shown(stored.organisation)} {stored.year or ''} {shown(stored.title)}", err=True)
+
+
+@main.command("withdraw")
+@click.argument("document", type=int)
+@db_option
+@click.option("--restore", is_flag=True, help="Bring a withdrawn report back.")
+def withdraw_command(document: int, db_path: str, restore: bool) -> None:
+    """Take a wrongly imported report out of the library and the exports (decisions are kept).
+
+    \b
+    Example:
+        pizhu withdraw 7            pizhu withdraw 7 --restore
+    """
+    with open_store(db_path) as store:
+        store.withdraw_document(document, restore=restore)
+    click.echo(f"report {document} {'restored' if restore else 'withdrawn; its decisions stay in the log'}", err=True)
+
+
+# --- gold output: export, stats, agree, merge, backup live in pizhu/cli_gold.py -----------
+
+cli_gold.register(main)
+cli_train.register(main)
+
+
+if __name__ == "__main__":
+    main(prog_name="pizhu")

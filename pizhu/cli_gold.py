@@ -1,23 +1,23 @@
-"""The gold-output commands: ``export`` (every format), ``stats``, ``agree`` and ``merge``.
+"""The gold-output commands: ``export`` (every format), ``stats``, ``agree``, ``merge`` and ``backup``.
 
-A thin click layer over ``store.export``, ``store.stats``, ``store.agree`` and
-``store.merge``; ``register(main)`` adds them to the ``pizhu`` group, replacing the
-JSONL-only ``export`` defined in ``pizhu.cli``.
+A thin click layer over ``store.export``, ``store.stats``, ``store.agree``,
+``store.merge`` and ``store.backup``; ``pizhu.cli`` calls ``register(main)`` to add them
+to the ``pizhu`` group. Shared pieces come from ``pizhu.cli_common``, never from
+``pizhu.cli``, so the two modules import each other in one direction only.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
-from pizhu.cli import db_option, fail, open_store
+from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say
+from pizhu.cli_common import table as new_table
+from store.display import json_for_terminal, visible
 
 FORMATS = ("jsonl", "spacy", "conll", "csv", "brat")
 
@@ -32,43 +32,6 @@ def _percent(value: float | None) -> str:
 
 def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    # Report text and reviewer names are data: never let them be read as Rich markup.
-    return Console(markup=False, highlight=False)
-
-
-def _table(title: str) -> Any:
-    from rich import box
-    from rich.table import Table
-
-    # Light borders and no edge padding: a dozen columns still fit an 80-column terminal.
-    return Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
-
-
-def _write_text(output: str, chunks: Iterator[str]) -> None:
-    """Write chunks to ``output`` through a temporary file, so a failed export leaves no half file."""
-    target = Path(output)
-    if target.is_dir():
-        fail(f"{output}: is a folder; give a file name")
-    try:
-        handle, tmp_name = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
-    except OSError as exc:
-        fail(f"{output}: {exc.strerror or exc}")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            for chunk in chunks:
-                out.write(chunk)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        fail(f"{output}: {exc.strerror or exc}")
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -112,7 +75,7 @@ def export_command(
         pizhu export --format spacy -o gold.spacy
         pizhu export --format brat -o brat/
     """
-    from store import export
+    from store import export, fileio
 
     if fmt in ("spacy", "brat") and not output:
         fail(f"--format {fmt} needs -o ({'a folder' if fmt == 'brat' else 'a file'})")
@@ -128,31 +91,31 @@ def export_command(
         "conll": export.iter_conll,
         "csv": export.iter_csv,
     }
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         if fmt == "brat":
             assert output is not None
-            written = export.write_brat(store, flt, Path(output))
-            click.echo(f"wrote {(len(written) - 1) // 2} document(s) to {output}", err=True)
+            count = export.write_brat(store, flt, Path(output))
+            say(f"wrote {count} document(s) to {output}")
         elif fmt == "spacy":
             assert output is not None
-            if Path(output).is_dir():
-                fail(f"{output}: is a folder; give a file name")
-            tmp = Path(output).with_name(f".{Path(output).name}.tmp")
-            try:
-                count = export.write_docbin(store, flt, tmp)
-                tmp.replace(output)
-            except OSError as exc:
-                fail(f"{output}: {exc.strerror or exc}")
-            finally:
-                tmp.unlink(missing_ok=True)
-            click.echo(f"wrote {count} document(s) to {output}", err=True)
+            count = export.write_docbin(store, flt, Path(output))
+            say(f"wrote {count} document(s) to {output}")
         else:
             chunks = writers[fmt](store, flt)
             if output:
-                _write_text(output, chunks)
+                fileio.write_text(output, chunks)
             else:
-                for chunk in chunks:
-                    sys.stdout.write(chunk)
+                _to_stdout(chunks, as_json=fmt == "jsonl")
+
+
+def _to_stdout(chunks: Iterator[str], *, as_json: bool) -> None:
+    """Export text on stdout. A terminal gets it with control characters made visible
+    (JSON: escaped, the same data); a pipe or a file gets the exact bytes."""
+    terminal = sys.stdout.isatty()
+    for chunk in chunks:
+        if terminal:
+            chunk = json_for_terminal(chunk) if as_json else visible(chunk)
+        sys.stdout.write(chunk)
 
 
 # --- stats -----------------------------------------------------------------------------------
@@ -176,14 +139,14 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     """
     from store.stats import compute
 
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         stats = compute(store, reviewer, documents)
     if as_json:
-        click.echo(json.dumps(stats.as_dict(), ensure_ascii=False, indent=2))
+        echo_json(stats.as_dict())
         return
-    console = _console()
+    out = console()
     view = f"reviewer {reviewer}" if reviewer else "consolidated view"
-    progress = _table(f"pizhu stats: progress ({view})")
+    progress = new_table(f"pizhu stats: progress ({view})")
     progress.add_column("doc", justify="right")
     progress.add_column("organisation")
     for column in ("year", "cands", "decided", "done", "ok", "fixed", "false", "added", "gold"):
@@ -209,9 +172,9 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
             str(c.added),
             str(c.gold),
         )
-    console.print(progress)
+    out.print(progress)
 
-    labels = _table("progress by label")
+    labels = new_table("progress by label")
     for column in ("label", "cands", "pending", "ok", "fixed", "false", "added", "gold"):
         labels.add_column(column, justify="right")
     for label, c in stats.labels.items():
@@ -225,13 +188,14 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
             str(c.added),
             str(c.gold),
         )
-    console.print(labels)
+    out.print(labels)
 
     for title, key, scores in (
         ("extractor by label", "label", stats.by_label),
         ("extractor by rule", "rule", stats.by_rule),
+        ("extractor by source and label", "source", stats.by_source),
     ):
-        table = _table(title)
+        table = new_table(title)
         table.add_column(key, overflow="fold")  # rule names are long and must stay readable
         for column in ("prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1"):
             table.add_column(column, justify="right")
@@ -250,8 +214,8 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
                 _number(s.f1),
                 ", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items())),
             )
-        console.print(table)
-    console.print(
+        out.print(table)
+    out.print(
         "ok = confirmed (right), fixed = corrected (an attribute was wrong), false = rejected (false alarm),"
         " missed/added = marked by a reviewer; P counts fixed as found, exact does not."
     )
@@ -283,7 +247,7 @@ def agree_command(
     """
     from store.agree import agreement, disagreements
 
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         pairs = agreement(store, list(reviewers) or None, tuple(documents))
         found = []
         if show_disagreements or as_json:
@@ -293,19 +257,13 @@ def agree_command(
                     if not wanted or len(wanted & set(d.versions)) >= 2:
                         found.append(d)
     if as_json:
-        click.echo(
-            json.dumps(
-                {"pairs": [p.as_dict() for p in pairs], "disagreements": [d.as_dict() for d in found]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        echo_json({"pairs": [p.as_dict() for p in pairs], "disagreements": [d.as_dict() for d in found]})
         return
-    console = _console()
+    out = console()
     if not pairs:
-        console.print("fewer than two reviewers have decided anything: nothing to compare")
+        out.print("fewer than two reviewers have decided anything: nothing to compare")
     else:
-        table = _table("pizhu agree (B against A)")
+        table = new_table("pizhu agree (B against A)")
         table.add_column("A")
         table.add_column("B")
         for column in ("docs", "gold A", "gold B", "same", "P", "R", "F1", "cands", "agree", "kappa"):
@@ -325,13 +283,13 @@ def agree_command(
                 _percent(p.observed),
                 _number(p.kappa),
             )
-        console.print(table)
-        console.print(
+        out.print(table)
+        out.print(
             "same = gold spans with the same offsets and label; cands = machine candidates both decided;"
             " agree = share of them both accepted or both rejected; kappa = Cohen's kappa on those."
         )
     if show_disagreements:
-        table = _table(f"{len(found)} disagreement(s)")
+        table = new_table(f"{len(found)} disagreement(s)")
         for column in ("doc", "span", "text", "what", "versions", "adjudicated"):
             table.add_column(column)
         for d in found:
@@ -343,7 +301,7 @@ def agree_command(
                 "; ".join(f"{name}: {_describe(state)}" for name, state in d.versions.items()),
                 _describe(d.adjudication) if d.adjudication else "",
             )
-        console.print(table)
+        out.print(table)
 
 
 def _describe(state: dict[str, Any]) -> str:
@@ -363,26 +321,60 @@ def _describe(state: dict[str, Any]) -> str:
 def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
     """Bring in decisions made on other copies of the database.
 
-    Documents match by content, spans by offsets and label, decisions by reviewer,
-    action and time: merging the same file again adds nothing. Every file is checked
-    before anything is written; each is merged in one transaction.
+    Documents match by their source file, spans by their id (or place and label),
+    decisions by their id: merging the same file again adds nothing, and copies merged
+    into each other in any order end with the same gold. Every file is checked whole
+    before anything is written; then each document is merged in its own short
+    transaction, so reviewers at work are not held up. An interrupted merge is
+    completed by running it again. Make copies of a live database with `pizhu backup`.
 
     \b
     Example:
         pizhu merge ~/from-wang/annotations.db ~/from-li/annotations.db --db team.db
     """
+    from store.errors import StoreError
     from store.merge import merge_all
 
     with open_store(db_path) as store:
-        reports = merge_all(store, others)
+        try:
+            reports = merge_all(store, others)
+        except StoreError as exc:
+            fail(f"{exc} (what was merged so far stays; run the same merge again to complete it)")
+    for report in reports:
+        for warning in report.warnings:
+            click.echo(f"pizhu: warning: {warning}", err=True)
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
+        echo_json([r.as_dict() for r in reports])
         return
     for report in reports:
-        click.echo(report.summary(), err=True)
+        say(report.summary())
+
+
+# --- backup ----------------------------------------------------------------------------------
+
+
+@click.command("backup")
+@click.argument("output", type=click.Path(dir_okay=False))
+@db_option
+def backup_command(output: str, db_path: str) -> None:
+    """Copy the database, with everything still in its -wal file, to the new file OUTPUT.
+
+    Safe while reviewers are working (SQLite's backup API). Copy a database this way,
+    not with cp, which can miss the decisions still in annotations.db-wal. OUTPUT must
+    not exist yet.
+
+    \b
+    Example:
+        pizhu backup ~/copies/team-monday.db --db team.db
+    """
+    from store.backup import backup
+
+    with open_store(db_path, read_only=True) as store:
+        backup(store, output)
+    say(f"copied {db_path} to {output}")
 
 
 def register(main: click.Group) -> None:
-    """Add the gold-output commands (export, stats, agree, merge) to ``main``."""
-    for command in (export_command, stats_command, agree_command, merge_command):
+    """Add the gold-output commands (export, stats, agree, merge, backup) to ``main``."""
+    for command in (export_command, stats_command, agree_command, merge_command, backup_command):
         main.add_command(command, name=command.name)

@@ -7,7 +7,6 @@ status 130 and saves nothing.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -16,23 +15,9 @@ from typing import Any
 import click
 
 from extract.models import LABELS
-from pizhu.cli import db_option, fail, open_store, shown
+from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, table
 
 INTERRUPTED = 130
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    # Labels and file names are data: never let them be read as Rich markup.
-    return Console(markup=False, highlight=False)
-
-
-def _table(title: str) -> Any:
-    from rich import box
-    from rich.table import Table
-
-    return Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
 
 
 class _ProgressLine:
@@ -45,7 +30,7 @@ class _ProgressLine:
     def __call__(self, p: Any) -> None:
         prefix = f"{p.run}: " if p.run else ""
         if p.stage != "training":
-            click.echo(shown(f"{prefix}{p.stage}…"), err=True)
+            say(f"{prefix}{p.stage}…")
             return
         line = f"{prefix}epoch {p.epoch}/{p.epochs}, step {p.step}/{p.steps}, loss {p.loss:.1f}, {p.elapsed:.0f}s"
         if p.epoch_end:
@@ -75,46 +60,46 @@ def _scores_json(result: Any) -> dict[str, Any]:
 
 
 def _print_result(result: Any) -> None:
-    console = _console()
+    out = console()
     for a in result.alignments:
-        console.print(
+        out.print(
             f"{a.tokenization} tokens represent {a.aligned}/{a.spans} flat gold spans ({a.share:.1%})", style=None
         )
-    console.print(
+    out.print(
         f"tokens: {result.tokenization}; trained on {len(result.train_documents)} report(s)"
         f" ({result.train_spans} spans), scored on {len(result.held_out_documents)} held-out report(s);"
         f" {result.nested_left_out} nested span(s) left out of NER; {result.steps} steps in {result.seconds:.0f}s"
     )
     if result.under_review:
-        console.print(f"left out {result.under_review} report(s) with candidates still pending")
-    table = _table("held-out reports: exact span match")
+        out.print(f"left out {result.under_review} report(s) with candidates still pending")
+    grid = table("held-out reports: exact span match")
     for column in ("label", "gold", "found", "tp", "P", "R", "F1"):
-        table.add_column(column, justify="right")
+        grid.add_column(column, justify="right")
     for s in (*result.scores, result.total):
-        table.add_row(
+        grid.add_row(
             s.label, str(s.support), str(s.tp + s.fp), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"
         )
-    console.print(table)
+    out.print(grid)
     if result.out:
-        console.print(f"model saved to {shown(result.out)}")
+        out.print(f"model saved to {result.out}")
 
 
 def _print_curve(curve: Any) -> None:
-    table = _table(f"F1 on {curve.held_out_documents} held-out report(s): mean (min–max) over {curve.splits} split(s)")
-    table.add_column("label")
+    grid = table(f"F1 on {curve.held_out_documents} held-out report(s): mean (min–max) over {curve.splits} split(s)")
+    grid.add_column("label")
     for fraction in curve.fractions:
         docs = curve.point(fraction, curve.labels[0]).documents
-        table.add_column(f"{fraction:.0%} ({docs})", justify="right")
+        grid.add_column(f"{fraction:.0%} ({docs})", justify="right")
     for label in curve.labels:
         cells = []
         for fraction in curve.fractions:
             p = curve.point(fraction, label)
             cells.append(f"{p.mean:.2f} ({p.low:.2f}–{p.high:.2f})")
-        table.add_row(label, *cells)
-    console = _console()
-    console.print(table)
+        grid.add_row(label, *cells)
+    out = console()
+    out.print(grid)
     runs = len(curve.fractions) * curve.splits
-    console.print(f"tokens: {curve.tokenization}; {runs} trainings in {curve.seconds:.0f}s")
+    out.print(f"tokens: {curve.tokenization}; {runs} trainings in {curve.seconds:.0f}s")
 
 
 def _curve_json(curve: Any) -> dict[str, Any]:
@@ -200,7 +185,7 @@ def train_command(
     if not Path(db_path).is_file():
         fail(f"{db_path}: no such database")
     progress = _ProgressLine()
-    with open_store(db_path) as store:
+    with open_store(db_path, read_only=True) as store:
         try:
             if curve:
                 result: Any = learning_curve(store, options, progress=progress)
@@ -210,7 +195,7 @@ def train_command(
             click.echo("", err=True)
             fail("interrupted; nothing saved", INTERRUPTED)
     if as_json:
-        click.echo(json.dumps(_curve_json(result) if curve else _scores_json(result), ensure_ascii=False, indent=2))
+        echo_json(_curve_json(result) if curve else _scores_json(result))
     elif curve:
         _print_curve(result)
     else:

@@ -1,43 +1,35 @@
 """Agreement between reviewers, the spans they disagree on, and adjudication.
 
-Each reviewer's version of a document is replayed from the decision log, leaving out
-adjudications (an adjudicator's word is not a reviewer's opinion, even when the
-adjudicator also reviewed) and reviewers named ``adjudicator:...``.
+Every figure here reads the review state through public ``Store`` calls
+(``reviewer_states``, ``disputes``, ``adjudicate``); what a decision means is decided
+in ``store.review`` alone. Adjudicators (``adjudicator:...``) are never reviewers.
 
-For every pair of reviewers, over the documents both touched:
+For every pair of reviewers, over the documents both reviewed (a reviewer reviewed a
+document when some span of it stands decided for them: one who undid everything did not):
 
 * span-level precision, recall and F1 of B against A: exact match on (start, end,
   label) of the spans each holds as gold (confirmed, corrected, added). F1 is symmetric;
   precision and recall swap when the pair does.
 * Cohen's kappa on accept/reject of the machine candidates both decided.
 
-``adjudicate`` records an adjudicator's final version of a span as a decision with
-action ``adjudicate``; the consolidated view (``Store.spans(doc_id)``), and so every
-export, prefers it to any reviewer's decision.
+``disagreements`` lists every span on which the reviewers who decided it differ (accept,
+label, boundary, attributes, tags) and every span one reviewer added that another
+reviewer of the document did not mark: exactly the mismatches the F1 counts.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.models import LABELS
-from store.db import Store, StoreError
-from store.records import (
-    ADDED,
-    ADJUDICATOR_PREFIX,
-    CONFIRMED,
-    CORRECTED,
-    GOLD_STATUSES,
-    PENDING,
-    REJECTED,
-    REMOVED,
-    SpanView,
-)
+from store.db import Store
+from store.errors import ReviewError, StoreError
+from store.records import GOLD_STATUSES, PENDING, SpanView
+from store.review import ADJUDICATE, is_adjudicator
 
-ADJUDICATE = "adjudicate"
+__all__ = ["ADJUDICATE", "NOT_MARKED", "AdjudicationError", "adjudicate", "agreement", "disagreements"]
+
 NOT_MARKED = "not marked"  # a span a reviewer never made: their answer to someone else's addition
 
 
@@ -50,30 +42,15 @@ class AdjudicationError(StoreError):
 
 @dataclass(frozen=True)
 class DocumentVersions:
-    """The spans of one document and every reviewer's current state of them."""
+    """Every reviewer's decided versions of one document's spans."""
 
     document_id: int
-    spans: dict[int, dict[str, Any]]
-    """Span rows by id: origin, label, start, end, text, attrs (the proposal)."""
     states: dict[str, dict[int, dict[str, Any]]]
-    """Reviewer → span id → state (the ``after`` of their latest decision on it)."""
-    adjudications: dict[int, tuple[str, dict[str, Any]]]
-    """Span id → (adjudicator, state) of the latest adjudication."""
+    """Reviewer → span id → state; only reviewers with something decided in the document."""
 
     @property
     def reviewers(self) -> list[str]:
         return sorted(self.states)
-
-    def state(self, reviewer: str, span_id: int) -> dict[str, Any] | None:
-        """A reviewer's state of a span; a machine span they never touched is pending;
-        None for someone else's added span."""
-        state = self.states.get(reviewer, {}).get(span_id)
-        if state is not None:
-            return state
-        row = self.spans[span_id]
-        if row["origin"] == "human":
-            return None
-        return {k: row[k] for k in ("label", "start", "end", "text", "attrs")} | {"status": PENDING, "tags": []}
 
     def gold(self, reviewer: str) -> set[tuple[int, int, str]]:
         """(start, end, label) of every span the reviewer holds as gold."""
@@ -84,27 +61,14 @@ class DocumentVersions:
         }
 
 
-def is_adjudicator(reviewer: str) -> bool:
-    return reviewer.startswith(ADJUDICATOR_PREFIX)
+def _reviewed(states: dict[str, dict[int, dict[str, Any]]]) -> dict[str, dict[int, dict[str, Any]]]:
+    return {r: mine for r, mine in states.items() if any(s["status"] != PENDING for s in mine.values())}
 
 
 def versions(store: Store, doc_id: int) -> DocumentVersions:
-    span_rows = store.read(
-        "SELECT id, origin, label, start, end, text, attrs FROM spans WHERE document_id = ? ORDER BY start, end, id",
-        [doc_id],
-    )
-    spans = {r["id"]: r | {"attrs": json.loads(r["attrs"] or "{}")} for r in span_rows}
-    states: dict[str, dict[int, dict[str, Any]]] = {}
-    adjudications: dict[int, tuple[str, dict[str, Any]]] = {}
-    for d in store.read(
-        "SELECT span_id, reviewer, action, after FROM decisions WHERE document_id = ? ORDER BY id", [doc_id]
-    ):
-        after = json.loads(d["after"] or "{}")
-        if d["action"] == ADJUDICATE:
-            adjudications[d["span_id"]] = (d["reviewer"], after)
-        elif not is_adjudicator(d["reviewer"]):
-            states.setdefault(d["reviewer"], {})[d["span_id"]] = after
-    return DocumentVersions(doc_id, spans, states, adjudications)
+    for _doc, states in store.reviewer_states(doc_id):
+        return DocumentVersions(doc_id, _reviewed(states))
+    return DocumentVersions(doc_id, {})
 
 
 # --- pairwise agreement ----------------------------------------------------------------------
@@ -203,29 +167,35 @@ def _accepts(state: dict[str, Any] | None) -> bool | None:
 
 def agreement(store: Store, reviewers: list[str] | None = None, documents: tuple[int, ...] = ()) -> list[PairAgreement]:
     """Every pair of reviewers (alphabetical within a pair) over the documents both reviewed."""
-    doc_ids = [d for d in store.document_ids() if not documents or d in documents]
-    per_document = [versions(store, doc_id) for doc_id in doc_ids]
-    names = sorted({r for v in per_document for r in v.reviewers})
-    if reviewers:
-        names = [r for r in names if r in reviewers]
-    results = []
-    for a, b in itertools.combinations(names, 2):
-        shared = spans_a = spans_b = matched = 0
-        table = {(True, True): 0, (False, False): 0, (True, False): 0, (False, True): 0}
-        for v in per_document:
-            if a not in v.states or b not in v.states:
-                continue
-            shared += 1
-            gold_a, gold_b = v.gold(a), v.gold(b)
-            spans_a += len(gold_a)
-            spans_b += len(gold_b)
-            matched += len(gold_a & gold_b)
-            for span_id, row in v.spans.items():
-                if row["origin"] != "machine":
+    wanted = set(documents)
+    tables: dict[tuple[str, str], list[int]] = {}
+    names: set[str] = set()
+    for doc_id, all_states in store.reviewer_states(attributes=False):
+        if wanted and doc_id not in wanted:
+            continue
+        v = DocumentVersions(doc_id, _reviewed(all_states))
+        present = [r for r in v.reviewers if not reviewers or r in reviewers]
+        names.update(present)
+        gold = {r: v.gold(r) for r in present}
+        for a, b in itertools.combinations(present, 2):
+            # shared, spans_a, spans_b, matched, both yes, both no, only a, only b
+            row = tables.setdefault((a, b), [0] * 8)
+            row[0] += 1
+            row[1] += len(gold[a])
+            row[2] += len(gold[b])
+            row[3] += len(gold[a] & gold[b])
+            states_a, states_b = v.states[a], v.states[b]
+            for span_id in states_a.keys() & states_b.keys():
+                if states_a[span_id].get("origin") != "machine":
                     continue
-                answer = (_accepts(v.state(a, span_id)), _accepts(v.state(b, span_id)))
-                if None not in answer:
-                    table[answer] += 1  # type: ignore[index]
+                answer = (_accepts(states_a[span_id]), _accepts(states_b[span_id]))
+                if None in answer:
+                    continue
+                index = {(True, True): 4, (False, False): 5, (True, False): 6, (False, True): 7}[answer]  # type: ignore[index]
+                row[index] += 1
+    results = []
+    for a, b in itertools.combinations(sorted(names), 2):
+        shared, spans_a, spans_b, matched, yes, no, only_a, only_b = tables.get((a, b), [0] * 8)
         results.append(
             PairAgreement(
                 a,
@@ -234,10 +204,10 @@ def agreement(store: Store, reviewers: list[str] | None = None, documents: tuple
                 spans_a,
                 spans_b,
                 matched,
-                both_accepted=table[(True, True)],
-                both_rejected=table[(False, False)],
-                only_a_accepted=table[(True, False)],
-                only_b_accepted=table[(False, True)],
+                both_accepted=yes,
+                both_rejected=no,
+                only_a_accepted=only_a,
+                only_b_accepted=only_b,
             )
         )
     return results
@@ -282,65 +252,20 @@ class Disagreement:
         }
 
 
-def _outcome(state: dict[str, Any]) -> tuple[Any, ...]:
-    if state["status"] not in GOLD_STATUSES:
-        return ("rejected",)
-    attrs = json.dumps(state.get("attrs") or {}, sort_keys=True, ensure_ascii=False)
-    return ("accepted", state["label"], state["start"], state["end"], attrs)
-
-
-def _kinds(outcomes: list[tuple[Any, ...]]) -> tuple[str, ...]:
-    accepted = [o for o in outcomes if o[0] == "accepted"]
-    kinds = []
-    if len(accepted) != len(outcomes):
-        kinds.append("accept")
-    if len({o[1] for o in accepted}) > 1:
-        kinds.append("label")
-    if len({(o[2], o[3]) for o in accepted}) > 1:
-        kinds.append("boundary")
-    if len({o[4] for o in accepted}) > 1:
-        kinds.append("attrs")
-    return tuple(kinds)
-
-
-def document_disagreements(v: DocumentVersions, include_resolved: bool = True) -> list[Disagreement]:
-    found = []
-    for span_id, row in v.spans.items():
-        answers: dict[str, dict[str, Any]] = {}
-        for reviewer in v.reviewers:
-            state = v.state(reviewer, span_id)
-            if state is None:
-                # Someone else's added span: the reviewer answered "no" unless they hold
-                # the same span as gold in some other way.
-                same = [
-                    s
-                    for s in v.states[reviewer].values()
-                    if s.get("status") in GOLD_STATUSES
-                    and (s["start"], s["end"], s["label"]) == (row["start"], row["end"], row["label"])
-                ]
-                state = same[0] if same else {"status": NOT_MARKED}
-            if state["status"] == PENDING:
-                continue  # not decided yet: neither agreement nor disagreement
-            answers[reviewer] = state
-        outcomes = [_outcome(s) for s in answers.values()]
-        if len(outcomes) < 2 or len(set(outcomes)) == 1:
-            continue
-        adjudicator, adjudication = v.adjudications.get(span_id, ("", None))
-        if adjudication is not None and not include_resolved:
-            continue
-        found.append(
-            Disagreement(
-                span_id=span_id,
-                document_id=v.document_id,
-                origin=row["origin"],
-                proposed={k: row[k] for k in ("label", "start", "end", "text", "attrs")},
-                versions=answers,
-                kinds=_kinds(outcomes),
-                adjudicator=adjudicator,
-                adjudication=adjudication,
-            )
-        )
-    return found
+def _disagreement(view: SpanView, answers: dict[str, dict[str, Any]], kinds: tuple[str, ...]) -> Disagreement:
+    adjudication = None
+    if view.reviewer and is_adjudicator(view.reviewer):
+        adjudication = view.state()
+    return Disagreement(
+        span_id=view.id,
+        document_id=view.document_id,
+        origin=view.origin,
+        proposed=dict(view.proposed),
+        versions=answers,
+        kinds=kinds,
+        adjudicator=view.reviewer if adjudication is not None else "",
+        adjudication=adjudication,
+    )
 
 
 def disagreements(store: Store, doc_id: int | None = None, include_resolved: bool = True) -> list[Disagreement]:
@@ -349,10 +274,39 @@ def disagreements(store: Store, doc_id: int | None = None, include_resolved: boo
     Adjudicated ones are included (with their ``adjudication``) unless
     ``include_resolved`` is False.
     """
-    doc_ids = store.document_ids() if doc_id is None else [doc_id]
-    found = []
-    for one in doc_ids:
-        found.extend(document_disagreements(versions(store, one), include_resolved))
+    disputed: dict[int, list[SpanView]] = {}
+    for view in store.disputes(doc_id, include_resolved):
+        disputed.setdefault(view.document_id, []).append(view)
+    added: dict[int, list[SpanView]] = {}
+    for view in store.added_spans(doc_id):
+        if include_resolved or not (view.reviewer and is_adjudicator(view.reviewer)):
+            added.setdefault(view.document_id, []).append(view)
+    found: list[Disagreement] = []
+    for document in sorted(disputed.keys() | added.keys()):
+        v = versions(store, document)
+        for view in disputed.get(document, []):
+            answers = {r: mine[view.id] for r, mine in v.states.items() if view.id in mine}
+            answers = {r: s for r, s in answers.items() if s["status"] != PENDING}
+            found.append(_disagreement(view, answers, view.differences))
+        for view in added.get(document, []):
+            if view.id in {d.span_id for d in found}:
+                continue
+            key = (view.proposed["start"], view.proposed["end"], view.proposed["label"])
+            answers = {}
+            for reviewer, mine in v.states.items():
+                own = mine.get(view.id)
+                if own is not None and own["status"] != PENDING:
+                    answers[reviewer] = own
+                    continue
+                same = [
+                    s
+                    for s in mine.values()
+                    if s["status"] in GOLD_STATUSES and (s["start"], s["end"], s["label"]) == key
+                ]
+                answers[reviewer] = same[0] if same else {"status": NOT_MARKED}
+            if len(answers) > 1 and any(a["status"] == NOT_MARKED for a in answers.values()):
+                found.append(_disagreement(view, answers, ("missed",)))
+    found.sort(key=lambda d: (d.document_id, d.proposed["start"], d.proposed["end"], d.span_id))
     return found
 
 
@@ -360,53 +314,14 @@ def disagreements(store: Store, doc_id: int | None = None, include_resolved: boo
 
 
 def adjudicate(store: Store, span_id: int, adjudicator: str, chosen_state: dict[str, Any]) -> SpanView:
-    """Record the adjudicator's final version of a span; return the consolidated view of it.
+    """Record the adjudicator's final version of a span; return the gold view of it.
 
     ``chosen_state`` is a reviewer's version (``Disagreement.versions[name]``) or an edited
     one: ``status`` (a gold status accepts the span, anything else rejects it) and
     optionally ``label``, ``start``, ``end``, ``attrs``, ``tags``; missing fields keep the
-    machine proposal. The decision is appended with action ``adjudicate`` in one
-    transaction, like every other decision.
+    machine proposal.
     """
-    if not adjudicator:
-        raise AdjudicationError("an adjudication needs an adjudicator name")
-    status = chosen_state.get("status")
-    if status is None:
-        raise AdjudicationError("the chosen version needs a status")
-    accepted = status in GOLD_STATUSES
-    # Written here rather than through Store.decide(action="adjudicate"): decide derives
-    # acceptance from the adjudicator's own previous state and would store a "status"
-    # passed in attrs as a span attribute.
-    with store.transaction() as conn:
-        current = store._current(conn, span_id, adjudicator)
-        proposed = current.proposed
-        label = chosen_state.get("label", proposed["label"])
-        if label not in LABELS:
-            raise AdjudicationError(f"unknown label {label!r}")
-        start = int(chosen_state.get("start", proposed["start"]))
-        end = int(chosen_state.get("end", proposed["end"]))
-        text = conn.execute("SELECT text FROM documents WHERE id = ?", (current.document_id,)).fetchone()[0]
-        if not 0 <= start < end <= len(text):
-            raise AdjudicationError(f"span {start}-{end} is outside the document")
-        attrs = chosen_state.get("attrs", proposed["attrs"]) or {}
-        attrs = {k: v for k, v in attrs.items() if v is not None and v != ""}
-        human = current.origin == "human"
-        if not accepted:
-            final = REMOVED if human else REJECTED
-        elif human:
-            final = ADDED
-        else:
-            original = (proposed["label"], proposed["start"], proposed["end"], proposed["attrs"])
-            same = (label, start, end, attrs) == original
-            final = CONFIRMED if same else CORRECTED
-        after = {
-            "status": final,
-            "label": label,
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "attrs": attrs,
-            "tags": list(chosen_state.get("tags", current.tags)),
-        }
-        store._log(conn, current, adjudicator, ADJUDICATE, current.state(), after, None)
-    return store.span(span_id)
+    try:
+        return store.adjudicate(span_id, adjudicator, chosen_state)
+    except ReviewError as exc:
+        raise AdjudicationError(str(exc)) from None

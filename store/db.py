@@ -13,23 +13,33 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 import time
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
-from store.migrations import KNOWN, migrations
+from store import review
+from store.errors import (
+    CorruptDatabaseError,
+    DiskFullError,
+    NewerDatabaseError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
+from store.migrations import KNOWN, machine_uid, migrations
 from store.records import (
     ADDED,
     CONFIRMED,
     CORRECTED,
     PENDING,
-    REJECTED,
-    REMOVED,
     Decision,
     DocumentSummary,
     OffsetMap,
@@ -40,26 +50,6 @@ from store.records import (
 
 DEFAULT_DB = "annotations.db"
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class StoreError(Exception):
-    """A database problem with a one-line explanation for the user."""
-
-
-class NewerDatabaseError(StoreError):
-    pass
-
-
-class CorruptDatabaseError(StoreError):
-    pass
-
-
-class ReadOnlyDatabaseError(StoreError):
-    pass
-
-
-class DiskFullError(StoreError):
-    pass
 
 
 def now() -> str:
@@ -86,23 +76,53 @@ def _explain(exc: sqlite3.Error, path: str) -> StoreError:
 
 
 class Store:
-    """A pizhu database file (or an in-memory one for tests)."""
+    """A pizhu database file (or an in-memory one for tests).
 
-    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False) -> None:
+    ``read_only`` says the caller only reads (stats, export, agree, eval, backup). Where
+    the database's folder cannot be written (a read-only mount, a folder of someone
+    else's), such a caller gets a read-only connection instead of a refusal: with no
+    ``-wal`` file beside the database its file holds every commit and nobody can be
+    writing, so it is read as immutable; with a ``-wal`` file it is read through it
+    (``mode=ro``), never as immutable, which would silently miss the decisions still in
+    the ``-wal``. Where SQLite cannot do that (it needs a ``-shm`` file it cannot create),
+    the error says so and how to get a readable copy. A writing caller in such a folder
+    is refused at once, pointing to ``pizhu backup``.
+
+    Anything at ``path`` that is not a regular file (``/dev/null``, a pipe, a folder, a
+    link to nothing) is refused before SQLite sees it, so nothing is created beside it.
+    """
+
+    def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False, read_only: bool = False) -> None:
         self.path = ":memory:" if memory or path is None else str(path)
+        self.read_only = False
+        target = ":memory:"
+        uri = False
         if not memory and path is not None:
             _check_header(Path(path))
+            if not _folder_writable(Path(path)):
+                if not read_only:
+                    raise ReadOnlyDatabaseError(
+                        f"{path}: its folder cannot be written, and this command writes; work on a copy"
+                        f" (pizhu backup COPY.db --db {path} makes one)"
+                    )
+                target, uri, self.read_only = _read_only_uri(Path(path)), True, True
+            else:
+                target = self.path
         try:
-            conn = sqlite3.connect(self.path, timeout=15.0, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(target, timeout=15.0, isolation_level=None, check_same_thread=False, uri=uri)
         except sqlite3.Error as exc:
             raise _explain(exc, self.path) from None
         self.conn = conn
         self.db = Database(conn)
+        self._origin: str | None = None
         try:
             conn.execute("PRAGMA busy_timeout = 15000")
-            if not memory:
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            if self.read_only:
+                self._check_readable()
+            else:
+                if not memory:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.Error as exc:
@@ -111,6 +131,20 @@ class Store:
         except StoreError:
             conn.close()
             raise
+
+    def _check_readable(self) -> None:
+        """A read-only connection reads its first page now, so a failure is explained here."""
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise
+            name = Path(self.path).name
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: cannot be read where it is: the folder is read-only and SQLite needs to create"
+                f" {name}-shm beside the {name}-wal it holds; copy {name} and {name}-wal to a writable folder and"
+                f" read the copy (or run pizhu backup COPY.db where the folder can be written)"
+            ) from None
 
     @classmethod
     def memory(cls) -> Store:
@@ -129,6 +163,11 @@ class Store:
 
     def _migrate(self) -> None:
         applied = self._applied_known()
+        if len(applied) < len(KNOWN) and self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.path}: written by an older pizhu and needs upgrading, which its read-only folder does not"
+                " allow; open it once where it can be written"
+            )
         if len(applied) < len(KNOWN):
             with self.transaction():
                 # Re-read inside the lock: another process may have just migrated, and
@@ -136,10 +175,7 @@ class Store:
                 applied = self._applied_known()
                 if applied == [] and self._has_foreign_tables():
                     raise CorruptDatabaseError(f"{self.path}: not a pizhu database")
-                for migration in migrations.pending(self.db):
-                    migration.fn(self.db)
-                    migrations.ensure_migrations_table(self.db)
-                    migrations._record_applied(self.db, migration.name)
+                migrations.apply(self.db)
 
     def _applied_known(self) -> list[str]:
         """Names of the applied migrations, refusing a database from a newer pizhu."""
@@ -198,6 +234,10 @@ class Store:
     def has_content(self, text: str) -> bool:
         return bool(self.read("SELECT 1 FROM documents WHERE content_hash = ?", [content_hash(text)]))
 
+    def has_source(self, source_hash: str, part: int = 0) -> bool:
+        """Whether the report ``part`` of the source with these bytes is stored."""
+        return bool(self.read("SELECT 1 FROM documents WHERE source_hash = ? AND part = ?", [source_hash, part]))
+
     def add_document(
         self,
         source: str,
@@ -205,25 +245,37 @@ class Store:
         draft: DocumentDraft,
         spans: Iterable[Span] = (),
         extractor_version: str = "",
+        *,
+        source_hash: str | None = None,
+        original: tuple[str, bytes] | None = None,
     ) -> int | None:
         """Store one report with its sections and machine spans in one transaction.
 
-        Returns the new id, or None when a document with the same normalized text exists.
+        A document is identified by its source: ``source_hash`` (the hash of the file's
+        bytes) and ``draft.part``. ``original`` is (media type, bytes) of a source file
+        kept beside the extracted text (a saved HTML page). Returns the new id, or None
+        when that report is stored already (or, for a caller without the bytes, the same
+        normalized text is).
         """
         digest = content_hash(draft.text)
+        key = source_hash or "text:" + hashlib.sha1(draft.raw.encode("utf-8")).hexdigest()
         offset_map = OffsetMap.from_offsets(draft.normalized.raw_offsets, len(draft.raw))
         stamp = now()
         with self.transaction() as conn:
-            if conn.execute("SELECT 1 FROM documents WHERE content_hash = ?", (digest,)).fetchone():
+            if conn.execute(
+                "SELECT 1 FROM documents WHERE (source_hash = ? AND part = ?) OR content_hash = ?",
+                (key, draft.part, digest),
+            ).fetchone():
                 return None
             cursor = conn.execute(
-                "INSERT INTO documents (source, part, content_hash, encoding, script, title,"
+                "INSERT INTO documents (source, part, content_hash, source_hash, encoding, script, title,"
                 " organisation, year, raw, text, offset_map, extractor_version, imported_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     source,
                     draft.part,
                     digest,
+                    key,
                     encoding,
                     draft.script,
                     draft.title,
@@ -238,14 +290,27 @@ class Store:
             )
             doc_id = int(cursor.lastrowid or 0)
             conn.executemany(
-                "INSERT INTO sections (document_id, ordinal, heading, start, end, kind) VALUES (?,?,?,?,?,?)",
-                [(doc_id, s.ordinal, s.heading, s.start, s.end, s.kind) for s in draft.sections],
+                "INSERT INTO sections (document_id, ordinal, heading, start, end, kind, pages) VALUES (?,?,?,?,?,?,?)",
+                [
+                    (doc_id, s.ordinal, s.heading, s.start, s.end, s.kind, json.dumps(s.pages) if s.pages else None)
+                    for s in draft.sections
+                ],
             )
-            self._insert_machine_spans(conn, doc_id, spans, extractor_version, stamp)
+            if original is not None or draft.layout is not None:
+                conn.execute(
+                    "INSERT INTO document_sources (document_id, media_type, layout, data) VALUES (?,?,?,?)",
+                    (
+                        doc_id,
+                        original[0] if original else encoding,
+                        draft.layout.to_json() if draft.layout is not None else None,
+                        original[1] if original else None,
+                    ),
+                )
+            self._insert_machine_spans(conn, doc_id, key, spans, extractor_version, stamp)
         return doc_id
 
     def _insert_machine_spans(
-        self, conn: sqlite3.Connection, doc_id: int, spans: Iterable[Span], version: str, stamp: str
+        self, conn: sqlite3.Connection, doc_id: int, key: str, spans: Iterable[Span], version: str, stamp: str
     ) -> int:
         rows = [
             (
@@ -261,40 +326,165 @@ class Store:
                 version,
                 "",
                 stamp,
+                machine_uid(key, s.start, s.end, s.label),
+                s.source,
             )
             for s in spans
         ]
         conn.executemany(
             "INSERT INTO spans (document_id, origin, label, start, end, text, attrs, rule,"
-            " confidence, extractor_version, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " confidence, extractor_version, created_by, created_at, uid, source)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
         return len(rows)
 
     def replace_machine_spans(self, doc_id: int, spans: Iterable[Span], version: str) -> tuple[int, int]:
-        """Re-extraction: drop undecided machine spans, add new proposals, keep every decision.
+        """Re-extraction: keep what did not change, drop undecided candidates that went, add new ones.
 
-        A proposal at the same place and label as a span someone decided on (confirmed,
-        corrected, rejected) or added is not proposed again. Returns (removed, added).
+        A candidate whose proposal (place, label, attributes) is proposed again keeps its
+        row and id, so an open app goes on working; its rule, confidence and source are
+        brought up to date. A new proposal is not made where a span already stands at the
+        same place and label, nor where any reviewer's version of a span (a correction, a
+        span they added) already says it. A span someone decided under older guidelines
+        and that the extractor now proposes by another rule is flagged ``ruling changed``
+        (the queue shows it again to whoever decided it before). Returns
+        (removed, added).
         """
         stamp = now()
         with self.transaction() as conn:
-            removed = conn.execute(
-                "DELETE FROM spans WHERE document_id = ? AND origin = 'machine' AND NOT EXISTS"
-                " (SELECT 1 FROM decisions d WHERE d.span_id = spans.id)",
+            key = conn.execute("SELECT source_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+            existing = {}
+            rules: dict[int, str] = {}
+            for span_id, start, end, label, attrs, rule, decided in conn.execute(
+                "SELECT id, start, end, label, attrs, rule,"
+                " EXISTS (SELECT 1 FROM decisions d WHERE d.span_id = spans.id)"
+                " FROM spans WHERE document_id = ? AND origin = 'machine'",
                 (doc_id,),
-            ).rowcount
-            kept = {
-                (row[0], row[1], row[2])
-                for row in conn.execute("SELECT start, end, label FROM spans WHERE document_id = ?", (doc_id,))
+            ):
+                existing[(start, end, label)] = (span_id, json.loads(attrs or "{}"), bool(decided))
+                rules[span_id] = rule or ""
+            made = {
+                (start, end, label)
+                for start, end, label in conn.execute(
+                    "SELECT start, end, label FROM span_states WHERE document_id = ? AND status IN (?,?,?)"
+                    " UNION SELECT start, end, label FROM spans WHERE document_id = ? AND origin = 'human'",
+                    (doc_id, CONFIRMED, CORRECTED, ADDED, doc_id),
+                )
             }
-            fresh = [s for s in spans if (s.start, s.end, s.label) not in kept]
-            added = self._insert_machine_spans(conn, doc_id, fresh, version, stamp)
+            older = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT span_id FROM span_states WHERE document_id = ? AND status != ?"
+                    " AND coalesce(guidelines, '') != ?",
+                    (doc_id, PENDING, review.GUIDELINES_VERSION),
+                )
+            }
+            keep: set[int] = set()
+            fresh: list[Span] = []
+            for s in spans:
+                where = (s.start, s.end, s.label)
+                found = existing.get(where)
+                if found is not None:
+                    span_id, attrs, decided = found
+                    keep.add(span_id)
+                    # Proposed again by another rule, after someone decided it under older
+                    # guidelines: the ruling that made the first decision may have changed.
+                    ruling = span_id in older and rules[span_id] != s.rule
+                    if attrs == s.attrs or not decided:
+                        conn.execute(
+                            "UPDATE spans SET attrs = ?, rule = ?, confidence = ?, source = ?, extractor_version = ?,"
+                            " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END,"
+                            " flagged_at = CASE WHEN ? THEN ? ELSE flagged_at END WHERE id = ?",
+                            (
+                                json.dumps(s.attrs, ensure_ascii=False),
+                                s.rule,
+                                s.confidence,
+                                s.source,
+                                version,
+                                ruling,
+                                ruling,
+                                stamp,
+                                span_id,
+                            ),
+                        )
+                    continue
+                if where in made:
+                    continue
+                fresh.append(s)
+            gone = [span_id for span_id, _attrs, decided in existing.values() if span_id not in keep and not decided]
+            conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in gone])
+            added = self._insert_machine_spans(conn, doc_id, key, fresh, version, stamp)
             conn.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
-        return removed, added
+        return len(gone), added
 
-    def document_ids(self) -> list[int]:
-        return [r["id"] for r in self.read("SELECT id FROM documents ORDER BY id")]
+    def document_ids(self, *, withdrawn: bool = False) -> list[int]:
+        """Ids of the documents in the library (and of withdrawn ones with ``withdrawn=True``)."""
+        where = "" if withdrawn else " WHERE deleted_at IS NULL"
+        return [r["id"] for r in self.read(f"SELECT id FROM documents{where} ORDER BY id")]
+
+    def withdraw_document(self, doc_id: int, *, restore: bool = False) -> None:
+        """Take a wrongly imported report out of the library, exports and counts (or bring it back).
+
+        Nothing is deleted: its spans and every decision on them stay in the log, and
+        ``restore=True`` brings it back as it was.
+        """
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"no document {doc_id}")
+            conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", (None if restore else now(), doc_id))
+
+    def describe_document(
+        self, doc_id: int, *, title: str | None = None, organisation: str | None = None, year: int | str | None = ""
+    ) -> StoredDocument:
+        """Correct a report's title, organisation or year (``year=None`` clears it; "" keeps it)."""
+        if year not in ("", None) and not (isinstance(year, int) and 1900 <= year <= 2100):
+            raise StoreError(f"year {year!r} is not a year between 1900 and 2100")
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                raise StoreError(f"no document {doc_id}")
+            if title is not None:
+                conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title.strip(), doc_id))
+            if organisation is not None:
+                conn.execute("UPDATE documents SET organisation = ? WHERE id = ?", (organisation.strip(), doc_id))
+            if year != "":
+                conn.execute("UPDATE documents SET year = ? WHERE id = ?", (year, doc_id))
+        return self.document(doc_id)
+
+    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> dict[str, int]:
+        """Share the library's documents out among ``reviewers``, ``overlap`` of them to two.
+
+        Each document goes to one reviewer in turn; a share ``overlap`` of the documents,
+        chosen by a seeded hash (the same for the same library and seed), also to the next
+        reviewer, so that agreement can be measured on them. Replaces earlier assignments.
+        Returns how many documents each reviewer got.
+        """
+        names = [r for r in dict.fromkeys(reviewers) if r]
+        if not names:
+            raise StoreError("name at least one reviewer to assign documents to")
+        if not 0.0 <= overlap <= 1.0:
+            raise StoreError("the overlap is a share between 0 and 1")
+        ids = self.document_ids()
+        rows: list[tuple[int, str, str]] = []
+        stamp = now()
+        for n, doc_id in enumerate(ids):
+            first = names[n % len(names)]
+            rows.append((doc_id, first, stamp))
+            digest = hashlib.sha1(f"{seed}|{doc_id}".encode()).digest()
+            if len(names) > 1 and int.from_bytes(digest[:4], "big") / 2**32 < overlap:
+                rows.append((doc_id, names[(n + 1) % len(names)], stamp))
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM assignments")
+            conn.executemany("INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)", rows)
+        counts = dict.fromkeys(names, 0)
+        for _doc, reviewer, _at in rows:
+            counts[reviewer] += 1
+        return counts
+
+    def assigned(self, reviewer: str) -> set[int]:
+        return {
+            r["document_id"] for r in self.read("SELECT document_id FROM assignments WHERE reviewer = ?", [reviewer])
+        }
 
     def document(self, doc_id: int) -> StoredDocument:
         rows = self.read("SELECT * FROM documents WHERE id = ?", [doc_id])
@@ -315,6 +505,7 @@ class Store:
             raw=r["raw"],
             offset_map=OffsetMap.from_json(r["offset_map"]),
             imported_at=r["imported_at"] or "",
+            source_hash=r["source_hash"] or "",
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:
@@ -323,20 +514,16 @@ class Store:
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " (SELECT count(*) FROM spans p WHERE p.document_id = d.id AND p.origin = 'machine')"
             "   AS candidates"
-            " FROM documents d ORDER BY d.id"
+            " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
         )
-        # Reviewed: machine spans whose latest decision by this reviewer leaves them decided
-        # (a tag, or an undo back to pending, does not count). One grouped pass over this
-        # reviewer's decisions, not one per document: per-document subqueries took 80 s
-        # at 10,000 reports.
+        mine = self.assigned(reviewer) if reviewer else set()
+        # Reviewed: machine spans this reviewer's decisions leave decided (a tag, or an undo
+        # back to pending, does not count), one grouped pass over their state rows.
         reviewed = {
             r["document_id"]: r["n"]
             for r in self.read(
-                "SELECT x.document_id, count(*) AS n"
-                " FROM (SELECT max(id) AS last FROM decisions WHERE reviewer = ? GROUP BY span_id) l"
-                " JOIN decisions x ON x.id = l.last JOIN spans p ON p.id = x.span_id"
-                " WHERE p.origin = 'machine' AND json_extract(x.after, '$.status') != 'pending'"
-                " GROUP BY x.document_id",
+                "SELECT r.document_id, count(*) AS n FROM span_states r JOIN spans p ON p.id = r.span_id"
+                " WHERE r.reviewer = ? AND r.status != 'pending' AND p.origin = 'machine' GROUP BY r.document_id",
                 [reviewer],
             )
         }
@@ -350,76 +537,215 @@ class Store:
                 sections=r["sections"],
                 candidates=r["candidates"],
                 reviewed=reviewed.get(r["id"], 0),
+                assigned=r["id"] in mine,
             )
             for r in rows
         ]
 
     def sections(self, doc_id: int) -> list[StoredSection]:
-        return [
-            StoredSection(**r)
-            for r in self.read(
-                "SELECT id, document_id, ordinal, heading, start, end, kind FROM sections"
-                " WHERE document_id = ? ORDER BY ordinal",
-                [doc_id],
-            )
-        ]
+        rows = self.read(
+            "SELECT id, document_id, ordinal, heading, start, end, kind, pages FROM sections"
+            " WHERE document_id = ? ORDER BY ordinal",
+            [doc_id],
+        )
+        sections = []
+        for row in rows:
+            pages = row.pop("pages")
+            sections.append(StoredSection(**row, pages=tuple(json.loads(pages)) if pages else ()))
+        return sections
 
-    # --- spans and their state ------------------------------------------------------
+    def original(self, doc_id: int) -> tuple[str, bytes] | None:
+        """(media type, bytes) of the source file kept with a document, or None."""
+        rows = self.read("SELECT media_type, data FROM document_sources WHERE document_id = ?", [doc_id])
+        return (rows[0]["media_type"], rows[0]["data"]) if rows and rows[0]["data"] is not None else None
+
+    def layout(self, doc_id: int) -> Layout | None:
+        """What the layout of a document's file said of its raw text (PDF, HTML, DOCX), or None."""
+        rows = self.read(
+            "SELECT s.layout, d.raw FROM document_sources s JOIN documents d ON d.id = s.document_id"
+            " WHERE s.document_id = ?",
+            [doc_id],
+        )
+        if not rows or not rows[0]["layout"]:
+            return None
+        return Layout.from_json(rows[0]["raw"], rows[0]["layout"])
+
+    # --- views of the review state (store/review.py owns what they mean) -------------
 
     def spans(self, doc_id: int, reviewer: str | None = None) -> list[SpanView]:
-        """Spans of a document as ``reviewer`` sees them, or the consolidated view for None.
+        """Spans of a document as ``reviewer`` sees them, or the gold view for None.
 
-        The consolidated view (for exports) takes an adjudication where there is one,
-        else the most recent decision by anyone.
+        A reviewer's view holds every machine candidate and the spans they added
+        themselves (review is blind: another reviewer's additions are not shown). The gold
+        view holds every span with its gold status (see ``store.review``): gold spans
+        (confirmed, corrected, added), ``disputed``, ``rejected``, ``removed`` and
+        ``pending`` candidates.
         """
-        span_rows = self.read("SELECT * FROM spans WHERE document_id = ? ORDER BY start, end, id", [doc_id])
         if reviewer is None:
-            decisions = self.read(
-                "SELECT span_id, reviewer, action, after, at FROM decisions"
-                " WHERE document_id = ? ORDER BY (action = 'adjudicate'), id",
-                [doc_id],
-            )
-        else:
-            decisions = self.read(
-                "SELECT span_id, reviewer, action, after, at FROM decisions"
-                " WHERE document_id = ? AND reviewer = ? ORDER BY id",
-                [doc_id, reviewer],
-            )
-        latest = {d["span_id"]: d for d in decisions}
-        views = []
-        for row in span_rows:
-            decision = latest.get(row["id"])
-            if row["origin"] == "human" and decision is None:
-                continue  # someone else's added span: not part of this reviewer's view
-            views.append(_view(row, decision))
-        return views
+            return self._gold_views("s.document_id = ?", [doc_id])
+        return self._reviewer_views("s.document_id = ?", [doc_id], reviewer)
 
     def span(self, span_id: int, reviewer: str | None = None) -> SpanView:
-        rows = self.read("SELECT * FROM spans WHERE id = ?", [span_id])
-        if not rows:
+        views = (
+            self._gold_views("s.id = ?", [span_id])
+            if reviewer is None
+            else self._reviewer_views("s.id = ?", [span_id], reviewer, hide_others=False)
+        )
+        if not views:
             raise StoreError(f"no span {span_id}")
-        if reviewer is None:
-            decisions = self.read(
-                "SELECT span_id, reviewer, action, after, at FROM decisions WHERE span_id = ?"
-                " ORDER BY (action = 'adjudicate') DESC, id DESC LIMIT 1",
-                [span_id],
-            )
-        else:
-            decisions = self.read(
-                "SELECT span_id, reviewer, action, after, at FROM decisions"
-                " WHERE span_id = ? AND reviewer = ? ORDER BY id DESC LIMIT 1",
-                [span_id, reviewer],
-            )
-        return _view(rows[0], decisions[0] if decisions else None)
+        return views[0]
 
-    def history(self, span_id: int) -> list[Decision]:
-        return [_decision(r) for r in self.read("SELECT * FROM decisions WHERE span_id = ? ORDER BY id", [span_id])]
+    def has_span(self, span_id: int) -> bool:
+        return bool(self.read("SELECT 1 FROM spans WHERE id = ?", [span_id]))
+
+    def _reviewer_views(
+        self, where: str, params: list[Any], reviewer: str, *, hide_others: bool = True
+    ) -> list[SpanView]:
+        rows = self.read(
+            "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
+            " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
+            f" FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ? WHERE {where}"
+            " ORDER BY s.start, s.end, s.id",
+            [reviewer, *params],
+        )
+        views = []
+        for row in rows:
+            if hide_others and row["origin"] != "machine" and row["_status"] is None:
+                continue  # someone else's added span: not part of this reviewer's view
+            views.append(_view(row, reviewer if row["_status"] is not None else ""))
+        return views
+
+    def _gold_views(self, where: str, params: list[Any]) -> list[SpanView]:
+        rows = self.read(
+            "SELECT s.*, g.status AS _status, g.label AS _label, g.start AS _start, g.end AS _end, g.text AS _text,"
+            " g.attrs AS _attrs, g.tags AS _tags, g.decided_at AS _at, g.reviewers AS _reviewers,"
+            " g.adjudicator AS _adjudicator, g.kinds AS _kinds"
+            f" FROM spans s LEFT JOIN gold_states g ON g.span_id = s.id WHERE {where} ORDER BY s.start, s.end, s.id",
+            params,
+        )
+        return [_view(row, row["_adjudicator"] or "") for row in rows]
+
+    def gold_status_counts(self) -> dict[str, int]:
+        """How many spans stand in each gold status (undecided machine candidates are pending)."""
+        counts = {
+            r["status"]: r["n"] for r in self.read("SELECT status, count(*) AS n FROM gold_states GROUP BY status")
+        }
+        undecided = self.read(
+            "SELECT count(*) AS n FROM spans s WHERE s.origin = 'machine'"
+            " AND NOT EXISTS (SELECT 1 FROM gold_states g WHERE g.span_id = s.id)"
+        )[0]["n"]
+        counts[PENDING] = counts.get(PENDING, 0) + undecided
+        return counts
+
+    def reviewer_states(
+        self, doc_id: int | None = None, *, attributes: bool = True
+    ) -> Iterator[tuple[int, dict[str, dict[int, dict[str, Any]]]]]:
+        """Per document, every reviewer's decided versions: ``(doc_id, {reviewer: {span_id: state}})``.
+
+        Adjudicators are left out: an adjudicator's word is not a reviewer's opinion.
+        Documents come in id order, one at a time.
+        """
+        sql = (
+            "SELECT r.span_id, r.reviewer, r.document_id, r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags,"
+            " s.origin FROM span_states r JOIN spans s ON s.id = r.span_id"
+            " JOIN documents d ON d.id = r.document_id WHERE d.deleted_at IS NULL"
+            + (" AND r.document_id = ?" if doc_id is not None else "")
+            + " ORDER BY r.document_id"
+        )
+        current: int | None = None
+        states: dict[str, dict[int, dict[str, Any]]] = {}
+        for row in self.read(sql, [] if doc_id is None else [doc_id]):
+            if review.is_adjudicator(row["reviewer"]):
+                continue
+            if row["document_id"] != current:
+                if current is not None:
+                    yield current, states
+                current, states = row["document_id"], {}
+            states.setdefault(row["reviewer"], {})[row["span_id"]] = {
+                "status": row["status"],
+                "label": row["label"],
+                "start": row["start"],
+                "end": row["end"],
+                "text": row["text"],
+                "attrs": json.loads(row["attrs"] or "{}") if attributes else {},
+                "tags": json.loads(row["tags"] or "[]") if attributes else [],
+                "origin": row["origin"],
+            }
+        if current is not None:
+            yield current, states
+
+    def disputes(self, doc_id: int | None = None, include_resolved: bool = True) -> list[SpanView]:
+        """Gold views of the spans whose reviewers differ in anything, tags included."""
+        where = "g.kinds != ''" + ("" if include_resolved else " AND coalesce(g.adjudicator, '') = ''")
+        params: list[Any] = []
+        if doc_id is not None:
+            where += " AND s.document_id = ?"
+            params.append(doc_id)
+        return self._gold_views(
+            f"s.id IN (SELECT g.span_id FROM gold_states g JOIN spans s ON s.id = g.span_id WHERE {where})", params
+        )
+
+    def decided_states(self, reviewer: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every span with a decided state in the gold view (or ``reviewer``'s), with its proposal.
+
+        Rows: document_id, origin, label, rule and source (as proposed), ``status`` and the
+        decided ``state_label``; for a corrected span also ``proposed`` and ``state`` (what
+        was changed). Read in one pass; attributes are parsed only where they matter.
+        """
+        table, clause, params = (
+            ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
+        )
+        cursor = self.conn.execute(
+            "SELECT s.document_id, s.origin, s.label, s.rule, s.source, r.status, r.label,"
+            " s.start, s.end, s.attrs, r.start, r.end, r.attrs"
+            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{clause}",
+            params,
+        )
+        try:
+            rows = cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise _explain(exc, self.path) from None
+        for doc, origin, label, rule, source, status, r_label, start, end, attrs, r_start, r_end, r_attrs in rows:
+            row: dict[str, Any] = {
+                "document_id": doc,
+                "origin": origin,
+                "label": label,
+                "rule": rule,
+                "source": source or ("rules" if origin == "machine" else "human"),
+                "status": status,
+                "state_label": r_label,
+            }
+            if status == CORRECTED:
+                row["proposed"] = {"label": label, "start": start, "end": end, "attrs": json.loads(attrs or "{}")}
+                row["state"] = {"label": r_label, "start": r_start, "end": r_end, "attrs": json.loads(r_attrs or "{}")}
+            yield row
+
+    def added_spans(self, doc_id: int | None = None) -> list[SpanView]:
+        """Gold views of the spans reviewers added by hand that still stand."""
+        where = "s.origin != 'machine' AND g.status = 'added'"
+        params: list[Any] = []
+        if doc_id is not None:
+            where += " AND s.document_id = ?"
+            params.append(doc_id)
+        return self._gold_views(
+            f"s.id IN (SELECT g.span_id FROM gold_states g JOIN spans s ON s.id = g.span_id WHERE {where})", params
+        )
+
+    def history(self, span_id: int, reviewer: str | None = None) -> list[Decision]:
+        """The decisions on a span in log order (``at``, then uid); one reviewer's with ``reviewer``."""
+        if reviewer is None:
+            rows = self.read("SELECT * FROM decisions WHERE span_id = ? ORDER BY at, uid", [span_id])
+        else:
+            rows = self.read(
+                "SELECT * FROM decisions WHERE span_id = ? AND reviewer = ? ORDER BY at, uid", [span_id, reviewer]
+            )
+        return [_decision(r) for r in rows]
 
     def decisions(self, reviewer: str | None = None) -> list[Decision]:
         if reviewer is None:
-            rows = self.read("SELECT * FROM decisions ORDER BY id")
+            rows = self.read("SELECT * FROM decisions ORDER BY at, uid")
         else:
-            rows = self.read("SELECT * FROM decisions WHERE reviewer = ? ORDER BY id", [reviewer])
+            rows = self.read("SELECT * FROM decisions WHERE reviewer = ? ORDER BY at, uid", [reviewer])
         return [_decision(r) for r in rows]
 
     def reviewers(self) -> list[str]:
@@ -429,32 +755,43 @@ class Store:
         return [r["name"] for r in self.read("SELECT name FROM tags ORDER BY name")]
 
     def queue(self, reviewer: str, label: str | None = None, limit: int = 500) -> list[SpanView]:
-        """Machine spans still pending for ``reviewer``, least confident first."""
+        """Machine spans still pending for ``reviewer``, least confident first.
+
+        Spans flagged for another look (a ruling or the text changed since this reviewer's
+        decision) come first.
+        """
         params: list[Any] = [reviewer]
         label_clause = ""
         if label:
             label_clause = " AND s.label = ?"
             params.append(label)
         params.append(limit)
-        rows = self.read(
-            "SELECT s.*, d.after AS _after, d.reviewer AS _reviewer, d.at AS _at FROM spans s"
-            " LEFT JOIN (SELECT span_id, max(id) AS last FROM decisions WHERE reviewer = ?"
-            "            GROUP BY span_id) l ON l.span_id = s.id"
-            " LEFT JOIN decisions d ON d.id = l.last"
-            " WHERE s.origin = 'machine'"
-            "   AND (l.last IS NULL OR json_extract(d.after, '$.status') = 'pending')"
+        select = (
+            "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
+            " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
+            " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
+        )
+        # Two reads, each in index order: the few flagged spans, then the pending ones
+        # least confident first (one ORDER BY over both would sort millions of rows).
+        flagged = self.read(
+            select.replace("FROM spans s", "FROM spans s INDEXED BY idx_spans_flagged")
+            + " WHERE s.flag IS NOT NULL AND s.origin = 'machine'"
+            " AND coalesce(r.decided_at, '') < coalesce(s.flagged_at, '')"
             + label_clause
             + " ORDER BY s.confidence, s.document_id, s.start LIMIT ?",
             params,
         )
-        views = []
-        for row in rows:
-            after, by, at = row.pop("_after"), row.pop("_reviewer"), row.pop("_at")
-            # A pending span may still carry the reviewer's tags or an undone correction.
-            views.append(_view(row, {"after": after, "reviewer": by, "at": at} if after else None))
-        return views
+        params[-1] = max(limit - len(flagged), 0)
+        rows = self.read(
+            select + " WHERE s.origin = 'machine' AND (r.status IS NULL OR r.status = 'pending')"
+            " AND (s.flag IS NULL OR coalesce(r.decided_at, '') >= coalesce(s.flagged_at, ''))"
+            + label_clause
+            + " ORDER BY s.confidence, s.document_id, s.start LIMIT ?",
+            params,
+        )
+        return [_view(row, reviewer if row["_status"] is not None else "") for row in flagged + rows]
 
-    # --- decisions ------------------------------------------------------------------
+    # --- decisions (store/review.py checks and applies them) ------------------------
 
     def decide(
         self,
@@ -468,23 +805,40 @@ class Store:
         attrs: dict[str, Any] | None = None,
         tag: str | None = None,
     ) -> SpanView:
-        """Record one reviewer action on a span and return the span's new state.
+        """Record one reviewer action on a span and return the span as the reviewer now sees it.
 
-        ``action`` is one of confirm, reject, label, boundary, attrs, tag, untag, reset,
-        adjudicate (an adjudicator's final version, with any of the fields).
+        ``action`` is one of confirm, reject, label, boundary, attrs, tag, untag, reset;
+        an adjudicator's verdict goes through ``adjudicate``.
         """
-        if not reviewer:
-            raise StoreError("a decision needs a reviewer name")
+        if action == review.ADJUDICATE:
+            chosen = dict(attrs or {})
+            status = chosen.pop("status", CONFIRMED)
+            current = self.span(span_id, reviewer)
+            version = current.state() | {"status": status, "attrs": chosen or current.attrs}
+            version.update({k: v for k, v in (("label", label), ("start", start), ("end", end)) if v is not None})
+            return self.adjudicate(span_id, reviewer, version)
         with self.transaction() as conn:
-            current = self._current(conn, span_id, reviewer)
-            after = self._apply(conn, current, action, label, start, end, attrs, tag)
-            if tag and action == "tag":
+            pending = review.operation(
+                conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag
+            )
+            review.append(conn, [pending], self.origin)
+            if tag and action == review.TAG:
                 conn.execute(
-                    "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)",
-                    (tag, reviewer, now()),
+                    "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)", (tag, reviewer, now())
                 )
-            self._log(conn, current, reviewer, action, current.state(), after, None)
         return self.span(span_id, reviewer)
+
+    def decide_many(self, span_ids: Iterable[int], reviewer: str, action: str) -> int:
+        """One action (confirm or reject) on many spans as one batch: one undo takes it all back."""
+        if action not in (review.CONFIRM, review.REJECT):
+            raise StoreError(f"a bulk action is confirm or reject, not {action!r}")
+        batch = review.new_uid()
+        with self.transaction() as conn:
+            pending = [review.operation(conn, span_id, reviewer, action) for span_id in dict.fromkeys(span_ids)]
+            for p in pending:
+                p.batch = batch
+            review.append(conn, pending, self.origin)
+        return len(pending)
 
     def add_span(
         self,
@@ -496,185 +850,126 @@ class Store:
         attrs: dict[str, Any] | None = None,
     ) -> SpanView:
         """A span the machine missed, marked by a reviewer."""
+        with self.transaction() as conn:
+            span_id = self._add(conn, doc_id, reviewer, start, end, label, attrs, None)
+        return self.span(span_id, reviewer)
+
+    def _add(
+        self,
+        conn: sqlite3.Connection,
+        doc_id: int,
+        reviewer: str,
+        start: int,
+        end: int,
+        label: str,
+        attrs: dict[str, Any] | None,
+        batch: str | None,
+    ) -> int:
         if not reviewer:
             raise StoreError("a decision needs a reviewer name")
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}")
+        text, sections = review._text_and_sections(conn, doc_id)
+        review.check_bounds(text, sections, start, end)
+        clean = {k: v for k, v in (attrs or {}).items() if v is not None and v != ""}
+        cursor = conn.execute(
+            "INSERT INTO spans (document_id, origin, label, start, end, text, attrs, rule, confidence,"
+            " extractor_version, created_by, created_at, uid, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc_id,
+                "human",
+                label,
+                start,
+                end,
+                text[start:end],
+                json.dumps(clean, ensure_ascii=False),
+                "human",
+                1.0,
+                "",
+                reviewer,
+                now(),
+                review.new_uid(),
+                "human",
+            ),
+        )
+        span_id = int(cursor.lastrowid or 0)
+        review.append(conn, [review.Pending(span_id, doc_id, reviewer, review.ADD, {}, batch=batch)], self.origin)
+        return span_id
+
+    def split_span(self, span_id: int, reviewer: str, at: int) -> tuple[SpanView, SpanView]:
+        """Cut a span in two at offset ``at``: the reviewer rejects it and adds both halves (one undo)."""
+        current = self.span(span_id, reviewer)
+        if not current.start < at < current.end:
+            raise StoreError("split inside the span")
+        left = current.text[: at - current.start].rstrip()
+        right_text = current.text[at - current.start :]
+        right_start = at + len(right_text) - len(right_text.lstrip())
+        batch = review.new_uid()
         with self.transaction() as conn:
-            text_row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if text_row is None:
-                raise StoreError(f"no document {doc_id}")
-            text = text_row[0]
-            if not 0 <= start < end <= len(text):
-                raise StoreError(f"span {start}-{end} is outside the document")
-            stamp = now()
-            cursor = conn.execute(
-                "INSERT INTO spans (document_id, origin, label, start, end, text, attrs, rule,"
-                " confidence, extractor_version, created_by, created_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc_id,
-                    "human",
-                    label,
-                    start,
-                    end,
-                    text[start:end],
-                    json.dumps(attrs or {}, ensure_ascii=False),
-                    "human",
-                    1.0,
-                    "",
-                    reviewer,
-                    stamp,
-                ),
+            reject = review.operation(conn, span_id, reviewer, review.REJECT)
+            reject.batch = batch
+            review.append(conn, [reject], self.origin)
+            a = self._add(
+                conn,
+                current.document_id,
+                reviewer,
+                current.start,
+                current.start + len(left),
+                current.label,
+                None,
+                batch,
             )
-            span_id = int(cursor.lastrowid or 0)
-            before = {
-                "status": REMOVED,
-                "label": label,
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "attrs": attrs or {},
-                "tags": [],
-            }
-            after = dict(before, status=ADDED)
-            conn.execute(
-                "INSERT INTO decisions (span_id, document_id, reviewer, action, before, after, ref, at)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                (span_id, doc_id, reviewer, "add", _dump(before), _dump(after), None, stamp),
-            )
-        return self.span(span_id, reviewer)
+            b = self._add(conn, current.document_id, reviewer, right_start, current.end, current.label, None, batch)
+        return self.span(a, reviewer), self.span(b, reviewer)
+
+    def merge_spans(self, first: int, second: int, reviewer: str) -> SpanView:
+        """Join two spans into one from the start of the earlier to the end of the later (one undo)."""
+        a, b = sorted((self.span(first, reviewer), self.span(second, reviewer)), key=lambda s: s.start)
+        if a.document_id != b.document_id or a.id == b.id:
+            raise StoreError("merge two different spans of one document")
+        batch = review.new_uid()
+        with self.transaction() as conn:
+            rejects = [review.operation(conn, s.id, reviewer, review.REJECT) for s in (a, b)]
+            for r in rejects:
+                r.batch = batch
+            review.append(conn, rejects, self.origin)
+            joined = self._add(conn, a.document_id, reviewer, a.start, max(a.end, b.end), a.label, None, batch)
+        return self.span(joined, reviewer)
+
+    def adjudicate(self, span_id: int, adjudicator: str, chosen: dict[str, Any]) -> SpanView:
+        """Record an adjudicator's final version of a span; return its gold view."""
+        with self.transaction() as conn:
+            review.append(conn, [review.verdict(conn, span_id, adjudicator, chosen)], self.origin)
+        return self.span(span_id)
 
     def undo(self, reviewer: str) -> SpanView | None:
-        """Undo the reviewer's latest action still in effect, as a new decision."""
+        """Take back the reviewer's latest decision still in effect (its whole batch), as new decisions."""
         return self._undo_redo(reviewer, redo=False)
 
     def redo(self, reviewer: str) -> SpanView | None:
-        """Redo the reviewer's latest undone action, as a new decision."""
+        """Bring back what the reviewer's latest undo took back, as new decisions."""
         return self._undo_redo(reviewer, redo=True)
 
     def _undo_redo(self, reviewer: str, *, redo: bool) -> SpanView | None:
         with self.transaction() as conn:
-            rows = conn.execute(
-                "SELECT id, span_id, action, before, after, ref FROM decisions WHERE reviewer = ? ORDER BY id",
-                (reviewer,),
-            ).fetchall()
-            done: list[tuple[Any, ...]] = []
-            undone: list[tuple[Any, ...]] = []
-            for row in rows:
-                if row[2] == "undo":
-                    if done:
-                        undone.append(done.pop())
-                elif row[2] == "redo":
-                    if undone:
-                        done.append(undone.pop())
-                else:
-                    done.append(row)
-                    undone.clear()
-            stack = undone if redo else done
-            if not stack:
-                return None
-            target = stack[-1]
-            span_id = target[1]
-            current = self._current(conn, span_id, reviewer)
-            after = json.loads(target[4] if redo else target[3])
-            self._log(conn, current, reviewer, "redo" if redo else "undo", current.state(), after, target[0])
-        return self.span(span_id, reviewer)
+            pending = review.undo_redo(conn, reviewer, redo=redo)
+            review.append(conn, pending, self.origin)
+        if not pending:
+            return None
+        return self.span(pending[0].span_id, reviewer)
 
-    def _current(self, conn: sqlite3.Connection, span_id: int, reviewer: str) -> SpanView:
-        cursor = conn.execute("SELECT * FROM spans WHERE id = ?", (span_id,))
-        columns = [c[0] for c in cursor.description]
-        row = cursor.fetchone()
-        if row is None:
-            raise StoreError(f"no span {span_id}")
-        decision_cursor = conn.execute(
-            "SELECT span_id, reviewer, action, after, at FROM decisions"
-            " WHERE span_id = ? AND reviewer = ? ORDER BY id DESC LIMIT 1",
-            (span_id, reviewer),
-        )
-        decision_columns = [c[0] for c in decision_cursor.description]
-        decision = decision_cursor.fetchone()
-        return _view(
-            dict(zip(columns, row, strict=True)),
-            dict(zip(decision_columns, decision, strict=True)) if decision else None,
-        )
+    def rebuild_state(self) -> int:
+        """Recompute every cached state row from the decision log."""
+        with self.transaction() as conn:
+            return review.rebuild(conn)
 
-    def _apply(
-        self,
-        conn: sqlite3.Connection,
-        current: SpanView,
-        action: str,
-        label: str | None,
-        start: int | None,
-        end: int | None,
-        attrs: dict[str, Any] | None,
-        tag: str | None,
-    ) -> dict[str, Any]:
-        state = current.state()
-        human = current.origin == "human"
-        accepted: bool | None = None  # None: the action does not change acceptance
-        if action == "confirm":
-            accepted = True
-        elif action == "reject":
-            accepted = False
-        elif action == "reset":
-            return dict(current.proposed, status=ADDED if human else PENDING, tags=state["tags"])
-        elif action in ("label", "boundary", "attrs", "adjudicate"):
-            accepted = True if action != "adjudicate" else state["status"] not in (REJECTED, REMOVED)
-        elif action in ("tag", "untag"):
-            if not tag:
-                raise StoreError("a tag needs a name")
-            tags = [t for t in state["tags"] if t != tag]
-            if action == "tag":
-                tags.append(tag)
-            state["tags"] = tags
-            return state
-        else:
-            raise StoreError(f"unknown action {action!r}")
-        if label is not None:
-            if label not in LABELS:
-                raise StoreError(f"unknown label {label!r}")
-            state["label"] = label
-        if start is not None or end is not None:
-            new_start = state["start"] if start is None else start
-            new_end = state["end"] if end is None else end
-            text = conn.execute(
-                "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
-                (new_start + 1, max(new_end - new_start, 0), current.document_id),
-            ).fetchone()[0]
-            length = conn.execute("SELECT length(text) FROM documents WHERE id = ?", (current.document_id,)).fetchone()[
-                0
-            ]
-            if not 0 <= new_start < new_end <= length:
-                raise StoreError(f"span {new_start}-{new_end} is outside the document")
-            state["start"], state["end"], state["text"] = new_start, new_end, text
-        if action == "adjudicate" and attrs is not None and "status" in attrs:
-            # An adjudicator's chosen status says accept or reject; it is not an attribute.
-            attrs = dict(attrs)
-            accepted = attrs.pop("status") in (CONFIRMED, CORRECTED, ADDED)
-        if attrs is not None:
-            state["attrs"] = {k: v for k, v in attrs.items() if v is not None and v != ""}
-        if accepted is False:
-            state["status"] = REMOVED if human else REJECTED
-        elif accepted:
-            state["status"] = _accepted_status(current, state)
-        return state
-
-    def _log(
-        self,
-        conn: sqlite3.Connection,
-        current: SpanView,
-        reviewer: str,
-        action: str,
-        before: dict[str, Any],
-        after: dict[str, Any],
-        ref: int | None,
-    ) -> None:
-        conn.execute(
-            "INSERT INTO decisions (span_id, document_id, reviewer, action, before, after, ref, at)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (current.id, current.document_id, reviewer, action, _dump(before), _dump(after), ref, now()),
-        )
+    @property
+    def origin(self) -> str:
+        """This database's own id (made with its schema), recorded with every decision made on it."""
+        if self._origin is None:
+            rows = self.read("SELECT value FROM pizhu_meta WHERE key = 'origin'")
+            self._origin = str(rows[0]["value"]) if rows else ""
+        return self._origin
 
     # --- maintenance ----------------------------------------------------------------
 
@@ -682,24 +977,8 @@ class Store:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def _accepted_status(current: SpanView, state: dict[str, Any]) -> str:
-    if current.origin == "human":
-        return ADDED
-    proposed = current.proposed
-    same = (
-        state["label"] == proposed["label"]
-        and state["start"] == proposed["start"]
-        and state["end"] == proposed["end"]
-        and state["attrs"] == proposed["attrs"]
-    )
-    return CONFIRMED if same else CORRECTED
-
-
-def _dump(state: dict[str, Any]) -> str:
-    return json.dumps(state, ensure_ascii=False, sort_keys=True)
-
-
-def _view(row: dict[str, Any], decision: dict[str, Any] | None) -> SpanView:
+def _view(row: dict[str, Any], reviewer: str) -> SpanView:
+    """A span row joined with a state row (``_status``… columns; all None: no state yet)."""
     proposed = {
         "label": row["label"],
         "start": row["start"],
@@ -707,11 +986,21 @@ def _view(row: dict[str, Any], decision: dict[str, Any] | None) -> SpanView:
         "text": row["text"],
         "attrs": json.loads(row["attrs"] or "{}"),
     }
-    state: dict[str, Any] = dict(proposed, status=PENDING, tags=[])
-    reviewer = decided_at = ""
-    if decision is not None:
-        state.update(json.loads(decision["after"]))
-        reviewer, decided_at = decision["reviewer"], decision["at"]
+    if row.get("_status") is None:
+        status = PENDING if row["origin"] == "machine" else ADDED
+        state: dict[str, Any] = dict(proposed, status=status, tags=[])
+        decided_at = ""
+    else:
+        state = {
+            "status": row["_status"],
+            "label": row["_label"],
+            "start": row["_start"],
+            "end": row["_end"],
+            "text": row["_text"],
+            "attrs": json.loads(row["_attrs"] or "{}"),
+            "tags": json.loads(row["_tags"] or "[]"),
+        }
+        decided_at = row.get("_at") or ""
     return SpanView(
         id=row["id"],
         document_id=row["document_id"],
@@ -721,7 +1010,7 @@ def _view(row: dict[str, Any], decision: dict[str, Any] | None) -> SpanView:
         end=state["end"],
         text=state["text"],
         attrs=state["attrs"],
-        tags=tuple(state.get("tags", ())),
+        tags=tuple(state["tags"]),
         status=state["status"],
         rule=row["rule"] or "",
         confidence=row["confidence"] if row["confidence"] is not None else 1.0,
@@ -729,6 +1018,11 @@ def _view(row: dict[str, Any], decision: dict[str, Any] | None) -> SpanView:
         reviewer=reviewer,
         decided_at=decided_at,
         proposed=proposed,
+        source=row.get("source") or ("human" if row["origin"] != "machine" else "rules"),
+        flag=row.get("flag") or "",
+        reviewers=tuple(json.loads(row["_reviewers"])) if row.get("_reviewers") else (),
+        differences=tuple(k for k in (row.get("_kinds") or "").split(",") if k),
+        guidelines=row.get("_guidelines") or "",
     )
 
 
@@ -743,17 +1037,55 @@ def _decision(r: dict[str, Any]) -> Decision:
         after=json.loads(r["after"] or "{}"),
         ref=r["ref"],
         at=r["at"],
+        uid=r.get("uid") or "",
+        origin=r.get("origin") or "",
+        ref_uid=r.get("ref_uid"),
+        batch=r.get("batch"),
+        guidelines=r.get("guidelines") or "",
     )
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a file that exists but is not SQLite, before SQLite touches it."""
+    """Refuse anything but a new path or a regular SQLite file, before SQLite touches it.
+
+    ``/dev/null`` would take a journal beside it (``/dev/null-journal``) and then fail as
+    "disk full"; a pipe would block; a dangling link would create its target.
+    """
     try:
         if path.is_dir():
             raise StoreError(f"{path}: is a folder, not a database file")
-        if path.exists() and path.stat().st_size > 0:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            if path.is_symlink():
+                raise StoreError(f"{path}: a symbolic link to nothing; give a database file or a new name") from None
+            if not path.parent.is_dir() and str(path.parent):
+                raise StoreError(
+                    f"{path}: cannot open the database file: the folder {path.parent} does not exist"
+                ) from None
+            return  # a new path: the database is created there
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path}: not a regular file (a device, pipe or socket); give a database file")
+        if info.st_size > 0:
             with path.open("rb") as handle:
                 if handle.read(16) != _SQLITE_HEADER:
                     raise CorruptDatabaseError(f"{path}: not a pizhu database (not an SQLite file)")
     except OSError as exc:
         raise StoreError(f"{path}: cannot read the database file ({exc.strerror})") from None
+
+
+def _folder_writable(path: Path) -> bool:
+    """Whether SQLite can create the database's ``-wal`` and ``-shm`` files beside it."""
+    folder = path.resolve().parent
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that reads ``path`` without writing anything beside it (see ``Store``)."""
+    if not path.exists():
+        raise StoreError(f"{path}: no such database (and its folder cannot be written to create one)")
+    quoted = urllib.parse.quote(str(path.resolve()))
+    wal = Path(f"{path.resolve()}-wal")
+    if wal.exists():
+        return f"file:{quoted}?mode=ro"
+    return f"file:{quoted}?mode=ro&immutable=1"

@@ -2,33 +2,34 @@
 
 JSONL is one JSON object per document with code-point offsets.
 
-Spans are taken from the consolidated view (an adjudication where there is one, else the
-most recent decision), or from one reviewer's view with ``reviewer=``. By default only
-gold spans (confirmed, corrected, added) leave; ``include_all`` adds pending and rejected
-machine spans with their status.
+Spans are taken from the gold view (``store.review``'s gold policy), or from one
+reviewer's view with ``reviewer=``. A record's ``spans`` holds the gold spans only
+(confirmed, corrected, added); ``include_all`` adds the rest under their own keys:
+``candidates`` (pending), ``disputed`` (with each reviewer's ``versions``) and
+``rejected``, each span with its ``status``.
 """
 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from extract.models import APPROX, LABELS
+from store import fileio
 from store.db import Store, StoreError
 from store.records import (
     ADDED,
+    ADJUDICATOR_PREFIX,
     CONFIRMED,
     CORRECTED,
+    DISPUTED,
     GOLD_STATUSES,
     PENDING,
     REJECTED,
@@ -47,23 +48,62 @@ class ExportFilter:
     raw_offsets: bool = False
 
 
-def selected_spans(store: Store, doc_id: int, flt: ExportFilter) -> list[SpanView]:
-    spans = []
-    seen: set[tuple[int, int, str, bool]] = set()
+# The keys a document record holds its spans under: gold always, the rest with ``--all``.
+GOLD_KEY = "spans"
+OTHER_KEYS = ("candidates", "disputed", "rejected")
+_KEY_OF = {PENDING: "candidates", DISPUTED: "disputed", REJECTED: "rejected"}
+
+
+def selected_spans(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, list[SpanView]]:
+    """The document's spans under the key they export under (``spans`` is the gold).
+
+    The gold view (see ``store.review``) by default, one reviewer's view with
+    ``reviewer=``. Gold spans are exported once per place and label (two reviewers who
+    both added one span give one gold span); a removed addition is never exported.
+    """
+    chosen: dict[str, list[SpanView]] = {GOLD_KEY: []}
+    if flt.include_all:
+        chosen.update({key: [] for key in OTHER_KEYS})
+    places: dict[tuple[int, int, str], list[SpanView]] = {}
     for span in store.spans(doc_id, flt.reviewer):
         if span.status == REMOVED:
             continue
-        if not flt.include_all and span.status not in GOLD_STATUSES:
-            continue
         if flt.labels and span.label not in flt.labels:
             continue
-        # Two reviewers who both added the same span (or a merge that brought in a second
-        # copy) give two rows for one gold span: export it once.
-        key = (span.start, span.end, span.label, span.is_gold)
-        if key in seen:
+        key = GOLD_KEY if span.status in GOLD_STATUSES else _KEY_OF.get(span.status)
+        if key is None or key not in chosen:
             continue
-        seen.add(key)
-        spans.append(span)
+        if key == GOLD_KEY:
+            places.setdefault((span.start, span.end, span.label), []).append(span)
+        else:
+            chosen[key].append(span)
+    chosen[GOLD_KEY] = [_one(copies) for copies in places.values()]
+    return chosen
+
+
+def _one(copies: list[SpanView]) -> SpanView:
+    """One gold span from the copies of it (each reviewer's own addition of the same span).
+
+    The choice depends on nothing local (not the row ids), so every copy of a database
+    exports the same record: the earliest version by time, with everyone's tags and names.
+    """
+    if len(copies) == 1:
+        return copies[0]
+    copies = sorted(copies, key=lambda s: (s.decided_at, s.reviewers, json.dumps(s.attrs, sort_keys=True)))
+    first = copies[0]
+    return replace(
+        first,
+        tags=tuple(sorted({t for s in copies for t in s.tags})),
+        reviewers=tuple(sorted({r for s in copies for r in (s.reviewers or (s.reviewer,)) if r})),
+        decided_at=max(s.decided_at for s in copies),
+    )
+
+
+def every_span(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """All span records of a document record, gold first, then the ``--all`` keys."""
+    spans = list(record.get(GOLD_KEY, []))
+    for key in OTHER_KEYS:
+        spans.extend(record.get(key, []))
     return spans
 
 
@@ -95,15 +135,17 @@ def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = Fa
         "tags": list(span.tags),
         "status": span.status,
         "origin": span.origin,
+        "source": span.source,
         "rule": span.rule,
-        "reviewer": span.reviewer or None,
+        "reviewers": list(span.reviewers) if span.reviewers else ([span.reviewer] if span.reviewer else []),
+        "adjudicator": span.reviewer if span.reviewer.startswith(ADJUDICATOR_PREFIX) else None,
         "decided_at": span.decided_at or None,
     }
 
 
 def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, Any]:
     document = store.document(doc_id)
-    spans = selected_spans(store, doc_id, flt)
+    chosen = selected_spans(store, doc_id, flt)
     text = document.raw if flt.raw_offsets else document.text
     sections = []
     for section in store.sections(doc_id):
@@ -120,8 +162,24 @@ def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, A
         "year": document.year,
         "text": text,
         "sections": sections,
-        "spans": [span_record(s, document, flt.raw_offsets) for s in spans],
+    } | {
+        key: [span_record(s, document, flt.raw_offsets) | _versions(store, s, key) for s in spans]
+        for key, spans in chosen.items()
     }
+
+
+def _versions(store: Store, span: SpanView, key: str) -> dict[str, Any]:
+    """A disputed span carries each reviewer's version, so the dispute can be read off the file."""
+    if key != "disputed":
+        return {}
+    versions = {}
+    for _doc, states in store.reviewer_states(span.document_id):
+        versions = {
+            reviewer: {k: v for k, v in mine[span.id].items() if k != "origin"}
+            for reviewer, mine in states.items()
+            if span.id in mine and mine[span.id]["status"] != PENDING
+        }
+    return {"versions": versions}
 
 
 def iter_jsonl(store: Store, flt: ExportFilter) -> Iterator[str]:
@@ -267,7 +325,7 @@ def _section_of(sections: list[dict[str, Any]], offset: int) -> str:
 
 
 def figure_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for span in record["spans"]:
+    for span in every_span(record):
         if span["label"] != "FIGURE":
             continue
         yield {
@@ -327,24 +385,11 @@ def _inside(folder: Path, path: Path) -> bool:
 
 
 def _write_file_in(folder: Path, name: str, content: str) -> Path:
-    """Write ``folder/name`` atomically, refusing anything that would land elsewhere.
-
-    The content goes to a temporary file that then replaces the target: replacing swaps
-    the directory entry, so a symlink planted at the target is replaced, never followed.
-    """
+    """Write the new file ``folder/name``, refusing any name that would land elsewhere."""
     path = folder / name
     if not _inside(folder, path):
         raise ExportError(f"{name}: refusing to write outside {folder}")
-    handle, tmp_name = tempfile.mkstemp(dir=folder, prefix=".pizhu-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    return path
+    return fileio.write_in_folder(folder, name, content)
 
 
 def _brat_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -370,7 +415,7 @@ def brat_annotations(record: dict[str, Any], *, with_status: bool) -> str:
     text: str = record["text"]
     lines: list[str] = []
     attribute = note = 0
-    for number, span in enumerate(record["spans"], start=1):
+    for number, span in enumerate(every_span(record), start=1):
         fragments = _brat_fragments(text, span["start"], span["end"])
         if not fragments:
             continue
@@ -403,24 +448,26 @@ def brat_config(labels: Iterable[str]) -> str:
     )
 
 
-def write_brat(store: Store, flt: ExportFilter, folder: Path) -> list[Path]:
-    """Write ``.txt`` + ``.ann`` per document into ``folder`` (created if missing).
+def write_brat(store: Store, flt: ExportFilter, folder: Path) -> int:
+    """Write ``.txt`` + ``.ann`` per document and an ``annotation.conf`` to ``folder``.
 
-    Returns the written paths. Nothing is ever written outside ``folder``.
+    Returns the number of documents. The files are written to a folder beside ``folder``
+    and moved into place only when all are written (``fileio.write_folder``), so a full
+    disk leaves no partial folder. Nothing is ever written outside ``folder``.
     """
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder}: not a folder (brat export writes a folder of .txt/.ann pairs)")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        written = [_write_file_in(folder, "annotation.conf", brat_config(LABELS))]
+    count = 0
+
+    def fill(work: Path) -> None:
+        nonlocal count
+        _write_file_in(work, "annotation.conf", brat_config(LABELS))
         for record in iter_records(store, flt):
             stem = brat_stem(record)
-            written.append(_write_file_in(folder, f"{stem}.txt", record["text"]))
-            ann = brat_annotations(record, with_status=flt.include_all)
-            written.append(_write_file_in(folder, f"{stem}.ann", ann))
-    except OSError as exc:
-        raise ExportError(f"{folder}: {exc.strerror or exc}") from None
-    return written
+            _write_file_in(work, f"{stem}.txt", record["text"])
+            _write_file_in(work, f"{stem}.ann", brat_annotations(record, with_status=flt.include_all))
+            count += 1
+
+    fileio.write_folder(folder, fill)
+    return count
 
 
 def parse_brat(ann: str) -> list[dict[str, Any]]:
@@ -473,8 +520,8 @@ def write_docbin(store: Store, flt: ExportFilter, path: Path) -> int:
     count = 0
     for record in iter_records(store, flt):
         doc = nlp.make_doc(record["text"])
-        every = [_char_span(doc, span) for span in record["spans"]]
-        gold = [span for span in record["spans"] if span["status"] in GOLD_STATUSES]
+        every = [_char_span(doc, span) for span in every_span(record)]
+        gold = [span for span in record[GOLD_KEY] if span["status"] in GOLD_STATUSES]
         try:
             doc.ents = [piece for piece in (_char_span(doc, span) for span in non_overlapping(gold)) if piece]
         except ValueError as exc:  # spaCy refuses a span it cannot place: say which document
@@ -483,8 +530,7 @@ def write_docbin(store: Store, flt: ExportFilter, path: Path) -> int:
         doc.user_data[SPAN_KEY] = {k: v for k, v in record.items() if k != "text"}
         docbin.add(doc)
         count += 1
-    try:
-        docbin.to_disk(path)
-    except OSError as exc:
-        raise ExportError(f"{path}: {exc.strerror or exc}") from None
+    # Bytes through our own exclusive temporary file: ``to_disk`` would open ``path`` itself
+    # and follow whatever link is planted there.
+    fileio.write_bytes(path, docbin.to_bytes())
     return count

@@ -1,4 +1,9 @@
-"""Import report files into the store: find files, decode, normalize, extract, store.
+"""Import report files into the store: find files, read them by format, normalize, extract, store.
+
+A file is read by what its bytes are (``store.sources``): plain text in any encoding
+``extract.decode`` knows, a PDF, a saved HTML page or a Word file. For the last three
+the raw text is what the layout library extracted, and its layout (boilerplate,
+captions, headings, pages) goes into the sections.
 
 Each report is stored in its own transaction, so a failure in one file leaves the
 database exactly as it was for that file, and the other files still import.
@@ -6,6 +11,7 @@ database exactly as it was for that file, and the other files still import.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -13,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
-from extract.decode import DecodeError, decode
 from extract.document import prepare
 from store.db import DiskFullError, ReadOnlyDatabaseError, Store, StoreError
+from store.sources import SourceError, read_source
 
 # Folders are searched for report files with these endings; a file named on the
 # command line is read whatever its ending.
-REPORT_SUFFIXES = (".txt", ".text", ".md")
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".html", ".htm", ".docx")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -88,21 +94,32 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
         outcome.error = exc.strerror or str(exc)
         return outcome
     try:
-        decoded = decode(data)
-    except DecodeError as exc:
+        source = read_source(data)
+    except SourceError as exc:
         outcome.error = str(exc)
         return outcome
-    outcome.encoding = decoded.encoding
+    outcome.encoding = source.encoding
     extract_spans: Callable[[str], list] | None = None
     if extract:
         from extract.pipeline import extract_spans
-    for draft in prepare(decoded.text):
-        if store.has_content(draft.text):
+    # A report is identified by the bytes of its file (and its place in it), not by its
+    # normalized text: a new normalizer must not make re-import duplicate it.
+    source_hash = hashlib.sha256(data).hexdigest()
+    for draft in prepare(source.text, source.layout):
+        if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
             outcome.skipped += 1
             continue
         spans = extract_spans(draft.text) if extract_spans else []
         try:
-            doc_id = store.add_document(str(path), decoded.encoding, draft, spans, EXTRACTOR_VERSION)
+            doc_id = store.add_document(
+                str(path),
+                source.encoding,
+                draft,
+                spans,
+                EXTRACTOR_VERSION,
+                source_hash=source_hash,
+                original=source.original if draft.part == 0 else None,
+            )
         except (ReadOnlyDatabaseError, DiskFullError):
             raise  # the database itself cannot take writes: no point trying the next file
         except StoreError as exc:
@@ -121,9 +138,20 @@ def import_paths(
     *,
     extract: bool = True,
     on_file: Callable[[FileOutcome], None] | None = None,
+    on_begin: Callable[[Path, int, int], None] | None = None,
 ) -> ImportReport:
+    """Import every report file under ``paths``, one transaction per report.
+
+    ``on_begin(path, index, total)`` is called before each file (a progress bar) and
+    ``on_file(outcome)`` after it (a refusal printed at once). A database that cannot
+    take writes stops the import (``ReadOnlyDatabaseError``, ``DiskFullError``); any
+    other problem refuses that file only.
+    """
     report = ImportReport()
-    for path, error in find_files(paths):
+    files = list(find_files(paths))
+    for index, (path, error) in enumerate(files):
+        if on_begin:
+            on_begin(path, index, len(files))
         outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
         report.files.append(outcome)
         if on_file:

@@ -1,38 +1,43 @@
 """Bring in the decisions reviewers made on their own copy of the database.
 
-Matching, so that merging the same file twice adds nothing the second time:
+Merging converges: merging copies into each other in any order, any number of times,
+gives every copy the same decisions, hence (``store.review`` derives every state from
+them) the same reviewer views and the same gold. Matching:
 
-* documents by the hash of their normalized text (a document only the other file holds
-  is copied with its sections and spans);
-* spans within a document by their proposal ``(start, end, label, origin)``; when a key
-  occurs more than once, the n-th span of the other file goes with the n-th of ours; a
-  span we lack (a reviewer's added span, or a proposal of another extractor version) is
-  copied;
-* decisions by ``(span, reviewer, action, at)``: the timestamp has microseconds, so the
-  same decision made twice is not confused with the one copied twice.
+* documents by their source (``source_hash`` and ``part``), else by their normalized
+  text; a document only the other file holds is copied with its sections and spans;
+* spans by ``uid`` (the same machine candidate has the same uid in every copy; a
+  reviewer's added span keeps the uid it was made with), else a machine span by its
+  place and label;
+* decisions by ``uid``: a decision is copied once, keeping its time, origin, batch and
+  what it refers to, so its place in the order is the same on every copy.
 
-The other file is opened read-only and never changed. It is checked (SQLite header,
-integrity, a pizhu schema this version knows) before anything is written, and each
-file is merged in one transaction: a bad file leaves the target as it was.
-
-Merged decisions are appended to the log after the ones already there: a reviewer's own
-order is kept, but in the consolidated view (latest decision by anyone) a merged
-decision is "later" than every decision already in the target.
+The other file is never changed. It is first copied (SQLite's backup API) to a
+temporary file, brought to this schema there, and checked whole (``integrity_check``,
+every row read) before anything is written, so a bad file is refused in one line that
+names it and leaves the target as it was. Then each document is merged in its own short
+transaction, so a reviewer working on the target waits at most for one document; an
+interrupted merge is completed by running it again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sqlite3
-from collections import defaultdict, deque
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from store.db import CorruptDatabaseError, Store, StoreError, _check_header
+from store import review
+from store.db import Store, _check_header
+from store.errors import StoreError
 from store.migrations import KNOWN
+from store.records import OffsetMap
 
 _REQUIRED_TABLES = {"documents", "sections", "spans", "decisions"}
 
@@ -49,6 +54,7 @@ class MergeReport:
     spans_added: int = 0
     decisions_added: int = 0
     decisions_present: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -62,7 +68,7 @@ class MergeReport:
 
 
 def open_other(path: str | Path, target: Store | None = None) -> sqlite3.Connection:
-    """Open another pizhu database read-only after checking it is one we can merge."""
+    """Open another pizhu database read-only after the quick checks (header, tables, schema)."""
     path = Path(path)
     if not path.exists():
         raise MergeError(f"{path}: no such file")
@@ -70,6 +76,8 @@ def open_other(path: str | Path, target: Store | None = None) -> sqlite3.Connect
         _check_header(path)
     except StoreError as exc:
         raise MergeError(str(exc)) from None
+    if not path.is_file():
+        raise MergeError(f"{path}: not a regular file")
     if target is not None and target.path != ":memory:" and _same_file(path, Path(target.path)):
         raise MergeError(f"{path}: is the target database itself")
     try:
@@ -104,6 +112,47 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+@contextlib.contextmanager
+def checked_copy(path: str | Path, target: Store | None = None) -> Iterator[Store]:
+    """The other database, copied to a temporary file at this schema and checked whole."""
+    other = open_other(path, target)
+    folder = tempfile.mkdtemp(prefix="pizhu-merge-")
+    copy_path = Path(folder) / "other.db"
+    try:
+        try:
+            dest = sqlite3.connect(copy_path)
+            with dest:
+                other.backup(dest)
+            dest.close()
+        except sqlite3.Error as exc:
+            raise MergeError(f"{path}: the database file is corrupt or unreadable ({exc})") from None
+        finally:
+            other.close()
+        try:
+            copy = Store(copy_path)
+        except StoreError as exc:
+            raise MergeError(f"{path}: {str(exc).replace(str(copy_path), '').lstrip(': ')}") from None
+        try:
+            try:
+                check = copy.conn.execute("PRAGMA integrity_check").fetchone()[0]
+                if check != "ok":
+                    raise MergeError(f"{path}: the database file is corrupt ({check})")
+                for table in ("documents", "sections", "spans", "decisions"):
+                    for _row in copy.conn.execute(f"SELECT * FROM {table}"):
+                        pass
+            except sqlite3.Error as exc:
+                raise MergeError(f"{path}: the database file is corrupt or unreadable ({exc})") from None
+            yield copy
+        finally:
+            copy.close()
+    finally:
+        for name in os.listdir(folder):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
+
+
 def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
     cursor = conn.execute(sql, tuple(params))
     columns = [c[0] for c in cursor.description]
@@ -123,19 +172,29 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], columns: 
     return int(cursor.lastrowid or 0)
 
 
-def _span_key(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row["start"], row["end"], row["label"], row["origin"])
+def wal_warning(path: str | Path) -> str:
+    """A warning when a ``-wal`` file stands beside the other database: a ``cp`` of a live one."""
+    wal = Path(f"{path}-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return (
+                f"{wal.name} stands beside {Path(path).name}: a copy of a live database can miss what is still in"
+                " its -wal; make copies with `pizhu backup`"
+            )
+    except OSError:
+        pass
+    return ""
 
 
 def merge(store: Store, path: str | Path) -> MergeReport:
-    """Merge one other database into ``store`` in one transaction."""
-    other = open_other(path, store)
-    try:
-        return _merge(store, other, str(path))
-    except sqlite3.Error as exc:
-        raise CorruptDatabaseError(f"{path}: the database file is corrupt or unreadable ({exc})") from None
-    finally:
-        other.close()
+    """Merge one other database into ``store``, one document per transaction."""
+    report = MergeReport(str(path))
+    warning = wal_warning(path)
+    if warning:
+        report.warnings.append(warning)
+    with checked_copy(path, store) as other:
+        _merge(store, other, report)
+    return report
 
 
 def merge_all(store: Store, paths: Iterable[str | Path]) -> list[MergeReport]:
@@ -146,104 +205,127 @@ def merge_all(store: Store, paths: Iterable[str | Path]) -> list[MergeReport]:
     return [merge(store, path) for path in paths]
 
 
-def _merge(store: Store, other: sqlite3.Connection, source: str) -> MergeReport:
-    report = MergeReport(source)
-    other.execute("BEGIN")  # one consistent snapshot of the other file while we read it
-    try:
+class _Translate:
+    """Offsets of the other copy's text → ours, through the shared raw text (identity if equal)."""
+
+    def __init__(self, theirs: dict[str, Any], ours: dict[str, Any]) -> None:
+        self.same = theirs["text"] == ours["text"]
+        if not self.same:
+            self.their_map = OffsetMap.from_json(theirs["offset_map"])
+            our_map = OffsetMap.from_json(ours["offset_map"])
+            self.raw_to_ours: dict[int, int] = {}
+            for i in range(our_map.text_length):
+                self.raw_to_ours.setdefault(our_map.to_raw(i), i)
+            self.our_length = our_map.text_length
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        if self.same:
+            return start, end
+        if end <= start:
+            return None
+        raw_start, raw_end = self.their_map.span_to_raw(start, end)
+        new_start = self.raw_to_ours.get(raw_start)
+        new_last = self.raw_to_ours.get(raw_end - 1)
+        if new_start is None or new_last is None:
+            return None
+        return new_start, new_last + 1
+
+    def payload(self, data: dict[str, Any]) -> dict[str, Any]:
+        if self.same or "start" not in data or "end" not in data:
+            return data
+        moved = self.span(int(data["start"]), int(data["end"]))
+        return data if moved is None else {**data, "start": moved[0], "end": moved[1]}
+
+
+def _merge(store: Store, other: Store, report: MergeReport) -> None:
+    ours = store.conn
+    theirs = other.conn
+    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans", "document_sources")}
+    for document in _rows(theirs, "SELECT * FROM documents ORDER BY id"):
         with store.transaction() as conn:
-            document_columns = _columns(conn, "documents")
-            section_columns = _columns(conn, "sections")
-            span_columns = _columns(conn, "spans")
-            decision_columns = _columns(conn, "decisions")
-            span_map: dict[int, int] = {}
-            document_map: dict[int, int] = {}
-            for document in _rows(other, "SELECT * FROM documents ORDER BY id"):
-                found = conn.execute(
-                    "SELECT id FROM documents WHERE content_hash = ?", (document["content_hash"],)
-                ).fetchone()
-                if found:
-                    target_id = int(found[0])
-                    report.documents_matched += 1
-                else:
-                    target_id = _insert(conn, "documents", document, document_columns)
-                    for section in _rows(other, "SELECT * FROM sections WHERE document_id = ?", [document["id"]]):
-                        _insert(conn, "sections", section | {"document_id": target_id}, section_columns)
-                    report.documents_added += 1
-                document_map[document["id"]] = target_id
-                report.spans_added += _map_spans(conn, other, document["id"], target_id, span_columns, span_map)
-            _merge_decisions(conn, other, document_map, span_map, decision_columns, report)
-            for tag in _rows(other, "SELECT * FROM tags") if _has_table(other, "tags") else []:
-                conn.execute(
-                    "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)",
-                    (tag["name"], tag.get("created_by"), tag.get("created_at")),
+            found = _rows(
+                conn,
+                "SELECT * FROM documents WHERE (source_hash = ? AND part = ?) OR content_hash = ?"
+                " ORDER BY (source_hash = ? AND part = ?) DESC LIMIT 1",
+                [
+                    *(document["source_hash"], document["part"], document["content_hash"]),
+                    document["source_hash"],
+                    document["part"],
+                ],
+            )
+            if found:
+                target_doc = found[0]
+                target_id = int(target_doc["id"])
+                report.documents_matched += 1
+                translate = _Translate(document, target_doc)
+            else:
+                target_id = _insert(conn, "documents", document, columns["documents"])
+                for section in _rows(theirs, "SELECT * FROM sections WHERE document_id = ?", [document["id"]]):
+                    _insert(conn, "sections", section | {"document_id": target_id}, columns["sections"])
+                # The source as it came (an HTML page's bytes, a PDF's layout), for re-normalizing here.
+                for original in _rows(theirs, "SELECT * FROM document_sources WHERE document_id = ?", [document["id"]]):
+                    _insert(
+                        conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"]
+                    )
+                report.documents_added += 1
+                translate = _Translate(document, document)
+            span_map = _map_spans(conn, theirs, document["id"], target_id, columns["spans"], translate, report)
+            mapped = []
+            for decision in _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [document["id"]]):
+                span_id = span_map.get(decision["span_id"])
+                if span_id is None:
+                    continue  # a dangling row in the other file: nothing to attach it to
+                payload = decision.get("payload")
+                if payload is not None and not translate.same:
+                    payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
+                mapped.append(
+                    decision | {"span_id": span_id, "document_id": target_id, "ref": None, "payload": payload}
                 )
-    finally:
-        other.execute("ROLLBACK")
-    return report
-
-
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+            added, present = review.adopt(conn, mapped)
+            report.decisions_added += added
+            report.decisions_present += present
+    with store.transaction() as conn:
+        for tag in _rows(theirs, "SELECT * FROM tags"):
+            conn.execute(
+                "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)",
+                (tag["name"], tag.get("created_by"), tag.get("created_at")),
+            )
 
 
 def _map_spans(
     conn: sqlite3.Connection,
-    other: sqlite3.Connection,
+    theirs: sqlite3.Connection,
     source_doc: int,
     target_doc: int,
     span_columns: list[str],
-    span_map: dict[int, int],
-) -> int:
-    ours: dict[tuple[Any, ...], deque[int]] = defaultdict(deque)
-    cursor = conn.execute(
-        "SELECT id, start, end, label, origin FROM spans WHERE document_id = ? ORDER BY id", (target_doc,)
-    )
-    for span_id, start, end, label, origin in cursor.fetchall():
-        ours[(start, end, label, origin)].append(span_id)
-    added = 0
-    for span in _rows(other, "SELECT * FROM spans WHERE document_id = ? ORDER BY id", [source_doc]):
-        waiting = ours[_span_key(span)]
-        if waiting:
-            span_map[span["id"]] = waiting.popleft()
-        else:
-            span_map[span["id"]] = _insert(conn, "spans", span | {"document_id": target_doc}, span_columns)
-            added += 1
-    return added
-
-
-def _merge_decisions(
-    conn: sqlite3.Connection,
-    other: sqlite3.Connection,
-    document_map: dict[int, int],
-    span_map: dict[int, int],
-    decision_columns: list[str],
+    translate: _Translate,
     report: MergeReport,
-) -> None:
-    # Global id order: an undo's ``ref`` points at an earlier decision, maybe in another document.
-    decision_map: dict[int, int] = {}
-    present: dict[tuple[Any, ...], deque[int]] = {}
-    for decision in _rows(other, "SELECT * FROM decisions ORDER BY id"):
-        span_id = span_map.get(decision["span_id"])
-        document_id = document_map.get(decision["document_id"])
-        if span_id is None or document_id is None:
-            continue  # a dangling row in the other file: nothing to attach it to
-        key = (span_id, decision["reviewer"], decision["action"], decision["at"])
-        if key not in present:
-            # Loaded once per key, before this run adds any: two identical rows in the
-            # other file stay two, and a second run finds both.
-            present[key] = deque(
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM decisions WHERE span_id = ? AND reviewer = ? AND action = ? AND at = ? ORDER BY id",
-                    key,
-                )
-            )
-        if present[key]:
-            decision_map[decision["id"]] = present[key].popleft()
-            report.decisions_present += 1
-            continue
-        # ``ref`` (what an undo/redo undid) is only meaningful as one of our own ids.
-        ref = decision_map.get(decision["ref"]) if decision.get("ref") is not None else None
-        row = decision | {"span_id": span_id, "document_id": document_id, "ref": ref}
-        decision_map[decision["id"]] = _insert(conn, "decisions", row, decision_columns)
-        report.decisions_added += 1
+) -> dict[int, int]:
+    by_uid: dict[str, int] = {}
+    by_place: dict[tuple[Any, ...], int] = {}
+    for span_id, uid, start, end, label, origin in conn.execute(
+        "SELECT id, uid, start, end, label, origin FROM spans WHERE document_id = ? ORDER BY id", (target_doc,)
+    ):
+        by_uid.setdefault(uid, span_id)
+        if origin == "machine":
+            by_place.setdefault((start, end, label), span_id)
+    span_map: dict[int, int] = {}
+    for span in _rows(theirs, "SELECT * FROM spans WHERE document_id = ? ORDER BY id", [source_doc]):
+        found = by_uid.get(span["uid"])
+        moved = translate.span(span["start"], span["end"])
+        if found is None and span["origin"] == "machine" and moved is not None:
+            found = by_place.get((*moved, span["label"]))
+        if found is None:
+            if moved is None:
+                continue  # the other copy's text has no place for it in ours
+            text = conn.execute(
+                "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (moved[0] + 1, moved[1] - moved[0], target_doc)
+            ).fetchone()[0]
+            row = span | {"document_id": target_doc, "start": moved[0], "end": moved[1], "text": text}
+            if text != span["text"]:
+                row["flag"], row["flagged_at"] = "text changed", review.next_time(conn)
+            found = _insert(conn, "spans", row, span_columns)
+            by_uid[span["uid"]] = found
+            report.spans_added += 1
+        span_map[span["id"]] = found
+    return span_map

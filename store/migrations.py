@@ -6,6 +6,9 @@ database opens with newer code.
 
 from __future__ import annotations
 
+import hashlib
+import uuid
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("pizhu")
@@ -13,7 +16,7 @@ migrations = Migrations("pizhu")
 
 @migrations(name="0001_initial")
 def m0001_initial(db: Database) -> None:
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": int,
             "source": str,
@@ -33,8 +36,8 @@ def m0001_initial(db: Database) -> None:
         pk="id",
         not_null={"source", "content_hash", "raw", "text", "offset_map"},
     )
-    db["documents"].create_index(["content_hash"], unique=True)
-    db["sections"].create(
+    db.table("documents").create_index(["content_hash"], unique=True)
+    db.table("sections").create(
         {
             "id": int,
             "document_id": int,
@@ -47,8 +50,8 @@ def m0001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["sections"].create_index(["document_id", "ordinal"], unique=True)
-    db["spans"].create(
+    db.table("sections").create_index(["document_id", "ordinal"], unique=True)
+    db.table("spans").create(
         {
             "id": int,
             "document_id": int,
@@ -67,9 +70,9 @@ def m0001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["spans"].create_index(["document_id", "start"])
-    db["spans"].create_index(["origin", "confidence"])
-    db["decisions"].create(
+    db.table("spans").create_index(["document_id", "start"])
+    db.table("spans").create_index(["origin", "confidence"])
+    db.table("decisions").create(
         {
             "id": int,
             "span_id": int,
@@ -84,11 +87,11 @@ def m0001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("span_id", "spans", "id"), ("document_id", "documents", "id")],
     )
-    db["decisions"].create_index(["span_id", "reviewer"])
-    db["decisions"].create_index(["document_id", "reviewer"])
-    db["decisions"].create_index(["reviewer"])
-    db["tags"].create({"id": int, "name": str, "created_by": str, "created_at": str}, pk="id")
-    db["tags"].create_index(["name"], unique=True)
+    db.table("decisions").create_index(["span_id", "reviewer"])
+    db.table("decisions").create_index(["document_id", "reviewer"])
+    db.table("decisions").create_index(["reviewer"])
+    db.table("tags").create({"id": int, "name": str, "created_by": str, "created_at": str}, pk="id")
+    db.table("tags").create_index(["name"], unique=True)
 
 
 @migrations(name="0002_scale_indexes")
@@ -103,21 +106,145 @@ def m0002_scale_indexes(db: Database) -> None:
     - decisions(reviewer, span_id): the queue's "latest decision per span" for one
       reviewer reads that reviewer's rows only, not everybody's.
     """
-    db["spans"].create_index(["document_id", "origin"], if_not_exists=True)
-    db["spans"].create_index(
+    db.table("spans").create_index(["document_id", "origin"], if_not_exists=True)
+    db.table("spans").create_index(
         ["origin", "confidence", "document_id", "start"], index_name="idx_spans_queue_order", if_not_exists=True
     )
     db.execute("DROP INDEX IF EXISTS idx_spans_origin_confidence")
-    db["decisions"].create_index(["reviewer", "span_id"], if_not_exists=True)
+    db.table("decisions").create_index(["reviewer", "span_id"], if_not_exists=True)
 
 
 @migrations(name="0003_stats_index")
 def m0003_stats_index(db: Database) -> None:
     """A covering index for ``pizhu stats``: machine spans counted per document, label and
     rule from the index alone (2.1 s → 0.3 s at 2.3M spans)."""
-    db["spans"].create_index(
+    db.table("spans").create_index(
         ["origin", "document_id", "label", "rule"], index_name="idx_spans_stats", if_not_exists=True
     )
 
 
-KNOWN = [m.name for m in migrations._migrations]
+def machine_uid(document_key: str, start: int, end: int, label: str) -> str:
+    """A machine candidate's identity: the same proposal in the same source document has the
+    same id in every copy, however it got there."""
+    return hashlib.sha1(f"{document_key}|{start}|{end}|{label}".encode()).hexdigest()
+
+
+@migrations(name="0004_review_state")
+def m0004_review_state(db: Database) -> None:
+    """The review state gets one owner (``store/review.py``):
+
+    - documents can be withdrawn (``deleted_at``: hidden everywhere, their decisions kept in
+      the log) and assigned to reviewers (``assignments``);
+    - documents are identified by their source (``source_hash``: the hash of the file's
+      bytes and the report's part), not by their normalized text, so a change of the
+      normalizer neither duplicates documents on re-import nor breaks merges; documents
+      stored before this keep a hash of their raw text;
+    - spans carry a ``uid`` that is the same in every copy, their proposer (``source``)
+      and a ``flag`` (a re-normalized text that changed, a ruling that changed);
+    - decisions carry a ``uid``, the copy they were made on (``origin``), what an undo or
+      redo refers to (``ref_uid``), a ``batch`` for bulk actions, the operation itself
+      (``payload``) and the guidelines version it was made under; older decisions keep
+      their ``after`` snapshot as their operation;
+    - ``span_states`` and ``gold_states`` cache ``review.replay`` for SQL; the views
+      ``gold_spans`` and ``reviewer_spans`` read them for people browsing the file.
+    """
+    conn = db.conn
+    conn.create_function("pizhu_sha1", 1, lambda text: hashlib.sha1(text.encode()).hexdigest(), deterministic=True)
+    conn.execute("ALTER TABLE documents ADD COLUMN source_hash TEXT")
+    conn.execute("ALTER TABLE documents ADD COLUMN deleted_at TEXT")
+    conn.execute(
+        "CREATE TABLE assignments (document_id INTEGER NOT NULL REFERENCES documents(id), reviewer TEXT NOT NULL,"
+        " assigned_at TEXT, PRIMARY KEY (document_id, reviewer))"
+    )
+    conn.execute("CREATE INDEX idx_assignments_reviewer ON assignments (reviewer)")
+    conn.execute("UPDATE documents SET source_hash = 'text:' || pizhu_sha1(raw)")
+    conn.execute("CREATE INDEX idx_documents_source ON documents (source_hash, part)")
+    for column in ("uid TEXT", "source TEXT", "flag TEXT", "flagged_at TEXT"):
+        conn.execute(f"ALTER TABLE spans ADD COLUMN {column}")
+    conn.execute(
+        "UPDATE spans SET source = CASE origin WHEN 'machine' THEN 'rules' ELSE 'human' END,"
+        " uid = pizhu_sha1((SELECT source_hash FROM documents d WHERE d.id = spans.document_id)"
+        "   || '|' || start || '|' || end || '|' || label"
+        "   || CASE origin WHEN 'machine' THEN '' ELSE '|' || coalesce(created_by, '') || '|'"
+        "      || coalesce(created_at, '') || '|' || id END)"
+    )
+    conn.execute("CREATE INDEX idx_spans_uid ON spans (uid)")
+    conn.execute("CREATE INDEX idx_spans_flagged ON spans (flag) WHERE flag IS NOT NULL")
+    # The stats index covers the proposer too, so per-source counts read the index alone.
+    conn.execute("DROP INDEX IF EXISTS idx_spans_stats")
+    conn.execute("CREATE INDEX idx_spans_stats ON spans (origin, document_id, label, rule, source)")
+    for column in ("uid TEXT", "origin TEXT", "ref_uid TEXT", "batch TEXT", "payload TEXT", "guidelines TEXT"):
+        conn.execute(f"ALTER TABLE decisions ADD COLUMN {column}")
+    rows = conn.execute(
+        "SELECT d.id, s.uid, d.reviewer, d.action, d.at, d.after, d.ref FROM decisions d"
+        " JOIN spans s ON s.id = d.span_id ORDER BY d.id"
+    ).fetchall()
+    seen: dict[tuple[str, ...], int] = {}
+    uids: dict[int, str] = {}
+    for row_id, span_uid, reviewer, action, at, after, _ref in rows:
+        key = (span_uid, reviewer, action, at, after or "")
+        n = seen[key] = seen.get(key, -1) + 1
+        uids[row_id] = hashlib.sha1("|".join((*key, str(n))).encode()).hexdigest()
+    conn.executemany(
+        "UPDATE decisions SET uid = ?, origin = '', guidelines = '1.0', ref_uid = ? WHERE id = ?",
+        [(uids[row_id], uids.get(ref) if ref is not None else None, row_id) for row_id, *_rest, ref in rows],
+    )
+    conn.execute("CREATE UNIQUE INDEX idx_decisions_uid ON decisions (uid)")
+    conn.execute("CREATE INDEX idx_decisions_at ON decisions (at)")
+    conn.execute(
+        "CREATE TABLE span_states (span_id INTEGER NOT NULL REFERENCES spans(id), reviewer TEXT NOT NULL,"
+        " document_id INTEGER NOT NULL, status TEXT NOT NULL, label TEXT, start INTEGER, end INTEGER, text TEXT,"
+        " attrs TEXT, tags TEXT, decided_at TEXT, guidelines TEXT, PRIMARY KEY (span_id, reviewer))"
+    )
+    conn.execute("CREATE INDEX idx_span_states_reviewer ON span_states (reviewer, document_id, status)")
+    conn.execute("CREATE INDEX idx_span_states_document ON span_states (document_id)")
+    conn.execute(
+        "CREATE TABLE gold_states (span_id INTEGER PRIMARY KEY REFERENCES spans(id), document_id INTEGER NOT NULL,"
+        " status TEXT NOT NULL, label TEXT, start INTEGER, end INTEGER, text TEXT, attrs TEXT, tags TEXT,"
+        " reviewers TEXT, adjudicator TEXT, kinds TEXT, decided_at TEXT)"
+    )
+    conn.execute("CREATE INDEX idx_gold_states_document ON gold_states (document_id, status)")
+    conn.execute("CREATE INDEX idx_gold_states_status ON gold_states (status, kinds)")
+    conn.execute(
+        "CREATE VIEW gold_spans AS"
+        " SELECT s.id AS span_id, s.document_id, d.title AS document, coalesce(g.status, 'pending') AS status,"
+        "  coalesce(g.label, s.label) AS label, coalesce(g.start, s.start) AS start, coalesce(g.end, s.end) AS end,"
+        "  coalesce(g.text, s.text) AS text, coalesce(g.attrs, s.attrs) AS attrs, g.tags, g.reviewers,"
+        "  g.adjudicator, g.kinds AS differences, s.origin, s.source, s.rule"
+        " FROM spans s JOIN documents d ON d.id = s.document_id LEFT JOIN gold_states g ON g.span_id = s.id"
+    )
+    conn.execute(
+        "CREATE VIEW reviewer_spans AS"
+        " SELECT r.reviewer, r.span_id, r.document_id, d.title AS document, r.status, r.label, r.start, r.end,"
+        "  r.text, r.attrs, r.tags, r.decided_at, r.guidelines, s.origin, s.source, s.rule"
+        " FROM span_states r JOIN spans s ON s.id = r.span_id JOIN documents d ON d.id = r.document_id"
+    )
+    conn.execute("CREATE TABLE pizhu_meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("INSERT INTO pizhu_meta (key, value) VALUES ('origin', ?)", (uuid.uuid4().hex,))
+    from store import review  # the one definition of a span's state fills its cache
+
+    review.rebuild(conn)
+
+
+@migrations(name="0005_import_provenance")
+def m0005_import_provenance(db: Database) -> None:
+    """Where a section's text came from, and the file a document was extracted from.
+
+    - sections.pages: the pages of a PDF the section stands on, as a JSON list (NULL for text);
+    - document_sources, one row for a document read from a PDF, HTML page or Word file:
+      ``media_type``; ``layout``, what the file's layout said of its raw text (blocks with
+      their kind and pages, title, date; ``extract.layout.Layout.to_json``), so that
+      re-normalizing keeps it; ``data``, the bytes of a saved HTML page, whose raw text is
+      only the article the extractor found, so that the page itself is kept as the source.
+    """
+    db.execute("ALTER TABLE sections ADD COLUMN pages TEXT")
+    db.table("document_sources").create(
+        {"document_id": int, "media_type": str, "layout": str, "data": bytes},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"media_type"},
+    )
+
+
+# Every migration of this version, in order (pending on an empty database: all of them).
+KNOWN = [m.name for m in migrations.pending(Database(memory=True))]

@@ -16,6 +16,8 @@ PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED, REMOVED = (
     "added",
     "removed",
 )
+DISPUTED = "disputed"
+"""Gold view only: reviewers who decided the span gave different versions, and no adjudication yet."""
 GOLD_STATUSES = frozenset({CONFIRMED, CORRECTED, ADDED})
 ADJUDICATOR_PREFIX = "adjudicator:"
 
@@ -80,6 +82,8 @@ class StoredSection:
     start: int
     end: int
     kind: str
+    pages: tuple[int, ...] = ()
+    """Pages of the source file (a PDF) the section stands on; empty for text files."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class StoredDocument:
     raw: str
     offset_map: OffsetMap
     imported_at: str
+    source_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,8 @@ class DocumentSummary:
     sections: int
     candidates: int
     reviewed: int
+    assigned: bool = False
+    """Whether the document is in this reviewer's share (``Store.assign``)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,16 @@ class SpanView:
     reviewer: str = ""
     decided_at: str = ""
     proposed: dict[str, Any] = field(default_factory=dict, compare=False)
+    source: str = "rules"
+    """Who proposed it: ``rules``, ``lac``, ``trained:NAME`` (joined by ``+`` when several agree), ``human``."""
+    flag: str = ""
+    """Why the span asks for another look (``text changed``, ``ruling changed``), or empty."""
+    reviewers: tuple[str, ...] = ()
+    """Gold view: the reviewers behind this version (who accepted it, or who disagree)."""
+    differences: tuple[str, ...] = ()
+    """Gold view: what the reviewers' versions differ on (accept, label, boundary, attrs, tags)."""
+    guidelines: str = ""
+    """The guidelines version the reviewer's latest decision was made under."""
 
     @property
     def is_gold(self) -> bool:
@@ -141,6 +158,10 @@ class SpanView:
     @property
     def visible(self) -> bool:
         return self.status != REMOVED
+
+    @property
+    def disputed(self) -> bool:
+        return self.status == DISPUTED
 
     def state(self) -> dict[str, Any]:
         """The part of a span a decision records (``before`` / ``after``)."""
@@ -168,3 +189,10 @@ class Decision:
     after: dict[str, Any]
     ref: int | None
     at: str
+    uid: str = ""
+    origin: str = ""
+    """The database copy the decision was made on."""
+    ref_uid: str | None = None
+    """For undo and redo: the decision taken back or brought back."""
+    batch: str | None = None
+    guidelines: str = ""

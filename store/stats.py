@@ -9,14 +9,13 @@ and the app's statistics screen show the same figures. The reading of a decision
 * rejected: a false alarm;
 * added (a span a reviewer marked by hand): a miss.
 
-By default the consolidated view is used (an adjudication where there is one, else the
-latest decision by anyone), the view the exports use; ``reviewer=`` reads one
-reviewer's decisions only.
+By default the gold view is used (``store.review``'s gold policy: an adjudication, or
+the version every reviewer who decided the span accepted; ``disputed`` where they
+differ), the view the exports use; ``reviewer=`` reads one reviewer's view only.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 
 from extract.models import LABELS
 from store.db import Store
-from store.records import ADDED, CONFIRMED, CORRECTED, PENDING, REJECTED, REMOVED
+from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
 
 
 @dataclass
@@ -36,15 +35,17 @@ class StatusCounts:
     corrected: int = 0
     rejected: int = 0
     added: int = 0
+    disputed: int = 0
+    """Gold view only: reviewers differ and no adjudication yet (neither gold nor rejected)."""
 
     def count(self, status: str) -> None:
-        if status in (PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED):
+        if status in (PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED, DISPUTED):
             setattr(self, status, getattr(self, status) + 1)
 
     @property
     def candidates(self) -> int:
         """Machine proposals (an added span is not one)."""
-        return self.pending + self.confirmed + self.corrected + self.rejected
+        return self.pending + self.confirmed + self.corrected + self.rejected + self.disputed
 
     @property
     def decided(self) -> int:
@@ -98,12 +99,13 @@ class ExtractorScore:
     corrected: int = 0
     rejected: int = 0
     pending: int = 0
+    disputed: int = 0
     missed: int | None = 0
     corrections: Counter[str] = field(default_factory=Counter)
 
     @property
     def proposed(self) -> int:
-        return self.confirmed + self.corrected + self.rejected + self.pending
+        return self.confirmed + self.corrected + self.rejected + self.pending + self.disputed
 
     @property
     def decided(self) -> int:
@@ -141,6 +143,7 @@ class ExtractorScore:
             "corrected": self.corrected,
             "rejected": self.rejected,
             "pending": self.pending,
+            "disputed": self.disputed,
             "missed": self.missed,
             "corrections": dict(sorted(self.corrections.items())),
             "precision": self.precision,
@@ -159,12 +162,14 @@ class Stats:
     labels: dict[str, StatusCounts]
     by_label: list[ExtractorScore]
     by_rule: list[ExtractorScore]
+    by_source: list[ExtractorScore] = field(default_factory=list)
+    """Per proposer and label (``rules ORG``, ``lac PERSON``, ``trained:m1 GPE``)."""
 
     @property
     def total(self) -> StatusCounts:
         total = StatusCounts()
         for doc in self.documents:
-            for name in ("pending", "confirmed", "corrected", "rejected", "added"):
+            for name in ("pending", "confirmed", "corrected", "rejected", "added", "disputed"):
                 setattr(total, name, getattr(total, name) + getattr(doc.counts, name))
         return total
 
@@ -177,6 +182,7 @@ class Stats:
             "extractor": {
                 "by_label": [s.as_dict() for s in self.by_label],
                 "by_rule": [s.as_dict() for s in self.by_rule],
+                "by_source": [s.as_dict() for s in self.by_source],
             },
         }
 
@@ -208,7 +214,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     moved to their state. That keeps a 10,000-report database under two seconds.
     """
     wanted = set(documents)
-    docs = store.read("SELECT id, title, organisation, year FROM documents ORDER BY id")
+    docs = store.read("SELECT id, title, organisation, year FROM documents WHERE deleted_at IS NULL ORDER BY id")
     progress = {
         d["id"]: DocumentProgress(d["id"], d["title"] or "", d["organisation"] or "", d["year"])
         for d in docs
@@ -224,6 +230,19 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             score = by_label[label] = ExtractorScore(label)
         return score
 
+    by_source: dict[str, ExtractorScore] = {}
+
+    def source_scores(source: str, label: str) -> list[ExtractorScore]:
+        """One score per proposer of the span (``rules+lac``: both), for its label."""
+        found = []
+        for name in (source or "rules").split("+"):
+            key = f"{name} {label}"
+            score = by_source.get(key)
+            if score is None:
+                score = by_source[key] = ExtractorScore(key)
+            found.append(score)
+        return found
+
     def rule_score(rule: str) -> ExtractorScore:
         key = rule or "?"
         score = by_rule.get(key)
@@ -232,8 +251,8 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         return score
 
     for row in store.read(
-        "SELECT document_id, label, rule, count(*) AS n FROM spans WHERE origin = 'machine'"
-        " GROUP BY document_id, label, rule"
+        "SELECT document_id, label, rule, source, count(*) AS n FROM spans WHERE origin = 'machine'"
+        " GROUP BY document_id, label, rule, source"
     ):
         if row["document_id"] not in progress:
             continue
@@ -242,34 +261,24 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         labels.setdefault(row["label"], StatusCounts()).pending += n
         label_score(row["label"]).pending += n
         rule_score(row["rule"]).pending += n
+        for score in source_scores(row["source"], row["label"]):
+            score.pending += n
 
-    if reviewer is None:
-        latest = (
-            "SELECT span_id, coalesce(max(CASE WHEN action = 'adjudicate' THEN id END), max(id)) AS last"
-            " FROM decisions GROUP BY span_id"
-        )
-        params: list[Any] = []
-    else:
-        latest = "SELECT span_id, max(id) AS last FROM decisions WHERE reviewer = ? GROUP BY span_id"
-        params = [reviewer]
-    decided = store.read(
-        "SELECT s.document_id, s.origin, s.label, s.start, s.end, s.attrs, s.rule, d.after"
-        f" FROM ({latest}) l JOIN decisions d ON d.id = l.last JOIN spans s ON s.id = l.span_id",
-        params,
-    )
+    decided = store.decided_states(reviewer)
     for row in decided:
         doc = progress.get(row["document_id"])
         if doc is None:
             continue
-        state = json.loads(row["after"])
-        status = state.get("status", PENDING)
-        label = state.get("label", row["label"])
+        status = row["status"]
+        label = row["state_label"]
         if row["origin"] == "machine":
             # Take the span out of the pending baseline, under the label it was proposed with.
             doc.counts.pending -= 1
             labels[row["label"]].pending -= 1
             label_score(row["label"]).pending -= 1
             rule_score(row["rule"]).pending -= 1
+            for score in source_scores(row["source"], row["label"]):
+                score.pending -= 1
         if status == REMOVED:
             continue  # an added span that was taken back: it never happened
         doc.counts.count(status)
@@ -280,16 +289,15 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
                 score.missed = (score.missed or 0) + 1
             continue
         # A corrected label counts against the label the machine proposed.
-        for score in (label_score(row["label"]), rule_score(row["rule"])):
+        for score in (label_score(row["label"]), rule_score(row["rule"]), *source_scores(row["source"], row["label"])):
             setattr(score, status, getattr(score, status) + 1)
             if status == CORRECTED:
-                proposed = {
-                    "label": row["label"],
-                    "start": row["start"],
-                    "end": row["end"],
-                    "attrs": json.loads(row["attrs"] or "{}"),
-                }
-                score.corrections.update(corrected_attributes(proposed, state))
+                score.corrections.update(corrected_attributes(row["proposed"], row["state"]))
+    # A source missed every gold span of the label that it did not propose.
+    for key, score in by_source.items():
+        label = key.rsplit(" ", 1)[1]
+        total = label_score(label)
+        score.missed = total.confirmed + total.corrected + (total.missed or 0) - score.confirmed - score.corrected
     order = {label: i for i, label in enumerate(LABELS)}
     return Stats(
         reviewer=reviewer,
@@ -297,4 +305,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         labels=dict(sorted(labels.items(), key=lambda item: order.get(item[0], len(order)))),
         by_label=sorted(by_label.values(), key=lambda s: order.get(s.key, len(order))),
         by_rule=sorted(by_rule.values(), key=lambda s: s.key),
+        by_source=sorted(
+            by_source.values(), key=lambda s: (s.key.split(" ")[0], order.get(s.key.rsplit(" ", 1)[1], len(order)))
+        ),
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from store.db import Store
+from store.display import one_line, visible
 from store.records import DocumentSummary
 from tui import keys
 
@@ -40,6 +42,20 @@ class PizhuApp(App[None]):
         from tui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast (screens' ``self.notify`` lands here too) shows data: a store error
+        names a file, a message quotes report text. Control characters are made visible
+        and the message is never read as markup."""
+        super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
     # --- shared state -----------------------------------------------------------------
 

@@ -127,6 +127,7 @@ ADJUDICATE: tuple[Key, ...] = (
         for n in range(1, 10)
     ),
     Key("reject", "x", "reject", "reject", True, "reject the span as final"),
+    Key("open_span", "enter", "open_span", "open", True, "open the span in its report"),
     Key("back", "escape", "back", "back", True, "back to the previous screen"),
     Key("reload", "r", "reload", "reload", False, "read the database again"),
 )

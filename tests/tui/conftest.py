@@ -7,17 +7,13 @@ so every test checks a real SQLite file of its own after each action.
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from seedspans import seed_store
-
 from store.db import Store
+from tests.tui.seedspans import seed_store
 from tui.app import PizhuApp, make_app
 
 REVIEWER = "ann"

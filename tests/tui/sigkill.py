@@ -1,7 +1,8 @@
 """Kill the real ``pizhu open`` with SIGKILL in the middle of a stream of key presses.
 
 Shared by ``tests/tui/test_sigkill.py`` (a few rounds in CI) and ``bench/bench_kill.py``
-(many rounds). One round, on a database file that earlier rounds may have killed apps on:
+(many rounds); the tmux helpers are ``tests.harness``'s. One round, on a database file that
+earlier rounds may have killed apps on:
 
 1. start ``pizhu open`` in tmux at 80×24 (the shell ``exec``\\s it, so the pane's pid is
    the app), open the first document and read its header: a restart must show exactly
@@ -28,16 +29,17 @@ from __future__ import annotations
 import os
 import random
 import re
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from store.db import Store
 from store.records import PENDING
+from tests.harness import capture, start, wait_for
+
+__all__ = ["Round", "capture", "one_round", "start", "wait_for"]
 
 # Keys that can only decide (or leave alone) spans: confirm, reject, skip, next/previous
 # span, next/previous section, and labels (a relabel of a pending span decides it).
@@ -76,48 +78,6 @@ class Round:
     @property
     def restart_consistent(self) -> bool:
         return self.restart_pending[0] == self.restart_pending[1]
-
-
-def capture(session: str) -> str:
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
-    ).stdout
-
-
-def wait_for(session: str, needle: str, timeout: float = 20.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = capture(session)
-        if needle in screen:
-            return screen
-        time.sleep(0.05)
-    raise AssertionError(f"{needle!r} never appeared; the screen was:\n{screen}")
-
-
-def start(db: Path, reviewer: str, work: Path, session: str) -> int:
-    """Start ``pizhu open`` in a tmux session; return the app's pid (the shell execs it)."""
-    pidfile = work / f"{session}.pid"
-    pidfile.unlink(missing_ok=True)
-    pizhu = shutil.which("pizhu")
-    command = f"{pizhu} open" if pizhu else f"{sys.executable} -m pizhu.cli open"
-    script = work / f"{session}.sh"
-    script.write_text(
-        f"echo $$ > {pidfile}\nexport PIZHU_KEYS={work / 'none.toml'}\n"
-        f"exec {command} --db {db} --reviewer {reviewer}\n",
-        "utf-8",
-    )
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"sh {script}"],
-        check=True,
-        env={**os.environ, "TERM": "xterm-256color"},
-    )
-    deadline = time.monotonic() + 10
-    while not pidfile.exists() or not pidfile.read_text().strip():
-        if time.monotonic() > deadline:
-            raise AssertionError("the app never started")
-        time.sleep(0.02)
-    return int(pidfile.read_text().strip())
 
 
 def header(screen: str) -> re.Match[str]:

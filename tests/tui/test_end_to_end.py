@@ -13,10 +13,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REVIEWER
-from sigkill import start, wait_for
 
 from store.db import Store
+from tests.harness import start, wait_for
+from tests.tui.conftest import REVIEWER
 
 pytestmark = [
     pytest.mark.tmux,

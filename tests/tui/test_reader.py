@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REVIEWER
 from textual.pilot import Pilot
 
 from extract.models import LABELS
 from store.db import Store
+from tests.tui.conftest import REVIEWER
 from tui.app import PizhuApp
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
 from tui.screens.reader import ReaderScreen
@@ -153,8 +153,15 @@ async def test_label_picker(app: PizhuApp, check: Store) -> None:
 async def test_boundaries_grow_and_shrink(app: PizhuApp, check: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await reader(app, pilot)
-        span = screen.span()
-        assert span is not None
+        text = check.document(1).text
+        # A span with a character before it in its own section, so that `<` may grow it.
+        for _ in range(30):
+            span = screen.span()
+            assert span is not None
+            section = next(s for s in check.sections(1) if s.start <= span.start < s.end)
+            if span.start > section.start and not text[span.start - 1].isspace():
+                break
+            await pilot.press("tab")
         start, end = span.start, span.end
         await pilot.press("less_than_sign")
         assert (check.span(span.id, REVIEWER).start, check.span(span.id, REVIEWER).end) == (start - 1, end)

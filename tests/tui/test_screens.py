@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REVIEWER
 from rich.cells import cell_len
-from seedspans import store_with_text
 from textual.widgets import DataTable
 
 from store.db import Store
+from tests.tui.conftest import REVIEWER
+from tests.tui.seedspans import store_with_text
 from tui import keys
 from tui.app import PizhuApp, make_app
 from tui.screens.help import HelpScreen, help_text

@@ -81,7 +81,7 @@ def test_export_jsonl_spans_slice_the_text(tmp_path: Path, seeded_db: Path) -> N
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert len(records) == 6
     gold = [span for record in records for span in record["spans"]]
-    assert [(s["text"], s["status"], s["reviewer"]) for s in gold] == [(first.text, "confirmed", "ann")]
+    assert [(s["text"], s["status"], s["reviewers"]) for s in gold] == [(first.text, "confirmed", ["ann"])]
     everything = CliRunner().invoke(main, ["export", "--db", str(db), "--all"])
     for line in everything.stdout.splitlines():
         record = json.loads(line)

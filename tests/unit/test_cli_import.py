@@ -35,4 +35,4 @@ def test_control_characters_in_a_file_name_are_not_sent_to_the_terminal(tmp_path
     result = CliRunner().invoke(main, ["import", str(evil), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr
-    assert "bad\\x1b[2Jname.txt" in result.stderr
+    assert "bad\u241b[2Jname.txt" in result.stderr  # ESC shown as its picture, ␛

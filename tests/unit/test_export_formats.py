@@ -117,7 +117,9 @@ def test_jsonl_holds_gold_spans_and_the_offset_invariant(store: Store) -> None:
         "status": "confirmed",
         "origin": "machine",
         "rule": "fig.count",
-        "reviewer": "wang",
+        "reviewers": ["wang"],
+        "adjudicator": None,
+        "source": "rules",
         "decided_at": None,
     }
     assert [s["heading"] for s in first["sections"]][-1] == "二、聚焦中心大局"
@@ -127,8 +129,12 @@ def test_jsonl_holds_gold_spans_and_the_offset_invariant(store: Store) -> None:
 
 
 def test_jsonl_all_adds_pending_and_rejected(store: Store) -> None:
-    statuses = {(s["text"], s["status"]) for s in jsonl(store, include_all=True)[0]["spans"]}
-    assert ("12次", "rejected") in statuses and ("120件", "pending") in statuses
+    record = jsonl(store, include_all=True)[0]
+    # Gold stays under "spans"; the rest comes under its own key, so no consumer takes it as gold.
+    assert {s["status"] for s in record["spans"]} <= {"confirmed", "corrected", "added"}
+    assert [s["text"] for s in record["rejected"]] == ["12次"] and record["rejected"][0]["status"] == "rejected"
+    assert "120件" in [s["text"] for s in record["candidates"]]
+    assert record["disputed"] == []
 
 
 def test_jsonl_filters(store: Store) -> None:
@@ -153,7 +159,7 @@ def test_jsonl_reimports_to_the_same_spans(store: Store) -> None:
         fresh.add_document(record["source"], "utf-8", draft, spans, "reimport")
     again = jsonl(fresh, include_all=True)
     key = ("start", "end", "label", "text", "value", "unit", "approx", "metric")
-    assert [[{k: s[k] for k in key} for s in r["spans"]] for r in again] == [
+    assert [[{k: s[k] for k in key} for s in r["candidates"]] for r in again] == [
         [{k: s[k] for k in key} for s in r["spans"]] for r in records
     ]
 
@@ -326,7 +332,10 @@ def test_docbin_loads_with_spacy(store: Store, tmp_path: Path) -> None:
     ]
     assert {s.text for s in docs[0].spans["pizhu"]} >= {"12次", "120件"}
     record = docs[0].user_data["pizhu"]
-    assert record["id"] == 1 and {s["status"] for s in record["spans"]} >= {"pending", "rejected"}
+    assert record["id"] == 1 and {s["status"] for s in record["rejected"] + record["candidates"]} == {
+        "pending",
+        "rejected",
+    }
 
 
 # --- CLI -----------------------------------------------------------------------------------

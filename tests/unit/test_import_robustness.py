@@ -19,14 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store.importer as importer
+from bench.generate import generate
 from extract.decode import DecodeError, decode
 from store.db import Store
 from store.importer import find_files, import_file, import_paths
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-
-from generate import generate  # noqa: E402
 
 
 def run_import(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

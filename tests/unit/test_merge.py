@@ -14,6 +14,7 @@ from extract.document import prepare
 from extract.models import Span
 from pizhu.cli import main
 from store.db import Store
+from store.export import ExportFilter, iter_jsonl
 from store.merge import MergeError, merge, merge_all
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。召开会议12次。王明主席出席。"
@@ -89,9 +90,9 @@ def test_merge_brings_in_decisions_spans_and_documents(copies: tuple[Path, Path]
         extra = team.document_ids()[1]
         assert [s.status for s in team.spans(extra, "li")] == ["confirmed"]
         assert team.sections(extra) and team.document(extra).text == prepare(EXTRA)[0].text
-        # Undo/redo still refer to decisions of the target.
+        # Undo/redo still refer to the decision they took back, by its uid, and locally by id.
         undo = next(d for d in team.decisions("li") if d.action == "undo")
-        assert undo.ref is not None
+        assert {d.uid: d.action for d in team.decisions("li")}[undo.ref_uid] == "add"
         assert {d.id: d.action for d in team.decisions("li")}[undo.ref] == "add"
         # li can carry on undoing in the merged database.
         assert team.undo("li") is not None
@@ -122,7 +123,7 @@ def test_merge_both_ways_converges(copies: tuple[Path, Path]) -> None:
             assert len(store.decisions()) == 10
 
 
-def test_same_added_span_from_two_reviewers_matches_by_offsets(tmp_path: Path) -> None:
+def test_same_added_span_from_two_reviewers_is_one_gold_span(tmp_path: Path) -> None:
     target, other = tmp_path / "a.db", tmp_path / "b.db"
     make_target(target)
     shutil.copy(target, other)
@@ -132,10 +133,15 @@ def test_same_added_span_from_two_reviewers_matches_by_offsets(tmp_path: Path) -
             t = store.document(doc).text
             store.add_span(doc, name, t.index("王明"), t.index("王明") + 2, "PERSON")
     with Store(target) as team:
+        # Each reviewer's addition keeps its own identity (each can take theirs back) ...
+        assert merge(team, other).spans_added == 1
         assert merge(team, other).spans_added == 0
         doc = team.document_ids()[0]
         persons = [s for s in team.spans(doc) if s.label == "PERSON"]
-        assert len(persons) == 1 and persons[0].status == "added"
+        assert [s.status for s in persons] == ["added", "added"]
+        # ... and the gold export holds the span once.
+        record = json.loads(next(iter_jsonl(team, ExportFilter())))
+        assert [s["text"] for s in record["spans"] if s["label"] == "PERSON"] == ["王明"]
 
 
 def test_a_corrupt_file_leaves_the_target_unchanged(copies: tuple[Path, Path], tmp_path: Path) -> None:
@@ -192,3 +198,21 @@ def test_cli_merge(copies: tuple[Path, Path], tmp_path: Path) -> None:
     result = runner.invoke(main, ["merge", str(bad), "--db", str(target)])
     assert result.exit_code == 1
     assert result.output.startswith("pizhu: error:") and result.output.count("\n") == 1
+
+
+def test_a_merged_web_page_keeps_its_source(tmp_path: Path) -> None:
+    from store.importer import import_paths
+    from store.sources.samples import report_html
+
+    page = tmp_path / "page.html"
+    page.write_bytes(report_html().data)
+    with Store(tmp_path / "li.db") as li:
+        import_paths(li, [page])
+        doc = li.document_ids()[0]
+        li.decide(li.spans(doc, "li")[0].id, "li", "confirm")
+        original = li.original(doc)
+    with Store(tmp_path / "team.db") as team:
+        assert merge(team, tmp_path / "li.db").documents_added == 1
+        doc = team.document_ids()[0]
+        assert team.original(doc) == original and original is not None
+        assert [s.status for s in team.spans(doc, "li")][0] == "confirmed"

@@ -138,3 +138,29 @@ def test_cli_stats_on_a_bad_file_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["stats", "--db", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith("pizhu: error:") and result.output.count("\n") == 1
+
+
+def test_precision_and_recall_per_source_and_label() -> None:
+    """A span both sources proposed counts for each; a source misses what it did not propose."""
+    store = Store.memory()
+    draft = prepare(TEXT)[0]
+    t = draft.text
+
+    def span(sub: str, label: str, source: str) -> Span:
+        start = t.index(sub)
+        return Span(start, start + len(sub), label, sub, {}, "r", 0.5, source)
+
+    doc = store.add_document(
+        "t.txt", "utf-8", draft, [span("王明", "PERSON", "rules+lac"), span("城中区", "PERSON", "lac")]
+    )
+    assert doc is not None
+    ids = {s.text: s.id for s in store.spans(doc, "")}
+    store.decide(ids["王明"], "wang", "confirm")
+    store.decide(ids["城中区"], "wang", "reject")
+    scores = {s.key: s for s in compute(store).by_source}
+    assert (scores["lac PERSON"].precision, scores["lac PERSON"].recall) == (0.5, 1.0)
+    assert (scores["rules PERSON"].precision, scores["rules PERSON"].recall) == (1.0, 1.0)
+    store.add_span(doc, "wang", t.index("城中区政协"), t.index("城中区政协") + 5, "ORG")
+    store.add_span(doc, "wang", t.index("社情民意"), t.index("社情民意") + 2, "PERSON")
+    scores = {s.key: s for s in compute(store).by_source}
+    assert scores["lac PERSON"].recall == 0.5 and scores["lac PERSON"].missed == 1

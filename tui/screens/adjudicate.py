@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from store import agree
 from store.db import StoreError
+from store.display import visible, visible_styled
 from store.records import ADJUDICATOR_PREFIX, GOLD_STATUSES, REJECTED
 from tui import keys
 from tui.screens.library import fit
@@ -42,7 +43,12 @@ def describe(state: dict[str, Any] | None) -> Text:
         line.append(visible_text(str(state.get("text", ""))), style="reverse")
         attrs = state.get("attrs") or {}
         if attrs:
-            line.append(" " + ", ".join(f"{k}={v}" for k, v in sorted(attrs.items())), style="italic")
+            line.append(
+                " " + ", ".join(f"{k}={visible_text(str(v))}" for k, v in sorted(attrs.items())), style="italic"
+            )
+        tags = state.get("tags") or []
+        if tags:
+            line.append(" #" + " #".join(visible_text(str(t)) for t in tags), style="dim")
     return line
 
 
@@ -52,6 +58,7 @@ class AdjudicationScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[agree.Disagreement] = []
+        self._texts: dict[int, str] = {}
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -95,7 +102,7 @@ class AdjudicationScreen(Screen[None]):
             Text(str(item.document_id), justify="right"),
             Text(SHORT.get(label, label), style="bold"),
             Text(fit(visible_text(str(item.proposed.get("text", ""))).replace("\n", " "), text_cells)),
-            Text(", ".join(item.kinds)),
+            Text(visible(", ".join(item.kinds))),
         )
 
     def _show_title(self) -> None:
@@ -103,7 +110,7 @@ class AdjudicationScreen(Screen[None]):
         title = Text("Adjudication", style="bold")
         title.append(f" · {len(self.items)} disagreement(s) · {done} adjudicated")
         title.append(f" · as {self.adjudicator}", style="italic")
-        self.query_one("#adjudicate-title", Static).update(title)
+        self.query_one("#adjudicate-title", Static).update(visible_styled(title))
 
     def selected(self) -> agree.Disagreement | None:
         table = self.query_one(DataTable)
@@ -119,6 +126,8 @@ class AdjudicationScreen(Screen[None]):
             return
         out = Text(f"span {item.span_id} · doc {item.document_id} · {item.origin} · differs: ", style="dim")
         out.append(", ".join(item.kinds) + "\n", style="dim")
+        out.append_text(self._sentence(item))
+        out.append("\n")
         for n, (name, state) in enumerate(item.versions.items(), start=1):
             out.append(f"{n} " if n <= 9 else "  ", style="bold")
             out.append(f"{fit(name, 12):<12} ")
@@ -130,7 +139,22 @@ class AdjudicationScreen(Screen[None]):
             out.append(f"  ({item.adjudicator})", style="dim")
         else:
             out.append("1-9 take a version as final, x reject it", style="dim")
-        panel.update(out)
+        panel.update(visible_styled(out))
+
+    def _sentence(self, item: agree.Disagreement) -> Text:
+        """The sentence around the span, the span itself reversed: what the reviewers read."""
+        text = self._texts.get(item.document_id)
+        if text is None:
+            text = self._texts[item.document_id] = self.pizhu.store.document(item.document_id).text
+        start, end = int(item.proposed["start"]), int(item.proposed["end"])
+        left = max((text.rfind(c, 0, start) for c in "。！？\n"), default=-1) + 1
+        ends = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
+        right = min(ends) + 1 if ends else len(text)
+        left, right = max(left, start - 60), min(right, end + 60)
+        line = Text(visible_text(text[left:start]).replace("\n", " "))
+        line.append(visible_text(text[start:end]).replace("\n", " "), style="reverse bold")
+        line.append(visible_text(text[end:right]).replace("\n", " "))
+        return line
 
     @on(DataTable.RowHighlighted, "#disagreements")
     def highlighted(self) -> None:
@@ -148,6 +172,10 @@ class AdjudicationScreen(Screen[None]):
         self.pizhu.progress_changed()
         self._refresh_item(item)
         self.notify(f"span {item.span_id}: {what} → {view.status}", timeout=3)
+        table = self.query_one(DataTable)
+        row = self.items.index(self._item(item.span_id))
+        if row + 1 < len(self.items):
+            table.move_cursor(row=row + 1)  # on to the next disagreement
 
     def _refresh_item(self, item: agree.Disagreement) -> None:
         """Read the span's document again and redraw its row (now marked adjudicated)."""
@@ -173,8 +201,20 @@ class AdjudicationScreen(Screen[None]):
             return
         self._adjudicate(dict(item.versions[names[index]]), f"{names[index]}'s version")
 
+    def _item(self, span_id: int) -> agree.Disagreement:
+        return next(i for i in self.items if i.span_id == span_id)
+
     def action_reject(self) -> None:
         self._adjudicate({"status": REJECTED}, "rejected")
+
+    @on(DataTable.RowSelected, "#disagreements")
+    def selected_row(self) -> None:
+        self.action_open_span()
+
+    def action_open_span(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.pizhu.open_reader(item.document_id, item.span_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from extract.models import APPROX, LABELS
+from store.display import visible, visible_styled
 from tui.guidelines import GUIDES
 
 CANCEL = Binding("escape", "cancel", "cancel", show=False)
@@ -33,6 +34,16 @@ class _Dialog(ModalScreen[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class DataInput(Input):
+    """An input whose value may be data (an attribute, a tag): drawn with its control
+    characters made visible, one for one, so the cursor still lines up; the value itself
+    is what it was."""
+
+    @property
+    def _value(self) -> Text:
+        return visible_styled(super()._value)
 
 
 class LabelPicker(_Dialog):
@@ -50,7 +61,7 @@ class LabelPicker(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(visible(self.title_text)), classes="dialog-title")
             options = []
             for n, label in enumerate(LABELS, start=1):
                 prompt = Text(f"{n} {label:<8} ", style="bold")
@@ -109,7 +120,7 @@ class AttributeForm(_Dialog):
         value = self.attrs.get("value")
         approx = self.attrs.get("approx")
         with Vertical(classes="dialog"):
-            yield Label(Text("Attributes of “") + Text(self.span_text) + Text("”"), classes="dialog-title")
+            yield Label(Text("Attributes of “") + Text(visible(self.span_text)) + Text("”"), classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Label("value", classes="field-name")
                 yield Input(
@@ -117,7 +128,7 @@ class AttributeForm(_Dialog):
                 )
             with Horizontal(classes="field"):
                 yield Label("unit", classes="field-name")
-                yield Input(str(self.attrs.get("unit") or ""), id="unit", compact=True)
+                yield DataInput(str(self.attrs.get("unit") or ""), id="unit", compact=True)
             with Horizontal(classes="field"):
                 yield Label("approx", classes="field-name")
                 yield Select(
@@ -129,7 +140,7 @@ class AttributeForm(_Dialog):
                 )
             with Horizontal(classes="field"):
                 yield Label("metric", classes="field-name")
-                yield Input(str(self.attrs.get("metric") or ""), id="metric", compact=True)
+                yield DataInput(str(self.attrs.get("metric") or ""), id="metric", compact=True)
             yield Label("", id="error", classes="dialog-error")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
@@ -146,7 +157,9 @@ class AttributeForm(_Dialog):
         try:
             value = parse_value(raw)
         except ValueError:
-            self.query_one("#error", Label).update(Text(f"Not a number: {raw}. Write digits, e.g. 933500 or 93.5."))
+            self.query_one("#error", Label).update(
+                Text(visible(f"Not a number: {raw}. Write digits, e.g. 933500 or 93.5."))
+            )
             self.query_one("#value", Input).focus()
             return
         approx = self.query_one("#approx", Select).value
@@ -182,9 +195,12 @@ class TextPrompt(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
-            yield Input(self.value, id="prompt", suggester=suggester, compact=True)
+            yield Label(Text(visible(self.title_text)), classes="dialog-title")
+            # A suggestion is drawn as typed text: one holding control characters (a tag from
+            # another copy) is offered with them made visible.
+            shown = [visible(s) for s in self.suggestions]
+            suggester = SuggestFromList(shown, case_sensitive=False) if shown else None
+            yield DataInput(self.value, id="prompt", suggester=suggester, compact=True)
             yield Label(self.hint or "enter: done · escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -237,7 +253,7 @@ class GoToSection(_Dialog):
         options = []
         for choice in self._shown:
             prompt = Text(f"{choice.index + 1:>2} ")
-            prompt.append(choice.heading or "(no heading)", style="dim" if choice.kind != "body" else "")
+            prompt.append(visible(choice.heading) or "(no heading)", style="dim" if choice.kind != "body" else "")
             if choice.kind != "body":
                 prompt.append(f"  {choice.kind}", style="italic dim")
             if choice.pending:

@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from store.review import GOLD_POLICY
 from tui import keys
 from tui.guidelines import FIGURE_ATTRIBUTES, LABEL_GUIDES, RULINGS
 from tui.widgets.span_panel import SHORT
@@ -45,6 +46,9 @@ def help_text(keymap: Mapping[str, str], keymap_file: str) -> Text:
         "  the current span reversed. Captions and boilerplate are dimmed and skipped\n"
         "  (b shows them; g goes to any section).\n"
     )
+    text.append("\nGold: what the team's gold standard holds\n", style="bold underline")
+    for n, rule in enumerate(GOLD_POLICY, start=1):
+        text.append(f"  {n}. {rule}\n")
     text.append("\nLabels (annotation guidelines v1)\n", style="bold underline")
     for n, guide in enumerate(LABEL_GUIDES, start=1):
         text.append(f"\n{n} {guide.label} [{SHORT.get(guide.label, guide.label)}]", style="bold")

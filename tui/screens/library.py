@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from store.display import visible_styled
 from store.records import DocumentSummary
 from tui import keys
 from tui.widgets.section_view import visible_text
@@ -148,7 +149,7 @@ class LibraryScreen(Screen[None]):
             title.append(f" · first {len(rows)} shown, / to filter", style="italic")
         if needle:
             title.append(f" · filter “{needle}”", style="italic")
-        self.query_one("#library-title", Static).update(title)
+        self.query_one("#library-title", Static).update(visible_styled(title))
 
     def selected_id(self) -> int | None:
         table = self.query_one(DataTable)

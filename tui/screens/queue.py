@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store.db import StoreError
+from store.display import visible_styled
 from store.records import SpanView
 from tui import keys
 from tui.screens.dialogs import LabelPicker
@@ -82,7 +83,7 @@ class QueueScreen(Screen[None]):
         title = Text("Queue: pending candidates, least confident first", style="bold")
         title.append(f" · {len(self.items)}{'+' if len(self.items) >= 500 else ''} shown")
         title.append(f" · {self.label or 'all labels'}", style="italic")
-        self.query_one("#queue-title", Static).update(title)
+        self.query_one("#queue-title", Static).update(visible_styled(title))
 
     def selected(self) -> SpanView | None:
         table = self.query_one(DataTable)
@@ -108,7 +109,7 @@ class QueueScreen(Screen[None]):
         line.append("…" + before)
         line.append(visible_text(span.text), style="reverse bold")
         line.append(after + "…")
-        context.update(line)
+        context.update(visible_styled(line))
 
     @on(DataTable.RowHighlighted, "#queue")
     def highlighted(self) -> None:

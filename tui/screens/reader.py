@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from extract.models import LABELS
 from store.db import StoreError
+from store.display import visible_styled
 from store.records import PENDING, SpanView
 from tui import keys
 from tui.model import LoadedDocument
@@ -146,12 +147,14 @@ class ReaderScreen(Screen[None]):
         ids = self.pizhu.document_ids()
         position = ids.index(document.id) + 1 if document.id in ids else 0
         status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(f"{document.organisation or document.source} {document.year or ''}".strip(), style="bold")
+        status.append(
+            visible_text(f"{document.organisation or document.source} {document.year or ''}".strip()), style="bold"
+        )
         status.append(f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}")
         status.append(f"  {self.doc.pending()} pending")
         if self.message:
-            status.append("  · " + self.message, style="italic")
-        self.query_one("#status", Static).update(status, layout=False)
+            status.append("  · " + visible_text(self.message), style="italic")
+        self.query_one("#status", Static).update(visible_styled(status), layout=False)
 
     def say(self, message: str) -> None:
         self.message = message

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from store.display import visible
 from store.stats import ExtractorScore, Stats, StatusCounts, compute
 from tui import keys
 
@@ -164,7 +165,7 @@ class StatsScreen(Screen[None]):
             table.add_column(name, key=name)
         for label, c in labels.items():
             table.add_row(
-                Text(label, style="bold"),
+                Text(visible(label), style="bold"),
                 num(c.candidates),
                 num(c.pending),
                 num(c.confirmed),
@@ -183,7 +184,7 @@ class StatsScreen(Screen[None]):
             table.add_column(name, key=name)
         for s in scores:
             table.add_row(
-                Text(s.key, style="bold"),
+                Text(visible(s.key), style="bold"),
                 num(s.proposed),
                 num(s.confirmed),
                 num(s.corrected),
@@ -193,7 +194,7 @@ class StatsScreen(Screen[None]):
                 num(s.exact),
                 num(s.recall),
                 num(s.f1),
-                Text(", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items()))),
+                Text(visible(", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items())))),
                 key=s.key,
             )
 

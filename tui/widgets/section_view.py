@@ -26,22 +26,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from extract.models import LABELS
+from store.display import visible
 from store.records import PENDING, REJECTED, REMOVED, SpanView
-
-# C0 controls and DEL become their control pictures; format characters that would be
-# invisible (or reorder the line, like bidi overrides) become a middle dot.
-_VISIBLE = {c: 0x2400 + c for c in range(32) if c != 10}
-_VISIBLE[0x7F] = 0x2421
-for _c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F), 0x2028, 0x2029, 0x2060, 0xFEFF, 0x00AD):
-    _VISIBLE[_c] = 0x00B7
 
 # A line may not start with these: the character before moves down with them.
 _NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")
 
 
 def visible_text(text: str) -> str:
-    """The text as drawn: same length, control and invisible characters made visible."""
-    return text.translate(_VISIBLE)
+    """The text as drawn: same length, control and invisible characters made visible (``store.display``)."""
+    return visible(text)
 
 
 def _cells(char: str) -> int:

@@ -12,6 +12,7 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import Static
 
+from store.display import visible_styled
 from store.records import Decision, SpanView
 from tui.widgets.section_view import visible_text
 
@@ -38,7 +39,7 @@ STATUS_MARK = {
 
 def _field(text: Text, name: str, value: object, end: str) -> None:
     text.append(f"{name} ", style="dim")
-    text.append("—" if value is None or value == "" else str(value))
+    text.append("—" if value is None or value == "" else visible_text(str(value)))
     text.append(end)
 
 
@@ -77,13 +78,14 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool) -
         if index:
             text.append("\n")
         text.append("history " if index == 0 else "        ", style="dim")
-        text.append(f"{_local(decision.at)} {decision.reviewer}: {decision.action}")
+        text.append(visible_text(f"{_local(decision.at)} {decision.reviewer}: {decision.action}"))
         after = decision.after.get("status")
         if after:
             text.append(f" → {after}", style="dim")
     if compact and len(history) > 2:
         text.append(f"  (+{len(history) - 2} earlier)", style="dim")
-    return text
+    # Tags, attributes, rule and reviewer names are data too (a name can arrive by merge).
+    return visible_styled(text)
 
 
 def _local(stamp: str) -> str:

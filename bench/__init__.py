@@ -1,0 +1,1 @@
+"""Speed and memory benches, not run by the tests: ``python -m bench.bench_x`` from the checkout."""

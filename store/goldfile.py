@@ -1,0 +1,83 @@
+"""Reading a gold JSONL file for ``pizhu eval``: every line checked before scoring.
+
+One JSON object per line, with ``doc``, ``label`` and ``text`` strings; FIGURE lines may
+add ``value`` (a number, or a number written as a string), ``unit``, ``approx`` and
+``metric`` (strings). A line that is anything else (``[1,2]``, ``"str"``, ``{}``,
+``{"doc": 5, "label": null}``) is refused with a ``GoldFileError`` naming the file and
+the line number, so the scorer only ever sees rows it can read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from store.db import StoreError
+
+REQUIRED = ("doc", "label", "text")
+OPTIONAL_STRINGS = ("unit", "approx", "metric")
+MAX_GOLD_BYTES = 200 * 1024 * 1024
+
+
+class GoldFileError(StoreError):
+    """A gold file that cannot be scored against, with its name and the line at fault."""
+
+
+_KINDS = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else _KINDS.get(type(value), type(value).__name__)
+
+
+def check_row(row: Any) -> str:
+    """Why ``row`` is not a gold row ("" when it is one)."""
+    if not isinstance(row, dict):
+        return f"expected a JSON object with doc, label and text, got {_kind(row)}"
+    for key in REQUIRED:
+        if key not in row:
+            return f'"{key}" is missing'
+        if not isinstance(row[key], str) or not row[key]:
+            return f'"{key}" must be a non-empty string, not {_kind(row[key])}'
+    for key in OPTIONAL_STRINGS:
+        if key in row and row[key] is not None and not isinstance(row[key], str):
+            return f'"{key}" must be a string, not {_kind(row[key])}'
+    value = row.get("value")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float | str)):
+        return f'"value" must be a number, not {_kind(value)}'
+    return ""
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The rows of a gold JSONL file (blank lines skipped), or a ``GoldFileError``."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise GoldFileError(f"{path}: not a regular file")
+        if info.st_size > MAX_GOLD_BYTES:
+            raise GoldFileError(f"{path}: too large for a gold file ({info.st_size // (1024 * 1024)} MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GoldFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    rows = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise GoldFileError(f"{path}, line {number}: not a JSONL gold file (not UTF-8 text)") from None
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            raise GoldFileError(f"{path}, line {number}: not a JSONL gold file (not JSON: {reason})") from None
+        problem = check_row(row)
+        if problem:
+            raise GoldFileError(f"{path}, line {number}: not a JSONL gold file ({problem})")
+        rows.append(row)
+    return rows

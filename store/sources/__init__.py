@@ -1,0 +1,94 @@
+"""What a report file holds, by its bytes: plain text, a PDF, a saved HTML page or a Word file.
+
+``read_source`` looks at the bytes (never the file name) and hands them to the reader
+for their format; each returns the text its layout library extracted, which becomes the
+document's raw text, with a ``Layout`` saying what each paragraph is. Plain text goes
+through ``extract.decode``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from extract.decode import DecodeError, decode
+from extract.layout import Layout
+
+
+class SourceError(ValueError):
+    """The file is not one pizhu can read; the message is one line saying why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    """The raw text: the decoded file, or what the layout library extracted."""
+    encoding: str
+    """How the text was read: a codec (``utf-8``, ``gb18030``…) or ``pdf``, ``html/utf-8``, ``docx``."""
+    layout: Layout | None = None
+    original: tuple[str, bytes] | None = None
+    """(media type, bytes) of a file to keep beside the text (a saved HTML page)."""
+
+
+_HTML_START_RE = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta)[\s>]", re.I | re.S
+)
+
+
+def sniff(data: bytes) -> str:
+    """``pdf``, ``docx``, ``html``, ``zip``, ``ole`` or ``text``, from the file's first bytes."""
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+        return "zip"
+    if _HTML_START_RE.match(data[:4096]):
+        return "html"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    return "text"
+
+
+def read_source(data: bytes) -> Source:
+    """Read a report file's bytes; SourceError (one line) when they are none of the formats."""
+    kind = sniff(data)
+    if kind == "pdf":
+        from store.sources.pdf import PdfError, read_pdf
+
+        try:
+            layout = read_pdf(data)
+        except PdfError as exc:
+            raise SourceError(str(exc)) from None
+        return Source(layout.text, "pdf", layout)
+    if kind == "docx":
+        from store.sources.docx import DocxError, read_docx
+
+        try:
+            layout = read_docx(data)
+        except DocxError as exc:
+            raise SourceError(str(exc)) from None
+        return Source(layout.text, "docx", layout)
+    if kind == "ole":
+        raise SourceError("an old Word .doc (or other OLE) file: save it as .docx first")
+    if kind == "zip":
+        raise SourceError("a ZIP archive that is not a Word (.docx) file")
+    if kind == "html":
+        from store.sources.html import HtmlError, read_html
+
+        try:
+            layout, charset = read_html(data)
+        except HtmlError as exc:
+            raise SourceError(str(exc)) from None
+        return Source(layout.text, f"html/{charset}", layout, original=("text/html", data))
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        raise SourceError(str(exc)) from None
+    return Source(decoded.text, decoded.encoding)

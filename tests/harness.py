@@ -1,0 +1,183 @@
+"""Helpers the tests and the benches share: the ``pizhu`` command, the app in tmux, and
+the hook that times the app's render passes.
+
+Import it as ``tests.harness`` (``tests`` and ``bench`` are packages: run the tests
+with ``python -m pytest`` and a bench with ``python -m bench.bench_x`` from the
+checkout, and nothing edits ``sys.path``). The SIGKILL rounds built on the tmux
+helpers are in ``tests/tui/sigkill.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pizhu_command() -> list[str]:
+    """The ``pizhu`` command of the Python running the tests, whether or not it is on PATH.
+
+    The script pip installed beside this interpreter (the venv's ``bin``), else
+    ``python -m pizhu``: never a ``pizhu`` found first on PATH, which may belong to
+    another installation.
+    """
+    scripts = Path(sysconfig.get_path("scripts"))
+    for name in ("pizhu", "pizhu.exe"):
+        script = scripts / name
+        if script.is_file() and os.access(script, os.X_OK):
+            return [str(script)]
+    return [sys.executable, "-m", "pizhu"]
+
+
+def run_pizhu(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """Run ``pizhu ARGS`` in a real process (text output captured, no check)."""
+    options: dict[str, Any] = {"capture_output": True, "text": True, "check": False}
+    options.update(kwargs)
+    return subprocess.run([*pizhu_command(), *args], **options)
+
+
+# --- the app in tmux ----------------------------------------------------------------------
+
+
+def have_tmux() -> bool:
+    return shutil.which("tmux") is not None
+
+
+def capture(session: str) -> str:
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
+    ).stdout
+
+
+def wait_for(session: str, needle: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if needle in screen:
+            return screen
+        time.sleep(0.05)
+    raise AssertionError(f"{needle!r} never appeared; the screen was:\n{screen}")
+
+
+def start(db: Path, reviewer: str, work: Path, session: str) -> int:
+    """Start ``pizhu open`` in a tmux session at 80×24; return the app's pid (the shell execs it)."""
+    pidfile = work / f"{session}.pid"
+    pidfile.unlink(missing_ok=True)
+    command = " ".join(_shell_quote(part) for part in pizhu_command())
+    script = work / f"{session}.sh"
+    script.write_text(
+        f"echo $$ > {pidfile}\nexport PIZHU_KEYS={work / 'none.toml'}\n"
+        f"exec {command} open --db {db} --reviewer {reviewer}\n",
+        "utf-8",
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"sh {script}"],
+        check=True,
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
+    deadline = time.monotonic() + 10
+    while not pidfile.exists() or not pidfile.read_text().strip():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app never started")
+        time.sleep(0.02)
+    return int(pidfile.read_text().strip())
+
+
+def _shell_quote(part: str) -> str:
+    import shlex
+
+    return shlex.quote(part)
+
+
+# --- timing the app's render passes -------------------------------------------------------
+
+
+class RenderTimer:
+    """Times an app's work per key: the handlers and the layout and render passes.
+
+    ``install(app, screen, names)`` wraps the screen's methods ``names`` (actions, and
+    Textual's ``_refresh_layout`` and ``_compositor_refresh``) so that each outermost
+    call appends its duration to ``passes`` (a layout pass calls the compositor refresh
+    itself: only the outer call counts), and makes the headless app turn every update
+    into terminal output, as a real terminal would (headless Textual skips that step).
+    ``since(mark)`` sums the passes after ``mark = len(timer.passes)``.
+    """
+
+    DEFAULT = ("_refresh_layout", "_compositor_refresh")
+
+    def __init__(self) -> None:
+        self.passes: list[float] = []
+        self._depth = 0
+        self._undo: list[Callable[[], None]] = []
+
+    def timed(self, call: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            self._depth += 1
+            started = time.perf_counter()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                self._depth -= 1
+                if not self._depth:
+                    self.passes.append(time.perf_counter() - started)
+
+        return run
+
+    def install(
+        self, app: Any, screen: Any, names: tuple[str, ...] = DEFAULT, *, terminal_output: bool = True
+    ) -> RenderTimer:
+        """Wrap ``names`` on ``screen``; with ``terminal_output`` (once per app) also render updates to bytes."""
+        for name in names:
+            real = getattr(screen, name)
+            setattr(screen, name, self.timed(real))
+            self._undo.append(functools.partial(setattr, screen, name, real))
+        if not terminal_output:
+            return self
+        real_display = app._display
+
+        def display(target: Any, renderable: Any) -> None:
+            if renderable is not None and hasattr(renderable, "render_segments"):
+                renderable.render_segments(app.console)  # a terminal would turn it into bytes
+            real_display(target, renderable)
+
+        app._display = display
+        self._undo.append(functools.partial(setattr, app, "_display", real_display))
+        return self
+
+    def uninstall(self) -> None:
+        while self._undo:
+            self._undo.pop()()
+
+    def since(self, mark: int) -> float:
+        return sum(self.passes[mark:])
+
+
+@contextmanager
+def first_paint(app: Any) -> Iterator[list[float]]:
+    """Collect the moment the app renders its first frame (``perf_counter``) into the list yielded."""
+    painted: list[float] = []
+    real = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not painted:
+            if hasattr(renderable, "render_segments"):
+                renderable.render_segments(app.console)
+            painted.append(time.perf_counter())
+        real(screen, renderable)
+
+    app._display = display
+    try:
+        yield painted
+    finally:
+        app._display = real

@@ -1,0 +1,98 @@
+"""The review-state scenarios through the app (Pilot), on a real database file re-read after each key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from store.db import Store
+from store.export import ExportFilter, selected_spans
+from store.maintenance import reextract
+from tui.app import make_app
+from tui.screens.adjudicate import AdjudicationScreen
+from tui.screens.reader import ReaderScreen
+
+SIZE = (80, 24)
+
+
+def gold_places(store: Store, doc_id: int) -> set[tuple[int, int, str]]:
+    return {(s.start, s.end, s.label) for s in selected_spans(store, doc_id, ExportFilter())["spans"]}
+
+
+async def open_on(app, pilot, span_id: int) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    app.open_reader(1, span_id)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen) and screen.current == span_id
+    return screen
+
+
+async def test_a_third_reviewers_move_and_undo_keeps_the_gold(db_path: Path) -> None:
+    store = Store(db_path)
+    span = next(s for s in store.spans(1, "") if s.label == "ORG" and s.end - s.start >= 3)
+    store.decide(span.id, "ux1", "confirm")
+    store.decide(span.id, "ux2", "confirm")
+    before = gold_places(store, 1)
+    app = make_app(store, "ux3")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, span.id)
+        await pilot.press("comma")  # move the end left: ux3's own version differs
+        await pilot.pause()
+        check = Store(db_path)
+        assert check.span(span.id).status == "disputed"
+        await pilot.press("u")
+        await pilot.pause()
+        assert check.span(span.id, "ux3").status == "pending"
+        assert check.span(span.id).status == "confirmed"
+        assert gold_places(check, 1) == before
+        check.close()
+    store.close()
+
+
+async def test_adjudication_lists_a_tag_only_difference_and_moves_on(db_path: Path) -> None:
+    store = Store(db_path)
+    spans = [s for s in store.spans(1, "")][:3]
+    store.decide(spans[0].id, "ux1", "tag", tag="unit?")
+    for s in spans:
+        store.decide(s.id, "ux1", "confirm")
+    store.decide(spans[0].id, "ux2", "confirm")
+    store.decide(spans[1].id, "ux2", "reject")
+    store.decide(spans[2].id, "ux2", "reject")
+    app = make_app(store, "lead")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("J")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AdjudicationScreen)
+        table = screen.query_one("#disagreements", DataTable)
+        assert table.row_count == 3
+        assert str(table.get_cell(str(spans[0].id), "differs")) == "tags"
+        versions = str(screen.query_one("#versions", Static).content)
+        assert "#unit?" in versions and spans[0].text in versions  # the sentence and the versions
+        await pilot.press("2")  # ux2's version, without the tag
+        await pilot.pause()
+        assert table.cursor_row == 1  # on to the next disagreement
+        assert Store(db_path).span(spans[0].id).tags == ()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.current == spans[1].id
+    store.close()
+
+
+async def test_keys_keep_working_while_reextract_runs(db_path: Path) -> None:
+    store = Store(db_path)
+    app = make_app(store, "ann")
+    async with app.run_test(size=SIZE) as pilot:
+        first = store.spans(1, "ann")[0]
+        screen = await open_on(app, pilot, first.id)
+        other = Store(db_path)
+        reextract(other)
+        for _ in range(5):
+            await pilot.press("a")
+            await pilot.pause()
+        assert "no span" not in screen.message
+        decided = [s for s in other.spans(1, "ann") if s.status == "confirmed"]
+        assert len(decided) == 5
+        other.close()
+    store.close()

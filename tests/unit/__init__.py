@@ -1,0 +1,1 @@
+"""Unit tests: extract, store and the CLI."""
