@@ -16,6 +16,9 @@ import click
 
 from extract.models import LABELS
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, table
+from store.train import TrainOptions, learning_curve, train
+
+DEFAULTS = TrainOptions()
 
 INTERRUPTED = 130
 
@@ -135,14 +138,21 @@ def _curve_json(curve: Any) -> dict[str, Any]:
 )
 @click.option("--curve", is_flag=True, help="Train on 25/50/75/100 % of the documents over 3 splits; save nothing.")
 @click.option("--tokens", type=click.Choice(("auto", "char", "jieba")), default="auto", show_default=True)
-@click.option("--held-out", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=0.2, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the document split and the training.")
-@click.option("--epochs", type=click.IntRange(1), default=30, show_default=True)
+@click.option(
+    "--held-out",
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    default=DEFAULTS.held_out,
+    show_default=True,
+)
+@click.option(
+    "--seed", type=int, default=DEFAULTS.seed, show_default=True, help="Seed of the document split and the training."
+)
+@click.option("--epochs", type=click.IntRange(1), default=DEFAULTS.epochs, show_default=True)
 @click.option("--max-steps", type=click.IntRange(0), default=0, help="Stop after this many updates.")
 @click.option(
     "--budget",
     type=click.IntRange(0),
-    default=60_000,
+    default=DEFAULTS.budget,
     show_default=True,
     help="At most this many sentences seen in all (0: no limit).",
 )
@@ -171,8 +181,6 @@ def train_command(
         pizhu train --label FIGURE --label DATE
         pizhu train --curve                  does more review still pay?
     """
-    from store.train import TrainOptions, learning_curve, train
-
     options = TrainOptions(
         labels=labels,
         tokenization=tokens,

@@ -266,10 +266,11 @@ class TrainOptions:
     epochs: int = 30
     max_steps: int = 0
     """Stop after this many updates (0: the epochs and the budget decide)."""
-    budget: int = 60_000
-    """At most this many sentences seen in all (0: no limit). At about 160 sentences a
-    second on two cores, 300 reports (24,000 training sentences) stop after two and a half
-    epochs, well inside ten minutes; a few dozen reports get all their epochs."""
+    budget: int = 40_000
+    """At most this many sentences seen in all (0: no limit). 300 reports hold about 24,000
+    training sentences: 60,000 took 312 s of CPU in all (bench/bench_train.py), so 40,000
+    (under two epochs) leaves room for a machine shared with other work; a few dozen
+    reports get all their epochs."""
     dropout: float = 0.1
     batch_size: int = 8
 
