@@ -87,6 +87,11 @@ def _print_result(result: Any) -> None:
         out.print(f"model saved to {result.out}")
 
 
+def _short(f1: float) -> str:
+    """.55 for 0.55 (1.0 stays 1.0): four columns of mean (min–max) fit 80 columns."""
+    return "1.0" if f1 >= 1 else f"{f1:.2f}"[1:]
+
+
 def _print_curve(curve: Any) -> None:
     grid = table(f"F1 on {curve.held_out_documents} held-out report(s): mean (min–max) over {curve.splits} split(s)")
     grid.add_column("label")
@@ -97,7 +102,7 @@ def _print_curve(curve: Any) -> None:
         cells = []
         for fraction in curve.fractions:
             p = curve.point(fraction, label)
-            cells.append(f"{p.mean:.2f} ({p.low:.2f}–{p.high:.2f})")
+            cells.append(f"{p.mean:.2f} ({_short(p.low)}–{_short(p.high)})")
         grid.add_row(label, *cells)
     out = console()
     out.print(grid)
