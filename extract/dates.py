@@ -21,6 +21,9 @@ _CN_DIGIT = "〇零○一二三四五六七八九"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 
+# 2021年4月6日至9日, 4月6日-5月2日: a day range is one DATE (GUIDELINES v1.1).
+_DAY_RANGE = rf"(?:[-—–~至到](?:{_MONTH}月)?{_DAY}[日号](?![内前后间]))?"
+
 # Left context: not glued to a longer number (12023年) or a Latin code.
 _NB = r"(?<![\d０-９A-Za-z.])"
 _DATE_RE = re.compile(
@@ -31,12 +34,14 @@ _DATE_RE = re.compile(
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY}(?![\d.]))",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|{_MONTH}(?:[-—–至]{_MONTH})?月(?:{_DAY}[日号])?)?)",
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|{_MONTH}(?:[-—–至]{_MONTH})?月(?:份|{_DAY}[日号]{_DAY_RANGE})?)?)",
             # 二〇二三年十月一日
             rf"(?P<cn>[{_CN_DIGIT}]{{4}}年(?:度|{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?)",
             # 1月11日, 7月
-            rf"(?P<md>{_NB}{_MONTH}(?:[-—–至]{_MONTH})?月(?:{_DAY}[日号])?)",
+            rf"(?P<md>{_NB}{_MONTH}(?:[-—–至]{_MONTH})?月(?:份|{_DAY}[日号]{_DAY_RANGE})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号])",
+            # 6日 after its month was given (…4月2日…，6日…): checked against the text before.
+            rf"(?P<day>(?<![\d０-９A-Za-z.月第每个几数多初]){_DAY}日(?![内前后间]|以内|之内))",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
             rf"(?P<bare>{_NB}(?<![\d,]){_YEAR}(?![\d０-９.,%‰A-Za-z年月日号]))",
         )
@@ -65,6 +70,10 @@ def find_dates(text: str) -> list[Span]:
             if not all(ch in _CN_DIGIT for ch in span_text[:4]):
                 continue
             rule, confidence = "date.cn_numeral", 0.8
+        elif kind == "day":
+            if not _MONTH_BEFORE_RE.search(text, max(0, start - 400), start):
+                continue
+            rule, confidence = "date.bare_day", 0.7
         elif kind == "cnmd":
             rule, confidence = "date.cn_month_day", 0.7
         elif kind == "range":
@@ -75,6 +84,9 @@ def find_dates(text: str) -> list[Span]:
             rule, confidence = "date.year_month_day", 0.97
         spans.append(Span(start, end, "DATE", span_text, {}, rule, confidence))
     return spans
+
+
+_MONTH_BEFORE_RE = re.compile(r"(?<![\d个几第每])(?:1[0-2]|0?[1-9])月")
 
 
 def _not_month(text: str, start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ from typing import Any
 
 from extract.models import Span
 
-__all__ = ["find_entities"]
+__all__ = ["find_entities", "looks_like_name", "unsettled_stretches"]
 
 _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
@@ -55,13 +55,20 @@ def _init() -> dict[str, Any]:
             parts = line.split()
             if len(parts) == 3:
                 tags.setdefault(parts[2], set()).add(parts[0])
-        places, proper = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
+        places, proper, rare = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
         places |= tags.get("ns", set())
+        places -= _GENERIC_PLACES
+        # A place stem missing from jieba's dictionary (岳阳 of 岳阳市) would fall apart into
+        # single characters; as a word it is found wherever it stands.
+        for place in places:
+            if len(place) >= 2 and not tokenizer.FREQ.get(place):
+                tokenizer.add_word(place, 200, "ns")
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
             tokenizer=tokenizer,
             places=frozenset(places - _GENERIC_PLACES),
             proper=frozenset(proper),
+            rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
             leaders=frozenset(tags.get("nr", set())),
             slogan_re=re.compile("|".join(re.escape(s) for s in slogans)),
@@ -75,10 +82,13 @@ _GENERIC_PLACES = frozenset(
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
     "街镇 镇街 城镇 集镇".split()
+    # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
+    + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
+    "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
 )
 
 
-def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
+def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
     """Places from jieba's dictionary: ns entries with an administrative suffix, and their stems.
 
     A bare ns tag is not trusted (一路平安 is ns there); a suffix is. The stem of 四川省 is
@@ -87,11 +97,12 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
     """
     places: set[str] = set()
     proper: set[str] = set()
+    rare: set[str] = set()
     entries: dict[str, tuple[int, str]] = {}
     try:
         lines = path.read_text("utf-8").splitlines()
     except OSError:
-        return places, proper
+        return places, proper, rare
     for line in lines:
         parts = line.split()
         if len(parts) == 3 and parts[1].isdigit():
@@ -99,6 +110,11 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
     for word, (_freq, tag) in entries.items():
         if tag in ("nr", "ns", "nrt", "nrfg"):
             proper.add(word)
+            if _freq < 50 and tag in ("ns", "nr"):
+                rare.add(word)
+        if tag == "ns" and len(word) >= 3 and word[-1] in _NATURAL_SUFFIXES and not word.endswith(_REGION_NOUNS):
+            places.add(word)  # 洞庭湖, 大别山, 松花江: named natural places are GPE (v1.1)
+            continue
         if tag != "ns" or len(word) < 3 or not word.endswith(_ADMIN_SUFFIXES) or word.endswith(_REGION_NOUNS):
             continue
         places.add(word)
@@ -106,12 +122,16 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str]]:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= 2 and _stem_is_name(entries.get(stem)):
                 places.add(stem)
-    return places, proper
+    return places, proper, rare
 
 
 # 宜居城市, 经济开发区: jieba tags them ns, but they are kinds of place, not names.
 _REGION_NOUNS = ("城市", "新区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "地区", "社区", "城区",
                  "市区", "园区", "景区", "山区", "街区", "高新区", "功能区", "特区", "老区", "灾区")  # fmt: skip
+
+
+# Two-character ones (江湖, 高山, 大海, 上山) are mostly everyday words, so only longer names count.
+_NATURAL_SUFFIXES = frozenset("江河湖山海岛峡湾岭")
 
 
 def _stem_is_name(entry: tuple[int, str] | None) -> bool:
@@ -124,27 +144,50 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 
 # --- patterns -----------------------------------------------------------------------------
 
-_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
+# A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
+_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
-    rf"第?{_N}届(?:[{_CJK}]{{0,10}}?委员会)?第?{_N}次(?:常委|常务委员会|全体|主席|党组)?"
+    rf"第?{_N}届(?:[{_CJK}]{{0,10}}?委员会|全国人大|全国政协|人大|政协|[省市区县]委)?第?{_N}次(?:常委|常务委员会|全体|主席|党组)?"
     rf"(?:[(（]扩大[)）])?(?:全体会议|常委会议|常委会|会议|全会)"
     rf"|{_N}届{_N}中全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
-    rf"|(?<=[的共、和及])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二]|$)"
+    rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"]|$)"
     rf")"
 )
 
+# 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1).
+_BARE_SESSION_RE = re.compile(
+    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?:常委|常务委员会|全体|主席)?(?:[(（]扩大[)）])?(?:全体会议|会议|全会)"
+)
+_TERM_BEFORE_RE = re.compile(rf"{_N}届")
+
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
-_QUOTED_RE = re.compile(r"[“\"‘'「]([^“”\"‘’'「」\n]{2,24})[”\"’'」]")
+# Quotation marks in pairs (“…”, "…", ‘…’, '…', 「…」), so ``"…'双减'…"`` gives 双减.
+_INNER = "[^“”\"‘’'「」\n]{2,24}"
+_QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_INNER})'|「({_INNER})」")
+# “五好”评比, “三八”红旗手: a short quoted name before an award or contest is the activity's, not a formula.
+_AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
+# Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
+_QUOTED_WATCHWORDS = frozenset(("有事好商量", "国之大者"))
 _FORMULA_RE = re.compile(
-    rf"(?:[{_CN_NUM}](?:个|大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
-    rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}"
+    rf"(?:[{_CN_NUM}]个[{_CJK}]{{1,6}}"
+    rf"|[{_CN_NUM}](?:大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
+    # 五学, 六地, 三审, 四优 quoted on their own: a numeral and one character, not a count (三年, 两次).
+    rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
+    rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
+    rf"|双[{_CJK}]{{1,3}}"
+    # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
+    rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
 )
+# 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
+_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’']|规划|时期|期间|开局|发展)")
+# A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
+_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
 
 _SURNAMES = frozenset(
@@ -157,8 +200,8 @@ _SURNAMES = frozenset(
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒")
 # Single-character tokens that end a name or never start one.
 _STOP_CHARS = frozenset(
-    "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出强调介绍"
-    "名位次件条项抓送建走进看帮扶往回入出住驻管包央"
+    "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出调介绍"
+    "名位次件条项抓送走进看帮扶往回入出住驻管包央"
     '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
 )
 _NAME_LIST_RE = re.compile(
@@ -176,13 +219,50 @@ _ORG_HEADS = (
 )  # fmt: skip
 _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
-_NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "图书馆", "档案馆", "文史馆", "书画院"))
+_NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院"))
 _LEVELS = "省市区县州"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
 _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
 _CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
-_FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大", "中央统战部", "人民政协报")
-_FIXED_ORG_RE = re.compile("|".join(_FIXED_ORGS))
+_FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
+               "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
+               "新华网", "中国网", "光明日报")  # fmt: skip
+_FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
+# The eight parties and the federation by their short names (民革, 致公党): each names one body.
+_BARE_PARTY_RE = re.compile(
+    rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
+)
+# 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
+_CENTRAL_RE = re.compile(
+    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关)"
+    r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
+)
+# 民建广西区十届五次全会: the party's committee named before its term and session.
+_PARTY_TERM_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])(?=第?{_N}届)")
+_FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
+# 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
+# with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
+_CPPCC_TERM_RE = re.compile(
+    rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])"
+    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议)|(?=第?{_N}届))"
+)
+# Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
+_NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
+_SUBUNITS = {
+    "政协": re.compile(
+        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|常委会(?!议)|秘书处|研究室"
+        rf"|(?![各专有全])[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
+        rf"|(?![各专有全])[{_CJK}]{{2,4}}办{_NOT_VERB_AFTER_BAN})"
+    ),
+    "委": re.compile(
+        rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
+        rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
+    ),
+    "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
+}
+# 湖南日报, 宜昌电视台: a place's newspaper or station.
+_MEDIA_RE = re.compile(rf"([{_CJK}]{{2,3}}?)(?:日报|晚报|电视台|广播电视台|融媒体中心)")
+_FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请"
 
 
 def find_entities(text: str) -> list[Span]:
@@ -192,7 +272,8 @@ def find_entities(text: str) -> list[Span]:
     st = _init()
     spans: list[Span] = []
     spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
-    spans += [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
+    meetings = [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
+    spans += meetings + _bare_sessions(text, meetings)
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
@@ -202,17 +283,99 @@ def find_entities(text: str) -> list[Span]:
     return spans
 
 
+def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
+    """第二次会议 where a 届 stands in the same or the previous lines (a heading): a MEETING."""
+    taken = {(m.start, m.end) for m in meetings}
+    out = []
+    for m in _BARE_SESSION_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        # The heading or the sentence before: this line, or up to 300 characters back.
+        context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
+        if _TERM_BEFORE_RE.search(context):
+            out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
+    return out
+
+
 def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
     return Span(start, end, label, text[start:end], {}, rule, confidence)
 
 
 def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
+    cached = getattr(_last, "tokens", None)
+    if cached is not None and cached[0] is text:
+        return cached[1]
     out = []
     pos = 0
     for word in st["tokenizer"].cut(text, HMM=False):
         out.append((pos, pos + len(word), word))
         pos += len(word)
+    _last.tokens = (text, out)
     return out
+
+
+# The last text tokenized in this thread, so unsettled_stretches() need not cut it again.
+_last = threading.local()
+# The model reads a clause at a time: enough context for a name or a place, and a clause
+# with nothing unsettled in it costs nothing.
+_SENTENCE_END_RE = re.compile(r"[^。！？；，,;:：\n]+[。！？；，,;:：]?")
+
+
+def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """Clauses (start, end) holding a word the rules could not settle, for a statistical source to read.
+
+    jieba (``HMM=False``) splits a word its dictionary lacks into single characters, and
+    marks dictionary names (nr/ns) as such: a run of two or more single CJK characters that
+    are not function characters, or such a name, outside every span the rules proposed, is
+    an unknown name or place the rules may have missed. A clause with none is settled.
+    """
+    if not text:
+        return []
+    st = _init()
+    tokens = _tokens(text, st)
+    covered = bytearray(len(text) + 1)
+    for span in spans:
+        covered[span.start : span.end] = b"\1" * (span.end - span.start)
+    proper = st["rare_proper"]
+    flagged = bytearray(len(text) + 1)
+    run_start, run_len = -1, 0
+    for start, _end, word in tokens:
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in _STOP_CHARS and not covered[start]:
+            if run_len == 0:
+                run_start = start
+            run_len += 1
+            if run_len >= 2:
+                flagged[run_start] = 1
+            continue
+        run_len = 0
+        if 2 <= len(word) <= 3 and word in proper and not covered[start] and word not in _COMMON_WORDS:
+            flagged[start] = 1
+    clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(clauses):
+        if not any(flagged[start:end]) or not _CJK_RE.search(text, start, end):
+            continue
+        # A short clause (来源:史志办…) reads with its neighbours in the same line: the model needs context.
+        j, k = i, i
+        while end - start < _MIN_CONTEXT and (j > 0 or k < len(clauses) - 1):
+            if k < len(clauses) - 1 and "\n" not in text[end - 1 : clauses[k + 1][0] + 1]:
+                k += 1
+                end = clauses[k][1]
+            elif j > 0 and "\n" not in text[clauses[j - 1][1] - 1 : start]:
+                j -= 1
+                start = clauses[j][0]
+            else:
+                break
+        if out and out[-1][1] >= start:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+_MIN_CONTEXT = 16
+_CJK_RE = re.compile(f"[{_CJK}]")
 
 
 def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
@@ -220,13 +383,32 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_lexicon", 0.9) for m in st["slogan_re"].finditer(text)
     ]
     for m in _QUOTED_RE.finditer(text):
-        start = m.start(1)
-        for part in m.group(1).split("、"):
+        group = m.lastindex or 1
+        start = m.start(group)
+        content = m.group(group)
+        if content in _QUOTED_WATCHWORDS:
+            spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
+            continue
+        parts = content.split("、")
+        numbered = 0
+        for part in parts:
             end = start + len(part)
-            if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part):
+            award = len(part) == 2 and text.startswith(_AWARD_AFTER, m.end())
+            if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
                 spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
+                numbered += 1
             start = end + 1
+        if not numbered and _is_watchword(parts):
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_watchword", 0.5))
+    spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
     return spans
+
+
+def _is_watchword(parts: list[str]) -> bool:
+    """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``)."""
+    if len(parts) < 2 or not all(_CLAUSE_RE.fullmatch(p) for p in parts):
+        return False
+    return len({len(p) for p in parts}) == 1 or all(len(p) >= 3 and p[-2] == "为" for p in parts)
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -241,14 +423,84 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
-    # 拓石镇 + 小川村 → 拓石镇小川村; 陈仓区 read as 陈仓 + 区 is already one.
+    found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    # 西和县、礼县、徽县: a one-character county in a list of counties (all 县 here) is one too.
+    counties = [f for f in found if text[f[1] - 1] == "县"]
+    for m in _ONE_CHAR_COUNTY_RE.finditer(text) if counties else ():
+        if any(abs(m.start() - f[0]) <= 12 for f in counties) and not any(f[0] <= m.start() < f[1] for f in found):
+            found.append((m.start(), m.end(), 0.55))
+    found.sort()
+    # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
+    stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
+    # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
+    stems |= {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] == "区" and text[s : e - 1] in proper}
+    freq = st["tokenizer"].FREQ
+    for m in _PLACE_IN_BODY_RE.finditer(text):
+        # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
+        stem = m.group(1) or m.group(2)
+        if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
+            continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
+        if stem in proper or stem in places or (m.group(1) and not freq.get(stem)):
+            stems.add(stem)
+    stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
+    if stems:
+        taken = bytearray(len(text) + 1)
+        for s, e, _c in found:
+            taken[s:e] = b"\1" * (e - s)
+        for m in re.finditer("|".join(sorted(map(re.escape, stems), key=len, reverse=True)), text):
+            if not any(taken[m.start() : m.end()]):
+                found.append((m.start(), m.end(), 0.6))
+        found.sort()
+    # Place chains written together are one GPE (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村.
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in found:
-        if merged and merged[-1][1] == start and text[merged[-1][1] - 1] in "镇乡" and text[end - 1] == "村":
+        if merged and merged[-1][1] == start:
             merged[-1] = (merged[-1][0], end, min(conf, merged[-1][2]))
-        else:
+        elif not merged or merged[-1][1] <= start:
             merged.append((start, end, conf))
-    return [_span(text, s, e, "GPE", "entity.gpe", c) for s, e, c in merged if text[s:e] not in _GENERIC_PLACES]
+    out = []
+    for s, e, c in merged:
+        # 隆安县东信村: after a county or town, the next name with its 村/镇 suffix continues the chain.
+        if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
+            e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
+        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
+        if tail:
+            e = tail.end()
+        out.append(_span(text, s, e, "GPE", "entity.gpe", c))
+    return out
+
+
+_CJK_ONLY_RE = re.compile(f"[{_CJK}]+")
+_ONE_CHAR_COUNTY_RE = re.compile(
+    rf"(?:(?<=[、和及与])|(?<![{_CJK}]))(?![全本该各我每外邻郊一二两三四五六七八九十])[{_CJK}]县(?=[、和及与等，,。；])"
+)
+_BODY_AFTER_LEVEL = (
+    "委",
+    "政",
+    "人",
+    "党",
+    "纪",
+    "团",
+    "妇",
+    "工",
+    "文",
+    "检",
+    "法",
+    "长",
+    "领",
+    "直",
+    "级",
+    "区",
+    "县",
+    "市",
+)
+_NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+# The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
+_PLACE_IN_BODY_RE = re.compile(
+    rf"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)([{_CJK}]{{2,4}}?)(?:市|县|省)(?:委|政协|委员会)"
+    rf"|(?<![{_CJK}])([{_CJK}]{{2,3}}?)市(?:政协|委|政府|人大)"
+)
 
 
 def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[str]) -> int | None:
@@ -276,6 +528,33 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans = [_span(text, m.start(), m.end(), "ORG", "entity.org_fixed", 0.9) for m in _FIXED_ORG_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
+    ]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
+    ]
+    place_before = {p.end: p for p in places}
+    for m in _BARE_PARTY_RE.finditer(text):
+        # 广西民建: a place written before the party's short name is its branch there.
+        place = place_before.get(m.start())
+        if place is not None:
+            spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in _BARE_PARTY_RE.finditer(text)
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
+        for m in _FEDERATION_RE.finditer(text)
+        # 民革、民盟、…、工商联: a sector list of named bodies; 各民主党派、工商联 is a generic list.
+        if _BARE_PARTY_RE.search(text[max(0, m.start() - 30) : m.end() + 30])
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_media", 0.6)
+        for m in _MEDIA_RE.finditer(text)
+        if m.group(1) in _state["places"]
+    ]
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -297,23 +576,48 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             while start in place_end:
                 start = place_end[start].start
         elif head in ("市委", "区委", "县委", "省委", "州委"):
-            continue  # bare 区委: the body is named by level only when a place stands before
+            # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
+            before = text[head_start - 1] if head_start else ""
+            if (
+                before == "各"
+                or text.startswith("员", head_end)
+                or not (
+                    head_start in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE
+                )
+            ):
+                continue
+            start = head_start
+        elif head_start >= 2 and text[head_start - 2] == "各":
+            continue  # 各市政协, 各县委: a plural
         elif head_start and text[head_start - 1] in _LEVELS and head not in _NAMED_ONLY_HEADS:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
-            if (
-                head_start - 1 in token_starts
-                or not ("\u4e00" <= before <= "\u9fff")
-                or before in "各全本我该的和与、在对向赴到"
-            ):
+            if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
             start = head_start - 2
+        if text.endswith("自治区", 0, head_start) and head in ("党委", "政府", "人民政府", "政协", "纪委", "纪委监委"):
+            start = head_start - 3 if start is None or start > head_start - 3 else start
         if start is None:
             continue
-        spans.append(_span(text, start, head_end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
+        end = _subunit_end(text, head, head_end)
+        spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+def _subunit_end(text: str, head: str, end: int) -> int:
+    """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
+    kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
+    if not kind:
+        return end
+    m = _SUBUNITS[kind].match(text, end)
+    if m is None or any(ch in _NOT_IN_SUBUNIT for ch in m.group()) or "主席" in m.group() or "主任" in m.group():
+        return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
+    return m.end()
+
+
+_NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -323,7 +627,21 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif word in titles or (word.endswith(("主席", "书记", "主任", "记者")) and len(word) <= 6):
-            found = _name_after(tokens, i + 1)
+            found = _name_after(tokens, i + 1, text)
+            if found is None and word in _CREDIT_ROLES:
+                # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
+                m = _CREDIT_NAME_RE.match(text, end)
+                found = m.span(1) if m else None
+            if found is None:
+                # 县领导赵卫东、…: a name jieba cut as 赵 + 卫东, bounded by what follows it.
+                found = next(
+                    (
+                        (end, end + n)
+                        for n in (3, 2)
+                        if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st)
+                    ),
+                    None,
+                )
             if found is not None:
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
@@ -338,12 +656,149 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
         spans += [
             _span(text, s, e, "PERSON", "entity.person_byline", 0.6) for s, e in _split_names(m.group(1), m.start(1))
         ]
+    spans += _names_before_cues(text, st)
+    spans += _space_lists(text, st)
+    spans += _list_tails(text, spans, st)
+    spans += _repeated(text, spans, st)
     return spans
 
 
-def _name_after(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+# What follows a name and marks it as one: a speech or attendance verb, a form of address,
+# a title after the name (王强同志, 李明委员).
+_NAME_CUE_RE = re.compile(
+    r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
+    r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
+)
+_NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t由和与及同请对向将经")
+# After a name in a list: the next item, or what ends the list.
+_LIST_END_RE = re.compile(
+    r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
+)
+
+
+def looks_like_name(name: str) -> bool:
+    """Whether ``name`` has the shape of a person's name: a surname, 2–4 characters, no word-breaking character.
+
+    Used on another source's proposals (the model has judged the context already), so unlike
+    the rules' own test it does not reject dictionary words (高峰 is a name too).
+    """
+    if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
+        return False
+    if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
+        return False
+    return name not in _COMMON_WORDS and not any(
+        ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]
+    )
+
+
+def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool:
+    """A surname, then CJK characters none of which ends or breaks a name, and not a common word."""
+    name = text[start:end]
+    if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
+        return False
+    if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
+        return False
+    if any(ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
+        return False
+    if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
+        return False
+    freq = st["tokenizer"].FREQ
+    proper = st["proper"]
+    # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
+    return not any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2)
+
+
+def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
+    if start == 0 or text[start - 1] in _NAME_BOUNDARY_BEFORE:
+        return True
+    return any(text.endswith(title, 0, start) for title in st["titles"])
+
+
+_HEADLINE_NAME_RE = re.compile(rf"^([{_CJK}]{{2,4}})[:：](?=\S)", re.MULTILINE)
+
+
+def _names_before_cues(text: str, st: dict[str, Any]) -> list[Span]:
+    """李明讲话, 由王强主持, 张伟作工作报告, 黎作凤各位委员: a name right before its verb or address.
+
+    A headline or a speaker's line that opens with a name and a colon (``李明：坚持…``) too.
+    """
+    spans = [
+        _span(text, m.start(1), m.end(1), "PERSON", "entity.person_headline", 0.6)
+        for m in _HEADLINE_NAME_RE.finditer(text)
+        if _plausible_name(text, m.start(1), m.end(1), st)
+    ]
+    for m in _NAME_CUE_RE.finditer(text):
+        cue = m.start()
+        for length in (3, 2, 4):
+            start = cue - length
+            if start >= 0 and _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
+                spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
+                break
+    return spans
+
+
+_SPACE_LIST_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,4}}(?:[ \u3000][{_CJK}]{{2,4}}){{2,}}(?![{_CJK}])")
+
+
+def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
+    """王强 李明 张伟: the items of a space-separated list (kept by normalization) that are names."""
+    spans = []
+    for m in _SPACE_LIST_RE.finditer(text):
+        items = []
+        pos = m.start()
+        for item in re.split(r"[ \u3000]", m.group()):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
+        if len(names) * 3 >= len(items) * 2:
+            spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
+    return spans
+
+
+def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
+    """市领导李明、王强、张伟到会: the names listed after a name already found."""
+    spans = []
+    seen = {(s.start, s.end) for s in found}
+    for span in sorted(found, key=lambda s: s.start):
+        end = span.end
+        while end < len(text) and text[end] == "、":
+            start = end + 1
+            for length in (3, 2):
+                stop = start + length
+                if _LIST_END_RE.match(text, stop) and _plausible_name(text, start, stop, st):
+                    break
+            else:
+                break
+            if (start, stop) not in seen:
+                seen.add((start, stop))
+                spans.append(_span(text, start, stop, "PERSON", "entity.person_list_tail", 0.6))
+            end = stop
+    return spans
+
+
+def _repeated(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
+    """A name found once is a name wherever else it stands on its own (repeated without its title)."""
+    names = {s.text for s in found if len(s.text) >= 2}
+    seen = {(s.start, s.end) for s in found}
+    spans = []
+    for name in names:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            after = text[end : end + 1]
+            glued_after = after and "\u4e00" <= after <= "\u9fff" and after not in _STOP_CHARS
+            # 李明 inside 李明华: a longer name; a following word (李明同志, 李明主持) is fine.
+            if (pos, end) not in seen and (
+                not glued_after or _LIST_END_RE.match(text, end) or _NAME_CUE_RE.match(text, end)
+            ):
+                spans.append(_span(text, pos, end, "PERSON", "entity.person_repeated", 0.6))
+            pos = text.find(name, end)
+    return spans
+
+
+def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = None) -> tuple[int, int] | None:
     """(start, end) of a 2–3 character name at token ``i`` (a surname first), or None."""
-    while i < len(tokens) and tokens[i][2].isspace():
+    while i < len(tokens) and (tokens[i][2].isspace() or tokens[i][2] in ("/", "／", ":", "：")):
         i += 1
     if i >= len(tokens):
         return None
@@ -359,12 +814,20 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int) -> tuple[int, int] |
                 w = tokens[j][2]
                 if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                     break
+                if text is not None and (
+                    _NAME_CUE_RE.match(text, tokens[j][0]) or _CREDIT_RE.match(text, tokens[j][0])
+                ):
+                    break  # 李明作工作报告, 毕竞文/图: 作 starts the verb, 文/图 the credit
                 end = tokens[j][1]
                 j += 1
             if end - start >= 2:
                 return start, end
     return None
 
+
+_CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
+_CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
+_CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
 # Words that start with a surname character but are not names (常委, 高度, 于是 …).
 _COMMON_WORDS = frozenset(

@@ -4,6 +4,12 @@ Rows are dicts with ``doc``, ``label`` and ``text`` (FIGURE rows also ``value``,
 ``approx``). Spans match on (doc, label, text), counted as a multiset, because the gold
 file carries no offsets (they depend on normalization). Labels the gold does not
 annotate at all are left out: predicting ORG against a FIGURE/DATE gold is not an error.
+
+When predicted rows carry a ``source`` key (``rules``, ``lac``, ``rules+lac``), the result
+also scores each source on its own: its rows against the whole gold, so a source's
+precision is its own and its recall is the share of the gold it found by itself. A row
+proposed by several sources (``rules+lac``) counts for each of them, and also under its
+joint name.
 """
 
 from __future__ import annotations
@@ -20,14 +26,38 @@ _ATTRS = ("value", "unit", "approx")
 def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, Any]:
     """Per-label tp/fp/fn/precision/recall/f1, micro totals, and FIGURE attribute accuracy.
 
-    Returns ``{"labels": {label: {...}}, "micro": {...}, "figure_attrs": {...}}``;
+    Returns ``{"labels": {label: {...}}, "micro": {...}, "figure_attrs": {...}}``, plus
+    ``"sources": {source: {label: {...}}}`` when predicted rows name their source;
     ``figure_attrs`` has ``matched``, ``correct`` and ``accuracy`` (share of matched
     FIGUREs whose value, unit and approx all equal the gold's), plus per-attribute counts.
     """
     labels = sorted({row["label"] for row in gold})
     gold_rows = _group(row for row in gold if row["label"] in labels)
     pred_rows = _group(row for row in predicted if row["label"] in labels)
-    result: dict[str, Any] = {"labels": {}}
+    per_label, micro = _labels(labels, gold_rows, pred_rows)
+    result: dict[str, Any] = {"labels": per_label, "micro": micro}
+    result["figure_attrs"] = _figure_attrs(gold_rows, pred_rows)
+    sources = _sources(predicted)
+    if sources:
+        result["sources"] = {}
+        for source in sources:
+            rows = _group(
+                r
+                for r in predicted
+                if r["label"] in labels and (r.get("source") == source or source in _row_sources(r))
+            )
+            by_label, _micro = _labels(labels, gold_rows, rows)
+            result["sources"][source] = {label: row for label, row in by_label.items() if row["tp"] + row["fp"]}
+    return result
+
+
+def _labels(
+    labels: list[str],
+    gold_rows: dict[tuple[str, str, str], list[dict[str, Any]]],
+    pred_rows: dict[tuple[str, str, str], list[dict[str, Any]]],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Per-label scores and their micro total, occurrences matched as multisets."""
+    per_label: dict[str, Any] = {}
     totals = Counter[str]()
     for label in labels:
         gold_count = Counter({key: len(rows) for key, rows in gold_rows.items() if key[1] == label})
@@ -35,11 +65,24 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
         tp = sum((gold_count & pred_count).values())
         fp = sum(pred_count.values()) - tp
         fn = sum(gold_count.values()) - tp
-        result["labels"][label] = _prf(tp, fp, fn)
+        per_label[label] = _prf(tp, fp, fn)
         totals.update(tp=tp, fp=fp, fn=fn)
-    result["micro"] = _prf(totals["tp"], totals["fp"], totals["fn"])
-    result["figure_attrs"] = _figure_attrs(gold_rows, pred_rows)
-    return result
+    return per_label, _prf(totals["tp"], totals["fp"], totals["fn"])
+
+
+def _row_sources(row: dict[str, Any]) -> set[str]:
+    return set(str(row.get("source") or "").split("+")) - {""}
+
+
+def _sources(predicted: list[dict[str, Any]]) -> list[str]:
+    """Every single source and every joint source named by the predicted rows, sorted."""
+    names: set[str] = set()
+    for row in predicted:
+        source = row.get("source")
+        if source:
+            names.add(str(source))
+            names |= _row_sources(row)
+    return sorted(names)
 
 
 def _group(rows: Any) -> dict[tuple[str, str, str], list[dict[str, Any]]]:

@@ -90,6 +90,14 @@ _CN_PERCENT_RE = re.compile(
 )
 
 
+# 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
+_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数)(?P<num>[百千万])(?P<unit>{_UNIT_ALT})")
+_BARE_SCALE_VALUES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+_BARE_SCALE_APPROX = {"近": "under", "逾": "over", "上": "over", "数": "about"}
+# 连任两届, 连续三届: a count of terms; 第三届 / 十三届三次会议 / 四届区政协 name one term.
+_TERMS_RE = re.compile(r"(?<=连任|连续|历任|担任|任职)(?P<num>[两二三四五六七八九十]|\d{1,2})届")
+
+
 def find_figures(text: str) -> list[Span]:
     """Every FIGURE in normalized ``text``, in order of position."""
     spans: list[Span] = []
@@ -97,9 +105,47 @@ def find_figures(text: str) -> list[Span]:
         span = _figure(text, match)
         if span is not None:
             spans.append(span)
+    extra = []
     if "百分之" in text:
-        spans.extend(_written_percents(text))
+        extra += _written_percents(text)
+    extra += _bare_scales(text)
+    if "届" in text:
+        extra += _terms(text)
+    if extra:
+        taken = [(s.start, s.end) for s in spans]
+        spans += [x for x in extra if not any(a < x.end and x.start < b for a, b in taken)]
         spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+def _bare_scales(text: str) -> list[Span]:
+    spans = []
+    for m in _BARE_SCALE_RE.finditer(text):
+        unit = m.group("unit")
+        pre = m.group("pre")
+        if unit in _TIME_UNITS:
+            continue  # 近百年, 数千年: a relative stretch of history, not a measurement
+        if pre in "上数" and m.start() and text[m.start() - 1] in _CN_NUMERAL_CHARS:
+            continue
+        attrs = {
+            "value": to_json_number(_BARE_SCALE_VALUES[m.group("num")]),
+            "unit": unit,
+            "approx": _BARE_SCALE_APPROX[pre],
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.bare_scale", 0.6))
+    return spans
+
+
+def _terms(text: str) -> list[Span]:
+    spans = []
+    for m in _TERMS_RE.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None or _MEETING_AFTER_RE.match(text, m.end()) or text.startswith("委员会", m.end()):
+            continue
+        metric = _metric(text, m.start(), m.end())
+        attrs = {"value": to_json_number(value), "unit": "届", "approx": "exact", "metric": metric}
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.terms", 0.6))
     return spans
 
 

@@ -7,7 +7,9 @@ The steps follow GUIDELINES.md ("Normalization"):
 3. Traditional → Simplified with OpenCC ``t2s``;
 4. full-width digits and ``％`` to ASCII (one character for one, so offsets stay put);
 5. OCR spacing removed between CJK characters and between a digit and a CJK character,
-   indentation and trailing blanks of lines dropped, Latin/number spacing kept;
+   indentation and trailing blanks of lines dropped, Latin/number spacing kept; the single
+   spaces of a list (three or more runs of 2–4 CJK characters, ``王强 李明 张伟``) are kept
+   (GUIDELINES v1.1);
 6. paragraphs that a column break split over lines rejoined, never joining a heading,
    a caption or page furniture to its neighbour.
 
@@ -46,6 +48,9 @@ _OCR_SPACE_RE = re.compile(
     rf"|(?<=[0-9])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
     rf"|(?<=[{CJK}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
 )
+# v1.1: three or more runs of 2–4 CJK characters separated by single spaces are a list
+# (``王强 李明 张伟``); those spaces separate items and stay.
+_LIST_STRETCH_RE = re.compile(rf"(?<![{CJK}])[{CJK}]{{2,4}}(?:[{_SPACE}][{CJK}]{{2,4}}){{2,}}(?![{CJK}])")
 _LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -66,7 +71,7 @@ def normalize(raw: str) -> Normalized:
     text, offsets = _replace(text, offsets, _FULLWIDTH_POINT_RE, lambda _m: ".")
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
-    text, offsets = _delete(text, offsets, _OCR_SPACE_RE)
+    text, offsets = _delete_ocr_spaces(text, offsets)
     text, offsets = _rejoin_paragraphs(text, offsets)
     return Normalized(text=text, raw_offsets=offsets)
 
@@ -226,6 +231,22 @@ def _cut(text: str, offsets: array, deletions: list[tuple[int, int]]) -> tuple[s
 
 # A space between two characters that are not Latin letters (digits, CJK, punctuation).
 _INNER_SPACE_RE = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
+
+
+def _delete_ocr_spaces(text: str, offsets: array) -> tuple[str, array]:
+    """Remove OCR spacing (step 5), keeping the spaces that separate the items of a list."""
+    lists = [m.span() for m in _LIST_STRETCH_RE.finditer(text)]
+    if not lists:
+        return _delete(text, offsets, _OCR_SPACE_RE)
+    deletions: list[tuple[int, int]] = []
+    i = 0
+    for m in _OCR_SPACE_RE.finditer(text):
+        while i < len(lists) and lists[i][1] <= m.start():
+            i += 1
+        if i < len(lists) and lists[i][0] <= m.start() and m.end() <= lists[i][1]:
+            continue
+        deletions.append(m.span())
+    return _cut(text, offsets, deletions)
 
 
 def _unspace_letterspaced_lines(text: str, offsets: array) -> tuple[str, array]:

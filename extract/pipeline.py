@@ -1,5 +1,9 @@
 """Run every finder over a normalized text and resolve overlaps: what the store calls per document.
 
+The rules always run; the LAC model (``extract.lac``, optional) runs too when installed,
+on the stretches the rules leave unsettled, and ``extract.combine`` merges the two
+sources (``Span.source``, confidence by agreement).
+
 Overlap policy (GUIDELINES.md, "Spans may nest"): a DATE or FIGURE inside a TITLE is
 kept as well; any other overlap keeps one span, chosen deterministically: the longer
 one, then the label with the higher priority, then the earlier start, then the higher
@@ -10,23 +14,42 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from extract import lac
+from extract.combine import combine
 from extract.dates import find_dates
 from extract.entities import find_entities
 from extract.figures import find_figures
 from extract.models import Span
 
-__all__ = ["extract_spans"]
+__all__ = ["extract_spans", "rule_spans"]
 
 # Lower number wins a tie in length.
 _PRIORITY = {"DATE": 0, "MEETING": 1, "TITLE": 2, "FIGURE": 3, "SLOGAN": 4, "ORG": 5, "GPE": 6, "PERSON": 7}
 _NESTABLE = frozenset({"DATE", "FIGURE"})
 
 
-def extract_spans(text: str) -> list[Span]:
-    """All spans for normalized ``text``, overlaps resolved, sorted by (start, -end, label)."""
+def extract_spans(text: str, *, model: bool | None = None) -> list[Span]:
+    """All spans for normalized ``text``, overlaps resolved, sorted by (start, -end, label).
+
+    ``model``: run the statistical source (``extract.lac``) as well: None (the default) when
+    it is installed, False never (the rules alone), True when installed (same as None; it is
+    optional, so its absence is never an error).
+    """
     if not text:
         return []
     candidates = find_dates(text) + find_figures(text) + find_entities(text)
+    if model is not False and lac.available():
+        stretches = lac.stretches_to_check(text, candidates)
+        candidates = combine(text, candidates, lac.find_lac(text, stretches), stretches)
+    return _resolved(candidates)
+
+
+def rule_spans(text: str) -> list[Span]:
+    """The rules' spans alone (no statistical source), overlaps resolved."""
+    return extract_spans(text, model=False)
+
+
+def _resolved(candidates: list[Span]) -> list[Span]:
     titles = sorted((s.start, s.end) for s in candidates if s.label == "TITLE")
     inner = [s for s in candidates if s.label in _NESTABLE and _inside_title(s, titles)]
     inner_ids = {id(s) for s in inner}

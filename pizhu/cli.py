@@ -7,6 +7,7 @@ Errors are one line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sys
 from pathlib import Path
@@ -83,7 +84,13 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--no-extract", is_flag=True, help="Store the reports without machine candidates.")
-def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> None:
+@click.option(
+    "--progress-json",
+    is_flag=True,
+    hidden=True,
+    help="One JSON line per file on stdout (for the app's background import).",
+)
+def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool, progress_json: bool) -> None:
     """Import report files or folders: text (UTF-8, UTF-16 with BOM, GB18030, Big5), PDF, saved HTML, DOCX.
 
     \b
@@ -91,6 +98,30 @@ def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool) -> No
         pizhu import seeds/ more/report.txt --db team.db
         pizhu import nianjian-2023.pdf page.html report.docx
     """
+    if progress_json:
+        from store.importer import FileOutcome, import_paths
+
+        with open_store(db_path) as store:
+            done = [0]
+
+            def step(outcome: FileOutcome) -> None:
+                done[0] += 1
+                line = {
+                    "done": done[0],
+                    "imported": len(outcome.imported),
+                    "refused": outcome.error,
+                    "path": outcome.path,
+                }
+                click.echo(json.dumps(line, ensure_ascii=False))
+                sys.stdout.flush()
+
+            def begin(_path: Path, _index: int, total: int) -> None:
+                if _index == 0:
+                    click.echo(json.dumps({"total": total}))
+                    sys.stdout.flush()
+
+            import_paths(store, paths, extract=not no_extract, on_file=step, on_begin=begin)
+        return
     with open_store(db_path) as store:
         refused = run_import(store, paths, extract=not no_extract)
     if refused:
@@ -116,7 +147,10 @@ def print_summary(store: Store) -> None:
 @db_option
 @click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
 def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> None:
-    """Open the review app, importing PATHS first.
+    """Open the review app; PATHS are imported in the background while it runs.
+
+    The library shows at once and fills in as reports are imported; a finished report
+    can be opened while the others import.
 
     \b
     Example:
@@ -124,15 +158,21 @@ def open_command(paths: tuple[str, ...], db_path: str, reviewer: str | None) -> 
     """
     with open_store(db_path) as store:
         if paths:
-            run_import(store, paths, quiet=False)
-        if not store.document_ids():
+            from store.importer import find_files
+
+            missing = [f"{path}: {error}" for path, error in find_files(paths) if error]
+            if missing and len(missing) == len(list(find_files(paths))):
+                fail(missing[0])
+        elif not store.document_ids():
             fail("no reports in the database; give a file or folder to import")
         try:
             from tui.app import make_app
         except ImportError:
+            if paths:
+                run_import(store, paths, quiet=False)
             print_summary(store)
             return
-        app = make_app(store, reviewer or default_reviewer())
+        app = make_app(store, reviewer or default_reviewer(), imports=tuple(paths))
         app.run()
 
 
@@ -190,7 +230,11 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
             for span in store.spans(doc_id, reviewer=""):
                 if span.origin != "machine":
                     continue
-                predicted.append({"doc": name, "label": span.label, "text": span.text, **span.proposed["attrs"]})
+                proposed = span.proposed
+                predicted.append(
+                    {"doc": name, "label": proposed["label"], "text": proposed["text"], "source": span.source}
+                    | proposed["attrs"]
+                )
     result = score(gold_rows, predicted)
     if as_json:
         echo_json(result)
@@ -210,8 +254,24 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         )
     out = console()
     out.print(scores)
+    if result.get("sources"):
+        by_source = table("by source (rules+lac counts for both)")
+        for column in ("source", "label", "found", "tp", "precision", "recall", "F1"):
+            by_source.add_column(column, justify="right")
+        for source, labels in result["sources"].items():
+            for label, row in labels.items():
+                by_source.add_row(
+                    source,
+                    label,
+                    str(row["tp"] + row["fp"]),
+                    str(row["tp"]),
+                    f"{row['precision']:.3f}",
+                    f"{row['recall']:.3f}",
+                    f"{row['f1']:.3f}",
+                )
+        out.print(by_source)
     attributes = result.get("figure_attrs")
-    if attributes:
+    if attributes and attributes.get("matched"):
         out.print(
             f"FIGURE value/unit/approx right: {attributes['correct']}/{attributes['matched']}"
             f" = {attributes['accuracy']:.3f}"

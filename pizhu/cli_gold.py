@@ -252,10 +252,12 @@ def agree_command(
         found = []
         if show_disagreements or as_json:
             wanted = set(reviewers)
-            for doc_id in documents or store.document_ids():
-                for d in disagreements(store, doc_id):
-                    if not wanted or len(wanted & set(d.versions)) >= 2:
-                        found.append(d)
+            chosen = set(documents)
+            for d in disagreements(store):
+                if chosen and d.document_id not in chosen:
+                    continue
+                if not wanted or len(wanted & set(d.versions)) >= 2:
+                    found.append(d)
     if as_json:
         echo_json({"pairs": [p.as_dict() for p in pairs], "disagreements": [d.as_dict() for d in found]})
         return
@@ -333,11 +335,13 @@ def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
         pizhu merge ~/from-wang/annotations.db ~/from-li/annotations.db --db team.db
     """
     from store.errors import StoreError
-    from store.merge import merge_all
+    from store.merge import MergeError, merge_all
 
     with open_store(db_path) as store:
         try:
             reports = merge_all(store, others)
+        except MergeError as exc:  # the other file was refused before anything was written
+            fail(str(exc))
         except StoreError as exc:
             fail(f"{exc} (what was merged so far stays; run the same merge again to complete it)")
     for report in reports:

@@ -337,6 +337,7 @@ class Store:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
+        recount_candidates(conn, doc_id)
         return len(rows)
 
     def replace_machine_spans(self, doc_id: int, spans: Iterable[Span], version: str) -> tuple[int, int]:
@@ -414,6 +415,7 @@ class Store:
                 fresh.append(s)
             gone = [span_id for span_id, _attrs, decided in existing.values() if span_id not in keep and not decided]
             conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in gone])
+            recount_candidates(conn, doc_id)
             added = self._insert_machine_spans(conn, doc_id, key, fresh, version, stamp)
             conn.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
         return len(gone), added
@@ -685,7 +687,63 @@ class Store:
             f"s.id IN (SELECT g.span_id FROM gold_states g JOIN spans s ON s.id = g.span_id WHERE {where})", params
         )
 
-    def decided_states(self, reviewer: str | None = None) -> Iterator[dict[str, Any]]:
+    def candidate_totals(
+        self, documents: list[int] | None = None
+    ) -> tuple[dict[int, int], dict[tuple[str, str, str], int]]:
+        """Machine candidates per document, and per (label, rule, source), of ``documents`` or all."""
+        where, params = (
+            ("", [])
+            if documents is None
+            else (
+                " WHERE document_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(documents)],
+            )
+        )
+        per_document = {
+            r["document_id"]: r["n"]
+            for r in self.read(f"SELECT document_id, sum(n) AS n FROM candidate_counts{where} GROUP BY 1", params)
+        }
+        per_kind = {
+            (r["label"], r["rule"] or "", r["source"] or "rules"): r["n"]
+            for r in self.read(
+                f"SELECT label, rule, source, sum(n) AS n FROM candidate_counts{where} GROUP BY 1, 2, 3", params
+            )
+        }
+        return per_document, per_kind
+
+    def decided_totals(
+        self, reviewer: str | None = None, documents: list[int] | None = None
+    ) -> tuple[dict[tuple[int, str, str], int], dict[tuple[str, str, str, str, str, str], int]]:
+        """Decided spans in the gold view (or ``reviewer``'s), counted two ways.
+
+        Per (document, origin, status), and per (origin, proposed label, rule, source,
+        status, decided label). Counted in SQL: no span is read one by one.
+        """
+        table, where, params = (
+            ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
+        )
+        if documents is not None:
+            where += " AND r.document_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(documents))
+        base = f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}"
+        per_document = {
+            (r["document_id"], r["origin"], r["status"]): r["n"]
+            for r in self.read(
+                f"SELECT r.document_id, s.origin, r.status, count(*) AS n{base} GROUP BY 1, 2, 3", params
+            )
+        }
+        per_kind = {
+            (r["origin"], r["label"], r["rule"] or "", r["source"] or "", r["status"], r["state_label"]): r["n"]
+            for r in self.read(
+                "SELECT s.origin, s.label, s.rule, coalesce(s.source, CASE s.origin WHEN 'machine' THEN 'rules'"
+                f" ELSE 'human' END) AS source, r.status, r.label AS state_label, count(*) AS n{base}"
+                " GROUP BY 1, 2, 3, 4, 5, 6",
+                params,
+            )
+        }
+        return per_document, per_kind
+
+    def decided_states(self, reviewer: str | None = None, status: str | None = None) -> Iterator[dict[str, Any]]:
         """Every span with a decided state in the gold view (or ``reviewer``'s), with its proposal.
 
         Rows: document_id, origin, label, rule and source (as proposed), ``status`` and the
@@ -695,6 +753,9 @@ class Store:
         table, clause, params = (
             ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
         )
+        if status is not None:
+            clause += " AND r.status = ?"
+            params = [*params, status]
         cursor = self.conn.execute(
             "SELECT s.document_id, s.origin, s.label, s.rule, s.source, r.status, r.label,"
             " s.start, s.end, s.attrs, r.start, r.end, r.attrs"
@@ -870,6 +931,8 @@ class Store:
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}")
         text, sections = review._text_and_sections(conn, doc_id)
+        # A selection that takes in a space or line break at either end means the text inside.
+        start, end = review.trimmed(text, start, end)
         review.check_bounds(text, sections, start, end)
         clean = {k: v for k, v in (attrs or {}).items() if v is not None and v != ""}
         cursor = conn.execute(
@@ -975,6 +1038,16 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def recount_candidates(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Count a document's machine candidates again (per label, rule, source) after they changed."""
+    conn.execute("DELETE FROM candidate_counts WHERE document_id = ?", (doc_id,))
+    conn.execute(
+        "INSERT INTO candidate_counts SELECT document_id, label, rule, source, count(*) FROM spans"
+        " WHERE document_id = ? AND origin = 'machine' GROUP BY label, rule, source",
+        (doc_id,),
+    )
 
 
 def _view(row: dict[str, Any], reviewer: str) -> SpanView:

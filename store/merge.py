@@ -34,7 +34,7 @@ from typing import Any
 from urllib.parse import quote
 
 from store import review
-from store.db import Store, _check_header
+from store.db import Store, _check_header, recount_candidates
 from store.errors import StoreError
 from store.migrations import KNOWN
 from store.records import OffsetMap
@@ -270,6 +270,7 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                 report.documents_added += 1
                 translate = _Translate(document, document)
             span_map = _map_spans(conn, theirs, document["id"], target_id, columns["spans"], translate, report)
+            recount_candidates(conn, target_id)
             mapped = []
             for decision in _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [document["id"]]):
                 span_id = span_map.get(decision["span_id"])

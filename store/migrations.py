@@ -145,6 +145,8 @@ def m0004_review_state(db: Database) -> None:
       redo refers to (``ref_uid``), a ``batch`` for bulk actions, the operation itself
       (``payload``) and the guidelines version it was made under; older decisions keep
       their ``after`` snapshot as their operation;
+    - ``candidate_counts`` counts each document's machine candidates per label, rule and
+      source, so ``pizhu stats`` need not read millions of spans;
     - ``span_states`` and ``gold_states`` cache ``review.replay`` for SQL; the views
       ``gold_spans`` and ``reviewer_spans`` read them for people browsing the file.
     """
@@ -218,6 +220,15 @@ def m0004_review_state(db: Database) -> None:
         " SELECT r.reviewer, r.span_id, r.document_id, d.title AS document, r.status, r.label, r.start, r.end,"
         "  r.text, r.attrs, r.tags, r.decided_at, r.guidelines, s.origin, s.source, s.rule"
         " FROM span_states r JOIN spans s ON s.id = r.span_id JOIN documents d ON d.id = r.document_id"
+    )
+    conn.execute(
+        "CREATE TABLE candidate_counts (document_id INTEGER NOT NULL, label TEXT, rule TEXT, source TEXT,"
+        " n INTEGER NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_candidate_counts_document ON candidate_counts (document_id)")
+    conn.execute(
+        "INSERT INTO candidate_counts SELECT document_id, label, rule, source, count(*) FROM spans"
+        " WHERE origin = 'machine' GROUP BY document_id, label, rule, source"
     )
     conn.execute("CREATE TABLE pizhu_meta (key TEXT PRIMARY KEY, value TEXT)")
     conn.execute("INSERT INTO pizhu_meta (key, value) VALUES ('origin', ?)", (uuid.uuid4().hex,))

@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from extract import GUIDELINES_VERSION
 from extract.models import LABELS
 from store.errors import ReviewError
 from store.records import (
@@ -55,8 +56,6 @@ from store.records import (
     REJECTED,
     REMOVED,
 )
-
-GUIDELINES_VERSION = "1.1"
 
 GOLD_POLICY: tuple[str, ...] = (
     "An adjudicated verdict wins.",
@@ -320,6 +319,17 @@ def _verdict(proposal: Proposal, payload: dict[str, Any]) -> dict[str, Any]:
     state["tags"] = sorted(payload.get("tags") or [])
     state["status"] = _status(proposal, bool(payload.get("accepted")), state)
     return state
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` inside the text, without the whitespace at either end (empty if that is all)."""
+    if not 0 <= start < end <= len(text):
+        raise ReviewError(f"span {start}-{end} is outside the document")
+    while start < end and text[start] in _WHITESPACE:
+        start += 1
+    while end > start and text[end - 1] in _WHITESPACE:
+        end -= 1
+    return start, end
 
 
 def check_bounds(text: str, sections: Sequence[tuple[int, int]], start: int, end: int) -> None:

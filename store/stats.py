@@ -38,9 +38,9 @@ class StatusCounts:
     disputed: int = 0
     """Gold view only: reviewers differ and no adjudication yet (neither gold nor rejected)."""
 
-    def count(self, status: str) -> None:
+    def count(self, status: str, n: int = 1) -> None:
         if status in (PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED, DISPUTED):
-            setattr(self, status, getattr(self, status) + 1)
+            setattr(self, status, getattr(self, status) + n)
 
     @property
     def candidates(self) -> int:
@@ -209,9 +209,10 @@ def corrected_attributes(proposed: dict[str, Any], state: dict[str, Any]) -> lis
 def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] = ()) -> Stats:
     """Progress and extractor scores over all documents (or ``documents``).
 
-    Counted in SQL, not span by span: every machine span starts as pending (one grouped
-    count over a covering index), then only the spans someone decided on are read and
-    moved to their state. That keeps a 10,000-report database under two seconds.
+    Counted in SQL, not span by span: every machine span starts as pending (the counts
+    kept per document, label, rule and source), then only the spans someone decided on
+    are read and moved to their state. That keeps a 10,000-report database under two
+    seconds.
     """
     wanted = set(documents)
     docs = store.read("SELECT id, title, organisation, year FROM documents WHERE deleted_at IS NULL ORDER BY id")
@@ -250,49 +251,52 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             score = by_rule[key] = ExtractorScore(key, missed=None)
         return score
 
-    for row in store.read(
-        "SELECT document_id, label, rule, source, count(*) AS n FROM spans WHERE origin = 'machine'"
-        " GROUP BY document_id, label, rule, source"
-    ):
-        if row["document_id"] not in progress:
-            continue
-        n = row["n"]
-        progress[row["document_id"]].counts.pending += n
-        labels.setdefault(row["label"], StatusCounts()).pending += n
-        label_score(row["label"]).pending += n
-        rule_score(row["rule"]).pending += n
-        for score in source_scores(row["source"], row["label"]):
+    scope = None if not wanted else sorted(wanted)
+    pending_by_document, pending = store.candidate_totals(scope)
+    for doc_id, n in pending_by_document.items():
+        if doc_id in progress:
+            progress[doc_id].counts.pending += n
+    for (label, rule, source), n in pending.items():
+        labels.setdefault(label, StatusCounts()).pending += n
+        label_score(label).pending += n
+        rule_score(rule).pending += n
+        for score in source_scores(source, label):
             score.pending += n
 
-    decided = store.decided_states(reviewer)
-    for row in decided:
-        doc = progress.get(row["document_id"])
+    by_document, decided = store.decided_totals(reviewer, scope)
+    for (doc_id, origin, status), n in by_document.items():
+        doc = progress.get(doc_id)
         if doc is None:
             continue
-        status = row["status"]
-        label = row["state_label"]
-        if row["origin"] == "machine":
-            # Take the span out of the pending baseline, under the label it was proposed with.
-            doc.counts.pending -= 1
-            labels[row["label"]].pending -= 1
-            label_score(row["label"]).pending -= 1
-            rule_score(row["rule"]).pending -= 1
-            for score in source_scores(row["source"], row["label"]):
-                score.pending -= 1
+        if origin == "machine":
+            doc.counts.pending -= n  # out of the pending baseline
+        if status != REMOVED:
+            doc.counts.count(status, n)
+    for (origin, label, rule, source, status, state_label), n in decided.items():
+        if origin == "machine":
+            # Take the spans out of the pending baseline, under the label they were proposed with.
+            labels[label].pending -= n
+            label_score(label).pending -= n
+            rule_score(rule).pending -= n
+            for score in source_scores(source, label):
+                score.pending -= n
         if status == REMOVED:
             continue  # an added span that was taken back: it never happened
-        doc.counts.count(status)
-        labels.setdefault(label, StatusCounts()).count(status)
-        if row["origin"] == "human":
+        labels.setdefault(state_label, StatusCounts()).count(status, n)
+        if origin == "human":
             if status == ADDED:
-                score = label_score(label)
-                score.missed = (score.missed or 0) + 1
+                score = label_score(state_label)
+                score.missed = (score.missed or 0) + n
             continue
         # A corrected label counts against the label the machine proposed.
+        for score in (label_score(label), rule_score(rule), *source_scores(source, label)):
+            setattr(score, status, getattr(score, status) + n)
+    for row in store.decided_states(reviewer, status=CORRECTED):
+        if scope is not None and row["document_id"] not in wanted:
+            continue
+        changed = corrected_attributes(row["proposed"], row["state"])
         for score in (label_score(row["label"]), rule_score(row["rule"]), *source_scores(row["source"], row["label"])):
-            setattr(score, status, getattr(score, status) + 1)
-            if status == CORRECTED:
-                score.corrections.update(corrected_attributes(row["proposed"], row["state"]))
+            score.corrections.update(changed)
     # A source missed every gold span of the label that it did not propose.
     for key, score in by_source.items():
         label = key.rsplit(" ", 1)[1]

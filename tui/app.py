@@ -6,6 +6,7 @@ progress. The keymap file (see ``tui.keys``) is applied here, once, to every scr
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from textual.app import App
@@ -15,6 +16,7 @@ from store.db import Store
 from store.display import one_line, visible
 from store.records import DocumentSummary
 from tui import keys
+from tui.importing import ImportStep
 
 
 class PizhuApp(App[None]):
@@ -23,8 +25,18 @@ class PizhuApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = keys.bindings(keys.GLOBAL)
 
-    def __init__(self, store: Store, reviewer: str, keymap: dict[str, str] | None = None, warning: str = "") -> None:
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        keymap: dict[str, str] | None = None,
+        warning: str = "",
+        imports: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
+        self.imports = imports
+        self.importing: ImportStep | None = None
+        self.import_process: subprocess.Popen[str] | None = None
         self.warning = warning
         self.store = store
         self.reviewer = reviewer
@@ -42,6 +54,46 @@ class PizhuApp(App[None]):
         from tui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
+        if self.imports:
+            self.start_import(self.imports)
+
+    # --- importing in the background ------------------------------------------------------
+
+    def start_import(self, paths: tuple[str, ...]) -> None:
+        from tui.importing import import_in_background
+
+        self.importing = ImportStep(0, 0, 0)
+        self.run_worker(
+            lambda: import_in_background(self, self.store.path, paths, self.reviewer),
+            thread=True,
+            exclusive=True,
+            group="import",
+            name="import",
+        )
+
+    def on_unmount(self) -> None:
+        # Quitting stops a background import between two reports: each report is one
+        # transaction, so the database holds whole reports only; `pizhu import` finishes it.
+        if self.import_process is not None and self.import_process.poll() is None:
+            self.import_process.terminate()
+
+    def import_step(self, step: ImportStep) -> None:
+        """A file is imported (called on the app's thread): new rows, a word about refusals."""
+        self.importing = step
+        if step.summaries is not None:
+            self._summaries = list(step.summaries)
+            self._ids = [d.id for d in step.summaries]
+            self._summaries_version = self.progress_version
+        for refusal in step.refused:
+            self.notify(refusal, title="refused", severity="warning", timeout=6)
+        if step.error:
+            self.notify(step.error, title="import stopped", severity="error", timeout=10)
+        elif step.finished:
+            self.notify(f"imported {step.imported} report(s) from {step.total} file(s)", timeout=5)
+        from tui.screens.library import LibraryScreen
+
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.import_changed(step)
 
     def notify(
         self,
@@ -130,11 +182,14 @@ class PizhuApp(App[None]):
             self.push_screen(AdjudicationScreen())
 
 
-def make_app(store: Store, reviewer: str, keymap_file: Path | None = None) -> PizhuApp:
-    """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one."""
+def make_app(store: Store, reviewer: str, keymap_file: Path | None = None, imports: tuple[str, ...] = ()) -> PizhuApp:
+    """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
+
+    ``imports``: files and folders to import in the background while the app runs.
+    """
     try:
         keymap = keys.load_keymap(keymap_file)
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
-        return PizhuApp(store, reviewer, {}, warning=str(exc))
-    return PizhuApp(store, reviewer, keymap)
+        return PizhuApp(store, reviewer, {}, warning=str(exc), imports=imports)
+    return PizhuApp(store, reviewer, keymap, imports=imports)

@@ -1,4 +1,4 @@
-"""The annotation guidelines (v1) the Help screen shows, copied from the shared GUIDELINES.md.
+"""The annotation guidelines (v1.1) the Help screen shows, copied from the shared GUIDELINES.md.
 
 Shipped inside tui/ because the app never reads files outside the package at run time.
 Update this file together with the guidelines.
@@ -8,6 +8,11 @@ Update this file together with the guidelines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from extract import GUIDELINES_VERSION
+
+VERSION = GUIDELINES_VERSION
+"""The guidelines version this copy follows (the v1.1 rulings are at the end of ``RULINGS``)."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ LABEL_GUIDES: tuple[LabelGuide, ...] = (
     LabelGuide(
         "PERSON",
         "a person's name, without title",
-        "徐顺凯, 刘其智, 王毅, 杨伟军, 魏和清",
+        "徐顺凯, 刘其智, 王毅, 杨伟军, 毕竞",
         "委员, 主席 (titles); 郭有委员会客室 → PERSON 郭有 only",
     ),
     LabelGuide(
@@ -74,7 +79,7 @@ FIGURE_ATTRIBUTES = """\
   including a qualifier that touches the number and changes its meaning: prefix
   近, 约, 超, 超过, 逾, 不到; suffix 余, 多, 以上, 左右. Verbs stay outside: 达, 累计, 共.
 - OCR spaces inside a quantity (`1000 余副`, `386 件`, `5 万多条`) are removed by
-  normalization (step 4 below), so the span is `1000余副`.
+  normalization (step 4), so the span is `1000余副`.
 - Attributes a reviewer can correct:
   - `value`: the number with its scale applied, as a decimal (93.35万元 → 933500; 5 万多条 → 50000; 两次 → 2; 100% → 100).
   - `unit`: the unit or measure word without scale (元, 次, 件, 条, 人次, %, 个).
@@ -106,6 +111,40 @@ RULINGS = """\
   `第十四届银川市委员会第四次会议`, `十四届三次会议`; a party congress like 二十大 is a MEETING.
 - PERSON inside a fixed phrase still counts: 习近平 in 习近平新时代中国特色社会主义思想; a byline
   (`本报记者 徐顺凯`, `（黄炼）`) gives PERSON 徐顺凯 / 黄炼.
+
+Rulings added in v1.1 — dates and figures:
+- A day range is one DATE, like a year range: `2021年4月6日至9日`. A bare day after its month was
+  given is a DATE (`6日`); `3月份` is one DATE, 份 included.
+- A bare 百/千/万 with 近, 逾, 上, 数 counts: `近百场` → value 100, approx under; `逾千人次` → 1000, over.
+- A count of terms or sessions is a FIGURE (`连任两届` → `两届`, value 2, unit 届); a term that
+  names which one is an ordinal, not a FIGURE (`第三届`, `十三届三次会议`, `四届区政协`: the fourth term).
+- A numbered meeting is a MEETING even where its 届 stands earlier in the sentence or in the
+  heading (`…召开第二次会议` → `第二次会议`).
+
+Rulings added in v1.1 — names, bodies and places:
+- Names in a list are one PERSON each, whatever separates them (、, a space, a line break). Where a
+  line, or a stretch of one, is three or more runs of two to four CJK characters separated by single
+  spaces (`王强 李明 张伟 赵磊`), the spaces separate list items and normalization keeps them; a space
+  inside running text is OCR spacing and is removed.
+- ORG is the whole chain as written: place prefix + body + sub-unit (`县政协提案委员会`,
+  `市委督查室`, `共青团某某县委`). Abbreviated bodies count where the context makes them one
+  specific body: `市委`, `市政府`, `市政协`, `省委`, `县政府`, `市委办`; `省委省政府` is two ORGs.
+- A body inside a job title counts: `[市委]书记`, `[县政协]委员`, `[全国政协]委员`. Bare `政协委员`,
+  `政协常委` name no body and do not.
+- Not ORG: the institution in general (`政协工作`, `人民政协`), plurals and generic units (`各级政协`,
+  `有关部门`, `专委会`, `市领导`, `党支部`), sectors (`经济界`).
+- The body before a MEETING is an ORG of its own: `市政协` + MEETING `五届六次会议`.
+- Place chains written together are one GPE (`湖北宜昌`, `某某县某某镇某某村`). Named natural places
+  (rivers, lakes, mountains) are GPE too. Not GPE: `全国`, `全市`, `我市`, `自治区` on its own.
+- A place or body inside a longer name that carries no label of its own is still annotated
+  (GPE `宜昌` in `宜昌产业发展大会`); inside an ORG, TITLE, MEETING or SLOGAN span it is not.
+
+Rulings added in v1.1 — slogans:
+- SLOGAN is a numbered formula (`两个确立`, `一老一小`, `十四五`, `五个一`) or a fixed watchword
+  the text quotes as one, even of several clauses (`有事好商量`, `X为要、Y为魂`) where it is the
+  body's standing formula rather than a sentence of this report. Not SLOGAN: quoted topics of a study
+  or consultation, quoted sentences and mottos, names of mechanisms, funds, models and activities.
+  The span excludes the quotation marks.
 """
 
 GUIDES = {g.label: g for g in LABEL_GUIDES}

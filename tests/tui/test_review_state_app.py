@@ -96,3 +96,37 @@ async def test_keys_keep_working_while_reextract_runs(db_path: Path) -> None:
         assert len(decided) == 5
         other.close()
     store.close()
+
+
+async def test_undo_in_the_app_follows_the_decision_across_copies(db_path: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from pizhu.cli import main
+
+    store = Store(db_path)
+    first, second = [s.id for s in store.spans(1, "")][:2]
+    store.decide(first, "wang", "confirm")
+    store.close()
+    copy = tmp_path / "copy.db"
+    shutil.copy(db_path, copy)
+    with Store(db_path) as here:
+        here.undo("wang")
+    with Store(copy) as there:
+        there.decide(second, "wang", "reject")
+    assert CliRunner().invoke(main, ["merge", str(copy), "--db", str(db_path)]).exit_code == 0
+    store = Store(db_path)
+    app = make_app(store, "wang")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, first)
+        await pilot.press("u")
+        await pilot.pause()
+        check = Store(db_path)
+        assert check.span(second, "wang").status == "pending"  # the reject made on the other copy
+        assert check.span(first, "wang").status == "pending"  # not the confirm undone before
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert check.span(second, "wang").status == "rejected"
+        check.close()
+    store.close()

@@ -171,7 +171,8 @@ def test_offset_map_round_trip_for_every_character(seeded: Store) -> None:
 
 def test_offset_map_round_trip_on_messy_text() -> None:
     raw = (
-        "政協(xié) 委員 履職\r\n共 386 件，９３．３５％\r\n\r\n"
+        # Two runs: OCR spacing. Three or more 2–4 character runs are a list and keep their spaces (v1.1).
+        "政協(xié) 委員履職\r\n共 386 件，９３．３５％\r\n\r\n"
         "乡村振兴工作取得新进展，委员们深入基层开展了一系列帮扶活动，持续助力乡村振\r\n\r\n兴精准帮扶。"
     )
     result = normalize(raw)

@@ -130,10 +130,8 @@ def test_merging_copies_both_ways_gives_the_same_gold(tmp_path: Path) -> None:
     with Store(b_path) as b:
         b.decide(ids(b, doc)["49条"], "bob", "reject")
     for _ in range(2):
-        with Store(a_path) as a:
-            merge(a, b_path)
-        with Store(b_path) as b:
-            merge(b, a_path)
+        run("merge", str(b_path), "--db", str(a_path))
+        run("merge", str(a_path), "--db", str(b_path))
     exports = [gold(path, "--all") for path in (a_path, b_path)]
     assert exports[0] == exports[1]
     record = exports[0][0]
@@ -285,7 +283,13 @@ def test_bounds_never_cross_a_section_or_sit_on_whitespace(seeds_db: Path) -> No
                 store.decide(span.id, "ann", "boundary", start=span.start - 1)
         newline = text.index("\n")
         with pytest.raises(StoreError, match="space or line break"):
-            store.add_span(1, "ann", newline, newline + 2, "ORG")
+            store.decide(store.spans(1, "")[0].id, "ann", "boundary", end=newline + 1)
+        # A selection with a line break at its end is the text before it.
+        added = store.add_span(1, "ann", newline - 2, newline + 1, "ORG")
+        assert (added.start, added.end) == (newline - 2, newline)
+        blank = text.index("\n\n") if "\n\n" in text else newline
+        with pytest.raises(StoreError, match=r"outside|space"):
+            store.add_span(1, "ann", blank, blank + 1, "ORG")
         with pytest.raises(StoreError, match="next section"):
             store.add_span(1, "ann", second.start - 3, second.start + 2, "ORG")
         with pytest.raises(StoreError, match="outside"):
@@ -348,6 +352,13 @@ def test_every_state_row_recomputes_from_the_log(seeds_db: Path) -> None:
         cached = _tables(store.conn)
         store.rebuild_state()
         assert _tables(store.conn) == cached
+        reextract(store)
+        counted = store.conn.execute(
+            "SELECT document_id, label, rule, source, count(*) FROM spans WHERE origin = 'machine'"
+            " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+        ).fetchall()
+        kept = store.conn.execute("SELECT * FROM candidate_counts ORDER BY 1, 2, 3, 4").fetchall()
+        assert kept == counted
 
 
 def _tables(conn: sqlite3.Connection) -> dict[str, list[tuple]]:

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 from store.review import GOLD_POLICY
 from tui import keys
 from tui.guidelines import FIGURE_ATTRIBUTES, LABEL_GUIDES, RULINGS
+from tui.guidelines import VERSION as GUIDELINES_VERSION
 from tui.widgets.span_panel import SHORT
 
 
@@ -49,7 +50,7 @@ def help_text(keymap: Mapping[str, str], keymap_file: str) -> Text:
     text.append("\nGold: what the team's gold standard holds\n", style="bold underline")
     for n, rule in enumerate(GOLD_POLICY, start=1):
         text.append(f"  {n}. {rule}\n")
-    text.append("\nLabels (annotation guidelines v1)\n", style="bold underline")
+    text.append(f"\nLabels (annotation guidelines v{GUIDELINES_VERSION})\n", style="bold underline")
     for n, guide in enumerate(LABEL_GUIDES, start=1):
         text.append(f"\n{n} {guide.label} [{SHORT.get(guide.label, guide.label)}]", style="bold")
         text.append(f"  {guide.definition}\n")

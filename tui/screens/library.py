@@ -26,6 +26,7 @@ from tui.widgets.section_view import visible_text
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
+    from tui.importing import ImportStep
 
 COLUMNS = ("id", "organisation", "year", "title", "sec", "reviewed")
 MAX_ROWS = 500
@@ -75,6 +76,7 @@ class LibraryScreen(Screen[None]):
         self.documents: list[DocumentSummary] = []
         self.shown_version = -1
         self.filled_width = -1
+        self.matching = self.shown = 0
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -141,15 +143,33 @@ class LibraryScreen(Screen[None]):
             )
         if selected is not None and any(str(d.id) == selected for d in rows):
             table.move_cursor(row=table.get_row_index(selected))
+        self.matching, self.shown = matching, len(rows)
+        self.fill_title()
+
+    def fill_title(self) -> None:
+        needle = self.query_one("#filter", Input).value.strip().lower()
         total = sum(d.candidates for d in self.documents)
         done = sum(d.reviewed for d in self.documents)
         title = Text(f"pizhu 批注 · {self.pizhu.reviewer} · ", style="bold")
-        title.append(f"{matching}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
-        if matching > len(rows):
-            title.append(f" · first {len(rows)} shown, / to filter", style="italic")
+        title.append(f"{self.matching}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
+        if self.matching > self.shown:
+            title.append(f" · first {self.shown} shown, / to filter", style="italic")
         if needle:
             title.append(f" · filter “{needle}”", style="italic")
+        step = self.pizhu.importing
+        if step is not None and not step.finished:
+            # Short enough for 80 columns: the count is what a reviewer waits on.
+            title = Text(f"pizhu 批注 · {self.pizhu.reviewer} · ", style="bold")
+            title.append(f"{self.matching}/{len(self.documents)} docs · {done}/{total} reviewed")
+            title.append(f" · importing {step.done}/{step.total or '?'} files", style="italic")
         self.query_one("#library-title", Static).update(visible_styled(title))
+
+    def import_changed(self, step: ImportStep) -> None:
+        """A background import moved on: new rows when it read them, else the title only."""
+        if step.summaries is not None:
+            self.reload()
+        else:
+            self.fill_title()
 
     def selected_id(self) -> int | None:
         table = self.query_one(DataTable)

