@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from pizhu import cli_gold
+from pizhu import cli_gold, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
 from store.db import Store, StoreError
 
@@ -396,6 +396,7 @@ def withdraw_command(document: int, db_path: str, restore: bool) -> None:
 # --- gold output: export, stats, agree, merge, backup live in pizhu/cli_gold.py -----------
 
 cli_gold.register(main)
+cli_train.register(main)
 
 
 if __name__ == "__main__":

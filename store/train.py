@@ -1,0 +1,614 @@
+"""Train a spaCy NER pipeline on the gold view, score it on held-out reports, draw a learning curve.
+
+The gold comes from ``store.export.iter_records`` (the consolidated view): a span is gold
+when its status is confirmed, corrected or added. A report takes part when it has gold
+spans and no candidate of the trained labels is still pending (a half-reviewed report
+would teach the model that its unreviewed figures are not figures).
+
+NER tags one flat layer, so nested gold (a DATE or FIGURE inside a TITLE) keeps the outer
+span only, the rule the BIO and spaCy exports follow (``store.export.non_overlapping``).
+Reports are split into training and held-out sets by document, never by sentence: the
+sentences of one report share names, places and phrasing and are not independent. The
+split is a pure function of the seed. Within a report, training examples are its
+sentences, cut only where no gold span is open.
+
+spaCy is optional (the ``train`` extra) and imported inside the functions that need it.
+Nothing is written until training has finished: the model is saved to a temporary folder
+and moved into place, so Ctrl-C leaves no half-written model.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import random
+import shutil
+import statistics
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.models import LABELS
+from store.db import Store, StoreError
+from store.export import ExportFilter, iter_records, non_overlapping
+from store.records import GOLD_STATUSES, PENDING
+
+SPACY_MISSING = "pizhu train needs spaCy: pip install 'pizhu[train]'"
+TOKENIZATIONS = ("char", "jieba")
+CURVE_FRACTIONS = (0.25, 0.5, 0.75, 1.0)
+MODEL_META_KEY = "pizhu"
+SENTENCE_ENDS = frozenset("。！？!?；;\n")
+# A sentence longer than this is cut at a comma too (outside any span): long examples
+# make slow, memory-hungry batches and teach nothing more.
+MAX_EXAMPLE_CHARS = 300
+
+
+class TrainError(StoreError):
+    """Training that cannot run, with a one-line explanation."""
+
+
+# --- the gold --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """One reviewed report: its normalized text and gold spans (all of them, nested too)."""
+
+    id: int
+    source: str
+    text: str
+    spans: tuple[GoldSpan, ...]
+
+    @property
+    def flat(self) -> tuple[GoldSpan, ...]:
+        """The spans one NER layer can hold: an inner DATE/FIGURE of a TITLE is left out."""
+        chosen = non_overlapping(
+            [{"start": s.start, "end": s.end, "label": s.label, "text": s.text} for s in self.spans]
+        )
+        return tuple(GoldSpan(s["start"], s["end"], s["label"], s["text"]) for s in chosen)
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    documents: tuple[GoldDocument, ...]
+    labels: tuple[str, ...]
+    under_review: int
+    """Reports left out because a candidate of the trained labels is still pending."""
+
+
+def gold_documents(store: Store, labels: Sequence[str] = ()) -> GoldSet:
+    """The reviewed reports and their gold spans, in document order."""
+    unknown = [label for label in labels if label not in LABELS]
+    if unknown:
+        raise TrainError(f"unknown label {unknown[0]!r} (labels: {', '.join(LABELS)})")
+    documents = []
+    under_review = 0
+    seen_labels: set[str] = set()
+    for record in iter_records(store, ExportFilter(labels=tuple(labels))):
+        # Under either export shape ``spans`` may carry non-gold rows (with --all): keep the gold.
+        spans = tuple(
+            GoldSpan(s["start"], s["end"], s["label"], s["text"])
+            for s in record["spans"]
+            if s.get("status") in GOLD_STATUSES and (not labels or s["label"] in labels)
+        )
+        if not spans:
+            continue
+        if any(span.status == PENDING and (not labels or span.label in labels) for span in store.spans(record["id"])):
+            under_review += 1
+            continue
+        documents.append(GoldDocument(record["id"], record["source"], record["text"], spans))
+        seen_labels.update(s.label for s in spans)
+    chosen = tuple(labels) if labels else tuple(label for label in LABELS if label in seen_labels)
+    return GoldSet(tuple(documents), chosen, under_review)
+
+
+# --- the split -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Split:
+    """Document ids for training (in a seeded random order) and for scoring."""
+
+    train: tuple[int, ...]
+    held_out: tuple[int, ...]
+    seed: int
+
+
+def split_documents(doc_ids: Iterable[int], held_out: float = 0.2, seed: int = 0) -> Split:
+    """Hold out a share of whole documents; the same ids and seed always give the same split."""
+    ids = sorted(set(doc_ids))
+    if len(ids) < 2:
+        raise TrainError(f"training needs at least 2 reviewed reports (one to hold out); found {len(ids)}")
+    if not 0 < held_out < 1:
+        raise TrainError(f"the held-out share must be between 0 and 1, not {held_out}")
+    random.Random(seed).shuffle(ids)
+    n_test = min(len(ids) - 1, max(1, round(len(ids) * held_out)))
+    return Split(train=tuple(ids[n_test:]), held_out=tuple(sorted(ids[:n_test])), seed=seed)
+
+
+# --- tokens ----------------------------------------------------------------------------
+
+
+def require_spacy() -> Any:
+    try:
+        import spacy
+    except ImportError as exc:
+        raise TrainError(SPACY_MISSING) from exc
+    return spacy
+
+
+def blank_pipeline(tokenization: str) -> Any:
+    """``spacy.blank("zh")`` with character tokens or jieba words."""
+    if tokenization not in TOKENIZATIONS:
+        raise TrainError(f"unknown tokenization {tokenization!r} (choose {' or '.join(TOKENIZATIONS)})")
+    spacy = require_spacy()
+    if tokenization == "jieba":
+        # After jieba's import, which sets its logger to DEBUG: no "Building prefix dict…"
+        # on the progress stream when spaCy's tokenizer first cuts.
+        importlib.import_module("jieba")
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": tokenization}}})
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How many gold spans a tokenization can represent (both ends on token boundaries)."""
+
+    tokenization: str
+    spans: int
+    aligned: int
+
+    @property
+    def share(self) -> float:
+        return self.aligned / self.spans if self.spans else 1.0
+
+
+def chunks(text: str, spans: Sequence[GoldSpan] = ()) -> list[tuple[int, int]]:
+    """Sentence-sized (start, end) pieces of ``text`` that no span crosses; blank pieces left out."""
+    inside = [False] * (len(text) + 1)
+    for span in spans:
+        for i in range(span.start + 1, span.end):
+            inside[i] = True
+    pieces = []
+    start = 0
+    for i, char in enumerate(text):
+        cut = char in SENTENCE_ENDS or (i - start >= MAX_EXAMPLE_CHARS and char in "，,、 ")
+        if cut and not inside[i + 1]:
+            pieces.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def measure_alignment(documents: Sequence[GoldDocument], tokenization: str) -> Alignment:
+    nlp = blank_pipeline(tokenization)
+    total = aligned = 0
+    for document in documents:
+        flat = document.flat
+        for a, b in chunks(document.text, flat):
+            doc = nlp.make_doc(document.text[a:b])
+            for span in flat:
+                if a <= span.start and span.end <= b:
+                    total += 1
+                    aligned += doc.char_span(span.start - a, span.end - a) is not None
+    return Alignment(tokenization, total, aligned)
+
+
+# --- scores ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelScore:
+    """Exact-match span counts for one label (or ``all``) on the held-out documents."""
+
+    label: str
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+
+def score_spans(
+    gold: Iterable[tuple[int, int, int, str]], predicted: Iterable[tuple[int, int, int, str]], labels: Sequence[str]
+) -> tuple[tuple[LabelScore, ...], LabelScore]:
+    """Per-label and overall scores of (doc, start, end, label) sets, matched exactly."""
+    gold_set, predicted_set = set(gold), set(predicted)
+    rows = []
+    for label in labels:
+        g = {s for s in gold_set if s[3] == label}
+        p = {s for s in predicted_set if s[3] == label}
+        rows.append(LabelScore(label, len(g & p), len(p - g), len(g - p)))
+    g_all = {s for s in gold_set if s[3] in labels}
+    p_all = {s for s in predicted_set if s[3] in labels}
+    return tuple(rows), LabelScore("all", len(g_all & p_all), len(p_all - g_all), len(g_all - p_all))
+
+
+# --- training --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    labels: tuple[str, ...] = ()
+    tokenization: str = "auto"
+    """``char``, ``jieba``, or ``auto``: whichever represents more gold spans (char on a tie)."""
+    held_out: float = 0.2
+    seed: int = 0
+    epochs: int = 30
+    max_steps: int = 0
+    """Stop after this many updates (0: the epochs and the budget decide)."""
+    budget: int = 40_000
+    """At most this many sentences seen in all (0: no limit). 300 reports hold about 24,000
+    training sentences: 60,000 took 312 s of CPU in all (bench/bench_train.py), so 40,000
+    (under two epochs) leaves room for a machine shared with other work; a few dozen
+    reports get all their epochs."""
+    dropout: float = 0.1
+    batch_size: int = 8
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a training run is, for a progress line: a stage, or one update of the training."""
+
+    stage: str = "training"
+    """``training`` for an update; else what is being done (``reading the gold``, ``scoring``…)."""
+    epoch: int = 0
+    epochs: int = 0
+    step: int = 0
+    steps: int = 0
+    """Updates planned for the run (epochs × batches, or fewer by budget or ``max_steps``)."""
+    loss: float = 0.0
+    elapsed: float = 0.0
+    run: str = ""
+    """Which run of several (``split 2/3, 50%``), empty for a single training."""
+    epoch_end: bool = False
+    """The last update of an epoch (or of the run)."""
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    out: str | None
+    tokenization: str
+    alignments: tuple[Alignment, ...]
+    labels: tuple[str, ...]
+    train_documents: tuple[int, ...]
+    held_out_documents: tuple[int, ...]
+    train_spans: int
+    nested_left_out: int
+    """Gold spans inside another gold span, which one NER layer cannot hold."""
+    under_review: int
+    steps: int
+    seconds: float
+    scores: tuple[LabelScore, ...]
+    total: LabelScore
+
+
+def _examples(nlp: Any, documents: Sequence[GoldDocument]) -> list[Any]:
+    from spacy.training import Example, offsets_to_biluo_tags
+
+    examples = []
+    for document in documents:
+        flat = document.flat
+        for a, b in chunks(document.text, flat):
+            doc = nlp.make_doc(document.text[a:b])
+            entities = [(s.start - a, s.end - a, s.label) for s in flat if a <= s.start and s.end <= b]
+            with warnings.catch_warnings():
+                # A span the tokens cannot hold is tagged "missing" (neither entity nor O): fine.
+                warnings.simplefilter("ignore")
+                tags = offsets_to_biluo_tags(doc, entities, missing="O")
+            examples.append(Example.from_dict(doc, {"entities": tags}))
+    return examples
+
+
+def _fit(
+    tokenization: str,
+    labels: Sequence[str],
+    documents: Sequence[GoldDocument],
+    options: TrainOptions,
+    seed: int,
+    progress: ProgressCallback | None,
+    run: str = "",
+) -> tuple[Any, int]:
+    spacy = require_spacy()
+    from spacy.util import minibatch
+
+    spacy.util.fix_random_seed(seed)
+    nlp = blank_pipeline(tokenization)
+    ner = nlp.add_pipe("ner")
+    for label in labels:
+        ner.add_label(label)
+    examples = _examples(nlp, documents)
+    if not examples:
+        raise TrainError("no training sentences: the training reports hold no gold text")
+    optimizer = nlp.initialize(lambda: examples)
+    rng = random.Random(seed)
+    per_epoch = -(-len(examples) // options.batch_size)
+    steps = per_epoch * max(1, options.epochs)
+    if options.budget:
+        steps = min(steps, max(1, options.budget // options.batch_size))
+    if options.max_steps:
+        steps = min(steps, options.max_steps)
+    epochs = -(-steps // per_epoch)
+    started = time.monotonic()
+    step = 0
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch(examples, size=options.batch_size):
+            nlp.update(batch, drop=options.dropout, sgd=optimizer, losses=losses)
+            step += 1
+            if progress:
+                loss = float(losses.get("ner", 0.0))
+                done = step % per_epoch == 0 or step >= steps
+                elapsed = time.monotonic() - started
+                progress(Progress("training", epoch, epochs, step, steps, loss, elapsed, run, done))
+            if step >= steps:
+                return nlp, step
+    return nlp, step
+
+
+def predict(nlp: Any, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the model's entities in a normalized text, sentence by sentence."""
+    pieces = chunks(text)
+    found = []
+    for (a, _b), doc in zip(pieces, nlp.pipe(text[a:b] for a, b in pieces), strict=True):
+        for ent in doc.ents:
+            start, end = a + ent.start_char, a + ent.end_char
+            # Offsets never start or end on whitespace, whatever the tokens hold.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                found.append((start, end, ent.label_))
+    return found
+
+
+def _evaluate(
+    nlp: Any, documents: Sequence[GoldDocument], labels: Sequence[str]
+) -> tuple[tuple[LabelScore, ...], LabelScore]:
+    gold = [(d.id, s.start, s.end, s.label) for d in documents for s in d.flat]
+    predicted = [(d.id, *span) for d in documents for span in predict(nlp, d.text)]
+    return score_spans(gold, predicted, labels)
+
+
+def _choose_tokenization(documents: Sequence[GoldDocument], wanted: str) -> tuple[str, tuple[Alignment, ...]]:
+    alignments = tuple(measure_alignment(documents, t) for t in TOKENIZATIONS)
+    if wanted == "auto":
+        best = max(alignments, key=lambda a: (a.aligned, a.tokenization == "char"))
+        return best.tokenization, alignments
+    if wanted not in TOKENIZATIONS:
+        raise TrainError(f"unknown tokenization {wanted!r} (choose auto, {' or '.join(TOKENIZATIONS)})")
+    return wanted, alignments
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise TrainError(f"{out}: is a file; give a folder for the model")
+    if out.is_dir() and any(out.iterdir()) and not (out / "meta.json").is_file():
+        raise TrainError(f"{out}: folder is not empty and holds no model; not overwriting it")
+
+
+def save_model(nlp: Any, out: Path) -> None:
+    """Write the pipeline to ``out`` whole or not at all (a previous model there is replaced)."""
+    out = Path(out)
+    _check_out(out)
+    parent = out.parent if str(out.parent) else Path(".")
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    old: Path | None = None
+    try:
+        nlp.to_disk(tmp)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
+            os.replace(out, old / "model")
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and not out.exists():
+            os.replace(old / "model", out)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def load_model(path: str | Path) -> Any:
+    spacy = require_spacy()
+    try:
+        return spacy.load(Path(path))
+    except (OSError, ValueError) as exc:
+        raise TrainError(f"{path}: not a trained pizhu model ({str(exc).splitlines()[0]})") from exc
+
+
+def _stage(progress: ProgressCallback | None, stage: str, run: str = "") -> None:
+    if progress:
+        progress(Progress(stage=stage, run=run))
+
+
+def _prepare(
+    store: Store, options: TrainOptions, progress: ProgressCallback | None
+) -> tuple[GoldSet, dict[int, GoldDocument]]:
+    require_spacy()
+    _stage(progress, "reading the gold")
+    gold = gold_documents(store, options.labels)
+    if not gold.documents:
+        raise TrainError("no reviewed reports to train on: confirm, correct or add spans first")
+    return gold, {d.id: d for d in gold.documents}
+
+
+def train(
+    store: Store,
+    options: TrainOptions = TrainOptions(),
+    out: str | Path | None = None,
+    progress: ProgressCallback | None = None,
+) -> TrainResult:
+    """Train on the training documents, score on the held-out ones, save to ``out`` if given."""
+    started = time.monotonic()
+    if out is not None:
+        _check_out(Path(out))
+    gold, by_id = _prepare(store, options, progress)
+    split = split_documents(by_id, options.held_out, options.seed)
+    train_docs = [by_id[i] for i in split.train]
+    test_docs = [by_id[i] for i in split.held_out]
+    _stage(progress, "measuring how the tokens align with the gold")
+    tokenization, alignments = _choose_tokenization(gold.documents, options.tokenization)
+    _stage(progress, f"training on {len(train_docs)} report(s), {tokenization} tokens")
+    nlp, steps = _fit(tokenization, gold.labels, train_docs, options, options.seed, progress)
+    _stage(progress, f"scoring on {len(test_docs)} held-out report(s)")
+    scores, total = _evaluate(nlp, test_docs, gold.labels)
+    nested = sum(len(d.spans) - len(d.flat) for d in gold.documents)
+    result = TrainResult(
+        out=str(out) if out is not None else None,
+        tokenization=tokenization,
+        alignments=alignments,
+        labels=gold.labels,
+        train_documents=split.train,
+        held_out_documents=split.held_out,
+        train_spans=sum(len(d.flat) for d in train_docs),
+        nested_left_out=nested,
+        under_review=gold.under_review,
+        steps=steps,
+        seconds=time.monotonic() - started,
+        scores=scores,
+        total=total,
+    )
+    if out is not None:
+        nlp.meta["name"] = "pizhu_ner"
+        nlp.meta[MODEL_META_KEY] = {
+            "tokenization": tokenization,
+            "labels": list(gold.labels),
+            "seed": options.seed,
+            "train_documents": list(split.train),
+            "held_out_documents": list(split.held_out),
+            "scores": {s.label: {"p": s.precision, "r": s.recall, "f": s.f1, "n": s.support} for s in scores},
+        }
+        _stage(progress, f"saving to {out}")
+        save_model(nlp, Path(out))
+    return result
+
+
+# --- the learning curve ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """F1 of one label (or ``all``) when training on a share of the training documents."""
+
+    fraction: float
+    documents: int
+    label: str
+    f1: tuple[float, ...]
+    """One F1 per random split."""
+
+    @property
+    def mean(self) -> float:
+        return statistics.fmean(self.f1)
+
+    @property
+    def low(self) -> float:
+        return min(self.f1)
+
+    @property
+    def high(self) -> float:
+        return max(self.f1)
+
+
+@dataclass(frozen=True)
+class Curve:
+    labels: tuple[str, ...]
+    """The trained labels, then ``all``."""
+    fractions: tuple[float, ...]
+    splits: int
+    tokenization: str
+    held_out_documents: int
+    points: tuple[CurvePoint, ...] = field(default=())
+    seconds: float = 0.0
+
+    def point(self, fraction: float, label: str) -> CurvePoint:
+        for p in self.points:
+            if p.fraction == fraction and p.label == label:
+                return p
+        raise KeyError((fraction, label))
+
+
+def learning_curve(
+    store: Store,
+    options: TrainOptions = TrainOptions(),
+    fractions: Sequence[float] = CURVE_FRACTIONS,
+    splits: int = 3,
+    progress: ProgressCallback | None = None,
+) -> Curve:
+    """Train on growing shares of the training documents over ``splits`` random document splits.
+
+    The shares are nested within a split (the 50 % set holds the 25 % set), so a rise is
+    the effect of more documents, not of other ones; the spread over the splits shows how
+    much of a rise is noise.
+    """
+    started = time.monotonic()
+    gold, by_id = _prepare(store, options, progress)
+    _stage(progress, "measuring how the tokens align with the gold")
+    tokenization, _alignments = _choose_tokenization(gold.documents, options.tokenization)
+    f1: dict[tuple[float, str], list[float]] = {}
+    sizes: dict[float, int] = {}
+    held_out = 0
+    for k in range(splits):
+        split = split_documents(by_id, options.held_out, options.seed + k)
+        held_out = len(split.held_out)
+        test_docs = [by_id[i] for i in split.held_out]
+        for fraction in fractions:
+            n = max(1, round(len(split.train) * fraction))
+            sizes[fraction] = n
+            run = f"split {k + 1}/{splits}, {fraction:.0%} ({n} report(s))"
+            nlp, _steps = _fit(
+                tokenization,
+                gold.labels,
+                [by_id[i] for i in split.train[:n]],
+                options,
+                options.seed + k,
+                progress,
+                run,
+            )
+            _stage(progress, "scoring", run)
+            scores, total = _evaluate(nlp, test_docs, gold.labels)
+            for score in (*scores, total):
+                f1.setdefault((fraction, score.label), []).append(score.f1)
+    labels = (*gold.labels, "all")
+    points = tuple(
+        CurvePoint(fraction, sizes[fraction], label, tuple(f1[(fraction, label)]))
+        for fraction in fractions
+        for label in labels
+    )
+    return Curve(labels, tuple(fractions), splits, tokenization, held_out, points, time.monotonic() - started)
