@@ -231,7 +231,14 @@ def serve_command(db_path: str, host: str, port: int, token: str | None) -> None
 
 @main.command("reextract")
 @db_option
-def reextract_command(db_path: str) -> None:
+@click.option(
+    "--model",
+    "model",
+    default=None,
+    type=click.Path(exists=True, file_okay=False),
+    help="A model from pizhu train: its proposals join the others as source trained:NAME.",
+)
+def reextract_command(db_path: str, model: str | None) -> None:
     """Run the current normalizer and extractor again; every human decision is kept.
 
     Reports whose normalized text changes are normalized anew with every decision's
@@ -240,14 +247,27 @@ def reextract_command(db_path: str) -> None:
     candidates that are no longer proposed go; a span a reviewer already made (a
     correction, an addition) is not proposed again.
 
+    Where a trained model and the rules disagree, those candidates get a low confidence,
+    so the queue (least confident first) puts them before the rest.
+
     \b
     Example:
         pizhu reextract --db team.db
+        pizhu reextract --model pizhu-model/     the model proposes beside the rules
     """
     from store.maintenance import reextract
 
+    extract = None
+    if model:
+        from extract.pipeline import extract_spans
+        from store.train import TrainError, with_model
+
+        try:
+            extract = with_model(extract_spans, model)
+        except TrainError as exc:
+            fail(str(exc))
     with open_store(db_path) as store:
-        report = reextract(store)
+        report = reextract(store, extract=extract)
         say(report.summary())
 
 

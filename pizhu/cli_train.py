@@ -16,6 +16,7 @@ import click
 
 from extract.models import LABELS
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, table
+from store.db import Store
 from store.train import TrainOptions, learning_curve, train
 
 DEFAULTS = TrainOptions()
@@ -207,6 +208,16 @@ def train_command(
         except KeyboardInterrupt:
             click.echo("", err=True)
             fail("interrupted; nothing saved", INTERRUPTED)
+    if curve:
+        # Kept in the database for the app's statistics screen (S), where the folder allows.
+        from store.errors import StoreError
+        from store.train import save_curve
+
+        try:
+            with Store(db_path) as writable:
+                save_curve(writable, result)
+        except StoreError:
+            say("pizhu: note: the database cannot be written here; the curve is not kept for the app")
     if as_json:
         echo_json(_curve_json(result) if curve else _scores_json(result))
     elif curve:

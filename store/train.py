@@ -20,6 +20,7 @@ and moved into place, so Ctrl-C leaves no half-written model.
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import random
@@ -29,11 +30,11 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from extract.models import LABELS
+from extract.models import LABELS, Span
 from store.db import Store, StoreError
 from store.export import ExportFilter, iter_records, non_overlapping
 from store.records import GOLD_STATUSES, PENDING
@@ -612,3 +613,81 @@ def learning_curve(
         for label in labels
     )
     return Curve(labels, tuple(fractions), splits, tokenization, held_out, points, time.monotonic() - started)
+
+
+# --- the trained model as a candidate source -----------------------------------------
+
+
+# Confidence where a trained model and the other sources disagree: those candidates go first
+# in the queue (least confident first), where a reviewer's key teaches the next model most.
+MODEL_ONLY_CONFIDENCE = 0.3
+UNCONFIRMED_FACTOR = 0.5
+AGREED_CONFIDENCE = 0.97
+
+
+def model_name(path: str | Path) -> str:
+    """The model's name in ``source = trained:NAME``: its folder's name."""
+    return Path(path).resolve().name or "model"
+
+
+def with_model(extract: Callable[[str], list[Span]], path: str | Path) -> Callable[[str], list[Span]]:
+    """``extract`` with a trained model's proposals beside it (for ``pizhu reextract --model``).
+
+    A span the model proposes exactly (place and label) as another source did is one
+    candidate whose source names both, with a high confidence. A span only the model
+    proposes is a new candidate (``trained:NAME``, low confidence); a span of a label the
+    model knows that the model did not find keeps its source, at half its confidence.
+    """
+    nlp = load_model(path)
+    source = f"trained:{model_name(path)}"
+    known = set(nlp.get_pipe("ner").labels) if "ner" in nlp.pipe_names else set()
+
+    def run(text: str) -> list[Span]:
+        found = {(s, e, label) for s, e, label in predict(nlp, text) if label in LABELS}
+        spans: list[Span] = []
+        seen: set[tuple[int, int, str]] = set()
+        for span in extract(text):
+            place = (span.start, span.end, span.label)
+            seen.add(place)
+            if place in found:
+                spans.append(replace(span, source=f"{span.source}+{source}", confidence=AGREED_CONFIDENCE))
+            elif span.label in known:
+                spans.append(replace(span, confidence=round(span.confidence * UNCONFIRMED_FACTOR, 3)))
+            else:
+                spans.append(span)
+        for start, end, label in sorted(found - seen):
+            spans.append(Span(start, end, label, text[start:end], {}, "model", MODEL_ONLY_CONFIDENCE, source))
+        return spans
+
+    return run
+
+
+def save_curve(store: Store, curve: Curve) -> None:
+    """Keep the latest learning curve in the database, for the app's statistics screen."""
+    data = {
+        "labels": list(curve.labels),
+        "fractions": list(curve.fractions),
+        "splits": curve.splits,
+        "held_out_documents": curve.held_out_documents,
+        "points": [
+            {"fraction": p.fraction, "documents": p.documents, "label": p.label, "f1": list(p.f1)} for p in curve.points
+        ],
+    }
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO pizhu_meta (key, value) VALUES ('curve', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (json.dumps(data),),
+        )
+
+
+def saved_curve(store: Store) -> Curve | None:
+    """The learning curve ``pizhu train --curve`` kept last, if any."""
+    rows = store.read("SELECT value FROM pizhu_meta WHERE key = 'curve'")
+    if not rows:
+        return None
+    data = json.loads(rows[0]["value"])
+    points = tuple(CurvePoint(p["fraction"], p["documents"], p["label"], tuple(p["f1"])) for p in data["points"])
+    return Curve(
+        tuple(data["labels"]), tuple(data["fractions"]), data["splits"], "", data["held_out_documents"], points
+    )

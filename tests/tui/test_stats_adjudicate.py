@@ -160,3 +160,29 @@ def test_help_lists_the_new_keys() -> None:
 
     text = help_text({}, "keys.toml").plain
     assert "statistics: progress" in text and "adjudicate the spans" in text and "take reviewer 1's version" in text
+
+
+async def test_stats_screen_draws_the_kept_curve_and_sources(db_path: Path) -> None:
+    from store.train import Curve, CurvePoint, save_curve
+
+    store = Store(db_path)
+    try:
+        (a,) = first_spans(store, 1)
+        store.decide(a, "ann", "confirm")
+        points = tuple(
+            CurvePoint(f, n, label, (0.4 * f, 0.5 * f)) for f, n in ((0.5, 2), (1.0, 4)) for label in ("ORG", "all")
+        )
+        save_curve(store, Curve(("ORG", "all"), (0.5, 1.0), 2, "char", 1, points))
+        app = make_app(store, "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("S")
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if "computing" not in str(app.screen.query_one("#stats-title", Static).content):
+                    break
+            curve = str(app.screen.query_one("#stats-curve", Static).content)
+            assert "ORG" in curve and "0.45(0.40–0.50)" in curve and "100% = 4" in curve
+            sources = app.screen.query_one("#stats-by-source", DataTable)
+            assert sources.row_count >= 1
+    finally:
+        store.close()

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from store.display import visible
 from store.stats import ExtractorScore, Stats, StatusCounts, compute
+from store.train import Curve
 from tui import keys
 
 try:
@@ -80,6 +81,28 @@ def text_bars(labels: dict[str, StatusCounts], cells: int = BAR_CELLS) -> Text:
     return out
 
 
+def curve_bars(curve: Curve | None, cells: int = 20) -> Text:
+    """The learning curve as rows of bars: per label, the mean F1 at each share of the
+    training reports, with its spread (min–max over the random splits)."""
+    if curve is None:
+        return Text("No curve yet: run pizhu train --curve to see whether more review still pays.", style="dim")
+    out = Text()
+    sizes = ", ".join(
+        f"{fraction:.0%} = {curve.point(fraction, curve.labels[0]).documents}" for fraction in curve.fractions
+    )
+    out.append(f"training reports: {sizes}; {curve.held_out_documents} held out; {curve.splits} splits\n", style="dim")
+    for label in curve.labels:
+        out.append(f"{visible(label):<8}", style="bold")
+        for fraction in curve.fractions:
+            p = curve.point(fraction, label)
+            filled = round(p.mean * cells / 4)
+            out.append(" " + "█" * filled + "·" * (cells // 4 - filled))
+            out.append(f" {p.mean:.2f}", style="bold")
+            out.append(f"({p.low:.2f}–{p.high:.2f})", style="dim")
+        out.append("\n")
+    return out
+
+
 def legend() -> Text:
     """The chart's heading: what each colour is (plotext's own legend covers the bars)."""
     out = Text("By label: ", style="bold")
@@ -97,6 +120,7 @@ class StatsScreen(Screen[None]):
         """The statistics, computed in a worker."""
 
         stats: Stats
+        curve: Curve | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,6 +146,10 @@ class StatsScreen(Screen[None]):
             yield DataTable(id="stats-by-label", cursor_type="none", show_cursor=False, zebra_stripes=True)
             yield Static(Text("Extractor by rule", style="bold"), classes="stats-heading")
             yield DataTable(id="stats-by-rule", cursor_type="none", show_cursor=False, zebra_stripes=True)
+            yield Static(Text("By source and label", style="bold"), classes="stats-heading")
+            yield DataTable(id="stats-by-source", cursor_type="none", show_cursor=False, zebra_stripes=True)
+            yield Static(Text("Learning curve (pizhu train --curve)", style="bold"), classes="stats-heading")
+            yield Static(id="stats-curve", markup=False)
             yield Static(
                 Text(
                     "ok = confirmed, fixed = corrected (an attribute was wrong), false = rejected,"
@@ -143,7 +171,10 @@ class StatsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="stats")
     def compute_stats(self) -> None:
-        self.post_message(self.Computed(compute(self.pizhu.store, reviewer=None)))
+        from store.train import saved_curve
+
+        store = self.pizhu.store
+        self.post_message(self.Computed(compute(store, reviewer=None), saved_curve(store)))
 
     @on(Computed)
     def computed(self, event: Computed) -> None:
@@ -157,7 +188,9 @@ class StatsScreen(Screen[None]):
         self._fill_labels(stats.labels)
         self._fill_scores("#stats-by-label", "label", stats.by_label)
         self._fill_scores("#stats-by-rule", "rule", stats.by_rule)
+        self._fill_scores("#stats-by-source", "source", stats.by_source)
         self._draw_chart(stats.labels)
+        self.query_one("#stats-curve", Static).update(curve_bars(event.curve))
 
     def _fill_total(self, total: StatusCounts) -> None:
         table = self.query_one("#stats-total", DataTable)
