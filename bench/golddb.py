@@ -34,8 +34,7 @@ from store.db import Store
 from store.importer import import_file
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path("/work/shared")
-GOLD_FILES = (SHARED / "seeds-gold.jsonl", SHARED / "seeds-gold-entities.jsonl")
+GOLD_FILES = (ROOT / "tests" / "data" / "seeds-gold.jsonl", ROOT / "tests" / "data" / "seeds-gold-entities.jsonl")
 REVIEWER = "gold"
 
 
