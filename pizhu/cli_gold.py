@@ -227,7 +227,6 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     for title, key, scores in (
         ("extractor by label", "label", stats.by_label),
         ("extractor by rule", "rule", stats.by_rule),
-        ("extractor by source and label", "source", stats.by_source),
     ):
         table = new_table(title)
         table.add_column(key, overflow="fold")  # rule names are long and must stay readable
@@ -249,6 +248,27 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
                 ", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items())),
             )
         out.print(table)
+    # Per source: P and R from the decisions (a span of rules+lac counts for both sources).
+    sources = new_table("extractor by source")
+    for column in ("source", "label"):
+        sources.add_column(column, overflow="fold")
+    for column in ("prop", "ok", "fixed", "false", "missed", "P", "R", "F1"):
+        sources.add_column(column, justify="right")
+    for s in stats.by_source:
+        source, label = s.key.rsplit(" ", 1)
+        sources.add_row(
+            source,
+            label,
+            str(s.proposed),
+            str(s.confirmed),
+            str(s.corrected),
+            str(s.rejected),
+            str(s.missed),
+            _number(s.precision),
+            _number(s.recall),
+            _number(s.f1),
+        )
+    out.print(sources)
     out.print(
         "ok = confirmed (right), fixed = corrected (an attribute was wrong), false = rejected (false alarm),"
         " missed/added = marked by a reviewer; P counts fixed as found, exact does not."
