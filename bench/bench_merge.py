@@ -93,6 +93,8 @@ def main() -> None:
         f"| reviewer decision during the merge ({len(waits)}) | {statistics.median(waits) * 1000:.1f} ms"
         f" | {pct(waits, 0.99) * 1000:.1f} ms | {max(waits) * 1000:.1f} ms | ≤ 100 ms |"
     )
+    over = sum(1 for w in waits if w > 0.1)
+    print(f"reviewer decisions over 100 ms: {over} of {len(waits)}")
 
 
 if __name__ == "__main__":
