@@ -238,7 +238,7 @@ class _Translate:
 
 
 # Rows per write transaction: a reviewer working on the target waits for at most one chunk.
-_CHUNK = 400
+_CHUNK = 100
 
 
 def _chunks(rows: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
