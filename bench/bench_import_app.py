@@ -19,34 +19,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from bench.generate import generate
 from store.db import Store
-from tests.harness import RenderTimer
+from tests.harness import RenderTimer, time_transactions
 from tui.app import make_app
 from tui.screens.reader import ReaderScreen
-
-LOCKS: list[float] = []
-
-
-def _timed_transactions() -> None:
-    """Every write transaction records how long it held the lock (``BEGIN IMMEDIATE`` to commit)."""
-    real = Store.transaction
-
-    @contextlib.contextmanager
-    def transaction(self: Store) -> Iterator[object]:
-        with real(self) as conn:
-            started = time.perf_counter()
-            yield conn
-        LOCKS.append(time.perf_counter() - started)
-
-    Store.transaction = transaction  # type: ignore[method-assign]
 
 
 def pct(values: list[float], q: float) -> float:
@@ -60,7 +42,7 @@ async def run(files: int) -> None:
     folder.mkdir()
     for i in range(files):
         (folder / f"report_{i:04d}.txt").write_bytes(generate(i, 11).to_bytes())
-    _timed_transactions()
+    locks = time_transactions()
     store = Store(work / "team.db")
     app = make_app(store, "bench", imports=(str(folder),))
     lags: list[float] = []
@@ -91,8 +73,8 @@ async def run(files: int) -> None:
             pressed += 1
         timer.uninstall()
         step = app.importing
-    app_locks = list(LOCKS)
-    LOCKS.clear()
+    app_locks = list(locks)
+    locks.clear()
     # The import process runs the same transactions as an import in this process: time those.
     from store.importer import import_paths
     from store.maintenance import reextract
@@ -103,8 +85,8 @@ async def run(files: int) -> None:
         (more / f"report_{i:04d}.txt").write_bytes(generate(i, 11).to_bytes())
     with Store(work / "team.db") as again:
         import_paths(again, [more])
-    import_locks = list(LOCKS)
-    LOCKS.clear()
+    import_locks = list(locks)
+    locks.clear()
 
     with Store(work / "team.db") as again:
         started = time.perf_counter()
@@ -132,9 +114,9 @@ async def run(files: int) -> None:
         f" | {pct(import_locks, 0.95) * 1000:.1f} ms | {max(import_locks) * 1000:.1f} ms | ≤ 100 ms |"
     )
     print(
-        f"| reextract write transactions ({len(LOCKS)}, {reextract_seconds:.0f} s in all)"
-        f" | {statistics.median(LOCKS) * 1000:.1f} ms | {pct(LOCKS, 0.95) * 1000:.1f} ms"
-        f" | {max(LOCKS) * 1000:.1f} ms | ≤ 100 ms |"
+        f"| reextract write transactions ({len(locks)}, {reextract_seconds:.0f} s in all)"
+        f" | {statistics.median(locks) * 1000:.1f} ms | {pct(locks, 0.95) * 1000:.1f} ms"
+        f" | {max(locks) * 1000:.1f} ms | ≤ 100 ms |"
     )
 
 

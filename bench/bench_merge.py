@@ -14,36 +14,18 @@ Usage: python -m bench.bench_merge [--other bench/out/scale.db]
 from __future__ import annotations
 
 import argparse
-import contextlib
 import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from store.db import Store
 from store.importer import import_paths
 from store.merge import merge
+from tests.harness import time_transactions
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCKS: list[float] = []
-
-
-def _timed_transactions() -> None:
-    real = Store.transaction
-
-    @contextlib.contextmanager
-    def transaction(self: Store) -> Iterator[object]:
-        with real(self) as conn:
-            started = time.perf_counter()
-            yield conn
-        if threading.current_thread() is threading.main_thread():
-            LOCKS.append(time.perf_counter() - started)
-
-    Store.transaction = transaction  # type: ignore[method-assign]
-
-
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
@@ -58,7 +40,7 @@ def main() -> None:
     target = Path(tempfile.mkdtemp(prefix="pizhu-merge-")) / "team.db"
     with Store(target) as store:
         import_paths(store, [sorted((ROOT / "seeds").glob("*.txt"))[0]])
-    _timed_transactions()
+    locks = time_transactions(main_thread_only=True)
     waits: list[float] = []
     done = threading.Event()
 
@@ -82,12 +64,12 @@ def main() -> None:
     done.set()
     worker.join()
     print(report.summary())
-    print(f"merge: {seconds:.0f} s in all, {len(LOCKS)} write transactions")
+    print(f"merge: {seconds:.0f} s in all, {len(locks)} write transactions")
     print("| measurement | p50 | p99 | max | target |")
     print("|---|---|---|---|---|")
     print(
-        f"| merge write transaction (lock held) | {statistics.median(LOCKS) * 1000:.1f} ms"
-        f" | {pct(LOCKS, 0.99) * 1000:.1f} ms | {max(LOCKS) * 1000:.1f} ms | |"
+        f"| merge write transaction (lock held) | {statistics.median(locks) * 1000:.1f} ms"
+        f" | {pct(locks, 0.99) * 1000:.1f} ms | {max(locks) * 1000:.1f} ms | |"
     )
     print(
         f"| reviewer decision during the merge ({len(waits)}) | {statistics.median(waits) * 1000:.1f} ms"

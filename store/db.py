@@ -98,7 +98,12 @@ class Store:
         target = ":memory:"
         uri = False
         if not memory and path is not None:
-            _check_header(Path(path))
+            # Never open (and close) the file ourselves while this process holds an SQLite
+            # connection to it: closing any descriptor of a file drops every POSIX lock the
+            # process has on it, SQLite's included, and another connection then takes the
+            # database for unused (seen here: committed decisions gone after kill -9).
+            if _open_here(Path(path)) == 0:
+                _check_header(Path(path))
             if not _folder_writable(Path(path)):
                 if not read_only:
                     raise ReadOnlyDatabaseError(
@@ -115,6 +120,9 @@ class Store:
         self.conn = conn
         self.db = Database(conn)
         self._origin: str | None = None
+        self._key = _file_key(Path(self.path)) if self.path != ":memory:" else None
+        if self._key is not None:
+            _OPEN[self._key] = _OPEN.get(self._key, 0) + 1
         try:
             conn.execute("PRAGMA busy_timeout = 15000")
             if self.read_only:
@@ -152,6 +160,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._key is not None and _OPEN.get(self._key):
+            _OPEN[self._key] -= 1
+            self._key = None
 
     def __enter__(self) -> Store:
         return self
@@ -1116,6 +1127,23 @@ def _decision(r: dict[str, Any]) -> Decision:
         batch=r.get("batch"),
         guidelines=r.get("guidelines") or "",
     )
+
+
+# How many Store connections this process has open per database file (device, inode).
+_OPEN: dict[tuple[int, int], int] = {}
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _open_here(path: Path) -> int:
+    key = _file_key(path)
+    return _OPEN.get(key, 0) if key is not None else 0
 
 
 def _check_header(path: Path) -> None:

@@ -181,3 +181,25 @@ def first_paint(app: Any) -> Iterator[list[float]]:
         yield painted
     finally:
         app._display = real
+
+
+def time_transactions(*, main_thread_only: bool = False) -> list[float]:
+    """From now on every ``Store.transaction`` appends how long it held the write lock
+    (``BEGIN IMMEDIATE`` to ``COMMIT``) to the list returned; for benches, never undone."""
+    import threading
+
+    from store.db import Store
+
+    held: list[float] = []
+    real = Store.transaction
+
+    @contextmanager
+    def transaction(self: Store) -> Iterator[Any]:
+        with real(self) as conn:
+            started = time.perf_counter()
+            yield conn
+        if not main_thread_only or threading.current_thread() is threading.main_thread():
+            held.append(time.perf_counter() - started)
+
+    Store.transaction = transaction  # type: ignore[method-assign]
+    return held

@@ -7,6 +7,7 @@ progress. The keymap file (see ``tui.keys``) is applied here, once, to every scr
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 
 from textual.app import App
@@ -37,6 +38,7 @@ class PizhuApp(App[None]):
         show_others: bool = False,
     ) -> None:
         super().__init__()
+        self._thread_stores = threading.local()
         self.imports = imports
         self.importing: ImportStep | None = None
         self.import_process: subprocess.Popen[str] | None = None
@@ -131,6 +133,20 @@ class PizhuApp(App[None]):
         self.open_library()
 
     # --- shared state -----------------------------------------------------------------
+
+    def reading_store(self) -> Store:
+        """A connection of the calling worker thread's own, for reads off the app's thread.
+
+        One SQLite connection used from two threads at once interleaves their statements
+        (a worker's read inside a key's write transaction); each worker thread gets its own
+        connection to the same file instead. An in-memory database has only the one.
+        """
+        if self.store.path == ":memory:":
+            return self.store
+        store = getattr(self._thread_stores, "store", None)
+        if store is None:
+            store = self._thread_stores.store = Store(self.store.path)
+        return store
 
     @property
     def is_adjudicator(self) -> bool:

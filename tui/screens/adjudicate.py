@@ -97,7 +97,7 @@ class AdjudicationScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="adjudicate")
     def load_disagreements(self) -> None:
-        self.post_message(self.Loaded(agree.disagreements(self.pizhu.store)))
+        self.post_message(self.Loaded(agree.disagreements(self.pizhu.reading_store())))
 
     @on(Loaded)
     def loaded(self, event: Loaded) -> None:

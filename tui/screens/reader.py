@@ -275,7 +275,7 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def load_history(self, span_id: int) -> None:
-        self.post_message(self.HistoryLoaded(span_id, self.pizhu.store.history(span_id)))
+        self.post_message(self.HistoryLoaded(span_id, self.pizhu.reading_store().history(span_id)))
 
     @on(HistoryLoaded)
     def history_arrived(self, event: HistoryLoaded) -> None:

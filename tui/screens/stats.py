@@ -173,7 +173,7 @@ class StatsScreen(Screen[None]):
     def compute_stats(self) -> None:
         from store.train import saved_curve
 
-        store = self.pizhu.store
+        store = self.pizhu.reading_store()
         self.post_message(self.Computed(compute(store, reviewer=None), saved_curve(store)))
 
     @on(Computed)
