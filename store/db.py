@@ -208,18 +208,29 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction, retried while another writer holds the lock."""
+        """One immediate transaction, waiting while another writer holds the lock.
+
+        The wait polls every millisecond or two instead of SQLite's own busy handler, which
+        sleeps up to 100 ms at a time: a reviewer's key then gets the lock as soon as a
+        long job (an import, a merge) lets go of it between two of its transactions.
+        """
         deadline = time.monotonic() + 60
-        while True:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise _explain(exc, self.path) from None
-                if time.monotonic() > deadline:
-                    raise _explain(exc, self.path) from None
-                time.sleep(0.05)
+        pause = 0.001
+        self.conn.execute("PRAGMA busy_timeout = 0")  # for BEGIN: we poll; reads keep SQLite's wait
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) and "busy" not in str(exc):
+                        raise _explain(exc, self.path) from None
+                    if time.monotonic() > deadline:
+                        raise _explain(exc, self.path) from None
+                    time.sleep(pause)
+                    pause = min(pause * 1.5, 0.005)
+        finally:
+            self.conn.execute("PRAGMA busy_timeout = 15000")
         try:
             yield self.conn
             self.conn.execute("COMMIT")
