@@ -48,7 +48,13 @@ def renormalize(raw: str, layout: Layout | None = None) -> DocumentDraft:
 
     ``layout`` is the one the report was stored with (``DocumentDraft.layout``), if any.
     """
-    return _draft(raw, normalize(raw), layout, 0)
+    whole = normalize(raw)
+    # Cut as prepare() cuts a report (no blank lines at its ends), as one report.
+    ranges = split_reports(whole.text)
+    start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, len(whole.text))
+    offsets = array("i", whole.raw_offsets[start:end])
+    offsets.append(len(raw))
+    return _draft(raw, Normalized(text=whole.text[start:end], raw_offsets=offsets), layout, 0)
 
 
 def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -> DocumentDraft:
