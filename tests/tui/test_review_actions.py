@@ -233,7 +233,7 @@ async def test_library_lists_the_assigned_share_first_and_marks_it(store: Store,
         table = library.query_one("DataTable")
         ids = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]  # type: ignore[attr-defined]
         assert ids == ["1 ●", "3 ●", "5 ●", "2", "4", "6"]
-        assert "3 assigned to you" in str(library.query_one("#library-title").render())
+        assert "● 3 yours" in str(library.query_one("#library-title").render())
 
 
 async def test_a_span_withdrawn_elsewhere_reloads_the_document(app: PizhuApp, check: Store) -> None:

@@ -172,7 +172,7 @@ class LibraryScreen(Screen[None]):
         title.append(f"{self.matching}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
         mine = sum(1 for d in self.documents if d.assigned)
         if mine:
-            title.append(f" · ● {mine} assigned to you, first")
+            title.append(f" · ● {mine} yours")
         if self.matching > self.shown:
             title.append(f" · first {self.shown} shown, / to filter", style="italic")
         if needle:
