@@ -63,9 +63,21 @@ QUEUE: tuple[Key, ...] = (
     Key("open", "enter", "open", "open", True, "open the candidate in its document"),
     Key("queue.filter", "f", "filter", "label", True, "show one label only (or all)"),
     Key(
-        "bulk_confirm_all", "A", "bulk('confirm')", "all", False, "confirm every pending alike (text, label) everywhere"
+        "bulk_confirm_all",
+        "A",
+        "bulk('confirm')",
+        "all",
+        False,
+        "confirm all pending with this text and label, every report",
     ),
-    Key("bulk_reject_all", "X", "bulk('reject')", "all", False, "reject every pending alike (text, label) everywhere"),
+    Key(
+        "bulk_reject_all",
+        "X",
+        "bulk('reject')",
+        "all",
+        False,
+        "reject all pending with this text and label, every report",
+    ),
     Key("back", "escape", "back", "back", False, "back to the previous screen"),
     Key("reload", "r", "reload", "reload", False, "read the database again"),
 )
@@ -80,7 +92,7 @@ READER: tuple[Key, ...] = (
         "bulk('confirm')",
         "all",
         False,
-        "confirm every pending span with this text and label in this report (w in the dialog: everywhere)",
+        "confirm all pending with this text and label here (w: everywhere)",
     ),
     Key(
         "bulk_reject",
@@ -88,7 +100,7 @@ READER: tuple[Key, ...] = (
         "bulk('reject')",
         "all",
         False,
-        "reject every pending span with this text and label in this report (w in the dialog: everywhere)",
+        "reject all pending with this text and label here (w: everywhere)",
     ),
     Key("split", "s", "split", "split", False, "split the span in two at the cursor"),
     Key("merge", "M", "merge", "merge", False, "merge the span with the next one"),
