@@ -58,7 +58,7 @@ async def test_bulk_confirm_in_this_report_counts_first_and_one_undo_takes_it_ba
         assert isinstance(app.screen, Confirm)
         shown = dialog_text(app)
         assert f"confirm 3 × PERSON “{NAME}” in this report?" in shown
-        assert "w: all 24 in every report" in shown
+        assert "w: count them in every report" in shown
         await pilot.press("y")
         await pilot.pause()
         assert [check.span(i, REVIEWER).status for i in here] == ["confirmed"] * 3
@@ -82,6 +82,12 @@ async def test_bulk_reject_everywhere_with_w_and_n_does_nothing(app: PizhuApp, c
         assert not isinstance(app.screen, Confirm)
         assert len(pending_alike(check, "PERSON", NAME)) == 24
         await pilot.press("X", "w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)  # the count in every report, then y/n
+        assert f"reject 24 × PERSON “{NAME}” in all reports?" in dialog_text(app)
+        assert len(pending_alike(check, "PERSON", NAME)) == 24
+        await pilot.press("y")
         await pilot.pause()
         assert pending_alike(check, "PERSON", NAME) == []
         rejected = [s for d in check.document_ids() for s in check.spans(d, REVIEWER) if s.status == "rejected"]

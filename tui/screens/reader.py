@@ -411,33 +411,56 @@ class ReaderScreen(Screen[None]):
 
     def action_bulk(self, action: str) -> None:
         """Confirm or reject every pending candidate alike the current span (same text and label)
-        in this report, or (w in the dialog) in every report: counted first, one undo."""
+        in this report, or (w in the dialog) in every report: counted first, one undo. The count
+        in every report reads the whole library, so a worker does it."""
         span = self.span()
         if span is None or self.doc is None:
             self.say("no span here")
             return
         here = alike_in(self.doc.all_spans(), span)
-        everywhere = alike_everywhere(self.pizhu.store, self.pizhu.reviewer, span, set(self.pizhu.document_ids()))
-        if not here and not everywhere:
-            self.say(f"no pending {span.label} “{visible_text(span.text)}” left to {action}")
-            return
         what = f"{span.label} “{visible_text(span.text)}”"
-        if here:
-            question = f"{action} {len(here)} × {what} in this report?"
-            choices = {"y": "here", "n": ""}
-            hint = "y: yes · n: no"
-            if len(everywhere) > len(here):
-                choices["w"] = "everywhere"
-                hint += f" · w: all {len(everywhere)} in every report"
-        else:
-            question = f"{action} {len(everywhere)} × {what} in all reports? (none pending here)"
-            choices, hint = {"y": "everywhere", "n": ""}, "y: yes · n: no"
+        if not here:
+            self.say(f"counting pending {what} in every report…")
+            self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
+            return
 
         def done(where: str | None) -> None:
-            if where is not None:
-                self.bulk(action, here if where == "here" else everywhere, what, where)
+            if where == "here":
+                self.bulk(action, here, what, where)
+            elif where == "everywhere":
+                self.say(f"counting pending {what} in every report…")
+                self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
 
-        self.app.push_screen(Confirm(question, choices, hint), done)
+        question = f"{action} {len(here)} × {what} in this report?"
+        hint = "y: yes · n: no · w: count them in every report"
+        self.app.push_screen(Confirm(question, {"y": "here", "n": "", "w": "everywhere"}, hint), done)
+
+    @dataclass
+    class Counted(Message):
+        """The pending candidates alike a span in every report, found in a worker."""
+
+        action: str
+        what: str
+        spans: list[SpanView]
+
+    @work(thread=True, exclusive=True, group="bulk")
+    def count_everywhere(self, action: str, span: SpanView, what: str, doc_ids: set[int]) -> None:
+        spans = alike_everywhere(self.pizhu.store, self.pizhu.reviewer, span, doc_ids)
+        self.post_message(self.Counted(action, what, spans))
+
+    @on(Counted)
+    def counted(self, event: Counted) -> None:
+        if not event.spans:
+            self.say(f"no pending {event.what} left to {event.action}")
+            return
+
+        def done(answer: str | None) -> None:
+            if answer is not None:
+                self.bulk(event.action, event.spans, event.what, "everywhere")
+            else:
+                self.say("nothing done")
+
+        self.app.push_screen(Confirm(f"{event.action} {len(event.spans)} × {event.what} in all reports?"), done)
 
     def bulk(self, action: str, spans: list[SpanView], what: str, where: str) -> None:
         try:
