@@ -74,7 +74,7 @@ async def test_bulk_confirm_in_this_report_counts_first_and_one_undo_takes_it_ba
 async def test_bulk_reject_everywhere_with_w_and_n_does_nothing(app: PizhuApp, check: Store) -> None:
     here = pending_alike(check, "PERSON", NAME, 1)
     async with app.run_test(size=SIZE) as pilot:
-        await reader(app, pilot, 1, here[0])
+        screen = await reader(app, pilot, 1, here[0])
         await pilot.press("X")
         await pilot.pause()
         await pilot.press("n")
@@ -95,6 +95,9 @@ async def test_bulk_reject_everywhere_with_w_and_n_does_nothing(app: PizhuApp, c
         await pilot.press("u")
         await pilot.pause()
         assert len(pending_alike(check, "PERSON", NAME)) == 24
+        # The batch touched this report too: the undo stays here, its spans shown pending again.
+        assert screen.doc is not None and screen.doc.id == 1
+        assert all(screen.doc.get(i).status == "pending" for i in here)
 
 
 async def test_queue_bulk_confirms_everywhere(app: PizhuApp, check: Store) -> None:

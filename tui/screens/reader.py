@@ -26,7 +26,7 @@ from extract.models import LABELS
 from store import workspace
 from store.db import StoreError
 from store.display import visible_styled
-from store.records import PENDING, REJECTED, Decision, SpanView
+from store.records import PENDING, REJECTED, REMOVED, Decision, SpanView
 from tui import keys
 from tui.model import LoadedDocument, alike_everywhere, alike_in
 from tui.screens.dialogs import (
@@ -342,11 +342,11 @@ class ReaderScreen(Screen[None]):
             return
         self.say(str(exc))
 
-    def refresh_spans(self, prefer: int | None = None) -> None:
+    def refresh_spans(self, prefer: int | None = None, spans: list[SpanView] | None = None) -> None:
         """Read this document's spans again after a change to many (a batch, its undo);
         the current span is ``prefer`` if shown, else the one before, else the section's first pending."""
         assert self.doc is not None
-        self.doc.set_spans(self.pizhu.store.spans(self.doc.id, self.pizhu.reviewer))
+        self.doc.set_spans(self.pizhu.store.spans(self.doc.id, self.pizhu.reviewer) if spans is None else spans)
         self._history.clear()
         self._span_edges()
         self.pizhu.progress_changed()
@@ -999,12 +999,20 @@ class ReaderScreen(Screen[None]):
             self.say(nothing)
             return
         self.pizhu.progress_changed()
-        if span.document_id != self.doc.id:
-            self.open_document(span.document_id, span.id)
+        # An undo can take back a whole batch (a bulk action, a split, a merge): read the spans
+        # again. A batch over many reports that touched this one stays here.
+        fresh = self.pizhu.store.spans(self.doc.id, self.pizhu.reviewer)
+        if span.document_id == self.doc.id or self._touched(fresh):
+            self.refresh_spans(span.id if span.document_id == self.doc.id else None, fresh)
         else:
-            # An undo can take back a whole batch (a bulk action, a split, a merge): read the spans again.
-            self.refresh_spans(span.id)
+            self.open_document(span.document_id, span.id)
         self.say(f"{done}: {span.label} “{visible_text(span.text)}” is {span.status}")
+
+    def _touched(self, fresh: list[SpanView]) -> bool:
+        """Whether these spans, just read, differ from the ones on screen."""
+        assert self.doc is not None
+        shown = {s.id: s.state() for s in self.doc.all_spans()}
+        return any(shown.get(s.id) != s.state() for s in fresh if s.status != REMOVED or s.id in shown)
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:
