@@ -67,7 +67,7 @@ QUEUE: tuple[Key, ...] = (
         "A",
         "bulk('confirm')",
         "all",
-        False,
+        True,
         "confirm all pending with this text and label, every report",
     ),
     Key(

@@ -466,7 +466,11 @@ class ReaderScreen(Screen[None]):
         try:
             count = self.pizhu.store.decide_many([s.id for s in spans], self.pizhu.reviewer, action)
         except StoreError as exc:
-            self.say(str(exc))
+            # One of them withdrawn by a reextract elsewhere: nothing was written (one transaction).
+            if self.current is not None:
+                self.failed(self.current, exc)
+            else:
+                self.say(str(exc))
             return
         self.pizhu.forget_progress()
         self.refresh_spans()
