@@ -53,6 +53,8 @@ LIBRARY: tuple[Key, ...] = (
     Key("library.sort", "s", "sort", "sort", True, "sort by the next column (again: reverse)"),
     Key("queue", "w", "app.queue", "queue", True, "pending candidates across documents"),
     Key("reload", "r", "reload", "reload", False, "read the database again (others' progress)"),
+    Key("library.withdraw", "d", "withdraw", "withdraw", True, "take the report out of the library (y/n; log kept)"),
+    Key("library.describe", "e", "describe", "edit", True, "correct the report's title, organisation, year"),
 )
 
 QUEUE: tuple[Key, ...] = (
@@ -60,6 +62,22 @@ QUEUE: tuple[Key, ...] = (
     Key("reject", "x", "reject", "reject", True, "reject the candidate and move on"),
     Key("open", "enter", "open", "open", True, "open the candidate in its document"),
     Key("queue.filter", "f", "filter", "label", True, "show one label only (or all)"),
+    Key(
+        "bulk_confirm_all",
+        "A",
+        "bulk('confirm')",
+        "all",
+        True,
+        "confirm all pending with this text and label, every report",
+    ),
+    Key(
+        "bulk_reject_all",
+        "X",
+        "bulk('reject')",
+        "all",
+        False,
+        "reject all pending with this text and label, every report",
+    ),
     Key("back", "escape", "back", "back", False, "back to the previous screen"),
     Key("reload", "r", "reload", "reload", False, "read the database again"),
 )
@@ -68,6 +86,25 @@ READER: tuple[Key, ...] = (
     Key("confirm", "a", "confirm", "confirm", True, "confirm the span and move to the next pending span"),
     Key("reject", "x", "reject", "reject", True, "reject the span and move to the next pending span"),
     Key("skip", "space", "skip", "skip", True, "move to the next pending span without a decision"),
+    Key(
+        "bulk_confirm",
+        "A",
+        "bulk('confirm')",
+        "all",
+        False,
+        "confirm all pending with this text and label here (w: everywhere)",
+    ),
+    Key(
+        "bulk_reject",
+        "X",
+        "bulk('reject')",
+        "all",
+        False,
+        "reject all pending with this text and label here (w: everywhere)",
+    ),
+    Key("split", "s", "split", "split", False, "split the span in two at the cursor"),
+    Key("merge", "M", "merge", "merge", False, "merge the span with the next one"),
+    Key("untag", "T", "untag", "untag", False, "remove one of the span's tags"),
     Key("next_span", "tab", "next_span", "next", False, "next span"),
     Key("previous_span", "shift+tab", "previous_span", "previous", False, "previous span"),
     Key("next_section", "right_square_bracket", "next_section", "section", False, "next section"),

@@ -175,3 +175,27 @@ class LoadedDocument:
         if found < 0:
             found = self.text.find(needle)
         return None if found < 0 else found
+
+
+# --- alike spans: what a bulk confirm or reject takes in ------------------------------
+
+EVERYWHERE = 10**9  # the queue's limit when every pending candidate is wanted
+
+
+def is_alike(span: SpanView, other: SpanView) -> bool:
+    """A pending machine candidate with the same text and label as ``span``."""
+    return (
+        other.status == PENDING and other.origin == "machine" and (other.text, other.label) == (span.text, span.label)
+    )
+
+
+def alike_in(spans: list[SpanView], span: SpanView) -> list[SpanView]:
+    """The pending candidates alike ``span`` among a document's spans (``span`` itself if pending)."""
+    return [s for s in spans if is_alike(span, s)]
+
+
+def alike_everywhere(store: Store, reviewer: str, span: SpanView, doc_ids: set[int]) -> list[SpanView]:
+    """The reviewer's pending candidates alike ``span`` in every report of the library."""
+    return [
+        s for s in store.queue(reviewer, span.label, limit=EVERYWHERE) if s.document_id in doc_ids and is_alike(span, s)
+    ]

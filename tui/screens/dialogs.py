@@ -8,6 +8,7 @@ Option prompts are ``Text`` objects because headings and tags are report data.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -379,3 +380,100 @@ class GoToSection(_Dialog):
     @on(OptionList.OptionSelected, "#sections")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self._shown[event.option_index].index)
+
+
+class Confirm(_Dialog):
+    """A question answered by one key: ``choices`` maps a key to the value dismissed with
+    (y and n by default); escape is no. The question may quote report text: never markup."""
+
+    def __init__(self, question: str, choices: dict[str, str] | None = None, hint: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices or {"y": "yes", "n": ""}
+        self.hint = hint or " · ".join(f"{k}: {v or 'no'}" for k, v in self.choices.items())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(visible(self.question)), classes="dialog-title")
+            yield Label(Text(visible(self.hint)), classes="dialog-hint")
+
+    def on_key(self, event: Any) -> None:
+        if event.key in self.choices:
+            event.stop()
+            self.dismiss(self.choices[event.key] or None)
+
+
+class Choice(_Dialog):
+    """Choose one of a few strings (a span's tags to remove); returns it, or None."""
+
+    def __init__(self, title: str, options: list[str], hint: str = "enter: choose · escape: cancel") -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(visible(self.title_text)), classes="dialog-title")
+            yield OptionList(*(Option(Text(visible(o)), id=str(i)) for i, o in enumerate(self.options)), id="choices")
+            yield Label(self.hint, classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.options[int(event.option.id or 0)])
+
+
+class DocumentForm(_Dialog):
+    """Correct a report's title, organisation and year. ``save`` stores the values and returns
+    an error message or None: a refused year (not a number, or outside what the store takes)
+    keeps the form open with the message."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL, Binding("ctrl+s", "save", "save", show=False)]
+
+    def __init__(
+        self, title: str, organisation: str, year: int | None, save: Callable[[dict[str, Any]], str | None]
+    ) -> None:
+        super().__init__()
+        self.values = (title, organisation, "" if year is None else str(year))
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        title, organisation, year = self.values
+        with Vertical(classes="dialog"):
+            yield Label("Report", classes="dialog-title")
+            for name, value in (("title", title), ("organisation", organisation), ("year", year)):
+                with Horizontal(classes="field"):
+                    yield Label(name, classes="field-name")
+                    yield DataInput(value, id=f"doc-{name}", compact=True)
+            yield Label("", id="error", classes="dialog-error")
+            yield Label("enter: save · tab: next field · empty year: none · escape: cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#doc-title", Input).focus()
+
+    def refuse(self, message: str) -> None:
+        self.query_one("#error", Label).update(Text(visible(message)))
+        self.query_one("#doc-year", Input).focus()
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        raw = self.query_one("#doc-year", Input).value.strip()
+        year: int | None = None
+        if raw:
+            if not raw.isascii() or not raw.isdigit():
+                self.refuse(f"Not a year: {raw}. Write four digits, e.g. 2023, or leave it empty.")
+                return
+            year = int(raw)
+        values = {
+            "title": self.query_one("#doc-title", Input).value,
+            "organisation": self.query_one("#doc-organisation", Input).value,
+            "year": year,
+        }
+        error = self.save(values)
+        if error:
+            self.refuse(error)
+            return
+        self.dismiss(values)

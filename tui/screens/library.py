@@ -3,7 +3,9 @@
 The cursor starts on the document this reviewer opened last (``store.workspace``).
 Sortable (``s`` cycles the column, again on the same column reverses; clicking a
 header sorts too) and filterable (``/`` then type; enter returns to the table, escape
-clears the filter and returns to the table).
+clears the filter and returns to the table). The reviewer's assigned share comes first,
+marked ●; ``d`` withdraws a wrongly imported report (y/n), ``e`` corrects its title,
+organisation and year.
 Sorting and filtering work on every document; the table then shows the first
 ``MAX_ROWS`` of the result, because a DataTable measures every cell it holds and a team's
 10,000 reports would take seconds to lay out while nobody scrolls that far.
@@ -11,7 +13,7 @@ Sorting and filtering work on every document; the table then shows the first
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -22,15 +24,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from store import workspace
+from store.db import StoreError
 from store.display import visible_styled
 from store.records import DocumentSummary
 from tui import keys
+from tui.screens.dialogs import Confirm, DocumentForm
 from tui.widgets.section_view import visible_text
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
     from tui.importing import ImportStep
 
+ASSIGNED = " ●"  # marks a row in this reviewer's assigned share
 COLUMNS = ("id", "organisation", "year", "title", "sec", "reviewed")
 MAX_ROWS = 500
 SORT_KEYS = {
@@ -127,6 +132,8 @@ class LibraryScreen(Screen[None]):
             if not needle or needle in f"{d.organisation} {d.title} {d.year or ''} {d.source}".lower()
         ]
         rows.sort(key=SORT_KEYS[self.sort_column], reverse=self.sort_reverse)
+        # The reviewer's assigned share first (a stable sort keeps the column order within each part).
+        rows.sort(key=lambda d: not d.assigned)
         matching = len(rows)
         rows = rows[:MAX_ROWS]
         self.filled_width = self.size.width
@@ -144,7 +151,7 @@ class LibraryScreen(Screen[None]):
             table.add_column(label, key=name)
         for doc in rows:
             table.add_row(
-                str(doc.id),
+                f"{doc.id}{ASSIGNED if doc.assigned else ''}",
                 Text(fit(visible_text(doc.organisation), 16)),
                 str(doc.year or ""),
                 Text(fit(visible_text(doc.title), title_cells)),
@@ -163,6 +170,9 @@ class LibraryScreen(Screen[None]):
         done = sum(d.reviewed for d in self.documents)
         title = Text(f"pizhu 批注 · {self.pizhu.reviewer} · ", style="bold")
         title.append(f"{self.matching}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
+        mine = sum(1 for d in self.documents if d.assigned)
+        if mine:
+            title.append(f" · ● {mine} yours")
         if self.matching > self.shown:
             title.append(f" · first {self.shown} shown, / to filter", style="italic")
         if needle:
@@ -238,3 +248,49 @@ class LibraryScreen(Screen[None]):
     def action_reload(self) -> None:
         self.pizhu.forget_progress()
         self.reload()
+
+    def summary(self, doc_id: int) -> DocumentSummary | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def action_withdraw(self) -> None:
+        doc = self.summary(self.selected_id() or 0)
+        if doc is None:
+            return
+        name = visible_text(doc.title or doc.source)
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            try:
+                self.pizhu.store.withdraw_document(doc.id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.pizhu.forget_progress()
+            self.reload()
+            self.notify(f"withdrawn: {name} (its decisions stay in the log)")
+
+        question = f"withdraw report {doc.id} “{fit(name, 40)}” from the library? Its decisions stay in the log."
+        self.app.push_screen(Confirm(question), done)
+
+    def action_describe(self) -> None:
+        doc = self.summary(self.selected_id() or 0)
+        if doc is None:
+            return
+
+        def save(values: dict[str, Any]) -> str | None:
+            try:
+                self.pizhu.store.describe_document(
+                    doc.id, title=values["title"], organisation=values["organisation"], year=values["year"]
+                )
+            except StoreError as exc:
+                return str(exc)
+            return None
+
+        def done(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.pizhu.forget_progress()
+                self.reload()
+                self.notify(f"report {doc.id} corrected")
+
+        self.app.push_screen(DocumentForm(doc.title, doc.organisation, doc.year, save), done)

@@ -19,7 +19,8 @@ from store.db import StoreError
 from store.display import visible_styled
 from store.records import SpanView
 from tui import keys
-from tui.screens.dialogs import LabelPicker
+from tui.model import alike_everywhere
+from tui.screens.dialogs import Confirm, LabelPicker
 from tui.screens.library import fit
 from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
@@ -119,7 +120,7 @@ class QueueScreen(Screen[None]):
         text = self._text(span.document_id)
         before = visible_text(text[max(span.start - CONTEXT, 0) : span.start]).replace("\n", " ")
         after = visible_text(text[span.end : span.end + CONTEXT]).replace("\n", " ")
-        line = Text(f"{span.label} · rule {span.rule or '—'} · doc {span.document_id}\n", style="dim")
+        line = Text(f"{span.label} · rule {span.rule or '—'} · {span.source} · doc {span.document_id}\n", style="dim")
         line.append("…" + before)
         line.append(visible_text(span.text), style="reverse bold")
         line.append(after + "…")
@@ -153,6 +154,28 @@ class QueueScreen(Screen[None]):
 
     def action_reject(self) -> None:
         self._decide("reject")
+
+    def action_bulk(self, action: str) -> None:
+        """Every pending candidate alike the highlighted one (text and label), in every report: counted, y/n."""
+        span = self.selected()
+        if span is None:
+            return
+        alike = alike_everywhere(self.pizhu.store, self.pizhu.reviewer, span, set(self.pizhu.document_ids()))
+        what = f"{span.label} “{visible_text(span.text)}”"
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            try:
+                count = self.pizhu.store.decide_many([s.id for s in alike], self.pizhu.reviewer, action)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.pizhu.progress_changed()
+            self.reload()
+            self.notify(f"{action}ed {count} × {what} in all reports · u in a report: undo them all")
+
+        self.app.push_screen(Confirm(f"{action} {len(alike)} × {what} in all reports?"), done)
 
     def action_open(self) -> None:
         span = self.selected()

@@ -26,11 +26,13 @@ from extract.models import LABELS
 from store import workspace
 from store.db import StoreError
 from store.display import visible_styled
-from store.records import PENDING, REJECTED, Decision, SpanView
+from store.records import PENDING, REJECTED, REMOVED, Decision, SpanView
 from tui import keys
-from tui.model import LoadedDocument
+from tui.model import LoadedDocument, alike_everywhere, alike_in
 from tui.screens.dialogs import (
     AttributeForm,
+    Choice,
+    Confirm,
     GoToSection,
     HintPrompt,
     LabelFilter,
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
 # text keeps the whole width (at 120 columns a side panel left a 76-cell text column).
 WIDE = 150
 
+
+PAST = {"confirm": "confirmed", "reject": "rejected"}
 
 HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
 
@@ -323,10 +327,36 @@ class ReaderScreen(Screen[None]):
         try:
             new = self.pizhu.store.decide(span.id, self.pizhu.reviewer, action, **fields)
         except StoreError as exc:
-            self.say(str(exc))
+            self.failed(span.id, exc)
             return None
         self.apply(new)
         return new
+
+    def failed(self, span_id: int, exc: StoreError) -> None:
+        """A store refusal on the current span. When the span is gone (``pizhu reextract`` in
+        another process withdrew the candidate), the document is read again instead."""
+        if self.doc is not None and not self.pizhu.store.has_span(span_id):
+            self.pizhu.forget_progress()
+            self.open_document(self.doc.id)
+            self.say("the candidates changed (extracted again elsewhere): document reloaded")
+            return
+        self.say(str(exc))
+
+    def refresh_spans(self, prefer: int | None = None, spans: list[SpanView] | None = None) -> None:
+        """Read this document's spans again after a change to many (a batch, its undo);
+        the current span is ``prefer`` if shown, else the one before, else the section's first pending."""
+        assert self.doc is not None
+        self.doc.set_spans(self.pizhu.store.spans(self.doc.id, self.pizhu.reviewer) if spans is None else spans)
+        self._history.clear()
+        self._span_edges()
+        self.pizhu.progress_changed()
+        span = next((self.doc.get(i) for i in (prefer, self.current) if i is not None and self.doc.get(i)), None)
+        if span is None:
+            span = self.doc.first(self.section, pending=True, show_skipped=True) or self.doc.first(
+                self.section, show_skipped=True
+            )
+        self._end_selection()
+        self.show_section(self.doc.section_of(span) if span else self.section, span)
 
     def apply(self, span: SpanView) -> None:
         """Show a span's state that the store has just committed: text, panel and word edges."""
@@ -376,6 +406,132 @@ class ReaderScreen(Screen[None]):
         else:
             self.say("document done · }: next document")
         self._show_panel()
+
+    # --- many at once: bulk, split, merge; untag ------------------------------------
+
+    def action_bulk(self, action: str) -> None:
+        """Confirm or reject every pending candidate alike the current span (same text and label)
+        in this report, or (w in the dialog) in every report: counted first, one undo. The count
+        in every report reads the whole library, so a worker does it."""
+        span = self.span()
+        if span is None or self.doc is None:
+            self.say("no span here")
+            return
+        here = alike_in(self.doc.all_spans(), span)
+        what = f"{span.label} “{visible_text(span.text)}”"
+        if not here:
+            self.say(f"counting pending {what} in every report…")
+            self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
+            return
+
+        def done(where: str | None) -> None:
+            if where == "here":
+                self.bulk(action, here, what, where)
+            elif where == "everywhere":
+                self.say(f"counting pending {what} in every report…")
+                self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
+
+        question = f"{action} {len(here)} × {what} in this report?"
+        hint = "y: yes · n: no · w: count them in every report"
+        self.app.push_screen(Confirm(question, {"y": "here", "n": "", "w": "everywhere"}, hint), done)
+
+    @dataclass
+    class Counted(Message):
+        """The pending candidates alike a span in every report, found in a worker."""
+
+        action: str
+        what: str
+        spans: list[SpanView]
+
+    @work(thread=True, exclusive=True, group="bulk")
+    def count_everywhere(self, action: str, span: SpanView, what: str, doc_ids: set[int]) -> None:
+        spans = alike_everywhere(self.pizhu.store, self.pizhu.reviewer, span, doc_ids)
+        self.post_message(self.Counted(action, what, spans))
+
+    @on(Counted)
+    def counted(self, event: Counted) -> None:
+        if not event.spans:
+            self.say(f"no pending {event.what} left to {event.action}")
+            return
+
+        def done(answer: str | None) -> None:
+            if answer is not None:
+                self.bulk(event.action, event.spans, event.what, "everywhere")
+            else:
+                self.say("nothing done")
+
+        self.app.push_screen(Confirm(f"{event.action} {len(event.spans)} × {event.what} in all reports?"), done)
+
+    def bulk(self, action: str, spans: list[SpanView], what: str, where: str) -> None:
+        try:
+            count = self.pizhu.store.decide_many([s.id for s in spans], self.pizhu.reviewer, action)
+        except StoreError as exc:
+            # One of them withdrawn by a reextract elsewhere: nothing was written (one transaction).
+            if self.current is not None:
+                self.failed(self.current, exc)
+            else:
+                self.say(str(exc))
+            return
+        self.pizhu.forget_progress()
+        self.refresh_spans()
+        place = "in this report" if where == "here" else "in every report"
+        self.message = f"{PAST[action]} {count} × {what} {place} · u: undo them all"
+        span = self.span()
+        if span is None or span.status != PENDING:
+            self.next_pending()
+        else:
+            self._show_status()
+
+    def action_split(self) -> None:
+        span = self.span()
+        if span is None:
+            self.say("no span here")
+            return
+        at = self.view.caret if self.view.caret is not None else self.caret
+        if not span.start < at < span.end:
+            self.say("put the cursor inside the span where it splits (← →), then s")
+            return
+        try:
+            left, right = self.pizhu.store.split_span(span.id, self.pizhu.reviewer, at)
+        except StoreError as exc:
+            self.failed(span.id, exc)
+            return
+        self.refresh_spans(left.id)
+        self.say(f"split into “{visible_text(left.text)}” and “{visible_text(right.text)}” · u: undo")
+
+    def action_merge(self) -> None:
+        span = self.span()
+        if span is None or self.doc is None:
+            self.say("no span here")
+            return
+        after = self.doc.step(span.id, 1, show_skipped=True, here=self.section)
+        if after is None or self.doc.section_of(after) != self.section:
+            self.say("no next span in this section to merge with")
+            return
+        try:
+            joined = self.pizhu.store.merge_spans(span.id, after.id, self.pizhu.reviewer)
+        except StoreError as exc:
+            self.failed(span.id, exc)
+            return
+        self.refresh_spans(joined.id)
+        self.say(f"merged into {joined.label} “{visible_text(joined.text)}” · u: undo")
+
+    def action_untag(self) -> None:
+        span = self.span()
+        if span is None:
+            self.say("no span here")
+            return
+        if not span.tags:
+            self.say("this span has no tags (t adds one)")
+            return
+
+        def done(tag: str | None) -> None:
+            if tag:
+                new = self.decide("untag", tag=tag)
+                if new is not None:
+                    self.say(f"tag {visible_text(tag)} removed")
+
+        self.app.push_screen(Choice(f"Remove a tag from “{visible_text(span.text)}”", list(span.tags)), done)
 
     # --- navigation -------------------------------------------------------------------
 
@@ -847,16 +1003,20 @@ class ReaderScreen(Screen[None]):
             self.say(nothing)
             return
         self.pizhu.progress_changed()
-        if span.document_id != self.doc.id:
-            self.open_document(span.document_id, span.id)
+        # An undo can take back a whole batch (a bulk action, a split, a merge): read the spans
+        # again. A batch over many reports that touched this one stays here.
+        fresh = self.pizhu.store.spans(self.doc.id, self.pizhu.reviewer)
+        if span.document_id == self.doc.id or self._touched(fresh):
+            self.refresh_spans(span.id if span.document_id == self.doc.id else None, fresh)
         else:
-            self.apply(span)
-            visible = self.doc.get(span.id)
-            if visible is not None:
-                self.move_to(visible)
-            else:
-                self._show_panel()
+            self.open_document(span.document_id, span.id)
         self.say(f"{done}: {span.label} “{visible_text(span.text)}” is {span.status}")
+
+    def _touched(self, fresh: list[SpanView]) -> bool:
+        """Whether these spans, just read, differ from the ones on screen."""
+        assert self.doc is not None
+        shown = {s.id: s.state() for s in self.doc.all_spans()}
+        return any(shown.get(s.id) != s.state() for s in fresh if s.status != REMOVED or s.id in shown)
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:

@@ -1,7 +1,7 @@
 """The panel beside or below the text: everything about the current span.
 
 Label (with its short code, so colour is never the only cue), text, value, unit,
-approx, metric, tags, rule, confidence, status and the decision history. Built from
+approx, metric, tags, rule, confidence, source (who proposed it), status and the decision history. Built from
 ``rich.text.Text`` pieces, never markup, because span text and tags are report data.
 """
 
@@ -67,7 +67,8 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool, l
     _field(text, "tags", ", ".join(span.tags), sep)
     _field(text, "rule", span.rule, sep)
     _field(text, "conf", f"{span.confidence:.2f}", sep)
-    _field(text, "by", span.origin, "\n")
+    # Who proposed it (rules, lac, rules+lac, trained:NAME, human) says more than machine/human.
+    _field(text, "src", span.source, "\n")
     shown = history[-2:] if compact else history[-12:]
     if not compact:
         text.append("\n")
