@@ -853,6 +853,7 @@ class Store:
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
+            " JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL"
         )
         # Two reads, each in index order: the few flagged spans, then the pending ones
         # least confident first (one ORDER BY over both would sort millions of rows).

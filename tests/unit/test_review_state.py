@@ -408,6 +408,8 @@ def test_withdraw_describe_and_assign_through_the_cli(seeds_db: Path) -> None:
     run("withdraw", "2", "--db", db)
     assert 2 not in [r["id"] for r in gold(seeds_db)]
     with Store(seeds_db) as store:
+        assert 2 not in {s.document_id for s in store.queue("ann", limit=5000)}
+    with Store(seeds_db) as store:
         assert 2 not in [d.id for d in store.documents("ann")]
         assert store.history(span.id)[0].action == "confirm"  # kept in the log
     run("withdraw", "2", "--restore", "--db", db)
