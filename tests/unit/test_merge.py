@@ -322,3 +322,43 @@ def test_a_corrupt_data_page_is_blamed_on_the_other_file(copies: tuple[Path, Pat
     assert str(bad) in result.output and "corrupt" in result.output
     assert f"{target}:" not in result.output and "run the same merge again" not in result.output
     assert snapshot(target) == before
+
+
+def test_a_merge_cut_off_midway_is_completed_by_running_it_again(
+    copies: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each document goes in its own short transactions; a merge stopped after the first
+    document leaves whole documents behind, and the same merge run again completes it."""
+    import store.merge as merging
+    from store import review
+
+    target, other = copies
+    whole = tmp_path / "whole.db"
+    shutil.copy(target, whole)
+    with Store(whole) as reference:
+        merge(reference, other)
+    real = review.adopt
+    calls = {"n": 0}
+
+    def adopt_then_fail(conn: sqlite3.Connection, rows: list) -> tuple[int, int]:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise sqlite3.OperationalError("disk I/O error")  # the machine gave out mid-merge
+        return real(conn, rows)
+
+    monkeypatch.setattr(merging.review, "adopt", adopt_then_fail)
+    with Store(target) as team, pytest.raises(Exception, match="disk"):
+        merge(team, other)
+    with Store(target) as team:
+        assert team.integrity_ok()
+        first_doc = team.document_ids()[0]
+        assert {s.text: s.status for s in team.spans(first_doc, "li")}["49条"] == "confirmed"  # landed whole
+    monkeypatch.setattr(merging.review, "adopt", real)
+    with Store(target) as team:
+        merge(team, other)
+    with Store(target) as team, Store(whole) as reference:
+        for doc in (0, 1):
+            ours = sorted((s.text, s.status) for s in team.spans(team.document_ids()[doc], "li"))
+            theirs = sorted((s.text, s.status) for s in reference.spans(reference.document_ids()[doc], "li"))
+            assert ours == theirs
+        assert len(team.decisions()) == len(reference.decisions())
