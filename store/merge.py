@@ -240,7 +240,7 @@ class _Translate:
 
 
 # Rows per write transaction: a reviewer working on the target waits for at most one chunk.
-_CHUNK = 100
+_CHUNK = 50
 
 
 @contextlib.contextmanager
