@@ -26,6 +26,8 @@ from store.merge import merge
 from tests.harness import time_transactions
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
