@@ -193,6 +193,9 @@ def m0004_review_state(db: Database) -> None:
     )
     conn.execute("CREATE UNIQUE INDEX idx_decisions_uid ON decisions (uid)")
     conn.execute("CREATE INDEX idx_decisions_at ON decisions (at)")
+    # A reviewer's decisions newest first, for undo and redo.
+    conn.execute("CREATE INDEX idx_decisions_reviewer_order ON decisions (reviewer, at, uid)")
+    conn.execute("CREATE INDEX idx_decisions_batch ON decisions (batch) WHERE batch IS NOT NULL")
     conn.execute(
         "CREATE TABLE span_states (span_id INTEGER NOT NULL REFERENCES spans(id), reviewer TEXT NOT NULL,"
         " document_id INTEGER NOT NULL, status TEXT NOT NULL, label TEXT, start INTEGER, end INTEGER, text TEXT,"

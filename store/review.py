@@ -38,7 +38,7 @@ import datetime as dt
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -673,14 +673,41 @@ def verdict(conn: sqlite3.Connection, span_id: int, adjudicator: str, chosen: di
     return Pending(span_id, row["document_id"], adjudicator, ADJUDICATE, payload)
 
 
-def _reviewer_entries(conn: sqlite3.Connection, reviewer: str) -> list[tuple[Entry, int, int]]:
+_COLUMNS = "uid, reviewer, action, payload, after, at, ref_uid, batch, guidelines, span_id, document_id"
+
+
+def _newest_first(conn: sqlite3.Connection, reviewer: str, page: int = 256) -> Iterator[tuple[Entry, int, int]]:
+    """A reviewer's decisions from the newest back, a page at a time: an undo looks at the
+    last few, not at the tens of thousands a long campaign leaves."""
+    last: tuple[str, str] | None = None
+    while True:
+        if last is None:
+            cursor = conn.execute(
+                f"SELECT {_COLUMNS} FROM decisions WHERE reviewer = ? ORDER BY at DESC, uid DESC LIMIT ?",
+                (reviewer, page),
+            )
+        else:
+            cursor = conn.execute(
+                f"SELECT {_COLUMNS} FROM decisions WHERE reviewer = ? AND (at < ? OR (at = ? AND uid < ?))"
+                " ORDER BY at DESC, uid DESC LIMIT ?",
+                (reviewer, last[0], last[0], last[1], page),
+            )
+        cursor.row_factory = sqlite3.Row
+        rows = cursor.fetchall()
+        for row in rows:
+            yield _entry(row), row["span_id"], row["document_id"]
+        if len(rows) < page:
+            return
+        last = (rows[-1]["at"], rows[-1]["uid"])
+
+
+def _batch(conn: sqlite3.Connection, reviewer: str, batch: str) -> list[tuple[Entry, int, int]]:
     cursor = conn.execute(
-        "SELECT uid, reviewer, action, payload, after, at, ref_uid, batch, guidelines, span_id, document_id"
-        " FROM decisions WHERE reviewer = ?",
-        (reviewer,),
+        f"SELECT {_COLUMNS} FROM decisions WHERE batch = ? AND reviewer = ?",
+        (batch, reviewer),
     )
     cursor.row_factory = sqlite3.Row
-    return sorted(((_entry(r), r["span_id"], r["document_id"]) for r in cursor.fetchall()), key=lambda t: t[0].order)
+    return [(_entry(r), r["span_id"], r["document_id"]) for r in cursor.fetchall()]
 
 
 def undo_redo(conn: sqlite3.Connection, reviewer: str, *, redo: bool) -> list[Pending]:
@@ -688,30 +715,37 @@ def undo_redo(conn: sqlite3.Connection, reviewer: str, *, redo: bool) -> list[Pe
 
     Undo takes back the reviewer's latest decision still in effect (its whole batch).
     Redo brings back what the latest undo took back, unless the reviewer decided anything
-    after it (a new action clears the redo, as in every editor).
+    after it (a new action clears the redo, as in every editor). Read from the newest
+    decision back: the newest undo or redo of a decision says whether it is in effect.
     """
-    rows = _reviewer_entries(conn, reviewer)
-    undone: dict[str, Entry] = {}  # uid of an undone decision → the undo that took it back
-    for entry, _span, _doc in rows:
-        if entry.action == UNDO and entry.ref_uid:
-            undone[entry.ref_uid] = entry
-        elif entry.action == REDO and entry.ref_uid:
-            undone.pop(entry.ref_uid, None)
-    where = {e.uid: (span, doc) for e, span, doc in rows}
+    fate: dict[str, str] = {}  # decision uid → the newest of UNDO / REDO that refers to it
     batch = new_uid()
-    if not redo:
-        live = [(e, s, d) for e, s, d in rows if e.action not in (UNDO, REDO) and e.uid not in undone]
-        if not live:
-            return []
-        target = live[-1][0]
-        group = [t for t in live if target.batch and t[0].batch == target.batch] or [live[-1]]
-        return [Pending(s, d, reviewer, UNDO, {}, ref_uid=e.uid, batch=batch) for e, s, d in group]
-    if not undone:
-        return []
-    last_undo = max(undone.values(), key=lambda e: e.order)
-    newest_action = max((e.order for e, _s, _d in rows if e.action not in (UNDO, REDO)), default=("", ""))
-    if newest_action > last_undo.order:
-        return []
-    group_undos = [u for u in undone.values() if (last_undo.batch and u.batch == last_undo.batch) or u is last_undo]
-    targets = [ref for ref, u in undone.items() if u in group_undos]
-    return [Pending(where[ref][0], where[ref][1], reviewer, REDO, {}, ref_uid=ref, batch=batch) for ref in targets]
+    for entry, span_id, doc_id in _newest_first(conn, reviewer):
+        if entry.action in (UNDO, REDO):
+            if not entry.ref_uid or entry.ref_uid in fate:
+                continue
+            fate[entry.ref_uid] = entry.action
+            if redo and entry.action == UNDO:
+                group = [entry]
+                if entry.batch:
+                    group = [e for e, _s, _d in _batch(conn, reviewer, entry.batch) if e.action == UNDO]
+                refs = [e.ref_uid for e in group if e.ref_uid and fate.get(e.ref_uid, UNDO) == UNDO]
+                cursor = conn.execute(
+                    f"SELECT uid, span_id, document_id FROM decisions WHERE uid IN ({','.join('?' for _ in refs)})",
+                    refs,
+                )
+                return [Pending(s, d, reviewer, REDO, {}, ref_uid=uid, batch=batch) for uid, s, d in cursor]
+            continue
+        if redo:
+            return []  # a decision newer than every undo still standing: nothing to redo
+        if fate.get(entry.uid) == UNDO:
+            continue  # taken back already
+        members = [(entry, span_id, doc_id)]
+        if entry.batch:
+            members = [
+                (e, s, d)
+                for e, s, d in _batch(conn, reviewer, entry.batch)
+                if e.action not in (UNDO, REDO) and fate.get(e.uid) != UNDO
+            ]
+        return [Pending(s, d, reviewer, UNDO, {}, ref_uid=e.uid, batch=batch) for e, s, d in members]
+    return []
