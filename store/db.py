@@ -649,18 +649,6 @@ class Store:
         )
         return [_view(row, row["_adjudicator"] or "") for row in rows]
 
-    def gold_status_counts(self) -> dict[str, int]:
-        """How many spans stand in each gold status (undecided machine candidates are pending)."""
-        counts = {
-            r["status"]: r["n"] for r in self.read("SELECT status, count(*) AS n FROM gold_states GROUP BY status")
-        }
-        undecided = self.read(
-            "SELECT count(*) AS n FROM spans s WHERE s.origin = 'machine'"
-            " AND NOT EXISTS (SELECT 1 FROM gold_states g WHERE g.span_id = s.id)"
-        )[0]["n"]
-        counts[PENDING] = counts.get(PENDING, 0) + undecided
-        return counts
-
     def reviewer_states(
         self, doc_id: int | None = None, *, attributes: bool = True
     ) -> Iterator[tuple[int, dict[str, dict[int, dict[str, Any]]]]]:
@@ -953,7 +941,7 @@ class Store:
             raise StoreError("a decision needs a reviewer name")
         if label not in LABELS:
             raise StoreError(f"unknown label {label!r}")
-        text, sections = review._text_and_sections(conn, doc_id)
+        text, sections = review.text_and_sections(conn, doc_id)
         # A selection that takes in a space or line break at either end means the text inside.
         start, end = review.trimmed(text, start, end)
         review.check_bounds(text, sections, start, end)

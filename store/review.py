@@ -6,7 +6,8 @@ the only code that writes that table or reads meaning out of it:
 * ``replay`` is the single definition of a span's state: a pure function from the
   span's proposal and its decisions (any reviewers, any copies) to each reviewer's
   current version and the gold version (``gold_policy``).
-* ``record`` appends decisions and, in the same transaction, rewrites the span's rows
+* ``append`` (and ``adopt``, for decisions merged from another copy) adds decisions
+  and, in the same transaction, rewrites the span's rows
   in the two state tables, ``span_states`` (one row per span and reviewer) and
   ``gold_states`` (one row per span). The tables are a cache of ``replay`` that SQL
   views and counts can read; ``rebuild`` recomputes every row from the log.
@@ -85,7 +86,6 @@ CONFIRM, REJECT, LABEL, BOUNDARY, ATTRS, TAG, UNTAG, RESET = (
 ADD, ADJUDICATE, UNDO, REDO = "add", "adjudicate", "undo", "redo"
 SNAPSHOT = "snapshot"
 """A decision written before the log kept operations: its ``after`` is the state."""
-SPAN_ACTIONS = frozenset({CONFIRM, REJECT, LABEL, BOUNDARY, ATTRS, TAG, UNTAG, RESET})
 EDITS = frozenset({LABEL, BOUNDARY, ATTRS})
 
 _WHITESPACE = frozenset(" \t\r\n\f\v\u3000\u00a0")
@@ -523,11 +523,7 @@ def append(conn: sqlite3.Connection, decisions: Sequence[Pending], origin: str =
                 GUIDELINES_VERSION,
             ),
         )
-    conn.execute(
-        "UPDATE decisions SET ref = (SELECT t.id FROM decisions t WHERE t.uid = decisions.ref_uid)"
-        f" WHERE ref_uid IS NOT NULL AND uid IN ({','.join('?' for _ in decisions)})",
-        [d.uid for d in decisions],
-    )
+    _link_refs(conn, [d.uid for d in decisions])
     refresh(conn, touched)
     # ``after`` is kept for people reading the log: the reviewer's version once this took effect.
     for d in decisions:
@@ -547,6 +543,7 @@ def adopt(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> tuple[int
     columns = [r[1] for r in conn.execute("PRAGMA table_info(decisions)") if r[1] != "id"]
     added = present = 0
     touched: set[int] = set()
+    inserted: list[str] = []
     for row in rows:
         if conn.execute("SELECT 1 FROM decisions WHERE uid = ?", (row["uid"],)).fetchone():
             present += 1
@@ -557,15 +554,22 @@ def adopt(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> tuple[int
             [row[c] for c in names],
         )
         touched.add(row["span_id"])
+        inserted.append(row["uid"])
         added += 1
-    conn.execute(
-        "UPDATE decisions SET ref = (SELECT t.id FROM decisions t WHERE t.uid = decisions.ref_uid)"
-        " WHERE ref_uid IS NOT NULL AND ref IS NULL"
-        f" AND span_id IN ({','.join('?' for _ in touched)})",
-        sorted(touched),
-    )
+    _link_refs(conn, inserted)
     refresh(conn, touched)
     return added, present
+
+
+def _link_refs(conn: sqlite3.Connection, uids: Sequence[str]) -> None:
+    """Fill the local row id (``ref``) of what these undos and redos refer to, for people
+    reading the log; the order and the meaning follow ``ref_uid`` alone."""
+    if uids:
+        conn.execute(
+            "UPDATE decisions SET ref = (SELECT t.id FROM decisions t WHERE t.uid = decisions.ref_uid)"
+            f" WHERE ref_uid IS NOT NULL AND uid IN ({','.join('?' for _ in uids)})",
+            list(uids),
+        )
 
 
 def _state_of(conn: sqlite3.Connection, span_id: int, reviewer: str) -> dict[str, Any]:
@@ -589,7 +593,7 @@ def _state_of(conn: sqlite3.Connection, span_id: int, reviewer: str) -> dict[str
     }
 
 
-def _text_and_sections(conn: sqlite3.Connection, doc_id: int) -> tuple[str, list[tuple[int, int]]]:
+def text_and_sections(conn: sqlite3.Connection, doc_id: int) -> tuple[str, list[tuple[int, int]]]:
     row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         raise ReviewError(f"no document {doc_id}")
@@ -630,7 +634,7 @@ def operation(
         if start is not None or end is not None:
             new_start = current["start"] if start is None else start
             new_end = current["end"] if end is None else end
-            text, sections = _text_and_sections(conn, doc_id)
+            text, sections = text_and_sections(conn, doc_id)
             check_bounds(text, sections, new_start, new_end)
             payload.update(start=new_start, end=new_end, text=text[new_start:new_end])
         if attrs is not None:
@@ -655,7 +659,7 @@ def verdict(conn: sqlite3.Connection, span_id: int, adjudicator: str, chosen: di
     start = int(chosen.get("start", proposal.start))
     end = int(chosen.get("end", proposal.end))
     accepted = status in GOLD_STATUSES
-    text, sections = _text_and_sections(conn, row["document_id"])
+    text, sections = text_and_sections(conn, row["document_id"])
     if accepted:
         check_bounds(text, sections, start, end)
     elif not 0 <= start < end <= len(text):
