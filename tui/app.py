@@ -159,17 +159,29 @@ class PizhuApp(App[None]):
 
     def summaries(self) -> list[DocumentSummary]:
         """Documents with this reviewer's progress, re-read only after a decision."""
+        cached = self.current_summaries()
+        if cached is None:
+            cached = self.remember_summaries(self.progress_version, self.store.documents(self.reviewer))
+        return cached
+
+    def current_summaries(self) -> list[DocumentSummary] | None:
+        """The documents' progress if nothing was decided since it was read, else None."""
         if self._summaries is None or self._summaries_version != self.progress_version:
-            self._summaries = self.store.documents(self.reviewer)
-            self._summaries_version = self.progress_version
-            self._ids = [d.id for d in self._summaries]
+            return None
         return self._summaries
+
+    def remember_summaries(self, version: int, summaries: list[DocumentSummary]) -> list[DocumentSummary]:
+        """Keep progress read (in a worker) when ``progress_version`` was ``version``."""
+        self._summaries, self._summaries_version = summaries, version
+        self._ids = [d.id for d in summaries]
+        return summaries
 
     def document_ids(self) -> list[int]:
         # Ids only change on import, which happens before the app starts (or on reload).
         if self._ids is None:
-            self.summaries()
-        return self._ids or []
+            # Ids alone: the reader's status line needs them on the key path, progress not.
+            self._ids = self.store.document_ids()
+        return self._ids
 
     def has_pending(self, doc_id: int) -> bool:
         for doc in self.summaries():

@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 from extract.document import prepare
 from extract.models import Span
 from store.db import Store
+from tests.tui.conftest import settled
 from tui.app import make_app
 from tui.screens.library import MAX_ROWS, LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -37,7 +38,7 @@ async def test_library_draws_a_bounded_number_of_rows_yet_reaches_every_report(t
     assert len(store.document_ids()) == total
     app = make_app(store, "ann")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         table = screen.query_one(DataTable)
@@ -52,7 +53,7 @@ async def test_library_draws_a_bounded_number_of_rows_yet_reaches_every_report(t
         await pilot.press("s", "s", "slash", *f"第{total - 1}号", "enter")
         assert table.row_count == 1
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.doc is not None
         assert app.screen.doc.document.id == total - 1
     store.close()

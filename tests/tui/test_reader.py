@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from extract.models import LABELS
 from store.db import Store
-from tests.tui.conftest import REVIEWER
+from tests.tui.conftest import REVIEWER, settled
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
 from tui.screens.reader import ReaderScreen
@@ -20,17 +20,10 @@ SIZE = (80, 24)
 async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1, span_id: int | None = None) -> ReaderScreen:
     await pilot.pause()
     app.open_reader(doc_id, span_id)
-    await pilot.pause()
+    await settled(app, pilot)
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     return screen
-
-
-async def settle(app: PizhuApp, pilot: Pilot) -> None:
-    """Let the workers (history, words) finish and their messages arrive."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def actions(check: Store, span_id: int) -> list[str]:
@@ -122,10 +115,12 @@ async def test_documents_next_and_previous(app: PizhuApp) -> None:
         screen = await reader(app, pilot)
         assert screen.doc is not None and screen.doc.id == 1
         await pilot.press("right_curly_bracket")
+        await settled(app, pilot)
         assert screen.doc.id == 2
         span = screen.span()
         assert span is not None and span.status == "pending"
         await pilot.press("left_curly_bracket")
+        await settled(app, pilot)
         assert screen.doc.id == 1
 
 
@@ -204,7 +199,7 @@ async def test_edit_refuses_a_value_that_is_not_a_number(app: PizhuApp, check: S
         form.query_one("#unit").value = "元"  # type: ignore[attr-defined]
         form.query_one("#metric").value = "捐款捐物"  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         stored = check.span(span.id, REVIEWER)
         assert stored.attrs["value"] == 933500 and stored.attrs["unit"] == "元"
@@ -288,8 +283,10 @@ async def test_undo_brings_back_the_document(app: PizhuApp, check: Store) -> Non
         screen = await reader(app, pilot)
         first = screen.current
         await pilot.press("x", "right_curly_bracket")
+        await settled(app, pilot)
         assert screen.doc is not None and screen.doc.id == 2
         await pilot.press("u")
+        await settled(app, pilot)
         assert screen.doc.id == 1 and screen.current == first
         assert check.span(first, REVIEWER).status == "pending"
 
@@ -342,7 +339,7 @@ async def test_escape_goes_back_and_the_library_shows_progress(app: PizhuApp) ->
     async with app.run_test(size=SIZE) as pilot:
         await reader(app, pilot)
         await pilot.press("a", "a", "escape")
-        await pilot.pause()
+        await settled(app, pilot)
         from tui.screens.library import LibraryScreen
 
         assert isinstance(app.screen, LibraryScreen)
@@ -363,7 +360,7 @@ async def test_reload_shows_the_other_reviewers_decisions_only_when_asked(store:
             other.close()
             # Bob's decision is his: ann still sees the span pending; his entry only with --show-others.
             await pilot.press("r")
-            await settle(app, pilot)
+            await settled(app, pilot)
             assert screen.span() is not None and screen.span().status == "pending"  # type: ignore[union-attr]
             panel = str(screen.query_one("#panel").render())
             assert ("bob: reject" in panel) is show_others

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from extract.models import Span
 from store.db import Store
-from tests.tui.conftest import REVIEWER
+from tests.tui.conftest import REVIEWER, settled
 from tui.app import PizhuApp
 from tui.screens.dialogs import Choice, Confirm, DocumentForm
 from tui.screens.library import LibraryScreen
@@ -23,7 +23,7 @@ NAME = "习近平"  # PERSON: 3 pending in report 1, 24 in the six seeds
 async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1, span_id: int | None = None) -> ReaderScreen:
     await pilot.pause()
     app.open_reader(doc_id, span_id)
-    await pilot.pause()
+    await settled(app, pilot)
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     return screen
@@ -60,7 +60,7 @@ async def test_bulk_confirm_in_this_report_counts_first_and_one_undo_takes_it_ba
         assert f"confirm 3 × PERSON “{NAME}” in this report?" in shown
         assert "w: count them in every report" in shown
         await pilot.press("y")
-        await pilot.pause()
+        await settled(app, pilot)
         assert [check.span(i, REVIEWER).status for i in here] == ["confirmed"] * 3
         assert len(pending_alike(check, "PERSON", NAME)) == 21  # the other reports untouched
         assert screen.message.startswith(f"confirmed 3 × PERSON “{NAME}” in this report")
@@ -88,7 +88,7 @@ async def test_bulk_reject_everywhere_with_w_and_n_does_nothing(app: PizhuApp, c
         assert f"reject 24 × PERSON “{NAME}” in all reports?" in dialog_text(app)
         assert len(pending_alike(check, "PERSON", NAME)) == 24
         await pilot.press("y")
-        await pilot.pause()
+        await settled(app, pilot)
         assert pending_alike(check, "PERSON", NAME) == []
         rejected = [s for d in check.document_ids() for s in check.spans(d, REVIEWER) if s.status == "rejected"]
         assert len(rejected) == 24 and {s.text for s in rejected} == {NAME}
@@ -102,7 +102,7 @@ async def test_bulk_reject_everywhere_with_w_and_n_does_nothing(app: PizhuApp, c
 
 async def test_queue_bulk_confirms_everywhere(app: PizhuApp, check: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("w")
         await pilot.pause()
         queue = app.screen
@@ -115,7 +115,7 @@ async def test_queue_bulk_confirms_everywhere(app: PizhuApp, check: Store) -> No
         assert isinstance(app.screen, Confirm)
         assert f"confirm 24 × PERSON “{NAME}” in all reports?" in dialog_text(app)
         await pilot.press("y")
-        await pilot.pause()
+        await settled(app, pilot)
         assert pending_alike(check, "PERSON", NAME) == []
         assert all((s.label, s.text) != ("PERSON", NAME) for s in queue.items)
 
@@ -173,14 +173,14 @@ async def test_untag_offers_the_spans_tags(app: PizhuApp, check: Store) -> None:
         assert "no tags" in screen.message
         for tag in ("unsure", "boundary"):
             await pilot.press("t", *tag, "enter")
-            await pilot.pause()
+            await settled(app, pilot)
         assert check.span(span_id, REVIEWER).tags == ("boundary", "unsure")
         await pilot.press("T")
         await pilot.pause()
         assert isinstance(app.screen, Choice)
         assert app.screen.options == ["boundary", "unsure"]
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert check.span(span_id, REVIEWER).tags == ("boundary",)
         assert "tag unsure removed" in screen.message
         assert "untag" in [d.action for d in check.history(span_id)]
@@ -188,7 +188,7 @@ async def test_untag_offers_the_spans_tags(app: PizhuApp, check: Store) -> None:
 
 async def test_withdraw_a_report_from_the_library(app: PizhuApp, check: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         library = app.screen
         assert isinstance(library, LibraryScreen)
         assert library.selected_id() == 1
@@ -199,7 +199,7 @@ async def test_withdraw_a_report_from_the_library(app: PizhuApp, check: Store) -
         await pilot.pause()
         assert check.document_ids() == [1, 2, 3, 4, 5, 6]
         await pilot.press("d", "y")
-        await pilot.pause()
+        await settled(app, pilot)
         assert check.document_ids() == [2, 3, 4, 5, 6]
         assert 1 in check.document_ids(withdrawn=True)
         assert [d.id for d in library.documents] == [2, 3, 4, 5, 6]
@@ -209,7 +209,7 @@ async def test_withdraw_a_report_from_the_library(app: PizhuApp, check: Store) -
 async def test_describe_a_report_refuses_a_bad_year(app: PizhuApp, check: Store) -> None:
     before = check.document(1)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -217,16 +217,16 @@ async def test_describe_a_report_refuses_a_bad_year(app: PizhuApp, check: Store)
         for name, value in (("organisation", "某市政协"), ("year", "20x4")):
             form.query_one(f"#doc-{name}").value = value  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert app.screen is form and "Not a year: 20x4" in dialog_text(app)
         form.query_one("#doc-year").value = "1850"  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert app.screen is form and "between 1900 and 2100" in dialog_text(app)
         assert check.document(1).organisation == before.organisation  # nothing written yet
         form.query_one("#doc-year").value = "2023"  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, LibraryScreen)
         after = check.document(1)
         assert (after.organisation, after.year, after.title) == ("某市政协", 2023, before.title)
@@ -236,7 +236,7 @@ async def test_describe_a_report_refuses_a_bad_year(app: PizhuApp, check: Store)
 async def test_library_lists_the_assigned_share_first_and_marks_it(store: Store, app: PizhuApp) -> None:
     store.assign([REVIEWER, "bob"], overlap=0.0)  # ann: 1, 3, 5
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         library = app.screen
         assert isinstance(library, LibraryScreen)
         table = library.query_one("DataTable")
@@ -259,7 +259,7 @@ async def test_a_span_withdrawn_elsewhere_reloads_the_document(app: PizhuApp, ch
         check.replace_machine_spans(1, kept, "v2")
         assert not check.has_span(gone)
         await pilot.press("a")
-        await pilot.pause()
+        await settled(app, pilot)
         assert "reloaded" in screen.message and f"no span {gone}" not in screen.message
         assert screen.doc is not None and screen.doc.get(gone) is None
         now = screen.current

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Select
 
 from store import workspace
 from store.db import Store
-from tests.tui.conftest import REVIEWER
+from tests.tui.conftest import REVIEWER, settled
 from tests.tui.seedspans import store_with_text
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import AttributeForm
@@ -41,21 +41,15 @@ def make(tmp_path: Path, spans: list[tuple[str, str]] | None = None) -> tuple[Pa
     return path, doc_id
 
 
-async def settle(app: PizhuApp, pilot: Pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def open_reader(app: PizhuApp, pilot: Pilot, doc_id: int, words: bool = True) -> ReaderScreen:
     await pilot.pause()
     app.open_reader(doc_id)
-    await pilot.pause()
+    await settled(app, pilot)
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     if words:
         screen.want_words()
-        await settle(app, pilot)
+        await settled(app, pilot)
         assert screen.words_ready
     return screen
 
@@ -213,7 +207,7 @@ async def test_panel_shows_a_relabel_an_edit_and_a_tag_at_once(tmp_path: Path) -
         screen = await open_reader(app, pilot, doc_id)
         panel = screen.query_one("#panel")
         await pilot.press("4")
-        await settle(app, pilot)
+        await settled(app, pilot)
         text = str(panel.render())
         assert "[ORG] ORG" in text and "ann: label" in text
         await pilot.press("e")
@@ -221,10 +215,10 @@ async def test_panel_shows_a_relabel_an_edit_and_a_tag_at_once(tmp_path: Path) -
         assert isinstance(form, AttributeForm)
         form.query_one("#unit", Input).value = "届"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await settled(app, pilot)
         assert "unit 届" in str(panel.render())
         await pilot.press("t", *"check", "enter")
-        await settle(app, pilot)
+        await settled(app, pilot)
         assert "tags check" in str(panel.render())
 
 
@@ -278,28 +272,28 @@ async def test_section_keys_move_the_current_span_into_the_new_section(tmp_path:
 async def test_reopening_keeps_the_library_cursor_and_the_span(db_path: Path) -> None:
     app = make_app(Store(db_path), REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("down", "down", "enter")
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and screen.doc is not None
         doc_id = screen.doc.id
         await pilot.press("tab", "tab", "tab")
         kept = screen.current
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(app, pilot)
     with Store(db_path) as check:
         assert workspace.last_library(check, REVIEWER) == doc_id
         assert workspace.last_span(check, REVIEWER, doc_id) == kept
         assert check.read("SELECT count(*) AS n FROM review_positions WHERE reviewer = ?", [REVIEWER])[0]["n"] == 2
     again = make_app(Store(db_path), REVIEWER)
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(again, pilot)
         table = again.screen.query_one(DataTable)
         assert isinstance(again.screen, LibraryScreen) and again.screen.selected_id() == doc_id
         assert table.cursor_row == 2
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(again, pilot)
         assert isinstance(again.screen, ReaderScreen) and again.screen.current == kept
     # Another reviewer's place is their own.
     with Store(db_path) as check:
@@ -326,7 +320,7 @@ async def test_edit_dialog_leaves_the_sentence_visible_and_enter_on_approx_saves
         assert not dialog.region.y <= line_y < dialog.region.y + dialog.region.height
         form.query_one("#approx", Select).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         with Store(path) as check:
             assert [d.action for d in check.history(span.id)] == ["attrs"]
@@ -337,7 +331,7 @@ async def test_edit_dialog_leaves_the_sentence_visible_and_enter_on_approx_saves
 
 async def test_library_filter_enter_leaves_it_and_escape_clears_it(app: PizhuApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         table = screen.query_one(DataTable)
         box = screen.query_one("#filter", Input)
@@ -417,11 +411,11 @@ async def test_long_messages_are_not_cut_and_markdown_markers_are_hidden(tmp_pat
 async def test_statistics_are_computed_in_a_worker(db_path: Path) -> None:
     app = make_app(Store(db_path), REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("S")
         screen = app.screen
         assert isinstance(screen, StatsScreen)
-        await settle(app, pilot)
+        await settled(app, pilot)
         assert screen.stats is not None
         assert "documents" in str(screen.query_one("#stats-title").render())
 
@@ -440,7 +434,7 @@ async def test_adjudicators_see_every_reviewers_decisions(tmp_path: Path) -> Non
         async with app.run_test(size=SIZE) as pilot:
             screen = await open_reader(app, pilot, doc_id, words=False)
             screen.move_to(screen.doc.get(first) if screen.doc else None)
-            await settle(app, pilot)
+            await settled(app, pilot)
             assert ("bob: reject" in str(screen.query_one("#panel").render())) is sees_bob
 
 
@@ -449,7 +443,7 @@ async def test_adjudicators_see_every_reviewers_decisions(tmp_path: Path) -> Non
 
 async def test_queue_shows_a_figures_value_and_unit(app: PizhuApp, check: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("w")
         await pilot.pause()
         screen = app.screen

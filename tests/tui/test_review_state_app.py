@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 from store.db import Store
 from store.export import ExportFilter, selected_spans
 from store.maintenance import reextract
+from tests.tui.conftest import settled
 from tui.app import make_app
 from tui.screens.adjudicate import AdjudicationScreen
 from tui.screens.reader import ReaderScreen
@@ -22,7 +23,7 @@ def gold_places(store: Store, doc_id: int) -> set[tuple[int, int, str]]:
 
 async def open_on(app, pilot, span_id: int) -> ReaderScreen:  # type: ignore[no-untyped-def]
     app.open_reader(1, span_id)
-    await pilot.pause()
+    await settled(app, pilot)
     screen = app.screen
     assert isinstance(screen, ReaderScreen) and screen.current == span_id
     return screen

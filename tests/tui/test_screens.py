@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from textual.widgets import DataTable
 
 from store.db import Store
-from tests.tui.conftest import REVIEWER
+from tests.tui.conftest import REVIEWER, settled
 from tests.tui.seedspans import store_with_text
 from tui import keys
 from tui.app import PizhuApp, make_app
@@ -25,7 +25,7 @@ SIZE = (80, 24)
 
 async def test_library_lists_sorts_filters_and_opens(app: PizhuApp, check: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         table = screen.query_one(DataTable)
@@ -43,14 +43,14 @@ async def test_library_lists_sorts_filters_and_opens(app: PizhuApp, check: Store
         assert table.row_count == 1
         assert screen.query_one(DataTable).has_focus
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.doc is not None and app.screen.doc.document.organisation == "陇南市政协"
 
 
 async def test_library_fits_80_columns(app: PizhuApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         table = app.screen.query_one(DataTable)
         assert table.virtual_size.width <= 80
         assert cell_len(fit("突出“四个建设”全力打造加强和改进新时代人民政协工作", 20)) <= 20
@@ -58,7 +58,7 @@ async def test_library_fits_80_columns(app: PizhuApp) -> None:
 
 async def test_queue_lowest_confidence_first_filter_and_decide(app: PizhuApp, check: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("w")
         screen = app.screen
         assert isinstance(screen, QueueScreen)
@@ -79,16 +79,16 @@ async def test_queue_lowest_confidence_first_filter_and_decide(app: PizhuApp, ch
         # enter opens the candidate in its document.
         target = screen.items[0]
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.current == target.id
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, QueueScreen)
 
 
 async def test_help_lists_keys_and_label_guidelines(app: PizhuApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = help_text({}, "keys.toml").plain
@@ -105,9 +105,9 @@ async def test_keymap_file_rebinds_a_key(store: Store, check: Store, tmp_path: P
     keymap.write_text('[keys]\nconfirm = "y"\n', "utf-8")
     app = make_app(store, REVIEWER, keymap)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         app.open_reader(1)
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         first = screen.current
@@ -145,9 +145,9 @@ async def test_report_text_is_shown_as_written(tmp_path: Path) -> None:
     assert "[bold]" in text and "\x1b" in text
     app = make_app(store, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         app.open_reader(doc_id)
-        await pilot.pause()
+        await settled(app, pilot)
         view = app.screen.query_one(SectionView)
         shown = "".join(view.line_text(i) for i in range(len(view.lines)))
         assert "[bold]加粗[/]" in shown
@@ -173,9 +173,9 @@ def test_wrap_keeps_cjk_within_width_and_offsets_whole() -> None:
 
 async def test_at_120_columns_the_text_uses_the_width(app: PizhuApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         app.open_reader(1)
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         view = screen.query_one(SectionView)
@@ -187,9 +187,9 @@ async def test_at_120_columns_the_text_uses_the_width(app: PizhuApp) -> None:
 
 async def test_resize_moves_the_panel_beside_the_text(app: PizhuApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         app.open_reader(1)
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         view = screen.query_one(SectionView)
@@ -218,15 +218,17 @@ async def test_two_reviewers_each_see_their_own(db_path: Path) -> None:
         await pilot_bob.pause()
         app_ann.open_reader(1)
         app_bob.open_reader(1)
-        await pilot_ann.pause()
-        await pilot_bob.pause()
+        await settled(app_ann, pilot_ann)
+        await settled(app_bob, pilot_bob)
         first = app_ann.screen.current
         assert app_bob.screen.current == first
         await pilot_ann.press("a")
         await pilot_bob.press("x")
         assert Store(db_path).span(first, "ann").status == "confirmed"
         assert Store(db_path).span(first, "bob").status == "rejected"
-        await pilot_bob.press("r", "shift+tab")
+        await pilot_bob.press("r")
+        await settled(app_bob, pilot_bob)
+        await pilot_bob.press("shift+tab")
         assert app_bob.screen.current == first
         assert app_bob.screen.doc.get(first).status == "rejected"
         await pilot_bob.pause()
@@ -243,9 +245,9 @@ async def test_a_broken_keymap_file_falls_back_to_default_keys(store: Store, che
     app = make_app(store, REVIEWER, keymap)
     assert "cannot read the keymap" in app.warning
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         first = app.screen.current
         await pilot.press("a")
         assert check.span(first, REVIEWER).status == "confirmed"

@@ -16,29 +16,33 @@ pytest.importorskip("pytest_textual_snapshot")
 
 from textual.pilot import Pilot
 
+from tests.tui.conftest import settled
 from tui.app import PizhuApp
 
 SIZE = (80, 24)
 
 
 def test_library(app: PizhuApp, snap_compare: Any) -> None:
-    assert snap_compare(app, terminal_size=SIZE)
+    async def read(pilot: Pilot) -> None:
+        await settled(app, pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=read)
 
 
 def test_reader(app: PizhuApp, snap_compare: Any) -> None:
     async def open_first(pilot: Pilot) -> None:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_first)
 
 
 def test_label_picker(app: PizhuApp, snap_compare: Any) -> None:
     async def open_picker(pilot: Pilot) -> None:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("l")
         await pilot.pause()
 

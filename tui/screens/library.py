@@ -13,13 +13,15 @@ Sorting and filtering work on every document; the table then shows the first
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -77,6 +79,13 @@ class DocumentTable(DataTable[object]):
 class LibraryScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.LIBRARY)
 
+    @dataclass
+    class DocumentsRead(Message):
+        """Every document with this reviewer's progress, read in a worker at ``version``."""
+
+        version: int
+        documents: list[DocumentSummary]
+
     def __init__(self) -> None:
         super().__init__()
         self.sort_column = "id"
@@ -85,6 +94,7 @@ class LibraryScreen(Screen[None]):
         self.shown_version = -1
         self.filled_width = -1
         self.matching = self.shown = 0
+        self.reading = False  # progress is being read in a worker
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -98,15 +108,17 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
+        self.query_one(DataTable).focus()
+
+    def place_cursor(self) -> None:
+        """Reopening keeps the place: the cursor on the document this reviewer opened last."""
         table = self.query_one(DataTable)
-        # Reopening keeps the place: the cursor on the document this reviewer opened last.
         last = workspace.last_library(self.pizhu.store, self.pizhu.reviewer)
         if last is not None and table.row_count:
             try:
                 table.move_cursor(row=table.get_row_index(str(last)))
             except Exception:  # not among the rows shown (filtered or past MAX_ROWS)
                 pass
-        table.focus()
 
     def on_screen_resume(self) -> None:
         # Back from the reader or queue: progress has changed.
@@ -119,9 +131,35 @@ class LibraryScreen(Screen[None]):
             self.fill()
 
     def reload(self) -> None:
-        self.documents = self.pizhu.summaries()
-        self.shown_version = self.pizhu.progress_version
+        """Show the documents' progress: at once when nothing changed since it was read,
+        else read in a worker (10,000 reports take a few hundred milliseconds), the rows
+        shown meanwhile staying and the title saying that progress is being read."""
+        cached = self.pizhu.current_summaries()
+        if cached is not None:
+            self.show_documents(self.pizhu.progress_version, cached)
+            return
+        self.reading = True
+        self.fill_title()
+        self.read_documents(self.pizhu.progress_version)
+
+    @work(thread=True, exclusive=True, group="library")
+    def read_documents(self, version: int) -> None:
+        documents = self.pizhu.reading_store().documents(self.pizhu.reviewer)
+        self.post_message(self.DocumentsRead(version, documents))
+
+    @on(DocumentsRead)
+    def documents_read(self, event: DocumentsRead) -> None:
+        self.pizhu.remember_summaries(event.version, event.documents)
+        self.show_documents(event.version, event.documents)
+
+    def show_documents(self, version: int, documents: list[DocumentSummary]) -> None:
+        first = self.shown_version < 0
+        self.reading = False
+        self.documents = documents
+        self.shown_version = version
         self.fill()
+        if first:
+            self.place_cursor()
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
@@ -169,6 +207,10 @@ class LibraryScreen(Screen[None]):
         total = sum(d.candidates for d in self.documents)
         done = sum(d.reviewed for d in self.documents)
         title = Text(f"pizhu 批注 · {self.pizhu.reviewer} · ", style="bold")
+        if self.reading and self.shown_version < 0:
+            title.append("reading the library…", style="italic")
+            self.query_one("#library-title", Static).update(visible_styled(title))
+            return
         title.append(f"{self.matching}/{len(self.documents)} documents · {done}/{total} candidates reviewed")
         mine = sum(1 for d in self.documents if d.assigned)
         if mine:
@@ -177,6 +219,8 @@ class LibraryScreen(Screen[None]):
             title.append(f" · first {self.shown} shown, / to filter", style="italic")
         if needle:
             title.append(f" · filter “{needle}”", style="italic")
+        if self.reading:
+            title.append(" · reading progress…", style="italic")
         step = self.pizhu.importing
         if step is not None and not step.finished:
             # Short enough for 80 columns: the count is what a reviewer waits on.

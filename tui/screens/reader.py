@@ -59,6 +59,9 @@ HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
 # On an opening quote, v selects what the quotes enclose (quoted slogans are common).
 QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
 
+# What the keys may do while a document is read (see ReaderScreen.check_action).
+WHILE_LOADING = frozenset({"next_document", "previous_document", "cancel"})
+
 CARET_MOTIONS = (
     "left",
     "right",
@@ -92,6 +95,16 @@ class ReaderScreen(Screen[None]):
         span_id: int
         history: list[Decision]
 
+    @dataclass
+    class DocumentLoaded(Message):
+        """A document read in a worker (``document`` None: it could not be read, ``error`` says why)."""
+
+        token: int
+        doc_id: int
+        document: LoadedDocument | None
+        span_id: int | None
+        error: str
+
     def __init__(self, doc_id: int, span_id: int | None = None) -> None:
         super().__init__()
         self.start_doc = doc_id
@@ -110,6 +123,8 @@ class ReaderScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self.reading = 0  # where the last decision in this section ended: m looks on from there
         self._history: dict[int, list[Decision]] = {}
+        self.loading_doc: int | None = None  # the document being read in a worker
+        self._load_token = 0
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -150,20 +165,65 @@ class ReaderScreen(Screen[None]):
         return None if self.doc is None or self.current is None else self.doc.get(self.current)
 
     def open_document(self, doc_id: int, span_id: int | None = None) -> None:
+        """Show a document: read in a worker, shown when it arrives (``document_arrived``).
+
+        At 10,000 reports the read takes a few milliseconds and now and then more than a
+        frame, so it never runs on the key path. Until the document arrives the status line
+        says it is loading and only moving between documents and leaving work (``check_action``);
+        pressing ``}`` three times quickly loads the third document only.
+        """
         if self.doc is not None and self.doc.id != doc_id:
             self.save_position()
-        self.doc = LoadedDocument.load(self.pizhu.store, doc_id, self.pizhu.reviewer, self.pizhu.label_filter)
+        self._load_token += 1
+        self.loading_doc = doc_id
+        self.refresh_bindings()
+        self._show_status()
+        self.load_document(self._load_token, doc_id, span_id, self.pizhu.label_filter)
+
+    @work(thread=True, exclusive=True, group="document")
+    def load_document(self, token: int, doc_id: int, span_id: int | None, labels: frozenset[str] | None) -> None:
+        store = self.pizhu.reading_store()
+        reviewer = self.pizhu.reviewer
+        try:
+            loaded = LoadedDocument.load(store, doc_id, reviewer, labels)
+            if span_id is None:
+                # Reopening keeps the place: the span this reviewer was last on here.
+                span_id = workspace.last_span(store, reviewer, doc_id)
+        except StoreError as exc:
+            self.post_message(self.DocumentLoaded(token, doc_id, None, None, str(exc)))
+            return
+        self.post_message(self.DocumentLoaded(token, doc_id, loaded, span_id, ""))
+
+    @on(DocumentLoaded)
+    def document_arrived(self, event: DocumentLoaded) -> None:
+        if event.token != self._load_token:
+            return  # a later open superseded this one
+        self.loading_doc = None
+        self.refresh_bindings()
+        if event.document is None:
+            self.say(f"document {event.doc_id} not opened: {event.error}")
+            if self.doc is None:
+                self.app.pop_screen()
+                self.app.notify(f"document {event.doc_id} not opened: {event.error}", severity="error", markup=False)
+            return
+        self.doc = event.document
+        self._history.clear()
         self._start_words()
-        if span_id is None:
-            # Reopening keeps the place: the span this reviewer was last on here.
-            span_id = workspace.last_span(self.pizhu.store, self.pizhu.reviewer, doc_id)
-        span = self.doc.get(span_id) if span_id is not None else None
+        span = self.doc.get(event.span_id) if event.span_id is not None else None
         if span is None:
             span = self.doc.first(pending=True, show_skipped=self.show_skipped) or self.doc.first(
                 show_skipped=self.show_skipped
             )
         section = self.doc.section_of(span) if span else self.doc.first_readable_section()
+        self._end_selection()
         self.show_section(section, span)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a document loads only moving between documents and leaving work: every other
+        key would act on a document that is about to go, or on none."""
+        if (self.doc is None or self.loading_doc is not None) and action not in WHILE_LOADING:
+            return None
+        return True
 
     def _start_words(self) -> None:
         assert self.doc is not None
@@ -289,10 +349,16 @@ class ReaderScreen(Screen[None]):
             self.query_one(SpanPanel).show(span, self._visible_history(event.history))
 
     def _show_status(self) -> None:
+        ids = self.pizhu.document_ids()
+        if self.loading_doc is not None:
+            position = ids.index(self.loading_doc) + 1 if self.loading_doc in ids else 0
+            self.query_one("#status", Static).update(
+                Text(f"loading doc {position}/{len(ids)}…", style="bold italic", no_wrap=True), layout=False
+            )
+            return
         if self.doc is None:
             return
         document = self.doc.document
-        ids = self.pizhu.document_ids()
         position = ids.index(document.id) + 1 if document.id in ids else 0
         status = Text(no_wrap=True, overflow="ellipsis")
         status.append(
@@ -580,9 +646,12 @@ class ReaderScreen(Screen[None]):
         self._document(-1)
 
     def _document(self, direction: int) -> None:
-        assert self.doc is not None
+        # From the document being loaded, if any: } } } goes three documents on.
+        here = self.loading_doc if self.loading_doc is not None else self.doc.id if self.doc is not None else None
         ids = self.pizhu.document_ids()
-        index = ids.index(self.doc.id) + direction
+        if here not in ids:
+            return
+        index = ids.index(here) + direction
         if not 0 <= index < len(ids):
             self.say("last document" if direction > 0 else "first document")
             return

@@ -307,6 +307,10 @@ class SectionView(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
         if width <= 0:
+            # Not laid out yet: nothing is drawn until it is (on_resize wraps then); the lines
+            # of a section shown before must not be drawn with this one's spans.
+            self._lines, self._line_starts, self._line_spans = [], [], []
+            self._wrapped_width = -1
             return
         if width != self._wrapped_width:
             self._wrapped_width = width

@@ -1,0 +1,168 @@
+"""A document opens in a worker: the key that asks for it returns at once, the screen says
+"loading", and keys that would act on a document wait for it (issue: never block the screen).
+
+The load is held at a gate (a ``threading.Event``) so each test sees the in-between state
+for as long as it needs, on the real app and a real SQLite file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets import Static
+
+from store.db import Store
+from tests.tui.conftest import REVIEWER, settled
+from tui import model
+from tui.app import PizhuApp
+from tui.screens.reader import ReaderScreen
+
+SIZE = (80, 24)
+
+
+class Gate:
+    """Holds every document load until opened; records the thread each load ran on."""
+
+    def __init__(self) -> None:
+        self.open = threading.Event()
+        self.threads: list[str] = []
+        self.loaded: list[int] = []
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    gate = Gate()
+    real = model.LoadedDocument.load.__func__  # type: ignore[attr-defined]
+
+    def held(cls, store, doc_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.threads.append(threading.current_thread().name)
+        assert gate.open.wait(10), "the test never opened the gate"
+        gate.loaded.append(doc_id)
+        return real(cls, store, doc_id, *args, **kwargs)
+
+    monkeypatch.setattr(model.LoadedDocument, "load", classmethod(held))
+    yield gate
+    gate.open.set()
+
+
+def status(screen: ReaderScreen) -> str:
+    return str(screen.query_one("#status", Static).render())
+
+
+async def test_a_document_is_read_off_the_app_thread_and_shown_when_it_arrives(app: PizhuApp, gate: Gate) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_reader(1)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        # The screen is up, the document is not: the status line says so.
+        assert screen.doc is None and screen.loading_doc == 1
+        assert "loading doc 1/" in status(screen)
+        gate.open.set()
+        await settled(app, pilot)
+        assert screen.doc is not None and screen.doc.id == 1 and screen.loading_doc is None
+        assert "pending" in status(screen) and "loading" not in status(screen)
+        assert screen.current is not None
+        assert gate.threads and threading.main_thread().name not in gate.threads
+
+
+async def test_keys_that_act_on_a_document_wait_for_it(app: PizhuApp, gate: Gate, check: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_reader(1)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        # Confirm, reject, a label, tab, a section move: none of them acts, nothing crashes.
+        await pilot.press("a", "x", "1", "tab", "right_square_bracket", "v", "ctrl+right")
+        await pilot.pause()
+        assert check.decisions(REVIEWER) == []
+        gate.open.set()
+        await settled(app, pilot)
+        first = screen.current
+        assert first is not None
+        await pilot.press("a")
+        assert check.span(first, REVIEWER).status == "confirmed"
+
+
+async def test_moving_on_while_loading_opens_only_the_last_document(app: PizhuApp, gate: Gate) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        gate.open.set()
+        await pilot.pause()
+        app.open_reader(1)
+        await settled(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.doc is not None
+        ids = app.document_ids()
+        gate.open.clear()
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "right_curly_bracket")
+        await pilot.pause()
+        # Three documents on from the first; the first document stays until the third arrives.
+        assert screen.loading_doc == ids[3] and screen.doc.id == ids[0]
+        assert f"loading doc 4/{len(ids)}" in status(screen)
+        gate.open.set()
+        await settled(app, pilot)
+        assert screen.doc.id == ids[3] and screen.loading_doc is None
+        assert screen.doc.sections[screen.section].start <= (screen.span().start if screen.span() else 0)
+
+
+async def test_a_document_that_cannot_be_read_says_so_and_goes_back(app: PizhuApp, gate: Gate) -> None:
+    gate.open.set()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        library = app.screen
+        app.open_reader(999_999)
+        await settled(app, pilot)
+        assert app.screen is library
+        assert any("999999" in str(n.message) and "not opened" in str(n.message) for n in app._notifications)
+
+
+@pytest.fixture
+def held_progress(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    """Hold the library's progress read (``Store.documents``) until opened."""
+    gate = Gate()
+    real = Store.documents
+
+    def held(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.threads.append(threading.current_thread().name)
+        assert gate.open.wait(10), "the test never opened the gate"
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "documents", held)
+    yield gate
+    gate.open.set()
+
+
+def title(app: PizhuApp) -> str:
+    return str(app.screen.query_one("#library-title", Static).render())
+
+
+async def test_the_library_reads_progress_in_a_worker(app: PizhuApp, held_progress: Gate) -> None:
+    from tui.screens.library import LibraryScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        assert "reading the library" in title(app)
+        held_progress.open.set()
+        await settled(app, pilot)
+        assert "documents" in title(app) and "reading" not in title(app)
+        rows = library.query_one("DataTable").row_count  # type: ignore[attr-defined]
+        assert rows == len(app.document_ids()) > 0
+        # A decision in the reader, then back: the rows stay while the progress is read again.
+        await pilot.press("enter")
+        await settled(app, pilot)
+        held_progress.open.clear()
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert app.screen is library
+        assert "reading progress" in title(app)
+        assert library.query_one("DataTable").row_count == rows  # type: ignore[attr-defined]
+        held_progress.open.set()
+        await settled(app, pilot)
+        assert "reading" not in title(app) and "1/" in title(app).split("documents · ")[1]
+        assert threading.main_thread().name not in held_progress.threads
