@@ -510,6 +510,13 @@ class Store:
             r["document_id"] for r in self.read("SELECT document_id FROM assignments WHERE reviewer = ?", [reviewer])
         }
 
+    def document_text(self, doc_id: int) -> str:
+        """A document's normalized text alone (the queue's and adjudication's context lines)."""
+        rows = self.read("SELECT text FROM documents WHERE id = ?", [doc_id])
+        if not rows:
+            raise StoreError(f"no document {doc_id}")
+        return str(rows[0]["text"])
+
     def document(self, doc_id: int) -> StoredDocument:
         rows = self.read("SELECT * FROM documents WHERE id = ?", [doc_id])
         if not rows:

@@ -166,3 +166,41 @@ async def test_the_library_reads_progress_in_a_worker(app: PizhuApp, held_progre
         await settled(app, pilot)
         assert "reading" not in title(app) and "1/" in title(app).split("documents · ")[1]
         assert threading.main_thread().name not in held_progress.threads
+
+
+async def test_the_queue_reads_its_rows_in_a_worker(
+    app: PizhuApp, check: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.screens.queue import QueueScreen
+
+    gate = Gate()
+    real = Store.queue
+
+    def held(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Read first, then wait: the rows are those from before the reviewer's decision.
+        gate.threads.append(threading.current_thread().name)
+        rows = real(self, *args, **kwargs)
+        assert gate.open.wait(10), "the test never opened the gate"
+        return rows
+
+    monkeypatch.setattr(Store, "queue", held)
+    gate.open.set()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        await pilot.press("w")
+        await settled(app, pilot)
+        queue = app.screen
+        assert isinstance(queue, QueueScreen) and queue.items
+        first = queue.items[0]
+        # Read again (r) while the reviewer confirms the first row: it stays decided and gone.
+        gate.open.clear()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "reading…" in str(queue.query_one("#queue-title", Static).render())
+        await pilot.press("a")
+        assert check.span(first.id, REVIEWER).status == "confirmed"
+        gate.open.set()
+        await settled(app, pilot)
+        assert "reading" not in str(queue.query_one("#queue-title", Static).render())
+        assert first.id not in [s.id for s in queue.items]
+        assert threading.main_thread().name not in gate.threads

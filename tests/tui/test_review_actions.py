@@ -104,14 +104,14 @@ async def test_queue_bulk_confirms_everywhere(app: PizhuApp, check: Store) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settled(app, pilot)
         await pilot.press("w")
-        await pilot.pause()
+        await settled(app, pilot)
         queue = app.screen
         assert isinstance(queue, QueueScreen)
         row = next(i for i, s in enumerate(queue.items) if (s.label, s.text) == ("PERSON", NAME))
         queue.query_one("DataTable").move_cursor(row=row)  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press("A")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, Confirm)
         assert f"confirm 24 × PERSON “{NAME}” in all reports?" in dialog_text(app)
         await pilot.press("y")

@@ -60,6 +60,7 @@ async def test_queue_lowest_confidence_first_filter_and_decide(app: PizhuApp, ch
     async with app.run_test(size=SIZE) as pilot:
         await settled(app, pilot)
         await pilot.press("w")
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, QueueScreen)
         confidences = [s.confidence for s in screen.items]
@@ -73,8 +74,10 @@ async def test_queue_lowest_confidence_first_filter_and_decide(app: PizhuApp, ch
         assert check.span(second.id, REVIEWER).status == "rejected"
         # f: one label only; the same label again shows all.
         await pilot.press("f", "2")
+        await settled(app, pilot)
         assert screen.label == "DATE" and {s.label for s in screen.items} == {"DATE"}
         await pilot.press("f", "2")
+        await settled(app, pilot)
         assert screen.label is None
         # enter opens the candidate in its document.
         target = screen.items[0]

@@ -163,7 +163,7 @@ class AdjudicationScreen(Screen[None]):
         """The sentence around the span, the span itself reversed: what the reviewers read."""
         text = self._texts.get(item.document_id)
         if text is None:
-            text = self._texts[item.document_id] = self.pizhu.store.document(item.document_id).text
+            text = self._texts[item.document_id] = self.pizhu.store.document_text(item.document_id)
         start, end = int(item.proposed["start"]), int(item.proposed["end"])
         left = max((text.rfind(c, 0, start) for c in "。！？\n"), default=-1) + 1
         ends = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]

@@ -3,15 +3,22 @@
 A reviewer can triage here without reading whole reports: ``a``/``x`` decide the
 highlighted candidate (committed, then the row goes), the context line shows the
 sentence around it, ``f`` keeps one label only, ``enter`` opens it in the reader.
+
+The rows are read in a worker (one label among 10,000 reports takes about half a
+second): the title says "reading…" and the rows shown stay until the new ones arrive.
+A decision made meanwhile is not undone by the arriving rows: its span is left out.
+The count behind ``A``/``X`` (every report) is found in a worker too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -47,11 +54,31 @@ def figure_value(span: SpanView) -> str:
 class QueueScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.QUEUE)
 
+    @dataclass
+    class Read(Message):
+        """The queue's rows for ``label``, read in a worker (request ``token``)."""
+
+        token: int
+        label: str | None
+        items: list[SpanView]
+
+    @dataclass
+    class Counted(Message):
+        """The pending candidates alike a span in every report, found in a worker."""
+
+        action: str
+        span: SpanView
+        alike: list[SpanView]
+
     def __init__(self, label: str | None = None) -> None:
         super().__init__()
         self.label = label
         self.items: list[SpanView] = []
         self._texts: dict[int, str] = {}
+        self.reading = False
+        self.counting = False
+        self._token = 0
+        self._decided: set[int] = set()  # decided while the rows were being read
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -76,7 +103,25 @@ class QueueScreen(Screen[None]):
             self.reload()
 
     def reload(self) -> None:
-        self.items = self.pizhu.store.queue(self.pizhu.reviewer, self.label)
+        self._token += 1
+        self._decided.clear()
+        self.reading = True
+        self._show_title()
+        self.read_rows(self._token, self.label)
+
+    @work(thread=True, exclusive=True, group="queue")
+    def read_rows(self, token: int, label: str | None) -> None:
+        self.post_message(self.Read(token, label, self.pizhu.reading_store().queue(self.pizhu.reviewer, label)))
+
+    @on(Read)
+    def rows_read(self, event: Read) -> None:
+        if event.token != self._token:
+            return  # a later reload (another label) superseded this one
+        self.reading = False
+        self.show_rows([s for s in event.items if s.id not in self._decided])
+
+    def show_rows(self, items: list[SpanView]) -> None:
+        self.items = items
         table = self.query_one(DataTable)
         row = table.cursor_row if table.row_count else 0
         table.clear()
@@ -98,6 +143,10 @@ class QueueScreen(Screen[None]):
         title = Text("Queue: pending candidates, least confident first", style="bold")
         title.append(f" · {len(self.items)}{'+' if len(self.items) >= 500 else ''} shown")
         title.append(f" · {self.label or 'all labels'}", style="italic")
+        if self.reading:
+            title.append(" · reading…", style="italic")
+        if self.counting:
+            title.append(" · counting alike…", style="italic")
         self.query_one("#queue-title", Static).update(visible_styled(title))
 
     def selected(self) -> SpanView | None:
@@ -108,7 +157,7 @@ class QueueScreen(Screen[None]):
 
     def _text(self, doc_id: int) -> str:
         if doc_id not in self._texts:
-            self._texts[doc_id] = self.pizhu.store.document(doc_id).text
+            self._texts[doc_id] = self.pizhu.store.document_text(doc_id)
         return self._texts[doc_id]
 
     def _show_context(self) -> None:
@@ -140,6 +189,7 @@ class QueueScreen(Screen[None]):
             self.notify(str(exc), severity="error")
             return
         self.pizhu.progress_changed()
+        self._decided.add(span.id)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.remove_row(str(span.id))
@@ -160,7 +210,20 @@ class QueueScreen(Screen[None]):
         span = self.selected()
         if span is None:
             return
-        alike = alike_everywhere(self.pizhu.store, self.pizhu.reviewer, span, set(self.pizhu.document_ids()))
+        self.counting = True
+        self._show_title()
+        self.count_alike(action, span, set(self.pizhu.document_ids()))
+
+    @work(thread=True, exclusive=True, group="bulk")
+    def count_alike(self, action: str, span: SpanView, doc_ids: set[int]) -> None:
+        alike = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
+        self.post_message(self.Counted(action, span, alike))
+
+    @on(Counted)
+    def counted(self, event: Counted) -> None:
+        self.counting = False
+        self._show_title()
+        action, span, alike = event.action, event.span, event.alike
         what = f"{span.label} “{visible_text(span.text)}”"
 
         def done(answer: str | None) -> None:
