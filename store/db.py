@@ -1024,20 +1024,39 @@ class Store:
         return self.span(span_id)
 
     def undo(self, reviewer: str) -> SpanView | None:
-        """Take back the reviewer's latest decision still in effect (its whole batch), as new decisions."""
-        return self._undo_redo(reviewer, redo=False)
+        """Take back the reviewer's latest decision still in effect (its whole batch), as new
+        decisions; the span it took back first, in its new state."""
+        spans = self.undo_batch(reviewer)
+        return spans[0] if spans else None
 
     def redo(self, reviewer: str) -> SpanView | None:
         """Bring back what the reviewer's latest undo took back, as new decisions."""
+        spans = self.redo_batch(reviewer)
+        return spans[0] if spans else None
+
+    def undo_batch(self, reviewer: str) -> list[SpanView]:
+        """``undo``, giving every span the batch touched in its new state (first the one
+        ``undo`` gives): what a screen swaps in without reading a document again."""
+        return self._undo_redo(reviewer, redo=False)
+
+    def redo_batch(self, reviewer: str) -> list[SpanView]:
+        """``redo``, giving every span it touched (see ``undo_batch``)."""
         return self._undo_redo(reviewer, redo=True)
 
-    def _undo_redo(self, reviewer: str, *, redo: bool) -> SpanView | None:
+    def _undo_redo(self, reviewer: str, *, redo: bool) -> list[SpanView]:
         with self.transaction() as conn:
             pending = review.undo_redo(conn, reviewer, redo=redo)
             review.append(conn, pending, self.origin)
-        if not pending:
-            return None
-        return self.span(pending[0].span_id, reviewer)
+        order = list(dict.fromkeys(d.span_id for d in pending))
+        if not order:
+            return []
+        views: dict[int, SpanView] = {}
+        for at in range(0, len(order), 500):
+            chunk = order[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            for view in self._reviewer_views(f"s.id IN ({marks})", chunk, reviewer, hide_others=False):
+                views[view.id] = view
+        return [views[i] for i in order if i in views]
 
     def rebuild_state(self) -> int:
         """Recompute every cached state row from the decision log."""

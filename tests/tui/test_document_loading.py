@@ -204,3 +204,32 @@ async def test_the_queue_reads_its_rows_in_a_worker(
         assert "reading" not in str(queue.query_one("#queue-title", Static).render())
         assert first.id not in [s.id for s in queue.items]
         assert threading.main_thread().name not in gate.threads
+
+
+async def test_undo_swaps_in_what_it_took_back_without_reading_the_document(
+    app: PizhuApp, check: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_reader(1)
+        await settled(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.doc is not None
+        first = screen.current
+        assert first is not None
+        await pilot.press("a", "a", "a")
+        second, third = [d.span_id for d in check.decisions(REVIEWER)][1:3]
+        reads: list[int] = []
+        real = Store.spans
+
+        def counted(self, doc_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+            reads.append(doc_id)
+            return real(self, doc_id, *args, **kwargs)
+
+        monkeypatch.setattr(Store, "spans", counted)
+        # Three undos and a redo in a row: none dropped, none waiting on a read.
+        await pilot.press("u", "u", "u", "ctrl+r")
+        assert [check.span(i, REVIEWER).status for i in (first, second, third)] == ["confirmed", "pending", "pending"]
+        assert [screen.doc.get(i).status for i in (first, second, third)] == ["confirmed", "pending", "pending"]
+        assert reads == [] and screen.loading_doc is None
+        assert screen.current == first and "redone" in screen.message

@@ -63,7 +63,7 @@ async def test_adjudication_lists_a_tag_only_difference_and_moves_on(db_path: Pa
     app = make_app(store, "lead")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("J")
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, AdjudicationScreen)
         table = screen.query_one("#disagreements", DataTable)
@@ -76,7 +76,7 @@ async def test_adjudication_lists_a_tag_only_difference_and_moves_on(db_path: Pa
         assert table.cursor_row == 1  # on to the next disagreement
         assert Store(db_path).span(spans[0].id).tags == ()
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.current == spans[1].id
     store.close()
 

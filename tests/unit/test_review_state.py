@@ -180,6 +180,23 @@ def test_a_batch_is_undone_whole(tmp_path: Path) -> None:
     assert {store.span(i, "wang").status for i in figures} == {"confirmed"}
 
 
+def test_undo_batch_gives_every_span_it_touched_in_its_new_state(tmp_path: Path) -> None:
+    store, doc = small(tmp_path / "t.db")
+    figures = [i for text, i in ids(store, doc).items() if text != "区政府"]
+    store.decide_many(figures, "wang", "confirm")
+    undone = store.undo_batch("wang")
+    assert sorted(s.id for s in undone) == sorted(figures)
+    assert {s.status for s in undone} == {"pending"}
+    assert [s.state() for s in undone] == [store.span(s.id, "wang").state() for s in undone]
+    redone = store.redo_batch("wang")
+    assert sorted(s.id for s in redone) == sorted(figures) and {s.status for s in redone} == {"confirmed"}
+    # A split comes back whole: the two halves removed, the span as it was.
+    span = store.span(figures[0], "wang")
+    left, right = store.split_span(span.id, "wang", span.start + 1)
+    back = {s.id: s.status for s in store.undo_batch("wang")}
+    assert back == {span.id: "confirmed", left.id: "removed", right.id: "removed"}
+
+
 def test_undo_of_a_label_keeps_a_later_boundary(tmp_path: Path) -> None:
     """Operations, not snapshots: taking back an earlier decision leaves later ones in effect."""
     store, doc = small(tmp_path / "t.db")

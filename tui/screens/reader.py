@@ -9,6 +9,7 @@ re-read from the database but the span itself and its history.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ from extract.models import LABELS
 from store import workspace
 from store.db import StoreError
 from store.display import visible_styled
-from store.records import PENDING, REJECTED, REMOVED, Decision, SpanView
+from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
 from tui.model import LoadedDocument, alike_everywhere, alike_in
 from tui.screens.dialogs import (
@@ -96,6 +97,16 @@ class ReaderScreen(Screen[None]):
         history: list[Decision]
 
     @dataclass
+    class SpansRead(Message):
+        """A document's spans read again in a worker (``spans`` None: not read, ``error`` says why)."""
+
+        token: int
+        doc_id: int
+        spans: list[SpanView] | None
+        prefer: int | None
+        error: str
+
+    @dataclass
     class DocumentLoaded(Message):
         """A document read in a worker (``document`` None: it could not be read, ``error`` says why)."""
 
@@ -124,6 +135,7 @@ class ReaderScreen(Screen[None]):
         self.reading = 0  # where the last decision in this section ended: m looks on from there
         self._history: dict[int, list[Decision]] = {}
         self.loading_doc: int | None = None  # the document being read in a worker
+        self._then: Callable[[], None] | None = None  # what to do once the spans are read again
         self._load_token = 0
 
     @property
@@ -175,6 +187,7 @@ class ReaderScreen(Screen[None]):
         if self.doc is not None and self.doc.id != doc_id:
             self.save_position()
         self._load_token += 1
+        self._then = None
         self.loading_doc = doc_id
         self.refresh_bindings()
         self._show_status()
@@ -408,14 +421,53 @@ class ReaderScreen(Screen[None]):
             return
         self.say(str(exc))
 
-    def refresh_spans(self, prefer: int | None = None, spans: list[SpanView] | None = None) -> None:
-        """Read this document's spans again after a change to many (a batch, its undo);
-        the current span is ``prefer`` if shown, else the one before, else the section's first pending."""
+    def refresh_spans(self, prefer: int | None = None, *, then: Callable[[], None] | None = None) -> None:
+        """Read this document's spans again after a change to many (a batch, its undo), in a
+        worker like a document load; the current span is then ``prefer`` if shown, else the
+        one before, else the section's first pending, and ``then`` runs."""
         assert self.doc is not None
-        self.doc.set_spans(self.pizhu.store.spans(self.doc.id, self.pizhu.reviewer) if spans is None else spans)
+        self.pizhu.progress_changed()
+        self._then = then
+        self._load_token += 1
+        self.loading_doc = self.doc.id
+        self.refresh_bindings()
+        self._show_status()
+        self.read_spans(self._load_token, self.doc.id, prefer)
+
+    @work(thread=True, exclusive=True, group="document")
+    def read_spans(self, token: int, doc_id: int, prefer: int | None) -> None:
+        try:
+            spans = self.pizhu.reading_store().spans(doc_id, self.pizhu.reviewer)
+        except StoreError as exc:
+            self.post_message(self.SpansRead(token, doc_id, None, prefer, str(exc)))
+            return
+        self.post_message(self.SpansRead(token, doc_id, spans, prefer, ""))
+
+    @on(SpansRead)
+    def spans_arrived(self, event: SpansRead) -> None:
+        if event.token != self._load_token or self.doc is None or self.doc.id != event.doc_id:
+            return
+        self.loading_doc = None
+        self.refresh_bindings()
+        if event.spans is None:
+            self.say(f"spans not read again: {event.error} (R: reload)")
+            return
+        self.show_spans(event.spans, event.prefer)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+    def show_spans(self, spans: list[SpanView], prefer: int | None) -> None:
+        assert self.doc is not None
+        self.doc.set_spans(spans)
         self._history.clear()
         self._span_edges()
-        self.pizhu.progress_changed()
+        self.show_spans_now(prefer)
+
+    def show_spans_now(self, prefer: int | None) -> None:
+        """Show the section of ``prefer`` (else the current span, else this section's first
+        pending span) after the document's spans changed."""
+        assert self.doc is not None
         span = next((self.doc.get(i) for i in (prefer, self.current) if i is not None and self.doc.get(i)), None)
         if span is None:
             span = self.doc.first(self.section, pending=True, show_skipped=True) or self.doc.first(
@@ -511,7 +563,7 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="bulk")
     def count_everywhere(self, action: str, span: SpanView, what: str, doc_ids: set[int]) -> None:
-        spans = alike_everywhere(self.pizhu.store, self.pizhu.reviewer, span, doc_ids)
+        spans = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
         self.post_message(self.Counted(action, what, spans))
 
     @on(Counted)
@@ -539,14 +591,15 @@ class ReaderScreen(Screen[None]):
                 self.say(str(exc))
             return
         self.pizhu.forget_progress()
-        self.refresh_spans()
         place = "in this report" if where == "here" else "in every report"
         self.message = f"{PAST[action]} {count} × {what} {place} · u: undo them all"
-        span = self.span()
-        if span is None or span.status != PENDING:
-            self.next_pending()
-        else:
-            self._show_status()
+
+        def move_on() -> None:
+            span = self.span()
+            if span is None or span.status != PENDING:
+                self.next_pending()
+
+        self.refresh_spans(then=move_on)
 
     def action_split(self) -> None:
         span = self.span()
@@ -1056,36 +1109,42 @@ class ReaderScreen(Screen[None]):
     # --- undo, search, go to ----------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._undo_redo(self.pizhu.store.undo, "undone", "nothing to undo")
+        self._undo_redo(self.pizhu.store.undo_batch, "undone", "nothing to undo")
 
     def action_redo(self) -> None:
-        self._undo_redo(self.pizhu.store.redo, "redone", "nothing to redo")
+        self._undo_redo(self.pizhu.store.redo_batch, "redone", "nothing to redo")
 
-    def _undo_redo(self, call: Any, done: str, nothing: str) -> None:
+    def _undo_redo(self, call: Callable[[str], list[SpanView]], done: str, nothing: str) -> None:
+        """An undo can take back a whole batch (a bulk action, a split, a merge): the store gives
+        every span it touched, and those in this report are swapped in, nothing read again. A
+        batch only in another report opens that report on the span it took back."""
         assert self.doc is not None
         try:
-            span = call(self.pizhu.reviewer)
+            spans = call(self.pizhu.reviewer)
         except StoreError as exc:
             self.say(str(exc))
             return
-        if span is None:
+        if not spans:
             self.say(nothing)
             return
         self.pizhu.progress_changed()
-        # An undo can take back a whole batch (a bulk action, a split, a merge): read the spans
-        # again. A batch over many reports that touched this one stays here.
-        fresh = self.pizhu.store.spans(self.doc.id, self.pizhu.reviewer)
-        if span.document_id == self.doc.id or self._touched(fresh):
-            self.refresh_spans(span.id if span.document_id == self.doc.id else None, fresh)
-        else:
-            self.open_document(span.document_id, span.id)
-        self.say(f"{done}: {span.label} “{visible_text(span.text)}” is {span.status}")
-
-    def _touched(self, fresh: list[SpanView]) -> bool:
-        """Whether these spans, just read, differ from the ones on screen."""
-        assert self.doc is not None
-        shown = {s.id: s.state() for s in self.doc.all_spans()}
-        return any(shown.get(s.id) != s.state() for s in fresh if s.status != REMOVED or s.id in shown)
+        first = spans[0]
+        here = [s for s in spans if s.document_id == self.doc.id]
+        message = f"{done}: {first.label} “{visible_text(first.text)}” is {first.status}"
+        if len(spans) > 1:
+            message += f" (and {len(spans) - 1} more)"
+        if not here:
+            self.message = message
+            self.open_document(first.document_id, first.id)
+            return
+        self.doc.set_spans([s for s in self.doc.all_spans() if s.id not in {h.id for h in here}] + here)
+        for span in here:
+            self._history.pop(span.id, None)
+        self._span_edges()
+        prefer = first.id if first.document_id == self.doc.id else None
+        self._end_selection()
+        self.message = message
+        self.show_spans_now(prefer)
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:
