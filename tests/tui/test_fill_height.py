@@ -262,3 +262,21 @@ async def test_the_preview_draws_report_text_as_data(tmp_path: Path) -> None:
         strips = app.screen._compositor.render_strips()
         everything = "".join(segment.text for strip in strips for segment in strip)
         assert not any(c in everything for c in "\x1b\x07\u202e")
+
+
+async def test_a_long_section_in_the_preview_is_wrapped_from_its_start_as_a_whole(app: PizhuApp) -> None:
+    # Blank runs and zero-width marks: lines that hold more characters than cells, so the
+    # first prefix the preview draws is too short and it reads on.
+    paragraph = "全年召开会议12次" + "\u0301" * 400 + "\n\n\n" + "提出建议24条。" * 30 + "\n"
+    text = "\n" * 20000 + paragraph * 200  # the first prefix drawn is blank: it reads on
+    async with app.run_test(size=BIG) as pilot:
+        screen = await reader(app, pilot)
+        view = screen.view
+        view.load("短。", 0, [], following=[PreviewSection(1, "## 长节", "body", 2, text, [])])
+        await pilot.pause()
+        width = view.scrollable_content_region.width
+        drawn_text = hide_markup(visible_text(text))
+        whole = [drawn_text[a:b] for a, b in wrap(drawn_text, width)]
+        assert view.preview_text(0) == "§2 长节"
+        assert [view.preview_text(r) for r in range(1, view.preview_rows)] == whole[: view.preview_rows - 1]
+        assert view.preview_rows == height(view) - 1

@@ -442,8 +442,20 @@ class SectionView(ScrollView, can_focus=True):
         del self._preview[rows:]
 
     def _previewed(self, section: PreviewSection, width: int, rows: int) -> _Previewed:
-        text = hide_markup(visible_text(section.text))
-        lines = wrap(text, width, limit=rows) if rows > 0 and text.strip() else []
+        # Only the start of a long section is drawn and wrapped, a prefix at a time: a line
+        # short of the prefix's end is as the whole text would wrap it (only the last can differ).
+        size = (rows + 1) * width * 2
+        while True:
+            whole = size >= len(section.text)
+            text = hide_markup(visible_text(section.text if whole else section.text[:size]))
+            if rows <= 0 or not text.strip():
+                lines = []
+            else:
+                lines = wrap(text, width, limit=rows if whole else rows + 1)
+            if whole or len(lines) > rows:
+                break
+            size *= 4
+        lines = lines[:rows]
         note = f"  [{section.kind}: skipped by default]" if section.kind != "body" else ""
         heading = f"§{section.index + 1} {visible_text(strip_markup_heading(section.heading))}"
         spans = sorted((s for s in section.spans if s.status != REMOVED), key=lambda s: (s.start, -s.end, s.id))
