@@ -458,7 +458,9 @@ class SectionView(ScrollView, can_focus=True):
         lines = lines[:rows]
         note = f"  [{section.kind}: skipped by default]" if section.kind != "body" else ""
         heading = f"§{section.index + 1} {visible_text(strip_markup_heading(section.heading))}"
-        spans = sorted((s for s in section.spans if s.status != REMOVED), key=lambda s: (s.start, -s.end, s.id))
+        # The spans on the lines drawn: a long section's others are never looked at again.
+        shown_end = section.base + (lines[-1][1] if lines else 0)
+        spans = [s for s in section.spans if s.status != REMOVED and s.start < shown_end]
         return _Previewed(section, heading, note, text, lines, spans)
 
     def _link_spans(self) -> None:
@@ -594,14 +596,7 @@ class SectionView(ScrollView, can_focus=True):
         shown, line = self._preview[row]
         base_style = base_style + self._overlay("preview")
         if line < 0:
-            segments = [Segment(shown.heading, base_style + self._overlay("preview-heading"))]
-            if shown.note:
-                segments.append(Segment(shown.note, base_style + self._overlay("preview-note")))
-            # A rule to the edge: where a section ends is plain where dim is not drawn.
-            rest = width - sum(segment.cell_length for segment in segments)
-            if rest > 1:
-                segments.append(Segment(" " + "─" * (rest - 1), base_style))
-            return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
+            return self._render_preview_heading(shown, width, base_style)
         start, end = shown.lines[line]
         offset = shown.section.base
         styles: list[Style | None] = [None] * (end - start)
@@ -620,6 +615,16 @@ class SectionView(ScrollView, can_focus=True):
                 text = shown.text[start + run_start : start + k]
                 segments.append(Segment(text, styles[run_start] or base_style))
                 run_start = k
+        return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
+
+    def _render_preview_heading(self, shown: _Previewed, width: int, base_style: Style) -> Strip:
+        segments = [Segment(shown.heading, base_style + self._overlay("preview-heading"))]
+        if shown.note:
+            segments.append(Segment(shown.note, base_style + self._overlay("preview-note")))
+        # A rule to the edge: where a section starts is plain even where dim is not drawn.
+        rest = width - sum(segment.cell_length for segment in segments)
+        if rest > 1:
+            segments.append(Segment(" " + "─" * (rest - 1), base_style))
         return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
 
     # --- mouse ------------------------------------------------------------------------
