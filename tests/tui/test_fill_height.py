@@ -11,8 +11,11 @@ import random
 from pathlib import Path
 
 from rich.cells import cell_len
+from rich.style import Style
 from textual.pilot import Pilot
 
+from extract.document import prepare
+from extract.models import Span
 from store.db import Store
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
@@ -280,3 +283,47 @@ async def test_a_long_section_in_the_preview_is_wrapped_from_its_start_as_a_whol
         assert view.preview_text(0) == "§2 长节"
         assert [view.preview_text(r) for r in range(1, view.preview_rows)] == whole[: view.preview_rows - 1]
         assert view.preview_rows == height(view) - 1
+
+
+def styles_at(view: SectionView, row: int, column: int) -> object:
+    cells = []
+    for segment in view.render_line(len(view.lines) + row):
+        cells += [segment.style] * cell_len(segment.text)
+    return cells[column]
+
+
+async def test_a_bulk_confirm_restyles_the_alike_spans_in_the_preview(tmp_path: Path) -> None:
+    raw = "# 报告\n## 一、学习\n政协委员学习。\n## 二、协商\n政协委员协商,政协委员调研。\n## 三、提案\n政协委员提案。\n"
+    draft = prepare(raw)[0]
+    at = [i for i in range(len(draft.text)) if draft.text.startswith("政协委员", i)]
+    spans = [Span(i, i + 4, "ORG", "政协委员", {}, "test", 0.5) for i in at]
+    with Store(tmp_path / "b.db") as store:
+        doc_id = store.add_document("b.txt", "utf-8", draft, spans, "test")
+    assert doc_id is not None
+    app = make_app(Store(tmp_path / "b.db"), REVIEWER)
+    async with app.run_test(size=BIG) as pilot:
+        screen = await reader(app, pilot, doc_id)
+        view = screen.view
+        assert screen.doc is not None and screen.section == 0
+        later = [s for s in screen.doc.spans if s.start >= view.end]
+        assert len(later) == 3
+
+        def style_of(span_id: int) -> Style:
+            assert screen.doc is not None
+            span = screen.doc.get(span_id)
+            assert span is not None
+            row = view.preview_row_of(span.start)
+            line = view.preview_line(row) if row is not None else None
+            assert row is not None and line is not None
+            cells: list[Style] = []
+            for segment in view.render_line(len(view.lines) + row):
+                cells += [segment.style or Style()] * cell_len(segment.text)
+            return cells[cell_len(screen.doc.text[line[0] : span.start])]
+
+        assert all(style_of(s.id).underline for s in later)  # pending: underlined, in the preview too
+        await pilot.press("A", "y")
+        await pilot.pause()
+        with Store(tmp_path / "b.db") as check:
+            assert {check.span(s.id, REVIEWER).status for s in later} == {"confirmed"}
+        # The bulk went through show_section: the preview is drawn again, its spans no longer pending.
+        assert all(not style_of(s.id).underline and style_of(s.id).dim for s in later)
