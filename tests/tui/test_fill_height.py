@@ -37,6 +37,9 @@ SMALL = (80, 24)
 async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1) -> ReaderScreen:
     await pilot.pause()
     app.open_reader(doc_id)
+    # The workers done (history, words; a document read in one): what they posted is on screen.
+    await pilot.pause()
+    await app.workers.wait_for_complete()
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
