@@ -139,6 +139,12 @@ async def test_a_click_on_a_span_in_the_preview_makes_it_current(app: PizhuApp, 
         line = view.preview_line(row) if row is not None else None
         assert row is not None and line is not None
         column = cell_len(visible_text(screen.doc.text[line[0] : span.start]))
+        # While selecting, a click there does nothing: a selection stays in its section.
+        await pilot.press("v")
+        await pilot.click(SectionView, offset=(1 + column, len(view.lines) + row))
+        await pilot.pause()
+        assert screen.section == shown and view.selection() is not None
+        await pilot.press("escape")
         await pilot.click(SectionView, offset=(1 + column, len(view.lines) + row))
         await pilot.pause()
         assert screen.section == screen.doc.section_of(span) != shown
