@@ -237,7 +237,7 @@ class SectionView(ScrollView, can_focus=True):
         self._match = None
         self._wrapped_width = -1
         self._following = following
-        self._preview_for = None
+        self._preview, self._preview_for = [], None  # until laid out, no preview of the last one
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
