@@ -7,12 +7,25 @@ is, and swaps in the one span a decision changed instead of reloading the docume
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from store.db import Store
 from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
 
 SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
+
+
+@dataclass(frozen=True)
+class PreviewSection:
+    """A section after the one on screen, as the reader previews it under a short section."""
+
+    index: int
+    heading: str  # as stored (markup and all): the view draws it
+    kind: str
+    base: int
+    text: str  # the section's slice of the document text, starting at ``base``
+    spans: list[SpanView]
 
 
 def _order(span: SpanView) -> tuple[int, int, int]:
@@ -104,6 +117,14 @@ class LoadedDocument:
     def skipped(self, section_index: int) -> bool:
         return self.sections[section_index].kind in SKIPPED_KINDS
 
+    def heading(self, section_index: int) -> str:
+        """A section's heading as stored; a section without one reads as the report's title."""
+        return self.sections[section_index].heading or self.document.title or "(no heading)"
+
+    def following(self, section_index: int) -> Following:
+        """The sections after this one in document order, read lazily (see ``Following``)."""
+        return Following(self, section_index)
+
     def pending(self) -> int:
         return sum(1 for s in self.spans if s.status == PENDING)
 
@@ -175,6 +196,31 @@ class LoadedDocument:
         if found < 0:
             found = self.text.find(needle)
         return None if found < 0 else found
+
+
+@dataclass(frozen=True)
+class Following:
+    """The sections after one, in document order, captions and boilerplate included.
+
+    Iterable again and lazy: each pass reads the document as it is then (its spans after a
+    bulk action), and a view that fills a few rows takes a few sections, not the report's hundreds.
+    """
+
+    document: LoadedDocument
+    section_index: int
+
+    def __iter__(self) -> Iterator[PreviewSection]:
+        doc = self.document
+        for index in range(self.section_index + 1, len(doc.sections)):
+            section = doc.sections[index]
+            yield PreviewSection(
+                index,
+                doc.heading(index),
+                section.kind,
+                section.start,
+                doc.text[section.start : section.end],
+                doc.spans_in(index),
+            )
 
 
 # --- alike spans: what a bulk confirm or reject takes in ------------------------------

@@ -278,11 +278,9 @@ class ReaderScreen(Screen[None]):
             self.doc.spans_in(index),
             skipped=self.doc.skipped(index),
             current=span.id if span else None,
+            following=self.doc.following(index),
         )
-        heading = Text(
-            visible_text(strip_markup_heading(section.heading or self.doc.document.title or "(no heading)")),
-            style="bold",
-        )
+        heading = Text(visible_text(strip_markup_heading(self.doc.heading(index))), style="bold")
         if section.kind != "body":
             heading.append(f"  [{section.kind}: skipped by default]", style="italic")
         self.query_one("#heading", Static).update(heading)
@@ -1105,6 +1103,14 @@ class ReaderScreen(Screen[None]):
     def clicked_text(self, event: SectionView.CaretClicked) -> None:
         self.view.set_caret(event.offset, scroll=False)
         self.caret = event.offset
+
+    @on(SectionView.SectionClicked)
+    def clicked_section(self, event: SectionView.SectionClicked) -> None:
+        """A click on a following section in the preview: that section, the cursor where it was clicked."""
+        self.message = ""
+        self.go_to_section(event.section)
+        self.caret = event.offset
+        self.view.set_caret(event.offset)
 
     # --- undo, search, go to ----------------------------------------------------------
 

@@ -8,12 +8,27 @@ span in a section of hundreds of spans repaints a handful of lines, not the sect
 Report text is data. It is never parsed as markup: characters go into ``Segment``
 objects as they are, and control characters are drawn as their visible Unicode
 "control pictures" (ESC as ␛), one cell each, so offsets map 1:1 to characters.
+
+Under a section shorter than the view, the rows it leaves show the sections after it: a
+preview, dim and read-only. The rule is document order: the next sections as the report
+has them, captions and boilerplate too (their heading says "skipped by default", as the
+reader's heading does), whatever ``b`` says; a reviewer sees what the report goes on to,
+and ``]`` still skips what it skips. Each starts with a heading line (``§5 聚焦中心大局 ───``)
+and is wrapped by ``wrap`` at the view's width; its spans keep their label's colour
+(pending underlined, rejected struck), dimmed, never current, no cursor, selection or
+jump labels. The preview never scrolls: ``virtual_size`` is the current section's lines,
+so a section longer than the view scrolls as it did and has no preview. Only the rows
+left are filled, and only as many sections are read and wrapped as fill them (the
+sections come from an iterable, read lazily); a new section, a new width and a new
+height fill them again. A click on a span there is ``SpanClicked`` (the reader moves
+there, section and all); a click elsewhere in a section there is ``SectionClicked``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,6 +44,7 @@ from textual.strip import Strip
 from extract.models import LABELS
 from store.display import visible
 from store.records import PENDING, REJECTED, REMOVED, SpanView
+from tui.model import PreviewSection
 
 # A line may not start with these: the character before moves down with them.
 _NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")
@@ -55,12 +71,14 @@ def _cells(char: str) -> int:
     return get_character_cell_size(char)
 
 
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
+def wrap(text: str, width: int, limit: int | None = None) -> list[tuple[int, int]]:
     """Visual lines of ``text`` as (start, end) code-point ranges for a width in cells.
 
     Breaks at newlines (blank lines are left out) and wherever the next character would not fit; CJK text breaks
     between any two characters except before closing punctuation, and a run of Latin
-    letters or digits is moved to the next line whole when it fits there.
+    letters or digits is moved to the next line whole when it fits there. With a
+    ``limit`` (1 or more) only the first so many lines, and the text after them is not read:
+    a preview needs the start of a section, not all of it.
     """
     width = max(width, 2)
     lines: list[tuple[int, int]] = []
@@ -90,13 +108,39 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
                     if word > line_start:
                         cut = word
                 lines.append((line_start, cut))
+                if limit is not None and len(lines) >= limit:
+                    return lines
                 line_start = cut
                 cells = sum(_cells(c) for c in text[cut:index])
             cells += size
             index += 1
         lines.append((line_start, end))
+        if limit is not None and len(lines) >= limit:
+            return lines
         position = end + 1
     return lines or [(0, 0)]
+
+
+def _offset_at(text: str, start: int, end: int, column: int) -> int:
+    """The position in ``text[start:end]`` drawn at a cell column (``end`` past its last cell)."""
+    cells = 0
+    for position in range(start, end):
+        cells += _cells(text[position])
+        if cells > column:
+            return position
+    return end
+
+
+@dataclass
+class _Previewed:
+    """A following section as the preview draws it: heading, and as many lines as fit."""
+
+    section: PreviewSection
+    heading: str
+    note: str
+    text: str
+    lines: list[tuple[int, int]]
+    spans: list[SpanView]
 
 
 class SectionView(ScrollView, can_focus=True):
@@ -113,6 +157,9 @@ class SectionView(ScrollView, can_focus=True):
         "section-view--skipped",
         "section-view--abut",
         "section-view--hint",
+        "section-view--preview",
+        "section-view--preview-heading",
+        "section-view--preview-note",
     }
 
     DEFAULT_CSS = """
@@ -131,6 +178,14 @@ class SectionView(ScrollView, can_focus=True):
         """The reader clicked text outside any span: the cursor goes there."""
 
         section_view: SectionView
+        offset: int
+
+    @dataclass
+    class SectionClicked(Message):
+        """The reader clicked a following section in the preview outside its spans (``offset``: where)."""
+
+        section_view: SectionView
+        section: int
         offset: int
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -152,13 +207,27 @@ class SectionView(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self._strips: dict[int, Strip] = {}
         self._styles: dict[tuple[str, str, bool], Style] = {}
+        self._following: Iterable[PreviewSection] | None = None
+        self._preview: list[tuple[_Previewed, int]] = []  # a row: the section and its line (-1: heading)
+        self._preview_for: tuple[int, int] | None = None  # the width and the rows it was made for
 
     # --- what is shown ----------------------------------------------------------------
 
     def load(
-        self, text: str, base: int, spans: list[SpanView], *, skipped: bool = False, current: int | None = None
+        self,
+        text: str,
+        base: int,
+        spans: list[SpanView],
+        *,
+        skipped: bool = False,
+        current: int | None = None,
+        following: Iterable[PreviewSection] | None = None,
     ) -> None:
-        """Show a new section (``text`` is the section's slice, starting at ``base``)."""
+        """Show a new section (``text`` is the section's slice, starting at ``base``).
+
+        ``following``: the sections after it, for the rows it leaves (read lazily, and again
+        whenever the view's size changes; see the module docstring).
+        """
         self._text = hide_markup(visible_text(text))
         self._base = base
         self._skipped = skipped
@@ -167,6 +236,8 @@ class SectionView(ScrollView, can_focus=True):
         self._caret = self._anchor = None
         self._match = None
         self._wrapped_width = -1
+        self._following = following
+        self._preview, self._preview_for = [], None  # until laid out, no preview of the last one
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
@@ -202,6 +273,39 @@ class SectionView(ScrollView, can_focus=True):
         """A visual line as drawn (for tests: assert what a reader sees, not SVG)."""
         start, end = self._lines[index]
         return self._text[start:end]
+
+    @property
+    def preview_rows(self) -> int:
+        """How many rows under the section the preview fills (none under a section that fills the view)."""
+        return len(self._preview)
+
+    def preview_text(self, row: int) -> str:
+        """A preview row as drawn, heading or text (for tests, like ``line_text``)."""
+        shown, line = self._preview[row]
+        if line < 0:
+            return shown.heading + shown.note
+        start, end = shown.lines[line]
+        return shown.text[start:end]
+
+    def preview_section(self, row: int) -> int:
+        """The index in the document of the section a preview row belongs to."""
+        return self._preview[row][0].section.index
+
+    def preview_line(self, row: int) -> tuple[int, int] | None:
+        """The document range a preview row shows; None for a heading row."""
+        shown, line = self._preview[row]
+        if line < 0:
+            return None
+        start, end = shown.lines[line]
+        return shown.section.base + start, shown.section.base + end
+
+    def preview_row_of(self, offset: int) -> int | None:
+        """The preview row that shows a document offset, if one does."""
+        for row in range(len(self._preview)):
+            line = self.preview_line(row)
+            if line is not None and line[0] <= offset < line[1]:
+                return row
+        return None
 
     def set_current(self, span_id: int | None, *, scroll: bool = True) -> None:
         old = self._current
@@ -318,8 +422,50 @@ class SectionView(ScrollView, can_focus=True):
             self._line_starts = [start for start, _ in self._lines]
             self._link_spans()
         self.virtual_size = Size(width, len(self._lines))
+        self._layout_preview(width)
         self._strips.clear()
         self.refresh()
+
+    def _layout_preview(self, width: int) -> None:
+        """Fill the rows under the section with the sections after it, reading only those that fit."""
+        rows = max(self.scrollable_content_region.height - len(self._lines), 0)
+        if self._preview_for == (width, rows):
+            return
+        self._preview_for = (width, rows)
+        self._preview = []
+        if self._following is None or rows == 0:
+            return
+        sections = iter(self._following)
+        while len(self._preview) < rows:
+            section = next(sections, None)
+            if section is None:
+                break
+            shown = self._previewed(section, width, rows - len(self._preview) - 1)
+            self._preview.append((shown, -1))
+            self._preview.extend((shown, line) for line in range(len(shown.lines)))
+        del self._preview[rows:]
+
+    def _previewed(self, section: PreviewSection, width: int, rows: int) -> _Previewed:
+        # Only the start of a long section is drawn and wrapped, a prefix at a time: a line
+        # short of the prefix's end is as the whole text would wrap it (only the last can differ).
+        size = (rows + 1) * width * 2
+        while True:
+            whole = size >= len(section.text)
+            text = hide_markup(visible_text(section.text if whole else section.text[:size]))
+            if rows <= 0 or not text.strip():
+                lines = []
+            else:
+                lines = wrap(text, width, limit=rows if whole else rows + 1)
+            if whole or len(lines) > rows:
+                break
+            size *= 4
+        lines = lines[:rows]
+        note = f"  [{section.kind}: skipped by default]" if section.kind != "body" else ""
+        heading = f"§{section.index + 1} {visible_text(strip_markup_heading(section.heading))}"
+        # The spans on the lines drawn: a long section's others are never looked at again.
+        shown_end = section.base + (lines[-1][1] if lines else 0)
+        spans = [s for s in section.spans if s.status != REMOVED and s.start < shown_end]
+        return _Previewed(section, heading, note, text, lines, spans)
 
     def _link_spans(self) -> None:
         self._order = sorted(self._spans, key=lambda i: (self._spans[i].start, -self._spans[i].end, i))
@@ -385,6 +531,12 @@ class SectionView(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         base_style = self.rich_style
+        if width > 0 and 0 <= index - len(self._lines) < len(self._preview):
+            strip = self._strips.get(index)
+            if strip is None:
+                strip = self._render_preview(index - len(self._lines), width, base_style)
+                self._strips[index] = strip
+            return strip
         if self._skipped:
             base_style += self._overlay("skipped")
         if index >= len(self._lines) or width <= 0:
@@ -444,16 +596,46 @@ class SectionView(ScrollView, can_focus=True):
             segments.append(Segment(" ", base_style + self._overlay("caret")))
         return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
 
+    def _render_preview(self, row: int, width: int, base_style: Style) -> Strip:
+        shown, line = self._preview[row]
+        base_style = base_style + self._overlay("preview")
+        if line < 0:
+            return self._render_preview_heading(shown, width, base_style)
+        start, end = shown.lines[line]
+        offset = shown.section.base
+        styles: list[Style | None] = [None] * (end - start)
+        for span in shown.spans:
+            if span.end - offset <= start or span.start - offset >= end:
+                continue
+            status = span.status if span.status in (PENDING, REJECTED) else ""
+            # The label's colour, and the preview's dim over it: what is proposed next, not what is current.
+            style = base_style + self._style(span.label, status, False) + self._overlay("preview")
+            for k in range(max(span.start - offset, start) - start, min(span.end - offset, end) - start):
+                styles[k] = style
+        segments: list[Segment] = []
+        run_start = 0
+        for k in range(1, end - start + 1):
+            if k == end - start or styles[k] is not styles[run_start]:
+                text = shown.text[start + run_start : start + k]
+                segments.append(Segment(text, styles[run_start] or base_style))
+                run_start = k
+        return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
+
+    def _render_preview_heading(self, shown: _Previewed, width: int, base_style: Style) -> Strip:
+        segments = [Segment(shown.heading, base_style + self._overlay("preview-heading"))]
+        if shown.note:
+            segments.append(Segment(shown.note, base_style + self._overlay("preview-note")))
+        # A rule to the edge: where a section starts is plain even where dim is not drawn.
+        rest = width - sum(segment.cell_length for segment in segments)
+        if rest > 1:
+            segments.append(Segment(" " + "─" * (rest - 1), base_style))
+        return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
+
     # --- mouse ------------------------------------------------------------------------
 
     def _offset_at_cell(self, line: int, column: int) -> int:
         start, end = self._lines[line]
-        cells = 0
-        for position in range(start, end):
-            cells += _cells(self._text[position])
-            if cells > column:
-                return position
-        return end
+        return _offset_at(self._text, start, end, column)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -461,6 +643,7 @@ class SectionView(ScrollView, can_focus=True):
             return
         line = self.scroll_offset.y + offset.y
         if line >= len(self._lines):
+            self._click_preview(line - len(self._lines), offset.x)
             return
         position = self._base + self._offset_at_cell(line, offset.x)
         hits = [self._spans[s] for s in self._line_spans[line] if self._spans[s].start <= position < self._spans[s].end]
@@ -469,3 +652,20 @@ class SectionView(ScrollView, can_focus=True):
             self.post_message(self.SpanClicked(self, min(hits, key=lambda s: s.end - s.start).id))
         else:
             self.post_message(self.CaretClicked(self, position))
+
+    def _click_preview(self, row: int, column: int) -> None:
+        # A selection stays in its section: a click in the preview does nothing then.
+        if not 0 <= row < len(self._preview) or self._anchor is not None:
+            return
+        shown, line = self._preview[row]
+        section = shown.section
+        if line < 0:
+            self.post_message(self.SectionClicked(self, section.index, section.base))
+            return
+        start, end = shown.lines[line]
+        position = section.base + _offset_at(shown.text, start, end, column)
+        hits = [s for s in shown.spans if s.start <= position < s.end]
+        if hits:
+            self.post_message(self.SpanClicked(self, min(hits, key=lambda s: s.end - s.start).id))
+        else:
+            self.post_message(self.SectionClicked(self, section.index, position))
