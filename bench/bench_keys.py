@@ -165,10 +165,17 @@ class Reviewer:
         assert isinstance(screen, ReaderScreen), type(screen).__name__
         return screen
 
+    async def settle(self) -> None:
+        """What a reviewer waits for before the next key: the screen the key asked for. A
+        document, the library and the queue are read in workers, so wait for them."""
+        await self.pilot.pause()
+        await self.app.workers.wait_for_complete()
+        await self.pilot.pause()
+
     async def press(self, op: str, label: str, *keys: str) -> int:
         if keys:
             await self.pilot.press(*keys)
-            await self.pilot.pause()
+            await self.settle()
         self.tally.count(op, label, len(keys))
         return len(keys)
 
@@ -184,7 +191,7 @@ class Reviewer:
             spans = self.store.spans(doc_id, REVIEWER)
             golds = [g for g in self.golds if g.doc_id == doc_id]
             self.targets.update(match_candidates(spans, golds, self.labels))
-        await self.pilot.pause()
+        await self.settle()
         await self.press("open", "—", "enter")
         await self.setup()
         await self.words()
@@ -401,12 +408,12 @@ class Reviewer:
             # The selection's end is planned once the cursor is there: jump labels follow the scroll.
             first = keys[: keys.index(STAGE)]
             await self.pilot.press(*first)
-            await self.pilot.pause()
+            await self.settle()
             screen = self.screen
             caret = screen.view.caret if screen.view.caret is not None else screen.caret
             keys = [*first, *self.reach(caret, gold.end), keys[-1]]
             await self.pilot.press(*keys[len(first) :])
-            await self.pilot.pause()
+            await self.settle()
             self.tally.count("add", gold.label, len(keys))
         else:
             await self.press("add", gold.label, *keys)

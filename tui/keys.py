@@ -78,6 +78,8 @@ QUEUE: tuple[Key, ...] = (
         False,
         "reject all pending with this text and label, every report",
     ),
+    Key("undo", "u", "undo", "undo", True, "undo your last decision, a bulk one whole (a new log entry)"),
+    Key("redo", "ctrl+r", "redo", "redo", False, "redo what you undid (a new log entry)"),
     Key("back", "escape", "back", "back", False, "back to the previous screen"),
     Key("reload", "r", "reload", "reload", False, "read the database again"),
 )

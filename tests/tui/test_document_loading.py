@@ -233,3 +233,26 @@ async def test_undo_swaps_in_what_it_took_back_without_reading_the_document(
         assert [screen.doc.get(i).status for i in (first, second, third)] == ["confirmed", "pending", "pending"]
         assert reads == [] and screen.loading_doc is None
         assert screen.current == first and "redone" in screen.message
+
+
+async def test_the_queue_undoes_a_decision_and_lists_the_candidate_again(app: PizhuApp, check: Store) -> None:
+    from tui.screens.queue import QueueScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        await pilot.press("w")
+        await settled(app, pilot)
+        queue = app.screen
+        assert isinstance(queue, QueueScreen)
+        first = queue.items[0]
+        await pilot.press("x")
+        assert check.span(first.id, REVIEWER).status == "rejected"
+        await pilot.press("u")
+        await settled(app, pilot)
+        assert check.span(first.id, REVIEWER).status == "pending"
+        assert [d.action for d in check.history(first.id)] == ["reject", "undo"]
+        assert first.id in [s.id for s in queue.items]
+        await pilot.press("ctrl+r")
+        await settled(app, pilot)
+        assert check.span(first.id, REVIEWER).status == "rejected"
+        assert first.id not in [s.id for s in queue.items]

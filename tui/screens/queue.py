@@ -12,6 +12,7 @@ The count behind ``A``/``X`` (every report) is found in a worker too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -236,9 +237,32 @@ class QueueScreen(Screen[None]):
                 return
             self.pizhu.progress_changed()
             self.reload()
-            self.notify(f"{action}ed {count} × {what} in all reports · u in a report: undo them all")
+            self.notify(f"{action}ed {count} × {what} in all reports · u: undo them all")
 
         self.app.push_screen(Confirm(f"{action} {len(alike)} × {what} in all reports?"), done)
+
+    def action_undo(self) -> None:
+        self._undo_redo(self.pizhu.store.undo_batch, "undone", "nothing to undo")
+
+    def action_redo(self) -> None:
+        self._undo_redo(self.pizhu.store.redo_batch, "redone", "nothing to redo")
+
+    def _undo_redo(self, call: Callable[[str], list[SpanView]], done: str, nothing: str) -> None:
+        """Your last decision (here or in a report; a bulk one whole) taken back as new log
+        entries; the rows are read again, so a candidate back to pending is listed again."""
+        try:
+            spans = call(self.pizhu.reviewer)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if not spans:
+            self.notify(nothing, markup=False)
+            return
+        self.pizhu.progress_changed()
+        first = spans[0]
+        more = f" (and {len(spans) - 1} more)" if len(spans) > 1 else ""
+        self.notify(f"{done}: {first.label} “{visible_text(first.text)}” is {first.status}{more}", markup=False)
+        self.reload()
 
     def action_open(self) -> None:
         span = self.selected()
