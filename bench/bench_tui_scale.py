@@ -154,31 +154,42 @@ async def in_app(db: Path, moves: int, documents: int = 30) -> dict[str, list[fl
             f"document {doc_id}: {len(screen.doc.sections)} sections, {len(screen.doc.spans)} spans,"
             f" {len(screen.doc.text):,} characters"
         )
-        # Document moves: the key's handler (the read is in a worker now), the arrival's
-        # handler on the app's thread (showing the section), and key to the report shown.
+        # Document moves: the key's handler (the read is in a worker now), showing the report
+        # that arrived (on the app's thread), and key to report shown (the end of that showing;
+        # Pilot's press itself returns later, after its own idle waits).
         keys_timer = RenderTimer().install(
             app, screen, ("action_next_document", "action_previous_document"), terminal_output=False
         )
-        arrival_timer = RenderTimer().install(app, screen, ("document_arrived",), terminal_output=False)
+        shown_at: list[tuple[float, float]] = []
+        real_show = screen.show_section
+
+        def show_section(*args: Any) -> None:
+            started = time.perf_counter()
+            real_show(*args)
+            shown_at.append((started, time.perf_counter()))
+
+        screen.show_section = show_section  # type: ignore[method-assign]
         out.update(doc_key=[], doc_arrival=[], doc_shown=[])
         forward = True
         while len(out["doc_shown"]) < documents:
             await pilot.pause()
             await app.workers.wait_for_complete()
+            await pilot.pause()
             before = screen.doc.id
-            k, a = len(keys_timer.passes), len(arrival_timer.passes)
+            k = len(keys_timer.passes)
+            shown_at.clear()
             t = time.perf_counter()
             await pilot.press("right_curly_bracket" if forward else "left_curly_bracket")
-            for _ in range(2000):
-                if screen.doc.id != before or screen.loading_doc is None:
-                    break
-                await asyncio.sleep(0.0005)
-            if screen.doc.id == before:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if screen.doc.id == before or not shown_at:
                 forward = not forward
                 continue
-            out["doc_shown"].append(time.perf_counter() - t)
+            started, ended = shown_at[-1]
+            out["doc_shown"].append(ended - t)
             out["doc_key"].append(sum(keys_timer.passes[k:]))
-            out["doc_arrival"].append(sum(arrival_timer.passes[a:]))
+            out["doc_arrival"].append(ended - started)
+        screen.show_section = real_show  # type: ignore[method-assign]
     return out
 
 
@@ -216,7 +227,12 @@ def main() -> None:
             "< 16.7 ms",
             max(timings["doc_key"]) < 1 / 60,
         ),
-        ("  report arrives: its handler", ms(timings["doc_arrival"]), "", True),
+        (
+            "  the arrived report shown (app thread)",
+            ms(timings["doc_arrival"]),
+            "< 16.7 ms",
+            max(timings["doc_arrival"]) < 1 / 60,
+        ),
         ("  key to report shown", ms(timings["doc_shown"]), "< 1 s", max(timings["doc_shown"]) < 1.0),
     ]
     print(f"{'measurement':<40}{'figure':<45}{'target':<11}verdict")

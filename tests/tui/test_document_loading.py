@@ -256,3 +256,35 @@ async def test_the_queue_undoes_a_decision_and_lists_the_candidate_again(app: Pi
         await settled(app, pilot)
         assert check.span(first.id, REVIEWER).status == "rejected"
         assert first.id not in [s.id for s in queue.items]
+
+
+async def test_the_library_and_the_queue_read_once_when_they_open(
+    app: PizhuApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen's mount and its first resume both come on the first push: one read, not two
+    (at 10,000 reports each read is a third of a second, and two at once share the CPU)."""
+    reads: list[str] = []
+    documents, queue = Store.documents, Store.queue
+
+    def count_documents(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append("documents")
+        return documents(self, *args, **kwargs)
+
+    def count_queue(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append("queue")
+        return queue(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "documents", count_documents)
+    monkeypatch.setattr(Store, "queue", count_queue)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        assert reads == ["documents"]
+        await pilot.press("w")
+        await settled(app, pilot)
+        assert reads == ["documents", "queue"]
+        # Back and forth with nothing decided: nothing read again.
+        await pilot.press("question_mark")
+        await settled(app, pilot)
+        await pilot.press("escape")
+        await settled(app, pilot)
+        assert reads == ["documents", "queue"]

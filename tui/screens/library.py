@@ -95,6 +95,7 @@ class LibraryScreen(Screen[None]):
         self.filled_width = -1
         self.matching = self.shown = 0
         self.reading = False  # progress is being read in a worker
+        self.reading_version = -1
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -138,7 +139,9 @@ class LibraryScreen(Screen[None]):
         if cached is not None:
             self.show_documents(self.pizhu.progress_version, cached)
             return
-        self.reading = True
+        if self.reading and self.reading_version == self.pizhu.progress_version:
+            return  # already being read (the first mount and resume both ask)
+        self.reading, self.reading_version = True, self.pizhu.progress_version
         self.fill_title()
         self.read_documents(self.pizhu.progress_version)
 

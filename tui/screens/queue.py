@@ -79,6 +79,7 @@ class QueueScreen(Screen[None]):
         self.reading = False
         self.counting = False
         self._token = 0
+        self._version = -1  # the app's progress_version when the rows were last asked for
         self._decided: set[int] = set()  # decided while the rows were being read
 
     @property
@@ -99,12 +100,14 @@ class QueueScreen(Screen[None]):
         table.focus()
 
     def on_screen_resume(self) -> None:
-        # Also sent on the first push, before compose has run: on_mount loads then.
-        if self.query(DataTable):
+        # Back from the reader: read again if anything was decided since (this screen's own
+        # decisions are already off the rows). Also sent on the first push, after on_mount.
+        if self.query(DataTable) and self._version != self.pizhu.progress_version:
             self.reload()
 
     def reload(self) -> None:
         self._token += 1
+        self._version = self.pizhu.progress_version
         self._decided.clear()
         self.reading = True
         self._show_title()
