@@ -183,6 +183,13 @@ def test_progress_counts_only_spans_left_decided(tmp_path: Path) -> None:
     store.decide(ids[2], "ann", "confirm")
     store.undo("ann")
     assert store.documents("ann")[0].reviewed == 1
+    # A span the reviewer added is not a candidate: counted in neither figure.
+    before = store.documents("ann")[0]
+    text = store.document(_doc_id).text
+    at = next(i for i in range(len(text) - 1) if not text[i].isspace() and not text[i + 1].isspace())
+    store.add_span(_doc_id, "ann", at, at + 2, "ORG")
+    after = store.documents("ann")[0]
+    assert (after.candidates, after.reviewed) == (before.candidates, before.reviewed)
     queued = {s.id: s for s in store.queue("ann")}
     assert queued[ids[0]].tags == ("check",)
     assert set(queued) == {ids[0], ids[2]}
