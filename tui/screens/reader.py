@@ -189,7 +189,6 @@ class ReaderScreen(Screen[None]):
         self._load_token += 1
         self._then = None
         self.loading_doc = doc_id
-        self.refresh_bindings()
         self._show_status()
         self.load_document(self._load_token, doc_id, span_id, self.pizhu.label_filter)
 
@@ -212,7 +211,10 @@ class ReaderScreen(Screen[None]):
         if event.token != self._load_token:
             return  # a later open superseded this one
         self.loading_doc = None
-        self.refresh_bindings()
+        if self.doc is None:
+            # The footer was drawn before any document, its keys greyed: draw it again. Later
+            # loads leave it alone (a flicker per report); keys are checked when pressed.
+            self.refresh_bindings()
         if event.document is None:
             self.say(f"document {event.doc_id} not opened: {event.error}")
             if self.doc is None:
@@ -428,7 +430,6 @@ class ReaderScreen(Screen[None]):
         self._then = then
         self._load_token += 1
         self.loading_doc = self.doc.id
-        self.refresh_bindings()
         self._show_status()
         self.read_spans(self._load_token, self.doc.id, prefer)
 
@@ -446,7 +447,6 @@ class ReaderScreen(Screen[None]):
         if event.token != self._load_token or self.doc is None or self.doc.id != event.doc_id:
             return
         self.loading_doc = None
-        self.refresh_bindings()
         if event.spans is None:
             self.say(f"spans not read again: {event.error} (R: reload)")
             return
