@@ -288,3 +288,48 @@ async def test_the_library_and_the_queue_read_once_when_they_open(
         await pilot.press("escape")
         await settled(app, pilot)
         assert reads == ["documents", "queue"]
+
+
+async def test_the_history_line_and_the_adjudication_list_are_read_in_workers(
+    app: PizhuApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import agree
+    from tui.screens.adjudicate import AdjudicationScreen
+
+    gate = Gate()
+    history, disagreements = Store.history, agree.disagreements
+
+    def held_history(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.threads.append(threading.current_thread().name)
+        assert gate.open.wait(10), "the test never opened the gate"
+        return history(self, *args, **kwargs)
+
+    def held_disagreements(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.threads.append(threading.current_thread().name)
+        assert gate.open.wait(10), "the test never opened the gate"
+        return disagreements(*args, **kwargs)
+
+    monkeypatch.setattr(Store, "history", held_history)
+    monkeypatch.setattr(agree, "disagreements", held_disagreements)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.open_reader(1)
+        for _ in range(200):
+            await pilot.pause()
+            screen = app.screen
+            if isinstance(screen, ReaderScreen) and screen.doc is not None:
+                break
+        assert isinstance(screen, ReaderScreen)
+        assert "loading…" in str(screen.query_one("#panel").render())
+        gate.open.set()
+        await settled(app, pilot)
+        assert "loading…" not in str(screen.query_one("#panel").render())
+        gate.open.clear()
+        await pilot.press("J")
+        await pilot.pause()
+        assert isinstance(app.screen, AdjudicationScreen)
+        assert "loading…" in str(app.screen.query_one("#adjudicate-title", Static).render())
+        gate.open.set()
+        await settled(app, pilot)
+        assert "loading…" not in str(app.screen.query_one("#adjudicate-title", Static).render())
+        assert gate.threads and threading.main_thread().name not in gate.threads
