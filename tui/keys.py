@@ -55,6 +55,7 @@ LIBRARY: tuple[Key, ...] = (
     Key("reload", "r", "reload", "reload", False, "read the database again (others' progress)"),
     Key("library.withdraw", "d", "withdraw", "withdraw", True, "take the report out of the library (y/n; log kept)"),
     Key("library.describe", "e", "describe", "edit", True, "correct the report's title, organisation, year"),
+    Key("library.restore", "u", "restore", "restore", False, "bring back the report you withdrew last"),
 )
 
 QUEUE: tuple[Key, ...] = (

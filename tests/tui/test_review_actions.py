@@ -204,6 +204,15 @@ async def test_withdraw_a_report_from_the_library(app: PizhuApp, check: Store) -
         assert 1 in check.document_ids(withdrawn=True)
         assert [d.id for d in library.documents] == [2, 3, 4, 5, 6]
         assert library.query_one("DataTable").row_count == 5  # type: ignore[attr-defined]
+        # A wrong withdrawal is one key to take back; its decisions were never gone.
+        await pilot.press("u")
+        await settled(app, pilot)
+        assert check.document_ids() == [1, 2, 3, 4, 5, 6]
+        assert [d.id for d in library.documents] == [1, 2, 3, 4, 5, 6]
+        await pilot.press("u")
+        await settled(app, pilot)
+        assert check.document_ids() == [1, 2, 3, 4, 5, 6]
+        assert any("nothing withdrawn" in str(n.message) for n in app._notifications)
 
 
 async def test_describe_a_report_refuses_a_bad_year(app: PizhuApp, check: Store) -> None:

@@ -4,8 +4,8 @@ The cursor starts on the document this reviewer opened last (``store.workspace``
 Sortable (``s`` cycles the column, again on the same column reverses; clicking a
 header sorts too) and filterable (``/`` then type; enter returns to the table, escape
 clears the filter and returns to the table). The reviewer's assigned share comes first,
-marked ●; ``d`` withdraws a wrongly imported report (y/n), ``e`` corrects its title,
-organisation and year.
+marked ●; ``d`` withdraws a wrongly imported report (y/n; ``u`` brings the last one
+back), ``e`` corrects its title, organisation and year.
 Sorting and filtering work on every document; the table then shows the first
 ``MAX_ROWS`` of the result, because a DataTable measures every cell it holds and a team's
 10,000 reports would take seconds to lay out while nobody scrolls that far.
@@ -96,6 +96,7 @@ class LibraryScreen(Screen[None]):
         self.matching = self.shown = 0
         self.reading = False  # progress is being read in a worker
         self.reading_version = -1
+        self.withdrawn: list[tuple[int, str]] = []  # reports withdrawn here, last last (u brings one back)
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -313,12 +314,29 @@ class LibraryScreen(Screen[None]):
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
+            self.withdrawn.append((doc.id, name))
             self.pizhu.forget_progress()
             self.reload()
-            self.notify(f"withdrawn: {name} (its decisions stay in the log)")
+            self.notify(f"withdrawn: {name} (its decisions stay in the log) · u: bring it back")
 
         question = f"withdraw report {doc.id} “{fit(name, 40)}” from the library? Its decisions stay in the log."
         self.app.push_screen(Confirm(question), done)
+
+    def action_restore(self) -> None:
+        """Bring back the report withdrawn last here (``pizhu withdraw N --restore`` for any)."""
+        if not self.withdrawn:
+            self.notify("nothing withdrawn here to bring back (pizhu withdraw N --restore: any report)")
+            return
+        doc_id, name = self.withdrawn[-1]
+        try:
+            self.pizhu.store.withdraw_document(doc_id, restore=True)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.withdrawn.pop()
+        self.pizhu.forget_progress()
+        self.reload()
+        self.notify(f"restored: {name}")
 
     def action_describe(self) -> None:
         doc = self.summary(self.selected_id() or 0)
