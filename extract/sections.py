@@ -223,7 +223,8 @@ def describe(text: str, sections: tuple[Section, ...]) -> Meta:
     """Title, organisation and year of a report, where its text states them."""
     title = _title(text, sections)
     body = "".join(text[s.start : s.end] for s in sections if s.kind == "body")
-    return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body))
+    furniture = "".join(text[s.start : s.end] for s in sections if s.kind == "boilerplate")
+    return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body, furniture))
 
 
 def _title(text: str, sections: tuple[Section, ...] = ()) -> str:
@@ -276,19 +277,73 @@ def _organisation(title: str, body: str) -> str:
     return ""
 
 
+# Words a sentence puts right before a committee's name ("召开崆峒区政协…", "参加…"): not
+# part of the place. Whole words only, and only while a place of 3+ characters is left, so
+# 开封市 and 开州区 keep their names.
+_VERBS_BEFORE_PLACE = (
+    "召开",
+    "参加",
+    "出席",
+    "组织",
+    "邀请",
+    "举办",
+    "推动",
+    "支持",
+    "协助",
+    "配合",
+    "带领",
+    "围绕",
+    "聚焦",
+    "按照",
+    "经过",
+    "通过",
+    "作为",
+    "成为",
+    "代表",
+    "联合",
+    "依托",
+    "面向",
+    "走进",
+    "深入",
+    "指导",
+    "感谢",
+    "受邀",
+    "主办",
+    "承办",
+    "协办",
+    "牵头",
+    "联系",
+    "服务",
+    "来到",
+    "前往",
+    "赴",
+)
+
+
 def _trim_place(candidate: str) -> str:
     """Cut a regex's greedy left context down to the place name itself."""
     index = len(candidate) - 1
     while index > 0 and candidate[index - 1] not in _NOT_IN_PLACE:
         index -= 1
-    return candidate[index:]
+    place = candidate[index:]
+    stripped = True
+    while stripped:
+        stripped = False
+        for verb in _VERBS_BEFORE_PLACE:
+            if place.startswith(verb) and len(place) - len(verb) >= 3:
+                place, stripped = place[len(verb) :], True
+                break
+    return place
 
 
-def _year(title: str, body: str) -> int | None:
+def _year(title: str, body: str, furniture: str = "") -> int | None:
+    """The year the title names, else the body's most named year, else the year of the
+    page's dateline (a newspaper's "2020年11月06日"): when the report was published."""
     match = _YEAR_RE.search(title)
     if match:
         return int(match.group(1))
-    years = Counter(int(y) for y in _YEAR_RE.findall(body) if 1990 <= int(y) <= 2099)
-    if not years:
-        return None
-    return max(years, key=lambda y: (years[y], y))
+    for source in (body, furniture):
+        years = Counter(int(y) for y in _YEAR_RE.findall(source) if 1990 <= int(y) <= 2099)
+        if years:
+            return max(years, key=lambda y: (years[y], y))
+    return None

@@ -91,3 +91,42 @@ def test_numbers_inside_titles_nest() -> None:
 def test_anniversaries_and_relative_spans_are_nothing() -> None:
     raw = "庆祝人民政协成立70周年暨建党100周年,近两年来,两年多来,十年来的变化。"
     assert spans_of(raw) == []
+
+
+# --- report metadata: the year and the organisation, where the text states them ---------
+
+
+def _meta(text: str):  # type: ignore[no-untyped-def]
+    from extract.sections import describe, find_sections
+
+    return describe(text, find_sections(text))
+
+
+def test_a_newspaper_dateline_gives_the_year_when_the_body_names_none() -> None:
+    text = (
+        "2021年03月12日\n第02版:要闻\n\n协商议政聚共识\n\n"
+        "市政协围绕中心工作,组织委员开展调研视察,形成调研报告多篇,得到市委主要领导批示。\n"
+    )
+    assert _meta(text).year == 2021
+
+
+def test_the_body_year_wins_over_the_dateline() -> None:
+    text = (
+        "2019年01月16日\n\n综述\n\n"
+        "2017年,市政协常委会忠实履行职责,全年召开常委会议6次,提交提案312件。2017年完成重点调研4项。\n"
+    )
+    assert _meta(text).year == 2017
+
+
+def test_a_verb_before_the_organisation_is_not_part_of_its_name() -> None:
+    text = (
+        "履职综述\n\n"
+        "4月,召开崆峒区政协十届二次常委会议,围绕乡村振兴开展协商。会后,参加崆峒区政协组织的视察活动。"
+        "崆峒区政协全年提交提案98件。\n"
+    )
+    assert _meta(text).organisation == "崆峒区政协"
+
+
+def test_a_place_that_starts_like_a_verb_keeps_its_name() -> None:
+    text = "工作综述\n\n开封市政协全年召开常委会议5次。开封市政协组织委员视察12次。\n"
+    assert _meta(text).organisation == "开封市政协"
