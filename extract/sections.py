@@ -271,6 +271,9 @@ def _organisation(title: str, body: str) -> str:
                 first_seen.setdefault(name, match.start() + (0 if weight > 1 else 10**6))
     if counts:
         return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+    led = _led_by(body[:20000])
+    if led:
+        return led
     head = re.split("[:：]", title, maxsplit=1)
     if len(head) == 2 and len(head[0]) <= 12 and re.search("政协|委|会", head[0]):
         return head[0]
@@ -318,6 +321,25 @@ _VERBS_BEFORE_PLACE = (
     "前往",
     "赴",
 )
+
+
+_BARE_RE = re.compile(rf"(?<![\u4e00-\u9fff])([{_PLACE_SUFFIX}])政协")
+_PARTY_RE = re.compile(rf"中共([\u4e00-\u9fff]{{2,8}}?[{_PLACE_SUFFIX}])委(?!员)")
+
+
+def _led_by(body: str) -> str:
+    """A report that names its committee only as 市政协 (区政协, …): the place of the party
+    committee that leads it, 中共岳阳市委, when the body names one of the same level."""
+    levels = Counter(m.group(1) for m in _BARE_RE.finditer(body))
+    if not levels:
+        return ""
+    level = max(levels, key=lambda k: levels[k])
+    places = Counter(
+        place
+        for m in _PARTY_RE.finditer(body)
+        if (place := _trim_place(m.group(1))).endswith(level) and len(place) >= 3
+    )
+    return f"{max(places, key=lambda k: places[k])}政协" if places else ""
 
 
 def _trim_place(candidate: str) -> str:

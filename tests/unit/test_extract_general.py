@@ -130,3 +130,19 @@ def test_a_verb_before_the_organisation_is_not_part_of_its_name() -> None:
 def test_a_place_that_starts_like_a_verb_keeps_its_name() -> None:
     text = "工作综述\n\n开封市政协全年召开常委会议5次。开封市政协组织委员视察12次。\n"
     assert _meta(text).organisation == "开封市政协"
+
+
+def test_a_bare_committee_takes_its_place_from_the_party_committee_that_leads_it() -> None:
+    text = (
+        "综 述\n\n"
+        "2017年,在中共岳阳市委的领导和省政协的指导下,市政协常委会忠实履行职责。市政协全年开展视察8次。\n"
+    )
+    assert _meta(text).organisation == "岳阳市政协"
+
+
+def test_no_place_is_made_up_for_a_bare_committee() -> None:
+    text = "工作综述\n\n2018年,市政协根据年度协商计划和市委书记专题会议的要求,开展协商活动4项。\n"
+    assert _meta(text).organisation == ""
+    # Nor from a party committee of another level.
+    other = "工作综述\n\n2018年,在中共某某县委领导下,市政协开展协商活动4项。\n"
+    assert _meta(other).organisation == ""
