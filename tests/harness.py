@@ -53,9 +53,15 @@ def have_tmux() -> bool:
     return shutil.which("tmux") is not None
 
 
+# A tmux server of this process's own: another test run on the machine (another checkout's
+# suite) ending its last session stops the shared default server under us ("server exited
+# unexpectedly"), as seen when two suites ran at once.
+TMUX = ("tmux", "-L", f"pizhu-tests-{os.getpid()}")
+
+
 def capture(session: str) -> str:
     return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
+        [*TMUX, "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
     ).stdout
 
 
@@ -82,7 +88,7 @@ def start(db: Path, reviewer: str, work: Path, session: str) -> int:
         "utf-8",
     )
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"sh {script}"],
+        [*TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", f"sh {script}"],
         check=True,
         env={**os.environ, "TERM": "xterm-256color"},
     )

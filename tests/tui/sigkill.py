@@ -37,7 +37,7 @@ from pathlib import Path
 
 from store.db import Store
 from store.records import PENDING
-from tests.harness import capture, start, wait_for
+from tests.harness import TMUX, capture, start, wait_for
 
 __all__ = ["Round", "capture", "one_round", "start", "wait_for"]
 
@@ -114,21 +114,21 @@ def one_round(db: Path, reviewer: str, work: Path, rng: random.Random, *, undo: 
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes() if Path("/proc").is_dir() else b"pizhu"
         assert b"pizhu" in cmdline, f"pid {pid} is not the app: {cmdline!r}"
         wait_for(session, "documents")
-        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", session, "Enter"], check=True)
         opened = header(wait_for(session, "pending"))
         with Store(db) as store:
             restart = (int(opened.group(3)), pending_in(store, int(opened.group(1)), reviewer)[1])
         sent = undos = 0
         for _burst in range(rng.randint(1, 4)):
             keys = [rng.choice(UNDOING if undo else DECIDING) for _ in range(rng.randint(1, 8))]
-            subprocess.run(["tmux", "send-keys", "-t", session, *keys], check=True)
+            subprocess.run([*TMUX, "send-keys", "-t", session, *keys], check=True)
             sent += len(keys)
             undos += keys.count("u")
             time.sleep(rng.uniform(0.0, 0.25))
         screen = capture(session)
         os.kill(pid, signal.SIGKILL)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True, check=False)
+        subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True, check=False)
     match = header(screen)
     position, shown_pending = int(match.group(1)), int(match.group(3))
     shown = shown_decision(match.group(4))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from store.db import Store
-from tests.harness import start, wait_for
+from tests.harness import TMUX, start, wait_for
 from tests.tui.conftest import REVIEWER
 
 pytestmark = [
@@ -29,15 +29,15 @@ def test_pizhu_open_in_tmux_records_the_decision(db_path: Path, tmp_path: Path) 
     pid = start(db_path, REVIEWER, tmp_path, session)
     try:
         wait_for(session, "documents")
-        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", session, "Enter"], check=True)
         wait_for(session, "pending")
         wait_for(session, "a confirm")  # the footer fits at 80 columns
         first = Store(db_path).queue(REVIEWER, limit=10_000)
-        subprocess.run(["tmux", "send-keys", "-t", session, "a"], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", session, "a"], check=True)
         wait_for(session, "confirmed")
         os.kill(pid, signal.SIGKILL)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True)
     check = Store(db_path)
     decisions = check.decisions(REVIEWER)
     assert [d.action for d in decisions] == ["confirm"]

@@ -133,10 +133,7 @@ def test_a_place_that_starts_like_a_verb_keeps_its_name() -> None:
 
 
 def test_a_bare_committee_takes_its_place_from_the_party_committee_that_leads_it() -> None:
-    text = (
-        "综 述\n\n"
-        "2017年,在中共岳阳市委的领导和省政协的指导下,市政协常委会忠实履行职责。市政协全年开展视察8次。\n"
-    )
+    text = "综 述\n\n2017年,在中共岳阳市委的领导和省政协的指导下,市政协常委会忠实履行职责。市政协全年开展视察8次。\n"
     assert _meta(text).organisation == "岳阳市政协"
 
 
