@@ -183,15 +183,6 @@ class PizhuApp(App[None]):
             self._ids = self.store.document_ids()
         return self._ids
 
-    def has_pending(self, doc_id: int) -> bool:
-        for doc in self.summaries():
-            if doc.id == doc_id:
-                # reviewed counts spans with any decision; one set back to pending by an
-                # undo still counts, so a document that looks done may not be: rare, and
-                # the reader checks the spans it loads.
-                return doc.candidates > doc.reviewed
-        return False
-
     def progress_changed(self) -> None:
         """A decision was committed: progress is re-read lazily, when someone asks for it."""
         self.progress_version += 1

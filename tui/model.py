@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from store.db import Store
+from store.display import visible
 from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
 
 SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
@@ -221,6 +222,14 @@ class Following:
                 doc.text[section.start : section.end],
                 doc.spans_in(index),
             )
+
+
+def undo_message(done: str, spans: list[SpanView]) -> str:
+    """What an undo or a redo says (``done``: "undone", "redone"): the first span it took
+    back, in its new state, and how many more its batch held."""
+    first = spans[0]
+    more = f" (and {len(spans) - 1} more)" if len(spans) > 1 else ""
+    return f"{done}: {first.label} “{visible(first.text)}” is {first.status}{more}"
 
 
 # --- alike spans: what a bulk confirm or reject takes in ------------------------------

@@ -27,7 +27,7 @@ from store.db import StoreError
 from store.display import visible_styled
 from store.records import SpanView
 from tui import keys
-from tui.model import alike_everywhere
+from tui.model import alike_everywhere, undo_message
 from tui.screens.dialogs import Confirm, LabelPicker
 from tui.screens.library import fit
 from tui.widgets.section_view import visible_text
@@ -256,15 +256,13 @@ class QueueScreen(Screen[None]):
         try:
             spans = call(self.pizhu.reviewer)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(str(exc), severity="error")
             return
         if not spans:
-            self.notify(nothing, markup=False)
+            self.notify(nothing)
             return
         self.pizhu.progress_changed()
-        first = spans[0]
-        more = f" (and {len(spans) - 1} more)" if len(spans) > 1 else ""
-        self.notify(f"{done}: {first.label} “{visible_text(first.text)}” is {first.status}{more}", markup=False)
+        self.notify(undo_message(done, spans))
         self.reload()
 
     def action_open(self) -> None:

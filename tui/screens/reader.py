@@ -29,7 +29,7 @@ from store.db import StoreError
 from store.display import visible_styled
 from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
-from tui.model import LoadedDocument, alike_everywhere, alike_in
+from tui.model import LoadedDocument, alike_everywhere, alike_in, undo_message
 from tui.screens.dialogs import (
     AttributeForm,
     Choice,
@@ -455,17 +455,17 @@ class ReaderScreen(Screen[None]):
         if then is not None:
             then()
 
-    def show_spans(self, spans: list[SpanView], prefer: int | None) -> None:
+    def show_spans(self, spans: list[SpanView], prefer: int | None, *, changed: set[int] | None = None) -> None:
+        """Show the document's spans after many changed: the section of ``prefer`` (else the
+        current span, else this section's first pending span). ``changed``: the spans whose
+        history is stale (None: any)."""
         assert self.doc is not None
         self.doc.set_spans(spans)
-        self._history.clear()
+        if changed is None:
+            self._history.clear()
+        for span_id in changed or ():
+            self._history.pop(span_id, None)
         self._span_edges()
-        self.show_spans_now(prefer)
-
-    def show_spans_now(self, prefer: int | None) -> None:
-        """Show the section of ``prefer`` (else the current span, else this section's first
-        pending span) after the document's spans changed."""
-        assert self.doc is not None
         span = next((self.doc.get(i) for i in (prefer, self.current) if i is not None and self.doc.get(i)), None)
         if span is None:
             span = self.doc.first(self.section, pending=True, show_skipped=True) or self.doc.first(
@@ -1136,21 +1136,13 @@ class ReaderScreen(Screen[None]):
         self.pizhu.progress_changed()
         first = spans[0]
         here = [s for s in spans if s.document_id == self.doc.id]
-        message = f"{done}: {first.label} “{visible_text(first.text)}” is {first.status}"
-        if len(spans) > 1:
-            message += f" (and {len(spans) - 1} more)"
+        self.message = undo_message(done, spans)
         if not here:
-            self.message = message
             self.open_document(first.document_id, first.id)
             return
-        self.doc.set_spans([s for s in self.doc.all_spans() if s.id not in {h.id for h in here}] + here)
-        for span in here:
-            self._history.pop(span.id, None)
-        self._span_edges()
+        touched = {s.id for s in here}
         prefer = first.id if first.document_id == self.doc.id else None
-        self._end_selection()
-        self.message = message
-        self.show_spans_now(prefer)
+        self.show_spans([s for s in self.doc.all_spans() if s.id not in touched] + here, prefer, changed=touched)
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:
