@@ -17,6 +17,11 @@ from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSect
 SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
 
 
+def skipped_note(kind: str) -> str:
+    """What a section's heading adds for a kind the reader skips by default (none for the body)."""
+    return f"  [{kind}: skipped by default]" if kind != "body" else ""
+
+
 @dataclass(frozen=True)
 class PreviewSection:
     """A section after the one on screen, as the reader previews it under a short section."""

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -44,7 +44,7 @@ from textual.strip import Strip
 from extract.models import LABELS
 from store.display import visible
 from store.records import PENDING, REJECTED, REMOVED, SpanView
-from tui.model import PreviewSection
+from tui.model import PreviewSection, skipped_note
 
 # A line may not start with these: the character before moves down with them.
 _NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")
@@ -129,6 +129,18 @@ def _offset_at(text: str, start: int, end: int, column: int) -> int:
         if cells > column:
             return position
     return end
+
+
+def _runs(chars: Sequence[str], styles: list[Style | None], base_style: Style) -> list[Segment]:
+    """One segment per run of characters drawn alike: ``base_style`` and the run's style over it."""
+    segments: list[Segment] = []
+    run_start = 0
+    for k in range(1, len(chars) + 1):
+        if k == len(chars) or styles[k] is not styles[run_start]:
+            style = styles[run_start]
+            segments.append(Segment("".join(chars[run_start:k]), base_style + style if style else base_style))
+            run_start = k
+    return segments
 
 
 @dataclass
@@ -460,7 +472,7 @@ class SectionView(ScrollView, can_focus=True):
                 break
             size *= 4
         lines = lines[:rows]
-        note = f"  [{section.kind}: skipped by default]" if section.kind != "body" else ""
+        note = skipped_note(section.kind)
         heading = f"§{section.index + 1} {visible_text(strip_markup_heading(section.heading))}"
         # The spans on the lines drawn: a long section's others are never looked at again.
         shown_end = section.base + (lines[-1][1] if lines else 0)
@@ -585,13 +597,7 @@ class SectionView(ScrollView, can_focus=True):
                     cells = _cells(chars[k])
                     chars[k] = label[:cells].ljust(cells)
                     styles[k] = (styles[k] or Style()) + hint_style
-        segments: list[Segment] = []
-        run_start = 0
-        for k in range(1, end - start + 1):
-            if k == end - start or styles[k] is not styles[run_start]:
-                style = styles[run_start]
-                segments.append(Segment("".join(chars[run_start:k]), base_style + style if style else base_style))
-                run_start = k
+        segments = _runs(chars, styles, base_style)
         if caret_after:
             segments.append(Segment(" ", base_style + self._overlay("caret")))
         return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
@@ -609,16 +615,10 @@ class SectionView(ScrollView, can_focus=True):
                 continue
             status = span.status if span.status in (PENDING, REJECTED) else ""
             # The label's colour, and the preview's dim over it: what is proposed next, not what is current.
-            style = base_style + self._style(span.label, status, False) + self._overlay("preview")
+            style = self._style(span.label, status, False) + self._overlay("preview")
             for k in range(max(span.start - offset, start) - start, min(span.end - offset, end) - start):
                 styles[k] = style
-        segments: list[Segment] = []
-        run_start = 0
-        for k in range(1, end - start + 1):
-            if k == end - start or styles[k] is not styles[run_start]:
-                text = shown.text[start + run_start : start + k]
-                segments.append(Segment(text, styles[run_start] or base_style))
-                run_start = k
+        segments = _runs(shown.text[start:end], styles, base_style)
         return Strip(segments).extend_cell_length(width, base_style).crop(0, width)
 
     def _render_preview_heading(self, shown: _Previewed, width: int, base_style: Style) -> Strip:
