@@ -8,7 +8,8 @@ for as long as it needs, on the real app and a real SQLite file.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from textual.widgets import Static
@@ -23,26 +24,34 @@ SIZE = (80, 24)
 
 
 class Gate:
-    """Holds every document load until opened; records the thread each load ran on."""
+    """Holds the calls it wraps until opened; records the thread each call ran on."""
 
     def __init__(self) -> None:
         self.open = threading.Event()
         self.threads: list[str] = []
-        self.loaded: list[int] = []
+
+    def hold(self, call: Callable[..., Any], *, read_first: bool = False) -> Callable[..., Any]:
+        """``call``, held at the gate; with ``read_first`` it runs first and its result is held,
+        so what it read is from before anything the test does meanwhile."""
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            self.threads.append(threading.current_thread().name)
+            if read_first:
+                result = call(*args, **kwargs)
+                assert self.open.wait(10), "the test never opened the gate"
+                return result
+            assert self.open.wait(10), "the test never opened the gate"
+            return call(*args, **kwargs)
+
+        return held
 
 
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    """Every document load held."""
     gate = Gate()
     real = model.LoadedDocument.load.__func__  # type: ignore[attr-defined]
-
-    def held(cls, store, doc_id, *args, **kwargs):  # type: ignore[no-untyped-def]
-        gate.threads.append(threading.current_thread().name)
-        assert gate.open.wait(10), "the test never opened the gate"
-        gate.loaded.append(doc_id)
-        return real(cls, store, doc_id, *args, **kwargs)
-
-    monkeypatch.setattr(model.LoadedDocument, "load", classmethod(held))
+    monkeypatch.setattr(model.LoadedDocument, "load", classmethod(gate.hold(real)))
     yield gate
     gate.open.set()
 
@@ -124,14 +133,7 @@ async def test_a_document_that_cannot_be_read_says_so_and_goes_back(app: PizhuAp
 def held_progress(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     """Hold the library's progress read (``Store.documents``) until opened."""
     gate = Gate()
-    real = Store.documents
-
-    def held(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        gate.threads.append(threading.current_thread().name)
-        assert gate.open.wait(10), "the test never opened the gate"
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(Store, "documents", held)
+    monkeypatch.setattr(Store, "documents", gate.hold(Store.documents))
     yield gate
     gate.open.set()
 
@@ -174,16 +176,8 @@ async def test_the_queue_reads_its_rows_in_a_worker(
     from tui.screens.queue import QueueScreen
 
     gate = Gate()
-    real = Store.queue
-
-    def held(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        # Read first, then wait: the rows are those from before the reviewer's decision.
-        gate.threads.append(threading.current_thread().name)
-        rows = real(self, *args, **kwargs)
-        assert gate.open.wait(10), "the test never opened the gate"
-        return rows
-
-    monkeypatch.setattr(Store, "queue", held)
+    # Read first, then wait: the rows are those from before the reviewer's decision.
+    monkeypatch.setattr(Store, "queue", gate.hold(Store.queue, read_first=True))
     gate.open.set()
     async with app.run_test(size=SIZE) as pilot:
         await settled(app, pilot)
@@ -297,20 +291,8 @@ async def test_the_history_line_and_the_adjudication_list_are_read_in_workers(
     from tui.screens.adjudicate import AdjudicationScreen
 
     gate = Gate()
-    history, disagreements = Store.history, agree.disagreements
-
-    def held_history(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        gate.threads.append(threading.current_thread().name)
-        assert gate.open.wait(10), "the test never opened the gate"
-        return history(self, *args, **kwargs)
-
-    def held_disagreements(*args, **kwargs):  # type: ignore[no-untyped-def]
-        gate.threads.append(threading.current_thread().name)
-        assert gate.open.wait(10), "the test never opened the gate"
-        return disagreements(*args, **kwargs)
-
-    monkeypatch.setattr(Store, "history", held_history)
-    monkeypatch.setattr(agree, "disagreements", held_disagreements)
+    monkeypatch.setattr(Store, "history", gate.hold(Store.history))
+    monkeypatch.setattr(agree, "disagreements", gate.hold(agree.disagreements))
     async with app.run_test(size=SIZE) as pilot:
         await settled(app, pilot)
         app.open_reader(1)
