@@ -36,6 +36,7 @@ from extract.models import LABELS
 from store.db import Store
 from store.importer import import_paths
 from store.records import PENDING, SpanView
+from tests.harness import settled
 from tui import keys as app_keys
 from tui.app import make_app
 from tui.screens.reader import ReaderScreen
@@ -166,11 +167,8 @@ class Reviewer:
         return screen
 
     async def settle(self) -> None:
-        """What a reviewer waits for before the next key: the screen the key asked for. A
-        document, the library and the queue are read in workers, so wait for them."""
-        await self.pilot.pause()
-        await self.app.workers.wait_for_complete()
-        await self.pilot.pause()
+        """What a reviewer waits for before the next key: the screen the key asked for."""
+        await settled(self.app, self.pilot)
 
     async def press(self, op: str, label: str, *keys: str) -> int:
         if keys:

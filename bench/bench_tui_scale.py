@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.harness import RenderTimer
+from tests.harness import RenderTimer, settled
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -172,9 +172,7 @@ async def in_app(db: Path, moves: int, documents: int = 30) -> dict[str, list[fl
         out.update(doc_key=[], doc_arrival=[], doc_shown=[])
         forward = True
         while len(out["doc_shown"]) < documents:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await settled(app, pilot)
             before = screen.doc.id
             k = len(keys_timer.passes)
             shown_at.clear()

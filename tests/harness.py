@@ -46,6 +46,18 @@ def run_pizhu(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*pizhu_command(), *args], **options)
 
 
+# --- the app under Pilot ------------------------------------------------------------------
+
+
+async def settled(app: Any, pilot: Any) -> None:
+    """Wait until the app's workers (a report, the library, the queue, the history line,
+    jieba) are done and what they posted is on screen: what a reviewer waits for before the
+    next key, since nothing that reads the database runs on the key path."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 # --- the app in tmux ----------------------------------------------------------------------
 
 

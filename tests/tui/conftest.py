@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from store.db import Store
 from tests.tui.seedspans import seed_store
@@ -58,11 +57,3 @@ def no_user_keymap(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture
 def app(store: Store) -> PizhuApp:
     return make_app(store, REVIEWER)
-
-
-async def settled(app: PizhuApp, pilot: Pilot) -> None:
-    """Wait until the workers (a document being read, the history line, jieba) are done
-    and what they posted is on screen: a document opens in a worker, never on the key path."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()

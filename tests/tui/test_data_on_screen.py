@@ -18,7 +18,7 @@ from extract.document import prepare
 from extract.models import Span
 from store.db import Store
 from store.display import is_unsafe
-from tests.tui.conftest import settled
+from tests.harness import settled
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import LabelPicker
 from tui.screens.reader import ReaderScreen
@@ -72,9 +72,7 @@ def hostile_document(db_path: Path) -> tuple[int, int]:
 async def open_reader(app: PizhuApp, pilot: Pilot, doc_id: int, span_id: int) -> ReaderScreen:
     await pilot.pause()
     app.open_reader(doc_id, span_id)
-    await settled(app, pilot)
-    await app.workers.wait_for_complete()  # the history line is read in a worker
-    await pilot.pause()
+    await settled(app, pilot)  # the history line is read in a worker too
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     return screen

@@ -15,7 +15,8 @@ import pytest
 from textual.widgets import Static
 
 from store.db import Store
-from tests.tui.conftest import REVIEWER, settled
+from tests.harness import settled
+from tests.tui.conftest import REVIEWER
 from tui import model
 from tui.app import PizhuApp
 from tui.screens.reader import ReaderScreen

@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from extract.document import prepare
 from extract.models import Span
 from store.db import Store
+from tests.harness import settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui.app import PizhuApp, make_app
@@ -37,10 +38,7 @@ SMALL = (80, 24)
 async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1) -> ReaderScreen:
     await pilot.pause()
     app.open_reader(doc_id)
-    # The workers done (history, words; a document read in one): what they posted is on screen.
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(app, pilot)
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     return screen

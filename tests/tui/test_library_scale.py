@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 from extract.document import prepare
 from extract.models import Span
 from store.db import Store
-from tests.tui.conftest import settled
+from tests.harness import settled
 from tui.app import make_app
 from tui.screens.library import MAX_ROWS, LibraryScreen
 from tui.screens.reader import ReaderScreen

@@ -8,7 +8,8 @@ from textual.pilot import Pilot
 
 from extract.models import LABELS
 from store.db import Store
-from tests.tui.conftest import REVIEWER, settled
+from tests.harness import settled
+from tests.tui.conftest import REVIEWER
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
 from tui.screens.reader import ReaderScreen

@@ -8,7 +8,8 @@ from textual.pilot import Pilot
 
 from extract.models import Span
 from store.db import Store
-from tests.tui.conftest import REVIEWER, settled
+from tests.harness import settled
+from tests.tui.conftest import REVIEWER
 from tui.app import PizhuApp
 from tui.screens.dialogs import Choice, Confirm, DocumentForm
 from tui.screens.library import LibraryScreen
@@ -82,8 +83,7 @@ async def test_bulk_reject_everywhere_with_w_and_n_does_nothing(app: PizhuApp, c
         assert not isinstance(app.screen, Confirm)
         assert len(pending_alike(check, "PERSON", NAME)) == 24
         await pilot.press("X", "w")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, Confirm)  # the count in every report, then y/n
         assert f"reject 24 × PERSON “{NAME}” in all reports?" in dialog_text(app)
         assert len(pending_alike(check, "PERSON", NAME)) == 24

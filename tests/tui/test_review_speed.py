@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Input, Select
 
 from store import workspace
 from store.db import Store
-from tests.tui.conftest import REVIEWER, settled
+from tests.harness import settled
+from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import AttributeForm

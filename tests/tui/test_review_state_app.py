@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 from store.db import Store
 from store.export import ExportFilter, selected_spans
 from store.maintenance import reextract
-from tests.tui.conftest import settled
+from tests.harness import settled
 from tui.app import make_app
 from tui.screens.adjudicate import AdjudicationScreen
 from tui.screens.reader import ReaderScreen

@@ -10,7 +10,8 @@ from rich.cells import cell_len
 from textual.widgets import DataTable
 
 from store.db import Store
-from tests.tui.conftest import REVIEWER, settled
+from tests.harness import settled
+from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui import keys
 from tui.app import PizhuApp, make_app
@@ -234,9 +235,7 @@ async def test_two_reviewers_each_see_their_own(db_path: Path) -> None:
         await pilot_bob.press("shift+tab")
         assert app_bob.screen.current == first
         assert app_bob.screen.doc.get(first).status == "rejected"
-        await pilot_bob.pause()
-        await app_bob.workers.wait_for_complete()
-        await pilot_bob.pause()
+        await settled(app_bob, pilot_bob)
         panel = str(app_bob.screen.query_one("#panel").render())
         # Blind review: bob sees his own decision, not ann's.
         assert "bob: reject" in panel and "ann: confirm" not in panel

@@ -16,7 +16,7 @@ pytest.importorskip("pytest_textual_snapshot")
 
 from textual.pilot import Pilot
 
-from tests.tui.conftest import settled
+from tests.harness import settled
 from tui.app import PizhuApp
 
 SIZE = (80, 24)
