@@ -348,13 +348,8 @@ def _trim_place(candidate: str) -> str:
     while index > 0 and candidate[index - 1] not in _NOT_IN_PLACE:
         index -= 1
     place = candidate[index:]
-    stripped = True
-    while stripped:
-        stripped = False
-        for verb in _VERBS_BEFORE_PLACE:
-            if place.startswith(verb) and len(place) - len(verb) >= 3:
-                place, stripped = place[len(verb) :], True
-                break
+    while verb := next((v for v in _VERBS_BEFORE_PLACE if place.startswith(v) and len(place) - len(v) >= 3), ""):
+        place = place[len(verb) :]
     return place
 
 
