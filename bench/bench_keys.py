@@ -550,30 +550,15 @@ def shortest(start: Any, goal: Any, moves: Any, limit: int = 200_000) -> list[st
 
 def caret_path(view: Any, start: int, goal: int, *, lines: bool = True) -> list[str]:
     """Fewest arrow keys from one offset to another (left/right a character, up/down a line)."""
-    if start == goal:
-        return []
     lo, hi = view.base, view.end
-    seen = {start: (None, "")}
-    frontier = [start]
-    while frontier:
-        nxt = []
-        for at in frontier:
-            moves = [("left", max(at - 1, lo)), ("right", min(at + 1, hi))]
-            if lines:
-                moves += [("up", view.offset_on_line(at, -1)), ("down", view.offset_on_line(at, 1))]
-            for key, to in moves:
-                if to in seen:
-                    continue
-                seen[to] = (at, key)
-                if to == goal:
-                    path = []
-                    while to != start:
-                        to, key = seen[to]
-                        path.append(key)
-                    return path[::-1]
-                nxt.append(to)
-        frontier = nxt
-    raise AssertionError(f"offset {goal} unreachable from {start}")
+
+    def moves(at: int) -> list[tuple[str, int]]:
+        steps = [("left", max(at - 1, lo)), ("right", min(at + 1, hi))]
+        if lines:
+            steps += [("up", view.offset_on_line(at, -1)), ("down", view.offset_on_line(at, 1))]
+        return steps
+
+    return shortest(start, goal, moves)
 
 
 async def review(db: Path, golds: list[Gold], labels: set[str], size: tuple[int, int]) -> Tally:
