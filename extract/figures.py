@@ -68,6 +68,9 @@ _FIGURE_RE = re.compile(
     rf"(?P<unit>{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
 )
+# A calendar year is written as four plain digits (2023年); 14.2年 or 1,200年 is a duration.
+# The test is on the numeral's form, never on its length alone: "14.2" is four characters too.
+_YEAR_FORM_RE = re.compile(r"[12][0-9]{3}")
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip
 
@@ -201,7 +204,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None
     number_text = m.group("ar") or m.group("cn")
     if arabic:
-        if unit == "年" and not mid and len(number_text) == 4 and 1000 <= int(number_text) <= 2999:
+        if unit == "年" and not mid and _YEAR_FORM_RE.fullmatch(number_text):
             return None  # a calendar year: DATE
         if unit == "年" and after[:1] and after[:1] in "-—–~至":
             return None

@@ -137,3 +137,17 @@ def test_metric_from_clause() -> None:
     assert find_figures("将93名党员委员编入")[0].metric == "党员委员"
     spans = find_figures("开展专题调研15次、协商活动31次,")
     assert [s.metric for s in spans] == ["专题调研", "协商活动"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # A four-character numeral before 年 that is no year (issue 22: a 统计公报 import stopped here).
+        ("平均受教育年限达到14.2年,", "14.2年", 14.2),
+        ("人均预期寿命达到78.5年。", "78.5年", 78.5),
+        ("累计服务1,200年", "1,200年", 1200),
+    ],
+)
+def test_four_character_numerals_before_nian_are_durations(text: str, span: str, value: float) -> None:
+    spans = find_figures(text)
+    assert [(s.text, s.value, s.unit) for s in spans] == [(span, value, "年")]
