@@ -120,8 +120,8 @@ def _chinese(s: str) -> Decimal | None:
         if "两" in s:
             return None
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in s))
-    value = _part(s, 0, top=True)
-    return None if value is None else Decimal(value)
+    whole_value = _part(s, 0, top=True)
+    return None if whole_value is None else Decimal(whole_value)
 
 
 # The scales, largest first: a numeral splits at its largest scale, and each side may use
