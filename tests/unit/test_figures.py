@@ -151,3 +151,74 @@ def test_metric_from_clause() -> None:
 def test_four_character_numerals_before_nian_are_durations(text: str, span: str, value: float) -> None:
     spans = find_figures(text)
     assert [(s.text, s.value, s.unit) for s in spans] == [(span, value, "年")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        # 万字: a scale before the unit, after Arabic or Chinese numerals, with 余/多 between.
+        ("全书约30万字,", "约30万字", 300000, "字", "about"),
+        ("编印文史资料三十余万字。", "三十余万字", 300000, "字", "over"),
+        ("汇编成册,共二十万字。", "二十万字", 200000, "字", "exact"),
+        # Places counted without a classifier.
+        ("来自全国12省市的代表", "12省市", 12, "省市", "exact"),
+        ("覆盖31省区市", "31省区市", 31, "省区市", "exact"),
+        ("辐射周边5县", "5县", 5, "县", "exact"),
+        # Chinese numerals with 〇/○/零 inside, and with measure words from the table.
+        ("收到提案一千〇二十件,", "一千〇二十件", 1020, "件", "exact"),
+        ("收到提案一千○二十件,", "一千○二十件", 1020, "件", "exact"),
+        ("立案一百零五件,", "一百零五件", 105, "件", "exact"),
+        ("举办两期培训班", "两期", 2, "期", "exact"),
+        ("共举办三届文化节", "三届", 3, "届", "exact"),
+        ("全年编辑出版两本,", "两本", 2, "本", "exact"),
+        ("先后三趟赴基层", "三趟", 3, "趟", "exact"),
+        ("到会委员廿五人,", "廿五人", 25, "人", "exact"),
+        # 一 with a qualifier is a count, not the article.
+        ("会面历时约一小时。", "约一小时", 1, "小时", "about"),
+        # A term's length after 每届: a duration, not an ordinal.
+        ("前四届每届3年,", "3年", 3, "年", "exact"),
+        # Measures and compound units from the table.
+        ("新建道路12.5公里,", "12.5公里", 12.5, "公里", "exact"),
+        ("接待来访群众300余人天,", "300余人天", 300, "人天", "over"),
+        ("发放救助金5万港元,", "5万港元", 50000, "港元", "exact"),
+    ],
+)
+def test_measure_words_and_numerals(text: str, span: str, value: float, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        # A PDF line ended right after the number: one FIGURE across the break.
+        ("全年共收到委员提交的提案386\n件,立案352件。", "386\n件", 386, "件"),
+        ("征集社情民意信息一百二十\n条,编报", "一百二十\n条", 120, "条"),
+    ],
+)
+def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, value: int, unit: str) -> None:
+    first = find_figures(text)[0]
+    assert (first.text, first.value, first.unit) == (span, value, unit)
+    assert text[first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "过去五年的工作",  # relative spans (GUIDELINES: 近两年)
+        "正式展开未来5年的政协工作",
+        "今后三年要做好",
+        "三番五次上门",  # a numeral inside an idiom counts nothing
+        "一年到头忙碌",
+        "千方百计解决",
+        "第一段。\n386\n件提案",  # a line of its own: a list number, not a broken line
+        "两支队伍建设",  # 支 with a Chinese numeral names a set
+        "提、督、办三方",
+        "下午3点召开",  # clock time
+        "河西5市委",
+        "13届全国人大",
+        "坚持八字方针",  # 字 with a Chinese numeral counts words only in thousands (三十万字)
+        "提出了十六字方针",
+    ],
+)
+def test_not_figures_relative_idioms_sets(text: str) -> None:
+    assert texts(text) == []
