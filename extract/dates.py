@@ -66,6 +66,10 @@ _POINT_RE = re.compile(
             # 6日, 20—22日: after its month was given; checked against the text before. Never
             # 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.月第每个几数多初]){_DAY}(?:{_SEP}{_DAY})?日(?![内前后间]|以内|之内))",
+            # 02/18 in a page's dateline: month and day both written with two digits.
+            r"(?P<slash>(?<![0-9/.第])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷]))",
+            # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
+            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
             rf"(?P<bare>{_NB}(?<![0-9,]){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
         )
@@ -88,6 +92,8 @@ _RULES = {
     "day": ("date.bare_day", 0.7),
     "decade": ("date.decade", 0.7),
     "bare": ("date.bare_year", 0.6),
+    "slash": ("date.month_day", 0.5),
+    "bracket": ("date.bare_day", 0.7),
 }
 
 
@@ -139,6 +145,11 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return _Point(start, end, kind, 0, 0)
     if kind == "decade":
         return _Point(start, end, kind, 0, 0)
+    if kind == "slash":
+        month, day = (int(n) for n in body.split("/"))
+        return _Point(start, end, kind, 1, 2) if day <= calendar.monthrange(2000, month)[1] else None
+    if kind == "bracket":
+        return _Point(start, end, kind, 2, 2)
     if kind == "md" and _not_month(text, start, end):
         return None
     if kind == "cnmd" and text.startswith("年", end):
@@ -155,7 +166,14 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
 
 def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
-    if left.kind in ("bare", "decade", "yrange") or right.kind in ("bare", "decade", "yrange", "iso"):
+    if left.kind in ("bare", "decade", "yrange", "slash", "bracket") or right.kind in (
+        "bare",
+        "decade",
+        "yrange",
+        "iso",
+        "slash",
+        "bracket",
+    ):
         return False
     between = _RANGE_SEP_RE.fullmatch(text, left.end, right.start)
     return between is not None and right.first <= left.last and right.first >= left.first

@@ -71,10 +71,13 @@ _CN = rf"{CN_NUMERAL}|[百千万](?=[余多])"
 # ended right after the number (``386`` / ``件``). Never a blank line.
 _BREAK = r"(?P<brk>[ \t]*\n[ \t]*(?=\S))?"
 
+# OCR left a space before a decimal point (``6 .4%``); after it the space is a list's (``3. 50名``).
+_ARABIC = rf"[0-9]+ [.．][0-9]+|{ARABIC_NUMERAL}"
+
 _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
     rf"(?<![0-9０-９A-Za-z+\-—–~/])(?<![0-9０-９][.,:．，])"
-    rf"(?:(?P<ar>{ARABIC_NUMERAL})|(?P<cn>{_CN}))"
+    rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?{_BREAK}"
     rf"(?P<unit>{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
@@ -88,26 +91,29 @@ _YEAR_FORM_RE = re.compile(r"[12][0-9]{3}")
 # Characters before a numeral that make it an ordinal, a relative span or a distributive.
 _ORDINAL_BEFORE = frozenset("第首每这那该本此哪几")
 # 届 before a Chinese numeral: 十三届三次常委(扩大)会议 designates a session.
-_CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('届前后上下头各逐数“‘"「『〔【')
+_CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('届前后上下各逐数“‘"「『〔【')
 _CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
 # Words before a time span that make it relative (GUIDELINES: 近两年 is nothing): 过去五年, 未来5年.
-_RELATIVE_BEFORE = ("过去", "未来", "今后", "最近", "此后", "近", "这", "头", "前", "后", "每")
+# After 的 a span of time is a period named by what precedes it (十二届省政协的五年, 过去的五年).
+_RELATIVE_BEFORE = ("过去", "未来", "今后", "最近", "此后", "近", "这", "头", "前", "后", "每", "的")
 # Words before a Chinese-numeral measure word that mark a count (等四项制度, 共三个, 举办两期).
 _CN_COUNT_CUES = (
     "等", "共", "计", "达", "了", "有", "为", "举办", "举行", "开展", "组织", "召开", "出台", "制定",
     "印发", "形成", "提出", "收到", "征集", "编印", "出版", "建成", "新建", "新增", "培训", "接待",
-    "走访", "撰写", "报送", "编辑", "完成", "办理", "成立",
+    "走访", "撰写", "报送", "编辑", "完成", "办理", "成立", "占",
 )  # fmt: skip
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
               "重点", "不", "到", "代表", "有利于", "结合", "字")  # fmt: skip
+# A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
+_COUNTED_RE = re.compile(r"(?:共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
 
 
-# 百分之九十五 / 百分之95: a percentage written out.
+# 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
 _CN_PERCENT_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?百分之"
+    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
     rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?)"
 )
 
@@ -124,6 +130,13 @@ _TERMS_RE = re.compile(
 )
 
 
+# 四分之一, 三分之二以上, 超过三分之一: a fraction (docs/RULINGS.md), value M/N and no unit.
+_FRACTION_RE = re.compile(
+    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?<![百千])(?P<den>[0-9]+|{CN_NUMERAL})分之(?P<num>[0-9]+|{CN_NUMERAL})"
+    rf"(?P<post>以上|以下|左右)?"
+)
+
+
 def find_figures(text: str) -> list[Span]:
     """Every FIGURE in normalized ``text``, in order of position."""
     spans: list[Span] = []
@@ -132,8 +145,8 @@ def find_figures(text: str) -> list[Span]:
         if span is not None:
             spans.append(span)
     extra = []
-    if "百分之" in text:
-        extra += _written_percents(text)
+    if "分之" in text:
+        extra += _written_percents(text) + _fractions(text)
     extra += _bare_scales(text)
     if "届" in text:
         extra += _terms(text)
@@ -177,6 +190,28 @@ def _terms(text: str) -> list[Span]:
     return spans
 
 
+def _fractions(text: str) -> list[Span]:
+    spans = []
+    for m in _FRACTION_RE.finditer(text):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if den is None or num is None or not 0 < num < den:
+            continue
+        approx = "exact"
+        if m.group("pre"):
+            approx = _PREFIX_APPROX[m.group("pre")]
+        if m.group("post"):
+            approx = _SUFFIX_APPROX[m.group("post")]
+        value = round(num / den, 4)
+        attrs = {
+            "value": to_json_number(value),
+            "unit": "",
+            "approx": approx,
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.fraction", 0.7))
+    return spans
+
+
 def _written_percents(text: str) -> list[Span]:
     spans = []
     for m in _CN_PERCENT_RE.finditer(text):
@@ -185,7 +220,7 @@ def _written_percents(text: str) -> list[Span]:
             continue
         attrs = {
             "value": to_json_number(value),
-            "unit": "%",
+            "unit": "%" if m.group("per") == "百" else "‰",
             "approx": _PREFIX_APPROX[m.group("pre")] if m.group("pre") else "exact",
             "metric": _metric(text, m.start(), m.end()),
         }
@@ -205,13 +240,14 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     before = text[num_start - 1] if num_start > 0 else ""
     after = text[end : end + 4]
     arabic = m.group("ar") is not None
-    number_text = ascii_digits(m.group("ar")) if arabic else m.group("cn")
+    number_text = ascii_digits(m.group("ar")).replace(" ", "") if arabic else m.group("cn")
 
     if m.group("brk") and not _broken_line(text, num_start, m.start("brk")):
         return None
     if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
         return None
-    if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届"):
+    counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None
+    if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
     if unit == "周" and after.startswith(("年", "岁")):
         return None  # 75周年: an anniversary, an ordinal
@@ -226,8 +262,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None
         if pre is None and text[max(0, num_start - 2) : num_start].endswith(_RELATIVE_BEFORE):
             return None
-    if unit == "部" and after.startswith("门"):
-        return None
+    if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):
+        return None  # 2部门, 5成员: the unit's character begins a word
     if arabic:
         if unit == "年" and not mid and _YEAR_FORM_RE.fullmatch(number_text):
             return None  # a calendar year: DATE
@@ -310,10 +346,16 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if after.startswith(_SET_HEADS):
         return None
-    cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
+    cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES) or _listed_before(text, m.start())
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
     return None
+
+
+def _listed_before(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` is a 、-list the number then counts (甲、乙、丙三个专门委员会)."""
+    clause = re.split(r"[，。；,;：:！？\n]", text[max(0, start - 30) : start])[-1]
+    return clause.count("、") >= 1 and not clause.endswith(("”", "’", "」"))
 
 
 def _in_idiom(text: str, start: int, end: int) -> bool:

@@ -144,3 +144,22 @@ def test_not_date_grammar(text: str) -> None:
 
 def test_a_blank_line_ends_a_range() -> None:
     assert texts("2019年10月28日至\n\n29日") == ["2019年10月28日", "29日"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A page's dateline: the year on one line, month/day on the next (two digits each).
+        ("头条新闻\n\n2026\n\n02/18\n\n10:16", ["2026", "02/18"]),
+        # The news form 今(26)日: the day in brackets after 今/昨/明.
+        ("行政长官今(26)日上午会见", ["26"]),
+        ("2026-03-03全国两会明天（4日）起", ["2026-03-03", "4日"]),
+    ],
+)
+def test_datelines(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1/3的委员", "02/30", "第01/02期", "2/18"])
+def test_not_datelines(text: str) -> None:
+    assert texts(text) == []

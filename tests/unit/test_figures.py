@@ -69,6 +69,10 @@ def test_figure_attributes(text: str, span: str, value: float, unit: str, approx
         ("开展联系活动8期190余人次,", ["8期", "190余人次"]),
         ("活动52场次240人次。", ["52场次", "240人次"]),
         ("近两年的615件提案全部办结", ["615件"]),
+        # A clause that counts: sessions and terms are counts there, not designations.
+        ("至2006年1月,共召开7届26次全体会议。", ["7届", "26次"]),
+        # A space after a point is a list's, not OCR inside a decimal.
+        ("3. 50名委员参加", ["50名"]),
     ],
 )
 def test_glued_and_relative(text: str, expected: list[str]) -> None:
@@ -181,6 +185,15 @@ def test_four_character_numerals_before_nian_are_durations(text: str, span: str,
         ("新建道路12.5公里,", "12.5公里", 12.5, "公里", "exact"),
         ("接待来访群众300余人天,", "300余人天", 300, "人天", "over"),
         ("发放救助金5万港元,", "5万港元", 50000, "港元", "exact"),
+        # Fractions, tenths, per mille, ages; OCR's space before a decimal point.
+        ("其中四分之一涉及两岸关系", "四分之一", 0.25, "", "exact"),
+        ("占比达到三分之二以上", "三分之二以上", 0.6667, "", "over"),
+        ("新人比例超过七成。", "超过七成", 7, "成", "over"),
+        ("不良率千分之五,", "千分之五", 5, "‰", "exact"),
+        ("这头两岁的小象", "两岁", 2, "岁", "exact"),
+        ("政法方面点6 .4%;", "6 .4%", 6.4, "%", "exact"),
+        # A 、-list before a Chinese numeral: the number counts the list.
+        ("设经济、科教文史、三胞联谊四个专门委员会", "四个", 4, "个", "exact"),
     ],
 )
 def test_measure_words_and_numerals(text: str, span: str, value: float, unit: str, approx: str) -> None:
@@ -216,6 +229,8 @@ def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, valu
         "下午3点召开",  # clock time
         "河西5市委",
         "13届全国人大",
+        "十二届省政协的五年,是发展进步的五年",  # a period named by what precedes 的
+        "5成员单位",
         "坚持八字方针",  # 字 with a Chinese numeral counts words only in thousands (三十万字)
         "提出了十六字方针",
     ],
