@@ -107,7 +107,7 @@ _CN_COUNT_CUES = (
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
               "重点", "不", "到", "代表", "有利于", "结合", "字")  # fmt: skip
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
-_COUNTED_RE = re.compile(r"(?:共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
+_COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
 
 

@@ -231,6 +231,7 @@ def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, valu
         "13届全国人大",
         "十二届省政协的五年,是发展进步的五年",  # a period named by what precedes 的
         "5成员单位",
+        "中共某市委12届3次全会",  # 中共 is the party, not 共 counting
         "坚持八字方针",  # 字 with a Chinese numeral counts words only in thousands (三十万字)
         "提出了十六字方针",
     ],
