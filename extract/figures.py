@@ -72,7 +72,8 @@ _CN = rf"{CN_NUMERAL}|[百千万](?=[余多])"
 _BREAK = r"(?P<brk>[ \t]*\n[ \t]*(?=\S))?"
 
 # OCR left a space before a decimal point (``6 .4%``); after it the space is a list's (``3. 50名``).
-_ARABIC = rf"[0-9]+ [.．][0-9]+|{ARABIC_NUMERAL}"
+# OCR read a leading 1 as l or I (``l56名``): the value reads what the page meant.
+_ARABIC = rf"[0-9]+ [.．][0-9]+|[lI](?=[0-9]{{2}})[0-9]+|{ARABIC_NUMERAL}"
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
@@ -86,6 +87,7 @@ _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": 
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip
 # A calendar year is written as four plain digits (2023年); 14.2年 or 1,200年 is a duration.
 # The test is on the numeral's form, never on its length alone: "14.2" is four characters too.
+_OCR_DIGITS_RE = re.compile("^[lI]")
 _YEAR_FORM_RE = re.compile(r"[12][0-9]{3}")
 
 # Characters before a numeral that make it an ordinal, a relative span or a distributive.
@@ -137,6 +139,12 @@ _FRACTION_RE = re.compile(
 )
 
 
+# 一米四五, 1米8: a spoken length, the unit between the whole and the decimals.
+_SPOKEN_RE = re.compile(
+    r"(?<![〇零一二三四五六七八九十两0-9])(?P<whole>[一二两三0-9])米(?P<frac>[一二三四五六七八九]{1,2}|[0-9]{1,2})(?![0-9〇零一二三四五六七八九十百千万米])"
+)
+
+
 def find_figures(text: str) -> list[Span]:
     """Every FIGURE in normalized ``text``, in order of position."""
     spans: list[Span] = []
@@ -148,6 +156,11 @@ def find_figures(text: str) -> list[Span]:
     if "分之" in text:
         extra += _written_percents(text) + _fractions(text)
     extra += _bare_scales(text)
+    if "米" in text:
+        # 1米8 is one length: it takes the place of the 1米 it starts with.
+        spoken = _spoken_lengths(text)
+        spans = [s for s in spans if not any(x.start <= s.start and s.end <= x.end for x in spoken)]
+        extra += spoken
     if "届" in text:
         extra += _terms(text)
     if extra:
@@ -187,6 +200,24 @@ def _terms(text: str) -> list[Span]:
         metric = _metric(text, start, m.end())
         attrs = {"value": to_json_number(value), "unit": "届", "approx": "exact", "metric": metric}
         spans.append(Span(start, m.end(), "FIGURE", text[start : m.end()], attrs, "figure.terms", 0.6))
+    return spans
+
+
+def _spoken_lengths(text: str) -> list[Span]:
+    spans = []
+    for m in _SPOKEN_RE.finditer(text):
+        whole, frac = parse_number(m.group("whole")), parse_number(m.group("frac"))
+        if whole is None or frac is None:
+            continue
+        digits = len(m.group("frac"))
+        value = whole + frac / (10**digits)
+        attrs = {
+            "value": to_json_number(value),
+            "unit": "米",
+            "approx": "exact",
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.spoken_length", 0.5))
     return spans
 
 
@@ -240,7 +271,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     before = text[num_start - 1] if num_start > 0 else ""
     after = text[end : end + 4]
     arabic = m.group("ar") is not None
-    number_text = ascii_digits(m.group("ar")).replace(" ", "") if arabic else m.group("cn")
+    number_text = _OCR_DIGITS_RE.sub("1", ascii_digits(m.group("ar")).replace(" ", "")) if arabic else m.group("cn")
 
     if m.group("brk") and not _broken_line(text, num_start, m.start("brk")):
         return None
@@ -260,6 +291,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         tail = text[end : end + 3]
         if tail.startswith(("来", "多来", "以来")) or pre == "近":
             return None
+        if text.startswith(("一次", "一届", "一换"), end):
+            return None  # 五年一次的换届: a frequency, not a measurement
         if pre is None and text[max(0, num_start - 2) : num_start].endswith(_RELATIVE_BEFORE):
             return None
     if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):

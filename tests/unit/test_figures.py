@@ -192,6 +192,10 @@ def test_four_character_numerals_before_nian_are_durations(text: str, span: str,
         ("不良率千分之五,", "千分之五", 5, "‰", "exact"),
         ("这头两岁的小象", "两岁", 2, "岁", "exact"),
         ("政法方面点6 .4%;", "6 .4%", 6.4, "%", "exact"),
+        # A spoken length; OCR's l for a leading 1.
+        ("如今已有一米四五高。", "一米四五", 1.45, "米", "exact"),
+        ("身高1米8,", "1米8", 1.8, "米", "exact"),
+        ("非中共委员l56名,占", "l56名", 156, "名", "exact"),
         # A 、-list before a Chinese numeral: the number counts the list.
         ("设经济、科教文史、三胞联谊四个专门委员会", "四个", 4, "个", "exact"),
     ],
@@ -231,6 +235,8 @@ def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, valu
         "13届全国人大",
         "十二届省政协的五年,是发展进步的五年",  # a period named by what precedes 的
         "5成员单位",
+        "适逢五年一次的换届",  # a frequency
+        "每5年一次",
         "中共某市委12届3次全会",  # 中共 is the party, not 共 counting
         "坚持八字方针",  # 字 with a Chinese numeral counts words only in thousands (三十万字)
         "提出了十六字方针",
