@@ -77,6 +77,8 @@ _POINT_RE = re.compile(
 )
 # A bare year followed by a unit or qualifier is a count, not a year: 2000名, 2020余人.
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
+# Before a year earlier than 1800, what makes it a year rather than a number of years.
+_EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
 _MONTH_BEFORE_RE = re.compile(r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]")
 _RANGE_SEP_RE = re.compile(_SEP)
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
@@ -156,6 +158,13 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return None
     if not _valid(body):
         return None
+    if (
+        kind == "ymd"
+        and body[:2] < "18"
+        and "月" not in body
+        and not _EARLY_YEAR_CUE_RE.search(text, max(0, start - 3), start)
+    ):
+        return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
     if kind == "iso":
         return _Point(start, end, kind, 0, 2)
     fields = [_FIELD_OF[ch] for ch in body if ch in _FIELD_OF]

@@ -107,7 +107,9 @@ _CN_COUNT_CUES = (
 )  # fmt: skip
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
-              "重点", "不", "到", "代表", "有利于", "结合", "字")  # fmt: skip
+              "重点", "不", "到", "代表", "有利于", "结合", "字",
+              # The report laying out its own structure (RULINGS: 包括四个方面的内容, 三种情况).
+              "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
 _COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
@@ -305,9 +307,9 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         if (
             _MEASURE_WORDS[m.group("unit")][0] == "noun"
             and unit not in ("人", "字")
-            and after[:1] in ("级", "委", "长")
+            and text[end - 1 : end + 1] in _words_of_places()
         ):
-            return None  # 3县级, 5市委: the place word begins another word
+            return None  # 3县级, 5市委, 12345市民热线, 20国家: the place word begins another word
         rule, confidence = ("figure.percent", 0.97) if unit in ("%", "‰") else ("figure.arabic_unit", 0.93)
         if unit in _TIME_UNITS:
             rule, confidence = "figure.duration", 0.7
@@ -347,7 +349,11 @@ def _broken_line(text: str, num_start: int, brk: int) -> bool:
     """Whether a line break between a number and its unit is a PDF line or column break:
     the number ends its line, and that line is running text (no sentence end right before)."""
     line_start = text.rfind("\n", 0, num_start) + 1
-    return num_start - line_start >= 2 and text[brk - 1] not in "。；;！？!?：:"
+    # A short line ending in a number is a list or a table cell (``政协委员 3`` / ``人大代表``).
+    return num_start - line_start >= _MIN_BROKEN_LINE and text[brk - 1] not in "。；;！？!?：:"
+
+
+_MIN_BROKEN_LINE = 16
 
 
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
@@ -416,21 +422,36 @@ def _numeral_template(text: str, left: int) -> bool:
 
 
 @cache
+def _words_of_places() -> frozenset[str]:
+    """Two-character words that begin with a place word of the unit table (市民, 国家, 县级,
+    省委, 村民): after a number, such a place word is no unit. From jieba's dictionary."""
+    firsts = {w[-1] for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "noun"} - {"人", "字"}
+    return frozenset(w for w, _tag in _jieba_dictionary() if len(w) == 2 and w[0] in firsts)
+
+
+@cache
 def _numeral_idioms() -> frozenset[str]:
     """The four-character idioms (成语, 习用语: jieba's tags i and l) that hold a Chinese numeral.
 
-    A numeral in an idiom counts nothing. jieba's dictionary is the well-kept list; it is read
-    once, on the first Chinese-numeral candidate.
+    A numeral in an idiom counts nothing.
     """
+    return frozenset(
+        w for w, tag in _jieba_dictionary() if len(w) == 4 and tag in ("i", "l") and not _CN_NUMERAL_SET.isdisjoint(w)
+    )
+
+
+@cache
+def _jieba_dictionary() -> tuple[tuple[str, str], ...]:
+    """(word, tag) for every entry of jieba's dictionary: the well-kept word list pizhu already
+    ships with, read once on the first figure that needs it."""
     import jieba
 
-    idioms = set()
+    entries = []
     with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as lines:
         for line in lines:
             word, _freq, tag = line.rstrip("\n").rsplit(" ", 2)
-            if len(word) == 4 and tag in ("i", "l") and not _CN_NUMERAL_SET.isdisjoint(word):
-                idioms.add(word)
-    return frozenset(idioms)
+            entries.append((word, tag))
+    return tuple(entries)
 
 
 # --- metric: the thing counted, from the same clause -------------------------------------

@@ -118,7 +118,8 @@ def test_rules_and_confidence() -> None:
         ("2000年2月29日", ["2000年2月29日"]),
         ("2023年13月", ["2023年"]),
         ("二○一九年十二月", ["二○一九年十二月"]),
-        ("县志记载1644年", ["1644年"]),
+        ("始建于1644年", ["1644年"]),
+        ("明洪武二年(1369年)", ["1369年"]),
     ],
 )
 def test_date_grammar(text: str, expected: list[str]) -> None:
@@ -135,6 +136,7 @@ def test_date_grammar(text: str, expected: list[str]) -> None:
         "2000-3000人参加",  # a range of counts
         "上世纪",  # relative on its own
         "列为年度1号提案,落实8号文件",  # 号 without a month: a number
+        "有1300年历史",  # before 1800 a year needs its month or a cue (于, 公元, a bracket)
         "十年代",
     ],
 )

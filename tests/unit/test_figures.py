@@ -208,8 +208,8 @@ def test_measure_words_and_numerals(text: str, span: str, value: float, unit: st
     ("text", "span", "value", "unit"),
     [
         # A PDF line ended right after the number: one FIGURE across the break.
-        ("全年共收到委员提交的提案386\n件,立案352件。", "386\n件", 386, "件"),
-        ("征集社情民意信息一百二十\n条,编报", "一百二十\n条", 120, "条"),
+        ("一年来，县政协各参加单位和委员全年共收到委员提交的提案386\n件,立案352件。", "386\n件", 386, "件"),
+        ("围绕中心工作深入调查研究，征集社情民意信息一百二十\n条,编报", "一百二十\n条", 120, "条"),
     ],
 )
 def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, value: int, unit: str) -> None:
@@ -228,6 +228,7 @@ def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, valu
         "一年到头忙碌",
         "千方百计解决",
         "第一段。\n386\n件提案",  # a line of its own: a list number, not a broken line
+        "界别名单：政协委员 3\n人大代表 5",  # a short line ending in a number: a table cell
         "两支队伍建设",  # 支 with a Chinese numeral names a set
         "提、督、办三方",
         "下午3点召开",  # clock time
