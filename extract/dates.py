@@ -1,92 +1,221 @@
-"""Find DATEs: absolute calendar dates, months, years and year ranges.
+"""Find DATEs: absolute calendar dates, months, years, decades and ranges of them.
 
-Relative expressions (今年, 一年来, 近年来), festivals (七一, 三八, 春节), weekdays
-(每周一) and clock times (上午9时) are not DATEs (GUIDELINES.md), and durations
-(30多年, 七十五载) are FIGUREs, so every pattern here asks for a calendar anchor: a
-four-digit year, a month 1–12 with 月, or an ISO-like y-m-d.
+A date is a grammar over three fields, year > month > day (GUIDELINES.md, docs/RULINGS.md):
+
+    point  := year [month [day]] | month [day] | day          (each field with its unit word)
+    year   := 2023年 | 2023年度 | 二〇二三年 | 2023 (bare: 鹿城年鉴2020)
+    month  := 7月 | 07月 | 3月份 | 元月 | 十月 (Chinese after a Chinese year or before a day)
+    day    := 6日 | 6号 | 一日
+    range  := point SEP point'      (point' starts at a field no larger than point's last:
+                                     2021年4月6日至9日, 2019年9月至12月, 2019年9月—2020年1月)
+            | the first point's unit left out: 2023-2025年, 1-6月, 2月24~28日, 1955年5月20—22日
+    SEP    := - — – ~ ～ 〜 － —— 至 到, spaces and one line break around it allowed
+
+plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06) and decades (上世纪80年代, 20世纪90年代,
+八十年代). A day alone is a date only where a month was given before it (v1.1: ``6日``).
+
+Relative expressions (今年, 一年来, 近年来), festivals (七一, 三八, 春节), weekdays (每周一),
+clock times (上午9时) and durations (30多年, 七十五载: FIGUREs) are not DATEs: every
+pattern asks for a calendar anchor. Day and month numbers are checked against the calendar
+(2月30日 is no date).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from dataclasses import dataclass
 
 from extract.models import Span
+from extract.numbers import parse_number
 
 __all__ = ["find_dates"]
 
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_BARE_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"  # without 年 only modern years: 1644 alone is a count
 _MONTH = r"(?:1[0-2]|0?[1-9])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _CN_DIGIT = "〇零○一二三四五六七八九"
+_CN_YEAR = r"[一二][〇零○一二三四五六七八九]{3}"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
-_CN_DAY = r"(?:三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_SEP = r"[ \t]*(?:\n[ \t]*)?(?:——|[-—–~～〜－至到])[ \t]*(?:\n[ \t]*)?"
 
-# 2021年4月6日至9日, 4月6日-5月2日: a day range is one DATE (GUIDELINES v1.1).
-_DAY_RANGE = rf"(?:[-—–~至到](?:{_MONTH}月)?{_DAY}[日号](?![内前后间]))?"
+# Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
+_NB = r"(?<![0-9０-９A-Za-z.．])"
+# After a day: 15日前 / 30日内 are deadlines and durations.
+_DAY_END = r"(?![内前后间])"
 
-# Left context: not glued to a longer number (12023年) or a Latin code.
-_NB = r"(?<![\d０-９A-Za-z.])"
-_DATE_RE = re.compile(
+_POINT_RE = re.compile(
     "|".join(
         (
-            # 2023-2025年, 2023—2025年, 2023至2025年: one span.
-            rf"(?P<range>{_NB}{_YEAR}\s?[-—–~至到]\s?{_YEAR}年(?:度)?)",
+            # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}{_SEP}{_BARE_YEAR}(?:年度|年)?)(?![0-9])",
             # 2020-11-06, 2020/11/06, 2020.11.06
-            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY}(?![\d.]))",
-            # 2024年2月27日, 2023年度, 2022年, 2024年12月
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|{_MONTH}(?:[-—–至]{_MONTH})?月(?:份|{_DAY}[日号]{_DAY_RANGE})?)?)",
+            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
+            # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
+            r"(?P<decade>(?:上个?世纪|(?:19|20|十九|二十)世纪)?"
+            r"(?<![0-9一二三四五六七八九十])(?:1[0-9]{2}0|20[0-9]0|[1-9]0|[二三四五六七八九]{1,2}十)年代)",
+            # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}{_SEP})?{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日
-            rf"(?P<cn>[{_CN_DIGIT}]{{4}}年(?:度|{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?)",
-            # 1月11日, 7月
-            rf"(?P<md>{_NB}{_MONTH}(?:[-—–至]{_MONTH})?月(?:份|{_DAY}[日号]{_DAY_RANGE})?)",
+            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?)",
+            # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
+            rf"(?P<md>{_NB}(?:(?:{_MONTH}{_SEP})?{_MONTH}|元)月(?:份|(?:{_DAY}{_SEP})?{_DAY}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号])",
-            # 6日 after its month was given (…4月2日…，6日…): checked against the text before.
-            rf"(?P<day>(?<![\d０-９A-Za-z.月第每个几数多初]){_DAY}日(?![内前后间]|以内|之内))",
+            # 6日, 20—22日: after its month was given; checked against the text before. Never
+            # 号 alone: 1号提案, 8号文件 are numbers.
+            rf"(?P<day>(?<![0-9０-９A-Za-z.月第每个几数多初]){_DAY}(?:{_SEP}{_DAY})?日(?![内前后间]|以内|之内))",
+            # 02/18 in a page's dateline: month and day both written with two digits.
+            r"(?P<slash>(?<![0-9/.第])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷]))",
+            # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
+            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
-            rf"(?P<bare>{_NB}(?<![\d,]){_YEAR}(?![\d０-９.,%‰A-Za-z年月日号]))",
+            rf"(?P<bare>{_NB}(?<![0-9,]){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
         )
     )
 )
 # A bare year followed by a unit or qualifier is a count, not a year: 2000名, 2020余人.
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
+# Before a year earlier than 1800, what makes it a year rather than a number of years.
+_EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
+_MONTH_BEFORE_RE = re.compile(r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]")
+_RANGE_SEP_RE = re.compile(_SEP)
+# The fields a point starts and ends with: 0 year, 1 month, 2 day.
+_FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
+
+_RULES = {
+    "yrange": ("date.year_range", 0.95),
+    "iso": ("date.iso", 0.95),
+    "ymd": ("date.year_month_day", 0.97),
+    "cn": ("date.cn_numeral", 0.8),
+    "md": ("date.month_day", 0.85),
+    "cnmd": ("date.cn_month_day", 0.7),
+    "day": ("date.bare_day", 0.7),
+    "decade": ("date.decade", 0.7),
+    "bare": ("date.bare_year", 0.6),
+    "slash": ("date.month_day", 0.5),
+    "bracket": ("date.bare_day", 0.7),
+}
+
+
+@dataclass
+class _Point:
+    start: int
+    end: int
+    kind: str
+    first: int  # the largest field it gives (0 year, 1 month, 2 day)
+    last: int  # the smallest
 
 
 def find_dates(text: str) -> list[Span]:
     """Every DATE in normalized ``text``, in order of position."""
+    points = [p for m in _POINT_RE.finditer(text) if (p := _point(text, m)) is not None]
     spans: list[Span] = []
-    for m in _DATE_RE.finditer(text):
-        kind = m.lastgroup or 0
-        start, end = m.span(kind)
-        span_text = text[start:end]
-        if kind == "md":
-            if _not_month(text, start, end):
-                continue
-            rule, confidence = "date.month_day" if "日" in span_text or "号" in span_text else "date.month", 0.85
-        elif kind == "bare":
-            if _COUNT_AFTER_RE.match(text, end) or text.startswith(("-", "—", "–", "~"), end):
-                continue
-            rule, confidence = "date.bare_year", 0.6
-        elif kind == "cn":
-            if not all(ch in _CN_DIGIT for ch in span_text[:4]):
-                continue
-            rule, confidence = "date.cn_numeral", 0.8
-        elif kind == "day":
-            if not _MONTH_BEFORE_RE.search(text, max(0, start - 400), start):
-                continue
-            rule, confidence = "date.bare_day", 0.7
-        elif kind == "cnmd":
-            rule, confidence = "date.cn_month_day", 0.7
-        elif kind == "range":
-            rule, confidence = "date.year_range", 0.95
-        elif kind == "iso":
-            rule, confidence = "date.iso", 0.95
-        else:
-            rule, confidence = "date.year_month_day", 0.97
-        spans.append(Span(start, end, "DATE", span_text, {}, rule, confidence))
+    i = 0
+    while i < len(points):
+        point = points[i]
+        start, end, kind = point.start, point.end, point.kind
+        # 2021年4月6日至9日, 2019年9月—2020年1月: a range of two points is one DATE.
+        while i + 1 < len(points) and _joins(text, points[i], points[i + 1]):
+            i += 1
+            end = points[i].end
+            kind = "range" if points[i].kind != "day" or kind != "day" else "day"
+        i += 1
+        if kind in ("day", "md") and end == point.end and not _day_stands(text, point):
+            continue
+        rule, confidence = _RULES.get(kind, ("date.range", 0.9))
+        if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
+            rule = "date.month"
+        spans.append(Span(start, end, "DATE", text[start:end], {}, rule, confidence))
     return spans
 
 
-_MONTH_BEFORE_RE = re.compile(r"(?<![\d个几第每])(?:1[0-2]|0?[1-9])月")
+def _point(text: str, m: re.Match[str]) -> _Point | None:
+    """The match as a point with its fields, or None where it is no calendar date."""
+    kind = m.lastgroup or ""
+    start, end = m.span(kind)
+    body = text[start:end]
+    if kind == "bare":
+        if _COUNT_AFTER_RE.match(text, end) or text.startswith(("-", "—", "–", "~"), end):
+            return None
+        return _Point(start, end, kind, 0, 0)
+    if kind == "yrange":
+        first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
+        if second <= first or _COUNT_AFTER_RE.match(text, end):
+            return None
+        return _Point(start, end, kind, 0, 0)
+    if kind == "decade":
+        return _Point(start, end, kind, 0, 0)
+    if kind == "slash":
+        month, day = (int(n) for n in body.split("/"))
+        return _Point(start, end, kind, 1, 2) if day <= calendar.monthrange(2000, month)[1] else None
+    if kind == "bracket":
+        return _Point(start, end, kind, 2, 2)
+    if kind == "md" and _not_month(text, start, end):
+        return None
+    if kind == "cnmd" and text.startswith("年", end):
+        return None
+    if not _valid(body):
+        return None
+    if (
+        kind == "ymd"
+        and body[:2] < "18"
+        and "月" not in body
+        and not _EARLY_YEAR_CUE_RE.search(text, max(0, start - 3), start)
+    ):
+        return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
+    if kind == "iso":
+        return _Point(start, end, kind, 0, 2)
+    fields = [_FIELD_OF[ch] for ch in body if ch in _FIELD_OF]
+    if not fields:
+        return None
+    return _Point(start, end, kind, fields[0], fields[-1])
+
+
+def _joins(text: str, left: _Point, right: _Point) -> bool:
+    """Whether two points separated by a range mark are one range (the right one no larger)."""
+    if left.kind in ("bare", "decade", "yrange", "slash", "bracket") or right.kind in (
+        "bare",
+        "decade",
+        "yrange",
+        "iso",
+        "slash",
+        "bracket",
+    ):
+        return False
+    between = _RANGE_SEP_RE.fullmatch(text, left.end, right.start)
+    return between is not None and right.first <= left.last and right.first >= left.first
+
+
+def _day_stands(text: str, point: _Point) -> bool:
+    """A bare day (6日) is a date where a month was given before it; a month alone always is."""
+    if point.kind == "md":
+        return True
+    return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None
+
+
+def _valid(body: str) -> bool:
+    """Month 1–12 and a day that month has (2月30日 is none; 2月29日 only in a leap year)."""
+    iso = re.fullmatch(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})", body)
+    fields = [(iso[1], "年"), (iso[2], "月"), (iso[3], "日")] if iso else _FIELDS_RE.findall(body)
+    year = month = None
+    for number, unit in fields:
+        value = 1 if number == "元" else parse_number(number)
+        if value is None:
+            return False
+        if unit == "年":
+            year = int(value)
+        elif unit == "月":
+            if not 1 <= value <= 12:
+                return False
+            month = int(value)
+        elif not 1 <= value <= 31 or (month and value > calendar.monthrange(year or 2000, month)[1]):
+            return False  # (2000: a leap year, where the text gives none)
+    return True
+
+
+_FIELDS_RE = re.compile(r"([0-9〇零○一二三四五六七八九十元]+)([年月日号])")
 
 
 def _not_month(text: str, start: int, end: int) -> bool:

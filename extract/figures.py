@@ -16,35 +16,43 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from extract.models import Span
-from extract.numbers import SCALES, parse_number, to_json_number
+from extract.numbers import (
+    ARABIC_NUMERAL,
+    CN_NUMERAL,
+    CN_NUMERAL_CHARS,
+    SCALES,
+    ascii_digits,
+    parse_number,
+    to_json_number,
+)
 
 __all__ = ["find_figures"]
 
-# Unit words, longest first inside the alternation so 人次 beats 人 and 个月 beats 个.
-# Bracketed forms are normalised in ``unit`` (320人(次) -> 人次).
-_UNITS: tuple[str, ...] = (
-    "个百分点", "百分点", "平方公里", "平方米", "个工作日", "个月",
-    "人次", "批次", "场次", "户次", "家次", "件次", "篇次", "架次", "车次",
-    "公里", "千米", "公顷", "小时", "分钟", "美元", "平米", "千瓦",
-    "次", "件", "条", "篇", "名", "人", "个", "项", "场", "期", "批", "家", "户", "份", "副", "座",
-    "所", "位", "元", "字", "年", "载", "天", "周", "岁", "倍", "吨", "亩", "米", "套", "台", "辆",
-    "张", "本", "册", "部", "幅", "首", "处", "间", "组", "支", "队", "类", "种", "轮", "堂", "节",
-    "课", "门", "株", "棵", "头", "只", "块", "栋", "盏", "笔", "例", "起", "宗", "对", "遍",
-    "%", "‰",
-)  # fmt: skip
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
-# Units a Chinese numeral may take at all; others (支 组 届 级 …) mostly name sets.
-_CN_UNITS = frozenset(
-    "次 场 场次 人次 座 项 件 条 篇 名 人 位 个 批 批次 家 户 份 期 载 年 天 元 所 处 部 本 轮 遍 "
-    "个月 小时 首 幅 张 套 台 辆 倍".split()
-)
+def _read_measure_words() -> dict[str, tuple[str, str]]:
+    """``extract/data/measure_words.tsv``: word -> (kind, what a Chinese numeral before it makes)."""
+    table = {}
+    path = Path(__file__).parent / "data" / "measure_words.tsv"
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, kind, cn, _source = line.split("\t")
+            table[word] = (kind, cn)
+    return table
+
+
+_MEASURE_WORDS = _read_measure_words()
+# Longest first inside the alternation, so 人次 beats 人 and 个月 beats 个.
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_MEASURE_WORDS, key=len, reverse=True))
 # Units that count events or spans of time: a Chinese numeral before them is a count
 # wherever it stands (两次刊发, 三场, 七十五载), unless it designates a meeting.
-_CN_EVENT_UNITS = frozenset("次 场 场次 人次 轮 遍 载".split())
-_TIME_UNITS = frozenset("年 载 天 周 个月 小时 分钟 个工作日".split())
+_CN_COUNT_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn == "count")
+# Units a Chinese numeral takes only where the sentence counts (等四项制度, 举办两期…).
+_CN_CUE_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn == "cue")
+_TIME_UNITS = frozenset(w for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "time")
 
 _UNIT_ALIASES = {"百分点": "个百分点"}
 
@@ -56,37 +64,61 @@ _PREFIX_APPROX = {
 _SUFFIX_APPROX = {"以上": "over", "之多": "over", "余": "over", "多": "over",
                   "以下": "under", "以内": "under", "左右": "about"}  # fmt: skip
 
-_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# A Chinese numeral starts with a digit or 十 (never with a bare 百/千/万: 千家万户, 万名委员).
-_CN = r"[一二三四五六七八九十两][〇零一二三四五六七八九十两百千万亿]*|[百千万](?=[余多])"
+# A Chinese numeral starts with a digit, 十, 廿 or 卅 (never with a bare 百/千/万: 千家万户,
+# 万名委员), except a bare 百/千/万 before 余/多 (百余人).
+_CN = rf"{CN_NUMERAL}|[百千万](?=[余多])"
+# Between a number and its unit: nothing, or one line break where a PDF line or column
+# ended right after the number (``386`` / ``件``). Never a blank line.
+_BREAK = r"(?P<brk>[ \t]*\n[ \t]*(?=\S))?"
+
+# OCR left a space before a decimal point (``6 .4%``); after it the space is a list's (``3. 50名``).
+# OCR read a leading 1 as l or I (``l56名``): the value reads what the page meant.
+_ARABIC = rf"[0-9]+ [.．][0-9]+|[lI](?=[0-9]{{2}})[0-9]+|{ARABIC_NUMERAL}"
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
-    rf"(?<![\d０-９A-Za-z+\-—–~/])(?<!\d[.,:])"
+    rf"(?<![0-9０-９A-Za-z+\-—–~/])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
-    rf"(?P<mid1>余|多)?(?(ar)(?P<scale>万亿|千万|百万|十万|万|亿|千)?)(?P<mid2>余|多)?"
+    rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?{_BREAK}"
     rf"(?P<unit>{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip
+# A calendar year is written as four plain digits (2023年); 14.2年 or 1,200年 is a duration.
+# The test is on the numeral's form, never on its length alone: "14.2" is four characters too.
+_OCR_DIGITS_RE = re.compile("^[lI]")
+_YEAR_FORM_RE = re.compile(r"[12][0-9]{3}")
 
 # Characters before a numeral that make it an ordinal, a relative span or a distributive.
-_ORDINAL_BEFORE = frozenset("第首每这那该本此哪几届")
-_CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('前后上下头各逐数“‘"「『〔【')
-_CN_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十两百千万亿")
+_ORDINAL_BEFORE = frozenset("第首每这那该本此哪几")
+# 届 before a Chinese numeral: 十三届三次常委(扩大)会议 designates a session.
+_CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('届前后上下各逐数“‘"「『〔【')
+_CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
-# Words before a Chinese-numeral measure word that mark a count (等四项制度, 共三个).
-_CN_COUNT_CUES = ("等", "共", "计", "达", "了", "有")
+# Words before a time span that make it relative (GUIDELINES: 近两年 is nothing): 过去五年, 未来5年.
+# After 的 a span of time is a period named by what precedes it (十二届省政协的五年, 过去的五年).
+_RELATIVE_BEFORE = ("过去", "未来", "今后", "最近", "此后", "近", "这", "头", "前", "后", "每", "的")
+# Words before a Chinese-numeral measure word that mark a count (等四项制度, 共三个, 举办两期).
+_CN_COUNT_CUES = (
+    "等", "共", "计", "达", "了", "有", "为", "举办", "举行", "开展", "组织", "召开", "出台", "制定",
+    "印发", "形成", "提出", "收到", "征集", "编印", "出版", "建成", "新建", "新增", "培训", "接待",
+    "走访", "撰写", "报送", "编辑", "完成", "办理", "成立", "占",
+)  # fmt: skip
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
-              "重点", "不", "到", "代表", "有利于", "结合", "字")  # fmt: skip
+              "重点", "不", "到", "代表", "有利于", "结合", "字",
+              # The report laying out its own structure (RULINGS: 包括四个方面的内容, 三种情况).
+              "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
+# A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
+_COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
 
 
-# 百分之九十五 / 百分之95: a percentage written out.
+# 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
 _CN_PERCENT_RE = re.compile(
-    r"(?P<pre>超过|不到|不足|近|约|超|逾)?百分之(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百零点]+)"
+    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
+    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?)"
 )
 
 
@@ -94,8 +126,25 @@ _CN_PERCENT_RE = re.compile(
 _BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数)(?P<num>[百千万])(?P<unit>{_UNIT_ALT})")
 _BARE_SCALE_VALUES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
 _BARE_SCALE_APPROX = {"近": "under", "逾": "over", "上": "over", "数": "about"}
-# 连任两届, 连续三届: a count of terms; 第三届 / 十三届三次会议 / 四届区政协 name one term.
-_TERMS_RE = re.compile(r"(?<=连任|连续|历任|担任|任职)(?P<num>[两二三四五六七八九十]|\d{1,2})届")
+# 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
+# 四届区政协 name one term.
+_TERMS_RE = re.compile(
+    r"(?<=连任|连续|历任|担任|任职|举办|举行|已办|共办|办了|召开)(?P<num>[两二三四五六七八九十]|[0-9]{1,2})届"
+    r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
+)
+
+
+# 四分之一, 三分之二以上, 超过三分之一: a fraction (docs/RULINGS.md), value M/N and no unit.
+_FRACTION_RE = re.compile(
+    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?<![百千])(?P<den>[0-9]+|{CN_NUMERAL})分之(?P<num>[0-9]+|{CN_NUMERAL})"
+    rf"(?P<post>以上|以下|左右)?"
+)
+
+
+# 一米四五, 1米8: a spoken length, the unit between the whole and the decimals.
+_SPOKEN_RE = re.compile(
+    r"(?<![〇零一二三四五六七八九十两0-9])(?P<whole>[一二两三0-9])米(?P<frac>[一二三四五六七八九]{1,2}|[0-9]{1,2})(?![0-9〇零一二三四五六七八九十百千万米])"
+)
 
 
 def find_figures(text: str) -> list[Span]:
@@ -106,9 +155,14 @@ def find_figures(text: str) -> list[Span]:
         if span is not None:
             spans.append(span)
     extra = []
-    if "百分之" in text:
-        extra += _written_percents(text)
+    if "分之" in text:
+        extra += _written_percents(text) + _fractions(text)
     extra += _bare_scales(text)
+    if "米" in text:
+        # 1米8 is one length: it takes the place of the 1米 it starts with.
+        spoken = _spoken_lengths(text)
+        spans = [s for s in spans if not any(x.start <= s.start and s.end <= x.end for x in spoken)]
+        extra += spoken
     if "届" in text:
         extra += _terms(text)
     if extra:
@@ -125,7 +179,7 @@ def _bare_scales(text: str) -> list[Span]:
         pre = m.group("pre")
         if unit in _TIME_UNITS:
             continue  # 近百年, 数千年: a relative stretch of history, not a measurement
-        if pre in "上数" and m.start() and text[m.start() - 1] in _CN_NUMERAL_CHARS:
+        if pre in "上数" and m.start() and text[m.start() - 1] in _CN_NUMERAL_SET:
             continue
         attrs = {
             "value": to_json_number(_BARE_SCALE_VALUES[m.group("num")]),
@@ -140,28 +194,66 @@ def _bare_scales(text: str) -> list[Span]:
 def _terms(text: str) -> list[Span]:
     spans = []
     for m in _TERMS_RE.finditer(text):
-        value = parse_number(m.group("num"))
-        if value is None or _MEETING_AFTER_RE.match(text, m.end()) or text.startswith("委员会", m.end()):
+        number = m.group("num") or m.group("num2")
+        value = parse_number(number)
+        if value is None or _MEETING_AFTER_RE.match(text, m.end()) or text.startswith(("委员会", "政协"), m.end()):
             continue
-        metric = _metric(text, m.start(), m.end())
+        start = m.start("num") if m.group("num") else m.start("num2")
+        metric = _metric(text, start, m.end())
         attrs = {"value": to_json_number(value), "unit": "届", "approx": "exact", "metric": metric}
-        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.terms", 0.6))
+        spans.append(Span(start, m.end(), "FIGURE", text[start : m.end()], attrs, "figure.terms", 0.6))
+    return spans
+
+
+def _spoken_lengths(text: str) -> list[Span]:
+    spans = []
+    for m in _SPOKEN_RE.finditer(text):
+        whole, frac = parse_number(m.group("whole")), parse_number(m.group("frac"))
+        if whole is None or frac is None:
+            continue
+        digits = len(m.group("frac"))
+        value = whole + frac / (10**digits)
+        attrs = {
+            "value": to_json_number(value),
+            "unit": "米",
+            "approx": "exact",
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.spoken_length", 0.5))
+    return spans
+
+
+def _fractions(text: str) -> list[Span]:
+    spans = []
+    for m in _FRACTION_RE.finditer(text):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if den is None or num is None or not 0 < num < den:
+            continue
+        approx = "exact"
+        if m.group("pre"):
+            approx = _PREFIX_APPROX[m.group("pre")]
+        if m.group("post"):
+            approx = _SUFFIX_APPROX[m.group("post")]
+        value = round(num / den, 4)
+        attrs = {
+            "value": to_json_number(value),
+            "unit": "",
+            "approx": approx,
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.fraction", 0.7))
     return spans
 
 
 def _written_percents(text: str) -> list[Span]:
     spans = []
     for m in _CN_PERCENT_RE.finditer(text):
-        number = m.group("num")
-        whole, _, frac = number.partition("点")
-        value = parse_number(whole)
-        if value is None or (frac and not all(ch in "零一二三四五六七八九" for ch in frac)):
+        value = parse_number(m.group("num"))
+        if value is None:
             continue
-        if frac:
-            value += parse_number("0." + "".join(str("零一二三四五六七八九".index(ch)) for ch in frac)) or 0
         attrs = {
             "value": to_json_number(value),
-            "unit": "%",
+            "unit": "%" if m.group("per") == "百" else "‰",
             "approx": _PREFIX_APPROX[m.group("pre")] if m.group("pre") else "exact",
             "metric": _metric(text, m.start(), m.end()),
         }
@@ -181,11 +273,15 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     before = text[num_start - 1] if num_start > 0 else ""
     after = text[end : end + 4]
     arabic = m.group("ar") is not None
+    number_text = _OCR_DIGITS_RE.sub("1", ascii_digits(m.group("ar")).replace(" ", "")) if arabic else m.group("cn")
 
+    if m.group("brk") and not _broken_line(text, num_start, m.start("brk")):
+        return None
     if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
         return None
-    if unit == "次" and _MEETING_AFTER_RE.match(text, end):
-        return None  # 九届三次会议, 二次全会: a session designation
+    counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None
+    if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
+        return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
     if unit == "周" and after.startswith(("年", "岁")):
         return None  # 75周年: an anniversary, an ordinal
     if unit == "年" and after[:1] in ("代", "度", "级", "华", "诞"):
@@ -193,18 +289,27 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     if after.startswith(("华诞", "诞辰")):
         return None
     if unit in _TIME_UNITS:
-        # 一年来, 两年多来, 30年来: relative spans, not measurements.
+        # 一年来, 两年多来, 30年来, 过去五年, 未来5年: relative spans, not measurements.
         tail = text[end : end + 3]
-        if tail.startswith(("来", "多来", "以来")) or (pre == "近"):
+        if tail.startswith(("来", "多来", "以来")) or pre == "近":
             return None
-    if unit == "部" and after.startswith("门"):
-        return None
-    number_text = m.group("ar") or m.group("cn")
+        if text.startswith(("一次", "一届", "一换"), end):
+            return None  # 五年一次的换届: a frequency, not a measurement
+        if pre is None and text[max(0, num_start - 2) : num_start].endswith(_RELATIVE_BEFORE):
+            return None
+    if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):
+        return None  # 2部门, 5成员: the unit's character begins a word
     if arabic:
-        if unit == "年" and not mid and len(number_text) == 4 and 1000 <= int(number_text) <= 2999:
+        if unit == "年" and not mid and _YEAR_FORM_RE.fullmatch(number_text):
             return None  # a calendar year: DATE
         if unit == "年" and after[:1] and after[:1] in "-—–~至":
             return None
+        if (
+            _MEASURE_WORDS[m.group("unit")][0] == "noun"
+            and unit not in ("人", "字")
+            and text[end - 1 : end + 1] in _words_of_places()
+        ):
+            return None  # 3县级, 5市委, 12345市民热线, 20国家: the place word begins another word
         rule, confidence = ("figure.percent", 0.97) if unit in ("%", "‰") else ("figure.arabic_unit", 0.93)
         if unit in _TIME_UNITS:
             rule, confidence = "figure.duration", 0.7
@@ -240,19 +345,36 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     return Span(start, end, "FIGURE", span_text, attrs, rule, confidence)
 
 
+def _broken_line(text: str, num_start: int, brk: int) -> bool:
+    """Whether a line break between a number and its unit is a PDF line or column break:
+    the number ends its line, and that line is running text (no sentence end right before)."""
+    line_start = text.rfind("\n", 0, num_start) + 1
+    # A short line ending in a number is a list or a table cell (``政协委员 3`` / ``人大代表``).
+    return num_start - line_start >= _MIN_BROKEN_LINE and text[brk - 1] not in "。；;！？!?：:"
+
+
+_MIN_BROKEN_LINE = 16
+
+
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
-    if number == "一" or (number[-1] == "一" and len(number) == 1):
-        return None  # 一 is an article: 一批, 一线, 一次 (one-off)
+    qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
+    if number == "一" and not qualified:
+        return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
-    if unit not in _CN_UNITS or before in _CN_BLOCK_BEFORE or before in _CN_NUMERAL_CHARS:
+    if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS:
         return None
-    if parse_number(number) is None:
+    if (before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后") or before in _CN_NUMERAL_SET:
         return None
+    value = parse_number(number)
+    if value is None or _in_idiom(text, m.start("cn"), m.end()):
+        return None
+    if unit == "字" and value < 1000 and not m.group("scale"):
+        return None  # 八字方针, 十六字方针: a formula's length; a text's runs to 三十万字
     end = m.end()
     after = text[end : end + 3]
-    if unit in _CN_EVENT_UNITS:
+    if unit in _CN_COUNT_UNITS:
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
@@ -263,11 +385,73 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if after.startswith(_SET_HEADS):
         return None
-    counted = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
-    cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
-    if counted or cue or after[:1] in _BOUNDARY_AFTER or not after:
+    cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES) or _listed_before(text, m.start())
+    if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
     return None
+
+
+def _listed_before(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` is a 、-list the number then counts (甲、乙、丙三个专门委员会)."""
+    clause = re.split(r"[，。；,;：:！？\n]", text[max(0, start - 30) : start])[-1]
+    return clause.count("、") >= 1 and not clause.endswith(("”", "’", "」"))
+
+
+def _in_idiom(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a four-character idiom (三番五次, 一年到头, 千方百计).
+
+    Two shapes: an idiom of jieba's dictionary, and the numeral idiom's template X甲Y乙 of
+    one-character numerals (三番五次, 三天两头, 七上八下), which the dictionary tags as numerals.
+    """
+    if end - start == 2 and (_numeral_template(text, start - 2) or _numeral_template(text, start)):
+        return True
+    idioms = _numeral_idioms()
+    for left in range(max(0, end - 4), start + 1):
+        if text[left : left + 4] in idioms:
+            return True
+    return False
+
+
+def _numeral_template(text: str, left: int) -> bool:
+    """Whether text[left:left + 4] is X甲Y乙 with one-character numerals X and Y alone."""
+    if left < 0 or left + 4 > len(text):
+        return False
+    numeral = [ch in _CN_NUMERAL_SET for ch in text[left : left + 4]]
+    outside = (left > 0 and text[left - 1] in _CN_NUMERAL_SET) or text[left + 4 : left + 5] in _CN_NUMERAL_SET
+    return numeral == [True, False, True, False] and not outside
+
+
+@cache
+def _words_of_places() -> frozenset[str]:
+    """Two-character words that begin with a place word of the unit table (市民, 国家, 县级,
+    省委, 村民): after a number, such a place word is no unit. From jieba's dictionary."""
+    firsts = {w[-1] for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "noun"} - {"人", "字"}
+    return frozenset(w for w, _tag in _jieba_dictionary() if len(w) == 2 and w[0] in firsts)
+
+
+@cache
+def _numeral_idioms() -> frozenset[str]:
+    """The four-character idioms (成语, 习用语: jieba's tags i and l) that hold a Chinese numeral.
+
+    A numeral in an idiom counts nothing.
+    """
+    return frozenset(
+        w for w, tag in _jieba_dictionary() if len(w) == 4 and tag in ("i", "l") and not _CN_NUMERAL_SET.isdisjoint(w)
+    )
+
+
+@cache
+def _jieba_dictionary() -> tuple[tuple[str, str], ...]:
+    """(word, tag) for every entry of jieba's dictionary: the well-kept word list pizhu already
+    ships with, read once on the first figure that needs it."""
+    import jieba
+
+    entries = []
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as lines:
+        for line in lines:
+            word, _freq, tag = line.rstrip("\n").rsplit(" ", 2)
+            entries.append((word, tag))
+    return tuple(entries)
 
 
 # --- metric: the thing counted, from the same clause -------------------------------------

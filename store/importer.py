@@ -98,6 +98,9 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
     except SourceError as exc:
         outcome.error = str(exc)
         return outcome
+    except Exception as exc:  # a reader library's own bug on one odd file: refuse that file only
+        outcome.error = _failure("could not be read", exc)
+        return outcome
     outcome.encoding = source.encoding
     extract_spans: Callable[[str], list] | None = None
     if extract:
@@ -105,11 +108,20 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
     # A report is identified by the bytes of its file (and its place in it), not by its
     # normalized text: a new normalizer must not make re-import duplicate it.
     source_hash = hashlib.sha256(data).hexdigest()
-    for draft in prepare(source.text, source.layout):
-        if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
-            outcome.skipped += 1
-            continue
-        spans = extract_spans(draft.text) if extract_spans else []
+    # Every report of the file is extracted before any is stored: a rule that breaks on one
+    # text refuses that file whole (nothing of it stored), never the rest of the folder.
+    drafts = []
+    try:
+        for draft in prepare(source.text, source.layout):
+            if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
+                outcome.skipped += 1
+            else:
+                drafts.append((draft, extract_spans(draft.text) if extract_spans else []))
+    except Exception as exc:
+        outcome.error = _failure("extraction failed", exc)
+        outcome.skipped = 0
+        return outcome
+    for draft, spans in drafts:
         try:
             doc_id = store.add_document(
                 str(path),
@@ -130,6 +142,11 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
         else:
             outcome.imported.append(doc_id)
     return outcome
+
+
+def _failure(stage: str, exc: Exception) -> str:
+    """One line naming what failed, for a file refused by an unexpected exception."""
+    return " ".join(f"{stage}: {type(exc).__name__}: {exc}".split())
 
 
 def import_paths(

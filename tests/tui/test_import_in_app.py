@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from store.db import Store
@@ -68,4 +70,65 @@ async def test_a_report_opens_while_others_still_import(tmp_path: Path) -> None:
         await pilot.press("a")
         await pilot.pause()
         assert "confirmed" in app.screen.message
+    store.close()
+
+
+# Loaded by the import process at start-up (PYTHONPATH): extraction raises on one file's
+# text there, as a rule bug would, in the real background process the app starts.
+_FAULT_HOOK = """
+import extract.pipeline
+
+_real = extract.pipeline.extract_spans
+
+
+def _extract_spans(text, **kwargs):
+    if "毒丸" in text:
+        raise ValueError("invalid literal for int() with base 10: 'NN.N'")
+    return _real(text, **kwargs)
+
+
+extract.pipeline.extract_spans = _extract_spans
+"""
+
+
+async def test_a_file_that_breaks_extraction_is_refused_and_the_rest_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_FAULT_HOOK, "utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(hook), os.environ.get("PYTHONPATH")])))
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    shutil.copy(seeds[0], folder / "a_good.txt")
+    (folder / "b_bad.txt").write_text(seeds[1].read_text("utf-8") + "\n毒丸\n", "utf-8")
+    shutil.copy(seeds[2], folder / "c_good.txt")
+    store = Store(tmp_path / "new.db")
+    app = make_app(store, "ann", imports=(str(folder),))
+    notices: list[str] = []
+    real_notify = app.notify
+
+    def notify(message: str, **kwargs: object) -> None:
+        notices.append(message)
+        real_notify(message, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "notify", notify)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(400):
+            if app.importing is not None and app.importing.finished:
+                break
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        step = app.importing
+        assert step is not None and step.finished and not step.error
+        assert step.done == 3
+    refusals = [n for n in notices if "b_bad.txt" in n]
+    assert len(refusals) == 1 and "\n" not in refusals[0]
+    reason = "extraction failed: ValueError: invalid literal for int() with base 10: 'NN.N'"
+    assert refusals[0].endswith(f"b_bad.txt: {reason}")
+    with Store(tmp_path / "new.db") as check:
+        ids = check.document_ids()
+        assert {Path(check.document(i).source).name for i in ids} == {"a_good.txt", "c_good.txt"}
+        assert step.imported == len(ids) >= 2
     store.close()

@@ -74,3 +74,94 @@ def test_rules_and_confidence() -> None:
     assert full.rule == "date.year_month_day"
     assert bare.rule == "date.bare_year"
     assert bare.confidence < full.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Year ranges with every separator reports use, with or without 年 on the first year.
+        ("1949—2019年", ["1949—2019年"]),
+        ("1980–1990年", ["1980–1990年"]),
+        ("规划(2010～2020年)", ["2010～2020年"]),
+        ("2010〜2020年", ["2010〜2020年"]),
+        ("2010－2020年", ["2010－2020年"]),
+        ("2010至2020年", ["2010至2020年"]),
+        ("2018年至2022年,", ["2018年至2022年"]),
+        ("1998年-2002年", ["1998年-2002年"]),
+        ("《图说陈仓(1949—2019)》", ["1949—2019"]),
+        # Month and day ranges: one DATE; the first day may leave out its 日.
+        ("2019年9月至12月", ["2019年9月至12月"]),
+        ("2019年9月—2020年1月", ["2019年9月—2020年1月"]),
+        ("10月—12月", ["10月—12月"]),
+        ("1~6月", ["1~6月"]),
+        ("1955年5月20—22日在原县委", ["1955年5月20—22日"]),
+        ("于1998年2月24~28日召开", ["1998年2月24~28日"]),
+        ("2019年10月28-29日,全国政协", ["2019年10月28-29日"]),
+        ("2月27—28日", ["2月27—28日"]),
+        ("2024年3月4日至11日全国两会", ["2024年3月4日至11日"]),
+        # A range split over a line is still one DATE; the span holds the line break.
+        ("2021年4月6日至\n9日,调研组", ["2021年4月6日至\n9日"]),
+        ("2019年9月\n—2020年1月", ["2019年9月\n—2020年1月"]),
+        # A bare day after the month was given, also in an ISO dateline; a bare day range.
+        ("2026-03-03全国两会明天（4日）起", ["2026-03-03", "4日"]),
+        ("3月2日出发,6—8日在外地", ["3月2日", "6—8日"]),
+        # 月份, 元月.
+        ("1-6月份,全市", ["1-6月份"]),
+        ("决定自元月1日起施行", ["元月1日"]),
+        # Decades (docs/RULINGS.md).
+        ("上世纪80年代初", ["上世纪80年代"]),
+        ("20世纪90年代", ["20世纪90年代"]),
+        ("上世纪八九十年代", ["上世纪八九十年代"]),
+        ("八十年代以来", ["八十年代"]),
+        ("1980年代", ["1980年代"]),
+        # The calendar: 2月29日 only in a leap year; 13月 is no month.
+        ("2000年2月29日", ["2000年2月29日"]),
+        ("2023年13月", ["2023年"]),
+        ("二○一九年十二月", ["二○一九年十二月"]),
+        ("始建于1644年", ["1644年"]),
+        ("明洪武二年(1369年)", ["1369年"]),
+    ],
+)
+def test_date_grammar(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2月30日",  # no such day
+        "2023年2月29日",
+        "每月15日前报送",
+        "30日内办结",
+        "2000-3000人参加",  # a range of counts
+        "上世纪",  # relative on its own
+        "列为年度1号提案,落实8号文件",  # 号 without a month: a number
+        "有1300年历史",  # before 1800 a year needs its month or a cue (于, 公元, a bracket)
+        "十年代",
+    ],
+)
+def test_not_date_grammar(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_blank_line_ends_a_range() -> None:
+    assert texts("2019年10月28日至\n\n29日") == ["2019年10月28日", "29日"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A page's dateline: the year on one line, month/day on the next (two digits each).
+        ("头条新闻\n\n2026\n\n02/18\n\n10:16", ["2026", "02/18"]),
+        # The news form 今(26)日: the day in brackets after 今/昨/明.
+        ("行政长官今(26)日上午会见", ["26"]),
+        ("2026-03-03全国两会明天（4日）起", ["2026-03-03", "4日"]),
+    ],
+)
+def test_datelines(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1/3的委员", "02/30", "第01/02期", "2/18"])
+def test_not_datelines(text: str) -> None:
+    assert texts(text) == []

@@ -69,6 +69,10 @@ def test_figure_attributes(text: str, span: str, value: float, unit: str, approx
         ("开展联系活动8期190余人次,", ["8期", "190余人次"]),
         ("活动52场次240人次。", ["52场次", "240人次"]),
         ("近两年的615件提案全部办结", ["615件"]),
+        # A clause that counts: sessions and terms are counts there, not designations.
+        ("至2006年1月,共召开7届26次全体会议。", ["7届", "26次"]),
+        # A space after a point is a list's, not OCR inside a decimal.
+        ("3. 50名委员参加", ["50名"]),
     ],
 )
 def test_glued_and_relative(text: str, expected: list[str]) -> None:
@@ -137,3 +141,107 @@ def test_metric_from_clause() -> None:
     assert find_figures("将93名党员委员编入")[0].metric == "党员委员"
     spans = find_figures("开展专题调研15次、协商活动31次,")
     assert [s.metric for s in spans] == ["专题调研", "协商活动"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # A four-character numeral before 年 that is no year (issue 22: a 统计公报 import stopped here).
+        ("平均受教育年限达到14.2年,", "14.2年", 14.2),
+        ("人均预期寿命达到78.5年。", "78.5年", 78.5),
+        ("累计服务1,200年", "1,200年", 1200),
+    ],
+)
+def test_four_character_numerals_before_nian_are_durations(text: str, span: str, value: float) -> None:
+    spans = find_figures(text)
+    assert [(s.text, s.value, s.unit) for s in spans] == [(span, value, "年")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        # 万字: a scale before the unit, after Arabic or Chinese numerals, with 余/多 between.
+        ("全书约30万字,", "约30万字", 300000, "字", "about"),
+        ("编印文史资料三十余万字。", "三十余万字", 300000, "字", "over"),
+        ("汇编成册,共二十万字。", "二十万字", 200000, "字", "exact"),
+        # Places counted without a classifier.
+        ("来自全国12省市的代表", "12省市", 12, "省市", "exact"),
+        ("覆盖31省区市", "31省区市", 31, "省区市", "exact"),
+        ("辐射周边5县", "5县", 5, "县", "exact"),
+        # Chinese numerals with 〇/○/零 inside, and with measure words from the table.
+        ("收到提案一千〇二十件,", "一千〇二十件", 1020, "件", "exact"),
+        ("收到提案一千○二十件,", "一千○二十件", 1020, "件", "exact"),
+        ("立案一百零五件,", "一百零五件", 105, "件", "exact"),
+        ("举办两期培训班", "两期", 2, "期", "exact"),
+        ("共举办三届文化节", "三届", 3, "届", "exact"),
+        ("全年编辑出版两本,", "两本", 2, "本", "exact"),
+        ("先后三趟赴基层", "三趟", 3, "趟", "exact"),
+        ("到会委员廿五人,", "廿五人", 25, "人", "exact"),
+        # 一 with a qualifier is a count, not the article.
+        ("会面历时约一小时。", "约一小时", 1, "小时", "about"),
+        # A term's length after 每届: a duration, not an ordinal.
+        ("前四届每届3年,", "3年", 3, "年", "exact"),
+        # Measures and compound units from the table.
+        ("新建道路12.5公里,", "12.5公里", 12.5, "公里", "exact"),
+        ("接待来访群众300余人天,", "300余人天", 300, "人天", "over"),
+        ("发放救助金5万港元,", "5万港元", 50000, "港元", "exact"),
+        # Fractions, tenths, per mille, ages; OCR's space before a decimal point.
+        ("其中四分之一涉及两岸关系", "四分之一", 0.25, "", "exact"),
+        ("占比达到三分之二以上", "三分之二以上", 0.6667, "", "over"),
+        ("新人比例超过七成。", "超过七成", 7, "成", "over"),
+        ("不良率千分之五,", "千分之五", 5, "‰", "exact"),
+        ("这头两岁的小象", "两岁", 2, "岁", "exact"),
+        ("政法方面点6 .4%;", "6 .4%", 6.4, "%", "exact"),
+        # A spoken length; OCR's l for a leading 1.
+        ("如今已有一米四五高。", "一米四五", 1.45, "米", "exact"),
+        ("身高1米8,", "1米8", 1.8, "米", "exact"),
+        ("非中共委员l56名,占", "l56名", 156, "名", "exact"),
+        # A 、-list before a Chinese numeral: the number counts the list.
+        ("设经济、科教文史、三胞联谊四个专门委员会", "四个", 4, "个", "exact"),
+    ],
+)
+def test_measure_words_and_numerals(text: str, span: str, value: float, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        # A PDF line ended right after the number: one FIGURE across the break.
+        ("一年来，县政协各参加单位和委员全年共收到委员提交的提案386\n件,立案352件。", "386\n件", 386, "件"),
+        ("围绕中心工作深入调查研究，征集社情民意信息一百二十\n条,编报", "一百二十\n条", 120, "条"),
+    ],
+)
+def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, value: int, unit: str) -> None:
+    first = find_figures(text)[0]
+    assert (first.text, first.value, first.unit) == (span, value, unit)
+    assert text[first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "过去五年的工作",  # relative spans (GUIDELINES: 近两年)
+        "正式展开未来5年的政协工作",
+        "今后三年要做好",
+        "三番五次上门",  # a numeral inside an idiom counts nothing
+        "一年到头忙碌",
+        "千方百计解决",
+        "第一段。\n386\n件提案",  # a line of its own: a list number, not a broken line
+        "界别名单：政协委员 3\n人大代表 5",  # a short line ending in a number: a table cell
+        "两支队伍建设",  # 支 with a Chinese numeral names a set
+        "提、督、办三方",
+        "下午3点召开",  # clock time
+        "河西5市委",
+        "13届全国人大",
+        "十二届省政协的五年,是发展进步的五年",  # a period named by what precedes 的
+        "5成员单位",
+        "适逢五年一次的换届",  # a frequency
+        "每5年一次",
+        "中共某市委12届3次全会",  # 中共 is the party, not 共 counting
+        "坚持八字方针",  # 字 with a Chinese numeral counts words only in thousands (三十万字)
+        "提出了十六字方针",
+    ],
+)
+def test_not_figures_relative_idioms_sets(text: str) -> None:
+    assert texts(text) == []

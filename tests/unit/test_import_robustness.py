@@ -172,3 +172,74 @@ def test_a_pipe_or_a_device_is_refused_not_waited_on(tmp_path: Path) -> None:
     assert set(refused) == {"pipe.txt", "zero"}
     assert all("not a regular file" in reason for reason in refused.values())
     assert "imported 1 report(s)" in result.stderr
+
+
+# A marker only the bad file holds: extraction raises on it, as a rule bug would on a real text.
+_POISON = "毒丸"
+
+
+def _folder_with_a_bad_file(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_good.txt").write_bytes(generate(11).to_bytes())
+    (folder / "b_bad.txt").write_text(generate(12).text + f"\n全年{_POISON}14.2年。\n", "utf-8")
+    (folder / "c_good.txt").write_bytes(generate(13).to_bytes())
+    return folder
+
+
+def _raise_on_poison(real):  # the pipeline's extract_spans, failing on the bad file's text
+    def extract_spans(text: str, **kwargs: object) -> list:
+        if _POISON in text:
+            raise ValueError("invalid literal for int() with base 10: 'NN.N'")
+        return real(text, **kwargs)
+
+    return extract_spans
+
+
+def test_one_file_that_breaks_extraction_never_stops_a_folder_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import extract.pipeline
+    from pizhu.cli import main
+
+    monkeypatch.setattr(extract.pipeline, "extract_spans", _raise_on_poison(extract.pipeline.extract_spans))
+    folder = _folder_with_a_bad_file(tmp_path)
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(main, ["import", str(folder), "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)  # the exit status, not the ValueError
+    refused = refusals(result.stderr)
+    assert list(refused) == ["b_bad.txt"]
+    assert refused["b_bad.txt"] == "extraction failed: ValueError: invalid literal for int() with base 10: 'NN.N'"
+    assert "imported 2 report(s) from 2 file(s)" in result.stderr
+    with Store(db) as store:
+        names = sorted(Path(store.document(i).source).name for i in store.document_ids())
+        assert names == ["a_good.txt", "c_good.txt"]
+        assert all(store.spans(i) for i in store.document_ids())  # the good ones keep their candidates
+        assert store.integrity_ok()
+
+
+def test_a_file_whose_extraction_fails_leaves_nothing_of_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.pipeline
+
+    real = extract.pipeline.extract_spans
+    calls = []
+
+    def second_report_fails(text: str, **kwargs: object) -> list:
+        calls.append(text)
+        if len(calls) == 2:
+            raise RuntimeError("boom\non two lines")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(extract.pipeline, "extract_spans", second_report_fails)
+    path = tmp_path / "bundle.txt"  # two reports in one file: the first extracts, the second does not
+    path.write_text(generate(21).text + "\n\n" + generate(22).text, "utf-8")
+    store = Store.memory()
+    outcome = import_file(store, path)
+    assert len(calls) == 2
+    assert outcome.error == "extraction failed: RuntimeError: boom on two lines"
+    assert not outcome.imported and store.document_ids() == []

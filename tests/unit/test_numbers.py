@@ -32,13 +32,43 @@ from extract.numbers import parse_number, to_json_number
         ("二〇二三", "2023"),
         ("９３．３５", "93.35"),
         ("１２", "12"),
+        # 〇, the circle ○ typesetting uses for it, and 零 mark a skipped place.
+        ("一千〇二十", "1020"),
+        ("一千○二十", "1020"),
+        ("一千零五十", "1050"),
+        ("一万〇二百", "10200"),
+        ("一亿零五百万", "105000000"),
+        ("五〇〇", "500"),
+        ("二○一九", "2019"),
+        # 廿 and 卅 are 二十 and 三十.
+        ("廿五", "25"),
+        ("卅", "30"),
+        # A last digit after a unit without 零 counts in the next lower place.
+        ("一万二", "12000"),
+        ("三千五", "3500"),
+        ("一百五", "150"),
+        ("两万五", "25000"),
+        # Scales under scales: 万亿, and a 万 number before 亿.
+        ("三万亿", "3000000000000"),
+        ("一万二千亿", "1200000000000"),
+        ("二十一万五千", "215000"),
+        ("一千二百三十四万五千六百七十八", "12345678"),
+        ("一十五", "15"),
+        ("百", "100"),
+        ("万", "10000"),
+        ("零", "0"),
+        ("九十五点五", "95.5"),
+        ("壹仟贰佰", "1200"),
     ],
 )
 def test_parses(text: str, expected: str) -> None:
     assert parse_number(text) == Decimal(expected)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "三四百", "一两", "十十", "12a", "万岁"])
+@pytest.mark.parametrize(
+    "text",
+    "|abc|三四百|一两|十十|12a|万岁|一亿万|十亿亿|零十|一千零|两两|三点|点五|百千".split("|"),
+)
 def test_rejects_non_numerals(text: str) -> None:
     assert parse_number(text) is None
 
