@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from extract.models import Span
+from extract.places import admin_names
+from extract.places import table as place_table
 
 __all__ = ["find_entities", "looks_like_name", "unsettled_stretches"]
 
@@ -55,18 +57,34 @@ def _init() -> dict[str, Any]:
             parts = line.split()
             if len(parts) == 3:
                 tags.setdefault(parts[2], set()).add(parts[0])
-        places, proper, rare = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
+        entries = _jieba_entries(Path(jieba.__file__).parent / "dict.txt")
+        places, proper, rare = _jieba_places(entries)
         places |= tags.get("ns", set())
         places -= _GENERIC_PLACES
-        # A place stem missing from jieba's dictionary (岳阳 of 岳阳市) would fall apart into
+        table = place_table()
+        # A place missing from jieba's dictionary (岳阳市, 岳阳, 积石山) would fall apart into
         # single characters; as a word it is found wherever it stands.
-        for place in places:
+        for place in (*places, *table.kind, *table.short):
             if len(place) >= 2 and not tokenizer.FREQ.get(place):
                 tokenizer.add_word(place, 200, "ns")
+        short_names = frozenset(w for w, kind in table.short.items() if _short_name_stands(w, kind, entries.get(w)))
+        # 市场, 市民, 县城, 区域: a word that takes the suffix of the place before it (陇南市情 is 陇南 + 市情).
+        eaters = frozenset(
+            w
+            for w, (freq, _tag) in entries.items()
+            if len(w) == 2 and w[0] in "省市县区州旗镇乡" and freq >= 30 and w[1] not in _BODY_AFTER_SUFFIX
+        )
+        # Words that never stand inside a body's name (推动, 认真, 把, 这): they end the walk back
+        # from a body's head to its place (see _org_chains).
+        function_words = frozenset(w for w, (_f, tag) in entries.items() if tag in _FUNCTION_TAGS)
+        del entries
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
             tokenizer=tokenizer,
             places=frozenset(places - _GENERIC_PLACES),
+            short_names=short_names - _GENERIC_PLACES,
+            suffix_eaters=eaters,
+            function_words=function_words,
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
@@ -88,7 +106,21 @@ _GENERIC_PLACES = frozenset(
 )
 
 
-def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
+def _jieba_entries(path: Path) -> dict[str, tuple[int, str]]:
+    """jieba's dictionary: word → (frequency, tag)."""
+    entries: dict[str, tuple[int, str]] = {}
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError:
+        return entries
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 3 and parts[1].isdigit():
+            entries[parts[0]] = (int(parts[1]), parts[2])
+    return entries
+
+
+def _jieba_places(entries: dict[str, tuple[int, str]]) -> tuple[set[str], set[str], set[str]]:
     """Places from jieba's dictionary: ns entries with an administrative suffix, and their stems.
 
     A bare ns tag is not trusted (一路平安 is ns there); a suffix is. The stem of 四川省 is
@@ -98,15 +130,6 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
     places: set[str] = set()
     proper: set[str] = set()
     rare: set[str] = set()
-    entries: dict[str, tuple[int, str]] = {}
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError:
-        return places, proper, rare
-    for line in lines:
-        parts = line.split()
-        if len(parts) == 3 and parts[1].isdigit():
-            entries[parts[0]] = (int(parts[1]), parts[2])
     for word, (_freq, tag) in entries.items():
         if tag in ("nr", "ns", "nrt", "nrfg"):
             proper.add(word)
@@ -132,6 +155,28 @@ _REGION_NOUNS = ("城市", "新区", "开发区", "示范区", "先行区", "试
 
 # Two-character ones (江湖, 高山, 大海, 上山) are mostly everyday words, so only longer names count.
 _NATURAL_SUFFIXES = frozenset("江河湖山海岛峡湾岭")
+
+
+# After a suffix, these start a body or a post (市委, 县政府, 市长): the suffix stays with the place.
+_BODY_AFTER_SUFFIX = frozenset("委政长府级直属立人党纪监法检团妇工文科侨")
+
+
+def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> bool:
+    """Whether a short name (岳阳, 积石山) or a country (日本) is a place wherever it stands, as a word.
+
+    A province's short name always is; another is unless jieba knows it as a common word of
+    another kind (大同, 城中, 和平, 安康): those count only where the text also gives the full
+    name (see ``_gpes``).
+    """
+    if len(name) < 2:
+        return False
+    if kind in ("province", "country") or entry is None:
+        return True
+    freq, tag = entry
+    if kind == "city":
+        return tag == "ns" or (tag in ("nr", "nrt", "nz", "j") and freq < 200)
+    # A county's short name is more often a word (惠民, 安宁, 新建): only a rare dictionary name.
+    return tag in ("ns", "nr", "nrt") and freq < 50
 
 
 def _stem_is_name(entry: tuple[int, str] | None) -> bool:
@@ -278,6 +323,7 @@ def find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     spans += _orgs(text, places, {start for start, _end, _word in tokens})
+    spans += _org_chains(text, tokens, places, st)
     spans += places
     spans += _persons(text, tokens, st)
     return spans
@@ -412,24 +458,46 @@ def _is_watchword(parts: list[str]) -> bool:
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
-    """Known places, unknown names glued to a suffix, and town+village joined into one span."""
-    places, proper = st["places"], st["proper"]
+    """Places: full names from the place table, short names and countries as words, unknown names
+    glued to a suffix, and chains (湖北宜昌, 拓石镇小川村, 中国·宜昌) joined into one span.
+
+    A place is never cut shorter than the text writes it: 西宁市 gives 西宁市, not 西宁,
+    unless the suffix belongs to the word after it (陇南市情 is 陇南 + 市情).
+    """
+    places, proper, short_names = st["places"], st["proper"], st["short_names"]
+    token_starts = {s for s, _e, _w in tokens}
+    token_ends = {e for _s, e, _w in tokens}
     found: list[tuple[int, int, float]] = []
+    table = place_table()
+    for start, end, _kind in admin_names(text, _ADMIN_KINDS):
+        before = text[start - 1] if start else ""
+        if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE):
+            continue  # 城中区 inside 老城中区: not a word of its own
+        if end - start == 2 and not _one_char_county_stands(text, start, end):
+            continue
+        if text[end - 1 : end + 1] in st["suffix_eaters"]:
+            stem = text[start : end - 1]
+            if stem in table.short and len(stem) >= 2:
+                found.append((start, end - 1, 0.7))
+            continue
+        found.append((start, end, 0.85))
+    # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
+    licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
     for i, (start, end, word) in enumerate(tokens):
-        if word in places:
+        if word in places or word in short_names:
             found.append((start, end, 0.8))
+            continue
+        if word in licensed:
+            found.append((start, end, 0.7))  # 城中 where the text also says 城中区
+            continue
+        if word in _REGION_RUN_WORDS or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
+            found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
         if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗"):
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
-    # 西和县、礼县、徽县: a one-character county in a list of counties (all 县 here) is one too.
-    counties = [f for f in found if text[f[1] - 1] == "县"]
-    for m in _ONE_CHAR_COUNTY_RE.finditer(text) if counties else ():
-        if any(abs(m.start() - f[0]) <= 12 for f in counties) and not any(f[0] <= m.start() < f[1] for f in found):
-            found.append((m.start(), m.end(), 0.55))
-    found.sort()
     # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
     # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
@@ -440,7 +508,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         stem = m.group(1) or m.group(2)
         if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
             continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
-        if stem in proper or stem in places or (m.group(1) and not freq.get(stem)):
+        if stem in proper or stem in places or stem in table.short or (m.group(1) and not freq.get(stem)):
             stems.add(stem)
     stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
     if stems:
@@ -448,21 +516,31 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         for s, e, _c in found:
             taken[s:e] = b"\1" * (e - s)
         for m in re.finditer("|".join(sorted(map(re.escape, stems), key=len, reverse=True)), text):
-            if not any(taken[m.start() : m.end()]):
+            # A word of its own: 岳阳 in 推动岳阳融入, not 岳阳 inside a longer token.
+            if not any(taken[m.start() : m.end()]) and m.start() in token_starts and m.end() in token_ends:
                 found.append((m.start(), m.end(), 0.6))
-        found.sort()
-    # Place chains written together are one GPE (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村.
+    # The longest place wins where two overlap; then places written together are one chain
+    # (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村, and across a middle dot, 中国·宜昌.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, float]] = []
+    occupied = bytearray(len(text) + 1)
+    for s, e, c in found:
+        if not any(occupied[s:e]):
+            occupied[s:e] = b"\1" * (e - s)
+            kept.append((s, e, c))
+    kept.sort()
     merged: list[tuple[int, int, float]] = []
-    for start, end, conf in found:
-        if merged and merged[-1][1] == start:
+    for start, end, conf in kept:
+        if merged and (merged[-1][1] == start or (merged[-1][1] == start - 1 and text[start - 1] in _DOTS)):
             merged[-1] = (merged[-1][0], end, min(conf, merged[-1][2]))
-        elif not merged or merged[-1][1] <= start:
+        else:
             merged.append((start, end, conf))
     out = []
     for s, e, c in merged:
         # 隆安县东信村: after a county or town, the next name with its 村/镇 suffix continues the chain.
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
-            e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
+            if text[e : e + 2] not in st["suffix_eaters"]:
+                e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
         if tail:
             e = tail.end()
@@ -470,10 +548,32 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     return out
 
 
+_ADMIN_KINDS = frozenset(("province", "city", "county", "former", "town"))
+_DOTS = frozenset("·•・‧")
+# One-character names of provinces that rarely mean anything else when two or three stand together.
+_PROVINCE_ABBREVIATIONS = frozenset("港澳台京津冀沪渝川粤闽湘鄂皖赣浙鲁豫晋陕陇黔滇桂琼藏辽")
+_REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _one_char_county_stands(text: str, start: int, end: int) -> bool:
+    """礼县, 徽县: a listed county with a one-character name, where a list or a sentence bounds it.
+
+    Not 和县 in 市和县 (the conjunction) nor 全县, which the table does not list anyway.
+    """
+    if text[start] in _STOP_CHARS:
+        return False
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return (not before or not _is_cjk(before) or before in "、和及与在赴到") and (
+        not after or not _is_cjk(after) or after in "、和及与等委政人"
+    )
+
+
 _CJK_ONLY_RE = re.compile(f"[{_CJK}]+")
-_ONE_CHAR_COUNTY_RE = re.compile(
-    rf"(?:(?<=[、和及与])|(?<![{_CJK}]))(?![全本该各我每外邻郊一二两三四五六七八九十])[{_CJK}]县(?=[、和及与等，,。；])"
-)
 _BODY_AFTER_LEVEL = (
     "委",
     "政",
@@ -567,6 +667,9 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
                 continue
         start = None
         place = place_end.get(head_start)
+        if place is None and head[0] in _LEVELS:
+            # 灵武市 + 市委: the place keeps its suffix, which the head starts with.
+            place = place_end.get(head_start + 1)
         if place is None and head_start and text[head_start - 1] in _LEVELS:
             # 楚雄 + 市政协: jieba may glue the level to the head, so the place ends one early.
             place = place_end.get(head_start - 1)
@@ -593,6 +696,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
+            if before in _PLURAL_BEFORE_LEVEL:
+                continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
             if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
@@ -604,6 +709,146 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         end = _subunit_end(text, head, head_end)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+# jieba's tags for verbs, adverbs, prepositions, conjunctions, pronouns, particles, interjections.
+_FUNCTION_TAGS = frozenset("v d p c r u y e o ad vg uj ul uz ud ug uv".split())
+
+# The heads of a body's name, as the place-and-organ grammar reads them (GUIDELINES v1.1: ORG is
+# the whole chain as written, place prefix + body + sub-unit). Those in _PROPER_HEADS may also
+# follow a proper name with no place (瑞熙钛业有限公司, 河西学院); the others need a place, a
+# level (市, 县) or a national lead (中共, 共青团, 全国, 国家) before them, or they name a kind
+# of body, not one (教育局, 办公室).
+_CHAIN_HEADS = (
+    "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
+    "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
+    "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
+    "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "融媒体中心",
+    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
+    "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
+    "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+)  # fmt: skip
+_CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
+_PROPER_HEADS = frozenset(("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台"))
+# National leads: a body named after them needs no place (中共中央办公厅, 共青团中央, 国家统计局).
+_LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国", "武警", "中央")
+# Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
+_PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
+_MAX_BODY_CONTENT = 12
+
+
+def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Bodies as a grammar of place + organ: 岳阳市生态环境局, 县政协文史委员会, 共青团某某县委,
+    某某军分区, 中国人民银行某某分行, 瑞熙钛业有限公司.
+
+    From each head (局, 委员会, 银行 …) the walk goes back over the name's own words (nouns,
+    and 和 inside a name: 发展和改革委员会) to the nearest place, level character or national
+    lead; a verb, a function word or punctuation before one is found means the head names a
+    kind of body, and nothing is proposed.
+    """
+    place_end = {p.end: p for p in places}
+    token_of = _token_index(tokens, len(text))
+    spans: list[Span] = []
+    for m in _CHAIN_HEAD_RE.finditer(text):
+        head_start, head_end = m.span()
+        if not _head_is_word(tokens, token_of, head_start, head_end):
+            continue
+        start, content_start, proper = _body_prefix(text, tokens, token_of, head_start, place_end, st)
+        if start is None:
+            # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
+            if m.group() in _PROPER_HEADS and proper and 2 <= head_start - content_start <= 8:
+                start = content_start
+            else:
+                continue
+        if text[start:head_start].endswith(("和", "与")):
+            continue
+        spans.append(_span(text, start, _subunit_end(text, m.group(), head_end), "ORG", "entity.org_chain", 0.65))
+    return spans
+
+
+def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
+    """Whether a head ends a word: 局 of 教育局, not of 大局; 中学 never across 集中|学习."""
+    first, last = token_of[start], token_of[end - 1]
+    if first < 0 or tokens[last][1] != end:
+        return False
+    if tokens[first][0] == start:
+        return True
+    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅.
+    return first == last and tokens[first][1] - tokens[first][0] >= 3
+
+
+def _body_prefix(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    token_of: list[int],
+    head_start: int,
+    place_end: dict[int, Span],
+    st: dict[str, Any],
+) -> tuple[int | None, int, bool]:
+    """(start of the body's prefix or None, start of its content words, whether a word is a proper name)."""
+    function_words = st["function_words"]
+    i = token_of[head_start]
+    words: list[tuple[int, str]] = []
+    if i >= 0 and tokens[i][0] < head_start:
+        # The head ends a longer token (教育局, 国家统计局): the words of the part before it.
+        pos = tokens[i][0]
+        for word in st["tokenizer"].cut(text[pos:head_start], HMM=False):
+            words.append((pos, word))
+            pos += len(word)
+        words.reverse()
+        i -= 1
+    else:
+        i = token_of[head_start - 1] if head_start else -1
+    content_start = head_start
+    proper = False
+    singles = 0  # single characters in a row: a name jieba does not know (瑞熙)
+    while True:
+        if words:
+            w_start, word = words.pop(0)
+        elif i >= 0:
+            w_start, _e, word = tokens[i]
+            i -= 1
+        else:
+            return None, content_start, proper
+        place = place_end.get(w_start + len(word))
+        if place is not None and place.end == content_start:
+            start = place.start
+            while start in place_end:  # 湖南省岳阳市: a chain of places is one prefix
+                start = place_end[start].start
+            return start, content_start, proper
+        if len(word) == 1 and word in _LEVELS:
+            if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
+                return None, content_start, proper
+            return w_start, content_start, proper
+        if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
+            return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
+        if not _CJK_ONLY_RE.fullmatch(word) or head_start - w_start > _MAX_BODY_CONTENT:
+            return None, content_start, proper
+        if word in ("和", "与"):
+            # 发展和改革委员会: 和 inside one name; 市政协和河西学院: two bodies, the second named already.
+            if proper or content_start == head_start:
+                return None, content_start, proper
+        elif word in function_words or (len(word) == 1 and word in _STOP_CHARS):
+            return None, content_start, proper
+        singles = singles + 1 if len(word) == 1 else 0
+        proper = proper or singles >= 2 or _proper_token(word, st)
+        content_start = w_start
+
+
+def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
+    """For each character position, the index of the token holding it."""
+    out = [-1] * (n + 1)
+    for i, (s, e, _w) in enumerate(tokens):
+        for k in range(s, e):
+            out[k] = i
+    return out
+
+
+def _proper_token(word: str, st: dict[str, Any]) -> bool:
+    """A word that makes a name proper: one jieba lacks (瑞熙), or a name it lists (华菱, 河西)."""
+    if len(word) < 2:
+        return False
+    return not st["tokenizer"].FREQ.get(word) or word in st["proper"]
 
 
 def _subunit_end(text: str, head: str, end: int) -> int:
