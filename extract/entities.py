@@ -34,6 +34,16 @@ _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
 _CJK = "\u4e00-\u9fff"
 
+def _surname_rows() -> list[tuple[str, float]]:
+    rows = [line.split("\t") for line in (_DATA / "surnames.tsv").read_text("utf-8").splitlines() if line[:1] != "#"]
+    return [(r[0], float(r[1]) if r[1] else 0.0) for r in rows if len(r) == 3]
+
+
+def _plain_surname_rows() -> frozenset[str]:
+    rows = [line.split("\t") for line in (_DATA / "surnames.tsv").read_text("utf-8").splitlines() if line[:1] != "#"]
+    return frozenset(r[0] for r in rows if len(r) == 3 and "u" in r[2])
+
+
 # --- lazily built state -------------------------------------------------------------------
 
 _lock = threading.Lock()
@@ -235,22 +245,19 @@ _PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’']|规划
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
 
+# The surname table (extract/data/surnames.tsv): frequent ones (0.01 % of people or more) and
+# those rarely anything else; a rarer surname character that is also a word (花, 能) is left out.
 _SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
-    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
-    "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
-    "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗"
-    "瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    name
+    for name, share in _surname_rows()
+    if len(name) == 1 and (share >= 0.01 or name in _plain_surname_rows())
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒")
+_COMPOUND_SURNAMES = tuple(name for name, _share in _surname_rows() if len(name) == 2)
 # Single-character tokens that end a name or never start one.
 _STOP_CHARS = frozenset(
     "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出调介绍"
     "名位次件条项抓送走进看帮扶往回入出住驻管包央"
     '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
-)
-_NAME_LIST_RE = re.compile(
-    rf"((?:[{_SURNAMES}][{_CJK}]{{1,2}}、)+[{_SURNAMES}][{_CJK}]{{1,2}})等(?=一批|多名|\d+名|[{_CN_NUM}]+名|同志|委员|代表|专家|人)"
 )
 _BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
 _ROOM_RE = re.compile(rf"([{_SURNAMES}][{_CJK}]{{1,2}}?)委员(?:会客室|工作室|之家)")
@@ -871,7 +878,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif word in titles or (word.endswith(("主席", "书记", "主任", "记者")) and len(word) <= 6):
+        elif word in titles or _POST_RE.fullmatch(word) or (word.endswith(_POST_ENDS) and len(word) <= 6):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
                 # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
@@ -887,16 +894,14 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
                     ),
                     None,
                 )
-            if found is not None:
+            if found is not None and (word in _CREDIT_ROLES or _plausible_name(text, found[0], found[1], st)):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
         if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
-    for m in _NAME_LIST_RE.finditer(text):
-        pos = m.start(1)
-        for name in m.group(1).split("、"):
-            spans.append(_span(text, pos, pos + len(name), "PERSON", "entity.person_list", 0.7))
-            pos += len(name) + 1
+    spans += _name_lists(text, st, {start for start, _end, _word in tokens})
+    spans += _names_after_posts(text, st)
+    spans += _own_line_names(text, st)
     for m in _BYLINE_RE.finditer(text):
         spans += [
             _span(text, s, e, "PERSON", "entity.person_byline", 0.6) for s, e in _split_names(m.group(1), m.start(1))
@@ -908,11 +913,19 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     return spans
 
 
+# Posts that stand before or after a name (主委周永尧, 陈小江书记, 胡春雨副主席, 监事长孙恩光).
+_POSTS = (
+    "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
+    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长"
+)
+_POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
+_POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
 _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
+    r"|当选|作题为|作《|(?:常务)?副(?:主席|书记|主任|县长|市长|区长|省长|部长|秘书长)|书记(?!处)|主委|秘书长|教授"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t由和与及同请对向将经")
 # After a name in a list: the next item, or what ends the list.
@@ -937,20 +950,29 @@ def looks_like_name(name: str) -> bool:
 
 
 def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool:
-    """A surname, then CJK characters none of which ends or breaks a name, and not a common word."""
+    """A surname, then CJK characters none of which breaks a name, and not a common word."""
     name = text[start:end]
     if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
         return False
     if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
         return False
-    if any(ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
+    if any(ch in _NAME_BREAKERS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
         return False
     if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
         return False
     freq = st["tokenizer"].FREQ
     proper = st["proper"]
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
-    return not any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2)
+    if any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2):
+        return False
+    # 向大会, 于政协, 和常务: a surname that is also a preposition or conjunction, before a word.
+    given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
+    if name[0] in st["function_words"]:
+        if len(given) >= 2 and freq.get(given, 0) >= 50:
+            return False
+        # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
+        return len(given) >= 2 or place_table().surnames.get(name[0], 0.0) >= 0.05
+    return True
 
 
 def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
@@ -1074,6 +1096,9 @@ _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
+# Characters that never stand inside a name (a name may hold 全, 进, 和: 徐立全, 郭跃进, 罗富和).
+_NAME_BREAKERS = frozenset("的了在与对为把向从到等及或是有这那个各也都就还又并将被让给" + "、，。；：,.;:!?！？（）()“”\"《》 \n")
+
 # Words that start with a surname character but are not names (常委, 高度, 于是 …).
 _COMMON_WORDS = frozenset(
     "常委 高度 于是 向来 全面 全体 党组 江山 安全 方面 方式 方向 文化 文史 和谐 和美 石油 宁夏 明确 成员 成立 成果 "
@@ -1092,3 +1117,169 @@ def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
         if n in (4, 5, 6) and chunk[0] in _SURNAMES and chunk[first] in _SURNAMES:
             return [(offset, offset + first), (offset + first, offset + n)]
     return []
+
+
+# A list item: two to four characters, or a name of several parts joined by a dot (帕巴拉·格列朗杰).
+_ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
+_NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
+_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:、[^{_NOT_IN_ITEM}]+)+")
+# What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
+_LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "同志", "成员", "委员", "常委", "代表")
+_LIST_TAIL_RE = re.compile(
+    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|$)"
+)
+# 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
+_PLACE_COUNT_RE = re.compile(r"[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)")
+
+
+def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+    """The names of a 、-list, each a PERSON (v1.1), whatever their length or origin, where most look like names.
+
+    The first item is cut from what precedes it (副主席张柏青 → 张柏青) and the last from
+    what follows (吴阿斌委员 → 吴阿斌); items in between are whole. A list most of whose
+    items have a surname and are not words is a list of names: then every item of a name's
+    shape counts (令计划, 帕巴拉·格列朗杰), context supporting what the surname test alone
+    would refuse.
+    """
+    spans: list[Span] = []
+    for m in _LIST_RE.finditer(text):
+        chunks = m.group().split("、")
+        pos = m.start()
+        bounds = []
+        for chunk in chunks:
+            bounds.append((pos, pos + len(chunk)))
+            pos += len(chunk) + 1
+        items: list[tuple[int, int] | None] = []
+        for k, (a, b) in enumerate(bounds):
+            if k == 0:
+                items.append(_list_head_item(text, a, b, token_starts))
+            elif k == len(bounds) - 1:
+                items.append(_list_last_item(text, a, b))
+            else:
+                items.append((a, b) if _ITEM_RE.fullmatch(text, a, b) else None)
+        if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
+            items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
+        ):
+            spans += [_span(text, a, b, "GPE", "entity.gpe_list", 0.55) for a, b in (i for i in items if i)]
+            continue
+        spans += _names_of_list(text, items, st)
+    return spans
+
+
+def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+    """The first item of a list: the chunk, or its tail after a post, a lead or a word (副主席张柏青, 又如张宪明)."""
+    if _ITEM_RE.fullmatch(text, a, b):
+        return a, b
+    for n in (3, 2, 4):
+        start = b - n
+        if start <= a or not _ITEM_RE.fullmatch(text, start, b):
+            continue
+        rest = text[a:start]
+        if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE):
+            return start, b
+    # Else where jieba starts a word: the name is single characters after the last word.
+    for n in (3, 2):
+        start = b - n
+        if start > a and start in token_starts and all(k in token_starts for k in range(start, b)):
+            return start, b
+    return None
+
+
+_POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成员")
+
+
+def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The last item of a list: the whole chunk, or its head before what ends the list (吴阿斌委员)."""
+    if _ITEM_RE.fullmatch(text, a, b):
+        return a, b
+    m = re.match(rf"[{_CJK}]{{1,8}}[·.．•][{_CJK}·.．•]{{1,16}}?(?={_LIST_TAIL_RE.pattern})", text[a:b])
+    if m:
+        return a, a + m.end()
+    for n in (3, 2, 4):
+        if a + n < b and _LIST_TAIL_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
+            return a, a + n
+    return None
+
+
+def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
+    present = [i for i in items if i is not None]
+    if len(present) < 2:
+        return []
+    named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _plausible_name(text, i[0], i[1], st)]
+    dotted = [i for i in present if any(ch in "·.．•" for ch in text[i[0] : i[1]])]
+    # Most items names by the surname test (two at least), or a list of three or more
+    # where all but one are: a list of names, and each item of a name's shape is one.
+    if len(named) + len(dotted) < max(2, 0.6 * len(present)):
+        return []
+    out = []
+    for a, b in present:
+        name = text[a:b]
+        if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in ".．" for ch in name):
+            continue
+        out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
+    return out
+
+
+_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员)[ 　:：]?")
+
+
+def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
+    """监事长孙恩光, 署长董经纬, 记者 吕金平: a post read off the text (jieba may cut 监事|长), then a name."""
+    spans = []
+    for m in _POST_BEFORE_NAME_RE.finditer(text):
+        end = m.end()
+        for n in (3, 2):
+            if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st):
+                spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
+                break
+    return spans
+
+
+def _has_surname(name: str) -> bool:
+    surnames = place_table().surnames
+    return name[:2] in surnames or name[:1] in surnames
+
+
+_OWN_LINE_RE = re.compile(rf"^[ \t　]*([{_CJK}]{{2,4}}|[{_CJK}]{{2,8}}·[{_CJK}]{{2,8}})[ \t　]*$", re.MULTILINE)
+# A name in several parts joined by a dot (努尔兰·阿不都满金), where the parts are no words.
+_DOT_NAME_RE = re.compile(rf"([{_CJK}]{{2,6}})·([{_CJK}]{{2,8}})")
+
+
+def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
+    """A speaker's or an author's name on a line of its own (李江, 努尔兰·阿不都满金) near a heading,
+    and names in several parts joined by a dot (努尔兰·阿不都满金代表…)."""
+    spans = []
+    for m in _OWN_LINE_RE.finditer(text):
+        a, b = m.span(1)
+        if ("·" in m.group(1) and _foreign_name(m.group(1), st)) or (
+            _plausible_name(text, a, b, st) and _has_surname(m.group(1))
+        ):
+            spans.append(_span(text, a, b, "PERSON", "entity.person_own_line", 0.55))
+    for m in _DOT_NAME_RE.finditer(text):
+        # The second part runs to what follows a name (努尔兰·阿不都满金 | 代表…), never into it.
+        end = next(
+            (
+                e
+                for e in range(m.end(), m.start(2) + 1, -1)
+                if e < len(text) and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e))
+            ),
+            m.end(),
+        )
+        name = text[m.start() : end]
+        if _foreign_name(name, st) and not any(s.start == m.start() for s in spans):
+            spans.append(_span(text, m.start(), end, "PERSON", "entity.person_dotted", 0.55))
+    return spans
+
+
+def _foreign_name(name: str, st: dict[str, Any]) -> bool:
+    """A name transliterated in parts (阿不都满金): no part is a place, and jieba knows few of its words."""
+    freq = st["tokenizer"].FREQ
+    table = place_table()
+    for part in name.split("·"):
+        if part in table.kind or part in table.short or part in st["places"]:
+            return False
+        words = list(st["tokenizer"].cut(part, HMM=False))
+        known = sum(len(w) for w in words if len(w) >= 2 and freq.get(w) and w not in st["proper"])
+        if known * 2 >= len(part):
+            return False
+    return True
