@@ -34,6 +34,7 @@ _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
 _CJK = "\u4e00-\u9fff"
 
+
 def _surname_rows() -> list[tuple[str, float]]:
     rows = [line.split("\t") for line in (_DATA / "surnames.tsv").read_text("utf-8").splitlines() if line[:1] != "#"]
     return [(r[0], float(r[1]) if r[1] else 0.0) for r in rows if len(r) == 3]
@@ -248,9 +249,7 @@ _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
 # The surname table (extract/data/surnames.tsv): frequent ones (0.01 % of people or more) and
 # those rarely anything else; a rarer surname character that is also a word (花, 能) is left out.
 _SURNAMES = frozenset(
-    name
-    for name, share in _surname_rows()
-    if len(name) == 1 and (share >= 0.01 or name in _plain_surname_rows())
+    name for name, share in _surname_rows() if len(name) == 1 and (share >= 0.01 or name in _plain_surname_rows())
 )
 _COMPOUND_SURNAMES = tuple(name for name, _share in _surname_rows() if len(name) == 2)
 # Single-character tokens that end a name or never start one.
@@ -1097,7 +1096,9 @@ _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "�
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
 # Characters that never stand inside a name (a name may hold 全, 进, 和: 徐立全, 郭跃进, 罗富和).
-_NAME_BREAKERS = frozenset("的了在与对为把向从到等及或是有这那个各也都就还又并将被让给" + "、，。；：,.;:!?！？（）()“”\"《》 \n")
+_NAME_BREAKERS = frozenset(
+    "的了在与对为把向从到等及或是有这那个各也都就还又并将被让给" + '、，。；：,.;:!?！？（）()“”"《》 \n'
+)
 
 # Words that start with a surname character but are not names (常委, 高度, 于是 …).
 _COMMON_WORDS = frozenset(
