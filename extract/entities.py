@@ -22,6 +22,7 @@ import logging
 import re
 import threading
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from extract.models import Span
@@ -100,6 +101,7 @@ def _init() -> dict[str, Any]:
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
             leaders=frozenset(tags.get("nr", set())),
+            slogans=frozenset(slogans),
             slogan_re=re.compile("|".join(re.escape(s) for s in slogans)),
         )
     return _state
@@ -214,9 +216,16 @@ _MEETING_RE = re.compile(
     rf")"
 )
 
-# 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1).
+# 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
+# after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
     rf"(?<![届\d一二三四五六七八九十])第{_N}次(?:常委|常务委员会|全体|主席)?(?:[(（]扩大[)）])?(?:全体会议|会议|全会)"
+    rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
+)
+# 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
+_PARTY_CONGRESS_RE = re.compile(
+    rf"(?<=民革|民盟|民建|民进|台盟|学社)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+    rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
 
@@ -277,7 +286,14 @@ _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[
 _CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
-               "新华网", "中国网", "光明日报")  # fmt: skip
+               "新华网", "中国网", "光明日报",
+               # The parties and people's organisations by their full names (GUIDELINES v1.1: a named body).
+               "中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会", "中国农工民主党",
+               "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
+               "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会")  # fmt: skip
+# National bodies whose local committees are written after them as one name:
+# 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
+_NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党", "中共", "政协", "共青团", *_FIXED_ORGS[17:]))
 _FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
 # The eight parties and the federation by their short names (民革, 致公党): each names one body.
 _BARE_PARTY_RE = re.compile(
@@ -324,12 +340,15 @@ def find_entities(text: str) -> list[Span]:
     spans: list[Span] = []
     spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
     meetings = [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
+    meetings += [
+        _span(text, m.start(), m.end(), "MEETING", "entity.meeting_party", 0.8) for m in _PARTY_CONGRESS_RE.finditer(text)
+    ]
     spans += meetings + _bare_sessions(text, meetings)
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
-    spans += _orgs(text, places, {start for start, _end, _word in tokens})
-    spans += _org_chains(text, tokens, places, st)
+    orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
+    spans += _joined_bodies(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
     return spans
@@ -434,26 +453,111 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     spans = [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_lexicon", 0.9) for m in st["slogan_re"].finditer(text)
     ]
+    quoted: list[tuple[int, int, bool]] = []  # every quotation: (start, end, whether it gave a SLOGAN)
     for m in _QUOTED_RE.finditer(text):
         group = m.lastindex or 1
         start = m.start(group)
         content = m.group(group)
         if content in _QUOTED_WATCHWORDS:
             spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
+            quoted.append((start, m.end(group), True))
             continue
         parts = content.split("、")
         numbered = 0
         for part in parts:
             end = start + len(part)
             award = len(part) == 2 and text.startswith(_AWARD_AFTER, m.end())
-            if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
-                spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
+            plan = _PLAN_RE.match(part)
+            if plan and part[plan.end() :] in _PLAN_WORDS:
+                # 「十五五规划」: the formula is the plan's number, 规划 the ordinary word after it.
+                spans.append(_span(text, start, start + plan.end(), "SLOGAN", "entity.slogan_plan", 0.8))
                 numbered += 1
+            elif _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
+                # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word).
+                if not (_MEETING_NAME_RE.fullmatch(part) or part in _FIXED_SETS or _is_word_formula(part, st)):
+                    spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
+                    numbered += 1
             start = end + 1
-        if not numbered and _is_watchword(parts):
+        if not numbered and _watchword_in_context(text, m.start(), m.end(), content, st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_watchword", 0.5))
+            numbered += 1
+        quoted.append((m.start(group), m.end(group), numbered > 0))
+    spans += _quoted_list_slogans(text, quoted)
     spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
+    spans += _licensed_formulas(text, spans)
     return spans
+
+
+_PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
+# Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
+_FIXED_SETS = frozenset(("八项规定", "一府两院", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
+# Before a quotation: it is the topic of a study or a consultation (围绕“稳经济、惠民生、保安全”).
+_TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为", "主题为")
+# After it: the quotation names an event or an activity (“经典诵读、同心筑梦”诗歌朗诵会), or a
+# standing formula (“懂政协、会协商、善议政”的履职本领, “学思想、强党性…”总要求).
+_EVENT_AFTER_RE = re.compile(r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))")
+_FORMULA_AFTER_RE = re.compile(
+    r"(?:的)?(?:重要|总|工作|基本|履职)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
+    r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
+)
+
+
+def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
+    """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
+    if part in st["slogans"]:
+        return False
+    return st["tokenizer"].FREQ.get(part, 0) >= (1 if len(part) >= 4 else 100)
+
+
+def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
+    """A quoted watchword of parallel clauses (v1.1): not a topic, an event, an idiom or a sentence."""
+    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) or _EVENT_AFTER_RE.match(text, end):
+        return False
+    parts = content.split("、")
+    if _is_watchword(parts):
+        # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
+        return not st["tokenizer"].FREQ.get("".join(parts))
+    # Longer clauses (加强党的领导、发挥职能作用、深化自身建设) where what follows calls them a formula.
+    clauses = re.split("[、，,]", content)
+    return (
+        len(clauses) >= 2
+        and all(_LONG_CLAUSE_RE.fullmatch(c) for c in clauses)
+        and _FORMULA_AFTER_RE.match(text, end) is not None
+    )
+
+
+_LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
+_MEETING_NAME_RE = re.compile(r"两会")
+_QUOTE_MARKS = "“”\"‘’'「」"
+
+
+def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
+    """“一国两制”、“澳人治澳”: a short quoted item listed (、) beside a quoted formula is one too."""
+    spans = []
+    for k, (start, end, is_slogan) in enumerate(quoted):
+        if is_slogan or not 2 <= end - start <= 6 or not _CJK_ONLY_RE.fullmatch(text, start, end):
+            continue
+        for other in (quoted[k - 1] if k else None, quoted[k + 1] if k + 1 < len(quoted) else None):
+            if other is None or not other[2]:
+                continue
+            gap = text[end : other[0]] if other[0] > start else text[other[1] : start]
+            if gap.strip(_QUOTE_MARKS) == "、":
+                spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_listed", 0.5))
+                break
+    return spans
+
+
+def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
+    """A numbered formula the text quotes once (“两个维护”) is one where it stands unquoted too."""
+    names = {s.text for s in found if s.rule == "entity.slogan_formula" and len(s.text) >= 3}
+    if not names:
+        return []
+    taken = {(s.start, s.end) for s in found}
+    out = []
+    for m in re.finditer("|".join(sorted(map(re.escape, names), key=len, reverse=True)), text):
+        if (m.start(), m.end()) not in taken:
+            out.append(_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_licensed", 0.55))
+    return out
 
 
 def _is_watchword(parts: list[str]) -> bool:
@@ -857,17 +961,56 @@ def _proper_token(word: str, st: dict[str, Any]) -> bool:
     return not st["tokenizer"].FREQ.get(word) or word in st["proper"]
 
 
+_LOCAL_COMMITTEE_RE = re.compile(rf"(?:中央|[{_CJK}]{{0,12}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?(?:委员会|委会|委)")
+_LEAD_BEFORE_RE = re.compile(r"(?:中国共产党|中共|共青团|武警|政协)$")
+# Party short names before their local committee: 农工党长春市第七届委员会, 民革市委.
+_PARTY_SHORT = tuple(_PARTIES.split("|"))
+_PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
+
+
+def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
+    """ORG spans with the chains a body's name is written in joined (v1.1: the whole chain as written).
+
+    A national body or a party's short name followed by its local committee is one ORG
+    (中国人民政治协商会议 + 安徽省寿县委员会, 农工党 + 长春市第七届委员会, 民革 + 市委); a lead written
+    before a body (中共, 共青团, 武警, 政协) belongs to it (中共 + 威海市委统战部, 武警 + 岳阳支队).
+    """
+    by_start: dict[int, Span] = {}
+    for span in orgs:
+        if span.end > by_start.get(span.start, span).end or span.start not in by_start:
+            by_start[span.start] = span
+    out = list(orgs)
+    for span in orgs:
+        name = span.text
+        nxt = by_start.get(span.end)
+        if nxt is not None and (name in _NATIONAL_BODIES or name in _PARTY_SHORT):
+            if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(("委员会", "委会", "委", "常务委员会")):
+                out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+                continue
+        party = _PARTY_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+        if party is not None and _LOCAL_COMMITTEE_RE.fullmatch(name):
+            out.append(replace(span, start=party.start(), text=text[party.start() : span.end], rule="entity.org_joined"))
+            continue
+        lead = _LEAD_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+        if lead is not None and not name.startswith(("中共", "共青团", "政协")):
+            out.append(replace(span, start=lead.start(), text=text[lead.start() : span.end], rule="entity.org_joined"))
+    return out
+
+
 def _subunit_end(text: str, head: str, end: int) -> int:
     """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
     kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
     if not kind:
         return end
+    if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
+        return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)
     if m is None or any(ch in _NOT_IN_SUBUNIT for ch in m.group()) or "主席" in m.group() or "主任" in m.group():
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
     return m.end()
 
 
+_NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
 
 
