@@ -21,8 +21,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from extract.models import Span
@@ -340,9 +340,8 @@ def find_entities(text: str) -> list[Span]:
     spans: list[Span] = []
     spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
     meetings = [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
-    meetings += [
-        _span(text, m.start(), m.end(), "MEETING", "entity.meeting_party", 0.8) for m in _PARTY_CONGRESS_RE.finditer(text)
-    ]
+    congresses = _PARTY_CONGRESS_RE.finditer(text)
+    meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
     spans += meetings + _bare_sessions(text, meetings)
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
@@ -495,7 +494,9 @@ _FIXED_SETS = frozenset(("八项规定", "一府两院", "三年行动", "三级
 _TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为", "主题为")
 # After it: the quotation names an event or an activity (“经典诵读、同心筑梦”诗歌朗诵会), or a
 # standing formula (“懂政协、会协商、善议政”的履职本领, “学思想、强党性…”总要求).
-_EVENT_AFTER_RE = re.compile(r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))")
+_EVENT_AFTER_RE = re.compile(
+    r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
+)
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
@@ -961,7 +962,9 @@ def _proper_token(word: str, st: dict[str, Any]) -> bool:
     return not st["tokenizer"].FREQ.get(word) or word in st["proper"]
 
 
-_LOCAL_COMMITTEE_RE = re.compile(rf"(?:中央|[{_CJK}]{{0,12}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?(?:委员会|委会|委)")
+_LOCAL_COMMITTEE_RE = re.compile(
+    rf"(?:中央|[{_CJK}]{{0,12}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?(?:委员会|委会|委)"
+)
 _LEAD_BEFORE_RE = re.compile(r"(?:中国共产党|中共|共青团|武警|政协)$")
 # Party short names before their local committee: 农工党长春市第七届委员会, 民革市委.
 _PARTY_SHORT = tuple(_PARTIES.split("|"))
@@ -989,7 +992,8 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
                 continue
         party = _PARTY_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
         if party is not None and _LOCAL_COMMITTEE_RE.fullmatch(name):
-            out.append(replace(span, start=party.start(), text=text[party.start() : span.end], rule="entity.org_joined"))
+            start = party.start()
+            out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
             continue
         lead = _LEAD_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
         if lead is not None and not name.startswith(("中共", "共青团", "政协")):
