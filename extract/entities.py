@@ -264,7 +264,7 @@ _COMPOUND_SURNAMES = tuple(name for name, _share in _surname_rows() if len(name)
 # Single-character tokens that end a name or never start one.
 _STOP_CHARS = frozenset(
     "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出调介绍"
-    "名位次件条项抓送走进看帮扶往回入出住驻管包央"
+    "名位次件条项抓送走进看帮扶往回入出住驻管包央因作致即便再于同"
     '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
 )
 _BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
@@ -1050,9 +1050,11 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _own_line_names(text, st)
     for m in _BYLINE_RE.finditer(text):
         spans += [
-            _span(text, s, e, "PERSON", "entity.person_byline", 0.6) for s, e in _split_names(m.group(1), m.start(1))
+            _span(text, s, e, "PERSON", "entity.person_byline", 0.6)
+            for s, e in _split_names(m.group(1), m.start(1))
+            if _plausible_name(text, s, e, st)
         ]
-    spans += _names_before_cues(text, st)
+    spans += _names_before_cues(text, st, tokens)
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
     spans += _repeated(text, spans, st)
@@ -1071,12 +1073,15 @@ _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "�
 _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
-    r"|当选|作题为|作《|(?:常务)?副(?:主席|书记|主任|县长|市长|区长|省长|部长|秘书长)|书记(?!处)|主委|秘书长|教授"
+    r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|县长|市长|区长|省长|部长|秘书长)|书记(?!处)|主委|秘书长|教授"
+    r"|经理|董事长|会长|院长|校长|局长|部长"
+    r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
-_NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t由和与及同请对向将经")
+_NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
+    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾"
 )
 
 
@@ -1122,15 +1127,19 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool
 
 
 def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
+    """Whether a name may start at ``start``: after punctuation, a title, or a function word (如, 暨, 宣布)."""
     if start == 0 or text[start - 1] in _NAME_BOUNDARY_BEFORE:
         return True
-    return any(text.endswith(title, 0, start) for title in st["titles"])
+    if any(text.endswith(title, 0, start) for title in st["titles"]):
+        return True
+    words = st["function_words"]
+    return any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start]))
 
 
 _HEADLINE_NAME_RE = re.compile(rf"^([{_CJK}]{{2,4}})[:：](?=\S)", re.MULTILINE)
 
 
-def _names_before_cues(text: str, st: dict[str, Any]) -> list[Span]:
+def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, int, str]]) -> list[Span]:
     """李明讲话, 由王强主持, 张伟作工作报告, 黎作凤各位委员: a name right before its verb or address.
 
     A headline or a speaker's line that opens with a name and a colon (``李明：坚持…``) too.
@@ -1140,14 +1149,29 @@ def _names_before_cues(text: str, st: dict[str, Any]) -> list[Span]:
         for m in _HEADLINE_NAME_RE.finditer(text)
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
+    word_at = {s: w for s, _e, w in tokens}
+    function_words = st["function_words"]
     for m in _NAME_CUE_RE.finditer(text):
         cue = m.start()
         for length in (3, 2, 4):
             start = cue - length
-            if start >= 0 and _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
+            # The name starts a word of its own (not 席 of 出席会议), and holds no verb (黎 + 兼任).
+            if start < 0 or start not in word_at:
+                continue
+            inner = [word_at[k] for k in range(start, cue) if k in word_at]
+            if any(len(w) > 1 and w in function_words for w in inner) or sum(map(len, inner)) > cue - start:
+                continue
+            if _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break
+    # 选举杨鸿宾为宣城县政协主席: a name between an election verb and 为.
+    for m in _ELECTED_RE.finditer(text):
+        if _plausible_name(text, m.start(1), m.end(1), st):
+            spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_elected", 0.6))
     return spans
+
+
+_ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK}]{{2,3}}?)为")
 
 
 _SPACE_LIST_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,4}}(?:[ \u3000][{_CJK}]{{2,4}}){{2,}}(?![{_CJK}])")
@@ -1244,7 +1268,7 @@ _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)
 
 # Characters that never stand inside a name (a name may hold 全, 进, 和: 徐立全, 郭跃进, 罗富和).
 _NAME_BREAKERS = frozenset(
-    "的了在与对为把向从到等及或是有这那个各也都就还又并将被让给" + '、，。；：,.;:!?！？（）()“”"《》 \n'
+    "的了在与对为把向从到等及或是这那个各也都就还又并将被让给" + '、，。；：,.;:!?！？（）()“”"《》 \n'
 )
 
 # Words that start with a surname character but are not names (常委, 高度, 于是 …).
