@@ -294,6 +294,7 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
 # National bodies whose local committees are written after them as one name:
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
 _NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党", "中共", "政协", "共青团", *_FIXED_ORGS[17:]))
+_FIXED_KIND = {"中共中央": "委", "党中央": "委", "国务院": "政府", "全国政协": "政协"}
 _FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
 # The eight parties and the federation by their short names (民革, 致公党): each names one body.
 _BARE_PARTY_RE = re.compile(
@@ -317,8 +318,8 @@ _CPPCC_TERM_RE = re.compile(
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
 _SUBUNITS = {
     "政协": re.compile(
-        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|常委会(?!议)|秘书处|研究室"
-        rf"|(?![各专有全])[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
+        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
+        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}办{_NOT_VERB_AFTER_BAN})"
     ),
     "委": re.compile(
@@ -736,7 +737,11 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
 
 
 def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
-    spans = [_span(text, m.start(), m.end(), "ORG", "entity.org_fixed", 0.9) for m in _FIXED_ORG_RE.finditer(text)]
+    spans = [
+        # 中共中央统战部, 国务院办公厅: a national body's department is part of its name.
+        _span(text, m.start(), _subunit_end(text, _FIXED_KIND.get(m.group(), ""), m.end()), "ORG", "entity.org_fixed", 0.9)
+        for m in _FIXED_ORG_RE.finditer(text)
+    ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
     spans += [
@@ -809,6 +814,9 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             before = text[head_start - 2] if head_start >= 2 else ""
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
+            glued = head_start - 2 in token_starts and before not in _FUNCTION_BEFORE and _is_cjk(before)
+            if glued:
+                continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
             if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
@@ -838,9 +846,19 @@ _CHAIN_HEADS = (
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+    "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
+    "福利院", "农场", "林场", "园艺场", "办", "网", "社", "报", "分社", "分行", "支行", "分公司",
 )  # fmt: skip
+# Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
+_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院")
 _CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
-_PROPER_HEADS = frozenset(("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台"))
+_PROPER_HEADS = frozenset(
+    ("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会", "基金会")
+    # Media and offices by a short proper name: 中新社, 中新网, 文汇报, 国台办 (a word jieba does not know).
+    + ("网", "社", "报", "办")
+)
+# These one-character heads name a body only after a short proper name or a place (not 互联网, 合作社).
+_SHORT_HEADS = frozenset(("网", "社", "报", "办"))
 # National leads: a body named after them needs no place (中共中央办公厅, 共青团中央, 国家统计局).
 _LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国", "武警", "中央")
 # Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
@@ -858,23 +876,53 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
     kind of body, and nothing is proposed.
     """
     place_end = {p.end: p for p in places}
+    place_start = {p.start for p in places}
     token_of = _token_index(tokens, len(text))
     spans: list[Span] = []
     for m in _CHAIN_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
+        head = m.group()
         if not _head_is_word(tokens, token_of, head_start, head_end):
             continue
+        if head == "委员会" and _SESSION_AFTER_RE.match(text, head_end):
+            continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
         start, content_start, proper = _body_prefix(text, tokens, token_of, head_start, place_end, st)
+        content = head_start - content_start
         if start is None:
             # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
-            if m.group() in _PROPER_HEADS and proper and 2 <= head_start - content_start <= 8:
+            limit = 3 if head in _SHORT_HEADS else 8
+            if head in _PROPER_HEADS and proper and 2 <= content <= limit:
                 start = content_start
             else:
                 continue
+        elif head in _SHORT_HEADS and not (proper or content == 0 or start in place_start):
+            continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
-        spans.append(_span(text, start, _subunit_end(text, m.group(), head_end), "ORG", "entity.org_chain", 0.65))
+        # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
+        while True:
+            lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 8), start)
+            if lead is None:
+                break
+            start = lead.start()
+        spans.append(_span(text, start, _subunit_end(text, head, head_end), "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+_SESSION_AFTER_RE = re.compile(rf"第?{_N}次")
+_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:(?:第?{_N}|首)届|政协|中共|中国共产党)$")
+
+
+_TERM_END_RE = re.compile(rf"(?:第?{_N}|首)届$")
+
+
+def _names_a_place(word: str, st: dict[str, Any]) -> bool:
+    return (
+        word in st["places"]
+        or word in st["short_names"]
+        or word in _REGION_RUN_WORDS
+        or (2 <= len(word) <= 4 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word))
+    )
 
 
 def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
@@ -921,6 +969,8 @@ def _body_prefix(
             i -= 1
         else:
             return None, content_start, proper
+        if w_start + len(word) == content_start and _names_a_place(word, st):
+            return w_start, content_start, proper  # 港澳办: a place inside the head's own word
         place = place_end.get(w_start + len(word))
         if place is not None and place.end == content_start:
             start = place.start
@@ -933,6 +983,13 @@ def _body_prefix(
             return w_start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
             return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
+        term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)
+        if term is not None and w_start >= term.start():
+            # 省政协十二届委员会: a term inside the chain is part of it, numerals and all.
+            words = []
+            i = token_of[term.start() - 1] if term.start() else -1
+            content_start = term.start()
+            continue
         if not _CJK_ONLY_RE.fullmatch(word) or head_start - w_start > _MAX_BODY_CONTENT:
             return None, content_start, proper
         if word in ("和", "与"):
@@ -986,12 +1043,16 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
     for span in orgs:
         name = span.text
         nxt = by_start.get(span.end)
+        if nxt is not None and nxt.text.endswith(_BRANCH_HEADS):
+            # 中新社 + 内蒙古分社, 中国和平统一促进会 + 香港总会: a body and its branch are one name.
+            out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+            continue
         if nxt is not None and (name in _NATIONAL_BODIES or name in _PARTY_SHORT):
             if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(("委员会", "委会", "委", "常务委员会")):
                 out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
                 continue
         party = _PARTY_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
-        if party is not None and _LOCAL_COMMITTEE_RE.fullmatch(name):
+        if party is not None and _LOCAL_COMMITTEE_RE.match(name):
             start = party.start()
             out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
             continue
@@ -1003,6 +1064,9 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
 
 def _subunit_end(text: str, head: str, end: int) -> int:
     """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
+    if head in ("委员会", "委会"):
+        m = _COMMITTEE_SUBUNIT_RE.match(text, end)
+        return m.end() if m else end
     kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
     if not kind:
         return end
@@ -1011,9 +1075,16 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     m = _SUBUNITS[kind].match(text, end)
     if m is None or any(ch in _NOT_IN_SUBUNIT for ch in m.group()) or "主席" in m.group() or "主任" in m.group():
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
+    if m.group().endswith("委员会"):
+        more = _COMMITTEE_SUBUNIT_RE.match(text, m.end())  # 省政协十二届委员会 + 常务委员会
+        return more.end() if more else m.end()
     return m.end()
 
 
+# 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
+_COMMITTEE_SUBUNIT_RE = re.compile(
+    rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+)
 _NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
 
