@@ -739,7 +739,7 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
 def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans = [
         # 中共中央统战部, 国务院办公厅: a national body's department is part of its name.
-        _span(text, m.start(), _subunit_end(text, _FIXED_KIND.get(m.group(), ""), m.end()), "ORG", "entity.org_fixed", 0.9)
+        _span(text, m.start(), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
         for m in _FIXED_ORG_RE.finditer(text)
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
@@ -853,9 +853,12 @@ _CHAIN_HEADS = (
 _BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院")
 _CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
 _PROPER_HEADS = frozenset(
-    ("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会", "基金会")
-    # Media and offices by a short proper name: 中新社, 中新网, 文汇报, 国台办 (a word jieba does not know).
-    + ("网", "社", "报", "办")
+    (
+        *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
+        "基金会",
+        # Media and offices by a short proper name: 中新社, 中新网, 文汇报, 国台办 (a word jieba does not know).
+        *("网", "社", "报", "办"),
+    )
 )
 # These one-character heads name a body only after a short proper name or a place (not 互联网, 合作社).
 _SHORT_HEADS = frozenset(("网", "社", "报", "办"))
@@ -1060,6 +1063,10 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
         if lead is not None and not name.startswith(("中共", "共青团", "政协")):
             out.append(replace(span, start=lead.start(), text=text[lead.start() : span.end], rule="entity.org_joined"))
     return out
+
+
+def _fixed_end(text: str, m: re.Match[str]) -> int:
+    return _subunit_end(text, _FIXED_KIND.get(m.group(), ""), m.end())
 
 
 def _subunit_end(text: str, head: str, end: int) -> int:
