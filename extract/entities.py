@@ -206,15 +206,23 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+_TERM = rf"(?:第?{_N}|首)届"
+_SESSION = (
+    rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
+)
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
-    rf"第?{_N}届(?:[{_CJK}]{{0,10}}?委员会|全国人大|全国政协|人大|政协|[省市区县]委)?第?{_N}次(?:常委|常务委员会|全体|主席|党组)?"
-    rf"(?:[(（]扩大[)）])?(?:全体会议|常委会议|常委会|会议|全会)"
+    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
     rf"|{_N}届{_N}中全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
-    rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"]|$)"
+    rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
     rf")"
 )
+# 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
+# so the MEETING is the session alone.
+_BODY_SESSION_RE = re.compile(rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})")
+# 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
+_COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
 
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
@@ -340,10 +348,17 @@ def find_entities(text: str) -> list[Span]:
     st = _init()
     spans: list[Span] = []
     spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
-    meetings = [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
+    meetings = [
+        _span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9)
+        for m in _MEETING_RE.finditer(text)
+        if not (m.group()[0].isdigit() and _COUNT_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))
+    ]
+    meetings += [
+        _span(text, m.start(1), m.end(1), "MEETING", "entity.meeting", 0.85) for m in _BODY_SESSION_RE.finditer(text)
+    ]
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
-    spans += meetings + _bare_sessions(text, meetings)
+    spans += _shared_terms(text, meetings + _bare_sessions(text, meetings))
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
@@ -352,6 +367,26 @@ def find_entities(text: str) -> list[Span]:
     spans += places
     spans += _persons(text, tokens, st)
     return spans
+
+
+def _shared_terms(text: str, meetings: list[Span]) -> list[Span]:
+    """十六届四中全会、五中全会: sessions listed after one term are one MEETING (the term is written once)."""
+    by_start = {m.start: m for m in meetings}
+    out = []
+    skip = set()
+    for m in sorted(meetings, key=lambda m: m.start):
+        if id(m) in skip:
+            continue
+        end = m.end
+        while end < len(text) and text[end] == "、" and _PLENUM_RE.match(text, end + 1) and end + 1 in by_start:
+            nxt = by_start[end + 1]
+            skip.add(id(nxt))
+            end = nxt.end
+        out.append(m if end == m.end else _span(text, m.start, end, "MEETING", "entity.meeting_list", m.confidence))
+    return out
+
+
+_PLENUM_RE = re.compile("[一二三四五六七八九]中全会")
 
 
 def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
@@ -913,7 +948,7 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
 
 
 _SESSION_AFTER_RE = re.compile(rf"第?{_N}次")
-_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:(?:第?{_N}|首)届|政协|中共|中国共产党)$")
+_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:政协|中共|中国共产党)(?:(?:第?{_N}|首)届)?$")
 
 
 _TERM_END_RE = re.compile(rf"(?:第?{_N}|首)届$")
