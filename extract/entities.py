@@ -207,9 +207,7 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _TERM = rf"(?:第?{_N}|首)届"
-_SESSION = (
-    rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
-)
+_SESSION = rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
@@ -220,7 +218,9 @@ _MEETING_RE = re.compile(
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
 # so the MEETING is the session alone.
-_BODY_SESSION_RE = re.compile(rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})")
+_BODY_SESSION_RE = re.compile(
+    rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})"
+)
 # 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
 _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
 
