@@ -258,7 +258,7 @@ _FORMULA_RE = re.compile(
     rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
 )
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
-_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’']|规划|时期|期间|开局|发展)")
+_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
@@ -541,8 +541,8 @@ _FORMULA_AFTER_RE = re.compile(
 
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
     """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
-    if part in st["slogans"]:
-        return False
+    if part in st["slogans"] or sum(ch in _CN_NUM or ch == "双" for ch in part) >= 2:
+        return False  # 一国两制, 三抓三促: two numerals make a formula, whatever the dictionary says
     return st["tokenizer"].FREQ.get(part, 0) >= (1 if len(part) >= 4 else 100)
 
 
@@ -571,6 +571,16 @@ _QUOTE_MARKS = "“”\"‘’'「」"
 def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
     """“一国两制”、“澳人治澳”: a short quoted item listed (、) beside a quoted formula is one too."""
     spans = []
+    # “落实下去”、“凝聚起来”两个方面: quoted items listed together, then called a numbered set of aims.
+    k = 0
+    while k < len(quoted):
+        run = [quoted[k]]
+        while k + len(run) < len(quoted) and text[run[-1][1] : quoted[k + len(run)][0]].strip(_QUOTE_MARKS) == "、":
+            run.append(quoted[k + len(run)])
+        close = run[-1][1] + 1
+        if len(run) >= 2 and _FORMULA_AFTER_RE.match(text, close) and all(e - s <= 8 for s, e, _ in run):
+            spans += [_span(text, s, e, "SLOGAN", "entity.slogan_listed", 0.5) for s, e, done in run if not done]
+        k += len(run)
     for k, (start, end, is_slogan) in enumerate(quoted):
         if is_slogan or not 2 <= end - start <= 6 or not _CJK_ONLY_RE.fullmatch(text, start, end):
             continue
