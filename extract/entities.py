@@ -95,6 +95,13 @@ def _init() -> dict[str, Any]:
             tokenizer=tokenizer,
             places=frozenset(places - _GENERIC_PLACES),
             short_names=short_names - _GENERIC_PLACES,
+            country_re=re.compile(
+                "|".join(
+                    sorted((w for w, k in table.short.items() if k in ("province", "country") and len(w) >= 2), key=len)[
+                        ::-1
+                    ]
+                )
+            ),
             suffix_eaters=eaters,
             function_words=function_words,
             proper=frozenset(proper),
@@ -207,7 +214,10 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _TERM = rf"(?:第?{_N}|首)届"
-_SESSION = rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
+_SESSION = (
+    rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
+)
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
@@ -638,6 +648,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((start, end - 1, 0.7))
             continue
         found.append((start, end, 0.85))
+    # A province's or a country's name at the start of a longer word jieba made of it (澳门特区,
+    # 中国式现代化): the name is still there; other short names must be words of their own.
+    for m in st["country_re"].finditer(text):
+        if m.start() in token_starts and m.end() not in token_ends:
+            found.append((m.start(), m.end(), 0.75))
     # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
     for i, (start, end, word) in enumerate(tokens):
@@ -701,6 +716,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
         if tail:
             e = tail.end()
+        region = _REGION_TAIL_RE.match(text, e)
+        if region:
+            e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
 
@@ -724,10 +742,7 @@ def _one_char_county_stands(text: str, start: int, end: int) -> bool:
     if text[start] in _STOP_CHARS:
         return False
     before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    return (not before or not _is_cjk(before) or before in "、和及与在赴到") and (
-        not after or not _is_cjk(after) or after in "、和及与等委政人"
-    )
+    return not before or not _is_cjk(before) or before in "、和及与在赴到"
 
 
 _CJK_ONLY_RE = re.compile(f"[{_CJK}]+")
@@ -752,6 +767,7 @@ _BODY_AFTER_LEVEL = (
     "市",
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
+_REGION_TAIL_RE = re.compile(r"(?:特别行政区|特区|地区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))")
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
@@ -823,8 +839,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         if head == "政协" and text.startswith(
             ("委员", "主席", "副主席", "常委", "机关", "工作", "事业", "协商", "履职"), head_end
         ):
-            # 市政协主席 still names the body; 政协委员 alone does not.
-            if not (head_start and text[head_start - 1] in _LEVELS):
+            # 市政协主席, 云南政协事业 still name the body; 政协委员 alone does not.
+            if not (head_start and text[head_start - 1] in _LEVELS) and head_start not in place_end:
                 continue
         start = None
         place = place_end.get(head_start)
@@ -1455,6 +1471,8 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
         ):
+            if items[0] is None or text[items[0][0]] in _STOP_CHARS:
+                items[0] = _list_place_head(text, *bounds[0], token_starts)
             spans += [_span(text, a, b, "GPE", "entity.gpe_list", 0.55) for a, b in (i for i in items if i)]
             continue
         spans += _names_of_list(text, items, st)
@@ -1476,11 +1494,21 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
     for n in (3, 2):
         start = b - n
         if start > a and start in token_starts and all(k in token_starts for k in range(start, b)):
-            return start, b
+            if text[start] not in _STOP_CHARS:
+                return start, b
     return None
 
 
 _POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成员")
+
+
+def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+    """The first place of a counted list (将九牧、…): the word-start tail of its chunk, no function character."""
+    for n in (3, 2):
+        start = b - n
+        if start > a and start in token_starts and text[start] not in _NAME_BREAKERS:
+            return start, b
+    return None
 
 
 def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
@@ -1493,6 +1521,8 @@ def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     for n in (3, 2, 4):
         if a + n < b and _LIST_TAIL_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
             return a, a + n
+        if a + n < b and _PLACE_COUNT_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
+            return a, a + n  # 石陂、永兴6个乡镇
     return None
 
 
