@@ -95,13 +95,7 @@ def _init() -> dict[str, Any]:
             tokenizer=tokenizer,
             places=frozenset(places - _GENERIC_PLACES),
             short_names=short_names - _GENERIC_PLACES,
-            country_re=re.compile(
-                "|".join(
-                    sorted((w for w, k in table.short.items() if k in ("province", "country") and len(w) >= 2), key=len)[
-                        ::-1
-                    ]
-                )
-            ),
+            country_re=_alternation(w for w, k in table.short.items() if k in ("province", "country") and len(w) >= 2),
             suffix_eaters=eaters,
             function_words=function_words,
             proper=frozenset(proper),
@@ -124,6 +118,11 @@ _GENERIC_PLACES = frozenset(
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
 )
+
+
+def _alternation(words: Any) -> re.Pattern[str]:
+    """One regex matching any of ``words``, the longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _jieba_entries(path: Path) -> dict[str, tuple[int, str]]:
@@ -767,7 +766,9 @@ _BODY_AFTER_LEVEL = (
     "市",
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
-_REGION_TAIL_RE = re.compile(r"(?:特别行政区|特区|地区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))")
+_REGION_TAIL_RE = re.compile(
+    r"(?:特别行政区|特区|地区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+)
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
