@@ -29,7 +29,7 @@ from extract.models import Span
 from extract.places import admin_names
 from extract.places import table as place_table
 
-__all__ = ["find_entities", "looks_like_name", "unsettled_stretches"]
+__all__ = ["find_entities", "looks_like_name", "looks_like_place", "unsettled_stretches"]
 
 _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
@@ -85,6 +85,12 @@ def _init() -> dict[str, Any]:
             w
             for w, (freq, _tag) in entries.items()
             if len(w) == 2 and w[0] in "省市县区州旗镇乡" and freq >= 30 and w[1] not in _BODY_AFTER_SUFFIX
+        ) | {level + "情" for level in "省市县区乡"}  # 陇南市情: the city's situation, 市 belongs to it
+        # 青藏, 川渝, 京津冀: jieba's abbreviations (j) made of provinces' one-character names.
+        regions = frozenset(
+            w
+            for w, (_f, tag) in entries.items()
+            if tag in ("j", "ns") and 2 <= len(w) <= 3 and all(ch in _ALL_ABBREVIATIONS for ch in w)
         )
         # Words that never stand inside a body's name (推动, 认真, 把, 这): they end the walk back
         # from a body's head to its place (see _org_chains).
@@ -98,6 +104,7 @@ def _init() -> dict[str, Any]:
             country_re=_alternation(w for w, k in table.short.items() if k in ("province", "country") and len(w) >= 2),
             suffix_eaters=eaters,
             function_words=function_words,
+            region_words=regions | _REGION_RUN_WORDS,
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
@@ -661,7 +668,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if word in licensed:
             found.append((start, end, 0.7))  # 城中 where the text also says 城中区
             continue
-        if word in _REGION_RUN_WORDS or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
+        if word in st["region_words"] or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
             found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
         if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗"):
@@ -726,6 +733,10 @@ _ADMIN_KINDS = frozenset(("province", "city", "county", "former", "town"))
 _DOTS = frozenset("·•・‧")
 # One-character names of provinces that rarely mean anything else when two or three stand together.
 _PROVINCE_ABBREVIATIONS = frozenset("港澳台京津冀沪渝川粤闽湘鄂皖赣浙鲁豫晋陕陇黔滇桂琼藏辽")
+# One-character names of provinces that are also everyday characters: part of a region only where
+# jieba lists the whole as an abbreviation (青藏, 陕甘宁).
+_WEAK_ABBREVIATIONS = frozenset("青甘宁新蒙黑吉贵云")
+_ALL_ABBREVIATIONS = _PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
 
@@ -1223,6 +1234,16 @@ _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾"
 )
+
+
+def looks_like_place(name: str) -> bool:
+    """Whether another source's place has a place's shape: it holds a known place (岳阳, 京港), or ends in a
+    suffix of a division or a natural place after a stem of two or more characters (王家山村, 白龙江, 云岭)."""
+    st = _init()
+    if any(_names_a_place(name[i:j], st) for i in range(len(name)) for j in range(i + 2, len(name) + 1)):
+        return True
+    suffix = name[-1] in "省市县区州旗盟镇乡村江河湖山岭岛峡湾"
+    return (len(name) >= 3 and suffix) or (len(name) == 2 and name[-1] in "县州")
 
 
 def looks_like_name(name: str) -> bool:
