@@ -95,15 +95,18 @@ def _init() -> dict[str, Any]:
         # Words that never stand inside a body's name (推动, 认真, 把, 这): they end the walk back
         # from a body's head to its place (see _org_chains).
         function_words = frozenset(w for w, (_f, tag) in entries.items() if tag in _FUNCTION_TAGS)
+        # Prepositions and conjunctions that are also surnames (于, 向, 和), by how often they are words.
+        particles = frozenset(w for w, (f, tag) in entries.items() if len(w) == 1 and tag in "pcd" and f >= 30000)
         del entries
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
             tokenizer=tokenizer,
             places=frozenset(places - _GENERIC_PLACES),
             short_names=short_names - _GENERIC_PLACES,
-            country_re=_alternation(w for w, k in table.short.items() if k in ("province", "country") and len(w) >= 2),
+            country_re=_alternation(w for w in short_names if table.short[w] in ("province", "country", "city")),
             suffix_eaters=eaters,
             function_words=function_words,
+            particles=particles,
             region_words=regions | _REGION_RUN_WORDS,
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
@@ -200,7 +203,7 @@ def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> b
         return True
     freq, tag = entry
     if kind == "city":
-        return tag == "ns" or (tag in ("nr", "nrt", "nz", "j") and freq < 200)
+        return tag == "ns" or freq < 100 or (tag in ("nr", "nrt", "nz", "j") and freq < 200)
     # A county's short name is more often a word (惠民, 安宁, 新建): only a rare dictionary name.
     return tag in ("ns", "nr", "nrt") and freq < 50
 
@@ -642,12 +645,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     token_ends = {e for _s, e, _w in tokens}
     found: list[tuple[int, int, float]] = []
     table = place_table()
-    for start, end, _kind in admin_names(text, _ADMIN_KINDS):
+    admin = admin_names(text, _ADMIN_KINDS)
+    admin_ends = {end for _s, end, _k in admin}
+    for start, end, _kind in admin:
         before = text[start - 1] if start else ""
         if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE):
             continue  # 城中区 inside 老城中区: not a word of its own
-        if end - start == 2 and not _one_char_county_stands(text, start, end):
-            continue
+        if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
+            continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
         if text[end - 1 : end + 1] in st["suffix_eaters"]:
             stem = text[start : end - 1]
             if stem in table.short and len(stem) >= 2:
@@ -659,6 +664,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for m in st["country_re"].finditer(text):
         if m.start() in token_starts and m.end() not in token_ends:
             found.append((m.start(), m.end(), 0.75))
+    for m in _ABBREVIATION_RUN_RE.finditer(text):
+        if m.start() in token_starts and m.end() not in token_ends:
+            found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
     # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
     for i, (start, end, word) in enumerate(tokens):
@@ -676,6 +684,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    # 庆阳市情: where the suffix starts the next word, the place is its short name.
+    found = [
+        (s, e - 1, c) if e - s >= 3 and text[e - 1 : e + 1] in st["suffix_eaters"] else (s, e, c) for s, e, c in found
+    ]
     # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
     # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
@@ -737,6 +749,7 @@ _PROVINCE_ABBREVIATIONS = frozenset("港澳台京津冀沪渝川粤闽湘鄂皖�
 # jieba lists the whole as an abbreviation (青藏, 陕甘宁).
 _WEAK_ABBREVIATIONS = frozenset("青甘宁新蒙黑吉贵云")
 _ALL_ABBREVIATIONS = _PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS
+_ABBREVIATION_RUN_RE = re.compile(f"[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,4}}")
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
 
@@ -1021,7 +1034,6 @@ def _body_prefix(
     st: dict[str, Any],
 ) -> tuple[int | None, int, bool]:
     """(start of the body's prefix or None, start of its content words, whether a word is a proper name)."""
-    function_words = st["function_words"]
     i = token_of[head_start]
     words: list[tuple[int, str]] = []
     if i >= 0 and tokens[i][0] < head_start:
@@ -1045,14 +1057,14 @@ def _body_prefix(
             i -= 1
         else:
             return None, content_start, proper
-        if w_start + len(word) == content_start and _names_a_place(word, st):
-            return w_start, content_start, proper  # 港澳办: a place inside the head's own word
         place = place_end.get(w_start + len(word))
         if place is not None and place.end == content_start:
             start = place.start
             while start in place_end:  # 湖南省岳阳市: a chain of places is one prefix
                 start = place_end[start].start
             return start, content_start, proper
+        if w_start + len(word) == content_start and _names_a_place(word, st):
+            return w_start, content_start, proper  # 港澳办: a place inside the head's own word
         if len(word) == 1 and word in _LEVELS:
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
@@ -1279,11 +1291,11 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool
         return False
     # 向大会, 于政协, 和常务: a surname that is also a preposition or conjunction, before a word.
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
-    if name[0] in st["function_words"]:
-        if len(given) >= 2 and freq.get(given, 0) >= 50:
-            return False
+    if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
+        return False  # 向大会, 于政协, 和常务: a preposition or conjunction before a word
+    if name[0] in st["function_words"] and len(given) < 2:
         # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
-        return len(given) >= 2 or place_table().surnames.get(name[0], 0.0) >= 0.05
+        return place_table().surnames.get(name[0], 0.0) >= 0.05
     return True
 
 
@@ -1311,7 +1323,6 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
     word_at = {s: w for s, _e, w in tokens}
-    function_words = st["function_words"]
     for m in _NAME_CUE_RE.finditer(text):
         cue = m.start()
         for length in (3, 2, 4):
@@ -1320,8 +1331,8 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
             if start < 0 or start not in word_at:
                 continue
             inner = [word_at[k] for k in range(start, cue) if k in word_at]
-            if any(len(w) > 1 and w in function_words for w in inner) or sum(map(len, inner)) > cue - start:
-                continue
+            if sum(map(len, inner)) > cue - start or text.endswith(_POST_VERBS, start, cue):
+                continue  # 黎 + 兼任 (秘书长): the verb before a post is no part of a name
             if _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break
@@ -1332,6 +1343,7 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
     return spans
 
 
+_POST_VERBS = ("兼任", "担任", "出任", "改任", "升任", "调任", "接任", "荣任", "当选", "任", "为", "是")
 _ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK}]{{2,3}}?)为")
 
 
@@ -1454,6 +1466,8 @@ def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
 
 # A list item: two to four characters, or a name of several parts joined by a dot (帕巴拉·格列朗杰).
 _ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
+# Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
+_INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 _LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:、[^{_NOT_IN_ITEM}]+)+")
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
@@ -1489,7 +1503,7 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
             elif k == len(bounds) - 1:
                 items.append(_list_last_item(text, a, b))
             else:
-                items.append((a, b) if _ITEM_RE.fullmatch(text, a, b) else None)
+                items.append((a, b) if _INNER_ITEM_RE.fullmatch(text, a, b) else None)
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
         ):
@@ -1515,9 +1529,8 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
     # Else where jieba starts a word: the name is single characters after the last word.
     for n in (3, 2):
         start = b - n
-        if start > a and start in token_starts and all(k in token_starts for k in range(start, b)):
-            if text[start] not in _STOP_CHARS:
-                return start, b
+        if start > a and start in token_starts and text[start] not in _STOP_CHARS and _has_surname(text[start:b]):
+            return start, b
     return None
 
 
@@ -1607,7 +1620,7 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
         end = next(
             (
                 e
-                for e in range(m.end(), m.start(2) + 1, -1)
+                for e in range(m.start(2) + 2, m.end() + 1)
                 if e < len(text) and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e))
             ),
             m.end(),
