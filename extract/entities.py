@@ -1034,6 +1034,7 @@ def _body_prefix(
     st: dict[str, Any],
 ) -> tuple[int | None, int, bool]:
     """(start of the body's prefix or None, start of its content words, whether a word is a proper name)."""
+    function_words = st["function_words"]
     i = token_of[head_start]
     words: list[tuple[int, str]] = []
     if i >= 0 and tokens[i][0] < head_start:
