@@ -1,0 +1,94 @@
+"""The development corpus (tests/data/corpus): its split holds, and every gold file in it passes its checker.
+
+``check_gold.py`` is run as its labellers run it, on the gold files present
+(``dev-gold.jsonl``, and ``test-gold.jsonl`` once the test half is labelled). The checker
+is also shown a gold file with one fault of each kind, so a checker that stopped checking
+would fail here too.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus"
+TEXTS = CORPUS / "texts"
+GOLD_FILES = [CORPUS / name for name in ("dev-gold.jsonl", "test-gold.jsonl") if (CORPUS / name).exists()]
+
+
+def run(script: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(CORPUS / script), *map(str, args)], capture_output=True, text=True, timeout=300
+    )
+
+
+def rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_split_is_what_its_rule_gives() -> None:
+    result = run("split.py", "--check")
+    assert result.returncode == 0, result.stderr
+    split = json.loads((CORPUS / "split.json").read_text("utf-8"))
+    texts = sorted(p.name for p in TEXTS.glob("*.txt"))
+    assert sorted(split["dev"] + split["test"]) == texts
+    assert not set(split["dev"]) & set(split["test"])
+    assert abs(len(split["dev"]) - len(split["test"])) <= 1
+
+
+def test_dev_gold_is_present() -> None:
+    assert CORPUS / "dev-gold.jsonl" in GOLD_FILES
+
+
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
+def test_gold_file_passes_its_checker(gold: Path) -> None:
+    result = run("check_gold.py", gold, TEXTS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda p: p.name)
+def test_gold_file_labels_only_its_own_half(gold: Path) -> None:
+    split = json.loads((CORPUS / "split.json").read_text("utf-8"))
+    half = gold.name.split("-")[0]
+    assert {row["doc"] for row in rows(gold)} <= set(split[half])
+
+
+def test_checker_finds_each_kind_of_fault(tmp_path: Path) -> None:
+    gold = rows(CORPUS / "dev-gold.jsonl")
+    doc = gold[0]["doc"]
+    one = [row for row in gold if row["doc"] == doc]
+    title = next(row for row in gold if row["label"] == "TITLE")
+    slogan = next(row for row in gold if row["label"] == "SLOGAN")
+    figure = next(row for row in gold if row["label"] == "FIGURE" and row["approx"] == "exact")
+    faults = {
+        "reversed": one[::-1],
+        "title": [{**title, "text": title["text"][1:]}],
+        "slogan": [{**slogan, "text": f"“{slogan['text']}”"}],
+        "value": [{**figure, "value": figure["value"] + 1}],
+        "approx": [{**figure, "approx": "over"}],
+        "unit": [{**figure, "unit": figure["unit"] + "次"}],
+        "space": [{**one[0], "text": one[0]["text"] + " "}],
+        "keys": [{k: v for k, v in figure.items() if k != "metric"}],
+        "absent": [{**one[0], "text": "不在文中的名字"}],
+    }
+    expected = {
+        "reversed": "not found after the previous span",
+        "title": "a TITLE keeps its 《》",
+        "slogan": "a SLOGAN drops its quotation marks",
+        "value": "value",
+        "approx": "approx",
+        "unit": "unit",
+        "space": "starts or ends on whitespace",
+        "keys": "keys",
+        "absent": "not in the normalized text",
+    }
+    for name, bad in faults.items():
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in bad), "utf-8")
+        result = run("check_gold.py", path, TEXTS)
+        assert result.returncode == 1, name
+        assert expected[name] in result.stdout, (name, result.stdout)
