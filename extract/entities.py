@@ -382,7 +382,8 @@ def find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
-    spans += _joined_bodies(text, orgs)
+    orgs = _joined_bodies(text, orgs)
+    spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
     return spans
@@ -1117,6 +1118,36 @@ _PARTY_SHORT = tuple(_PARTIES.split("|"))
 _PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
 
 
+# 县政协文史和学习委员会: the committee's own name after its body's head.
+_COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}?)委员会$")
+
+
+def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
+    """文史委 after 县政协文史和学习委员会: a committee's short name, licensed by its full name earlier.
+
+    The short name takes the first character of each part of the full name (社会和法制 → 社法委)
+    or its first two characters (文史资料 → 文史委). Without the full name earlier in the
+    report, a bare 提案委 names no body (the seeds' ruling) and is left alone.
+    """
+    first_seen: dict[str, int] = {}
+    for span in orgs:
+        m = _COMMITTEE_NAME_RE.search(span.text)
+        if m is None:
+            continue
+        name = m.group(1)
+        parts = [p for p in re.split("[和与及、]", name) if p]
+        for short in {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}:
+            if len(short) >= 3:
+                first_seen[short] = min(first_seen.get(short, span.end), span.end)
+    if not first_seen:
+        return []
+    out = []
+    for m in _alternation(first_seen).finditer(text):
+        if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
+            out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
+    return out
+
+
 def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
     """ORG spans with the chains a body's name is written in joined (v1.1: the whole chain as written).
 
@@ -1166,7 +1197,11 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)
-    if m is None or any(ch in _NOT_IN_SUBUNIT for ch in m.group()) or "主席" in m.group() or "主任" in m.group():
+    # 文史和学习委员会: 和 inside a committee's own name; elsewhere it joins two things.
+    allowed = "和与及" if m is not None and m.group().endswith("委员会") and m.group()[0] not in "和与及" else ""
+    if m is None or any(ch in _NOT_IN_SUBUNIT and ch not in allowed for ch in m.group()):
+        return end
+    if "主席" in m.group() or "主任" in m.group():
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
     if m.group().endswith("委员会"):
         more = _COMMITTEE_SUBUNIT_RE.match(text, m.end())  # 省政协十二届委员会 + 常务委员会

@@ -198,3 +198,9 @@ def test_slogans_v21(text: str, expected: list[str]) -> None:
 )
 def test_meetings_v21(text: str, expected: list[str]) -> None:
     assert labelled(text, "MEETING") == expected
+
+
+def test_committee_short_names_need_their_full_name_first() -> None:
+    text = "县政协经济和科技委员会开展调研。会后，经科委向县政府报送报告。"
+    assert labelled(text, "ORG") == ["县政协经济和科技委员会", "经科委", "县政府"]
+    assert labelled("经科委向县政府报送报告。", "ORG") == ["县政府"]  # no full name before: bare
