@@ -17,24 +17,35 @@ import json
 from pathlib import Path
 from typing import Any
 
-from extract.decode import decode
 from extract.document import prepare
 from extract.evaluate import score
+from store.sources import read_source
+
+MODES = ("pipeline", "rules", "lac")
 
 
-def predict(path: Path, mode: str) -> list[dict[str, Any]]:
+def predict(path: Path, mode: str, doc: str | None = None) -> list[dict[str, Any]]:
+    """Rows (doc, label, text, source, attrs) that ``mode`` proposes in the report file ``path``.
+
+    The file is read and prepared as ``pizhu import`` does (any format it reads: text, PDF,
+    HTML, DOCX), each report in it run through ``mode``: ``pipeline`` (what an import
+    stores), ``rules`` (the rules alone) or ``lac`` (the LAC model alone over the whole text).
+    ``doc`` names the rows (the file's name by default).
+    """
     from extract.lac import find_lac
     from extract.pipeline import extract_spans, rule_spans
 
+    source = read_source(path.read_bytes())
     rows = []
-    for draft in prepare(decode(path.read_bytes()).text):
+    for draft in prepare(source.text, source.layout):
         if mode == "lac":
             spans = find_lac(draft.text)
         elif mode == "rules":
             spans = rule_spans(draft.text)
         else:
             spans = extract_spans(draft.text)
-        rows += [{"doc": path.name, "label": s.label, "text": s.text, "source": s.source, **s.attrs} for s in spans]
+        name = doc or path.name
+        rows += [{"doc": name, "label": s.label, "text": s.text, "source": s.source, **s.attrs} for s in spans]
     return rows
 
 
@@ -52,7 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("folders", type=Path, nargs="+")
-    parser.add_argument("--mode", choices=("pipeline", "rules", "lac"), default="pipeline")
+    parser.add_argument("--mode", choices=MODES, default="pipeline")
     parser.add_argument("--misses", action="store_true", help="list false negatives and false positives")
     args = parser.parse_args()
     gold = [json.loads(line) for line in args.gold.read_text("utf-8").splitlines() if line.strip()]
@@ -72,15 +83,19 @@ def main() -> None:
         if args.mode == "pipeline":
             print(table(f"  source {source}", labels))
     if args.misses:
-        from collections import Counter
+        for line in misses(gold, predicted, set(result["labels"])):
+            print(line)
 
-        labels = set(result["labels"])
-        g = Counter((r["doc"][:3], r["label"], r["text"]) for r in gold)
-        p = Counter((r["doc"][:3], r["label"], r["text"]) for r in predicted if r["label"] in labels)
-        for key, n in sorted((g - p).items()):
-            print("FN", *key, n)
-        for key, n in sorted((p - g).items()):
-            print("FP", *key, n)
+
+def misses(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], labels: set[str]) -> list[str]:
+    """``FN``/``FP`` lines (doc, label, text, count): the gold rows not proposed and the proposals not in the gold."""
+    from collections import Counter
+
+    g = Counter((r["doc"], r["label"], r["text"]) for r in gold if r["label"] in labels)
+    p = Counter((r["doc"], r["label"], r["text"]) for r in predicted if r["label"] in labels)
+    return [f"FN {d} {lab} {t!r} {n}" for (d, lab, t), n in sorted((g - p).items())] + [
+        f"FP {d} {lab} {t!r} {n}" for (d, lab, t), n in sorted((p - g).items())
+    ]
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ where they can (GUIDELINES v1.1):
   name (a surname, two to four characters) and yields to a rule's place or body there
   (``陈仓`` is a district, not a person);
 - a model place (LOC) that ends like a body (``南宁市委会``), a street or an estate is
-  dropped; one inside a rule's ORG, TITLE, MEETING or SLOGAN is dropped; one next to a
+  dropped, and so is one that holds no known place and has no place's suffix (``半山``,
+  ``敬亭``); one inside a rule's ORG, TITLE, MEETING or SLOGAN is dropped; one next to a
   rule place joins its chain (``湖北`` + ``宜昌``);
 - a model ORG counts as support for a rule ORG it matches or lies inside
   (``岳阳市委`` in ``中共岳阳市委``); on its own it is kept only when it ends like a
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.entities import looks_like_name
+from extract.entities import looks_like_name, looks_like_place
 from extract.models import Span
 
 __all__ = ["AGREED", "MODEL_ONLY", "combine"]
@@ -116,7 +117,7 @@ def _fix(text: str, span: Span) -> Span | None:
             return None
     elif span.label == "GPE":
         name = text[start:end]
-        if name in _NOT_PLACES or _NOT_PLACE_TAIL_RE.search(name) or len(name) < 2:
+        if name in _NOT_PLACES or _NOT_PLACE_TAIL_RE.search(name) or len(name) < 2 or not looks_like_place(name):
             return None
     if (start, end) == (span.start, span.end):
         return span

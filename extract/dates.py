@@ -1,6 +1,6 @@
 """Find DATEs: absolute calendar dates, months, years, decades and ranges of them.
 
-A date is a grammar over three fields, year > month > day (GUIDELINES.md, docs/RULINGS.md):
+A date is a grammar over three fields, year > month > day (GUIDELINES.md, extract/data/RULINGS.md):
 
     point  := year [month [day]] | month [day] | day          (each field with its unit word)
     year   := 2023年 | 2023年度 | 二〇二三年 | 2023 (bare: 鹿城年鉴2020)

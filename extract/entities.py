@@ -21,16 +21,30 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from extract.models import Span
+from extract.places import admin_names
+from extract.places import table as place_table
 
-__all__ = ["find_entities", "looks_like_name", "unsettled_stretches"]
+__all__ = ["find_entities", "looks_like_name", "looks_like_place", "unsettled_stretches"]
 
 _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
 _CJK = "\u4e00-\u9fff"
+
+
+def _surname_rows() -> list[tuple[str, float]]:
+    rows = [line.split("\t") for line in (_DATA / "surnames.tsv").read_text("utf-8").splitlines() if line[:1] != "#"]
+    return [(r[0], float(r[1]) if r[1] else 0.0) for r in rows if len(r) == 3]
+
+
+def _plain_surname_rows() -> frozenset[str]:
+    rows = [line.split("\t") for line in (_DATA / "surnames.tsv").read_text("utf-8").splitlines() if line[:1] != "#"]
+    return frozenset(r[0] for r in rows if len(r) == 3 and "u" in r[2])
+
 
 # --- lazily built state -------------------------------------------------------------------
 
@@ -55,22 +69,50 @@ def _init() -> dict[str, Any]:
             parts = line.split()
             if len(parts) == 3:
                 tags.setdefault(parts[2], set()).add(parts[0])
-        places, proper, rare = _jieba_places(Path(jieba.__file__).parent / "dict.txt")
+        entries = _jieba_entries(Path(jieba.__file__).parent / "dict.txt")
+        places, proper, rare = _jieba_places(entries)
         places |= tags.get("ns", set())
         places -= _GENERIC_PLACES
-        # A place stem missing from jieba's dictionary (岳阳 of 岳阳市) would fall apart into
+        table = place_table()
+        # A place missing from jieba's dictionary (岳阳市, 岳阳, 积石山) would fall apart into
         # single characters; as a word it is found wherever it stands.
-        for place in places:
+        for place in (*places, *table.kind, *table.short):
             if len(place) >= 2 and not tokenizer.FREQ.get(place):
                 tokenizer.add_word(place, 200, "ns")
+        short_names = frozenset(w for w, kind in table.short.items() if _short_name_stands(w, kind, entries.get(w)))
+        # 市场, 市民, 县城, 区域: a word that takes the suffix of the place before it (陇南市情 is 陇南 + 市情).
+        eaters = frozenset(
+            w
+            for w, (freq, _tag) in entries.items()
+            if len(w) == 2 and w[0] in "省市县区州旗镇乡" and freq >= 30 and w[1] not in _BODY_AFTER_SUFFIX
+        ) | {level + "情" for level in "省市县区乡"}  # 陇南市情: the city's situation, 市 belongs to it
+        # 青藏, 川渝, 京津冀: jieba's abbreviations (j) made of provinces' one-character names.
+        regions = frozenset(
+            w
+            for w, (_f, tag) in entries.items()
+            if tag in ("j", "ns") and 2 <= len(w) <= 3 and all(ch in _ALL_ABBREVIATIONS for ch in w)
+        )
+        # Words that never stand inside a body's name (推动, 认真, 把, 这): they end the walk back
+        # from a body's head to its place (see _org_chains).
+        function_words = frozenset(w for w, (_f, tag) in entries.items() if tag in _FUNCTION_TAGS)
+        # Prepositions and conjunctions that are also surnames (于, 向, 和), by how often they are words.
+        particles = frozenset(w for w, (f, tag) in entries.items() if len(w) == 1 and tag in "pcd" and f >= 30000)
+        del entries
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
             tokenizer=tokenizer,
             places=frozenset(places - _GENERIC_PLACES),
+            short_names=short_names - _GENERIC_PLACES,
+            country_re=_alternation(w for w in short_names if table.short[w] in ("province", "country", "city")),
+            suffix_eaters=eaters,
+            function_words=function_words,
+            particles=particles,
+            region_words=regions | _REGION_RUN_WORDS,
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
             leaders=frozenset(tags.get("nr", set())),
+            slogans=frozenset(slogans),
             slogan_re=re.compile("|".join(re.escape(s) for s in slogans)),
         )
     return _state
@@ -88,7 +130,26 @@ _GENERIC_PLACES = frozenset(
 )
 
 
-def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
+def _alternation(words: Any) -> re.Pattern[str]:
+    """One regex matching any of ``words``, the longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _jieba_entries(path: Path) -> dict[str, tuple[int, str]]:
+    """jieba's dictionary: word → (frequency, tag)."""
+    entries: dict[str, tuple[int, str]] = {}
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError:
+        return entries
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 3 and parts[1].isdigit():
+            entries[parts[0]] = (int(parts[1]), parts[2])
+    return entries
+
+
+def _jieba_places(entries: dict[str, tuple[int, str]]) -> tuple[set[str], set[str], set[str]]:
     """Places from jieba's dictionary: ns entries with an administrative suffix, and their stems.
 
     A bare ns tag is not trusted (一路平安 is ns there); a suffix is. The stem of 四川省 is
@@ -98,15 +159,6 @@ def _jieba_places(path: Path) -> tuple[set[str], set[str], set[str]]:
     places: set[str] = set()
     proper: set[str] = set()
     rare: set[str] = set()
-    entries: dict[str, tuple[int, str]] = {}
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except OSError:
-        return places, proper, rare
-    for line in lines:
-        parts = line.split()
-        if len(parts) == 3 and parts[1].isdigit():
-            entries[parts[0]] = (int(parts[1]), parts[2])
     for word, (_freq, tag) in entries.items():
         if tag in ("nr", "ns", "nrt", "nrfg"):
             proper.add(word)
@@ -134,6 +186,28 @@ _REGION_NOUNS = ("城市", "新区", "开发区", "示范区", "先行区", "试
 _NATURAL_SUFFIXES = frozenset("江河湖山海岛峡湾岭")
 
 
+# After a suffix, these start a body or a post (市委, 县政府, 市长): the suffix stays with the place.
+_BODY_AFTER_SUFFIX = frozenset("委政长府级直属立人党纪监法检团妇工文科侨")
+
+
+def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> bool:
+    """Whether a short name (岳阳, 积石山) or a country (日本) is a place wherever it stands, as a word.
+
+    A province's short name always is; another is unless jieba knows it as a common word of
+    another kind (大同, 城中, 和平, 安康): those count only where the text also gives the full
+    name (see ``_gpes``).
+    """
+    if len(name) < 2:
+        return False
+    if kind in ("province", "country") or entry is None:
+        return True
+    freq, tag = entry
+    if kind == "city":
+        return tag == "ns" or freq < 100 or (tag in ("nr", "nrt", "nz", "j") and freq < 200)
+    # A county's short name is more often a word (惠民, 安宁, 新建): only a rare dictionary name.
+    return tag in ("ns", "nr", "nrt") and freq < 50
+
+
 def _stem_is_name(entry: tuple[int, str] | None) -> bool:
     """Whether the stem of a place (大兴 of 大兴区) is a name on its own, not a common word."""
     if entry is None:
@@ -148,19 +222,37 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+_TERM = rf"(?:第?{_N}|首)届"
+_SESSION = (
+    rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
+)
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
-    rf"第?{_N}届(?:[{_CJK}]{{0,10}}?委员会|全国人大|全国政协|人大|政协|[省市区县]委)?第?{_N}次(?:常委|常务委员会|全体|主席|党组)?"
-    rf"(?:[(（]扩大[)）])?(?:全体会议|常委会议|常委会|会议|全会)"
+    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
     rf"|{_N}届{_N}中全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
-    rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"]|$)"
+    rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
     rf")"
 )
+# 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
+# so the MEETING is the session alone.
+_BODY_SESSION_RE = re.compile(
+    rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})"
+)
+# 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
+_COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
 
-# 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1).
+# 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
+# after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
     rf"(?<![届\d一二三四五六七八九十])第{_N}次(?:常委|常务委员会|全体|主席)?(?:[(（]扩大[)）])?(?:全体会议|会议|全会)"
+    rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
+)
+# 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
+_PARTY_CONGRESS_RE = re.compile(
+    rf"(?<=民革|民盟|民建|民进|台盟|学社)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+    rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
 
@@ -185,27 +277,22 @@ _FORMULA_RE = re.compile(
     rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
 )
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
-_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’']|规划|时期|期间|开局|发展)")
+_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
 
+# The surname table (extract/data/surnames.tsv): frequent ones (0.01 % of people or more) and
+# those rarely anything else; a rarer surname character that is also a word (花, 能) is left out.
 _SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
-    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
-    "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆"
-    "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗"
-    "瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    name for name, share in _surname_rows() if len(name) == 1 and (share >= 0.01 or name in _plain_surname_rows())
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒")
+_COMPOUND_SURNAMES = tuple(name for name, _share in _surname_rows() if len(name) == 2)
 # Single-character tokens that end a name or never start one.
 _STOP_CHARS = frozenset(
     "的了在和与对为把向从到赴中上下等及或是有这那个各全本我该每也都就还又并将被让给带率到去来说表示指出调介绍"
-    "名位次件条项抓送走进看帮扶往回入出住驻管包央"
+    "名位次件条项抓送走进看帮扶往回入出住驻管包央因作致即便再于同"
     '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
-)
-_NAME_LIST_RE = re.compile(
-    rf"((?:[{_SURNAMES}][{_CJK}]{{1,2}}、)+[{_SURNAMES}][{_CJK}]{{1,2}})等(?=一批|多名|\d+名|[{_CN_NUM}]+名|同志|委员|代表|专家|人)"
 )
 _BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
 _ROOM_RE = re.compile(rf"([{_SURNAMES}][{_CJK}]{{1,2}}?)委员(?:会客室|工作室|之家)")
@@ -226,7 +313,15 @@ _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[
 _CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
-               "新华网", "中国网", "光明日报")  # fmt: skip
+               "新华网", "中国网", "光明日报",
+               # The parties and people's organisations by their full names (GUIDELINES v1.1: a named body).
+               "中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会", "中国农工民主党",
+               "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
+               "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会")  # fmt: skip
+# National bodies whose local committees are written after them as one name:
+# 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
+_NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党", "中共", "政协", "共青团", *_FIXED_ORGS[17:]))
+_FIXED_KIND = {"中共中央": "委", "党中央": "委", "国务院": "政府", "全国政协": "政协"}
 _FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
 # The eight parties and the federation by their short names (民革, 致公党): each names one body.
 _BARE_PARTY_RE = re.compile(
@@ -250,8 +345,8 @@ _CPPCC_TERM_RE = re.compile(
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
 _SUBUNITS = {
     "政协": re.compile(
-        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|常委会(?!议)|秘书处|研究室"
-        rf"|(?![各专有全])[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
+        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
+        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}办{_NOT_VERB_AFTER_BAN})"
     ),
     "委": re.compile(
@@ -272,15 +367,46 @@ def find_entities(text: str) -> list[Span]:
     st = _init()
     spans: list[Span] = []
     spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
-    meetings = [_span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9) for m in _MEETING_RE.finditer(text)]
-    spans += meetings + _bare_sessions(text, meetings)
+    meetings = [
+        _span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9)
+        for m in _MEETING_RE.finditer(text)
+        if not (m.group()[0].isdigit() and _COUNT_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))
+    ]
+    meetings += [
+        _span(text, m.start(1), m.end(1), "MEETING", "entity.meeting", 0.85) for m in _BODY_SESSION_RE.finditer(text)
+    ]
+    congresses = _PARTY_CONGRESS_RE.finditer(text)
+    meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
+    spans += _shared_terms(text, meetings + _bare_sessions(text, meetings))
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
-    spans += _orgs(text, places, {start for start, _end, _word in tokens})
+    orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
+    orgs = _joined_bodies(text, orgs)
+    spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
     return spans
+
+
+def _shared_terms(text: str, meetings: list[Span]) -> list[Span]:
+    """十六届四中全会、五中全会: sessions listed after one term are one MEETING (the term is written once)."""
+    by_start = {m.start: m for m in meetings}
+    out = []
+    skip = set()
+    for m in sorted(meetings, key=lambda m: m.start):
+        if id(m) in skip:
+            continue
+        end = m.end
+        while end < len(text) and text[end] == "、" and _PLENUM_RE.match(text, end + 1) and end + 1 in by_start:
+            nxt = by_start[end + 1]
+            skip.add(id(nxt))
+            end = nxt.end
+        out.append(m if end == m.end else _span(text, m.start, end, "MEETING", "entity.meeting_list", m.confidence))
+    return out
+
+
+_PLENUM_RE = re.compile("[一二三四五六七八九]中全会")
 
 
 def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
@@ -382,26 +508,123 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     spans = [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_lexicon", 0.9) for m in st["slogan_re"].finditer(text)
     ]
+    quoted: list[tuple[int, int, bool]] = []  # every quotation: (start, end, whether it gave a SLOGAN)
     for m in _QUOTED_RE.finditer(text):
         group = m.lastindex or 1
         start = m.start(group)
         content = m.group(group)
         if content in _QUOTED_WATCHWORDS:
             spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
+            quoted.append((start, m.end(group), True))
             continue
         parts = content.split("、")
         numbered = 0
         for part in parts:
             end = start + len(part)
             award = len(part) == 2 and text.startswith(_AWARD_AFTER, m.end())
-            if _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
-                spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
+            plan = _PLAN_RE.match(part)
+            if plan and part[plan.end() :] in _PLAN_WORDS:
+                # 「十五五规划」: the formula is the plan's number, 规划 the ordinary word after it.
+                spans.append(_span(text, start, start + plan.end(), "SLOGAN", "entity.slogan_plan", 0.8))
                 numbered += 1
+            elif _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
+                # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word).
+                if not (_MEETING_NAME_RE.fullmatch(part) or part in _FIXED_SETS or _is_word_formula(part, st)):
+                    spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
+                    numbered += 1
             start = end + 1
-        if not numbered and _is_watchword(parts):
+        if not numbered and _watchword_in_context(text, m.start(), m.end(), content, st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_watchword", 0.5))
+            numbered += 1
+        quoted.append((m.start(group), m.end(group), numbered > 0))
+    spans += _quoted_list_slogans(text, quoted)
     spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
+    spans += _licensed_formulas(text, spans)
     return spans
+
+
+_PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
+# Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
+_FIXED_SETS = frozenset(("八项规定", "一府两院", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
+# Before a quotation: it is the topic of a study or a consultation (围绕“稳经济、惠民生、保安全”).
+_TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为", "主题为")
+# After it: the quotation names an event or an activity (“经典诵读、同心筑梦”诗歌朗诵会), or a
+# standing formula (“懂政协、会协商、善议政”的履职本领, “学思想、强党性…”总要求).
+_EVENT_AFTER_RE = re.compile(
+    r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
+)
+_FORMULA_AFTER_RE = re.compile(
+    r"(?:的)?(?:重要|总|工作|基本|履职)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
+    r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
+)
+
+
+def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
+    """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
+    if part in st["slogans"] or sum(ch in _CN_NUM or ch == "双" for ch in part) >= 2:
+        return False  # 一国两制, 三抓三促: two numerals make a formula, whatever the dictionary says
+    return st["tokenizer"].FREQ.get(part, 0) >= (1 if len(part) >= 4 else 100)
+
+
+def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
+    """A quoted watchword of parallel clauses (v1.1): not a topic, an event, an idiom or a sentence."""
+    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) or _EVENT_AFTER_RE.match(text, end):
+        return False
+    parts = content.split("、")
+    if _is_watchword(parts):
+        # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
+        return not st["tokenizer"].FREQ.get("".join(parts))
+    # Longer clauses (加强党的领导、发挥职能作用、深化自身建设) where what follows calls them a formula.
+    clauses = re.split("[、，,]", content)
+    return (
+        len(clauses) >= 2
+        and all(_LONG_CLAUSE_RE.fullmatch(c) for c in clauses)
+        and _FORMULA_AFTER_RE.match(text, end) is not None
+    )
+
+
+_LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
+_MEETING_NAME_RE = re.compile(r"两会")
+_QUOTE_MARKS = "“”\"‘’'「」"
+
+
+def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
+    """“一国两制”、“澳人治澳”: a short quoted item listed (、) beside a quoted formula is one too."""
+    spans = []
+    # “落实下去”、“凝聚起来”两个方面: quoted items listed together, then called a numbered set of aims.
+    k = 0
+    while k < len(quoted):
+        run = [quoted[k]]
+        while k + len(run) < len(quoted) and text[run[-1][1] : quoted[k + len(run)][0]].strip(_QUOTE_MARKS) == "、":
+            run.append(quoted[k + len(run)])
+        close = run[-1][1] + 1
+        if len(run) >= 2 and _FORMULA_AFTER_RE.match(text, close) and all(e - s <= 8 for s, e, _ in run):
+            spans += [_span(text, s, e, "SLOGAN", "entity.slogan_listed", 0.5) for s, e, done in run if not done]
+        k += len(run)
+    for k, (start, end, is_slogan) in enumerate(quoted):
+        if is_slogan or not 2 <= end - start <= 6 or not _CJK_ONLY_RE.fullmatch(text, start, end):
+            continue
+        for other in (quoted[k - 1] if k else None, quoted[k + 1] if k + 1 < len(quoted) else None):
+            if other is None or not other[2]:
+                continue
+            gap = text[end : other[0]] if other[0] > start else text[other[1] : start]
+            if gap.strip(_QUOTE_MARKS) == "、":
+                spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_listed", 0.5))
+                break
+    return spans
+
+
+def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
+    """A numbered formula the text quotes once (“两个维护”) is one where it stands unquoted too."""
+    names = {s.text for s in found if s.rule == "entity.slogan_formula" and len(s.text) >= 3}
+    if not names:
+        return []
+    taken = {(s.start, s.end) for s in found}
+    out = []
+    for m in re.finditer("|".join(sorted(map(re.escape, names), key=len, reverse=True)), text):
+        if (m.start(), m.end()) not in taken:
+            out.append(_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_licensed", 0.55))
+    return out
 
 
 def _is_watchword(parts: list[str]) -> bool:
@@ -412,24 +635,60 @@ def _is_watchword(parts: list[str]) -> bool:
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
-    """Known places, unknown names glued to a suffix, and town+village joined into one span."""
-    places, proper = st["places"], st["proper"]
+    """Places: full names from the place table, short names and countries as words, unknown names
+    glued to a suffix, and chains (湖北宜昌, 拓石镇小川村, 中国·宜昌) joined into one span.
+
+    A place is never cut shorter than the text writes it: 西宁市 gives 西宁市, not 西宁,
+    unless the suffix belongs to the word after it (陇南市情 is 陇南 + 市情).
+    """
+    places, proper, short_names = st["places"], st["proper"], st["short_names"]
+    token_starts = {s for s, _e, _w in tokens}
+    token_ends = {e for _s, e, _w in tokens}
     found: list[tuple[int, int, float]] = []
+    table = place_table()
+    admin = admin_names(text, _ADMIN_KINDS)
+    admin_ends = {end for _s, end, _k in admin}
+    for start, end, _kind in admin:
+        before = text[start - 1] if start else ""
+        if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE):
+            continue  # 城中区 inside 老城中区: not a word of its own
+        if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
+            continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
+        if text[end - 1 : end + 1] in st["suffix_eaters"]:
+            stem = text[start : end - 1]
+            if stem in table.short and len(stem) >= 2:
+                found.append((start, end - 1, 0.7))
+            continue
+        found.append((start, end, 0.85))
+    # A province's or a country's name at the start of a longer word jieba made of it (澳门特区,
+    # 中国式现代化): the name is still there; other short names must be words of their own.
+    for m in st["country_re"].finditer(text):
+        if m.start() in token_starts and m.end() not in token_ends:
+            found.append((m.start(), m.end(), 0.75))
+    for m in _ABBREVIATION_RUN_RE.finditer(text):
+        if m.start() in token_starts and m.end() not in token_ends:
+            found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
+    # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
+    licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
     for i, (start, end, word) in enumerate(tokens):
-        if word in places:
+        if word in places or word in short_names:
             found.append((start, end, 0.8))
+            continue
+        if word in licensed:
+            found.append((start, end, 0.7))  # 城中 where the text also says 城中区
+            continue
+        if word in st["region_words"] or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
+            found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
         if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗"):
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
-    # 西和县、礼县、徽县: a one-character county in a list of counties (all 县 here) is one too.
-    counties = [f for f in found if text[f[1] - 1] == "县"]
-    for m in _ONE_CHAR_COUNTY_RE.finditer(text) if counties else ():
-        if any(abs(m.start() - f[0]) <= 12 for f in counties) and not any(f[0] <= m.start() < f[1] for f in found):
-            found.append((m.start(), m.end(), 0.55))
-    found.sort()
+    # 庆阳市情: where the suffix starts the next word, the place is its short name.
+    found = [
+        (s, e - 1, c) if e - s >= 3 and text[e - 1 : e + 1] in st["suffix_eaters"] else (s, e, c) for s, e, c in found
+    ]
     # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
     # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
@@ -440,7 +699,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         stem = m.group(1) or m.group(2)
         if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
             continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
-        if stem in proper or stem in places or (m.group(1) and not freq.get(stem)):
+        if stem in proper or stem in places or stem in table.short or (m.group(1) and not freq.get(stem)):
             stems.add(stem)
     stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
     if stems:
@@ -448,32 +707,69 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         for s, e, _c in found:
             taken[s:e] = b"\1" * (e - s)
         for m in re.finditer("|".join(sorted(map(re.escape, stems), key=len, reverse=True)), text):
-            if not any(taken[m.start() : m.end()]):
+            # A word of its own: 岳阳 in 推动岳阳融入, not 岳阳 inside a longer token.
+            if not any(taken[m.start() : m.end()]) and m.start() in token_starts and m.end() in token_ends:
                 found.append((m.start(), m.end(), 0.6))
-        found.sort()
-    # Place chains written together are one GPE (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村.
+    # The longest place wins where two overlap; then places written together are one chain
+    # (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村, and across a middle dot, 中国·宜昌.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, float]] = []
+    occupied = bytearray(len(text) + 1)
+    for s, e, c in found:
+        if not any(occupied[s:e]):
+            occupied[s:e] = b"\1" * (e - s)
+            kept.append((s, e, c))
+    kept.sort()
     merged: list[tuple[int, int, float]] = []
-    for start, end, conf in found:
-        if merged and merged[-1][1] == start:
+    for start, end, conf in kept:
+        if merged and (merged[-1][1] == start or (merged[-1][1] == start - 1 and text[start - 1] in _DOTS)):
             merged[-1] = (merged[-1][0], end, min(conf, merged[-1][2]))
-        elif not merged or merged[-1][1] <= start:
+        else:
             merged.append((start, end, conf))
     out = []
     for s, e, c in merged:
         # 隆安县东信村: after a county or town, the next name with its 村/镇 suffix continues the chain.
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
-            e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
+            if text[e : e + 2] not in st["suffix_eaters"]:
+                e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
         if tail:
             e = tail.end()
+        region = _REGION_TAIL_RE.match(text, e)
+        if region:
+            e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
 
 
+_ADMIN_KINDS = frozenset(("province", "city", "county", "former", "town"))
+_DOTS = frozenset("·•・‧")
+# One-character names of provinces that rarely mean anything else when two or three stand together.
+_PROVINCE_ABBREVIATIONS = frozenset("港澳台京津冀沪渝川粤闽湘鄂皖赣浙鲁豫晋陕陇黔滇桂琼藏辽")
+# One-character names of provinces that are also everyday characters: part of a region only where
+# jieba lists the whole as an abbreviation (青藏, 陕甘宁).
+_WEAK_ABBREVIATIONS = frozenset("青甘宁新蒙黑吉贵云")
+_ALL_ABBREVIATIONS = _PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS
+_ABBREVIATION_RUN_RE = re.compile(f"[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,4}}")
+_REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _one_char_county_stands(text: str, start: int, end: int) -> bool:
+    """礼县, 徽县: a listed county with a one-character name, where a list or a sentence bounds it.
+
+    Not 和县 in 市和县 (the conjunction) nor 全县, which the table does not list anyway.
+    """
+    if text[start] in _STOP_CHARS:
+        return False
+    before = text[start - 1] if start else ""
+    return not before or not _is_cjk(before) or before in "、和及与在赴到"
+
+
 _CJK_ONLY_RE = re.compile(f"[{_CJK}]+")
-_ONE_CHAR_COUNTY_RE = re.compile(
-    rf"(?:(?<=[、和及与])|(?<![{_CJK}]))(?![全本该各我每外邻郊一二两三四五六七八九十])[{_CJK}]县(?=[、和及与等，,。；])"
-)
 _BODY_AFTER_LEVEL = (
     "委",
     "政",
@@ -495,6 +791,9 @@ _BODY_AFTER_LEVEL = (
     "市",
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
+_REGION_TAIL_RE = re.compile(
+    r"(?:特别行政区|特区|地区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+)
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
@@ -525,7 +824,11 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
 
 
 def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
-    spans = [_span(text, m.start(), m.end(), "ORG", "entity.org_fixed", 0.9) for m in _FIXED_ORG_RE.finditer(text)]
+    spans = [
+        # 中共中央统战部, 国务院办公厅: a national body's department is part of its name.
+        _span(text, m.start(), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
+        for m in _FIXED_ORG_RE.finditer(text)
+    ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
     spans += [
@@ -562,11 +865,14 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         if head == "政协" and text.startswith(
             ("委员", "主席", "副主席", "常委", "机关", "工作", "事业", "协商", "履职"), head_end
         ):
-            # 市政协主席 still names the body; 政协委员 alone does not.
-            if not (head_start and text[head_start - 1] in _LEVELS):
+            # 市政协主席, 云南政协事业 still name the body; 政协委员 alone does not.
+            if not (head_start and text[head_start - 1] in _LEVELS) and head_start not in place_end:
                 continue
         start = None
         place = place_end.get(head_start)
+        if place is None and head[0] in _LEVELS:
+            # 灵武市 + 市委: the place keeps its suffix, which the head starts with.
+            place = place_end.get(head_start + 1)
         if place is None and head_start and text[head_start - 1] in _LEVELS:
             # 楚雄 + 市政协: jieba may glue the level to the head, so the place ends one early.
             place = place_end.get(head_start - 1)
@@ -593,6 +899,11 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
+            if before in _PLURAL_BEFORE_LEVEL:
+                continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
+            glued = head_start - 2 in token_starts and before not in _FUNCTION_BEFORE and _is_cjk(before)
+            if glued:
+                continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
             if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
@@ -606,17 +917,303 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     return spans
 
 
+# jieba's tags for verbs, adverbs, prepositions, conjunctions, pronouns, particles, interjections.
+_FUNCTION_TAGS = frozenset("v d p c r u y e o ad vg uj ul uz ud ug uv".split())
+
+# The heads of a body's name, as the place-and-organ grammar reads them (GUIDELINES v1.1: ORG is
+# the whole chain as written, place prefix + body + sub-unit). Those in _PROPER_HEADS may also
+# follow a proper name with no place (瑞熙钛业有限公司, 河西学院); the others need a place, a
+# level (市, 县) or a national lead (中共, 共青团, 全国, 国家) before them, or they name a kind
+# of body, not one (教育局, 办公室).
+_CHAIN_HEADS = (
+    "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
+    "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
+    "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
+    "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "融媒体中心",
+    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
+    "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
+    "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+    "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
+    "福利院", "农场", "林场", "园艺场", "办", "网", "社", "报", "分社", "分行", "支行", "分公司",
+)  # fmt: skip
+# Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
+_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院")
+_CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
+_PROPER_HEADS = frozenset(
+    (
+        *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
+        "基金会",
+        # Media and offices by a short proper name: 中新社, 中新网, 文汇报, 国台办 (a word jieba does not know).
+        *("网", "社", "报", "办"),
+    )
+)
+# These one-character heads name a body only after a short proper name or a place (not 互联网, 合作社).
+_SHORT_HEADS = frozenset(("网", "社", "报", "办"))
+# National leads: a body named after them needs no place (中共中央办公厅, 共青团中央, 国家统计局).
+_LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国", "武警", "中央")
+# Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
+_PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
+_MAX_BODY_CONTENT = 12
+
+
+def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Bodies as a grammar of place + organ: 岳阳市生态环境局, 县政协文史委员会, 共青团某某县委,
+    某某军分区, 中国人民银行某某分行, 瑞熙钛业有限公司.
+
+    From each head (局, 委员会, 银行 …) the walk goes back over the name's own words (nouns,
+    and 和 inside a name: 发展和改革委员会) to the nearest place, level character or national
+    lead; a verb, a function word or punctuation before one is found means the head names a
+    kind of body, and nothing is proposed.
+    """
+    place_end = {p.end: p for p in places}
+    place_start = {p.start for p in places}
+    token_of = _token_index(tokens, len(text))
+    spans: list[Span] = []
+    for m in _CHAIN_HEAD_RE.finditer(text):
+        head_start, head_end = m.span()
+        head = m.group()
+        if not _head_is_word(tokens, token_of, head_start, head_end):
+            continue
+        if head == "委员会" and _SESSION_AFTER_RE.match(text, head_end):
+            continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
+        start, content_start, proper = _body_prefix(text, tokens, token_of, head_start, place_end, st)
+        content = head_start - content_start
+        if start is None:
+            # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
+            limit = 3 if head in _SHORT_HEADS else 8
+            if head in _PROPER_HEADS and proper and 2 <= content <= limit:
+                start = content_start
+            else:
+                continue
+        elif head in _SHORT_HEADS and not (proper or content == 0 or start in place_start):
+            continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
+        if text[start:head_start].endswith(("和", "与")):
+            continue
+        # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
+        while True:
+            lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 8), start)
+            if lead is None:
+                break
+            start = lead.start()
+        spans.append(_span(text, start, _subunit_end(text, head, head_end), "ORG", "entity.org_chain", 0.65))
+    return spans
+
+
+_SESSION_AFTER_RE = re.compile(rf"第?{_N}次")
+_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:政协|中共|中国共产党)(?:(?:第?{_N}|首)届)?$")
+
+
+_TERM_END_RE = re.compile(rf"(?:第?{_N}|首)届$")
+
+
+def _names_a_place(word: str, st: dict[str, Any]) -> bool:
+    return (
+        word in st["places"]
+        or word in st["short_names"]
+        or word in _REGION_RUN_WORDS
+        or (2 <= len(word) <= 4 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word))
+    )
+
+
+def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
+    """Whether a head ends a word: 局 of 教育局, not of 大局; 中学 never across 集中|学习."""
+    first, last = token_of[start], token_of[end - 1]
+    if first < 0 or tokens[last][1] != end:
+        return False
+    if tokens[first][0] == start:
+        return True
+    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅.
+    return first == last and tokens[first][1] - tokens[first][0] >= 3
+
+
+def _body_prefix(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    token_of: list[int],
+    head_start: int,
+    place_end: dict[int, Span],
+    st: dict[str, Any],
+) -> tuple[int | None, int, bool]:
+    """(start of the body's prefix or None, start of its content words, whether a word is a proper name)."""
+    function_words = st["function_words"]
+    i = token_of[head_start]
+    words: list[tuple[int, str]] = []
+    if i >= 0 and tokens[i][0] < head_start:
+        # The head ends a longer token (教育局, 国家统计局): the words of the part before it.
+        pos = tokens[i][0]
+        for word in st["tokenizer"].cut(text[pos:head_start], HMM=False):
+            words.append((pos, word))
+            pos += len(word)
+        words.reverse()
+        i -= 1
+    else:
+        i = token_of[head_start - 1] if head_start else -1
+    content_start = head_start
+    proper = False
+    singles = 0  # single characters in a row: a name jieba does not know (瑞熙)
+    while True:
+        if words:
+            w_start, word = words.pop(0)
+        elif i >= 0:
+            w_start, _e, word = tokens[i]
+            i -= 1
+        else:
+            return None, content_start, proper
+        place = place_end.get(w_start + len(word))
+        if place is not None and place.end == content_start:
+            start = place.start
+            while start in place_end:  # 湖南省岳阳市: a chain of places is one prefix
+                start = place_end[start].start
+            return start, content_start, proper
+        if w_start + len(word) == content_start and _names_a_place(word, st):
+            return w_start, content_start, proper  # 港澳办: a place inside the head's own word
+        if len(word) == 1 and word in _LEVELS:
+            if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
+                return None, content_start, proper
+            return w_start, content_start, proper
+        if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
+            return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
+        term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)
+        if term is not None and w_start >= term.start():
+            # 省政协十二届委员会: a term inside the chain is part of it, numerals and all.
+            words = []
+            i = token_of[term.start() - 1] if term.start() else -1
+            content_start = term.start()
+            continue
+        if not _CJK_ONLY_RE.fullmatch(word) or head_start - w_start > _MAX_BODY_CONTENT:
+            return None, content_start, proper
+        if word in ("和", "与"):
+            # 发展和改革委员会: 和 inside one name; 市政协和河西学院: two bodies, the second named already.
+            if proper or content_start == head_start:
+                return None, content_start, proper
+        elif word in function_words or (len(word) == 1 and word in _STOP_CHARS):
+            return None, content_start, proper
+        singles = singles + 1 if len(word) == 1 else 0
+        proper = proper or singles >= 2 or _proper_token(word, st)
+        content_start = w_start
+
+
+def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
+    """For each character position, the index of the token holding it."""
+    out = [-1] * (n + 1)
+    for i, (s, e, _w) in enumerate(tokens):
+        for k in range(s, e):
+            out[k] = i
+    return out
+
+
+def _proper_token(word: str, st: dict[str, Any]) -> bool:
+    """A word that makes a name proper: one jieba lacks (瑞熙), or a name it lists (华菱, 河西)."""
+    if len(word) < 2:
+        return False
+    return not st["tokenizer"].FREQ.get(word) or word in st["proper"]
+
+
+_LOCAL_COMMITTEE_RE = re.compile(
+    rf"(?:中央|[{_CJK}]{{0,12}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?(?:委员会|委会|委)"
+)
+_LEAD_BEFORE_RE = re.compile(r"(?:中国共产党|中共|共青团|武警|政协)$")
+# Party short names before their local committee: 农工党长春市第七届委员会, 民革市委.
+_PARTY_SHORT = tuple(_PARTIES.split("|"))
+_PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
+
+
+# 县政协文史和学习委员会: the committee's own name after its body's head.
+_COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}?)委员会$")
+
+
+def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
+    """文史委 after 县政协文史和学习委员会: a committee's short name, licensed by its full name earlier.
+
+    The short name takes the first character of each part of the full name (社会和法制 → 社法委)
+    or its first two characters (文史资料 → 文史委). Without the full name earlier in the
+    report, a bare 提案委 names no body (the seeds' ruling) and is left alone.
+    """
+    first_seen: dict[str, int] = {}
+    for span in orgs:
+        m = _COMMITTEE_NAME_RE.search(span.text)
+        if m is None:
+            continue
+        name = m.group(1)
+        parts = [p for p in re.split("[和与及、]", name) if p]
+        for short in {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}:
+            if len(short) >= 3:
+                first_seen[short] = min(first_seen.get(short, span.end), span.end)
+    if not first_seen:
+        return []
+    out = []
+    for m in _alternation(first_seen).finditer(text):
+        if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
+            out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
+    return out
+
+
+def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
+    """ORG spans with the chains a body's name is written in joined (v1.1: the whole chain as written).
+
+    A national body or a party's short name followed by its local committee is one ORG
+    (中国人民政治协商会议 + 安徽省寿县委员会, 农工党 + 长春市第七届委员会, 民革 + 市委); a lead written
+    before a body (中共, 共青团, 武警, 政协) belongs to it (中共 + 威海市委统战部, 武警 + 岳阳支队).
+    """
+    by_start: dict[int, Span] = {}
+    for span in orgs:
+        if span.end > by_start.get(span.start, span).end or span.start not in by_start:
+            by_start[span.start] = span
+    out = list(orgs)
+    for span in orgs:
+        name = span.text
+        nxt = by_start.get(span.end)
+        if nxt is not None and nxt.text.endswith(_BRANCH_HEADS):
+            # 中新社 + 内蒙古分社, 中国和平统一促进会 + 香港总会: a body and its branch are one name.
+            out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+            continue
+        if nxt is not None and (name in _NATIONAL_BODIES or name in _PARTY_SHORT):
+            if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(("委员会", "委会", "委", "常务委员会")):
+                out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+                continue
+        party = _PARTY_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+        if party is not None and _LOCAL_COMMITTEE_RE.match(name):
+            start = party.start()
+            out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
+            continue
+        lead = _LEAD_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+        if lead is not None and not name.startswith(("中共", "共青团", "政协")):
+            out.append(replace(span, start=lead.start(), text=text[lead.start() : span.end], rule="entity.org_joined"))
+    return out
+
+
+def _fixed_end(text: str, m: re.Match[str]) -> int:
+    return _subunit_end(text, _FIXED_KIND.get(m.group(), ""), m.end())
+
+
 def _subunit_end(text: str, head: str, end: int) -> int:
     """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
+    if head in ("委员会", "委会"):
+        m = _COMMITTEE_SUBUNIT_RE.match(text, end)
+        return m.end() if m else end
     kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
     if not kind:
         return end
+    if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
+        return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)
-    if m is None or any(ch in _NOT_IN_SUBUNIT for ch in m.group()) or "主席" in m.group() or "主任" in m.group():
+    # 文史和学习委员会: 和 inside a committee's own name; elsewhere it joins two things.
+    allowed = "和与及" if m is not None and m.group().endswith("委员会") and m.group()[0] not in "和与及" else ""
+    if m is None or any(ch in _NOT_IN_SUBUNIT and ch not in allowed for ch in m.group()):
+        return end
+    if "主席" in m.group() or "主任" in m.group():
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
+    if m.group().endswith("委员会"):
+        more = _COMMITTEE_SUBUNIT_RE.match(text, m.end())  # 省政协十二届委员会 + 常务委员会
+        return more.end() if more else m.end()
     return m.end()
 
 
+# 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
+_COMMITTEE_SUBUNIT_RE = re.compile(
+    rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+)
+_NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
 
 
@@ -626,7 +1223,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif word in titles or (word.endswith(("主席", "书记", "主任", "记者")) and len(word) <= 6):
+        elif word in titles or _POST_RE.fullmatch(word) or (word.endswith(_POST_ENDS) and len(word) <= 6):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
                 # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
@@ -642,38 +1239,59 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
                     ),
                     None,
                 )
-            if found is not None:
+            if found is not None and (word in _CREDIT_ROLES or _plausible_name(text, found[0], found[1], st)):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
         if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
-    for m in _NAME_LIST_RE.finditer(text):
-        pos = m.start(1)
-        for name in m.group(1).split("、"):
-            spans.append(_span(text, pos, pos + len(name), "PERSON", "entity.person_list", 0.7))
-            pos += len(name) + 1
+    spans += _name_lists(text, st, {start for start, _end, _word in tokens})
+    spans += _names_after_posts(text, st)
+    spans += _own_line_names(text, st)
     for m in _BYLINE_RE.finditer(text):
         spans += [
-            _span(text, s, e, "PERSON", "entity.person_byline", 0.6) for s, e in _split_names(m.group(1), m.start(1))
+            _span(text, s, e, "PERSON", "entity.person_byline", 0.6)
+            for s, e in _split_names(m.group(1), m.start(1))
+            if _plausible_name(text, s, e, st)
         ]
-    spans += _names_before_cues(text, st)
+    spans += _names_before_cues(text, st, tokens)
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
     spans += _repeated(text, spans, st)
     return spans
 
 
+# Posts that stand before or after a name (主委周永尧, 陈小江书记, 胡春雨副主席, 监事长孙恩光).
+_POSTS = (
+    "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
+    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长"
+)
+_POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
+_POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
 _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
+    r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|县长|市长|区长|省长|部长|秘书长)|书记(?!处)|主委|秘书长|教授"
+    r"|经理|董事长|会长|院长|校长|局长|部长"
+    r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
-_NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t由和与及同请对向将经")
+_NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
+    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾"
 )
+
+
+def looks_like_place(name: str) -> bool:
+    """Whether another source's place has a place's shape: it holds a known place (岳阳, 京港), or ends in a
+    suffix of a division or a natural place after a stem of two or more characters (王家山村, 白龙江, 云岭)."""
+    st = _init()
+    if any(_names_a_place(name[i:j], st) for i in range(len(name)) for j in range(i + 2, len(name) + 1)):
+        return True
+    suffix = name[-1] in "省市县区州旗盟镇乡村江河湖山岭岛峡湾"
+    return (len(name) >= 3 and suffix) or (len(name) == 2 and name[-1] in "县州")
 
 
 def looks_like_name(name: str) -> bool:
@@ -692,32 +1310,45 @@ def looks_like_name(name: str) -> bool:
 
 
 def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool:
-    """A surname, then CJK characters none of which ends or breaks a name, and not a common word."""
+    """A surname, then CJK characters none of which breaks a name, and not a common word."""
     name = text[start:end]
     if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
         return False
     if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
         return False
-    if any(ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
+    if any(ch in _NAME_BREAKERS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
         return False
     if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
         return False
     freq = st["tokenizer"].FREQ
     proper = st["proper"]
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
-    return not any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2)
+    if any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2):
+        return False
+    # 向大会, 于政协, 和常务: a surname that is also a preposition or conjunction, before a word.
+    given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
+    if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
+        return False  # 向大会, 于政协, 和常务: a preposition or conjunction before a word
+    if name[0] in st["function_words"] and len(given) < 2:
+        # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
+        return place_table().surnames.get(name[0], 0.0) >= 0.05
+    return True
 
 
 def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
+    """Whether a name may start at ``start``: after punctuation, a title, or a function word (如, 暨, 宣布)."""
     if start == 0 or text[start - 1] in _NAME_BOUNDARY_BEFORE:
         return True
-    return any(text.endswith(title, 0, start) for title in st["titles"])
+    if any(text.endswith(title, 0, start) for title in st["titles"]):
+        return True
+    words = st["function_words"]
+    return any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start]))
 
 
 _HEADLINE_NAME_RE = re.compile(rf"^([{_CJK}]{{2,4}})[:：](?=\S)", re.MULTILINE)
 
 
-def _names_before_cues(text: str, st: dict[str, Any]) -> list[Span]:
+def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, int, str]]) -> list[Span]:
     """李明讲话, 由王强主持, 张伟作工作报告, 黎作凤各位委员: a name right before its verb or address.
 
     A headline or a speaker's line that opens with a name and a colon (``李明：坚持…``) too.
@@ -727,14 +1358,29 @@ def _names_before_cues(text: str, st: dict[str, Any]) -> list[Span]:
         for m in _HEADLINE_NAME_RE.finditer(text)
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
+    word_at = {s: w for s, _e, w in tokens}
     for m in _NAME_CUE_RE.finditer(text):
         cue = m.start()
         for length in (3, 2, 4):
             start = cue - length
-            if start >= 0 and _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
+            # The name starts a word of its own (not 席 of 出席会议), and holds no verb (黎 + 兼任).
+            if start < 0 or start not in word_at:
+                continue
+            inner = [word_at[k] for k in range(start, cue) if k in word_at]
+            if sum(map(len, inner)) > cue - start or text.endswith(_POST_VERBS, start, cue):
+                continue  # 黎 + 兼任 (秘书长): the verb before a post is no part of a name
+            if _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break
+    # 选举杨鸿宾为宣城县政协主席: a name between an election verb and 为.
+    for m in _ELECTED_RE.finditer(text):
+        if _plausible_name(text, m.start(1), m.end(1), st):
+            spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_elected", 0.6))
     return spans
+
+
+_POST_VERBS = ("兼任", "担任", "出任", "改任", "升任", "调任", "接任", "荣任", "当选", "任", "为", "是")
+_ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK}]{{2,3}}?)为")
 
 
 _SPACE_LIST_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,4}}(?:[ \u3000][{_CJK}]{{2,4}}){{2,}}(?![{_CJK}])")
@@ -829,6 +1475,11 @@ _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
+# Characters that never stand inside a name (a name may hold 全, 进, 和: 徐立全, 郭跃进, 罗富和).
+_NAME_BREAKERS = frozenset(
+    "的了在与对为把向从到等及或是这那个各也都就还又并将被让给" + '、，。；：,.;:!?！？（）()“”"《》 \n'
+)
+
 # Words that start with a surname character but are not names (常委, 高度, 于是 …).
 _COMMON_WORDS = frozenset(
     "常委 高度 于是 向来 全面 全体 党组 江山 安全 方面 方式 方向 文化 文史 和谐 和美 石油 宁夏 明确 成员 成立 成果 "
@@ -847,3 +1498,184 @@ def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
         if n in (4, 5, 6) and chunk[0] in _SURNAMES and chunk[first] in _SURNAMES:
             return [(offset, offset + first), (offset + first, offset + n)]
     return []
+
+
+# A list item: two to four characters, or a name of several parts joined by a dot (帕巴拉·格列朗杰).
+_ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
+# Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
+_INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
+_NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
+_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:、[^{_NOT_IN_ITEM}]+)+")
+# What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
+_LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "同志", "成员", "委员", "常委", "代表")
+_LIST_TAIL_RE = re.compile(
+    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|$)"
+)
+# 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
+_PLACE_COUNT_RE = re.compile(r"[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)")
+
+
+def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+    """The names of a 、-list, each a PERSON (v1.1), whatever their length or origin, where most look like names.
+
+    The first item is cut from what precedes it (副主席张柏青 → 张柏青) and the last from
+    what follows (吴阿斌委员 → 吴阿斌); items in between are whole. A list most of whose
+    items have a surname and are not words is a list of names: then every item of a name's
+    shape counts (令计划, 帕巴拉·格列朗杰), context supporting what the surname test alone
+    would refuse.
+    """
+    spans: list[Span] = []
+    for m in _LIST_RE.finditer(text):
+        chunks = m.group().split("、")
+        pos = m.start()
+        bounds = []
+        for chunk in chunks:
+            bounds.append((pos, pos + len(chunk)))
+            pos += len(chunk) + 1
+        items: list[tuple[int, int] | None] = []
+        for k, (a, b) in enumerate(bounds):
+            if k == 0:
+                items.append(_list_head_item(text, a, b, token_starts))
+            elif k == len(bounds) - 1:
+                items.append(_list_last_item(text, a, b))
+            else:
+                items.append((a, b) if _INNER_ITEM_RE.fullmatch(text, a, b) else None)
+        if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
+            items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
+        ):
+            if items[0] is None or text[items[0][0]] in _STOP_CHARS:
+                items[0] = _list_place_head(text, *bounds[0], token_starts)
+            spans += [_span(text, a, b, "GPE", "entity.gpe_list", 0.55) for a, b in (i for i in items if i)]
+            continue
+        spans += _names_of_list(text, items, st)
+    return spans
+
+
+def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+    """The first item of a list: the chunk, or its tail after a post, a lead or a word (副主席张柏青, 又如张宪明)."""
+    if _ITEM_RE.fullmatch(text, a, b):
+        return a, b
+    for n in (3, 2, 4):
+        start = b - n
+        if start <= a or not _ITEM_RE.fullmatch(text, start, b):
+            continue
+        rest = text[a:start]
+        if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE):
+            return start, b
+    # Else where jieba starts a word: the name is single characters after the last word.
+    for n in (3, 2):
+        start = b - n
+        if start > a and start in token_starts and text[start] not in _STOP_CHARS and _has_surname(text[start:b]):
+            return start, b
+    return None
+
+
+_POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成员")
+
+
+def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+    """The first place of a counted list (将九牧、…): the word-start tail of its chunk, no function character."""
+    for n in (3, 2):
+        start = b - n
+        if start > a and start in token_starts and text[start] not in _NAME_BREAKERS:
+            return start, b
+    return None
+
+
+def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The last item of a list: the whole chunk, or its head before what ends the list (吴阿斌委员)."""
+    if _ITEM_RE.fullmatch(text, a, b):
+        return a, b
+    m = re.match(rf"[{_CJK}]{{1,8}}[·.．•][{_CJK}·.．•]{{1,16}}?(?={_LIST_TAIL_RE.pattern})", text[a:b])
+    if m:
+        return a, a + m.end()
+    for n in (3, 2, 4):
+        if a + n < b and _LIST_TAIL_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
+            return a, a + n
+        if a + n < b and _PLACE_COUNT_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
+            return a, a + n  # 石陂、永兴6个乡镇
+    return None
+
+
+def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
+    present = [i for i in items if i is not None]
+    if len(present) < 2:
+        return []
+    named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _plausible_name(text, i[0], i[1], st)]
+    dotted = [i for i in present if any(ch in "·.．•" for ch in text[i[0] : i[1]])]
+    # Most items names by the surname test (two at least), or a list of three or more
+    # where all but one are: a list of names, and each item of a name's shape is one.
+    if len(named) + len(dotted) < max(2, 0.6 * len(present)):
+        return []
+    out = []
+    for a, b in present:
+        name = text[a:b]
+        if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in ".．" for ch in name):
+            continue
+        out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
+    return out
+
+
+_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员)[ 　:：]?")
+
+
+def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
+    """监事长孙恩光, 署长董经纬, 记者 吕金平: a post read off the text (jieba may cut 监事|长), then a name."""
+    spans = []
+    for m in _POST_BEFORE_NAME_RE.finditer(text):
+        end = m.end()
+        for n in (3, 2):
+            if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st):
+                spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
+                break
+    return spans
+
+
+def _has_surname(name: str) -> bool:
+    surnames = place_table().surnames
+    return name[:2] in surnames or name[:1] in surnames
+
+
+_OWN_LINE_RE = re.compile(rf"^[ \t　]*([{_CJK}]{{2,4}}|[{_CJK}]{{2,8}}·[{_CJK}]{{2,8}})[ \t　]*$", re.MULTILINE)
+# A name in several parts joined by a dot (努尔兰·阿不都满金), where the parts are no words.
+_DOT_NAME_RE = re.compile(rf"([{_CJK}]{{2,6}})·([{_CJK}]{{2,8}})")
+
+
+def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
+    """A speaker's or an author's name on a line of its own (李江, 努尔兰·阿不都满金) near a heading,
+    and names in several parts joined by a dot (努尔兰·阿不都满金代表…)."""
+    spans = []
+    for m in _OWN_LINE_RE.finditer(text):
+        a, b = m.span(1)
+        if ("·" in m.group(1) and _foreign_name(m.group(1), st)) or (
+            _plausible_name(text, a, b, st) and _has_surname(m.group(1))
+        ):
+            spans.append(_span(text, a, b, "PERSON", "entity.person_own_line", 0.55))
+    for m in _DOT_NAME_RE.finditer(text):
+        # The second part runs to what follows a name (努尔兰·阿不都满金 | 代表…), never into it.
+        end = next(
+            (
+                e
+                for e in range(m.start(2) + 2, m.end() + 1)
+                if e < len(text) and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e))
+            ),
+            m.end(),
+        )
+        name = text[m.start() : end]
+        if _foreign_name(name, st) and not any(s.start == m.start() for s in spans):
+            spans.append(_span(text, m.start(), end, "PERSON", "entity.person_dotted", 0.55))
+    return spans
+
+
+def _foreign_name(name: str, st: dict[str, Any]) -> bool:
+    """A name transliterated in parts (阿不都满金): no part is a place, and jieba knows few of its words."""
+    freq = st["tokenizer"].FREQ
+    table = place_table()
+    for part in name.split("·"):
+        if part in table.kind or part in table.short or part in st["places"]:
+            return False
+        words = list(st["tokenizer"].cut(part, HMM=False))
+        known = sum(len(w) for w in words if len(w) >= 2 and freq.get(w) and w not in st["proper"])
+        if known * 2 >= len(part):
+            return False
+    return True

@@ -134,7 +134,7 @@ _TERMS_RE = re.compile(
 )
 
 
-# 四分之一, 三分之二以上, 超过三分之一: a fraction (docs/RULINGS.md), value M/N and no unit.
+# 四分之一, 三分之二以上, 超过三分之一: a fraction (extract/data/RULINGS.md), value M/N and no unit.
 _FRACTION_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?<![百千])(?P<den>[0-9]+|{CN_NUMERAL})分之(?P<num>[0-9]+|{CN_NUMERAL})"
     rf"(?P<post>以上|以下|左右)?"

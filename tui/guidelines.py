@@ -8,6 +8,7 @@ Update this file together with the guidelines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 
 from extract import GUIDELINES_VERSION
 
@@ -146,5 +147,9 @@ Rulings added in v1.1 — slogans:
   or consultation, quoted sentences and mottos, names of mechanisms, funds, models and activities.
   The span excludes the quotation marks.
 """
+
+PROJECT_RULINGS = (resources.files("extract") / "data" / "RULINGS.md").read_text("utf-8")
+"""The project's rulings where the guidelines are silent: ``extract/data/RULINGS.md``, shipped with the
+extractor that follows them, so the help screen shows what the extractor and the corpus gold follow."""
 
 GUIDES = {g.label: g for g in LABEL_GUIDES}

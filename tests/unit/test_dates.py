@@ -108,7 +108,7 @@ def test_rules_and_confidence() -> None:
         # 月份, 元月.
         ("1-6月份,全市", ["1-6月份"]),
         ("决定自元月1日起施行", ["元月1日"]),
-        # Decades (docs/RULINGS.md).
+        # Decades (extract/data/RULINGS.md).
         ("上世纪80年代初", ["上世纪80年代"]),
         ("20世纪90年代", ["20世纪90年代"]),
         ("上世纪八九十年代", ["上世纪八九十年代"]),

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 
 from store.review import GOLD_POLICY
 from tui import keys
-from tui.guidelines import FIGURE_ATTRIBUTES, LABEL_GUIDES, RULINGS
+from tui.guidelines import FIGURE_ATTRIBUTES, LABEL_GUIDES, PROJECT_RULINGS, RULINGS
 from tui.guidelines import VERSION as GUIDELINES_VERSION
 from tui.widgets.span_panel import SHORT
 
@@ -65,6 +65,8 @@ def help_text(keymap: Mapping[str, str], keymap_file: str) -> Text:
     text.append(FIGURE_ATTRIBUTES + "\n")
     text.append("\nRulings on hard cases\n", style="bold underline")
     text.append(RULINGS)
+    text.append("\nRulings added since (extract/data/RULINGS.md)\n", style="bold underline")
+    text.append(PROJECT_RULINGS)
     return text
 
 

