@@ -62,10 +62,13 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
     hints = _line_hints(normalized, layout.blocks) if layout is not None else {}
     sections = find_sections(normalized.text, hints)
     meta = describe(normalized.text, sections)
+    date = ""
     if layout is not None:
         title = normalize(layout.title).text.strip() if layout.title else ""
-        year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
-        meta = replace(meta, title=title or meta.title, year=meta.year or year)
+        date = layout.date if re.match(r"\d{4}-\d{2}-\d{2}$", layout.date) else ""
+        # The date the file states for itself wins over a year the text names (an article
+        # published in 2021 that looks back on 2019 twice is of 2021).
+        meta = replace(meta, title=title or meta.title, year=int(date[:4]) if date else meta.year)
     if meta.title:
         # Body text before the first heading reads under the report's title.
         sections = tuple(replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections)
@@ -79,6 +82,7 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
         script="traditional" if traditional_share(raw) > _TRADITIONAL_THRESHOLD else "simplified",
         part=part,
         layout=layout,
+        date=date,
     )
 
 

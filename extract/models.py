@@ -96,6 +96,8 @@ class DocumentDraft:
     part: int = 0
     layout: Layout | None = None
     """What the file's layout said (PDF, HTML, DOCX): blocks in this report's raw offsets."""
+    date: str = ""
+    """``YYYY-MM-DD`` the file states for itself (a web page's publication date), or ``""``."""
 
     @property
     def text(self) -> str:

@@ -133,9 +133,7 @@ def print_summary(store: Store) -> None:
     for column in ("id", "organisation", "year", "title", "sections", "candidates"):
         summary.add_column(column)
     for doc in store.documents():
-        summary.add_row(
-            str(doc.id), doc.organisation, str(doc.year or ""), doc.title[:40], str(doc.sections), str(doc.candidates)
-        )
+        summary.add_row(str(doc.id), doc.organisation, doc.when, doc.title[:40], str(doc.sections), str(doc.candidates))
     console().print(summary)
 
 

@@ -291,8 +291,8 @@ class Store:
                 return None
             cursor = conn.execute(
                 "INSERT INTO documents (source, part, content_hash, source_hash, encoding, script, title,"
-                " organisation, year, raw, text, offset_map, extractor_version, imported_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " organisation, year, date, raw, text, offset_map, extractor_version, imported_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     source,
                     draft.part,
@@ -303,6 +303,7 @@ class Store:
                     draft.title,
                     draft.organisation,
                     draft.year,
+                    draft.date or None,
                     draft.raw,
                     draft.text,
                     offset_map.to_json(),
@@ -537,13 +538,15 @@ class Store:
             offset_map=OffsetMap.from_json(r["offset_map"]),
             imported_at=r["imported_at"] or "",
             source_hash=r["source_hash"] or "",
+            date=r["date"] or None,
+            ocr=bool(self.read("SELECT 1 FROM ocr_words WHERE document_id = ? LIMIT 1", [doc_id])),
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:
         # Candidates from their counts (kept with the spans, see recount_candidates): counting
         # a million spans per call took most of the library's time at 10,000 reports.
         rows = self.read(
-            "SELECT d.id, d.source, d.title, d.organisation, d.year,"
+            "SELECT d.id, d.source, d.title, d.organisation, d.year, d.date,"
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " coalesce((SELECT sum(n) FROM candidate_counts c WHERE c.document_id = d.id), 0) AS candidates"
             " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
@@ -578,6 +581,7 @@ class Store:
                 candidates=r["candidates"],
                 reviewed=reviewed.get(r["id"], 0),
                 assigned=r["id"] in mine,
+                date=r["date"] or None,
             )
             for r in rows
         ]

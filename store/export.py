@@ -160,6 +160,7 @@ def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, A
         "title": document.title,
         "organisation": document.organisation,
         "year": document.year,
+        "date": document.date,
         "text": text,
         "sections": sections,
     } | {

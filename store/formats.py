@@ -73,6 +73,7 @@ def provenance(record: dict[str, Any]) -> dict[str, Any]:
         "title": record["title"],
         "organisation": record["organisation"],
         "year": record["year"],
+        "date": record.get("date"),
     }
 
 

@@ -272,5 +272,25 @@ def m0006_review_positions(db: Database) -> None:
     )
 
 
+@migrations(name="0010_document_date_and_ocr")
+def m0010_document_date_and_ocr(db: Database) -> None:
+    """The date a report's file states for itself, and how sure OCR was of each word it read.
+
+    - documents.date: ``YYYY-MM-DD``, the publication date a web page states in its
+      metadata or dateline (NULL when the file states none). It is metadata beside the
+      year, never a line of the document's text.
+    - ocr_words: for a document read by OCR (``pizhu import --ocr``), one row per word
+      tesseract read: its ``start``/``end`` in the document's *raw* text (which never
+      changes, so re-normalizing keeps them) and tesseract's confidence, 0–100.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN date TEXT")
+    db.table("ocr_words").create(
+        {"document_id": int, "start": int, "end": int, "confidence": float},
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "start", "end", "confidence"},
+    )
+    db.table("ocr_words").create_index(["document_id", "start"])
+
+
 # Every migration of this version, in order (pending on an empty database: all of them).
 KNOWN = [m.name for m in migrations.pending(Database(memory=True))]

@@ -102,6 +102,15 @@ class StoredDocument:
     offset_map: OffsetMap
     imported_at: str
     source_hash: str = ""
+    date: str | None = None
+    """``YYYY-MM-DD`` the source file states for itself (a web page's date), or None."""
+    ocr: bool = False
+    """Whether the text was read by OCR (its words' confidences: ``Store.ocr_confidences``)."""
+
+    @property
+    def when(self) -> str:
+        """The date where the file states one, else the year, else ``""``: what the app shows."""
+        return self.date or (str(self.year) if self.year else "")
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,13 @@ class DocumentSummary:
     reviewed: int
     assigned: bool = False
     """Whether the document is in this reviewer's share (``Store.assign``)."""
+    date: str | None = None
+    """``YYYY-MM-DD`` the source file states for itself, or None."""
+
+    @property
+    def when(self) -> str:
+        """The date where the file states one, else the year, else ``""``: what the library shows."""
+        return self.date or (str(self.year) if self.year else "")
 
 
 @dataclass(frozen=True)

@@ -179,12 +179,13 @@ def test_html_article_found_navigation_and_footer_left_out(tmp_path: Path) -> No
         assert figure in document.text
     assert document.title == "市政协：凝心聚力谋发展履职尽责显担当"
     assert document.year == 2024
-    assert "2024-01-15" in document.text
+    # The page's date is the document's metadata, never a line of its text (issue #22).
+    assert document.date == "2024-01-15"
+    assert "2024-01-15" not in document.text
     by_kind: dict[str, list[str]] = {}
     for section in store.sections(doc_id):
         by_kind.setdefault(section.kind, []).append(document.text[section.start : section.end].strip())
     assert "责任编辑：李华" in by_kind["boilerplate"]
-    assert "2024-01-15" in by_kind["boilerplate"]
     assert by_kind["caption"] == ["▲市政协委员视察重点项目建设。记者王明摄"]
     # The article's table is text, a row a line, in a body section.
     body = "\n".join(by_kind["body"])

@@ -373,9 +373,7 @@ class ReaderScreen(Screen[None]):
         document = self.doc.document
         position = ids.index(document.id) + 1 if document.id in ids else 0
         status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(
-            visible_text(f"{document.organisation or document.source} {document.year or ''}".strip()), style="bold"
-        )
+        status.append(visible_text(f"{document.organisation or document.source} {document.when}".strip()), style="bold")
         status.append(f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}")
         status.append(f"  {self.doc.pending()} pending")
         if self.doc.labels is not None:
