@@ -27,7 +27,7 @@ def prepare(raw: str, layout: Layout | None = None) -> list[DocumentDraft]:
     """
     if layout is not None and layout.text != raw:
         raise ValueError("the layout is not of this raw text")
-    whole = normalize(raw)
+    whole = normalize(raw, keep_word_spaces=layout is not None and layout.typed)
     ranges = split_reports(whole.text)
     drafts = []
     for part, (start, end) in enumerate(ranges):
@@ -48,7 +48,7 @@ def renormalize(raw: str, layout: Layout | None = None) -> DocumentDraft:
 
     ``layout`` is the one the report was stored with (``DocumentDraft.layout``), if any.
     """
-    whole = normalize(raw)
+    whole = normalize(raw, keep_word_spaces=layout is not None and layout.typed)
     # Cut as prepare() cuts a report (no blank lines at its ends), as one report.
     ranges = split_reports(whole.text)
     start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, len(whole.text))
@@ -64,7 +64,7 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
     meta = describe(normalized.text, sections)
     date = ""
     if layout is not None:
-        title = normalize(layout.title).text.strip() if layout.title else ""
+        title = normalize(layout.title, keep_word_spaces=layout.typed).text.strip() if layout.title else ""
         date = layout.date if re.match(r"\d{4}-\d{2}-\d{2}$", layout.date) else ""
         # The date the file states for itself wins over a year the text names (an article
         # published in 2021 that looks back on 2019 twice is of 2021).
@@ -98,6 +98,7 @@ def _slice(layout: Layout, start: int, end: int, *, keep_meta: bool) -> Layout:
         blocks,
         title=layout.title if keep_meta else "",
         date=layout.date if keep_meta else "",
+        typed=layout.typed,
     )
 
 

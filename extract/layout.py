@@ -74,6 +74,9 @@ class Layout:
     title: str = ""
     date: str = ""
     """Publication date the file states (``YYYY-MM-DD``), or ``""``."""
+    typed: bool = False
+    """The text was typed (a Word file, a web page), not recognised from an image: a space
+    between two words of CJK is the author's (``extract.normalize``'s ``keep_word_spaces``)."""
 
     def to_json(self) -> str:
         """The layout without its text (stored beside the document's raw text, which it is of)."""
@@ -81,6 +84,7 @@ class Layout:
             {
                 "title": self.title,
                 "date": self.date,
+                "typed": self.typed,
                 "blocks": [[b.start, b.end, b.kind, list(b.pages)] for b in self.blocks],
             },
             ensure_ascii=False,
@@ -91,11 +95,18 @@ class Layout:
         """A stored layout back, for the raw ``text`` it was stored with."""
         value = json.loads(data)
         blocks = tuple(Block(start, end, kind, tuple(pages)) for start, end, kind, pages in value["blocks"])
-        return cls(text, blocks, title=value.get("title", ""), date=value.get("date", ""))
+        return cls(
+            text, blocks, title=value.get("title", ""), date=value.get("date", ""), typed=value.get("typed", False)
+        )
 
     @classmethod
     def from_paragraphs(
-        cls, paragraphs: list[tuple[str, str, tuple[int, ...]]], *, title: str = "", date: str = ""
+        cls,
+        paragraphs: list[tuple[str, str, tuple[int, ...]]],
+        *,
+        title: str = "",
+        date: str = "",
+        typed: bool = False,
     ) -> Layout:
         """Build from (text, kind, pages) paragraphs; empty ones are left out, line breaks inside
         become spaces, and control characters (terminal escapes among them) are dropped: in
@@ -113,7 +124,7 @@ class Layout:
             blocks.append(Block(pos, pos + len(text), kind, pages))
             pieces.append(text)
             pos += len(text)
-        return cls("\n".join(pieces), tuple(blocks), title=title, date=date)
+        return cls("\n".join(pieces), tuple(blocks), title=title, date=date, typed=typed)
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

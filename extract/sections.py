@@ -153,10 +153,8 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
         hint = hints.get(pos) if hints else None
         if hint is not None and hint.pages:
             pages[pos] = hint.pages
-        if hint is not None and hint.kind == "table":
-            kind = "body"  # a table row is text, however short
-        elif hint is not None and hint.kind != "body":
-            kind = hint.kind
+        if hint is not None and hint.kind != "body":
+            kind = hint.kind  # a table row is a table's, however short or headline-like
         else:
             kind = classify(line)
         if kind == "heading":
@@ -177,7 +175,7 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
             headline_run = not _BRACKET_HEAD_RE.match(line)
             continue
         headline_run = False
-        section_kind = kind if kind in ("caption", "boilerplate") else "body"
+        section_kind = kind if kind in ("caption", "boilerplate", "table") else "body"
         if section_kind != open_kind:
             _close(sections, text, open_start, pos, open_kind, open_heading)
             heading = _KIND_HEADINGS.get(section_kind, current_heading)
@@ -227,13 +225,25 @@ def describe(text: str, sections: tuple[Section, ...]) -> Meta:
     return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body, furniture))
 
 
+_CJK_RE = re.compile("[\u3400-\u9fff]")
+
+
+def _is_badge(line: str, chinese: bool) -> bool:
+    """A code or a mark above a title, never the title: ``ICS 27.120.99``, ``F69``, ``NB``
+    (in a Chinese text, a line with fewer than two Chinese characters)."""
+    return len(line.strip()) <= 2 or (chinese and len(_CJK_RE.findall(line)) < 2)
+
+
 def _title(text: str, sections: tuple[Section, ...] = ()) -> str:
-    # Lines the layout marked as page furniture or captions are never the title.
-    furniture = [(s.start, s.end) for s in sections if s.kind in ("boilerplate", "caption")]
+    # Lines the layout marked as page furniture, captions or table rows (a table's label
+    # row, 类别 | 数量) are never the title.
+    furniture = [(s.start, s.end) for s in sections if s.kind in ("boilerplate", "caption", "table")]
     lines = [line for pos, line in _lines(text) if line.strip() and not any(a <= pos < b for a, b in furniture)]
+    head = text[:2000]
+    chinese = len(_CJK_RE.findall(head)) > 0.3 * len(head.replace(" ", "").replace("\n", ""))
     for index, line in enumerate(lines[:12]):
         kind = classify(line)
-        if kind in ("boilerplate", "caption"):
+        if kind in ("boilerplate", "caption") or _is_badge(line, chinese):
             continue
         if kind == "body" and not (len(line) <= 100 and "。" not in line and _TITLE_WORD_RE.search(line)):
             return ""
@@ -274,6 +284,9 @@ def _organisation(title: str, body: str) -> str:
     led = _led_by(body[:20000])
     if led:
         return led
+    issuer = _issuer(body)
+    if issuer:
+        return issuer
     head = re.split("[:：]", title, maxsplit=1)
     if len(head) == 2 and len(head[0]) <= 12 and re.search("政协|委|会", head[0]):
         return head[0]
@@ -321,6 +334,20 @@ _VERBS_BEFORE_PLACE = (
     "前往",
     "赴",
 )
+
+
+# A line naming the body that issues the file: ``国家能源局   发布`` on a standard's cover,
+# ``市政协办公室印发``. Only a line of its own, so a sentence (…发布了…) never counts.
+_ISSUER_RE = re.compile(r"^([\u4e00-\u9fff（）()]{2,30}?)\s*(?:发布|印发|制发|颁布)$")
+
+
+def _issuer(body: str) -> str:
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    for line in (*lines[:60], *lines[-30:]):
+        match = _ISSUER_RE.match(line)
+        if match:
+            return match.group(1)
+    return ""
 
 
 _BARE_RE = re.compile(rf"(?<![\u4e00-\u9fff])([{_PLACE_SUFFIX}])政协")

@@ -47,7 +47,7 @@ def main() -> None:
 def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, quiet: bool = False) -> int:
     """Import paths (``store.importer.import_paths``), showing progress and the outcome;
     return the number of files refused."""
-    from store.importer import FileOutcome, import_paths
+    from store.importer import FileOutcome, import_paths, placeholder_summary
 
     def refused(outcome: FileOutcome) -> None:
         if outcome.error:
@@ -77,6 +77,9 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
             f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
             f" skipped {report.skipped} already imported; refused {len(errors)} file(s)"
         )
+        kept = placeholder_summary(report.placeholders)
+        if kept:
+            say(f"what the text cannot hold stands in it as a placeholder: {kept}")
     return len(errors)
 
 
@@ -111,6 +114,7 @@ def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool, progr
                     "imported": len(outcome.imported),
                     "refused": outcome.error,
                     "path": outcome.path,
+                    "placeholders": outcome.placeholders,
                 }
                 click.echo(json.dumps(line, ensure_ascii=False))
                 sys.stdout.flush()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 from extract.document import prepare
 from store.db import DiskFullError, ReadOnlyDatabaseError, Store, StoreError
-from store.sources import SourceError, read_source
+from store.sources import PLACEHOLDER_NAMES, SourceError, read_source
 
 # Folders are searched for report files with these endings; a file named on the
 # command line is read whatever its ending.
@@ -36,6 +37,8 @@ class FileOutcome:
     skipped: int = 0
     error: str = ""
     encoding: str = ""
+    placeholders: dict[str, int] = field(default_factory=dict)
+    """What the imported text could not hold, left as a placeholder: ``[公式]`` → count."""
 
 
 @dataclass
@@ -53,6 +56,21 @@ class ImportReport:
     @property
     def errors(self) -> list[FileOutcome]:
         return [f for f in self.files if f.error]
+
+    @property
+    def placeholders(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for outcome in self.files:
+            if outcome.imported:
+                total.update(outcome.placeholders)
+        return total
+
+
+def placeholder_summary(counts: dict[str, int]) -> str:
+    """``2 equation(s) as [公式], 1 picture(s) as [图]`` (``""`` for none)."""
+    return ", ".join(
+        f"{n} {PLACEHOLDER_NAMES.get(mark, 'item')}(s) as {mark}" for mark, n in sorted(counts.items()) if n
+    )
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
@@ -99,6 +117,7 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
         outcome.error = str(exc)
         return outcome
     outcome.encoding = source.encoding
+    outcome.placeholders = dict(source.placeholders)
     extract_spans: Callable[[str], list] | None = None
     if extract:
         from extract.pipeline import extract_spans

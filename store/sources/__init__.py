@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.decode import DecodeError, decode
 from extract.layout import Layout
@@ -30,6 +30,12 @@ class Source:
     layout: Layout | None = None
     original: tuple[str, bytes] | None = None
     """(media type, bytes) of a file to keep beside the text (a saved HTML page)."""
+    placeholders: dict[str, int] = field(default_factory=dict)
+    """What the text could not hold, left in it as a visible placeholder: ``[公式]`` → count."""
+
+
+PLACEHOLDER_NAMES = {"[公式]": "equation", "[图]": "picture"}
+"""The placeholders a reader writes into a text, and what each stands for (for the summary)."""
 
 
 _HTML_START_RE = re.compile(
@@ -68,13 +74,13 @@ def read_source(data: bytes) -> Source:
             raise SourceError(str(exc)) from None
         return Source(layout.text, "pdf", layout)
     if kind == "docx":
-        from store.sources.docx import DocxError, read_docx
+        from store.sources.docx import DocxError, extract_docx
 
         try:
-            layout = read_docx(data)
+            extracted = extract_docx(data)
         except DocxError as exc:
             raise SourceError(str(exc)) from None
-        return Source(layout.text, "docx", layout)
+        return Source(extracted.layout.text, "docx", extracted.layout, placeholders=extracted.placeholders)
     if kind == "ole":
         raise SourceError("an old Word .doc (or other OLE) file: save it as .docx first")
     if kind == "zip":

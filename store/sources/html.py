@@ -459,7 +459,7 @@ def read_html(data: bytes) -> tuple[Layout, str]:
     if headline and _squash(headline) not in opening:
         # The headline as the page shows it, where the article's text does not repeat it.
         paragraphs.insert(0, (headline, "heading", ()))
-    return Layout.from_paragraphs(paragraphs, title=title, date=date), charset
+    return Layout.from_paragraphs(paragraphs, title=title, date=date, typed=True), charset
 
 
 _CONFIG = None

@@ -14,7 +14,6 @@ python-docx and, where it has no API (equations, merged cells), the file's own X
 
 from __future__ import annotations
 
-import copy
 import io
 from pathlib import Path
 
@@ -171,6 +170,27 @@ def test_two_agency_names_a_space_separates_stay_apart(tmp_path: Path) -> None:
     store.close()
 
 
+@pytest.mark.parametrize(
+    ("raw", "typed", "ocr"),
+    [
+        ("市发展和改革委员会 市财政局", "市发展和改革委员会 市财政局", "市发展和改革委员会市财政局"),
+        ("抄送：市委办公室 市人大办公室", "抄送：市委办公室 市人大办公室", "抄送：市委办公室市人大办公室"),
+        ("政 法 统 战", "政法统战", "政法统战"),  # letter-spacing goes in typed text too
+        ("共 386 件", "共386件", "共386件"),  # so do the spaces around a number
+        ("本报记者 毕 竞", "本报记者毕竞", "本报记者毕竞"),  # a letter-spaced name is one word
+        ("记者 王明 摄", "记者 王明 摄", "记者王明摄"),
+        ("王强 李明 张伟", "王强 李明 张伟", "王强 李明 张伟"),
+    ],
+)
+def test_typed_text_keeps_the_space_between_two_words(raw: str, typed: str, ocr: str) -> None:
+    from extract.normalize import normalize
+
+    for keep, expected in ((True, typed), (False, ocr)):
+        result = normalize(raw, keep_word_spaces=keep)
+        assert result.text == expected
+        assert all(raw[result.raw_offsets[i]] == ch for i, ch in enumerate(result.text))
+
+
 # --- title and organisation ----------------------------------------------------------------------
 
 
@@ -240,7 +260,7 @@ def test_organisation_is_the_issuing_body_the_file_names() -> None:
 
 
 def test_a_committee_named_in_the_text_stays_the_organisation() -> None:
-    document = copy.deepcopy(standard_cover())
+    document = standard_cover()
     document.add_paragraph("政协鹿城市委员会办公室2023年工作要点。鹿城市政协全年协商议政。")
     source = read_source(saved(document))
     (draft,) = prepare(source.text, source.layout)
