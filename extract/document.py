@@ -65,6 +65,8 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
     if layout is not None:
         title = normalize(layout.title).text.strip() if layout.title else ""
         year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
+        if meta.title.startswith(title):
+            title = meta.title  # the text rules found its subtitle (——…综述) too
         meta = replace(meta, title=title or meta.title, year=meta.year or year)
     if meta.title:
         # Body text before the first heading reads under the report's title.
