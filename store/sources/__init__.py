@@ -72,7 +72,9 @@ def read_source(data: bytes) -> Source:
             layout = read_pdf(data)
         except PdfError as exc:
             raise SourceError(str(exc)) from None
-        return Source(layout.text, "pdf", layout)
+        return Source(
+            layout.text, "pdf", layout, placeholders={"[图]": layout.placeholders} if layout.placeholders else {}
+        )
     if kind == "docx":
         from store.sources.docx import DocxError, extract_docx
 
