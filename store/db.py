@@ -270,12 +270,14 @@ class Store:
         *,
         source_hash: str | None = None,
         original: tuple[str, bytes] | None = None,
+        ocr_words: Iterable[tuple[int, int, float]] = (),
     ) -> int | None:
         """Store one report with its sections and machine spans in one transaction.
 
         A document is identified by its source: ``source_hash`` (the hash of the file's
         bytes) and ``draft.part``. ``original`` is (media type, bytes) of a source file
-        kept beside the extracted text (a saved HTML page). Returns the new id, or None
+        kept beside the extracted text (a saved HTML page). ``ocr_words``: for text read by
+        OCR, (start, end, confidence) of each word in ``draft.raw``. Returns the new id, or None
         when that report is stored already (or, for a caller without the bytes, the same
         normalized text is).
         """
@@ -329,6 +331,10 @@ class Store:
                         original[1] if original else None,
                     ),
                 )
+            conn.executemany(
+                "INSERT INTO ocr_words (document_id, start, end, confidence) VALUES (?,?,?,?)",
+                [(doc_id, start, end, confidence) for start, end, confidence in ocr_words],
+            )
             self._insert_machine_spans(conn, doc_id, key, spans, extractor_version, stamp)
         return doc_id
 
@@ -597,6 +603,15 @@ class Store:
             pages = row.pop("pages")
             sections.append(StoredSection(**row, pages=tuple(json.loads(pages)) if pages else ()))
         return sections
+
+    def ocr_words(self, doc_id: int) -> list[tuple[int, int, float]]:
+        """(start, end, confidence 0–100) in the raw text of each word OCR read; [] for typed text."""
+        return [
+            (r["start"], r["end"], r["confidence"])
+            for r in self.read(
+                "SELECT start, end, confidence FROM ocr_words WHERE document_id = ? ORDER BY start", [doc_id]
+            )
+        ]
 
     def original(self, doc_id: int) -> tuple[str, bytes] | None:
         """(media type, bytes) of the source file kept with a document, or None."""

@@ -44,6 +44,8 @@ class LoadedDocument:
     document: StoredDocument
     sections: list[StoredSection]
     spans: list[SpanView] = field(default_factory=list)
+    uncertain: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) of the words OCR read with a confidence under ``LOW_CONFIDENCE``: shown dim."""
 
     @classmethod
     def load(cls, store: Store, doc_id: int, reviewer: str, labels: frozenset[str] | None = None) -> LoadedDocument:
@@ -54,6 +56,11 @@ class LoadedDocument:
             sections = [StoredSection(0, doc_id, 0, document.title, 0, len(document.text), "body")]
         loaded = cls(document, sections, labels=labels)
         loaded.set_spans(store.spans(doc_id, reviewer))
+        if document.ocr:
+            from store.sources.ocr import LOW_CONFIDENCE
+
+            low = [(start, end) for start, end, confidence in store.ocr_words(doc_id) if confidence < LOW_CONFIDENCE]
+            loaded.uncertain = document.offset_map.from_raw_ranges(low)
         return loaded
 
     labels: frozenset[str] | None = None

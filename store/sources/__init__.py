@@ -32,6 +32,10 @@ class Source:
     """(media type, bytes) of a file to keep beside the text (a saved HTML page)."""
     placeholders: dict[str, int] = field(default_factory=dict)
     """What the text could not hold, left in it as a visible placeholder: ``[公式]`` → count."""
+    ocr_words: list[tuple[int, int, float]] = field(default_factory=list)
+    """For text read by OCR: (start, end, confidence 0–100) of each word in ``text``."""
+    notice: str = ""
+    """Something the user should know about the import that is no refusal (pages left as pictures)."""
 
 
 PLACEHOLDER_NAMES = {"[公式]": "equation", "[图]": "picture"}
@@ -44,7 +48,7 @@ _HTML_START_RE = re.compile(
 
 
 def sniff(data: bytes) -> str:
-    """``pdf``, ``docx``, ``html``, ``zip``, ``ole`` or ``text``, from the file's first bytes."""
+    """``pdf``, ``docx``, ``html``, ``zip``, ``ole``, ``image`` or ``text``, from the file's first bytes."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -59,21 +63,88 @@ def sniff(data: bytes) -> str:
         return "html"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     return "text"
 
 
-def read_source(data: bytes) -> Source:
-    """Read a report file's bytes; SourceError (one line) when they are none of the formats."""
+class NeedsOcr(SourceError):
+    """Pages without a text layer that only OCR can read, which the user did not ask for."""
+
+    def __init__(self, page: int, what: str = "page") -> None:
+        self.page = page
+        self.what = what
+        super().__init__(f"{what} {page} has no text layer" if what == "page" else f"{what} has no text layer")
+
+    def advice(self, path: str) -> str:
+        """The one-line refusal, saying how to ask for OCR."""
+        import shlex
+
+        return f"{self}; pizhu import --ocr {shlex.quote(path)} reads it with tesseract"
+
+
+def image_only_pages(layout: Layout) -> list[int]:
+    """Pages whose only content is pictures (their ``[图]`` placeholders): scanned pages, or
+    photographs, among pages with text. A blank page has no block at all and is not one."""
+    shown: dict[int, bool] = {}
+    for block in layout.blocks:
+        if block.kind == "boilerplate":
+            continue
+        text = layout.text[block.start : block.end].replace("[图]", "").strip()
+        for page in block.pages:
+            shown[page] = shown.get(page, False) or bool(text)
+    return sorted(page for page, has_text in shown.items() if not has_text)
+
+
+def read_source(data: bytes, *, ocr: bool = False, ocr_lang: str = "") -> Source:
+    """Read a report file's bytes; SourceError (one line) when they are none of the formats.
+
+    ``ocr``: pages without a text layer (and images) are read by tesseract
+    (``store.sources.ocr``); without it such a file is refused with ``NeedsOcr``, or, where
+    only some pages are pictures, imported with ``Source.notice`` saying so.
+    """
     kind = sniff(data)
+    if kind in ("pdf", "image") and ocr:
+        from store.sources.ocr import DEFAULT_LANG, OcrError, read_image_ocr, read_pdf_ocr
+        from store.sources.pdf import PdfError
+
+        try:
+            read = read_pdf_ocr if kind == "pdf" else read_image_ocr
+            result = read(data, ocr_lang or DEFAULT_LANG)
+        except (OcrError, PdfError) as exc:
+            raise SourceError(str(exc)) from None
+        layout = result.layout
+        encoding = f"{kind}+ocr" if result.pages else kind
+        return Source(
+            layout.text,
+            encoding,
+            layout,
+            placeholders={"[图]": layout.placeholders} if layout.placeholders else {},
+            ocr_words=result.words,
+        )
+    if kind == "image":
+        raise NeedsOcr(1, "an image")
     if kind == "pdf":
         from store.sources.pdf import PdfError, read_pdf
 
         try:
             layout = read_pdf(data)
         except PdfError as exc:
+            if "no text layer" in str(exc):
+                raise NeedsOcr(1) from None
             raise SourceError(str(exc)) from None
+        pictures = image_only_pages(layout)
+        notice = (
+            f"page(s) {', '.join(map(str, pictures))} hold only pictures (no text layer); --ocr reads them"
+            if pictures
+            else ""
+        )
         return Source(
-            layout.text, "pdf", layout, placeholders={"[图]": layout.placeholders} if layout.placeholders else {}
+            layout.text,
+            "pdf",
+            layout,
+            placeholders={"[图]": layout.placeholders} if layout.placeholders else {},
+            notice=notice,
         )
     if kind == "docx":
         from store.sources.docx import DocxError, extract_docx

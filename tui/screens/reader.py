@@ -281,6 +281,7 @@ class ReaderScreen(Screen[None]):
             skipped=self.doc.skipped(index),
             current=span.id if span else None,
             following=self.doc.following(index),
+            uncertain=self.doc.uncertain,
         )
         heading = Text(visible_text(strip_markup_heading(self.doc.heading(index))), style="bold")
         heading.append(skipped_note(section.kind), style="italic")
