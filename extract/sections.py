@@ -284,7 +284,7 @@ def _organisation(title: str, body: str) -> str:
     led = _led_by(body[:20000])
     if led:
         return led
-    issuer = _issuer(body)
+    issuer = _issuer(title, body)
     if issuer:
         return issuer
     head = re.split("[:：]", title, maxsplit=1)
@@ -339,15 +339,25 @@ _VERBS_BEFORE_PLACE = (
 # A line naming the body that issues the file: ``国家能源局   发布`` on a standard's cover,
 # ``市政协办公室印发``. Only a line of its own, so a sentence (…发布了…) never counts.
 _ISSUER_RE = re.compile(r"^([\u4e00-\u9fff（）()]{2,30}?)\s*(?:发布|印发|制发|颁布)$")
+_BODY_SUFFIX = r"(?:委员会|常务委员会|人民政府|政府|办公厅|办公室|办事处|政协|局|厅|委|办|部|院|署|中心)"
+# An official document's title: issuing body + 关于 + matter + kind (全国人民代表大会常务委员会关于…的决议).
+_ISSUED_TITLE_RE = re.compile(rf"^([\u4e00-\u9fff]{{2,30}}?{_BODY_SUFFIX})关于")
+# A news item signed by the body that wrote it, in brackets at its very end: …（德清县发改局）.
+_SIGNED_RE = re.compile(rf"[（(]([\u4e00-\u9fff]{{2,20}}?{_BODY_SUFFIX})[）)]\s*$")
 
 
-def _issuer(body: str) -> str:
+def _issuer(title: str, body: str) -> str:
+    """The body a file names as issuing or writing it, where it names no committee."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     for line in (*lines[:60], *lines[-30:]):
         match = _ISSUER_RE.match(line)
         if match:
             return match.group(1)
-    return ""
+    match = _ISSUED_TITLE_RE.match(title)
+    if match:
+        return match.group(1)
+    match = _SIGNED_RE.search(lines[-1]) if lines else None
+    return match.group(1) if match else ""
 
 
 _BARE_RE = re.compile(rf"(?<![\u4e00-\u9fff])([{_PLACE_SUFFIX}])政协")

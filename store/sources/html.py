@@ -16,7 +16,8 @@ which this module gives it, again without knowing any site:
 - lines a ``<br>`` separates stay lines (a list of names, a title over three lines);
 - what it keeps of the page's furniture inside the article's box goes: a paragraph that is
   mostly link text (a list of related stories), a breadcrumb (``当前位置：首页 > …``),
-  the page's tools (``【打印本页】【关闭窗口】``), the copyright and ICP licence line.
+  the page's tools (``【打印本页】【关闭窗口】``), the copyright and ICP licence line, a
+  teaser for another story (``…【详细】``).
 
 Nothing is written into the text that the page does not show: the page's date is the
 document's metadata (``Layout.date``), never a line of its text, and it comes from what
@@ -413,6 +414,8 @@ _TOOLS_RE = re.compile(
 # A related story is a linked headline and its time stamp: more than 40% link text.
 _LINK_SHARE = 0.4
 _COPYRIGHT_RE = re.compile(r"版权所有|Copyright\s*(?:©|\(c\))|ICP备\d|公网安备", re.I)
+# A teaser for another page: its text, then a "read more" link (【详细】, 更多>>).
+_TEASER_RE = re.compile(r"(?:[【\[](?:详细|详情|更多|全文)[】\]]|更多\s*>>|>>\s*更多)\s*$")
 
 
 def _is_furniture(text: str, link_chars: int) -> bool:
@@ -421,7 +424,9 @@ def _is_furniture(text: str, link_chars: int) -> bool:
         return True
     if link_chars / len(squashed) >= _LINK_SHARE:
         return True
-    return bool(_BREADCRUMB_RE.search(text) or _TOOLS_RE.match(text) or _COPYRIGHT_RE.search(text))
+    return bool(
+        _BREADCRUMB_RE.search(text) or _TOOLS_RE.match(text) or _COPYRIGHT_RE.search(text) or _TEASER_RE.search(text)
+    )
 
 
 def read_html(data: bytes) -> tuple[Layout, str]:
@@ -433,24 +438,22 @@ def read_html(data: bytes) -> tuple[Layout, str]:
     tree = parse(html)
     article = copy.deepcopy(tree)
     _unlayout(article)
-    xml = trafilatura.extract(
-        article,
-        output_format="xml",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=True,
-        include_formatting=False,
-        deduplicate=False,
-        config=_config(),
-    )
-    if not xml:
-        raise HtmlError("an HTML page with no article text")
-    root = etree.fromstring(xml.encode("utf-8"))
-    paragraphs: list[tuple[str, str, tuple[int, ...]]] = []
-    main = root.find("main")
-    for element in main.iterchildren() if main is not None else ():
-        paragraphs.extend(_blocks(element))
+    found = []
+    for config in (None, _config()):
+        xml = trafilatura.extract(
+            copy.deepcopy(article),
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=True,
+            include_formatting=False,
+            deduplicate=False,
+            **({"config": config} if config is not None else {}),
+        )
+        main = etree.fromstring(xml.encode("utf-8")).find("main") if xml else None
+        found.append([block for element in (main if main is not None else ()) for block in _blocks(element)])
+    paragraphs = found[1] if not found[0] or _glued(found[0], found[1]) else found[0]
     if not any(kind != "boilerplate" and text.strip() for text, kind, _ in paragraphs):
         raise HtmlError("an HTML page with no article text")
     title, headline, _rest = _title_and_headline(tree, " ".join(text for text, _, _ in paragraphs[:12]))
@@ -462,13 +465,23 @@ def read_html(data: bytes) -> tuple[Layout, str]:
     return Layout.from_paragraphs(paragraphs, title=title, date=date, typed=True), charset
 
 
+def _glued(found: Paragraphs, short: Paragraphs) -> bool:
+    """Whether a paragraph of ``found`` holds two or more of ``short``'s whole: the page's
+    text run together, as trafilatura's last fallback gives it for a short article."""
+    pieces = [_squash(text) for text, kind, _pages in short if kind == "body" and len(_squash(text)) >= 20]
+    return any(sum(1 for piece in pieces if piece in _squash(text)) >= 2 for text, _kind, _pages in found)
+
+
 _CONFIG = None
 
 
 def _config() -> Any:
     """trafilatura's settings, but for one: a short article is kept as found. Below 250
     characters trafilatura falls back to the page's whole text in one paragraph, the
-    navigation glued to the article (a short page of a government site was one line)."""
+    navigation glued to the article (a short page of a government site was one line).
+    Only where that happened is this reading used: otherwise the default one is, which
+    compares its reading with other algorithms' and keeps paragraphs this one loses
+    (an editor's note set in <u> on thepaper.cn)."""
     global _CONFIG
     if _CONFIG is None:
         from trafilatura.settings import use_config

@@ -283,3 +283,23 @@ def test_body_text_is_unchanged_by_styles_tables_and_placeholders() -> None:
     for text in ("政协委员调研12次。", "[bold]标记[/bold]照原样"):
         document.add_paragraph(text)
     assert read_source(saved(document)).text == "政协委员调研12次。\n[bold]标记[/bold]照原样"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An official document's title names its issuing body before 关于.
+        (
+            "全国人民代表大会常务委员会关于批准调整国债余额限额的决议\n会议决定：批准调整。",
+            "全国人民代表大会常务委员会",
+        ),
+        # A news item signed at its end by the body that wrote it.
+        ("1-10月德清县投资结构趋稳\n全县固定资产投资完成246.79亿元。（德清县发改局）", "德清县发改局"),
+        # A committee named in the text still wins.
+        ("市政协召开常委会议\n鹿城市政协全年协商议政12次。（鹿城市政协办公室）", "鹿城市政协"),
+        ("关于做好提案办理工作的通知\n各单位要认真办理提案。", ""),
+    ],
+)
+def test_organisation_from_the_issuing_body_in_a_title_or_a_signature(text: str, expected: str) -> None:
+    (draft,) = prepare(text)
+    assert draft.organisation == expected
