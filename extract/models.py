@@ -14,7 +14,7 @@ from extract.layout import Layout
 
 LABELS: tuple[str, ...] = ("FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN")
 APPROX: tuple[str, ...] = ("exact", "over", "under", "about")
-SECTION_KINDS: tuple[str, ...] = ("body", "caption", "boilerplate")
+SECTION_KINDS: tuple[str, ...] = ("body", "caption", "boilerplate", "table")
 
 
 @dataclass(frozen=True)

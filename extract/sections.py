@@ -153,9 +153,7 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
         hint = hints.get(pos) if hints else None
         if hint is not None and hint.pages:
             pages[pos] = hint.pages
-        if hint is not None and hint.kind == "table":
-            kind = "body"  # a table row is text, however short
-        elif hint is not None and hint.kind != "body":
+        if hint is not None and hint.kind != "body":
             kind = hint.kind
         else:
             kind = classify(line)
@@ -177,7 +175,8 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
             headline_run = not _BRACKET_HEAD_RE.match(line)
             continue
         headline_run = False
-        section_kind = kind if kind in ("caption", "boilerplate") else "body"
+        # A table row is a table, however short (never a heading by the text rules).
+        section_kind = kind if kind in ("caption", "boilerplate", "table") else "body"
         if section_kind != open_kind:
             _close(sections, text, open_start, pos, open_kind, open_heading)
             heading = _KIND_HEADINGS.get(section_kind, current_heading)

@@ -19,7 +19,7 @@ SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
 
 def skipped_note(kind: str) -> str:
     """What a section's heading adds for a kind the reader skips by default (none for the body)."""
-    return f"  [{kind}: skipped by default]" if kind != "body" else ""
+    return f"  [{kind}: skipped by default]" if kind in SKIPPED_KINDS else ""
 
 
 @dataclass(frozen=True)

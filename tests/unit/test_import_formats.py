@@ -186,9 +186,8 @@ def test_html_article_found_navigation_and_footer_left_out(tmp_path: Path) -> No
     assert "责任编辑：李华" in by_kind["boilerplate"]
     assert "2024-01-15" in by_kind["boilerplate"]
     assert by_kind["caption"] == ["▲市政协委员视察重点项目建设。记者王明摄"]
-    # The article's table is text, a row a line, in a body section.
-    body = "\n".join(by_kind["body"])
-    assert "类别 | 数量\n收到提案 | 386件\n办复率 | 100%" in body
+    # The table's rows are a section of their own, reviewed like the body.
+    assert "类别 | 数量\n收到提案 | 386件\n办复率 | 100%" in by_kind["table"]
     # The page itself is kept as the document's source.
     assert store.original(doc_id) == ("text/html", page.data)
     assert document.encoding == "html/utf-8"
@@ -222,12 +221,14 @@ def test_docx_headings_by_style_table_as_text_header_footer_boilerplate(tmp_path
     assert not import_paths(store, [path]).errors
     (doc_id,) = store.document_ids()
     document = store.document(doc_id)
-    body_headings = [s.heading for s in store.sections(doc_id) if s.kind == "body"]
-    assert body_headings == [
+    # The table is a section of its own under the heading it stands under.
+    headings = [(s.kind, s.heading) for s in store.sections(doc_id) if s.kind in ("body", "table")]
+    assert list(dict.fromkeys(h for _kind, h in headings)) == [
         "凝心聚力谋发展履职尽责显担当 / ——鹿城市政协2023年工作综述",
         "一、强化政治引领",
         "二、广泛凝聚共识",
     ]
+    assert "table" in {kind for kind, _h in headings}
     for figure in sample.figures:
         assert figure in document.text
     assert "收到提案 | 386件" in document.text
