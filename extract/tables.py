@@ -85,8 +85,8 @@ def _table_cells(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]
     header = [cell.strip() for _start, cell in _split(*rows[0])]
     columns = []
     for name in header:
-        unit = _UNIT_RE.search(name)
-        columns.append((name[: unit.start()].strip() if unit else name, unit.group(1).strip() if unit else ""))
+        named = _UNIT_RE.search(name)
+        columns.append((name[: named.start()].strip() if named else name, named.group(1).strip() if named else ""))
     found = []
     row_name = ""
     for pos, line in rows[1:]:
