@@ -96,6 +96,8 @@ class DocumentDraft:
     part: int = 0
     layout: Layout | None = None
     """What the file's layout said (PDF, HTML, DOCX): blocks in this report's raw offsets."""
+    page_map: tuple[tuple[int, int], ...] = ()
+    """(start, page): from ``start`` (a normalized offset) on, the text stands on ``page`` (a PDF's)."""
 
     @property
     def text(self) -> str:

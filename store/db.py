@@ -291,8 +291,8 @@ class Store:
                 return None
             cursor = conn.execute(
                 "INSERT INTO documents (source, part, content_hash, source_hash, encoding, script, title,"
-                " organisation, year, raw, text, offset_map, extractor_version, imported_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " organisation, year, raw, text, offset_map, extractor_version, imported_at, page_map)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     source,
                     draft.part,
@@ -308,6 +308,7 @@ class Store:
                     offset_map.to_json(),
                     extractor_version,
                     stamp,
+                    json.dumps(draft.page_map) if draft.page_map else None,
                 ),
             )
             doc_id = int(cursor.lastrowid or 0)
@@ -537,6 +538,7 @@ class Store:
             offset_map=OffsetMap.from_json(r["offset_map"]),
             imported_at=r["imported_at"] or "",
             source_hash=r["source_hash"] or "",
+            page_map=tuple((start, page) for start, page in json.loads(r["page_map"])) if r["page_map"] else (),
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:

@@ -272,5 +272,17 @@ def m0006_review_positions(db: Database) -> None:
     )
 
 
+@migrations(name="0007_page_map")
+def m0007_page_map(db: Database) -> None:
+    """Where each page of a PDF starts in a document's normalized text, so a span's page can be found.
+
+    ``documents.page_map``: a JSON list of ``[start, page]``, ascending by ``start``: the text
+    from ``start`` up to the next entry's start stands on ``page`` (NULL for a file without
+    pages). Sections already carry the pages they stand on (0005); a section over a page
+    break does not say which of its spans is on which page.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN page_map TEXT")
+
+
 # Every migration of this version, in order (pending on an empty database: all of them).
 KNOWN = [m.name for m in migrations.pending(Database(memory=True))]

@@ -102,6 +102,13 @@ class StoredDocument:
     offset_map: OffsetMap
     imported_at: str
     source_hash: str = ""
+    page_map: tuple[tuple[int, int], ...] = ()
+    """(start, page) entries: from ``start`` on, the text stands on ``page`` of the file (a PDF)."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of the file the text at ``offset`` stands on; None for a file without pages."""
+        index = bisect.bisect_right(self.page_map, (offset, float("inf"))) - 1
+        return self.page_map[index][1] if index >= 0 else None
 
 
 @dataclass(frozen=True)
