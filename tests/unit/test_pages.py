@@ -20,8 +20,6 @@ from store.sources.samples import report_pdf
 from tui.model import page_note
 
 
-
-
 def test_every_span_of_a_pdf_is_exported_with_the_page_it_stands_on(tmp_path: Path) -> None:
     sample = report_pdf(3, paragraphs=80)
     path = tmp_path / "long.pdf"
