@@ -16,6 +16,7 @@ import click
 
 from pizhu import cli_gold, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
+from extract.layout import PLACEHOLDER
 from store.db import Store, StoreError
 
 __all__ = ["db_option", "fail", "main", "open_store", "shown"]
@@ -73,9 +74,11 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
         for outcome in report.files:
             if outcome.skipped:
                 say(f"skipped {outcome.path}: {outcome.skipped} report(s) already imported")
+        # What the text could not hold is never lost silently: it is in the text as [图], and counted.
+        left = f"; {report.placeholders} image(s) left as {PLACEHOLDER} in the text" if report.placeholders else ""
         say(
             f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
-            f" skipped {report.skipped} already imported; refused {len(errors)} file(s)"
+            f" skipped {report.skipped} already imported; refused {len(errors)} file(s){left}"
         )
     return len(errors)
 

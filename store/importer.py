@@ -36,6 +36,8 @@ class FileOutcome:
     skipped: int = 0
     error: str = ""
     encoding: str = ""
+    placeholders: int = 0
+    """Images the text could not hold, each left in it as ``[图]`` (``extract.layout.PLACEHOLDER``)."""
 
 
 @dataclass
@@ -49,6 +51,10 @@ class ImportReport:
     @property
     def skipped(self) -> int:
         return sum(f.skipped for f in self.files)
+
+    @property
+    def placeholders(self) -> int:
+        return sum(f.placeholders for f in self.files if f.imported)
 
     @property
     def errors(self) -> list[FileOutcome]:
@@ -99,6 +105,7 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
         outcome.error = str(exc)
         return outcome
     outcome.encoding = source.encoding
+    outcome.placeholders = source.layout.placeholders if source.layout is not None else 0
     extract_spans: Callable[[str], list] | None = None
     if extract:
         from extract.pipeline import extract_spans

@@ -74,3 +74,32 @@ def test_the_readers_heading_names_the_pages() -> None:
     assert page_note(()) == ""
     assert page_note((12,)) == "  p. 12"
     assert page_note((12, 13)) == "  pp. 12–13"
+
+
+def test_an_image_is_left_as_a_placeholder_and_counted_in_the_import_summary(tmp_path: Path) -> None:
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from store.sources.samples import register_font
+
+    register_font()
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(72, 760, "全市地区生产总值增长情况见下图。")
+    pdf.drawImage(ImageReader(Image.new("L", (200, 100), 128)), 72, 400, 400, 200)
+    pdf.drawString(72, 360, "图后正文继续。")
+    pdf.showPage()
+    pdf.save()
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(buffer.getvalue())
+    db = str(tmp_path / "a.db")
+    result = CliRunner().invoke(main, ["import", str(path), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "1 image(s) left as [图]" in result.output
+    with Store(db) as store:
+        (doc_id,) = store.document_ids()
+        text = store.document(doc_id).text
+    assert text.index("见下图。") < text.index("[图]") < text.index("图后正文继续。")
