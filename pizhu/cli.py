@@ -14,9 +14,9 @@ from pathlib import Path
 
 import click
 
+from extract.layout import PLACEHOLDER
 from pizhu import cli_gold, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
-from extract.layout import PLACEHOLDER
 from store.db import Store, StoreError
 
 __all__ = ["db_option", "fail", "main", "open_store", "shown"]
