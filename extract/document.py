@@ -85,7 +85,30 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
         part=part,
         layout=layout,
         date=date,
+        page_map=_page_map(normalized, layout.blocks) if layout is not None else (),
     )
+
+
+def _page_map(normalized: Normalized, blocks: tuple[Block, ...]) -> tuple[tuple[int, int], ...]:
+    """Where each page's text starts in the normalized text: (start, page), one entry per change of page."""
+    raw_offsets = normalized.raw_offsets
+    positions = list(raw_offsets[: len(normalized.text)])  # non-decreasing: normalization only deletes
+    entries: list[tuple[int, int]] = []
+    for block in blocks:
+        if not block.pages:
+            continue
+        starts = [block.start, *(block.start + b for b in block.breaks)]
+        for raw, page in zip(starts, block.pages, strict=False):
+            at = bisect.bisect_left(positions, raw)
+            if at >= len(positions):
+                continue
+            if entries and entries[-1][0] == at:
+                entries[-1] = (at, page)
+            elif not entries or entries[-1][1] != page:
+                entries.append((at, page))
+    if entries and entries[0][0] != 0:
+        entries[0] = (0, entries[0][1])
+    return tuple(entries)
 
 
 def _slice(layout: Layout, start: int, end: int, *, keep_meta: bool) -> Layout:

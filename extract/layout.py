@@ -82,6 +82,11 @@ class Figure:
     bottom: float
 
 
+CELL_SEPARATOR = " | "
+"""Between the cells of a table row: visible in the reader, kept by normalization (no space
+there is OCR spacing: ``|`` is neither CJK nor a digit), and what the HTML and Word readers
+write too. A tab would be taken for OCR spacing and deleted, gluing the cells."""
+
 PLACEHOLDER = "[图]"
 """What an image leaves in the text: visible, never taken for the report's words."""
 
@@ -337,7 +342,7 @@ def read_pages(pages: list[Page]) -> Layout:
                 continue
             if isinstance(item, Table):
                 found: list[Paragraph] = [
-                    (" | ".join(_cell(cell) for cell in row), "table", (page.number,), ()) for row in item.rows
+                    (CELL_SEPARATOR.join(_cell(cell) for cell in row), "table", (page.number,), ()) for row in item.rows
                 ]
             else:
                 found = [(PLACEHOLDER, "caption", (page.number,), ())]

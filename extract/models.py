@@ -98,6 +98,8 @@ class DocumentDraft:
     """What the file's layout said (PDF, HTML, DOCX): blocks in this report's raw offsets."""
     date: str = ""
     """``YYYY-MM-DD`` the file states for itself (a web page's publication date), or ``""``."""
+    page_map: tuple[tuple[int, int], ...] = ()
+    """(start, page): from ``start`` (a normalized offset) on, the text stands on ``page`` (a PDF's)."""
 
     @property
     def text(self) -> str:

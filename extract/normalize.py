@@ -26,6 +26,7 @@ from array import array
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.layout import CELL_SEPARATOR
 from extract.models import Normalized
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -279,7 +280,7 @@ def _unspace_letterspaced_lines(text: str, offsets: array) -> tuple[str, array]:
     pos = 0
     for line in text.split("\n"):
         solid = len(line) - line.count(" ")
-        if solid >= 6 and line.count(" ") >= 0.6 * (solid - 1) and _CJK_RE.search(line):
+        if CELL_SEPARATOR not in line and solid >= 6 and line.count(" ") >= 0.6 * (solid - 1) and _CJK_RE.search(line):
             deletions.extend((pos + m.start(), pos + m.end()) for m in _INNER_SPACE_RE.finditer(line))
         pos += len(line) + 1
     return _cut(text, offsets, deletions)
@@ -289,6 +290,8 @@ def _is_broken(line: str, following: str, markdown: bool = False) -> bool:
     """Whether ``following`` continues the paragraph that ``line`` leaves unfinished."""
     if not line or line[-1] in _SENTENCE_END:
         return False
+    if CELL_SEPARATOR in line or CELL_SEPARATOR in following:
+        return False  # a table row is a line of its own, however it ends
     if line.startswith("#") or _STRUCTURAL_START_RE.match(following):
         return False
     if _STRUCTURAL_START_RE.match(line) and "。" not in line:

@@ -154,7 +154,7 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
         if hint is not None and hint.pages:
             pages[pos] = hint.pages
         if hint is not None and hint.kind != "body":
-            kind = hint.kind  # a table row is a table's, however short or headline-like
+            kind = hint.kind
         else:
             kind = classify(line)
         if kind == "heading":
@@ -175,6 +175,7 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
             headline_run = not _BRACKET_HEAD_RE.match(line)
             continue
         headline_run = False
+        # A table row is a table, however short (never a heading by the text rules).
         section_kind = kind if kind in ("caption", "boilerplate", "table") else "body"
         if section_kind != open_kind:
             _close(sections, text, open_start, pos, open_kind, open_heading)

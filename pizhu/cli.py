@@ -86,13 +86,14 @@ def run_import(
         for outcome in report.files:
             if outcome.skipped:
                 say(f"skipped {outcome.path}: {outcome.skipped} report(s) already imported")
+        # What the text could not hold is never lost silently: it is in the text as [图] or
+        # [公式], and counted.
+        kept = placeholder_summary(report.placeholders)
+        left = f"; {kept} in the text" if kept else ""
         say(
             f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
-            f" skipped {report.skipped} already imported; refused {len(errors)} file(s)"
+            f" skipped {report.skipped} already imported; refused {len(errors)} file(s){left}"
         )
-        kept = placeholder_summary(report.placeholders)
-        if kept:
-            say(f"what the text cannot hold stands in it as a placeholder: {kept}")
     return len(errors)
 
 

@@ -293,8 +293,8 @@ class Store:
                 return None
             cursor = conn.execute(
                 "INSERT INTO documents (source, part, content_hash, source_hash, encoding, script, title,"
-                " organisation, year, date, raw, text, offset_map, extractor_version, imported_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " organisation, year, date, raw, text, offset_map, extractor_version, imported_at, page_map)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     source,
                     draft.part,
@@ -311,6 +311,7 @@ class Store:
                     offset_map.to_json(),
                     extractor_version,
                     stamp,
+                    json.dumps(draft.page_map) if draft.page_map else None,
                 ),
             )
             doc_id = int(cursor.lastrowid or 0)
@@ -546,6 +547,7 @@ class Store:
             source_hash=r["source_hash"] or "",
             date=r["date"] or None,
             ocr=bool(self.read("SELECT 1 FROM ocr_words WHERE document_id = ? LIMIT 1", [doc_id])),
+            page_map=tuple((start, page) for start, page in json.loads(r["page_map"])) if r["page_map"] else (),
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:

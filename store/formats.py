@@ -46,7 +46,7 @@ from store.export import ExportFilter, every_span, iter_records
 from store.records import DISPUTED, GOLD_STATUSES, PENDING, REJECTED
 
 ATTRIBUTE_KEYS = ("value", "unit", "approx", "metric")
-PROVENANCE_KEYS = ("status", "origin", "source", "rule", "reviewers", "adjudicator", "decided_at")
+PROVENANCE_KEYS = ("status", "origin", "source", "rule", "reviewers", "adjudicator", "decided_at", "page")
 
 
 # --- reading the records ------------------------------------------------------------------

@@ -71,9 +71,9 @@ class ImportReport:
 
 
 def placeholder_summary(counts: dict[str, int]) -> str:
-    """``2 equation(s) as [公式], 1 picture(s) as [图]`` (``""`` for none)."""
+    """``2 equation(s) left as [公式], 1 image(s) left as [图]`` (``""`` for none)."""
     return ", ".join(
-        f"{n} {PLACEHOLDER_NAMES.get(mark, 'item')}(s) as {mark}" for mark, n in sorted(counts.items()) if n
+        f"{n} {PLACEHOLDER_NAMES.get(mark, 'item')}(s) left as {mark}" for mark, n in sorted(counts.items()) if n
     )
 
 

@@ -272,6 +272,18 @@ def m0006_review_positions(db: Database) -> None:
     )
 
 
+@migrations(name="0007_page_map")
+def m0007_page_map(db: Database) -> None:
+    """Where each page of a PDF starts in a document's normalized text, so a span's page can be found.
+
+    ``documents.page_map``: a JSON list of ``[start, page]``, ascending by ``start``: the text
+    from ``start`` up to the next entry's start stands on ``page`` (NULL for a file without
+    pages). Sections already carry the pages they stand on (0005); a section over a page
+    break does not say which of its spans is on which page.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN page_map TEXT")
+
+
 @migrations(name="0010_document_date_and_ocr")
 def m0010_document_date_and_ocr(db: Database) -> None:
     """The date a report's file states for itself, and how sure OCR was of each word it read.

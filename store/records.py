@@ -133,6 +133,14 @@ class StoredDocument:
         """The date where the file states one, else the year, else ``""``: what the app shows."""
         return self.date or (str(self.year) if self.year else "")
 
+    page_map: tuple[tuple[int, int], ...] = ()
+    """(start, page) entries: from ``start`` on, the text stands on ``page`` of the file (a PDF)."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of the file the text at ``offset`` stands on; None for a file without pages."""
+        index = bisect.bisect_right(self.page_map, (offset, float("inf"))) - 1
+        return self.page_map[index][1] if index >= 0 else None
+
 
 @dataclass(frozen=True)
 class DocumentSummary:

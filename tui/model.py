@@ -22,6 +22,13 @@ def skipped_note(kind: str) -> str:
     return f"  [{kind}: skipped by default]" if kind in SKIPPED_KINDS else ""
 
 
+def page_note(pages: tuple[int, ...]) -> str:
+    """What a section's heading adds for the pages of the file it stands on (none for a text file)."""
+    if not pages:
+        return ""
+    return f"  p. {pages[0]}" if len(pages) == 1 else f"  pp. {pages[0]}–{pages[-1]}"
+
+
 @dataclass(frozen=True)
 class PreviewSection:
     """A section after the one on screen, as the reader previews it under a short section."""

@@ -38,7 +38,7 @@ class Source:
     """Something the user should know about the import that is no refusal (pages left as pictures)."""
 
 
-PLACEHOLDER_NAMES = {"[公式]": "equation", "[图]": "picture"}
+PLACEHOLDER_NAMES = {"[公式]": "equation", "[图]": "image"}
 """The placeholders a reader writes into a text, and what each stands for (for the summary)."""
 
 

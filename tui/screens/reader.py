@@ -29,7 +29,7 @@ from store.db import StoreError
 from store.display import visible_styled
 from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
-from tui.model import LoadedDocument, alike_everywhere, alike_in, skipped_note, undo_message
+from tui.model import LoadedDocument, alike_everywhere, alike_in, page_note, skipped_note, undo_message
 from tui.screens.dialogs import (
     AttributeForm,
     Choice,
@@ -285,6 +285,7 @@ class ReaderScreen(Screen[None]):
         )
         heading = Text(visible_text(strip_markup_heading(self.doc.heading(index))), style="bold")
         heading.append(skipped_note(section.kind), style="italic")
+        heading.append(page_note(section.pages), style="dim")
         self.query_one("#heading", Static).update(heading)
         self.set_current(span)
 
