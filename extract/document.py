@@ -67,6 +67,8 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
         title = normalize(layout.title, keep_word_spaces=layout.typed).text.strip() if layout.title else ""
         if meta.title.startswith(title):
             title = meta.title  # the text rules found its subtitle (——…综述) too
+        elif title:
+            meta = describe(normalized.text, sections, title)  # its organisation, from the file's title
         date = layout.date if re.match(r"\d{4}-\d{2}-\d{2}$", layout.date) else ""
         # The date the file states for itself wins over a year the text names (an article
         # published in 2021 that looks back on 2019 twice is of 2021).

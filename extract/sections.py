@@ -218,9 +218,10 @@ def _close(sections: list[Section], text: str, start: int, end: int, kind: str, 
     sections.append(Section(len(sections), heading, start, end, kind))
 
 
-def describe(text: str, sections: tuple[Section, ...]) -> Meta:
-    """Title, organisation and year of a report, where its text states them."""
-    title = _title(text, sections)
+def describe(text: str, sections: tuple[Section, ...], title: str | None = None) -> Meta:
+    """Title, organisation and year of a report, where its text states them; ``title``: the
+    one the file states (a web page's, a Word cover's) instead of the text rules'."""
+    title = _title(text, sections) if title is None else title
     body = "".join(text[s.start : s.end] for s in sections if s.kind == "body")
     furniture = "".join(text[s.start : s.end] for s in sections if s.kind == "boilerplate")
     return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body, furniture))

@@ -134,14 +134,15 @@ class _Reader:
 
     def picture(self, node: Any, size: float) -> Iterator[tuple[str, float]]:
         """A drawing: its text box's text where it has one, the placeholder where it shows a
-        picture (a bitmap: ``a:blip``, ``v:imagedata``); a drawn line or frame is nothing."""
+        picture (a bitmap: ``a:blip``, ``v:imagedata``; a chart, a SmartArt diagram); a
+        drawn line or frame is nothing."""
         boxes = list(node.iter(f"{W}txbxContent"))
         for box in boxes:
             for p in box.iter(f"{W}p"):
                 text = "".join(t for t, _ in self.inline(p) if t != "\n")
                 if text.strip():
                     yield text + " ", size
-        if not boxes and any(str(el.tag).endswith(("}blip", "}imagedata")) for el in node.iter()):
+        if not boxes and any(_shows_picture(el) for el in node.iter()):
             self.placeholders[PICTURE] += 1
             yield PICTURE, 0.0
 
@@ -219,6 +220,13 @@ class _Reader:
         if sz is not None and (sz.get(f"{W}val") or "").isdigit():
             return int(sz.get(f"{W}val")) / 2
         return 0.0
+
+
+def _shows_picture(element: Any) -> bool:
+    tag = str(element.tag)
+    if tag.endswith(("}blip", "}imagedata")):
+        return True
+    return tag.endswith("}graphicData") and any(kind in (element.get("uri") or "") for kind in ("/chart", "/diagram"))
 
 
 def _style_id(p: Any) -> str:

@@ -453,7 +453,7 @@ def read_html(data: bytes) -> tuple[Layout, str]:
         )
         main = etree.fromstring(xml.encode("utf-8")).find("main") if xml else None
         found.append([block for element in (main if main is not None else ()) for block in _blocks(element)])
-    paragraphs = found[1] if not found[0] or _glued(found[0], found[1]) else found[0]
+    paragraphs = _completed(found[1], found[0])
     if not any(kind != "boilerplate" and text.strip() for text, kind, _ in paragraphs):
         raise HtmlError("an HTML page with no article text")
     title, headline, _rest = _title_and_headline(tree, " ".join(text for text, _, _ in paragraphs[:12]))
@@ -465,11 +465,45 @@ def read_html(data: bytes) -> tuple[Layout, str]:
     return Layout.from_paragraphs(paragraphs, title=title, date=date, typed=True), charset
 
 
-def _glued(found: Paragraphs, short: Paragraphs) -> bool:
-    """Whether a paragraph of ``found`` holds two or more of ``short``'s whole: the page's
-    text run together, as trafilatura's last fallback gives it for a short article."""
-    pieces = [_squash(text) for text, kind, _pages in short if kind == "body" and len(_squash(text)) >= 20]
-    return any(sum(1 for piece in pieces if piece in _squash(text)) >= 2 for text, _kind, _pages in found)
+_SENTENCE_RE = re.compile(r"[。！？；]")
+
+
+def _completed(base: Paragraphs, other: Paragraphs) -> Paragraphs:
+    """``base`` with the prose paragraphs of ``other`` that it lacks, each where it stands.
+
+    ``base`` is trafilatura's reading that keeps a short article as found; ``other`` its
+    default one, which compares with other algorithms' readings and so sometimes keeps a
+    paragraph ``base`` lost (an editor's note set in ``<u>`` on thepaper.cn), but also
+    brings back page furniture (``图集``, ``加载更多``, a bar of links) or runs a short
+    article's lines together. Only a paragraph of ``other`` that is prose (40 characters
+    or more, with a sentence's end) and whose text ``base`` does not hold anywhere is
+    added, after the paragraph of ``base`` that its predecessor in ``other`` matched.
+    """
+    if not base:
+        return other
+    import bisect
+    from itertools import accumulate
+
+    squashed = [_squash(text) for text, _kind, _pages in base]
+    joined = "".join(squashed)
+    ends = list(accumulate(len(piece) for piece in squashed))
+    before: list[Paragraphs] = [[] for _ in range(len(base) + 1)]  # what goes before base[i] (or at the end)
+    slot = 0
+    for text, kind, pages in other:
+        piece = _squash(text)
+        found = joined.find(piece) if piece else -1
+        if found >= 0:
+            slot = bisect.bisect_right(ends, found) + 1
+        elif any(len(known) >= 20 and known in piece for known in squashed):
+            continue  # the page's text run together around what base has apart
+        elif kind == "body" and len(piece) >= 40 and _SENTENCE_RE.search(piece):
+            before[slot].append((text, kind, pages))
+    result: Paragraphs = []
+    for index, paragraph in enumerate(base):
+        result.extend(before[index])
+        result.append(paragraph)
+    result.extend(before[len(base)])
+    return result
 
 
 _CONFIG = None
