@@ -147,3 +147,30 @@ def test_ocr_asked_where_tesseract_is_missing_is_a_one_line_refusal(
     result = CliRunner().invoke(main, ["import", "--ocr", str(path), "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 1
     assert "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)" in result.output
+
+
+def test_open_with_ocr_imports_in_the_background_with_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pizhu open --ocr FILE``: the app's background import runs ``pizhu import --ocr``."""
+    import tui.app
+    from tui.importing import _command
+
+    made: dict[str, object] = {}
+
+    class Stop(Exception):
+        pass
+
+    def fake_make_app(store: Store, reviewer: str, **kwargs: object) -> object:
+        made.update(kwargs)
+        raise Stop
+
+    monkeypatch.setattr(tui.app, "make_app", fake_make_app)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scanned_pdf())
+    result = CliRunner().invoke(
+        main, ["open", "--ocr", "--ocr-lang", "chi_tra", str(path), "--db", str(tmp_path / "a.db")]
+    )
+    assert isinstance(result.exception, Stop), result.output
+    flags = made["import_flags"]
+    assert isinstance(flags, tuple)
+    command = _command(str(tmp_path / "a.db"), [str(path)], flags)
+    assert command[-3:] == ["--ocr", "--ocr-lang", "chi_tra"] and str(path) in command
