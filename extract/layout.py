@@ -89,6 +89,8 @@ write too. A tab would be taken for OCR spacing and deleted, gluing the cells.""
 
 PLACEHOLDER = "[图]"
 """What an image leaves in the text: visible, never taken for the report's words."""
+TURNED_PLACEHOLDER = "[旋转文字]"
+"""What text set at an angle (a watermark, a stamp) leaves, once per page."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class Page:
     lines: tuple[TextLine, ...]
     tables: tuple[Table, ...] = ()
     figures: tuple[Figure, ...] = ()
+    turned: int = 0
+    """Characters set at an angle: not read into lines; the page leaves ``TURNED_PLACEHOLDER``."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,8 @@ class Layout:
     date: str = ""
     """Publication date the file states (``YYYY-MM-DD``), or ``""``."""
     placeholders: int = 0
-    """How many things the text could not hold (images), each left as ``PLACEHOLDER``."""
+    """How many things the text could not hold, each left as a placeholder: an image as
+    ``PLACEHOLDER``, a page's text set at an angle as ``TURNED_PLACEHOLDER``."""
 
     def to_json(self) -> str:
         """The layout without its text (stored beside the document's raw text, which it is of)."""
@@ -236,9 +241,9 @@ def lines_from_chars(chars: list[Char]) -> tuple[TextLine, ...]:
             top, bottom = bands[index]
             overlap = min(bottom, char.bottom) - max(top, char.top)
             if overlap >= 0.5 * min(height, bottom - top):
+                # The band stays the first character's: grown by a tall symbol (a sum, a
+                # fraction) it would swallow the next line and interleave the two.
                 rows[index].append(char)
-                if char.text.strip():
-                    bands[index] = (min(top, char.top), max(bottom, char.bottom))
                 break
         else:
             if char.text.strip():
@@ -345,6 +350,11 @@ def read_pages(pages: list[Page]) -> Layout:
             if not (current and previous is not None and _runs_on(previous)):
                 close()
                 previous = None
+        if page.turned:
+            close()
+            previous = None
+            paragraphs.append((TURNED_PLACEHOLDER, "boilerplate", (page.number,), ()))
+            placeholders += 1
     close()
     return Layout.from_paragraphs(_place_furniture(paragraphs, furniture), title=title, placeholders=placeholders)
 
@@ -557,17 +567,31 @@ def _reading_order(page: Page, items: list[Item], body_size: float) -> list[tupl
     whole = (min(c[0] for c in columns), max(c[1] for c in columns))
 
     def column_of(item: Item) -> int | None:
-        """The column an item stands in, or None for one that sticks out of every column."""
-        slack = 0.5 * (item.size if isinstance(item, TextLine | Table) and item.size else body_size)
-        hits = [i for i, (a, b) in enumerate(columns) if item.x0 >= a - slack and item.x1 <= b + slack]
-        return hits[0] if len(hits) == 1 else None
+        """The column an item stands in; None for one across a gutter or centred over a
+        column (a title), -1 for one in the margin, outside every column."""
+        size = item.size if isinstance(item, TextLine | Table) and item.size else body_size
+        slack = 0.5 * size
+        hits = [i for i, (a, b) in enumerate(columns) if item.x0 < b - slack and item.x1 > a + slack]
+        if len(hits) > 1:
+            return None
+        if not hits:
+            return -1
+        a, b = columns[hits[0]]
+        left, right = a - item.x0, item.x1 - b
+        if (left > slack and right > slack) or max(left, right) >= 3 * size:
+            return None
+        # A line out of its column on one side by a little (hanging punctuation, a justified
+        # line run long) is of that column: taken for one across the page it would cut the
+        # columns into bands read out of order.
+        return hits[0]
 
     placed = [(item, column_of(item)) for item in items]
+    margin = sorted((item for item, index in placed if index == -1), key=lambda it: (it.top, it.x0))
     spanning = sorted((item for item, index in placed if index is None), key=lambda it: it.top)
     cuts = [item.top for item in spanning]
     bands: list[list[tuple[Item, int]]] = [[] for _ in range(len(cuts) + 1)]
     for item, index in placed:
-        if index is None:
+        if index is None or index == -1:
             continue
         bands[sum(1 for cut in cuts if cut <= item.top)].append((item, index))
     ordered: list[tuple[Item, tuple[float, float]]] = []
@@ -576,6 +600,8 @@ def _reading_order(page: Page, items: list[Item], body_size: float) -> list[tupl
             ordered.append((spanning[band_index - 1], whole))
         band.sort(key=lambda entry: (entry[1], entry[0].top, entry[0].x0))
         ordered.extend((item, columns[index]) for item, index in _merge_pieces(band))
+    # What stands in the margin (a note, a seal line's characters) is read after the page.
+    ordered.extend((item, (item.x0, item.x1)) for item in margin)
     return ordered
 
 

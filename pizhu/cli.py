@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from extract.layout import PLACEHOLDER
+from extract.layout import PLACEHOLDER, TURNED_PLACEHOLDER
 from pizhu import cli_gold, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
 from store.db import Store, StoreError
@@ -74,8 +74,13 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
         for outcome in report.files:
             if outcome.skipped:
                 say(f"skipped {outcome.path}: {outcome.skipped} report(s) already imported")
-        # What the text could not hold is never lost silently: it is in the text as [图], and counted.
-        left = f"; {report.placeholders} image(s) left as {PLACEHOLDER} in the text" if report.placeholders else ""
+        # What the text could not hold is never lost silently: a placeholder in the text, counted.
+        left = (
+            f"; {report.placeholders} placeholder(s) in the text ({PLACEHOLDER} an image,"
+            f" {TURNED_PLACEHOLDER} text set at an angle)"
+            if report.placeholders
+            else ""
+        )
         say(
             f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
             f" skipped {report.skipped} already imported; refused {len(errors)} file(s){left}"

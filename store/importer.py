@@ -37,7 +37,7 @@ class FileOutcome:
     error: str = ""
     encoding: str = ""
     placeholders: int = 0
-    """Images the text could not hold, each left in it as ``[图]`` (``extract.layout.PLACEHOLDER``)."""
+    """What the text could not hold (images, text at an angle), each left in it as a placeholder."""
 
 
 @dataclass

@@ -75,7 +75,10 @@ def pdf_pages(data: bytes) -> Iterator[Page]:
 
 def _page(number: int, page: Any) -> Page:
     width, height = float(page.width), float(page.height)
-    chars = [_char(c) for c in page.chars]
+    # Text set at an angle (a watermark, a stamp, a picture of a page drawn turned) cannot
+    # be read into lines: it leaves one placeholder for the page.
+    chars = [_char(c) for c in page.chars if not _turned(c)]
+    turned = [c for c in page.chars if _turned(c) and c["text"].strip()]
     tables = []
     boxes: list[tuple[float, float, float, float]] = []
     for found in page.find_tables():
@@ -91,7 +94,22 @@ def _page(number: int, page: Any) -> Page:
         and float(im["bottom"]) - float(im["top"]) >= _FIGURE_SHARE * height
     )
     lines: tuple[TextLine, ...] = lines_from_chars(flow)
-    return Page(number=number, width=width, height=height, lines=lines, tables=tuple(tables), figures=figures)
+    return Page(
+        number=number,
+        width=width,
+        height=height,
+        lines=lines,
+        tables=tuple(tables),
+        figures=figures,
+        turned=len(turned),
+    )
+
+
+def _turned(c: dict[str, Any]) -> bool:
+    """Whether a character is set at an angle: its matrix turns (pdfminer's ``upright``
+    only tells a quarter turn)."""
+    a, b, c_, d = (float(v) for v in c.get("matrix", (1, 0, 0, 1, 0, 0))[:4])
+    return not c.get("upright", True) or abs(b) > 0.02 * abs(a) or abs(c_) > 0.02 * abs(d)
 
 
 def _char(c: dict[str, Any]) -> Char:
