@@ -301,8 +301,7 @@ Item = TextLine | Table | Figure
 def read_pages(pages: list[Page]) -> Layout:
     """The reading-order text of a document's pages, with boilerplate, captions, headings and tables marked."""
     body_size = _body_size(pages)
-    body_font = _body_font(pages)
-    pitch = _line_gap(pages, body_size)
+    body_font = _body_font(pages, body_size)
     repeated = _repeated_lines(pages)
     title, title_lines = _title_lines(pages, body_size, repeated)
     paragraphs: list[Paragraph] = []
@@ -324,6 +323,8 @@ def read_pages(pages: list[Page]) -> Layout:
         current, current_pages, current_kind = [], [], ""
 
     for page in pages:
+        # The leading is the page's own: a report's dense notes pages set their lines closer.
+        pitch = _line_gap([page], body_size)
         heads, feet, content = _furniture(page, repeated)
         furniture[page.number] = (heads, feet)
         paragraphs.append(("", f"page:{page.number}", (), ()))
@@ -409,12 +410,15 @@ def _body_size(pages: list[Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _body_font(pages: list[Page]) -> str:
+def _body_font(pages: list[Page], body_size: float) -> str:
+    """The face most of the body's Chinese is set in (dot leaders of a contents page, set in
+    a Latin face, are many characters but no text)."""
     fonts: Counter[str] = Counter()
     for page in pages:
         for line in page.lines:
-            if line.font:
-                fonts[line.font] += len(line.text)
+            if line.font and abs(line.size - body_size) <= 0.5:
+                fonts[line.font] += len(_CJK_CHAR_RE.findall(line.text)) or 0
+    fonts = +fonts
     return fonts.most_common(1)[0][0] if fonts else ""
 
 
@@ -680,10 +684,19 @@ def _continues(
     if _LEADER_RE.search(prev.text):
         return False  # a line of a table of contents: its page number ends it
     if line.x0 > (prev.x0 if same_column else col[0]) + 1.0 * size:
-        return False  # an indented first line (a block indented whole is not)
+        # An indented first line (a block indented whole is not), unless the line before
+        # runs to the edge unfinished: then it is a hanging indent (一、… / 完整性，…).
+        hanging = (
+            same_column
+            and prev.x1 >= prev_col[1] - 1.5 * size
+            and not prev.text.strip().endswith(tuple(_SENTENCE_FINAL + "：:"))
+            and line.x0 <= prev.x0 + 5.0 * size
+        )
+        if not hanging:
+            return False
     if same_column and line.top >= prev.top:
         gap = line.top - prev.bottom
-        return gap < max(0.9 * size, 1.5 * pitch)
+        return gap < max(1.0 * size, 1.5 * pitch)
     # A new column or page: the line at its top carries on what the last one left unfinished.
     return not re.search(r"[。！？!?]$", prev.text.strip())
 
