@@ -69,7 +69,7 @@ def test_a_header_row_inside_a_table_and_a_unit_in_the_row_header() -> None:
         " | 2020年末 | 2019年末 | 本期末比上年同期末增减（%）",
         "总资产 | 213,395,810,527.46 | 183,042,372,042.50 | 16.58",
     ]
-    second = ["主要财务指标 | 2020年 | 2019年 | 本期比上年同期增减(%)", "基本每股收益（元／股） | 37.17 | 32.80"]
+    second = ["主要财务指标 | 2020年 | 2019年 | 增减(%)", "基本每股收益（元／股） | 37.17 | 32.80 | 13.33"]
     paragraphs = [(row.strip(), "table") for row in rows]
     paragraphs += [("(二) 主要财务指标", "body"), *((row, "table") for row in second)]
     (draft,) = prepare(layout_of(paragraphs).text, layout_of(paragraphs))
