@@ -293,6 +293,46 @@ def _line(chars: list[Char]) -> TextLine:
     )
 
 
+def rule_table(lines: list[TextLine], x0: float, x1: float, top: float, bottom: float) -> Table | None:
+    """The table set between horizontal rules only (a 三线表, booktabs), read by its columns.
+
+    ``lines`` are the pieces of printed lines inside the rules (``lines_from_chars`` cuts a
+    line where a gap is a gutter). Rows are the pieces on one baseline; the columns are the
+    stretches some row has ink in, apart where no row has. None when that gives fewer than
+    two rows or two columns: the rules fence a quotation or a code sample, not a table.
+    """
+    inside = sorted(
+        (ln for ln in lines if x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2 and top <= (ln.top + ln.bottom) / 2 <= bottom),
+        key=lambda ln: (ln.top, ln.x0),
+    )
+    rows: list[list[TextLine]] = []
+    for piece in inside:
+        if rows and abs(piece.top - rows[-1][0].top) < 0.5 * piece.size:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    if len(rows) < 2:
+        return None
+    spans = sorted((p.x0, p.x1) for row in rows for p in row)
+    columns: list[list[float]] = []
+    for a, b in spans:
+        if columns and a <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], b)
+        else:
+            columns.append([a, b])
+    if len(columns) < 2:
+        return None
+    grid = []
+    for row in rows:
+        cells = [""] * len(columns)
+        for piece in sorted(row, key=lambda p: p.x0):
+            index = next(i for i, (a, b) in enumerate(columns) if a <= piece.x0 <= b)
+            cells[index] = f"{cells[index]} {piece.text.strip()}".strip()
+        grid.append(tuple(cells))
+    sizes = sorted(p.size for row in rows for p in row)
+    return Table(x0, x1, top, bottom, tuple(grid), sizes[len(sizes) // 2])
+
+
 # --- pages to paragraphs ------------------------------------------------------------------
 
 Item = TextLine | Table | Figure

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages
+from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
 
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:123)"; it stands for one character.
 _CID_RE = re.compile(r"\(cid:\d+\)")
@@ -94,6 +94,13 @@ def _page(number: int, page: Any) -> Page:
         and float(im["bottom"]) - float(im["top"]) >= _FIGURE_SHARE * height
     )
     lines: tuple[TextLine, ...] = lines_from_chars(flow)
+    for region in _rule_regions(page, boxes, lines):
+        x0, top, x1, bottom = region
+        table = rule_table(list(lines), x0, x1, top, bottom)
+        if table is None or not _tabular(table):
+            continue
+        tables.append(table)
+        lines = tuple(ln for ln in lines if not (x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2 and top <= ln.top <= bottom))
     return Page(
         number=number,
         width=width,
@@ -103,6 +110,77 @@ def _page(number: int, page: Any) -> Page:
         figures=figures,
         turned=len(turned),
     )
+
+
+def _rule_regions(
+    page: Any, boxes: list[tuple[float, float, float, float]], lines: tuple[TextLine, ...]
+) -> list[tuple[float, float, float, float]]:
+    """Where horizontal rules of one width fence text with no vertical rules: 三线表 (booktabs).
+
+    Rules of the same extent, one under the other, bound a region; a line between two of
+    them as wide as most of the region (a caption, a paragraph) parts two tables. A region
+    framed by vertical rules is a box (a code sample) and is left to the flow.
+    """
+    width, height = float(page.width), float(page.height)
+    edges = [
+        e
+        for e in page.horizontal_edges
+        if float(e["x1"]) - float(e["x0"]) >= 0.15 * width
+        and not any(
+            b[0] - 2 <= float(e["x0"]) and float(e["x1"]) <= b[2] + 2 and b[1] - 2 <= float(e["top"]) <= b[3] + 2
+            for b in boxes
+        )
+    ]
+    groups: list[list[dict[str, Any]]] = []
+    for edge in sorted(edges, key=lambda e: float(e["top"])):
+        for group in groups:
+            if (
+                abs(float(group[0]["x0"]) - float(edge["x0"])) <= 3
+                and abs(float(group[0]["x1"]) - float(edge["x1"])) <= 3
+            ):
+                group.append(edge)
+                break
+        else:
+            groups.append([edge])
+    verticals = [e for e in page.vertical_edges]
+    regions = []
+    for group in groups:
+        x0 = min(float(e["x0"]) for e in group)
+        x1 = max(float(e["x1"]) for e in group)
+        rules: list[float] = []
+        for edge in group:
+            if not rules or float(edge["top"]) - rules[-1] > 1.5:
+                rules.append(float(edge["top"]))
+        start = 0
+        for index in range(1, len(rules)):
+            between = [ln for ln in lines if rules[index - 1] < (ln.top + ln.bottom) / 2 < rules[index]]
+            parted = any(ln.x1 - ln.x0 >= 0.6 * (x1 - x0) for ln in between) or not between
+            if parted or index == len(rules) - 1:
+                end = index - 1 if parted else index
+                if end > start:
+                    regions.append((x0, rules[start], x1, rules[end]))
+                start = index
+    out = []
+    for x0, top, x1, bottom in regions:
+        if bottom - top > 0.6 * height:
+            continue
+        framed = [
+            v
+            for v in verticals
+            if float(v["bottom"]) - float(v["top"]) >= 0.5 * (bottom - top)
+            and top - 2 <= float(v["top"])
+            and float(v["bottom"]) <= bottom + 2
+            and x0 - 2 <= float(v["x0"]) <= x1 + 2
+        ]
+        if len(framed) < 2:
+            out.append((x0, top, x1, bottom))
+    return out
+
+
+def _tabular(table: Table) -> bool:
+    """Whether rows read as a table: short cells (not two columns of running text)."""
+    cells = [cell for row in table.rows for cell in row if cell]
+    return bool(cells) and sum(len(cell) for cell in cells) / len(cells) <= 20
 
 
 def _turned(c: dict[str, Any]) -> bool:
