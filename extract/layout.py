@@ -293,13 +293,17 @@ def _line(chars: list[Char]) -> TextLine:
     )
 
 
-def rule_table(lines: list[TextLine], x0: float, x1: float, top: float, bottom: float) -> Table | None:
+def rule_table(
+    lines: list[TextLine], x0: float, x1: float, top: float, bottom: float, chars: list[Char] | None = None
+) -> Table | None:
     """The table set between horizontal rules only (a 三线表, booktabs), read by its columns.
 
     ``lines`` are the pieces of printed lines inside the rules (``lines_from_chars`` cuts a
     line where a gap is a gutter). Rows are the pieces on one baseline; the columns are the
-    stretches some row has ink in, apart where no row has. None when that gives fewer than
-    two rows or two columns: the rules fence a quotation or a code sample, not a table.
+    stretches the body rows have ink in, apart where none has. A header piece set closer
+    than a gutter over two columns is cut where the columns part (by its ``chars``). None
+    when that gives fewer than two rows or two columns: the rules fence a quotation or a
+    code sample, not a table.
     """
     inside = sorted(
         (ln for ln in lines if x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2 and top <= (ln.top + ln.bottom) / 2 <= bottom),
@@ -313,24 +317,73 @@ def rule_table(lines: list[TextLine], x0: float, x1: float, top: float, bottom: 
             rows.append([piece])
     if len(rows) < 2:
         return None
-    spans = sorted((p.x0, p.x1) for row in rows for p in row)
-    columns: list[list[float]] = []
-    for a, b in spans:
-        if columns and a <= columns[-1][1]:
-            columns[-1][1] = max(columns[-1][1], b)
-        else:
-            columns.append([a, b])
+    columns = _ink_columns([p for row in rows[1:] for p in row] if len(rows) >= 3 else [p for r in rows for p in r])
     if len(columns) < 2:
         return None
     grid = []
     for row in rows:
         cells = [""] * len(columns)
         for piece in sorted(row, key=lambda p: p.x0):
-            index = next(i for i, (a, b) in enumerate(columns) if a <= piece.x0 <= b)
-            cells[index] = f"{cells[index]} {piece.text.strip()}".strip()
+            for index, text in _piece_cells(piece, columns, chars):
+                cells[index] = f"{cells[index]} {text}".strip()
         grid.append(tuple(cells))
     sizes = sorted(p.size for row in rows for p in row)
     return Table(x0, x1, top, bottom, tuple(grid), sizes[len(sizes) // 2])
+
+
+def _ink_columns(pieces: list[TextLine]) -> list[tuple[float, float]]:
+    """The x stretches covered by ink, apart where no piece has any."""
+    columns: list[list[float]] = []
+    for a, b in sorted((p.x0, p.x1) for p in pieces):
+        if columns and a <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], b)
+        else:
+            columns.append([a, b])
+    return [(a, b) for a, b in columns]
+
+
+def _piece_cells(
+    piece: TextLine, columns: list[tuple[float, float]], chars: list[Char] | None
+) -> list[tuple[int, str]]:
+    """A piece's text by column: whole in the column it starts in, or cut at the gutters it crosses."""
+
+    def column_of(x: float) -> int:
+        return min(
+            range(len(columns)),
+            key=lambda i: (
+                0 if columns[i][0] <= x <= columns[i][1] else min(abs(x - columns[i][0]), abs(x - columns[i][1]))
+            ),
+        )
+
+    first, last = column_of(piece.x0), column_of(piece.x1 - 0.1)
+    if first == last or chars is None:
+        return [(first, piece.text.strip())]
+    mine = [
+        c
+        for c in chars
+        if c.text.strip()
+        and piece.x0 - 0.5 <= c.x0
+        and c.x1 <= piece.x1 + 0.5
+        and piece.top - 1 <= (c.top + c.bottom) / 2 <= piece.bottom + 1
+    ]
+    mine.sort(key=lambda c: c.x0)
+    # Cut at the widest gap between two characters near each gutter the piece crosses.
+    cuts = []
+    for gutter in range(first, last):
+        left, right = columns[gutter][1], columns[gutter + 1][0]
+        near = [
+            k
+            for k in range(1, len(mine))
+            if left - 1.5 * piece.size <= mine[k].x0 and mine[k - 1].x1 <= right + 1.5 * piece.size
+        ]
+        if near:
+            cuts.append(max(near, key=lambda k: mine[k].x0 - mine[k - 1].x1))
+    out = []
+    for start, end in zip([0, *cuts], [*cuts, len(mine)], strict=True):
+        group = mine[start:end]
+        if group:
+            out.append((column_of((group[0].x0 + group[-1].x1) / 2), _line(group).text.strip()))
+    return out
 
 
 # --- pages to paragraphs ------------------------------------------------------------------

@@ -96,7 +96,7 @@ def _page(number: int, page: Any) -> Page:
     lines: tuple[TextLine, ...] = lines_from_chars(flow)
     for region in _rule_regions(page, boxes, lines):
         x0, top, x1, bottom = region
-        table = rule_table(list(lines), x0, x1, top, bottom)
+        table = rule_table(list(lines), x0, x1, top, bottom, flow)
         if table is None or not _tabular(table):
             continue
         tables.append(table)
@@ -112,54 +112,77 @@ def _page(number: int, page: Any) -> Page:
     )
 
 
+def _rules(page: Any) -> list[tuple[float, float, float, float]]:
+    """Horizontal rules as (x0, x1, top, thickness): lines drawn, and thin filled boxes."""
+    rules = [
+        (float(ln["x0"]), float(ln["x1"]), float(ln["top"]), float(ln.get("linewidth") or 1.0))
+        for ln in page.lines
+        if abs(float(ln["bottom"]) - float(ln["top"])) < 1.0
+    ]
+    rules += [
+        (float(r["x0"]), float(r["x1"]), float(r["top"]), float(r["bottom"]) - float(r["top"]))
+        for r in page.rects
+        if float(r["bottom"]) - float(r["top"]) <= 2.5
+    ]
+    return rules
+
+
 def _rule_regions(
     page: Any, boxes: list[tuple[float, float, float, float]], lines: tuple[TextLine, ...]
 ) -> list[tuple[float, float, float, float]]:
     """Where horizontal rules of one width fence text with no vertical rules: 三线表 (booktabs).
 
-    Rules of the same extent, one under the other, bound a region; a line between two of
-    them as wide as most of the region (a caption, a paragraph) parts two tables. A region
-    framed by vertical rules is a box (a code sample) and is left to the flow.
+    Rules of the same extent, one under the other, bound tables: a table runs from a rule
+    to the next heavy one (the top and bottom rules are heavier than the rule under the
+    header); where all weigh the same, a line between two rules as wide as most of the
+    region (a caption, a paragraph) parts two tables. A region framed by vertical rules is
+    a box (a code sample) and is left to the flow.
     """
     width, height = float(page.width), float(page.height)
-    edges = [
-        e
-        for e in page.horizontal_edges
-        if float(e["x1"]) - float(e["x0"]) >= 0.15 * width
-        and not any(
-            b[0] - 2 <= float(e["x0"]) and float(e["x1"]) <= b[2] + 2 and b[1] - 2 <= float(e["top"]) <= b[3] + 2
-            for b in boxes
-        )
+    rules = [
+        r
+        for r in _rules(page)
+        if r[1] - r[0] >= 0.15 * width
+        and not any(b[0] - 2 <= r[0] and r[1] <= b[2] + 2 and b[1] - 2 <= r[2] <= b[3] + 2 for b in boxes)
     ]
-    groups: list[list[dict[str, Any]]] = []
-    for edge in sorted(edges, key=lambda e: float(e["top"])):
+    groups: list[list[tuple[float, float, float, float]]] = []
+    for rule in sorted(rules, key=lambda r: r[2]):
         for group in groups:
-            if (
-                abs(float(group[0]["x0"]) - float(edge["x0"])) <= 3
-                and abs(float(group[0]["x1"]) - float(edge["x1"])) <= 3
-            ):
-                group.append(edge)
+            if abs(group[0][0] - rule[0]) <= 3 and abs(group[0][1] - rule[1]) <= 3:
+                if rule[2] - group[-1][2] <= 1.5:  # one rule drawn as two edges, or twice
+                    group[-1] = (*group[-1][:3], max(group[-1][3], rule[3]))
+                else:
+                    group.append(rule)
                 break
         else:
-            groups.append([edge])
-    verticals = [e for e in page.vertical_edges]
+            groups.append([rule])
     regions = []
     for group in groups:
-        x0 = min(float(e["x0"]) for e in group)
-        x1 = max(float(e["x1"]) for e in group)
-        rules: list[float] = []
-        for edge in group:
-            if not rules or float(edge["top"]) - rules[-1] > 1.5:
-                rules.append(float(edge["top"]))
-        start = 0
-        for index in range(1, len(rules)):
-            between = [ln for ln in lines if rules[index - 1] < (ln.top + ln.bottom) / 2 < rules[index]]
-            parted = any(ln.x1 - ln.x0 >= 0.6 * (x1 - x0) for ln in between) or not between
-            if parted or index == len(rules) - 1:
-                end = index - 1 if parted else index
-                if end > start:
-                    regions.append((x0, rules[start], x1, rules[end]))
-                start = index
+        if len(group) < 2:
+            continue
+        x0 = min(r[0] for r in group)
+        x1 = max(r[1] for r in group)
+        lightest = min(r[3] for r in group)
+        heavy = [r[3] >= 1.3 * lightest for r in group]
+        index = 0
+        while index < len(group) - 1:
+            end = index + 1
+            if any(heavy):
+                while end < len(group) - 1 and not heavy[end]:
+                    end += 1
+            else:
+                between = [ln for ln in lines if group[end - 1][2] < (ln.top + ln.bottom) / 2 < group[end][2]]
+                if any(ln.x1 - ln.x0 >= 0.6 * (x1 - x0) for ln in between):
+                    index = end
+                    continue
+                while end < len(group) - 1:
+                    between = [ln for ln in lines if group[end][2] < (ln.top + ln.bottom) / 2 < group[end + 1][2]]
+                    if any(ln.x1 - ln.x0 >= 0.6 * (x1 - x0) for ln in between):
+                        break
+                    end += 1
+            regions.append((x0, group[index][2], x1, group[end][2]))
+            index = end + 1 if any(heavy) else end
+    verticals = page.vertical_edges
     out = []
     for x0, top, x1, bottom in regions:
         if bottom - top > 0.6 * height:
@@ -178,9 +201,11 @@ def _rule_regions(
 
 
 def _tabular(table: Table) -> bool:
-    """Whether rows read as a table: short cells (not two columns of running text)."""
+    """Whether rows read as a table: short cells (not two columns of running text), most rows
+    with two cells or more (not a code sample with a comment set apart)."""
     cells = [cell for row in table.rows for cell in row if cell]
-    return bool(cells) and sum(len(cell) for cell in cells) / len(cells) <= 20
+    full = sum(1 for row in table.rows if sum(1 for cell in row if cell) >= 2)
+    return bool(cells) and sum(len(cell) for cell in cells) / len(cells) <= 20 and full * 2 >= len(table.rows)
 
 
 def _turned(c: dict[str, Any]) -> bool:
