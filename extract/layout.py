@@ -374,7 +374,9 @@ def _piece_cells(
         near = [
             k
             for k in range(1, len(mine))
-            if left - 1.5 * piece.size <= mine[k].x0 and mine[k - 1].x1 <= right + 1.5 * piece.size
+            if left - 1.5 * piece.size <= mine[k].x0
+            and mine[k - 1].x1 <= right + 1.5 * piece.size
+            and mine[k].x0 - mine[k - 1].x1 > 0.2 * piece.size  # a gap, not two characters side by side
         ]
         if near:
             cuts.append(max(near, key=lambda k: mine[k].x0 - mine[k - 1].x1))
