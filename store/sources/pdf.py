@@ -201,11 +201,12 @@ def _rule_regions(
 
 
 def _tabular(table: Table) -> bool:
-    """Whether rows read as a table: short cells (not two columns of running text), most rows
-    with two cells or more (not a code sample with a comment set apart)."""
+    """Whether rows read as a table: short cells (not two columns of running text), and rows
+    with two cells or more, a third of them at least (not a code sample with a comment set
+    apart; a row of marks drawn as pictures has its label alone)."""
     cells = [cell for row in table.rows for cell in row if cell]
     full = sum(1 for row in table.rows if sum(1 for cell in row if cell) >= 2)
-    return bool(cells) and sum(len(cell) for cell in cells) / len(cells) <= 20 and full * 2 >= len(table.rows)
+    return bool(cells) and sum(len(cell) for cell in cells) / len(cells) <= 20 and full >= max(2, len(table.rows) / 3)
 
 
 def _turned(c: dict[str, Any]) -> bool:
