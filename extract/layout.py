@@ -89,6 +89,8 @@ write too. A tab would be taken for OCR spacing and deleted, gluing the cells.""
 
 PLACEHOLDER = "[图]"
 """What an image leaves in the text: visible, never taken for the report's words."""
+TURNED_PLACEHOLDER = "[旋转文字]"
+"""What text set at an angle (a watermark, a stamp) leaves, once per page."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class Page:
     lines: tuple[TextLine, ...]
     tables: tuple[Table, ...] = ()
     figures: tuple[Figure, ...] = ()
+    turned: int = 0
+    """Characters set at an angle: not read into lines; the page leaves ``TURNED_PLACEHOLDER``."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,8 @@ class Layout:
     date: str = ""
     """Publication date the file states (``YYYY-MM-DD``), or ``""``."""
     placeholders: int = 0
-    """How many things the text could not hold (images), each left as ``PLACEHOLDER``."""
+    """How many things the text could not hold, each left as a placeholder: an image as
+    ``PLACEHOLDER``, a page's text set at an angle as ``TURNED_PLACEHOLDER``."""
     typed: bool = False
     """The text was typed (a Word file, a web page), not recognised from an image: a space
     between two words of CJK is the author's (``extract.normalize``'s ``keep_word_spaces``)."""
@@ -242,9 +247,9 @@ def lines_from_chars(chars: list[Char]) -> tuple[TextLine, ...]:
             top, bottom = bands[index]
             overlap = min(bottom, char.bottom) - max(top, char.top)
             if overlap >= 0.5 * min(height, bottom - top):
+                # The band stays the first character's: grown by a tall symbol (a sum, a
+                # fraction) it would swallow the next line and interleave the two.
                 rows[index].append(char)
-                if char.text.strip():
-                    bands[index] = (min(top, char.top), max(bottom, char.bottom))
                 break
         else:
             if char.text.strip():
@@ -294,6 +299,101 @@ def _line(chars: list[Char]) -> TextLine:
     )
 
 
+def rule_table(
+    lines: list[TextLine], x0: float, x1: float, top: float, bottom: float, chars: list[Char] | None = None
+) -> Table | None:
+    """The table set between horizontal rules only (a 三线表, booktabs), read by its columns.
+
+    ``lines`` are the pieces of printed lines inside the rules (``lines_from_chars`` cuts a
+    line where a gap is a gutter). Rows are the pieces on one baseline; the columns are the
+    stretches the body rows have ink in, apart where none has. A header piece set closer
+    than a gutter over two columns is cut where the columns part (by its ``chars``). None
+    when that gives fewer than two rows or two columns: the rules fence a quotation or a
+    code sample, not a table.
+    """
+    inside = sorted(
+        (ln for ln in lines if x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2 and top <= (ln.top + ln.bottom) / 2 <= bottom),
+        key=lambda ln: (ln.top, ln.x0),
+    )
+    rows: list[list[TextLine]] = []
+    for piece in inside:
+        if rows and abs(piece.top - rows[-1][0].top) < 0.5 * piece.size:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    if len(rows) < 2:
+        return None
+    columns = _ink_columns([p for row in rows[1:] for p in row] if len(rows) >= 3 else [p for r in rows for p in r])
+    if len(columns) < 2:
+        return None
+    grid = []
+    for row in rows:
+        cells = [""] * len(columns)
+        for piece in sorted(row, key=lambda p: p.x0):
+            for index, text in _piece_cells(piece, columns, chars):
+                cells[index] = f"{cells[index]} {text}".strip()
+        grid.append(tuple(cells))
+    sizes = sorted(p.size for row in rows for p in row)
+    return Table(x0, x1, top, bottom, tuple(grid), sizes[len(sizes) // 2])
+
+
+def _ink_columns(pieces: list[TextLine]) -> list[tuple[float, float]]:
+    """The x stretches covered by ink, apart where no piece has any."""
+    columns: list[list[float]] = []
+    for a, b in sorted((p.x0, p.x1) for p in pieces):
+        if columns and a <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], b)
+        else:
+            columns.append([a, b])
+    return [(a, b) for a, b in columns]
+
+
+def _piece_cells(
+    piece: TextLine, columns: list[tuple[float, float]], chars: list[Char] | None
+) -> list[tuple[int, str]]:
+    """A piece's text by column: whole in the column it starts in, or cut at the gutters it crosses."""
+
+    def column_of(x: float) -> int:
+        return min(
+            range(len(columns)),
+            key=lambda i: (
+                0 if columns[i][0] <= x <= columns[i][1] else min(abs(x - columns[i][0]), abs(x - columns[i][1]))
+            ),
+        )
+
+    first, last = column_of(piece.x0), column_of(piece.x1 - 0.1)
+    if first == last or chars is None:
+        return [(first, piece.text.strip())]
+    mine = [
+        c
+        for c in chars
+        if c.text.strip()
+        and piece.x0 - 0.5 <= c.x0
+        and c.x1 <= piece.x1 + 0.5
+        and piece.top - 1 <= (c.top + c.bottom) / 2 <= piece.bottom + 1
+    ]
+    mine.sort(key=lambda c: c.x0)
+    # Cut at the widest gap between two characters near each gutter the piece crosses.
+    cuts = []
+    for gutter in range(first, last):
+        left, right = columns[gutter][1], columns[gutter + 1][0]
+        near = [
+            k
+            for k in range(1, len(mine))
+            if left - 1.5 * piece.size <= mine[k].x0
+            and mine[k - 1].x1 <= right + 1.5 * piece.size
+            and mine[k].x0 - mine[k - 1].x1 > 0.2 * piece.size  # a gap, not two characters side by side
+        ]
+        if near:
+            cuts.append(max(near, key=lambda k: mine[k].x0 - mine[k - 1].x1))
+    out = []
+    for start, end in zip([0, *cuts], [*cuts, len(mine)], strict=True):
+        group = mine[start:end]
+        if group:
+            out.append((column_of((group[0].x0 + group[-1].x1) / 2), _line(group).text.strip()))
+    return out
+
+
 # --- pages to paragraphs ------------------------------------------------------------------
 
 Item = TextLine | Table | Figure
@@ -302,8 +402,7 @@ Item = TextLine | Table | Figure
 def read_pages(pages: list[Page]) -> Layout:
     """The reading-order text of a document's pages, with boilerplate, captions, headings and tables marked."""
     body_size = _body_size(pages)
-    body_font = _body_font(pages)
-    pitch = _line_gap(pages, body_size)
+    body_font = _body_font(pages, body_size)
     repeated = _repeated_lines(pages)
     title, title_lines = _title_lines(pages, body_size, repeated)
     paragraphs: list[Paragraph] = []
@@ -325,6 +424,8 @@ def read_pages(pages: list[Page]) -> Layout:
         current, current_pages, current_kind = [], [], ""
 
     for page in pages:
+        # The leading is the page's own: a report's dense notes pages set their lines closer.
+        pitch = _line_gap([page], body_size)
         heads, feet, content = _furniture(page, repeated)
         furniture[page.number] = (heads, feet)
         paragraphs.append(("", f"page:{page.number}", (), ()))
@@ -351,6 +452,11 @@ def read_pages(pages: list[Page]) -> Layout:
             if not (current and previous is not None and _runs_on(previous)):
                 close()
                 previous = None
+        if page.turned:
+            close()
+            previous = None
+            paragraphs.append((TURNED_PLACEHOLDER, "boilerplate", (page.number,), ()))
+            placeholders += 1
     close()
     return Layout.from_paragraphs(_place_furniture(paragraphs, furniture), title=title, placeholders=placeholders)
 
@@ -405,12 +511,15 @@ def _body_size(pages: list[Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _body_font(pages: list[Page]) -> str:
+def _body_font(pages: list[Page], body_size: float) -> str:
+    """The face most of the body's Chinese is set in (dot leaders of a contents page, set in
+    a Latin face, are many characters but no text)."""
     fonts: Counter[str] = Counter()
     for page in pages:
         for line in page.lines:
-            if line.font:
-                fonts[line.font] += len(line.text)
+            if line.font and abs(line.size - body_size) <= 0.5:
+                fonts[line.font] += len(_CJK_CHAR_RE.findall(line.text)) or 0
+    fonts = +fonts
     return fonts.most_common(1)[0][0] if fonts else ""
 
 
@@ -563,17 +672,31 @@ def _reading_order(page: Page, items: list[Item], body_size: float) -> list[tupl
     whole = (min(c[0] for c in columns), max(c[1] for c in columns))
 
     def column_of(item: Item) -> int | None:
-        """The column an item stands in, or None for one that sticks out of every column."""
-        slack = 0.5 * (item.size if isinstance(item, TextLine | Table) and item.size else body_size)
-        hits = [i for i, (a, b) in enumerate(columns) if item.x0 >= a - slack and item.x1 <= b + slack]
-        return hits[0] if len(hits) == 1 else None
+        """The column an item stands in; None for one across a gutter or centred over a
+        column (a title), -1 for one in the margin, outside every column."""
+        size = item.size if isinstance(item, TextLine | Table) and item.size else body_size
+        slack = 0.5 * size
+        hits = [i for i, (a, b) in enumerate(columns) if item.x0 < b - slack and item.x1 > a + slack]
+        if len(hits) > 1:
+            return None
+        if not hits:
+            return -1
+        a, b = columns[hits[0]]
+        left, right = a - item.x0, item.x1 - b
+        if (left > slack and right > slack) or max(left, right) >= 3 * size:
+            return None
+        # A line out of its column on one side by a little (hanging punctuation, a justified
+        # line run long) is of that column: taken for one across the page it would cut the
+        # columns into bands read out of order.
+        return hits[0]
 
     placed = [(item, column_of(item)) for item in items]
+    margin = sorted((item for item, index in placed if index == -1), key=lambda it: (it.top, it.x0))
     spanning = sorted((item for item, index in placed if index is None), key=lambda it: it.top)
     cuts = [item.top for item in spanning]
     bands: list[list[tuple[Item, int]]] = [[] for _ in range(len(cuts) + 1)]
     for item, index in placed:
-        if index is None:
+        if index is None or index == -1:
             continue
         bands[sum(1 for cut in cuts if cut <= item.top)].append((item, index))
     ordered: list[tuple[Item, tuple[float, float]]] = []
@@ -582,6 +705,8 @@ def _reading_order(page: Page, items: list[Item], body_size: float) -> list[tupl
             ordered.append((spanning[band_index - 1], whole))
         band.sort(key=lambda entry: (entry[1], entry[0].top, entry[0].x0))
         ordered.extend((item, columns[index]) for item, index in _merge_pieces(band))
+    # What stands in the margin (a note, a seal line's characters) is read after the page.
+    ordered.extend((item, (item.x0, item.x1)) for item in margin)
     return ordered
 
 
@@ -660,10 +785,19 @@ def _continues(
     if _LEADER_RE.search(prev.text):
         return False  # a line of a table of contents: its page number ends it
     if line.x0 > (prev.x0 if same_column else col[0]) + 1.0 * size:
-        return False  # an indented first line (a block indented whole is not)
+        # An indented first line (a block indented whole is not), unless the line before
+        # runs to the edge unfinished: then it is a hanging indent (一、… / 完整性，…).
+        hanging = (
+            same_column
+            and prev.x1 >= prev_col[1] - 1.5 * size
+            and not prev.text.strip().endswith(tuple(_SENTENCE_FINAL + "：:"))
+            and line.x0 <= prev.x0 + 5.0 * size
+        )
+        if not hanging:
+            return False
     if same_column and line.top >= prev.top:
         gap = line.top - prev.bottom
-        return gap < max(0.9 * size, 1.5 * pitch)
+        return gap < max(1.0 * size, 1.5 * pitch)
     # A new column or page: the line at its top carries on what the last one left unfinished.
     return not re.search(r"[。！？!?]$", prev.text.strip())
 

@@ -51,7 +51,9 @@ def _bare(number: str, start: int, end: int, metric: str, unit: str) -> Span:
     value: float | int | None = None
     unit_out: str | None = None
     if unit:
-        read = [s for s in find_figures(number + unit) if s.start == 0 and s.end == len(number) + len(unit)]
+        # The number with its unit after it, as running text would have it; a unit the
+        # figure rules read only in part (元／股: 元) still gives the scale and the unit.
+        read = [s for s in find_figures(number + unit) if s.start == 0 and s.end > len(number)]
         if read:
             value, unit_out = read[0].value, read[0].unit
     if value is None:
@@ -82,16 +84,16 @@ def _cells(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _table_cells(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:
-    header = [cell.strip() for _start, cell in _split(*rows[0])]
-    columns = []
-    for name in header:
-        named = _UNIT_RE.search(name)
-        columns.append((name[: named.start()].strip() if named else name, named.group(1).strip() if named else ""))
+    columns = _header(rows[0])
     found = []
     row_name = ""
     for pos, line in rows[1:]:
         cells = _split(pos, line)
-        first = cells[0][1].strip()
+        texts = [cell.strip() for _start, cell in cells]
+        if not texts[0] and not any(_NUMBER_RE.match(t) for t in texts[1:]) and len(cells) == len(columns):
+            columns = _header((pos, line))  # a header row inside the table (2020年末 under 2020年)
+            continue
+        first, row_unit = _unit(texts[0])
         row_name = first or row_name  # a row header merged over the rows below
         aligned = len(cells) == len(columns)
         for j, (start, cell) in enumerate(cells[1:], start=1):
@@ -101,15 +103,37 @@ def _table_cells(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]
             lead = start + len(cell) - len(cell.lstrip())
             column, unit = columns[j] if aligned else ("", "")
             metric = " ".join(part for part in (row_name, column) if part)
-            found.append((lead, lead + len(stripped), metric, unit))
+            found.append((lead, lead + len(stripped), metric, unit or row_unit))
     return found
 
 
+def _header(row: tuple[int, str]) -> list[tuple[str, str]]:
+    """(name, unit) of each column of a header row."""
+    return [_unit(cell.strip()) for _start, cell in _split(*row)]
+
+
+def _unit(name: str) -> tuple[str, str]:
+    """A header without its bracketed unit, and the unit: 年末数（万人） -> (年末数, 万人)."""
+    named = _UNIT_RE.search(name)
+    return (name[: named.start()].strip(), named.group(1).strip()) if named else (name, "")
+
+
 def _split(pos: int, line: str) -> list[tuple[int, str]]:
-    """The cells of a row as (start, text), the separators left out."""
-    out = []
-    start = 0
-    for part in line.split(CELL_SEPARATOR):
+    """The cells of a row as (start, text), the separators left out.
+
+    A row's text is stripped at its ends, so an empty first cell leaves it starting with
+    ``'| '`` and an empty last cell ending with ``' |'``.
+    """
+    bar = CELL_SEPARATOR.strip()
+    head = line.startswith(bar + " ") or line == bar
+    tail = line.endswith(" " + bar) and len(line) > 1
+    inner_start = 2 if head else 0
+    inner_end = len(line) - 2 if tail else len(line)
+    out = [(pos, "")] if head else []
+    start = inner_start
+    for part in line[inner_start:inner_end].split(CELL_SEPARATOR):
         out.append((pos + start, part))
         start += len(part) + len(CELL_SEPARATOR)
+    if tail:
+        out.append((pos + len(line), ""))
     return out

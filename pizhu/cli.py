@@ -89,7 +89,7 @@ def run_import(
         # What the text could not hold is never lost silently: it is in the text as [图] or
         # [公式], and counted.
         kept = placeholder_summary(report.placeholders)
-        left = f"; {kept} in the text" if kept else ""
+        left = f"; {kept}" if kept else ""
         say(
             f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
             f" skipped {report.skipped} already imported; refused {len(errors)} file(s){left}"

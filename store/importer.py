@@ -71,9 +71,18 @@ class ImportReport:
 
 
 def placeholder_summary(counts: dict[str, int]) -> str:
-    """``2 equation(s) left as [公式], 1 image(s) left as [图]`` (``""`` for none)."""
-    return ", ".join(
-        f"{n} {PLACEHOLDER_NAMES.get(mark, 'item')}(s) left as {mark}" for mark, n in sorted(counts.items()) if n
+    """``3 placeholder(s) in the text ([图] an image ×1, [公式] an equation ×2)`` (``""`` for none)."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    order = list(PLACEHOLDER_NAMES)
+    marks = sorted(
+        (mark for mark, n in counts.items() if n), key=lambda m: order.index(m) if m in order else len(order)
+    )
+    return (
+        f"{total} placeholder(s) in the text ("
+        + ", ".join(f"{mark} {PLACEHOLDER_NAMES.get(mark, 'something')} ×{counts[mark]}" for mark in marks)
+        + ")"
     )
 
 

@@ -38,7 +38,7 @@ class Source:
     """Something the user should know about the import that is no refusal (pages left as pictures)."""
 
 
-PLACEHOLDER_NAMES = {"[公式]": "equation", "[图]": "image"}
+PLACEHOLDER_NAMES = {"[图]": "an image", "[公式]": "an equation", "[旋转文字]": "text set at an angle"}
 """The placeholders a reader writes into a text, and what each stands for (for the summary)."""
 
 
@@ -83,6 +83,14 @@ class NeedsOcr(SourceError):
         return f"{self}; pizhu import --ocr {shlex.quote(path)} reads it with tesseract"
 
 
+def _counted(layout: Layout) -> dict[str, int]:
+    """How many of each placeholder a PDF's text holds (its layout counts them all together)."""
+    if not layout.placeholders:
+        return {}
+    counts = {mark: layout.text.count(mark) for mark in PLACEHOLDER_NAMES}
+    return {mark: n for mark, n in counts.items() if n}
+
+
 def image_only_pages(layout: Layout) -> list[int]:
     """Pages whose only content is pictures (their ``[图]`` placeholders): scanned pages, or
     photographs, among pages with text. A blank page has no block at all and is not one."""
@@ -119,7 +127,7 @@ def read_source(data: bytes, *, ocr: bool = False, ocr_lang: str = "") -> Source
             layout.text,
             encoding,
             layout,
-            placeholders={"[图]": layout.placeholders} if layout.placeholders else {},
+            placeholders=_counted(layout),
             ocr_words=result.words,
         )
     if kind == "image":
@@ -143,7 +151,7 @@ def read_source(data: bytes, *, ocr: bool = False, ocr_lang: str = "") -> Source
             layout.text,
             "pdf",
             layout,
-            placeholders={"[图]": layout.placeholders} if layout.placeholders else {},
+            placeholders=_counted(layout),
             notice=notice,
         )
     if kind == "docx":

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages
+from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
 
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:123)"; it stands for one character.
 _CID_RE = re.compile(r"\(cid:\d+\)")
@@ -75,7 +75,10 @@ def pdf_pages(data: bytes) -> Iterator[Page]:
 
 def _page(number: int, page: Any) -> Page:
     width, height = float(page.width), float(page.height)
-    chars = [_char(c) for c in page.chars]
+    # Text set at an angle (a watermark, a stamp, a picture of a page drawn turned) cannot
+    # be read into lines: it leaves one placeholder for the page.
+    chars = [_char(c) for c in page.chars if not _turned(c)]
+    turned = [c for c in page.chars if _turned(c) and c["text"].strip()]
     tables = []
     boxes: list[tuple[float, float, float, float]] = []
     for found in page.find_tables():
@@ -91,7 +94,126 @@ def _page(number: int, page: Any) -> Page:
         and float(im["bottom"]) - float(im["top"]) >= _FIGURE_SHARE * height
     )
     lines: tuple[TextLine, ...] = lines_from_chars(flow)
-    return Page(number=number, width=width, height=height, lines=lines, tables=tuple(tables), figures=figures)
+    for region in _rule_regions(page, boxes, lines):
+        x0, top, x1, bottom = region
+        table = rule_table(list(lines), x0, x1, top, bottom, flow)
+        if table is None or not _tabular(table):
+            continue
+        tables.append(table)
+        lines = tuple(ln for ln in lines if not (x0 - 2 <= ln.x0 and ln.x1 <= x1 + 2 and top <= ln.top <= bottom))
+    return Page(
+        number=number,
+        width=width,
+        height=height,
+        lines=lines,
+        tables=tuple(tables),
+        figures=figures,
+        turned=len(turned),
+    )
+
+
+def _rules(page: Any) -> list[tuple[float, float, float, float]]:
+    """Horizontal rules as (x0, x1, top, thickness): lines drawn, and thin filled boxes."""
+    rules = [
+        (float(ln["x0"]), float(ln["x1"]), float(ln["top"]), float(ln.get("linewidth") or 1.0))
+        for ln in page.lines
+        if abs(float(ln["bottom"]) - float(ln["top"])) < 1.0
+    ]
+    rules += [
+        (float(r["x0"]), float(r["x1"]), float(r["top"]), float(r["bottom"]) - float(r["top"]))
+        for r in page.rects
+        if float(r["bottom"]) - float(r["top"]) <= 2.5
+    ]
+    return rules
+
+
+def _rule_regions(
+    page: Any, boxes: list[tuple[float, float, float, float]], lines: tuple[TextLine, ...]
+) -> list[tuple[float, float, float, float]]:
+    """Where horizontal rules of one width fence text with no vertical rules: 三线表 (booktabs).
+
+    Rules of the same extent, one under the other, bound tables: a table runs from a rule
+    to the next heavy one (the top and bottom rules are heavier than the rule under the
+    header); where all weigh the same, a line between two rules as wide as most of the
+    region (a caption, a paragraph) parts two tables. A region framed by vertical rules is
+    a box (a code sample) and is left to the flow.
+    """
+    width, height = float(page.width), float(page.height)
+    rules = [
+        r
+        for r in _rules(page)
+        if r[1] - r[0] >= 0.15 * width
+        and not any(b[0] - 2 <= r[0] and r[1] <= b[2] + 2 and b[1] - 2 <= r[2] <= b[3] + 2 for b in boxes)
+    ]
+    groups: list[list[tuple[float, float, float, float]]] = []
+    for rule in sorted(rules, key=lambda r: r[2]):
+        for group in groups:
+            if abs(group[0][0] - rule[0]) <= 3 and abs(group[0][1] - rule[1]) <= 3:
+                if rule[2] - group[-1][2] <= 1.5:  # one rule drawn as two edges, or twice
+                    group[-1] = (*group[-1][:3], max(group[-1][3], rule[3]))
+                else:
+                    group.append(rule)
+                break
+        else:
+            groups.append([rule])
+    regions = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        x0 = min(r[0] for r in group)
+        x1 = max(r[1] for r in group)
+        lightest = min(r[3] for r in group)
+        heavy = [r[3] >= 1.3 * lightest for r in group]
+        index = 0
+        while index < len(group) - 1:
+            end = index + 1
+            if any(heavy):
+                while end < len(group) - 1 and not heavy[end]:
+                    end += 1
+            else:
+                between = [ln for ln in lines if group[end - 1][2] < (ln.top + ln.bottom) / 2 < group[end][2]]
+                if any(ln.x1 - ln.x0 >= 0.6 * (x1 - x0) for ln in between):
+                    index = end
+                    continue
+                while end < len(group) - 1:
+                    between = [ln for ln in lines if group[end][2] < (ln.top + ln.bottom) / 2 < group[end + 1][2]]
+                    if any(ln.x1 - ln.x0 >= 0.6 * (x1 - x0) for ln in between):
+                        break
+                    end += 1
+            regions.append((x0, group[index][2], x1, group[end][2]))
+            index = end + 1 if any(heavy) else end
+    verticals = page.vertical_edges
+    out = []
+    for x0, top, x1, bottom in regions:
+        if bottom - top > 0.6 * height:
+            continue
+        framed = [
+            v
+            for v in verticals
+            if float(v["bottom"]) - float(v["top"]) >= 0.5 * (bottom - top)
+            and top - 2 <= float(v["top"])
+            and float(v["bottom"]) <= bottom + 2
+            and x0 - 2 <= float(v["x0"]) <= x1 + 2
+        ]
+        if len(framed) < 2:
+            out.append((x0, top, x1, bottom))
+    return out
+
+
+def _tabular(table: Table) -> bool:
+    """Whether rows read as a table: short cells (not two columns of running text), and rows
+    with two cells or more, a third of them at least (not a code sample with a comment set
+    apart; a row of marks drawn as pictures has its label alone)."""
+    cells = [cell for row in table.rows for cell in row if cell]
+    full = sum(1 for row in table.rows if sum(1 for cell in row if cell) >= 2)
+    return bool(cells) and sum(len(cell) for cell in cells) / len(cells) <= 20 and full >= max(2, len(table.rows) / 3)
+
+
+def _turned(c: dict[str, Any]) -> bool:
+    """Whether a character is set at an angle: its matrix turns (pdfminer's ``upright``
+    only tells a quarter turn)."""
+    a, b, c_, d = (float(v) for v in c.get("matrix", (1, 0, 0, 1, 0, 0))[:4])
+    return not c.get("upright", True) or abs(b) > 0.02 * abs(a) or abs(c_) > 0.02 * abs(d)
 
 
 def _char(c: dict[str, Any]) -> Char:

@@ -86,7 +86,7 @@ def test_the_import_summary_counts_the_placeholders(tmp_path: Path) -> None:
     (tmp_path / "a.docx").write_bytes(saved(document))
     result = CliRunner().invoke(main, ["import", str(tmp_path / "a.docx"), "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 0, result.output
-    assert "2 equation(s) left as [公式]" in result.output
+    assert "2 placeholder(s) in the text ([公式] an equation ×2)" in result.output
 
 
 # --- tables ------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages
+from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
 
 W, H = 600.0, 800.0
 SIZE = 10.0
@@ -298,3 +298,17 @@ def test_each_block_knows_where_each_of_its_pages_starts() -> None:
     assert layout.text[block.start + block.breaks[0] :].startswith("止，")
     again = Layout.from_json(layout.text, layout.to_json())
     assert again.blocks == layout.blocks and again.placeholders == layout.placeholders
+
+
+def test_a_three_line_table_is_read_by_its_columns() -> None:
+    # 三线表: rules above, under the header and below; no vertical rules. Its cells are the
+    # pieces of the lines between the rules, the columns where no row has ink.
+    cells = [("指标", "绝对数", "比上年增长（%）"), ("粮食产量", "123.4", "2.1"), ("油料产量", "5.6", "-0.3")]
+    pieces = []
+    for row, texts in enumerate(cells):
+        for x0, text in zip((60, 200, 320), texts, strict=True):
+            pieces.append(line(text, x0, 110 + 20 * row))
+    table = rule_table(pieces, 50, 480, 100, 170)
+    assert table is not None and table.rows == tuple(cells)
+    # One column of text between rules is no table (a rule above and below a quotation).
+    assert rule_table([line("引文一段。", 60, 110), line("第二行。", 60, 130)], 50, 480, 100, 150) is None

@@ -98,7 +98,7 @@ def test_an_image_is_left_as_a_placeholder_and_counted_in_the_import_summary(tmp
     db = str(tmp_path / "a.db")
     result = CliRunner().invoke(main, ["import", str(path), "--db", db])
     assert result.exit_code == 0, result.output
-    assert "1 image(s) left as [图]" in result.output
+    assert "1 placeholder(s) in the text ([图] an image" in result.output
     with Store(db) as store:
         (doc_id,) = store.document_ids()
         text = store.document(doc_id).text

@@ -58,3 +58,27 @@ def test_figures_in_cells_take_row_and_column_headers_and_the_column_unit() -> N
     share = figures["39.7"]
     assert share.metric == "乡村人口 比重"
     assert (share.value, share.unit) == (39.7, "%")
+
+
+def test_a_header_row_inside_a_table_and_a_unit_in_the_row_header() -> None:
+    # As 贵州茅台's 2020 report sets it (p. 5): a second header row for the year-end figures,
+    # and per-share figures whose unit stands in the row header.
+    rows = [
+        "主要会计数据 | 2020年 | 2019年 | 本期比上年同期增减(%)",
+        "营业收入 | 94,915,380,916.72 | 85,429,573,467.25 | 11.10",
+        " | 2020年末 | 2019年末 | 本期末比上年同期末增减（%）",
+        "总资产 | 213,395,810,527.46 | 183,042,372,042.50 | 16.58",
+    ]
+    second = ["主要财务指标 | 2020年 | 2019年 | 增减(%)", "基本每股收益（元／股） | 37.17 | 32.80 | 13.33"]
+    paragraphs = [(row.strip(), "table") for row in rows]
+    paragraphs += [("(二) 主要财务指标", "body"), *((row, "table") for row in second)]
+    (draft,) = prepare(layout_of(paragraphs).text, layout_of(paragraphs))
+    figures = {s.text: s for s in extract_spans(draft.text) if s.label == "FIGURE"}
+    assert figures["94,915,380,916.72"].metric == "营业收入 2020年"
+    assert figures["11.10"].metric == "营业收入 本期比上年同期增减"
+    assert (figures["11.10"].value, figures["11.10"].unit) == (11.1, "%")
+    assert figures["213,395,810,527.46"].metric == "总资产 2020年末"
+    assert (figures["16.58"].value, figures["16.58"].unit) == (16.58, "%")
+    assert figures["37.17"].metric == "基本每股收益 2020年"
+    assert figures["37.17"].unit == "元"
+    assert not any(s.text.startswith("2020年") for s in figures.values())  # the header is no figure
