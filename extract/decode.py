@@ -55,6 +55,16 @@ def _plausibility(text: str) -> float:
     return good / len(sample)
 
 
+def common_share(text: str) -> float:
+    """Share of a text's CJK characters that are common ones: near 1 for Chinese read with the
+    right codec, low for mojibake (a GB18030 page read as Big5). 0 without CJK characters."""
+    common = _common_chars()
+    cjk = [ch for ch in text[:200000] if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
+    if not cjk:
+        return 0.0
+    return sum(1 for ch in cjk if ch in common) / len(cjk)
+
+
 def decode(data: bytes) -> Decoded:
     """Decode report bytes, raising DecodeError with a one-line reason when they are not text."""
     if not data:

@@ -27,7 +27,7 @@ def prepare(raw: str, layout: Layout | None = None) -> list[DocumentDraft]:
     """
     if layout is not None and layout.text != raw:
         raise ValueError("the layout is not of this raw text")
-    whole = normalize(raw)
+    whole = normalize(raw, keep_word_spaces=layout is not None and layout.typed)
     ranges = split_reports(whole.text)
     drafts = []
     for part, (start, end) in enumerate(ranges):
@@ -48,7 +48,7 @@ def renormalize(raw: str, layout: Layout | None = None) -> DocumentDraft:
 
     ``layout`` is the one the report was stored with (``DocumentDraft.layout``), if any.
     """
-    whole = normalize(raw)
+    whole = normalize(raw, keep_word_spaces=layout is not None and layout.typed)
     # Cut as prepare() cuts a report (no blank lines at its ends), as one report.
     ranges = split_reports(whole.text)
     start, end = (ranges[0][0], ranges[-1][1]) if ranges else (0, len(whole.text))
@@ -62,10 +62,17 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
     hints = _line_hints(normalized, layout.blocks) if layout is not None else {}
     sections = find_sections(normalized.text, hints)
     meta = describe(normalized.text, sections)
+    date = ""
     if layout is not None:
-        title = normalize(layout.title).text.strip() if layout.title else ""
-        year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
-        meta = replace(meta, title=title or meta.title, year=meta.year or year)
+        title = normalize(layout.title, keep_word_spaces=layout.typed).text.strip() if layout.title else ""
+        if meta.title.startswith(title):
+            title = meta.title  # the text rules found its subtitle (——…综述) too
+        elif title:
+            meta = describe(normalized.text, sections, title)  # its organisation, from the file's title
+        date = layout.date if re.match(r"\d{4}-\d{2}-\d{2}$", layout.date) else ""
+        # The date the file states for itself wins over a year the text names (an article
+        # published in 2021 that looks back on 2019 twice is of 2021).
+        meta = replace(meta, title=title or meta.title, year=int(date[:4]) if date else meta.year)
     if meta.title:
         # Body text before the first heading reads under the report's title.
         sections = tuple(replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections)
@@ -79,7 +86,31 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
         script="traditional" if traditional_share(raw) > _TRADITIONAL_THRESHOLD else "simplified",
         part=part,
         layout=layout,
+        date=date,
+        page_map=_page_map(normalized, layout.blocks) if layout is not None else (),
     )
+
+
+def _page_map(normalized: Normalized, blocks: tuple[Block, ...]) -> tuple[tuple[int, int], ...]:
+    """Where each page's text starts in the normalized text: (start, page), one entry per change of page."""
+    raw_offsets = normalized.raw_offsets
+    positions = list(raw_offsets[: len(normalized.text)])  # non-decreasing: normalization only deletes
+    entries: list[tuple[int, int]] = []
+    for block in blocks:
+        if not block.pages:
+            continue
+        starts = [block.start, *(block.start + b for b in block.breaks)]
+        for raw, page in zip(starts, block.pages, strict=False):
+            at = bisect.bisect_left(positions, raw)
+            if at >= len(positions):
+                continue
+            if entries and entries[-1][0] == at:
+                entries[-1] = (at, page)
+            elif not entries or entries[-1][1] != page:
+                entries.append((at, page))
+    if entries and entries[0][0] != 0:
+        entries[0] = (0, entries[0][1])
+    return tuple(entries)
 
 
 def _slice(layout: Layout, start: int, end: int, *, keep_meta: bool) -> Layout:
@@ -94,6 +125,7 @@ def _slice(layout: Layout, start: int, end: int, *, keep_meta: bool) -> Layout:
         blocks,
         title=layout.title if keep_meta else "",
         date=layout.date if keep_meta else "",
+        typed=layout.typed,
     )
 
 

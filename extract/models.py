@@ -14,7 +14,7 @@ from extract.layout import Layout
 
 LABELS: tuple[str, ...] = ("FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN")
 APPROX: tuple[str, ...] = ("exact", "over", "under", "about")
-SECTION_KINDS: tuple[str, ...] = ("body", "caption", "boilerplate")
+SECTION_KINDS: tuple[str, ...] = ("body", "caption", "boilerplate", "table")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,10 @@ class DocumentDraft:
     part: int = 0
     layout: Layout | None = None
     """What the file's layout said (PDF, HTML, DOCX): blocks in this report's raw offsets."""
+    date: str = ""
+    """``YYYY-MM-DD`` the file states for itself (a web page's publication date), or ``""``."""
+    page_map: tuple[tuple[int, int], ...] = ()
+    """(start, page): from ``start`` (a normalized offset) on, the text stands on ``page`` (a PDF's)."""
 
     @property
     def text(self) -> str:

@@ -9,7 +9,9 @@ The steps follow GUIDELINES.md ("Normalization"):
 5. OCR spacing removed between CJK characters and between a digit and a CJK character,
    indentation and trailing blanks of lines dropped, Latin/number spacing kept; the single
    spaces of a list (three or more runs of 2–4 CJK characters, ``王强 李明 张伟``) are kept
-   (GUIDELINES v1.1);
+   (GUIDELINES v1.1); in typed text (``keep_word_spaces``: a Word file, a web page, where
+   no OCR ran) a space between two runs of two or more CJK characters is the author's and
+   stays: it separates two names (``市发展和改革委员会 市财政局``);
 6. paragraphs that a column break split over lines rejoined, never joining a heading,
    a caption or page furniture to its neighbour.
 
@@ -24,6 +26,7 @@ from array import array
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.layout import CELL_SEPARATOR
 from extract.models import Normalized
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -59,8 +62,12 @@ _FULLWIDTH_POINT_RE = re.compile("(?<=[0-9０-９])．(?=[0-9０-９])")
 _SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
 
 
-def normalize(raw: str) -> Normalized:
-    """Normalize raw report text; see the module docstring for the steps."""
+def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
+    """Normalize raw report text; see the module docstring for the steps.
+
+    ``keep_word_spaces``: the text was typed (a Word file, a web page), not recognised
+    from an image: a space between two runs of 2+ CJK characters separates words there.
+    """
     text = raw
     offsets = array("i", range(len(raw) + 1))
     text, offsets = _delete(text, offsets, _INVISIBLE_RE)
@@ -71,7 +78,7 @@ def normalize(raw: str) -> Normalized:
     text, offsets = _replace(text, offsets, _FULLWIDTH_POINT_RE, lambda _m: ".")
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
-    text, offsets = _delete_ocr_spaces(text, offsets)
+    text, offsets = _delete_ocr_spaces(text, offsets, keep_word_spaces)
     text, offsets = _rejoin_paragraphs(text, offsets)
     return Normalized(text=text, raw_offsets=offsets)
 
@@ -233,14 +240,29 @@ def _cut(text: str, offsets: array, deletions: list[tuple[int, int]]) -> tuple[s
 _INNER_SPACE_RE = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
 
 
-def _delete_ocr_spaces(text: str, offsets: array) -> tuple[str, array]:
-    """Remove OCR spacing (step 5), keeping the spaces that separate the items of a list."""
+def _separates_words(text: str, start: int, end: int) -> bool:
+    """Whether the space text[start:end] stands between two words: a run of 2+ CJK characters
+    before it, a CJK character after it that no further space follows (``评价 第1部分``,
+    ``记者 王明 摄``; in ``毕 竞`` and ``政 法 统 战`` the spaces letter-space one word)."""
+    return (
+        start >= 2
+        and end < len(text)
+        and all(_CJK_RE.match(ch) for ch in (text[start - 2], text[start - 1], text[end]))
+        and (end + 1 == len(text) or text[end + 1] not in _SPACE)
+    )
+
+
+def _delete_ocr_spaces(text: str, offsets: array, keep_word_spaces: bool = False) -> tuple[str, array]:
+    """Remove OCR spacing (step 5), keeping the spaces that separate the items of a list,
+    and in typed text those between two words of CJK."""
     lists = [m.span() for m in _LIST_STRETCH_RE.finditer(text)]
-    if not lists:
+    if not lists and not keep_word_spaces:
         return _delete(text, offsets, _OCR_SPACE_RE)
     deletions: list[tuple[int, int]] = []
     i = 0
     for m in _OCR_SPACE_RE.finditer(text):
+        if keep_word_spaces and _separates_words(text, *m.span()):
+            continue
         while i < len(lists) and lists[i][1] <= m.start():
             i += 1
         if i < len(lists) and lists[i][0] <= m.start() and m.end() <= lists[i][1]:
@@ -258,7 +280,7 @@ def _unspace_letterspaced_lines(text: str, offsets: array) -> tuple[str, array]:
     pos = 0
     for line in text.split("\n"):
         solid = len(line) - line.count(" ")
-        if solid >= 6 and line.count(" ") >= 0.6 * (solid - 1) and _CJK_RE.search(line):
+        if CELL_SEPARATOR not in line and solid >= 6 and line.count(" ") >= 0.6 * (solid - 1) and _CJK_RE.search(line):
             deletions.extend((pos + m.start(), pos + m.end()) for m in _INNER_SPACE_RE.finditer(line))
         pos += len(line) + 1
     return _cut(text, offsets, deletions)
@@ -268,6 +290,8 @@ def _is_broken(line: str, following: str, markdown: bool = False) -> bool:
     """Whether ``following`` continues the paragraph that ``line`` leaves unfinished."""
     if not line or line[-1] in _SENTENCE_END:
         return False
+    if CELL_SEPARATOR in line or CELL_SEPARATOR in following:
+        return False  # a table row is a line of its own, however it ends
     if line.startswith("#") or _STRUCTURAL_START_RE.match(following):
         return False
     if _STRUCTURAL_START_RE.match(line) and "。" not in line:

@@ -20,6 +20,7 @@ from extract.dates import find_dates
 from extract.entities import find_entities
 from extract.figures import find_figures
 from extract.models import Span
+from extract.tables import table_figures
 
 __all__ = ["extract_spans", "rule_spans"]
 
@@ -37,7 +38,7 @@ def extract_spans(text: str, *, model: bool | None = None) -> list[Span]:
     """
     if not text:
         return []
-    candidates = find_dates(text) + find_figures(text) + find_entities(text)
+    candidates = find_dates(text) + table_figures(text, find_figures(text)) + find_entities(text)
     if model is not False and lac.available():
         stretches = lac.stretches_to_check(text, candidates)
         candidates = combine(text, candidates, lac.find_lac(text, stretches), stretches)

@@ -153,9 +153,7 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
         hint = hints.get(pos) if hints else None
         if hint is not None and hint.pages:
             pages[pos] = hint.pages
-        if hint is not None and hint.kind == "table":
-            kind = "body"  # a table row is text, however short
-        elif hint is not None and hint.kind != "body":
+        if hint is not None and hint.kind != "body":
             kind = hint.kind
         else:
             kind = classify(line)
@@ -177,7 +175,8 @@ def find_sections(text: str, hints: Mapping[int, Block] | None = None) -> tuple[
             headline_run = not _BRACKET_HEAD_RE.match(line)
             continue
         headline_run = False
-        section_kind = kind if kind in ("caption", "boilerplate") else "body"
+        # A table row is a table, however short (never a heading by the text rules).
+        section_kind = kind if kind in ("caption", "boilerplate", "table") else "body"
         if section_kind != open_kind:
             _close(sections, text, open_start, pos, open_kind, open_heading)
             heading = _KIND_HEADINGS.get(section_kind, current_heading)
@@ -219,21 +218,34 @@ def _close(sections: list[Section], text: str, start: int, end: int, kind: str, 
     sections.append(Section(len(sections), heading, start, end, kind))
 
 
-def describe(text: str, sections: tuple[Section, ...]) -> Meta:
-    """Title, organisation and year of a report, where its text states them."""
-    title = _title(text, sections)
+def describe(text: str, sections: tuple[Section, ...], title: str | None = None) -> Meta:
+    """Title, organisation and year of a report, where its text states them; ``title``: the
+    one the file states (a web page's, a Word cover's) instead of the text rules'."""
+    title = _title(text, sections) if title is None else title
     body = "".join(text[s.start : s.end] for s in sections if s.kind == "body")
     furniture = "".join(text[s.start : s.end] for s in sections if s.kind == "boilerplate")
     return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body, furniture))
 
 
+_CJK_RE = re.compile("[\u3400-\u9fff]")
+
+
+def _is_badge(line: str, chinese: bool) -> bool:
+    """A code or a mark above a title, never the title: ``ICS 27.120.99``, ``F69``, ``NB``
+    (in a Chinese text, a line with fewer than two Chinese characters)."""
+    return len(line.strip()) <= 2 or (chinese and len(_CJK_RE.findall(line)) < 2)
+
+
 def _title(text: str, sections: tuple[Section, ...] = ()) -> str:
-    # Lines the layout marked as page furniture or captions are never the title.
-    furniture = [(s.start, s.end) for s in sections if s.kind in ("boilerplate", "caption")]
+    # Lines the layout marked as page furniture, captions or table rows (a table's label
+    # row, 类别 | 数量) are never the title.
+    furniture = [(s.start, s.end) for s in sections if s.kind in ("boilerplate", "caption", "table")]
     lines = [line for pos, line in _lines(text) if line.strip() and not any(a <= pos < b for a, b in furniture)]
+    head = text[:2000]
+    chinese = len(_CJK_RE.findall(head)) > 0.3 * len(head.replace(" ", "").replace("\n", ""))
     for index, line in enumerate(lines[:12]):
         kind = classify(line)
-        if kind in ("boilerplate", "caption"):
+        if kind in ("boilerplate", "caption") or _is_badge(line, chinese):
             continue
         if kind == "body" and not (len(line) <= 100 and "。" not in line and _TITLE_WORD_RE.search(line)):
             return ""
@@ -274,6 +286,9 @@ def _organisation(title: str, body: str) -> str:
     led = _led_by(body[:20000])
     if led:
         return led
+    issuer = _issuer(title, body)
+    if issuer:
+        return issuer
     head = re.split("[:：]", title, maxsplit=1)
     if len(head) == 2 and len(head[0]) <= 12 and re.search("政协|委|会", head[0]):
         return head[0]
@@ -321,6 +336,30 @@ _VERBS_BEFORE_PLACE = (
     "前往",
     "赴",
 )
+
+
+# A line naming the body that issues the file: ``国家能源局   发布`` on a standard's cover,
+# ``市政协办公室印发``. Only a line of its own, so a sentence (…发布了…) never counts.
+_ISSUER_RE = re.compile(r"^([\u4e00-\u9fff（）()]{2,30}?)\s*(?:发布|印发|制发|颁布)$")
+_BODY_SUFFIX = r"(?:委员会|常务委员会|人民政府|政府|办公厅|办公室|办事处|政协|局|厅|委|办|部|院|署|中心)"
+# An official document's title: issuing body + 关于 + matter + kind (全国人民代表大会常务委员会关于…的决议).
+_ISSUED_TITLE_RE = re.compile(rf"^([\u4e00-\u9fff]{{2,30}}?{_BODY_SUFFIX})关于")
+# A news item signed by the body that wrote it, in brackets at its very end: …（德清县发改局）.
+_SIGNED_RE = re.compile(rf"[（(]([\u4e00-\u9fff]{{2,20}}?{_BODY_SUFFIX})[）)]\s*$")
+
+
+def _issuer(title: str, body: str) -> str:
+    """The body a file names as issuing or writing it, where it names no committee."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    for line in (*lines[:60], *lines[-30:]):
+        match = _ISSUER_RE.match(line)
+        if match:
+            return match.group(1)
+    match = _ISSUED_TITLE_RE.match(title)
+    if match:
+        return match.group(1)
+    match = _SIGNED_RE.search(lines[-1]) if lines else None
+    return match.group(1) if match else ""
 
 
 _BARE_RE = re.compile(rf"(?<![\u4e00-\u9fff])([{_PLACE_SUFFIX}])政协")

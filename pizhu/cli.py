@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -44,14 +45,24 @@ def main() -> None:
 # --- import ---------------------------------------------------------------------------
 
 
-def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, quiet: bool = False) -> int:
+def run_import(
+    store: Store,
+    paths: tuple[str, ...],
+    *,
+    extract: bool = True,
+    quiet: bool = False,
+    ocr: bool = False,
+    ocr_lang: str = "",
+) -> int:
     """Import paths (``store.importer.import_paths``), showing progress and the outcome;
     return the number of files refused."""
-    from store.importer import FileOutcome, import_paths
+    from store.importer import FileOutcome, import_paths, placeholder_summary
 
     def refused(outcome: FileOutcome) -> None:
         if outcome.error:
             say(f"pizhu: refused {outcome.path}: {outcome.error}")
+        elif outcome.notice:
+            say(f"pizhu: {outcome.path}: {outcome.notice}")
 
     if sys.stderr.isatty() and not quiet:
         from rich.progress import Progress
@@ -65,38 +76,66 @@ def run_import(store: Store, paths: tuple[str, ...], *, extract: bool = True, qu
 
                 progress.update(task, total=total, completed=index, description=f"importing {escape(shown(path.name))}")
 
-            report = import_paths(store, paths, extract=extract, on_file=refused, on_begin=begin)
+            report = import_paths(
+                store, paths, extract=extract, on_file=refused, on_begin=begin, ocr=ocr, ocr_lang=ocr_lang
+            )
     else:
-        report = import_paths(store, paths, extract=extract, on_file=refused)
+        report = import_paths(store, paths, extract=extract, on_file=refused, ocr=ocr, ocr_lang=ocr_lang)
     errors = report.errors
     if not quiet:
         for outcome in report.files:
             if outcome.skipped:
                 say(f"skipped {outcome.path}: {outcome.skipped} report(s) already imported")
+        # What the text could not hold is never lost silently: it is in the text as [图] or
+        # [公式], and counted.
+        kept = placeholder_summary(report.placeholders)
+        left = f"; {kept}" if kept else ""
         say(
             f"imported {report.imported} report(s) from {len(report.files) - len(errors)} file(s);"
-            f" skipped {report.skipped} already imported; refused {len(errors)} file(s)"
+            f" skipped {report.skipped} already imported; refused {len(errors)} file(s){left}"
         )
     return len(errors)
+
+
+def ocr_options(command: Any) -> Any:
+    """``--ocr`` and ``--ocr-lang``, for the commands that import."""
+    command = click.option(
+        "--ocr-lang",
+        default="chi_sim",
+        show_default=True,
+        help="tesseract's language(s) for --ocr: chi_sim, chi_tra, chi_sim+chi_tra.",
+    )(command)
+    return click.option(
+        "--ocr",
+        is_flag=True,
+        help="Read scanned pages (PDF pages without a text layer, .png/.jpg images) with tesseract.",
+    )(command)
 
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @click.option("--no-extract", is_flag=True, help="Store the reports without machine candidates.")
+@ocr_options
 @click.option(
     "--progress-json",
     is_flag=True,
     hidden=True,
     help="One JSON line per file on stdout (for the app's background import).",
 )
-def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool, progress_json: bool) -> None:
+def import_command(
+    paths: tuple[str, ...], db_path: str, no_extract: bool, progress_json: bool, ocr: bool, ocr_lang: str
+) -> None:
     """Import report files or folders: text (UTF-8, UTF-16 with BOM, GB18030, Big5), PDF, saved HTML, DOCX.
+
+    With --ocr, scanned pages (a PDF page without a text layer, a .png/.jpg/.tif image) are
+    read with tesseract; their words' confidences are kept and the doubtful ones shown dim.
 
     \b
     Example:
         pizhu import seeds/ more/report.txt --db team.db
         pizhu import nianjian-2023.pdf page.html report.docx
+        pizhu import --ocr scan.pdf
     """
     if progress_json:
         from store.importer import FileOutcome, import_paths
@@ -111,6 +150,8 @@ def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool, progr
                     "imported": len(outcome.imported),
                     "refused": outcome.error,
                     "path": outcome.path,
+                    "placeholders": outcome.placeholders,
+                    "notice": outcome.notice,
                 }
                 click.echo(json.dumps(line, ensure_ascii=False))
                 sys.stdout.flush()
@@ -120,10 +161,10 @@ def import_command(paths: tuple[str, ...], db_path: str, no_extract: bool, progr
                     click.echo(json.dumps({"total": total}))
                     sys.stdout.flush()
 
-            import_paths(store, paths, extract=not no_extract, on_file=step, on_begin=begin)
+            import_paths(store, paths, extract=not no_extract, on_file=step, on_begin=begin, ocr=ocr, ocr_lang=ocr_lang)
         return
     with open_store(db_path) as store:
-        refused = run_import(store, paths, extract=not no_extract)
+        refused = run_import(store, paths, extract=not no_extract, ocr=ocr, ocr_lang=ocr_lang)
     if refused:
         sys.exit(1)
 
@@ -133,9 +174,7 @@ def print_summary(store: Store) -> None:
     for column in ("id", "organisation", "year", "title", "sections", "candidates"):
         summary.add_column(column)
     for doc in store.documents():
-        summary.add_row(
-            str(doc.id), doc.organisation, str(doc.year or ""), doc.title[:40], str(doc.sections), str(doc.candidates)
-        )
+        summary.add_row(str(doc.id), doc.organisation, doc.when, doc.title[:40], str(doc.sections), str(doc.candidates))
     console().print(summary)
 
 
@@ -148,8 +187,15 @@ def print_summary(store: Store) -> None:
 @click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
 @click.option("--ask-reviewer", is_flag=True, hidden=True, help="Ask for the reviewer's name first (pizhu serve).")
 @click.option("--show-others", is_flag=True, help="Show other reviewers' decisions (blind review by default).")
+@ocr_options
 def open_command(
-    paths: tuple[str, ...], db_path: str, reviewer: str | None, ask_reviewer: bool, show_others: bool
+    paths: tuple[str, ...],
+    db_path: str,
+    reviewer: str | None,
+    ask_reviewer: bool,
+    show_others: bool,
+    ocr: bool,
+    ocr_lang: str,
 ) -> None:
     """Open the review app; PATHS are imported in the background while it runs.
 
@@ -164,8 +210,8 @@ def open_command(
         if paths:
             from store.importer import find_files
 
-            missing = [f"{path}: {error}" for path, error in find_files(paths) if error]
-            if missing and len(missing) == len(list(find_files(paths))):
+            missing = [f"{path}: {error}" for path, error in find_files(paths, images=ocr) if error]
+            if missing and len(missing) == len(list(find_files(paths, images=ocr))):
                 fail(missing[0])
         elif not store.document_ids():
             fail("no reports in the database; give a file or folder to import")
@@ -173,13 +219,14 @@ def open_command(
             from tui.app import make_app
         except ImportError:
             if paths:
-                run_import(store, paths, quiet=False)
+                run_import(store, paths, quiet=False, ocr=ocr, ocr_lang=ocr_lang)
             print_summary(store)
             return
         app = make_app(
             store,
             reviewer or default_reviewer(),
             imports=tuple(paths),
+            import_flags=("--ocr", "--ocr-lang", ocr_lang) if ocr else (),
             ask_reviewer=ask_reviewer,
             show_others=show_others,
         )

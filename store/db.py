@@ -270,12 +270,14 @@ class Store:
         *,
         source_hash: str | None = None,
         original: tuple[str, bytes] | None = None,
+        ocr_words: Iterable[tuple[int, int, float]] = (),
     ) -> int | None:
         """Store one report with its sections and machine spans in one transaction.
 
         A document is identified by its source: ``source_hash`` (the hash of the file's
         bytes) and ``draft.part``. ``original`` is (media type, bytes) of a source file
-        kept beside the extracted text (a saved HTML page). Returns the new id, or None
+        kept beside the extracted text (a saved HTML page). ``ocr_words``: for text read by
+        OCR, (start, end, confidence) of each word in ``draft.raw``. Returns the new id, or None
         when that report is stored already (or, for a caller without the bytes, the same
         normalized text is).
         """
@@ -291,8 +293,8 @@ class Store:
                 return None
             cursor = conn.execute(
                 "INSERT INTO documents (source, part, content_hash, source_hash, encoding, script, title,"
-                " organisation, year, raw, text, offset_map, extractor_version, imported_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " organisation, year, date, raw, text, offset_map, extractor_version, imported_at, page_map)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     source,
                     draft.part,
@@ -303,11 +305,13 @@ class Store:
                     draft.title,
                     draft.organisation,
                     draft.year,
+                    draft.date or None,
                     draft.raw,
                     draft.text,
                     offset_map.to_json(),
                     extractor_version,
                     stamp,
+                    json.dumps(draft.page_map) if draft.page_map else None,
                 ),
             )
             doc_id = int(cursor.lastrowid or 0)
@@ -328,6 +332,10 @@ class Store:
                         original[1] if original else None,
                     ),
                 )
+            conn.executemany(
+                "INSERT INTO ocr_words (document_id, start, end, confidence) VALUES (?,?,?,?)",
+                [(doc_id, start, end, confidence) for start, end, confidence in ocr_words],
+            )
             self._insert_machine_spans(conn, doc_id, key, spans, extractor_version, stamp)
         return doc_id
 
@@ -537,13 +545,16 @@ class Store:
             offset_map=OffsetMap.from_json(r["offset_map"]),
             imported_at=r["imported_at"] or "",
             source_hash=r["source_hash"] or "",
+            date=r["date"] or None,
+            ocr=bool(self.read("SELECT 1 FROM ocr_words WHERE document_id = ? LIMIT 1", [doc_id])),
+            page_map=tuple((start, page) for start, page in json.loads(r["page_map"])) if r["page_map"] else (),
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:
         # Candidates from their counts (kept with the spans, see recount_candidates): counting
         # a million spans per call took most of the library's time at 10,000 reports.
         rows = self.read(
-            "SELECT d.id, d.source, d.title, d.organisation, d.year,"
+            "SELECT d.id, d.source, d.title, d.organisation, d.year, d.date,"
             " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
             " coalesce((SELECT sum(n) FROM candidate_counts c WHERE c.document_id = d.id), 0) AS candidates"
             " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
@@ -578,6 +589,7 @@ class Store:
                 candidates=r["candidates"],
                 reviewed=reviewed.get(r["id"], 0),
                 assigned=r["id"] in mine,
+                date=r["date"] or None,
             )
             for r in rows
         ]
@@ -593,6 +605,15 @@ class Store:
             pages = row.pop("pages")
             sections.append(StoredSection(**row, pages=tuple(json.loads(pages)) if pages else ()))
         return sections
+
+    def ocr_words(self, doc_id: int) -> list[tuple[int, int, float]]:
+        """(start, end, confidence 0–100) in the raw text of each word OCR read; [] for typed text."""
+        return [
+            (r["start"], r["end"], r["confidence"])
+            for r in self.read(
+                "SELECT start, end, confidence FROM ocr_words WHERE document_id = ? ORDER BY start", [doc_id]
+            )
+        ]
 
     def original(self, doc_id: int) -> tuple[str, bytes] | None:
         """(media type, bytes) of the source file kept with a document, or None."""

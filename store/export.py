@@ -140,6 +140,7 @@ def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = Fa
         "reviewers": list(span.reviewers) if span.reviewers else ([span.reviewer] if span.reviewer else []),
         "adjudicator": span.reviewer if span.reviewer.startswith(ADJUDICATOR_PREFIX) else None,
         "decided_at": span.decided_at or None,
+        "page": document.page_at(span.start),
     }
 
 
@@ -153,13 +154,16 @@ def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, A
         if flt.raw_offsets:
             start = document.offset_map.to_raw(start)
             end = document.offset_map.to_raw(end)
-        sections.append({"start": start, "end": end, "heading": section.heading, "kind": section.kind})
+        sections.append(
+            {"start": start, "end": end, "heading": section.heading, "kind": section.kind, "pages": list(section.pages)}
+        )
     return {
         "id": document.id,
         "source": document.source,
         "title": document.title,
         "organisation": document.organisation,
         "year": document.year,
+        "date": document.date,
         "text": text,
         "sections": sections,
     } | {
@@ -310,6 +314,7 @@ CSV_COLUMNS = (
     "status",
     "start",
     "end",
+    "page",
 )
 
 
@@ -341,6 +346,7 @@ def figure_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "status": span["status"],
             "start": span["start"],
             "end": span["end"],
+            "page": span.get("page"),
         }
 
 

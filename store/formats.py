@@ -46,7 +46,7 @@ from store.export import ExportFilter, every_span, iter_records
 from store.records import DISPUTED, GOLD_STATUSES, PENDING, REJECTED
 
 ATTRIBUTE_KEYS = ("value", "unit", "approx", "metric")
-PROVENANCE_KEYS = ("status", "origin", "source", "rule", "reviewers", "adjudicator", "decided_at")
+PROVENANCE_KEYS = ("status", "origin", "source", "rule", "reviewers", "adjudicator", "decided_at", "page")
 
 
 # --- reading the records ------------------------------------------------------------------
@@ -73,6 +73,7 @@ def provenance(record: dict[str, Any]) -> dict[str, Any]:
         "title": record["title"],
         "organisation": record["organisation"],
         "year": record["year"],
+        "date": record.get("date"),
     }
 
 

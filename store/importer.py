@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,11 +22,13 @@ from pathlib import Path
 from extract import EXTRACTOR_VERSION
 from extract.document import prepare
 from store.db import DiskFullError, ReadOnlyDatabaseError, Store, StoreError
-from store.sources import SourceError, read_source
+from store.sources import PLACEHOLDER_NAMES, NeedsOcr, SourceError, read_source
 
 # Folders are searched for report files with these endings; a file named on the
 # command line is read whatever its ending.
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".html", ".htm", ".docx")
+# Scanned pages saved as images: looked for in folders only when OCR is asked for.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -36,6 +39,10 @@ class FileOutcome:
     skipped: int = 0
     error: str = ""
     encoding: str = ""
+    placeholders: dict[str, int] = field(default_factory=dict)
+    """What the imported text could not hold, left as a placeholder: ``[公式]`` → count."""
+    notice: str = ""
+    """What the user should know of an import that is no refusal (pages that are only pictures)."""
 
 
 @dataclass
@@ -54,12 +61,38 @@ class ImportReport:
     def errors(self) -> list[FileOutcome]:
         return [f for f in self.files if f.error]
 
+    @property
+    def placeholders(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for outcome in self.files:
+            if outcome.imported:
+                total.update(outcome.placeholders)
+        return total
 
-def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+
+def placeholder_summary(counts: dict[str, int]) -> str:
+    """``3 placeholder(s) in the text ([图] an image ×1, [公式] an equation ×2)`` (``""`` for none)."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    order = list(PLACEHOLDER_NAMES)
+    marks = sorted(
+        (mark for mark, n in counts.items() if n), key=lambda m: order.index(m) if m in order else len(order)
+    )
+    return (
+        f"{total} placeholder(s) in the text ("
+        + ", ".join(f"{mark} {PLACEHOLDER_NAMES.get(mark, 'something')} ×{counts[mark]}" for mark in marks)
+        + ")"
+    )
+
+
+def find_files(paths: Iterable[str | Path], *, images: bool = False) -> Iterator[tuple[Path, str]]:
     """Yield (file, error) for every report file under ``paths``; error is "" when readable.
 
     Symbolic links to folders are not followed, so a link loop cannot hang the walk.
+    ``images``: folders' image files too (scanned pages, for ``--ocr``).
     """
+    suffixes = REPORT_SUFFIXES + (IMAGE_SUFFIXES if images else ())
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -67,7 +100,7 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
                 dirs.sort()
                 for name in sorted(files):
                     candidate = Path(root) / name
-                    if candidate.suffix.lower() in REPORT_SUFFIXES and not name.lower().startswith("readme"):
+                    if candidate.suffix.lower() in suffixes and not name.lower().startswith("readme"):
                         yield candidate, ""
         elif path.exists():
             yield path, ""
@@ -77,7 +110,9 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             yield path, "no such file or folder"
 
 
-def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcome:
+def import_file(
+    store: Store, path: Path, *, extract: bool = True, ocr: bool = False, ocr_lang: str = ""
+) -> FileOutcome:
     outcome = FileOutcome(str(path))
     try:
         info = path.stat()
@@ -94,7 +129,10 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
         outcome.error = exc.strerror or str(exc)
         return outcome
     try:
-        source = read_source(data)
+        source = read_source(data, ocr=ocr, ocr_lang=ocr_lang)
+    except NeedsOcr as exc:
+        outcome.error = exc.advice(str(path))
+        return outcome
     except SourceError as exc:
         outcome.error = str(exc)
         return outcome
@@ -102,6 +140,8 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
         outcome.error = _failure("could not be read", exc)
         return outcome
     outcome.encoding = source.encoding
+    outcome.placeholders = dict(source.placeholders)
+    outcome.notice = source.notice
     extract_spans: Callable[[str], list] | None = None
     if extract:
         from extract.pipeline import extract_spans
@@ -111,17 +151,24 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
     # Every report of the file is extracted before any is stored: a rule that breaks on one
     # text refuses that file whole (nothing of it stored), never the rest of the folder.
     drafts = []
+    raw_start = 0  # where each report's raw text starts in the file's: the reports cover it in order
     try:
         for draft in prepare(source.text, source.layout):
+            draft_start, raw_start = raw_start, raw_start + len(draft.raw)
             if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
                 outcome.skipped += 1
-            else:
-                drafts.append((draft, extract_spans(draft.text) if extract_spans else []))
+                continue
+            words = [
+                (start - draft_start, end - draft_start, confidence)
+                for start, end, confidence in source.ocr_words
+                if draft_start <= start and end <= draft_start + len(draft.raw)
+            ]
+            drafts.append((draft, words, extract_spans(draft.text) if extract_spans else []))
     except Exception as exc:
         outcome.error = _failure("extraction failed", exc)
         outcome.skipped = 0
         return outcome
-    for draft, spans in drafts:
+    for draft, words, spans in drafts:
         try:
             doc_id = store.add_document(
                 str(path),
@@ -131,6 +178,7 @@ def import_file(store: Store, path: Path, *, extract: bool = True) -> FileOutcom
                 EXTRACTOR_VERSION,
                 source_hash=source_hash,
                 original=source.original if draft.part == 0 else None,
+                ocr_words=words,
             )
         except (ReadOnlyDatabaseError, DiskFullError):
             raise  # the database itself cannot take writes: no point trying the next file
@@ -156,20 +204,27 @@ def import_paths(
     extract: bool = True,
     on_file: Callable[[FileOutcome], None] | None = None,
     on_begin: Callable[[Path, int, int], None] | None = None,
+    ocr: bool = False,
+    ocr_lang: str = "",
 ) -> ImportReport:
     """Import every report file under ``paths``, one transaction per report.
 
     ``on_begin(path, index, total)`` is called before each file (a progress bar) and
     ``on_file(outcome)`` after it (a refusal printed at once). A database that cannot
     take writes stops the import (``ReadOnlyDatabaseError``, ``DiskFullError``); any
-    other problem refuses that file only.
+    other problem refuses that file only. ``ocr``: pages without a text layer, and
+    images, are read by tesseract (``store.sources.ocr``) in ``ocr_lang``.
     """
     report = ImportReport()
-    files = list(find_files(paths))
+    files = list(find_files(paths, images=ocr))
     for index, (path, error) in enumerate(files):
         if on_begin:
             on_begin(path, index, len(files))
-        outcome = FileOutcome(str(path), error=error) if error else import_file(store, path, extract=extract)
+        outcome = (
+            FileOutcome(str(path), error=error)
+            if error
+            else import_file(store, path, extract=extract, ocr=ocr, ocr_lang=ocr_lang)
+        )
         report.files.append(outcome)
         if on_file:
             on_file(outcome)

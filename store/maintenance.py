@@ -55,6 +55,12 @@ class _Remap:
 def renormalize_document(store: Store, doc_id: int, draft: DocumentDraft) -> tuple[bool, int]:
     """Give a document the new normalization ``draft`` of its raw text; returns (changed, flagged)."""
     document = store.document(doc_id)
+    if draft.page_map != document.page_map:
+        with store.transaction() as conn:
+            conn.execute(
+                "UPDATE documents SET page_map = ? WHERE id = ?",
+                (json.dumps(draft.page_map) if draft.page_map else None, doc_id),
+            )
     if draft.text == document.text:
         return False, 0
     remap = _Remap(document.offset_map, list(draft.normalized.raw_offsets[:-1]))

@@ -161,6 +161,10 @@ def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> lis
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
@@ -286,6 +290,16 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                     _insert(
                         conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"]
                     )
+                # OCR confidences are in raw offsets, the same on both copies.
+                conn.executemany(
+                    "INSERT INTO ocr_words (document_id, start, end, confidence) VALUES (?,?,?,?)",
+                    [
+                        (target_id, w["start"], w["end"], w["confidence"])
+                        for w in _rows(theirs, "SELECT * FROM ocr_words WHERE document_id = ?", [document["id"]])
+                    ]
+                    if "ocr_words" in _tables(theirs)
+                    else [],
+                )
                 report.documents_added += 1
                 target_doc = document | {"id": target_id}
         target_id = int(target_doc["id"])

@@ -272,5 +272,37 @@ def m0006_review_positions(db: Database) -> None:
     )
 
 
+@migrations(name="0007_page_map")
+def m0007_page_map(db: Database) -> None:
+    """Where each page of a PDF starts in a document's normalized text, so a span's page can be found.
+
+    ``documents.page_map``: a JSON list of ``[start, page]``, ascending by ``start``: the text
+    from ``start`` up to the next entry's start stands on ``page`` (NULL for a file without
+    pages). Sections already carry the pages they stand on (0005); a section over a page
+    break does not say which of its spans is on which page.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN page_map TEXT")
+
+
+@migrations(name="0010_document_date_and_ocr")
+def m0010_document_date_and_ocr(db: Database) -> None:
+    """The date a report's file states for itself, and how sure OCR was of each word it read.
+
+    - documents.date: ``YYYY-MM-DD``, the publication date a web page states in its
+      metadata or dateline (NULL when the file states none). It is metadata beside the
+      year, never a line of the document's text.
+    - ocr_words: for a document read by OCR (``pizhu import --ocr``), one row per word
+      tesseract read: its ``start``/``end`` in the document's *raw* text (which never
+      changes, so re-normalizing keeps them) and tesseract's confidence, 0–100.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN date TEXT")
+    db.table("ocr_words").create(
+        {"document_id": int, "start": int, "end": int, "confidence": float},
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "start", "end", "confidence"},
+    )
+    db.table("ocr_words").create_index(["document_id", "start"])
+
+
 # Every migration of this version, in order (pending on an empty database: all of them).
 KNOWN = [m.name for m in migrations.pending(Database(memory=True))]

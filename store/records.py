@@ -56,6 +56,27 @@ class OffsetMap:
         loaded = json.loads(data)
         return cls(tuple(tuple(r) for r in loaded["runs"]), loaded["n"], loaded["raw"])
 
+    def from_raw_ranges(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Normalized (start, end) of the characters whose raw offsets fall in each raw
+        (start, end); ``ranges`` sorted by start. Characters normalization dropped (an OCR
+        space) have no normalized offset; a range left with none is left out."""
+        out: list[tuple[int, int]] = []
+        for raw_start, raw_end in ranges:
+            # Runs are in normalized order, their raw starts non-decreasing: bisect by raw.
+            index = max(bisect.bisect_right(self.runs, raw_start, key=lambda run: run[1]) - 1, 0)
+            start = end = -1
+            while index < len(self.runs) and self.runs[index][1] < raw_end:
+                norm, raw, length = self.runs[index]
+                lo, hi = max(raw, raw_start), min(raw + length, raw_end)
+                if lo < hi:
+                    if start < 0:
+                        start = norm + lo - raw
+                    end = norm + hi - raw
+                index += 1
+            if start >= 0:
+                out.append((start, end))
+        return out
+
     def to_raw(self, offset: int) -> int:
         """Raw offset of the character at normalized ``offset``; ``text_length`` maps to the raw end."""
         if offset >= self.text_length:
@@ -102,6 +123,23 @@ class StoredDocument:
     offset_map: OffsetMap
     imported_at: str
     source_hash: str = ""
+    date: str | None = None
+    """``YYYY-MM-DD`` the source file states for itself (a web page's date), or None."""
+    ocr: bool = False
+    """Whether the text was read by OCR (its words' confidences: ``Store.ocr_confidences``)."""
+
+    @property
+    def when(self) -> str:
+        """The date where the file states one, else the year, else ``""``: what the app shows."""
+        return self.date or (str(self.year) if self.year else "")
+
+    page_map: tuple[tuple[int, int], ...] = ()
+    """(start, page) entries: from ``start`` on, the text stands on ``page`` of the file (a PDF)."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The page of the file the text at ``offset`` stands on; None for a file without pages."""
+        index = bisect.bisect_right(self.page_map, (offset, float("inf"))) - 1
+        return self.page_map[index][1] if index >= 0 else None
 
 
 @dataclass(frozen=True)
@@ -118,6 +156,13 @@ class DocumentSummary:
     reviewed: int
     assigned: bool = False
     """Whether the document is in this reviewer's share (``Store.assign``)."""
+    date: str | None = None
+    """``YYYY-MM-DD`` the source file states for itself, or None."""
+
+    @property
+    def when(self) -> str:
+        """The date where the file states one, else the year, else ``""``: what the library shows."""
+        return self.date or (str(self.year) if self.year else "")
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,12 @@ class PizhuApp(App[None]):
         *,
         ask_reviewer: bool = False,
         show_others: bool = False,
+        import_flags: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self._thread_stores = threading.local()
         self.imports = imports
+        self.import_flags = import_flags
         self.importing: ImportStep | None = None
         self.import_process: subprocess.Popen[str] | None = None
         # A browser session (pizhu serve) runs as the server's user: ask who is reviewing.
@@ -82,7 +84,7 @@ class PizhuApp(App[None]):
 
         self.importing = ImportStep(0, 0, 0)
         self.run_worker(
-            lambda: import_in_background(self, self.store.path, paths, self.reviewer),
+            lambda: import_in_background(self, self.store.path, paths, self.reviewer, self.import_flags),
             thread=True,
             exclusive=True,
             group="import",
@@ -239,10 +241,12 @@ def make_app(
     *,
     ask_reviewer: bool = False,
     show_others: bool = False,
+    import_flags: tuple[str, ...] = (),
 ) -> PizhuApp:
     """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
 
-    ``imports``: files and folders to import in the background while the app runs.
+    ``imports``: files and folders to import in the background while the app runs, with
+    ``import_flags`` given to ``pizhu import`` (``--ocr``).
     ``ask_reviewer`` opens on the login screen, whose name replaces ``reviewer``.
     ``show_others``: the history line shows every reviewer's decisions (blind by default).
     """
@@ -251,6 +255,21 @@ def make_app(
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
         return PizhuApp(
-            store, reviewer, {}, warning=str(exc), imports=imports, ask_reviewer=ask_reviewer, show_others=show_others
+            store,
+            reviewer,
+            {},
+            warning=str(exc),
+            imports=imports,
+            ask_reviewer=ask_reviewer,
+            show_others=show_others,
+            import_flags=import_flags,
         )
-    return PizhuApp(store, reviewer, keymap, imports=imports, ask_reviewer=ask_reviewer, show_others=show_others)
+    return PizhuApp(
+        store,
+        reviewer,
+        keymap,
+        imports=imports,
+        ask_reviewer=ask_reviewer,
+        show_others=show_others,
+        import_flags=import_flags,
+    )

@@ -43,8 +43,8 @@ class ImportStep:
     error: str = ""
 
 
-def _command(db_path: str, paths: Iterable[str]) -> list[str]:
-    return [sys.executable, "-m", "pizhu", "import", *paths, "--db", db_path, "--progress-json"]
+def _command(db_path: str, paths: Iterable[str], flags: Iterable[str] = ()) -> list[str]:
+    return [sys.executable, "-m", "pizhu", "import", *paths, "--db", db_path, "--progress-json", *flags]
 
 
 def _lower_priority() -> None:  # runs in the child before it starts
@@ -54,11 +54,14 @@ def _lower_priority() -> None:  # runs in the child before it starts
         pass
 
 
-def import_in_background(app: PizhuApp, db_path: str, paths: Iterable[str], reviewer: str) -> None:
-    """The worker's body (runs in a thread): start the import process, relay what it says."""
+def import_in_background(
+    app: PizhuApp, db_path: str, paths: Iterable[str], reviewer: str, flags: Iterable[str] = ()
+) -> None:
+    """The worker's body (runs in a thread): start the import process, relay what it says.
+    ``flags``: more options of ``pizhu import`` (``--ocr``)."""
     try:
         process = subprocess.Popen(
-            _command(db_path, paths),
+            _command(db_path, paths, flags),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,

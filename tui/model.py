@@ -19,7 +19,14 @@ SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
 
 def skipped_note(kind: str) -> str:
     """What a section's heading adds for a kind the reader skips by default (none for the body)."""
-    return f"  [{kind}: skipped by default]" if kind != "body" else ""
+    return f"  [{kind}: skipped by default]" if kind in SKIPPED_KINDS else ""
+
+
+def page_note(pages: tuple[int, ...]) -> str:
+    """What a section's heading adds for the pages of the file it stands on (none for a text file)."""
+    if not pages:
+        return ""
+    return f"  p. {pages[0]}" if len(pages) == 1 else f"  pp. {pages[0]}–{pages[-1]}"
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class LoadedDocument:
     document: StoredDocument
     sections: list[StoredSection]
     spans: list[SpanView] = field(default_factory=list)
+    uncertain: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) of the words OCR read with a confidence under ``LOW_CONFIDENCE``: shown dim."""
 
     @classmethod
     def load(cls, store: Store, doc_id: int, reviewer: str, labels: frozenset[str] | None = None) -> LoadedDocument:
@@ -54,6 +63,11 @@ class LoadedDocument:
             sections = [StoredSection(0, doc_id, 0, document.title, 0, len(document.text), "body")]
         loaded = cls(document, sections, labels=labels)
         loaded.set_spans(store.spans(doc_id, reviewer))
+        if document.ocr:
+            from store.sources.ocr import LOW_CONFIDENCE
+
+            low = [(start, end) for start, end, confidence in store.ocr_words(doc_id) if confidence < LOW_CONFIDENCE]
+            loaded.uncertain = document.offset_map.from_raw_ranges(low)
         return loaded
 
     labels: frozenset[str] | None = None

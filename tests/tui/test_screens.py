@@ -253,3 +253,28 @@ async def test_a_broken_keymap_file_falls_back_to_default_keys(store: Store, che
         first = app.screen.current
         await pilot.press("a")
         assert check.span(first, REVIEWER).status == "confirmed"
+
+
+async def test_words_ocr_was_unsure_of_are_drawn_dim(tmp_path: Path) -> None:
+    """A document read by OCR: words under LOW_CONFIDENCE are dim (the reviewer checks them), the rest not."""
+    from extract.document import prepare
+    from store.sources.ocr import LOW_CONFIDENCE
+
+    raw = "市政协全年 共收到提案 386件，办复率100%。\n"
+    draft = prepare(raw)[0]
+    words = [(raw.index(w), raw.index(w) + len(w), c) for w, c in (("市政协", 96.0), ("全年", 41.0), ("386件", 52.0))]
+    words.append((raw.index("办复率"), raw.index("办复率") + 3, LOW_CONFIDENCE))  # at the threshold: not dim
+    store = Store(tmp_path / "o.db")
+    doc_id = store.add_document("scan.pdf", "pdf+ocr", draft, [], "test", ocr_words=words)
+    assert doc_id is not None and store.document(doc_id).ocr
+    app = make_app(store, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.open_reader(doc_id)
+        await settled(app, pilot)
+        view = app.screen.query_one(SectionView)
+        text = store.document(doc_id).text
+        strip = view.render_line(view.line_of(text.index("全年")) - view.scroll_offset.y)
+        dim = "".join(ch for segment in strip for ch in segment.text if segment.style and segment.style.dim)
+    assert dim == "全年386件"
+    store.close()

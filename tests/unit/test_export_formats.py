@@ -121,6 +121,7 @@ def test_jsonl_holds_gold_spans_and_the_offset_invariant(store: Store) -> None:
         "adjudicator": None,
         "source": "rules",
         "decided_at": None,
+        "page": None,  # a text file has no pages
     }
     assert [s["heading"] for s in first["sections"]][-1] == "二、聚焦中心大局"
     for record in records + jsonl(store, include_all=True) + jsonl(store, raw_offsets=True):
@@ -257,7 +258,7 @@ def test_csv_one_row_per_figure(store: Store) -> None:
     every = list(csv.DictReader(io.StringIO("".join(iter_csv(store, ExportFilter(include_all=True))))))
     assert {(r["text"], r["status"]) for r in every} >= {("12次", "rejected"), ("120件", "pending")}
     assert list(iter_csv(store, ExportFilter(labels=("PERSON",)))) == [
-        "document,organisation,year,section,metric,value,unit,approx,text,status,start,end\n"
+        "document,organisation,year,section,metric,value,unit,approx,text,status,start,end,page\n"
     ]
 
 

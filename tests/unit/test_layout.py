@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.layout import Layout, Page, TextLine, read_pages
+from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
 
 W, H = 600.0, 800.0
 SIZE = 10.0
@@ -154,3 +154,161 @@ def test_justified_fragments_join_and_an_indented_block_stays_one_paragraph() ->
         "Permission is granted to copy and modify this text.",
         "全文引用的一段话第一行全文引用的一段话第二行到此结束。",
     ]
+
+
+# --- issue 22: real PDFs read as a person reads them ------------------------------------
+
+
+def chars(text: str, x0: float, top: float, *, size: float = SIZE, font: str = "SimSun") -> list[Char]:
+    """One character a box, ``size`` wide, as a layout library gives them."""
+    return [Char(ch, x0 + i * size, x0 + (i + 1) * size, top, top + size, size, font) for i, ch in enumerate(text)]
+
+
+def test_latin_digits_in_another_font_stay_in_their_sentence() -> None:
+    # 只用了 5 年时间: the digit is set in Times, its box lower and shorter than the Song
+    # characters' (a layout library that groups by font or box height pulls it out).
+    song = chars("只用了", 50, 100)
+    digit = [Char("5", 80, 85, 102.5, 110.5, 9.0, "TimesNewRoman")]
+    rest = chars("年时间。", 86, 100)
+    lines = lines_from_chars([*rest, *digit, *song])
+    assert [ln.text for ln in lines] == ["只用了5年时间。"]
+    assert lines[0].font == "SimSun"  # the face most of its characters are set in
+
+
+def test_fake_bold_doubled_characters_are_read_once() -> None:
+    first = chars("二、工业", 50, 100)
+    doubled = [Char(c.text, c.x0 + 0.4, c.x1 + 0.4, c.top, c.bottom, c.size, c.font) for c in first]
+    assert [ln.text for ln in lines_from_chars([*first, *doubled])] == ["二、工业"]
+
+
+def test_a_letter_spaced_heading_is_one_heading() -> None:
+    # 一、综　　合: two pieces on one baseline, four characters apart, inside the column.
+    body = [line("全年全市地区生产总值达到一千亿", 50, 150 + 15 * i) for i in range(4)]
+    heading = (line("一、综", 120, 120, size=SIZE), line("合", 190, 120, size=SIZE))
+    page = Page(1, W, H, (*heading, *body))
+    kinds = [(kind, text) for kind, text, _ in blocks(read_pages([page]))]
+    assert kinds[0] == ("body", "一、综合")  # the text rules then call it a heading
+    assert len(kinds) == 2
+
+
+def test_lines_near_the_page_edge_are_content_unless_they_recur() -> None:
+    # A figure in the first line of the page (inside the outer 7.5 %) is not page furniture;
+    # the running header that recurs on every page is, and so is the page number.
+    pages = []
+    for n, (metric, growth) in enumerate((("营业收入", "增长"), ("净利润", "下降"), ("总资产", "持平")), start=1):
+        lines = (
+            line("贵州茅台2020年年度报告", 50, 15),
+            line(f"{metric}949.15亿元，", 50, 40, width=500),
+            line(f"{growth}10.29%。", 50, 55),
+            line(f"{n} / 3", 280, 780, width=40),
+        )
+        pages.append(Page(n, W, H, lines))
+    kinds = [(kind, text) for kind, text, _ in blocks(read_pages(pages))]
+    assert ("body", "营业收入949.15亿元，增长10.29%。") in kinds
+    assert ("boilerplate", "贵州茅台2020年年度报告") in kinds
+    assert ("boilerplate", "1 / 3") in kinds
+
+
+def test_one_page_keeps_a_line_at_its_top_edge() -> None:
+    page = Page(1, W, H, (line("表1 主要指标完成情况", 50, 10), *column_lines(50, 100, ["正文一段。"])))
+    kinds = [(kind, text) for kind, text, _ in blocks(read_pages([page]))]
+    assert ("boilerplate", "表1 主要指标完成情况") not in kinds
+    assert any(text == "表1 主要指标完成情况" for _kind, text in kinds)
+
+
+def test_a_table_is_kept_row_by_row_with_its_cells_apart() -> None:
+    rows = (("指标", "年末数（万人）", "比重（%）"), ("城镇人口", "101.7", "60.3"), ("乡村人口", "101.3", "39.7"))
+    table = Table(50, 220, 200, 260, rows, SIZE)  # as wide as the column it stands in
+    before = column_lines(50, 100, ["全市人口情况如下表所示，单位为万人，", "比重为百分比。"], indent_first=False)
+    after = column_lines(50, 300, ["表后的正文。"])
+    page = Page(1, W, H, (*after, *before), tables=(table,))
+    layout = read_pages([page])
+    assert blocks(layout) == [
+        ("body", "全市人口情况如下表所示，单位为万人，比重为百分比。", (1,)),
+        ("table", "指标 | 年末数（万人） | 比重（%）", (1,)),
+        ("table", "城镇人口 | 101.7 | 60.3", (1,)),
+        ("table", "乡村人口 | 101.3 | 39.7", (1,)),
+        ("body", "表后的正文。", (1,)),
+    ]
+
+
+def test_a_table_inside_a_paragraph_waits_for_the_paragraph_to_end() -> None:
+    # A float set at the top of the next page, while the paragraph runs on over the break.
+    first = Page(1, W, H, tuple(column_lines(50, 600, ["第一产业增加值二百亿元，第二产业增", "加值"][:1])))
+    second = Page(
+        2,
+        W,
+        H,
+        tuple(column_lines(50, 200, ["加值五百亿元。"], indent_first=False)),
+        tables=(Table(50, 450, 100, 160, (("甲", "乙"), ("1", "2")), SIZE),),
+    )
+    texts = [(kind, text) for kind, text, _ in blocks(read_pages([first, second]))]
+    assert texts == [
+        ("body", "第一产业增加值二百亿元，第二产业增加值五百亿元。"),
+        ("table", "甲 | 乙"),
+        ("table", "1 | 2"),
+    ]
+
+
+def test_an_image_leaves_a_placeholder_and_is_counted() -> None:
+    page = Page(1, W, H, tuple(column_lines(50, 100, ["图表如下。"])), figures=(Figure(50, 450, 200, 400),))
+    layout = read_pages([page])
+    assert [(kind, text) for kind, text, _ in blocks(layout)] == [("body", "图表如下。"), ("caption", "[图]")]
+    assert layout.placeholders == 1
+
+
+def test_paragraph_lines_with_wide_leading_run_on() -> None:
+    # 仿宋 set with a line gap larger than the type (a leading of 2.2 em): the lines of a
+    # paragraph still run on; a new paragraph starts at its indent.
+    full = "一二三四五六七八九十一二三四五六七八九十"
+    texts = [full, full, "第一产业增", "加值。"]
+    lines = [line(t, 50, 100 + 22 * i, width=200) for i, t in enumerate(texts[:2])]
+    lines.append(line(texts[2], 50, 144, width=200))
+    lines.append(line(texts[3], 50, 166, width=40))
+    lines.append(line("新段落开头。", 70, 188, width=60))
+    layout = read_pages([Page(1, W, H, tuple(lines))])
+    assert [text for _kind, text, _ in blocks(layout)] == ["".join(texts), "新段落开头。"]
+
+
+def test_a_title_over_two_lines_is_one_heading_and_the_layouts_title() -> None:
+    page = Page(
+        1,
+        W,
+        H,
+        (
+            line("内部", 500, 20, size=12),  # a badge in the corner: short, not the title
+            line("黔东南苗族侗族自治州2023年国民经济", 100, 80, size=22),
+            line("和社会发展统计公报", 180, 110, size=22),
+            *column_lines(50, 200, ["2023年，全州地区生产总值增长", "百分之五，经济运行总体平稳。"]),
+        ),
+    )
+    layout = read_pages([page])
+    assert ("heading", "黔东南苗族侗族自治州2023年国民经济和社会发展统计公报") in [
+        (kind, text) for kind, text, _ in blocks(layout)
+    ]
+    assert layout.title == "黔东南苗族侗族自治州2023年国民经济和社会发展统计公报"
+
+
+def test_each_block_knows_where_each_of_its_pages_starts() -> None:
+    first = Page(1, W, H, tuple(column_lines(50, 600, ["跨页的段落前半句到此为"])))
+    second = Page(2, W, H, tuple(column_lines(50, 100, ["止，后半句。"], indent_first=False)))
+    layout = read_pages([first, second])
+    (block,) = layout.blocks
+    assert block.pages == (1, 2)
+    assert layout.text[block.start + block.breaks[0] :].startswith("止，")
+    again = Layout.from_json(layout.text, layout.to_json())
+    assert again.blocks == layout.blocks and again.placeholders == layout.placeholders
+
+
+def test_a_three_line_table_is_read_by_its_columns() -> None:
+    # 三线表: rules above, under the header and below; no vertical rules. Its cells are the
+    # pieces of the lines between the rules, the columns where no row has ink.
+    cells = [("指标", "绝对数", "比上年增长（%）"), ("粮食产量", "123.4", "2.1"), ("油料产量", "5.6", "-0.3")]
+    pieces = []
+    for row, texts in enumerate(cells):
+        for x0, text in zip((60, 200, 320), texts, strict=True):
+            pieces.append(line(text, x0, 110 + 20 * row))
+    table = rule_table(pieces, 50, 480, 100, 170)
+    assert table is not None and table.rows == tuple(cells)
+    # One column of text between rules is no table (a rule above and below a quotation).
+    assert rule_table([line("引文一段。", 60, 110), line("第二行。", 60, 130)], 50, 480, 100, 150) is None

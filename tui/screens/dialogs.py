@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from extract.models import APPROX, LABELS
 from store.display import visible, visible_styled
 from tui.guidelines import GUIDES
+from tui.model import SKIPPED_KINDS
 
 CANCEL = Binding("escape", "cancel", "cancel", show=False)
 
@@ -349,9 +350,10 @@ class GoToSection(_Dialog):
         options = []
         for choice in self._shown:
             prompt = Text(f"{choice.index + 1:>2} ")
-            prompt.append(visible(choice.heading) or "(no heading)", style="dim" if choice.kind != "body" else "")
+            skipped = choice.kind in SKIPPED_KINDS  # a table is reviewed like the body, and named
+            prompt.append(visible(choice.heading) or "(no heading)", style="dim" if skipped else "")
             if choice.kind != "body":
-                prompt.append(f"  {choice.kind}", style="italic dim")
+                prompt.append(f"  {choice.kind}", style="italic dim" if skipped else "italic")
             if choice.pending:
                 prompt.append(f"  {choice.pending} pending", style="bold")
             options.append(Option(prompt))

@@ -43,7 +43,7 @@ MAX_ROWS = 500
 SORT_KEYS = {
     "id": lambda d: d.id,
     "organisation": lambda d: d.organisation,
-    "year": lambda d: d.year or 0,
+    "year": lambda d: (d.year or 0, d.date or ""),
     "title": lambda d: d.title,
     "sec": lambda d: d.sections,
     "reviewed": lambda d: d.reviewed / d.candidates if d.candidates else 1.0,
@@ -187,7 +187,9 @@ class LibraryScreen(Screen[None]):
                 selected = None
         table.clear(columns=True)
         # The title takes what the other columns leave, so nothing scrolls sideways at 80 columns.
-        title_cells = max(self.size.width - 52, 16)
+        # A report whose file states its date shows the date where the year stands (6 more cells).
+        dated = any(doc.date for doc in rows)
+        title_cells = max(self.size.width - 52 - (6 if dated else 0), 16)
         for name in COLUMNS:
             label = name + (" ▼" if self.sort_reverse else " ▲") if name == self.sort_column else name
             table.add_column(label, key=name)
@@ -195,7 +197,7 @@ class LibraryScreen(Screen[None]):
             table.add_row(
                 f"{doc.id}{ASSIGNED if doc.assigned else ''}",
                 Text(fit(visible_text(doc.organisation), 16)),
-                str(doc.year or ""),
+                doc.when,
                 Text(fit(visible_text(doc.title), title_cells)),
                 str(doc.sections),
                 progress(doc),

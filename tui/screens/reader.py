@@ -29,7 +29,7 @@ from store.db import StoreError
 from store.display import visible_styled
 from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
-from tui.model import LoadedDocument, alike_everywhere, alike_in, skipped_note, undo_message
+from tui.model import LoadedDocument, alike_everywhere, alike_in, page_note, skipped_note, undo_message
 from tui.screens.dialogs import (
     AttributeForm,
     Choice,
@@ -281,9 +281,11 @@ class ReaderScreen(Screen[None]):
             skipped=self.doc.skipped(index),
             current=span.id if span else None,
             following=self.doc.following(index),
+            uncertain=self.doc.uncertain,
         )
         heading = Text(visible_text(strip_markup_heading(self.doc.heading(index))), style="bold")
         heading.append(skipped_note(section.kind), style="italic")
+        heading.append(page_note(section.pages), style="dim")
         self.query_one("#heading", Static).update(heading)
         self.set_current(span)
 
@@ -373,9 +375,7 @@ class ReaderScreen(Screen[None]):
         document = self.doc.document
         position = ids.index(document.id) + 1 if document.id in ids else 0
         status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(
-            visible_text(f"{document.organisation or document.source} {document.year or ''}".strip()), style="bold"
-        )
+        status.append(visible_text(f"{document.organisation or document.source} {document.when}".strip()), style="bold")
         status.append(f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}")
         status.append(f"  {self.doc.pending()} pending")
         if self.doc.labels is not None:

@@ -167,6 +167,7 @@ class SectionView(ScrollView, can_focus=True):
         "section-view--selection",
         "section-view--match",
         "section-view--skipped",
+        "section-view--uncertain",
         "section-view--abut",
         "section-view--hint",
         "section-view--preview",
@@ -209,6 +210,7 @@ class SectionView(ScrollView, can_focus=True):
         self._order: list[int] = []
         self._abutting: set[int] = set()
         self._hints: dict[int, str] = {}
+        self._uncertain: list[tuple[int, int]] = []
         self._current: int | None = None
         self._caret: int | None = None
         self._anchor: int | None = None
@@ -234,12 +236,15 @@ class SectionView(ScrollView, can_focus=True):
         skipped: bool = False,
         current: int | None = None,
         following: Iterable[PreviewSection] | None = None,
+        uncertain: list[tuple[int, int]] | None = None,
     ) -> None:
         """Show a new section (``text`` is the section's slice, starting at ``base``).
 
         ``following``: the sections after it, for the rows it leaves (read lazily, and again
-        whenever the view's size changes; see the module docstring).
+        whenever the view's size changes; see the module docstring). ``uncertain``: document
+        (start, end) of words OCR was unsure of, drawn dim (sorted by start).
         """
+        self._uncertain = uncertain or []
         self._text = hide_markup(visible_text(text))
         self._base = base
         self._skipped = skipped
@@ -585,6 +590,15 @@ class SectionView(ScrollView, can_focus=True):
                 caret_after = True
             else:
                 overlays.append((caret, caret + 1, self._overlay("caret")))
+        if self._uncertain:
+            # Words OCR was unsure of: dim under whatever else is drawn there.
+            dim = self._overlay("uncertain")
+            first = bisect.bisect_left(self._uncertain, (base + start - 64, 0))
+            for u_start, u_end in self._uncertain[first:]:
+                if u_start - base >= end:
+                    break
+                for k in range(max(u_start - base, start) - start, min(u_end - base, end) - start):
+                    styles[k] = (styles[k] or Style()) + dim
         for o_start, o_end, o_style in overlays:
             for k in range(max(o_start, start) - start, min(o_end, end) - start):
                 styles[k] = (styles[k] or Style()) + o_style
