@@ -44,7 +44,17 @@ def _number(value: float | None) -> str:
 @click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("--all", "include_all", is_flag=True, help="Also pending and rejected machine spans.")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also pending, disputed and rejected spans (and so the unfinished reports too).",
+)
+@click.option(
+    "--unfinished",
+    is_flag=True,
+    help="Also reports not every candidate of which is decided (marked done: false; their undecided text missing).",
+)
 @click.option(
     "-o",
     "--output",
@@ -75,8 +85,14 @@ def export_command(
     documents: tuple[int, ...],
     raw_offsets: bool,
     bom: bool | None,
+    unfinished: bool,
 ) -> None:
-    """Export the gold standard (confirmed, corrected and added spans).
+    """Export the gold standard (confirmed, corrected and added spans) of the finished reports.
+
+    A report is finished when every candidate in it (captions and boilerplate too) is
+    decided and none is disputed; the others are left out (stderr says how many) unless
+    --unfinished adds them, marked done: false, with their undecided text a missing
+    value ("-") in conll and spacy, never O.
 
     Formats: jsonl (one document per line), spacy (a DocBin file; needs
     pip install 'pizhu[spacy]'), conll (character BIO, a blank line between
@@ -95,6 +111,7 @@ def export_command(
         pizhu export --format prodigy --all -o tasks.jsonl
         pizhu export --format doccano -o doccano.jsonl
         pizhu export --format label-studio --all -o ls.json
+        pizhu export --unfinished --format spacy -o partial.spacy
     """
     from store import export, fileio, formats
 
@@ -110,6 +127,7 @@ def export_command(
         labels=tuple(labels),
         documents=tuple(documents),
         raw_offsets=raw_offsets,
+        unfinished=unfinished,
     )
     writers: dict[str, Callable[[Any, export.ExportFilter], Iterator[str]]] = {
         "jsonl": export.iter_jsonl,
@@ -120,14 +138,20 @@ def export_command(
         "label-studio": formats.iter_label_studio,
     }
     with open_store(db_path, read_only=True) as store:
+        kept, left_out = export.select_documents(store, flt)
+        note = (
+            f"; left out {left_out} unfinished report(s) (--unfinished adds them)"
+            if left_out
+            else ("" if flt.every_report else "; every report is finished")
+        )
         if fmt == "brat":
             assert output is not None
             count = export.write_brat(store, flt, Path(output))
-            say(f"wrote {count} document(s) to {output}")
+            say(f"wrote {count} document(s) to {output}{note}")
         elif fmt == "spacy":
             assert output is not None
             count = export.write_docbin(store, flt, Path(output))
-            say(f"wrote {count} document(s) to {output}")
+            say(f"wrote {count} document(s) to {output}{note}")
         else:
             chunks = writers[fmt](store, flt)
             if bom if bom is not None else fmt == "csv":
@@ -140,6 +164,7 @@ def export_command(
                     say(f"wrote the labelling config to {config}")
             else:
                 _to_stdout(chunks, as_json=fmt == "jsonl")
+            say(f"exported {len(kept)} report(s){note}")
 
 
 def _to_stdout(chunks: Iterator[str], *, as_json: bool) -> None:
@@ -188,18 +213,18 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     # A team database holds thousands of reports: a terminal table lists the first ones and
     # says how many it left out (all of them are in --json or with --document).
     shown = stats.documents if documents else stats.documents[:_MAX_DOCUMENT_ROWS]
-    rows = [(str(d.document_id), d.organisation, str(d.year or ""), d.counts) for d in shown]
+    rows = [(str(d.document_id), d.organisation, str(d.year or ""), d.counts, d.finished) for d in shown]
     if len(shown) < len(stats.documents):
         progress.caption = f"{len(stats.documents) - len(shown)} more document(s): use --json or --document"
-    rows.append(("all", "", "", stats.total))
-    for doc, organisation, year, c in rows:
+    rows.append(("all", "", "", stats.total, False))
+    for doc, organisation, year, c, finished in rows:
         progress.add_row(
             doc,
             organisation,
             year,
             str(c.candidates),
             str(c.decided),
-            _percent(c.done),
+            _percent(c.done) + (" ✓" if finished else ""),
             str(c.confirmed),
             str(c.corrected),
             str(c.rejected),
@@ -207,6 +232,10 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
             str(c.gold),
         )
     out.print(progress)
+    out.print(
+        f"{stats.finished} of {len(stats.documents)} report(s) finished (✓: every candidate decided, captions and"
+        " boilerplate too" + (")" if reviewer else "; none disputed)")
+    )
 
     labels = new_table("progress by label")
     for column in ("label", "cands", "pending", "ok", "fixed", "false", "added", "gold"):

@@ -75,7 +75,7 @@ def _print_result(result: Any) -> None:
         f" {result.nested_left_out} nested span(s) left out of NER; {result.steps} steps in {result.seconds:.0f}s"
     )
     if result.under_review:
-        out.print(f"left out {result.under_review} report(s) with candidates still pending")
+        out.print(f"left out {result.under_review} unfinished report(s): candidates still pending or disputed")
     grid = table("held-out reports: exact span match")
     for column in ("label", "gold", "found", "tp", "P", "R", "F1"):
         grid.add_column(column, justify="right")

@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
-from store import review
+from store import progress, review
 from store.errors import (
     CorruptDatabaseError,
     DiskFullError,
@@ -549,24 +549,8 @@ class Store:
             " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
         )
         mine = self.assigned(reviewer) if reviewer else set()
-        # Reviewed: machine spans this reviewer's decisions leave decided (a tag, or an undo
-        # back to pending, does not count): their decided state rows, less those on spans a
-        # reviewer added (few; found from the spans' side, where an index has the origin).
-        reviewed: dict[int, int] = {
-            r["document_id"]: r["n"]
-            for r in self.read(
-                "SELECT document_id, count(*) AS n FROM span_states WHERE reviewer = ? AND status != 'pending'"
-                " GROUP BY document_id",
-                [reviewer],
-            )
-        }
-        for r in self.read(
-            "SELECT document_id, count(*) AS n FROM span_states WHERE reviewer = ? AND status != 'pending'"
-            " AND span_id IN (SELECT id FROM spans WHERE origin < 'machine' OR origin > 'machine')"
-            " GROUP BY document_id",
-            [reviewer],
-        ):
-            reviewed[r["document_id"]] -= r["n"]
+        # Reviewed and finished by the one definition (store.progress), in SQL.
+        done = progress.document_progress(self, reviewer)
         return [
             DocumentSummary(
                 id=r["id"],
@@ -576,8 +560,9 @@ class Store:
                 year=r["year"],
                 sections=r["sections"],
                 candidates=r["candidates"],
-                reviewed=reviewed.get(r["id"], 0),
+                reviewed=done[r["id"]].candidates - done[r["id"]].undecided if r["id"] in done else 0,
                 assigned=r["id"] in mine,
+                finished=r["id"] in done and done[r["id"]].finished,
             )
             for r in rows
         ]

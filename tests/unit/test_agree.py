@@ -151,7 +151,7 @@ def test_adjudication_wins_in_the_consolidated_view_and_the_export(built: tuple[
     store.decide(money.span_id, "b", "reject")
     assert store.span(money.span_id).status == "confirmed"
     assert next(s for s in store.spans(doc) if s.id == money.span_id).status == "confirmed"
-    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,))))))
+    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,), unfinished=True)))))
     assert "93.35万元" in [s["text"] for s in exported["spans"]]
     resolved = next(d for d in disagreements(store, doc) if d.span_id == money.span_id)
     assert resolved.resolved and resolved.adjudicator == "adjudicator:zhou"
@@ -174,7 +174,7 @@ def test_adjudicate_a_corrected_version_and_a_rejection(built: tuple[Store, int,
     li = next(d for d in disagreements(store, doc) if d.proposed["text"] == "李华")
     view = adjudicate(store, li.span_id, "zhou", li.versions["a"])  # "not marked": drop b's addition
     assert view.status == "removed"
-    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,))))))
+    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,), unfinished=True)))))
     assert "李华" not in [s["text"] for s in exported["spans"]]
     assert [d.action for d in store.history(ids["12次"])][-3:] == ["adjudicate"] * 3
 

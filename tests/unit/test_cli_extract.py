@@ -76,10 +76,15 @@ def test_export_jsonl_spans_slice_the_text(tmp_path: Path, seeded_db: Path) -> N
         first = store.spans(doc_id, "ann")[0]
         store.decide(first.id, "ann", "confirm")
     out = tmp_path / "gold.jsonl"
+    # Not one report is finished: by default nothing goes out, and stderr says so in one line.
     result = CliRunner().invoke(main, ["export", "--db", str(db), "-o", str(out)])
     assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8") == ""
+    assert result.stderr == "exported 0 report(s); left out 6 unfinished report(s) (--unfinished adds them)\n"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--unfinished", "-o", str(out)])
+    assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert len(records) == 6
+    assert len(records) == 6 and not any(r["done"] for r in records)
     gold = [span for record in records for span in record["spans"]]
     assert [(s["text"], s["status"], s["reviewers"]) for s in gold] == [(first.text, "confirmed", ["ann"])]
     everything = CliRunner().invoke(main, ["export", "--db", str(db), "--all"])

@@ -38,7 +38,9 @@ def run(*args: str) -> str:
 
 
 def gold(db: Path, *extra: str) -> list[dict]:
-    return [json.loads(line) for line in run("export", "--db", str(db), *extra).splitlines()]
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--unfinished", *extra], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def gold_texts(db: Path) -> list[tuple[str, str]]:
@@ -87,7 +89,7 @@ def test_undo_back_to_pending_is_no_opinion(seeds_db: Path, tmp_path: Path) -> N
         assert store.span(span.id, "ux3").status == "pending"
         assert store.span(span.id).status == "confirmed"
         docbin = tmp_path / "gold.spacy"
-        write_docbin(store, ExportFilter(), docbin)
+        write_docbin(store, ExportFilter(unfinished=True), docbin)
     assert gold_texts(seeds_db) == before
     assert ("ORG", "区政府") in before
     spacy = pytest.importorskip("spacy")
@@ -108,7 +110,7 @@ def test_tags_are_united_and_a_tag_only_difference_is_listed(tmp_path: Path) -> 
     store.decide(span, "ux2", "confirm")
     view = store.span(span)
     assert view.status == "confirmed" and view.tags == ("unit?",) and view.reviewers == ("ux1", "ux2")
-    record = json.loads(next(iter_jsonl(store, ExportFilter())))
+    record = json.loads(next(iter_jsonl(store, ExportFilter(unfinished=True))))
     assert next(s for s in record["spans"] if s["text"] == "320人(次)")["tags"] == ["unit?"]
     listed = [d for d in disagreements(store) if d.span_id == span]
     assert [d.kinds for d in listed] == [("tags",)]

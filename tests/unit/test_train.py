@@ -311,7 +311,7 @@ def test_no_reviewed_reports_is_one_line(tmp_path: Path) -> None:
     Store(db).close()
     result = CliRunner().invoke(main, ["train", "--db", str(db)])
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines()[-1].startswith("pizhu: error: no reviewed reports")
+    assert result.stderr.strip().splitlines()[-1].startswith("pizhu: error: no finished reports")
     result = CliRunner().invoke(main, ["train", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 1 and not (tmp_path / "missing.db").exists()
 
