@@ -279,7 +279,8 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
     """Score the machine candidates against a gold JSONL file.
 
     Matching is on document (the imported file's name), label and span text, with
-    occurrences counted.
+    occurrences counted. Only the reports the gold file covers count, each for the
+    labels the gold annotates in it: other imported reports are no false alarms.
 
     \b
     Example:
