@@ -90,11 +90,14 @@ class Store:
 
     Anything at ``path`` that is not a regular file (``/dev/null``, a pipe, a folder, a
     link to nothing) is refused before SQLite sees it, so nothing is created beside it.
+    A reading caller never creates a database: a path that does not exist (a mistyped
+    ``--db``) or a file that is not a pizhu database is refused, untouched.
     """
 
     def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False, read_only: bool = False) -> None:
         self.path = ":memory:" if memory or path is None else str(path)
         self.read_only = False
+        self._reading = read_only
         target = ":memory:"
         uri = False
         if not memory and path is not None:
@@ -103,7 +106,7 @@ class Store:
             # process has on it, SQLite's included, and another connection then takes the
             # database for unused (seen here: committed decisions gone after kill -9).
             if _open_here(Path(path)) == 0:
-                _check_header(Path(path))
+                _check_header(Path(path), must_exist=read_only)
             if not _folder_writable(Path(path)):
                 if not read_only:
                     raise ReadOnlyDatabaseError(
@@ -127,7 +130,11 @@ class Store:
             conn.execute("PRAGMA busy_timeout = 15000")
             if self.read_only:
                 self._check_readable()
-            else:
+            if self._reading and not memory and not self._applied_known():
+                # Before anything is written (WAL mode rewrites the header): a reader would
+                # otherwise turn an empty or foreign SQLite file into a pizhu database.
+                raise CorruptDatabaseError(f"{self.path}: not a pizhu database")
+            if not self.read_only:
                 if not memory:
                     conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -1166,11 +1173,12 @@ def _open_here(path: Path) -> int:
     return _OPEN.get(key, 0) if key is not None else 0
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path, *, must_exist: bool = False) -> None:
     """Refuse anything but a new path or a regular SQLite file, before SQLite touches it.
 
     ``/dev/null`` would take a journal beside it (``/dev/null-journal``) and then fail as
     "disk full"; a pipe would block; a dangling link would create its target.
+    ``must_exist`` (a reading command): a new path, or an empty file, is refused too.
     """
     try:
         if path.is_dir():
@@ -1184,9 +1192,13 @@ def _check_header(path: Path) -> None:
                 raise StoreError(
                     f"{path}: cannot open the database file: the folder {path.parent} does not exist"
                 ) from None
+            if must_exist:
+                raise StoreError(f"{path}: no such database (check --db); this command creates none") from None
             return  # a new path: the database is created there
         if not stat.S_ISREG(info.st_mode):
             raise StoreError(f"{path}: not a regular file (a device, pipe or socket); give a database file")
+        if info.st_size == 0 and must_exist:
+            raise CorruptDatabaseError(f"{path}: not a pizhu database (an empty file)")
         if info.st_size > 0:
             with path.open("rb") as handle:
                 if handle.read(16) != _SQLITE_HEADER:

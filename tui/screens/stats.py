@@ -181,7 +181,7 @@ class StatsScreen(Screen[None]):
         self.stats = stats = event.stats
         total = stats.total
         title = Text("Statistics", style="bold")
-        title.append(f" · {stats.finished}/{len(stats.documents)} reports finished · {percent(total.done)} decided")
+        title.append(f" · {len(stats.documents)} documents, {stats.finished} finished · {percent(total.done)} done")
         title.append(" · consolidated view", style="italic")
         self.query_one("#stats-title", Static).update(title)
         self._fill_total(total)
