@@ -316,11 +316,14 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
 def agree_command(
     db_path: str, reviewers: tuple[str, ...], documents: tuple[int, ...], show_disagreements: bool, as_json: bool
 ) -> None:
-    """Agreement between every pair of reviewers over the documents both reviewed.
+    """Agreement between every pair of reviewers over the sections both finished.
 
-    Span P/R/F1: exact match on offsets and label of the spans each holds as gold
-    (precision and recall are B's against A). Kappa: Cohen's kappa on accepting or
-    rejecting the machine candidates both decided. Adjudications are left out.
+    Only a section both reviewers finished (every candidate in it decided) is compared:
+    what one of them never reached is no disagreement. Span P/R/F1: exact match on
+    offsets and label of the spans each holds as gold (precision and recall are B's
+    against A). Kappa: Cohen's kappa on accepting or rejecting the machine candidates
+    both decided; where it sits far below a high raw agreement a line says why
+    (prevalence). Adjudications are left out.
 
     \b
     Example:
@@ -351,13 +354,13 @@ def agree_command(
         table = new_table("pizhu agree (B against A)")
         table.add_column("A")
         table.add_column("B")
-        for column in ("docs", "gold A", "gold B", "same", "P", "R", "F1", "cands", "agree", "kappa"):
+        for column in ("secs", "gold A", "gold B", "same", "P", "R", "F1", "cands", "agree", "kappa"):
             table.add_column(column, justify="right")
         for p in pairs:
             table.add_row(
                 p.reviewer_a,
                 p.reviewer_b,
-                str(p.documents),
+                str(p.sections),
                 str(p.spans_a),
                 str(p.spans_b),
                 str(p.matched),
@@ -369,10 +372,21 @@ def agree_command(
                 _number(p.kappa),
             )
         out.print(table)
+        compared = sum(p.sections for p in pairs)
+        left = sum(p.sections_left for p in pairs)
         out.print(
-            "same = gold spans with the same offsets and label; cands = machine candidates both decided;"
-            " agree = share of them both accepted or both rejected; kappa = Cohen's kappa on those."
+            f"compared: {compared} section(s) both finished ({sum(p.documents for p in pairs)} report(s)),"
+            f" {sum(p.spans_a + p.spans_b for p in pairs)} gold span(s), {sum(p.candidates for p in pairs)}"
+            f" candidate(s); {left} left out (one reviewer had not finished them)"
         )
+        out.print(
+            "secs = sections both finished; same = gold spans with the same offsets and label; cands = machine"
+            " candidates both decided; agree = share of them both accepted or both rejected; kappa = Cohen's"
+            " kappa on those."
+        )
+        for p in pairs:
+            if p.kappa_note():
+                out.print(p.kappa_note())
     if show_disagreements:
         table = new_table(f"{len(found)} disagreement(s)")
         for column in ("doc", "span", "text", "what", "versions", "adjudicated"):
