@@ -33,6 +33,7 @@ from store.errors import (
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     StoreError,
+    UnchangedError,
 )
 from store.migrations import KNOWN, machine_uid, migrations
 from store.records import (
@@ -914,7 +915,12 @@ class Store:
             raise StoreError(f"a bulk action is confirm or reject, not {action!r}")
         batch = review.new_uid()
         with self.transaction() as conn:
-            pending = [review.operation(conn, span_id, reviewer, action) for span_id in dict.fromkeys(span_ids)]
+            pending = []
+            for span_id in dict.fromkeys(span_ids):
+                try:
+                    pending.append(review.operation(conn, span_id, reviewer, action))
+                except UnchangedError:
+                    continue  # decided so already: no row, and not counted
             for p in pending:
                 p.batch = batch
             review.append(conn, pending, self.origin)
@@ -988,9 +994,10 @@ class Store:
         right_start = at + len(right_text) - len(right_text.lstrip())
         batch = review.new_uid()
         with self.transaction() as conn:
-            reject = review.operation(conn, span_id, reviewer, review.REJECT)
-            reject.batch = batch
-            review.append(conn, [reject], self.origin)
+            with contextlib.suppress(UnchangedError):  # rejected already: the halves are added all the same
+                reject = review.operation(conn, span_id, reviewer, review.REJECT)
+                reject.batch = batch
+                review.append(conn, [reject], self.origin)
             a = self._add(
                 conn,
                 current.document_id,
@@ -1011,7 +1018,10 @@ class Store:
             raise StoreError("merge two different spans of one document")
         batch = review.new_uid()
         with self.transaction() as conn:
-            rejects = [review.operation(conn, s.id, reviewer, review.REJECT) for s in (a, b)]
+            rejects = []
+            for s in (a, b):
+                with contextlib.suppress(UnchangedError):
+                    rejects.append(review.operation(conn, s.id, reviewer, review.REJECT))
             for r in rejects:
                 r.batch = batch
             review.append(conn, rejects, self.origin)

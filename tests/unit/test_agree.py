@@ -149,6 +149,7 @@ def test_adjudication_wins_in_the_consolidated_view_and_the_export(built: tuple[
     view = adjudicate(store, money.span_id, "adjudicator:zhou", money.versions["a"])
     assert view.status == "confirmed" and view.reviewer == "adjudicator:zhou"
     # A reviewer deciding after the adjudication does not override it.
+    store.decide(money.span_id, "b", "confirm")
     store.decide(money.span_id, "b", "reject")
     assert store.span(money.span_id).status == "confirmed"
     assert next(s for s in store.spans(doc) if s.id == money.span_id).status == "confirmed"
@@ -198,6 +199,7 @@ def test_store_decide_adjudicate_is_preferred_too(built: tuple[Store, int, dict[
     """The app may record an adjudication through Store.decide: the export prefers it as well."""
     store, _doc, ids = built
     store.decide(ids["93.35万元"], "zhou", "adjudicate")
+    store.decide(ids["93.35万元"], "b", "confirm")
     store.decide(ids["93.35万元"], "b", "reject")
     assert store.span(ids["93.35万元"]).status == "confirmed"
 

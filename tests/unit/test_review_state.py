@@ -225,7 +225,8 @@ def test_a_reviewer_who_undid_everything_did_not_review_the_document(tmp_path: P
     store.decide(spans["12次"], "ux2", "reject")
     for _ in spans:
         store.decide(spans["49条"], "ux3", "confirm")
-    for _ in range(len(spans)):
+        store.decide(spans["49条"], "ux3", "reject")
+    for _ in range(2 * len(spans)):
         store.undo("ux3")
     pairs = {(p.reviewer_a, p.reviewer_b): p for p in agreement(store)}
     assert all(pair.documents == 0 for key, pair in pairs.items() if "ux3" in key)

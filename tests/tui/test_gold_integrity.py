@@ -1,5 +1,6 @@
-"""The reader says a report is done only when it is finished by ``store.progress``'s one
-definition: every candidate of every label, in captions and boilerplate too."""
+"""Gold integrity in the reader: it says a report is done only when it is finished by
+``store.progress``'s one definition (every candidate of every label, in captions and
+boilerplate too), and ``a`` on a span confirmed already writes nothing and says so."""
 
 from __future__ import annotations
 
@@ -51,3 +52,23 @@ async def test_done_under_a_label_filter_is_not_the_report_done(app: PizhuApp, c
             await settled(app, pilot)
         assert document_progress(check, REVIEWER)[doc].finished
         assert "document done" in screen.message
+
+
+async def test_confirming_a_confirmed_span_again_says_so_and_writes_nothing(app: PizhuApp, check: Store) -> None:
+    """Before: the second ``a`` was a decision of its own, so the next ``u`` undid nothing visible."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reader(app, pilot, 1)
+        span = screen.span()
+        assert span is not None
+        await pilot.press("a")
+        await settled(app, pilot)
+        screen.move_to(screen.doc.get(span.id) if screen.doc else None)
+        await settled(app, pilot)
+        rows = len(check.decisions(REVIEWER))
+        await pilot.press("a")
+        await settled(app, pilot)
+        assert screen.message == "already confirmed"
+        assert len(check.decisions(REVIEWER)) == rows == 1
+        await pilot.press("u")
+        await settled(app, pilot)
+        assert check.span(span.id, REVIEWER).status == "pending"
