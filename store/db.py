@@ -374,8 +374,9 @@ class Store:
         """Re-extraction: keep what did not change, drop undecided candidates that went, add new ones.
 
         A candidate whose proposal (place, label, attributes) is proposed again keeps its
-        row and id, so an open app goes on working; its rule, confidence and source are
-        brought up to date. A new proposal is not made where a span already stands at the
+        row and id, so an open app goes on working; its rule and confidence are brought up
+        to date, and its source too unless someone decided it (a decided span keeps the
+        source it had when decided). A new proposal is not made where a span already stands at the
         same place and label, nor where any reviewer's version of a span (a correction, a
         span they added) already says it. A span someone decided under older guidelines
         and that the extractor now proposes by another rule is flagged ``ruling changed``
@@ -423,14 +424,18 @@ class Store:
                     # guidelines: the ruling that made the first decision may have changed.
                     ruling = span_id in older and rules[span_id] != s.rule
                     if attrs == s.attrs or not decided:
+                        # A decided span keeps the source it had when decided: stats credit a
+                        # proposer with the finds it made then, not with a later re-proposal.
                         conn.execute(
-                            "UPDATE spans SET attrs = ?, rule = ?, confidence = ?, source = ?, extractor_version = ?,"
+                            "UPDATE spans SET attrs = ?, rule = ?, confidence = ?,"
+                            " source = CASE WHEN ? THEN source ELSE ? END, extractor_version = ?,"
                             " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END,"
                             " flagged_at = CASE WHEN ? THEN ? ELSE flagged_at END WHERE id = ?",
                             (
                                 json.dumps(s.attrs, ensure_ascii=False),
                                 s.rule,
                                 s.confidence,
+                                decided,
                                 s.source,
                                 version,
                                 ruling,

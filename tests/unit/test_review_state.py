@@ -444,3 +444,19 @@ def test_withdraw_describe_and_assign_through_the_cli(seeds_db: Path) -> None:
         ann, bob = store.assigned("ann"), store.assigned("bob")
         assert ann | bob == set(store.document_ids()) and ann & bob
         assert {d.id for d in store.documents("ann") if d.assigned} == ann
+
+
+def test_reextract_keeps_the_source_a_decided_span_had_when_decided(tmp_path: Path) -> None:
+    """Before: a span confirmed when the rules alone proposed it became rules+lac once LAC
+    proposed it too, crediting LAC in stats with a find it never made at the time."""
+    from dataclasses import replace
+
+    store, doc = small(tmp_path / "t.db")
+    spans = ids(store, doc)
+    store.decide(spans["49条"], "ux1", "confirm")
+    again = [replace(_span(store.document(doc).text, s), source="rules+lac") for s in ("49条", "12次")]
+    store.replace_machine_spans(doc, again, "v2")
+    by_text = {s.text: s for s in store.spans(doc, "")}
+    assert by_text["49条"].source == "rules"  # decided: as it was when decided
+    assert by_text["12次"].source == "rules+lac"  # undecided: brought up to date
+    store.close()
