@@ -19,6 +19,7 @@ import stat
 import time
 import urllib.parse
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -488,13 +489,18 @@ class Store:
                 conn.execute("UPDATE documents SET year = ? WHERE id = ?", (year, doc_id))
         return self.document(doc_id)
 
-    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> dict[str, int]:
-        """Share the library's documents out among ``reviewers``, ``overlap`` of them to two.
+    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> Assignment:
+        """Share the library's documents out among ``reviewers``, ``overlap`` of them to two,
+        counting the work already done (``store.progress``).
 
-        Each document goes to one reviewer in turn; a share ``overlap`` of the documents,
-        chosen by a seeded hash (the same for the same library and seed), also to the next
-        reviewer, so that agreement can be measured on them. Replaces earlier assignments.
-        Returns how many documents each reviewer got.
+        A report a named reviewer has finished or started stays theirs (and counts in their
+        share); a report nobody named worked on but someone else finished (in the gold view)
+        has nothing left to do and goes to nobody, unless it is in the overlap (then to one
+        reviewer, for a second opinion). Every other report goes to the reviewer with the
+        smallest share so far (ties in the order named). A share ``overlap`` of the reports,
+        chosen by a seeded hash (the same for the same library and seed), also goes to a
+        second reviewer: one who worked on it, else the one with the smallest share.
+        Replaces earlier assignments.
         """
         names = [r for r in dict.fromkeys(reviewers) if r]
         if not names:
@@ -502,21 +508,49 @@ class Store:
         if not 0.0 <= overlap <= 1.0:
             raise StoreError("the overlap is a share between 0 and 1")
         ids = self.document_ids()
+        done = {name: progress.document_progress(self, name) for name in names}
+        finished_gold = progress.finished_documents(self)
+        load = dict.fromkeys(names, 0)
+        finished = dict.fromkeys(names, 0)
+        started = dict.fromkeys(names, 0)
         rows: list[tuple[int, str, str]] = []
+        by_others = 0
         stamp = now()
-        for n, doc_id in enumerate(ids):
-            first = names[n % len(names)]
-            rows.append((doc_id, first, stamp))
+
+        def least(exclude: set[str]) -> str:
+            return min((n for n in names if n not in exclude), key=lambda n: (load[n], names.index(n)))
+
+        def give(doc_id: int, name: str) -> None:
+            rows.append((doc_id, name, stamp))
+            load[name] += 1
+            mine = done[name].get(doc_id)
+            if mine is not None and mine.finished:
+                finished[name] += 1
+            elif mine is not None and mine.decided:
+                started[name] += 1
+
+        for doc_id in ids:
+            # Whoever worked on it: finished first, then by how much they decided.
+            workers = sorted(
+                (n for n in names if doc_id in done[n] and done[n][doc_id].decided),
+                key=lambda n: (not done[n][doc_id].finished, -done[n][doc_id].decided, names.index(n)),
+            )
             digest = hashlib.sha1(f"{seed}|{doc_id}".encode()).digest()
-            if len(names) > 1 and int.from_bytes(digest[:4], "big") / 2**32 < overlap:
-                rows.append((doc_id, names[(n + 1) % len(names)], stamp))
+            twice = len(names) > 1 and int.from_bytes(digest[:4], "big") / 2**32 < overlap
+            if not workers and doc_id in finished_gold:
+                if twice:  # a second opinion on someone else's finished report
+                    give(doc_id, least(set()))
+                else:
+                    by_others += 1
+                continue
+            first = workers[0] if workers else least(set())
+            give(doc_id, first)
+            if len(workers) > 1 or twice:
+                give(doc_id, workers[1] if len(workers) > 1 else least({first}))
         with self.transaction() as conn:
             conn.execute("DELETE FROM assignments")
             conn.executemany("INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)", rows)
-        counts = dict.fromkeys(names, 0)
-        for _doc, reviewer, _at in rows:
-            counts[reviewer] += 1
-        return counts
+        return Assignment({n: (load[n], finished[n], started[n]) for n in names}, by_others)
 
     def assigned(self, reviewer: str) -> set[int]:
         return {
@@ -1091,6 +1125,16 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What ``Store.assign`` did."""
+
+    shares: dict[str, tuple[int, int, int]]
+    """Reviewer → (reports assigned, of them finished already, started already)."""
+    finished_by_others: int = 0
+    """Reports finished by reviewers not named, assigned to nobody."""
 
 
 def recount_candidates(conn: sqlite3.Connection, doc_id: int) -> None:
