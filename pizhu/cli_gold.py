@@ -19,7 +19,7 @@ import click
 from extract.models import LABELS
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say
 from pizhu.cli_common import table as new_table
-from store.display import json_for_terminal, visible
+from store.display import json_for_terminal, score, share, visible
 
 FORMATS = ("jsonl", "spacy", "conll", "csv", "brat", "prodigy", "doccano", "label-studio")
 # Formats that are a folder or a binary file, or that write a second file beside the first.
@@ -28,14 +28,6 @@ NEEDS_OUTPUT = {"spacy": "a file", "brat": "a folder", "label-studio": "a file; 
 
 # Rows of the per-document progress table on a terminal; --json has every document.
 _MAX_DOCUMENT_ROWS = 50
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
-
-
-def _number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -224,7 +216,7 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
             year,
             str(c.candidates),
             str(c.decided),
-            _percent(c.done) + (" ✓" if finished else ""),
+            share(c.done) + (" ✓" if finished else ""),
             str(c.confirmed),
             str(c.corrected),
             str(c.rejected),
@@ -270,10 +262,10 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
                 str(s.corrected),
                 str(s.rejected),
                 "—" if s.missed is None else str(s.missed),
-                _number(s.precision),
-                _number(s.exact),
-                _number(s.recall),
-                _number(s.f1),
+                score(s.precision),
+                score(s.exact),
+                score(s.recall),
+                score(s.f1),
                 ", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items())),
             )
         out.print(table)
@@ -293,9 +285,9 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
             str(s.corrected),
             str(s.rejected),
             str(s.missed),
-            _number(s.precision),
-            _number(s.recall),
-            _number(s.f1),
+            score(s.precision),
+            score(s.recall),
+            score(s.f1),
         )
     out.print(sources)
     out.print(
@@ -364,12 +356,12 @@ def agree_command(
                 str(p.spans_a),
                 str(p.spans_b),
                 str(p.matched),
-                _number(p.precision),
-                _number(p.recall),
-                _number(p.f1),
+                score(p.precision),
+                score(p.recall),
+                score(p.f1),
                 str(p.candidates),
-                _percent(p.observed),
-                _number(p.kappa),
+                share(p.observed),
+                score(p.kappa),
             )
         out.print(table)
         compared = sum(p.sections for p in pairs)

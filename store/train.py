@@ -232,17 +232,20 @@ class LabelScore:
     fn: int
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+    def precision(self) -> float | None:
+        """None when the model found nothing of the label: undefined, not 0."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+    def recall(self) -> float | None:
+        """None when the held-out reports hold none of the label: undefined, not 0."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def f1(self) -> float | None:
+        """None only when there was nothing to find and nothing was found."""
+        errors = self.fp + self.fn
+        return 2 * self.tp / (2 * self.tp + errors) if self.tp or errors else None
 
     @property
     def support(self) -> int:
@@ -544,19 +547,19 @@ class CurvePoint:
     documents: int
     label: str
     f1: tuple[float, ...]
-    """One F1 per random split."""
+    """One F1 per random split where it is defined (a split holding out none of the label has none)."""
 
     @property
-    def mean(self) -> float:
-        return statistics.fmean(self.f1)
+    def mean(self) -> float | None:
+        return statistics.fmean(self.f1) if self.f1 else None
 
     @property
-    def low(self) -> float:
-        return min(self.f1)
+    def low(self) -> float | None:
+        return min(self.f1) if self.f1 else None
 
     @property
-    def high(self) -> float:
-        return max(self.f1)
+    def high(self) -> float | None:
+        return max(self.f1) if self.f1 else None
 
 
 @dataclass(frozen=True)
@@ -617,7 +620,9 @@ def learning_curve(
             _stage(progress, "scoring", run)
             scores, total = _evaluate(nlp, test_docs, gold.labels)
             for score in (*scores, total):
-                f1.setdefault((fraction, score.label), []).append(score.f1)
+                values = f1.setdefault((fraction, score.label), [])
+                if score.f1 is not None:
+                    values.append(score.f1)
     labels = (*gold.labels, "all")
     points = tuple(
         CurvePoint(fraction, sizes[fraction], label, tuple(f1[(fraction, label)]))
