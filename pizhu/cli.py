@@ -6,7 +6,6 @@ Errors are one line on stderr and a non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -14,18 +13,14 @@ from pathlib import Path
 
 import click
 
-from pizhu import cli_gold, cli_train
+from pizhu import cli_gold, cli_roles, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
 from store.db import Store, StoreError
 
+SESSION_TOKEN_ENV = "PIZHU_SESSION_TOKEN"
+"""How pizhu serve hands a browser session's token to its app process."""
+
 __all__ = ["db_option", "fail", "main", "open_store", "shown"]
-
-
-def default_reviewer() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # getuser raises when no login name can be found at all
-        return os.environ.get("USER", "reviewer")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -145,22 +140,52 @@ def print_summary(store: Store) -> None:
 @main.command("open")
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
-@click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
-@click.option("--ask-reviewer", is_flag=True, hidden=True, help="Ask for the reviewer's name first (pizhu serve).")
-@click.option("--show-others", is_flag=True, help="Show other reviewers' decisions (blind review by default).")
+@click.option(
+    "--reviewer",
+    default=None,
+    help="Your name in the decision log: your login name (another only where the database's owner allows it).",
+)
+@click.option(
+    "--show-others", is_flag=True, help="Show other reviewers' decisions (adjudicators only: review is blind)."
+)
+@click.option("--serve-session", is_flag=True, hidden=True, help="A pizhu serve session: the reviewer of its token.")
+@click.option("--tokens", "tokens_file", default=None, hidden=True, help="pizhu serve's tokens file.")
 def open_command(
-    paths: tuple[str, ...], db_path: str, reviewer: str | None, ask_reviewer: bool, show_others: bool
+    paths: tuple[str, ...],
+    db_path: str,
+    reviewer: str | None,
+    show_others: bool,
+    serve_session: bool,
+    tokens_file: str | None,
 ) -> None:
     """Open the review app; PATHS are imported in the background while it runs.
 
     The library shows at once and fills in as reports are imported; a finished report
-    can be opened while the others import.
+    can be opened while the others import. Decisions are recorded under your login name;
+    --reviewer names someone else only where the database's owner allows it
+    (pizhu role --names free).
 
     \b
     Example:
-        pizhu open seeds/ --reviewer wang
+        pizhu open seeds/
+        pizhu open --db team.db --show-others      an adjudicator reading everyone's decisions
     """
+    from store import roles
+
     with open_store(db_path) as store:
+        if serve_session:
+            # A browser session of pizhu serve: the reviewer is the one of the token the
+            # browser brought, which serve hands over in the environment (never in argv).
+            token = os.environ.pop(SESSION_TOKEN_ENV, "")
+            sources = roles.token_sources(tokens_file, os.environ.get("PIZHU_SERVE_TOKEN"))
+            name = roles.token_reviewer(store, token, sources) if token else None
+            if name is None:
+                fail("this session's token is not valid (any more)")
+            reviewer = name
+        else:
+            reviewer = roles.reviewer_for(store, roles.login_name(), reviewer)
+        if show_others and not roles.has_role(store, reviewer):
+            fail(f"--show-others: only adjudicators see others' decisions (review is blind); {reviewer} is none")
         if paths:
             from store.importer import find_files
 
@@ -176,13 +201,7 @@ def open_command(
                 run_import(store, paths, quiet=False)
             print_summary(store)
             return
-        app = make_app(
-            store,
-            reviewer or default_reviewer(),
-            imports=tuple(paths),
-            ask_reviewer=ask_reviewer,
-            show_others=show_others,
-        )
+        app = make_app(store, reviewer, imports=tuple(paths), show_others=show_others)
         app.run()
 
 
@@ -427,6 +446,7 @@ def withdraw_command(document: int, db_path: str, restore: bool) -> None:
 
 cli_gold.register(main)
 cli_train.register(main)
+cli_roles.register(main)
 
 
 if __name__ == "__main__":

@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.db import Store
-from store.errors import ReviewError, StoreError
+from store.errors import ReviewError, StoreError, UnchangedError
 from store.progress import progress_of, sections_finished
 from store.records import GOLD_STATUSES, PENDING, SpanView
 from store.review import ADJUDICATE, is_adjudicator
+from store.roles import AdjudicatedError
 
 __all__ = ["ADJUDICATE", "NOT_MARKED", "AdjudicationError", "adjudicate", "agreement", "disagreements"]
 
@@ -311,6 +312,7 @@ class Disagreement:
     kinds: tuple[str, ...]
     adjudicator: str = ""
     adjudication: dict[str, Any] | None = field(default=None)
+    adjudicated_at: str = ""
 
     @property
     def resolved(self) -> bool:
@@ -326,6 +328,7 @@ class Disagreement:
             "kinds": list(self.kinds),
             "adjudicator": self.adjudicator or None,
             "adjudication": self.adjudication,
+            "adjudicated_at": self.adjudicated_at or None,
         }
 
 
@@ -342,6 +345,7 @@ def _disagreement(view: SpanView, answers: dict[str, dict[str, Any]], kinds: tup
         kinds=kinds,
         adjudicator=view.reviewer if adjudication is not None else "",
         adjudication=adjudication,
+        adjudicated_at=view.decided_at if adjudication is not None else "",
     )
 
 
@@ -394,15 +398,21 @@ def disagreements(store: Store, doc_id: int | None = None, include_resolved: boo
 # --- adjudication ----------------------------------------------------------------------------
 
 
-def adjudicate(store: Store, span_id: int, adjudicator: str, chosen_state: dict[str, Any]) -> SpanView:
+def adjudicate(
+    store: Store, span_id: int, adjudicator: str, chosen_state: dict[str, Any], *, overrule: bool = False
+) -> SpanView:
     """Record the adjudicator's final version of a span; return the gold view of it.
 
     ``chosen_state`` is a reviewer's version (``Disagreement.versions[name]``) or an edited
     one: ``status`` (a gold status accepts the span, anything else rejects it) and
     optionally ``label``, ``start``, ``end``, ``attrs``, ``tags``; missing fields keep the
-    machine proposal.
+    machine proposal. ``overrule``: the adjudicator was shown the earlier verdict and
+    confirmed replacing it (``store.roles.AdjudicatedError`` otherwise). A refusal by the
+    roles (``RoleError``) or of a no-op (``UnchangedError``) passes through as it is.
     """
     try:
-        return store.adjudicate(span_id, adjudicator, chosen_state)
+        return store.adjudicate(span_id, adjudicator, chosen_state, overrule=overrule)
+    except (AdjudicatedError, UnchangedError):
+        raise
     except ReviewError as exc:
         raise AdjudicationError(str(exc)) from None

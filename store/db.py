@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
-from store import progress, review
+from store import progress, review, roles
 from store.errors import (
     CorruptDatabaseError,
     DiskFullError,
@@ -1067,9 +1067,15 @@ class Store:
             joined = self._add(conn, a.document_id, reviewer, a.start, max(a.end, b.end), a.label, None, batch)
         return self.span(joined, reviewer)
 
-    def adjudicate(self, span_id: int, adjudicator: str, chosen: dict[str, Any]) -> SpanView:
-        """Record an adjudicator's final version of a span; return its gold view."""
+    def adjudicate(self, span_id: int, adjudicator: str, chosen: dict[str, Any], *, overrule: bool = False) -> SpanView:
+        """Record an adjudicator's final version of a span; return its gold view.
+
+        ``store.roles.check_adjudication`` first: only an adjudicator, never over an earlier
+        verdict unless ``overrule``, never on a span they decided as a reviewer while
+        another adjudicator is free of it.
+        """
         with self.transaction() as conn:
+            roles.check_adjudication(conn, span_id, adjudicator, overrule=overrule)
             review.append(conn, [review.verdict(conn, span_id, adjudicator, chosen)], self.origin)
         return self.span(span_id)
 

@@ -11,9 +11,11 @@ from click.testing import CliRunner
 from extract.document import prepare
 from extract.models import Span
 from pizhu.cli import main
+from store import roles
 from store.agree import AdjudicationError, PairAgreement, adjudicate, agreement, cohen_kappa, disagreements
 from store.db import Store
 from store.export import ExportFilter, iter_jsonl
+from store.roles import AdjudicatedError
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。召开会议12次,提交提案120件。王明主席、李华委员出席。"
 OTHER = "全年开展视察调研15次。"
@@ -54,6 +56,7 @@ def build(store: Store) -> tuple[int, int, dict[str, int]]:
     second = store.add_document("o.txt", "utf-8", other, [_span(other.text, "15次")])
     assert second is not None
     store.decide(store.spans(second, "")[0].id, "c", "confirm")
+    roles.grant(store, roles.login_name(), "zhou")  # the owner (who made the database) names the adjudicator
     return doc, second, ids
 
 
@@ -168,10 +171,13 @@ def test_adjudicate_a_corrected_version_and_a_rejection(built: tuple[Store, int,
     start, end = at(t, "12次")
     view = adjudicate(store, ids["12次"], "zhou", {"status": "corrected", "start": start, "end": end - 1})
     assert (view.status, view.text) == ("corrected", "12")
-    # Then changing their mind: the latest adjudication counts, even over an acceptance.
-    view = adjudicate(store, ids["12次"], "zhou", {"status": "rejected"})
+    # Then changing their mind (told who decided it, and confirming the overrule): the
+    # latest adjudication counts, even over an acceptance.
+    with pytest.raises(AdjudicatedError):
+        adjudicate(store, ids["12次"], "zhou", {"status": "rejected"})
+    view = adjudicate(store, ids["12次"], "zhou", {"status": "rejected"}, overrule=True)
     assert view.status == "rejected"
-    view = adjudicate(store, ids["12次"], "zhou", {"status": "confirmed"})
+    view = adjudicate(store, ids["12次"], "zhou", {"status": "confirmed"}, overrule=True)
     assert view.status == "confirmed" and view.attrs == {}
     li = next(d for d in disagreements(store, doc) if d.proposed["text"] == "李华")
     view = adjudicate(store, li.span_id, "zhou", li.versions["a"])  # "not marked": drop b's addition

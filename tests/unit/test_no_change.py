@@ -7,6 +7,7 @@ import pytest
 
 from extract.document import prepare
 from extract.models import Span
+from store import roles
 from store.db import Store
 from store.errors import UnchangedError
 
@@ -84,8 +85,9 @@ def test_adjudicating_the_same_version_again_is_refused(made: tuple[Store, int, 
     store, _doc, ids = made
     store.decide(ids["12次"], "ann", "confirm")
     store.decide(ids["12次"], "bob", "reject")
+    roles.grant(store, roles.login_name(), "lead")
     store.adjudicate(ids["12次"], "adjudicator:lead", {"status": "rejected"})
     rows = len(store.decisions())
     with pytest.raises(UnchangedError, match="already adjudicated"):
-        store.adjudicate(ids["12次"], "adjudicator:lead", {"status": "rejected"})
+        store.adjudicate(ids["12次"], "adjudicator:lead", {"status": "rejected"}, overrule=True)
     assert len(store.decisions()) == rows

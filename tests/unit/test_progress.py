@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store import progress
+from store import progress, roles
 from store.db import Store
 from store.export import ExportFilter, iter_records
 from store.records import PENDING
@@ -84,6 +84,7 @@ def test_a_disputed_span_leaves_the_gold_unfinished(store: Store) -> None:
     assert views(store, None) == dict.fromkeys(views(store, None), False)
     assert views(store, "ann") == dict.fromkeys(views(store, "ann"), True)
     assert not progress.document_progress(store, "bob")[DOC].finished
+    roles.grant(store, roles.login_name(), "lead")
     store.adjudicate(disputed, "adjudicator:lead", {"status": "rejected"})
     assert views(store, None) == dict.fromkeys(views(store, None), True)
 
@@ -120,6 +121,7 @@ def test_sql_and_spans_count_alike(store: Store) -> None:
     store.undo("cat")  # removed: counts nowhere
     store.decide(second[4], "dan", "confirm")
     store.undo("dan")
+    roles.grant(store, roles.login_name(), "lead")
     store.adjudicate(second[0], "adjudicator:lead", {"status": "confirmed"})
     assert text
     for reviewer in (None, "ann", "bob", "cat", "dan", "nobody"):

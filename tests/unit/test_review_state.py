@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from extract.document import prepare
 from extract.models import Span
 from pizhu.cli import main
-from store import review
+from store import review, roles
 from store.agree import agreement, disagreements
 from store.db import Store, StoreError
 from store.export import ExportFilter, iter_jsonl, write_docbin
@@ -115,6 +115,7 @@ def test_tags_are_united_and_a_tag_only_difference_is_listed(tmp_path: Path) -> 
     listed = [d for d in disagreements(store) if d.span_id == span]
     assert [d.kinds for d in listed] == [("tags",)]
     # The adjudicator can drop the wrong tag: the verdict wins.
+    roles.grant(store, roles.login_name(), "lead")
     store.adjudicate(span, "adjudicator:lead", store.span(span).state() | {"tags": []})
     assert store.span(span).tags == ()
 
