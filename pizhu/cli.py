@@ -17,9 +17,6 @@ from pizhu import cli_gold, cli_roles, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
 from store.db import Store, StoreError
 
-SESSION_TOKEN_ENV = "PIZHU_SESSION_TOKEN"
-"""How pizhu serve hands a browser session's token to its app process."""
-
 __all__ = ["db_option", "fail", "main", "open_store", "shown"]
 
 
@@ -176,8 +173,10 @@ def open_command(
         if serve_session:
             # A browser session of pizhu serve: the reviewer is the one of the token the
             # browser brought, which serve hands over in the environment (never in argv).
+            from pizhu.serve import SESSION_TOKEN_ENV, TOKEN_ENV
+
             token = os.environ.pop(SESSION_TOKEN_ENV, "")
-            sources = roles.token_sources(tokens_file, os.environ.get("PIZHU_SERVE_TOKEN"))
+            sources = roles.token_sources(tokens_file, os.environ.get(TOKEN_ENV))
             name = roles.token_reviewer(store, token, sources) if token else None
             if name is None:
                 fail("this session's token is not valid (any more)")
@@ -210,37 +209,58 @@ def open_command(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option(
-    "--token",
-    envvar="PIZHU_SERVE_TOKEN",
+    "--tokens",
+    "tokens_file",
     default=None,
-    help="Secret a browser must bring once as ?token= (required off loopback; env PIZHU_SERVE_TOKEN).",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A file of NAME TOKEN lines: each token opens a session as NAME.",
 )
-def serve_command(db_path: str, host: str, port: int, token: str | None) -> None:
-    """Serve the review app to browsers; each session asks for its reviewer's name.
+@click.option(
+    "--max-sessions",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 500),
+    help="App processes at once (each holds ~100 MB).",
+)
+@click.option("--token", "argv_token", default=None, hidden=True)
+def serve_command(
+    db_path: str, host: str, port: int, tokens_file: str | None, max_sessions: int, argv_token: str | None
+) -> None:
+    """Serve the review app to browsers, each session as the reviewer of the token it brought.
 
-    On 127.0.0.1 only this machine can connect (an SSH tunnel brings others).
-    Any other address needs a token: open http://HOST:PORT/?token=TOKEN once
-    and the browser keeps a session cookie.
+    A browser opens http://HOST:PORT/?token=TOKEN once and keeps a session cookie.
+    Tokens: from pizhu token NAME (kept in the database), a --tokens file (NAME TOKEN
+    lines), or PIZHU_SERVE_TOKEN (the serving user's own); never on the command line,
+    where ps shows them. With none of them, serve makes one for you and prints it once.
 
     \b
     Example:
-        pizhu serve --db team.db
-        PIZHU_SERVE_TOKEN=$(openssl rand -hex 16) pizhu serve --host 0.0.0.0 --port 8080
+        pizhu token wang --db team.db        (prints wang's token, once)
+        pizhu serve --db team.db --host 0.0.0.0 --port 8080
+        pizhu serve --db team.db --tokens ~/team-tokens --max-sessions 4
     """
-    from pizhu.serve import ServeError, check_access, serve
+    from pizhu.serve import TOKEN_ENV, ServeError, serve
+    from store import roles
 
-    try:
-        check_access(host, token)
-    except ServeError as exc:
-        fail(str(exc))
+    if argv_token is not None:
+        fail("--token on the command line shows in ps: set PIZHU_SERVE_TOKEN, use --tokens FILE, or pizhu token NAME")
     if not Path(db_path).is_file():
         fail(f"{db_path}: no such database; import some reports first (pizhu import PATH --db {db_path})")
+    made = ""
     with open_store(db_path) as store:
         if not store.document_ids():
             fail("no reports in the database; import some first (pizhu import PATH)")
-    os.environ.pop("PIZHU_SERVE_TOKEN", None)  # the app processes need no token
+        sources = roles.token_sources(tokens_file, os.environ.get(TOKEN_ENV))
+        if not sources.configured and not roles.has_tokens(store):
+            made = roles.new_token(store, roles.login_name(), roles.login_name())
+    if made:
+        shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        say(
+            f"pizhu serve: no token was configured; made one for {roles.login_name()} (the database keeps a digest),"
+            f" shown this once: http://{shown_host}:{port}/?token={made}"
+        )
     try:
-        serve(Path(db_path), host, port, token)
+        serve(Path(db_path), host, port, sources, tokens_file=tokens_file, max_sessions=max_sessions)
     except ServeError as exc:
         fail(str(exc))
 
