@@ -323,7 +323,7 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
 
     \b
     Example:
-        pizhu eval ../shared/seeds-gold.jsonl --json
+        pizhu eval tests/data/seeds-gold.jsonl --json      (from a checkout, with seeds/ imported)
     """
     from extract.evaluate import score
     from store.goldfile import read_gold
