@@ -6,7 +6,6 @@ Errors are one line on stderr and a non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -15,18 +14,11 @@ from typing import Any
 
 import click
 
-from pizhu import cli_gold, cli_train
+from pizhu import cli_gold, cli_roles, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
 from store.db import Store, StoreError
 
 __all__ = ["db_option", "fail", "main", "open_store", "shown"]
-
-
-def default_reviewer() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # getuser raises when no login name can be found at all
-        return os.environ.get("USER", "reviewer")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -184,29 +176,57 @@ def print_summary(store: Store) -> None:
 @main.command("open")
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_option
-@click.option("--reviewer", default=None, help="Your name in the decision log (default: login name).")
-@click.option("--ask-reviewer", is_flag=True, hidden=True, help="Ask for the reviewer's name first (pizhu serve).")
-@click.option("--show-others", is_flag=True, help="Show other reviewers' decisions (blind review by default).")
+@click.option(
+    "--reviewer",
+    default=None,
+    help="Your name in the decision log: your login name (another only where the database's owner allows it).",
+)
+@click.option(
+    "--show-others", is_flag=True, help="Show other reviewers' decisions (adjudicators only: review is blind)."
+)
+@click.option("--serve-session", is_flag=True, hidden=True, help="A pizhu serve session: the reviewer of its token.")
+@click.option("--tokens", "tokens_file", default=None, hidden=True, help="pizhu serve's tokens file.")
 @ocr_options
 def open_command(
     paths: tuple[str, ...],
     db_path: str,
     reviewer: str | None,
-    ask_reviewer: bool,
     show_others: bool,
+    serve_session: bool,
+    tokens_file: str | None,
     ocr: bool,
     ocr_lang: str,
 ) -> None:
     """Open the review app; PATHS are imported in the background while it runs.
 
     The library shows at once and fills in as reports are imported; a finished report
-    can be opened while the others import.
+    can be opened while the others import. Decisions are recorded under your login name;
+    --reviewer names someone else only where the database's owner allows it
+    (pizhu role --names free).
 
     \b
     Example:
-        pizhu open seeds/ --reviewer wang
+        pizhu open seeds/
+        pizhu open --db team.db --show-others      an adjudicator reading everyone's decisions
     """
+    from store import roles
+
     with open_store(db_path) as store:
+        if serve_session:
+            # A browser session of pizhu serve: the reviewer is the one of the token the
+            # browser brought, which serve hands over in the environment (never in argv).
+            from pizhu.serve import SESSION_TOKEN_ENV, TOKEN_ENV
+
+            token = os.environ.pop(SESSION_TOKEN_ENV, "")
+            sources = roles.token_sources(tokens_file, os.environ.get(TOKEN_ENV))
+            name = roles.token_reviewer(store, token, sources) if token else None
+            if name is None:
+                fail("this session's token is not valid (any more)")
+            reviewer = name
+        else:
+            reviewer = roles.reviewer_for(store, roles.login_name(), reviewer)
+        if show_others and not roles.has_role(store, reviewer):
+            fail(f"--show-others: only adjudicators see others' decisions (review is blind); {reviewer} is none")
         if paths:
             from store.importer import find_files
 
@@ -224,10 +244,9 @@ def open_command(
             return
         app = make_app(
             store,
-            reviewer or default_reviewer(),
+            reviewer,
             imports=tuple(paths),
             import_flags=("--ocr", "--ocr-lang", ocr_lang) if ocr else (),
-            ask_reviewer=ask_reviewer,
             show_others=show_others,
         )
         app.run()
@@ -238,37 +257,58 @@ def open_command(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option(
-    "--token",
-    envvar="PIZHU_SERVE_TOKEN",
+    "--tokens",
+    "tokens_file",
     default=None,
-    help="Secret a browser must bring once as ?token= (required off loopback; env PIZHU_SERVE_TOKEN).",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A file of NAME TOKEN lines: each token opens a session as NAME.",
 )
-def serve_command(db_path: str, host: str, port: int, token: str | None) -> None:
-    """Serve the review app to browsers; each session asks for its reviewer's name.
+@click.option(
+    "--max-sessions",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 500),
+    help="App processes at once (each holds ~100 MB).",
+)
+@click.option("--token", "argv_token", default=None, hidden=True)
+def serve_command(
+    db_path: str, host: str, port: int, tokens_file: str | None, max_sessions: int, argv_token: str | None
+) -> None:
+    """Serve the review app to browsers, each session as the reviewer of the token it brought.
 
-    On 127.0.0.1 only this machine can connect (an SSH tunnel brings others).
-    Any other address needs a token: open http://HOST:PORT/?token=TOKEN once
-    and the browser keeps a session cookie.
+    A browser opens http://HOST:PORT/?token=TOKEN once and keeps a session cookie.
+    Tokens: from pizhu token NAME (kept in the database), a --tokens file (NAME TOKEN
+    lines), or PIZHU_SERVE_TOKEN (the serving user's own); never on the command line,
+    where ps shows them. With none of them, serve makes one for you and prints it once.
 
     \b
     Example:
-        pizhu serve --db team.db
-        PIZHU_SERVE_TOKEN=$(openssl rand -hex 16) pizhu serve --host 0.0.0.0 --port 8080
+        pizhu token wang --db team.db        (prints wang's token, once)
+        pizhu serve --db team.db --host 0.0.0.0 --port 8080
+        pizhu serve --db team.db --tokens ~/team-tokens --max-sessions 4
     """
-    from pizhu.serve import ServeError, check_access, serve
+    from pizhu.serve import TOKEN_ENV, ServeError, serve
+    from store import roles
 
-    try:
-        check_access(host, token)
-    except ServeError as exc:
-        fail(str(exc))
+    if argv_token is not None:
+        fail("--token on the command line shows in ps: set PIZHU_SERVE_TOKEN, use --tokens FILE, or pizhu token NAME")
     if not Path(db_path).is_file():
         fail(f"{db_path}: no such database; import some reports first (pizhu import PATH --db {db_path})")
+    made = ""
     with open_store(db_path) as store:
         if not store.document_ids():
             fail("no reports in the database; import some first (pizhu import PATH)")
-    os.environ.pop("PIZHU_SERVE_TOKEN", None)  # the app processes need no token
+        sources = roles.token_sources(tokens_file, os.environ.get(TOKEN_ENV))
+        if not sources.configured and not roles.has_tokens(store):
+            made = roles.new_token(store, roles.login_name(), roles.login_name())
+    if made:
+        shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+        say(
+            f"pizhu serve: no token was configured; made one for {roles.login_name()} (the database keeps a digest),"
+            f" shown this once: http://{shown_host}:{port}/?token={made}"
+        )
     try:
-        serve(Path(db_path), host, port, token)
+        serve(Path(db_path), host, port, sources, tokens_file=tokens_file, max_sessions=max_sessions)
     except ServeError as exc:
         fail(str(exc))
 
@@ -326,11 +366,12 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
     """Score the machine candidates against a gold JSONL file.
 
     Matching is on document (the imported file's name), label and span text, with
-    occurrences counted.
+    occurrences counted. Only the reports the gold file covers count, each for the
+    labels the gold annotates in it: other imported reports are no false alarms.
 
     \b
     Example:
-        pizhu eval ../shared/seeds-gold.jsonl --json
+        pizhu eval tests/data/seeds-gold.jsonl --json      (from a checkout, with seeds/ imported)
     """
     from extract.evaluate import score
     from store.goldfile import read_gold
@@ -406,14 +447,23 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
 def assign_command(reviewers: tuple[str, ...], db_path: str, overlap: float, seed: int) -> None:
     """Share the reports out among REVIEWERS; the library lists each reviewer's share first.
 
+    Work already done counts: a report a reviewer finished or started stays in their
+    share, a report finished by someone not named goes to nobody (nothing is left to do),
+    and the rest evens the shares out.
+
     \b
     Example:
         pizhu assign wang li zhao --overlap 0.2     one report in five reviewed twice
     """
     with open_store(db_path) as store:
-        counts = store.assign(list(reviewers), overlap, seed)
-    for name, n in counts.items():
-        click.echo(f"{shown(name)}: {n} report(s)", err=True)
+        result = store.assign(list(reviewers), overlap, seed)
+    for name, (n, finished, started) in result.shares.items():
+        already = f" ({finished} finished, {started} started already)" if finished or started else ""
+        click.echo(f"{shown(name)}: {n} report(s){already}", err=True)
+    if result.finished_by_others:
+        click.echo(
+            f"{result.finished_by_others} report(s) finished by reviewers not named here: not assigned", err=True
+        )
 
 
 @main.command("describe")
@@ -464,6 +514,7 @@ def withdraw_command(document: int, db_path: str, restore: bool) -> None:
 
 cli_gold.register(main)
 cli_train.register(main)
+cli_roles.register(main)
 
 
 if __name__ == "__main__":

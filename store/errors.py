@@ -25,3 +25,7 @@ class DiskFullError(StoreError):
 
 class ReviewError(StoreError):
     """A decision that cannot be recorded: unknown span or action, bounds outside the rules."""
+
+
+class UnchangedError(ReviewError):
+    """A decision equal to the span's current state: refused, nothing written ("already confirmed")."""

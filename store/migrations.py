@@ -284,6 +284,42 @@ def m0007_page_map(db: Database) -> None:
     db.execute("ALTER TABLE documents ADD COLUMN page_map TEXT")
 
 
+@migrations(name="0008_roles")
+def m0008_roles(db: Database) -> None:
+    """Roles kept in the database (see ``store.roles``):
+
+    - ``roles``: who holds which role (``adjudicator``), granted by the database's owner;
+      a database made before gets the role for everyone who had adjudicated (as
+      ``adjudicator:NAME`` or by ``Store.decide(..., "adjudicate")``), so the prefix keeps
+      working there, but from now on the prefix confers nothing by itself;
+    - ``serve_tokens``: the SHA-256 digest of each ``pizhu serve`` token and its reviewer;
+    - ``pizhu_meta`` ``owner``: who created the database, recorded when it is made here (a
+      database with decisions already has its file's owner as its owner).
+    """
+    from store.roles import ADJUDICATOR, OWNER_KEY, base_name, login_name
+
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE roles (reviewer TEXT NOT NULL, role TEXT NOT NULL, granted_by TEXT, granted_at TEXT,"
+        " PRIMARY KEY (reviewer, role))"
+    )
+    conn.execute(
+        "CREATE TABLE serve_tokens (digest TEXT PRIMARY KEY, reviewer TEXT NOT NULL, created_by TEXT, created_at TEXT)"
+    )
+    adjudicated = {
+        base_name(r[0])
+        for r in conn.execute(
+            "SELECT DISTINCT reviewer FROM decisions WHERE action = 'adjudicate' OR reviewer LIKE 'adjudicator:%'"
+        )
+    }
+    conn.executemany(
+        "INSERT OR IGNORE INTO roles (reviewer, role, granted_by, granted_at) VALUES (?, ?, 'migration', '')",
+        [(name, ADJUDICATOR) for name in sorted(adjudicated) if name],
+    )
+    if conn.execute("SELECT 1 FROM decisions LIMIT 1").fetchone() is None:
+        conn.execute("INSERT OR IGNORE INTO pizhu_meta (key, value) VALUES (?, ?)", (OWNER_KEY, login_name()))
+
+
 @migrations(name="0010_document_date_and_ocr")
 def m0010_document_date_and_ocr(db: Database) -> None:
     """The date a report's file states for itself, and how sure OCR was of each word it read.

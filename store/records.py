@@ -164,6 +164,9 @@ class DocumentSummary:
         """The date where the file states one, else the year, else ``""``: what the library shows."""
         return self.date or (str(self.year) if self.year else "")
 
+    finished: bool = False
+    """Every candidate decided by this reviewer (``store.progress``: the one definition)."""
+
 
 @dataclass(frozen=True)
 class SpanView:

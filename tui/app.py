@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from store import roles
 from store.db import Store
 from store.display import one_line, visible
 from store.records import DocumentSummary
@@ -34,7 +35,6 @@ class PizhuApp(App[None]):
         warning: str = "",
         imports: tuple[str, ...] = (),
         *,
-        ask_reviewer: bool = False,
         show_others: bool = False,
         import_flags: tuple[str, ...] = (),
     ) -> None:
@@ -44,8 +44,6 @@ class PizhuApp(App[None]):
         self.import_flags = import_flags
         self.importing: ImportStep | None = None
         self.import_process: subprocess.Popen[str] | None = None
-        # A browser session (pizhu serve) runs as the server's user: ask who is reviewing.
-        self.ask_reviewer = ask_reviewer
         self.warning = warning
         self.store = store
         self.reviewer = reviewer
@@ -53,6 +51,8 @@ class PizhuApp(App[None]):
         # The reader's label filter, kept across documents (None: every label).
         self.label_filter: frozenset[str] | None = None
         self.keymap = keymap or {}
+        # The role is the database's word (store.roles), read when the app starts and again at J.
+        self._adjudicator = roles.has_role(store, reviewer)
         self._summaries: list[DocumentSummary] | None = None
         self._summaries_version = -1
         self._ids: list[int] | None = None
@@ -63,11 +63,6 @@ class PizhuApp(App[None]):
             self.set_keymap(self.keymap)
         if self.warning:
             self.notify(self.warning, title="keymap ignored", severity="warning", timeout=10)
-        if self.ask_reviewer:
-            from tui.screens.login import LoginScreen
-
-            self.push_screen(LoginScreen(), callback=self.logged_in)
-            return
         self.open_library()
 
     def open_library(self) -> None:
@@ -129,11 +124,6 @@ class PizhuApp(App[None]):
         and the message is never read as markup."""
         super().notify(visible(message), title=one_line(title), severity=severity, timeout=timeout, markup=False)
 
-    def logged_in(self, reviewer: str | None) -> None:
-        self.reviewer = reviewer or self.reviewer
-        self.forget_progress()
-        self.open_library()
-
     # --- shared state -----------------------------------------------------------------
 
     def reading_store(self) -> Store:
@@ -152,7 +142,9 @@ class PizhuApp(App[None]):
 
     @property
     def is_adjudicator(self) -> bool:
-        return self.reviewer.startswith("adjudicator:")
+        """Whether this reviewer holds the adjudicator role in the database (a name written
+        ``adjudicator:...`` confers nothing by itself)."""
+        return self._adjudicator
 
     @property
     def sees_everyone(self) -> bool:
@@ -229,8 +221,21 @@ class PizhuApp(App[None]):
     def action_adjudication(self) -> None:
         from tui.screens.adjudicate import AdjudicationScreen
 
+        self._adjudicator = roles.has_role(self.store, self.reviewer)  # granted or taken back meanwhile
+        if not self._adjudicator:
+            # Blind review: a reviewer never sees the others' versions, nor overrules a verdict.
+            self.refuse(f"J: only adjudicators adjudicate; {self.reviewer} is a reviewer")
+            return
         if not isinstance(self.screen, AdjudicationScreen):
             self.push_screen(AdjudicationScreen())
+
+    def refuse(self, message: str) -> None:
+        """A one-line refusal: in the reader's status line, elsewhere as a warning."""
+        say = getattr(self.screen, "say", None)
+        if callable(say):
+            say(message)
+        else:
+            self.notify(message, severity="warning", timeout=4)
 
 
 def make_app(
@@ -239,7 +244,6 @@ def make_app(
     keymap_file: Path | None = None,
     imports: tuple[str, ...] = (),
     *,
-    ask_reviewer: bool = False,
     show_others: bool = False,
     import_flags: tuple[str, ...] = (),
 ) -> PizhuApp:
@@ -247,7 +251,6 @@ def make_app(
 
     ``imports``: files and folders to import in the background while the app runs, with
     ``import_flags`` given to ``pizhu import`` (``--ocr``).
-    ``ask_reviewer`` opens on the login screen, whose name replaces ``reviewer``.
     ``show_others``: the history line shows every reviewer's decisions (blind by default).
     """
     try:
@@ -255,21 +258,6 @@ def make_app(
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
         return PizhuApp(
-            store,
-            reviewer,
-            {},
-            warning=str(exc),
-            imports=imports,
-            ask_reviewer=ask_reviewer,
-            show_others=show_others,
-            import_flags=import_flags,
+            store, reviewer, {}, warning=str(exc), imports=imports, show_others=show_others, import_flags=import_flags
         )
-    return PizhuApp(
-        store,
-        reviewer,
-        keymap,
-        imports=imports,
-        ask_reviewer=ask_reviewer,
-        show_others=show_others,
-        import_flags=import_flags,
-    )
+    return PizhuApp(store, reviewer, keymap, imports=imports, show_others=show_others, import_flags=import_flags)

@@ -44,7 +44,14 @@ GLOBAL: tuple[Key, ...] = (
     Key("library", "L", "app.library", "library", False, "the library of documents"),
     Key("queue", "w", "app.queue", "queue", False, "the queue of pending candidates, least confident first"),
     Key("stats", "S", "app.stats", "stats", False, "statistics: progress and extractor precision/recall"),
-    Key("adjudication", "J", "app.adjudication", "adjudicate", False, "adjudicate the spans reviewers disagree on"),
+    Key(
+        "adjudication",
+        "J",
+        "app.adjudication",
+        "adjudicate",
+        False,
+        "adjudicate the spans reviewers disagree on (adjudicators)",
+    ),
 )
 
 LIBRARY: tuple[Key, ...] = (

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from store.db import Store
 from store.display import visible
+from store.progress import Progress, progress_of
 from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
 
 SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
@@ -147,6 +148,11 @@ class LoadedDocument:
 
     def pending(self) -> int:
         return sum(1 for s in self.spans if s.status == PENDING)
+
+    def progress(self) -> Progress:
+        """How far the reviewer is with the whole report, the label filter ignored
+        (``store.progress``: the one definition of a finished report)."""
+        return progress_of(self._all)
 
     def pending_skipped(self) -> int:
         """Pending spans in captions and boilerplate: what is left when the body is done."""

@@ -288,9 +288,10 @@ async def test_the_library_and_the_queue_read_once_when_they_open(
 async def test_the_history_line_and_the_adjudication_list_are_read_in_workers(
     app: PizhuApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from store import agree
+    from store import agree, roles
     from tui.screens.adjudicate import AdjudicationScreen
 
+    roles.grant(app.store, roles.login_name(), REVIEWER)  # J is for adjudicators
     gate = Gate()
     monkeypatch.setattr(Store, "history", gate.hold(Store.history))
     monkeypatch.setattr(agree, "disagreements", gate.hold(agree.disagreements))

@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select
 
-from store import workspace
+from store import roles, workspace
 from store.db import Store
 from tests.harness import settled
 from tests.tui.conftest import REVIEWER
@@ -430,6 +430,7 @@ async def test_adjudicators_see_every_reviewers_decisions(tmp_path: Path) -> Non
         first = store.spans(doc_id, REVIEWER)[0].id
         store.decide(first, "bob", "reject")
         store.decide(first, "adjudicator:eve", "confirm")
+        roles.grant(store, roles.login_name(), "eve")  # the role, not the name, shows everyone's decisions
     for reviewer, sees_bob in ((REVIEWER, False), ("adjudicator:eve", True)):
         app = make_app(Store(path), reviewer)
         async with app.run_test(size=SIZE) as pilot:

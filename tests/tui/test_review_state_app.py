@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
+from store import roles
 from store.db import Store
 from store.export import ExportFilter, selected_spans
 from store.maintenance import reextract
@@ -60,6 +61,7 @@ async def test_adjudication_lists_a_tag_only_difference_and_moves_on(db_path: Pa
     store.decide(spans[0].id, "ux2", "confirm")
     store.decide(spans[1].id, "ux2", "reject")
     store.decide(spans[2].id, "ux2", "reject")
+    roles.grant(store, roles.login_name(), "lead")
     app = make_app(store, "lead")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("J")

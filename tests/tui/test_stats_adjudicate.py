@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from store import agree
+from store import agree, roles
 from store.db import Store
 from store.stats import StatusCounts, compute
 from tui.app import make_app
@@ -90,6 +90,7 @@ async def test_adjudication_picks_a_version_and_records_it(db_path: Path) -> Non
         store.decide(agreed, "bob", "confirm")
         found = agree.disagreements(store)
         assert [d.span_id for d in found] == [span_id]
+        roles.grant(store, roles.login_name(), "ann")  # the only adjudicator: her own disagreement too
         app = make_app(store, "ann")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("J")
@@ -125,6 +126,7 @@ async def test_adjudication_x_rejects_as_final(db_path: Path) -> None:
         (span_id,) = first_spans(store, 1)
         store.decide(span_id, "ann", "confirm")
         store.decide(span_id, "bob", "label", label="ORG")
+        roles.grant(store, roles.login_name(), "ann")
         app = make_app(store, "ann")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("J", "x")

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from extract.document import prepare
 from extract.models import Span
 from pizhu.cli import main
+from store import roles
 from store.db import CorruptDatabaseError, NewerDatabaseError, Store, StoreError
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。\n2023年召开会议12次。"
@@ -170,6 +171,7 @@ def test_core_packages_never_import_textual() -> None:
 def test_adjudication_status_is_a_verdict_not_an_attribute(tmp_path: Path) -> None:
     store, _doc_id, ids = make_store(tmp_path)
     store.decide(ids[0], "ann", "confirm")
+    roles.grant(store, roles.login_name(), "judge")
     view = store.decide(ids[0], "judge", "adjudicate", attrs={"status": "rejected", "value": 49})
     assert view.status == "rejected"
     assert "status" not in view.attrs

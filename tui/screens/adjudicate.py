@@ -1,10 +1,13 @@
 """Adjudication: the spans reviewers disagree on, and a final version for each.
 
-The table lists ``store.agree.disagreements`` (adjudicated ones too, marked ✓); below
-it every reviewer's version of the highlighted span, numbered. ``1``..``9`` take
-reviewer N's version as final, ``x`` rejects the span as final; each pick is one
-``store.agree.adjudicate`` decision by ``adjudicator:<reviewer>``, which the exports
-then use. Only the document of the decided span is read again after a pick.
+Only adjudicators get here (``store.roles``; the app refuses ``J`` to anyone else). The
+table lists ``store.agree.disagreements`` (adjudicated ones too, marked ✓); below it
+every reviewer's version of the highlighted span, numbered. ``1``..``9`` take reviewer
+N's version as final, ``x`` rejects the span as final; each pick is one
+``store.agree.adjudicate`` decision by ``adjudicator:<reviewer>``, which the exports then
+use. A span adjudicated already is decided again only after a ``y``/``n`` question that
+says who decided it and when. Only the document of the decided span is read again after
+a pick.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from store.db import StoreError
 from store.display import visible, visible_styled
 from store.records import ADJUDICATOR_PREFIX, GOLD_STATUSES, REJECTED
 from tui import keys
+from tui.screens.dialogs import Confirm
 from tui.screens.library import fit
 from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
@@ -154,7 +158,7 @@ class AdjudicationScreen(Screen[None]):
         if item.adjudication is not None:
             out.append("✓ final    ", style="bold")
             out.append_text(describe(item.adjudication))
-            out.append(f"  ({item.adjudicator})", style="dim")
+            out.append(f"  ({item.adjudicator}, {item.adjudicated_at[:16].replace('T', ' ')})", style="dim")
         else:
             out.append("1-9 take a version as final, x reject it", style="dim")
         panel.update(visible_styled(out))
@@ -182,8 +186,28 @@ class AdjudicationScreen(Screen[None]):
         item = self.selected()
         if item is None:
             return
+        if item.adjudication is None:
+            self._record(item, chosen, what, overrule=False)
+            return
+        # Never silently over an earlier verdict: say whose it is and when, and ask.
+        when = item.adjudicated_at[:16].replace("T", " ")
+        earlier = describe(item.adjudication).plain.split()
+        question = (
+            f"span {item.span_id} was adjudicated by {item.adjudicator} on {when} ({' '.join(earlier)}):"
+            f" overrule it with {what}?"
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer:
+                self._record(item, chosen, what, overrule=True)
+            else:
+                self.notify("kept the earlier verdict", timeout=3)
+
+        self.app.push_screen(Confirm(question), answered)
+
+    def _record(self, item: agree.Disagreement, chosen: dict[str, Any], what: str, *, overrule: bool) -> None:
         try:
-            view = agree.adjudicate(self.pizhu.store, item.span_id, self.adjudicator, chosen)
+            view = agree.adjudicate(self.pizhu.store, item.span_id, self.adjudicator, chosen, overrule=overrule)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return

@@ -516,10 +516,15 @@ class ReaderScreen(Screen[None]):
             self.move_to(span)
             return
         left = self.doc.pending_skipped()
-        if left and not self.show_skipped:
-            self.say(f"body done · {left} caption/boilerplate candidates pending (b: show them)")
-        else:
+        done = self.doc.progress()  # store.progress: the whole report, every label and section
+        if done.finished:
             self.say("document done · }: next document")
+        elif left and not self.show_skipped:
+            self.say(f"body done · {left} caption/boilerplate candidates pending (b: show them): not finished")
+        elif done.undecided:
+            self.say(f"not finished: {done.undecided} candidate(s) of other labels pending (f, 0: every label)")
+        else:
+            self.say("nothing decided in this report, so it is not finished · }: next document")
         self._show_panel()
 
     # --- many at once: bulk, split, merge; untag ------------------------------------
