@@ -330,11 +330,12 @@ class SectionView(ScrollView, can_focus=True):
 
     def update_spans(self, changed: list[SpanView]) -> None:
         """Restyle spans whose state changed; new, moved and removed spans are re-mapped."""
-        relink = False
+        relink = previewed = False
         for span in changed:
             old = self._spans.get(span.id)
             if old is not None:
                 self._invalidate_span(old)
+            previewed = previewed or span.start >= self.end
             if span.status == REMOVED or not self._base <= span.start < self.end:
                 if self._spans.pop(span.id, None) is not None:
                     relink = True
@@ -345,6 +346,10 @@ class SectionView(ScrollView, can_focus=True):
             self._invalidate_span(span)
         if relink:
             self._link_spans()
+        if previewed and self._preview:
+            # A span in a section previewed below (a bulk action): the preview is drawn again.
+            self._preview_for = None
+            self._relayout()
 
     def set_caret(self, offset: int | None, *, scroll: bool = True) -> None:
         old = self._caret
