@@ -212,10 +212,9 @@ class Reviewer:
             await self.press("setup", "—", "b")
 
     async def words(self) -> None:
-        """jieba's words load in a worker on the first word key; a reader reading meanwhile waits for them."""
+        """jieba's words load in a worker as a report opens; a reader reading meanwhile waits for them."""
         screen = self.screen
-        if hasattr(screen, "want_words"):
-            screen.want_words()
+        if hasattr(screen, "words_ready"):
             for _ in range(400):
                 if screen.words_ready:
                     return

@@ -65,6 +65,11 @@ class PizhuApp(App[None]):
         self._quitting = False
 
     def on_mount(self) -> None:
+        # jieba's dictionary (a second of CPU) loads now, while the library is read: a report's
+        # words are then ready by the time a reviewer reaches a word key.
+        from tui.words import load_words
+
+        self.run_worker(load_words, thread=True, group="words", name="load jieba")
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.warning:

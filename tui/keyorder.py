@@ -60,6 +60,17 @@ class KeyOrder:
             self.wake()
 
     async def handle(self, event: events.Key) -> None:
+        before = self.app.focused
+        await self._handle(event)
+        focused = self.app.focused
+        if focused is not None and focused is not before:
+            # The key moved the focus (tab to the next field): the keys after it wait until
+            # the field has heard it has the focus (an input selects its text then, so typing
+            # replaces it, as it does typed slowly).
+            self.hold(focused)
+            focused.call_later(self.release, focused)
+
+    async def _handle(self, event: events.Key) -> None:
         app = self.app
         key, character = event.key, event.character
         if await app._check_bindings(key, priority=True):

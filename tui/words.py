@@ -3,8 +3,8 @@
 Plain Python, no Textual. Without jieba the words are runs between punctuation,
 whitespace, changes of script (CJK, Latin letters, digits) and the edges of the spans
 on the text; ``jieba_boundaries`` adds jieba's tokens, and is slow only on first use
-(the dictionary loads), so the reader calls it in a worker and uses the plain
-boundaries until it returns.
+(the dictionary loads: ``load_words``, which the app calls in a worker at start). The reader
+asks for a report's words in a worker as it opens; its word keys wait for them.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def plain_boundaries(text: str) -> set[int]:
     return found
 
 
-def jieba_boundaries(text: str) -> set[int]:
-    """Token edges by jieba, with its HMM: an unknown name (素珍) stays one word for the cursor."""
+def load_words() -> object:
+    """jieba's tokenizer, its dictionary loaded once per process (about a second)."""
     global _tokenizer
     with _lock:
         if _tokenizer is None:
@@ -57,7 +57,12 @@ def jieba_boundaries(text: str) -> set[int]:
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
             _tokenizer = tokenizer
-        tokenizer = _tokenizer
+        return _tokenizer
+
+
+def jieba_boundaries(text: str) -> set[int]:
+    """Token edges by jieba, with its HMM: an unknown name (素珍) stays one word for the cursor."""
+    tokenizer = load_words()
     found = {0}
     position = 0
     for token in tokenizer.cut(text, HMM=True):  # type: ignore[attr-defined]

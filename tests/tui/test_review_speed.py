@@ -49,8 +49,6 @@ async def open_reader(app: PizhuApp, pilot: Pilot, doc_id: int, words: bool = Tr
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
     if words:
-        screen.want_words()
-        await settled(app, pilot)
         assert screen.words_ready
     return screen
 

@@ -68,6 +68,10 @@ QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", 
 # What the keys may do while a document is read (see ReaderScreen.check_action).
 WHILE_LOADING = frozenset({"next_document", "previous_document", "cancel"})
 
+# Keys that move by jieba's words: they wait for them (ReaderScreen.words_needed).
+WORD_MOVES = frozenset({"start_left", "start_right", "end_left", "end_right"})
+WORD_MOTIONS = frozenset({"word_left", "word_right"})
+
 CARET_MOTIONS = (
     "left",
     "right",
@@ -136,7 +140,6 @@ class ReaderScreen(Screen[None]):
         self.message = ""
         self.words: Words | None = None
         self.words_ready = False
-        self._words_asked = False
         self.last_added: tuple[str, str, int] | None = None  # text, label, end
         self._save_timer: Timer | None = None
         self.reading = 0  # where the last decision in this section ended: m looks on from there
@@ -268,18 +271,22 @@ class ReaderScreen(Screen[None]):
         return True
 
     def _start_words(self) -> None:
+        """jieba's words for the report, asked for as it opens (the app loads the dictionary at
+        start): a word key pressed before they arrive does nothing and says so (``words_needed``),
+        never moving by punctuation and span edges instead, as it did when they loaded on the
+        first word key (城中区政协 cut to 城, and saved)."""
         assert self.doc is not None
         self.words = Words(self.doc.text)
         self.words_ready = False
-        self._words_asked = False
         self._span_edges()
+        self.tokenize(self.doc.id, self.doc.text)
 
-    def want_words(self) -> None:
-        """jieba's words for this document, asked for on the first word-wise key only:
-        its dictionary costs a second of CPU that a reviewer who only confirms never pays."""
-        if not self._words_asked and self.doc is not None:
-            self._words_asked = True
-            self.tokenize(self.doc.id, self.doc.text)
+    def words_needed(self) -> bool:
+        """Whether the words are there for a word key; if not, the key does nothing and says so."""
+        if self.words_ready:
+            return True
+        self.say("loading words… (the key did nothing: press it again in a moment)")
+        return False
 
     def _span_edges(self) -> None:
         if self.words is not None and self.doc is not None:
@@ -959,7 +966,6 @@ class ReaderScreen(Screen[None]):
     def boundary_target(self, key_id: str, start: int, end: int) -> tuple[int, int] | None:
         """Where a boundary key would put a span ``start``-``end``, or None if it cannot move."""
         assert self.doc is not None
-        self.want_words()
         section = self.doc.sections[self.section]
         words = self.words or Words(self.doc.text)
         lo, hi = min(section.start, start), max(section.end, end)
@@ -1000,6 +1006,8 @@ class ReaderScreen(Screen[None]):
         if span is None:
             self.say("no span here")
             return
+        if key_id in WORD_MOVES and not self.words_needed():
+            return
         target = self.boundary_target(key_id, span.start, span.end)
         if target is None or target == (span.start, span.end):
             self.say("a span keeps at least one character, inside the document")
@@ -1016,8 +1024,6 @@ class ReaderScreen(Screen[None]):
         view = self.view
         lo, hi = view.base, view.end
         words = self.words
-        if motion not in ("left", "right", "up", "down"):
-            self.want_words()
         if motion == "left":
             return max(offset - 1, lo)
         if motion == "right":
@@ -1054,7 +1060,6 @@ class ReaderScreen(Screen[None]):
         Prefix-free: when more than 26 places are on screen, the last letters start two-letter
         labels, given to the places furthest from the cursor."""
         assert self.doc is not None
-        self.want_words()
         words = self.words or Words(self.doc.text)
         lo, hi = self.view.visible_range()
         text = self.doc.text
@@ -1068,6 +1073,8 @@ class ReaderScreen(Screen[None]):
         return dict(zip(places, labels, strict=False))
 
     def action_jump(self) -> None:
+        if not self.words_needed():
+            return
         caret = self.view.caret if self.view.caret is not None else self.caret
         hints = self.hint_targets(caret)
         if not hints:
@@ -1090,6 +1097,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HintPrompt(set(by_label), narrowed), done)
 
     def action_caret(self, motion: str) -> None:
+        if motion in WORD_MOTIONS and not self.words_needed():
+            return
         caret = self.view.caret if self.view.caret is not None else self.caret
         self.caret = self.caret_target(motion, caret)
         self.view.set_caret(self.caret)
@@ -1106,7 +1115,6 @@ class ReaderScreen(Screen[None]):
             end = self.doc.text.find(close, caret + 1, self.view.end)
             if end > caret + 1:
                 return caret + 1, end
-        self.want_words()
         words = self.words or Words(self.doc.text)
         return caret, max(words.word_end(caret, self.view.end), min(caret + 1, self.view.end))
 
@@ -1115,6 +1123,10 @@ class ReaderScreen(Screen[None]):
             self.action_finish_selection()
             return
         caret = self.view.caret if self.view.caret is not None else self.caret
+        on_match = self.view.match is not None and self.view.match[0] == caret
+        quoted = self.doc is not None and self.doc.text[caret : caret + 1] in QUOTES
+        if not (on_match or quoted or self.words_needed()):
+            return
         anchor, end = self.selection_start(caret)
         self.view.set_match(None)
         self.view.set_anchor(anchor)
@@ -1128,7 +1140,6 @@ class ReaderScreen(Screen[None]):
             self.action_finish_selection()
             return
         assert self.doc is not None
-        self.want_words()
         words = self.words or Words(self.doc.text)
         caret = self.view.caret if self.view.caret is not None else self.caret
         end = words.next_punctuation(caret, self.view.end)
@@ -1230,7 +1241,6 @@ class ReaderScreen(Screen[None]):
             starts.setdefault(needle[0], []).append(needle)
         for needles in starts.values():
             needles.sort(key=len, reverse=True)
-        self.want_words()
         words = self.words or Words(text)
         for at in range(max(self.reading, section.start), section.end):
             if not words.is_boundary(at):
@@ -1244,6 +1254,8 @@ class ReaderScreen(Screen[None]):
         return None
 
     def action_mark_again(self) -> None:
+        if not self.words_needed():
+            return
         target = self.mark_again_target()
         if target is None:
             self.say("no text labelled in this document occurs unlabelled in this section")
