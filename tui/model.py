@@ -21,8 +21,16 @@ SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
 
 
 def skipped_note(kind: str) -> str:
-    """What a section's heading adds for a kind the reader skips by default (none for the body)."""
-    return f"  [{kind}: skipped by default]" if kind != "body" else ""
+    """What a section's heading adds for a caption or boilerplate (none for the body): its kind.
+    Their spans are gold too: the reader takes them after the body, never "skipped"."""
+    return f"  [{kind}]" if kind != "body" else ""
+
+
+def report_done(doc: LoadedDocument) -> bool:
+    """Whether a report is done for its reviewer: nothing pending in it, captions and
+    boilerplate included (their spans are gold too), whatever labels are in view. The one
+    place the reader asks; see the store's own definition of a done report."""
+    return all(s.status != PENDING for s in doc.all_spans())
 
 
 @dataclass(frozen=True)
@@ -136,10 +144,6 @@ class LoadedDocument:
 
     def pending(self) -> int:
         return sum(1 for s in self.spans if s.status == PENDING)
-
-    def pending_skipped(self) -> int:
-        """Pending spans in captions and boilerplate: what is left when the body is done."""
-        return sum(1 for s in self.spans if s.status == PENDING and self.skipped(self.section_of(s)))
 
     # --- navigation -------------------------------------------------------------------
 

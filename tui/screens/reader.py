@@ -32,7 +32,15 @@ from store.db import Store, StoreError
 from store.display import visible_styled
 from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
-from tui.model import LoadedDocument, alike_everywhere, alike_in, predicted, skipped_note, undo_message
+from tui.model import (
+    LoadedDocument,
+    alike_everywhere,
+    alike_in,
+    predicted,
+    report_done,
+    skipped_note,
+    undo_message,
+)
 from tui.screens.dialogs import (
     AttributeForm,
     Choice,
@@ -633,21 +641,30 @@ class ReaderScreen(Screen[None]):
     def next_pending(self) -> None:
         """The next pending span of this document (on, then from its top); never into another document.
 
-        When only captions and boilerplate are left, or nothing, the reviewer is told and
+        Captions and boilerplate come after the body (``b`` takes them in on the way): their
+        spans are gold too, so when the body is done the reader walks into them, and the
+        report is done only when they are (``report_done``). Then the reviewer is told and
         stays: the next document is one key (``}``) away, and no span is decided unseen.
         """
         assert self.doc is not None
-        span = self.doc.step(
+        doc = self.doc
+        span = doc.step(
             self.current, 1, offset=self.caret, pending=True, show_skipped=self.show_skipped, here=self.section
-        ) or self.doc.first(pending=True, show_skipped=self.show_skipped)
+        ) or doc.first(pending=True, show_skipped=self.show_skipped)
+        if span is None and not self.show_skipped:
+            span = doc.step(self.current, 1, offset=self.caret, pending=True, show_skipped=True) or doc.first(
+                pending=True, show_skipped=True
+            )
+            if span is not None:
+                kind = doc.sections[doc.section_of(span)].kind
+                self.message = f"{self.message} · body done, now the {kind}s".lstrip(" ·")
         if span is not None:
             self.move_to(span)
             return
-        left = self.doc.pending_skipped()
-        if left and not self.show_skipped:
-            self.say(f"body done · {left} caption/boilerplate candidates pending (b: show them)")
+        if report_done(doc):
+            self.say("document done · }: next document", self._message_job)
         else:
-            self.say("document done · }: next document")
+            self.say("nothing pending in these labels · f: review the others", self._message_job)
         self._show_panel()
 
     # --- many at once: bulk, split, merge; untag ------------------------------------
@@ -823,7 +840,9 @@ class ReaderScreen(Screen[None]):
         offset = self.caret if self.current is None else 0
         if self.current is None and direction > 0:
             offset = self.doc.sections[self.section].start
-        span = self.doc.step(self.current, direction, offset=offset, show_skipped=self.show_skipped, here=self.section)
+        span = self.doc.step(
+            self.current, direction, offset=offset, show_skipped=self.show_skipped, here=self.section
+        ) or self.doc.step(self.current, direction, offset=offset, show_skipped=True, here=self.section)
         self.message = ""
         self.move_to(span, none_message="last span of the document" if direction > 0 else "first span")
 
@@ -835,7 +854,11 @@ class ReaderScreen(Screen[None]):
 
     def _section(self, direction: int) -> None:
         assert self.doc is not None
+        # Past the last body section the captions and boilerplate after it follow (and before
+        # the first, those before it): they are reviewed too.
         index = self.doc.next_section(self.section, direction, show_skipped=self.show_skipped)
+        if index is None:
+            index = self.doc.next_section(self.section, direction, show_skipped=True)
         if index is None:
             self.say("last section" if direction > 0 else "first section")
             return
