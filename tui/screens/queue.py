@@ -34,6 +34,7 @@ from tui import keys
 from tui.model import alike_everywhere, predicted, undo_message
 from tui.screens.dialogs import Confirm, LabelPicker
 from tui.screens.library import fit
+from tui.widgets.row_table import RowTable
 from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
@@ -94,7 +95,7 @@ class QueueScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="queue-title", markup=False)
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield Static(id="context", markup=False)
         yield SaveLine(id="saving")
         yield Footer()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
@@ -52,10 +53,11 @@ from tui.screens.dialogs import (
     SectionChoice,
     TextPrompt,
 )
+from tui.screens.library import fit
 from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import SectionView, strip_markup_heading, visible_text
-from tui.widgets.span_panel import SpanPanel
-from tui.words import Words, jieba_boundaries
+from tui.widgets.span_panel import SpanPanel, fit_line
+from tui.words import Words, is_punctuation, jieba_boundaries
 from tui.writer import Job, Writer
 
 if TYPE_CHECKING:
@@ -94,6 +96,17 @@ CARET_MOTIONS = (
     "span_edge_left",
     "span_edge_right",
 )
+
+
+def _labelled(places: list[int]) -> dict[int, str]:
+    """Jump labels for places nearest first: one letter for the nearest, and when more than 26
+    places, the last letters start two-letter labels for the furthest (prefix-free)."""
+    prefixes = 0
+    while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
+        prefixes += 1
+    singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
+    labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
+    return dict(zip(places, labels, strict=False))
 
 
 class ReaderScreen(Screen[None]):
@@ -417,23 +430,24 @@ class ReaderScreen(Screen[None]):
             return
         document = self.doc.document
         position = ids.index(document.id) + 1 if document.id in ids else 0
-        status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(
-            visible_text(f"{document.organisation or document.source} {document.year or ''}".strip()), style="bold"
-        )
-        status.append(f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}")
-        status.append(f"  {self.committed_pending()} pending")
+        width = max(self.size.width - 2, 10)
+        # Where the reviewer is and what is left first; the report's name takes the rest (a
+        # report without organisation is named by its file, never its whole path).
+        where = f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}"
+        where += f"  {self.committed_pending()} pending"
         if self.doc.labels is not None:
-            status.append(" (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")")
+            where += " (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")"
+        name = document.organisation or PurePath(document.source).name
+        name = visible_text(f"{name} {document.year or ''}".strip())
+        status = Text(no_wrap=True, overflow="ellipsis")
+        status.append(fit(name, max(width - cell_len(where), 4)), style="bold")
+        status.append(fit(where, width - cell_len(status.plain)))
         self.query_one("#status", Static).update(visible_styled(status), layout=False)
-        # The message has a line of its own (two when long): never cut at 80 columns.
-        message = self.query_one("#message", Static)
-        rows = 1 if cell_len(self.message) <= max(self.size.width - 2, 1) else 2
-        if message.styles.height is None or message.styles.height.value != rows:
-            message.styles.height = rows
-        message.update(
-            visible_styled(Text(visible_text(self.message_line()), style="italic", no_wrap=False, overflow="fold")),
-            layout=False,
+        # The message is one line that never wraps (the text below never moves): a long span
+        # text in it is shortened in its middle, what the message says about it stays.
+        line = fit_line(visible_text(self.message_line()), width)
+        self.query_one("#message", Static).update(
+            visible_styled(Text(line, style="italic", no_wrap=True, overflow="ellipsis")), layout=False
         )
 
     def message_line(self) -> str:
@@ -1086,14 +1100,21 @@ class ReaderScreen(Screen[None]):
         words = self.words or Words(self.doc.text)
         lo, hi = self.view.visible_range()
         text = self.doc.text
-        places = [at for at in range(lo, hi) if words.is_boundary(at) and not text[at].isspace()]
+        # Word starts and opening quotes (v there selects what they enclose), not other
+        # punctuation (p goes there); only where a label fits beside the place, never over it.
+        places = [
+            at
+            for at in range(lo, hi)
+            if words.is_boundary(at) and not text[at].isspace() and (text[at] in QUOTES or not is_punctuation(text[at]))
+        ]
         places.sort(key=lambda at: (abs(at - caret), at))
-        prefixes = 0
-        while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
-            prefixes += 1
-        singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
-        labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
-        return dict(zip(places, labels, strict=False))
+        while True:
+            hints = _labelled(places)
+            crowded = self.view.crowded(hints)
+            if not crowded:
+                return hints
+            # No room for their labels beside them: no label (fewer labels, shorter ones).
+            places = [at for at in places if at not in crowded]
 
     def action_jump(self) -> None:
         if not self.words_needed():
@@ -1125,6 +1146,13 @@ class ReaderScreen(Screen[None]):
         caret = self.view.caret if self.view.caret is not None else self.caret
         self.caret = self.caret_target(motion, caret)
         self.view.set_caret(self.caret)
+        if self.view.selection_anchor is not None:
+            self.selection_hint()  # the hint says what is selected now, not what was at v
+
+    def selection_hint(self) -> None:
+        selection = self.view.selection()
+        selected = self.doc.text[selection[0] : selection[1]] if self.doc and selection else ""
+        self.say(f"“{visible_text(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
 
     def selection_start(self, caret: int) -> tuple[int, int]:
         """What ``v`` selects at the cursor: the search match starting there, else the word."""
@@ -1155,8 +1183,7 @@ class ReaderScreen(Screen[None]):
         self.view.set_anchor(anchor)
         self.view.set_caret(end)
         self.caret = end
-        selected = self.doc.text[anchor:end] if self.doc else ""
-        self.say(f"“{visible_text(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
+        self.selection_hint()
 
     def action_select_clause(self) -> None:
         if self.view.selection_anchor is not None:
@@ -1170,7 +1197,7 @@ class ReaderScreen(Screen[None]):
         self.view.set_anchor(caret)
         self.view.set_caret(end)
         self.caret = end
-        self.say(f"“{visible_text(self.doc.text[caret:end])}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
+        self.selection_hint()
 
     def action_finish_selection(self) -> None:
         if self.view.selection() is None:
