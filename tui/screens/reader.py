@@ -764,6 +764,21 @@ class ReaderScreen(Screen[None]):
             self.next_pending()
         return job
 
+    def action_confirm_section(self) -> None:
+        """Confirm every pending candidate of the section on screen, in view (the label filter
+        applies), none outside it, as one batch that one ``u`` takes back. A section longer
+        than the screen only once all of it has been shown (scrolled to its end): the key
+        confirms what the reviewer has read, never more."""
+        assert self.doc is not None
+        spans = [s for s in self.doc.spans_in(self.section) if s.status == PENDING]
+        if not spans:
+            self.say("nothing pending in this section")
+            return
+        if not self.view.all_shown():
+            self.say("not all of this section has been on screen: scroll to its end (↓, pgdn), then c")
+            return
+        self.bulk("confirm", spans, "candidates", "section")
+
     def action_split(self) -> None:
         span = self.span()
         if span is None:

@@ -210,6 +210,7 @@ class SectionView(ScrollView, can_focus=True):
         self._abutting: set[int] = set()
         self._hints: dict[int, str] = {}
         self._hint_cover: dict[int, str] = {}  # offset → the label cells drawn over that character
+        self._shown_to = 0
         self._current: int | None = None
         self._caret: int | None = None
         self._anchor: int | None = None
@@ -249,6 +250,7 @@ class SectionView(ScrollView, can_focus=True):
         self._caret = self._anchor = None
         self._match = None
         self._hints, self._hint_cover = {}, {}
+        self._shown_to = base  # how far into the section the screen has drawn its lines
         self._wrapped_width = -1
         self._following = following
         self._preview, self._preview_for = [], None  # until laid out, no preview of the last one
@@ -282,6 +284,12 @@ class SectionView(ScrollView, can_focus=True):
     @property
     def lines(self) -> list[tuple[int, int]]:
         return self._lines
+
+    def all_shown(self) -> bool:
+        """Whether every line of the section has been drawn on the screen since it was opened
+        (a section longer than the screen: once the reviewer has scrolled to its end)."""
+        last = self._base + self._lines[-1][1] if self._lines else self._base
+        return bool(self._lines) and self._shown_to >= last
 
     def line_text(self, index: int) -> str:
         """A visual line as drawn (for tests: assert what a reader sees, not SVG)."""
@@ -614,6 +622,8 @@ class SectionView(ScrollView, can_focus=True):
             base_style += self._overlay("skipped")
         if index >= len(self._lines) or width <= 0:
             return Strip.blank(width, base_style)
+        # What has been on the screen: the section from its top (where it opens) to here.
+        self._shown_to = max(self._shown_to, self._base + self._lines[index][1])
         strip = self._strips.get(index)
         if strip is None:
             strip = self._render_strip(index, width, base_style)
