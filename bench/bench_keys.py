@@ -451,6 +451,8 @@ class Reviewer:
 
     async def fix_boundary(self, span: SpanView, gold: Gold) -> int:
         keys = self.screen_boundary_keys(span, gold)
+        if VERBOSE:
+            print(f"fix {gold.label} {span.text} -> {gold.text} {len(keys)}: {' '.join(keys)}")
         await self.press("boundary", gold.label, *keys)
         return len(keys)
 

@@ -34,12 +34,40 @@ def _kind(char: str) -> str:
     return "c"
 
 
+# A date's own characters: 2023年, 6月, 24日 read as one word with their digits.
+_DATE_UNITS = frozenset("年月日")
+# Between digits (or a date's unit and a digit) these join a range, a decimal, a time or a
+# date into one word: 1949-1954, 2004年~2010年, 2.5, 10:30, 2023/5/1.
+_JOINERS = frozenset("-~～–—/.:")
+
+
+def joined(text: str) -> set[int]:
+    """Offsets inside a date, a range, a decimal or a time: no word edge there, whatever the
+    script changes or jieba say (one word key moves over 1949-1954, not three)."""
+    inside: set[int] = set()
+    for i in range(1, len(text)):
+        before, char = text[i - 1], text[i]
+        if before.isdigit() and char in _DATE_UNITS:
+            inside.add(i)
+        elif (
+            char in _JOINERS
+            and (before.isdigit() or before in _DATE_UNITS)
+            and i + 1 < len(text)
+            and text[i + 1].isdigit()
+        ):
+            inside.update((i, i + 1))
+    return inside
+
+
 def plain_boundaries(text: str) -> set[int]:
     """Offsets where a word starts or ends without a dictionary: script changes and punctuation."""
     found = {0, len(text)}
     for i in range(1, len(text)):
         a, b = _kind(text[i - 1]), _kind(text[i])
         if a != b or a == "p":
+            found.add(i)
+        # A date ends after its unit, even where jieba reads on (2010年|间, not 2010|年间).
+        if i >= 2 and text[i - 1] in _DATE_UNITS and text[i - 2].isdigit():
             found.add(i)
     return found
 
@@ -76,16 +104,18 @@ class Words:
 
     def __init__(self, text: str, boundaries: Iterable[int] = ()) -> None:
         self.text = text
-        self._base = plain_boundaries(text) | set(boundaries)
+        self._joined = joined(text)
+        self._base = (plain_boundaries(text) | set(boundaries)) - self._joined
         self._edges: set[int] = set()
         self._sorted = sorted(self._base)
 
     def with_spans(self, edges: Iterable[int]) -> None:
+        # A span's edges are edges even inside a range (a candidate 1954 in 1949-1954).
         self._edges = set(edges)
         self._sorted = sorted(self._base | self._edges)
 
     def add(self, boundaries: Iterable[int]) -> None:
-        self._base |= set(boundaries)
+        self._base |= set(boundaries) - self._joined
         self._sorted = sorted(self._base | self._edges)
 
     def is_boundary(self, offset: int) -> bool:
