@@ -52,7 +52,8 @@ def main() -> None:
             n = 0
             while not done.is_set():
                 started = time.perf_counter()
-                mine.decide(spans[n % len(spans)], "wang", "confirm" if n % 2 else "reject")
+                # Each span rejected, then confirmed: every decision changes something (a repeat is refused).
+                mine.decide(spans[(n // 2) % len(spans)], "wang", "confirm" if n % 2 else "reject")
                 waits.append(time.perf_counter() - started)
                 n += 1
                 time.sleep(0.02)

@@ -2,8 +2,10 @@
 
 Rows are dicts with ``doc``, ``label`` and ``text`` (FIGURE rows also ``value``, ``unit``,
 ``approx``). Spans match on (doc, label, text), counted as a multiset, because the gold
-file carries no offsets (they depend on normalization). Labels the gold does not
-annotate at all are left out: predicting ORG against a FIGURE/DATE gold is not an error.
+file carries no offsets (they depend on normalization). Only what the gold covers is
+scored: a predicted row counts only for a document the gold annotates, and only for a
+label the gold annotates in that document. A report the gold never read is no source of
+false alarms, nor is an ORG in a report whose gold holds FIGURE and DATE only.
 
 When predicted rows carry a ``source`` key (``rules``, ``lac``, ``rules+lac``), the result
 also scores each source on its own: its rows against the whole gold, so a source's
@@ -32,6 +34,8 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
     FIGUREs whose value, unit and approx all equal the gold's), plus per-attribute counts.
     """
     labels = sorted({row["label"] for row in gold})
+    covered = {(row["doc"], row["label"]) for row in gold}
+    predicted = [row for row in predicted if (row["doc"], row["label"]) in covered]
     gold_rows = _group(row for row in gold if row["label"] in labels)
     pred_rows = _group(row for row in predicted if row["label"] in labels)
     per_label, micro = _labels(labels, gold_rows, pred_rows)

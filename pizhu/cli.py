@@ -279,7 +279,8 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
     """Score the machine candidates against a gold JSONL file.
 
     Matching is on document (the imported file's name), label and span text, with
-    occurrences counted.
+    occurrences counted. Only the reports the gold file covers count, each for the
+    labels the gold annotates in it: other imported reports are no false alarms.
 
     \b
     Example:
@@ -359,14 +360,23 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
 def assign_command(reviewers: tuple[str, ...], db_path: str, overlap: float, seed: int) -> None:
     """Share the reports out among REVIEWERS; the library lists each reviewer's share first.
 
+    Work already done counts: a report a reviewer finished or started stays in their
+    share, a report finished by someone not named goes to nobody (nothing is left to do),
+    and the rest evens the shares out.
+
     \b
     Example:
         pizhu assign wang li zhao --overlap 0.2     one report in five reviewed twice
     """
     with open_store(db_path) as store:
-        counts = store.assign(list(reviewers), overlap, seed)
-    for name, n in counts.items():
-        click.echo(f"{shown(name)}: {n} report(s)", err=True)
+        result = store.assign(list(reviewers), overlap, seed)
+    for name, (n, finished, started) in result.shares.items():
+        already = f" ({finished} finished, {started} started already)" if finished or started else ""
+        click.echo(f"{shown(name)}: {n} report(s){already}", err=True)
+    if result.finished_by_others:
+        click.echo(
+            f"{result.finished_by_others} report(s) finished by reviewers not named here: not assigned", err=True
+        )
 
 
 @main.command("describe")

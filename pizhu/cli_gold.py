@@ -19,7 +19,7 @@ import click
 from extract.models import LABELS
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say
 from pizhu.cli_common import table as new_table
-from store.display import json_for_terminal, visible
+from store.display import json_for_terminal, score, share, visible
 
 FORMATS = ("jsonl", "spacy", "conll", "csv", "brat", "prodigy", "doccano", "label-studio")
 # Formats that are a folder or a binary file, or that write a second file beside the first.
@@ -30,21 +30,23 @@ NEEDS_OUTPUT = {"spacy": "a file", "brat": "a folder", "label-studio": "a file; 
 _MAX_DOCUMENT_ROWS = 50
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
-
-
-def _number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
-
-
 # --- export ----------------------------------------------------------------------------------
 
 
 @click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
-@click.option("--all", "include_all", is_flag=True, help="Also pending and rejected machine spans.")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also pending, disputed and rejected spans (and so the unfinished reports too).",
+)
+@click.option(
+    "--unfinished",
+    is_flag=True,
+    help="Also reports not every candidate of which is decided (marked done: false; their undecided text missing).",
+)
 @click.option(
     "-o",
     "--output",
@@ -75,8 +77,14 @@ def export_command(
     documents: tuple[int, ...],
     raw_offsets: bool,
     bom: bool | None,
+    unfinished: bool,
 ) -> None:
-    """Export the gold standard (confirmed, corrected and added spans).
+    """Export the gold standard (confirmed, corrected and added spans) of the finished reports.
+
+    A report is finished when every candidate in it (captions and boilerplate too) is
+    decided and none is disputed; the others are left out (stderr says how many) unless
+    --unfinished adds them, marked done: false, with their undecided text a missing
+    value ("-") in conll and spacy, never O.
 
     Formats: jsonl (one document per line), spacy (a DocBin file; needs
     pip install 'pizhu[spacy]'), conll (character BIO, a blank line between
@@ -95,6 +103,7 @@ def export_command(
         pizhu export --format prodigy --all -o tasks.jsonl
         pizhu export --format doccano -o doccano.jsonl
         pizhu export --format label-studio --all -o ls.json
+        pizhu export --unfinished --format spacy -o partial.spacy
     """
     from store import export, fileio, formats
 
@@ -110,6 +119,7 @@ def export_command(
         labels=tuple(labels),
         documents=tuple(documents),
         raw_offsets=raw_offsets,
+        unfinished=unfinished,
     )
     writers: dict[str, Callable[[Any, export.ExportFilter], Iterator[str]]] = {
         "jsonl": export.iter_jsonl,
@@ -120,14 +130,20 @@ def export_command(
         "label-studio": formats.iter_label_studio,
     }
     with open_store(db_path, read_only=True) as store:
+        kept, left_out = export.select_documents(store, flt)
+        note = (
+            f"; left out {left_out} unfinished report(s) (--unfinished adds them)"
+            if left_out
+            else ("" if flt.every_report else "; every report is finished")
+        )
         if fmt == "brat":
             assert output is not None
             count = export.write_brat(store, flt, Path(output))
-            say(f"wrote {count} document(s) to {output}")
+            say(f"wrote {count} document(s) to {output}{note}")
         elif fmt == "spacy":
             assert output is not None
             count = export.write_docbin(store, flt, Path(output))
-            say(f"wrote {count} document(s) to {output}")
+            say(f"wrote {count} document(s) to {output}{note}")
         else:
             chunks = writers[fmt](store, flt)
             if bom if bom is not None else fmt == "csv":
@@ -140,6 +156,7 @@ def export_command(
                     say(f"wrote the labelling config to {config}")
             else:
                 _to_stdout(chunks, as_json=fmt == "jsonl")
+            say(f"exported {len(kept)} report(s){note}")
 
 
 def _to_stdout(chunks: Iterator[str], *, as_json: bool) -> None:
@@ -188,18 +205,18 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     # A team database holds thousands of reports: a terminal table lists the first ones and
     # says how many it left out (all of them are in --json or with --document).
     shown = stats.documents if documents else stats.documents[:_MAX_DOCUMENT_ROWS]
-    rows = [(str(d.document_id), d.organisation, str(d.year or ""), d.counts) for d in shown]
+    rows = [(str(d.document_id), d.organisation, str(d.year or ""), d.counts, d.finished) for d in shown]
     if len(shown) < len(stats.documents):
         progress.caption = f"{len(stats.documents) - len(shown)} more document(s): use --json or --document"
-    rows.append(("all", "", "", stats.total))
-    for doc, organisation, year, c in rows:
+    rows.append(("all", "", "", stats.total, False))
+    for doc, organisation, year, c, finished in rows:
         progress.add_row(
             doc,
             organisation,
             year,
             str(c.candidates),
             str(c.decided),
-            _percent(c.done),
+            share(c.done) + (" ✓" if finished else ""),
             str(c.confirmed),
             str(c.corrected),
             str(c.rejected),
@@ -207,6 +224,10 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
             str(c.gold),
         )
     out.print(progress)
+    out.print(
+        f"{stats.finished} of {len(stats.documents)} report(s) finished (✓: every candidate decided, captions and"
+        " boilerplate too" + (")" if reviewer else "; none disputed)")
+    )
 
     labels = new_table("progress by label")
     for column in ("label", "cands", "pending", "ok", "fixed", "false", "added", "gold"):
@@ -241,10 +262,10 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
                 str(s.corrected),
                 str(s.rejected),
                 "—" if s.missed is None else str(s.missed),
-                _number(s.precision),
-                _number(s.exact),
-                _number(s.recall),
-                _number(s.f1),
+                score(s.precision),
+                score(s.exact),
+                score(s.recall),
+                score(s.f1),
                 ", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items())),
             )
         out.print(table)
@@ -264,9 +285,9 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
             str(s.corrected),
             str(s.rejected),
             str(s.missed),
-            _number(s.precision),
-            _number(s.recall),
-            _number(s.f1),
+            score(s.precision),
+            score(s.recall),
+            score(s.f1),
         )
     out.print(sources)
     out.print(
@@ -287,11 +308,14 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
 def agree_command(
     db_path: str, reviewers: tuple[str, ...], documents: tuple[int, ...], show_disagreements: bool, as_json: bool
 ) -> None:
-    """Agreement between every pair of reviewers over the documents both reviewed.
+    """Agreement between every pair of reviewers over the sections both finished.
 
-    Span P/R/F1: exact match on offsets and label of the spans each holds as gold
-    (precision and recall are B's against A). Kappa: Cohen's kappa on accepting or
-    rejecting the machine candidates both decided. Adjudications are left out.
+    Only a section both reviewers finished (every candidate in it decided) is compared:
+    what one of them never reached is no disagreement. Span P/R/F1: exact match on
+    offsets and label of the spans each holds as gold (precision and recall are B's
+    against A). Kappa: Cohen's kappa on accepting or rejecting the machine candidates
+    both decided; where it sits far below a high raw agreement a line says why
+    (prevalence). Adjudications are left out.
 
     \b
     Example:
@@ -322,28 +346,39 @@ def agree_command(
         table = new_table("pizhu agree (B against A)")
         table.add_column("A")
         table.add_column("B")
-        for column in ("docs", "gold A", "gold B", "same", "P", "R", "F1", "cands", "agree", "kappa"):
+        for column in ("secs", "gold A", "gold B", "same", "P", "R", "F1", "cands", "agree", "kappa"):
             table.add_column(column, justify="right")
         for p in pairs:
             table.add_row(
                 p.reviewer_a,
                 p.reviewer_b,
-                str(p.documents),
+                str(p.sections),
                 str(p.spans_a),
                 str(p.spans_b),
                 str(p.matched),
-                _number(p.precision),
-                _number(p.recall),
-                _number(p.f1),
+                score(p.precision),
+                score(p.recall),
+                score(p.f1),
                 str(p.candidates),
-                _percent(p.observed),
-                _number(p.kappa),
+                share(p.observed),
+                score(p.kappa),
             )
         out.print(table)
+        compared = sum(p.sections for p in pairs)
+        left = sum(p.sections_left for p in pairs)
         out.print(
-            "same = gold spans with the same offsets and label; cands = machine candidates both decided;"
-            " agree = share of them both accepted or both rejected; kappa = Cohen's kappa on those."
+            f"compared: {compared} section(s) both finished ({sum(p.documents for p in pairs)} report(s)),"
+            f" {sum(p.spans_a + p.spans_b for p in pairs)} gold span(s), {sum(p.candidates for p in pairs)}"
+            f" candidate(s); {left} left out (one reviewer had not finished them)"
         )
+        out.print(
+            "secs = sections both finished; same = gold spans with the same offsets and label; cands = machine"
+            " candidates both decided; agree = share of them both accepted or both rejected; kappa = Cohen's"
+            " kappa on those."
+        )
+        for p in pairs:
+            if p.kappa_note():
+                out.print(p.kappa_note())
     if show_disagreements:
         table = new_table(f"{len(found)} disagreement(s)")
         for column in ("doc", "span", "text", "what", "versions", "adjudicated"):

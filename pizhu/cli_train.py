@@ -17,6 +17,7 @@ import click
 from extract.models import LABELS
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, table
 from store.db import Store
+from store.display import score
 from store.train import TrainOptions, learning_curve, train
 
 DEFAULTS = TrainOptions()
@@ -75,21 +76,23 @@ def _print_result(result: Any) -> None:
         f" {result.nested_left_out} nested span(s) left out of NER; {result.steps} steps in {result.seconds:.0f}s"
     )
     if result.under_review:
-        out.print(f"left out {result.under_review} report(s) with candidates still pending")
+        out.print(f"left out {result.under_review} unfinished report(s): candidates still pending or disputed")
     grid = table("held-out reports: exact span match")
     for column in ("label", "gold", "found", "tp", "P", "R", "F1"):
         grid.add_column(column, justify="right")
     for s in (*result.scores, result.total):
         grid.add_row(
-            s.label, str(s.support), str(s.tp + s.fp), str(s.tp), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"
+            s.label, str(s.support), str(s.tp + s.fp), str(s.tp), score(s.precision), score(s.recall), score(s.f1)
         )
     out.print(grid)
     if result.out:
         out.print(f"model saved to {result.out}")
 
 
-def _short(f1: float) -> str:
+def _short(f1: float | None) -> str:
     """.55 for 0.55 (1.0 stays 1.0): four columns of mean (min–max) fit 80 columns."""
+    if f1 is None:
+        return "—"
     return "1.0" if f1 >= 1 else f"{f1:.2f}"[1:]
 
 
@@ -103,7 +106,7 @@ def _print_curve(curve: Any) -> None:
         cells = []
         for fraction in curve.fractions:
             p = curve.point(fraction, label)
-            cells.append(f"{p.mean:.2f} ({_short(p.low)}–{_short(p.high)})")
+            cells.append("—" if p.mean is None else f"{p.mean:.2f} ({_short(p.low)}–{_short(p.high)})")
         grid.add_row(label, *cells)
     out = console()
     out.print(grid)

@@ -4,8 +4,9 @@ Every figure here reads the review state through public ``Store`` calls
 (``reviewer_states``, ``disputes``, ``adjudicate``); what a decision means is decided
 in ``store.review`` alone. Adjudicators (``adjudicator:...``) are never reviewers.
 
-For every pair of reviewers, over the documents both reviewed (a reviewer reviewed a
-document when some span of it stands decided for them: one who undid everything did not):
+For every pair of reviewers, over the sections both finished (``store.progress``: every
+candidate in the section decided, or the whole report finished): what one reviewer never
+reached is no disagreement, and the figures say how much was compared:
 
 * span-level precision, recall and F1 of B against A: exact match on (start, end,
   label) of the spans each holds as gold (confirmed, corrected, added). F1 is symmetric;
@@ -14,17 +15,19 @@ document when some span of it stands decided for them: one who undid everything 
 
 ``disagreements`` lists every span on which the reviewers who decided it differ (accept,
 label, boundary, attributes, tags) and every span one reviewer added that another
-reviewer of the document did not mark: exactly the mismatches the F1 counts.
+reviewer did not mark in a section they finished: exactly the mismatches the F1 counts.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
 from store.db import Store
 from store.errors import ReviewError, StoreError
+from store.progress import progress_of, sections_finished
 from store.records import GOLD_STATUSES, PENDING, SpanView
 from store.review import ADJUDICATE, is_adjudicator
 
@@ -65,6 +68,48 @@ def _reviewed(states: dict[str, dict[int, dict[str, Any]]]) -> dict[str, dict[in
     return {r: mine for r, mine in states.items() if any(s["status"] != PENDING for s in mine.values())}
 
 
+@dataclass(frozen=True)
+class Sections:
+    """A document's sections, and which of them each reviewer finished."""
+
+    starts: list[int]
+    finished: dict[str, list[bool]]
+    candidates: dict[int, int]
+    """Machine span id → its proposed start (which section it is in)."""
+
+    def index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def both(self, a: str, b: str) -> list[int]:
+        """The sections both reviewers finished."""
+        fa, fb = self.finished.get(a, []), self.finished.get(b, [])
+        return [i for i, (x, y) in enumerate(zip(fa, fb, strict=True)) if x and y]
+
+
+def finished_sections(store: Store, doc_id: int, states: dict[str, dict[int, dict[str, Any]]]) -> Sections:
+    """Which sections of the document each reviewer in ``states`` finished (``store.progress``)."""
+    bounds = [(s.start, s.end) for s in store.sections(doc_id)]
+    if not bounds:
+        bounds = [(0, len(store.document_text(doc_id)) + 1)]
+    candidates = {
+        r["id"]: r["start"]
+        for r in store.read("SELECT id, start FROM spans WHERE document_id = ? AND origin = 'machine'", [doc_id])
+    }
+    finished = {}
+    for reviewer, mine in states.items():
+        spans = [
+            {"origin": "machine", "status": mine.get(i, {}).get("status", PENDING), "start": start}
+            for i, start in candidates.items()
+        ]
+        spans += [
+            {"origin": s.get("origin", "human"), "status": s["status"], "start": s["start"]}
+            for i, s in mine.items()
+            if i not in candidates
+        ]
+        finished[reviewer] = sections_finished(bounds, spans, progress_of(spans).finished)
+    return Sections([start for start, _end in bounds], finished, candidates)
+
+
 def versions(store: Store, doc_id: int) -> DocumentVersions:
     for _doc, states in store.reviewer_states(doc_id):
         return DocumentVersions(doc_id, _reviewed(states))
@@ -88,6 +133,10 @@ class PairAgreement:
     both_rejected: int
     only_a_accepted: int
     only_b_accepted: int
+    sections: int = 0
+    """Sections both finished: what was compared."""
+    sections_left: int = 0
+    """Sections of the reports both worked in that one of them had not finished: left out."""
 
     @property
     def precision(self) -> float | None:
@@ -118,6 +167,19 @@ class PairAgreement:
     def kappa(self) -> float | None:
         return cohen_kappa(self.both_accepted, self.only_a_accepted, self.only_b_accepted, self.both_rejected)
 
+    def kappa_note(self) -> str:
+        """One line when kappa sits far below a high raw agreement (the prevalence paradox), else ""."""
+        kappa, observed, n = self.kappa, self.observed, self.candidates
+        if kappa is None or observed is None or observed < 0.8 or kappa >= observed - 0.3:
+            return ""
+        accepted = (2 * self.both_accepted + self.only_a_accepted + self.only_b_accepted) / (2 * n)
+        answer, share = ("accepted", accepted) if accepted >= 0.5 else ("rejected", 1 - accepted)
+        return (
+            f"{self.reviewer_a}/{self.reviewer_b}: kappa {kappa:.2f} beside {observed:.0%} agreement: {share:.0%} of"
+            f" the answers were {answer}, so chance agreement is high (prevalence: two categories, skewed); read"
+            " kappa with the raw agreement"
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "reviewer_a": self.reviewer_a,
@@ -138,6 +200,9 @@ class PairAgreement:
             },
             "observed": self.observed,
             "kappa": self.kappa,
+            "sections": self.sections,
+            "sections_left": self.sections_left,
+            "kappa_note": self.kappa_note() or None,
         }
 
 
@@ -166,7 +231,7 @@ def _accepts(state: dict[str, Any] | None) -> bool | None:
 
 
 def agreement(store: Store, reviewers: list[str] | None = None, documents: tuple[int, ...] = ()) -> list[PairAgreement]:
-    """Every pair of reviewers (alphabetical within a pair) over the documents both reviewed."""
+    """Every pair of reviewers (alphabetical within a pair) over the sections both finished."""
     wanted = set(documents)
     tables: dict[tuple[str, str], list[int]] = {}
     names: set[str] = set()
@@ -176,26 +241,36 @@ def agreement(store: Store, reviewers: list[str] | None = None, documents: tuple
         v = DocumentVersions(doc_id, _reviewed(all_states))
         present = [r for r in v.reviewers if not reviewers or r in reviewers]
         names.update(present)
-        gold = {r: v.gold(r) for r in present}
+        if len(present) < 2:
+            continue
+        sections = finished_sections(store, doc_id, {r: v.states[r] for r in present})
         for a, b in itertools.combinations(present, 2):
-            # shared, spans_a, spans_b, matched, both yes, both no, only a, only b
-            row = tables.setdefault((a, b), [0] * 8)
+            # documents, spans_a, spans_b, matched, both yes, both no, only a, only b, sections, left out
+            row = tables.setdefault((a, b), [0] * 10)
+            both = set(sections.both(a, b))
+            row[8] += len(both)
+            row[9] += len(sections.starts) - len(both)
+            if not both:
+                continue
             row[0] += 1
-            row[1] += len(gold[a])
-            row[2] += len(gold[b])
-            row[3] += len(gold[a] & gold[b])
+            gold_a, gold_b = ({g for g in v.gold(r) if sections.index(g[0]) in both} for r in (a, b))
+            row[1] += len(gold_a)
+            row[2] += len(gold_b)
+            row[3] += len(gold_a & gold_b)
             states_a, states_b = v.states[a], v.states[b]
-            for span_id in states_a.keys() & states_b.keys():
-                if states_a[span_id].get("origin") != "machine":
+            for span_id, start in sections.candidates.items():
+                if sections.index(start) not in both:
                     continue
-                answer = (_accepts(states_a[span_id]), _accepts(states_b[span_id]))
+                answer = (_accepts(states_a.get(span_id)), _accepts(states_b.get(span_id)))
                 if None in answer:
                     continue
                 index = {(True, True): 4, (False, False): 5, (True, False): 6, (False, True): 7}[answer]  # type: ignore[index]
                 row[index] += 1
     results = []
     for a, b in itertools.combinations(sorted(names), 2):
-        shared, spans_a, spans_b, matched, yes, no, only_a, only_b = tables.get((a, b), [0] * 8)
+        shared, spans_a, spans_b, matched, yes, no, only_a, only_b, compared_sections, left = tables.get(
+            (a, b), [0] * 10
+        )
         results.append(
             PairAgreement(
                 a,
@@ -208,6 +283,8 @@ def agreement(store: Store, reviewers: list[str] | None = None, documents: tuple
                 both_rejected=no,
                 only_a_accepted=only_a,
                 only_b_accepted=only_b,
+                sections=compared_sections,
+                sections_left=left,
             )
         )
     return results
@@ -284,6 +361,7 @@ def disagreements(store: Store, doc_id: int | None = None, include_resolved: boo
     found: list[Disagreement] = []
     for document in sorted(disputed.keys() | added.keys()):
         v = versions(store, document)
+        sections = finished_sections(store, document, v.states) if document in added else None
         for view in disputed.get(document, []):
             answers = {r: mine[view.id] for r, mine in v.states.items() if view.id in mine}
             answers = {r: s for r, s in answers.items() if s["status"] != PENDING}
@@ -298,6 +376,9 @@ def disagreements(store: Store, doc_id: int | None = None, include_resolved: boo
                 if own is not None and own["status"] != PENDING:
                     answers[reviewer] = own
                     continue
+                assert sections is not None
+                if not sections.finished[reviewer][sections.index(view.proposed["start"])]:
+                    continue  # a section this reviewer has not finished: no answer yet
                 same = [
                     s
                     for s in mine.values()

@@ -19,6 +19,7 @@ import stat
 import time
 import urllib.parse
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from sqlite_utils import Database
 
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
-from store import review
+from store import progress, review
 from store.errors import (
     BusyError,
     CorruptDatabaseError,
@@ -34,6 +35,7 @@ from store.errors import (
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     StoreError,
+    UnchangedError,
 )
 from store.migrations import KNOWN, machine_uid, migrations
 from store.records import (
@@ -91,11 +93,14 @@ class Store:
 
     Anything at ``path`` that is not a regular file (``/dev/null``, a pipe, a folder, a
     link to nothing) is refused before SQLite sees it, so nothing is created beside it.
+    A reading caller never creates a database: a path that does not exist (a mistyped
+    ``--db``) or a file that is not a pizhu database is refused, untouched.
     """
 
     def __init__(self, path: str | Path | None = DEFAULT_DB, *, memory: bool = False, read_only: bool = False) -> None:
         self.path = ":memory:" if memory or path is None else str(path)
         self.read_only = False
+        self._reading = read_only
         target = ":memory:"
         uri = False
         if not memory and path is not None:
@@ -104,7 +109,7 @@ class Store:
             # process has on it, SQLite's included, and another connection then takes the
             # database for unused (seen here: committed decisions gone after kill -9).
             if _open_here(Path(path)) == 0:
-                _check_header(Path(path))
+                _check_header(Path(path), must_exist=read_only)
             if not _folder_writable(Path(path)):
                 if not read_only:
                     raise ReadOnlyDatabaseError(
@@ -131,7 +136,11 @@ class Store:
             conn.execute("PRAGMA busy_timeout = 15000")
             if self.read_only:
                 self._check_readable()
-            else:
+            if self._reading and not memory and not self._applied_known():
+                # Before anything is written (WAL mode rewrites the header): a reader would
+                # otherwise turn an empty or foreign SQLite file into a pizhu database.
+                raise CorruptDatabaseError(f"{self.path}: not a pizhu database")
+            if not self.read_only:
                 if not memory:
                     conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -370,8 +379,9 @@ class Store:
         """Re-extraction: keep what did not change, drop undecided candidates that went, add new ones.
 
         A candidate whose proposal (place, label, attributes) is proposed again keeps its
-        row and id, so an open app goes on working; its rule, confidence and source are
-        brought up to date. A new proposal is not made where a span already stands at the
+        row and id, so an open app goes on working; its rule and confidence are brought up
+        to date, and its source too unless someone decided it (a decided span keeps the
+        source it had when decided). A new proposal is not made where a span already stands at the
         same place and label, nor where any reviewer's version of a span (a correction, a
         span they added) already says it. A span someone decided under older guidelines
         and that the extractor now proposes by another rule is flagged ``ruling changed``
@@ -419,14 +429,18 @@ class Store:
                     # guidelines: the ruling that made the first decision may have changed.
                     ruling = span_id in older and rules[span_id] != s.rule
                     if attrs == s.attrs or not decided:
+                        # A decided span keeps the source it had when decided: stats credit a
+                        # proposer with the finds it made then, not with a later re-proposal.
                         conn.execute(
-                            "UPDATE spans SET attrs = ?, rule = ?, confidence = ?, source = ?, extractor_version = ?,"
+                            "UPDATE spans SET attrs = ?, rule = ?, confidence = ?,"
+                            " source = CASE WHEN ? THEN source ELSE ? END, extractor_version = ?,"
                             " flag = CASE WHEN ? THEN 'ruling changed' ELSE flag END,"
                             " flagged_at = CASE WHEN ? THEN ? ELSE flagged_at END WHERE id = ?",
                             (
                                 json.dumps(s.attrs, ensure_ascii=False),
                                 s.rule,
                                 s.confidence,
+                                decided,
                                 s.source,
                                 version,
                                 ruling,
@@ -479,13 +493,18 @@ class Store:
                 conn.execute("UPDATE documents SET year = ? WHERE id = ?", (year, doc_id))
         return self.document(doc_id)
 
-    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> dict[str, int]:
-        """Share the library's documents out among ``reviewers``, ``overlap`` of them to two.
+    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> Assignment:
+        """Share the library's documents out among ``reviewers``, ``overlap`` of them to two,
+        counting the work already done (``store.progress``).
 
-        Each document goes to one reviewer in turn; a share ``overlap`` of the documents,
-        chosen by a seeded hash (the same for the same library and seed), also to the next
-        reviewer, so that agreement can be measured on them. Replaces earlier assignments.
-        Returns how many documents each reviewer got.
+        A report a named reviewer has finished or started stays theirs (and counts in their
+        share); a report nobody named worked on but someone else finished (in the gold view)
+        has nothing left to do and goes to nobody, unless it is in the overlap (then to one
+        reviewer, for a second opinion). Every other report goes to the reviewer with the
+        smallest share so far (ties in the order named). A share ``overlap`` of the reports,
+        chosen by a seeded hash (the same for the same library and seed), also goes to a
+        second reviewer: one who worked on it, else the one with the smallest share.
+        Replaces earlier assignments.
         """
         names = [r for r in dict.fromkeys(reviewers) if r]
         if not names:
@@ -493,21 +512,49 @@ class Store:
         if not 0.0 <= overlap <= 1.0:
             raise StoreError("the overlap is a share between 0 and 1")
         ids = self.document_ids()
+        done = {name: progress.document_progress(self, name) for name in names}
+        finished_gold = progress.finished_documents(self)
+        load = dict.fromkeys(names, 0)
+        finished = dict.fromkeys(names, 0)
+        started = dict.fromkeys(names, 0)
         rows: list[tuple[int, str, str]] = []
+        by_others = 0
         stamp = now()
-        for n, doc_id in enumerate(ids):
-            first = names[n % len(names)]
-            rows.append((doc_id, first, stamp))
+
+        def least(exclude: set[str]) -> str:
+            return min((n for n in names if n not in exclude), key=lambda n: (load[n], names.index(n)))
+
+        def give(doc_id: int, name: str) -> None:
+            rows.append((doc_id, name, stamp))
+            load[name] += 1
+            mine = done[name].get(doc_id)
+            if mine is not None and mine.finished:
+                finished[name] += 1
+            elif mine is not None and mine.decided:
+                started[name] += 1
+
+        for doc_id in ids:
+            # Whoever worked on it: finished first, then by how much they decided.
+            workers = sorted(
+                (n for n in names if doc_id in done[n] and done[n][doc_id].decided),
+                key=lambda n: (not done[n][doc_id].finished, -done[n][doc_id].decided, names.index(n)),
+            )
             digest = hashlib.sha1(f"{seed}|{doc_id}".encode()).digest()
-            if len(names) > 1 and int.from_bytes(digest[:4], "big") / 2**32 < overlap:
-                rows.append((doc_id, names[(n + 1) % len(names)], stamp))
+            twice = len(names) > 1 and int.from_bytes(digest[:4], "big") / 2**32 < overlap
+            if not workers and doc_id in finished_gold:
+                if twice:  # a second opinion on someone else's finished report
+                    give(doc_id, least(set()))
+                else:
+                    by_others += 1
+                continue
+            first = workers[0] if workers else least(set())
+            give(doc_id, first)
+            if len(workers) > 1 or twice:
+                give(doc_id, workers[1] if len(workers) > 1 else least({first}))
         with self.transaction() as conn:
             conn.execute("DELETE FROM assignments")
             conn.executemany("INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)", rows)
-        counts = dict.fromkeys(names, 0)
-        for _doc, reviewer, _at in rows:
-            counts[reviewer] += 1
-        return counts
+        return Assignment({n: (load[n], finished[n], started[n]) for n in names}, by_others)
 
     def assigned(self, reviewer: str) -> set[int]:
         return {
@@ -553,24 +600,8 @@ class Store:
             " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
         )
         mine = self.assigned(reviewer) if reviewer else set()
-        # Reviewed: machine spans this reviewer's decisions leave decided (a tag, or an undo
-        # back to pending, does not count): their decided state rows, less those on spans a
-        # reviewer added (few; found from the spans' side, where an index has the origin).
-        reviewed: dict[int, int] = {
-            r["document_id"]: r["n"]
-            for r in self.read(
-                "SELECT document_id, count(*) AS n FROM span_states WHERE reviewer = ? AND status != 'pending'"
-                " GROUP BY document_id",
-                [reviewer],
-            )
-        }
-        for r in self.read(
-            "SELECT document_id, count(*) AS n FROM span_states WHERE reviewer = ? AND status != 'pending'"
-            " AND span_id IN (SELECT id FROM spans WHERE origin < 'machine' OR origin > 'machine')"
-            " GROUP BY document_id",
-            [reviewer],
-        ):
-            reviewed[r["document_id"]] -= r["n"]
+        # Reviewed and finished by the one definition (store.progress), in SQL.
+        done = progress.document_progress(self, reviewer)
         return [
             DocumentSummary(
                 id=r["id"],
@@ -580,8 +611,9 @@ class Store:
                 year=r["year"],
                 sections=r["sections"],
                 candidates=r["candidates"],
-                reviewed=reviewed.get(r["id"], 0),
+                reviewed=done[r["id"]].candidates - done[r["id"]].undecided if r["id"] in done else 0,
                 assigned=r["id"] in mine,
+                finished=r["id"] in done and done[r["id"]].finished,
             )
             for r in rows
         ]
@@ -938,7 +970,12 @@ class Store:
         with self.transaction() as conn:
             for span_id, version in (seen or {}).items():
                 review.check_seen(conn, span_id, reviewer, version)
-            pending = [review.operation(conn, span_id, reviewer, action) for span_id in dict.fromkeys(span_ids)]
+            pending = []
+            for span_id in dict.fromkeys(span_ids):
+                try:
+                    pending.append(review.operation(conn, span_id, reviewer, action))
+                except UnchangedError:
+                    continue  # decided so already: no row, and not counted
             for p in pending:
                 p.batch = batch
             review.append(conn, pending, self.origin)
@@ -1012,9 +1049,10 @@ class Store:
         right_start = at + len(right_text) - len(right_text.lstrip())
         batch = review.new_uid()
         with self.transaction() as conn:
-            reject = review.operation(conn, span_id, reviewer, review.REJECT)
-            reject.batch = batch
-            review.append(conn, [reject], self.origin)
+            with contextlib.suppress(UnchangedError):  # rejected already: the halves are added all the same
+                reject = review.operation(conn, span_id, reviewer, review.REJECT)
+                reject.batch = batch
+                review.append(conn, [reject], self.origin)
             a = self._add(
                 conn,
                 current.document_id,
@@ -1035,7 +1073,10 @@ class Store:
             raise StoreError("merge two different spans of one document")
         batch = review.new_uid()
         with self.transaction() as conn:
-            rejects = [review.operation(conn, s.id, reviewer, review.REJECT) for s in (a, b)]
+            rejects = []
+            for s in (a, b):
+                with contextlib.suppress(UnchangedError):
+                    rejects.append(review.operation(conn, s.id, reviewer, review.REJECT))
             for r in rejects:
                 r.batch = batch
             review.append(conn, rejects, self.origin)
@@ -1100,6 +1141,16 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What ``Store.assign`` did."""
+
+    shares: dict[str, tuple[int, int, int]]
+    """Reviewer → (reports assigned, of them finished already, started already)."""
+    finished_by_others: int = 0
+    """Reports finished by reviewers not named, assigned to nobody."""
 
 
 def recount_candidates(conn: sqlite3.Connection, doc_id: int) -> None:
@@ -1197,11 +1248,12 @@ def _open_here(path: Path) -> int:
     return _OPEN.get(key, 0) if key is not None else 0
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path, *, must_exist: bool = False) -> None:
     """Refuse anything but a new path or a regular SQLite file, before SQLite touches it.
 
     ``/dev/null`` would take a journal beside it (``/dev/null-journal``) and then fail as
     "disk full"; a pipe would block; a dangling link would create its target.
+    ``must_exist`` (a reading command): a new path, or an empty file, is refused too.
     """
     try:
         if path.is_dir():
@@ -1215,9 +1267,13 @@ def _check_header(path: Path) -> None:
                 raise StoreError(
                     f"{path}: cannot open the database file: the folder {path.parent} does not exist"
                 ) from None
+            if must_exist:
+                raise StoreError(f"{path}: no such database (check --db); this command creates none") from None
             return  # a new path: the database is created there
         if not stat.S_ISREG(info.st_mode):
             raise StoreError(f"{path}: not a regular file (a device, pipe or socket); give a database file")
+        if info.st_size == 0 and must_exist:
+            raise CorruptDatabaseError(f"{path}: not a pizhu database (an empty file)")
         if info.st_size > 0:
             with path.open("rb") as handle:
                 if handle.read(16) != _SQLITE_HEADER:

@@ -89,3 +89,17 @@ def visible_styled(text: T) -> T:
     if shown != plain:
         text.plain = shown
     return text
+
+
+# --- figures ---------------------------------------------------------------------------
+
+
+def score(value: float | None) -> str:
+    """A precision, recall, F1 or kappa to three places; "—" where it is undefined (nothing to
+    score: no gold, nothing found), never a 0.000 that reads as a failure."""
+    return "—" if value is None else f"{value:.3f}"
+
+
+def share(value: float | None) -> str:
+    """A share as a percentage to one place; "—" where it is undefined."""
+    return "—" if value is None else f"{value:.1%}"

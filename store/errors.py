@@ -33,3 +33,7 @@ class ReviewError(StoreError):
 
 class ChangedSpanError(ReviewError):
     """The span is no longer the version the decision was made on (see ``review.check_seen``)."""
+
+
+class UnchangedError(ReviewError):
+    """A decision equal to the span's current state: refused, nothing written ("already confirmed")."""

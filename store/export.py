@@ -2,6 +2,14 @@
 
 JSONL is one JSON object per document with code-point offsets.
 
+Only finished reports are exported by default (``store.progress``: every candidate
+decided, captions and boilerplate too; resolved, in the gold view): an export holds every
+report as if finished, so a report half reviewed must not go out as if its undecided
+text named nothing. ``unfinished`` (and ``include_all``) adds the others, each record ``done: false`` with
+each section's ``done``; in the flat taggings (BIO, the spaCy DocBin) the text of an
+unfinished section is then a missing value (``-``), never ``O``, except where a gold span
+stands.
+
 Spans are taken from the gold view (``store.review``'s gold policy), or from one
 reviewer's view with ``reviewer=``. A record's ``spans`` holds the gold spans only
 (confirmed, corrected, added); ``include_all`` adds the rest under their own keys:
@@ -22,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.models import APPROX, LABELS
-from store import fileio
+from store import fileio, progress
 from store.db import Store, StoreError
 from store.records import (
     ADDED,
@@ -46,6 +54,14 @@ class ExportFilter:
     labels: tuple[str, ...] = ()
     documents: tuple[int, ...] = ()
     raw_offsets: bool = False
+    unfinished: bool = False
+    """Also reports not finished (``store.progress``), marked ``done: false``."""
+
+    @property
+    def every_report(self) -> bool:
+        """Unfinished reports too: asked for, or implied by ``include_all`` (which asks for
+        the pending candidates, and a finished report has none)."""
+        return self.unfinished or self.include_all
 
 
 # The keys a document record holds its spans under: gold always, the rest with ``--all``.
@@ -54,7 +70,9 @@ OTHER_KEYS = ("candidates", "disputed", "rejected")
 _KEY_OF = {PENDING: "candidates", DISPUTED: "disputed", REJECTED: "rejected"}
 
 
-def selected_spans(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, list[SpanView]]:
+def selected_spans(
+    store: Store, doc_id: int, flt: ExportFilter, spans: list[SpanView] | None = None
+) -> dict[str, list[SpanView]]:
     """The document's spans under the key they export under (``spans`` is the gold).
 
     The gold view (see ``store.review``) by default, one reviewer's view with
@@ -65,7 +83,7 @@ def selected_spans(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, li
     if flt.include_all:
         chosen.update({key: [] for key in OTHER_KEYS})
     places: dict[tuple[int, int, str], list[SpanView]] = {}
-    for span in store.spans(doc_id, flt.reviewer):
+    for span in store.spans(doc_id, flt.reviewer) if spans is None else spans:
         if span.status == REMOVED:
             continue
         if flt.labels and span.label not in flt.labels:
@@ -107,12 +125,21 @@ def every_span(record: dict[str, Any]) -> list[dict[str, Any]]:
     return spans
 
 
-def document_ids(store: Store, flt: ExportFilter) -> list[int]:
+def select_documents(store: Store, flt: ExportFilter) -> tuple[list[int], int]:
+    """The ids an export holds, and how many unfinished reports it left out (none with ``unfinished``)."""
     ids = store.document_ids()
     if flt.documents:
         wanted = set(flt.documents)
         ids = [i for i in ids if i in wanted]
-    return ids
+    if flt.every_report:
+        return ids, 0
+    finished = progress.finished_documents(store, flt.reviewer, ids)
+    kept = [i for i in ids if i in finished]
+    return kept, len(ids) - len(kept)
+
+
+def document_ids(store: Store, flt: ExportFilter) -> list[int]:
+    return select_documents(store, flt)[0]
 
 
 def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = False) -> dict[str, Any]:
@@ -145,21 +172,29 @@ def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = Fa
 
 def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, Any]:
     document = store.document(doc_id)
-    chosen = selected_spans(store, doc_id, flt)
+    views = store.spans(doc_id, flt.reviewer)
+    chosen = selected_spans(store, doc_id, flt, views)
+    # Finished or not by every span of the view, whatever the label filter keeps.
+    done = progress.progress_of(views).finished
+    stored = store.sections(doc_id)
+    finished = progress.sections_finished([(s.start, s.end) for s in stored], views, done)
     text = document.raw if flt.raw_offsets else document.text
     sections = []
-    for section in store.sections(doc_id):
+    for section, section_done in zip(stored, finished, strict=True):
         start, end = section.start, section.end
         if flt.raw_offsets:
             start = document.offset_map.to_raw(start)
             end = document.offset_map.to_raw(end)
-        sections.append({"start": start, "end": end, "heading": section.heading, "kind": section.kind})
+        sections.append(
+            {"start": start, "end": end, "heading": section.heading, "kind": section.kind, "done": section_done}
+        )
     return {
         "id": document.id,
         "source": document.source,
         "title": document.title,
         "organisation": document.organisation,
         "year": document.year,
+        "done": done,
         "text": text,
         "sections": sections,
     } | {
@@ -226,12 +261,18 @@ def non_overlapping(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 SENTENCE_ENDS = frozenset("。！？!?")
 CONLL_DOCSTART = "-DOCSTART-\tO\n"
+MISSING = "-"
+"""The tag of a character no reviewer decided (spaCy's missing value): never ``O``."""
 
 
-def bio_tags(text: str, spans: list[dict[str, Any]]) -> list[str]:
+def bio_tags(text: str, spans: list[dict[str, Any]], sections: list[dict[str, Any]] | None = None) -> list[str]:
     """Character tags of the gold spans: a flat tagging has no room for a status, so
-    pending and rejected spans (``--all``) stay ``O``."""
+    pending and rejected spans (``--all``) stay ``O``. The text of a section that is not
+    finished (``sections[i]["done"]`` false) is ``MISSING`` where no gold span stands."""
     tags = ["O"] * len(text)
+    for section in sections or ():
+        if not section.get("done", True):
+            tags[section["start"] : section["end"]] = [MISSING] * (section["end"] - section["start"])
     for span in non_overlapping([s for s in spans if s["status"] in GOLD_STATUSES]):
         tags[span["start"]] = f"B-{span['label']}"
         for i in range(span["start"] + 1, span["end"]):
@@ -247,7 +288,7 @@ def conll_lines(record: dict[str, Any]) -> Iterator[str]:
     holding only a space would not survive a whitespace-splitting reader.
     """
     text: str = record["text"]
-    tags = bio_tags(text, record["spans"])
+    tags = bio_tags(text, record["spans"], record.get("sections"))
     open_sentence = False
     for i, char in enumerate(text):
         inside_next = i + 1 < len(tags) and tags[i + 1].startswith("I-")
@@ -310,6 +351,7 @@ CSV_COLUMNS = (
     "status",
     "start",
     "end",
+    "done",
 )
 
 
@@ -341,6 +383,7 @@ def figure_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "status": span["status"],
             "start": span["start"],
             "end": span["end"],
+            "done": record.get("done", True),
         }
 
 
@@ -501,6 +544,21 @@ def _char_span(doc: Any, span: dict[str, Any]) -> Any:
     return doc.char_span(span["start"], span["end"], label=span["label"], alignment_mode="expand")
 
 
+def _missing(doc: Any, tags: list[str]) -> list[Any]:
+    """Runs of tokens whose characters are ``MISSING`` (a token is as its first character)."""
+    runs: list[Any] = []
+    start: int | None = None
+    for token in doc:
+        if tags[token.idx] == MISSING:
+            start = token.i if start is None else start
+        elif start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    return runs
+
+
 def write_docbin(store: Store, flt: ExportFilter, path: Path) -> int:
     """Write a spaCy ``DocBin`` to ``path``; return the number of documents.
 
@@ -508,7 +566,9 @@ def write_docbin(store: Store, flt: ExportFilter, path: Path) -> int:
     ``doc.spans`` under ``"pizhu"`` every exported span (with ``--all``, pending and
     rejected ones too: their status is in the user data), and ``doc.user_data["pizhu"]`` the record without its
     text (ids, sections, span attributes). Tokens are characters (spaCy's default
-    Chinese segmenter), so every code-point span lines up with tokens.
+    Chinese segmenter), so every code-point span lines up with tokens. The tokens of an
+    unfinished section outside the gold spans are missing values (``bio_tags``), which
+    spaCy's training and ``spacy debug data`` read as unknown, not as ``O``.
     """
     try:
         import spacy
@@ -522,8 +582,9 @@ def write_docbin(store: Store, flt: ExportFilter, path: Path) -> int:
         doc = nlp.make_doc(record["text"])
         every = [_char_span(doc, span) for span in every_span(record)]
         gold = [span for span in record[GOLD_KEY] if span["status"] in GOLD_STATUSES]
+        entities = [piece for piece in (_char_span(doc, span) for span in non_overlapping(gold)) if piece]
         try:
-            doc.ents = [piece for piece in (_char_span(doc, span) for span in non_overlapping(gold)) if piece]
+            doc.set_ents(entities, missing=_missing(doc, bio_tags(record["text"], gold, record["sections"])))
         except ValueError as exc:  # spaCy refuses a span it cannot place: say which document
             raise ExportError(f"document {record['id']}: spaCy refused the entities ({exc})") from None
         doc.spans[SPAN_KEY] = [piece for piece in every if piece is not None]

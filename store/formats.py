@@ -13,7 +13,11 @@ same), and no writer here looks at a key by itself.
 What each tool gets:
 
 - **Prodigy** (``prodigy db-in``): one ``ner_manual`` task per document with its gold
-  spans and ``answer: accept``; with ``--all`` also one binary ``ner`` task per rejected
+  spans and ``answer: accept`` (``ignore`` for a report not finished, exported with
+  ``--unfinished``: Prodigy must not take its undecided text for "no entity"); every task
+  carries ``tokens`` (one per character, as ``spacy.blank("zh")`` cuts them) and every
+  span its ``token_start``/``token_end``, so ``ner_manual`` and ``review`` can show it;
+  with ``--all`` also one binary ``ner`` task per rejected
   span (``answer: reject``) and per pending candidate or disputed span (``answer:
   ignore``, Prodigy's "not decided": ``db-in`` gives a task without an answer its
   ``--answer``, ``accept`` by default; a disputed one carries each reviewer's version in
@@ -112,22 +116,56 @@ def task_hash(text: str, spans: Iterable[dict[str, Any]], view: str) -> int:
     return _hash32(input_hash(text), view, "spans", key)
 
 
-def prodigy_span(span: dict[str, Any]) -> dict[str, Any]:
-    # Character offsets only: Prodigy tokenizes again on load, and its spans may carry
-    # extra keys, which it keeps.
-    return {"start": span["start"], "end": span["end"], "label": span["label"], "text": span["text"]} | {
-        "pizhu": span_provenance(span)
-    }
+def char_tokens(text: str) -> list[dict[str, Any]]:
+    """Prodigy's ``tokens`` as ``spacy.blank("zh")`` cuts the text: one token per character;
+    a space after a token is its ``ws``, and any other run of whitespace is a token itself."""
+    tokens: list[dict[str, Any]] = []
+    i = 0
+    while i < len(text):
+        if text[i].isspace():
+            if text[i] == " " and tokens and not tokens[-1]["ws"] and tokens[-1]["end"] == i:
+                tokens[-1]["ws"] = True
+                i += 1
+                continue
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            tokens.append({"text": text[i:j], "start": i, "end": j, "id": len(tokens), "ws": False})
+            i = j
+            continue
+        tokens.append({"text": text[i], "start": i, "end": i + 1, "id": len(tokens), "ws": False})
+        i += 1
+    return tokens
+
+
+def prodigy_span(
+    span: dict[str, Any], starts: dict[int, int] | None = None, ends: dict[int, int] | None = None
+) -> dict[str, Any]:
+    # Prodigy's spans may carry extra keys, which it keeps; token_start/token_end
+    # (inclusive) tie them to the task's tokens.
+    out = {"start": span["start"], "end": span["end"], "label": span["label"], "text": span["text"]}
+    if starts is not None and ends is not None and span["start"] in starts and span["end"] in ends:
+        out |= {"token_start": starts[span["start"]], "token_end": ends[span["end"]]}
+    return out | {"pizhu": span_provenance(span)}
 
 
 def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     text: str = record["text"]
-    meta = provenance(record)
+    done = record.get("done", True)
+    meta = provenance(record) | {"done": done}
     gold = gold_spans(record)
+    tokens = char_tokens(text)
+    starts = {t["start"]: t["id"] for t in tokens}
+    ends = {t["end"]: t["id"] for t in tokens}
+
+    def spans(chosen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [prodigy_span(s, starts, ends) for s in chosen]
+
     yield {
         "text": text,
-        "spans": [prodigy_span(s) for s in gold],
-        "answer": "accept",
+        "tokens": tokens,
+        "spans": spans(gold),
+        "answer": "accept" if done else "ignore",
         "_input_hash": input_hash(text),
         "_task_hash": task_hash(text, gold, "ner_manual"),
         "_view_id": "ner_manual",
@@ -137,7 +175,8 @@ def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         for span in spans_with_status(record, status):
             yield {
                 "text": text,
-                "spans": [prodigy_span(span)],
+                "tokens": tokens,
+                "spans": spans([span]),
                 "answer": answer,
                 "_input_hash": input_hash(text),
                 "_task_hash": task_hash(text, [span], "ner"),
@@ -163,6 +202,7 @@ def doccano_line(record: dict[str, Any]) -> dict[str, Any]:
     }
     # doccano keeps every other key of an imported line as the example's metadata.
     line |= {f"pizhu_{key}": value for key, value in provenance(record).items()}
+    line["pizhu_done"] = record.get("done", True)
     others = [s for s in record_spans(record) if s["status"] not in GOLD_STATUSES]
     if others:
         line["pizhu_not_gold"] = [[s["start"], s["end"], s["label"], s["status"]] for s in others]
@@ -221,7 +261,7 @@ def label_studio_task(record: dict[str, Any]) -> dict[str, Any]:
     gold = gold_spans(record)
     task: dict[str, Any] = {
         "id": document,
-        "data": {"text": record["text"]} | provenance(record),
+        "data": {"text": record["text"]} | provenance(record) | {"done": record.get("done", True)},
         "annotations": [
             {
                 "result": [ls_result(document, s) | {"origin": "manual"} for s in gold],

@@ -118,6 +118,8 @@ class DocumentSummary:
     reviewed: int
     assigned: bool = False
     """Whether the document is in this reviewer's share (``Store.assign``)."""
+    finished: bool = False
+    """Every candidate decided by this reviewer (``store.progress``: the one definition)."""
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from typing import Any
 
 from extract import GUIDELINES_VERSION
 from extract.models import LABELS
-from store.errors import ChangedSpanError, ReviewError
+from store.errors import ChangedSpanError, ReviewError, UnchangedError
 from store.records import (
     ADDED,
     ADJUDICATOR_PREFIX,
@@ -641,7 +641,42 @@ def operation(
             payload["attrs"] = {k: v for k, v in attrs.items() if v is not None and v != "" and k != "status"}
     else:
         raise ReviewError(f"unknown action {action!r}")
-    return Pending(span_id, doc_id, reviewer, action, payload)
+    pending = Pending(span_id, doc_id, reviewer, action, payload)
+    _refuse_unchanged(conn, row, pending)
+    return pending
+
+
+def _comparable(state: dict[str, Any]) -> tuple[Any, ...]:
+    return (*_version(state), state["status"], tuple(sorted(state.get("tags") or ())))
+
+
+def _refuse_unchanged(conn: sqlite3.Connection, row: sqlite3.Row, pending: Pending) -> None:
+    """A decision that would leave the reviewer's version as it is writes no row: the log
+    holds only what changed something, so an undo always takes back something visible."""
+    proposal = proposal_of(row)
+    mine = [e for e in in_effect(entries(conn, pending.span_id)) if e.reviewer == pending.reviewer]
+    mine = [e for e in mine if e.action != ADJUDICATE]
+    empty = proposal.state(PENDING if proposal.origin == "machine" else REMOVED)
+    before = fold(proposal, mine) or empty
+    # Ordered after everything already logged, as ``append`` will stamp it.
+    entry = Entry(pending.uid, pending.reviewer, pending.action, pending.payload, "\uffff")
+    after = fold(proposal, [*mine, entry]) or empty
+    if _comparable(before) != _comparable(after):
+        return
+    action, tag = pending.action, pending.payload.get("tag", "")
+    if action == CONFIRM:
+        message = "already confirmed" + (f" (as {before['status']})" if before["status"] != CONFIRMED else "")
+    elif action == REJECT:
+        message = "already rejected"
+    elif action == TAG:
+        message = f"already tagged {tag}"
+    elif action == UNTAG:
+        message = f"not tagged {tag}"
+    elif action == RESET:
+        message = "already pending"
+    else:
+        message = "no change: the span is already so"
+    raise UnchangedError(message)
 
 
 def _seen_version(state: dict[str, Any]) -> tuple[Any, ...]:
@@ -686,6 +721,9 @@ def verdict(conn: sqlite3.Connection, span_id: int, adjudicator: str, chosen: di
         "attrs": {k: v for k, v in attrs.items() if v is not None and v != ""},
         "tags": sorted(chosen.get("tags") or []),
     }
+    gold = replay(proposal, entries(conn, span_id)).gold
+    if gold.adjudicator and _comparable(gold.state) == _comparable(_verdict(proposal, payload)):
+        raise UnchangedError(f"already adjudicated so (by {gold.adjudicator})")
     return Pending(span_id, row["document_id"], adjudicator, ADJUDICATE, payload)
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from extract.models import LABELS
 from store.db import Store
+from store.progress import finished_documents
 from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
 
 
@@ -76,6 +77,8 @@ class DocumentProgress:
     organisation: str
     year: int | None
     counts: StatusCounts = field(default_factory=StatusCounts)
+    finished: bool = False
+    """Every candidate decided (resolved, in the gold view): ``store.progress``'s one definition."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +86,7 @@ class DocumentProgress:
             "title": self.title,
             "organisation": self.organisation,
             "year": self.year,
+            "finished": self.finished,
         } | self.counts.as_dict()
 
 
@@ -173,9 +177,15 @@ class Stats:
                 setattr(total, name, getattr(total, name) + getattr(doc.counts, name))
         return total
 
+    @property
+    def finished(self) -> int:
+        """Reports finished (``store.progress``)."""
+        return sum(1 for doc in self.documents if doc.finished)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "reviewer": self.reviewer,
+            "finished": self.finished,
             "total": self.total.as_dict(),
             "documents": [d.as_dict() for d in self.documents],
             "labels": {label: counts.as_dict() for label, counts in self.labels.items()},
@@ -252,6 +262,9 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         return score
 
     scope = None if not wanted else sorted(wanted)
+    for doc_id in finished_documents(store, reviewer, scope):
+        if doc_id in progress:
+            progress[doc_id].finished = True
     pending_by_document, pending = store.candidate_totals(scope)
     for doc_id, n in pending_by_document.items():
         if doc_id in progress:

@@ -2,8 +2,9 @@
 
 The gold comes from ``store.export.iter_records`` (the consolidated view): a span is gold
 when its status is confirmed, corrected or added. A report takes part when it has gold
-spans and no candidate of the trained labels is still pending (a half-reviewed report
-would teach the model that its unreviewed figures are not figures).
+spans and is finished (``store.progress``: every candidate, captions and boilerplate too,
+resolved; a half-reviewed report would teach the model that its unreviewed figures are
+not figures, a disputed span that it is no entity).
 
 NER tags one flat layer, so nested gold (a DATE or FIGURE inside a TITLE) keeps the outer
 span only, the rule the BIO and spaCy exports follow (``store.export.non_overlapping``).
@@ -37,7 +38,8 @@ from typing import Any
 from extract.models import LABELS, Span
 from store.db import Store, StoreError
 from store.export import ExportFilter, iter_records, non_overlapping
-from store.records import GOLD_STATUSES, PENDING
+from store.progress import finished_documents
+from store.records import GOLD_STATUSES
 
 SPACY_MISSING = "pizhu train needs spaCy: pip install 'pizhu[train]'"
 TOKENIZATIONS = ("char", "jieba")
@@ -87,7 +89,7 @@ class GoldSet:
     documents: tuple[GoldDocument, ...]
     labels: tuple[str, ...]
     under_review: int
-    """Reports left out because a candidate of the trained labels is still pending."""
+    """Reports with gold spans left out because they are not finished (``store.progress``)."""
 
 
 def gold_documents(store: Store, labels: Sequence[str] = ()) -> GoldSet:
@@ -96,7 +98,6 @@ def gold_documents(store: Store, labels: Sequence[str] = ()) -> GoldSet:
     if unknown:
         raise TrainError(f"unknown label {unknown[0]!r} (labels: {', '.join(LABELS)})")
     documents = []
-    under_review = 0
     seen_labels: set[str] = set()
     for record in iter_records(store, ExportFilter(labels=tuple(labels))):
         # Under either export shape ``spans`` may carry non-gold rows (with --all): keep the gold.
@@ -107,11 +108,20 @@ def gold_documents(store: Store, labels: Sequence[str] = ()) -> GoldSet:
         )
         if not spans:
             continue
-        if any(span.status == PENDING and (not labels or span.label in labels) for span in store.spans(record["id"])):
-            under_review += 1
-            continue
         documents.append(GoldDocument(record["id"], record["source"], record["text"], spans))
         seen_labels.update(s.label for s in spans)
+    # Reports with gold spans that are not finished: left out, and counted.
+    statuses = sorted(GOLD_STATUSES)
+    with_gold = {
+        r["document_id"]
+        for r in store.read(
+            "SELECT DISTINCT g.document_id FROM gold_states g JOIN documents d ON d.id = g.document_id"
+            f" WHERE d.deleted_at IS NULL AND g.status IN ({','.join('?' * len(statuses))})"
+            + (f" AND g.label IN ({','.join('?' * len(labels))})" if labels else ""),
+            [*statuses, *labels],
+        )
+    }
+    under_review = len(with_gold - finished_documents(store))
     chosen = tuple(labels) if labels else tuple(label for label in LABELS if label in seen_labels)
     return GoldSet(tuple(documents), chosen, under_review)
 
@@ -222,17 +232,20 @@ class LabelScore:
     fn: int
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+    def precision(self) -> float | None:
+        """None when the model found nothing of the label: undefined, not 0."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+    def recall(self) -> float | None:
+        """None when the held-out reports hold none of the label: undefined, not 0."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def f1(self) -> float | None:
+        """None only when there was nothing to find and nothing was found."""
+        errors = self.fp + self.fn
+        return 2 * self.tp / (2 * self.tp + errors) if self.tp or errors else None
 
     @property
     def support(self) -> int:
@@ -466,7 +479,9 @@ def _prepare(
     _stage(progress, "reading the gold")
     gold = gold_documents(store, options.labels)
     if not gold.documents:
-        raise TrainError("no reviewed reports to train on: confirm, correct or add spans first")
+        raise TrainError(
+            "no finished reports to train on: decide every candidate of a report (captions and boilerplate too)"
+        )
     return gold, {d.id: d for d in gold.documents}
 
 
@@ -532,19 +547,19 @@ class CurvePoint:
     documents: int
     label: str
     f1: tuple[float, ...]
-    """One F1 per random split."""
+    """One F1 per random split where it is defined (a split holding out none of the label has none)."""
 
     @property
-    def mean(self) -> float:
-        return statistics.fmean(self.f1)
+    def mean(self) -> float | None:
+        return statistics.fmean(self.f1) if self.f1 else None
 
     @property
-    def low(self) -> float:
-        return min(self.f1)
+    def low(self) -> float | None:
+        return min(self.f1) if self.f1 else None
 
     @property
-    def high(self) -> float:
-        return max(self.f1)
+    def high(self) -> float | None:
+        return max(self.f1) if self.f1 else None
 
 
 @dataclass(frozen=True)
@@ -605,7 +620,9 @@ def learning_curve(
             _stage(progress, "scoring", run)
             scores, total = _evaluate(nlp, test_docs, gold.labels)
             for score in (*scores, total):
-                f1.setdefault((fraction, score.label), []).append(score.f1)
+                values = f1.setdefault((fraction, score.label), [])
+                if score.f1 is not None:
+                    values.append(score.f1)
     labels = (*gold.labels, "all")
     points = tuple(
         CurvePoint(fraction, sizes[fraction], label, tuple(f1[(fraction, label)]))

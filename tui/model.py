@@ -15,6 +15,7 @@ from typing import Any
 from store import review
 from store.db import Store
 from store.display import visible
+from store.progress import Progress, progress_of
 from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
 
 SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
@@ -24,13 +25,6 @@ def skipped_note(kind: str) -> str:
     """What a section's heading adds for a caption or boilerplate (none for the body): its kind.
     Their spans are gold too: the reader takes them after the body, never "skipped"."""
     return f"  [{kind}]" if kind != "body" else ""
-
-
-def report_done(doc: LoadedDocument) -> bool:
-    """Whether a report is done for its reviewer: nothing pending in it, captions and
-    boilerplate included (their spans are gold too), whatever labels are in view. The one
-    place the reader asks; see the store's own definition of a done report."""
-    return all(s.status != PENDING for s in doc.all_spans())
 
 
 @dataclass(frozen=True)
@@ -144,6 +138,11 @@ class LoadedDocument:
 
     def pending(self) -> int:
         return sum(1 for s in self.spans if s.status == PENDING)
+
+    def progress(self) -> Progress:
+        """How far the reviewer is with the whole report, the label filter ignored
+        (``store.progress``: the one definition of a finished report)."""
+        return progress_of(self._all)
 
     # --- navigation -------------------------------------------------------------------
 

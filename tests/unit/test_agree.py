@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from extract.document import prepare
 from extract.models import Span
 from pizhu.cli import main
-from store.agree import AdjudicationError, adjudicate, agreement, cohen_kappa, disagreements
+from store.agree import AdjudicationError, PairAgreement, adjudicate, agreement, cohen_kappa, disagreements
 from store.db import Store
 from store.export import ExportFilter, iter_jsonl
 
@@ -103,6 +103,7 @@ def test_precision_and_recall_swap_with_the_pair() -> None:
     store.add_span(doc, "b", *at(t, "王明"), "PERSON")
     # A boundary correction is a different span: exact match on offsets.
     store.decide(first, "z", "boundary", end=at(t, "49条")[1] - 1)
+    store.decide(second, "z", "reject")  # z finished the report too
     (ab, az, bz) = agreement(store)
     assert (ab.precision, ab.recall) == (pytest.approx(1 / 3), 1.0)
     assert az.matched == 0 and az.f1 == 0.0
@@ -117,13 +118,13 @@ def test_corrections_count_as_accept_for_kappa(built: tuple[Store, int, dict[str
     assert ab.kappa == 1.0
 
 
-def test_pending_candidates_are_left_out_of_kappa(built: tuple[Store, int, dict[str, int]]) -> None:
+def test_a_reviewer_who_has_not_finished_is_not_compared(built: tuple[Store, int, dict[str, int]]) -> None:
     store, doc, _ids = built
     t = store.document(doc).text
     store.add_span(doc, "d", *at(t, "李华"), "PERSON")  # d touched the document, decided no candidate
     ad = next(p for p in agreement(store) if (p.reviewer_a, p.reviewer_b) == ("a", "d"))
     assert ad.candidates == 0 and ad.kappa is None
-    assert (ad.spans_a, ad.spans_b, ad.matched) == (3, 1, 0)
+    assert (ad.spans_a, ad.spans_b, ad.matched, ad.sections, ad.sections_left) == (0, 0, 0, 0, 1)
 
 
 def test_disagreements_span_by_span(built: tuple[Store, int, dict[str, int]]) -> None:
@@ -148,10 +149,11 @@ def test_adjudication_wins_in_the_consolidated_view_and_the_export(built: tuple[
     view = adjudicate(store, money.span_id, "adjudicator:zhou", money.versions["a"])
     assert view.status == "confirmed" and view.reviewer == "adjudicator:zhou"
     # A reviewer deciding after the adjudication does not override it.
+    store.decide(money.span_id, "b", "confirm")
     store.decide(money.span_id, "b", "reject")
     assert store.span(money.span_id).status == "confirmed"
     assert next(s for s in store.spans(doc) if s.id == money.span_id).status == "confirmed"
-    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,))))))
+    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,), unfinished=True)))))
     assert "93.35万元" in [s["text"] for s in exported["spans"]]
     resolved = next(d for d in disagreements(store, doc) if d.span_id == money.span_id)
     assert resolved.resolved and resolved.adjudicator == "adjudicator:zhou"
@@ -174,7 +176,7 @@ def test_adjudicate_a_corrected_version_and_a_rejection(built: tuple[Store, int,
     li = next(d for d in disagreements(store, doc) if d.proposed["text"] == "李华")
     view = adjudicate(store, li.span_id, "zhou", li.versions["a"])  # "not marked": drop b's addition
     assert view.status == "removed"
-    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,))))))
+    exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,), unfinished=True)))))
     assert "李华" not in [s["text"] for s in exported["spans"]]
     assert [d.action for d in store.history(ids["12次"])][-3:] == ["adjudicate"] * 3
 
@@ -197,6 +199,7 @@ def test_store_decide_adjudicate_is_preferred_too(built: tuple[Store, int, dict[
     """The app may record an adjudication through Store.decide: the export prefers it as well."""
     store, _doc, ids = built
     store.decide(ids["93.35万元"], "zhou", "adjudicate")
+    store.decide(ids["93.35万元"], "b", "confirm")
     store.decide(ids["93.35万元"], "b", "reject")
     assert store.span(ids["93.35万元"]).status == "confirmed"
 
@@ -221,3 +224,65 @@ def test_cli_agree_with_one_reviewer(tmp_path: Path) -> None:
     Store(path).close()
     result = CliRunner().invoke(main, ["agree", "--db", str(path)])
     assert result.exit_code == 0 and "nothing to compare" in result.output
+
+
+# --- only what both finished ------------------------------------------------------------------
+
+TWO = "一、协商议政\n全年召开会议12次,提交提案120件。\n二、民主监督\n开展视察15次,调研报告8篇,走访群众300人次。\n"
+
+
+def two_sections(store: Store) -> tuple[int, dict[str, int]]:
+    draft = prepare(TWO)[0]
+    t = draft.text
+    subs = ("12次", "120件", "15次", "8篇", "300人次")
+    doc = store.add_document("two.txt", "utf-8", draft, [_span(t, s) for s in subs])
+    assert doc is not None and len(store.sections(doc)) == 2
+    return doc, {s.text: s.id for s in store.spans(doc, "")}
+
+
+def test_agreement_counts_only_the_sections_both_finished() -> None:
+    """a reviewed the whole report; b only its first section. Before: a's three spans b
+    never reached counted as disagreement (recall 2/5); now the second section is left out
+    and the table says what was compared."""
+    store = Store.memory()
+    doc, ids = two_sections(store)
+    for text in ids:
+        store.decide(ids[text], "a", "confirm")
+    store.decide(ids["12次"], "b", "confirm")
+    store.decide(ids["120件"], "b", "confirm")
+    store.decide(ids["15次"], "b", "reject")  # b started the second section, did not finish it
+    (pair,) = agreement(store)
+    assert (pair.sections, pair.documents, pair.spans_a, pair.spans_b, pair.matched) == (1, 1, 2, 2, 2)
+    assert (pair.precision, pair.recall, pair.candidates) == (1.0, 1.0, 2)
+    assert pair.as_dict()["sections"] == 1
+    # b's missing span in the section b never finished is no disagreement either.
+    store.add_span(doc, "a", *at(store.document(doc).text, "民主监督"), "SLOGAN")
+    assert [d.kinds for d in disagreements(store, doc)] == [("accept",)]  # 15次: both decided, differently
+
+
+def test_a_high_agreement_beside_a_low_kappa_is_explained() -> None:
+    """Nearly every candidate accepted by both: the raw agreement is high, kappa low, and
+    the line under the table says why (prevalence)."""
+    pair = agreement_pair(both_accepted=18, only_a=1, only_b=1, both_rejected=0)
+    assert pair.observed == pytest.approx(0.9) and pair.kappa is not None and pair.kappa < 0.2
+    note = pair.kappa_note()
+    assert "prevalence" in note and "\n" not in note
+    assert agreement_pair(both_accepted=10, only_a=1, only_b=1, both_rejected=10).kappa_note() == ""
+
+
+def agreement_pair(*, both_accepted: int, only_a: int, only_b: int, both_rejected: int) -> PairAgreement:
+    return PairAgreement("a", "b", 1, 0, 0, 0, both_accepted, both_rejected, only_a, only_b, sections=1)
+
+
+def test_cli_agree_says_what_was_compared(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    with Store(path) as store:
+        _doc, ids = two_sections(store)
+        for text in ids:
+            store.decide(ids[text], "a", "confirm")
+        store.decide(ids["12次"], "b", "confirm")
+        store.decide(ids["120件"], "b", "confirm")
+    result = CliRunner().invoke(main, ["agree", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "compared: 1 section(s) both finished" in result.stdout
+    assert "1 left out" in result.stdout

@@ -76,10 +76,15 @@ def test_export_jsonl_spans_slice_the_text(tmp_path: Path, seeded_db: Path) -> N
         first = store.spans(doc_id, "ann")[0]
         store.decide(first.id, "ann", "confirm")
     out = tmp_path / "gold.jsonl"
+    # Not one report is finished: by default nothing goes out, and stderr says so in one line.
     result = CliRunner().invoke(main, ["export", "--db", str(db), "-o", str(out)])
     assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8") == ""
+    assert result.stderr == "exported 0 report(s); left out 6 unfinished report(s) (--unfinished adds them)\n"
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--unfinished", "-o", str(out)])
+    assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert len(records) == 6
+    assert len(records) == 6 and not any(r["done"] for r in records)
     gold = [span for record in records for span in record["spans"]]
     assert [(s["text"], s["status"], s["reviewers"]) for s in gold] == [(first.text, "confirmed", ["ann"])]
     everything = CliRunner().invoke(main, ["export", "--db", str(db), "--all"])
@@ -87,3 +92,19 @@ def test_export_jsonl_spans_slice_the_text(tmp_path: Path, seeded_db: Path) -> N
         record = json.loads(line)
         for span in record["spans"]:
             assert record["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_eval_counts_only_the_reports_its_gold_covers(tmp_path: Path) -> None:
+    """Before: FIGURE precision fell from 1.000 (the seeds alone) once another report was
+    imported, its candidates counted as false alarms against a gold that never covered it."""
+    root = Path(__file__).resolve().parents[2]
+    gold = root / "tests" / "data" / "seeds-gold.jsonl"
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(main, ["import", str(root / "seeds"), "--db", str(db)]).exit_code == 0
+    alone = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--db", str(db), "--json"]).stdout)
+    other = tmp_path / "other.txt"
+    other.write_text("某某市政协2023年工作报告\n全年召开会议12次，提交提案120件，走访群众300余人次。\n", "utf-8")
+    assert CliRunner().invoke(main, ["import", str(other), "--db", str(db)]).exit_code == 0
+    both = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--db", str(db), "--json"]).stdout)
+    assert both["labels"] == alone["labels"]
+    assert alone["labels"]["FIGURE"]["tp"] > 0

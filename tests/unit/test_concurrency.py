@@ -30,15 +30,16 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKER = r"""
 import json, os, sys, time
 from store.db import Store, StoreError
+from store.errors import UnchangedError
 
 db, reviewer, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 while not os.path.exists(go):
     time.sleep(0.001)
-done, errors = [], []
+done, errors, unchanged = [], [], 0
 try:
     store = Store(db)
 except StoreError as exc:
-    print(json.dumps({"done": done, "errors": [str(exc)]}))
+    print(json.dumps({"done": done, "errors": [str(exc)], "unchanged": 0}))
     sys.exit(0)
 doc_id = store.document_ids()[0]
 span_ids = [s.id for s in store.spans(doc_id, reviewer) if s.origin == "machine"]
@@ -58,10 +59,12 @@ for i in range(count):
             view = store.add_span(doc_id, reviewer, 0, 2, "ORG")
         else:
             view = store.undo(reviewer)
-        done.append({"span": view.id if view else None, "step": step})
+        done.append({"span": view.id if view else None, "step": step, "i": i})
+    except UnchangedError:
+        unchanged += 1  # decided so already: refused, nothing written (not an error)
     except StoreError as exc:
         errors.append(str(exc))
-print(json.dumps({"done": done, "errors": errors}))
+print(json.dumps({"done": done, "errors": errors, "unchanged": unchanged}))
 """
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。\n2023年召开会议12次,走访委员124人(次)。"
@@ -120,13 +123,13 @@ def check_log(db: Path, reports: list[dict[str, Any]]) -> None:
             expected = [a for a, d in zip(expected, report["done"], strict=True) if d["span"] is not None]
             assert logged == expected
             tags = {t for t in store.tags() if t.startswith(f"{reviewer}-")}
-            assert tags == {f"{reviewer}-{n}" for n, d in enumerate(report["done"]) if d["step"] == 2}
+            assert tags == {f"{reviewer}-{d['i']}" for d in report["done"] if d["step"] == 2}
 
 
 def test_eight_reviewers_write_at_once_and_nothing_is_lost(tmp_path: Path) -> None:
     db = seeded_db(tmp_path / "shared.db")
     reports = run_workers(db, tmp_path, reviewers=8, count=30)
-    assert sum(len(r["done"]) for r in reports) == 8 * 30
+    assert sum(len(r["done"]) + r["unchanged"] for r in reports) == 8 * 30
     check_log(db, reports)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -86,7 +87,8 @@ def store() -> Store:
 
 
 def jsonl(store: Store, **kwargs: Any) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in iter_jsonl(store, ExportFilter(**kwargs))]
+    """The records, the unfinished report 1 too unless told otherwise (these tests are about the formats)."""
+    return [json.loads(line) for line in iter_jsonl(store, ExportFilter(**{"unfinished": True} | kwargs))]
 
 
 # --- JSONL ---------------------------------------------------------------------------------
@@ -197,7 +199,7 @@ def entities(sentences: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
 
 
 def test_conll_round_trip(store: Store) -> None:
-    documents = parse_conll(io.StringIO("".join(iter_conll(store, ExportFilter()))))
+    documents = parse_conll(io.StringIO("".join(iter_conll(store, ExportFilter(unfinished=True)))))
     assert len(documents) == 2
     first = documents[0]
     chars = "".join(c for sentence in first for c, _ in sentence)
@@ -245,7 +247,7 @@ def test_non_overlapping_prefers_longer_then_earlier() -> None:
 
 
 def test_csv_one_row_per_figure(store: Store) -> None:
-    rows = list(csv.DictReader(io.StringIO("".join(iter_csv(store, ExportFilter())))))
+    rows = list(csv.DictReader(io.StringIO("".join(iter_csv(store, ExportFilter(unfinished=True))))))
     assert [(r["document"], r["text"], r["value"], r["unit"], r["approx"], r["status"]) for r in rows] == [
         ("1", "49条", "49", "条", "exact", "confirmed"),
         ("1", "93.35万元", "933500", "元", "about", "corrected"),
@@ -257,8 +259,9 @@ def test_csv_one_row_per_figure(store: Store) -> None:
     every = list(csv.DictReader(io.StringIO("".join(iter_csv(store, ExportFilter(include_all=True))))))
     assert {(r["text"], r["status"]) for r in every} >= {("12次", "rejected"), ("120件", "pending")}
     assert list(iter_csv(store, ExportFilter(labels=("PERSON",)))) == [
-        "document,organisation,year,section,metric,value,unit,approx,text,status,start,end\n"
+        "document,organisation,year,section,metric,value,unit,approx,text,status,start,end,done\n"
     ]
+    assert {(r["document"], r["done"]) for r in rows} == {("1", "False"), ("2", "True")}
 
 
 # --- brat ----------------------------------------------------------------------------------
@@ -288,7 +291,7 @@ def test_brat_never_writes_outside_its_folder(tmp_path: Path, title: str) -> Non
     store = Store.memory()
     build(store, title=title)
     folder = tmp_path / "inner" / "out"
-    write_brat(store, ExportFilter(), folder)
+    write_brat(store, ExportFilter(unfinished=True), folder)
     outside = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if folder not in (p, *p.parents))
     assert outside == ["inner"]
     for path in folder.iterdir():
@@ -302,7 +305,7 @@ def test_brat_replaces_a_planted_symlink_instead_of_following_it(store: Store, t
     victim.write_text("keep me", "utf-8")
     stem = brat_stem({"id": 1, "title": store.document(1).title})
     (folder / f"{stem}.txt").symlink_to(victim)
-    write_brat(store, ExportFilter(), folder)
+    write_brat(store, ExportFilter(unfinished=True), folder)
     assert victim.read_text("utf-8") == "keep me"
     assert not (folder / f"{stem}.txt").is_symlink()
 
@@ -373,7 +376,8 @@ def test_cli_brat_and_spacy_need_an_output(db_file: str, tmp_path: Path) -> None
     assert result.exit_code == 1 and "not a folder" in result.output and "Traceback" not in result.output
     result = runner.invoke(main, ["export", "--db", db_file, "--format", "brat", "-o", str(tmp_path / "b")])
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "b").glob("*.ann"))) == 2
+    assert len(list((tmp_path / "b").glob("*.ann"))) == 1  # the finished report only
+    assert result.stderr.endswith("; left out 1 unfinished report(s) (--unfinished adds them)\n")
 
 
 def test_cli_spacy(db_file: str, tmp_path: Path) -> None:
@@ -397,3 +401,99 @@ def test_cli_export_of_a_missing_folder_is_one_line(db_file: str, tmp_path: Path
     result = CliRunner().invoke(main, ["export", "--db", db_file, "-o", str(tmp_path / "no" / "such" / "x.jsonl")])
     assert result.exit_code == 1
     assert result.output.startswith("pizhu: error:") and result.output.count("\n") == 1
+
+
+# --- unfinished reports ----------------------------------------------------------------------
+
+
+def test_by_default_only_finished_reports_go_out(store: Store) -> None:
+    """Before: report 1 (a candidate still pending) went out as if reviewed, its pending
+    candidate as "not an entity"."""
+    assert [(r["id"], r["done"]) for r in jsonl(store, unfinished=False)] == [(2, True)]
+    every = jsonl(store)
+    assert [(r["id"], r["done"]) for r in every] == [(1, False), (2, True)]
+    # The section holding the pending 120件 is not finished; the others are.
+    assert [s["done"] for s in every[0]["sections"]] == [True, True, False]
+    assert all(s["done"] for s in every[1]["sections"])
+    # One reviewer's view: wang never touched report 2, li never report 1.
+    assert jsonl(store, reviewer="wang", unfinished=False) == []
+    assert [r["id"] for r in jsonl(store, reviewer="li", unfinished=False)] == [2]
+
+
+def test_conll_leaves_what_nobody_decided_missing(store: Store) -> None:
+    """In an unfinished section every character is the missing value "-" except the gold
+    spans; before, all of it was "O", as if a reviewer had said it names nothing."""
+    documents = parse_conll(io.StringIO("".join(iter_conll(store, ExportFilter(unfinished=True)))))
+    first, second = documents
+    tags = {c: t for sentence in first for c, t in sentence}
+    last = "".join(c for c, _ in first[-2] + first[-1])
+    assert last.startswith("王明") and "１２０件" not in last and "120件" in last
+    assert [t for s in first[-2:] for _c, t in s][:2] == ["B-PERSON", "I-PERSON"]
+    assert {t for s in first[-2:] for _c, t in s[2:] if not t.endswith("PERSON")} == {"-"}
+    assert tags["全"] == "O"  # a finished section: known
+    assert "-" not in {t for sentence in second for _c, t in sentence}
+    finished_only = parse_conll(io.StringIO("".join(iter_conll(store, ExportFilter()))))
+    assert len(finished_only) == 1 and "-" not in {t for s in finished_only[0] for _c, t in s}
+
+
+def test_docbin_marks_undecided_text_missing(store: Store, tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    path = tmp_path / "partial.spacy"
+    assert write_docbin(store, ExportFilter(unfinished=True), path) == 2
+    first, second = DocBin().from_disk(path).get_docs(spacy.blank("zh").vocab)
+    last_section = first.text[first.text.index("二、") :]
+    assert "".join(t.text for t in first if t.ent_iob_ == "") == last_section.replace("王明", "", 1).rstrip()
+    assert [(e.text, e.label_) for e in first.ents][-1] == ("王明", "PERSON")
+    assert all(t.ent_iob_ != "" for t in first if t.idx < first.text.index("二、"))
+    assert all(t.ent_iob_ != "" for t in second)
+    assert first.user_data["pizhu"]["done"] is False and second.user_data["pizhu"]["done"] is True
+
+
+def test_spacy_reads_the_undecided_text_as_missing(store: Store, tmp_path: Path) -> None:
+    """A real spaCy config and the DocBin: ``spacy debug data`` loads and validates it, and
+    spaCy's own alignment (``Example.get_aligned_ner``, what NER training and ``debug data``
+    read) gives the undecided tokens of the unfinished report as missing (None: no loss),
+    the rest "O" or an entity. Before, every token was "O".
+
+    (``spacy debug data`` 3.8 prints "0 missing value(s)" whatever the data: it counts the
+    '-' of misaligned entity offsets and skips the None of missing values.)
+    """
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    config = tmp_path / "config.cfg"
+    made = subprocess.run(
+        [sys.executable, "-m", "spacy", "init", "config", str(config), "--lang", "zh", "--pipeline", "ner"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    data = tmp_path / "data.spacy"
+    write_docbin(store, ExportFilter(unfinished=True), data)
+    paths = ["--paths.train", str(data), "--paths.dev", str(data)]
+    checked = subprocess.run(
+        [sys.executable, "-m", "spacy", "debug", "data", str(config), *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Corpus is loadable" in checked.stdout and "Named Entity Recognition" in checked.stdout, checked.stdout
+    nlp = spacy.blank("zh")
+    first, second = DocBin().from_disk(data).get_docs(nlp.vocab)
+    tags = Example(nlp.make_doc(first.text), first).get_aligned_ner()
+    text = first.text
+    undecided = "".join(text[text.index("二、") :].replace("王明", "", 1).split())  # spaCy: a space is O
+    assert "".join(t.text for t, tag in zip(first, tags, strict=True) if tag is None) == undecided
+    assert set(Example(nlp.make_doc(second.text), second).get_aligned_ner()) <= {
+        "O",
+        "B-FIGURE",
+        "I-FIGURE",
+        "L-FIGURE",
+        "U-FIGURE",
+        "B-PERSON",
+        "L-PERSON",
+    }

@@ -41,15 +41,30 @@ INT32 = {"type": "integer", "minimum": -(2**31), "maximum": 2**31 - 1}
 # text, spans with character offsets and a label, answer, the two hashes, meta.
 PRODIGY_SCHEMA = {
     "type": "object",
-    "required": ["text", "spans", "answer", "_input_hash", "_task_hash", "meta"],
+    "required": ["text", "tokens", "spans", "answer", "_input_hash", "_task_hash", "meta"],
     "properties": {
         "text": {"type": "string"},
+        "tokens": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["text", "start", "end", "id", "ws"],
+                "properties": {"start": OFFSET, "end": OFFSET, "id": OFFSET, "ws": {"type": "boolean"}},
+            },
+        },
         "spans": {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["start", "end", "label"],
-                "properties": {"start": OFFSET, "end": OFFSET, "label": LABEL, "text": {"type": "string"}},
+                "required": ["start", "end", "label", "token_start", "token_end"],
+                "properties": {
+                    "start": OFFSET,
+                    "end": OFFSET,
+                    "label": LABEL,
+                    "text": {"type": "string"},
+                    "token_start": OFFSET,
+                    "token_end": OFFSET,
+                },
             },
         },
         "answer": {"enum": ["accept", "reject", "ignore"]},
@@ -98,7 +113,7 @@ def gold_of(store: Store, **kwargs: Any) -> list[list[tuple[int, int, str]]]:
     """The gold spans per document as the JSONL record has them: what every format must carry."""
     return [
         [(s["start"], s["end"], s["label"]) for s in r["spans"] if s["status"] in GOLD_STATUSES]
-        for r in iter_records(store, ExportFilter(**kwargs))
+        for r in iter_records(store, ExportFilter(**{"unfinished": True} | kwargs))
     ]
 
 
@@ -129,26 +144,54 @@ def test_prodigy_tasks_follow_the_documented_schema(store: Store) -> None:
         jsonschema.validate(task, PRODIGY_SCHEMA)
         for span in task["spans"]:
             assert task["text"][span["start"] : span["end"]] == span["text"]
-    accepted = [t for t in tasks if t.get("answer") == "accept"]
-    assert [[(s["start"], s["end"], s["label"]) for s in t["spans"]] for t in accepted] == gold_of(store)
+    manual = [t for t in tasks if t["_view_id"] == "ner_manual"]
+    assert [[(s["start"], s["end"], s["label"]) for s in t["spans"]] for t in manual] == gold_of(store, unfinished=True)
+    # An unfinished report (--all brings them) is no "accept": its undecided text is not "no entity".
+    assert [(t["meta"]["document"], t["answer"], t["meta"]["done"]) for t in manual] == [
+        (1, "ignore", False),
+        (2, "accept", True),
+    ]
     rejected = [t for t in tasks if t.get("answer") == "reject"]
     assert [[s["text"] for s in t["spans"]] for t in rejected] == [["12次"]]
     # Undecided is "ignore": prodigy db-in would give a task without an answer "accept".
-    open_tasks = [t for t in tasks if t["answer"] == "ignore"]
+    open_tasks = [t for t in tasks if t["answer"] == "ignore" and t["_view_id"] == "ner"]
     assert [([s["text"] for s in t["spans"]], t["meta"]["status"]) for t in open_tasks] == [(["120件"], "pending")]
-    assert accepted[0]["meta"] | {"source": None} == {
+    assert manual[0]["meta"] | {"source": None} == {
         "document": 1,
         "source": None,
-        "title": accepted[0]["meta"]["title"],
+        "title": manual[0]["meta"]["title"],
         "organisation": "城中区政协",
         "year": 2023,
+        "done": False,
         "reviewers": ["wang"],
     }
 
 
+def test_prodigy_tasks_carry_the_tokens_spacy_makes(store: Store) -> None:
+    """ner_manual and review show a task by its tokens: one per character, as
+    spacy.blank("zh") cuts the text, and every span on token boundaries. Before: no tokens."""
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("zh")
+    texts = ["政协 委员\n\n提出 12次。  ab ", " 起", "一\t二"]
+    for task in lines(iter_prodigy(store, ExportFilter(include_all=True))):
+        texts.append(task["text"])
+        tokens = task["tokens"]
+        for span in task["spans"]:
+            first, last = tokens[span["token_start"]], tokens[span["token_end"]]
+            assert (first["start"], last["end"]) == (span["start"], span["end"])
+    for text in texts:
+        from store.formats import char_tokens
+
+        expected = [
+            {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
+            for t in nlp.make_doc(text)
+        ]
+        assert char_tokens(text) == expected, text
+
+
 def test_prodigy_without_all_has_no_rejected_or_open_task(store: Store) -> None:
     tasks = lines(iter_prodigy(store, ExportFilter()))
-    assert [t["answer"] for t in tasks] == ["accept", "accept"]
+    assert [(t["answer"], t["meta"]["document"]) for t in tasks] == [("accept", 2)]  # report 1 is unfinished
     assert all(s["pizhu"]["status"] in GOLD_STATUSES for t in tasks for s in t["spans"])
 
 
@@ -257,7 +300,7 @@ def test_cli_jsonl_formats_carry_no_bom(tmp_path: Path, fmt: str) -> None:
     db = tmp_path / "t.db"
     with Store(db) as store:
         build(store)
-    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt])
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", fmt, "--unfinished"])
     assert result.exit_code == 0, result.output
     assert not result.stdout.startswith("\ufeff")
     assert len(lines([result.stdout])) >= 2
@@ -272,7 +315,7 @@ def test_csv_has_a_bom_and_pandas_reads_the_year_as_integers(tmp_path: Path) -> 
     with Store(db) as store:
         build(store)
     out = tmp_path / "figures.csv"
-    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "csv", "--unfinished", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"\xef\xbb\xbfdocument,")  # Excel's cue for UTF-8
     frame = pandas.read_csv(out)
@@ -298,7 +341,7 @@ def test_a_csv_year_that_is_missing_reads_as_na_not_as_float(tmp_path: Path) -> 
         connection.execute("UPDATE documents SET year = NULL WHERE id = 2")
     connection.close()
     out = tmp_path / "figures.csv"
-    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "csv", "-o", str(out)])
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "csv", "--unfinished", "-o", str(out)])
     assert result.exit_code == 0, result.output
     frame = pandas.read_csv(out, dtype={"year": "Int64"})
     assert frame["year"].tolist()[:2] == [2023, 2023] and frame["year"].isna().tolist() == [False, False, True]
@@ -313,7 +356,7 @@ def test_an_unknown_label_is_an_error_not_an_empty_export(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert result.output.startswith("pizhu: error: --label NOPE: no such label") and result.output.count("\n") == 1
     assert db.read_bytes() == before
-    lower = CliRunner().invoke(main, ["export", "--db", str(db), "--label", "person"])
+    lower = CliRunner().invoke(main, ["export", "--db", str(db), "--label", "person", "--unfinished"])
     assert lower.exit_code == 0 and "王明" in lower.stdout
 
 
@@ -361,10 +404,12 @@ def test_every_seed_span_survives_every_format(seeds_store: Store) -> None:
         for span in task["spans"]:
             assert task["text"][span["start"] : span["end"]] == span["text"]
             assert span["text"] == span["text"].strip()
-    accepted = [
-        sorted((s["start"], s["end"], s["label"]) for s in t["spans"]) for t in prodigy if t.get("answer") == "accept"
+    manual = [
+        sorted((s["start"], s["end"], s["label"]) for s in t["spans"])
+        for t in prodigy
+        if "tokens" in t and t["_view_id"] == "ner_manual"
     ]
-    assert accepted == [sorted(spans) for spans in gold]
+    assert manual == [sorted(spans) for spans in gold]
     rejected = [t for t in prodigy if t.get("answer") == "reject"]
     assert len(rejected) == sum(
         1 for r in iter_records(seeds_store, flt) for s in r["rejected"] if s["status"] == "rejected"
@@ -395,7 +440,7 @@ def test_a_disputed_span_is_never_gold_in_any_format(store: Store) -> None:
     assert [s["text"] for s in record["disputed"]] == ["49条"]
 
     prodigy = [t for t in lines(iter_prodigy(store, ExportFilter(include_all=True))) if t["meta"]["document"] == 1]
-    assert "49条" not in [s["text"] for s in prodigy[0]["spans"]] and prodigy[0]["answer"] == "accept"
+    assert "49条" not in [s["text"] for s in prodigy[0]["spans"]] and prodigy[0]["answer"] == "ignore"  # unfinished
     (disputed,) = [t for t in prodigy if t["meta"].get("status") == "disputed"]
     assert disputed["answer"] == "ignore" and [s["text"] for s in disputed["spans"]] == ["49条"]
     assert sorted(disputed["meta"]["versions"]) == ["li", "wang"]

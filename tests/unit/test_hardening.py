@@ -512,6 +512,7 @@ def test_pizhu_command_is_found_when_it_is_not_on_path(monkeypatch: pytest.Monke
     # Without the script beside this interpreter: python -m pizhu, which works too.
     monkeypatch.setattr(sysconfig, "get_path", lambda name: str(tmp_path))
     assert harness.pizhu_command() == [sys.executable, "-m", "pizhu"]
+    Store(tmp_path / "t.db").close()
     done = harness.run_pizhu("stats", "--db", str(tmp_path / "t.db"), env=dict(os.environ))
     assert done.returncode == 0, done.stderr
 
@@ -523,6 +524,7 @@ def test_each_cli_module_imports_on_its_own(code: str) -> None:
 
 
 def test_python_m_pizhu_cli_runs(tmp_path: Path) -> None:
+    Store(tmp_path / "t.db").close()
     done = subprocess.run(
         [sys.executable, "-m", "pizhu.cli", "stats", "--db", str(tmp_path / "t.db")], capture_output=True
     )

@@ -38,7 +38,9 @@ def run(*args: str) -> str:
 
 
 def gold(db: Path, *extra: str) -> list[dict]:
-    return [json.loads(line) for line in run("export", "--db", str(db), *extra).splitlines()]
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--unfinished", *extra], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def gold_texts(db: Path) -> list[tuple[str, str]]:
@@ -87,7 +89,7 @@ def test_undo_back_to_pending_is_no_opinion(seeds_db: Path, tmp_path: Path) -> N
         assert store.span(span.id, "ux3").status == "pending"
         assert store.span(span.id).status == "confirmed"
         docbin = tmp_path / "gold.spacy"
-        write_docbin(store, ExportFilter(), docbin)
+        write_docbin(store, ExportFilter(unfinished=True), docbin)
     assert gold_texts(seeds_db) == before
     assert ("ORG", "区政府") in before
     spacy = pytest.importorskip("spacy")
@@ -108,7 +110,7 @@ def test_tags_are_united_and_a_tag_only_difference_is_listed(tmp_path: Path) -> 
     store.decide(span, "ux2", "confirm")
     view = store.span(span)
     assert view.status == "confirmed" and view.tags == ("unit?",) and view.reviewers == ("ux1", "ux2")
-    record = json.loads(next(iter_jsonl(store, ExportFilter())))
+    record = json.loads(next(iter_jsonl(store, ExportFilter(unfinished=True))))
     assert next(s for s in record["spans"] if s["text"] == "320人(次)")["tags"] == ["unit?"]
     listed = [d for d in disagreements(store) if d.span_id == span]
     assert [d.kinds for d in listed] == [("tags",)]
@@ -223,7 +225,8 @@ def test_a_reviewer_who_undid_everything_did_not_review_the_document(tmp_path: P
     store.decide(spans["12次"], "ux2", "reject")
     for _ in spans:
         store.decide(spans["49条"], "ux3", "confirm")
-    for _ in range(len(spans)):
+        store.decide(spans["49条"], "ux3", "reject")
+    for _ in range(2 * len(spans)):
         store.undo("ux3")
     pairs = {(p.reviewer_a, p.reviewer_b): p for p in agreement(store)}
     assert all(pair.documents == 0 for key, pair in pairs.items() if "ux3" in key)
@@ -441,3 +444,19 @@ def test_withdraw_describe_and_assign_through_the_cli(seeds_db: Path) -> None:
         ann, bob = store.assigned("ann"), store.assigned("bob")
         assert ann | bob == set(store.document_ids()) and ann & bob
         assert {d.id for d in store.documents("ann") if d.assigned} == ann
+
+
+def test_reextract_keeps_the_source_a_decided_span_had_when_decided(tmp_path: Path) -> None:
+    """Before: a span confirmed when the rules alone proposed it became rules+lac once LAC
+    proposed it too, crediting LAC in stats with a find it never made at the time."""
+    from dataclasses import replace
+
+    store, doc = small(tmp_path / "t.db")
+    spans = ids(store, doc)
+    store.decide(spans["49条"], "ux1", "confirm")
+    again = [replace(_span(store.document(doc).text, s), source="rules+lac") for s in ("49条", "12次")]
+    store.replace_machine_spans(doc, again, "v2")
+    by_text = {s.text: s for s in store.spans(doc, "")}
+    assert by_text["49条"].source == "rules"  # decided: as it was when decided
+    assert by_text["12次"].source == "rules+lac"  # undecided: brought up to date
+    store.close()

@@ -121,7 +121,7 @@ def test_brat_export_stays_in_its_folder(tmp_path: Path, title: str) -> None:
     out = tmp_path / "deep" / "out"
     out.mkdir(parents=True)
     outside_before = {p for p in tmp_path.rglob("*") if out not in p.parents and p != out}
-    result = CliRunner().invoke(main, ["export", "--format", "brat", "--db", str(db), "-o", str(out)])
+    result = CliRunner().invoke(main, ["export", "--format", "brat", "--unfinished", "--db", str(db), "-o", str(out)])
     assert result.exit_code == 0, result.output
     written = list(out.iterdir())
     assert written and all(p.parent == out and p.is_file() for p in written)

@@ -311,7 +311,7 @@ def test_no_reviewed_reports_is_one_line(tmp_path: Path) -> None:
     Store(db).close()
     result = CliRunner().invoke(main, ["train", "--db", str(db)])
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines()[-1].startswith("pizhu: error: no reviewed reports")
+    assert result.stderr.strip().splitlines()[-1].startswith("pizhu: error: no finished reports")
     result = CliRunner().invoke(main, ["train", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 1 and not (tmp_path / "missing.db").exists()
 
@@ -381,3 +381,28 @@ def test_sigint_to_a_running_train_exits_130_and_saves_nothing(gold_db: Path, tm
     assert not any("Traceback" in line for line in rest)
     assert not any("prefix dict" in line for line in before), before  # jieba's chatter kept off stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".model", "model"))) == []
+
+
+def test_a_label_without_held_out_gold_is_a_dash_not_zero(gold_db: Path, tmp_path: Path) -> None:
+    """Before: P, R and F1 of a label with no held-out gold (nothing to find) printed 0.000,
+    as if the model had failed at it; they are undefined, and shown as ``stats`` shows them."""
+    (none,), _total = score_spans([], [], ("SLOGAN",))
+    assert (none.precision, none.recall, none.f1) == (None, None, None)
+    (missed,), _total = score_spans([(1, 0, 2, "ORG")], [], ("ORG",))
+    assert (missed.precision, missed.recall, missed.f1) == (None, 0.0, 0.0)  # missed everything: 0
+    absent = "SLOGAN"
+    with Store(gold_db) as store:  # no SLOGAN left in the gold: every one rejected
+        for span in [s for doc in store.document_ids() for s in store.spans(doc, "") if s.label == absent]:
+            for reviewer in {d.reviewer for d in store.history(span.id)}:
+                store.decide(span.id, reviewer, "reject")
+        assert absent not in store_labels(store, "confirmed")
+    out = tmp_path / "m"
+    args = ["train", "--db", str(gold_db), "--out", str(out), "--max-steps", "1", "--label", "DATE", "--label", absent]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    (row,) = [line for line in result.stdout.splitlines() if line.strip().startswith(absent)]
+    assert row.split()[1:] == ["0", "0", "0", "—", "—", "—"]
+
+
+def store_labels(store: Store, status: str) -> set[str]:
+    return {r["label"] for r in store.read("SELECT DISTINCT label FROM gold_states WHERE status = ?", [status])}

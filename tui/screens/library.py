@@ -65,7 +65,7 @@ def fit(text: str, cells: int) -> str:
 
 def progress(doc: DocumentSummary) -> Text:
     text = Text(f"{doc.reviewed}/{doc.candidates}")
-    if doc.candidates and doc.reviewed >= doc.candidates:
+    if doc.finished:  # store.progress: every candidate, captions and boilerplate too
         text.stylize("bold")
         text.append(" ✓")
     return text

@@ -31,6 +31,7 @@ from extract.models import LABELS
 from store import workspace
 from store.db import Store, StoreError
 from store.display import visible_styled
+from store.errors import UnchangedError
 from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
 from tui.model import (
@@ -38,7 +39,6 @@ from tui.model import (
     alike_everywhere,
     alike_in,
     predicted,
-    report_done,
     skipped_note,
     undo_message,
 )
@@ -581,6 +581,9 @@ class ReaderScreen(Screen[None]):
                 view = store.span(span_id, self.pizhu.reviewer)
                 if view.document_id == self.doc.id and (self.doc.get(span_id) is not None or view.visible):
                     self.show_span(view)
+        if isinstance(error, UnchangedError):
+            self.say(f"{error}: nothing to save ({job.what})")  # already so: the log stays as it is
+            return
         self.say(f"not saved: {job.what}: {error}")
 
     def refresh_spans(self, prefer: int | None = None, *, then: Callable[[], None] | None = None) -> None:
@@ -657,8 +660,9 @@ class ReaderScreen(Screen[None]):
 
         Captions and boilerplate come after the body (``b`` takes them in on the way): their
         spans are gold too, so when the body is done the reader walks into them, and the
-        report is done only when they are (``report_done``). Then the reviewer is told and
-        stays: the next document is one key (``}``) away, and no span is decided unseen.
+        report is done only when they are (``store.progress``, the one definition of a
+        finished report). Then the reviewer is told and stays: the next document is one key
+        (``}``) away, and no span is decided unseen.
         """
         assert self.doc is not None
         doc = self.doc
@@ -675,10 +679,16 @@ class ReaderScreen(Screen[None]):
         if span is not None:
             self.move_to(span)
             return
-        if report_done(doc):
+        done = doc.progress()  # store.progress: the whole report, every label and section
+        if done.finished:
             self.say("document done · }: next document", self._message_job)
+        elif done.undecided:
+            self.say(
+                f"not finished: {done.undecided} candidate(s) of other labels pending (f, 0: every label)",
+                self._message_job,
+            )
         else:
-            self.say("nothing pending in these labels · f: review the others", self._message_job)
+            self.say("nothing decided in this report, so it is not finished · }: next document", self._message_job)
         self._show_panel()
 
     # --- many at once: bulk, split, merge; untag ------------------------------------

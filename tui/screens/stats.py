@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store.display import visible
+from store.display import score, share, visible
 from store.stats import ExtractorScore, Stats, StatusCounts, compute
 from store.train import Curve
 from tui import keys
@@ -44,12 +44,7 @@ PLOTEXT_COLORS = ["green", "yellow", "red", "gray"]
 BAR_CELLS = 40
 
 
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
-
-
-def number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
+percent, number = share, score  # the one formatter of pizhu stats and pizhu train (store.display)
 
 
 def num(value: int | float | None) -> Text:
@@ -95,6 +90,9 @@ def curve_bars(curve: Curve | None, cells: int = 20) -> Text:
         out.append(f"{visible(label):<8}", style="bold")
         for fraction in curve.fractions:
             p = curve.point(fraction, label)
+            if p.mean is None or p.low is None or p.high is None:  # no held-out gold of the label
+                out.append(" " + "·" * (cells // 4) + " —")
+                continue
             filled = round(p.mean * cells / 4)
             out.append(" " + "█" * filled + "·" * (cells // 4 - filled))
             out.append(f" {p.mean:.2f}", style="bold")
@@ -181,7 +179,7 @@ class StatsScreen(Screen[None]):
         self.stats = stats = event.stats
         total = stats.total
         title = Text("Statistics", style="bold")
-        title.append(f" · {len(stats.documents)} documents · {percent(total.done)} done")
+        title.append(f" · {len(stats.documents)} documents, {stats.finished} finished · {percent(total.done)} done")
         title.append(" · consolidated view", style="italic")
         self.query_one("#stats-title", Static).update(title)
         self._fill_total(total)
