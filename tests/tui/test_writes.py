@@ -135,3 +135,22 @@ async def test_keys_typed_fast_after_t_all_go_into_the_tag(app: PizhuApp, check:
         assert mine(check) == [(first, "tag"), (first, "reject")]
         span = check.span(first, REVIEWER)
         assert span.tags == ("kx",) and span.status == "rejected"
+
+
+async def test_quitting_with_decisions_not_saved_yet_asks_and_can_wait_for_them(
+    app: PizhuApp, check: Store, db_path: Path
+) -> None:
+    """`q` while the lock holds a decision back asks first; `w` quits once it is saved."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader(app, pilot)
+        first = screen.current
+        with LockHolder(db_path, limit=8) as holder:
+            await burst(app, pilot, "a", "q")
+            await pilot.pause(0.2)
+            assert app.is_running and "not saved yet" in str(app.screen.query_one(".dialog-title", Static).render())
+            await burst(app, pilot, "w")
+            await pilot.pause(0.2)
+            assert app.is_running and mine(check) == []
+            holder.release()
+        await wait_until(pilot, lambda: not app.is_running)
+    assert mine(check) == [(first, "confirm")]

@@ -582,7 +582,7 @@ class ReaderScreen(Screen[None]):
                 if view.document_id == self.doc.id and (self.doc.get(span_id) is not None or view.visible):
                     self.show_span(view)
         if isinstance(error, UnchangedError):
-            self.say(f"{error}: nothing to save ({job.what})")  # already so: the log stays as it is
+            self.say(str(error))  # "already confirmed": nothing to save, the log stays as it is
             return
         self.say(f"not saved: {job.what}: {error}")
 
