@@ -11,8 +11,8 @@ objects as they are, and control characters are drawn as their visible Unicode
 
 Under a section shorter than the view, the rows it leaves show the sections after it: a
 preview, dim and read-only. The rule is document order: the next sections as the report
-has them, captions and boilerplate too (their heading says "skipped by default", as the
-reader's heading does), whatever ``b`` says; a reviewer sees what the report goes on to,
+has them, captions and boilerplate too (their heading names their kind, as the reader's
+heading does), whatever ``b`` says; a reviewer sees what the report goes on to,
 and ``]`` still skips what it skips. Each starts with a heading line (``§5 聚焦中心大局 ───``)
 and is wrapped by ``wrap`` at the view's width; its spans keep their label's colour
 (pending underlined, rejected struck), dimmed, never current, no cursor, selection or
