@@ -1,23 +1,32 @@
-"""Keys per gold span: a reviewer who knows the gold works through the seeds in the real app.
+"""Keys per gold span: a reviewer who knows the gold works through reports in the real app.
 
-The seeds are imported with the real extractor into a temporary database; the app runs
-under Textual's Pilot. For every machine candidate the reviewer meets, the bench presses
-the shortest key sequence the app offers: confirm what was proposed right, fix what was
-proposed wrong (label, then boundary), reject the rest; every gold span nothing proposed
-is added (cursor moves, select, label). Every result is checked in the database: a fix or
-an addition that does not end on the gold span is a bench failure, not a count.
+The reports (the seeds, or ``--texts DIR``) are imported with the real extractor into a
+temporary database; the app runs under Textual's Pilot. For every machine candidate the
+reviewer meets, the bench presses the shortest key sequence the app offers: confirm what
+was proposed right, fix what was proposed wrong (label, then boundary), reject the rest;
+every gold span nothing proposed is added (cursor moves, select, label). Once every
+candidate left pending in a section is right and nothing is missing there, one ``c``
+confirms them all (after scrolling to the section's end, keys counted, when it is longer
+than the screen). Every result is checked in the database: a fix or an addition that does
+not end on the gold span is a bench failure, not a count.
 
 Gold: ``seeds-gold.jsonl`` (FIGURE and DATE, reviewed with a label filter on those two
 where the app has one) and, with ``--entities``, ``seeds-gold-entities.jsonl`` too (all
-eight labels). The gold has no offsets: each (document, label, text) is placed on its
-occurrences in the normalized text, those a candidate proposed first.
+eight labels); or ``--gold FILE...`` for ``--texts``: rows of ``doc`` (the file's name),
+``label`` and ``text``. A ``coverage.json`` beside a gold file may name the labels each
+report was labelled for (``{"name.txt": ["FIGURE", "DATE"], ...}``, ``"*"`` for all
+eight): only those are counted, and a report it does not name counts all eight. The gold
+has no offsets: each (document, label, text) is placed on its occurrences in the
+normalized text, those a candidate proposed first.
 
-Printed: keys per gold span, per operation and per label, with targets:
-add a missed span in <= 5 keys (median), fix a boundary by one word in <= 2,
-<= 1.2 keys per gold span (FIGURE+DATE, filtered), <= 1.6 over all eight labels.
-FIGURE attribute corrections (value, unit, approx, metric) are not part of the count.
+Printed: keys per gold span, per operation and per label, with targets: add a missed span
+in <= 5 keys (median), fix a boundary by one word in <= 2 (the key that moves on counted,
+unless the section's ``c`` follows), <= 0.6 keys per gold span on FIGURE+DATE (filtered),
+<= 1.0 over all eight labels. FIGURE attribute corrections (value, unit, approx, metric)
+are not part of the count. A ``c`` is shared out among the labels of the spans it confirmed.
 
 Usage: python -m bench.bench_keys [--entities] [--size 80x24] [--gold-dir /work/shared] [--verbose]
+       python -m bench.bench_keys --texts DIR --gold FILE... [--size 80x24]
 """
 
 from __future__ import annotations
@@ -74,14 +83,22 @@ class Gold:
 class Tally:
     keys: Counter[str] = field(default_factory=Counter)  # operation -> keys
     ops: Counter[str] = field(default_factory=Counter)  # operation -> times
-    by_label: Counter[str] = field(default_factory=Counter)  # label -> keys
+    by_label: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # label -> keys
     add_keys: list[int] = field(default_factory=list)
     word_fix_keys: list[int] = field(default_factory=list)
+    section_spans: int = 0  # spans confirmed by c
 
     def count(self, op: str, label: str, n: int) -> None:
         self.keys[op] += n
         self.ops[op] += 1
         self.by_label[label] += n
+
+    def share(self, op: str, labels: list[str], n: int) -> None:
+        """``n`` keys that decided spans of several labels: each label gets its part."""
+        self.keys[op] += n
+        self.ops[op] += 1
+        for label in labels:
+            self.by_label[label] += n / len(labels)
 
 
 def load_gold(paths: list[Path]) -> list[dict[str, Any]]:
@@ -151,12 +168,15 @@ def match_candidates(spans: list[SpanView], golds: list[Gold], labels: set[str])
 class Reviewer:
     """Plays the keys for one gold set on the running app and tallies them."""
 
-    def __init__(self, app: Any, pilot: Any, store: Store, golds: list[Gold], labels: set[str]) -> None:
+    def __init__(self, app: Any, pilot: Any, store: Store, golds: list[Gold], labels: dict[int, set[str]]) -> None:
         self.app = app
         self.pilot = pilot
         self.store = store
         self.golds = golds
-        self.labels = labels
+        self.doc_labels = labels
+        # One label filter for the walk where every report was labelled for the same labels.
+        sets = {frozenset(v) for v in labels.values()}
+        self.labels: set[str] = set(next(iter(sets))) if len(sets) == 1 else set(LABELS)
         self.tally = Tally()
         self.targets: dict[int, Gold | None] = {}
 
@@ -179,7 +199,8 @@ class Reviewer:
 
     def relevant(self, span: SpanView) -> bool:
         """A candidate the reviewer must decide: its label is in the gold, or a gold span sits on it."""
-        return span.label in self.labels or self.targets.get(span.id) is not None
+        labels = self.doc_labels.get(span.document_id, self.labels)
+        return span.label in labels or self.targets.get(span.id) is not None
 
     # --- the walk ---------------------------------------------------------------------
 
@@ -188,7 +209,7 @@ class Reviewer:
         for doc_id in docs:
             spans = self.store.spans(doc_id, REVIEWER)
             golds = [g for g in self.golds if g.doc_id == doc_id]
-            self.targets.update(match_candidates(spans, golds, self.labels))
+            self.targets.update(match_candidates(spans, golds, self.doc_labels.get(doc_id, self.labels)))
         await self.settle()
         await self.press("open", "—", "enter")
         await self.setup()
@@ -212,10 +233,9 @@ class Reviewer:
             await self.press("setup", "—", "b")
 
     async def words(self) -> None:
-        """jieba's words load in a worker on the first word key; a reader reading meanwhile waits for them."""
+        """jieba's words load in a worker as a report opens; a reader reading meanwhile waits for them."""
         screen = self.screen
-        if hasattr(screen, "want_words"):
-            screen.want_words()
+        if hasattr(screen, "words_ready"):
             for _ in range(400):
                 if screen.words_ready:
                     return
@@ -293,11 +313,58 @@ class Reviewer:
                 continue
             if not pending:
                 return
+            if not missed and await self.confirm_section(index):
+                continue
             if not on_pending or current is None or current.id != pending[0].id:
                 await self.go_span(pending[0])
                 continue
             await self.decide(current)
         raise AssertionError("section did not finish")
+
+    def section_right(self, index: int, but: int | None = None) -> list[SpanView] | None:
+        """The pending candidates of a section if every one is right as proposed (c may
+        confirm them all), else None; ``but``: one left out (being fixed now)."""
+        doc = self.screen.doc
+        assert doc is not None
+        pending = [s for s in doc.spans_in(index) if s.status == PENDING and s.id != but]
+        for span in pending:
+            gold = self.targets.get(span.id)
+            if (
+                not self.relevant(span)
+                or gold is None
+                or (gold.start, gold.end, gold.label)
+                != (
+                    span.start,
+                    span.end,
+                    span.label,
+                )
+            ):
+                return None
+        return pending
+
+    async def confirm_section(self, index: int) -> bool:
+        """``c`` when it pays: every pending candidate here right, fewer keys than one each."""
+        if "confirm_section" not in CAPS:
+            return False
+        pending = self.section_right(index)
+        if not pending:
+            return False
+        view = self.screen.view
+        height = max(view.scrollable_content_region.height, 1)
+        unseen = 0 if view.all_shown() else -(-(len(view.lines) - view.scroll_offset.y - height) // height)
+        if unseen + 1 > len(pending):
+            return False
+        for _ in range(50):
+            if self.screen.view.all_shown():
+                break
+            await self.press("navigate", "—", "pagedown")
+        await self.pilot.press(KEY["confirm_section"])
+        await self.settle()
+        self.tally.share("section", [s.label for s in pending], 1)
+        self.tally.section_spans += len(pending)
+        for span in pending:
+            self.check(span.id, gold=self.targets[span.id])
+        return True
 
     def work_in_doc(self, doc_id: int, index: int) -> bool:
         doc = self.screen.doc
@@ -357,11 +424,20 @@ class Reviewer:
             return
         if span.label != gold.label:
             await self.press("relabel", gold.label, str(LABELS.index(gold.label) + 1))
+        # A fix accepts the span: no a is needed when the section's c follows (others pending,
+        # all right, nothing missing here).
+        screen = self.screen
+        then_c = (
+            "confirm_section" in CAPS
+            and bool(self.section_right(screen.section, but=span.id))
+            and not self.missed(screen.section)
+        )
         if (span.start, span.end) != (gold.start, gold.end):
             n = await self.fix_boundary(span, gold)
             if len(self.words_between(span, gold)) == 1:
-                self.tally.word_fix_keys.append(n + 1)
-        await self.press("confirm", gold.label, "a")
+                self.tally.word_fix_keys.append(n + (0 if then_c else 1))
+        if not then_c:
+            await self.press("confirm", gold.label, "a")
         self.check(span.id, gold=gold)
 
     def words_between(self, span: SpanView, gold: Gold) -> list[tuple[int, int]]:
@@ -375,6 +451,8 @@ class Reviewer:
 
     async def fix_boundary(self, span: SpanView, gold: Gold) -> int:
         keys = self.screen_boundary_keys(span, gold)
+        if VERBOSE:
+            print(f"fix {gold.label} {span.text} -> {gold.text} {len(keys)}: {' '.join(keys)}")
         await self.press("boundary", gold.label, *keys)
         return len(keys)
 
@@ -561,7 +639,7 @@ def caret_path(view: Any, start: int, goal: int, *, lines: bool = True) -> list[
     return shortest(start, goal, moves)
 
 
-async def review(db: Path, golds: list[Gold], labels: set[str], size: tuple[int, int]) -> Tally:
+async def review(db: Path, golds: list[Gold], labels: dict[int, set[str]], size: tuple[int, int]) -> Tally:
     store = Store(db)
     app = make_app(store, REVIEWER)
     async with app.run_test(size=size) as pilot:
@@ -578,6 +656,8 @@ def table(title: str, tally: Tally, golds: list[Gold], lost: int, target: float)
     verdict = "ok" if per_span <= target else "MISSED"
     lines.append(f"gold spans {len(golds)} (not found in the text: {lost}) · keys {total}")
     lines.append(f"keys per gold span {per_span:.2f} (target <= {target}) {verdict}")
+    if tally.section_spans:
+        lines.append(f"c (confirm the section) confirmed {tally.section_spans} spans in {tally.ops['section']} keys")
     if tally.add_keys:
         median = statistics.median(tally.add_keys)
         lines.append(
@@ -587,7 +667,7 @@ def table(title: str, tally: Tally, golds: list[Gold], lost: int, target: float)
     if tally.word_fix_keys:
         median = statistics.median(tally.word_fix_keys)
         lines.append(
-            f"fix one boundary (incl. confirm): median {median:g} keys (target <= 2)"
+            f"fix one boundary (incl. the key that moves on): median {median:g} keys (target <= 2)"
             f" {'ok' if median <= 2 else 'MISSED'}, n {len(tally.word_fix_keys)}"
         )
     lines += ["", "| operation | times | keys | keys each |", "|---|---:|---:|---:|"]
@@ -597,36 +677,86 @@ def table(title: str, tally: Tally, golds: list[Gold], lost: int, target: float)
     gold_by_label = Counter(g.label for g in golds)
     lines += ["", "| label | gold spans | keys | keys per gold span |", "|---|---:|---:|---:|"]
     for label in [*LABELS, "—"]:
-        if tally.by_label[label] or gold_by_label[label]:
+        keys = tally.by_label.get(label, 0.0)
+        if keys or gold_by_label[label]:
             n = gold_by_label[label]
-            per = f"{tally.by_label[label] / n:.2f}" if n else "—"
-            lines.append(f"| {label} | {n} | {tally.by_label[label]} | {per} |")
+            per = f"{keys / n:.2f}" if n else "—"
+            lines.append(f"| {label} | {n} | {keys:.1f} | {per} |")
     return "\n".join(lines)
+
+
+def shared_dir() -> Path:
+    """``shared/`` beside the checkout (or beside the folder of worktrees)."""
+    for parent in (ROOT.parent, ROOT.parent.parent):
+        if (parent / "shared").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+def coverage(gold_files: list[Path]) -> dict[str, set[str]]:
+    """Report file name → the labels it was labelled for, from a ``coverage.json`` beside a
+    gold file: ``{"name.txt": ["FIGURE", "DATE"]}`` (``"*"`` or ``"all"``: every label)."""
+    covered: dict[str, set[str]] = {}
+    for folder in dict.fromkeys(path.parent for path in gold_files):
+        path = folder / "coverage.json"
+        if not path.is_file():
+            continue
+        data = json.loads(path.read_text("utf-8"))
+        items = data.items() if isinstance(data, dict) else ((row["doc"], row["labels"]) for row in data)
+        for name, labels in items:
+            chosen = set(LABELS) if labels in ("*", "all") or labels == ["*"] else set(labels)
+            unknown = chosen - set(LABELS)
+            if unknown:
+                raise SystemExit(f"{path}: unknown label(s) for {name}: {', '.join(sorted(unknown))}")
+            covered[name] = chosen
+    return covered
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold-dir", type=Path, default=Path("/work/shared"))
+    parser.add_argument("--gold-dir", type=Path, default=None, help="where the seeds' gold is (default: shared/)")
     parser.add_argument("--entities", action="store_true", help="all eight labels (entities gold too)")
+    parser.add_argument("--texts", type=Path, default=None, help="a folder of reports (default: the seeds)")
+    parser.add_argument("--gold", type=Path, nargs="+", default=None, help="gold files for --texts (doc, label, text)")
     parser.add_argument("--size", default="80x24")
     parser.add_argument("--verbose", action="store_true", help="print the keys of every addition")
     args = parser.parse_args()
     global VERBOSE
     VERBOSE = args.verbose
     width, height = (int(x) for x in args.size.split("x"))
-    files = [args.gold_dir / "seeds-gold.jsonl"]
-    if args.entities:
-        files.append(args.gold_dir / "seeds-gold-entities.jsonl")
+    if args.gold:
+        files = list(args.gold)
+    else:
+        gold_dir = args.gold_dir or shared_dir()
+        files = [gold_dir / "seeds-gold.jsonl"]
+        if args.entities:
+            files.append(gold_dir / "seeds-gold-entities.jsonl")
+    texts = args.texts or SEEDS
     rows = load_gold(files)
-    labels = {r["label"] for r in rows}
+    covered = coverage(files)
+    if covered:
+        rows = [r for r in rows if r["label"] in covered.get(r["doc"], set(LABELS))]
+    names = sorted({r["doc"] for r in rows})
+    missing = [n for n in names if not (texts / n).is_file()]
+    if missing:
+        raise SystemExit(f"{texts}: no report file for {len(missing)} gold document(s): {', '.join(missing[:5])}")
+    everywhere = {r["label"] for r in rows} if not covered else set(LABELS)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         with Store(db) as store:
-            import_paths(store, [SEEDS])
+            import_paths(store, [texts / n for n in names] if args.texts else [SEEDS])
             golds, lost = place_gold(store, rows)
+            labels = {d.id: covered.get(Path(d.source).name, everywhere) for d in store.documents(REVIEWER)}
         tally = asyncio.run(review(db, golds, labels, (width, height)))
-    title = f"{'all eight labels' if args.entities else 'FIGURE + DATE'} at {args.size}"
-    print(table(title, tally, golds, lost, 1.6 if args.entities else 1.2))
+    shown = {frozenset(v) for v in labels.values()}
+    if shown == {frozenset({"FIGURE", "DATE"})}:
+        what, target = "FIGURE + DATE", 0.6
+    elif shown == {frozenset(LABELS)}:
+        what, target = "all eight labels", 1.0
+    else:
+        what, target = "the labels each report was labelled for", 1.0
+    where = "the seeds" if args.texts is None else f"{len(names)} reports of {texts.name}"
+    print(table(f"{what} on {where} at {args.size}", tally, golds, lost, target))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
 from store import progress, review, roles
 from store.errors import (
+    BusyError,
     CorruptDatabaseError,
     DiskFullError,
     NewerDatabaseError,
@@ -71,7 +72,7 @@ def _explain(exc: sqlite3.Error, path: str) -> StoreError:
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return CorruptDatabaseError(f"{path}: the database file is corrupt ({exc})")
     if "locked" in message or "busy" in message:
-        return StoreError(f"{path}: the database stayed busy; try again")
+        return BusyError(f"{path}: the database stayed busy; try again")
     if "unable to open" in message:
         return StoreError(f"{path}: cannot open the database file")
     return StoreError(f"{path}: {exc}")
@@ -125,6 +126,9 @@ class Store:
         self.conn = conn
         self.db = Database(conn)
         self._origin: str | None = None
+        # How long a write waits for another connection's write lock before BusyError: the
+        # app's writer waits briefly and tries again itself, saying meanwhile that it waits.
+        self.lock_wait = 60.0
         self._key = _file_key(Path(self.path)) if self.path != ":memory:" else None
         if self._key is not None:
             _OPEN[self._key] = _OPEN.get(self._key, 0) + 1
@@ -223,7 +227,7 @@ class Store:
         sleeps up to 100 ms at a time: a reviewer's key then gets the lock as soon as a
         long job (an import, a merge) lets go of it between two of its transactions.
         """
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + self.lock_wait
         pause = 0.001
         self.conn.execute("PRAGMA busy_timeout = 0")  # for BEGIN: we poll; reads keep SQLite's wait
         try:
@@ -945,11 +949,14 @@ class Store:
         end: int | None = None,
         attrs: dict[str, Any] | None = None,
         tag: str | None = None,
+        seen: dict[str, Any] | None = None,
     ) -> SpanView:
         """Record one reviewer action on a span and return the span as the reviewer now sees it.
 
         ``action`` is one of confirm, reject, label, boundary, attrs, tag, untag, reset;
-        an adjudicator's verdict goes through ``adjudicate``.
+        an adjudicator's verdict goes through ``adjudicate``. ``seen``: the version of the span
+        the reviewer decided on (``SpanView.state()``); if the span is no longer that version
+        nothing is written (``ChangedSpanError``).
         """
         if action == review.ADJUDICATE:
             chosen = dict(attrs or {})
@@ -959,6 +966,8 @@ class Store:
             version.update({k: v for k, v in (("label", label), ("start", start), ("end", end)) if v is not None})
             return self.adjudicate(span_id, reviewer, version)
         with self.transaction() as conn:
+            if seen is not None:
+                review.check_seen(conn, span_id, reviewer, seen)
             pending = review.operation(
                 conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag
             )
@@ -969,12 +978,19 @@ class Store:
                 )
         return self.span(span_id, reviewer)
 
-    def decide_many(self, span_ids: Iterable[int], reviewer: str, action: str) -> int:
-        """One action (confirm or reject) on many spans as one batch: one undo takes it all back."""
+    def decide_many(
+        self, span_ids: Iterable[int], reviewer: str, action: str, seen: dict[int, dict[str, Any]] | None = None
+    ) -> int:
+        """One action (confirm or reject) on many spans as one batch: one undo takes it all back.
+
+        ``seen``: span id → the version the reviewer decided on; if any span is no longer that
+        version nothing is written (``ChangedSpanError``)."""
         if action not in (review.CONFIRM, review.REJECT):
             raise StoreError(f"a bulk action is confirm or reject, not {action!r}")
         batch = review.new_uid()
         with self.transaction() as conn:
+            for span_id, version in (seen or {}).items():
+                review.check_seen(conn, span_id, reviewer, version)
             pending = []
             for span_id in dict.fromkeys(span_ids):
                 try:

@@ -23,8 +23,16 @@ class DiskFullError(StoreError):
     pass
 
 
+class BusyError(StoreError):
+    """Another connection held the write lock for longer than this one would wait."""
+
+
 class ReviewError(StoreError):
     """A decision that cannot be recorded: unknown span or action, bounds outside the rules."""
+
+
+class ChangedSpanError(ReviewError):
+    """The span is no longer the version the decision was made on (see ``review.check_seen``)."""
 
 
 class UnchangedError(ReviewError):

@@ -45,7 +45,7 @@ from typing import Any
 
 from extract import GUIDELINES_VERSION
 from extract.models import LABELS
-from store.errors import ReviewError, UnchangedError
+from store.errors import ChangedSpanError, ReviewError, UnchangedError
 from store.records import (
     ADDED,
     ADJUDICATOR_PREFIX,
@@ -677,6 +677,18 @@ def _refuse_unchanged(conn: sqlite3.Connection, row: sqlite3.Row, pending: Pendi
     else:
         message = "no change: the span is already so"
     raise UnchangedError(message)
+
+
+def _seen_version(state: dict[str, Any]) -> tuple[Any, ...]:
+    return (state["status"], *_version(state), state["text"], tuple(sorted(state.get("tags") or ())))
+
+
+def check_seen(conn: sqlite3.Connection, span_id: int, reviewer: str, seen: dict[str, Any]) -> None:
+    """Refuse a decision made on a version of the span that is no longer the reviewer's own
+    (decided meanwhile in another session, moved by a re-extraction): a key is bound to the
+    span as it was shown, never applied to one the reviewer did not see."""
+    if _seen_version(_state_of(conn, span_id, reviewer)) != _seen_version(seen):
+        raise ChangedSpanError(f"span {span_id} changed since it was shown (decided elsewhere or extracted again)")
 
 
 def verdict(conn: sqlite3.Connection, span_id: int, adjudicator: str, chosen: dict[str, Any]) -> Pending:

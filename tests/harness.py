@@ -56,6 +56,86 @@ async def settled(app: Any, pilot: Any) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+    await written(app, pilot)
+
+
+async def written(app: Any, pilot: Any, timeout: float = 15.0) -> None:
+    """Wait until the app's writer has written every decision and the screens have heard
+    (what a reviewer sees as "saved"); bounded, so that a lock held in a test cannot hang it."""
+    writer = getattr(app, "writer", None)
+    deadline = time.monotonic() + timeout
+    while writer is not None and not writer.idle() and time.monotonic() < deadline:
+        await pilot.pause(0.005)
+    await pilot.pause()
+
+
+async def burst(app: Any, pilot: Any, *keys: str) -> None:
+    """Keys as a terminal delivers a burst (typing over SSH, a paste): every key event is
+    queued at once, none waiting for the one before it to be handled (``pilot.press`` waits
+    for the app to go idle between keys). Key names as ``pilot.press`` takes them."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        original = REPLACED_KEYS.get(key, key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+
+
+class LockHolder:
+    """Another process holding the database's write lock (``BEGIN IMMEDIATE``) until
+    ``release()``, or until ``limit`` seconds have passed (so that an app that waits for the
+    lock on its own thread cannot hang a test for good)."""
+
+    SCRIPT = (
+        "import sqlite3, sys, select\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "print('locked', flush=True)\n"
+        "select.select([sys.stdin], [], [], float(sys.argv[2]))\n"
+        "c.execute('COMMIT')\n"
+    )
+
+    def __init__(self, db: Path, limit: float = 10.0) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", self.SCRIPT, str(db), str(limit)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == "locked"
+        self.started = time.monotonic()
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    @property
+    def holding(self) -> bool:
+        return self.process.poll() is None
+
+    def release(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+        self.process.wait(10)
+
+    def __enter__(self) -> LockHolder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 # --- the app in tmux ----------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 The app owns the store and the reviewer's name; screens ask it for document ids and
 progress. The keymap file (see ``tui.keys``) is applied here, once, to every screen.
+It also owns the writer every decision goes through (``tui.writer``) and the order keys
+are handled in (``tui.keyorder``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import subprocess
 import threading
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
 
@@ -19,6 +22,8 @@ from store.display import one_line, visible
 from store.records import DocumentSummary
 from tui import keys
 from tui.importing import ImportStep
+from tui.keyorder import KeyOrder
+from tui.writer import Writer
 
 
 class PizhuApp(App[None]):
@@ -57,8 +62,16 @@ class PizhuApp(App[None]):
         self._summaries_version = -1
         self._ids: list[int] | None = None
         self.progress_version = 0
+        self.writer = Writer(self)
+        self.keys = KeyOrder(self)
+        self._quitting = False
 
     def on_mount(self) -> None:
+        # jieba's dictionary (a second of CPU) loads now, while the library is read: a report's
+        # words are then ready by the time a reviewer reaches a word key.
+        from tui.words import load_words
+
+        self.run_worker(load_words, thread=True, group="words", name="load jieba")
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.warning:
@@ -91,6 +104,56 @@ class PizhuApp(App[None]):
         # transaction, so the database holds whole reports only; `pizhu import` finishes it.
         if self.import_process is not None and self.import_process.poll() is None:
             self.import_process.terminate()
+        self.writer.close()
+
+    # --- keys and writes --------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key typed is handled to the end, in order, before the next (tui.keyorder).
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys.receive(event)
+            return
+        await super().on_event(event)
+
+    def on_writer_done(self, message: Writer.Done) -> None:
+        self.writer.on_message(message)
+        self.writes_changed()
+
+    def on_writer_refused(self, message: Writer.Refused) -> None:
+        self.writer.on_message(message)
+        self.writes_changed()
+
+    def on_writer_changed(self, message: Writer.Changed) -> None:
+        self.writes_changed()
+
+    def writes_changed(self) -> None:
+        """Every screen that shows the writes redraws its save line."""
+        for screen in self.screen_stack:
+            shown = getattr(screen, "writes_changed", None)
+            if shown is not None:
+                shown()
+        if self._quitting and not self.writer.unsaved():
+            self.exit()
+
+    async def action_quit(self) -> None:
+        """Quit; with decisions not saved yet (the database locked), ask first: quitting loses them."""
+        unsaved = self.writer.unsaved()
+        if not unsaved:
+            self.exit()
+            return
+        from tui.screens.dialogs import Confirm
+
+        def answer(choice: str | None) -> None:
+            if choice == "lose":
+                self.exit()
+            elif choice == "wait":
+                self._quitting = True
+                self.notify("quitting once every decision is saved", timeout=5)
+
+        question = f"{len(unsaved)} decision(s) not saved yet: {self.writer.status()}"
+        choices = {"w": "wait", "y": "lose", "n": ""}
+        hint = "w: quit once they are saved · y: quit now and lose them · n: stay"
+        self.push_screen(Confirm(question, choices, hint), answer)
 
     def import_step(self, step: ImportStep) -> None:
         """A file is imported (called on the app's thread): new rows, a word about refusals."""

@@ -112,6 +112,14 @@ READER: tuple[Key, ...] = (
         False,
         "reject all pending with this text and label here (w: everywhere)",
     ),
+    Key(
+        "confirm_section",
+        "c",
+        "confirm_section",
+        "section",
+        True,
+        "confirm every pending candidate of this section, all read (one u undoes them)",
+    ),
     Key("split", "s", "split", "split", False, "split the span in two at the cursor"),
     Key("merge", "M", "merge", "merge", False, "merge the span with the next one"),
     Key("untag", "T", "untag", "untag", False, "remove one of the span's tags"),
@@ -134,7 +142,8 @@ READER: tuple[Key, ...] = (
         for n, label in enumerate(LABELS, start=1)
     ),
     Key("pick_label", "l", "pick_label", "label", False, "choose the label from a list"),
-    Key("edit", "e", "edit", "edit", True, "edit value, unit, approx and metric"),
+    # Not in the footer (c took its place there, for q quit to stay at 80 columns); ? lists it.
+    Key("edit", "e", "edit", "edit", False, "edit value, unit, approx and metric"),
     Key("tag", "t", "tag", "tag", False, "add a tag (completes existing tags)"),
     Key("start_left", "less_than_sign", "move_start(-1)", "start←", False, "grow the span by a word at its start"),
     Key("start_right", "greater_than_sign", "move_start(1)", "start→", False, "shrink the span by a word at its start"),

@@ -7,9 +7,12 @@ is, and swaps in the one span a decision changed instead of reloading the docume
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from store import review
 from store.db import Store
 from store.display import visible
 from store.progress import Progress, progress_of
@@ -19,8 +22,9 @@ SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
 
 
 def skipped_note(kind: str) -> str:
-    """What a section's heading adds for a kind the reader skips by default (none for the body)."""
-    return f"  [{kind}: skipped by default]" if kind in SKIPPED_KINDS else ""
+    """What a section's heading adds for a caption or boilerplate (none for the body): its kind.
+    Their spans are gold too: the reader takes them after the body, never "skipped"."""
+    return f"  [{kind}]" if kind != "body" else ""
 
 
 def page_note(pages: tuple[int, ...]) -> str:
@@ -154,10 +158,6 @@ class LoadedDocument:
         (``store.progress``: the one definition of a finished report)."""
         return progress_of(self._all)
 
-    def pending_skipped(self) -> int:
-        """Pending spans in captions and boilerplate: what is left when the body is done."""
-        return sum(1 for s in self.spans if s.status == PENDING and self.skipped(self.section_of(s)))
-
     # --- navigation -------------------------------------------------------------------
 
     def _allowed(self, span: SpanView, show_skipped: bool, here: int | None) -> bool:
@@ -247,6 +247,43 @@ class Following:
                 doc.text[section.start : section.end],
                 doc.spans_in(index),
             )
+
+
+def predicted(span: SpanView, action: str, text: str, **fields: Any) -> SpanView:
+    """The span as a decision will leave it, drawn while the decision is being written.
+
+    Worked out by ``store.review.fold`` (the store's own rule) from the version shown and the
+    one action, so the screen and the database cannot disagree on what a key does;
+    ``text`` is the document's (a boundary move takes its span text from it).
+    """
+    payload: dict[str, Any] = {}
+    if fields.get("label") is not None:
+        payload["label"] = fields["label"]
+    if fields.get("start") is not None or fields.get("end") is not None:
+        start = span.start if fields.get("start") is None else fields["start"]
+        end = span.end if fields.get("end") is None else fields["end"]
+        payload.update(start=start, end=end, text=text[start:end])
+    if fields.get("attrs") is not None:
+        payload["attrs"] = {k: v for k, v in fields["attrs"].items() if v is not None and v != "" and k != "status"}
+    if fields.get("tag"):
+        payload["tag"] = fields["tag"]
+    proposed = span.proposed or span.state()
+    proposal = review.Proposal(
+        span.origin, proposed["label"], proposed["start"], proposed["end"], proposed["text"], dict(proposed["attrs"])
+    )
+    shown = review.Entry("shown", span.reviewer, review.SNAPSHOT, span.state(), "")
+    state = review.fold(proposal, [shown, review.Entry("key", span.reviewer, action, payload, "")])
+    assert state is not None
+    return dataclasses.replace(
+        span,
+        status=state["status"],
+        label=state["label"],
+        start=state["start"],
+        end=state["end"],
+        text=state["text"],
+        attrs=dict(state["attrs"]),
+        tags=tuple(state["tags"]),
+    )
 
 
 def undo_message(done: str, spans: list[SpanView]) -> str:

@@ -3,8 +3,8 @@
 Plain Python, no Textual. Without jieba the words are runs between punctuation,
 whitespace, changes of script (CJK, Latin letters, digits) and the edges of the spans
 on the text; ``jieba_boundaries`` adds jieba's tokens, and is slow only on first use
-(the dictionary loads), so the reader calls it in a worker and uses the plain
-boundaries until it returns.
+(the dictionary loads: ``load_words``, which the app calls in a worker at start). The reader
+asks for a report's words in a worker as it opens; its word keys wait for them.
 """
 
 from __future__ import annotations
@@ -34,6 +34,31 @@ def _kind(char: str) -> str:
     return "c"
 
 
+# A date's own characters: 2023年, 6月, 24日 read as one word with their digits.
+_DATE_UNITS = frozenset("年月日")
+# Between digits (or a date's unit and a digit) these join a range, a decimal, a time or a
+# date into one word: 1949-1954, 2004年~2010年, 2.5, 10:30, 2023/5/1.
+_JOINERS = frozenset("-~～–—/.:")
+
+
+def joined(text: str) -> set[int]:
+    """Offsets inside a date, a range, a decimal or a time: no word edge there, whatever the
+    script changes or jieba say (one word key moves over 1949-1954, not three)."""
+    inside: set[int] = set()
+    for i in range(1, len(text)):
+        before, char = text[i - 1], text[i]
+        if before.isdigit() and char in _DATE_UNITS:
+            inside.add(i)
+        elif (
+            char in _JOINERS
+            and (before.isdigit() or before in _DATE_UNITS)
+            and i + 1 < len(text)
+            and text[i + 1].isdigit()
+        ):
+            inside.update((i, i + 1))
+    return inside
+
+
 def plain_boundaries(text: str) -> set[int]:
     """Offsets where a word starts or ends without a dictionary: script changes and punctuation."""
     found = {0, len(text)}
@@ -41,11 +66,14 @@ def plain_boundaries(text: str) -> set[int]:
         a, b = _kind(text[i - 1]), _kind(text[i])
         if a != b or a == "p":
             found.add(i)
+        # A date ends after its unit, even where jieba reads on (2010年|间, not 2010|年间).
+        if i >= 2 and text[i - 1] in _DATE_UNITS and text[i - 2].isdigit():
+            found.add(i)
     return found
 
 
-def jieba_boundaries(text: str) -> set[int]:
-    """Token edges by jieba, with its HMM: an unknown name (素珍) stays one word for the cursor."""
+def load_words() -> object:
+    """jieba's tokenizer, its dictionary loaded once per process (about a second)."""
     global _tokenizer
     with _lock:
         if _tokenizer is None:
@@ -57,7 +85,12 @@ def jieba_boundaries(text: str) -> set[int]:
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
             _tokenizer = tokenizer
-        tokenizer = _tokenizer
+        return _tokenizer
+
+
+def jieba_boundaries(text: str) -> set[int]:
+    """Token edges by jieba, with its HMM: an unknown name (素珍) stays one word for the cursor."""
+    tokenizer = load_words()
     found = {0}
     position = 0
     for token in tokenizer.cut(text, HMM=True):  # type: ignore[attr-defined]
@@ -71,16 +104,18 @@ class Words:
 
     def __init__(self, text: str, boundaries: Iterable[int] = ()) -> None:
         self.text = text
-        self._base = plain_boundaries(text) | set(boundaries)
+        self._joined = joined(text)
+        self._base = (plain_boundaries(text) | set(boundaries)) - self._joined
         self._edges: set[int] = set()
         self._sorted = sorted(self._base)
 
     def with_spans(self, edges: Iterable[int]) -> None:
+        # A span's edges are edges even inside a range (a candidate 1954 in 1949-1954).
         self._edges = set(edges)
         self._sorted = sorted(self._base | self._edges)
 
     def add(self, boundaries: Iterable[int]) -> None:
-        self._base |= set(boundaries)
+        self._base |= set(boundaries) - self._joined
         self._sorted = sorted(self._base | self._edges)
 
     def is_boundary(self, offset: int) -> bool:

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from store.db import Store
+from tests.harness import written
 from tests.tui.seedspans import seed_store
 from tui.app import PizhuApp, make_app
 
@@ -52,6 +54,20 @@ def check(db_path: Path) -> Iterator[Store]:
 def no_user_keymap(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # A developer's own ~/.config/pizhu/keys.toml must not change what the tests press.
     monkeypatch.setenv("PIZHU_KEYS", str(tmp_path / "no-keys.toml"))
+
+
+@pytest.fixture(autouse=True)
+def press_waits_for_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pilot.press`` returns once the decisions its keys made are written (the app writes
+    them off the key path, see tui/writer.py), so a test reads the file as a reviewer who
+    saw "saved" would. ``tests.harness.burst`` sends keys without waiting."""
+    real = Pilot.press
+
+    async def press(self: Pilot[object], *keys: str) -> None:
+        await real(self, *keys)
+        await written(self.app, self)
+
+    monkeypatch.setattr(Pilot, "press", press)
 
 
 @pytest.fixture

@@ -13,14 +13,15 @@ earlier rounds may have killed apps on:
    ``doc N/M  §i/k  P pending`` and a message such as ``· confirmed DATE “2023年”``:
 
    - without undo every key can only decide spans, never undecide them, and a decision
-     is committed before the screen changes, so the database's pending count for the
+     is counted done on the screen only once committed, so the database's pending count for the
      document may be lower than shown (keys still in flight when the screen was read)
      but never higher: ``candidates − shown pending`` decisions were shown as done and
      each one missing would raise it. With undo in the stream a ``u`` processed between
      the capture and the kill may set one span back, so the bound is loosened by the
      number of ``u`` keys sent (the check stays sound, only weaker);
    - the message names the last decision shown; a decision with that action, label and
-     text was logged in this round (the log is append-only, undo included);
+     text was logged in this round (the log is append-only, undo included), unless the
+     message still says "saving…" (written off the key path: not shown as done yet);
    - ``PRAGMA integrity_check`` is ok.
 """
 
@@ -89,7 +90,10 @@ def header(screen: str) -> re.Match[str]:
 
 
 def shown_decision(message: str | None) -> tuple[str, str, str] | None:
-    """The decision the header's message names, as (action, label, text); text "" for a relabel."""
+    """The decision the header's message names as saved, as (action, label, text); text "" for
+    a relabel. A message that still says "saving…" names one not shown as done yet."""
+    if "saving…" in (message or ""):
+        return None
     found = _SHOWN_RE.match((message or "").strip())
     if found is None:
         return None

@@ -57,7 +57,7 @@ def heading_of(screen: ReaderScreen, index: int) -> str:
     assert screen.doc is not None
     section = screen.doc.sections[index]
     text = f"§{index + 1} {visible_text(strip_markup_heading(screen.doc.heading(index)))}"
-    return text if section.kind == "body" else f"{text}  [{section.kind}: skipped by default]"
+    return text if section.kind == "body" else f"{text}  [{section.kind}]"
 
 
 def section_lines(screen: ReaderScreen, index: int, width: int) -> list[str]:

@@ -3,6 +3,11 @@
 Label picker, attribute form (refuses a value that is not a number), tag input with
 completion from existing tags, go-to-section, search. Escape cancels each (``None``).
 Option prompts are ``Text`` objects because headings and tags are report data.
+
+Keys typed fast after the key that opens a dialog go into it (see ``tui.keyorder``): a
+dialog takes keys once its first field has the focus (``ready``), and ``enter`` submits
+it as a priority binding, at once, so that a key typed after ``enter`` reaches the screen
+below and never the field.
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -33,6 +40,43 @@ CANCEL = Binding("escape", "cancel", "cancel", show=False)
 
 class _Dialog(ModalScreen[Any]):
     BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
+
+    takes_keys = False
+    """Keys typed before the dialog is ready wait for it (``tui.keyorder``)."""
+
+    def on_mount(self) -> None:
+        self.ready(self.first_focus())
+
+    def first_focus(self) -> Widget | None:
+        """The widget that has the focus when the dialog opens (None: the dialog's own keys)."""
+        return None
+
+    def ready(self, widget: Widget | None) -> None:
+        """Focus ``widget`` and take keys once it knows it has the focus (an input selects its
+        text then, so that typing replaces it whether typed fast or slowly)."""
+        if widget is None:
+            self._take_keys()
+            return
+        self.set_focus(widget)
+        widget.call_later(self._take_keys)
+
+    def _take_keys(self) -> None:
+        self.takes_keys = True
+        order = getattr(self.app, "keys", None)
+        if order is not None:
+            order.wake()
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Close with ``result``; the keys after the one that closed it wait until the screen
+        that opened it has handled the result."""
+        order = getattr(self.app, "keys", None)
+        requester = self._result_callbacks[-1].requester if self._result_callbacks else None
+        if order is None:
+            return super().dismiss(result)
+        order.hold(self)
+        closing = super().dismiss(result)
+        (requester or self.app).call_next(order.release, self)
+        return closing
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -54,6 +98,7 @@ class LabelPicker(_Dialog):
     BINDINGS: ClassVar[list[BindingType]] = [
         CANCEL,
         *(Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, len(LABELS) + 1)),
+        Binding("enter", "choose", show=False, priority=True),
     ]
 
     def __init__(self, current: str | None = None, title: str = "Label") -> None:
@@ -73,13 +118,18 @@ class LabelPicker(_Dialog):
             yield picker
             yield Label("1–8 or enter: choose · escape: cancel", classes="dialog-hint")
 
-    def on_mount(self) -> None:
+    def first_focus(self) -> Widget | None:
         picker = self.query_one(OptionList)
         picker.highlighted = LABELS.index(self.current) if self.current in LABELS else 0
-        picker.focus()
+        return picker
 
     def action_pick(self, index: int) -> None:
         self.dismiss(LABELS[index])
+
+    def action_choose(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is not None:
+            self.dismiss(LABELS[highlighted])
 
     @on(OptionList.OptionSelected, "#labels")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -108,6 +158,7 @@ class LabelFilter(_Dialog):
             yield Label("1–8: toggle a label · 0: all · enter: apply · escape: cancel", classes="dialog-hint")
 
     def on_mount(self) -> None:
+        # Textual calls _Dialog.on_mount too (every class's handler): it makes the dialog ready.
         self._show()
 
     def _show(self) -> None:
@@ -131,11 +182,13 @@ class LabelFilter(_Dialog):
         self.dismiss(frozenset(self.chosen or LABELS))
 
 
-class HintPrompt(ModalScreen[Any]):
+class HintPrompt(_Dialog):
     """Type a jump label drawn over the text (``j``); returns (label, select), or None on escape.
 
     Transparent and one line high at the bottom, so the labels in the text stay readable.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = []
 
     def __init__(self, labels: set[str], on_prefix: Any = None) -> None:
         super().__init__()
@@ -146,15 +199,14 @@ class HintPrompt(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         yield Label("jump: type the letters shown on the text (last one in capitals: select there too) · esc")
 
-    def on_key(self, event: Any) -> None:
-        event.stop()
-        event.prevent_default()
+    def take_key(self, event: Any) -> bool:
+        """Every key is the prompt's: a letter of a label, escape, or nothing."""
         if event.key == "escape":
             self.dismiss(None)
-            return
+            return True
         char = event.character or ""
         if len(char) != 1 or not char.isascii() or not char.isalpha():
-            return
+            return True
         typed = self.typed + char.lower()
         if typed in self.labels:
             # The last letter in upper case jumps and selects there, as v would.
@@ -163,6 +215,13 @@ class HintPrompt(ModalScreen[Any]):
             self.typed = typed
             if self.on_prefix is not None:
                 self.on_prefix(typed)
+        return True
+
+    def on_key(self, event: Any) -> None:
+        # Without the app's key order (a bare Textual app), keys come here.
+        event.stop()
+        event.prevent_default()
+        self.take_key(event)
 
 
 class NumberValidator(Validator):
@@ -234,20 +293,19 @@ class AttributeForm(_Dialog):
                 yield Button("Cancel", id="cancel", compact=True)
             yield Label("enter: save · tab: next field · space: approx list · escape: cancel", classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        self.query_one("#value", Input).focus()
+    def first_focus(self) -> Widget | None:
+        return self.query_one("#value", Input)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_from_approx":
-            # Enter on the closed approx field saves, as the hint says; space or ↓ opens it.
-            select = self.query_one("#approx", Select)
-            return select.has_focus and not select.expanded
+            # Enter saves from any field, as the hint says, at once (a key typed after it must
+            # not reach a field); in the open approx list it picks the option instead.
+            return not self.query_one("#approx", Select).expanded
         return True
 
     def action_save_from_approx(self) -> None:
         self.action_save()
 
-    @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         raw = self.query_one("#value", Input).value
@@ -283,6 +341,8 @@ def _plain(value: object) -> str:
 class TextPrompt(_Dialog):
     """One line of input: a tag (completed from existing tags) or a search."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL, Binding("enter", "submit", show=False, priority=True)]
+
     def __init__(self, title: str, value: str = "", suggestions: list[str] | None = None, hint: str = "") -> None:
         super().__init__()
         self.title_text = title
@@ -300,12 +360,11 @@ class TextPrompt(_Dialog):
             yield DataInput(self.value, id="prompt", suggester=suggester, compact=True)
             yield Label(self.hint or "enter: done · escape: cancel", classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
+    def first_focus(self) -> Widget | None:
+        return self.query_one(Input)
 
-    @on(Input.Submitted, "#prompt")
-    def submitted(self, event: Input.Submitted) -> None:
-        value = event.value.strip()
+    def action_submit(self) -> None:
+        value = self.query_one(Input).value.strip()
         self.dismiss(value or None)
 
 
@@ -324,6 +383,7 @@ class GoToSection(_Dialog):
         CANCEL,
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
+        Binding("enter", "submit", show=False, priority=True),
     ]
 
     def __init__(self, choices: list[SectionChoice], current: int) -> None:
@@ -338,12 +398,12 @@ class GoToSection(_Dialog):
             yield OptionList(id="sections")
             yield Label("↑↓: choose · enter: go · escape: cancel", classes="dialog-hint")
 
-    def on_mount(self) -> None:
+    def first_focus(self) -> Widget | None:
         self._fill("")
         self.query_one(OptionList).highlighted = next(
             (i for i, c in enumerate(self._shown) if c.index == self.current), 0
         )
-        self.query_one("#filter", Input).focus()
+        return self.query_one("#filter", Input)
 
     def _fill(self, needle: str) -> None:
         self._shown = [c for c in self.choices if needle in c.heading]
@@ -373,8 +433,7 @@ class GoToSection(_Dialog):
             current = option_list.highlighted or 0
             option_list.highlighted = min(max(current + delta, 0), option_list.option_count - 1)
 
-    @on(Input.Submitted, "#filter")
-    def submitted(self) -> None:
+    def action_submit(self) -> None:
         highlighted = self.query_one(OptionList).highlighted
         if highlighted is not None and self._shown:
             self.dismiss(self._shown[highlighted].index)
@@ -399,14 +458,22 @@ class Confirm(_Dialog):
             yield Label(Text(visible(self.question)), classes="dialog-title")
             yield Label(Text(visible(self.hint)), classes="dialog-hint")
 
-    def on_key(self, event: Any) -> None:
+    def take_key(self, event: Any) -> bool:
         if event.key in self.choices:
-            event.stop()
             self.dismiss(self.choices[event.key] or None)
+            return True
+        return False
+
+    def on_key(self, event: Any) -> None:
+        # Without the app's key order (a bare Textual app), keys come here.
+        if self.take_key(event):
+            event.stop()
 
 
 class Choice(_Dialog):
     """Choose one of a few strings (a span's tags to remove); returns it, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL, Binding("enter", "choose", show=False, priority=True)]
 
     def __init__(self, title: str, options: list[str], hint: str = "enter: choose · escape: cancel") -> None:
         super().__init__()
@@ -420,8 +487,13 @@ class Choice(_Dialog):
             yield OptionList(*(Option(Text(visible(o)), id=str(i)) for i, o in enumerate(self.options)), id="choices")
             yield Label(self.hint, classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+    def first_focus(self) -> Widget | None:
+        return self.query_one(OptionList)
+
+    def action_choose(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        if highlighted is not None:
+            self.dismiss(self.options[highlighted])
 
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -433,7 +505,11 @@ class DocumentForm(_Dialog):
     an error message or None: a refused year (not a number, or outside what the store takes)
     keeps the form open with the message."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [CANCEL, Binding("ctrl+s", "save", "save", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        Binding("ctrl+s", "save", "save", show=False),
+        Binding("enter", "save", show=False, priority=True),
+    ]
 
     def __init__(
         self, title: str, organisation: str, year: int | None, save: Callable[[dict[str, Any]], str | None]
@@ -453,14 +529,13 @@ class DocumentForm(_Dialog):
             yield Label("", id="error", classes="dialog-error")
             yield Label("enter: save · tab: next field · empty year: none · escape: cancel", classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        self.query_one("#doc-title", Input).focus()
+    def first_focus(self) -> Widget | None:
+        return self.query_one("#doc-title", Input)
 
     def refuse(self, message: str) -> None:
         self.query_one("#error", Label).update(Text(visible(message)))
         self.query_one("#doc-year", Input).focus()
 
-    @on(Input.Submitted)
     def action_save(self) -> None:
         raw = self.query_one("#doc-year", Input).value.strip()
         year: int | None = None

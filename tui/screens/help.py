@@ -48,7 +48,16 @@ def help_text(keymap: Mapping[str, str], keymap_file: str) -> Text:
         " where one of the same label ends has a shaded background."
         " Pending spans are underlined, decided ones plain, rejected struck through,"
         " the current span reversed, the cursor underlined. Captions and boilerplate are"
-        " dimmed and skipped (b shows them; g goes to any section).\n"
+        " dimmed and come after the body (b takes them in on the way; g goes to any section):"
+        " their spans are gold too, and a report is done only when they are decided.\n"
+    )
+    text.append("\nSaving\n", style="bold")
+    text.append(
+        "  A key decides the span on screen when it is pressed; the decision is written in the"
+        " background, in order (the message says saving… until it is), so the screen never waits"
+        " for the database. While another program holds the database's lock, the line at the foot"
+        " says so and the decisions wait; a decision on a span that changed meanwhile is not saved."
+        " Only saved decisions count in the pending count.\n"
     )
     text.append("\nGold: what the team's gold standard holds\n", style="bold underline")
     for n, rule in enumerate(GOLD_POLICY, start=1):

@@ -31,6 +31,7 @@ from store.display import visible_styled
 from store.records import DocumentSummary
 from tui import keys
 from tui.screens.dialogs import Confirm, DocumentForm
+from tui.widgets.row_table import RowTable
 from tui.widgets.section_view import visible_text
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def progress(doc: DocumentSummary) -> Text:
     return text
 
 
-class DocumentTable(DataTable[object]):
+class DocumentTable(RowTable):
     """The library's table; its enter is shown in the footer as "open"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "open", id="open")]

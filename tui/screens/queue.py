@@ -8,13 +8,17 @@ The rows are read in a worker (one label among 10,000 reports takes about half a
 second): the title says "reading…" and the rows shown stay until the new ones arrive.
 A decision made meanwhile is not undone by the arriving rows: its span is left out.
 The count behind ``A``/``X`` (every report) is found in a worker too.
+
+Decisions go to the app's writer (``tui.writer``) bound to the row highlighted when the key
+was pressed: the row goes at once, the title says "saving…" until the write committed, the
+save line at the foot says when the database is locked, and a refused write puts its row back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -23,15 +27,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store.db import StoreError
+from store.db import Store, StoreError
 from store.display import visible_styled
 from store.records import SpanView
 from tui import keys
-from tui.model import alike_everywhere, undo_message
+from tui.model import alike_everywhere, predicted, undo_message
 from tui.screens.dialogs import Confirm, LabelPicker
 from tui.screens.library import fit
+from tui.widgets.row_table import RowTable
+from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
+from tui.writer import Job
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
@@ -88,8 +95,9 @@ class QueueScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="queue-title", markup=False)
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield Static(id="context", markup=False)
+        yield SaveLine(id="saving")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -151,6 +159,8 @@ class QueueScreen(Screen[None]):
             title.append(" · reading…", style="italic")
         if self.counting:
             title.append(" · counting alike…", style="italic")
+        if self.pizhu.writer.unsaved():
+            title.append(" · saving…", style="italic")
         self.query_one("#queue-title", Static).update(visible_styled(title))
 
     def selected(self) -> SpanView | None:
@@ -183,16 +193,44 @@ class QueueScreen(Screen[None]):
     def highlighted(self) -> None:
         self._show_context()
 
+    def writes_changed(self) -> None:
+        if self.is_attached:
+            self._show_title()
+            self.query_one(SaveLine).show()
+
     def _decide(self, action: str) -> None:
+        """The highlighted candidate, as shown, decided: its row goes now, the write follows."""
         span = self.selected()
         if span is None:
             return
-        try:
-            self.pizhu.store.decide(span.id, self.pizhu.reviewer, action)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
+        writer = self.pizhu.writer
+        if writer.undoing():
+            self.notify("wait: the undo is being saved")
             return
-        self.pizhu.progress_changed()
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: dict[int, Any]) -> SpanView:
+            return store.decide(span.id, reviewer, action, seen=seen[span.id])
+
+        def saved(job: Job, result: Any) -> None:
+            self.pizhu.progress_changed()
+
+        def refused(job: Job, error: StoreError) -> None:
+            self.notify(f"not saved: {job.what}: {error}", severity="error")
+            self._decided.discard(span.id)
+            if self.is_attached:
+                self.reload()
+
+        shown = predicted(span, action, self._text(span.document_id))
+        job = Job(
+            f"{action} {span.label} “{visible_text(span.text)}”",
+            write,
+            saved,
+            refused,
+            spans={span.id: None if writer.in_flight(span.id) else span.state()},
+            shown={span.id: shown},
+        )
+        writer.submit(job, base=[] if writer.in_flight(span.id) else [span])
         self._decided.add(span.id)
         table = self.query_one(DataTable)
         row = table.cursor_row
@@ -233,37 +271,64 @@ class QueueScreen(Screen[None]):
         def done(answer: str | None) -> None:
             if answer is None:
                 return
-            try:
-                count = self.pizhu.store.decide_many([s.id for s in alike], self.pizhu.reviewer, action)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.pizhu.progress_changed()
-            self.reload()
-            self.notify(f"{action}ed {count} × {what} in all reports · u: undo them all")
+            reviewer = self.pizhu.reviewer
+            ids = [s.id for s in alike]
+
+            def write(store: Store, seen: dict[int, Any]) -> list[SpanView]:
+                store.decide_many(ids, reviewer, action, seen=seen)
+                return [store.span(i, reviewer) for i in ids]
+
+            def saved(job: Job, result: Any) -> None:
+                self.pizhu.progress_changed()
+                self.notify(f"{action}ed {len(ids)} × {what} in all reports · u: undo them all")
+                if self.is_attached:
+                    self.reload()
+
+            def refused(job: Job, error: StoreError) -> None:
+                self.notify(f"not saved: {job.what}: {error}", severity="error")
+
+            writer = self.pizhu.writer
+            job = Job(
+                f"{action} {len(ids)} × {what}",
+                write,
+                saved,
+                refused,
+                spans={s.id: None if writer.in_flight(s.id) else s.state() for s in alike},
+            )
+            writer.submit(job)
+            self._decided.update(ids)
+            self.show_rows([s for s in self.items if s.id not in self._decided])
 
         self.app.push_screen(Confirm(f"{action} {len(alike)} × {what} in all reports?"), done)
 
     def action_undo(self) -> None:
-        self._undo_redo(self.pizhu.store.undo_batch, "undone", "nothing to undo")
+        self._undo_redo(Store.undo_batch, "undone", "nothing to undo")
 
     def action_redo(self) -> None:
-        self._undo_redo(self.pizhu.store.redo_batch, "redone", "nothing to redo")
+        self._undo_redo(Store.redo_batch, "redone", "nothing to redo")
 
-    def _undo_redo(self, call: Callable[[str], list[SpanView]], done: str, nothing: str) -> None:
+    def _undo_redo(self, call: Callable[[Store, str], list[SpanView]], done: str, nothing: str) -> None:
         """Your last decision (here or in a report; a bulk one whole) taken back as new log
-        entries; the rows are read again, so a candidate back to pending is listed again."""
-        try:
-            spans = call(self.pizhu.reviewer)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        if not spans:
-            self.notify(nothing)
-            return
-        self.pizhu.progress_changed()
-        self.notify(undo_message(done, spans))
-        self.reload()
+        entries, written after every decision before it; then the rows are read again, so a
+        candidate back to pending is listed again."""
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: object) -> list[SpanView]:
+            return call(store, reviewer)
+
+        def saved(job: Job, spans: Any) -> None:
+            if not spans:
+                self.notify(nothing)
+                return
+            self.pizhu.progress_changed()
+            self.notify(undo_message(done, spans))
+            if self.is_attached:
+                self.reload()
+
+        def refused(job: Job, error: StoreError) -> None:
+            self.notify(f"not saved: {job.what}: {error}", severity="error")
+
+        self.pizhu.writer.submit(Job("undo" if done == "undone" else "redo", write, saved, refused, kind="undo"))
 
     def action_open(self) -> None:
         span = self.selected()

@@ -1,9 +1,12 @@
 """The reader: one section at a time, its spans highlighted, the current span in a panel.
 
-Every decision goes to the store first (which commits before returning) and only then
-to the screen, so what a reviewer sees as done survives ``kill -9``. After a decision
-only the changed span is swapped into the loaded document and restyled; nothing is
-re-read from the database but the span itself and its history.
+A decision key is bound at once to the span on screen: its id, the version shown and the
+action go to the app's writer (``tui.writer``), which writes them in order off the key
+path; the screen draws the span as the decision will leave it, says "saving…" until the
+write has committed, and moves on. A key never waits for the database, so the next key is
+always for the span the reviewer sees; what the screen shows as saved survives
+``kill -9``. After a decision only the changed span is swapped into the loaded document
+and restyled; nothing is re-read from the database but the span itself and its history.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
@@ -25,11 +29,20 @@ from textual.widgets import Footer, Static
 
 from extract.models import LABELS
 from store import workspace
-from store.db import StoreError
+from store.db import Store, StoreError
 from store.display import visible_styled
+from store.errors import UnchangedError
 from store.records import PENDING, REJECTED, Decision, SpanView
 from tui import keys
-from tui.model import LoadedDocument, alike_everywhere, alike_in, page_note, skipped_note, undo_message
+from tui.model import (
+    LoadedDocument,
+    alike_everywhere,
+    alike_in,
+    page_note,
+    predicted,
+    skipped_note,
+    undo_message,
+)
 from tui.screens.dialogs import (
     AttributeForm,
     Choice,
@@ -41,9 +54,12 @@ from tui.screens.dialogs import (
     SectionChoice,
     TextPrompt,
 )
+from tui.screens.library import fit
+from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import SectionView, strip_markup_heading, visible_text
-from tui.widgets.span_panel import SpanPanel
-from tui.words import Words, jieba_boundaries
+from tui.widgets.span_panel import SpanPanel, fit_line
+from tui.words import Words, is_punctuation, jieba_boundaries
+from tui.writer import Job, Writer
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
@@ -63,6 +79,10 @@ QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", 
 # What the keys may do while a document is read (see ReaderScreen.check_action).
 WHILE_LOADING = frozenset({"next_document", "previous_document", "cancel"})
 
+# Keys that move by jieba's words: they wait for them (ReaderScreen.words_needed).
+WORD_MOVES = frozenset({"start_left", "start_right", "end_left", "end_right"})
+WORD_MOTIONS = frozenset({"word_left", "word_right"})
+
 CARET_MOTIONS = (
     "left",
     "right",
@@ -77,6 +97,17 @@ CARET_MOTIONS = (
     "span_edge_left",
     "span_edge_right",
 )
+
+
+def _labelled(places: list[int]) -> dict[int, str]:
+    """Jump labels for places nearest first: one letter for the nearest, and when more than 26
+    places, the last letters start two-letter labels for the furthest (prefix-free)."""
+    prefixes = 0
+    while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
+        prefixes += 1
+    singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
+    labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
+    return dict(zip(places, labels, strict=False))
 
 
 class ReaderScreen(Screen[None]):
@@ -105,6 +136,7 @@ class ReaderScreen(Screen[None]):
         spans: list[SpanView] | None
         prefer: int | None
         error: str
+        version: int  # the app's progress_version when they were asked for
 
     @dataclass
     class DocumentLoaded(Message):
@@ -115,6 +147,7 @@ class ReaderScreen(Screen[None]):
         document: LoadedDocument | None
         span_id: int | None
         error: str
+        version: int = -1  # the app's progress_version when it was asked for
 
     def __init__(self, doc_id: int, span_id: int | None = None) -> None:
         super().__init__()
@@ -129,7 +162,6 @@ class ReaderScreen(Screen[None]):
         self.message = ""
         self.words: Words | None = None
         self.words_ready = False
-        self._words_asked = False
         self.last_added: tuple[str, str, int] | None = None  # text, label, end
         self._save_timer: Timer | None = None
         self.reading = 0  # where the last decision in this section ended: m looks on from there
@@ -137,6 +169,10 @@ class ReaderScreen(Screen[None]):
         self.loading_doc: int | None = None  # the document being read in a worker
         self._then: Callable[[], None] | None = None  # what to do once the spans are read again
         self._load_token = 0
+        self._message_job: Job | None = None  # the write the message line tells of ("saving…")
+        self._frozen: set[int] = set()  # spans a split or merge being written takes away
+        self._adding: list[tuple[int, int, str]] = []  # spans being added: m does not offer them again
+        self._synced = -1  # the app's progress_version this document's spans were last read at
 
     @property
     def pizhu(self) -> PizhuApp:
@@ -149,6 +185,7 @@ class ReaderScreen(Screen[None]):
         with Container(id="body"):
             yield SectionView(id="text")
             yield SpanPanel(id="panel")
+        yield SaveLine(id="saving")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -158,6 +195,12 @@ class ReaderScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._layout_for(self.size.width)
+
+    def on_screen_resume(self) -> None:
+        # Back from the queue (or statistics, adjudication) where decisions were made: this
+        # report's spans are read again, so the panel, the history and the counts are not stale.
+        if self.doc is not None and self.loading_doc is None and self._synced != self.pizhu.progress_version:
+            self.refresh_spans(self.current)
 
     def _layout_for(self, width: int) -> None:
         wide = width >= WIDE
@@ -172,6 +215,10 @@ class ReaderScreen(Screen[None]):
     @property
     def view(self) -> SectionView:
         return self.query_one(SectionView)
+
+    @property
+    def writer(self) -> Writer:
+        return self.pizhu.writer
 
     def span(self) -> SpanView | None:
         return None if self.doc is None or self.current is None else self.doc.get(self.current)
@@ -190,10 +237,12 @@ class ReaderScreen(Screen[None]):
         self._then = None
         self.loading_doc = doc_id
         self._show_status()
-        self.load_document(self._load_token, doc_id, span_id, self.pizhu.label_filter)
+        self.load_document(self._load_token, doc_id, span_id, self.pizhu.label_filter, self.pizhu.progress_version)
 
     @work(thread=True, exclusive=True, group="document")
-    def load_document(self, token: int, doc_id: int, span_id: int | None, labels: frozenset[str] | None) -> None:
+    def load_document(
+        self, token: int, doc_id: int, span_id: int | None, labels: frozenset[str] | None, version: int
+    ) -> None:
         store = self.pizhu.reading_store()
         reviewer = self.pizhu.reviewer
         try:
@@ -204,7 +253,7 @@ class ReaderScreen(Screen[None]):
         except StoreError as exc:
             self.post_message(self.DocumentLoaded(token, doc_id, None, None, str(exc)))
             return
-        self.post_message(self.DocumentLoaded(token, doc_id, loaded, span_id, ""))
+        self.post_message(self.DocumentLoaded(token, doc_id, loaded, span_id, "", version))
 
     @on(DocumentLoaded)
     def document_arrived(self, event: DocumentLoaded) -> None:
@@ -222,6 +271,9 @@ class ReaderScreen(Screen[None]):
                 self.app.notify(f"document {event.doc_id} not opened: {event.error}", severity="error", markup=False)
             return
         self.doc = event.document
+        self._synced = event.version
+        # Decisions still being written are drawn as they will be, over what was read.
+        self.doc.set_spans(self.writer.overlay(self.doc.all_spans()))
         self._history.clear()
         self._start_words()
         span = self.doc.get(event.span_id) if event.span_id is not None else None
@@ -241,18 +293,22 @@ class ReaderScreen(Screen[None]):
         return True
 
     def _start_words(self) -> None:
+        """jieba's words for the report, asked for as it opens (the app loads the dictionary at
+        start): a word key pressed before they arrive does nothing and says so (``words_needed``),
+        never moving by punctuation and span edges instead, as it did when they loaded on the
+        first word key (城中区政协 cut to 城, and saved)."""
         assert self.doc is not None
         self.words = Words(self.doc.text)
         self.words_ready = False
-        self._words_asked = False
         self._span_edges()
+        self.tokenize(self.doc.id, self.doc.text)
 
-    def want_words(self) -> None:
-        """jieba's words for this document, asked for on the first word-wise key only:
-        its dictionary costs a second of CPU that a reviewer who only confirms never pays."""
-        if not self._words_asked and self.doc is not None:
-            self._words_asked = True
-            self.tokenize(self.doc.id, self.doc.text)
+    def words_needed(self) -> bool:
+        """Whether the words are there for a word key; if not, the key does nothing and says so."""
+        if self.words_ready:
+            return True
+        self.say("loading words… (the key did nothing: press it again in a moment)")
+        return False
 
     def _span_edges(self) -> None:
         if self.words is not None and self.doc is not None:
@@ -312,10 +368,13 @@ class ReaderScreen(Screen[None]):
             self._save_timer = None
         if self.doc is None:
             return
-        try:
-            workspace.save_position(self.pizhu.store, self.pizhu.reviewer, self.doc.id, self.current)
-        except StoreError as exc:
-            self.say(f"place not saved: {exc}")
+        reviewer, doc_id, current = self.pizhu.reviewer, self.doc.id, self.current
+
+        def write(store: Store, seen: object) -> None:
+            workspace.save_position(store, reviewer, doc_id, current)
+
+        # Not a decision: written in turn, never waited for; a newer place replaces a queued one.
+        self.writer.submit(Job("place", write, kind="place", key=(reviewer, doc_id)))
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -374,72 +433,181 @@ class ReaderScreen(Screen[None]):
             return
         document = self.doc.document
         position = ids.index(document.id) + 1 if document.id in ids else 0
-        status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(visible_text(f"{document.organisation or document.source} {document.when}".strip()), style="bold")
-        status.append(f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}")
-        status.append(f"  {self.doc.pending()} pending")
+        width = max(self.size.width - 2, 10)
+        # Where the reviewer is and what is left first; the report's name takes the rest (a
+        # report without organisation is named by its file, never its whole path).
+        where = f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}"
+        where += f"  {self.committed_pending()} pending"
         if self.doc.labels is not None:
-            status.append(" (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")")
+            where += " (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")"
+        name = document.organisation or PurePath(document.source).name
+        name = visible_text(f"{name} {document.when}".strip())
+        status = Text(no_wrap=True, overflow="ellipsis")
+        status.append(fit(name, max(width - cell_len(where), 4)), style="bold")
+        status.append(fit(where, width - cell_len(status.plain)))
         self.query_one("#status", Static).update(visible_styled(status), layout=False)
-        # The message has a line of its own (two when long): never cut at 80 columns.
-        message = self.query_one("#message", Static)
-        rows = 1 if cell_len(self.message) <= max(self.size.width - 2, 1) else 2
-        if message.styles.height is None or message.styles.height.value != rows:
-            message.styles.height = rows
-        message.update(
-            visible_styled(Text(visible_text(self.message), style="italic", no_wrap=False, overflow="fold")),
-            layout=False,
+        # The message is one line that never wraps (the text below never moves): a long span
+        # text in it is shortened in its middle, what the message says about it stays.
+        line = fit_line(visible_text(self.message_line()), width)
+        self.query_one("#message", Static).update(
+            visible_styled(Text(line, style="italic", no_wrap=True, overflow="ellipsis")), layout=False
         )
 
-    def say(self, message: str) -> None:
+    def message_line(self) -> str:
+        """The message, and whether the write it tells of is saved yet."""
+        job = self._message_job
+        if job is not None and job in self.writer.unsaved():
+            return f"{self.message} · saving…"
+        return self.message
+
+    def say(self, message: str, job: Job | None = None) -> None:
         self.message = message
+        self._message_job = job
         self._show_status()
+
+    def committed_pending(self) -> int:
+        """Pending spans as the database has them: a decision still being written is not done yet."""
+        assert self.doc is not None
+        return sum(1 for s in self.doc.spans if self.writer.committed(s).status == PENDING)
+
+    def writes_changed(self) -> None:
+        """The writer wrote, refused or waits: the counts, the message and the save line."""
+        if self.doc is not None and self.is_attached:
+            self._show_status()
+            self.query_one(SaveLine).show()
+            if self.is_current:
+                self.on_screen_resume()  # decisions of another screen written just now
 
     # --- decisions --------------------------------------------------------------------
 
-    def decide(self, action: str, **fields: Any) -> SpanView | None:
-        span = self.span()
-        if span is None:
+    def decide(self, action: str, what: str = "", *, span_id: int | None = None, **fields: Any) -> SpanView | None:
+        """Bind a decision to a span as shown now (the current one, or ``span_id``: the span a
+        dialog was opened on) and hand it to the writer; the span is drawn as it will be.
+        Returns that version, or None when the span cannot be decided now (said why)."""
+        span = self.span() if span_id is None else self.doc.get(span_id) if self.doc else None
+        if span is None or self.doc is None:
             self.say("no span here")
             return None
-        try:
-            new = self.pizhu.store.decide(span.id, self.pizhu.reviewer, action, **fields)
-        except StoreError as exc:
-            self.failed(span.id, exc)
+        if not self.can_decide([span]):
             return None
-        self.apply(new)
+        reviewer = self.pizhu.reviewer
+        new = predicted(span, action, self.doc.text, **fields)
+
+        def write(store: Store, seen: dict[int, dict[str, Any]]) -> SpanView:
+            return store.decide(span.id, reviewer, action, seen=seen[span.id], **fields)
+
+        what = what or f"{action} {span.label} “{visible_text(span.text)}”"
+        self._message_job = self.submit(what, [span], [new], write)
         return new
 
-    def failed(self, span_id: int, exc: StoreError) -> None:
-        """A store refusal on the current span. When the span is gone (``pizhu reextract`` in
-        another process withdrew the candidate), the document is read again instead."""
-        if self.doc is not None and not self.pizhu.store.has_span(span_id):
-            self.pizhu.forget_progress()
-            self.open_document(self.doc.id)
-            self.say("the candidates changed (extracted again elsewhere): document reloaded")
+    def can_decide(self, spans: list[SpanView]) -> bool:
+        """Whether spans may be decided now: not while an undo is being written (which spans
+        it changes is known only then), nor a span a split or merge being written takes away."""
+        if self.writer.undoing():
+            self.say("wait: the undo is being saved")
+            return False
+        if any(s.id in self._frozen for s in spans):
+            self.say("wait: this span is being split or merged")
+            return False
+        return True
+
+    def submit(
+        self,
+        what: str,
+        spans: list[SpanView],
+        shown: list[SpanView],
+        write: Callable[[Store, dict[int, dict[str, Any]]], Any],
+        saved: Callable[[Job, Any], None] | None = None,
+    ) -> Job:
+        """Queue a write that decides ``spans`` (each bound to the version on screen, or to what
+        the write before it on that span leaves) and draw ``shown`` until it is written."""
+        writer = self.writer
+        job = Job(
+            what,
+            write,
+            saved=saved or self.saved,
+            refused=self.refused,
+            spans={s.id: None if writer.in_flight(s.id) else s.state() for s in spans},
+            shown={s.id: s for s in shown},
+        )
+        writer.submit(job, base=[s for s in spans if not writer.in_flight(s.id)])
+        for span in shown:
+            self.show_span(span)
+        return job
+
+    def show_span(self, span: SpanView) -> None:
+        """Draw a span's new version (being written, or just written): text, panel, word edges."""
+        assert self.doc is not None
+        if span.document_id != self.doc.id:
             return
-        self.say(str(exc))
+        self.doc.replace(span)
+        self.view.update_spans([span])
+        self._history.pop(span.id, None)
+        if self.doc.section_of(span) == self.section:
+            self.reading = span.end
+        self._span_edges()
+        if span.id == self.current:
+            self._show_panel()
+
+    def own_change(self) -> None:
+        """A write of this screen's committed and is drawn: progress moves on, and this
+        report's spans need no reading again for it (see ``on_screen_resume``)."""
+        in_step = self._synced == self.pizhu.progress_version
+        self.pizhu.progress_changed()
+        if in_step:
+            self._synced = self.pizhu.progress_version
+
+    def saved(self, job: Job, result: Any) -> None:
+        """A write committed: the spans it decided are shown as the database has them now
+        (unless a later write on one is queued: that one's version stays drawn)."""
+        self.own_change()
+        views = [result] if isinstance(result, SpanView) else [v for v in result or () if isinstance(v, SpanView)]
+        if self.doc is not None and self.is_attached:
+            for view in views:
+                if not self.writer.in_flight(view.id) and self.doc.get(view.id) is not None:
+                    self.show_span(view)
+
+    def refused(self, job: Job, error: StoreError) -> None:
+        """A write the database refused (the span changed since it was shown, or was withdrawn):
+        nothing was written; the spans are shown as the database has them and the message says so."""
+        if self.doc is None or not self.is_attached:
+            self.app.notify(f"not saved: {job.what}: {error}", severity="error")
+            return
+        store = self.pizhu.store
+        if any(not store.has_span(span_id) for span_id in job.spans):
+            self.pizhu.forget_progress()
+            self.open_document(self.doc.id, self.current)
+            self.say("not saved: the candidates changed (extracted again elsewhere): document reloaded")
+            return
+        for span_id in job.spans:
+            if not self.writer.in_flight(span_id):
+                view = store.span(span_id, self.pizhu.reviewer)
+                if view.document_id == self.doc.id and (self.doc.get(span_id) is not None or view.visible):
+                    self.show_span(view)
+        if isinstance(error, UnchangedError):
+            self.say(str(error))  # "already confirmed": nothing to save, the log stays as it is
+            return
+        self.say(f"not saved: {job.what}: {error}")
 
     def refresh_spans(self, prefer: int | None = None, *, then: Callable[[], None] | None = None) -> None:
         """Read this document's spans again after a change to many (a batch, its undo), in a
         worker like a document load; the current span is then ``prefer`` if shown, else the
         one before, else the section's first pending, and ``then`` runs."""
         assert self.doc is not None
-        self.pizhu.progress_changed()
         self._then = then
         self._load_token += 1
         self.loading_doc = self.doc.id
         self._show_status()
-        self.read_spans(self._load_token, self.doc.id, prefer)
+        self.read_spans(self._load_token, self.doc.id, prefer, self.pizhu.progress_version)
 
     @work(thread=True, exclusive=True, group="document")
-    def read_spans(self, token: int, doc_id: int, prefer: int | None) -> None:
+    def read_spans(self, token: int, doc_id: int, prefer: int | None, version: int) -> None:
         try:
             spans = self.pizhu.reading_store().spans(doc_id, self.pizhu.reviewer)
         except StoreError as exc:
-            self.post_message(self.SpansRead(token, doc_id, None, prefer, str(exc)))
+            self.post_message(self.SpansRead(token, doc_id, None, prefer, str(exc), version))
             return
-        self.post_message(self.SpansRead(token, doc_id, spans, prefer, ""))
+        self.post_message(self.SpansRead(token, doc_id, spans, prefer, "", version))
 
     @on(SpansRead)
     def spans_arrived(self, event: SpansRead) -> None:
@@ -449,7 +617,8 @@ class ReaderScreen(Screen[None]):
         if event.spans is None:
             self.say(f"spans not read again: {event.error} (R: reload)")
             return
-        self.show_spans(event.spans, event.prefer)
+        self._synced = event.version
+        self.show_spans(self.writer.overlay(event.spans), event.prefer)
         then, self._then = self._then, None
         if then is not None:
             then()
@@ -473,19 +642,6 @@ class ReaderScreen(Screen[None]):
         self._end_selection()
         self.show_section(self.doc.section_of(span) if span else self.section, span)
 
-    def apply(self, span: SpanView) -> None:
-        """Show a span's state that the store has just committed: text, panel and word edges."""
-        assert self.doc is not None
-        self.doc.replace(span)
-        self.view.update_spans([span])
-        self._history.pop(span.id, None)
-        if self.doc.section_of(span) == self.section:
-            self.reading = span.end
-        self._span_edges()
-        self.pizhu.progress_changed()
-        if span.id == self.current:
-            self._show_panel()
-
     def action_confirm(self) -> None:
         span = self.decide("confirm")
         if span is not None:
@@ -505,26 +661,37 @@ class ReaderScreen(Screen[None]):
     def next_pending(self) -> None:
         """The next pending span of this document (on, then from its top); never into another document.
 
-        When only captions and boilerplate are left, or nothing, the reviewer is told and
-        stays: the next document is one key (``}``) away, and no span is decided unseen.
+        Captions and boilerplate come after the body (``b`` takes them in on the way): their
+        spans are gold too, so when the body is done the reader walks into them, and the
+        report is done only when they are (``store.progress``, the one definition of a
+        finished report). Then the reviewer is told and stays: the next document is one key
+        (``}``) away, and no span is decided unseen.
         """
         assert self.doc is not None
-        span = self.doc.step(
+        doc = self.doc
+        span = doc.step(
             self.current, 1, offset=self.caret, pending=True, show_skipped=self.show_skipped, here=self.section
-        ) or self.doc.first(pending=True, show_skipped=self.show_skipped)
+        ) or doc.first(pending=True, show_skipped=self.show_skipped)
+        if span is None and not self.show_skipped:
+            span = doc.step(self.current, 1, offset=self.caret, pending=True, show_skipped=True) or doc.first(
+                pending=True, show_skipped=True
+            )
+            if span is not None:
+                kind = doc.sections[doc.section_of(span)].kind
+                self.message = f"{self.message} · body done, now the {kind}s".lstrip(" ·")
         if span is not None:
             self.move_to(span)
             return
-        left = self.doc.pending_skipped()
-        done = self.doc.progress()  # store.progress: the whole report, every label and section
+        done = doc.progress()  # store.progress: the whole report, every label and section
         if done.finished:
-            self.say("document done · }: next document")
-        elif left and not self.show_skipped:
-            self.say(f"body done · {left} caption/boilerplate candidates pending (b: show them): not finished")
+            self.say("document done · }: next document", self._message_job)
         elif done.undecided:
-            self.say(f"not finished: {done.undecided} candidate(s) of other labels pending (f, 0: every label)")
+            self.say(
+                f"not finished: {done.undecided} candidate(s) of other labels pending (f, 0: every label)",
+                self._message_job,
+            )
         else:
-            self.say("nothing decided in this report, so it is not finished · }: next document")
+            self.say("nothing decided in this report, so it is not finished · }: next document", self._message_job)
         self._show_panel()
 
     # --- many at once: bulk, split, merge; untag ------------------------------------
@@ -582,26 +749,48 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(Confirm(f"{event.action} {len(event.spans)} × {event.what} in all reports?"), done)
 
-    def bulk(self, action: str, spans: list[SpanView], what: str, where: str) -> None:
-        try:
-            count = self.pizhu.store.decide_many([s.id for s in spans], self.pizhu.reviewer, action)
-        except StoreError as exc:
-            # One of them withdrawn by a reextract elsewhere: nothing was written (one transaction).
-            if self.current is not None:
-                self.failed(self.current, exc)
-            else:
-                self.say(str(exc))
+    def bulk(self, action: str, spans: list[SpanView], what: str, where: str) -> Job | None:
+        """One action on many spans as one batch (one undo takes it back), each bound to the
+        version shown (here: on screen; elsewhere: as counted); drawn decided at once."""
+        assert self.doc is not None
+        # The spans of this report as they are on screen now (the count may be older).
+        spans = [self.doc.get(s.id) or s if s.document_id == self.doc.id else s for s in spans]
+        if not self.can_decide(spans):
+            return None
+        reviewer = self.pizhu.reviewer
+        ids = [s.id for s in spans]
+
+        def write(store: Store, seen: dict[int, dict[str, Any]]) -> list[SpanView]:
+            store.decide_many(ids, reviewer, action, seen=seen)
+            return [store.span(i, reviewer) for i in ids]
+
+        def saved(job: Job, result: Any) -> None:
+            self.pizhu.forget_progress()
+            self.saved(job, result)
+
+        shown = [predicted(s, action, self.doc.text) for s in spans if s.document_id == self.doc.id]
+        place = {"here": "in this report", "section": "in this section"}.get(where, "in every report")
+        job = self.submit(f"{action} {len(spans)} × {what} {place}", spans, shown, write, saved)
+        self.say(f"{PAST[action]} {len(spans)} × {what} {place} · u: undo them all", job)
+        span = self.span()
+        if span is None or span.status != PENDING:
+            self.next_pending()
+        return job
+
+    def action_confirm_section(self) -> None:
+        """Confirm every pending candidate of the section on screen, in view (the label filter
+        applies), none outside it, as one batch that one ``u`` takes back. A section longer
+        than the screen only once all of it has been shown (scrolled to its end): the key
+        confirms what the reviewer has read, never more."""
+        assert self.doc is not None
+        spans = [s for s in self.doc.spans_in(self.section) if s.status == PENDING]
+        if not spans:
+            self.say("nothing pending in this section")
             return
-        self.pizhu.forget_progress()
-        place = "in this report" if where == "here" else "in every report"
-        self.message = f"{PAST[action]} {count} × {what} {place} · u: undo them all"
-
-        def move_on() -> None:
-            span = self.span()
-            if span is None or span.status != PENDING:
-                self.next_pending()
-
-        self.refresh_spans(then=move_on)
+        if not self.view.all_shown():
+            self.say("not all of this section has been on screen: scroll to its end (↓, pgdn), then c")
+            return
+        self.bulk("confirm", spans, "candidates", "section")
 
     def action_split(self) -> None:
         span = self.span()
@@ -612,13 +801,24 @@ class ReaderScreen(Screen[None]):
         if not span.start < at < span.end:
             self.say("put the cursor inside the span where it splits (← →), then s")
             return
-        try:
-            left, right = self.pizhu.store.split_span(span.id, self.pizhu.reviewer, at)
-        except StoreError as exc:
-            self.failed(span.id, exc)
+        if not self.can_decide([span]):
             return
-        self.refresh_spans(left.id)
-        self.say(f"split into “{visible_text(left.text)}” and “{visible_text(right.text)}” · u: undo")
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: object) -> tuple[SpanView, SpanView]:
+            return store.split_span(span.id, reviewer, at)
+
+        def saved(job: Job, result: Any) -> None:
+            left, right = result
+            self._frozen.discard(span.id)
+            self.pizhu.progress_changed()
+            if self.is_attached and self.doc is not None and self.doc.id == left.document_id:
+                self.refresh_spans(left.id)
+                self.say(f"split into “{visible_text(left.text)}” and “{visible_text(right.text)}” · u: undo")
+
+        self._frozen.add(span.id)
+        job = self.writer.submit(Job(f"split “{visible_text(span.text)}”", write, saved, self.unfreeze))
+        self.say(f"splitting “{visible_text(span.text)}”", job)
 
     def action_merge(self) -> None:
         span = self.span()
@@ -629,13 +829,28 @@ class ReaderScreen(Screen[None]):
         if after is None or self.doc.section_of(after) != self.section:
             self.say("no next span in this section to merge with")
             return
-        try:
-            joined = self.pizhu.store.merge_spans(span.id, after.id, self.pizhu.reviewer)
-        except StoreError as exc:
-            self.failed(span.id, exc)
+        if not self.can_decide([span, after]):
             return
-        self.refresh_spans(joined.id)
-        self.say(f"merged into {joined.label} “{visible_text(joined.text)}” · u: undo")
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: object) -> SpanView:
+            return store.merge_spans(span.id, after.id, reviewer)
+
+        def saved(job: Job, joined: Any) -> None:
+            self._frozen.difference_update((span.id, after.id))
+            self.pizhu.progress_changed()
+            if self.is_attached and self.doc is not None and self.doc.id == joined.document_id:
+                self.refresh_spans(joined.id)
+                self.say(f"merged into {joined.label} “{visible_text(joined.text)}” · u: undo")
+
+        self._frozen.update((span.id, after.id))
+        job = self.writer.submit(Job(f"merge “{visible_text(span.text)}”", write, saved, self.unfreeze))
+        self.say(f"merging “{visible_text(span.text)}” with “{visible_text(after.text)}”", job)
+
+    def unfreeze(self, job: Job, error: StoreError) -> None:
+        """A split or merge the database refused: its spans can be decided again."""
+        self._frozen.clear()
+        self.say(f"not saved: {job.what}: {error}")
 
     def action_untag(self) -> None:
         span = self.span()
@@ -648,9 +863,9 @@ class ReaderScreen(Screen[None]):
 
         def done(tag: str | None) -> None:
             if tag:
-                new = self.decide("untag", tag=tag)
+                new = self.decide("untag", span_id=span.id, tag=tag)
                 if new is not None:
-                    self.say(f"tag {visible_text(tag)} removed")
+                    self.say(f"tag {visible_text(tag)} removed", self._message_job)
 
         self.app.push_screen(Choice(f"Remove a tag from “{visible_text(span.text)}”", list(span.tags)), done)
 
@@ -667,7 +882,9 @@ class ReaderScreen(Screen[None]):
         offset = self.caret if self.current is None else 0
         if self.current is None and direction > 0:
             offset = self.doc.sections[self.section].start
-        span = self.doc.step(self.current, direction, offset=offset, show_skipped=self.show_skipped, here=self.section)
+        span = self.doc.step(
+            self.current, direction, offset=offset, show_skipped=self.show_skipped, here=self.section
+        ) or self.doc.step(self.current, direction, offset=offset, show_skipped=True, here=self.section)
         self.message = ""
         self.move_to(span, none_message="last span of the document" if direction > 0 else "first span")
 
@@ -679,7 +896,11 @@ class ReaderScreen(Screen[None]):
 
     def _section(self, direction: int) -> None:
         assert self.doc is not None
+        # Past the last body section the captions and boilerplate after it follow (and before
+        # the first, those before it): they are reviewed too.
         index = self.doc.next_section(self.section, direction, show_skipped=self.show_skipped)
+        if index is None:
+            index = self.doc.next_section(self.section, direction, show_skipped=True)
         if index is None:
             self.say("last section" if direction > 0 else "first section")
             return
@@ -736,9 +957,9 @@ class ReaderScreen(Screen[None]):
             return
         new = self.decide("label", label=LABELS[index])
         if new is not None:
-            self.say(f"label {new.label}")
+            self.say(f"label {new.label}", self._message_job)
             if self.doc is not None and self.doc.get(new.id) is None:
-                self.say(f"label {new.label} (hidden by the label filter)")
+                self.say(f"label {new.label} (hidden by the label filter)", self._message_job)
                 self.next_pending()
 
     def action_pick_label(self) -> None:
@@ -748,7 +969,7 @@ class ReaderScreen(Screen[None]):
             return
 
         def chosen(label: str | None) -> None:
-            if label is not None:
+            if label is not None and self.current == span.id:
                 self.action_set_label(LABELS.index(label))
 
         self.app.push_screen(LabelPicker(span.label), chosen)
@@ -761,9 +982,9 @@ class ReaderScreen(Screen[None]):
 
         def done(attrs: dict[str, Any] | None) -> None:
             if attrs is not None:
-                new = self.decide("attrs", attrs=attrs)
+                new = self.decide("attrs", span_id=span.id, attrs=attrs)
                 if new is not None:
-                    self.say("attributes saved")
+                    self.say(f"attributes of “{visible_text(new.text)}”", self._message_job)
 
         # The dialog docks at the edge away from the span, so the sentence stays readable.
         line = self.view.line_of(span.start) - self.view.scroll_offset.y
@@ -778,9 +999,9 @@ class ReaderScreen(Screen[None]):
 
         def done(tag: str | None) -> None:
             if tag:
-                new = self.decide("tag", tag=tag)
+                new = self.decide("tag", span_id=span.id, tag=tag)
                 if new is not None:
-                    self.say(f"tagged {tag}")
+                    self.say(f"tagged {tag}", self._message_job)
 
         self.app.push_screen(
             TextPrompt("Tag", suggestions=self.pizhu.store.tags(), hint="→: accept completion · enter: tag"), done
@@ -810,7 +1031,6 @@ class ReaderScreen(Screen[None]):
     def boundary_target(self, key_id: str, start: int, end: int) -> tuple[int, int] | None:
         """Where a boundary key would put a span ``start``-``end``, or None if it cannot move."""
         assert self.doc is not None
-        self.want_words()
         section = self.doc.sections[self.section]
         words = self.words or Words(self.doc.text)
         lo, hi = min(section.start, start), max(section.end, end)
@@ -851,13 +1071,15 @@ class ReaderScreen(Screen[None]):
         if span is None:
             self.say("no span here")
             return
+        if key_id in WORD_MOVES and not self.words_needed():
+            return
         target = self.boundary_target(key_id, span.start, span.end)
         if target is None or target == (span.start, span.end):
             self.say("a span keeps at least one character, inside the document")
             return
         new = self.decide("boundary", start=target[0], end=target[1])
         if new is not None:
-            self.say(f"now “{visible_text(new.text)}”")
+            self.say(f"now “{visible_text(new.text)}”", self._message_job)
             self.set_current(new)
 
     # --- the cursor and adding a missed span ------------------------------------------
@@ -867,8 +1089,6 @@ class ReaderScreen(Screen[None]):
         view = self.view
         lo, hi = view.base, view.end
         words = self.words
-        if motion not in ("left", "right", "up", "down"):
-            self.want_words()
         if motion == "left":
             return max(offset - 1, lo)
         if motion == "right":
@@ -905,20 +1125,28 @@ class ReaderScreen(Screen[None]):
         Prefix-free: when more than 26 places are on screen, the last letters start two-letter
         labels, given to the places furthest from the cursor."""
         assert self.doc is not None
-        self.want_words()
         words = self.words or Words(self.doc.text)
         lo, hi = self.view.visible_range()
         text = self.doc.text
-        places = [at for at in range(lo, hi) if words.is_boundary(at) and not text[at].isspace()]
+        # Word starts and opening quotes (v there selects what they enclose), not other
+        # punctuation (p goes there); only where a label fits beside the place, never over it.
+        places = [
+            at
+            for at in range(lo, hi)
+            if words.is_boundary(at) and not text[at].isspace() and (text[at] in QUOTES or not is_punctuation(text[at]))
+        ]
         places.sort(key=lambda at: (abs(at - caret), at))
-        prefixes = 0
-        while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
-            prefixes += 1
-        singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
-        labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
-        return dict(zip(places, labels, strict=False))
+        while True:
+            hints = _labelled(places)
+            crowded = self.view.crowded(hints)
+            if not crowded:
+                return hints
+            # No room for their labels beside them: no label (fewer labels, shorter ones).
+            places = [at for at in places if at not in crowded]
 
     def action_jump(self) -> None:
+        if not self.words_needed():
+            return
         caret = self.view.caret if self.view.caret is not None else self.caret
         hints = self.hint_targets(caret)
         if not hints:
@@ -941,9 +1169,18 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(HintPrompt(set(by_label), narrowed), done)
 
     def action_caret(self, motion: str) -> None:
+        if motion in WORD_MOTIONS and not self.words_needed():
+            return
         caret = self.view.caret if self.view.caret is not None else self.caret
         self.caret = self.caret_target(motion, caret)
         self.view.set_caret(self.caret)
+        if self.view.selection_anchor is not None:
+            self.selection_hint()  # the hint says what is selected now, not what was at v
+
+    def selection_hint(self) -> None:
+        selection = self.view.selection()
+        selected = self.doc.text[selection[0] : selection[1]] if self.doc and selection else ""
+        self.say(f"“{visible_text(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
 
     def selection_start(self, caret: int) -> tuple[int, int]:
         """What ``v`` selects at the cursor: the search match starting there, else the word."""
@@ -957,7 +1194,6 @@ class ReaderScreen(Screen[None]):
             end = self.doc.text.find(close, caret + 1, self.view.end)
             if end > caret + 1:
                 return caret + 1, end
-        self.want_words()
         words = self.words or Words(self.doc.text)
         return caret, max(words.word_end(caret, self.view.end), min(caret + 1, self.view.end))
 
@@ -966,20 +1202,22 @@ class ReaderScreen(Screen[None]):
             self.action_finish_selection()
             return
         caret = self.view.caret if self.view.caret is not None else self.caret
+        on_match = self.view.match is not None and self.view.match[0] == caret
+        quoted = self.doc is not None and self.doc.text[caret : caret + 1] in QUOTES
+        if not (on_match or quoted or self.words_needed()):
+            return
         anchor, end = self.selection_start(caret)
         self.view.set_match(None)
         self.view.set_anchor(anchor)
         self.view.set_caret(end)
         self.caret = end
-        selected = self.doc.text[anchor:end] if self.doc else ""
-        self.say(f"“{visible_text(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
+        self.selection_hint()
 
     def action_select_clause(self) -> None:
         if self.view.selection_anchor is not None:
             self.action_finish_selection()
             return
         assert self.doc is not None
-        self.want_words()
         words = self.words or Words(self.doc.text)
         caret = self.view.caret if self.view.caret is not None else self.caret
         end = words.next_punctuation(caret, self.view.end)
@@ -987,7 +1225,7 @@ class ReaderScreen(Screen[None]):
         self.view.set_anchor(caret)
         self.view.set_caret(end)
         self.caret = end
-        self.say(f"“{visible_text(self.doc.text[caret:end])}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
+        self.selection_hint()
 
     def action_finish_selection(self) -> None:
         if self.view.selection() is None:
@@ -1010,27 +1248,43 @@ class ReaderScreen(Screen[None]):
             return
         self.add(selection[0], selection[1], label)
 
-    def add(self, start: int, end: int, label: str) -> SpanView | None:
-        """Add a missed span; the reviewer stays on the pending span they were reading."""
+    def add(self, start: int, end: int, label: str) -> Job | None:
+        """Add a missed span; the reviewer stays on the pending span they were reading. The new
+        span is drawn once written (its id comes from the database): "adding…" until then."""
         assert self.doc is not None
-        back = self.span()
-        try:
-            new = self.pizhu.store.add_span(self.doc.id, self.pizhu.reviewer, start, end, label)
-        except StoreError as exc:
-            self.say(str(exc))
+        if self.writer.undoing():
+            self.say("wait: the undo is being saved")
             return None
+        doc_id, reviewer = self.doc.id, self.pizhu.reviewer
+        text = self.doc.text[start:end].strip()
+        place = (start, end, label)
+
+        def write(store: Store, seen: object) -> SpanView:
+            return store.add_span(doc_id, reviewer, start, end, label)
+
+        def saved(job: Job, new: Any) -> None:
+            self._adding.remove(place)
+            self.own_change()
+            if not self.is_attached or self.doc is None or self.doc.id != doc_id:
+                return
+            back = self.span()
+            self.show_span(new)
+            if back is None or back.status != PENDING or self.doc.get(back.id) is None:
+                nxt = self.doc.step(new.id, 1, pending=True, show_skipped=True, here=self.section)
+                self.set_current(nxt if nxt is not None and self.doc.section_of(nxt) == self.section else new)
+
+        def refused(job: Job, error: StoreError) -> None:
+            self._adding.remove(place)
+            self.say(f"not added: {error}")
+
+        self._adding.append(place)
+        job = self.writer.submit(Job(f"add {label} “{visible_text(text)}”", write, saved, refused))
         self._end_selection()
         self.view.set_match(None)
-        self.apply(new)
-        self.last_added = (new.text, label, new.end)
-        message = f"added {label} “{visible_text(new.text)}” · m: label the next known text alike"
-        if back is not None and back.status == PENDING and self.doc.get(back.id) is not None:
-            self.set_current(self.doc.get(back.id))
-        else:
-            nxt = self.doc.step(new.id, 1, pending=True, show_skipped=True, here=self.section)
-            self.set_current(nxt if nxt is not None and self.doc.section_of(nxt) == self.section else new)
-        self.say(message)
-        return new
+        self.view.set_caret(self.caret)
+        self.last_added = (text, label, end)
+        self.say(f"added {label} “{visible_text(text)}” · m: label the next known text alike", job)
+        return job
 
     def mark_again_target(self) -> tuple[int, int, str] | None:
         """The first place in this section after the reviewer's last decision where a text
@@ -1048,9 +1302,10 @@ class ReaderScreen(Screen[None]):
             known[self.last_added[0]] = self.last_added[1]
         if not known:
             return None
-        taken = {(s.start, s.end, s.label) for s in self.doc.all_spans()}
+        taken = {(s.start, s.end, s.label) for s in self.doc.all_spans()} | set(self._adding)
         # Spans do not nest (but a DATE or FIGURE in a TITLE): nothing is proposed inside a standing span.
         standing = [(s.start, s.end, s.label) for s in self.doc.all_spans() if s.status != REJECTED]
+        standing += self._adding
 
         def overlaps(at: int, end: int, label: str) -> bool:
             return any(
@@ -1064,7 +1319,6 @@ class ReaderScreen(Screen[None]):
             starts.setdefault(needle[0], []).append(needle)
         for needles in starts.values():
             needles.sort(key=len, reverse=True)
-        self.want_words()
         words = self.words or Words(text)
         for at in range(max(self.reading, section.start), section.end):
             if not words.is_boundary(at):
@@ -1078,13 +1332,14 @@ class ReaderScreen(Screen[None]):
         return None
 
     def action_mark_again(self) -> None:
+        if not self.words_needed():
+            return
         target = self.mark_again_target()
         if target is None:
             self.say("no text labelled in this document occurs unlabelled in this section")
             return
-        new = self.add(*target)
-        if new is not None:
-            self.view.scroll_to_offset(new.start, new.end)
+        if self.add(*target) is not None:
+            self.view.scroll_to_offset(target[0], target[1])
 
     def _end_selection(self) -> None:
         self.view.set_anchor(None)
@@ -1119,34 +1374,44 @@ class ReaderScreen(Screen[None]):
     # --- undo, search, go to ----------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._undo_redo(self.pizhu.store.undo_batch, "undone", "nothing to undo")
+        self._undo_redo(Store.undo_batch, "undone", "nothing to undo")
 
     def action_redo(self) -> None:
-        self._undo_redo(self.pizhu.store.redo_batch, "redone", "nothing to redo")
+        self._undo_redo(Store.redo_batch, "redone", "nothing to redo")
 
-    def _undo_redo(self, call: Callable[[str], list[SpanView]], done: str, nothing: str) -> None:
+    def _undo_redo(self, call: Callable[[Store, str], list[SpanView]], done: str, nothing: str) -> None:
         """An undo can take back a whole batch (a bulk action, a split, a merge): the store gives
         every span it touched, and those in this report are swapped in, nothing read again. A
-        batch only in another report opens that report on the span it took back."""
+        batch only in another report opens that report on the span it took back. It is written
+        after every decision before it; until then decisions wait ("the undo is being saved")."""
         assert self.doc is not None
-        try:
-            spans = call(self.pizhu.reviewer)
-        except StoreError as exc:
-            self.say(str(exc))
-            return
-        if not spans:
-            self.say(nothing)
-            return
-        self.pizhu.progress_changed()
-        first = spans[0]
-        here = [s for s in spans if s.document_id == self.doc.id]
-        self.message = undo_message(done, spans)
-        if not here:
-            self.open_document(first.document_id, first.id)
-            return
-        touched = {s.id for s in here}
-        prefer = first.id if first.document_id == self.doc.id else None
-        self.show_spans([s for s in self.doc.all_spans() if s.id not in touched] + here, prefer, changed=touched)
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: object) -> list[SpanView]:
+            return call(store, reviewer)
+
+        def saved(job: Job, spans: Any) -> None:
+            if not spans:
+                if self.is_attached:
+                    self.say(nothing)
+                return
+            self.own_change()
+            if not self.is_attached or self.doc is None:
+                return
+            first = spans[0]
+            here = [s for s in spans if s.document_id == self.doc.id]
+            self.message, self._message_job = undo_message(done, spans), None
+            if not here:
+                self.open_document(first.document_id, first.id)
+                return
+            touched = {s.id for s in here}
+            prefer = first.id if first.document_id == self.doc.id else None
+            others = [s for s in self.doc.all_spans() if s.id not in touched]
+            self.show_spans(others + self.writer.overlay(here), prefer, changed=touched)
+
+        what = "undo" if done == "undone" else "redo"
+        job = self.writer.submit(Job(what, write, saved, self.refused, kind="undo"))
+        self.say(f"{'undoing' if done == 'undone' else 'redoing'} your last decision", job)
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:

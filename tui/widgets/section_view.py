@@ -11,8 +11,8 @@ objects as they are, and control characters are drawn as their visible Unicode
 
 Under a section shorter than the view, the rows it leaves show the sections after it: a
 preview, dim and read-only. The rule is document order: the next sections as the report
-has them, captions and boilerplate too (their heading says "skipped by default", as the
-reader's heading does), whatever ``b`` says; a reviewer sees what the report goes on to,
+has them, captions and boilerplate too (their heading names their kind, as the reader's
+heading does), whatever ``b`` says; a reviewer sees what the report goes on to,
 and ``]`` still skips what it skips. Each starts with a heading line (``§5 聚焦中心大局 ───``)
 and is wrapped by ``wrap`` at the view's width; its spans keep their label's colour
 (pending underlined, rejected struck), dimmed, never current, no cursor, selection or
@@ -211,6 +211,8 @@ class SectionView(ScrollView, can_focus=True):
         self._abutting: set[int] = set()
         self._hints: dict[int, str] = {}
         self._uncertain: list[tuple[int, int]] = []
+        self._hint_cover: dict[int, str] = {}  # offset → the label cells drawn over that character
+        self._shown_to = 0
         self._current: int | None = None
         self._caret: int | None = None
         self._anchor: int | None = None
@@ -252,6 +254,8 @@ class SectionView(ScrollView, can_focus=True):
         self._current = current
         self._caret = self._anchor = None
         self._match = None
+        self._hints, self._hint_cover = {}, {}
+        self._shown_to = base  # how far into the section the screen has drawn its lines
         self._wrapped_width = -1
         self._following = following
         self._preview, self._preview_for = [], None  # until laid out, no preview of the last one
@@ -285,6 +289,12 @@ class SectionView(ScrollView, can_focus=True):
     @property
     def lines(self) -> list[tuple[int, int]]:
         return self._lines
+
+    def all_shown(self) -> bool:
+        """Whether every line of the section has been drawn on the screen since it was opened
+        (a section longer than the screen: once the reviewer has scrolled to its end)."""
+        last = self._base + self._lines[-1][1] if self._lines else self._base
+        return bool(self._lines) and self._shown_to >= last
 
     def line_text(self, index: int) -> str:
         """A visual line as drawn (for tests: assert what a reader sees, not SVG)."""
@@ -335,11 +345,12 @@ class SectionView(ScrollView, can_focus=True):
 
     def update_spans(self, changed: list[SpanView]) -> None:
         """Restyle spans whose state changed; new, moved and removed spans are re-mapped."""
-        relink = False
+        relink = previewed = False
         for span in changed:
             old = self._spans.get(span.id)
             if old is not None:
                 self._invalidate_span(old)
+            previewed = previewed or span.start >= self.end
             if span.status == REMOVED or not self._base <= span.start < self.end:
                 if self._spans.pop(span.id, None) is not None:
                     relink = True
@@ -350,6 +361,10 @@ class SectionView(ScrollView, can_focus=True):
             self._invalidate_span(span)
         if relink:
             self._link_spans()
+        if previewed and self._preview:
+            # A span in a section previewed below (a bulk action): the preview is drawn again.
+            self._preview_for = None
+            self._relayout()
 
     def set_caret(self, offset: int | None, *, scroll: bool = True) -> None:
         old = self._caret
@@ -396,10 +411,64 @@ class SectionView(ScrollView, can_focus=True):
         return self._base + self._lines[top][0], self._base + self._lines[max(last, top)][1]
 
     def set_hints(self, hints: dict[int, str]) -> None:
-        """Draw jump labels over these document offsets (empty: none)."""
-        for offset in (*self._hints, *hints):
+        """Draw jump labels for these document offsets (empty: none).
+
+        A label is drawn beside the character it points at, never over it: over the
+        characters just before it on its line, or else just after it in its word, never over
+        another place with a label; only where neither has room, over the place itself."""
+        for offset in (*self._hint_cover, *hints):
             self._invalidate_range(offset, offset + 1)
         self._hints = dict(hints)
+        self._hint_cover = self._cover(self._hints)
+        for offset in self._hint_cover:
+            self._invalidate_range(offset, offset + 1)
+
+    def crowded(self, hints: dict[int, str]) -> set[int]:
+        """The places among these labelled ones whose label finds no room beside them (it would
+        be drawn over the place itself): the reader gives those no label."""
+        return self._place(hints)[1]
+
+    def _cover(self, hints: dict[int, str]) -> dict[int, str]:
+        return self._place(hints)[0]
+
+    def _place(self, hints: dict[int, str]) -> tuple[dict[int, str], set[int]]:
+        """Document offset → what is drawn in that character's cells while labels are shown;
+        and the places whose label found no room beside them (drawn over the place itself)."""
+        base = self._base
+        cover: dict[int, str] = {}
+        crowded: set[int] = set()
+        for at in sorted(hints):
+            label = hints[at]
+            if not self._lines or not base <= at < self.end:
+                continue
+            line_start, line_end = self._lines[self.line_of(at)]
+            line_start, line_end = base + line_start, base + line_end
+            nxt = min((h for h in hints if h > at), default=line_end)
+            chars = self._room(range(at - 1, line_start - 1, -1), len(label), hints, cover) or self._room(
+                range(at + 1, min(nxt, line_end)), len(label), hints, cover
+            )
+            if chars is None:
+                chars = [at]
+                crowded.add(at)
+            rest = label
+            for offset in chars:
+                width = _cells(self._text[offset - base])
+                cover[offset], rest = rest[:width].ljust(width), rest[width:]
+        return cover, crowded
+
+    def _room(self, offsets: range, cells: int, hints: dict[int, str], cover: dict[int, str]) -> list[int] | None:
+        """The first characters along ``offsets`` that give ``cells`` cells, none of them a
+        place or under another label; None when there are not enough."""
+        taken, room = [], 0
+        for offset in offsets:
+            char = self._text[offset - self._base]
+            if offset in hints or offset in cover or char == "\n":
+                return None
+            taken.append(offset)
+            room += _cells(char)
+            if room >= cells:
+                return sorted(taken)
+        return None
 
     def line_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self._line_starts, offset - self._base) - 1, 0)
@@ -558,6 +627,8 @@ class SectionView(ScrollView, can_focus=True):
             base_style += self._overlay("skipped")
         if index >= len(self._lines) or width <= 0:
             return Strip.blank(width, base_style)
+        # What has been on the screen: the section from its top (where it opens) to here.
+        self._shown_to = max(self._shown_to, self._base + self._lines[index][1])
         strip = self._strips.get(index)
         if strip is None:
             strip = self._render_strip(index, width, base_style)
@@ -603,13 +674,12 @@ class SectionView(ScrollView, can_focus=True):
             for k in range(max(o_start, start) - start, min(o_end, end) - start):
                 styles[k] = (styles[k] or Style()) + o_style
         chars = list(text[start:end])
-        if self._hints:
+        if self._hint_cover:
             hint_style = self._overlay("hint")
-            for offset, label in self._hints.items():
+            for offset, shown in self._hint_cover.items():
                 k = offset - base - start
                 if 0 <= k < len(chars):
-                    cells = _cells(chars[k])
-                    chars[k] = label[:cells].ljust(cells)
+                    chars[k] = shown
                     styles[k] = (styles[k] or Style()) + hint_style
         segments = _runs(chars, styles, base_style)
         if caret_after:

@@ -8,8 +8,11 @@ approx, metric, tags, rule, confidence, source (who proposed it), status and the
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
 from store.display import visible_styled
@@ -37,15 +40,100 @@ STATUS_MARK = {
 }
 
 
+def middle(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` terminal cells (CJK counts two): its start and its end
+    kept, an ellipsis between (a long TITLE still shows 《关于… and …的意见》)."""
+    if cell_len(text) <= cells:
+        return text
+    if cells <= 1:
+        return "…"[:cells]
+    head_cells = cells // 2
+    head = ""
+    for char in text:
+        if cell_len(head + char) > head_cells:
+            break
+        head += char
+    tail = ""
+    for char in reversed(text[len(head) :]):
+        if cell_len(head + char + tail) + 1 > cells:
+            break
+        tail = char + tail
+    return f"{head}…{tail}"
+
+
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+def fit_line(line: str, cells: int) -> str:
+    """One line of at most ``cells`` cells: the longest quoted text (“…”) is shortened in its
+    middle first, so that what the line says about it (confirmed, 1-8: label…) stays; only
+    then is the end cut."""
+    while cell_len(line) > cells:
+        quoted = [m for m in _QUOTED.finditer(line) if cell_len(m.group(1)) > 3]
+        if not quoted:
+            break
+        longest = max(quoted, key=lambda m: cell_len(m.group(1)))
+        inner = longest.group(1)
+        shorter = middle(inner, max(cell_len(inner) - (cell_len(line) - cells), 3))
+        line = line[: longest.start(1)] + shorter + line[longest.end(1) :]
+        if shorter == inner:
+            break
+    if cell_len(line) <= cells:
+        return line
+    out = ""
+    for char in line:
+        if cell_len(out + char) > cells - 1:
+            break
+        out += char
+    return out + "…"
+
+
 def _field(text: Text, name: str, value: object, end: str) -> None:
     text.append(f"{name} ", style="dim")
     text.append("—" if value is None or value == "" else visible_text(str(value)))
     text.append(end)
 
 
-def describe(span: SpanView | None, history: list[Decision], *, compact: bool, loading: bool = False) -> Text:
+def describe(
+    span: SpanView | None, history: list[Decision], *, compact: bool, loading: bool = False, width: int = 0
+) -> Text:
     """The panel's content for one span: packed in 5 lines below the text at 80×24
-    (``compact``), one field a line beside it on wider terminals."""
+    (``compact``), one field a line beside it on wider terminals. Compact, each line fits
+    ``width`` cells (a long TITLE is shortened in its middle): no line wraps and pushes the
+    value and the history out of the panel."""
+    text = describe_lines(span, history, compact=compact, loading=loading)
+    if not compact or width <= 0:
+        return text
+    lines = text.split("\n", allow_blank=True)
+    head = lines[0]
+    if span is not None and cell_len(head.plain) > width:
+        # The span's own text gives way first: its label, status and place stay.
+        shown = visible_text(span.text)
+        room = max(cell_len(shown) - (cell_len(head.plain) - width), 3)
+        head = describe_lines(span, history, compact=compact, loading=loading, shown_text=middle(shown, room)).split(
+            "\n", allow_blank=True
+        )[0]
+    fitted = Text("\n", no_wrap=True, overflow="ellipsis").join(
+        [line if cell_len(line.plain) <= width else _cut(line, width) for line in [head, *lines[1:]]]
+    )
+    fitted.no_wrap = True
+    return fitted
+
+
+def _cut(line: Text, width: int) -> Text:
+    line = line.copy()
+    line.truncate(width, overflow="ellipsis")
+    return line
+
+
+def describe_lines(
+    span: SpanView | None,
+    history: list[Decision],
+    *,
+    compact: bool,
+    loading: bool = False,
+    shown_text: str | None = None,
+) -> Text:
     text = Text(no_wrap=False, overflow="fold")
     if span is None:
         text.append("No span here. ", style="bold")
@@ -56,7 +144,7 @@ def describe(span: SpanView | None, history: list[Decision], *, compact: bool, l
     text.append(f" {span.label} ", style="bold")
     text.append(STATUS_MARK.get(span.status, span.status), style="bold")
     text.append("  “" if compact else "\n“")
-    text.append(visible_text(span.text))
+    text.append(visible_text(span.text) if shown_text is None else shown_text)
     text.append("”")
     text.append(f"  {span.end - span.start} chars @{span.start}\n", style="dim")
     attrs = span.attrs
@@ -106,7 +194,13 @@ class SpanPanel(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self.compact = True
+        self._shown: tuple[SpanView | None, list[Decision], bool] = (None, [], False)
 
     def show(self, span: SpanView | None, history: list[Decision], *, loading: bool = False) -> None:
         # The panel's size is fixed by the stylesheet: no layout pass on every move.
-        self.update(describe(span, history, compact=self.compact, loading=loading), layout=False)
+        self._shown = (span, history, loading)
+        width = self.content_region.width
+        self.update(describe(span, history, compact=self.compact, loading=loading, width=width), layout=False)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.show(*self._shown[:2], loading=self._shown[2])
