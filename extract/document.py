@@ -61,13 +61,11 @@ def _draft(raw: str, normalized: Normalized, layout: Layout | None, part: int) -
     """Section and describe one report's normalized text, with what its layout says."""
     hints = _line_hints(normalized, layout.blocks) if layout is not None else {}
     sections = find_sections(normalized.text, hints)
-    meta = describe(normalized.text, sections)
+    shown = normalize(layout.title).text.strip() if layout is not None and layout.title else ""
+    meta = describe(normalized.text, sections, shown)
     if layout is not None:
-        title = normalize(layout.title).text.strip() if layout.title else ""
         year = int(layout.date[:4]) if re.match(r"\d{4}", layout.date) else None
-        if meta.title.startswith(title):
-            title = meta.title  # the text rules found its subtitle (——…综述) too
-        meta = replace(meta, title=title or meta.title, year=meta.year or year)
+        meta = replace(meta, year=meta.year or year)
     if meta.title:
         # Body text before the first heading reads under the report's title.
         sections = tuple(replace(s, heading=meta.title) if s.kind == "body" and not s.heading else s for s in sections)

@@ -19,7 +19,6 @@ its kind and the pages it came from.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections import Counter
@@ -203,8 +202,10 @@ Paragraph = tuple[str, str, tuple[int, ...], tuple[int, ...]]
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A page number: "12", "— 12 —", "第 3 页", "1 / 120", "- 4 -".
-_PAGE_NUMBER_RE = re.compile(r"^[\s\-—–·•第(（]*\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-—–·•页)）]*$")
+# A page number: "12", "— 12 —", "第 3 页", "1 / 120", "- 4 -", "iv" (a preface's).
+_PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-—–·•第(（]*(?:\d{1,4}(?:\s*/\s*\d{1,4})?|[ivxlc]{1,7}|[IVXLC]{1,7})[\s\-—–·•页)）]*$"
+)
 _DIGITS_RE = re.compile(r"\d+")
 # Outer share of the page height where running headers and footers may stand; what stands
 # there is furniture only when it recurs on other pages (or is a page number), never by
@@ -281,7 +282,10 @@ def lines_from_chars(chars: list[Char]) -> tuple[TextLine, ...]:
 def _line(chars: list[Char]) -> TextLine:
     ink = [c for c in chars if c.size]
     sizes = sorted(c.size for c in ink)
-    fonts = Counter(c.font for c in ink)
+    # The face of a line is its Chinese characters' where it has some: "和TeXPage的内容" is
+    # set in the body's Song with a Latin word, not a heading in another face.
+    chinese = [c for c in ink if _CJK_CHAR_RE.match(c.text)]
+    fonts = Counter(c.font for c in chinese or ink)
     return TextLine(
         text=_CONTROL_RE.sub("", "".join(c.text for c in chars)),
         x0=chars[0].x0,
@@ -518,16 +522,19 @@ def _body_font(pages: list[Page], body_size: float) -> str:
 
 
 def _line_gap(pages: list[Page], body_size: float) -> float:
-    """The usual space between two lines of a paragraph in body type (its leading), in points."""
+    """The usual space between two lines of a paragraph in body type (its leading), in points:
+    from each line to the next one under it that shares some of its width."""
     gaps: Counter[float] = Counter()
     for page in pages:
-        body = sorted(
-            (ln for ln in page.lines if abs(ln.size - body_size) <= 0.5), key=lambda ln: (round(ln.x0), ln.top)
-        )
-        for upper, lower in itertools.pairwise(body):
-            gap = lower.top - upper.bottom
-            if abs(lower.x0 - upper.x0) < 3 * body_size and 0 <= gap < 2.5 * body_size:
-                gaps[round(gap, 1)] += 1
+        body = sorted((ln for ln in page.lines if abs(ln.size - body_size) <= 0.5), key=lambda ln: ln.top)
+        for index, upper in enumerate(body):
+            for lower in body[index + 1 : index + 8]:
+                if lower.top <= upper.top + 0.5 * body_size or lower.x1 <= upper.x0 or lower.x0 >= upper.x1:
+                    continue
+                gap = lower.top - upper.bottom
+                if 0 <= gap < 2.5 * body_size:
+                    gaps[round(gap, 1)] += 1
+                break
     return gaps.most_common(1)[0][0] if gaps else 0.3 * body_size
 
 
@@ -716,9 +723,11 @@ def _merge_pieces(band: list[tuple[Item, int]]) -> list[tuple[Item, int]]:
             and last[1] == index
             and abs(item.top - last[0].top) < 0.3 * item.size
             and abs(item.size - last[0].size) <= 0.5
-            and item.x0 >= last[0].x1 - 0.5 * item.size
+            and (item.x0 >= last[0].x1 - 0.5 * item.size or item.x1 <= last[0].x0 + 0.5 * item.size)
         ):
-            prior = last[0]
+            # Side by side, whichever came first by its top ("3.3" in Latin type sits a
+            # hair lower than "其它" after it): joined left to right.
+            prior, item = (last[0], item) if item.x0 >= last[0].x0 else (item, last[0])
             left, right = prior.text.rstrip(), item.text.lstrip()
             space = " " if re.search(r"[A-Za-z0-9,.;:)]$", left) and re.match(r"[A-Za-z0-9(]", right) else ""
             merged = TextLine(
