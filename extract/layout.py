@@ -211,6 +211,7 @@ _DIGITS_RE = re.compile(r"\d+")
 # there is furniture only when it recurs on other pages (or is a page number), never by
 # its place alone.
 _OUTER_SHARE = 0.15
+_EDGE_SHARE = 0.075
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START_RE = re.compile(r"^[A-Za-z]")
 _CJK_CHAR_RE = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -424,7 +425,7 @@ def read_pages(pages: list[Page]) -> Layout:
     for page in pages:
         # The leading is the page's own: a report's dense notes pages set their lines closer.
         pitch = _line_gap([page], body_size)
-        heads, feet, content = _furniture(page, repeated)
+        heads, feet, content = _furniture(page, repeated, pitch, len(pages))
         furniture[page.number] = (heads, feet)
         paragraphs.append(("", f"page:{page.number}", (), ()))
         items: list[Item] = [*content, *page.tables, *page.figures]
@@ -535,61 +536,86 @@ def _line_gap(pages: list[Page], body_size: float) -> float:
                 if 0 <= gap < 2.5 * body_size:
                     gaps[round(gap, 1)] += 1
                 break
-    return gaps.most_common(1)[0][0] if gaps else 0.3 * body_size
+    if not gaps:
+        return 0.3 * body_size
+    most = max(gaps.values())
+    return min(gap for gap, count in gaps.items() if count == most)  # a tie: the closer
 
 
 def _key(text: str) -> str:
     return _DIGITS_RE.sub("#", text.strip())
 
 
-def _repeated_lines(pages: list[Page]) -> set[str]:
-    """Lines in the outer bands that recur on other pages once their digits are ignored.
-
-    Three pages make a running header (two in a two-page file); a single page has none.
-    """
+def _repeated_lines(pages: list[Page]) -> dict[str, int]:
+    """For each line in the outer bands (its digits ignored), on how many pages it stands there."""
     if len(pages) < 2:
-        return set()
+        return {}
     seen: Counter[str] = Counter()
     for page in pages:
         keys = {_key(line.text) for line in page.lines if _outer(line, page)}
         seen.update(keys)
-    least = min(3, len(pages))
-    return {key for key, count in seen.items() if count >= least and key.strip("#")}
+    return {key: count for key, count in seen.items() if count >= 2 and key.strip("#")}
+
+
+def _recurs(key: str, line: TextLine, page: Page, repeated: dict[str, int], pages: int) -> bool:
+    """Whether a line recurs as running headers and footers do: at the very edge of the page
+    on three pages (two of a two-page file); further in, on half the pages (a body line
+    that happens to stand near the edge on a few pages is text)."""
+    count = repeated.get(key, 0)
+    edge = line.top < page.height * _EDGE_SHARE or line.bottom > page.height * (1 - _EDGE_SHARE)
+    return count >= (min(3, pages) if edge else max(3, pages // 2))
 
 
 def _outer(line: TextLine, page: Page) -> bool:
     return line.top < page.height * _OUTER_SHARE or line.bottom > page.height * (1 - _OUTER_SHARE)
 
 
-def _furniture(page: Page, repeated: set[str]) -> tuple[list[str], list[str], list[TextLine]]:
+def _furniture(
+    page: Page, repeated: dict[str, int], pitch: float = 0.0, pages: int = 1
+) -> tuple[list[str], list[str], list[TextLine]]:
     """Split a page's lines into header lines, footer lines and the rest.
 
     Furniture is what stands outermost on the page, in the outer bands, and recurs on other
     pages or reads as a page number: read from each edge inwards until the first line that
-    is not. Tables and images never are.
+    is not. A recurring line set as close to the text as the lines of a paragraph
+    (``pitch``, the page's leading) is text, the first line of a page that goes on with a
+    paragraph, however often it recurs. Tables and images never are.
     """
     lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: (ln.top, ln.x0))
     boxes: list[Table | Figure] = [*page.tables, *page.figures]
     blocked_top = min((box.top for box in boxes), default=page.height)
     blocked_bottom = max((box.bottom for box in boxes), default=0.0)
 
-    def furniture(line: TextLine) -> bool:
+    def furniture(index: int, step: int) -> bool:
+        line = lines[index]
         if not _outer(line, page):
             return False
         text = line.text.strip()
-        return _key(text) in repeated or bool(_PAGE_NUMBER_RE.match(text))
+        if _PAGE_NUMBER_RE.match(text):
+            return True
+        if not _recurs(_key(text), line, page, repeated, pages):
+            return False
+        inner = [
+            other
+            for other in (lines[index + step :] if step > 0 else lines[:index][::-1])
+            if (other.top > line.bottom - 1 if step > 0 else other.bottom < line.top + 1)
+        ]
+        if not inner:
+            return True
+        gap = inner[0].top - line.bottom if step > 0 else line.top - inner[0].bottom
+        return gap > max(0.5 * line.size, 1.5 * pitch)
 
     head = 0
-    while head < len(lines) and lines[head].bottom <= blocked_top and furniture(lines[head]):
+    while head < len(lines) and lines[head].bottom <= blocked_top and furniture(head, 1):
         head += 1
     foot = len(lines)
-    while foot > head and lines[foot - 1].top >= blocked_bottom and furniture(lines[foot - 1]):
+    while foot > head and lines[foot - 1].top >= blocked_bottom and furniture(foot - 1, -1):
         foot -= 1
     heads, feet = lines[:head], lines[foot:]
     return [ln.text.strip() for ln in heads], [ln.text.strip() for ln in feet], lines[head:foot]
 
 
-def _title_lines(pages: list[Page], body_size: float, repeated: set[str]) -> tuple[str, set[int]]:
+def _title_lines(pages: list[Page], body_size: float, repeated: dict[str, int]) -> tuple[str, set[int]]:
     """The document's title: the lines in the largest type in the upper part of page 1.
 
     Short lines (a badge, a stamp: three characters or fewer) and page furniture are never
@@ -599,7 +625,7 @@ def _title_lines(pages: list[Page], body_size: float, repeated: set[str]) -> tup
     if not pages:
         return "", set()
     page = pages[0]
-    _heads, _feet, content = _furniture(page, repeated)
+    _heads, _feet, content = _furniture(page, repeated, _line_gap([page], body_size), len(pages))
     candidates = [
         ln for ln in content if ln.top < page.height * 0.6 and len(ln.text.strip()) > 3 and ln.size > body_size + 0.5
     ]
