@@ -252,11 +252,15 @@ def _table(found: Any, chars: list[Char]) -> Table | None:
     rows = []
     for row in found.rows:
         cells = []
+        # A merged cell reaches below its row: the characters of the row's tallest cell.
+        top = min(cell[1] for cell in row.cells if cell is not None)
+        bottom = max(cell[3] for cell in row.cells if cell is not None)
+        across = [c for c in chars if top <= (c.top + c.bottom) / 2 <= bottom]
         for cell in row.cells:
             if cell is None:
                 cells.append("")  # covered by a cell merged over it
                 continue
-            inside = [c for c in chars if _inside(c, cell)]
+            inside = [c for c in across if _inside(c, cell)]
             cells.append(_cell_text(lines_from_chars(inside)))
         rows.append(tuple(cells))
     rows = [row for row in rows if any(row)]
