@@ -19,7 +19,6 @@ its kind and the pages it came from.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections import Counter
@@ -209,13 +208,16 @@ Paragraph = tuple[str, str, tuple[int, ...], tuple[int, ...]]
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A page number: "12", "— 12 —", "第 3 页", "1 / 120", "- 4 -".
-_PAGE_NUMBER_RE = re.compile(r"^[\s\-—–·•第(（]*\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-—–·•页)）]*$")
+# A page number: "12", "— 12 —", "第 3 页", "1 / 120", "- 4 -", "iv" (a preface's).
+_PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-—–·•第(（]*(?:\d{1,4}(?:\s*/\s*\d{1,4})?|[ivxlc]{1,7}|[IVXLC]{1,7})[\s\-—–·•页)）]*$"
+)
 _DIGITS_RE = re.compile(r"\d+")
 # Outer share of the page height where running headers and footers may stand; what stands
 # there is furniture only when it recurs on other pages (or is a page number), never by
 # its place alone.
 _OUTER_SHARE = 0.15
+_EDGE_SHARE = 0.075
 _LATIN_END_RE = re.compile(r"[A-Za-z0-9]$")
 _LATIN_START_RE = re.compile(r"^[A-Za-z]")
 _CJK_CHAR_RE = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -287,7 +289,10 @@ def lines_from_chars(chars: list[Char]) -> tuple[TextLine, ...]:
 def _line(chars: list[Char]) -> TextLine:
     ink = [c for c in chars if c.size]
     sizes = sorted(c.size for c in ink)
-    fonts = Counter(c.font for c in ink)
+    # The face of a line is its Chinese characters' where it has some: "和TeXPage的内容" is
+    # set in the body's Song with a Latin word, not a heading in another face.
+    chinese = [c for c in ink if _CJK_CHAR_RE.match(c.text)]
+    fonts = Counter(c.font for c in chinese or ink)
     return TextLine(
         text=_CONTROL_RE.sub("", "".join(c.text for c in chars)),
         x0=chars[0].x0,
@@ -426,7 +431,7 @@ def read_pages(pages: list[Page]) -> Layout:
     for page in pages:
         # The leading is the page's own: a report's dense notes pages set their lines closer.
         pitch = _line_gap([page], body_size)
-        heads, feet, content = _furniture(page, repeated)
+        heads, feet, content = _furniture(page, repeated, pitch, len(pages))
         furniture[page.number] = (heads, feet)
         paragraphs.append(("", f"page:{page.number}", (), ()))
         items: list[Item] = [*content, *page.tables, *page.figures]
@@ -524,71 +529,99 @@ def _body_font(pages: list[Page], body_size: float) -> str:
 
 
 def _line_gap(pages: list[Page], body_size: float) -> float:
-    """The usual space between two lines of a paragraph in body type (its leading), in points."""
+    """The usual space between two lines of a paragraph in body type (its leading), in points:
+    from each line to the next one under it that shares some of its width."""
     gaps: Counter[float] = Counter()
     for page in pages:
-        body = sorted(
-            (ln for ln in page.lines if abs(ln.size - body_size) <= 0.5), key=lambda ln: (round(ln.x0), ln.top)
-        )
-        for upper, lower in itertools.pairwise(body):
-            gap = lower.top - upper.bottom
-            if abs(lower.x0 - upper.x0) < 3 * body_size and 0 <= gap < 2.5 * body_size:
-                gaps[round(gap, 1)] += 1
-    return gaps.most_common(1)[0][0] if gaps else 0.3 * body_size
+        body = sorted((ln for ln in page.lines if abs(ln.size - body_size) <= 0.5), key=lambda ln: ln.top)
+        for index, upper in enumerate(body):
+            for lower in body[index + 1 : index + 8]:
+                if lower.top <= upper.top + 0.5 * body_size or lower.x1 <= upper.x0 or lower.x0 >= upper.x1:
+                    continue
+                gap = lower.top - upper.bottom
+                if 0 <= gap < 2.5 * body_size:
+                    gaps[round(gap, 1)] += 1
+                break
+    if not gaps:
+        return 0.3 * body_size
+    most = max(gaps.values())
+    return min(gap for gap, count in gaps.items() if count == most)  # a tie: the closer
 
 
 def _key(text: str) -> str:
     return _DIGITS_RE.sub("#", text.strip())
 
 
-def _repeated_lines(pages: list[Page]) -> set[str]:
-    """Lines in the outer bands that recur on other pages once their digits are ignored.
-
-    Three pages make a running header (two in a two-page file); a single page has none.
-    """
+def _repeated_lines(pages: list[Page]) -> dict[str, int]:
+    """For each line in the outer bands (its digits ignored), on how many pages it stands there."""
     if len(pages) < 2:
-        return set()
+        return {}
     seen: Counter[str] = Counter()
     for page in pages:
         keys = {_key(line.text) for line in page.lines if _outer(line, page)}
         seen.update(keys)
-    least = min(3, len(pages))
-    return {key for key, count in seen.items() if count >= least and key.strip("#")}
+    return {key: count for key, count in seen.items() if count >= 2 and key.strip("#")}
+
+
+def _recurs(key: str, line: TextLine, page: Page, repeated: dict[str, int], pages: int) -> bool:
+    """Whether a line recurs as running headers and footers do: at the very edge of the page
+    on three pages (two of a two-page file); further in, on half the pages (a body line
+    that happens to stand near the edge on a few pages is text)."""
+    count = repeated.get(key, 0)
+    edge = line.top < page.height * _EDGE_SHARE or line.bottom > page.height * (1 - _EDGE_SHARE)
+    return count >= (min(3, pages) if edge else max(3, pages // 2))
 
 
 def _outer(line: TextLine, page: Page) -> bool:
     return line.top < page.height * _OUTER_SHARE or line.bottom > page.height * (1 - _OUTER_SHARE)
 
 
-def _furniture(page: Page, repeated: set[str]) -> tuple[list[str], list[str], list[TextLine]]:
+def _furniture(
+    page: Page, repeated: dict[str, int], pitch: float = 0.0, pages: int = 1
+) -> tuple[list[str], list[str], list[TextLine]]:
     """Split a page's lines into header lines, footer lines and the rest.
 
     Furniture is what stands outermost on the page, in the outer bands, and recurs on other
     pages or reads as a page number: read from each edge inwards until the first line that
-    is not. Tables and images never are.
+    is not. A recurring line set as close to the text as the lines of a paragraph
+    (``pitch``, the page's leading) is text, the first line of a page that goes on with a
+    paragraph, however often it recurs. Tables and images never are.
     """
     lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: (ln.top, ln.x0))
     boxes: list[Table | Figure] = [*page.tables, *page.figures]
     blocked_top = min((box.top for box in boxes), default=page.height)
     blocked_bottom = max((box.bottom for box in boxes), default=0.0)
 
-    def furniture(line: TextLine) -> bool:
+    def furniture(index: int, step: int) -> bool:
+        line = lines[index]
         if not _outer(line, page):
             return False
         text = line.text.strip()
-        return _key(text) in repeated or bool(_PAGE_NUMBER_RE.match(text))
+        if _PAGE_NUMBER_RE.match(text):
+            return True
+        if not _recurs(_key(text), line, page, repeated, pages):
+            return False
+        inner = [
+            other
+            for other in (lines[index + step :] if step > 0 else lines[:index][::-1])
+            if (other.top > line.bottom - 1 if step > 0 else other.bottom < line.top + 1)
+        ]
+        if not inner:
+            return True
+        gap = inner[0].top - line.bottom if step > 0 else line.top - inner[0].bottom
+        return gap > max(0.5 * line.size, 1.5 * pitch)
 
     head = 0
-    while head < len(lines) and lines[head].bottom <= blocked_top and furniture(lines[head]):
+    while head < len(lines) and lines[head].bottom <= blocked_top and furniture(head, 1):
         head += 1
     foot = len(lines)
-    while foot > head and lines[foot - 1].top >= blocked_bottom and furniture(lines[foot - 1]):
+    while foot > head and lines[foot - 1].top >= blocked_bottom and furniture(foot - 1, -1):
         foot -= 1
     heads, feet = lines[:head], lines[foot:]
     return [ln.text.strip() for ln in heads], [ln.text.strip() for ln in feet], lines[head:foot]
 
 
-def _title_lines(pages: list[Page], body_size: float, repeated: set[str]) -> tuple[str, set[int]]:
+def _title_lines(pages: list[Page], body_size: float, repeated: dict[str, int]) -> tuple[str, set[int]]:
     """The document's title: the lines in the largest type in the upper part of page 1.
 
     Short lines (a badge, a stamp: three characters or fewer) and page furniture are never
@@ -598,7 +631,7 @@ def _title_lines(pages: list[Page], body_size: float, repeated: set[str]) -> tup
     if not pages:
         return "", set()
     page = pages[0]
-    _heads, _feet, content = _furniture(page, repeated)
+    _heads, _feet, content = _furniture(page, repeated, _line_gap([page], body_size), len(pages))
     candidates = [
         ln for ln in content if ln.top < page.height * 0.6 and len(ln.text.strip()) > 3 and ln.size > body_size + 0.5
     ]
@@ -722,9 +755,11 @@ def _merge_pieces(band: list[tuple[Item, int]]) -> list[tuple[Item, int]]:
             and last[1] == index
             and abs(item.top - last[0].top) < 0.3 * item.size
             and abs(item.size - last[0].size) <= 0.5
-            and item.x0 >= last[0].x1 - 0.5 * item.size
+            and (item.x0 >= last[0].x1 - 0.5 * item.size or item.x1 <= last[0].x0 + 0.5 * item.size)
         ):
-            prior = last[0]
+            # Side by side, whichever came first by its top ("3.3" in Latin type sits a
+            # hair lower than "其它" after it): joined left to right.
+            prior, item = (last[0], item) if item.x0 >= last[0].x0 else (item, last[0])
             left, right = prior.text.rstrip(), item.text.lstrip()
             space = " " if re.search(r"[A-Za-z0-9,.;:)]$", left) and re.match(r"[A-Za-z0-9(]", right) else ""
             merged = TextLine(

@@ -35,8 +35,10 @@ _CJK_RE = re.compile(f"[{CJK}]")
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêÊ"
 # A gloss is a bracketed pinyin syllable right after a CJK character; the bracket may be
 # half- or full-width. A syllable cut off at the end of a line (``召開(k``) goes too.
+# A gloss starts in lower case: "(A)" after 渔业 is a category's code, not pinyin.
 _GLOSS_RE = re.compile(
-    rf"(?<=[{CJK}])(?:[(（][{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]|[(（][{_PINYIN_LETTERS}]{{1,6}}$)",
+    rf"(?<=[{CJK}])(?:[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿê])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
+    rf"|[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿê])[{_PINYIN_LETTERS}]{{1,6}}$)",
     re.MULTILINE,
 )
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")

@@ -219,9 +219,14 @@ def _close(sections: list[Section], text: str, start: int, end: int, kind: str, 
 
 
 def describe(text: str, sections: tuple[Section, ...], title: str | None = None) -> Meta:
-    """Title, organisation and year of a report, where its text states them; ``title``: the
-    one the file states (a web page's, a Word cover's) instead of the text rules'."""
-    title = _title(text, sections) if title is None else title
+    """Title, organisation and year of a report, where its text states them.
+
+    ``title``: the one the file states (a web page's, a Word cover's, a PDF's largest type on
+    page 1); the text rules' title stands when it begins with it (it has the subtitle too) or
+    when none is given.
+    """
+    found = _title(text, sections)
+    title = found if not title or found.startswith(title) else title
     body = "".join(text[s.start : s.end] for s in sections if s.kind == "body")
     furniture = "".join(text[s.start : s.end] for s in sections if s.kind == "boilerplate")
     return Meta(title=title, organisation=_organisation(title, body), year=_year(title, body, furniture))
@@ -286,13 +291,37 @@ def _organisation(title: str, body: str) -> str:
     led = _led_by(body[:20000])
     if led:
         return led
-    issuer = _issuer(title, body)
+    issuer = _issuer_stated(title, body) or _issuer(title, body)
     if issuer:
         return issuer
     head = re.split("[:：]", title, maxsplit=1)
     if len(head) == 2 and len(head[0]) <= 12 and re.search("政协|委|会", head[0]):
         return head[0]
     return ""
+
+
+# What the name of a body that issues a report ends with: a company, a statistics bureau,
+# a government, a committee, a bank.
+_ISSUER_END = (
+    r"(?:股份有限公司|有限责任公司|有限公司|集团|统计局|调查队|人民政府|办公厅|办公室|委员会|银行|研究院|协会|学会)"
+)
+_TITLE_ISSUER_RE = re.compile(rf"^([\u4e00-\u9fff（）()]{{2,30}}?{_ISSUER_END})(?=\d|[\u4e00-\u9fff])")
+_SIGNATURE_RE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}{_ISSUER_END}$")
+_DATE_LINE_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?$")
+
+
+def _issuer(title: str, body: str) -> str:
+    """The body that issues a report which names no committee: the one its title starts with
+    (贵州茅台酒股份有限公司2020年年度报告), else the one that signs it above the date at its
+    end (黔东南州统计局 / 2024年4月10日); nothing otherwise."""
+    named = _TITLE_ISSUER_RE.match(title)
+    if named:
+        return named.group(1)
+    tail = [line.strip() for line in body[-2000:].split("\n") if line.strip()][-6:]
+    while tail and _DATE_LINE_RE.match(tail[-1]):
+        tail.pop()
+    signed = [line for line in tail[-3:] if _SIGNATURE_RE.match(line)]
+    return signed[0] if signed else ""
 
 
 # Words a sentence puts right before a committee's name ("召开崆峒区政协…", "参加…"): not
@@ -348,7 +377,7 @@ _ISSUED_TITLE_RE = re.compile(rf"^([\u4e00-\u9fff]{{2,30}}?{_BODY_SUFFIX})关于
 _SIGNED_RE = re.compile(rf"[（(]([\u4e00-\u9fff]{{2,20}}?{_BODY_SUFFIX})[）)]\s*$")
 
 
-def _issuer(title: str, body: str) -> str:
+def _issuer_stated(title: str, body: str) -> str:
     """The body a file names as issuing or writing it, where it names no committee."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     for line in (*lines[:60], *lines[-30:]):

@@ -131,20 +131,27 @@ def _member(names: list[str], member: str, archive: Path) -> str:
 
 
 def _from_debian(package: str, member: str) -> bytes:
+    """A file out of a Debian package, downloaded once into the cache's ``_debs`` and unpacked there."""
     if not shutil.which("apt-get") or not shutil.which("dpkg-deb"):
         raise FetchError("apt-get and dpkg-deb are needed for a debian: source")
-    with tempfile.TemporaryDirectory() as folder:
+    folder = realfiles.CACHE / "_debs" / package
+    tree = folder / "tree"
+    if not tree.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
         done = subprocess.run(["apt-get", "download", package], cwd=folder, capture_output=True, text=True)
-        debs = list(Path(folder).glob("*.deb"))
+        debs = sorted(folder.glob("*.deb"))
         if done.returncode != 0 or not debs:
             last = (done.stderr.strip().splitlines() or ["no package"])[-1]
             raise FetchError(f"apt-get download {package} failed: {last}")
-        tree = Path(folder) / "tree"
-        subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(tree)], check=True, capture_output=True)
-        file = tree / member.lstrip("/")
-        if not file.is_file():
-            raise FetchError(f"no {member} in {debs[0].name}")
-        return file.read_bytes()
+        with tempfile.TemporaryDirectory(dir=folder) as unpacking:
+            subprocess.run(["dpkg-deb", "-x", str(debs[-1]), unpacking], check=True, capture_output=True)
+            Path(unpacking).rename(tree)
+        for deb in debs:
+            deb.unlink()
+    file = tree / member.lstrip("/")
+    if not file.is_file():
+        raise FetchError(f"no {member} in Debian's {package}")
+    return file.read_bytes()
 
 
 def _git_dir(root: Path, repo: str) -> Path | None:

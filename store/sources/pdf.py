@@ -229,16 +229,20 @@ def _inside(char: Char, box: tuple[float, float, float, float]) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _cell_text(lines: tuple[TextLine, ...], right: float) -> str:
-    """A cell's lines as one text: a line that runs to the cell's edge wraps on (joined as
-    is), a line that stops short is an item of its own (a name among names: a space)."""
-    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+def _cell_text(lines: tuple[TextLine, ...]) -> str:
+    """A cell's lines as one text: pieces on one baseline apart by a space (names set apart,
+    童文光  张科  杨舒), the lines of a wrapped cell joined as a paragraph's are."""
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        if rows and abs(line.top - rows[-1][0].top) < 0.5 * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    texts = [" ".join(piece.text.strip() for piece in sorted(row, key=lambda p: p.x0)) for row in rows]
     out = ""
-    for index, line in enumerate(ordered):
-        latin = out[-1:].isascii() and out[-1:].isalnum()
-        if index and (ordered[index - 1].x1 < right - 2.0 * line.size or latin):
-            out += " "
-        out += line.text.strip()
+    for text in texts:
+        latin = out[-1:].isascii() and out[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum()
+        out += (" " if latin else "") + text
     return out.strip()
 
 
@@ -248,12 +252,16 @@ def _table(found: Any, chars: list[Char]) -> Table | None:
     rows = []
     for row in found.rows:
         cells = []
+        # A merged cell reaches below its row: the characters of the row's tallest cell.
+        top = min(cell[1] for cell in row.cells if cell is not None)
+        bottom = max(cell[3] for cell in row.cells if cell is not None)
+        across = [c for c in chars if top <= (c.top + c.bottom) / 2 <= bottom]
         for cell in row.cells:
             if cell is None:
                 cells.append("")  # covered by a cell merged over it
                 continue
-            inside = [c for c in chars if _inside(c, cell)]
-            cells.append(_cell_text(lines_from_chars(inside), float(cell[2])))
+            inside = [c for c in across if _inside(c, cell)]
+            cells.append(_cell_text(lines_from_chars(inside)))
         rows.append(tuple(cells))
     rows = [row for row in rows if any(row)]
     width = max((len(row) for row in rows), default=0)

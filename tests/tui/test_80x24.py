@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
+from store import roles
 from store.db import Store
 from tests.harness import settled
 from tests.tui.test_reader import SIZE, reader
@@ -70,7 +71,8 @@ async def test_toasts_leave_the_versions_being_adjudicated_uncovered(tmp_path: o
         span = store.spans(1, "ann")[0]
         store.decide(span.id, "ann", "confirm")
         store.decide(span.id, "bob", "reject")
-        app = make_app(store, "adjudicator:cai")
+        roles.grant(store, roles.login_name(), "cai")  # only adjudicators open J
+        app = make_app(store, "cai")
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await settled(app, pilot)
             await pilot.press("J")

@@ -143,3 +143,22 @@ def test_no_place_is_made_up_for_a_bare_committee() -> None:
     # Nor from a party committee of another level.
     other = "工作综述\n\n2018年,在中共某某县委领导下,市政协开展协商活动4项。\n"
     assert _meta(other).organisation == ""
+
+
+def test_a_report_without_a_committee_names_its_issuing_body_in_the_title() -> None:
+    text = "贵州茅台酒股份有限公司2020年年度报告\n\n重要提示\n\n本公司董事会保证年度报告内容的真实、准确、完整。\n"
+    assert _meta(text).organisation == "贵州茅台酒股份有限公司"
+
+
+def test_a_statistical_communique_is_signed_by_its_issuing_body() -> None:
+    text = (
+        "黔东南苗族侗族自治州2023年国民经济和社会发展统计公报\n\n"
+        "2023年，全州地区生产总值增长5.1%。全年粮食产量比上年增长1.2%。\n\n"
+        "黔东南州统计局\n国家统计局黔东南调查队\n2024年4月10日\n"
+    )
+    assert _meta(text).organisation == "黔东南州统计局"
+
+
+def test_no_issuing_body_is_made_up() -> None:
+    text = "工作总结\n\n全年完成各项任务，群众满意度明显提高。\n"
+    assert _meta(text).organisation == ""

@@ -312,3 +312,19 @@ def test_a_three_line_table_is_read_by_its_columns() -> None:
     assert table is not None and table.rows == tuple(cells)
     # One column of text between rules is no table (a rule above and below a quotation).
     assert rule_table([line("引文一段。", 60, 110), line("第二行。", 60, 130)], 50, 480, 100, 150) is None
+
+
+def test_a_line_that_recurs_at_the_top_but_runs_on_with_the_text_is_text() -> None:
+    # A generated yearbook repeats its phrases: the same line opens several pages, set at the
+    # paragraph's leading under the running header. It goes on with the paragraph.
+    pages = []
+    for n in range(1, 6):
+        lines = (
+            line("鹿城年鉴（2023）政协工作", 50, 20),
+            line("增强了政协工作的针对性和实效性", 50, 70, width=150),
+            line(f"，第{n}页收到委员提案。", 50, 85, width=110),
+        )
+        pages.append(Page(n, W, H, lines))
+    kinds = [(kind, text) for kind, text, _ in blocks(read_pages(pages))]
+    assert ("boilerplate", "鹿城年鉴（2023）政协工作") in kinds
+    assert ("body", "增强了政协工作的针对性和实效性，第1页收到委员提案。") in kinds

@@ -83,3 +83,9 @@ def test_a_header_row_inside_a_table_and_a_unit_in_the_row_header() -> None:
     assert figures["37.17"].metric == "基本每股收益 2020年"
     assert figures["37.17"].unit == "元"
     assert not any(s.text.startswith("2020年") for s in figures.values())  # the header is no figure
+
+
+def test_a_bracketed_capital_after_chinese_is_a_code_not_a_pinyin_gloss() -> None:
+    # 证监会's category "农、林、牧、渔业(A)": pinyin glosses are lower case (政協(xié)).
+    assert normalize("农、林、牧、渔业(A) | 01 | 农业").text == "农、林、牧、渔业(A) | 01 | 农业"
+    assert normalize("政協(xié)委員(wěi)").text == "政协委员"
