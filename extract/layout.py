@@ -762,6 +762,8 @@ def _merge_pieces(band: list[tuple[Item, int]]) -> list[tuple[Item, int]]:
             prior, item = (last[0], item) if item.x0 >= last[0].x0 else (item, last[0])
             left, right = prior.text.rstrip(), item.text.lstrip()
             space = " " if re.search(r"[A-Za-z0-9,.;:)]$", left) and re.match(r"[A-Za-z0-9(]", right) else ""
+            if _fields_apart(prior, item, left, right):
+                space = CELL_SEPARATOR
             merged = TextLine(
                 left + space + right,
                 prior.x0,
@@ -775,6 +777,21 @@ def _merge_pieces(band: list[tuple[Item, int]]) -> list[tuple[Item, int]]:
         else:
             out.append((item, index))
     return out
+
+
+_FIELD_GAP = 3.0
+"""Ems between two pieces of one printed line beyond which they are two fields (公司代码：600519
+… 公司简称：贵州茅台 on a cover), kept apart by ``CELL_SEPARATOR`` so no number is glued to
+the next label; a letter-spaced heading (一、综　　合) has one character a piece and joins."""
+
+
+def _fields_apart(prior: TextLine, item: TextLine, left: str, right: str) -> bool:
+    """Two pieces of a line far apart, each more than one character: two fields, not a heading."""
+    return (
+        item.x0 - prior.x1 > _FIELD_GAP * max(prior.size, item.size)
+        and len(left.replace(" ", "")) > 1
+        and len(right.replace(" ", "")) > 1
+    )
 
 
 def _kind(line: TextLine, body_size: float, body_font: str = "") -> str:

@@ -328,3 +328,15 @@ def test_a_line_that_recurs_at_the_top_but_runs_on_with_the_text_is_text() -> No
     kinds = [(kind, text) for kind, text, _ in blocks(read_pages(pages))]
     assert ("boilerplate", "鹿城年鉴（2023）政协工作") in kinds
     assert ("body", "增强了政协工作的针对性和实效性，第1页收到委员提案。") in kinds
+
+
+def test_two_fields_far_apart_on_one_line_stay_apart() -> None:
+    # 公司代码：600519 ... 公司简称：贵州茅台 on a cover: two fields twenty characters apart on
+    # one baseline. Joined without a mark they read as a number in no file (600519公司简称).
+    body = [line("全年全市地区生产总值达到一千亿" * 3, 50, 150 + 15 * i) for i in range(4)]
+    left = line("公司代码：600519", 50, 120, width=100)
+    right = line("公司简称：贵州茅台", 350, 120, width=90)
+    page = Page(1, W, H, (left, right, *body))
+    texts = [text for _kind, text, _ in blocks(read_pages([page]))]
+    assert "公司代码：600519公司简称：贵州茅台" not in "".join(texts)
+    assert any(text.split(" | ") == ["公司代码：600519", "公司简称：贵州茅台"] for text in texts), texts
