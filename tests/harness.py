@@ -157,15 +157,18 @@ def capture(session: str) -> str:
     ).stdout
 
 
-def wait_for(session: str, needle: str, timeout: float = 20.0) -> str:
+def wait_for(session: str, needle: str, timeout: float = 20.0, absent: str | None = None) -> str:
+    """Wait until ``needle`` is on the screen (and ``absent``, when given, is not: e.g. a
+    decision shown as made but still "saving…" is not yet saved)."""
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
         screen = capture(session)
-        if needle in screen:
+        if needle in screen and (absent is None or absent not in screen):
             return screen
         time.sleep(0.05)
-    raise AssertionError(f"{needle!r} never appeared; the screen was:\n{screen}")
+    without = f" without {absent!r}" if absent else ""
+    raise AssertionError(f"{needle!r}{without} never appeared; the screen was:\n{screen}")
 
 
 def allow_any_reviewer(db: Path) -> None:

@@ -34,7 +34,8 @@ def test_pizhu_open_in_tmux_records_the_decision(db_path: Path, tmp_path: Path) 
         wait_for(session, "a confirm")  # the footer fits at 80 columns
         first = Store(db_path).queue(REVIEWER, limit=10_000)
         subprocess.run([*TMUX, "send-keys", "-t", session, "a"], check=True)
-        wait_for(session, "confirmed")
+        # Shown as confirmed and no longer "saving…": the write has been committed.
+        wait_for(session, "confirmed", absent="saving")
         os.kill(pid, signal.SIGKILL)
     finally:
         subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True)
