@@ -847,6 +847,10 @@ def _continues(
         )
         if not hanging:
             return False
+    if not same_column and page == prev_page and abs(line.top - prev.top) < 0.3 * size:
+        # Side by side on one baseline in two columns (公司代码：600519 … 公司简称：… on a
+        # cover): two fields, not a paragraph running on into the next column.
+        return False
     if same_column and line.top >= prev.top:
         gap = line.top - prev.bottom
         return gap < max(1.0 * size, 1.5 * pitch)

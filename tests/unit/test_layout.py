@@ -340,3 +340,36 @@ def test_two_fields_far_apart_on_one_line_stay_apart() -> None:
     texts = [text for _kind, text, _ in blocks(read_pages([page]))]
     assert "公司代码：600519公司简称：贵州茅台" not in "".join(texts)
     assert any(text.split(" | ") == ["公司代码：600519", "公司简称：贵州茅台"] for text in texts), texts
+
+
+def test_two_fields_set_apart_by_a_run_of_spaces_stay_apart() -> None:
+    # The same cover as a real annual report sets it: one run of characters, the gap between
+    # the fields filled with twenty space characters (not a gap in the ink). Read as one line
+    # and normalized, the spaces went and 600519 ran into 公司简称.
+    size = 10.0
+    spaces = [Char(" ", 140 + i * size / 2, 140 + (i + 1) * size / 2, 120, 130, size, "SimSun") for i in range(20)]
+    cover = [*chars("公司代码：600519", 40, 120, size=size), *spaces, *chars("公司简称：贵州茅台", 250, 120, size=size)]
+    body = [chars("全年全市地区生产总值达到一千亿" * 3, 40, 150 + 15 * i, size=size) for i in range(4)]
+    page = Page(1, W, H, lines_from_chars([*cover, *[c for line in body for c in line]]))
+    texts = [text for _kind, text, _ in blocks(read_pages([page]))]
+    assert any(text.split(" | ") == ["公司代码：600519", "公司简称：贵州茅台"] for text in texts), texts
+
+
+
+def test_two_fields_on_a_cover_line_are_not_one_paragraph() -> None:
+    # A real annual report's cover (its own coordinates): two fields on one baseline, nothing
+    # else on the page as wide; read as two columns, the second field ran on the first.
+    page = Page(
+        1,
+        595.0,
+        842.0,
+        (
+            TextLine("2020年年度报告", 277.49, 343.01, 43.99, 53.0, 9.0),
+            TextLine("公司代码：600519", 89.9, 174.02, 83.71, 94.3, 10.56),
+            TextLine("公司简称：贵州茅台", 399.67, 494.26, 83.71, 94.3, 10.56),
+            TextLine("贵州茅台酒股份有限公司", 189.29, 432.05, 214.08, 236.0, 21.96),
+            TextLine("1 / 120", 297.77, 323.57, 772.15, 781.1, 9.0),
+        ),
+    )
+    text = read_pages([page]).text
+    assert "600519公司简称" not in text, text
