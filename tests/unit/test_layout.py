@@ -355,7 +355,6 @@ def test_two_fields_set_apart_by_a_run_of_spaces_stay_apart() -> None:
     assert any(text.split(" | ") == ["公司代码：600519", "公司简称：贵州茅台"] for text in texts), texts
 
 
-
 def test_two_fields_on_a_cover_line_are_not_one_paragraph() -> None:
     # A real annual report's cover (its own coordinates): two fields on one baseline, nothing
     # else on the page as wide; read as two columns, the second field ran on the first.
