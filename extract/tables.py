@@ -8,7 +8,8 @@ A figure found in a cell (``12.5%``, ``减少1.68个百分点``) gets the metric
 (``城镇人口 年末数``). A bare number in a cell (``101.7``) is a figure too: with the unit its
 column header names (``年末数（万人）``), read by ``extract.figures`` as if the unit followed
 the number, so the value is scaled as it would be in running text (``101.7万人`` → 1017000
-人); the span is the number alone, as it stands in the text.
+人); the span is the number alone, as it stands in the text. Where neither the column nor
+the row names a unit, a unit line set just over the table (``单位：万元``) does.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from extract.models import Span
 
 _UNIT_RE = re.compile(r"\s*[（(]([^（）()]{1,8})[)）]\s*$")
 _NUMBER_RE = re.compile(r"^[-−+]?\d+(?:,\d{3})*(?:\.\d+)?$")
+# A unit line set over a table (单位：元币种：人民币, 单位:万元): the unit of its bare numbers.
+_TABLE_UNIT_RE = re.compile(r"单位\s*[：:]\s*([^\s,，;；、|币]{1,6})")
+# How many lines over a table its unit line may stand (a caption, then the unit line).
+_UNIT_LINES = 2
 # A bare number proposed only because it stands in a table, with no unit to say what it counts.
 _BARE_CONFIDENCE = 0.6
 
@@ -78,12 +83,23 @@ def _cells(text: str) -> list[tuple[int, int, str, str]]:
         while run < len(lines) and CELL_SEPARATOR in lines[run][1]:
             run += 1
         if run - index >= 2:
-            found.extend(_table_cells(lines[index:run]))
+            found.extend(_table_cells(lines[index:run], _table_unit(lines[max(0, index - _UNIT_LINES) : index])))
         index = max(run, index + 1)
     return found
 
 
-def _table_cells(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]:
+def _table_unit(over: list[tuple[int, str]]) -> str:
+    """The unit a line just over a table names for it (单位：元), or ``""``."""
+    for _pos, line in reversed(over):
+        if CELL_SEPARATOR in line:
+            break
+        match = _TABLE_UNIT_RE.search(line)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _table_cells(rows: list[tuple[int, str]], table_unit: str = "") -> list[tuple[int, int, str, str]]:
     columns = _header(rows[0])
     found = []
     row_name = ""
@@ -103,7 +119,7 @@ def _table_cells(rows: list[tuple[int, str]]) -> list[tuple[int, int, str, str]]
             lead = start + len(cell) - len(cell.lstrip())
             column, unit = columns[j] if aligned else ("", "")
             metric = " ".join(part for part in (row_name, column) if part)
-            found.append((lead, lead + len(stripped), metric, unit or row_unit))
+            found.append((lead, lead + len(stripped), metric, unit or row_unit or table_unit))
     return found
 
 

@@ -83,7 +83,14 @@ def read(path: Path) -> Read:
                 body.append(_GAP)  # the body lines around a table or a caption are not one paragraph
             if section.kind == "table":
                 tables += 1
-                figures.extend((s.text, s.metric or "", s.unit) for s in rule_spans(part) if s.label == "FIGURE")
+                # With the two lines over the table (a unit line, 单位：元, is read as the import reads it).
+                lead = draft.text.rfind("\n", 0, max(draft.text.rfind("\n", 0, section.start - 1), 0)) + 1
+                lead = min(lead, section.start)
+                figures.extend(
+                    (s.text, s.metric or "", s.unit)
+                    for s in rule_spans(draft.text[lead : section.end])
+                    if s.label == "FIGURE" and s.start >= section.start - lead
+                )
     return Read(
         text="\n".join(d.text for d in drafts),
         body="\n".join(body),

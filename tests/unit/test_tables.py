@@ -85,6 +85,27 @@ def test_a_header_row_inside_a_table_and_a_unit_in_the_row_header() -> None:
     assert not any(s.text.startswith("2020年") for s in figures.values())  # the header is no figure
 
 
+def test_a_unit_line_over_a_table_is_the_unit_of_its_bare_numbers() -> None:
+    # 单位：元 (or 单位：万元) set over a table, as annual reports and 统计公报 do: a cell
+    # whose row and column name no unit is in that unit; a column with its own (%) keeps it.
+    paragraphs = [
+        ("(一) 主要会计数据", "body"),
+        ("单位：万元 币种：人民币", "body"),
+        ("主要会计数据 | 2020年 | 本期比上年同期增减(%)", "table"),
+        ("营业收入 | 9,491.5 | 11.10", "table"),
+        ("基本每股收益（元／股） | 37.17 | 13.33", "table"),
+        ("全年营业收入增长较快。", "body"),
+        ("指标 | 2020年", "table"),
+        ("总股本 | 1,256", "table"),
+    ]
+    (draft,) = prepare(layout_of(paragraphs).text, layout_of(paragraphs))
+    figures = {s.text: s for s in extract_spans(draft.text) if s.label == "FIGURE"}
+    assert (figures["9,491.5"].value, figures["9,491.5"].unit) == (94915000, "元")
+    assert (figures["11.10"].value, figures["11.10"].unit) == (11.1, "%")
+    assert figures["37.17"].unit == "元"
+    assert figures["1,256"].unit is None  # a table with no unit line over it
+
+
 def test_a_bracketed_capital_after_chinese_is_a_code_not_a_pinyin_gloss() -> None:
     # 证监会's category "农、林、牧、渔业(A)": pinyin glosses are lower case (政協(xié)).
     assert normalize("农、林、牧、渔业(A) | 01 | 农业").text == "农、林、牧、渔业(A) | 01 | 农业"
