@@ -38,8 +38,8 @@ from typing import Any
 from extract.models import LABELS, Span
 from store.db import Store, StoreError
 from store.export import ExportFilter, iter_records, non_overlapping
-from store.progress import finished_documents
-from store.records import GOLD_STATUSES
+from store.progress import document_progress, finished_documents
+from store.records import DISPUTED, GOLD_STATUSES, PENDING
 
 SPACY_MISSING = "pizhu train needs spaCy: pip install 'pizhu[train]'"
 TOKENIZATIONS = ("char", "jieba")
@@ -327,6 +327,8 @@ class TrainResult:
     seconds: float
     scores: tuple[LabelScore, ...]
     total: LabelScore
+    held_out_part: str = ""
+    """With one finished report: which part of it was held out (said to the user)."""
 
 
 def _examples(nlp: Any, documents: Sequence[GoldDocument]) -> list[Any]:
@@ -481,8 +483,62 @@ def _prepare(
     if not gold.documents:
         raise TrainError(
             "no finished reports to train on: decide every candidate of a report (captions and boilerplate too)"
+            + nearest_to_done(store)
         )
     return gold, {d.id: d for d in gold.documents}
+
+
+def nearest_to_done(store: Store, limit: int = 3) -> str:
+    """``; nearest: #3 title (2 left: FIGURE 1, DATE 1), …`` for the refusal, or "" when no
+    report has been started: the reports with something decided, fewest undecided first."""
+    progress = {d: p for d, p in document_progress(store).items() if p.decided and not p.finished}
+    nearest = sorted(progress, key=lambda d: (progress[d].undecided, d))[:limit]
+    if not nearest:
+        return ""
+    left: dict[int, dict[str, int]] = {}
+    for r in store.read(
+        "SELECT document_id, label, count(*) AS n FROM gold_spans WHERE document_id IN (SELECT value FROM json_each(?))"
+        " AND ((origin = 'machine' AND status = ?) OR status = ?) GROUP BY document_id, label ORDER BY n DESC, label",
+        [json.dumps(nearest), PENDING, DISPUTED],
+    ):
+        left.setdefault(r["document_id"], {})[r["label"]] = r["n"]
+    titles = {
+        r["id"]: r["title"]
+        for r in store.read(
+            "SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(nearest)]
+        )
+    }
+    parts = []
+    for doc in nearest:
+        labels = ", ".join(f"{label} {n}" for label, n in left.get(doc, {}).items())
+        title = " ".join(str(titles.get(doc) or "").split())[:24]
+        parts.append(f"#{doc} {title} ({progress[doc].undecided} left: {labels})")
+    return "; nearest: " + "; ".join(parts)
+
+
+def _one_report_split(document: GoldDocument, share: float) -> tuple[GoldDocument, GoldDocument, str]:
+    """One finished report: its first part to train on, its last part (about ``share``, cut
+    between sentences no gold span crosses) held out; both keep the report's id."""
+    pieces = chunks(document.text, document.spans)
+    if len(pieces) < 2:
+        raise TrainError(
+            f"training needs at least 2 reviewed reports, or one with two sentences to hold one out; found #{document.id}"
+        )
+    target = len(document.text) * (1 - share)
+    cut = min((a for a, _b in pieces[1:]), key=lambda a: abs(a - target))
+    held = len([p for p in pieces if p[0] >= cut])
+
+    def part(a: int, b: int) -> GoldDocument:
+        spans = tuple(
+            GoldSpan(s.start - a, s.end - a, s.label, s.text) for s in document.spans if a <= s.start and s.end <= b
+        )
+        return GoldDocument(document.id, document.source, document.text[a:b], spans)
+
+    said = (
+        f"one finished report (#{document.id}): trained on its first {len(pieces) - held} sentence(s),"
+        f" held out its last {held} ({len(document.text) - cut} characters)"
+    )
+    return part(0, cut), part(cut, len(document.text)), said
 
 
 def train(
@@ -496,9 +552,16 @@ def train(
     if out is not None:
         _check_out(Path(out))
     gold, by_id = _prepare(store, options, progress)
-    split = split_documents(by_id, options.held_out, options.seed)
-    train_docs = [by_id[i] for i in split.train]
-    test_docs = [by_id[i] for i in split.held_out]
+    held_out_part = ""
+    if len(by_id) == 1:
+        (only,) = by_id.values()
+        first, last, held_out_part = _one_report_split(only, options.held_out)
+        split = Split(train=(only.id,), held_out=(only.id,), seed=options.seed)
+        train_docs, test_docs = [first], [last]
+    else:
+        split = split_documents(by_id, options.held_out, options.seed)
+        train_docs = [by_id[i] for i in split.train]
+        test_docs = [by_id[i] for i in split.held_out]
     _stage(progress, "measuring how the tokens align with the gold")
     tokenization, alignments = _choose_tokenization(gold.documents, options.tokenization)
     _stage(progress, f"training on {len(train_docs)} report(s), {tokenization} tokens")
@@ -520,6 +583,7 @@ def train(
         seconds=time.monotonic() - started,
         scores=scores,
         total=total,
+        held_out_part=held_out_part,
     )
     if out is not None:
         nlp.meta["name"] = "pizhu_ner"
