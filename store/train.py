@@ -522,7 +522,7 @@ def _one_report_split(document: GoldDocument, share: float) -> tuple[GoldDocumen
     pieces = chunks(document.text, document.spans)
     if len(pieces) < 2:
         raise TrainError(
-            f"training needs at least 2 reviewed reports, or one with two sentences to hold one out; found #{document.id}"
+            f"training needs 2 finished reports, or one of two sentences or more; #{document.id} has one"
         )
     target = len(document.text) * (1 - share)
     cut = min((a for a, _b in pieces[1:]), key=lambda a: abs(a - target))
