@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
-from store import progress, review, roles
+from store import lexicon, progress, review, roles
 from store.errors import (
     BusyError,
     CorruptDatabaseError,
@@ -461,7 +461,18 @@ class Store:
                 if where in made:
                     continue
                 fresh.append(s)
-            gone = [span_id for span_id, _attrs, decided in existing.values() if span_id not in keep and not decided]
+            # The live lexicon's candidates (``store.lexicon``) are no extractor's to take back.
+            lexical = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM spans WHERE document_id = ? AND source = ?", (doc_id, lexicon.SOURCE)
+                )
+            }
+            gone = [
+                span_id
+                for span_id, _attrs, decided in existing.values()
+                if span_id not in keep and not decided and span_id not in lexical
+            ]
             conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in gone])
             recount_candidates(conn, doc_id)
             added = self._insert_machine_spans(conn, doc_id, key, fresh, version, stamp)
@@ -972,6 +983,7 @@ class Store:
                 conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag
             )
             review.append(conn, [pending], self.origin)
+            self._spread(conn, [(span_id, reviewer)])
             if tag and action == review.TAG:
                 conn.execute(
                     "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)", (tag, reviewer, now())
@@ -1000,7 +1012,13 @@ class Store:
             for p in pending:
                 p.batch = batch
             review.append(conn, pending, self.origin)
+            self._spread(conn, [(p.span_id, reviewer) for p in pending])
         return len(pending)
+
+    def _spread(self, conn: sqlite3.Connection, decided: list[tuple[int, str]]) -> None:
+        """The live gold lexicon (``store.lexicon``) after decisions, in their transaction."""
+        for doc in lexicon.after_decisions(conn, decided):
+            recount_candidates(conn, doc)
 
     def add_span(
         self,
@@ -1058,6 +1076,7 @@ class Store:
         )
         span_id = int(cursor.lastrowid or 0)
         review.append(conn, [review.Pending(span_id, doc_id, reviewer, review.ADD, {}, batch=batch)], self.origin)
+        self._spread(conn, [(span_id, reviewer)])
         return span_id
 
     def split_span(self, span_id: int, reviewer: str, at: int) -> tuple[SpanView, SpanView]:
