@@ -64,7 +64,7 @@ def main() -> None:
                 began = time.perf_counter()
                 store.decide(spans[0]["id"], "bench", "reject")
                 print(
-                    f"  reject one lexicon candidate (withdraws its context): {(time.perf_counter() - began) * 1000:.1f} ms"
+                    f"  reject one (withdraws its context): {(time.perf_counter() - began) * 1000:.1f} ms"
                 )
             print(f"add_span with the lexicon: p50 {statistics.median(timings):.0f} ms, max {max(timings):.0f} ms")
 

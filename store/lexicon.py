@@ -109,9 +109,9 @@ def propose(conn: sqlite3.Connection, string: str, label: str, origin_doc: int) 
             if any(start < b and a < end for a, b in taken if a is not None):
                 continue
             taken.append((start, end))
+            uid = machine_uid(key, start, end, label)
             rows.append(
-                (doc, "machine", label, start, end, string, "{}", RULE, CONFIDENCE, VERSION, "", stamp)
-                + (machine_uid(key, start, end, label), SOURCE)
+                (doc, "machine", label, start, end, string, "{}", RULE, CONFIDENCE, VERSION, "", stamp, uid, SOURCE)
             )
         if rows:
             conn.executemany(
