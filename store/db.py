@@ -355,6 +355,7 @@ class Store:
     def _insert_machine_spans(
         self, conn: sqlite3.Connection, doc_id: int, key: str, spans: Iterable[Span], version: str, stamp: str
     ) -> int:
+        spans = list(spans)
         rows = [
             (
                 doc_id,
@@ -381,6 +382,7 @@ class Store:
             rows,
         )
         recount_candidates(conn, doc_id)
+        _flag_alternatives(conn, doc_id, spans, stamp)
         return len(rows)
 
     def replace_machine_spans(self, doc_id: int, spans: Iterable[Span], version: str) -> tuple[int, int]:
@@ -397,6 +399,7 @@ class Store:
         (removed, added).
         """
         stamp = now()
+        spans = list(spans)
         with self.transaction() as conn:
             key = conn.execute("SELECT source_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
             existing = {}
@@ -477,6 +480,7 @@ class Store:
             recount_candidates(conn, doc_id)
             added = self._insert_machine_spans(conn, doc_id, key, fresh, version, stamp)
             conn.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
+            _flag_alternatives(conn, doc_id, spans, stamp)
         return len(gone), added
 
     def document_ids(self, *, withdrawn: bool = False) -> list[int]:
@@ -1197,6 +1201,20 @@ class Assignment:
     """Reviewer → (reports assigned, of them finished already, started already)."""
     finished_by_others: int = 0
     """Reports finished by reviewers not named, assigned to nobody."""
+
+
+def _flag_alternatives(conn: sqlite3.Connection, doc_id: int, spans: Iterable[Span], stamp: str) -> None:
+    """A candidate another proposer read otherwise (``Span.alternative``) is flagged
+    ``model: LABEL start-end``: the queue puts it first, the reader takes it with one key."""
+    conn.executemany(
+        "UPDATE spans SET flag = ?, flagged_at = ? WHERE document_id = ? AND origin = 'machine'"
+        " AND start = ? AND end = ? AND label = ? AND coalesce(flag, '') != ?",
+        [
+            (f"model: {s.alternative}", stamp, doc_id, s.start, s.end, s.label, f"model: {s.alternative}")
+            for s in spans
+            if s.alternative
+        ],
+    )
 
 
 def recount_candidates(conn: sqlite3.Connection, doc_id: int) -> None:
