@@ -97,6 +97,14 @@ READER: tuple[Key, ...] = (
     Key("reject", "x", "reject", "reject", True, "reject the span and move to the next pending span"),
     Key("skip", "space", "skip", "skip", True, "move to the next pending span without a decision"),
     Key(
+        "take_alternative",
+        "o",
+        "take_alternative",
+        "other",
+        False,
+        "take the model's other reading of the span (label and bounds, shown as its flag)",
+    ),
+    Key(
         "bulk_confirm",
         "A",
         "bulk('confirm')",
