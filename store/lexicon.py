@@ -127,17 +127,20 @@ def propose(conn: sqlite3.Connection, string: str, label: str, origin_doc: int) 
 def withdraw(conn: sqlite3.Connection, string: str, label: str, where: Context) -> set[int]:
     """Take back the undecided lexicon candidates of ``string`` as ``label`` in context ``where``."""
     changed: set[int] = set()
-    for span_id, doc, start, end, text in conn.execute(
-        "SELECT s.id, s.document_id, s.start, s.end, d.text FROM spans s JOIN documents d ON d.id = s.document_id"
+    before, after = where
+    # The context read in SQL (substr counts characters from 1): no report's text leaves SQLite.
+    for span_id, doc in conn.execute(
+        "SELECT s.id, s.document_id FROM spans s JOIN documents d ON d.id = s.document_id"
         " WHERE s.source = ? AND s.label = ? AND s.text = ? AND s.origin = 'machine'"
+        " AND (CASE WHEN s.start > 0 THEN substr(d.text, s.start, 1) ELSE '' END) = ?"
+        " AND substr(d.text, s.end + 1, 1) = ?"
         " AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.span_id = s.id)",
-        (SOURCE, label, string),
+        (SOURCE, label, string, before, after),
     ).fetchall():
-        if context(text, start, end) == where:
-            for table in ("span_states", "gold_states"):
-                conn.execute(f"DELETE FROM {table} WHERE span_id = ?", (span_id,))
-            conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
-            changed.add(doc)
+        for table in ("span_states", "gold_states"):
+            conn.execute(f"DELETE FROM {table} WHERE span_id = ?", (span_id,))
+        conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+        changed.add(doc)
     return changed
 
 
