@@ -127,20 +127,24 @@ def propose(conn: sqlite3.Connection, string: str, label: str, origin_doc: int) 
 def withdraw(conn: sqlite3.Connection, string: str, label: str, where: Context) -> set[int]:
     """Take back the undecided lexicon candidates of ``string`` as ``label`` in context ``where``."""
     changed: set[int] = set()
-    before, after = where
-    # The context read in SQL (substr counts characters from 1): no report's text leaves SQLite.
-    for span_id, doc in conn.execute(
-        "SELECT s.id, s.document_id FROM spans s JOIN documents d ON d.id = s.document_id"
+    by_doc: dict[int, list[tuple[int, int, int]]] = {}
+    for span_id, doc, start, end in conn.execute(
+        "SELECT s.id, s.document_id, s.start, s.end FROM spans s"
         " WHERE s.source = ? AND s.label = ? AND s.text = ? AND s.origin = 'machine'"
-        " AND (CASE WHEN s.start > 0 THEN substr(d.text, s.start, 1) ELSE '' END) = ?"
-        " AND substr(d.text, s.end + 1, 1) = ?"
         " AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.span_id = s.id)",
-        (SOURCE, label, string, before, after),
-    ).fetchall():
-        for table in ("span_states", "gold_states"):
-            conn.execute(f"DELETE FROM {table} WHERE span_id = ?", (span_id,))
-        conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
-        changed.add(doc)
+        (SOURCE, label, string),
+    ):
+        by_doc.setdefault(doc, []).append((span_id, start, end))
+    gone = []
+    for doc, spans in by_doc.items():
+        text = conn.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()[0]  # each report once
+        mine = [(span_id,) for span_id, start, end in spans if context(text, start, end) == where]
+        if mine:
+            gone += mine
+            changed.add(doc)
+    for table in ("span_states", "gold_states", "spans"):
+        column = "id" if table == "spans" else "span_id"
+        conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", gone)
     return changed
 
 
