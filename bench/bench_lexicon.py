@@ -59,12 +59,12 @@ def main() -> None:
                 made = store.read("SELECT count(*) AS n FROM spans WHERE source = ?", [SOURCE])[0]["n"] - before
                 timings.append(ms)
                 print(f"  add {string!r}: {ms:7.1f} ms, {made} lexicon candidate(s) made")
-            spans = store.read("SELECT id FROM spans WHERE source = ? LIMIT 1", [SOURCE])
+            spans = store.read("SELECT id FROM spans WHERE source = ? LIMIT 1", [SOURCE])  # a rejection: no spread
             if spans:
                 began = time.perf_counter()
                 store.decide(spans[0]["id"], "bench", "reject")
                 print(
-                    f"  reject one (withdraws its context): {(time.perf_counter() - began) * 1000:.1f} ms"
+                    f"  reject one lexicon candidate: {(time.perf_counter() - began) * 1000:.1f} ms"
                 )
             print(f"add_span with the lexicon: p50 {statistics.median(timings):.0f} ms, max {max(timings):.0f} ms")
 

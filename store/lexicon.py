@@ -15,8 +15,9 @@ reports that got one). Nothing is proposed:
   SLOGAN stops 「双争双创」 elsewhere, not 开展双争双创活动);
 - for a string shorter than ``MIN_CHARS`` (a single character is no name).
 
-A rejection also takes back the undecided lexicon candidates of that string and label in
-the same context. Strings are matched exactly in the normalized text, only inside a
+A rejection does not take back lexicon candidates already standing in that context (a
+span would vanish under an app or a script holding it; ``replace_machine_spans`` keeps
+ids stable for the same reason): it stops new ones. Strings are matched exactly in the normalized text, only inside a
 section (a candidate never crosses a section's end). Undoing the first decision leaves
 its proposals standing: they are ordinary candidates by then.
 """
@@ -124,33 +125,9 @@ def propose(conn: sqlite3.Connection, string: str, label: str, origin_doc: int) 
     return changed
 
 
-def withdraw(conn: sqlite3.Connection, string: str, label: str, where: Context) -> set[int]:
-    """Take back the undecided lexicon candidates of ``string`` as ``label`` in context ``where``."""
-    changed: set[int] = set()
-    by_doc: dict[int, list[tuple[int, int, int]]] = {}
-    for span_id, doc, start, end in conn.execute(
-        "SELECT s.id, s.document_id, s.start, s.end FROM spans s"
-        " WHERE s.source = ? AND s.label = ? AND s.text = ? AND s.origin = 'machine'"
-        " AND NOT EXISTS (SELECT 1 FROM decisions x WHERE x.span_id = s.id)",
-        (SOURCE, label, string),
-    ):
-        by_doc.setdefault(doc, []).append((span_id, start, end))
-    gone = []
-    for doc, spans in by_doc.items():
-        text = conn.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()[0]  # each report once
-        mine = [(span_id,) for span_id, start, end in spans if context(text, start, end) == where]
-        if mine:
-            gone += mine
-            changed.add(doc)
-    for table in ("span_states", "gold_states", "spans"):
-        column = "id" if table == "spans" else "span_id"
-        conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", gone)
-    return changed
-
-
 def after_decisions(conn: sqlite3.Connection, decided: Iterable[tuple[int, str]]) -> set[int]:
-    """After decisions on (span id, reviewer): spread what became gold, withdraw what was
-    rejected. Returns the reports whose candidates changed (the caller recounts them)."""
+    """After decisions on (span id, reviewer): spread what became gold (a rejection is read
+    when proposing, ``_rejected_contexts``). Returns the reports whose candidates changed (the caller recounts them)."""
     changed: set[int] = set()
     done: set[tuple[str, str, str]] = set()
     for span_id, reviewer in decided:
@@ -168,6 +145,4 @@ def after_decisions(conn: sqlite3.Connection, decided: Iterable[tuple[int, str]]
             if ("gold", string, label) not in done:
                 done.add(("gold", string, label))
                 changed |= propose(conn, string, label, doc)
-        elif status == REJECTED:
-            changed |= withdraw(conn, string, label, context(text, start, end))
     return changed
