@@ -63,9 +63,7 @@ def main() -> None:
             if spans:
                 began = time.perf_counter()
                 store.decide(spans[0]["id"], "bench", "reject")
-                print(
-                    f"  reject one lexicon candidate: {(time.perf_counter() - began) * 1000:.1f} ms"
-                )
+                print(f"  reject one lexicon candidate: {(time.perf_counter() - began) * 1000:.1f} ms")
             print(f"add_span with the lexicon: p50 {statistics.median(timings):.0f} ms, max {max(timings):.0f} ms")
 
 

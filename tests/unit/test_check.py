@@ -53,8 +53,9 @@ def test_the_same_string_gold_as_two_labels_flags_the_rarer(tmp_path: Path) -> N
 
 
 def test_gold_here_rejected_there_and_unlabelled_elsewhere(tmp_path: Path) -> None:
-    db, (a, b, c) = _db(tmp_path, ["走访青禾书院。\n", "再访青禾书院。\n", "三访青禾书院。\n"])
+    db, (a, b, c) = _db(tmp_path, ["走访青禾书院。\n", "再访青禾书院。\n", "三访青禾书院,见城中区政协。\n"])
     with Store(db) as store:
+        _mark(store, c, "城中区政协", "ORG")  # c was labelled for ORG
         for doc in (a, b):
             _mark(store, doc, "青禾书院", "ORG")
         found = check(store)
