@@ -281,6 +281,12 @@ class PizhuApp(App[None]):
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen())
 
+    def action_check(self) -> None:
+        from tui.screens.check import CheckScreen
+
+        if not isinstance(self.screen, CheckScreen):
+            self.push_screen(CheckScreen())
+
     def action_adjudication(self) -> None:
         from tui.screens.adjudicate import AdjudicationScreen
 

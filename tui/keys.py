@@ -44,6 +44,7 @@ GLOBAL: tuple[Key, ...] = (
     Key("library", "L", "app.library", "library", False, "the library of documents"),
     Key("queue", "w", "app.queue", "queue", False, "the queue of pending candidates, least confident first"),
     Key("stats", "S", "app.stats", "stats", False, "statistics: progress and extractor precision/recall"),
+    Key("check", "C", "app.check", "check", False, "gold that contradicts itself (as pizhu check)"),
     Key(
         "adjudication",
         "J",
@@ -250,6 +251,12 @@ STATS: tuple[Key, ...] = (
     Key("stats.recompute", "r", "recompute", "recompute", True, "compute the figures again from the database"),
 )
 
+CHECK: tuple[Key, ...] = (
+    Key("check.open", "enter", "open", "open", True, "open the finding's span in the reader"),
+    Key("back", "escape", "back", "back", True, "back to the previous screen"),
+    Key("reload", "r", "reload", "recheck", True, "check the gold again"),
+)
+
 ADJUDICATE: tuple[Key, ...] = (
     *(
         Key(
@@ -274,6 +281,7 @@ TABLES: dict[str, tuple[Key, ...]] = {
     "Queue": QUEUE,
     "Library": LIBRARY,
     "Statistics": STATS,
+    "Check": CHECK,
     "Adjudication": ADJUDICATE,
     "Everywhere": GLOBAL,
 }
