@@ -8,8 +8,10 @@ reports that got one). Nothing is proposed:
 
 - in a report that is finished in the gold view (``store.progress``): a new candidate
   would quietly make it unfinished again;
-- where a span of the same label already overlaps the place (any origin, any reviewer's
-  version), so one stretch of text has one proposal of a label;
+- where any span already overlaps the place (any label, origin or reviewer's version):
+  the rules (or a reviewer) already read that stretch, and a name inside a longer one
+  (城中区 in 城中区政协) is no name of its own (measured: proposing over other labels cut
+  GPE's F1 on the corpus from 0.91 to 0.74 after 20 reviewed reports);
 - in a context where the same string was rejected as that label: the character before
   and the one after, as a reviewer saw them when rejecting (「双争双创」 rejected as a
   SLOGAN stops 「双争双创」 elsewhere, not 开展双争双创活动);
@@ -99,9 +101,9 @@ def propose(conn: sqlite3.Connection, string: str, label: str, origin_doc: int) 
             continue
         sections = conn.execute("SELECT start, end FROM sections WHERE document_id = ?", (doc,)).fetchall()
         taken = conn.execute(
-            "SELECT start, end FROM spans WHERE document_id = ? AND label = ?"
-            " UNION SELECT start, end FROM span_states WHERE document_id = ? AND label = ?",
-            (doc, label, doc, label),
+            "SELECT start, end FROM spans WHERE document_id = ?"
+            " UNION SELECT start, end FROM span_states WHERE document_id = ?",
+            (doc, doc),
         ).fetchall()
         rows = []
         for start, end in places:
