@@ -765,6 +765,29 @@ def with_model(
     return run
 
 
+def train_and_propose(
+    store: Store,
+    out: str | Path,
+    options: TrainOptions = TrainOptions(),
+    progress: ProgressCallback | None = None,
+    on_document: Callable[[int], None] | None = None,
+) -> tuple[TrainResult, int]:
+    """Train on the gold, save the model to ``out``, then let it propose beside the rules on
+    every report not finished (``store.progress``): the new model's candidates replace the
+    old model's there (an undecided candidate no longer proposed goes; decided ones and the
+    lexicon's stay). Finished reports are left alone. Returns the result and the reports
+    re-proposed."""
+    from extract.pipeline import extract_spans
+    from store.maintenance import reextract
+
+    result = train(store, options, out=out, progress=progress)
+    _stage(progress, "proposing on the reports not finished")
+    unfinished = [d for d, p in document_progress(store).items() if not p.finished]
+    if unfinished:
+        reextract(store, unfinished, extract=with_model(extract_spans, out), on_document=on_document)
+    return result, len(unfinished)
+
+
 def save_curve(store: Store, curve: Curve) -> None:
     """Keep the latest learning curve in the database, for the app's statistics screen."""
     data = {

@@ -46,6 +46,15 @@ GLOBAL: tuple[Key, ...] = (
     Key("stats", "S", "app.stats", "stats", False, "statistics: progress and extractor precision/recall"),
     Key("check", "C", "app.check", "check", False, "gold that contradicts itself (as pizhu check)"),
     Key(
+        "train",
+        "ctrl+t",
+        "app.train",
+        "train",
+        False,
+        "train a model on the gold in the background (progress at the foot); its candidates then"
+        " replace the old model's on the reports not finished",
+    ),
+    Key(
         "adjudication",
         "J",
         "app.adjudication",

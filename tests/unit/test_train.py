@@ -452,3 +452,22 @@ def test_refusal_names_the_reports_nearest_to_done_and_what_is_left(tmp_path: Pa
     assert f"#{a} " in line and "1 left" in line
     assert f"#{b} " in line and f"{left_b} left" in line
     assert line.index(f"#{a} ") < line.index(f"#{b} ")  # nearest first
+
+
+def test_train_and_propose_replaces_the_old_models_candidates_on_unfinished_reports_only(tmp_path: Path) -> None:
+    from store.train import train_and_propose
+
+    db, a, b = _two_reports(tmp_path)
+    with Store(db) as store:
+        done_before = [(s.id, s.source) for s in store.spans(a)]
+        with store.transaction() as conn:  # a candidate of an older model, undecided, in b
+            conn.execute(
+                "INSERT INTO spans (document_id, origin, label, start, end, text, attrs, rule, confidence,"
+                " extractor_version, created_by, created_at, uid, source)"
+                " VALUES (?, 'machine', 'PERSON', 0, 2, ?, '{}', 'model', 0.3, 'x', '', '', 'old', 'trained:old')",
+                (b, store.document_text(b)[:2]),
+            )
+        _result, proposed = train_and_propose(store, tmp_path / "m", TrainOptions(max_steps=2, epochs=1))
+        assert proposed == 1 and (tmp_path / "m").is_dir()
+        assert all(s.source != "trained:old" for s in store.spans(b))
+        assert [(s.id, s.source) for s in store.spans(a)] == done_before  # a finished report is left alone
