@@ -987,7 +987,8 @@ class Store:
                 conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag
             )
             review.append(conn, [pending], self.origin)
-            self._spread(conn, [(span_id, reviewer)])
+            if action in (review.CONFIRM, review.LABEL, review.BOUNDARY):  # what can make gold
+                self._spread(conn, [(span_id, reviewer)])
             if tag and action == review.TAG:
                 conn.execute(
                     "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)", (tag, reviewer, now())
@@ -1016,7 +1017,8 @@ class Store:
             for p in pending:
                 p.batch = batch
             review.append(conn, pending, self.origin)
-            self._spread(conn, [(p.span_id, reviewer) for p in pending])
+            if action == review.CONFIRM:
+                self._spread(conn, [(p.span_id, reviewer) for p in pending])
         return len(pending)
 
     def _spread(self, conn: sqlite3.Connection, decided: list[tuple[int, str]]) -> None:
