@@ -64,6 +64,9 @@ class Span:
     confidence: float = 1.0
     source: str = "rules"
     """Which proposer made it: ``rules``, ``lac``, ``trained:NAME`` (several joined by ``+``), or ``human``."""
+    alternative: str = field(default="", compare=False)
+    """Another proposer's different reading of this stretch (``LABEL start-end``), which the
+    store shows as a flag the reviewer can take with one key (``store.train.with_model``)."""
 
     @property
     def value(self) -> Any:

@@ -325,7 +325,13 @@ def serve_command(
     type=click.Path(exists=True, file_okay=False),
     help="A model from pizhu train: its proposals join the others as source trained:NAME.",
 )
-def reextract_command(db_path: str, model: str | None) -> None:
+@click.option(
+    "--model-floor",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Held-out precision a label needs for the model to propose it alone [default: 0.9].",
+)
+def reextract_command(db_path: str, model: str | None, model_floor: float | None) -> None:
     """Run the current normalizer and extractor again; every human decision is kept.
 
     Reports whose normalized text changes are normalized anew with every decision's
@@ -350,7 +356,7 @@ def reextract_command(db_path: str, model: str | None) -> None:
         from store.train import TrainError, with_model
 
         try:
-            extract = with_model(extract_spans, model)
+            extract = with_model(extract_spans, model, *(() if model_floor is None else (model_floor,)))
         except TrainError as exc:
             fail(str(exc))
     with open_store(db_path) as store:

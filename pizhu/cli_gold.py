@@ -299,6 +299,38 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
 # --- agree -----------------------------------------------------------------------------------
 
 
+@click.command("check")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def check_command(db_path: str, as_json: bool) -> None:
+    """Gold that contradicts itself: one string gold as two labels, gold here and rejected
+    there, gold in one report and unmarked in another finished one, boundary variants of
+    one name (政协 where 城中区政协 is gold). Each finding names its report and offsets
+    (open it with pizhu open, or the app's check screen, C).
+
+    \b
+    Example:
+        pizhu check --db team.db
+        pizhu check --json | jq '.findings[] | select(.kind == "label")'
+    """
+    from store.check import check
+
+    with open_store(db_path) as store:
+        findings = check(store)
+    if as_json:
+        echo_json({"findings": [f.as_dict() for f in findings]})
+        return
+    if not findings:
+        console().print("no contradictions in the gold")
+        return
+    grid = new_table(f"{len(findings)} finding(s)")
+    for column in ("kind", "doc", "at", "label", "text", "why"):
+        grid.add_column(column)
+    for f in findings:
+        grid.add_row(f.kind, str(f.document_id), str(f.start), f.label, visible(f.text), visible(f.detail))
+    console().print(grid)
+
+
 @click.command("agree")
 @db_option
 @click.option("--reviewer", "reviewers", multiple=True, help="Only these reviewers (repeatable).")
@@ -469,5 +501,5 @@ def backup_command(output: str, db_path: str) -> None:
 
 def register(main: click.Group) -> None:
     """Add the gold-output commands (export, stats, agree, merge, backup) to ``main``."""
-    for command in (export_command, stats_command, agree_command, merge_command, backup_command):
+    for command in (export_command, stats_command, check_command, agree_command, merge_command, backup_command):
         main.add_command(command, name=command.name)

@@ -57,6 +57,7 @@ def _scores_json(result: Any) -> dict[str, Any]:
         "held_out_documents": list(result.held_out_documents),
         "nested_left_out": result.nested_left_out,
         "under_review": result.under_review,
+        "held_out_part": result.held_out_part,
         "steps": result.steps,
         "seconds": result.seconds,
         "labels": {s.label: row(s) for s in result.scores},
@@ -75,6 +76,8 @@ def _print_result(result: Any) -> None:
         f" ({result.train_spans} spans), scored on {len(result.held_out_documents)} held-out report(s);"
         f" {result.nested_left_out} nested span(s) left out of NER; {result.steps} steps in {result.seconds:.0f}s"
     )
+    if result.held_out_part:
+        out.print(result.held_out_part)
     if result.under_review:
         out.print(f"left out {result.under_review} unfinished report(s): candidates still pending or disputed")
     grid = table("held-out reports: exact span match")

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
-from store import progress, review, roles
+from store import lexicon, progress, review, roles
 from store.errors import (
     BusyError,
     CorruptDatabaseError,
@@ -355,6 +355,7 @@ class Store:
     def _insert_machine_spans(
         self, conn: sqlite3.Connection, doc_id: int, key: str, spans: Iterable[Span], version: str, stamp: str
     ) -> int:
+        spans = list(spans)
         rows = [
             (
                 doc_id,
@@ -381,6 +382,7 @@ class Store:
             rows,
         )
         recount_candidates(conn, doc_id)
+        _flag_alternatives(conn, doc_id, spans, stamp)
         return len(rows)
 
     def replace_machine_spans(self, doc_id: int, spans: Iterable[Span], version: str) -> tuple[int, int]:
@@ -397,6 +399,7 @@ class Store:
         (removed, added).
         """
         stamp = now()
+        spans = list(spans)
         with self.transaction() as conn:
             key = conn.execute("SELECT source_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
             existing = {}
@@ -461,11 +464,23 @@ class Store:
                 if where in made:
                     continue
                 fresh.append(s)
-            gone = [span_id for span_id, _attrs, decided in existing.values() if span_id not in keep and not decided]
+            # The live lexicon's candidates (``store.lexicon``) are no extractor's to take back.
+            lexical = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM spans WHERE document_id = ? AND source = ?", (doc_id, lexicon.SOURCE)
+                )
+            }
+            gone = [
+                span_id
+                for span_id, _attrs, decided in existing.values()
+                if span_id not in keep and not decided and span_id not in lexical
+            ]
             conn.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in gone])
             recount_candidates(conn, doc_id)
             added = self._insert_machine_spans(conn, doc_id, key, fresh, version, stamp)
             conn.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (version, doc_id))
+            _flag_alternatives(conn, doc_id, spans, stamp)
         return len(gone), added
 
     def document_ids(self, *, withdrawn: bool = False) -> list[int]:
@@ -972,6 +987,8 @@ class Store:
                 conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag
             )
             review.append(conn, [pending], self.origin)
+            if action in (review.CONFIRM, review.LABEL, review.BOUNDARY):  # what can make gold
+                self._spread(conn, [(span_id, reviewer)])
             if tag and action == review.TAG:
                 conn.execute(
                     "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)", (tag, reviewer, now())
@@ -1000,7 +1017,14 @@ class Store:
             for p in pending:
                 p.batch = batch
             review.append(conn, pending, self.origin)
+            if action == review.CONFIRM:
+                self._spread(conn, [(p.span_id, reviewer) for p in pending])
         return len(pending)
+
+    def _spread(self, conn: sqlite3.Connection, decided: list[tuple[int, str]]) -> None:
+        """The live gold lexicon (``store.lexicon``) after decisions, in their transaction."""
+        for doc in lexicon.after_decisions(conn, decided):
+            recount_candidates(conn, doc)
 
     def add_span(
         self,
@@ -1058,6 +1082,7 @@ class Store:
         )
         span_id = int(cursor.lastrowid or 0)
         review.append(conn, [review.Pending(span_id, doc_id, reviewer, review.ADD, {}, batch=batch)], self.origin)
+        self._spread(conn, [(span_id, reviewer)])
         return span_id
 
     def split_span(self, span_id: int, reviewer: str, at: int) -> tuple[SpanView, SpanView]:
@@ -1178,6 +1203,20 @@ class Assignment:
     """Reviewer → (reports assigned, of them finished already, started already)."""
     finished_by_others: int = 0
     """Reports finished by reviewers not named, assigned to nobody."""
+
+
+def _flag_alternatives(conn: sqlite3.Connection, doc_id: int, spans: Iterable[Span], stamp: str) -> None:
+    """A candidate another proposer read otherwise (``Span.alternative``) is flagged
+    ``model: LABEL start-end``: the queue puts it first, the reader takes it with one key."""
+    conn.executemany(
+        "UPDATE spans SET flag = ?, flagged_at = ? WHERE document_id = ? AND origin = 'machine'"
+        " AND start = ? AND end = ? AND label = ? AND coalesce(flag, '') != ?",
+        [
+            (f"model: {s.alternative}", stamp, doc_id, s.start, s.end, s.label, f"model: {s.alternative}")
+            for s in spans
+            if s.alternative
+        ],
+    )
 
 
 def recount_candidates(conn: sqlite3.Connection, doc_id: int) -> None:

@@ -38,8 +38,8 @@ from typing import Any
 from extract.models import LABELS, Span
 from store.db import Store, StoreError
 from store.export import ExportFilter, iter_records, non_overlapping
-from store.progress import finished_documents
-from store.records import GOLD_STATUSES
+from store.progress import document_progress, finished_documents
+from store.records import DISPUTED, GOLD_STATUSES, PENDING
 
 SPACY_MISSING = "pizhu train needs spaCy: pip install 'pizhu[train]'"
 TOKENIZATIONS = ("char", "jieba")
@@ -327,6 +327,8 @@ class TrainResult:
     seconds: float
     scores: tuple[LabelScore, ...]
     total: LabelScore
+    held_out_part: str = ""
+    """With one finished report: which part of it was held out (said to the user)."""
 
 
 def _examples(nlp: Any, documents: Sequence[GoldDocument]) -> list[Any]:
@@ -481,8 +483,60 @@ def _prepare(
     if not gold.documents:
         raise TrainError(
             "no finished reports to train on: decide every candidate of a report (captions and boilerplate too)"
+            + nearest_to_done(store)
         )
     return gold, {d.id: d for d in gold.documents}
+
+
+def nearest_to_done(store: Store, limit: int = 3) -> str:
+    """``; nearest: #3 title (2 left: FIGURE 1, DATE 1), …`` for the refusal, or "" when no
+    report has been started: the reports with something decided, fewest undecided first."""
+    progress = {d: p for d, p in document_progress(store).items() if p.decided and not p.finished}
+    nearest = sorted(progress, key=lambda d: (progress[d].undecided, d))[:limit]
+    if not nearest:
+        return ""
+    left: dict[int, dict[str, int]] = {}
+    for r in store.read(
+        "SELECT document_id, label, count(*) AS n FROM gold_spans WHERE document_id IN (SELECT value FROM json_each(?))"
+        " AND ((origin = 'machine' AND status = ?) OR status = ?) GROUP BY document_id, label ORDER BY n DESC, label",
+        [json.dumps(nearest), PENDING, DISPUTED],
+    ):
+        left.setdefault(r["document_id"], {})[r["label"]] = r["n"]
+    titles = {
+        r["id"]: r["title"]
+        for r in store.read(
+            "SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(nearest)]
+        )
+    }
+    parts = []
+    for doc in nearest:
+        labels = ", ".join(f"{label} {n}" for label, n in left.get(doc, {}).items())
+        title = " ".join(str(titles.get(doc) or "").split())[:24]
+        parts.append(f"#{doc} {title} ({progress[doc].undecided} left: {labels})")
+    return "; nearest: " + "; ".join(parts)
+
+
+def _one_report_split(document: GoldDocument, share: float) -> tuple[GoldDocument, GoldDocument, str]:
+    """One finished report: its first part to train on, its last part (about ``share``, cut
+    between sentences no gold span crosses) held out; both keep the report's id."""
+    pieces = chunks(document.text, document.spans)
+    if len(pieces) < 2:
+        raise TrainError(f"training needs 2 finished reports, or one of two sentences or more; #{document.id} has one")
+    target = len(document.text) * (1 - share)
+    cut = min((a for a, _b in pieces[1:]), key=lambda a: abs(a - target))
+    held = len([p for p in pieces if p[0] >= cut])
+
+    def part(a: int, b: int) -> GoldDocument:
+        spans = tuple(
+            GoldSpan(s.start - a, s.end - a, s.label, s.text) for s in document.spans if a <= s.start and s.end <= b
+        )
+        return GoldDocument(document.id, document.source, document.text[a:b], spans)
+
+    said = (
+        f"one finished report (#{document.id}): trained on its first {len(pieces) - held} sentence(s),"
+        f" held out its last {held} ({len(document.text) - cut} characters)"
+    )
+    return part(0, cut), part(cut, len(document.text)), said
 
 
 def train(
@@ -496,9 +550,16 @@ def train(
     if out is not None:
         _check_out(Path(out))
     gold, by_id = _prepare(store, options, progress)
-    split = split_documents(by_id, options.held_out, options.seed)
-    train_docs = [by_id[i] for i in split.train]
-    test_docs = [by_id[i] for i in split.held_out]
+    held_out_part = ""
+    if len(by_id) == 1:
+        (only,) = by_id.values()
+        first, last, held_out_part = _one_report_split(only, options.held_out)
+        split = Split(train=(only.id,), held_out=(only.id,), seed=options.seed)
+        train_docs, test_docs = [first], [last]
+    else:
+        split = split_documents(by_id, options.held_out, options.seed)
+        train_docs = [by_id[i] for i in split.train]
+        test_docs = [by_id[i] for i in split.held_out]
     _stage(progress, "measuring how the tokens align with the gold")
     tokenization, alignments = _choose_tokenization(gold.documents, options.tokenization)
     _stage(progress, f"training on {len(train_docs)} report(s), {tokenization} tokens")
@@ -520,6 +581,7 @@ def train(
         seconds=time.monotonic() - started,
         scores=scores,
         total=total,
+        held_out_part=held_out_part,
     )
     if out is not None:
         nlp.meta["name"] = "pizhu_ner"
@@ -638,6 +700,11 @@ def learning_curve(
 # Confidence where a trained model and the other sources disagree: those candidates go first
 # in the queue (least confident first), where a reviewer's key teaches the next model most.
 MODEL_ONLY_CONFIDENCE = 0.3
+PRECISION_FLOOR = 0.9
+"""A label's held-out precision must reach this for the model to propose it alone: the
+rules' precision on real reports is 0.99–1.00 for FIGURE, DATE and MEETING, and a model at
+0.67–0.78 beside them (issue 24's measurement) showed the reviewer more wrong candidates
+than it found new ones."""
 UNCONFIRMED_FACTOR = 0.5
 AGREED_CONFIDENCE = 0.97
 
@@ -647,36 +714,78 @@ def model_name(path: str | Path) -> str:
     return Path(path).resolve().name or "model"
 
 
-def with_model(extract: Callable[[str], list[Span]], path: str | Path) -> Callable[[str], list[Span]]:
-    """``extract`` with a trained model's proposals beside it (for ``pizhu reextract --model``).
+def allowed_labels(nlp: Any, floor: float = 0.0) -> set[str]:
+    """The labels whose held-out precision in the model's last training beats ``floor``."""
+    scores = (nlp.meta.get(MODEL_META_KEY) or {}).get("scores") or {}
+    return {label for label, s in scores.items() if s.get("p") is not None and s["p"] >= floor}
+
+
+def with_model(
+    extract: Callable[[str], list[Span]], path: str | Path, floor: float = PRECISION_FLOOR
+) -> Callable[[str], list[Span]]:
+    """``extract`` with a trained model's proposals beside it, only where they add.
 
     A span the model proposes exactly (place and label) as another source did is one
-    candidate whose source names both, with a high confidence. A span only the model
-    proposes is a new candidate (``trained:NAME``, low confidence); a span of a label the
-    model knows that the model did not find keeps its source, at half its confidence.
+    candidate whose source names both, with a high confidence. A span the model reads
+    otherwise (another label or boundary over a candidate) is no second candidate: the
+    candidate carries the model's reading as its ``alternative`` (flagged in the store, so
+    the queue puts it first and the reviewer takes it with one key). A span only the model
+    proposes is a new candidate (``trained:NAME``, low confidence), and only of a label whose
+    held-out precision in the last training reached ``floor``; a span of such a label the
+    model did not find keeps its source, at half its confidence.
     """
     nlp = load_model(path)
     source = f"trained:{model_name(path)}"
-    known = set(nlp.get_pipe("ner").labels) if "ner" in nlp.pipe_names else set()
+    known = allowed_labels(nlp, floor)
 
     def run(text: str) -> list[Span]:
-        found = {(s, e, label) for s, e, label in predict(nlp, text) if label in LABELS}
+        found = {(s, e, label) for s, e, label in predict(nlp, text) if label in LABELS and label in known}
         spans: list[Span] = []
-        seen: set[tuple[int, int, str]] = set()
         for span in extract(text):
             place = (span.start, span.end, span.label)
-            seen.add(place)
             if place in found:
                 spans.append(replace(span, source=f"{span.source}+{source}", confidence=AGREED_CONFIDENCE))
-            elif span.label in known:
-                spans.append(replace(span, confidence=round(span.confidence * UNCONFIRMED_FACTOR, 3)))
-            else:
-                spans.append(span)
-        for start, end, label in sorted(found - seen):
+                found.discard(place)
+                continue
+            other = sorted(f for f in found if f[0] < span.end and span.start < f[1])
+            if other:
+                start, end, label = other[0]
+                span = replace(span, alternative=f"{label} {start}-{end}")
+                found -= set(other)
+            if span.label in known and not other:
+                span = replace(span, confidence=round(span.confidence * UNCONFIRMED_FACTOR, 3))
+            spans.append(span)
+        taken = [(s.start, s.end) for s in spans]
+        for start, end, label in sorted(found):
+            if any(start < b and a < end for a, b in taken):
+                continue
             spans.append(Span(start, end, label, text[start:end], {}, "model", MODEL_ONLY_CONFIDENCE, source))
         return spans
 
     return run
+
+
+def train_and_propose(
+    store: Store,
+    out: str | Path,
+    options: TrainOptions = TrainOptions(),
+    progress: ProgressCallback | None = None,
+    on_document: Callable[[int], None] | None = None,
+) -> tuple[TrainResult, int]:
+    """Train on the gold, save the model to ``out``, then let it propose beside the rules on
+    every report not finished (``store.progress``): the new model's candidates replace the
+    old model's there (an undecided candidate no longer proposed goes; decided ones and the
+    lexicon's stay). Finished reports are left alone. Returns the result and the reports
+    re-proposed."""
+    from extract.pipeline import extract_spans
+    from store.maintenance import reextract
+
+    result = train(store, options, out=out, progress=progress)
+    _stage(progress, "proposing on the reports not finished")
+    unfinished = [d for d, p in document_progress(store).items() if not p.finished]
+    if unfinished:
+        reextract(store, unfinished, extract=with_model(extract_spans, out), on_document=on_document)
+    return result, len(unfinished)
 
 
 def save_curve(store: Store, curve: Curve) -> None:

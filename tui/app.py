@@ -11,13 +11,14 @@ from __future__ import annotations
 import subprocess
 import threading
 from pathlib import Path
+from typing import Any
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
 from store import roles
-from store.db import Store
+from store.db import Store, StoreError
 from store.display import one_line, visible
 from store.records import DocumentSummary
 from tui import keys
@@ -51,6 +52,8 @@ class PizhuApp(App[None]):
         self.import_process: subprocess.Popen[str] | None = None
         self.warning = warning
         self.store = store
+        self.training = ""
+        """What the background training (``ctrl+t``) is doing now; empty when none runs."""
         self.reviewer = reviewer
         self.show_others = show_others
         # The reader's label filter, kept across documents (None: every label).
@@ -280,6 +283,63 @@ class PizhuApp(App[None]):
 
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen())
+
+    def action_check(self) -> None:
+        from tui.screens.check import CheckScreen
+
+        if not isinstance(self.screen, CheckScreen):
+            self.push_screen(CheckScreen())
+
+    def action_train(self) -> None:
+        """``ctrl+t``: ``pizhu train`` in a worker thread on its own connection, then the new
+        model proposes on the reports not finished (``store.train.train_and_propose``)."""
+        if self.training:
+            self.notify(f"already training: {self.training}", timeout=4)
+            return
+        if self.store.path == ":memory:":
+            self.notify("training needs a database file", severity="warning", timeout=4)
+            return
+        self.training = "starting…"
+        self.notify("training started in the background", timeout=3)
+        self._train_worker()
+
+    @work(thread=True, exclusive=True, group="train")
+    def _train_worker(self) -> None:
+        from store.train import TrainError, train_and_propose
+
+        path = Path(self.store.path)
+        out = path.with_name(f"{path.stem}-model")
+        shown = [0.0]
+
+        def progress(p: Any) -> None:
+            import time
+
+            line = p.stage if p.stage != "training" else f"epoch {p.epoch}/{p.epochs}, step {p.step}/{p.steps}"
+            if p.stage != "training" or p.epoch_end or time.monotonic() - shown[0] > 1:
+                shown[0] = time.monotonic()
+                self.call_from_thread(self._training_step, line, False)
+
+        try:
+            with Store(path) as own:
+                result, proposed = train_and_propose(own, out, progress=progress)
+            said = (
+                f"model trained ({result.total.f1 or 0:.2f} F1 held out); proposed on {proposed} unfinished report(s)"
+            )
+            self.call_from_thread(self._training_step, said, True)
+        except (TrainError, StoreError) as exc:
+            self.call_from_thread(self._training_step, f"training stopped: {exc}", True)
+
+    def _training_step(self, line: str, finished: bool) -> None:
+        self.training = "" if finished else line
+        self.sub_title = "" if finished else f"training: {line}"
+        if finished:
+            self.notify(line, title="train", timeout=10)
+            self.progress_changed()
+            self.forget_progress()
+        from tui.widgets.save_line import SaveLine
+
+        for bar in self.screen.query(SaveLine):
+            bar.show()
 
     def action_adjudication(self) -> None:
         from tui.screens.adjudicate import AdjudicationScreen

@@ -44,6 +44,16 @@ GLOBAL: tuple[Key, ...] = (
     Key("library", "L", "app.library", "library", False, "the library of documents"),
     Key("queue", "w", "app.queue", "queue", False, "the queue of pending candidates, least confident first"),
     Key("stats", "S", "app.stats", "stats", False, "statistics: progress and extractor precision/recall"),
+    Key("check", "C", "app.check", "check", False, "gold that contradicts itself (as pizhu check)"),
+    Key(
+        "train",
+        "ctrl+t",
+        "app.train",
+        "train",
+        False,
+        "train a model on the gold in the background (progress at the foot); its candidates then"
+        " replace the old model's on the reports not finished",
+    ),
     Key(
         "adjudication",
         "J",
@@ -96,6 +106,14 @@ READER: tuple[Key, ...] = (
     Key("confirm", "a", "confirm", "confirm", True, "confirm the span and move to the next pending span"),
     Key("reject", "x", "reject", "reject", True, "reject the span and move to the next pending span"),
     Key("skip", "space", "skip", "skip", True, "move to the next pending span without a decision"),
+    Key(
+        "take_alternative",
+        "o",
+        "take_alternative",
+        "other",
+        False,
+        "take the model's other reading of the span (label and bounds, shown as its flag)",
+    ),
     Key(
         "bulk_confirm",
         "A",
@@ -242,6 +260,12 @@ STATS: tuple[Key, ...] = (
     Key("stats.recompute", "r", "recompute", "recompute", True, "compute the figures again from the database"),
 )
 
+CHECK: tuple[Key, ...] = (
+    Key("check.open", "enter", "open", "open", True, "open the finding's span in the reader"),
+    Key("back", "escape", "back", "back", True, "back to the previous screen"),
+    Key("reload", "r", "reload", "recheck", True, "check the gold again"),
+)
+
 ADJUDICATE: tuple[Key, ...] = (
     *(
         Key(
@@ -266,6 +290,7 @@ TABLES: dict[str, tuple[Key, ...]] = {
     "Queue": QUEUE,
     "Library": LIBRARY,
     "Statistics": STATS,
+    "Check": CHECK,
     "Adjudication": ADJUDICATE,
     "Everywhere": GLOBAL,
 }

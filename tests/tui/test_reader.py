@@ -371,3 +371,23 @@ async def test_reload_shows_the_other_reviewers_decisions_only_when_asked(store:
             panel = str(screen.query_one("#panel").render())
             assert ("bob: reject" in panel) is show_others
     assert {d.reviewer: d.action for d in Store(db_path).history(first)} == {"bob": "reject"}
+
+
+async def test_o_takes_the_models_other_reading_of_a_flagged_candidate(app: PizhuApp, check: Store) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader(app, pilot)
+        span = screen.span()
+        assert span is not None
+        other = next(label for label in LABELS if label != span.label)
+        with check.transaction() as conn:
+            conn.execute(
+                "UPDATE spans SET flag = ?, flagged_at = '9999' WHERE id = ?",
+                (f"model: {other} {span.start}-{span.end}", span.id),
+            )
+        await pilot.press("r")  # the reader reads the span again (as after a re-extraction)
+        await settled(app, pilot)
+        assert screen.span() is not None and screen.span().flag.startswith("model: ")
+        await pilot.press("o")
+        await settled(app, pilot)
+        assert check.span(span.id, REVIEWER).label == other
+        assert check.span(span.id, REVIEWER).status == "corrected"

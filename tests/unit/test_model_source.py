@@ -16,6 +16,7 @@ from store.db import Store
 from store.stats import compute
 from store.train import (
     MODEL_ONLY_CONFIDENCE,
+    PRECISION_FLOOR,
     Curve,
     CurvePoint,
     TrainOptions,
@@ -50,7 +51,7 @@ def test_with_model_marks_agreement_and_disagreement(trained: tuple[Path, Path])
             Span(0, 2, "ORG", t[:2], {}, "r", 0.8),
         ]
 
-    spans = with_model(rules, out)(text)
+    spans = with_model(rules, out, floor=0.0)(text)
     by_place = {(s.start, s.end, s.label): s for s in spans}
     figure = by_place[(text.index("12次"), text.index("12次") + 3, "FIGURE")]
     assert figure.source in ("rules+trained:m1", "rules")
@@ -67,7 +68,7 @@ def test_reextract_with_a_model_adds_its_source_and_stats_count_it(trained: tupl
     db, out = trained
     work = tmp_path / "work.db"
     shutil.copy(db, work)
-    result = CliRunner().invoke(main, ["reextract", "--model", str(out), "--db", str(work)])
+    result = CliRunner().invoke(main, ["reextract", "--model", str(out), "--model-floor", "0", "--db", str(work)])
     assert result.exit_code == 0, result.output
     with Store(work) as store:
         sources = {s.source for doc in store.document_ids() for s in store.spans(doc, "")}
@@ -94,3 +95,65 @@ def test_the_curve_is_kept_for_the_app(tmp_path: Path) -> None:
         save_curve(store, curve)
         kept = saved_curve(store)
     assert kept is not None and kept.point(1.0, "FIGURE").f1 == (0.4, 0.5)
+
+
+# --- the model proposes only where it adds (issue 24) ----------------------------------
+
+
+class _FakeNlp:
+    def __init__(self, scores: dict[str, float | None]) -> None:
+        self.meta = {"pizhu": {"scores": {label: {"p": p} for label, p in scores.items()}}}
+        self.pipe_names: list[str] = []
+
+
+def _fake_model(monkeypatch: pytest.MonkeyPatch, found: list[tuple[int, int, str]], scores: dict) -> None:
+    import store.train as train_module
+
+    monkeypatch.setattr(train_module, "load_model", lambda path: _FakeNlp(scores))
+    monkeypatch.setattr(train_module, "predict", lambda nlp, text: found)
+
+
+def test_model_adds_only_where_it_adds_and_a_disagreement_is_one_candidate_with_an_alternative(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    text = "张三同志出席会议12次。李四到会。"
+    rule_person = Span(0, 2, "PERSON", "张三", {}, "r", 0.9)
+    rule_figure = Span(8, 11, "FIGURE", "12次", {}, "r", 0.9)
+    found = [
+        (0, 2, "PERSON"),  # agrees: no second candidate
+        (0, 4, "PERSON"),  # another boundary of a rule's span: an alternative, not a candidate
+        (8, 10, "DATE"),  # another label over a rule's span: an alternative too
+        (13, 15, "PERSON"),  # new, and PERSON beats the floor: proposed
+        (16, 18, "GPE"),  # new, but GPE's held-out precision is under the floor: not proposed
+    ]
+    _fake_model(monkeypatch, found, {"PERSON": 0.95, "DATE": 0.95, "GPE": 0.5})
+    spans = with_model(lambda t: [rule_person, rule_figure], tmp_path / "m2")(text)
+    places = sorted((s.start, s.end, s.label) for s in spans)
+    assert places == [(0, 2, "PERSON"), (8, 11, "FIGURE"), (13, 15, "PERSON")]
+    by = {(s.start, s.end): s for s in spans}
+    assert "trained:m2" in by[(0, 2)].source
+    assert by[(8, 11)].alternative == "DATE 8-10"
+    assert by[(13, 15)].source == "trained:m2"
+    assert PRECISION_FLOOR > 0.5
+
+
+def test_a_disagreement_is_flagged_in_the_store_and_comes_first_in_the_queue(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2023年,开展调研11次。2024年,召开会议5次。\n", "utf-8")
+    with Store(tmp_path / "r.db") as store:
+        from store.importer import import_file
+
+        import_file(store, folder / "a.txt")
+        (doc,) = store.document_ids()
+        text = store.document_text(doc)
+        at = text.index("11次")
+        _fake_model(monkeypatch, [(at, at + 2, "DATE")], {"DATE": 0.99})
+        from extract.pipeline import extract_spans
+
+        spans = with_model(extract_spans, tmp_path / "m3")(text)
+        store.replace_machine_spans(doc, spans, "test")
+        first = store.queue("ann")[0]
+        assert (first.start, first.label, first.flag) == (at, "FIGURE", f"model: DATE {at}-{at + 2}")

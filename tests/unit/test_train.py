@@ -406,3 +406,68 @@ def test_a_label_without_held_out_gold_is_a_dash_not_zero(gold_db: Path, tmp_pat
 
 def store_labels(store: Store, status: str) -> set[str]:
     return {r["label"] for r in store.read("SELECT DISTINCT label FROM gold_states WHERE status = ?", [status])}
+
+
+# --- from the first finished report (issue 24) ------------------------------------------
+
+
+def _two_reports(tmp_path: Path) -> tuple[Path, int, int]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "".join(
+        f"{2000 + i}年{i % 12 + 1}月{i % 27 + 1}日,城中区政协召开第{i}次会议,提出建议{i + 3}条。\n" for i in range(30)
+    )
+    (folder / "a.txt").write_text(body, "utf-8")
+    (folder / "b.txt").write_text("2023年,灵武市政协开展调研11次。2024年,开展视察5次。\n", "utf-8")
+    db = tmp_path / "r.db"
+    with Store(db) as store:
+        for file in sorted(folder.iterdir()):
+            import_file(store, file)
+        a, b = store.document_ids()
+        store.decide_many([s.id for s in store.spans(a)], "ann", "confirm")
+        store.decide(store.spans(b, "ann")[0].id, "ann", "confirm")  # b: the rest still pending
+    return db, a, b
+
+
+def test_one_finished_report_trains_holding_out_its_last_part(tmp_path: Path) -> None:
+    db, a, _b = _two_reports(tmp_path)
+    with Store(db) as store:
+        result = train(store, FAST)
+    assert result.train_documents == (a,) and result.held_out_documents == (a,)
+    assert result.held_out_part and "held out" in result.held_out_part
+    out = CliRunner().invoke(main, ["train", "--db", str(db), "--max-steps", "2", "--epochs", "1"])
+    assert out.exit_code == 0, out.output
+    assert "one finished report" in out.stdout and "held out" in out.stdout
+
+
+def test_refusal_names_the_reports_nearest_to_done_and_what_is_left(tmp_path: Path) -> None:
+    db, a, b = _two_reports(tmp_path)
+    with Store(db) as store:
+        store.decide(store.spans(a, "ann")[0].id, "ann", "reset")
+        left_b = sum(1 for s in store.spans(b) if s.status == "pending")
+    result = CliRunner().invoke(main, ["train", "--db", str(db)])
+    assert result.exit_code == 1
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("pizhu: error: no finished reports")
+    assert f"#{a} " in line and "1 left" in line
+    assert f"#{b} " in line and f"{left_b} left" in line
+    assert line.index(f"#{a} ") < line.index(f"#{b} ")  # nearest first
+
+
+def test_train_and_propose_replaces_the_old_models_candidates_on_unfinished_reports_only(tmp_path: Path) -> None:
+    from store.train import train_and_propose
+
+    db, a, b = _two_reports(tmp_path)
+    with Store(db) as store:
+        done_before = [(s.id, s.source) for s in store.spans(a)]
+        with store.transaction() as conn:  # a candidate of an older model, undecided, in b
+            conn.execute(
+                "INSERT INTO spans (document_id, origin, label, start, end, text, attrs, rule, confidence,"
+                " extractor_version, created_by, created_at, uid, source)"
+                " VALUES (?, 'machine', 'PERSON', 0, 2, ?, '{}', 'model', 0.3, 'x', '', '', 'old', 'trained:old')",
+                (b, store.document_text(b)[:2]),
+            )
+        _result, proposed = train_and_propose(store, tmp_path / "m", TrainOptions(max_steps=2, epochs=1))
+        assert proposed == 1 and (tmp_path / "m").is_dir()
+        assert all(s.source != "trained:old" for s in store.spans(b))
+        assert [(s.id, s.source) for s in store.spans(a)] == done_before  # a finished report is left alone

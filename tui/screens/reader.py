@@ -110,6 +110,17 @@ def _labelled(places: list[int]) -> dict[int, str]:
     return dict(zip(places, labels, strict=False))
 
 
+def alternative(flag: str) -> tuple[str, int, int] | None:
+    """(label, start, end) of a ``model: LABEL start-end`` flag, else None."""
+    parts = flag.removeprefix("model: ").split() if flag.startswith("model: ") else []
+    if len(parts) != 2 or parts[0] not in LABELS or "-" not in parts[1]:
+        return None
+    start, _, end = parts[1].partition("-")
+    if not (start.isdigit() and end.isdigit()):
+        return None
+    return parts[0], int(start), int(end)
+
+
 class ReaderScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.READER)
 
@@ -652,6 +663,25 @@ class ReaderScreen(Screen[None]):
         span = self.decide("reject")
         if span is not None:
             self.message = f"rejected {span.label} “{visible_text(span.text)}”"
+            self.next_pending()
+
+    def action_take_alternative(self) -> None:
+        """``o``: the label and bounds another proposer read for this span (its ``model:`` flag)."""
+        span = self.span()
+        other = alternative(span.flag if span is not None else "")
+        if span is None or other is None:
+            self.say("no other reading here")
+            return
+        label, start, end = other
+        fields: dict[str, Any] = {"label": label} if label != span.label else {}
+        if (start, end) != (span.start, span.end):
+            fields |= {"start": start, "end": end}
+        action = "boundary" if "start" in fields else "label"
+        new = self.decide(action, **fields)
+        if new is not None:
+            self.message = (
+                f"took the other reading: {label} “{visible_text(self.doc.text[start:end] if self.doc else '')}”"
+            )
             self.next_pending()
 
     def action_skip(self) -> None:

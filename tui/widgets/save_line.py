@@ -37,7 +37,12 @@ class SaveLine(Static):
 
     def show(self) -> None:
         slow = self.writer.slow()
+        training = str(getattr(self.app, "training", "") or "")
         if slow:
             self.update(Text(visible(self.writer.status()), no_wrap=True, overflow="ellipsis"))
-        if self.display != slow:
-            self.display = slow
+        elif training:
+            # The background training (ctrl+t) says what it does here when no write is slow.
+            self.update(Text(f"training: {visible(training)}", no_wrap=True, overflow="ellipsis"))
+        shown = slow or bool(training)
+        if self.display != shown:
+            self.display = shown

@@ -156,7 +156,12 @@ def describe_lines(
     _field(text, "rule", span.rule, sep)
     _field(text, "conf", f"{span.confidence:.2f}", sep)
     # Who proposed it (rules, lac, rules+lac, trained:NAME, human) says more than machine/human.
-    _field(text, "src", span.source, "\n")
+    if span.flag.startswith("model: "):
+        # Another proposer's reading of this span: taken with o (the reader's take_alternative).
+        _field(text, "src", span.source, sep)
+        _field(text, "other (o)", span.flag.removeprefix("model: "), "\n")
+    else:
+        _field(text, "src", span.source, "\n")
     shown = history[-2:] if compact else history[-12:]
     if not compact:
         text.append("\n")

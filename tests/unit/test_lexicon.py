@@ -1,0 +1,92 @@
+"""The live gold lexicon (issue 24): a string a reviewer made gold as a label is proposed with
+that label wherever it occurs in the other reports, at once; one rejected in a context stops
+being proposed there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.db import Store
+from store.importer import import_file
+from store.lexicon import SOURCE
+from store.progress import document_progress
+from store.stats import compute
+
+NAME = "青禾书院"
+
+
+def _library(tmp_path: Path) -> tuple[Store, list[int]]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"2023年,我们走访{NAME}。\n", "utf-8")
+    (folder / "b.txt").write_text(f"围绕{NAME}建设,组织委员视察。又以（{NAME}）为题。\n", "utf-8")
+    (folder / "c.txt").write_text("2024年,开展调研11次。\n", "utf-8")
+    store = Store(tmp_path / "r.db")
+    for file in sorted(folder.iterdir()):
+        import_file(store, file)
+    return store, store.document_ids()
+
+
+def _lexicon(store: Store, doc: int) -> list[tuple[str, str]]:
+    return [(s.text, s.label) for s in store.spans(doc) if s.source == SOURCE]
+
+
+def test_a_string_added_as_a_label_is_proposed_in_every_other_report_at_once(tmp_path: Path) -> None:
+    store, (a, b, c) = _library(tmp_path)
+    before = store.documents("bob")
+    text = store.document_text(a)
+    start = text.index(NAME)
+    store.add_span(a, "ann", start, start + len(NAME), "ORG")
+    assert _lexicon(store, b) == [(NAME, "ORG"), (NAME, "ORG")]
+    assert _lexicon(store, c) == [] and _lexicon(store, a) == []
+    # The library's counts (and the queue) see them without any re-import.
+    after = {d.id: d for d in store.documents("bob")}
+    assert after[b].candidates == {d.id: d for d in before}[b].candidates + 2
+    assert sum(1 for s in store.queue("bob") if s.source == SOURCE) == 2
+    # Deciding it again adds nothing twice.
+    store.decide(store.spans(a, "ann")[-1].id, "ann", "tag", tag="x")
+    assert len(_lexicon(store, b)) == 2
+
+
+def test_a_confirmed_candidate_spreads_and_bulk_confirm_takes_the_proposals(tmp_path: Path) -> None:
+    store, (a, b, c) = _library(tmp_path)
+    year = next(s for s in store.spans(c) if s.text == "2024年")
+    store.decide(year.id, "ann", "confirm")  # nowhere else: nothing new
+    assert all(_lexicon(store, d) == [] for d in (a, b))
+    start = store.document_text(a).index(NAME)
+    store.add_span(a, "ann", start, start + len(NAME), "ORG")
+    ids = [s.id for s in store.spans(b) if s.source == SOURCE]
+    assert store.decide_many(ids, "ann", "confirm") == 2
+    stats = compute(store)
+    lexicon = [s for s in stats.by_source if s.key.startswith(SOURCE)]
+    assert lexicon and lexicon[0].confirmed == 2 and lexicon[0].rejected == 0 and lexicon[0].precision == 1.0
+
+
+def test_a_rejected_string_stops_being_proposed_in_that_context(tmp_path: Path) -> None:
+    store, (a, b, _c) = _library(tmp_path)
+    start = store.document_text(a).index(NAME)
+    store.add_span(a, "ann", start, start + len(NAME), "ORG")
+    quoted = next(s for s in store.spans(b) if s.source == SOURCE and store.document_text(b)[s.start - 1] == "（")
+    store.decide(quoted.id, "ann", "reject")
+    # A third report with the same string in both contexts: proposed only where not rejected.
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "d.txt").write_text(f"推进{NAME}工作。再谈（{NAME}）。\n", "utf-8")
+    import_file(store, folder / "d.txt")
+    d = store.document_ids()[-1]
+    start = store.document_text(a).index(NAME)
+    store.add_span(a, "bob", start, start + len(NAME), "ORG")  # another gold decision spreads it again
+    text = store.document_text(d)
+    found = [s for s in store.spans(d) if s.source == SOURCE]
+    assert [text[s.start - 1] for s in found] == ["进"]
+
+
+def test_a_finished_report_gets_no_new_candidates(tmp_path: Path) -> None:
+    store, (a, b, _c) = _library(tmp_path)
+    at = store.document_text(b).index("委员")
+    store.add_span(b, "ann", at, at + 2, "TITLE")  # b has no candidate: one added span finishes it
+    assert document_progress(store)[b].finished
+    start = store.document_text(a).index(NAME)
+    store.add_span(a, "ann", start, start + len(NAME), "ORG")
+    assert _lexicon(store, b) == []
+    assert document_progress(store)[b].finished
