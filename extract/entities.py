@@ -1309,8 +1309,12 @@ def looks_like_name(name: str) -> bool:
     )
 
 
-def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool:
-    """A surname, then CJK characters none of which breaks a name, and not a common word."""
+def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: int = 0) -> bool:
+    """A surname, then CJK characters none of which breaks a name, and not a common word.
+
+    ``rare``: where the context already announces a name (a post just before it), a dictionary
+    word seen fewer than this many times in jieba's counts (夏启 of 夏启宗) does not bar it.
+    """
     name = text[start:end]
     if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
         return False
@@ -1323,7 +1327,7 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool
     freq = st["tokenizer"].FREQ
     proper = st["proper"]
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
-    if any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2):
+    if any(freq.get(w, 0) > rare and w not in proper for w in (name, name[:2]) if len(w) >= 2):
         return False
     # 向大会, 于政协, 和常务: a surname that is also a preposition or conjunction, before a word.
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
@@ -1616,6 +1620,8 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     return out
 
 
+# A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
+_RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员)[ 　:：]?")
 
 
@@ -1625,7 +1631,7 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
         for n in (3, 2):
-            if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st):
+            if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST):
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
                 break
     return spans

@@ -204,3 +204,9 @@ def test_committee_short_names_need_their_full_name_first() -> None:
     text = "县政协经济和科技委员会开展调研。会后，经科委向县政府报送报告。"
     assert labelled(text, "ORG") == ["县政协经济和科技委员会", "经科委", "县政府"]
     assert labelled("经科委向县政府报送报告。", "ORG") == ["县政府"]  # no full name before: bare
+
+
+def test_a_name_after_a_post_may_start_with_a_rare_dictionary_word() -> None:
+    # 黄奕 and 周润 are rare jieba words; right after a post they begin a name all the same.
+    text = "市政协副主席黄奕民出席，区委书记周润平讲话。县政协副主席会议召开。"
+    assert labelled(text, "PERSON") == ["黄奕民", "周润平"]
