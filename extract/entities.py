@@ -382,7 +382,8 @@ def find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
-    orgs = _joined_bodies(text, orgs)
+    orgs = _meeting_cut(text, _joined_bodies(text, orgs))
+    orgs += _listed_committees(text, orgs)
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
@@ -1120,6 +1121,39 @@ _PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
 
 # 县政协文史和学习委员会: the committee's own name after its body's head.
 _COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}?)委员会$")
+
+
+# In a list of committee heads (县政协文史委员会主任张三、农业和农村委员会主任李四): a later
+# item's committee, named without the prefix the first item gave, before its post.
+_LISTED_COMMITTEE_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,12}}?委员会)(?=(?:常务)?副?(?:主任|主席)[{_CJK}])")
+_NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
+
+
+def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
+    """A committee named in a list of heads after a committee ORG of the same sentence, with its post."""
+    ends = [s.end for s in orgs if s.text.endswith("委员会")]
+    out = []
+    for m in _LISTED_COMMITTEE_RE.finditer(text):
+        if m.group(1)[0] in _NOT_COMMITTEE_START or any(s.start <= m.start(1) < s.end for s in orgs):
+            continue
+        sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
+        if any(sentence_start < end <= m.start() for end in ends):
+            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+    return out
+
+
+def _meeting_cut(text: str, orgs: list[Span]) -> list[Span]:
+    """An ORG whose 委员会 is the start of 委员会议 (省政协常务委员会议) stops before that meeting's name."""
+    out = []
+    for span in orgs:
+        if span.text.endswith("委员会") and text.startswith("议", span.end):
+            cut = span.text[:-3]
+            cut = cut[:-2] if cut.endswith("常务") else cut
+            if len(cut) < 2:
+                continue
+            span = _span(text, span.start, span.start + len(cut), "ORG", span.rule, span.confidence)
+        out.append(span)
+    return out
 
 
 def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:

@@ -210,3 +210,18 @@ def test_a_name_after_a_post_may_start_with_a_rare_dictionary_word() -> None:
     # 黄奕 and 周润 are rare jieba words; right after a post they begin a name all the same.
     text = "市政协副主席黄奕民出席，区委书记周润平讲话。县政协副主席会议召开。"
     assert labelled(text, "PERSON") == ["黄奕民", "周润平"]
+
+
+def test_committees_in_a_list_of_heads_are_orgs_after_the_first_full_name() -> None:
+    text = "会上，市政协经济委员会主任韩立、科技和教育委员会主任龚华依次发言。各专门委员会主任、其他委员会主任列席。"
+    orgs = labelled(text, "ORG")
+    assert "科技和教育委员会" in orgs
+    assert not any(o.startswith(("其他", "各")) for o in orgs)
+    # Without a committee before it in the sentence, a list item is not read as one.
+    assert "科技和教育委员会" not in labelled("张三、科技和教育委员会主任龚华发言。", "ORG")
+
+
+def test_a_body_stops_before_the_meeting_its_committee_word_begins() -> None:
+    # 常务委员会议 is a kind of meeting: the body is the 省政协 before it.
+    assert labelled("在每年最后一次省政协常务委员会议上报告工作。", "ORG") == ["省政协"]
+    assert labelled("省政协常务委员会报告工作。", "ORG") == ["省政协常务委员会"]
