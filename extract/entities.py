@@ -387,7 +387,59 @@ def find_entities(text: str) -> list[Span]:
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
-    return spans
+    return _credits_and_bodies(text, spans, st)
+
+
+# Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
+# (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
+_CREDIT_LINE_RE = re.compile(
+    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|来源)"
+    rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
+    re.MULTILINE,
+)
+_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台)$")
+_AGENCY_RE = re.compile(
+    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}社)"
+    rf"(?=[{_CJK}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
+    re.MULTILINE,
+)
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*([{_CJK}]{{2,8}}网)讯", re.MULTILINE)
+# There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
+_SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)政协$")
+_PLURAL_PARTIES_RE = re.compile(r"各(?:民主)?党派$")
+
+
+def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The credit-line, agency and Hong Kong/Macau rulings (tests/data/corpus/RULINGS.md) over the spans found."""
+    out: list[Span] = []
+    for span in spans:
+        if span.label == "ORG":
+            sar = _SAR_CPPCC_RE.match(span.text)
+            if sar:
+                if not sar.group(1).endswith("区") or sar.group(1) == "港澳地区":
+                    out.append(_span(text, span.start, span.start + len(sar.group(1)), "GPE", "entity.gpe_sar", 0.6))
+                continue
+            if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 5), span.start):
+                continue  # 各民主党派中央: every party's, no one body
+        out.append(span)
+    taken = bytearray(len(text) + 1)
+    for span in out:
+        if span.label in ("PERSON", "ORG"):
+            taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    for m in _CREDIT_LINE_RE.finditer(text):
+        a, b = m.span(1)
+        if any(taken[a:b]):
+            continue
+        if _CREDIT_BODY_END_RE.search(m.group(1)) and b - a >= 3:
+            out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
+        elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
+            out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
+    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text)):
+        a, b = m.span(1)
+        if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
+            taken[a:b] = b"\1" * (b - a)
+            out.append(_span(text, a, b, "ORG", "entity.org_agency", 0.6))
+    return out
 
 
 def _shared_terms(text: str, meetings: list[Span]) -> list[Span]:

@@ -225,3 +225,24 @@ def test_a_body_stops_before_the_meeting_its_committee_word_begins() -> None:
     # 常务委员会议 is a kind of meeting: the body is the 省政协 before it.
     assert labelled("在每年最后一次省政协常务委员会议上报告工作。", "ORG") == ["省政协"]
     assert labelled("省政协常务委员会报告工作。", "ORG") == ["省政协常务委员会"]
+
+
+def test_credit_lines_give_a_person_or_a_body() -> None:
+    text = "（报道组：钱文 后援：冯子墨）\n作者:文化和史料委员会\n审核：蒋丽云\n"
+    assert labelled(text, "PERSON")[-2:] == ["冯子墨", "蒋丽云"]
+    assert "文化和史料委员会" in labelled(text, "ORG")
+
+
+def test_a_news_agency_in_its_dateline_or_credit_is_an_org() -> None:
+    text = "新华社兰州5月2日电（新华社报道组）会议召开。（新华社 方明远摄）\n东方新闻网讯 会议闭幕。本社讯。"
+    assert labelled(text, "ORG") == ["新华社", "新华社", "新华社", "东方新闻网"]
+
+
+def test_hong_kong_and_macau_members_name_a_place_not_a_cppcc() -> None:
+    text = "港澳政协委员赴澳门考察，澳门政协委员和港区政协委员座谈，港澳地区政协委员参加。"
+    assert labelled(text, "ORG") == []
+    assert labelled(text, "GPE") == ["港澳", "澳门", "澳门", "港澳地区"]
+
+
+def test_every_partys_body_is_a_plural_not_an_org() -> None:
+    assert labelled("提案送交各民主党派中央和全国工商联，各党派市委参加。", "ORG") == ["全国工商联"]
