@@ -233,6 +233,8 @@ _MEETING_RE = re.compile(
     rf"|{_N}届{_N}中全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
     rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
+    # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
+    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开)"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -246,7 +248,8 @@ _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?�
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
-    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?:常委|常务委员会|全体|主席)?(?:[(（]扩大[)）])?(?:全体会议|会议|全会)"
+    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    rf"(?:全体会议|会议|全会)"
     rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
 )
 # 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
@@ -472,7 +475,9 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         # The heading or the sentence before: this line, or up to 300 characters back.
         context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
-        if _TERM_BEFORE_RE.search(context):
+        # A session of a named kind (第三十二次常委会议, 第四次全体会议) is numbered by itself (GUIDELINES:
+        # a numbered session); a bare 第二次会议 needs its 届 nearby to be a CPPCC session.
+        if m.group("kind") or m.group().endswith("全体会议") or _TERM_BEFORE_RE.search(context):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
     return out
 

@@ -246,3 +246,13 @@ def test_hong_kong_and_macau_members_name_a_place_not_a_cppcc() -> None:
 
 def test_every_partys_body_is_a_plural_not_an_org() -> None:
     assert labelled("提案送交各民主党派中央和全国工商联，各党派市委参加。", "ORG") == ["全国工商联"]
+
+
+def test_a_session_of_a_named_kind_is_a_meeting_without_a_term_nearby() -> None:
+    text = "召开第三十二次常委会议，举行第四次全体会议和第四十七次主席（扩大）会议。公司召开第二次会议。"
+    assert labelled(text, "MEETING") == ["第三十二次常委会议", "第四次全体会议", "第四十七次主席（扩大）会议"]
+
+
+def test_a_party_congress_is_a_meeting_by_what_is_said_of_it() -> None:
+    text = "解读十八大工作报告，贯彻二十大精神。十八大类产品。"
+    assert labelled(text, "MEETING") == ["十八大", "二十大"]
