@@ -412,6 +412,46 @@ _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)�
 _PLURAL_PARTIES_RE = re.compile(r"各(?:民主)?党派$")
 
 
+_ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
+
+
+def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """朱少儿、符勇副主委 / 市委统战部何洁、胡俊亮列席: the names listed before a name the rules found.
+
+    Each item before a 、 is a name where it has a name's shape and stands after a separator,
+    a post or a body the rules found (市委统战部 | 何洁).
+    """
+    names = sorted((s for s in spans if s.label == "PERSON"), key=lambda s: s.start)
+    ends = {s.end for s in spans if s.label in ("ORG", "GPE")}
+    starts = {s.start for s in names}
+    out: list[Span] = []
+    for span in names:
+        start = span.start
+        while start >= 3 and text[start - 1] == "、":
+            j = start - 1
+            item = next(
+                (
+                    j - n
+                    for n in (3, 2)
+                    if j - n >= 0
+                    and (
+                        text[j - n - 1 : j - n] in _ITEM_BOUNDARY
+                        or j - n in ends
+                        or text.endswith(_POSTS_TUPLE, 0, j - n)
+                        or _boundary_before(text, j - n, st)
+                    )
+                    and _plausible_name(text, j - n, j, st)
+                ),
+                None,
+            )
+            if item is None or item in starts:
+                break
+            starts.add(item)
+            out.append(_span(text, item, j, "PERSON", "entity.person_listed_before", 0.6))
+            start = item
+    return out
+
+
 def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """The credit-line, agency and Hong Kong/Macau rulings (tests/data/corpus/RULINGS.md) over the spans found."""
     out: list[Span] = []
@@ -429,6 +469,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
     for span in out:
         if span.label in ("PERSON", "ORG"):
             taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):
         a, b = m.span(1)
         if any(taken[a:b]):
@@ -1330,6 +1371,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
                     ),
                     None,
                 )
+            if found is not None and text[found[0]] in _CONJUNCTIONS and word not in _CREDIT_ROLES:
+                found = None  # 会长和苏香玫会长: the conjunction starts the next item, not a name
             if found is not None and (word in _CREDIT_ROLES or _plausible_name(text, found[0], found[1], st)):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
@@ -1363,14 +1406,15 @@ _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "�
 _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
-    r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|县长|市长|区长|省长|部长|秘书长)|书记(?!处)|主委|秘书长|教授"
+    r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
+    r"|书记(?!处)|主委|秘书长|教授|列席"
     r"|经理|董事长|会长|院长|校长|局长|部长"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
-    r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
+    r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾"
 )
 
@@ -1567,6 +1611,7 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
+_CONJUNCTIONS = frozenset("和与及同跟并")
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 

@@ -256,3 +256,12 @@ def test_a_session_of_a_named_kind_is_a_meeting_without_a_term_nearby() -> None:
 def test_a_party_congress_is_a_meeting_by_what_is_said_of_it() -> None:
     text = "解读十八大工作报告，贯彻二十大精神。十八大类产品。"
     assert labelled(text, "MEETING") == ["十八大", "二十大"]
+
+
+def test_names_listed_before_a_name_with_its_cue() -> None:
+    text = "市委会邹明主委，龙少华、符勇副主委出席，市委统战部韦洁、胡俊彦列席。会议由钟一鸣、柏小川主持。"
+    assert labelled(text, "PERSON") == ["邹明", "龙少华", "符勇", "韦洁", "胡俊彦", "钟一鸣", "柏小川"]
+
+
+def test_a_conjunction_after_a_post_starts_the_next_name() -> None:
+    assert labelled("受到许伟明会长和苏香兰会长的接待。", "PERSON") == ["许伟明", "苏香兰"]
