@@ -412,6 +412,48 @@ _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)�
 _PLURAL_PARTIES_RE = re.compile(r"各(?:民主)?党派$")
 
 
+# A department written after its body (民进广东省委 + 组织处); a people's congress of a level before its
+# members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
+# written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
+_DEPARTMENT_AFTER_RE = re.compile(
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史)(?:处|部|室)(?![长任])"
+)
+_LEVEL_CONGRESS_RE = re.compile(
+    rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
+)
+_SAR_BODY_RE = re.compile(r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)")
+_ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
+_OWN_OFFICE_RE = re.compile(rf"(?:(?<=[以由经向在的，,、])|(?<![{_CJK}]))政协办公(?:室|厅)")
+
+
+def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """The body forms above, over the spans found (a body replaces the place it starts with)."""
+    out = list(spans)
+    by_end = {s.end: s for s in out if s.label == "ORG"}
+    for end, org in list(by_end.items()):
+        m = _DEPARTMENT_AFTER_RE.match(text, end)
+        if m and text[end - 1] in "委会":
+            out.remove(org)
+            out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
+    for span in [s for s in out if s.label == "GPE"]:
+        m = _ORGAN_AFTER_PLACE_RE.match(text, span.end)
+        if m and not any(s.label == "ORG" and s.start <= span.start < s.end for s in out):
+            out.remove(span)
+            out.append(_span(text, span.start, m.end(), "ORG", "entity.org_place_organ", 0.6))
+    taken = bytearray(len(text) + 1)
+    for span in out:
+        if span.label == "ORG":
+            taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    found = [(m.start(), m.end()) for m in (*_SAR_BODY_RE.finditer(text), *_OWN_OFFICE_RE.finditer(text))]
+    found += [m.span(1) if m.group(1) else m.span(2) for m in _LEVEL_CONGRESS_RE.finditer(text)]
+    for a, b in found:
+        if any(taken[a:b]):
+            continue
+        out = [s for s in out if not (s.label == "GPE" and a <= s.start < b)]
+        out.append(_span(text, a, b, "ORG", "entity.org_more", 0.6))
+    return out
+
+
 _ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
 
 
@@ -469,6 +511,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
     for span in out:
         if span.label in ("PERSON", "ORG"):
             taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    out = _more_bodies(text, out)
     out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):
         a, b = m.span(1)
@@ -1217,6 +1260,8 @@ _PARTY_SHORT = tuple(_PARTIES.split("|"))
 _PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
 
 
+# What may stand before a committee's bare name for it to be that committee: not a body or place.
+_BODY_PREFIX_END_RE = re.compile(r"(?:[省市县区州委府协会部]|专门|各|其他|该)$")
 # 县政协文史和学习委员会: the committee's own name after its body's head.
 _COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}?)委员会$")
 
@@ -1271,10 +1316,25 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
         for short in {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
+        if len(name) >= 2:
+            # The committee's own name without the body before it (提案委员会 after 全国政协提案委员会).
+            full = name + "委员会"
+            first_seen[full] = min(first_seen.get(full, span.end), span.end)
     if not first_seen:
         return []
+    inside = bytearray(len(text) + 1)
+    for span in orgs:
+        inside[span.start : span.end] = b"\1" * (span.end - span.start)
     out = []
     for m in _alternation(first_seen).finditer(text):
+        if m.group().endswith("委员会"):
+            if (
+                m.start() >= first_seen[m.group()]
+                and not any(inside[m.start() : m.end()])
+                and not _BODY_PREFIX_END_RE.search(text, 0, m.start())
+            ):
+                out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
+            continue
         if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
             out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
     return out

@@ -265,3 +265,19 @@ def test_names_listed_before_a_name_with_its_cue() -> None:
 
 def test_a_conjunction_after_a_post_starts_the_next_name() -> None:
     assert labelled("受到许伟明会长和苏香兰会长的接待。", "PERSON") == ["许伟明", "苏香兰"]
+
+
+def test_body_forms_a_department_a_level_congress_a_sar_body_an_organ_after_a_place() -> None:
+    assert labelled("民盟云南省委宣传部李明出席。", "ORG") == ["民盟云南省委宣传部"]
+    assert labelled("县人大代表、县政协委员参加。", "ORG") == ["县人大", "县政协"]
+    text = "澳门立法会议员和天水市公安民警参加。"
+    assert labelled(text, "ORG") == ["澳门立法会", "天水市公安"]
+    assert labelled(text, "GPE") == []
+    assert labelled("以政协办公室的名义发文。", "ORG") == ["政协办公室"]
+
+
+def test_a_committee_by_its_own_name_after_its_full_name() -> None:
+    text = "市政协文史委员会召开会议。文史委员会主任赵明讲话，各专门委员会参加。"
+    assert labelled(text, "ORG") == ["市政协文史委员会", "文史委员会"]
+    # Not before the full name is given.
+    assert "文史委员会" not in labelled("文史委员会主任赵明讲话。", "ORG")
