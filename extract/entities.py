@@ -725,6 +725,7 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     )
 
 
+_PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 _MEETING_NAME_RE = re.compile(r"两会")
 _QUOTE_MARKS = "“”\"‘’'「」"
@@ -770,7 +771,17 @@ def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
 
 
 def _is_watchword(parts: list[str]) -> bool:
-    """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``)."""
+    """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``).
+
+    Longer clauses (5–7 characters) are a watchword where they are built alike: each opens with a
+    doubled character (件件有回音、事事有着落) or all share a character at the same place after the
+    first (人人有事做、户户有收入).
+    """
+    if len(parts) >= 2 and all(_PARALLEL_CLAUSE_RE.fullmatch(p) for p in parts) and len({len(p) for p in parts}) == 1:
+        doubled = all(p[0] == p[1] for p in parts)
+        shared = any(len({p[i] for p in parts}) == 1 for i in range(1, len(parts[0])))
+        if doubled or shared:
+            return True
     if len(parts) < 2 or not all(_CLAUSE_RE.fullmatch(p) for p in parts):
         return False
     return len({len(p) for p in parts}) == 1 or all(len(p) >= 3 and p[-2] == "为" for p in parts)

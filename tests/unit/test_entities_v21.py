@@ -281,3 +281,8 @@ def test_a_committee_by_its_own_name_after_its_full_name() -> None:
     assert labelled(text, "ORG") == ["市政协文史委员会", "文史委员会"]
     # Not before the full name is given.
     assert "文史委员会" not in labelled("文史委员会主任赵明讲话。", "ORG")
+
+
+def test_longer_quoted_clauses_built_alike_are_a_watchword() -> None:
+    text = "做到“件件有回音、事事有着落”，坚持“人人有事做、户户有收入”，围绕“加强基础设施建设、推动产业转型升级”调研。"
+    assert labelled(text, "SLOGAN") == ["件件有回音、事事有着落", "人人有事做、户户有收入"]
