@@ -669,7 +669,12 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 # 「十五五规划」: the formula is the plan's number, 规划 the ordinary word after it.
                 spans.append(_span(text, start, start + plan.end(), "SLOGAN", "entity.slogan_plan", 0.8))
                 numbered += 1
-            elif _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
+            elif (
+                _FORMULA_RE.fullmatch(part)
+                and not _YEAR_LIKE_RE.fullmatch(part)
+                and not award
+                and not _QUOTED_SPAN_RE.fullmatch(part)
+            ):
                 # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word).
                 if not (_MEETING_NAME_RE.fullmatch(part) or part in _FIXED_SETS or _is_word_formula(part, st)):
                     spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
@@ -685,6 +690,8 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     return spans
 
 
+# “三个月” (a time limit quoted): a length of time, a FIGURE, not a numbered formula.
+_QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星期|礼拜)")
 _PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
 # Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
 _FIXED_SETS = frozenset(("八项规定", "一府两院", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))

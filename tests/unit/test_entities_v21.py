@@ -286,3 +286,9 @@ def test_a_committee_by_its_own_name_after_its_full_name() -> None:
 def test_longer_quoted_clauses_built_alike_are_a_watchword() -> None:
     text = "做到“件件有回音、事事有着落”，坚持“人人有事做、户户有收入”，围绕“加强基础设施建设、推动产业转型升级”调研。"
     assert labelled(text, "SLOGAN") == ["件件有回音、事事有着落", "人人有事做、户户有收入"]
+
+
+def test_a_quoted_length_of_time_is_a_figure_not_a_formula() -> None:
+    text = "对超过“六个月”未办结的提案督办，落实“两个维护”。"
+    assert labelled(text, "FIGURE") == ["六个月"]
+    assert labelled(text, "SLOGAN") == ["两个维护"]
