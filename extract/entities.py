@@ -342,7 +342,7 @@ _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和�
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
 _CPPCC_TERM_RE = re.compile(
     rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])"
-    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议)|(?=第?{_N}届))"
+    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"

@@ -292,3 +292,10 @@ def test_a_quoted_length_of_time_is_a_figure_not_a_formula() -> None:
     text = "对超过“六个月”未办结的提案督办，落实“两个维护”。"
     assert labelled(text, "FIGURE") == ["六个月"]
     assert labelled(text, "SLOGAN") == ["两个维护"]
+
+
+def test_the_cppcc_before_its_standing_committees_numbered_session() -> None:
+    text = "3月1日，政协华池县第九届委员会常务委员会第五次会议召开。受政协华池县第九届委员会常务委员会委托。"
+    assert labelled(text, "ORG") == ["政协华池县", "政协华池县第九届委员会常务委员会"]
+    assert labelled(text, "MEETING") == ["第九届委员会常务委员会第五次会议"]
+    assert labelled(text, "GPE") == []
