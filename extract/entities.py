@@ -360,7 +360,7 @@ _SUBUNITS = {
 }
 # 湖南日报, 宜昌电视台: a place's newspaper or station.
 _MEDIA_RE = re.compile(rf"([{_CJK}]{{2,3}}?)(?:日报|晚报|电视台|广播电视台|融媒体中心)")
-_FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请"
+_FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请了过着"
 
 
 def find_entities(text: str) -> list[Span]:
@@ -1836,7 +1836,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
-_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员)[ 　:：]?")
+_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员|议员)[ 　:：]?")
 
 
 def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
@@ -1845,7 +1845,8 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
         for n in (3, 2):
-            if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST):
+            follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
+            if follows and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST):
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
                 break
     return spans

@@ -299,3 +299,8 @@ def test_the_cppcc_before_its_standing_committees_numbered_session() -> None:
     assert labelled(text, "ORG") == ["政协华池县", "政协华池县第九届委员会常务委员会"]
     assert labelled(text, "MEETING") == ["第九届委员会常务委员会第五次会议"]
     assert labelled(text, "GPE") == []
+
+
+def test_a_body_after_an_aspect_particle_and_a_name_after_a_members_post() -> None:
+    assert labelled("会议讨论了县政府工作报告，听取了市政协八届二次会议的筹备情况。", "ORG") == ["县政府", "市政协"]
+    assert labelled("在立法会议员郑国雄的带领下考察。", "PERSON") == ["郑国雄"]
