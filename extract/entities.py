@@ -454,6 +454,27 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _across_line_break(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """副主席王⏎明华主持: a name a PDF line break cut after its surname is one span across the break.
+
+    A name found at the start of a line takes in the surname that ends the line before, where that
+    surname stands after a post or a separator and the whole reads as a name.
+    """
+    a = span.start
+    if a < 2 or text[a - 1] != "\n" or len(span.text) > 3:
+        return span
+    surname = text[a - 2]
+    joined = surname + span.text
+    if not ("\u4e00" <= surname <= "\u9fff") or not _plausible_name(joined, 0, len(joined), st):
+        return span
+    if len(joined) > 3 and joined[:2] not in _COMPOUND_SURNAMES:
+        return span
+    before = a - 2
+    if text[before - 1 : before] in _ITEM_BOUNDARY or text.endswith(_POSTS_TUPLE, 0, before):
+        return _span(text, before, span.end, "PERSON", span.rule, span.confidence)
+    return span
+
+
 _ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
 
 
@@ -512,6 +533,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         if span.label in ("PERSON", "ORG"):
             taken[span.start : span.end] = b"\1" * (span.end - span.start)
     out = _more_bodies(text, out)
+    out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
     out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):
         a, b = m.span(1)

@@ -304,3 +304,8 @@ def test_the_cppcc_before_its_standing_committees_numbered_session() -> None:
 def test_a_body_after_an_aspect_particle_and_a_name_after_a_members_post() -> None:
     assert labelled("会议讨论了县政府工作报告，听取了市政协八届二次会议的筹备情况。", "ORG") == ["县政府", "市政协"]
     assert labelled("在立法会议员郑国雄的带领下考察。", "PERSON") == ["郑国雄"]
+
+
+def test_a_name_cut_after_its_surname_by_a_line_break_is_one_span() -> None:
+    text = "会议由县政协副主席韦\n明华主持。\n各界人士\n明华主持"
+    assert labelled(text, "PERSON") == ["韦\n明华", "明华"]
