@@ -426,6 +426,17 @@ _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|�
 _OWN_OFFICE_RE = re.compile(rf"(?:(?<=[以由经向在的，,、])|(?<![{_CJK}]))政协办公(?:室|厅)")
 
 
+# 玉林市恒达建材有限公司: a place, a trade name and a company's form; 农业银行 + 玉林分行: a bank or a
+# company before its branch.
+_COMPANY_AFTER_PLACE_RE = re.compile(
+    rf"(?:(?![的和与及在是对为从向])[{_CJK}]){{2,10}}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司)"
+)
+_BRANCH_ENDS = ("分行", "支行", "分公司", "营业部")
+_PARENT_BEFORE_RE = re.compile(
+    rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:银行|公司|集团)$|(?<=[、，,和与及])[{_CJK}]{{2,8}}?(?:银行|公司|集团)$"
+)
+
+
 def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     """The body forms above, over the spans found (a body replaces the place it starts with)."""
     out = list(spans)
@@ -435,6 +446,16 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
         if m and text[end - 1] in "委会":
             out.remove(org)
             out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
+    for span in [s for s in out if s.label == "GPE"]:
+        m = _COMPANY_AFTER_PLACE_RE.match(text, span.end)
+        if m and not any(s.label == "ORG" and s.start < m.end() and span.start < s.end for s in out):
+            out.remove(span)
+            out.append(_span(text, span.start, m.end(), "ORG", "entity.org_company", 0.6))
+    for span in [s for s in out if s.label == "ORG" and s.text.endswith(_BRANCH_ENDS)]:
+        m = _PARENT_BEFORE_RE.search(text, max(0, span.start - 12), span.start)
+        if m and not any(s.label == "ORG" and s.start < span.start and m.start() < s.end for s in out if s is not span):
+            out.remove(span)
+            out.append(_span(text, m.start(), span.end, "ORG", span.rule, span.confidence))
     for span in [s for s in out if s.label == "GPE"]:
         m = _ORGAN_AFTER_PLACE_RE.match(text, span.end)
         if m and not any(s.label == "ORG" and s.start <= span.start < s.end for s in out):

@@ -309,3 +309,8 @@ def test_a_body_after_an_aspect_particle_and_a_name_after_a_members_post() -> No
 def test_a_name_cut_after_its_surname_by_a_line_break_is_one_span() -> None:
     text = "会议由县政协副主席韦\n明华主持。\n各界人士\n明华主持"
     assert labelled(text, "PERSON") == ["韦\n明华", "明华"]
+
+
+def test_a_company_after_its_place_and_a_branch_after_its_bank() -> None:
+    text = "北流市恒达建材有限公司董事长李明捐款，建设银行钦州分行承办，钦州市的有限公司。"
+    assert labelled(text, "ORG") == ["北流市恒达建材有限公司", "建设银行钦州分行"]
