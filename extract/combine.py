@@ -95,15 +95,60 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
         key = (span.start, span.end, span.label)
         if key in supported or any(blocked[span.start : span.end]):
             continue
-        if span.label == "ORG" and not _ORG_TAIL_RE.search(span.text):
+        if span.label == "ORG" and not _ORG_TAIL_RE.search(span.text) and not _body_in_context(text, span, out):
             continue
-        if span.label == "PERSON" and text.count(span.text) < 2:
+        if span.label == "PERSON" and text.count(span.text) < 2 and not _name_in_context(text, span, out):
             # Measured on the seeds and samples: a "name" only the model saw, once (史志, 明政, 莫道远,
-            # 陈家窑), was wrong every time; one it sees twice is kept.
+            # 陈家窑), was wrong every time, unless its context says it is a name (a post or a
+            # credit before it, a speech verb after it, a rule name beside it in a list); one it
+            # sees twice is kept.
             continue
         blocked[span.start : span.end] = b"\1" * (span.end - span.start)
         out.append(replace(span, source="lac", confidence=MODEL_ONLY))
     return _join_place_chains(text, out)
+
+
+_POST_BEFORE_RE = re.compile(
+    r"(?:主席|书记|主任|秘书长|部长|局长|厅长|会长|主委|市长|县长|区长|州长|省长|镇长|乡长|院长|校长|理事长"
+    r"|记者|通讯员|编辑|审核|审校|校对|责编|摄影|撰稿|监制|终审|初审)[ \u3000]?[:：]?[ \u3000]?$"
+)
+_SPEECH_AFTER_RE = re.compile(r"(?:说|指出|强调|表示|要求|认为|主持|讲话|致辞|介绍|发言|建议|提出|希望|代表)")
+_POST_AFTER_RE = re.compile(r"(?:副?主席|副?主任|副?书记|秘书长|副?部长|副?局长|副?会长|副?主委|党组|委员|常委)")
+_FUNCTION_CHARS = frozenset("同和与及在对向为由把被跟经从给将到赴")
+_BARE_BODIES = frozenset(("政协", "人民政协", "中共", "党", "政府", "人大", "党委", "委员会", "常委会", "专委会"))
+
+
+def _name_in_context(text: str, span: Span, kept: list[Span]) -> bool:
+    """A name the model saw once stands where the text itself announces a name.
+
+    A post or credit just before it (``副主席夏启宗``, ``审核:肖丽华``), a speech or action verb just
+    after it (``李平说``), or a rule's name beside it in a list (``王强、李明``).
+    """
+    if _POST_BEFORE_RE.search(text, max(0, span.start - 8), span.start):
+        return True
+    if _SPEECH_AFTER_RE.match(text, span.end):
+        return True
+    names = {(s.start, s.end) for s in kept if s.label == "PERSON"}
+    before = span.start - 1
+    after = span.end + 1
+    if before > 0 and text[before] == "、" and any(e == before for _s, e in names):
+        return True
+    return after <= len(text) and text[span.end : after] == "、" and any(s == after for s, _e in names)
+
+
+def _body_in_context(text: str, span: Span, kept: list[Span]) -> bool:
+    """A body the model saw stands where a post or a numbered session follows it.
+
+    ``医卫体育委员会主任姜怡``, ``市政协八届一次会议`` (the body before a MEETING is an ORG, v1.1).
+    Bare words for the institution in general (``政协``, ``人民政协``) never do.
+    """
+    if span.text in _BARE_BODIES or len(span.text) < 3:
+        return False
+    if span.text[0] in _FUNCTION_CHARS and span.text[1:] in _BARE_BODIES:
+        return False  # 同政协: a preposition before the institution in general
+    if _POST_AFTER_RE.match(text, span.end):
+        return True
+    return any(s.label == "MEETING" and s.start == span.end for s in kept)
 
 
 def _fix(text: str, span: Span) -> Span | None:

@@ -233,6 +233,8 @@ _MEETING_RE = re.compile(
     rf"|{_N}届{_N}中全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
     rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
+    # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
+    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开)"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -246,7 +248,8 @@ _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?�
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
-    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?:常委|常务委员会|全体|主席)?(?:[(（]扩大[)）])?(?:全体会议|会议|全会)"
+    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    rf"(?:全体会议|会议|全会)"
     rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
 )
 # 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
@@ -339,7 +342,7 @@ _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和�
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
 _CPPCC_TERM_RE = re.compile(
     rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])"
-    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议)|(?=第?{_N}届))"
+    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
@@ -357,7 +360,7 @@ _SUBUNITS = {
 }
 # 湖南日报, 宜昌电视台: a place's newspaper or station.
 _MEDIA_RE = re.compile(rf"([{_CJK}]{{2,3}}?)(?:日报|晚报|电视台|广播电视台|融媒体中心)")
-_FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请"
+_FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请了过着"
 
 
 def find_entities(text: str) -> list[Span]:
@@ -382,11 +385,191 @@ def find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
-    orgs = _joined_bodies(text, orgs)
+    orgs = _meeting_cut(text, _joined_bodies(text, orgs))
+    orgs += _listed_committees(text, orgs)
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
-    return spans
+    return _credits_and_bodies(text, spans, st)
+
+
+# Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
+# (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
+_CREDIT_LINE_RE = re.compile(
+    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|来源)"
+    rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
+    re.MULTILINE,
+)
+_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台)$")
+_AGENCY_RE = re.compile(
+    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}社)"
+    rf"(?=[{_CJK}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
+    re.MULTILINE,
+)
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*([{_CJK}]{{2,8}}网)讯", re.MULTILINE)
+# There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
+_SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)政协$")
+_PLURAL_PARTIES_RE = re.compile(r"各(?:民主)?党派$")
+
+
+# A department written after its body (民进广东省委 + 组织处); a people's congress of a level before its
+# members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
+# written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
+_DEPARTMENT_AFTER_RE = re.compile(
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史)(?:处|部|室)(?![长任])"
+)
+_LEVEL_CONGRESS_RE = re.compile(
+    rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
+)
+_SAR_BODY_RE = re.compile(r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)")
+_ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
+_OWN_OFFICE_RE = re.compile(rf"(?:(?<=[以由经向在的，,、])|(?<![{_CJK}]))政协办公(?:室|厅)")
+
+
+# 玉林市恒达建材有限公司: a place, a trade name and a company's form; 农业银行 + 玉林分行: a bank or a
+# company before its branch.
+_COMPANY_AFTER_PLACE_RE = re.compile(
+    rf"(?:(?![的和与及在是对为从向])[{_CJK}]){{2,10}}?(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司)"
+)
+_BRANCH_ENDS = ("分行", "支行", "分公司", "营业部")
+_PARENT_BEFORE_RE = re.compile(
+    rf"(?<![{_CJK}])[{_CJK}]{{2,8}}?(?:银行|公司|集团)$|(?<=[、，,和与及])[{_CJK}]{{2,8}}?(?:银行|公司|集团)$"
+)
+
+
+def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """The body forms above, over the spans found (a body replaces the place it starts with)."""
+    out = list(spans)
+    by_end = {s.end: s for s in out if s.label == "ORG"}
+    for end, org in list(by_end.items()):
+        m = _DEPARTMENT_AFTER_RE.match(text, end)
+        if m and text[end - 1] in "委会":
+            out.remove(org)
+            out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
+    for span in [s for s in out if s.label == "GPE"]:
+        m = _COMPANY_AFTER_PLACE_RE.match(text, span.end)
+        if m and not any(s.label == "ORG" and s.start < m.end() and span.start < s.end for s in out):
+            out.remove(span)
+            out.append(_span(text, span.start, m.end(), "ORG", "entity.org_company", 0.6))
+    for span in [s for s in out if s.label == "ORG" and s.text.endswith(_BRANCH_ENDS)]:
+        m = _PARENT_BEFORE_RE.search(text, max(0, span.start - 12), span.start)
+        if m and not any(s.label == "ORG" and s.start < span.start and m.start() < s.end for s in out if s is not span):
+            out.remove(span)
+            out.append(_span(text, m.start(), span.end, "ORG", span.rule, span.confidence))
+    for span in [s for s in out if s.label == "GPE"]:
+        m = _ORGAN_AFTER_PLACE_RE.match(text, span.end)
+        if m and not any(s.label == "ORG" and s.start <= span.start < s.end for s in out):
+            out.remove(span)
+            out.append(_span(text, span.start, m.end(), "ORG", "entity.org_place_organ", 0.6))
+    taken = bytearray(len(text) + 1)
+    for span in out:
+        if span.label == "ORG":
+            taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    found = [(m.start(), m.end()) for m in (*_SAR_BODY_RE.finditer(text), *_OWN_OFFICE_RE.finditer(text))]
+    found += [m.span(1) if m.group(1) else m.span(2) for m in _LEVEL_CONGRESS_RE.finditer(text)]
+    for a, b in found:
+        if any(taken[a:b]):
+            continue
+        out = [s for s in out if not (s.label == "GPE" and a <= s.start < b)]
+        out.append(_span(text, a, b, "ORG", "entity.org_more", 0.6))
+    return out
+
+
+def _across_line_break(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """副主席王⏎明华主持: a name a PDF line break cut after its surname is one span across the break.
+
+    A name found at the start of a line takes in the surname that ends the line before, where that
+    surname stands after a post or a separator and the whole reads as a name.
+    """
+    a = span.start
+    if a < 2 or text[a - 1] != "\n" or len(span.text) > 3:
+        return span
+    surname = text[a - 2]
+    joined = surname + span.text
+    if not ("\u4e00" <= surname <= "\u9fff") or not _plausible_name(joined, 0, len(joined), st):
+        return span
+    if len(joined) > 3 and joined[:2] not in _COMPOUND_SURNAMES:
+        return span
+    before = a - 2
+    if text[before - 1 : before] in _ITEM_BOUNDARY or text.endswith(_POSTS_TUPLE, 0, before):
+        return _span(text, before, span.end, "PERSON", span.rule, span.confidence)
+    return span
+
+
+_ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
+
+
+def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """朱少儿、符勇副主委 / 市委统战部何洁、胡俊亮列席: the names listed before a name the rules found.
+
+    Each item before a 、 is a name where it has a name's shape and stands after a separator,
+    a post or a body the rules found (市委统战部 | 何洁).
+    """
+    names = sorted((s for s in spans if s.label == "PERSON"), key=lambda s: s.start)
+    ends = {s.end for s in spans if s.label in ("ORG", "GPE")}
+    starts = {s.start for s in names}
+    out: list[Span] = []
+    for span in names:
+        start = span.start
+        while start >= 3 and text[start - 1] == "、":
+            j = start - 1
+            item = next(
+                (
+                    j - n
+                    for n in (3, 2)
+                    if j - n >= 0
+                    and (
+                        text[j - n - 1 : j - n] in _ITEM_BOUNDARY
+                        or j - n in ends
+                        or text.endswith(_POSTS_TUPLE, 0, j - n)
+                        or _boundary_before(text, j - n, st)
+                    )
+                    and _plausible_name(text, j - n, j, st)
+                ),
+                None,
+            )
+            if item is None or item in starts:
+                break
+            starts.add(item)
+            out.append(_span(text, item, j, "PERSON", "entity.person_listed_before", 0.6))
+            start = item
+    return out
+
+
+def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The credit-line, agency and Hong Kong/Macau rulings (tests/data/corpus/RULINGS.md) over the spans found."""
+    out: list[Span] = []
+    for span in spans:
+        if span.label == "ORG":
+            sar = _SAR_CPPCC_RE.match(span.text)
+            if sar:
+                if not sar.group(1).endswith("区") or sar.group(1) == "港澳地区":
+                    out.append(_span(text, span.start, span.start + len(sar.group(1)), "GPE", "entity.gpe_sar", 0.6))
+                continue
+            if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 5), span.start):
+                continue  # 各民主党派中央: every party's, no one body
+        out.append(span)
+    taken = bytearray(len(text) + 1)
+    for span in out:
+        if span.label in ("PERSON", "ORG"):
+            taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    out = _more_bodies(text, out)
+    out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
+    out += _names_listed_before(text, out, st)
+    for m in _CREDIT_LINE_RE.finditer(text):
+        a, b = m.span(1)
+        if any(taken[a:b]):
+            continue
+        if _CREDIT_BODY_END_RE.search(m.group(1)) and b - a >= 3:
+            out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
+        elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
+            out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
+    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text)):
+        a, b = m.span(1)
+        if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
+            taken[a:b] = b"\1" * (b - a)
+            out.append(_span(text, a, b, "ORG", "entity.org_agency", 0.6))
+    return out
 
 
 def _shared_terms(text: str, meetings: list[Span]) -> list[Span]:
@@ -419,7 +602,9 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         # The heading or the sentence before: this line, or up to 300 characters back.
         context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
-        if _TERM_BEFORE_RE.search(context):
+        # A session of a named kind (第三十二次常委会议, 第四次全体会议) is numbered by itself (GUIDELINES:
+        # a numbered session); a bare 第二次会议 needs its 届 nearby to be a CPPCC session.
+        if m.group("kind") or m.group().endswith("全体会议") or _TERM_BEFORE_RE.search(context):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
     return out
 
@@ -527,7 +712,12 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 # 「十五五规划」: the formula is the plan's number, 规划 the ordinary word after it.
                 spans.append(_span(text, start, start + plan.end(), "SLOGAN", "entity.slogan_plan", 0.8))
                 numbered += 1
-            elif _FORMULA_RE.fullmatch(part) and not _YEAR_LIKE_RE.fullmatch(part) and not award:
+            elif (
+                _FORMULA_RE.fullmatch(part)
+                and not _YEAR_LIKE_RE.fullmatch(part)
+                and not award
+                and not _QUOTED_SPAN_RE.fullmatch(part)
+            ):
                 # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word).
                 if not (_MEETING_NAME_RE.fullmatch(part) or part in _FIXED_SETS or _is_word_formula(part, st)):
                     spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
@@ -543,6 +733,8 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     return spans
 
 
+# “三个月” (a time limit quoted): a length of time, a FIGURE, not a numbered formula.
+_QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星期|礼拜)")
 _PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
 # Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
 _FIXED_SETS = frozenset(("八项规定", "一府两院", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
@@ -583,6 +775,7 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     )
 
 
+_PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 _MEETING_NAME_RE = re.compile(r"两会")
 _QUOTE_MARKS = "“”\"‘’'「」"
@@ -628,7 +821,17 @@ def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
 
 
 def _is_watchword(parts: list[str]) -> bool:
-    """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``)."""
+    """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``).
+
+    Longer clauses (5–7 characters) are a watchword where they are built alike: each opens with a
+    doubled character (件件有回音、事事有着落) or all share a character at the same place after the
+    first (人人有事做、户户有收入).
+    """
+    if len(parts) >= 2 and all(_PARALLEL_CLAUSE_RE.fullmatch(p) for p in parts) and len({len(p) for p in parts}) == 1:
+        doubled = all(p[0] == p[1] for p in parts)
+        shared = any(len({p[i] for p in parts}) == 1 for i in range(1, len(parts[0])))
+        if doubled or shared:
+            return True
     if len(parts) < 2 or not all(_CLAUSE_RE.fullmatch(p) for p in parts):
         return False
     return len({len(p) for p in parts}) == 1 or all(len(p) >= 3 and p[-2] == "为" for p in parts)
@@ -1118,8 +1321,43 @@ _PARTY_SHORT = tuple(_PARTIES.split("|"))
 _PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
 
 
+# What may stand before a committee's bare name for it to be that committee: not a body or place.
+_BODY_PREFIX_END_RE = re.compile(r"(?:[省市县区州委府协会部]|专门|各|其他|该)$")
 # 县政协文史和学习委员会: the committee's own name after its body's head.
 _COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}?)委员会$")
+
+
+# In a list of committee heads (县政协文史委员会主任张三、农业和农村委员会主任李四): a later
+# item's committee, named without the prefix the first item gave, before its post.
+_LISTED_COMMITTEE_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,12}}?委员会)(?=(?:常务)?副?(?:主任|主席)[{_CJK}])")
+_NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
+
+
+def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
+    """A committee named in a list of heads after a committee ORG of the same sentence, with its post."""
+    ends = [s.end for s in orgs if s.text.endswith("委员会")]
+    out = []
+    for m in _LISTED_COMMITTEE_RE.finditer(text):
+        if m.group(1)[0] in _NOT_COMMITTEE_START or any(s.start <= m.start(1) < s.end for s in orgs):
+            continue
+        sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
+        if any(sentence_start < end <= m.start() for end in ends):
+            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+    return out
+
+
+def _meeting_cut(text: str, orgs: list[Span]) -> list[Span]:
+    """An ORG whose 委员会 is the start of 委员会议 (省政协常务委员会议) stops before that meeting's name."""
+    out = []
+    for span in orgs:
+        if span.text.endswith("委员会") and text.startswith("议", span.end):
+            cut = span.text[:-3]
+            cut = cut[:-2] if cut.endswith("常务") else cut
+            if len(cut) < 2:
+                continue
+            span = _span(text, span.start, span.start + len(cut), "ORG", span.rule, span.confidence)
+        out.append(span)
+    return out
 
 
 def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
@@ -1139,10 +1377,25 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
         for short in {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
+        if len(name) >= 2:
+            # The committee's own name without the body before it (提案委员会 after 全国政协提案委员会).
+            full = name + "委员会"
+            first_seen[full] = min(first_seen.get(full, span.end), span.end)
     if not first_seen:
         return []
+    inside = bytearray(len(text) + 1)
+    for span in orgs:
+        inside[span.start : span.end] = b"\1" * (span.end - span.start)
     out = []
     for m in _alternation(first_seen).finditer(text):
+        if m.group().endswith("委员会"):
+            if (
+                m.start() >= first_seen[m.group()]
+                and not any(inside[m.start() : m.end()])
+                and not _BODY_PREFIX_END_RE.search(text, 0, m.start())
+            ):
+                out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
+            continue
         if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
             out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
     return out
@@ -1239,6 +1492,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
                     ),
                     None,
                 )
+            if found is not None and text[found[0]] in _CONJUNCTIONS and word not in _CREDIT_ROLES:
+                found = None  # 会长和苏香玫会长: the conjunction starts the next item, not a name
             if found is not None and (word in _CREDIT_ROLES or _plausible_name(text, found[0], found[1], st)):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
@@ -1272,14 +1527,15 @@ _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "�
 _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
-    r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|县长|市长|区长|省长|部长|秘书长)|书记(?!处)|主委|秘书长|教授"
+    r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
+    r"|书记(?!处)|主委|秘书长|教授|列席"
     r"|经理|董事长|会长|院长|校长|局长|部长"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
-    r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
+    r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾"
 )
 
@@ -1309,8 +1565,12 @@ def looks_like_name(name: str) -> bool:
     )
 
 
-def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool:
-    """A surname, then CJK characters none of which breaks a name, and not a common word."""
+def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: int = 0) -> bool:
+    """A surname, then CJK characters none of which breaks a name, and not a common word.
+
+    ``rare``: where the context already announces a name (a post just before it), a dictionary
+    word seen fewer than this many times in jieba's counts (夏启 of 夏启宗) does not bar it.
+    """
     name = text[start:end]
     if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
         return False
@@ -1323,7 +1583,7 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any]) -> bool
     freq = st["tokenizer"].FREQ
     proper = st["proper"]
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
-    if any(freq.get(w) and w not in proper for w in (name, name[:2]) if len(w) >= 2):
+    if any(freq.get(w, 0) > rare and w not in proper for w in (name, name[:2]) if len(w) >= 2):
         return False
     # 向大会, 于政协, 和常务: a surname that is also a preposition or conjunction, before a word.
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
@@ -1472,6 +1732,7 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
+_CONJUNCTIONS = frozenset("和与及同跟并")
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
@@ -1616,7 +1877,9 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     return out
 
 
-_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员)[ 　:：]?")
+# A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
+_RARE_AFTER_POST = 20
+_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员|议员)[ 　:：]?")
 
 
 def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
@@ -1625,7 +1888,8 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
         for n in (3, 2):
-            if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st):
+            follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
+            if follows and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST):
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
                 break
     return spans

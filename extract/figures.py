@@ -93,6 +93,9 @@ _YEAR_FORM_RE = re.compile(r"[12][0-9]{3}")
 # Characters before a numeral that make it an ordinal, a relative span or a distributive.
 _ORDINAL_BEFORE = frozenset("第首每这那该本此哪几")
 # 届 before a Chinese numeral: 十三届三次常委(扩大)会议 designates a session.
+_QUOTES_OPEN = frozenset('“‘"「『')
+_QUOTES_CLOSE = frozenset('”’"」』')
+_TIME_UNITS = frozenset(("个月", "月", "年", "天", "日", "周", "小时", "个工作日", "工作日", "季度"))
 _CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('届前后上下各逐数“‘"「『〔【')
 _CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
@@ -365,7 +368,11 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 一二, 一两: estimates or list numbering
     if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS:
         return None
-    if (before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后") or before in _CN_NUMERAL_SET:
+    quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE
+    if (
+        before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后" and not quoted_length
+    ) or before in _CN_NUMERAL_SET:
+        # “三抓三促” is a formula; “三个月” alone in its quotes is a length of time (a time limit).
         return None
     value = parse_number(number)
     if value is None or _in_idiom(text, m.start("cn"), m.end()):

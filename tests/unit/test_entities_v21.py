@@ -204,3 +204,113 @@ def test_committee_short_names_need_their_full_name_first() -> None:
     text = "县政协经济和科技委员会开展调研。会后，经科委向县政府报送报告。"
     assert labelled(text, "ORG") == ["县政协经济和科技委员会", "经科委", "县政府"]
     assert labelled("经科委向县政府报送报告。", "ORG") == ["县政府"]  # no full name before: bare
+
+
+def test_a_name_after_a_post_may_start_with_a_rare_dictionary_word() -> None:
+    # 黄奕 and 周润 are rare jieba words; right after a post they begin a name all the same.
+    text = "市政协副主席黄奕民出席，区委书记周润平讲话。县政协副主席会议召开。"
+    assert labelled(text, "PERSON") == ["黄奕民", "周润平"]
+
+
+def test_committees_in_a_list_of_heads_are_orgs_after_the_first_full_name() -> None:
+    text = "会上，市政协经济委员会主任韩立、科技和教育委员会主任龚华依次发言。各专门委员会主任、其他委员会主任列席。"
+    orgs = labelled(text, "ORG")
+    assert "科技和教育委员会" in orgs
+    assert not any(o.startswith(("其他", "各")) for o in orgs)
+    # Without a committee before it in the sentence, a list item is not read as one.
+    assert "科技和教育委员会" not in labelled("张三、科技和教育委员会主任龚华发言。", "ORG")
+
+
+def test_a_body_stops_before_the_meeting_its_committee_word_begins() -> None:
+    # 常务委员会议 is a kind of meeting: the body is the 省政协 before it.
+    assert labelled("在每年最后一次省政协常务委员会议上报告工作。", "ORG") == ["省政协"]
+    assert labelled("省政协常务委员会报告工作。", "ORG") == ["省政协常务委员会"]
+
+
+def test_credit_lines_give_a_person_or_a_body() -> None:
+    text = "（报道组：钱文 后援：冯子墨）\n作者:文化和史料委员会\n审核：蒋丽云\n"
+    assert labelled(text, "PERSON")[-2:] == ["冯子墨", "蒋丽云"]
+    assert "文化和史料委员会" in labelled(text, "ORG")
+
+
+def test_a_news_agency_in_its_dateline_or_credit_is_an_org() -> None:
+    text = "新华社兰州5月2日电（新华社报道组）会议召开。（新华社 方明远摄）\n东方新闻网讯 会议闭幕。本社讯。"
+    assert labelled(text, "ORG") == ["新华社", "新华社", "新华社", "东方新闻网"]
+
+
+def test_hong_kong_and_macau_members_name_a_place_not_a_cppcc() -> None:
+    text = "港澳政协委员赴澳门考察，澳门政协委员和港区政协委员座谈，港澳地区政协委员参加。"
+    assert labelled(text, "ORG") == []
+    assert labelled(text, "GPE") == ["港澳", "澳门", "澳门", "港澳地区"]
+
+
+def test_every_partys_body_is_a_plural_not_an_org() -> None:
+    assert labelled("提案送交各民主党派中央和全国工商联，各党派市委参加。", "ORG") == ["全国工商联"]
+
+
+def test_a_session_of_a_named_kind_is_a_meeting_without_a_term_nearby() -> None:
+    text = "召开第三十二次常委会议，举行第四次全体会议和第四十七次主席（扩大）会议。公司召开第二次会议。"
+    assert labelled(text, "MEETING") == ["第三十二次常委会议", "第四次全体会议", "第四十七次主席（扩大）会议"]
+
+
+def test_a_party_congress_is_a_meeting_by_what_is_said_of_it() -> None:
+    text = "解读十八大工作报告，贯彻二十大精神。十八大类产品。"
+    assert labelled(text, "MEETING") == ["十八大", "二十大"]
+
+
+def test_names_listed_before_a_name_with_its_cue() -> None:
+    text = "市委会邹明主委，龙少华、符勇副主委出席，市委统战部韦洁、胡俊彦列席。会议由钟一鸣、柏小川主持。"
+    assert labelled(text, "PERSON") == ["邹明", "龙少华", "符勇", "韦洁", "胡俊彦", "钟一鸣", "柏小川"]
+
+
+def test_a_conjunction_after_a_post_starts_the_next_name() -> None:
+    assert labelled("受到许伟明会长和苏香兰会长的接待。", "PERSON") == ["许伟明", "苏香兰"]
+
+
+def test_body_forms_a_department_a_level_congress_a_sar_body_an_organ_after_a_place() -> None:
+    assert labelled("民盟云南省委宣传部李明出席。", "ORG") == ["民盟云南省委宣传部"]
+    assert labelled("县人大代表、县政协委员参加。", "ORG") == ["县人大", "县政协"]
+    text = "澳门立法会议员和天水市公安民警参加。"
+    assert labelled(text, "ORG") == ["澳门立法会", "天水市公安"]
+    assert labelled(text, "GPE") == []
+    assert labelled("以政协办公室的名义发文。", "ORG") == ["政协办公室"]
+
+
+def test_a_committee_by_its_own_name_after_its_full_name() -> None:
+    text = "市政协文史委员会召开会议。文史委员会主任赵明讲话，各专门委员会参加。"
+    assert labelled(text, "ORG") == ["市政协文史委员会", "文史委员会"]
+    # Not before the full name is given.
+    assert "文史委员会" not in labelled("文史委员会主任赵明讲话。", "ORG")
+
+
+def test_longer_quoted_clauses_built_alike_are_a_watchword() -> None:
+    text = "做到“件件有回音、事事有着落”，坚持“人人有事做、户户有收入”，围绕“加强基础设施建设、推动产业转型升级”调研。"
+    assert labelled(text, "SLOGAN") == ["件件有回音、事事有着落", "人人有事做、户户有收入"]
+
+
+def test_a_quoted_length_of_time_is_a_figure_not_a_formula() -> None:
+    text = "对超过“六个月”未办结的提案督办，落实“两个维护”。"
+    assert labelled(text, "FIGURE") == ["六个月"]
+    assert labelled(text, "SLOGAN") == ["两个维护"]
+
+
+def test_the_cppcc_before_its_standing_committees_numbered_session() -> None:
+    text = "3月1日，政协华池县第九届委员会常务委员会第五次会议召开。受政协华池县第九届委员会常务委员会委托。"
+    assert labelled(text, "ORG") == ["政协华池县", "政协华池县第九届委员会常务委员会"]
+    assert labelled(text, "MEETING") == ["第九届委员会常务委员会第五次会议"]
+    assert labelled(text, "GPE") == []
+
+
+def test_a_body_after_an_aspect_particle_and_a_name_after_a_members_post() -> None:
+    assert labelled("会议讨论了县政府工作报告，听取了市政协八届二次会议的筹备情况。", "ORG") == ["县政府", "市政协"]
+    assert labelled("在立法会议员郑国雄的带领下考察。", "PERSON") == ["郑国雄"]
+
+
+def test_a_name_cut_after_its_surname_by_a_line_break_is_one_span() -> None:
+    text = "会议由县政协副主席韦\n明华主持。\n各界人士\n明华主持"
+    assert labelled(text, "PERSON") == ["韦\n明华", "明华"]
+
+
+def test_a_company_after_its_place_and_a_branch_after_its_bank() -> None:
+    text = "北流市恒达建材有限公司董事长李明捐款，建设银行钦州分行承办，钦州市的有限公司。"
+    assert labelled(text, "ORG") == ["北流市恒达建材有限公司", "建设银行钦州分行"]

@@ -136,3 +136,29 @@ def test_only_unsettled_sentences_are_read() -> None:
     read = "".join(text[a:b] for a, b in stretches)
     assert "15次" not in read  # nothing there the rules could not settle
     assert all(text[a:b].strip() for a, b in stretches)
+
+
+def test_a_name_the_model_saw_once_stands_where_the_context_announces_a_name() -> None:
+    # A post or credit before it, a speech verb after it, a rule's name beside it in a list.
+    text = "区政协副主席郑海涛到会。\n审核:罗晓梅\n钱立新说，要抓落实。\n委员林国栋、孔令华参加。\n行至半山莫道远。"
+    rules = [_span(text, "林国栋", "PERSON")]
+    model = [_span(text, name, "PERSON", "lac") for name in ("郑海涛", "罗晓梅", "钱立新", "孔令华", "莫道远")]
+    got = {s.text for s in combine(text, rules, model, [(0, len(text))]) if s.source == "lac"}
+    assert got == {"郑海涛", "罗晓梅", "钱立新", "孔令华"}
+
+
+def test_a_body_the_model_saw_stands_before_a_post_or_a_numbered_session() -> None:
+    text = (
+        "文化文史委员会主任赵明出席。会议通报了县政协九届二次会议的情况，"
+        "同政协委员交流，人民政协委员参加，某某机构发布。"
+    )
+    meeting = _span(text, "九届二次会议", "MEETING")
+    model = [
+        _span(text, "文化文史委员会", "ORG", "lac"),
+        _span(text, "县政协", "ORG", "lac"),
+        _span(text, "同政协", "ORG", "lac"),
+        _span(text, "人民政协", "ORG", "lac"),
+        _span(text, "某某机构", "ORG", "lac"),
+    ]
+    got = {s.text for s in combine(text, [meeting], model, [(0, len(text))]) if s.label == "ORG"}
+    assert got == {"文化文史委员会", "县政协"}

@@ -25,14 +25,23 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SALT = "pizhu-corpus-split-2025"
+LATE_HEADING = "## Added to the dev half after the split"
 ROW = re.compile(r"^\| `(?P<file>\d{3}_[^`]+\.txt)` \|(?P<rest>.*)\|\s*$")
 
 
-def sources(path: Path = HERE / "SOURCES.md") -> list[tuple[str, str, str]]:
-    """(file, kind, script) for every row of the SOURCES.md table, in table order."""
+def sources(path: Path = HERE / "SOURCES.md", late: bool = False) -> list[tuple[str, str, str]]:
+    """(file, kind, script) for every row of the SOURCES.md table, in table order.
+
+    ``late``: the rows of the table of texts added after the split instead.
+    """
     rows = []
+    in_late = False
     for line in path.read_text("utf-8").splitlines():
+        if line.startswith("## "):
+            in_late = line.strip() == LATE_HEADING
         match = ROW.match(line)
+        if in_late != late:
+            continue
         if match:
             cells = [cell.strip() for cell in match["rest"].split("|")]
             # cells: URL, site, kind, script, year, reserved-check, notes
@@ -65,11 +74,13 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare with split.json instead of writing it")
     args = parser.parse_args()
     rows = sources()
+    late = [name for name, _, _ in sources(late=True)]
     texts = sorted(p.name for p in (HERE / "texts").glob("*.txt"))
-    if sorted(name for name, _, _ in rows) != texts:
+    if sorted([name for name, _, _ in rows] + late) != texts:
         print("SOURCES.md and texts/ do not list the same files", file=sys.stderr)
         return 1
     result = split(rows)
+    result["dev"] = sorted(result["dev"] + late)
     target = HERE / "split.json"
     text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
     if args.check:
