@@ -34,9 +34,9 @@ DEFAULT_TESTS = (
 
 
 def _copy_repo(dest: Path) -> None:
-    files = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True
-    ).stdout.decode().split("\0")
+    files = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True).stdout.decode().split("\0")
+    )
     for name in filter(None, files):
         source = ROOT / name
         if source.is_file():
@@ -54,7 +54,7 @@ def _configure(dest: Path, tests: list[str]) -> None:
             "\n[tool.mutmut]\n"
             'source_paths = ["store/"]\n'
             f"only_mutate = {listed(list(TARGETS))}\n"
-            f'also_copy = {listed(["extract/", "pizhu/", "tui/", "seeds/", "tests/"])}\n'
+            f"also_copy = {listed(['extract/', 'pizhu/', 'tui/', 'seeds/', 'tests/'])}\n"
             f"pytest_add_cli_args_test_selection = {listed(tests)}\n"
             'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
             "mutate_only_covered_lines = true\n"

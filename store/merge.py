@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import json
 import os
 import sqlite3
@@ -119,8 +120,10 @@ def _same_file(a: Path, b: Path) -> bool:
 def checked_copy(path: str | Path, target: Store | None = None) -> Iterator[Store]:
     """The other database, copied to a temporary file at this schema and checked whole."""
     other = open_other(path, target)
+    clean_stale_copies()
     try:
-        folder = tempfile.mkdtemp(prefix="pizhu-merge-")
+        folder = tempfile.mkdtemp(prefix=_COPY_PREFIX)
+        holder = _hold(folder)
     except OSError as exc:
         other.close()
         raise MergeError(
@@ -164,11 +167,52 @@ def checked_copy(path: str | Path, target: Store | None = None) -> Iterator[Stor
         finally:
             copy.close()
     finally:
-        for name in os.listdir(folder):
-            with contextlib.suppress(OSError):
-                os.unlink(os.path.join(folder, name))
+        _remove_copy(folder)
+        os.close(holder)
+
+
+_COPY_PREFIX = "pizhu-merge-"
+_HOLD = ".held"
+
+
+def _hold(folder: str) -> int:
+    """Lock a file in our temporary folder while the merge runs: a folder whose lock can be
+    taken was left by a killed merge (see ``clean_stale_copies``)."""
+    handle = os.open(os.path.join(folder, _HOLD), os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
+
+
+def _remove_copy(folder: str) -> None:
+    for name in os.listdir(folder):
         with contextlib.suppress(OSError):
-            os.rmdir(folder)
+            os.unlink(os.path.join(folder, name))
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+
+
+def clean_stale_copies() -> None:
+    """Remove the checked copies that killed merges left in the temporary folder (never one
+    a running merge holds)."""
+    base = tempfile.gettempdir()
+    with contextlib.suppress(OSError):
+        for name in os.listdir(base):
+            folder = os.path.join(base, name)
+            if not name.startswith(_COPY_PREFIX) or not os.path.isdir(folder) or os.path.islink(folder):
+                continue
+            try:
+                handle = os.open(os.path.join(folder, _HOLD), os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                continue  # someone else's: not ours to judge
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(handle)
+                continue  # a merge running now
+            try:
+                _remove_copy(folder)
+            finally:
+                os.close(handle)
 
 
 # Decisions are dated within this window: a date outside it (``9999-12-31…``) would put
