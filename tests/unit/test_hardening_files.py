@@ -97,3 +97,28 @@ def test_a_merge_copy_left_behind_by_a_kill_is_cleaned_up_by_the_next(
     with Store(target) as team:
         merge(team, other)
     assert list(temp.iterdir()) == []
+
+
+class _Pipeline:
+    def to_disk(self, path: Path) -> None:
+        (Path(path) / "meta.json").write_text("{}")
+
+
+def test_a_trained_model_folder_gets_the_mode_a_new_folder_gets(tmp_path: Path) -> None:
+    from store.train import save_model
+
+    old = os.umask(0o022)
+    try:
+        save_model(_Pipeline(), tmp_path / "model")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "model").stat().st_mode) == 0o755
+
+
+def test_a_replaced_model_folder_keeps_its_mode(tmp_path: Path) -> None:
+    from store.train import save_model
+
+    save_model(_Pipeline(), tmp_path / "model")
+    (tmp_path / "model").chmod(0o750)
+    save_model(_Pipeline(), tmp_path / "model")
+    assert stat.S_IMODE((tmp_path / "model").stat().st_mode) == 0o750
