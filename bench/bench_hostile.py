@@ -1,8 +1,8 @@
 """Peak memory and time of importing hostile files (issue 26), each in a fresh process.
 
 The files are generated here: a Word file that unzips to gigabytes, one of 300,000 empty
-paragraphs, a 50 MB text file (past the text limit), text files of 1, 4 and 8 MB (under
-it: memory per MB of text), a file of only a byte order mark, and a GB18030 page that
+paragraphs, a 50 MB text file (past the text limit), text files of 0.5, 1 and 2 MB (under
+it, distinct generated reports: memory per MB of text), a file of only a byte order mark, and a GB18030 page that
 declares Big5. Each is imported with ``pizhu import`` into a new database in its own
 process; the table gives the outcome line, the seconds and the process's peak resident
 memory (and MB of memory per MB of text for the text files).
@@ -24,7 +24,6 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
 
 _RUN = """
 import json, resource, sys, time
@@ -70,10 +69,18 @@ def _docx(body: str, padding: int = 0) -> bytes:
 
 
 def _text(megabytes: float) -> bytes:
-    seeds = "\n\n".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
-    data = seeds.encode("utf-8")
+    """Distinct generated reports (repeating one would import once and skip the copies)."""
+    from bench.generate import generate
+
     want = int(megabytes * 1024 * 1024)
-    return (data * (want // len(data) + 1))[:want].decode("utf-8", "ignore").encode("utf-8")
+    parts: list[bytes] = []
+    size = index = 0
+    while size < want:
+        part = generate(index, seed=26).text.encode("utf-8") + b"\n\n"
+        parts.append(part)
+        size += len(part)
+        index += 1
+    return b"".join(parts)
 
 
 def make_files(folder: Path) -> dict[str, Path]:
@@ -81,9 +88,9 @@ def make_files(folder: Path) -> dict[str, Path]:
         "docx-bomb-1GB.docx": _docx("<w:p><w:r><w:t>正文</w:t></w:r></w:p>", padding=1024 * 1024 * 1024),
         "docx-300k-paragraphs.docx": _docx("<w:p/>" * 300_000),
         "text-50MB.txt": _text(50),
+        "text-0.5MB.txt": _text(0.5),
         "text-1MB.txt": _text(1),
-        "text-4MB.txt": _text(4),
-        "text-8MB.txt": _text(8),
+        "text-2MB.txt": _text(2),
         "bom-only.txt": b"\xef\xbb\xbf",
         "gb18030-declared-big5.html": (
             '<html><head><meta charset="big5"><title>政协工作报告</title></head><body>'

@@ -313,7 +313,7 @@ def check_limits(data: bytes) -> None:
                 return  # python-docx says what is missing
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise DocxError(f"a damaged Word file ({type(exc).__name__})") from None
-    paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ")
+    paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ") + body.count(b"<w:p/>")
     if paragraphs > MAX_PARAGRAPHS:
         raise DocxError(f"a Word file of {paragraphs} paragraphs (the limit is {MAX_PARAGRAPHS})")
 

@@ -16,9 +16,9 @@ from store.importer import import_file
 from store.sources import docx as docx_source
 
 
-def _docx(paragraphs: int, *, padding: int = 0) -> bytes:
-    """A minimal Word file: ``paragraphs`` paragraphs, and a part of ``padding`` zero bytes."""
-    body = "".join(f"<w:p><w:r><w:t>第{i}段</w:t></w:r></w:p>" for i in range(paragraphs))
+def _docx(paragraphs: int, *, padding: int = 0, before: str = "") -> bytes:
+    """A minimal Word file: ``paragraphs`` paragraphs after ``before``, and a part of ``padding`` zero bytes."""
+    body = before + "".join(f"<w:p><w:r><w:t>第{i}段</w:t></w:r></w:p>" for i in range(paragraphs))
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -117,3 +117,12 @@ def test_a_reader_that_writes_megabytes_of_warnings_never_blocks_the_background_
     worker.join(timeout=60)
     assert not worker.is_alive(), "the import hung on its stderr"
     assert app.steps and app.steps[-1].finished
+
+
+def test_empty_self_closed_paragraphs_count_toward_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_source, "MAX_PARAGRAPHS", 500)
+    data = _docx(1, before="<w:p/>" * 600)
+    path = tmp_path / "empty-paragraphs.docx"
+    path.write_bytes(data)
+    outcome = import_file(Store.memory(), path)
+    assert "paragraphs" in outcome.error and "limit" in outcome.error
