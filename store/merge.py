@@ -102,6 +102,13 @@ def open_other(path: str | Path, target: Store | None = None) -> sqlite3.Connect
             raise MergeError(f"{path}: the database file is corrupt ({check})")
     except sqlite3.Error as exc:
         conn.close()
+        if "unable to open" in str(exc):
+            name = path.name
+            raise MergeError(
+                f"{path}: cannot be read where it is: its folder is read-only and SQLite needs to create"
+                f" {name}-shm beside the {name}-wal it holds; copy {name} and {name}-wal to a writable folder"
+                " and merge the copy"
+            ) from None
         raise MergeError(f"{path}: the database file is corrupt or unreadable ({exc})") from None
     except MergeError:
         conn.close()

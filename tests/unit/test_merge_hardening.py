@@ -227,3 +227,28 @@ def test_merging_a_copy_whose_text_differs_puts_spans_and_boundaries_in_place(pa
         )
         corrected = [v for v in team.spans(1, "li") if v.status == "corrected"]
         assert [(v.text, t[v.start : v.end]) for v in corrected] == [("93.35万", "93.35万")]
+
+
+def test_a_copy_in_a_read_only_folder_is_not_called_corrupt(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite says "unable to open database file" when it cannot create the -shm beside a
+    -wal in a folder it cannot write (root can write anywhere, so the refusal is staged)."""
+    from store import merge as merge_module
+
+    target, other = pair
+
+    class _Refusing:
+        def execute(self, *_args: object) -> None:
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self) -> None:
+            pass
+
+    with Store(target) as team:
+        monkeypatch.setattr(merge_module.sqlite3, "connect", lambda *a, **k: _Refusing())
+        with pytest.raises(MergeError) as info:
+            merge_module.open_other(other, team)
+        monkeypatch.undo()
+    message = str(info.value)
+    assert "corrupt" not in message and "read-only" in message and "-shm" in message and str(other) in message
