@@ -87,7 +87,7 @@ def make_files(folder: Path) -> dict[str, Path]:
     files = {
         "docx-bomb-1GB.docx": _docx("<w:p><w:r><w:t>正文</w:t></w:r></w:p>", padding=1024 * 1024 * 1024),
         "docx-300k-paragraphs.docx": _docx("<w:p/>" * 300_000),
-        "text-50MB.txt": _text(50),
+        "text-50MB.txt": _text(1) * 50,  # refused before it is read: repeating is fine here
         "text-0.5MB.txt": _text(0.5),
         "text-1MB.txt": _text(1),
         "text-2MB.txt": _text(2),
