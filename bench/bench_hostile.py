@@ -137,6 +137,16 @@ def main() -> int:
             for n, s, t, p, m, e, o in rows
         ),
     ]
+    texts = sorted(
+        (size, peak) for name, size, _t, peak, _m, code, _o in rows if name.startswith("text-") and code == 0
+    )
+    if len(texts) >= 2 and texts[-1][0] > texts[0][0]:
+        slope = (texts[-1][1] - texts[0][1]) / (texts[-1][0] - texts[0][0])
+        lines += [
+            "",
+            f"memory per MB of text, from {texts[0][0]:.1f} to {texts[-1][0]:.1f} MB: {slope:.1f} MB"
+            f" (on a base of {texts[0][1]:.0f} MB: the libraries and models, whatever the file)",
+        ]
     print("\n".join(lines))
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
