@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,22 +59,17 @@ def import_in_background(
 ) -> None:
     """The worker's body (runs in a thread): start the import process, relay what it says.
     ``flags``: more options of ``pizhu import`` (``--ocr``)."""
-    # The process's stderr (a reader library's warnings: pdfminer writes one per odd object)
-    # goes to a file, never to a pipe: a pipe nobody reads until the end fills at 64 KB and
-    # stops the import for good.
-    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
     try:
         process = subprocess.Popen(
             _command(db_path, paths, flags),
             stdout=subprocess.PIPE,
-            stderr=log,
+            stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
             text=True,
             encoding="utf-8",
             preexec_fn=_lower_priority if os.name == "posix" else None,
         )
     except OSError as exc:
-        log.close()
         app.call_from_thread(app.import_step, ImportStep(0, 0, 0, finished=True, error=str(exc)))
         return
     app.import_process = process
@@ -104,10 +98,9 @@ def import_in_background(
             app.call_from_thread(app.import_step, ImportStep(done, total, imported, refused, summaries))
         process.wait()
         error = ""
-        if process.returncode not in (0, None):
-            log.seek(0)
-            said = log.read().strip().splitlines()[-1:] or [f"the import stopped ({process.returncode})"]
-            error = said[0]
+        if process.returncode not in (0, None) and process.stderr is not None:
+            error = process.stderr.read().strip().splitlines()[-1:] or [f"the import stopped ({process.returncode})"]
+            error = error[0]
         store = store or Store(db_path)
         summaries = tuple(store.documents(reviewer))
         app.call_from_thread(
@@ -116,6 +109,5 @@ def import_in_background(
     except StoreError as exc:
         app.call_from_thread(app.import_step, ImportStep(done, total, imported, finished=True, error=str(exc)))
     finally:
-        log.close()
         if store is not None:
             store.close()
