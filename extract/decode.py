@@ -82,9 +82,12 @@ def decode(data: bytes) -> Decoded:
         raise DecodeError("binary file (contains NUL bytes)")
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig")
+            text = data[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError as exc:
             raise DecodeError(f"invalid UTF-8 after a UTF-8 BOM at byte {exc.start}") from None
+        if not text:
+            raise DecodeError("empty file (only a byte order mark)")
+        return _checked(Decoded(text, "utf-8-sig"))
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:

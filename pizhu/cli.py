@@ -491,7 +491,7 @@ def describe_command(
     if year is not None:
         if year.lower() == "none":
             value = None
-        elif year.isdigit():
+        elif year.isdecimal():  # not isdigit: "²" is a digit int() cannot read
             value = int(year)
         else:
             fail(f"--year {year}: give a year like 2023, or none")

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
-from store import lexicon, progress, review, roles
+from store import lexicon, library, progress, review, roles
 from store.errors import (
     BusyError,
     CorruptDatabaseError,
@@ -488,19 +488,27 @@ class Store:
         where = "" if withdrawn else " WHERE deleted_at IS NULL"
         return [r["id"] for r in self.read(f"SELECT id FROM documents{where} ORDER BY id")]
 
-    def withdraw_document(self, doc_id: int, *, restore: bool = False) -> None:
+    def withdraw_document(self, doc_id: int, *, restore: bool = False, by: str | None = None) -> None:
         """Take a wrongly imported report out of the library, exports and counts (or bring it back).
 
         Nothing is deleted: its spans and every decision on them stay in the log, and
-        ``restore=True`` brings it back as it was.
+        ``restore=True`` brings it back as it was. Logged (``store.library``), so a merge
+        carries it to the other copies.
         """
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
                 raise StoreError(f"no document {doc_id}")
-            conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", (None if restore else now(), doc_id))
+            action = library.RESTORE if restore else library.WITHDRAW
+            library.record(conn, doc_id, action, by or roles.login_name())
 
     def describe_document(
-        self, doc_id: int, *, title: str | None = None, organisation: str | None = None, year: int | str | None = ""
+        self,
+        doc_id: int,
+        *,
+        title: str | None = None,
+        organisation: str | None = None,
+        year: int | str | None = "",
+        by: str | None = None,
     ) -> StoredDocument:
         """Correct a report's title, organisation or year (``year=None`` clears it; "" keeps it)."""
         if year not in ("", None) and not (isinstance(year, int) and 1900 <= year <= 2100):
@@ -508,12 +516,15 @@ class Store:
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
                 raise StoreError(f"no document {doc_id}")
+            fields: dict[str, Any] = {}
             if title is not None:
-                conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title.strip(), doc_id))
+                fields["title"] = title.strip()
             if organisation is not None:
-                conn.execute("UPDATE documents SET organisation = ? WHERE id = ?", (organisation.strip(), doc_id))
+                fields["organisation"] = organisation.strip()
             if year != "":
-                conn.execute("UPDATE documents SET year = ? WHERE id = ?", (year, doc_id))
+                fields["year"] = year
+            if fields:  # logged (``store.library``), so a merge carries it to the other copies
+                library.record(conn, doc_id, library.DESCRIBE, by or roles.login_name(), fields)
         return self.document(doc_id)
 
     def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> Assignment:

@@ -21,6 +21,7 @@ import os
 import secrets
 import shutil
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -71,6 +72,47 @@ def check_target(target: Path) -> None:
         raise OutputError(f"{target}: the folder {folder} does not exist")
 
 
+def refuse_read_only(target: Path) -> None:
+    """Refuse to replace a regular file whose mode gives nobody write permission: someone made
+    it read-only on purpose (a rename would replace it all the same, even for root)."""
+    try:
+        info = os.lstat(target)
+    except OSError:
+        return
+    if stat.S_ISREG(info.st_mode) and not info.st_mode & 0o222:
+        raise OutputError(f"{target}: is read-only; not replaced (make it writable, or give another name)")
+
+
+STALE_SECONDS = 300
+"""A temporary file untouched this long is left from a killed run: a live export writes to
+it (and so touches it) far more often."""
+
+
+def clean_stale(folder: Path, stem: str) -> None:
+    """Remove the temporary files a killed run left for this target (``.STEM.RANDOM.tmp``)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        if not _is_temp_name(name, stem):
+            continue
+        path = folder / name
+        with contextlib.suppress(OSError):
+            info = os.lstat(path)
+            if now - info.st_mtime > STALE_SECONDS:
+                _remove(path)
+
+
+def _is_temp_name(name: str, stem: str) -> bool:
+    prefix = f".{stem}."
+    if not (name.startswith(prefix) and name.endswith(".tmp")):
+        return False
+    middle = name[len(prefix) : -len(".tmp")]
+    return len(middle) == 8 and all(c in "0123456789abcdef" for c in middle)
+
+
 def _remove(path: Path) -> None:
     """Remove a temporary file or folder of ours; never raises (EROFS, ENOENT, EACCES...)."""
     with contextlib.suppress(OSError):
@@ -114,9 +156,12 @@ def replacing(target: str | Path) -> Iterator[BinaryIO]:
         yield from _streaming(target)
         return
     check_target(target)
+    refuse_read_only(target)
     mode = _mode_for(target, 0o666)
+    clean_stale(_folder_of(target), target.name)
     try:
-        handle, tmp = create_exclusive(_folder_of(target), target.name)
+        handle, tmp = create_exclusive(_folder_of(target), target.name, mode)
+        os.fchmod(handle, mode)  # the target's mode from the first byte (the umask may not allow it)
     except OSError as exc:
         raise OutputError(f"{target}: {_reason(exc)}") from None
     try:

@@ -30,6 +30,9 @@ REPORT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".html", ".htm", ".docx")
 # Scanned pages saved as images: looked for in folders only when OCR is asked for.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_TEXT_CHARS = 8_000_000
+"""Characters of text in one file (a long work report has some 30,000): past this the
+normalizer and the extractor would need gigabytes, so the file is refused in one line."""
 
 
 @dataclass
@@ -138,6 +141,12 @@ def import_file(
         return outcome
     except Exception as exc:  # a reader library's own bug on one odd file: refuse that file only
         outcome.error = _failure("could not be read", exc)
+        return outcome
+    if len(source.text) > MAX_TEXT_CHARS:
+        outcome.error = (
+            f"too long ({len(source.text):,} characters of text; the limit is {MAX_TEXT_CHARS:,}):"
+            " split it into its reports"
+        )
         return outcome
     outcome.encoding = source.encoding
     outcome.placeholders = dict(source.placeholders)

@@ -23,6 +23,8 @@ interrupted merge is completed by running it again.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import fcntl
 import json
 import os
 import sqlite3
@@ -34,7 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from store import review
+from store import library, review
 from store.db import Store, _check_header, _open_here, recount_candidates
 from store.errors import StoreError
 from store.migrations import KNOWN
@@ -100,6 +102,13 @@ def open_other(path: str | Path, target: Store | None = None) -> sqlite3.Connect
             raise MergeError(f"{path}: the database file is corrupt ({check})")
     except sqlite3.Error as exc:
         conn.close()
+        if "unable to open" in str(exc):
+            name = path.name
+            raise MergeError(
+                f"{path}: cannot be read where it is: its folder is read-only and SQLite needs to create"
+                f" {name}-shm beside the {name}-wal it holds; copy {name} and {name}-wal to a writable folder"
+                " and merge the copy"
+            ) from None
         raise MergeError(f"{path}: the database file is corrupt or unreadable ({exc})") from None
     except MergeError:
         conn.close()
@@ -118,7 +127,16 @@ def _same_file(a: Path, b: Path) -> bool:
 def checked_copy(path: str | Path, target: Store | None = None) -> Iterator[Store]:
     """The other database, copied to a temporary file at this schema and checked whole."""
     other = open_other(path, target)
-    folder = tempfile.mkdtemp(prefix="pizhu-merge-")
+    clean_stale_copies()
+    try:
+        folder = tempfile.mkdtemp(prefix=_COPY_PREFIX)
+        holder = _hold(folder)
+    except OSError as exc:
+        other.close()
+        raise MergeError(
+            f"cannot make a temporary folder in {tempfile.gettempdir()} to check {path} ({exc.strerror or exc});"
+            " set TMPDIR to a folder with room"
+        ) from None
     copy_path = Path(folder) / "other.db"
     try:
         try:
@@ -127,6 +145,11 @@ def checked_copy(path: str | Path, target: Store | None = None) -> Iterator[Stor
                 other.backup(dest)
             dest.close()
         except sqlite3.Error as exc:
+            if "full" in str(exc) or "disk I/O" in str(exc):
+                raise MergeError(
+                    f"no room in the temporary folder {folder} for a checked copy of {path} ({exc});"
+                    " free room there or set TMPDIR to a folder with room"
+                ) from None
             raise MergeError(f"{path}: the database file is corrupt or unreadable ({exc})") from None
         finally:
             other.close()
@@ -142,17 +165,179 @@ def checked_copy(path: str | Path, target: Store | None = None) -> Iterator[Stor
                 for table in ("documents", "sections", "spans", "decisions"):
                     for _row in copy.conn.execute(f"SELECT * FROM {table}"):
                         pass
+                problem = validate(copy.conn)
             except sqlite3.Error as exc:
                 raise MergeError(f"{path}: the database file is corrupt or unreadable ({exc})") from None
+            if problem:
+                raise MergeError(f"{path}: {problem}; nothing was merged")
             yield copy
         finally:
             copy.close()
     finally:
-        for name in os.listdir(folder):
-            with contextlib.suppress(OSError):
-                os.unlink(os.path.join(folder, name))
+        _remove_copy(folder)
+        os.close(holder)
+
+
+_COPY_PREFIX = "pizhu-merge-"
+_HOLD = ".held"
+
+
+def _hold(folder: str) -> int:
+    """Lock a file in our temporary folder while the merge runs: a folder whose lock can be
+    taken was left by a killed merge (see ``clean_stale_copies``)."""
+    handle = os.open(os.path.join(folder, _HOLD), os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
+
+
+def _remove_copy(folder: str) -> None:
+    for name in os.listdir(folder):
         with contextlib.suppress(OSError):
-            os.rmdir(folder)
+            os.unlink(os.path.join(folder, name))
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+
+
+def clean_stale_copies() -> None:
+    """Remove the checked copies that killed merges left in the temporary folder (never one
+    a running merge holds)."""
+    base = tempfile.gettempdir()
+    with contextlib.suppress(OSError):
+        for name in os.listdir(base):
+            folder = os.path.join(base, name)
+            if not name.startswith(_COPY_PREFIX) or not os.path.isdir(folder) or os.path.islink(folder):
+                continue
+            try:
+                handle = os.open(os.path.join(folder, _HOLD), os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                continue  # someone else's: not ours to judge
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(handle)
+                continue  # a merge running now
+            try:
+                _remove_copy(folder)
+            finally:
+                os.close(handle)
+
+
+# Decisions are dated within this window: a date outside it (``9999-12-31…``) would put
+# every later decision behind it, one that cannot be read would freeze a reviewer's order.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+AHEAD = dt.timedelta(days=7)
+"""How far ahead of this machine's clock another copy's clock may have run."""
+
+
+def _date_problem(value: Any, latest: dt.datetime) -> str:
+    if not isinstance(value, str):
+        return f"date {value!r} is not a date"
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return f"date {value!r} cannot be read"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    if not EARLIEST <= when <= latest:
+        return f"date {value!r} is outside {EARLIEST.date()} … {latest.date()} (a clock far off?)"
+    return ""
+
+
+def _json_problem(value: Any, what: str, *, nullable: bool = True) -> str:
+    if value is None and nullable:
+        return ""
+    if not isinstance(value, str):
+        return f"{what} is not JSON text"
+    try:
+        loaded = json.loads(value)
+    except ValueError:
+        return f"{what} is not valid JSON"
+    return "" if isinstance(loaded, dict) else f"{what} is not a JSON object"
+
+
+def _name_problem(value: Any, what: str) -> str:
+    return "" if isinstance(value, str) and value.strip() else f"{what} is missing"
+
+
+def _map_problem(text: Any, raw: Any, data: Any) -> str:
+    if not isinstance(text, str):
+        return "text is missing"
+    try:
+        offsets = OffsetMap.from_json(data)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return "offset map cannot be read"
+    if offsets.text_length != len(text) or (isinstance(raw, str) and offsets.raw_length != len(raw)):
+        return "offset map does not fit its text"
+    covered = 0
+    for run in offsets.runs:
+        if len(run) != 3 or not all(isinstance(n, int) and n >= 0 for n in run):
+            return "offset map has a bad run"
+        norm, at_raw, length = run
+        if norm != covered or norm + length > offsets.text_length or at_raw + length > offsets.raw_length:
+            return "offset map does not fit its text"
+        covered = norm + length
+    if covered != offsets.text_length:
+        return "offset map does not fit its text"
+    return ""
+
+
+def validate(conn: sqlite3.Connection) -> str:
+    """The first row of another copy that must not be merged, as ``TABLE row ID: what``, or ""."""
+    latest = dt.datetime.now(dt.timezone.utc) + AHEAD
+    lengths: dict[int, int] = {}
+    for doc_id, text, raw, offset_map, page_map in conn.execute(
+        "SELECT id, text, raw, offset_map, page_map FROM documents ORDER BY id"
+    ):
+        problem = _map_problem(text, raw, offset_map)
+        if not problem and page_map is not None:
+            try:
+                json.loads(page_map)
+            except (ValueError, TypeError):
+                problem = "page map is not valid JSON"
+        if problem:
+            return f"documents row {doc_id}: {problem}"
+        lengths[doc_id] = len(text)
+    for span_id, doc_id, uid, start, end, attrs in conn.execute(
+        "SELECT id, document_id, uid, start, end, attrs FROM spans ORDER BY id"
+    ):
+        problem = _name_problem(uid, "uid") or _json_problem(attrs, "attrs")
+        if not problem and not (
+            isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= lengths.get(doc_id, -1)
+        ):
+            problem = f"offsets {start!r}–{end!r} do not fit its document"
+        if problem:
+            return f"spans row {span_id}: {problem}"
+    for row_id, uid, reviewer, at, payload, before, after in conn.execute(
+        "SELECT id, uid, reviewer, at, payload, before, after FROM decisions ORDER BY id"
+    ):
+        problem = (
+            _name_problem(uid, "uid")
+            or _name_problem(reviewer, "reviewer")
+            or _date_problem(at, latest)
+            or _json_problem(payload, "payload")
+            or _json_problem(before, "before")
+            or _json_problem(after, "after")
+        )
+        if problem:
+            return f"decisions row {row_id}: {problem}"
+    if "library_log" in _tables(conn):
+        for row_id, uid, action, reviewer, at, payload in conn.execute(
+            "SELECT id, uid, action, reviewer, at, payload FROM library_log ORDER BY id"
+        ):
+            problem = (
+                _name_problem(uid, "uid")
+                or _name_problem(reviewer, "reviewer")
+                or ("" if action in library.ACTIONS else f"action {action!r} is unknown")
+                or _date_problem(at, latest)
+                or _json_problem(payload, "payload", nullable=False)
+            )
+            if not problem:
+                year = json.loads(payload).get("year")
+                if year is not None and not (isinstance(year, int) and 1900 <= year <= 2100):
+                    problem = f"year {year!r} is not a year"
+            if problem:
+                return f"library_log row {row_id}: {problem}"
+    return ""
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -328,6 +513,12 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                 added, present = review.adopt(conn, chunk)
             report.decisions_added += added
             report.decisions_present += present
+        # Library upkeep (withdraw, restore, describe) merges like the decisions.
+        if "library_log" in _tables(theirs):
+            upkeep = _rows(theirs, "SELECT * FROM library_log WHERE document_id = ?", [document["id"]])
+            if upkeep:
+                with _politely(store) as conn:
+                    library.adopt(conn, [row | {"document_id": target_id} for row in upkeep])
         # Keep the log file short as we go, outside any write lock: otherwise a reviewer's
         # commit would be the one to run SQLite's automatic checkpoint of everything merged.
         _checkpoint(store)

@@ -340,5 +340,35 @@ def m0010_document_date_and_ocr(db: Database) -> None:
     db.table("ocr_words").create_index(["document_id", "start"])
 
 
+@migrations(name="0011_library_log")
+def m0011_library_log(db: Database) -> None:
+    """Library upkeep as a log that merges like decisions (see ``store.library``).
+
+    ``library_log``: one row per ``withdraw``, ``restore`` or ``describe`` of a document,
+    with its own ``uid`` (the same on every copy it is merged into), who did it and when
+    (``at``, ordered with ``uid`` as decisions are) and, for ``describe``, the fields it set
+    (``payload``, JSON). A document's ``deleted_at``, ``title``, ``organisation`` and
+    ``year`` follow its log where the log says anything. A document withdrawn before gets
+    a ``withdraw`` row whose uid follows its text and time, so two copies of one database
+    migrated apart log it once.
+    """
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE library_log (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, document_id INTEGER NOT NULL"
+        " REFERENCES documents(id), action TEXT NOT NULL, payload TEXT NOT NULL DEFAULT '{}', reviewer TEXT NOT NULL,"
+        " at TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX library_log_document ON library_log (document_id)")
+    for doc_id, content_hash, deleted_at in conn.execute(
+        "SELECT id, content_hash, deleted_at FROM documents WHERE deleted_at IS NOT NULL"
+    ).fetchall():
+        uid = hashlib.sha1(f"withdraw|{content_hash}|{deleted_at}".encode()).hexdigest()
+        conn.execute(
+            "INSERT OR IGNORE INTO library_log (uid, document_id, action, payload, reviewer, at)"
+            " VALUES (?, ?, 'withdraw', '{}', 'migration', ?)",
+            (uid, doc_id, deleted_at),
+        )
+
+
 # Every migration of this version, in order (pending on an empty database: all of them).
 KNOWN = [m.name for m in migrations.pending(Database(memory=True))]

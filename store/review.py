@@ -365,7 +365,7 @@ def next_time(conn: sqlite3.Connection) -> str:
     if last and stamp <= last:
         try:
             stamp = (dt.datetime.fromisoformat(last) + dt.timedelta(microseconds=1)).isoformat(timespec="microseconds")
-        except ValueError:
+        except (ValueError, OverflowError):
             pass
     return stamp
 

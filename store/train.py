@@ -26,6 +26,7 @@ import logging
 import os
 import random
 import shutil
+import stat
 import statistics
 import tempfile
 import time
@@ -437,6 +438,12 @@ def _check_out(out: Path) -> None:
         raise TrainError(f"{out}: folder is not empty and holds no model; not overwriting it")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def save_model(nlp: Any, out: Path) -> None:
     """Write the pipeline to ``out`` whole or not at all (a previous model there is replaced)."""
     out = Path(out)
@@ -446,6 +453,8 @@ def save_model(nlp: Any, out: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     old: Path | None = None
     try:
+        # mkdtemp makes 0700: give the model the mode of the folder it replaces, else a new folder's.
+        os.chmod(tmp, stat.S_IMODE(out.stat().st_mode) if out.is_dir() else 0o777 & ~_umask())
         nlp.to_disk(tmp)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))

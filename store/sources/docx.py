@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -289,10 +290,39 @@ def read_docx(data: bytes) -> Layout:
     return extract_docx(data).layout
 
 
+MAX_UNZIPPED_BYTES = 64 * 1024 * 1024
+"""A Word file whose parts unzip to more than this is refused before any is read (a
+2 MB file of repeated bytes can unzip to gigabytes)."""
+MAX_PARAGRAPHS = 50_000
+"""Paragraphs in the body; a long report has a few thousand (300,000 empty ones took minutes)."""
+
+
+def check_limits(data: bytes) -> None:
+    """Refuse a Word file past the limits above, from its zip directory and its body's bytes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unzipped = sum(info.file_size for info in z.infolist())
+            if unzipped > MAX_UNZIPPED_BYTES:
+                raise DocxError(
+                    f"a Word file that unzips to {unzipped // (1024 * 1024)} MB"
+                    f" (the limit is {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB)"
+                )
+            try:
+                body = z.read("word/document.xml")
+            except KeyError:
+                return  # python-docx says what is missing
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise DocxError(f"a damaged Word file ({type(exc).__name__})") from None
+    paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ") + body.count(b"<w:p/>")
+    if paragraphs > MAX_PARAGRAPHS:
+        raise DocxError(f"a Word file of {paragraphs} paragraphs (the limit is {MAX_PARAGRAPHS})")
+
+
 def extract_docx(data: bytes) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_limits(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError) as exc:

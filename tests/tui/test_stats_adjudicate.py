@@ -188,3 +188,44 @@ async def test_stats_screen_draws_the_kept_curve_and_sources(db_path: Path) -> N
             assert sources.row_count >= 1
     finally:
         store.close()
+
+
+async def test_a_verdict_given_while_another_process_holds_the_lock_is_saved_once_it_lets_go(db_path: Path) -> None:
+    """J's verdicts go through the app's writer like every decision: the key never waits for
+    the lock, the verdict is bound to the span shown and written once the lock is free."""
+    import asyncio
+    import sqlite3
+
+    store = Store(db_path)
+    try:
+        (span_id,) = first_spans(store, 1)
+        store.decide(span_id, "ann", "confirm")
+        store.decide(span_id, "bob", "label", label="ORG")
+        roles.grant(store, roles.login_name(), "ann")
+        app = make_app(store, "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("J")
+            await pilot.pause()
+            holder = sqlite3.connect(db_path, isolation_level=None)
+            holder.execute("BEGIN EXCLUSIVE")
+            try:
+                await pilot.press("x")
+                await pilot.pause()
+                assert not app.writer.idle()  # queued, not written, and the screen answered
+            finally:
+                holder.execute("ROLLBACK")
+                holder.close()
+            for _ in range(400):
+                if app.writer.idle():
+                    break
+                await asyncio.sleep(0.05)
+            await pilot.pause()
+            assert app.writer.idle()
+        check = Store(db_path)
+        try:
+            assert [h.action for h in check.history(span_id)].count("adjudicate") == 1
+            assert check.span(span_id).status == "rejected"
+        finally:
+            check.close()
+    finally:
+        store.close()

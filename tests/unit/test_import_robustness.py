@@ -91,8 +91,10 @@ def test_random_bytes_import_cleanly_or_are_refused(tmp_path: Path, data: bytes)
         (b"   \n\r\n\t  \n", "only white space"),
         (b"\x00\x01\x02" * 100, "binary"),
         (os.urandom(4096) + b"\x00", "binary"),
+        (b"\xef\xbb\xbf", "empty file"),
+        (b"\xef\xbb\xbf  \r\n", "only white space"),
     ],
-    ids=["empty", "blank", "nul", "random"],
+    ids=["empty", "blank", "nul", "random", "utf8-bom-only", "utf8-bom-blank"],
 )
 def test_empty_and_binary_files_are_refused(tmp_path: Path, data: bytes, reason: str) -> None:
     path = tmp_path / "bad.txt"

@@ -31,6 +31,7 @@ from tui.screens.dialogs import Confirm
 from tui.screens.library import fit
 from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
+from tui.writer import Job
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
@@ -206,16 +207,29 @@ class AdjudicationScreen(Screen[None]):
         self.app.push_screen(Confirm(question), answered)
 
     def _record(self, item: agree.Disagreement, chosen: dict[str, Any], what: str, *, overrule: bool) -> None:
-        try:
-            view = agree.adjudicate(self.pizhu.store, item.span_id, self.adjudicator, chosen, overrule=overrule)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.pizhu.progress_changed()
-        self._refresh_item(item)
-        self.notify(f"span {item.span_id}: {what} → {view.status}", timeout=3)
+        """Hand the verdict to the app's writer, bound to this span: the key never waits for
+        SQLite's lock (another process may hold it), and the row is redrawn once it is written."""
+        span_id, adjudicator = item.span_id, self.adjudicator
+
+        def write(store: Any, _seen: dict[int, dict[str, Any]]) -> Any:
+            return agree.adjudicate(store, span_id, adjudicator, chosen, overrule=overrule)
+
+        def saved(_job: Job, view: Any) -> None:
+            self.pizhu.progress_changed()
+            if not self.is_mounted:
+                return
+            current = next((i for i in self.items if i.span_id == span_id), None)
+            if current is not None:
+                self._refresh_item(current)
+            self.notify(f"span {span_id}: {what} → {view.status}", timeout=3)
+
+        def refused(_job: Job, exc: StoreError) -> None:
+            self.notify(f"span {span_id}: not saved: {exc}", severity="error")
+
+        self.pizhu.writer.submit(Job(f"adjudicate span {span_id}: {what}", write, saved, refused))
+        self.notify(f"span {span_id}: {what} · saving…", timeout=2)
         table = self.query_one(DataTable)
-        row = self.items.index(self._item(item.span_id))
+        row = self.items.index(self._item(span_id))
         if row + 1 < len(self.items):
             table.move_cursor(row=row + 1)  # on to the next disagreement
 

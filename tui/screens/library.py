@@ -313,7 +313,7 @@ class LibraryScreen(Screen[None]):
             if answer is None:
                 return
             try:
-                self.pizhu.store.withdraw_document(doc.id)
+                self.pizhu.store.withdraw_document(doc.id, by=self.pizhu.reviewer)
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 return
@@ -332,7 +332,7 @@ class LibraryScreen(Screen[None]):
             return
         doc_id, name = self.withdrawn[-1]
         try:
-            self.pizhu.store.withdraw_document(doc_id, restore=True)
+            self.pizhu.store.withdraw_document(doc_id, restore=True, by=self.pizhu.reviewer)
         except StoreError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -349,7 +349,11 @@ class LibraryScreen(Screen[None]):
         def save(values: dict[str, Any]) -> str | None:
             try:
                 self.pizhu.store.describe_document(
-                    doc.id, title=values["title"], organisation=values["organisation"], year=values["year"]
+                    doc.id,
+                    title=values["title"],
+                    organisation=values["organisation"],
+                    year=values["year"],
+                    by=self.pizhu.reviewer,
                 )
             except StoreError as exc:
                 return str(exc)

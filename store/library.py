@@ -1,0 +1,101 @@
+"""Library upkeep (withdraw, restore, describe) as a log that merges like decisions.
+
+Every change to a report's place in the library or to its title, organisation or year is
+a row of ``library_log`` with its own uid and time; a document's ``deleted_at``,
+``title``, ``organisation`` and ``year`` are derived from its rows in ``(at, uid)`` order
+(the last withdraw or restore decides; each field the last describe that set it). A
+merge copies the rows the target lacks and derives again, so two copies merged into each
+other in any order hold the same library and export the same gold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+WITHDRAW = "withdraw"
+RESTORE = "restore"
+DESCRIBE = "describe"
+ACTIONS = (WITHDRAW, RESTORE, DESCRIBE)
+FIELDS = ("title", "organisation", "year")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+def next_time(conn: sqlite3.Connection) -> str:
+    """Now, but strictly after every row of the library log (a merged copy's clock may run fast)."""
+    stamp = _now()
+    last = conn.execute("SELECT max(at) FROM library_log").fetchone()[0]
+    if last and stamp <= last:
+        try:
+            stamp = (dt.datetime.fromisoformat(last) + dt.timedelta(microseconds=1)).isoformat(timespec="microseconds")
+        except (ValueError, OverflowError):
+            pass
+    return stamp
+
+
+def record(
+    conn: sqlite3.Connection, doc_id: int, action: str, reviewer: str, payload: dict[str, Any] | None = None
+) -> str:
+    """Log one operation on ``doc_id`` (in the caller's transaction) and derive the document again."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown library action {action!r}")
+    uid = uuid.uuid4().hex
+    conn.execute(
+        "INSERT INTO library_log (uid, document_id, action, payload, reviewer, at) VALUES (?,?,?,?,?,?)",
+        (
+            uid,
+            doc_id,
+            action,
+            json.dumps(payload or {}, ensure_ascii=False, sort_keys=True),
+            reviewer,
+            next_time(conn),
+        ),
+    )
+    derive(conn, [doc_id])
+    return uid
+
+
+def adopt(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> int:
+    """Rows of another copy's log, already pointed at our document ids; those whose uid is
+    here already are skipped. Returns how many were added."""
+    added = 0
+    touched: set[int] = set()
+    for row in rows:
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO library_log (uid, document_id, action, payload, reviewer, at) VALUES (?,?,?,?,?,?)",
+            (row["uid"], row["document_id"], row["action"], row["payload"], row["reviewer"], row["at"]),
+        )
+        if cursor.rowcount:
+            added += 1
+            touched.add(int(row["document_id"]))
+    derive(conn, touched)
+    return added
+
+
+def derive(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> None:
+    """Set each document's withdrawal and description from its log, where the log says anything."""
+    for doc_id in sorted(set(doc_ids)):
+        rows = conn.execute(
+            "SELECT action, payload, at, uid FROM library_log WHERE document_id = ? ORDER BY at, uid", (doc_id,)
+        ).fetchall()
+        deleted: tuple[bool, str | None] | None = None
+        fields: dict[str, Any] = {}
+        for action, payload, at, _uid in rows:
+            if action == WITHDRAW:
+                deleted = (True, at)
+            elif action == RESTORE:
+                deleted = (False, None)
+            elif action == DESCRIBE:
+                data = json.loads(payload or "{}")
+                fields.update({k: data[k] for k in FIELDS if k in data})
+        if deleted is not None:
+            conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", (deleted[1], doc_id))
+        for name, value in fields.items():
+            conn.execute(f"UPDATE documents SET {name} = ? WHERE id = ?", (value, doc_id))

@@ -1,0 +1,254 @@
+"""Merges of any copy: every row checked before anything is written, library upkeep merged
+like decisions, and the three properties the log's order rests on (issue 26)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.document import prepare
+from pizhu.cli import main
+from store.db import Store
+from store.export import ExportFilter, iter_jsonl
+from store.merge import MergeError, merge
+from store.records import OffsetMap
+from tests.unit.test_merge import make_target, snapshot
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    target, other = tmp_path / "team.db", tmp_path / "li.db"
+    make_target(target)
+    shutil.copy(target, other)
+    return target, other
+
+
+def _gold(path: Path) -> list[str]:
+    with Store(path) as store:
+        return list(iter_jsonl(store, ExportFilter(unfinished=True)))
+
+
+def _state(path: Path, reviewer: str, index: int = 0) -> str:
+    with Store(path) as store:
+        doc = store.document_ids(withdrawn=True)[0]
+        return store.spans(doc, reviewer)[index].status
+
+
+# --- library upkeep is merged ---------------------------------------------------------------
+
+
+def test_withdraw_and_describe_merged_both_ways_export_the_same_gold(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    target, other = pair
+    with Store(other) as li:
+        extra = li.add_document("e.txt", "utf-8", prepare("灵武市政协开展视察15次。")[0], [])
+        assert extra is not None
+        li.withdraw_document(li.document_ids()[0], by="li")
+        li.describe_document(extra, title="灵武", year=2022, by="li")
+    with Store(target) as team:
+        team.describe_document(team.document_ids()[0], organisation="政协某市委员会", by="wang")
+    with Store(target) as team:
+        merge(team, other)
+    with Store(other) as li:
+        merge(li, target)
+    assert _gold(target) == _gold(other)
+    with Store(target) as team, Store(other) as li:
+        for store in (team, li):
+            assert len(store.document_ids()) == 1  # the first withdrawn on both
+            first = store.document(store.document_ids(withdrawn=True)[0])
+            assert first.organisation == "政协某市委员会"
+            added = store.document(store.document_ids()[0])
+            assert (added.title, added.year) == ("灵武", 2022)
+
+
+def test_a_later_restore_on_one_copy_wins_on_both(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    with Store(target) as team:
+        team.withdraw_document(1, by="wang")
+    with Store(other) as li:
+        li.withdraw_document(1, by="li")
+        li.withdraw_document(1, restore=True, by="li")
+    for a, b in ((target, other), (other, target)):
+        with Store(a) as store:
+            merge(store, b)
+    with Store(target) as team, Store(other) as li:
+        assert team.document_ids() == li.document_ids() == [1]
+
+
+def test_a_withdrawal_is_logged_with_who_made_it(pair: tuple[Path, Path]) -> None:
+    target, _other = pair
+    with Store(target) as team:
+        rows = team.read("SELECT action, reviewer FROM library_log")
+        assert rows == []
+        team.withdraw_document(1, by="wang")
+        rows = team.read("SELECT action, reviewer FROM library_log")
+        assert [(r["action"], r["reviewer"]) for r in rows] == [("withdraw", "wang")]
+
+
+# --- every row checked first ----------------------------------------------------------------
+
+BAD_ROWS = [
+    ("decisions", "at", "9999-12-31T23:59:59.999999", "date"),
+    ("decisions", "at", "next tuesday", "date"),
+    ("decisions", "payload", '{"status": ', "JSON"),
+    ("decisions", "reviewer", None, "reviewer"),
+    ("decisions", "uid", None, "uid"),
+    ("spans", "uid", None, "uid"),
+    ("spans", "attrs", "{oops", "JSON"),
+    ("documents", "offset_map", '{"runs": [[0, 0, 5]], "n": 3, "raw": 1}', "offset map"),
+    ("documents", "offset_map", "garbage", "offset map"),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "value", "word"), BAD_ROWS)
+def test_a_bad_row_is_refused_in_one_line_naming_it_and_nothing_is_written(
+    pair: tuple[Path, Path], tmp_path: Path, table: str, column: str, value: object, word: str
+) -> None:
+    target, other = pair
+    with Store(other) as li:
+        doc = li.document_ids()[0]
+        li.decide(li.spans(doc, "li")[1].id, "li", "reject")
+        draft = prepare("灵武市政协开展视察15次。")[0]
+        li.add_document("e.txt", "utf-8", draft, [])
+    conn = sqlite3.connect(other)
+    row_id = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+    if value is None:  # a hostile or damaged copy need not keep to the schema's NOT NULLs
+        conn.execute("PRAGMA writable_schema = ON")
+        _drop_not_null(conn, table, column)
+    conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, row_id))
+    conn.commit()
+    conn.close()
+    before = snapshot(target)
+    result = CliRunner().invoke(main, ["merge", str(other), "--db", str(target)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1, result.output
+    assert f"{table} row {row_id}" in lines[0] and word in lines[0] and str(other) in lines[0]
+    assert "Traceback" not in result.output
+    assert snapshot(target) == before
+
+
+def _drop_not_null(conn: sqlite3.Connection, table: str, column: str) -> None:
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    loose = re.sub(rf"(\[?{column}\]?\s+TEXT)\s+NOT NULL", r"\1", sql)
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (loose, table))
+    conn.commit()
+    conn.execute("PRAGMA writable_schema = OFF")
+
+
+def test_no_room_for_the_checked_copy_names_the_temporary_folder(
+    pair: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target, other = pair
+    not_a_folder = tmp_path / "tmpfile"
+    not_a_folder.write_text("")
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    with Store(target) as team, pytest.raises(MergeError) as info:
+        merge(team, other)
+    assert "temporary" in str(info.value) and "TMPDIR" in str(info.value) and "corrupt" not in str(info.value)
+
+
+# --- the three properties the mutants broke -------------------------------------------------
+
+
+def test_the_log_is_read_in_at_uid_order_not_row_order(pair: tuple[Path, Path]) -> None:
+    """li confirms on one copy, then rejects on the other: both copies, merged both ways,
+    hold the later reject, whatever order the rows came in."""
+    target, other = pair
+    with Store(other) as li:
+        li.decide(li.spans(1, "li")[1].id, "li", "confirm")
+    with Store(target) as team:
+        team.decide(team.spans(1, "li")[1].id, "li", "reject")
+    with Store(target) as team:
+        merge(team, other)  # the earlier confirm lands as the later row here
+    with Store(other) as li:
+        merge(li, target)
+    assert _state(target, "li", 1) == _state(other, "li", 1) == "rejected"
+    assert _gold(target) == _gold(other)
+
+
+def test_a_decision_made_after_merging_a_fast_clock_takes_effect(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    with Store(other) as li:
+        li.decide(li.spans(1, "li")[1].id, "li", "confirm")
+    ahead = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=2)).isoformat(timespec="microseconds")
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE decisions SET at = ? WHERE reviewer = 'li'", (ahead,))
+    conn.commit()
+    conn.close()
+    with Store(target) as team:
+        merge(team, other)
+        view = team.decide(team.spans(1, "li")[1].id, "li", "reject")
+        assert view.status == "rejected"
+        assert team.spans(1, "li")[1].status == "rejected"
+
+
+def _renormalized_copy(path: Path) -> None:
+    """The copy's document normalized without its first character: every offset one less."""
+    conn = sqlite3.connect(path)
+    text, raw_map = conn.execute("SELECT text, offset_map FROM documents WHERE id = 1").fetchone()
+    ours = OffsetMap.from_json(raw_map)
+    offsets = [ours.to_raw(i + 1) for i in range(len(text) - 1)] + [ours.raw_length]
+    theirs = OffsetMap.from_offsets(offsets, ours.raw_length)
+    conn.execute("UPDATE documents SET text = ?, offset_map = ? WHERE id = 1", (text[1:], theirs.to_json()))
+    conn.execute("UPDATE sections SET start = max(start - 1, 0), end = end - 1 WHERE document_id = 1")
+    conn.execute("UPDATE spans SET start = start - 1, end = end - 1 WHERE document_id = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_merging_a_copy_whose_text_differs_puts_spans_and_boundaries_in_place(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    _renormalized_copy(other)
+    with Store(other) as li:
+        t = li.document(1).text
+        added = li.add_span(1, "li", t.index("王明"), t.index("王明") + 2, "PERSON")
+        money = li.spans(1, "li")[1]
+        assert money.text == "93.35万元"
+        li.decide(money.id, "li", "boundary", start=money.start, end=money.end - 1)
+        assert added is not None
+    with Store(target) as team:
+        report = merge(team, other)
+        assert report.spans_added == 1
+        t = team.document(1).text
+        views = {v.text: v for v in team.spans(1, "li")}
+        person = views["王明"]
+        assert (person.start, person.end, person.label, person.flag) == (
+            t.index("王明"),
+            t.index("王明") + 2,
+            "PERSON",
+            "",
+        )
+        corrected = [v for v in team.spans(1, "li") if v.status == "corrected"]
+        assert [(v.text, t[v.start : v.end]) for v in corrected] == [("93.35万", "93.35万")]
+
+
+def test_a_copy_in_a_read_only_folder_is_not_called_corrupt(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite says "unable to open database file" when it cannot create the -shm beside a
+    -wal in a folder it cannot write (root can write anywhere, so the refusal is staged)."""
+    from store import merge as merge_module
+
+    target, other = pair
+
+    class _Refusing:
+        def execute(self, *_args: object) -> None:
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self) -> None:
+            pass
+
+    with Store(target) as team:
+        monkeypatch.setattr(merge_module.sqlite3, "connect", lambda *a, **k: _Refusing())
+        with pytest.raises(MergeError) as info:
+            merge_module.open_other(other, team)
+        monkeypatch.undo()
+    message = str(info.value)
+    assert "corrupt" not in message and "read-only" in message and "-shm" in message and str(other) in message
