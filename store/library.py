@@ -10,34 +10,19 @@ other in any order hold the same library and export the same gold.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from store import review
+
 WITHDRAW = "withdraw"
 RESTORE = "restore"
 DESCRIBE = "describe"
 ACTIONS = (WITHDRAW, RESTORE, DESCRIBE)
 FIELDS = ("title", "organisation", "year")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
-def next_time(conn: sqlite3.Connection) -> str:
-    """Now, but strictly after every row of the library log (a merged copy's clock may run fast)."""
-    stamp = _now()
-    last = conn.execute("SELECT max(at) FROM library_log").fetchone()[0]
-    if last and stamp <= last:
-        try:
-            stamp = (dt.datetime.fromisoformat(last) + dt.timedelta(microseconds=1)).isoformat(timespec="microseconds")
-        except (ValueError, OverflowError):
-            pass
-    return stamp
 
 
 def record(
@@ -55,7 +40,7 @@ def record(
             action,
             json.dumps(payload or {}, ensure_ascii=False, sort_keys=True),
             reviewer,
-            next_time(conn),
+            review.next_time(conn, "library_log"),
         ),
     )
     derive(conn, [doc_id])

@@ -358,10 +358,17 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
-def next_time(conn: sqlite3.Connection) -> str:
-    """Now, but strictly after every decision already in this database (clocks can step back)."""
+# The logs whose rows are ordered by their time: the decisions, and the library's upkeep.
+_LOGS = ("decisions", "library_log")
+
+
+def next_time(conn: sqlite3.Connection, log: str = "decisions") -> str:
+    """Now, but strictly after every row already in ``log`` (clocks can step back, and a merged
+    copy's clock may run fast)."""
+    if log not in _LOGS:
+        raise ValueError(f"not a log: {log}")
     stamp = _now()
-    last = conn.execute("SELECT max(at) FROM decisions").fetchone()[0]
+    last = conn.execute(f"SELECT max(at) FROM {log}").fetchone()[0]
     if last and stamp <= last:
         try:
             stamp = (dt.datetime.fromisoformat(last) + dt.timedelta(microseconds=1)).isoformat(timespec="microseconds")
