@@ -38,7 +38,8 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak, "exit": result.exit_code,
 """
 
 
-def _docx(body: str, padding: int = 0) -> bytes:
+def docx_bytes(body: str, padding: int = 0) -> bytes:
+    """A minimal Word file with ``body`` (WordprocessingML paragraphs) and a part of ``padding`` zero bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(
@@ -61,10 +62,10 @@ def _docx(body: str, padding: int = 0) -> bytes:
             f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
         )
         if padding:
-            chunk = b"\0" * (16 * 1024 * 1024)
+            chunk = 16 * 1024 * 1024
             with z.open("word/media/padding.bin", "w", force_zip64=True) as part:
-                for _ in range(padding // len(chunk)):
-                    part.write(chunk)
+                for written in range(0, padding, chunk):
+                    part.write(b"\0" * min(chunk, padding - written))
     return out.getvalue()
 
 
@@ -85,8 +86,8 @@ def _text(megabytes: float) -> bytes:
 
 def make_files(folder: Path) -> dict[str, Path]:
     files = {
-        "docx-bomb-1GB.docx": _docx("<w:p><w:r><w:t>正文</w:t></w:r></w:p>", padding=1024 * 1024 * 1024),
-        "docx-300k-paragraphs.docx": _docx("<w:p/>" * 300_000),
+        "docx-bomb-1GB.docx": docx_bytes("<w:p><w:r><w:t>正文</w:t></w:r></w:p>", padding=1024 * 1024 * 1024),
+        "docx-300k-paragraphs.docx": docx_bytes("<w:p/>" * 300_000),
         "text-50MB.txt": _text(1) * 50,  # refused before it is read: repeating is fine here
         "text-0.5MB.txt": _text(0.5),
         "text-1MB.txt": _text(1),

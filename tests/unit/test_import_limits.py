@@ -3,12 +3,11 @@ rest of its folder still imported."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from bench.bench_hostile import docx_bytes
 from store.db import Store
 from store.importer import import_file
 from store.sources import docx as docx_source
@@ -17,31 +16,7 @@ from store.sources import docx as docx_source
 def _docx(paragraphs: int, *, padding: int = 0, before: str = "") -> bytes:
     """A minimal Word file: ``paragraphs`` paragraphs after ``before``, and a part of ``padding`` zero bytes."""
     body = before + "".join(f"<w:p><w:r><w:t>第{i}段</w:t></w:r></w:p>" for i in range(paragraphs))
-    document = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f"<w:body>{body}</w:body></w:document>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
-            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            'wordprocessingml.document.main+xml"/></Types>',
-        )
-        z.writestr(
-            "_rels/.rels",
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-        )
-        z.writestr("word/document.xml", document)
-        if padding:
-            z.writestr("word/media/padding.bin", b"\0" * padding)
-    return out.getvalue()
+    return docx_bytes(body, padding)
 
 
 def test_a_docx_that_unzips_past_the_limit_is_refused_before_it_is_read(
