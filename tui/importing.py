@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,17 +60,21 @@ def import_in_background(
 ) -> None:
     """The worker's body (runs in a thread): start the import process, relay what it says.
     ``flags``: more options of ``pizhu import`` (``--ocr``)."""
+    # The child's stderr (library warnings: pdfminer's on a damaged PDF run past a pipe's 64 KB)
+    # goes to a file, never to a pipe nobody reads while the worker waits on stdout.
+    errors = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
     try:
         process = subprocess.Popen(
             _command(db_path, paths, flags),
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=errors,
             stdin=subprocess.DEVNULL,
             text=True,
             encoding="utf-8",
             preexec_fn=_lower_priority if os.name == "posix" else None,
         )
     except OSError as exc:
+        errors.close()
         app.call_from_thread(app.import_step, ImportStep(0, 0, 0, finished=True, error=str(exc)))
         return
     app.import_process = process
@@ -98,9 +103,9 @@ def import_in_background(
             app.call_from_thread(app.import_step, ImportStep(done, total, imported, refused, summaries))
         process.wait()
         error = ""
-        if process.returncode not in (0, None) and process.stderr is not None:
-            error = process.stderr.read().strip().splitlines()[-1:] or [f"the import stopped ({process.returncode})"]
-            error = error[0]
+        if process.returncode not in (0, None):
+            errors.seek(0)
+            error = _last_line(errors) or f"the import stopped ({process.returncode})"
         store = store or Store(db_path)
         summaries = tuple(store.documents(reviewer))
         app.call_from_thread(
@@ -109,5 +114,15 @@ def import_in_background(
     except StoreError as exc:
         app.call_from_thread(app.import_step, ImportStep(done, total, imported, finished=True, error=str(exc)))
     finally:
+        errors.close()
         if store is not None:
             store.close()
+
+
+def _last_line(lines: Iterable[str]) -> str:
+    """The last line that says something, read through without holding the whole file."""
+    last = ""
+    for line in lines:
+        if line.strip():
+            last = line.strip()
+    return last
