@@ -419,7 +419,7 @@ class SectionView(ScrollView, can_focus=True):
         for offset in (*self._hint_cover, *hints):
             self._invalidate_range(offset, offset + 1)
         self._hints = dict(hints)
-        self._hint_cover = self._cover(self._hints)
+        self._hint_cover = self._label_cells(self._hints)
         for offset in self._hint_cover:
             self._invalidate_range(offset, offset + 1)
 
@@ -428,7 +428,7 @@ class SectionView(ScrollView, can_focus=True):
         be drawn over the place itself): the reader gives those no label."""
         return self._place(hints)[1]
 
-    def _cover(self, hints: dict[int, str]) -> dict[int, str]:
+    def _label_cells(self, hints: dict[int, str]) -> dict[int, str]:
         return self._place(hints)[0]
 
     def _place(self, hints: dict[int, str]) -> tuple[dict[int, str], set[int]]:
