@@ -9,6 +9,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
+from extract.models import LABELS
 from store.db import Store
 from tests.harness import settled
 from tests.tui.conftest import REVIEWER
@@ -278,3 +279,34 @@ async def test_words_ocr_was_unsure_of_are_drawn_dim(tmp_path: Path) -> None:
         dim = "".join(ch for segment in strip for ch in segment.text if segment.style and segment.style.dim)
     assert dim == "全年386件"
     store.close()
+
+
+async def test_the_reader_text_can_show_textual_loading_indicator(app: PizhuApp) -> None:
+    """The text view's label placement once took the name of Textual's own ``Widget._cover``,
+    which ``loading = True`` calls with the indicator: the view must cover itself and uncover."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.open_reader(1)
+        await settled(app, pilot)
+        view = app.screen.query_one(SectionView)
+        view.loading = True
+        await pilot.pause()
+        assert view._cover_widget is not None
+        view.loading = False
+        await pilot.pause()
+        assert view._cover_widget is None
+        assert view.line_text(0)
+
+
+async def test_label_filter_digits_toggle_labels_and_enter_applies(app: PizhuApp) -> None:
+    """f in the reader: 1-8 toggle a label (their action is the dialog's own, not Textual's
+    attribute toggle), enter applies the chosen labels."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.open_reader(1)
+        await settled(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("1", "2", "2", "enter")
+        await settled(app, pilot)
+        assert app.label_filter == frozenset({LABELS[0]})
