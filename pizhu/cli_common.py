@@ -98,7 +98,7 @@ def _safe_classes() -> tuple[type, type]:
     class SafeConsole(Console):
         """A console that never reads markup and shows every string it prints as data."""
 
-        def print(self, *objects: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        def print(self, *objects: Any, **kwargs: Any) -> None:
             super().print(*(visible(o) if isinstance(o, str) else o for o in objects), **kwargs)
 
     return SafeTable, SafeConsole

@@ -182,7 +182,7 @@ def make_server(
         with Store(db_path, read_only=True) as store:
             return roles.token_reviewer(store, token, sources)
 
-    class SessionApp(AppService):  # type: ignore[misc]
+    class SessionApp(AppService):
         """One app process, handed its session's token in the environment."""
 
         def __init__(self, *args: Any, token: str, **kwargs: Any) -> None:
@@ -194,7 +194,7 @@ def make_server(
             environment[SESSION_TOKEN_ENV] = self.token
             return environment
 
-    class PizhuServer(Server):  # type: ignore[misc]
+    class PizhuServer(Server):
         live = 0
 
         async def _make_app(self) -> web.Application:
@@ -218,7 +218,7 @@ def make_server(
             response.headers["Referrer-Policy"] = "no-referrer"
             return response
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             """textual-serve's relay, with the session's token for the app and a cap on processes."""
             if PizhuServer.live >= max_sessions:
                 raise web.HTTPServiceUnavailable(
@@ -248,7 +248,8 @@ def make_server(
                     if message.type != WSMsgType.TEXT:
                         continue
                     envelope = message.json()
-                    kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+                    kind = envelope[0]
+                    data: Any = envelope[1] if len(envelope) > 1 else None
                     if kind == "stdin":
                         await service.send_bytes(data.encode("utf-8"))
                     elif kind == "resize":

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from extract.models import LABELS
 
@@ -296,7 +296,7 @@ TABLES: dict[str, tuple[Key, ...]] = {
 }
 
 
-def bindings(table: tuple[Key, ...], keymap: Mapping[str, str] | None = None) -> list[Binding]:
+def bindings(table: tuple[Key, ...], keymap: Mapping[str, str] | None = None) -> list[BindingType]:
     """Textual bindings for a table; the 1-8 label hint is dropped once a label key is rebound."""
     rebound_labels = bool(keymap) and any(k.startswith("label_") for k in keymap or {})
     return [

@@ -351,8 +351,8 @@ def lock_holder(path: str) -> str:
             end = int(parts[7]) if parts[7] != "EOF" else 2**63
         except ValueError:
             continue
-        byte = targets.get((device, int(inode)))
-        if byte is None or pid <= 0 or pid == os.getpid() or not start <= byte <= end:
+        locked = targets.get((device, int(inode)))
+        if locked is None or pid <= 0 or pid == os.getpid() or not start <= locked <= end:
             continue
         try:
             name = Path(f"/proc/{pid}/comm").read_text("utf-8", errors="replace").strip()

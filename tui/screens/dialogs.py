@@ -141,7 +141,7 @@ class LabelFilter(_Dialog):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         CANCEL,
-        *(Binding(str(n), f"toggle({n - 1})", show=False) for n in range(1, len(LABELS) + 1)),
+        *(Binding(str(n), f"toggle_label({n - 1})", show=False) for n in range(1, len(LABELS) + 1)),
         Binding("0", "all", show=False),
         Binding("enter", "apply", show=False, priority=True),
     ]
@@ -170,7 +170,7 @@ class LabelFilter(_Dialog):
                 text.append("\n")
         self.query_one("#labels-chosen", Label).update(text)
 
-    def action_toggle(self, index: int) -> None:
+    def action_toggle_label(self, index: int) -> None:
         self.chosen ^= {LABELS[index]}
         self._show()
 

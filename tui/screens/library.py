@@ -21,6 +21,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -183,7 +184,7 @@ class LibraryScreen(Screen[None]):
         selected = None
         if table.row_count and table.cursor_row is not None:
             try:
-                selected = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+                selected = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
             except Exception:  # an emptied table has no cursor cell
                 selected = None
         table.clear(columns=True)
@@ -247,7 +248,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        return int(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value or 0)
+        return int(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value or 0)
 
     def action_open(self) -> None:
         doc_id = self.selected_id()

@@ -33,7 +33,7 @@ class SaveLine(Static):
 
     @property
     def writer(self) -> Writer:
-        return self.app.writer  # type: ignore[attr-defined,no-any-return]
+        return self.app.writer  # type: ignore[attr-defined]
 
     def show(self) -> None:
         slow = self.writer.slow()
