@@ -24,10 +24,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, cast, overload
 
 from extract.models import APPROX, LABELS
 from store import fileio, progress
@@ -62,6 +62,64 @@ class ExportFilter:
         """Unfinished reports too: asked for, or implied by ``include_all`` (which asks for
         the pending candidates, and a finished report has none)."""
         return self.unfinished or self.include_all
+
+
+class _GoldSpanFields(TypedDict):
+    start: int
+    end: int
+    label: str
+    text: str
+    value: Any
+    unit: Any
+    approx: Any
+    metric: Any
+    tags: list[str]
+    status: str
+    origin: str
+    source: str
+    rule: str
+    reviewers: list[str]
+    adjudicator: str | None
+    decided_at: str | None
+    page: int | None
+
+
+class GoldSpan(_GoldSpanFields, total=False):
+    """One exported span (every format is written from these): code-point offsets into the
+    record's ``text``; ``normalized_text`` with raw offsets; ``versions`` on a disputed span."""
+
+    normalized_text: str
+    versions: dict[str, dict[str, Any]]
+
+
+class GoldSection(TypedDict):
+    start: int
+    end: int
+    heading: str
+    kind: str
+    pages: list[int]
+    done: bool
+
+
+class _GoldRecordFields(TypedDict):
+    id: int
+    source: str
+    title: str
+    organisation: str
+    year: int | None
+    date: str | None
+    done: bool
+    text: str
+    sections: list[GoldSection]
+    spans: list[GoldSpan]
+
+
+class GoldRecord(_GoldRecordFields, total=False):
+    """One exported document: ``spans`` is the gold; ``--all`` adds the other keys."""
+
+    candidates: list[GoldSpan]
+    disputed: list[GoldSpan]
+    rejected: list[GoldSpan]
 
 
 # The keys a document record holds its spans under: gold always, the rest with ``--all``.
@@ -117,12 +175,9 @@ def _one(copies: list[SpanView]) -> SpanView:
     )
 
 
-def every_span(record: dict[str, Any]) -> list[dict[str, Any]]:
+def every_span(record: GoldRecord) -> list[GoldSpan]:
     """All span records of a document record, gold first, then the ``--all`` keys."""
-    spans = list(record.get(GOLD_KEY, []))
-    for key in OTHER_KEYS:
-        spans.extend(record.get(key, []))
-    return spans
+    return [*record["spans"], *record.get("candidates", []), *record.get("disputed", []), *record.get("rejected", [])]
 
 
 def select_documents(store: Store, flt: ExportFilter) -> tuple[list[int], int]:
@@ -142,7 +197,7 @@ def document_ids(store: Store, flt: ExportFilter) -> list[int]:
     return select_documents(store, flt)[0]
 
 
-def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = False) -> dict[str, Any]:
+def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = False) -> GoldSpan:
     start, end, text = span.start, span.end, span.text
     record: dict[str, Any] = {}
     if raw_offsets:
@@ -150,7 +205,7 @@ def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = Fa
         start, end = document.offset_map.span_to_raw(start, end)
         text = document.raw[start:end]
         record["normalized_text"] = span.text
-    return record | {
+    return cast(GoldSpan, record) | {
         "start": start,
         "end": end,
         "label": span.label,
@@ -171,7 +226,7 @@ def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = Fa
     }
 
 
-def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, Any]:
+def document_record(store: Store, doc_id: int, flt: ExportFilter) -> GoldRecord:
     document = store.document(doc_id)
     views = store.spans(doc_id, flt.reviewer)
     chosen = selected_spans(store, doc_id, flt, views)
@@ -180,7 +235,7 @@ def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, A
     stored = store.sections(doc_id)
     finished = progress.sections_finished([(s.start, s.end) for s in stored], views, done)
     text = document.raw if flt.raw_offsets else document.text
-    sections = []
+    sections: list[GoldSection] = []
     for section, section_done in zip(stored, finished, strict=True):
         start, end = section.start, section.end
         if flt.raw_offsets:
@@ -196,7 +251,7 @@ def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, A
                 "done": section_done,
             }
         )
-    return {
+    record: GoldRecord = {
         "id": document.id,
         "source": document.source,
         "title": document.title,
@@ -206,24 +261,28 @@ def document_record(store: Store, doc_id: int, flt: ExportFilter) -> dict[str, A
         "done": done,
         "text": text,
         "sections": sections,
-    } | {
-        key: [span_record(s, document, flt.raw_offsets) | _versions(store, s, key) for s in spans]
-        for key, spans in chosen.items()
+        "spans": [span_record(s, document, flt.raw_offsets) for s in chosen[GOLD_KEY]],
     }
+    if flt.include_all:
+        record["candidates"] = [span_record(s, document, flt.raw_offsets) for s in chosen["candidates"]]
+        record["disputed"] = [
+            _with_versions(store, span_record(s, document, flt.raw_offsets), s) for s in chosen["disputed"]
+        ]
+        record["rejected"] = [span_record(s, document, flt.raw_offsets) for s in chosen["rejected"]]
+    return record
 
 
-def _versions(store: Store, span: SpanView, key: str) -> dict[str, Any]:
+def _with_versions(store: Store, record: GoldSpan, span: SpanView) -> GoldSpan:
     """A disputed span carries each reviewer's version, so the dispute can be read off the file."""
-    if key != "disputed":
-        return {}
-    versions = {}
+    versions: dict[str, dict[str, Any]] = {}
     for _doc, states in store.reviewer_states(span.document_id):
         versions = {
             reviewer: {k: v for k, v in mine[span.id].items() if k != "origin"}
             for reviewer, mine in states.items()
             if span.id in mine and mine[span.id]["status"] != PENDING
         }
-    return {"versions": versions}
+    record["versions"] = versions
+    return record
 
 
 def iter_jsonl(store: Store, flt: ExportFilter) -> Iterator[str]:
@@ -243,18 +302,22 @@ class ExportError(StoreError):
     """An export that cannot be written, with a one-line explanation."""
 
 
-def iter_records(store: Store, flt: ExportFilter) -> Iterator[dict[str, Any]]:
+def iter_records(store: Store, flt: ExportFilter) -> Iterator[GoldRecord]:
     for doc_id in document_ids(store, flt):
         yield document_record(store, doc_id, flt)
 
 
-def non_overlapping(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+@overload
+def non_overlapping(spans: list[GoldSpan]) -> list[GoldSpan]: ...
+@overload
+def non_overlapping(spans: list[dict[str, Any]]) -> list[dict[str, Any]]: ...
+def non_overlapping(spans: list[Any]) -> list[Any]:
     """The spans a flat tagging (BIO, ``doc.ents``) can hold: longest first, then earliest.
 
     Reviewers may keep overlapping spans (a DATE inside a SLOGAN); a flat scheme cannot
     say both, and the longer span is the one a reader would name.
     """
-    chosen: list[dict[str, Any]] = []
+    chosen: list[Any] = []
     taken: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda s: (s["start"] - s["end"], s["start"], s["label"])):
         if span["end"] <= span["start"]:
@@ -274,7 +337,7 @@ MISSING = "-"
 """The tag of a character no reviewer decided (spaCy's missing value): never ``O``."""
 
 
-def bio_tags(text: str, spans: list[dict[str, Any]], sections: list[dict[str, Any]] | None = None) -> list[str]:
+def bio_tags(text: str, spans: list[GoldSpan], sections: list[GoldSection] | None = None) -> list[str]:
     """Character tags of the gold spans: a flat tagging has no room for a status, so
     pending and rejected spans (``--all``) stay ``O``. The text of a section that is not
     finished (``sections[i]["done"]`` false) is ``MISSING`` where no gold span stands."""
@@ -289,7 +352,7 @@ def bio_tags(text: str, spans: list[dict[str, Any]], sections: list[dict[str, An
     return tags
 
 
-def conll_lines(record: dict[str, Any]) -> Iterator[str]:
+def conll_lines(record: GoldRecord) -> Iterator[str]:
     """One document as ``char<TAB>tag`` lines, a blank line after each sentence.
 
     A sentence ends after 。！？ (and ASCII !?) or at a newline, except inside a span, so
@@ -365,7 +428,7 @@ CSV_COLUMNS = (
 )
 
 
-def _section_of(sections: list[dict[str, Any]], offset: int) -> str:
+def _section_of(sections: list[GoldSection], offset: int) -> str:
     starts = [s["start"] for s in sections]
     index = bisect.bisect_right(starts, offset) - 1
     while index >= 0:
@@ -376,7 +439,7 @@ def _section_of(sections: list[dict[str, Any]], offset: int) -> str:
     return ""
 
 
-def figure_rows(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def figure_rows(record: GoldRecord) -> Iterator[dict[str, Any]]:
     for span in every_span(record):
         if span["label"] != "FIGURE":
             continue
@@ -424,7 +487,7 @@ def iter_csv(store: Store, flt: ExportFilter) -> Iterator[str]:
 _UNSAFE_NAME = re.compile(r"[^\w\-]+")
 
 
-def brat_stem(record: dict[str, Any]) -> str:
+def brat_stem(record: Mapping[str, Any]) -> str:
     """A file name stem from the document id and title that cannot leave the folder.
 
     Only word characters (CJK included) and hyphens survive, so ``/``, ``\\``, ``..`` and
@@ -464,7 +527,7 @@ def _brat_note_value(value: Any) -> str:
     return str(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def brat_annotations(record: dict[str, Any], *, with_status: bool) -> str:
+def brat_annotations(record: GoldRecord, *, with_status: bool) -> str:
     """The ``.ann`` standoff for one document record."""
     text: str = record["text"]
     lines: list[str] = []
@@ -551,7 +614,7 @@ def parse_brat(ann: str) -> list[dict[str, Any]]:
 SPAN_KEY = "pizhu"
 
 
-def _char_span(doc: Any, span: dict[str, Any]) -> Any:
+def _char_span(doc: Any, span: GoldSpan) -> Any:
     return doc.char_span(span["start"], span["end"], label=span["label"], alignment_mode="expand")
 
 
@@ -592,7 +655,7 @@ def write_docbin(store: Store, flt: ExportFilter, path: Path) -> int:
     for record in iter_records(store, flt):
         doc = nlp.make_doc(record["text"])
         every = [_char_span(doc, span) for span in every_span(record)]
-        gold = [span for span in record[GOLD_KEY] if span["status"] in GOLD_STATUSES]
+        gold = [span for span in record["spans"] if span["status"] in GOLD_STATUSES]
         entities = [piece for piece in (_char_span(doc, span) for span in non_overlapping(gold)) if piece]
         try:
             doc.set_ents(entities, missing=_missing(doc, bio_tags(record["text"], gold, record["sections"])))

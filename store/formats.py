@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -46,7 +46,7 @@ from xml.sax.saxutils import quoteattr
 from extract import EXTRACTOR_VERSION
 from extract.models import LABELS
 from store.db import Store
-from store.export import ExportFilter, every_span, iter_records
+from store.export import ExportFilter, GoldRecord, GoldSpan, every_span, iter_records
 from store.records import DISPUTED, GOLD_STATUSES, PENDING, REJECTED
 
 ATTRIBUTE_KEYS = ("value", "unit", "approx", "metric")
@@ -56,20 +56,20 @@ PROVENANCE_KEYS = ("status", "origin", "source", "rule", "reviewers", "adjudicat
 # --- reading the records ------------------------------------------------------------------
 
 
-def record_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+def record_spans(record: GoldRecord) -> list[GoldSpan]:
     """Every span of a document record, whichever key it sits under, in text order."""
     return sorted(every_span(record), key=lambda s: (s["start"], s["end"], s["label"]))
 
 
-def gold_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
+def gold_spans(record: GoldRecord) -> list[GoldSpan]:
     return [s for s in record_spans(record) if s["status"] in GOLD_STATUSES]
 
 
-def spans_with_status(record: dict[str, Any], status: str) -> list[dict[str, Any]]:
+def spans_with_status(record: GoldRecord, status: str) -> list[GoldSpan]:
     return [s for s in record_spans(record) if s["status"] == status]
 
 
-def provenance(record: dict[str, Any]) -> dict[str, Any]:
+def provenance(record: GoldRecord) -> dict[str, Any]:
     """Where a document came from: what every format keeps beside the text."""
     return {
         "document": record["id"],
@@ -81,7 +81,7 @@ def provenance(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def span_provenance(span: dict[str, Any]) -> dict[str, Any]:
+def span_provenance(span: Mapping[str, Any]) -> dict[str, Any]:
     """Who decided a span and what its figure attributes are (only the ones it has)."""
     kept = {key: span[key] for key in PROVENANCE_KEYS if span.get(key) not in (None, "", [])}
     kept |= {key: span[key] for key in ATTRIBUTE_KEYS if span.get(key) not in (None, "")}
@@ -92,7 +92,7 @@ def span_provenance(span: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
-def reviewers_of(spans: Iterable[dict[str, Any]]) -> list[str]:
+def reviewers_of(spans: Iterable[GoldSpan]) -> list[str]:
     return sorted({name for span in spans for name in span.get("reviewers") or ()})
 
 
@@ -110,7 +110,7 @@ def input_hash(text: str) -> int:
     return _hash32("text", text)
 
 
-def task_hash(text: str, spans: Iterable[dict[str, Any]], view: str) -> int:
+def task_hash(text: str, spans: Iterable[GoldSpan], view: str) -> int:
     """Prodigy's ``_task_hash``: the input and the question asked about it (the spans, and
     whether it is the whole manual annotation or a yes/no on one span)."""
     key = sorted((s["start"], s["end"], s["label"]) for s in spans)
@@ -140,7 +140,7 @@ def char_tokens(text: str) -> list[dict[str, Any]]:
 
 
 def prodigy_span(
-    span: dict[str, Any], starts: dict[int, int] | None = None, ends: dict[int, int] | None = None
+    span: GoldSpan, starts: dict[int, int] | None = None, ends: dict[int, int] | None = None
 ) -> dict[str, Any]:
     # Prodigy's spans may carry extra keys, which it keeps; token_start/token_end
     # (inclusive) tie them to the task's tokens.
@@ -150,7 +150,7 @@ def prodigy_span(
     return out | {"pizhu": span_provenance(span)}
 
 
-def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def prodigy_tasks(record: GoldRecord) -> Iterator[dict[str, Any]]:
     text: str = record["text"]
     done = record.get("done", True)
     meta = provenance(record) | {"done": done}
@@ -159,7 +159,7 @@ def prodigy_tasks(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     starts = {t["start"]: t["id"] for t in tokens}
     ends = {t["end"]: t["id"] for t in tokens}
 
-    def spans(chosen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def spans(chosen: list[GoldSpan]) -> list[dict[str, Any]]:
         return [prodigy_span(s, starts, ends) for s in chosen]
 
     yield {
@@ -196,7 +196,7 @@ def iter_prodigy(store: Store, flt: ExportFilter) -> Iterator[str]:
 # --- doccano ------------------------------------------------------------------------------
 
 
-def doccano_line(record: dict[str, Any]) -> dict[str, Any]:
+def doccano_line(record: GoldRecord) -> dict[str, Any]:
     line: dict[str, Any] = {
         "text": record["text"],
         "label": [[s["start"], s["end"], s["label"]] for s in gold_spans(record)],
@@ -240,12 +240,12 @@ def label_studio_config(labels: Iterable[str] = LABELS) -> str:
     )
 
 
-def _region_id(document: int, span: dict[str, Any]) -> str:
+def _region_id(document: int, span: GoldSpan) -> str:
     digest = hashlib.blake2b(f"{document}:{span['start']}:{span['end']}:{span['label']}".encode(), digest_size=5)
     return digest.hexdigest()
 
 
-def ls_result(document: int, span: dict[str, Any]) -> dict[str, Any]:
+def ls_result(document: int, span: GoldSpan) -> dict[str, Any]:
     return {
         "id": _region_id(document, span),
         "from_name": LS_FROM_NAME,
@@ -257,7 +257,7 @@ def ls_result(document: int, span: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def label_studio_task(record: dict[str, Any]) -> dict[str, Any]:
+def label_studio_task(record: GoldRecord) -> dict[str, Any]:
     document = int(record["id"])
     gold = gold_spans(record)
     task: dict[str, Any] = {
