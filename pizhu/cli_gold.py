@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -427,7 +427,7 @@ def agree_command(
         out.print(table)
 
 
-def _describe(state: dict[str, Any]) -> str:
+def _describe(state: Mapping[str, Any]) -> str:
     if state["status"] not in ("confirmed", "corrected", "added"):
         return str(state["status"])
     attrs = " ".join(f"{k}={v}" for k, v in sorted((state.get("attrs") or {}).items()))

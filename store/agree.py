@@ -28,7 +28,7 @@ from typing import Any
 from store.db import Store
 from store.errors import ReviewError, StoreError, UnchangedError
 from store.progress import progress_of, sections_finished
-from store.records import GOLD_STATUSES, PENDING, SpanView
+from store.records import GOLD_STATUSES, PENDING, SpanState, SpanView
 from store.review import ADJUDICATE, is_adjudicator
 from store.roles import AdjudicatedError
 
@@ -311,7 +311,7 @@ class Disagreement:
     versions: dict[str, dict[str, Any]]
     kinds: tuple[str, ...]
     adjudicator: str = ""
-    adjudication: dict[str, Any] | None = field(default=None)
+    adjudication: SpanState | None = field(default=None)
     adjudicated_at: str = ""
 
     @property

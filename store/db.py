@@ -46,6 +46,7 @@ from store.records import (
     Decision,
     DocumentSummary,
     OffsetMap,
+    SpanState,
     SpanView,
     StoredDocument,
     StoredSection,
@@ -975,7 +976,7 @@ class Store:
         end: int | None = None,
         attrs: dict[str, Any] | None = None,
         tag: str | None = None,
-        seen: dict[str, Any] | None = None,
+        seen: SpanState | None = None,
     ) -> SpanView:
         """Record one reviewer action on a span and return the span as the reviewer now sees it.
 
@@ -1007,7 +1008,7 @@ class Store:
         return self.span(span_id, reviewer)
 
     def decide_many(
-        self, span_ids: Iterable[int], reviewer: str, action: str, seen: dict[int, dict[str, Any]] | None = None
+        self, span_ids: Iterable[int], reviewer: str, action: str, seen: dict[int, SpanState] | None = None
     ) -> int:
         """One action (confirm or reject) on many spans as one batch: one undo takes it all back.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 # The states a span can be in for one reviewer, derived from the decision log.
 PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED, REMOVED = (
@@ -168,6 +168,19 @@ class DocumentSummary:
     """Every candidate decided by this reviewer (``store.progress``: the one definition)."""
 
 
+class SpanState(TypedDict):
+    """A span as one reviewer has it: what a decision records (``before`` / ``after``), what a
+    write is bound to (the version the reviewer saw), and one reviewer's version in a dispute."""
+
+    status: str
+    label: str
+    start: int
+    end: int
+    text: str
+    attrs: dict[str, Any]
+    tags: list[str]
+
+
 @dataclass(frozen=True)
 class SpanView:
     """A span as one reviewer currently sees it: the machine proposal plus their decisions."""
@@ -211,7 +224,7 @@ class SpanView:
     def disputed(self) -> bool:
         return self.status == DISPUTED
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> SpanState:
         """The part of a span a decision records (``before`` / ``after``)."""
         return {
             "status": self.status,

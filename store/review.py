@@ -39,7 +39,7 @@ import datetime as dt
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,7 +231,7 @@ def fold(proposal: Proposal, entries: Sequence[Entry]) -> dict[str, Any] | None:
     return state
 
 
-def _version(state: dict[str, Any]) -> tuple[Any, ...]:
+def _version(state: Mapping[str, Any]) -> tuple[Any, ...]:
     attrs = json.dumps(state.get("attrs") or {}, sort_keys=True, ensure_ascii=False)
     return (state["label"], state["start"], state["end"], attrs)
 
@@ -686,11 +686,11 @@ def _refuse_unchanged(conn: sqlite3.Connection, row: sqlite3.Row, pending: Pendi
     raise UnchangedError(message)
 
 
-def _seen_version(state: dict[str, Any]) -> tuple[Any, ...]:
+def _seen_version(state: Mapping[str, Any]) -> tuple[Any, ...]:
     return (state["status"], *_version(state), state["text"], tuple(sorted(state.get("tags") or ())))
 
 
-def check_seen(conn: sqlite3.Connection, span_id: int, reviewer: str, seen: dict[str, Any]) -> None:
+def check_seen(conn: sqlite3.Connection, span_id: int, reviewer: str, seen: Mapping[str, Any]) -> None:
     """Refuse a decision made on a version of the span that is no longer the reviewer's own
     (decided meanwhile in another session, moved by a re-extraction): a key is bound to the
     span as it was shown, never applied to one the reviewer did not see."""

@@ -10,7 +10,7 @@ import bisect
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from store import review
 from store.db import Store
@@ -271,7 +271,7 @@ def predicted(span: SpanView, action: str, text: str, **fields: Any) -> SpanView
     proposal = review.Proposal(
         span.origin, proposed["label"], proposed["start"], proposed["end"], proposed["text"], dict(proposed["attrs"])
     )
-    shown = review.Entry("shown", span.reviewer, review.SNAPSHOT, span.state(), "")
+    shown = review.Entry("shown", span.reviewer, review.SNAPSHOT, cast(dict[str, Any], span.state()), "")
     state = review.fold(proposal, [shown, review.Entry("key", span.reviewer, action, payload, "")])
     assert state is not None
     return dataclasses.replace(

@@ -36,7 +36,7 @@ from textual.message import Message
 
 from store.db import Store
 from store.errors import BusyError, ReviewError, StoreError
-from store.records import SpanView
+from store.records import SpanState, SpanView
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
@@ -54,10 +54,10 @@ class Job:
     the reviewer decided on (see ``Writer.submit``)."""
 
     what: str
-    write: Callable[[Store, dict[int, dict[str, Any]]], Any]
+    write: Callable[[Store, dict[int, SpanState]], Any]
     saved: Callable[[Job, Any], None] | None = None
     refused: Callable[[Job, StoreError], None] | None = None
-    spans: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+    spans: dict[int, SpanState | None] = field(default_factory=dict)
     """Span id → the version shown when the key was pressed, or None: the version the job
     before it on that span leaves (keys pressed faster than the writes)."""
     shown: dict[int, SpanView] = field(default_factory=dict)
@@ -101,7 +101,7 @@ class Writer:
         # Span id → (the version last committed, the version shown) while jobs on it are queued.
         self.base: dict[int, SpanView] = {}
         self.shown: dict[int, SpanView] = {}
-        self._last: dict[int, dict[str, Any]] = {}  # writer thread: span → version its last job left
+        self._last: dict[int, SpanState] = {}  # writer thread: span → version its last job left
         self._broken: set[int] = set()  # writer thread: spans whose last job was refused
 
     # --- the app's side ------------------------------------------------------------------
@@ -269,10 +269,10 @@ class Writer:
             self._running = False
         return True
 
-    def _seen(self, job: Job) -> dict[int, dict[str, Any]]:
+    def _seen(self, job: Job) -> dict[int, SpanState]:
         """The version each span of the job was decided on: as shown at the key, or as the
         job before it on that span left it."""
-        seen: dict[int, dict[str, Any]] = {}
+        seen: dict[int, SpanState] = {}
         for span_id, version in job.spans.items():
             if version is None:
                 if span_id in self._broken or span_id not in self._last:

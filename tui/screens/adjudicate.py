@@ -12,6 +12,7 @@ a pick.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ from textual.widgets import DataTable, Footer, Static
 from store import agree
 from store.db import StoreError
 from store.display import visible, visible_styled
-from store.records import ADJUDICATOR_PREFIX, GOLD_STATUSES, REJECTED
+from store.records import ADJUDICATOR_PREFIX, GOLD_STATUSES, REJECTED, SpanState
 from tui import keys
 from tui.screens.dialogs import Confirm
 from tui.screens.library import fit
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 COLUMNS = ("done", "doc", "label", "text", "differs")
 
 
-def describe(state: dict[str, Any] | None) -> Text:
+def describe(state: Mapping[str, Any] | None) -> Text:
     """One reviewer's version on one line: status, label, offsets, text, attributes."""
     if state is None:
         return Text("—", style="dim")
@@ -211,7 +212,7 @@ class AdjudicationScreen(Screen[None]):
         SQLite's lock (another process may hold it), and the row is redrawn once it is written."""
         span_id, adjudicator = item.span_id, self.adjudicator
 
-        def write(store: Any, _seen: dict[int, dict[str, Any]]) -> Any:
+        def write(store: Any, _seen: dict[int, SpanState]) -> Any:
             return agree.adjudicate(store, span_id, adjudicator, chosen, overrule=overrule)
 
         def saved(_job: Job, view: Any) -> None:

@@ -29,7 +29,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from store.db import Store, StoreError
 from store.display import visible_styled
-from store.records import SpanView
+from store.records import SpanState, SpanView
 from tui import keys
 from tui.model import alike_everywhere, predicted, undo_message
 from tui.screens.dialogs import Confirm, LabelPicker
@@ -209,7 +209,7 @@ class QueueScreen(Screen[None]):
             return
         reviewer = self.pizhu.reviewer
 
-        def write(store: Store, seen: dict[int, Any]) -> SpanView:
+        def write(store: Store, seen: dict[int, SpanState]) -> SpanView:
             return store.decide(span.id, reviewer, action, seen=seen[span.id])
 
         def saved(job: Job, result: Any) -> None:
@@ -274,7 +274,7 @@ class QueueScreen(Screen[None]):
             reviewer = self.pizhu.reviewer
             ids = [s.id for s in alike]
 
-            def write(store: Store, seen: dict[int, Any]) -> list[SpanView]:
+            def write(store: Store, seen: dict[int, SpanState]) -> list[SpanView]:
                 store.decide_many(ids, reviewer, action, seen=seen)
                 return [store.span(i, reviewer) for i in ids]
 

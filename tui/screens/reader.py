@@ -32,7 +32,7 @@ from store import workspace
 from store.db import Store, StoreError
 from store.display import visible_styled
 from store.errors import UnchangedError
-from store.records import PENDING, REJECTED, Decision, SpanView
+from store.records import PENDING, REJECTED, Decision, SpanState, SpanView
 from tui import keys
 from tui.model import (
     LoadedDocument,
@@ -504,7 +504,7 @@ class ReaderScreen(Screen[None]):
         reviewer = self.pizhu.reviewer
         new = predicted(span, action, self.doc.text, **fields)
 
-        def write(store: Store, seen: dict[int, dict[str, Any]]) -> SpanView:
+        def write(store: Store, seen: dict[int, SpanState]) -> SpanView:
             return store.decide(span.id, reviewer, action, seen=seen[span.id], **fields)
 
         what = what or f"{action} {span.label} “{visible_text(span.text)}”"
@@ -527,7 +527,7 @@ class ReaderScreen(Screen[None]):
         what: str,
         spans: list[SpanView],
         shown: list[SpanView],
-        write: Callable[[Store, dict[int, dict[str, Any]]], Any],
+        write: Callable[[Store, dict[int, SpanState]], Any],
         saved: Callable[[Job, Any], None] | None = None,
     ) -> Job:
         """Queue a write that decides ``spans`` (each bound to the version on screen, or to what
@@ -790,7 +790,7 @@ class ReaderScreen(Screen[None]):
         reviewer = self.pizhu.reviewer
         ids = [s.id for s in spans]
 
-        def write(store: Store, seen: dict[int, dict[str, Any]]) -> list[SpanView]:
+        def write(store: Store, seen: dict[int, SpanState]) -> list[SpanView]:
             store.decide_many(ids, reviewer, action, seen=seen)
             return [store.span(i, reviewer) for i in ids]
 
