@@ -10,7 +10,6 @@ saved survives ``kill -9``. The state of a span for a reviewer is never stored: 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import os
@@ -28,6 +27,7 @@ from sqlite_utils import Database
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Span
 from store import lexicon, library, progress, review, roles
+from store.clock import now
 from store.errors import (
     BusyError,
     CorruptDatabaseError,
@@ -54,10 +54,6 @@ from store.records import (
 
 DEFAULT_DB = "annotations.db"
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 def content_hash(text: str) -> str:

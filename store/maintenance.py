@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from extract import EXTRACTOR_VERSION
 from extract.models import DocumentDraft, Span
 from store import review
-from store.db import Store, content_hash, now
+from store.clock import now
+from store.db import Store, content_hash
 from store.records import OffsetMap
 
 

@@ -45,6 +45,7 @@ from typing import Any
 
 from extract import GUIDELINES_VERSION
 from extract.models import LABELS
+from store.clock import now
 from store.errors import ChangedSpanError, ReviewError, UnchangedError
 from store.records import (
     ADDED,
@@ -354,10 +355,6 @@ def new_uid() -> str:
     return uuid.uuid4().hex
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-
-
 # The logs whose rows are ordered by their time: the decisions, and the library's upkeep.
 _LOGS = ("decisions", "library_log")
 
@@ -367,7 +364,7 @@ def next_time(conn: sqlite3.Connection, log: str = "decisions") -> str:
     copy's clock may run fast)."""
     if log not in _LOGS:
         raise ValueError(f"not a log: {log}")
-    stamp = _now()
+    stamp = now()
     last = conn.execute(f"SELECT max(at) FROM {log}").fetchone()[0]
     if last and stamp <= last:
         try:

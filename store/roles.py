@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.clock import now
 from store.errors import ReviewError, StoreError
 from store.records import ADJUDICATOR_PREFIX, PENDING
 
@@ -132,7 +133,6 @@ def grant(store: Store, by: str, name: str, role: str = ADJUDICATOR) -> None:
     if problem:
         raise RoleError(f"{name!r}: {problem}")
     require_owner(store, by, "grant roles")
-    from store.db import now
 
     with store.transaction() as conn:
         conn.execute(
@@ -239,7 +239,6 @@ def new_token(store: Store, by: str, name: str) -> str:
         raise RoleError(f"{name!r}: {problem}")
     if name != by:
         require_owner(store, by, "make a token for someone else")
-    from store.db import now
 
     token = secrets.token_urlsafe(24)
     with store.transaction() as conn:
