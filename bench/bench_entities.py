@@ -29,6 +29,7 @@ from typing import Any
 
 from bench.score_gold import misses, predict
 from extract.evaluate import score
+from store.display import score as shown
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -107,13 +108,13 @@ def _f1_cell(result: dict[str, Any] | None, label: str) -> str:
     row = result["labels"].get(label)
     if row is None:
         return f"{'(no gold)':>20}"
-    return f"{row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f}"
+    return f"{shown(row['precision']):>6} {shown(row['recall']):>6} {shown(row['f1']):>6}"
 
 
 def _mark(result: dict[str, Any] | None, label: str, floor: float | None) -> str:
     if result is None or floor is None or label not in result["labels"]:
         return " "
-    return "✓" if result["labels"][label]["f1"] >= floor else "✗"
+    return "✓" if (result["labels"][label]["f1"] or 0.0) >= floor else "✗"
 
 
 def main() -> None:

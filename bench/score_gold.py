@@ -19,6 +19,7 @@ from typing import Any
 
 from extract.document import prepare
 from extract.evaluate import score
+from store.display import score as shown
 from store.sources import read_source
 
 MODES = ("pipeline", "rules", "lac")
@@ -54,7 +55,7 @@ def table(title: str, labels: dict[str, Any]) -> str:
     for label, r in labels.items():
         lines.append(
             f"{label:>8} {r['tp'] + r['fn']:>5} {r['tp'] + r['fp']:>5} {r['tp']:>4} "
-            f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}"
+            f"{shown(r['precision']):>6} {shown(r['recall']):>6} {shown(r['f1']):>6}"
         )
     return "\n".join(lines)
 

@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from extract.scores import prf
+
 __all__ = ["score"]
 
 _ATTRS = ("value", "unit", "approx")
@@ -98,10 +100,8 @@ def _group(rows: Any) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+    """Counts and scores (``extract.scores``: None where undefined)."""
+    return {"tp": tp, "fp": fp, "fn": fn} | prf(tp, fp, fn)._asdict()
 
 
 def _figure_attrs(

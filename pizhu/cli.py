@@ -380,6 +380,7 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
         pizhu eval tests/data/seeds-gold.jsonl --json      (from a checkout, with seeds/ imported)
     """
     from extract.evaluate import score
+    from store.display import score as score_shown
     from store.goldfile import read_gold
 
     try:
@@ -412,9 +413,9 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
             str(row["tp"] + row["fn"]),
             str(row["tp"] + row["fp"]),
             str(row["tp"]),
-            f"{row['precision']:.3f}",
-            f"{row['recall']:.3f}",
-            f"{row['f1']:.3f}",
+            score_shown(row["precision"]),
+            score_shown(row["recall"]),
+            score_shown(row["f1"]),
         )
     out = console()
     out.print(scores)
@@ -429,9 +430,9 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
                     label,
                     str(row["tp"] + row["fp"]),
                     str(row["tp"]),
-                    f"{row['precision']:.3f}",
-                    f"{row['recall']:.3f}",
-                    f"{row['f1']:.3f}",
+                    score_shown(row["precision"]),
+                    score_shown(row["recall"]),
+                    score_shown(row["f1"]),
                 )
         out.print(by_source)
     attributes = result.get("figure_attrs")

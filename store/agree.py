@@ -25,6 +25,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from extract.scores import Scores, prf
 from store.db import Store
 from store.errors import ReviewError, StoreError, UnchangedError
 from store.progress import progress_of, sections_finished
@@ -140,19 +141,23 @@ class PairAgreement:
     """Sections of the reports both worked in that one of them had not finished: left out."""
 
     @property
+    def scores(self) -> Scores:
+        """A's gold as the truth and B's as what was found."""
+        return prf(self.matched, self.spans_b - self.matched, self.spans_a - self.matched)
+
+    @property
     def precision(self) -> float | None:
         """B's gold spans that A also holds."""
-        return self.matched / self.spans_b if self.spans_b else None
+        return self.scores.precision
 
     @property
     def recall(self) -> float | None:
         """A's gold spans that B also holds."""
-        return self.matched / self.spans_a if self.spans_a else None
+        return self.scores.recall
 
     @property
     def f1(self) -> float | None:
-        total = self.spans_a + self.spans_b
-        return 2 * self.matched / total if total else None
+        return self.scores.f1
 
     @property
     def candidates(self) -> int:

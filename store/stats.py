@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from extract.models import LABELS
+from extract.scores import Scores, prf
 from store.db import Store
 from store.progress import finished_documents
 from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
@@ -116,9 +117,15 @@ class ExtractorScore:
         return self.confirmed + self.corrected + self.rejected
 
     @property
+    def scores(self) -> Scores:
+        """Found: the decided proposals; matched: those that were real (confirmed or
+        corrected); missed: the reviewers' additions (None: not known)."""
+        return prf(self.confirmed + self.corrected, self.rejected, self.missed)
+
+    @property
     def precision(self) -> float | None:
         """Decided proposals that were real (confirmed or corrected)."""
-        return _ratio(self.confirmed + self.corrected, self.decided)
+        return self.scores.precision
 
     @property
     def exact(self) -> float | None:
@@ -128,16 +135,11 @@ class ExtractorScore:
     @property
     def recall(self) -> float | None:
         """Gold spans the extractor found (confirmed or corrected) out of all gold spans."""
-        if self.missed is None:
-            return None
-        return _ratio(self.confirmed + self.corrected, self.confirmed + self.corrected + self.missed)
+        return self.scores.recall
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None or p + r == 0:
-            return None
-        return 2 * p * r / (p + r)
+        return self.scores.f1
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.models import LABELS, Span
+from extract.scores import prf
 from store.db import Store, StoreError
 from store.export import ExportFilter, iter_records, non_overlapping
 from store.progress import document_progress, finished_documents
@@ -235,18 +236,17 @@ class LabelScore:
     @property
     def precision(self) -> float | None:
         """None when the model found nothing of the label: undefined, not 0."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+        return prf(self.tp, self.fp, self.fn).precision
 
     @property
     def recall(self) -> float | None:
         """None when the held-out reports hold none of the label: undefined, not 0."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+        return prf(self.tp, self.fp, self.fn).recall
 
     @property
     def f1(self) -> float | None:
         """None only when there was nothing to find and nothing was found."""
-        errors = self.fp + self.fn
-        return 2 * self.tp / (2 * self.tp + errors) if self.tp or errors else None
+        return prf(self.tp, self.fp, self.fn).f1
 
     @property
     def support(self) -> int:
