@@ -29,8 +29,8 @@ from extract.scores import Scores, prf
 from store.db import Store
 from store.errors import ReviewError, StoreError, UnchangedError
 from store.progress import progress_of, sections_finished
-from store.records import GOLD_STATUSES, PENDING, SpanState, SpanView
-from store.review import ADJUDICATE, is_adjudicator
+from store.records import GOLD_STATUSES, PENDING, SpanState, SpanView, is_adjudicator
+from store.review import ADJUDICATE
 from store.roles import AdjudicatedError
 
 __all__ = ["ADJUDICATE", "NOT_MARKED", "AdjudicationError", "adjudicate", "agreement", "disagreements"]

@@ -50,6 +50,7 @@ from store.records import (
     SpanView,
     StoredDocument,
     StoredSection,
+    is_adjudicator,
 )
 
 DEFAULT_DB = "annotations.db"
@@ -763,7 +764,7 @@ class Store:
         current: int | None = None
         states: dict[str, dict[int, dict[str, Any]]] = {}
         for row in self.read(sql, [] if doc_id is None else [doc_id]):
-            if review.is_adjudicator(row["reviewer"]):
+            if is_adjudicator(row["reviewer"]):
                 continue
             if row["document_id"] != current:
                 if current is not None:

@@ -34,7 +34,6 @@ from store import fileio, progress
 from store.db import Store, StoreError
 from store.records import (
     ADDED,
-    ADJUDICATOR_PREFIX,
     CONFIRMED,
     CORRECTED,
     DISPUTED,
@@ -44,6 +43,7 @@ from store.records import (
     REMOVED,
     SpanView,
     StoredDocument,
+    is_adjudicator,
 )
 
 
@@ -220,7 +220,7 @@ def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = Fa
         "source": span.source,
         "rule": span.rule,
         "reviewers": list(span.reviewers) if span.reviewers else ([span.reviewer] if span.reviewer else []),
-        "adjudicator": span.reviewer if span.reviewer.startswith(ADJUDICATOR_PREFIX) else None,
+        "adjudicator": span.reviewer if is_adjudicator(span.reviewer) else None,
         "decided_at": span.decided_at or None,
         "page": document.page_at(span.start),
     }

@@ -20,6 +20,18 @@ DISPUTED = "disputed"
 """Gold view only: reviewers who decided the span gave different versions, and no adjudication yet."""
 GOLD_STATUSES = frozenset({CONFIRMED, CORRECTED, ADDED})
 ADJUDICATOR_PREFIX = "adjudicator:"
+"""The name a verdict is recorded under: ``adjudicator:wang`` is wang adjudicating."""
+
+
+def is_adjudicator(reviewer: str) -> bool:
+    """Whether a name in the log is an adjudicator's (a verdict, not a reviewer's opinion).
+    Whether a person may adjudicate is a role in the database (``store.roles.has_role``)."""
+    return reviewer.startswith(ADJUDICATOR_PREFIX)
+
+
+def adjudicating_name(reviewer: str) -> str:
+    """The name ``reviewer``'s verdicts are recorded under."""
+    return reviewer if is_adjudicator(reviewer) else f"{ADJUDICATOR_PREFIX}{reviewer}"
 
 
 @dataclass(frozen=True)

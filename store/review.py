@@ -49,7 +49,6 @@ from store.clock import now
 from store.errors import ChangedSpanError, ReviewError, UnchangedError
 from store.records import (
     ADDED,
-    ADJUDICATOR_PREFIX,
     CONFIRMED,
     CORRECTED,
     DISPUTED,
@@ -57,6 +56,7 @@ from store.records import (
     PENDING,
     REJECTED,
     REMOVED,
+    is_adjudicator,
 )
 
 GOLD_POLICY: tuple[str, ...] = (
@@ -90,10 +90,6 @@ SNAPSHOT = "snapshot"
 EDITS = frozenset({LABEL, BOUNDARY, ATTRS})
 
 _WHITESPACE = frozenset(" \t\r\n\f\v\u3000\u00a0")
-
-
-def is_adjudicator(reviewer: str) -> bool:
-    return reviewer.startswith(ADJUDICATOR_PREFIX)
 
 
 # --- the pure part ---------------------------------------------------------------------------

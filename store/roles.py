@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from store.clock import now
 from store.errors import ReviewError, StoreError
-from store.records import ADJUDICATOR_PREFIX, PENDING
+from store.records import ADJUDICATOR_PREFIX, PENDING, is_adjudicator
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -86,7 +86,7 @@ def name_problem(name: str) -> str:
         return f"at most {MAX_NAME_LENGTH} characters"
     if not name.isprintable() or any(c.isspace() for c in name):
         return "letters, digits and punctuation only"
-    if name.startswith(ADJUDICATOR_PREFIX):
+    if is_adjudicator(name):
         return f"{ADJUDICATOR_PREFIX} is kept for adjudications"
     return ""
 
@@ -184,7 +184,7 @@ def reviewer_for(store: Store, login: str, wanted: str | None) -> str:
             " (its owner can allow other names: pizhu role --names free)"
         )
     problem = name_problem(wanted)
-    if problem and not wanted.startswith(ADJUDICATOR_PREFIX):
+    if problem and not is_adjudicator(wanted):
         raise RoleError(f"--reviewer {wanted!r}: {problem}")
     return wanted
 
@@ -207,7 +207,7 @@ def check_adjudication(conn: sqlite3.Connection, span_id: int, adjudicator: str,
     decided = {
         base_name(r[0])
         for r in conn.execute("SELECT reviewer FROM span_states WHERE span_id = ? AND status != ?", (span_id, PENDING))
-        if not r[0].startswith(ADJUDICATOR_PREFIX)
+        if not is_adjudicator(r[0])
     }
     if name in decided and adjudicators - decided:
         others = ", ".join(sorted(adjudicators - decided))

@@ -26,7 +26,7 @@ from textual.widgets import DataTable, Footer, Static
 from store import agree
 from store.db import StoreError
 from store.display import visible, visible_styled
-from store.records import ADJUDICATOR_PREFIX, GOLD_STATUSES, REJECTED, SpanState
+from store.records import GOLD_STATUSES, REJECTED, SpanState, adjudicating_name
 from tui import keys
 from tui.screens.dialogs import Confirm
 from tui.screens.library import fit
@@ -74,8 +74,7 @@ class AdjudicationScreen(Screen[None]):
 
     @property
     def adjudicator(self) -> str:
-        reviewer = self.pizhu.reviewer
-        return reviewer if reviewer.startswith(ADJUDICATOR_PREFIX) else f"{ADJUDICATOR_PREFIX}{reviewer}"
+        return adjudicating_name(self.pizhu.reviewer)
 
     def compose(self) -> ComposeResult:
         yield Static(id="adjudicate-title", markup=False)
