@@ -60,7 +60,8 @@ def writers(rounds: int, decisions: int) -> Row:
 def full_disk(rounds: int) -> Row:
     from extract.document import prepare
     from extract.pipeline import extract_spans
-    from store.db import Store, StoreError
+    from store.db import Store
+    from store.errors import StoreError
     from store.importer import import_paths
 
     rng = random.Random(3)

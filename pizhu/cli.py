@@ -16,7 +16,8 @@ import click
 
 from pizhu import cli_gold, cli_roles, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import StoreError
 
 __all__ = ["db_option", "fail", "main", "open_store", "shown"]
 

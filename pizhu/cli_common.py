@@ -20,8 +20,9 @@ from typing import Any, NoReturn
 
 import click
 
-from store.db import DEFAULT_DB, Store, StoreError
+from store.db import DEFAULT_DB, Store
 from store.display import json_for_terminal, one_line, visible
+from store.errors import StoreError
 
 db_option = click.option(
     "--db",

@@ -27,19 +27,14 @@ from typing import Any
 
 from extract.scores import Scores, prf
 from store.db import Store
-from store.errors import ReviewError, StoreError, UnchangedError
+from store.errors import AdjudicatedError, AdjudicationError, ReviewError, UnchangedError
 from store.progress import progress_of, sections_finished
 from store.records import GOLD_STATUSES, PENDING, SpanState, SpanView, is_adjudicator
 from store.review import ADJUDICATE
-from store.roles import AdjudicatedError
 
 __all__ = ["ADJUDICATE", "NOT_MARKED", "AdjudicationError", "adjudicate", "agreement", "disagreements"]
 
 NOT_MARKED = "not marked"  # a span a reviewer never made: their answer to someone else's addition
-
-
-class AdjudicationError(StoreError):
-    """An adjudication that cannot be recorded (unknown span, label, offsets)."""
 
 
 # --- each reviewer's version -----------------------------------------------------------------

@@ -17,11 +17,8 @@ import sqlite3
 from pathlib import Path
 
 from store import fileio
-from store.db import Store, StoreError
-
-
-class BackupError(StoreError):
-    """A backup that cannot be made, with a one-line reason."""
+from store.db import Store
+from store.errors import BackupError
 
 
 def backup(store: Store, target: str | Path) -> Path:

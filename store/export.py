@@ -31,7 +31,8 @@ from typing import Any, TypedDict, cast, overload
 
 from extract.models import APPROX, LABELS
 from store import fileio, progress
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import ExportError
 from store.records import (
     ADDED,
     CONFIRMED,
@@ -296,10 +297,6 @@ def iter_jsonl(store: Store, flt: ExportFilter) -> Iterator[str]:
 # Every writer below takes its documents from ``document_record``, one at a time, so the
 # filters, the gold/--all choice and --raw-offsets behave identically in every format and
 # ``text[start:end] == span["text"]`` holds for whatever text the format carries.
-
-
-class ExportError(StoreError):
-    """An export that cannot be written, with a one-line explanation."""
 
 
 def iter_records(store: Store, flt: ExportFilter) -> Iterator[GoldRecord]:

@@ -26,14 +26,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from store.db import StoreError
+from store.errors import OutputError
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 _ATTEMPTS = 20
-
-
-class OutputError(StoreError):
-    """An output file or folder that cannot be written, with a one-line reason."""
 
 
 def _reason(exc: OSError) -> str:

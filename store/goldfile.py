@@ -15,15 +15,11 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from store.db import StoreError
+from store.errors import GoldFileError
 
 REQUIRED = ("doc", "label", "text")
 OPTIONAL_STRINGS = ("unit", "approx", "metric")
 MAX_GOLD_BYTES = 200 * 1024 * 1024
-
-
-class GoldFileError(StoreError):
-    """A gold file that cannot be scored against, with its name and the line at fault."""
 
 
 _KINDS = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
 from extract.document import prepare
-from store.db import DiskFullError, ReadOnlyDatabaseError, Store, StoreError
+from store.db import Store
+from store.errors import DiskFullError, ReadOnlyDatabaseError, StoreError
 from store.sources import PLACEHOLDER_NAMES, NeedsOcr, SourceError, read_source
 
 # Folders are searched for report files with these endings; a file named on the

@@ -38,15 +38,11 @@ from urllib.parse import quote
 
 from store import library, review
 from store.db import Store, _check_header, _open_here, recount_candidates
-from store.errors import StoreError
+from store.errors import MergeError, StoreError
 from store.migrations import KNOWN
 from store.records import OffsetMap
 
 _REQUIRED_TABLES = {"documents", "sections", "spans", "decisions"}
-
-
-class MergeError(StoreError):
-    """Another database that cannot be merged, with a one-line reason."""
 
 
 @dataclass

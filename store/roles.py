@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.clock import now
-from store.errors import ReviewError, StoreError
+from store.errors import AdjudicatedError, ReviewError, RoleError, StoreError
 from store.records import ADJUDICATOR_PREFIX, PENDING, is_adjudicator
 
 if TYPE_CHECKING:
@@ -50,19 +50,6 @@ FREE, LOGIN = "free", "login"
 OWNER_KEY = "owner"
 MAX_NAME_LENGTH = 40
 MIN_TOKEN_LENGTH = 12
-
-
-class RoleError(StoreError):
-    """Something only another role (the owner, an adjudicator) may do, with a one-line reason."""
-
-
-class AdjudicatedError(ReviewError):
-    """A verdict over an earlier one, not confirmed as an overrule."""
-
-    def __init__(self, adjudicator: str, at: str) -> None:
-        super().__init__(f"adjudicated already by {adjudicator} on {at[:16].replace('T', ' ')}: overrule it?")
-        self.adjudicator = adjudicator
-        self.at = at
 
 
 def login_name() -> str:

@@ -38,7 +38,8 @@ from typing import Any
 
 from extract.models import LABELS, Span
 from extract.scores import prf
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import TrainError
 from store.export import ExportFilter, iter_records, non_overlapping
 from store.progress import document_progress, finished_documents
 from store.records import DISPUTED, GOLD_STATUSES, PENDING
@@ -51,10 +52,6 @@ SENTENCE_ENDS = frozenset("。！？!?；;\n")
 # A sentence longer than this is cut at a comma too (outside any span): long examples
 # make slow, memory-hungry batches and teach nothing more.
 MAX_EXAMPLE_CHARS = 300
-
-
-class TrainError(StoreError):
-    """Training that cannot run, with a one-line explanation."""
 
 
 # --- the gold --------------------------------------------------------------------------

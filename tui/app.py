@@ -18,8 +18,9 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from store import roles
-from store.db import Store, StoreError
+from store.db import Store
 from store.display import one_line, visible
+from store.errors import StoreError
 from store.records import DocumentSummary
 from tui import keys
 from tui.importing import ImportStep

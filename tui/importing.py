@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import StoreError
 from store.records import DocumentSummary
 
 if TYPE_CHECKING:

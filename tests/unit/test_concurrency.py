@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # undo now and then, on spans that every other worker is deciding on too.
 WORKER = r"""
 import json, os, sys, time
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import StoreError
 from store.errors import UnchangedError
 
 db, reviewer, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

@@ -26,7 +26,8 @@ from click.testing import CliRunner
 
 from extract.document import prepare
 from pizhu.cli import main
-from store.db import CorruptDatabaseError, ReadOnlyDatabaseError, Store, StoreError
+from store.db import Store
+from store.errors import CorruptDatabaseError, ReadOnlyDatabaseError, StoreError
 from store.importer import import_paths
 
 ROOT = Path(__file__).resolve().parents[2]

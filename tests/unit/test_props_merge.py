@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from extract.document import prepare
 from extract.models import Span
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import StoreError
 from store.export import ExportFilter, iter_jsonl
 from store.merge import merge
 

@@ -19,7 +19,8 @@ from extract.models import Span
 from pizhu.cli import main
 from store import review, roles
 from store.agree import agreement, disagreements
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import StoreError
 from store.export import ExportFilter, iter_jsonl, write_docbin
 from store.maintenance import reextract, renormalize_document
 from store.merge import merge

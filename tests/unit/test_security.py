@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from extract.document import prepare
 from extract.models import Span
 from pizhu.cli import main
-from store.db import Store, StoreError
+from store.db import Store
+from store.errors import StoreError
 
 HOSTILE = (
     "'; DROP TABLE spans; --",

@@ -13,7 +13,8 @@ from extract.document import prepare
 from extract.models import Span
 from pizhu.cli import main
 from store import roles
-from store.db import CorruptDatabaseError, NewerDatabaseError, Store, StoreError
+from store.db import Store
+from store.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。\n2023年召开会议12次。"
 

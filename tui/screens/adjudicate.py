@@ -24,8 +24,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import agree
-from store.db import StoreError
 from store.display import visible, visible_styled
+from store.errors import StoreError
 from store.records import GOLD_STATUSES, REJECTED, SpanState, adjudicating_name
 from tui import keys
 from tui.screens.dialogs import Confirm

@@ -27,8 +27,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from store import workspace
-from store.db import StoreError
 from store.display import visible_styled
+from store.errors import StoreError
 from store.records import DocumentSummary
 from tui import keys
 from tui.screens.dialogs import Confirm, DocumentForm

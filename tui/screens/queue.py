@@ -27,8 +27,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from store.db import Store, StoreError
+from store.db import Store
 from store.display import visible_styled
+from store.errors import StoreError
 from store.records import SpanState, SpanView
 from tui import keys
 from tui.model import alike_everywhere, predicted, undo_message

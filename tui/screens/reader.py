@@ -29,9 +29,9 @@ from textual.widgets import Footer, Static
 
 from extract.models import LABELS
 from store import workspace
-from store.db import Store, StoreError
+from store.db import Store
 from store.display import visible_styled
-from store.errors import UnchangedError
+from store.errors import StoreError, UnchangedError
 from store.records import PENDING, REJECTED, Decision, SpanState, SpanView
 from tui import keys
 from tui.model import (
