@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from extract.layout import Layout
-from extract.models import LABELS, DocumentDraft, Span
+from extract.models import LABELS, DocumentDraft, Section, Span
 from store import lexicon, library, progress, review, roles
 from store.clock import now
 from store.errors import (
@@ -326,13 +326,7 @@ class Store:
                 ),
             )
             doc_id = int(cursor.lastrowid or 0)
-            conn.executemany(
-                "INSERT INTO sections (document_id, ordinal, heading, start, end, kind, pages) VALUES (?,?,?,?,?,?,?)",
-                [
-                    (doc_id, s.ordinal, s.heading, s.start, s.end, s.kind, json.dumps(s.pages) if s.pages else None)
-                    for s in draft.sections
-                ],
-            )
+            insert_sections(conn, doc_id, draft.sections)
             if original is not None or draft.layout is not None:
                 conn.execute(
                     "INSERT INTO document_sources (document_id, media_type, layout, data) VALUES (?,?,?,?)",
@@ -1224,6 +1218,17 @@ def _flag_alternatives(conn: sqlite3.Connection, doc_id: int, spans: Iterable[Sp
             (f"model: {s.alternative}", stamp, doc_id, s.start, s.end, s.label, f"model: {s.alternative}")
             for s in spans
             if s.alternative
+        ],
+    )
+
+
+def insert_sections(conn: sqlite3.Connection, doc_id: int, sections: Iterable[Section]) -> None:
+    """A document's sections as the extractor found them (on import, and on extracting again)."""
+    conn.executemany(
+        "INSERT INTO sections (document_id, ordinal, heading, start, end, kind, pages) VALUES (?,?,?,?,?,?,?)",
+        [
+            (doc_id, s.ordinal, s.heading, s.start, s.end, s.kind, json.dumps(s.pages) if s.pages else None)
+            for s in sections
         ],
     )
 

@@ -18,7 +18,7 @@ from extract import EXTRACTOR_VERSION
 from extract.models import DocumentDraft, Span
 from store import review
 from store.clock import now
-from store.db import Store, content_hash
+from store.db import Store, content_hash, insert_sections
 from store.records import OffsetMap
 
 
@@ -78,13 +78,7 @@ def renormalize_document(store: Store, doc_id: int, draft: DocumentDraft) -> tup
             ),
         )
         conn.execute("DELETE FROM sections WHERE document_id = ?", (doc_id,))
-        conn.executemany(
-            "INSERT INTO sections (document_id, ordinal, heading, start, end, kind, pages) VALUES (?,?,?,?,?,?,?)",
-            [
-                (doc_id, s.ordinal, s.heading, s.start, s.end, s.kind, json.dumps(s.pages) if s.pages else None)
-                for s in draft.sections
-            ],
-        )
+        insert_sections(conn, doc_id, draft.sections)
         decided = {
             r[0] for r in conn.execute("SELECT DISTINCT span_id FROM decisions WHERE document_id = ?", (doc_id,))
         }
