@@ -17,19 +17,15 @@ from textual.pilot import Pilot
 from extract.document import prepare
 from extract.models import Span
 from store.db import Store
+from store.display import visible
 from tests.harness import settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui.app import PizhuApp, make_app
 from tui.model import PreviewSection
 from tui.screens.reader import ReaderScreen
-from tui.widgets.section_view import (
-    SectionView,
-    hide_markup,
-    strip_markup_heading,
-    visible_text,
-    wrap,
-)
+from tui.text import hide_markup, strip_markup_heading, wrap
+from tui.widgets.section_view import SectionView
 
 BIG = (120, 40)
 SMALL = (80, 24)
@@ -56,14 +52,14 @@ def drawn(view: SectionView, y: int) -> str:
 def heading_of(screen: ReaderScreen, index: int) -> str:
     assert screen.doc is not None
     section = screen.doc.sections[index]
-    text = f"§{index + 1} {visible_text(strip_markup_heading(screen.doc.heading(index)))}"
+    text = f"§{index + 1} {visible(strip_markup_heading(screen.doc.heading(index)))}"
     return text if section.kind == "body" else f"{text}  [{section.kind}]"
 
 
 def section_lines(screen: ReaderScreen, index: int, width: int) -> list[str]:
     assert screen.doc is not None
     section = screen.doc.sections[index]
-    text = hide_markup(visible_text(screen.doc.text[section.start : section.end]))
+    text = hide_markup(visible(screen.doc.text[section.start : section.end]))
     return [text[a:b] for a, b in wrap(text, width)] if text.strip() else []
 
 
@@ -75,7 +71,7 @@ async def test_short_section_shows_the_next_sections_under_it(app: PizhuApp) -> 
         section = screen.doc.sections[screen.section]
         width = view.scrollable_content_region.width
         # The current section is as before: its lines, its scrolling, its text.
-        text = hide_markup(visible_text(screen.doc.text[section.start : section.end]))
+        text = hide_markup(visible(screen.doc.text[section.start : section.end]))
         assert view.lines == wrap(text, width)
         assert view.virtual_size.height == len(view.lines) < height(view)
         assert [view.line_text(i) for i in range(len(view.lines))] == [text[a:b] for a, b in view.lines]
@@ -100,7 +96,7 @@ async def test_short_section_shows_the_next_sections_under_it(app: PizhuApp) -> 
         line = view.preview_line(row)
         assert line is not None
         colour = view.get_component_rich_style(f"section-view--{span.label.lower()}", partial=True).color
-        column = cell_len(visible_text(screen.doc.text[line[0] : span.start]))
+        column = cell_len(visible(screen.doc.text[line[0] : span.start]))
         cells = []
         for segment in view.render_line(len(view.lines) + row):
             cells += [segment.style] * cell_len(segment.text)
@@ -136,7 +132,7 @@ async def test_a_click_on_a_span_in_the_preview_makes_it_current(app: PizhuApp, 
         row = view.preview_row_of(span.start)
         line = view.preview_line(row) if row is not None else None
         assert row is not None and line is not None
-        column = cell_len(visible_text(screen.doc.text[line[0] : span.start]))
+        column = cell_len(visible(screen.doc.text[line[0] : span.start]))
         # While selecting, a click there does nothing: a selection stays in its section.
         await pilot.press("v")
         await pilot.click(SectionView, offset=(1 + column, len(view.lines) + row))
@@ -285,7 +281,7 @@ async def test_a_long_section_in_the_preview_is_wrapped_from_its_start_as_a_whol
         view.load("短。", 0, [], following=[PreviewSection(1, "## 长节", "body", 2, text, [])])
         await pilot.pause()
         width = view.scrollable_content_region.width
-        drawn_text = hide_markup(visible_text(text))
+        drawn_text = hide_markup(visible(text))
         whole = [drawn_text[a:b] for a, b in wrap(drawn_text, width)]
         assert view.preview_text(0) == "§2 长节"
         assert [view.preview_text(r) for r in range(1, view.preview_rows)] == whole[: view.preview_rows - 1]

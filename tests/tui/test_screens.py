@@ -11,16 +11,18 @@ from textual.widgets import DataTable
 
 from extract.models import LABELS
 from store.db import Store
+from store.display import visible
 from tests.harness import settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui import keys
 from tui.app import PizhuApp, make_app
 from tui.screens.help import HelpScreen, help_text
-from tui.screens.library import LibraryScreen, fit
+from tui.screens.library import LibraryScreen
 from tui.screens.queue import QueueScreen
 from tui.screens.reader import ReaderScreen
-from tui.widgets.section_view import SectionView, visible_text, wrap
+from tui.text import fit, wrap
+from tui.widgets.section_view import SectionView
 
 SIZE = (80, 24)
 
@@ -173,7 +175,7 @@ def test_wrap_keeps_cjk_within_width_and_offsets_whole() -> None:
     # Closing punctuation does not start a line.
     lines = wrap("一二三四五六七八九,十", 18)
     assert all(not "一二三四五六七八九,十"[a:b].startswith(",") for a, b in lines)
-    assert visible_text("a\x1bb\tc\u202ed") == "a\u241bb\u2409c\u00b7d"
+    assert visible("a\x1bb\tc\u202ed") == "a\u241bb\u2409c\u00b7d"
 
 
 async def test_at_120_columns_the_text_uses_the_width(app: PizhuApp) -> None:

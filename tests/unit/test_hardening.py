@@ -72,10 +72,11 @@ def test_json_for_terminal_is_the_same_data() -> None:
     assert unsafe_in(safe) == []
 
 
-def test_tui_keeps_its_visible_text_and_it_is_the_one_sanitizer() -> None:
-    from tui.widgets.section_view import visible_text
+def test_the_tui_draws_text_through_the_one_sanitizer() -> None:
+    from tui.widgets import section_view
 
-    assert visible_text(ESCAPES) == visible(ESCAPES)
+    assert section_view.visible is visible
+    assert section_view.visible(ESCAPES) == visible(ESCAPES)
 
 
 # --- CLI output ------------------------------------------------------------------------------

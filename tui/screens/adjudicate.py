@@ -29,8 +29,7 @@ from store.errors import StoreError
 from store.records import GOLD_STATUSES, REJECTED, SpanState, adjudicating_name
 from tui import keys
 from tui.screens.dialogs import Confirm
-from tui.screens.library import fit
-from tui.widgets.section_view import visible_text
+from tui.text import fit
 from tui.widgets.span_panel import SHORT
 from tui.writer import Job
 
@@ -48,15 +47,13 @@ def describe(state: Mapping[str, Any] | None) -> Text:
     line = Text(f"{status:<10}", style="bold" if status in GOLD_STATUSES else "dim")
     if status in GOLD_STATUSES:
         line.append(f" {state.get('label', '?')} {state.get('start', '?')}-{state.get('end', '?')} ")
-        line.append(visible_text(str(state.get("text", ""))), style="reverse")
+        line.append(visible(str(state.get("text", ""))), style="reverse")
         attrs = state.get("attrs") or {}
         if attrs:
-            line.append(
-                " " + ", ".join(f"{k}={visible_text(str(v))}" for k, v in sorted(attrs.items())), style="italic"
-            )
+            line.append(" " + ", ".join(f"{k}={visible(str(v))}" for k, v in sorted(attrs.items())), style="italic")
         tags = state.get("tags") or []
         if tags:
-            line.append(" #" + " #".join(visible_text(str(t)) for t in tags), style="dim")
+            line.append(" #" + " #".join(visible(str(t)) for t in tags), style="dim")
     return line
 
 
@@ -124,7 +121,7 @@ class AdjudicationScreen(Screen[None]):
             Text("✓", style="bold") if item.resolved else Text(""),
             Text(str(item.document_id), justify="right"),
             Text(SHORT.get(label, label), style="bold"),
-            Text(fit(visible_text(str(item.proposed.get("text", ""))).replace("\n", " "), text_cells)),
+            Text(fit(visible(str(item.proposed.get("text", ""))).replace("\n", " "), text_cells)),
             Text(visible(", ".join(item.kinds))),
         )
 
@@ -174,9 +171,9 @@ class AdjudicationScreen(Screen[None]):
         ends = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
         right = min(ends) + 1 if ends else len(text)
         left, right = max(left, start - 60), min(right, end + 60)
-        line = Text(visible_text(text[left:start]).replace("\n", " "))
-        line.append(visible_text(text[start:end]).replace("\n", " "), style="reverse bold")
-        line.append(visible_text(text[end:right]).replace("\n", " "))
+        line = Text(visible(text[left:start]).replace("\n", " "))
+        line.append(visible(text[start:end]).replace("\n", " "), style="reverse bold")
+        line.append(visible(text[end:right]).replace("\n", " "))
         return line
 
     @on(DataTable.RowHighlighted, "#disagreements")

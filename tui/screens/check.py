@@ -19,11 +19,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store.check import Finding, check
-from store.display import visible_styled
+from store.display import visible, visible_styled
 from tui import keys
-from tui.screens.library import fit
+from tui.text import fit
 from tui.widgets.row_table import RowTable
-from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ class CheckScreen(Screen[None]):
                 f.kind,
                 str(f.document_id),
                 Text(SHORT.get(f.label, f.label), style="bold"),
-                Text(fit(visible_text(f.text), max(self.app.size.width - 30, 12))),
+                Text(fit(visible(f.text), max(self.app.size.width - 30, 12))),
             )
         self._show_title()
         self._show_why()
@@ -109,7 +108,7 @@ class CheckScreen(Screen[None]):
             why.update(Text("No contradictions in the gold." if not self.checking else "", style="bold"))
             return
         line = Text(f"{f.kind} · doc {f.document_id} @{f.start}-{f.end} · enter: open it\n", style="dim")
-        line.append(visible_text(f.detail))
+        line.append(visible(f.detail))
         why.update(visible_styled(line))
 
     @on(DataTable.RowHighlighted, "#check")

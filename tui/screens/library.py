@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,13 +26,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from store import workspace
-from store.display import visible_styled
+from store.display import visible, visible_styled
 from store.errors import StoreError
 from store.records import DocumentSummary
 from tui import keys
 from tui.screens.dialogs import Confirm, DocumentForm
+from tui.text import fit
 from tui.widgets.row_table import RowTable
-from tui.widgets.section_view import visible_text
 
 if TYPE_CHECKING:
     from tui.app import PizhuApp
@@ -50,18 +49,6 @@ SORT_KEYS = {
     "sec": lambda d: d.sections,
     "reviewed": lambda d: d.reviewed / d.candidates if d.candidates else 1.0,
 }
-
-
-def fit(text: str, cells: int) -> str:
-    """Cut text to a number of terminal cells (CJK counts two), with an ellipsis."""
-    if cell_len(text) <= cells:
-        return text
-    out = ""
-    for char in text:
-        if cell_len(out + char) > cells - 1:
-            break
-        out += char
-    return out + "…"
 
 
 def progress(doc: DocumentSummary) -> Text:
@@ -198,9 +185,9 @@ class LibraryScreen(Screen[None]):
         for doc in rows:
             table.add_row(
                 f"{doc.id}{ASSIGNED if doc.assigned else ''}",
-                Text(fit(visible_text(doc.organisation), 16)),
+                Text(fit(visible(doc.organisation), 16)),
                 doc.when,
-                Text(fit(visible_text(doc.title), title_cells)),
+                Text(fit(visible(doc.title), title_cells)),
                 str(doc.sections),
                 progress(doc),
                 key=str(doc.id),
@@ -308,7 +295,7 @@ class LibraryScreen(Screen[None]):
         doc = self.summary(self.selected_id() or 0)
         if doc is None:
             return
-        name = visible_text(doc.title or doc.source)
+        name = visible(doc.title or doc.source)
 
         def done(answer: str | None) -> None:
             if answer is None:

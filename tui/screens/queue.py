@@ -28,16 +28,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store.db import Store
-from store.display import visible_styled
+from store.display import visible, visible_styled
 from store.errors import StoreError
 from store.records import SpanState, SpanView
 from tui import keys
 from tui.model import alike_everywhere, predicted, undo_message
 from tui.screens.dialogs import Confirm, LabelPicker
-from tui.screens.library import fit
+from tui.text import fit
 from tui.widgets.row_table import RowTable
 from tui.widgets.save_line import SaveLine
-from tui.widgets.section_view import visible_text
 from tui.widgets.span_panel import SHORT
 from tui.writer import Job
 
@@ -143,8 +142,8 @@ class QueueScreen(Screen[None]):
                 f"{span.confidence:.2f}",
                 Text(SHORT.get(span.label, span.label), style="bold"),
                 str(span.document_id),
-                Text(fit(visible_text(figure_value(span)), 14)),
-                Text(fit(visible_text(span.text), max(self.app.size.width - 48, 12))),
+                Text(fit(visible(figure_value(span)), 14)),
+                Text(fit(visible(span.text), max(self.app.size.width - 48, 12))),
                 key=str(span.id),
             )
         if self.items:
@@ -182,11 +181,11 @@ class QueueScreen(Screen[None]):
             context.update(Text("Nothing pending here.", style="bold"))
             return
         text = self._text(span.document_id)
-        before = visible_text(text[max(span.start - CONTEXT, 0) : span.start]).replace("\n", " ")
-        after = visible_text(text[span.end : span.end + CONTEXT]).replace("\n", " ")
+        before = visible(text[max(span.start - CONTEXT, 0) : span.start]).replace("\n", " ")
+        after = visible(text[span.end : span.end + CONTEXT]).replace("\n", " ")
         line = Text(f"{span.label} · rule {span.rule or '—'} · {span.source} · doc {span.document_id}\n", style="dim")
         line.append("…" + before)
-        line.append(visible_text(span.text), style="reverse bold")
+        line.append(visible(span.text), style="reverse bold")
         line.append(after + "…")
         context.update(visible_styled(line))
 
@@ -224,7 +223,7 @@ class QueueScreen(Screen[None]):
 
         shown = predicted(span, action, self._text(span.document_id))
         job = Job(
-            f"{action} {span.label} “{visible_text(span.text)}”",
+            f"{action} {span.label} “{visible(span.text)}”",
             write,
             saved,
             refused,
@@ -267,7 +266,7 @@ class QueueScreen(Screen[None]):
         self.counting = False
         self._show_title()
         action, span, alike = event.action, event.span, event.alike
-        what = f"{span.label} “{visible_text(span.text)}”"
+        what = f"{span.label} “{visible(span.text)}”"
 
         def done(answer: str | None) -> None:
             if answer is None:

@@ -30,7 +30,7 @@ from textual.widgets import Footer, Static
 from extract.models import LABELS
 from store import workspace
 from store.db import Store
-from store.display import visible_styled
+from store.display import visible, visible_styled
 from store.errors import StoreError, UnchangedError
 from store.records import PENDING, REJECTED, Decision, SpanState, SpanView
 from tui import keys
@@ -54,10 +54,10 @@ from tui.screens.dialogs import (
     SectionChoice,
     TextPrompt,
 )
-from tui.screens.library import fit
+from tui.text import fit, fit_line, strip_markup_heading
 from tui.widgets.save_line import SaveLine
-from tui.widgets.section_view import SectionView, strip_markup_heading, visible_text
-from tui.widgets.span_panel import SpanPanel, fit_line
+from tui.widgets.section_view import SectionView
+from tui.widgets.span_panel import SpanPanel
 from tui.words import Words, is_punctuation, jieba_boundaries
 from tui.writer import Job, Writer
 
@@ -350,7 +350,7 @@ class ReaderScreen(Screen[None]):
             following=self.doc.following(index),
             uncertain=self.doc.uncertain,
         )
-        heading = Text(visible_text(strip_markup_heading(self.doc.heading(index))), style="bold")
+        heading = Text(visible(strip_markup_heading(self.doc.heading(index))), style="bold")
         heading.append(skipped_note(section.kind), style="italic")
         heading.append(page_note(section.pages), style="dim")
         self.query_one("#heading", Static).update(heading)
@@ -452,14 +452,14 @@ class ReaderScreen(Screen[None]):
         if self.doc.labels is not None:
             where += " (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")"
         name = document.organisation or PurePath(document.source).name
-        name = visible_text(f"{name} {document.when}".strip())
+        name = visible(f"{name} {document.when}".strip())
         status = Text(no_wrap=True, overflow="ellipsis")
         status.append(fit(name, max(width - cell_len(where), 4)), style="bold")
         status.append(fit(where, width - cell_len(status.plain)))
         self.query_one("#status", Static).update(visible_styled(status), layout=False)
         # The message is one line that never wraps (the text below never moves): a long span
         # text in it is shortened in its middle, what the message says about it stays.
-        line = fit_line(visible_text(self.message_line()), width)
+        line = fit_line(visible(self.message_line()), width)
         self.query_one("#message", Static).update(
             visible_styled(Text(line, style="italic", no_wrap=True, overflow="ellipsis")), layout=False
         )
@@ -507,7 +507,7 @@ class ReaderScreen(Screen[None]):
         def write(store: Store, seen: dict[int, SpanState]) -> SpanView:
             return store.decide(span.id, reviewer, action, seen=seen[span.id], **fields)
 
-        what = what or f"{action} {span.label} “{visible_text(span.text)}”"
+        what = what or f"{action} {span.label} “{visible(span.text)}”"
         self._message_job = self.submit(what, [span], [new], write)
         return new
 
@@ -656,13 +656,13 @@ class ReaderScreen(Screen[None]):
     def action_confirm(self) -> None:
         span = self.decide("confirm")
         if span is not None:
-            self.message = f"confirmed {span.label} “{visible_text(span.text)}”"
+            self.message = f"confirmed {span.label} “{visible(span.text)}”"
             self.next_pending()
 
     def action_reject(self) -> None:
         span = self.decide("reject")
         if span is not None:
-            self.message = f"rejected {span.label} “{visible_text(span.text)}”"
+            self.message = f"rejected {span.label} “{visible(span.text)}”"
             self.next_pending()
 
     def action_take_alternative(self) -> None:
@@ -679,9 +679,7 @@ class ReaderScreen(Screen[None]):
         action = "boundary" if "start" in fields else "label"
         new = self.decide(action, **fields)
         if new is not None:
-            self.message = (
-                f"took the other reading: {label} “{visible_text(self.doc.text[start:end] if self.doc else '')}”"
-            )
+            self.message = f"took the other reading: {label} “{visible(self.doc.text[start:end] if self.doc else '')}”"
             self.next_pending()
 
     def action_skip(self) -> None:
@@ -735,7 +733,7 @@ class ReaderScreen(Screen[None]):
             self.say("no span here")
             return
         here = alike_in(self.doc.all_spans(), span)
-        what = f"{span.label} “{visible_text(span.text)}”"
+        what = f"{span.label} “{visible(span.text)}”"
         if not here:
             self.say(f"counting pending {what} in every report…")
             self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
@@ -844,11 +842,11 @@ class ReaderScreen(Screen[None]):
             self.pizhu.progress_changed()
             if self.is_attached and self.doc is not None and self.doc.id == left.document_id:
                 self.refresh_spans(left.id)
-                self.say(f"split into “{visible_text(left.text)}” and “{visible_text(right.text)}” · u: undo")
+                self.say(f"split into “{visible(left.text)}” and “{visible(right.text)}” · u: undo")
 
         self._frozen.add(span.id)
-        job = self.writer.submit(Job(f"split “{visible_text(span.text)}”", write, saved, self.unfreeze))
-        self.say(f"splitting “{visible_text(span.text)}”", job)
+        job = self.writer.submit(Job(f"split “{visible(span.text)}”", write, saved, self.unfreeze))
+        self.say(f"splitting “{visible(span.text)}”", job)
 
     def action_merge(self) -> None:
         span = self.span()
@@ -871,11 +869,11 @@ class ReaderScreen(Screen[None]):
             self.pizhu.progress_changed()
             if self.is_attached and self.doc is not None and self.doc.id == joined.document_id:
                 self.refresh_spans(joined.id)
-                self.say(f"merged into {joined.label} “{visible_text(joined.text)}” · u: undo")
+                self.say(f"merged into {joined.label} “{visible(joined.text)}” · u: undo")
 
         self._frozen.update((span.id, after.id))
-        job = self.writer.submit(Job(f"merge “{visible_text(span.text)}”", write, saved, self.unfreeze))
-        self.say(f"merging “{visible_text(span.text)}” with “{visible_text(after.text)}”", job)
+        job = self.writer.submit(Job(f"merge “{visible(span.text)}”", write, saved, self.unfreeze))
+        self.say(f"merging “{visible(span.text)}” with “{visible(after.text)}”", job)
 
     def unfreeze(self, job: Job, error: StoreError) -> None:
         """A split or merge the database refused: its spans can be decided again."""
@@ -895,9 +893,9 @@ class ReaderScreen(Screen[None]):
             if tag:
                 new = self.decide("untag", span_id=span.id, tag=tag)
                 if new is not None:
-                    self.say(f"tag {visible_text(tag)} removed", self._message_job)
+                    self.say(f"tag {visible(tag)} removed", self._message_job)
 
-        self.app.push_screen(Choice(f"Remove a tag from “{visible_text(span.text)}”", list(span.tags)), done)
+        self.app.push_screen(Choice(f"Remove a tag from “{visible(span.text)}”", list(span.tags)), done)
 
     # --- navigation -------------------------------------------------------------------
 
@@ -1014,7 +1012,7 @@ class ReaderScreen(Screen[None]):
             if attrs is not None:
                 new = self.decide("attrs", span_id=span.id, attrs=attrs)
                 if new is not None:
-                    self.say(f"attributes of “{visible_text(new.text)}”", self._message_job)
+                    self.say(f"attributes of “{visible(new.text)}”", self._message_job)
 
         # The dialog docks at the edge away from the span, so the sentence stays readable.
         line = self.view.line_of(span.start) - self.view.scroll_offset.y
@@ -1109,7 +1107,7 @@ class ReaderScreen(Screen[None]):
             return
         new = self.decide("boundary", start=target[0], end=target[1])
         if new is not None:
-            self.say(f"now “{visible_text(new.text)}”", self._message_job)
+            self.say(f"now “{visible(new.text)}”", self._message_job)
             self.set_current(new)
 
     # --- the cursor and adding a missed span ------------------------------------------
@@ -1210,7 +1208,7 @@ class ReaderScreen(Screen[None]):
     def selection_hint(self) -> None:
         selection = self.view.selection()
         selected = self.doc.text[selection[0] : selection[1]] if self.doc and selection else ""
-        self.say(f"“{visible_text(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
+        self.say(f"“{visible(selected)}” · 1-8: label · arrows, ctrl+arrows, p: extend · esc")
 
     def selection_start(self, caret: int) -> tuple[int, int]:
         """What ``v`` selects at the cursor: the search match starting there, else the word."""
@@ -1268,7 +1266,7 @@ class ReaderScreen(Screen[None]):
             if label is not None:
                 self.add_selection(label)
 
-        title = f"Label for “{visible_text(self.doc.text[start:end])}”"
+        title = f"Label for “{visible(self.doc.text[start:end])}”"
         self.app.push_screen(LabelPicker(None, title=title), chosen)
 
     def add_selection(self, label: str) -> None:
@@ -1308,12 +1306,12 @@ class ReaderScreen(Screen[None]):
             self.say(f"not added: {error}")
 
         self._adding.append(place)
-        job = self.writer.submit(Job(f"add {label} “{visible_text(text)}”", write, saved, refused))
+        job = self.writer.submit(Job(f"add {label} “{visible(text)}”", write, saved, refused))
         self._end_selection()
         self.view.set_match(None)
         self.view.set_caret(self.caret)
         self.last_added = (text, label, end)
-        self.say(f"added {label} “{visible_text(text)}” · m: label the next known text alike", job)
+        self.say(f"added {label} “{visible(text)}” · m: label the next known text alike", job)
         return job
 
     def mark_again_target(self) -> tuple[int, int, str] | None:
@@ -1480,7 +1478,7 @@ class ReaderScreen(Screen[None]):
         assert self.doc is not None
         doc = self.doc
         choices = [
-            SectionChoice(i, visible_text(s.heading), s.kind, sum(1 for p in doc.spans_in(i) if p.status == PENDING))
+            SectionChoice(i, visible(s.heading), s.kind, sum(1 for p in doc.spans_in(i) if p.status == PENDING))
             for i, s in enumerate(doc.sections)
         ]
 

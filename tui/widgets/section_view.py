@@ -27,12 +27,10 @@ there, section and all); a click elsewhere in a section there is ``SectionClicke
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -45,90 +43,7 @@ from extract.models import LABELS
 from store.display import visible
 from store.records import PENDING, REJECTED, REMOVED, SpanView
 from tui.model import PreviewSection, skipped_note
-
-# A line may not start with these: the character before moves down with them.
-_NO_LINE_START = set("，。、；：？！）》」』”’…%,.;:?!)")
-
-
-def visible_text(text: str) -> str:
-    """The text as drawn: same length, control and invisible characters made visible (``store.display``)."""
-    return visible(text)
-
-
-_HEADING = re.compile(r"^(#{1,6})( +)", re.MULTILINE)
-
-
-def hide_markup(text: str) -> str:
-    """Markdown heading markers (``### ``) drawn as blanks: same length, so offsets stay."""
-    return _HEADING.sub(lambda m: " " * (len(m.group(1)) + len(m.group(2))), text)
-
-
-def strip_markup_heading(heading: str) -> str:
-    return _HEADING.sub("", heading.strip()).strip() or heading
-
-
-def _cells(char: str) -> int:
-    return get_character_cell_size(char)
-
-
-def wrap(text: str, width: int, limit: int | None = None) -> list[tuple[int, int]]:
-    """Visual lines of ``text`` as (start, end) code-point ranges for a width in cells.
-
-    Breaks at newlines (blank lines are left out) and wherever the next character would not fit; CJK text breaks
-    between any two characters except before closing punctuation, and a run of Latin
-    letters or digits is moved to the next line whole when it fits there. With a
-    ``limit`` (1 or more) only the first so many lines, and the text after them is not read:
-    a preview needs the start of a section, not all of it.
-    """
-    width = max(width, 2)
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for paragraph in text.split("\n"):
-        start = position
-        end = position + len(paragraph)
-        if not paragraph.strip():
-            # Blank lines between paragraphs cost rows a 24-line terminal cannot spare;
-            # every paragraph already starts on a line of its own.
-            position = end + 1
-            continue
-        line_start = start
-        cells = 0
-        index = start
-        while index < end:
-            char = text[index]
-            size = _cells(char)
-            if cells + size > width and index > line_start:
-                cut = index
-                if char in _NO_LINE_START and cut - 1 > line_start:
-                    cut -= 1
-                elif char.isascii() and char.isalnum():
-                    word = cut
-                    while word > line_start and text[word - 1].isascii() and text[word - 1].isalnum():
-                        word -= 1
-                    if word > line_start:
-                        cut = word
-                lines.append((line_start, cut))
-                if limit is not None and len(lines) >= limit:
-                    return lines
-                line_start = cut
-                cells = sum(_cells(c) for c in text[cut:index])
-            cells += size
-            index += 1
-        lines.append((line_start, end))
-        if limit is not None and len(lines) >= limit:
-            return lines
-        position = end + 1
-    return lines or [(0, 0)]
-
-
-def _offset_at(text: str, start: int, end: int, column: int) -> int:
-    """The position in ``text[start:end]`` drawn at a cell column (``end`` past its last cell)."""
-    cells = 0
-    for position in range(start, end):
-        cells += _cells(text[position])
-        if cells > column:
-            return position
-    return end
+from tui.text import cell_width, hide_markup, offset_at, strip_markup_heading, wrap
 
 
 def _runs(chars: Sequence[str], styles: list[Style | None], base_style: Style) -> list[Segment]:
@@ -247,7 +162,7 @@ class SectionView(ScrollView, can_focus=True):
         (start, end) of words OCR was unsure of, drawn dim (sorted by start).
         """
         self._uncertain = uncertain or []
-        self._text = hide_markup(visible_text(text))
+        self._text = hide_markup(visible(text))
         self._base = base
         self._skipped = skipped
         self._spans = {s.id: s for s in spans if s.status != REMOVED}
@@ -452,7 +367,7 @@ class SectionView(ScrollView, can_focus=True):
                 crowded.add(at)
             rest = label
             for offset in chars:
-                width = _cells(self._text[offset - base])
+                width = cell_width(self._text[offset - base])
                 cover[offset], rest = rest[:width].ljust(width), rest[width:]
         return cover, crowded
 
@@ -465,7 +380,7 @@ class SectionView(ScrollView, can_focus=True):
             if offset in hints or offset in cover or char == "\n":
                 return None
             taken.append(offset)
-            room += _cells(char)
+            room += cell_width(char)
             if room >= cells:
                 return sorted(taken)
         return None
@@ -477,7 +392,7 @@ class SectionView(ScrollView, can_focus=True):
         """The document offset ``delta`` visual lines away at about the same column."""
         line = self.line_of(offset)
         start, _end = self._lines[line]
-        column = sum(_cells(c) for c in self._text[start : offset - self._base])
+        column = sum(cell_width(c) for c in self._text[start : offset - self._base])
         target = min(max(line + delta, 0), len(self._lines) - 1)
         return self._base + self._offset_at_cell(target, column)
 
@@ -537,7 +452,7 @@ class SectionView(ScrollView, can_focus=True):
         size = (rows + 1) * width * 2
         while True:
             whole = size >= len(section.text)
-            text = hide_markup(visible_text(section.text if whole else section.text[:size]))
+            text = hide_markup(visible(section.text if whole else section.text[:size]))
             if rows <= 0 or not text.strip():
                 lines = []
             else:
@@ -547,7 +462,7 @@ class SectionView(ScrollView, can_focus=True):
             size *= 4
         lines = lines[:rows]
         note = skipped_note(section.kind)
-        heading = f"§{section.index + 1} {visible_text(strip_markup_heading(section.heading))}"
+        heading = f"§{section.index + 1} {visible(strip_markup_heading(section.heading))}"
         # The spans on the lines drawn: a long section's others are never looked at again.
         shown_end = section.base + (lines[-1][1] if lines else 0)
         spans = [s for s in section.spans if s.status != REMOVED and s.start < shown_end]
@@ -719,7 +634,7 @@ class SectionView(ScrollView, can_focus=True):
 
     def _offset_at_cell(self, line: int, column: int) -> int:
         start, end = self._lines[line]
-        return _offset_at(self._text, start, end, column)
+        return offset_at(self._text, start, end, column)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -747,7 +662,7 @@ class SectionView(ScrollView, can_focus=True):
             self.post_message(self.SectionClicked(self, section.index, section.base))
             return
         start, end = shown.lines[line]
-        position = section.base + _offset_at(shown.text, start, end, column)
+        position = section.base + offset_at(shown.text, start, end, column)
         hits = [s for s in shown.spans if s.start <= position < s.end]
         if hits:
             self.post_message(self.SpanClicked(self, min(hits, key=lambda s: s.end - s.start).id))

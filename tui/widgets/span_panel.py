@@ -8,16 +8,15 @@ approx, metric, tags, rule, confidence, source (who proposed it), status and the
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
-from store.display import visible_styled
+from store.display import visible, visible_styled
 from store.records import Decision, SpanView
-from tui.widgets.section_view import visible_text
+from tui.text import middle
 
 SHORT = {
     "FIGURE": "FIG",
@@ -40,57 +39,9 @@ STATUS_MARK = {
 }
 
 
-def middle(text: str, cells: int) -> str:
-    """``text`` in at most ``cells`` terminal cells (CJK counts two): its start and its end
-    kept, an ellipsis between (a long TITLE still shows 《关于… and …的意见》)."""
-    if cell_len(text) <= cells:
-        return text
-    if cells <= 1:
-        return "…"[:cells]
-    head_cells = cells // 2
-    head = ""
-    for char in text:
-        if cell_len(head + char) > head_cells:
-            break
-        head += char
-    tail = ""
-    for char in reversed(text[len(head) :]):
-        if cell_len(head + char + tail) + 1 > cells:
-            break
-        tail = char + tail
-    return f"{head}…{tail}"
-
-
-_QUOTED = re.compile(r"“([^”]*)”")
-
-
-def fit_line(line: str, cells: int) -> str:
-    """One line of at most ``cells`` cells: the longest quoted text (“…”) is shortened in its
-    middle first, so that what the line says about it (confirmed, 1-8: label…) stays; only
-    then is the end cut."""
-    while cell_len(line) > cells:
-        quoted = [m for m in _QUOTED.finditer(line) if cell_len(m.group(1)) > 3]
-        if not quoted:
-            break
-        longest = max(quoted, key=lambda m: cell_len(m.group(1)))
-        inner = longest.group(1)
-        shorter = middle(inner, max(cell_len(inner) - (cell_len(line) - cells), 3))
-        line = line[: longest.start(1)] + shorter + line[longest.end(1) :]
-        if shorter == inner:
-            break
-    if cell_len(line) <= cells:
-        return line
-    out = ""
-    for char in line:
-        if cell_len(out + char) > cells - 1:
-            break
-        out += char
-    return out + "…"
-
-
 def _field(text: Text, name: str, value: object, end: str) -> None:
     text.append(f"{name} ", style="dim")
-    text.append("—" if value is None or value == "" else visible_text(str(value)))
+    text.append("—" if value is None or value == "" else visible(str(value)))
     text.append(end)
 
 
@@ -108,7 +59,7 @@ def describe(
     head = lines[0]
     if span is not None and cell_len(head.plain) > width:
         # The span's own text gives way first: its label, status and place stay.
-        shown = visible_text(span.text)
+        shown = visible(span.text)
         room = max(cell_len(shown) - (cell_len(head.plain) - width), 3)
         head = describe_lines(span, history, compact=compact, loading=loading, shown_text=middle(shown, room)).split(
             "\n", allow_blank=True
@@ -144,7 +95,7 @@ def describe_lines(
     text.append(f" {span.label} ", style="bold")
     text.append(STATUS_MARK.get(span.status, span.status), style="bold")
     text.append("  “" if compact else "\n“")
-    text.append(visible_text(span.text) if shown_text is None else shown_text)
+    text.append(visible(span.text) if shown_text is None else shown_text)
     text.append("”")
     text.append(f"  {span.end - span.start} chars @{span.start}\n", style="dim")
     attrs = span.attrs
@@ -175,7 +126,7 @@ def describe_lines(
         if index:
             text.append("\n")
         text.append("history " if index == 0 else "        ", style="dim")
-        text.append(visible_text(f"{_local(decision.at)} {decision.reviewer}: {decision.action}"))
+        text.append(visible(f"{_local(decision.at)} {decision.reviewer}: {decision.action}"))
         after = decision.after.get("status")
         if after:
             text.append(f" → {after}", style="dim")
