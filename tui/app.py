@@ -23,6 +23,7 @@ from store.display import one_line, visible
 from store.errors import StoreError
 from store.records import DocumentSummary
 from tui import keys
+from tui.host import Pizhu
 from tui.importing import ImportStep
 from tui.keyorder import KeyOrder
 from tui.writer import Writer
@@ -360,6 +361,11 @@ class PizhuApp(App[None]):
             say(message)
         else:
             self.notify(message, severity="warning", timeout=4)
+
+
+def as_host(app: PizhuApp) -> Pizhu:
+    """The app as its screens see it: mypy holds PizhuApp to ``tui.host.Pizhu`` here."""
+    return app
 
 
 def make_app(

@@ -17,16 +17,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from store.db import Store
 from store.errors import StoreError
 from store.records import DocumentSummary
-
-if TYPE_CHECKING:
-    from tui.app import PizhuApp
 
 # Re-read the library rows at most this often (seconds): at 10,000 reports a read takes a while.
 _SUMMARY_EVERY = 0.5
@@ -56,8 +53,19 @@ def _lower_priority() -> None:  # runs in the child before it starts
         pass
 
 
+class ImportApp(Protocol):
+    """What the import worker needs of the app: each step handed to ``import_step`` on the
+    app's thread, and the running process kept where quitting can stop it."""
+
+    import_process: subprocess.Popen[str] | None
+
+    def import_step(self, step: ImportStep) -> None: ...
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+
+
 def import_in_background(
-    app: PizhuApp, db_path: str, paths: Iterable[str], reviewer: str, flags: Iterable[str] = ()
+    app: ImportApp, db_path: str, paths: Iterable[str], reviewer: str, flags: Iterable[str] = ()
 ) -> None:
     """The worker's body (runs in a thread): start the import process, relay what it says.
     ``flags``: more options of ``pizhu import`` (``--ocr``)."""

@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from textual.message import Message
 
@@ -38,13 +38,28 @@ from store.db import Store
 from store.errors import BusyError, ReviewError, StoreError
 from store.records import SpanState, SpanView
 
-if TYPE_CHECKING:
-    from tui.app import PizhuApp
-
 RETRY_LOCKED = 0.25  # seconds between tries while another process holds the lock
 LOCK_WAIT = 0.2  # how long one try waits for the lock before saying it is locked
 RETRY_FAILED = 2.0  # seconds between tries after another failure (a full disk)
 SLOW = 0.5  # a write in flight this long is shown on the screen's save line
+
+
+class WriterApp(Protocol):
+    """What the writer needs of the app: its store, a worker thread, and messages home."""
+
+    store: Store
+
+    def run_worker(
+        self,
+        work: Callable[[], Any],
+        *,
+        name: str = ...,
+        group: str = ...,
+        exit_on_error: bool = ...,
+        thread: bool = ...,
+    ) -> Any: ...
+
+    def post_message(self, message: Message) -> bool: ...
 
 
 @dataclass(eq=False)
@@ -88,7 +103,7 @@ class Writer:
         job: Job
         error: StoreError
 
-    def __init__(self, app: PizhuApp) -> None:
+    def __init__(self, app: WriterApp) -> None:
         self.app = app
         self.jobs: deque[Job] = deque()
         self._lock = threading.Lock()

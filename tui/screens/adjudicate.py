@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import agree
@@ -28,13 +27,11 @@ from store.display import visible, visible_styled
 from store.errors import StoreError
 from store.records import GOLD_STATUSES, REJECTED, SpanState, adjudicating_name
 from tui import keys
+from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import Confirm
 from tui.text import fit
 from tui.widgets.span_panel import SHORT
 from tui.writer import Job
-
-if TYPE_CHECKING:
-    from tui.app import PizhuApp
 
 COLUMNS = ("done", "doc", "label", "text", "differs")
 
@@ -57,17 +54,13 @@ def describe(state: Mapping[str, Any] | None) -> Text:
     return line
 
 
-class AdjudicationScreen(Screen[None]):
+class AdjudicationScreen(PizhuScreen):
     BINDINGS = keys.bindings(keys.ADJUDICATE)
 
     def __init__(self) -> None:
         super().__init__()
         self.items: list[agree.Disagreement] = []
         self._texts: dict[int, str] = {}
-
-    @property
-    def pizhu(self) -> PizhuApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def adjudicator(self) -> str:

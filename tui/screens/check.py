@@ -9,27 +9,23 @@ findings are computed in a worker: the title says "checking…" until they arriv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store.check import Finding, check
 from store.display import visible, visible_styled
 from tui import keys
+from tui.screens.base import PizhuScreen
 from tui.text import fit
 from tui.widgets.row_table import RowTable
 from tui.widgets.span_panel import SHORT
 
-if TYPE_CHECKING:
-    from tui.app import PizhuApp
 
-
-class CheckScreen(Screen[None]):
+class CheckScreen(PizhuScreen):
     BINDINGS = keys.bindings(keys.CHECK)
 
     @dataclass
@@ -42,10 +38,6 @@ class CheckScreen(Screen[None]):
         self.findings: list[Finding] = []
         self.checking = False
         self._token = 0
-
-    @property
-    def pizhu(self) -> PizhuApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="check-title", markup=False)

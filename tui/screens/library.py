@@ -22,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from store import workspace
@@ -30,12 +29,12 @@ from store.display import visible, visible_styled
 from store.errors import StoreError
 from store.records import DocumentSummary
 from tui import keys
+from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import Confirm, DocumentForm
 from tui.text import fit
 from tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
-    from tui.app import PizhuApp
     from tui.importing import ImportStep
 
 ASSIGNED = " ●"  # marks a row in this reviewer's assigned share
@@ -65,7 +64,7 @@ class DocumentTable(RowTable):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "open", id="open")]
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(PizhuScreen):
     BINDINGS = keys.bindings(keys.LIBRARY)
 
     @dataclass
@@ -86,10 +85,6 @@ class LibraryScreen(Screen[None]):
         self.reading = False  # progress is being read in a worker
         self.reading_version = -1
         self.withdrawn: list[tuple[int, str]] = []  # reports withdrawn here, last last (u brings one back)
-
-    @property
-    def pizhu(self) -> PizhuApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store.db import Store
@@ -33,15 +32,13 @@ from store.errors import StoreError
 from store.records import SpanState, SpanView
 from tui import keys
 from tui.model import alike_everywhere, predicted, undo_message
+from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import Confirm, LabelPicker
 from tui.text import fit
 from tui.widgets.row_table import RowTable
 from tui.widgets.save_line import SaveLine
 from tui.widgets.span_panel import SHORT
 from tui.writer import Job
-
-if TYPE_CHECKING:
-    from tui.app import PizhuApp
 
 CONTEXT = 30
 
@@ -59,7 +56,7 @@ def figure_value(span: SpanView) -> str:
     return f"{mark}{value} {unit}".strip()
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(PizhuScreen):
     BINDINGS = keys.bindings(keys.QUEUE)
 
     @dataclass
@@ -88,10 +85,6 @@ class QueueScreen(Screen[None]):
         self._token = 0
         self._version = -1  # the app's progress_version when the rows were last asked for
         self._decided: set[int] = set()  # decided while the rows were being read
-
-    @property
-    def pizhu(self) -> PizhuApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="queue-title", markup=False)

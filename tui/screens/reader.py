@@ -15,7 +15,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -23,7 +23,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
@@ -43,6 +42,7 @@ from tui.model import (
     skipped_note,
     undo_message,
 )
+from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import (
     AttributeForm,
     Choice,
@@ -60,9 +60,6 @@ from tui.widgets.section_view import SectionView
 from tui.widgets.span_panel import SpanPanel
 from tui.words import Words, is_punctuation, jieba_boundaries
 from tui.writer import Job, Writer
-
-if TYPE_CHECKING:
-    from tui.app import PizhuApp
 
 # From this width the span panel sits beside the text instead of below it; below it the
 # text keeps the whole width (at 120 columns a side panel left a 76-cell text column).
@@ -121,7 +118,7 @@ def alternative(flag: str) -> tuple[str, int, int] | None:
     return parts[0], int(start), int(end)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(PizhuScreen):
     BINDINGS = keys.bindings(keys.READER)
 
     @dataclass
@@ -184,10 +181,6 @@ class ReaderScreen(Screen[None]):
         self._frozen: set[int] = set()  # spans a split or merge being written takes away
         self._adding: list[tuple[int, int, str]] = []  # spans being added: m does not offer them again
         self._synced = -1  # the app's progress_version this document's spans were last read at
-
-    @property
-    def pizhu(self) -> PizhuApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="status", markup=False)

@@ -10,28 +10,24 @@ and plain █ bars otherwise. ``r`` computes again, ``escape`` goes back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store.display import score, share, visible
 from store.stats import ExtractorScore, Stats, StatusCounts, compute
 from store.train import Curve
 from tui import keys
+from tui.screens.base import PizhuScreen
 
 try:
     from textual_plotext import PlotextPlot
 except ImportError:  # the charts extra is optional
     PlotextPlot = None
-
-if TYPE_CHECKING:
-    from tui.app import PizhuApp
 
 # The four states of a machine candidate, as drawn in the chart: name, attribute, style.
 SERIES: tuple[tuple[str, str, str], ...] = (
@@ -110,7 +106,7 @@ def legend() -> Text:
     return out
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(PizhuScreen):
     BINDINGS = keys.bindings(keys.STATS)
 
     @dataclass
@@ -123,10 +119,6 @@ class StatsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.stats: Stats | None = None
-
-    @property
-    def pizhu(self) -> PizhuApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="stats-title", markup=False)

@@ -8,12 +8,13 @@ milliseconds). Shown while decisions wait: for the database's write lock ("datab
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.widgets import Static
 
 from store.display import visible
+from tui.host import Pizhu
 
 if TYPE_CHECKING:
     from tui.writer import Writer
@@ -33,7 +34,7 @@ class SaveLine(Static):
 
     @property
     def writer(self) -> Writer:
-        return self.app.writer  # type: ignore[attr-defined]
+        return cast(Pizhu, self.app).writer
 
     def show(self) -> None:
         slow = self.writer.slow()

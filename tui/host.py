@@ -1,0 +1,42 @@
+"""The app as its screens and widgets see it: the store, the reviewer, the writer and the
+shared progress. ``tui.app.PizhuApp`` is the one implementation (mypy holds it to this in
+``tui.app.as_host``); a screen reaches it as ``self.pizhu`` (``tui.screens.base``), so no
+screen imports the app, and the app imports its screens.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from store.db import Store
+from store.records import DocumentSummary
+from tui.importing import ImportStep
+from tui.writer import Writer
+
+
+class Pizhu(Protocol):
+    store: Store
+    reviewer: str
+    writer: Writer
+    label_filter: frozenset[str] | None
+    """The labels the reader reviews (None: all)."""
+    progress_version: int
+    """Counts committed decisions: progress read at an older version is stale."""
+    importing: ImportStep | None
+
+    @property
+    def sees_everyone(self) -> bool: ...
+
+    def reading_store(self) -> Store: ...
+
+    def current_summaries(self) -> list[DocumentSummary] | None: ...
+
+    def remember_summaries(self, version: int, summaries: list[DocumentSummary]) -> list[DocumentSummary]: ...
+
+    def document_ids(self) -> list[int]: ...
+
+    def progress_changed(self) -> None: ...
+
+    def forget_progress(self) -> None: ...
+
+    def open_reader(self, doc_id: int, span_id: int | None = None) -> None: ...
