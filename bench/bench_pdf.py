@@ -21,7 +21,7 @@ import bench.realfiles as realfiles
 from store.db import Store
 from store.importer import import_paths
 from store.sources.pdf import pdf_pages, read_pdf
-from store.sources.samples import report_pdf
+from tests.samples import report_pdf
 
 TARGET_PAGES_PER_SECOND = 10.0
 REAL_DEFAULT = "impatient-cn-cnbook.pdf"

@@ -1,6 +1,6 @@
 """Which library finds the article in a saved newspaper page: a measurement.
 
-The page is ``store.sources.samples.report_html``: navigation, breadcrumb, related links
+The page is ``tests.samples.report_html``: navigation, breadcrumb, related links
 and a footer around an article with paragraphs, a photo caption, a table and an editor
 line. For each library's article text:
 
@@ -20,7 +20,7 @@ import re
 import time
 from collections.abc import Callable
 
-from store.sources.samples import SampleHtml, report_html
+from tests.samples import SampleHtml, report_html
 
 Result = tuple[str, str, str]  # text, title, date
 

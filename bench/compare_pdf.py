@@ -1,6 +1,6 @@
 """Which PDF library reads Chinese pages in two and three columns right: a measurement.
 
-Generated yearbook pages (``store.sources.samples.report_pdf``, reportlab's STSong-Light),
+Generated yearbook pages (``tests.samples.report_pdf``, reportlab's STSong-Light),
 their text written across the columns row by row (``rows``) or column by column
 (``columns``). For each library's own text output, and for pizhu's reader (pdfminer.six
 characters through ``extract.layout``):
@@ -22,7 +22,7 @@ import re
 import time
 from collections.abc import Callable
 
-from store.sources.samples import report_pdf
+from tests.samples import report_pdf
 
 
 def pdfminer_text(data: bytes) -> str:

@@ -23,7 +23,7 @@ from store.db import Store
 from store.export import every_span
 from store.importer import import_paths
 from store.sources import SourceError, read_source
-from store.sources.samples import SamplePdf, report_docx, report_html, report_pdf, scanned_pdf
+from tests.samples import SamplePdf, report_docx, report_html, report_pdf, scanned_pdf
 
 
 def text_blocks(data: bytes) -> list[tuple[str, str]]:
@@ -295,7 +295,7 @@ def test_encrypted_pdf_is_refused_in_one_line() -> None:
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
 
-    from store.sources.samples import FONT, register_font
+    from tests.samples import FONT, register_font
 
     register_font()
     buffer = io.BytesIO()

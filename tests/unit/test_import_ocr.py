@@ -3,7 +3,7 @@
 Without ``--ocr`` a page without a text layer is refused with a line that says how to ask
 for OCR; with it, tesseract reads the page, the document is marked as OCR'd and each
 word's confidence is stored, so that the reader can dim the doubtful ones. The scanned
-pages are made here: the generated yearbook page (``store.sources.samples.report_pdf``)
+pages are made here: the generated yearbook page (``tests.samples.report_pdf``)
 rendered at 300 dpi into an image-only PDF, as a scanner would give it. The tests that
 run tesseract skip where it (or its Chinese model) is not installed.
 """
@@ -21,7 +21,7 @@ from extract.document import prepare
 from pizhu.cli import main
 from store.db import Store
 from store.sources.ocr import LOW_CONFIDENCE, unavailable
-from store.sources.samples import SamplePdf, report_pdf, scanned_pdf
+from tests.samples import SamplePdf, report_pdf, scanned_pdf
 
 needs_tesseract = pytest.mark.skipif(
     bool(unavailable()), reason=f"OCR not available here: {unavailable()} (.ci/run installs it)"

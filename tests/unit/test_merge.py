@@ -202,7 +202,7 @@ def test_cli_merge(copies: tuple[Path, Path], tmp_path: Path) -> None:
 
 def test_a_merged_web_page_keeps_its_source(tmp_path: Path) -> None:
     from store.importer import import_paths
-    from store.sources.samples import report_html
+    from tests.samples import report_html
 
     page = tmp_path / "page.html"
     page.write_bytes(report_html().data)

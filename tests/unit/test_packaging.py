@@ -9,6 +9,7 @@ their subpackages, the extractor's data and the app's stylesheet must be in it. 
 from __future__ import annotations
 
 import configparser
+import re
 import subprocess
 import sys
 import zipfile
@@ -84,3 +85,13 @@ def test_python_dash_m_pizhu_runs_the_command() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Usage: pizhu ")
     assert "serve" in result.stdout
+
+
+def test_no_shipped_module_needs_a_test_extra() -> None:
+    """Test-only code (the generated sample files, which need reportlab) lives under tests/."""
+    needing = [
+        name
+        for name in sorted(shipped_sources())
+        if name.endswith(".py") and re.search(r"^\s*(from|import) reportlab\b", (ROOT / name).read_text("utf-8"), re.M)
+    ]
+    assert needing == []

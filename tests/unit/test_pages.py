@@ -16,7 +16,7 @@ from store.db import Store
 from store.export import every_span
 from store.maintenance import reextract
 from store.sources import read_source
-from store.sources.samples import report_pdf
+from tests.samples import report_pdf
 from tui.model import page_note
 
 
@@ -82,7 +82,7 @@ def test_an_image_is_left_as_a_placeholder_and_counted_in_the_import_summary(tmp
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    from store.sources.samples import register_font
+    from tests.samples import register_font
 
     register_font()
     buffer = io.BytesIO()
