@@ -59,6 +59,25 @@ async def settled(app: Any, pilot: Any) -> None:
     await written(app, pilot)
 
 
+SIZE = (80, 24)
+"""The terminal the app is designed for (the tests' default ``run_test`` size)."""
+WIDE = (100, 30)
+"""A roomier terminal, for tests that need the whole span panel or history beside the text."""
+
+
+async def reader(app: Any, pilot: Any, doc_id: int = 1, span_id: int | None = None) -> Any:
+    """Open a report in the reader (at ``span_id``, else where it opens) and wait until it
+    is shown: the ``ReaderScreen``."""
+    from tui.screens.reader import ReaderScreen
+
+    await pilot.pause()
+    app.open_reader(doc_id, span_id)
+    await settled(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
 async def written(app: Any, pilot: Any, timeout: float = 15.0) -> None:
     """Wait until the app's writer has written every decision and the screens have heard
     (what a reviewer sees as "saved"); bounded, so that a lock held in a test cannot hang it."""

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from extract.document import prepare
 from extract.models import Span
 from store.db import Store
 from store.display import is_unsafe
-from tests.harness import settled
+from tests.harness import WIDE, reader
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import LabelPicker
-from tui.screens.reader import ReaderScreen
 from tui.widgets.span_panel import SpanPanel
 
-SIZE = (100, 30)
 ESCAPES = "\x1b[2J\x1b]2;pwned\x07\x9b5m\u202e\u2067\x7f"
 EVIL_REVIEWER = f"mallory{ESCAPES}"
 TEXT = f"# 标题{ESCAPES}\n\n全年征集社情民意49条{ESCAPES},召开会议12次。[bold]加粗[/bold]"
@@ -69,20 +66,11 @@ def hostile_document(db_path: Path) -> tuple[int, int]:
     return doc, span_id
 
 
-async def open_reader(app: PizhuApp, pilot: Pilot, doc_id: int, span_id: int) -> ReaderScreen:
-    await pilot.pause()
-    app.open_reader(doc_id, span_id)
-    await settled(app, pilot)  # the history line is read in a worker too
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
-
-
 async def test_panel_history_and_status_show_escapes_as_pictures(db_path: Path, store: Store) -> None:
     doc, span_id = hostile_document(db_path)
     app = make_app(store, EVIL_REVIEWER)  # the reviewer's own view: their tag is on the span
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reader(app, pilot, doc, span_id)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await reader(app, pilot, doc, span_id)
         assert screen.current == span_id
         panel = str(screen.query_one(SpanPanel).content)
         assert unsafe(panel) == []
@@ -101,7 +89,7 @@ async def test_panel_history_and_status_show_escapes_as_pictures(db_path: Path, 
 
 async def test_a_toast_shows_its_message_as_data(store: Store) -> None:
     app = make_app(store, "ann")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         app.notify(f"no such file evil{ESCAPES}[bold]x[/bold]", title=f"t{ESCAPES}")
         await pilot.pause()
@@ -114,8 +102,8 @@ async def test_a_toast_shows_its_message_as_data(store: Store) -> None:
 async def test_label_dialog_title_quotes_the_selection_as_data(db_path: Path, store: Store) -> None:
     doc, span_id = hostile_document(db_path)
     app = make_app(store, "ann")
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reader(app, pilot, doc, span_id)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await reader(app, pilot, doc, span_id)
         app.push_screen(LabelPicker(None, title=f"Label for “[bold]x[/bold]{ESCAPES}”"))
         await pilot.pause()
         assert isinstance(app.screen, LabelPicker)
@@ -127,7 +115,7 @@ async def test_label_dialog_title_quotes_the_selection_as_data(db_path: Path, st
 async def test_library_and_queue_titles_show_a_hostile_reviewer_name_as_data(db_path: Path, store: Store) -> None:
     hostile_document(db_path)
     app = make_app(store, EVIL_REVIEWER)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         title = str(app.screen.query_one("#library-title", Static).content)
         assert "mallory\u241b" in title and unsafe(title) == []
@@ -143,7 +131,7 @@ async def test_attribute_form_and_tag_prompt_draw_data_values_as_pictures(store:
     from tui.screens.dialogs import AttributeForm, TextPrompt
 
     app = make_app(store, "ann")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         app.push_screen(AttributeForm({"unit": f"条{ESCAPES}", "metric": ESCAPES}, f"49条{ESCAPES}"))
         await pilot.pause()

@@ -15,13 +15,11 @@ import pytest
 from textual.widgets import Static
 
 from store.db import Store
-from tests.harness import settled
+from tests.harness import SIZE, settled
 from tests.tui.conftest import REVIEWER
 from tui import model
 from tui.app import PizhuApp
 from tui.screens.reader import ReaderScreen
-
-SIZE = (80, 24)
 
 
 class Gate:

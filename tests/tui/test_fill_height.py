@@ -12,13 +12,12 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.style import Style
-from textual.pilot import Pilot
 
 from extract.document import prepare
 from extract.models import Span
 from store.db import Store
 from store.display import visible
-from tests.harness import settled
+from tests.harness import reader
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui.app import PizhuApp, make_app
@@ -29,15 +28,6 @@ from tui.widgets.section_view import SectionView
 
 BIG = (120, 40)
 SMALL = (80, 24)
-
-
-async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1) -> ReaderScreen:
-    await pilot.pause()
-    app.open_reader(doc_id)
-    await settled(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def height(view: SectionView) -> int:

@@ -6,21 +6,9 @@ from __future__ import annotations
 
 from store.db import Store
 from store.progress import document_progress
-from tests.harness import settled
+from tests.harness import WIDE, reader, settled
 from tests.tui.conftest import REVIEWER
 from tui.app import PizhuApp
-from tui.screens.reader import ReaderScreen
-
-SIZE = (100, 30)
-
-
-async def open_reader(app: PizhuApp, pilot: object, doc_id: int) -> ReaderScreen:
-    await pilot.pause()  # type: ignore[attr-defined]
-    app.open_reader(doc_id)
-    await settled(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 async def test_done_under_a_label_filter_is_not_the_report_done(app: PizhuApp, check: Store) -> None:
@@ -29,8 +17,8 @@ async def test_done_under_a_label_filter_is_not_the_report_done(app: PizhuApp, c
     the exports held it unfinished)."""
     app.label_filter = frozenset({"FIGURE"})
     doc = 3
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reader(app, pilot, doc)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await reader(app, pilot, doc)
         await pilot.press("b")  # captions too: every FIGURE of the report
         await settled(app, pilot)
         assert screen.doc is not None
@@ -56,8 +44,8 @@ async def test_done_under_a_label_filter_is_not_the_report_done(app: PizhuApp, c
 
 async def test_confirming_a_confirmed_span_again_says_so_and_writes_nothing(app: PizhuApp, check: Store) -> None:
     """Before: the second ``a`` was a decision of its own, so the next ``u`` undid nothing visible."""
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reader(app, pilot, 1)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await reader(app, pilot, 1)
         span = screen.span()
         assert span is not None
         await pilot.press("a")

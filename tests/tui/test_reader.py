@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from extract.models import LABELS
 from store.db import Store
-from tests.harness import settled
+from tests.harness import SIZE, reader, settled
 from tests.tui.conftest import REVIEWER
 from tui.app import PizhuApp, make_app
 from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
 from tui.screens.reader import ReaderScreen
 from tui.widgets.section_view import SectionView
-
-SIZE = (80, 24)
-
-
-async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1, span_id: int | None = None) -> ReaderScreen:
-    await pilot.pause()
-    app.open_reader(doc_id, span_id)
-    await settled(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def actions(check: Store, span_id: int) -> list[str]:

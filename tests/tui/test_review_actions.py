@@ -4,30 +4,17 @@ and the source in the span panel. Each re-reads the SQLite file through a second
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from extract.models import Span
 from store.db import Store
-from tests.harness import settled
+from tests.harness import SIZE, reader, settled
 from tests.tui.conftest import REVIEWER
 from tui.app import PizhuApp
 from tui.screens.dialogs import Choice, Confirm, DocumentForm
 from tui.screens.library import LibraryScreen
 from tui.screens.queue import QueueScreen
-from tui.screens.reader import ReaderScreen
 from tui.widgets.span_panel import SpanPanel
 
-SIZE = (80, 24)
 NAME = "习近平"  # PERSON: 3 pending in report 1, 24 in the six seeds
-
-
-async def reader(app: PizhuApp, pilot: Pilot, doc_id: int = 1, span_id: int | None = None) -> ReaderScreen:
-    await pilot.pause()
-    app.open_reader(doc_id, span_id)
-    await settled(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
-    return screen
 
 
 def pending_alike(check: Store, label: str, text: str, doc_id: int | None = None) -> list[int]:

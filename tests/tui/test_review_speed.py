@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Input, Select
 
 from store import roles, workspace
 from store.db import Store
-from tests.harness import settled
+from tests.harness import SIZE, reader, settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui.app import PizhuApp, make_app
@@ -25,7 +25,6 @@ from tui.screens.reader import ReaderScreen
 from tui.screens.stats import StatsScreen
 from tui.widgets.section_view import SectionView
 
-SIZE = (80, 24)
 RAW = (
     "# 城中区政协工作报告\n## 一、学习\n"
     "学习二十大二十届二中全会精神。区委书记出席，区委召开会议，区委部署工作。\n"
@@ -43,11 +42,7 @@ def make(tmp_path: Path, spans: list[tuple[str, str]] | None = None) -> tuple[Pa
 
 
 async def open_reader(app: PizhuApp, pilot: Pilot, doc_id: int, words: bool = True) -> ReaderScreen:
-    await pilot.pause()
-    app.open_reader(doc_id)
-    await settled(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, ReaderScreen)
+    screen: ReaderScreen = await reader(app, pilot, doc_id)
     if words:
         assert screen.words_ready
     return screen

@@ -10,12 +10,10 @@ from store import roles
 from store.db import Store
 from store.export import ExportFilter, selected_spans
 from store.maintenance import reextract
-from tests.harness import settled
+from tests.harness import SIZE, settled
 from tui.app import make_app
 from tui.screens.adjudicate import AdjudicationScreen
 from tui.screens.reader import ReaderScreen
-
-SIZE = (80, 24)
 
 
 def gold_places(store: Store, doc_id: int) -> set[tuple[int, int, str]]:

@@ -6,15 +6,13 @@ from textual.widgets import DataTable
 
 from store import roles
 from store.db import Store
-from tests.harness import settled
+from tests.harness import WIDE, settled
 from tests.tui.conftest import REVIEWER
 from tui.app import make_app
 from tui.screens.adjudicate import AdjudicationScreen
 from tui.screens.dialogs import Confirm
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
-
-SIZE = (100, 30)
 
 
 def dispute(store: Store) -> int:
@@ -28,7 +26,7 @@ async def test_a_reviewer_is_refused_j_in_one_line(store: Store) -> None:
     """Before: any reviewer opened J, saw everyone's versions and could overrule a verdict."""
     dispute(store)
     app = make_app(store, REVIEWER)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await settled(app, pilot)
         await pilot.press("J")
         await settled(app, pilot)
@@ -44,7 +42,7 @@ async def test_a_reviewer_is_refused_j_in_one_line(store: Store) -> None:
 async def test_a_name_with_the_prefix_is_no_adjudicator(store: Store) -> None:
     dispute(store)
     app = make_app(store, "adjudicator:mallory")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await settled(app, pilot)
         await pilot.press("J")
         await settled(app, pilot)
@@ -58,7 +56,7 @@ async def test_re_adjudicating_says_who_and_when_and_asks(store: Store, check: S
     roles.grant(store, roles.login_name(), "zhou")
     store.adjudicate(span, "adjudicator:lead", {"status": "rejected"})
     app = make_app(store, "zhou")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         await settled(app, pilot)
         await pilot.press("J")
         await settled(app, pilot)

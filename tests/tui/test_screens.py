@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 from extract.models import LABELS
 from store.db import Store
 from store.display import visible
-from tests.harness import settled
+from tests.harness import SIZE, settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
 from tui import keys
@@ -23,8 +23,6 @@ from tui.screens.queue import QueueScreen
 from tui.screens.reader import ReaderScreen
 from tui.text import fit, wrap
 from tui.widgets.section_view import SectionView
-
-SIZE = (80, 24)
 
 
 async def test_library_lists_sorts_filters_and_opens(app: PizhuApp, check: Store) -> None:

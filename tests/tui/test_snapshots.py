@@ -16,10 +16,8 @@ pytest.importorskip("pytest_textual_snapshot")
 
 from textual.pilot import Pilot
 
-from tests.harness import settled
+from tests.harness import SIZE, settled
 from tui.app import PizhuApp
-
-SIZE = (80, 24)
 
 
 def test_library(app: PizhuApp, snap_compare: Any) -> None:

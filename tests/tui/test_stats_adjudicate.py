@@ -10,11 +10,10 @@ from textual.widgets import DataTable, Static
 from store import agree, roles
 from store.db import Store
 from store.stats import StatusCounts, compute
+from tests.harness import SIZE
 from tui.app import make_app
 from tui.screens.adjudicate import AdjudicationScreen
 from tui.screens.stats import StatsScreen, text_bars
-
-SIZE = (80, 24)
 
 
 def cell(table: DataTable, row: str, column: str) -> str:
