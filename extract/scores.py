@@ -20,6 +20,26 @@ class Scores(NamedTuple):
     f1: float | None
 
 
+class Scored:
+    """``precision``, ``recall`` and ``f1`` for a record that says what its ``scores`` are."""
+
+    @property
+    def scores(self) -> Scores:
+        raise NotImplementedError
+
+    @property
+    def precision(self) -> float | None:
+        return self.scores.precision
+
+    @property
+    def recall(self) -> float | None:
+        return self.scores.recall
+
+    @property
+    def f1(self) -> float | None:
+        return self.scores.f1
+
+
 def prf(tp: int, fp: int, fn: int | None) -> Scores:
     """The scores of ``tp`` matches, ``fp`` found that were not there and ``fn`` missed
     (``None``: not known, so neither recall nor F1 is)."""

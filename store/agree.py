@@ -25,7 +25,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.scores import Scores, prf
+from extract.scores import Scored, Scores, prf
 from store.db import Store
 from store.errors import AdjudicatedError, AdjudicationError, ReviewError, UnchangedError
 from store.progress import progress_of, sections_finished
@@ -117,7 +117,7 @@ def versions(store: Store, doc_id: int) -> DocumentVersions:
 
 
 @dataclass(frozen=True)
-class PairAgreement:
+class PairAgreement(Scored):
     """How reviewer B agrees with reviewer A over the documents both reviewed."""
 
     reviewer_a: str
@@ -137,22 +137,9 @@ class PairAgreement:
 
     @property
     def scores(self) -> Scores:
-        """A's gold as the truth and B's as what was found."""
+        """A's gold as the truth and B's as what was found: precision is B's gold spans that
+        A also holds, recall A's gold spans that B also holds."""
         return prf(self.matched, self.spans_b - self.matched, self.spans_a - self.matched)
-
-    @property
-    def precision(self) -> float | None:
-        """B's gold spans that A also holds."""
-        return self.scores.precision
-
-    @property
-    def recall(self) -> float | None:
-        """A's gold spans that B also holds."""
-        return self.scores.recall
-
-    @property
-    def f1(self) -> float | None:
-        return self.scores.f1
 
     @property
     def candidates(self) -> int:

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from extract.models import LABELS
-from extract.scores import Scores, prf
+from extract.scores import Scored, Scores, prf
 from store.db import Store
 from store.progress import finished_documents
 from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
@@ -92,7 +92,7 @@ class DocumentProgress:
 
 
 @dataclass
-class ExtractorScore:
+class ExtractorScore(Scored):
     """How the extractor did for one label or one rule, by the reviewers' decisions.
 
     ``missed`` (spans reviewers added) only means something per label: a miss has no
@@ -118,28 +118,15 @@ class ExtractorScore:
 
     @property
     def scores(self) -> Scores:
-        """Found: the decided proposals; matched: those that were real (confirmed or
-        corrected); missed: the reviewers' additions (None: not known)."""
+        """Precision: the decided proposals that were real (confirmed or corrected); recall:
+        the gold spans the extractor found out of all (the reviewers' additions it missed;
+        None: not known)."""
         return prf(self.confirmed + self.corrected, self.rejected, self.missed)
-
-    @property
-    def precision(self) -> float | None:
-        """Decided proposals that were real (confirmed or corrected)."""
-        return self.scores.precision
 
     @property
     def exact(self) -> float | None:
         """Decided proposals that were right in every attribute."""
         return _ratio(self.confirmed, self.decided)
-
-    @property
-    def recall(self) -> float | None:
-        """Gold spans the extractor found (confirmed or corrected) out of all gold spans."""
-        return self.scores.recall
-
-    @property
-    def f1(self) -> float | None:
-        return self.scores.f1
 
     def as_dict(self) -> dict[str, Any]:
         return {
