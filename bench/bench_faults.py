@@ -1,7 +1,7 @@
 """Long versions of the fault and concurrency tests, with a table of what was tried and what was lost.
 
 - ``writers``: rounds of eight reviewer processes writing at once (the worker of
-  ``tests/unit/test_concurrency.py``), every decision a worker was told is done checked
+  ``tests/concurrency.py``), every decision a worker was told is done checked
   against the log, ``PRAGMA integrity_check`` after each round;
 - ``full-disk``: imports of generated reports with the database capped at a random
   number of pages, again and again; every report must be all there or not at all;
@@ -33,7 +33,7 @@ Row = tuple[str, str, str]
 
 
 def writers(rounds: int, decisions: int) -> Row:
-    from tests.unit import test_concurrency as tc
+    from tests import concurrency as tc
 
     total = logged_total = errors = 0
     started = time.perf_counter()
@@ -110,7 +110,7 @@ def props(examples: int) -> Row:
 
     from extract.document import prepare
     from extract.normalize import normalize
-    from tests.unit.test_props_normalize import check_map, texts
+    from tests.offsets import check_map, texts
 
     cases = 0
 
