@@ -223,14 +223,17 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _TERM = rf"(?:第?{_N}|首)届"
+# 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
+# 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
-    rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
-    rf"|{_N}届{_N}中全会"
+    # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
+    rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
     rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
@@ -337,6 +340,15 @@ _CENTRAL_RE = re.compile(
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.
 _PARTY_TERM_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])(?=第?{_N}届)")
+# 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
+# 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).
+_PARTY_CENTRAL_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})第?{_N}届中央"
+    rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
+)
+_PARTY_BEFORE_SESSION_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
+)
 _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
 # 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
@@ -385,7 +397,7 @@ def find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
-    orgs = _meeting_cut(text, _joined_bodies(text, orgs))
+    orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _listed_committees(text, orgs)
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
@@ -902,7 +914,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         stem = m.group(1) or m.group(2)
         if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
             continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
-        if stem in proper or stem in places or stem in table.short or (m.group(1) and not freq.get(stem)):
+        known = stem in proper or stem in places or stem in table.short
+        if not known and m.group(1) and not freq.get(stem):
+            # 政协将提请市委: a stem jieba reads as a verb phrase (将 + 提请) is no unknown name.
+            if any(w in st["function_words"] for w in st["tokenizer"].cut(stem, HMM=False)):
+                continue
+        if known or (m.group(1) and not freq.get(stem)):
             stems.add(stem)
     stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
     if stems:
@@ -915,7 +932,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((m.start(), m.end(), 0.6))
     # The longest place wins where two overlap; then places written together are one chain
     # (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村, and across a middle dot, 中国·宜昌.
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    # Of two as long that overlap, the one the report also names in full wins: 新吴起 with 吴起县
+    # elsewhere is 吴起, not 新吴. A place never starts inside a post (处长葛某: not 长葛).
+    full = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县区州旗"}
+    found = [f for f in found if not (text[f[0]] == "长" and text[f[0] - 1 : f[0] + 1] in _POSTS_OF_UNITS)]
+    if full:
+        spans_at = [(s, e) for s, e, _c in found]
+        for m in re.finditer("|".join(sorted(map(re.escape, full), key=len, reverse=True)), text):
+            if m.end() in token_ends and any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in spans_at):
+                found.append((m.start(), m.end(), 0.6))  # 新吴起: 吴起 where 新吴 would cut it
+    found.sort(key=lambda f: (-(f[1] - f[0]), text[f[0] : f[1]] not in full, f[0]))
     kept: list[tuple[int, int, float]] = []
     occupied = bytearray(len(text) + 1)
     for s, e, c in found:
@@ -945,6 +971,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     return out
 
 
+_POSTS_OF_UNITS = frozenset(
+    "处长 科长 部长 局长 厅长 院长 校长 会长 社长 组长 站长 所长 行长 馆长 团长 队长 股长 事长 书长".split()
+)
 _ADMIN_KINDS = frozenset(("province", "city", "county", "former", "town"))
 _DOTS = frozenset("·•・‧")
 # One-character names of provinces that rarely mean anything else when two or three stand together.
@@ -1010,9 +1039,11 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
     j = i - 1
     length = 0
     start = None
+    freq = _init()["tokenizer"].FREQ
     while j >= 0 and length < 4:
         s, _e, word = tokens[j]
-        if len(word) == 1 and word not in _STOP_CHARS and "\u4e00" <= word <= "\u9fff":
+        # 团结好澳区: a character as common as 好, 大, 中 on its own is a word, not part of a name.
+        if len(word) == 1 and word not in _STOP_CHARS and "\u4e00" <= word <= "\u9fff" and freq.get(word, 0) < 80000:
             start, length = s, length + 1
         elif len(word) == 2 and word in proper and length == 0:
             start, length = s, 2
@@ -1040,6 +1071,15 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_central", 0.75)
+        for m in _PARTY_CENTRAL_RE.finditer(text)
+    ]
+    # 民建 + 第十一届中央委员会第三次全体会议: the party is the body before its session (v1.1).
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7)
+        for m in _PARTY_BEFORE_SESSION_RE.finditer(text)
     ]
     place_before = {p.end: p for p in places}
     for m in _BARE_PARTY_RE.finditer(text):
@@ -1138,9 +1178,11 @@ _CHAIN_HEADS = (
     "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
     "福利院", "农场", "林场", "园艺场", "办", "网", "社", "报", "分社", "分行", "支行", "分公司",
+    # A body before it is constituted: 政协某某县筹备委员会, 某某县第一届委员会筹备处.
+    "筹备委员会", "筹委会", "筹备处", "支社", "地委",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
-_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院")
+_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院", "支社")
 _CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
 _PROPER_HEADS = frozenset(
     (
@@ -1286,14 +1328,20 @@ def _body_prefix(
         if not _CJK_ONLY_RE.fullmatch(word) or head_start - w_start > _MAX_BODY_CONTENT:
             return None, content_start, proper
         if word in ("和", "与"):
-            # 发展和改革委员会: 和 inside one name; 市政协和河西学院: two bodies, the second named already.
-            if proper or content_start == head_start:
+            # 发展和改革委员会: 和 inside one name; 市政协和河西学院: two bodies, the second named already;
+            # 区委统战部和九三学社: what stands before 和 ends with a body's head, so it is a body of its own.
+            if proper or content_start == head_start or _ENDS_WITH_HEAD_RE.search(text, max(0, w_start - 12), w_start):
                 return None, content_start, proper
         elif word in function_words or (len(word) == 1 and word in _STOP_CHARS):
             return None, content_start, proper
         singles = singles + 1 if len(word) == 1 else 0
         proper = proper or singles >= 2 or _proper_token(word, st)
         content_start = w_start
+
+
+_ENDS_WITH_HEAD_RE = re.compile(
+    rf"(?:{'|'.join(sorted((*_ORG_HEADS, *_CHAIN_HEADS), key=len, reverse=True))}|[部局厅处室])$"
+)
 
 
 def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
@@ -1401,7 +1449,12 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     return out
 
 
-def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
+_LOCAL_COMMITTEE_ENDS = ("委员会", "委会", "委", "常务委员会", "筹备处", "筹委会", "筹备委员会")
+_STATE_ORGANS = frozenset(("国务院", "中共中央", "全国人大常委会", "中央军委"))
+_DEPARTMENT_ENDS = ("办公室", "办公厅", "委员会", "部", "局", "署", "办")
+
+
+def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
     """ORG spans with the chains a body's name is written in joined (v1.1: the whole chain as written).
 
     A national body or a party's short name followed by its local committee is one ORG
@@ -1413,6 +1466,7 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
         if span.end > by_start.get(span.start, span).end or span.start not in by_start:
             by_start[span.start] = span
     out = list(orgs)
+    place_starts = {p.start for p in places}
     for span in orgs:
         name = span.text
         nxt = by_start.get(span.end)
@@ -1421,11 +1475,29 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
             out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
             continue
         if nxt is not None and (name in _NATIONAL_BODIES or name in _PARTY_SHORT):
-            if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(("委员会", "委会", "委", "常务委员会")):
+            if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(_LOCAL_COMMITTEE_ENDS):
                 out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
                 continue
+            if nxt.start in place_starts:
+                # 民盟 + 梅河口市支部委员会: a party or national body before a body named by its place.
+                out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+                continue
+        if nxt is not None and name in _STATE_ORGANS and nxt.text.endswith(_DEPARTMENT_ENDS):
+            # 国务院 + 港澳事务办公室: a state organ's department is written as one name with it.
+            out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+            continue
+        if (
+            text.endswith("中央", 0, span.start)
+            and not text.endswith(("党中央", "共中央", "团中央"), 0, span.start)
+            and name[0] not in _LEVELS
+            and name.endswith(_DEPARTMENT_ENDS)
+        ):
+            # 中央 + 港澳工作办公室: the Central Committee's office, written with it.
+            start = span.start - 2
+            out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
+            continue
         party = _PARTY_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
-        if party is not None and _LOCAL_COMMITTEE_RE.match(name):
+        if party is not None and (_LOCAL_COMMITTEE_RE.match(name) or span.start in place_starts):
             start = party.start()
             out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
             continue
@@ -1450,6 +1522,17 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)
+    if m is not None:
+        # 市政协提案委召开全体委员会议: a verb inside ends the sub-unit before it (提案委).
+        st = _init()
+        pos = m.start()
+        for word in st["tokenizer"].cut(m.group(), HMM=False):
+            if pos > m.start() and word in st["function_words"] and len(word) >= 2:
+                cut = _SUBUNITS[kind].fullmatch(text, end, pos)
+                if cut is not None:
+                    m = cut
+                    break
+            pos += len(word)
     # 文史和学习委员会: 和 inside a committee's own name; elsewhere it joins two things.
     allowed = "和与及" if m is not None and m.group().endswith("委员会") and m.group()[0] not in "和与及" else ""
     if m is None or any(ch in _NOT_IN_SUBUNIT and ch not in allowed for ch in m.group()):
@@ -1632,6 +1715,16 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
             if _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break
+    # 宋某某为主任委员, 王某某任副主任委员, 以张某为组长: after a boundary, a name, then 为/任 and a post.
+    for m in _APPOINTED_RE.finditer(text):
+        for length in (3, 2, 4):
+            start = m.start("post") - len(m.group("verb")) - length
+            end = start + length
+            if text[end - 1 : m.start("post")] in _POST_VERBS:
+                break  # 张某黎兼任: 兼任 is the verb, not 任 after a name ending in 兼
+            if start >= m.start() and _boundary_before(text, start, st) and _plausible_name(text, start, end, st, 20):
+                spans.append(_span(text, start, end, "PERSON", "entity.person_appointed", 0.6))
+                break
     # 选举杨鸿宾为宣城县政协主席: a name between an election verb and 为.
     for m in _ELECTED_RE.finditer(text):
         if _plausible_name(text, m.start(1), m.end(1), st):
@@ -1639,6 +1732,9 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
     return spans
 
 
+_APPOINTED_RE = re.compile(
+    rf"[{_CJK}]{{2,4}}?(?P<verb>为|任|担任|当选为?)(?P<post>代?(?:常务)?副?(?:主任委员|{_POSTS}))"
+)
 _POST_VERBS = ("兼任", "担任", "出任", "改任", "升任", "调任", "接任", "荣任", "当选", "任", "为", "是")
 _ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK}]{{2,3}}?)为")
 
@@ -1773,7 +1869,12 @@ _LIST_TAIL_RE = re.compile(
     r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|$)"
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
-_PLACE_COUNT_RE = re.compile(r"[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)")
+# 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
+_PLACE_COUNT_RE = re.compile(
+    r"[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
+    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地)"
+    r"(?![委政人领长级直属党方位点图主场民况容])"
+)
 
 
 def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
@@ -1787,7 +1888,11 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
     """
     spans: list[Span] = []
     for m in _LIST_RE.finditer(text):
-        chunks = m.group().split("、")
+        group = m.group()
+        etc = _ETC_PLACES_RE.search(group)
+        if etc is not None and "、" in group[: etc.start()]:
+            group = group[: etc.start()]  # 云和、建德等县、市: the list ends at 等 and the kind of place
+        chunks = group.split("、")
         pos = m.start()
         bounds = []
         for chunk in chunks:
@@ -1834,9 +1939,18 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
 _POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成员")
 
 
+_ETC_PLACES_RE = re.compile(rf"等(?:{_PLACE_COUNT_RE.pattern.split('|等(?:', 1)[1]}")
+
+
 def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
     """The first place of a counted list (将九牧、…): the word-start tail of its chunk, no function character."""
+    st = _init()
+    for n in (4, 3, 2):
+        if b - n >= a and _names_a_place(text[b - n : b], st):
+            return b - n, b  # 先后赴浙江: the known place, not 赴浙江
     for n in (3, 2):
+        if text[b - n] in _FUNCTION_BEFORE:
+            continue
         start = b - n
         if start > a and start in token_starts and text[start] not in _NAME_BREAKERS:
             return start, b

@@ -1,0 +1,111 @@
+"""Issue 21, second round: mechanisms found on fresh report pages nobody labelled or tuned on.
+
+Every sentence is written for the test (invented people, real places from the table), so a
+rule passes only as a mechanism. Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+from extract.pipeline import extract_spans
+
+
+def labelled(text: str, label: str) -> list[str]:
+    spans = extract_spans(text, model=False)
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    return [s.text for s in spans if s.label == label]
+
+
+# --- MEETING ---------------------------------------------------------------------------------
+
+
+def test_plenums_listed_under_one_term_are_one_meeting() -> None:
+    text = "认真学习党的十九届二中、三中、四中全会精神。"
+    assert labelled(text, "MEETING") == ["十九届二中、三中、四中全会"]
+
+
+def test_sessions_listed_under_one_term_are_one_meeting() -> None:
+    text = "落实县委七届三次、四次全会部署。"
+    assert labelled(text, "MEETING") == ["七届三次、四次全会"]
+
+
+def test_enlarged_sessions_are_meetings() -> None:
+    assert labelled("民进省委召开九届五次全委(扩大)会议。", "MEETING") == ["九届五次全委(扩大)会议"]
+    assert labelled("县工商联召开三届十二次扩大会议。", "MEETING") == ["三届十二次扩大会议"]
+
+
+# --- ORG -------------------------------------------------------------------------------------
+
+
+def test_a_verb_ends_a_sub_unit() -> None:
+    text = "区政协社法委组织委员视察,县政协将提请县委研究。"
+    orgs = labelled(text, "ORG")
+    assert "区政协社法委" in orgs
+    assert not any("组织" in o or "提请" in o for o in orgs)
+    assert labelled(text, "GPE") == []
+    # A committee's own name may still hold a verb: 学习 in 文史和学习委员会.
+    assert labelled("区政协文史和学习委员会主任出席。", "ORG") == ["区政协文史和学习委员会"]
+
+
+def test_two_bodies_joined_by_he_are_two() -> None:
+    orgs = labelled("材料报送县委统战部和民建盐城市委。", "ORG")
+    assert not any("和" in o for o in orgs)
+    assert "民建盐城市委" in orgs
+    assert labelled("县发展和改革委员会参加。", "ORG") == ["县发展和改革委员会"]
+
+
+def test_party_or_national_body_before_a_branch_or_preparatory_body() -> None:
+    assert labelled("同年成立九三学社湖南农业大学支社,", "ORG") == ["九三学社湖南农业大学支社"]
+    assert labelled("1958年,政协涡阳县筹备委员会成立。", "ORG") == ["政协涡阳县筹备委员会"]
+    assert labelled("1984年,民建蚌埠市筹备委员会成立,", "ORG") == ["民建蚌埠市筹备委员会"]
+    assert labelled("成立中国人民政治协商会议湖北省来凤县第一届委员会筹备处。", "ORG") == [
+        "中国人民政治协商会议湖北省来凤县第一届委员会筹备处"
+    ]
+
+
+def test_state_organ_and_central_offices_are_one_name() -> None:
+    orgs = labelled("代表到国务院台湾事务办公室和中央外事工作办公室座谈。", "ORG")
+    assert orgs == ["国务院台湾事务办公室", "中央外事工作办公室"]
+
+
+def test_party_central_committee_by_its_term() -> None:
+    assert labelled("民建第十一届中央常务委员会审议通过。", "ORG") == ["民建第十一届中央常务委员会"]
+    assert labelled("2016年,致公党十五届中央委员杨某出席。", "ORG") == ["致公党十五届中央"]
+    # The committee of a session is the MEETING's: the party stands alone.
+    text = "在民建第十一届中央委员会第三次全体会议上"
+    assert labelled(text, "ORG") == ["民建"]
+    assert labelled(text, "MEETING") == ["第十一届中央委员会第三次全体会议"]
+
+
+# --- PERSON ----------------------------------------------------------------------------------
+
+
+def test_a_name_before_wei_or_ren_and_a_post() -> None:
+    text = "选举产生第二届委员会,欧阳立新为主任委员,郝春雷、龚晓为副主任委员。1990年,蒋维民任秘书长。"
+    persons = labelled(text, "PERSON")
+    for name in ("欧阳立新", "郝春雷", "龚晓", "蒋维民"):
+        assert name in persons
+    # 兼任 is the verb: no name ends in 兼.
+    assert "黎兼" not in labelled("会议选举张大黎兼任秘书长。", "PERSON")
+
+
+# --- GPE -------------------------------------------------------------------------------------
+
+
+def test_a_list_closed_by_etc_and_a_kind_of_place() -> None:
+    gpes = labelled("调研组赴永嘉、文成等县、市考察。", "GPE")
+    assert "永嘉" in gpes and "文成" in gpes
+    assert labelled("先后赴江西、湖南等地学习。", "GPE") == ["江西", "湖南"]
+    # A list of people before 等 and a body is no list of places.
+    assert labelled("郝春雷、龚晓等市领导出席。", "GPE") == []
+
+
+def test_no_place_inside_a_post_or_after_a_common_word() -> None:
+    assert labelled("办公室主任、秘书处处长葛文杰出席。", "GPE") == []
+    assert "好澳区" not in labelled("团结好澳区委员。", "GPE")
+
+
+def test_the_place_the_report_names_in_full_wins_an_overlap() -> None:
+    text = "吴起县政协召开会议,为建设新吴起贡献力量。"
+    assert labelled(text, "GPE").count("吴起") == 1
+    assert "新吴" not in labelled(text, "GPE")
