@@ -346,6 +346,7 @@ _PARTY_CENTRAL_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})第?{_N}届中央"
     rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
 )
+_LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:政协|人大)")
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
 )
@@ -1072,6 +1073,14 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
     ]
+    # 自治区十二届政协, 内蒙古自治区十二届政协: a level or a place, the term, then the body: one ORG.
+    place_at_end = {p.end: p for p in places}
+    for m in _LEVEL_TERM_BODY_RE.finditer(text):
+        place = place_at_end.get(m.start("level") + len(m.group("level")))
+        if place is not None and place.start <= m.start("level"):
+            spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
+        elif m.group("level") == "自治区" or not _is_cjk(text[m.start() - 1 : m.start()] or "，"):
+            spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_term_body", 0.65))
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_central", 0.75)
         for m in _PARTY_CENTRAL_RE.finditer(text)
@@ -1144,7 +1153,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             before = text[head_start - 2] if head_start >= 2 else ""
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
-            glued = head_start - 2 in token_starts and before not in _FUNCTION_BEFORE and _is_cjk(before)
+            # (XX届市政协: a term before the level is no name.)
+            glued = head_start - 2 in token_starts and before not in _FUNCTION_BEFORE + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
             if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
@@ -1315,6 +1325,10 @@ def _body_prefix(
         if len(word) == 1 and word in _LEVELS:
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
+            if word == "区" and w_start and text[w_start - 1] in "港澳":
+                return w_start - 1, content_start, proper  # 澳区…联谊会: the Macau members' region
+            return w_start, content_start, proper
+        if word in ("港区", "澳区"):
             return w_start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
             return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
@@ -1511,10 +1525,21 @@ def _fixed_end(text: str, m: re.Match[str]) -> int:
     return _subunit_end(text, _FIXED_KIND.get(m.group(), ""), m.end())
 
 
+# Verbs that set up or convene bodies: after a body's name they start a clause (委员会下设办公室),
+# never a sub-unit's name (提案 may: 提案委员会).
+_SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头")
+
+
+def _starts_with_verb(words: str) -> bool:
+    return words.startswith(_SETUP_VERBS)
+
+
 def _subunit_end(text: str, head: str, end: int) -> int:
     """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
     if head in ("委员会", "委会"):
         m = _COMMITTEE_SUBUNIT_RE.match(text, end)
+        if m is not None and _starts_with_verb(m.group()):
+            return end  # 委员会下设办公室: 下设 is the verb, the office a kind of body
         return m.end() if m else end
     kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
     if not kind:
@@ -1522,6 +1547,8 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)
+    if m is not None and _starts_with_verb(m.group()):
+        return end
     if m is not None:
         # 市政协提案委召开全体委员会议: a verb inside ends the sub-unit before it (提案委).
         st = _init()
@@ -1541,7 +1568,7 @@ def _subunit_end(text: str, head: str, end: int) -> int:
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
     if m.group().endswith("委员会"):
         more = _COMMITTEE_SUBUNIT_RE.match(text, m.end())  # 省政协十二届委员会 + 常务委员会
-        return more.end() if more else m.end()
+        return more.end() if more and not _starts_with_verb(more.group()) else m.end()
     return m.end()
 
 
@@ -1592,6 +1619,20 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             if _plausible_name(text, s, e, st)
         ]
     spans += _names_before_cues(text, st, tokens)
+    # (记者 张某李某某): names a credit gives one after another, their space removed, split at the
+    # second surname; they replace any name read across them.
+    credited = [
+        _span(text, a, b, "PERSON", "entity.person_credit", 0.6)
+        for m in _CREDIT_RUN_RE.finditer(text)
+        for a, b in _credit_split(text, m.start(1), m.end(1), st)
+    ]
+    if credited:
+        spans = [
+            s
+            for s in spans
+            if not any(c.start < s.end and s.start < c.end and (c.start, c.end) != (s.start, s.end) for c in credited)
+        ]
+        spans += credited
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
     spans += _repeated(text, spans, st)
@@ -1829,6 +1870,7 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 _CONJUNCTIONS = frozenset("和与及同跟并")
+_CREDIT_RUN_RE = re.compile(rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}})(?=[\s)）]|$)", re.MULTILINE)
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
@@ -1844,6 +1886,24 @@ _COMMON_WORDS = frozenset(
     "严格 严肃 段落 易于 平安 毛泽东 农业 农村 林业 路径 卫生 卫健 柏油 应急 应当 吉祥 连续 简单 艾滋 米粮 车辆 "
     "左右 包括 包抓 单位 季度 裴回 陆续 温暖 康复 施工 牛羊 项目 向上 商贸 沙漠 明天 曲折 尚未 谷物 池塘 查看".split()
 )
+
+
+def _credit_split(text: str, start: int, end: int, st: dict[str, Any]) -> list[tuple[int, int]]:
+    """庞力孙晓梅 → 庞力 + 孙晓梅: two names a credit glued, cut where both are names; of two such cuts,
+    the one whose second name starts with the more frequent surname (覃海燕 + 邱阳, not 覃海 + 燕邱阳)."""
+    n = end - start
+    if n == 4 and text[start : start + 2] in _COMPOUND_SURNAMES:
+        return []  # 欧阳明辉: one name
+    shares = place_table().surnames
+    cuts = [
+        k
+        for k in ((2, 3) if n == 5 else (n // 2,))
+        if _plausible_name(text, start, start + k, st, 20) and _plausible_name(text, start + k, end, st, 20)
+    ]
+    if not cuts:
+        return []
+    k = max(cuts, key=lambda k: shares.get(text[start + k], 0.0))
+    return [(start, start + k), (start + k, end)]
 
 
 def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:

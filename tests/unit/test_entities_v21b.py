@@ -109,3 +109,25 @@ def test_the_place_the_report_names_in_full_wins_an_overlap() -> None:
     text = "吴起县政协召开会议,为建设新吴起贡献力量。"
     assert labelled(text, "GPE").count("吴起") == 1
     assert "新吴" not in labelled(text, "GPE")
+
+
+def test_a_level_or_place_with_its_term_before_the_body() -> None:
+    assert labelled("自治区十一届政协副主席出席。", "ORG") == ["自治区十一届政协"]
+    assert labelled("广西壮族自治区十一届政协主席讲话。", "ORG") == ["广西壮族自治区十一届政协"]
+    assert labelled("XX届县政协以来,共收到提案。", "ORG") == ["县政协"]
+
+
+def test_a_setup_verb_after_a_committee_is_no_sub_unit() -> None:
+    orgs = labelled("县政协第八届委员会下设办公室和四个专门委员会。", "ORG")
+    assert orgs == ["县政协第八届委员会"]
+    assert labelled("全国政协提案委员会召开会议。", "ORG") == ["全国政协提案委员会"]
+
+
+def test_the_hong_kong_or_macau_members_region_starts_its_body() -> None:
+    assert labelled("港区省级政协委员联谊会举行年会。", "ORG") == ["港区省级政协委员联谊会"]
+
+
+def test_names_a_credit_gives_glued_together() -> None:
+    persons = labelled("会议闭幕。(记者 庞力孙晓梅)", "PERSON")
+    assert persons == ["庞力", "孙晓梅"]
+    assert labelled("会议闭幕。(通讯员:覃海燕邱阳)", "PERSON") == ["覃海燕", "邱阳"]
