@@ -234,7 +234,7 @@ _MEETING_RE = re.compile(
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
-    rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
+    rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:代表|社员|盟员|会员|党员)大会|党代会)"
     rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开)"
@@ -339,7 +339,11 @@ _CENTRAL_RE = re.compile(
     r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.
-_PARTY_TERM_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])(?=第?{_N}届)")
+# 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
+_PARTY_TERM_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])"
+    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)大会)"
+)
 # 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
 # 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).
 _PARTY_CENTRAL_RE = re.compile(
@@ -1643,6 +1647,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
     "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长"
+    "|调研员|巡视员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
@@ -1660,7 +1665,7 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
-    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾"
+    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|受邀|一同"
 )
 
 
@@ -1689,6 +1694,9 @@ def looks_like_name(name: str) -> bool:
     )
 
 
+_BODY_HEAD_CHARS = frozenset("社局厅处部委办")
+
+
 def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: int = 0) -> bool:
     """A surname, then CJK characters none of which breaks a name, and not a common word.
 
@@ -1704,6 +1712,8 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: i
         return False
     if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
         return False
+    if len(name) == 2 and name[-1] in _BODY_HEAD_CHARS:
+        return False  # 支社, 分局: a body's unit, not a two-character name
     freq = st["tokenizer"].FREQ
     proper = st["proper"]
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.

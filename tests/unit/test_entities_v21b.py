@@ -131,3 +131,22 @@ def test_names_a_credit_gives_glued_together() -> None:
     persons = labelled("会议闭幕。(记者 庞力孙晓梅)", "PERSON")
     assert persons == ["庞力", "孙晓梅"]
     assert labelled("会议闭幕。(通讯员:覃海燕邱阳)", "PERSON") == ["覃海燕", "邱阳"]
+
+
+def test_a_party_and_its_place_before_a_numbered_congress() -> None:
+    text = "通过了民进宜宾市第五次代表大会选举办法。"
+    assert labelled(text, "ORG") == ["民进宜宾市"]
+    assert labelled(text, "MEETING") == ["第五次代表大会"]
+    text = "召开中国民主建国会绵阳市第三次全体会员大会,"
+    assert labelled(text, "ORG") == ["中国民主建国会绵阳市"]
+    assert labelled(text, "MEETING") == ["第三次全体会员大会"]
+
+
+def test_names_after_rank_posts_and_before_yingyao() -> None:
+    persons = labelled("统战部副部长、一级调研员葛明阳、联络处处长柏思远应邀出席。", "PERSON")
+    assert persons == ["葛明阳", "柏思远"]
+    assert labelled("联络处处长柏思远应邀出席。", "GPE") == []
+
+
+def test_a_body_unit_is_no_two_character_name() -> None:
+    assert labelled("会议邀请部分支社主委、委员参加。", "PERSON") == []
