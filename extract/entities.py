@@ -404,6 +404,7 @@ def find_entities(text: str) -> list[Span]:
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _listed_committees(text, orgs)
+    orgs += _stationed_bodies(text, orgs)
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
@@ -1250,16 +1251,19 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
         while True:
-            lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 8), start)
+            lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 16), start)
             if lead is None:
                 break
             start = lead.start()
-        spans.append(_span(text, start, _subunit_end(text, head, head_end), "ORG", "entity.org_chain", 0.65))
+        end = _subunit_end(text, head, head_end)
+        if _SESSION_AFTER_RE.match(text, end) and re.search(_TERM, text[start:end]):
+            continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
+        spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 
 
 _SESSION_AFTER_RE = re.compile(rf"第?{_N}次")
-_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:政协|中共|中国共产党)(?:(?:第?{_N}|首)届)?$")
+_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:中国人民政治协商会议|政协|中共|中国共产党)(?:(?:第?{_N}|首)届)?$")
 
 
 _TERM_END_RE = re.compile(rf"(?:第?{_N}|首)届$")
@@ -1412,6 +1416,27 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
     return out
 
 
+# 中央人民政府驻香港特别行政区联络办公室, 驻港国安公署, 外交部驻香港特派员公署: a body stationed in a
+# place, named by the place and its office (the body that sends it, written before 驻, included).
+_STATIONED_RE = re.compile(rf"驻(?P<place>[{_CJK}]{{1,14}}?)(?:联络办公室|办事处|特派员公署|公署|联络处|代表处|部队)")
+
+
+def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
+    st = _init()
+    ends = {o.end: o for o in orgs}
+    out = []
+    for m in _STATIONED_RE.finditer(text):
+        place = m.group("place")  # the place, then what the office is for (国安, 特别行政区)
+        if not any(_names_a_place(place[:k], st) or place[:k] in ("港", "澳", "京") for k in range(1, len(place) + 1)):
+            continue
+        sender = ends.get(m.start())
+        if sender is None and m.start() and text[m.start() - 1] in "部府局院委":
+            sender = next((o for o in orgs if o.end == m.start()), None)
+        start = sender.start if sender is not None else m.start()
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_stationed", 0.65))
+    return out
+
+
 def _meeting_cut(text: str, orgs: list[Span]) -> list[Span]:
     """An ORG whose 委员会 is the start of 委员会议 (省政协常务委员会议) stops before that meeting's name."""
     out = []
@@ -1485,6 +1510,7 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
             by_start[span.start] = span
     out = list(orgs)
     place_starts = {p.start for p in places}
+    place_ends = {p.end: p for p in places}
     for span in orgs:
         name = span.text
         nxt = by_start.get(span.end)
@@ -1519,6 +1545,11 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
             start = party.start()
             out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
             continue
+        if name.startswith(("政协", "中共", "共青团")) and span.start in place_ends:
+            # 云南省 + 政协港澳委员联谊会: the place before a body named by its lead is part of it.
+            start = place_ends[span.start].start
+            out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
+            continue
         lead = _LEAD_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
         if lead is not None and not name.startswith(("中共", "共青团", "政协")):
             out.append(replace(span, start=lead.start(), text=text[lead.start() : span.end], rule="entity.org_joined"))
@@ -1539,7 +1570,17 @@ def _starts_with_verb(words: str) -> bool:
 
 
 def _subunit_end(text: str, head: str, end: int) -> int:
-    """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
+    """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室).
+
+    A term and committee that a numbered session follows are the MEETING's, not a sub-unit
+    (省政协 + 十二届委员会常务委员会第五次会议)."""
+    e = _subunit_end_raw(text, head, end)
+    if e > end and _SESSION_AFTER_RE.match(text, e) and re.search(_TERM, text[end:e]):
+        return end
+    return e
+
+
+def _subunit_end_raw(text: str, head: str, end: int) -> int:
     if head in ("委员会", "委会"):
         m = _COMMITTEE_SUBUNIT_RE.match(text, end)
         if m is not None and _starts_with_verb(m.group()):
@@ -1665,7 +1706,7 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
-    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|受邀|一同"
+    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|受邀|一同|获"
 )
 
 
@@ -1941,7 +1982,7 @@ _LIST_TAIL_RE = re.compile(
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
 _PLACE_COUNT_RE = re.compile(
-    r"[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
+    r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
     r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地)"
     r"(?![委政人领长级直属党方位点图主场民况容])"
 )
@@ -2063,7 +2104,9 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
-_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员|议员)[ 　:：]?")
+_POST_BEFORE_NAME_RE = re.compile(
+    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|助理|行政长官|特派员|召集人|总干事)[ 　:：]?"
+)
 
 
 def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:

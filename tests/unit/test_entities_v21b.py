@@ -150,3 +150,35 @@ def test_names_after_rank_posts_and_before_yingyao() -> None:
 
 def test_a_body_unit_is_no_two_character_name() -> None:
     assert labelled("会议邀请部分支社主委、委员参加。", "PERSON") == []
+
+
+def test_bodies_stationed_in_a_place() -> None:
+    text = "中央人民政府驻澳门特别行政区联络办公室副主任出席。"
+    assert labelled(text, "ORG") == ["中央人民政府驻澳门特别行政区联络办公室"]
+    assert labelled("驻澳部队官兵参加活动。", "ORG") == ["驻澳部队"]
+    assert labelled("驻村工作队进村入户。", "ORG") == []
+
+
+def test_a_place_before_a_body_named_by_its_lead() -> None:
+    assert labelled("记者从贵州省政协港澳委员联谊会获悉,", "ORG") == ["贵州省政协港澳委员联谊会"]
+
+
+def test_the_national_bodys_full_name_with_term_and_committee() -> None:
+    text = "受中国人民政治协商会议第十二届全国委员会常务委员会委托"
+    assert labelled(text, "ORG") == ["中国人民政治协商会议第十二届全国委员会常务委员会"]
+    text = "在中国人民政治协商会议第十二届全国委员会常务委员会第九次会议上"
+    assert labelled(text, "ORG") == ["中国人民政治协商会议"]
+    assert labelled(text, "MEETING") == ["第十二届全国委员会常务委员会第九次会议"]
+    text = "县政协九届委员会常务委员会第三次会议召开"
+    assert labelled(text, "ORG") == ["县政协"]
+    assert labelled(text, "MEETING") == ["九届委员会常务委员会第三次会议"]
+
+
+def test_names_after_member_assistant_and_hk_posts() -> None:
+    assert labelled("市政协委员欧立群获评优秀委员。", "PERSON") == ["欧立群"]
+    assert labelled("部长助理苗卫东等出席。", "PERSON") == ["苗卫东"]
+    assert labelled("委员们提出建议,委员会主任讲话。", "PERSON") == []
+
+
+def test_two_places_is_no_counted_place() -> None:
+    assert labelled("开展培训、加强两地合作等。", "GPE") == []
