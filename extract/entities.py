@@ -765,6 +765,7 @@ _EVENT_AFTER_RE = re.compile(
 )
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
+    r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
 )
 
@@ -778,9 +779,18 @@ def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
 
 def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
     """A quoted watchword of parallel clauses (v1.1): not a topic, an event, an idiom or a sentence."""
-    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) or _EVENT_AFTER_RE.match(text, end):
+    formula_after = _FORMULA_AFTER_RE.match(text, end) is not None
+    if _EVENT_AFTER_RE.match(text, end):
+        return False
+    # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
+    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:
         return False
     parts = content.split("、")
+    commas = re.split("[，,]", content)
+    if len(parts) == 1 and len(commas) >= 3 and _is_watchword(commas):
+        # “服务国家，服务香港，服务委员”: three or more clauses built alike, even between commas,
+        # where all share a character at the same place.
+        return any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
     if _is_watchword(parts):
         # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
         return not st["tokenizer"].FREQ.get("".join(parts))

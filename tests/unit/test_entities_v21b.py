@@ -182,3 +182,19 @@ def test_names_after_member_assistant_and_hk_posts() -> None:
 
 def test_two_places_is_no_counted_place() -> None:
     assert labelled("开展培训、加强两地合作等。", "GPE") == []
+
+
+# --- SLOGAN ----------------------------------------------------------------------------------
+
+
+def test_a_watchword_named_as_a_strategy_or_aim_after_a_topic_verb() -> None:
+    text = "紧紧围绕“生态立市、文化兴市、开放强市”战略,认真履职。"
+    assert labelled(text, "SLOGAN") == ["生态立市、文化兴市、开放强市"]
+    # Still a topic where nothing calls it a formula.
+    assert labelled("围绕“稳就业、保民生、促发展”开展协商。", "SLOGAN") == []
+
+
+def test_comma_separated_clauses_built_alike() -> None:
+    text = "联谊会坚持“团结乡亲,服务乡亲,凝聚乡亲”的宗旨。"
+    assert labelled(text, "SLOGAN") == ["团结乡亲,服务乡亲,凝聚乡亲"]
+    assert labelled("他说“大家要团结,不能松懈,更要发展”。", "SLOGAN") == []
