@@ -169,6 +169,8 @@ def _jieba_places(entries: dict[str, tuple[int, str]]) -> tuple[set[str], set[st
             continue
         if tag != "ns" or len(word) < 3 or not word.endswith(_ADMIN_SUFFIXES) or word.endswith(_REGION_NOUNS):
             continue
+        if word[0] in "一二三四五六七八九十百千" and word[1:2] in "强佳大":
+            continue  # 十强县, 百强市: a ranking jieba tags ns, no place
         places.add(word)
         for suffix in ("自治区", "省", "市", "县"):
             stem = word[: -len(suffix)]
@@ -1059,7 +1061,13 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
     while j >= 0 and length < 4:
         s, _e, word = tokens[j]
         # 团结好澳区: a character as common as 好, 大, 中 on its own is a word, not part of a name.
-        if len(word) == 1 and word not in _STOP_CHARS and "\u4e00" <= word <= "\u9fff" and freq.get(word, 0) < 80000:
+        if (
+            len(word) == 1
+            and word not in _STOP_CHARS
+            and word not in "一二三四五六七八九十百千万两"  # 十强县, 百强县: a ranking, not a name
+            and "\u4e00" <= word <= "\u9fff"
+            and freq.get(word, 0) < 80000
+        ):
             start, length = s, length + 1
         elif len(word) == 2 and word in proper and length == 0:
             start, length = s, 2
@@ -1205,6 +1213,8 @@ _CHAIN_HEADS = (
     "福利院", "农场", "林场", "园艺场", "办", "网", "社", "报", "分社", "分行", "支行", "分公司",
     # A body before it is constituted: 政协某某县筹备委员会, 某某县第一届委员会筹备处.
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
+    # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
+    "人民代表大会", "各界人民代表会议", "各界人民代表大会",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
 _BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院", "支社")
@@ -1266,7 +1276,11 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
                 break
             start = lead.start()
         end = _subunit_end(text, head, head_end)
-        if _SESSION_AFTER_RE.match(text, end) and re.search(_TERM, text[start:end]):
+        if (
+            _SESSION_AFTER_RE.match(text, end)
+            and re.search(_TERM, text[start:end])
+            and text.endswith(("委员会", "常委会"), start, end)
+        ):
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
@@ -1340,6 +1354,13 @@ def _body_prefix(
             return start, content_start, proper
         if w_start + len(word) == content_start and _names_a_place(word, st):
             return w_start, content_start, proper  # 港澳办: a place inside the head's own word
+        inner = next((place_end[w_start + k] for k in range(1, len(word)) if w_start + k in place_end), None)
+        if inner is not None and inner.start < w_start and len(word) == 2:
+            # 澳门中山石岐联谊会 cut 中|山石|岐: the place ends inside a word jieba made across it.
+            start = inner.start
+            while start in place_end:
+                start = place_end[start].start
+            return start, w_start + 1, True
         if len(word) == 1 and word in _LEVELS:
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
@@ -1575,6 +1596,10 @@ def _fixed_end(text: str, m: re.Match[str]) -> int:
 _SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头")
 
 
+_STANDING_RE = re.compile("常务委员会|常委会(?!议)")
+_LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{3,8}}和[{_CJK}]{{3,8}}?委(?![员会])")
+
+
 def _starts_with_verb(words: str) -> bool:
     return words.startswith(_SETUP_VERBS)
 
@@ -1591,6 +1616,9 @@ def _subunit_end(text: str, head: str, end: int) -> int:
 
 
 def _subunit_end_raw(text: str, head: str, end: int) -> int:
+    if head.endswith(("人民代表会议", "人民代表大会")):
+        m = _STANDING_RE.match(text, end)  # 宣城各界人民代表会议 + 常务委员会
+        return m.end() if m else end
     if head in ("委员会", "委会"):
         m = _COMMITTEE_SUBUNIT_RE.match(text, end)
         if m is not None and _starts_with_verb(m.group()):
@@ -1604,6 +1632,14 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     m = _SUBUNITS[kind].match(text, end)
     if m is not None and _starts_with_verb(m.group()):
         return end
+    if kind == "政协":
+        # 市政协港澳台外事侨务和民族宗教委: a committee's short name whose parts 和 joins, each three or
+        # more characters of nouns (no verb or function word), is one sub-unit.
+        long = _LONG_SHORT_COMMITTEE_RE.match(text, end)
+        if long is not None and (m is None or long.end() > m.end()):
+            words = _init()["tokenizer"].cut(long.group()[:-1], HMM=False)
+            if not any(len(w) >= 2 and w in _init()["function_words"] for w in words):
+                return long.end()
     if m is not None:
         # 市政协提案委召开全体委员会议: a verb inside ends the sub-unit before it (提案委).
         st = _init()

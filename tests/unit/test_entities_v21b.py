@@ -198,3 +198,31 @@ def test_comma_separated_clauses_built_alike() -> None:
     text = "联谊会坚持“团结乡亲,服务乡亲,凝聚乡亲”的宗旨。"
     assert labelled(text, "SLOGAN") == ["团结乡亲,服务乡亲,凝聚乡亲"]
     assert labelled("他说“大家要团结,不能松懈,更要发展”。", "SLOGAN") == []
+
+
+# --- round three: county annals, Macau associations, committees' short names -----------------
+
+
+def test_peoples_congresses_and_conferences_of_all_circles() -> None:
+    text = "1950年成立的涡阳各界人民代表会议常务委员会,至涡阳县各界人民代表大会完成使命。"
+    orgs = labelled(text, "ORG")
+    assert orgs == ["涡阳各界人民代表会议常务委员会", "涡阳县各界人民代表大会"]
+    assert labelled(text, "GPE") == []
+    text = "召开蒙城县第三届各界人民代表大会第二次会议"
+    assert labelled(text, "ORG") == ["蒙城县第三届各界人民代表大会"]
+    assert labelled(text, "MEETING") == ["第二次会议"]
+
+
+def test_a_place_that_ends_inside_a_word_jieba_made() -> None:
+    # jieba cuts 中|山石|岐: the place 中山 ends inside 山石, the body still starts at the place.
+    assert labelled("拜会了澳门中山石岐联谊会。", "ORG") == ["澳门中山石岐联谊会"]
+
+
+def test_long_committee_short_names_joined_by_he() -> None:
+    text = "市政协港澳台侨务和民族宗教委主任出席。"
+    assert labelled(text, "ORG") == ["市政协港澳台侨务和民族宗教委"]
+    assert labelled("市政协领导和县委书记出席。", "ORG") == ["市政协", "县委"]
+
+
+def test_rankings_are_no_places() -> None:
+    assert labelled("该县跻身全省十强县。", "GPE") == []
