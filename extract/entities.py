@@ -1636,7 +1636,11 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         # 市政协港澳台外事侨务和民族宗教委: a committee's short name whose parts 和 joins, each three or
         # more characters of nouns (no verb or function word), is one sub-unit.
         long = _LONG_SHORT_COMMITTEE_RE.match(text, end)
-        if long is not None and (m is None or long.end() > m.end()):
+        if (
+            long is not None
+            and (m is None or long.end() > m.end())
+            and not any(ch in _NOT_IN_SUBUNIT for ch in long.group().replace("和", ""))
+        ):
             words = _init()["tokenizer"].cut(long.group()[:-1], HMM=False)
             if not any(len(w) >= 2 and w in _init()["function_words"] for w in words):
                 return long.end()

@@ -222,6 +222,8 @@ def test_long_committee_short_names_joined_by_he() -> None:
     text = "市政协港澳台侨务和民族宗教委主任出席。"
     assert labelled(text, "ORG") == ["市政协港澳台侨务和民族宗教委"]
     assert labelled("市政协领导和县委书记出席。", "ORG") == ["市政协", "县委"]
+    orgs = labelled("在省政协的悉心帮助和中共衡阳市委的领导下", "ORG")
+    assert orgs == ["省政协", "中共衡阳市委"]
 
 
 def test_rankings_are_no_places() -> None:
