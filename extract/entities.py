@@ -352,7 +352,7 @@ _PARTY_CENTRAL_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})第?{_N}届中央"
     rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
 )
-_LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:政协|人大)")
+_LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:人大常委会|政协|人大)")
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
 )

@@ -115,6 +115,9 @@ def test_a_level_or_place_with_its_term_before_the_body() -> None:
     assert labelled("自治区十一届政协副主席出席。", "ORG") == ["自治区十一届政协"]
     assert labelled("广西壮族自治区十一届政协主席讲话。", "ORG") == ["广西壮族自治区十一届政协"]
     assert labelled("XX届县政协以来,共收到提案。", "ORG") == ["县政协"]
+    text = "县十六届人大常委会第九次会议审议"
+    assert labelled(text, "ORG") == ["县十六届人大常委会"]
+    assert labelled(text, "MEETING") == ["第九次会议"]
 
 
 def test_a_setup_verb_after_a_committee_is_no_sub_unit() -> None:
