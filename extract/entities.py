@@ -1748,7 +1748,7 @@ _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
     r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
-    r"|书记(?!处)|主委|秘书长|教授|列席"
+    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托"
     r"|经理|董事长|会长|院长|校长|局长|部长"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
@@ -1756,7 +1756,7 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
-    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|受邀|一同|获"
+    r"|[致作向对就为因说率受]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|一同|获"
 )
 
 
@@ -2025,7 +2025,7 @@ _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_C
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 _LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:、[^{_NOT_IN_ITEM}]+)+")
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
-_LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "同志", "成员", "委员", "常委", "代表")
+_LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
     r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|$)"
 )
@@ -2086,6 +2086,8 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
         start = b - n
         if start <= a or not _ITEM_RE.fullmatch(text, start, b):
             continue
+        if n == 4 and text[start : start + 2] not in _COMPOUND_SURNAMES:
+            continue  # 领导人胡某某: four characters are a name only with a compound surname
         rest = text[a:start]
         if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE):
             return start, b
@@ -2155,7 +2157,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = re.compile(
-    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|助理|行政长官|特派员|召集人|总干事)[ 　:：]?"
+    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|助理|行政长官|特派员|召集人|总干事|主持人)[ 　:：]?"
 )
 
 

@@ -231,3 +231,9 @@ def test_long_committee_short_names_joined_by_he() -> None:
 
 def test_rankings_are_no_places() -> None:
     assert labelled("该县跻身全省十强县。", "GPE") == []
+
+
+def test_names_around_shou_weituo_and_after_leaders_or_chairs() -> None:
+    assert labelled("党和国家领导人蔡某明、韦国栋等在主席台就座。", "PERSON") == ["蔡某明", "韦国栋"]
+    assert labelled("罗振邦受主席团委托主持会议。", "PERSON") == ["罗振邦"]
+    assert labelled("大会主持人罗振邦受主席团委托主持开幕大会。", "PERSON") == ["罗振邦"]
