@@ -913,8 +913,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if word in st["region_words"] or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
             found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
-        if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗"):
+        if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "街道", "社区"):
             stem_start = _stem_start(tokens, i, proper)
+            if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
+                continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
@@ -969,6 +971,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     kept.sort()
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in kept:
+        # A chain runs from the larger place to the smaller: a country right after a town starts a
+        # name of its own (朝阳镇 + 中国唐三彩文化园), except across a dot (中国·宜昌).
+        country_after = merged and merged[-1][1] == start and table.short.get(text[start:end]) == "country"
+        if country_after:
+            merged.append((start, end, conf))
+            continue
         if merged and (merged[-1][1] == start or (merged[-1][1] == start - 1 and text[start - 1] in _DOTS)):
             merged[-1] = (merged[-1][0], end, min(conf, merged[-1][2]))
         else:
@@ -989,6 +997,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     return out
 
 
+_TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 _POSTS_OF_UNITS = frozenset(
     "处长 科长 部长 局长 厅长 院长 校长 会长 社长 组长 站长 所长 行长 馆长 团长 队长 股长 事长 书长".split()
 )
@@ -1052,6 +1061,9 @@ _PLACE_IN_BODY_RE = re.compile(
 )
 
 
+_BIG_KINDS = frozenset(("province", "city", "country"))
+
+
 def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[str]) -> int | None:
     """Start of an unknown place name before suffix token ``i``: single characters or a known name."""
     j = i - 1
@@ -1069,7 +1081,7 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
             and freq.get(word, 0) < 80000
         ):
             start, length = s, length + 1
-        elif len(word) == 2 and word in proper and length == 0:
+        elif len(word) in (2, 3) and word in proper and length == 0:
             start, length = s, 2
             j -= 1
             break
@@ -1137,6 +1149,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
         head = m.group()
+        if head.endswith("委") and text.startswith("员", head_end):
+            continue  # 社区委员工作室, 某市委员会: 委员 is no party committee
         if head == "政协" and text.startswith(
             ("委员", "主席", "副主席", "常委", "机关", "工作", "事业", "协商", "履职"), head_end
         ):
@@ -1189,6 +1203,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         if start is None:
             continue
         end = _subunit_end(text, head, head_end)
+        if head == "政协" and end == head_end and place is not None and place.text.endswith(_TOWN_SUFFIXES):
+            continue  # 大墅镇政协委员: a town has no CPPCC; its members live there (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
 
@@ -1213,6 +1229,8 @@ _CHAIN_HEADS = (
     "福利院", "农场", "林场", "园艺场", "办", "网", "社", "报", "分社", "分行", "支行", "分公司",
     # A body before it is constituted: 政协某某县筹备委员会, 某某县第一届委员会筹备处.
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
+    # The CPPCC's offices in towns: 政协某某镇联络处, 某某镇政协联络组.
+    "联络处", "联络组", "工作站",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
 )  # fmt: skip
@@ -1801,6 +1819,8 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: i
         return False
     if any(ch in _NAME_BREAKERS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
         return False
+    if name[0] == "暨":
+        return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
     if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
         return False
     if len(name) == 2 and name[-1] in _BODY_HEAD_CHARS:

@@ -237,3 +237,29 @@ def test_names_around_shou_weituo_and_after_leaders_or_chairs() -> None:
     assert labelled("党和国家领导人蔡某明、韦国栋等在主席台就座。", "PERSON") == ["蔡某明", "韦国栋"]
     assert labelled("罗振邦受主席团委托主持会议。", "PERSON") == ["罗振邦"]
     assert labelled("大会主持人罗振邦受主席团委托主持开幕大会。", "PERSON") == ["罗振邦"]
+
+
+# --- round four: towns and their CPPCC offices ------------------------------------------------
+
+
+def test_a_towns_cppcc_office_is_a_body_its_members_are_not() -> None:
+    assert labelled("政协石门镇联络处组织委员学习。", "ORG") == ["政协石门镇联络处"]
+    assert labelled("龙坝镇政协联络组组织委员视察。", "ORG") == ["龙坝镇政协联络组"]
+    text = "提高石门镇政协委员履职水平。"
+    assert labelled(text, "ORG") == []
+    assert labelled(text, "GPE") == ["石门镇"]
+
+
+def test_streets_and_communities_by_their_suffix() -> None:
+    gpes = labelled("走访了柯家湾街道、曹家岭社区委员工作室。", "GPE")
+    assert gpes == ["柯家湾街道", "曹家岭社区"]
+    assert labelled("委员们深入社区,融入香港社区。", "GPE") == ["香港"]
+    assert labelled("曹家岭社区委员工作室开放。", "ORG") == []
+
+
+def test_a_country_after_a_town_starts_a_name_of_its_own() -> None:
+    assert labelled("调研组到双桥镇中国竹编展示点参观。", "GPE") == ["双桥镇", "中国"]
+
+
+def test_ji_is_no_surname() -> None:
+    assert labelled("开展宣讲暨界别委员座谈会。", "PERSON") == []
