@@ -95,6 +95,8 @@ def _init() -> dict[str, Any]:
         # Words that never stand inside a body's name (推动, 认真, 把, 这): they end the walk back
         # from a body's head to its place (see _org_chains).
         function_words = frozenset(w for w, (_f, tag) in entries.items() if tag in _FUNCTION_TAGS)
+        # Names jieba tags as places (湟水, 秦岭): a natural place's stem before 河/江/湖/山.
+        ns_words = frozenset(w for w, (_f, tag) in entries.items() if tag == "ns" and 2 <= len(w) <= 3)
         # Prepositions and conjunctions that are also surnames (于, 向, 和), by how often they are words.
         particles = frozenset(w for w, (f, tag) in entries.items() if len(w) == 1 and tag in "pcd" and f >= 30000)
         del entries
@@ -106,6 +108,7 @@ def _init() -> dict[str, Any]:
             country_re=_alternation(w for w in short_names if table.short[w] in ("province", "country", "city")),
             suffix_eaters=eaters,
             function_words=function_words,
+            ns_words=ns_words,
             particles=particles,
             region_words=regions | _REGION_RUN_WORDS,
             proper=frozenset(proper),
@@ -913,6 +916,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if word in st["region_words"] or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
             found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
+        if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in st["ns_words"]:
+            found.append((tokens[i - 1][0], end, 0.55))  # 湟水 + 河: a named river the suffix completes
+            continue
         if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "街道", "社区"):
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
@@ -987,6 +993,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
             if text[e : e + 2] not in st["suffix_eaters"]:
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
+        if text[s : e + 1] in places and text[e : e + 1] in _NATURAL_SUFFIXES:
+            e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
         if tail:
             e = tail.end()

@@ -263,3 +263,10 @@ def test_a_country_after_a_town_starts_a_name_of_its_own() -> None:
 
 def test_ji_is_no_surname() -> None:
     assert labelled("开展宣讲暨界别委员座谈会。", "PERSON") == []
+
+
+def test_named_rivers_and_lakes_are_never_cut_short() -> None:
+    assert labelled("加强洮河、湟水河沿岸治理。", "GPE")[-1] == "湟水河"
+    assert labelled("委员们来到青海湖畔调研。", "GPE") == ["青海湖"]
+    assert labelled("大好河山,护城河边。", "GPE") == []
+    assert labelled("李明山同志讲话。", "GPE") == []
