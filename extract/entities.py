@@ -2122,7 +2122,13 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
     # Else where jieba starts a word: the name is single characters after the last word.
     for n in (3, 2):
         start = b - n
-        if start > a and start in token_starts and text[start] not in _STOP_CHARS and _has_surname(text[start:b]):
+        if (
+            start > a
+            and start in token_starts
+            and text[start] not in _STOP_CHARS
+            and text[start] not in _FUNCTION_BEFORE  # 会议由马某: 由 is the preposition
+            and _has_surname(text[start:b])
+        ):
             return start, b
     return None
 
@@ -2151,16 +2157,29 @@ def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple
 def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The last item of a list: the whole chunk, or its head before what ends the list (吴阿斌委员)."""
     if _ITEM_RE.fullmatch(text, a, b):
+        for n in (2, 3):
+            if a + n < b and _LIST_TAIL_RE.fullmatch(text, a + n, b) and text[a + n : b] != "为":
+                return a, a + n  # 孙某参加, 王某某等: the name, not the verb or 等 after it
         return a, b
     m = re.match(rf"[{_CJK}]{{1,8}}[·.．•][{_CJK}·.．•]{{1,16}}?(?={_LIST_TAIL_RE.pattern})", text[a:b])
     if m:
         return a, a + m.end()
-    for n in (3, 2, 4):
+    for n in (3, 2, 4, 5, 6):
         if a + n < b and _LIST_TAIL_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
             return a, a + n
+        if n >= 5 and a + n < b and _LIST_TAIL_RE.match(text, a + n) and _transliterated(text[a : a + n], _init()):
+            return a, a + n  # 阿不都克里木 + 主持
         if a + n < b and _PLACE_COUNT_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
             return a, a + n  # 石陂、永兴6个乡镇
     return None
+
+
+def _transliterated(name: str, st: dict[str, Any]) -> bool:
+    # 都 of 阿不都 is a syllable of such names, not the adverb.
+    if not 4 <= len(name) <= 6 or name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch != "都" for ch in name):
+        return False
+    freq = st["tokenizer"].FREQ
+    return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for w in st["tokenizer"].cut(name, HMM=False))
 
 
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
@@ -2169,14 +2188,17 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
         return []
     named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _plausible_name(text, i[0], i[1], st)]
     dotted = [i for i in present if any(ch in "·.．•" for ch in text[i[0] : i[1]])]
+    # 阿不都热依木, 古丽娜尔: a transliterated name, four to six characters jieba knows no word in.
+    foreign = [i for i in present if i not in named and i not in dotted and _transliterated(text[i[0] : i[1]], st)]
     # Most items names by the surname test (two at least), or a list of three or more
     # where all but one are: a list of names, and each item of a name's shape is one.
-    if len(named) + len(dotted) < max(2, 0.6 * len(present)):
+    if len(named) + len(dotted) + (len(foreign) if len(named) >= 2 else 0) < max(2, 0.6 * len(present)):
         return []
     out = []
     for a, b in present:
         name = text[a:b]
-        if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in ".．" for ch in name):
+        allowed = ".．都" if (a, b) in foreign else ".．"
+        if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
         out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
     return out

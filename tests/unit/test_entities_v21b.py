@@ -270,3 +270,16 @@ def test_named_rivers_and_lakes_are_never_cut_short() -> None:
     assert labelled("委员们来到青海湖畔调研。", "GPE") == ["青海湖"]
     assert labelled("大好河山,护城河边。", "GPE") == []
     assert labelled("李明山同志讲话。", "GPE") == []
+
+
+def test_transliterated_names_in_a_list_of_names() -> None:
+    text = "县政协副主席韩涛、丁一、艾合买提江、古丽娜扎出席。"
+    assert labelled(text, "PERSON") == ["韩涛", "丁一", "艾合买提江", "古丽娜扎"]
+    text = "会议由马军、苏云、阿不都克里木主持。"
+    assert "阿不都克里木" in labelled(text, "PERSON")
+    # A list of sectors has no names, long items or not.
+    assert labelled("调研了教育卫生、文化旅游、体育产业发展。", "PERSON") == []
+
+
+def test_the_last_name_of_a_list_stops_before_its_verb() -> None:
+    assert labelled("委员韩一鸣、钱二、孙三参加。", "PERSON") == ["韩一鸣", "钱二", "孙三"]
