@@ -355,6 +355,7 @@ _PARTY_CENTRAL_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})第?{_N}届中央"
     rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
 )
+_LEAGUE_RE = re.compile(r"团[省市县区州]委(?!员)")
 _LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:人大常委会|政协|人大)")
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
@@ -1124,6 +1125,12 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
         elif m.group("level") == "自治区" or not _is_cjk(text[m.start() - 1 : m.start()] or "，"):
             spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_term_body", 0.65))
+    # 团县委, 团市委: the Youth League's committee at a level, by its usual short name.
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_league", 0.65)
+        for m in _LEAGUE_RE.finditer(text)
+        if not m.start() or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE
+    ]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_central", 0.75)
         for m in _PARTY_CENTRAL_RE.finditer(text)
@@ -1229,7 +1236,7 @@ _CHAIN_HEADS = (
     "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
     "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
     "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
-    "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "融媒体中心",
+    "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",

@@ -283,3 +283,10 @@ def test_transliterated_names_in_a_list_of_names() -> None:
 
 def test_the_last_name_of_a_list_stops_before_its_verb() -> None:
     assert labelled("委员韩一鸣、钱二、孙三参加。", "PERSON") == ["韩一鸣", "钱二", "孙三"]
+
+
+def test_league_committees_and_armed_police_squadrons() -> None:
+    orgs = labelled("团县委、县妇联负责同志参加;团市委书记讲话。", "ORG")
+    assert orgs == ["团县委", "县妇联", "团市委"]
+    assert labelled("武警临潭县中队官兵参加。", "ORG") == ["武警临潭县中队"]
+    assert labelled("社团县委员会", "ORG") != ["团县委"]
