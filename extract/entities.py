@@ -356,6 +356,9 @@ _PARTY_CENTRAL_RE = re.compile(
     rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
 )
 _LEAGUE_RE = re.compile(r"团[省市县区州]委(?!员)")
+_BANK_BRANCH_RE = re.compile(
+    rf"(?:[农工建中交]行|农发行|邮储银行|农商行)(?P<place>[{_CJK}]{{2,7}}?)(?:中心)?(?:分行|支行|营业部)"
+)
 _LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:人大常委会|政协|人大)")
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
@@ -1125,6 +1128,11 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
         elif m.group("level") == "自治区" or not _is_cjk(text[m.start() - 1 : m.start()] or "，"):
             spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_term_body", 0.65))
+    # 农行岷县支行, 工行定西分行: a bank by its short name, the place and the branch (one ORG).
+    for m in _BANK_BRANCH_RE.finditer(text):
+        where = m.group("place")
+        if where in place_table().kind or where in place_table().short or where in _init()["places"]:
+            spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_bank_branch", 0.7))
     # 团县委, 团市委: the Youth League's committee at a level, by its usual short name.
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_league", 0.65)

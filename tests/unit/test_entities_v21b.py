@@ -290,3 +290,8 @@ def test_league_committees_and_armed_police_squadrons() -> None:
     assert orgs == ["团县委", "县妇联", "团市委"]
     assert labelled("武警临潭县中队官兵参加。", "ORG") == ["武警临潭县中队"]
     assert labelled("社团县委员会", "ORG") != ["团县委"]
+
+
+def test_a_bank_by_its_short_name_with_place_and_branch() -> None:
+    assert labelled("农行宕昌县支行、工行陇南分行参加。", "ORG") == ["农行宕昌县支行", "工行陇南分行"]
+    assert labelled("中行大力支持乡村振兴。", "ORG") == []
