@@ -109,6 +109,7 @@ def _init() -> dict[str, Any]:
             suffix_eaters=eaters,
             function_words=function_words,
             ns_words=ns_words,
+            autonomous_re=_autonomous_short_forms(table),
             particles=particles,
             region_words=regions | _REGION_RUN_WORDS,
             proper=frozenset(proper),
@@ -193,6 +194,17 @@ _NATURAL_SUFFIXES = frozenset("江河湖山海岛峡湾岭")
 
 # After a suffix, these start a body or a post (市委, 县政府, 市长): the suffix stays with the place.
 _BODY_AFTER_SUFFIX = frozenset("委政长府级直属立人党纪监法检团妇工文科侨")
+
+
+def _autonomous_short_forms(table: Any) -> re.Pattern[str] | None:
+    """门源县, 恩施州, 循化县: an autonomous county's, prefecture's or banner's short name written with
+    its level. The text gives the level, so the short name needs no licence from the dictionary."""
+    forms = set()
+    for full, short in table.short_of.items():
+        for suffix, level in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+            if full.endswith(suffix) and short and len(short) >= 2 and not short.endswith(level):
+                forms.add(short + level)
+    return _alternation(forms) if forms else None
 
 
 def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> bool:
@@ -908,6 +920,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         if m.start() in token_starts and m.end() not in token_ends:
             found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
+    if st["autonomous_re"] is not None:
+        for m in st["autonomous_re"].finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            if not _is_cjk(before or "，") or before in _FUNCTION_BEFORE or before in "省市州区县旗盟":
+                found.append((m.start(), m.end(), 0.75))  # 青海省 + 门源县: after a place's suffix too
     # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
     for i, (start, end, word) in enumerate(tokens):

@@ -295,3 +295,10 @@ def test_league_committees_and_armed_police_squadrons() -> None:
 def test_a_bank_by_its_short_name_with_place_and_branch() -> None:
     assert labelled("农行宕昌县支行、工行陇南分行参加。", "ORG") == ["农行宕昌县支行", "工行陇南分行"]
     assert labelled("中行大力支持乡村振兴。", "ORG") == []
+
+
+def test_an_autonomous_countys_short_name_with_its_level() -> None:
+    assert labelled("化隆县政协委员视察。", "ORG") == ["化隆县政协"]
+    assert labelled("委员们来到循化县调研。", "GPE") == ["循化县"]
+    assert labelled("湘西州委书记讲话。", "ORG") == ["湘西州委"]
+    assert labelled("青海省化隆县政协召开会议。", "ORG") == ["青海省化隆县政协"]
