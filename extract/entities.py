@@ -95,6 +95,8 @@ def _init() -> dict[str, Any]:
         # Words that never stand inside a body's name (推动, 认真, 把, 这): they end the walk back
         # from a body's head to its place (see _org_chains).
         function_words = frozenset(w for w, (_f, tag) in entries.items() if tag in _FUNCTION_TAGS)
+        # Names jieba tags as places (湟水, 秦岭): a natural place's stem before 河/江/湖/山.
+        ns_words = frozenset(w for w, (_f, tag) in entries.items() if tag == "ns" and 2 <= len(w) <= 3)
         # Prepositions and conjunctions that are also surnames (于, 向, 和), by how often they are words.
         particles = frozenset(w for w, (f, tag) in entries.items() if len(w) == 1 and tag in "pcd" and f >= 30000)
         del entries
@@ -106,6 +108,8 @@ def _init() -> dict[str, Any]:
             country_re=_alternation(w for w in short_names if table.short[w] in ("province", "country", "city")),
             suffix_eaters=eaters,
             function_words=function_words,
+            ns_words=ns_words,
+            autonomous_re=_autonomous_short_forms(table),
             particles=particles,
             region_words=regions | _REGION_RUN_WORDS,
             proper=frozenset(proper),
@@ -169,6 +173,8 @@ def _jieba_places(entries: dict[str, tuple[int, str]]) -> tuple[set[str], set[st
             continue
         if tag != "ns" or len(word) < 3 or not word.endswith(_ADMIN_SUFFIXES) or word.endswith(_REGION_NOUNS):
             continue
+        if word[0] in "一二三四五六七八九十百千" and word[1:2] in "强佳大":
+            continue  # 十强县, 百强市: a ranking jieba tags ns, no place
         places.add(word)
         for suffix in ("自治区", "省", "市", "县"):
             stem = word[: -len(suffix)]
@@ -188,6 +194,17 @@ _NATURAL_SUFFIXES = frozenset("江河湖山海岛峡湾岭")
 
 # After a suffix, these start a body or a post (市委, 县政府, 市长): the suffix stays with the place.
 _BODY_AFTER_SUFFIX = frozenset("委政长府级直属立人党纪监法检团妇工文科侨")
+
+
+def _autonomous_short_forms(table: Any) -> re.Pattern[str] | None:
+    """门源县, 恩施州, 循化县: an autonomous county's, prefecture's or banner's short name written with
+    its level. The text gives the level, so the short name needs no licence from the dictionary."""
+    forms = set()
+    for full, short in table.short_of.items():
+        for suffix, level in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+            if full.endswith(suffix) and short and len(short) >= 2 and not short.endswith(level):
+                forms.add(short + level)
+    return _alternation(forms) if forms else None
 
 
 def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> bool:
@@ -223,15 +240,18 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60
 
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _TERM = rf"(?:第?{_N}|首)届"
+# 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
+# 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
-    rf"第?{_N}次(?:常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
-    rf"|{_N}届{_N}中全会"
-    rf"|第{_N}次(?:全国代表大会|代表大会|党代会)"
+    # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
+    rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
+    rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:代表|社员|盟员|会员|党员)大会|党代会)"
     rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开)"
@@ -336,7 +356,25 @@ _CENTRAL_RE = re.compile(
     r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.
-_PARTY_TERM_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])(?=第?{_N}届)")
+# 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
+_PARTY_TERM_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])"
+    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)大会)"
+)
+# 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
+# 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).
+_PARTY_CENTRAL_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})第?{_N}届中央"
+    rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
+)
+_LEAGUE_RE = re.compile(r"团[省市县区州]委(?!员)")
+_BANK_BRANCH_RE = re.compile(
+    rf"(?:[农工建中交]行|农发行|邮储银行|农商行)(?P<place>[{_CJK}]{{2,7}}?)(?:中心)?(?:分行|支行|营业部)"
+)
+_LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:人大常委会|政协|人大)")
+_PARTY_BEFORE_SESSION_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
+)
 _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
 # 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
@@ -385,8 +423,9 @@ def find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
-    orgs = _meeting_cut(text, _joined_bodies(text, orgs))
+    orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _listed_committees(text, orgs)
+    orgs += _stationed_bodies(text, orgs)
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += places
     spans += _persons(text, tokens, st)
@@ -747,6 +786,7 @@ _EVENT_AFTER_RE = re.compile(
 )
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
+    r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
 )
 
@@ -760,9 +800,18 @@ def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
 
 def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
     """A quoted watchword of parallel clauses (v1.1): not a topic, an event, an idiom or a sentence."""
-    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) or _EVENT_AFTER_RE.match(text, end):
+    formula_after = _FORMULA_AFTER_RE.match(text, end) is not None
+    if _EVENT_AFTER_RE.match(text, end):
+        return False
+    # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
+    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:
         return False
     parts = content.split("、")
+    commas = re.split("[，,]", content)
+    if len(parts) == 1 and len(commas) >= 3 and _is_watchword(commas):
+        # “服务国家，服务香港，服务委员”: three or more clauses built alike, even between commas,
+        # where all share a character at the same place.
+        return any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
     if _is_watchword(parts):
         # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
         return not st["tokenizer"].FREQ.get("".join(parts))
@@ -871,6 +920,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         if m.start() in token_starts and m.end() not in token_ends:
             found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
+    if st["autonomous_re"] is not None:
+        for m in st["autonomous_re"].finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            if not _is_cjk(before or "，") or before in _FUNCTION_BEFORE or before in "省市州区县旗盟":
+                found.append((m.start(), m.end(), 0.75))  # 青海省 + 门源县: after a place's suffix too
     # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
     for i, (start, end, word) in enumerate(tokens):
@@ -883,8 +937,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if word in st["region_words"] or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
             found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
-        if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗"):
+        if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in st["ns_words"]:
+            found.append((tokens[i - 1][0], end, 0.55))  # 湟水 + 河: a named river the suffix completes
+            continue
+        if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "街道", "社区"):
             stem_start = _stem_start(tokens, i, proper)
+            if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
+                continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
@@ -902,7 +961,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         stem = m.group(1) or m.group(2)
         if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
             continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
-        if stem in proper or stem in places or stem in table.short or (m.group(1) and not freq.get(stem)):
+        known = stem in proper or stem in places or stem in table.short
+        if not known and m.group(1) and not freq.get(stem):
+            # 政协将提请市委: a stem jieba reads as a verb phrase (将 + 提请) is no unknown name.
+            if any(w in st["function_words"] for w in st["tokenizer"].cut(stem, HMM=False)):
+                continue
+        if known or (m.group(1) and not freq.get(stem)):
             stems.add(stem)
     stems = {x for x in stems if x and len(x) >= 2 and x not in _GENERIC_PLACES and _CJK_ONLY_RE.fullmatch(x)}
     if stems:
@@ -915,7 +979,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((m.start(), m.end(), 0.6))
     # The longest place wins where two overlap; then places written together are one chain
     # (v1.1): 湖北宜昌, 四川省南江县, 拓石镇小川村, and across a middle dot, 中国·宜昌.
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    # Of two as long that overlap, the one the report also names in full wins: 新吴起 with 吴起县
+    # elsewhere is 吴起, not 新吴. A place never starts inside a post (处长葛某: not 长葛).
+    full = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县区州旗"}
+    found = [f for f in found if not (text[f[0]] == "长" and text[f[0] - 1 : f[0] + 1] in _POSTS_OF_UNITS)]
+    if full:
+        spans_at = [(s, e) for s, e, _c in found]
+        for m in re.finditer("|".join(sorted(map(re.escape, full), key=len, reverse=True)), text):
+            if m.end() in token_ends and any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in spans_at):
+                found.append((m.start(), m.end(), 0.6))  # 新吴起: 吴起 where 新吴 would cut it
+    found.sort(key=lambda f: (-(f[1] - f[0]), text[f[0] : f[1]] not in full, f[0]))
     kept: list[tuple[int, int, float]] = []
     occupied = bytearray(len(text) + 1)
     for s, e, c in found:
@@ -925,6 +998,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     kept.sort()
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in kept:
+        # A chain runs from the larger place to the smaller: a country right after a town starts a
+        # name of its own (朝阳镇 + 中国唐三彩文化园), except across a dot (中国·宜昌).
+        country_after = merged and merged[-1][1] == start and table.short.get(text[start:end]) == "country"
+        if country_after:
+            merged.append((start, end, conf))
+            continue
         if merged and (merged[-1][1] == start or (merged[-1][1] == start - 1 and text[start - 1] in _DOTS)):
             merged[-1] = (merged[-1][0], end, min(conf, merged[-1][2]))
         else:
@@ -935,6 +1014,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
             if text[e : e + 2] not in st["suffix_eaters"]:
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
+        if text[s : e + 1] in places and text[e : e + 1] in _NATURAL_SUFFIXES:
+            e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
         if tail:
             e = tail.end()
@@ -945,6 +1026,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     return out
 
 
+_TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
+_POSTS_OF_UNITS = frozenset(
+    "处长 科长 部长 局长 厅长 院长 校长 会长 社长 组长 站长 所长 行长 馆长 团长 队长 股长 事长 书长".split()
+)
 _ADMIN_KINDS = frozenset(("province", "city", "county", "former", "town"))
 _DOTS = frozenset("·•・‧")
 # One-character names of provinces that rarely mean anything else when two or three stand together.
@@ -1005,16 +1090,27 @@ _PLACE_IN_BODY_RE = re.compile(
 )
 
 
+_BIG_KINDS = frozenset(("province", "city", "country"))
+
+
 def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[str]) -> int | None:
     """Start of an unknown place name before suffix token ``i``: single characters or a known name."""
     j = i - 1
     length = 0
     start = None
+    freq = _init()["tokenizer"].FREQ
     while j >= 0 and length < 4:
         s, _e, word = tokens[j]
-        if len(word) == 1 and word not in _STOP_CHARS and "\u4e00" <= word <= "\u9fff":
+        # 团结好澳区: a character as common as 好, 大, 中 on its own is a word, not part of a name.
+        if (
+            len(word) == 1
+            and word not in _STOP_CHARS
+            and word not in "一二三四五六七八九十百千万两"  # 十强县, 百强县: a ranking, not a name
+            and "\u4e00" <= word <= "\u9fff"
+            and freq.get(word, 0) < 80000
+        ):
             start, length = s, length + 1
-        elif len(word) == 2 and word in proper and length == 0:
+        elif len(word) in (2, 3) and word in proper and length == 0:
             start, length = s, 2
             j -= 1
             break
@@ -1041,6 +1137,34 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
     ]
+    # 自治区十二届政协, 内蒙古自治区十二届政协: a level or a place, the term, then the body: one ORG.
+    place_at_end = {p.end: p for p in places}
+    for m in _LEVEL_TERM_BODY_RE.finditer(text):
+        place = place_at_end.get(m.start("level") + len(m.group("level")))
+        if place is not None and place.start <= m.start("level"):
+            spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
+        elif m.group("level") == "自治区" or not _is_cjk(text[m.start() - 1 : m.start()] or "，"):
+            spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_term_body", 0.65))
+    # 农行岷县支行, 工行定西分行: a bank by its short name, the place and the branch (one ORG).
+    for m in _BANK_BRANCH_RE.finditer(text):
+        where = m.group("place")
+        if where in place_table().kind or where in place_table().short or where in _init()["places"]:
+            spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_bank_branch", 0.7))
+    # 团县委, 团市委: the Youth League's committee at a level, by its usual short name.
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_league", 0.65)
+        for m in _LEAGUE_RE.finditer(text)
+        if not m.start() or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_central", 0.75)
+        for m in _PARTY_CENTRAL_RE.finditer(text)
+    ]
+    # 民建 + 第十一届中央委员会第三次全体会议: the party is the body before its session (v1.1).
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7)
+        for m in _PARTY_BEFORE_SESSION_RE.finditer(text)
+    ]
     place_before = {p.end: p for p in places}
     for m in _BARE_PARTY_RE.finditer(text):
         # 广西民建: a place written before the party's short name is its branch there.
@@ -1065,6 +1189,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
         head = m.group()
+        if head.endswith("委") and text.startswith("员", head_end):
+            continue  # 社区委员工作室, 某市委员会: 委员 is no party committee
         if head == "政协" and text.startswith(
             ("委员", "主席", "副主席", "常委", "机关", "工作", "事业", "协商", "履职"), head_end
         ):
@@ -1104,7 +1230,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             before = text[head_start - 2] if head_start >= 2 else ""
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
-            glued = head_start - 2 in token_starts and before not in _FUNCTION_BEFORE and _is_cjk(before)
+            # (XX届市政协: a term before the level is no name.)
+            glued = head_start - 2 in token_starts and before not in _FUNCTION_BEFORE + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
             if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
@@ -1116,6 +1243,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         if start is None:
             continue
         end = _subunit_end(text, head, head_end)
+        if head == "政协" and end == head_end and place is not None and place.text.endswith(_TOWN_SUFFIXES):
+            continue  # 大墅镇政协委员: a town has no CPPCC; its members live there (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
 
@@ -1132,15 +1261,21 @@ _CHAIN_HEADS = (
     "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
     "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
     "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
-    "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "融媒体中心",
+    "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
     "福利院", "农场", "林场", "园艺场", "办", "网", "社", "报", "分社", "分行", "支行", "分公司",
+    # A body before it is constituted: 政协某某县筹备委员会, 某某县第一届委员会筹备处.
+    "筹备委员会", "筹委会", "筹备处", "支社", "地委",
+    # The CPPCC's offices in towns: 政协某某镇联络处, 某某镇政协联络组.
+    "联络处", "联络组", "工作站",
+    # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
+    "人民代表大会", "各界人民代表会议", "各界人民代表大会",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
-_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院")
+_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院", "支社")
 _CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
 _PROPER_HEADS = frozenset(
     (
@@ -1194,16 +1329,23 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
         while True:
-            lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 8), start)
+            lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 16), start)
             if lead is None:
                 break
             start = lead.start()
-        spans.append(_span(text, start, _subunit_end(text, head, head_end), "ORG", "entity.org_chain", 0.65))
+        end = _subunit_end(text, head, head_end)
+        if (
+            _SESSION_AFTER_RE.match(text, end)
+            and re.search(_TERM, text[start:end])
+            and text.endswith(("委员会", "常委会"), start, end)
+        ):
+            continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
+        spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 
 
 _SESSION_AFTER_RE = re.compile(rf"第?{_N}次")
-_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:政协|中共|中国共产党)(?:(?:第?{_N}|首)届)?$")
+_TERM_OR_LEAD_BEFORE_RE = re.compile(rf"(?:中国人民政治协商会议|政协|中共|中国共产党)(?:(?:第?{_N}|首)届)?$")
 
 
 _TERM_END_RE = re.compile(rf"(?:第?{_N}|首)届$")
@@ -1270,9 +1412,20 @@ def _body_prefix(
             return start, content_start, proper
         if w_start + len(word) == content_start and _names_a_place(word, st):
             return w_start, content_start, proper  # 港澳办: a place inside the head's own word
+        inner = next((place_end[w_start + k] for k in range(1, len(word)) if w_start + k in place_end), None)
+        if inner is not None and inner.start < w_start and len(word) == 2:
+            # 澳门中山石岐联谊会 cut 中|山石|岐: the place ends inside a word jieba made across it.
+            start = inner.start
+            while start in place_end:
+                start = place_end[start].start
+            return start, w_start + 1, True
         if len(word) == 1 and word in _LEVELS:
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
+            if word == "区" and w_start and text[w_start - 1] in "港澳":
+                return w_start - 1, content_start, proper  # 澳区…联谊会: the Macau members' region
+            return w_start, content_start, proper
+        if word in ("港区", "澳区"):
             return w_start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
             return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
@@ -1286,14 +1439,20 @@ def _body_prefix(
         if not _CJK_ONLY_RE.fullmatch(word) or head_start - w_start > _MAX_BODY_CONTENT:
             return None, content_start, proper
         if word in ("和", "与"):
-            # 发展和改革委员会: 和 inside one name; 市政协和河西学院: two bodies, the second named already.
-            if proper or content_start == head_start:
+            # 发展和改革委员会: 和 inside one name; 市政协和河西学院: two bodies, the second named already;
+            # 区委统战部和九三学社: what stands before 和 ends with a body's head, so it is a body of its own.
+            if proper or content_start == head_start or _ENDS_WITH_HEAD_RE.search(text, max(0, w_start - 12), w_start):
                 return None, content_start, proper
         elif word in function_words or (len(word) == 1 and word in _STOP_CHARS):
             return None, content_start, proper
         singles = singles + 1 if len(word) == 1 else 0
         proper = proper or singles >= 2 or _proper_token(word, st)
         content_start = w_start
+
+
+_ENDS_WITH_HEAD_RE = re.compile(
+    rf"(?:{'|'.join(sorted((*_ORG_HEADS, *_CHAIN_HEADS), key=len, reverse=True))}|[部局厅处室])$"
+)
 
 
 def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
@@ -1343,6 +1502,27 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
         sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
         if any(sentence_start < end <= m.start() for end in ends):
             out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+    return out
+
+
+# 中央人民政府驻香港特别行政区联络办公室, 驻港国安公署, 外交部驻香港特派员公署: a body stationed in a
+# place, named by the place and its office (the body that sends it, written before 驻, included).
+_STATIONED_RE = re.compile(rf"驻(?P<place>[{_CJK}]{{1,14}}?)(?:联络办公室|办事处|特派员公署|公署|联络处|代表处|部队)")
+
+
+def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
+    st = _init()
+    ends = {o.end: o for o in orgs}
+    out = []
+    for m in _STATIONED_RE.finditer(text):
+        place = m.group("place")  # the place, then what the office is for (国安, 特别行政区)
+        if not any(_names_a_place(place[:k], st) or place[:k] in ("港", "澳", "京") for k in range(1, len(place) + 1)):
+            continue
+        sender = ends.get(m.start())
+        if sender is None and m.start() and text[m.start() - 1] in "部府局院委":
+            sender = next((o for o in orgs if o.end == m.start()), None)
+        start = sender.start if sender is not None else m.start()
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_stationed", 0.65))
     return out
 
 
@@ -1401,7 +1581,12 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     return out
 
 
-def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
+_LOCAL_COMMITTEE_ENDS = ("委员会", "委会", "委", "常务委员会", "筹备处", "筹委会", "筹备委员会")
+_STATE_ORGANS = frozenset(("国务院", "中共中央", "全国人大常委会", "中央军委"))
+_DEPARTMENT_ENDS = ("办公室", "办公厅", "委员会", "部", "局", "署", "办")
+
+
+def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
     """ORG spans with the chains a body's name is written in joined (v1.1: the whole chain as written).
 
     A national body or a party's short name followed by its local committee is one ORG
@@ -1413,6 +1598,8 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
         if span.end > by_start.get(span.start, span).end or span.start not in by_start:
             by_start[span.start] = span
     out = list(orgs)
+    place_starts = {p.start for p in places}
+    place_ends = {p.end: p for p in places}
     for span in orgs:
         name = span.text
         nxt = by_start.get(span.end)
@@ -1421,12 +1608,35 @@ def _joined_bodies(text: str, orgs: list[Span]) -> list[Span]:
             out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
             continue
         if nxt is not None and (name in _NATIONAL_BODIES or name in _PARTY_SHORT):
-            if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(("委员会", "委会", "委", "常务委员会")):
+            if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(_LOCAL_COMMITTEE_ENDS):
                 out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
                 continue
+            if nxt.start in place_starts:
+                # 民盟 + 梅河口市支部委员会: a party or national body before a body named by its place.
+                out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+                continue
+        if nxt is not None and name in _STATE_ORGANS and nxt.text.endswith(_DEPARTMENT_ENDS):
+            # 国务院 + 港澳事务办公室: a state organ's department is written as one name with it.
+            out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+            continue
+        if (
+            text.endswith("中央", 0, span.start)
+            and not text.endswith(("党中央", "共中央", "团中央"), 0, span.start)
+            and name[0] not in _LEVELS
+            and name.endswith(_DEPARTMENT_ENDS)
+        ):
+            # 中央 + 港澳工作办公室: the Central Committee's office, written with it.
+            start = span.start - 2
+            out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
+            continue
         party = _PARTY_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
-        if party is not None and _LOCAL_COMMITTEE_RE.match(name):
+        if party is not None and (_LOCAL_COMMITTEE_RE.match(name) or span.start in place_starts):
             start = party.start()
+            out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
+            continue
+        if name.startswith(("政协", "中共", "共青团")) and span.start in place_ends:
+            # 云南省 + 政协港澳委员联谊会: the place before a body named by its lead is part of it.
+            start = place_ends[span.start].start
             out.append(replace(span, start=start, text=text[start : span.end], rule="entity.org_joined"))
             continue
         lead = _LEAD_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
@@ -1439,10 +1649,38 @@ def _fixed_end(text: str, m: re.Match[str]) -> int:
     return _subunit_end(text, _FIXED_KIND.get(m.group(), ""), m.end())
 
 
+# Verbs that set up or convene bodies: after a body's name they start a clause (委员会下设办公室),
+# never a sub-unit's name (提案 may: 提案委员会).
+_SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头")
+
+
+_STANDING_RE = re.compile("常务委员会|常委会(?!议)")
+_LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{3,8}}和[{_CJK}]{{3,8}}?委(?![员会])")
+
+
+def _starts_with_verb(words: str) -> bool:
+    return words.startswith(_SETUP_VERBS)
+
+
 def _subunit_end(text: str, head: str, end: int) -> int:
-    """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室)."""
+    """End of the body chain: a sub-unit written right after the head extends it (市委 + 督查室).
+
+    A term and committee that a numbered session follows are the MEETING's, not a sub-unit
+    (省政协 + 十二届委员会常务委员会第五次会议)."""
+    e = _subunit_end_raw(text, head, end)
+    if e > end and _SESSION_AFTER_RE.match(text, e) and re.search(_TERM, text[end:e]):
+        return end
+    return e
+
+
+def _subunit_end_raw(text: str, head: str, end: int) -> int:
+    if head.endswith(("人民代表会议", "人民代表大会")):
+        m = _STANDING_RE.match(text, end)  # 宣城各界人民代表会议 + 常务委员会
+        return m.end() if m else end
     if head in ("委员会", "委会"):
         m = _COMMITTEE_SUBUNIT_RE.match(text, end)
+        if m is not None and _starts_with_verb(m.group()):
+            return end  # 委员会下设办公室: 下设 is the verb, the office a kind of body
         return m.end() if m else end
     kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
     if not kind:
@@ -1450,6 +1688,31 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)
+    if m is not None and _starts_with_verb(m.group()):
+        return end
+    if kind == "政协":
+        # 市政协港澳台外事侨务和民族宗教委: a committee's short name whose parts 和 joins, each three or
+        # more characters of nouns (no verb or function word), is one sub-unit.
+        long = _LONG_SHORT_COMMITTEE_RE.match(text, end)
+        if (
+            long is not None
+            and (m is None or long.end() > m.end())
+            and not any(ch in _NOT_IN_SUBUNIT for ch in long.group().replace("和", ""))
+        ):
+            words = _init()["tokenizer"].cut(long.group()[:-1], HMM=False)
+            if not any(len(w) >= 2 and w in _init()["function_words"] for w in words):
+                return long.end()
+    if m is not None:
+        # 市政协提案委召开全体委员会议: a verb inside ends the sub-unit before it (提案委).
+        st = _init()
+        pos = m.start()
+        for word in st["tokenizer"].cut(m.group(), HMM=False):
+            if pos > m.start() and word in st["function_words"] and len(word) >= 2:
+                cut = _SUBUNITS[kind].fullmatch(text, end, pos)
+                if cut is not None:
+                    m = cut
+                    break
+            pos += len(word)
     # 文史和学习委员会: 和 inside a committee's own name; elsewhere it joins two things.
     allowed = "和与及" if m is not None and m.group().endswith("委员会") and m.group()[0] not in "和与及" else ""
     if m is None or any(ch in _NOT_IN_SUBUNIT and ch not in allowed for ch in m.group()):
@@ -1458,7 +1721,7 @@ def _subunit_end(text: str, head: str, end: int) -> int:
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
     if m.group().endswith("委员会"):
         more = _COMMITTEE_SUBUNIT_RE.match(text, m.end())  # 省政协十二届委员会 + 常务委员会
-        return more.end() if more else m.end()
+        return more.end() if more and not _starts_with_verb(more.group()) else m.end()
     return m.end()
 
 
@@ -1509,6 +1772,20 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             if _plausible_name(text, s, e, st)
         ]
     spans += _names_before_cues(text, st, tokens)
+    # (记者 张某李某某): names a credit gives one after another, their space removed, split at the
+    # second surname; they replace any name read across them.
+    credited = [
+        _span(text, a, b, "PERSON", "entity.person_credit", 0.6)
+        for m in _CREDIT_RUN_RE.finditer(text)
+        for a, b in _credit_split(text, m.start(1), m.end(1), st)
+    ]
+    if credited:
+        spans = [
+            s
+            for s in spans
+            if not any(c.start < s.end and s.start < c.end and (c.start, c.end) != (s.start, s.end) for c in credited)
+        ]
+        spans += credited
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
     spans += _repeated(text, spans, st)
@@ -1519,6 +1796,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
     "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长"
+    "|调研员|巡视员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
@@ -1528,7 +1806,7 @@ _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
     r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
-    r"|书记(?!处)|主委|秘书长|教授|列席"
+    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托"
     r"|经理|董事长|会长|院长|校长|局长|部长"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
@@ -1536,7 +1814,7 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 # After a name in a list: the next item, or what ends the list.
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
-    r"|[致作向对就为因说率]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾"
+    r"|[致作向对就为因说率受]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|一同|获"
 )
 
 
@@ -1565,6 +1843,9 @@ def looks_like_name(name: str) -> bool:
     )
 
 
+_BODY_HEAD_CHARS = frozenset("社局厅处部委办")
+
+
 def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: int = 0) -> bool:
     """A surname, then CJK characters none of which breaks a name, and not a common word.
 
@@ -1578,8 +1859,12 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: i
         return False
     if any(ch in _NAME_BREAKERS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
         return False
+    if name[0] == "暨":
+        return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
     if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
         return False
+    if len(name) == 2 and name[-1] in _BODY_HEAD_CHARS:
+        return False  # 支社, 分局: a body's unit, not a two-character name
     freq = st["tokenizer"].FREQ
     proper = st["proper"]
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
@@ -1632,6 +1917,16 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
             if _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break
+    # 宋某某为主任委员, 王某某任副主任委员, 以张某为组长: after a boundary, a name, then 为/任 and a post.
+    for m in _APPOINTED_RE.finditer(text):
+        for length in (3, 2, 4):
+            start = m.start("post") - len(m.group("verb")) - length
+            end = start + length
+            if text[end - 1 : m.start("post")] in _POST_VERBS:
+                break  # 张某黎兼任: 兼任 is the verb, not 任 after a name ending in 兼
+            if start >= m.start() and _boundary_before(text, start, st) and _plausible_name(text, start, end, st, 20):
+                spans.append(_span(text, start, end, "PERSON", "entity.person_appointed", 0.6))
+                break
     # 选举杨鸿宾为宣城县政协主席: a name between an election verb and 为.
     for m in _ELECTED_RE.finditer(text):
         if _plausible_name(text, m.start(1), m.end(1), st):
@@ -1639,6 +1934,9 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
     return spans
 
 
+_APPOINTED_RE = re.compile(
+    rf"[{_CJK}]{{2,4}}?(?P<verb>为|任|担任|当选为?)(?P<post>代?(?:常务)?副?(?:主任委员|{_POSTS}))"
+)
 _POST_VERBS = ("兼任", "担任", "出任", "改任", "升任", "调任", "接任", "荣任", "当选", "任", "为", "是")
 _ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK}]{{2,3}}?)为")
 
@@ -1733,6 +2031,7 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 _CONJUNCTIONS = frozenset("和与及同跟并")
+_CREDIT_RUN_RE = re.compile(rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}})(?=[\s)）]|$)", re.MULTILINE)
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
@@ -1748,6 +2047,24 @@ _COMMON_WORDS = frozenset(
     "严格 严肃 段落 易于 平安 毛泽东 农业 农村 林业 路径 卫生 卫健 柏油 应急 应当 吉祥 连续 简单 艾滋 米粮 车辆 "
     "左右 包括 包抓 单位 季度 裴回 陆续 温暖 康复 施工 牛羊 项目 向上 商贸 沙漠 明天 曲折 尚未 谷物 池塘 查看".split()
 )
+
+
+def _credit_split(text: str, start: int, end: int, st: dict[str, Any]) -> list[tuple[int, int]]:
+    """庞力孙晓梅 → 庞力 + 孙晓梅: two names a credit glued, cut where both are names; of two such cuts,
+    the one whose second name starts with the more frequent surname (覃海燕 + 邱阳, not 覃海 + 燕邱阳)."""
+    n = end - start
+    if n == 4 and text[start : start + 2] in _COMPOUND_SURNAMES:
+        return []  # 欧阳明辉: one name
+    shares = place_table().surnames
+    cuts = [
+        k
+        for k in ((2, 3) if n == 5 else (n // 2,))
+        if _plausible_name(text, start, start + k, st, 20) and _plausible_name(text, start + k, end, st, 20)
+    ]
+    if not cuts:
+        return []
+    k = max(cuts, key=lambda k: shares.get(text[start + k], 0.0))
+    return [(start, start + k), (start + k, end)]
 
 
 def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
@@ -1768,12 +2085,17 @@ _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_C
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 _LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:、[^{_NOT_IN_ITEM}]+)+")
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
-_LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "同志", "成员", "委员", "常委", "代表")
+_LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
     r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|$)"
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
-_PLACE_COUNT_RE = re.compile(r"[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)")
+# 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
+_PLACE_COUNT_RE = re.compile(
+    r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
+    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地)"
+    r"(?![委政人领长级直属党方位点图主场民况容])"
+)
 
 
 def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
@@ -1787,7 +2109,11 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
     """
     spans: list[Span] = []
     for m in _LIST_RE.finditer(text):
-        chunks = m.group().split("、")
+        group = m.group()
+        etc = _ETC_PLACES_RE.search(group)
+        if etc is not None and "、" in group[: etc.start()]:
+            group = group[: etc.start()]  # 云和、建德等县、市: the list ends at 等 and the kind of place
+        chunks = group.split("、")
         pos = m.start()
         bounds = []
         for chunk in chunks:
@@ -1820,13 +2146,21 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
         start = b - n
         if start <= a or not _ITEM_RE.fullmatch(text, start, b):
             continue
+        if n == 4 and text[start : start + 2] not in _COMPOUND_SURNAMES:
+            continue  # 领导人胡某某: four characters are a name only with a compound surname
         rest = text[a:start]
         if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE):
             return start, b
     # Else where jieba starts a word: the name is single characters after the last word.
     for n in (3, 2):
         start = b - n
-        if start > a and start in token_starts and text[start] not in _STOP_CHARS and _has_surname(text[start:b]):
+        if (
+            start > a
+            and start in token_starts
+            and text[start] not in _STOP_CHARS
+            and text[start] not in _FUNCTION_BEFORE  # 会议由马某: 由 is the preposition
+            and _has_surname(text[start:b])
+        ):
             return start, b
     return None
 
@@ -1834,9 +2168,18 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
 _POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成员")
 
 
+_ETC_PLACES_RE = re.compile(rf"等(?:{_PLACE_COUNT_RE.pattern.split('|等(?:', 1)[1]}")
+
+
 def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
     """The first place of a counted list (将九牧、…): the word-start tail of its chunk, no function character."""
+    st = _init()
+    for n in (4, 3, 2):
+        if b - n >= a and _names_a_place(text[b - n : b], st):
+            return b - n, b  # 先后赴浙江: the known place, not 赴浙江
     for n in (3, 2):
+        if text[b - n] in _FUNCTION_BEFORE:
+            continue
         start = b - n
         if start > a and start in token_starts and text[start] not in _NAME_BREAKERS:
             return start, b
@@ -1846,16 +2189,29 @@ def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple
 def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The last item of a list: the whole chunk, or its head before what ends the list (吴阿斌委员)."""
     if _ITEM_RE.fullmatch(text, a, b):
+        for n in (2, 3):
+            if a + n < b and _LIST_TAIL_RE.fullmatch(text, a + n, b) and text[a + n : b] != "为":
+                return a, a + n  # 孙某参加, 王某某等: the name, not the verb or 等 after it
         return a, b
     m = re.match(rf"[{_CJK}]{{1,8}}[·.．•][{_CJK}·.．•]{{1,16}}?(?={_LIST_TAIL_RE.pattern})", text[a:b])
     if m:
         return a, a + m.end()
-    for n in (3, 2, 4):
+    for n in (3, 2, 4, 5, 6):
         if a + n < b and _LIST_TAIL_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
             return a, a + n
+        if n >= 5 and a + n < b and _LIST_TAIL_RE.match(text, a + n) and _transliterated(text[a : a + n], _init()):
+            return a, a + n  # 阿不都克里木 + 主持
         if a + n < b and _PLACE_COUNT_RE.match(text, a + n) and _ITEM_RE.fullmatch(text, a, a + n):
             return a, a + n  # 石陂、永兴6个乡镇
     return None
+
+
+def _transliterated(name: str, st: dict[str, Any]) -> bool:
+    # 都 of 阿不都 is a syllable of such names, not the adverb.
+    if not 4 <= len(name) <= 6 or name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch != "都" for ch in name):
+        return False
+    freq = st["tokenizer"].FREQ
+    return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for w in st["tokenizer"].cut(name, HMM=False))
 
 
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
@@ -1864,14 +2220,17 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
         return []
     named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _plausible_name(text, i[0], i[1], st)]
     dotted = [i for i in present if any(ch in "·.．•" for ch in text[i[0] : i[1]])]
+    # 阿不都热依木, 古丽娜尔: a transliterated name, four to six characters jieba knows no word in.
+    foreign = [i for i in present if i not in named and i not in dotted and _transliterated(text[i[0] : i[1]], st)]
     # Most items names by the surname test (two at least), or a list of three or more
     # where all but one are: a list of names, and each item of a name's shape is one.
-    if len(named) + len(dotted) < max(2, 0.6 * len(present)):
+    if len(named) + len(dotted) + (len(foreign) if len(named) >= 2 else 0) < max(2, 0.6 * len(present)):
         return []
     out = []
     for a, b in present:
         name = text[a:b]
-        if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in ".．" for ch in name):
+        allowed = ".．都" if (a, b) in foreign else ".．"
+        if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
         out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
     return out
@@ -1879,7 +2238,9 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
-_POST_BEFORE_NAME_RE = re.compile(rf"(?:{_POST_RE.pattern}|记者|通讯员|议员)[ 　:：]?")
+_POST_BEFORE_NAME_RE = re.compile(
+    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|助理|行政长官|特派员|召集人|总干事|主持人)[ 　:：]?"
+)
 
 
 def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
