@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.models import Span
-from extract.numbers import parse_number
+from extract.numbers import join_broken_lines, parse_number
 
 __all__ = ["find_dates"]
 
@@ -39,7 +39,12 @@ _CN_DIGIT = "〇零○一二三四五六七八九"
 _CN_YEAR = r"[一二][〇零○一二三四五六七八九]{3}"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-_SEP = r"[ \t]*(?:\n[ \t]*)?(?:——|[-—–~～〜－至到])[ \t]*(?:\n[ \t]*)?"
+# Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─.
+_DASHES = "-—–~～〜－―‒─"
+_SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]*)?"
+# Two values sharing one unit (14、15日, 7、8月份, 80、90年代): one DATE like a range; _point
+# checks that the second follows the first.
+_AND = "、"
 
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
@@ -55,17 +60,19 @@ _POINT_RE = re.compile(
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
             r"(?P<decade>(?:上个?世纪|(?:19|20|十九|二十)世纪)?"
-            r"(?<![0-9一二三四五六七八九十])(?:1[0-9]{2}0|20[0-9]0|[1-9]0|[二三四五六七八九]{1,2}十)年代)",
+            r"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{2}0|20[0-9]0|(?:[1-9]0、)?[1-9]0|[二三四五六七八九]{1,2}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}{_SEP})?{_DAY}[日号]{_DAY_END})?)?)",
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日
-            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?)",
+            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号])?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
-            rf"(?P<md>{_NB}(?:(?:{_MONTH}{_SEP})?{_MONTH}|元)月(?:份|(?:{_DAY}{_SEP})?{_DAY}[日号]{_DAY_END})?)",
+            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号])",
+            # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows.
+            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份)",
             # 6日, 20—22日: after its month was given; checked against the text before. Never
             # 号 alone: 1号提案, 8号文件 are numbers.
-            rf"(?P<day>(?<![0-9０-９A-Za-z.月第每个几数多初]){_DAY}(?:{_SEP}{_DAY})?日(?![内前后间]|以内|之内))",
+            rf"(?P<day>(?<![0-9０-９A-Za-z.月第每个几数多初]){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
             # 02/18 in a page's dateline: month and day both written with two digits.
             r"(?P<slash>(?<![0-9/.第])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷]))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
@@ -79,7 +86,12 @@ _POINT_RE = re.compile(
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
-_MONTH_BEFORE_RE = re.compile(r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]")
+_MONTH_BEFORE_RE = re.compile(
+    r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]"
+    # 二〇二三年三月, 三月份, 三月五日: a month in Chinese numerals with its year, 份 or day.
+    r"|[〇零○一二三四五六七八九]年(?:十[一二]?|[一二三四五六七八九])月"
+    r"|(?<![〇零○一二三四五六七八九十第每个几])(?:十[一二]?|[一二三四五六七八九])月(?:份|[一二三四五六七八九十]+日)"
+)
 _RANGE_SEP_RE = re.compile(_SEP)
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
@@ -91,6 +103,7 @@ _RULES = {
     "cn": ("date.cn_numeral", 0.8),
     "md": ("date.month_day", 0.85),
     "cnmd": ("date.cn_month_day", 0.7),
+    "cnmonth": ("date.month", 0.8),
     "day": ("date.bare_day", 0.7),
     "decade": ("date.decade", 0.7),
     "bare": ("date.bare_year", 0.6),
@@ -108,8 +121,31 @@ class _Point:
     last: int  # the smallest
 
 
+# A line break cut a date where it follows a digit, a numeral or a field's unit and precedes
+# a digit, a numeral or a unit (``1998年6月`` / ``18日``, ``2019年1`` / ``2月``).
+_DIGITS = "0123456789〇零○一二三四五六七八九十"
+_JOIN_LEFT = frozenset(_DIGITS + "年月元世纪" + _DASHES + "至到、")
+_JOIN_RIGHT = frozenset(_DIGITS + "年月日号份度代世纪" + _DASHES + "至到、")
+
+
 def find_dates(text: str) -> list[Span]:
-    """Every DATE in normalized ``text``, in order of position."""
+    """Every DATE in normalized ``text``, in order of position.
+
+    A date a PDF line break cut in two is read across the break, and its span holds it
+    (``numbers.join_broken_lines``).
+    """
+    view = join_broken_lines(text, _JOIN_LEFT, _JOIN_RIGHT)
+    if view is None:
+        return _find_dates(text)
+    joined, positions = view
+    spans = []
+    for span in _find_dates(joined):
+        start, end = positions[span.start], positions[span.end - 1] + 1
+        spans.append(replace(span, start=start, end=end, text=text[start:end]))
+    return spans
+
+
+def _find_dates(text: str) -> list[Span]:
     points = [p for m in _POINT_RE.finditer(text) if (p := _point(text, m)) is not None]
     spans: list[Span] = []
     i = 0
@@ -136,8 +172,13 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
+    if _AND in body and not _follows(body, kind):
+        if kind == "ymd":
+            return None
+        start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
+        body = text[start:end]
     if kind == "bare":
-        if _COUNT_AFTER_RE.match(text, end) or text.startswith(("-", "—", "–", "~"), end):
+        if _COUNT_AFTER_RE.match(text, end) or text.startswith(tuple(_DASHES), end):
             return None
         return _Point(start, end, kind, 0, 0)
     if kind == "yrange":
@@ -171,6 +212,15 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if not fields:
         return None
     return _Point(start, end, kind, fields[0], fields[-1])
+
+
+def _follows(body: str, kind: str) -> bool:
+    """Whether the second of two values joined by 、 follows the first: the next day or month
+    (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
+    first, second = (int(n) for n in re.search(r"([0-9]+)、([0-9]+)", body).groups())  # type: ignore[union-attr]
+    if kind == "ymd":
+        return second > first
+    return second - first == (10 if kind == "decade" else 1)
 
 
 def _joins(text: str, left: _Point, right: _Point) -> bool:

@@ -15,6 +15,7 @@ Years and dates are left to :mod:`extract.dates`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from extract.numbers import (
     CN_NUMERAL_CHARS,
     SCALES,
     ascii_digits,
+    join_broken_lines,
     parse_number,
     to_json_number,
 )
@@ -67,9 +69,6 @@ _SUFFIX_APPROX = {"以上": "over", "之多": "over", "余": "over", "多": "ove
 # A Chinese numeral starts with a digit, 十, 廿 or 卅 (never with a bare 百/千/万: 千家万户,
 # 万名委员), except a bare 百/千/万 before 余/多 (百余人).
 _CN = rf"{CN_NUMERAL}|[百千万](?=[余多])"
-# Between a number and its unit: nothing, or one line break where a PDF line or column
-# ended right after the number (``386`` / ``件``). Never a blank line.
-_BREAK = r"(?P<brk>[ \t]*\n[ \t]*(?=\S))?"
 
 # OCR left a space before a decimal point (``6 .4%``); after it the space is a list's (``3. 50名``).
 # OCR read a leading 1 as l or I (``l56名``): the value reads what the page meant.
@@ -79,7 +78,7 @@ _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
     rf"(?<![0-9０-９A-Za-z+\-—–~/])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
-    rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?{_BREAK}"
+    rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
     rf"(?P<unit>{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
 )
@@ -116,18 +115,22 @@ _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "�
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
 _COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
+# A verb right before N次 + a meeting word makes it a count of meetings (召开4次常委会议,
+# 主持召开五次主席会议); a plenary (全会) is still named by its ordinal (召开二次全会).
+_COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列席|出席|参加)了?$")
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
 _CN_PERCENT_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
-    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?)"
+    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?|百(?![0-9{CN_NUMERAL_CHARS}]))"
 )
 
 
 # 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
-_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数)(?P<num>[百千万])(?P<unit>{_UNIT_ALT})")
-_BARE_SCALE_VALUES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+# 数十件 likewise (数十 is tens, as 数百 is hundreds).
+_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数)(?P<num>[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})")
+_BARE_SCALE_VALUES = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
 _BARE_SCALE_APPROX = {"近": "under", "逾": "over", "上": "over", "数": "about"}
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
@@ -150,8 +153,35 @@ _SPOKEN_RE = re.compile(
 )
 
 
+# A line break cut a quantity where it follows a digit, a numeral, a qualifier or the head of a
+# unit, and precedes a digit, a numeral or a unit's character (``93.35`` / ``万元``, ``近`` /
+# ``200次``, ``二百四十`` / ``五件``, ``3.5个百分`` / ``点``): the finder reads across it.
+_JOIN_LEFT = frozenset(
+    "0123456789.点分之余多近约超逾过到足" + CN_NUMERAL_CHARS + "".join(w[:-1] for w in _MEASURE_WORDS)
+)
+_JOIN_RIGHT = frozenset(
+    "0123456789%‰余多以左之分(（" + CN_NUMERAL_CHARS + "".join(_MEASURE_WORDS) + "".join(_UNIT_ALIASES)
+)
+
+
 def find_figures(text: str) -> list[Span]:
-    """Every FIGURE in normalized ``text``, in order of position."""
+    """Every FIGURE in normalized ``text``, in order of position.
+
+    A quantity a PDF line break cut in two is read across the break, and its span holds it
+    (``numbers.join_broken_lines``).
+    """
+    view = join_broken_lines(text, _JOIN_LEFT, _JOIN_RIGHT)
+    if view is None:
+        return _find_figures(text)
+    joined, positions = view
+    spans = []
+    for span in _find_figures(joined):
+        start, end = positions[span.start], positions[span.end - 1] + 1
+        spans.append(replace(span, start=start, end=end, text=text[start:end]))
+    return spans
+
+
+def _find_figures(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _FIGURE_RE.finditer(text):
         span = _figure(text, match)
@@ -199,7 +229,12 @@ def _terms(text: str) -> list[Span]:
     for m in _TERMS_RE.finditer(text):
         number = m.group("num") or m.group("num2")
         value = parse_number(number)
-        if value is None or _MEETING_AFTER_RE.match(text, m.end()) or text.startswith(("委员会", "政协"), m.end()):
+        if value is None or _MEETING_AFTER_RE.match(text, m.end()):
+            continue
+        # 担任三届政协委员会主席 may name a term; after 连任/连续 a number of terms is counted
+        # whatever follows (连任三届政协委员).
+        repeated = m.group("num") is not None and text[max(0, m.start() - 2) : m.start()] in ("连任", "连续")
+        if not repeated and text.startswith(("委员会", "政协"), m.end()):
             continue
         start = m.start("num") if m.group("num") else m.start("num2")
         metric = _metric(text, start, m.end())
@@ -278,11 +313,12 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     arabic = m.group("ar") is not None
     number_text = _OCR_DIGITS_RE.sub("1", ascii_digits(m.group("ar")).replace(" ", "")) if arabic else m.group("cn")
 
-    if m.group("brk") and not _broken_line(text, num_start, m.start("brk")):
-        return None
     if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
         return None
-    counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None
+    counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
+        _COUNT_VERB_BEFORE_RE.search(text, max(0, num_start - 5), num_start) is not None
+        and not text.startswith("全会", end)
+    )
     if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
     if unit == "周" and after.startswith(("年", "岁")):
@@ -346,17 +382,6 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         "metric": _metric(text, start, end),
     }
     return Span(start, end, "FIGURE", span_text, attrs, rule, confidence)
-
-
-def _broken_line(text: str, num_start: int, brk: int) -> bool:
-    """Whether a line break between a number and its unit is a PDF line or column break:
-    the number ends its line, and that line is running text (no sentence end right before)."""
-    line_start = text.rfind("\n", 0, num_start) + 1
-    # A short line ending in a number is a list or a table cell (``政协委员 3`` / ``人大代表``).
-    return num_start - line_start >= _MIN_BROKEN_LINE and text[brk - 1] not in "。；;！？!?：:"
-
-
-_MIN_BROKEN_LINE = 16
 
 
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:

@@ -120,6 +120,21 @@ def test_rules_and_confidence() -> None:
         ("二○一九年十二月", ["二○一九年十二月"]),
         ("始建于1644年", ["1644年"]),
         ("明洪武二年(1369年)", ["1369年"]),
+        # Every dash typesetting uses marks a range: ― (U+2015), ‒ (U+2012), ── (box drawing).
+        ("他1949―2019年一直生活在这里", ["1949―2019年"]),
+        ("文集收录1978‒2018年的文章", ["1978‒2018年"]),
+        ("（1921──2021）", ["1921──2021"]),
+        # A bare day after a month written in Chinese numerals; a month with 份 in Chinese.
+        ("二〇二三年三月，县政协召开常委会，6日听取报告", ["二〇二三年三月", "6日"]),
+        ("三月份，委员们视察了学校", ["三月份"]),
+        ("十二月份召开全会", ["十二月份"]),
+        # Two values sharing one unit are one DATE, like a range (extract/data/RULINGS.md).
+        ("2023年3月14、15日，委员们分两组视察", ["2023年3月14、15日"]),
+        ("7、8月份，委员们开展调研", ["7、8月份"]),
+        ("上世纪80、90年代，这里是工业重镇", ["上世纪80、90年代"]),
+        # A PDF line break inside a date (running text): one DATE holding the break.
+        ("县政协组织部分委员和机关干部于1998年6月\n18日至20日赴省城学习", ["1998年6月\n18日至20日"]),
+        ("县政协组织部分委员和机关干部于2019年1\n2月赴省城学习", ["2019年1\n2月"]),
     ],
 )
 def test_date_grammar(text: str, expected: list[str]) -> None:

@@ -245,3 +245,57 @@ def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, valu
 )
 def test_not_figures_relative_idioms_sets(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        # A PDF line break anywhere inside a quantity: between the digits, before the scale,
+        # inside a unit, after a qualifier. The span holds the break; the value reads across it.
+        ("本届以来，全县政协委员共提交大会提案二百四十\n五件，立案率很高。", "二百四十\n五件", 245, "件", "exact"),
+        ("动员全县各界爱心企业和个人捐资捐物合计93.35\n万元，用于救灾。", "93.35\n万元", 933500, "元", "exact"),
+        ("动员全县各界爱心企业和个人捐资捐物合计93.35万\n元，用于救灾。", "93.35万\n元", 933500, "元", "exact"),
+        ("县政协全年共组织委员开展各类视察调研活动近\n200次，形成报告。", "近\n200次", 200, "次", "under"),
+        ("举办各类培训班，全年参训的政协委员七百二十\n余人次，效果良好。", "七百二十\n余人次", 720, "人次", "over"),
+        ("全县民主党派成员比上年增长了3.5个百分\n点，发展势头良好。", "3.5个百分\n点", 3.5, "个百分点", "exact"),
+        ("全年共接待来信来访的群众和企业代表1\n286人次，办结率高。", "1\n286人次", 1286, "人次", "exact"),
+    ],
+)
+def test_a_line_break_inside_a_quantity(text: str, span: str, value: float, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a verb that counts, N次 + a meeting word is a count of meetings, not a session.
+        ("全年召开了4次常委会学习讲座。", ["4次"]),
+        ("一年来共召开3次常委会议、8次主席会议。", ["3次", "8次"]),
+        ("主持召开五次常委会议", ["五次"]),
+        # 百分之百 is 100%; 数十 a bare scale like 数百.
+        ("提案办复率达到百分之百。", ["百分之百"]),
+        ("委员们提交了数十件提案。", ["数十件"]),
+        # Places counted without a classifier.
+        ("活动辐射周边3省13市。", ["3省", "13市"]),
+        # 连任 counts terms, whatever office follows.
+        ("他已连任三届政协委员。", ["三届"]),
+    ],
+)
+def test_counts_near_meeting_words_and_sets(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政协十三届三次会议",  # a session designation stays out
+        "在三届一次会议上",
+        "担任十三届政协委员",  # which term, not how many
+        "召开十九届二次全会",
+        "第三期培训班",
+        "召开了二次全会",  # no count verb right before: a designation
+        "全县政协委员名单如下\n3\n人大代表",  # a number on a line of its own
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert texts(text) == []
