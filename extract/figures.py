@@ -391,8 +391,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
-    if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS:
-        return None
+    if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS and not (m.group("mid1") or m.group("mid2")):
+        return None  # 两支队伍, 三方: a set; 十余支队伍, 五十余席: 余/多 makes a count
     quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE
     if (
         before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后" and not quoted_length
@@ -410,7 +410,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
-        if text[max(0, m.start() - 2) : m.start()] == "连续":
+        if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES):
             return "figure.cn_duration", 0.5
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
             return "figure.cn_duration", 0.45
@@ -420,7 +420,14 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES) or _listed_before(text, m.start())
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
+    if value > 10 and len(number) > 1:
+        # 七百五十九个单位, 二十三位委员: fixed sets and formulas are numbered with one to ten.
+        return "figure.cn_numeral", 0.45
     return None
+
+
+# Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
+_LENGTH_CUES = ("连续", "一连", "为期", "历时", "长达")
 
 
 def _listed_before(text: str, start: int) -> bool:
@@ -450,7 +457,9 @@ def _numeral_template(text: str, left: int) -> bool:
         return False
     numeral = [ch in _CN_NUMERAL_SET for ch in text[left : left + 4]]
     outside = (left > 0 and text[left - 1] in _CN_NUMERAL_SET) or text[left + 4 : left + 5] in _CN_NUMERAL_SET
-    return numeral == [True, False, True, False] and not outside
+    # 一连五天: the first two characters are a word of their own (一连 "in a row"), not X甲.
+    word = text[left : left + 2] in _two_character_words()
+    return numeral == [True, False, True, False] and not outside and not word
 
 
 @cache
@@ -459,6 +468,12 @@ def _words_of_places() -> frozenset[str]:
     省委, 村民): after a number, such a place word is no unit. From jieba's dictionary."""
     firsts = {w[-1] for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "noun"} - {"人", "字"}
     return frozenset(w for w, _tag in _jieba_dictionary() if len(w) == 2 and w[0] in firsts)
+
+
+@cache
+def _two_character_words() -> frozenset[str]:
+    """jieba's two-character words that are no numerals alone (一连, 一心; not 三十)."""
+    return frozenset(w for w, tag in _jieba_dictionary() if len(w) == 2 and tag != "m")
 
 
 @cache

@@ -299,3 +299,25 @@ def test_counts_near_meeting_words_and_sets(text: str, expected: list[str]) -> N
 )
 def test_not_counts(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Chinese numeral above ten before a measure word counts: sets are numbered one to ten.
+        ("除了首阶段的七百五十九个单位，其余申请者进入下一阶段", ["七百五十九个"]),
+        ("会上，二十三位委员作了发言", ["二十三位"]),
+        # 余/多 makes a count even of a measure word that otherwise names a set.
+        ("联欢晚宴筵开五十余席", ["五十余席"]),
+        ("组建了十余支志愿服务队", ["十余支"]),
+        # A span of time after 一连/为期/历时 is a length.
+        ("前往福州参与一连五天在福州召开的会议", ["五天"]),
+    ],
+)
+def test_chinese_numerals_that_count(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["建设两支队伍", "十个一工程", "开展三个方面的工作", "坚持四个自信"])
+def test_chinese_numerals_that_name_sets(text: str) -> None:
+    assert texts(text) == []
