@@ -55,24 +55,33 @@ _POINT_RE = re.compile(
     "|".join(
         (
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
-            rf"(?P<yrange>{_NB}{_BARE_YEAR}{_SEP}{_BARE_YEAR}(?:年度|年)?)(?![0-9])",
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
+            # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
+            rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
+            # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年.
+            rf"(?P<cyrange>{_CN_YEAR}{_SEP}{_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
             r"(?P<decade>(?:上个?世纪|(?:19|20|十九|二十)世纪)?"
             r"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{2}0|20[0-9]0|(?:[1-9]0、)?[1-9]0|[二三四五六七八九]{1,2}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日
-            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号])?)?)",
+            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
             rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
-            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号])",
+            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows.
             rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份)",
-            # 6日, 20—22日: after its month was given; checked against the text before. Never
-            # 号 alone: 1号提案, 8号文件 are numbers.
-            rf"(?P<day>(?<![0-9０-９A-Za-z.月第每个几数多初]){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
+            # 昨(24日): the news form with the day and its 日 in the brackets.
+            rf"(?<=[今昨明前][(（])(?P<bracketday>{_DAY}日)(?=[)）])",
+            # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
+            # Never 号 alone: 1号提案, 8号文件 are numbers.
+            rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
+            # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
+            # (一日 alone is "one day").
+            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}日(?:{_SEP}{_CN_DAY}日)?(?![内前后间]|以内|之内))",
             # 02/18 in a page's dateline: month and day both written with two digits.
             r"(?P<slash>(?<![0-9/.第])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷]))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
@@ -109,6 +118,10 @@ _RULES = {
     "bare": ("date.bare_year", 0.6),
     "slash": ("date.month_day", 0.5),
     "bracket": ("date.bare_day", 0.7),
+    "bracketday": ("date.bare_day", 0.7),
+    "cnday": ("date.bare_day", 0.6),
+    "ymdot": ("date.year_month", 0.8),
+    "cyrange": ("date.year_range", 0.8),
 }
 
 
@@ -158,7 +171,7 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in ("day", "md") and end == point.end and not _day_stands(text, point):
+        if kind in ("day", "cnday", "md") and end == point.end and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
@@ -173,14 +186,16 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     start, end = m.span(kind)
     body = text[start:end]
     if _AND in body and not _follows(body, kind):
-        if kind == "ymd":
+        if kind in ("ymd", "yrange"):
             return None
         start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
         body = text[start:end]
     if kind == "bare":
-        if _COUNT_AFTER_RE.match(text, end) or text.startswith(tuple(_DASHES), end):
+        if _counted(text, end) or text.startswith(tuple(_DASHES), end):
             return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "ymdot":
+        return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
         first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
         if second <= first or _COUNT_AFTER_RE.match(text, end):
@@ -191,7 +206,7 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "slash":
         month, day = (int(n) for n in body.split("/"))
         return _Point(start, end, kind, 1, 2) if day <= calendar.monthrange(2000, month)[1] else None
-    if kind == "bracket":
+    if kind in ("bracket", "bracketday"):
         return _Point(start, end, kind, 2, 2)
     if kind == "md" and _not_month(text, start, end):
         return None
@@ -223,8 +238,20 @@ def _follows(body: str, kind: str) -> bool:
     return second - first == (10 if kind == "decade" else 1)
 
 
+def _counted(text: str, end: int) -> bool:
+    """Whether a unit or qualifier after a bare number makes it a count (2000名, 2020余人), not
+    where that character begins a time word (2024元宵节, 2019元旦)."""
+    if not _COUNT_AFTER_RE.match(text, end):
+        return False
+    from extract.figures import time_words
+
+    return text[end : end + 2] not in time_words()
+
+
 def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
+    if left.kind == right.kind == "decade":
+        return _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None  # 80年代至90年代
     if left.kind in ("bare", "decade", "yrange", "slash", "bracket") or right.kind in (
         "bare",
         "decade",

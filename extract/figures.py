@@ -32,7 +32,7 @@ from extract.numbers import (
     to_json_number,
 )
 
-__all__ = ["find_figures"]
+__all__ = ["find_figures", "time_words"]
 
 
 def _read_measure_words() -> dict[str, tuple[str, str]]:
@@ -343,6 +343,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None  # a calendar year: DATE
         if unit == "年" and after[:1] and after[:1] in "-—–~至":
             return None
+        if len(unit) == 1 and _YEAR_FORM_RE.fullmatch(number_text) and text[end - 1 : end + 1] in time_words():
+            return None  # 2024元宵节, 2019元旦: a year before a time word, not 2024元
         if (
             _MEASURE_WORDS[m.group("unit")][0] == "noun"
             and unit not in ("人", "字")
@@ -474,6 +476,12 @@ def _words_of_places() -> frozenset[str]:
 def _two_character_words() -> frozenset[str]:
     """jieba's two-character words that are no numerals alone (一连, 一心; not 三十)."""
     return frozenset(w for w, tag in _jieba_dictionary() if len(w) == 2 and tag != "m")
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """jieba's two-character time words (tag t: 元旦, 元宵, 次年): a year before one is a year."""
+    return frozenset(w for w, tag in _jieba_dictionary() if len(w) == 2 and tag == "t")
 
 
 @cache

@@ -135,6 +135,21 @@ def test_rules_and_confidence() -> None:
         # A PDF line break inside a date (running text): one DATE holding the break.
         ("县政协组织部分委员和机关干部于1998年6月\n18日至20日赴省城学习", ["1998年6月\n18日至20日"]),
         ("县政协组织部分委员和机关干部于2019年1\n2月赴省城学习", ["2019年1\n2月"]),
+        # Days in Chinese numerals: ranges, and a bare day after its month (同月十五日).
+        ("一九五六年五月二十日至二十五日召开会议", ["一九五六年五月二十日至二十五日"]),
+        ("五月二十日至二十五日召开会议", ["五月二十日至二十五日"]),
+        ("县政协于一九八一年三月成立，同月十五日召开首次会议", ["一九八一年三月", "十五日"]),
+        ("1956年5月，县政协成立；二十日召开首届一次会议", ["1956年5月", "二十日"]),
+        ("一九八〇—一九八四年", ["一九八〇—一九八四年"]),
+        # Decades and years in a range or a pair; year and month with a point.
+        ("1980年代至1990年代", ["1980年代至1990年代"]),
+        ("2022、2023年连续两年", ["2022、2023年"]),
+        ("1949.10", ["1949.10"]),
+        ("2019.10—2020.12在外地挂职", ["2019.10—2020.12"]),
+        # A year before a time word; the news form 昨(24日); 本月 after a month was given.
+        ("2024元宵节将至", ["2024"]),
+        ("民众建澳联盟于昨(24日)在公园举办活动", ["24日"]),
+        ("今年3月，县政协组织视察，本月6日结束", ["3月", "6日"]),
     ],
 )
 def test_date_grammar(text: str, expected: list[str]) -> None:
@@ -153,6 +168,10 @@ def test_date_grammar(text: str, expected: list[str]) -> None:
         "列为年度1号提案,落实8号文件",  # 号 without a month: a number
         "有1300年历史",  # before 1800 a year needs its month or a cue (于, 公元, a bracket)
         "十年代",
+        "一日之计在于晨",  # 一日 alone is "one day"
+        "每月十五日前报送",
+        "增长2019.5万元",  # a decimal amount
+        "2000人参加",
     ],
 )
 def test_not_date_grammar(text: str) -> None:

@@ -321,3 +321,8 @@ def test_chinese_numerals_that_count(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["建设两支队伍", "十个一工程", "开展三个方面的工作", "坚持四个自信"])
 def test_chinese_numerals_that_name_sets(text: str) -> None:
     assert texts(text) == []
+
+
+def test_a_year_before_a_time_word_is_no_amount() -> None:
+    assert texts("2024元宵节将至") == []
+    assert texts("奖励1000元。") == ["1000元"]
