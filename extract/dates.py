@@ -40,7 +40,7 @@ _CN_YEAR = r"[一二][〇零○一二三四五六七八九]{3}"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 # Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─.
-_DASHES = "-—–~～〜－―‒─"
+_DASHES = "-—–~～〜－―‒─‐‑∼"
 _SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]*)?"
 # Two values sharing one unit (14、15日, 7、8月份, 80、90年代): one DATE like a range; _point
 # checks that the second follows the first.
@@ -55,7 +55,8 @@ _POINT_RE = re.compile(
     "|".join(
         (
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
-            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
+            # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}|一){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
@@ -63,17 +64,22 @@ _POINT_RE = re.compile(
             # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年.
             rf"(?P<cyrange>{_CN_YEAR}{_SEP}{_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
+            # 上世纪50～60年代, 上世纪五、六十年代 (the pair or range sharing 年代).
             r"(?P<decade>(?:上个?世纪|(?:19|20|十九|二十)世纪)?"
-            r"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{2}0|20[0-9]0|(?:[1-9]0、)?[1-9]0|[二三四五六七八九]{1,2}十)年代)",
+            rf"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{{2}}0|20[0-9]0|(?:[1-9]0(?:{_AND}|{_SEP}))?[1-9]0"
+            rf"|[二三四五六七八九](?:{_AND}[二三四五六七八九])?十|[二三四五六七八九]{{2}}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)?)",
+            # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?"
+            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?)?)",
             # 二〇二三年十月一日
             rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
             rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
-            # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows.
-            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份)",
+            # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
+            # a year the text names by a word (同年十月, 是年三月, 今年五月).
+            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
             rf"(?<=[今昨明前][(（])(?P<bracketday>{_DAY}日)(?=[)）])",
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
@@ -87,7 +93,8 @@ _POINT_RE = re.compile(
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
             rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
-            rf"(?P<bare>{_NB}(?<![0-9,]){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
+            # Not the tail of a telephone number (0571-1988) nor a serial (第2019号).
+            rf"(?P<bare>{_NB}(?<![0-9,])(?<![0-9][-—–])(?<!第){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
         )
     )
 )
@@ -100,6 +107,7 @@ _MONTH_BEFORE_RE = re.compile(
     # 二〇二三年三月, 三月份, 三月五日: a month in Chinese numerals with its year, 份 or day.
     r"|[〇零○一二三四五六七八九]年(?:十[一二]?|[一二三四五六七八九])月"
     r"|(?<![〇零○一二三四五六七八九十第每个几])(?:十[一二]?|[一二三四五六七八九])月(?:份|[一二三四五六七八九十]+日)"
+    r"|年(?:十[一二]?|[一二三四五六七八九])月"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
@@ -232,7 +240,10 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
 def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
-    first, second = (int(n) for n in re.search(r"([0-9]+)、([0-9]+)", body).groups())  # type: ignore[union-attr]
+    pair = re.search(r"([0-9]+)、([0-9]+)", body)
+    if pair is None:
+        return True  # 五、六十年代: Chinese tens, next to each other by their form
+    first, second = int(pair[1]), int(pair[2])
     if kind == "ymd":
         return second > first
     return second - first == (10 if kind == "decade" else 1)
@@ -300,6 +311,8 @@ def _not_month(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     if before and (before in "个几第每" or before.isdigit()):
         return True
+    if text[max(0, start - 2) : start] in ("每年", "每月"):
+        return True  # 每年3月: a month that recurs, like 每周一
     after = text[end : end + 1]
     # 3月余 / 3月多: a duration written without 个.
     return after in ("余", "多") and "日" not in text[start:end]

@@ -124,6 +124,7 @@ _COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列�
 _CN_PERCENT_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
     rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?|百(?![0-9{CN_NUMERAL_CHARS}]))"
+    rf"(?P<post>以上|以下|以内|左右)?"
 )
 
 
@@ -292,7 +293,11 @@ def _written_percents(text: str) -> list[Span]:
         attrs = {
             "value": to_json_number(value),
             "unit": "%" if m.group("per") == "百" else "‰",
-            "approx": _PREFIX_APPROX[m.group("pre")] if m.group("pre") else "exact",
+            "approx": _SUFFIX_APPROX[m.group("post")]
+            if m.group("post")
+            else _PREFIX_APPROX[m.group("pre")]
+            if m.group("pre")
+            else "exact",
             "metric": _metric(text, m.start(), m.end()),
         }
         spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.cn_percent", 0.8))

@@ -150,6 +150,14 @@ def test_rules_and_confidence() -> None:
         ("2024元宵节将至", ["2024"]),
         ("民众建澳联盟于昨(24日)在公园举办活动", ["24日"]),
         ("今年3月，县政协组织视察，本月6日结束", ["3月", "6日"]),
+        # Chinese decades in a pair, decades in a range; OCR's 一 for a dash between two years.
+        ("上世纪五、六十年代，这里是工业重镇", ["上世纪五、六十年代"]),
+        ("上世纪50～60年代", ["上世纪50～60年代"]),
+        ("1949一2019年", ["1949一2019年"]),
+        ("1995∼2005年", ["1995∼2005年"]),
+        # A month in Chinese numerals after a year: named by a word, or an Arabic year.
+        ("同年十月，召开一届二次会议，12日闭幕", ["十月", "12日"]),
+        ("1956年三月", ["1956年三月"]),
     ],
 )
 def test_date_grammar(text: str, expected: list[str]) -> None:
@@ -169,6 +177,9 @@ def test_date_grammar(text: str, expected: list[str]) -> None:
         "有1300年历史",  # before 1800 a year needs its month or a cue (于, 公元, a bracket)
         "十年代",
         "一日之计在于晨",  # 一日 alone is "one day"
+        "每年3月召开全会",  # a month that recurs
+        "联系电话：0571-1988",  # the tail of a telephone number
+        "十月革命",
         "每月十五日前报送",
         "增长2019.5万元",  # a decimal amount
         "2000人参加",

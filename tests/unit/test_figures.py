@@ -326,3 +326,7 @@ def test_chinese_numerals_that_name_sets(text: str) -> None:
 def test_a_year_before_a_time_word_is_no_amount() -> None:
     assert texts("2024元宵节将至") == []
     assert texts("奖励1000元。") == ["1000元"]
+
+
+def test_a_written_percentage_keeps_its_qualifier() -> None:
+    assert only("满意率达百分之九十五以上") == {"text": "百分之九十五以上", "value": 95, "unit": "%", "approx": "over"}
