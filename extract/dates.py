@@ -206,7 +206,7 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
         first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
-        if second <= first or _COUNT_AFTER_RE.match(text, end):
+        if second <= first or _counted(text, end):
             return None
         return _Point(start, end, kind, 0, 0)
     if kind == "decade":
@@ -250,12 +250,12 @@ def _follows(body: str, kind: str) -> bool:
 
 
 def _counted(text: str, end: int) -> bool:
-    """Whether a unit or qualifier after a bare number makes it a count (2000名, 2020余人), not
-    where that character begins a time word (2024元宵节, 2019元旦)."""
-    if not _COUNT_AFTER_RE.match(text, end):
-        return False
-    from extract.figures import time_words
+    """Whether a unit or qualifier after a bare number makes it a count (2000名, 2020余人, 海拔2000米),
+    not where that character begins a time word (2024元宵节, 2019元旦)."""
+    from extract.figures import time_words, unit_at
 
+    if not (_COUNT_AFTER_RE.match(text, end) or unit_at(text, end)):
+        return False
     return text[end : end + 2] not in time_words()
 
 

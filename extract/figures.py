@@ -32,7 +32,7 @@ from extract.numbers import (
     to_json_number,
 )
 
-__all__ = ["find_figures", "time_words"]
+__all__ = ["find_figures", "time_words", "unit_at"]
 
 
 def _read_measure_words() -> dict[str, tuple[str, str]]:
@@ -326,6 +326,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     )
     if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
+    if unit == "次" and re.search(r"每(?:年|月|周|季度?|届|天|日)$", text[max(0, num_start - 3) : num_start]):
+        return None  # 每年两次, 每月1次: a frequency
     if unit == "周" and after.startswith(("年", "岁")):
         return None  # 75周年: an anniversary, an ordinal
     if unit == "年" and after[:1] in ("代", "度", "级", "华", "诞"):
@@ -406,6 +408,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     ) or before in _CN_NUMERAL_SET:
         # “三抓三促” is a formula; “三个月” alone in its quotes is a length of time (a time limit).
         return None
+    if before == "个" and m.start() >= 2 and text[m.start() - 2] in _CN_NUMERAL_SET:
+        return None  # 两个一百年, 十个一: a numbered formula's second numeral
     value = parse_number(number)
     if value is None or _in_idiom(text, m.start("cn"), m.end()):
         return None
@@ -427,8 +431,9 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES) or _listed_before(text, m.start())
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
-    if value > 10 and len(number) > 1:
-        # 七百五十九个单位, 二十三位委员: fixed sets and formulas are numbered with one to ten.
+    if value > 10 and len(number) > 1 and text[end - 1 : end + 1] not in _two_character_words():
+        # 七百五十九个单位, 二十三位委员: fixed sets and formulas are numbered with one to ten
+        # (二十四节气: the measure word begins a word).
         return "figure.cn_numeral", 0.45
     return None
 
@@ -481,6 +486,21 @@ def _words_of_places() -> frozenset[str]:
 def _two_character_words() -> frozenset[str]:
     """jieba's two-character words that are no numerals alone (一连, 一心; not 三十)."""
     return frozenset(w for w, tag in _jieba_dictionary() if len(w) == 2 and tag != "m")
+
+
+def unit_at(text: str, i: int) -> bool:
+    """Whether a measure word or unit of the table starts at ``text[i]`` (2000米, 2022名); not a
+    counted noun (2019国庆, 2023省两会, 2023人大: a year before a word) nor a span of time."""
+    return _MEASURE_RE.match(text, i) is not None
+
+
+_MEASURE_RE = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(_MEASURE_WORDS, key=len, reverse=True)
+        if _MEASURE_WORDS[w][0] not in ("noun", "time")
+    )
+)
 
 
 @cache

@@ -158,6 +158,9 @@ def test_rules_and_confidence() -> None:
         # A month in Chinese numerals after a year: named by a word, or an Arabic year.
         ("同年十月，召开一届二次会议，12日闭幕", ["十月", "12日"]),
         ("1956年三月", ["1956年三月"]),
+        # A bare year before a place word or a body is still a year.
+        ("【2019国庆】阅兵", ["2019"]),
+        ("2023省两会特别报道", ["2023"]),
     ],
 )
 def test_date_grammar(text: str, expected: list[str]) -> None:
@@ -180,6 +183,8 @@ def test_date_grammar(text: str, expected: list[str]) -> None:
         "每年3月召开全会",  # a month that recurs
         "联系电话：0571-1988",  # the tail of a telephone number
         "十月革命",
+        "海拔2000米",  # a bare number before a unit is a count
+        "海拔1800-2000米",
         "每月十五日前报送",
         "增长2019.5万元",  # a decimal amount
         "2000人参加",

@@ -330,3 +330,15 @@ def test_a_year_before_a_time_word_is_no_amount() -> None:
 
 def test_a_written_percentage_keeps_its_qualifier() -> None:
     assert only("满意率达百分之九十五以上") == {"text": "百分之九十五以上", "value": 95, "unit": "%", "approx": "over"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施“两个一百年”奋斗目标",  # the second numeral of a numbered formula
+        "全体会议每年两次",  # a frequency
+        "二十四节气",  # the measure word begins a word
+    ],
+)
+def test_not_figures_formulas_frequencies(text: str) -> None:
+    assert texts(text) == []
