@@ -57,6 +57,8 @@ _CN_CUE_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn =
 _TIME_UNITS = frozenset(w for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "time")
 
 _UNIT_ALIASES = {"百分点": "个百分点"}
+# 1个多月, 两个多小时: 多/余 inside a span of time counted with 个 (unit 个月, approx over).
+_OVER_UNIT = "个[多余](?:月|小时|星期|季度|工作日)"
 
 _PREFIX_APPROX = {
     "超过": "over", "超": "over", "逾": "over", "多达": "over",
@@ -79,7 +81,7 @@ _FIGURE_RE = re.compile(
     rf"(?<![0-9０-９A-Za-z+\-—–~/])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
-    rf"(?P<unit>{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
+    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
@@ -307,7 +309,11 @@ def _written_percents(text: str) -> list[Span]:
 def _figure(text: str, m: re.Match[str]) -> Span | None:
     num_start = m.start("ar") if m.group("ar") is not None else m.start("cn")
     start, end = m.start(), m.end()
-    unit = _UNIT_ALIASES.get(m.group("unit"), m.group("unit"))
+    unit_word = m.group("unit")
+    inner_over = unit_word[:2] in ("个多", "个余")
+    if inner_over:
+        unit_word = "个" + unit_word[2:]
+    unit = _UNIT_ALIASES.get(unit_word, unit_word)
     # 320人(次) is counted in 人次; 122项(条) stays a count of 项.
     if m.group("bracket") and m.group("bracket")[1] == "次":
         unit += "次"
@@ -326,6 +332,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     )
     if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
+    if unit == "副" and before == "正":
+        return None  # 1正4副: a leadership's posts (one head, four deputies), not pairs counted
     if unit == "次" and re.search(r"每(?:年|月|周|季度?|届|天|日)$", text[max(0, num_start - 3) : num_start]):
         return None  # 每年两次, 每月1次: a frequency
     if unit == "周" and after.startswith(("年", "岁")):
@@ -353,7 +361,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         if len(unit) == 1 and _YEAR_FORM_RE.fullmatch(number_text) and text[end - 1 : end + 1] in time_words():
             return None  # 2024元宵节, 2019元旦: a year before a time word, not 2024元
         if (
-            _MEASURE_WORDS[m.group("unit")][0] == "noun"
+            _MEASURE_WORDS[unit_word][0] == "noun"
             and unit not in ("人", "字")
             and text[end - 1 : end + 1] in _words_of_places()
         ):
@@ -379,7 +387,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     approx = "exact"
     if pre:
         approx = _PREFIX_APPROX[pre]
-    if mid:
+    if mid or inner_over:
         approx = "over"
     if post:
         approx = _SUFFIX_APPROX[post]

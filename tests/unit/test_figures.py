@@ -338,7 +338,16 @@ def test_a_written_percentage_keeps_its_qualifier() -> None:
         "实施“两个一百年”奋斗目标",  # the second numeral of a numbered formula
         "全体会议每年两次",  # a frequency
         "二十四节气",  # the measure word begins a word
+        "领导班子职数1正4副",  # posts: one head, four deputies
     ],
 )
 def test_not_figures_formulas_frequencies(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [("历时1个多月的调研", "1个多月", 1, "个月"), ("会议持续了两个多小时。", "两个多小时", 2, "个小时")],
+)
+def test_over_inside_a_span_of_time(text: str, span: str, value: int, unit: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": "over"}
