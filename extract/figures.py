@@ -23,6 +23,7 @@ from pathlib import Path
 from extract.models import Span
 from extract.numbers import (
     ARABIC_NUMERAL,
+    CN_DIGITS,
     CN_NUMERAL,
     CN_NUMERAL_CHARS,
     SCALES,
@@ -326,6 +327,9 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
 
     if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
         return None
+    before_range = text[num_start - 2] if num_start >= 2 else ""
+    if before in "～〜~至到" and before_range and (before_range.isdigit() or before_range in _CN_NUMERAL_SET):
+        return None  # 5～8人, 3至5人: a range of counts, not a count of 8 (增长至500人 is one)
     counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
         _COUNT_VERB_BEFORE_RE.search(text, max(0, num_start - 5), num_start) is not None
         and not text.startswith("全会", end)
@@ -408,6 +412,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
+    if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
+        return None  # 三五个, 七八次: an estimate (the digits are not read place by place as in years)
     if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS and not (m.group("mid1") or m.group("mid2")):
         return None  # 两支队伍, 三方: a set; 十余支队伍, 五十余席: 余/多 makes a count
     quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE

@@ -351,3 +351,12 @@ def test_not_figures_formulas_frequencies(text: str) -> None:
 )
 def test_over_inside_a_span_of_time(text: str, span: str, value: int, unit: str) -> None:
     assert only(text) == {"text": span, "value": value, "unit": unit, "approx": "over"}
+
+
+@pytest.mark.parametrize("text", ["每组5～8人", "每组3至5人", "邀请三五个委员", "开展七八次调研"])
+def test_ranges_and_estimates_are_no_single_count(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_count_reached_is_a_count() -> None:
+    assert texts("委员人数增长至500人") == ["500人"]
