@@ -358,6 +358,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):
         return None  # 2部门, 5成员: the unit's character begins a word
     if arabic:
+        if re.match(r"0[0-9]", number_text):
+            return None  # 05条, 03版: a leading zero is a label's or a broken number's, not a count
         if unit == "年" and not mid and _YEAR_FORM_RE.fullmatch(number_text):
             return None  # a calendar year: DATE
         if unit == "年" and after[:1] and after[:1] in "-—–~至":

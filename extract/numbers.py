@@ -213,6 +213,7 @@ _LIST_START_RE = re.compile(r"[0-9]{1,2}[.、．](?![0-9])|[一二三四五六�
 # A running line of a PDF page: long, or as long as the line before it (a narrow column).
 _RUNNING_LINE = 16
 _COLUMN_LINE = 10
+_COLUMN_WORDS = 6
 _TABLE_CELL = " | "
 _LINE_END_NUMERAL = "0123456789.,，" + CN_NUMERAL_CHARS
 
@@ -224,7 +225,8 @@ def join_broken_lines(text: str, left: frozenset[str], right: frozenset[str]) ->
     A break qualifies where the character before it is in ``left`` (a digit, a numeral, a
     qualifier, the head of a unit), the one after it in ``right``, and it ends a running line
     of a page (GUIDELINES, normalization step 4: a PDF line or column ended inside the
-    quantity): at least 16 characters, or at least 10 as long as the line before it. A blank
+    quantity): at least 16 characters before the numeral it ends in, or a line of at least 10 (6
+    before the numeral) as long as the line before it, in a narrow column. A blank
     line, a short line (a list number, a table cell) and a numbered item after the break
     never join. The finders run on the view; a span across a joined break holds the break.
     """
@@ -264,7 +266,7 @@ def _running_line(text: str, end: int) -> bool:
     words = len(line.rstrip(_LINE_END_NUMERAL))
     if words >= _RUNNING_LINE:
         return True
-    if words < _COLUMN_LINE or start == 0:
+    if words < _COLUMN_WORDS or len(line) < _COLUMN_LINE or start == 0:
         return False
     before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
     return _TABLE_CELL not in before and abs(len(before) - len(line)) <= 2

@@ -360,3 +360,12 @@ def test_ranges_and_estimates_are_no_single_count(text: str) -> None:
 
 def test_a_count_reached_is_a_count() -> None:
     assert texts("委员人数增长至500人") == ["500人"]
+
+
+def test_a_leading_zero_is_no_count() -> None:
+    assert texts("信息05条") == []
+
+
+def test_a_number_broken_in_a_narrow_column() -> None:
+    text = "委员们积极反映社情民\n意，共报送信息1,2\n05条，被采用3条"
+    assert [(s.text, s.value) for s in find_figures(text)] == [("1,2\n05条", 1205), ("3条", 3)]

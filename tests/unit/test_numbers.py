@@ -117,3 +117,9 @@ def test_join_broken_lines_in_a_narrow_column() -> None:
     text = "县政协组织委员视察了全县各乡镇\n各乡镇政协委员共办理386\n件民生实事"
     joined, _positions = join_broken_lines(text, _LEFT, _RIGHT) or ("", [])
     assert joined == "县政协组织委员视察了全县各乡镇\n各乡镇政协委员共办理386件民生实事"
+
+
+def test_join_broken_lines_in_a_column_of_short_lines() -> None:
+    text = "委员们积极反映社情民\n意，共报送信息1,2\n05条，被采用3条"
+    joined, _positions = join_broken_lines(text, _LEFT | {","}, _RIGHT | set("0123456789")) or ("", [])
+    assert joined == "委员们积极反映社情民\n意，共报送信息1,205条，被采用3条"
