@@ -83,6 +83,8 @@ _FIGURE_RE = re.compile(
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
     rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
+    # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
+    rf"(?P<half>半(?![载年月天日]))?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
@@ -386,6 +388,11 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     scale = m.group("scale")
     if scale:
         value *= _SCALE_VALUES[scale]
+    if m.group("half"):
+        if unit in _TIME_UNITS or unit in ("个小时", "小时", "周"):
+            value += Decimal("0.5")
+        else:
+            return None  # 3人半: no half of a person
     # A trailing 多 after a time unit (3年多) qualifies the number too.
     if post is None and unit in _TIME_UNITS and text.startswith("多", end) and not text.startswith("多来", end):
         end += 1
@@ -410,7 +417,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
-    if number == "一" and not qualified:
+    if number == "一" and not qualified and not m.group("half"):
         return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
@@ -437,8 +444,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
-        if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES):
-            return "figure.cn_duration", 0.5
+        if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half"):
+            return "figure.cn_duration", 0.5  # 连续三年, 一年半时间: a length
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
             return "figure.cn_duration", 0.45
         return None

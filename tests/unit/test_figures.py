@@ -369,3 +369,16 @@ def test_a_leading_zero_is_no_count() -> None:
 def test_a_number_broken_in_a_narrow_column() -> None:
     text = "委员们积极反映社情民\n意，共报送信息1,2\n05条，被采用3条"
     assert [(s.text, s.value) for s in find_figures(text)] == [("1,2\n05条", 1205), ("3条", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("会期两天半。", "两天半", 2.5), ("前后用了一年半时间", "一年半", 1.5), ("调研历时3年半。", "3年半", 3.5)],
+)
+def test_a_half_after_a_span_of_time(text: str, span: str, value: float) -> None:
+    assert [(s.text, s.value) for s in find_figures(text)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", ["一年半载", "两年半来"])
+def test_a_half_in_an_idiom_or_a_relative_span(text: str) -> None:
+    assert texts(text) == []
