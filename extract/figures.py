@@ -59,7 +59,7 @@ _TIME_UNITS = frozenset(w for w, (kind, _cn) in _MEASURE_WORDS.items() if kind =
 
 _UNIT_ALIASES = {"百分点": "个百分点"}
 # 1个多月, 两个多小时: 多/余 inside a span of time counted with 个 (unit 个月, approx over).
-_OVER_UNIT = "个[多余](?:月|小时|星期|季度|工作日)"
+_OVER_UNIT = "个[多余半](?:月|小时|星期|季度|工作日)"
 
 _PREFIX_APPROX = {
     "超过": "over", "超": "over", "逾": "over", "多达": "over",
@@ -314,7 +314,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     start, end = m.start(), m.end()
     unit_word = m.group("unit")
     inner_over = unit_word[:2] in ("个多", "个余")
-    if inner_over:
+    inner_half = unit_word[:2] == "个半"  # 一个半月: 1.5 months
+    if inner_over or inner_half:
         unit_word = "个" + unit_word[2:]
     unit = _UNIT_ALIASES.get(unit_word, unit_word)
     # 320人(次) is counted in 人次; 122项(条) stays a count of 项.
@@ -388,6 +389,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     scale = m.group("scale")
     if scale:
         value *= _SCALE_VALUES[scale]
+    if inner_half:
+        value += Decimal("0.5")
     if m.group("half"):
         if unit in _TIME_UNITS or unit in ("个小时", "小时", "周"):
             value += Decimal("0.5")
@@ -417,7 +420,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
-    if number == "一" and not qualified and not m.group("half"):
+    if number == "一" and not qualified and not m.group("half") and not m.group("unit").startswith("个半"):
         return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
@@ -444,7 +447,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
-        if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half"):
+        if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half") or "半" in m.group("unit"):
             return "figure.cn_duration", 0.5  # 连续三年, 一年半时间: a length
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
             return "figure.cn_duration", 0.45

@@ -373,7 +373,12 @@ def test_a_number_broken_in_a_narrow_column() -> None:
 
 @pytest.mark.parametrize(
     ("text", "span", "value"),
-    [("会期两天半。", "两天半", 2.5), ("前后用了一年半时间", "一年半", 1.5), ("调研历时3年半。", "3年半", 3.5)],
+    [
+        ("会期两天半。", "两天半", 2.5),
+        ("前后用了一年半时间", "一年半", 1.5),
+        ("调研历时3年半。", "3年半", 3.5),
+        ("调研历时两个半月。", "两个半月", 2.5),
+    ],
 )
 def test_a_half_after_a_span_of_time(text: str, span: str, value: float) -> None:
     assert [(s.text, s.value) for s in find_figures(text)] == [(span, value)]
