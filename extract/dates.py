@@ -36,9 +36,11 @@ _BARE_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"  # without 年 only modern years: 1
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _CN_DIGIT = "〇零○一二三四五六七八九"
-_CN_YEAR = r"[一二][〇零○一二三四五六七八九]{3}"
+# A year in Chinese numerals; typing and OCR write its zero as 0 or the letter O too (二0一九, 一九九O).
+_CN_YEAR = r"[一二](?:[〇零○一二三四五六七八九]|[0OＯ](?=[〇零○0OＯ一二三四五六七八九]*年)){3}"
+_ZERO_FORMS = str.maketrans("0OＯ", "〇〇〇")
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
-_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_DAY = r"(?:(?:三十|卅)一?|(?:二十|廿)[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 # Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─.
 _DASHES = "-—–~～〜－―‒─‐‑∼"
 _SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]*)?"
@@ -73,7 +75,8 @@ _POINT_RE = re.compile(
             rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?"
             rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?)?)",
             # 二〇二三年十月一日
-            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?)?)",
+            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
+            rf"|{_MONTH}月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
             rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
@@ -81,7 +84,7 @@ _POINT_RE = re.compile(
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
             rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
-            rf"(?<=[今昨明前][(（])(?P<bracketday>{_DAY}日)(?=[)）])",
+            rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（]))(?P<bracketday>{_DAY}日)(?=[)）])",
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
@@ -289,6 +292,8 @@ def _valid(body: str) -> bool:
     fields = [(iso[1], "年"), (iso[2], "月"), (iso[3], "日")] if iso else _FIELDS_RE.findall(body)
     year = month = None
     for number, unit in fields:
+        if unit == "年" and not number.isdigit():
+            number = number.translate(_ZERO_FORMS)
         value = 1 if number == "元" else parse_number(number)
         if value is None:
             return False
@@ -303,7 +308,7 @@ def _valid(body: str) -> bool:
     return True
 
 
-_FIELDS_RE = re.compile(r"([0-9〇零○一二三四五六七八九十元]+)([年月日号])")
+_FIELDS_RE = re.compile(r"([0-9〇零○OＯ一二三四五六七八九十廿卅元]+)([年月日号])")
 
 
 def _not_month(text: str, start: int, end: int) -> bool:

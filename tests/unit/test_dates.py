@@ -158,6 +158,14 @@ def test_rules_and_confidence() -> None:
         # A month in Chinese numerals after a year: named by a word, or an Arabic year.
         ("同年十月，召开一届二次会议，12日闭幕", ["十月", "12日"]),
         ("1956年三月", ["1956年三月"]),
+        # A Chinese year typed with 0 or O for its zero; with an Arabic month.
+        ("二0一九年三月", ["二0一九年三月"]),
+        ("一九九O年", ["一九九O年"]),
+        ("二0二0年12月至二0二一年1月", ["二0二0年12月至二0二一年1月"]),
+        # 廿/卅 days; the news form after 今日/昨天.
+        ("今年3月，本月廿五日", ["3月", "廿五日"]),
+        ("今日（4日）在北京举行", ["4日"]),
+        ("香港代表团昨天(3日)出发", ["3日"]),
         # A bare year before a place word or a body is still a year.
         ("【2019国庆】阅兵", ["2019"]),
         ("2023省两会特别报道", ["2023"]),
