@@ -84,7 +84,9 @@ _POINT_RE = re.compile(
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
             rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
-            rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（]))(?P<bracketday>{_DAY}日)(?=[)）])",
+            # 周三（4日）, 星期二(5日): after a weekday too.
+            rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
+            rf"(?P<bracketday>{_DAY}日)(?=[)）])",
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
