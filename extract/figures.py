@@ -82,7 +82,7 @@ _FIGURE_RE = re.compile(
     rf"(?<![0-9０-９A-Za-z+\-—–~/])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
-    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
+    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
@@ -135,9 +135,11 @@ _CN_PERCENT_RE = re.compile(
 
 # 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
 # 数十件 likewise (数十 is tens, as 数百 is hundreds).
-_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数)(?P<num>[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})")
+_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})")
 _BARE_SCALE_VALUES = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
-_BARE_SCALE_APPROX = {"近": "under", "逾": "over", "上": "over", "数": "about"}
+_BARE_SCALE_APPROX = {
+    "近": "under", "逾": "over", "上": "over", "数": "about", "超过": "over", "超": "over", "约": "about",
+}  # fmt: skip
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
 _TERMS_RE = re.compile(

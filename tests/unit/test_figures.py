@@ -387,3 +387,15 @@ def test_a_half_after_a_span_of_time(text: str, span: str, value: float) -> None
 @pytest.mark.parametrize("text", ["一年半载", "两年半来"])
 def test_a_half_in_an_idiom_or_a_relative_span(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("服务群众超万人次。", "超万人次", 10000, "人次", "over"),
+        ("约千人参加。", "约千人", 1000, "人", "about"),
+        ("开展活动150场(次)。", "150场(次)", 150, "场次", "exact"),
+    ],
+)
+def test_bare_scales_and_bracketed_units(text: str, span: str, value: int, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
