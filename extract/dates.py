@@ -53,8 +53,11 @@ _NB = r"(?<![0-9０-９A-Za-z.．])"
 # After a day: 15日前 / 30日内 are deadlines and durations.
 _DAY_END = r"(?![内前后间])"
 
+# Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
+# character lets the scan skip every other position at once.
 _POINT_RE = re.compile(
-    "|".join(
+    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上])(?:"
+    + "|".join(
         (
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
@@ -102,6 +105,7 @@ _POINT_RE = re.compile(
             rf"(?P<bare>{_NB}(?<![0-9,])(?<![0-9][-—–])(?<!第){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
         )
     )
+    + ")"
 )
 # A bare year followed by a unit or qualifier is a count, not a year: 2000名, 2020余人.
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
