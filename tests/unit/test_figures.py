@@ -279,6 +279,7 @@ def test_a_line_break_inside_a_quantity(text: str, span: str, value: float, unit
         ("活动辐射周边3省13市。", ["3省", "13市"]),
         # 连任 counts terms, whatever office follows.
         ("他已连任三届政协委员。", ["三届"]),
+        ("县政协成立以来已历经三届。", ["三届"]),
     ],
 )
 def test_counts_near_meeting_words_and_sets(text: str, expected: list[str]) -> None:
