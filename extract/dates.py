@@ -3,16 +3,19 @@
 A date is a grammar over three fields, year > month > day (GUIDELINES.md, extract/data/RULINGS.md):
 
     point  := year [month [day]] | month [day] | day          (each field with its unit word)
-    year   := 2023年 | 2023年度 | 二〇二三年 | 2023 (bare: 鹿城年鉴2020)
-    month  := 7月 | 07月 | 3月份 | 元月 | 十月 (Chinese after a Chinese year or before a day)
-    day    := 6日 | 6号 | 一日
+    year   := 2023年 | 2023年度 | 二〇二三年 | 二0一九年 | 2023 (bare: 鹿城年鉴2020)
+    month  := 7月 | 07月 | 3月份 | 元月 | 十月 (Chinese after a year, before a day or 份)
+    day    := 6日 | 6号 | 一日 | 廿五日
     range  := point SEP point'      (point' starts at a field no larger than point's last:
                                      2021年4月6日至9日, 2019年9月至12月, 2019年9月—2020年1月)
             | the first point's unit left out: 2023-2025年, 1-6月, 2月24~28日, 1955年5月20—22日
-    SEP    := - — – ~ ～ 〜 － —— 至 到, spaces and one line break around it allowed
+            | two neighbours sharing the unit: 2023年3月14、15日, 7、8月份, 上世纪80、90年代
+    SEP    := - — – ― ‒ ─ ~ ～ 〜 ∼ － —— 至 到, spaces and one line break around it allowed
 
-plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06) and decades (上世纪80年代, 20世纪90年代,
-八十年代). A day alone is a date only where a month was given before it (v1.1: ``6日``).
+plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06), year.month (2019.10) and decades (上世纪80年代,
+20世纪90年代, 八十年代). A day alone is a date only where a month was given before it (v1.1:
+``6日``, ``同月十五日``), or in the news form 今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
+anywhere inside a date is read across (``numbers.join_broken_lines``).
 
 Relative expressions (今年, 一年来, 近年来), festivals (七一, 三八, 春节), weekdays (每周一),
 clock times (上午9时) and durations (30多年, 七十五载: FIGUREs) are not DATEs: every
