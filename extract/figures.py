@@ -206,6 +206,8 @@ def _find_figures(text: str) -> list[Span]:
         extra += spoken
     if "届" in text:
         extra += _terms(text)
+    if "半" in text:
+        extra += _half_spans(text)
     if extra:
         taken = [(s.start, s.end) for s in spans]
         spans += [x for x in extra if not any(a < x.end and x.start < b for a, b in taken)]
@@ -229,6 +231,20 @@ def _bare_scales(text: str) -> list[Span]:
             "metric": _metric(text, m.start(), m.end()),
         }
         spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.bare_scale", 0.6))
+    return spans
+
+
+# 历时半年, 为期半个月: half a span of time, after a word that gives a length.
+_HALF_SPAN_RE = re.compile(r"(?<=历时|为期|长达|用了|经过|用时|耗时)半(?P<unit>个月|个小时|年|天|小时)")
+
+
+def _half_spans(text: str) -> list[Span]:
+    spans = []
+    for m in _HALF_SPAN_RE.finditer(text):
+        if text.startswith(("来", "以来", "多来"), m.end()):
+            continue
+        attrs = {"value": 0.5, "unit": m.group("unit"), "approx": "exact", "metric": _metric(text, m.start(), m.end())}
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.half", 0.5))
     return spans
 
 

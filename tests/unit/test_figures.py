@@ -400,3 +400,15 @@ def test_a_half_in_an_idiom_or_a_relative_span(text: str) -> None:
 )
 def test_bare_scales_and_bracketed_units(text: str, span: str, value: int, unit: str, approx: str) -> None:
     assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"), [("调研历时半年，形成报告。", "半年", "年"), ("为期半个月的视察", "半个月", "个月")]
+)
+def test_half_a_span_of_time(text: str, span: str, unit: str) -> None:
+    assert only(text) == {"text": span, "value": 0.5, "unit": unit, "approx": "exact"}
+
+
+@pytest.mark.parametrize("text", ["上半年", "近半年来", "半数以上"])
+def test_no_half_span_without_a_length_word(text: str) -> None:
+    assert texts(text) == []
