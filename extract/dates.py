@@ -3,16 +3,19 @@
 A date is a grammar over three fields, year > month > day (GUIDELINES.md, extract/data/RULINGS.md):
 
     point  := year [month [day]] | month [day] | day          (each field with its unit word)
-    year   := 2023年 | 2023年度 | 二〇二三年 | 2023 (bare: 鹿城年鉴2020)
-    month  := 7月 | 07月 | 3月份 | 元月 | 十月 (Chinese after a Chinese year or before a day)
-    day    := 6日 | 6号 | 一日
+    year   := 2023年 | 2023年度 | 二〇二三年 | 二0一九年 | 2023 (bare: 鹿城年鉴2020)
+    month  := 7月 | 07月 | 3月份 | 元月 | 十月 (Chinese after a year, before a day or 份)
+    day    := 6日 | 6号 | 一日 | 廿五日
     range  := point SEP point'      (point' starts at a field no larger than point's last:
                                      2021年4月6日至9日, 2019年9月至12月, 2019年9月—2020年1月)
             | the first point's unit left out: 2023-2025年, 1-6月, 2月24~28日, 1955年5月20—22日
-    SEP    := - — – ~ ～ 〜 － —— 至 到, spaces and one line break around it allowed
+            | two neighbours sharing the unit: 2023年3月14、15日, 7、8月份, 上世纪80、90年代
+    SEP    := - — – ― ‒ ─ ~ ～ 〜 ∼ － —— 至 到, spaces and one line break around it allowed
 
-plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06) and decades (上世纪80年代, 20世纪90年代,
-八十年代). A day alone is a date only where a month was given before it (v1.1: ``6日``).
+plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06), year.month (2019.10) and decades (上世纪80年代,
+20世纪90年代, 八十年代). A day alone is a date only where a month was given before it (v1.1:
+``6日``, ``同月十五日``), or in the news form 今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
+anywhere inside a date is read across (``numbers.join_broken_lines``).
 
 Relative expressions (今年, 一年来, 近年来), festivals (七一, 三八, 春节), weekdays (每周一),
 clock times (上午9时) and durations (30多年, 七十五载: FIGUREs) are not DATEs: every
@@ -24,10 +27,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.models import Span
-from extract.numbers import parse_number
+from extract.numbers import join_broken_lines, parse_number
 
 __all__ = ["find_dates"]
 
@@ -36,50 +39,88 @@ _BARE_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})"  # without 年 only modern years: 1
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _CN_DIGIT = "〇零○一二三四五六七八九"
-_CN_YEAR = r"[一二][〇零○一二三四五六七八九]{3}"
+# A year in Chinese numerals; typing and OCR write its zero as 0 or the letter O too (二0一九, 一九九O).
+_CN_YEAR = r"[一二](?:[〇零○一二三四五六七八九]|[0OＯ](?=[〇零○0OＯ一二三四五六七八九]*年)){3}"
+_ZERO_FORMS = str.maketrans("0OＯ", "〇〇〇")
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
-_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-_SEP = r"[ \t]*(?:\n[ \t]*)?(?:——|[-—–~～〜－至到])[ \t]*(?:\n[ \t]*)?"
+_CN_DAY = r"(?:(?:三十|卅)一?|(?:二十|廿)[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+# Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─.
+_DASHES = "-—–~～〜－―‒─‐‑∼"
+_SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]*)?"
+# Two values sharing one unit (14、15日, 7、8月份, 80、90年代): one DATE like a range; _point
+# checks that the second follows the first.
+_AND = "、"
 
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
 # After a day: 15日前 / 30日内 are deadlines and durations.
 _DAY_END = r"(?![内前后间])"
 
+# Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
+# character lets the scan skip every other position at once.
 _POINT_RE = re.compile(
-    "|".join(
+    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上])(?:"
+    + "|".join(
         (
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
-            rf"(?P<yrange>{_NB}{_BARE_YEAR}{_SEP}{_BARE_YEAR}(?:年度|年)?)(?![0-9])",
+            # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}|一){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
+            # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
+            rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
+            # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年.
+            rf"(?P<cyrange>{_CN_YEAR}{_SEP}{_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
+            # 上世纪50～60年代, 上世纪五、六十年代 (the pair or range sharing 年代).
             r"(?P<decade>(?:上个?世纪|(?:19|20|十九|二十)世纪)?"
-            r"(?<![0-9一二三四五六七八九十])(?:1[0-9]{2}0|20[0-9]0|[1-9]0|[二三四五六七八九]{1,2}十)年代)",
+            rf"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{{2}}0|20[0-9]0|(?:[1-9]0(?:{_AND}|{_SEP}))?[1-9]0"
+            rf"|[二三四五六七八九](?:{_AND}[二三四五六七八九])?十|[二三四五六七八九]{{2}}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}{_SEP})?{_DAY}[日号]{_DAY_END})?)?)",
+            # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?"
+            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?)?)",
             # 二〇二三年十月一日
-            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:{_CN_DAY}[日号])?)?)",
+            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
+            rf"|{_MONTH}月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
-            rf"(?P<md>{_NB}(?:(?:{_MONTH}{_SEP})?{_MONTH}|元)月(?:份|(?:{_DAY}{_SEP})?{_DAY}[日号]{_DAY_END})?)",
-            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号])",
-            # 6日, 20—22日: after its month was given; checked against the text before. Never
-            # 号 alone: 1号提案, 8号文件 are numbers.
-            rf"(?P<day>(?<![0-9０-９A-Za-z.月第每个几数多初]){_DAY}(?:{_SEP}{_DAY})?日(?![内前后间]|以内|之内))",
+            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
+            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
+            # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
+            # a year the text names by a word (同年十月, 是年三月, 今年五月).
+            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
+            # 昨(24日): the news form with the day and its 日 in the brackets.
+            # 周三（4日）, 星期二(5日): after a weekday too.
+            rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
+            rf"(?P<bracketday>{_DAY}日)(?=[)）])",
+            # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
+            # Never 号 alone: 1号提案, 8号文件 are numbers.
+            rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
+            # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
+            # (一日 alone is "one day").
+            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}日(?:{_SEP}{_CN_DAY}日)?(?![内前后间]|以内|之内))",
             # 02/18 in a page's dateline: month and day both written with two digits.
             r"(?P<slash>(?<![0-9/.第])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷]))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
             rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
-            rf"(?P<bare>{_NB}(?<![0-9,]){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
+            # Not the tail of a telephone number (0571-1988) nor a serial (第2019号).
+            rf"(?P<bare>{_NB}(?<![0-9,])(?<![0-9][-—–])(?<!第){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
         )
     )
+    + ")"
 )
 # A bare year followed by a unit or qualifier is a count, not a year: 2000名, 2020余人.
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
-_MONTH_BEFORE_RE = re.compile(r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]")
+_MONTH_BEFORE_RE = re.compile(
+    r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]"
+    # 二〇二三年三月, 三月份, 三月五日: a month in Chinese numerals with its year, 份 or day.
+    r"|[〇零○一二三四五六七八九]年(?:十[一二]?|[一二三四五六七八九])月"
+    r"|(?<![〇零○一二三四五六七八九十第每个几])(?:十[一二]?|[一二三四五六七八九])月(?:份|[一二三四五六七八九十]+日)"
+    r"|年(?:十[一二]?|[一二三四五六七八九])月"
+)
 _RANGE_SEP_RE = re.compile(_SEP)
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
@@ -91,11 +132,16 @@ _RULES = {
     "cn": ("date.cn_numeral", 0.8),
     "md": ("date.month_day", 0.85),
     "cnmd": ("date.cn_month_day", 0.7),
+    "cnmonth": ("date.month", 0.8),
     "day": ("date.bare_day", 0.7),
     "decade": ("date.decade", 0.7),
     "bare": ("date.bare_year", 0.6),
     "slash": ("date.month_day", 0.5),
     "bracket": ("date.bare_day", 0.7),
+    "bracketday": ("date.bare_day", 0.7),
+    "cnday": ("date.bare_day", 0.6),
+    "ymdot": ("date.year_month", 0.8),
+    "cyrange": ("date.year_range", 0.8),
 }
 
 
@@ -108,8 +154,31 @@ class _Point:
     last: int  # the smallest
 
 
+# A line break cut a date where it follows a digit, a numeral or a field's unit and precedes
+# a digit, a numeral or a unit (``1998年6月`` / ``18日``, ``2019年1`` / ``2月``).
+_DIGITS = "0123456789〇零○一二三四五六七八九十"
+_JOIN_LEFT = frozenset(_DIGITS + "年月元世纪" + _DASHES + "至到、")
+_JOIN_RIGHT = frozenset(_DIGITS + "年月日号份度代世纪" + _DASHES + "至到、")
+
+
 def find_dates(text: str) -> list[Span]:
-    """Every DATE in normalized ``text``, in order of position."""
+    """Every DATE in normalized ``text``, in order of position.
+
+    A date a PDF line break cut in two is read across the break, and its span holds it
+    (``numbers.join_broken_lines``).
+    """
+    view = join_broken_lines(text, _JOIN_LEFT, _JOIN_RIGHT)
+    if view is None:
+        return _find_dates(text)
+    joined, positions = view
+    spans = []
+    for span in _find_dates(joined):
+        start, end = positions[span.start], positions[span.end - 1] + 1
+        spans.append(replace(span, start=start, end=end, text=text[start:end]))
+    return spans
+
+
+def _find_dates(text: str) -> list[Span]:
     points = [p for m in _POINT_RE.finditer(text) if (p := _point(text, m)) is not None]
     spans: list[Span] = []
     i = 0
@@ -122,7 +191,7 @@ def find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in ("day", "md") and end == point.end and not _day_stands(text, point):
+        if kind in ("day", "cnday", "md") and end == point.end and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
@@ -136,13 +205,20 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
+    if _AND in body and not _follows(body, kind):
+        if kind in ("ymd", "yrange"):
+            return None
+        start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
+        body = text[start:end]
     if kind == "bare":
-        if _COUNT_AFTER_RE.match(text, end) or text.startswith(("-", "—", "–", "~"), end):
+        if _counted(text, end) or text.startswith(tuple(_DASHES), end):
             return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "ymdot":
+        return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
         first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
-        if second <= first or _COUNT_AFTER_RE.match(text, end):
+        if second <= first or _counted(text, end):
             return None
         return _Point(start, end, kind, 0, 0)
     if kind == "decade":
@@ -150,7 +226,7 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "slash":
         month, day = (int(n) for n in body.split("/"))
         return _Point(start, end, kind, 1, 2) if day <= calendar.monthrange(2000, month)[1] else None
-    if kind == "bracket":
+    if kind in ("bracket", "bracketday"):
         return _Point(start, end, kind, 2, 2)
     if kind == "md" and _not_month(text, start, end):
         return None
@@ -173,8 +249,32 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     return _Point(start, end, kind, fields[0], fields[-1])
 
 
+def _follows(body: str, kind: str) -> bool:
+    """Whether the second of two values joined by 、 follows the first: the next day or month
+    (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
+    pair = re.search(r"([0-9]+)、([0-9]+)", body)
+    if pair is None:
+        return True  # 五、六十年代: Chinese tens, next to each other by their form
+    first, second = int(pair[1]), int(pair[2])
+    if kind == "ymd":
+        return second > first
+    return second - first == (10 if kind == "decade" else 1)
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether a unit or qualifier after a bare number makes it a count (2000名, 2020余人, 海拔2000米),
+    not where that character begins a time word (2024元宵节, 2019元旦)."""
+    from extract.figures import time_words, unit_at
+
+    if not (_COUNT_AFTER_RE.match(text, end) or unit_at(text, end)):
+        return False
+    return text[end : end + 2] not in time_words()
+
+
 def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
+    if left.kind == right.kind == "decade":
+        return _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None  # 80年代至90年代
     if left.kind in ("bare", "decade", "yrange", "slash", "bracket") or right.kind in (
         "bare",
         "decade",
@@ -201,6 +301,8 @@ def _valid(body: str) -> bool:
     fields = [(iso[1], "年"), (iso[2], "月"), (iso[3], "日")] if iso else _FIELDS_RE.findall(body)
     year = month = None
     for number, unit in fields:
+        if unit == "年" and not number.isdigit():
+            number = number.translate(_ZERO_FORMS)
         value = 1 if number == "元" else parse_number(number)
         if value is None:
             return False
@@ -215,7 +317,7 @@ def _valid(body: str) -> bool:
     return True
 
 
-_FIELDS_RE = re.compile(r"([0-9〇零○一二三四五六七八九十元]+)([年月日号])")
+_FIELDS_RE = re.compile(r"([0-9〇零○OＯ一二三四五六七八九十廿卅元]+)([年月日号])")
 
 
 def _not_month(text: str, start: int, end: int) -> bool:
@@ -223,6 +325,8 @@ def _not_month(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     if before and (before in "个几第每" or before.isdigit()):
         return True
+    if text[max(0, start - 2) : start] in ("每年", "每月"):
+        return True  # 每年3月: a month that recurs, like 每周一
     after = text[end : end + 1]
     # 3月余 / 3月多: a duration written without 个.
     return after in ("余", "多") and "日" not in text[start:end]

@@ -15,6 +15,7 @@ Years and dates are left to :mod:`extract.dates`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -22,15 +23,17 @@ from pathlib import Path
 from extract.models import Span
 from extract.numbers import (
     ARABIC_NUMERAL,
+    CN_DIGITS,
     CN_NUMERAL,
     CN_NUMERAL_CHARS,
     SCALES,
     ascii_digits,
+    join_broken_lines,
     parse_number,
     to_json_number,
 )
 
-__all__ = ["find_figures"]
+__all__ = ["find_figures", "time_words", "unit_at"]
 
 
 def _read_measure_words() -> dict[str, tuple[str, str]]:
@@ -55,6 +58,8 @@ _CN_CUE_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn =
 _TIME_UNITS = frozenset(w for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "time")
 
 _UNIT_ALIASES = {"百分点": "个百分点"}
+# 1个多月, 两个多小时: 多/余 inside a span of time counted with 个 (unit 个月, approx over).
+_OVER_UNIT = "个[多余半](?:月|小时|星期|季度|工作日)"
 
 _PREFIX_APPROX = {
     "超过": "over", "超": "over", "逾": "over", "多达": "over",
@@ -67,9 +72,6 @@ _SUFFIX_APPROX = {"以上": "over", "之多": "over", "余": "over", "多": "ove
 # A Chinese numeral starts with a digit, 十, 廿 or 卅 (never with a bare 百/千/万: 千家万户,
 # 万名委员), except a bare 百/千/万 before 余/多 (百余人).
 _CN = rf"{CN_NUMERAL}|[百千万](?=[余多])"
-# Between a number and its unit: nothing, or one line break where a PDF line or column
-# ended right after the number (``386`` / ``件``). Never a blank line.
-_BREAK = r"(?P<brk>[ \t]*\n[ \t]*(?=\S))?"
 
 # OCR left a space before a decimal point (``6 .4%``); after it the space is a list's (``3. 50名``).
 # OCR read a leading 1 as l or I (``l56名``): the value reads what the page meant.
@@ -79,8 +81,10 @@ _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
     rf"(?<![0-9０-９A-Za-z+\-—–~/])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
-    rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?{_BREAK}"
-    rf"(?P<unit>{_UNIT_ALT})(?P<bracket>[(（](?:次|条|件|个|项|人|名)[)）])?"
+    rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
+    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名)[)）])?"
+    # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
+    rf"(?P<half>半(?![载年月天日]))?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
@@ -116,23 +120,30 @@ _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "�
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
 _COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
+# A verb right before N次 + a meeting word makes it a count of meetings (召开4次常委会议,
+# 主持召开五次主席会议); a plenary (全会) is still named by its ordinal (召开二次全会).
+_COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列席|出席|参加)了?$")
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
 _CN_PERCENT_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
-    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?)"
+    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?|百(?![0-9{CN_NUMERAL_CHARS}]))"
+    rf"(?P<post>以上|以下|以内|左右)?"
 )
 
 
 # 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
-_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数)(?P<num>[百千万])(?P<unit>{_UNIT_ALT})")
-_BARE_SCALE_VALUES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
-_BARE_SCALE_APPROX = {"近": "under", "逾": "over", "上": "over", "数": "about"}
+# 数十件 likewise (数十 is tens, as 数百 is hundreds).
+_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})")
+_BARE_SCALE_VALUES = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+_BARE_SCALE_APPROX = {
+    "近": "under", "逾": "over", "上": "over", "数": "about", "超过": "over", "超": "over", "约": "about",
+}  # fmt: skip
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
 _TERMS_RE = re.compile(
-    r"(?<=连任|连续|历任|担任|任职|举办|举行|已办|共办|办了|召开)(?P<num>[两二三四五六七八九十]|[0-9]{1,2})届"
+    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开)(?P<num>[两二三四五六七八九十]|[0-9]{1,2})届"
     r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
 )
 
@@ -150,8 +161,35 @@ _SPOKEN_RE = re.compile(
 )
 
 
+# A line break cut a quantity where it follows a digit, a numeral, a qualifier or the head of a
+# unit, and precedes a digit, a numeral or a unit's character (``93.35`` / ``万元``, ``近`` /
+# ``200次``, ``二百四十`` / ``五件``, ``3.5个百分`` / ``点``): the finder reads across it.
+_JOIN_LEFT = frozenset(
+    "0123456789.点分之余多近约超逾过到足" + CN_NUMERAL_CHARS + "".join(w[:-1] for w in _MEASURE_WORDS)
+)
+_JOIN_RIGHT = frozenset(
+    "0123456789%‰余多以左之分(（" + CN_NUMERAL_CHARS + "".join(_MEASURE_WORDS) + "".join(_UNIT_ALIASES)
+)
+
+
 def find_figures(text: str) -> list[Span]:
-    """Every FIGURE in normalized ``text``, in order of position."""
+    """Every FIGURE in normalized ``text``, in order of position.
+
+    A quantity a PDF line break cut in two is read across the break, and its span holds it
+    (``numbers.join_broken_lines``).
+    """
+    view = join_broken_lines(text, _JOIN_LEFT, _JOIN_RIGHT)
+    if view is None:
+        return _find_figures(text)
+    joined, positions = view
+    spans = []
+    for span in _find_figures(joined):
+        start, end = positions[span.start], positions[span.end - 1] + 1
+        spans.append(replace(span, start=start, end=end, text=text[start:end]))
+    return spans
+
+
+def _find_figures(text: str) -> list[Span]:
     spans: list[Span] = []
     for match in _FIGURE_RE.finditer(text):
         span = _figure(text, match)
@@ -168,6 +206,8 @@ def find_figures(text: str) -> list[Span]:
         extra += spoken
     if "届" in text:
         extra += _terms(text)
+    if "半" in text:
+        extra += _half_spans(text)
     if extra:
         taken = [(s.start, s.end) for s in spans]
         spans += [x for x in extra if not any(a < x.end and x.start < b for a, b in taken)]
@@ -194,12 +234,31 @@ def _bare_scales(text: str) -> list[Span]:
     return spans
 
 
+# 历时半年, 为期半个月: half a span of time, after a word that gives a length.
+_HALF_SPAN_RE = re.compile(r"(?<=历时|为期|长达|用了|经过|用时|耗时)半(?P<unit>个月|个小时|年|天|小时)")
+
+
+def _half_spans(text: str) -> list[Span]:
+    spans = []
+    for m in _HALF_SPAN_RE.finditer(text):
+        if text.startswith(("来", "以来", "多来"), m.end()):
+            continue
+        attrs = {"value": 0.5, "unit": m.group("unit"), "approx": "exact", "metric": _metric(text, m.start(), m.end())}
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.half", 0.5))
+    return spans
+
+
 def _terms(text: str) -> list[Span]:
     spans = []
     for m in _TERMS_RE.finditer(text):
         number = m.group("num") or m.group("num2")
         value = parse_number(number)
-        if value is None or _MEETING_AFTER_RE.match(text, m.end()) or text.startswith(("委员会", "政协"), m.end()):
+        if value is None or _MEETING_AFTER_RE.match(text, m.end()):
+            continue
+        # 担任三届政协委员会主席 may name a term; after 连任/连续 a number of terms is counted
+        # whatever follows (连任三届政协委员).
+        repeated = m.group("num") is not None and text[max(0, m.start() - 2) : m.start()] in ("连任", "连续")
+        if not repeated and text.startswith(("委员会", "政协"), m.end()):
             continue
         start = m.start("num") if m.group("num") else m.start("num2")
         metric = _metric(text, start, m.end())
@@ -257,7 +316,11 @@ def _written_percents(text: str) -> list[Span]:
         attrs = {
             "value": to_json_number(value),
             "unit": "%" if m.group("per") == "百" else "‰",
-            "approx": _PREFIX_APPROX[m.group("pre")] if m.group("pre") else "exact",
+            "approx": _SUFFIX_APPROX[m.group("post")]
+            if m.group("post")
+            else _PREFIX_APPROX[m.group("pre")]
+            if m.group("pre")
+            else "exact",
             "metric": _metric(text, m.start(), m.end()),
         }
         spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.cn_percent", 0.8))
@@ -267,7 +330,12 @@ def _written_percents(text: str) -> list[Span]:
 def _figure(text: str, m: re.Match[str]) -> Span | None:
     num_start = m.start("ar") if m.group("ar") is not None else m.start("cn")
     start, end = m.start(), m.end()
-    unit = _UNIT_ALIASES.get(m.group("unit"), m.group("unit"))
+    unit_word = m.group("unit")
+    inner_over = unit_word[:2] in ("个多", "个余")
+    inner_half = unit_word[:2] == "个半"  # 一个半月: 1.5 months
+    if inner_over or inner_half:
+        unit_word = "个" + unit_word[2:]
+    unit = _UNIT_ALIASES.get(unit_word, unit_word)
     # 320人(次) is counted in 人次; 122项(条) stays a count of 项.
     if m.group("bracket") and m.group("bracket")[1] == "次":
         unit += "次"
@@ -278,13 +346,21 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     arabic = m.group("ar") is not None
     number_text = _OCR_DIGITS_RE.sub("1", ascii_digits(m.group("ar")).replace(" ", "")) if arabic else m.group("cn")
 
-    if m.group("brk") and not _broken_line(text, num_start, m.start("brk")):
-        return None
     if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
         return None
-    counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None
+    before_range = text[num_start - 2] if num_start >= 2 else ""
+    if before in "～〜~至到" and before_range and (before_range.isdigit() or before_range in _CN_NUMERAL_SET):
+        return None  # 5～8人, 3至5人: a range of counts, not a count of 8 (增长至500人 is one)
+    counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
+        _COUNT_VERB_BEFORE_RE.search(text, max(0, num_start - 5), num_start) is not None
+        and not text.startswith("全会", end)
+    )
     if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
+    if unit == "副" and before == "正":
+        return None  # 1正4副: a leadership's posts (one head, four deputies), not pairs counted
+    if unit == "次" and re.search(r"每(?:年|月|周|季度?|届|天|日)$", text[max(0, num_start - 3) : num_start]):
+        return None  # 每年两次, 每月1次: a frequency
     if unit == "周" and after.startswith(("年", "岁")):
         return None  # 75周年: an anniversary, an ordinal
     if unit == "年" and after[:1] in ("代", "度", "级", "华", "诞"):
@@ -303,12 +379,16 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):
         return None  # 2部门, 5成员: the unit's character begins a word
     if arabic:
+        if re.match(r"0[0-9]", number_text):
+            return None  # 05条, 03版: a leading zero is a label's or a broken number's, not a count
         if unit == "年" and not mid and _YEAR_FORM_RE.fullmatch(number_text):
             return None  # a calendar year: DATE
         if unit == "年" and after[:1] and after[:1] in "-—–~至":
             return None
+        if len(unit) == 1 and _YEAR_FORM_RE.fullmatch(number_text) and text[end - 1 : end + 1] in time_words():
+            return None  # 2024元宵节, 2019元旦: a year before a time word, not 2024元
         if (
-            _MEASURE_WORDS[m.group("unit")][0] == "noun"
+            _MEASURE_WORDS[unit_word][0] == "noun"
             and unit not in ("人", "字")
             and text[end - 1 : end + 1] in _words_of_places()
         ):
@@ -327,6 +407,13 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     scale = m.group("scale")
     if scale:
         value *= _SCALE_VALUES[scale]
+    if inner_half:
+        value += Decimal("0.5")
+    if m.group("half"):
+        if unit in _TIME_UNITS or unit in ("个小时", "小时", "周"):
+            value += Decimal("0.5")
+        else:
+            return None  # 3人半: no half of a person
     # A trailing 多 after a time unit (3年多) qualifies the number too.
     if post is None and unit in _TIME_UNITS and text.startswith("多", end) and not text.startswith("多来", end):
         end += 1
@@ -334,7 +421,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     approx = "exact"
     if pre:
         approx = _PREFIX_APPROX[pre]
-    if mid:
+    if mid or inner_over:
         approx = "over"
     if post:
         approx = _SUFFIX_APPROX[post]
@@ -348,32 +435,25 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     return Span(start, end, "FIGURE", span_text, attrs, rule, confidence)
 
 
-def _broken_line(text: str, num_start: int, brk: int) -> bool:
-    """Whether a line break between a number and its unit is a PDF line or column break:
-    the number ends its line, and that line is running text (no sentence end right before)."""
-    line_start = text.rfind("\n", 0, num_start) + 1
-    # A short line ending in a number is a list or a table cell (``政协委员 3`` / ``人大代表``).
-    return num_start - line_start >= _MIN_BROKEN_LINE and text[brk - 1] not in "。；;！？!?：:"
-
-
-_MIN_BROKEN_LINE = 16
-
-
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
-    if number == "一" and not qualified:
+    if number == "一" and not qualified and not m.group("half") and not m.group("unit").startswith("个半"):
         return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
-    if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS:
-        return None
+    if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
+        return None  # 三五个, 七八次: an estimate (the digits are not read place by place as in years)
+    if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS and not (m.group("mid1") or m.group("mid2")):
+        return None  # 两支队伍, 三方: a set; 十余支队伍, 五十余席: 余/多 makes a count
     quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE
     if (
         before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后" and not quoted_length
     ) or before in _CN_NUMERAL_SET:
         # “三抓三促” is a formula; “三个月” alone in its quotes is a length of time (a time limit).
         return None
+    if before == "个" and m.start() >= 2 and text[m.start() - 2] in _CN_NUMERAL_SET:
+        return None  # 两个一百年, 十个一: a numbered formula's second numeral
     value = parse_number(number)
     if value is None or _in_idiom(text, m.start("cn"), m.end()):
         return None
@@ -385,8 +465,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
-        if text[max(0, m.start() - 2) : m.start()] == "连续":
-            return "figure.cn_duration", 0.5
+        if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half") or "半" in m.group("unit"):
+            return "figure.cn_duration", 0.5  # 连续三年, 一年半时间: a length
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
             return "figure.cn_duration", 0.45
         return None
@@ -395,7 +475,15 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES) or _listed_before(text, m.start())
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
+    if value > 10 and len(number) > 1 and text[end - 1 : end + 1] not in _two_character_words():
+        # 七百五十九个单位, 二十三位委员: fixed sets and formulas are numbered with one to ten
+        # (二十四节气: the measure word begins a word).
+        return "figure.cn_numeral", 0.45
     return None
+
+
+# Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
+_LENGTH_CUES = ("连续", "一连", "为期", "历时", "长达")
 
 
 def _listed_before(text: str, start: int) -> bool:
@@ -425,7 +513,9 @@ def _numeral_template(text: str, left: int) -> bool:
         return False
     numeral = [ch in _CN_NUMERAL_SET for ch in text[left : left + 4]]
     outside = (left > 0 and text[left - 1] in _CN_NUMERAL_SET) or text[left + 4 : left + 5] in _CN_NUMERAL_SET
-    return numeral == [True, False, True, False] and not outside
+    # 一连五天: the first two characters are a word of their own (一连 "in a row"), not X甲.
+    word = text[left : left + 2] in _two_character_words()
+    return numeral == [True, False, True, False] and not outside and not word
 
 
 @cache
@@ -434,6 +524,33 @@ def _words_of_places() -> frozenset[str]:
     省委, 村民): after a number, such a place word is no unit. From jieba's dictionary."""
     firsts = {w[-1] for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "noun"} - {"人", "字"}
     return frozenset(w for w, _tag in _jieba_dictionary() if len(w) == 2 and w[0] in firsts)
+
+
+@cache
+def _two_character_words() -> frozenset[str]:
+    """jieba's two-character words that are no numerals alone (一连, 一心; not 三十)."""
+    return frozenset(w for w, tag in _jieba_dictionary() if len(w) == 2 and tag != "m")
+
+
+def unit_at(text: str, i: int) -> bool:
+    """Whether a measure word or unit of the table starts at ``text[i]`` (2000米, 2022名); not a
+    counted noun (2019国庆, 2023省两会, 2023人大: a year before a word) nor a span of time."""
+    return _MEASURE_RE.match(text, i) is not None
+
+
+_MEASURE_RE = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(_MEASURE_WORDS, key=len, reverse=True)
+        if _MEASURE_WORDS[w][0] not in ("noun", "time")
+    )
+)
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """jieba's two-character time words (tag t: 元旦, 元宵, 次年): a year before one is a year."""
+    return frozenset(w for w, tag in _jieba_dictionary() if len(w) == 2 and tag == "t")
 
 
 @cache

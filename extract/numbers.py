@@ -32,6 +32,7 @@ __all__ = [
     "CN_NUMERAL_CHARS",
     "SCALES",
     "ascii_digits",
+    "join_broken_lines",
     "parse_number",
     "to_json_number",
 ]
@@ -202,6 +203,73 @@ def _section(s: str, *, top: bool) -> int | None:
         # 一百零五 → 5; 一百五 → 50 (the next lower place); 十五 → 5.
         value += digit if after_zero or last_unit == 10_000 else digit * last_unit // 10
     return value
+
+
+# --- a quantity a PDF line break cut in two -------------------------------------------
+
+_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
+# After the break, a numbered list item starts a line of its own (``2.``, ``三、``, ``(四)``).
+_LIST_START_RE = re.compile(r"[0-9]{1,2}[.、．](?![0-9])|[一二三四五六七八九十]{1,3}、|[(（]")
+# A running line of a PDF page: long, or as long as the line before it (a narrow column).
+_RUNNING_LINE = 16
+_COLUMN_LINE = 10
+_COLUMN_WORDS = 6
+_TABLE_CELL = " | "
+_LINE_END_NUMERAL = "0123456789.,，" + CN_NUMERAL_CHARS
+
+
+def join_broken_lines(text: str, left: frozenset[str], right: frozenset[str]) -> tuple[str, list[int]] | None:
+    """``text`` with the line breaks that cut a quantity or a date in two left out, and where
+    each character of that view stands in ``text``; None where no break qualifies.
+
+    A break qualifies where the character before it is in ``left`` (a digit, a numeral, a
+    qualifier, the head of a unit), the one after it in ``right``, and it ends a running line
+    of a page (GUIDELINES, normalization step 4: a PDF line or column ended inside the
+    quantity): at least 16 characters before the numeral it ends in, or a line of at least 10 (6
+    before the numeral) as long as the line before it, in a narrow column. A blank
+    line, a short line (a list number, a table cell) and a numbered item after the break
+    never join. The finders run on the view; a span across a joined break holds the break.
+    """
+    if "\n" not in text:
+        return None
+    cuts: list[tuple[int, int]] = []
+    for m in _BREAK_RE.finditer(text):
+        start, end = m.span()
+        if start == 0 or end >= len(text) or text[start - 1] not in left or text[end] not in right:
+            continue
+        if text[start - 1] == "." and not (start > 1 and text[start - 2].isdigit()):
+            continue
+        if _LIST_START_RE.match(text, end) or not _running_line(text, start):
+            continue
+        cuts.append((start, end))
+    if not cuts:
+        return None
+    pieces: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for start, end in cuts:
+        pieces.append(text[last:start])
+        positions.extend(range(last, start))
+        last = end
+    pieces.append(text[last:])
+    positions.extend(range(last, len(text)))
+    return "".join(pieces), positions
+
+
+def _running_line(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` is running text rather than a list, a cell or a heading."""
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    if _TABLE_CELL in line:
+        return False
+    # What the line says before the numeral it ends in: a long number is no running text.
+    words = len(line.rstrip(_LINE_END_NUMERAL))
+    if words >= _RUNNING_LINE:
+        return True
+    if words < _COLUMN_WORDS or len(line) < _COLUMN_LINE or start == 0:
+        return False
+    before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
+    return _TABLE_CELL not in before and abs(len(before) - len(line)) <= 2
 
 
 def to_json_number(value: Decimal) -> int | float:

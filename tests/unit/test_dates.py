@@ -120,6 +120,56 @@ def test_rules_and_confidence() -> None:
         ("二○一九年十二月", ["二○一九年十二月"]),
         ("始建于1644年", ["1644年"]),
         ("明洪武二年(1369年)", ["1369年"]),
+        # Every dash typesetting uses marks a range: ― (U+2015), ‒ (U+2012), ── (box drawing).
+        ("他1949―2019年一直生活在这里", ["1949―2019年"]),
+        ("文集收录1978‒2018年的文章", ["1978‒2018年"]),
+        ("（1921──2021）", ["1921──2021"]),
+        # A bare day after a month written in Chinese numerals; a month with 份 in Chinese.
+        ("二〇二三年三月，县政协召开常委会，6日听取报告", ["二〇二三年三月", "6日"]),
+        ("三月份，委员们视察了学校", ["三月份"]),
+        ("十二月份召开全会", ["十二月份"]),
+        # Two values sharing one unit are one DATE, like a range (extract/data/RULINGS.md).
+        ("2023年3月14、15日，委员们分两组视察", ["2023年3月14、15日"]),
+        ("7、8月份，委员们开展调研", ["7、8月份"]),
+        ("上世纪80、90年代，这里是工业重镇", ["上世纪80、90年代"]),
+        # A PDF line break inside a date (running text): one DATE holding the break.
+        ("县政协组织部分委员和机关干部于1998年6月\n18日至20日赴省城学习", ["1998年6月\n18日至20日"]),
+        ("县政协组织部分委员和机关干部于2019年1\n2月赴省城学习", ["2019年1\n2月"]),
+        # Days in Chinese numerals: ranges, and a bare day after its month (同月十五日).
+        ("一九五六年五月二十日至二十五日召开会议", ["一九五六年五月二十日至二十五日"]),
+        ("五月二十日至二十五日召开会议", ["五月二十日至二十五日"]),
+        ("县政协于一九八一年三月成立，同月十五日召开首次会议", ["一九八一年三月", "十五日"]),
+        ("1956年5月，县政协成立；二十日召开首届一次会议", ["1956年5月", "二十日"]),
+        ("一九八〇—一九八四年", ["一九八〇—一九八四年"]),
+        # Decades and years in a range or a pair; year and month with a point.
+        ("1980年代至1990年代", ["1980年代至1990年代"]),
+        ("2022、2023年连续两年", ["2022、2023年"]),
+        ("1949.10", ["1949.10"]),
+        ("2019.10—2020.12在外地挂职", ["2019.10—2020.12"]),
+        # A year before a time word; the news form 昨(24日); 本月 after a month was given.
+        ("2024元宵节将至", ["2024"]),
+        ("民众建澳联盟于昨(24日)在公园举办活动", ["24日"]),
+        ("今年3月，县政协组织视察，本月6日结束", ["3月", "6日"]),
+        # Chinese decades in a pair, decades in a range; OCR's 一 for a dash between two years.
+        ("上世纪五、六十年代，这里是工业重镇", ["上世纪五、六十年代"]),
+        ("上世纪50～60年代", ["上世纪50～60年代"]),
+        ("1949一2019年", ["1949一2019年"]),
+        ("1995∼2005年", ["1995∼2005年"]),
+        # A month in Chinese numerals after a year: named by a word, or an Arabic year.
+        ("同年十月，召开一届二次会议，12日闭幕", ["十月", "12日"]),
+        ("1956年三月", ["1956年三月"]),
+        # A Chinese year typed with 0 or O for its zero; with an Arabic month.
+        ("二0一九年三月", ["二0一九年三月"]),
+        ("一九九O年", ["一九九O年"]),
+        ("二0二0年12月至二0二一年1月", ["二0二0年12月至二0二一年1月"]),
+        # 廿/卅 days; the news form after 今日/昨天.
+        ("今年3月，本月廿五日", ["3月", "廿五日"]),
+        ("今日（4日）在北京举行", ["4日"]),
+        ("香港代表团昨天(3日)出发", ["3日"]),
+        ("会议将于本周三（4日）开幕", ["4日"]),
+        # A bare year before a place word or a body is still a year.
+        ("【2019国庆】阅兵", ["2019"]),
+        ("2023省两会特别报道", ["2023"]),
     ],
 )
 def test_date_grammar(text: str, expected: list[str]) -> None:
@@ -138,6 +188,15 @@ def test_date_grammar(text: str, expected: list[str]) -> None:
         "列为年度1号提案,落实8号文件",  # 号 without a month: a number
         "有1300年历史",  # before 1800 a year needs its month or a cue (于, 公元, a bracket)
         "十年代",
+        "一日之计在于晨",  # 一日 alone is "one day"
+        "每年3月召开全会",  # a month that recurs
+        "联系电话：0571-1988",  # the tail of a telephone number
+        "十月革命",
+        "海拔2000米",  # a bare number before a unit is a count
+        "海拔1800-2000米",
+        "每月十五日前报送",
+        "增长2019.5万元",  # a decimal amount
+        "2000人参加",
     ],
 )
 def test_not_date_grammar(text: str) -> None:

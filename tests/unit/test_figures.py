@@ -245,3 +245,170 @@ def test_a_unit_split_from_its_number_by_a_line_break(text: str, span: str, valu
 )
 def test_not_figures_relative_idioms_sets(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        # A PDF line break anywhere inside a quantity: between the digits, before the scale,
+        # inside a unit, after a qualifier. The span holds the break; the value reads across it.
+        ("本届以来，全县政协委员共提交大会提案二百四十\n五件，立案率很高。", "二百四十\n五件", 245, "件", "exact"),
+        ("动员全县各界爱心企业和个人捐资捐物合计93.35\n万元，用于救灾。", "93.35\n万元", 933500, "元", "exact"),
+        ("动员全县各界爱心企业和个人捐资捐物合计93.35万\n元，用于救灾。", "93.35万\n元", 933500, "元", "exact"),
+        ("县政协全年共组织委员开展各类视察调研活动近\n200次，形成报告。", "近\n200次", 200, "次", "under"),
+        ("举办各类培训班，全年参训的政协委员七百二十\n余人次，效果良好。", "七百二十\n余人次", 720, "人次", "over"),
+        ("全县民主党派成员比上年增长了3.5个百分\n点，发展势头良好。", "3.5个百分\n点", 3.5, "个百分点", "exact"),
+        ("全年共接待来信来访的群众和企业代表1\n286人次，办结率高。", "1\n286人次", 1286, "人次", "exact"),
+    ],
+)
+def test_a_line_break_inside_a_quantity(text: str, span: str, value: float, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a verb that counts, N次 + a meeting word is a count of meetings, not a session.
+        ("全年召开了4次常委会学习讲座。", ["4次"]),
+        ("一年来共召开3次常委会议、8次主席会议。", ["3次", "8次"]),
+        ("主持召开五次常委会议", ["五次"]),
+        # 百分之百 is 100%; 数十 a bare scale like 数百.
+        ("提案办复率达到百分之百。", ["百分之百"]),
+        ("委员们提交了数十件提案。", ["数十件"]),
+        # Places counted without a classifier.
+        ("活动辐射周边3省13市。", ["3省", "13市"]),
+        # 连任 counts terms, whatever office follows.
+        ("他已连任三届政协委员。", ["三届"]),
+        ("县政协成立以来已历经三届。", ["三届"]),
+    ],
+)
+def test_counts_near_meeting_words_and_sets(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政协十三届三次会议",  # a session designation stays out
+        "在三届一次会议上",
+        "担任十三届政协委员",  # which term, not how many
+        "召开十九届二次全会",
+        "第三期培训班",
+        "召开了二次全会",  # no count verb right before: a designation
+        "全县政协委员名单如下\n3\n人大代表",  # a number on a line of its own
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Chinese numeral above ten before a measure word counts: sets are numbered one to ten.
+        ("除了首阶段的七百五十九个单位，其余申请者进入下一阶段", ["七百五十九个"]),
+        ("会上，二十三位委员作了发言", ["二十三位"]),
+        # 余/多 makes a count even of a measure word that otherwise names a set.
+        ("联欢晚宴筵开五十余席", ["五十余席"]),
+        ("组建了十余支志愿服务队", ["十余支"]),
+        # A span of time after 一连/为期/历时 is a length.
+        ("前往福州参与一连五天在福州召开的会议", ["五天"]),
+    ],
+)
+def test_chinese_numerals_that_count(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["建设两支队伍", "十个一工程", "开展三个方面的工作", "坚持四个自信"])
+def test_chinese_numerals_that_name_sets(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_year_before_a_time_word_is_no_amount() -> None:
+    assert texts("2024元宵节将至") == []
+    assert texts("奖励1000元。") == ["1000元"]
+
+
+def test_a_written_percentage_keeps_its_qualifier() -> None:
+    assert only("满意率达百分之九十五以上") == {"text": "百分之九十五以上", "value": 95, "unit": "%", "approx": "over"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施“两个一百年”奋斗目标",  # the second numeral of a numbered formula
+        "全体会议每年两次",  # a frequency
+        "二十四节气",  # the measure word begins a word
+        "领导班子职数1正4副",  # posts: one head, four deputies
+    ],
+)
+def test_not_figures_formulas_frequencies(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [("历时1个多月的调研", "1个多月", 1, "个月"), ("会议持续了两个多小时。", "两个多小时", 2, "个小时")],
+)
+def test_over_inside_a_span_of_time(text: str, span: str, value: int, unit: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": "over"}
+
+
+@pytest.mark.parametrize("text", ["每组5～8人", "每组3至5人", "邀请三五个委员", "开展七八次调研"])
+def test_ranges_and_estimates_are_no_single_count(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_count_reached_is_a_count() -> None:
+    assert texts("委员人数增长至500人") == ["500人"]
+
+
+def test_a_leading_zero_is_no_count() -> None:
+    assert texts("信息05条") == []
+
+
+def test_a_number_broken_in_a_narrow_column() -> None:
+    text = "委员们积极反映社情民\n意，共报送信息1,2\n05条，被采用3条"
+    assert [(s.text, s.value) for s in find_figures(text)] == [("1,2\n05条", 1205), ("3条", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("会期两天半。", "两天半", 2.5),
+        ("前后用了一年半时间", "一年半", 1.5),
+        ("调研历时3年半。", "3年半", 3.5),
+        ("调研历时两个半月。", "两个半月", 2.5),
+    ],
+)
+def test_a_half_after_a_span_of_time(text: str, span: str, value: float) -> None:
+    assert [(s.text, s.value) for s in find_figures(text)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", ["一年半载", "两年半来"])
+def test_a_half_in_an_idiom_or_a_relative_span(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("服务群众超万人次。", "超万人次", 10000, "人次", "over"),
+        ("约千人参加。", "约千人", 1000, "人", "about"),
+        ("开展活动150场(次)。", "150场(次)", 150, "场次", "exact"),
+    ],
+)
+def test_bare_scales_and_bracketed_units(text: str, span: str, value: int, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"), [("调研历时半年，形成报告。", "半年", "年"), ("为期半个月的视察", "半个月", "个月")]
+)
+def test_half_a_span_of_time(text: str, span: str, unit: str) -> None:
+    assert only(text) == {"text": span, "value": 0.5, "unit": unit, "approx": "exact"}
+
+
+@pytest.mark.parametrize("text", ["上半年", "近半年来", "半数以上"])
+def test_no_half_span_without_a_length_word(text: str) -> None:
+    assert texts(text) == []

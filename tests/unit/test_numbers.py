@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.numbers import parse_number, to_json_number
+from extract.numbers import join_broken_lines, parse_number, to_json_number
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,42 @@ def test_scaled_decimal_is_exact() -> None:
 def test_json_number_keeps_fractions() -> None:
     assert to_json_number(Decimal("58.7")) == 58.7
     assert isinstance(to_json_number(Decimal("58.7")), float)
+
+
+_LEFT = frozenset("0123456789")
+_RIGHT = frozenset("件人")
+
+
+def test_join_broken_lines_leaves_out_a_break_inside_a_quantity() -> None:
+    text = "一年来，全县各参加单位和委员共提交提案386\n件，立案352件。"
+    joined, positions = join_broken_lines(text, _LEFT, _RIGHT) or ("", [])
+    assert joined == text.replace("\n", "")
+    at = joined.index("件")
+    assert text[positions[at]] == "件" and text[positions[at - 1]] == "6"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一段。\n386\n件提案",  # a number on a line of its own: a list number
+        "名单：政协委员 3\n人大代表",  # a short line: a table cell
+        "提案总数 12,345,678,910\n件",  # a long number on a short line is no running text
+        "一年来，全县各参加单位和委员共提交提案386\n\n件",  # a blank line ends the paragraph
+        "一年来，全县各参加单位和委员共提交提案386\n2.件",  # a numbered item follows
+        "一年来，全县各参加单位和委员共提交提案386\n会议",  # what follows is no unit
+    ],
+)
+def test_join_broken_lines_keeps_other_breaks(text: str) -> None:
+    assert join_broken_lines(text, _LEFT, _RIGHT) is None
+
+
+def test_join_broken_lines_in_a_narrow_column() -> None:
+    text = "县政协组织委员视察了全县各乡镇\n各乡镇政协委员共办理386\n件民生实事"
+    joined, _positions = join_broken_lines(text, _LEFT, _RIGHT) or ("", [])
+    assert joined == "县政协组织委员视察了全县各乡镇\n各乡镇政协委员共办理386件民生实事"
+
+
+def test_join_broken_lines_in_a_column_of_short_lines() -> None:
+    text = "委员们积极反映社情民\n意，共报送信息1,2\n05条，被采用3条"
+    joined, _positions = join_broken_lines(text, _LEFT | {","}, _RIGHT | set("0123456789")) or ("", [])
+    assert joined == "委员们积极反映社情民\n意，共报送信息1,205条，被采用3条"
