@@ -324,6 +324,7 @@ def test_read_only_mount_is_read_by_every_reading_command(seeded: Path, read_onl
     result = runner.invoke(main, ["import", str(tmp_path), "--db", str(db)])
     assert result.exit_code == 1 and "pizhu backup" in result.stderr and len(result.stderr.splitlines()) == 1
     # The spaCy format to the read-only folder: one line, no traceback.
+    pytest.importorskip("spacy")
     out = read_only_mount / "gold.spacy"
     result = runner.invoke(main, ["export", "--format", "spacy", "-o", str(out), "--db", str(db)])
     assert result.exit_code == 1 and result.stderr.strip() == f"pizhu: error: {out}: Read-only file system"
