@@ -451,7 +451,9 @@ def test_one_finished_report_trains_holding_out_its_last_part(tmp_path: Path) ->
         result = train(store, FAST)
     assert result.train_documents == (a,) and result.held_out_documents == (a,)
     assert result.held_out_part and "held out" in result.held_out_part
-    out = CliRunner().invoke(main, ["train", "--db", str(db), "--max-steps", "2", "--epochs", "1"])
+    # --out in tmp_path: the default (./pizhu-model) would overwrite the checkout's model.
+    model = str(tmp_path / "model")
+    out = CliRunner().invoke(main, ["train", "--db", str(db), "--out", model, "--max-steps", "2", "--epochs", "1"])
     assert out.exit_code == 0, out.output
     assert "one finished report" in out.stdout and "held out" in out.stdout
 
