@@ -5,7 +5,7 @@
   against the log, ``PRAGMA integrity_check`` after each round;
 - ``full-disk``: imports of generated reports with the database capped at a random
   number of pages, again and again; every report must be all there or not at all;
-- ``props``: the normalization properties of ``tests/unit/test_props_normalize.py``
+- ``props``: the normalization properties of ``tests/extract/test_normalize_props.py``
   with thousands of examples;
 - ``big-file``: ``pizhu import`` of one ~50 MB file of generated reports in a real
   process, with its time and peak RSS.

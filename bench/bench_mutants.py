@@ -8,7 +8,7 @@ machine; a survivor of the subset may still be killed by another test of the sui
 treat the list as where to look, not as proof.
 
     python -m bench.bench_mutants                   # the default subset, 2 workers
-    python -m bench.bench_mutants --tests tests/unit/test_merge.py --max-children 1
+    python -m bench.bench_mutants --tests tests/store/test_merge.py --max-children 1
     python -m bench.bench_mutants --out bench/bench_mutants_results.md
 """
 
@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ("store/review.py", "store/merge.py")
 DEFAULT_TESTS = (
-    "tests/unit/test_merge.py",
-    "tests/unit/test_merge_hardening.py",
-    "tests/unit/test_review_state.py",
+    "tests/store/test_merge.py",
+    "tests/store/test_merge_checks.py",
+    "tests/store/test_review_state.py",
 )
 
 

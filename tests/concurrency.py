@@ -7,7 +7,6 @@ that the decision log holds exactly what each worker was told was done.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -84,14 +83,12 @@ def seeded_db(path: Path) -> Path:
 def run_workers(db: Path, tmp: Path, reviewers: int, count: int) -> list[dict[str, Any]]:
     """Start ``reviewers`` worker processes, release them at once, return their reports."""
     go = tmp / "go"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WORKER, str(db), f"rev{i}", str(count), str(go)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=env,
         )
         for i in range(reviewers)
     ]

@@ -1,6 +1,6 @@
 """Score Word files: pizhu's reading against python-docx's plain one (paragraphs, then each table's rows).
 
-For ``python -m bench.bench_realfiles --kind docx`` and ``tests/unit/test_realfiles_docx.py``,
+For ``python -m bench.bench_realfiles --kind docx`` and ``tests/store/test_sources_docx_real.py``,
 which checks pizhu against the same hand-checked expectations (``tests/realfiles/docx.json``):
 
 - ``title``, ``organisation``: the document's metadata;

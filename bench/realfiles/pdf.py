@@ -1,6 +1,6 @@
 """Real PDFs: what pizhu reads from them, checked against the manifest's hand-checked expectations.
 
-The same checks serve the tests (``tests/unit/test_realfiles_pdf.py``) and the bench
+The same checks serve the tests (``tests/store/test_sources_pdf_real.py``) and the bench
 (``python -m bench.bench_realfiles --kind pdf``), where pizhu's text is scored beside the
 plain text of pdfplumber and PyMuPDF (each page's text, as those libraries give it).
 

@@ -1,6 +1,6 @@
 """Score saved web pages: pizhu's reading against trafilatura's plain output and readability-lxml's.
 
-For ``python -m bench.bench_realfiles --kind web`` and ``tests/unit/test_realfiles_web.py``,
+For ``python -m bench.bench_realfiles --kind web`` and ``tests/store/test_sources_html_real.py``,
 which checks pizhu's reading against the same hand-checked expectations
 (``tests/realfiles/web.json``, ``expect``):
 

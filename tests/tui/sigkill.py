@@ -8,7 +8,10 @@ earlier rounds may have killed apps on:
    the app), open the first document and read its header: a restart must show exactly
    the database's pending count for it (the restart sees every earlier decision);
 2. send bursts of keys (decide, skip, move, relabel; in "undo" rounds also ``u``) with
-   random pauses, read the screen at a random moment and kill -9 the app at once;
+   random pauses, read the screen at a random moment and kill -9 the app at once; or, in a
+   "settled" round, send ``Space a`` after them and read the screen once it names a
+   decision as saved and the database holds one of this round (polled: a condition, not a
+   pause, so the round holds under any load), then kill;
 3. check the database against that screen. The reader's header shows
    ``doc N/M  §i/k  P pending`` and a message such as ``· confirmed DATE “2023年”``:
 
@@ -109,7 +112,36 @@ def pending_in(store: Store, position: int, reviewer: str) -> tuple[int, int]:
     return len(spans), sum(1 for s in spans if s.status == PENDING)
 
 
-def one_round(db: Path, reviewer: str, work: Path, rng: random.Random, *, undo: bool = False) -> Round:
+def decided_since(db: Path, last_before: int) -> int:
+    """Decisions committed to the database after the decision ``last_before``."""
+    with Store(db) as store:
+        return int(store.conn.execute("SELECT count(*) FROM decisions WHERE id > ?", (last_before,)).fetchone()[0])
+
+
+def settle(db: Path, session: str, last_before: int, timeout: float = 60.0) -> str:
+    """Skip to a pending span and confirm it (``Space a``), then wait until the screen names a
+    decision as saved (not "saving…") and the database holds a decision of this round; the
+    screen then. Keys are handled in order, so the bursts before are handled by then. If the
+    confirm found nothing to decide ("already confirmed", "no span here"), once more."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        subprocess.run([*TMUX, "send-keys", "-t", session, "Space", "a"], check=True)
+        while time.monotonic() < deadline:
+            screen = capture(session)
+            match = _HEADER_RE.search(screen)
+            message = match.group(4) if match else ""
+            if match and shown_decision(message) and decided_since(db, last_before):
+                return screen
+            if "already" in message or "no span here" in message:
+                break
+            time.sleep(0.05)
+    raise AssertionError(f"no decision was shown as saved within {timeout} s; the screen was:\n{screen}")
+
+
+def one_round(
+    db: Path, reviewer: str, work: Path, rng: random.Random, *, undo: bool = False, settled: bool = False
+) -> Round:
     session = f"pizhu-kill-{os.getpid()}-{rng.randrange(10**9)}"
     with Store(db) as store:
         last_before = store.conn.execute("SELECT coalesce(max(id), 0) FROM decisions").fetchone()[0]
@@ -129,7 +161,7 @@ def one_round(db: Path, reviewer: str, work: Path, rng: random.Random, *, undo: 
             sent += len(keys)
             undos += keys.count("u")
             time.sleep(rng.uniform(0.0, 0.25))
-        screen = capture(session)
+        screen = settle(db, session, last_before) if settled else capture(session)
         os.kill(pid, signal.SIGKILL)
     finally:
         subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True, check=False)

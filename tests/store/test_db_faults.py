@@ -16,7 +16,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from pizhu.cli import main
 from store.db import Store
 from store.errors import CorruptDatabaseError, ReadOnlyDatabaseError, StoreError
 from store.importer import import_paths
+from tests import harness
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -67,15 +67,8 @@ def new_report(tmp_path: Path) -> Path:
 
 
 def run_pizhu(*args: str) -> subprocess.CompletedProcess[str]:
-    code = "import sys; from pizhu.cli import main; sys.exit(main())"
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=str(ROOT),
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
-    )
+    """The installed ``pizhu`` in a process of its own, from the checkout (``seeds`` is relative)."""
+    return harness.run_pizhu(*args, timeout=60, cwd=str(ROOT))
 
 
 def assert_one_clean_line(stderr: str, expected: str) -> None:

@@ -324,6 +324,7 @@ def test_read_only_mount_is_read_by_every_reading_command(seeded: Path, read_onl
     result = runner.invoke(main, ["import", str(tmp_path), "--db", str(db)])
     assert result.exit_code == 1 and "pizhu backup" in result.stderr and len(result.stderr.splitlines()) == 1
     # The spaCy format to the read-only folder: one line, no traceback.
+    pytest.importorskip("spacy")
     out = read_only_mount / "gold.spacy"
     result = runner.invoke(main, ["export", "--format", "spacy", "-o", str(out), "--db", str(db)])
     assert result.exit_code == 1 and result.stderr.strip() == f"pizhu: error: {out}: Read-only file system"
@@ -368,33 +369,47 @@ def test_read_only_logic_as_a_user_without_write_permission(seeded: Path, reques
     os.chmod(folder, 0o755)  # nobody may read, not write
     import sysconfig
 
-    # This interpreter may live where nobody cannot reach it (a pyenv under /root): then a
-    # system Python of the same version, with this environment's packages on its path.
+    # pizhu as installed in this environment (no PYTHONPATH), run from the folder, not the
+    # checkout. This interpreter may live where nobody cannot reach it (a pyenv under /root):
+    # then a system Python of the same version, given this environment's site-packages with
+    # its .pth files (an editable install's finder) through site.addsitedir.
     site = sysconfig.get_path("purelib")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), site]), "HOME": "/tmp"}
+    as_installed = (
+        f"import runpy, site, sys; site.addsitedir({site!r}); sys.argv[0] = 'pizhu'; "
+        "runpy.run_module('pizhu', run_name='__main__', alter_sys=True)"
+    )
+    env = {**os.environ, "HOME": "/tmp"}
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     command = []
     for python in (sys.executable, f"/usr/bin/{version}", f"/usr/local/bin/{version}"):
-        candidate = [runuser, "-u", "nobody", "--", python, "-m", "pizhu"]
+        run = ["-m", "pizhu"] if python == sys.executable else ["-c", as_installed]
+        candidate = [runuser, "-u", "nobody", "--", python, *run]
         if (
             Path(python).exists()
-            and not subprocess.run([*candidate, "--help"], capture_output=True, env=env).returncode
+            and not subprocess.run([*candidate, "--help"], capture_output=True, env=env, cwd=folder).returncode
         ):
             command = candidate
             break
     if not command:
         pytest.skip("user nobody cannot run a Python that reads this checkout")
-    done = subprocess.run([*command, "stats", "--json", "--db", str(folder / "team.db")], capture_output=True, env=env)
+    done = subprocess.run(
+        [*command, "stats", "--json", "--db", str(folder / "team.db")], capture_output=True, env=env, cwd=folder
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"]["confirmed"] == 1
     for args in (["export"], ["agree"], ["backup", f"/tmp/{folder.name}-copy.db"]):
-        done = subprocess.run([*command, *args, "--db", str(folder / "team.db")], capture_output=True, env=env)
+        done = subprocess.run(
+            [*command, *args, "--db", str(folder / "team.db")], capture_output=True, env=env, cwd=folder
+        )
         assert done.returncode == 0, (args, done.stderr)
     copy = Path(f"/tmp/{folder.name}-copy.db")
     request.addfinalizer(lambda: copy.unlink(missing_ok=True))
     assert Store(copy).spans(1, "ann")[0].status == "confirmed"
     done = subprocess.run(
-        [*command, "import", str(ROOT / "seeds"), "--db", str(folder / "team.db")], capture_output=True, env=env
+        [*command, "import", str(ROOT / "seeds"), "--db", str(folder / "team.db")],
+        capture_output=True,
+        env=env,
+        cwd=folder,
     )
     assert done.returncode == 1 and b"pizhu backup" in done.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["team.db"]

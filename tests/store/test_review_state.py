@@ -24,6 +24,7 @@ from store.errors import StoreError
 from store.export import ExportFilter, iter_jsonl, write_docbin
 from store.maintenance import reextract, renormalize_document
 from store.merge import merge
+from tests.extras import installed
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TEXT = (
@@ -90,7 +91,8 @@ def test_undo_back_to_pending_is_no_opinion(seeds_db: Path, tmp_path: Path) -> N
         assert store.span(span.id, "ux3").status == "pending"
         assert store.span(span.id).status == "confirmed"
         docbin = tmp_path / "gold.spacy"
-        write_docbin(store, ExportFilter(unfinished=True), docbin)
+        if installed("spacy"):  # else the DocBin check below skips
+            write_docbin(store, ExportFilter(unfinished=True), docbin)
     assert gold_texts(seeds_db) == before
     assert ("ORG", "区政府") in before
     spacy = pytest.importorskip("spacy")

@@ -71,7 +71,7 @@ def test_prepare_cuts_reports_that_cover_the_raw_text(raw: str) -> None:
 @SETTINGS
 @given(texts)
 def test_extraction_on_prepared_reports_gives_slices(raw: str) -> None:
-    """What import stores: spans of each prepared draft (raw-text props are in test_extract_props)."""
+    """What import stores: spans of each prepared draft (raw-text props are in test_pipeline_props)."""
     pipeline = pytest.importorskip("extract.pipeline", reason="extract.pipeline has not landed yet")
     for draft in prepare(raw):
         text = draft.text

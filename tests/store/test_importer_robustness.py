@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,20 +21,14 @@ from bench.generate import generate
 from extract.decode import DecodeError, decode
 from store.db import Store
 from store.importer import find_files, import_file, import_paths
+from tests.harness import run_pizhu
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_import(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    code = "import sys; from pizhu.cli import main; sys.exit(main())"
-    return subprocess.run(
-        [sys.executable, "-c", code, "import", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=str(ROOT),
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
-    )
+    """``pizhu import ARGS`` with the installed ``pizhu``, in a process of its own."""
+    return run_pizhu("import", *args, timeout=timeout, cwd=str(ROOT))
 
 
 def refusals(stderr: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ from store.db import Store
 from store.export import ExportFilter, iter_jsonl
 from store.merge import MergeError, merge
 from store.records import OffsetMap
-from tests.unit.test_merge import make_target, snapshot
+from tests.store.test_merge import make_target, snapshot
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from store.formats import (
     record_spans,
 )
 from store.records import GOLD_STATUSES
-from tests.unit.test_export_formats import build
+from tests.store.test_export import build
 
 LABEL = {"enum": ["FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN"]}
 OFFSET = {"type": "integer", "minimum": 0}

@@ -110,7 +110,7 @@ def test_scanned_pdf_is_refused_in_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     refusal = [line for line in result.output.splitlines() if "refused" in line and "scan.pdf" in line]
     assert len(refusal) == 1
-    assert "no text layer" in refusal[0] and "--ocr" in refusal[0]  # how to ask for OCR (test_import_ocr)
+    assert "no text layer" in refusal[0] and "--ocr" in refusal[0]  # how to ask for OCR (test_sources_ocr)
     with Store(db) as store:
         assert store.document_ids() == []
 

@@ -8,7 +8,6 @@ was done; afterwards the decision log must hold exactly those, and the file must
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ import pytest
 
 from store.db import Store
 from store.migrations import KNOWN
-from tests.concurrency import ROOT, check_log, run_workers, seeded_db
+from tests.concurrency import check_log, run_workers, seeded_db
 
 
 def test_eight_reviewers_write_at_once_and_nothing_is_lost(tmp_path: Path) -> None:
@@ -39,14 +38,12 @@ def test_eight_reviewers_opening_a_new_database_at_once(tmp_path: Path) -> None:
         "while not os.path.exists(sys.argv[2]): time.sleep(0.001)\n"
         "store = Store(sys.argv[1]); print(store.schema_version())\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", code, str(db), str(go)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=env,
         )
         for _ in range(8)
     ]

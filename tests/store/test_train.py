@@ -36,6 +36,7 @@ from store.train import (
     split_documents,
     train,
 )
+from tests.extras import needs_spacy
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = TrainOptions(max_steps=4, epochs=1)
@@ -78,6 +79,7 @@ def test_split_always_keeps_one_document_on_each_side() -> None:
         split_documents([7])
 
 
+@needs_spacy
 def test_training_never_sees_a_held_out_document(gold_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
     real_fit = train_module._fit
@@ -115,6 +117,7 @@ def test_a_date_or_figure_inside_a_title_is_left_out_of_ner() -> None:
     assert [(s.label, s.text) for s in doc.flat] == [("TITLE", "《实施方案(2023-2025年)》"), ("FIGURE", "12次")]
 
 
+@needs_spacy
 def test_training_examples_hold_only_the_flat_spans() -> None:
     doc = _doc("《时光印记:图说陈仓70年》出版。", ("TITLE", "《时光印记:图说陈仓70年》"), ("FIGURE", "70年"))
     nlp = train_module.blank_pipeline("char")
@@ -154,6 +157,7 @@ def test_gold_view_takes_confirmed_and_added_spans_and_skips_reports_under_revie
     assert all(document.text[s.start : s.end] == s.text for s in document.spans)
 
 
+@needs_spacy
 def test_alignment_char_tokens_hold_every_span_jieba_may_not() -> None:
     # jieba cuts 城中区 / 政协 / 召开 …: 城中 ends inside a word, 政协 is one.
     doc = _doc("城中区政协召开会议。", ("GPE", "城中"), ("ORG", "政协"))
@@ -174,6 +178,7 @@ def test_scores_are_exact_match_per_label() -> None:
 # --- training, saving, loading back -------------------------------------------------------
 
 
+@needs_spacy
 def test_train_saves_a_model_that_loads_back_and_finds_spans(gold_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "model"
     with Store(gold_db) as store:
@@ -191,6 +196,7 @@ def test_train_saves_a_model_that_loads_back_and_finds_spans(gold_db: Path, tmp_
         assert not text[start].isspace() and not text[end - 1].isspace()
 
 
+@needs_spacy
 def test_training_is_reproducible_with_a_seed(gold_db: Path) -> None:
     with Store(gold_db) as store:
         first = train(store, TrainOptions(max_steps=3, seed=4))
@@ -199,6 +205,7 @@ def test_training_is_reproducible_with_a_seed(gold_db: Path) -> None:
     assert first.total == second.total
 
 
+@needs_spacy
 def test_only_the_chosen_labels_are_trained(gold_db: Path) -> None:
     with Store(gold_db) as store:
         result = train(store, TrainOptions(labels=("FIGURE", "DATE"), max_steps=2))
@@ -206,6 +213,7 @@ def test_only_the_chosen_labels_are_trained(gold_db: Path) -> None:
     assert [s.label for s in result.scores] == ["FIGURE", "DATE"]
 
 
+@needs_spacy
 def test_learning_curve_gives_every_share_and_label_one_f1_per_split(gold_db: Path) -> None:
     with Store(gold_db) as store:
         curve = learning_curve(store, TrainOptions(max_steps=1, labels=("FIGURE",)), fractions=(0.5, 1.0), splits=2)
@@ -216,6 +224,7 @@ def test_learning_curve_gives_every_share_and_label_one_f1_per_split(gold_db: Pa
     assert curve.point(1.0, "FIGURE").documents == 4
 
 
+@needs_spacy
 def test_ctrl_c_during_training_saves_nothing(gold_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "model"
 
@@ -259,6 +268,7 @@ def test_refuses_to_overwrite_a_folder_that_is_not_a_model(gold_db: Path, tmp_pa
 # --- the command ---------------------------------------------------------------------------
 
 
+@needs_spacy
 def test_cli_trains_and_prints_json(gold_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "m"
     result = CliRunner().invoke(
@@ -272,6 +282,7 @@ def test_cli_trains_and_prints_json(gold_db: Path, tmp_path: Path) -> None:
     assert (out / "meta.json").is_file()
 
 
+@needs_spacy
 def test_cli_curve_prints_a_table(gold_db: Path) -> None:
     result = CliRunner().invoke(main, ["train", "--db", str(gold_db), "--curve", "--max-steps", "1", "--label", "DATE"])
     assert result.exit_code == 0, result.output
@@ -279,6 +290,7 @@ def test_cli_curve_prints_a_table(gold_db: Path) -> None:
     assert "DATE" in result.stdout and "all" in result.stdout
 
 
+@needs_spacy
 def test_cli_ctrl_c_exits_130_with_one_line(gold_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -306,6 +318,7 @@ def test_missing_spacy_is_one_line_and_writes_nothing(
     assert not out.exists()
 
 
+@needs_spacy
 def test_no_reviewed_reports_is_one_line(tmp_path: Path) -> None:
     db = tmp_path / "empty.db"
     Store(db).close()
@@ -351,6 +364,7 @@ def test_spacy_is_imported_only_when_training() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@needs_spacy
 def test_sigint_to_a_running_train_exits_130_and_saves_nothing(gold_db: Path, tmp_path: Path) -> None:
     import signal
     import subprocess
@@ -383,6 +397,7 @@ def test_sigint_to_a_running_train_exits_130_and_saves_nothing(gold_db: Path, tm
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".model", "model"))) == []
 
 
+@needs_spacy
 def test_a_label_without_held_out_gold_is_a_dash_not_zero(gold_db: Path, tmp_path: Path) -> None:
     """Before: P, R and F1 of a label with no held-out gold (nothing to find) printed 0.000,
     as if the model had failed at it; they are undefined, and shown as ``stats`` shows them."""
@@ -429,17 +444,21 @@ def _two_reports(tmp_path: Path) -> tuple[Path, int, int]:
     return db, a, b
 
 
+@needs_spacy
 def test_one_finished_report_trains_holding_out_its_last_part(tmp_path: Path) -> None:
     db, a, _b = _two_reports(tmp_path)
     with Store(db) as store:
         result = train(store, FAST)
     assert result.train_documents == (a,) and result.held_out_documents == (a,)
     assert result.held_out_part and "held out" in result.held_out_part
-    out = CliRunner().invoke(main, ["train", "--db", str(db), "--max-steps", "2", "--epochs", "1"])
+    # --out in tmp_path: the default (./pizhu-model) would overwrite the checkout's model.
+    model = str(tmp_path / "model")
+    out = CliRunner().invoke(main, ["train", "--db", str(db), "--out", model, "--max-steps", "2", "--epochs", "1"])
     assert out.exit_code == 0, out.output
     assert "one finished report" in out.stdout and "held out" in out.stdout
 
 
+@needs_spacy
 def test_refusal_names_the_reports_nearest_to_done_and_what_is_left(tmp_path: Path) -> None:
     db, a, b = _two_reports(tmp_path)
     with Store(db) as store:
@@ -454,6 +473,7 @@ def test_refusal_names_the_reports_nearest_to_done_and_what_is_left(tmp_path: Pa
     assert line.index(f"#{a} ") < line.index(f"#{b} ")  # nearest first
 
 
+@needs_spacy
 def test_train_and_propose_replaces_the_old_models_candidates_on_unfinished_reports_only(tmp_path: Path) -> None:
     from store.train import train_and_propose
 

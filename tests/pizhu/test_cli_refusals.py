@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from pizhu.cli import main
-from tests.unit.test_merge import make_target, snapshot
+from tests.store.test_merge import make_target, snapshot
 
 
 @pytest.mark.parametrize("year", ["²", "2⁰²³", "①", "20x3"])

@@ -1,0 +1,1 @@
+"""Tests of bench/'s own code (the real-file fetcher)."""

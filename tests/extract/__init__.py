@@ -1,0 +1,1 @@
+"""Tests of extract/: the finders, normalization, layout, the pipeline and its gold."""

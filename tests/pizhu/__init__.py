@@ -1,0 +1,1 @@
+"""Tests of pizhu/: the CLI, serve, packaging and the floors."""

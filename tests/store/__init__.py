@@ -1,0 +1,1 @@
+"""Tests of store/: the database, review log, import and its sources, export, merge, train."""

@@ -1,1 +1,0 @@
-"""Unit tests: extract, store and the CLI."""
