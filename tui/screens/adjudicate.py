@@ -90,7 +90,7 @@ class AdjudicationScreen(PizhuScreen):
         self.query_one("#adjudicate-title", Static).update(Text("Adjudication · loading…", style="bold italic"))
         self.load_disagreements()
 
-    @work(thread=True, exclusive=True, group="adjudicate")
+    @work(thread=True, exclusive=True, group="adjudicate", exit_on_error=False)
     def load_disagreements(self) -> None:
         self.post_message(self.Loaded(agree.disagreements(self.pizhu.reading_store())))
 
