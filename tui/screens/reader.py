@@ -11,7 +11,6 @@ and restyled; nothing is re-read from the database but the span itself and its h
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -31,8 +30,21 @@ from store import workspace
 from store.db import Store
 from store.display import visible, visible_styled
 from store.errors import StoreError, UnchangedError
-from store.records import PENDING, REJECTED, Decision, SpanState, SpanView
+from store.records import PENDING, Decision, SpanState, SpanView
 from tui import keys
+from tui.editing import (
+    LINE_MOTIONS,
+    QUOTES,
+    WORD_MOTIONS,
+    WORD_MOVES,
+    alternative,
+    boundary_target,
+    caret_target,
+    hint_labels,
+    hint_places,
+    mark_again_target,
+    selection_start,
+)
 from tui.model import (
     LoadedDocument,
     alike_everywhere,
@@ -40,8 +52,8 @@ from tui.model import (
     page_note,
     predicted,
     skipped_note,
-    undo_message,
 )
+from tui.review import REDO, UNDO, Undo, bound, bulk_done, bulk_write, decide_write, described, undo_job, undo_message
 from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import (
     AttributeForm,
@@ -58,7 +70,7 @@ from tui.text import fit, fit_line, strip_markup_heading
 from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import SectionView
 from tui.widgets.span_panel import SpanPanel
-from tui.words import Words, is_punctuation, jieba_boundaries
+from tui.words import Words, jieba_boundaries
 from tui.writer import Job, Writer
 
 # From this width the span panel sits beside the text instead of below it; below it the
@@ -66,56 +78,8 @@ from tui.writer import Job, Writer
 WIDE = 150
 
 
-PAST = {"confirm": "confirmed", "reject": "rejected"}
-
-HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
-
-# On an opening quote, v selects what the quotes enclose (quoted slogans are common).
-QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
-
 # What the keys may do while a document is read (see ReaderScreen.check_action).
 WHILE_LOADING = frozenset({"next_document", "previous_document", "cancel"})
-
-# Keys that move by jieba's words: they wait for them (ReaderScreen.words_needed).
-WORD_MOVES = frozenset({"start_left", "start_right", "end_left", "end_right"})
-WORD_MOTIONS = frozenset({"word_left", "word_right"})
-
-CARET_MOTIONS = (
-    "left",
-    "right",
-    "up",
-    "down",
-    "word_left",
-    "word_right",
-    "next_punctuation",
-    "previous_punctuation",
-    "line_start",
-    "line_end",
-    "span_edge_left",
-    "span_edge_right",
-)
-
-
-def _labelled(places: list[int]) -> dict[int, str]:
-    """Jump labels for places nearest first: one letter for the nearest, and when more than 26
-    places, the last letters start two-letter labels for the furthest (prefix-free)."""
-    prefixes = 0
-    while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
-        prefixes += 1
-    singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
-    labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
-    return dict(zip(places, labels, strict=False))
-
-
-def alternative(flag: str) -> tuple[str, int, int] | None:
-    """(label, start, end) of a ``model: LABEL start-end`` flag, else None."""
-    parts = flag.removeprefix("model: ").split() if flag.startswith("model: ") else []
-    if len(parts) != 2 or parts[0] not in LABELS or "-" not in parts[1]:
-        return None
-    start, _, end = parts[1].partition("-")
-    if not (start.isdigit() and end.isdigit()):
-        return None
-    return parts[0], int(start), int(end)
 
 
 class ReaderScreen(PizhuScreen):
@@ -243,7 +207,7 @@ class ReaderScreen(PizhuScreen):
         self._show_status()
         self.load_document(self._load_token, doc_id, span_id, self.pizhu.label_filter, self.pizhu.progress_version)
 
-    @work(thread=True, exclusive=True, group="document")
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def load_document(
         self, token: int, doc_id: int, span_id: int | None, labels: frozenset[str] | None, version: int
     ) -> None:
@@ -318,7 +282,7 @@ class ReaderScreen(PizhuScreen):
         if self.words is not None and self.doc is not None:
             self.words.with_spans(e for s in self.doc.all_spans() for e in (s.start, s.end))
 
-    @work(thread=True, exclusive=True, group="words")
+    @work(thread=True, exclusive=True, group="words", exit_on_error=False)
     def tokenize(self, doc_id: int, text: str) -> None:
         # jieba loads its dictionary on first use (about a second): never on the key path.
         self.post_message(self.WordsReady(doc_id, jieba_boundaries(text)))
@@ -414,7 +378,7 @@ class ReaderScreen(PizhuScreen):
             return history
         return [d for d in history if d.reviewer == self.pizhu.reviewer]
 
-    @work(thread=True, exclusive=True, group="history")
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def load_history(self, span_id: int) -> None:
         self.post_message(self.HistoryLoaded(span_id, self.pizhu.reading_store().history(span_id)))
 
@@ -496,12 +460,8 @@ class ReaderScreen(PizhuScreen):
             return None
         reviewer = self.pizhu.reviewer
         new = predicted(span, action, self.doc.text, **fields)
-
-        def write(store: Store, seen: dict[int, SpanState]) -> SpanView:
-            return store.decide(span.id, reviewer, action, seen=seen[span.id], **fields)
-
-        what = what or f"{action} {span.label} “{visible(span.text)}”"
-        self._message_job = self.submit(what, [span], [new], write)
+        what = what or f"{action} {described(span)}"
+        self._message_job = self.submit(what, [span], [new], decide_write(span.id, reviewer, action, **fields))
         return new
 
     def can_decide(self, spans: list[SpanView]) -> bool:
@@ -531,7 +491,7 @@ class ReaderScreen(PizhuScreen):
             write,
             saved=saved or self.saved,
             refused=self.refused,
-            spans={s.id: None if writer.in_flight(s.id) else s.state() for s in spans},
+            spans=bound(writer, spans),
             shown={s.id: s for s in shown},
         )
         writer.submit(job, base=[s for s in spans if not writer.in_flight(s.id)])
@@ -604,7 +564,7 @@ class ReaderScreen(PizhuScreen):
         self._show_status()
         self.read_spans(self._load_token, self.doc.id, prefer, self.pizhu.progress_version)
 
-    @work(thread=True, exclusive=True, group="document")
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def read_spans(self, token: int, doc_id: int, prefer: int | None, version: int) -> None:
         try:
             spans = self.pizhu.reading_store().spans(doc_id, self.pizhu.reviewer)
@@ -751,7 +711,7 @@ class ReaderScreen(PizhuScreen):
         what: str
         spans: list[SpanView]
 
-    @work(thread=True, exclusive=True, group="bulk")
+    @work(thread=True, exclusive=True, group="bulk", exit_on_error=False)
     def count_everywhere(self, action: str, span: SpanView, what: str, doc_ids: set[int]) -> None:
         spans = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
         self.post_message(self.Counted(action, what, spans))
@@ -778,12 +738,7 @@ class ReaderScreen(PizhuScreen):
         spans = [self.doc.get(s.id) or s if s.document_id == self.doc.id else s for s in spans]
         if not self.can_decide(spans):
             return None
-        reviewer = self.pizhu.reviewer
-        ids = [s.id for s in spans]
-
-        def write(store: Store, seen: dict[int, SpanState]) -> list[SpanView]:
-            store.decide_many(ids, reviewer, action, seen=seen)
-            return [store.span(i, reviewer) for i in ids]
+        write = bulk_write([s.id for s in spans], self.pizhu.reviewer, action)
 
         def saved(job: Job, result: Any) -> None:
             self.pizhu.forget_progress()
@@ -792,7 +747,7 @@ class ReaderScreen(PizhuScreen):
         shown = [predicted(s, action, self.doc.text) for s in spans if s.document_id == self.doc.id]
         place = {"here": "in this report", "section": "in this section"}.get(where, "in every report")
         job = self.submit(f"{action} {len(spans)} × {what} {place}", spans, shown, write, saved)
-        self.say(f"{PAST[action]} {len(spans)} × {what} {place} · u: undo them all", job)
+        self.say(bulk_done(action, len(spans), what, place), job)
         span = self.span()
         if span is None or span.status != PENDING:
             self.next_pending()
@@ -1054,26 +1009,7 @@ class ReaderScreen(PizhuScreen):
         assert self.doc is not None
         section = self.doc.sections[self.section]
         words = self.words or Words(self.doc.text)
-        lo, hi = min(section.start, start), max(section.end, end)
-        if key_id == "start_left":
-            start = words.previous(start, lo)
-        elif key_id == "start_right":
-            start = words.next(start, start, end - 1)
-        elif key_id == "end_left":
-            end = words.previous(end, start + 1)
-        elif key_id == "end_right":
-            end = words.next(end, end, hi)
-        elif key_id == "start_char_left":
-            start -= 1
-        elif key_id == "start_char_right":
-            start += 1
-        elif key_id == "end_char_left":
-            end -= 1
-        elif key_id == "end_char_right":
-            end += 1
-        if end - start < 1 or start < 0 or end > len(self.doc.text):
-            return None
-        return start, end
+        return boundary_target(key_id, start, end, words, (section.start, section.end), len(self.doc.text))
 
     def action_move_start(self, delta: int) -> None:
         self._move("start_left" if delta < 0 else "start_right")
@@ -1108,37 +1044,15 @@ class ReaderScreen(PizhuScreen):
     def caret_target(self, motion: str, offset: int) -> int:
         """Where a cursor key takes the cursor from ``offset``, inside this section."""
         view = self.view
-        lo, hi = view.base, view.end
-        words = self.words
-        if motion == "left":
-            return max(offset - 1, lo)
-        if motion == "right":
-            return min(offset + 1, hi)
-        if motion in ("up", "down"):
-            return view.offset_on_line(offset, -1 if motion == "up" else 1) if view.lines else offset
-        if motion in ("line_start", "line_end"):
+        if motion in LINE_MOTIONS:
             if not view.lines:
                 return offset
+            if motion in ("up", "down"):
+                return view.offset_on_line(offset, -1 if motion == "up" else 1)
             start, end = view.lines[view.line_of(offset)]
             return view.base + (start if motion == "line_start" else end)
-        if motion in ("span_edge_left", "span_edge_right") and self.doc is not None:
-            edges = sorted({e for sp in self.doc.all_spans() for e in (sp.start, sp.end) if lo <= e <= hi})
-            if motion == "span_edge_left":
-                index = bisect.bisect_left(edges, offset) - 1
-                return edges[index] if index >= 0 else lo
-            index = bisect.bisect_right(edges, offset)
-            return edges[index] if index < len(edges) else hi
-        if words is None:
-            return offset
-        if motion == "word_left":
-            return words.previous(offset, lo)
-        if motion == "word_right":
-            return words.next(offset, offset, hi)
-        if motion == "next_punctuation":
-            return words.next_punctuation(offset, hi)
-        if motion == "previous_punctuation":
-            return words.previous_punctuation(offset, lo)
-        raise ValueError(motion)
+        edges = (e for sp in self.doc.all_spans() for e in (sp.start, sp.end)) if self.doc is not None else ()
+        return caret_target(motion, offset, view.base, view.end, self.words, edges)
 
     def hint_targets(self, caret: int) -> dict[int, str]:
         """Jump labels for the word starts on screen, the nearest to ``caret`` with one letter.
@@ -1148,17 +1062,9 @@ class ReaderScreen(PizhuScreen):
         assert self.doc is not None
         words = self.words or Words(self.doc.text)
         lo, hi = self.view.visible_range()
-        text = self.doc.text
-        # Word starts and opening quotes (v there selects what they enclose), not other
-        # punctuation (p goes there); only where a label fits beside the place, never over it.
-        places = [
-            at
-            for at in range(lo, hi)
-            if words.is_boundary(at) and not text[at].isspace() and (text[at] in QUOTES or not is_punctuation(text[at]))
-        ]
-        places.sort(key=lambda at: (abs(at - caret), at))
+        places = hint_places(self.doc.text, words, lo, hi, caret)
         while True:
-            hints = _labelled(places)
+            hints = hint_labels(places)
             crowded = self.view.crowded(hints)
             if not crowded:
                 return hints
@@ -1205,18 +1111,9 @@ class ReaderScreen(PizhuScreen):
 
     def selection_start(self, caret: int) -> tuple[int, int]:
         """What ``v`` selects at the cursor: the search match starting there, else the word."""
-        match = self.view.match
-        if match is not None and match[0] == caret:
-            return match
         assert self.doc is not None
-        close = QUOTES.get(self.doc.text[caret : caret + 1])
-        if close:
-            # On an opening quote or bracket: what it encloses, within the section.
-            end = self.doc.text.find(close, caret + 1, self.view.end)
-            if end > caret + 1:
-                return caret + 1, end
         words = self.words or Words(self.doc.text)
-        return caret, max(words.word_end(caret, self.view.end), min(caret + 1, self.view.end))
+        return selection_start(self.doc.text, caret, self.view.end, words, self.view.match)
 
     def action_select(self) -> None:
         if self.view.selection_anchor is not None:
@@ -1308,49 +1205,21 @@ class ReaderScreen(PizhuScreen):
         return job
 
     def mark_again_target(self) -> tuple[int, int, str] | None:
-        """The first place in this section after the reviewer's last decision where a text
-        already labelled in the document (confirmed, corrected or added) occurs without that label; the
-        longest text where several start there; whole words only. A place rejected once is
-        not proposed again."""
+        """Where ``m`` adds a span: a text already labelled in the document, unlabelled in this
+        section after the reviewer's last decision (``tui.editing.mark_again_target``)."""
         if self.doc is None:
             return None
         section = self.doc.sections[self.section]
-        known: dict[str, str] = {}
-        for span in self.doc.all_spans():
-            if span.is_gold and span.text.strip():
-                known.setdefault(span.text, span.label)
-        if self.last_added is not None:
-            known[self.last_added[0]] = self.last_added[1]
-        if not known:
-            return None
-        taken = {(s.start, s.end, s.label) for s in self.doc.all_spans()} | set(self._adding)
-        # Spans do not nest (but a DATE or FIGURE in a TITLE): nothing is proposed inside a standing span.
-        standing = [(s.start, s.end, s.label) for s in self.doc.all_spans() if s.status != REJECTED]
-        standing += self._adding
-
-        def overlaps(at: int, end: int, label: str) -> bool:
-            return any(
-                a < end and at < b and not (label in ("DATE", "FIGURE") and other == "TITLE")
-                for a, b, other in standing
-            )
-
-        text = self.doc.text
-        starts: dict[str, list[str]] = {}
-        for needle in known:
-            starts.setdefault(needle[0], []).append(needle)
-        for needles in starts.values():
-            needles.sort(key=len, reverse=True)
-        words = self.words or Words(text)
-        for at in range(max(self.reading, section.start), section.end):
-            if not words.is_boundary(at):
-                continue  # 区委 in 城区委员会 is not 区委: whole words only
-            for needle in starts.get(text[at], ()):
-                end = at + len(needle)
-                if end <= section.end and text.startswith(needle, at) and words.is_boundary(end):
-                    label = known[needle]
-                    if (at, end, label) not in taken and not overlaps(at, end, label):
-                        return at, end, label
-        return None
+        last = self.last_added[:2] if self.last_added is not None else None
+        return mark_again_target(
+            self.doc.text,
+            (section.start, section.end),
+            self.reading,
+            self.doc.all_spans(),
+            self.words or Words(self.doc.text),
+            adding=self._adding,
+            last_added=last,
+        )
 
     def action_mark_again(self) -> None:
         if not self.words_needed():
@@ -1395,33 +1264,29 @@ class ReaderScreen(PizhuScreen):
     # --- undo, search, go to ----------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._undo_redo(Store.undo_batch, "undone", "nothing to undo")
+        self._undo_redo(UNDO)
 
     def action_redo(self) -> None:
-        self._undo_redo(Store.redo_batch, "redone", "nothing to redo")
+        self._undo_redo(REDO)
 
-    def _undo_redo(self, call: Callable[[Store, str], list[SpanView]], done: str, nothing: str) -> None:
+    def _undo_redo(self, which: Undo) -> None:
         """An undo can take back a whole batch (a bulk action, a split, a merge): the store gives
         every span it touched, and those in this report are swapped in, nothing read again. A
         batch only in another report opens that report on the span it took back. It is written
         after every decision before it; until then decisions wait ("the undo is being saved")."""
         assert self.doc is not None
-        reviewer = self.pizhu.reviewer
-
-        def write(store: Store, seen: object) -> list[SpanView]:
-            return call(store, reviewer)
 
         def saved(job: Job, spans: Any) -> None:
             if not spans:
                 if self.is_attached:
-                    self.say(nothing)
+                    self.say(which.nothing)
                 return
             self.own_change()
             if not self.is_attached or self.doc is None:
                 return
             first = spans[0]
             here = [s for s in spans if s.document_id == self.doc.id]
-            self.message, self._message_job = undo_message(done, spans), None
+            self.message, self._message_job = undo_message(which.done, spans), None
             if not here:
                 self.open_document(first.document_id, first.id)
                 return
@@ -1430,9 +1295,8 @@ class ReaderScreen(PizhuScreen):
             others = [s for s in self.doc.all_spans() if s.id not in touched]
             self.show_spans(others + self.writer.overlay(here), prefer, changed=touched)
 
-        what = "undo" if done == "undone" else "redo"
-        job = self.writer.submit(Job(what, write, saved, self.refused, kind="undo"))
-        self.say(f"{'undoing' if done == 'undone' else 'redoing'} your last decision", job)
+        job = self.writer.submit(undo_job(which, self.pizhu.reviewer, saved, self.refused))
+        self.say(f"{which.doing} your last decision", job)
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:
