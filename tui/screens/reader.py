@@ -11,12 +11,11 @@ and restyled; nothing is re-read from the database but the span itself and its h
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import PurePath
+from dataclasses import dataclass, field
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,9 +27,9 @@ from textual.widgets import Footer, Static
 from extract.models import LABELS
 from store import workspace
 from store.db import Store
-from store.display import visible, visible_styled
+from store.display import visible
 from store.errors import StoreError, UnchangedError
-from store.records import PENDING, Decision, SpanState, SpanView
+from store.records import PENDING, SpanState, SpanView
 from tui import keys
 from tui.editing import (
     LINE_MOTIONS,
@@ -66,10 +65,11 @@ from tui.screens.dialogs import (
     SectionChoice,
     TextPrompt,
 )
-from tui.text import fit, fit_line, strip_markup_heading
+from tui.text import strip_markup_heading
 from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import SectionView
 from tui.widgets.span_panel import SpanPanel
+from tui.widgets.status_line import MessageLine, StatusLine
 from tui.words import Words, jieba_boundaries
 from tui.writer import Job, Writer
 
@@ -93,13 +93,6 @@ class ReaderScreen(PizhuScreen):
         boundaries: set[int]
 
     @dataclass
-    class HistoryLoaded(Message):
-        """The decision history of one span, read in a worker."""
-
-        span_id: int
-        history: list[Decision]
-
-    @dataclass
     class SpansRead(Message):
         """A document's spans read again in a worker (``spans`` None: not read, ``error`` says why)."""
 
@@ -109,6 +102,7 @@ class ReaderScreen(PizhuScreen):
         prefer: int | None
         error: str
         version: int  # the app's progress_version when they were asked for
+        tags: list[str] = field(default_factory=list)  # every tag in the library, for t
 
     @dataclass
     class DocumentLoaded(Message):
@@ -120,6 +114,7 @@ class ReaderScreen(PizhuScreen):
         span_id: int | None
         error: str
         version: int = -1  # the app's progress_version when it was asked for
+        tags: list[str] = field(default_factory=list)  # every tag in the library, for t
 
     def __init__(self, doc_id: int, span_id: int | None = None) -> None:
         super().__init__()
@@ -137,7 +132,6 @@ class ReaderScreen(PizhuScreen):
         self.last_added: tuple[str, str, int] | None = None  # text, label, end
         self._save_timer: Timer | None = None
         self.reading = 0  # where the last decision in this section ended: m looks on from there
-        self._history: dict[int, list[Decision]] = {}
         self.loading_doc: int | None = None  # the document being read in a worker
         self._then: Callable[[], None] | None = None  # what to do once the spans are read again
         self._load_token = 0
@@ -145,10 +139,11 @@ class ReaderScreen(PizhuScreen):
         self._frozen: set[int] = set()  # spans a split or merge being written takes away
         self._adding: list[tuple[int, int, str]] = []  # spans being added: m does not offer them again
         self._synced = -1  # the app's progress_version this document's spans were last read at
+        self.tags: list[str] = []  # every tag in the library (read with the spans), offered by t
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status", markup=False)
-        yield Static(id="message", markup=False)
+        yield StatusLine(id="status")
+        yield MessageLine(id="message")
         yield Static(id="heading", markup=False)
         with Container(id="body"):
             yield SectionView(id="text")
@@ -218,10 +213,11 @@ class ReaderScreen(PizhuScreen):
             if span_id is None:
                 # Reopening keeps the place: the span this reviewer was last on here.
                 span_id = workspace.last_span(store, reviewer, doc_id)
+            tags = store.tags()
         except StoreError as exc:
             self.post_message(self.DocumentLoaded(token, doc_id, None, None, str(exc)))
             return
-        self.post_message(self.DocumentLoaded(token, doc_id, loaded, span_id, "", version))
+        self.post_message(self.DocumentLoaded(token, doc_id, loaded, span_id, "", version, tags))
 
     @on(DocumentLoaded)
     def document_arrived(self, event: DocumentLoaded) -> None:
@@ -240,9 +236,10 @@ class ReaderScreen(PizhuScreen):
             return
         self.doc = event.document
         self._synced = event.version
+        self.tags = event.tags
         # Decisions still being written are drawn as they will be, over what was read.
         self.doc.set_spans(self.writer.overlay(self.doc.all_spans()))
-        self._history.clear()
+        self.panel.forget()
         self._start_words()
         span = self.doc.get(event.span_id) if event.span_id is not None else None
         if span is None:
@@ -360,66 +357,29 @@ class ReaderScreen(PizhuScreen):
         else:
             self.set_current(span)
 
+    @property
+    def panel(self) -> SpanPanel:
+        return self.query_one(SpanPanel)
+
     def _show_panel(self) -> None:
-        """The panel at once from memory; the history comes from a worker."""
-        span = self.span()
-        panel = self.query_one(SpanPanel)
-        if span is None:
-            panel.show(None, [])
-            return
-        cached = self._history.get(span.id)
-        panel.show(span, self._visible_history(cached or []), loading=cached is None)
-        if cached is None:
-            self.load_history(span.id)
-
-    def _visible_history(self, history: list[Decision]) -> list[Decision]:
-        """Blind review: only this reviewer's decisions, unless others' are asked for."""
-        if self.pizhu.sees_everyone:
-            return history
-        return [d for d in history if d.reviewer == self.pizhu.reviewer]
-
-    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
-    def load_history(self, span_id: int) -> None:
-        self.post_message(self.HistoryLoaded(span_id, self.pizhu.reading_store().history(span_id)))
-
-    @on(HistoryLoaded)
-    def history_arrived(self, event: HistoryLoaded) -> None:
-        self._history[event.span_id] = event.history
-        if event.span_id == self.current:
-            span = self.span()
-            self.query_one(SpanPanel).show(span, self._visible_history(event.history))
+        """The current span in the panel (its history comes from the panel's worker)."""
+        self.panel.show_span(self.span())
 
     def _show_status(self) -> None:
+        """The status and message lines (``tui.widgets.status_line``)."""
         ids = self.pizhu.document_ids()
+        status = self.query_one("#status", StatusLine)
         if self.loading_doc is not None:
-            position = ids.index(self.loading_doc) + 1 if self.loading_doc in ids else 0
-            self.query_one("#status", Static).update(
-                Text(f"loading doc {position}/{len(ids)}…", style="bold italic", no_wrap=True), layout=False
-            )
+            status.show_loading(ids.index(self.loading_doc) + 1 if self.loading_doc in ids else 0, len(ids))
             return
         if self.doc is None:
             return
         document = self.doc.document
         position = ids.index(document.id) + 1 if document.id in ids else 0
         width = max(self.size.width - 2, 10)
-        # Where the reviewer is and what is left first; the report's name takes the rest (a
-        # report without organisation is named by its file, never its whole path).
-        where = f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}"
-        where += f"  {self.committed_pending()} pending"
-        if self.doc.labels is not None:
-            where += " (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")"
-        name = document.organisation or PurePath(document.source).name
-        name = visible(f"{name} {document.when}".strip())
-        status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(fit(name, max(width - cell_len(where), 4)), style="bold")
-        status.append(fit(where, width - cell_len(status.plain)))
-        self.query_one("#status", Static).update(visible_styled(status), layout=False)
-        # The message is one line that never wraps (the text below never moves): a long span
-        # text in it is shortened in its middle, what the message says about it stays.
-        line = fit_line(visible(self.message_line()), width)
-        self.query_one("#message", Static).update(
-            visible_styled(Text(line, style="italic", no_wrap=True, overflow="ellipsis")), layout=False
-        )
+        section = (self.section + 1, len(self.doc.sections))
+        status.show(document, (position, len(ids)), section, self.committed_pending(), self.doc.labels, width)
+        self.query_one("#message", MessageLine).show(self.message_line(), width)
 
     def message_line(self) -> str:
         """The message, and whether the write it tells of is saved yet."""
@@ -506,7 +466,7 @@ class ReaderScreen(PizhuScreen):
             return
         self.doc.replace(span)
         self.view.update_spans([span])
-        self._history.pop(span.id, None)
+        self.panel.forget([span.id])
         if self.doc.section_of(span) == self.section:
             self.reading = span.end
         self._span_edges()
@@ -567,11 +527,13 @@ class ReaderScreen(PizhuScreen):
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def read_spans(self, token: int, doc_id: int, prefer: int | None, version: int) -> None:
         try:
-            spans = self.pizhu.reading_store().spans(doc_id, self.pizhu.reviewer)
+            store = self.pizhu.reading_store()
+            spans = store.spans(doc_id, self.pizhu.reviewer)
+            tags = store.tags()
         except StoreError as exc:
             self.post_message(self.SpansRead(token, doc_id, None, prefer, str(exc), version))
             return
-        self.post_message(self.SpansRead(token, doc_id, spans, prefer, "", version))
+        self.post_message(self.SpansRead(token, doc_id, spans, prefer, "", version, tags))
 
     @on(SpansRead)
     def spans_arrived(self, event: SpansRead) -> None:
@@ -582,6 +544,7 @@ class ReaderScreen(PizhuScreen):
             self.say(f"spans not read again: {event.error} (R: reload)")
             return
         self._synced = event.version
+        self.tags = event.tags
         self.show_spans(self.writer.overlay(event.spans), event.prefer)
         then, self._then = self._then, None
         if then is not None:
@@ -593,10 +556,7 @@ class ReaderScreen(PizhuScreen):
         history is stale (None: any)."""
         assert self.doc is not None
         self.doc.set_spans(spans)
-        if changed is None:
-            self._history.clear()
-        for span_id in changed or ():
-            self._history.pop(span_id, None)
+        self.panel.forget(changed)
         self._span_edges()
         span = next((self.doc.get(i) for i in (prefer, self.current) if i is not None and self.doc.get(i)), None)
         if span is None:
@@ -977,10 +937,13 @@ class ReaderScreen(PizhuScreen):
             if tag:
                 new = self.decide("tag", span_id=span.id, tag=tag)
                 if new is not None:
+                    if tag not in self.tags:
+                        bisect.insort(self.tags, tag)  # as the tags table will list it
                     self.say(f"tagged {tag}", self._message_job)
 
+        # The tags were read with the spans, in a worker: no database read on the key path.
         self.app.push_screen(
-            TextPrompt("Tag", suggestions=self.pizhu.store.tags(), hint="→: accept completion · enter: tag"), done
+            TextPrompt("Tag", suggestions=list(self.tags), hint="→: accept completion · enter: tag"), done
         )
 
     def action_label_filter(self) -> None:
