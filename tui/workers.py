@@ -22,6 +22,7 @@ DOING = {
     "history": "history not read",
     "bulk": "alike candidates not counted",
     "queue": "queue not read",
+    "context": "report text not read",
     "library": "library not read",
     "stats": "statistics not computed",
     "check": "check not run",

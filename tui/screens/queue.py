@@ -161,18 +161,34 @@ class QueueScreen(PizhuScreen):
             return None
         return self.items[table.cursor_row]
 
-    def _text(self, doc_id: int) -> str:
-        if doc_id not in self._texts:
-            self._texts[doc_id] = self.pizhu.store.document_text(doc_id)
-        return self._texts[doc_id]
+    @dataclass
+    class TextRead(Message):
+        """A report's text for the context line, read in a worker."""
+
+        doc_id: int
+        text: str
+
+    @work(thread=True, exclusive=True, group="context", exit_on_error=False)
+    def read_text(self, doc_id: int) -> None:
+        self.post_message(self.TextRead(doc_id, self.pizhu.reading_store().document_text(doc_id)))
+
+    @on(TextRead)
+    def text_read(self, event: TextRead) -> None:
+        self._texts[event.doc_id] = event.text
+        self._show_context()
 
     def _show_context(self) -> None:
+        """The sentence around the highlighted candidate; its report's text is read in a
+        worker the first time (the line names the candidate until it arrives)."""
         span = self.selected()
         context = self.query_one("#context", Static)
         if span is None:
             context.update(Text("Nothing pending here.", style="bold"))
             return
-        text = self._text(span.document_id)
+        text = self._texts.get(span.document_id)
+        if text is None:
+            self.read_text(span.document_id)
+            text = ""
         before = visible(text[max(span.start - CONTEXT, 0) : span.start]).replace("\n", " ")
         after = visible(text[span.end : span.end + CONTEXT]).replace("\n", " ")
         line = Text(f"{span.label} · rule {span.rule or '—'} · {span.source} · doc {span.document_id}\n", style="dim")
@@ -209,7 +225,7 @@ class QueueScreen(PizhuScreen):
             if self.is_attached:
                 self.reload()
 
-        shown = predicted(span, action, self._text(span.document_id))
+        shown = predicted(span, action, "")  # confirm, reject: no text needed
         job = Job(
             f"{action} {described(span)}",
             decide_write(span.id, self.pizhu.reviewer, action),
