@@ -60,7 +60,6 @@ class AdjudicationScreen(PizhuScreen):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[agree.Disagreement] = []
-        self._texts: dict[int, str] = {}
 
     @property
     def adjudicator(self) -> str:
@@ -154,28 +153,11 @@ class AdjudicationScreen(PizhuScreen):
             out.append("1-9 take a version as final, x reject it", style="dim")
         panel.update(visible_styled(out))
 
-    @dataclass
-    class TextRead(Message):
-        """A report's text for the sentence around a span, read in a worker."""
-
-        doc_id: int
-        text: str
-
-    @work(thread=True, exclusive=True, group="context", exit_on_error=False)
-    def read_text(self, doc_id: int) -> None:
-        self.post_message(self.TextRead(doc_id, self.pizhu.reading_store().document_text(doc_id)))
-
-    @on(TextRead)
-    def text_read(self, event: TextRead) -> None:
-        self._texts[event.doc_id] = event.text
-        self._show_versions()
-
     def _sentence(self, item: agree.Disagreement) -> Text:
         """The sentence around the span, the span itself reversed: what the reviewers read (the
         report's text is read in a worker the first time: the span alone until it arrives)."""
-        text = self._texts.get(item.document_id)
+        text = self.report_text(item.document_id)
         if text is None:
-            self.read_text(item.document_id)
             return Text(visible(str(item.proposed.get("text", ""))).replace("\n", " "), style="reverse bold")
         start, end = int(item.proposed["start"]), int(item.proposed["end"])
         left = max((text.rfind(c, 0, start) for c in "。！？\n"), default=-1) + 1
@@ -186,6 +168,9 @@ class AdjudicationScreen(PizhuScreen):
         line.append(visible(text[start:end]).replace("\n", " "), style="reverse bold")
         line.append(visible(text[end:right]).replace("\n", " "))
         return line
+
+    def text_arrived(self, doc_id: int) -> None:
+        self._show_versions()
 
     @on(DataTable.RowHighlighted, "#disagreements")
     def highlighted(self) -> None:

@@ -78,7 +78,6 @@ class QueueScreen(PizhuScreen):
         super().__init__()
         self.label = label
         self.items: list[SpanView] = []
-        self._texts: dict[int, str] = {}
         self.reading = False
         self.counting = False
         self._token = 0
@@ -161,22 +160,6 @@ class QueueScreen(PizhuScreen):
             return None
         return self.items[table.cursor_row]
 
-    @dataclass
-    class TextRead(Message):
-        """A report's text for the context line, read in a worker."""
-
-        doc_id: int
-        text: str
-
-    @work(thread=True, exclusive=True, group="context", exit_on_error=False)
-    def read_text(self, doc_id: int) -> None:
-        self.post_message(self.TextRead(doc_id, self.pizhu.reading_store().document_text(doc_id)))
-
-    @on(TextRead)
-    def text_read(self, event: TextRead) -> None:
-        self._texts[event.doc_id] = event.text
-        self._show_context()
-
     def _show_context(self) -> None:
         """The sentence around the highlighted candidate; its report's text is read in a
         worker the first time (the line names the candidate until it arrives)."""
@@ -185,10 +168,7 @@ class QueueScreen(PizhuScreen):
         if span is None:
             context.update(Text("Nothing pending here.", style="bold"))
             return
-        text = self._texts.get(span.document_id)
-        if text is None:
-            self.read_text(span.document_id)
-            text = ""
+        text = self.report_text(span.document_id) or ""
         before = visible(text[max(span.start - CONTEXT, 0) : span.start]).replace("\n", " ")
         after = visible(text[span.end : span.end + CONTEXT]).replace("\n", " ")
         line = Text(f"{span.label} · rule {span.rule or '—'} · {span.source} · doc {span.document_id}\n", style="dim")
@@ -196,6 +176,9 @@ class QueueScreen(PizhuScreen):
         line.append(visible(span.text), style="reverse bold")
         line.append(after + "…")
         context.update(visible_styled(line))
+
+    def text_arrived(self, doc_id: int) -> None:
+        self._show_context()
 
     @on(DataTable.RowHighlighted, "#queue")
     def highlighted(self) -> None:
