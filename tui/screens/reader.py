@@ -69,7 +69,7 @@ from tui.text import strip_markup_heading
 from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import SectionView
 from tui.widgets.span_panel import SpanPanel
-from tui.widgets.status_line import MessageLine, StatusLine
+from tui.widgets.status_line import MessageLine, StatusLine, status_text
 from tui.words import Words, jieba_boundaries
 from tui.writer import Job, Writer
 
@@ -378,7 +378,8 @@ class ReaderScreen(PizhuScreen):
         position = ids.index(document.id) + 1 if document.id in ids else 0
         width = max(self.size.width - 2, 10)
         section = (self.section + 1, len(self.doc.sections))
-        status.show(document, (position, len(ids)), section, self.committed_pending(), self.doc.labels, width)
+        pending = self.committed_pending()
+        status.show(status_text(document, (position, len(ids)), section, pending, self.doc.labels, width))
         self.query_one("#message", MessageLine).show(self.message_line(), width)
 
     def message_line(self) -> str:

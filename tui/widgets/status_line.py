@@ -50,16 +50,9 @@ class StatusLine(Static):
     def show_loading(self, position: int, total: int) -> None:
         self.update(Text(f"loading doc {position}/{total}…", style="bold italic", no_wrap=True), layout=False)
 
-    def show(
-        self,
-        document: StoredDocument,
-        place: tuple[int, int],
-        section: tuple[int, int],
-        pending: int,
-        labels: Iterable[str] | None,
-        width: int,
-    ) -> None:
-        self.update(status_text(document, place, section, pending, labels, width), layout=False)
+    def show(self, line: Text) -> None:
+        """A line made by ``status_text``."""
+        self.update(line, layout=False)
 
 
 class MessageLine(Static):
