@@ -12,7 +12,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker
 
+from store.records import SpanView
 from tui.host import Pizhu
+from tui.model import alike_everywhere
 from tui.workers import failed
 
 
@@ -23,6 +25,15 @@ class PizhuScreen(Screen[None]):
 
         doc_id: int
         text: str
+
+    @dataclass
+    class AlikeCounted(Message):
+        """The pending candidates alike a span in every report (``count_alike``), for a bulk
+        confirm or reject (``tui.review``)."""
+
+        action: str
+        span: SpanView
+        alike: list[SpanView]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,6 +54,13 @@ class PizhuScreen(Screen[None]):
         if text is None:
             self.read_text(doc_id)
         return text
+
+    @work(thread=True, exclusive=True, group="bulk", exit_on_error=False)
+    def count_alike(self, action: str, span: SpanView, doc_ids: set[int]) -> None:
+        """Count the candidates alike ``span`` in every report: the library is read, so in a
+        worker; the answer comes as ``AlikeCounted``."""
+        alike = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
+        self.post_message(self.AlikeCounted(action, span, alike))
 
     @work(thread=True, exclusive=True, group="context", exit_on_error=False)
     def read_text(self, doc_id: int) -> None:

@@ -29,7 +29,7 @@ from store.display import visible, visible_styled
 from store.errors import StoreError
 from store.records import SpanView
 from tui import keys
-from tui.model import alike_everywhere, predicted
+from tui.model import predicted
 from tui.review import REDO, UNDO, Undo, bound, bulk_done, bulk_write, decide_write, described, undo_job, undo_message
 from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import Confirm, LabelPicker
@@ -65,14 +65,6 @@ class QueueScreen(PizhuScreen):
         token: int
         label: str | None
         items: list[SpanView]
-
-    @dataclass
-    class Counted(Message):
-        """The pending candidates alike a span in every report, found in a worker."""
-
-        action: str
-        span: SpanView
-        alike: list[SpanView]
 
     def __init__(self, label: str | None = None) -> None:
         super().__init__()
@@ -243,13 +235,8 @@ class QueueScreen(PizhuScreen):
         self._show_title()
         self.count_alike(action, span, set(self.pizhu.document_ids()))
 
-    @work(thread=True, exclusive=True, group="bulk", exit_on_error=False)
-    def count_alike(self, action: str, span: SpanView, doc_ids: set[int]) -> None:
-        alike = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
-        self.post_message(self.Counted(action, span, alike))
-
-    @on(Counted)
-    def counted(self, event: Counted) -> None:
+    @on(PizhuScreen.AlikeCounted)
+    def counted(self, event: PizhuScreen.AlikeCounted) -> None:
         self.counting = False
         self._show_title()
         action, span, alike = event.action, event.span, event.alike

@@ -46,7 +46,6 @@ from tui.editing import (
 )
 from tui.model import (
     LoadedDocument,
-    alike_everywhere,
     alike_in,
     page_note,
     predicted,
@@ -647,10 +646,10 @@ class ReaderScreen(PizhuScreen):
             self.say("no span here")
             return
         here = alike_in(self.doc.all_spans(), span)
-        what = f"{span.label} “{visible(span.text)}”"
+        what = described(span)
         if not here:
             self.say(f"counting pending {what} in every report…")
-            self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
+            self.count_alike(action, span, set(self.pizhu.document_ids()))
             return
 
         def done(where: str | None) -> None:
@@ -658,38 +657,26 @@ class ReaderScreen(PizhuScreen):
                 self.bulk(action, here, what, where)
             elif where == "everywhere":
                 self.say(f"counting pending {what} in every report…")
-                self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
+                self.count_alike(action, span, set(self.pizhu.document_ids()))
 
         question = f"{action} {len(here)} × {what} in this report?"
         hint = "y: yes · n: no · w: count them in every report"
         self.app.push_screen(Confirm(question, {"y": "here", "n": "", "w": "everywhere"}, hint), done)
 
-    @dataclass
-    class Counted(Message):
-        """The pending candidates alike a span in every report, found in a worker."""
-
-        action: str
-        what: str
-        spans: list[SpanView]
-
-    @work(thread=True, exclusive=True, group="bulk", exit_on_error=False)
-    def count_everywhere(self, action: str, span: SpanView, what: str, doc_ids: set[int]) -> None:
-        spans = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
-        self.post_message(self.Counted(action, what, spans))
-
-    @on(Counted)
-    def counted(self, event: Counted) -> None:
-        if not event.spans:
-            self.say(f"no pending {event.what} left to {event.action}")
+    @on(PizhuScreen.AlikeCounted)
+    def counted(self, event: PizhuScreen.AlikeCounted) -> None:
+        what = described(event.span)
+        if not event.alike:
+            self.say(f"no pending {what} left to {event.action}")
             return
 
         def done(answer: str | None) -> None:
             if answer is not None:
-                self.bulk(event.action, event.spans, event.what, "everywhere")
+                self.bulk(event.action, event.alike, what, "everywhere")
             else:
                 self.say("nothing done")
 
-        self.app.push_screen(Confirm(f"{event.action} {len(event.spans)} × {event.what} in all reports?"), done)
+        self.app.push_screen(Confirm(f"{event.action} {len(event.alike)} × {what} in all reports?"), done)
 
     def bulk(self, action: str, spans: list[SpanView], what: str, where: str) -> Job | None:
         """One action on many spans as one batch (one undo takes it back), each bound to the
