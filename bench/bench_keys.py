@@ -518,7 +518,7 @@ class Reviewer:
 
     def reach(self, origin: int, goal: int) -> list[str]:
         """Cursor keys from ``origin`` to ``goal``, or j and the jump label drawn on it if shorter."""
-        from tui.screens.reader import CARET_MOTIONS
+        from tui.editing import CARET_MOTIONS
 
         screen = self.screen
 
@@ -538,7 +538,7 @@ class Reviewer:
         screen = self.screen
         if screen.mark_again_target() == (gold.start, gold.end, gold.label):
             return [KEY["mark_again"]]
-        from tui.screens.reader import CARET_MOTIONS
+        from tui.editing import CARET_MOTIONS
 
         def moves(at: int) -> Any:
             for motion in CARET_MOTIONS:

@@ -16,6 +16,7 @@ from typing import Any
 from textual import events, work
 from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.worker import Worker
 
 from store import roles
 from store.db import Store
@@ -26,6 +27,7 @@ from tui import keys
 from tui.host import Pizhu
 from tui.importing import ImportStep
 from tui.keyorder import KeyOrder
+from tui.workers import failed
 from tui.writer import Writer
 
 
@@ -76,7 +78,7 @@ class PizhuApp(App[None]):
         # words are then ready by the time a reviewer reaches a word key.
         from tui.words import load_words
 
-        self.run_worker(load_words, thread=True, group="words", name="load jieba")
+        self.run_worker(load_words, thread=True, group="words", name="load jieba", exit_on_error=False)
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.warning:
@@ -102,6 +104,7 @@ class PizhuApp(App[None]):
             exclusive=True,
             group="import",
             name="import",
+            exit_on_error=False,
         )
 
     def on_unmount(self) -> None:
@@ -119,6 +122,10 @@ class PizhuApp(App[None]):
             await self.keys.receive(event)
             return
         await super().on_event(event)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The worker rule (``tui.workers``): a failed worker's StoreError is a notice."""
+        failed(self, event)
 
     def on_writer_done(self, message: Writer.Done) -> None:
         self.writer.on_message(message)
@@ -305,7 +312,7 @@ class PizhuApp(App[None]):
         self.notify("training started in the background", timeout=3)
         self._train_worker()
 
-    @work(thread=True, exclusive=True, group="train")
+    @work(thread=True, exclusive=True, group="train", exit_on_error=False)
     def _train_worker(self) -> None:
         from store.train import TrainError, train_and_propose
 

@@ -14,7 +14,6 @@ from typing import Any, cast
 
 from store import review
 from store.db import Store
-from store.display import visible
 from store.progress import Progress, progress_of
 from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
 
@@ -284,14 +283,6 @@ def predicted(span: SpanView, action: str, text: str, **fields: Any) -> SpanView
         attrs=dict(state["attrs"]),
         tags=tuple(state["tags"]),
     )
-
-
-def undo_message(done: str, spans: list[SpanView]) -> str:
-    """What an undo or a redo says (``done``: "undone", "redone"): the first span it took
-    back, in its new state, and how many more its batch held."""
-    first = spans[0]
-    more = f" (and {len(spans) - 1} more)" if len(spans) > 1 else ""
-    return f"{done}: {first.label} “{visible(first.text)}” is {first.status}{more}"
 
 
 # --- alike spans: what a bulk confirm or reject takes in ------------------------------

@@ -60,7 +60,6 @@ class AdjudicationScreen(PizhuScreen):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[agree.Disagreement] = []
-        self._texts: dict[int, str] = {}
 
     @property
     def adjudicator(self) -> str:
@@ -90,7 +89,7 @@ class AdjudicationScreen(PizhuScreen):
         self.query_one("#adjudicate-title", Static).update(Text("Adjudication · loading…", style="bold italic"))
         self.load_disagreements()
 
-    @work(thread=True, exclusive=True, group="adjudicate")
+    @work(thread=True, exclusive=True, group="adjudicate", exit_on_error=False)
     def load_disagreements(self) -> None:
         self.post_message(self.Loaded(agree.disagreements(self.pizhu.reading_store())))
 
@@ -155,10 +154,11 @@ class AdjudicationScreen(PizhuScreen):
         panel.update(visible_styled(out))
 
     def _sentence(self, item: agree.Disagreement) -> Text:
-        """The sentence around the span, the span itself reversed: what the reviewers read."""
-        text = self._texts.get(item.document_id)
+        """The sentence around the span, the span itself reversed: what the reviewers read (the
+        report's text is read in a worker the first time: the span alone until it arrives)."""
+        text = self.report_text(item.document_id)
         if text is None:
-            text = self._texts[item.document_id] = self.pizhu.store.document_text(item.document_id)
+            return Text(visible(str(item.proposed.get("text", ""))).replace("\n", " "), style="reverse bold")
         start, end = int(item.proposed["start"]), int(item.proposed["end"])
         left = max((text.rfind(c, 0, start) for c in "。！？\n"), default=-1) + 1
         ends = [i for i in (text.find(c, end) for c in "。！？\n") if i >= 0]
@@ -168,6 +168,9 @@ class AdjudicationScreen(PizhuScreen):
         line.append(visible(text[start:end]).replace("\n", " "), style="reverse bold")
         line.append(visible(text[end:right]).replace("\n", " "))
         return line
+
+    def text_arrived(self, doc_id: int) -> None:
+        self._show_versions()
 
     @on(DataTable.RowHighlighted, "#disagreements")
     def highlighted(self) -> None:
@@ -201,16 +204,25 @@ class AdjudicationScreen(PizhuScreen):
         SQLite's lock (another process may hold it), and the row is redrawn once it is written."""
         span_id, adjudicator = item.span_id, self.adjudicator
 
-        def write(store: Any, _seen: dict[int, SpanState]) -> Any:
-            return agree.adjudicate(store, span_id, adjudicator, chosen, overrule=overrule)
+        doc_id = item.document_id
 
-        def saved(_job: Job, view: Any) -> None:
+        def write(store: Any, _seen: dict[int, SpanState]) -> Any:
+            view = agree.adjudicate(store, span_id, adjudicator, chosen, overrule=overrule)
+            # Its row read again here, off the app's thread, once the verdict is written.
+            try:
+                fresh = next((d for d in agree.disagreements(store, doc_id) if d.span_id == span_id), None)
+            except StoreError:
+                fresh = None  # the verdict stands; the row is redrawn by the next reload
+            return view, fresh
+
+        def saved(_job: Job, result: Any) -> None:
+            view, fresh = result
             self.pizhu.progress_changed()
             if not self.is_mounted:
                 return
             current = next((i for i in self.items if i.span_id == span_id), None)
-            if current is not None:
-                self._refresh_item(current)
+            if current is not None and fresh is not None:
+                self._refresh_item(current, fresh)
             self.notify(f"span {span_id}: {what} → {view.status}", timeout=3)
 
         def refused(_job: Job, exc: StoreError) -> None:
@@ -223,12 +235,8 @@ class AdjudicationScreen(PizhuScreen):
         if row + 1 < len(self.items):
             table.move_cursor(row=row + 1)  # on to the next disagreement
 
-    def _refresh_item(self, item: agree.Disagreement) -> None:
-        """Read the span's document again and redraw its row (now marked adjudicated)."""
-        fresh = {d.span_id: d for d in agree.disagreements(self.pizhu.store, item.document_id)}
-        new = fresh.get(item.span_id)
-        if new is None:  # cannot happen while the reviewers' versions stand; keep the row
-            return
+    def _refresh_item(self, item: agree.Disagreement, new: agree.Disagreement) -> None:
+        """Redraw a row as read again once its verdict was written (now marked adjudicated)."""
         row = self.items.index(item)
         self.items[row] = new
         table = self.query_one(DataTable)

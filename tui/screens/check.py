@@ -58,7 +58,7 @@ class CheckScreen(PizhuScreen):
         self._show_title()
         self.run_check(self._token)
 
-    @work(thread=True, exclusive=True, group="check")
+    @work(thread=True, exclusive=True, group="check", exit_on_error=False)
     def run_check(self, token: int) -> None:
         self.post_message(self.Found(token, check(self.pizhu.reading_store())))
 

@@ -130,7 +130,7 @@ class LibraryScreen(PizhuScreen):
         self.fill_title()
         self.read_documents(self.pizhu.progress_version)
 
-    @work(thread=True, exclusive=True, group="library")
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def read_documents(self, version: int) -> None:
         documents = self.pizhu.reading_store().documents(self.pizhu.reviewer)
         self.post_message(self.DocumentsRead(version, documents))

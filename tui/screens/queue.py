@@ -16,7 +16,6 @@ save line at the foot says when the database is locked, and a refused write puts
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,12 +25,12 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
-from store.db import Store
 from store.display import visible, visible_styled
 from store.errors import StoreError
-from store.records import SpanState, SpanView
+from store.records import SpanView
 from tui import keys
-from tui.model import alike_everywhere, predicted, undo_message
+from tui.model import predicted
+from tui.review import REDO, UNDO, Undo, bound, bulk_done, bulk_write, decide_write, described, undo_job, undo_message
 from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import Confirm, LabelPicker
 from tui.text import fit
@@ -67,19 +66,10 @@ class QueueScreen(PizhuScreen):
         label: str | None
         items: list[SpanView]
 
-    @dataclass
-    class Counted(Message):
-        """The pending candidates alike a span in every report, found in a worker."""
-
-        action: str
-        span: SpanView
-        alike: list[SpanView]
-
     def __init__(self, label: str | None = None) -> None:
         super().__init__()
         self.label = label
         self.items: list[SpanView] = []
-        self._texts: dict[int, str] = {}
         self.reading = False
         self.counting = False
         self._token = 0
@@ -114,7 +104,7 @@ class QueueScreen(PizhuScreen):
         self._show_title()
         self.read_rows(self._token, self.label)
 
-    @work(thread=True, exclusive=True, group="queue")
+    @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def read_rows(self, token: int, label: str | None) -> None:
         self.post_message(self.Read(token, label, self.pizhu.reading_store().queue(self.pizhu.reviewer, label)))
 
@@ -162,18 +152,15 @@ class QueueScreen(PizhuScreen):
             return None
         return self.items[table.cursor_row]
 
-    def _text(self, doc_id: int) -> str:
-        if doc_id not in self._texts:
-            self._texts[doc_id] = self.pizhu.store.document_text(doc_id)
-        return self._texts[doc_id]
-
     def _show_context(self) -> None:
+        """The sentence around the highlighted candidate; its report's text is read in a
+        worker the first time (the line names the candidate until it arrives)."""
         span = self.selected()
         context = self.query_one("#context", Static)
         if span is None:
             context.update(Text("Nothing pending here.", style="bold"))
             return
-        text = self._text(span.document_id)
+        text = self.report_text(span.document_id) or ""
         before = visible(text[max(span.start - CONTEXT, 0) : span.start]).replace("\n", " ")
         after = visible(text[span.end : span.end + CONTEXT]).replace("\n", " ")
         line = Text(f"{span.label} · rule {span.rule or '—'} · {span.source} · doc {span.document_id}\n", style="dim")
@@ -181,6 +168,9 @@ class QueueScreen(PizhuScreen):
         line.append(visible(span.text), style="reverse bold")
         line.append(after + "…")
         context.update(visible_styled(line))
+
+    def text_arrived(self, doc_id: int) -> None:
+        self._show_context()
 
     @on(DataTable.RowHighlighted, "#queue")
     def highlighted(self) -> None:
@@ -200,10 +190,6 @@ class QueueScreen(PizhuScreen):
         if writer.undoing():
             self.notify("wait: the undo is being saved")
             return
-        reviewer = self.pizhu.reviewer
-
-        def write(store: Store, seen: dict[int, SpanState]) -> SpanView:
-            return store.decide(span.id, reviewer, action, seen=seen[span.id])
 
         def saved(job: Job, result: Any) -> None:
             self.pizhu.progress_changed()
@@ -214,13 +200,13 @@ class QueueScreen(PizhuScreen):
             if self.is_attached:
                 self.reload()
 
-        shown = predicted(span, action, self._text(span.document_id))
+        shown = predicted(span, action, "")  # confirm, reject: no text needed
         job = Job(
-            f"{action} {span.label} “{visible(span.text)}”",
-            write,
+            f"{action} {described(span)}",
+            decide_write(span.id, self.pizhu.reviewer, action),
             saved,
             refused,
-            spans={span.id: None if writer.in_flight(span.id) else span.state()},
+            spans=bound(writer, [span]),
             shown={span.id: shown},
         )
         writer.submit(job, base=[] if writer.in_flight(span.id) else [span])
@@ -249,31 +235,21 @@ class QueueScreen(PizhuScreen):
         self._show_title()
         self.count_alike(action, span, set(self.pizhu.document_ids()))
 
-    @work(thread=True, exclusive=True, group="bulk")
-    def count_alike(self, action: str, span: SpanView, doc_ids: set[int]) -> None:
-        alike = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
-        self.post_message(self.Counted(action, span, alike))
-
-    @on(Counted)
-    def counted(self, event: Counted) -> None:
+    @on(PizhuScreen.AlikeCounted)
+    def counted(self, event: PizhuScreen.AlikeCounted) -> None:
         self.counting = False
         self._show_title()
         action, span, alike = event.action, event.span, event.alike
-        what = f"{span.label} “{visible(span.text)}”"
+        what = described(span)
 
         def done(answer: str | None) -> None:
             if answer is None:
                 return
-            reviewer = self.pizhu.reviewer
             ids = [s.id for s in alike]
-
-            def write(store: Store, seen: dict[int, SpanState]) -> list[SpanView]:
-                store.decide_many(ids, reviewer, action, seen=seen)
-                return [store.span(i, reviewer) for i in ids]
 
             def saved(job: Job, result: Any) -> None:
                 self.pizhu.progress_changed()
-                self.notify(f"{action}ed {len(ids)} × {what} in all reports · u: undo them all")
+                self.notify(bulk_done(action, len(ids), what, "in all reports"))
                 if self.is_attached:
                     self.reload()
 
@@ -283,10 +259,10 @@ class QueueScreen(PizhuScreen):
             writer = self.pizhu.writer
             job = Job(
                 f"{action} {len(ids)} × {what}",
-                write,
+                bulk_write(ids, self.pizhu.reviewer, action),
                 saved,
                 refused,
-                spans={s.id: None if writer.in_flight(s.id) else s.state() for s in alike},
+                spans=bound(writer, alike),
             )
             writer.submit(job)
             self._decided.update(ids)
@@ -295,33 +271,29 @@ class QueueScreen(PizhuScreen):
         self.app.push_screen(Confirm(f"{action} {len(alike)} × {what} in all reports?"), done)
 
     def action_undo(self) -> None:
-        self._undo_redo(Store.undo_batch, "undone", "nothing to undo")
+        self._undo_redo(UNDO)
 
     def action_redo(self) -> None:
-        self._undo_redo(Store.redo_batch, "redone", "nothing to redo")
+        self._undo_redo(REDO)
 
-    def _undo_redo(self, call: Callable[[Store, str], list[SpanView]], done: str, nothing: str) -> None:
+    def _undo_redo(self, which: Undo) -> None:
         """Your last decision (here or in a report; a bulk one whole) taken back as new log
         entries, written after every decision before it; then the rows are read again, so a
         candidate back to pending is listed again."""
-        reviewer = self.pizhu.reviewer
-
-        def write(store: Store, seen: object) -> list[SpanView]:
-            return call(store, reviewer)
 
         def saved(job: Job, spans: Any) -> None:
             if not spans:
-                self.notify(nothing)
+                self.notify(which.nothing)
                 return
             self.pizhu.progress_changed()
-            self.notify(undo_message(done, spans))
+            self.notify(undo_message(which.done, spans))
             if self.is_attached:
                 self.reload()
 
         def refused(job: Job, error: StoreError) -> None:
             self.notify(f"not saved: {job.what}: {error}", severity="error")
 
-        self.pizhu.writer.submit(Job("undo" if done == "undone" else "redo", write, saved, refused, kind="undo"))
+        self.pizhu.writer.submit(undo_job(which, self.pizhu.reviewer, saved, refused))
 
     def action_open(self) -> None:
         span = self.selected()

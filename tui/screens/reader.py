@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import PurePath
+from dataclasses import dataclass, field
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,19 +27,31 @@ from textual.widgets import Footer, Static
 from extract.models import LABELS
 from store import workspace
 from store.db import Store
-from store.display import visible, visible_styled
+from store.display import visible
 from store.errors import StoreError, UnchangedError
-from store.records import PENDING, REJECTED, Decision, SpanState, SpanView
+from store.records import PENDING, SpanState, SpanView
 from tui import keys
+from tui.editing import (
+    LINE_MOTIONS,
+    QUOTES,
+    WORD_MOTIONS,
+    WORD_MOVES,
+    alternative,
+    boundary_target,
+    caret_target,
+    hint_labels,
+    hint_places,
+    mark_again_target,
+    selection_start,
+)
 from tui.model import (
     LoadedDocument,
-    alike_everywhere,
     alike_in,
     page_note,
     predicted,
     skipped_note,
-    undo_message,
 )
+from tui.review import REDO, UNDO, Undo, bound, bulk_done, bulk_write, decide_write, described, undo_job, undo_message
 from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import (
     AttributeForm,
@@ -54,11 +64,12 @@ from tui.screens.dialogs import (
     SectionChoice,
     TextPrompt,
 )
-from tui.text import fit, fit_line, strip_markup_heading
+from tui.text import strip_markup_heading
 from tui.widgets.save_line import SaveLine
 from tui.widgets.section_view import SectionView
 from tui.widgets.span_panel import SpanPanel
-from tui.words import Words, is_punctuation, jieba_boundaries
+from tui.widgets.status_line import MessageLine, StatusLine, status_text
+from tui.words import Words, jieba_boundaries
 from tui.writer import Job, Writer
 
 # From this width the span panel sits beside the text instead of below it; below it the
@@ -66,56 +77,8 @@ from tui.writer import Job, Writer
 WIDE = 150
 
 
-PAST = {"confirm": "confirmed", "reject": "rejected"}
-
-HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
-
-# On an opening quote, v selects what the quotes enclose (quoted slogans are common).
-QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
-
 # What the keys may do while a document is read (see ReaderScreen.check_action).
 WHILE_LOADING = frozenset({"next_document", "previous_document", "cancel"})
-
-# Keys that move by jieba's words: they wait for them (ReaderScreen.words_needed).
-WORD_MOVES = frozenset({"start_left", "start_right", "end_left", "end_right"})
-WORD_MOTIONS = frozenset({"word_left", "word_right"})
-
-CARET_MOTIONS = (
-    "left",
-    "right",
-    "up",
-    "down",
-    "word_left",
-    "word_right",
-    "next_punctuation",
-    "previous_punctuation",
-    "line_start",
-    "line_end",
-    "span_edge_left",
-    "span_edge_right",
-)
-
-
-def _labelled(places: list[int]) -> dict[int, str]:
-    """Jump labels for places nearest first: one letter for the nearest, and when more than 26
-    places, the last letters start two-letter labels for the furthest (prefix-free)."""
-    prefixes = 0
-    while (len(HINT_LETTERS) - prefixes) + prefixes * len(HINT_LETTERS) < len(places):
-        prefixes += 1
-    singles = HINT_LETTERS[: len(HINT_LETTERS) - prefixes]
-    labels = list(singles) + [p + q for p in HINT_LETTERS[len(singles) :] for q in HINT_LETTERS]
-    return dict(zip(places, labels, strict=False))
-
-
-def alternative(flag: str) -> tuple[str, int, int] | None:
-    """(label, start, end) of a ``model: LABEL start-end`` flag, else None."""
-    parts = flag.removeprefix("model: ").split() if flag.startswith("model: ") else []
-    if len(parts) != 2 or parts[0] not in LABELS or "-" not in parts[1]:
-        return None
-    start, _, end = parts[1].partition("-")
-    if not (start.isdigit() and end.isdigit()):
-        return None
-    return parts[0], int(start), int(end)
 
 
 class ReaderScreen(PizhuScreen):
@@ -129,13 +92,6 @@ class ReaderScreen(PizhuScreen):
         boundaries: set[int]
 
     @dataclass
-    class HistoryLoaded(Message):
-        """The decision history of one span, read in a worker."""
-
-        span_id: int
-        history: list[Decision]
-
-    @dataclass
     class SpansRead(Message):
         """A document's spans read again in a worker (``spans`` None: not read, ``error`` says why)."""
 
@@ -145,6 +101,7 @@ class ReaderScreen(PizhuScreen):
         prefer: int | None
         error: str
         version: int  # the app's progress_version when they were asked for
+        tags: list[str] = field(default_factory=list)  # every tag in the library, for t
 
     @dataclass
     class DocumentLoaded(Message):
@@ -156,6 +113,7 @@ class ReaderScreen(PizhuScreen):
         span_id: int | None
         error: str
         version: int = -1  # the app's progress_version when it was asked for
+        tags: list[str] = field(default_factory=list)  # every tag in the library, for t
 
     def __init__(self, doc_id: int, span_id: int | None = None) -> None:
         super().__init__()
@@ -173,7 +131,6 @@ class ReaderScreen(PizhuScreen):
         self.last_added: tuple[str, str, int] | None = None  # text, label, end
         self._save_timer: Timer | None = None
         self.reading = 0  # where the last decision in this section ended: m looks on from there
-        self._history: dict[int, list[Decision]] = {}
         self.loading_doc: int | None = None  # the document being read in a worker
         self._then: Callable[[], None] | None = None  # what to do once the spans are read again
         self._load_token = 0
@@ -181,10 +138,11 @@ class ReaderScreen(PizhuScreen):
         self._frozen: set[int] = set()  # spans a split or merge being written takes away
         self._adding: list[tuple[int, int, str]] = []  # spans being added: m does not offer them again
         self._synced = -1  # the app's progress_version this document's spans were last read at
+        self.tags: list[str] = []  # every tag in the library (read with the spans), offered by t
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status", markup=False)
-        yield Static(id="message", markup=False)
+        yield StatusLine(id="status")
+        yield MessageLine(id="message")
         yield Static(id="heading", markup=False)
         with Container(id="body"):
             yield SectionView(id="text")
@@ -243,7 +201,7 @@ class ReaderScreen(PizhuScreen):
         self._show_status()
         self.load_document(self._load_token, doc_id, span_id, self.pizhu.label_filter, self.pizhu.progress_version)
 
-    @work(thread=True, exclusive=True, group="document")
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def load_document(
         self, token: int, doc_id: int, span_id: int | None, labels: frozenset[str] | None, version: int
     ) -> None:
@@ -254,10 +212,11 @@ class ReaderScreen(PizhuScreen):
             if span_id is None:
                 # Reopening keeps the place: the span this reviewer was last on here.
                 span_id = workspace.last_span(store, reviewer, doc_id)
+            tags = store.tags()
         except StoreError as exc:
             self.post_message(self.DocumentLoaded(token, doc_id, None, None, str(exc)))
             return
-        self.post_message(self.DocumentLoaded(token, doc_id, loaded, span_id, "", version))
+        self.post_message(self.DocumentLoaded(token, doc_id, loaded, span_id, "", version, tags))
 
     @on(DocumentLoaded)
     def document_arrived(self, event: DocumentLoaded) -> None:
@@ -276,9 +235,10 @@ class ReaderScreen(PizhuScreen):
             return
         self.doc = event.document
         self._synced = event.version
+        self.tags = event.tags
         # Decisions still being written are drawn as they will be, over what was read.
         self.doc.set_spans(self.writer.overlay(self.doc.all_spans()))
-        self._history.clear()
+        self.panel.forget()
         self._start_words()
         span = self.doc.get(event.span_id) if event.span_id is not None else None
         if span is None:
@@ -318,7 +278,7 @@ class ReaderScreen(PizhuScreen):
         if self.words is not None and self.doc is not None:
             self.words.with_spans(e for s in self.doc.all_spans() for e in (s.start, s.end))
 
-    @work(thread=True, exclusive=True, group="words")
+    @work(thread=True, exclusive=True, group="words", exit_on_error=False)
     def tokenize(self, doc_id: int, text: str) -> None:
         # jieba loads its dictionary on first use (about a second): never on the key path.
         self.post_message(self.WordsReady(doc_id, jieba_boundaries(text)))
@@ -396,66 +356,30 @@ class ReaderScreen(PizhuScreen):
         else:
             self.set_current(span)
 
+    @property
+    def panel(self) -> SpanPanel:
+        return self.query_one(SpanPanel)
+
     def _show_panel(self) -> None:
-        """The panel at once from memory; the history comes from a worker."""
-        span = self.span()
-        panel = self.query_one(SpanPanel)
-        if span is None:
-            panel.show(None, [])
-            return
-        cached = self._history.get(span.id)
-        panel.show(span, self._visible_history(cached or []), loading=cached is None)
-        if cached is None:
-            self.load_history(span.id)
-
-    def _visible_history(self, history: list[Decision]) -> list[Decision]:
-        """Blind review: only this reviewer's decisions, unless others' are asked for."""
-        if self.pizhu.sees_everyone:
-            return history
-        return [d for d in history if d.reviewer == self.pizhu.reviewer]
-
-    @work(thread=True, exclusive=True, group="history")
-    def load_history(self, span_id: int) -> None:
-        self.post_message(self.HistoryLoaded(span_id, self.pizhu.reading_store().history(span_id)))
-
-    @on(HistoryLoaded)
-    def history_arrived(self, event: HistoryLoaded) -> None:
-        self._history[event.span_id] = event.history
-        if event.span_id == self.current:
-            span = self.span()
-            self.query_one(SpanPanel).show(span, self._visible_history(event.history))
+        """The current span in the panel (its history comes from the panel's worker)."""
+        self.panel.show_span(self.span())
 
     def _show_status(self) -> None:
+        """The status and message lines (``tui.widgets.status_line``)."""
         ids = self.pizhu.document_ids()
+        status = self.query_one("#status", StatusLine)
         if self.loading_doc is not None:
-            position = ids.index(self.loading_doc) + 1 if self.loading_doc in ids else 0
-            self.query_one("#status", Static).update(
-                Text(f"loading doc {position}/{len(ids)}…", style="bold italic", no_wrap=True), layout=False
-            )
+            status.show_loading(ids.index(self.loading_doc) + 1 if self.loading_doc in ids else 0, len(ids))
             return
         if self.doc is None:
             return
         document = self.doc.document
         position = ids.index(document.id) + 1 if document.id in ids else 0
         width = max(self.size.width - 2, 10)
-        # Where the reviewer is and what is left first; the report's name takes the rest (a
-        # report without organisation is named by its file, never its whole path).
-        where = f"  doc {position}/{len(ids)}  §{self.section + 1}/{len(self.doc.sections)}"
-        where += f"  {self.committed_pending()} pending"
-        if self.doc.labels is not None:
-            where += " (" + " ".join(lb for lb in LABELS if lb in self.doc.labels) + ")"
-        name = document.organisation or PurePath(document.source).name
-        name = visible(f"{name} {document.when}".strip())
-        status = Text(no_wrap=True, overflow="ellipsis")
-        status.append(fit(name, max(width - cell_len(where), 4)), style="bold")
-        status.append(fit(where, width - cell_len(status.plain)))
-        self.query_one("#status", Static).update(visible_styled(status), layout=False)
-        # The message is one line that never wraps (the text below never moves): a long span
-        # text in it is shortened in its middle, what the message says about it stays.
-        line = fit_line(visible(self.message_line()), width)
-        self.query_one("#message", Static).update(
-            visible_styled(Text(line, style="italic", no_wrap=True, overflow="ellipsis")), layout=False
-        )
+        section = (self.section + 1, len(self.doc.sections))
+        pending = self.committed_pending()
+        status.show(status_text(document, (position, len(ids)), section, pending, self.doc.labels, width))
+        self.query_one("#message", MessageLine).show(self.message_line(), width)
 
     def message_line(self) -> str:
         """The message, and whether the write it tells of is saved yet."""
@@ -496,12 +420,8 @@ class ReaderScreen(PizhuScreen):
             return None
         reviewer = self.pizhu.reviewer
         new = predicted(span, action, self.doc.text, **fields)
-
-        def write(store: Store, seen: dict[int, SpanState]) -> SpanView:
-            return store.decide(span.id, reviewer, action, seen=seen[span.id], **fields)
-
-        what = what or f"{action} {span.label} “{visible(span.text)}”"
-        self._message_job = self.submit(what, [span], [new], write)
+        what = what or f"{action} {described(span)}"
+        self._message_job = self.submit(what, [span], [new], decide_write(span.id, reviewer, action, **fields))
         return new
 
     def can_decide(self, spans: list[SpanView]) -> bool:
@@ -531,7 +451,7 @@ class ReaderScreen(PizhuScreen):
             write,
             saved=saved or self.saved,
             refused=self.refused,
-            spans={s.id: None if writer.in_flight(s.id) else s.state() for s in spans},
+            spans=bound(writer, spans),
             shown={s.id: s for s in shown},
         )
         writer.submit(job, base=[s for s in spans if not writer.in_flight(s.id)])
@@ -546,7 +466,7 @@ class ReaderScreen(PizhuScreen):
             return
         self.doc.replace(span)
         self.view.update_spans([span])
-        self._history.pop(span.id, None)
+        self.panel.forget([span.id])
         if self.doc.section_of(span) == self.section:
             self.reading = span.end
         self._span_edges()
@@ -604,14 +524,16 @@ class ReaderScreen(PizhuScreen):
         self._show_status()
         self.read_spans(self._load_token, self.doc.id, prefer, self.pizhu.progress_version)
 
-    @work(thread=True, exclusive=True, group="document")
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
     def read_spans(self, token: int, doc_id: int, prefer: int | None, version: int) -> None:
         try:
-            spans = self.pizhu.reading_store().spans(doc_id, self.pizhu.reviewer)
+            store = self.pizhu.reading_store()
+            spans = store.spans(doc_id, self.pizhu.reviewer)
+            tags = store.tags()
         except StoreError as exc:
             self.post_message(self.SpansRead(token, doc_id, None, prefer, str(exc), version))
             return
-        self.post_message(self.SpansRead(token, doc_id, spans, prefer, "", version))
+        self.post_message(self.SpansRead(token, doc_id, spans, prefer, "", version, tags))
 
     @on(SpansRead)
     def spans_arrived(self, event: SpansRead) -> None:
@@ -622,6 +544,7 @@ class ReaderScreen(PizhuScreen):
             self.say(f"spans not read again: {event.error} (R: reload)")
             return
         self._synced = event.version
+        self.tags = event.tags
         self.show_spans(self.writer.overlay(event.spans), event.prefer)
         then, self._then = self._then, None
         if then is not None:
@@ -633,10 +556,7 @@ class ReaderScreen(PizhuScreen):
         history is stale (None: any)."""
         assert self.doc is not None
         self.doc.set_spans(spans)
-        if changed is None:
-            self._history.clear()
-        for span_id in changed or ():
-            self._history.pop(span_id, None)
+        self.panel.forget(changed)
         self._span_edges()
         span = next((self.doc.get(i) for i in (prefer, self.current) if i is not None and self.doc.get(i)), None)
         if span is None:
@@ -726,10 +646,10 @@ class ReaderScreen(PizhuScreen):
             self.say("no span here")
             return
         here = alike_in(self.doc.all_spans(), span)
-        what = f"{span.label} “{visible(span.text)}”"
+        what = described(span)
         if not here:
             self.say(f"counting pending {what} in every report…")
-            self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
+            self.count_alike(action, span, set(self.pizhu.document_ids()))
             return
 
         def done(where: str | None) -> None:
@@ -737,38 +657,26 @@ class ReaderScreen(PizhuScreen):
                 self.bulk(action, here, what, where)
             elif where == "everywhere":
                 self.say(f"counting pending {what} in every report…")
-                self.count_everywhere(action, span, what, set(self.pizhu.document_ids()))
+                self.count_alike(action, span, set(self.pizhu.document_ids()))
 
         question = f"{action} {len(here)} × {what} in this report?"
         hint = "y: yes · n: no · w: count them in every report"
         self.app.push_screen(Confirm(question, {"y": "here", "n": "", "w": "everywhere"}, hint), done)
 
-    @dataclass
-    class Counted(Message):
-        """The pending candidates alike a span in every report, found in a worker."""
-
-        action: str
-        what: str
-        spans: list[SpanView]
-
-    @work(thread=True, exclusive=True, group="bulk")
-    def count_everywhere(self, action: str, span: SpanView, what: str, doc_ids: set[int]) -> None:
-        spans = alike_everywhere(self.pizhu.reading_store(), self.pizhu.reviewer, span, doc_ids)
-        self.post_message(self.Counted(action, what, spans))
-
-    @on(Counted)
-    def counted(self, event: Counted) -> None:
-        if not event.spans:
-            self.say(f"no pending {event.what} left to {event.action}")
+    @on(PizhuScreen.AlikeCounted)
+    def counted(self, event: PizhuScreen.AlikeCounted) -> None:
+        what = described(event.span)
+        if not event.alike:
+            self.say(f"no pending {what} left to {event.action}")
             return
 
         def done(answer: str | None) -> None:
             if answer is not None:
-                self.bulk(event.action, event.spans, event.what, "everywhere")
+                self.bulk(event.action, event.alike, what, "everywhere")
             else:
                 self.say("nothing done")
 
-        self.app.push_screen(Confirm(f"{event.action} {len(event.spans)} × {event.what} in all reports?"), done)
+        self.app.push_screen(Confirm(f"{event.action} {len(event.alike)} × {what} in all reports?"), done)
 
     def bulk(self, action: str, spans: list[SpanView], what: str, where: str) -> Job | None:
         """One action on many spans as one batch (one undo takes it back), each bound to the
@@ -778,12 +686,7 @@ class ReaderScreen(PizhuScreen):
         spans = [self.doc.get(s.id) or s if s.document_id == self.doc.id else s for s in spans]
         if not self.can_decide(spans):
             return None
-        reviewer = self.pizhu.reviewer
-        ids = [s.id for s in spans]
-
-        def write(store: Store, seen: dict[int, SpanState]) -> list[SpanView]:
-            store.decide_many(ids, reviewer, action, seen=seen)
-            return [store.span(i, reviewer) for i in ids]
+        write = bulk_write([s.id for s in spans], self.pizhu.reviewer, action)
 
         def saved(job: Job, result: Any) -> None:
             self.pizhu.forget_progress()
@@ -792,7 +695,7 @@ class ReaderScreen(PizhuScreen):
         shown = [predicted(s, action, self.doc.text) for s in spans if s.document_id == self.doc.id]
         place = {"here": "in this report", "section": "in this section"}.get(where, "in every report")
         job = self.submit(f"{action} {len(spans)} × {what} {place}", spans, shown, write, saved)
-        self.say(f"{PAST[action]} {len(spans)} × {what} {place} · u: undo them all", job)
+        self.say(bulk_done(action, len(spans), what, place), job)
         span = self.span()
         if span is None or span.status != PENDING:
             self.next_pending()
@@ -1022,10 +925,13 @@ class ReaderScreen(PizhuScreen):
             if tag:
                 new = self.decide("tag", span_id=span.id, tag=tag)
                 if new is not None:
+                    if tag not in self.tags:
+                        bisect.insort(self.tags, tag)  # as the tags table will list it
                     self.say(f"tagged {tag}", self._message_job)
 
+        # The tags were read with the spans, in a worker: no database read on the key path.
         self.app.push_screen(
-            TextPrompt("Tag", suggestions=self.pizhu.store.tags(), hint="→: accept completion · enter: tag"), done
+            TextPrompt("Tag", suggestions=list(self.tags), hint="→: accept completion · enter: tag"), done
         )
 
     def action_label_filter(self) -> None:
@@ -1054,26 +960,7 @@ class ReaderScreen(PizhuScreen):
         assert self.doc is not None
         section = self.doc.sections[self.section]
         words = self.words or Words(self.doc.text)
-        lo, hi = min(section.start, start), max(section.end, end)
-        if key_id == "start_left":
-            start = words.previous(start, lo)
-        elif key_id == "start_right":
-            start = words.next(start, start, end - 1)
-        elif key_id == "end_left":
-            end = words.previous(end, start + 1)
-        elif key_id == "end_right":
-            end = words.next(end, end, hi)
-        elif key_id == "start_char_left":
-            start -= 1
-        elif key_id == "start_char_right":
-            start += 1
-        elif key_id == "end_char_left":
-            end -= 1
-        elif key_id == "end_char_right":
-            end += 1
-        if end - start < 1 or start < 0 or end > len(self.doc.text):
-            return None
-        return start, end
+        return boundary_target(key_id, start, end, words, (section.start, section.end), len(self.doc.text))
 
     def action_move_start(self, delta: int) -> None:
         self._move("start_left" if delta < 0 else "start_right")
@@ -1108,37 +995,15 @@ class ReaderScreen(PizhuScreen):
     def caret_target(self, motion: str, offset: int) -> int:
         """Where a cursor key takes the cursor from ``offset``, inside this section."""
         view = self.view
-        lo, hi = view.base, view.end
-        words = self.words
-        if motion == "left":
-            return max(offset - 1, lo)
-        if motion == "right":
-            return min(offset + 1, hi)
-        if motion in ("up", "down"):
-            return view.offset_on_line(offset, -1 if motion == "up" else 1) if view.lines else offset
-        if motion in ("line_start", "line_end"):
+        if motion in LINE_MOTIONS:
             if not view.lines:
                 return offset
+            if motion in ("up", "down"):
+                return view.offset_on_line(offset, -1 if motion == "up" else 1)
             start, end = view.lines[view.line_of(offset)]
             return view.base + (start if motion == "line_start" else end)
-        if motion in ("span_edge_left", "span_edge_right") and self.doc is not None:
-            edges = sorted({e for sp in self.doc.all_spans() for e in (sp.start, sp.end) if lo <= e <= hi})
-            if motion == "span_edge_left":
-                index = bisect.bisect_left(edges, offset) - 1
-                return edges[index] if index >= 0 else lo
-            index = bisect.bisect_right(edges, offset)
-            return edges[index] if index < len(edges) else hi
-        if words is None:
-            return offset
-        if motion == "word_left":
-            return words.previous(offset, lo)
-        if motion == "word_right":
-            return words.next(offset, offset, hi)
-        if motion == "next_punctuation":
-            return words.next_punctuation(offset, hi)
-        if motion == "previous_punctuation":
-            return words.previous_punctuation(offset, lo)
-        raise ValueError(motion)
+        edges = (e for sp in self.doc.all_spans() for e in (sp.start, sp.end)) if self.doc is not None else ()
+        return caret_target(motion, offset, view.base, view.end, self.words, edges)
 
     def hint_targets(self, caret: int) -> dict[int, str]:
         """Jump labels for the word starts on screen, the nearest to ``caret`` with one letter.
@@ -1148,17 +1013,9 @@ class ReaderScreen(PizhuScreen):
         assert self.doc is not None
         words = self.words or Words(self.doc.text)
         lo, hi = self.view.visible_range()
-        text = self.doc.text
-        # Word starts and opening quotes (v there selects what they enclose), not other
-        # punctuation (p goes there); only where a label fits beside the place, never over it.
-        places = [
-            at
-            for at in range(lo, hi)
-            if words.is_boundary(at) and not text[at].isspace() and (text[at] in QUOTES or not is_punctuation(text[at]))
-        ]
-        places.sort(key=lambda at: (abs(at - caret), at))
+        places = hint_places(self.doc.text, words, lo, hi, caret)
         while True:
-            hints = _labelled(places)
+            hints = hint_labels(places)
             crowded = self.view.crowded(hints)
             if not crowded:
                 return hints
@@ -1205,18 +1062,9 @@ class ReaderScreen(PizhuScreen):
 
     def selection_start(self, caret: int) -> tuple[int, int]:
         """What ``v`` selects at the cursor: the search match starting there, else the word."""
-        match = self.view.match
-        if match is not None and match[0] == caret:
-            return match
         assert self.doc is not None
-        close = QUOTES.get(self.doc.text[caret : caret + 1])
-        if close:
-            # On an opening quote or bracket: what it encloses, within the section.
-            end = self.doc.text.find(close, caret + 1, self.view.end)
-            if end > caret + 1:
-                return caret + 1, end
         words = self.words or Words(self.doc.text)
-        return caret, max(words.word_end(caret, self.view.end), min(caret + 1, self.view.end))
+        return selection_start(self.doc.text, caret, self.view.end, words, self.view.match)
 
     def action_select(self) -> None:
         if self.view.selection_anchor is not None:
@@ -1308,49 +1156,21 @@ class ReaderScreen(PizhuScreen):
         return job
 
     def mark_again_target(self) -> tuple[int, int, str] | None:
-        """The first place in this section after the reviewer's last decision where a text
-        already labelled in the document (confirmed, corrected or added) occurs without that label; the
-        longest text where several start there; whole words only. A place rejected once is
-        not proposed again."""
+        """Where ``m`` adds a span: a text already labelled in the document, unlabelled in this
+        section after the reviewer's last decision (``tui.editing.mark_again_target``)."""
         if self.doc is None:
             return None
         section = self.doc.sections[self.section]
-        known: dict[str, str] = {}
-        for span in self.doc.all_spans():
-            if span.is_gold and span.text.strip():
-                known.setdefault(span.text, span.label)
-        if self.last_added is not None:
-            known[self.last_added[0]] = self.last_added[1]
-        if not known:
-            return None
-        taken = {(s.start, s.end, s.label) for s in self.doc.all_spans()} | set(self._adding)
-        # Spans do not nest (but a DATE or FIGURE in a TITLE): nothing is proposed inside a standing span.
-        standing = [(s.start, s.end, s.label) for s in self.doc.all_spans() if s.status != REJECTED]
-        standing += self._adding
-
-        def overlaps(at: int, end: int, label: str) -> bool:
-            return any(
-                a < end and at < b and not (label in ("DATE", "FIGURE") and other == "TITLE")
-                for a, b, other in standing
-            )
-
-        text = self.doc.text
-        starts: dict[str, list[str]] = {}
-        for needle in known:
-            starts.setdefault(needle[0], []).append(needle)
-        for needles in starts.values():
-            needles.sort(key=len, reverse=True)
-        words = self.words or Words(text)
-        for at in range(max(self.reading, section.start), section.end):
-            if not words.is_boundary(at):
-                continue  # 区委 in 城区委员会 is not 区委: whole words only
-            for needle in starts.get(text[at], ()):
-                end = at + len(needle)
-                if end <= section.end and text.startswith(needle, at) and words.is_boundary(end):
-                    label = known[needle]
-                    if (at, end, label) not in taken and not overlaps(at, end, label):
-                        return at, end, label
-        return None
+        last = self.last_added[:2] if self.last_added is not None else None
+        return mark_again_target(
+            self.doc.text,
+            (section.start, section.end),
+            self.reading,
+            self.doc.all_spans(),
+            self.words or Words(self.doc.text),
+            adding=self._adding,
+            last_added=last,
+        )
 
     def action_mark_again(self) -> None:
         if not self.words_needed():
@@ -1395,33 +1215,29 @@ class ReaderScreen(PizhuScreen):
     # --- undo, search, go to ----------------------------------------------------------
 
     def action_undo(self) -> None:
-        self._undo_redo(Store.undo_batch, "undone", "nothing to undo")
+        self._undo_redo(UNDO)
 
     def action_redo(self) -> None:
-        self._undo_redo(Store.redo_batch, "redone", "nothing to redo")
+        self._undo_redo(REDO)
 
-    def _undo_redo(self, call: Callable[[Store, str], list[SpanView]], done: str, nothing: str) -> None:
+    def _undo_redo(self, which: Undo) -> None:
         """An undo can take back a whole batch (a bulk action, a split, a merge): the store gives
         every span it touched, and those in this report are swapped in, nothing read again. A
         batch only in another report opens that report on the span it took back. It is written
         after every decision before it; until then decisions wait ("the undo is being saved")."""
         assert self.doc is not None
-        reviewer = self.pizhu.reviewer
-
-        def write(store: Store, seen: object) -> list[SpanView]:
-            return call(store, reviewer)
 
         def saved(job: Job, spans: Any) -> None:
             if not spans:
                 if self.is_attached:
-                    self.say(nothing)
+                    self.say(which.nothing)
                 return
             self.own_change()
             if not self.is_attached or self.doc is None:
                 return
             first = spans[0]
             here = [s for s in spans if s.document_id == self.doc.id]
-            self.message, self._message_job = undo_message(done, spans), None
+            self.message, self._message_job = undo_message(which.done, spans), None
             if not here:
                 self.open_document(first.document_id, first.id)
                 return
@@ -1430,9 +1246,8 @@ class ReaderScreen(PizhuScreen):
             others = [s for s in self.doc.all_spans() if s.id not in touched]
             self.show_spans(others + self.writer.overlay(here), prefer, changed=touched)
 
-        what = "undo" if done == "undone" else "redo"
-        job = self.writer.submit(Job(what, write, saved, self.refused, kind="undo"))
-        self.say(f"{'undoing' if done == 'undone' else 'redoing'} your last decision", job)
+        job = self.writer.submit(undo_job(which, self.pizhu.reviewer, saved, self.refused))
+        self.say(f"{which.doing} your last decision", job)
 
     def action_search(self) -> None:
         def done(needle: str | None) -> None:

@@ -159,7 +159,7 @@ class StatsScreen(PizhuScreen):
         self.query_one("#stats-title", Static).update(Text("Statistics · computing…", style="bold italic"))
         self.compute_stats()
 
-    @work(thread=True, exclusive=True, group="stats")
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def compute_stats(self) -> None:
         from store.train import saved_curve
 

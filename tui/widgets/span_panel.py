@@ -3,20 +3,30 @@
 Label (with its short code, so colour is never the only cue), text, value, unit,
 approx, metric, tags, rule, confidence, source (who proposed it), status and the decision history. Built from
 ``rich.text.Text`` pieces, never markup, because span text and tags are report data.
+
+The panel shows a span at once from memory; its history is read by the panel's own worker
+and kept per span until the reader says it is stale (``forget``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import cast
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import events
+from textual import events, on, work
+from textual.message import Message
 from textual.widgets import Static
+from textual.worker import Worker
 
 from store.display import visible, visible_styled
 from store.records import Decision, SpanView
+from tui.host import Pizhu
 from tui.text import middle
+from tui.workers import failed
 
 SHORT = {
     "FIGURE": "FIG",
@@ -145,12 +155,62 @@ def _local(stamp: str) -> str:
 
 
 class SpanPanel(Static):
-    """Details of the current span; the reader calls ``show`` after every move."""
+    """Details of the current span; the reader calls ``show_span`` after every move."""
+
+    @dataclass
+    class HistoryLoaded(Message):
+        """The decision history of one span, read in the panel's worker."""
+
+        span_id: int
+        history: list[Decision]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self.compact = True
         self._shown: tuple[SpanView | None, list[Decision], bool] = (None, [], False)
+        self._history: dict[int, list[Decision]] = {}
+
+    @property
+    def pizhu(self) -> Pizhu:
+        return cast(Pizhu, self.app)
+
+    def show_span(self, span: SpanView | None) -> None:
+        """The panel at once from memory; the history comes from a worker."""
+        if span is None:
+            self.show(None, [])
+            return
+        cached = self._history.get(span.id)
+        self.show(span, self._visible_history(cached or []), loading=cached is None)
+        if cached is None:
+            self.load_history(span.id)
+
+    def forget(self, span_ids: Iterable[int] | None = None) -> None:
+        """The history of these spans (None: of every span) is stale: read again when shown."""
+        if span_ids is None:
+            self._history.clear()
+        for span_id in span_ids or ():
+            self._history.pop(span_id, None)
+
+    def _visible_history(self, history: list[Decision]) -> list[Decision]:
+        """Blind review: only this reviewer's decisions, unless others' are asked for."""
+        if self.pizhu.sees_everyone:
+            return history
+        return [d for d in history if d.reviewer == self.pizhu.reviewer]
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def load_history(self, span_id: int) -> None:
+        self.post_message(self.HistoryLoaded(span_id, self.pizhu.reading_store().history(span_id)))
+
+    @on(HistoryLoaded)
+    def history_arrived(self, event: HistoryLoaded) -> None:
+        self._history[event.span_id] = event.history
+        span = self._shown[0]
+        if span is not None and span.id == event.span_id:
+            self.show(span, self._visible_history(event.history))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The worker rule (``tui.workers``): a failed worker's StoreError is a notice."""
+        failed(self, event)
 
     def show(self, span: SpanView | None, history: list[Decision], *, loading: bool = False) -> None:
         # The panel's size is fixed by the stylesheet: no layout pass on every move.
