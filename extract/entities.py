@@ -23,7 +23,7 @@ import re
 import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from extract.models import Span
 from extract.places import admin_names
@@ -655,7 +655,7 @@ def _span(text: str, start: int, end: int, label: str, rule: str, confidence: fl
 def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
     cached = getattr(_last, "tokens", None)
     if cached is not None and cached[0] is text:
-        return cached[1]
+        return cast(list[tuple[int, int, str]], cached[1])
     out = []
     pos = 0
     for word in st["tokenizer"].cut(text, HMM=False):
@@ -795,7 +795,7 @@ def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
     """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
     if part in st["slogans"] or sum(ch in _CN_NUM or ch == "双" for ch in part) >= 2:
         return False  # 一国两制, 三抓三促: two numerals make a formula, whatever the dictionary says
-    return st["tokenizer"].FREQ.get(part, 0) >= (1 if len(part) >= 4 else 100)
+    return bool(st["tokenizer"].FREQ.get(part, 0) >= (1 if len(part) >= 4 else 100))
 
 
 def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:

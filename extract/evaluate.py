@@ -129,7 +129,7 @@ def _figure_attrs(
 
 def _same(attr: str, gold: Any, pred: Any) -> bool:
     if attr != "value":
-        return gold == pred
+        return bool(gold == pred)
     try:
         return Decimal(str(gold)) == Decimal(str(pred))
     except (InvalidOperation, ValueError, TypeError):

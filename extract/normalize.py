@@ -25,6 +25,7 @@ import re
 from array import array
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from extract.layout import CELL_SEPARATOR
 from extract.models import Normalized
@@ -97,13 +98,13 @@ def traditional_share(raw: str) -> float:
 # --- editing with an offset map -------------------------------------------------------
 
 
-def _delete(text: str, offsets: array, pattern: re.Pattern[str]) -> tuple[str, array]:
+def _delete(text: str, offsets: array[int], pattern: re.Pattern[str]) -> tuple[str, array[int]]:
     return _replace(text, offsets, pattern, lambda _m: "")
 
 
 def _replace(
-    text: str, offsets: array, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
-) -> tuple[str, array]:
+    text: str, offsets: array[int], pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+) -> tuple[str, array[int]]:
     """Apply ``pattern.sub(repl)`` while carrying the offset map along.
 
     A replacement must be empty or exactly as long as its match (one for one).
@@ -133,7 +134,7 @@ _CONVERTER = None
 _TRADITIONAL: frozenset[str] | None = None
 
 
-def _converter():
+def _converter() -> Any:
     global _CONVERTER
     if _CONVERTER is None:
         from opencc import OpenCC
@@ -166,7 +167,7 @@ def _traditional_chars() -> frozenset[str]:
     return _TRADITIONAL
 
 
-def _to_simplified(text: str, offsets: array) -> tuple[str, array]:
+def _to_simplified(text: str, offsets: array[int]) -> tuple[str, array[int]]:
     """OpenCC t2s, line by line; a line whose phrase conversion changes length is done per character."""
     traditional = _traditional_chars()
     if traditional.isdisjoint(text):
@@ -198,7 +199,7 @@ _MIN_BROKEN_LINE = 36
 _TITLE_END_RE = re.compile("(?:综述|綜述|工作报告|工作報告|纪实|紀實|侧记|側記)$")
 
 
-def _rejoin_paragraphs(text: str, offsets: array) -> tuple[str, array]:
+def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]:
     """Delete the line breaks (and blank lines) inside a paragraph that a column break split."""
     lines = text.split("\n")
     # A Markdown report marks every heading with "#", so a short unfinished plain line there
@@ -222,7 +223,7 @@ def _rejoin_paragraphs(text: str, offsets: array) -> tuple[str, array]:
     return _cut(text, offsets, deletions)
 
 
-def _cut(text: str, offsets: array, deletions: list[tuple[int, int]]) -> tuple[str, array]:
+def _cut(text: str, offsets: array[int], deletions: list[tuple[int, int]]) -> tuple[str, array[int]]:
     """Delete the (start, end) ranges, in order and not overlapping, carrying the map along."""
     if not deletions:
         return text, offsets
@@ -254,7 +255,7 @@ def _separates_words(text: str, start: int, end: int) -> bool:
     )
 
 
-def _delete_ocr_spaces(text: str, offsets: array, keep_word_spaces: bool = False) -> tuple[str, array]:
+def _delete_ocr_spaces(text: str, offsets: array[int], keep_word_spaces: bool = False) -> tuple[str, array[int]]:
     """Remove OCR spacing (step 5), keeping the spaces that separate the items of a list,
     and in typed text those between two words of CJK."""
     lists = [m.span() for m in _LIST_STRETCH_RE.finditer(text)]
@@ -273,7 +274,7 @@ def _delete_ocr_spaces(text: str, offsets: array, keep_word_spaces: bool = False
     return _cut(text, offsets, deletions)
 
 
-def _unspace_letterspaced_lines(text: str, offsets: array) -> tuple[str, array]:
+def _unspace_letterspaced_lines(text: str, offsets: array[int]) -> tuple[str, array[int]]:
     """OCR of a letter-spaced line (``全 年 共 收 到 提 案 2 1 5 件``) puts a space after
     every character, digits included: in such a line every single space between
     non-Latin characters goes, so ``2 1 5`` becomes ``215``. Elsewhere digits keep

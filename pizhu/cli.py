@@ -354,7 +354,8 @@ def reextract_command(db_path: str, model: str | None, model_floor: float | None
     extract = None
     if model:
         from extract.pipeline import extract_spans
-        from store.train import TrainError, with_model
+        from store.errors import TrainError
+        from store.train import with_model
 
         try:
             extract = with_model(extract_spans, model, *(() if model_floor is None else (model_floor,)))

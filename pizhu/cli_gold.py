@@ -455,8 +455,8 @@ def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
     Example:
         pizhu merge ~/from-wang/annotations.db ~/from-li/annotations.db --db team.db
     """
-    from store.errors import StoreError
-    from store.merge import MergeError, merge_all
+    from store.errors import MergeError, StoreError
+    from store.merge import merge_all
 
     with open_store(db_path) as store:
         try:

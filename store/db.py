@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from extract import GUIDELINES_VERSION
 from extract.layout import Layout
 from extract.models import LABELS, DocumentDraft, Section, Span
 from store import lexicon, library, progress, review, roles
@@ -417,7 +418,7 @@ class Store:
                 for r in conn.execute(
                     "SELECT DISTINCT span_id FROM span_states WHERE document_id = ? AND status != ?"
                     " AND coalesce(guidelines, '') != ?",
-                    (doc_id, PENDING, review.GUIDELINES_VERSION),
+                    (doc_id, PENDING, GUIDELINES_VERSION),
                 )
             }
             keep: set[int] = set()
@@ -1195,7 +1196,7 @@ class Store:
     # --- maintenance ----------------------------------------------------------------
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
 
 @dataclass(frozen=True)

@@ -206,25 +206,29 @@ def span_record(span: SpanView, document: StoredDocument, raw_offsets: bool = Fa
         start, end = document.offset_map.span_to_raw(start, end)
         text = document.raw[start:end]
         record["normalized_text"] = span.text
-    return cast(GoldSpan, record) | {
-        "start": start,
-        "end": end,
-        "label": span.label,
-        "text": text,
-        "value": span.attrs.get("value"),
-        "unit": span.attrs.get("unit"),
-        "approx": span.attrs.get("approx"),
-        "metric": span.attrs.get("metric"),
-        "tags": list(span.tags),
-        "status": span.status,
-        "origin": span.origin,
-        "source": span.source,
-        "rule": span.rule,
-        "reviewers": list(span.reviewers) if span.reviewers else ([span.reviewer] if span.reviewer else []),
-        "adjudicator": span.reviewer if is_adjudicator(span.reviewer) else None,
-        "decided_at": span.decided_at or None,
-        "page": document.page_at(span.start),
-    }
+    return cast(
+        GoldSpan,
+        cast(GoldSpan, record)
+        | {
+            "start": start,
+            "end": end,
+            "label": span.label,
+            "text": text,
+            "value": span.attrs.get("value"),
+            "unit": span.attrs.get("unit"),
+            "approx": span.attrs.get("approx"),
+            "metric": span.attrs.get("metric"),
+            "tags": list(span.tags),
+            "status": span.status,
+            "origin": span.origin,
+            "source": span.source,
+            "rule": span.rule,
+            "reviewers": list(span.reviewers) if span.reviewers else ([span.reviewer] if span.reviewer else []),
+            "adjudicator": span.reviewer if is_adjudicator(span.reviewer) else None,
+            "decided_at": span.decided_at or None,
+            "page": document.page_at(span.start),
+        },
+    )
 
 
 def document_record(store: Store, doc_id: int, flt: ExportFilter) -> GoldRecord:

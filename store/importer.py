@@ -21,6 +21,7 @@ from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
 from extract.document import prepare
+from extract.models import Span
 from store.db import Store
 from store.errors import DiskFullError, ReadOnlyDatabaseError, StoreError
 from store.sources import PLACEHOLDER_NAMES, NeedsOcr, SourceError, read_source
@@ -152,7 +153,7 @@ def import_file(
     outcome.encoding = source.encoding
     outcome.placeholders = dict(source.placeholders)
     outcome.notice = source.notice
-    extract_spans: Callable[[str], list] | None = None
+    extract_spans: Callable[[str], list[Span]] | None = None
     if extract:
         from extract.pipeline import extract_spans
     # A report is identified by the bytes of its file (and its place in it), not by its

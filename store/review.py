@@ -41,7 +41,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from extract import GUIDELINES_VERSION
 from extract.models import LABELS
@@ -417,7 +417,7 @@ def _span_row(conn: sqlite3.Connection, span_id: int) -> sqlite3.Row:
     row = cursor.fetchone()
     if row is None:
         raise ReviewError(f"no span {span_id}")
-    return row
+    return cast(sqlite3.Row, row)
 
 
 def refresh(conn: sqlite3.Connection, span_ids: Iterable[int]) -> None:

@@ -356,7 +356,6 @@ def _fit(
     run: str = "",
 ) -> tuple[Any, int]:
     spacy = require_spacy()
-    from spacy.util import minibatch
 
     spacy.util.fix_random_seed(seed)
     nlp = blank_pipeline(tokenization)
@@ -380,7 +379,8 @@ def _fit(
     for epoch in range(1, epochs + 1):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
-        for batch in minibatch(examples, size=options.batch_size):
+        for first in range(0, len(examples), options.batch_size):
+            batch = examples[first : first + options.batch_size]
             nlp.update(batch, drop=options.dropout, sgd=optimizer, losses=losses)
             step += 1
             if progress:

@@ -314,7 +314,8 @@ class PizhuApp(App[None]):
 
     @work(thread=True, exclusive=True, group="train", exit_on_error=False)
     def _train_worker(self) -> None:
-        from store.train import TrainError, train_and_propose
+        from store.errors import TrainError
+        from store.train import train_and_propose
 
         path = Path(self.store.path)
         out = path.with_name(f"{path.stem}-model")
