@@ -85,6 +85,9 @@ def main() -> None:
     parser.add_argument("--fixed", type=int, default=7)
     parser.add_argument("--steps", default="0,2,5,10,20")
     parser.add_argument("--model", action="store_true", help="also train a model on the reviewed reports")
+    parser.add_argument(
+        "--wrong", action="store_true", help="print the lexicon's proposals not in the gold, in context"
+    )
     args = parser.parse_args()
     names = json.loads((CORPUS / "split.json").read_text("utf-8"))["dev"]
     rows = _gold_rows()
@@ -130,6 +133,15 @@ def main() -> None:
                 spans = [s for s in store.spans(ids[name]) if s.origin == "machine"]
                 rules = {(s.start, s.end, s.label) for s in spans if s.source != SOURCE}
                 lexicon = {(s.start, s.end, s.label) for s in spans}
+                if args.wrong:
+                    text = store.document_text(ids[name])
+                    for start, end, label in sorted(lexicon - rules - gold[name]):
+                        near = sorted(g for g in gold[name] if g[0] < end and start < g[1])
+                        print(
+                            f"    k={k} {name} {label} {text[start:end]!r} in"
+                            f" {text[max(0, start - 8) : end + 8]!r}; gold there: "
+                            + (", ".join(f"{g[2]} {text[g[0] : g[1]]!r}" for g in near) or "none")
+                        )
                 for src, found in (
                     ("rules", rules),
                     ("+lexicon", lexicon),
