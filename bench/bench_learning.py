@@ -131,6 +131,9 @@ def main() -> None:
     parser.add_argument("--fixed", type=int, default=7)
     parser.add_argument("--steps", default="0,2,5,10,20")
     parser.add_argument("--model", action="store_true", help="also train a model on the reviewed reports")
+    parser.add_argument(
+        "--floors", default="", help="with --model: sweep the model's precision floor over these (0,0.5,0.9)"
+    )
     parser.add_argument("--keys", action="store_true", help="also keys per gold span (the app under Pilot)")
     parser.add_argument(
         "--wrong", action="store_true", help="print the lexicon's proposals not in the gold, in context"
@@ -144,6 +147,8 @@ def main() -> None:
     print(f"fixed set: {len(fixed)} reports; others: {len(others)}; steps {steps}")
     table: dict[tuple[int, str], dict[str, tuple[int, int, int]]] = {}
     keys: dict[tuple[int, str], float] = {}
+    floors = [float(f) for f in args.floors.split(",") if f]
+    swept: dict[tuple[int, float], tuple[int, ...]] = {}
     for k in steps:
         began = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
@@ -162,7 +167,7 @@ def main() -> None:
             model_dir: Path | None = None
             if args.model and k:
                 from extract.pipeline import extract_spans
-                from store.train import TrainError, TrainOptions, train, with_model
+                from store.train import TrainError, TrainOptions, allowed_labels, load_model, train, with_model
 
                 out = Path(tmp) / "model"
                 try:
@@ -174,6 +179,24 @@ def main() -> None:
                         model_found[name] = {
                             (s.start, s.end, s.label) for s in run(text) if s.source.startswith("trained:")
                         }
+                    for floor in floors:
+                        nlp = load_model(out)
+                        run = with_model(extract_spans, out, floor=floor)
+                        row = [len(allowed_labels(nlp, floor)), 0, 0, 0, 0, 0]
+                        for name in [*others[k:], *fixed]:  # every report not reviewed: held out
+                            text = store.document_text(ids[name])
+                            spans = run(text)
+                            alone = {(s.start, s.end, s.label) for s in spans if s.source.startswith("trained:")}
+                            lexicon = {
+                                (s.start, s.end, s.label) for s in store.spans(ids[name]) if s.origin == "machine"
+                            }
+                            found = lexicon | alone
+                            row[1] += len(alone & gold[name])
+                            row[2] += len(alone - gold[name])
+                            row[3] += len(found & gold[name])
+                            row[4] += len(found - gold[name])
+                            row[5] += len(gold[name] - found)
+                        swept[(k, floor)] = tuple(row)
                 except TrainError as exc:
                     print(f"  k={k}: no model ({exc})")
             totals: dict[str, dict[str, list[int]]] = {
@@ -235,6 +258,18 @@ def main() -> None:
             fn = sum(v[2] for v in table[(k, s)].values())
             cells.append(f"{s} P {tp / max(1, tp + fp):.2f} R {tp / max(1, tp + fn):.2f} F1 {_f1(tp, fp, fn)}")
         print(f"  k={k:2}: " + " | ".join(cells))
+    if swept:
+        print(
+            "\nThe model's precision floor (a label proposed alone only if its held-out precision reached it),"
+            " scored on every report not reviewed"
+        )
+        print("   k  floor  labels  model-only right/wrong  P(model-only)  rules+lexicon+model P    R    F1")
+        for (k, floor), (labels, right, wrong, tp, fp, fn) in sorted(swept.items()):
+            alone = f"{right / (right + wrong):.2f}" if right + wrong else "  — "
+            print(
+                f"  {k:2}  {floor:5.2f}  {labels:6}  {right:10}/{wrong:<5}         {alone:>5}"
+                f"          {tp / max(1, tp + fp):.2f} {tp / max(1, tp + fn):.2f} {_f1(tp, fp, fn)}"
+            )
     if keys:
         print("\nKeys per gold span on the fixed set (the app under Pilot, 80x24), by reviewed reports k")
         print("source   " + "".join(f"{f'k={k}':>8}" for k in steps))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import math
 import os
 import random
 import shutil
@@ -600,7 +601,10 @@ def train(
             "seed": options.seed,
             "train_documents": list(split.train),
             "held_out_documents": list(split.held_out),
-            "scores": {s.label: {"p": s.precision, "r": s.recall, "f": s.f1, "n": s.support} for s in scores},
+            "scores": {
+                s.label: {"p": s.precision, "r": s.recall, "f": s.f1, "n": s.support, "tp": s.tp, "fp": s.fp}
+                for s in scores
+            },
         }
         _stage(progress, f"saving to {out}")
         save_model(nlp, Path(out))
@@ -723,10 +727,46 @@ def model_name(path: str | Path) -> str:
     return Path(path).resolve().name or "model"
 
 
+Z = 1.645
+"""One-sided 95 %: the floor is on the lower bound of the held-out precision, not on the
+precision itself (1 right of 1 held-out proposal is no evidence of 0.9)."""
+
+
+def precision_bound(tp: int, fp: int, z: float = Z) -> float:
+    """The Wilson lower bound of a precision of ``tp`` right out of ``tp + fp`` proposals
+    (0 with no proposal): all right, it reaches 0.9 from 25 proposals, 0.7 from 7."""
+    n = tp + fp
+    if n == 0:
+        return 0.0
+    p = tp / n
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, (centre - spread) / (1 + z * z / n))  # never under 0 by rounding
+
+
+def _counts(score: dict[str, Any]) -> tuple[int, int] | None:
+    """A label's held-out (right, wrong) proposals; a model saved before the counts were
+    kept has them back from its precision, recall and gold count."""
+    if "tp" in score and "fp" in score:
+        return int(score["tp"]), int(score["fp"])
+    p, r, n = score.get("p"), score.get("r"), score.get("n")
+    if not p or r is None or n is None:
+        return None
+    tp = round(r * n)
+    return tp, round(tp / p) - tp
+
+
 def allowed_labels(nlp: Any, floor: float = 0.0) -> set[str]:
-    """The labels whose held-out precision in the model's last training beats ``floor``."""
+    """The labels the model may propose alone: the lower bound of their held-out precision
+    in the model's last training (``precision_bound``) reaches ``floor`` (any label with a
+    held-out proposal at floor 0)."""
     scores = (nlp.meta.get(MODEL_META_KEY) or {}).get("scores") or {}
-    return {label for label, s in scores.items() if s.get("p") is not None and s["p"] >= floor}
+    allowed = set()
+    for label, score in scores.items():
+        counts = _counts(score)
+        if counts is not None and counts[0] + counts[1] > 0 and precision_bound(*counts) >= floor:
+            allowed.add(label)
+    return allowed
 
 
 def with_model(
