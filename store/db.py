@@ -262,7 +262,7 @@ class Store:
         if self._lexicon_due and not self.defer_lexicon:
             self._lexicon_due = False
             # The decision is saved: a spread that cannot run now (the lock) is the next one's.
-            with contextlib.suppress(StoreError):
+            with contextlib.suppress(StoreError, sqlite3.Error):
                 self.spread_lexicon()
 
     def read(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:

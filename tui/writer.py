@@ -28,6 +28,7 @@ and a decision queued meanwhile stops it between two strings (the rest is spread
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -278,7 +279,7 @@ class Writer:
         self._spread_due = False
         try:
             changed = store.spread_lexicon(stop=lambda: bool(self.jobs) or self._stopping)
-        except StoreError:
+        except (StoreError, sqlite3.Error):
             return
         if changed:
             self._post(Writer.Changed())
