@@ -17,7 +17,10 @@ from store.train import ProgressCallback, TrainOptions, _choose_tokenization, _f
 
 KIND = "model"
 FOLDS = 5
-OPTIONS = TrainOptions(epochs=10)
+OPTIONS = TrainOptions(epochs=10, budget=10_000)
+"""Each fold's model sees at most 10,000 sentences (about 50 s of CPU, bench/bench_train.py's
+rate): with ``pizhu train``'s 40,000 five folds on 10 generated reports took over 15
+minutes on a loaded 2-core machine without finishing."""
 
 
 def folds_of(ids: list[int], folds: int) -> list[list[int]]:
