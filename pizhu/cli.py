@@ -330,7 +330,7 @@ def serve_command(
     "--model-floor",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Held-out precision a label needs for the model to propose it alone [default: 0.9].",
+    help="Lower bound (one-sided 95 %) of a label's held-out precision for the model to propose it [default: 0.9].",
 )
 def reextract_command(db_path: str, model: str | None, model_floor: float | None) -> None:
     """Run the current normalizer and extractor again; every human decision is kept.

@@ -302,11 +302,19 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
 @click.command("check")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
-def check_command(db_path: str, as_json: bool) -> None:
+@click.option(
+    "--model",
+    "with_model",
+    is_flag=True,
+    help="Also gold that a model trained without its report reads as another label (5 folds by report; slow).",
+)
+def check_command(db_path: str, as_json: bool, with_model: bool) -> None:
     """Gold that contradicts itself: one string gold as two labels, gold here and rejected
     there, gold in one report and unmarked in another finished one, boundary variants of
-    one name (政协 where 城中区政协 is gold). Each finding names its report and offsets
-    (open it with pizhu open, or the app's check screen, C).
+    one name (政协 where 城中区政协 is gold); with --model, gold that a model trained
+    without its report reads as another label (needs spaCy: one training per fold).
+    Each finding names its report and offsets (open it with pizhu open, or the app's
+    check screen, C).
 
     \b
     Example:
@@ -317,6 +325,14 @@ def check_command(db_path: str, as_json: bool) -> None:
 
     with open_store(db_path) as store:
         findings = check(store)
+        if with_model:
+            from store.check_model import model_findings
+            from store.train import TrainError
+
+            try:
+                findings += model_findings(store)
+            except TrainError as exc:
+                raise click.ClickException(str(exc)) from None
     if as_json:
         echo_json({"findings": [f.as_dict() for f in findings]})
         return

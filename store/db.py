@@ -17,7 +17,7 @@ import sqlite3
 import stat
 import time
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,11 @@ class Store:
         # How long a write waits for another connection's write lock before BusyError: the
         # app's writer waits briefly and tries again itself, saying meanwhile that it waits.
         self.lock_wait = 60.0
+        # The live gold lexicon spreads a decision's gold right after its transaction commits
+        # (``spread_lexicon``); with ``defer_lexicon`` the caller does it when it likes (the
+        # app's writer, once no decision waits).
+        self.defer_lexicon = False
+        self._lexicon_due = False
         self._key = _file_key(Path(self.path)) if self.path != ":memory:" else None
         if self._key is not None:
             _OPEN[self._key] = _OPEN.get(self._key, 0) + 1
@@ -247,11 +252,17 @@ class Store:
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException as exc:
+            self._lexicon_due = False
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise _explain(exc, self.path) from None
             raise
+        if self._lexicon_due and not self.defer_lexicon:
+            self._lexicon_due = False
+            # The decision is saved: a spread that cannot run now (the lock) is the next one's.
+            with contextlib.suppress(StoreError, sqlite3.Error):
+                self.spread_lexicon()
 
     def read(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         try:
@@ -990,6 +1001,7 @@ class Store:
             pending = review.operation(
                 conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag
             )
+            lexicon.start_watermark(conn)
             review.append(conn, [pending], self.origin)
             if action in (review.CONFIRM, review.LABEL, review.BOUNDARY):  # what can make gold
                 self._spread(conn, [(span_id, reviewer)])
@@ -1020,15 +1032,43 @@ class Store:
                     continue  # decided so already: no row, and not counted
             for p in pending:
                 p.batch = batch
+            lexicon.start_watermark(conn)
             review.append(conn, pending, self.origin)
             if action == review.CONFIRM:
                 self._spread(conn, [(p.span_id, reviewer) for p in pending])
         return len(pending)
 
     def _spread(self, conn: sqlite3.Connection, decided: list[tuple[int, str]]) -> None:
-        """The live gold lexicon (``store.lexicon``) after decisions, in their transaction."""
-        for doc in lexicon.after_decisions(conn, decided):
-            recount_candidates(conn, doc)
+        """Decisions that can make gold were appended: the live gold lexicon (``store.lexicon``)
+        spreads them once their transaction has committed (``spread_lexicon``), not in it."""
+        if decided:
+            self._lexicon_due = True
+
+    def spread_lexicon(self, stop: Callable[[], bool] | None = None) -> set[int]:
+        """Spread the gold of the decisions not spread yet (``store.lexicon``); the reports
+        that got candidates (recounted). Each string is found in the texts by a read, outside
+        any write transaction, and its candidates written in a short transaction that also
+        moves the watermark, so a decision never waits on the scan and an interrupted spread
+        is taken up by the next one. ``stop``: asked between strings (the app's writer stops
+        when a decision is queued)."""
+        changed: set[int] = set()
+        seen: set[tuple[str, str]] = set()
+        while True:
+            todo = lexicon.due(self.conn)
+            if not todo:
+                return changed
+            for decision, string, label, doc in todo:
+                if stop is not None and stop():
+                    return changed
+                fresh = bool(string) and (string, label) not in seen
+                seen.add((string, label))
+                planned = lexicon.plan(self.conn, string, label, doc) if fresh else []
+                with self.transaction() as conn:
+                    docs = lexicon.write(conn, string, label, planned)
+                    for d in docs:
+                        recount_candidates(conn, d)
+                    lexicon.advance(conn, decision)
+                changed |= docs
 
     def add_span(
         self,
@@ -1085,6 +1125,7 @@ class Store:
             ),
         )
         span_id = int(cursor.lastrowid or 0)
+        lexicon.start_watermark(conn)
         review.append(conn, [review.Pending(span_id, doc_id, reviewer, review.ADD, {}, batch=batch)], self.origin)
         self._spread(conn, [(span_id, reviewer)])
         return span_id

@@ -19,11 +19,16 @@ What a write can meet:
 
 A decision is shown as saved only once its transaction committed: ``kill -9`` loses at
 most what the screen still showed as "saving…".
+
+The live gold lexicon (``store.lexicon``) spreads a decision's gold to the other reports
+after it, once nothing is queued: its scan of every text never delays the next decision,
+and a decision queued meanwhile stops it between two strings (the rest is spread after).
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -118,6 +123,7 @@ class Writer:
         self.shown: dict[int, SpanView] = {}
         self._last: dict[int, SpanState] = {}  # writer thread: span → version its last job left
         self._broken: set[int] = set()  # writer thread: spans whose last job was refused
+        self._spread_due = False  # writer thread: a decision was written since the last spread
 
     # --- the app's side ------------------------------------------------------------------
 
@@ -224,6 +230,7 @@ class Writer:
         if self._store is None:
             self._store = Store(self.app.store.path)
             self._store.lock_wait = LOCK_WAIT
+            self._store.defer_lexicon = True  # spread once the queue is empty (``_spread``)
         return self._store
 
     def _post(self, message: Message) -> None:
@@ -233,12 +240,16 @@ class Writer:
         store = self._connection()
         while True:
             with self._lock:
-                if not self.jobs:
+                spread = not self.jobs and self._spread_due and store.defer_lexicon and not self._stopping
+                if not self.jobs and not spread:
                     self._running = False
                     if self._stopping:
                         self._close()
                     return
-                job = self.jobs[0]
+                job = self.jobs[0] if self.jobs else None
+            if job is None:
+                self._spread(store)
+                continue
             try:
                 seen = self._seen(job)
                 result = job.write(store, seen)
@@ -274,7 +285,19 @@ class Writer:
                 if view.id in job.spans:
                     self._last[view.id] = view.state()
             self._done(job)
+            self._spread_due = True
             self._post(Writer.Done(job, result))
+
+    def _spread(self, store: Store) -> None:
+        """The lexicon's spread of the decisions written (``Store.spread_lexicon``), stopped
+        by the next decision queued; one that fails (the lock, a full disk) is the next one's."""
+        self._spread_due = False
+        try:
+            changed = store.spread_lexicon(stop=lambda: bool(self.jobs) or self._stopping)
+        except (StoreError, sqlite3.Error):
+            return
+        if changed:
+            self._post(Writer.Changed())
 
     def _stop_inline(self) -> bool:
         """In memory the queue is written on the app's thread: a failed job waits for the next submit."""

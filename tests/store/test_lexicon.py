@@ -90,3 +90,71 @@ def test_a_finished_report_gets_no_new_candidates(tmp_path: Path) -> None:
     store.add_span(a, "ann", start, start + len(NAME), "ORG")
     assert _lexicon(store, b) == []
     assert document_progress(store)[b].finished
+
+
+def test_a_deferred_spread_saves_the_decision_first_and_the_next_spread_takes_it_up(tmp_path: Path) -> None:
+    store, (a, b, _c) = _library(tmp_path)
+    store.defer_lexicon = True  # as the app's writer: the decision, the spread later
+    start = store.document_text(a).index(NAME)
+    added = store.add_span(a, "ann", start, start + len(NAME), "ORG")
+    assert store.span(added.id, "ann").status == "added" and _lexicon(store, b) == []
+    store.close()  # the spread never ran (the app was closed, or killed)
+    again = Store(tmp_path / "r.db")
+    year = next(s for s in again.spans(a) if s.text == "2023年")
+    again.decide(year.id, "bob", "confirm")  # the next decision's spread takes up the one before
+    assert _lexicon(again, b) == [(NAME, "ORG"), (NAME, "ORG")]
+    assert again.spread_lexicon() == set()  # spread once
+    assert len(_lexicon(again, b)) == 2
+
+
+def test_a_spread_stopped_between_strings_goes_on_where_it_stopped(tmp_path: Path) -> None:
+    store, (a, b, _c) = _library(tmp_path)
+    store.defer_lexicon = True
+    text = store.document_text(a)
+    start = text.index(NAME)
+    store.add_span(a, "ann", start, start + len(NAME), "ORG")
+    store.add_span(a, "ann", start, start + 2, "GPE")  # 青禾: nowhere on its own
+    assert store.spread_lexicon(stop=lambda: True) == set() and _lexicon(store, b) == []
+    assert store.spread_lexicon() == {b}
+    assert _lexicon(store, b) == [(NAME, "ORG"), (NAME, "ORG")]
+
+
+def _two(tmp_path: Path, first: str, second: str) -> tuple[Store, int, int]:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "a.txt").write_text(first + "\n", "utf-8")
+    (folder / "b.txt").write_text(second + "\n", "utf-8")
+    store = Store(tmp_path / "two.db")
+    for file in sorted(folder.iterdir()):
+        import_file(store, file)
+    a, b = store.document_ids()
+    return store, a, b
+
+
+def _gold(store: Store, doc: int, string: str, label: str) -> None:
+    start = store.document_text(doc).index(string)
+    span = next((s for s in store.spans(doc) if (s.start, s.end, s.label) == (start, start + len(string), label)), None)
+    if span is None:
+        store.add_span(doc, "ann", start, start + len(string), label)
+    else:
+        store.decide(span.id, "ann", "confirm")
+
+
+def test_a_body_is_not_proposed_as_the_tail_of_a_longer_noun_phrase(tmp_path: Path) -> None:
+    # Gold 中央 after a verb (报送中央); 各民主党派中央 is a collective, 党中央 one word.
+    store, a, b = _two(
+        tmp_path, "有关建议分别报送中央和省有关部门。", "提案送交各民主党派中央和工商联。坚决拥护党中央。报送中央审议。"
+    )
+    _gold(store, a, "中央", "ORG")
+    text = store.document_text(b)
+    assert [text[s.start - 2 : s.end] for s in store.spans(b) if s.source == SOURCE] == ["报送中央"]
+
+
+def test_a_name_after_a_title_is_still_proposed_but_not_inside_a_longer_name(tmp_path: Path) -> None:
+    store, a, b = _two(tmp_path, "会议由何晓冬主持。", "我们走访了主席何晓冬。何晓冬冬同志出席。")
+    _gold(store, a, "何晓冬", "PERSON")
+    text = store.document_text(b)
+    first, second = text.index("何晓冬"), text.index("何晓冬冬")
+    persons = {(s.start, s.end) for s in store.spans(b) if s.label == "PERSON"}
+    assert (first, first + 3) in persons  # a title noun before a person: the name stands alone
+    assert not any(start == second for start, _end in persons)

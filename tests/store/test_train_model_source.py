@@ -20,6 +20,8 @@ from store.train import (
     Curve,
     CurvePoint,
     TrainOptions,
+    allowed_labels,
+    precision_bound,
     save_curve,
     saved_curve,
     train,
@@ -101,8 +103,16 @@ def test_the_curve_is_kept_for_the_app(tmp_path: Path) -> None:
 
 
 class _FakeNlp:
-    def __init__(self, scores: dict[str, float | None]) -> None:
-        self.meta = {"pizhu": {"scores": {label: {"p": p} for label, p in scores.items()}}}
+    def __init__(self, scores: dict[str, tuple[int, int]]) -> None:
+        """``scores``: label → held-out proposals (right, wrong)."""
+        self.meta = {
+            "pizhu": {
+                "scores": {
+                    label: {"p": tp / (tp + fp) if tp + fp else None, "tp": tp, "fp": fp}
+                    for label, (tp, fp) in scores.items()
+                }
+            }
+        }
         self.pipe_names: list[str] = []
 
 
@@ -126,7 +136,7 @@ def test_model_adds_only_where_it_adds_and_a_disagreement_is_one_candidate_with_
         (13, 15, "PERSON"),  # new, and PERSON beats the floor: proposed
         (16, 18, "GPE"),  # new, but GPE's held-out precision is under the floor: not proposed
     ]
-    _fake_model(monkeypatch, found, {"PERSON": 0.95, "DATE": 0.95, "GPE": 0.5})
+    _fake_model(monkeypatch, found, {"PERSON": (95, 0), "DATE": (95, 0), "GPE": (5, 5)})
     spans = with_model(lambda t: [rule_person, rule_figure], tmp_path / "m2")(text)
     places = sorted((s.start, s.end, s.label) for s in spans)
     assert places == [(0, 2, "PERSON"), (8, 11, "FIGURE"), (13, 15, "PERSON")]
@@ -135,6 +145,19 @@ def test_model_adds_only_where_it_adds_and_a_disagreement_is_one_candidate_with_
     assert by[(8, 11)].alternative == "DATE 8-10"
     assert by[(13, 15)].source == "trained:m2"
     assert PRECISION_FLOOR > 0.5
+
+
+def test_a_label_is_proposed_alone_only_on_enough_held_out_evidence() -> None:
+    """The floor is on the lower bound of the held-out precision: one right proposal of one
+    is no evidence; forty of forty is, and so is an older model's p, r and gold count."""
+    assert allowed_labels(_FakeNlp({"PERSON": (1, 0), "ORG": (40, 0), "GPE": (40, 10), "DATE": (0, 0)}), 0.9) == {"ORG"}
+    assert allowed_labels(_FakeNlp({"PERSON": (1, 0)}), 0.0) == {"PERSON"}
+    older = _FakeNlp({})
+    older.meta["pizhu"]["scores"] = {"ORG": {"p": 1.0, "r": 0.8, "n": 50}, "GPE": {"p": 1.0, "r": 1.0, "n": 2}}
+    assert allowed_labels(older, 0.9) == {"ORG"}
+    assert precision_bound(0, 0) == precision_bound(0, 21) == 0.0 and precision_bound(25, 0) >= 0.9 > precision_bound(
+        24, 0
+    )
 
 
 def test_a_disagreement_is_flagged_in_the_store_and_comes_first_in_the_queue(
@@ -150,7 +173,7 @@ def test_a_disagreement_is_flagged_in_the_store_and_comes_first_in_the_queue(
         (doc,) = store.document_ids()
         text = store.document_text(doc)
         at = text.index("11次")
-        _fake_model(monkeypatch, [(at, at + 2, "DATE")], {"DATE": 0.99})
+        _fake_model(monkeypatch, [(at, at + 2, "DATE")], {"DATE": (99, 0)})
         from extract.pipeline import extract_spans
 
         spans = with_model(extract_spans, tmp_path / "m3")(text)

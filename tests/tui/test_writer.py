@@ -154,3 +154,32 @@ async def test_quitting_with_decisions_not_saved_yet_asks_and_can_wait_for_them(
             holder.release()
         await wait_until(pilot, lambda: not app.is_running)
     assert mine(check) == [(first, "confirm")]
+
+
+async def test_a_decision_is_saved_before_the_lexicon_spreads_it(app: PizhuApp, check: Store, tmp_path: Path) -> None:
+    """Issue 24: the gold lexicon's scan of every text never delays a decision. The writer
+    saves the decision (shown saved), then spreads its gold to the other reports."""
+    from store.importer import import_file
+    from store.lexicon import SOURCE
+    from tui.writer import Job
+
+    name = "青禾书院"
+    for file, text in (("a.txt", f"2023年,我们走访{name}。"), ("b.txt", f"围绕{name}建设,组织委员视察。")):
+        (tmp_path / file).write_text(text + "\n", "utf-8")
+        import_file(check, tmp_path / file)
+    first, other = check.document_ids()[-2:]
+    at = check.document_text(first).index(name)
+    seen_at_save: list[int] = []
+
+    def write(store: Store, seen: object) -> object:
+        view = store.add_span(first, REVIEWER, at, at + len(name), "ORG")
+        # Committed, and what the screen will show as saved: no proposal written yet.
+        seen_at_save.append(len([s for s in check.spans(other) if s.source == SOURCE]))
+        return view
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        app.writer.submit(Job("add", write))
+        await settled(app, pilot)
+    assert seen_at_save == [0]
+    assert [(s.text, s.label) for s in check.spans(other) if s.source == SOURCE] == [(name, "ORG")]

@@ -1,0 +1,69 @@
+"""Gold a model trained without its report disagrees with (``pizhu check --model``).
+
+The finished reports (``store.progress``) are cut into folds by report (report i in fold
+i mod ``folds``); for each fold a model is trained on the gold of the other folds (as
+``pizhu train`` would, same tokenization and options) and reads the fold's reports. A
+gold span is flagged (kind ``model``) where that model reads exactly the same stretch as
+another label: a specific, confident contradiction, not a miss (a model that finds
+nothing there says nothing about the span). Slow: one training per fold; needs spaCy.
+"""
+
+from __future__ import annotations
+
+from store.check import Finding, _rows
+from store.db import Store
+from store.records import ADDED, CONFIRMED, CORRECTED
+from store.train import ProgressCallback, TrainOptions, _choose_tokenization, _fit, _prepare, predict
+
+KIND = "model"
+FOLDS = 5
+OPTIONS = TrainOptions(epochs=10, budget=10_000)
+"""Each fold's model sees at most 10,000 sentences (about 50 s of CPU, bench/bench_train.py's
+rate): with ``pizhu train``'s 40,000 five folds on 10 generated reports took over 15
+minutes on a loaded 2-core machine without finishing."""
+
+
+def folds_of(ids: list[int], folds: int) -> list[list[int]]:
+    """Reports into ``folds`` groups by position (fewer when there are fewer reports)."""
+    n = max(1, min(folds, len(ids)))
+    return [ids[i::n] for i in range(n)]
+
+
+def model_findings(
+    store: Store, folds: int = FOLDS, options: TrainOptions = OPTIONS, progress: ProgressCallback | None = None
+) -> list[Finding]:
+    """Gold spans a model trained without their report reads as another label, by report and place."""
+    gold, by_id = _prepare(store, options, progress)
+    ids = sorted(by_id)
+    if len(ids) < 2:
+        return []  # no report to learn from without the one checked
+    tokenization, _alignments = _choose_tokenization(gold.documents, options.tokenization)
+    span_ids = {
+        (r.document_id, r.start, r.end, r.label): r.span_id for r in _rows(store, (CONFIRMED, CORRECTED, ADDED))
+    }
+    findings = []
+    for held in folds_of(ids, folds):
+        kept = set(held)
+        nlp, _steps = _fit(
+            tokenization, gold.labels, [by_id[i] for i in ids if i not in kept], options, options.seed, progress
+        )
+        for doc_id in held:
+            doc = by_id[doc_id]
+            read = {(start, end): label for start, end, label in predict(nlp, doc.text)}
+            for span in doc.flat:
+                other = read.get((span.start, span.end))
+                if other is None or other == span.label:
+                    continue
+                findings.append(
+                    Finding(
+                        KIND,
+                        doc_id,
+                        span.start,
+                        span.end,
+                        span.label,
+                        span.text,
+                        f"a model trained without this report reads it as {other}",
+                        span_ids.get((doc_id, span.start, span.end, span.label)),
+                    )
+                )
+    return sorted(findings, key=lambda f: (f.document_id, f.start, f.end))
