@@ -327,7 +327,7 @@ def check_command(db_path: str, as_json: bool, with_model: bool) -> None:
         findings = check(store)
         if with_model:
             from store.check_model import model_findings
-            from store.train import TrainError
+            from store.errors import TrainError
 
             try:
                 findings += model_findings(store)
