@@ -332,9 +332,13 @@ def validate(conn: sqlite3.Connection) -> str:
                 or _json_problem(payload, "payload", nullable=False)
             )
             if not problem:
-                year = json.loads(payload).get("year")
+                data = json.loads(payload)
+                year = data.get("year")
+                names = data.get("reviewers", [])
                 if year is not None and not (isinstance(year, int) and 1900 <= year <= 2100):
                     problem = f"year {year!r} is not a year"
+                elif not (isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)):
+                    problem = f"reviewers {names!r} are not a list of names"
             if problem:
                 return f"library_log row {row_id}: {problem}"
     return ""

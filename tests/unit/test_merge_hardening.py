@@ -91,6 +91,75 @@ def test_a_withdrawal_is_logged_with_who_made_it(pair: tuple[Path, Path]) -> Non
         assert [(r["action"], r["reviewer"]) for r in rows] == [("withdraw", "wang")]
 
 
+def _assignments(path: Path) -> dict[str, list[str]]:
+    """Reviewer → the texts of the reports assigned to them (ids differ between copies)."""
+    with Store(path) as store:
+        rows = store.read("SELECT a.reviewer, d.text FROM assignments a JOIN documents d ON d.id = a.document_id")
+    shares: dict[str, list[str]] = {}
+    for row in rows:
+        shares.setdefault(row["reviewer"], []).append(row["text"][:8])
+    return {name: sorted(texts) for name, texts in sorted(shares.items())}
+
+
+def test_assignments_made_on_each_copy_merged_both_ways_converge(pair: tuple[Path, Path]) -> None:
+    """li shares both reports out on her copy, then wang assigns report 1 to ann on the team's:
+    merged both ways, both copies hold ann on report 1 (the later) and zhao on li's report
+    (nobody else assigned it). Before, assignments stayed on the copy that made them."""
+    target, other = pair
+    with Store(other) as li:
+        assert li.add_document("e.txt", "utf-8", prepare("灵武市政协开展视察15次。")[0], []) is not None
+        li.assign(["li", "zhao"], by="li")
+    with Store(target) as team:
+        team.assign(["ann"], by="wang")
+        first = team.document(1).text[:8]
+    for a, b in ((target, other), (other, target)):
+        with Store(a) as store:
+            merge(store, b)
+    assert _assignments(target) == _assignments(other) == {"ann": [first], "zhao": ["灵武市政协开展视"]}
+    with Store(target) as team:
+        rows = team.read("SELECT DISTINCT action, reviewer FROM library_log ORDER BY reviewer")
+        assert [(r["action"], r["reviewer"]) for r in rows] == [("assign", "li"), ("assign", "wang")]
+
+
+def test_an_assignment_made_after_merging_a_fast_clock_takes_effect(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    with Store(other) as li:
+        li.assign(["li"], by="li")
+    ahead = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=20)).isoformat(timespec="microseconds")
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE library_log SET at = ?", (ahead,))
+    conn.commit()
+    conn.close()
+    with Store(target) as team:
+        merge(team, other)
+        assert team.assigned("li") == {1}
+        team.assign(["ann"], by="wang")
+        assert team.assigned("ann") == {1} and team.assigned("li") == set()
+
+
+def test_assignments_made_before_the_log_are_logged_once_on_copies_migrated_apart(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    conn = sqlite3.connect(target)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_assignments_logged'")
+    conn.execute(
+        "INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES"
+        " (1, 'ann', '2025-03-01T00:00:00.000000+00:00'), (1, 'bob', '2025-03-01T00:00:00.000000+00:00')"
+    )
+    conn.commit()
+    conn.close()
+    shutil.copy(target, other)
+    for path in (target, other):
+        with Store(path) as store:
+            assert store.assigned("ann") == store.assigned("bob") == {1}
+    with Store(target) as team:
+        merge(team, other)
+        rows = team.read("SELECT action, payload, at FROM library_log")
+        assert [(r["action"], r["payload"], r["at"]) for r in rows] == [
+            ("assign", '{"reviewers": ["ann", "bob"]}', "2025-03-01T00:00:00.000000+00:00")
+        ]
+        assert team.assigned("ann") == team.assigned("bob") == {1}
+
+
 # --- every row checked first ----------------------------------------------------------------
 
 BAD_ROWS = [
@@ -131,6 +200,21 @@ def test_a_bad_row_is_refused_in_one_line_naming_it_and_nothing_is_written(
     assert len(lines) == 1, result.output
     assert f"{table} row {row_id}" in lines[0] and word in lines[0] and str(other) in lines[0]
     assert "Traceback" not in result.output
+    assert snapshot(target) == before
+
+
+def test_an_assignment_naming_no_reviewer_is_refused_naming_its_row(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    with Store(other) as li:
+        li.assign(["li"], by="li")
+    conn = sqlite3.connect(other)
+    conn.execute("""UPDATE library_log SET payload = '{"reviewers": ["li", null]}'""")
+    conn.commit()
+    conn.close()
+    before = snapshot(target)
+    with Store(target) as team, pytest.raises(MergeError) as info:
+        merge(team, other)
+    assert "library_log row 1" in str(info.value) and "reviewers" in str(info.value)
     assert snapshot(target) == before
 
 
