@@ -222,11 +222,16 @@ def clean_stale_copies() -> None:
                 os.close(handle)
 
 
-# Decisions are dated within this window: a date outside it (``9999-12-31…``) would put
-# every later decision behind it, one that cannot be read would freeze a reviewer's order.
+# Decisions, library operations and span flags are dated within this window: a date outside
+# it (``9999-12-31…``) would put every later decision behind it, one that cannot be read
+# would freeze a reviewer's order.
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-AHEAD = dt.timedelta(days=7)
-"""How far ahead of this machine's clock another copy's clock may have run."""
+AHEAD = dt.timedelta(days=1)
+"""How far ahead of this machine's clock another copy's clock may have run: a local time
+written as UTC is off by at most 14 hours; more is a wrong clock. After a merge every new
+decision is dated after the other copy's last (``review.next_time``), so this also bounds
+how far ahead of real time a merge can push the log, and with it how long another copy's
+later, truly dated decisions would sort before the fast copy's."""
 
 
 def _date_problem(value: Any, latest: dt.datetime) -> str:
@@ -297,10 +302,16 @@ def validate(conn: sqlite3.Connection) -> str:
         if problem:
             return f"documents row {doc_id}: {problem}"
         lengths[doc_id] = len(text)
-    for span_id, doc_id, uid, start, end, attrs in conn.execute(
-        "SELECT id, document_id, uid, start, end, attrs FROM spans ORDER BY id"
+    for span_id, doc_id, uid, start, end, attrs, flagged_at in conn.execute(
+        "SELECT id, document_id, uid, start, end, attrs, flagged_at FROM spans ORDER BY id"
     ):
-        problem = _name_problem(uid, "uid") or _json_problem(attrs, "attrs")
+        # A flag dated ahead would outlast every decision made on the span (the queue shows a
+        # flagged span until a reviewer's decision is dated after its flag).
+        problem = (
+            _name_problem(uid, "uid")
+            or _json_problem(attrs, "attrs")
+            or ("" if flagged_at is None else _date_problem(flagged_at, latest))
+        )
         if not problem and not (
             isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= lengths.get(doc_id, -1)
         ):

@@ -162,8 +162,16 @@ def test_assignments_made_before_the_log_are_logged_once_on_copies_migrated_apar
 
 # --- every row checked first ----------------------------------------------------------------
 
+
+def _days(n: float) -> str:
+    return (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=n)).isoformat(timespec="microseconds")
+
+
 BAD_ROWS = [
     ("decisions", "at", "9999-12-31T23:59:59.999999", "date"),
+    ("decisions", "at", _days(2), "date"),  # a copy whose clock ran two days fast
+    ("decisions", "at", "1999-12-31T23:59:59.000000+00:00", "date"),
+    ("spans", "flagged_at", _days(30), "date"),
     ("decisions", "at", "next tuesday", "date"),
     ("decisions", "payload", '{"status": ', "JSON"),
     ("decisions", "reviewer", None, "reviewer"),
@@ -175,7 +183,9 @@ BAD_ROWS = [
 ]
 
 
-@pytest.mark.parametrize(("table", "column", "value", "word"), BAD_ROWS)
+@pytest.mark.parametrize(
+    ("table", "column", "value", "word"), BAD_ROWS, ids=[f"{r[0]}.{r[1]}-{i}" for i, r in enumerate(BAD_ROWS)]
+)
 def test_a_bad_row_is_refused_in_one_line_naming_it_and_nothing_is_written(
     pair: tuple[Path, Path], tmp_path: Path, table: str, column: str, value: object, word: str
 ) -> None:
@@ -216,6 +226,37 @@ def test_an_assignment_naming_no_reviewer_is_refused_naming_its_row(pair: tuple[
         merge(team, other)
     assert "library_log row 1" in str(info.value) and "reviewers" in str(info.value)
     assert snapshot(target) == before
+
+
+def test_a_library_operation_from_a_fast_clock_is_refused_naming_its_row(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    with Store(other) as li:
+        li.withdraw_document(1, by="li")
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE library_log SET at = ?", (_days(3),))
+    conn.commit()
+    conn.close()
+    before = snapshot(target)
+    with Store(target) as team, pytest.raises(MergeError) as info:
+        merge(team, other)
+    assert "library_log row 1" in str(info.value) and "date" in str(info.value) and "clock" in str(info.value)
+    assert snapshot(target) == before
+
+
+def test_a_decision_after_merging_a_copy_almost_a_day_fast_takes_effect(pair: tuple[Path, Path]) -> None:
+    """The edge of the window: accepted, and the reviewer's next decision still counts."""
+    target, other = pair
+    with Store(other) as li:
+        li.decide(li.spans(1, "li")[1].id, "li", "confirm")
+    conn = sqlite3.connect(other)
+    conn.execute("UPDATE decisions SET at = ? WHERE reviewer = 'li'", (_days(0.95),))
+    conn.commit()
+    conn.close()
+    with Store(target) as team:
+        merge(team, other)
+        assert team.spans(1, "li")[1].status == "confirmed"
+        team.decide(team.spans(1, "li")[1].id, "li", "reject")
+        assert team.spans(1, "li")[1].status == "rejected"
 
 
 def _drop_not_null(conn: sqlite3.Connection, table: str, column: str) -> None:
