@@ -422,7 +422,6 @@ class _Translate:
             self.raw_to_ours: dict[int, int] = {}
             for i in range(our_map.text_length):
                 self.raw_to_ours.setdefault(our_map.to_raw(i), i)
-            self.our_length = our_map.text_length
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         if self.same:

@@ -377,3 +377,36 @@ def test_a_copy_in_a_read_only_folder_is_not_called_corrupt(
         monkeypatch.undo()
     message = str(info.value)
     assert "corrupt" not in message and "read-only" in message and "-shm" in message and str(other) in message
+
+
+# --- mutants the first full run left -------------------------------------------------------
+
+
+def test_merge_all_refuses_the_target_itself_before_merging_any_other(pair: tuple[Path, Path]) -> None:
+    """merge_all checks every file against the target first: naming the target among the
+    others stops the merge before the good copy is merged."""
+    from store.merge import merge_all
+
+    target, other = pair
+    with Store(other) as li:
+        li.decide(li.spans(1, "li")[1].id, "li", "reject")
+    before = snapshot(target)
+    with Store(target) as team, pytest.raises(MergeError) as info:
+        merge_all(team, [other, target])
+    assert "target database itself" in str(info.value)
+    assert snapshot(target) == before
+
+
+def test_a_span_whose_start_has_no_place_in_our_text_is_left_out_whole(pair: tuple[Path, Path]) -> None:
+    """Our copy dropped the text's first character: the other copy's span over it has no
+    start here, and is left out rather than stored with a start of None."""
+    target, other = pair
+    with Store(other) as li:
+        assert li.add_span(1, "li", 0, 4, "ORG") is not None
+    _renormalized_copy(target)
+    with Store(target) as team:
+        report = merge(team, other)
+        assert report.spans_added == 0
+        text = team.document(1).text
+        for span in team.read("SELECT start, end, text FROM spans"):
+            assert isinstance(span["start"], int) and text[span["start"] : span["end"]] == span["text"]
