@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from extract.document import prepare
+from extract.models import Span
 from pizhu.cli import main
 from store.db import Store
 from store.export import ExportFilter, iter_jsonl
@@ -410,3 +411,74 @@ def test_a_span_whose_start_has_no_place_in_our_text_is_left_out_whole(pair: tup
         text = team.document(1).text
         for span in team.read("SELECT start, end, text FROM spans"):
             assert isinstance(span["start"], int) and text[span["start"] : span["end"]] == span["text"]
+
+
+def test_a_document_only_the_other_copy_holds_comes_whole_under_the_id_it_gets_here(
+    pair: tuple[Path, Path],
+) -> None:
+    """Both copies add a report of their own, so li's is document 2 there and 3 here: its
+    sections, source file, OCR words, spans, decisions and candidate counts follow it to 3."""
+    target, other = pair
+    text = "灵武市政协2022年开展视察调研15次，提出建议28条。"
+    with Store(other) as li:
+        draft = prepare(text)[0]
+        t = draft.text
+        spans = [Span(t.index(s), t.index(s) + len(s), "FIGURE", s, {}, "r", 0.5) for s in ("15次", "28条")]
+        doc = li.add_document(
+            "e.html", "utf-8", draft, spans, original=("text/html", b"<p>x</p>"), ocr_words=[(0, 2, 55.0)]
+        )
+        assert doc == 2
+        li.decide(li.spans(doc, "li")[0].id, "li", "reject")
+        expected = li.read(
+            "SELECT ordinal, heading, start, end, kind FROM sections WHERE document_id = 2 ORDER BY ordinal"
+        )
+    with Store(target) as team:
+        assert team.add_document("m.txt", "utf-8", prepare("城中区政协召开会议12次。")[0], []) == 2
+        report = merge(team, other)
+        assert (report.documents_added, report.documents_matched) == (1, 1)
+        rows = team.read(
+            "SELECT ordinal, heading, start, end, kind FROM sections WHERE document_id = 3 ORDER BY ordinal"
+        )
+        assert rows == expected and len(rows) >= 1
+        assert team.original(3) == ("text/html", b"<p>x</p>")
+        words = team.read("SELECT start, end, confidence FROM ocr_words WHERE document_id = 3")
+        assert [(w["start"], w["end"], w["confidence"]) for w in words] == [(0, 2, 55.0)]
+        assert [(s.text, s.status) for s in team.spans(3, "li")] == [("15次", "rejected"), ("28条", "pending")]
+        counts = team.read("SELECT sum(n) AS n FROM candidate_counts WHERE document_id = 3")
+        assert counts[0]["n"] == 2
+        assert len(team.read("SELECT id FROM sections WHERE document_id = 2")) == 1  # ours untouched
+
+
+def test_a_decision_on_a_span_of_the_first_chunk_is_merged_after_the_second(pair: tuple[Path, Path]) -> None:
+    """Spans are merged in chunks of 50: a decision on a span of the first chunk of a document
+    only the other copy holds still finds it once the second chunk is merged."""
+    target, other = pair
+    text = "".join(f"召开会议{i}次。" for i in range(1, 61))
+    with Store(other) as li:
+        draft = prepare(text)[0]
+        t = draft.text
+        spans = []
+        for i in range(1, 61):
+            at = t.index(f"议{i}次") + 1
+            spans.append(Span(at, at + len(f"{i}次"), "FIGURE", f"{i}次", {}, "r", 0.5))
+        doc = li.add_document("many.txt", "utf-8", draft, spans)
+        first = next(s for s in li.spans(doc, "li") if s.text == "1次")
+        li.decide(first.id, "li", "reject")
+    with Store(target) as team:
+        merge(team, other)
+        doc = team.document_ids()[-1]
+        assert [s.status for s in team.spans(doc, "li") if s.text == "1次"] == ["rejected"]
+
+
+def test_the_merge_report_counts_every_document(pair: tuple[Path, Path]) -> None:
+    target, other = pair
+    common = prepare("城中区政协召开会议12次。")[0]
+    for path in (target, other):
+        with Store(path) as store:
+            store.add_document("common.txt", "utf-8", common, [])
+    with Store(other) as li:
+        for text in ("灵武市政协开展视察15次。", "西宁市政协提出建议28条。"):
+            li.add_document(f"{text[:3]}.txt", "utf-8", prepare(text)[0], [])
+    with Store(target) as team:
+        report = merge(team, other)
+    assert (report.documents_matched, report.documents_added) == (2, 2)
