@@ -429,11 +429,15 @@ def test_a_document_only_the_other_copy_holds_comes_whole_under_the_id_it_gets_h
         )
         assert doc == 2
         li.decide(li.spans(doc, "li")[0].id, "li", "reject")
+        li.withdraw_document(doc, by="li")
         expected = li.read(
             "SELECT ordinal, heading, start, end, kind FROM sections WHERE document_id = 2 ORDER BY ordinal"
         )
     with Store(target) as team:
-        assert team.add_document("m.txt", "utf-8", prepare("城中区政协召开会议12次。")[0], []) == 2
+        ours = prepare("城中区政协召开会议12次。")[0]
+        at = ours.text.index("12次")
+        # A span of its own, so li's spans and decisions get other ids here than there.
+        assert team.add_document("m.txt", "utf-8", ours, [Span(at, at + 3, "FIGURE", "12次", {}, "r", 0.5)]) == 2
         report = merge(team, other)
         assert (report.documents_added, report.documents_matched) == (1, 1)
         rows = team.read(
@@ -443,7 +447,13 @@ def test_a_document_only_the_other_copy_holds_comes_whole_under_the_id_it_gets_h
         assert team.original(3) == ("text/html", b"<p>x</p>")
         words = team.read("SELECT start, end, confidence FROM ocr_words WHERE document_id = 3")
         assert [(w["start"], w["end"], w["confidence"]) for w in words] == [(0, 2, 55.0)]
+        assert team.document_ids() == [1, 2]  # li withdrew her report: 3 here, never our 2
         assert [(s.text, s.status) for s in team.spans(3, "li")] == [("15次", "rejected"), ("28条", "pending")]
+        assert [s.status for s in team.spans(2, "li")] == ["pending"]
+        misplaced = team.read(
+            "SELECT d.id FROM decisions d JOIN spans s ON s.id = d.span_id WHERE d.document_id != s.document_id"
+        )
+        assert misplaced == []
         counts = team.read("SELECT sum(n) AS n FROM candidate_counts WHERE document_id = 3")
         assert counts[0]["n"] == 2
         assert len(team.read("SELECT id FROM sections WHERE document_id = 2")) == 1  # ours untouched
@@ -482,3 +492,41 @@ def test_the_merge_report_counts_every_document(pair: tuple[Path, Path]) -> None
     with Store(target) as team:
         report = merge(team, other)
     assert (report.documents_matched, report.documents_added) == (2, 2)
+
+
+def test_the_same_report_imported_from_another_file_matches_machine_spans_by_place(
+    pair: tuple[Path, Path],
+) -> None:
+    """The same text from two files (a PDF here, its text there): the documents match by
+    text, their machine candidates (whose uids follow the file) by place and label, so li's
+    decision lands on our candidate and no candidate is doubled."""
+    target, other = pair
+    text = "灵武市政协开展视察15次，提出建议28条。"
+    draft = prepare(text)[0]
+    t = draft.text
+    spans = [Span(t.index(s), t.index(s) + len(s), "FIGURE", s, {}, "r", 0.5) for s in ("15次", "28条")]
+    with Store(other) as li:
+        doc = li.add_document("e.txt", "utf-8", draft, spans, source_hash="from-the-text")
+        li.decide(li.spans(doc, "li")[1].id, "li", "reject")
+    with Store(target) as team:
+        doc = team.add_document("e.pdf", "utf-8", draft, spans, source_hash="from-the-pdf")
+        assert doc is not None
+        report = merge(team, other)
+        assert (report.documents_added, report.spans_added) == (0, 0)
+        assert [(s.text, s.status) for s in team.spans(doc, "li")] == [("15次", "pending"), ("28条", "rejected")]
+
+
+def test_an_assignment_of_unknown_time_is_logged_at_the_window_start_and_merges(pair: tuple[Path, Path]) -> None:
+    """An assignment made before its time was kept is logged at 2000-01-01T00:00:00, the
+    window's first instant, which a merge accepts."""
+    target, other = pair
+    conn = sqlite3.connect(other)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_assignments_logged'")
+    conn.execute("INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES (1, 'li', NULL)")
+    conn.commit()
+    conn.close()
+    with Store(other) as li:
+        assert li.read("SELECT at FROM library_log")[0]["at"] == "2000-01-01T00:00:00.000000+00:00"
+    with Store(target) as team:
+        merge(team, other)
+        assert team.assigned("li") == {1}
