@@ -173,6 +173,20 @@ BAD_ROWS = [
     ("decisions", "at", _days(2), "date"),  # a copy whose clock ran two days fast
     ("decisions", "at", "1999-12-31T23:59:59.000000+00:00", "date"),
     ("spans", "flagged_at", _days(30), "date"),
+    ("decisions", "before", "{oops", "JSON"),
+    ("decisions", "after", "[1, 2]", "JSON"),
+    ("spans", "start", -1, "offsets"),
+    ("spans", "end", 10**6, "offsets"),
+    ("spans", "start", "七", "offsets"),
+    ("spans", "document_id", 999, "offsets"),
+    ("documents", "page_map", "{oops", "page map"),
+    # The last document's text is its raw text, 13 characters: maps that do not cover it.
+    ("documents", "offset_map", '{"runs": [[0, 0, 5], [6, 6, 7]], "n": 13, "raw": 13}', "offset map"),
+    ("documents", "offset_map", '{"runs": [[0, 0, 14]], "n": 13, "raw": 13}', "offset map"),
+    ("documents", "offset_map", '{"runs": [[0, 1, 13]], "n": 13, "raw": 13}', "offset map"),
+    ("documents", "offset_map", '{"runs": [[0, 0, 12]], "n": 13, "raw": 13}', "offset map"),
+    ("documents", "offset_map", '{"runs": [[0, 0, 13, 1]], "n": 13, "raw": 13}', "offset map"),
+    ("documents", "offset_map", '{"runs": [[0, 0, 13]], "n": 13, "raw": 14}', "offset map"),
     ("decisions", "at", "next tuesday", "date"),
     ("decisions", "payload", '{"status": ', "JSON"),
     ("decisions", "reviewer", None, "reviewer"),
@@ -258,6 +272,35 @@ def test_a_decision_after_merging_a_copy_almost_a_day_fast_takes_effect(pair: tu
         assert team.spans(1, "li")[1].status == "confirmed"
         team.decide(team.spans(1, "li")[1].id, "li", "reject")
         assert team.spans(1, "li")[1].status == "rejected"
+
+
+LIBRARY_ROWS = [
+    ("action", "explode", "action"),
+    ("payload", "[1]", "payload"),
+    ("payload", '{"year": 99999}', "year"),
+    ("payload", '{"year": "2022"}', "year"),
+    ("reviewer", " ", "reviewer"),
+    ("uid", "", "uid"),
+    ("at", "1999-01-01T00:00:00+00:00", "date"),
+]
+
+
+@pytest.mark.parametrize(("column", "value", "word"), LIBRARY_ROWS)
+def test_a_bad_library_operation_is_refused_naming_its_row(
+    pair: tuple[Path, Path], column: str, value: str, word: str
+) -> None:
+    target, other = pair
+    with Store(other) as li:
+        li.describe_document(1, title="城中区", year=2023, by="li")
+    conn = sqlite3.connect(other)
+    conn.execute(f"UPDATE library_log SET {column} = ?", (value,))
+    conn.commit()
+    conn.close()
+    before = snapshot(target)
+    with Store(target) as team, pytest.raises(MergeError) as info:
+        merge(team, other)
+    assert "library_log row 1" in str(info.value) and word in str(info.value)
+    assert snapshot(target) == before
 
 
 def _drop_not_null(conn: sqlite3.Connection, table: str, column: str) -> None:
