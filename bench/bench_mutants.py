@@ -10,6 +10,13 @@ treat the list as where to look, not as proof.
     python -m bench.bench_mutants                   # the default subset, 2 workers
     python -m bench.bench_mutants --tests tests/store/test_merge.py --max-children 1
     python -m bench.bench_mutants --out bench/bench_mutants_results.md
+    python -m bench.bench_mutants --recheck-tests tests/unit/test_agree.py tests/unit/test_store.py
+
+``--recheck-tests``: each survivor of the subset is then run against these tests (mutmut's
+mutated copy picks the mutant from ``MUTANT_UNDER_TEST``), so the report says which
+survivors the wider suite kills and which it does not. ``--recheck-dir DIR --survivors
+FILE`` does that alone, on a copy of a run's ``mutants/`` folder and the survivors a
+report of it lists.
 """
 
 from __future__ import annotations
@@ -77,6 +84,85 @@ def _results(work: Path) -> dict[str, str]:
     return results
 
 
+# Run inside the mutated copy: pytest and the code under test imported once, then one forked
+# child per mutant (as mutmut does), so a survivor costs its tests, not an interpreter's start.
+_DRIVER = r"""
+import json, os, signal, sys
+import pytest
+tests, names, seconds = json.loads(sys.argv[1]), json.loads(sys.argv[2]), float(sys.argv[3])
+import store.merge, store.review  # noqa: E401,F401  (imported once, before the forks)
+def run(name):
+    pid = os.fork()
+    if pid == 0:
+        os.environ["MUTANT_UNDER_TEST"] = name
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1); os.dup2(null, 2)
+        signal.alarm(900)
+        os._exit(int(pytest.main(["-p", "no:cacheprovider", "-q", "-x", *tests])))
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+if run("") != 0:
+    print(json.dumps({"": "clean run failed"}), flush=True)
+    sys.exit(1)
+import time
+deadline = time.monotonic() + seconds
+for name in names:
+    if time.monotonic() > deadline:
+        status = "not checked"
+    else:
+        code = run(name)
+        status = "survived" if code == 0 else "timeout" if code == -signal.SIGALRM else "killed"
+    print(json.dumps({name: status}), flush=True)
+"""
+
+
+def recheck(mutants: Path, names: list[str], tests: list[str], max_seconds: float) -> dict[str, str]:
+    """Each mutant of ``names`` run against ``tests`` in ``mutants`` (a mutmut copy; its
+    trampolines pick the mutant from ``MUTANT_UNDER_TEST``): ``killed``, ``survived``,
+    ``timeout`` or ``not checked`` (out of time). Raises when the tests fail without a mutant."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = "."
+    env.pop("MUTANT_UNDER_TEST", None)
+    run = subprocess.run(
+        [sys.executable, "-c", _DRIVER, json.dumps(tests), json.dumps(names), str(max_seconds)],
+        cwd=mutants,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    results: dict[str, str] = {}
+    for line in run.stdout.splitlines():
+        if line.startswith("{"):
+            results.update(json.loads(line))
+    if run.returncode != 0 or "" in results:
+        raise RuntimeError(f"the recheck tests fail without a mutant in {mutants}: fix them first")
+    return results
+
+
+def _recheck_lines(results: dict[str, str], tests: list[str], seconds: float) -> list[str]:
+    counts: dict[str, int] = {}
+    for status in results.values():
+        counts[status] = counts.get(status, 0) + 1
+    still = sorted(name for name, status in results.items() if status == "survived")
+    by_function: dict[str, int] = {}
+    for name in still:
+        function = name.rsplit("__mutmut_", 1)[0]
+        by_function[function] = by_function.get(function, 0) + 1
+    return [
+        "",
+        f"## The {len(results)} survivors rechecked against wider tests ({seconds:.0f} s)",
+        "",
+        "tests: " + " ".join(tests),
+        "status: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+        "",
+        "| function | still surviving |",
+        "|---|---|",
+        *(f"| `{f}` | {n} |" for f, n in sorted(by_function.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "",
+        "still surviving: " + " ".join(f"`{s}`" for s in still),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tests", nargs="*", default=list(DEFAULT_TESTS))
@@ -85,7 +171,25 @@ def main() -> int:
     parser.add_argument(
         "--max-seconds", type=float, default=1200, help="stop mutmut then and report the mutants tried (default 1200)"
     )
+    parser.add_argument("--recheck-tests", nargs="*", default=[], help="run each survivor against these tests too")
+    parser.add_argument("--recheck-dir", type=Path, default=None, help="recheck only: a copy of a run's mutants/")
+    parser.add_argument("--survivors", type=Path, default=None, help="recheck only: a report listing survivors")
+    parser.add_argument("--recheck-seconds", type=float, default=3600)
     args = parser.parse_args()
+    if args.recheck_dir is not None:
+        if args.survivors is None or not args.recheck_tests:
+            parser.error("--recheck-dir needs --survivors and --recheck-tests")
+        text = args.survivors.read_text("utf-8")
+        listed = next(line for line in text.splitlines() if line.startswith("survivors: "))
+        names = [n.strip("`") for n in listed.removeprefix("survivors: ").split()]
+        started = time.perf_counter()
+        results = recheck(args.recheck_dir.resolve(), names, args.recheck_tests, args.recheck_seconds)
+        lines = _recheck_lines(results, args.recheck_tests, time.perf_counter() - started)
+        print("\n".join(lines))
+        if args.out:
+            with args.out.open("a", encoding="utf-8") as out:
+                out.write("\n".join(lines) + "\n")
+        return 0
     if shutil.which("mutmut") is None and not (Path(sys.executable).parent / "mutmut").exists():
         print("mutmut is not installed: pip install -e '.[test]'", file=sys.stderr)
         return 2
@@ -141,6 +245,10 @@ def main() -> int:
             "",
             "survivors: " + " ".join(f"`{s}`" for s in survivors),
         ]
+        if args.recheck_tests and survivors:
+            started = time.perf_counter()
+            rechecked = recheck(work / "mutants", survivors, args.recheck_tests, args.recheck_seconds)
+            lines += _recheck_lines(rechecked, args.recheck_tests, time.perf_counter() - started)
         print("\n".join(lines))
         if args.out:
             args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -46,6 +46,7 @@ def run_import(
     quiet: bool = False,
     ocr: bool = False,
     ocr_lang: str = "",
+    time_limit: float | None = None,
 ) -> int:
     """Import paths (``store.importer.import_paths``), showing progress and the outcome;
     return the number of files refused."""
@@ -70,10 +71,19 @@ def run_import(
                 progress.update(task, total=total, completed=index, description=f"importing {escape(shown(path.name))}")
 
             report = import_paths(
-                store, paths, extract=extract, on_file=refused, on_begin=begin, ocr=ocr, ocr_lang=ocr_lang
+                store,
+                paths,
+                extract=extract,
+                on_file=refused,
+                on_begin=begin,
+                ocr=ocr,
+                ocr_lang=ocr_lang,
+                time_limit=time_limit,
             )
     else:
-        report = import_paths(store, paths, extract=extract, on_file=refused, ocr=ocr, ocr_lang=ocr_lang)
+        report = import_paths(
+            store, paths, extract=extract, on_file=refused, ocr=ocr, ocr_lang=ocr_lang, time_limit=time_limit
+        )
     errors = report.errors
     if not quiet:
         for outcome in report.files:
@@ -111,13 +121,26 @@ def ocr_options(command: Any) -> Any:
 @click.option("--no-extract", is_flag=True, help="Store the reports without machine candidates.")
 @ocr_options
 @click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Seconds each file may take to read and extract before it is refused [default: 600; 3600 with --ocr].",
+)
+@click.option(
     "--progress-json",
     is_flag=True,
     hidden=True,
     help="One JSON line per file on stdout (for the app's background import).",
 )
 def import_command(
-    paths: tuple[str, ...], db_path: str, no_extract: bool, progress_json: bool, ocr: bool, ocr_lang: str
+    paths: tuple[str, ...],
+    db_path: str,
+    no_extract: bool,
+    progress_json: bool,
+    ocr: bool,
+    ocr_lang: str,
+    time_limit: float | None,
 ) -> None:
     """Import report files or folders: text (UTF-8, UTF-16 with BOM, GB18030, Big5), PDF, saved HTML, DOCX.
 
@@ -154,10 +177,19 @@ def import_command(
                     click.echo(json.dumps({"total": total}))
                     sys.stdout.flush()
 
-            import_paths(store, paths, extract=not no_extract, on_file=step, on_begin=begin, ocr=ocr, ocr_lang=ocr_lang)
+            import_paths(
+                store,
+                paths,
+                extract=not no_extract,
+                on_file=step,
+                on_begin=begin,
+                ocr=ocr,
+                ocr_lang=ocr_lang,
+                time_limit=time_limit,
+            )
         return
     with open_store(db_path) as store:
-        refused = run_import(store, paths, extract=not no_extract, ocr=ocr, ocr_lang=ocr_lang)
+        refused = run_import(store, paths, extract=not no_extract, ocr=ocr, ocr_lang=ocr_lang, time_limit=time_limit)
     if refused:
         sys.exit(1)
 

@@ -531,7 +531,7 @@ class Store:
                 library.record(conn, doc_id, library.DESCRIBE, by or roles.login_name(), fields)
         return self.document(doc_id)
 
-    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0) -> Assignment:
+    def assign(self, reviewers: list[str], overlap: float = 0.0, seed: int = 0, *, by: str | None = None) -> Assignment:
         """Share the library's documents out among ``reviewers``, ``overlap`` of them to two,
         counting the work already done (``store.progress``).
 
@@ -542,7 +542,8 @@ class Store:
         smallest share so far (ties in the order named). A share ``overlap`` of the reports,
         chosen by a seeded hash (the same for the same library and seed), also goes to a
         second reviewer: one who worked on it, else the one with the smallest share.
-        Replaces earlier assignments.
+        Replaces earlier assignments. Logged as one ``assign`` per report in ``library_log``
+        (by ``by``, else the login name), so copies merged into each other converge.
         """
         names = [r for r in dict.fromkeys(reviewers) if r]
         if not names:
@@ -555,15 +556,14 @@ class Store:
         load = dict.fromkeys(names, 0)
         finished = dict.fromkeys(names, 0)
         started = dict.fromkeys(names, 0)
-        rows: list[tuple[int, str, str]] = []
+        rows: list[tuple[int, str]] = []
         by_others = 0
-        stamp = now()
 
         def least(exclude: set[str]) -> str:
             return min((n for n in names if n not in exclude), key=lambda n: (load[n], names.index(n)))
 
         def give(doc_id: int, name: str) -> None:
-            rows.append((doc_id, name, stamp))
+            rows.append((doc_id, name))
             load[name] += 1
             mine = done[name].get(doc_id)
             if mine is not None and mine.finished:
@@ -589,9 +589,15 @@ class Store:
             give(doc_id, first)
             if len(workers) > 1 or twice:
                 give(doc_id, workers[1] if len(workers) > 1 else least({first}))
+        shares: dict[int, list[str]] = {doc_id: [] for doc_id in ids}
+        for doc_id, name in rows:
+            shares[doc_id].append(name)
         with self.transaction() as conn:
-            conn.execute("DELETE FROM assignments")
-            conn.executemany("INSERT INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)", rows)
+            # Every earlier assignment is replaced: the ones of reports not shared out now too.
+            for (doc_id,) in conn.execute("SELECT DISTINCT document_id FROM assignments").fetchall():
+                shares.setdefault(doc_id, [])
+            # Logged (``store.library``), so a merge carries it to the other copies.
+            library.record_assignments(conn, shares, by or roles.login_name())
         return Assignment({n: (load[n], finished[n], started[n]) for n in names}, by_others)
 
     def assigned(self, reviewer: str) -> set[int]:

@@ -11,13 +11,18 @@ database exactly as it was for that file, and the other files still import.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import stat
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extract import EXTRACTOR_VERSION
 from extract.document import prepare
@@ -35,6 +40,12 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT_CHARS = 8_000_000
 """Characters of text in one file (a long work report has some 30,000): past this the
 normalizer and the extractor would need gigabytes, so the file is refused in one line."""
+MAX_SECONDS_PER_FILE = 600.0
+"""Seconds to read one file and extract its reports (a 2 MB text of 221 reports takes some
+two minutes on a loaded 2-core machine): past this the file is refused in one line and the
+next one imported. ``pizhu import --time-limit`` sets it."""
+MAX_SECONDS_PER_FILE_OCR = 3600.0
+"""The same with ``--ocr``: tesseract reads some seconds a page."""
 
 
 @dataclass
@@ -116,69 +127,29 @@ def find_files(paths: Iterable[str | Path], *, images: bool = False) -> Iterator
 
 
 def import_file(
-    store: Store, path: Path, *, extract: bool = True, ocr: bool = False, ocr_lang: str = ""
+    store: Store,
+    path: Path,
+    *,
+    extract: bool = True,
+    ocr: bool = False,
+    ocr_lang: str = "",
+    time_limit: float | None = None,
 ) -> FileOutcome:
+    """Import one file: read, normalize and extract it within ``time_limit`` seconds (default
+    ``MAX_SECONDS_PER_FILE``, ``MAX_SECONDS_PER_FILE_OCR`` with ``ocr``), then store its reports."""
     outcome = FileOutcome(str(path))
+    if time_limit is None:
+        time_limit = MAX_SECONDS_PER_FILE_OCR if ocr else MAX_SECONDS_PER_FILE
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            # Reading a pipe waits for a writer forever, and /dev/zero never ends.
-            outcome.error = "not a regular file (a pipe, device or socket)"
-            return outcome
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            outcome.error = f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
-            return outcome
-        data = path.read_bytes()
-    except OSError as exc:
-        outcome.error = exc.strerror or str(exc)
-        return outcome
-    try:
-        source = read_source(data, ocr=ocr, ocr_lang=ocr_lang)
-    except NeedsOcr as exc:
-        outcome.error = exc.advice(str(path))
-        return outcome
-    except SourceError as exc:
-        outcome.error = str(exc)
-        return outcome
-    except Exception as exc:  # a reader library's own bug on one odd file: refuse that file only
-        outcome.error = _failure("could not be read", exc)
-        return outcome
-    if len(source.text) > MAX_TEXT_CHARS:
-        outcome.error = (
-            f"too long ({len(source.text):,} characters of text; the limit is {MAX_TEXT_CHARS:,}):"
-            " split it into its reports"
-        )
-        return outcome
-    outcome.encoding = source.encoding
-    outcome.placeholders = dict(source.placeholders)
-    outcome.notice = source.notice
-    extract_spans: Callable[[str], list[Span]] | None = None
-    if extract:
-        from extract.pipeline import extract_spans
-    # A report is identified by the bytes of its file (and its place in it), not by its
-    # normalized text: a new normalizer must not make re-import duplicate it.
-    source_hash = hashlib.sha256(data).hexdigest()
-    # Every report of the file is extracted before any is stored: a rule that breaks on one
-    # text refuses that file whole (nothing of it stored), never the rest of the folder.
-    drafts = []
-    raw_start = 0  # where each report's raw text starts in the file's: the reports cover it in order
-    try:
-        for draft in prepare(source.text, source.layout):
-            draft_start, raw_start = raw_start, raw_start + len(draft.raw)
-            if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
-                outcome.skipped += 1
-                continue
-            words = [
-                (start - draft_start, end - draft_start, confidence)
-                for start, end, confidence in source.ocr_words
-                if draft_start <= start and end <= draft_start + len(draft.raw)
-            ]
-            drafts.append((draft, words, extract_spans(draft.text) if extract_spans else []))
-    except Exception as exc:
-        outcome.error = _failure("extraction failed", exc)
+        with _time_budget(time_limit) as over:
+            read = _read_and_extract(store, path, outcome, over, extract=extract, ocr=ocr, ocr_lang=ocr_lang)
+    except _OverTime:
+        outcome.error = f"took over {time_limit:g} s to read and extract (the limit per file; --time-limit raises it)"
         outcome.skipped = 0
         return outcome
+    if read is None:
+        return outcome
+    source, source_hash, drafts = read
     for draft, words, spans in drafts:
         try:
             doc_id = store.add_document(
@@ -203,6 +174,122 @@ def import_file(
     return outcome
 
 
+class _OverTime(BaseException):
+    """A file's time is up. Not an ``Exception``: a reader library's own ``except Exception``
+    must not swallow it and carry on."""
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[Callable[[], None]]:
+    """Raise ``_OverTime`` in the body once ``seconds`` have passed.
+
+    On the main thread (``pizhu import``, and the app's background import, which runs that
+    command) a timer signal interrupts the body wherever it is (between two Python steps;
+    a single long call into C finishes first). Elsewhere the body calls the check it is
+    given between its stages. The timer is disarmed and the previous handler put back on
+    the way out.
+    """
+    deadline = time.monotonic() + seconds
+
+    def check() -> None:
+        if time.monotonic() > deadline:
+            raise _OverTime
+
+    armed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    previous: Any = None
+    if armed:
+
+        def expire(_signum: int, _frame: Any) -> None:
+            raise _OverTime
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield check
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _read_and_extract(
+    store: Store,
+    path: Path,
+    outcome: FileOutcome,
+    check: Callable[[], None],
+    *,
+    extract: bool,
+    ocr: bool,
+    ocr_lang: str,
+) -> tuple[Any, str, list[tuple[Any, list[tuple[int, int, float]], list[Any]]]] | None:
+    """The file read and its reports extracted, nothing stored; None (``outcome.error`` or
+    ``outcome.skipped`` said why) when there is nothing to store."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a pipe waits for a writer forever, and /dev/zero never ends.
+            outcome.error = "not a regular file (a pipe, device or socket)"
+            return None
+        size = info.st_size
+        if size > MAX_FILE_BYTES:
+            outcome.error = f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        outcome.error = exc.strerror or str(exc)
+        return None
+    try:
+        source = read_source(data, ocr=ocr, ocr_lang=ocr_lang)
+    except NeedsOcr as exc:
+        outcome.error = exc.advice(str(path))
+        return None
+    except SourceError as exc:
+        outcome.error = str(exc)
+        return None
+    except Exception as exc:  # a reader library's own bug on one odd file: refuse that file only
+        outcome.error = _failure("could not be read", exc)
+        return None
+    check()
+    if len(source.text) > MAX_TEXT_CHARS:
+        outcome.error = (
+            f"too long ({len(source.text):,} characters of text; the limit is {MAX_TEXT_CHARS:,}):"
+            " split it into its reports"
+        )
+        return None
+    outcome.encoding = source.encoding
+    outcome.placeholders = dict(source.placeholders)
+    outcome.notice = source.notice
+    extract_spans: Callable[[str], list[Span]] | None = None
+    if extract:
+        from extract.pipeline import extract_spans
+    # A report is identified by the bytes of its file (and its place in it), not by its
+    # normalized text: a new normalizer must not make re-import duplicate it.
+    source_hash = hashlib.sha256(data).hexdigest()
+    # Every report of the file is extracted before any is stored: a rule that breaks on one
+    # text refuses that file whole (nothing of it stored), never the rest of the folder.
+    drafts = []
+    raw_start = 0  # where each report's raw text starts in the file's: the reports cover it in order
+    try:
+        for draft in prepare(source.text, source.layout):
+            check()
+            draft_start, raw_start = raw_start, raw_start + len(draft.raw)
+            if store.has_source(source_hash, draft.part) or store.has_content(draft.text):
+                outcome.skipped += 1
+                continue
+            words = [
+                (start - draft_start, end - draft_start, confidence)
+                for start, end, confidence in source.ocr_words
+                if draft_start <= start and end <= draft_start + len(draft.raw)
+            ]
+            drafts.append((draft, words, extract_spans(draft.text) if extract_spans else []))
+    except Exception as exc:
+        outcome.error = _failure("extraction failed", exc)
+        outcome.skipped = 0
+        return None
+    check()
+    return source, source_hash, drafts
+
+
 def _failure(stage: str, exc: Exception) -> str:
     """One line naming what failed, for a file refused by an unexpected exception."""
     return " ".join(f"{stage}: {type(exc).__name__}: {exc}".split())
@@ -217,6 +304,7 @@ def import_paths(
     on_begin: Callable[[Path, int, int], None] | None = None,
     ocr: bool = False,
     ocr_lang: str = "",
+    time_limit: float | None = None,
 ) -> ImportReport:
     """Import every report file under ``paths``, one transaction per report.
 
@@ -224,7 +312,8 @@ def import_paths(
     ``on_file(outcome)`` after it (a refusal printed at once). A database that cannot
     take writes stops the import (``ReadOnlyDatabaseError``, ``DiskFullError``); any
     other problem refuses that file only. ``ocr``: pages without a text layer, and
-    images, are read by tesseract (``store.sources.ocr``) in ``ocr_lang``.
+    images, are read by tesseract (``store.sources.ocr``) in ``ocr_lang``. ``time_limit``:
+    seconds each file may take to read and extract (``import_file``).
     """
     report = ImportReport()
     files = list(find_files(paths, images=ocr))
@@ -234,7 +323,7 @@ def import_paths(
         outcome = (
             FileOutcome(str(path), error=error)
             if error
-            else import_file(store, path, extract=extract, ocr=ocr, ocr_lang=ocr_lang)
+            else import_file(store, path, extract=extract, ocr=ocr, ocr_lang=ocr_lang, time_limit=time_limit)
         )
         report.files.append(outcome)
         if on_file:

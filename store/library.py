@@ -1,11 +1,13 @@
-"""Library upkeep (withdraw, restore, describe) as a log that merges like decisions.
+"""Library upkeep (withdraw, restore, describe, assign) as a log that merges like decisions.
 
-Every change to a report's place in the library or to its title, organisation or year is
-a row of ``library_log`` with its own uid and time; a document's ``deleted_at``,
-``title``, ``organisation`` and ``year`` are derived from its rows in ``(at, uid)`` order
-(the last withdraw or restore decides; each field the last describe that set it). A
-merge copies the rows the target lacks and derives again, so two copies merged into each
-other in any order hold the same library and export the same gold.
+Every change to a report's place in the library, to its title, organisation or year, or
+to who is assigned it is a row of ``library_log`` with its own uid and time; a
+document's ``deleted_at``, ``title``, ``organisation``, ``year`` and its rows of
+``assignments`` are derived from its rows in ``(at, uid)`` order (the last withdraw or
+restore decides; each field the last describe that set it; the reviewers the last assign
+named). A merge copies the rows the target lacks and derives again, so two copies merged
+into each other in any order hold the same library, the same assignments and export the
+same gold.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from store import review
 WITHDRAW = "withdraw"
 RESTORE = "restore"
 DESCRIBE = "describe"
-ACTIONS = (WITHDRAW, RESTORE, DESCRIBE)
+ASSIGN = "assign"
+"""Payload ``{"reviewers": [...]}``: the document's whole assignment (``[]``: nobody's)."""
+ACTIONS = (WITHDRAW, RESTORE, DESCRIBE, ASSIGN)
 FIELDS = ("title", "organisation", "year")
 
 
@@ -45,6 +49,24 @@ def record(
     )
     derive(conn, [doc_id])
     return uid
+
+
+def record_assignments(conn: sqlite3.Connection, shares: dict[int, list[str]], by: str) -> None:
+    """Log one ``assign`` per document of ``shares`` (document → its reviewers, ``[]`` for
+    nobody), all at one time, in the caller's transaction, and derive them."""
+    stamp = review.next_time(conn, "library_log")
+    conn.executemany(
+        "INSERT INTO library_log (uid, document_id, action, payload, reviewer, at) VALUES (?,?,?,?,?,?)",
+        [
+            (uuid.uuid4().hex, doc_id, ASSIGN, assign_payload(names), by, stamp)
+            for doc_id, names in sorted(shares.items())
+        ],
+    )
+    derive(conn, shares)
+
+
+def assign_payload(reviewers: Iterable[str]) -> str:
+    return json.dumps({"reviewers": sorted(set(reviewers))}, ensure_ascii=False, sort_keys=True)
 
 
 def adopt(conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> int:
@@ -72,6 +94,7 @@ def derive(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> None:
         ).fetchall()
         deleted: tuple[bool, str | None] | None = None
         fields: dict[str, Any] = {}
+        assigned: tuple[list[str], str] | None = None
         for action, payload, at, _uid in rows:
             if action == WITHDRAW:
                 deleted = (True, at)
@@ -80,7 +103,16 @@ def derive(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> None:
             elif action == DESCRIBE:
                 data = json.loads(payload or "{}")
                 fields.update({k: data[k] for k in FIELDS if k in data})
+            elif action == ASSIGN:
+                assigned = (list(json.loads(payload or "{}").get("reviewers", [])), at)
         if deleted is not None:
             conn.execute("UPDATE documents SET deleted_at = ? WHERE id = ?", (deleted[1], doc_id))
         for name, value in fields.items():
             conn.execute(f"UPDATE documents SET {name} = ? WHERE id = ?", (value, doc_id))
+        if assigned is not None:
+            names, at = assigned
+            conn.execute("DELETE FROM assignments WHERE document_id = ?", (doc_id,))
+            conn.executemany(
+                "INSERT OR IGNORE INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)",
+                [(doc_id, name, at) for name in names],
+            )

@@ -218,11 +218,16 @@ def clean_stale_copies() -> None:
                 os.close(handle)
 
 
-# Decisions are dated within this window: a date outside it (``9999-12-31…``) would put
-# every later decision behind it, one that cannot be read would freeze a reviewer's order.
+# Decisions, library operations and span flags are dated within this window: a date outside
+# it (``9999-12-31…``) would put every later decision behind it, one that cannot be read
+# would freeze a reviewer's order.
 EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-AHEAD = dt.timedelta(days=7)
-"""How far ahead of this machine's clock another copy's clock may have run."""
+AHEAD = dt.timedelta(days=1)
+"""How far ahead of this machine's clock another copy's clock may have run: a local time
+written as UTC is off by at most 14 hours; more is a wrong clock. After a merge every new
+decision is dated after the other copy's last (``review.next_time``), so this also bounds
+how far ahead of real time a merge can push the log, and with it how long another copy's
+later, truly dated decisions would sort before the fast copy's."""
 
 
 def _date_problem(value: Any, latest: dt.datetime) -> str:
@@ -278,7 +283,8 @@ def _map_problem(text: Any, raw: Any, data: Any) -> str:
 
 
 def validate(conn: sqlite3.Connection) -> str:
-    """The first row of another copy that must not be merged, as ``TABLE row ID: what``, or ""."""
+    """The first row of another copy (brought to this schema) that must not be merged, as
+    ``TABLE row ID: what``, or ""."""
     latest = dt.datetime.now(dt.timezone.utc) + AHEAD
     lengths: dict[int, int] = {}
     for doc_id, text, raw, offset_map, page_map in conn.execute(
@@ -293,10 +299,16 @@ def validate(conn: sqlite3.Connection) -> str:
         if problem:
             return f"documents row {doc_id}: {problem}"
         lengths[doc_id] = len(text)
-    for span_id, doc_id, uid, start, end, attrs in conn.execute(
-        "SELECT id, document_id, uid, start, end, attrs FROM spans ORDER BY id"
+    for span_id, doc_id, uid, start, end, attrs, flagged_at in conn.execute(
+        "SELECT id, document_id, uid, start, end, attrs, flagged_at FROM spans ORDER BY id"
     ):
-        problem = _name_problem(uid, "uid") or _json_problem(attrs, "attrs")
+        # A flag dated ahead would outlast every decision made on the span (the queue shows a
+        # flagged span until a reviewer's decision is dated after its flag).
+        problem = (
+            _name_problem(uid, "uid")
+            or _json_problem(attrs, "attrs")
+            or ("" if flagged_at is None else _date_problem(flagged_at, latest))
+        )
         if not problem and not (
             isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= lengths.get(doc_id, -1)
         ):
@@ -316,23 +328,26 @@ def validate(conn: sqlite3.Connection) -> str:
         )
         if problem:
             return f"decisions row {row_id}: {problem}"
-    if "library_log" in _tables(conn):
-        for row_id, uid, action, reviewer, at, payload in conn.execute(
-            "SELECT id, uid, action, reviewer, at, payload FROM library_log ORDER BY id"
-        ):
-            problem = (
-                _name_problem(uid, "uid")
-                or _name_problem(reviewer, "reviewer")
-                or ("" if action in library.ACTIONS else f"action {action!r} is unknown")
-                or _date_problem(at, latest)
-                or _json_problem(payload, "payload", nullable=False)
-            )
-            if not problem:
-                year = json.loads(payload).get("year")
-                if year is not None and not (isinstance(year, int) and 1900 <= year <= 2100):
-                    problem = f"year {year!r} is not a year"
-            if problem:
-                return f"library_log row {row_id}: {problem}"
+    for row_id, uid, action, reviewer, at, payload in conn.execute(
+        "SELECT id, uid, action, reviewer, at, payload FROM library_log ORDER BY id"
+    ):
+        problem = (
+            _name_problem(uid, "uid")
+            or _name_problem(reviewer, "reviewer")
+            or ("" if action in library.ACTIONS else f"action {action!r} is unknown")
+            or _date_problem(at, latest)
+            or _json_problem(payload, "payload", nullable=False)
+        )
+        if not problem:
+            data = json.loads(payload)
+            year = data.get("year")
+            names = data.get("reviewers", [])
+            if year is not None and not (isinstance(year, int) and 1900 <= year <= 2100):
+                problem = f"year {year!r} is not a year"
+            elif not (isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)):
+                problem = f"reviewers {names!r} are not a list of names"
+        if problem:
+            return f"library_log row {row_id}: {problem}"
     return ""
 
 
@@ -340,10 +355,6 @@ def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> lis
     cursor = conn.execute(sql, tuple(params))
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-
-
-def _tables(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -403,7 +414,6 @@ class _Translate:
             self.raw_to_ours: dict[int, int] = {}
             for i in range(our_map.text_length):
                 self.raw_to_ours.setdefault(our_map.to_raw(i), i)
-            self.our_length = our_map.text_length
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         if self.same:
@@ -471,15 +481,14 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
                     _insert(
                         conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"]
                     )
-                # OCR confidences are in raw offsets, the same on both copies.
+                # OCR confidences are in raw offsets, the same on both copies. (The checked copy
+                # is at this schema: every table of ours is there.)
                 conn.executemany(
                     "INSERT INTO ocr_words (document_id, start, end, confidence) VALUES (?,?,?,?)",
                     [
                         (target_id, w["start"], w["end"], w["confidence"])
                         for w in _rows(theirs, "SELECT * FROM ocr_words WHERE document_id = ?", [document["id"]])
-                    ]
-                    if "ocr_words" in _tables(theirs)
-                    else [],
+                    ],
                 )
                 report.documents_added += 1
                 target_doc = document | {"id": target_id}
@@ -510,11 +519,10 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
             report.decisions_added += added
             report.decisions_present += present
         # Library upkeep (withdraw, restore, describe) merges like the decisions.
-        if "library_log" in _tables(theirs):
-            upkeep = _rows(theirs, "SELECT * FROM library_log WHERE document_id = ?", [document["id"]])
-            if upkeep:
-                with _politely(store) as conn:
-                    library.adopt(conn, [row | {"document_id": target_id} for row in upkeep])
+        upkeep = _rows(theirs, "SELECT * FROM library_log WHERE document_id = ?", [document["id"]])
+        if upkeep:
+            with _politely(store) as conn:
+                library.adopt(conn, [row | {"document_id": target_id} for row in upkeep])
         # Keep the log file short as we go, outside any write lock: otherwise a reviewer's
         # commit would be the one to run SQLite's automatic checkpoint of everything merged.
         _checkpoint(store)

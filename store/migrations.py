@@ -7,6 +7,7 @@ database opens with newer code.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 
 from sqlite_utils import Database, Migrations
@@ -367,6 +368,35 @@ def m0011_library_log(db: Database) -> None:
             "INSERT OR IGNORE INTO library_log (uid, document_id, action, payload, reviewer, at)"
             " VALUES (?, ?, 'withdraw', '{}', 'migration', ?)",
             (uid, doc_id, deleted_at),
+        )
+
+
+@migrations(name="0012_assignments_logged")
+def m0012_assignments_logged(db: Database) -> None:
+    """Assignments join the library's log (``store.library``), so they merge like decisions.
+
+    ``library_log`` rows of action ``assign`` (payload ``{"reviewers": [...]}``) set a
+    document's whole assignment; ``assignments`` follows the log where the log says
+    anything. A document assigned before gets an ``assign`` row whose uid follows its text,
+    reviewers and time, so two copies of one database migrated apart log it once.
+    """
+    conn = db.conn
+    shares: dict[int, tuple[str, list[str], str]] = {}
+    for doc_id, content_hash, reviewer, assigned_at in conn.execute(
+        "SELECT a.document_id, d.content_hash, a.reviewer, a.assigned_at FROM assignments a"
+        " JOIN documents d ON d.id = a.document_id ORDER BY a.document_id, a.reviewer"
+    ).fetchall():
+        _hash, names, at = shares.setdefault(doc_id, (content_hash, [], ""))
+        names.append(reviewer)
+        shares[doc_id] = (content_hash, names, max(at, assigned_at or ""))
+    for doc_id, (content_hash, names, at) in shares.items():
+        when = at or "2000-01-01T00:00:00.000000+00:00"  # an assignment of unknown time goes first
+        payload = json.dumps({"reviewers": sorted(set(names))}, ensure_ascii=False, sort_keys=True)
+        uid = hashlib.sha1(f"assign|{content_hash}|{payload}|{when}".encode()).hexdigest()
+        conn.execute(
+            "INSERT OR IGNORE INTO library_log (uid, document_id, action, payload, reviewer, at)"
+            " VALUES (?, ?, 'assign', ?, 'migration', ?)",
+            (uid, doc_id, payload, when),
         )
 
 

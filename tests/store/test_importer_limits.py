@@ -3,11 +3,16 @@ rest of its folder still imported."""
 
 from __future__ import annotations
 
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from bench.bench_hostile import docx_bytes
+from pizhu.cli import main
 from store.db import Store
 from store.importer import import_file
 from store.sources import docx as docx_source
@@ -63,3 +68,70 @@ def test_empty_self_closed_paragraphs_count_toward_the_limit(tmp_path: Path, mon
     path.write_bytes(data)
     outcome = import_file(Store.memory(), path)
     assert "paragraphs" in outcome.error and "limit" in outcome.error
+
+
+# --- a time limit per file ------------------------------------------------------------------
+
+SLOW = "慢".encode()
+
+
+def _slow_reader(monkeypatch: pytest.MonkeyPatch, *, seconds: float | None) -> None:
+    """A reader that takes ``seconds`` (None: for ever) on a file that starts with 慢, as a
+    hostile file makes a library run on; other files are read as usual."""
+    from store import importer
+
+    read = importer.read_source
+
+    def reader(data: bytes, **kwargs: object) -> object:
+        if data.startswith(SLOW):
+            if seconds is None:
+                while True:
+                    time.sleep(0.05)
+            time.sleep(seconds)
+        return read(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "read_source", reader)
+
+
+def test_a_file_past_the_time_limit_is_refused_in_one_line_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, a file a library ran on for ever held the whole import for ever."""
+    _slow_reader(monkeypatch, seconds=None)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a-slow.txt").write_bytes(SLOW + "全年召开会议12次。".encode())
+    (folder / "b-fine.txt").write_text("灵武市政协开展视察15次。", "utf-8")
+    handler = signal.getsignal(signal.SIGALRM)
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(main, ["import", str(folder), "--no-extract", "--time-limit", "1", "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    refused = [line for line in result.output.splitlines() if "refused" in line and "a-slow.txt" in line]
+    assert len(refused) == 1 and "took over 1 s" in refused[0] and "--time-limit" in refused[0]
+    assert "imported 1 report(s)" in result.output
+    with Store(db) as store:
+        assert [store.document(i).text for i in store.document_ids()] == ["灵武市政协开展视察15次。"]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) == handler
+
+
+def test_the_time_limit_holds_off_the_main_thread_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No timer signal off the main thread: the limit is checked between the stages."""
+    _slow_reader(monkeypatch, seconds=0.6)
+    path = tmp_path / "slow.txt"
+    path.write_bytes(SLOW + "全年召开会议12次。".encode())
+    outcomes = []
+    worker = threading.Thread(
+        target=lambda: outcomes.append(import_file(Store.memory(), path, extract=False, time_limit=0.2))
+    )
+    worker.start()
+    worker.join()
+    assert not outcomes[0].imported and "took over 0.2 s" in outcomes[0].error
+
+
+def test_a_file_within_the_time_limit_imports_and_leaves_no_timer(tmp_path: Path) -> None:
+    path = tmp_path / "fine.txt"
+    path.write_text("灵武市政协开展视察15次。", "utf-8")
+    handler = signal.getsignal(signal.SIGALRM)
+    outcome = import_file(Store.memory(), path, extract=False, time_limit=600)
+    assert outcome.imported and not outcome.error
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) == handler

@@ -1,9 +1,9 @@
 """Property: reviewers deciding on several copies, merged in any order, converge on every copy.
 
 Hypothesis generates decision logs (several reviewers, several copies, every action
-including undo and redo, merges between copies in the middle) and then merges the copies
+including undo and redo, assignments, merges between copies in the middle) and then merges the copies
 into each other in a random order. Every copy must then hold the same reviewer views and
-export the same gold, per document, whatever order things happened in.
+assignments and export the same gold, per document, whatever order things happened in.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ action = st.one_of(
     st.tuples(st.just("undo"), st.integers(0, COPIES - 1), st.sampled_from(REVIEWERS), st.booleans()),
     st.tuples(st.just("add"), st.integers(0, COPIES - 1), st.sampled_from(REVIEWERS), st.integers(0, 20)),
     st.tuples(st.just("merge"), st.integers(0, COPIES - 1), st.integers(0, COPIES - 1)),
+    st.tuples(st.just("assign"), st.integers(0, COPIES - 1), st.lists(st.sampled_from(REVIEWERS), min_size=1)),
 )
 
 
@@ -85,6 +86,9 @@ def apply(stores: list[Store], paths: list[Path], step: tuple) -> None:
         elif kind == "add":
             _, copy, reviewer, start = step
             stores[copy].add_span(1, reviewer, start + 14, start + 16, "PERSON")
+        elif kind == "assign":
+            _, copy, names = step
+            stores[copy].assign(names, overlap=0.5, by=names[0])
         elif kind == "merge":
             _, into, source = step
             if into != source:
@@ -100,6 +104,7 @@ def views(store: Store) -> dict:
     return {
         "reviewers": {r: sorted(key(s) for s in store.spans(1, r)) for r in REVIEWERS},
         "gold": sorted(key(s) for s in store.spans(1)),
+        "assigned": {r: sorted(store.assigned(r)) for r in REVIEWERS},
         "export": [
             {k: sorted(json.dumps(x, sort_keys=True) for x in v) if isinstance(v, list) else v for k, v in r.items()}
             for r in (json.loads(line) for line in iter_jsonl(store, ExportFilter(include_all=True)))
