@@ -10,7 +10,7 @@ treat the list as where to look, not as proof.
     python -m bench.bench_mutants                   # the default subset, 2 workers
     python -m bench.bench_mutants --tests tests/store/test_merge.py --max-children 1
     python -m bench.bench_mutants --out bench/bench_mutants_results.md
-    python -m bench.bench_mutants --recheck-tests tests/unit/test_agree.py tests/unit/test_store.py
+    python -m bench.bench_mutants --recheck-tests tests/store/test_agree.py tests/store/test_db.py
 
 ``--recheck-tests``: each survivor of the subset is then run against these tests (mutmut's
 mutated copy picks the mutant from ``MUTANT_UNDER_TEST``), so the report says which

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.db import Store
-from tests.unit.test_review_state import ids, small
+from tests.store.test_review_state import ids, small
 
 
 def _statuses(store: Store, spans: list[int]) -> list[str]:
