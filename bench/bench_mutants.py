@@ -9,6 +9,7 @@ treat the list as where to look, not as proof.
 
     python -m bench.bench_mutants                   # the default subset, 2 workers
     python -m bench.bench_mutants --tests tests/store/test_merge.py --max-children 1
+    python -m bench.bench_mutants --targets store/review.py     # one file only
     python -m bench.bench_mutants --out bench/bench_mutants_results.md
     python -m bench.bench_mutants --recheck-tests tests/store/test_agree.py tests/store/test_db.py
 
@@ -53,7 +54,7 @@ def _copy_repo(dest: Path) -> None:
             shutil.copy2(source, target)
 
 
-def _configure(dest: Path, tests: list[str]) -> None:
+def _configure(dest: Path, tests: list[str], targets: list[str]) -> None:
     def listed(items: list[str]) -> str:
         return "[" + ", ".join(f'"{i}"' for i in items) + "]"
 
@@ -61,7 +62,7 @@ def _configure(dest: Path, tests: list[str]) -> None:
         out.write(
             "\n[tool.mutmut]\n"
             'source_paths = ["store/"]\n'
-            f"only_mutate = {listed(list(TARGETS))}\n"
+            f"only_mutate = {listed(targets)}\n"
             f"also_copy = {listed(['extract/', 'pizhu/', 'tui/', 'seeds/', 'tests/'])}\n"
             f"pytest_add_cli_args_test_selection = {listed(tests)}\n"
             'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
@@ -166,6 +167,9 @@ def _recheck_lines(results: dict[str, str], tests: list[str], seconds: float) ->
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tests", nargs="*", default=list(DEFAULT_TESTS))
+    parser.add_argument(
+        "--targets", nargs="*", default=list(TARGETS), choices=TARGETS, help="the files to mutate (default both)"
+    )
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--out", type=Path, default=None, help="write the results as Markdown here")
     parser.add_argument(
@@ -197,7 +201,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="pizhu-mutants-"))
     try:
         _copy_repo(work)
-        _configure(work, args.tests)
+        _configure(work, args.tests, args.targets)
         env = dict(os.environ)
         env.pop("PYTHONPATH", None)  # mutmut puts its mutants/ first on the path itself
         started = time.perf_counter()
@@ -234,7 +238,7 @@ def main() -> int:
             function = name.rsplit("__mutmut_", 1)[0]
             by_function[function] = by_function.get(function, 0) + 1
         lines = [
-            f"mutants: {len(results)} over {', '.join(TARGETS)}; {seconds:.0f} s with {args.max_children} workers"
+            f"mutants: {len(results)} over {', '.join(args.targets)}; {seconds:.0f} s with {args.max_children} workers"
             + (f", stopped at --max-seconds {args.max_seconds:.0f}: the not checked were never run" if stopped else ""),
             "tests: " + " ".join(args.tests),
             "status: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
