@@ -38,7 +38,7 @@ from store.errors import (
     StoreError,
     UnchangedError,
 )
-from store.migrations import KNOWN, machine_uid, migrations
+from store.migrations import KNOWN, migrations
 from store.records import (
     ADDED,
     CONFIRMED,
@@ -52,6 +52,7 @@ from store.records import (
     StoredDocument,
     StoredSection,
     is_adjudicator,
+    machine_uid,
 )
 
 DEFAULT_DB = "annotations.db"

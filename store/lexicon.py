@@ -47,8 +47,7 @@ import itertools
 import sqlite3
 from typing import Any
 
-from store.migrations import machine_uid
-from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED
+from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, machine_uid
 from store.review import ADD, BOUNDARY, CONFIRM, LABEL
 
 SOURCE = "lexicon"

@@ -124,12 +124,6 @@ def m0003_stats_index(db: Database) -> None:
     )
 
 
-def machine_uid(document_key: str, start: int, end: int, label: str) -> str:
-    """A machine candidate's identity: the same proposal in the same source document has the
-    same id in every copy, however it got there."""
-    return hashlib.sha1(f"{document_key}|{start}|{end}|{label}".encode()).hexdigest()
-
-
 @migrations(name="0004_review_state")
 def m0004_review_state(db: Database) -> None:
     """The review state gets one owner (``store/review.py``):

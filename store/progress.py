@@ -28,12 +28,10 @@ import bisect
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from store.handle import Reads
 from store.records import DISPUTED, PENDING, REMOVED
-
-if TYPE_CHECKING:
-    from store.db import Store
 
 UNDECIDED = frozenset({PENDING, DISPUTED})
 """Statuses of a span nobody has settled: pending (per reviewer and gold), disputed (gold)."""
@@ -107,7 +105,7 @@ def sections_finished(
 
 
 def document_progress(
-    store: Store, reviewer: str | None = None, documents: Sequence[int] | None = None
+    store: Reads, reviewer: str | None = None, documents: Sequence[int] | None = None
 ) -> dict[int, Progress]:
     """``Progress`` of every report in the library (or of ``documents``) in ``reviewer``'s view,
     or the gold view for None; read off the cached state tables, no span row by row."""
@@ -154,6 +152,6 @@ def document_progress(
     return result
 
 
-def finished_documents(store: Store, reviewer: str | None = None, documents: Sequence[int] | None = None) -> set[int]:
+def finished_documents(store: Reads, reviewer: str | None = None, documents: Sequence[int] | None = None) -> set[int]:
     """Ids of the finished reports (``reviewer``'s view, or the gold view for None)."""
     return {doc for doc, p in document_progress(store, reviewer, documents).items() if p.finished}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
@@ -27,6 +28,12 @@ def is_adjudicator(reviewer: str) -> bool:
     """Whether a name in the log is an adjudicator's (a verdict, not a reviewer's opinion).
     Whether a person may adjudicate is a role in the database (``store.roles.has_role``)."""
     return reviewer.startswith(ADJUDICATOR_PREFIX)
+
+
+def machine_uid(document_key: str, start: int, end: int, label: str) -> str:
+    """A machine candidate's identity: the same proposal in the same source document has the
+    same id in every copy, however it got there."""
+    return hashlib.sha1(f"{document_key}|{start}|{end}|{label}".encode()).hexdigest()
 
 
 def adjudicating_name(reviewer: str) -> str:

@@ -34,14 +34,11 @@ import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from store.clock import now
 from store.errors import AdjudicatedError, ReviewError, RoleError, StoreError
+from store.handle import Reads, Writes
 from store.records import ADJUDICATOR_PREFIX, PENDING, is_adjudicator
-
-if TYPE_CHECKING:
-    from store.db import Store
 
 ADJUDICATOR = "adjudicator"
 ROLES = (ADJUDICATOR,)
@@ -78,12 +75,12 @@ def name_problem(name: str) -> str:
     return ""
 
 
-def _meta(store: Store, key: str) -> str | None:
+def _meta(store: Reads, key: str) -> str | None:
     rows = store.read("SELECT value FROM pizhu_meta WHERE key = ?", [key])
     return str(rows[0]["value"]) if rows else None
 
 
-def _set_meta(store: Store, key: str, value: str) -> None:
+def _set_meta(store: Writes, key: str, value: str) -> None:
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO pizhu_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -94,7 +91,7 @@ def _set_meta(store: Store, key: str, value: str) -> None:
 # --- the owner --------------------------------------------------------------------------------
 
 
-def owners(store: Store) -> set[str]:
+def owners(store: Writes) -> set[str]:
     """Who owns the database: who created it, and the OS owner of its file."""
     found = {name for name in (_meta(store, OWNER_KEY),) if name}
     if store.path != ":memory:":
@@ -105,7 +102,7 @@ def owners(store: Store) -> set[str]:
     return found
 
 
-def require_owner(store: Store, user: str, what: str) -> None:
+def require_owner(store: Writes, user: str, what: str) -> None:
     if user not in owners(store):
         who = " or ".join(sorted(owners(store))) or "its owner"
         raise RoleError(f"only the database's owner ({who}) can {what}; you are {user}")
@@ -114,7 +111,7 @@ def require_owner(store: Store, user: str, what: str) -> None:
 # --- roles ------------------------------------------------------------------------------------
 
 
-def grant(store: Store, by: str, name: str, role: str = ADJUDICATOR) -> None:
+def grant(store: Writes, by: str, name: str, role: str = ADJUDICATOR) -> None:
     _check_role(role)
     problem = name_problem(name)
     if problem:
@@ -128,7 +125,7 @@ def grant(store: Store, by: str, name: str, role: str = ADJUDICATOR) -> None:
         )
 
 
-def revoke(store: Store, by: str, name: str, role: str = ADJUDICATOR) -> None:
+def revoke(store: Writes, by: str, name: str, role: str = ADJUDICATOR) -> None:
     _check_role(role)
     require_owner(store, by, "take roles back")
     with store.transaction() as conn:
@@ -140,28 +137,28 @@ def _check_role(role: str) -> None:
         raise RoleError(f"no role {role!r} (roles: {', '.join(ROLES)})")
 
 
-def has_role(store: Store, name: str, role: str = ADJUDICATOR) -> bool:
+def has_role(store: Reads, name: str, role: str = ADJUDICATOR) -> bool:
     return bool(store.read("SELECT 1 FROM roles WHERE reviewer = ? AND role = ?", [base_name(name), role]))
 
 
-def holders(store: Store, role: str = ADJUDICATOR) -> list[str]:
+def holders(store: Reads, role: str = ADJUDICATOR) -> list[str]:
     return [r["reviewer"] for r in store.read("SELECT reviewer FROM roles WHERE role = ? ORDER BY 1", [role])]
 
 
 # --- reviewers' names -------------------------------------------------------------------------
 
 
-def free_names(store: Store) -> bool:
+def free_names(store: Reads) -> bool:
     """Whether the owner lets anyone review under any name (``--reviewer``)."""
     return _meta(store, NAMES_KEY) == FREE
 
 
-def set_free_names(store: Store, by: str, free: bool) -> None:
+def set_free_names(store: Writes, by: str, free: bool) -> None:
     require_owner(store, by, "change how reviewers are named")
     _set_meta(store, NAMES_KEY, FREE if free else LOGIN)
 
 
-def reviewer_for(store: Store, login: str, wanted: str | None) -> str:
+def reviewer_for(store: Reads, login: str, wanted: str | None) -> str:
     """The reviewer a session records decisions as: the login name, or ``wanted`` where allowed."""
     if wanted is None or wanted == login:
         return login
@@ -216,7 +213,7 @@ def token_problem(token: str) -> str:
     return ""
 
 
-def new_token(store: Store, by: str, name: str) -> str:
+def new_token(store: Writes, by: str, name: str) -> str:
     """A new token for ``name``, kept as a digest; the token itself is returned, to show once.
 
     Anyone may make a token for themselves; only the owner for someone else.
@@ -236,7 +233,7 @@ def new_token(store: Store, by: str, name: str) -> str:
     return token
 
 
-def has_tokens(store: Store) -> bool:
+def has_tokens(store: Reads) -> bool:
     return bool(store.read("SELECT 1 FROM serve_tokens LIMIT 1"))
 
 
@@ -289,7 +286,7 @@ def token_sources(tokens_file: str | None, environment_token: str | None) -> Tok
     )
 
 
-def token_reviewer(store: Store, token: str, sources: TokenSources) -> str | None:
+def token_reviewer(store: Reads, token: str, sources: TokenSources) -> str | None:
     """The reviewer ``token`` stands for, or None."""
     digest = token_digest(token)
     if sources.environment and hmac.compare_digest(digest, sources.environment):

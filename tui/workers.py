@@ -26,6 +26,8 @@ DOING = {
     "library": "library not read",
     "stats": "statistics not computed",
     "check": "check not run",
+    "check-open": "finding not opened",
+    "place": "library place not read",
     "adjudicate": "disagreements not read",
     "train": "model not trained",
     "import": "import stopped",

@@ -14,11 +14,13 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
+from store import workspace
 from store.db import Store
 from tests.harness import SIZE, settled
 from tests.tui.conftest import REVIEWER
 from tui import model
 from tui.app import PizhuApp
+from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 
 
@@ -314,4 +316,74 @@ async def test_the_history_line_and_the_adjudication_list_are_read_in_workers(
         gate.open.set()
         await settled(app, pilot)
         assert "loading…" not in str(app.screen.query_one("#adjudicate-title", Static).render())
+        assert gate.threads and threading.main_thread().name not in gate.threads
+
+
+@pytest.fixture
+def held_place(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    """Hold the library's read of the report opened last (``workspace.last_library``)."""
+    gate = Gate()
+    monkeypatch.setattr(workspace, "last_library", gate.hold(workspace.last_library))
+    yield gate
+    gate.open.set()
+
+
+def cursor_id(library: LibraryScreen) -> int | None:
+    return library.selected_id()
+
+
+async def test_the_library_reads_the_last_opened_report_off_the_app_thread(
+    app: PizhuApp, check: Store, held_place: Gate
+) -> None:
+    ids = check.document_ids()
+    workspace.save_library(check, REVIEWER, ids[2])
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        # The rows are up; the place is still being read: the cursor waits on the first row.
+        assert library.shown_version >= 0 and cursor_id(library) == ids[0]
+        held_place.open.set()
+        await settled(app, pilot)
+        assert cursor_id(library) == ids[2]
+        assert held_place.threads and threading.main_thread().name not in held_place.threads
+
+
+async def test_a_cursor_moved_while_the_place_is_read_stays(app: PizhuApp, check: Store, held_place: Gate) -> None:
+    ids = check.document_ids()
+    workspace.save_library(check, REVIEWER, ids[2])
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        library = app.screen
+        assert isinstance(library, LibraryScreen) and library.shown_version >= 0
+        await pilot.press("down")
+        assert cursor_id(library) == ids[1]
+        held_place.open.set()
+        await settled(app, pilot)
+        assert cursor_id(library) == ids[1]
+
+
+async def test_enter_in_the_library_saves_the_place_off_the_app_thread(
+    app: PizhuApp, check: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate()
+    monkeypatch.setattr(workspace, "save_library", gate.hold(workspace.save_library))
+    ids = check.document_ids()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        await pilot.press("down")
+        # enter's handler, called as the key calls it (the app stays idle meanwhile, but the
+        # test pilot's wait after a key would wait for the held write).
+        library.action_open()
+        await pilot.pause()
+        # The reader opens while the place waits to be written.
+        assert isinstance(app.screen, ReaderScreen)
+        assert workspace.last_library(check, REVIEWER) != ids[1]
+        gate.open.set()
+        await settled(app, pilot)
+        assert workspace.last_library(check, REVIEWER) == ids[1]
         assert gate.threads and threading.main_thread().name not in gate.threads

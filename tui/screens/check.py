@@ -33,11 +33,21 @@ class CheckScreen(PizhuScreen):
         token: int
         findings: list[Finding]
 
+    @dataclass
+    class SpanFound(Message):
+        """The span an unmarked occurrence opens on, read in a worker (``find_span``)."""
+
+        token: int
+        doc_id: int
+        span_id: int | None
+
     def __init__(self) -> None:
         super().__init__()
         self.findings: list[Finding] = []
         self.checking = False
         self._token = 0
+        self.opening: int | None = None  # the report whose spans are being read for enter
+        self._open_token = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="check-title", markup=False)
@@ -108,18 +118,37 @@ class CheckScreen(PizhuScreen):
         self._show_why()
 
     def action_open(self) -> None:
+        """Open the finding in the reader; an unmarked occurrence opens on the first span at or
+        after it, read in a worker. Meanwhile, as while the reader loads a report, another
+        enter opens only the last finding chosen and leaving drops the open."""
         f = self.selected()
         if f is None:
             return
-        span_id = f.span_id
-        if span_id is None:
-            after = [s for s in self.pizhu.store.spans(f.document_id) if s.start >= f.start]
-            span_id = after[0].id if after else None
-        self.pizhu.open_reader(f.document_id, span_id)
+        self._open_token += 1
+        if f.span_id is not None:
+            self.opening = None
+            self.pizhu.open_reader(f.document_id, f.span_id)
+            return
+        self.opening = f.document_id
+        self.find_span(self._open_token, f.document_id, f.start)
+
+    @work(thread=True, exclusive=True, group="check-open", exit_on_error=False)
+    def find_span(self, token: int, doc_id: int, start: int) -> None:
+        after = [s for s in self.pizhu.reading_store().spans(doc_id) if s.start >= start]
+        self.post_message(self.SpanFound(token, doc_id, after[0].id if after else None))
+
+    @on(SpanFound)
+    def span_found(self, event: SpanFound) -> None:
+        if event.token != self._open_token:
+            return  # a later enter, or leaving, superseded this one
+        self.opening = None
+        self.pizhu.open_reader(event.doc_id, event.span_id)
 
     @on(DataTable.RowSelected, "#check")
     def row_chosen(self) -> None:
         self.action_open()
 
     def action_back(self) -> None:
+        self._open_token += 1
+        self.opening = None
         self.app.pop_screen()

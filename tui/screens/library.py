@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 
 from store import workspace
+from store.db import Store
 from store.display import visible, visible_styled
 from store.errors import StoreError
 from store.records import DocumentSummary
@@ -33,6 +34,7 @@ from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import Confirm, DocumentForm
 from tui.text import fit
 from tui.widgets.row_table import RowTable
+from tui.writer import Job
 
 if TYPE_CHECKING:
     from tui.importing import ImportStep
@@ -74,6 +76,12 @@ class LibraryScreen(PizhuScreen):
         version: int
         documents: list[DocumentSummary]
 
+    @dataclass
+    class PlaceRead(Message):
+        """The document this reviewer opened last (``store.workspace``), read in a worker."""
+
+        doc_id: int | None
+
     def __init__(self) -> None:
         super().__init__()
         self.sort_column = "id"
@@ -85,6 +93,9 @@ class LibraryScreen(PizhuScreen):
         self.reading = False  # progress is being read in a worker
         self.reading_version = -1
         self.withdrawn: list[tuple[int, str]] = []  # reports withdrawn here, last last (u brings one back)
+        self.place: int | None = None  # the document opened last, once read (``place_read``)
+        self.place_read = self.placed = False
+        self.first_row: int | None = None  # the row under the cursor when the rows first showed
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
@@ -93,18 +104,34 @@ class LibraryScreen(PizhuScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.read_place()
         self.reload()
         self.query_one(DataTable).focus()
 
+    @work(thread=True, exclusive=True, group="place", exit_on_error=False)
+    def read_place(self) -> None:
+        self.post_message(self.PlaceRead(workspace.last_library(self.pizhu.reading_store(), self.pizhu.reviewer)))
+
+    @on(PlaceRead)
+    def place_arrived(self, event: PlaceRead) -> None:
+        self.place, self.place_read = event.doc_id, True
+        if self.shown_version >= 0:
+            self.place_cursor()
+
     def place_cursor(self) -> None:
-        """Reopening keeps the place: the cursor on the document this reviewer opened last."""
+        """Reopening keeps the place: the cursor on the document this reviewer opened last,
+        once both the rows and the place are read. A cursor the reviewer moved meanwhile stays
+        where they put it, as keys pressed while the reader loads a report act on what is shown."""
+        if self.placed or not self.place_read:
+            return
+        self.placed = True
         table = self.query_one(DataTable)
-        last = workspace.last_library(self.pizhu.store, self.pizhu.reviewer)
-        if last is not None and table.row_count:
-            try:
-                table.move_cursor(row=table.get_row_index(str(last)))
-            except Exception:  # not among the rows shown (filtered or past MAX_ROWS)
-                pass
+        if self.place is None or not table.row_count or self.selected_id() != self.first_row:
+            return
+        try:
+            table.move_cursor(row=table.get_row_index(str(self.place)))
+        except Exception:  # not among the rows shown (filtered or past MAX_ROWS)
+            pass
 
     def on_screen_resume(self) -> None:
         # Back from the reader or queue: progress has changed.
@@ -147,6 +174,7 @@ class LibraryScreen(PizhuScreen):
         self.shown_version = version
         self.fill()
         if first:
+            self.first_row = self.selected_id()
             self.place_cursor()
 
     def fill(self) -> None:
@@ -242,7 +270,13 @@ class LibraryScreen(PizhuScreen):
         self.open(int(event.row_key.value or 0))
 
     def open(self, doc_id: int) -> None:
-        workspace.save_library(self.pizhu.store, self.pizhu.reviewer, doc_id)
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: object) -> None:
+            workspace.save_library(store, reviewer, doc_id)
+
+        # The place is a write: the writer's, in turn, never waited for; a newer place replaces a queued one.
+        self.pizhu.writer.submit(Job("place", write, kind="place", key=(reviewer, workspace.LIBRARY)))
         self.pizhu.open_reader(doc_id)
 
     def action_filter(self) -> None:
