@@ -243,12 +243,13 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
-    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
+    # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
+    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:代表|社员|盟员|会员|党员)大会|党代会)"
@@ -268,7 +269,7 @@ _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?�
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
-    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委会|常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
     rf"(?:全体会议|会议|全会)"
     rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
 )
@@ -333,7 +334,7 @@ _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电�
 _LEVELS = "省市区县州"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
 _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
-_CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
+_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
                "新华网", "中国网", "光明日报",
@@ -378,8 +379,11 @@ _PARTY_BEFORE_SESSION_RE = re.compile(
 _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
 # 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
+# The place between 政协 and its term holds no term or session of its own (县政协八届一次会议和县…
+# is no chain).
+_CPPCC_PLACE = rf"(?:(?!届|次|会议)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
-    rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])"
+    rf"政协{_CPPCC_PLACE}(?:自治区|[省市区县州])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
@@ -1914,6 +1918,8 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
             inner = [word_at[k] for k in range(start, cue) if k in word_at]
             if sum(map(len, inner)) > cue - start or text.endswith(_POST_VERBS, start, cue):
                 continue  # 黎 + 兼任 (秘书长): the verb before a post is no part of a name
+            if any(len(c.group()) > 1 for c in _NAME_CUE_RE.finditer(text, start + 1, cue)):
+                continue  # 应出席 + 委员: a cue of its own (出席) inside ends the name before it
             if _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break

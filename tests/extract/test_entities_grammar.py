@@ -302,3 +302,33 @@ def test_an_autonomous_countys_short_name_with_its_level() -> None:
     assert labelled("委员们来到循化县调研。", "GPE") == ["循化县"]
     assert labelled("湘西州委书记讲话。", "ORG") == ["湘西州委"]
     assert labelled("青海省化隆县政协召开会议。", "ORG") == ["青海省化隆县政协"]
+
+
+# --- third round (fresh pages, December) --------------------------------------------------------
+
+
+def test_a_numbered_standing_committee_meeting_written_with_chang_wei_hui() -> None:
+    text = "该条例草案将提请第六次常委会会议审议。"
+    assert labelled(text, "MEETING") == ["第六次常委会会议"]
+
+
+def test_a_term_committee_plenary_and_its_session_are_one_meeting() -> None:
+    text = "第三届委员会全体会议第二次会议于1992年4月8日开幕。"
+    assert labelled(text, "MEETING") == ["第三届委员会全体会议第二次会议"]
+
+
+def test_no_cppcc_place_chain_reaches_over_a_session() -> None:
+    text = "委员们表示要领会市政协四届二次会议和县第九届人大第三次会议精神。"
+    assert all("会议" not in org for org in labelled(text, "ORG"))
+    assert labelled(text, "MEETING") == ["四届二次会议", "第三次会议"]
+
+
+def test_an_attendance_verb_is_no_name_before_its_cue() -> None:
+    text = "会议于3月2日开幕。应出席委员63人,实到58人。"
+    assert labelled(text, "PERSON") == []
+
+
+def test_arabic_terms_counted_before_their_plenaries() -> None:
+    text = "1981年至2011年,6届全体会议都在县城举行。"
+    figures = [s for s in extract_spans(text, model=False) if s.label == "FIGURE"]
+    assert [(s.text, s.attrs["value"]) for s in figures] == [("6届", 6)]
