@@ -298,8 +298,10 @@ _FORMULA_RE = re.compile(
     rf"|双[{_CJK}]{{1,3}}"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
-    rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
+    rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
 )
+# 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
+_SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
 _PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
@@ -452,7 +454,7 @@ _AGENCY_RE = re.compile(
 _SITE_LEAD_RE = re.compile(rf"^[ \u3000]*([{_CJK}]{{2,8}}网)讯", re.MULTILINE)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)政协$")
-_PLURAL_PARTIES_RE = re.compile(r"各(?:民主)?党派$")
+_PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民主)?党派$")
 
 
 # A department written after its body (民进广东省委 + 组织处); a people's congress of a level before its
@@ -589,7 +591,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
                 if not sar.group(1).endswith("区") or sar.group(1) == "港澳地区":
                     out.append(_span(text, span.start, span.start + len(sar.group(1)), "GPE", "entity.gpe_sar", 0.6))
                 continue
-            if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 5), span.start):
+            if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 6), span.start):
                 continue  # 各民主党派中央: every party's, no one body
         out.append(span)
     taken = bytearray(len(text) + 1)
@@ -772,6 +774,12 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         quoted.append((m.start(group), m.end(group), numbered > 0))
     spans += _quoted_list_slogans(text, quoted)
     spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
+    inside = [(a, b) for a, b, _ in quoted]
+    spans += [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_slot_formula", 0.6)
+        for m in _SLOT_FORMULA_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
     spans += _licensed_formulas(text, spans)
     return spans
 
@@ -1341,7 +1349,7 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if (
             _SESSION_AFTER_RE.match(text, end)
             and re.search(_TERM, text[start:end])
-            and text.endswith(("委员会", "常委会"), start, end)
+            and text.endswith("委员会", start, end)
         ):
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
@@ -1672,7 +1680,13 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     A term and committee that a numbered session follows are the MEETING's, not a sub-unit
     (省政协 + 十二届委员会常务委员会第五次会议)."""
     e = _subunit_end_raw(text, head, end)
-    if e > end and _SESSION_AFTER_RE.match(text, e) and re.search(_TERM, text[end:e]):
+    # 市政协八届常委会 + 第五次会议: a MEETING designation holds a term only with its 委员会.
+    if (
+        e > end
+        and _SESSION_AFTER_RE.match(text, e)
+        and re.search(_TERM, text[end:e])
+        and text.endswith("委员会", end, e)
+    ):
         return end
     return e
 
@@ -1793,7 +1807,14 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
     spans += _repeated(text, spans, st)
-    return spans
+    return [_without_photo_credit(text, s) for s in spans]
+
+
+def _without_photo_credit(text: str, span: Span) -> Span:
+    """记者燕雁摄: a photo credit's 摄 (its spaces removed) closes the credit, no part of the name."""
+    if len(span.text) == 3 and span.text.endswith("摄") and (span.end == len(text) or text[span.end] in "\n。）)"):
+        return replace(span, end=span.end - 1, text=span.text[:-1])
+    return span
 
 
 # Posts that stand before or after a name (主委周永尧, 陈小江书记, 胡春雨副主席, 监事长孙恩光).

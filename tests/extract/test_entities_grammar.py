@@ -332,3 +332,39 @@ def test_arabic_terms_counted_before_their_plenaries() -> None:
     text = "1981年至2011年,6届全体会议都在县城举行。"
     figures = [s for s in extract_spans(text, model=False) if s.label == "FIGURE"]
     assert [(s.text, s.attrs["value"]) for s in figures] == [("6届", 6)]
+
+
+def test_a_date_written_as_eight_digits_opens_a_news_paragraph() -> None:
+    text = "20190314,民革某某市委在会议中心召开全会。"
+    assert labelled(text, "DATE") == ["20190314"]
+
+
+def test_eight_digits_that_are_no_calendar_date_or_stand_in_a_code() -> None:
+    text = "咨询电话20191399,编号A20190314,共20190314元。"
+    assert labelled(text, "DATE") == []
+
+
+def test_a_plus_chain_with_a_free_slot_is_a_formula_quoted_or_not() -> None:
+    assert labelled("推行“2+3+N”联系群众机制。", "SLOGAN") == ["2+3+N"]
+    assert labelled("完善1+5+N工作体系,成效明显。", "SLOGAN") == ["1+5+N"]
+
+
+def test_counted_party_centres_are_a_plural() -> None:
+    text = "提案分别送交八个民主党派中央和全国工商联。"
+    assert labelled(text, "ORG") == ["全国工商联"]
+
+
+def test_a_term_and_standing_committee_before_a_session_stay_with_the_body() -> None:
+    text = "会议决定下月召开市政协九届常委会第十一次会议。"
+    assert labelled(text, "ORG") == ["市政协九届常委会"]
+    assert labelled(text, "MEETING") == ["第十一次会议"]
+    text = "会议决定下月召开全国政协十四届常委会第九次会议。"
+    assert labelled(text, "ORG") == ["全国政协十四届常委会"]
+    assert labelled(text, "MEETING") == ["第九次会议"]
+
+
+def test_a_photo_credit_name_stops_before_she() -> None:
+    text = "3月2日,委员们在田间调研。本报记者 江云帆 摄"
+    assert labelled(text, "PERSON") == ["江云帆"]
+    text = "3月2日,委员们在田间调研。本报记者柯雁摄\n会议结束。"  # OCR spacing removed
+    assert labelled(text, "PERSON") == ["柯雁"]
