@@ -300,6 +300,12 @@ _FORMULA_RE = re.compile(
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
 )
+# 三大攻坚战, 五大战略定位, 十大行动, 三大职能: a numbered programme with a programme's head is a
+# watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not).
+_PROGRAMME_RE = re.compile(
+    r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
+    r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+)
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
@@ -445,7 +451,13 @@ _CREDIT_LINE_RE = re.compile(
     rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
     re.MULTILINE,
 )
-_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台)$")
+_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻)$")
+# 据滨江新闻报道, 转载自青川新闻网, 从光明网获悉: a news outlet named as the source of a report is ORG
+# (RULINGS: media outlets are ORG); a generic source (有关新闻, 媒体) and a client app are not.
+_OUTLET_SOURCE_RE = re.compile(
+    rf"(?:据|转载自|转自|从)((?!有关|相关|媒体|多家|各|本|该|此|上述|网络|网上|境外|外国)[{_CJK}]{{2,6}}?"
+    rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
+)
 _AGENCY_RE = re.compile(
     rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}社)"
     rf"(?=[{_CJK}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
@@ -609,7 +621,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
         elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
             out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
-    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text)):
+    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text), *_OUTLET_SOURCE_RE.finditer(text)):
         a, b = m.span(1)
         if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
             taken[a:b] = b"\1" * (b - a)
@@ -775,6 +787,11 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     spans += _quoted_list_slogans(text, quoted)
     spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
     inside = [(a, b) for a, b, _ in quoted]
+    spans += [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_programme", 0.6)
+        for m in _PROGRAMME_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
     spans += [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_slot_formula", 0.6)
         for m in _SLOT_FORMULA_RE.finditer(text)

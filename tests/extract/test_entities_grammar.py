@@ -368,3 +368,20 @@ def test_a_photo_credit_name_stops_before_she() -> None:
     assert labelled(text, "PERSON") == ["江云帆"]
     text = "3月2日,委员们在田间调研。本报记者柯雁摄\n会议结束。"  # OCR spacing removed
     assert labelled(text, "PERSON") == ["柯雁"]
+
+
+def test_an_unquoted_numbered_programme_with_a_programme_head_is_a_slogan() -> None:
+    assert labelled("委员们围绕打赢三大战役建言献策。", "SLOGAN") == ["三大战役"]
+    assert labelled("全面实施六大工程,推动发展。", "SLOGAN") == ["六大工程"]
+    assert labelled("更好履行政协三大职能。", "SLOGAN") == ["三大职能"]
+    # a count of things (三大类), a first party congress (一大) and a ranking stay out
+    assert labelled("提案分为三大类,纪念中共一大召开。", "SLOGAN") == []
+
+
+def test_a_media_outlet_named_as_the_source_of_a_report_is_an_org() -> None:
+    assert labelled("据滨江新闻报道,委员们提出三条建议。", "ORG") == ["滨江新闻"]
+    assert labelled("来源:东湖晚报\n会议结束。", "ORG") == ["东湖晚报"]
+    assert labelled("本文转载自青川新闻网。", "ORG") == ["青川新闻网"]
+    # generic sources and a news client app are no ORG
+    assert labelled("据有关新闻报道,会议已经结束。", "ORG") == []
+    assert labelled("来源:青川新闻客户端", "ORG") == []
