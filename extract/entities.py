@@ -250,6 +250,8 @@ _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
     # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+    # 政协第十届某某县二次会议: the committee's place written without 委员会.
+    rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:代表|社员|盟员|会员|党员)大会|党代会)"

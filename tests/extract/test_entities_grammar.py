@@ -385,3 +385,8 @@ def test_a_media_outlet_named_as_the_source_of_a_report_is_an_org() -> None:
     # generic sources and a news client app are no ORG
     assert labelled("据有关新闻报道,会议已经结束。", "ORG") == []
     assert labelled("来源:青川新闻客户端", "ORG") == []
+
+
+def test_a_term_and_place_before_a_session_without_committee_are_one_meeting() -> None:
+    text = "这是记者在政协第九届青田县三次会议上了解到的。"
+    assert labelled(text, "MEETING") == ["第九届青田县三次会议"]
