@@ -1931,7 +1931,13 @@ def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
     if any(text.endswith(title, 0, start) for title in st["titles"]):
         return True
     words = st["function_words"]
-    return any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start]))
+    if any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start])):
+        return True
+    # 书法家韦明远, 教育家马某: a profession of three or more characters in 家 (not 国家, 大家).
+    freq = st["tokenizer"].FREQ
+    return text[start - 1 : start] == "家" and any(
+        freq.get(text[start - n : start], 0) > 0 for n in (3, 4) if start >= n
+    )
 
 
 _HEADLINE_NAME_RE = re.compile(rf"^([{_CJK}]{{2,4}})[:：](?=\S)", re.MULTILINE)
@@ -1948,8 +1954,13 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
     word_at = {s: w for s, _e, w in tokens}
+    cues = []
     for m in _NAME_CUE_RE.finditer(text):
-        cue = m.start()
+        cues.append(m.start())
+        if text.startswith("受", m.start()):
+            # 受教育家某某委员委托: the cue 受…委托 holds the name and its own cue (委员).
+            cues += [c.start() for c in _NAME_CUE_RE.finditer(text, m.start() + 1, m.end())]
+    for cue in cues:
         for length in (3, 2, 4):
             start = cue - length
             # The name starts a word of its own (not 席 of 出席会议), and holds no verb (黎 + 兼任).

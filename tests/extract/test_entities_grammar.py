@@ -390,3 +390,15 @@ def test_a_media_outlet_named_as_the_source_of_a_report_is_an_org() -> None:
 def test_a_term_and_place_before_a_session_without_committee_are_one_meeting() -> None:
     text = "这是记者在政协第九届青田县三次会议上了解到的。"
     assert labelled(text, "MEETING") == ["第九届青田县三次会议"]
+
+
+def test_a_name_after_a_profession_in_jia_before_its_cue() -> None:
+    text = "受书法家韦明远委员委托,提交了提案。"
+    assert labelled(text, "PERSON") == ["韦明远"]
+    text = "国家卫健委有关负责人出席。"
+    assert labelled(text, "PERSON") == []
+
+
+def test_a_masked_number_in_a_comment_is_no_quantity() -> None:
+    text = "187****4577回复184****2382:评论很中肯。"  # OCR spacing removed
+    assert labelled(text, "FIGURE") == []
