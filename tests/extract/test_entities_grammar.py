@@ -402,3 +402,17 @@ def test_a_name_after_a_profession_in_jia_before_its_cue() -> None:
 def test_a_masked_number_in_a_comment_is_no_quantity() -> None:
     text = "187****4577回复184****2382:评论很中肯。"  # OCR spacing removed
     assert labelled(text, "FIGURE") == []
+
+
+def test_hong_kong_deputies_name_no_congress_of_their_own() -> None:
+    text = "多名港区人大今晚在北京会见传媒,澳门人大代表也出席。"
+    assert labelled(text, "ORG") == []
+
+
+def test_a_model_place_that_ends_in_a_congress_is_no_place() -> None:
+    from extract.combine import combine
+    from extract.models import Span
+
+    text = "抵京港区人大代表称将提出建议。"
+    model = [Span(1, 6, "GPE", text[1:6], source="lac")]
+    assert [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "GPE"] == []
