@@ -2014,7 +2014,18 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
         names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
         if len(names) * 3 >= len(items) * 2:
             spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
+            # 通山县政协张远杰 焦三华 …: the first name, glued to the body that credits the list.
+            gap = m.start() - 1
+            if gap > 0 and text[gap] in " \u3000" and "\u4e00" <= text[gap - 1] <= "\u9fff":
+                for n in (3, 2):
+                    a = gap - n
+                    if a > 2 and _GLUED_BODY_END_RE.search(text, 0, a) and _plausible_name(text, a, gap, st):
+                        spans.append(_span(text, a, gap, "PERSON", "entity.person_space_list", 0.55))
+                        break
     return spans
+
+
+_GLUED_BODY_END_RE = re.compile(r"(?:政协|委员会|[省市县区]委|办公室|统战部|宣传部)$")
 
 
 def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:

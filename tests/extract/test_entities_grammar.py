@@ -416,3 +416,8 @@ def test_a_model_place_that_ends_in_a_congress_is_no_place() -> None:
     text = "抵京港区人大代表称将提出建议。"
     model = [Span(1, 6, "GPE", text[1:6], source="lac")]
     assert [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "GPE"] == []
+
+
+def test_the_first_name_of_a_space_list_glued_to_the_body_before_it() -> None:
+    text = "(青田县政协陈立新 黄海波 刘芳 供稿)"  # the space after the body removed by normalization
+    assert labelled(text, "PERSON") == ["陈立新", "黄海波", "刘芳"]
