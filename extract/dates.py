@@ -65,6 +65,10 @@ _POINT_RE = re.compile(
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
             rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}|一){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
+            # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
+            # separators (a valid month and day; never inside a code or before a unit).
+            r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
+            r"(?=[,，、 　]))",
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
@@ -128,6 +132,7 @@ _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 _RULES = {
     "yrange": ("date.year_range", 0.95),
     "iso": ("date.iso", 0.95),
+    "compact": ("date.compact", 0.7),
     "ymd": ("date.year_month_day", 0.97),
     "cn": ("date.cn_numeral", 0.8),
     "md": ("date.month_day", 0.85),
@@ -243,6 +248,9 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
     if kind == "iso":
         return _Point(start, end, kind, 0, 2)
+    if kind == "compact":
+        year, month, day = int(body[:4]), int(body[4:6]), int(body[6:])
+        return _Point(start, end, kind, 0, 2) if day <= calendar.monthrange(year, month)[1] else None
     fields = [_FIELD_OF[ch] for ch in body if ch in _FIELD_OF]
     if not fields:
         return None

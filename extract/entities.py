@@ -243,12 +243,15 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
-    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会)?{_SESSION}"
+    # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
+    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+    # 政协第十届某某县二次会议: the committee's place written without 委员会.
+    rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:代表|社员|盟员|会员|党员)大会|党代会)"
@@ -268,7 +271,7 @@ _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?�
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
-    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
+    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委会|常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
     rf"(?:全体会议|会议|全会)"
     rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
 )
@@ -297,8 +300,16 @@ _FORMULA_RE = re.compile(
     rf"|双[{_CJK}]{{1,3}}"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
-    rf"|\d+(?:[+＋]\d+)+|\d{{3,4}})"
+    rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
 )
+# 三大攻坚战, 五大战略定位, 十大行动, 三大职能: a numbered programme with a programme's head is a
+# watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not).
+_PROGRAMME_RE = re.compile(
+    r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
+    r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+)
+# 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
+_SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
 _PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
@@ -333,7 +344,7 @@ _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电�
 _LEVELS = "省市区县州"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
 _PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
-_CPPCC_NAMED_RE = re.compile(rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])委员会")
+_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
                "新华网", "中国网", "光明日报",
@@ -378,8 +389,11 @@ _PARTY_BEFORE_SESSION_RE = re.compile(
 _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
 # 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
+# The place between 政协 and its term holds no term or session of its own (县政协八届一次会议和县…
+# is no chain).
+_CPPCC_PLACE = rf"(?:(?!届|次|会议)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
-    rf"政协[{_CJK}]{{1,10}}?(?:自治区|[省市区县州])"
+    rf"政协{_CPPCC_PLACE}(?:自治区|[省市区县州])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
@@ -439,7 +453,13 @@ _CREDIT_LINE_RE = re.compile(
     rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
     re.MULTILINE,
 )
-_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台)$")
+_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻)$")
+# 据滨江新闻报道, 转载自青川新闻网, 从光明网获悉: a news outlet named as the source of a report is ORG
+# (RULINGS: media outlets are ORG); a generic source (有关新闻, 媒体) and a client app are not.
+_OUTLET_SOURCE_RE = re.compile(
+    rf"(?:据|转载自|转自|从)((?!有关|相关|媒体|多家|各|本|该|此|上述|网络|网上|境外|外国)[{_CJK}]{{2,6}}?"
+    rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
+)
 _AGENCY_RE = re.compile(
     rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}社)"
     rf"(?=[{_CJK}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
@@ -447,8 +467,9 @@ _AGENCY_RE = re.compile(
 )
 _SITE_LEAD_RE = re.compile(rf"^[ \u3000]*([{_CJK}]{{2,8}}网)讯", re.MULTILINE)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
-_SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)政协$")
-_PLURAL_PARTIES_RE = re.compile(r"各(?:民主)?党派$")
+# Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
+_SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
+_PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民主)?党派$")
 
 
 # A department written after its body (民进广东省委 + 组织处); a people's congress of a level before its
@@ -585,7 +606,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
                 if not sar.group(1).endswith("区") or sar.group(1) == "港澳地区":
                     out.append(_span(text, span.start, span.start + len(sar.group(1)), "GPE", "entity.gpe_sar", 0.6))
                 continue
-            if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 5), span.start):
+            if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 6), span.start):
                 continue  # 各民主党派中央: every party's, no one body
         out.append(span)
     taken = bytearray(len(text) + 1)
@@ -603,7 +624,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
         elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
             out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
-    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text)):
+    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text), *_OUTLET_SOURCE_RE.finditer(text)):
         a, b = m.span(1)
         if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
             taken[a:b] = b"\1" * (b - a)
@@ -768,6 +789,17 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         quoted.append((m.start(group), m.end(group), numbered > 0))
     spans += _quoted_list_slogans(text, quoted)
     spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
+    inside = [(a, b) for a, b, _ in quoted]
+    spans += [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_programme", 0.6)
+        for m in _PROGRAMME_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+    spans += [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_slot_formula", 0.6)
+        for m in _SLOT_FORMULA_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
     spans += _licensed_formulas(text, spans)
     return spans
 
@@ -1337,7 +1369,7 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if (
             _SESSION_AFTER_RE.match(text, end)
             and re.search(_TERM, text[start:end])
-            and text.endswith(("委员会", "常委会"), start, end)
+            and text.endswith("委员会", start, end)
         ):
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
@@ -1668,7 +1700,13 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     A term and committee that a numbered session follows are the MEETING's, not a sub-unit
     (省政协 + 十二届委员会常务委员会第五次会议)."""
     e = _subunit_end_raw(text, head, end)
-    if e > end and _SESSION_AFTER_RE.match(text, e) and re.search(_TERM, text[end:e]):
+    # 市政协八届常委会 + 第五次会议: a MEETING designation holds a term only with its 委员会.
+    if (
+        e > end
+        and _SESSION_AFTER_RE.match(text, e)
+        and re.search(_TERM, text[end:e])
+        and text.endswith("委员会", end, e)
+    ):
         return end
     return e
 
@@ -1789,7 +1827,14 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
     spans += _repeated(text, spans, st)
-    return spans
+    return [_without_photo_credit(text, s) for s in spans]
+
+
+def _without_photo_credit(text: str, span: Span) -> Span:
+    """记者燕雁摄: a photo credit's 摄 (its spaces removed) closes the credit, no part of the name."""
+    if len(span.text) == 3 and span.text.endswith("摄") and (span.end == len(text) or text[span.end] in "\n。）)"):
+        return replace(span, end=span.end - 1, text=span.text[:-1])
+    return span
 
 
 # Posts that stand before or after a name (主委周永尧, 陈小江书记, 胡春雨副主席, 监事长孙恩光).
@@ -1887,7 +1932,13 @@ def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
     if any(text.endswith(title, 0, start) for title in st["titles"]):
         return True
     words = st["function_words"]
-    return any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start]))
+    if any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start])):
+        return True
+    # 书法家韦明远, 教育家马某: a profession of three or more characters in 家 (not 国家, 大家).
+    freq = st["tokenizer"].FREQ
+    return text[start - 1 : start] == "家" and any(
+        freq.get(text[start - n : start], 0) > 0 for n in (3, 4) if start >= n
+    )
 
 
 _HEADLINE_NAME_RE = re.compile(rf"^([{_CJK}]{{2,4}})[:：](?=\S)", re.MULTILINE)
@@ -1904,8 +1955,13 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
     word_at = {s: w for s, _e, w in tokens}
+    cues = []
     for m in _NAME_CUE_RE.finditer(text):
-        cue = m.start()
+        cues.append(m.start())
+        if text.startswith("受", m.start()):
+            # 受教育家某某委员委托: the cue 受…委托 holds the name and its own cue (委员).
+            cues += [c.start() for c in _NAME_CUE_RE.finditer(text, m.start() + 1, m.end())]
+    for cue in cues:
         for length in (3, 2, 4):
             start = cue - length
             # The name starts a word of its own (not 席 of 出席会议), and holds no verb (黎 + 兼任).
@@ -1914,6 +1970,8 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
             inner = [word_at[k] for k in range(start, cue) if k in word_at]
             if sum(map(len, inner)) > cue - start or text.endswith(_POST_VERBS, start, cue):
                 continue  # 黎 + 兼任 (秘书长): the verb before a post is no part of a name
+            if any(len(c.group()) > 1 for c in _NAME_CUE_RE.finditer(text, start + 1, cue)):
+                continue  # 应出席 + 委员: a cue of its own (出席) inside ends the name before it
             if _boundary_before(text, start, st) and _plausible_name(text, start, cue, st):
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break
@@ -1956,7 +2014,18 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
         names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
         if len(names) * 3 >= len(items) * 2:
             spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
+            # 通山县政协张远杰 焦三华 …: the first name, glued to the body that credits the list.
+            gap = m.start() - 1
+            if gap > 0 and text[gap] in " \u3000" and "\u4e00" <= text[gap - 1] <= "\u9fff":
+                for n in (3, 2):
+                    a = gap - n
+                    if a > 2 and _GLUED_BODY_END_RE.search(text, 0, a) and _plausible_name(text, a, gap, st):
+                        spans.append(_span(text, a, gap, "PERSON", "entity.person_space_list", 0.55))
+                        break
     return spans
+
+
+_GLUED_BODY_END_RE = re.compile(r"(?:政协|委员会|[省市县区]委|办公室|统战部|宣传部)$")
 
 
 def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:

@@ -79,7 +79,8 @@ _ARABIC = rf"[0-9]+ [.．][0-9]+|[lI](?=[0-9]{{2}})[0-9]+|{ARABIC_NUMERAL}"
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
-    rf"(?<![0-9０-９A-Za-z+\-—–~/])(?<![0-9０-９][.,:．，])"
+    # 187****4577: the tail of a masked number (a phone or an account) is no quantity.
+    rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
     rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名)[)）])?"
@@ -145,6 +146,8 @@ _BARE_SCALE_APPROX = {
 _TERMS_RE = re.compile(
     r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开)(?P<num>[两二三四五六七八九十]|[0-9]{1,2})届"
     r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
+    # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
+    r"|(?<![第\d一二三四五六七八九十])(?P<num3>[0-9]{1,2})届(?=(?:委员会)?全体会议(?!第))"
 )
 
 
@@ -251,16 +254,16 @@ def _half_spans(text: str) -> list[Span]:
 def _terms(text: str) -> list[Span]:
     spans = []
     for m in _TERMS_RE.finditer(text):
-        number = m.group("num") or m.group("num2")
+        number = m.group("num") or m.group("num2") or m.group("num3")
         value = parse_number(number)
-        if value is None or _MEETING_AFTER_RE.match(text, m.end()):
+        if value is None or (not m.group("num3") and _MEETING_AFTER_RE.match(text, m.end())):
             continue
         # 担任三届政协委员会主席 may name a term; after 连任/连续 a number of terms is counted
         # whatever follows (连任三届政协委员).
         repeated = m.group("num") is not None and text[max(0, m.start() - 2) : m.start()] in ("连任", "连续")
         if not repeated and text.startswith(("委员会", "政协"), m.end()):
             continue
-        start = m.start("num") if m.group("num") else m.start("num2")
+        start = next(m.start(g) for g in ("num", "num2", "num3") if m.group(g))
         metric = _metric(text, start, m.end())
         attrs = {"value": to_json_number(value), "unit": "届", "approx": "exact", "metric": metric}
         spans.append(Span(start, m.end(), "FIGURE", text[start : m.end()], attrs, "figure.terms", 0.6))

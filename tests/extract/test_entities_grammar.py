@@ -302,3 +302,122 @@ def test_an_autonomous_countys_short_name_with_its_level() -> None:
     assert labelled("委员们来到循化县调研。", "GPE") == ["循化县"]
     assert labelled("湘西州委书记讲话。", "ORG") == ["湘西州委"]
     assert labelled("青海省化隆县政协召开会议。", "ORG") == ["青海省化隆县政协"]
+
+
+# --- third round (fresh pages, December) --------------------------------------------------------
+
+
+def test_a_numbered_standing_committee_meeting_written_with_chang_wei_hui() -> None:
+    text = "该条例草案将提请第六次常委会会议审议。"
+    assert labelled(text, "MEETING") == ["第六次常委会会议"]
+
+
+def test_a_term_committee_plenary_and_its_session_are_one_meeting() -> None:
+    text = "第三届委员会全体会议第二次会议于1992年4月8日开幕。"
+    assert labelled(text, "MEETING") == ["第三届委员会全体会议第二次会议"]
+
+
+def test_no_cppcc_place_chain_reaches_over_a_session() -> None:
+    text = "委员们表示要领会市政协四届二次会议和县第九届人大第三次会议精神。"
+    assert all("会议" not in org for org in labelled(text, "ORG"))
+    assert labelled(text, "MEETING") == ["四届二次会议", "第三次会议"]
+
+
+def test_an_attendance_verb_is_no_name_before_its_cue() -> None:
+    text = "会议于3月2日开幕。应出席委员63人,实到58人。"
+    assert labelled(text, "PERSON") == []
+
+
+def test_arabic_terms_counted_before_their_plenaries() -> None:
+    text = "1981年至2011年,6届全体会议都在县城举行。"
+    figures = [s for s in extract_spans(text, model=False) if s.label == "FIGURE"]
+    assert [(s.text, s.attrs["value"]) for s in figures] == [("6届", 6)]
+
+
+def test_a_date_written_as_eight_digits_opens_a_news_paragraph() -> None:
+    text = "20190314,民革某某市委在会议中心召开全会。"
+    assert labelled(text, "DATE") == ["20190314"]
+
+
+def test_eight_digits_that_are_no_calendar_date_or_stand_in_a_code() -> None:
+    text = "咨询电话20191399,编号A20190314,共20190314元。"
+    assert labelled(text, "DATE") == []
+
+
+def test_a_plus_chain_with_a_free_slot_is_a_formula_quoted_or_not() -> None:
+    assert labelled("推行“2+3+N”联系群众机制。", "SLOGAN") == ["2+3+N"]
+    assert labelled("完善1+5+N工作体系,成效明显。", "SLOGAN") == ["1+5+N"]
+
+
+def test_counted_party_centres_are_a_plural() -> None:
+    text = "提案分别送交八个民主党派中央和全国工商联。"
+    assert labelled(text, "ORG") == ["全国工商联"]
+
+
+def test_a_term_and_standing_committee_before_a_session_stay_with_the_body() -> None:
+    text = "会议决定下月召开市政协九届常委会第十一次会议。"
+    assert labelled(text, "ORG") == ["市政协九届常委会"]
+    assert labelled(text, "MEETING") == ["第十一次会议"]
+    text = "会议决定下月召开全国政协十四届常委会第九次会议。"
+    assert labelled(text, "ORG") == ["全国政协十四届常委会"]
+    assert labelled(text, "MEETING") == ["第九次会议"]
+
+
+def test_a_photo_credit_name_stops_before_she() -> None:
+    text = "3月2日,委员们在田间调研。本报记者 江云帆 摄"
+    assert labelled(text, "PERSON") == ["江云帆"]
+    text = "3月2日,委员们在田间调研。本报记者柯雁摄\n会议结束。"  # OCR spacing removed
+    assert labelled(text, "PERSON") == ["柯雁"]
+
+
+def test_an_unquoted_numbered_programme_with_a_programme_head_is_a_slogan() -> None:
+    assert labelled("委员们围绕打赢三大战役建言献策。", "SLOGAN") == ["三大战役"]
+    assert labelled("全面实施六大工程,推动发展。", "SLOGAN") == ["六大工程"]
+    assert labelled("更好履行政协三大职能。", "SLOGAN") == ["三大职能"]
+    # a count of things (三大类), a first party congress (一大) and a ranking stay out
+    assert labelled("提案分为三大类,纪念中共一大召开。", "SLOGAN") == []
+
+
+def test_a_media_outlet_named_as_the_source_of_a_report_is_an_org() -> None:
+    assert labelled("据滨江新闻报道,委员们提出三条建议。", "ORG") == ["滨江新闻"]
+    assert labelled("来源:东湖晚报\n会议结束。", "ORG") == ["东湖晚报"]
+    assert labelled("本文转载自青川新闻网。", "ORG") == ["青川新闻网"]
+    # generic sources and a news client app are no ORG
+    assert labelled("据有关新闻报道,会议已经结束。", "ORG") == []
+    assert labelled("来源:青川新闻客户端", "ORG") == []
+
+
+def test_a_term_and_place_before_a_session_without_committee_are_one_meeting() -> None:
+    text = "这是记者在政协第九届青田县三次会议上了解到的。"
+    assert labelled(text, "MEETING") == ["第九届青田县三次会议"]
+
+
+def test_a_name_after_a_profession_in_jia_before_its_cue() -> None:
+    text = "受书法家韦明远委员委托,提交了提案。"
+    assert labelled(text, "PERSON") == ["韦明远"]
+    text = "国家卫健委有关负责人出席。"
+    assert labelled(text, "PERSON") == []
+
+
+def test_a_masked_number_in_a_comment_is_no_quantity() -> None:
+    text = "187****4577回复184****2382:评论很中肯。"  # OCR spacing removed
+    assert labelled(text, "FIGURE") == []
+
+
+def test_hong_kong_deputies_name_no_congress_of_their_own() -> None:
+    text = "多名港区人大今晚在北京会见传媒,澳门人大代表也出席。"
+    assert labelled(text, "ORG") == []
+
+
+def test_a_model_place_that_ends_in_a_congress_is_no_place() -> None:
+    from extract.combine import combine
+    from extract.models import Span
+
+    text = "抵京港区人大代表称将提出建议。"
+    model = [Span(1, 6, "GPE", text[1:6], source="lac")]
+    assert [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "GPE"] == []
+
+
+def test_the_first_name_of_a_space_list_glued_to_the_body_before_it() -> None:
+    text = "(青田县政协陈立新 黄海波 刘芳 供稿)"  # the space after the body removed by normalization
+    assert labelled(text, "PERSON") == ["陈立新", "黄海波", "刘芳"]
