@@ -94,4 +94,4 @@ def undo_message(done: str, spans: list[SpanView]) -> str:
     back, in its new state, and how many more its batch held."""
     first = spans[0]
     more = f" (and {len(spans) - 1} more)" if len(spans) > 1 else ""
-    return f"{done}: {first.label} “{visible(first.text)}” is {first.status}{more}"
+    return f"{done}: {described(first)} is {first.status}{more}"

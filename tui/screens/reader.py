@@ -51,7 +51,19 @@ from tui.model import (
     predicted,
     skipped_note,
 )
-from tui.review import REDO, UNDO, Undo, bound, bulk_done, bulk_write, decide_write, described, undo_job, undo_message
+from tui.review import (
+    REDO,
+    UNDO,
+    Undo,
+    bound,
+    bulk_done,
+    bulk_write,
+    decide_write,
+    described,
+    past,
+    undo_job,
+    undo_message,
+)
 from tui.screens.base import PizhuScreen
 from tui.screens.dialogs import (
     AttributeForm,
@@ -567,15 +579,15 @@ class ReaderScreen(PizhuScreen):
         self.show_section(self.doc.section_of(span) if span else self.section, span)
 
     def action_confirm(self) -> None:
-        span = self.decide("confirm")
-        if span is not None:
-            self.message = f"confirmed {span.label} “{visible(span.text)}”"
-            self.next_pending()
+        self._decide_and_move("confirm")
 
     def action_reject(self) -> None:
-        span = self.decide("reject")
+        self._decide_and_move("reject")
+
+    def _decide_and_move(self, action: str) -> None:
+        span = self.decide(action)
         if span is not None:
-            self.message = f"rejected {span.label} “{visible(span.text)}”"
+            self.message = f"{past(action)} {described(span)}"
             self.next_pending()
 
     def action_take_alternative(self) -> None:
