@@ -11,6 +11,8 @@ lock where the system tells (Linux's ``/proc/locks``; SQLite itself does not say
 What a write can meet:
 
 * the lock (``BusyError``): tried again, in order, for as long as it takes;
+* a decision that changes nothing ("already confirmed", ``UnchangedError``): nothing written,
+  the screen says so, and a later job on that span is bound to the version it left;
 * the span changed since it was shown, or a decision refused by the store (``ReviewError``):
   nothing written; the job is dropped, and the screen shows the span as it is and says
   "not saved" (a later job on that span, made on what this one would have left, goes too);
@@ -40,7 +42,7 @@ from typing import Any, Protocol
 from textual.message import Message
 
 from store.db import Store
-from store.errors import BusyError, ReviewError, StoreError
+from store.errors import BusyError, ReviewError, StoreError, UnchangedError
 from store.records import SpanState, SpanView
 
 RETRY_LOCKED = 0.25  # seconds between tries while another process holds the lock
@@ -250,6 +252,7 @@ class Writer:
             if job is None:
                 self._spread(store)
                 continue
+            seen: dict[int, SpanState] = {}
             try:
                 seen = self._seen(job)
                 result = job.write(store, seen)
@@ -261,6 +264,15 @@ class Writer:
                 if self._stop_inline() or self._give_up():
                     return
                 time.sleep(RETRY_LOCKED)
+                continue
+            except UnchangedError as exc:
+                # Nothing to write ("already confirmed"): the spans stay the versions it was
+                # bound to, and a key pressed after it on them is bound to those.
+                self._done(job)
+                for span_id, version in seen.items():
+                    self._broken.discard(span_id)
+                    self._last[span_id] = version
+                self._post(Writer.Refused(job, exc))
                 continue
             except ReviewError as exc:
                 self._done(job)

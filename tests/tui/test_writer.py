@@ -183,3 +183,29 @@ async def test_a_decision_is_saved_before_the_lexicon_spreads_it(app: PizhuApp, 
         await settled(app, pilot)
     assert seen_at_save == [0]
     assert [(s.text, s.label) for s in check.spans(other) if s.source == SOURCE] == [(name, "ORG")]
+
+
+async def test_a_decision_queued_behind_a_no_op_on_its_span_is_written(
+    app: PizhuApp, check: Store, db_path: Path
+) -> None:
+    """`a` twice on one span while the first is still being written: the second changes
+    nothing ("already confirmed", no row), and the span stays as the first left it. A third
+    key on it, bound to what the second left, is the reviewer's decision and is written: a
+    no-op does not break the chain of decisions queued behind it on the span (it did: the
+    `x` was refused, "a decision before it on this span was not saved")."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader(app, pilot)
+        first = screen.current
+        assert first is not None
+        with LockHolder(db_path, limit=8) as holder:
+            await burst(app, pilot, "a", "shift+tab")
+            assert screen.current == first
+            await burst(app, pilot, "a", "shift+tab")
+            assert screen.current == first
+            await burst(app, pilot, "x")
+            assert holder.holding
+            holder.release()
+        await settled(app, pilot)
+        assert mine(check) == [(first, "confirm"), (first, "reject")]
+        assert check.span(first, REVIEWER).status == "rejected"
+        assert "not saved" not in text_of(screen, "#message")
