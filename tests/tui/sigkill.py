@@ -122,21 +122,35 @@ def settle(db: Path, session: str, last_before: int, timeout: float = 60.0) -> s
     """Skip to a pending span and confirm it (``Space a``), then wait until the screen names a
     decision as saved (not "saving…") and the database holds a decision of this round; the
     screen then. Keys are handled in order, so the bursts before are handled by then. If the
-    confirm found nothing to decide ("already confirmed", "no span here"), once more."""
+    confirm decided nothing ("already confirmed", "no span here", a refusal such as "not
+    saved: …", the report done), once more, from the next report when this one has no
+    pending span left."""
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
-        subprocess.run([*TMUX, "send-keys", "-t", session, "Space", "a"], check=True)
+        match = _HEADER_RE.search(capture(session))
+        before = match.group(4) if match else ""
+        keys = ["Space", "a"]
+        if match and int(match.group(3)) == 0:
+            keys = ["}", *keys]
+        subprocess.run([*TMUX, "send-keys", "-t", session, *keys], check=True)
+        sent = time.monotonic()
         while time.monotonic() < deadline:
             screen = capture(session)
             match = _HEADER_RE.search(screen)
             message = match.group(4) if match else ""
             if match and shown_decision(message) and decided_since(db, last_before):
                 return screen
-            if "already" in message or "no span here" in message:
+            # A message from before these keys is not their answer: wait a second for theirs.
+            fresh = message != before or time.monotonic() - sent > 1.0
+            if fresh and any(word in message for word in _NOTHING_DECIDED):
                 break
             time.sleep(0.05)
     raise AssertionError(f"no decision was shown as saved within {timeout} s; the screen was:\n{screen}")
+
+
+# What the reader says when a confirm decided nothing (see ``settle``).
+_NOTHING_DECIDED = ("already", "no span here", "not saved", "document done", "not finished", "nothing decided")
 
 
 def one_round(
