@@ -9,11 +9,14 @@ would fail here too.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from extract.normalize import _converter
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus"
 TEXTS = CORPUS / "texts"
@@ -100,3 +103,26 @@ def test_checker_finds_each_kind_of_fault(tmp_path: Path) -> None:
         result = run("check_gold.py", path, TEXTS)
         assert result.returncode == 1, name
         assert expected[name] in result.stdout, (name, result.stdout)
+
+
+def _windows(text: str) -> set[str]:
+    """Every 12-character window of ``text`` in Simplified script, whitespace and punctuation removed."""
+    bare = re.sub(r"[\s\W_]+", "", _converter().convert(text))
+    return {bare[i : i + 12] for i in range(max(0, len(bare) - 11))}
+
+
+def test_no_dev_text_copies_a_test_text() -> None:
+    """A page found again on another site must not reach the dev half: it would leak the test half.
+
+    Only overlap is measured (no test text is read for anything else): a dev text sharing more
+    than a quarter of its 12-character windows with one test text is a copy of it.
+    """
+    split = json.loads((CORPUS / "split.json").read_text("utf-8"))
+    tests = {name: _windows((TEXTS / name).read_text("utf-8")) for name in split["test"]}
+    copies = []
+    for name in split["dev"]:
+        own = _windows((TEXTS / name).read_text("utf-8"))
+        worst = max((len(own & other) / max(1, len(own)) for other in tests.values()), default=0.0)
+        if worst > 0.25:
+            copies.append(f"{name}: {worst:.0%}")
+    assert not copies
