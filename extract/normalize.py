@@ -9,6 +9,7 @@ The steps follow GUIDELINES.md ("Normalization"):
 5. OCR spacing removed between CJK characters and between a digit and a CJK character,
    indentation and trailing blanks of lines dropped, Latin/number spacing kept; the single
    spaces of a list (three or more runs of 2–4 CJK characters, ``王强 李明 张伟``) are kept
+   (a two-character name padded to three columns, ``韩  梅``, is one item and loses its padding)
    (GUIDELINES v1.1); in typed text (``keep_word_spaces``: a Word file, a web page, where
    no OCR ran) a space between two runs of two or more CJK characters is the author's and
    stays: it separates two names (``市发展和改革委员会 市财政局``);
@@ -56,7 +57,12 @@ _OCR_SPACE_RE = re.compile(
 )
 # v1.1: three or more runs of 2–4 CJK characters separated by single spaces are a list
 # (``王强 李明 张伟``); those spaces separate items and stay.
-_LIST_STRETCH_RE = re.compile(rf"(?<![{CJK}])[{CJK}]{{2,4}}(?:[{_SPACE}][{CJK}]{{2,4}}){{2,}}(?![{CJK}])")
+# A two-character name set in a three-character column is padded (``卓  航``): two or more spaces
+# between two lone characters make one item of the list, and that padding goes.
+_LIST_ITEM = rf"(?:[{CJK}]{{2,4}}|[{CJK}][{_SPACE}]{{2,}}[{CJK}])"
+_LIST_STRETCH_RE = re.compile(rf"(?<![{CJK}]){_LIST_ITEM}(?:[{_SPACE}]{_LIST_ITEM}){{2,}}(?![{CJK}])")
+_PADDING_RE = re.compile(rf"(?:^|[^{CJK}])[{CJK}]([{_SPACE}]{{2,}})[{CJK}](?![{CJK}])")
+_SPACE_RUN_RE = re.compile(" +")
 _LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -269,7 +275,9 @@ def _delete_ocr_spaces(text: str, offsets: array[int], keep_word_spaces: bool = 
         while i < len(lists) and lists[i][1] <= m.start():
             i += 1
         if i < len(lists) and lists[i][0] <= m.start() and m.end() <= lists[i][1]:
-            continue
+            padded = _PADDING_RE.match(text, max(0, m.start() - 2))
+            if padded is None or padded.span(1) != m.span():
+                continue  # a space between two items stays; the padding inside one goes
         deletions.append(m.span())
     return _cut(text, offsets, deletions)
 
@@ -283,7 +291,8 @@ def _unspace_letterspaced_lines(text: str, offsets: array[int]) -> tuple[str, ar
     pos = 0
     for line in text.split("\n"):
         solid = len(line) - line.count(" ")
-        if CELL_SEPARATOR not in line and solid >= 6 and line.count(" ") >= 0.6 * (solid - 1) and _CJK_RE.search(line):
+        gaps = len(_SPACE_RUN_RE.findall(line))  # a run of spaces is one gap (padding: 韩  梅)
+        if CELL_SEPARATOR not in line and solid >= 6 and gaps >= 0.6 * (solid - 1) and _CJK_RE.search(line):
             deletions.extend((pos + m.start(), pos + m.end()) for m in _INNER_SPACE_RE.finditer(line))
         pos += len(line) + 1
     return _cut(text, offsets, deletions)

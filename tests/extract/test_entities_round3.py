@@ -1,0 +1,48 @@
+"""Issue 21, third round: mechanisms found on the dev texts 066–077 (kinds of miss, not strings).
+
+Every sentence is written for the test (invented people; real places and bodies only where the
+rule is about them), so a rule passes only as a mechanism. Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalize import normalize
+from extract.pipeline import extract_spans
+
+
+def labelled(text: str, label: str) -> list[str]:
+    spans = extract_spans(text, model=False)
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+    return [s.text for s in spans if s.label == label]
+
+
+def normalized(raw: str) -> str:
+    result = normalize(raw)
+    for i, ch in enumerate(result.text):
+        assert raw[result.raw_offsets[i]] == ch
+    return result.text
+
+
+# --- normalization and PERSON: lists of names ---------------------------------------------------
+
+
+def test_a_two_character_name_padded_to_three_columns_is_one_item_of_its_list() -> None:
+    raw = "常   委:林国栋 韩  梅 赵振华 邵  华 周立平\n"
+    text = normalized(raw)
+    assert "林国栋 韩梅 赵振华 邵华 周立平" in text
+    assert labelled(text, "PERSON") == ["林国栋", "韩梅", "赵振华", "邵华", "周立平"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("主席 林国栋  韩梅 赵振华", "主席林国栋韩梅赵振华"),  # two spaces between two-character runs: no padding
+        ("出席:林国栋 韩梅 赵振华", "出席:林国栋 韩梅 赵振华"),  # single spaces: a list, as before
+        ("会议 期间  大家 发言", "会议期间大家发言"),  # no list: OCR spacing goes
+    ],
+)
+def test_padding_is_only_read_inside_a_list(raw: str, expected: str) -> None:
+    assert normalized(raw) == expected
