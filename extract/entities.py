@@ -1902,7 +1902,7 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: i
         return False
     if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
         return False
-    if any(ch in _NAME_BREAKERS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]):
+    if any(ch in _NAME_BREAKERS or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
         return False
     if name[0] == "暨":
         return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
@@ -1999,7 +1999,13 @@ _POST_VERBS = ("兼任", "担任", "出任", "改任", "升任", "调任", "接�
 _ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK}]{{2,3}}?)为")
 
 
-_SPACE_LIST_RE = re.compile(rf"(?<![{_CJK}])[{_CJK}]{{2,4}}(?:[ \u3000][{_CJK}]{{2,4}}){{2,}}(?![{_CJK}])")
+# A given name may hold a character beyond the basic block (钱崇𨱒: t2s turns 鏉 into U+28C52),
+# so a name's characters include the extension blocks.
+_NAME_CJK = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_SPACE_LIST_RE = re.compile(
+    rf"(?<![{_NAME_CJK}])[{_NAME_CJK}]{{2,4}}(?:[ \u3000][{_NAME_CJK}]{{2,4}}){{2,}}(?![{_NAME_CJK}])"
+)
+_NAME_CHAR_RE = re.compile(f"[{_NAME_CJK}]")
 
 
 def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:

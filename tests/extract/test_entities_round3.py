@@ -46,3 +46,10 @@ def test_a_two_character_name_padded_to_three_columns_is_one_item_of_its_list() 
 )
 def test_padding_is_only_read_inside_a_list(raw: str, expected: str) -> None:
     assert normalized(raw) == expected
+
+
+def test_a_given_name_may_hold_a_character_beyond_the_basic_block() -> None:
+    # t2s turns 鏉 into U+28C52; a name written with it is still one name of the list.
+    text = "副主席:林国栋 赵振华 周立平 钱崇\U00028c52\n"
+    assert labelled(text, "PERSON") == ["林国栋", "赵振华", "周立平", "钱崇\U00028c52"]
+    assert normalized("委员:林国栋 赵振华 钱崇\U00028c52") == "委员:林国栋 赵振华 钱崇\U00028c52"
