@@ -1889,6 +1889,8 @@ def looks_like_name(name: str) -> bool:
 
 
 _BODY_HEAD_CHARS = frozenset("社局厅处部委办")
+# Conjunctions that join two names or posts written together (林某和吕某).
+_JOINING_CHARS = frozenset("和与及跟同")
 
 
 def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: int = 0) -> bool:
@@ -1906,6 +1908,14 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: i
         return False
     if name[0] == "暨":
         return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
+    if (
+        len(name) == 3
+        and name[0] in _JOINING_CHARS
+        and name[1] in _SURNAMES
+        and start > 0
+        and _NAME_CHAR_RE.match(text[start - 1])
+    ):
+        return False  # 潘某和吕虹一行, 委员和荣休委员: the conjunction joins, the name after it has two
     if name in _COMMON_WORDS or name[:2] in _COMMON_WORDS:
         return False
     if len(name) == 2 and name[-1] in _BODY_HEAD_CHARS:

@@ -53,3 +53,12 @@ def test_a_given_name_may_hold_a_character_beyond_the_basic_block() -> None:
     text = "副主席:林国栋 赵振华 周立平 钱崇\U00028c52\n"
     assert labelled(text, "PERSON") == ["林国栋", "赵振华", "周立平", "钱崇\U00028c52"]
     assert normalized("委员:林国栋 赵振华 钱崇\U00028c52") == "委员:林国栋 赵振华 钱崇\U00028c52"
+
+
+def test_a_conjunction_between_two_names_is_no_part_of_the_second() -> None:
+    assert labelled("会长林国栋向邵立新和吕虹一行表示欢迎。", "PERSON") == ["林国栋", "吕虹"]
+    assert "和荣立" not in labelled("听取委员和荣立委员意见。", "PERSON")
+
+
+def test_a_surname_that_is_also_a_conjunction_still_starts_a_name_after_punctuation() -> None:
+    assert labelled("主持人：和吕虹\n", "PERSON") == ["和吕虹"]
