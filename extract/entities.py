@@ -465,7 +465,8 @@ _AGENCY_RE = re.compile(
     rf"(?=[{_CJK}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
     re.MULTILINE,
 )
-_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*([{_CJK}]{{2,8}}网)讯", re.MULTILINE)
+# A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】 (not 本报讯: the paper's own).
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))讯", re.MULTILINE)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
@@ -481,7 +482,12 @@ _DEPARTMENT_AFTER_RE = re.compile(
 _LEVEL_CONGRESS_RE = re.compile(
     rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
 )
-_SAR_BODY_RE = re.compile(r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)")
+# Bodies of Hong Kong and Macau; the SAR government and the liaison office need no place before
+# them (支持特区政府依法施政, 与中联办沟通): each names one body.
+_SAR_BODY_RE = re.compile(
+    r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)"
+    r"|(?<![香港澳门区])(?:特区政府|中联办)"
+)
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
 _OWN_OFFICE_RE = re.compile(rf"(?:(?<=[以由经向在的，,、])|(?<![{_CJK}]))政协办公(?:室|厅)")
 

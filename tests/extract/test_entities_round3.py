@@ -62,3 +62,17 @@ def test_a_conjunction_between_two_names_is_no_part_of_the_second() -> None:
 
 def test_a_surname_that_is_also_a_conjunction_still_starts_a_name_after_punctuation() -> None:
     assert labelled("主持人：和吕虹\n", "PERSON") == ["和吕虹"]
+
+
+# --- ORG ---------------------------------------------------------------------------------------
+
+
+def test_a_papers_lead_names_the_paper() -> None:
+    assert labelled("【东方商报讯】联谊会日前举行座谈。", "ORG") == ["东方商报"]
+    assert labelled("本报讯 联谊会日前举行座谈。", "ORG") == []
+
+
+def test_the_sar_government_and_the_liaison_office_need_no_place() -> None:
+    text = "委员们支持特区政府依法施政，并与中联办保持沟通。"
+    assert labelled(text, "ORG") == ["特区政府", "中联办"]
+    assert labelled("支持香港特区政府施政。", "ORG") == ["香港特区政府"]
