@@ -103,8 +103,10 @@ _POINT_RE = re.compile(
             # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
             # (一日 alone is "one day").
             rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}日(?:{_SEP}{_CN_DAY}日)?(?![内前后间]|以内|之内))",
-            # 02/18 in a page's dateline: month and day both written with two digits.
-            r"(?P<slash>(?<![0-9/.第])(?:0[1-9]|1[0-2])/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷]))",
+            # 02/18 in a page's dateline: month and day both written with two digits; 05-07 too
+            # where its clock time follows (05-07 11:52), so no code or score reads as one.
+            r"(?P<slash>(?<![0-9/.第-])(?:0[1-9]|1[0-2])(?:/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷])"
+            r"|-(?:0[1-9]|[12][0-9]|3[01])(?=[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
             rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
@@ -229,7 +231,7 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "decade":
         return _Point(start, end, kind, 0, 0)
     if kind == "slash":
-        month, day = (int(n) for n in body.split("/"))
+        month, day = (int(n) for n in re.split("[/-]", body))
         return _Point(start, end, kind, 1, 2) if day <= calendar.monthrange(2000, month)[1] else None
     if kind in ("bracket", "bracketday"):
         return _Point(start, end, kind, 2, 2)

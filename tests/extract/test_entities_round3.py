@@ -76,3 +76,12 @@ def test_the_sar_government_and_the_liaison_office_need_no_place() -> None:
     text = "委员们支持特区政府依法施政，并与中联办保持沟通。"
     assert labelled(text, "ORG") == ["特区政府", "中联办"]
     assert labelled("支持香港特区政府施政。", "ORG") == ["香港特区政府"]
+
+
+# --- DATE --------------------------------------------------------------------------------------
+
+
+def test_a_month_and_day_with_a_dash_before_a_clock_time_is_a_date() -> None:
+    assert labelled("红网站\n05-07 11:52\n", "DATE") == ["05-07"]
+    assert labelled("比分05-07 落后", "DATE") == []  # no clock time: a score, a code
+    assert labelled("电话0571-07 12:30", "DATE") == []  # inside a longer number
