@@ -112,6 +112,8 @@ _CN_COUNT_CUES = (
     "等", "共", "计", "达", "了", "有", "为", "举办", "举行", "开展", "组织", "召开", "出台", "制定",
     "印发", "形成", "提出", "收到", "征集", "编印", "出版", "建成", "新建", "新增", "培训", "接待",
     "走访", "撰写", "报送", "编辑", "完成", "办理", "成立", "占",
+    # A length spent on something: 经两个月的筹备, 历经三年, 用了两天.
+    "经", "历经", "历时", "耗时", "用了", "花了",
 )  # fmt: skip
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
@@ -120,6 +122,7 @@ _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "�
               "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
 _COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
+_SESSION_AFTER_TERM_RE = re.compile(r"第?[一二三四五六七八九十]{1,3}次|[一二三四五六七八九]中全会")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
 # A verb right before N次 + a meeting word makes it a count of meetings (召开4次常委会议,
 # 主持召开五次主席会议); a plenary (全会) is still named by its ordinal (召开二次全会).
@@ -144,7 +147,8 @@ _BARE_SCALE_APPROX = {
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
 _TERMS_RE = re.compile(
-    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开)(?P<num>[两二三四五六七八九十]|[0-9]{1,2})届"
+    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开)"
+    r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
     r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
     # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
     r"|(?<![第\d一二三四五六七八九十])(?P<num3>[0-9]{1,2})届(?=(?:委员会)?全体会议(?!第))"
@@ -258,6 +262,8 @@ def _terms(text: str) -> list[Span]:
         value = parse_number(number)
         if value is None or (not m.group("num3") and _MEETING_AFTER_RE.match(text, m.end())):
             continue
+        if _SESSION_AFTER_TERM_RE.match(text, m.end()):
+            continue  # 召开十九届二次全会: the term of a session, not a count of terms
         # 担任三届政协委员会主席 may name a term; after 连任/连续 a number of terms is counted
         # whatever follows (连任三届政协委员).
         repeated = m.group("num") is not None and text[max(0, m.start() - 2) : m.start()] in ("连任", "连续")
@@ -441,7 +447,13 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
-    if number == "一" and not qualified and not m.group("half") and not m.group("unit").startswith("个半"):
+    if (
+        number == "一"
+        and not qualified
+        and not m.group("half")
+        and not m.group("unit").startswith("个半")
+        and not _POST_COUNTED_RE.search(text, max(0, m.start() - 12), m.start())
+    ):
         return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
@@ -483,6 +495,13 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         # (二十四节气: the measure word begins a word).
         return "figure.cn_numeral", 0.45
     return None
+
+
+# 主席一名, 秘书长(兼)一人: the number of a post's holders, as a composition lists them.
+_POST_COUNTED_RE = re.compile(
+    r"(?:副?主席|副?秘书长|副?主任|常务?委员|常委|委员|副?会长|理事)"
+    r"(?:[(（][\u4e00-\u9fff]{1,4}[)）])?$"
+)
 
 
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).

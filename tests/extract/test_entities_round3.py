@@ -85,3 +85,20 @@ def test_a_month_and_day_with_a_dash_before_a_clock_time_is_a_date() -> None:
     assert labelled("红网站\n05-07 11:52\n", "DATE") == ["05-07"]
     assert labelled("比分05-07 落后", "DATE") == []  # no clock time: a score, a code
     assert labelled("电话0571-07 12:30", "DATE") == []  # inside a longer number
+
+
+# --- FIGURE ------------------------------------------------------------------------------------
+
+
+def test_a_length_spent_on_something_in_chinese_numerals_is_a_figure() -> None:
+    assert labelled("经两个月的筹备,召开了成立大会。", "FIGURE") == ["两个月"]
+
+
+def test_a_count_of_terms_above_ten_in_chinese_numerals() -> None:
+    assert labelled("历经十一届,委员队伍不断壮大。", "FIGURE") == ["十一届"]
+    assert labelled("政协第十一届委员会", "FIGURE") == []
+
+
+def test_one_holder_of_a_post_in_a_composition_is_counted() -> None:
+    assert labelled("常务委员14名,主席(兼职)一名,副主席4名。", "FIGURE") == ["14名", "一名", "4名"]
+    assert labelled("秘书长由一名副主席兼任。", "FIGURE") == []
