@@ -958,6 +958,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         if m.start() in token_starts and m.end() not in token_ends:
             found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
+        elif m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
+            found.append((m.start(), m.end(), 0.55))  # 港鄂合作, 闽台交流: one-character tokens jieba left
     if st["autonomous_re"] is not None:
         for m in st["autonomous_re"].finditer(text):
             before = text[m.start() - 1] if m.start() else ""
@@ -1077,6 +1079,8 @@ _PROVINCE_ABBREVIATIONS = frozenset("港澳台京津冀沪渝川粤闽湘鄂皖�
 _WEAK_ABBREVIATIONS = frozenset("青甘宁新蒙黑吉贵云")
 _ALL_ABBREVIATIONS = _PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS
 _ABBREVIATION_RUN_RE = re.compile(f"[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,4}}")
+# After a run of one-character province names, the relation between them (港鄂合作, 闽台两地).
+_RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|互动|联动|协作|协同|经贸|往来|之间)")
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
 

@@ -102,3 +102,11 @@ def test_a_count_of_terms_above_ten_in_chinese_numerals() -> None:
 def test_one_holder_of_a_post_in_a_composition_is_counted() -> None:
     assert labelled("常务委员14名,主席(兼职)一名,副主席4名。", "FIGURE") == ["14名", "一名", "4名"]
     assert labelled("秘书长由一名副主席兼任。", "FIGURE") == []
+
+
+# --- GPE ---------------------------------------------------------------------------------------
+
+
+def test_one_character_province_names_before_their_relation_are_one_place() -> None:
+    assert labelled("就加强港鄂合作广泛交换意见。", "GPE") == ["港鄂"]
+    assert labelled("推动闽台交流。", "GPE") == ["闽台"]
