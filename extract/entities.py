@@ -1308,6 +1308,8 @@ _CHAIN_HEADS = (
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
+    # Associations of Hong Kong and Macau: 香港福建社团联会, 澳门江门同乡会, 港九工团联合总会.
+    "联会", "同乡会", "协进会",
     "福利院", "农场", "林场", "园艺场", "办", "网", "社", "报", "分社", "分行", "支行", "分公司",
     # A body before it is constituted: 政协某某县筹备委员会, 某某县第一届委员会筹备处.
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
@@ -1454,6 +1456,8 @@ def _body_prefix(
             return start, content_start, proper
         if w_start + len(word) == content_start and _names_a_place(word, st):
             return w_start, content_start, proper  # 港澳办: a place inside the head's own word
+        if w_start + len(word) == content_start and len(word) >= 3 and _names_a_place(word[:-1], st):
+            return w_start, content_start, proper  # 港澳台侨 + 委员会: a place and its people in one word
         inner = next((place_end[w_start + k] for k in range(1, len(word)) if w_start + k in place_end), None)
         if inner is not None and inner.start < w_start and len(word) == 2:
             # 澳门中山石岐联谊会 cut 中|山石|岐: the place ends inside a word jieba made across it.

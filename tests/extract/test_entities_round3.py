@@ -110,3 +110,14 @@ def test_one_holder_of_a_post_in_a_composition_is_counted() -> None:
 def test_one_character_province_names_before_their_relation_are_one_place() -> None:
     assert labelled("就加强港鄂合作广泛交换意见。", "GPE") == ["港鄂"]
     assert labelled("推动闽台交流。", "GPE") == ["闽台"]
+
+
+def test_associations_of_hong_kong_and_macau_by_their_heads() -> None:
+    assert labelled("委员们莅临香港福建社团联会座谈。", "ORG") == ["香港福建社团联会"]
+    assert labelled("澳门江门同乡会会长林国栋致辞。", "ORG") == ["澳门江门同乡会"]
+    assert labelled("各社团联会积极参与。", "ORG") == []
+
+
+def test_a_committee_named_by_a_place_and_its_people_in_one_word() -> None:
+    text = "副秘书长林国栋、港澳台侨委员会驻会副主任邵华日前到访。"
+    assert labelled(text, "ORG") == ["港澳台侨委员会"]
