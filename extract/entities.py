@@ -1404,11 +1404,17 @@ def _names_a_place(word: str, st: dict[str, Any]) -> bool:
     )
 
 
+# Posts jieba writes into one word with the head before them (人大代表, 局局长, 政协委员).
+_POSTS_GLUED_TO_HEAD = frozenset(("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长"))
+
+
 def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
     """Whether a head ends a word: 局 of 教育局, not of 大局; 中学 never across 集中|学习."""
     first, last = token_of[start], token_of[end - 1]
-    if first < 0 or tokens[last][1] != end:
+    if first < 0:
         return False
+    if tokens[last][1] != end and tokens[last][2][end - tokens[last][0] :] not in _POSTS_GLUED_TO_HEAD:
+        return False  # 人大|代表, 局|局长 (jieba's 人大代表, 局局长): a head may end where a post begins
     if tokens[first][0] == start:
         return True
     # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅.

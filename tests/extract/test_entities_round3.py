@@ -121,3 +121,9 @@ def test_associations_of_hong_kong_and_macau_by_their_heads() -> None:
 def test_a_committee_named_by_a_place_and_its_people_in_one_word() -> None:
     text = "副秘书长林国栋、港澳台侨委员会驻会副主任邵华日前到访。"
     assert labelled(text, "ORG") == ["港澳台侨委员会"]
+
+
+def test_a_head_jieba_glued_to_the_post_after_it_still_ends_its_body() -> None:
+    # jieba writes 人大代表 as one word; the body is still the place's congress.
+    assert labelled("其中8人担任岳阳市人大代表。", "ORG") == ["岳阳市人大"]
+    assert labelled("港区人大代表出席。", "ORG") == []
