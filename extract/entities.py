@@ -1861,7 +1861,7 @@ def _without_photo_credit(text: str, span: Span) -> Span:
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
     "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长"
-    "|调研员|巡视员"
+    "|调研员|巡视员|顾问"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
@@ -1880,6 +1880,7 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率受]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|一同|获"
+    r"|担任|就任|兼任|摄(?![影像制])"
 )
 
 
@@ -2142,7 +2143,8 @@ _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)
 
 # Characters that never stand inside a name (a name may hold 全, 进, 和: 徐立全, 郭跃进, 罗富和).
 _NAME_BREAKERS = frozenset(
-    "的了在与对为把向从到等及或是这那个各也都就还又并将被让给" + '、，。；：,.;:!?！？（）()“”"《》 \n'
+    # 摄 closes a photo credit (记者燕雁摄): no name ends in it.
+    "的了在与对为把向从到等及或是这那个各也都就还又并将被让给摄" + '、，。；：,.;:!?！？（）()“”"《》 \n'
 )
 
 # Words that start with a surname character but are not names (常委, 高度, 于是 …).

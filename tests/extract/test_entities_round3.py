@@ -127,3 +127,15 @@ def test_a_head_jieba_glued_to_the_post_after_it_still_ends_its_body() -> None:
     # jieba writes 人大代表 as one word; the body is still the place's congress.
     assert labelled("其中8人担任岳阳市人大代表。", "ORG") == ["岳阳市人大"]
     assert labelled("港区人大代表出席。", "ORG") == []
+
+
+# --- PERSON: posts and credits -----------------------------------------------------------------
+
+
+def test_a_photo_credit_ends_its_name_at_she() -> None:
+    assert labelled("新华社记者邵华摄\n会议审议通过议程。", "PERSON") == ["邵华"]
+
+
+def test_a_name_after_an_adviser_or_before_a_taking_office_verb() -> None:
+    assert labelled("该会医事顾问林国栋,理事长赵振华出席。", "PERSON") == ["林国栋", "赵振华"]
+    assert labelled("区政协委员周立平担任联谊会副会长。", "PERSON") == ["周立平"]
