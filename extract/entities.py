@@ -2009,12 +2009,15 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
     # 宋某某为主任委员, 王某某任副主任委员, 以张某为组长: after a boundary, a name, then 为/任 and a post.
     for m in _APPOINTED_RE.finditer(text):
         for length in (3, 2, 4):
-            start = m.start("post") - len(m.group("verb")) - length
+            start = m.start("verb") - length
             end = start + length
-            if text[end - 1 : m.start("post")] in _POST_VERBS:
+            if text[end - 1 : m.end("verb")] in _POST_VERBS:
                 break  # 张某黎兼任: 兼任 is the verb, not 任 after a name ending in 兼
             if start >= m.start() and _boundary_before(text, start, st) and _plausible_name(text, start, end, st, 20):
                 spans.append(_span(text, start, end, "PERSON", "entity.person_appointed", 0.6))
+                if m.group("body") and m.group("body").endswith("委员会"):
+                    # 李某为经济委员会主任: the committee of an appointment list is one body.
+                    spans.append(_span(text, *m.span("body"), "ORG", "entity.org_appointed", 0.55))
                 break
     # 选举杨鸿宾为宣城县政协主席: a name between an election verb and 为.
     for m in _ELECTED_RE.finditer(text):
@@ -2024,7 +2027,10 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
 
 
 _APPOINTED_RE = re.compile(
-    rf"[{_CJK}]{{2,4}}?(?P<verb>为|任|担任|当选为?)(?P<post>代?(?:常务)?副?(?:主任委员|{_POSTS}))"
+    rf"[{_CJK}]{{2,4}}?(?P<verb>为|任|担任|当选为?)"
+    # 李某为提案委员会主任: the body whose post it is may stand between the verb and the post.
+    rf"(?P<body>(?![第首])(?:(?![为任届，。、])[{_CJK}]){{2,12}}?(?:委员会|局|厅|办公室|部))?"
+    rf"(?P<post>代?(?:常务)?副?(?:主任委员|{_POSTS}))"
 )
 _POST_VERBS = ("兼任", "担任", "出任", "改任", "升任", "调任", "接任", "荣任", "当选", "任", "为", "是")
 _ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK}]{{2,3}}?)为")

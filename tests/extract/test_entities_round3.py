@@ -139,3 +139,10 @@ def test_a_photo_credit_ends_its_name_at_she() -> None:
 def test_a_name_after_an_adviser_or_before_a_taking_office_verb() -> None:
     assert labelled("该会医事顾问林国栋,理事长赵振华出席。", "PERSON") == ["林国栋", "赵振华"]
     assert labelled("区政协委员周立平担任联谊会副会长。", "PERSON") == ["周立平"]
+
+
+def test_an_appointment_list_names_each_person_and_committee() -> None:
+    text = "会议决定,林国栋为提案委员会主任,赵振华为经济委员会主任,周立平为文史和学习委员会副主任。"
+    assert labelled(text, "PERSON") == ["林国栋", "赵振华", "周立平"]
+    assert labelled(text, "ORG") == ["提案委员会", "经济委员会", "文史和学习委员会"]
+    assert labelled("补选邵华为第六届委员会主任委员。", "ORG") == []  # a term, not a named body
