@@ -462,7 +462,8 @@ _OUTLET_SOURCE_RE = re.compile(
 )
 _AGENCY_RE = re.compile(
     rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}社)"
-    rf"(?=[{_CJK}]{{2,4}}\d{{1,2}}月\d{{1,2}}日电|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
+    rf"(?=[{_CJK}]{{2,4}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日电"
+    rf"|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
     re.MULTILINE,
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】 (not 本报讯: the paper's own).
@@ -477,7 +478,8 @@ _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民
 # members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
 # written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
 _DEPARTMENT_AFTER_RE = re.compile(
-    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史)(?:处|部|室)(?![长任])"
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务)"
+    r"(?:处|部|室|局)(?![长任])"
 )
 _LEVEL_CONGRESS_RE = re.compile(
     rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
@@ -486,7 +488,7 @@ _LEVEL_CONGRESS_RE = re.compile(
 # them (支持特区政府依法施政, 与中联办沟通): each names one body.
 _SAR_BODY_RE = re.compile(
     r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)"
-    r"|(?<![香港澳门区])(?:特区政府|中联办)"
+    r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
 )
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
 _OWN_OFFICE_RE = re.compile(rf"(?:(?<=[以由经向在的，,、])|(?<![{_CJK}]))政协办公(?:室|厅)")
@@ -509,7 +511,7 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     by_end = {s.end: s for s in out if s.label == "ORG"}
     for end, org in list(by_end.items()):
         m = _DEPARTMENT_AFTER_RE.match(text, end)
-        if m and text[end - 1] in "委会":
+        if m and text[end - 1] in "委会办":  # 中联办协调部, 国台办新闻局 too
             out.remove(org)
             out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
     for span in [s for s in out if s.label == "GPE"]:
@@ -536,6 +538,9 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     for a, b in found:
         if any(taken[a:b]):
             continue
+        dept = _DEPARTMENT_AFTER_RE.match(text, b)
+        if dept and text[b - 1] == "办":
+            b = dept.end()  # 中联办协调部: the office's department is one chain with it
         out = [s for s in out if not (s.label == "GPE" and a <= s.start < b)]
         out.append(_span(text, a, b, "ORG", "entity.org_more", 0.6))
     return out

@@ -146,3 +146,13 @@ def test_an_appointment_list_names_each_person_and_committee() -> None:
     assert labelled(text, "PERSON") == ["林国栋", "赵振华", "周立平"]
     assert labelled(text, "ORG") == ["提案委员会", "经济委员会", "文史和学习委员会"]
     assert labelled("补选邵华为第六届委员会主任委员。", "ORG") == []  # a term, not a named body
+
+
+def test_an_agencys_dateline_in_chinese_numerals_names_the_agency() -> None:
+    assert labelled("中新社北京三月十五日电 (记者 邵华)会议闭幕。", "ORG") == ["中新社"]
+
+
+def test_the_liaison_offices_department_and_the_sar_legislature() -> None:
+    assert labelled("中联办协调部副部长林国栋出席。", "ORG") == ["中联办协调部"]
+    assert labelled("部分全国政协澳区委员及立法会议员到会。", "ORG") == ["全国政协", "立法会"]
+    assert labelled("召开立法会议审议。", "ORG") == []
