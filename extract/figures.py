@@ -114,6 +114,8 @@ _CN_COUNT_CUES = (
     "走访", "撰写", "报送", "编辑", "完成", "办理", "成立", "占",
     # A length spent on something: 经两个月的筹备, 历经三年, 用了两天.
     "经", "历经", "历时", "耗时", "用了", "花了",
+    # Units a body sets up: 设九个专门委员会, 下设三个工作组.
+    "设", "设立", "设有",
 )  # fmt: skip
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",

@@ -156,3 +156,8 @@ def test_the_liaison_offices_department_and_the_sar_legislature() -> None:
     assert labelled("中联办协调部副部长林国栋出席。", "ORG") == ["中联办协调部"]
     assert labelled("部分全国政协澳区委员及立法会议员到会。", "ORG") == ["全国政协", "立法会"]
     assert labelled("召开立法会议审议。", "ORG") == []
+
+
+def test_units_a_body_sets_up_are_counted() -> None:
+    assert labelled("全国委员会设九个专门委员会,分工负责。", "FIGURE") == ["九个"]
+    assert labelled("下设三个工作组。", "FIGURE") == ["三个"]
