@@ -797,6 +797,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not numbered and _watchword_in_context(text, m.start(), m.end(), content, st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_watchword", 0.5))
             numbered += 1
+        elif not numbered and _PRINCIPLE_AFTER_RE.match(text, m.end()) and _CLAUSE_OF_PRINCIPLE_RE.fullmatch(content):
+            # “爱国者治澳”原则, “港人治港”方针: a standing principle the text names as one.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_principle", 0.5))
+            numbered += 1
         quoted.append((m.start(group), m.end(group), numbered > 0))
     spans += _quoted_list_slogans(text, quoted)
     spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
@@ -867,6 +871,9 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     )
 
 
+# What names a quoted clause as a standing principle, and the shape of such a clause.
+_PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针)")
+_CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 _MEETING_NAME_RE = re.compile(r"两会")

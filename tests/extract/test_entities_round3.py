@@ -161,3 +161,12 @@ def test_the_liaison_offices_department_and_the_sar_legislature() -> None:
 def test_units_a_body_sets_up_are_counted() -> None:
     assert labelled("全国委员会设九个专门委员会,分工负责。", "FIGURE") == ["九个"]
     assert labelled("下设三个工作组。", "FIGURE") == ["三个"]
+
+
+# --- SLOGAN ------------------------------------------------------------------------------------
+
+
+def test_a_quoted_clause_the_text_names_a_principle_is_a_slogan() -> None:
+    assert labelled("全面贯彻落实“爱国者治澳”原则。", "SLOGAN") == ["爱国者治澳"]
+    assert labelled("坚持“港人治港”的方针。", "SLOGAN") == ["港人治港"]
+    assert labelled("就“加强社区养老服务”开展协商。", "SLOGAN") == []  # a quoted topic
