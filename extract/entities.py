@@ -127,7 +127,7 @@ _GENERIC_PLACES = frozenset(
     "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
-    "街镇 镇街 城镇 集镇".split()
+    "街镇 镇街 城镇 集镇 自治区 自治州 自治县".split()
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
@@ -1803,6 +1803,11 @@ _NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
 
 
+def _common_noun(word: str, st: dict[str, Any]) -> bool:
+    """A word jieba has seen often that it does not list as a name (管理员, 编辑部)."""
+    return st["tokenizer"].FREQ.get(word, 0) >= 100 and word not in st["proper"]
+
+
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
@@ -1827,6 +1832,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
                 )
             if found is not None and text[found[0]] in _CONJUNCTIONS and word not in _CREDIT_ROLES:
                 found = None  # 会长和苏香玫会长: the conjunction starts the next item, not a name
+            if found is not None and word in _CREDIT_ROLES and _common_noun(text[found[0] : found[1]], st):
+                found = None  # 责任编辑:管理员: a role in the credit, not a name
             if found is not None and (word in _CREDIT_ROLES or _plausible_name(text, found[0], found[1], st)):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):

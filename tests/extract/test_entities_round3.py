@@ -170,3 +170,13 @@ def test_a_quoted_clause_the_text_names_a_principle_is_a_slogan() -> None:
     assert labelled("全面贯彻落实“爱国者治澳”原则。", "SLOGAN") == ["爱国者治澳"]
     assert labelled("坚持“港人治港”的方针。", "SLOGAN") == ["港人治港"]
     assert labelled("就“加强社区养老服务”开展协商。", "SLOGAN") == []  # a quoted topic
+
+
+def test_a_role_in_a_credit_is_no_name() -> None:
+    assert labelled("责任编辑:管理员\n打印关闭", "PERSON") == []
+    assert labelled("校对:寒倩\n", "PERSON") == ["寒倩"]  # a given name alone still is
+
+
+def test_an_autonomous_level_word_alone_is_no_place() -> None:
+    assert labelled("关于“各地、市、自治州成立政协组织”的通知", "GPE") == []
+    assert labelled("甘南藏族自治州政协", "ORG") == ["甘南藏族自治州政协"]
