@@ -505,6 +505,12 @@ _PARENT_BEFORE_RE = re.compile(
 )
 
 
+_UNIT = rf"(?:(?![、，。；])[{_CJK}]){{0,16}}?(?:委员会|工作组|办公室|研究室)"
+_SET_UP_UNITS_RE = re.compile(rf"(?<=下设|设有)((?:{_UNIT}、)*{_UNIT})(?=[、，,。；;和及等]|$)", re.MULTILINE)
+# Not a named unit: a kind or a count of them (专门委员会, 各工作组, 九个专门委员会).
+_NOT_A_UNIT_START = ("专门", "各", "若干", "有关", "相关", *"一二两三四五六七八九十几0123456789")
+
+
 def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     """The body forms above, over the spans found (a body replaces the place it starts with)."""
     out = list(spans)
@@ -535,6 +541,13 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
             taken[span.start : span.end] = b"\1" * (span.end - span.start)
     found = [(m.start(), m.end()) for m in (*_SAR_BODY_RE.finditer(text), *_OWN_OFFICE_RE.finditer(text))]
     found += [m.span(1) if m.group(1) else m.span(2) for m in _LEVEL_CONGRESS_RE.finditer(text)]
+    for m in _SET_UP_UNITS_RE.finditer(text):
+        # 第一届委员会下设学习委员会、协助…改造委员会: each committee a body sets up is named.
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            if not item.startswith(_NOT_A_UNIT_START) and item not in ("委员会", "工作组"):
+                found.append((pos, pos + len(item)))
+            pos += len(item) + 1
     for a, b in found:
         if any(taken[a:b]):
             continue

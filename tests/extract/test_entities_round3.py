@@ -180,3 +180,10 @@ def test_a_role_in_a_credit_is_no_name() -> None:
 def test_an_autonomous_level_word_alone_is_no_place() -> None:
     assert labelled("关于“各地、市、自治州成立政协组织”的通知", "GPE") == []
     assert labelled("甘南藏族自治州政协", "ORG") == ["甘南藏族自治州政协"]
+
+
+def test_the_units_a_body_sets_up_are_named() -> None:
+    text = "第一届委员会下设学习委员会、协助私营工商业社会主义改造委员会。"
+    assert labelled(text, "ORG") == ["学习委员会", "协助私营工商业社会主义改造委员会"]
+    assert labelled("下设九个专门委员会。", "ORG") == []
+    assert labelled("下设委员会。", "ORG") == []
