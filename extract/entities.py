@@ -2136,8 +2136,12 @@ def _repeated(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
             after = text[end : end + 1]
             glued_after = after and "\u4e00" <= after <= "\u9fff" and after not in _STOP_CHARS
             # 李明 inside 李明华: a longer name; a following word (李明同志, 李明主持) is fine.
+            # 陈某某梁某某出席致辞: a heading may run two known names together.
             if (pos, end) not in seen and (
-                not glued_after or _LIST_END_RE.match(text, end) or _NAME_CUE_RE.match(text, end)
+                not glued_after
+                or _LIST_END_RE.match(text, end)
+                or _NAME_CUE_RE.match(text, end)
+                or any(text.startswith(other, end) for other in names if other != name)
             ):
                 spans.append(_span(text, pos, end, "PERSON", "entity.person_repeated", 0.6))
             pos = text.find(name, end)

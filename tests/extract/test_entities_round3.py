@@ -187,3 +187,8 @@ def test_the_units_a_body_sets_up_are_named() -> None:
     assert labelled(text, "ORG") == ["学习委员会", "协助私营工商业社会主义改造委员会"]
     assert labelled("下设九个专门委员会。", "ORG") == []
     assert labelled("下设委员会。", "ORG") == []
+
+
+def test_two_known_names_run_together_in_a_heading_are_both_names() -> None:
+    text = "常务副会长林国栋等接待省政协副主席邵立新一行。\n邵立新林国栋出席致辞\n"
+    assert labelled(text, "PERSON").count("邵立新") == 2
