@@ -542,10 +542,11 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     found = [(m.start(), m.end()) for m in (*_SAR_BODY_RE.finditer(text), *_OWN_OFFICE_RE.finditer(text))]
     found += [m.span(1) if m.group(1) else m.span(2) for m in _LEVEL_CONGRESS_RE.finditer(text)]
     for m in _SET_UP_UNITS_RE.finditer(text):
-        # 第一届委员会下设学习委员会、协助…改造委员会: each committee a body sets up is named.
+        # 第一届委员会下设学习委员会、协助…改造委员会: each committee a body sets up is named
+        # (a bare 办公室 or 委员会 names a kind of unit, not one).
         pos = m.start(1)
         for item in m.group(1).split("、"):
-            if not item.startswith(_NOT_A_UNIT_START) and item not in ("委员会", "工作组"):
+            if not item.startswith(_NOT_A_UNIT_START) and item not in ("委员会", "工作组", "办公室", "研究室"):
                 found.append((pos, pos + len(item)))
             pos += len(item) + 1
     for a, b in found:
