@@ -44,6 +44,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bench.bench_keys import coverage, load_gold
 from bench.golddb import locate
@@ -80,11 +81,11 @@ def corpus_reports(half: str = "dev") -> tuple[Path, list[Path]]:
     return CORPUS / "texts", [CORPUS / f"{half}-gold.jsonl"]
 
 
-def _gold_rows(texts: Path, gold_files: list[Path]) -> tuple[dict[str, list[dict]], dict[str, set[str]]]:
+def _gold_rows(texts: Path, gold_files: list[Path]) -> tuple[dict[str, list[dict[str, Any]]], dict[str, set[str]]]:
     """Gold rows by report file name (in file order) and the labels each report counts on:
     those ``coverage.json`` names for it, else all eight; rows of other labels dropped."""
     covered = coverage(gold_files)
-    rows: dict[str, list[dict]] = defaultdict(list)
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in load_gold(gold_files):
         rows[row["doc"]].append(row)
     labels = {name: covered.get(name, set(LABELS)) for name in rows}
@@ -224,15 +225,16 @@ def curve(
                 ids[name] = store.document_ids()[-1]
             gold: dict[str, set[Place]] = {}
             for name in chosen:
-                found, _lost = locate(store.document_text(ids[name]), rows[name])
-                gold[name] = set(found)
+                placed, _lost = locate(store.document_text(ids[name]), rows[name])
+                gold[name] = set(placed)
             for name in others[:k]:
                 _review(store, ids[name], gold[name], covers[name])
             model_found: dict[str, set[Place]] = {}
             model_dir: Path | None = None
             if model and k:
                 from extract.pipeline import extract_spans
-                from store.train import TrainError, TrainOptions, allowed_labels, load_model, train, with_model
+                from store.errors import TrainError
+                from store.train import TrainOptions, allowed_labels, load_model, train, with_model
 
                 trained_to = Path(tmp) / "model"
                 try:
@@ -251,27 +253,26 @@ def curve(
                         row = [len(allowed_labels(nlp, floor)), 0, 0, 0, 0, 0]
                         for name in [*others[k:], *fixed_names]:  # every report not reviewed: held out
                             text = store.document_text(ids[name])
-                            spans = run(text)
-                            alone = {(s.start, s.end, s.label) for s in spans if s.source.startswith("trained:")}
+                            alone = {(s.start, s.end, s.label) for s in run(text) if s.source.startswith("trained:")}
                             lexicon = {
                                 (s.start, s.end, s.label) for s in store.spans(ids[name]) if s.origin == "machine"
                             }
-                            found = {p for p in lexicon | alone if p[2] in covers[name]}
+                            proposed = {p for p in lexicon | alone if p[2] in covers[name]}
                             alone = {p for p in alone if p[2] in covers[name]}
                             row[1] += len(alone & gold[name])
                             row[2] += len(alone - gold[name])
-                            row[3] += len(found & gold[name])
-                            row[4] += len(found - gold[name])
-                            row[5] += len(gold[name] - found)
+                            row[3] += len(proposed & gold[name])
+                            row[4] += len(proposed - gold[name])
+                            row[5] += len(gold[name] - proposed)
                         out.swept[(k, floor)] = tuple(row)
                 except TrainError as exc:
                     out.trained[k] = False
                     say(f"  k={k}: no model ({exc})")
             totals: dict[str, dict[str, list[int]]] = {src: {label: [0, 0, 0] for label in LABELS} for src in SOURCES}
             for name in fixed_names:
-                spans = [s for s in store.spans(ids[name]) if s.origin == "machine"]
-                rules = {(s.start, s.end, s.label) for s in spans if s.source != SOURCE}
-                lexicon = {(s.start, s.end, s.label) for s in spans}
+                machine = [s for s in store.spans(ids[name]) if s.origin == "machine"]
+                rules = {(s.start, s.end, s.label) for s in machine if s.source != SOURCE}
+                lexicon = {(s.start, s.end, s.label) for s in machine}
                 if wrong:
                     text = store.document_text(ids[name])
                     for start, end, label in sorted(lexicon - rules - gold[name]):
@@ -324,10 +325,10 @@ def report(out: Curve) -> str:
     lines.append("label    " + "".join(f"{f'k={k}':>{7 * len(sources)}}" for k in steps))
     lines.append("         " + "".join("".join(f"{s[:6]:>7}" for s in sources) for _k in steps))
     for label in LABELS:
-        line = f"{label:8} "
+        row = f"{label:8} "
         for k in steps:
-            line += "".join(f"{_f1(*out.table[(k, s)].get(label, (0, 0, 0))):>7}" for s in sources)
-        lines.append(line)
+            row += "".join(f"{_f1(*out.table[(k, s)].get(label, (0, 0, 0))):>7}" for s in sources)
+        lines.append(row)
     lines += ["", "P / R (all labels counted)"]
     for k in steps:
         cells = []
@@ -354,8 +355,8 @@ def report(out: Curve) -> str:
         lines += ["", "Keys per gold span on the fixed set (the app under Pilot, 80x24), by reviewed reports k"]
         lines.append("source   " + "".join(f"{f'k={k}':>8}" for k in steps))
         for s in sources:
-            cells = "".join(f"{out.keys[(k, s)]:8.2f}" if (k, s) in out.keys else f"{'—':>8}" for k in steps)
-            lines.append(f"{s:8} " + cells)
+            per_k = "".join(f"{out.keys[(k, s)]:8.2f}" if (k, s) in out.keys else f"{'—':>8}" for k in steps)
+            lines.append(f"{s:8} " + per_k)
     return "\n".join(lines)
 
 
