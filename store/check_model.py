@@ -42,10 +42,12 @@ def model_findings(
         (r.document_id, r.start, r.end, r.label): r.span_id for r in _rows(store, (CONFIRMED, CORRECTED, ADDED))
     }
     findings = []
-    for held in folds_of(ids, folds):
+    groups = folds_of(ids, folds)
+    for number, held in enumerate(groups, 1):
         kept = set(held)
+        run = f"fold {number}/{len(groups)}"
         nlp, _steps = _fit(
-            tokenization, gold.labels, [by_id[i] for i in ids if i not in kept], options, options.seed, progress
+            tokenization, gold.labels, [by_id[i] for i in ids if i not in kept], options, options.seed, progress, run
         )
         for doc_id in held:
             doc = by_id[doc_id]
