@@ -313,8 +313,8 @@ def check_command(db_path: str, as_json: bool, with_model: bool) -> None:
     """Gold that contradicts itself: one string gold as two labels, gold here and rejected
     there, gold in one report and unmarked in another finished one, boundary variants of
     one name (政协 where 城中区政协 is gold); with --model, corrected and added gold that a
-    model trained without its report reads as another label, on that stretch or all over
-    it (a confirmed rule candidate is not checked; needs spaCy: one training per fold).
+    model trained without its report reads as another label on that stretch (a confirmed
+    rule candidate is not checked; needs spaCy: one training per fold).
     Each finding names its report and offsets (open it with pizhu open, or the app's
     check screen, C).
 

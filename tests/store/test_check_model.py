@@ -66,23 +66,24 @@ def test_confirmed_gold_is_not_flagged(monkeypatch: pytest.MonkeyPatch, tmp_path
     db = tmp_path / "gold.db"
     generated_gold_db(db, reports=3, seed=3)
     with Store(db) as store:
+        read_all = {d.text: d.flat for d in gold_documents(store).documents}
         monkeypatch.setattr(check_model, "_fit", lambda *args: (None, 1))
         monkeypatch.setattr(
             check_model, "predict", lambda nlp, text: [(s.start, s.end, "SLOGAN") for s in read_all[text]]
         )
-        read_all = {d.text: d.flat for d in gold_documents(store).documents}
         assert model_findings(store, folds=3) == []
         assert len(model_findings(store, folds=3, flagged=("confirmed",))) > 0
 
 
-def test_disagreement_exact_then_over_the_span() -> None:
+def test_disagreement_on_the_exact_stretch_and_over_it_when_asked() -> None:
     assert disagreement(0, 4, "DATE", [(0, 4, "FIGURE")]) == "FIGURE"
     assert disagreement(0, 4, "DATE", [(0, 4, "DATE"), (0, 4, "FIGURE")]) is None
-    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE")]) == "FIGURE"  # 1059 FIGURE over 1059名 DATE
-    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE"), (2, 6, "DATE")]) is None  # it reads DATE there too
-    assert disagreement(0, 4, "DATE", [(4, 6, "FIGURE")]) is None  # beside it, not over it
-    assert disagreement(0, 4, "DATE", []) is None  # a miss says nothing
-    assert disagreement(0, 4, "DATE", [(0, 5, "DATE")]) is None
+    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE")]) is None  # not the same stretch
+    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE")], over=True) == "FIGURE"  # 1059 over 1059名
+    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE"), (2, 6, "DATE")], over=True) is None  # DATE there too
+    assert disagreement(0, 4, "DATE", [(4, 6, "FIGURE")], over=True) is None  # beside it, not over it
+    assert disagreement(0, 4, "DATE", [], over=True) is None  # a miss says nothing
+    assert disagreement(0, 4, "DATE", [(0, 5, "DATE")], over=True) is None
 
 
 def test_folds_by_report() -> None:
