@@ -38,6 +38,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from bench.golddb import REVIEWER, apply_gold, seeds_gold_db
@@ -69,10 +70,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--model", action="store_true", help="plant the model kind (pizhu check --model; slow)")
     parser.add_argument("--plant", type=int, default=30, help="with --model: how many to plant")
+    parser.add_argument("--epochs", type=int, default=None, help="with --model: epochs per fold (default: check's)")
+    parser.add_argument("--budget", type=int, default=None, help="with --model: sentences per fold (default: check's)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     if args.model:
-        model_bench(rng, args.plant)
+        model_bench(rng, args.plant, args.epochs, args.budget)
         return
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "gold.db"
@@ -148,7 +151,7 @@ def main() -> None:
         print(f"check took {seconds * 1000:.0f} ms on {len(gold)} gold spans")
 
 
-def model_bench(rng: random.Random, plant: int) -> None:
+def model_bench(rng: random.Random, plant: int, epochs: int | None = None, budget: int | None = None) -> None:
     """Plant ``plant`` relabelled gold spans in the reviewed dev half; run ``check --model``."""
     import json
 
@@ -202,7 +205,13 @@ def model_bench(rng: random.Random, plant: int) -> None:
         setattr(check_model, "predict", recording)  # noqa: B010
         began = time.perf_counter()
         try:
-            everything = model_findings(store, flagged=("confirmed", "corrected", "added"))
+            options = replace(
+                check_model.OPTIONS,
+                epochs=epochs or check_model.OPTIONS.epochs,
+                budget=budget or check_model.OPTIONS.budget,
+            )
+            print(f"each fold: {options.epochs} epochs, at most {options.budget} sentences")
+            everything = model_findings(store, options=options, flagged=("confirmed", "corrected", "added"))
         finally:
             setattr(check_model, "predict", real)  # noqa: B010
         seconds = time.perf_counter() - began
