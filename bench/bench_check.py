@@ -24,10 +24,12 @@ to a label they are easily taken for (PERSON → ORG, GPE ↔ ORG, DATE ↔ FIGU
 ``check --model`` runs once. Found: a ``model`` finding on the planted span's place. False
 flags: every ``model`` finding on another span (the corpus gold is taken as right, so a
 model finding there is counted false, whether or not the database had it before
-planting), given for the spans ``check --model`` flags and, beside it, for every gold
-span (the figure before it flagged only corrected and added gold). Slow: five trainings.
+planting). What each model read is recorded, and every way of flagging is scored on the
+same readings: corrected and added gold (as ``check --model``) or any gold, the exact
+stretch (as ``check --model``) or also a reading over the span. ``--epochs``/``--budget``
+set each fold's training (default: ``check --model``'s). Slow: five trainings.
 
-Usage: python -m bench.bench_check [--seed 0] [--model]
+Usage: python -m bench.bench_check [--seed 0] [--model [--epochs N] [--budget N]]
 """
 
 from __future__ import annotations
