@@ -306,13 +306,15 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     "--model",
     "with_model",
     is_flag=True,
-    help="Also gold that a model trained without its report reads as another label (5 folds by report; slow).",
+    help="Also corrected and added gold that a model trained without its report reads as another label"
+    " (5 folds by report; slow).",
 )
 def check_command(db_path: str, as_json: bool, with_model: bool) -> None:
     """Gold that contradicts itself: one string gold as two labels, gold here and rejected
     there, gold in one report and unmarked in another finished one, boundary variants of
-    one name (政协 where 城中区政协 is gold); with --model, gold that a model trained
-    without its report reads as another label (needs spaCy: one training per fold).
+    one name (政协 where 城中区政协 is gold); with --model, corrected and added gold that a
+    model trained without its report reads as another label on that stretch (a confirmed
+    rule candidate is not checked; needs spaCy: one training per fold).
     Each finding names its report and offsets (open it with pizhu open, or the app's
     check screen, C).
 

@@ -264,6 +264,14 @@ CHECK: tuple[Key, ...] = (
     Key("check.open", "enter", "open", "open", True, "open the finding's span in the reader"),
     Key("back", "escape", "back", "back", True, "back to the previous screen"),
     Key("reload", "r", "reload", "recheck", True, "check the gold again"),
+    Key(
+        "check.model",
+        "m",
+        "model",
+        "model check",
+        True,
+        "also gold a model trained without its report reads as another label (a training per fold, in the background)",
+    ),
 )
 
 ADJUDICATE: tuple[Key, ...] = (

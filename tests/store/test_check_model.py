@@ -10,7 +10,7 @@ import pytest
 
 import store.check_model as check_model
 from bench.golddb import generated_gold_db
-from store.check_model import folds_of, model_findings
+from store.check_model import disagreement, folds_of, model_findings
 from store.db import Store
 from store.train import gold_documents
 
@@ -23,6 +23,7 @@ def test_a_gold_span_read_as_another_label_by_a_model_without_its_report_is_flag
     db = tmp_path / "gold.db"
     assert generated_gold_db(db, reports=5, seed=3) > 0
     with Store(db) as store:
+        relabel_first_spans(store)
         docs = {d.text: d for d in gold_documents(store).documents}
         trained_on: list[set[int]] = []
         read: list[int] = []
@@ -50,6 +51,39 @@ def test_a_gold_span_read_as_another_label_by_a_model_without_its_report_is_flag
         (d.id, d.flat[0].start, d.flat[0].end) for d in docs.values()
     )
     assert all(f.kind == "model" and f.span_id is not None and "reads it as" in f.detail for f in findings)
+
+
+def relabel_first_spans(store: Store) -> None:
+    """Each report's first gold span of two characters or more relabelled (corrected), as a
+    reviewer who took the rule's label for a wrong one; the rest stays confirmed."""
+    for doc in store.document_ids():
+        first = next(s for s in store.spans(doc, "gold") if len(s.text) >= 2)
+        store.decide(first.id, "gold", "label", label="TITLE" if first.label != "TITLE" else "SLOGAN")
+
+
+def test_confirmed_gold_is_not_flagged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A rule's candidate confirmed is two readings agreeing: a model reading it otherwise is no finding."""
+    db = tmp_path / "gold.db"
+    generated_gold_db(db, reports=3, seed=3)
+    with Store(db) as store:
+        read_all = {d.text: d.flat for d in gold_documents(store).documents}
+        monkeypatch.setattr(check_model, "_fit", lambda *args: (None, 1))
+        monkeypatch.setattr(
+            check_model, "predict", lambda nlp, text: [(s.start, s.end, "SLOGAN") for s in read_all[text]]
+        )
+        assert model_findings(store, folds=3) == []
+        assert len(model_findings(store, folds=3, flagged=("confirmed",))) > 0
+
+
+def test_disagreement_on_the_exact_stretch_and_over_it_when_asked() -> None:
+    assert disagreement(0, 4, "DATE", [(0, 4, "FIGURE")]) == "FIGURE"
+    assert disagreement(0, 4, "DATE", [(0, 4, "DATE"), (0, 4, "FIGURE")]) is None
+    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE")]) is None  # not the same stretch
+    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE")], over=True) == "FIGURE"  # 1059 over 1059名
+    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE"), (2, 6, "DATE")], over=True) is None  # DATE there too
+    assert disagreement(0, 4, "DATE", [(4, 6, "FIGURE")], over=True) is None  # beside it, not over it
+    assert disagreement(0, 4, "DATE", [], over=True) is None  # a miss says nothing
+    assert disagreement(0, 4, "DATE", [(0, 5, "DATE")], over=True) is None
 
 
 def test_folds_by_report() -> None:

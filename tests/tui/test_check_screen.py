@@ -93,3 +93,88 @@ async def test_leaving_while_the_spans_are_read_opens_nothing(
         gate.open.set()
         await settled(app, pilot)
         assert app.screen is library  # the read came back to a screen that had gone: no reader
+
+
+async def test_the_model_check_runs_in_a_worker_and_its_findings_join_the_list(
+    app: PizhuApp, check: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = check.document_ids()[0]
+    span = check.spans(doc, REVIEWER)[2]
+    flagged = Finding("model", doc, span.start, span.end, span.label, span.text, "read as ORG", span.id)
+    gate = Gate()
+    steps: list[str] = []
+
+    def slow_model(store: Store, progress: object = None, **_: object) -> list[Finding]:
+        from store.train import Progress
+
+        assert callable(progress)
+        progress(Progress(stage="training", epoch=1, epochs=10, run="fold 1/5", epoch_end=True))
+        steps.append("trained")
+        return gate.hold(lambda: [flagged])()
+
+    monkeypatch.setattr("store.check_model.model_findings", slow_model)
+    monkeypatch.setattr("tui.screens.check.check", lambda store: [])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settled(app, pilot)
+        await pilot.press("C")
+        await settled(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CheckScreen) and screen.findings == []
+        await pilot.press("m")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if screen.model_state.startswith("fold"):
+                break
+        # The key returned at once; the training runs off the app's thread, its stage in the title.
+        assert screen.model_state == "fold 1/5, epoch 1/10" and steps == ["trained"]
+        assert "model: fold 1/5" in str(screen.query_one("#check-title").render())
+        await pilot.press("r")  # the screen still answers: the string checks run again meanwhile
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if not screen.checking:
+                break
+        assert not screen.checking and screen.findings == [] and screen.model_state
+        gate.open.set()
+        await settled(app, pilot)
+        assert screen.model_state == "" and screen.findings == [flagged]
+        assert gate.threads and threading.main_thread().name not in gate.threads
+        await pilot.press("r")  # the string checks again: the model's findings stay
+        await settled(app, pilot)
+        assert screen.findings == [flagged]
+        await pilot.press("enter")
+        await settled(app, pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.current == span.id
+
+
+async def test_leaving_the_check_screen_stops_the_model_check(
+    app: PizhuApp, check: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stopped = threading.Event()
+    running = threading.Event()
+
+    def endless(store: Store, progress: object = None, **_: object) -> list[Finding]:
+        from store.train import Progress
+
+        assert callable(progress)
+        try:
+            for _ in range(500):  # about 10 s unless stopped
+                running.set()
+                progress(Progress(stage="reading the gold"))
+                threading.Event().wait(0.02)
+        except BaseException:
+            stopped.set()
+            raise
+        return []
+
+    monkeypatch.setattr("store.check_model.model_findings", endless)
+    monkeypatch.setattr("tui.screens.check.check", lambda store: [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(app, pilot)
+        await pilot.press("C")
+        await settled(app, pilot)
+        await pilot.press("m")
+        assert running.wait(5)
+        await pilot.press("escape")
+        await settled(app, pilot)
+        assert not isinstance(app.screen, CheckScreen)
+        assert stopped.wait(5), "the model check went on after its screen had gone"

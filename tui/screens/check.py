@@ -4,6 +4,12 @@ One row a finding: its kind, report, label, text and why. ``enter`` opens it in 
 reader (on its span; for an unmarked occurrence, on the first span at or after it);
 fixing it is an ordinary decision there, and ``r`` here reads the findings again. The
 findings are computed in a worker: the title says "checking…" until they arrive.
+
+``m`` also runs the model check (``pizhu check --model``: ``store.check_model``, one
+training per fold, minutes) in a worker thread on its own connection; its stage shows in
+the title, the screen and the app stay usable, and its findings (kind ``model``) join the
+list when it ends. Leaving the screen stops it at its next progress step. ``r`` keeps the
+model's findings of the last run; ``m`` runs it again.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from store.check import Finding, check
 from store.display import visible, visible_styled
@@ -23,6 +30,10 @@ from tui.screens.base import PizhuScreen
 from tui.text import fit
 from tui.widgets.row_table import RowTable
 from tui.widgets.span_panel import SHORT
+
+
+class _Stopped(Exception):
+    """The model check's worker was cancelled (the screen left): stop training."""
 
 
 class CheckScreen(PizhuScreen):
@@ -41,10 +52,25 @@ class CheckScreen(PizhuScreen):
         doc_id: int
         span_id: int | None
 
+    @dataclass
+    class ModelStep(Message):
+        """Where the model check is (a stage, a fold's epoch), or its end with its findings."""
+
+        token: int
+        line: str
+        findings: list[Finding] | None = None
+        ended: bool = False
+
     def __init__(self) -> None:
         super().__init__()
         self.findings: list[Finding] = []
+        """What the table lists: the string checks' findings, then the model check's."""
+        self.strings: list[Finding] = []
+        self.model: list[Finding] = []
         self.checking = False
+        self.model_state = ""
+        """What the model check is doing now; empty when none runs."""
+        self._model_token = 0
         self._token = 0
         self.opening: int | None = None  # the report whose spans are being read for enter
         self._open_token = 0
@@ -77,7 +103,65 @@ class CheckScreen(PizhuScreen):
         if event.token != self._token:
             return
         self.checking = False
-        self.findings = event.findings
+        self.strings = event.findings
+        self._fill()
+
+    def action_model(self) -> None:
+        """``m``: the model check in a worker thread; the key returns at once."""
+        if self.model_state:
+            self.notify(f"the model check is running: {self.model_state}", timeout=3)
+            return
+        self._model_token += 1
+        self.model_state = "starting…"
+        self._show_title()
+        self.run_model(self._model_token)
+
+    @work(thread=True, exclusive=True, group="check-model", exit_on_error=False)
+    def run_model(self, token: int) -> None:
+        import time
+
+        from store.check_model import model_findings
+        from store.errors import StoreError
+        from store.train import Progress
+
+        worker = get_current_worker()
+        shown = [0.0]
+
+        def progress(p: Progress) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+            line = p.stage if p.stage != "training" else f"epoch {p.epoch}/{p.epochs}"
+            if p.run:
+                line = f"{p.run}, {line}"
+            if p.stage != "training" or p.epoch_end or time.monotonic() - shown[0] > 1:
+                shown[0] = time.monotonic()
+                self.post_message(self.ModelStep(token, line))
+
+        try:
+            found = model_findings(self.pizhu.reading_store(), progress=progress)
+        except _Stopped:
+            return
+        except StoreError as exc:
+            self.post_message(self.ModelStep(token, f"model check stopped: {exc}", ended=True))
+            return
+        self.post_message(self.ModelStep(token, f"model check: {len(found)} finding(s)", found, ended=True))
+
+    @on(ModelStep)
+    def model_step(self, event: ModelStep) -> None:
+        if event.token != self._model_token:
+            return
+        if not event.ended:
+            self.model_state = event.line
+            self._show_title()
+            return
+        self.model_state = ""
+        if event.findings is not None:
+            self.model = event.findings
+        self.notify(event.line, title="check", timeout=6)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.findings = [*self.strings, *self.model]
         table = self.query_one(DataTable)
         table.clear()
         for f in self.findings:
@@ -95,6 +179,8 @@ class CheckScreen(PizhuScreen):
         title.append(f" · {len(self.findings)} finding(s)")
         if self.checking:
             title.append(" · checking…", style="italic")
+        if self.model_state:
+            title.append(f" · model: {self.model_state}", style="italic")
         self.query_one("#check-title", Static).update(visible_styled(title))
 
     def selected(self) -> Finding | None:
