@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from pizhu import cli_gold, cli_roles, cli_train
+from pizhu import cli_gold, cli_hub, cli_roles, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
 from store.db import Store
 from store.errors import StoreError
@@ -556,6 +556,7 @@ def withdraw_command(document: int, db_path: str, restore: bool) -> None:
 cli_gold.register(main)
 cli_train.register(main)
 cli_roles.register(main)
+cli_hub.register(main)
 
 
 if __name__ == "__main__":
