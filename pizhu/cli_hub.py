@@ -30,13 +30,13 @@ def hub_init_command(url: str) -> None:
     Example:
         pizhu hub init postgresql://owner@hub.example.org/team
     """
-    from store.hub import HubError, _redact, init
+    from store.hub import HubError, init, redact
 
     try:
         applied = init(url)
     except HubError as exc:
         fail(str(exc))
-    where = _redact(url)
+    where = redact(url)
     click.echo(f"hub {where}: " + (f"schema {', '.join(applied)} applied" if applied else "schema up to date"))
 
 

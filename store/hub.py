@@ -236,7 +236,7 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
 """The hub's schema, in order. Never edit one that has shipped: add a new numbered one."""
 
 
-def _redact(url: str) -> str:
+def redact(url: str) -> str:
     """The hub as ``role@host:port/db``: never its password."""
     try:
         from psycopg.conninfo import conninfo_to_dict
@@ -274,7 +274,7 @@ def connect(url: str, *, autocommit: bool = False, timeout: int = 5) -> psycopg.
     try:
         return psycopg.connect(url, autocommit=autocommit, connect_timeout=timeout, application_name="pizhu")
     except psycopg.Error as exc:
-        raise HubError(f"cannot reach the hub {_redact(url)}: {_scrub(str(exc), url)}") from None
+        raise HubError(f"cannot reach the hub {redact(url)}: {_scrub(str(exc), url)}") from None
     except Exception as exc:  # a URL that libpq cannot parse
         raise HubError(f"the hub's URL cannot be used: {_scrub(str(exc), url)}") from None
 
@@ -288,7 +288,7 @@ def _hub(url: str, what: str) -> Iterator[psycopg.Connection[Any]]:
     try:
         yield conn
     except psycopg.Error as exc:
-        raise HubError(f"{what} {_redact(url)} failed: {_scrub(str(exc), url)}") from None
+        raise HubError(f"{what} {redact(url)} failed: {_scrub(str(exc), url)}") from None
     finally:
         with contextlib.suppress(Exception):
             conn.close()
@@ -318,7 +318,7 @@ def init(url: str) -> list[str]:
             known = {name for name, _ in MIGRATIONS}
             newer = sorted(done - known)
             if newer:
-                raise HubError(f"the hub {_redact(url)} has schema {newer[-1]}, newer than this pizhu: upgrade pizhu")
+                raise HubError(f"the hub {redact(url)} has schema {newer[-1]}, newer than this pizhu: upgrade pizhu")
             for name, statements in MIGRATIONS:
                 if name in done:
                     continue
@@ -342,7 +342,7 @@ def grant(url: str, name: str, *, adjudicator: bool = False) -> str:
         _require_schema(conn, url)
         if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is None:
             raise HubError(
-                f"there is no PostgreSQL role {name!r} at {_redact(url)}: create it first"
+                f"there is no PostgreSQL role {name!r} at {redact(url)}: create it first"
                 f" (CREATE ROLE {name} LOGIN PASSWORD '…')"
             )
         role = sql.Identifier(name)
@@ -365,12 +365,12 @@ def grant(url: str, name: str, *, adjudicator: bool = False) -> str:
 def _require_schema(conn: psycopg.Connection[Any], url: str) -> None:
     applied = _applied(conn)
     if not applied:
-        raise HubError(f"{_redact(url)} is no pizhu hub (yet): run pizhu hub init on it")
+        raise HubError(f"{redact(url)} is no pizhu hub (yet): run pizhu hub init on it")
     known = {name for name, _ in MIGRATIONS}
     if not set(applied) <= known:
-        raise HubError(f"the hub {_redact(url)} has a schema newer than this pizhu: upgrade pizhu")
+        raise HubError(f"the hub {redact(url)} has a schema newer than this pizhu: upgrade pizhu")
     if len(applied) < len(MIGRATIONS):
-        raise HubError(f"the hub {_redact(url)} needs its schema brought up to date: run pizhu hub init on it")
+        raise HubError(f"the hub {redact(url)} needs its schema brought up to date: run pizhu hub init on it")
 
 
 def hub_id(conn: psycopg.Connection[Any]) -> str:
@@ -477,7 +477,7 @@ class SyncReport:
 def sync(store: Store, url: str) -> SyncReport:
     """Push what this copy has that the hub lacks, then pull what it lacks."""
     started = time.perf_counter()
-    report = SyncReport(_redact(url))
+    report = SyncReport(redact(url))
     with _hub(url, "the sync with") as conn:
         _require_grant(conn, url)
         _require_schema(conn, url)
@@ -490,7 +490,7 @@ def sync(store: Store, url: str) -> SyncReport:
 
 def _require_grant(conn: psycopg.Connection[Any], url: str) -> None:
     if conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (SCHEMA,)).fetchone() is None:
-        raise HubError(f"{_redact(url)} is no pizhu hub (yet): run pizhu hub init on it")
+        raise HubError(f"{redact(url)} is no pizhu hub (yet): run pizhu hub init on it")
     row = conn.execute(
         "SELECT has_schema_privilege(%s, 'USAGE'), rolsuper FROM pg_roles WHERE rolname = current_user", (SCHEMA,)
     ).fetchone()
@@ -502,7 +502,7 @@ def _require_grant(conn: psycopg.Connection[Any], url: str) -> None:
     if row is None or (not row[0] and not row[1]):
         user = conn.info.user
         raise HubError(
-            f"the hub {_redact(url)} has not granted the role {user} a part: its owner runs pizhu hub grant URL {user}"
+            f"the hub {redact(url)} has not granted the role {user} a part: its owner runs pizhu hub grant URL {user}"
         )
 
 
