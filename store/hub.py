@@ -628,6 +628,17 @@ def _insert_rows(
         )
 
 
+def _copy_rows(
+    hub_conn: psycopg.Connection[Any], table: str, columns: Sequence[str], rows: list[dict[str, Any]]
+) -> None:
+    """Rows into a table that cannot hold them yet (a document new to the hub), by COPY."""
+    if not rows:
+        return
+    with hub_conn.cursor() as cursor, cursor.copy(f"COPY {SCHEMA}.{table} ({_q(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(tuple(row.get(c) for c in columns))
+
+
 def _push_document(
     store: Store,
     hub_conn: psycopg.Connection[Any],
@@ -655,7 +666,7 @@ def _push_document(
         )
         columns = ("document_id", *SECTION_COLUMNS)
         sections = _local_rows(local, "SELECT * FROM sections WHERE document_id = ? ORDER BY ordinal", [doc_id])
-        _insert_rows(hub_conn, "sections", columns, [s | {"document_id": hub_doc_id} for s in sections])
+        _copy_rows(hub_conn, "sections", columns, [s | {"document_id": hub_doc_id} for s in sections])
         originals = _local_rows(local, "SELECT * FROM document_sources WHERE document_id = ?", [doc_id])
         _insert_rows(
             hub_conn,
@@ -664,7 +675,7 @@ def _push_document(
             [{**o, "document_id": hub_doc_id} for o in originals],
         )
         words = _local_rows(local, "SELECT * FROM ocr_words WHERE document_id = ?", [doc_id])
-        _insert_rows(
+        _copy_rows(
             hub_conn, "ocr_words", ("document_id", *OCR_COLUMNS), [{**w, "document_id": hub_doc_id} for w in words]
         )
         report.pushed.documents += 1
@@ -687,7 +698,7 @@ def _push_document(
         part = missing[start : start + 500]
         for span in _local_rows(local, f"SELECT * FROM spans WHERE id IN ({','.join('?' for _ in part)})", part):
             wanted[span["id"]] = span
-    span_map = _map_spans(hub_conn, hub_doc_id, list(wanted.values()), translate, report, mine)
+    span_map = _map_spans(hub_conn, hub_doc_id, list(wanted.values()), translate, report, mine, fresh=found is None)
     refused = _push_decisions(hub_conn, hub_doc_id, document, decisions, span_map, translate, report, mine)
     if upkeep:
         with hub_conn.cursor() as cursor:
@@ -716,11 +727,30 @@ def _map_spans(
     translate: Translate,
     report: SyncReport,
     mine: _Mine,
+    *,
+    fresh: bool = False,
 ) -> dict[int, int]:
     """The hub's span id for each of ``spans`` (ours), copying in those it lacks:
-    ``merge._map_spans``'s rule (by uid, else a machine span by place and label)."""
+    ``merge._map_spans``'s rule (by uid, else a machine span by place and label).
+    ``fresh``: the document is new to the hub (this transaction put it there), so it has
+    none of them: they go in by COPY."""
     if not spans:
         return {}
+    if fresh:
+        first: dict[str, dict[str, Any]] = {}
+        for span in spans:
+            first.setdefault(span["uid"], span)
+        _copy_rows(
+            hub_conn, "spans", ("document_id", *SPAN_COLUMNS), [s | {"document_id": hub_doc_id} for s in first.values()]
+        )
+        ids = dict(
+            hub_conn.execute(f"SELECT uid, id FROM {SCHEMA}.spans WHERE document_id = %s", (hub_doc_id,)).fetchall()
+        )
+        mine.ids["spans"] |= set(ids.values())
+        report.pushed.spans += len(first)
+        copied = {span["id"]: ids[span["uid"]] for span in spans}
+        mine.local_spans |= set(copied)
+        return copied
     by_uid: dict[str, int] = {}
     by_place: dict[tuple[Any, ...], int] = {}
     uids = [s["uid"] for s in spans]
@@ -883,28 +913,13 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
         new_docs = [
             r[0]
             for r in hub_conn.execute(
-                f"SELECT id FROM {SCHEMA}.documents WHERE id > %s AND NOT id = ANY(%s) ORDER BY id",
-                (marks.pulled["documents"], sorted(mine.ids["documents"])),
+                f"SELECT id FROM {SCHEMA}.documents WHERE id > %s ORDER BY id", (marks.pulled["documents"],)
             )
+            if r[0] not in mine.ids["documents"]
         ]
-        spans = _hub_rows(
-            hub_conn.execute(
-                f"SELECT * FROM {SCHEMA}.spans WHERE id > %s AND NOT id = ANY(%s) ORDER BY id",
-                (marks.pulled["spans"], sorted(mine.ids["spans"])),
-            )
-        )
-        decisions = _hub_rows(
-            hub_conn.execute(
-                f"SELECT * FROM {SCHEMA}.decisions WHERE seq > %s AND NOT seq = ANY(%s) ORDER BY seq",
-                (marks.pulled["decisions"], sorted(mine.ids["decisions"])),
-            )
-        )
-        upkeep = _hub_rows(
-            hub_conn.execute(
-                f"SELECT * FROM {SCHEMA}.library_log WHERE seq > %s AND NOT seq = ANY(%s) ORDER BY seq",
-                (marks.pulled["library_log"], sorted(mine.ids["library_log"])),
-            )
-        )
+        spans = _new_rows(hub_conn, "spans", "id", marks.pulled["spans"], mine.ids["spans"])
+        decisions = _new_rows(hub_conn, "decisions", "seq", marks.pulled["decisions"], mine.ids["decisions"])
+        upkeep = _new_rows(hub_conn, "library_log", "seq", marks.pulled["library_log"], mine.ids["library_log"])
         decisions = _checked(decisions, report)
         have = {s["id"] for s in spans}
         referenced = sorted({d["span_id"] for d in decisions} - have)
@@ -971,6 +986,26 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
             ),
         }
         _save_marks(conn, hub, pushed=advanced, pulled=tops)
+
+
+def _new_rows(
+    hub_conn: psycopg.Connection[Any], table: str, key: str, mark: int, mine: set[int]
+) -> list[dict[str, Any]]:
+    """The hub's rows after ``mark`` but those this sync put there itself (already here):
+    their ids first, then the rows wanted, so a sync's own push never comes back over the wire."""
+    ids = [r[0] for r in hub_conn.execute(f"SELECT {key} FROM {SCHEMA}.{table} WHERE {key} > %s", (mark,))]
+    wanted = sorted(i for i in ids if i not in mine)
+    if not wanted:
+        return []
+    if len(wanted) == len(ids):
+        return _hub_rows(hub_conn.execute(f"SELECT * FROM {SCHEMA}.{table} WHERE {key} > %s ORDER BY {key}", (mark,)))
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), 5000):
+        part = wanted[start : start + 5000]
+        rows += _hub_rows(
+            hub_conn.execute(f"SELECT * FROM {SCHEMA}.{table} WHERE {key} = ANY(%s) ORDER BY {key}", (part,))
+        )
+    return rows
 
 
 def _count(store: Store, table: str) -> int:
