@@ -43,7 +43,16 @@ from typing import TYPE_CHECKING, Any
 
 from store.db import Store
 from store.errors import StoreError
-from store.merge import AHEAD, Incoming, MergeReport, Translate, _date_problem, _json_problem, merge_document
+from store.merge import (
+    AHEAD,
+    Incoming,
+    MergeReport,
+    Translate,
+    _date_problem,
+    _json_problem,
+    find_document,
+    merge_document,
+)
 from store.records import ADJUDICATOR_PREFIX
 
 if TYPE_CHECKING:
@@ -939,9 +948,7 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
         doc_ids = sorted(by_doc)
         for start in range(0, len(doc_ids), _DOCS_PER_TRANSACTION):
             chunk = doc_ids[start : start + _DOCS_PER_TRANSACTION]
-            documents = _hub_rows(
-                hub_conn.execute(f"SELECT * FROM {SCHEMA}.documents WHERE id = ANY(%s) ORDER BY id", (chunk,))
-            )
+            documents = _hub_documents(store, hub_conn, chunk)
             for document in documents:
                 spans_here, decisions_here, upkeep_here = by_doc[document["id"]]
 
@@ -986,6 +993,29 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
             ),
         }
         _save_marks(conn, hub, pushed=advanced, pulled=tops)
+
+
+_LIGHT = ("id", "source_hash", "part", "content_hash")
+
+
+def _hub_documents(store: Store, hub_conn: psycopg.Connection[Any], ids: list[int]) -> list[dict[str, Any]]:
+    """The hub's documents ``ids``: those this copy holds with the same text as their identity
+    alone (``merge.Translate`` knows them by their content hash), the others whole."""
+    light = _hub_rows(
+        hub_conn.execute(f"SELECT {', '.join(_LIGHT)} FROM {SCHEMA}.documents WHERE id = ANY(%s) ORDER BY id", (ids,))
+    )
+    whole = []
+    for row in light:
+        here = find_document(store.conn, row)
+        if here is None or here["content_hash"] != row["content_hash"]:
+            whole.append(row["id"])
+    if whole:
+        full = {
+            r["id"]: r
+            for r in _hub_rows(hub_conn.execute(f"SELECT * FROM {SCHEMA}.documents WHERE id = ANY(%s)", (whole,)))
+        }
+        light = [full.get(r["id"], r) for r in light]
+    return light
 
 
 def _new_rows(

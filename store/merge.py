@@ -407,7 +407,12 @@ class Translate:
     """Offsets of the other copy's text → ours, through the shared raw text (identity if equal)."""
 
     def __init__(self, theirs: dict[str, Any], ours: dict[str, Any]) -> None:
-        self.same = theirs["text"] == ours["text"]
+        # A row sent without its text (a hub's document this copy holds already) is known by
+        # its content hash, the hash of that text.
+        if "text" in theirs and "text" in ours:
+            self.same = theirs["text"] == ours["text"]
+        else:
+            self.same = theirs["content_hash"] == ours["content_hash"]
         if not self.same:
             self.their_map = OffsetMap.from_json(theirs["offset_map"])
             our_map = OffsetMap.from_json(ours["offset_map"])
@@ -418,7 +423,7 @@ class Translate:
     @classmethod
     def identity(cls) -> Translate:
         """For two copies of one text (the same content hash): offsets as they are."""
-        return cls({"text": ""}, {"text": ""})
+        return cls({"content_hash": ""}, {"content_hash": ""})
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         if self.same:
@@ -566,10 +571,11 @@ def merge_document(
     # decision on it, and a merge cut off anywhere is completed by running it again.
     span_map: dict[int, int] = {}
     spans = incoming.spans
+    added_before = report.spans_added
     for chunk in _chunks(spans):
         with _politely(store) as conn:
             span_map |= _map_spans(conn, chunk, target_doc, columns["spans"], translate, report)
-    if spans:
+    if report.spans_added > added_before:
         with store.transaction() as conn:
             recount_candidates(conn, target_id)
     mapped = []
