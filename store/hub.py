@@ -588,8 +588,7 @@ def _push(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
         chunk = doc_ids[start : start + _DOCS_PER_TRANSACTION]
         with hub_conn.transaction():
             hub_conn.execute("SELECT pg_advisory_xact_lock(%s)", (_ORDER_LOCK,))
-            for doc_id in chunk:
-                refused += _push_document(store, hub_conn, doc_id, *by_doc[doc_id], report, mine)
+            refused += _push_chunk(store, hub_conn, chunk, by_doc, report, mine)
     with hub_conn.transaction():
         tags = _local_rows(local, "SELECT name, created_by, created_at FROM tags")
         if tags:
@@ -607,22 +606,31 @@ def _push(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
     return mine
 
 
-def _hub_document(hub_conn: psycopg.Connection[Any], document: dict[str, Any]) -> dict[str, Any] | None:
-    """The hub's document for ours: by ``merge.find_document``'s rule (source, else text)."""
-    cursor = hub_conn.execute(
-        f"SELECT id, content_hash FROM {SCHEMA}.documents"
-        " WHERE (source_hash = %s AND part = %s) OR content_hash = %s"
-        " ORDER BY (source_hash = %s AND part = %s) DESC LIMIT 1",
-        (
-            document["source_hash"],
-            document["part"],
-            document["content_hash"],
-            document["source_hash"],
-            document["part"],
-        ),
-    )
-    row = cursor.fetchone()
-    return None if row is None else {"id": row[0], "content_hash": row[1]}
+class _HubIndex:
+    """The hub's documents that may match a chunk of ours, by ``merge.find_document``'s rule
+    (source hash and part first, else the text's hash), read in one query."""
+
+    def __init__(self, hub_conn: psycopg.Connection[Any], documents: list[dict[str, Any]]) -> None:
+        self.by_source: dict[tuple[Any, Any], dict[str, Any]] = {}
+        self.by_content: dict[str, dict[str, Any]] = {}
+        for row in _hub_rows(
+            hub_conn.execute(
+                f"SELECT id, source_hash, part, content_hash FROM {SCHEMA}.documents"
+                " WHERE content_hash = ANY(%s) OR source_hash = ANY(%s) ORDER BY id",
+                ([d["content_hash"] for d in documents], [d["source_hash"] for d in documents]),
+            )
+        ):
+            self.add(row)
+
+    def add(self, row: dict[str, Any]) -> None:
+        if row["source_hash"] is not None and row["part"] is not None:
+            self.by_source.setdefault((row["source_hash"], row["part"]), row)
+        self.by_content.setdefault(row["content_hash"], row)
+
+    def find(self, document: dict[str, Any]) -> dict[str, Any] | None:
+        return self.by_source.get((document["source_hash"], document["part"])) or self.by_content.get(
+            document["content_hash"]
+        )
 
 
 def _insert_rows(
@@ -648,85 +656,136 @@ def _copy_rows(
             copy.write_row(tuple(row.get(c) for c in columns))
 
 
-def _push_document(
+def _push_chunk(
     store: Store,
     hub_conn: psycopg.Connection[Any],
-    doc_id: int,
-    spans: list[dict[str, Any]],
-    decisions: list[dict[str, Any]],
-    upkeep: list[dict[str, Any]],
+    doc_ids: list[int],
+    by_doc: dict[int, tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]],
     report: SyncReport,
     mine: _Mine,
 ) -> list[str]:
-    """One local document and what is new on it, into the hub (inside its transaction)."""
+    """Local documents and what is new on them, into the hub (inside its transaction)."""
     local = store.conn
-    rows = _local_rows(local, "SELECT * FROM documents WHERE id = ?", [doc_id])
-    if not rows:
-        return []
-    document = rows[0]
-    found = _hub_document(hub_conn, document)
-    if found is None:
-        hub_doc_id = int(
-            hub_conn.execute(
-                f"INSERT INTO {SCHEMA}.documents ({_q(DOCUMENT_COLUMNS)})"
-                f" VALUES ({', '.join('%s' for _ in DOCUMENT_COLUMNS)}) RETURNING id",
-                tuple(document.get(c) for c in DOCUMENT_COLUMNS),
-            ).fetchone()[0]  # type: ignore[index]
-        )
-        columns = ("document_id", *SECTION_COLUMNS)
-        sections = _local_rows(local, "SELECT * FROM sections WHERE document_id = ? ORDER BY ordinal", [doc_id])
-        _copy_rows(hub_conn, "sections", columns, [s | {"document_id": hub_doc_id} for s in sections])
-        originals = _local_rows(local, "SELECT * FROM document_sources WHERE document_id = ?", [doc_id])
-        _insert_rows(
-            hub_conn,
-            "document_sources",
-            ("document_id", *SOURCE_COLUMNS),
-            [{**o, "document_id": hub_doc_id} for o in originals],
-        )
-        words = _local_rows(local, "SELECT * FROM ocr_words WHERE document_id = ?", [doc_id])
-        _copy_rows(
-            hub_conn, "ocr_words", ("document_id", *OCR_COLUMNS), [{**w, "document_id": hub_doc_id} for w in words]
-        )
-        report.pushed.documents += 1
-        mine.ids["documents"].add(hub_doc_id)
-        translate = Translate.identity()
-    else:
-        hub_doc_id = int(found["id"])
-        if found["content_hash"] == document["content_hash"]:
+    documents = _local_rows(
+        local, f"SELECT * FROM documents WHERE id IN ({','.join('?' for _ in doc_ids)}) ORDER BY id", doc_ids
+    )
+    index = _HubIndex(hub_conn, documents)
+    placed: list[tuple[dict[str, Any], int, Translate, bool]] = []
+    for document in documents:
+        found = index.find(document)
+        if found is None:
+            hub_doc_id = _insert_document(store, hub_conn, document, report, mine)
+            index.add({**document, "id": hub_doc_id})
             translate = Translate.identity()
         else:
-            text, offset_map = hub_conn.execute(
-                f"SELECT text, offset_map FROM {SCHEMA}.documents WHERE id = %s", (hub_doc_id,)
-            ).fetchone()  # type: ignore[misc]
-            translate = Translate(document, {"text": text, "offset_map": offset_map})
-    mine.local_documents.add(doc_id)
+            hub_doc_id = int(found["id"])
+            if found["content_hash"] == document["content_hash"]:
+                translate = Translate.identity()
+            else:
+                text, offset_map = hub_conn.execute(
+                    f"SELECT text, offset_map FROM {SCHEMA}.documents WHERE id = %s", (hub_doc_id,)
+                ).fetchone()  # type: ignore[misc]
+                translate = Translate(document, {"text": text, "offset_map": offset_map})
+        mine.local_documents.add(document["id"])
+        placed.append((document, hub_doc_id, translate, found is None))
     # The spans to map: the new ones and those the new decisions are on.
-    wanted = {s["id"]: s for s in spans}
-    missing = sorted({d["span_id"] for d in decisions} - set(wanted))
+    wanted: dict[int, dict[int, dict[str, Any]]] = {}
+    missing: list[int] = []
+    for document, *_rest in placed:
+        spans, decisions, _upkeep = by_doc[document["id"]]
+        mine_here = wanted.setdefault(document["id"], {s["id"]: s for s in spans})
+        missing += sorted({d["span_id"] for d in decisions} - set(mine_here))
     for start in range(0, len(missing), 500):
         part = missing[start : start + 500]
         for span in _local_rows(local, f"SELECT * FROM spans WHERE id IN ({','.join('?' for _ in part)})", part):
-            wanted[span["id"]] = span
-    span_map = _map_spans(hub_conn, hub_doc_id, list(wanted.values()), translate, report, mine, fresh=found is None)
-    refused = _push_decisions(hub_conn, hub_doc_id, document, decisions, span_map, translate, report, mine)
-    if upkeep:
+            wanted.setdefault(span["document_id"], {})[span["id"]] = span
+    known = _hub_span_ids(
+        hub_conn,
+        [hub_doc_id for _d, hub_doc_id, _t, fresh in placed if not fresh],
+        [s["uid"] for document, _h, _t, fresh in placed if not fresh for s in wanted[document["id"]].values()],
+    )
+    rows: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    upkeep_rows: list[tuple[Any, ...]] = []
+    for document, hub_doc_id, translate, fresh in placed:
+        spans, decisions, upkeep = by_doc[document["id"]]
+        span_map = _map_spans(
+            hub_conn,
+            hub_doc_id,
+            list(wanted[document["id"]].values()),
+            translate,
+            report,
+            mine,
+            fresh=fresh,
+            known=known.get(hub_doc_id, {}),
+        )
+        for decision in decisions:
+            if decision["span_id"] not in span_map:
+                continue  # the hub's text has no place for its span
+            payload = decision.get("payload")
+            if payload is not None and not translate.same:
+                payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
+            row = decision | {"payload": payload, "span_id": span_map[decision["span_id"]], "document_id": hub_doc_id}
+            rows.append((row, document))
+        upkeep_rows += [(hub_doc_id, *(row[c] for c in LIBRARY_COLUMNS)) for row in upkeep]
+        mine.upkeep_uids |= {row["uid"] for row in upkeep}
+    if upkeep_rows:
         with hub_conn.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {SCHEMA}.library_log (document_id, {_q(LIBRARY_COLUMNS)})"
                 f" VALUES (%s, {', '.join('%s' for _ in LIBRARY_COLUMNS)}) ON CONFLICT (uid) DO NOTHING"
                 " RETURNING seq, uid",
-                [(hub_doc_id, *(row[c] for c in LIBRARY_COLUMNS)) for row in upkeep],
+                upkeep_rows,
                 returning=True,
             )
             while True:
-                for seq, uid in cursor.fetchall():
+                for seq, _uid in cursor.fetchall():
                     mine.ids["library_log"].add(seq)
-                    mine.upkeep_uids.add(uid)
                     report.pushed.upkeep += 1
                 if not cursor.nextset():
                     break
-        mine.upkeep_uids |= {row["uid"] for row in upkeep}
-    return refused
+    return _push_decisions(hub_conn, rows, report, mine)
+
+
+def _insert_document(
+    store: Store, hub_conn: psycopg.Connection[Any], document: dict[str, Any], report: SyncReport, mine: _Mine
+) -> int:
+    """A document new to the hub, with its sections, original source and OCR words."""
+    local = store.conn
+    doc_id = document["id"]
+    hub_doc_id = int(
+        hub_conn.execute(
+            f"INSERT INTO {SCHEMA}.documents ({_q(DOCUMENT_COLUMNS)})"
+            f" VALUES ({', '.join('%s' for _ in DOCUMENT_COLUMNS)}) RETURNING id",
+            tuple(document.get(c) for c in DOCUMENT_COLUMNS),
+        ).fetchone()[0]  # type: ignore[index]
+    )
+    columns = ("document_id", *SECTION_COLUMNS)
+    sections = _local_rows(local, "SELECT * FROM sections WHERE document_id = ? ORDER BY ordinal", [doc_id])
+    _copy_rows(hub_conn, "sections", columns, [s | {"document_id": hub_doc_id} for s in sections])
+    originals = _local_rows(local, "SELECT * FROM document_sources WHERE document_id = ?", [doc_id])
+    _insert_rows(
+        hub_conn,
+        "document_sources",
+        ("document_id", *SOURCE_COLUMNS),
+        [{**o, "document_id": hub_doc_id} for o in originals],
+    )
+    words = _local_rows(local, "SELECT * FROM ocr_words WHERE document_id = ?", [doc_id])
+    _copy_rows(hub_conn, "ocr_words", ("document_id", *OCR_COLUMNS), [{**w, "document_id": hub_doc_id} for w in words])
+    report.pushed.documents += 1
+    mine.ids["documents"].add(hub_doc_id)
+    return hub_doc_id
+
+
+def _hub_span_ids(hub_conn: psycopg.Connection[Any], hub_docs: list[int], uids: list[str]) -> dict[int, dict[str, int]]:
+    """The hub's span ids of these uids in these documents, per document, in one query."""
+    known: dict[int, dict[str, int]] = {}
+    if hub_docs and uids:
+        for span_id, doc_id, uid in hub_conn.execute(
+            f"SELECT id, document_id, uid FROM {SCHEMA}.spans WHERE document_id = ANY(%s) AND uid = ANY(%s)",
+            (hub_docs, uids),
+        ):
+            known.setdefault(doc_id, {})[uid] = span_id
+    return known
 
 
 def _map_spans(
@@ -738,6 +797,7 @@ def _map_spans(
     mine: _Mine,
     *,
     fresh: bool = False,
+    known: dict[str, int] | None = None,
 ) -> dict[int, int]:
     """The hub's span id for each of ``spans`` (ours), copying in those it lacks:
     ``merge._map_spans``'s rule (by uid, else a machine span by place and label).
@@ -760,13 +820,8 @@ def _map_spans(
         copied = {span["id"]: ids[span["uid"]] for span in spans}
         mine.local_spans |= set(copied)
         return copied
-    by_uid: dict[str, int] = {}
+    by_uid: dict[str, int] = dict(known or {})
     by_place: dict[tuple[Any, ...], int] = {}
-    uids = [s["uid"] for s in spans]
-    for span_id, uid in hub_conn.execute(
-        f"SELECT id, uid FROM {SCHEMA}.spans WHERE document_id = %s AND uid = ANY(%s)", (hub_doc_id, uids)
-    ):
-        by_uid[uid] = span_id
     if any(s["uid"] not in by_uid and s["origin"] == "machine" for s in spans):
         for span_id, start, end, label in hub_conn.execute(
             f'SELECT id, start, "end", label FROM {SCHEMA}.spans WHERE document_id = %s AND origin = %s ORDER BY id',
@@ -813,34 +868,24 @@ def _map_spans(
 
 def _push_decisions(
     hub_conn: psycopg.Connection[Any],
-    hub_doc_id: int,
-    document: dict[str, Any],
-    decisions: list[dict[str, Any]],
-    span_map: dict[int, int],
-    translate: Translate,
+    rows: list[tuple[dict[str, Any], dict[str, Any]]],
     report: SyncReport,
     mine: _Mine,
 ) -> list[str]:
-    """Insert the decisions the hub lacks; returns ``uid\\0line`` for each it refused."""
+    """Insert the decisions (already pointed at the hub's ids, each with our document) the
+    hub lacks; returns ``uid\0line`` for each it refused."""
     import psycopg
 
-    if not decisions:
+    if not rows:
         return []
     present = {
         r[0]
         for r in hub_conn.execute(
-            f"SELECT uid FROM {SCHEMA}.decisions WHERE uid = ANY(%s)", ([d["uid"] for d in decisions],)
+            f"SELECT uid FROM {SCHEMA}.decisions WHERE uid = ANY(%s)", ([row["uid"] for row, _d in rows],)
         )
     }
     mine.decision_uids |= present
-    rows: list[dict[str, Any]] = []
-    for decision in decisions:
-        if decision["uid"] in present or decision["span_id"] not in span_map:
-            continue
-        payload = decision.get("payload")
-        if payload is not None and not translate.same:
-            payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
-        rows.append(decision | {"payload": payload, "span_id": span_map[decision["span_id"]]})
+    rows = [(row, document) for row, document in rows if row["uid"] not in present]
     if not rows:
         return []
     columns = ("span_id", "document_id", *DECISION_COLUMNS)
@@ -849,12 +894,9 @@ def _push_decisions(
         " ON CONFLICT (uid) DO NOTHING RETURNING seq"
     )
 
-    def values(row: dict[str, Any]) -> tuple[Any, ...]:
-        return (row["span_id"], hub_doc_id, *(row.get(c) for c in DECISION_COLUMNS))
-
     def insert(batch: list[dict[str, Any]]) -> None:
         with hub_conn.cursor() as cursor:
-            cursor.executemany(statement, [values(r) for r in batch], returning=True)
+            cursor.executemany(statement, [tuple(r.get(c) for c in columns) for r in batch], returning=True)
             while True:
                 for (seq,) in cursor.fetchall():
                     mine.ids["decisions"].add(seq)
@@ -865,12 +907,12 @@ def _push_decisions(
 
     try:
         with hub_conn.transaction():
-            insert(rows)
+            insert([row for row, _d in rows])
         return []
     except psycopg.errors.InsufficientPrivilege:
         pass  # some row is not this role's to add: find which, one at a time
     refused: list[str] = []
-    for row in rows:
+    for row, document in rows:
         try:
             with hub_conn.transaction():
                 insert([row])
