@@ -494,7 +494,21 @@ def sync(store: Store, url: str) -> SyncReport:
         mine = _push(store, conn, hub, report)
         _pull(store, conn, hub, report, mine)
     report.seconds = time.perf_counter() - started
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO pizhu_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (f"hub synced {report.hub}", str(time.time())),
+        )
     return report
+
+
+def last_synced(store: Store, url: str) -> float | None:
+    """When this copy last synced with the hub at ``url`` (``time.time()``), or None."""
+    rows = store.read("SELECT value FROM pizhu_meta WHERE key = ?", [f"hub synced {redact(url)}"])
+    try:
+        return float(rows[0]["value"]) if rows else None
+    except ValueError:
+        return None
 
 
 def _require_grant(conn: psycopg.Connection[Any], url: str) -> None:
@@ -1168,6 +1182,7 @@ __all__ = [
     "copy_of_hub",
     "grant",
     "init",
+    "last_synced",
     "listen",
     "read_marks",
     "refusal",

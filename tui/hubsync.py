@@ -21,7 +21,7 @@ from typing import Any
 
 from store.db import Store
 from store.errors import StoreError
-from store.hub import HubError, SyncReport, listen, redact, sync, wait_for_news
+from store.hub import HubError, SyncReport, last_synced, listen, redact, sync, wait_for_news
 
 SYNCING, SYNCED, UNREACHABLE, CONNECTING = "syncing", "synced", "unreachable", "connecting"
 
@@ -127,6 +127,8 @@ class HubSync:
         listener: Any = None
         try:
             store = Store(self.path)
+            # When this copy last synced with this hub, from an earlier session.
+            self._set(last_synced=last_synced(store, self.url))
             while not self._stop.is_set():
                 if listener is None:
                     with contextlib.suppress(HubError):
@@ -148,8 +150,10 @@ class HubSync:
         try:
             report = sync(store, self.url)
         except HubError as exc:
-            if self.status.state != UNREACHABLE:
-                self._set(state=UNREACHABLE, since=time.time(), error=str(exc).split(": ", 1)[-1])
+            error = str(exc).split(": ", 1)[-1]
+            if self.status.state != UNREACHABLE or error != self.status.error:
+                since = self.status.since if self.status.state == UNREACHABLE else time.time()
+                self._set(state=UNREACHABLE, since=since, error=error)
             return
         moved = report.pushed.total() or report.pulled.total()
         self._set(
