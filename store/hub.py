@@ -982,19 +982,27 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
             )
             if r[0] not in mine.ids["documents"]
         ]
-        spans = _new_rows(hub_conn, "spans", "id", marks.pulled["spans"], mine.ids["spans"])
+        # Spans by id and document first: their rows are read a chunk of documents at a time,
+        # so a first pull of millions never sits in memory whole.
+        span_ids: dict[int, list[int]] = {}
+        for span_id, doc_id in hub_conn.execute(
+            f"SELECT id, document_id FROM {SCHEMA}.spans WHERE id > %s ORDER BY id", (marks.pulled["spans"],)
+        ):
+            if span_id not in mine.ids["spans"]:
+                span_ids.setdefault(doc_id, []).append(span_id)
         decisions = _new_rows(hub_conn, "decisions", "seq", marks.pulled["decisions"], mine.ids["decisions"])
         upkeep = _new_rows(hub_conn, "library_log", "seq", marks.pulled["library_log"], mine.ids["library_log"])
         decisions = _checked(decisions, report)
-        have = {s["id"] for s in spans}
-        referenced = sorted({d["span_id"] for d in decisions} - have)
-        if referenced:
-            spans += _hub_rows(hub_conn.execute(f"SELECT * FROM {SCHEMA}.spans WHERE id = ANY(%s)", (referenced,)))
+        have = {i for ids in span_ids.values() for i in ids}
+        for decision in decisions:
+            if decision["span_id"] not in have:
+                have.add(decision["span_id"])
+                span_ids.setdefault(decision["document_id"], []).append(decision["span_id"])
         by_doc: dict[int, tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]] = {}
         for doc_id in new_docs:
             by_doc.setdefault(doc_id, ([], [], []))
-        for span in spans:
-            by_doc.setdefault(span["document_id"], ([], [], []))[0].append(span)
+        for doc_id in span_ids:
+            by_doc.setdefault(doc_id, ([], [], []))
         for decision in decisions:
             by_doc.setdefault(decision["document_id"], ([], [], []))[1].append(decision)
             pulled_uids.add(decision["uid"])
@@ -1005,6 +1013,14 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
         for start in range(0, len(doc_ids), _DOCS_PER_TRANSACTION):
             chunk = doc_ids[start : start + _DOCS_PER_TRANSACTION]
             documents = _hub_documents(store, hub_conn, chunk)
+            wanted = sorted(i for doc_id in chunk for i in span_ids.get(doc_id, ()))
+            for at in range(0, len(wanted), 5000):
+                for span in _hub_rows(
+                    hub_conn.execute(
+                        f"SELECT * FROM {SCHEMA}.spans WHERE id = ANY(%s) ORDER BY id", (wanted[at : at + 5000],)
+                    )
+                ):
+                    by_doc[span["document_id"]][0].append(span)
             for document in documents:
                 spans_here, decisions_here, upkeep_here = by_doc[document["id"]]
 
@@ -1026,6 +1042,7 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
                     report.pulled.documents += 1
                 local_docs.add(result.document_id)
                 local_spans |= set(result.span_map.values())
+                by_doc[document["id"]] = ([], [], [])  # merged: let its rows go
     report.pulled.spans += merged.spans_added
     report.pulled.decisions += merged.decisions_added
     report.pulled.upkeep = _count(store, "library_log") - upkeep_before
