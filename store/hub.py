@@ -50,6 +50,7 @@ from store.merge import (
     Translate,
     _date_problem,
     _json_problem,
+    checkpoint_log,
     find_document,
     merge_document,
 )
@@ -1037,12 +1038,15 @@ def _pull(store: Store, hub_conn: psycopg.Connection[Any], hub: str, report: Syn
                     store,
                     Incoming(document, spans_here, decisions_here, upkeep_here, extras),
                     merged,
+                    checkpoint=False,
                 )
                 if merged.documents_added > added_before:
                     report.pulled.documents += 1
                 local_docs.add(result.document_id)
                 local_spans |= set(result.span_map.values())
                 by_doc[document["id"]] = ([], [], [])  # merged: let its rows go
+            # The log file kept short once a chunk, not once a document (as merge does).
+            checkpoint_log(store)
     report.pulled.spans += merged.spans_added
     report.pulled.decisions += merged.decisions_added
     report.pulled.upkeep = _count(store, "library_log") - upkeep_before

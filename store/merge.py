@@ -538,10 +538,16 @@ def merge_columns(store: Store) -> dict[str, list[str]]:
 
 
 def merge_document(
-    store: Store, incoming: Incoming, report: MergeReport, columns: dict[str, list[str]] | None = None
+    store: Store,
+    incoming: Incoming,
+    report: MergeReport,
+    columns: dict[str, list[str]] | None = None,
+    *,
+    checkpoint: bool = True,
 ) -> Merged:
     """Merge one document of another copy: matched or copied in, then its spans, its
-    decisions and its library upkeep, each step in its own short transaction."""
+    decisions and its library upkeep, each step in its own short transaction.
+    ``checkpoint``: keep the log file short after it (else the caller does, less often)."""
     columns = columns or merge_columns(store)
     document = incoming.document
     with store.transaction() as conn:
@@ -598,11 +604,12 @@ def merge_document(
             library.adopt(conn, [row | {"document_id": target_id} for row in incoming.upkeep])
     # Keep the log file short as we go, outside any write lock: otherwise a reviewer's
     # commit would be the one to run SQLite's automatic checkpoint of everything merged.
-    _checkpoint(store)
+    if checkpoint:
+        checkpoint_log(store)
     return Merged(target_id, span_map)
 
 
-def _checkpoint(store: Store) -> None:
+def checkpoint_log(store: Store) -> None:
     if store.path != ":memory:":
         with contextlib.suppress(sqlite3.Error):
             store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")

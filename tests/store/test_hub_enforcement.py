@@ -155,8 +155,8 @@ def test_a_sync_cut_off_midway_is_completed_by_the_next(team: Team, monkeypatch:
         # Then his pull is cut off after its first document.
         real_merge = hub_module.merge_document
 
-        def merge_then_die(store: Store, incoming: object, *args: object) -> object:
-            real_merge(store, incoming, *args)  # type: ignore[arg-type]
+        def merge_then_die(store: Store, incoming: object, *args: object, **kwargs: object) -> object:
+            real_merge(store, incoming, *args, **kwargs)  # type: ignore[arg-type]
             raise KeyboardInterrupt
 
         monkeypatch.setattr(hub_module, "merge_document", merge_then_die)
