@@ -16,7 +16,13 @@ URL_HELP = "libpq URL of the hub, e.g. postgresql://ann@hub.example.org/team (pa
 
 @click.group("hub")
 def hub_group() -> None:
-    """Set up a team hub: one PostgreSQL database that reviewers' copies sync with."""
+    """Set up a team hub: one PostgreSQL database that reviewers' copies sync with.
+
+    \b
+    Example:
+        pizhu hub init postgresql://owner@db.example.org/team
+        pizhu hub grant postgresql://owner@db.example.org/team ann
+    """
 
 
 @hub_group.command("init")
