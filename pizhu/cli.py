@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from pizhu import cli_gold, cli_roles, cli_train
+from pizhu import cli_gold, cli_hub, cli_roles, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
 from store.db import Store
 from store.errors import StoreError
@@ -219,6 +219,7 @@ def print_summary(store: Store) -> None:
 )
 @click.option("--serve-session", is_flag=True, hidden=True, help="A pizhu serve session: the reviewer of its token.")
 @click.option("--tokens", "tokens_file", default=None, hidden=True, help="pizhu serve's tokens file.")
+@click.option("--hub", "hub_url", default="", help="Sync with this team hub (a libpq URL) in the background.")
 @ocr_options
 def open_command(
     paths: tuple[str, ...],
@@ -227,6 +228,7 @@ def open_command(
     show_others: bool,
     serve_session: bool,
     tokens_file: str | None,
+    hub_url: str,
     ocr: bool,
     ocr_lang: str,
 ) -> None:
@@ -241,8 +243,15 @@ def open_command(
     Example:
         pizhu open seeds/
         pizhu open --db team.db --show-others      an adjudicator reading everyone's decisions
+        pizhu open --hub postgresql://ann@hub.example.org/team      syncing with the team's hub
     """
     from store import roles
+
+    if hub_url:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            fail("--hub needs psycopg: pip install 'pizhu[hub]'")
 
     with open_store(db_path) as store:
         if serve_session:
@@ -281,6 +290,7 @@ def open_command(
             imports=tuple(paths),
             import_flags=("--ocr", "--ocr-lang", ocr_lang) if ocr else (),
             show_others=show_others,
+            hub=hub_url,
         )
         app.run()
 
@@ -556,6 +566,7 @@ def withdraw_command(document: int, db_path: str, restore: bool) -> None:
 cli_gold.register(main)
 cli_train.register(main)
 cli_roles.register(main)
+cli_hub.register(main)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -403,17 +403,27 @@ def merge_all(store: Store, paths: Iterable[str | Path]) -> list[MergeReport]:
     return [merge(store, path) for path in paths]
 
 
-class _Translate:
+class Translate:
     """Offsets of the other copy's text → ours, through the shared raw text (identity if equal)."""
 
     def __init__(self, theirs: dict[str, Any], ours: dict[str, Any]) -> None:
-        self.same = theirs["text"] == ours["text"]
+        # A row sent without its text (a hub's document this copy holds already) is known by
+        # its content hash, the hash of that text.
+        if "text" in theirs and "text" in ours:
+            self.same = theirs["text"] == ours["text"]
+        else:
+            self.same = theirs["content_hash"] == ours["content_hash"]
         if not self.same:
             self.their_map = OffsetMap.from_json(theirs["offset_map"])
             our_map = OffsetMap.from_json(ours["offset_map"])
             self.raw_to_ours: dict[int, int] = {}
             for i in range(our_map.text_length):
                 self.raw_to_ours.setdefault(our_map.to_raw(i), i)
+
+    @classmethod
+    def identity(cls) -> Translate:
+        """For two copies of one text (the same content hash): offsets as they are."""
+        return cls({"content_hash": ""}, {"content_hash": ""})
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         if self.same:
@@ -453,79 +463,67 @@ def _chunks(rows: list[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
         yield rows[start : start + size]
 
 
+@dataclass
+class Incoming:
+    """One document of another copy and what comes with it, as rows shaped like ours.
+
+    ``spans`` and ``decisions`` may be a part of the document's (what a hub sends since the
+    last sync): a decision whose span is not among ``spans`` nor ours already is skipped.
+    ``extras`` gives the document's sections, original source rows and OCR words, asked for
+    only when the document is new here.
+    """
+
+    document: dict[str, Any]
+    spans: list[dict[str, Any]]
+    decisions: list[dict[str, Any]]
+    upkeep: list[dict[str, Any]]
+    extras: Callable[[], tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]]
+
+
+@dataclass
+class Merged:
+    """Where one incoming document went: our document id and our id for each of its spans."""
+
+    document_id: int
+    span_map: dict[int, int]
+
+
+def find_document(conn: sqlite3.Connection, document: dict[str, Any]) -> dict[str, Any] | None:
+    """Our document for another copy's: the same source (hash and part), else the same text."""
+    found = _rows(
+        conn,
+        "SELECT * FROM documents WHERE (source_hash = ? AND part = ?) OR content_hash = ?"
+        " ORDER BY (source_hash = ? AND part = ?) DESC LIMIT 1",
+        [
+            *(document["source_hash"], document["part"], document["content_hash"]),
+            document["source_hash"],
+            document["part"],
+        ],
+    )
+    return found[0] if found else None
+
+
 def _merge(store: Store, other: Store, report: MergeReport) -> None:
-    ours = store.conn
     theirs = other.conn
-    columns = {t: _columns(ours, t) for t in ("documents", "sections", "spans", "document_sources")}
+    columns = merge_columns(store)
     for document in _rows(theirs, "SELECT * FROM documents ORDER BY id"):
-        with store.transaction() as conn:
-            found = _rows(
-                conn,
-                "SELECT * FROM documents WHERE (source_hash = ? AND part = ?) OR content_hash = ?"
-                " ORDER BY (source_hash = ? AND part = ?) DESC LIMIT 1",
-                [
-                    *(document["source_hash"], document["part"], document["content_hash"]),
-                    document["source_hash"],
-                    document["part"],
-                ],
+        doc_id = document["id"]
+
+        def extras(doc_id: int = doc_id) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+            return (
+                _rows(theirs, "SELECT * FROM sections WHERE document_id = ?", [doc_id]),
+                _rows(theirs, "SELECT * FROM document_sources WHERE document_id = ?", [doc_id]),
+                _rows(theirs, "SELECT * FROM ocr_words WHERE document_id = ?", [doc_id]),
             )
-            if found:
-                target_doc = found[0]
-                report.documents_matched += 1
-            else:
-                target_id = _insert(conn, "documents", document, columns["documents"])
-                for section in _rows(theirs, "SELECT * FROM sections WHERE document_id = ?", [document["id"]]):
-                    _insert(conn, "sections", section | {"document_id": target_id}, columns["sections"])
-                # The source as it came (an HTML page's bytes, a PDF's layout), for re-normalizing here.
-                for original in _rows(theirs, "SELECT * FROM document_sources WHERE document_id = ?", [document["id"]]):
-                    _insert(
-                        conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"]
-                    )
-                # OCR confidences are in raw offsets, the same on both copies. (The checked copy
-                # is at this schema: every table of ours is there.)
-                conn.executemany(
-                    "INSERT INTO ocr_words (document_id, start, end, confidence) VALUES (?,?,?,?)",
-                    [
-                        (target_id, w["start"], w["end"], w["confidence"])
-                        for w in _rows(theirs, "SELECT * FROM ocr_words WHERE document_id = ?", [document["id"]])
-                    ],
-                )
-                report.documents_added += 1
-                target_doc = document | {"id": target_id}
-        target_id = int(target_doc["id"])
-        translate = _Translate(document, target_doc)
-        # Spans, then decisions, each in short transactions: a span is always there before a
-        # decision on it, and a merge cut off anywhere is completed by running it again.
-        span_map: dict[int, int] = {}
-        spans = _rows(theirs, "SELECT * FROM spans WHERE document_id = ? ORDER BY id", [document["id"]])
-        for chunk in _chunks(spans):
-            with _politely(store) as conn:
-                span_map |= _map_spans(conn, chunk, target_doc, columns["spans"], translate, report)
-        if spans:
-            with store.transaction() as conn:
-                recount_candidates(conn, target_id)
-        mapped = []
-        for decision in _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [document["id"]]):
-            span_id = span_map.get(decision["span_id"])
-            if span_id is None:
-                continue  # a dangling row in the other file: nothing to attach it to
-            payload = decision.get("payload")
-            if payload is not None and not translate.same:
-                payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
-            mapped.append(decision | {"span_id": span_id, "document_id": target_id, "ref": None, "payload": payload})
-        for chunk in _chunks(mapped):
-            with _politely(store) as conn:
-                added, present = review.adopt(conn, chunk)
-            report.decisions_added += added
-            report.decisions_present += present
-        # Library upkeep (withdraw, restore, describe) merges like the decisions.
-        upkeep = _rows(theirs, "SELECT * FROM library_log WHERE document_id = ?", [document["id"]])
-        if upkeep:
-            with _politely(store) as conn:
-                library.adopt(conn, [row | {"document_id": target_id} for row in upkeep])
-        # Keep the log file short as we go, outside any write lock: otherwise a reviewer's
-        # commit would be the one to run SQLite's automatic checkpoint of everything merged.
-        _checkpoint(store)
+
+        incoming = Incoming(
+            document,
+            _rows(theirs, "SELECT * FROM spans WHERE document_id = ? ORDER BY id", [doc_id]),
+            _rows(theirs, "SELECT * FROM decisions WHERE document_id = ?", [doc_id]),
+            _rows(theirs, "SELECT * FROM library_log WHERE document_id = ?", [doc_id]),
+            extras,
+        )
+        merge_document(store, incoming, report, columns)
     with store.transaction() as conn:
         for tag in _rows(theirs, "SELECT * FROM tags"):
             conn.execute(
@@ -534,7 +532,84 @@ def _merge(store: Store, other: Store, report: MergeReport) -> None:
             )
 
 
-def _checkpoint(store: Store) -> None:
+def merge_columns(store: Store) -> dict[str, list[str]]:
+    """Our columns of the tables ``merge_document`` copies rows into."""
+    return {t: _columns(store.conn, t) for t in ("documents", "sections", "spans", "document_sources")}
+
+
+def merge_document(
+    store: Store,
+    incoming: Incoming,
+    report: MergeReport,
+    columns: dict[str, list[str]] | None = None,
+    *,
+    checkpoint: bool = True,
+) -> Merged:
+    """Merge one document of another copy: matched or copied in, then its spans, its
+    decisions and its library upkeep, each step in its own short transaction.
+    ``checkpoint``: keep the log file short after it (else the caller does, less often)."""
+    columns = columns or merge_columns(store)
+    document = incoming.document
+    with store.transaction() as conn:
+        found = find_document(conn, document)
+        if found is not None:
+            target_doc = found
+            report.documents_matched += 1
+        else:
+            target_id = _insert(conn, "documents", document, columns["documents"])
+            sections, originals, words = incoming.extras()
+            for section in sections:
+                _insert(conn, "sections", section | {"document_id": target_id}, columns["sections"])
+            # The source as it came (an HTML page's bytes, a PDF's layout), for re-normalizing here.
+            for original in originals:
+                _insert(conn, "document_sources", original | {"document_id": target_id}, columns["document_sources"])
+            # OCR confidences are in raw offsets, the same on both copies. (The checked copy
+            # is at this schema: every table of ours is there.)
+            conn.executemany(
+                "INSERT INTO ocr_words (document_id, start, end, confidence) VALUES (?,?,?,?)",
+                [(target_id, w["start"], w["end"], w["confidence"]) for w in words],
+            )
+            report.documents_added += 1
+            target_doc = document | {"id": target_id}
+    target_id = int(target_doc["id"])
+    translate = Translate(document, target_doc)
+    # Spans, then decisions, each in short transactions: a span is always there before a
+    # decision on it, and a merge cut off anywhere is completed by running it again.
+    span_map: dict[int, int] = {}
+    spans = incoming.spans
+    added_before = report.spans_added
+    for chunk in _chunks(spans):
+        with _politely(store) as conn:
+            span_map |= _map_spans(conn, chunk, target_doc, columns["spans"], translate, report)
+    if report.spans_added > added_before:
+        with store.transaction() as conn:
+            recount_candidates(conn, target_id)
+    mapped = []
+    for decision in incoming.decisions:
+        span_id = span_map.get(decision["span_id"])
+        if span_id is None:
+            continue  # a dangling row in the other file: nothing to attach it to
+        payload = decision.get("payload")
+        if payload is not None and not translate.same:
+            payload = json.dumps(translate.payload(json.loads(payload)), ensure_ascii=False, sort_keys=True)
+        mapped.append(decision | {"span_id": span_id, "document_id": target_id, "ref": None, "payload": payload})
+    for chunk in _chunks(mapped):
+        with _politely(store) as conn:
+            added, present = review.adopt(conn, chunk)
+        report.decisions_added += added
+        report.decisions_present += present
+    # Library upkeep (withdraw, restore, describe) merges like the decisions.
+    if incoming.upkeep:
+        with _politely(store) as conn:
+            library.adopt(conn, [row | {"document_id": target_id} for row in incoming.upkeep])
+    # Keep the log file short as we go, outside any write lock: otherwise a reviewer's
+    # commit would be the one to run SQLite's automatic checkpoint of everything merged.
+    if checkpoint:
+        checkpoint_log(store)
+    return Merged(target_id, span_map)
+
+
+def checkpoint_log(store: Store) -> None:
     if store.path != ":memory:":
         with contextlib.suppress(sqlite3.Error):
             store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -545,7 +620,7 @@ def _map_spans(
     spans: list[dict[str, Any]],
     target_doc: dict[str, Any],
     span_columns: list[str],
-    translate: _Translate,
+    translate: Translate,
     report: MergeReport,
 ) -> dict[int, int]:
     """Our span id for each of ``spans`` (theirs), copying in the ones we lack."""

@@ -8,10 +8,11 @@ are handled in (``tui.keyorder``).
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
@@ -30,6 +31,10 @@ from tui.keyorder import KeyOrder
 from tui.workers import failed
 from tui.writer import Writer
 
+if TYPE_CHECKING:
+    from store.hub import SyncReport
+    from tui.hubsync import HubStatus, HubSync
+
 
 class PizhuApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -47,8 +52,13 @@ class PizhuApp(App[None]):
         *,
         show_others: bool = False,
         import_flags: tuple[str, ...] = (),
+        hub: str = "",
     ) -> None:
         super().__init__()
+        self.hub_url = hub
+        """The team hub this copy syncs with in the background (``tui.hubsync``); "" for none."""
+        self.hub_status: HubStatus | None = None
+        self._hub_sync: HubSync | None = None
         self._thread_stores = threading.local()
         self.imports = imports
         self.import_flags = import_flags
@@ -83,7 +93,42 @@ class PizhuApp(App[None]):
             self.set_keymap(self.keymap)
         if self.warning:
             self.notify(self.warning, title="keymap ignored", severity="warning", timeout=10)
+        if self.hub_url:
+            self._start_hub_sync()
         self.open_library()
+
+    # --- the team hub (pizhu open --hub) ----------------------------------------------------
+
+    def _start_hub_sync(self) -> None:
+        from tui.hubsync import HubSync
+
+        def changed(status: HubStatus, report: SyncReport | None) -> None:
+            with contextlib.suppress(RuntimeError):  # the app is closing
+                self.call_from_thread(self.hub_changed, status, report)
+
+        self._hub_sync = HubSync(self.store.path, self.hub_url, changed)
+        self.hub_status = self._hub_sync.status
+        self._hub_sync.start()
+
+    def hub_changed(self, status: HubStatus, report: SyncReport | None) -> None:
+        """The background sync moved on (on the app's thread): the header, and the library
+        when the sync brought documents or decisions."""
+        self.hub_status = status
+        from tui.widgets.hub_line import HubLine
+
+        for line in self.screen.query(HubLine):
+            line.show()
+        if report is None:
+            return
+        for refused in report.refused:
+            self.notify(f"refused by the hub: {refused}", severity="warning", timeout=8)
+        if report.pulled.total():
+            self.progress_changed()
+            self.forget_progress()
+            from tui.screens.library import LibraryScreen
+
+            if isinstance(self.screen, LibraryScreen):
+                self.screen.reload()
 
     def open_library(self) -> None:
         from tui.screens.library import LibraryScreen
@@ -112,6 +157,8 @@ class PizhuApp(App[None]):
         # transaction, so the database holds whole reports only; `pizhu import` finishes it.
         if self.import_process is not None and self.import_process.poll() is None:
             self.import_process.terminate()
+        if self._hub_sync is not None:
+            self._hub_sync.stop()
         self.writer.close()
 
     # --- keys and writes --------------------------------------------------------------
@@ -384,18 +431,29 @@ def make_app(
     *,
     show_others: bool = False,
     import_flags: tuple[str, ...] = (),
+    hub: str = "",
 ) -> PizhuApp:
     """The app on ``store`` for ``reviewer``; keys from the keymap file when there is one.
 
     ``imports``: files and folders to import in the background while the app runs, with
     ``import_flags`` given to ``pizhu import`` (``--ocr``).
     ``show_others``: the history line shows every reviewer's decisions (blind by default).
+    ``hub``: the team hub's URL to sync with in the background (``tui.hubsync``).
     """
     try:
         keymap = keys.load_keymap(keymap_file)
     except keys.KeymapError as exc:
         # A broken keymap file must not keep a reviewer out: default keys, and say why.
         return PizhuApp(
-            store, reviewer, {}, warning=str(exc), imports=imports, show_others=show_others, import_flags=import_flags
+            store,
+            reviewer,
+            {},
+            warning=str(exc),
+            imports=imports,
+            show_others=show_others,
+            import_flags=import_flags,
+            hub=hub,
         )
-    return PizhuApp(store, reviewer, keymap, imports=imports, show_others=show_others, import_flags=import_flags)
+    return PizhuApp(
+        store, reviewer, keymap, imports=imports, show_others=show_others, import_flags=import_flags, hub=hub
+    )

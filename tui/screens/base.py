@@ -43,6 +43,13 @@ class PizhuScreen(Screen[None]):
     def pizhu(self) -> Pizhu:
         return cast(Pizhu, self.app)
 
+    def on_mount(self) -> None:
+        # With a team hub (pizhu open --hub), its line heads every screen.
+        if getattr(self.app, "hub_url", ""):
+            from tui.widgets.hub_line import HubLine
+
+            self.mount(HubLine())
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The worker rule (``tui.workers``): a failed worker's StoreError is a notice."""
         failed(self, event)
