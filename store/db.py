@@ -639,14 +639,7 @@ class Store:
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:
-        # Candidates from their counts (kept with the spans, see recount_candidates): counting
-        # a million spans per call took most of the library's time at 10,000 reports.
-        rows = self.read(
-            "SELECT d.id, d.source, d.title, d.organisation, d.year, d.date,"
-            " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
-            " coalesce((SELECT sum(n) FROM candidate_counts c WHERE c.document_id = d.id), 0) AS candidates"
-            " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
-        )
+        rows = library.listing(self)
         mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed and finished by the one definition (store.progress), in SQL.
         done = progress.document_progress(self, reviewer)
@@ -770,7 +763,7 @@ class Store:
         sql = (
             "SELECT r.span_id, r.reviewer, r.document_id, r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags,"
             " s.origin FROM span_states r JOIN spans s ON s.id = r.span_id"
-            " JOIN documents d ON d.id = r.document_id WHERE d.deleted_at IS NULL"
+            f" JOIN {library.LIVE} d ON d.id = r.document_id WHERE d.deleted_at IS NULL"
             + (" AND r.document_id = ?" if doc_id is not None else "")
             + " ORDER BY r.document_id"
         )
@@ -811,6 +804,8 @@ class Store:
         self, documents: list[int] | None = None
     ) -> tuple[dict[int, int], dict[tuple[str, str, str], int]]:
         """Machine candidates per document, and per (label, rule, source), of ``documents`` or all."""
+        if documents is None:
+            return library.candidate_totals(self)
         where, params = (
             ("", [])
             if documents is None
@@ -951,7 +946,7 @@ class Store:
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            " JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL"
+            f" JOIN {library.LIVE} d ON d.id = s.document_id AND d.deleted_at IS NULL"
         )
         # Two reads, each in index order: the few flagged spans, then the pending ones
         # least confident first (one ORDER BY over both would sort millions of rows).

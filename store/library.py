@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from store import review
+from store.handle import Reads
 
 WITHDRAW = "withdraw"
 RESTORE = "restore"
@@ -116,3 +117,36 @@ def derive(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> None:
                 "INSERT OR IGNORE INTO assignments (document_id, reviewer, assigned_at) VALUES (?,?,?)",
                 [(doc_id, name, at) for name in names],
             )
+
+
+# --- reading the library at scale (the totals of migration 0013) ------------------------------
+
+LIVE = "documents INDEXED BY idx_documents_live"
+"""The documents table read through its live-documents index, for a join that keeps only
+live documents (``... AND d.deleted_at IS NULL``): the index answers it, where the table
+would be read up to ``deleted_at``, behind each report's text. The planner does not pick
+the index for a join by itself."""
+
+
+def listing(store: Reads) -> list[dict[str, Any]]:
+    """The live documents with what the library lists of them, ``sections`` and machine
+    ``candidates`` included, in id order; the counts from ``document_totals``."""
+    return store.read(
+        "SELECT d.id, d.source, d.title, d.organisation, d.year, d.date, coalesce(t.sections, 0) AS sections,"
+        " coalesce(t.candidates, 0) AS candidates FROM documents d LEFT JOIN document_totals t"
+        " ON t.document_id = d.id WHERE d.deleted_at IS NULL ORDER BY d.id"
+    )
+
+
+def candidate_totals(store: Reads) -> tuple[dict[int, int], dict[tuple[str, str, str], int]]:
+    """Machine candidates per document and per (label, rule, source) over the whole store,
+    from ``document_totals`` and ``candidate_kinds`` (see ``Store.candidate_totals``)."""
+    per_document = {
+        r["document_id"]: r["candidates"]
+        for r in store.read("SELECT document_id, candidates FROM document_totals WHERE candidates != 0")
+    }
+    per_kind = {
+        (r["label"], r["rule"], r["source"] or "rules"): r["n"]
+        for r in store.read("SELECT label, rule, source, n FROM candidate_kinds")
+    }
+    return per_document, per_kind

@@ -113,11 +113,9 @@ def document_progress(
     if documents is not None:
         scope, params = " AND document_id IN (SELECT value FROM json_each(?))", [json.dumps(list(documents))]
     live = store.read("SELECT id FROM documents WHERE deleted_at IS NULL" + scope.replace("document_id", "id"), params)
-    candidates = {
-        r["document_id"]: r["n"]
-        for r in store.read(
-            f"SELECT document_id, sum(n) AS n FROM candidate_counts WHERE 1{scope} GROUP BY document_id", params
-        )
+    candidates = {  # kept per document by triggers (migration 0013)
+        r["document_id"]: r["candidates"]
+        for r in store.read(f"SELECT document_id, candidates FROM document_totals WHERE 1{scope}", params)
     }
     if reviewer is None:
         table, who, args = "gold_states", "", list(params)
