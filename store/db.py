@@ -763,7 +763,7 @@ class Store:
         sql = (
             "SELECT r.span_id, r.reviewer, r.document_id, r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags,"
             " s.origin FROM span_states r JOIN spans s ON s.id = r.span_id"
-            f" JOIN {library.LIVE} d ON d.id = r.document_id WHERE d.deleted_at IS NULL"
+            f" JOIN {library.LIVE} ON d.id = r.document_id WHERE d.deleted_at IS NULL"
             + (" AND r.document_id = ?" if doc_id is not None else "")
             + " ORDER BY r.document_id"
         )
@@ -946,7 +946,7 @@ class Store:
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            f" JOIN {library.LIVE} d ON d.id = s.document_id AND d.deleted_at IS NULL"
+            f" JOIN {library.LIVE} ON d.id = s.document_id AND d.deleted_at IS NULL"
         )
         # Two reads, each in index order: the few flagged spans, then the pending ones
         # least confident first (one ORDER BY over both would sort millions of rows).

@@ -121,8 +121,8 @@ def derive(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> None:
 
 # --- reading the library at scale (the totals of migration 0013) ------------------------------
 
-LIVE = "documents INDEXED BY idx_documents_live"
-"""The documents table read through its live-documents index, for a join that keeps only
+LIVE = "documents d INDEXED BY idx_documents_live"
+"""The documents table (as ``d``) read through its live-documents index, for a join that keeps only
 live documents (``... AND d.deleted_at IS NULL``): the index answers it, where the table
 would be read up to ``deleted_at``, behind each report's text. The planner does not pick
 the index for a join by itself."""
