@@ -639,26 +639,33 @@ class Store:
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:
-        rows = library.listing(self)
+        try:
+            rows = library.listing(self.conn)
+        except sqlite3.Error as exc:
+            raise _explain(exc, self.path) from None
         mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed and finished by the one definition (store.progress), in SQL.
-        done = progress.document_progress(self, reviewer)
-        return [
-            DocumentSummary(
-                id=r["id"],
-                source=r["source"],
-                title=r["title"] or "",
-                organisation=r["organisation"] or "",
-                year=r["year"],
-                sections=r["sections"],
-                candidates=r["candidates"],
-                reviewed=done[r["id"]].candidates - done[r["id"]].undecided if r["id"] in done else 0,
-                assigned=r["id"] in mine,
-                date=r["date"] or None,
-                finished=r["id"] in done and done[r["id"]].finished,
+        done = progress.document_progress(self, reviewer, candidates={r[0]: r[7] for r in rows})
+        none = progress.Progress()
+        summaries = []
+        for doc_id, source, title, organisation, year, date, sections, candidates in rows:
+            p = done.get(doc_id, none)
+            summaries.append(
+                DocumentSummary(
+                    id=doc_id,
+                    source=source,
+                    title=title or "",
+                    organisation=organisation or "",
+                    year=year,
+                    sections=sections,
+                    candidates=candidates,
+                    reviewed=p.candidates - p.undecided,
+                    assigned=doc_id in mine,
+                    date=date or None,
+                    finished=p.finished,
+                )
             )
-            for r in rows
-        ]
+        return summaries
 
     def sections(self, doc_id: int) -> list[StoredSection]:
         rows = self.read(
@@ -840,7 +847,7 @@ class Store:
         if documents is not None:
             where += " AND r.document_id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(documents))
-        base = f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}"
+        base = f" FROM {table} r CROSS JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}"
         per_document = {
             (r["document_id"], r["origin"], r["status"]): r["n"]
             for r in self.read(
@@ -874,7 +881,7 @@ class Store:
         cursor = self.conn.execute(
             "SELECT s.document_id, s.origin, s.label, s.rule, s.source, r.status, r.label,"
             " s.start, s.end, s.attrs, r.start, r.end, r.attrs"
-            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{clause}",
+            f" FROM {table} r CROSS JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{clause}",
             params,
         )
         try:

@@ -128,14 +128,17 @@ would be read up to ``deleted_at``, behind each report's text. The planner does 
 the index for a join by itself."""
 
 
-def listing(store: Reads) -> list[dict[str, Any]]:
-    """The live documents with what the library lists of them, ``sections`` and machine
-    ``candidates`` included, in id order; the counts from ``document_totals``."""
-    return store.read(
-        "SELECT d.id, d.source, d.title, d.organisation, d.year, d.date, coalesce(t.sections, 0) AS sections,"
-        " coalesce(t.candidates, 0) AS candidates FROM documents d LEFT JOIN document_totals t"
+def listing(
+    conn: sqlite3.Connection,
+) -> list[tuple[int, str, str | None, str | None, int | None, str | None, int, int]]:
+    """The live documents as the library lists them, in id order: (id, source, title,
+    organisation, year, date, sections, machine candidates); the counts from
+    ``document_totals``. Tuples, not dicts: 100,000 rows of them are read on every open."""
+    return conn.execute(
+        "SELECT d.id, d.source, d.title, d.organisation, d.year, d.date, coalesce(t.sections, 0),"
+        " coalesce(t.candidates, 0) FROM documents d LEFT JOIN document_totals t"
         " ON t.document_id = d.id WHERE d.deleted_at IS NULL ORDER BY d.id"
-    )
+    ).fetchall()
 
 
 def candidate_totals(store: Reads) -> tuple[dict[int, int], dict[tuple[str, str, str], int]]:

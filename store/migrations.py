@@ -417,9 +417,11 @@ def m0013_totals(db: Database) -> None:
     - triggers on ``sections`` and ``candidate_counts`` keep both: every write to those two
       tables (an import, a re-extraction, a merge, a lexicon spread, a re-normalization)
       moves the totals with it, whoever makes it;
-    - ``idx_documents_live``: the live documents with what the library lists of them. The
-      columns after the raw text (``deleted_at``, ``date``) sit behind its overflow pages,
-      so filtering on ``deleted_at`` read the whole 11 GB table at 100,000 reports;
+    - ``idx_documents_live``: the live documents with what the library lists of them, and
+      ``deleted_at`` itself (always NULL there) so that a query naming it is answered from
+      the index. The columns after the raw text (``deleted_at``, ``date``) sit behind its
+      overflow pages: filtering on ``deleted_at`` read the whole table (2.7 s for the
+      library's list alone at 100,000 reports);
     - ``idx_spans_label_queue``: the queue filtered to one label reads that label's
       candidates least confident first instead of every candidate's;
     - ``idx_spans_document_origin_start`` replaces ``idx_spans_document_id_origin``: one
@@ -485,7 +487,7 @@ def m0013_totals(db: Database) -> None:
     for name, (event, body) in bodies.items():
         conn.execute(f"CREATE TRIGGER {name} {event} BEGIN {body} END")
     conn.execute(
-        "CREATE INDEX idx_documents_live ON documents (id, source, title, organisation, year, date)"
+        "CREATE INDEX idx_documents_live ON documents (id, source, title, organisation, year, date, deleted_at)"
         " WHERE deleted_at IS NULL"
     )
     conn.execute("CREATE INDEX idx_spans_label_queue ON spans (label, origin, confidence, document_id, start)")
