@@ -148,8 +148,12 @@ def candidate_totals(store: Reads) -> tuple[dict[int, int], dict[tuple[str, str,
         r["document_id"]: r["candidates"]
         for r in store.read("SELECT document_id, candidates FROM document_totals WHERE candidates != 0")
     }
-    per_kind = {
+    return per_document, candidate_kinds(store)
+
+
+def candidate_kinds(store: Reads) -> dict[tuple[str, str, str], int]:
+    """Machine candidates per (label, rule, source) over the whole store, from ``candidate_kinds``."""
+    return {
         (r["label"], r["rule"], r["source"] or "rules"): r["n"]
         for r in store.read("SELECT label, rule, source, n FROM candidate_kinds")
     }
-    return per_document, per_kind
