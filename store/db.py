@@ -645,8 +645,8 @@ class Store:
             raise _explain(exc, self.path) from None
         mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed and finished by the one definition (store.progress), in SQL.
-        done = progress.document_progress(self, reviewer, candidates={r[0]: r[7] for r in rows})
-        none = progress.Progress()
+        done = progress.document_progress(self, reviewer, candidates={r[0]: r[7] for r in rows}, decided_only=True)
+        none = progress.Progress()  # nothing decided: nothing reviewed, not finished
         summaries = []
         for doc_id, source, title, organisation, year, date, sections, candidates in rows:
             p = done.get(doc_id, none)
