@@ -27,6 +27,7 @@ Usage: python -m bench.bench_scale [--reports 10000] [--db bench/out/scale.db] [
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import multiprocessing
@@ -34,12 +35,14 @@ import os
 import random
 import re
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -48,7 +51,7 @@ from bench.generate import generate
 from extract import EXTRACTOR_VERSION
 from extract.decode import decode
 from extract.document import prepare
-from extract.models import DocumentDraft, Span
+from extract.models import DocumentDraft, Normalized, Span
 from store import review
 from store.db import Store
 
@@ -111,13 +114,112 @@ def _prepare_one(index_seed: tuple[int, int]) -> tuple[str, str, list[tuple[Docu
 # --- building ----------------------------------------------------------------------------
 
 
+def copy_of(draft: DocumentDraft, number: int) -> DocumentDraft:
+    """``draft`` with a line naming copy ``number`` after its text: a report of its own (its
+    own text and raw hash), with the same sections, spans and positions as the original."""
+    tail = f"\n（副本 {number}）"
+    raw = draft.raw + tail
+    offsets = array("q", draft.normalized.raw_offsets[:-1])
+    offsets.extend(range(len(draft.raw), len(raw) + 1))
+    last = draft.sections[-1]
+    sections = (*draft.sections[:-1], dataclasses.replace(last, end=last.end + len(tail)))
+    return dataclasses.replace(draft, raw=raw, normalized=Normalized(draft.text + tail, offsets), sections=sections)
+
+
+def _prepared(index: int, seed: int, distinct: int, pool: Any) -> Iterator[tuple[str, str, list[Any]]]:
+    """Reports from ``index`` on; with ``distinct``, the first ``distinct`` go through the
+    pipeline and the rest are copies of them (``copy_of``), for a large database in minutes."""
+    if not distinct:
+        while True:
+            batch = [(i, seed) for i in range(index, index + 200)]
+            index += len(batch)
+            yield from pool.imap(_prepare_one, batch, chunksize=8)
+    originals = list(pool.imap(_prepare_one, [(i, seed) for i in range(distinct)], chunksize=8))
+    while True:
+        source, encoding, drafts = originals[index % distinct]
+        if index >= distinct:
+            source = source.replace(".txt", f".copy{index}.txt")
+            drafts = [(copy_of(draft, index), spans) for draft, spans in drafts]
+        index += 1
+        yield source, encoding, drafts
+
+
+def replicate(conn: sqlite3.Connection, reports: int) -> int:
+    """Copy the stored reports (with their sections, spans and counts) until there are ``reports``.
+
+    For a database too large to extract in the time at hand: copy ``k`` of report ``id`` is
+    report ``id + k * n`` with its spans' ids moved the same way, its ``source``,
+    ``source_hash``, ``content_hash`` and span ``uid``\\s marked with the copy, and its text
+    as it was. The span indexes are dropped for the copy and made again after (one sort
+    each, instead of millions of inserts in random places). Returns the reports added.
+    """
+    n, top = conn.execute("SELECT count(*), max(id) FROM documents").fetchone()
+    assert n == top, "replicate needs documents numbered 1..n"
+    spans_top = conn.execute("SELECT coalesce(max(id), 0) FROM spans").fetchone()[0]
+    assert not conn.execute("SELECT 1 FROM document_sources UNION ALL SELECT 1 FROM ocr_words").fetchone()
+
+    def columns(table: str) -> list[str]:
+        return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+    def copy(table: str, changed: dict[str, str], where: str) -> None:
+        names = columns(table)
+        chosen = ", ".join(changed.get(name, name) for name in names)
+        quoted = ", ".join(f'"{name}"' for name in names)
+        conn.execute(f"INSERT INTO {table} ({quoted}) SELECT {chosen} FROM {table} WHERE {where}")
+
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'spans' AND sql IS NOT NULL"
+    ).fetchall()
+    conn.execute("PRAGMA cache_size = -2000000")
+    conn.execute("BEGIN IMMEDIATE")
+    for name, _sql in indexes:
+        conn.execute(f"DROP INDEX {name}")
+    k = 0
+    while (k + 1) * n < reports:
+        k += 1
+        docs, spans, mark = k * n, k * spans_top, f"'copy{k}'"
+        limit = f"id + {docs} <= {reports}"
+        copy(
+            "documents",
+            {
+                "id": f"id + {docs}",
+                "source": f"source || '#' || {mark}",
+                "content_hash": f"content_hash || ':' || {mark}",
+                "source_hash": f"source_hash || ':' || {mark}",
+            },
+            f"id <= {n} AND {limit}",
+        )
+        doc_limit = f"document_id <= {n} AND document_id + {docs} <= {reports}"
+        copy("sections", {"id": "NULL", "document_id": f"document_id + {docs}"}, doc_limit)
+        copy(
+            "spans",
+            {"id": f"id + {spans}", "document_id": f"document_id + {docs}", "uid": f"uid || ':' || {mark}"},
+            doc_limit,
+        )
+        copy("candidate_counts", {"document_id": f"document_id + {docs}"}, doc_limit)
+    for _name, sql in indexes:
+        conn.execute(sql)
+    conn.execute("COMMIT")
+    return conn.execute("SELECT count(*) FROM documents").fetchone()[0] - n
+
+
 def build_scale_db(
-    path: Path = DEFAULT_DB, reports: int = 10_000, seed: int = 0, rebuild: bool = False, quiet: bool = False
+    path: Path = DEFAULT_DB,
+    reports: int = 10_000,
+    seed: int = 0,
+    rebuild: bool = False,
+    quiet: bool = False,
+    distinct: int = 0,
+    stored: int = 0,
 ) -> Path:
     """The scale database at ``path``, built if it is missing or too small; returns its path.
 
     The build goes to a temporary file renamed into place at the end, so an interrupted
     build never leaves a half database that a later run would take for the real one.
+    ``distinct``: extract only that many reports and make the rest copies of them
+    (``copy_of``); ``stored``: store only that many through ``Store.add_document`` and
+    copy them in SQL for the rest (``replicate``). With both, 100,000 reports build in
+    minutes instead of hours.
     """
     if path.exists() and not rebuild:
         with Store(path) as store:
@@ -131,19 +233,22 @@ def build_scale_db(
     started = time.perf_counter()
     store = Store(partial)
     added = 0
-    index = 0
+    wanted = min(stored, reports) if stored else reports
     with multiprocessing.Pool(max(1, (os.cpu_count() or 2))) as pool:
-        while added < reports:
-            batch = [(i, seed) for i in range(index, index + 200)]
-            index += len(batch)
-            for source, encoding, drafts in pool.imap(_prepare_one, batch, chunksize=8):
-                for draft, spans in drafts:
-                    if added < reports and store.add_document(source, encoding, draft, spans, EXTRACTOR_VERSION):
-                        added += 1
-            if not quiet:
-                print(f"\r  built {added:,} reports in {time.perf_counter() - started:.0f} s", end="", flush=True)
+        for source, encoding, drafts in _prepared(0, seed, distinct, pool):
+            for draft, spans in drafts:
+                if added < wanted and store.add_document(source, encoding, draft, spans, EXTRACTOR_VERSION):
+                    added += 1
+                    if not quiet and added % 500 == 0:
+                        print(
+                            f"\r  built {added:,} reports in {time.perf_counter() - started:.0f} s", end="", flush=True
+                        )
+            if added >= wanted:
+                break
     if not quiet:
         print()
+    if added < reports:
+        replicate(store.conn, reports)
     add_decisions(store, seed)
     # No ANALYZE: a team's database never gets one, so the planner works without statistics here too.
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -376,11 +481,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--stored", type=int, default=0, help="store this many reports one by one, copy them in SQL for the rest"
+    )
+    parser.add_argument(
+        "--distinct", type=int, default=0, help="extract this many reports, copy them for the rest (0: all distinct)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     name, _ = span_source()
     print(f"spans from: {name}")
-    path = build_scale_db(args.db, args.reports, args.seed, rebuild=args.rebuild)
+    path = build_scale_db(
+        args.db, args.reports, args.seed, rebuild=args.rebuild, distinct=args.distinct, stored=args.stored
+    )
     print(f"database ready in {time.perf_counter() - started:.0f} s: {path}")
     rows = []
     for row in measure(path):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.scores import Scored, Scores, prf
+from store import library
 from store.db import Store
 from store.errors import AdjudicatedError, AdjudicationError, ReviewError, UnchangedError
 from store.progress import progress_of, sections_finished
@@ -111,6 +112,20 @@ def versions(store: Store, doc_id: int) -> DocumentVersions:
     for _doc, states in store.reviewer_states(doc_id):
         return DocumentVersions(doc_id, _reviewed(states))
     return DocumentVersions(doc_id, {})
+
+
+def _deciders(store: Store) -> dict[int, list[str]]:
+    """Per live document, the reviewers with something decided in it (``_reviewed``'s), from
+    the state index alone: only documents with two of them need their versions read."""
+    found: dict[int, list[str]] = {}
+    for row in store.read(
+        f"SELECT r.document_id, r.reviewer FROM span_states r JOIN {library.LIVE} ON d.id = r.document_id"
+        " AND d.deleted_at IS NULL WHERE r.status != ? GROUP BY r.document_id, r.reviewer",
+        [PENDING],
+    ):
+        if not is_adjudicator(row["reviewer"]):
+            found.setdefault(row["document_id"], []).append(row["reviewer"])
+    return found
 
 
 # --- pairwise agreement ----------------------------------------------------------------------
@@ -223,12 +238,23 @@ def agreement(store: Store, reviewers: list[str] | None = None, documents: tuple
     wanted = set(documents)
     tables: dict[tuple[str, str], list[int]] = {}
     names: set[str] = set()
-    for doc_id, all_states in store.reviewer_states(attributes=False):
+    compared = []
+    for doc_id, decided in _deciders(store).items():
         if wanted and doc_id not in wanted:
             continue
-        v = DocumentVersions(doc_id, _reviewed(all_states))
-        present = [r for r in v.reviewers if not reviewers or r in reviewers]
+        present = [r for r in decided if not reviewers or r in reviewers]
         names.update(present)
+        if len(present) >= 2:
+            compared.append(doc_id)
+    for doc_id in compared:
+        v = next(
+            (
+                DocumentVersions(doc_id, _reviewed(states))
+                for _doc, states in store.reviewer_states(doc_id, attributes=False)
+            ),
+            DocumentVersions(doc_id, {}),
+        )
+        present = [r for r in v.reviewers if not reviewers or r in reviewers]
         if len(present) < 2:
             continue
         sections = finished_sections(store, doc_id, {r: v.states[r] for r in present})

@@ -639,33 +639,33 @@ class Store:
         )
 
     def documents(self, reviewer: str = "") -> list[DocumentSummary]:
-        # Candidates from their counts (kept with the spans, see recount_candidates): counting
-        # a million spans per call took most of the library's time at 10,000 reports.
-        rows = self.read(
-            "SELECT d.id, d.source, d.title, d.organisation, d.year, d.date,"
-            " (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS sections,"
-            " coalesce((SELECT sum(n) FROM candidate_counts c WHERE c.document_id = d.id), 0) AS candidates"
-            " FROM documents d WHERE d.deleted_at IS NULL ORDER BY d.id"
-        )
+        try:
+            rows = library.listing(self.conn)
+        except sqlite3.Error as exc:
+            raise _explain(exc, self.path) from None
         mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed and finished by the one definition (store.progress), in SQL.
-        done = progress.document_progress(self, reviewer)
-        return [
-            DocumentSummary(
-                id=r["id"],
-                source=r["source"],
-                title=r["title"] or "",
-                organisation=r["organisation"] or "",
-                year=r["year"],
-                sections=r["sections"],
-                candidates=r["candidates"],
-                reviewed=done[r["id"]].candidates - done[r["id"]].undecided if r["id"] in done else 0,
-                assigned=r["id"] in mine,
-                date=r["date"] or None,
-                finished=r["id"] in done and done[r["id"]].finished,
+        done = progress.document_progress(self, reviewer, candidates={r[0]: r[7] for r in rows}, decided_only=True)
+        none = progress.Progress()  # nothing decided: nothing reviewed, not finished
+        summaries = []
+        for doc_id, source, title, organisation, year, date, sections, candidates in rows:
+            p = done.get(doc_id, none)
+            summaries.append(
+                DocumentSummary(
+                    id=doc_id,
+                    source=source,
+                    title=title or "",
+                    organisation=organisation or "",
+                    year=year,
+                    sections=sections,
+                    candidates=candidates,
+                    reviewed=p.candidates - p.undecided,
+                    assigned=doc_id in mine,
+                    date=date or None,
+                    finished=p.finished,
+                )
             )
-            for r in rows
-        ]
+        return summaries
 
     def sections(self, doc_id: int) -> list[StoredSection]:
         rows = self.read(
@@ -770,7 +770,7 @@ class Store:
         sql = (
             "SELECT r.span_id, r.reviewer, r.document_id, r.status, r.label, r.start, r.end, r.text, r.attrs, r.tags,"
             " s.origin FROM span_states r JOIN spans s ON s.id = r.span_id"
-            " JOIN documents d ON d.id = r.document_id WHERE d.deleted_at IS NULL"
+            f" JOIN {library.LIVE} ON d.id = r.document_id WHERE d.deleted_at IS NULL"
             + (" AND r.document_id = ?" if doc_id is not None else "")
             + " ORDER BY r.document_id"
         )
@@ -811,6 +811,8 @@ class Store:
         self, documents: list[int] | None = None
     ) -> tuple[dict[int, int], dict[tuple[str, str, str], int]]:
         """Machine candidates per document, and per (label, rule, source), of ``documents`` or all."""
+        if documents is None:
+            return library.candidate_totals(self)
         where, params = (
             ("", [])
             if documents is None
@@ -845,7 +847,7 @@ class Store:
         if documents is not None:
             where += " AND r.document_id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(documents))
-        base = f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}"
+        base = f" FROM {table} r CROSS JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}"
         per_document = {
             (r["document_id"], r["origin"], r["status"]): r["n"]
             for r in self.read(
@@ -879,7 +881,7 @@ class Store:
         cursor = self.conn.execute(
             "SELECT s.document_id, s.origin, s.label, s.rule, s.source, r.status, r.label,"
             " s.start, s.end, s.attrs, r.start, r.end, r.attrs"
-            f" FROM {table} r JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{clause}",
+            f" FROM {table} r CROSS JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{clause}",
             params,
         )
         try:
@@ -951,7 +953,7 @@ class Store:
             "SELECT s.*, r.status AS _status, r.label AS _label, r.start AS _start, r.end AS _end, r.text AS _text,"
             " r.attrs AS _attrs, r.tags AS _tags, r.decided_at AS _at, r.guidelines AS _guidelines"
             " FROM spans s LEFT JOIN span_states r ON r.span_id = s.id AND r.reviewer = ?"
-            " JOIN documents d ON d.id = s.document_id AND d.deleted_at IS NULL"
+            f" JOIN {library.LIVE} ON d.id = s.document_id AND d.deleted_at IS NULL"
         )
         # Two reads, each in index order: the few flagged spans, then the pending ones
         # least confident first (one ORDER BY over both would sort millions of rows).

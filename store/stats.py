@@ -23,6 +23,7 @@ from typing import Any
 
 from extract.models import LABELS
 from extract.scores import Scored, Scores, prf
+from store import library
 from store.db import Store
 from store.progress import finished_documents
 from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
@@ -214,11 +215,12 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     seconds.
     """
     wanted = set(documents)
-    docs = store.read("SELECT id, title, organisation, year FROM documents WHERE deleted_at IS NULL ORDER BY id")
+    scope = None if not wanted else sorted(wanted)
+    # Every machine candidate starts as pending: per document from its totals (migration 0013).
     progress = {
-        d["id"]: DocumentProgress(d["id"], d["title"] or "", d["organisation"] or "", d["year"])
-        for d in docs
-        if not wanted or d["id"] in wanted
+        doc_id: DocumentProgress(doc_id, title or "", organisation or "", year, StatusCounts(pending=candidates))
+        for doc_id, _source, title, organisation, year, _date, _sections, candidates in library.listing(store.conn)
+        if not wanted or doc_id in wanted
     }
     labels: dict[str, StatusCounts] = {}
     by_label: dict[str, ExtractorScore] = {}
@@ -250,14 +252,10 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             score = by_rule[key] = ExtractorScore(key, missed=None)
         return score
 
-    scope = None if not wanted else sorted(wanted)
     for doc_id in finished_documents(store, reviewer, scope):
         if doc_id in progress:
             progress[doc_id].finished = True
-    pending_by_document, pending = store.candidate_totals(scope)
-    for doc_id, n in pending_by_document.items():
-        if doc_id in progress:
-            progress[doc_id].counts.pending += n
+    pending = library.candidate_kinds(store) if scope is None else store.candidate_totals(scope)[1]
     for (label, rule, source), n in pending.items():
         labels.setdefault(label, StatusCounts()).pending += n
         label_score(label).pending += n
