@@ -12,12 +12,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
-import stat
 import time
-import urllib.parse
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,19 +23,17 @@ from sqlite_utils import Database
 
 from extract import GUIDELINES_VERSION
 from extract.layout import Layout
-from extract.models import LABELS, DocumentDraft, Section, Span
-from store import lexicon, library, progress, review, roles
+from extract.models import DocumentDraft, Section, Span
+from store import lexicon, library, opening, progress, review, roles
 from store.clock import now
 from store.errors import (
-    BusyError,
     CorruptDatabaseError,
-    DiskFullError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     StoreError,
-    UnchangedError,
 )
 from store.migrations import KNOWN, migrations
+from store.opening import explain
 from store.records import (
     ADDED,
     CONFIRMED,
@@ -56,26 +51,10 @@ from store.records import (
 )
 
 DEFAULT_DB = "annotations.db"
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _explain(exc: sqlite3.Error, path: str) -> StoreError:
-    message = str(exc).lower()
-    if "readonly" in message or "read-only" in message:
-        return ReadOnlyDatabaseError(f"{path}: the database is read-only; nothing was written")
-    if "disk is full" in message or "disk i/o" in message:
-        return DiskFullError(f"{path}: the disk is full or failing; nothing was written")
-    if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return CorruptDatabaseError(f"{path}: the database file is corrupt ({exc})")
-    if "locked" in message or "busy" in message:
-        return BusyError(f"{path}: the database stayed busy; try again")
-    if "unable to open" in message:
-        return StoreError(f"{path}: cannot open the database file")
-    return StoreError(f"{path}: {exc}")
 
 
 class Store:
@@ -105,24 +84,13 @@ class Store:
         uri = False
         if not memory and path is not None:
             # Never open (and close) the file ourselves while this process holds an SQLite
-            # connection to it: closing any descriptor of a file drops every POSIX lock the
-            # process has on it, SQLite's included, and another connection then takes the
-            # database for unused (seen here: committed decisions gone after kill -9).
-            if _open_here(Path(path)) == 0:
-                _check_header(Path(path), must_exist=read_only)
-            if not _folder_writable(Path(path)):
-                if not read_only:
-                    raise ReadOnlyDatabaseError(
-                        f"{path}: its folder cannot be written, and this command writes; work on a copy"
-                        f" (pizhu backup COPY.db --db {path} makes one)"
-                    )
-                target, uri, self.read_only = _read_only_uri(Path(path)), True, True
-            else:
-                target = self.path
+            # connection to it: ``store.opening`` counts them (a closed descriptor drops the
+            # process's POSIX locks, SQLite's included).
+            target, uri, self.read_only = opening.prepare(Path(path), reading=read_only)
         try:
             conn = sqlite3.connect(target, timeout=15.0, isolation_level=None, check_same_thread=False, uri=uri)
         except sqlite3.Error as exc:
-            raise _explain(exc, self.path) from None
+            raise explain(exc, self.path) from None
         self.conn = conn
         self.db = Database(conn)
         self._origin: str | None = None
@@ -134,13 +102,11 @@ class Store:
         # app's writer, once no decision waits).
         self.defer_lexicon = False
         self._lexicon_due = False
-        self._key = _file_key(Path(self.path)) if self.path != ":memory:" else None
-        if self._key is not None:
-            _OPEN[self._key] = _OPEN.get(self._key, 0) + 1
+        self._key = opening.register(self.path)
         try:
             conn.execute("PRAGMA busy_timeout = 15000")
             if self.read_only:
-                self._check_readable()
+                opening.check_readable(conn, self.path)
             if self._reading and not memory and not self._applied_known():
                 # Before anything is written (WAL mode rewrites the header): a reader would
                 # otherwise turn an empty or foreign SQLite file into a pizhu database.
@@ -153,24 +119,10 @@ class Store:
             self._migrate()
         except sqlite3.Error as exc:
             conn.close()
-            raise _explain(exc, self.path) from None
+            raise explain(exc, self.path) from None
         except StoreError:
             conn.close()
             raise
-
-    def _check_readable(self) -> None:
-        """A read-only connection reads its first page now, so a failure is explained here."""
-        try:
-            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError as exc:
-            if "unable to open" not in str(exc):
-                raise
-            name = Path(self.path).name
-            raise ReadOnlyDatabaseError(
-                f"{self.path}: cannot be read where it is: the folder is read-only and SQLite needs to create"
-                f" {name}-shm beside the {name}-wal it holds; copy {name} and {name}-wal to a writable folder and"
-                f" read the copy (or run pizhu backup COPY.db where the folder can be written)"
-            ) from None
 
     @classmethod
     def memory(cls) -> Store:
@@ -178,9 +130,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
-        if self._key is not None and _OPEN.get(self._key):
-            _OPEN[self._key] -= 1
-            self._key = None
+        opening.release(self._key)
+        self._key = None
 
     def __enter__(self) -> Store:
         return self
@@ -242,9 +193,9 @@ class Store:
                     break
                 except sqlite3.OperationalError as exc:
                     if "locked" not in str(exc) and "busy" not in str(exc):
-                        raise _explain(exc, self.path) from None
+                        raise explain(exc, self.path) from None
                     if time.monotonic() > deadline:
-                        raise _explain(exc, self.path) from None
+                        raise explain(exc, self.path) from None
                     time.sleep(pause)
                     pause = min(pause * 1.5, 0.005)
         finally:
@@ -257,7 +208,7 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise _explain(exc, self.path) from None
+                raise explain(exc, self.path) from None
             raise
         if self._lexicon_due and not self.defer_lexicon:
             self._lexicon_due = False
@@ -271,7 +222,7 @@ class Store:
             # A corrupt page is often met while fetching, not when the statement starts.
             rows = cursor.fetchall()
         except sqlite3.Error as exc:
-            raise _explain(exc, self.path) from None
+            raise explain(exc, self.path) from None
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in rows]
 
@@ -887,7 +838,7 @@ class Store:
         try:
             rows = cursor.fetchall()
         except sqlite3.Error as exc:
-            raise _explain(exc, self.path) from None
+            raise explain(exc, self.path) from None
         for doc, origin, label, rule, source, status, r_label, start, end, attrs, r_start, r_end, r_attrs in rows:
             row: dict[str, Any] = {
                 "document_id": doc,
@@ -975,7 +926,7 @@ class Store:
         )
         return [_view(row, reviewer if row["_status"] is not None else "") for row in flagged + rows]
 
-    # --- decisions (store/review.py checks and applies them) ------------------------
+    # --- decisions (store/review.py records them: ``review.decide``, ``review.add_span``...) -
 
     def decide(
         self,
@@ -990,67 +941,77 @@ class Store:
         tag: str | None = None,
         seen: SpanState | None = None,
     ) -> SpanView:
-        """Record one reviewer action on a span and return the span as the reviewer now sees it.
-
-        ``action`` is one of confirm, reject, label, boundary, attrs, tag, untag, reset;
-        an adjudicator's verdict goes through ``adjudicate``. ``seen``: the version of the span
-        the reviewer decided on (``SpanView.state()``); if the span is no longer that version
-        nothing is written (``ChangedSpanError``).
-        """
-        if action == review.ADJUDICATE:
-            chosen = dict(attrs or {})
-            status = chosen.pop("status", CONFIRMED)
-            current = self.span(span_id, reviewer)
-            version = current.state() | {"status": status, "attrs": chosen or current.attrs}
-            version.update({k: v for k, v in (("label", label), ("start", start), ("end", end)) if v is not None})
-            return self.adjudicate(span_id, reviewer, version)
-        with self.transaction() as conn:
-            if seen is not None:
-                review.check_seen(conn, span_id, reviewer, seen)
-            pending = review.operation(
-                conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag
-            )
-            lexicon.start_watermark(conn)
-            review.append(conn, [pending], self.origin)
-            if action in (review.CONFIRM, review.LABEL, review.BOUNDARY):  # what can make gold
-                self._spread(conn, [(span_id, reviewer)])
-            if tag and action == review.TAG:
-                conn.execute(
-                    "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)", (tag, reviewer, now())
-                )
-        return self.span(span_id, reviewer)
+        """One reviewer action on a span; the span as the reviewer now sees it (``review.decide``)."""
+        return review.decide(
+            self, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag, seen=seen
+        )
 
     def decide_many(
         self, span_ids: Iterable[int], reviewer: str, action: str, seen: dict[int, SpanState] | None = None
     ) -> int:
-        """One action (confirm or reject) on many spans as one batch: one undo takes it all back.
+        """One action on many spans as one batch (``review.decide_many``); how many were decided."""
+        return review.decide_many(self, span_ids, reviewer, action, seen)
 
-        ``seen``: span id → the version the reviewer decided on; if any span is no longer that
-        version nothing is written (``ChangedSpanError``)."""
-        if action not in (review.CONFIRM, review.REJECT):
-            raise StoreError(f"a bulk action is confirm or reject, not {action!r}")
-        batch = review.new_uid()
-        with self.transaction() as conn:
-            for span_id, version in (seen or {}).items():
-                review.check_seen(conn, span_id, reviewer, version)
-            pending = []
-            for span_id in dict.fromkeys(span_ids):
-                try:
-                    pending.append(review.operation(conn, span_id, reviewer, action))
-                except UnchangedError:
-                    continue  # decided so already: no row, and not counted
-            for p in pending:
-                p.batch = batch
-            lexicon.start_watermark(conn)
-            review.append(conn, pending, self.origin)
-            if action == review.CONFIRM:
-                self._spread(conn, [(p.span_id, reviewer) for p in pending])
-        return len(pending)
+    def add_span(
+        self,
+        doc_id: int,
+        reviewer: str,
+        start: int,
+        end: int,
+        label: str,
+        attrs: dict[str, Any] | None = None,
+    ) -> SpanView:
+        """A span the machine missed, marked by a reviewer (``review.add_span``)."""
+        return review.add_span(self, doc_id, reviewer, start, end, label, attrs)
 
-    def _spread(self, conn: sqlite3.Connection, decided: list[tuple[int, str]]) -> None:
-        """Decisions that can make gold were appended: the live gold lexicon (``store.lexicon``)
-        spreads them once their transaction has committed (``spread_lexicon``), not in it."""
-        if decided:
+    def split_span(self, span_id: int, reviewer: str, at: int) -> tuple[SpanView, SpanView]:
+        """Cut a span in two at offset ``at`` (``review.split_span``)."""
+        return review.split_span(self, span_id, reviewer, at)
+
+    def merge_spans(self, first: int, second: int, reviewer: str) -> SpanView:
+        """Join two spans into one (``review.merge_spans``)."""
+        return review.merge_spans(self, first, second, reviewer)
+
+    def adjudicate(self, span_id: int, adjudicator: str, chosen: dict[str, Any], *, overrule: bool = False) -> SpanView:
+        """An adjudicator's final version of a span; its gold view (``review.adjudicate``)."""
+        return review.adjudicate(self, span_id, adjudicator, chosen, overrule=overrule)
+
+    def undo(self, reviewer: str) -> SpanView | None:
+        """Take back the reviewer's latest decision still in effect (its whole batch), as new
+        decisions; the span it took back first, in its new state."""
+        spans = self.undo_batch(reviewer)
+        return spans[0] if spans else None
+
+    def redo(self, reviewer: str) -> SpanView | None:
+        """Bring back what the reviewer's latest undo took back, as new decisions."""
+        spans = self.redo_batch(reviewer)
+        return spans[0] if spans else None
+
+    def undo_batch(self, reviewer: str) -> list[SpanView]:
+        """``undo``, giving every span the batch touched in its new state (first the one
+        ``undo`` gives): what a screen swaps in without reading a document again."""
+        return review.take_back(self, reviewer, redo=False)
+
+    def redo_batch(self, reviewer: str) -> list[SpanView]:
+        """``redo``, giving every span it touched (see ``undo_batch``)."""
+        return review.take_back(self, reviewer, redo=True)
+
+    def spans_by_id(self, span_ids: Sequence[int], reviewer: str) -> list[SpanView]:
+        """These spans as ``reviewer`` sees them (another's added span too), in the order given."""
+        views: dict[int, SpanView] = {}
+        for at in range(0, len(span_ids), 500):
+            chunk = list(span_ids[at : at + 500])
+            marks = ",".join("?" * len(chunk))
+            for view in self._reviewer_views(f"s.id IN ({marks})", chunk, reviewer, hide_others=False):
+                views[view.id] = view
+        return [views[i] for i in span_ids if i in views]
+
+    def watch_lexicon(self, conn: sqlite3.Connection, *, spread: bool) -> None:
+        """Before decisions are appended: the live gold lexicon (``store.lexicon``) starts its
+        watermark, and with ``spread`` (they can make gold) spreads them once their transaction
+        has committed (``spread_lexicon``), not in it."""
+        lexicon.start_watermark(conn)
+        if spread:
             self._lexicon_due = True
 
     def spread_lexicon(self, stop: Callable[[], bool] | None = None) -> set[int]:
@@ -1078,157 +1039,6 @@ class Store:
                         recount_candidates(conn, d)
                     lexicon.advance(conn, decision)
                 changed |= docs
-
-    def add_span(
-        self,
-        doc_id: int,
-        reviewer: str,
-        start: int,
-        end: int,
-        label: str,
-        attrs: dict[str, Any] | None = None,
-    ) -> SpanView:
-        """A span the machine missed, marked by a reviewer."""
-        with self.transaction() as conn:
-            span_id = self._add(conn, doc_id, reviewer, start, end, label, attrs, None)
-        return self.span(span_id, reviewer)
-
-    def _add(
-        self,
-        conn: sqlite3.Connection,
-        doc_id: int,
-        reviewer: str,
-        start: int,
-        end: int,
-        label: str,
-        attrs: dict[str, Any] | None,
-        batch: str | None,
-    ) -> int:
-        if not reviewer:
-            raise StoreError("a decision needs a reviewer name")
-        if label not in LABELS:
-            raise StoreError(f"unknown label {label!r}")
-        text, sections = review.text_and_sections(conn, doc_id)
-        # A selection that takes in a space or line break at either end means the text inside.
-        start, end = review.trimmed(text, start, end)
-        review.check_bounds(text, sections, start, end)
-        clean = {k: v for k, v in (attrs or {}).items() if v is not None and v != ""}
-        cursor = conn.execute(
-            "INSERT INTO spans (document_id, origin, label, start, end, text, attrs, rule, confidence,"
-            " extractor_version, created_by, created_at, uid, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                doc_id,
-                "human",
-                label,
-                start,
-                end,
-                text[start:end],
-                json.dumps(clean, ensure_ascii=False),
-                "human",
-                1.0,
-                "",
-                reviewer,
-                now(),
-                review.new_uid(),
-                "human",
-            ),
-        )
-        span_id = int(cursor.lastrowid or 0)
-        lexicon.start_watermark(conn)
-        review.append(conn, [review.Pending(span_id, doc_id, reviewer, review.ADD, {}, batch=batch)], self.origin)
-        self._spread(conn, [(span_id, reviewer)])
-        return span_id
-
-    def split_span(self, span_id: int, reviewer: str, at: int) -> tuple[SpanView, SpanView]:
-        """Cut a span in two at offset ``at``: the reviewer rejects it and adds both halves (one undo)."""
-        current = self.span(span_id, reviewer)
-        if not current.start < at < current.end:
-            raise StoreError("split inside the span")
-        left = current.text[: at - current.start].rstrip()
-        right_text = current.text[at - current.start :]
-        right_start = at + len(right_text) - len(right_text.lstrip())
-        batch = review.new_uid()
-        with self.transaction() as conn:
-            with contextlib.suppress(UnchangedError):  # rejected already: the halves are added all the same
-                reject = review.operation(conn, span_id, reviewer, review.REJECT)
-                reject.batch = batch
-                review.append(conn, [reject], self.origin)
-            a = self._add(
-                conn,
-                current.document_id,
-                reviewer,
-                current.start,
-                current.start + len(left),
-                current.label,
-                None,
-                batch,
-            )
-            b = self._add(conn, current.document_id, reviewer, right_start, current.end, current.label, None, batch)
-        return self.span(a, reviewer), self.span(b, reviewer)
-
-    def merge_spans(self, first: int, second: int, reviewer: str) -> SpanView:
-        """Join two spans into one from the start of the earlier to the end of the later (one undo)."""
-        a, b = sorted((self.span(first, reviewer), self.span(second, reviewer)), key=lambda s: s.start)
-        if a.document_id != b.document_id or a.id == b.id:
-            raise StoreError("merge two different spans of one document")
-        batch = review.new_uid()
-        with self.transaction() as conn:
-            rejects = []
-            for s in (a, b):
-                with contextlib.suppress(UnchangedError):
-                    rejects.append(review.operation(conn, s.id, reviewer, review.REJECT))
-            for r in rejects:
-                r.batch = batch
-            review.append(conn, rejects, self.origin)
-            joined = self._add(conn, a.document_id, reviewer, a.start, max(a.end, b.end), a.label, None, batch)
-        return self.span(joined, reviewer)
-
-    def adjudicate(self, span_id: int, adjudicator: str, chosen: dict[str, Any], *, overrule: bool = False) -> SpanView:
-        """Record an adjudicator's final version of a span; return its gold view.
-
-        ``store.roles.check_adjudication`` first: only an adjudicator, never over an earlier
-        verdict unless ``overrule``, never on a span they decided as a reviewer while
-        another adjudicator is free of it.
-        """
-        with self.transaction() as conn:
-            roles.check_adjudication(conn, span_id, adjudicator, overrule=overrule)
-            review.append(conn, [review.verdict(conn, span_id, adjudicator, chosen)], self.origin)
-        return self.span(span_id)
-
-    def undo(self, reviewer: str) -> SpanView | None:
-        """Take back the reviewer's latest decision still in effect (its whole batch), as new
-        decisions; the span it took back first, in its new state."""
-        spans = self.undo_batch(reviewer)
-        return spans[0] if spans else None
-
-    def redo(self, reviewer: str) -> SpanView | None:
-        """Bring back what the reviewer's latest undo took back, as new decisions."""
-        spans = self.redo_batch(reviewer)
-        return spans[0] if spans else None
-
-    def undo_batch(self, reviewer: str) -> list[SpanView]:
-        """``undo``, giving every span the batch touched in its new state (first the one
-        ``undo`` gives): what a screen swaps in without reading a document again."""
-        return self._undo_redo(reviewer, redo=False)
-
-    def redo_batch(self, reviewer: str) -> list[SpanView]:
-        """``redo``, giving every span it touched (see ``undo_batch``)."""
-        return self._undo_redo(reviewer, redo=True)
-
-    def _undo_redo(self, reviewer: str, *, redo: bool) -> list[SpanView]:
-        with self.transaction() as conn:
-            pending = review.undo_redo(conn, reviewer, redo=redo)
-            review.append(conn, pending, self.origin)
-        order = list(dict.fromkeys(d.span_id for d in pending))
-        if not order:
-            return []
-        views: dict[int, SpanView] = {}
-        for at in range(0, len(order), 500):
-            chunk = order[at : at + 500]
-            marks = ",".join("?" * len(chunk))
-            for view in self._reviewer_views(f"s.id IN ({marks})", chunk, reviewer, hide_others=False):
-                views[view.id] = view
-        return [views[i] for i in order if i in views]
 
     def rebuild_state(self) -> int:
         """Recompute every cached state row from the decision log."""
@@ -1360,71 +1170,3 @@ def _decision(r: dict[str, Any]) -> Decision:
         batch=r.get("batch"),
         guidelines=r.get("guidelines") or "",
     )
-
-
-# How many Store connections this process has open per database file (device, inode).
-_OPEN: dict[tuple[int, int], int] = {}
-
-
-def _file_key(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
-
-
-def _open_here(path: Path) -> int:
-    key = _file_key(path)
-    return _OPEN.get(key, 0) if key is not None else 0
-
-
-def _check_header(path: Path, *, must_exist: bool = False) -> None:
-    """Refuse anything but a new path or a regular SQLite file, before SQLite touches it.
-
-    ``/dev/null`` would take a journal beside it (``/dev/null-journal``) and then fail as
-    "disk full"; a pipe would block; a dangling link would create its target.
-    ``must_exist`` (a reading command): a new path, or an empty file, is refused too.
-    """
-    try:
-        if path.is_dir():
-            raise StoreError(f"{path}: is a folder, not a database file")
-        try:
-            info = os.stat(path)
-        except FileNotFoundError:
-            if path.is_symlink():
-                raise StoreError(f"{path}: a symbolic link to nothing; give a database file or a new name") from None
-            if not path.parent.is_dir() and str(path.parent):
-                raise StoreError(
-                    f"{path}: cannot open the database file: the folder {path.parent} does not exist"
-                ) from None
-            if must_exist:
-                raise StoreError(f"{path}: no such database (check --db); this command creates none") from None
-            return  # a new path: the database is created there
-        if not stat.S_ISREG(info.st_mode):
-            raise StoreError(f"{path}: not a regular file (a device, pipe or socket); give a database file")
-        if info.st_size == 0 and must_exist:
-            raise CorruptDatabaseError(f"{path}: not a pizhu database (an empty file)")
-        if info.st_size > 0:
-            with path.open("rb") as handle:
-                if handle.read(16) != _SQLITE_HEADER:
-                    raise CorruptDatabaseError(f"{path}: not a pizhu database (not an SQLite file)")
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read the database file ({exc.strerror})") from None
-
-
-def _folder_writable(path: Path) -> bool:
-    """Whether SQLite can create the database's ``-wal`` and ``-shm`` files beside it."""
-    folder = path.resolve().parent
-    return os.access(folder, os.W_OK | os.X_OK)
-
-
-def _read_only_uri(path: Path) -> str:
-    """The URI that reads ``path`` without writing anything beside it (see ``Store``)."""
-    if not path.exists():
-        raise StoreError(f"{path}: no such database (and its folder cannot be written to create one)")
-    quoted = urllib.parse.quote(str(path.resolve()))
-    wal = Path(f"{path.resolve()}-wal")
-    if wal.exists():
-        return f"file:{quoted}?mode=ro"
-    return f"file:{quoted}?mode=ro&immutable=1"

@@ -37,9 +37,10 @@ from typing import Any
 from urllib.parse import quote
 
 from store import library, review
-from store.db import Store, _check_header, _open_here, recount_candidates
+from store.db import Store, recount_candidates
 from store.errors import MergeError, StoreError
 from store.migrations import KNOWN
+from store.opening import check_header, open_here
 from store.records import OffsetMap
 
 _REQUIRED_TABLES = {"documents", "sections", "spans", "decisions"}
@@ -72,8 +73,8 @@ def open_other(path: str | Path, target: Store | None = None) -> sqlite3.Connect
     if not path.exists():
         raise MergeError(f"{path}: no such file")
     try:
-        if _open_here(path) == 0:  # see Store.__init__: never close a descriptor of an open database
-            _check_header(path)
+        if open_here(path) == 0:  # see Store.__init__: never close a descriptor of an open database
+            check_header(path)
     except StoreError as exc:
         raise MergeError(str(exc)) from None
     if not path.is_file():

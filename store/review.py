@@ -35,18 +35,20 @@ Gold policy (shown in the help screen and the README):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from extract import GUIDELINES_VERSION
 from extract.models import LABELS
+from store import roles
 from store.clock import now
-from store.errors import ChangedSpanError, ReviewError, UnchangedError
+from store.errors import ChangedSpanError, ReviewError, StoreError, UnchangedError
 from store.records import (
     ADDED,
     CONFIRMED,
@@ -56,8 +58,13 @@ from store.records import (
     PENDING,
     REJECTED,
     REMOVED,
+    SpanState,
+    SpanView,
     is_adjudicator,
 )
+
+if TYPE_CHECKING:
+    from store.handle import Decides
 
 GOLD_POLICY: tuple[str, ...] = (
     "An adjudicated verdict wins.",
@@ -803,3 +810,198 @@ def undo_redo(conn: sqlite3.Connection, reviewer: str, *, redo: bool) -> list[Pe
             ]
         return [Pending(s, d, reviewer, UNDO, {}, ref_uid=e.uid, batch=batch) for e, s, d in members]
     return []
+
+
+# --- decision writes: ``store.db.Store``'s decide, add_span, undo... call these ------------------
+
+
+def decide(
+    store: Decides,
+    span_id: int,
+    reviewer: str,
+    action: str,
+    *,
+    label: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    attrs: dict[str, Any] | None = None,
+    tag: str | None = None,
+    seen: SpanState | None = None,
+) -> SpanView:
+    """Record one reviewer action on a span and return the span as the reviewer now sees it.
+
+    ``action`` is one of confirm, reject, label, boundary, attrs, tag, untag, reset;
+    an adjudicator's verdict goes through ``adjudicate``. ``seen``: the version of the span
+    the reviewer decided on (``SpanView.state()``); if the span is no longer that version
+    nothing is written (``ChangedSpanError``).
+    """
+    if action == ADJUDICATE:
+        chosen = dict(attrs or {})
+        status = chosen.pop("status", CONFIRMED)
+        current = store.span(span_id, reviewer)
+        version = current.state() | {"status": status, "attrs": chosen or current.attrs}
+        version.update({k: v for k, v in (("label", label), ("start", start), ("end", end)) if v is not None})
+        return adjudicate(store, span_id, reviewer, version)
+    with store.transaction() as conn:
+        if seen is not None:
+            check_seen(conn, span_id, reviewer, seen)
+        pending = operation(conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag)
+        store.watch_lexicon(conn, spread=action in (CONFIRM, LABEL, BOUNDARY))  # what can make gold
+        append(conn, [pending], store.origin)
+        if tag and action == TAG:
+            conn.execute(
+                "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)", (tag, reviewer, now())
+            )
+    return store.span(span_id, reviewer)
+
+
+def decide_many(
+    store: Decides, span_ids: Iterable[int], reviewer: str, action: str, seen: dict[int, SpanState] | None = None
+) -> int:
+    """One action (confirm or reject) on many spans as one batch: one undo takes it all back.
+
+    ``seen``: span id → the version the reviewer decided on; if any span is no longer that
+    version nothing is written (``ChangedSpanError``)."""
+    if action not in (CONFIRM, REJECT):
+        raise StoreError(f"a bulk action is confirm or reject, not {action!r}")
+    batch = new_uid()
+    with store.transaction() as conn:
+        for span_id, version in (seen or {}).items():
+            check_seen(conn, span_id, reviewer, version)
+        pending = []
+        for span_id in dict.fromkeys(span_ids):
+            try:
+                pending.append(operation(conn, span_id, reviewer, action))
+            except UnchangedError:
+                continue  # decided so already: no row, and not counted
+        for p in pending:
+            p.batch = batch
+        store.watch_lexicon(conn, spread=action == CONFIRM and bool(pending))
+        append(conn, pending, store.origin)
+    return len(pending)
+
+
+def add_span(
+    store: Decides,
+    doc_id: int,
+    reviewer: str,
+    start: int,
+    end: int,
+    label: str,
+    attrs: dict[str, Any] | None = None,
+) -> SpanView:
+    """A span the machine missed, marked by a reviewer."""
+    with store.transaction() as conn:
+        span_id = _add(store, conn, doc_id, reviewer, start, end, label, attrs, None)
+    return store.span(span_id, reviewer)
+
+
+def _add(
+    store: Decides,
+    conn: sqlite3.Connection,
+    doc_id: int,
+    reviewer: str,
+    start: int,
+    end: int,
+    label: str,
+    attrs: dict[str, Any] | None,
+    batch: str | None,
+) -> int:
+    if not reviewer:
+        raise StoreError("a decision needs a reviewer name")
+    if label not in LABELS:
+        raise StoreError(f"unknown label {label!r}")
+    text, sections = text_and_sections(conn, doc_id)
+    # A selection that takes in a space or line break at either end means the text inside.
+    start, end = trimmed(text, start, end)
+    check_bounds(text, sections, start, end)
+    clean = {k: v for k, v in (attrs or {}).items() if v is not None and v != ""}
+    cursor = conn.execute(
+        "INSERT INTO spans (document_id, origin, label, start, end, text, attrs, rule, confidence,"
+        " extractor_version, created_by, created_at, uid, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            doc_id,
+            "human",
+            label,
+            start,
+            end,
+            text[start:end],
+            json.dumps(clean, ensure_ascii=False),
+            "human",
+            1.0,
+            "",
+            reviewer,
+            now(),
+            new_uid(),
+            "human",
+        ),
+    )
+    span_id = int(cursor.lastrowid or 0)
+    store.watch_lexicon(conn, spread=True)
+    append(conn, [Pending(span_id, doc_id, reviewer, ADD, {}, batch=batch)], store.origin)
+    return span_id
+
+
+def split_span(store: Decides, span_id: int, reviewer: str, at: int) -> tuple[SpanView, SpanView]:
+    """Cut a span in two at offset ``at``: the reviewer rejects it and adds both halves (one undo)."""
+    current = store.span(span_id, reviewer)
+    if not current.start < at < current.end:
+        raise StoreError("split inside the span")
+    left = current.text[: at - current.start].rstrip()
+    right_text = current.text[at - current.start :]
+    right_start = at + len(right_text) - len(right_text.lstrip())
+    batch = new_uid()
+    with store.transaction() as conn:
+        with contextlib.suppress(UnchangedError):  # rejected already: the halves are added all the same
+            reject = operation(conn, span_id, reviewer, REJECT)
+            reject.batch = batch
+            append(conn, [reject], store.origin)
+        doc = current.document_id
+        a = _add(store, conn, doc, reviewer, current.start, current.start + len(left), current.label, None, batch)
+        b = _add(store, conn, doc, reviewer, right_start, current.end, current.label, None, batch)
+    return store.span(a, reviewer), store.span(b, reviewer)
+
+
+def merge_spans(store: Decides, first: int, second: int, reviewer: str) -> SpanView:
+    """Join two spans into one from the start of the earlier to the end of the later (one undo)."""
+    a, b = sorted((store.span(first, reviewer), store.span(second, reviewer)), key=lambda s: s.start)
+    if a.document_id != b.document_id or a.id == b.id:
+        raise StoreError("merge two different spans of one document")
+    batch = new_uid()
+    with store.transaction() as conn:
+        rejects = []
+        for s in (a, b):
+            with contextlib.suppress(UnchangedError):
+                rejects.append(operation(conn, s.id, reviewer, REJECT))
+        for r in rejects:
+            r.batch = batch
+        append(conn, rejects, store.origin)
+        joined = _add(store, conn, a.document_id, reviewer, a.start, max(a.end, b.end), a.label, None, batch)
+    return store.span(joined, reviewer)
+
+
+def adjudicate(
+    store: Decides, span_id: int, adjudicator: str, chosen: dict[str, Any], *, overrule: bool = False
+) -> SpanView:
+    """Record an adjudicator's final version of a span; return its gold view.
+
+    ``store.roles.check_adjudication`` first: only an adjudicator, never over an earlier
+    verdict unless ``overrule``, never on a span they decided as a reviewer while
+    another adjudicator is free of it.
+    """
+    with store.transaction() as conn:
+        roles.check_adjudication(conn, span_id, adjudicator, overrule=overrule)
+        append(conn, [verdict(conn, span_id, adjudicator, chosen)], store.origin)
+    return store.span(span_id)
+
+
+def take_back(store: Decides, reviewer: str, *, redo: bool) -> list[SpanView]:
+    """Undo (or redo) the reviewer's latest batch as new decisions (``undo_redo``); every span
+    it touched in its new state, the one an undo takes back first."""
+    with store.transaction() as conn:
+        pending = undo_redo(conn, reviewer, redo=redo)
+        append(conn, pending, store.origin)
+    order = list(dict.fromkeys(d.span_id for d in pending))
+    if not order:
+        return []
+    return store.spans_by_id(order, reviewer)
