@@ -48,8 +48,11 @@ def _copy_repo(dest: Path) -> None:
     )
     for name in filter(None, files):
         source = ROOT / name
-        if source.is_file():
-            target = dest / name
+        target = dest / name
+        if source.is_symlink():  # pizhu/store -> ../store: the copy's pizhu holds the copy's floors
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(os.readlink(source))
+        elif source.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
 
@@ -58,12 +61,16 @@ def _configure(dest: Path, tests: list[str], targets: list[str]) -> None:
     def listed(items: list[str]) -> str:
         return "[" + ", ".join(f'"{i}"' for i in items) + "]"
 
+    # The tests import pizhu.store: mutmut mutates store/ through the link pizhu/store, so its
+    # mutants/pizhu/store is the package they load. pizhu's own modules are copied one by one
+    # (copying pizhu/ whole would copy the unmutated store/ over them, through the link).
+    own = sorted(path.relative_to(dest).as_posix() for path in (dest / "pizhu").glob("*.py"))
     with (dest / "pyproject.toml").open("a", encoding="utf-8") as out:
         out.write(
             "\n[tool.mutmut]\n"
-            'source_paths = ["store/"]\n'
-            f"only_mutate = {listed(targets)}\n"
-            f"also_copy = {listed(['extract/', 'pizhu/', 'tui/', 'seeds/', 'tests/'])}\n"
+            'source_paths = ["pizhu/store/"]\n'
+            f"only_mutate = {listed(['pizhu/' + target for target in targets])}\n"
+            f"also_copy = {listed([*own, 'pizhu/extract/', 'pizhu/tui/', 'seeds/', 'tests/'])}\n"
             f"pytest_add_cli_args_test_selection = {listed(tests)}\n"
             'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
             "mutate_only_covered_lines = true\n"
