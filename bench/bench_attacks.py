@@ -27,12 +27,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store.db import Store
-from store.display import is_unsafe
-from store.export import brat_stem
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.display import is_unsafe
+from pizhu.store.export import brat_stem
 
 PAYLOADS = (
     "\x1b]2;pwned\x07\x1b[5m",

@@ -44,10 +44,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench.golddb import REVIEWER, apply_gold, seeds_gold_db
-from extract.models import LABELS
-from store.check import Finding, check
-from store.db import Store
-from store.records import SpanView
+from pizhu.extract.models import LABELS
+from pizhu.store.check import Finding, check
+from pizhu.store.db import Store
+from pizhu.store.records import SpanView
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
 CONFUSED = {
@@ -157,9 +157,9 @@ def model_bench(rng: random.Random, plant: int, epochs: int | None = None, budge
     """Plant ``plant`` relabelled gold spans in the reviewed dev half; run ``check --model``."""
     import json
 
-    import store.check_model as check_model
-    from store.check_model import model_findings
-    from store.importer import import_file
+    import pizhu.store.check_model as check_model
+    from pizhu.store.check_model import model_findings
+    from pizhu.store.importer import import_file
 
     names = sorted(json.loads((CORPUS / "split.json").read_text("utf-8"))["dev"])
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "gold.db") as store:

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.score_gold import misses, predict
-from extract.evaluate import score
-from store.display import score as shown
+from pizhu.extract.evaluate import score
+from pizhu.store.display import score as shown
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

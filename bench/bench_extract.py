@@ -13,8 +13,8 @@ import argparse
 import time
 from pathlib import Path
 
-from extract.normalize import normalize
-from extract.pipeline import extract_spans
+from pizhu.extract.normalize import normalize
+from pizhu.extract.pipeline import extract_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 

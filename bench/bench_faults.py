@@ -58,11 +58,11 @@ def writers(rounds: int, decisions: int) -> Row:
 
 
 def full_disk(rounds: int) -> Row:
-    from extract.document import prepare
-    from extract.pipeline import extract_spans
-    from store.db import Store
-    from store.errors import StoreError
-    from store.importer import import_paths
+    from pizhu.extract.document import prepare
+    from pizhu.extract.pipeline import extract_spans
+    from pizhu.store.db import Store
+    from pizhu.store.errors import StoreError
+    from pizhu.store.importer import import_paths
 
     rng = random.Random(3)
     refused = stored = partial = 0
@@ -108,8 +108,8 @@ def full_disk(rounds: int) -> Row:
 def props(examples: int) -> Row:
     from hypothesis import HealthCheck, given, settings
 
-    from extract.document import prepare
-    from extract.normalize import normalize
+    from pizhu.extract.document import prepare
+    from pizhu.extract.normalize import normalize
     from tests.offsets import check_map, texts
 
     cases = 0

@@ -33,11 +33,11 @@ from pathlib import Path
 
 from bench.bench_scale import standin_spans
 from bench.generate import generate
-from extract import EXTRACTOR_VERSION
-from extract.decode import decode
-from extract.document import prepare
-from store.db import Store
-from store.hub import grant, init, sync
+from pizhu.extract import EXTRACTOR_VERSION
+from pizhu.extract.decode import decode
+from pizhu.extract.document import prepare
+from pizhu.store.db import Store
+from pizhu.store.hub import grant, init, sync
 from tests.postgres import cluster
 
 

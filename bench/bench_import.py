@@ -38,12 +38,12 @@ def make_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
 
 
 def child(folder: str, db: str, extract: bool) -> None:
-    from store.db import Store
-    from store.importer import import_paths
+    from pizhu.store.db import Store
+    from pizhu.store.importer import import_paths
 
     store = Store(db)
     if extract:
-        import extract.pipeline as pipeline
+        import pizhu.extract.pipeline as pipeline
 
         pipeline.extract_spans("预热2023年12次")  # jieba's start-up is not part of the rate
     started = time.perf_counter()

@@ -25,10 +25,10 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from store.db import Store
+from pizhu.store.db import Store
+from pizhu.tui.app import make_app
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import RenderTimer, time_transactions
-from tui.app import make_app
-from tui.screens.reader import ReaderScreen
 
 
 def pct(values: list[float], q: float) -> float:
@@ -76,8 +76,8 @@ async def run(files: int) -> None:
     app_locks = list(locks)
     locks.clear()
     # The import process runs the same transactions as an import in this process: time those.
-    from store.importer import import_paths
-    from store.maintenance import reextract
+    from pizhu.store.importer import import_paths
+    from pizhu.store.maintenance import reextract
 
     more = work / "more"
     more.mkdir()

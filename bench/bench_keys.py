@@ -41,14 +41,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.models import LABELS
-from store.db import Store
-from store.importer import import_paths
-from store.records import PENDING, SpanView
+from pizhu.extract.models import LABELS
+from pizhu.store.db import Store
+from pizhu.store.importer import import_paths
+from pizhu.store.records import PENDING, SpanView
+from pizhu.tui import keys as app_keys
+from pizhu.tui.app import make_app
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import settled
-from tui import keys as app_keys
-from tui.app import make_app
-from tui.screens.reader import ReaderScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -518,7 +518,7 @@ class Reviewer:
 
     def reach(self, origin: int, goal: int) -> list[str]:
         """Cursor keys from ``origin`` to ``goal``, or j and the jump label drawn on it if shorter."""
-        from tui.editing import CARET_MOTIONS
+        from pizhu.tui.editing import CARET_MOTIONS
 
         screen = self.screen
 
@@ -538,7 +538,7 @@ class Reviewer:
         screen = self.screen
         if screen.mark_again_target() == (gold.start, gold.end, gold.label):
             return [KEY["mark_again"]]
-        from tui.editing import CARET_MOTIONS
+        from pizhu.tui.editing import CARET_MOTIONS
 
         def moves(at: int) -> Any:
             for motion in CARET_MOTIONS:

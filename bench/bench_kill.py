@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    from store.db import Store
+    from pizhu.store.db import Store
     from tests.harness import run_pizhu
     from tests.tui.sigkill import Round, one_round
 

@@ -17,10 +17,10 @@ import argparse
 import time
 from pathlib import Path
 
-from extract import lac
-from extract.decode import decode
-from extract.document import prepare
-from extract.pipeline import extract_spans
+from pizhu.extract import lac
+from pizhu.extract.decode import decode
+from pizhu.extract.document import prepare
+from pizhu.extract.pipeline import extract_spans
 
 _ROOT = Path(__file__).resolve().parents[1]
 # shared/ stands beside the checkout (or beside the folder of worktrees).

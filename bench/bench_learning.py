@@ -48,10 +48,10 @@ from typing import Any
 
 from bench.bench_keys import coverage, load_gold
 from bench.golddb import locate
-from extract.models import LABELS
-from store.db import Store
-from store.importer import import_file
-from store.lexicon import SOURCE
+from pizhu.extract.models import LABELS
+from pizhu.store.db import Store
+from pizhu.store.importer import import_file
+from pizhu.store.lexicon import SOURCE
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -149,7 +149,7 @@ def _keys(
 ) -> float:
     """Keys per gold span on the fixed reports, reviewed in the app (``bench.bench_keys``)."""
     from bench.bench_keys import Gold, review
-    from store.db import recount_candidates
+    from pizhu.store.db import recount_candidates
 
     copy = tmp / f"keys-{name}.db"
     target = sqlite3.connect(copy)
@@ -167,9 +167,9 @@ def _keys(
                 for doc in fixed:
                     recount_candidates(conn, doc)
         if model is not None:
-            from extract.pipeline import extract_spans
-            from store.maintenance import reextract
-            from store.train import with_model
+            from pizhu.extract.pipeline import extract_spans
+            from pizhu.store.maintenance import reextract
+            from pizhu.store.train import with_model
 
             reextract(kept, fixed, extract=with_model(extract_spans, model))
         golds = [
@@ -232,9 +232,9 @@ def curve(
             model_found: dict[str, set[Place]] = {}
             model_dir: Path | None = None
             if model and k:
-                from extract.pipeline import extract_spans
-                from store.errors import TrainError
-                from store.train import TrainOptions, allowed_labels, load_model, train, with_model
+                from pizhu.extract.pipeline import extract_spans
+                from pizhu.store.errors import TrainError
+                from pizhu.store.train import TrainOptions, allowed_labels, load_model, train, with_model
 
                 trained_to = Path(tmp) / "model"
                 try:

@@ -22,8 +22,8 @@ from collections import Counter
 from pathlib import Path
 
 from bench.bench_scale import build_scale_db
-from store.db import Store
-from store.lexicon import SOURCE
+from pizhu.store.db import Store
+from pizhu.store.lexicon import SOURCE
 
 
 def main() -> None:

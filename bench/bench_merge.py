@@ -20,9 +20,9 @@ import threading
 import time
 from pathlib import Path
 
-from store.db import Store
-from store.importer import import_paths
-from store.merge import merge
+from pizhu.store.db import Store
+from pizhu.store.importer import import_paths
+from pizhu.store.merge import merge
 from tests.harness import time_transactions
 
 ROOT = Path(__file__).resolve().parents[1]

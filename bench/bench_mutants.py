@@ -98,7 +98,7 @@ _DRIVER = r"""
 import json, os, signal, sys
 import pytest
 tests, names, seconds = json.loads(sys.argv[1]), json.loads(sys.argv[2]), float(sys.argv[3])
-import store.merge, store.review  # noqa: E401,F401  (imported once, before the forks)
+import pizhu.store.merge, pizhu.store.review  # noqa: E401,F401  (imported once, before the forks)
 def run(name):
     pid = os.fork()
     if pid == 0:

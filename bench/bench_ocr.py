@@ -40,8 +40,8 @@ def image_only_pdf(pdf: Path, page: int) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from store.sources import read_source
-    from store.sources.ocr import LOW_CONFIDENCE, unavailable
+    from pizhu.store.sources import read_source
+    from pizhu.store.sources.ocr import LOW_CONFIDENCE, unavailable
 
     parser = argparse.ArgumentParser(prog="python -m bench.bench_ocr")
     parser.add_argument("pdf", type=Path)

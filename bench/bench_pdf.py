@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 import bench.realfiles as realfiles
-from store.db import Store
-from store.importer import import_paths
-from store.sources.pdf import pdf_pages, read_pdf
+from pizhu.store.db import Store
+from pizhu.store.importer import import_paths
+from pizhu.store.sources.pdf import pdf_pages, read_pdf
 from tests.samples import report_pdf
 
 TARGET_PAGES_PER_SECOND = 10.0

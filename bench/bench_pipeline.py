@@ -32,8 +32,8 @@ def corpus(megabytes: float) -> list[str]:
 
 
 def pipeline_rate(texts: list[str]) -> tuple[float, int]:
-    from extract.document import prepare
-    from extract.pipeline import extract_spans
+    from pizhu.extract.document import prepare
+    from pizhu.extract.pipeline import extract_spans
 
     extract_spans("预热2023年12次")  # jieba's one-off start-up is not throughput
     spans = 0
@@ -82,7 +82,7 @@ def main() -> None:
     print(f"{'pizhu pipeline (whole corpus)':<34}{ours:>12,.0f}   {spans:,} spans")
     print(f"{'jieba.posseg.cut (same mix)':<34}{theirs:>12,.0f}")
     print(f"{'ratio':<34}{ours / theirs:>12.1f} x")
-    from extract.document import prepare
+    from pizhu.extract.document import prepare
 
     simplified = [t for t in texts[: 5 * 10] if prepare(t)[0].script == "simplified"]
     traditional = [t for t in texts[: 5 * 10] if prepare(t)[0].script == "traditional"]

@@ -48,12 +48,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import generate
-from extract import EXTRACTOR_VERSION
-from extract.decode import decode
-from extract.document import prepare
-from extract.models import DocumentDraft, Normalized, Span
-from store import review
-from store.db import Store
+from pizhu.extract import EXTRACTOR_VERSION
+from pizhu.extract.decode import decode
+from pizhu.extract.document import prepare
+from pizhu.extract.models import DocumentDraft, Normalized, Span
+from pizhu.store import review
+from pizhu.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,10 +94,10 @@ def standin_spans(text: str) -> list[Span]:
 
 def span_source() -> tuple[str, Callable[[str], list[Span]]]:
     try:
-        from extract.pipeline import extract_spans
+        from pizhu.extract.pipeline import extract_spans
     except ImportError:
         return "stand-in regexes (extract.pipeline not there yet)", standin_spans
-    return "extract.pipeline.extract_spans", extract_spans
+    return "pizhu.extract.pipeline.extract_spans", extract_spans
 
 
 def _prepare_one(index_seed: tuple[int, int]) -> tuple[str, str, list[tuple[DocumentDraft, list[Span]]]]:
@@ -417,7 +417,7 @@ def measure(path: Path) -> Iterator[tuple[str, str, str, str]]:
         yield "pizhu stats (subprocess)", f"{seconds:.2f} s, peak {peak} MB", "< 2 s", verdict(seconds < 2)
     else:
         try:
-            from store.stats import compute
+            from pizhu.store.stats import compute
         except ImportError:
             yield "pizhu stats", "not measured: no stats command or store.stats yet", "< 2 s", "n/a"
         else:
@@ -425,7 +425,7 @@ def measure(path: Path) -> Iterator[tuple[str, str, str, str]]:
                 seconds, _ = timed(lambda: compute(store, "r0"), repeat=1)
             yield "store.stats.compute (no CLI command yet)", f"{seconds:.2f} s", "< 2 s", verdict(seconds < 2)
 
-    from store.agree import disagreements
+    from pizhu.store.agree import disagreements
 
     seconds = max(cold_open(path, disagreements) for _ in range(3))
     with Store(path) as store:

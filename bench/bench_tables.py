@@ -88,7 +88,7 @@ def _camelot(path: Path, pages: list[int]) -> list[Grid]:
 def _pizhu(path: Path, pages: list[int]) -> list[Grid]:
     import pdfplumber
 
-    from store.sources.pdf import _page
+    from pizhu.store.sources.pdf import _page
 
     grids: list[Grid] = []
     with pdfplumber.open(path) as pdf:

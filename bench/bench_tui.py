@@ -31,8 +31,8 @@ FIRST_PAINT = """
 import time, sys, asyncio
 from tests.harness import first_paint
 t0 = time.perf_counter()
-from store.db import Store
-from tui.app import make_app
+from pizhu.store.db import Store
+from pizhu.tui.app import make_app
 async def main():
     app = make_app(Store({db!r}), "bench")
     with first_paint(app) as painted:
@@ -62,9 +62,9 @@ def first_paint(db: Path, runs: int = 5) -> tuple[list[float], bool]:
 
 
 def big_section_store(path: Path, spans: int = 500):
-    from extract.document import prepare
-    from extract.models import Span
-    from store.db import Store
+    from pizhu.extract.document import prepare
+    from pizhu.extract.models import Span
+    from pizhu.store.db import Store
 
     body = "".join(f"第{i}组委员全年召开会议{i % 9 + 2}次,征集提案{i * 3 + 5}件。" for i in range(spans // 2))
     draft = prepare("测试报告\n\n一、履职情况\n\n" + body + "\n")[0]
@@ -81,8 +81,8 @@ def big_section_store(path: Path, spans: int = 500):
 
 
 async def confirm_and_move(path: Path, presses: int) -> dict[str, list[float]]:
-    from tui.app import make_app
-    from tui.screens.reader import ReaderScreen
+    from pizhu.tui.app import make_app
+    from pizhu.tui.screens.reader import ReaderScreen
 
     store = big_section_store(path)
     app = make_app(store, "bench")

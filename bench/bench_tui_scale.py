@@ -41,10 +41,10 @@ ROOT = Path(__file__).resolve().parents[1]
 LIBRARY = """
 import time, sys, asyncio
 t0 = time.perf_counter()
-from store.db import Store
-from tui.app import make_app
+from pizhu.store.db import Store
+from pizhu.tui.app import make_app
 from textual.widgets import DataTable
-from tui.screens.library import MAX_ROWS
+from pizhu.tui.screens.library import MAX_ROWS
 async def main():
     t1 = time.perf_counter()
     store = Store({db!r})
@@ -80,10 +80,10 @@ async def in_app(db: Path, moves: int, documents: int = 30) -> dict[str, list[fl
     """Queue opening, opening a large document from the library, and section moves."""
     from textual.widgets import DataTable
 
-    from store.db import Store
-    from tui.app import make_app
-    from tui.screens.library import LibraryScreen
-    from tui.screens.reader import ReaderScreen
+    from pizhu.store.db import Store
+    from pizhu.tui.app import make_app
+    from pizhu.tui.screens.library import LibraryScreen
+    from pizhu.tui.screens.reader import ReaderScreen
 
     store = Store(db)
     app = make_app(store, "r0")

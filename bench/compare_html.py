@@ -26,7 +26,7 @@ Result = tuple[str, str, str]  # text, title, date
 
 
 def trafilatura_reader(html: str) -> Result:
-    from store.sources.html import read_html
+    from pizhu.store.sources.html import read_html
 
     layout, _charset = read_html(html.encode("utf-8"))
     return layout.text, layout.title, layout.date

@@ -79,7 +79,7 @@ def pymupdf_blocks(data: bytes) -> str:
 
 
 def pizhu_reader(data: bytes) -> str:
-    from store.sources.pdf import read_pdf
+    from pizhu.store.sources.pdf import read_pdf
 
     return read_pdf(data).text
 

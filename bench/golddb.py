@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.generate import generate
-from store.db import Store
-from store.importer import import_file
+from pizhu.store.db import Store
+from pizhu.store.importer import import_file
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_FILES = (ROOT / "tests" / "data" / "seeds-gold.jsonl", ROOT / "tests" / "data" / "seeds-gold-entities.jsonl")

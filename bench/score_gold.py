@@ -17,10 +17,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from extract.document import prepare
-from extract.evaluate import score
-from store.display import score as shown
-from store.sources import read_source
+from pizhu.extract.document import prepare
+from pizhu.extract.evaluate import score
+from pizhu.store.display import score as shown
+from pizhu.store.sources import read_source
 
 MODES = ("pipeline", "rules", "lac")
 
@@ -33,8 +33,8 @@ def predict(path: Path, mode: str, doc: str | None = None) -> list[dict[str, Any
     stores), ``rules`` (the rules alone) or ``lac`` (the LAC model alone over the whole text).
     ``doc`` names the rows (the file's name by default).
     """
-    from extract.lac import find_lac
-    from extract.pipeline import extract_spans, rule_spans
+    from pizhu.extract.lac import find_lac
+    from pizhu.extract.pipeline import extract_spans, rule_spans
 
     source = read_source(path.read_bytes())
     rows = []

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.entities import looks_like_name, looks_like_place
-from extract.models import Span
+from pizhu.extract.entities import looks_like_name, looks_like_place
+from pizhu.extract.models import Span
 
 __all__ = ["AGREED", "MODEL_ONLY", "combine"]
 

@@ -29,8 +29,8 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
-from extract.models import Span
-from extract.numbers import join_broken_lines, parse_number
+from pizhu.extract.models import Span
+from pizhu.extract.numbers import join_broken_lines, parse_number
 
 __all__ = ["find_dates"]
 
@@ -274,7 +274,7 @@ def _follows(body: str, kind: str) -> bool:
 def _counted(text: str, end: int) -> bool:
     """Whether a unit or qualifier after a bare number makes it a count (2000名, 2020余人, 海拔2000米),
     not where that character begins a time word (2024元宵节, 2019元旦)."""
-    from extract.figures import time_words, unit_at
+    from pizhu.extract.figures import time_words, unit_at
 
     if not (_COUNT_AFTER_RE.match(text, end) or unit_at(text, end)):
         return False

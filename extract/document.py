@@ -7,10 +7,10 @@ import re
 from array import array
 from dataclasses import replace
 
-from extract.layout import Block, Layout
-from extract.models import DocumentDraft, Normalized
-from extract.normalize import normalize, traditional_share
-from extract.sections import describe, find_sections, split_reports
+from pizhu.extract.layout import Block, Layout
+from pizhu.extract.models import DocumentDraft, Normalized
+from pizhu.extract.normalize import normalize, traditional_share
+from pizhu.extract.sections import describe, find_sections, split_reports
 
 # Above this share of characters that t2s changes, a text is called Traditional.
 _TRADITIONAL_THRESHOLD = 0.03

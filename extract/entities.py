@@ -25,9 +25,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
-from extract.models import Span
-from extract.places import admin_names
-from extract.places import table as place_table
+from pizhu.extract.models import Span
+from pizhu.extract.places import admin_names
+from pizhu.extract.places import table as place_table
 
 __all__ = ["find_entities", "looks_like_name", "looks_like_place", "unsettled_stretches"]
 

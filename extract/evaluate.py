@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from extract.scores import prf
+from pizhu.extract.scores import prf
 
 __all__ = ["score"]
 

@@ -20,8 +20,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from extract.models import Span
-from extract.numbers import (
+from pizhu.extract.models import Span
+from pizhu.extract.numbers import (
     ARABIC_NUMERAL,
     CN_DIGITS,
     CN_NUMERAL,

@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from extract.models import Span
+from pizhu.extract.models import Span
 
 __all__ = ["available", "find_lac", "lac_stretches", "stretches_to_check"]
 
@@ -212,7 +212,7 @@ def stretches_to_check(text: str, rule_spans: list[Span]) -> list[tuple[int, int
     running the model over everything. A stretch longer than the model's window is cut at
     sentence ends.
     """
-    from extract.entities import unsettled_stretches
+    from pizhu.extract.entities import unsettled_stretches
 
     out: list[tuple[int, int]] = []
     for start, end in unsettled_stretches(text, rule_spans):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.layout import Layout
+from pizhu.extract.layout import Layout
 
 LABELS: tuple[str, ...] = ("FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN")
 APPROX: tuple[str, ...] = ("exact", "over", "under", "about")

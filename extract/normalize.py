@@ -28,8 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from extract.layout import CELL_SEPARATOR
-from extract.models import Normalized
+from pizhu.extract.layout import CELL_SEPARATOR
+from pizhu.extract.models import Normalized
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_RE = re.compile(f"[{CJK}]")

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from extract import lac
-from extract.combine import combine
-from extract.dates import find_dates
-from extract.entities import find_entities
-from extract.figures import find_figures
-from extract.models import Span
-from extract.tables import table_figures
+from pizhu.extract import lac
+from pizhu.extract.combine import combine
+from pizhu.extract.dates import find_dates
+from pizhu.extract.entities import find_entities
+from pizhu.extract.figures import find_figures
+from pizhu.extract.models import Span
+from pizhu.extract.tables import table_figures
 
 __all__ = ["extract_spans", "rule_spans"]
 

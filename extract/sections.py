@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from extract.layout import Block
-from extract.models import Section
+from pizhu.extract.layout import Block
+from pizhu.extract.models import Section
 
 _CN_NUM = "一二三四五六七八九十"
 

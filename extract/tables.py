@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.figures import find_figures
-from extract.layout import CELL_SEPARATOR
-from extract.models import Span
+from pizhu.extract.figures import find_figures
+from pizhu.extract.layout import CELL_SEPARATOR
+from pizhu.extract.models import Span
 
 _UNIT_RE = re.compile(r"\s*[（(]([^（）()]{1,8})[)）]\s*$")
 _NUMBER_RE = re.compile(r"^[-−+]?\d+(?:,\d{3})*(?:\.\d+)?$")

@@ -16,8 +16,8 @@ import click
 
 from pizhu import cli_gold, cli_hub, cli_roles, cli_train
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, shown, table
-from store.db import Store
-from store.errors import StoreError
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
 
 __all__ = ["db_option", "fail", "main", "open_store", "shown"]
 
@@ -50,7 +50,7 @@ def run_import(
 ) -> int:
     """Import paths (``store.importer.import_paths``), showing progress and the outcome;
     return the number of files refused."""
-    from store.importer import FileOutcome, import_paths, placeholder_summary
+    from pizhu.store.importer import FileOutcome, import_paths, placeholder_summary
 
     def refused(outcome: FileOutcome) -> None:
         if outcome.error:
@@ -154,7 +154,7 @@ def import_command(
         pizhu import --ocr scan.pdf
     """
     if progress_json:
-        from store.importer import FileOutcome, import_paths
+        from pizhu.store.importer import FileOutcome, import_paths
 
         with open_store(db_path) as store:
             done = [0]
@@ -245,7 +245,7 @@ def open_command(
         pizhu open --db team.db --show-others      an adjudicator reading everyone's decisions
         pizhu open --hub postgresql://ann@hub.example.org/team      syncing with the team's hub
     """
-    from store import roles
+    from pizhu.store import roles
 
     if hub_url:
         try:
@@ -270,7 +270,7 @@ def open_command(
         if show_others and not roles.has_role(store, reviewer):
             fail(f"--show-others: only adjudicators see others' decisions (review is blind); {reviewer} is none")
         if paths:
-            from store.importer import find_files
+            from pizhu.store.importer import find_files
 
             missing = [f"{path}: {error}" for path, error in find_files(paths, images=ocr) if error]
             if missing and len(missing) == len(list(find_files(paths, images=ocr))):
@@ -278,7 +278,7 @@ def open_command(
         elif not store.document_ids():
             fail("no reports in the database; give a file or folder to import")
         try:
-            from tui.app import make_app
+            from pizhu.tui.app import make_app
         except ImportError:
             if paths:
                 run_import(store, paths, quiet=False, ocr=ocr, ocr_lang=ocr_lang)
@@ -331,7 +331,7 @@ def serve_command(
         pizhu serve --db team.db --tokens ~/team-tokens --max-sessions 4
     """
     from pizhu.serve import TOKEN_ENV, ServeError, serve
-    from store import roles
+    from pizhu.store import roles
 
     if argv_token is not None:
         fail("--token on the command line shows in ps: set PIZHU_SERVE_TOKEN, use --tokens FILE, or pizhu token NAME")
@@ -391,13 +391,13 @@ def reextract_command(db_path: str, model: str | None, model_floor: float | None
         pizhu reextract --db team.db
         pizhu reextract --model pizhu-model/     the model proposes beside the rules
     """
-    from store.maintenance import reextract
+    from pizhu.store.maintenance import reextract
 
     extract = None
     if model:
-        from extract.pipeline import extract_spans
-        from store.errors import TrainError
-        from store.train import with_model
+        from pizhu.extract.pipeline import extract_spans
+        from pizhu.store.errors import TrainError
+        from pizhu.store.train import with_model
 
         try:
             extract = with_model(extract_spans, model, *(() if model_floor is None else (model_floor,)))
@@ -423,9 +423,9 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
     Example:
         pizhu eval tests/data/seeds-gold.jsonl --json      (from a checkout, with seeds/ imported)
     """
-    from extract.evaluate import score
-    from store.display import score as score_shown
-    from store.goldfile import read_gold
+    from pizhu.extract.evaluate import score
+    from pizhu.store.display import score as score_shown
+    from pizhu.store.goldfile import read_gold
 
     try:
         gold_rows = read_gold(gold)

@@ -20,9 +20,9 @@ from typing import Any, NoReturn
 
 import click
 
-from store.db import DEFAULT_DB, Store
-from store.display import json_for_terminal, one_line, visible
-from store.errors import StoreError
+from pizhu.store.db import DEFAULT_DB, Store
+from pizhu.store.display import json_for_terminal, one_line, visible
+from pizhu.store.errors import StoreError
 
 db_option = click.option(
     "--db",

@@ -16,10 +16,10 @@ from typing import Any
 
 import click
 
-from extract.models import LABELS
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say
 from pizhu.cli_common import table as new_table
-from store.display import json_for_terminal, score, share, visible
+from pizhu.extract.models import LABELS
+from pizhu.store.display import json_for_terminal, score, share, visible
 
 FORMATS = ("jsonl", "spacy", "conll", "csv", "brat", "prodigy", "doccano", "label-studio")
 # Formats that are a folder or a binary file, or that write a second file beside the first.
@@ -105,7 +105,7 @@ def export_command(
         pizhu export --format label-studio --all -o ls.json
         pizhu export --unfinished --format spacy -o partial.spacy
     """
-    from store import export, fileio, formats
+    from pizhu.store import export, fileio, formats
 
     if fmt in NEEDS_OUTPUT and not output:
         fail(f"--format {fmt} needs -o ({NEEDS_OUTPUT[fmt]})")
@@ -188,7 +188,7 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
         pizhu stats
         pizhu stats --reviewer wang --json | jq .total
     """
-    from store.stats import compute
+    from pizhu.store.stats import compute
 
     with open_store(db_path, read_only=True) as store:
         stats = compute(store, reviewer, documents)
@@ -323,13 +323,13 @@ def check_command(db_path: str, as_json: bool, with_model: bool) -> None:
         pizhu check --db team.db
         pizhu check --json | jq '.findings[] | select(.kind == "label")'
     """
-    from store.check import check
+    from pizhu.store.check import check
 
     with open_store(db_path) as store:
         findings = check(store)
         if with_model:
-            from store.check_model import model_findings
-            from store.errors import TrainError
+            from pizhu.store.check_model import model_findings
+            from pizhu.store.errors import TrainError
 
             try:
                 findings += model_findings(store)
@@ -373,7 +373,7 @@ def agree_command(
         pizhu agree --reviewer wang --reviewer li --disagreements
         pizhu agree --json | jq '.pairs[].kappa'
     """
-    from store.agree import agreement, disagreements
+    from pizhu.store.agree import agreement, disagreements
 
     with open_store(db_path, read_only=True) as store:
         pairs = agreement(store, list(reviewers) or None, tuple(documents))
@@ -473,8 +473,8 @@ def merge_command(others: tuple[str, ...], db_path: str, as_json: bool) -> None:
     Example:
         pizhu merge ~/from-wang/annotations.db ~/from-li/annotations.db --db team.db
     """
-    from store.errors import MergeError, StoreError
-    from store.merge import merge_all
+    from pizhu.store.errors import MergeError, StoreError
+    from pizhu.store.merge import merge_all
 
     with open_store(db_path) as store:
         try:
@@ -510,7 +510,7 @@ def backup_command(output: str, db_path: str) -> None:
     Example:
         pizhu backup ~/copies/team-monday.db --db team.db
     """
-    from store.backup import backup
+    from pizhu.store.backup import backup
 
     with open_store(db_path, read_only=True) as store:
         backup(store, output)

@@ -36,7 +36,7 @@ def hub_init_command(url: str) -> None:
     Example:
         pizhu hub init postgresql://owner@hub.example.org/team
     """
-    from store.hub import HubError, init, redact
+    from pizhu.store.hub import HubError, init, redact
 
     try:
         applied = init(url)
@@ -61,7 +61,7 @@ def hub_grant_command(url: str, name: str, adjudicator: bool) -> None:
         createuser ann --pwprompt        (on the database server)
         pizhu hub grant postgresql://owner@hub.example.org/team ann
     """
-    from store.hub import HubError, grant
+    from pizhu.store.hub import HubError, grant
 
     try:
         click.echo(grant(url, name, adjudicator=adjudicator))
@@ -84,7 +84,7 @@ def sync_command(url: str, db_path: str) -> None:
     Example:
         pizhu sync postgresql://ann@hub.example.org/team --db annotations.db
     """
-    from store.hub import HubError, sync
+    from pizhu.store.hub import HubError, sync
 
     with open_store(db_path) as store:
         try:

@@ -36,7 +36,7 @@ def role_command(name: str | None, role: str | None, db_path: str, names: str | 
         pizhu role --names free          tests, a training account: --reviewer any name
         pizhu role                       who holds what
     """
-    from store import roles
+    from pizhu.store import roles
 
     if (name is None) != (role is None):
         fail("give a NAME and a ROLE (adjudicator or reviewer), or neither")
@@ -77,7 +77,7 @@ def token_command(name: str, db_path: str, adjudicator: bool) -> None:
         pizhu token wang --db team.db
         pizhu token li --adjudicator --db team.db
     """
-    from store import roles
+    from pizhu.store import roles
 
     me = roles.login_name()
     with open_store(db_path) as store:

@@ -14,11 +14,11 @@ from typing import Any
 
 import click
 
-from extract.models import LABELS
 from pizhu.cli_common import console, db_option, echo_json, fail, open_store, say, table
-from store.db import Store
-from store.display import score
-from store.train import TrainOptions, learning_curve, train
+from pizhu.extract.models import LABELS
+from pizhu.store.db import Store
+from pizhu.store.display import score
+from pizhu.store.train import TrainOptions, learning_curve, train
 
 DEFAULTS = TrainOptions()
 
@@ -216,8 +216,8 @@ def train_command(
             fail("interrupted; nothing saved", INTERRUPTED)
     if curve:
         # Kept in the database for the app's statistics screen (S), where the folder allows.
-        from store.errors import StoreError
-        from store.train import save_curve
+        from pizhu.store.errors import StoreError
+        from pizhu.store.train import save_curve
 
         try:
             with Store(db_path) as writable:

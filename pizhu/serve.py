@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from aiohttp import web
     from aiohttp.typedefs import Handler, Middleware
 
-    from store.roles import TokenSources
+    from pizhu.store.roles import TokenSources
 
 TOKEN_ENV = "PIZHU_SERVE_TOKEN"
 SESSION_TOKEN_ENV = "PIZHU_SESSION_TOKEN"
@@ -173,8 +173,8 @@ def make_server(
     from textual_serve.app_service import AppService
     from textual_serve.server import Server
 
-    from store import roles
-    from store.db import Store
+    from pizhu.store import roles
+    from pizhu.store.db import Store
 
     known = sessions or Sessions()
 

@@ -25,13 +25,13 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.scores import Scored, Scores, prf
-from store import library
-from store.db import Store
-from store.errors import AdjudicatedError, AdjudicationError, ReviewError, UnchangedError
-from store.progress import progress_of, sections_finished
-from store.records import GOLD_STATUSES, PENDING, SpanState, SpanView, is_adjudicator
-from store.review import ADJUDICATE
+from pizhu.extract.scores import Scored, Scores, prf
+from pizhu.store import library
+from pizhu.store.db import Store
+from pizhu.store.errors import AdjudicatedError, AdjudicationError, ReviewError, UnchangedError
+from pizhu.store.progress import progress_of, sections_finished
+from pizhu.store.records import GOLD_STATUSES, PENDING, SpanState, SpanView, is_adjudicator
+from pizhu.store.review import ADJUDICATE
 
 __all__ = ["ADJUDICATE", "NOT_MARKED", "AdjudicationError", "adjudicate", "agreement", "disagreements"]
 

@@ -16,9 +16,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from store import fileio
-from store.db import Store
-from store.errors import BackupError
+from pizhu.store import fileio
+from pizhu.store.db import Store
+from pizhu.store.errors import BackupError
 
 
 def backup(store: Store, target: str | Path) -> Path:

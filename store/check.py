@@ -28,10 +28,10 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from extract.models import LABELS
-from store.db import Store
-from store.progress import finished_documents
-from store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
+from pizhu.extract.models import LABELS
+from pizhu.store.db import Store
+from pizhu.store.progress import finished_documents
+from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
 
 MIN_CHARS = 2
 KINDS = ("label", "rejected", "unlabelled", "variant")

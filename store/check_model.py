@@ -21,10 +21,10 @@ flags, on corrected and added gold none was.
 
 from __future__ import annotations
 
-from store.check import Finding, _rows
-from store.db import Store
-from store.records import ADDED, CORRECTED
-from store.train import ProgressCallback, TrainOptions, _choose_tokenization, _fit, _prepare, predict
+from pizhu.store.check import Finding, _rows
+from pizhu.store.db import Store
+from pizhu.store.records import ADDED, CORRECTED
+from pizhu.store.train import ProgressCallback, TrainOptions, _choose_tokenization, _fit, _prepare, predict
 
 KIND = "model"
 FOLDS = 5

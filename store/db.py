@@ -21,20 +21,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from extract import GUIDELINES_VERSION
-from extract.layout import Layout
-from extract.models import DocumentDraft, Section, Span
-from store import lexicon, library, opening, progress, review, roles
-from store.clock import now
-from store.errors import (
+from pizhu.extract import GUIDELINES_VERSION
+from pizhu.extract.layout import Layout
+from pizhu.extract.models import DocumentDraft, Section, Span
+from pizhu.store import lexicon, library, opening, progress, review, roles
+from pizhu.store.clock import now
+from pizhu.store.errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
     ReadOnlyDatabaseError,
     StoreError,
 )
-from store.migrations import KNOWN, migrations
-from store.opening import explain
-from store.records import (
+from pizhu.store.migrations import KNOWN, migrations
+from pizhu.store.opening import explain
+from pizhu.store.records import (
     ADDED,
     CONFIRMED,
     CORRECTED,
@@ -593,7 +593,7 @@ class Store:
         try:
             rows = library.listing(self.conn)
         except sqlite3.Error as exc:
-            raise _explain(exc, self.path) from None
+            raise explain(exc, self.path) from None
         mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed and finished by the one definition (store.progress), in SQL.
         done = progress.document_progress(self, reviewer, candidates={r[0]: r[7] for r in rows}, decided_only=True)

@@ -29,11 +29,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypedDict, cast, overload
 
-from extract.models import APPROX, LABELS
-from store import fileio, progress
-from store.db import Store
-from store.errors import ExportError
-from store.records import (
+from pizhu.extract.models import APPROX, LABELS
+from pizhu.store import fileio, progress
+from pizhu.store.db import Store
+from pizhu.store.errors import ExportError
+from pizhu.store.records import (
     ADDED,
     CONFIRMED,
     CORRECTED,

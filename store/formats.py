@@ -43,11 +43,11 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from extract import EXTRACTOR_VERSION
-from extract.models import LABELS
-from store.db import Store
-from store.export import ExportFilter, GoldRecord, GoldSpan, every_span, iter_records
-from store.records import DISPUTED, GOLD_STATUSES, PENDING, REJECTED
+from pizhu.extract import EXTRACTOR_VERSION
+from pizhu.extract.models import LABELS
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, GoldRecord, GoldSpan, every_span, iter_records
+from pizhu.store.records import DISPUTED, GOLD_STATUSES, PENDING, REJECTED
 
 ATTRIBUTE_KEYS = ("value", "unit", "approx", "metric")
 PROVENANCE_KEYS = ("status", "origin", "source", "rule", "reviewers", "adjudicator", "decided_at", "page")

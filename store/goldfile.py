@@ -15,7 +15,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from store.errors import GoldFileError
+from pizhu.store.errors import GoldFileError
 
 REQUIRED = ("doc", "label", "text")
 OPTIONAL_STRINGS = ("unit", "approx", "metric")

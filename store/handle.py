@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from store.records import SpanView
+from pizhu.store.records import SpanView
 
 
 class Reads(Protocol):

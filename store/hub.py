@@ -41,9 +41,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from store.db import Store
-from store.errors import StoreError
-from store.merge import (
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.store.merge import (
     AHEAD,
     Incoming,
     MergeReport,
@@ -54,7 +54,7 @@ from store.merge import (
     find_document,
     merge_document,
 )
-from store.records import ADJUDICATOR_PREFIX
+from pizhu.store.records import ADJUDICATOR_PREFIX
 
 if TYPE_CHECKING:
     import psycopg
@@ -343,7 +343,7 @@ def grant(url: str, name: str, *, adjudicator: bool = False) -> str:
     """Let the PostgreSQL role ``name`` take part as the reviewer ``name``."""
     from psycopg import sql
 
-    from store.roles import name_problem
+    from pizhu.store.roles import name_problem
 
     problem = name_problem(name)
     if problem:

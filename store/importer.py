@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract import EXTRACTOR_VERSION
-from extract.document import prepare
-from extract.models import Span
-from store.db import Store
-from store.errors import DiskFullError, ReadOnlyDatabaseError, StoreError
-from store.sources import PLACEHOLDER_NAMES, NeedsOcr, SourceError, read_source
+from pizhu.extract import EXTRACTOR_VERSION
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.errors import DiskFullError, ReadOnlyDatabaseError, StoreError
+from pizhu.store.sources import PLACEHOLDER_NAMES, NeedsOcr, SourceError, read_source
 
 # Folders are searched for report files with these endings; a file named on the
 # command line is read whatever its ending.
@@ -261,7 +261,7 @@ def _read_and_extract(
     outcome.notice = source.notice
     extract_spans: Callable[[str], list[Span]] | None = None
     if extract:
-        from extract.pipeline import extract_spans
+        from pizhu.extract.pipeline import extract_spans
     # A report is identified by the bytes of its file (and its place in it), not by its
     # normalized text: a new normalizer must not make re-import duplicate it.
     source_hash = hashlib.sha256(data).hexdigest()

@@ -47,8 +47,8 @@ import itertools
 import sqlite3
 from typing import Any
 
-from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, machine_uid
-from store.review import ADD, BOUNDARY, CONFIRM, LABEL
+from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, machine_uid
+from pizhu.store.review import ADD, BOUNDARY, CONFIRM, LABEL
 
 SOURCE = "lexicon"
 RULE = "lexicon"

@@ -18,8 +18,8 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from store import review
-from store.handle import Reads
+from pizhu.store import review
+from pizhu.store.handle import Reads
 
 WITHDRAW = "withdraw"
 RESTORE = "restore"

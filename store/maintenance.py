@@ -14,12 +14,12 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from extract import EXTRACTOR_VERSION
-from extract.models import DocumentDraft, Span
-from store import review
-from store.clock import now
-from store.db import Store, content_hash, insert_sections
-from store.records import OffsetMap
+from pizhu.extract import EXTRACTOR_VERSION
+from pizhu.extract.models import DocumentDraft, Span
+from pizhu.store import review
+from pizhu.store.clock import now
+from pizhu.store.db import Store, content_hash, insert_sections
+from pizhu.store.records import OffsetMap
 
 
 @dataclass
@@ -134,10 +134,10 @@ def reextract(
 
     One short transaction per document, so reviewers working meanwhile are not held up.
     """
-    from extract.document import renormalize
+    from pizhu.extract.document import renormalize
 
     if extract is None:
-        from extract.pipeline import extract_spans
+        from pizhu.extract.pipeline import extract_spans
 
         extract = extract_spans
     report = ReextractReport()

@@ -36,12 +36,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from store import library, review
-from store.db import Store, recount_candidates
-from store.errors import MergeError, StoreError
-from store.migrations import KNOWN
-from store.opening import check_header, open_here
-from store.records import OffsetMap
+from pizhu.store import library, review
+from pizhu.store.db import Store, recount_candidates
+from pizhu.store.errors import MergeError, StoreError
+from pizhu.store.migrations import KNOWN
+from pizhu.store.opening import check_header, open_here
+from pizhu.store.records import OffsetMap
 
 _REQUIRED_TABLES = {"documents", "sections", "spans", "decisions"}
 

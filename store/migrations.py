@@ -230,7 +230,7 @@ def m0004_review_state(db: Database) -> None:
     )
     conn.execute("CREATE TABLE pizhu_meta (key TEXT PRIMARY KEY, value TEXT)")
     conn.execute("INSERT INTO pizhu_meta (key, value) VALUES ('origin', ?)", (uuid.uuid4().hex,))
-    from store import review  # the one definition of a span's state fills its cache
+    from pizhu.store import review  # the one definition of a span's state fills its cache
 
     review.rebuild(conn)
 
@@ -291,7 +291,7 @@ def m0008_roles(db: Database) -> None:
     - ``pizhu_meta`` ``owner``: who created the database, recorded when it is made here (a
       database with decisions already has its file's owner as its owner).
     """
-    from store.roles import ADJUDICATOR, OWNER_KEY, base_name, login_name
+    from pizhu.store.roles import ADJUDICATOR, OWNER_KEY, base_name, login_name
 
     conn = db.conn
     conn.execute(

@@ -21,7 +21,7 @@ import stat
 import urllib.parse
 from pathlib import Path
 
-from store.errors import BusyError, CorruptDatabaseError, DiskFullError, ReadOnlyDatabaseError, StoreError
+from pizhu.store.errors import BusyError, CorruptDatabaseError, DiskFullError, ReadOnlyDatabaseError, StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

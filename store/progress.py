@@ -30,8 +30,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from store.handle import Reads
-from store.records import DISPUTED, PENDING, REMOVED
+from pizhu.store.handle import Reads
+from pizhu.store.records import DISPUTED, PENDING, REMOVED
 
 UNDECIDED = frozenset({PENDING, DISPUTED})
 """Statuses of a span nobody has settled: pending (per reviewer and gold), disputed (gold)."""

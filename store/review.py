@@ -44,12 +44,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from extract import GUIDELINES_VERSION
-from extract.models import LABELS
-from store import roles
-from store.clock import now
-from store.errors import ChangedSpanError, ReviewError, StoreError, UnchangedError
-from store.records import (
+from pizhu.extract import GUIDELINES_VERSION
+from pizhu.extract.models import LABELS
+from pizhu.store import roles
+from pizhu.store.clock import now
+from pizhu.store.errors import ChangedSpanError, ReviewError, StoreError, UnchangedError
+from pizhu.store.records import (
     ADDED,
     CONFIRMED,
     CORRECTED,
@@ -64,7 +64,7 @@ from store.records import (
 )
 
 if TYPE_CHECKING:
-    from store.handle import Decides
+    from pizhu.store.handle import Decides
 
 GOLD_POLICY: tuple[str, ...] = (
     "An adjudicated verdict wins.",

@@ -35,10 +35,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.clock import now
-from store.errors import AdjudicatedError, ReviewError, RoleError, StoreError
-from store.handle import Reads, Writes
-from store.records import ADJUDICATOR_PREFIX, PENDING, is_adjudicator
+from pizhu.store.clock import now
+from pizhu.store.errors import AdjudicatedError, ReviewError, RoleError, StoreError
+from pizhu.store.handle import Reads, Writes
+from pizhu.store.records import ADJUDICATOR_PREFIX, PENDING, is_adjudicator
 
 ADJUDICATOR = "adjudicator"
 ROLES = (ADJUDICATOR,)

@@ -21,12 +21,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from extract.models import LABELS
-from extract.scores import Scored, Scores, prf
-from store import library
-from store.db import Store
-from store.progress import finished_documents
-from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
+from pizhu.extract.models import LABELS
+from pizhu.extract.scores import Scored, Scores, prf
+from pizhu.store import library
+from pizhu.store.db import Store
+from pizhu.store.progress import finished_documents
+from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
 
 
 @dataclass

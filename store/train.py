@@ -37,13 +37,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from extract.models import LABELS, Span
-from extract.scores import prf
-from store.db import Store
-from store.errors import TrainError
-from store.export import ExportFilter, iter_records, non_overlapping
-from store.progress import document_progress, finished_documents
-from store.records import DISPUTED, GOLD_STATUSES, PENDING
+from pizhu.extract.models import LABELS, Span
+from pizhu.extract.scores import prf
+from pizhu.store.db import Store
+from pizhu.store.errors import TrainError
+from pizhu.store.export import ExportFilter, iter_records, non_overlapping
+from pizhu.store.progress import document_progress, finished_documents
+from pizhu.store.records import DISPUTED, GOLD_STATUSES, PENDING
 
 SPACY_MISSING = "pizhu train needs spaCy: pip install 'pizhu[train]'"
 TOKENIZATIONS = ("char", "jieba")
@@ -828,8 +828,8 @@ def train_and_propose(
     old model's there (an undecided candidate no longer proposed goes; decided ones and the
     lexicon's stay). Finished reports are left alone. Returns the result and the reports
     re-proposed."""
-    from extract.pipeline import extract_spans
-    from store.maintenance import reextract
+    from pizhu.extract.pipeline import extract_spans
+    from pizhu.store.maintenance import reextract
 
     result = train(store, options, out=out, progress=progress)
     _stage(progress, "proposing on the reports not finished")

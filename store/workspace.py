@@ -8,8 +8,8 @@ never logged, and a position naming a span or document that has gone is ignored.
 
 from __future__ import annotations
 
-from store.clock import now
-from store.db import Store
+from pizhu.store.clock import now
+from pizhu.store.db import Store
 
 LIBRARY = 0  # document_id of the row that holds the library's cursor
 

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from extract.document import prepare
-from extract.models import Span
-from store.db import Store
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # undo now and then, on spans that every other worker is deciding on too.
 WORKER = r"""
 import json, os, sys, time
-from store.db import Store
-from store.errors import StoreError
-from store.errors import UnchangedError
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.store.errors import UnchangedError
 
 db, reviewer, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 while not os.path.exists(go):

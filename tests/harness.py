@@ -68,7 +68,7 @@ WIDE = (100, 30)
 async def reader(app: Any, pilot: Any, doc_id: int = 1, span_id: int | None = None) -> Any:
     """Open a report in the reader (at ``span_id``, else where it opens) and wait until it
     is shown: the ``ReaderScreen``."""
-    from tui.screens.reader import ReaderScreen
+    from pizhu.tui.screens.reader import ReaderScreen
 
     await pilot.pause()
     app.open_reader(doc_id, span_id)
@@ -193,8 +193,8 @@ def wait_for(session: str, needle: str, timeout: float = 20.0, absent: str | Non
 def allow_any_reviewer(db: Path) -> None:
     """Tests and benches review under made-up names: the database's owner (whoever runs them)
     allows ``pizhu open --reviewer`` (``pizhu role --names free``)."""
-    from store import roles
-    from store.db import Store
+    from pizhu.store import roles
+    from pizhu.store.db import Store
 
     with Store(db) as store:
         roles.set_free_names(store, roles.login_name(), True)
@@ -319,7 +319,7 @@ def time_transactions(*, main_thread_only: bool = False) -> list[float]:
     (``BEGIN IMMEDIATE`` to ``COMMIT``) to the list returned; for benches, never undone."""
     import threading
 
-    from store.db import Store
+    from pizhu.store.db import Store
 
     held: list[float] = []
     real = Store.transaction

@@ -13,7 +13,7 @@ from pathlib import Path
 import opencc
 from hypothesis import strategies as st
 
-from store.records import OffsetMap
+from pizhu.store.records import OffsetMap
 
 # Pieces that exercise each normalization step and the section finder, to mix with
 # arbitrary text: glosses, Traditional phrases, OCR spacing, full-width figures,

@@ -19,21 +19,21 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.worker import Worker
 
-from store import roles
-from store.db import Store
-from store.display import one_line, visible
-from store.errors import StoreError
-from store.records import DocumentSummary
-from tui import keys
-from tui.host import Pizhu
-from tui.importing import ImportStep
-from tui.keyorder import KeyOrder
-from tui.workers import failed
-from tui.writer import Writer
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.store.display import one_line, visible
+from pizhu.store.errors import StoreError
+from pizhu.store.records import DocumentSummary
+from pizhu.tui import keys
+from pizhu.tui.host import Pizhu
+from pizhu.tui.importing import ImportStep
+from pizhu.tui.keyorder import KeyOrder
+from pizhu.tui.workers import failed
+from pizhu.tui.writer import Writer
 
 if TYPE_CHECKING:
-    from store.hub import SyncReport
-    from tui.hubsync import HubStatus, HubSync
+    from pizhu.store.hub import SyncReport
+    from pizhu.tui.hubsync import HubStatus, HubSync
 
 
 class PizhuApp(App[None]):
@@ -86,7 +86,7 @@ class PizhuApp(App[None]):
     def on_mount(self) -> None:
         # jieba's dictionary (a second of CPU) loads now, while the library is read: a report's
         # words are then ready by the time a reviewer reaches a word key.
-        from tui.words import load_words
+        from pizhu.tui.words import load_words
 
         self.run_worker(load_words, thread=True, group="words", name="load jieba", exit_on_error=False)
         if self.keymap:
@@ -100,7 +100,7 @@ class PizhuApp(App[None]):
     # --- the team hub (pizhu open --hub) ----------------------------------------------------
 
     def _start_hub_sync(self) -> None:
-        from tui.hubsync import HubSync
+        from pizhu.tui.hubsync import HubSync
 
         def changed(status: HubStatus, report: SyncReport | None) -> None:
             with contextlib.suppress(RuntimeError):  # the app is closing
@@ -114,7 +114,7 @@ class PizhuApp(App[None]):
         """The background sync moved on (on the app's thread): the header, and the library
         when the sync brought documents or decisions."""
         self.hub_status = status
-        from tui.widgets.hub_line import HubLine
+        from pizhu.tui.widgets.hub_line import HubLine
 
         for line in self.screen.query(HubLine):
             line.show()
@@ -125,13 +125,13 @@ class PizhuApp(App[None]):
         if report.pulled.total():
             self.progress_changed()
             self.forget_progress()
-            from tui.screens.library import LibraryScreen
+            from pizhu.tui.screens.library import LibraryScreen
 
             if isinstance(self.screen, LibraryScreen):
                 self.screen.reload()
 
     def open_library(self) -> None:
-        from tui.screens.library import LibraryScreen
+        from pizhu.tui.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
         if self.imports:
@@ -140,7 +140,7 @@ class PizhuApp(App[None]):
     # --- importing in the background ------------------------------------------------------
 
     def start_import(self, paths: tuple[str, ...]) -> None:
-        from tui.importing import import_in_background
+        from pizhu.tui.importing import import_in_background
 
         self.importing = ImportStep(0, 0, 0)
         self.run_worker(
@@ -200,7 +200,7 @@ class PizhuApp(App[None]):
         if not unsaved:
             self.exit()
             return
-        from tui.screens.dialogs import Confirm
+        from pizhu.tui.screens.dialogs import Confirm
 
         def answer(choice: str | None) -> None:
             if choice == "lose":
@@ -227,7 +227,7 @@ class PizhuApp(App[None]):
             self.notify(step.error, title="import stopped", severity="error", timeout=10)
         elif step.finished:
             self.notify(f"imported {step.imported} report(s) from {step.total} file(s)", timeout=5)
-        from tui.screens.library import LibraryScreen
+        from pizhu.tui.screens.library import LibraryScreen
 
         if isinstance(self.screen, LibraryScreen):
             self.screen.import_changed(step)
@@ -310,18 +310,18 @@ class PizhuApp(App[None]):
     # --- navigation -------------------------------------------------------------------
 
     def open_reader(self, doc_id: int, span_id: int | None = None) -> None:
-        from tui.screens.reader import ReaderScreen
+        from pizhu.tui.screens.reader import ReaderScreen
 
         self.push_screen(ReaderScreen(doc_id, span_id))
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from pizhu.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_library(self) -> None:
-        from tui.screens.library import LibraryScreen
+        from pizhu.tui.screens.library import LibraryScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
@@ -329,19 +329,19 @@ class PizhuApp(App[None]):
             self.pop_screen()
 
     def action_queue(self) -> None:
-        from tui.screens.queue import QueueScreen
+        from pizhu.tui.screens.queue import QueueScreen
 
         if not isinstance(self.screen, QueueScreen):
             self.push_screen(QueueScreen())
 
     def action_stats(self) -> None:
-        from tui.screens.stats import StatsScreen
+        from pizhu.tui.screens.stats import StatsScreen
 
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen())
 
     def action_check(self) -> None:
-        from tui.screens.check import CheckScreen
+        from pizhu.tui.screens.check import CheckScreen
 
         if not isinstance(self.screen, CheckScreen):
             self.push_screen(CheckScreen())
@@ -361,8 +361,8 @@ class PizhuApp(App[None]):
 
     @work(thread=True, exclusive=True, group="train", exit_on_error=False)
     def _train_worker(self) -> None:
-        from store.errors import TrainError
-        from store.train import train_and_propose
+        from pizhu.store.errors import TrainError
+        from pizhu.store.train import train_and_propose
 
         path = Path(self.store.path)
         out = path.with_name(f"{path.stem}-model")
@@ -393,13 +393,13 @@ class PizhuApp(App[None]):
             self.notify(line, title="train", timeout=10)
             self.progress_changed()
             self.forget_progress()
-        from tui.widgets.save_line import SaveLine
+        from pizhu.tui.widgets.save_line import SaveLine
 
         for bar in self.screen.query(SaveLine):
             bar.show()
 
     def action_adjudication(self) -> None:
-        from tui.screens.adjudicate import AdjudicationScreen
+        from pizhu.tui.screens.adjudicate import AdjudicationScreen
 
         self._adjudicator = roles.has_role(self.store, self.reviewer)  # granted or taken back meanwhile
         if not self._adjudicator:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from extract.models import LABELS
-from store.records import REJECTED, SpanView
-from tui.words import Words, is_punctuation
+from pizhu.extract.models import LABELS
+from pizhu.store.records import REJECTED, SpanView
+from pizhu.tui.words import Words, is_punctuation
 
 HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
 

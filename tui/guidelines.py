@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from extract import GUIDELINES_VERSION
+from pizhu.extract import GUIDELINES_VERSION
 
 VERSION = GUIDELINES_VERSION
 """The guidelines version this copy follows (the v1.1 rulings are at the end of ``RULINGS``)."""
@@ -148,7 +148,7 @@ Rulings added in v1.1 — slogans:
   The span excludes the quotation marks.
 """
 
-PROJECT_RULINGS = (resources.files("extract") / "data" / "RULINGS.md").read_text("utf-8")
+PROJECT_RULINGS = (resources.files("pizhu.extract") / "data" / "RULINGS.md").read_text("utf-8")
 """The project's rulings where the guidelines are silent: ``extract/data/RULINGS.md``, shipped with the
 extractor that follows them, so the help screen shows what the extractor and the corpus gold follow."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from store.db import Store
-from store.records import DocumentSummary
-from tui.importing import ImportStep
-from tui.writer import Writer
+from pizhu.store.db import Store
+from pizhu.store.records import DocumentSummary
+from pizhu.tui.importing import ImportStep
+from pizhu.tui.writer import Writer
 
 
 class Pizhu(Protocol):

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from store.db import Store
-from store.errors import StoreError
-from store.hub import HubError, SyncReport, last_synced, listen, redact, sync, wait_for_news
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.store.hub import HubError, SyncReport, last_synced, listen, redact, sync, wait_for_news
 
 SYNCING, SYNCED, UNREACHABLE, CONNECTING = "syncing", "synced", "unreachable", "connecting"
 

@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from store.db import Store
-from store.errors import StoreError
-from store.records import DocumentSummary
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.store.records import DocumentSummary
 
 # Re-read the library rows at most this often (seconds): at 10,000 reports a read takes a while.
 _SUMMARY_EVERY = 0.5

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from textual.binding import Binding, BindingType
 
-from extract.models import LABELS
+from pizhu.extract.models import LABELS
 
 
 @dataclass(frozen=True)

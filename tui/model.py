@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from store import review
-from store.db import Store
-from store.progress import Progress, progress_of
-from store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
+from pizhu.store import review
+from pizhu.store.db import Store
+from pizhu.store.progress import Progress, progress_of
+from pizhu.store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
 
 SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
 
@@ -68,7 +68,7 @@ class LoadedDocument:
         loaded = cls(document, sections, labels=labels)
         loaded.set_spans(store.spans(doc_id, reviewer))
         if document.ocr:
-            from store.sources.ocr import LOW_CONFIDENCE
+            from pizhu.store.sources.ocr import LOW_CONFIDENCE
 
             low = [(start, end) for start, end, confidence in store.ocr_words(doc_id) if confidence < LOW_CONFIDENCE]
             loaded.uncertain = document.offset_map.from_raw_ranges(low)

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from store.db import Store
-from store.display import visible
-from store.errors import StoreError
-from store.records import SpanState, SpanView
-from tui.writer import Job, Writer
+from pizhu.store.db import Store
+from pizhu.store.display import visible
+from pizhu.store.errors import StoreError
+from pizhu.store.records import SpanState, SpanView
+from pizhu.tui.writer import Job, Writer
 
 PAST = {"confirm": "confirmed", "reject": "rejected"}
 

@@ -13,7 +13,7 @@ from textual.app import App
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
-from store.errors import StoreError
+from pizhu.store.errors import StoreError
 
 # What a worker of each group was doing, for the notice when it fails.
 DOING = {

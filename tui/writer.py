@@ -41,9 +41,9 @@ from typing import Any, Protocol
 
 from textual.message import Message
 
-from store.db import Store
-from store.errors import BusyError, ReviewError, StoreError, UnchangedError
-from store.records import SpanState, SpanView
+from pizhu.store.db import Store
+from pizhu.store.errors import BusyError, ReviewError, StoreError, UnchangedError
+from pizhu.store.records import SpanState, SpanView
 
 RETRY_LOCKED = 0.25  # seconds between tries while another process holds the lock
 LOCK_WAIT = 0.2  # how long one try waits for the lock before saying it is locked

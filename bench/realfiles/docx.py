@@ -30,8 +30,8 @@ from bench.realfiles.web import Reading
 
 def read_pizhu(path: Path) -> tuple[Reading, dict[str, int]]:
     """pizhu's import of the file: normalized text (without page header and footer), metadata, placeholders."""
-    from extract.document import prepare
-    from store.sources import read_source
+    from pizhu.extract.document import prepare
+    from pizhu.store.sources import read_source
 
     source = read_source(path.read_bytes())
     draft = prepare(source.text, source.layout)[0]

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.realfiles import RealFile, Row
-from extract.layout import CELL_SEPARATOR
+from pizhu.extract.layout import CELL_SEPARATOR
 
 _SENTENCE_END = "。！？!?；;：:…”’」』）)》】."
 _CJK_RE = re.compile("[\u3400-\u9fff]")
@@ -61,9 +61,9 @@ class Read:
 @lru_cache(maxsize=4)
 def read(path: Path) -> Read:
     """Import ``path`` as ``pizhu import`` does (read, normalize, section), without a database."""
-    from extract.document import prepare
-    from extract.pipeline import rule_spans
-    from store.sources import read_source
+    from pizhu.extract.document import prepare
+    from pizhu.extract.pipeline import rule_spans
+    from pizhu.store.sources import read_source
 
     start = time.perf_counter()
     source = read_source(path.read_bytes())
@@ -128,7 +128,7 @@ def cut_share(text: str) -> float:
     """The share of body lines (of 15 characters or more) that stop mid-sentence while the
     next line goes on with Chinese text: a paragraph cut at a printed line's end. Headings,
     captions, furniture (by pizhu's text rules), table rows and contents lines do not count."""
-    from extract.sections import classify
+    from pizhu.extract.sections import classify
 
     lines = [line.strip() for line in text.split("\n") if line.strip() and CELL_SEPARATOR not in line]
     long = [
@@ -195,7 +195,7 @@ def _plain_pymupdf(path: Path) -> tuple[str, float] | None:
 
 
 def _row(rf: RealFile, tool: str, text: str, seconds: float, extra: dict[str, Any]) -> Row:
-    from extract.normalize import normalize
+    from pizhu.extract.normalize import normalize
 
     expect = rf.expect
     normalized = normalize(text).text  # the same normalization as pizhu's, so spacing does not count

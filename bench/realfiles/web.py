@@ -45,8 +45,8 @@ class Reading:
 
 def read_pizhu(path: Path) -> Reading:
     """pizhu's import of the file: the first report's normalized text and metadata, as stored."""
-    from extract.document import prepare
-    from store.sources import read_source
+    from pizhu.extract.document import prepare
+    from pizhu.store.sources import read_source
 
     source = read_source(path.read_bytes())
     draft = prepare(source.text, source.layout)[0]
@@ -62,7 +62,7 @@ def read_pizhu(path: Path) -> Reading:
 def read_trafilatura(path: Path) -> Reading:
     import trafilatura
 
-    from store.sources.html import page_text
+    from pizhu.store.sources.html import page_text
 
     html, _charset = page_text(path.read_bytes())
     text = trafilatura.extract(html) or ""
@@ -77,7 +77,7 @@ def read_readability(path: Path) -> Reading | None:
         return None
     import lxml.html
 
-    from store.sources.html import page_text
+    from pizhu.store.sources.html import page_text
 
     html, _charset = page_text(path.read_bytes())
     document = Document(html)

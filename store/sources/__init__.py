@@ -13,8 +13,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from extract.decode import DecodeError, decode
-from extract.layout import Layout
+from pizhu.extract.decode import DecodeError, decode
+from pizhu.extract.layout import Layout
 
 
 class SourceError(ValueError):
@@ -113,8 +113,8 @@ def read_source(data: bytes, *, ocr: bool = False, ocr_lang: str = "") -> Source
     """
     kind = sniff(data)
     if kind in ("pdf", "image") and ocr:
-        from store.sources.ocr import DEFAULT_LANG, OcrError, read_image_ocr, read_pdf_ocr
-        from store.sources.pdf import PdfError
+        from pizhu.store.sources.ocr import DEFAULT_LANG, OcrError, read_image_ocr, read_pdf_ocr
+        from pizhu.store.sources.pdf import PdfError
 
         try:
             read = read_pdf_ocr if kind == "pdf" else read_image_ocr
@@ -133,7 +133,7 @@ def read_source(data: bytes, *, ocr: bool = False, ocr_lang: str = "") -> Source
     if kind == "image":
         raise NeedsOcr(1, "an image")
     if kind == "pdf":
-        from store.sources.pdf import PdfError, read_pdf
+        from pizhu.store.sources.pdf import PdfError, read_pdf
 
         try:
             layout = read_pdf(data)
@@ -155,7 +155,7 @@ def read_source(data: bytes, *, ocr: bool = False, ocr_lang: str = "") -> Source
             notice=notice,
         )
     if kind == "docx":
-        from store.sources.docx import DocxError, extract_docx
+        from pizhu.store.sources.docx import DocxError, extract_docx
 
         try:
             extracted = extract_docx(data)
@@ -167,7 +167,7 @@ def read_source(data: bytes, *, ocr: bool = False, ocr_lang: str = "") -> Source
     if kind == "zip":
         raise SourceError("a ZIP archive that is not a Word (.docx) file")
     if kind == "html":
-        from store.sources.html import HtmlError, read_html
+        from pizhu.store.sources.html import HtmlError, read_html
 
         try:
             layout, charset = read_html(data)

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.layout import Layout
+from pizhu.extract.layout import Layout
 
 _HEADING_STYLE_RE = re.compile(r"^(?:heading|title|subtitle|标题|副标题)", re.I)
 _CAPTION_STYLE_RE = re.compile(r"^(?:caption|题注)", re.I)

@@ -35,8 +35,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from extract.decode import DecodeError, common_share, decode
-from extract.layout import Layout
+from pizhu.extract.decode import DecodeError, common_share, decode
+from pizhu.extract.layout import Layout
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _CHARSETS = {

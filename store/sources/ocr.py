@@ -30,7 +30,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.layout import Layout, Page, read_pages
+from pizhu.extract.layout import Layout, Page, read_pages
 
 DPI = 300
 DEFAULT_LANG = "chi_sim"
@@ -79,7 +79,7 @@ def blank_pages(pages: list[Page]) -> list[int]:
 
 def read_pdf_ocr(data: bytes, lang: str = DEFAULT_LANG) -> OcrText:
     """A PDF whose pages without a text layer are read by tesseract; the others as ``read_pdf`` does."""
-    from store.sources.pdf import pdf_pages
+    from pizhu.store.sources.pdf import pdf_pages
 
     problem = unavailable(lang)
     if problem:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
+from pizhu.extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
 
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:123)"; it stands for one character.
 _CID_RE = re.compile(r"\(cid:\d+\)")

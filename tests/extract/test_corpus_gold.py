@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.normalize import _converter
+from pizhu.extract.normalize import _converter
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus"
 TEXTS = CORPUS / "texts"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.dates import find_dates
+from pizhu.extract.dates import find_dates
 
 
 def texts(text: str) -> list[str]:

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from extract.entities import find_entities
-from extract.pipeline import extract_spans
+from pizhu.extract.entities import find_entities
+from pizhu.extract.pipeline import extract_spans
 
 
 def labelled(text: str, label: str) -> list[str]:
@@ -137,6 +137,6 @@ def test_entities_on_empty_and_plain_text() -> None:
 
 
 def test_import_does_not_load_jieba() -> None:
-    code = "import sys, extract.pipeline, extract.entities; print('jieba' in sys.modules)"
+    code = "import sys, pizhu.extract.pipeline, pizhu.extract.entities; print('jieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.decode import decode
-from extract.document import prepare
-from extract.evaluate import score
-from extract.pipeline import extract_spans
+from pizhu.extract.decode import decode
+from pizhu.extract.document import prepare
+from pizhu.extract.evaluate import score
+from pizhu.extract.pipeline import extract_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"

@@ -6,7 +6,7 @@ rule passes only as a mechanism. Rules alone (``model=False``).
 
 from __future__ import annotations
 
-from extract.pipeline import extract_spans
+from pizhu.extract.pipeline import extract_spans
 
 
 def labelled(text: str, label: str) -> list[str]:
@@ -410,8 +410,8 @@ def test_hong_kong_deputies_name_no_congress_of_their_own() -> None:
 
 
 def test_a_model_place_that_ends_in_a_congress_is_no_place() -> None:
-    from extract.combine import combine
-    from extract.models import Span
+    from pizhu.extract.combine import combine
+    from pizhu.extract.models import Span
 
     text = "抵京港区人大代表称将提出建议。"
     model = [Span(1, 6, "GPE", text[1:6], source="lac")]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.normalize import normalize
-from extract.pipeline import extract_spans
+from pizhu.extract.normalize import normalize
+from pizhu.extract.pipeline import extract_spans
 
 
 def labelled(text: str, label: str) -> list[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.entities import looks_like_place
-from extract.pipeline import extract_spans
-from extract.places import admin_names, table
+from pizhu.extract.entities import looks_like_place
+from pizhu.extract.pipeline import extract_spans
+from pizhu.extract.places import admin_names, table
 
 
 def labelled(text: str, label: str, model: bool = False) -> list[str]:

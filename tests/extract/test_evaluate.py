@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.evaluate import score
+from pizhu.extract.evaluate import score
 
 GOLD = [
     {"doc": "a", "label": "PERSON", "text": "李明"},

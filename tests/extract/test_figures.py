@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.figures import find_figures
+from pizhu.extract.figures import find_figures
 
 
 def texts(text: str) -> list[str]:

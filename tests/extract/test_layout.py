@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
+from pizhu.extract.layout import Char, Figure, Layout, Page, Table, TextLine, lines_from_chars, read_pages, rule_table
 
 W, H = 600.0, 800.0
 SIZE = 10.0

@@ -13,8 +13,8 @@ import itertools
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from extract.document import prepare
-from extract.normalize import normalize
+from pizhu.extract.document import prepare
+from pizhu.extract.normalize import normalize
 from tests.offsets import check_map, texts
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -72,7 +72,7 @@ def test_prepare_cuts_reports_that_cover_the_raw_text(raw: str) -> None:
 @given(texts)
 def test_extraction_on_prepared_reports_gives_slices(raw: str) -> None:
     """What import stores: spans of each prepared draft (raw-text props are in test_pipeline_props)."""
-    pipeline = pytest.importorskip("extract.pipeline", reason="extract.pipeline has not landed yet")
+    pipeline = pytest.importorskip("pizhu.extract.pipeline", reason="extract.pipeline has not landed yet")
     for draft in prepare(raw):
         text = draft.text
         for span in pipeline.extract_spans(text):

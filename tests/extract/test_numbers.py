@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.numbers import join_broken_lines, parse_number, to_json_number
+from pizhu.extract.numbers import join_broken_lines, parse_number, to_json_number
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ full-width digits made ASCII).
 
 from __future__ import annotations
 
-from extract.normalize import normalize
-from extract.pipeline import extract_spans
+from pizhu.extract.normalize import normalize
+from pizhu.extract.pipeline import extract_spans
 
 
 def spans_of(raw: str) -> list[tuple[str, str]]:
@@ -97,7 +97,7 @@ def test_anniversaries_and_relative_spans_are_nothing() -> None:
 
 
 def _meta(text: str):  # type: ignore[no-untyped-def]
-    from extract.sections import describe, find_sections
+    from pizhu.extract.sections import describe, find_sections
 
     return describe(text, find_sections(text))
 

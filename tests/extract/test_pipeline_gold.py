@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.evaluate import score
-from extract.normalize import normalize
-from extract.pipeline import extract_spans
+from pizhu.extract.evaluate import score
+from pizhu.extract.normalize import normalize
+from pizhu.extract.pipeline import extract_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "seeds-gold.jsonl"

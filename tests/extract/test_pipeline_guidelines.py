@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.dates import find_dates
-from extract.document import prepare
-from extract.figures import find_figures
-from extract.normalize import normalize
-from extract.pipeline import extract_spans
+from pizhu.extract.dates import find_dates
+from pizhu.extract.document import prepare
+from pizhu.extract.figures import find_figures
+from pizhu.extract.normalize import normalize
+from pizhu.extract.pipeline import extract_spans
 
 
 def labelled(text: str, label: str) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.dates import find_dates
-from extract.entities import find_entities
-from extract.figures import find_figures
-from extract.models import LABELS
-from extract.pipeline import extract_spans
+from pizhu.extract.dates import find_dates
+from pizhu.extract.entities import find_entities
+from pizhu.extract.figures import find_figures
+from pizhu.extract.models import LABELS
+from pizhu.extract.pipeline import extract_spans
 
 # Report-like alphabet so the rules actually fire, plus arbitrary Unicode (emoji,
 # combining marks, control characters, surrogate-free planes) so they must not break.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.evaluate import score
-from extract.scores import prf
+from pizhu.extract.evaluate import score
+from pizhu.extract.scores import prf
 
 
 def test_scores_are_none_where_undefined_and_f1_is_zero_when_nothing_matched() -> None:

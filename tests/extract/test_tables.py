@@ -5,11 +5,11 @@ column's headers as metric and the column's unit."""
 
 from __future__ import annotations
 
-from extract.document import prepare
-from extract.layout import Layout
-from extract.normalize import normalize
-from extract.pipeline import extract_spans
-from tui.model import SKIPPED_KINDS, skipped_note
+from pizhu.extract.document import prepare
+from pizhu.extract.layout import Layout
+from pizhu.extract.normalize import normalize
+from pizhu.extract.pipeline import extract_spans
+from pizhu.tui.model import SKIPPED_KINDS, skipped_note
 
 ROWS = [
     ("指标 | 年末数（万人） | 比重（%）", "table"),

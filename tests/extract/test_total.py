@@ -15,17 +15,17 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract import lac
-from extract.dates import find_dates
-from extract.decode import DecodeError, decode
-from extract.document import prepare, renormalize
-from extract.entities import find_entities, looks_like_name, unsettled_stretches
-from extract.figures import find_figures
-from extract.models import LABELS, Span
-from extract.normalize import normalize, traditional_share
-from extract.numbers import parse_number, to_json_number
-from extract.pipeline import extract_spans, rule_spans
-from extract.sections import classify, describe, find_sections, heading_text, split_reports
+from pizhu.extract import lac
+from pizhu.extract.dates import find_dates
+from pizhu.extract.decode import DecodeError, decode
+from pizhu.extract.document import prepare, renormalize
+from pizhu.extract.entities import find_entities, looks_like_name, unsettled_stretches
+from pizhu.extract.figures import find_figures
+from pizhu.extract.models import LABELS, Span
+from pizhu.extract.normalize import normalize, traditional_share
+from pizhu.extract.numbers import parse_number, to_json_number
+from pizhu.extract.pipeline import extract_spans, rule_spans
+from pizhu.extract.sections import classify, describe, find_sections, heading_text, split_reports
 
 # Pieces that make the rules fire: numerals of both kinds, scales, units, date words,
 # qualifiers, brackets and quotes, and the level words of places and bodies.

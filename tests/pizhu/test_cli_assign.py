@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pizhu.cli import main
-from store.db import Store
+from pizhu.store.db import Store
 from tests.tui.seedspans import seed_store
 
 

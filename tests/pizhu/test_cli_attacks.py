@@ -28,13 +28,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store import fileio
-from store.db import Store
-from store.display import BIDI_CONTROLS, is_unsafe, json_for_terminal, one_line, visible
-from store.records import OffsetMap
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store import fileio
+from pizhu.store.db import Store
+from pizhu.store.display import BIDI_CONTROLS, is_unsafe, json_for_terminal, one_line, visible
+from pizhu.store.records import OffsetMap
 
 ROOT = Path(__file__).resolve().parents[2]
 ESCAPES = "\x1b]2;pwned\x07\x1b[5m\x9b2J\u202e\u2066\u2069\u200e\u200f\u061c\x7f\x00\x08\r"
@@ -73,7 +73,7 @@ def test_json_for_terminal_is_the_same_data() -> None:
 
 
 def test_the_tui_draws_text_through_the_one_sanitizer() -> None:
-    from tui.widgets import section_view
+    from pizhu.tui.widgets import section_view
 
     assert section_view.visible is visible
     assert section_view.visible(ESCAPES) == visible(ESCAPES)
@@ -266,7 +266,7 @@ def test_output_mode_follows_the_umask_and_a_re_export_keeps_it(seeded: Path, tm
 
 
 def test_brat_export_that_fails_leaves_no_folder(seeded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import store.export as export
+    import pizhu.store.export as export
 
     calls = 0
     real = fileio.write_in_folder
@@ -549,7 +549,7 @@ def test_python_m_pizhu_cli_runs(tmp_path: Path) -> None:
 
 def test_the_new_store_modules_import_no_ui() -> None:
     code = (
-        "import sys, store.display, store.fileio, store.backup, store.goldfile;"
+        "import sys, pizhu.store.display, pizhu.store.fileio, pizhu.store.backup, pizhu.store.goldfile;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')"
         " or m.startswith('pizhu.') and m.split('.')[1] not in ('extract', 'store')];"
         "print(bad); sys.exit(1 if bad else 0)"

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pizhu.cli import main
-from store.db import Store
+from pizhu.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "seeds-gold.jsonl"

@@ -39,7 +39,7 @@ def test_describe_reads_a_year_in_full_width_digits(tmp_path: Path) -> None:
 
 
 def test_an_export_temp_file_has_the_target_mode_while_it_is_written(tmp_path: Path) -> None:
-    from store import fileio
+    from pizhu.store import fileio
 
     target = tmp_path / "gold.jsonl"
     target.write_text("old\n")
@@ -53,7 +53,7 @@ def test_an_export_temp_file_has_the_target_mode_while_it_is_written(tmp_path: P
 
 
 def test_a_read_only_target_is_refused_and_left_alone(tmp_path: Path) -> None:
-    from store import fileio
+    from pizhu.store import fileio
 
     target = tmp_path / "gold.jsonl"
     target.write_text("keep\n")
@@ -65,7 +65,7 @@ def test_a_read_only_target_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 
 def test_an_export_left_behind_by_a_kill_is_cleaned_up_by_the_next(tmp_path: Path) -> None:
-    from store import fileio
+    from pizhu.store import fileio
 
     target = tmp_path / "gold.jsonl"
     stale = tmp_path / ".gold.jsonl.0badf00d.tmp"
@@ -82,8 +82,8 @@ def test_an_export_left_behind_by_a_kill_is_cleaned_up_by_the_next(tmp_path: Pat
 def test_a_merge_copy_left_behind_by_a_kill_is_cleaned_up_by_the_next(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from store.db import Store
-    from store.merge import merge
+    from pizhu.store.db import Store
+    from pizhu.store.merge import merge
 
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -105,7 +105,7 @@ class _Pipeline:
 
 
 def test_a_trained_model_folder_gets_the_mode_a_new_folder_gets(tmp_path: Path) -> None:
-    from store.train import save_model
+    from pizhu.store.train import save_model
 
     old = os.umask(0o022)
     try:
@@ -116,7 +116,7 @@ def test_a_trained_model_folder_gets_the_mode_a_new_folder_gets(tmp_path: Path) 
 
 
 def test_a_replaced_model_folder_keeps_its_mode(tmp_path: Path) -> None:
-    from store.train import save_model
+    from pizhu.store.train import save_model
 
     save_model(_Pipeline(), tmp_path / "model")
     (tmp_path / "model").chmod(0o750)

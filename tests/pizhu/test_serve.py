@@ -21,8 +21,8 @@ from click.testing import CliRunner
 
 from pizhu.cli import main
 from pizhu.serve import Sessions, app_command, cookie_name, is_loopback, make_server
-from store import roles
-from store.db import Store
+from pizhu.store import roles
+from pizhu.store.db import Store
 from tests.tui.seedspans import seed_store
 
 PORT = 8123  # the port the cookie is named after (the test server listens where it likes)
@@ -187,9 +187,9 @@ async def test_a_websocket_from_another_site_and_one_session_too_many_are_refuse
 
 
 def test_the_new_modules_keep_the_floors() -> None:
-    """store.formats is core (no textual, rich or aiohttp); the CLI loads textual-serve only for serve."""
+    """pizhu.store.formats is core (no textual, rich or aiohttp); the CLI loads textual-serve only for serve."""
     code = (
-        "import sys, store.formats, store.roles, pizhu.serve, pizhu.cli;"
+        "import sys, pizhu.store.formats, pizhu.store.roles, pizhu.serve, pizhu.cli;"
         "bad = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'textual_serve', 'aiohttp', 'rich'});"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store import roles
-from store.agree import AdjudicationError, PairAgreement, adjudicate, agreement, cohen_kappa, disagreements
-from store.db import Store
-from store.export import ExportFilter, iter_jsonl
-from store.roles import AdjudicatedError
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store import roles
+from pizhu.store.agree import AdjudicationError, PairAgreement, adjudicate, agreement, cohen_kappa, disagreements
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, iter_jsonl
+from pizhu.store.roles import AdjudicatedError
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。召开会议12次,提交提案120件。王明主席、李华委员出席。"
 OTHER = "全年开展视察调研15次。"

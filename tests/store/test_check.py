@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pizhu.cli import main
-from store.check import check
-from store.db import Store
-from store.importer import import_file
+from pizhu.store.check import check
+from pizhu.store.db import Store
+from pizhu.store.importer import import_file
 
 REVIEWER = "ann"
 MARKERS = ("子丑", "寅卯", "辰巳")

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-import store.check_model as check_model
+import pizhu.store.check_model as check_model
 from bench.golddb import generated_gold_db
-from store.check_model import disagreement, folds_of, model_findings
-from store.db import Store
-from store.train import gold_documents
+from pizhu.store.check_model import disagreement, folds_of, model_findings
+from pizhu.store.db import Store
+from pizhu.store.train import gold_documents
 
 pytest.importorskip("spacy")
 
@@ -97,7 +97,7 @@ def test_pizhu_check_model_adds_the_models_findings(monkeypatch: pytest.MonkeyPa
     from click.testing import CliRunner
 
     from pizhu.cli import main
-    from store.check import Finding
+    from pizhu.store.check import Finding
 
     db = tmp_path / "gold.db"
     generated_gold_db(db, reports=2, seed=3)

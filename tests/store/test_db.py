@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store import roles
-from store.db import Store
-from store.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.store.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。\n2023年召开会议12次。"
 
@@ -160,8 +160,8 @@ def test_corrupt_or_foreign_file_is_refused_and_left_alone(tmp_path: Path) -> No
 
 def test_core_packages_never_import_textual() -> None:
     code = (
-        "import sys, store.db, store.importer, store.export;"
-        "import extract.document, extract.normalize;"
+        "import sys, pizhu.store.db, pizhu.store.importer, pizhu.store.export;"
+        "import pizhu.extract.document, pizhu.extract.normalize;"
         "import pizhu.cli;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual',)];"
         "print(bad); sys.exit(1 if bad else 0)"

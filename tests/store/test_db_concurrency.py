@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from store.db import Store
-from store.migrations import KNOWN
+from pizhu.store.db import Store
+from pizhu.store.migrations import KNOWN
 from tests.concurrency import check_log, run_workers, seeded_db
 
 
@@ -34,7 +34,7 @@ def test_eight_reviewers_opening_a_new_database_at_once(tmp_path: Path) -> None:
     go = tmp_path / "go"
     code = (
         "import os, sys, time\n"
-        "from store.db import Store\n"
+        "from pizhu.store.db import Store\n"
         "while not os.path.exists(sys.argv[2]): time.sleep(0.001)\n"
         "store = Store(sys.argv[1]); print(store.schema_version())\n"
     )
@@ -64,7 +64,7 @@ def test_a_schema_created_between_check_and_lock_is_not_taken_for_a_foreign_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The race above, made certain: the first look sees no schema, then another process commits one."""
-    import store.db as store_db
+    import pizhu.store.db as store_db
 
     db = tmp_path / "raced.db"
     Store(db).close()  # the other process won the race and created the schema

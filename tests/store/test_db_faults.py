@@ -23,11 +23,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
 from pizhu.cli import main
-from store.db import Store
-from store.errors import CorruptDatabaseError, ReadOnlyDatabaseError, StoreError
-from store.importer import import_paths
+from pizhu.extract.document import prepare
+from pizhu.store.db import Store
+from pizhu.store.errors import CorruptDatabaseError, ReadOnlyDatabaseError, StoreError
+from pizhu.store.importer import import_paths
 from tests import harness
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store.db import Store
-from store.export import (
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.export import (
     ExportFilter,
     brat_stem,
     iter_conll,

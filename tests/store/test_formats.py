@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from pizhu.cli import main
-from store.db import Store
-from store.export import ExportFilter, iter_records
-from store.formats import (
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, iter_records
+from pizhu.store.formats import (
     gold_spans,
     iter_doccano,
     iter_label_studio,
@@ -30,7 +30,7 @@ from store.formats import (
     label_studio_config_path,
     record_spans,
 )
-from store.records import GOLD_STATUSES
+from pizhu.store.records import GOLD_STATUSES
 from tests.store.test_export import build
 
 LABEL = {"enum": ["FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN"]}
@@ -181,7 +181,7 @@ def test_prodigy_tasks_carry_the_tokens_spacy_makes(store: Store) -> None:
             first, last = tokens[span["token_start"]], tokens[span["token_end"]]
             assert (first["start"], last["end"]) == (span["start"], span["end"])
     for text in texts:
-        from store.formats import char_tokens
+        from pizhu.store.formats import char_tokens
 
         expected = [
             {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
@@ -217,7 +217,7 @@ def test_prodigy_hashes_are_stable_per_text_and_per_task(store: Store) -> None:
 def test_prodigy_a_yes_no_task_never_shares_the_hash_of_a_manual_one() -> None:
     """A rejected candidate added back by hand: the manual task holding only that span and
     the reject task on it ask different questions."""
-    from store.formats import task_hash
+    from pizhu.store.formats import task_hash
 
     span = {"start": 0, "end": 2, "label": "PERSON"}
     assert task_hash("王明", [span], "ner_manual") != task_hash("王明", [span], "ner")
@@ -376,7 +376,7 @@ def test_every_command_help_has_an_example() -> None:
 def seeds_store() -> Store:
     """The five seed reports with the real extractor's candidates, a third of them confirmed,
     a third rejected, the rest pending."""
-    from store.importer import find_files, import_file
+    from pizhu.store.importer import find_files, import_file
 
     root = Path(__file__).resolve().parents[2] / "seeds"
     store = Store.memory()

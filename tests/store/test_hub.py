@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store import roles
-from store.db import Store
-from store.export import ExportFilter, iter_jsonl
-from store.hub import HubError, copy_of_hub, grant, init, last_synced, read_marks, sync
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, iter_jsonl
+from pizhu.store.hub import HubError, copy_of_hub, grant, init, last_synced, read_marks, sync
 from tests.postgres import PASSWORD, Cluster, cluster
 
 TEXT = "城中区政协2023年工作报告\n全年征集社情民意49条,捐款捐物93.35万元。召开会议12次,发言320人(次)。区政府领导出席。"

@@ -10,10 +10,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from extract.document import prepare
-from store import hub as hub_module
-from store.db import Store
-from store.hub import copy_of_hub, sync
+from pizhu.extract.document import prepare
+from pizhu.store import hub as hub_module
+from pizhu.store.db import Store
+from pizhu.store.hub import copy_of_hub, sync
 from tests.store.test_hub import EXTRA, Team, _spans, team, views
 
 __all__ = ["team"]  # the fixture, shared with test_hub
@@ -81,7 +81,7 @@ def test_nobody_updates_or_deletes_a_decision_not_even_the_owner(seeded: Team) -
 def test_the_hubs_owner_is_bound_too(team: Team) -> None:
     """A hub set up by the database's owner (no superuser): row-level security is forced on
     the owner of the tables, and the triggers refuse the owner's changes."""
-    from store.hub import grant, init
+    from pizhu.store.hub import grant, init
 
     pg = team.pg
     pg.role("keeper")

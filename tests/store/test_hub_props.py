@@ -17,10 +17,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store.db import Store
-from store.errors import StoreError
-from store.hub import copy_of_hub, sync
-from store.merge import merge
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.store.hub import copy_of_hub, sync
+from pizhu.store.merge import merge
 from tests.postgres import cluster
 from tests.store.test_hub import CANDIDATES, make_copy, team_hub, views
 

@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 from opencc import OpenCC
 
-from extract.decode import DecodeError, decode
-from extract.document import prepare
-from extract.normalize import normalize
 from pizhu.cli import main
-from store.db import Store
-from store.importer import import_paths
+from pizhu.extract.decode import DecodeError, decode
+from pizhu.extract.document import prepare
+from pizhu.extract.normalize import normalize
+from pizhu.store.db import Store
+from pizhu.store.importer import import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 GLOSS = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+[)）]")

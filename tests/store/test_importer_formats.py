@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.pipeline import extract_spans
 from pizhu.cli import main
-from store.db import Store
-from store.export import every_span
-from store.importer import import_paths
-from store.sources import SourceError, read_source
+from pizhu.extract.document import prepare
+from pizhu.extract.pipeline import extract_spans
+from pizhu.store.db import Store
+from pizhu.store.export import every_span
+from pizhu.store.importer import import_paths
+from pizhu.store.sources import SourceError, read_source
 from tests.samples import SamplePdf, report_docx, report_html, report_pdf, scanned_pdf
 
 
@@ -308,7 +308,7 @@ def test_encrypted_pdf_is_refused_in_one_line() -> None:
 
 
 def test_layout_is_stored_so_renormalizing_keeps_boilerplate_captions_and_pages(tmp_path: Path) -> None:
-    from extract.document import renormalize
+    from pizhu.extract.document import renormalize
 
     (tmp_path / "a.pdf").write_bytes(report_pdf(3).data)
     (tmp_path / "b.docx").write_bytes(report_docx().data)

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from bench.bench_hostile import docx_bytes
 from pizhu.cli import main
-from store.db import Store
-from store.importer import import_file
-from store.sources import docx as docx_source
+from pizhu.store.db import Store
+from pizhu.store.importer import import_file
+from pizhu.store.sources import docx as docx_source
 
 
 def _docx(paragraphs: int, *, padding: int = 0, before: str = "") -> bytes:
@@ -52,7 +52,7 @@ def test_a_docx_under_the_limits_imports(tmp_path: Path) -> None:
 
 
 def test_a_text_past_the_character_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from store import importer
+    from pizhu.store import importer
 
     monkeypatch.setattr(importer, "MAX_TEXT_CHARS", 10_000)
     path = tmp_path / "long.txt"
@@ -78,7 +78,7 @@ SLOW = "慢".encode()
 def _slow_reader(monkeypatch: pytest.MonkeyPatch, *, seconds: float | None) -> None:
     """A reader that takes ``seconds`` (None: for ever) on a file that starts with 慢, as a
     hostile file makes a library run on; other files are read as usual."""
-    from store import importer
+    from pizhu.store import importer
 
     read = importer.read_source
 

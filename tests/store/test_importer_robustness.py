@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import store.importer as importer
+import pizhu.store.importer as importer
 from bench.generate import generate
-from extract.decode import DecodeError, decode
-from store.db import Store
-from store.importer import find_files, import_file, import_paths
+from pizhu.extract.decode import DecodeError, decode
+from pizhu.store.db import Store
+from pizhu.store.importer import find_files, import_file, import_paths
 from tests.harness import run_pizhu
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,10 +193,10 @@ def test_one_file_that_breaks_extraction_never_stops_a_folder_import(
 ) -> None:
     from click.testing import CliRunner
 
-    import extract.pipeline
+    import pizhu.extract.pipeline
     from pizhu.cli import main
 
-    monkeypatch.setattr(extract.pipeline, "extract_spans", _raise_on_poison(extract.pipeline.extract_spans))
+    monkeypatch.setattr(pizhu.extract.pipeline, "extract_spans", _raise_on_poison(pizhu.extract.pipeline.extract_spans))
     folder = _folder_with_a_bad_file(tmp_path)
     db = tmp_path / "x.db"
     result = CliRunner().invoke(main, ["import", str(folder), "--db", str(db)])
@@ -216,9 +216,9 @@ def test_one_file_that_breaks_extraction_never_stops_a_folder_import(
 def test_a_file_whose_extraction_fails_leaves_nothing_of_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import extract.pipeline
+    import pizhu.extract.pipeline
 
-    real = extract.pipeline.extract_spans
+    real = pizhu.extract.pipeline.extract_spans
     calls = []
 
     def second_report_fails(text: str, **kwargs: object) -> list:
@@ -227,7 +227,7 @@ def test_a_file_whose_extraction_fails_leaves_nothing_of_itself(
             raise RuntimeError("boom\non two lines")
         return real(text, **kwargs)
 
-    monkeypatch.setattr(extract.pipeline, "extract_spans", second_report_fails)
+    monkeypatch.setattr(pizhu.extract.pipeline, "extract_spans", second_report_fails)
     path = tmp_path / "bundle.txt"  # two reports in one file: the first extracts, the second does not
     path.write_text(generate(21).text + "\n\n" + generate(22).text, "utf-8")
     store = Store.memory()

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.db import Store
-from store.importer import import_file
-from store.lexicon import SOURCE
-from store.progress import document_progress
-from store.stats import compute
+from pizhu.store.db import Store
+from pizhu.store.importer import import_file
+from pizhu.store.lexicon import SOURCE
+from pizhu.store.progress import document_progress
+from pizhu.store.stats import compute
 
 NAME = "青禾书院"
 

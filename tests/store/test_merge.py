@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store.db import Store
-from store.export import ExportFilter, iter_jsonl
-from store.merge import MergeError, merge, merge_all
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, iter_jsonl
+from pizhu.store.merge import MergeError, merge, merge_all
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。召开会议12次。王明主席出席。"
 EXTRA = "灵武市政协2022年开展视察调研15次。"
@@ -201,7 +201,7 @@ def test_cli_merge(copies: tuple[Path, Path], tmp_path: Path) -> None:
 
 
 def test_a_merged_web_page_keeps_its_source(tmp_path: Path) -> None:
-    from store.importer import import_paths
+    from pizhu.store.importer import import_paths
     from tests.samples import report_html
 
     page = tmp_path / "page.html"
@@ -222,7 +222,7 @@ def _legacy_copy_with_twins(path: Path, twins: int) -> None:
     """A database of the schema before decision ids (0003), holding ``twins`` identical decisions."""
     from sqlite_utils import Database
 
-    from store.migrations import migrations
+    from pizhu.store.migrations import migrations
 
     db = Database(path)
     migrations.apply(db, stop_before="0004_review_state")
@@ -329,8 +329,8 @@ def test_a_merge_cut_off_midway_is_completed_by_running_it_again(
 ) -> None:
     """Each document goes in its own short transactions; a merge stopped after the first
     document leaves whole documents behind, and the same merge run again completes it."""
-    import store.merge as merging
-    from store import review
+    import pizhu.store.merge as merging
+    from pizhu.store import review
 
     target, other = copies
     whole = tmp_path / "whole.db"

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store.db import Store
-from store.export import ExportFilter, iter_jsonl
-from store.merge import MergeError, merge
-from store.records import OffsetMap
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, iter_jsonl
+from pizhu.store.merge import MergeError, merge
+from pizhu.store.records import OffsetMap
 from tests.store.test_merge import make_target, snapshot
 
 
@@ -403,7 +403,7 @@ def test_a_copy_in_a_read_only_folder_is_not_called_corrupt(
 ) -> None:
     """SQLite says "unable to open database file" when it cannot create the -shm beside a
     -wal in a folder it cannot write (root can write anywhere, so the refusal is staged)."""
-    from store import merge as merge_module
+    from pizhu.store import merge as merge_module
 
     target, other = pair
 
@@ -429,7 +429,7 @@ def test_a_copy_in_a_read_only_folder_is_not_called_corrupt(
 def test_merge_all_refuses_the_target_itself_before_merging_any_other(pair: tuple[Path, Path]) -> None:
     """merge_all checks every file against the target first: naming the target among the
     others stops the merge before the good copy is merged."""
-    from store.merge import merge_all
+    from pizhu.store.merge import merge_all
 
     target, other = pair
     with Store(other) as li:

@@ -17,12 +17,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.document import prepare
-from extract.models import Span
-from store.db import Store
-from store.errors import StoreError
-from store.export import ExportFilter, iter_jsonl
-from store.merge import merge
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.store.export import ExportFilter, iter_jsonl
+from pizhu.store.merge import merge
 
 TEXT = "城中区政协2023年工作报告\n全年征集社情民意49条,捐款捐物93.35万元。召开会议12次,发言320人(次)。区政府领导出席。"
 CANDIDATES = ("49条", "93.35万元", "12次", "320人(次)", "区政府")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from store import progress, roles
-from store.db import Store
-from store.export import ExportFilter, iter_records
-from store.records import PENDING
-from store.stats import compute
-from store.train import gold_documents
+from pizhu.store import progress, roles
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, iter_records
+from pizhu.store.records import PENDING
+from pizhu.store.stats import compute
+from pizhu.store.train import gold_documents
 from tests.tui.seedspans import seed_store
 
 DOC = 3  # the seeds' fourth report: four body sections, then a caption with candidates

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import prepare
-from extract.models import Span
-from store import roles
-from store.db import Store
-from store.errors import UnchangedError
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.store.errors import UnchangedError
 
 TEXT = "全年征集社情民意49条,召开会议12次。城中区政协主席王明出席。"
 

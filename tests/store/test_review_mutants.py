@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.db import Store
+from pizhu.store.db import Store
 from tests.store.test_review_state import ids, small
 
 

@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store import review, roles
-from store.agree import agreement, disagreements
-from store.db import Store
-from store.errors import StoreError
-from store.export import ExportFilter, iter_jsonl, write_docbin
-from store.maintenance import reextract, renormalize_document
-from store.merge import merge
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store import review, roles
+from pizhu.store.agree import agreement, disagreements
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.store.export import ExportFilter, iter_jsonl, write_docbin
+from pizhu.store.maintenance import reextract, renormalize_document
+from pizhu.store.merge import merge
 from tests.extras import installed
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -334,7 +334,7 @@ def test_a_new_normalization_keeps_documents_and_moves_decisions(seeds_db: Path)
         # read as two, so every later offset moves by one.
         first = figures[0]
         draft = prepare(raw)[0] if len(prepare(raw)) == 1 else None
-        from extract.document import renormalize
+        from pizhu.extract.document import renormalize
 
         new = renormalize(raw)
         shifted_raw_text = new.text[: first.start] + "X" + new.text[first.start :]

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store import roles
-from store.db import Store
-from store.roles import AdjudicatedError, RoleError
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.store.roles import AdjudicatedError, RoleError
 
 TEXT = "全年征集社情民意49条,召开会议12次。城中区政协主席王明出席。"
 ME = roles.login_name()

@@ -24,11 +24,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
-from extract.document import prepare
 from pizhu.cli import main
-from store.db import Store
-from store.importer import import_paths
-from store.sources import read_source
+from pizhu.extract.document import prepare
+from pizhu.store.db import Store
+from pizhu.store.importer import import_paths
+from pizhu.store.sources import read_source
 
 M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
 
@@ -183,7 +183,7 @@ def test_two_agency_names_a_space_separates_stay_apart(tmp_path: Path) -> None:
     ],
 )
 def test_typed_text_keeps_the_space_between_two_words(raw: str, typed: str, ocr: str) -> None:
-    from extract.normalize import normalize
+    from pizhu.extract.normalize import normalize
 
     for keep, expected in ((True, typed), (False, ocr)):
         result = normalize(raw, keep_word_spaces=keep)

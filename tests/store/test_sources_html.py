@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from pizhu.cli import main
-from store.db import Store
-from store.importer import import_paths
-from store.sources import read_source
+from pizhu.store.db import Store
+from pizhu.store.importer import import_paths
+from pizhu.store.sources import read_source
 
 ARTICLE = (
     "2019年，市政协围绕乡村振兴开展专题调研12次，提出意见建议86条。",
@@ -108,7 +108,7 @@ def test_the_page_date_wins_over_a_year_named_in_the_article(tmp_path: Path) -> 
 def test_page_date_from_its_metadata_or_the_date_line_under_the_headline(
     head: str, body_extra: str, expected: str | None
 ) -> None:
-    from store.sources.html import page_date
+    from pizhu.store.sources.html import page_date
 
     html = page(head=head).decode("utf-8").replace("</h1>", "</h1>" + body_extra)
     assert page_date(html) == expected
@@ -135,7 +135,7 @@ def test_page_date_from_its_metadata_or_the_date_line_under_the_headline(
     ],
 )
 def test_title_keeps_the_part_that_matches_the_headline(title: str, headlines: list[str], expected: str) -> None:
-    from store.sources.html import split_title
+    from pizhu.store.sources.html import split_title
 
     heads, body = [h for h in headlines if not h.startswith("…")], "".join(h for h in headlines if h.startswith("…"))
     kept, _suffix = split_title(title, heads, body=body)

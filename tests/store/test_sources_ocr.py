@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
 from pizhu.cli import main
-from store.db import Store
-from store.sources.ocr import LOW_CONFIDENCE, unavailable
+from pizhu.extract.document import prepare
+from pizhu.store.db import Store
+from pizhu.store.sources.ocr import LOW_CONFIDENCE, unavailable
 from tests.samples import SamplePdf, report_pdf, scanned_pdf
 
 needs_tesseract = pytest.mark.skipif(
@@ -101,7 +101,7 @@ def test_ocr_reads_a_scanned_page_marks_it_and_keeps_each_words_confidence(tmp_p
 
 
 def read_text_layer(data: bytes) -> str:
-    from store.sources import read_source
+    from pizhu.store.sources import read_source
 
     return read_source(data).text
 
@@ -151,8 +151,8 @@ def test_ocr_asked_where_tesseract_is_missing_is_a_one_line_refusal(
 
 def test_open_with_ocr_imports_in_the_background_with_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``pizhu open --ocr FILE``: the app's background import runs ``pizhu import --ocr``."""
-    import tui.app
-    from tui.importing import _command
+    import pizhu.tui.app
+    from pizhu.tui.importing import _command
 
     made: dict[str, object] = {}
 
@@ -163,7 +163,7 @@ def test_open_with_ocr_imports_in_the_background_with_ocr(tmp_path: Path, monkey
         made.update(kwargs)
         raise Stop
 
-    monkeypatch.setattr(tui.app, "make_app", fake_make_app)
+    monkeypatch.setattr(pizhu.tui.app, "make_app", fake_make_app)
     path = tmp_path / "scan.pdf"
     path.write_bytes(scanned_pdf())
     result = CliRunner().invoke(

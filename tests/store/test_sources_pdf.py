@@ -10,14 +10,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from extract.document import prepare
 from pizhu.cli import main
-from store.db import Store
-from store.export import every_span
-from store.maintenance import reextract
-from store.sources import read_source
+from pizhu.extract.document import prepare
+from pizhu.store.db import Store
+from pizhu.store.export import every_span
+from pizhu.store.maintenance import reextract
+from pizhu.store.sources import read_source
+from pizhu.tui.model import page_note
 from tests.samples import report_pdf
-from tui.model import page_note
 
 
 def test_every_span_of_a_pdf_is_exported_with_the_page_it_stands_on(tmp_path: Path) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare
-from extract.models import Span
 from pizhu.cli import main
-from store.db import Store
-from store.stats import compute
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.stats import compute
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。\n2023年召开会议12次,提交提案120件。城中区政协主席王明出席。"
 

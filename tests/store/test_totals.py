@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.document import prepare, renormalize
-from extract.models import Span
 from pizhu.cli import main
-from store import progress
-from store.db import Store
-from store.maintenance import reextract, renormalize_document
-from store.merge import merge
-from store.migrations import TOTALS_TRIGGERS
+from pizhu.extract.document import prepare, renormalize
+from pizhu.extract.models import Span
+from pizhu.store import progress
+from pizhu.store.db import Store
+from pizhu.store.maintenance import reextract, renormalize_document
+from pizhu.store.merge import merge
+from pizhu.store.migrations import TOTALS_TRIGGERS
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TEXT = (
@@ -145,7 +145,7 @@ def scenario_reextract_seeds(tmp_path: Path) -> Store:
 
 
 def prepare_spans(text: str) -> list[Span]:
-    from extract.pipeline import extract_spans
+    from pizhu.extract.pipeline import extract_spans
 
     return extract_spans(text)
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import store.train as train_module
+import pizhu.store.train as train_module
 from bench.golddb import apply_gold, generated_gold_db, locate
 from pizhu.cli import main
-from store.db import Store
-from store.importer import import_file
-from store.train import (
+from pizhu.store.db import Store
+from pizhu.store.importer import import_file
+from pizhu.store.train import (
     SPACY_MISSING,
     GoldDocument,
     GoldSpan,
@@ -356,7 +356,7 @@ def test_spacy_is_imported_only_when_training() -> None:
     import subprocess
 
     code = (
-        "import sys, store.train, pizhu.cli, pizhu.cli_train;"
+        "import sys, pizhu.store.train, pizhu.cli, pizhu.cli_train;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'textual')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -475,7 +475,7 @@ def test_refusal_names_the_reports_nearest_to_done_and_what_is_left(tmp_path: Pa
 
 @needs_spacy
 def test_train_and_propose_replaces_the_old_models_candidates_on_unfinished_reports_only(tmp_path: Path) -> None:
-    from store.train import train_and_propose
+    from pizhu.store.train import train_and_propose
 
     db, a, b = _two_reports(tmp_path)
     with Store(db) as store:

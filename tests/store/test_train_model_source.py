@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from bench.golddb import generated_gold_db
-from extract.models import Span
 from pizhu.cli import main
-from store.db import Store
-from store.stats import compute
-from store.train import (
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.stats import compute
+from pizhu.store.train import (
     MODEL_ONLY_CONFIDENCE,
     PRECISION_FLOOR,
     Curve,
@@ -117,7 +117,7 @@ class _FakeNlp:
 
 
 def _fake_model(monkeypatch: pytest.MonkeyPatch, found: list[tuple[int, int, str]], scores: dict) -> None:
-    import store.train as train_module
+    import pizhu.store.train as train_module
 
     monkeypatch.setattr(train_module, "load_model", lambda path: _FakeNlp(scores))
     monkeypatch.setattr(train_module, "predict", lambda nlp, text: found)
@@ -167,14 +167,14 @@ def test_a_disagreement_is_flagged_in_the_store_and_comes_first_in_the_queue(
     folder.mkdir()
     (folder / "a.txt").write_text("2023年,开展调研11次。2024年,召开会议5次。\n", "utf-8")
     with Store(tmp_path / "r.db") as store:
-        from store.importer import import_file
+        from pizhu.store.importer import import_file
 
         import_file(store, folder / "a.txt")
         (doc,) = store.document_ids()
         text = store.document_text(doc)
         at = text.index("11次")
         _fake_model(monkeypatch, [(at, at + 2, "DATE")], {"DATE": (99, 0)})
-        from extract.pipeline import extract_spans
+        from pizhu.extract.pipeline import extract_spans
 
         spans = with_model(extract_spans, tmp_path / "m3")(text)
         store.replace_machine_spans(doc, spans, "test")

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from store.db import Store
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp, make_app
 from tests.harness import written
 from tests.tui.seedspans import seed_store
-from tui.app import PizhuApp, make_app
 
 REVIEWER = "ann"
 

@@ -11,10 +11,10 @@ import re
 import zlib
 from pathlib import Path
 
-from extract.decode import decode
-from extract.document import prepare
-from extract.models import DocumentDraft, Span
-from store.db import Store
+from pizhu.extract.decode import decode
+from pizhu.extract.document import prepare
+from pizhu.extract.models import DocumentDraft, Span
+from pizhu.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

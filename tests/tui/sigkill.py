@@ -39,8 +39,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.db import Store
-from store.records import PENDING
+from pizhu.store.db import Store
+from pizhu.store.records import PENDING
 from tests.harness import TMUX, capture, start, wait_for
 
 __all__ = ["Round", "capture", "one_round", "start", "wait_for"]

@@ -8,14 +8,14 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
-from store import roles
-from store.db import Store
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp, make_app
+from pizhu.tui.screens.adjudicate import AdjudicationScreen
+from pizhu.tui.screens.library import LibraryScreen
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import settled
 from tests.tui.test_reader import SIZE, reader
-from tui.app import PizhuApp, make_app
-from tui.screens.adjudicate import AdjudicationScreen
-from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
 
 
 def rendered(widget: Static) -> Text:

@@ -6,14 +6,14 @@ import threading
 
 import pytest
 
-from store.check import Finding
-from store.db import Store
+from pizhu.store.check import Finding
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens.check import CheckScreen
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.test_document_loading import Gate
-from tui.app import PizhuApp
-from tui.screens.check import CheckScreen
-from tui.screens.reader import ReaderScreen
 
 
 async def test_a_contradiction_is_listed_and_opens_on_its_span(app: PizhuApp, check: Store) -> None:
@@ -54,7 +54,7 @@ async def test_enter_on_an_unmarked_occurrence_reads_its_spans_off_the_app_threa
 ) -> None:
     finding = unmarked(check)
     after = next(s for s in check.spans(finding.document_id, REVIEWER) if s.start >= finding.start)
-    monkeypatch.setattr("tui.screens.check.check", lambda store: [finding])
+    monkeypatch.setattr("pizhu.tui.screens.check.check", lambda store: [finding])
     gate = Gate()
     monkeypatch.setattr(Store, "spans", gate.hold(Store.spans))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -78,7 +78,7 @@ async def test_leaving_while_the_spans_are_read_opens_nothing(
     app: PizhuApp, check: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     finding = unmarked(check)
-    monkeypatch.setattr("tui.screens.check.check", lambda store: [finding])
+    monkeypatch.setattr("pizhu.tui.screens.check.check", lambda store: [finding])
     gate = Gate()
     monkeypatch.setattr(Store, "spans", gate.hold(Store.spans))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -105,15 +105,15 @@ async def test_the_model_check_runs_in_a_worker_and_its_findings_join_the_list(
     steps: list[str] = []
 
     def slow_model(store: Store, progress: object = None, **_: object) -> list[Finding]:
-        from store.train import Progress
+        from pizhu.store.train import Progress
 
         assert callable(progress)
         progress(Progress(stage="training", epoch=1, epochs=10, run="fold 1/5", epoch_end=True))
         steps.append("trained")
         return gate.hold(lambda: [flagged])()
 
-    monkeypatch.setattr("store.check_model.model_findings", slow_model)
-    monkeypatch.setattr("tui.screens.check.check", lambda store: [])
+    monkeypatch.setattr("pizhu.store.check_model.model_findings", slow_model)
+    monkeypatch.setattr("pizhu.tui.screens.check.check", lambda store: [])
     async with app.run_test(size=(100, 24)) as pilot:
         await settled(app, pilot)
         await pilot.press("C")
@@ -153,7 +153,7 @@ async def test_leaving_the_check_screen_stops_the_model_check(
     running = threading.Event()
 
     def endless(store: Store, progress: object = None, **_: object) -> list[Finding]:
-        from store.train import Progress
+        from pizhu.store.train import Progress
 
         assert callable(progress)
         try:
@@ -166,8 +166,8 @@ async def test_leaving_the_check_screen_stops_the_model_check(
             raise
         return []
 
-    monkeypatch.setattr("store.check_model.model_findings", endless)
-    monkeypatch.setattr("tui.screens.check.check", lambda store: [])
+    monkeypatch.setattr("pizhu.store.check_model.model_findings", endless)
+    monkeypatch.setattr("pizhu.tui.screens.check.check", lambda store: [])
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(app, pilot)
         await pilot.press("C")

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from extract.document import prepare
-from extract.models import Span
-from store.db import Store
-from store.display import is_unsafe
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.display import is_unsafe
+from pizhu.tui.app import PizhuApp, make_app
+from pizhu.tui.screens.dialogs import LabelPicker
+from pizhu.tui.widgets.span_panel import SpanPanel
 from tests.harness import WIDE, reader
-from tui.app import PizhuApp, make_app
-from tui.screens.dialogs import LabelPicker
-from tui.widgets.span_panel import SpanPanel
 
 ESCAPES = "\x1b[2J\x1b]2;pwned\x07\x9b5m\u202e\u2067\x7f"
 EVIL_REVIEWER = f"mallory{ESCAPES}"
@@ -128,7 +128,7 @@ async def test_library_and_queue_titles_show_a_hostile_reviewer_name_as_data(db_
 async def test_attribute_form_and_tag_prompt_draw_data_values_as_pictures(store: Store) -> None:
     from textual.widgets import Input
 
-    from tui.screens.dialogs import AttributeForm, TextPrompt
+    from pizhu.tui.screens.dialogs import AttributeForm, TextPrompt
 
     app = make_app(store, "ann")
     async with app.run_test(size=WIDE) as pilot:

@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from store import workspace
-from store.db import Store
+from pizhu.store import workspace
+from pizhu.store.db import Store
+from pizhu.tui import model
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens.library import LibraryScreen
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import SIZE, settled
 from tests.tui.conftest import REVIEWER
-from tui import model
-from tui.app import PizhuApp
-from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
 
 
 class Gate:
@@ -144,7 +144,7 @@ def title(app: PizhuApp) -> str:
 
 
 async def test_the_library_reads_progress_in_a_worker(app: PizhuApp, held_progress: Gate) -> None:
-    from tui.screens.library import LibraryScreen
+    from pizhu.tui.screens.library import LibraryScreen
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -174,7 +174,7 @@ async def test_the_library_reads_progress_in_a_worker(app: PizhuApp, held_progre
 async def test_the_queue_reads_its_rows_in_a_worker(
     app: PizhuApp, check: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.screens.queue import QueueScreen
+    from pizhu.tui.screens.queue import QueueScreen
 
     gate = Gate()
     # Read first, then wait: the rows are those from before the reviewer's decision.
@@ -231,7 +231,7 @@ async def test_undo_swaps_in_what_it_took_back_without_reading_the_document(
 
 
 async def test_the_queue_undoes_a_decision_and_lists_the_candidate_again(app: PizhuApp, check: Store) -> None:
-    from tui.screens.queue import QueueScreen
+    from pizhu.tui.screens.queue import QueueScreen
 
     async with app.run_test(size=SIZE) as pilot:
         await settled(app, pilot)
@@ -288,8 +288,8 @@ async def test_the_library_and_the_queue_read_once_when_they_open(
 async def test_the_history_line_and_the_adjudication_list_are_read_in_workers(
     app: PizhuApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from store import agree, roles
-    from tui.screens.adjudicate import AdjudicationScreen
+    from pizhu.store import agree, roles
+    from pizhu.tui.screens.adjudicate import AdjudicationScreen
 
     roles.grant(app.store, roles.login_name(), REVIEWER)  # J is for adjudicators
     gate = Gate()

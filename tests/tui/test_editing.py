@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from store.records import CONFIRMED, PENDING, REJECTED, SpanView
-from tui.editing import (
+from pizhu.store.records import CONFIRMED, PENDING, REJECTED, SpanView
+from pizhu.tui.editing import (
     HINT_LETTERS,
     alternative,
     boundary_target,
@@ -16,7 +16,7 @@ from tui.editing import (
     selection_start,
     span_edge,
 )
-from tui.words import Words
+from pizhu.tui.words import Words
 
 TEXT = "全面推进改革，提出“一带一路”建设。"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from store.db import Store
+from pizhu.store.db import Store
 from tests.harness import TMUX, start, wait_for
 from tests.tui.conftest import REVIEWER
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.guidelines import PROJECT_RULINGS
-from tui.screens.help import help_text
+from pizhu.tui.guidelines import PROJECT_RULINGS
+from pizhu.tui.screens.help import help_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,13 +10,13 @@ from pathlib import Path
 from rich.text import Text
 from textual.widgets import Static
 
-from store.db import Store
-from store.hub import SyncReport, sync
+from pizhu.store.db import Store
+from pizhu.store.hub import SyncReport, sync
+from pizhu.tui.app import make_app
+from pizhu.tui.hubsync import CONNECTING, SYNCED, SYNCING, UNREACHABLE, HubStatus, HubSync, status_line
 from tests.harness import settled
 from tests.postgres import PASSWORD
 from tests.store.test_hub import Team, team
-from tui.app import make_app
-from tui.hubsync import CONNECTING, SYNCED, SYNCING, UNREACHABLE, HubStatus, HubSync, status_line
 
 __all__ = ["team"]
 

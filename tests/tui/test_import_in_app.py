@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from store.db import Store
-from tui.app import make_app
-from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
+from pizhu.store.db import Store
+from pizhu.tui.app import make_app
+from pizhu.tui.screens.library import LibraryScreen
+from pizhu.tui.screens.reader import ReaderScreen
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # How long to wait for the import child, in 50 ms polls: a bound for a loaded machine
@@ -79,9 +79,9 @@ async def test_a_report_opens_while_others_still_import(tmp_path: Path) -> None:
 # Loaded by the import process at start-up (PYTHONPATH): extraction raises on one file's
 # text there, as a rule bug would, in the real background process the app starts.
 _FAULT_HOOK = """
-import extract.pipeline
+import pizhu.extract.pipeline
 
-_real = extract.pipeline.extract_spans
+_real = pizhu.extract.pipeline.extract_spans
 
 
 def _extract_spans(text, **kwargs):
@@ -90,7 +90,7 @@ def _extract_spans(text, **kwargs):
     return _real(text, **kwargs)
 
 
-extract.pipeline.extract_spans = _extract_spans
+pizhu.extract.pipeline.extract_spans = _extract_spans
 """
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import tui.importing as importing
-from store.db import Store
-from tui.importing import ImportStep, import_in_background
+import pizhu.tui.importing as importing
+from pizhu.store.db import Store
+from pizhu.tui.importing import ImportStep, import_in_background
 
 
 class _App:

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 import pytest
 from textual.widgets import Static
 
-from store.db import Store
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens import reader as reader_module
+from pizhu.tui.screens.dialogs import AttributeForm
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import burst, settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.test_reader import SIZE, reader
-from tui.app import PizhuApp
-from tui.screens import reader as reader_module
-from tui.screens.dialogs import AttributeForm
-from tui.screens.reader import ReaderScreen
 
 
 def span_id(check: Store, doc_id: int, label: str, text: str) -> int:

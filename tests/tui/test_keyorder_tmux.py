@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store.db import Store
+from pizhu.store.db import Store
 from tests.harness import TMUX, run_pizhu, start, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]

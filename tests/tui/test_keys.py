@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui import keys
+from pizhu.tui import keys
 
 ROOT = Path(__file__).resolve().parents[2]
 

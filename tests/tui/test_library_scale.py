@@ -11,13 +11,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from extract.document import prepare
-from extract.models import Span
-from store.db import Store
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.tui.app import make_app
+from pizhu.tui.screens.library import MAX_ROWS, LibraryScreen
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import settled
-from tui.app import make_app
-from tui.screens.library import MAX_ROWS, LibraryScreen
-from tui.screens.reader import ReaderScreen
 
 EXTRA = 7
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.models import LABELS
-from store.db import Store
+from pizhu.extract.models import LABELS
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp, make_app
+from pizhu.tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
+from pizhu.tui.screens.reader import ReaderScreen
+from pizhu.tui.widgets.section_view import SectionView
 from tests.harness import SIZE, reader, settled
 from tests.tui.conftest import REVIEWER
-from tui.app import PizhuApp, make_app
-from tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
-from tui.screens.reader import ReaderScreen
-from tui.widgets.section_view import SectionView
 
 
 def actions(check: Store, span_id: int) -> list[str]:
@@ -333,7 +333,7 @@ async def test_escape_goes_back_and_the_library_shows_progress(app: PizhuApp) ->
         await reader(app, pilot)
         await pilot.press("a", "a", "escape")
         await settled(app, pilot)
-        from tui.screens.library import LibraryScreen
+        from pizhu.tui.screens.library import LibraryScreen
 
         assert isinstance(app.screen, LibraryScreen)
         doc = next(d for d in app.screen.documents if d.id == 1)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
-from store.db import Store
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens.queue import QueueScreen
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.test_reader import SIZE, reader
-from tui.app import PizhuApp
-from tui.screens.queue import QueueScreen
-from tui.screens.reader import ReaderScreen
 
 
 def shown(screen: ReaderScreen, selector: str) -> str:

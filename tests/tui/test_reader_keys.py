@@ -12,18 +12,18 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select
 
-from store import roles, workspace
-from store.db import Store
+from pizhu.store import roles, workspace
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp, make_app
+from pizhu.tui.screens.dialogs import AttributeForm
+from pizhu.tui.screens.library import LibraryScreen
+from pizhu.tui.screens.queue import QueueScreen
+from pizhu.tui.screens.reader import ReaderScreen
+from pizhu.tui.screens.stats import StatsScreen
+from pizhu.tui.widgets.section_view import SectionView
 from tests.harness import SIZE, reader, settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
-from tui.app import PizhuApp, make_app
-from tui.screens.dialogs import AttributeForm
-from tui.screens.library import LibraryScreen
-from tui.screens.queue import QueueScreen
-from tui.screens.reader import ReaderScreen
-from tui.screens.stats import StatsScreen
-from tui.widgets.section_view import SectionView
 
 RAW = (
     "# 城中区政协工作报告\n## 一、学习\n"
@@ -459,7 +459,7 @@ async def test_queue_shows_a_figures_value_and_unit(app: PizhuApp, check: Store)
 
 
 def app_labels() -> tuple[str, ...]:
-    from extract.models import LABELS
+    from pizhu.extract.models import LABELS
 
     return LABELS
 
@@ -510,7 +510,7 @@ async def test_capital_v_selects_to_the_next_punctuation(tmp_path: Path) -> None
 
 
 def test_help_lists_the_new_keys_in_paragraphs_the_screen_wraps_once() -> None:
-    from tui.screens.help import help_text
+    from pizhu.tui.screens.help import help_text
 
     text = help_text({}, "keys.toml").plain
     for needle in ("jump the cursor to a word", "review only some labels", "move the cursor a word left", "ctrl+left"):

@@ -4,11 +4,11 @@ boilerplate too), and ``a`` on a span confirmed already writes nothing and says 
 
 from __future__ import annotations
 
-from store.db import Store
-from store.progress import document_progress
+from pizhu.store.db import Store
+from pizhu.store.progress import document_progress
+from pizhu.tui.app import PizhuApp
 from tests.harness import WIDE, reader, settled
 from tests.tui.conftest import REVIEWER
-from tui.app import PizhuApp
 
 
 async def test_done_under_a_label_filter_is_not_the_report_done(app: PizhuApp, check: Store) -> None:

@@ -4,15 +4,15 @@ and the source in the span panel. Each re-reads the SQLite file through a second
 
 from __future__ import annotations
 
-from extract.models import Span
-from store.db import Store
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens.dialogs import Choice, Confirm, DocumentForm
+from pizhu.tui.screens.library import LibraryScreen
+from pizhu.tui.screens.queue import QueueScreen
+from pizhu.tui.widgets.span_panel import SpanPanel
 from tests.harness import SIZE, reader, settled
 from tests.tui.conftest import REVIEWER
-from tui.app import PizhuApp
-from tui.screens.dialogs import Choice, Confirm, DocumentForm
-from tui.screens.library import LibraryScreen
-from tui.screens.queue import QueueScreen
-from tui.widgets.span_panel import SpanPanel
 
 NAME = "习近平"  # PERSON: 3 pending in report 1, 24 in the six seeds
 

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from store import roles
-from store.db import Store
-from store.export import ExportFilter, selected_spans
-from store.maintenance import reextract
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.store.export import ExportFilter, selected_spans
+from pizhu.store.maintenance import reextract
+from pizhu.tui.app import make_app
+from pizhu.tui.screens.adjudicate import AdjudicationScreen
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import SIZE, settled
-from tui.app import make_app
-from tui.screens.adjudicate import AdjudicationScreen
-from tui.screens.reader import ReaderScreen
 
 
 def gold_places(store: Store, doc_id: int) -> set[tuple[int, int, str]]:

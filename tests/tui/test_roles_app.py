@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from store import roles
-from store.db import Store
+from pizhu.store import roles
+from pizhu.store.db import Store
+from pizhu.tui.app import make_app
+from pizhu.tui.screens.adjudicate import AdjudicationScreen
+from pizhu.tui.screens.dialogs import Confirm
+from pizhu.tui.screens.library import LibraryScreen
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import WIDE, settled
 from tests.tui.conftest import REVIEWER
-from tui.app import make_app
-from tui.screens.adjudicate import AdjudicationScreen
-from tui.screens.dialogs import Confirm
-from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
 
 
 def dispute(store: Store) -> int:

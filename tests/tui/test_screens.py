@@ -9,20 +9,20 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
-from extract.models import LABELS
-from store.db import Store
-from store.display import visible
+from pizhu.extract.models import LABELS
+from pizhu.store.db import Store
+from pizhu.store.display import visible
+from pizhu.tui import keys
+from pizhu.tui.app import PizhuApp, make_app
+from pizhu.tui.screens.help import HelpScreen, help_text
+from pizhu.tui.screens.library import LibraryScreen
+from pizhu.tui.screens.queue import QueueScreen
+from pizhu.tui.screens.reader import ReaderScreen
+from pizhu.tui.text import fit, wrap
+from pizhu.tui.widgets.section_view import SectionView
 from tests.harness import SIZE, settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
-from tui import keys
-from tui.app import PizhuApp, make_app
-from tui.screens.help import HelpScreen, help_text
-from tui.screens.library import LibraryScreen
-from tui.screens.queue import QueueScreen
-from tui.screens.reader import ReaderScreen
-from tui.text import fit, wrap
-from tui.widgets.section_view import SectionView
 
 
 async def test_library_lists_sorts_filters_and_opens(app: PizhuApp, check: Store) -> None:
@@ -258,8 +258,8 @@ async def test_a_broken_keymap_file_falls_back_to_default_keys(store: Store, che
 
 async def test_words_ocr_was_unsure_of_are_drawn_dim(tmp_path: Path) -> None:
     """A document read by OCR: words under LOW_CONFIDENCE are dim (the reviewer checks them), the rest not."""
-    from extract.document import prepare
-    from store.sources.ocr import LOW_CONFIDENCE
+    from pizhu.extract.document import prepare
+    from pizhu.store.sources.ocr import LOW_CONFIDENCE
 
     raw = "市政协全年 共收到提案 386件，办复率100%。\n"
     draft = prepare(raw)[0]

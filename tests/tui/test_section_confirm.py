@@ -3,12 +3,12 @@ has been shown, as one batch that one `u` takes back (Prodigy's accept of a whol
 
 from __future__ import annotations
 
-from store.db import Store
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.test_reader import SIZE, reader
-from tui.app import PizhuApp
-from tui.screens.reader import ReaderScreen
 
 
 async def find_section(screen: ReaderScreen, pilot: object, *, fits: bool) -> int:

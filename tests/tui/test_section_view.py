@@ -13,18 +13,18 @@ from pathlib import Path
 from rich.cells import cell_len
 from rich.style import Style
 
-from extract.document import prepare
-from extract.models import Span
-from store.db import Store
-from store.display import visible
+from pizhu.extract.document import prepare
+from pizhu.extract.models import Span
+from pizhu.store.db import Store
+from pizhu.store.display import visible
+from pizhu.tui.app import PizhuApp, make_app
+from pizhu.tui.model import PreviewSection
+from pizhu.tui.screens.reader import ReaderScreen
+from pizhu.tui.text import hide_markup, strip_markup_heading, wrap
+from pizhu.tui.widgets.section_view import SectionView
 from tests.harness import reader
 from tests.tui.conftest import REVIEWER
 from tests.tui.seedspans import store_with_text
-from tui.app import PizhuApp, make_app
-from tui.model import PreviewSection
-from tui.screens.reader import ReaderScreen
-from tui.text import hide_markup, strip_markup_heading, wrap
-from tui.widgets.section_view import SectionView
 
 BIG = (120, 40)
 SMALL = (80, 24)
@@ -222,7 +222,7 @@ def test_wrap_with_a_limit_is_the_start_of_the_whole_wrap() -> None:
 def test_following_sections_are_read_lazily_in_document_order(tmp_path: Path) -> None:
     raw = "# 报告\n## 一、学习\n学习。\n## 二、图片\n图为2024年会议现场。\n## 三、提案\n提案12件。\n"
     store, doc_id = store_with_text(tmp_path / "f.db", raw, [("FIGURE", "12件")])
-    from tui.model import LoadedDocument
+    from pizhu.tui.model import LoadedDocument
 
     doc = LoadedDocument.load(store, doc_id, REVIEWER)
     store.close()

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from store.db import Store
+from pizhu.store.db import Store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from store.db import Store
+from pizhu.store.db import Store
 from tests.harness import run_pizhu
 from tests.tui.sigkill import one_round
 

@@ -16,8 +16,8 @@ pytest.importorskip("pytest_textual_snapshot")
 
 from textual.pilot import Pilot
 
+from pizhu.tui.app import PizhuApp
 from tests.harness import SIZE, settled
-from tui.app import PizhuApp
 
 
 def test_library(app: PizhuApp, snap_compare: Any) -> None:

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from store import agree, roles
-from store.db import Store
-from store.stats import StatusCounts, compute
+from pizhu.store import agree, roles
+from pizhu.store.db import Store
+from pizhu.store.stats import StatusCounts, compute
+from pizhu.tui.app import make_app
+from pizhu.tui.screens.adjudicate import AdjudicationScreen
+from pizhu.tui.screens.stats import StatsScreen, text_bars
 from tests.harness import SIZE
-from tui.app import make_app
-from tui.screens.adjudicate import AdjudicationScreen
-from tui.screens.stats import StatsScreen, text_bars
 
 
 def cell(table: DataTable, row: str, column: str) -> str:
@@ -141,7 +141,7 @@ async def test_adjudication_x_rejects_as_final(db_path: Path) -> None:
 
 
 async def test_stats_screen_without_plotext(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.screens.stats as stats_screen
+    import pizhu.tui.screens.stats as stats_screen
 
     monkeypatch.setattr(stats_screen, "PlotextPlot", None)
     store = Store(db_path)
@@ -157,14 +157,14 @@ async def test_stats_screen_without_plotext(db_path: Path, monkeypatch: pytest.M
 
 
 def test_help_lists_the_new_keys() -> None:
-    from tui.screens.help import help_text
+    from pizhu.tui.screens.help import help_text
 
     text = help_text({}, "keys.toml").plain
     assert "statistics: progress" in text and "adjudicate the spans" in text and "take reviewer 1's version" in text
 
 
 async def test_stats_screen_draws_the_kept_curve_and_sources(db_path: Path) -> None:
-    from store.train import Curve, CurvePoint, save_curve
+    from pizhu.store.train import Curve, CurvePoint, save_curve
 
     store = Store(db_path)
     try:

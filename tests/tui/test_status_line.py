@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from store.records import OffsetMap, StoredDocument
-from tui.widgets.status_line import status_text
+from pizhu.store.records import OffsetMap, StoredDocument
+from pizhu.tui.widgets.status_line import status_text
 
 
 def document(organisation: str, source: str = "/home/a/reports/城中区.txt") -> StoredDocument:

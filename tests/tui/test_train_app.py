@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-import store.train as train_module
-from store.db import Store
+import pizhu.store.train as train_module
+from pizhu.store.db import Store
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.widgets.save_line import SaveLine
 from tests.harness import settled
-from tui.app import PizhuApp
-from tui.widgets.save_line import SaveLine
 
 
 async def test_ctrl_t_trains_in_the_background_with_progress_at_the_foot(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.words import Words, jieba_boundaries
+from pizhu.tui.words import Words, jieba_boundaries
 
 
 def words(text: str) -> Words:

@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from store.db import Store
-from store.errors import StoreError
+from pizhu.store.db import Store
+from pizhu.store.errors import StoreError
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens.queue import QueueScreen
+from pizhu.tui.workers import notice
 from tests.harness import SIZE, settled
-from tui.app import PizhuApp
-from tui.screens.queue import QueueScreen
-from tui.workers import notice
 
 
 def test_notice_is_one_line() -> None:

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from store.db import Store
-from store.errors import DiskFullError
+from pizhu.store.db import Store
+from pizhu.store.errors import DiskFullError
+from pizhu.tui.app import PizhuApp
+from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import LockHolder, burst, settled
 from tests.tui.conftest import REVIEWER
 from tests.tui.test_reader import SIZE, reader
-from tui.app import PizhuApp
-from tui.screens.reader import ReaderScreen
 
 
 def text_of(screen: ReaderScreen, selector: str) -> str:
@@ -159,9 +159,9 @@ async def test_quitting_with_decisions_not_saved_yet_asks_and_can_wait_for_them(
 async def test_a_decision_is_saved_before_the_lexicon_spreads_it(app: PizhuApp, check: Store, tmp_path: Path) -> None:
     """Issue 24: the gold lexicon's scan of every text never delays a decision. The writer
     saves the decision (shown saved), then spreads its gold to the other reports."""
-    from store.importer import import_file
-    from store.lexicon import SOURCE
-    from tui.writer import Job
+    from pizhu.store.importer import import_file
+    from pizhu.store.lexicon import SOURCE
+    from pizhu.tui.writer import Job
 
     name = "青禾书院"
     for file, text in (("a.txt", f"2023年,我们走访{name}。"), ("b.txt", f"围绕{name}建设,组织委员视察。")):

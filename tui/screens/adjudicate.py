@@ -22,16 +22,16 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
-from store import agree
-from store.display import visible, visible_styled
-from store.errors import StoreError
-from store.records import GOLD_STATUSES, REJECTED, SpanState, adjudicating_name
-from tui import keys
-from tui.screens.base import PizhuScreen
-from tui.screens.dialogs import Confirm
-from tui.text import fit
-from tui.widgets.span_panel import SHORT
-from tui.writer import Job
+from pizhu.store import agree
+from pizhu.store.display import visible, visible_styled
+from pizhu.store.errors import StoreError
+from pizhu.store.records import GOLD_STATUSES, REJECTED, SpanState, adjudicating_name
+from pizhu.tui import keys
+from pizhu.tui.screens.base import PizhuScreen
+from pizhu.tui.screens.dialogs import Confirm
+from pizhu.tui.text import fit
+from pizhu.tui.widgets.span_panel import SHORT
+from pizhu.tui.writer import Job
 
 COLUMNS = ("done", "doc", "label", "text", "differs")
 

@@ -12,10 +12,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker
 
-from store.records import SpanView
-from tui.host import Pizhu
-from tui.model import alike_everywhere
-from tui.workers import failed
+from pizhu.store.records import SpanView
+from pizhu.tui.host import Pizhu
+from pizhu.tui.model import alike_everywhere
+from pizhu.tui.workers import failed
 
 
 class PizhuScreen(Screen[None]):
@@ -46,7 +46,7 @@ class PizhuScreen(Screen[None]):
     def on_mount(self) -> None:
         # With a team hub (pizhu open --hub), its line heads every screen.
         if getattr(self.app, "hub_url", ""):
-            from tui.widgets.hub_line import HubLine
+            from pizhu.tui.widgets.hub_line import HubLine
 
             self.mount(HubLine())
 

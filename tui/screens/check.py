@@ -23,13 +23,13 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from store.check import Finding, check
-from store.display import visible, visible_styled
-from tui import keys
-from tui.screens.base import PizhuScreen
-from tui.text import fit
-from tui.widgets.row_table import RowTable
-from tui.widgets.span_panel import SHORT
+from pizhu.store.check import Finding, check
+from pizhu.store.display import visible, visible_styled
+from pizhu.tui import keys
+from pizhu.tui.screens.base import PizhuScreen
+from pizhu.tui.text import fit
+from pizhu.tui.widgets.row_table import RowTable
+from pizhu.tui.widgets.span_panel import SHORT
 
 
 class _Stopped(Exception):
@@ -120,9 +120,9 @@ class CheckScreen(PizhuScreen):
     def run_model(self, token: int) -> None:
         import time
 
-        from store.check_model import model_findings
-        from store.errors import StoreError
-        from store.train import Progress
+        from pizhu.store.check_model import model_findings
+        from pizhu.store.errors import StoreError
+        from pizhu.store.train import Progress
 
         worker = get_current_worker()
         shown = [0.0]

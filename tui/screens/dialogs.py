@@ -30,10 +30,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from extract.models import APPROX, LABELS
-from store.display import visible, visible_styled
-from tui.guidelines import GUIDES
-from tui.model import SKIPPED_KINDS
+from pizhu.extract.models import APPROX, LABELS
+from pizhu.store.display import visible, visible_styled
+from pizhu.tui.guidelines import GUIDES
+from pizhu.tui.model import SKIPPED_KINDS
 
 CANCEL = Binding("escape", "cancel", "cancel", show=False)
 

@@ -16,11 +16,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from store.review import GOLD_POLICY
-from tui import keys
-from tui.guidelines import FIGURE_ATTRIBUTES, LABEL_GUIDES, PROJECT_RULINGS, RULINGS
-from tui.guidelines import VERSION as GUIDELINES_VERSION
-from tui.widgets.span_panel import SHORT
+from pizhu.store.review import GOLD_POLICY
+from pizhu.tui import keys
+from pizhu.tui.guidelines import FIGURE_ATTRIBUTES, LABEL_GUIDES, PROJECT_RULINGS, RULINGS
+from pizhu.tui.guidelines import VERSION as GUIDELINES_VERSION
+from pizhu.tui.widgets.span_panel import SHORT
 
 
 def help_text(keymap: Mapping[str, str], keymap_file: str) -> Text:

@@ -24,20 +24,20 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 
-from store import workspace
-from store.db import Store
-from store.display import visible, visible_styled
-from store.errors import StoreError
-from store.records import DocumentSummary
-from tui import keys
-from tui.screens.base import PizhuScreen
-from tui.screens.dialogs import Confirm, DocumentForm
-from tui.text import fit
-from tui.widgets.row_table import RowTable
-from tui.writer import Job
+from pizhu.store import workspace
+from pizhu.store.db import Store
+from pizhu.store.display import visible, visible_styled
+from pizhu.store.errors import StoreError
+from pizhu.store.records import DocumentSummary
+from pizhu.tui import keys
+from pizhu.tui.screens.base import PizhuScreen
+from pizhu.tui.screens.dialogs import Confirm, DocumentForm
+from pizhu.tui.text import fit
+from pizhu.tui.widgets.row_table import RowTable
+from pizhu.tui.writer import Job
 
 if TYPE_CHECKING:
-    from tui.importing import ImportStep
+    from pizhu.tui.importing import ImportStep
 
 ASSIGNED = " ●"  # marks a row in this reviewer's assigned share
 COLUMNS = ("id", "organisation", "year", "title", "sec", "reviewed")

@@ -25,19 +25,30 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
-from store.display import visible, visible_styled
-from store.errors import StoreError
-from store.records import SpanView
-from tui import keys
-from tui.model import predicted
-from tui.review import REDO, UNDO, Undo, bound, bulk_done, bulk_write, decide_write, described, undo_job, undo_message
-from tui.screens.base import PizhuScreen
-from tui.screens.dialogs import Confirm, LabelPicker
-from tui.text import fit
-from tui.widgets.row_table import RowTable
-from tui.widgets.save_line import SaveLine
-from tui.widgets.span_panel import SHORT
-from tui.writer import Job
+from pizhu.store.display import visible, visible_styled
+from pizhu.store.errors import StoreError
+from pizhu.store.records import SpanView
+from pizhu.tui import keys
+from pizhu.tui.model import predicted
+from pizhu.tui.review import (
+    REDO,
+    UNDO,
+    Undo,
+    bound,
+    bulk_done,
+    bulk_write,
+    decide_write,
+    described,
+    undo_job,
+    undo_message,
+)
+from pizhu.tui.screens.base import PizhuScreen
+from pizhu.tui.screens.dialogs import Confirm, LabelPicker
+from pizhu.tui.text import fit
+from pizhu.tui.widgets.row_table import RowTable
+from pizhu.tui.widgets.save_line import SaveLine
+from pizhu.tui.widgets.span_panel import SHORT
+from pizhu.tui.writer import Job
 
 CONTEXT = 30
 

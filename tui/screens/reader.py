@@ -24,14 +24,14 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from extract.models import LABELS
-from store import workspace
-from store.db import Store
-from store.display import visible
-from store.errors import StoreError, UnchangedError
-from store.records import PENDING, SpanState, SpanView
-from tui import keys
-from tui.editing import (
+from pizhu.extract.models import LABELS
+from pizhu.store import workspace
+from pizhu.store.db import Store
+from pizhu.store.display import visible
+from pizhu.store.errors import StoreError, UnchangedError
+from pizhu.store.records import PENDING, SpanState, SpanView
+from pizhu.tui import keys
+from pizhu.tui.editing import (
     LINE_MOTIONS,
     QUOTES,
     WORD_MOTIONS,
@@ -44,14 +44,14 @@ from tui.editing import (
     mark_again_target,
     selection_start,
 )
-from tui.model import (
+from pizhu.tui.model import (
     LoadedDocument,
     alike_in,
     page_note,
     predicted,
     skipped_note,
 )
-from tui.review import (
+from pizhu.tui.review import (
     REDO,
     UNDO,
     Undo,
@@ -64,8 +64,8 @@ from tui.review import (
     undo_job,
     undo_message,
 )
-from tui.screens.base import PizhuScreen
-from tui.screens.dialogs import (
+from pizhu.tui.screens.base import PizhuScreen
+from pizhu.tui.screens.dialogs import (
     AttributeForm,
     Choice,
     Confirm,
@@ -76,13 +76,13 @@ from tui.screens.dialogs import (
     SectionChoice,
     TextPrompt,
 )
-from tui.text import strip_markup_heading
-from tui.widgets.save_line import SaveLine
-from tui.widgets.section_view import SectionView
-from tui.widgets.span_panel import SpanPanel
-from tui.widgets.status_line import MessageLine, StatusLine, status_text
-from tui.words import Words, jieba_boundaries
-from tui.writer import Job, Writer
+from pizhu.tui.text import strip_markup_heading
+from pizhu.tui.widgets.save_line import SaveLine
+from pizhu.tui.widgets.section_view import SectionView
+from pizhu.tui.widgets.span_panel import SpanPanel
+from pizhu.tui.widgets.status_line import MessageLine, StatusLine, status_text
+from pizhu.tui.words import Words, jieba_boundaries
+from pizhu.tui.writer import Job, Writer
 
 # From this width the span panel sits beside the text instead of below it; below it the
 # text keeps the whole width (at 120 columns a side panel left a 76-cell text column).

@@ -18,11 +18,11 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
-from store.display import score, share, visible
-from store.stats import ExtractorScore, Stats, StatusCounts, compute
-from store.train import Curve
-from tui import keys
-from tui.screens.base import PizhuScreen
+from pizhu.store.display import score, share, visible
+from pizhu.store.stats import ExtractorScore, Stats, StatusCounts, compute
+from pizhu.store.train import Curve
+from pizhu.tui import keys
+from pizhu.tui.screens.base import PizhuScreen
 
 try:
     from textual_plotext import PlotextPlot
@@ -161,7 +161,7 @@ class StatsScreen(PizhuScreen):
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def compute_stats(self) -> None:
-        from store.train import saved_curve
+        from pizhu.store.train import saved_curve
 
         store = self.pizhu.reading_store()
         self.post_message(self.Computed(compute(store, reviewer=None), saved_curve(store)))

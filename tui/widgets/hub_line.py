@@ -7,8 +7,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from store.display import visible
-from tui.hubsync import UNREACHABLE, HubStatus, status_line
+from pizhu.store.display import visible
+from pizhu.tui.hubsync import UNREACHABLE, HubStatus, status_line
 
 
 class HubLine(Static):

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.widgets import Static
 
-from store.display import visible
-from tui.host import Pizhu
+from pizhu.store.display import visible
+from pizhu.tui.host import Pizhu
 
 if TYPE_CHECKING:
-    from tui.writer import Writer
+    from pizhu.tui.writer import Writer
 
 
 class SaveLine(Static):

@@ -39,11 +39,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from extract.models import LABELS
-from store.display import visible
-from store.records import PENDING, REJECTED, REMOVED, SpanView
-from tui.model import PreviewSection, skipped_note
-from tui.text import cell_width, hide_markup, offset_at, strip_markup_heading, wrap
+from pizhu.extract.models import LABELS
+from pizhu.store.display import visible
+from pizhu.store.records import PENDING, REJECTED, REMOVED, SpanView
+from pizhu.tui.model import PreviewSection, skipped_note
+from pizhu.tui.text import cell_width, hide_markup, offset_at, strip_markup_heading, wrap
 
 
 def _runs(chars: Sequence[str], styles: list[Style | None], base_style: Style) -> list[Segment]:

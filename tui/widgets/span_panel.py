@@ -22,11 +22,11 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import Worker
 
-from store.display import visible, visible_styled
-from store.records import Decision, SpanView
-from tui.host import Pizhu
-from tui.text import middle
-from tui.workers import failed
+from pizhu.store.display import visible, visible_styled
+from pizhu.store.records import Decision, SpanView
+from pizhu.tui.host import Pizhu
+from pizhu.tui.text import middle
+from pizhu.tui.workers import failed
 
 SHORT = {
     "FIGURE": "FIG",

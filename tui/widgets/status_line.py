@@ -11,10 +11,10 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from extract.models import LABELS
-from store.display import visible, visible_styled
-from store.records import StoredDocument
-from tui.text import fit, fit_line
+from pizhu.extract.models import LABELS
+from pizhu.store.display import visible, visible_styled
+from pizhu.store.records import StoredDocument
+from pizhu.tui.text import fit, fit_line
 
 
 def status_text(

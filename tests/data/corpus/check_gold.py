@@ -34,9 +34,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from extract.decode import decode
-from extract.document import prepare
-from extract.numbers import parse_number
+from pizhu.extract.decode import decode
+from pizhu.extract.document import prepare
+from pizhu.extract.numbers import parse_number
 
 LABELS = ("FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN")
 NESTING = frozenset({"DATE", "FIGURE"})
