@@ -153,6 +153,28 @@ def settle(db: Path, session: str, last_before: int, timeout: float = 60.0) -> s
 _NOTHING_DECIDED = ("already", "no span here", "not saved", "document done", "not finished", "nothing decided")
 
 
+def app_cmdline(pid: int, timeout: float = 10.0) -> bytes:
+    """The command line of ``pid`` once the shell's ``exec`` of the app is through. In the
+    middle of an exec the kernel reads the command line as empty (the new image has none yet),
+    and a loaded machine can be caught there: wait until it names pizhu, the process ends, or
+    the time runs out (the script's own name holds "pizhu" too, so the app is known by its
+    arguments)."""
+    proc = Path(f"/proc/{pid}/cmdline")
+    if not Path("/proc").is_dir():
+        return b"pizhu"
+    deadline = time.monotonic() + timeout
+    cmdline = b""
+    while time.monotonic() < deadline:
+        try:
+            cmdline = proc.read_bytes()
+        except OSError:
+            return b""
+        if b"--reviewer" in cmdline:  # the app's arguments, not the shell's script name
+            break
+        time.sleep(0.02)
+    return cmdline
+
+
 def one_round(
     db: Path, reviewer: str, work: Path, rng: random.Random, *, undo: bool = False, settled: bool = False
 ) -> Round:
@@ -161,8 +183,8 @@ def one_round(
         last_before = store.conn.execute("SELECT coalesce(max(id), 0) FROM decisions").fetchone()[0]
     pid = start(db, reviewer, work, session)
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes() if Path("/proc").is_dir() else b"pizhu"
-        assert b"pizhu" in cmdline, f"pid {pid} is not the app: {cmdline!r}"
+        cmdline = app_cmdline(pid)
+        assert b"pizhu" in cmdline and b"--reviewer" in cmdline, f"pid {pid} is not the app: {cmdline!r}"
         wait_for(session, "documents")
         subprocess.run([*TMUX, "send-keys", "-t", session, "Enter"], check=True)
         opened = header(wait_for(session, "pending"))
