@@ -16,6 +16,8 @@ differ), the view the exports use; ``reviewer=`` reads one reviewer's view only.
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -24,7 +26,7 @@ from typing import Any
 from extract.models import LABELS
 from extract.scores import Scored, Scores, prf
 from store import library
-from store.db import Store
+from store.db import Store, _explain
 from store.progress import finished_documents
 from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
 
@@ -161,11 +163,17 @@ class Stats:
 
     @property
     def total(self) -> StatusCounts:
-        total = StatusCounts()
+        # One pass with plain locals: 100,000 reports at scale.
+        pending = confirmed = corrected = rejected = added = disputed = 0
         for doc in self.documents:
-            for name in ("pending", "confirmed", "corrected", "rejected", "added", "disputed"):
-                setattr(total, name, getattr(total, name) + getattr(doc.counts, name))
-        return total
+            c = doc.counts
+            pending += c.pending
+            confirmed += c.confirmed
+            corrected += c.corrected
+            rejected += c.rejected
+            added += c.added
+            disputed += c.disputed
+        return StatusCounts(pending, confirmed, corrected, rejected, added, disputed)
 
     @property
     def finished(self) -> int:
@@ -204,6 +212,38 @@ def corrected_attributes(proposed: dict[str, Any], state: dict[str, Any]) -> lis
         if before.get(key) != after.get(key):
             changed.append(key)
     return changed
+
+
+def _decided_totals(
+    store: Store, reviewer: str | None, documents: list[int] | None
+) -> tuple[dict[tuple[int, str, str], int], dict[tuple[str, str, str, str, str, str], int]]:
+    """``Store.decided_totals``, the decided state rows joined to their spans once and
+    counted both ways from that one pass."""
+    table, where, params = (
+        ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
+    )
+    if documents is not None:
+        where += " AND r.document_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(documents))
+    try:
+        # Counted in Python from the bare rows: at 100,000 reports two GROUP BYs over the join
+        # (one per document, one per kind) cost twice what one pass and a Counter do.
+        rows = Counter(
+            store.conn.execute(
+                "SELECT r.document_id, s.origin, r.status, s.label, s.rule, s.source, r.label"
+                f" FROM {table} r CROSS JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}",
+                params,
+            )
+        )
+    except sqlite3.Error as exc:
+        raise _explain(exc, store.path) from None
+    per_document: Counter[tuple[int, str, str]] = Counter()
+    per_kind: Counter[tuple[str, str, str, str, str, str]] = Counter()
+    for (doc_id, origin, status, label, rule, source, state_label), n in rows.items():
+        per_document[doc_id, origin, status] += n
+        source = source or ("rules" if origin == "machine" else "human")
+        per_kind[origin, label, rule or "", source, status, state_label] += n
+    return per_document, per_kind
 
 
 def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] = ()) -> Stats:
@@ -263,7 +303,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
         for score in source_scores(source, label):
             score.pending += n
 
-    by_document, decided = store.decided_totals(reviewer, scope)
+    by_document, decided = _decided_totals(store, reviewer, scope)
     for (doc_id, origin, status), n in by_document.items():
         doc = progress.get(doc_id)
         if doc is None:
