@@ -27,7 +27,7 @@ from extract.models import LABELS
 from extract.scores import Scored, Scores, prf
 from store import library
 from store.db import Store, _explain
-from store.progress import finished_documents
+from store.progress import document_progress
 from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
 
 
@@ -257,9 +257,10 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     wanted = set(documents)
     scope = None if not wanted else sorted(wanted)
     # Every machine candidate starts as pending: per document from its totals (migration 0013).
+    listed = library.listing(store.conn)
     progress = {
         doc_id: DocumentProgress(doc_id, title or "", organisation or "", year, StatusCounts(pending=candidates))
-        for doc_id, _source, title, organisation, year, _date, _sections, candidates in library.listing(store.conn)
+        for doc_id, _source, title, organisation, year, _date, _sections, candidates in listed
         if not wanted or doc_id in wanted
     }
     labels: dict[str, StatusCounts] = {}
@@ -292,8 +293,11 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             score = by_rule[key] = ExtractorScore(key, missed=None)
         return score
 
-    for doc_id in finished_documents(store, reviewer, scope):
-        if doc_id in progress:
+    # Finished by store.progress's one definition; the candidates are the list's, not read again,
+    # and only the reports someone decided in are looked at (the only ones that can be finished).
+    settled = document_progress(store, reviewer, candidates={row[0]: row[7] for row in listed}, decided_only=True)
+    for doc_id, p in settled.items():
+        if p.finished and doc_id in progress:
             progress[doc_id].finished = True
     pending = library.candidate_kinds(store) if scope is None else store.candidate_totals(scope)[1]
     for (label, rule, source), n in pending.items():
