@@ -27,6 +27,7 @@ from extract.models import LABELS
 from extract.scores import Scored, Scores, prf
 from store import library
 from store.db import Store, _explain
+from store.migrations import GOLD_VIEW
 from store.progress import document_progress
 from store.records import ADDED, CONFIRMED, CORRECTED, DISPUTED, PENDING, REJECTED, REMOVED
 
@@ -217,32 +218,24 @@ def corrected_attributes(proposed: dict[str, Any], state: dict[str, Any]) -> lis
 def _decided_totals(
     store: Store, reviewer: str | None, documents: list[int] | None
 ) -> tuple[dict[tuple[int, str, str], int], dict[tuple[str, str, str, str, str, str], int]]:
-    """``Store.decided_totals``, the decided state rows joined to their spans once and
-    counted both ways from that one pass."""
-    table, where, params = (
-        ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
-    )
+    """``Store.decided_totals`` from ``decided_kinds`` (migration 0014): the decided state rows
+    counted per document and kind by triggers, not joined to the spans on every run."""
+    where, params = " WHERE view = ?", [GOLD_VIEW if reviewer is None else reviewer]
     if documents is not None:
-        where += " AND r.document_id IN (SELECT value FROM json_each(?))"
+        where += " AND document_id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(documents))
     try:
-        # Counted in Python from the bare rows: at 100,000 reports two GROUP BYs over the join
-        # (one per document, one per kind) cost twice what one pass and a Counter do.
-        rows = Counter(
-            store.conn.execute(
-                "SELECT r.document_id, s.origin, r.status, s.label, s.rule, s.source, r.label"
-                f" FROM {table} r CROSS JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}",
-                params,
-            )
-        )
+        rows = store.conn.execute(
+            f"SELECT document_id, origin, label, rule, source, status, state_label, n FROM decided_kinds{where}",
+            params,
+        ).fetchall()
     except sqlite3.Error as exc:
         raise _explain(exc, store.path) from None
     per_document: Counter[tuple[int, str, str]] = Counter()
     per_kind: Counter[tuple[str, str, str, str, str, str]] = Counter()
-    for (doc_id, origin, status, label, rule, source, state_label), n in rows.items():
+    for doc_id, origin, label, rule, source, status, state_label, n in rows:
         per_document[doc_id, origin, status] += n
-        source = source or ("rules" if origin == "machine" else "human")
-        per_kind[origin, label, rule or "", source, status, state_label] += n
+        per_kind[origin, label, rule, source, status, state_label] += n
     return per_document, per_kind
 
 
