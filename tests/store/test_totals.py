@@ -24,7 +24,7 @@ from pizhu.store import progress
 from pizhu.store.db import Store
 from pizhu.store.maintenance import reextract, renormalize_document
 from pizhu.store.merge import merge
-from pizhu.store.migrations import TOTALS_TRIGGERS
+from pizhu.store.migrations import DECIDED_TRIGGERS, GOLD_VIEW, TOTALS_TRIGGERS
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TEXT = (
@@ -62,8 +62,27 @@ def kept(conn: sqlite3.Connection) -> tuple[dict[int, tuple[int, int]], dict[tup
     return per_document, kinds
 
 
+def fresh_decided(conn: sqlite3.Connection) -> dict[tuple[str, ...], int]:
+    """Decided state rows joined to their spans from scratch, per view, document and kind."""
+    found: dict[tuple[str, ...], int] = {}
+    for table, view in (("span_states", "r.reviewer"), ("gold_states", f"'{GOLD_VIEW}'")):
+        for *key, n in conn.execute(
+            f"SELECT {view}, r.document_id, s.origin, s.label, coalesce(s.rule, ''),"
+            " coalesce(s.source, CASE s.origin WHEN 'machine' THEN 'rules' ELSE 'human' END),"
+            f" r.status, coalesce(r.label, ''), count(*) FROM {table} r JOIN spans s ON s.id = r.span_id"
+            " WHERE r.status != 'pending' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+        ):
+            found[tuple(key)] = n
+    return found
+
+
+def kept_decided(conn: sqlite3.Connection) -> dict[tuple[str, ...], int]:
+    return {tuple(key): n for *key, n in conn.execute("SELECT * FROM decided_kinds")}
+
+
 def assert_totals(store: Store) -> None:
     assert kept(store.conn) == fresh(store.conn)
+    assert kept_decided(store.conn) == fresh_decided(store.conn)
     # The counts should also have been maintained by the spans' own recount.
     counted = store.conn.execute(
         "SELECT document_id, label, rule, source, count(*) FROM spans WHERE origin = 'machine'"
@@ -215,6 +234,18 @@ def scenario_sql_writes(tmp_path: Path) -> Store:
         )
         conn.execute("UPDATE candidate_counts SET n = n + 2, rule = 'r9' WHERE document_id = ?", (doc2,))
     assert kept(store.conn) == fresh(store.conn)
+    # Decided spans changed and deleted behind the review code's back: decided_kinds follows.
+    spans = ids(store, doc)
+    for text in ("49条", "93.35万元", "12次"):
+        store.decide(spans[text], "ann", "confirm")
+    with store.transaction() as conn:
+        conn.execute("UPDATE span_states SET status = 'rejected' WHERE span_id = ?", (spans["49条"],))
+        conn.execute("UPDATE gold_states SET status = 'rejected' WHERE span_id = ?", (spans["49条"],))
+        conn.execute("UPDATE spans SET label = 'ORG', rule = 'r7' WHERE id = ?", (spans["93.35万元"],))
+    store.conn.execute("PRAGMA foreign_keys = OFF")
+    store.conn.execute("DELETE FROM spans WHERE id = ?", (spans["12次"],))
+    store.conn.execute("PRAGMA foreign_keys = ON")
+    assert kept_decided(store.conn) == fresh_decided(store.conn)
     return store
 
 
@@ -256,6 +287,22 @@ def test_an_older_database_gets_its_totals_on_opening(tmp_path: Path) -> None:
         assert_totals(again)
 
 
+def test_an_older_database_gets_its_decided_kinds_on_opening(tmp_path: Path) -> None:
+    store, doc, _doc2 = small(tmp_path / "t.db")
+    spans = ids(store, doc)
+    store.decide(spans["49条"], "ann", "confirm")
+    store.decide(spans["12次"], "bob", "label", label="DATE")
+    store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0014_decided_kinds'")
+    for name in DECIDED_TRIGGERS:
+        store.conn.execute(f"DROP TRIGGER {name}")
+    store.conn.execute("DROP TABLE decided_kinds")
+    store.close()
+    with Store(tmp_path / "t.db") as again:  # migration 0014 runs again and backfills
+        assert again.schema_version() == "0014_decided_kinds"
+        assert kept_decided(again.conn) == fresh_decided(again.conn) != {}
+        assert_totals(again)
+
+
 def test_the_readers_give_what_the_counts_give(tmp_path: Path) -> None:
     store, doc, doc2 = small(tmp_path / "t.db")
     spans = ids(store, doc)
@@ -270,7 +317,7 @@ def test_the_readers_give_what_the_counts_give(tmp_path: Path) -> None:
     assert progress.document_progress(store, "ann")[doc] == progress.Progress(5, 4, 1)
 
 
-@pytest.mark.parametrize("trigger", TOTALS_TRIGGERS)
+@pytest.mark.parametrize("trigger", TOTALS_TRIGGERS + DECIDED_TRIGGERS)
 def test_a_dropped_trigger_is_caught(trigger: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without any one trigger, some scenario's totals drift from the fresh count."""
     caught = []
