@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 import bench.realfiles as realfiles
+from bench.realfiles.pdf import failures
+from bench.realfiles.pdf import read as read_real
 from pizhu.store.db import Store
 from pizhu.store.importer import import_paths
 from pizhu.store.sources.pdf import pdf_pages, read_pdf
@@ -53,6 +55,13 @@ def main() -> None:
     rows.append(("read_pdf: text layer + reading order", time.perf_counter() - start))
     if not args.real:
         assert all(p in layout.text for p in sample.paragraphs)
+    else:
+        # The file's hand-checked expectations, which the suite leaves to this bench for a
+        # whole book (tests/store/test_sources_pdf_real.py): the same check as the suite's.
+        missed = failures(rf, read_real(file)) if rf is not None and file is not None else []
+        if missed:
+            raise SystemExit(f"{args.real}: expectations not met: {'; '.join(missed)}")
+        print(f"{args.real}: its hand-checked expectations are met")
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "nianjian.pdf"
