@@ -39,6 +39,7 @@ from pizhu.store.records import (
     CONFIRMED,
     CORRECTED,
     PENDING,
+    Change,
     Decision,
     DocumentSummary,
     OffsetMap,
@@ -928,23 +929,9 @@ class Store:
 
     # --- decisions (store/review.py records them: ``review.decide``, ``review.add_span``...) -
 
-    def decide(
-        self,
-        span_id: int,
-        reviewer: str,
-        action: str,
-        *,
-        label: str | None = None,
-        start: int | None = None,
-        end: int | None = None,
-        attrs: dict[str, Any] | None = None,
-        tag: str | None = None,
-        seen: SpanState | None = None,
-    ) -> SpanView:
-        """One reviewer action on a span; the span as the reviewer now sees it (``review.decide``)."""
-        return review.decide(
-            self, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag, seen=seen
-        )
+    def decide(self, span_id: int, reviewer: str, change: Change, *, seen: SpanState | None = None) -> SpanView:
+        """One reviewer's change on a span; the span as the reviewer now sees it (``review.decide``)."""
+        return review.decide(self, span_id, reviewer, change, seen)
 
     def decide_many(
         self, span_ids: Iterable[int], reviewer: str, action: str, seen: dict[int, SpanState] | None = None
