@@ -96,9 +96,8 @@ class CorrectingKeys(ReadingScreen):
         self.bulk("confirm", spans, "candidates", "section")
 
     def action_split(self) -> None:
-        span = self.span()
+        span = self.span_here()
         if span is None:
-            self.say("no span here")
             return
         at = self.view.caret if self.view.caret is not None else self.caret
         if not span.start < at < span.end:
@@ -156,9 +155,8 @@ class CorrectingKeys(ReadingScreen):
         self.say(f"not saved: {job.what}: {error}")
 
     def action_untag(self) -> None:
-        span = self.span()
+        span = self.span_here()
         if span is None:
-            self.say("no span here")
             return
         if not span.tags:
             self.say("this span has no tags (t adds one)")
@@ -173,9 +171,8 @@ class CorrectingKeys(ReadingScreen):
         self.app.push_screen(Choice(f"Remove a tag from “{visible(span.text)}”", list(span.tags)), done)
 
     def action_edit(self) -> None:
-        span = self.span()
+        span = self.span_here()
         if span is None:
-            self.say("no span here")
             return
 
         def done(attrs: dict[str, Any] | None) -> None:
@@ -190,9 +187,8 @@ class CorrectingKeys(ReadingScreen):
         self.app.push_screen(AttributeForm(dict(span.attrs), span.text, top=top), done)
 
     def action_tag(self) -> None:
-        span = self.span()
+        span = self.span_here()
         if span is None:
-            self.say("no span here")
             return
 
         def done(tag: str | None) -> None:
@@ -231,9 +227,8 @@ class CorrectingKeys(ReadingScreen):
         self._move("end_char_left" if delta < 0 else "end_char_right")
 
     def _move(self, key_id: str) -> None:
-        span = self.span()
+        span = self.span_here()
         if span is None:
-            self.say("no span here")
             return
         if key_id in WORD_MOVES and not self.words_needed():
             return

@@ -24,6 +24,8 @@ from pizhu.tui.writer import Job
 
 
 class ReaderScreen(SelectingKeys, CorrectingKeys):
+    """The reader screen: its bindings (``tui.keys.READER``) and the keys that decide and move on."""
+
     BINDINGS = keys.bindings(keys.READER)
 
     def decide_key(self, action: str) -> None:
@@ -136,9 +138,8 @@ class ReaderScreen(SelectingKeys, CorrectingKeys):
                 self.next_pending()
 
     def action_pick_label(self) -> None:
-        span = self.span()
+        span = self.span_here()
         if span is None:
-            self.say("no span here")
             return
 
         def chosen(label: str | None) -> None:

@@ -157,6 +157,13 @@ class ReadingScreen(ReviewScreen):
     def span(self) -> SpanView | None:
         return None if self.doc is None or self.current is None else self.doc.get(self.current)
 
+    def span_here(self) -> SpanView | None:
+        """The current span; None, and the message says so, when there is none."""
+        span = self.span()
+        if span is None:
+            self.say("no span here")
+        return span
+
     def open_document(self, doc_id: int, span_id: int | None = None) -> None:
         """Show a document: read in a worker, shown when it arrives (``document_arrived``).
 

@@ -110,12 +110,7 @@ class SelectingKeys(ReadingScreen):
         quoted = self.doc is not None and self.doc.text[caret : caret + 1] in QUOTES
         if not (on_match or quoted or self.words_needed()):
             return
-        anchor, end = self.selection_start(caret)
-        self.view.set_match(None)
-        self.view.set_anchor(anchor)
-        self.view.set_caret(end)
-        self.caret = end
-        self.selection_hint()
+        self.select(*self.selection_start(caret))
 
     def action_select_clause(self) -> None:
         if self.view.selection_anchor is not None:
@@ -124,9 +119,12 @@ class SelectingKeys(ReadingScreen):
         assert self.doc is not None
         words = self.words or Words(self.doc.text)
         caret = self.view.caret if self.view.caret is not None else self.caret
-        end = words.next_punctuation(caret, self.view.end)
+        self.select(caret, words.next_punctuation(caret, self.view.end))
+
+    def select(self, anchor: int, end: int) -> None:
+        """Select ``anchor``-``end`` (the cursor at ``end``, where the arrows extend it)."""
         self.view.set_match(None)
-        self.view.set_anchor(caret)
+        self.view.set_anchor(anchor)
         self.view.set_caret(end)
         self.caret = end
         self.selection_hint()
