@@ -33,6 +33,7 @@ from pizhu.extract.models import Span
 from pizhu.store.db import Store
 from pizhu.store.display import is_unsafe
 from pizhu.store.export import brat_stem
+from pizhu.store.records import Change
 
 PAYLOADS = (
     "\x1b]2;pwned\x07\x1b[5m",
@@ -65,11 +66,11 @@ def hostile_db(path: Path, payload: str) -> Path:
     assert doc is not None
     a, b = f"alice{payload}", f"bob{payload}"
     first, second = (s.id for s in store.spans(doc, ""))
-    store.decide(first, a, "confirm")
-    store.decide(first, b, "reject")
-    store.decide(second, a, "tag", tag=f"tag{payload}")
-    store.decide(second, a, "confirm")
-    store.decide(second, b, "confirm")
+    store.decide(first, a, Change("confirm"))
+    store.decide(first, b, Change("reject"))
+    store.decide(second, a, Change("tag", tag=f"tag{payload}"))
+    store.decide(second, a, Change("confirm"))
+    store.decide(second, b, Change("confirm"))
     start = text.index("王明") - len(payload)
     while text[start].isspace():  # a span never starts on whitespace
         start += 1
@@ -145,7 +146,7 @@ def seeded(path: Path) -> Path:
     spans = [Span(8, 11, "FIGURE", "49条", {"value": 49}, "r", 0.5)]
     doc = store.add_document("t.txt", "utf-8", draft, spans)
     assert doc is not None
-    store.decide(store.spans(doc, "")[0].id, "ann", "confirm")
+    store.decide(store.spans(doc, "")[0].id, "ann", Change("confirm"))
     store.close()
     return path
 
@@ -240,7 +241,7 @@ def read_only(work: Path, tries: int) -> list[Row]:
         draft = prepare("全年征集社情民意49条,召开会议12次。")[0]
         doc = store.add_document("t.txt", "utf-8", draft, [Span(8, 11, "FIGURE", "49条", {}, "r", 0.5)])
         assert doc is not None
-        store.decide(store.spans(doc, "")[0].id, "ann", "confirm")
+        store.decide(store.spans(doc, "")[0].id, "ann", Change("confirm"))
         ro = work / "ro"
         for suffix in ("", "-wal", "-shm"):
             shutil.copy(f"{live}{suffix}", ro / f"wal.db{suffix}")
@@ -349,7 +350,7 @@ def wal_copies(work: Path, tries: int) -> list[Row]:
         draft = prepare(f"全年征集社情民意49条,召开会议12次。{n}")[0]
         doc = store.add_document("t.txt", "utf-8", draft, [Span(8, 11, "FIGURE", "49条", {}, "r", 0.5)])
         assert doc is not None
-        store.decide(store.spans(doc, "")[0].id, "ann", "confirm")
+        store.decide(store.spans(doc, "")[0].id, "ann", Change("confirm"))
         shutil.copy(live, work / f"cp{n}.db")
         CliRunner().invoke(main, ["backup", str(work / f"bk{n}.db"), "--db", str(live)])
         store.close()

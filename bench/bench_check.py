@@ -47,7 +47,7 @@ from bench.golddb import REVIEWER, apply_gold, seeds_gold_db
 from pizhu.extract.models import LABELS
 from pizhu.store.check import Finding, check
 from pizhu.store.db import Store
-from pizhu.store.records import SpanView
+from pizhu.store.records import Change, SpanView
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
 CONFUSED = {
@@ -112,20 +112,20 @@ def main() -> None:
                 if s is None:
                     break
                 other = next(label for label in LABELS if label != s.label)
-                store.decide(s.id, REVIEWER, "label", label=other)
+                store.decide(s.id, REVIEWER, Change("label", label=other))
                 planted.append(("label", s.document_id, s.start, s.end))
             for _ in range(10):
                 s = pick(lambda s: s.origin == "machine")
                 if s is None:
                     break
-                store.decide(s.id, REVIEWER, "reject")
+                store.decide(s.id, REVIEWER, Change("reject"))
                 planted.append(("rejected", s.document_id, s.start, s.end))
             names = sorted({s.text for s in gold if len(s.text) >= 4 and counts[s.text] >= 2} - used)
             rng.shuffle(names)
             for name in names[:10]:
                 s = next(x for x in gold if x.text == name)
                 cut = rng.randint(1, min(3, len(name) - 2))
-                store.decide(s.id, REVIEWER, "boundary", start=s.start + cut, end=s.end)
+                store.decide(s.id, REVIEWER, Change("boundary", start=s.start + cut, end=s.end))
                 planted.append(("variant", s.document_id, s.start + cut, s.end))
             began = time.perf_counter()
             after = check(store)
@@ -187,7 +187,7 @@ def model_bench(rng: random.Random, plant: int, epochs: int | None = None, budge
             if per_doc[s.document_id] >= 2:
                 continue
             per_doc[s.document_id] += 1
-            store.decide(s.id, REVIEWER, "label", label=CONFUSED[s.label])
+            store.decide(s.id, REVIEWER, Change("label", label=CONFUSED[s.label]))
             planted[(s.document_id, s.start, s.end)] = f"{s.label} → {CONFUSED[s.label]} {s.text!r}"
         print(f"planted {len(planted)} ({dict(Counter(v.split()[0] for v in planted.values()))})")
         gold_now = {

@@ -38,6 +38,7 @@ from pizhu.extract.decode import decode
 from pizhu.extract.document import prepare
 from pizhu.store.db import Store
 from pizhu.store.hub import grant, init, sync
+from pizhu.store.records import Change
 from tests.postgres import cluster
 
 
@@ -80,7 +81,7 @@ def decide(store: Store, reviewer: str, n: int, rng: random.Random) -> None:
         if made == n:
             break
         try:
-            store.decide(row["id"], reviewer, "confirm" if rng.random() < 0.85 else "reject")
+            store.decide(row["id"], reviewer, Change("confirm" if rng.random() < 0.85 else "reject"))
             made += 1
         except Exception:  # already decided so: take another
             continue

@@ -52,6 +52,7 @@ from pizhu.extract.models import LABELS
 from pizhu.store.db import Store
 from pizhu.store.importer import import_file
 from pizhu.store.lexicon import SOURCE
+from pizhu.store.records import Change
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -108,10 +109,10 @@ def _review(store: Store, doc: int, gold: set[Place], labels: set[str]) -> None:
         if span.label not in labels:
             continue
         if key in gold and key not in seen:
-            store.decide(span.id, REVIEWER, "confirm")
+            store.decide(span.id, REVIEWER, Change("confirm"))
             seen.add(key)
         else:
-            store.decide(span.id, REVIEWER, "reject")
+            store.decide(span.id, REVIEWER, Change("reject"))
     for start, end, label in sorted(gold - seen):
         store.add_span(doc, REVIEWER, start, end, label)
 

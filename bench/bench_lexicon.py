@@ -24,6 +24,7 @@ from pathlib import Path
 from bench.bench_scale import build_scale_db
 from pizhu.store.db import Store
 from pizhu.store.lexicon import SOURCE
+from pizhu.store.records import Change
 
 
 def main() -> None:
@@ -70,7 +71,7 @@ def main() -> None:
             spans = store.read("SELECT id FROM spans WHERE source = ? LIMIT 1", [SOURCE])  # a rejection: no spread
             if spans:
                 began = time.perf_counter()
-                store.decide(spans[0]["id"], "bench", "reject")
+                store.decide(spans[0]["id"], "bench", Change("reject"))
                 print(f"  reject one lexicon candidate: {(time.perf_counter() - began) * 1000:.1f} ms")
             print(f"add_span saved: p50 {statistics.median(timings):.0f} ms, max {max(timings):.0f} ms")
             print(f"lexicon spread after it: p50 {statistics.median(spreads):.0f} ms, max {max(spreads):.0f} ms")

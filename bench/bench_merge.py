@@ -23,6 +23,7 @@ from pathlib import Path
 from pizhu.store.db import Store
 from pizhu.store.importer import import_paths
 from pizhu.store.merge import merge
+from pizhu.store.records import Change
 from tests.harness import time_transactions
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def main() -> None:
             while not done.is_set():
                 started = time.perf_counter()
                 # Each span rejected, then confirmed: every decision changes something (a repeat is refused).
-                mine.decide(spans[(n // 2) % len(spans)], "wang", "confirm" if n % 2 else "reject")
+                mine.decide(spans[(n // 2) % len(spans)], "wang", Change("confirm" if n % 2 else "reject"))
                 waits.append(time.perf_counter() - started)
                 n += 1
                 time.sleep(0.02)

@@ -32,6 +32,7 @@ from pathlib import Path
 from bench.generate import generate
 from pizhu.store.db import Store
 from pizhu.store.importer import import_file
+from pizhu.store.records import Change
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_FILES = (ROOT / "tests" / "data" / "seeds-gold.jsonl", ROOT / "tests" / "data" / "seeds-gold-entities.jsonl")
@@ -110,11 +111,11 @@ def apply_gold(store: Store, gold_files: tuple[Path, ...] = GOLD_FILES, reviewer
                 seen.add(key)
                 continue
             if key in gold and key not in seen:
-                store.decide(span.id, reviewer, "confirm")
+                store.decide(span.id, reviewer, Change("confirm"))
                 confirmed += 1
                 seen.add(key)
             else:
-                store.decide(span.id, reviewer, "reject")
+                store.decide(span.id, reviewer, Change("reject"))
                 rejected += 1
         for start, end, label in sorted(gold - seen):
             store.add_span(doc_id, reviewer, start, end, label)
@@ -145,7 +146,7 @@ def generated_gold_db(path: Path, reports: int, seed: int = 0, reviewer: str = R
                 import_file(store, file)
         for doc_id in store.document_ids():
             for span in store.spans(doc_id, reviewer):
-                store.decide(span.id, reviewer, "confirm")
+                store.decide(span.id, reviewer, Change("confirm"))
                 confirmed += 1
     finally:
         store.close()

@@ -39,6 +39,7 @@ from pizhu.store.records import (
     CONFIRMED,
     CORRECTED,
     PENDING,
+    Change,
     Decision,
     DocumentSummary,
     OffsetMap,
@@ -784,38 +785,6 @@ class Store:
         }
         return per_document, per_kind
 
-    def decided_totals(
-        self, reviewer: str | None = None, documents: list[int] | None = None
-    ) -> tuple[dict[tuple[int, str, str], int], dict[tuple[str, str, str, str, str, str], int]]:
-        """Decided spans in the gold view (or ``reviewer``'s), counted two ways.
-
-        Per (document, origin, status), and per (origin, proposed label, rule, source,
-        status, decided label). Counted in SQL: no span is read one by one.
-        """
-        table, where, params = (
-            ("gold_states", "", []) if reviewer is None else ("span_states", " AND r.reviewer = ?", [reviewer])
-        )
-        if documents is not None:
-            where += " AND r.document_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(documents))
-        base = f" FROM {table} r CROSS JOIN spans s ON s.id = r.span_id WHERE r.status != 'pending'{where}"
-        per_document = {
-            (r["document_id"], r["origin"], r["status"]): r["n"]
-            for r in self.read(
-                f"SELECT r.document_id, s.origin, r.status, count(*) AS n{base} GROUP BY 1, 2, 3", params
-            )
-        }
-        per_kind = {
-            (r["origin"], r["label"], r["rule"] or "", r["source"] or "", r["status"], r["state_label"]): r["n"]
-            for r in self.read(
-                "SELECT s.origin, s.label, s.rule, coalesce(s.source, CASE s.origin WHEN 'machine' THEN 'rules'"
-                f" ELSE 'human' END) AS source, r.status, r.label AS state_label, count(*) AS n{base}"
-                " GROUP BY 1, 2, 3, 4, 5, 6",
-                params,
-            )
-        }
-        return per_document, per_kind
-
     def decided_states(self, reviewer: str | None = None, status: str | None = None) -> Iterator[dict[str, Any]]:
         """Every span with a decided state in the gold view (or ``reviewer``'s), with its proposal.
 
@@ -928,23 +897,9 @@ class Store:
 
     # --- decisions (store/review.py records them: ``review.decide``, ``review.add_span``...) -
 
-    def decide(
-        self,
-        span_id: int,
-        reviewer: str,
-        action: str,
-        *,
-        label: str | None = None,
-        start: int | None = None,
-        end: int | None = None,
-        attrs: dict[str, Any] | None = None,
-        tag: str | None = None,
-        seen: SpanState | None = None,
-    ) -> SpanView:
-        """One reviewer action on a span; the span as the reviewer now sees it (``review.decide``)."""
-        return review.decide(
-            self, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag, seen=seen
-        )
+    def decide(self, span_id: int, reviewer: str, change: Change, *, seen: SpanState | None = None) -> SpanView:
+        """One reviewer's change on a span; the span as the reviewer now sees it (``review.decide``)."""
+        return review.decide(self, span_id, reviewer, change, seen)
 
     def decide_many(
         self, span_ids: Iterable[int], reviewer: str, action: str, seen: dict[int, SpanState] | None = None

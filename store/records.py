@@ -257,6 +257,44 @@ class SpanView:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One change a reviewer asks for on a span, as a key or a command requests it and before
+    the store checks it (``store.review.operation``): the action (confirm, reject, label,
+    boundary, attrs, tag, untag, reset, adjudicate) and what it needs. ``Store.decide``,
+    ``store.review.decide`` and ``operation`` take it whole, and the reader draws it ahead of
+    the write (``tui.model.predicted``), so the fields are listed here only."""
+
+    action: str
+    label: str | None = None
+    start: int | None = None
+    end: int | None = None
+    attrs: dict[str, Any] | None = None
+    tag: str | None = None
+
+    def moves(self) -> bool:
+        """Whether it moves a boundary."""
+        return self.start is not None or self.end is not None
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The span's bounds after it, from its bounds ``start``-``end`` now."""
+        return (start if self.start is None else self.start), (end if self.end is None else self.end)
+
+    def edit(self, start: int, end: int, text: str) -> dict[str, Any]:
+        """What an edit (label, boundary, attrs) records, on a span at ``start``-``end`` now in a
+        document ``text``: the new label, the new bounds with their text, the attributes kept
+        (an empty value, and a status, are no attribute)."""
+        payload: dict[str, Any] = {}
+        if self.label is not None:
+            payload["label"] = self.label
+        if self.moves():
+            new_start, new_end = self.bounds(start, end)
+            payload.update(start=new_start, end=new_end, text=text[new_start:new_end])
+        if self.attrs is not None:
+            payload["attrs"] = {k: v for k, v in self.attrs.items() if v is not None and v != "" and k != "status"}
+        return payload
+
+
+@dataclass(frozen=True)
 class Decision:
     """One row of the append-only decision log."""
 

@@ -58,6 +58,7 @@ from pizhu.store.records import (
     PENDING,
     REJECTED,
     REMOVED,
+    Change,
     SpanState,
     SpanView,
     is_adjudicator,
@@ -608,44 +609,29 @@ def text_and_sections(conn: sqlite3.Connection, doc_id: int) -> tuple[str, list[
     return row[0], sorted(sections)
 
 
-def operation(
-    conn: sqlite3.Connection,
-    span_id: int,
-    reviewer: str,
-    action: str,
-    *,
-    label: str | None = None,
-    start: int | None = None,
-    end: int | None = None,
-    attrs: dict[str, Any] | None = None,
-    tag: str | None = None,
-) -> Pending:
-    """Check one reviewer action on a span and turn it into the decision to append."""
+def operation(conn: sqlite3.Connection, span_id: int, reviewer: str, change: Change) -> Pending:
+    """Check one requested change on a span and turn it into the decision to append."""
     if not reviewer:
         raise ReviewError("a decision needs a reviewer name")
     row = _span_row(conn, span_id)
     doc_id = row["document_id"]
+    action = change.action
     payload: dict[str, Any] = {}
     if action in (CONFIRM, REJECT, RESET):
         pass
     elif action in (TAG, UNTAG):
-        if not tag:
+        if not change.tag:
             raise ReviewError("a tag needs a name")
-        payload["tag"] = tag
+        payload["tag"] = change.tag
     elif action in EDITS:
         current = _state_of(conn, span_id, reviewer)
-        if label is not None:
-            if label not in LABELS:
-                raise ReviewError(f"unknown label {label!r}")
-            payload["label"] = label
-        if start is not None or end is not None:
-            new_start = current["start"] if start is None else start
-            new_end = current["end"] if end is None else end
+        if change.label is not None and change.label not in LABELS:
+            raise ReviewError(f"unknown label {change.label!r}")
+        text = ""
+        if change.moves():
             text, sections = text_and_sections(conn, doc_id)
-            check_bounds(text, sections, new_start, new_end)
-            payload.update(start=new_start, end=new_end, text=text[new_start:new_end])
-        if attrs is not None:
-            payload["attrs"] = {k: v for k, v in attrs.items() if v is not None and v != "" and k != "status"}
+            check_bounds(text, sections, *change.bounds(current["start"], current["end"]))
+        payload = change.edit(current["start"], current["end"], text)
     else:
         raise ReviewError(f"unknown action {action!r}")
     pending = Pending(span_id, doc_id, reviewer, action, payload)
@@ -815,42 +801,32 @@ def undo_redo(conn: sqlite3.Connection, reviewer: str, *, redo: bool) -> list[Pe
 # --- decision writes: ``store.db.Store``'s decide, add_span, undo... call these ------------------
 
 
-def decide(
-    store: Decides,
-    span_id: int,
-    reviewer: str,
-    action: str,
-    *,
-    label: str | None = None,
-    start: int | None = None,
-    end: int | None = None,
-    attrs: dict[str, Any] | None = None,
-    tag: str | None = None,
-    seen: SpanState | None = None,
-) -> SpanView:
-    """Record one reviewer action on a span and return the span as the reviewer now sees it.
+def decide(store: Decides, span_id: int, reviewer: str, change: Change, seen: SpanState | None = None) -> SpanView:
+    """Record one reviewer's change on a span and return the span as the reviewer now sees it.
 
-    ``action`` is one of confirm, reject, label, boundary, attrs, tag, untag, reset;
-    an adjudicator's verdict goes through ``adjudicate``. ``seen``: the version of the span
-    the reviewer decided on (``SpanView.state()``); if the span is no longer that version
-    nothing is written (``ChangedSpanError``).
+    ``change.action`` is one of confirm, reject, label, boundary, attrs, tag, untag, reset,
+    adjudicate (an adjudicator's verdict, through ``adjudicate``). ``seen``: the version of
+    the span the reviewer decided on (``SpanView.state()``); if the span is no longer that
+    version nothing is written (``ChangedSpanError``).
     """
-    if action == ADJUDICATE:
-        chosen = dict(attrs or {})
+    if change.action == ADJUDICATE:
+        chosen = dict(change.attrs or {})
         status = chosen.pop("status", CONFIRMED)
         current = store.span(span_id, reviewer)
         version = current.state() | {"status": status, "attrs": chosen or current.attrs}
-        version.update({k: v for k, v in (("label", label), ("start", start), ("end", end)) if v is not None})
+        fields = (("label", change.label), ("start", change.start), ("end", change.end))
+        version.update({k: v for k, v in fields if v is not None})
         return adjudicate(store, span_id, reviewer, version)
     with store.transaction() as conn:
         if seen is not None:
             check_seen(conn, span_id, reviewer, seen)
-        pending = operation(conn, span_id, reviewer, action, label=label, start=start, end=end, attrs=attrs, tag=tag)
-        store.watch_lexicon(conn, spread=action in (CONFIRM, LABEL, BOUNDARY))  # what can make gold
+        pending = operation(conn, span_id, reviewer, change)
+        store.watch_lexicon(conn, spread=change.action in (CONFIRM, LABEL, BOUNDARY))  # what can make gold
         append(conn, [pending], store.origin)
-        if tag and action == TAG:
+        if change.tag and change.action == TAG:
             conn.execute(
-                "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)", (tag, reviewer, now())
+                "INSERT OR IGNORE INTO tags (name, created_by, created_at) VALUES (?,?,?)",
+                (change.tag, reviewer, now()),
             )
     return store.span(span_id, reviewer)
 
@@ -871,7 +847,7 @@ def decide_many(
         pending = []
         for span_id in dict.fromkeys(span_ids):
             try:
-                pending.append(operation(conn, span_id, reviewer, action))
+                pending.append(operation(conn, span_id, reviewer, Change(action)))
             except UnchangedError:
                 continue  # decided so already: no row, and not counted
         for p in pending:
@@ -953,7 +929,7 @@ def split_span(store: Decides, span_id: int, reviewer: str, at: int) -> tuple[Sp
     batch = new_uid()
     with store.transaction() as conn:
         with contextlib.suppress(UnchangedError):  # rejected already: the halves are added all the same
-            reject = operation(conn, span_id, reviewer, REJECT)
+            reject = operation(conn, span_id, reviewer, Change(REJECT))
             reject.batch = batch
             append(conn, [reject], store.origin)
         doc = current.document_id
@@ -972,7 +948,7 @@ def merge_spans(store: Decides, first: int, second: int, reviewer: str) -> SpanV
         rejects = []
         for s in (a, b):
             with contextlib.suppress(UnchangedError):
-                rejects.append(operation(conn, s.id, reviewer, REJECT))
+                rejects.append(operation(conn, s.id, reviewer, Change(REJECT)))
         for r in rejects:
             r.batch = batch
         append(conn, rejects, store.origin)

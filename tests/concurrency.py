@@ -25,6 +25,7 @@ WORKER = r"""
 import json, os, sys, time
 from pizhu.store.db import Store
 from pizhu.store.errors import StoreError
+from pizhu.store.records import Change
 from pizhu.store.errors import UnchangedError
 
 db, reviewer, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -43,13 +44,13 @@ for i in range(count):
     try:
         step = i % 6
         if step == 0:
-            view = store.decide(span_id, reviewer, "confirm")
+            view = store.decide(span_id, reviewer, Change("confirm"))
         elif step == 1:
-            view = store.decide(span_id, reviewer, "reject")
+            view = store.decide(span_id, reviewer, Change("reject"))
         elif step == 2:
-            view = store.decide(span_id, reviewer, "tag", tag=f"{reviewer}-{i}")
+            view = store.decide(span_id, reviewer, Change("tag", tag=f"{reviewer}-{i}"))
         elif step == 3:
-            view = store.decide(span_id, reviewer, "label", label="ORG")
+            view = store.decide(span_id, reviewer, Change("label", label="ORG"))
         elif step == 4:
             view = store.add_span(doc_id, reviewer, 0, 2, "ORG")
         else:

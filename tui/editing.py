@@ -8,10 +8,11 @@ tokens, runs between punctuation, span edges).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from pizhu.extract.models import LABELS
-from pizhu.store.records import REJECTED, SpanView
+from pizhu.store.records import REJECTED, Change, SpanView
 from pizhu.tui.words import Words, is_punctuation
 
 HINT_LETTERS = "asdfghjklqwertyuiopzxcvbnm"
@@ -53,6 +54,19 @@ def hint_labels(places: Sequence[int]) -> dict[int, str]:
     return dict(zip(places, labels, strict=False))
 
 
+def uncrowded(places: Sequence[int], crowded: Callable[[dict[int, str]], set[int]]) -> dict[int, str]:
+    """Jump labels (``hint_labels``) for ``places``, nearest first, leaving out the places whose
+    label finds no room beside them (``crowded`` names those of a set of labels): fewer
+    labels, shorter ones."""
+    places = list(places)
+    while True:
+        hints = hint_labels(places)
+        left_out = crowded(hints)
+        if not left_out:
+            return hints
+        places = [at for at in places if at not in left_out]
+
+
 def hint_places(text: str, words: Words, lo: int, hi: int, caret: int) -> list[int]:
     """The places a jump may go to between ``lo`` and ``hi``, nearest to ``caret`` first: word
     starts and opening quotes (v there selects what they enclose), not other punctuation (p
@@ -75,6 +89,22 @@ def alternative(flag: str) -> tuple[str, int, int] | None:
     if not (start.isdigit() and end.isdigit()):
         return None
     return parts[0], int(start), int(end)
+
+
+def alternative_change(span: SpanView, other: tuple[str, int, int]) -> Change:
+    """The decision that takes another proposer's reading (label, start, end) of ``span``: a
+    ``boundary`` when the bounds differ (with the label if it differs too), else a ``label``."""
+    label, start, end = other
+    fields: dict[str, Any] = {"label": label} if label != span.label else {}
+    if (start, end) != (span.start, span.end):
+        fields |= {"start": start, "end": end}
+    return Change("boundary" if "start" in fields else "label", **fields)
+
+
+def found_span(spans: Iterable[SpanView], found: int) -> SpanView | None:
+    """The span a search match at ``found`` falls in (the shortest where several hold it), else None."""
+    inside = [s for s in spans if s.start <= found < s.end]
+    return min(inside, key=lambda s: s.end - s.start) if inside else None
 
 
 def boundary_target(

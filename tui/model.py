@@ -15,7 +15,7 @@ from typing import Any, cast
 from pizhu.store import review
 from pizhu.store.db import Store
 from pizhu.store.progress import Progress, progress_of
-from pizhu.store.records import PENDING, REMOVED, SpanView, StoredDocument, StoredSection
+from pizhu.store.records import PENDING, REMOVED, Change, SpanView, StoredDocument, StoredSection
 
 SKIPPED_KINDS = frozenset({"caption", "boilerplate"})
 
@@ -248,30 +248,22 @@ class Following:
             )
 
 
-def predicted(span: SpanView, action: str, text: str, **fields: Any) -> SpanView:
-    """The span as a decision will leave it, drawn while the decision is being written.
+def predicted(span: SpanView, change: Change, text: str) -> SpanView:
+    """The span as a change will leave it, drawn while the decision is being written.
 
     Worked out by ``store.review.fold`` (the store's own rule) from the version shown and the
-    one action, so the screen and the database cannot disagree on what a key does;
+    one change, so the screen and the database cannot disagree on what a key does;
     ``text`` is the document's (a boundary move takes its span text from it).
     """
-    payload: dict[str, Any] = {}
-    if fields.get("label") is not None:
-        payload["label"] = fields["label"]
-    if fields.get("start") is not None or fields.get("end") is not None:
-        start = span.start if fields.get("start") is None else fields["start"]
-        end = span.end if fields.get("end") is None else fields["end"]
-        payload.update(start=start, end=end, text=text[start:end])
-    if fields.get("attrs") is not None:
-        payload["attrs"] = {k: v for k, v in fields["attrs"].items() if v is not None and v != "" and k != "status"}
-    if fields.get("tag"):
-        payload["tag"] = fields["tag"]
+    payload = change.edit(span.start, span.end, text)
+    if change.tag:
+        payload["tag"] = change.tag
     proposed = span.proposed or span.state()
     proposal = review.Proposal(
         span.origin, proposed["label"], proposed["start"], proposed["end"], proposed["text"], dict(proposed["attrs"])
     )
     shown = review.Entry("shown", span.reviewer, review.SNAPSHOT, cast(dict[str, Any], span.state()), "")
-    state = review.fold(proposal, [shown, review.Entry("key", span.reviewer, action, payload, "")])
+    state = review.fold(proposal, [shown, review.Entry("key", span.reviewer, change.action, payload, "")])
     assert state is not None
     return dataclasses.replace(
         span,

@@ -14,7 +14,7 @@ from typing import Any
 from pizhu.store.db import Store
 from pizhu.store.display import visible
 from pizhu.store.errors import StoreError
-from pizhu.store.records import SpanState, SpanView
+from pizhu.store.records import Change, SpanState, SpanView
 from pizhu.tui.writer import Job, Writer
 
 PAST = {"confirm": "confirmed", "reject": "rejected"}
@@ -40,11 +40,11 @@ def bound(writer: Writer, spans: Iterable[SpanView]) -> dict[int, SpanState | No
     return {s.id: None if writer.in_flight(s.id) else s.state() for s in spans}
 
 
-def decide_write(span_id: int, reviewer: str, action: str, **fields: Any) -> Write:
-    """The write of one decision on one span, checked against the version it was bound to."""
+def decide_write(span_id: int, reviewer: str, change: Change) -> Write:
+    """The write of one change on one span, checked against the version it was bound to."""
 
     def write(store: Store, seen: dict[int, SpanState]) -> SpanView:
-        return store.decide(span_id, reviewer, action, seen=seen[span_id], **fields)
+        return store.decide(span_id, reviewer, change, seen=seen[span_id])
 
     return write
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from pizhu.cli import main
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from tests.tui.seedspans import seed_store
 
 
@@ -19,10 +20,10 @@ def db(tmp_path: Path) -> Path:
     store = seed_store(path)
     ids = store.document_ids()
     for span in store.spans(ids[0], ""):  # bob finished report 1
-        store.decide(span.id, "bob", "confirm")
-    store.decide(store.spans(ids[1], "")[0].id, "bob", "confirm")  # and started report 2
+        store.decide(span.id, "bob", Change("confirm"))
+    store.decide(store.spans(ids[1], "")[0].id, "bob", Change("confirm"))  # and started report 2
     for span in store.spans(ids[2], ""):  # carl (not in the team any more) finished report 3
-        store.decide(span.id, "carl", "reject")
+        store.decide(span.id, "carl", Change("reject"))
     store.close()
     return path
 
@@ -44,7 +45,9 @@ def test_work_done_stays_with_whoever_did_it(db: Path) -> None:
 
 def test_overlap_adds_a_second_reviewer_and_keeps_both_reviewers_work(db: Path) -> None:
     with Store(db) as store:
-        store.decide(store.spans(store.document_ids()[0], "")[0].id, "ann", "reject")  # ann started report 1 too
+        store.decide(
+            store.spans(store.document_ids()[0], "")[0].id, "ann", Change("reject")
+        )  # ann started report 1 too
         store.assign(["ann", "bob"], overlap=1.0)
         first = store.document_ids()[0]
         assert first in store.assigned("ann") and first in store.assigned("bob")

@@ -34,7 +34,7 @@ from pizhu.extract.models import Span
 from pizhu.store import fileio
 from pizhu.store.db import Store
 from pizhu.store.display import BIDI_CONTROLS, is_unsafe, json_for_terminal, one_line, visible
-from pizhu.store.records import OffsetMap
+from pizhu.store.records import Change, OffsetMap
 
 ROOT = Path(__file__).resolve().parents[2]
 ESCAPES = "\x1b]2;pwned\x07\x1b[5m\x9b2J\u202e\u2066\u2069\u200e\u200f\u061c\x7f\x00\x08\r"
@@ -98,11 +98,11 @@ def hostile_db(tmp_path: Path) -> Path:
     assert doc is not None
     a, b = f"alice{ESCAPES}", f"bob{ESCAPES}"
     first, second = (s.id for s in store.spans(doc, ""))
-    store.decide(first, a, "confirm")
-    store.decide(first, b, "reject")
-    store.decide(second, a, "tag", tag=f"tag{ESCAPES}")
-    store.decide(second, a, "confirm")
-    store.decide(second, b, "confirm")
+    store.decide(first, a, Change("confirm"))
+    store.decide(first, b, Change("reject"))
+    store.decide(second, a, Change("tag", tag=f"tag{ESCAPES}"))
+    store.decide(second, a, Change("confirm"))
+    store.decide(second, b, Change("confirm"))
     title_start = text.index("王明")
     store.add_span(doc, a, title_start - len(ESCAPES), title_start + 2, "TITLE")
     store.close()
@@ -206,7 +206,7 @@ def seeded(tmp_path: Path) -> Path:
     spans = [Span(text.index("49条"), text.index("49条") + 3, "FIGURE", "49条", {"value": 49}, "r", 0.5)]
     doc = store.add_document("t.txt", "utf-8", draft, spans)
     assert doc is not None
-    store.decide(store.spans(doc, "")[0].id, "ann", "confirm")
+    store.decide(store.spans(doc, "")[0].id, "ann", Change("confirm"))
     store.close()
     return path
 
@@ -340,7 +340,7 @@ def test_read_only_mount_with_a_wal_is_read_through_it_never_as_immutable(
     doc = store.add_document("t.txt", "utf-8", draft, [Span(8, 11, "FIGURE", "49条", {}, "r", 0.5)])
     assert doc is not None
     store.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    store.decide(store.spans(doc, "")[0].id, "ann", "confirm")  # only in the -wal
+    store.decide(store.spans(doc, "")[0].id, "ann", Change("confirm"))  # only in the -wal
     for suffix in ("", "-wal", "-shm"):
         shutil.copy(f"{live}{suffix}", read_only_mount / f"team.db{suffix}")
     store.close()
@@ -422,7 +422,7 @@ def test_backup_copies_what_is_still_in_the_wal(tmp_path: Path) -> None:
     draft = prepare("全年征集社情民意49条。")[0]
     doc = store.add_document("t.txt", "utf-8", draft, [Span(8, 11, "FIGURE", "49条", {}, "r", 0.5)])
     assert doc is not None
-    store.decide(store.spans(doc, "")[0].id, "ann", "confirm")
+    store.decide(store.spans(doc, "")[0].id, "ann", Change("confirm"))
     copied = tmp_path / "cp.db"
     shutil.copy(live, copied)  # what cp gives: the -wal is missed
     with pytest.raises(sqlite3.Error):

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from pizhu.cli import main
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "seeds-gold.jsonl"
@@ -51,8 +52,8 @@ def test_reextract_keeps_every_decision(tmp_path: Path, seeded_db: Path) -> None
         spans = store.spans(doc_id, "ann")
         figure = next(s for s in spans if s.label == "FIGURE")
         date = next(s for s in spans if s.label == "DATE")
-        store.decide(figure.id, "ann", "reject")
-        store.decide(date.id, "ann", "boundary", end=date.end - 1)
+        store.decide(figure.id, "ann", Change("reject"))
+        store.decide(date.id, "ann", Change("boundary", end=date.end - 1))
         added = store.add_span(doc_id, "ann", 0, 2, "ORG")
         before = len(store.spans(doc_id, "ann"))
     result = CliRunner().invoke(main, ["reextract", "--db", str(db)])
@@ -74,7 +75,7 @@ def test_export_jsonl_spans_slice_the_text(tmp_path: Path, seeded_db: Path) -> N
     with Store(db) as store:
         doc_id = store.document_ids()[0]
         first = store.spans(doc_id, "ann")[0]
-        store.decide(first.id, "ann", "confirm")
+        store.decide(first.id, "ann", Change("confirm"))
     out = tmp_path / "gold.jsonl"
     # Not one report is finished: by default nothing goes out, and stderr says so in one line.
     result = CliRunner().invoke(main, ["export", "--db", str(db), "-o", str(out)])

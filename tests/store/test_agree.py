@@ -15,6 +15,7 @@ from pizhu.store import roles
 from pizhu.store.agree import AdjudicationError, PairAgreement, adjudicate, agreement, cohen_kappa, disagreements
 from pizhu.store.db import Store
 from pizhu.store.export import ExportFilter, iter_jsonl
+from pizhu.store.records import Change
 from pizhu.store.roles import AdjudicatedError
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。召开会议12次,提交提案120件。王明主席、李华委员出席。"
@@ -45,9 +46,9 @@ def build(store: Store) -> tuple[int, int, dict[str, int]]:
     assert doc is not None
     ids = {s.text: s.id for s in store.spans(doc, "")}
     for sub, action in zip(ids, ("confirm", "confirm", "reject", "reject"), strict=True):
-        store.decide(ids[sub], "a", action)
+        store.decide(ids[sub], "a", Change(action))
     for sub, action in zip(ids, ("confirm", "reject", "reject", "reject"), strict=True):
-        store.decide(ids[sub], "b", action)
+        store.decide(ids[sub], "b", Change(action))
     store.add_span(doc, "a", *at(t, "王明"), "PERSON")
     store.add_span(doc, "b", *at(t, "王明"), "PERSON")
     store.add_span(doc, "b", *at(t, "李华"), "PERSON")
@@ -55,7 +56,7 @@ def build(store: Store) -> tuple[int, int, dict[str, int]]:
     other = prepare(OTHER)[0]
     second = store.add_document("o.txt", "utf-8", other, [_span(other.text, "15次")])
     assert second is not None
-    store.decide(store.spans(second, "")[0].id, "c", "confirm")
+    store.decide(store.spans(second, "")[0].id, "c", Change("confirm"))
     roles.grant(store, roles.login_name(), "zhou")  # the owner (who made the database) names the adjudicator
     return doc, second, ids
 
@@ -99,14 +100,14 @@ def test_precision_and_recall_swap_with_the_pair() -> None:
     doc = store.add_document("t.txt", "utf-8", draft, [_span(t, "49条"), _span(t, "12次")])
     assert doc is not None
     first, second = (s.id for s in store.spans(doc, ""))
-    store.decide(first, "a", "confirm")
-    store.decide(second, "a", "reject")
-    store.decide(first, "b", "confirm")
-    store.decide(second, "b", "confirm")
+    store.decide(first, "a", Change("confirm"))
+    store.decide(second, "a", Change("reject"))
+    store.decide(first, "b", Change("confirm"))
+    store.decide(second, "b", Change("confirm"))
     store.add_span(doc, "b", *at(t, "王明"), "PERSON")
     # A boundary correction is a different span: exact match on offsets.
-    store.decide(first, "z", "boundary", end=at(t, "49条")[1] - 1)
-    store.decide(second, "z", "reject")  # z finished the report too
+    store.decide(first, "z", Change("boundary", end=at(t, "49条")[1] - 1))
+    store.decide(second, "z", Change("reject"))  # z finished the report too
     (ab, az, bz) = agreement(store)
     assert (ab.precision, ab.recall) == (pytest.approx(1 / 3), 1.0)
     assert az.matched == 0 and az.f1 == 0.0
@@ -115,7 +116,7 @@ def test_precision_and_recall_swap_with_the_pair() -> None:
 
 def test_corrections_count_as_accept_for_kappa(built: tuple[Store, int, dict[str, int]]) -> None:
     store, _doc, ids = built
-    store.decide(ids["93.35万元"], "b", "attrs", attrs={"value": 933500})  # now accepted, corrected
+    store.decide(ids["93.35万元"], "b", Change("attrs", attrs={"value": 933500}))  # now accepted, corrected
     ab = agreement(store, ["a", "b"])[0]
     assert (ab.both_accepted, ab.only_a_accepted, ab.both_rejected) == (2, 0, 2)
     assert ab.kappa == 1.0
@@ -141,7 +142,7 @@ def test_disagreements_span_by_span(built: tuple[Store, int, dict[str, int]]) ->
     assert by_text["李华"].versions["a"] == {"status": "not marked"}
     # 王明 was added by both: the same span, no disagreement.
     assert "王明" not in by_text
-    store.decide(ids["49条"], "b", "attrs", attrs={"value": 49, "unit": "条"})
+    store.decide(ids["49条"], "b", Change("attrs", attrs={"value": 49, "unit": "条"}))
     kinds = {d.proposed["text"]: d.kinds for d in disagreements(store)}
     assert kinds["49条"] == ("attrs",)
 
@@ -152,8 +153,8 @@ def test_adjudication_wins_in_the_consolidated_view_and_the_export(built: tuple[
     view = adjudicate(store, money.span_id, "adjudicator:zhou", money.versions["a"])
     assert view.status == "confirmed" and view.reviewer == "adjudicator:zhou"
     # A reviewer deciding after the adjudication does not override it.
-    store.decide(money.span_id, "b", "confirm")
-    store.decide(money.span_id, "b", "reject")
+    store.decide(money.span_id, "b", Change("confirm"))
+    store.decide(money.span_id, "b", Change("reject"))
     assert store.span(money.span_id).status == "confirmed"
     assert next(s for s in store.spans(doc) if s.id == money.span_id).status == "confirmed"
     exported = json.loads(next(iter(iter_jsonl(store, ExportFilter(documents=(doc,), unfinished=True)))))
@@ -204,9 +205,9 @@ def test_adjudicate_refuses_bad_versions(built: tuple[Store, int, dict[str, int]
 def test_store_decide_adjudicate_is_preferred_too(built: tuple[Store, int, dict[str, int]]) -> None:
     """The app may record an adjudication through Store.decide: the export prefers it as well."""
     store, _doc, ids = built
-    store.decide(ids["93.35万元"], "zhou", "adjudicate")
-    store.decide(ids["93.35万元"], "b", "confirm")
-    store.decide(ids["93.35万元"], "b", "reject")
+    store.decide(ids["93.35万元"], "zhou", Change("adjudicate"))
+    store.decide(ids["93.35万元"], "b", Change("confirm"))
+    store.decide(ids["93.35万元"], "b", Change("reject"))
     assert store.span(ids["93.35万元"]).status == "confirmed"
 
 
@@ -253,10 +254,10 @@ def test_agreement_counts_only_the_sections_both_finished() -> None:
     store = Store.memory()
     doc, ids = two_sections(store)
     for text in ids:
-        store.decide(ids[text], "a", "confirm")
-    store.decide(ids["12次"], "b", "confirm")
-    store.decide(ids["120件"], "b", "confirm")
-    store.decide(ids["15次"], "b", "reject")  # b started the second section, did not finish it
+        store.decide(ids[text], "a", Change("confirm"))
+    store.decide(ids["12次"], "b", Change("confirm"))
+    store.decide(ids["120件"], "b", Change("confirm"))
+    store.decide(ids["15次"], "b", Change("reject"))  # b started the second section, did not finish it
     (pair,) = agreement(store)
     assert (pair.sections, pair.documents, pair.spans_a, pair.spans_b, pair.matched) == (1, 1, 2, 2, 2)
     assert (pair.precision, pair.recall, pair.candidates) == (1.0, 1.0, 2)
@@ -285,9 +286,9 @@ def test_cli_agree_says_what_was_compared(tmp_path: Path) -> None:
     with Store(path) as store:
         _doc, ids = two_sections(store)
         for text in ids:
-            store.decide(ids[text], "a", "confirm")
-        store.decide(ids["12次"], "b", "confirm")
-        store.decide(ids["120件"], "b", "confirm")
+            store.decide(ids[text], "a", Change("confirm"))
+        store.decide(ids["12次"], "b", Change("confirm"))
+        store.decide(ids["120件"], "b", Change("confirm"))
     result = CliRunner().invoke(main, ["agree", "--db", str(path)])
     assert result.exit_code == 0, result.output
     assert "compared: 1 section(s) both finished" in result.stdout

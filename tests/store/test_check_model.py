@@ -12,6 +12,7 @@ import pizhu.store.check_model as check_model
 from bench.golddb import generated_gold_db
 from pizhu.store.check_model import disagreement, folds_of, model_findings
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.store.train import gold_documents
 
 pytest.importorskip("spacy")
@@ -58,7 +59,7 @@ def relabel_first_spans(store: Store) -> None:
     reviewer who took the rule's label for a wrong one; the rest stays confirmed."""
     for doc in store.document_ids():
         first = next(s for s in store.spans(doc, "gold") if len(s.text) >= 2)
-        store.decide(first.id, "gold", "label", label="TITLE" if first.label != "TITLE" else "SLOGAN")
+        store.decide(first.id, "gold", Change("label", label="TITLE" if first.label != "TITLE" else "SLOGAN"))
 
 
 def test_confirmed_gold_is_not_flagged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pizhu.extract.models import Span
 from pizhu.store import roles
 from pizhu.store.db import Store
 from pizhu.store.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
+from pizhu.store.records import Change
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。\n2023年召开会议12次。"
 
@@ -35,8 +36,8 @@ def make_store(tmp_path: Path) -> tuple[Store, int, list[int]]:
 
 def test_state_is_derived_per_reviewer(tmp_path: Path) -> None:
     store, doc_id, ids = make_store(tmp_path)
-    store.decide(ids[0], "ann", "confirm")
-    store.decide(ids[1], "ann", "reject")
+    store.decide(ids[0], "ann", Change("confirm"))
+    store.decide(ids[1], "ann", Change("reject"))
     assert [s.status for s in store.spans(doc_id, "ann")] == ["confirmed", "rejected", "pending"]
     assert [s.status for s in store.spans(doc_id, "bob")] == ["pending", "pending", "pending"]
     # A second connection (another reviewer's process) sees the committed decisions.
@@ -46,33 +47,33 @@ def test_state_is_derived_per_reviewer(tmp_path: Path) -> None:
 
 def test_corrections_record_before_and_after(tmp_path: Path) -> None:
     store, _doc_id, ids = make_store(tmp_path)
-    view = store.decide(ids[2], "ann", "boundary", end=29)
+    view = store.decide(ids[2], "ann", Change("boundary", end=29))
     assert (view.text, view.status) == ("2023", "corrected")
-    view = store.decide(ids[2], "ann", "label", label="FIGURE")
+    view = store.decide(ids[2], "ann", Change("label", label="FIGURE"))
     assert view.label == "FIGURE"
-    view = store.decide(ids[1], "ann", "attrs", attrs={"value": 933500, "unit": "元", "approx": "about"})
+    view = store.decide(ids[1], "ann", Change("attrs", attrs={"value": 933500, "unit": "元", "approx": "about"}))
     assert view.attrs["approx"] == "about" and view.status == "corrected"
     history = store.history(ids[2])
     assert [d.action for d in history] == ["boundary", "label"]
     assert history[0].before["text"] == "2023年" and history[0].after["text"] == "2023"
     with pytest.raises(StoreError, match="outside"):
-        store.decide(ids[0], "ann", "boundary", start=-1)
+        store.decide(ids[0], "ann", Change("boundary", start=-1))
     with pytest.raises(StoreError, match="unknown label"):
-        store.decide(ids[0], "ann", "label", label="NOPE")
+        store.decide(ids[0], "ann", Change("label", label="NOPE"))
 
 
 def test_confirming_an_unchanged_span_after_a_reset_is_confirmed(tmp_path: Path) -> None:
     store, _doc_id, ids = make_store(tmp_path)
-    store.decide(ids[0], "ann", "boundary", end=10)
-    view = store.decide(ids[0], "ann", "reset")
+    store.decide(ids[0], "ann", Change("boundary", end=10))
+    view = store.decide(ids[0], "ann", Change("reset"))
     assert view.status == "pending" and view.text == "49条"
-    assert store.decide(ids[0], "ann", "confirm").status == "confirmed"
+    assert store.decide(ids[0], "ann", Change("confirm")).status == "confirmed"
 
 
 def test_undo_and_redo_append_to_the_log(tmp_path: Path) -> None:
     store, _doc_id, ids = make_store(tmp_path)
-    store.decide(ids[0], "ann", "confirm")
-    store.decide(ids[1], "ann", "reject")
+    store.decide(ids[0], "ann", Change("confirm"))
+    store.decide(ids[1], "ann", Change("reject"))
     assert store.undo("ann").id == ids[1]
     assert store.span(ids[1], "ann").status == "pending"
     assert store.undo("ann").id == ids[0]
@@ -83,7 +84,7 @@ def test_undo_and_redo_append_to_the_log(tmp_path: Path) -> None:
     actions = [d.action for d in store.decisions("ann")]
     assert actions == ["confirm", "reject", "undo", "undo", "redo"]
     # a new action clears what could be redone
-    store.decide(ids[2], "ann", "confirm")
+    store.decide(ids[2], "ann", Change("confirm"))
     assert store.redo("ann") is None
     assert [s.id for s in store.queue("ann")] == [ids[1]]
 
@@ -101,10 +102,10 @@ def test_added_span_and_its_undo(tmp_path: Path) -> None:
 def test_tags_are_stored_as_text(tmp_path: Path) -> None:
     store, _doc_id, ids = make_store(tmp_path)
     evil = "'; DROP TABLE spans; --"
-    view = store.decide(ids[0], "ann", "tag", tag=evil)
+    view = store.decide(ids[0], "ann", Change("tag", tag=evil))
     assert view.tags == (evil,)
     assert store.tags() == [evil]
-    assert store.decide(ids[0], "ann", "untag", tag=evil).tags == ()
+    assert store.decide(ids[0], "ann", Change("untag", tag=evil)).tags == ()
     assert store.conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 3
 
 
@@ -112,15 +113,15 @@ def test_queue_is_lowest_confidence_first_and_filters_by_label(tmp_path: Path) -
     store, _doc_id, ids = make_store(tmp_path)
     assert [s.id for s in store.queue("ann")] == [ids[1], ids[2], ids[0]]
     assert [s.id for s in store.queue("ann", label="DATE")] == [ids[2]]
-    store.decide(ids[1], "ann", "confirm")
+    store.decide(ids[1], "ann", Change("confirm"))
     assert ids[1] not in [s.id for s in store.queue("ann")]
     assert ids[1] in [s.id for s in store.queue("bob")]
 
 
 def test_reextract_keeps_decisions_and_does_not_repropose_rejections(tmp_path: Path) -> None:
     store, doc_id, ids = make_store(tmp_path)
-    store.decide(ids[0], "ann", "reject")
-    store.decide(ids[1], "ann", "boundary", end=22)
+    store.decide(ids[0], "ann", Change("reject"))
+    store.decide(ids[1], "ann", Change("boundary", end=22))
     again = [
         Span(8, 11, "FIGURE", "49条", {"value": 49}, "r.a", 0.9),
         Span(16, 23, "FIGURE", "93.35万元", {"value": 933500}, "r.b", 0.5),
@@ -172,9 +173,9 @@ def test_core_packages_never_import_textual() -> None:
 
 def test_adjudication_status_is_a_verdict_not_an_attribute(tmp_path: Path) -> None:
     store, _doc_id, ids = make_store(tmp_path)
-    store.decide(ids[0], "ann", "confirm")
+    store.decide(ids[0], "ann", Change("confirm"))
     roles.grant(store, roles.login_name(), "judge")
-    view = store.decide(ids[0], "judge", "adjudicate", attrs={"status": "rejected", "value": 49})
+    view = store.decide(ids[0], "judge", Change("adjudicate", attrs={"status": "rejected", "value": 49}))
     assert view.status == "rejected"
     assert "status" not in view.attrs
     assert store.span(ids[0]).status == "rejected"  # the consolidated view takes the adjudication
@@ -182,9 +183,9 @@ def test_adjudication_status_is_a_verdict_not_an_attribute(tmp_path: Path) -> No
 
 def test_progress_counts_only_spans_left_decided(tmp_path: Path) -> None:
     store, _doc_id, ids = make_store(tmp_path)
-    store.decide(ids[0], "ann", "tag", tag="check")
-    store.decide(ids[1], "ann", "confirm")
-    store.decide(ids[2], "ann", "confirm")
+    store.decide(ids[0], "ann", Change("tag", tag="check"))
+    store.decide(ids[1], "ann", Change("confirm"))
+    store.decide(ids[2], "ann", Change("confirm"))
     store.undo("ann")
     assert store.documents("ann")[0].reviewed == 1
     # A span the reviewer added is not a candidate: counted in neither figure.

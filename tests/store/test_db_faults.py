@@ -28,6 +28,7 @@ from pizhu.extract.document import prepare
 from pizhu.store.db import Store
 from pizhu.store.errors import CorruptDatabaseError, ReadOnlyDatabaseError, StoreError
 from pizhu.store.importer import import_paths
+from pizhu.store.records import Change
 from tests import harness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,8 +117,8 @@ def test_read_only_database_refuses_every_write_and_keeps_its_bytes(
         # Reading still works: a read-only archive can be browsed and exported.
         assert store.documents() and store.sections(doc_id)
         for write in (
-            lambda: store.decide(span_id, "ann", "confirm"),
-            lambda: store.decide(span_id, "ann", "tag", tag="t"),
+            lambda: store.decide(span_id, "ann", Change("confirm")),
+            lambda: store.decide(span_id, "ann", Change("tag", tag="t")),
             lambda: store.add_span(doc_id, "ann", 0, 2, "ORG"),
             lambda: store.undo("ann"),
             lambda: store.add_document("x.txt", "utf-8", prepare("新的一篇报告,召开会议3次。")[0]),

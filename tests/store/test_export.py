@@ -30,6 +30,7 @@ from pizhu.store.export import (
     write_brat,
     write_docbin,
 )
+from pizhu.store.records import Change
 
 # CRLF, OCR spaces and full-width digits: the raw text differs from the normalized one.
 RAW = (
@@ -62,19 +63,19 @@ def build(store: Store, title: str | None = None) -> tuple[int, int]:
     first = store.add_document("a.txt", "utf-8", draft, spans, "test")
     assert first is not None
     ids = {s.text: s.id for s in store.spans(first, "")}
-    store.decide(ids["49条"], "wang", "confirm")
-    store.decide(ids["93.35万元"], "wang", "attrs", attrs={"value": 933500, "unit": "元", "approx": "about"})
-    store.decide(ids["12次"], "wang", "reject")
-    store.decide(ids["2023年"], "wang", "confirm")
-    store.decide(ids["城中区"], "wang", "boundary", end=t.index("城中区") + 5)  # 城中区政协
-    store.decide(ids["城中区"], "wang", "label", label="ORG")
+    store.decide(ids["49条"], "wang", Change("confirm"))
+    store.decide(ids["93.35万元"], "wang", Change("attrs", attrs={"value": 933500, "unit": "元", "approx": "about"}))
+    store.decide(ids["12次"], "wang", Change("reject"))
+    store.decide(ids["2023年"], "wang", Change("confirm"))
+    store.decide(ids["城中区"], "wang", Change("boundary", end=t.index("城中区") + 5))  # 城中区政协
+    store.decide(ids["城中区"], "wang", Change("label", label="ORG"))
     store.add_span(first, "wang", t.index("王明"), t.index("王明") + 2, "PERSON")
     # "120件" stays pending.
     second_draft = prepare(OTHER)[0]
     s = second_draft.text
     second = store.add_document("b.txt", "utf-8", second_draft, [_span(s, "15次", "FIGURE", {"value": 15})], "test")
     assert second is not None
-    store.decide(store.spans(second, "")[0].id, "li", "confirm")
+    store.decide(store.spans(second, "")[0].id, "li", Change("confirm"))
     store.add_span(second, "li", s.index("李华"), s.index("李华") + 2, "PERSON")
     return first, second
 

@@ -33,7 +33,7 @@ from pizhu.store.formats import (
     label_studio_config_path,
     record_spans,
 )
-from pizhu.store.records import GOLD_STATUSES
+from pizhu.store.records import GOLD_STATUSES, Change
 from tests.store.test_export import build
 
 LABEL = {"enum": ["FIGURE", "DATE", "PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN"]}
@@ -425,9 +425,9 @@ def seeds_store() -> Store:
     for doc_id in store.document_ids():
         for n, span in enumerate(store.spans(doc_id, "")):
             if n % 3 == 0:
-                store.decide(span.id, "wang", "confirm")
+                store.decide(span.id, "wang", Change("confirm"))
             elif n % 3 == 1:
-                store.decide(span.id, "wang", "reject")
+                store.decide(span.id, "wang", Change("reject"))
     return store
 
 
@@ -473,7 +473,7 @@ def test_every_seed_span_survives_every_format(seeds_store: Store) -> None:
 def test_a_disputed_span_is_never_gold_in_any_format(store: Store) -> None:
     """wang confirmed 49条, li rejects it: every format keeps it out of the gold, with both versions."""
     span = next(s for s in store.spans(1, "") if s.text == "49条")
-    store.decide(span.id, "li", "reject")
+    store.decide(span.id, "li", Change("reject"))
     (record, _) = list(iter_records(store, ExportFilter(include_all=True)))
     assert [s["text"] for s in record["disputed"]] == ["49条"]
 

@@ -24,6 +24,7 @@ from pizhu.store import roles
 from pizhu.store.db import Store
 from pizhu.store.export import ExportFilter, iter_jsonl
 from pizhu.store.hub import HubError, copy_of_hub, grant, init, last_synced, read_marks, sync
+from pizhu.store.records import Change
 from tests.postgres import PASSWORD, Cluster, cluster
 
 TEXT = "城中区政协2023年工作报告\n全年征集社情民意49条,捐款捐物93.35万元。召开会议12次,发言320人(次)。区政府领导出席。"
@@ -129,13 +130,13 @@ def test_two_reviewers_sync_through_the_hub(team: Team) -> None:
     with Store(team.copy("ann")) as ann, Store(team.copy("bob")) as bob:
         doc = ann.document_ids()[0]
         spans = ann.spans(doc, "ann")
-        ann.decide(spans[0].id, "ann", "confirm")
-        ann.decide(spans[1].id, "ann", "reject")
+        ann.decide(spans[0].id, "ann", Change("confirm"))
+        ann.decide(spans[1].id, "ann", Change("reject"))
         draft = prepare(EXTRA)[0]
         extra = ann.add_document("extra.txt", "utf-8", draft, _spans(draft.text, ("15次",)))
         assert extra is not None
-        ann.decide(ann.spans(extra, "ann")[0].id, "ann", "confirm")
-        bob.decide(bob.spans(doc, "bob")[0].id, "bob", "label", label="ORG")
+        ann.decide(ann.spans(extra, "ann")[0].id, "ann", Change("confirm"))
+        bob.decide(bob.spans(doc, "bob")[0].id, "bob", Change("label", label="ORG"))
 
         first = sync(ann, team.url("ann"))
         assert (first.pushed.decisions, first.pushed.documents, first.pulled.decisions) == (3, 2, 0)
@@ -156,7 +157,7 @@ def test_two_reviewers_sync_through_the_hub(team: Team) -> None:
 def test_a_down_hub_is_one_line_and_leaves_the_copy_alone(team: Team) -> None:
     path = team.copy("ann")
     with Store(path) as ann:
-        ann.decide(ann.spans(1, "ann")[0].id, "ann", "confirm")
+        ann.decide(ann.spans(1, "ann")[0].id, "ann", Change("confirm"))
     before = path.read_bytes()
     with Store(path) as ann, pytest.raises(HubError) as caught:
         sync(ann, f"postgresql://ann:{PASSWORD}@127.0.0.1:1/{team.database}")
@@ -196,8 +197,8 @@ def test_someone_elses_decision_is_refused_by_name_and_the_rest_goes_through(tea
     the hub refuses that one row, naming bob, takes ann's own, and ann's copy keeps both."""
     with Store(team.copy("ann")) as ann:
         spans = ann.spans(1, "ann")
-        ann.decide(spans[0].id, "ann", "confirm")
-        forged = ann.decide(spans[1].id, "bob", "reject")
+        ann.decide(spans[0].id, "ann", Change("confirm"))
+        forged = ann.decide(spans[1].id, "bob", Change("reject"))
         uid = ann.history(forged.id, "bob")[-1].uid
         report = sync(ann, team.url("ann"))
         assert report.pushed.decisions == 1
@@ -218,7 +219,7 @@ def test_an_adjudication_needs_the_hubs_grant(team: Team) -> None:
     with Store(team.copy("ann")) as ann:
         roles.grant(ann, roles.login_name(), "ann")  # ann may adjudicate on her own copy
         span = ann.spans(1, "ann")[0]
-        ann.decide(span.id, "ann", "confirm")
+        ann.decide(span.id, "ann", Change("confirm"))
         ann.adjudicate(span.id, "ann", {"status": "confirmed"})
         report = sync(ann, team.url("ann"))
         assert report.pushed.decisions == 1
@@ -237,7 +238,7 @@ def run_pizhu(*args: str) -> Result:
 def test_cli_sync_prints_what_moved_and_then_nothing(team: Team) -> None:
     path = team.copy("ann")
     with Store(path) as ann:
-        ann.decide(ann.spans(1, "ann")[0].id, "ann", "confirm")
+        ann.decide(ann.spans(1, "ann")[0].id, "ann", Change("confirm"))
     where = f"ann@127.0.0.1:{team.pg.port}/{team.database}"
     first = run_pizhu("sync", team.url("ann"), "--db", str(path))
     assert first.exit_code == 0, first.stderr

@@ -14,6 +14,7 @@ from pizhu.extract.document import prepare
 from pizhu.store import hub as hub_module
 from pizhu.store.db import Store
 from pizhu.store.hub import copy_of_hub, sync
+from pizhu.store.records import Change
 from tests.store.test_hub import EXTRA, Team, _spans, team, views
 
 __all__ = ["team"]  # the fixture, shared with test_hub
@@ -34,7 +35,7 @@ INSERT = (
 def seeded(team: Team) -> Team:
     """The hub holding ann's copy: one report, its spans and one decision of ann's."""
     with Store(team.copy("ann")) as ann:
-        ann.decide(ann.spans(1, "ann")[0].id, "ann", "confirm")
+        ann.decide(ann.spans(1, "ann")[0].id, "ann", Change("confirm"))
         sync(ann, team.url("ann"))
     return team
 
@@ -92,8 +93,8 @@ def test_the_hubs_owner_is_bound_too(team: Team) -> None:
     assert init(url) == ["0001_initial"]
     grant(url, "keeper")
     with Store(team.copy("keeper")) as keeper:
-        keeper.decide(keeper.spans(1, "keeper")[0].id, "keeper", "confirm")
-        keeper.decide(keeper.spans(1, "bob")[1].id, "bob", "confirm")
+        keeper.decide(keeper.spans(1, "keeper")[0].id, "keeper", Change("confirm"))
+        keeper.decide(keeper.spans(1, "bob")[1].id, "bob", Change("confirm"))
         report = sync(keeper, url)
         assert report.pushed.decisions == 1
         assert [line.split(" (")[0][:13] for line in report.refused] == ["bob's decisio"]
@@ -125,7 +126,7 @@ def _work(store: Store, reviewer: str, rounds: int) -> None:
     for _ in range(rounds):
         for span in store.spans(1, reviewer):
             if span.origin == "machine":
-                store.decide(span.id, reviewer, "tag", tag=f"t{uuid.uuid4().hex[:4]}")
+                store.decide(span.id, reviewer, Change("tag", tag=f"t{uuid.uuid4().hex[:4]}"))
         store.undo(reviewer)
         store.redo(reviewer)
 
@@ -222,10 +223,10 @@ def test_syncs_at_once_lose_and_duplicate_nothing(team: Team) -> None:
 def test_the_hub_gold_equals_the_copies(team: Team, tmp_path: Path) -> None:
     with Store(team.copy("ann")) as ann, Store(team.copy("bob")) as bob:
         spans = ann.spans(1, "ann")
-        ann.decide(spans[0].id, "ann", "confirm")
-        ann.decide(spans[1].id, "ann", "label", label="ORG")
-        bob.decide(spans[0].id, "bob", "confirm")
-        bob.decide(spans[1].id, "bob", "reject")
+        ann.decide(spans[0].id, "ann", Change("confirm"))
+        ann.decide(spans[1].id, "ann", Change("label", label="ORG"))
+        bob.decide(spans[0].id, "bob", Change("confirm"))
+        bob.decide(spans[1].id, "bob", Change("reject"))
         for _ in range(2):
             sync(ann, team.url("ann"))
             sync(bob, team.url("bob"))

@@ -10,6 +10,7 @@ from pizhu.store.db import Store
 from pizhu.store.importer import import_file
 from pizhu.store.lexicon import SOURCE
 from pizhu.store.progress import document_progress
+from pizhu.store.records import Change
 from pizhu.store.stats import compute
 
 NAME = "青禾书院"
@@ -44,14 +45,14 @@ def test_a_string_added_as_a_label_is_proposed_in_every_other_report_at_once(tmp
     assert after[b].candidates == {d.id: d for d in before}[b].candidates + 2
     assert sum(1 for s in store.queue("bob") if s.source == SOURCE) == 2
     # Deciding it again adds nothing twice.
-    store.decide(store.spans(a, "ann")[-1].id, "ann", "tag", tag="x")
+    store.decide(store.spans(a, "ann")[-1].id, "ann", Change("tag", tag="x"))
     assert len(_lexicon(store, b)) == 2
 
 
 def test_a_confirmed_candidate_spreads_and_bulk_confirm_takes_the_proposals(tmp_path: Path) -> None:
     store, (a, b, c) = _library(tmp_path)
     year = next(s for s in store.spans(c) if s.text == "2024年")
-    store.decide(year.id, "ann", "confirm")  # nowhere else: nothing new
+    store.decide(year.id, "ann", Change("confirm"))  # nowhere else: nothing new
     assert all(_lexicon(store, d) == [] for d in (a, b))
     start = store.document_text(a).index(NAME)
     store.add_span(a, "ann", start, start + len(NAME), "ORG")
@@ -67,7 +68,7 @@ def test_a_rejected_string_stops_being_proposed_in_that_context(tmp_path: Path) 
     start = store.document_text(a).index(NAME)
     store.add_span(a, "ann", start, start + len(NAME), "ORG")
     quoted = next(s for s in store.spans(b) if s.source == SOURCE and store.document_text(b)[s.start - 1] == "（")
-    store.decide(quoted.id, "ann", "reject")
+    store.decide(quoted.id, "ann", Change("reject"))
     # A third report with the same string in both contexts: proposed only where not rejected.
     folder = tmp_path / "more"
     folder.mkdir()
@@ -101,7 +102,7 @@ def test_a_deferred_spread_saves_the_decision_first_and_the_next_spread_takes_it
     store.close()  # the spread never ran (the app was closed, or killed)
     again = Store(tmp_path / "r.db")
     year = next(s for s in again.spans(a) if s.text == "2023年")
-    again.decide(year.id, "bob", "confirm")  # the next decision's spread takes up the one before
+    again.decide(year.id, "bob", Change("confirm"))  # the next decision's spread takes up the one before
     assert _lexicon(again, b) == [(NAME, "ORG"), (NAME, "ORG")]
     assert again.spread_lexicon() == set()  # spread once
     assert len(_lexicon(again, b)) == 2
@@ -137,7 +138,7 @@ def _gold(store: Store, doc: int, string: str, label: str) -> None:
     if span is None:
         store.add_span(doc, "ann", start, start + len(string), label)
     else:
-        store.decide(span.id, "ann", "confirm")
+        store.decide(span.id, "ann", Change("confirm"))
 
 
 def test_a_body_is_not_proposed_as_the_tail_of_a_longer_noun_phrase(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pizhu.extract.models import Span
 from pizhu.store.db import Store
 from pizhu.store.export import ExportFilter, iter_jsonl
 from pizhu.store.merge import MergeError, merge, merge_all
+from pizhu.store.records import Change
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。召开会议12次。王明主席出席。"
 EXTRA = "灵武市政协2022年开展视察调研15次。"
@@ -32,7 +33,7 @@ def make_target(path: Path) -> None:
         t = draft.text
         doc = store.add_document("t.txt", "utf-8", draft, [_span(t, s) for s in ("49条", "93.35万元", "12次")])
         assert doc is not None
-        store.decide(store.spans(doc, "")[0].id, "wang", "confirm")
+        store.decide(store.spans(doc, "")[0].id, "wang", Change("confirm"))
 
 
 def snapshot(path: Path) -> dict[str, list[tuple]]:
@@ -56,20 +57,20 @@ def copies(tmp_path: Path) -> tuple[Path, Path]:
         doc = li.document_ids()[0]
         t = li.document(doc).text
         spans = li.spans(doc, "li")
-        li.decide(spans[0].id, "li", "confirm")
-        li.decide(spans[1].id, "li", "attrs", attrs={"value": 933500, "unit": "元"})
-        li.decide(spans[2].id, "li", "reject")
-        li.decide(spans[2].id, "li", "tag", tag="check")
+        li.decide(spans[0].id, "li", Change("confirm"))
+        li.decide(spans[1].id, "li", Change("attrs", attrs={"value": 933500, "unit": "元"}))
+        li.decide(spans[2].id, "li", Change("reject"))
+        li.decide(spans[2].id, "li", Change("tag", tag="check"))
         li.add_span(doc, "li", t.index("王明"), t.index("王明") + 2, "PERSON")
         li.undo("li")
         li.redo("li")
         draft = prepare(EXTRA)[0]
         extra = li.add_document("extra.txt", "utf-8", draft, [_span(draft.text, "15次")])
         assert extra is not None
-        li.decide(li.spans(extra, "li")[0].id, "li", "confirm")
+        li.decide(li.spans(extra, "li")[0].id, "li", Change("confirm"))
     with Store(target) as team:
         doc = team.document_ids()[0]
-        team.decide(team.spans(doc, "wang")[2].id, "wang", "confirm")
+        team.decide(team.spans(doc, "wang")[2].id, "wang", Change("confirm"))
     return target, other
 
 
@@ -209,7 +210,7 @@ def test_a_merged_web_page_keeps_its_source(tmp_path: Path) -> None:
     with Store(tmp_path / "li.db") as li:
         import_paths(li, [page])
         doc = li.document_ids()[0]
-        li.decide(li.spans(doc, "li")[0].id, "li", "confirm")
+        li.decide(li.spans(doc, "li")[0].id, "li", Change("confirm"))
         original = li.original(doc)
     with Store(tmp_path / "team.db") as team:
         assert merge(team, tmp_path / "li.db").documents_added == 1

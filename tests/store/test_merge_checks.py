@@ -19,7 +19,7 @@ from pizhu.extract.models import Span
 from pizhu.store.db import Store
 from pizhu.store.export import ExportFilter, iter_jsonl
 from pizhu.store.merge import MergeError, merge
-from pizhu.store.records import OffsetMap
+from pizhu.store.records import Change, OffsetMap
 from tests.store.test_merge import make_target, snapshot
 
 
@@ -207,7 +207,7 @@ def test_a_bad_row_is_refused_in_one_line_naming_it_and_nothing_is_written(
     target, other = pair
     with Store(other) as li:
         doc = li.document_ids()[0]
-        li.decide(li.spans(doc, "li")[1].id, "li", "reject")
+        li.decide(li.spans(doc, "li")[1].id, "li", Change("reject"))
         draft = prepare("灵武市政协开展视察15次。")[0]
         li.add_document("e.txt", "utf-8", draft, [])
     conn = sqlite3.connect(other)
@@ -262,7 +262,7 @@ def test_a_decision_after_merging_a_copy_almost_a_day_fast_takes_effect(pair: tu
     """The edge of the window: accepted, and the reviewer's next decision still counts."""
     target, other = pair
     with Store(other) as li:
-        li.decide(li.spans(1, "li")[1].id, "li", "confirm")
+        li.decide(li.spans(1, "li")[1].id, "li", Change("confirm"))
     conn = sqlite3.connect(other)
     conn.execute("UPDATE decisions SET at = ? WHERE reviewer = 'li'", (_days(0.95),))
     conn.commit()
@@ -270,7 +270,7 @@ def test_a_decision_after_merging_a_copy_almost_a_day_fast_takes_effect(pair: tu
     with Store(target) as team:
         merge(team, other)
         assert team.spans(1, "li")[1].status == "confirmed"
-        team.decide(team.spans(1, "li")[1].id, "li", "reject")
+        team.decide(team.spans(1, "li")[1].id, "li", Change("reject"))
         assert team.spans(1, "li")[1].status == "rejected"
 
 
@@ -331,9 +331,9 @@ def test_the_log_is_read_in_at_uid_order_not_row_order(pair: tuple[Path, Path]) 
     hold the later reject, whatever order the rows came in."""
     target, other = pair
     with Store(other) as li:
-        li.decide(li.spans(1, "li")[1].id, "li", "confirm")
+        li.decide(li.spans(1, "li")[1].id, "li", Change("confirm"))
     with Store(target) as team:
-        team.decide(team.spans(1, "li")[1].id, "li", "reject")
+        team.decide(team.spans(1, "li")[1].id, "li", Change("reject"))
     with Store(target) as team:
         merge(team, other)  # the earlier confirm lands as the later row here
     with Store(other) as li:
@@ -345,7 +345,7 @@ def test_the_log_is_read_in_at_uid_order_not_row_order(pair: tuple[Path, Path]) 
 def test_a_decision_made_after_merging_a_fast_clock_takes_effect(pair: tuple[Path, Path]) -> None:
     target, other = pair
     with Store(other) as li:
-        li.decide(li.spans(1, "li")[1].id, "li", "confirm")
+        li.decide(li.spans(1, "li")[1].id, "li", Change("confirm"))
     ahead = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=2)).isoformat(timespec="microseconds")
     conn = sqlite3.connect(other)
     conn.execute("UPDATE decisions SET at = ? WHERE reviewer = 'li'", (ahead,))
@@ -353,7 +353,7 @@ def test_a_decision_made_after_merging_a_fast_clock_takes_effect(pair: tuple[Pat
     conn.close()
     with Store(target) as team:
         merge(team, other)
-        view = team.decide(team.spans(1, "li")[1].id, "li", "reject")
+        view = team.decide(team.spans(1, "li")[1].id, "li", Change("reject"))
         assert view.status == "rejected"
         assert team.spans(1, "li")[1].status == "rejected"
 
@@ -380,7 +380,7 @@ def test_merging_a_copy_whose_text_differs_puts_spans_and_boundaries_in_place(pa
         added = li.add_span(1, "li", t.index("王明"), t.index("王明") + 2, "PERSON")
         money = li.spans(1, "li")[1]
         assert money.text == "93.35万元"
-        li.decide(money.id, "li", "boundary", start=money.start, end=money.end - 1)
+        li.decide(money.id, "li", Change("boundary", start=money.start, end=money.end - 1))
         assert added is not None
     with Store(target) as team:
         report = merge(team, other)
@@ -433,7 +433,7 @@ def test_merge_all_refuses_the_target_itself_before_merging_any_other(pair: tupl
 
     target, other = pair
     with Store(other) as li:
-        li.decide(li.spans(1, "li")[1].id, "li", "reject")
+        li.decide(li.spans(1, "li")[1].id, "li", Change("reject"))
     before = snapshot(target)
     with Store(target) as team, pytest.raises(MergeError) as info:
         merge_all(team, [other, target])
@@ -471,7 +471,7 @@ def test_a_document_only_the_other_copy_holds_comes_whole_under_the_id_it_gets_h
             "e.html", "utf-8", draft, spans, original=("text/html", b"<p>x</p>"), ocr_words=[(0, 2, 55.0)]
         )
         assert doc == 2
-        li.decide(li.spans(doc, "li")[0].id, "li", "reject")
+        li.decide(li.spans(doc, "li")[0].id, "li", Change("reject"))
         li.withdraw_document(doc, by="li")
         expected = li.read(
             "SELECT ordinal, heading, start, end, kind FROM sections WHERE document_id = 2 ORDER BY ordinal"
@@ -516,7 +516,7 @@ def test_a_decision_on_a_span_of_the_first_chunk_is_merged_after_the_second(pair
             spans.append(Span(at, at + len(f"{i}次"), "FIGURE", f"{i}次", {}, "r", 0.5))
         doc = li.add_document("many.txt", "utf-8", draft, spans)
         first = next(s for s in li.spans(doc, "li") if s.text == "1次")
-        li.decide(first.id, "li", "reject")
+        li.decide(first.id, "li", Change("reject"))
     with Store(target) as team:
         merge(team, other)
         doc = team.document_ids()[-1]
@@ -550,7 +550,7 @@ def test_the_same_report_imported_from_another_file_matches_machine_spans_by_pla
     spans = [Span(t.index(s), t.index(s) + len(s), "FIGURE", s, {}, "r", 0.5) for s in ("15次", "28条")]
     with Store(other) as li:
         doc = li.add_document("e.txt", "utf-8", draft, spans, source_hash="from-the-text")
-        li.decide(li.spans(doc, "li")[1].id, "li", "reject")
+        li.decide(li.spans(doc, "li")[1].id, "li", Change("reject"))
     with Store(target) as team:
         doc = team.add_document("e.pdf", "utf-8", draft, spans, source_hash="from-the-pdf")
         assert doc is not None

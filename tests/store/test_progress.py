@@ -11,7 +11,7 @@ import pytest
 from pizhu.store import progress, roles
 from pizhu.store.db import Store
 from pizhu.store.export import ExportFilter, iter_records
-from pizhu.store.records import PENDING
+from pizhu.store.records import PENDING, Change
 from pizhu.store.stats import compute
 from pizhu.store.train import gold_documents
 from tests.tui.seedspans import seed_store
@@ -41,7 +41,7 @@ def caption_spans(store: Store, doc: int) -> set[int]:
 
 def confirm(store: Store, reviewer: str, ids: set[int]) -> None:
     for span_id in sorted(ids):
-        store.decide(span_id, reviewer, "confirm")
+        store.decide(span_id, reviewer, Change("confirm"))
 
 
 def views(store: Store, reviewer: str | None) -> dict[str, bool]:
@@ -79,7 +79,7 @@ def test_a_disputed_span_leaves_the_gold_unfinished(store: Store) -> None:
     every = {s.id for s in store.spans(DOC, "")}
     confirm(store, "ann", every)
     disputed = min(every)
-    store.decide(disputed, "bob", "reject")
+    store.decide(disputed, "bob", Change("reject"))
     assert store.span(disputed).status == "disputed"
     assert views(store, None) == dict.fromkeys(views(store, None), False)
     assert views(store, "ann") == dict.fromkeys(views(store, "ann"), True)
@@ -92,7 +92,7 @@ def test_a_disputed_span_leaves_the_gold_unfinished(store: Store) -> None:
 def test_a_report_nobody_decided_anything_in_is_not_finished(store: Store) -> None:
     doc = store.document_ids()[0]
     for span in store.spans(doc, ""):
-        store.decide(span.id, "ann", "reject")
+        store.decide(span.id, "ann", Change("reject"))
         store.undo("ann")
     assert progress.document_progress(store, "ann")[doc] == progress.Progress(
         len(store.spans(doc, "")), len(store.spans(doc, "")), 0
@@ -110,16 +110,16 @@ def test_sql_and_spans_count_alike(store: Store) -> None:
     second = [s.id for s in store.spans(ids[1], "")]
     confirm(store, "ann", set(first))
     for span_id in second[:3]:
-        store.decide(span_id, "bob", "reject")
-    store.decide(second[3], "bob", "label", label="ORG")
-    store.decide(second[3], "ann", "confirm")  # disputed: bob corrected, ann confirmed
-    store.decide(first[0], "bob", "confirm")
+        store.decide(span_id, "bob", Change("reject"))
+    store.decide(second[3], "bob", Change("label", label="ORG"))
+    store.decide(second[3], "ann", Change("confirm"))  # disputed: bob corrected, ann confirmed
+    store.decide(first[0], "bob", Change("confirm"))
     text = store.document(ids[2]).text
     at = text.index("政协")
     store.add_span(ids[2], "cat", at, at + 2, "ORG")
     store.add_span(ids[2], "cat", at + 2, at + 4, "ORG")
     store.undo("cat")  # removed: counts nowhere
-    store.decide(second[4], "dan", "confirm")
+    store.decide(second[4], "dan", Change("confirm"))
     store.undo("dan")
     roles.grant(store, roles.login_name(), "lead")
     store.adjudicate(second[0], "adjudicator:lead", {"status": "confirmed"})

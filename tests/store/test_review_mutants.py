@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from tests.store.test_review_state import ids, small
 
 
@@ -31,8 +32,8 @@ def test_undo_steps_back_over_single_decisions_and_batches_and_redo_steps_forwar
     store, doc = small(tmp_path / "t.db")
     a, b, c, d = [i for text, i in ids(store, doc).items() if text != "区政府"]
     store.decide_many([a, b], "wang", "confirm")
-    store.decide(c, "wang", "reject")
-    store.decide(d, "wang", "confirm")
+    store.decide(c, "wang", Change("reject"))
+    store.decide(d, "wang", Change("confirm"))
     steps = []
     for _ in range(3):
         store.undo("wang")

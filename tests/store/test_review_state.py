@@ -24,6 +24,7 @@ from pizhu.store.errors import StoreError
 from pizhu.store.export import ExportFilter, iter_jsonl, write_docbin
 from pizhu.store.maintenance import reextract, renormalize_document
 from pizhu.store.merge import merge
+from pizhu.store.records import Change
 from tests.extras import installed
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -81,11 +82,11 @@ def seeds_db(tmp_path: Path) -> Path:
 def test_undo_back_to_pending_is_no_opinion(seeds_db: Path, tmp_path: Path) -> None:
     with Store(seeds_db) as store:
         span = next(s for s in store.spans(1, "") if s.text == "区政府")
-        store.decide(span.id, "ux1", "confirm")
-        store.decide(span.id, "ux2", "confirm")
+        store.decide(span.id, "ux1", Change("confirm"))
+        store.decide(span.id, "ux2", Change("confirm"))
     before = gold_texts(seeds_db)
     with Store(seeds_db) as store:
-        store.decide(span.id, "ux3", "boundary", end=span.end - 1)
+        store.decide(span.id, "ux3", Change("boundary", end=span.end - 1))
         assert store.span(span.id).status == "disputed"  # a real disagreement while it stands
         store.undo("ux3")
         assert store.span(span.id, "ux3").status == "pending"
@@ -108,9 +109,9 @@ def test_undo_back_to_pending_is_no_opinion(seeds_db: Path, tmp_path: Path) -> N
 def test_tags_are_united_and_a_tag_only_difference_is_listed(tmp_path: Path) -> None:
     store, doc = small(tmp_path / "t.db")
     span = ids(store, doc)["320人(次)"]
-    store.decide(span, "ux1", "tag", tag="unit?")
-    store.decide(span, "ux1", "confirm")
-    store.decide(span, "ux2", "confirm")
+    store.decide(span, "ux1", Change("tag", tag="unit?"))
+    store.decide(span, "ux1", Change("confirm"))
+    store.decide(span, "ux2", Change("confirm"))
     view = store.span(span)
     assert view.status == "confirmed" and view.tags == ("unit?",) and view.reviewers == ("ux1", "ux2")
     record = json.loads(next(iter_jsonl(store, ExportFilter(unfinished=True))))
@@ -132,9 +133,9 @@ def test_merging_copies_both_ways_gives_the_same_gold(tmp_path: Path) -> None:
     store.close()
     shutil.copy(a_path, b_path)
     with Store(a_path) as a:
-        a.decide(ids(a, doc)["49条"], "alice", "confirm")
+        a.decide(ids(a, doc)["49条"], "alice", Change("confirm"))
     with Store(b_path) as b:
-        b.decide(ids(b, doc)["49条"], "bob", "reject")
+        b.decide(ids(b, doc)["49条"], "bob", Change("reject"))
     for _ in range(2):
         run("merge", str(b_path), "--db", str(a_path))
         run("merge", str(a_path), "--db", str(b_path))
@@ -154,13 +155,13 @@ def test_undo_on_one_copy_and_decide_on_another(tmp_path: Path) -> None:
     a_path, b_path = tmp_path / "a.db", tmp_path / "b.db"
     store, doc = small(a_path)
     first, second = ids(store, doc)["49条"], ids(store, doc)["12次"]
-    store.decide(first, "wang", "confirm")
+    store.decide(first, "wang", Change("confirm"))
     store.close()
     shutil.copy(a_path, b_path)
     with Store(a_path) as a:
         assert a.undo("wang").id == first  # type: ignore[union-attr]
     with Store(b_path) as b:
-        b.decide(second, "wang", "reject")
+        b.decide(second, "wang", Change("reject"))
     with Store(a_path) as a:
         merge(a, b_path)
         assert a.span(first, "wang").status == "pending"
@@ -207,8 +208,8 @@ def test_undo_of_a_label_keeps_a_later_boundary(tmp_path: Path) -> None:
     """Operations, not snapshots: taking back an earlier decision leaves later ones in effect."""
     store, doc = small(tmp_path / "t.db")
     span = store.span(ids(store, doc)["区政府"], "wang")
-    store.decide(span.id, "wang", "label", label="GPE")
-    store.decide(span.id, "wang", "boundary", end=span.end + 2)
+    store.decide(span.id, "wang", Change("label", label="GPE"))
+    store.decide(span.id, "wang", Change("boundary", end=span.end + 2))
     label_uid = store.history(span.id, "wang")[0].uid
     with store.transaction() as conn:  # an undo of the first decision, as a merge from another copy brings it
         review.append(conn, [review.Pending(span.id, doc, "wang", review.UNDO, {}, ref_uid=label_uid)])
@@ -224,12 +225,12 @@ def test_a_reviewer_who_undid_everything_did_not_review_the_document(tmp_path: P
     store, doc = small(db)
     spans = ids(store, doc)
     for span_id in spans.values():
-        store.decide(span_id, "ux1", "confirm")
-        store.decide(span_id, "ux2", "confirm")
-    store.decide(spans["12次"], "ux2", "reject")
+        store.decide(span_id, "ux1", Change("confirm"))
+        store.decide(span_id, "ux2", Change("confirm"))
+    store.decide(spans["12次"], "ux2", Change("reject"))
     for _ in spans:
-        store.decide(spans["49条"], "ux3", "confirm")
-        store.decide(spans["49条"], "ux3", "reject")
+        store.decide(spans["49条"], "ux3", Change("confirm"))
+        store.decide(spans["49条"], "ux3", Change("reject"))
     for _ in range(2 * len(spans)):
         store.undo("ux3")
     pairs = {(p.reviewer_a, p.reviewer_b): p for p in agreement(store)}
@@ -247,8 +248,8 @@ def test_an_addition_another_reviewer_did_not_make_is_listed(tmp_path: Path) -> 
     store, doc = small(tmp_path / "t.db")
     text = store.document(doc).text
     for span_id in ids(store, doc).values():
-        store.decide(span_id, "ux1", "confirm")
-        store.decide(span_id, "ux2", "confirm")
+        store.decide(span_id, "ux1", Change("confirm"))
+        store.decide(span_id, "ux2", Change("confirm"))
     added = store.add_span(doc, "ux1", text.index("城中区政协"), text.index("城中区政协") + 5, "ORG")
     pair = agreement(store)[0]
     assert pair.spans_a - pair.matched == 1
@@ -264,9 +265,9 @@ def test_reextract_keeps_ids_and_does_not_repropose_a_correction(tmp_path: Path)
     store, doc = small(tmp_path / "t.db")
     before = ids(store, doc)
     span = store.span(before["区政府"], "wang")
-    store.decide(span.id, "wang", "boundary", end=span.end + 2)  # 区政府领导
+    store.decide(span.id, "wang", Change("boundary", end=span.end + 2))  # 区政府领导
     corrected = store.span(span.id, "wang")
-    store.decide(before["12次"], "wang", "reject")
+    store.decide(before["12次"], "wang", Change("reject"))
     proposals = [_span(store.document(doc).text, s) for s in ("49条", "93.35万元", "12次", "320人(次)")]
     proposals.append(Span(corrected.start, corrected.end, "ORG", corrected.text, {}, "new", 0.9))
     store.replace_machine_spans(doc, proposals, "next")
@@ -285,7 +286,7 @@ def test_an_open_app_keeps_its_span_ids_through_reextract(seeds_db: Path) -> Non
         shown = [s.id for s in app_store.spans(1, "ann")]
         reextract(other)
         for span_id in shown[:20]:
-            app_store.decide(span_id, "ann", "confirm")  # no "no span 271"
+            app_store.decide(span_id, "ann", Change("confirm"))  # no "no span 271"
         assert [s.id for s in app_store.spans(1, "ann")] == shown
 
 
@@ -304,10 +305,10 @@ def test_bounds_never_cross_a_section_or_sit_on_whitespace(seeds_db: Path) -> No
         )
         if span is not None:
             with pytest.raises(StoreError, match=r"section|space"):
-                store.decide(span.id, "ann", "boundary", start=span.start - 1)
+                store.decide(span.id, "ann", Change("boundary", start=span.start - 1))
         newline = text.index("\n")
         with pytest.raises(StoreError, match="space or line break"):
-            store.decide(store.spans(1, "")[0].id, "ann", "boundary", end=newline + 1)
+            store.decide(store.spans(1, "")[0].id, "ann", Change("boundary", end=newline + 1))
         # A selection with a line break at its end is the text before it.
         added = store.add_span(1, "ann", newline - 2, newline + 1, "ORG")
         assert (added.start, added.end) == (newline - 2, newline)
@@ -327,7 +328,7 @@ def test_a_new_normalization_keeps_documents_and_moves_decisions(seeds_db: Path)
     with Store(seeds_db) as store:
         figures = [s for s in store.spans(1, "") if s.label == "FIGURE"][:3]
         for s in figures:
-            store.decide(s.id, "ann", "confirm")
+            store.decide(s.id, "ann", Change("confirm"))
         old_text = store.document(1).text
         raw = store.document(1).raw
         # A normalizer that changes the text: the first figure's first character doubled in the raw
@@ -368,11 +369,11 @@ def test_every_state_row_recomputes_from_the_log(seeds_db: Path) -> None:
         for i, s in enumerate(spans[:40]):
             reviewer = ("ann", "bob", "cy")[i % 3]
             action = ("confirm", "reject", "label")[i % 3]
-            store.decide(s.id, reviewer, action, **({"label": "GPE"} if action == "label" else {}))
+            store.decide(s.id, reviewer, Change(action, **({"label": "GPE"} if action == "label" else {})))
             if i % 7 == 0:
                 store.undo(reviewer)
             if i % 5 == 0:
-                store.decide(s.id, "bob", "tag", tag="look")
+                store.decide(s.id, "bob", Change("tag", tag="look"))
         cached = _tables(store.conn)
         store.rebuild_state()
         assert _tables(store.conn) == cached
@@ -395,8 +396,8 @@ def _tables(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
 def test_the_sql_views_show_the_gold(tmp_path: Path) -> None:
     store, doc = small(tmp_path / "t.db")
     spans = ids(store, doc)
-    store.decide(spans["49条"], "ann", "confirm")
-    store.decide(spans["12次"], "ann", "reject")
+    store.decide(spans["49条"], "ann", Change("confirm"))
+    store.decide(spans["12次"], "ann", Change("reject"))
     rows = store.read("SELECT text, status, reviewers FROM gold_spans WHERE status != 'pending' ORDER BY start")
     assert [(r["text"], r["status"]) for r in rows] == [("49条", "confirmed"), ("12次", "rejected")]
     mine = store.read("SELECT text, status FROM reviewer_spans WHERE reviewer = 'ann' ORDER BY start")
@@ -406,8 +407,8 @@ def test_the_sql_views_show_the_gold(tmp_path: Path) -> None:
 def test_a_changed_ruling_is_put_before_the_reviewer_again(tmp_path: Path) -> None:
     store, doc = small(tmp_path / "t.db")
     spans = ids(store, doc)
-    store.decide(spans["12次"], "wang", "reject")
-    store.decide(spans["49条"], "wang", "reject")
+    store.decide(spans["12次"], "wang", Change("reject"))
+    store.decide(spans["49条"], "wang", Change("reject"))
     with store.transaction() as conn:  # both decided under the first guidelines
         conn.execute("UPDATE decisions SET guidelines = '1.0'")
         review.rebuild(conn)
@@ -420,7 +421,7 @@ def test_a_changed_ruling_is_put_before_the_reviewer_again(tmp_path: Path) -> No
     assert flagged.flag == "ruling changed" and flagged.id == spans["12次"]
     assert store.span(spans["49条"]).flag == ""  # the same rule proposes it: nothing changed
     assert store.queue("wang")[0].id == spans["12次"]
-    store.decide(spans["12次"], "wang", "confirm")  # looked at again under v1.1
+    store.decide(spans["12次"], "wang", Change("confirm"))  # looked at again under v1.1
     assert spans["12次"] not in [s.id for s in store.queue("wang")]
 
 
@@ -428,7 +429,7 @@ def test_withdraw_describe_and_assign_through_the_cli(seeds_db: Path) -> None:
     db = str(seeds_db)
     with Store(seeds_db) as store:
         span = store.spans(2, "")[0]
-        store.decide(span.id, "ann", "confirm")
+        store.decide(span.id, "ann", Change("confirm"))
     run("withdraw", "2", "--db", db)
     assert 2 not in [r["id"] for r in gold(seeds_db)]
     with Store(seeds_db) as store:
@@ -457,7 +458,7 @@ def test_reextract_keeps_the_source_a_decided_span_had_when_decided(tmp_path: Pa
 
     store, doc = small(tmp_path / "t.db")
     spans = ids(store, doc)
-    store.decide(spans["49条"], "ux1", "confirm")
+    store.decide(spans["49条"], "ux1", Change("confirm"))
     again = [replace(_span(store.document(doc).text, s), source="rules+lac") for s in ("49条", "12次")]
     store.replace_machine_spans(doc, again, "v2")
     by_text = {s.text: s for s in store.spans(doc, "")}

@@ -13,6 +13,7 @@ from pizhu.extract.document import prepare
 from pizhu.extract.models import Span
 from pizhu.store import roles
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.store.roles import AdjudicatedError, RoleError
 
 TEXT = "全年征集社情民意49条,召开会议12次。城中区政协主席王明出席。"
@@ -35,8 +36,8 @@ def build(path: Path | None = None) -> tuple[Store, dict[str, int]]:
 
 
 def disputed(store: Store, ids: dict[str, int], span: str = "12次") -> int:
-    store.decide(ids[span], "ann", "confirm")
-    store.decide(ids[span], "bob", "reject")
+    store.decide(ids[span], "ann", Change("confirm"))
+    store.decide(ids[span], "bob", Change("reject"))
     return ids[span]
 
 

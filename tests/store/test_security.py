@@ -19,6 +19,7 @@ from pizhu.extract.document import prepare
 from pizhu.extract.models import Span
 from pizhu.store.db import Store
 from pizhu.store.errors import StoreError
+from pizhu.store.records import Change
 
 HOSTILE = (
     "'; DROP TABLE spans; --",
@@ -61,14 +62,14 @@ def test_tags_reviewers_and_filters_are_bound_as_data(tmp_path: Path, evil: str)
     store, doc_id, ids = make_store(tmp_path / "t.db")
     before = tables(store)
     # As a tag: stored, listed and shown on the span exactly as typed.
-    assert store.decide(ids[0], "ann", "tag", tag=evil).tags == (evil,)
+    assert store.decide(ids[0], "ann", Change("tag", tag=evil)).tags == (evil,)
     assert store.tags() == [evil]
     assert next(s.tags for s in store.spans(doc_id, "ann") if s.id == ids[0]) == (evil,)
     # Found again by exact text, and only by it: a wildcard is not a pattern.
     tagged = [s.id for s in store.spans(doc_id, "ann") if evil in s.tags]
     assert tagged == [ids[0]]
     # As a reviewer name: its decisions are its own; the queue and library work for it.
-    store.decide(ids[1], evil, "confirm")
+    store.decide(ids[1], evil, Change("confirm"))
     assert [d.reviewer for d in store.decisions(evil)] == [evil]
     assert evil in store.reviewers()
     assert [s.id for s in store.queue(evil)] == [ids[2], ids[0]]
@@ -76,9 +77,9 @@ def test_tags_reviewers_and_filters_are_bound_as_data(tmp_path: Path, evil: str)
     # As a label filter: an unknown label selects nothing and breaks nothing.
     assert store.queue("ann", label=evil) == []
     with pytest.raises(StoreError, match="unknown label"):
-        store.decide(ids[2], "ann", "label", label=evil)
+        store.decide(ids[2], "ann", Change("label", label=evil))
     # As attribute values: kept as given.
-    view = store.decide(ids[2], "ann", "attrs", attrs={"metric": evil, "unit": evil})
+    view = store.decide(ids[2], "ann", Change("attrs", attrs={"metric": evil, "unit": evil}))
     assert view.attrs == {"metric": evil, "unit": evil}
     assert store.span(ids[2], "ann").attrs["metric"] == evil
     assert tables(store) == before
@@ -117,7 +118,7 @@ def test_report_text_with_quotes_and_escapes_round_trips(tmp_path: Path) -> None
 def test_brat_export_stays_in_its_folder(tmp_path: Path, title: str) -> None:
     db = tmp_path / "t.db"
     store, _doc_id, ids = make_store(db, title=title)
-    store.decide(ids[0], "ann", "confirm")
+    store.decide(ids[0], "ann", Change("confirm"))
     store.close()
     out = tmp_path / "deep" / "out"
     out.mkdir(parents=True)

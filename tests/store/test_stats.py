@@ -12,6 +12,7 @@ from pizhu.cli import main
 from pizhu.extract.document import prepare
 from pizhu.extract.models import Span
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.store.stats import compute
 
 TEXT = "全年征集社情民意49条,捐款捐物93.35万元。\n2023年召开会议12次,提交提案120件。城中区政协主席王明出席。"
@@ -38,11 +39,11 @@ def build(store: Store) -> tuple[int, dict[str, int]]:
     doc = store.add_document("t.txt", "utf-8", draft, spans, "test")
     assert doc is not None
     ids = {s.text: s.id for s in store.spans(doc, "")}
-    store.decide(ids["49条"], "wang", "confirm")
-    store.decide(ids["2023年"], "wang", "confirm")
-    store.decide(ids["93.35万元"], "wang", "attrs", attrs={"value": 933500, "unit": "元", "approx": "about"})
-    store.decide(ids["城中区"], "wang", "label", label="ORG", end=t.index("城中区") + 5)
-    store.decide(ids["12次"], "wang", "reject")
+    store.decide(ids["49条"], "wang", Change("confirm"))
+    store.decide(ids["2023年"], "wang", Change("confirm"))
+    store.decide(ids["93.35万元"], "wang", Change("attrs", attrs={"value": 933500, "unit": "元", "approx": "about"}))
+    store.decide(ids["城中区"], "wang", Change("label", label="ORG", end=t.index("城中区") + 5))
+    store.decide(ids["12次"], "wang", Change("reject"))
     store.add_span(doc, "wang", t.index("王明"), t.index("王明") + 2, "PERSON")
     store.add_span(doc, "wang", t.index("社情民意"), t.index("社情民意") + 4, "SLOGAN")
     return doc, ids
@@ -107,7 +108,7 @@ def test_one_reviewers_view_and_undo(store: Store) -> None:
 def test_consolidated_view_takes_the_latest_decision_by_anyone(store: Store) -> None:
     doc = store.document_ids()[0]
     pending = next(s for s in store.spans(doc) if s.status == "pending")
-    store.decide(pending.id, "li", "reject")
+    store.decide(pending.id, "li", Change("reject"))
     assert compute(store).documents[0].counts.rejected == 2
 
 
@@ -155,8 +156,8 @@ def test_precision_and_recall_per_source_and_label() -> None:
     )
     assert doc is not None
     ids = {s.text: s.id for s in store.spans(doc, "")}
-    store.decide(ids["王明"], "wang", "confirm")
-    store.decide(ids["城中区"], "wang", "reject")
+    store.decide(ids["王明"], "wang", Change("confirm"))
+    store.decide(ids["城中区"], "wang", Change("reject"))
     scores = {s.key: s for s in compute(store).by_source}
     assert (scores["lac PERSON"].precision, scores["lac PERSON"].recall) == (0.5, 1.0)
     assert (scores["rules PERSON"].precision, scores["rules PERSON"].recall) == (1.0, 1.0)

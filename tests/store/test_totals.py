@@ -25,6 +25,7 @@ from pizhu.store.db import Store
 from pizhu.store.maintenance import reextract, renormalize_document
 from pizhu.store.merge import merge
 from pizhu.store.migrations import DECIDED_TRIGGERS, GOLD_VIEW, TOTALS_TRIGGERS
+from pizhu.store.records import Change
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TEXT = (
@@ -130,9 +131,9 @@ def scenario_import(tmp_path: Path) -> Store:
 def scenario_decisions_and_undo(tmp_path: Path) -> Store:
     store, doc, _doc2 = small(tmp_path / "t.db")
     spans = ids(store, doc)
-    store.decide(spans["49条"], "ann", "confirm")
-    store.decide(spans["12次"], "ann", "reject")
-    store.decide(spans["320人(次)"], "bob", "label", label="DATE")
+    store.decide(spans["49条"], "ann", Change("confirm"))
+    store.decide(spans["12次"], "ann", Change("reject"))
+    store.decide(spans["320人(次)"], "bob", Change("label", label="DATE"))
     store.undo("ann")
     store.add_span(doc, "ann", 0, 3, "GPE")
     assert_totals(store)
@@ -141,7 +142,7 @@ def scenario_decisions_and_undo(tmp_path: Path) -> Store:
 
 def scenario_reextract(tmp_path: Path) -> Store:
     store, doc, doc2 = small(tmp_path / "t.db")
-    store.decide(ids(store, doc)["49条"], "ann", "confirm")
+    store.decide(ids(store, doc)["49条"], "ann", Change("confirm"))
     text = store.document_text(doc)
     # Fewer candidates, one under a new rule and one new label: counts and kinds both move.
     store.replace_machine_spans(
@@ -203,7 +204,7 @@ def scenario_merge(tmp_path: Path) -> Store:
     store.close()
     shutil.copy(a_path, b_path)
     with Store(b_path) as b:
-        b.decide(ids(b, doc)["49条"], "bob", "reject")
+        b.decide(ids(b, doc)["49条"], "bob", Change("reject"))
         third = prepare("北湖区政协2021年工作报告\n办理提案45件。")[0]
         b.add_document("n.txt", "utf-8", third, [_span(third.text, "45件")])
         text = b.document_text(doc)
@@ -237,7 +238,7 @@ def scenario_sql_writes(tmp_path: Path) -> Store:
     # Decided spans changed and deleted behind the review code's back: decided_kinds follows.
     spans = ids(store, doc)
     for text in ("49条", "93.35万元", "12次"):
-        store.decide(spans[text], "ann", "confirm")
+        store.decide(spans[text], "ann", Change("confirm"))
     with store.transaction() as conn:
         conn.execute("UPDATE span_states SET status = 'rejected' WHERE span_id = ?", (spans["49条"],))
         conn.execute("UPDATE gold_states SET status = 'rejected' WHERE span_id = ?", (spans["49条"],))
@@ -290,8 +291,8 @@ def test_an_older_database_gets_its_totals_on_opening(tmp_path: Path) -> None:
 def test_an_older_database_gets_its_decided_kinds_on_opening(tmp_path: Path) -> None:
     store, doc, _doc2 = small(tmp_path / "t.db")
     spans = ids(store, doc)
-    store.decide(spans["49条"], "ann", "confirm")
-    store.decide(spans["12次"], "bob", "label", label="DATE")
+    store.decide(spans["49条"], "ann", Change("confirm"))
+    store.decide(spans["12次"], "bob", Change("label", label="DATE"))
     store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0014_decided_kinds'")
     for name in DECIDED_TRIGGERS:
         store.conn.execute(f"DROP TRIGGER {name}")
@@ -306,7 +307,7 @@ def test_an_older_database_gets_its_decided_kinds_on_opening(tmp_path: Path) -> 
 def test_the_readers_give_what_the_counts_give(tmp_path: Path) -> None:
     store, doc, doc2 = small(tmp_path / "t.db")
     spans = ids(store, doc)
-    store.decide(spans["49条"], "ann", "confirm")
+    store.decide(spans["49条"], "ann", Change("confirm"))
     listed = {d.id: (d.sections, d.candidates) for d in store.documents("ann")}
     sections = dict(store.conn.execute("SELECT document_id, count(*) FROM sections GROUP BY 1").fetchall())
     assert listed == {doc: (sections[doc], 5), doc2: (sections[doc2], 2)}

@@ -19,6 +19,7 @@ from bench.golddb import apply_gold, generated_gold_db, locate
 from pizhu.cli import main
 from pizhu.store.db import Store
 from pizhu.store.importer import import_file
+from pizhu.store.records import Change
 from pizhu.store.train import (
     SPACY_MISSING,
     GoldDocument,
@@ -144,11 +145,11 @@ def test_gold_view_takes_confirmed_and_added_spans_and_skips_reports_under_revie
             import_file(store, file)
         a, b = store.document_ids()
         spans_a = store.spans(a, "ann")
-        store.decide(spans_a[0].id, "ann", "confirm")
+        store.decide(spans_a[0].id, "ann", Change("confirm"))
         for span in spans_a[1:]:
-            store.decide(span.id, "ann", "reject")
+            store.decide(span.id, "ann", Change("reject"))
         store.add_span(a, "ann", 0, 4, "DATE")
-        store.decide(store.spans(b, "ann")[0].id, "ann", "confirm")  # b: the rest still pending
+        store.decide(store.spans(b, "ann")[0].id, "ann", Change("confirm"))  # b: the rest still pending
         gold = gold_documents(store)
     assert [d.id for d in gold.documents] == [a]
     assert gold.under_review == 1
@@ -409,7 +410,7 @@ def test_a_label_without_held_out_gold_is_a_dash_not_zero(gold_db: Path, tmp_pat
     with Store(gold_db) as store:  # no SLOGAN left in the gold: every one rejected
         for span in [s for doc in store.document_ids() for s in store.spans(doc, "") if s.label == absent]:
             for reviewer in {d.reviewer for d in store.history(span.id)}:
-                store.decide(span.id, reviewer, "reject")
+                store.decide(span.id, reviewer, Change("reject"))
         assert absent not in store_labels(store, "confirmed")
     out = tmp_path / "m"
     args = ["train", "--db", str(gold_db), "--out", str(out), "--max-steps", "1", "--label", "DATE", "--label", absent]
@@ -440,7 +441,7 @@ def _two_reports(tmp_path: Path) -> tuple[Path, int, int]:
             import_file(store, file)
         a, b = store.document_ids()
         store.decide_many([s.id for s in store.spans(a)], "ann", "confirm")
-        store.decide(store.spans(b, "ann")[0].id, "ann", "confirm")  # b: the rest still pending
+        store.decide(store.spans(b, "ann")[0].id, "ann", Change("confirm"))  # b: the rest still pending
     return db, a, b
 
 
@@ -462,7 +463,7 @@ def test_one_finished_report_trains_holding_out_its_last_part(tmp_path: Path) ->
 def test_refusal_names_the_reports_nearest_to_done_and_what_is_left(tmp_path: Path) -> None:
     db, a, b = _two_reports(tmp_path)
     with Store(db) as store:
-        store.decide(store.spans(a, "ann")[0].id, "ann", "reset")
+        store.decide(store.spans(a, "ann")[0].id, "ann", Change("reset"))
         left_b = sum(1 for s in store.spans(b) if s.status == "pending")
     result = CliRunner().invoke(main, ["train", "--db", str(db)])
     assert result.exit_code == 1

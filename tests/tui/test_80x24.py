@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from pizhu.store import roles
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp, make_app
 from pizhu.tui.screens.adjudicate import AdjudicationScreen
 from pizhu.tui.screens.library import LibraryScreen
@@ -69,8 +70,8 @@ async def test_a_long_title_leaves_the_panel_its_fields(app: PizhuApp) -> None:
 async def test_toasts_leave_the_versions_being_adjudicated_uncovered(tmp_path: object, db_path: object) -> None:
     with Store(db_path) as store:  # type: ignore[arg-type]
         span = store.spans(1, "ann")[0]
-        store.decide(span.id, "ann", "confirm")
-        store.decide(span.id, "bob", "reject")
+        store.decide(span.id, "ann", Change("confirm"))
+        store.decide(span.id, "bob", Change("reject"))
         roles.grant(store, roles.login_name(), "cai")  # only adjudicators open J
         app = make_app(store, "cai")
         async with app.run_test(size=SIZE, notifications=True) as pilot:

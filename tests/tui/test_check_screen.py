@@ -8,6 +8,7 @@ import pytest
 
 from pizhu.store.check import Finding
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp
 from pizhu.tui.screens.check import CheckScreen
 from pizhu.tui.screens.reader import ReaderScreen
@@ -22,10 +23,10 @@ async def test_a_contradiction_is_listed_and_opens_on_its_span(app: PizhuApp, ch
     same = [s for s in every if s.text == first.text and s.label == first.label]
     assert len(same) >= 3
     for s in same:  # the same string gold everywhere it stands ...
-        check.decide(s.id, REVIEWER, "confirm")
+        check.decide(s.id, REVIEWER, Change("confirm"))
     odd = same[-1]  # ... but relabelled in one place
     other = "GPE" if first.label != "GPE" else "ORG"
-    check.decide(odd.id, REVIEWER, "label", label=other)
+    check.decide(odd.id, REVIEWER, Change("label", label=other))
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(app, pilot)
         await pilot.press("C")

@@ -17,6 +17,7 @@ from pizhu.extract.document import prepare
 from pizhu.extract.models import Span
 from pizhu.store.db import Store
 from pizhu.store.display import is_unsafe
+from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp, make_app
 from pizhu.tui.screens.dialogs import LabelPicker
 from pizhu.tui.widgets.span_panel import SpanPanel
@@ -60,8 +61,8 @@ def hostile_document(db_path: Path) -> tuple[int, int]:
     )
     assert doc is not None
     span_id = store.spans(doc, "")[0].id
-    store.decide(span_id, EVIL_REVIEWER, "tag", tag=f"tag{ESCAPES}")
-    store.decide(span_id, EVIL_REVIEWER, "confirm")
+    store.decide(span_id, EVIL_REVIEWER, Change("tag", tag=f"tag{ESCAPES}"))
+    store.decide(span_id, EVIL_REVIEWER, Change("confirm"))
     store.close()
     return doc, span_id
 

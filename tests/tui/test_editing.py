@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from pizhu.store.records import CONFIRMED, PENDING, REJECTED, SpanView
+from pizhu.store.records import CONFIRMED, PENDING, REJECTED, Change, SpanView
 from pizhu.tui.editing import (
     HINT_LETTERS,
     alternative,
+    alternative_change,
     boundary_target,
     caret_target,
+    found_span,
     hint_labels,
     hint_places,
     mark_again_target,
     selection_start,
     span_edge,
+    uncrowded,
 )
 from pizhu.tui.words import Words
 
@@ -138,3 +141,31 @@ def test_mark_again_target_whole_words_only_and_from_reading_on() -> None:
     known = span(0, 2, status=CONFIRMED, text=text)
     assert mark_again_target(text, (0, len(text)), 0, [known], words) is None
     assert mark_again_target(text, (0, len(text)), 3, [known], Words(text, [2, 4, 6, 8])) == (6, 8, "ORG")
+
+
+def test_uncrowded_leaves_out_places_without_room_and_shortens_the_labels() -> None:
+    places = list(range(30))  # 30 places: the furthest get two-letter labels
+    assert any(len(label) == 2 for label in hint_labels(places).values())
+    crowded_once = set(range(10, 30))
+
+    def crowded(hints: dict[int, str]) -> set[int]:
+        return crowded_once & set(hints)
+
+    hints = uncrowded(places, crowded)
+    assert sorted(hints) == list(range(10))
+    assert all(len(label) == 1 for label in hints.values())
+    assert uncrowded(places, lambda hints: set()) == hint_labels(places)
+
+
+def test_alternative_change_is_a_boundary_when_the_bounds_differ_else_a_label() -> None:
+    shown = span(2, 4, "ORG")
+    assert alternative_change(shown, ("PERSON", 2, 4)) == Change("label", label="PERSON")
+    assert alternative_change(shown, ("ORG", 0, 4)) == Change("boundary", start=0, end=4)
+    assert alternative_change(shown, ("PERSON", 0, 4)) == Change("boundary", label="PERSON", start=0, end=4)
+
+
+def test_found_span_is_the_shortest_span_holding_the_match() -> None:
+    outer, inner = span(0, 8, sid=1), span(2, 4, sid=2)
+    assert found_span([outer, inner], 3) == inner
+    assert found_span([outer, inner], 6) == outer
+    assert found_span([outer, inner], 8) is None

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from pizhu.store.db import Store
 from pizhu.store.hub import SyncReport, sync
+from pizhu.store.records import Change
 from pizhu.tui.app import make_app
 from pizhu.tui.hubsync import CONNECTING, SYNCED, SYNCING, UNREACHABLE, HubStatus, HubSync, status_line
 from tests.harness import settled
@@ -79,13 +80,13 @@ def test_others_decisions_arrive_by_notify_and_ones_own_go_by_the_periodic_push(
         status, _report = watch.wait(lambda s, r: s.state == SYNCED)
         assert status.hub == f"ann@127.0.0.1:{team.pg.port}/{team.database}" and PASSWORD not in str(status)
         with Store(bob_path) as bob:
-            bob.decide(bob.spans(1, "bob")[0].id, "bob", "confirm")
+            bob.decide(bob.spans(1, "bob")[0].id, "bob", Change("confirm"))
             sync(bob, team.url("bob"))
         started = time.monotonic()
         watch.wait(lambda s, r: r is not None and r.pulled.decisions == 1, timeout=5)
         assert time.monotonic() - started < 1.5  # LISTEN/NOTIFY, not the periodic sync
         with Store(ann_path) as ann:
-            ann.decide(ann.spans(1, "ann")[1].id, "ann", "reject")
+            ann.decide(ann.spans(1, "ann")[1].id, "ann", Change("reject"))
         watch.wait(lambda s, r: r is not None and r.pushed.decisions == 1, timeout=5)
     finally:
         background.stop()

@@ -15,8 +15,9 @@ import pytest
 from textual.widgets import Static
 
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp
-from pizhu.tui.screens import reader as reader_module
+from pizhu.tui.screens import reading as reading_module
 from pizhu.tui.screens.dialogs import AttributeForm
 from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import burst, settled
@@ -33,7 +34,7 @@ async def test_the_attribute_form_takes_keys_typed_in_a_burst_right_after_e(app:
     value is 15 and the unit 次 (what was typed replaces each field, as typed slowly), nothing
     lost, nothing in the wrong field."""
     figure = span_id(check, 1, "FIGURE", "12次")
-    check.decide(figure, REVIEWER, "attrs", attrs={"value": 12, "unit": "次", "approx": "exact"})
+    check.decide(figure, REVIEWER, Change("attrs", attrs={"value": 12, "unit": "次", "approx": "exact"}))
     async with app.run_test(size=SIZE) as pilot:
         screen = await reader(app, pilot, 1, figure)
         assert screen.current == figure
@@ -70,14 +71,14 @@ class WordGate:
 @pytest.fixture
 def word_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[WordGate]:
     gate = WordGate()
-    real = reader_module.jieba_boundaries
+    real = reading_module.jieba_boundaries
 
     def held(text: str) -> set[int]:
         gate.asked.set()
         assert gate.open.wait(20), "the test never opened the gate"
         return real(text)
 
-    monkeypatch.setattr(reader_module, "jieba_boundaries", held)
+    monkeypatch.setattr(reading_module, "jieba_boundaries", held)
     yield gate
     gate.open.set()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pizhu.extract.models import LABELS
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp, make_app
 from pizhu.tui.screens.dialogs import AttributeForm, GoToSection, LabelPicker, TextPrompt
 from pizhu.tui.screens.reader import ReaderScreen
@@ -349,7 +350,7 @@ async def test_reload_shows_the_other_reviewers_decisions_only_when_asked(store:
             assert first is not None
             other = Store(db_path)
             if not show_others:
-                other.decide(first, "bob", "reject")
+                other.decide(first, "bob", Change("reject"))
             other.close()
             # Bob's decision is his: ann still sees the span pending; his entry only with --show-others.
             await pilot.press("r")

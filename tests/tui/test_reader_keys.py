@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Select
 
 from pizhu.store import roles, workspace
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp, make_app
 from pizhu.tui.screens.dialogs import AttributeForm
 from pizhu.tui.screens.library import LibraryScreen
@@ -425,8 +426,8 @@ async def test_adjudicators_see_every_reviewers_decisions(tmp_path: Path) -> Non
     path, doc_id = make(tmp_path)
     with Store(path) as store:
         first = store.spans(doc_id, REVIEWER)[0].id
-        store.decide(first, "bob", "reject")
-        store.decide(first, "adjudicator:eve", "confirm")
+        store.decide(first, "bob", Change("reject"))
+        store.decide(first, "adjudicator:eve", Change("confirm"))
         roles.grant(store, roles.login_name(), "eve")  # the role, not the name, shows everyone's decisions
     for reviewer, sees_bob in ((REVIEWER, False), ("adjudicator:eve", True)):
         app = make_app(Store(path), reviewer)

@@ -10,6 +10,7 @@ from pizhu.store import roles
 from pizhu.store.db import Store
 from pizhu.store.export import ExportFilter, selected_spans
 from pizhu.store.maintenance import reextract
+from pizhu.store.records import Change
 from pizhu.tui.app import make_app
 from pizhu.tui.screens.adjudicate import AdjudicationScreen
 from pizhu.tui.screens.reader import ReaderScreen
@@ -31,8 +32,8 @@ async def open_on(app, pilot, span_id: int) -> ReaderScreen:  # type: ignore[no-
 async def test_a_third_reviewers_move_and_undo_keeps_the_gold(db_path: Path) -> None:
     store = Store(db_path)
     span = next(s for s in store.spans(1, "") if s.label == "ORG" and s.end - s.start >= 3)
-    store.decide(span.id, "ux1", "confirm")
-    store.decide(span.id, "ux2", "confirm")
+    store.decide(span.id, "ux1", Change("confirm"))
+    store.decide(span.id, "ux2", Change("confirm"))
     before = gold_places(store, 1)
     app = make_app(store, "ux3")
     async with app.run_test(size=SIZE) as pilot:
@@ -53,12 +54,12 @@ async def test_a_third_reviewers_move_and_undo_keeps_the_gold(db_path: Path) -> 
 async def test_adjudication_lists_a_tag_only_difference_and_moves_on(db_path: Path) -> None:
     store = Store(db_path)
     spans = [s for s in store.spans(1, "")][:3]
-    store.decide(spans[0].id, "ux1", "tag", tag="unit?")
+    store.decide(spans[0].id, "ux1", Change("tag", tag="unit?"))
     for s in spans:
-        store.decide(s.id, "ux1", "confirm")
-    store.decide(spans[0].id, "ux2", "confirm")
-    store.decide(spans[1].id, "ux2", "reject")
-    store.decide(spans[2].id, "ux2", "reject")
+        store.decide(s.id, "ux1", Change("confirm"))
+    store.decide(spans[0].id, "ux2", Change("confirm"))
+    store.decide(spans[1].id, "ux2", Change("reject"))
+    store.decide(spans[2].id, "ux2", Change("reject"))
     roles.grant(store, roles.login_name(), "lead")
     app = make_app(store, "lead")
     async with app.run_test(size=SIZE) as pilot:
@@ -108,14 +109,14 @@ async def test_undo_in_the_app_follows_the_decision_across_copies(db_path: Path,
 
     store = Store(db_path)
     first, second = [s.id for s in store.spans(1, "")][:2]
-    store.decide(first, "wang", "confirm")
+    store.decide(first, "wang", Change("confirm"))
     store.close()
     copy = tmp_path / "copy.db"
     shutil.copy(db_path, copy)
     with Store(db_path) as here:
         here.undo("wang")
     with Store(copy) as there:
-        there.decide(second, "wang", "reject")
+        there.decide(second, "wang", Change("reject"))
     assert CliRunner().invoke(main, ["merge", str(copy), "--db", str(db_path)]).exit_code == 0
     store = Store(db_path)
     app = make_app(store, "wang")

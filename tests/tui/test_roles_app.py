@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 
 from pizhu.store import roles
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.tui.app import make_app
 from pizhu.tui.screens.adjudicate import AdjudicationScreen
 from pizhu.tui.screens.dialogs import Confirm
@@ -17,8 +18,8 @@ from tests.tui.conftest import REVIEWER
 
 def dispute(store: Store) -> int:
     span = store.spans(1, "")[0].id
-    store.decide(span, "ann", "confirm")
-    store.decide(span, "bob", "reject")
+    store.decide(span, "ann", Change("confirm"))
+    store.decide(span, "bob", Change("reject"))
     return span
 
 

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 
 from pizhu.store import agree, roles
 from pizhu.store.db import Store
+from pizhu.store.records import Change
 from pizhu.store.stats import StatusCounts, compute
 from pizhu.tui.app import make_app
 from pizhu.tui.screens.adjudicate import AdjudicationScreen
@@ -29,9 +30,9 @@ async def test_stats_screen_shows_the_computed_totals(db_path: Path) -> None:
     store = Store(db_path)
     try:
         a, b, c = first_spans(store, 3)
-        store.decide(a, "ann", "confirm")
-        store.decide(b, "ann", "reject")
-        store.decide(c, "bob", "label", label="ORG")
+        store.decide(a, "ann", Change("confirm"))
+        store.decide(b, "ann", Change("reject"))
+        store.decide(c, "bob", Change("label", label="ORG"))
         expected = compute(store, reviewer=None)
         app = make_app(store, "ann")
         async with app.run_test(size=SIZE) as pilot:
@@ -59,7 +60,7 @@ async def test_stats_screen_shows_the_computed_totals(db_path: Path) -> None:
             assert by_rule.row_count == len(expected.by_rule)
 
             # r recomputes: a decision made elsewhere shows up.
-            store.decide(first_spans(store, 4)[3], "bob", "confirm")
+            store.decide(first_spans(store, 4)[3], "bob", Change("confirm"))
             await pilot.press("r")
             await pilot.pause()
             assert cell(total, "all", "decided") == "4"
@@ -83,10 +84,10 @@ async def test_adjudication_picks_a_version_and_records_it(db_path: Path) -> Non
     store = Store(db_path)
     try:
         span_id, agreed = first_spans(store, 2)
-        store.decide(span_id, "ann", "confirm")
-        store.decide(span_id, "bob", "reject")
-        store.decide(agreed, "ann", "confirm")
-        store.decide(agreed, "bob", "confirm")
+        store.decide(span_id, "ann", Change("confirm"))
+        store.decide(span_id, "bob", Change("reject"))
+        store.decide(agreed, "ann", Change("confirm"))
+        store.decide(agreed, "bob", Change("confirm"))
         found = agree.disagreements(store)
         assert [d.span_id for d in found] == [span_id]
         roles.grant(store, roles.login_name(), "ann")  # the only adjudicator: her own disagreement too
@@ -123,8 +124,8 @@ async def test_adjudication_x_rejects_as_final(db_path: Path) -> None:
     store = Store(db_path)
     try:
         (span_id,) = first_spans(store, 1)
-        store.decide(span_id, "ann", "confirm")
-        store.decide(span_id, "bob", "label", label="ORG")
+        store.decide(span_id, "ann", Change("confirm"))
+        store.decide(span_id, "bob", Change("label", label="ORG"))
         roles.grant(store, roles.login_name(), "ann")
         app = make_app(store, "ann")
         async with app.run_test(size=SIZE) as pilot:
@@ -169,7 +170,7 @@ async def test_stats_screen_draws_the_kept_curve_and_sources(db_path: Path) -> N
     store = Store(db_path)
     try:
         (a,) = first_spans(store, 1)
-        store.decide(a, "ann", "confirm")
+        store.decide(a, "ann", Change("confirm"))
         points = tuple(
             CurvePoint(f, n, label, (0.4 * f, 0.5 * f)) for f, n in ((0.5, 2), (1.0, 4)) for label in ("ORG", "all")
         )
@@ -198,8 +199,8 @@ async def test_a_verdict_given_while_another_process_holds_the_lock_is_saved_onc
     store = Store(db_path)
     try:
         (span_id,) = first_spans(store, 1)
-        store.decide(span_id, "ann", "confirm")
-        store.decide(span_id, "bob", "label", label="ORG")
+        store.decide(span_id, "ann", Change("confirm"))
+        store.decide(span_id, "bob", Change("label", label="ORG"))
         roles.grant(store, roles.login_name(), "ann")
         app = make_app(store, "ann")
         async with app.run_test(size=SIZE) as pilot:

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from pizhu.store.db import Store
 from pizhu.store.errors import DiskFullError
+from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp
 from pizhu.tui.screens.reader import ReaderScreen
 from tests.harness import LockHolder, burst, settled
@@ -113,7 +114,7 @@ async def test_a_span_changed_since_it_was_shown_is_not_decided(app: PizhuApp, c
         screen = await reader(app, pilot)
         first = screen.current
         assert first is not None
-        check.decide(first, REVIEWER, "reject")
+        check.decide(first, REVIEWER, Change("reject"))
         await pilot.press("a")
         await settled(app, pilot)
         assert mine(check) == [(first, "reject")]

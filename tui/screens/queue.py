@@ -27,23 +27,12 @@ from textual.widgets import DataTable, Footer, Static
 
 from pizhu.store.display import visible, visible_styled
 from pizhu.store.errors import StoreError
-from pizhu.store.records import SpanView
+from pizhu.store.records import Change, SpanView
 from pizhu.tui import keys
 from pizhu.tui.model import predicted
-from pizhu.tui.review import (
-    REDO,
-    UNDO,
-    Undo,
-    bound,
-    bulk_done,
-    bulk_write,
-    decide_write,
-    described,
-    undo_job,
-    undo_message,
-)
-from pizhu.tui.screens.base import PizhuScreen
-from pizhu.tui.screens.dialogs import Confirm, LabelPicker
+from pizhu.tui.review import Undo, bound, bulk_done, bulk_write, decide_write, described, undo_message
+from pizhu.tui.screens.dialogs import LabelPicker
+from pizhu.tui.screens.reviewing import ReviewScreen
 from pizhu.tui.text import fit
 from pizhu.tui.widgets.row_table import RowTable
 from pizhu.tui.widgets.save_line import SaveLine
@@ -66,7 +55,7 @@ def figure_value(span: SpanView) -> str:
     return f"{mark}{value} {unit}".strip()
 
 
-class QueueScreen(PizhuScreen):
+class QueueScreen(ReviewScreen):
     BINDINGS = keys.bindings(keys.QUEUE)
 
     @dataclass
@@ -192,7 +181,7 @@ class QueueScreen(PizhuScreen):
             self._show_title()
             self.query_one(SaveLine).show()
 
-    def _decide(self, action: str) -> None:
+    def decide_key(self, action: str) -> None:
         """The highlighted candidate, as shown, decided: its row goes now, the write follows."""
         span = self.selected()
         if span is None:
@@ -206,15 +195,15 @@ class QueueScreen(PizhuScreen):
             self.pizhu.progress_changed()
 
         def refused(job: Job, error: StoreError) -> None:
-            self.notify(f"not saved: {job.what}: {error}", severity="error")
+            self.refused(job, error)
             self._decided.discard(span.id)
             if self.is_attached:
                 self.reload()
 
-        shown = predicted(span, action, "")  # confirm, reject: no text needed
+        shown = predicted(span, Change(action), "")  # confirm, reject: no text needed
         job = Job(
             f"{action} {described(span)}",
-            decide_write(span.id, self.pizhu.reviewer, action),
+            decide_write(span.id, self.pizhu.reviewer, Change(action)),
             saved,
             refused,
             spans=bound(writer, [span]),
@@ -231,12 +220,6 @@ class QueueScreen(PizhuScreen):
         self._show_title()
         self._show_context()
 
-    def action_confirm(self) -> None:
-        self._decide("confirm")
-
-    def action_reject(self) -> None:
-        self._decide("reject")
-
     def action_bulk(self, action: str) -> None:
         """Every pending candidate alike the highlighted one (text and label), in every report: counted, y/n."""
         span = self.selected()
@@ -246,65 +229,37 @@ class QueueScreen(PizhuScreen):
         self._show_title()
         self.count_alike(action, span, set(self.pizhu.document_ids()))
 
-    @on(PizhuScreen.AlikeCounted)
-    def counted(self, event: PizhuScreen.AlikeCounted) -> None:
+    def alike_counted(self) -> None:
         self.counting = False
         self._show_title()
-        action, span, alike = event.action, event.span, event.alike
-        what = described(span)
 
-        def done(answer: str | None) -> None:
-            if answer is None:
-                return
-            ids = [s.id for s in alike]
+    def bulk_everywhere(self, action: str, alike: list[SpanView], what: str) -> None:
+        ids = [s.id for s in alike]
 
-            def saved(job: Job, result: Any) -> None:
-                self.pizhu.progress_changed()
-                self.notify(bulk_done(action, len(ids), what, "in all reports"))
-                if self.is_attached:
-                    self.reload()
-
-            def refused(job: Job, error: StoreError) -> None:
-                self.notify(f"not saved: {job.what}: {error}", severity="error")
-
-            writer = self.pizhu.writer
-            job = Job(
-                f"{action} {len(ids)} × {what}",
-                bulk_write(ids, self.pizhu.reviewer, action),
-                saved,
-                refused,
-                spans=bound(writer, alike),
-            )
-            writer.submit(job)
-            self._decided.update(ids)
-            self.show_rows([s for s in self.items if s.id not in self._decided])
-
-        self.app.push_screen(Confirm(f"{action} {len(alike)} × {what} in all reports?"), done)
-
-    def action_undo(self) -> None:
-        self._undo_redo(UNDO)
-
-    def action_redo(self) -> None:
-        self._undo_redo(REDO)
-
-    def _undo_redo(self, which: Undo) -> None:
-        """Your last decision (here or in a report; a bulk one whole) taken back as new log
-        entries, written after every decision before it; then the rows are read again, so a
-        candidate back to pending is listed again."""
-
-        def saved(job: Job, spans: Any) -> None:
-            if not spans:
-                self.notify(which.nothing)
-                return
+        def saved(job: Job, result: Any) -> None:
             self.pizhu.progress_changed()
-            self.notify(undo_message(which.done, spans))
+            self.notify(bulk_done(action, len(ids), what, "in all reports"))
             if self.is_attached:
                 self.reload()
 
-        def refused(job: Job, error: StoreError) -> None:
-            self.notify(f"not saved: {job.what}: {error}", severity="error")
+        writer = self.pizhu.writer
+        job = Job(
+            f"{action} {len(ids)} × {what}",
+            bulk_write(ids, self.pizhu.reviewer, action),
+            saved,
+            self.refused,
+            spans=bound(writer, alike),
+        )
+        writer.submit(job)
+        self._decided.update(ids)
+        self.show_rows([s for s in self.items if s.id not in self._decided])
 
-        self.pizhu.writer.submit(undo_job(which, self.pizhu.reviewer, saved, refused))
+    def undone(self, which: Undo, spans: list[SpanView]) -> None:
+        """Undo, redo: the rows are read again, so a candidate back to pending is listed again."""
+        self.pizhu.progress_changed()
+        self.notify(undo_message(which.done, spans))
+        if self.is_attached:
+            self.reload()
 
     def action_open(self) -> None:
         span = self.selected()

@@ -396,6 +396,16 @@ class SectionView(ScrollView, can_focus=True):
         target = min(max(line + delta, 0), len(self._lines) - 1)
         return self._base + self._offset_at_cell(target, column)
 
+    def line_target(self, motion: str, offset: int) -> int:
+        """Where a line key (``up``, ``down``, ``line_start``, ``line_end``) takes the cursor
+        from ``offset``, by the lines the text is drawn on."""
+        if not self._lines:
+            return offset
+        if motion in ("up", "down"):
+            return self.offset_on_line(offset, -1 if motion == "up" else 1)
+        start, end = self._lines[self.line_of(offset)]
+        return self._base + (start if motion == "line_start" else end)
+
     def scroll_to_offset(self, start: int, end: int) -> None:
         if not self._lines:
             return
