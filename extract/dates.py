@@ -93,6 +93,11 @@ _POINT_RE = re.compile(
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
             rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
+            # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
+            # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
+            # once a month was given before it (checked like a bare day): 为期一月 is a length.
+            rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?<=[于在从自至到按]){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
+            rf"|{_CN_MONTH}月(?=召开|举行|举办|上旬|中旬|下旬|初|底|末|起)))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
             rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
@@ -140,6 +145,7 @@ _RULES = {
     "md": ("date.month_day", 0.85),
     "cnmd": ("date.cn_month_day", 0.7),
     "cnmonth": ("date.month", 0.8),
+    "cnmonthctx": ("date.month", 0.6),
     "day": ("date.bare_day", 0.7),
     "decade": ("date.decade", 0.7),
     "bare": ("date.bare_year", 0.6),
@@ -198,7 +204,7 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in ("day", "cnday", "md") and end == point.end and not _day_stands(text, point):
+        if kind in ("day", "cnday", "md", "cnmonthctx") and end == point.end and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
@@ -299,7 +305,8 @@ def _joins(text: str, left: _Point, right: _Point) -> bool:
 
 
 def _day_stands(text: str, point: _Point) -> bool:
-    """A bare day (6日) is a date where a month was given before it; a month alone always is."""
+    """A bare day (6日), or a Chinese month alone (按一月召开的), is a date where a month was given
+    before it; an Arabic month alone always is."""
     if point.kind == "md":
         return True
     return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None

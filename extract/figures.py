@@ -100,10 +100,12 @@ _ORDINAL_BEFORE = frozenset("第首每这那该本此哪几")
 # 届 before a Chinese numeral: 十三届三次常委(扩大)会议 designates a session.
 _QUOTES_OPEN = frozenset('“‘"「『')
 _QUOTES_CLOSE = frozenset('”’"」』')
-_TIME_UNITS = frozenset(("个月", "月", "年", "天", "日", "周", "小时", "个工作日", "工作日", "季度"))
+_TIME_UNITS = frozenset(("个月", "月", "年", "天", "日", "周", "小时", "个工作日", "工作日", "季度", "个年头"))
 _CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('届前后上下各逐数“‘"「『〔【')
 _CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
+# What a clause starts after: a span of time there, then 中/间/里, is the stretch the text looks back over.
+_CLAUSE_OPEN = frozenset("\n，。；,;：:！？!? \t")
 # Words before a time span that make it relative (GUIDELINES: 近两年 is nothing): 过去五年, 未来5年.
 # After 的 a span of time is a period named by what precedes it (十二届省政协的五年, 过去的五年).
 _RELATIVE_BEFORE = ("过去", "未来", "今后", "最近", "此后", "近", "这", "头", "前", "后", "每", "的")
@@ -387,6 +389,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None  # 五年一次的换届: a frequency, not a measurement
         if pre is None and text[max(0, num_start - 2) : num_start].endswith(_RELATIVE_BEFORE):
             return None
+        if text.startswith(("中", "间", "里"), end) and (start == 0 or text[start - 1] in _CLAUSE_OPEN):
+            return None  # 五年中,…: a look back over the span that opens the clause, like 五年来
     if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):
         return None  # 2部门, 5成员: the unit's character begins a word
     if arabic:
@@ -489,7 +493,11 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if after.startswith(_SET_HEADS):
         return None
-    cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES) or _listed_before(text, m.start())
+    cue = (
+        text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
+        or _listed_before(text, m.start())
+        or _continues_counts(text, m.start(), m.group("unit"))
+    )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
     if value > 10 and len(number) > 1 and text[end - 1 : end + 1] not in _two_character_words():
@@ -514,6 +522,19 @@ def _listed_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is a 、-list the number then counts (甲、乙、丙三个专门委员会)."""
     clause = re.split(r"[，。；,;：:！？\n]", text[max(0, start - 30) : start])[-1]
     return clause.count("、") >= 1 and not clause.endswith(("”", "’", "」"))
+
+
+def _continues_counts(text: str, start: int, unit: str) -> bool:
+    """Whether the numeral at ``start`` opens a clause that continues the clause before it, a count
+    of the same measure word (举办了四期…培训班,两期…培训班): the verb of the first count governs both."""
+    if start == 0 or text[start - 1] not in "，,、":
+        return False
+    opening = max(text.rfind(ch, 0, start - 1) for ch in "，,、。；;！？!?\n") + 1
+    previous = text[opening : start - 1]
+    for m in re.finditer(rf"(?:(?P<ar>[0-9]+)|{CN_NUMERAL}){re.escape(unit)}", previous):
+        if m.group("ar") or previous[: m.start()].endswith(_CN_COUNT_CUES):
+            return True
+    return False
 
 
 def _in_idiom(text: str, start: int, end: int) -> bool:

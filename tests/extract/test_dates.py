@@ -224,3 +224,28 @@ def test_datelines(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["1/3的委员", "02/30", "第01/02期", "2/18"])
 def test_not_datelines(text: str) -> None:
     assert texts(text) == []
+
+
+# A month in Chinese numerals alone, in a dated chronicle (corpus 096, tests/data/corpus/RULINGS.md).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1月30日 召开协作会议。3月中旬 第6辑出版。按一月召开的会议精神,", ["1月30日", "3月", "一月"]),
+        ("1985年3月,县政协于十月召开常委会议。", ["1985年3月", "十月"]),
+    ],
+)
+def test_a_chinese_month_alone_after_months_were_given(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按一月召开的会议精神",  # no month given before: 一月 may be "one month"
+        "1月30日开会。培训为期一月,",  # a length
+        "1月30日开会。每一月召开一次",
+        "1月30日开会。用了一月时间",
+    ],
+)
+def test_a_chinese_month_alone_needs_months_and_a_date_context(text: str) -> None:
+    assert [t for t in texts(text) if "一月" in t] == []

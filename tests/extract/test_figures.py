@@ -412,3 +412,56 @@ def test_half_a_span_of_time(text: str, span: str, unit: str) -> None:
 @pytest.mark.parametrize("text", ["上半年", "近半年来", "半数以上"])
 def test_no_half_span_without_a_length_word(text: str) -> None:
     assert texts(text) == []
+
+
+# Issue 21, annals and PDF-layout round (corpus 083–097, tests/data/corpus/RULINGS.md).
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("从1983年开始编辑出版到现在,已27个年头了,", "27个年头", 27, "个年头", "exact"),
+        ("已出版《张家口文史资料》35辑,", "35辑", 35, "辑", "exact"),
+        ("在35辑史料中,绝大多数", "35辑", 35, "辑", "exact"),
+        ("已刊出珍贵的历史照片、图表650余帧及题词", "650余帧", 650, "帧", "over"),
+    ],
+)
+def test_years_volumes_and_pictures_counted(text: str, span: str, value: float, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这已经是第十一个年头。",  # which year: an ordinal
+        "已经步入了第二十个年头。",
+        "《张家口文史资料》第6辑出版。",  # which volume
+        "为出版《文史》第十辑奠定了基础。",
+        "五年中,市政协一直注重征编文史资料,",  # a look back, like 五年来
+        "五年间，市政协先后开展调研",
+        "进入21世纪，",  # a century alone is nothing
+        "近半个世纪以来",  # relative
+        "走过了半个世纪的不平凡历程。",  # 半 counts only after a length word; 世纪 is no unit
+    ],
+)
+def test_ordinal_volumes_and_looks_back_are_no_figure(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_count_continues_a_list_of_counts() -> None:
+    # 举办了 governs both items: the second 两期 is counted like the first 四期.
+    text = "学习委先后举办了四期市县(区)政协主席培训班,两期市县(区)政协学习干部培训班,共有262人参加学习。"
+    assert [(s.text, s.value, s.unit) for s in find_figures(text)] == [
+        ("四期", 4, "期"),
+        ("两期", 2, "期"),
+        ("262人", 262, "人"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增强“四个意识”、坚定“四个自信”,两个维护要做到",  # formulas, not a list of counts
+        "举办了四期培训班,两支队伍得到锻炼",  # another measure word: a set
+    ],
+)
+def test_no_list_of_counts_without_the_same_counted_unit(text: str) -> None:
+    assert [s.text for s in find_figures(text) if s.text.startswith("两")] == []
