@@ -119,6 +119,8 @@ _CN_COUNT_CUES = (
     # Units a body sets up: 设九个专门委员会, 下设三个工作组.
     "设", "设立", "设有",
 )  # fmt: skip
+# 分三批, 分两个小组, 分成四个小组: a group divided into counted parts (not 部分, 充分, 十分 …).
+_DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
               "重点", "不", "到", "代表", "有利于", "结合", "字",
@@ -497,6 +499,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
         or _listed_before(text, m.start())
         or _continues_counts(text, m.start(), m.group("unit"))
+        or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5

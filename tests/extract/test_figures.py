@@ -465,3 +465,20 @@ def test_a_count_continues_a_list_of_counts() -> None:
 )
 def test_no_list_of_counts_without_the_same_counted_unit(text: str) -> None:
     assert [s.text for s in find_figures(text) if s.text.startswith("两")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("委员们分三批赴江苏、浙江学习考察。", "三批", 3, "批"),
+        ("县政协分两个小组开展调研", "两个", 2, "个"),
+        ("调研组分成四个小组,", "四个", 4, "个"),
+    ],
+)
+def test_a_group_divided_into_counted_parts(text: str, span: str, value: int, unit: str) -> None:
+    assert [(s.text, s.value, s.unit) for s in find_figures(text)] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize("text", ["报告分为三个部分:", "这部分三个委员", "充分两个维护"])
+def test_no_count_after_a_word_ending_in_fen(text: str) -> None:
+    assert texts(text) == []
