@@ -75,7 +75,13 @@ _CN = rf"{CN_NUMERAL}|[百千万](?=[余多])"
 
 # OCR left a space before a decimal point (``6 .4%``); after it the space is a list's (``3. 50名``).
 # OCR read a leading 1 as l or I (``l56名``): the value reads what the page meant.
-_ARABIC = rf"[0-9]+ [.．][0-9]+|[lI](?=[0-9]{{2}})[0-9]+|{ARABIC_NUMERAL}"
+# Typeset yearbooks group digits by threes with a space (GB/T 15835: ``1 320人次``), thin or plain.
+_GROUP_SPACES = " \u2009\u202f\u00a0"
+_GROUP_SPACE_RE = re.compile(f"[{_GROUP_SPACES}]")
+_ARABIC = (
+    rf"[0-9]+ [.．][0-9]+|[lI](?=[0-9]{{2}})[0-9]+"
+    rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+(?![0-9])|{ARABIC_NUMERAL}"
+)
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
@@ -359,7 +365,9 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     before = text[num_start - 1] if num_start > 0 else ""
     after = text[end : end + 4]
     arabic = m.group("ar") is not None
-    number_text = _OCR_DIGITS_RE.sub("1", ascii_digits(m.group("ar")).replace(" ", "")) if arabic else m.group("cn")
+    # 1 320 (grouped by a space) reads 1320; l56 (OCR's l for 1) reads 156.
+    ungrouped = _GROUP_SPACE_RE.sub("", ascii_digits(m.group("ar"))) if arabic else ""
+    number_text = _OCR_DIGITS_RE.sub("1", ungrouped) if arabic else m.group("cn")
 
     if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
         return None

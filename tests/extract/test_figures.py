@@ -482,3 +482,26 @@ def test_a_group_divided_into_counted_parts(text: str, span: str, value: int, un
 @pytest.mark.parametrize("text", ["报告分为三个部分:", "这部分三个委员", "充分两个维护"])
 def test_no_count_after_a_word_ending_in_fen(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("培训委员1 320人次。", "1 320人次", 1320),  # digits grouped by a space, as typeset yearbooks do
+        ("收到捐款12 500 000元", "12 500 000元", 12500000),
+        ("参加人数达2\u2009150人", "2\u2009150人", 2150),  # a thin space
+    ],
+)
+def test_digits_grouped_by_a_space(text: str, span: str, value: int) -> None:
+    assert [(s.text, s.value) for s in find_figures(text)] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019 320件", ["320件"]),  # a year's four digits are no group of three's head
+        ("编号12 34件", ["34件"]),  # a group of two is no thousands group
+    ],
+)
+def test_no_grouping_without_groups_of_three(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
