@@ -92,7 +92,9 @@ _POINT_RE = re.compile(
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
-            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
+            # 一、二月份: two neighbouring months sharing 份 (_follows checks them).
+            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}{_AND})?{_CN_MONTH}月份"
+            rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
             # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
             # once a month was given before it (checked like a bare day): 为期一月 is a length.
@@ -218,7 +220,9 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
-    if _AND in body and not _follows(body, kind):
+    # 一、二月份 at a line's start is a heading's list number, then the month.
+    heading = kind == "cnmonth" and (start == 0 or text[start - 1] == "\n")
+    if _AND in body and (heading or not _follows(body, kind)):
         if kind in ("ymd", "yrange"):
             return None
         start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
@@ -269,6 +273,10 @@ def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
+    if pair is None and kind == "cnmonth":
+        months = re.match(r"(.+)、(.+)月", body)
+        first_month, second_month = (parse_number(months[1]), parse_number(months[2])) if months else (None, None)
+        return first_month is not None and second_month is not None and second_month - first_month == 1
     if pair is None:
         return True  # 五、六十年代: Chinese tens, next to each other by their form
     first, second = int(pair[1]), int(pair[2])

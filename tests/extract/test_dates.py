@@ -249,3 +249,16 @@ def test_a_chinese_month_alone_after_months_were_given(text: str, expected: list
 )
 def test_a_chinese_month_alone_needs_months_and_a_date_context(text: str) -> None:
     assert [t for t in texts(text) if "一月" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县政协一、二月份共走访委员58人。", ["一、二月份"]),  # two months sharing 份, like 7、8月份
+        ("县政协十一、十二月份组织委员分组视察。", ["十一、十二月份"]),
+        ("委员在三、五月份两次视察。", ["五月份"]),  # not neighbours: the first is no month of the pair
+        ("一、二月份工作安排", ["二月份"]),  # a heading's list number, then the month
+    ],
+)
+def test_chinese_months_sharing_fen(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
