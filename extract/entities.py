@@ -1386,6 +1386,13 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
         start, content_start, proper = _body_prefix(text, tokens, token_of, head_start, place_end, st)
         content = head_start - content_start
+        if (start is None or content) and _office_abbreviation(tokens, token_of, m, st):
+            # 县扶贫办, 市人防办: an office's abbreviation is read whole, as one head (扶贫 is no verb in it).
+            prefix_from = tokens[token_of[head_start]][0]
+            whole = _body_prefix(text, tokens, token_of, prefix_from, place_end, st)
+            if whole[0] is not None:
+                start, content_start, proper = whole
+                content = prefix_from - content_start
         if start is None:
             # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
             limit = 3 if head in _SHORT_HEADS else 8
@@ -1412,6 +1419,19 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+def _office_abbreviation(
+    tokens: list[tuple[int, int, str]], token_of: list[int], m: re.Match[str], st: dict[str, Any]
+) -> bool:
+    """人防办, 扶贫办, 信访办: a three-character word of the dictionary ending in 办 abbreviates an
+    office (X办公室), one per level; not a verb (承办, 协办) nor a phrase with a negation or a question
+    word (不好办, 怎么办)."""
+    i = token_of[m.start()]
+    if m.group() != "办" or i < 0:
+        return False
+    _start, end, word = tokens[i]
+    return end == m.end() and len(word) == 3 and word not in st["function_words"] and word[0] not in "不没怎咋难"
 
 
 _SESSION_AFTER_RE = re.compile(rf"第?{_N}次")

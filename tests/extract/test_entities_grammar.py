@@ -421,3 +421,17 @@ def test_a_model_place_that_ends_in_a_congress_is_no_place() -> None:
 def test_the_first_name_of_a_space_list_glued_to_the_body_before_it() -> None:
     text = "(青田县政协陈立新 黄海波 刘芳 供稿)"  # the space after the body removed by normalization
     assert labelled(text, "PERSON") == ["陈立新", "黄海波", "刘芳"]
+
+
+# --- Issue 21, annals round: short organ abbreviations and post chains ---------------------
+
+
+def test_an_office_abbreviated_with_ban_after_a_level() -> None:
+    assert labelled("民盟市委主委、市人防办主任张某某出席。", "ORG")[-1] == "市人防办"
+    assert "县扶贫办" in labelled("县扶贫办副主任李某介绍情况。", "ORG")
+    assert "区信访办" in labelled("区信访办负责人参加。", "ORG")
+
+
+def test_a_verb_ending_in_ban_is_no_office() -> None:
+    assert labelled("会议由市承办,县协办。", "ORG") == []
+    assert labelled("此事市不好办。", "ORG") == []
