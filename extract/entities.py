@@ -297,7 +297,7 @@ _FORMULA_RE = re.compile(
     # 五学, 六地, 三审, 四优 quoted on their own: a numeral and one character, not a count (三年, 两次).
     rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
     rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
-    rf"|双[{_CJK}]{{1,3}}"
+    rf"|双[{_CJK}]{{1,5}}"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
@@ -811,6 +811,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not numbered and _watchword_in_context(text, m.start(), m.end(), content, st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_watchword", 0.5))
             numbered += 1
+        elif not numbered and _allegiance(content):
+            # “爱国爱澳”, “爱国爱乡”: a watchword of allegiance to two polities, the verb said twice.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_allegiance", 0.5))
+            numbered += 1
         elif not numbered and _PRINCIPLE_AFTER_RE.match(text, m.end()) and _CLAUSE_OF_PRINCIPLE_RE.fullmatch(content):
             # “爱国者治澳”原则, “港人治港”方针: a standing principle the text names as one.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_principle", 0.5))
@@ -886,6 +890,12 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
 
 
 # What names a quoted clause as a standing principle, and the shape of such a clause.
+def _allegiance(content: str) -> bool:
+    """AxAy with x and y polities (国, 党, 乡, a province's or region's one-character name): 爱国爱澳."""
+    polities = _PROVINCE_ABBREVIATIONS | frozenset("国党乡")
+    return len(content) == 4 and content[0] == content[2] and content[1] in polities and content[3] in polities
+
+
 _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针)")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")

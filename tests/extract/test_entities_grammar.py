@@ -435,3 +435,17 @@ def test_an_office_abbreviated_with_ban_after_a_level() -> None:
 def test_a_verb_ending_in_ban_is_no_office() -> None:
     assert labelled("会议由市承办,县协办。", "ORG") == []
     assert labelled("此事市不好办。", "ORG") == []
+
+
+# --- SLOGAN: watchwords of allegiance and longer 双 formulas (issue 21, annals round) -------
+
+
+def test_a_quoted_watchword_of_allegiance_to_two_polities() -> None:
+    assert labelled("筑牢“爱国爱澳”的社会政治基础。", "SLOGAN") == ["爱国爱澳"]
+    assert labelled("弘扬“爱国爱乡”的光荣传统。", "SLOGAN") == ["爱国爱乡"]
+    assert labelled("坚持“边学边干”的方法。", "SLOGAN") == []  # a method phrase, not a polity
+    assert labelled("大家“爱国爱澳”", "SLOGAN") == ["爱国爱澳"]
+
+
+def test_a_quoted_shuang_formula_of_up_to_six_characters() -> None:
+    assert labelled("为国家和香港的发展发挥好「双重积极作用」。", "SLOGAN") == ["双重积极作用"]
