@@ -2117,8 +2117,13 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
         for item in re.split(r"[ \u3000]", m.group()):
             items.append((pos, pos + len(item)))
             pos += len(item) + 1
+        # 记者 王强 李明 摄影报道: a credit's role words before and after its names are no items.
+        while items and text[items[0][0] : items[0][1]] in _CREDIT_WORDS:
+            items.pop(0)
+        while items and text[items[-1][0] : items[-1][1]] in _CREDIT_WORDS:
+            items.pop()
         names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
-        if len(names) * 3 >= len(items) * 2:
+        if items and len(names) * 3 >= len(items) * 2:
             spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
             # 通山县政协张远杰 焦三华 …: the first name, glued to the body that credits the list.
             gap = m.start() - 1
@@ -2132,6 +2137,11 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
 
 
 _GLUED_BODY_END_RE = re.compile(r"(?:政协|委员会|[省市县区]委|办公室|统战部|宣传部)$")
+# The roles a news credit names around its names (记者 … 摄影报道): never names, never list items.
+_CREDIT_WORDS = frozenset(
+    ("记者", "本报记者", "特约记者", "见习记者", "实习生", "通讯员", "摄影", "摄像", "报道", "摄影报道", "摄",
+     "文", "图", "文图", "供图", "编辑", "责编", "责任编辑", "审核", "校对", "撰稿", "制图")
+)  # fmt: skip
 
 
 def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:

@@ -449,3 +449,12 @@ def test_a_quoted_watchword_of_allegiance_to_two_polities() -> None:
 
 def test_a_quoted_shuang_formula_of_up_to_six_characters() -> None:
     assert labelled("为国家和香港的发展发挥好「双重积极作用」。", "SLOGAN") == ["双重积极作用"]
+
+
+# --- PERSON: a credit's role words around a space list (issue 21) ----------------------------
+
+
+def test_a_credit_with_a_space_list_of_names() -> None:
+    assert labelled("（记者 王强 李明 摄影报道）", "PERSON") == ["王强", "李明"]
+    assert labelled("（记者 王强 李明 张伟 报道）", "PERSON") == ["王强", "李明", "张伟"]
+    assert labelled("（记者王强摄影报道）", "PERSON") == ["王强"]  # 报道 is never a name
