@@ -89,7 +89,7 @@ _FIGURE_RE = re.compile(
     rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
-    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名)[)）])?"
+    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
@@ -360,6 +360,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     # 320人(次) is counted in 人次; 122项(条) stays a count of 项.
     if m.group("bracket") and m.group("bracket")[1] == "次":
         unit += "次"
+    elif m.group("bracket") and unit == "省" and "区" in m.group("bracket"):
+        unit = "省区市"  # 16省(区、市): the provinces, autonomous regions and municipalities
     pre, post = m.group("pre"), m.group("post")
     mid = m.group("mid1") or m.group("mid2")
     before = text[num_start - 1] if num_start > 0 else ""

@@ -505,3 +505,15 @@ def test_digits_grouped_by_a_space(text: str, span: str, value: int) -> None:
 )
 def test_no_grouping_without_groups_of_three(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("来自16省(区、市)政协的委员参加。", "16省(区、市)", 16, "省区市"),  # like 320人(次): the bracket is the unit's
+        ("覆盖12省（区、市）。", "12省（区、市）", 12, "省区市"),
+        ("遍及全国31个省(区、市)", "31个", 31, "个"),  # counted with 个: the classifier is the unit
+    ],
+)
+def test_provinces_with_their_bracketed_regions(text: str, span: str, value: int, unit: str) -> None:
+    assert [(s.text, s.value, s.unit) for s in find_figures(text)] == [(span, value, unit)]
