@@ -112,6 +112,12 @@ _CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
 # What a clause starts after: a span of time there, then 中/间/里, is the stretch the text looks back over.
 _CLAUSE_OPEN = frozenset("\n，。；,;：:！？!? \t")
+# The calendars before 1949 that count years from an accession or from 1912: the Republic and the
+# reign titles of the Ming and Qing emperors (a closed table, as the provinces are).
+_ERA_BEFORE_RE = re.compile(
+    "(?:民国|洪武|建文|永乐|洪熙|宣德|正统|景泰|天顺|成化|弘治|正德|嘉靖|隆庆|万历|泰昌|天启|崇祯|顺治|康熙|雍正|乾隆"
+    "|嘉庆|道光|咸丰|同治|光绪|宣统)$"
+)
 # Words before a time span that make it relative (GUIDELINES: 近两年 is nothing): 过去五年, 未来5年.
 # After 的 a span of time is a period named by what precedes it (十二届省政协的五年, 过去的五年).
 _RELATIVE_BEFORE = ("过去", "未来", "今后", "最近", "此后", "近", "这", "头", "前", "后", "每", "的")
@@ -392,6 +398,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # 80年代, 2023年度
     if after.startswith(("华诞", "诞辰")):
         return None
+    if unit == "年" and _ERA_BEFORE_RE.search(text, max(0, num_start - 4), num_start):
+        return None  # 清康熙14年, 民国38年, 光绪三十年: a year of a reign or of the Republic, not a length
     if unit in _TIME_UNITS:
         # 一年来, 两年多来, 30年来, 过去五年, 未来5年: relative spans, not measurements.
         tail = text[end : end + 3]

@@ -517,3 +517,10 @@ def test_no_grouping_without_groups_of_three(text: str, expected: list[str]) -> 
 )
 def test_provinces_with_their_bracketed_regions(text: str, span: str, value: int, unit: str) -> None:
     assert [(s.text, s.value, s.unit) for s in find_figures(text)] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text", ["1675年(清康熙14年)清政府派兵驻牧", "民国38年,县政府迁往", "明洪武二年(1369年)", "光绪三十年,设学堂"]
+)
+def test_a_year_of_a_reign_or_the_republic_is_no_duration(text: str) -> None:
+    assert texts(text) == []
