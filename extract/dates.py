@@ -83,10 +83,10 @@ _POINT_RE = re.compile(
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
             rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?"
-            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?)?)",
+            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日
             rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
-            rf"|{_MONTH}月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
+            rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
             rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",

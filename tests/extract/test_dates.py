@@ -262,3 +262,15 @@ def test_a_chinese_month_alone_needs_months_and_a_date_context(text: str) -> Non
 )
 def test_chinese_months_sharing_fen(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2003年元月,县政协召开常委会议。", ["2003年元月"]),
+        ("2003年元月15日召开。", ["2003年元月15日"]),
+        ("二〇〇三年元月,召开全会。", ["二〇〇三年元月"]),
+    ],
+)
+def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
