@@ -157,8 +157,14 @@ _CN_PERCENT_RE = re.compile(
 
 # 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
 # 数十件 likewise (数十 is tens, as 数百 is hundreds).
-_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})")
-_BARE_SCALE_VALUES = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+# 逾百万港元, 近千万元: 百万 and 千万 are bare scales too.
+_BARE_SCALE_RE = re.compile(
+    rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>百万|千万|[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})"
+)
+_BARE_SCALE_VALUES = {
+    "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000),
+    "百万": Decimal(10**6), "千万": Decimal(10**7),
+}  # fmt: skip
 _BARE_SCALE_APPROX = {
     "近": "under", "逾": "over", "上": "over", "数": "about", "超过": "over", "超": "over", "约": "about",
 }  # fmt: skip

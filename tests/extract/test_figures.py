@@ -524,3 +524,22 @@ def test_provinces_with_their_bracketed_regions(text: str, span: str, value: int
 )
 def test_a_year_of_a_reign_or_the_republic_is_no_duration(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("该会筹得善款逾百万港元,", "逾百万港元", 1000000, "港元", "over"),
+        ("项目投资近千万元。", "近千万元", 10000000, "元", "under"),
+        ("会上,五位委员先后发言。", "五位", 5, "位", "exact"),  # 位 counts people wherever it stands
+    ],
+)
+def test_bare_compound_scales_and_people_counted_with_wei(
+    text: str, span: str, value: int, unit: str, approx: str
+) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize("text", ["统筹推进“五位一体”总体布局", "坚持三位一体", "第三位发言的委员", "一位委员说"])
+def test_wei_in_a_formula_an_ordinal_or_the_article(text: str) -> None:
+    assert texts(text) == []
