@@ -508,6 +508,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 八字方针, 十六字方针: a formula's length; a text's runs to 三十万字
     end = m.end()
     after = text[end : end + 3]
+    if unit == "位" and after.startswith(("数", "一体")):
+        return None  # 两位数增长 (digits), 五位一体 (a formula): no people counted
     if unit in _CN_COUNT_UNITS:
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):

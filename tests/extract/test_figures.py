@@ -540,6 +540,8 @@ def test_bare_compound_scales_and_people_counted_with_wei(
     assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
 
 
-@pytest.mark.parametrize("text", ["统筹推进“五位一体”总体布局", "坚持三位一体", "第三位发言的委员", "一位委员说"])
+@pytest.mark.parametrize(
+    "text", ["统筹推进“五位一体”总体布局", "坚持三位一体", "第三位发言的委员", "一位委员说", "保持两位数增长"]
+)
 def test_wei_in_a_formula_an_ordinal_or_the_article(text: str) -> None:
     assert texts(text) == []
