@@ -97,6 +97,8 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
             continue
         if span.label == "ORG" and not _ORG_TAIL_RE.search(span.text) and not _body_in_context(text, span, out):
             continue
+        if span.label == "ORG" and _bare_department_after_post(text, span):
+            continue
         if span.label == "PERSON" and text.count(span.text) < 2 and not _name_in_context(text, span, out):
             # Measured on the seeds and samples: a "name" only the model saw, once (史志, 明政, 莫道远,
             # 陈家窑), was wrong every time, unless its context says it is a name (a post or a
@@ -149,6 +151,22 @@ def _body_in_context(text: str, span: Span, kept: list[Span]) -> bool:
     if _POST_AFTER_RE.match(text, span.end):
         return True
     return any(s.label == "MEETING" and s.start == span.end for s in kept)
+
+
+# The end of a post that closes a list item (市委常委、统战部部长X: the department is that body's).
+_POST_ITEM_END_RE = re.compile(r"(?:常委|书记|委员|主任|主席|部长|局长|秘书长|主委|会长|市长|县长|区长)$")
+_PREFIX_LEADS = ("中共", "中国", "中央", "全国", "国家", "共青团")
+
+
+def _bare_department_after_post(text: str, span: Span) -> bool:
+    """A department written bare right after a post and 、 (``市委常委、统战部部长``) belongs to the
+    body named before the post; bare, it names none (tests/data/corpus/RULINGS.md)."""
+    if span.start < 2 or text[span.start - 1] != "、":
+        return False
+    if not _POST_ITEM_END_RE.search(text, max(0, span.start - 8), span.start - 1):
+        return False
+    bare = not span.text.startswith(_PREFIX_LEADS) and span.text[0] not in "省市县区州镇乡村旗盟"
+    return bare and len(span.text) <= 4
 
 
 def _fix(text: str, span: Span) -> Span | None:

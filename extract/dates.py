@@ -83,16 +83,23 @@ _POINT_RE = re.compile(
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
             rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?"
-            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?)?)",
+            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日
             rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
-            rf"|{_MONTH}月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
+            rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
             rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
-            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几]){_CN_MONTH}月份|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
+            # 一、二月份: two neighbouring months sharing 份 (_follows checks them).
+            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}{_AND})?{_CN_MONTH}月份"
+            rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
+            # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
+            # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
+            # once a month was given before it (checked like a bare day): 为期一月 is a length.
+            rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?<=[于在从自至到按]){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
+            rf"|{_CN_MONTH}月(?=召开|举行|举办|上旬|中旬|下旬|初|底|末|起)))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
             rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
@@ -140,6 +147,7 @@ _RULES = {
     "md": ("date.month_day", 0.85),
     "cnmd": ("date.cn_month_day", 0.7),
     "cnmonth": ("date.month", 0.8),
+    "cnmonthctx": ("date.month", 0.6),
     "day": ("date.bare_day", 0.7),
     "decade": ("date.decade", 0.7),
     "bare": ("date.bare_year", 0.6),
@@ -198,7 +206,7 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in ("day", "cnday", "md") and end == point.end and not _day_stands(text, point):
+        if kind in ("day", "cnday", "md", "cnmonthctx") and end == point.end and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
@@ -212,7 +220,9 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
-    if _AND in body and not _follows(body, kind):
+    # 一、二月份 at a line's start is a heading's list number, then the month.
+    heading = kind == "cnmonth" and (start == 0 or text[start - 1] == "\n")
+    if _AND in body and (heading or not _follows(body, kind)):
         if kind in ("ymd", "yrange"):
             return None
         start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
@@ -263,6 +273,10 @@ def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
+    if pair is None and kind == "cnmonth":
+        months = re.match(r"(.+)、(.+)月", body)
+        first_month, second_month = (parse_number(months[1]), parse_number(months[2])) if months else (None, None)
+        return first_month is not None and second_month is not None and second_month - first_month == 1
     if pair is None:
         return True  # 五、六十年代: Chinese tens, next to each other by their form
     first, second = int(pair[1]), int(pair[2])
@@ -299,7 +313,8 @@ def _joins(text: str, left: _Point, right: _Point) -> bool:
 
 
 def _day_stands(text: str, point: _Point) -> bool:
-    """A bare day (6日) is a date where a month was given before it; a month alone always is."""
+    """A bare day (6日), or a Chinese month alone (按一月召开的), is a date where a month was given
+    before it; an Arabic month alone always is."""
     if point.kind == "md":
         return True
     return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None

@@ -297,7 +297,7 @@ _FORMULA_RE = re.compile(
     # 五学, 六地, 三审, 四优 quoted on their own: a numeral and one character, not a count (三年, 两次).
     rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
     rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
-    rf"|双[{_CJK}]{{1,3}}"
+    rf"|双[{_CJK}]{{1,5}}"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
@@ -811,6 +811,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not numbered and _watchword_in_context(text, m.start(), m.end(), content, st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_watchword", 0.5))
             numbered += 1
+        elif not numbered and _allegiance(content):
+            # “爱国爱澳”, “爱国爱乡”: a watchword of allegiance to two polities, the verb said twice.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_allegiance", 0.5))
+            numbered += 1
         elif not numbered and _PRINCIPLE_AFTER_RE.match(text, m.end()) and _CLAUSE_OF_PRINCIPLE_RE.fullmatch(content):
             # “爱国者治澳”原则, “港人治港”方针: a standing principle the text names as one.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_principle", 0.5))
@@ -886,6 +890,12 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
 
 
 # What names a quoted clause as a standing principle, and the shape of such a clause.
+def _allegiance(content: str) -> bool:
+    """AxAy with x and y polities (国, 党, 乡, a province's or region's one-character name): 爱国爱澳."""
+    polities = _PROVINCE_ABBREVIATIONS | frozenset("国党乡")
+    return len(content) == 4 and content[0] == content[2] and content[1] in polities and content[3] in polities
+
+
 _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针)")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
@@ -1386,6 +1396,13 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
         start, content_start, proper = _body_prefix(text, tokens, token_of, head_start, place_end, st)
         content = head_start - content_start
+        if (start is None or content) and _office_abbreviation(tokens, token_of, m, st):
+            # 县扶贫办, 市人防办: an office's abbreviation is read whole, as one head (扶贫 is no verb in it).
+            prefix_from = tokens[token_of[head_start]][0]
+            whole = _body_prefix(text, tokens, token_of, prefix_from, place_end, st)
+            if whole[0] is not None:
+                start, content_start, proper = whole
+                content = prefix_from - content_start
         if start is None:
             # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
             limit = 3 if head in _SHORT_HEADS else 8
@@ -1412,6 +1429,19 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+def _office_abbreviation(
+    tokens: list[tuple[int, int, str]], token_of: list[int], m: re.Match[str], st: dict[str, Any]
+) -> bool:
+    """人防办, 扶贫办, 信访办: a three-character word of the dictionary ending in 办 abbreviates an
+    office (X办公室), one per level; not a verb (承办, 协办) nor a phrase with a negation or a question
+    word (不好办, 怎么办)."""
+    i = token_of[m.start()]
+    if m.group() != "办" or i < 0:
+        return False
+    _start, end, word = tokens[i]
+    return end == m.end() and len(word) == 3 and word not in st["function_words"] and word[0] not in "不没怎咋难"
 
 
 _SESSION_AFTER_RE = re.compile(rf"第?{_N}次")
@@ -2087,8 +2117,13 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
         for item in re.split(r"[ \u3000]", m.group()):
             items.append((pos, pos + len(item)))
             pos += len(item) + 1
+        # 记者 王强 李明 摄影报道: a credit's role words before and after its names are no items.
+        while items and text[items[0][0] : items[0][1]] in _CREDIT_WORDS:
+            items.pop(0)
+        while items and text[items[-1][0] : items[-1][1]] in _CREDIT_WORDS:
+            items.pop()
         names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
-        if len(names) * 3 >= len(items) * 2:
+        if items and len(names) * 3 >= len(items) * 2:
             spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
             # 通山县政协张远杰 焦三华 …: the first name, glued to the body that credits the list.
             gap = m.start() - 1
@@ -2102,6 +2137,11 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
 
 
 _GLUED_BODY_END_RE = re.compile(r"(?:政协|委员会|[省市县区]委|办公室|统战部|宣传部)$")
+# The roles a news credit names around its names (记者 … 摄影报道): never names, never list items.
+_CREDIT_WORDS = frozenset(
+    ("记者", "本报记者", "特约记者", "见习记者", "实习生", "通讯员", "摄影", "摄像", "报道", "摄影报道", "摄",
+     "文", "图", "文图", "供图", "编辑", "责编", "责任编辑", "审核", "校对", "撰稿", "制图")
+)  # fmt: skip
 
 
 def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:

@@ -75,7 +75,13 @@ _CN = rf"{CN_NUMERAL}|[百千万](?=[余多])"
 
 # OCR left a space before a decimal point (``6 .4%``); after it the space is a list's (``3. 50名``).
 # OCR read a leading 1 as l or I (``l56名``): the value reads what the page meant.
-_ARABIC = rf"[0-9]+ [.．][0-9]+|[lI](?=[0-9]{{2}})[0-9]+|{ARABIC_NUMERAL}"
+# Typeset yearbooks group digits by threes with a space (GB/T 15835: ``1 320人次``), thin or plain.
+_GROUP_SPACES = " \u2009\u202f\u00a0"
+_GROUP_SPACE_RE = re.compile(f"[{_GROUP_SPACES}]")
+_ARABIC = (
+    rf"[0-9]+ [.．][0-9]+|[lI](?=[0-9]{{2}})[0-9]+"
+    rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+(?![0-9])|{ARABIC_NUMERAL}"
+)
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
@@ -83,7 +89,7 @@ _FIGURE_RE = re.compile(
     rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
-    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名)[)）])?"
+    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
     rf"(?P<post>以上|以下|以内|左右|之多)?"
@@ -100,10 +106,18 @@ _ORDINAL_BEFORE = frozenset("第首每这那该本此哪几")
 # 届 before a Chinese numeral: 十三届三次常委(扩大)会议 designates a session.
 _QUOTES_OPEN = frozenset('“‘"「『')
 _QUOTES_CLOSE = frozenset('”’"」』')
-_TIME_UNITS = frozenset(("个月", "月", "年", "天", "日", "周", "小时", "个工作日", "工作日", "季度"))
+_TIME_UNITS = frozenset(("个月", "月", "年", "天", "日", "周", "小时", "个工作日", "工作日", "季度", "个年头"))
 _CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('届前后上下各逐数“‘"「『〔【')
 _CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
+# What a clause starts after: a span of time there, then 中/间/里, is the stretch the text looks back over.
+_CLAUSE_OPEN = frozenset("\n，。；,;：:！？!? \t")
+# The calendars before 1949 that count years from an accession or from 1912: the Republic and the
+# reign titles of the Ming and Qing emperors (a closed table, as the provinces are).
+_ERA_BEFORE_RE = re.compile(
+    "(?:民国|洪武|建文|永乐|洪熙|宣德|正统|景泰|天顺|成化|弘治|正德|嘉靖|隆庆|万历|泰昌|天启|崇祯|顺治|康熙|雍正|乾隆"
+    "|嘉庆|道光|咸丰|同治|光绪|宣统)$"
+)
 # Words before a time span that make it relative (GUIDELINES: 近两年 is nothing): 过去五年, 未来5年.
 # After 的 a span of time is a period named by what precedes it (十二届省政协的五年, 过去的五年).
 _RELATIVE_BEFORE = ("过去", "未来", "今后", "最近", "此后", "近", "这", "头", "前", "后", "每", "的")
@@ -117,6 +131,8 @@ _CN_COUNT_CUES = (
     # Units a body sets up: 设九个专门委员会, 下设三个工作组.
     "设", "设立", "设有",
 )  # fmt: skip
+# 分三批, 分两个小组, 分成四个小组: a group divided into counted parts (not 部分, 充分, 十分 …).
+_DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
               "重点", "不", "到", "代表", "有利于", "结合", "字",
@@ -141,8 +157,14 @@ _CN_PERCENT_RE = re.compile(
 
 # 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
 # 数十件 likewise (数十 is tens, as 数百 is hundreds).
-_BARE_SCALE_RE = re.compile(rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})")
-_BARE_SCALE_VALUES = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}
+# 逾百万港元, 近千万元: 百万 and 千万 are bare scales too.
+_BARE_SCALE_RE = re.compile(
+    rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>百万|千万|[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})"
+)
+_BARE_SCALE_VALUES = {
+    "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000),
+    "百万": Decimal(10**6), "千万": Decimal(10**7),
+}  # fmt: skip
 _BARE_SCALE_APPROX = {
     "近": "under", "逾": "over", "上": "over", "数": "about", "超过": "over", "超": "over", "约": "about",
 }  # fmt: skip
@@ -350,12 +372,16 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     # 320人(次) is counted in 人次; 122项(条) stays a count of 项.
     if m.group("bracket") and m.group("bracket")[1] == "次":
         unit += "次"
+    elif m.group("bracket") and unit == "省" and "区" in m.group("bracket"):
+        unit = "省区市"  # 16省(区、市): the provinces, autonomous regions and municipalities
     pre, post = m.group("pre"), m.group("post")
     mid = m.group("mid1") or m.group("mid2")
     before = text[num_start - 1] if num_start > 0 else ""
     after = text[end : end + 4]
     arabic = m.group("ar") is not None
-    number_text = _OCR_DIGITS_RE.sub("1", ascii_digits(m.group("ar")).replace(" ", "")) if arabic else m.group("cn")
+    # 1 320 (grouped by a space) reads 1320; l56 (OCR's l for 1) reads 156.
+    ungrouped = _GROUP_SPACE_RE.sub("", ascii_digits(m.group("ar"))) if arabic else ""
+    number_text = _OCR_DIGITS_RE.sub("1", ungrouped) if arabic else m.group("cn")
 
     if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
         return None
@@ -378,6 +404,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # 80年代, 2023年度
     if after.startswith(("华诞", "诞辰")):
         return None
+    if unit == "年" and _ERA_BEFORE_RE.search(text, max(0, num_start - 4), num_start):
+        return None  # 清康熙14年, 民国38年, 光绪三十年: a year of a reign or of the Republic, not a length
     if unit in _TIME_UNITS:
         # 一年来, 两年多来, 30年来, 过去五年, 未来5年: relative spans, not measurements.
         tail = text[end : end + 3]
@@ -387,6 +415,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None  # 五年一次的换届: a frequency, not a measurement
         if pre is None and text[max(0, num_start - 2) : num_start].endswith(_RELATIVE_BEFORE):
             return None
+        if text.startswith(("中", "间", "里"), end) and (start == 0 or text[start - 1] in _CLAUSE_OPEN):
+            return None  # 五年中,…: a look back over the span that opens the clause, like 五年来
     if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):
         return None  # 2部门, 5成员: the unit's character begins a word
     if arabic:
@@ -478,6 +508,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 八字方针, 十六字方针: a formula's length; a text's runs to 三十万字
     end = m.end()
     after = text[end : end + 3]
+    if unit == "位" and after.startswith(("数", "一体")):
+        return None  # 两位数增长 (digits), 五位一体 (a formula): no people counted
     if unit in _CN_COUNT_UNITS:
         return "figure.cn_numeral", 0.6
     if unit in ("年", "天"):
@@ -489,7 +521,12 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if after.startswith(_SET_HEADS):
         return None
-    cue = text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES) or _listed_before(text, m.start())
+    cue = (
+        text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
+        or _listed_before(text, m.start())
+        or _continues_counts(text, m.start(), m.group("unit"))
+        or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+    )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
     if value > 10 and len(number) > 1 and text[end - 1 : end + 1] not in _two_character_words():
@@ -514,6 +551,19 @@ def _listed_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is a 、-list the number then counts (甲、乙、丙三个专门委员会)."""
     clause = re.split(r"[，。；,;：:！？\n]", text[max(0, start - 30) : start])[-1]
     return clause.count("、") >= 1 and not clause.endswith(("”", "’", "」"))
+
+
+def _continues_counts(text: str, start: int, unit: str) -> bool:
+    """Whether the numeral at ``start`` opens a clause that continues the clause before it, a count
+    of the same measure word (举办了四期…培训班,两期…培训班): the verb of the first count governs both."""
+    if start == 0 or text[start - 1] not in "，,、":
+        return False
+    opening = max(text.rfind(ch, 0, start - 1) for ch in "，,、。；;！？!?\n") + 1
+    previous = text[opening : start - 1]
+    for m in re.finditer(rf"(?:(?P<ar>[0-9]+)|{CN_NUMERAL}){re.escape(unit)}", previous):
+        if m.group("ar") or previous[: m.start()].endswith(_CN_COUNT_CUES):
+            return True
+    return False
 
 
 def _in_idiom(text: str, start: int, end: int) -> bool:

@@ -224,3 +224,53 @@ def test_datelines(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["1/3的委员", "02/30", "第01/02期", "2/18"])
 def test_not_datelines(text: str) -> None:
     assert texts(text) == []
+
+
+# A month in Chinese numerals alone, in a dated chronicle (corpus 096, tests/data/corpus/RULINGS.md).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1月30日 召开协作会议。3月中旬 第6辑出版。按一月召开的会议精神,", ["1月30日", "3月", "一月"]),
+        ("1985年3月,县政协于十月召开常委会议。", ["1985年3月", "十月"]),
+    ],
+)
+def test_a_chinese_month_alone_after_months_were_given(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按一月召开的会议精神",  # no month given before: 一月 may be "one month"
+        "1月30日开会。培训为期一月,",  # a length
+        "1月30日开会。每一月召开一次",
+        "1月30日开会。用了一月时间",
+    ],
+)
+def test_a_chinese_month_alone_needs_months_and_a_date_context(text: str) -> None:
+    assert [t for t in texts(text) if "一月" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县政协一、二月份共走访委员58人。", ["一、二月份"]),  # two months sharing 份, like 7、8月份
+        ("县政协十一、十二月份组织委员分组视察。", ["十一、十二月份"]),
+        ("委员在三、五月份两次视察。", ["五月份"]),  # not neighbours: the first is no month of the pair
+        ("一、二月份工作安排", ["二月份"]),  # a heading's list number, then the month
+    ],
+)
+def test_chinese_months_sharing_fen(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2003年元月,县政协召开常委会议。", ["2003年元月"]),
+        ("2003年元月15日召开。", ["2003年元月15日"]),
+        ("二〇〇三年元月,召开全会。", ["二〇〇三年元月"]),
+    ],
+)
+def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

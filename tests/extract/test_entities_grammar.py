@@ -421,3 +421,40 @@ def test_a_model_place_that_ends_in_a_congress_is_no_place() -> None:
 def test_the_first_name_of_a_space_list_glued_to_the_body_before_it() -> None:
     text = "(青田县政协陈立新 黄海波 刘芳 供稿)"  # the space after the body removed by normalization
     assert labelled(text, "PERSON") == ["陈立新", "黄海波", "刘芳"]
+
+
+# --- Issue 21, annals round: short organ abbreviations and post chains ---------------------
+
+
+def test_an_office_abbreviated_with_ban_after_a_level() -> None:
+    assert labelled("民盟市委主委、市人防办主任张某某出席。", "ORG")[-1] == "市人防办"
+    assert "县扶贫办" in labelled("县扶贫办副主任李某介绍情况。", "ORG")
+    assert "区信访办" in labelled("区信访办负责人参加。", "ORG")
+
+
+def test_a_verb_ending_in_ban_is_no_office() -> None:
+    assert labelled("会议由市承办,县协办。", "ORG") == []
+    assert labelled("此事市不好办。", "ORG") == []
+
+
+# --- SLOGAN: watchwords of allegiance and longer 双 formulas (issue 21, annals round) -------
+
+
+def test_a_quoted_watchword_of_allegiance_to_two_polities() -> None:
+    assert labelled("筑牢“爱国爱澳”的社会政治基础。", "SLOGAN") == ["爱国爱澳"]
+    assert labelled("弘扬“爱国爱乡”的光荣传统。", "SLOGAN") == ["爱国爱乡"]
+    assert labelled("坚持“边学边干”的方法。", "SLOGAN") == []  # a method phrase, not a polity
+    assert labelled("大家“爱国爱澳”", "SLOGAN") == ["爱国爱澳"]
+
+
+def test_a_quoted_shuang_formula_of_up_to_six_characters() -> None:
+    assert labelled("为国家和香港的发展发挥好「双重积极作用」。", "SLOGAN") == ["双重积极作用"]
+
+
+# --- PERSON: a credit's role words around a space list (issue 21) ----------------------------
+
+
+def test_a_credit_with_a_space_list_of_names() -> None:
+    assert labelled("（记者 王强 李明 摄影报道）", "PERSON") == ["王强", "李明"]
+    assert labelled("（记者 王强 李明 张伟 报道）", "PERSON") == ["王强", "李明", "张伟"]
+    assert labelled("（记者王强摄影报道）", "PERSON") == ["王强"]  # 报道 is never a name

@@ -412,3 +412,136 @@ def test_half_a_span_of_time(text: str, span: str, unit: str) -> None:
 @pytest.mark.parametrize("text", ["上半年", "近半年来", "半数以上"])
 def test_no_half_span_without_a_length_word(text: str) -> None:
     assert texts(text) == []
+
+
+# Issue 21, annals and PDF-layout round (corpus 083–097, tests/data/corpus/RULINGS.md).
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("从1983年开始编辑出版到现在,已27个年头了,", "27个年头", 27, "个年头", "exact"),
+        ("已出版《张家口文史资料》35辑,", "35辑", 35, "辑", "exact"),
+        ("在35辑史料中,绝大多数", "35辑", 35, "辑", "exact"),
+        ("已刊出珍贵的历史照片、图表650余帧及题词", "650余帧", 650, "帧", "over"),
+    ],
+)
+def test_years_volumes_and_pictures_counted(text: str, span: str, value: float, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这已经是第十一个年头。",  # which year: an ordinal
+        "已经步入了第二十个年头。",
+        "《张家口文史资料》第6辑出版。",  # which volume
+        "为出版《文史》第十辑奠定了基础。",
+        "五年中,市政协一直注重征编文史资料,",  # a look back, like 五年来
+        "五年间，市政协先后开展调研",
+        "进入21世纪，",  # a century alone is nothing
+        "近半个世纪以来",  # relative
+        "走过了半个世纪的不平凡历程。",  # 半 counts only after a length word; 世纪 is no unit
+    ],
+)
+def test_ordinal_volumes_and_looks_back_are_no_figure(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_count_continues_a_list_of_counts() -> None:
+    # 举办了 governs both items: the second 两期 is counted like the first 四期.
+    text = "学习委先后举办了四期市县(区)政协主席培训班,两期市县(区)政协学习干部培训班,共有262人参加学习。"
+    assert [(s.text, s.value, s.unit) for s in find_figures(text)] == [
+        ("四期", 4, "期"),
+        ("两期", 2, "期"),
+        ("262人", 262, "人"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增强“四个意识”、坚定“四个自信”,两个维护要做到",  # formulas, not a list of counts
+        "举办了四期培训班,两支队伍得到锻炼",  # another measure word: a set
+    ],
+)
+def test_no_list_of_counts_without_the_same_counted_unit(text: str) -> None:
+    assert [s.text for s in find_figures(text) if s.text.startswith("两")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("委员们分三批赴江苏、浙江学习考察。", "三批", 3, "批"),
+        ("县政协分两个小组开展调研", "两个", 2, "个"),
+        ("调研组分成四个小组,", "四个", 4, "个"),
+    ],
+)
+def test_a_group_divided_into_counted_parts(text: str, span: str, value: int, unit: str) -> None:
+    assert [(s.text, s.value, s.unit) for s in find_figures(text)] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize("text", ["报告分为三个部分:", "这部分三个委员", "充分两个维护"])
+def test_no_count_after_a_word_ending_in_fen(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("培训委员1 320人次。", "1 320人次", 1320),  # digits grouped by a space, as typeset yearbooks do
+        ("收到捐款12 500 000元", "12 500 000元", 12500000),
+        ("参加人数达2\u2009150人", "2\u2009150人", 2150),  # a thin space
+    ],
+)
+def test_digits_grouped_by_a_space(text: str, span: str, value: int) -> None:
+    assert [(s.text, s.value) for s in find_figures(text)] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019 320件", ["320件"]),  # a year's four digits are no group of three's head
+        ("编号12 34件", ["34件"]),  # a group of two is no thousands group
+    ],
+)
+def test_no_grouping_without_groups_of_three(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("来自16省(区、市)政协的委员参加。", "16省(区、市)", 16, "省区市"),  # like 320人(次): the bracket is the unit's
+        ("覆盖12省（区、市）。", "12省（区、市）", 12, "省区市"),
+        ("遍及全国31个省(区、市)", "31个", 31, "个"),  # counted with 个: the classifier is the unit
+    ],
+)
+def test_provinces_with_their_bracketed_regions(text: str, span: str, value: int, unit: str) -> None:
+    assert [(s.text, s.value, s.unit) for s in find_figures(text)] == [(span, value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text", ["1675年(清康熙14年)清政府派兵驻牧", "民国38年,县政府迁往", "明洪武二年(1369年)", "光绪三十年,设学堂"]
+)
+def test_a_year_of_a_reign_or_the_republic_is_no_duration(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("该会筹得善款逾百万港元,", "逾百万港元", 1000000, "港元", "over"),
+        ("项目投资近千万元。", "近千万元", 10000000, "元", "under"),
+        ("会上,五位委员先后发言。", "五位", 5, "位", "exact"),  # 位 counts people wherever it stands
+    ],
+)
+def test_bare_compound_scales_and_people_counted_with_wei(
+    text: str, span: str, value: int, unit: str, approx: str
+) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    "text", ["统筹推进“五位一体”总体布局", "坚持三位一体", "第三位发言的委员", "一位委员说", "保持两位数增长"]
+)
+def test_wei_in_a_formula_an_ordinal_or_the_article(text: str) -> None:
+    assert texts(text) == []

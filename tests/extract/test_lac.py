@@ -162,3 +162,12 @@ def test_a_body_the_model_saw_stands_before_a_post_or_a_numbered_session() -> No
     ]
     got = {s.text for s in combine(text, [meeting], model, [(0, len(text))]) if s.label == "ORG"}
     assert got == {"文化文史委员会", "县政协"}
+
+
+def test_a_bare_department_in_a_chain_of_posts_is_no_body() -> None:
+    # 市委常委、统战部部长: the department belongs to the body named before the first post;
+    # written bare it names no body (tests/data/corpus/RULINGS.md), whereas with its body it does.
+    text = "民盟区委主委李某,市委常委、统战部部长王某,县委统战部部长赵某出席。"
+    model = [_span(text, "统战部", "ORG", "lac"), _span(text, "县委统战部", "ORG", "lac")]
+    got = [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "ORG"]
+    assert got == ["县委统战部"]
