@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from pizhu.extract import GUIDELINES_VERSION
 from pizhu.extract.layout import Layout
 from pizhu.extract.models import DocumentDraft, Section, Span
@@ -49,6 +47,7 @@ from pizhu.store.records import (
     is_adjudicator,
     machine_uid,
 )
+from pizhu.store.sqlitetools import Database
 
 DEFAULT_DB = "annotations.db"
 
