@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from pizhu.extract import GUIDELINES_VERSION
 from pizhu.extract.layout import Layout
 from pizhu.extract.models import DocumentDraft, Section, Span
@@ -50,6 +48,7 @@ from pizhu.store.records import (
     is_adjudicator,
     machine_uid,
 )
+from pizhu.store.sqlitetools import Database
 
 DEFAULT_DB = "annotations.db"
 
@@ -598,23 +597,30 @@ class Store:
         mine = self.assigned(reviewer) if reviewer else set()
         # Reviewed and finished by the one definition (store.progress), in SQL.
         done = progress.document_progress(self, reviewer, candidates={r[0]: r[7] for r in rows}, decided_only=True)
-        none = progress.Progress()  # nothing decided: nothing reviewed, not finished
-        summaries = []
+        # Positional, one tuple per report (``DocumentSummary`` is a named tuple): 100,000 of
+        # them on every open at scale. A report nobody decided in has reviewed nothing and is
+        # not finished (``Progress(n, n, 0)``).
+        summaries: list[DocumentSummary] = []
+        append = summaries.append
         for doc_id, source, title, organisation, year, date, sections, candidates in rows:
-            p = done.get(doc_id, none)
-            summaries.append(
+            p = done.get(doc_id)
+            if p is None:
+                reviewed, finished = 0, False
+            else:
+                reviewed, finished = p.candidates - p.undecided, p.finished
+            append(
                 DocumentSummary(
-                    id=doc_id,
-                    source=source,
-                    title=title or "",
-                    organisation=organisation or "",
-                    year=year,
-                    sections=sections,
-                    candidates=candidates,
-                    reviewed=p.candidates - p.undecided,
-                    assigned=doc_id in mine,
-                    date=date or None,
-                    finished=p.finished,
+                    doc_id,
+                    source,
+                    title or "",
+                    organisation or "",
+                    year,
+                    sections,
+                    candidates,
+                    reviewed,
+                    doc_id in mine,
+                    date or None,
+                    finished,
                 )
             )
         return summaries

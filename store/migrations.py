@@ -10,7 +10,7 @@ import hashlib
 import json
 import uuid
 
-from sqlite_utils import Database, Migrations
+from pizhu.store.sqlitetools import Database, Migrations
 
 migrations = Migrations("pizhu")
 

@@ -6,7 +6,7 @@ import bisect
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, NamedTuple, TypedDict
 
 # The states a span can be in for one reviewer, derived from the decision log.
 PENDING, CONFIRMED, CORRECTED, REJECTED, ADDED, REMOVED = (
@@ -161,9 +161,12 @@ class StoredDocument:
         return self.page_map[index][1] if index >= 0 else None
 
 
-@dataclass(frozen=True)
-class DocumentSummary:
-    """One row of the library: a document with its review progress for one reviewer."""
+class DocumentSummary(NamedTuple):
+    """One row of the library: a document with its review progress for one reviewer.
+
+    A named tuple, frozen like the other records: the library builds one per report on
+    every open (100,000 at scale), and a tuple is made several times faster than a frozen
+    dataclass, which sets each field through ``object.__setattr__``."""
 
     id: int
     source: str

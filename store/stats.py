@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from pizhu.extract.models import LABELS
 from pizhu.extract.scores import Scored, Scores, prf
@@ -151,12 +151,91 @@ class ExtractorScore(Scored):
         }
 
 
+class ReportList(Sequence[DocumentProgress]):
+    """Every report's ``DocumentProgress`` in library order, each one made when it is first read.
+
+    ``pizhu stats`` at scale lists 100,000 reports and shows 50 of them: the others are
+    kept as the library's rows and the decided counts of the few thousand reports someone
+    decided in, and ``total`` and ``finished`` are counted from those, without an object per
+    report. A report read twice is the same object.
+    """
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[int, str, str | None, str | None, int | None, str | None, int, int]],
+        decided: dict[int, list[tuple[str, str, int]]],
+        finished: set[int],
+    ) -> None:
+        self._rows = rows
+        """``library.listing``'s rows: (id, source, title, organisation, year, date, sections, candidates)."""
+        self._decided = decided
+        """Per listed report someone decided in: (origin, status, n) of its decided spans."""
+        self._finished = finished
+        """The finished reports among the listed ones."""
+        self._made: dict[int, DocumentProgress] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentProgress: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DocumentProgress]: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentProgress | list[DocumentProgress]:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(len(self._rows)))]
+        if index < 0:
+            index += len(self._rows)
+        if not 0 <= index < len(self._rows):
+            raise IndexError(index)
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[DocumentProgress]:
+        return (self._make(i) for i in range(len(self._rows)))
+
+    def _make(self, index: int) -> DocumentProgress:
+        made = self._made.get(index)
+        if made is None:
+            doc_id, _source, title, organisation, year, _date, _sections, candidates = self._rows[index]
+            counts = StatusCounts(pending=candidates)
+            for origin, status, n in self._decided.get(doc_id, ()):
+                _apply(counts, origin, status, n)
+            made = self._made[index] = DocumentProgress(
+                doc_id, title or "", organisation or "", year, counts, doc_id in self._finished
+            )
+        return made
+
+    def total(self) -> StatusCounts:
+        """The counts of every report added up (``Stats.total``)."""
+        total = StatusCounts(pending=sum(row[7] for row in self._rows))
+        for decided in self._decided.values():
+            for origin, status, n in decided:
+                _apply(total, origin, status, n)
+        return total
+
+    def finished(self) -> int:
+        """How many reports are finished (``Stats.finished``)."""
+        return len(self._finished)
+
+
+def _apply(counts: StatusCounts, origin: str, status: str, n: int) -> None:
+    """``n`` decided spans of a report: machine ones leave the pending baseline; a removed
+    span (added, then taken back) counts nowhere."""
+    if origin == "machine":
+        counts.pending -= n
+    if status != REMOVED:
+        counts.count(status, n)
+
+
 @dataclass
 class Stats:
     """Everything ``pizhu stats`` shows."""
 
     reviewer: str | None
-    documents: list[DocumentProgress]
+    documents: Sequence[DocumentProgress]
+    """Every report in library order (a ``ReportList`` from ``compute``: made as they are read)."""
     labels: dict[str, StatusCounts]
     by_label: list[ExtractorScore]
     by_rule: list[ExtractorScore]
@@ -165,21 +244,19 @@ class Stats:
 
     @property
     def total(self) -> StatusCounts:
-        # One pass with plain locals: 100,000 reports at scale.
-        pending = confirmed = corrected = rejected = added = disputed = 0
+        if isinstance(self.documents, ReportList):
+            return self.documents.total()
+        total = StatusCounts()
         for doc in self.documents:
-            c = doc.counts
-            pending += c.pending
-            confirmed += c.confirmed
-            corrected += c.corrected
-            rejected += c.rejected
-            added += c.added
-            disputed += c.disputed
-        return StatusCounts(pending, confirmed, corrected, rejected, added, disputed)
+            for name in ("pending", "confirmed", "corrected", "rejected", "added", "disputed"):
+                setattr(total, name, getattr(total, name) + getattr(doc.counts, name))
+        return total
 
     @property
     def finished(self) -> int:
         """Reports finished (``store.progress``)."""
+        if isinstance(self.documents, ReportList):
+            return self.documents.finished()
         return sum(1 for doc in self.documents if doc.finished)
 
     def as_dict(self) -> dict[str, Any]:
@@ -252,11 +329,9 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     scope = None if not wanted else sorted(wanted)
     # Every machine candidate starts as pending: per document from its totals (migration 0013).
     listed = library.listing(store.conn)
-    progress = {
-        doc_id: DocumentProgress(doc_id, title or "", organisation or "", year, StatusCounts(pending=candidates))
-        for doc_id, _source, title, organisation, year, _date, _sections, candidates in listed
-        if not wanted or doc_id in wanted
-    }
+    if wanted:
+        listed = [row for row in listed if row[0] in wanted]
+    live = {row[0]: row[7] for row in listed}  # id → machine candidates
     labels: dict[str, StatusCounts] = {}
     by_label: dict[str, ExtractorScore] = {}
     by_rule: dict[str, ExtractorScore] = {}
@@ -289,10 +364,8 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
 
     # Finished by store.progress's one definition; the candidates are the list's, not read again,
     # and only the reports someone decided in are looked at (the only ones that can be finished).
-    settled = document_progress(store, reviewer, candidates={row[0]: row[7] for row in listed}, decided_only=True)
-    for doc_id, p in settled.items():
-        if p.finished and doc_id in progress:
-            progress[doc_id].finished = True
+    settled = document_progress(store, reviewer, candidates=live, decided_only=True)
+    finished = {doc_id for doc_id, p in settled.items() if p.finished and doc_id in live}
     pending = library.candidate_kinds(store) if scope is None else store.candidate_totals(scope)[1]
     for (label, rule, source), n in pending.items():
         labels.setdefault(label, StatusCounts()).pending += n
@@ -302,14 +375,10 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
             score.pending += n
 
     by_document, decided = _decided_totals(store, reviewer, scope)
+    per_report: dict[int, list[tuple[str, str, int]]] = {}
     for (doc_id, origin, status), n in by_document.items():
-        doc = progress.get(doc_id)
-        if doc is None:
-            continue
-        if origin == "machine":
-            doc.counts.pending -= n  # out of the pending baseline
-        if status != REMOVED:
-            doc.counts.count(status, n)
+        if doc_id in live:
+            per_report.setdefault(doc_id, []).append((origin, status, n))
     for (origin, label, rule, source, status, state_label), n in decided.items():
         if origin == "machine":
             # Take the spans out of the pending baseline, under the label they were proposed with.
@@ -343,7 +412,7 @@ def compute(store: Store, reviewer: str | None = None, documents: Iterable[int] 
     order = {label: i for i, label in enumerate(LABELS)}
     return Stats(
         reviewer=reviewer,
-        documents=list(progress.values()),
+        documents=ReportList(listed, per_report, finished),
         labels=dict(sorted(labels.items(), key=lambda item: order.get(item[0], len(order)))),
         by_label=sorted(by_label.values(), key=lambda s: order.get(s.key, len(order))),
         by_rule=sorted(by_rule.values(), key=lambda s: s.key),

@@ -55,3 +55,18 @@ def test_core_modules_load_without_textual_or_rich() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == ""
+
+
+def test_the_command_loads_without_pandas_or_numpy_and_leaves_them_importable() -> None:
+    """sqlite-utils imports pandas and numpy when they are installed; ``store.sqlitetools``
+    hides them from it (half a second of ``pizhu stats``), and only while it is imported."""
+    pytest.importorskip("pandas")
+    code = (
+        "import sys\n"
+        "import pizhu.cli\n"
+        "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))\n"
+        "import pandas, sqlite_utils\n"
+        "print(pandas.DataFrame({'a': [1]}).shape)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split("\n")[:2] == ["[]", "(1, 1)"]

@@ -165,3 +165,32 @@ def test_precision_and_recall_per_source_and_label() -> None:
     store.add_span(doc, "wang", t.index("社情民意"), t.index("社情民意") + 2, "PERSON")
     scores = {s.key: s for s in compute(store).by_source}
     assert scores["lac PERSON"].recall == 0.5 and scores["lac PERSON"].missed == 1
+
+
+def test_total_and_finished_are_the_reports_added_up() -> None:
+    """``compute`` keeps the reports as rows and counts ``total`` and ``finished`` without an
+    object per report: the same figures as adding up the reports it lists (a withdrawn one
+    left out, a report decided to the end finished)."""
+    store = Store.memory()
+    doc, _ids = build(store)
+    others = []
+    for n in (2, 3):
+        draft = prepare(TEXT.replace("49条", f"4{n}条"))[0]
+        spans = [_span(draft.text, f"4{n}条", "FIGURE", "fig.count"), _span(draft.text, "2023年", "DATE", "date.year")]
+        added = store.add_document(f"t{n}.txt", "utf-8", draft, spans, "test")
+        assert added is not None
+        others.append(added)
+    for span in store.spans(others[0], "li"):
+        store.decide(span.id, "li", "confirm")
+    store.decide(store.spans(others[1], "li")[0].id, "li", "reject")
+    store.withdraw_document(others[1], by="li")
+    for reviewer in (None, "wang", "li"):
+        stats = compute(store, reviewer)
+        assert [d.document_id for d in stats.documents] == [doc, others[0]]
+        fields = ("pending", "confirmed", "corrected", "rejected", "added", "disputed")
+        added_up = {name: sum(getattr(d.counts, name) for d in stats.documents) for name in fields}
+        assert {name: getattr(stats.total, name) for name in fields} == added_up
+        assert stats.finished == sum(d.finished for d in stats.documents)
+        assert stats.documents[-1] is stats.documents[1] and stats.documents[:1] == [stats.documents[0]]
+    assert compute(store, "li").finished == 1 and compute(store).finished == 1
+    assert compute(store, "wang").total.added == 2 and compute(store, "li").total.rejected == 0
