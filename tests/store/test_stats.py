@@ -181,8 +181,8 @@ def test_total_and_finished_are_the_reports_added_up() -> None:
         assert added is not None
         others.append(added)
     for span in store.spans(others[0], "li"):
-        store.decide(span.id, "li", "confirm")
-    store.decide(store.spans(others[1], "li")[0].id, "li", "reject")
+        store.decide(span.id, "li", Change("confirm"))
+    store.decide(store.spans(others[1], "li")[0].id, "li", Change("reject"))
     store.withdraw_document(others[1], by="li")
     for reviewer in (None, "wang", "li"):
         stats = compute(store, reviewer)
