@@ -285,7 +285,7 @@ def m0008_roles(db: Database) -> None:
 
     - ``roles``: who holds which role (``adjudicator``), granted by the database's owner;
       a database made before gets the role for everyone who had adjudicated (as
-      ``adjudicator:NAME`` or by ``Store.decide(..., "adjudicate")``), so the prefix keeps
+      ``adjudicator:NAME`` or by ``Store.decide(..., Change("adjudicate", ...))``), so the prefix keeps
       working there, but from now on the prefix confers nothing by itself;
     - ``serve_tokens``: the SHA-256 digest of each ``pizhu serve`` token and its reviewer;
     - ``pizhu_meta`` ``owner``: who created the database, recorded when it is made here (a
