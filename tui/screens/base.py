@@ -29,7 +29,7 @@ class PizhuScreen(Screen[None]):
     @dataclass
     class AlikeCounted(Message):
         """The pending candidates alike a span in every report (``count_alike``), for a bulk
-        confirm or reject (``tui.review``)."""
+        confirm or reject (``tui.writes``)."""
 
         action: str
         span: SpanView

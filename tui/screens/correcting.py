@@ -16,11 +16,11 @@ from pizhu.store.errors import StoreError
 from pizhu.store.records import PENDING, Change, SpanView
 from pizhu.tui.editing import WORD_MOVES, boundary_target
 from pizhu.tui.model import alike_in, predicted
-from pizhu.tui.review import bulk_done, bulk_write, described
 from pizhu.tui.screens.dialogs import AttributeForm, Choice, Confirm, TextPrompt
 from pizhu.tui.screens.reading import ReadingScreen
 from pizhu.tui.words import Words
 from pizhu.tui.writer import Job
+from pizhu.tui.writes import bulk_done, bulk_write, described
 
 
 class CorrectingKeys(ReadingScreen):

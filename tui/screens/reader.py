@@ -16,11 +16,11 @@ from pizhu.store.display import visible
 from pizhu.store.records import PENDING, Change, SpanView
 from pizhu.tui import keys
 from pizhu.tui.editing import alternative, alternative_change, found_span
-from pizhu.tui.review import Undo, described, past, undo_message
 from pizhu.tui.screens.correcting import CorrectingKeys
 from pizhu.tui.screens.dialogs import GoToSection, LabelFilter, LabelPicker, SectionChoice, TextPrompt
 from pizhu.tui.screens.selecting import SelectingKeys
 from pizhu.tui.writer import Job
+from pizhu.tui.writes import Undo, described, past, undo_message
 
 
 class ReaderScreen(SelectingKeys, CorrectingKeys):

@@ -35,7 +35,6 @@ from pizhu.store.display import visible
 from pizhu.store.errors import StoreError, UnchangedError
 from pizhu.store.records import PENDING, Change, SpanState, SpanView
 from pizhu.tui.model import LoadedDocument, page_note, predicted, skipped_note
-from pizhu.tui.review import bound, decide_write, described
 from pizhu.tui.screens.reviewing import ReviewScreen
 from pizhu.tui.text import strip_markup_heading
 from pizhu.tui.widgets.save_line import SaveLine
@@ -44,6 +43,7 @@ from pizhu.tui.widgets.span_panel import SpanPanel
 from pizhu.tui.widgets.status_line import MessageLine, StatusLine, status_text
 from pizhu.tui.words import Words, jieba_boundaries
 from pizhu.tui.writer import Job, Writer
+from pizhu.tui.writes import bound, decide_write, described
 
 # From this width the span panel sits beside the text instead of below it; below it the
 # text keeps the whole width (at 120 columns a side panel left a 76-cell text column).
