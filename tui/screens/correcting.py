@@ -40,7 +40,7 @@ class CorrectingKeys(ReadingScreen):
         what = described(span)
         if not here:
             self.say(f"counting pending {what} in every report…")
-            self.count_alike(action, span, set(self.pizhu.document_ids()))
+            self.count_alike(action, span, self.pizhu.document_ids())
             return
 
         def done(where: str | None) -> None:
@@ -48,7 +48,7 @@ class CorrectingKeys(ReadingScreen):
                 self.bulk(action, here, what, where)
             elif where == "everywhere":
                 self.say(f"counting pending {what} in every report…")
-                self.count_alike(action, span, set(self.pizhu.document_ids()))
+                self.count_alike(action, span, self.pizhu.document_ids())
 
         question = f"{action} {len(here)} × {what} in this report?"
         hint = "y: yes · n: no · w: count them in every report"

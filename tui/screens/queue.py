@@ -227,7 +227,7 @@ class QueueScreen(ReviewScreen):
             return
         self.counting = True
         self._show_title()
-        self.count_alike(action, span, set(self.pizhu.document_ids()))
+        self.count_alike(action, span, self.pizhu.document_ids())
 
     def alike_counted(self) -> None:
         self.counting = False

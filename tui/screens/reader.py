@@ -97,9 +97,11 @@ class ReaderScreen(SelectingKeys, CorrectingKeys):
         self._document(-1)
 
     def _document(self, direction: int) -> None:
+        self.with_document_ids(lambda ids: self._document_among(ids, direction))
+
+    def _document_among(self, ids: list[int], direction: int) -> None:
         # From the document being loaded, if any: } } } goes three documents on.
         here = self.loading_doc if self.loading_doc is not None else self.doc.id if self.doc is not None else None
-        ids = self.pizhu.document_ids()
         if here not in ids:
             return
         index = ids.index(here) + direction
