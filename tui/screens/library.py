@@ -327,17 +327,8 @@ class LibraryScreen(PizhuScreen):
         name = visible(doc.title or doc.source)
 
         def done(answer: str | None) -> None:
-            if answer is None:
-                return
-            try:
-                self.pizhu.store.withdraw_document(doc.id, by=self.pizhu.reviewer)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.withdrawn.append((doc.id, name))
-            self.pizhu.forget_progress()
-            self.reload()
-            self.notify(f"withdrawn: {name} (its decisions stay in the log) · u: bring it back")
+            if answer is not None:
+                self.withdraw(doc.id, name)
 
         question = f"withdraw report {doc.id} “{fit(name, 40)}” from the library? Its decisions stay in the log."
         self.app.push_screen(Confirm(question), done)
@@ -347,16 +338,34 @@ class LibraryScreen(PizhuScreen):
         if not self.withdrawn:
             self.notify("nothing withdrawn here to bring back (pizhu withdraw N --restore: any report)")
             return
-        doc_id, name = self.withdrawn[-1]
-        try:
-            self.pizhu.store.withdraw_document(doc_id, restore=True, by=self.pizhu.reviewer)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.withdrawn.pop()
-        self.pizhu.forget_progress()
-        self.reload()
-        self.notify(f"restored: {name}")
+        doc_id, name = self.withdrawn.pop()
+        self.withdraw(doc_id, name, restore=True)
+
+    def withdraw(self, doc_id: int, name: str, *, restore: bool = False) -> None:
+        """Withdraw a report (or bring it back): the app's writer writes it, in turn, off the
+        key path; the library is read again once it is written."""
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: object) -> None:
+            store.withdraw_document(doc_id, restore=restore, by=reviewer)
+
+        def saved(job: Job, result: object) -> None:
+            self.pizhu.forget_progress()
+            if restore:
+                self.notify(f"restored: {name}")
+            else:
+                self.withdrawn.append((doc_id, name))
+                self.notify(f"withdrawn: {name} (its decisions stay in the log) · u: bring it back")
+            if self.is_attached:
+                self.reload()
+
+        def refused(job: Job, error: StoreError) -> None:
+            if restore:
+                self.withdrawn.append((doc_id, name))  # still withdrawn: u may try again
+            self.notify(str(error), severity="error")
+
+        what = f"{'restore' if restore else 'withdraw'} report {doc_id}"
+        self.pizhu.writer.submit(Job(what, write, saved, refused))
 
     def action_describe(self) -> None:
         doc = self.summary(self.selected_id() or 0)
