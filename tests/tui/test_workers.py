@@ -11,6 +11,7 @@ from pizhu.store.db import Store
 from pizhu.store.errors import StoreError
 from pizhu.store.records import Change
 from pizhu.tui.app import PizhuApp, make_app
+from pizhu.tui.screens.library import LibraryScreen
 from pizhu.tui.screens.queue import QueueScreen
 from pizhu.tui.screens.reader import ReaderScreen
 from pizhu.tui.workers import notice
@@ -57,9 +58,10 @@ async def test_no_key_reads_the_database_on_the_apps_thread(
 ) -> None:
     """Every statement SQLite runs is traced with the thread that runs it: while keys are
     pressed (moving, deciding, undo, reload, the next report after a reload, a write the
-    database refuses, the queue and back, J), none runs on the app's thread; reads run in
+    database refuses, the queue and back, J; in the library withdraw, restore and correct a
+    report), none runs on the app's thread; reads run in
     workers, writes on the writer's thread. Before: the status line read the reports' ids
-    after a reload, a refused write read its spans and J read the role, all on the key.
+    after a reload, a refused write read its spans and J read the role, all on the key; the library wrote on it.
     (About 4 s: one app, a dozen keys on three screens, each waited for as a reviewer would.)"""
     app_thread = threading.current_thread()  # run_test runs the app on this thread's loop
     watching = threading.Event()
@@ -98,6 +100,11 @@ async def test_no_key_reads_the_database_on_the_apps_thread(
         for keys in (["w"], ["a"], ["escape"], ["J"]):
             await pilot.press(*keys)
             await settled(app, pilot)
-        watching.clear()
         assert isinstance(app.screen, ReaderScreen)
+        # The library: withdraw a report, bring it back, correct its organisation.
+        for keys in (["escape"], ["d"], ["y"], ["u"], ["e"], ["enter"]):
+            await pilot.press(*keys)
+            await settled(app, pilot)
+        watching.clear()
+        assert isinstance(app.screen, LibraryScreen)
     assert on_app_thread == []

@@ -13,6 +13,7 @@ Sorting and filtering work on every document; the table then shows the first
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,7 +28,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from pizhu.store import workspace
 from pizhu.store.db import Store
 from pizhu.store.display import visible, visible_styled
-from pizhu.store.errors import StoreError
+from pizhu.store.errors import BusyError, StoreError
 from pizhu.store.records import DocumentSummary
 from pizhu.tui import keys
 from pizhu.tui.screens.base import PizhuScreen
@@ -372,18 +373,33 @@ class LibraryScreen(PizhuScreen):
         if doc is None:
             return
 
-        def save(values: dict[str, Any]) -> str | None:
-            try:
-                self.pizhu.store.describe_document(
-                    doc.id,
-                    title=values["title"],
-                    organisation=values["organisation"],
-                    year=values["year"],
-                    by=self.pizhu.reviewer,
-                )
-            except StoreError as exc:
-                return str(exc)
-            return None
+        reviewer = self.pizhu.reviewer
+
+        def save(values: dict[str, Any], answered: Callable[[str | None], None]) -> None:
+            # Written by the app's writer, off the key path; the store's refusal (a year out
+            # of range) is the write's answer, shown in the form. A lock is waited out.
+            def write(store: Store, seen: object) -> str | None:
+                try:
+                    store.describe_document(
+                        doc.id,
+                        title=values["title"],
+                        organisation=values["organisation"],
+                        year=values["year"],
+                        by=reviewer,
+                    )
+                except BusyError:
+                    raise
+                except StoreError as exc:
+                    return str(exc)
+                return None
+
+            def saved(job: Job, result: object) -> None:
+                answered(result if isinstance(result, str) else None)
+
+            def refused(job: Job, error: StoreError) -> None:
+                answered(str(error))
+
+            self.pizhu.writer.submit(Job(f"describe report {doc.id}", write, saved, refused))
 
         def done(values: dict[str, Any] | None) -> None:
             if values is not None:
