@@ -362,14 +362,7 @@ class ReadingScreen(ReviewScreen):
             return
         section = (self.section + 1, len(self.doc.sections))
         status.show_place(Place(self.doc.id, self.doc.document, section, self.committed_pending(), self.doc.labels))
-        self.query_one("#message", MessageLine).show(self.message_line(), max(self.size.width - 2, 10))
-
-    def message_line(self) -> str:
-        """The message, and whether the write it tells of is saved yet."""
-        job = self._message_job
-        if job is not None and job in self.writer.unsaved():
-            return f"{self.message} · saving…"
-        return self.message
+        self.query_one("#message", MessageLine).show(self.message, self._message_job)
 
     def say(self, message: str, job: Job | None = None) -> None:
         self.message = message

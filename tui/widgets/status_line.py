@@ -27,6 +27,7 @@ from pizhu.store.records import StoredDocument
 from pizhu.tui.host import Pizhu
 from pizhu.tui.text import fit, fit_line
 from pizhu.tui.workers import failed
+from pizhu.tui.writer import Job
 
 
 def status_text(
@@ -126,12 +127,18 @@ class StatusLine(Static):
 
 
 class MessageLine(Static):
-    """The message: what the last key did; a long span text in it is shortened in its middle,
-    what the message says about it stays."""
+    """The message: what the last key did, and "saving…" while the write it tells of is not
+    written yet; a long span text in it is shortened in its middle, what it says stays."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
 
-    def show(self, message: str, width: int) -> None:
-        line = fit_line(visible(message), width)
+    @property
+    def pizhu(self) -> Pizhu:
+        return cast(Pizhu, self.app)
+
+    def show(self, message: str, job: Job | None = None) -> None:
+        if job is not None and job in self.pizhu.writer.unsaved():
+            message = f"{message} · saving…"
+        line = fit_line(visible(message), max(self.screen.size.width - 2, 10))
         self.update(visible_styled(Text(line, style="italic", no_wrap=True, overflow="ellipsis")), layout=False)
