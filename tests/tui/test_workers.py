@@ -108,3 +108,29 @@ async def test_no_key_reads_the_database_on_the_apps_thread(
         watching.clear()
         assert isinstance(app.screen, LibraryScreen)
     assert on_app_thread == []
+
+
+async def test_a_key_waiting_for_the_reports_ids_is_dropped_when_they_cannot_be_read(
+    app: PizhuApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`}` after the ids were forgotten waits for a worker to read them; when that read fails
+    the reviewer is told, and the key is not run later by the next read."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reader(app, pilot)
+        ids = app.document_ids()
+        assert ids is not None and screen.doc is not None and screen.doc.id == ids[0]
+        real = Store.document_ids
+
+        def locked(self: Store) -> list[int]:
+            raise StoreError("database is locked")
+
+        monkeypatch.setattr(Store, "document_ids", locked)
+        app.forget_progress()
+        await pilot.press("right_curly_bracket")
+        await settled(app, pilot)
+        assert screen.doc.id == ids[0]
+        assert any("reports not counted: database is locked" in str(n.message) for n in app._notifications)
+        monkeypatch.setattr(Store, "document_ids", real)
+        await pilot.press("right_curly_bracket")
+        await settled(app, pilot)
+        assert screen.doc.id == ids[1]  # one on, not two

@@ -12,7 +12,7 @@ from typing import Any, cast
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from pizhu.store.records import SpanView
 from pizhu.tui.host import Pizhu
@@ -62,6 +62,8 @@ class PizhuScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The worker rule (``tui.workers``): a failed worker's StoreError is a notice."""
+        if event.worker.group == "ids" and event.state == WorkerState.ERROR:
+            self._with_ids.clear()  # the keys that waited for the ids are dropped, not run later
         failed(self, event)
 
     def report_text(self, doc_id: int) -> str | None:
