@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import Worker
 
@@ -37,6 +39,12 @@ if TYPE_CHECKING:
 
 
 class PizhuApp(App[None]):
+    @dataclass
+    class RoleRead(Message):
+        """Whether the reviewer holds the adjudicator role, read in a worker for ``J``."""
+
+        adjudicator: bool
+
     CSS_PATH = "app.tcss"
     TITLE = "pizhu 批注"
     ENABLE_COMMAND_PALETTE = False
@@ -78,6 +86,7 @@ class PizhuApp(App[None]):
         self._summaries: list[DocumentSummary] | None = None
         self._summaries_version = -1
         self._ids: list[int] | None = None
+        self._ids_epoch = 0
         self.progress_version = 0
         self.writer = Writer(self)
         self.keys = KeyOrder(self)
@@ -292,12 +301,20 @@ class PizhuApp(App[None]):
         self._ids = [d.id for d in summaries]
         return summaries
 
-    def document_ids(self) -> list[int]:
-        # Ids only change on import, which happens before the app starts (or on reload).
-        if self._ids is None:
-            # Ids alone: the reader's status line needs them on the key path, progress not.
-            self._ids = self.store.document_ids()
+    def document_ids(self) -> list[int] | None:
+        """The reports' ids if known (set with the library's progress, or by a worker's
+        ``remember_document_ids``); None after ``forget_progress`` until read again. Never
+        read here: the status line, ``}`` and the bulk count read them in their workers."""
         return self._ids
+
+    @property
+    def ids_epoch(self) -> int:
+        return self._ids_epoch
+
+    def remember_document_ids(self, epoch: int, ids: list[int]) -> None:
+        """Keep ids a worker read, unless they were forgotten since it started (``epoch``)."""
+        if epoch == self._ids_epoch:
+            self._ids = ids
 
     def progress_changed(self) -> None:
         """A decision was committed: progress is re-read lazily, when someone asks for it."""
@@ -306,6 +323,7 @@ class PizhuApp(App[None]):
     def forget_progress(self) -> None:
         self._summaries = None
         self._ids = None
+        self._ids_epoch += 1
 
     # --- navigation -------------------------------------------------------------------
 
@@ -399,10 +417,20 @@ class PizhuApp(App[None]):
             bar.show()
 
     def action_adjudication(self) -> None:
+        # The role is read again (granted or taken back meanwhile), in a worker: ``role_read``.
+        self.read_role()
+
+    @work(thread=True, exclusive=True, group="role", exit_on_error=False)
+    def read_role(self) -> None:
+        self.post_message(self.RoleRead(roles.has_role(self.reading_store(), self.reviewer)))
+
+    @on(RoleRead)
+    def role_read(self, event: RoleRead) -> None:
+        """The reviewer's role as the database has it now: ``J`` opens adjudication or is refused."""
         from pizhu.tui.screens.adjudicate import AdjudicationScreen
 
-        self._adjudicator = roles.has_role(self.store, self.reviewer)  # granted or taken back meanwhile
-        if not self._adjudicator:
+        self._adjudicator = event.adjudicator
+        if not event.adjudicator:
             # Blind review: a reviewer never sees the others' versions, nor overrules a verdict.
             self.refuse(f"J: only adjudicators adjudicate; {self.reviewer} is a reviewer")
             return

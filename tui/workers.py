@@ -31,6 +31,9 @@ DOING = {
     "adjudicate": "disagreements not read",
     "train": "model not trained",
     "import": "import stopped",
+    "role": "role not read",
+    "ids": "reports not counted",
+    "refused": "refused spans not read again",
 }
 
 

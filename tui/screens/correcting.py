@@ -16,11 +16,11 @@ from pizhu.store.errors import StoreError
 from pizhu.store.records import PENDING, Change, SpanView
 from pizhu.tui.editing import WORD_MOVES, boundary_target
 from pizhu.tui.model import alike_in, predicted
-from pizhu.tui.review import bulk_done, bulk_write, described
 from pizhu.tui.screens.dialogs import AttributeForm, Choice, Confirm, TextPrompt
 from pizhu.tui.screens.reading import ReadingScreen
 from pizhu.tui.words import Words
 from pizhu.tui.writer import Job
+from pizhu.tui.writes import bulk_done, bulk_write, described
 
 
 class CorrectingKeys(ReadingScreen):
@@ -40,7 +40,7 @@ class CorrectingKeys(ReadingScreen):
         what = described(span)
         if not here:
             self.say(f"counting pending {what} in every report…")
-            self.count_alike(action, span, set(self.pizhu.document_ids()))
+            self.count_alike(action, span, self.pizhu.document_ids())
             return
 
         def done(where: str | None) -> None:
@@ -48,7 +48,7 @@ class CorrectingKeys(ReadingScreen):
                 self.bulk(action, here, what, where)
             elif where == "everywhere":
                 self.say(f"counting pending {what} in every report…")
-                self.count_alike(action, span, set(self.pizhu.document_ids()))
+                self.count_alike(action, span, self.pizhu.document_ids())
 
         question = f"{action} {len(here)} × {what} in this report?"
         hint = "y: yes · n: no · w: count them in every report"

@@ -501,9 +501,10 @@ class Choice(_Dialog):
 
 
 class DocumentForm(_Dialog):
-    """Correct a report's title, organisation and year. ``save`` stores the values and returns
-    an error message or None: a refused year (not a number, or outside what the store takes)
-    keeps the form open with the message."""
+    """Correct a report's title, organisation and year. ``save(values, answered)`` hands the
+    values to be stored and calls ``answered`` once they are, with an error message or None:
+    a refused year (not a number, or outside what the store takes) keeps the form open with
+    the message."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         CANCEL,
@@ -512,7 +513,11 @@ class DocumentForm(_Dialog):
     ]
 
     def __init__(
-        self, title: str, organisation: str, year: int | None, save: Callable[[dict[str, Any]], str | None]
+        self,
+        title: str,
+        organisation: str,
+        year: int | None,
+        save: Callable[[dict[str, Any], Callable[[str | None], None]], None],
     ) -> None:
         super().__init__()
         self.values = (title, organisation, "" if year is None else str(year))
@@ -549,7 +554,12 @@ class DocumentForm(_Dialog):
             "organisation": self.query_one("#doc-organisation", Input).value,
             "year": year,
         }
-        error = self.save(values)
+        self.save(values, lambda error: self.answered(values, error))
+
+    def answered(self, values: dict[str, Any], error: str | None) -> None:
+        """The store's answer: stored (the form closes), or refused (it stays, saying why)."""
+        if not self.is_attached:
+            return
         if error:
             self.refuse(error)
             return

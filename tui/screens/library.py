@@ -13,6 +13,7 @@ Sorting and filtering work on every document; the table then shows the first
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,7 +28,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from pizhu.store import workspace
 from pizhu.store.db import Store
 from pizhu.store.display import visible, visible_styled
-from pizhu.store.errors import StoreError
+from pizhu.store.errors import BusyError, StoreError
 from pizhu.store.records import DocumentSummary
 from pizhu.tui import keys
 from pizhu.tui.screens.base import PizhuScreen
@@ -327,17 +328,8 @@ class LibraryScreen(PizhuScreen):
         name = visible(doc.title or doc.source)
 
         def done(answer: str | None) -> None:
-            if answer is None:
-                return
-            try:
-                self.pizhu.store.withdraw_document(doc.id, by=self.pizhu.reviewer)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.withdrawn.append((doc.id, name))
-            self.pizhu.forget_progress()
-            self.reload()
-            self.notify(f"withdrawn: {name} (its decisions stay in the log) · u: bring it back")
+            if answer is not None:
+                self.withdraw(doc.id, name)
 
         question = f"withdraw report {doc.id} “{fit(name, 40)}” from the library? Its decisions stay in the log."
         self.app.push_screen(Confirm(question), done)
@@ -347,34 +339,67 @@ class LibraryScreen(PizhuScreen):
         if not self.withdrawn:
             self.notify("nothing withdrawn here to bring back (pizhu withdraw N --restore: any report)")
             return
-        doc_id, name = self.withdrawn[-1]
-        try:
-            self.pizhu.store.withdraw_document(doc_id, restore=True, by=self.pizhu.reviewer)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.withdrawn.pop()
-        self.pizhu.forget_progress()
-        self.reload()
-        self.notify(f"restored: {name}")
+        doc_id, name = self.withdrawn.pop()
+        self.withdraw(doc_id, name, restore=True)
+
+    def withdraw(self, doc_id: int, name: str, *, restore: bool = False) -> None:
+        """Withdraw a report (or bring it back): the app's writer writes it, in turn, off the
+        key path; the library is read again once it is written."""
+        reviewer = self.pizhu.reviewer
+
+        def write(store: Store, seen: object) -> None:
+            store.withdraw_document(doc_id, restore=restore, by=reviewer)
+
+        def saved(job: Job, result: object) -> None:
+            self.pizhu.forget_progress()
+            if restore:
+                self.notify(f"restored: {name}")
+            else:
+                self.withdrawn.append((doc_id, name))
+                self.notify(f"withdrawn: {name} (its decisions stay in the log) · u: bring it back")
+            if self.is_attached:
+                self.reload()
+
+        def refused(job: Job, error: StoreError) -> None:
+            if restore:
+                self.withdrawn.append((doc_id, name))  # still withdrawn: u may try again
+            self.notify(str(error), severity="error")
+
+        what = f"{'restore' if restore else 'withdraw'} report {doc_id}"
+        self.pizhu.writer.submit(Job(what, write, saved, refused))
 
     def action_describe(self) -> None:
         doc = self.summary(self.selected_id() or 0)
         if doc is None:
             return
 
-        def save(values: dict[str, Any]) -> str | None:
-            try:
-                self.pizhu.store.describe_document(
-                    doc.id,
-                    title=values["title"],
-                    organisation=values["organisation"],
-                    year=values["year"],
-                    by=self.pizhu.reviewer,
-                )
-            except StoreError as exc:
-                return str(exc)
-            return None
+        reviewer = self.pizhu.reviewer
+
+        def save(values: dict[str, Any], answered: Callable[[str | None], None]) -> None:
+            # Written by the app's writer, off the key path; the store's refusal (a year out
+            # of range) is the write's answer, shown in the form. A lock is waited out.
+            def write(store: Store, seen: object) -> str | None:
+                try:
+                    store.describe_document(
+                        doc.id,
+                        title=values["title"],
+                        organisation=values["organisation"],
+                        year=values["year"],
+                        by=reviewer,
+                    )
+                except BusyError:
+                    raise
+                except StoreError as exc:
+                    return str(exc)
+                return None
+
+            def saved(job: Job, result: object) -> None:
+                answered(result if isinstance(result, str) else None)
+
+            def refused(job: Job, error: StoreError) -> None:
+                answered(str(error))
+
+            self.pizhu.writer.submit(Job(f"describe report {doc.id}", write, saved, refused))
 
         def done(values: dict[str, Any] | None) -> None:
             if values is not None:

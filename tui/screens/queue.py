@@ -30,7 +30,6 @@ from pizhu.store.errors import StoreError
 from pizhu.store.records import Change, SpanView
 from pizhu.tui import keys
 from pizhu.tui.model import predicted
-from pizhu.tui.review import Undo, bound, bulk_done, bulk_write, decide_write, described, undo_message
 from pizhu.tui.screens.dialogs import LabelPicker
 from pizhu.tui.screens.reviewing import ReviewScreen
 from pizhu.tui.text import fit
@@ -38,6 +37,7 @@ from pizhu.tui.widgets.row_table import RowTable
 from pizhu.tui.widgets.save_line import SaveLine
 from pizhu.tui.widgets.span_panel import SHORT
 from pizhu.tui.writer import Job
+from pizhu.tui.writes import Undo, bound, bulk_done, bulk_write, decide_write, described, undo_message
 
 CONTEXT = 30
 
@@ -227,7 +227,7 @@ class QueueScreen(ReviewScreen):
             return
         self.counting = True
         self._show_title()
-        self.count_alike(action, span, set(self.pizhu.document_ids()))
+        self.count_alike(action, span, self.pizhu.document_ids())
 
     def alike_counted(self) -> None:
         self.counting = False

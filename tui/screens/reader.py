@@ -16,11 +16,11 @@ from pizhu.store.display import visible
 from pizhu.store.records import PENDING, Change, SpanView
 from pizhu.tui import keys
 from pizhu.tui.editing import alternative, alternative_change, found_span
-from pizhu.tui.review import Undo, described, past, undo_message
 from pizhu.tui.screens.correcting import CorrectingKeys
 from pizhu.tui.screens.dialogs import GoToSection, LabelFilter, LabelPicker, SectionChoice, TextPrompt
 from pizhu.tui.screens.selecting import SelectingKeys
 from pizhu.tui.writer import Job
+from pizhu.tui.writes import Undo, described, past, undo_message
 
 
 class ReaderScreen(SelectingKeys, CorrectingKeys):
@@ -97,9 +97,11 @@ class ReaderScreen(SelectingKeys, CorrectingKeys):
         self._document(-1)
 
     def _document(self, direction: int) -> None:
+        self.with_document_ids(lambda ids: self._document_among(ids, direction))
+
+    def _document_among(self, ids: list[int], direction: int) -> None:
         # From the document being loaded, if any: } } } goes three documents on.
         here = self.loading_doc if self.loading_doc is not None else self.doc.id if self.doc is not None else None
-        ids = self.pizhu.document_ids()
         if here not in ids:
             return
         index = ids.index(here) + direction

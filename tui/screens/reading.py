@@ -35,15 +35,15 @@ from pizhu.store.display import visible
 from pizhu.store.errors import StoreError, UnchangedError
 from pizhu.store.records import PENDING, Change, SpanState, SpanView
 from pizhu.tui.model import LoadedDocument, page_note, predicted, skipped_note
-from pizhu.tui.review import bound, decide_write, described
 from pizhu.tui.screens.reviewing import ReviewScreen
 from pizhu.tui.text import strip_markup_heading
 from pizhu.tui.widgets.save_line import SaveLine
 from pizhu.tui.widgets.section_view import SectionView
 from pizhu.tui.widgets.span_panel import SpanPanel
-from pizhu.tui.widgets.status_line import MessageLine, StatusLine, status_text
+from pizhu.tui.widgets.status_line import MessageLine, Place, StatusLine
 from pizhu.tui.words import Words, jieba_boundaries
 from pizhu.tui.writer import Job, Writer
+from pizhu.tui.writes import bound, decide_write, described
 
 # From this width the span panel sits beside the text instead of below it; below it the
 # text keeps the whole width (at 120 columns a side panel left a 76-cell text column).
@@ -86,6 +86,14 @@ class ReadingScreen(ReviewScreen):
         error: str
         version: int = -1  # the app's progress_version when it was asked for
         tags: list[str] = field(default_factory=list)  # every tag in the library, for t
+
+    @dataclass
+    class RefusedRead(Message):
+        """The spans of a write the database refused, read again in a worker (None: gone)."""
+
+        job: Job
+        error: StoreError
+        views: dict[int, SpanView | None]
 
     def __init__(self, doc_id: int, span_id: int | None = None) -> None:
         super().__init__()
@@ -344,28 +352,17 @@ class ReadingScreen(ReviewScreen):
         self.panel.show_span(self.span())
 
     def _show_status(self) -> None:
-        """The status and message lines (``tui.widgets.status_line``)."""
-        ids = self.pizhu.document_ids()
+        """The status and message lines (``tui.widgets.status_line``; the status line finds
+        the report's place among the reports itself)."""
         status = self.query_one("#status", StatusLine)
         if self.loading_doc is not None:
-            status.show_loading(ids.index(self.loading_doc) + 1 if self.loading_doc in ids else 0, len(ids))
+            status.show_place(Place(self.loading_doc))
             return
         if self.doc is None:
             return
-        document = self.doc.document
-        position = ids.index(document.id) + 1 if document.id in ids else 0
-        width = max(self.size.width - 2, 10)
         section = (self.section + 1, len(self.doc.sections))
-        pending = self.committed_pending()
-        status.show(status_text(document, (position, len(ids)), section, pending, self.doc.labels, width))
-        self.query_one("#message", MessageLine).show(self.message_line(), width)
-
-    def message_line(self) -> str:
-        """The message, and whether the write it tells of is saved yet."""
-        job = self._message_job
-        if job is not None and job in self.writer.unsaved():
-            return f"{self.message} · saving…"
-        return self.message
+        status.show_place(Place(self.doc.id, self.doc.document, section, self.committed_pending(), self.doc.labels))
+        self.query_one("#message", MessageLine).show(self.message, self._message_job)
 
     def say(self, message: str, job: Job | None = None) -> None:
         self.message = message
@@ -476,19 +473,33 @@ class ReadingScreen(ReviewScreen):
 
     def refused(self, job: Job, error: StoreError) -> None:
         """A write the database refused (the span changed since it was shown, or was withdrawn):
-        nothing was written; the spans are shown as the database has them and the message says so."""
+        nothing was written; its spans are read again in a worker (``refused_read``)."""
         if self.doc is None or not self.is_attached:
             self.app.notify(f"not saved: {job.what}: {error}", severity="error")
             return
-        store = self.pizhu.store
-        if any(not store.has_span(span_id) for span_id in job.spans):
+        self.read_refused(job, error)
+
+    @work(thread=True, group="refused", exit_on_error=False)
+    def read_refused(self, job: Job, error: StoreError) -> None:
+        store, reviewer = self.pizhu.reading_store(), self.pizhu.reviewer
+        views = {i: store.span(i, reviewer) if store.has_span(i) else None for i in job.spans}
+        self.post_message(self.RefusedRead(job, error, views))
+
+    @on(RefusedRead)
+    def refused_read(self, event: RefusedRead) -> None:
+        """The spans of a refused write as the database has them: shown, and the message says
+        why nothing was saved."""
+        job, error = event.job, event.error
+        if self.doc is None or not self.is_attached:
+            self.app.notify(f"not saved: {job.what}: {error}", severity="error")
+            return
+        if any(view is None for view in event.views.values()):
             self.pizhu.forget_progress()
             self.open_document(self.doc.id, self.current)
             self.say("not saved: the candidates changed (extracted again elsewhere): document reloaded")
             return
-        for span_id in job.spans:
-            if not self.writer.in_flight(span_id):
-                view = store.span(span_id, self.pizhu.reviewer)
+        for span_id, view in event.views.items():
+            if view is not None and not self.writer.in_flight(span_id):
                 if view.document_id == self.doc.id and (self.doc.get(span_id) is not None or view.visible):
                     self.show_span(view)
         if isinstance(error, UnchangedError):

@@ -15,10 +15,10 @@ from textual import on
 
 from pizhu.store.errors import StoreError
 from pizhu.store.records import SpanView
-from pizhu.tui.review import REDO, UNDO, Undo, described, undo_job
 from pizhu.tui.screens.base import PizhuScreen
 from pizhu.tui.screens.dialogs import Confirm
 from pizhu.tui.writer import Job
+from pizhu.tui.writes import REDO, UNDO, Undo, described, undo_job
 
 
 class ReviewScreen(PizhuScreen):

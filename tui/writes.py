@@ -1,5 +1,6 @@
-"""Review actions the reader and the queue share: a decision bound to the span as shown, a
-bulk confirm or reject (one batch, one undo), undo and redo, and the words that tell of them.
+"""The writes of the review actions the reader and the queue share (``tui.screens.reviewing``
+holds their keys): a decision bound to the span as shown, a bulk confirm or reject (one batch,
+one undo), undo and redo, and the words that tell of them.
 
 Each builds the writer's ``Job`` (``tui.writer``); the screens say what they show around it.
 The past tense of an action is built here only (``past``).
