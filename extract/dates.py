@@ -59,7 +59,7 @@ _DAY_END = r"(?![内前后间])"
 # Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
 # character lets the scan skip every other position at once.
 _POINT_RE = re.compile(
-    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上])(?:"
+    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民])(?:"
     + "|".join(
         (
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
@@ -69,6 +69,11 @@ _POINT_RE = re.compile(
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
             r"(?=[,，、 　]))",
+            # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages.
+            r"(?P<dmy>(?<![0-9/.])(?:0[1-9]|[12][0-9]|3[01])/(?:0[1-9]|1[0-2])/(?:19|20)[0-9]{2})(?![0-9/])",
+            # 民国三十八年九月, 民国38年: a year of the Republic's era, the era's name in the span.
+            rf"(?P<minguo>民国(?:元|[1-3]?[0-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
+            rf"(?:{_MONTH}月(?:{_DAY}日)?|{_CN_MONTH}月(?:{_CN_DAY}日)?)?)",
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
@@ -109,13 +114,18 @@ _POINT_RE = re.compile(
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
             # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
             # (一日 alone is "one day").
-            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}日(?:{_SEP}{_CN_DAY}日)?(?![内前后间]|以内|之内))",
+            # 本月三至六日: the first day of a range may leave its 日 to the second.
+            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}(?:日(?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日)"
+            r"(?![内前后间]|以内|之内))",
             # 02/18 in a page's dateline: month and day both written with two digits; 05-07 too
             # where its clock time follows (05-07 11:52), so no code or score reads as one.
             r"(?P<slash>(?<![0-9/.第-])(?:0[1-9]|1[0-2])(?:/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷])"
             r"|-(?:0[1-9]|[12][0-9]|3[01])(?=[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
             rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
+            # “二零二三全民清洁迎新岁”: a bare year in Chinese numerals, like 鹿城年鉴2020 (19xx, 20xx).
+            rf"(?P<cnbare>(?<![{_CN_DIGIT}十百千万])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{{2}}"
+            rf"(?![{_CN_DIGIT}十百千万亿年月日号届次]))",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
             # Not the tail of a telephone number (0571-1988) nor a serial (第2019号).
             rf"(?P<bare>{_NB}(?<![0-9,])(?<![0-9][-—–])(?<!第){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
@@ -133,8 +143,16 @@ _MONTH_BEFORE_RE = re.compile(
     r"|[〇零○一二三四五六七八九]年(?:十[一二]?|[一二三四五六七八九])月"
     r"|(?<![〇零○一二三四五六七八九十第每个几])(?:十[一二]?|[一二三四五六七八九])月(?:份|[一二三四五六七八九十]+日)"
     r"|年(?:十[一二]?|[一二三四五六七八九])月"
+    # 本月十至十三日 … 十三日上午: a day dated by the month word before it.
+    r"|(?:本|上|下|同|次|当)月(?=[0-9一二三四五六七八九十廿卅])"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
+# Before a month or day, a word of the traditional calendar: its dates (农历正月十五, 大年初八,
+# 甲辰年) name festivals and are no DATE (tests/data/corpus/RULINGS.md); the Gregorian date
+# beside them is.
+_LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
+# A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
+_MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 
@@ -156,6 +174,9 @@ _RULES = {
     "bracketday": ("date.bare_day", 0.7),
     "cnday": ("date.bare_day", 0.6),
     "ymdot": ("date.year_month", 0.8),
+    "dmy": ("date.iso", 0.8),
+    "minguo": ("date.year_month_day", 0.8),
+    "cnbare": ("date.bare_year", 0.5),
     "cyrange": ("date.year_range", 0.8),
 }
 
@@ -227,10 +248,15 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
             return None
         start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
         body = text[start:end]
-    if kind == "bare":
+    if kind in ("bare", "cnbare"):
         if _counted(text, end) or text.startswith(tuple(_DASHES), end):
             return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "dmy":
+        day, month, year = (int(n) for n in body.split("/"))
+        return _Point(start, end, kind, 0, 2) if day <= calendar.monthrange(year, month)[1] else None
+    if _LUNAR_BEFORE_RE.search(text, max(0, start - 3), start):
+        return None  # 农历的元月, 正月十五日: the traditional calendar's days name festivals
     if kind == "ymdot":
         return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
@@ -299,8 +325,10 @@ def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
     if left.kind == right.kind == "decade":
         return _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None  # 80年代至90年代
-    if left.kind in ("bare", "decade", "yrange", "slash", "bracket") or right.kind in (
+    if left.kind in ("bare", "cnbare", "dmy", "decade", "yrange", "slash", "bracket") or right.kind in (
         "bare",
+        "cnbare",
+        "dmy",
         "decade",
         "yrange",
         "iso",
@@ -316,6 +344,8 @@ def _day_stands(text: str, point: _Point) -> bool:
     """A bare day (6日), or a Chinese month alone (按一月召开的), is a date where a month was given
     before it; an Arabic month alone always is."""
     if point.kind == "md":
+        return True
+    if point.kind in ("day", "cnday") and _MONTH_WORD_RE.search(text, max(0, point.start - 3), point.start):
         return True
     return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None
 

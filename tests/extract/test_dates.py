@@ -274,3 +274,68 @@ def test_chinese_months_sharing_fen(text: str, expected: list[str]) -> None:
 )
 def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+# Issue 21, the DATE forms of Hong Kong and Macau papers and of annals (rulings in
+# tests/data/corpus/RULINGS.md, "Added with the texts 099–118").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day dated by a month word (本月, 上月, 同月): the day is the DATE, the word relative.
+        ("澳门环保建筑协会本月廿五日晚举行新春团拜", ["廿五日"]),
+        ("出席本月三日开幕的政协会议。", ["三日"]),
+        ("上月20日,县政协召开常委会议", ["20日"]),
+        ("该会于上月二十三日举行会员大会", ["二十三日"]),
+        ("同月十五日召开主席会议", ["十五日"]),
+        # A range whose first day leaves its 日 to the second; a later bare day in the same month.
+        ("行政长官亦会在本月三至六日访京", ["三至六日"]),
+        ("会议于本月十至十三日举行。十三日上午,举行换届选举", ["十至十三日", "十三日"]),
+        # Years in Chinese numerals (〇, ○, 零), also bare in an activity's name.
+        ("对二○二一年优秀提案予以通报表彰", ["二○二一年"]),
+        ("一九八五年十月,县政协恢复活动", ["一九八五年十月"]),
+        ("二零二三年十二月", ["二零二三年十二月"]),
+        ("响应“二零二三全民清洁迎新岁”活动", ["二零二三"]),
+        # The Republic's era: its name belongs to the year; 公元 stays outside.
+        ("民国三十八年九月,政协成立", ["民国三十八年九月"]),
+        ("民国38年", ["民国38年"]),  # (normalization has turned 民國 into 民国)
+        ("公元1949年10月1日", ["1949年10月1日"]),
+        # The day/month/year dateline of Hong Kong pages.
+        ("06/03/2026 09:34", ["06/03/2026"]),
+        # 旬, 上半年 and 季度 stay outside; relative words give nothing.
+        ("政协会议于9月下旬至10月中旬分片举行", ["9月", "10月"]),
+        ("2023年上半年,县政协共收到提案", ["2023年"]),
+        ("2023年第三季度,委员视察", ["2023年"]),
+        ("去年12月底乔迁至新址", ["12月"]),
+        ("2022—2023年度优秀提案", ["2022—2023年度"]),
+        # The Gregorian date beside a date of the traditional calendar.
+        ("定于2月24日(农历正月十五)傍晚六时半举办", ["2月24日"]),
+        ("工联于农历春节大年初八(2月17日)举行活动", ["2月17日"]),
+        # Ranges of every dash, and across a PDF line break.
+        ("2018年3月 – 2023年3月, 主席", ["2018年3月 – 2023年3月"]),
+        ("1949年11月~1955年2月,协商委员会时期", ["1949年11月~1955年2月"]),
+        (
+            "建主席和常委例会制度,成立学习委员会、文史资料研究委员会。1984年5月3~8\n日,召开政协第六届委员会。",
+            ["1984年5月3~8\n日"],
+        ),
+    ],
+)
+def test_dates_of_papers_and_annals(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "正月是农历的元月,正月十五日是一年中第一个月圆之夜",
+        "马有恒会长甲辰年春茗联欢",
+        "春节前夕,县政协走访慰问困难委员",
+        "今年上半年,县政协共收到提案",
+        "第一季度召开常委会议,一季度共收到提案12件",
+        "上午9:00召集人会议,13:30-14:30会议报到",
+        "三日后再议",  # no month word before the day
+        "共二零二三人",  # a count, not a year
+        "31/02/2026",  # no such day
+    ],
+)
+def test_not_dates_of_papers_and_annals(text: str) -> None:
+    assert texts(text) == []
