@@ -138,7 +138,7 @@ _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
 _MONTH_BEFORE_RE = re.compile(
-    r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]"
+    r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]|[0-3][0-9]/[01][0-9]/[0-9]{4}"
     # 二〇二三年三月, 三月份, 三月五日: a month in Chinese numerals with its year, 份 or day.
     r"|[〇零○一二三四五六七八九]年(?:十[一二]?|[一二三四五六七八九])月"
     r"|(?<![〇零○一二三四五六七八九十第每个几])(?:十[一二]?|[一二三四五六七八九])月(?:份|[一二三四五六七八九十]+日)"

@@ -301,6 +301,7 @@ def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> N
         ("公元1949年10月1日", ["1949年10月1日"]),
         # The day/month/year dateline of Hong Kong pages.
         ("06/03/2026 09:34", ["06/03/2026"]),
+        ("06/03/2026 09:34\n\n《经济通通讯社驻京记者黄燕明6日北京专电》", ["06/03/2026", "6日"]),
         # 旬, 上半年 and 季度 stay outside; relative words give nothing.
         ("政协会议于9月下旬至10月中旬分片举行", ["9月", "10月"]),
         ("2023年上半年,县政协共收到提案", ["2023年"]),
