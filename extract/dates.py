@@ -72,7 +72,8 @@ _POINT_RE = re.compile(
             # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages.
             r"(?P<dmy>(?<![0-9/.])(?:0[1-9]|[12][0-9]|3[01])/(?:0[1-9]|1[0-2])/(?:19|20)[0-9]{2})(?![0-9/])",
             # 民国三十八年九月, 民国38年: a year of the Republic's era, the era's name in the span.
-            rf"(?P<minguo>民国(?:元|[1-3]?[0-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
+            rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
+            rf"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
             rf"(?:{_MONTH}月(?:{_DAY}日)?|{_CN_MONTH}月(?:{_CN_DAY}日)?)?)",
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
@@ -143,8 +144,8 @@ _MONTH_BEFORE_RE = re.compile(
     r"|[〇零○一二三四五六七八九]年(?:十[一二]?|[一二三四五六七八九])月"
     r"|(?<![〇零○一二三四五六七八九十第每个几])(?:十[一二]?|[一二三四五六七八九])月(?:份|[一二三四五六七八九十]+日)"
     r"|年(?:十[一二]?|[一二三四五六七八九])月"
-    # 本月十至十三日 … 十三日上午: a day dated by the month word before it.
-    r"|(?:本|上|下|同|次|当)月(?=[0-9一二三四五六七八九十廿卅])"
+    # 本月十至十三日 … 十三日上午, 本月上旬召开,于12日闭幕: a day dated by the month word before it.
+    r"|(?:本|上|下|同|次|当)月(?![刊度])"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
 # Before a month or day, a word of the traditional calendar: its dates (农历正月十五, 大年初八,

@@ -290,6 +290,7 @@ def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> N
         # A range whose first day leaves its 日 to the second; a later bare day in the same month.
         ("行政长官亦会在本月三至六日访京", ["三至六日"]),
         ("会议于本月十至十三日举行。十三日上午,举行换届选举", ["十至十三日", "十三日"]),
+        ("政协会议在本月上旬召开,于12日闭幕,13日上午举行记者会。", ["12日", "13日"]),
         # Years in Chinese numerals (〇, ○, 零), also bare in an activity's name.
         ("对二○二一年优秀提案予以通报表彰", ["二○二一年"]),
         ("一九八五年十月,县政协恢复活动", ["一九八五年十月"]),
@@ -298,6 +299,8 @@ def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> N
         # The Republic's era: its name belongs to the year; 公元 stays outside.
         ("民国三十八年九月,政协成立", ["民国三十八年九月"]),
         ("民国38年", ["民国38年"]),  # (normalization has turned 民國 into 民国)
+        ("民国七十二年六月", ["民国七十二年六月"]),
+        ("民国一百一十二年", ["民国一百一十二年"]),
         ("公元1949年10月1日", ["1949年10月1日"]),
         # The day/month/year dateline of Hong Kong pages.
         ("06/03/2026 09:34", ["06/03/2026"]),
