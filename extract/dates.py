@@ -109,7 +109,7 @@ _POINT_RE = re.compile(
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
             rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
-            rf"(?P<bracketday>{_DAY}日)(?=[)）])",
+            rf"(?P<bracketday>(?:{_DAY}|{_CN_DAY})日)(?=[)）])",
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
@@ -123,7 +123,8 @@ _POINT_RE = re.compile(
             r"(?P<slash>(?<![0-9/.第-])(?:0[1-9]|1[0-2])(?:/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷])"
             r"|-(?:0[1-9]|[12][0-9]|3[01])(?=[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
-            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
+            # 今（五）日: the day in Chinese numerals.
+            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY}|{_CN_DAY})(?=[)）]日)",
             # “二零二三全民清洁迎新岁”: a bare year in Chinese numerals, like 鹿城年鉴2020 (19xx, 20xx).
             rf"(?P<cnbare>(?<![{_CN_DIGIT}十百千万])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{{2}}"
             rf"(?![{_CN_DIGIT}十百千万亿年月日号届次]))",

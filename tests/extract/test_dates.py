@@ -303,6 +303,8 @@ def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> N
         ("民国一百一十二年", ["民国一百一十二年"]),
         ("公元1949年10月1日", ["1949年10月1日"]),
         # The day/month/year dateline of Hong Kong pages.
+        ("政协委员今（五）日出席活动", ["五"]),  # like 今(26)日
+        ("代表团昨天（二十四日）抵京", ["二十四日"]),
         ("06/03/2026 09:34", ["06/03/2026"]),
         ("06/03/2026 09:34\n\n《经济通通讯社驻京记者黄燕明6日北京专电》", ["06/03/2026", "6日"]),
         # 旬, 上半年 and 季度 stay outside; relative words give nothing.
