@@ -53,8 +53,9 @@ _AND = "、"
 
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
-# After a day: 15日前 / 30日内 are deadlines and durations.
-_DAY_END = r"(?![内前后间])"
+# After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
+# (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
+_DAY_END = r"(?!内|以内|之内)"
 
 # Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
 # character lets the scan skip every other position at once.

@@ -313,6 +313,9 @@ def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> N
         ("2023年第三季度,委员视察", ["2023年"]),
         ("去年12月底乔迁至新址", ["12月"]),
         ("2022—2023年度优秀提案", ["2022—2023年度"]),
+        # A deadline: 前/后 stay outside a date with its month, like 以来.
+        ("要求于9月30日前完成", ["9月30日"]),
+        ("2023年3月5日后报送的提案", ["2023年3月5日"]),
         # The Gregorian date beside a date of the traditional calendar.
         ("定于2月24日(农历正月十五)傍晚六时半举办", ["2月24日"]),
         ("工联于农历春节大年初八(2月17日)举行活动", ["2月17日"]),
