@@ -51,6 +51,8 @@ _SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]
 # checks that the second follows the first.
 _AND = "、"
 
+# A line break between a month's day and its 日 (2021年4月6⏎日, a short line the layout ended): read across.
+_BREAK = r"(?:[ \t]*\n[ \t]*)?"
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
@@ -84,18 +86,18 @@ _POINT_RE = re.compile(
             rf"(?P<cyrange>{_CN_YEAR}{_SEP}{_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
             # 上世纪50～60年代, 上世纪五、六十年代 (the pair or range sharing 年代).
-            r"(?P<decade>(?:上个?世纪|(?:19|20|十九|二十)世纪)?"
+            r"(?P<decade>(?:(?:上个?世纪|(?:19|20|十九|二十)世纪)(?:[ \t]*\n[ \t]*)?)?"
             rf"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{{2}}0|20[0-9]0|(?:[1-9]0(?:{_AND}|{_SEP}))?[1-9]0"
             rf"|[二三四五六七八九](?:{_AND}[二三四五六七八九])?十|[二三四五六七八九]{{2}}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?"
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
             rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日
             rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
             rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
-            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
+            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).

@@ -322,6 +322,10 @@ def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> N
         # Ranges of every dash, and across a PDF line break.
         ("2018年3月 – 2023年3月, 主席", ["2018年3月 – 2023年3月"]),
         ("1949年11月~1955年2月,协商委员会时期", ["1949年11月~1955年2月"]),
+        # A short line the layout ended inside a date: 上世纪⏎80年代, a day⏎日.
+        ("创办于上世纪\n80年代", ["上世纪\n80年代"]),
+        ("会议于2021年4月6\n日至9日举行", ["2021年4月6\n日至9日"]),
+        ("4月\n6日 召开常委会议", ["4月", "6日"]),  # a chronicle's month heading, then its entry
         (
             "建主席和常委例会制度,成立学习委员会、文史资料研究委员会。1984年5月3~8\n日,召开政协第六届委员会。",
             ["1984年5月3~8\n日"],
