@@ -51,15 +51,18 @@ _SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]
 # checks that the second follows the first.
 _AND = "、"
 
+# A line break between a month's day and its 日 (2021年4月6⏎日, a short line the layout ended): read across.
+_BREAK = r"(?:[ \t]*\n[ \t]*)?"
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
-# After a day: 15日前 / 30日内 are deadlines and durations.
-_DAY_END = r"(?![内前后间])"
+# After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
+# (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
+_DAY_END = r"(?!内|以内|之内)"
 
 # Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
 # character lets the scan skip every other position at once.
 _POINT_RE = re.compile(
-    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上])(?:"
+    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民])(?:"
     + "|".join(
         (
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
@@ -69,6 +72,12 @@ _POINT_RE = re.compile(
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
             r"(?=[,，、 　]))",
+            # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages.
+            r"(?P<dmy>(?<![0-9/.])(?:0[1-9]|[12][0-9]|3[01])/(?:0[1-9]|1[0-2])/(?:19|20)[0-9]{2})(?![0-9/])",
+            # 民国三十八年九月, 民国38年: a year of the Republic's era, the era's name in the span.
+            rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
+            rf"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
+            rf"(?:{_MONTH}月(?:{_DAY}日)?|{_CN_MONTH}月(?:{_CN_DAY}日)?)?)",
             # 2020-11-06, 2020/11/06, 2020.11.06
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
@@ -77,18 +86,18 @@ _POINT_RE = re.compile(
             rf"(?P<cyrange>{_CN_YEAR}{_SEP}{_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
             # 上世纪50～60年代, 上世纪五、六十年代 (the pair or range sharing 年代).
-            r"(?P<decade>(?:上个?世纪|(?:19|20|十九|二十)世纪)?"
+            r"(?P<decade>(?:(?:上个?世纪|(?:19|20|十九|二十)世纪)(?:[ \t]*\n[ \t]*)?)?"
             rf"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{{2}}0|20[0-9]0|(?:[1-9]0(?:{_AND}|{_SEP}))?[1-9]0"
             rf"|[二三四五六七八九](?:{_AND}[二三四五六七八九])?十|[二三四五六七八九]{{2}}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?"
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
             rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日
             rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
             rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
-            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}[日号]{_DAY_END})?)",
+            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
@@ -103,19 +112,25 @@ _POINT_RE = re.compile(
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
             rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
-            rf"(?P<bracketday>{_DAY}日)(?=[)）])",
+            rf"(?P<bracketday>(?:{_DAY}|{_CN_DAY})日)(?=[)）])",
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
             # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
             # (一日 alone is "one day").
-            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}日(?:{_SEP}{_CN_DAY}日)?(?![内前后间]|以内|之内))",
+            # 本月三至六日: the first day of a range may leave its 日 to the second.
+            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}(?:日(?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日)"
+            r"(?![内前后间]|以内|之内))",
             # 02/18 in a page's dateline: month and day both written with two digits; 05-07 too
             # where its clock time follows (05-07 11:52), so no code or score reads as one.
             r"(?P<slash>(?<![0-9/.第-])(?:0[1-9]|1[0-2])(?:/(?:0[1-9]|[12][0-9]|3[01])(?![0-9/期版号卷])"
             r"|-(?:0[1-9]|[12][0-9]|3[01])(?=[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
-            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY})(?=[)）]日)",
+            # 今（五）日: the day in Chinese numerals.
+            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY}|{_CN_DAY})(?=[)）]日)",
+            # “二零二三全民清洁迎新岁”: a bare year in Chinese numerals, like 鹿城年鉴2020 (19xx, 20xx).
+            rf"(?P<cnbare>(?<![{_CN_DIGIT}十百千万])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{{2}}"
+            rf"(?![{_CN_DIGIT}十百千万亿年月日号届次]))",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
             # Not the tail of a telephone number (0571-1988) nor a serial (第2019号).
             rf"(?P<bare>{_NB}(?<![0-9,])(?<![0-9][-—–])(?<!第){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
@@ -128,13 +143,21 @@ _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
 _MONTH_BEFORE_RE = re.compile(
-    r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]"
+    r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]|[0-3][0-9]/[01][0-9]/[0-9]{4}"
     # 二〇二三年三月, 三月份, 三月五日: a month in Chinese numerals with its year, 份 or day.
     r"|[〇零○一二三四五六七八九]年(?:十[一二]?|[一二三四五六七八九])月"
     r"|(?<![〇零○一二三四五六七八九十第每个几])(?:十[一二]?|[一二三四五六七八九])月(?:份|[一二三四五六七八九十]+日)"
     r"|年(?:十[一二]?|[一二三四五六七八九])月"
+    # 本月十至十三日 … 十三日上午, 本月上旬召开,于12日闭幕: a day dated by the month word before it.
+    r"|(?:本|上|下|同|次|当)月(?![刊度])"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
+# Before a month or day, a word of the traditional calendar: its dates (农历正月十五, 大年初八,
+# 甲辰年) name festivals and are no DATE (tests/data/corpus/RULINGS.md); the Gregorian date
+# beside them is.
+_LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
+# A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
+_MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 
@@ -156,6 +179,9 @@ _RULES = {
     "bracketday": ("date.bare_day", 0.7),
     "cnday": ("date.bare_day", 0.6),
     "ymdot": ("date.year_month", 0.8),
+    "dmy": ("date.iso", 0.8),
+    "minguo": ("date.year_month_day", 0.8),
+    "cnbare": ("date.bare_year", 0.5),
     "cyrange": ("date.year_range", 0.8),
 }
 
@@ -227,10 +253,15 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
             return None
         start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
         body = text[start:end]
-    if kind == "bare":
+    if kind in ("bare", "cnbare"):
         if _counted(text, end) or text.startswith(tuple(_DASHES), end):
             return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "dmy":
+        day, month, year = (int(n) for n in body.split("/"))
+        return _Point(start, end, kind, 0, 2) if day <= calendar.monthrange(year, month)[1] else None
+    if _LUNAR_BEFORE_RE.search(text, max(0, start - 3), start):
+        return None  # 农历的元月, 正月十五日: the traditional calendar's days name festivals
     if kind == "ymdot":
         return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
@@ -299,8 +330,10 @@ def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
     if left.kind == right.kind == "decade":
         return _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None  # 80年代至90年代
-    if left.kind in ("bare", "decade", "yrange", "slash", "bracket") or right.kind in (
+    if left.kind in ("bare", "cnbare", "dmy", "decade", "yrange", "slash", "bracket") or right.kind in (
         "bare",
+        "cnbare",
+        "dmy",
         "decade",
         "yrange",
         "iso",
@@ -316,6 +349,8 @@ def _day_stands(text: str, point: _Point) -> bool:
     """A bare day (6日), or a Chinese month alone (按一月召开的), is a date where a month was given
     before it; an Arabic month alone always is."""
     if point.kind == "md":
+        return True
+    if point.kind in ("day", "cnday") and _MONTH_WORD_RE.search(text, max(0, point.start - 3), point.start):
         return True
     return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None
 

@@ -171,7 +171,7 @@ _BARE_SCALE_APPROX = {
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
 _TERMS_RE = re.compile(
-    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开)"
+    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有)"
     r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
     r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
     # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
@@ -290,8 +290,10 @@ def _terms(text: str) -> list[Span]:
             continue  # 召开十九届二次全会: the term of a session, not a count of terms
         # 担任三届政协委员会主席 may name a term; after 连任/连续 a number of terms is counted
         # whatever follows (连任三届政协委员).
-        repeated = m.group("num") is not None and text[max(0, m.start() - 2) : m.start()] in ("连任", "连续")
-        if not repeated and text.startswith(("委员会", "政协"), m.end()):
+        # 并有五届委员会, 共召开六届委员会议 (annals): the committees or their sessions counted.
+        cue = text[max(0, m.start() - 2) : m.start()]
+        repeated = m.group("num") is not None and cue in ("连任", "连续", "并有", "共有")
+        if not repeated and text.startswith(("委员会", "政协"), m.end()) and not text.startswith("委员会议", m.end()):
             continue
         start = next(m.start(g) for g in ("num", "num2", "num3") if m.group(g))
         metric = _metric(text, start, m.end())

@@ -274,3 +274,81 @@ def test_chinese_months_sharing_fen(text: str, expected: list[str]) -> None:
 )
 def test_yuanyue_after_its_year_is_one_date(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+# Issue 21, the DATE forms of Hong Kong and Macau papers and of annals (rulings in
+# tests/data/corpus/RULINGS.md, "Added with the texts 099–118").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day dated by a month word (本月, 上月, 同月): the day is the DATE, the word relative.
+        ("澳门环保建筑协会本月廿五日晚举行新春团拜", ["廿五日"]),
+        ("出席本月三日开幕的政协会议。", ["三日"]),
+        ("上月20日,县政协召开常委会议", ["20日"]),
+        ("该会于上月二十三日举行会员大会", ["二十三日"]),
+        ("同月十五日召开主席会议", ["十五日"]),
+        # A range whose first day leaves its 日 to the second; a later bare day in the same month.
+        ("行政长官亦会在本月三至六日访京", ["三至六日"]),
+        ("会议于本月十至十三日举行。十三日上午,举行换届选举", ["十至十三日", "十三日"]),
+        ("政协会议在本月上旬召开,于12日闭幕,13日上午举行记者会。", ["12日", "13日"]),
+        # Years in Chinese numerals (〇, ○, 零), also bare in an activity's name.
+        ("对二○二一年优秀提案予以通报表彰", ["二○二一年"]),
+        ("一九八五年十月,县政协恢复活动", ["一九八五年十月"]),
+        ("二零二三年十二月", ["二零二三年十二月"]),
+        ("响应“二零二三全民清洁迎新岁”活动", ["二零二三"]),
+        # The Republic's era: its name belongs to the year; 公元 stays outside.
+        ("民国三十八年九月,政协成立", ["民国三十八年九月"]),
+        ("民国38年", ["民国38年"]),  # (normalization has turned 民國 into 民国)
+        ("民国七十二年六月", ["民国七十二年六月"]),
+        ("民国一百一十二年", ["民国一百一十二年"]),
+        ("公元1949年10月1日", ["1949年10月1日"]),
+        # The day/month/year dateline of Hong Kong pages.
+        ("政协委员今（五）日出席活动", ["五"]),  # like 今(26)日
+        ("代表团昨天（二十四日）抵京", ["二十四日"]),
+        ("06/03/2026 09:34", ["06/03/2026"]),
+        ("06/03/2026 09:34\n\n《经济通通讯社驻京记者黄燕明6日北京专电》", ["06/03/2026", "6日"]),
+        # 旬, 上半年 and 季度 stay outside; relative words give nothing.
+        ("政协会议于9月下旬至10月中旬分片举行", ["9月", "10月"]),
+        ("2023年上半年,县政协共收到提案", ["2023年"]),
+        ("2023年第三季度,委员视察", ["2023年"]),
+        ("去年12月底乔迁至新址", ["12月"]),
+        ("2022—2023年度优秀提案", ["2022—2023年度"]),
+        # A deadline: 前/后 stay outside a date with its month, like 以来.
+        ("要求于9月30日前完成", ["9月30日"]),
+        ("2023年3月5日后报送的提案", ["2023年3月5日"]),
+        # The Gregorian date beside a date of the traditional calendar.
+        ("定于2月24日(农历正月十五)傍晚六时半举办", ["2月24日"]),
+        ("工联于农历春节大年初八(2月17日)举行活动", ["2月17日"]),
+        # Ranges of every dash, and across a PDF line break.
+        ("2018年3月 – 2023年3月, 主席", ["2018年3月 – 2023年3月"]),
+        ("1949年11月~1955年2月,协商委员会时期", ["1949年11月~1955年2月"]),
+        # A short line the layout ended inside a date: 上世纪⏎80年代, a day⏎日.
+        ("创办于上世纪\n80年代", ["上世纪\n80年代"]),
+        ("会议于2021年4月6\n日至9日举行", ["2021年4月6\n日至9日"]),
+        ("4月\n6日 召开常委会议", ["4月", "6日"]),  # a chronicle's month heading, then its entry
+        (
+            "建主席和常委例会制度,成立学习委员会、文史资料研究委员会。1984年5月3~8\n日,召开政协第六届委员会。",
+            ["1984年5月3~8\n日"],
+        ),
+    ],
+)
+def test_dates_of_papers_and_annals(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "正月是农历的元月,正月十五日是一年中第一个月圆之夜",
+        "马有恒会长甲辰年春茗联欢",
+        "春节前夕,县政协走访慰问困难委员",
+        "今年上半年,县政协共收到提案",
+        "第一季度召开常委会议,一季度共收到提案12件",
+        "上午9:00召集人会议,13:30-14:30会议报到",
+        "三日后再议",  # no month word before the day
+        "共二零二三人",  # a count, not a year
+        "31/02/2026",  # no such day
+    ],
+)
+def test_not_dates_of_papers_and_annals(text: str) -> None:
+    assert texts(text) == []

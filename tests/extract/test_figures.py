@@ -545,3 +545,25 @@ def test_bare_compound_scales_and_people_counted_with_wei(
 )
 def test_wei_in_a_formula_an_ordinal_or_the_article(text: str) -> None:
     assert texts(text) == []
+
+
+# Issue 21, annals and papers (tests/data/corpus 101, 102, 110): terms counted after 召开 and 有,
+# a length in 星期.
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("委员会成立以后至1985年,共召开六届委员会议。", "六届", 6, "届", "exact"),
+        ("自1960年成立,历时21年", "21年", 21, "年", "exact"),
+        ("至1985年,并有五届委员会,", "五届", 5, "届", "exact"),
+        ("两会会期压缩,由以往约两星期大减一半", "约两星期", 2, "星期", "about"),
+    ],
+)
+def test_terms_held_and_weeks(text: str, span: str, value: int, unit: str, approx: str) -> None:
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": approx}
+
+
+@pytest.mark.parametrize(
+    "text", ["担任三届政协委员会主席", "四届区政协", "召开十九届二次全会", "每星期一集中学习", "星期三上午"]
+)
+def test_a_term_named_and_weekdays_are_no_figure(text: str) -> None:
+    assert [t for t in texts(text) if "届" in t or "星期" in t] == []
