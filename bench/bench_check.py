@@ -16,20 +16,20 @@ A false flag is a finding after planting that is neither a planted one nor one t
 database had before. Target: ≥ 90 % found, ≤ 20 % of the findings false.
 
 With ``--model``: the kind ``pizhu check --model`` finds (``store.check_model``: a gold
-span a model trained without its report reads as another label), in the reviewed dev
-half of the corpus (``tests/data/corpus``, 38 reports, every label, its gold applied by
-ordinary decisions as ``bench.golddb.apply_gold`` does). 30 gold spans whose string is
-gold nowhere else (so no string check can see them; at most two a report) are relabelled
-to a label they are easily taken for (PERSON → ORG, GPE ↔ ORG, DATE ↔ FIGURE, …); then
-``check --model`` runs once. Found: a ``model`` finding on the planted span's place. False
-flags: every ``model`` finding on another span (the corpus gold is taken as right, so a
-model finding there is counted false, whether or not the database had it before
-planting). What each model read is recorded, and every way of flagging is scored on the
-same readings: corrected and added gold (as ``check --model``) or any gold, the exact
-stretch (as ``check --model``) or also a reading over the span. ``--epochs``/``--budget``
-set each fold's training (default: ``check --model``'s). Slow: five trainings.
+span that span classifiers trained without its report contradict), in the reviewed dev
+half of the corpus (``tests/data/corpus``, 54 reports, every label, its gold applied by
+ordinary decisions as ``bench.golddb.apply_gold`` does). First ``check --model`` runs on
+the database as it is: the corpus gold is taken as right, so every finding there is a false
+flag. Then 30 mistakes are planted (``plant_model_kind``), a third of each kind, at most two
+a report, on strings gold nowhere else (so no string check can see them): ``swap`` a label
+to one it is easily taken for (PERSON → ORG, GPE ↔ ORG, DATE ↔ FIGURE, …), ``cut`` a name's
+boundary through it (one or two characters off either end, between two characters of one
+class), ``none`` a word that is no entity (a relative date, an ordinal, a title, a generic
+body or place, a policy phrase) added as the label it is mistaken for; ``check --model``
+runs again. Found: a ``model`` finding on the planted place; false: any other.
+``--epochs`` sets each fold's training (default: ``check --model``'s). About a minute a run.
 
-Usage: python -m bench.bench_check [--seed 0] [--model [--epochs N] [--budget N]]
+Usage: python -m bench.bench_check [--seed 0] [--model [--epochs N]]
 """
 
 from __future__ import annotations
@@ -227,13 +227,16 @@ def plant_model_kind(store: Store, rng: random.Random, plant: int) -> dict[tuple
                     places.append((label, doc, m.start(), m.end()))
     rng.shuffle(places)
     by_label = {label: [p for p in places if p[0] == label] for label, _ in NOT_ENTITIES}
+    words: set[str] = set()
     while sum(1 for k, _ in planted.values() if k == "none") < plant - 2 * third and any(by_label.values()):
         for label, _ in NOT_ENTITIES:
             if sum(1 for k, _ in planted.values() if k == "none") == plant - 2 * third:
                 break
             while by_label[label]:
                 _, doc, start, end = by_label[label].pop()
-                if per_doc[doc] < 2:
+                word = store.document_text(doc)[start:end]
+                if per_doc[doc] < 2 and word not in words:
+                    words.add(word)
                     per_doc[doc] += 1
                     store.add_span(doc, REVIEWER, start, end, label)
                     planted[(doc, start, end)] = ("none", f"{label} {store.document_text(doc)[start:end]!r}")

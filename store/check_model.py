@@ -36,8 +36,9 @@ STRONG = 0.8
 WEAK = 0.1
 """The gold label's probability a finding allows at most."""
 UNMARKED = 2
-"""A span read as no entity is flagged only where the reviewers of this many other reports
-left its string unmarked and none marked it: the rest of the gold agreeing with the model."""
+"""A span read as no entity is flagged only where its string stands unmarked in this many
+other places (its report's or others') and is gold in none: the rest of the gold agreeing
+with the model (a name the model does not know stands marked or nowhere else)."""
 NONE_WEIGHT = 0.3
 """A no-entity example's weight in training, against a label's (they are ten times as many)."""
 FLAGGED = (CONFIRMED, CORRECTED, ADDED)
@@ -65,15 +66,17 @@ class Reading:
     near: tuple[int, int]
     near_p: float
     """The stretch over it (an end moved out by one to three) the entity model reads likeliest as the gold label."""
+    other_entity_p: float
+    """The entity model's probability of the label model's other label."""
     unmarked: int
-    """Other reports that hold the span's string outside every gold span."""
+    """Places, in this report and the others, where the span's string stands outside every gold span."""
     elsewhere: int
-    """Labels the string is gold as in other reports."""
+    """Other places where the string is gold."""
 
     @property
     def why(self) -> str | None:
         """Why the span is flagged, or None."""
-        if self.label_p <= WEAK and self.other_p >= STRONG:
+        if self.label_p <= WEAK and self.other_p >= STRONG and self.other_entity_p > self.none_p:
             return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%})"
         if self.gold_p > WEAK:
             return None
@@ -81,8 +84,8 @@ class Reading:
             return f"reads {self.label} over {self.near[0]}-{self.near[1]} ({self.near_p:.0%}; here {self.gold_p:.0%})"
         if self.none_p >= STRONG and self.unmarked >= UNMARKED and not self.elsewhere:
             return (
-                f"reads it as no entity ({self.none_p:.0%}), as the reviewers of {self.unmarked} other"
-                " reports left it unmarked"
+                f"reads it as no entity ({self.none_p:.0%}); unmarked in {self.unmarked} other place(s),"
+                " gold nowhere else"
             )
         return None
 
@@ -168,8 +171,8 @@ def readings(
                         p[NONE],
                         near,
                         near_p,
-                        elsewhere.unmarked(i, span.text),
-                        len(elsewhere.labels(i, span.text)),
+                        p[other] if other in p else 0.0,
+                        *elsewhere.occurrences(i, span.start, span.end),
                     )
                 )
     return sorted(out, key=lambda r: (r.document_id, r.start, r.end, r.label))

@@ -158,6 +158,22 @@ class Elsewhere:
             found = self._cache[string] = frozenset(docs)
         return found
 
+    def occurrences(self, doc_id: int, start: int, end: int) -> tuple[int, int]:
+        """How often the string at ``start``-``end`` of report ``doc_id`` stands elsewhere in
+        every report (its own too) outside every gold span, and how often it is gold elsewhere."""
+        string = self.texts[doc_id][start:end]
+        free = gold = 0
+        for d, text in self.texts.items():
+            at = text.find(string)
+            while at >= 0:
+                stop = at + len(string)
+                if not (d == doc_id and at == start) and not any(s < stop and at < e for s, e in self.marked[d]):
+                    free += 1
+                at = text.find(string, at + 1)
+        for d in self.gold.get(string, {}):
+            gold += sum(1 for s, e in self.marked[d] if self.texts[d][s:e] == string and (d, s) != (doc_id, start))
+        return free, gold
+
     def labels(self, doc_id: int, string: str) -> set[str]:
         """The labels ``string`` is gold as in the other reports."""
         return {label for d, labels in self.gold.get(string, {}).items() if d != doc_id for label in labels}
