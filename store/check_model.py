@@ -25,7 +25,7 @@ from pizhu.store.check import Finding, _rows
 from pizhu.store.db import Store
 from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
-from pizhu.store.span_model import NONE, Elsewhere, SpanModel, Words, examples, span_features, words_of
+from pizhu.store.span_model import NONE, Elsewhere, SpanModel, Words, common_word, examples, span_features, words_of
 from pizhu.store.train import Progress, ProgressCallback, gold_documents, nearest_to_done
 
 KIND = "model"
@@ -72,6 +72,8 @@ class Reading:
     """Places, in this report and the others, where the span's string stands outside every gold span."""
     elsewhere: int
     """Other places where the string is gold."""
+    common: bool = False
+    """The string is a common word of jieba's dictionary, tagged as no name."""
 
     @property
     def why(self) -> str | None:
@@ -82,11 +84,9 @@ class Reading:
             return None
         if self.near_p >= STRONG:
             return f"reads {self.label} over {self.near[0]}-{self.near[1]} ({self.near_p:.0%}; here {self.gold_p:.0%})"
-        if self.none_p >= STRONG and self.unmarked >= UNMARKED and not self.elsewhere:
-            return (
-                f"reads it as no entity ({self.none_p:.0%}); unmarked in {self.unmarked} other place(s),"
-                " gold nowhere else"
-            )
+        if self.none_p >= STRONG and not self.elsewhere and (self.unmarked >= UNMARKED or self.common):
+            why = f"unmarked in {self.unmarked} other place(s)" if self.unmarked >= UNMARKED else "a common word"
+            return f"reads it as no entity ({self.none_p:.0%}); {why}, gold nowhere else"
         return None
 
 
@@ -173,6 +173,7 @@ def readings(
                         near_p,
                         p[other] if other in p else 0.0,
                         *elsewhere.occurrences(i, span.start, span.end),
+                        common_word(span.text),
                     )
                 )
     return sorted(out, key=lambda r: (r.document_id, r.start, r.end, r.label))

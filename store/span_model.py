@@ -101,6 +101,29 @@ def _tables() -> dict[str, Any]:
     return _state
 
 
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+"""jieba's tags of names (people, places, bodies, other proper names, abbreviations)."""
+COMMON = 200
+"""A jieba dictionary word this frequent is a common word."""
+
+
+def dictionary_word(word: str) -> tuple[str, int]:
+    """jieba's tag and frequency of ``word`` (extract's user dictionary too), or ("", 0)."""
+    posseg = _tables()["posseg"]
+    freq = posseg.tokenizer.FREQ.get(word) or 0
+    return (posseg.word_tag_tab.get(word) or "x", freq) if freq else ("", 0)
+
+
+def common_word(word: str) -> bool:
+    """A word jieba's dictionary holds as common (``COMMON`` or more) and tags as no name nor
+    numeral (m: 四个, 十五日 are figures and dates), and no place of extract's table (无为)."""
+    tag, freq = dictionary_word(word)
+    places = _tables()["places"]
+    return (
+        freq >= COMMON and tag not in NAME_TAGS and tag != "m" and word not in places.short and word not in places.kind
+    )
+
+
 @dataclass(frozen=True)
 class Words:
     """A text's jieba words: where each starts and ends, and each character's word's part of speech."""
@@ -229,6 +252,9 @@ def span_features(
     ]
     if n <= 12:
         f.append("w=" + span)
+    tag, freq = dictionary_word(span)
+    if tag:
+        f.append("dict=" + tag + ("+" if freq >= COMMON else "-"))
     if bound == "SE":
         inside = sum(1 for s in words.starts if start <= s < end)
         f.append("words=" + str(min(inside, 4)))

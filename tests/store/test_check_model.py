@@ -13,7 +13,16 @@ import pizhu.store.check_model as check_model
 from bench.golddb import generated_gold_db
 from pizhu.store.check_model import Reading, folds_of, model_findings, readings
 from pizhu.store.db import Store
-from pizhu.store.span_model import NONE, Elsewhere, Example, SpanModel, examples, span_features, words_of
+from pizhu.store.span_model import (
+    NONE,
+    Elsewhere,
+    Example,
+    SpanModel,
+    common_word,
+    examples,
+    span_features,
+    words_of,
+)
 
 
 def reading(**changes: Any) -> Reading:
@@ -44,6 +53,15 @@ def test_no_entity_needs_the_rest_of_the_gold_to_agree() -> None:
     assert reading(gold_p=0.0, none_p=0.99, unmarked=5, elsewhere=1).why is None  # gold elsewhere too
     word = reading(gold_p=0.0, none_p=0.99, unmarked=5)
     assert word.why is not None and "no entity" in word.why
+
+
+def test_a_common_word_is_evidence_of_no_entity_but_not_a_numeral_or_a_place() -> None:
+    assert common_word("上半年") and common_word("委员")
+    assert not common_word("四个")  # a numeral (m): figures are made of them
+    assert not common_word("无为")  # a county in extract's place table, though jieba calls it a conjunction
+    assert not common_word("杨前超")  # not in the dictionary
+    word = reading(gold_p=0.0, none_p=0.99, unmarked=0, common=True)
+    assert word.why is not None and "a common word" in word.why
 
 
 def test_elsewhere_counts_unmarked_places_and_gold_places_but_the_span_itself() -> None:
