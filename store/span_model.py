@@ -9,9 +9,10 @@ nothing over a span says nothing about it.
 Each stretch is described by sparse features (``span_features``): its characters (the
 whole string, its first and last one to three, its length, its shape in character
 classes), the characters either side, where jieba's words start and end against it and
-their parts of speech (a cut through a word is a boundary no name has), and hits in
-extract's tables (a place's full or short name, a place at its start, a surname at its
-start, a measure word at its end, 《》 around it).
+their parts of speech, hits in extract's tables (a place's full or short name, a place at
+its start, a surname at its start, a measure word at its end, 《》 around it), jieba's tag
+and frequency of the whole string, and (``Elsewhere``) how often the other reports hold the
+string unmarked and which labels they give it.
 
 Training examples (``examples``): every gold span with its label; as ``NONE``, each gold
 span's stretch moved by one or two characters at either end (a boundary cut or run over),
