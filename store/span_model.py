@@ -150,6 +150,10 @@ def words_of(text: str) -> Words:
     return Words(frozenset(starts), frozenset(ends), tuple(pos), tuple(words))
 
 
+LIST_MARKS = frozenset("、，,")
+"""What separates the items of a list."""
+
+
 class Elsewhere:
     """The other reports of the database: where a string stands in their text outside every
     gold span, and as which gold label."""
@@ -158,11 +162,15 @@ class Elsewhere:
         self.texts: dict[int, str] = {}
         self.marked: dict[int, list[tuple[int, int]]] = {}
         self.gold: dict[str, dict[int, set[str]]] = {}
+        self.ending: dict[tuple[int, int], str] = {}
+        self.starting: dict[tuple[int, int], str] = {}
         for doc_id, text, spans in reports:
             self.texts[doc_id] = text
             self.marked[doc_id] = []
             for s, e, label in spans:
                 self.marked[doc_id].append((s, e))
+                self.ending[(doc_id, e)] = label
+                self.starting[(doc_id, s)] = label
                 self.gold.setdefault(text[s:e], {}).setdefault(doc_id, set()).add(label)
         self._cache: dict[str, frozenset[int]] = {}
 
@@ -205,6 +213,16 @@ class Elsewhere:
     def unmarked(self, doc_id: int, string: str) -> int:
         """How many other reports hold ``string`` outside every gold span."""
         return len(self.unmarked_in(string) - {doc_id})
+
+    def listed(self, doc_id: int, start: int, end: int) -> list[str]:
+        """The labels of the gold spans beside ``start``-``end`` in a list (九牧、管厝、水北街)."""
+        text = self.texts.get(doc_id, "")
+        f = []
+        if start >= 1 and text[start - 1] in LIST_MARKS and (doc_id, start - 1) in self.ending:
+            f.append("listed_after=" + self.ending[(doc_id, start - 1)])
+        if end < len(text) and text[end] in LIST_MARKS and (doc_id, end + 1) in self.starting:
+            f.append("listed_before=" + self.starting[(doc_id, end + 1)])
+        return f
 
     def features(self, doc_id: int, string: str) -> list[str]:
         """How many other reports hold ``string`` unmarked, and the labels it is gold as in others."""
@@ -283,7 +301,7 @@ def span_features(
     if before[-1:] in '“‘"「『' and after[:1] in '”’"」』':
         f.append("quoted")
     if elsewhere is not None:
-        f += elsewhere.features(doc_id, span)
+        f += elsewhere.features(doc_id, span) + elsewhere.listed(doc_id, start, end)
     return f
 
 

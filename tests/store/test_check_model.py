@@ -73,6 +73,14 @@ def test_elsewhere_counts_unmarked_places_and_gold_places_but_the_span_itself() 
     assert where.features(2, "委员") == ["unmarked=1", "gold_elsewhere=PERSON"]
 
 
+def test_the_labels_of_the_gold_beside_it_in_a_list_are_features() -> None:
+    text = "将九牧、管厝、水北街6个乡镇"
+    where = Elsewhere([(1, text, [(1, 3, "GPE"), (4, 6, "GPE"), (7, 10, "GPE")])])
+    assert where.listed(1, 4, 6) == ["listed_after=GPE", "listed_before=GPE"]
+    assert where.listed(1, 7, 10) == ["listed_after=GPE"]
+    assert where.listed(1, 5, 6) == []  # not beside a list mark
+
+
 def test_features_see_a_cut_through_a_word_and_the_tables() -> None:
     text = "长春市政协组织委员视察，共12次。"
     words = words_of(text)
