@@ -78,7 +78,7 @@ def test_the_labels_of_the_gold_beside_it_in_a_list_are_features() -> None:
     where = Elsewhere([(1, text, [(1, 3, "GPE"), (4, 6, "GPE"), (7, 10, "GPE")])])
     assert where.listed(1, 4, 6) == ["listed_after=GPE", "listed_before=GPE"]
     assert where.listed(1, 7, 10) == ["listed_after=GPE"]
-    assert where.listed(1, 5, 6) == []  # not beside a list mark
+    assert where.listed(1, 8, 10) == []  # 北街: no list mark beside it
 
 
 def test_features_see_a_cut_through_a_word_and_the_tables() -> None:
