@@ -306,15 +306,17 @@ def stats_command(db_path: str, reviewer: str | None, documents: tuple[int, ...]
     "--model",
     "with_model",
     is_flag=True,
-    help="Also corrected and added gold that a model trained without its report reads as another label"
-    " (5 folds by report; slow).",
+    help="Also gold that span classifiers trained without its report contradict: another label, a name"
+    " running on past the span, or no entity where the string is unmarked elsewhere (5 folds by report;"
+    " about a minute for 50 reports).",
 )
 def check_command(db_path: str, as_json: bool, with_model: bool) -> None:
     """Gold that contradicts itself: one string gold as two labels, gold here and rejected
     there, gold in one report and unmarked in another finished one, boundary variants of
-    one name (政协 where 城中区政协 is gold); with --model, corrected and added gold that a
-    model trained without its report reads as another label on that stretch (a confirmed
-    rule candidate is not checked; needs spaCy: one training per fold).
+    one name (政协 where 城中区政协 is gold); with --model, gold that span classifiers
+    trained without its report contradict with confidence: another label, the label read
+    over a wider stretch (a boundary cut through a name), or no entity where the string
+    stands unmarked in two other places and is gold nowhere else (no spaCy needed).
     Each finding names its report and offsets (open it with pizhu open, or the app's
     check screen, C).
 

@@ -1,37 +1,102 @@
 """Gold a model trained without its report disagrees with (``pizhu check --model``).
 
 The finished reports (``store.progress``) are cut into folds by report (report i in fold
-i mod ``folds``); for each fold a model is trained on the gold of the other folds (as
-``pizhu train`` would, same tokenization and options) and reads the fold's reports. A
-gold span is flagged (kind ``model``) where that model reads exactly the same stretch as
-another label: a specific, confident contradiction, not a miss (a model that finds
-nothing there says nothing about the span). Reading over the span too (where no stretch
-is read exactly there, all that is read over it another label) found 21 of 30 planted
-instead of 18 but made 10 false flags of 31 instead of 0 of 18 (bench_check --model): not
-used (``disagreement(..., over=True)``, the bench's comparison). Slow: one training per
-fold; needs spaCy.
+i mod ``folds``); for each fold two span classifiers (``store.span_model``: logistic
+regression over the stretch's characters, its context, jieba's words and extract's
+tables; seconds a fold, no spaCy) are trained on the gold of the other folds: a *label*
+model over the gold spans alone (which label, given it is one), and an *entity* model that
+also knows ``NONE`` (no entity: the gold spans' stretches moved by one or two characters,
+the rules' rejected candidates, ordinary words). Every gold span of the fold's reports is
+read by both (``readings``) and flagged (kind ``model``, ``Reading.why``) where the
+contradiction is confident — the gold label at most ``WEAK``, the other reading at least
+``STRONG`` — and of one of three kinds:
 
-Only gold a reviewer made against the rules or without them is flagged: corrected (a
-label or a boundary changed) and added. A confirmed span is a rule's candidate with its
-label, taken by a reviewer: two readings agreeing, where a model trained on a few dozen
-reports is the weaker third. Measured (bench/bench_check.py --model, the reviewed dev half
-of the corpus, 30 relabels planted): the 24 findings on confirmed gold were all false
-flags, on corrected and added gold none was.
+- another label: the label model reads another label, and the entity model too reads that
+  label likelier than no entity (a name neither model knows is no evidence of a label);
+- a boundary cut through a name: the entity model reads the gold label over a stretch
+  running one to three characters further out (中共张家界 where 中共张家界市委 stands);
+- no entity: the entity model reads it as none, and the rest of the gold agrees: the string
+  stands outside every gold span in ``UNMARKED`` other places or is a common word of jieba's
+  dictionary (no name, numeral or place), and is gold nowhere else. A name the model does
+  not know (most of what reviewers add) is neither, so is not flagged.
+
+The rules' candidates are not among the models' features: a span a reviewer relabelled
+against the rule would otherwise be read back as the rule's label, and every correction
+flagged. Measured (bench/bench_check_results.md): about a minute for 54 reports.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from pizhu.store.check import Finding, _rows
 from pizhu.store.db import Store
-from pizhu.store.records import ADDED, CORRECTED
-from pizhu.store.train import ProgressCallback, TrainOptions, _choose_tokenization, _fit, _prepare, predict
+from pizhu.store.errors import TrainError
+from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
+from pizhu.store.span_model import NONE, Elsewhere, SpanModel, Words, common_word, examples, span_features, words_of
+from pizhu.store.train import Progress, ProgressCallback, gold_documents, nearest_to_done
 
 KIND = "model"
 FOLDS = 5
-OPTIONS = TrainOptions(epochs=10, budget=10_000)
-"""Each fold's model sees at most 10,000 sentences (about 50 s of CPU, bench/bench_train.py's
-rate): with ``pizhu train``'s 40,000 five folds on 10 generated reports took over 15
-minutes on a loaded 2-core machine without finishing."""
+EPOCHS = 8
+STRONG = 0.8
+"""The other class's probability a finding needs."""
+WEAK = 0.1
+"""The gold label's probability a finding allows at most."""
+UNMARKED = 2
+"""A span read as no entity is flagged only where its string stands unmarked in this many
+other places (its report's or others') and is gold in none: the rest of the gold agreeing
+with the model (a name the model does not know stands marked or nowhere else)."""
+NONE_WEIGHT = 0.3
+"""A no-entity example's weight in training, against a label's (they are ten times as many)."""
+FLAGGED = (CONFIRMED, CORRECTED, ADDED)
+"""The gold the model check reads: all of it."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the models of a span's fold (trained without its report) make of a gold span."""
+
+    document_id: int
+    start: int
+    end: int
+    label: str
+    text: str
+    label_p: float
+    """The label model's probability of the gold label (among the labels only)."""
+    other: str
+    other_p: float
+    """The label model's likeliest other label and its probability."""
+    gold_p: float
+    """The entity model's probability that this very stretch is the gold label."""
+    none_p: float
+    """The entity model's probability that it is no entity."""
+    near: tuple[int, int]
+    near_p: float
+    """The stretch over it (an end moved out by one to three) the entity model reads likeliest as the gold label."""
+    other_entity_p: float
+    """The entity model's probability of the label model's other label."""
+    unmarked: int
+    """Places, in this report and the others, where the span's string stands outside every gold span."""
+    elsewhere: int
+    """Other places where the string is gold."""
+    common: bool = False
+    """The string is a common word of jieba's dictionary, tagged as no name."""
+
+    @property
+    def why(self) -> str | None:
+        """Why the span is flagged, or None."""
+        if self.label_p <= WEAK and self.other_p >= STRONG and self.other_entity_p > self.none_p:
+            return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%})"
+        if self.gold_p > WEAK:
+            return None
+        if self.near_p >= STRONG:
+            return f"reads {self.label} over {self.near[0]}-{self.near[1]} ({self.near_p:.0%}; here {self.gold_p:.0%})"
+        if self.none_p >= STRONG and not self.elsewhere and (self.unmarked >= UNMARKED or self.common):
+            why = f"unmarked in {self.unmarked} other place(s)" if self.unmarked >= UNMARKED else "a common word"
+            return f"reads it as no entity ({self.none_p:.0%}); {why}, gold nowhere else"
+        return None
 
 
 def folds_of(ids: list[int], folds: int) -> list[list[int]]:
@@ -40,67 +105,125 @@ def folds_of(ids: list[int], folds: int) -> list[list[int]]:
     return [ids[i::n] for i in range(n)]
 
 
-FLAGGED = (CORRECTED, ADDED)
-"""The gold the model check flags (see the module's note)."""
+def readings(
+    store: Store, folds: int = FOLDS, epochs: int = EPOCHS, progress: ProgressCallback | None = None
+) -> list[Reading]:
+    """Every gold span of the finished reports as read by the model of its fold (trained without it)."""
+    if progress:
+        progress(Progress(stage="reading the gold"))
+    gold = gold_documents(store)
+    if not gold.documents:
+        raise TrainError(
+            "no finished reports to check: decide every candidate of a report (captions and boilerplate too)"
+            + nearest_to_done(store)
+        )
+    by_id = {d.id: d for d in gold.documents}
+    ids = sorted(by_id)
+    if len(ids) < 2:
+        return []  # no report to learn from without the one checked
+    rejected: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for r in _rows(store, (REJECTED,)):
+        rejected[r.document_id].append((r.start, r.end))
+    words: dict[int, Words] = {}
+    elsewhere = Elsewhere((i, by_id[i].text, [(s.start, s.end, s.label) for s in by_id[i].spans]) for i in ids)
+    data = {}
+    for i in ids:
+        if progress:
+            progress(Progress(stage=f"reading report {len(words) + 1}/{len(ids)}"))
+        doc = by_id[i]
+        words[i] = words_of(doc.text)
+        data[i] = examples(
+            doc.text,
+            [(s.start, s.end, s.label) for s in doc.spans],
+            rejected[i],
+            words=words[i],
+            elsewhere=elsewhere,
+            doc_id=i,
+        )
+    classes = (*gold.labels, NONE)
+    out = []
+    groups = folds_of(ids, folds)
+    for number, held in enumerate(groups, 1):
+        run = f"fold {number}/{len(groups)}"
+        kept = set(held)
+
+        def on_epoch(epoch: int, run: str = run) -> None:
+            if progress:
+                progress(Progress(epoch=epoch, epochs=epochs, step=epoch, steps=epochs, run=run, epoch_end=True))
+
+        train = [x for i in ids if i not in kept for x in data[i]]
+        labels = SpanModel(gold.labels).fit([x for x in train if x.label != NONE], epochs=epochs, seed=number)
+        entity = SpanModel(classes).fit(train, epochs=epochs, seed=number, none_weight=NONE_WEIGHT, on_epoch=on_epoch)
+        for i in held:
+            doc = by_id[i]
+            for span in doc.spans:
+                features = span_features(doc.text, span.start, span.end, words[i], elsewhere, i)
+                q = labels.probabilities(features)
+                other = max((c for c in gold.labels if c != span.label), key=lambda c: q[c], default=span.label)
+                p = entity.probabilities(features)
+                near, near_p = (span.start, span.end), 0.0
+                for a, b in _beside(doc.text, span.start, span.end):
+                    pn = entity.probabilities(span_features(doc.text, a, b, words[i], elsewhere, i))[span.label]
+                    if pn > near_p:
+                        near, near_p = (a, b), pn
+                out.append(
+                    Reading(
+                        i,
+                        span.start,
+                        span.end,
+                        span.label,
+                        span.text,
+                        q[span.label],
+                        other,
+                        q[other] if other != span.label else 0.0,
+                        p[span.label],
+                        p[NONE],
+                        near,
+                        near_p,
+                        p[other] if other in p else 0.0,
+                        *elsewhere.occurrences(i, span.start, span.end),
+                        common_word(span.text),
+                    )
+                )
+    return sorted(out, key=lambda r: (r.document_id, r.start, r.end, r.label))
 
 
-def disagreement(
-    start: int, end: int, label: str, read: list[tuple[int, int, str]], *, over: bool = False
-) -> str | None:
-    """The other label a model's reading gives the gold span ``start``-``end`` ``label``, or
-    None: the label read on exactly that stretch (a miss says nothing); with ``over``, else,
-    when some stretch read overlaps it and none of those is ``label``, the first one's."""
-    exact = [other for s, e, other in read if (s, e) == (start, end)]
-    if exact:
-        return None if label in exact else exact[0]
-    overlapping = [other for s, e, other in read if s < end and start < e]
-    if over and overlapping and label not in overlapping:
-        return overlapping[0]
-    return None
+def _beside(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches with one end of ``start``-``end`` moved out by one to three characters, within its line."""
+    out = []
+    for d in (1, 2, 3):
+        for a, b in ((start - d, end), (start, end + d)):
+            if 0 <= a < b <= len(text) and "\n" not in text[a:b]:
+                out.append((a, b))
+    return out
 
 
 def model_findings(
     store: Store,
     folds: int = FOLDS,
-    options: TrainOptions = OPTIONS,
+    epochs: int = EPOCHS,
     progress: ProgressCallback | None = None,
     flagged: tuple[str, ...] = FLAGGED,
 ) -> list[Finding]:
     """Gold spans (of the ``flagged`` statuses) a model trained without their report reads
-    as another label, by report and place."""
-    gold, by_id = _prepare(store, options, progress)
-    ids = sorted(by_id)
-    if len(ids) < 2:
-        return []  # no report to learn from without the one checked
-    tokenization, _alignments = _choose_tokenization(gold.documents, options.tokenization)
+    confidently as another label or as no entity, by report and place."""
     span_ids = {(r.document_id, r.start, r.end, r.label): r.span_id for r in _rows(store, flagged)}
     findings = []
-    groups = folds_of(ids, folds)
-    for number, held in enumerate(groups, 1):
-        kept = set(held)
-        run = f"fold {number}/{len(groups)}"
-        nlp, _steps = _fit(
-            tokenization, gold.labels, [by_id[i] for i in ids if i not in kept], options, options.seed, progress, run
+    for r in readings(store, folds, epochs, progress):
+        key = (r.document_id, r.start, r.end, r.label)
+        why = r.why
+        if key not in span_ids or why is None:
+            continue  # another status, too short to check, or no strong disagreement
+        findings.append(
+            Finding(
+                KIND,
+                r.document_id,
+                r.start,
+                r.end,
+                r.label,
+                r.text,
+                f"a model trained without this report {why}",
+                span_ids[key],
+            )
         )
-        for doc_id in held:
-            doc = by_id[doc_id]
-            read = list(predict(nlp, doc.text))
-            for span in doc.flat:
-                if (doc_id, span.start, span.end, span.label) not in span_ids:
-                    continue  # confirmed, or too short to check
-                other = disagreement(span.start, span.end, span.label, read)
-                if other is None:
-                    continue
-                findings.append(
-                    Finding(
-                        KIND,
-                        doc_id,
-                        span.start,
-                        span.end,
-                        span.label,
-                        span.text,
-                        f"a model trained without this report reads it as {other}",
-                        span_ids.get((doc_id, span.start, span.end, span.label)),
-                    )
-                )
-    return sorted(findings, key=lambda f: (f.document_id, f.start, f.end))
+    return findings

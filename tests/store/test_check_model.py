@@ -1,5 +1,6 @@
-"""``pizhu check --model`` (issue 24): a gold span that a model trained without its report
-reads as another label is flagged; each report is read by a model that never saw it."""
+"""``pizhu check --model`` (issue 24): each report's gold read by span classifiers trained
+without it; a confident contradiction (another label, a name running on past the span, a
+word no one marks) is a finding."""
 
 from __future__ import annotations
 
@@ -10,86 +11,133 @@ import pytest
 
 import pizhu.store.check_model as check_model
 from bench.golddb import generated_gold_db
-from pizhu.store.check_model import disagreement, folds_of, model_findings
+from pizhu.store.check_model import Reading, folds_of, model_findings, readings
 from pizhu.store.db import Store
-from pizhu.store.records import Change
-from pizhu.store.train import gold_documents
+from pizhu.store.span_model import (
+    NONE,
+    Elsewhere,
+    Example,
+    SpanModel,
+    common_word,
+    examples,
+    span_features,
+    words_of,
+)
 
-pytest.importorskip("spacy")
+
+def reading(**changes: Any) -> Reading:
+    base: dict[str, Any] = dict(
+        document_id=1, start=0, end=3, label="PERSON", text="杨前超", label_p=0.9, other="ORG", other_p=0.05,
+        gold_p=0.9, none_p=0.05, near=(0, 3), near_p=0.0, other_entity_p=0.01, unmarked=0, elsewhere=0,
+    )  # fmt: skip
+    return Reading(**{**base, **changes})
 
 
-def test_a_gold_span_read_as_another_label_by_a_model_without_its_report_is_flagged(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    db = tmp_path / "gold.db"
-    assert generated_gold_db(db, reports=5, seed=3) > 0
-    with Store(db) as store:
-        relabel_first_spans(store)
-        docs = {d.text: d for d in gold_documents(store).documents}
-        trained_on: list[set[int]] = []
-        read: list[int] = []
+def test_a_label_is_flagged_where_both_models_read_another() -> None:
+    assert reading().why is None
+    swapped = reading(label_p=0.02, other_p=0.95, gold_p=0.01, none_p=0.1, other_entity_p=0.85)
+    assert swapped.why is not None and "reads it as ORG" in swapped.why
+    # The entity model reads it as no entity rather than ORG: a name it does not know, no finding.
+    assert reading(label_p=0.02, other_p=0.95, gold_p=0.01, none_p=0.9, other_entity_p=0.05).why is None
+    assert reading(label_p=0.2, other_p=0.75, gold_p=0.1, none_p=0.1, other_entity_p=0.7).why is None  # not strong
 
-        def fit(tokenization: str, labels: Any, documents: Any, *rest: Any) -> tuple[set[int], int]:
-            seen = {d.id for d in documents}
-            trained_on.append(seen)
-            return seen, 1
 
-        def predict(nlp: set[int], text: str) -> list[tuple[int, int, str]]:
-            doc = docs[text]
-            assert doc.id not in nlp  # never read by a model that saw it
-            read.append(doc.id)
-            first = doc.flat[0]
-            other = "ORG" if first.label != "ORG" else "GPE"
-            # Another label on the first gold span; the second agreed; a stretch of no gold.
-            return [(first.start, first.end, other), (doc.flat[1].start, doc.flat[1].end, doc.flat[1].label)]
+def test_a_cut_name_is_flagged_where_the_model_reads_the_label_over_it() -> None:
+    cut = reading(gold_p=0.01, none_p=0.98, near=(0, 5), near_p=0.97)
+    assert cut.why is not None and "over 0-5" in cut.why
+    assert reading(gold_p=0.3, none_p=0.6, near=(0, 5), near_p=0.97).why is None  # the span itself reads fine
 
-        monkeypatch.setattr(check_model, "_fit", fit)
-        monkeypatch.setattr(check_model, "predict", predict)
-        findings = model_findings(store, folds=2)
-    assert sorted(read) == sorted(d.id for d in docs.values())  # every report read once
-    assert len(trained_on) == 2
-    assert [(f.document_id, f.start, f.end) for f in findings] == sorted(
-        (d.id, d.flat[0].start, d.flat[0].end) for d in docs.values()
+
+def test_no_entity_needs_the_rest_of_the_gold_to_agree() -> None:
+    assert reading(gold_p=0.0, none_p=0.99, unmarked=1).why is None  # an unknown name, unmarked once
+    assert reading(gold_p=0.0, none_p=0.99, unmarked=5, elsewhere=1).why is None  # gold elsewhere too
+    word = reading(gold_p=0.0, none_p=0.99, unmarked=5)
+    assert word.why is not None and "no entity" in word.why
+
+
+def test_a_common_word_is_evidence_of_no_entity_but_not_a_numeral_or_a_place() -> None:
+    assert common_word("上半年") and common_word("委员")
+    assert not common_word("四个")  # a numeral (m): figures are made of them
+    assert not common_word("无为")  # a county in extract's place table, though jieba calls it a conjunction
+    assert not common_word("杨前超")  # not in the dictionary
+    word = reading(gold_p=0.0, none_p=0.99, unmarked=0, common=True)
+    assert word.why is not None and "a common word" in word.why
+
+
+def test_elsewhere_counts_unmarked_places_and_gold_places_but_the_span_itself() -> None:
+    where = Elsewhere(
+        [(1, "委员说委员好", [(0, 2, "PERSON")]), (2, "政协委员来了", []), (3, "委员会", [(0, 3, "ORG")])]
     )
-    assert all(f.kind == "model" and f.span_id is not None and "reads it as" in f.detail for f in findings)
+    assert where.occurrences(1, 0, 2) == (2, 0)  # 委员 at 1:3 and 2:2; inside 委员会's gold no
+    assert where.occurrences(1, 3, 5) == (1, 1)  # the other 委员 of report 1 is gold
+    assert where.features(2, "委员") == ["unmarked=1", "gold_elsewhere=PERSON"]
 
 
-def relabel_first_spans(store: Store) -> None:
-    """Each report's first gold span of two characters or more relabelled (corrected), as a
-    reviewer who took the rule's label for a wrong one; the rest stays confirmed."""
-    for doc in store.document_ids():
-        first = next(s for s in store.spans(doc, "gold") if len(s.text) >= 2)
-        store.decide(first.id, "gold", Change("label", label="TITLE" if first.label != "TITLE" else "SLOGAN"))
+def test_the_labels_of_the_gold_beside_it_in_a_list_are_features() -> None:
+    text = "将九牧、管厝、水北街6个乡镇"
+    where = Elsewhere([(1, text, [(1, 3, "GPE"), (4, 6, "GPE"), (7, 10, "GPE")])])
+    assert where.listed(1, 4, 6) == ["listed_after=GPE", "listed_before=GPE"]
+    assert where.listed(1, 7, 10) == ["listed_after=GPE"]
+    assert where.listed(1, 8, 10) == []  # 北街: no list mark beside it
 
 
-def test_confirmed_gold_is_not_flagged(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A rule's candidate confirmed is two readings agreeing: a model reading it otherwise is no finding."""
-    db = tmp_path / "gold.db"
-    generated_gold_db(db, reports=3, seed=3)
-    with Store(db) as store:
-        read_all = {d.text: d.flat for d in gold_documents(store).documents}
-        monkeypatch.setattr(check_model, "_fit", lambda *args: (None, 1))
-        monkeypatch.setattr(
-            check_model, "predict", lambda nlp, text: [(s.start, s.end, "SLOGAN") for s in read_all[text]]
-        )
-        assert model_findings(store, folds=3) == []
-        assert len(model_findings(store, folds=3, flagged=("confirmed",))) > 0
+def test_features_see_a_cut_through_a_word_and_the_tables() -> None:
+    text = "长春市政协组织委员视察，共12次。"
+    words = words_of(text)
+    whole = span_features(text, 0, 5, words)
+    cut = span_features(text, 1, 5, words)
+    assert "bound=SE" in whole and "bound=SE" not in cut
+    assert "place_head" in whole and "l2=政协" in whole
+    assert any(f.startswith("measure=") for f in span_features(text, 13, 16, words))
+    made = examples(text, [(0, 5, "ORG")], words=words)
+    assert made[0] == Example(whole, "ORG")
+    assert {x.label for x in made[1:]} == {NONE} and len(made) > 5
 
 
-def test_disagreement_on_the_exact_stretch_and_over_it_when_asked() -> None:
-    assert disagreement(0, 4, "DATE", [(0, 4, "FIGURE")]) == "FIGURE"
-    assert disagreement(0, 4, "DATE", [(0, 4, "DATE"), (0, 4, "FIGURE")]) is None
-    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE")]) is None  # not the same stretch
-    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE")], over=True) == "FIGURE"  # 1059 over 1059名
-    assert disagreement(0, 4, "DATE", [(0, 3, "FIGURE"), (2, 6, "DATE")], over=True) is None  # DATE there too
-    assert disagreement(0, 4, "DATE", [(4, 6, "FIGURE")], over=True) is None  # beside it, not over it
-    assert disagreement(0, 4, "DATE", [], over=True) is None  # a miss says nothing
-    assert disagreement(0, 4, "DATE", [(0, 5, "DATE")], over=True) is None
+def test_the_span_model_learns_a_separable_set() -> None:
+    data = [Example(["l1=名", "shape=dc"], "FIGURE"), Example(["l1=日", "shape=dc"], "DATE"), Example(["bias"], NONE)]
+    model = SpanModel(("FIGURE", "DATE", NONE)).fit(data * 20, epochs=4)
+    assert max(model.probabilities(["l1=名", "shape=dc"]).items(), key=lambda kv: kv[1])[0] == "FIGURE"
+    assert model.probabilities(["l1=日", "shape=dc"])["DATE"] > 0.8
+    assert sum(model.probabilities(["unseen"]).values()) == pytest.approx(1.0)
 
 
 def test_folds_by_report() -> None:
     assert folds_of([1, 2, 3, 4, 5], 2) == [[1, 3, 5], [2, 4]]
     assert folds_of([1, 2], 5) == [[1], [2]]
+
+
+def test_each_report_is_read_by_models_that_never_saw_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "gold.db"
+    assert generated_gold_db(db, reports=3, seed=3) > 0
+    trained: list[int] = []
+    real = SpanModel.fit
+
+    def fit(self: SpanModel, data: Any, *args: Any, **kwargs: Any) -> SpanModel:
+        trained.append(len(data))
+        return real(self, data[:200], *args, **kwargs)  # a short training: the test is of the folds
+
+    monkeypatch.setattr(SpanModel, "fit", fit)
+    steps: list[str] = []
+    with Store(db) as store:
+        read = readings(store, folds=3, epochs=1, progress=lambda p: steps.append(p.run))
+        gold = len(store.read("SELECT 1 FROM gold_spans WHERE status = 'confirmed'"))
+    assert len(trained) == 6  # a label model and an entity model a fold
+    assert {"fold 1/3", "fold 2/3", "fold 3/3"} <= set(steps)
+    assert len(read) == gold  # every gold span read once, by the fold that held its report out
+    assert all(0.0 <= r.label_p <= 1.0 and 0.0 <= r.none_p <= 1.0 for r in read)
+
+
+def test_model_findings_keep_the_flagged_statuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "gold.db"
+    generated_gold_db(db, reports=2, seed=3)
+    with Store(db) as store:
+        first = next(s for s in store.spans(1, "gold") if len(s.text) >= 2)
+        bad = reading(document_id=1, start=first.start, end=first.end, label=first.label, text=first.text,
+                      label_p=0.0, other_p=0.99, gold_p=0.0, none_p=0.0, other_entity_p=0.9)  # fmt: skip
+        monkeypatch.setattr(check_model, "readings", lambda *args, **kwargs: [bad])
+        assert [f.span_id for f in model_findings(store)] == [first.id]
+        assert model_findings(store, flagged=("added",)) == []
 
 
 def test_pizhu_check_model_adds_the_models_findings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ reader (on its span; for an unmarked occurrence, on the first span at or after i
 fixing it is an ordinary decision there, and ``r`` here reads the findings again. The
 findings are computed in a worker: the title says "checking…" until they arrive.
 
-``m`` also runs the model check (``pizhu check --model``: ``store.check_model``, one
-training per fold, minutes) in a worker thread on its own connection; its stage shows in
+``m`` also runs the model check (``pizhu check --model``: ``store.check_model``, two
+span classifiers per fold, about a minute for 50 reports) in a worker thread on its own connection; its stage shows in
 the title, the screen and the app stay usable, and its findings (kind ``model``) join the
 list when it ends. Leaving the screen stops it at its next progress step. ``r`` keeps the
 model's findings of the last run; ``m`` runs it again.
