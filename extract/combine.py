@@ -42,6 +42,7 @@ _LABELS = ("PERSON", "ORG", "GPE")
 _TITLE_TAIL_RE = re.compile(
     r"(?:代表|委员|常委|主席|副主席|同志|书记|副书记|主任|副主任|校对|记者|先生|女士|老师|教授|院士|局长|部长|会长)$"
 )
+_ADDRESS_RE = re.compile(r"[\u4e00-\u9fff](?:总|老|董|主委|副主委|总理|省长|市长|县长|区长|旗长)")
 _NOT_PLACE_TAIL_RE = re.compile(
     r"(?:委|会|党|政协|人大|部|办|院|局|厅|室|组|路|街|道|巷|苑|园|小区|广场|大厦|中心|公园|景区|工程|时代|新城|乡村|镇村|天地)$"
 )
@@ -176,6 +177,8 @@ def _fix(text: str, span: Span) -> Span | None:
         m = _TITLE_TAIL_RE.search(text, start, end)
         if m and m.start() - start >= 2:
             end = m.start()
+        elif (m and m.start() - start == 1) or _ADDRESS_RE.fullmatch(text, start, end):
+            return None  # 胡主席, 胡总, 蒋主委: a surname with a post is a form of address, no name
         if not looks_like_name(text[start:end]):
             return None
     elif span.label == "GPE":

@@ -127,7 +127,7 @@ _GENERIC_PLACES = frozenset(
     "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
-    "街镇 镇街 城镇 集镇 自治区 自治州 自治县".split()
+    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市".split()
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
@@ -336,15 +336,16 @@ _ORG_HEADS = (
     "人民检察院", "人民法院", "人民政府", "人大常委会", "纪委监委", "检察院", "法院", "政府", "文联", "工商联",
     "社科联",
     "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
-    "县委", "省委", "州委", "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
+    "县委", "省委", "州委", "旗委", "纪检委", "卫计委", "卫健委", "发改委",
+    "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
 _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院"))
-_LEVELS = "省市区县州"
+_LEVELS = "省市区县州旗"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
-_PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
-_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州])委员会")
+_PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))")
+_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
                "新华网", "中国网", "光明日报",
@@ -378,7 +379,7 @@ _PARTY_CENTRAL_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})第?{_N}届中央"
     rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
 )
-_LEAGUE_RE = re.compile(r"团[省市县区州]委(?!员)")
+_LEAGUE_RE = re.compile(r"团[省市县区州旗]委(?!员)")
 _BANK_BRANCH_RE = re.compile(
     rf"(?:[农工建中交]行|农发行|邮储银行|农商行)(?P<place>[{_CJK}]{{2,7}}?)(?:中心)?(?:分行|支行|营业部)"
 )
@@ -393,7 +394,7 @@ _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和�
 # is no chain).
 _CPPCC_PLACE = rf"(?:(?!届|次|会议)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
-    rf"政协{_CPPCC_PLACE}(?:自治区|[省市区县州])"
+    rf"政协{_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
@@ -1288,7 +1289,7 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 盘锦市大洼区政协: a chain of places is one prefix.
             while start in place_end:
                 start = place_end[start].start
-        elif head in ("市委", "区委", "县委", "省委", "州委"):
+        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委"):
             # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
             before = text[head_start - 1] if head_start else ""
             if (

@@ -458,3 +458,22 @@ def test_a_credit_with_a_space_list_of_names() -> None:
     assert labelled("（记者 王强 李明 摄影报道）", "PERSON") == ["王强", "李明"]
     assert labelled("（记者 王强 李明 张伟 报道）", "PERSON") == ["王强", "李明", "张伟"]
     assert labelled("（记者王强摄影报道）", "PERSON") == ["王强"]  # 报道 is never a name
+
+
+def test_a_banner_is_a_level_like_a_county() -> None:
+    """旗 (an Inner Mongolian county) heads its bodies as 县 does (issue 21)."""
+    text = "旗委书记徐茂龙，旗委副书记闫永春，旗人大常委会主任出席。旗政协和全体政协委员始终与旗委同心。"
+    orgs = labelled(text, "ORG")
+    assert orgs.count("旗委") == 3
+    assert "旗人大常委会" in orgs and "旗政协" in orgs
+    assert "政协乌拉特中旗" in labelled("政协乌拉特中旗第十四届委员会第一次会议隆重开幕。", "ORG")
+
+
+def test_abbreviated_commissions_after_a_level() -> None:
+    orgs = labelled("市纪检委派驻纪检组组长刘智文，市卫计委党组成员高伍良到会。", "ORG")
+    assert "市纪检委" in orgs and "市卫计委" in orgs
+
+
+def test_township_level_words_are_no_place() -> None:
+    """各苏木镇场: 苏木 and 镇 are level words of a plural, no GPE."""
+    assert "苏木镇" not in labelled("各苏木镇场和旗直单位负责人列席会议。", "GPE")

@@ -171,3 +171,16 @@ def test_a_bare_department_in_a_chain_of_posts_is_no_body() -> None:
     model = [_span(text, "统战部", "ORG", "lac"), _span(text, "县委统战部", "ORG", "lac")]
     got = [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "ORG"]
     assert got == ["县委统战部"]
+
+
+def test_a_surname_with_a_post_is_no_name() -> None:
+    """胡主席, 胡总: a form of address; the model's PERSON is dropped (issue 21)."""
+    from pizhu.extract.combine import _fix
+
+    text = "深感胡主席把期望讲得十分透彻，认同胡总的讲话，张明主席出席。"
+    for name in ("胡主席", "胡总"):
+        i = text.index(name)
+        assert _fix(text, Span(i, i + len(name), "PERSON", name)) is None
+    i = text.index("张明主席")
+    fixed = _fix(text, Span(i, i + 4, "PERSON", "张明主席"))
+    assert fixed is not None and fixed.text == "张明"
