@@ -344,7 +344,6 @@ _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院"))
 _LEVELS = "省市区县州旗"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
-_PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))")
 _CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
@@ -353,6 +352,10 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会", "中国农工民主党",
                "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
                "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会")  # fmt: skip
+# A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
+_PARTY_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
+)
 # National bodies whose local committees are written after them as one name:
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
 _NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党", "中共", "政协", "共青团", *_FIXED_ORGS[17:]))
@@ -394,7 +397,7 @@ _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和�
 # is no chain).
 _CPPCC_PLACE = rf"(?:(?!届|次|会议)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
-    rf"政协{_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
+    rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
@@ -462,7 +465,7 @@ _OUTLET_SOURCE_RE = re.compile(
     rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
 )
 _AGENCY_RE = re.compile(
-    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}社)"
+    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}[社网])"
     rf"(?=[{_CJK}]{{2,4}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日电"
     rf"|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
     re.MULTILINE,

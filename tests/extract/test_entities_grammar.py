@@ -477,3 +477,21 @@ def test_abbreviated_commissions_after_a_level() -> None:
 def test_township_level_words_are_no_place() -> None:
     """各苏木镇场: 苏木 and 镇 are level words of a plural, no GPE."""
     assert "苏木镇" not in labelled("各苏木镇场和旗直单位负责人列席会议。", "GPE")
+
+
+def test_a_party_by_its_full_name_with_its_centre() -> None:
+    """中国致公党中央 is one body; 九三 (short for 九三学社) heads a local committee (九三上海市委)."""
+    assert "中国致公党中央" in labelled("中国致公党中央副主席杨邦杰说，会议开幕。", "ORG")
+    assert "九三上海市委" in labelled("九三上海市委副主委程维明教授出席了会议。", "ORG")
+
+
+def test_a_news_site_in_its_dateline() -> None:
+    assert "中新网" in labelled("中新网南京11月20日电 (记者 丁梅)会议今天开幕。", "ORG")
+
+
+def test_the_full_cppcc_name_with_its_place_before_a_session() -> None:
+    """中国人民政治协商会议内蒙古自治区 + 第十一届委员会第三次会议, as 政协湖北省 + 十二届一次会议."""
+    text = "中国人民政治协商会议内蒙古自治区第十一届委员会第三次会议在呼和浩特隆重开幕。"
+    assert "中国人民政治协商会议内蒙古自治区" in labelled(text, "ORG")
+    assert "第十一届委员会第三次会议" in labelled(text, "MEETING")
+    assert "内蒙古自治区" not in labelled(text, "GPE")
