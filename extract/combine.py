@@ -108,7 +108,72 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
             continue
         blocked[span.start : span.end] = b"\1" * (span.end - span.start)
         out.append(replace(span, source="lac", confidence=MODEL_ONLY))
-    return _join_place_chains(text, out)
+    return _whole_names(text, _join_place_chains(text, out))
+
+
+_ITEM_END = frozenset("、，,；;。：:（()）\n ")
+# After a name cut one short, a character that ends no name: a verb, a function word or a measure.
+_NOT_NAME_END = frozenset(
+    "的了在和与对为把向从到等及或是有说讲表指作致称于同并也都就还又将被让给带名位次件条项人摄其如"
+)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _whole_names(text: str, spans: list[Span]) -> list[Span]:
+    """Names cut short made whole by their context (issue 21: minority names of four characters).
+
+    - A name inside an item of a 、-list of names is the whole item, where the item is two to four
+      Chinese characters and a neighbouring item is a name (布小林、那顺孟和 → 那顺孟和, not 孟和).
+    - A three-character name after a post, followed by one more character and then an item's end or
+      a speech verb, runs to that character (主任佟格日乐、, 副主席索朗巴珠主持).
+    """
+    persons = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start : s.end] = b"\1" * (s.end - s.start)
+
+    def item(start: int, end: int) -> tuple[int, int]:
+        a, b = start, end
+        while a > 0 and start - a < 6 and text[a - 1] not in _ITEM_END:
+            a -= 1
+        while b < len(text) and b - end < 6 and text[b] not in _ITEM_END:
+            b += 1
+        return a, b
+
+    def names_beside(a: int, b: int) -> tuple[bool, bool]:
+        left = a > 0 and text[a - 1] == "、" and any(e == a - 1 for _s, e in persons)
+        right = b < len(text) and text[b] == "、" and any(s == b + 1 for s, _e in persons)
+        return left, right
+
+    out: list[Span] = []
+    for span in spans:
+        if span.label == "PERSON":
+            a, b = item(span.start, span.end)
+            whole = 2 <= b - a <= 4 and all(_cjk(ch) for ch in text[a:b])
+            left, right = names_beside(a, b) if whole else (False, False)
+            added = text[a : span.start] + text[span.end : b]
+            if whole and (left or right) and added:
+                if not any(taken[a : span.start] + taken[span.end : b]) and not set(added) & _NOT_NAME_END:
+                    span = replace(span, start=a, end=b, text=text[a:b])
+            elif (
+                span.end - span.start == 3
+                and _POST_BEFORE_RE.search(text, max(0, span.start - 8), span.start)
+                and span.end < len(text)
+                and _cjk(text[span.end])
+                and text[span.end] not in _NOT_NAME_END
+                and not taken[span.end]
+                and (
+                    span.end + 1 >= len(text)
+                    or text[span.end + 1] in _ITEM_END
+                    or _SPEECH_AFTER_RE.match(text, span.end + 1) is not None
+                )
+            ):
+                span = replace(span, end=span.end + 1, text=text[span.start : span.end + 1])
+        out.append(span)
+    return out
 
 
 _POST_BEFORE_RE = re.compile(

@@ -184,3 +184,18 @@ def test_a_surname_with_a_post_is_no_name() -> None:
     i = text.index("张明主席")
     fixed = _fix(text, Span(i, i + 4, "PERSON", "张明主席"))
     assert fixed is not None and fixed.text == "张明"
+
+
+def test_a_name_cut_short_is_made_whole_by_its_list_or_post() -> None:
+    """Four-character minority names the model cut (issue 21): 那顺孟和 in a 、-list, 佟格日乐 after a post."""
+    from pizhu.extract.combine import _whole_names
+
+    text = "领导布小林、那顺孟和、杜梓到会。主任佟格日乐、政协主席辛耀雄出席。副主席索朗巴珠主持会议。主任王小明说，"
+
+    def person(name: str) -> Span:
+        i = text.index(name)
+        return Span(i, i + len(name), "PERSON", name)
+
+    spans = [person(n) for n in ("布小林", "孟和", "杜梓", "佟格日", "辛耀雄", "索朗巴", "王小明")]
+    names = [s.text for s in _whole_names(text, spans)]
+    assert names == ["布小林", "那顺孟和", "杜梓", "佟格日乐", "辛耀雄", "索朗巴珠", "王小明"]
