@@ -108,7 +108,7 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
             continue
         blocked[span.start : span.end] = b"\1" * (span.end - span.start)
         out.append(replace(span, source="lac", confidence=MODEL_ONLY))
-    return _whole_names(text, _join_place_chains(text, out))
+    return _names_again(text, _whole_names(text, _join_place_chains(text, out)))
 
 
 _ITEM_END = frozenset("、，,；;。：:（()）\n ")
@@ -174,6 +174,30 @@ def _whole_names(text: str, spans: list[Span]) -> list[Span]:
                 span = replace(span, end=span.end + 1, text=text[span.start : span.end + 1])
         out.append(span)
     return out
+
+
+def _names_again(text: str, spans: list[Span]) -> list[Span]:
+    """A name of three or more characters found once is a name wherever else it stands free of spans.
+
+    (杨邦杰 after 副主席 and again before 希望: a report names its people more than once, and the
+    later mentions lack the post that announced them.)
+    """
+    names = {s.text: s for s in spans if s.label == "PERSON" and len(s.text) >= 3 and all(map(_cjk, s.text))}
+    if not names:
+        return spans
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    more: list[Span] = []
+    for name, span in names.items():
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not any(taken[i:j]):
+                more.append(replace(span, start=i, end=j, text=name, rule="entity.person_again"))
+                taken[i:j] = b"\1" * len(name)
+            i = text.find(name, j)
+    return sorted(spans + more, key=lambda s: (s.start, s.end)) if more else spans
 
 
 _POST_BEFORE_RE = re.compile(

@@ -1210,7 +1210,9 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         _span(text, m.start(), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
         for m in _FIXED_ORG_RE.finditer(text)
     ]
-    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), _party_end(text, m), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)
+    ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
@@ -1755,6 +1757,15 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
         if lead is not None and not name.startswith(("中共", "共青团", "政协")):
             out.append(replace(span, start=lead.start(), text=text[lead.start() : span.end], rule="entity.org_joined"))
     return out
+
+
+def _party_end(text: str, m: re.Match[str]) -> int:
+    """致公党中央 + 参政议政部, 民盟市委会 + 办公室: a department of a party's centre or committee is in its name."""
+    if m.group().endswith(("中央", "委员会", "委会")):
+        sub = _COMMITTEE_SUBUNIT_RE.match(text, m.end())
+        if sub is not None and not _starts_with_verb(sub.group()):
+            return sub.end()
+    return m.end()
 
 
 def _fixed_end(text: str, m: re.Match[str]) -> int:

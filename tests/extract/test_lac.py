@@ -199,3 +199,19 @@ def test_a_name_cut_short_is_made_whole_by_its_list_or_post() -> None:
     spans = [person(n) for n in ("布小林", "孟和", "杜梓", "佟格日", "辛耀雄", "索朗巴", "王小明")]
     names = [s.text for s in _whole_names(text, spans)]
     assert names == ["布小林", "那顺孟和", "杜梓", "佟格日乐", "辛耀雄", "索朗巴珠", "王小明"]
+
+
+def test_a_name_given_once_is_a_name_again_where_it_stands_free() -> None:
+    from pizhu.extract.combine import _names_again
+
+    text = "副主席杨邦杰说，会议开幕。杨邦杰希望大家深入学习。"
+    spans = _names_again(text, [Span(3, 6, "PERSON", "杨邦杰")])
+    assert [(s.start, s.text) for s in spans] == [(3, "杨邦杰"), (13, "杨邦杰")]
+    assert _names_again("王明说，王明希望。", [Span(0, 2, "PERSON", "王明")]) == [Span(0, 2, "PERSON", "王明")]
+
+
+def test_a_department_of_a_party_centre_is_in_its_name() -> None:
+    from pizhu.extract.pipeline import extract_spans
+
+    text = "致公党中央参政议政部负责人作参政议政工作报告。"
+    assert "致公党中央参政议政部" in [s.text for s in extract_spans(text, model=False) if s.label == "ORG"]
