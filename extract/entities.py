@@ -471,7 +471,7 @@ _AGENCY_RE = re.compile(
     re.MULTILINE,
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】 (not 本报讯: the paper's own).
-_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))讯", re.MULTILINE)
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页)", re.MULTILINE)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
@@ -495,7 +495,9 @@ _SAR_BODY_RE = re.compile(
     r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
 )
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
-_OWN_OFFICE_RE = re.compile(rf"(?:(?<=[以由经向在的，,、])|(?<![{_CJK}]))政协办公(?:室|厅)")
+_OWN_OFFICE_RE = re.compile(
+    rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))"
+)
 
 
 # 玉林市恒达建材有限公司: a place, a trade name and a company's form; 农业银行 + 玉林分行: a bank or a

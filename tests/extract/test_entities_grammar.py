@@ -495,3 +495,9 @@ def test_the_full_cppcc_name_with_its_place_before_a_session() -> None:
     assert "中国人民政治协商会议内蒙古自治区" in labelled(text, "ORG")
     assert "第十一届委员会第三次会议" in labelled(text, "MEETING")
     assert "内蒙古自治区" not in labelled(text, "GPE")
+
+
+def test_the_cppcc_office_abbreviated_and_a_site_on_its_home_link() -> None:
+    assert "政协办" in labelled("旗纪检委派驻政协办纪检组负责人应邀列席会议。", "ORG")
+    assert "政协办" not in labelled("政协办理提案的情况。", "ORG")
+    assert "文汇网" in labelled("文汇网首页 | 检索 | 加入最爱\n正文", "ORG")
