@@ -445,9 +445,30 @@ def find_entities(text: str) -> list[Span]:
     orgs += _listed_committees(text, orgs)
     orgs += _stationed_bodies(text, orgs)
     spans += orgs + _committee_abbreviations(text, orgs)
+    spans += _party_before_session(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
     return _credits_and_bodies(text, spans, st)
+
+
+_CCP_RE = re.compile(r"中共|中国共产党")
+
+
+def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
+    """中共 + 十一届三中全会, 中共领导的多党合作: the Communist Party's short name written bare is one body (v1.1:
+    the body before a MEETING is an ORG of its own), unless a longer name holds it (中共中央, 中共X市委)."""
+    covered = bytearray(len(text) + 1)
+    for s in spans:
+        if s.label != "MEETING":
+            covered[s.start : s.end] = b"\1" * (s.end - s.start)
+    meeting_starts = {s.start for s in spans if s.label == "MEETING"}
+    out = []
+    for m in _CCP_RE.finditer(text):
+        if any(covered[m.start() : m.end()]):
+            continue
+        if m.end() in meeting_starts or text.startswith("领导", m.end()):
+            out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_ccp", 0.8))
+    return out
 
 
 # Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit

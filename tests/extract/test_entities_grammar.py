@@ -501,3 +501,10 @@ def test_the_cppcc_office_abbreviated_and_a_site_on_its_home_link() -> None:
     assert "政协办" in labelled("旗纪检委派驻政协办纪检组负责人应邀列席会议。", "ORG")
     assert "政协办" not in labelled("政协办理提案的情况。", "ORG")
     assert "文汇网" in labelled("文汇网首页 | 检索 | 加入最爱\n正文", "ORG")
+
+
+def test_the_party_short_name_before_its_plenum_or_leadership() -> None:
+    assert "中共" in labelled("特别是中共十一届三中全会以来，工作走上正轨。", "ORG")
+    assert "中共" in labelled("落实好中共领导的多党合作和政治协商制度。", "ORG")
+    assert "中共" not in labelled("委员组成(中共党员8名;供销社2名)。", "ORG")
+    assert "中共" not in labelled("中共宣城县委书记张涛作报告。", "ORG")
