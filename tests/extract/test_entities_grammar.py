@@ -508,3 +508,10 @@ def test_the_party_short_name_before_its_plenum_or_leadership() -> None:
     assert "中共" in labelled("落实好中共领导的多党合作和政治协商制度。", "ORG")
     assert "中共" not in labelled("委员组成(中共党员8名;供销社2名)。", "ORG")
     assert "中共" not in labelled("中共宣城县委书记张涛作报告。", "ORG")
+
+
+def test_named_regions_without_a_suffix() -> None:
+    """Regions the division table cannot hold (GUIDELINES v1.1: named regions count)."""
+    assert "东南亚" in labelled("面向东南亚开放的辐射中心。", "GPE")
+    assert "北疆" in labelled("北疆亮丽风景线建设正在积极推进。", "GPE")
+    assert "三江源" in labelled("三江源生态保护取得成效。", "GPE")
