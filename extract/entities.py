@@ -1800,7 +1800,7 @@ def _fixed_end(text: str, m: re.Match[str]) -> int:
 _SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头")
 
 
-_STANDING_RE = re.compile("常务委员会|常委会(?!议)")
+_STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")
 _LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{3,8}}和[{_CJK}]{{3,8}}?委(?![员会])")
 
 

@@ -515,3 +515,9 @@ def test_named_regions_without_a_suffix() -> None:
     assert "东南亚" in labelled("面向东南亚开放的辐射中心。", "GPE")
     assert "北疆" in labelled("北疆亮丽风景线建设正在积极推进。", "GPE")
     assert "三江源" in labelled("三江源生态保护取得成效。", "GPE")
+
+
+def test_the_consultative_committee_of_a_peoples_representative_conference() -> None:
+    """1949–1955: 各界人民代表会议协商委员会, the CPPCC's forerunner, is one body with its place."""
+    text = "1949年11月至1955年2月,安徽省各界人民代表会议协商委员会时期。"
+    assert "安徽省各界人民代表会议协商委员会" in labelled(text, "ORG")
