@@ -367,7 +367,7 @@ _BARE_PARTY_RE = re.compile(
 )
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
 _CENTRAL_RE = re.compile(
-    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关)"
+    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
     r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.

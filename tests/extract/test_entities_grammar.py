@@ -521,3 +521,9 @@ def test_the_consultative_committee_of_a_peoples_representative_conference() -> 
     """1949–1955: 各界人民代表会议协商委员会, the CPPCC's forerunner, is one body with its place."""
     text = "1949年11月至1955年2月,安徽省各界人民代表会议协商委员会时期。"
     assert "安徽省各界人民代表会议协商委员会" in labelled(text, "ORG")
+
+
+def test_the_centre_named_bare_as_the_actor() -> None:
+    assert "中央" in labelled("报告充分体现了中央政策。", "ORG")
+    assert "中央" in labelled("回归已12年,中央今次对爱国爱港力量提出要求。", "ORG")
+    assert "中央" not in labelled("深入贯彻中央经济工作会议精神。", "ORG")
