@@ -2005,9 +2005,16 @@ def looks_like_name(name: str) -> bool:
         return False
     if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
         return False
-    return name not in _COMMON_WORDS and not any(
-        ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]
-    )
+    given = name[1:]
+    if len(name) == 3 and given[0] == "一" and given not in _ONE_WORDS:
+        given = given[1:]  # 宓一鸣, 张一山: 一 opens many given names, unless it makes a word (一行, 一同)
+    return name not in _COMMON_WORDS and not any(ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in given)
+
+
+_ONE_WORDS = frozenset(
+    "一行 一起 一同 一道 一致 一直 一定 一批 一线 一体 一样 一般 一切 一些 一次 "
+    "一名 一位 一人 一再 一度 一律 一并 一向 一贯 一举 一生".split()
+)
 
 
 _BODY_HEAD_CHARS = frozenset("社局厅处部委办")

@@ -215,3 +215,10 @@ def test_a_department_of_a_party_centre_is_in_its_name() -> None:
 
     text = "致公党中央参政议政部负责人作参政议政工作报告。"
     assert "致公党中央参政议政部" in [s.text for s in extract_spans(text, model=False) if s.label == "ORG"]
+
+
+def test_a_given_name_may_open_with_yi() -> None:
+    from pizhu.extract.entities import looks_like_name
+
+    assert looks_like_name("宓一鸣") and looks_like_name("张一山")
+    assert not looks_like_name("李一行") and not looks_like_name("王一同")
