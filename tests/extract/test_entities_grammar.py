@@ -527,3 +527,10 @@ def test_the_centre_named_bare_as_the_actor() -> None:
     assert "中央" in labelled("报告充分体现了中央政策。", "ORG")
     assert "中央" in labelled("回归已12年,中央今次对爱国爱港力量提出要求。", "ORG")
     assert "中央" not in labelled("深入贯彻中央经济工作会议精神。", "ORG")
+
+
+def test_a_byline_of_names_run_together() -> None:
+    """(黄品优 陈洪健 黄彦凝报道) once normalization dropped the spaces: three names of three characters."""
+    text = "本网1月9日讯 (黄品优陈洪健黄彦凝报道)在1月9日上午举行的会议上。"
+    assert labelled(text, "PERSON") == ["黄品优", "陈洪健", "黄彦凝"]
+    assert labelled("(王强李明张伟报道)会议召开。", "PERSON") != ["王强李", "明张伟"]
