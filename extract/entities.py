@@ -1145,11 +1145,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        feature = _FEATURE_AFTER_RE.match(text, e)
+        if feature and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group())):
+            e = feature.end()  # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
 
 
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
+# A named natural place written right after a place: two or three characters ending in a feature's word.
+_FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")
 _POSTS_OF_UNITS = frozenset(
     "处长 科长 部长 局长 厅长 院长 校长 会长 社长 组长 站长 所长 行长 馆长 团长 队长 股长 事长 书长".split()
 )

@@ -534,3 +534,10 @@ def test_a_byline_of_names_run_together() -> None:
     text = "本网1月9日讯 (黄品优陈洪健黄彦凝报道)在1月9日上午举行的会议上。"
     assert labelled(text, "PERSON") == ["黄品优", "陈洪健", "黄彦凝"]
     assert labelled("(王强李明张伟报道)会议召开。", "PERSON") != ["王强李", "明张伟"]
+
+
+def test_a_named_natural_place_after_its_place_is_one_chain() -> None:
+    """A place is never shorter than the name in the text: 杭州西湖, 西双版纳野象谷; not 云南等山区."""
+    assert "杭州西湖" in labelled("以杭州西湖申遗为例。", "GPE")
+    assert "西双版纳野象谷" in labelled("游览西双版纳野象谷景区。", "GPE")
+    assert "宜昌" in labelled("宜昌的山水很美。", "GPE")
