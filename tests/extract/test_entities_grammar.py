@@ -541,3 +541,9 @@ def test_a_named_natural_place_after_its_place_is_one_chain() -> None:
     assert "杭州西湖" in labelled("以杭州西湖申遗为例。", "GPE")
     assert "西双版纳野象谷" in labelled("游览西双版纳野象谷景区。", "GPE")
     assert "宜昌" in labelled("宜昌的山水很美。", "GPE")
+
+
+def test_army_units_after_a_level_or_a_place() -> None:
+    orgs = labelled("县人武部、县预备役团和市军分区领导出席。", "ORG")
+    assert {"县人武部", "县预备役团", "市军分区"} <= set(orgs)
+    assert "支队" not in labelled("成立了一支队伍。", "ORG")
