@@ -450,7 +450,25 @@ def find_entities(text: str) -> list[Span]:
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
+    spans = _stacked_heading(text, spans)
     return _credits_and_bodies(text, spans, st)
+
+
+# A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /
+# 常务委员会工作报告. The name runs across the breaks, as a name a PDF break cut does (RULINGS).
+_STACKED_HEADING_RE = re.compile(
+    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])(?:第?{_N}届)?委员会"
+    rf"(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?"
+)
+
+
+def _stacked_heading(text: str, spans: list[Span]) -> list[Span]:
+    heads = [m for m in _STACKED_HEADING_RE.finditer(text) if "\n" in m.group()]
+    if not heads:
+        return spans
+    out = [s for s in spans if not any(m.start() <= s.start and s.end <= m.end() for m in heads)]
+    out += [_span(text, m.start(), m.end(), "ORG", "entity.org_heading", 0.8) for m in heads]
+    return out
 
 
 _COMMON_SURNAMES = frozenset(name for name, share in _surname_rows() if len(name) == 1 and share >= 0.1)

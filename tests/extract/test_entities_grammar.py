@@ -547,3 +547,9 @@ def test_army_units_after_a_level_or_a_place() -> None:
     orgs = labelled("县人武部、县预备役团和市军分区领导出席。", "ORG")
     assert {"县人武部", "县预备役团", "市军分区"} <= set(orgs)
     assert "支队" not in labelled("成立了一支队伍。", "ORG")
+
+
+def test_a_body_named_over_stacked_heading_lines() -> None:
+    text = "中国人民政治协商会议\n\n湘西土家族苗族自治州第十一届委员会\n\n常务委员会工作报告\n\n各位委员:"
+    name = "中国人民政治协商会议\n\n湘西土家族苗族自治州第十一届委员会\n\n常务委员会"
+    assert labelled(text, "ORG") == [name]
