@@ -450,8 +450,57 @@ def find_entities(text: str) -> list[Span]:
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
+    spans += _names_without_surname(text, spans, st)
     spans = _stacked_heading(text, spans)
     return _credits_and_bodies(text, spans, st)
+
+
+_ROLE_LIST_RE = re.compile(
+    rf"(?:成员|委员|常委|主席|主任|执行主席|代表|领导|同志|秘书长)(?:有|是|为)?[:：]"
+    rf"((?:[{_CJK}]{{2,5}}|[{_CJK}]{{1,10}}[·•][{_CJK}·•]{{1,20}})(?:、(?:[{_CJK}]{{2,5}}|[{_CJK}]{{1,10}}[·•][{_CJK}·•]{{1,20}})){{2,}})"
+    rf"(?=[。；;，,\n等]|$)"
+)
+_FUNCTION_CHARS = frozenset("的了在和与对为把向从到等及或是有这那个各全本我该每也都就还又并将被让给")
+_NAME_AFTER_POST_RE = re.compile(rf"[{_CJK}]{{3,4}}?(?=[、，,。；;]|向|说|指出|介绍|主持|表示|强调|讲话|致辞)")
+
+
+def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Names the surname table cannot vouch for (Mongolian, Tibetan, Uyghur), where the text announces them.
+
+    - Every item of a 、-list of three or more after a role and a colon (主席团成员:阿不都热依木·买买提、
+      巴特尔、其其格), unless an item is a common word (then it is a list of things).
+    - Three or four characters after a post and before an item's end or a speech verb (政协主席格日勒图。,
+      副主席其其格向大会) in which the dictionary finds no word (so not 答疑解惑, nor 那日苏: 那日 is one).
+    """
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    freq = st["tokenizer"].FREQ
+    out: list[Span] = []
+    for m in _ROLE_LIST_RE.finditer(text):
+        items, pos = [], m.start(1)
+        for part in m.group(1).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        plain = [text[a:b] for a, b in items if "·" not in text[a:b] and "•" not in text[a:b]]
+        if any(freq.get(w, 0) >= 50 or w in _COMMON_WORDS or set(w) & _FUNCTION_CHARS for w in plain):
+            continue
+        out += [_span(text, a, b, "PERSON", "entity.person_role_list", 0.6) for a, b in items if not any(taken[a:b])]
+    for post in _POSTS_TUPLE:
+        i = text.find(post)
+        while i >= 0:
+            a = i + len(post)
+            after = _NAME_AFTER_POST_RE.match(text, a)
+            if after and not any(taken[a : after.end()]):
+                word = after.group()
+                # 刚布和, 孟和: 和 ends many Mongolian names, so only the characters before the last are checked.
+                stops = set(word[:-1]) & _STOP_CHARS or (word[-1] != "和" and word[-1] in _STOP_CHARS)
+                if not (stops or word in _COMMON_WORDS or freq.get(word)):
+                    if not any(freq.get(w, 0) >= 20 for w in st["tokenizer"].cut(word, HMM=False) if len(w) >= 2):
+                        out.append(_span(text, a, after.end(), "PERSON", "entity.person_after_post", 0.55))
+                        taken[a : after.end()] = b"\1" * (after.end() - a)
+            i = text.find(post, a)
+    return out
 
 
 # A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /

@@ -553,3 +553,13 @@ def test_a_body_named_over_stacked_heading_lines() -> None:
     text = "中国人民政治协商会议\n\n湘西土家族苗族自治州第十一届委员会\n\n常务委员会工作报告\n\n各位委员:"
     name = "中国人民政治协商会议\n\n湘西土家族苗族自治州第十一届委员会\n\n常务委员会"
     assert labelled(text, "ORG") == [name]
+
+
+def test_names_without_a_han_surname_where_the_text_announces_them() -> None:
+    """Mongolian, Tibetan and Uyghur names: a role's list after a colon, or a post right before."""
+    text = "主席团成员:阿不都热依木·买买提、巴特尔、古丽娜尔、其其格、扎西顿珠、达瓦次仁。"
+    assert labelled(text, "PERSON") == ["阿不都热依木·买买提", "巴特尔", "古丽娜尔", "其其格", "扎西顿珠", "达瓦次仁"]
+    assert labelled("重点委员:教育、医疗、养老、就业。", "PERSON") == []
+    assert "格日勒图" in labelled("出席会议的有旗委书记乌力吉、政协主席格日勒图。", "PERSON")
+    assert "其其格" in labelled("自治区政协副主席其其格向大会报告提案工作。", "PERSON")
+    assert "答疑解惑" not in labelled("为企业家委员答疑解惑,效果很好。", "PERSON")
