@@ -336,14 +336,14 @@ _ORG_HEADS = (
     "人民检察院", "人民法院", "人民政府", "人大常委会", "纪委监委", "检察院", "法院", "政府", "文联", "工商联",
     "社科联",
     "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
-    "县委", "省委", "州委", "旗委", "纪检委", "卫计委", "卫健委", "发改委", "军分区", "人武部", "武装部",
-    "预备役团", "支队",
+    "县委", "省委", "州委", "旗委", "盟委", "行政公署", "纪检委", "卫计委", "卫健委", "发改委", "军分区", "人武部",
+    "武装部", "预备役团", "支队",
     "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
 _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院", "支队"))
-_LEVELS = "省市区县州旗"
+_LEVELS = "省市区县州旗盟"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
 _CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
@@ -355,7 +355,8 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
-    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
+    rf"(?:中央|(?:(?![和与及、委])[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
 )
 # National bodies whose local committees are written after them as one name:
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
@@ -1278,7 +1279,7 @@ _BODY_AFTER_LEVEL = (
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _REGION_TAIL_RE = re.compile(
-    r"(?:特别行政区|特区|地区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+    r"(?:特别行政区|特区|地区|流域|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
@@ -1410,7 +1411,7 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 盘锦市大洼区政协: a chain of places is one prefix.
             while start in place_end:
                 start = place_end[start].start
-        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委"):
+        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委", "盟委"):
             # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
             before = text[head_start - 1] if head_start else ""
             if (
@@ -1877,11 +1878,14 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
 
 def _party_end(text: str, m: re.Match[str]) -> int:
     """致公党中央 + 参政议政部, 民盟市委会 + 办公室: a department of a party's centre or committee is in its name."""
+    end = m.end()
+    if m.group().endswith("中央") and text.startswith("委员会", end):
+        end += 3  # 民盟中央委员会: the centre's full name
     if m.group().endswith(("中央", "委员会", "委会")):
-        sub = _COMMITTEE_SUBUNIT_RE.match(text, m.end())
+        sub = _COMMITTEE_SUBUNIT_RE.match(text, end)
         if sub is not None and not _starts_with_verb(sub.group()):
             return sub.end()
-    return m.end()
+    return end
 
 
 def _fixed_end(text: str, m: re.Match[str]) -> int:

@@ -563,3 +563,18 @@ def test_names_without_a_han_surname_where_the_text_announces_them() -> None:
     assert "格日勒图" in labelled("出席会议的有旗委书记乌力吉、政协主席格日勒图。", "PERSON")
     assert "其其格" in labelled("自治区政协副主席其其格向大会报告提案工作。", "PERSON")
     assert "答疑解惑" not in labelled("为企业家委员答疑解惑,效果很好。", "PERSON")
+
+
+def test_a_league_is_a_level_and_its_bodies() -> None:
+    """盟 (an Inner Mongolian prefecture) heads bodies as 州 does: 锡林郭勒盟委, 阿拉善盟行政公署."""
+    orgs = labelled("阿拉善盟行政公署和锡林郭勒盟委领导出席。", "ORG")
+    assert "阿拉善盟行政公署" in orgs and "锡林郭勒盟委" in orgs
+
+
+def test_a_party_committee_is_not_stretched_over_a_list() -> None:
+    assert labelled("民盟委员和民盟市委、民盟盟员参加。", "ORG") == ["民盟市委", "民盟"]
+    assert "民盟中央委员会" in labelled("民盟中央委员会召开会议。", "ORG")
+
+
+def test_a_river_basin_is_one_place() -> None:
+    assert "雅鲁藏布江流域" in labelled("雅鲁藏布江流域的村镇。", "GPE")
