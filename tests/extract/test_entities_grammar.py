@@ -578,3 +578,7 @@ def test_a_party_committee_is_not_stretched_over_a_list() -> None:
 
 def test_a_river_basin_is_one_place() -> None:
     assert "雅鲁藏布江流域" in labelled("雅鲁藏布江流域的村镇。", "GPE")
+
+
+def test_posts_of_the_special_regions_announce_a_name() -> None:
+    assert "贺一诚" in labelled("中联办主任郑新聪、特首贺一诚出席。", "PERSON")
