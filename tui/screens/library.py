@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -203,19 +204,26 @@ class LibraryScreen(PizhuScreen):
         # A report whose file states its date shows the date where the year stands (6 more cells).
         dated = any(doc.date for doc in rows)
         title_cells = max(self.size.width - 52 - (6 if dated else 0), 16)
-        for name in COLUMNS:
-            label = name + (" ▼" if self.sort_reverse else " ▲") if name == self.sort_column else name
-            table.add_column(label, key=name)
-        for doc in rows:
-            table.add_row(
+        cells: list[tuple[str | Text, ...]] = [
+            (
                 f"{doc.id}{ASSIGNED if doc.assigned else ''}",
                 Text(fit(visible(doc.organisation), 16)),
                 doc.when,
                 Text(fit(visible(doc.title), title_cells)),
                 str(doc.sections),
                 progress(doc),
-                key=str(doc.id),
             )
+            for doc in rows
+        ]
+        # Each column as wide as its label and cells, given here: a DataTable left to measure
+        # them on its idle keeps the cells drawn before it did at the header's width (a paint
+        # between this fill and that idle drew the titles 5 cells wide).
+        for index, name in enumerate(COLUMNS):
+            label = name + (" ▼" if self.sort_reverse else " ▲") if name == self.sort_column else name
+            width = max([cell_len(label), *(cell_len(str(row[index])) for row in cells)])
+            table.add_column(label, key=name, width=width)
+        for doc, row in zip(rows, cells, strict=True):
+            table.add_row(*row, key=str(doc.id))
         if selected is not None and any(str(d.id) == selected for d in rows):
             table.move_cursor(row=table.get_row_index(selected))
         self.matching, self.shown = matching, len(rows)
