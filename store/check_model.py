@@ -55,8 +55,8 @@ STRONG = 0.8
 """The other class's probability a finding needs."""
 WEAK = 0.1
 """The gold label's probability a finding allows at most."""
-CUT_STRONG = 0.5
-CUT_WEAK = 0.3
+CUT_STRONG = 0.4
+CUT_WEAK = 0.4
 """A cut whose edge splits a word, a number or a place of the table (``Reading.split``) is
 flagged on weaker evidence: the gold label at most ``CUT_WEAK`` here, at least ``CUT_STRONG``
 over the wider stretch."""
