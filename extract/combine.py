@@ -42,6 +42,7 @@ _LABELS = ("PERSON", "ORG", "GPE")
 _TITLE_TAIL_RE = re.compile(
     r"(?:代表|委员|常委|主席|副主席|同志|书记|副书记|主任|副主任|校对|记者|先生|女士|老师|教授|院士|局长|部长|会长)$"
 )
+_ADDRESS_RE = re.compile(r"[\u4e00-\u9fff](?:总|老|董|主委|副主委|总理|省长|市长|县长|区长|旗长)")
 _NOT_PLACE_TAIL_RE = re.compile(
     r"(?:委|会|党|政协|人大|部|办|院|局|厅|室|组|路|街|道|巷|苑|园|小区|广场|大厦|中心|公园|景区|工程|时代|新城|乡村|镇村|天地)$"
 )
@@ -107,7 +108,96 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
             continue
         blocked[span.start : span.end] = b"\1" * (span.end - span.start)
         out.append(replace(span, source="lac", confidence=MODEL_ONLY))
-    return _join_place_chains(text, out)
+    return _names_again(text, _whole_names(text, _join_place_chains(text, out)))
+
+
+_ITEM_END = frozenset("、，,；;。：:（()）\n ")
+# After a name cut one short, a character that ends no name: a verb, a function word or a measure.
+_NOT_NAME_END = frozenset(
+    "的了在和与对为把向从到等及或是有说讲表指作致称于同并也都就还又将被让给带名位次件条项人摄其如"
+)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _whole_names(text: str, spans: list[Span]) -> list[Span]:
+    """Names cut short made whole by their context (issue 21: minority names of four characters).
+
+    - A name inside an item of a 、-list of names is the whole item, where the item is two to four
+      Chinese characters and a neighbouring item is a name (布小林、那顺孟和 → 那顺孟和, not 孟和).
+    - A three-character name after a post, followed by one more character and then an item's end or
+      a speech verb, runs to that character (主任佟格日乐、, 副主席索朗巴珠主持).
+    """
+    persons = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start : s.end] = b"\1" * (s.end - s.start)
+
+    def item(start: int, end: int) -> tuple[int, int]:
+        a, b = start, end
+        while a > 0 and start - a < 6 and text[a - 1] not in _ITEM_END:
+            a -= 1
+        while b < len(text) and b - end < 6 and text[b] not in _ITEM_END:
+            b += 1
+        return a, b
+
+    def names_beside(a: int, b: int) -> tuple[bool, bool]:
+        left = a > 0 and text[a - 1] == "、" and any(e == a - 1 for _s, e in persons)
+        right = b < len(text) and text[b] == "、" and any(s == b + 1 for s, _e in persons)
+        return left, right
+
+    out: list[Span] = []
+    for span in spans:
+        if span.label == "PERSON":
+            a, b = item(span.start, span.end)
+            whole = 2 <= b - a <= 4 and all(_cjk(ch) for ch in text[a:b])
+            left, right = names_beside(a, b) if whole else (False, False)
+            added = text[a : span.start] + text[span.end : b]
+            if whole and (left or right) and added:
+                if not any(taken[a : span.start] + taken[span.end : b]) and not set(added) & _NOT_NAME_END:
+                    span = replace(span, start=a, end=b, text=text[a:b])
+            elif (
+                span.end - span.start == 3
+                and _POST_BEFORE_RE.search(text, max(0, span.start - 8), span.start)
+                and span.end < len(text)
+                and _cjk(text[span.end])
+                and text[span.end] not in _NOT_NAME_END
+                and not taken[span.end]
+                and (
+                    span.end + 1 >= len(text)
+                    or text[span.end + 1] in _ITEM_END
+                    or _SPEECH_AFTER_RE.match(text, span.end + 1) is not None
+                )
+            ):
+                span = replace(span, end=span.end + 1, text=text[span.start : span.end + 1])
+        out.append(span)
+    return out
+
+
+def _names_again(text: str, spans: list[Span]) -> list[Span]:
+    """A name of three or more characters found once is a name wherever else it stands free of spans.
+
+    (杨邦杰 after 副主席 and again before 希望: a report names its people more than once, and the
+    later mentions lack the post that announced them.)
+    """
+    names = {s.text: s for s in spans if s.label == "PERSON" and len(s.text) >= 3 and all(map(_cjk, s.text))}
+    if not names:
+        return spans
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    more: list[Span] = []
+    for name, span in names.items():
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not any(taken[i:j]):
+                more.append(replace(span, start=i, end=j, text=name, rule="entity.person_again"))
+                taken[i:j] = b"\1" * len(name)
+            i = text.find(name, j)
+    return sorted(spans + more, key=lambda s: (s.start, s.end)) if more else spans
 
 
 _POST_BEFORE_RE = re.compile(
@@ -176,6 +266,8 @@ def _fix(text: str, span: Span) -> Span | None:
         m = _TITLE_TAIL_RE.search(text, start, end)
         if m and m.start() - start >= 2:
             end = m.start()
+        elif (m and m.start() - start == 1) or _ADDRESS_RE.fullmatch(text, start, end):
+            return None  # 胡主席, 胡总, 蒋主委: a surname with a post is a form of address, no name
         if not looks_like_name(text[start:end]):
             return None
     elif span.label == "GPE":

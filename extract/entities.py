@@ -127,7 +127,7 @@ _GENERIC_PLACES = frozenset(
     "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
-    "街镇 镇街 城镇 集镇 自治区 自治州 自治县".split()
+    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市".split()
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
@@ -336,15 +336,16 @@ _ORG_HEADS = (
     "人民检察院", "人民法院", "人民政府", "人大常委会", "纪委监委", "检察院", "法院", "政府", "文联", "工商联",
     "社科联",
     "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
-    "县委", "省委", "州委", "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
+    "县委", "省委", "州委", "旗委", "盟委", "行政公署", "纪检委", "卫计委", "卫健委", "发改委", "军分区", "人武部",
+    "武装部", "预备役团", "支队",
+    "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
 _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
-_NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院"))
-_LEVELS = "省市区县州"
+_NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院", "支队"))
+_LEVELS = "省市区县州旗盟"
 _PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
-_PARTY_RE = re.compile(rf"(?:{_PARTIES})(?:中央|[{_CJK}]{{1,6}}?(?:自治区|[省市区县州])(?:委员会|委会|委))")
-_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州])委员会")
+_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
                "新华网", "中国网", "光明日报",
@@ -352,6 +353,11 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会", "中国农工民主党",
                "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
                "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会")  # fmt: skip
+# A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
+_PARTY_RE = re.compile(
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
+    rf"(?:中央|(?:(?![和与及、委])[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
+)
 # National bodies whose local committees are written after them as one name:
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
 _NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党", "中共", "政协", "共青团", *_FIXED_ORGS[17:]))
@@ -363,7 +369,7 @@ _BARE_PARTY_RE = re.compile(
 )
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
 _CENTRAL_RE = re.compile(
-    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关)"
+    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
     r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.
@@ -378,7 +384,7 @@ _PARTY_CENTRAL_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})第?{_N}届中央"
     rf"(?:常务委员会|常委会|委员会|(?!委员会|常务|常委))(?!第)"
 )
-_LEAGUE_RE = re.compile(r"团[省市县区州]委(?!员)")
+_LEAGUE_RE = re.compile(r"团[省市县区州旗]委(?!员)")
 _BANK_BRANCH_RE = re.compile(
     rf"(?:[农工建中交]行|农发行|邮储银行|农商行)(?P<place>[{_CJK}]{{2,7}}?)(?:中心)?(?:分行|支行|营业部)"
 )
@@ -393,7 +399,7 @@ _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和�
 # is no chain).
 _CPPCC_PLACE = rf"(?:(?!届|次|会议)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
-    rf"政协{_CPPCC_PLACE}(?:自治区|[省市区县州])"
+    rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
@@ -441,9 +447,117 @@ def find_entities(text: str) -> list[Span]:
     orgs += _listed_committees(text, orgs)
     orgs += _stationed_bodies(text, orgs)
     spans += orgs + _committee_abbreviations(text, orgs)
+    spans += _party_before_session(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
+    spans += _joined_byline(text, spans)
+    spans += _names_without_surname(text, spans, st)
+    spans = _stacked_heading(text, spans)
     return _credits_and_bodies(text, spans, st)
+
+
+_ROLE_LIST_RE = re.compile(
+    rf"(?:成员|委员|常委|主席|主任|执行主席|代表|领导|同志|秘书长)(?:有|是|为)?[:：]"
+    rf"((?:[{_CJK}]{{2,5}}|[{_CJK}]{{1,10}}[·•][{_CJK}·•]{{1,20}})(?:、(?:[{_CJK}]{{2,5}}|[{_CJK}]{{1,10}}[·•][{_CJK}·•]{{1,20}})){{2,}})"
+    rf"(?=[。；;，,\n等]|$)"
+)
+_FUNCTION_CHARS = frozenset("的了在和与对为把向从到等及或是有这那个各全本我该每也都就还又并将被让给")
+_NAME_AFTER_POST_RE = re.compile(rf"[{_CJK}]{{3,4}}?(?=[、，,。；;]|向|说|指出|介绍|主持|表示|强调|讲话|致辞)")
+
+
+def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Names the surname table cannot vouch for (Mongolian, Tibetan, Uyghur), where the text announces them.
+
+    - Every item of a 、-list of three or more after a role and a colon (主席团成员:阿不都热依木·买买提、
+      巴特尔、其其格), unless an item is a common word (then it is a list of things).
+    - Three or four characters after a post and before an item's end or a speech verb (政协主席格日勒图。,
+      副主席其其格向大会) in which the dictionary finds no word (so not 答疑解惑, nor 那日苏: 那日 is one).
+    """
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    freq = st["tokenizer"].FREQ
+    out: list[Span] = []
+    for m in _ROLE_LIST_RE.finditer(text):
+        items, pos = [], m.start(1)
+        for part in m.group(1).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        plain = [text[a:b] for a, b in items if "·" not in text[a:b] and "•" not in text[a:b]]
+        if any(freq.get(w, 0) >= 50 or w in _COMMON_WORDS or set(w) & _FUNCTION_CHARS for w in plain):
+            continue
+        out += [_span(text, a, b, "PERSON", "entity.person_role_list", 0.6) for a, b in items if not any(taken[a:b])]
+    for post in _POSTS_TUPLE:
+        i = text.find(post)
+        while i >= 0:
+            a = i + len(post)
+            after = _NAME_AFTER_POST_RE.match(text, a)
+            if after and not any(taken[a : after.end()]):
+                word = after.group()
+                # 刚布和, 孟和: 和 ends many Mongolian names, so only the characters before the last are checked.
+                stops = set(word[:-1]) & _STOP_CHARS or (word[-1] != "和" and word[-1] in _STOP_CHARS)
+                if not (stops or word in _COMMON_WORDS or freq.get(word)):
+                    if not any(freq.get(w, 0) >= 20 for w in st["tokenizer"].cut(word, HMM=False) if len(w) >= 2):
+                        out.append(_span(text, a, after.end(), "PERSON", "entity.person_after_post", 0.55))
+                        taken[a : after.end()] = b"\1" * (after.end() - a)
+            i = text.find(post, a)
+    return out
+
+
+# A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /
+# 常务委员会工作报告. The name runs across the breaks, as a name a PDF break cut does (RULINGS).
+_STACKED_HEADING_RE = re.compile(
+    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])(?:第?{_N}届)?委员会"
+    rf"(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?"
+)
+
+
+def _stacked_heading(text: str, spans: list[Span]) -> list[Span]:
+    heads = [m for m in _STACKED_HEADING_RE.finditer(text) if "\n" in m.group()]
+    if not heads:
+        return spans
+    out = [s for s in spans if not any(m.start() <= s.start and s.end <= m.end() for m in heads)]
+    out += [_span(text, m.start(), m.end(), "ORG", "entity.org_heading", 0.8) for m in heads]
+    return out
+
+
+_COMMON_SURNAMES = frozenset(name for name, share in _surname_rows() if len(name) == 1 and share >= 0.1)
+_JOINED_BYLINE_RE = re.compile(rf"[（(]((?:[{_CJK}]{{3}}){{2,4}})(?:报道|摄影?|供稿|整理)[)）]")
+
+
+def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
+    """(黄品优陈洪健黄彦凝报道): a byline whose spaces normalization dropped, three-character names run
+    together. Each three characters is a name where every one of them has a name's shape."""
+    out = []
+    for m in _JOINED_BYLINE_RE.finditer(text):
+        a, b = m.span(1)
+        if any(s.start < b and a < s.end for s in spans):
+            continue
+        parts = [(i, i + 3) for i in range(a, b, 3)]
+        # 王强李明张伟: names of two characters run together; a common surname ending a part tells.
+        if all(looks_like_name(text[i:j]) and text[j - 1] not in _COMMON_SURNAMES for i, j in parts):
+            out += [_span(text, i, j, "PERSON", "entity.person_byline", 0.7) for i, j in parts]
+    return out
+
+
+_CCP_RE = re.compile(r"中共|中国共产党")
+
+
+def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
+    """中共 + 十一届三中全会, 中共领导的多党合作: the Communist Party's short name written bare is one body (v1.1:
+    the body before a MEETING is an ORG of its own), unless a longer name holds it (中共中央, 中共X市委)."""
+    covered = bytearray(len(text) + 1)
+    for s in spans:
+        if s.label != "MEETING":
+            covered[s.start : s.end] = b"\1" * (s.end - s.start)
+    meeting_starts = {s.start for s in spans if s.label == "MEETING"}
+    out = []
+    for m in _CCP_RE.finditer(text):
+        if any(covered[m.start() : m.end()]):
+            continue
+        if m.end() in meeting_starts or text.startswith("领导", m.end()):
+            out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_ccp", 0.8))
+    return out
 
 
 # Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
@@ -461,13 +575,13 @@ _OUTLET_SOURCE_RE = re.compile(
     rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
 )
 _AGENCY_RE = re.compile(
-    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}社)"
+    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}[社网])"
     rf"(?=[{_CJK}]{{2,4}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日电"
     rf"|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
     re.MULTILINE,
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】 (not 本报讯: the paper's own).
-_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))讯", re.MULTILINE)
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页)", re.MULTILINE)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
@@ -491,7 +605,9 @@ _SAR_BODY_RE = re.compile(
     r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
 )
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
-_OWN_OFFICE_RE = re.compile(rf"(?:(?<=[以由经向在的，,、])|(?<![{_CJK}]))政协办公(?:室|厅)")
+_OWN_OFFICE_RE = re.compile(
+    rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))"
+)
 
 
 # 玉林市恒达建材有限公司: a place, a trade name and a company's form; 农业银行 + 玉林分行: a bank or a
@@ -1098,11 +1214,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        feature = _FEATURE_AFTER_RE.match(text, e)
+        if feature and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group())):
+            e = feature.end()  # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
 
 
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
+# A named natural place written right after a place: two or three characters ending in a feature's word.
+_FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")
 _POSTS_OF_UNITS = frozenset(
     "处长 科长 部长 局长 厅长 院长 校长 会长 社长 组长 站长 所长 行长 馆长 团长 队长 股长 事长 书长".split()
 )
@@ -1158,7 +1279,7 @@ _BODY_AFTER_LEVEL = (
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _REGION_TAIL_RE = re.compile(
-    r"(?:特别行政区|特区|地区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+    r"(?:特别行政区|特区|地区|流域|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
@@ -1206,7 +1327,9 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         _span(text, m.start(), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
         for m in _FIXED_ORG_RE.finditer(text)
     ]
-    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), _party_end(text, m), "ORG", "entity.org_party", 0.85) for m in _PARTY_RE.finditer(text)
+    ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
@@ -1288,7 +1411,7 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 盘锦市大洼区政协: a chain of places is one prefix.
             while start in place_end:
                 start = place_end[start].start
-        elif head in ("市委", "区委", "县委", "省委", "州委"):
+        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委", "盟委"):
             # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
             before = text[head_start - 1] if head_start else ""
             if (
@@ -1753,6 +1876,18 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
     return out
 
 
+def _party_end(text: str, m: re.Match[str]) -> int:
+    """致公党中央 + 参政议政部, 民盟市委会 + 办公室: a department of a party's centre or committee is in its name."""
+    end = m.end()
+    if m.group().endswith("中央") and text.startswith("委员会", end):
+        end += 3  # 民盟中央委员会: the centre's full name
+    if m.group().endswith(("中央", "委员会", "委会")):
+        sub = _COMMITTEE_SUBUNIT_RE.match(text, end)
+        if sub is not None and not _starts_with_verb(sub.group()):
+            return sub.end()
+    return end
+
+
 def _fixed_end(text: str, m: re.Match[str]) -> int:
     return _subunit_end(text, _FIXED_KIND.get(m.group(), ""), m.end())
 
@@ -1762,7 +1897,7 @@ def _fixed_end(text: str, m: re.Match[str]) -> int:
 _SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头")
 
 
-_STANDING_RE = re.compile("常务委员会|常委会(?!议)")
+_STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")
 _LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{3,8}}和[{_CJK}]{{3,8}}?委(?![员会])")
 
 
@@ -1924,7 +2059,7 @@ def _without_photo_credit(text: str, span: Span) -> Span:
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
     "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长"
-    "|调研员|巡视员|顾问"
+    "|调研员|巡视员|顾问|特首|行政长官|议员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
@@ -1967,9 +2102,16 @@ def looks_like_name(name: str) -> bool:
         return False
     if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
         return False
-    return name not in _COMMON_WORDS and not any(
-        ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in name[1:]
-    )
+    given = name[1:]
+    if len(name) == 3 and given[0] == "一" and given not in _ONE_WORDS:
+        given = given[1:]  # 宓一鸣, 张一山: 一 opens many given names, unless it makes a word (一行, 一同)
+    return name not in _COMMON_WORDS and not any(ch in _STOP_CHARS or not ("\u4e00" <= ch <= "\u9fff") for ch in given)
+
+
+_ONE_WORDS = frozenset(
+    "一行 一起 一同 一道 一致 一直 一定 一批 一线 一体 一样 一般 一切 一些 一次 "
+    "一名 一位 一人 一再 一度 一律 一并 一向 一贯 一举 一生".split()
+)
 
 
 _BODY_HEAD_CHARS = frozenset("社局厅处部委办")

@@ -458,3 +458,127 @@ def test_a_credit_with_a_space_list_of_names() -> None:
     assert labelled("（记者 王强 李明 摄影报道）", "PERSON") == ["王强", "李明"]
     assert labelled("（记者 王强 李明 张伟 报道）", "PERSON") == ["王强", "李明", "张伟"]
     assert labelled("（记者王强摄影报道）", "PERSON") == ["王强"]  # 报道 is never a name
+
+
+def test_a_banner_is_a_level_like_a_county() -> None:
+    """旗 (an Inner Mongolian county) heads its bodies as 县 does (issue 21)."""
+    text = "旗委书记徐茂龙，旗委副书记闫永春，旗人大常委会主任出席。旗政协和全体政协委员始终与旗委同心。"
+    orgs = labelled(text, "ORG")
+    assert orgs.count("旗委") == 3
+    assert "旗人大常委会" in orgs and "旗政协" in orgs
+    assert "政协乌拉特中旗" in labelled("政协乌拉特中旗第十四届委员会第一次会议隆重开幕。", "ORG")
+
+
+def test_abbreviated_commissions_after_a_level() -> None:
+    orgs = labelled("市纪检委派驻纪检组组长刘智文，市卫计委党组成员高伍良到会。", "ORG")
+    assert "市纪检委" in orgs and "市卫计委" in orgs
+
+
+def test_township_level_words_are_no_place() -> None:
+    """各苏木镇场: 苏木 and 镇 are level words of a plural, no GPE."""
+    assert "苏木镇" not in labelled("各苏木镇场和旗直单位负责人列席会议。", "GPE")
+
+
+def test_a_party_by_its_full_name_with_its_centre() -> None:
+    """中国致公党中央 is one body; 九三 (short for 九三学社) heads a local committee (九三上海市委)."""
+    assert "中国致公党中央" in labelled("中国致公党中央副主席杨邦杰说，会议开幕。", "ORG")
+    assert "九三上海市委" in labelled("九三上海市委副主委程维明教授出席了会议。", "ORG")
+
+
+def test_a_news_site_in_its_dateline() -> None:
+    assert "中新网" in labelled("中新网南京11月20日电 (记者 丁梅)会议今天开幕。", "ORG")
+
+
+def test_the_full_cppcc_name_with_its_place_before_a_session() -> None:
+    """中国人民政治协商会议内蒙古自治区 + 第十一届委员会第三次会议, as 政协湖北省 + 十二届一次会议."""
+    text = "中国人民政治协商会议内蒙古自治区第十一届委员会第三次会议在呼和浩特隆重开幕。"
+    assert "中国人民政治协商会议内蒙古自治区" in labelled(text, "ORG")
+    assert "第十一届委员会第三次会议" in labelled(text, "MEETING")
+    assert "内蒙古自治区" not in labelled(text, "GPE")
+
+
+def test_the_cppcc_office_abbreviated_and_a_site_on_its_home_link() -> None:
+    assert "政协办" in labelled("旗纪检委派驻政协办纪检组负责人应邀列席会议。", "ORG")
+    assert "政协办" not in labelled("政协办理提案的情况。", "ORG")
+    assert "文汇网" in labelled("文汇网首页 | 检索 | 加入最爱\n正文", "ORG")
+
+
+def test_the_party_short_name_before_its_plenum_or_leadership() -> None:
+    assert "中共" in labelled("特别是中共十一届三中全会以来，工作走上正轨。", "ORG")
+    assert "中共" in labelled("落实好中共领导的多党合作和政治协商制度。", "ORG")
+    assert "中共" not in labelled("委员组成(中共党员8名;供销社2名)。", "ORG")
+    assert "中共" not in labelled("中共宣城县委书记张涛作报告。", "ORG")
+
+
+def test_named_regions_without_a_suffix() -> None:
+    """Regions the division table cannot hold (GUIDELINES v1.1: named regions count)."""
+    assert "东南亚" in labelled("面向东南亚开放的辐射中心。", "GPE")
+    assert "北疆" in labelled("北疆亮丽风景线建设正在积极推进。", "GPE")
+    assert "三江源" in labelled("三江源生态保护取得成效。", "GPE")
+
+
+def test_the_consultative_committee_of_a_peoples_representative_conference() -> None:
+    """1949–1955: 各界人民代表会议协商委员会, the CPPCC's forerunner, is one body with its place."""
+    text = "1949年11月至1955年2月,安徽省各界人民代表会议协商委员会时期。"
+    assert "安徽省各界人民代表会议协商委员会" in labelled(text, "ORG")
+
+
+def test_the_centre_named_bare_as_the_actor() -> None:
+    assert "中央" in labelled("报告充分体现了中央政策。", "ORG")
+    assert "中央" in labelled("回归已12年,中央今次对爱国爱港力量提出要求。", "ORG")
+    assert "中央" not in labelled("深入贯彻中央经济工作会议精神。", "ORG")
+
+
+def test_a_byline_of_names_run_together() -> None:
+    """(黄品优 陈洪健 黄彦凝报道) once normalization dropped the spaces: three names of three characters."""
+    text = "本网1月9日讯 (黄品优陈洪健黄彦凝报道)在1月9日上午举行的会议上。"
+    assert labelled(text, "PERSON") == ["黄品优", "陈洪健", "黄彦凝"]
+    assert labelled("(王强李明张伟报道)会议召开。", "PERSON") != ["王强李", "明张伟"]
+
+
+def test_a_named_natural_place_after_its_place_is_one_chain() -> None:
+    """A place is never shorter than the name in the text: 杭州西湖, 西双版纳野象谷; not 云南等山区."""
+    assert "杭州西湖" in labelled("以杭州西湖申遗为例。", "GPE")
+    assert "西双版纳野象谷" in labelled("游览西双版纳野象谷景区。", "GPE")
+    assert "宜昌" in labelled("宜昌的山水很美。", "GPE")
+
+
+def test_army_units_after_a_level_or_a_place() -> None:
+    orgs = labelled("县人武部、县预备役团和市军分区领导出席。", "ORG")
+    assert {"县人武部", "县预备役团", "市军分区"} <= set(orgs)
+    assert "支队" not in labelled("成立了一支队伍。", "ORG")
+
+
+def test_a_body_named_over_stacked_heading_lines() -> None:
+    text = "中国人民政治协商会议\n\n湘西土家族苗族自治州第十一届委员会\n\n常务委员会工作报告\n\n各位委员:"
+    name = "中国人民政治协商会议\n\n湘西土家族苗族自治州第十一届委员会\n\n常务委员会"
+    assert labelled(text, "ORG") == [name]
+
+
+def test_names_without_a_han_surname_where_the_text_announces_them() -> None:
+    """Mongolian, Tibetan and Uyghur names: a role's list after a colon, or a post right before."""
+    text = "主席团成员:阿不都热依木·买买提、巴特尔、古丽娜尔、其其格、扎西顿珠、达瓦次仁。"
+    assert labelled(text, "PERSON") == ["阿不都热依木·买买提", "巴特尔", "古丽娜尔", "其其格", "扎西顿珠", "达瓦次仁"]
+    assert labelled("重点委员:教育、医疗、养老、就业。", "PERSON") == []
+    assert "格日勒图" in labelled("出席会议的有旗委书记乌力吉、政协主席格日勒图。", "PERSON")
+    assert "其其格" in labelled("自治区政协副主席其其格向大会报告提案工作。", "PERSON")
+    assert "答疑解惑" not in labelled("为企业家委员答疑解惑,效果很好。", "PERSON")
+
+
+def test_a_league_is_a_level_and_its_bodies() -> None:
+    """盟 (an Inner Mongolian prefecture) heads bodies as 州 does: 锡林郭勒盟委, 阿拉善盟行政公署."""
+    orgs = labelled("阿拉善盟行政公署和锡林郭勒盟委领导出席。", "ORG")
+    assert "阿拉善盟行政公署" in orgs and "锡林郭勒盟委" in orgs
+
+
+def test_a_party_committee_is_not_stretched_over_a_list() -> None:
+    assert labelled("民盟委员和民盟市委、民盟盟员参加。", "ORG") == ["民盟市委", "民盟"]
+    assert "民盟中央委员会" in labelled("民盟中央委员会召开会议。", "ORG")
+
+
+def test_a_river_basin_is_one_place() -> None:
+    assert "雅鲁藏布江流域" in labelled("雅鲁藏布江流域的村镇。", "GPE")
+
+
+def test_posts_of_the_special_regions_announce_a_name() -> None:
+    assert "贺一诚" in labelled("中联办主任郑新聪、特首贺一诚出席。", "PERSON")

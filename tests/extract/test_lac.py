@@ -171,3 +171,54 @@ def test_a_bare_department_in_a_chain_of_posts_is_no_body() -> None:
     model = [_span(text, "统战部", "ORG", "lac"), _span(text, "县委统战部", "ORG", "lac")]
     got = [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "ORG"]
     assert got == ["县委统战部"]
+
+
+def test_a_surname_with_a_post_is_no_name() -> None:
+    """胡主席, 胡总: a form of address; the model's PERSON is dropped (issue 21)."""
+    from pizhu.extract.combine import _fix
+
+    text = "深感胡主席把期望讲得十分透彻，认同胡总的讲话，张明主席出席。"
+    for name in ("胡主席", "胡总"):
+        i = text.index(name)
+        assert _fix(text, Span(i, i + len(name), "PERSON", name)) is None
+    i = text.index("张明主席")
+    fixed = _fix(text, Span(i, i + 4, "PERSON", "张明主席"))
+    assert fixed is not None and fixed.text == "张明"
+
+
+def test_a_name_cut_short_is_made_whole_by_its_list_or_post() -> None:
+    """Four-character minority names the model cut (issue 21): 那顺孟和 in a 、-list, 佟格日乐 after a post."""
+    from pizhu.extract.combine import _whole_names
+
+    text = "领导布小林、那顺孟和、杜梓到会。主任佟格日乐、政协主席辛耀雄出席。副主席索朗巴珠主持会议。主任王小明说，"
+
+    def person(name: str) -> Span:
+        i = text.index(name)
+        return Span(i, i + len(name), "PERSON", name)
+
+    spans = [person(n) for n in ("布小林", "孟和", "杜梓", "佟格日", "辛耀雄", "索朗巴", "王小明")]
+    names = [s.text for s in _whole_names(text, spans)]
+    assert names == ["布小林", "那顺孟和", "杜梓", "佟格日乐", "辛耀雄", "索朗巴珠", "王小明"]
+
+
+def test_a_name_given_once_is_a_name_again_where_it_stands_free() -> None:
+    from pizhu.extract.combine import _names_again
+
+    text = "副主席杨邦杰说，会议开幕。杨邦杰希望大家深入学习。"
+    spans = _names_again(text, [Span(3, 6, "PERSON", "杨邦杰")])
+    assert [(s.start, s.text) for s in spans] == [(3, "杨邦杰"), (13, "杨邦杰")]
+    assert _names_again("王明说，王明希望。", [Span(0, 2, "PERSON", "王明")]) == [Span(0, 2, "PERSON", "王明")]
+
+
+def test_a_department_of_a_party_centre_is_in_its_name() -> None:
+    from pizhu.extract.pipeline import extract_spans
+
+    text = "致公党中央参政议政部负责人作参政议政工作报告。"
+    assert "致公党中央参政议政部" in [s.text for s in extract_spans(text, model=False) if s.label == "ORG"]
+
+
+def test_a_given_name_may_open_with_yi() -> None:
+    from pizhu.extract.entities import looks_like_name
+
+    assert looks_like_name("宓一鸣") and looks_like_name("张一山")
+    assert not looks_like_name("李一行") and not looks_like_name("王一同")
