@@ -17,7 +17,7 @@ database had before. Target: ≥ 90 % found, ≤ 20 % of the findings false.
 
 With ``--model``: the kind ``pizhu check --model`` finds (``store.check_model``: a gold
 span that span classifiers trained without its report contradict), in the reviewed dev
-half of the corpus (``tests/data/corpus``, 54 reports, every label, its gold applied by
+half of the corpus (``tests/data/corpus``, every dev report of ``split.json``: 86, every label, its gold applied by
 ordinary decisions as ``bench.golddb.apply_gold`` does). First ``check --model`` runs on
 the database as it is: the corpus gold is taken as right, so every finding there is a false
 flag. Then 30 mistakes are planted (``plant_model_kind``), a third of each kind, at most two

@@ -15,14 +15,18 @@ contradiction is confident — the gold label at most ``WEAK``, the other readin
   label likelier than no entity (a name neither model knows is no evidence of a label);
 - a boundary cut through a name: the entity model reads the gold label over a stretch
   running one to three characters further out (中共张家界 where 中共张家界市委 stands);
+  where the edge it moves cuts through a jieba word, a number or a place of extract's table
+  (梅河|口市政协, 2|0多人: ``Reading.split``), weaker readings suffice (``CUT_STRONG``, ``CUT_WEAK``);
 - no entity: the entity model reads it as none, and the rest of the gold agrees: the string
   stands outside every gold span in ``UNMARKED`` other places or is a common word of jieba's
-  dictionary (no name, numeral or place), and is gold nowhere else. A name the model does
+  dictionary (no name, numeral or place), and is gold nowhere else. A string headed by a
+  numeral (四个, 六届, 三日) is a count or a date by the word governing it, so its unmarked
+  places count only after the same character, and jieba's dictionary is no evidence for it. A name the model does
   not know (most of what reviewers add) is neither, so is not flagged.
 
 The rules' candidates are not among the models' features: a span a reviewer relabelled
 against the rule would otherwise be read back as the rule's label, and every correction
-flagged. Measured (bench/bench_check_results.md): about a minute for 54 reports.
+flagged. Measured (bench/bench_check_results.md): about a minute and a half for 86 reports.
 """
 
 from __future__ import annotations
@@ -34,7 +38,18 @@ from pizhu.store.check import Finding, _rows
 from pizhu.store.db import Store
 from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
-from pizhu.store.span_model import NONE, Elsewhere, SpanModel, Words, common_word, examples, span_features, words_of
+from pizhu.store.span_model import (
+    NONE,
+    Elsewhere,
+    SpanModel,
+    Words,
+    common_word,
+    cuts_through,
+    examples,
+    numeral_headed,
+    span_features,
+    words_of,
+)
 from pizhu.store.train import Progress, ProgressCallback, gold_documents, nearest_to_done
 
 KIND = "model"
@@ -44,6 +59,11 @@ STRONG = 0.8
 """The other class's probability a finding needs."""
 WEAK = 0.1
 """The gold label's probability a finding allows at most."""
+CUT_STRONG = 0.4
+CUT_WEAK = 0.4
+"""A cut whose edge splits a word, a number or a place of the table (``Reading.split``) is
+flagged on weaker evidence: the gold label at most ``CUT_WEAK`` here, at least ``CUT_STRONG``
+over the wider stretch."""
 UNMARKED = 2
 """A span read as no entity is flagged only where its string stands unmarked in this many
 other places (its report's or others') and is gold in none: the rest of the gold agreeing
@@ -83,16 +103,23 @@ class Reading:
     """Other places where the string is gold."""
     common: bool = False
     """The string is a common word of jieba's dictionary, tagged as no name."""
+    split: bool = False
+    """The gold span's edge that ``near`` moves out cuts through a jieba word, a number or a
+    place of extract's table (梅河|口市政协, 20|多人): evidence, beside the model, of a cut."""
 
     @property
     def why(self) -> str | None:
         """Why the span is flagged, or None."""
         if self.label_p <= WEAK and self.other_p >= STRONG and self.other_entity_p > self.none_p:
             return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%})"
+        if (self.near_p >= STRONG and self.gold_p <= WEAK) or (
+            self.split and self.near_p >= CUT_STRONG and self.gold_p <= CUT_WEAK and self.near_p > self.gold_p
+        ):
+            cut = ", its edge cuts a word" if self.split else ""
+            a, b = self.near
+            return f"reads {self.label} over {a}-{b} ({self.near_p:.0%}; here {self.gold_p:.0%}{cut})"
         if self.gold_p > WEAK:
             return None
-        if self.near_p >= STRONG:
-            return f"reads {self.label} over {self.near[0]}-{self.near[1]} ({self.near_p:.0%}; here {self.gold_p:.0%})"
         if self.none_p >= STRONG and not self.elsewhere and (self.unmarked >= UNMARKED or self.common):
             why = f"unmarked in {self.unmarked} other place(s)" if self.unmarked >= UNMARKED else "a common word"
             return f"reads it as no entity ({self.none_p:.0%}); {why}, gold nowhere else"
@@ -182,7 +209,11 @@ def readings(
                         near_p,
                         p[other] if other in p else 0.0,
                         *elsewhere.occurrences(i, span.start, span.end),
-                        common_word(span.text),
+                        common_word(span.text) and not numeral_headed(span.text),
+                        near != (span.start, span.end)
+                        and cuts_through(
+                            doc.text, span.start if near[0] < span.start else span.end, words[i], near[0] < span.start
+                        ),
                     )
                 )
     return sorted(out, key=lambda r: (r.document_id, r.start, r.end, r.label))

@@ -98,7 +98,11 @@ def _tables() -> dict[str, Any]:
                 parts = line.split("\t")
                 if line.strip() and not line.startswith("#") and len(parts) >= 2:
                     measure[parts[0].strip()] = parts[1].strip()
-            _state.update(posseg=jieba.posseg.POSTokenizer(tokenizer), places=place_table(), measure=measure)
+            places = place_table()
+            names = frozenset(n for n in (*places.kind, *places.short) if 2 <= len(n) <= 7)
+            _state.update(
+                posseg=jieba.posseg.POSTokenizer(tokenizer), places=places, place_names=names, measure=measure
+            )
     return _state
 
 
@@ -150,6 +154,12 @@ def words_of(text: str) -> Words:
     return Words(frozenset(starts), frozenset(ends), tuple(pos), tuple(words))
 
 
+def numeral_headed(string: str) -> bool:
+    """Whether ``string`` starts with a numeral (Arabic or Chinese): a count, a date or an
+    ordinal by its context, not by itself."""
+    return _char_class(string[:1]) in ("d", "n") if string else False
+
+
 LIST_MARKS = frozenset("、，,")
 """What separates the items of a list."""
 
@@ -192,14 +202,23 @@ class Elsewhere:
 
     def occurrences(self, doc_id: int, start: int, end: int) -> tuple[int, int]:
         """How often the string at ``start``-``end`` of report ``doc_id`` stands elsewhere in
-        every report (its own too) outside every gold span, and how often it is gold elsewhere."""
-        string = self.texts[doc_id][start:end]
+        every report (its own too) outside every gold span, and how often it is gold elsewhere.
+        A string headed by a numeral (四个, 六届) is a count or not by the word governing it
+        (共召开六届委员会议 counts, 第六届 names a term): its unmarked places count only where
+        the character before it is the same as here."""
+        own = self.texts[doc_id]
+        string = own[start:end]
+        before = own[start - 1 : start] if numeral_headed(string) else None
         free = gold = 0
         for d, text in self.texts.items():
             at = text.find(string)
             while at >= 0:
                 stop = at + len(string)
-                if not (d == doc_id and at == start) and not any(s < stop and at < e for s, e in self.marked[d]):
+                if (
+                    not (d == doc_id and at == start)
+                    and not any(s < stop and at < e for s, e in self.marked[d])
+                    and (before is None or text[at - 1 : at] == before)
+                ):
                     free += 1
                 at = text.find(string, at + 1)
         for d in self.gold.get(string, {}):
@@ -231,6 +250,46 @@ class Elsewhere:
         labels = self.labels(doc_id, string)
         f += sorted("gold_elsewhere=" + label for label in labels) or ["gold_elsewhere=none"]
         return f
+
+
+def _splits_entry(text: str, at: int, names: frozenset[str]) -> bool:
+    """Whether one of ``names`` (two to seven characters) runs across ``at``: a character of it
+    on either side (梅河|口市政协 splits 梅河口市)."""
+    for a in range(max(0, at - 6), at):
+        for b in range(at + 1, min(len(text), a + 7) + 1):
+            if text[a:b] in names:
+                return True
+    return False
+
+
+def cuts_through(text: str, at: int, words: Words, start: bool) -> bool:
+    """Whether a span's edge at ``at`` (its start, or else its end) cuts through a jieba word,
+    a number (a digit on either side) or a place of extract's table."""
+    if (at not in words.starts) if start else (at not in words.ends):
+        return True
+    if text[at - 1 : at].isdigit() and text[at : at + 1].isdigit():
+        return True
+    return 0 < at < len(text) and _splits_entry(text, at, _tables()["place_names"])
+
+
+def edge_features(text: str, start: int, end: int, words: Words) -> list[str]:
+    """What the stretch's two edges cut through: the classes of the characters either side of
+    each edge together with whether a jieba word runs across it (``W``: 20|多人, 2023年01月1|1
+    cut a number; 梅河|口市 a word), and whether a place of extract's table runs across it.
+    A gold name's edge rarely cuts a word or a number; a reviewer's slip of the boundary does."""
+    names = _tables()["place_names"]
+    f = []
+    if start > 0:
+        cross = "W" if start not in words.starts else "w"
+        f.append("edge_s=" + _char_class(text[start - 1]) + _char_class(text[start]) + cross)
+        if _splits_entry(text, start, names):
+            f.append("edge_s_place")
+    if end < len(text):
+        cross = "W" if end not in words.ends else "w"
+        f.append("edge_e=" + _char_class(text[end - 1]) + _char_class(text[end]) + cross)
+        if _splits_entry(text, end, names):
+            f.append("edge_e_place")
+    return f
 
 
 def span_features(
@@ -300,6 +359,7 @@ def span_features(
             break
     if before[-1:] in '“‘"「『' and after[:1] in '”’"」』':
         f.append("quoted")
+    f += edge_features(text, start, end, words)
     if elsewhere is not None:
         f += elsewhere.features(doc_id, span) + elsewhere.listed(doc_id, start, end)
     return f

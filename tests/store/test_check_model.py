@@ -19,7 +19,10 @@ from pizhu.store.span_model import (
     Example,
     SpanModel,
     common_word,
+    cuts_through,
+    edge_features,
     examples,
+    numeral_headed,
     span_features,
     words_of,
 )
@@ -48,6 +51,25 @@ def test_a_cut_name_is_flagged_where_the_model_reads_the_label_over_it() -> None
     assert reading(gold_p=0.3, none_p=0.6, near=(0, 5), near_p=0.97).why is None  # the span itself reads fine
 
 
+def test_a_cut_through_a_word_is_flagged_on_weaker_evidence() -> None:
+    weak = dict(gold_p=0.3, none_p=0.7, near=(0, 5), near_p=0.5)
+    assert reading(**weak).why is None  # the model alone is not sure enough
+    flagged = reading(**weak, split=True).why  # but the edge cuts a word, a number or a place
+    assert flagged is not None and "over 0-5" in flagged and "cuts a word" in flagged
+    assert reading(gold_p=0.45, none_p=0.5, near=(0, 5), near_p=0.9, split=True).why is None  # reads fine here
+    assert reading(gold_p=0.2, none_p=0.7, near=(0, 5), near_p=0.35, split=True).why is None  # nor there
+
+
+def test_the_edge_a_cut_moves_is_checked_against_words_numbers_and_places() -> None:
+    text = "推动梅河口市政协工作，共有20多人。"
+    words = words_of(text)
+    assert cuts_through(text, 4, words, start=True)  # 梅河|口市政协
+    assert not cuts_through(text, 2, words, start=True)  # 梅河口市政协 as written
+    assert cuts_through(text, 14, words, start=True)  # 2|0多人: a number
+    assert not cuts_through(text, 13, words, start=True)
+    assert not cuts_through(text, 17, words, start=False)  # 20多人| before 。
+
+
 def test_no_entity_needs_the_rest_of_the_gold_to_agree() -> None:
     assert reading(gold_p=0.0, none_p=0.99, unmarked=1).why is None  # an unknown name, unmarked once
     assert reading(gold_p=0.0, none_p=0.99, unmarked=5, elsewhere=1).why is None  # gold elsewhere too
@@ -73,6 +95,13 @@ def test_elsewhere_counts_unmarked_places_and_gold_places_but_the_span_itself() 
     assert where.features(2, "委员") == ["unmarked=1", "gold_elsewhere=PERSON"]
 
 
+def test_a_numeral_counts_as_unmarked_only_after_the_same_character() -> None:
+    where = Elsewhere([(1, "共召开六届委员会议", [(3, 5, "FIGURE")]), (2, "第六届委员会，共召开六届会议", [])])
+    assert numeral_headed("六届") and numeral_headed("20多人") and not numeral_headed("第六届")
+    assert where.occurrences(1, 3, 5) == (1, 0)  # 共召开六届 in report 2, not 第六届
+    assert where.unmarked(1, "六届") == 1  # the feature still counts every report
+
+
 def test_the_labels_of_the_gold_beside_it_in_a_list_are_features() -> None:
     text = "将九牧、管厝、水北街6个乡镇"
     where = Elsewhere([(1, text, [(1, 3, "GPE"), (4, 6, "GPE"), (7, 10, "GPE")])])
@@ -92,6 +121,18 @@ def test_features_see_a_cut_through_a_word_and_the_tables() -> None:
     made = examples(text, [(0, 5, "ORG")], words=words)
     assert made[0] == Example(whole, "ORG")
     assert {x.label for x in made[1:]} == {NONE} and len(made) > 5
+
+
+def test_edge_features_tell_a_cut_through_a_number_a_word_or_a_place() -> None:
+    text = "推动梅河口市政协工作，共有20多人。"
+    words = words_of(text)
+    assert edge_features(text, 2, 8, words) == ["edge_s=ccw", "edge_e=ccw"]  # 梅河口市政协 as written
+    cut = edge_features(text, 4, 8, words)  # 口市政协: 梅河|口 splits a word and a place of the table
+    assert "edge_s=ccW" in cut and "edge_s_place" in cut
+    assert edge_features(text, 13, 17, words) == ["edge_s=cdw", "edge_e=cpw"]  # 20多人
+    assert "edge_s=ddW" in edge_features(text, 14, 17, words)  # 0多人: a number cut
+    assert edge_features(text, 0, 2, words) == ["edge_e=ccw"]  # nothing before the text's start
+    assert "edge_s=ccW" in span_features(text, 4, 8, words)
 
 
 def test_the_span_model_learns_a_separable_set() -> None:
