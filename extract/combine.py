@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pizhu.extract.entities import looks_like_name, looks_like_place
+from pizhu.extract.entities import looks_like_name, looks_like_place, name_stands_free
 from pizhu.extract.models import Span
 
 __all__ = ["AGREED", "MODEL_ONLY", "combine"]
@@ -193,7 +193,7 @@ def _names_again(text: str, spans: list[Span]) -> list[Span]:
         i = text.find(name)
         while i >= 0:
             j = i + len(name)
-            if not any(taken[i:j]):
+            if not any(taken[i:j]) and name_stands_free(text, j, names.keys() - {name}):
                 more.append(replace(span, start=i, end=j, text=name, rule="entity.person_again"))
                 taken[i:j] = b"\1" * len(name)
             i = text.find(name, j)

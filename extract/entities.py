@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -2316,19 +2317,29 @@ def _repeated(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)
-            after = text[end : end + 1]
-            glued_after = after and "\u4e00" <= after <= "\u9fff" and after not in _STOP_CHARS
-            # 李明 inside 李明华: a longer name; a following word (李明同志, 李明主持) is fine.
-            # 陈某某梁某某出席致辞: a heading may run two known names together.
-            if (pos, end) not in seen and (
-                not glued_after
-                or _LIST_END_RE.match(text, end)
-                or _NAME_CUE_RE.match(text, end)
-                or any(text.startswith(other, end) for other in names if other != name)
-            ):
+            if (pos, end) not in seen and name_stands_free(text, end, names - {name}):
                 spans.append(_span(text, pos, end, "PERSON", "entity.person_repeated", 0.6))
             pos = text.find(name, end)
     return spans
+
+
+def name_stands_free(text: str, end: int, others: Iterable[str] = ()) -> bool:
+    """Whether a known name ending at ``end`` ends there, rather than running on into a longer one.
+
+    李明 inside 李明华 is part of another name; a following word (李明同志, 李明主持, 李明希望:
+    a cue, a list mark or any common word of jieba's dictionary) is fine, and so is another
+    known name run on (陈某某梁某某出席致辞: a heading may run two names together).
+    """
+    after = text[end : end + 1]
+    if not after or not "\u4e00" <= after <= "\u9fff" or after in _STOP_CHARS:
+        return True
+    freq = _init()["tokenizer"].FREQ
+    return (
+        _LIST_END_RE.match(text, end) is not None
+        or _NAME_CUE_RE.match(text, end) is not None
+        or any(text.startswith(other, end) for other in others)
+        or any(freq.get(text[end : end + n], 0) >= 100 for n in (2, 3))
+    )
 
 
 def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = None) -> tuple[int, int] | None:

@@ -210,6 +210,15 @@ def test_a_name_given_once_is_a_name_again_where_it_stands_free() -> None:
     assert _names_again("王明说，王明希望。", [Span(0, 2, "PERSON", "王明")]) == [Span(0, 2, "PERSON", "王明")]
 
 
+def test_a_name_given_once_is_not_found_again_inside_a_longer_name() -> None:
+    from pizhu.extract.combine import _names_again
+
+    # 何晓冬 inside 何晓冬冬 is part of another name; before 同志 or 希望 it stands free.
+    text = "主席何晓冬。何晓冬冬同志出席。何晓冬同志讲话，何晓冬希望大家。"
+    spans = _names_again(text, [Span(2, 5, "PERSON", "何晓冬")])
+    assert [(s.start, s.text) for s in spans] == [(2, "何晓冬"), (15, "何晓冬"), (23, "何晓冬")]
+
+
 def test_a_department_of_a_party_centre_is_in_its_name() -> None:
     from pizhu.extract.pipeline import extract_spans
 
