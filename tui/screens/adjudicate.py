@@ -30,6 +30,7 @@ from pizhu.tui import keys
 from pizhu.tui.screens.base import PizhuScreen
 from pizhu.tui.screens.dialogs import Confirm
 from pizhu.tui.text import fit
+from pizhu.tui.widgets.row_table import fill
 from pizhu.tui.widgets.span_panel import SHORT
 from pizhu.tui.writer import Job
 
@@ -73,8 +74,7 @@ class AdjudicationScreen(PizhuScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for name in COLUMNS:
-            table.add_column(name, key=name)
+        fill(table, COLUMNS, [])
         self.reload()
         table.focus()
 
@@ -98,9 +98,7 @@ class AdjudicationScreen(PizhuScreen):
         self.items = event.items
         table = self.query_one(DataTable)
         row = table.cursor_row if table.row_count else 0
-        table.clear()
-        for item in self.items:
-            table.add_row(*self._cells(item), key=str(item.span_id))
+        fill(table, COLUMNS, [self._cells(item) for item in self.items], [str(item.span_id) for item in self.items])
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
         self._show_title()

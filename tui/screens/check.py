@@ -28,8 +28,10 @@ from pizhu.store.display import visible, visible_styled
 from pizhu.tui import keys
 from pizhu.tui.screens.base import PizhuScreen
 from pizhu.tui.text import fit
-from pizhu.tui.widgets.row_table import RowTable
+from pizhu.tui.widgets.row_table import RowTable, fill
 from pizhu.tui.widgets.span_panel import SHORT
+
+COLUMNS = ("kind", "doc", "label", "text")
 
 
 class _Stopped(Exception):
@@ -83,8 +85,7 @@ class CheckScreen(PizhuScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for name in ("kind", "doc", "label", "text"):
-            table.add_column(name, key=name)
+        fill(table, COLUMNS, [])
         self.action_reload()
         table.focus()
 
@@ -163,14 +164,17 @@ class CheckScreen(PizhuScreen):
     def _fill(self) -> None:
         self.findings = [*self.strings, *self.model]
         table = self.query_one(DataTable)
-        table.clear()
-        for f in self.findings:
-            table.add_row(
+        text_cells = max(self.app.size.width - 30, 12)
+        cells = [
+            (
                 f.kind,
                 str(f.document_id),
                 Text(SHORT.get(f.label, f.label), style="bold"),
-                Text(fit(visible(f.text), max(self.app.size.width - 30, 12))),
+                Text(fit(visible(f.text), text_cells)),
             )
+            for f in self.findings
+        ]
+        fill(table, COLUMNS, cells)
         self._show_title()
         self._show_why()
 

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -35,7 +34,7 @@ from pizhu.tui import keys
 from pizhu.tui.screens.base import PizhuScreen
 from pizhu.tui.screens.dialogs import Confirm, DocumentForm
 from pizhu.tui.text import fit
-from pizhu.tui.widgets.row_table import RowTable
+from pizhu.tui.widgets.row_table import RowTable, fill
 from pizhu.tui.writer import Job
 
 if TYPE_CHECKING:
@@ -199,7 +198,6 @@ class LibraryScreen(PizhuScreen):
                 selected = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
             except Exception:  # an emptied table has no cursor cell
                 selected = None
-        table.clear(columns=True)
         # The title takes what the other columns leave, so nothing scrolls sideways at 80 columns.
         # A report whose file states its date shows the date where the year stands (6 more cells).
         dated = any(doc.date for doc in rows)
@@ -215,15 +213,10 @@ class LibraryScreen(PizhuScreen):
             )
             for doc in rows
         ]
-        # Each column as wide as its label and cells, given here: a DataTable left to measure
-        # them on its idle keeps the cells drawn before it did at the header's width (a paint
-        # between this fill and that idle drew the titles 5 cells wide).
-        for index, name in enumerate(COLUMNS):
-            label = name + (" ▼" if self.sort_reverse else " ▲") if name == self.sort_column else name
-            width = max([cell_len(label), *(cell_len(str(row[index])) for row in cells)])
-            table.add_column(label, key=name, width=width)
-        for doc, row in zip(rows, cells, strict=True):
-            table.add_row(*row, key=str(doc.id))
+        # Each column as wide as its label and cells, given at the fill (see widgets/row_table.py).
+        arrow = " ▼" if self.sort_reverse else " ▲"
+        columns = [(name, name + arrow if name == self.sort_column else name) for name in COLUMNS]
+        fill(table, columns, cells, [str(doc.id) for doc in rows])
         if selected is not None and any(str(d.id) == selected for d in rows):
             table.move_cursor(row=table.get_row_index(selected))
         self.matching, self.shown = matching, len(rows)

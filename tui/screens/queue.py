@@ -33,11 +33,13 @@ from pizhu.tui.model import predicted
 from pizhu.tui.screens.dialogs import LabelPicker
 from pizhu.tui.screens.reviewing import ReviewScreen
 from pizhu.tui.text import fit
-from pizhu.tui.widgets.row_table import RowTable
+from pizhu.tui.widgets.row_table import RowTable, fill
 from pizhu.tui.widgets.save_line import SaveLine
 from pizhu.tui.widgets.span_panel import SHORT
 from pizhu.tui.writer import Job
 from pizhu.tui.writes import Undo, bound, bulk_done, bulk_write, decide_write, described, undo_message
+
+COLUMNS = ("conf", "label", "doc", "value", "text")
 
 CONTEXT = 30
 
@@ -85,8 +87,7 @@ class QueueScreen(ReviewScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for name in ("conf", "label", "doc", "value", "text"):
-            table.add_column(name, key=name)
+        fill(table, COLUMNS, [])
         self.reload()
         table.focus()
 
@@ -119,16 +120,18 @@ class QueueScreen(ReviewScreen):
         self.items = items
         table = self.query_one(DataTable)
         row = table.cursor_row if table.row_count else 0
-        table.clear()
-        for span in self.items:
-            table.add_row(
+        text_cells = max(self.app.size.width - 48, 12)
+        cells = [
+            (
                 f"{span.confidence:.2f}",
                 Text(SHORT.get(span.label, span.label), style="bold"),
                 str(span.document_id),
                 Text(fit(visible(figure_value(span)), 14)),
-                Text(fit(visible(span.text), max(self.app.size.width - 48, 12))),
-                key=str(span.id),
+                Text(fit(visible(span.text), text_cells)),
             )
+            for span in self.items
+        ]
+        fill(table, COLUMNS, cells, [str(span.id) for span in self.items])
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
         self._show_title()

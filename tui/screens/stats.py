@@ -23,6 +23,7 @@ from pizhu.store.stats import ExtractorScore, Stats, StatusCounts, compute
 from pizhu.store.train import Curve
 from pizhu.tui import keys
 from pizhu.tui.screens.base import PizhuScreen
+from pizhu.tui.widgets.row_table import fill
 
 try:
     from textual_plotext import PlotextPlot
@@ -184,10 +185,8 @@ class StatsScreen(PizhuScreen):
 
     def _fill_total(self, total: StatusCounts) -> None:
         table = self.query_one("#stats-total", DataTable)
-        table.clear(columns=True)
-        for name in ("cands", "pending", "decided", "done", "ok", "fixed", "false", "added", "gold"):
-            table.add_column(name, key=name)
-        table.add_row(
+        columns = ("cands", "pending", "decided", "done", "ok", "fixed", "false", "added", "gold")
+        row = (
             num(total.candidates),
             num(total.pending),
             num(total.decided),
@@ -197,16 +196,14 @@ class StatsScreen(PizhuScreen):
             num(total.rejected),
             num(total.added),
             num(total.gold),
-            key="all",
         )
+        fill(table, columns, [row], ["all"])
 
     def _fill_labels(self, labels: dict[str, StatusCounts]) -> None:
         table = self.query_one("#stats-labels", DataTable)
-        table.clear(columns=True)
-        for name in ("label", "cands", "pending", "ok", "fixed", "false", "added", "gold", "done"):
-            table.add_column(name, key=name)
-        for label, c in labels.items():
-            table.add_row(
+        columns = ("label", "cands", "pending", "ok", "fixed", "false", "added", "gold", "done")
+        rows = [
+            (
                 Text(visible(label), style="bold"),
                 num(c.candidates),
                 num(c.pending),
@@ -216,16 +213,16 @@ class StatsScreen(PizhuScreen):
                 num(c.added),
                 num(c.gold),
                 Text(percent(c.done), justify="right"),
-                key=label,
             )
+            for label, c in labels.items()
+        ]
+        fill(table, columns, rows, list(labels))
 
     def _fill_scores(self, selector: str, key: str, scores: list[ExtractorScore]) -> None:
         table = self.query_one(selector, DataTable)
-        table.clear(columns=True)
-        for name in (key, "prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1", "fixes"):
-            table.add_column(name, key=name)
-        for s in scores:
-            table.add_row(
+        columns = (key, "prop", "ok", "fixed", "false", "missed", "P", "exact", "R", "F1", "fixes")
+        rows = [
+            (
                 Text(visible(s.key), style="bold"),
                 num(s.proposed),
                 num(s.confirmed),
@@ -237,8 +234,10 @@ class StatsScreen(PizhuScreen):
                 num(s.recall),
                 num(s.f1),
                 Text(visible(", ".join(f"{k} {n}" for k, n in sorted(s.corrections.items())))),
-                key=s.key,
             )
+            for s in scores
+        ]
+        fill(table, columns, rows, [s.key for s in scores])
 
     def _draw_chart(self, labels: dict[str, StatusCounts]) -> None:
         chart = self.query_one("#stats-chart")
