@@ -24,9 +24,12 @@ contradiction is confident — the gold label at most ``WEAK``, the other readin
   places count only after the same character, and jieba's dictionary is no evidence for it. A name the model does
   not know (most of what reviewers add) is neither, so is not flagged.
 
-The rules' candidates are not among the models' features: a span a reviewer relabelled
-against the rule would otherwise be read back as the rule's label, and every correction
-flagged. Measured (bench/bench_check_results.md): about a minute and a half for 86 reports.
+The rules' candidates over a stretch (their label, whether their boundaries are its, their
+confidence: ``span_model.rule_features``) are features of the label model alone, trained
+per fold like the rest: it learns from the other reports how far the reviewers' labels
+follow the rules, so a correction they make elsewhere too is not read back as the rule's
+label. The entity model does without them (with them, every boundary reviewers moved off a
+rule's candidate read as a cut). Measured (bench/bench_check_results.md): about a minute and a half for 86 reports.
 """
 
 from __future__ import annotations
@@ -40,7 +43,10 @@ from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
 from pizhu.store.span_model import (
     NONE,
+    RULE,
+    Candidate,
     Elsewhere,
+    Example,
     SpanModel,
     Words,
     common_word,
@@ -70,6 +76,8 @@ other places (its report's or others') and is gold in none: the rest of the gold
 with the model (a name the model does not know stands marked or nowhere else)."""
 NONE_WEIGHT = 0.3
 """A no-entity example's weight in training, against a label's (they are ten times as many)."""
+RULES = True
+"""The rules' candidates over a stretch (label, boundaries, confidence) are features of the label model."""
 FLAGGED = (CONFIRMED, CORRECTED, ADDED)
 """The gold the model check reads: all of it."""
 
@@ -151,6 +159,14 @@ def readings(
     rejected: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for r in _rows(store, (REJECTED,)):
         rejected[r.document_id].append((r.start, r.end))
+    candidates: dict[int, list[Candidate]] = defaultdict(list)
+    if RULES:
+        for c in store.read(
+            "SELECT document_id, start, end, label, confidence FROM spans"
+            " WHERE origin = 'machine' ORDER BY document_id, start"
+        ):
+            candidates[c["document_id"]].append((c["start"], c["end"], c["label"], c["confidence"] or 0.0))
+    cands = {i: candidates[i] if RULES else None for i in ids}
     words: dict[int, Words] = {}
     elsewhere = Elsewhere((i, by_id[i].text, [(s.start, s.end, s.label) for s in by_id[i].spans]) for i in ids)
     data = {}
@@ -166,6 +182,7 @@ def readings(
             words=words[i],
             elsewhere=elsewhere,
             doc_id=i,
+            candidates=cands[i],
         )
     classes = (*gold.labels, NONE)
     out = []
@@ -180,17 +197,22 @@ def readings(
 
         train = [x for i in ids if i not in kept for x in data[i]]
         labels = SpanModel(gold.labels).fit([x for x in train if x.label != NONE], epochs=epochs, seed=number)
-        entity = SpanModel(classes).fit(train, epochs=epochs, seed=number, none_weight=NONE_WEIGHT, on_epoch=on_epoch)
+        # The entity model (no entity, cuts) without the rules: a boundary the reviewers moved
+        # off the rule's (政协依兰县 of the rule's 政协依兰县委员会) would read back as a cut.
+        plain = [Example([f for f in x.features if not f.startswith(RULE)], x.label) for x in train]
+        entity = SpanModel(classes).fit(plain, epochs=epochs, seed=number, none_weight=NONE_WEIGHT, on_epoch=on_epoch)
         for i in held:
             doc = by_id[i]
             for span in doc.spans:
-                features = span_features(doc.text, span.start, span.end, words[i], elsewhere, i)
+                features = span_features(doc.text, span.start, span.end, words[i], elsewhere, i, cands[i])
                 q = labels.probabilities(features)
                 other = max((c for c in gold.labels if c != span.label), key=lambda c: q[c], default=span.label)
                 p = entity.probabilities(features)
                 near, near_p = (span.start, span.end), 0.0
                 for a, b in _beside(doc.text, span.start, span.end):
-                    pn = entity.probabilities(span_features(doc.text, a, b, words[i], elsewhere, i))[span.label]
+                    pn = entity.probabilities(span_features(doc.text, a, b, words[i], elsewhere, i, cands[i]))[
+                        span.label
+                    ]
                     if pn > near_p:
                         near, near_p = (a, b), pn
                 out.append(

@@ -23,6 +23,7 @@ from pizhu.store.span_model import (
     edge_features,
     examples,
     numeral_headed,
+    rule_features,
     span_features,
     words_of,
 )
@@ -133,6 +134,17 @@ def test_edge_features_tell_a_cut_through_a_number_a_word_or_a_place() -> None:
     assert "edge_s=ddW" in edge_features(text, 14, 17, words)  # 0多人: a number cut
     assert edge_features(text, 0, 2, words) == ["edge_e=ccw"]  # nothing before the text's start
     assert "edge_s=ccW" in span_features(text, 4, 8, words)
+
+
+def test_the_rules_candidates_over_a_stretch_are_features() -> None:
+    candidates = [(0, 3, "PERSON", 0.95), (5, 10, "ORG", 0.5)]
+    assert rule_features(0, 3, candidates) == ["rule_same=PERSON", "rule_ends=SE", "rule_conf=PERSONhi"]
+    assert rule_features(6, 10, candidates) == ["rule_wider=ORG", "rule_ends=sE", "rule_conf=ORGlo"]
+    assert rule_features(2, 6, candidates)[::3] == ["rule_cross=PERSON", "rule_cross=ORG"]
+    assert rule_features(3, 5, candidates) == ["rule_none"]
+    text = "杨前超主持会议"
+    assert "rule_same=PERSON" in span_features(text, 0, 3, words_of(text), candidates=candidates)
+    assert not any(x.startswith("rule") for x in span_features(text, 0, 3, words_of(text)))
 
 
 def test_the_span_model_learns_a_separable_set() -> None:
