@@ -28,8 +28,9 @@ The rules' candidates over a stretch (their label, whether their boundaries are 
 confidence: ``span_model.rule_features``) are features of the label model alone, trained
 per fold like the rest: it learns from the other reports how far the reviewers' labels
 follow the rules, so a correction they make elsewhere too is not read back as the rule's
-label. The entity model does without them (with them, every boundary reviewers moved off a
-rule's candidate read as a cut). Measured (bench/bench_check_results.md): about a minute and a half for 86 reports.
+label. The entity model that reads cuts and no entity does without them (with them, every
+boundary reviewers moved off a rule's candidate read as a cut); a third model, the entity
+model with them, weighs a relabel (the other label likelier than no entity). Measured (bench/bench_check_results.md): about a minute and a half for 86 reports.
 """
 
 from __future__ import annotations
@@ -111,6 +112,9 @@ class Reading:
     """Other places where the string is gold."""
     common: bool = False
     """The string is a common word of jieba's dictionary, tagged as no name."""
+    relabel_none_p: float | None = None
+    """The entity model that reads the rules too: its probability of no entity (else ``none_p``),
+    against which ``other_entity_p`` (then its) is weighed for a relabel."""
     split: bool = False
     """The gold span's edge that ``near`` moves out cuts through a jieba word, a number or a
     place of extract's table (梅河|口市政协, 20|多人): evidence, beside the model, of a cut."""
@@ -118,7 +122,11 @@ class Reading:
     @property
     def why(self) -> str | None:
         """Why the span is flagged, or None."""
-        if self.label_p <= WEAK and self.other_p >= STRONG and self.other_entity_p > self.none_p:
+        if (
+            self.label_p <= WEAK
+            and self.other_p >= STRONG
+            and self.other_entity_p > (self.none_p if self.relabel_none_p is None else self.relabel_none_p)
+        ):
             return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%})"
         if (self.near_p >= STRONG and self.gold_p <= WEAK) or (
             self.split and self.near_p >= CUT_STRONG and self.gold_p <= CUT_WEAK and self.near_p > self.gold_p
@@ -201,6 +209,8 @@ def readings(
         # off the rule's (政协依兰县 of the rule's 政协依兰县委员会) would read back as a cut.
         plain = [Example([f for f in x.features if not f.startswith(RULE)], x.label) for x in train]
         entity = SpanModel(classes).fit(plain, epochs=epochs, seed=number, none_weight=NONE_WEIGHT, on_epoch=on_epoch)
+        # A relabel is weighed by an entity model that reads the rules too (swaps 6-7 -> 9 of 10).
+        relabel = SpanModel(classes).fit(train, epochs=epochs, seed=number, none_weight=NONE_WEIGHT)
         for i in held:
             doc = by_id[i]
             for span in doc.spans:
@@ -208,6 +218,7 @@ def readings(
                 q = labels.probabilities(features)
                 other = max((c for c in gold.labels if c != span.label), key=lambda c: q[c], default=span.label)
                 p = entity.probabilities(features)
+                pr = relabel.probabilities(features)
                 near, near_p = (span.start, span.end), 0.0
                 for a, b in _beside(doc.text, span.start, span.end):
                     pn = entity.probabilities(span_features(doc.text, a, b, words[i], elsewhere, i, cands[i]))[
@@ -229,9 +240,10 @@ def readings(
                         p[NONE],
                         near,
                         near_p,
-                        p[other] if other in p else 0.0,
+                        pr[other] if other in pr else 0.0,
                         *elsewhere.occurrences(i, span.start, span.end),
                         common_word(span.text) and not numeral_headed(span.text),
+                        pr[NONE],
                         near != (span.start, span.end)
                         and cuts_through(
                             doc.text, span.start if near[0] < span.start else span.end, words[i], near[0] < span.start

@@ -175,7 +175,7 @@ def test_each_report_is_read_by_models_that_never_saw_it(tmp_path: Path, monkeyp
     with Store(db) as store:
         read = readings(store, folds=3, epochs=1, progress=lambda p: steps.append(p.run))
         gold = len(store.read("SELECT 1 FROM gold_spans WHERE status = 'confirmed'"))
-    assert len(trained) == 6  # a label model and an entity model a fold
+    assert len(trained) == 9  # a label model and two entity models (without, with the rules) a fold
     assert {"fold 1/3", "fold 2/3", "fold 3/3"} <= set(steps)
     assert len(read) == gold  # every gold span read once, by the fold that held its report out
     assert all(0.0 <= r.label_p <= 1.0 and 0.0 <= r.none_p <= 1.0 for r in read)
