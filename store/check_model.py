@@ -30,7 +30,8 @@ per fold like the rest: it learns from the other reports how far the reviewers' 
 follow the rules, so a correction they make elsewhere too is not read back as the rule's
 label. The entity model that reads cuts and no entity does without them (with them, every
 boundary reviewers moved off a rule's candidate read as a cut); a third model, the entity
-model with them, weighs a relabel (the other label likelier than no entity). Measured (bench/bench_check_results.md): about a minute and a half for 86 reports.
+model with them, weighs a relabel (the other label likelier than no entity). Measured
+(bench/bench_check_results.md): about a minute and a half for 86 reports, a third more now.
 """
 
 from __future__ import annotations
