@@ -24,9 +24,14 @@ contradiction is confident — the gold label at most ``WEAK``, the other readin
   places count only after the same character, and jieba's dictionary is no evidence for it. A name the model does
   not know (most of what reviewers add) is neither, so is not flagged.
 
-The rules' candidates are not among the models' features: a span a reviewer relabelled
-against the rule would otherwise be read back as the rule's label, and every correction
-flagged. Measured (bench/bench_check_results.md): about a minute and a half for 86 reports.
+The rules' candidates over a stretch (their label, whether their boundaries are its, their
+confidence: ``span_model.rule_features``) are features of the label model alone, trained
+per fold like the rest: it learns from the other reports how far the reviewers' labels
+follow the rules, so a correction they make elsewhere too is not read back as the rule's
+label. The entity model that reads cuts and no entity does without them (with them, every
+boundary reviewers moved off a rule's candidate read as a cut); a third model, the entity
+model with them, weighs a relabel (the other label likelier than no entity). Measured
+(bench/bench_check_results.md): about a minute and a half for 86 reports, a third more now.
 """
 
 from __future__ import annotations
@@ -40,7 +45,10 @@ from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
 from pizhu.store.span_model import (
     NONE,
+    RULE,
+    Candidate,
     Elsewhere,
+    Example,
     SpanModel,
     Words,
     common_word,
@@ -70,6 +78,8 @@ other places (its report's or others') and is gold in none: the rest of the gold
 with the model (a name the model does not know stands marked or nowhere else)."""
 NONE_WEIGHT = 0.3
 """A no-entity example's weight in training, against a label's (they are ten times as many)."""
+RULES = True
+"""The rules' candidates over a stretch (label, boundaries, confidence) are features of the label model."""
 FLAGGED = (CONFIRMED, CORRECTED, ADDED)
 """The gold the model check reads: all of it."""
 
@@ -103,6 +113,9 @@ class Reading:
     """Other places where the string is gold."""
     common: bool = False
     """The string is a common word of jieba's dictionary, tagged as no name."""
+    relabel_none_p: float | None = None
+    """The entity model that reads the rules too: its probability of no entity (else ``none_p``),
+    against which ``other_entity_p`` (then its) is weighed for a relabel."""
     split: bool = False
     """The gold span's edge that ``near`` moves out cuts through a jieba word, a number or a
     place of extract's table (梅河|口市政协, 20|多人): evidence, beside the model, of a cut."""
@@ -110,7 +123,11 @@ class Reading:
     @property
     def why(self) -> str | None:
         """Why the span is flagged, or None."""
-        if self.label_p <= WEAK and self.other_p >= STRONG and self.other_entity_p > self.none_p:
+        if (
+            self.label_p <= WEAK
+            and self.other_p >= STRONG
+            and self.other_entity_p > (self.none_p if self.relabel_none_p is None else self.relabel_none_p)
+        ):
             return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%})"
         if (self.near_p >= STRONG and self.gold_p <= WEAK) or (
             self.split and self.near_p >= CUT_STRONG and self.gold_p <= CUT_WEAK and self.near_p > self.gold_p
@@ -151,6 +168,14 @@ def readings(
     rejected: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for r in _rows(store, (REJECTED,)):
         rejected[r.document_id].append((r.start, r.end))
+    candidates: dict[int, list[Candidate]] = defaultdict(list)
+    if RULES:
+        for c in store.read(
+            "SELECT document_id, start, end, label, confidence FROM spans"
+            " WHERE origin = 'machine' ORDER BY document_id, start"
+        ):
+            candidates[c["document_id"]].append((c["start"], c["end"], c["label"], c["confidence"] or 0.0))
+    cands = {i: candidates[i] if RULES else None for i in ids}
     words: dict[int, Words] = {}
     elsewhere = Elsewhere((i, by_id[i].text, [(s.start, s.end, s.label) for s in by_id[i].spans]) for i in ids)
     data = {}
@@ -166,6 +191,7 @@ def readings(
             words=words[i],
             elsewhere=elsewhere,
             doc_id=i,
+            candidates=cands[i],
         )
     classes = (*gold.labels, NONE)
     out = []
@@ -180,17 +206,25 @@ def readings(
 
         train = [x for i in ids if i not in kept for x in data[i]]
         labels = SpanModel(gold.labels).fit([x for x in train if x.label != NONE], epochs=epochs, seed=number)
-        entity = SpanModel(classes).fit(train, epochs=epochs, seed=number, none_weight=NONE_WEIGHT, on_epoch=on_epoch)
+        # The entity model (no entity, cuts) without the rules: a boundary the reviewers moved
+        # off the rule's (政协依兰县 of the rule's 政协依兰县委员会) would read back as a cut.
+        plain = [Example([f for f in x.features if not f.startswith(RULE)], x.label) for x in train]
+        entity = SpanModel(classes).fit(plain, epochs=epochs, seed=number, none_weight=NONE_WEIGHT, on_epoch=on_epoch)
+        # A relabel is weighed by an entity model that reads the rules too (swaps 6-7 -> 9 of 10).
+        relabel = SpanModel(classes).fit(train, epochs=epochs, seed=number, none_weight=NONE_WEIGHT)
         for i in held:
             doc = by_id[i]
             for span in doc.spans:
-                features = span_features(doc.text, span.start, span.end, words[i], elsewhere, i)
+                features = span_features(doc.text, span.start, span.end, words[i], elsewhere, i, cands[i])
                 q = labels.probabilities(features)
                 other = max((c for c in gold.labels if c != span.label), key=lambda c: q[c], default=span.label)
                 p = entity.probabilities(features)
+                pr = relabel.probabilities(features)
                 near, near_p = (span.start, span.end), 0.0
                 for a, b in _beside(doc.text, span.start, span.end):
-                    pn = entity.probabilities(span_features(doc.text, a, b, words[i], elsewhere, i))[span.label]
+                    pn = entity.probabilities(span_features(doc.text, a, b, words[i], elsewhere, i, cands[i]))[
+                        span.label
+                    ]
                     if pn > near_p:
                         near, near_p = (a, b), pn
                 out.append(
@@ -207,9 +241,10 @@ def readings(
                         p[NONE],
                         near,
                         near_p,
-                        p[other] if other in p else 0.0,
+                        pr[other] if other in pr else 0.0,
                         *elsewhere.occurrences(i, span.start, span.end),
                         common_word(span.text) and not numeral_headed(span.text),
+                        pr[NONE],
                         near != (span.start, span.end)
                         and cuts_through(
                             doc.text, span.start if near[0] < span.start else span.end, words[i], near[0] < span.start

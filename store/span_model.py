@@ -292,8 +292,46 @@ def edge_features(text: str, start: int, end: int, words: Words) -> list[str]:
     return f
 
 
+RULE = "rule_"
+"""The prefix of the features ``rule_features`` gives."""
+Candidate = tuple[int, int, str, float]
+"""A rule's candidate of a report (extract's, as stored): start, end, label, the rule's confidence."""
+
+
+def _confidence(c: float) -> str:
+    return "hi" if c >= 0.9 else "mid" if c >= 0.6 else "lo"
+
+
+def rule_features(start: int, end: int, candidates: Sequence[Candidate]) -> list[str]:
+    """What the rules proposed over the stretch: each overlapping candidate's label, whether its
+    boundaries are the stretch's (or it runs wider, lies inside, crosses it; which end is shared)
+    and its rule's confidence. The model learns from the other folds how far the gold follows
+    the rules, so a reviewer's correction the other reports also make is no contradiction."""
+    f = []
+    for s, e, label, confidence in candidates:
+        if s >= end or e <= start:
+            continue
+        if (s, e) == (start, end):
+            where = "same"
+        elif s <= start and e >= end:
+            where = "wider"
+        elif s >= start and e <= end:
+            where = "inside"
+        else:
+            where = "cross"
+        ends = ("S" if s == start else "s") + ("E" if e == end else "e")
+        f += ["rule_" + where + "=" + label, "rule_ends=" + ends, "rule_conf=" + label + _confidence(confidence)]
+    return f or ["rule_none"]
+
+
 def span_features(
-    text: str, start: int, end: int, words: Words, elsewhere: Elsewhere | None = None, doc_id: int = 0
+    text: str,
+    start: int,
+    end: int,
+    words: Words,
+    elsewhere: Elsewhere | None = None,
+    doc_id: int = 0,
+    candidates: Sequence[Candidate] | None = None,
 ) -> list[str]:
     """The features of the stretch ``text[start:end]`` (see the module's note)."""
     t = _tables()
@@ -362,6 +400,8 @@ def span_features(
     f += edge_features(text, start, end, words)
     if elsewhere is not None:
         f += elsewhere.features(doc_id, span) + elsewhere.listed(doc_id, start, end)
+    if candidates is not None:
+        f += rule_features(start, end, candidates)
     return f
 
 
@@ -379,12 +419,15 @@ def examples(
     words: Words | None = None,
     elsewhere: Elsewhere | None = None,
     doc_id: int = 0,
+    candidates: Sequence[Candidate] | None = None,
 ) -> list[Example]:
     """The training examples of one report: its gold spans, and ``NONE`` stretches beside them,
     its ``rejected`` places and a sample of its words no gold touches."""
     words = words or words_of(text)
     places = {(s, e) for s, e, _label in gold}
-    out = [Example(span_features(text, s, e, words, elsewhere, doc_id), label) for s, e, label in gold if e > s]
+    out = [
+        Example(span_features(text, s, e, words, elsewhere, doc_id, candidates), label) for s, e, label in gold if e > s
+    ]
     negatives: set[tuple[int, int]] = set()
     for s, e, _label in gold:
         for d in SHIFTS:
@@ -400,7 +443,10 @@ def examples(
     ]
     rng = random.Random(f"{seed}:{len(text)}:{text[:20]}")
     negatives |= set(rng.sample(free, min(len(free), WORDS_PER_SPAN * len(gold))))
-    out += [Example(span_features(text, a, b, words, elsewhere, doc_id), NONE) for a, b in sorted(negatives - places)]
+    out += [
+        Example(span_features(text, a, b, words, elsewhere, doc_id, candidates), NONE)
+        for a, b in sorted(negatives - places)
+    ]
     return out
 
 

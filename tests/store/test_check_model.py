@@ -23,6 +23,7 @@ from pizhu.store.span_model import (
     edge_features,
     examples,
     numeral_headed,
+    rule_features,
     span_features,
     words_of,
 )
@@ -135,6 +136,17 @@ def test_edge_features_tell_a_cut_through_a_number_a_word_or_a_place() -> None:
     assert "edge_s=ccW" in span_features(text, 4, 8, words)
 
 
+def test_the_rules_candidates_over_a_stretch_are_features() -> None:
+    candidates = [(0, 3, "PERSON", 0.95), (5, 10, "ORG", 0.5)]
+    assert rule_features(0, 3, candidates) == ["rule_same=PERSON", "rule_ends=SE", "rule_conf=PERSONhi"]
+    assert rule_features(6, 10, candidates) == ["rule_wider=ORG", "rule_ends=sE", "rule_conf=ORGlo"]
+    assert rule_features(2, 6, candidates)[::3] == ["rule_cross=PERSON", "rule_cross=ORG"]
+    assert rule_features(3, 5, candidates) == ["rule_none"]
+    text = "杨前超主持会议"
+    assert "rule_same=PERSON" in span_features(text, 0, 3, words_of(text), candidates=candidates)
+    assert not any(x.startswith("rule") for x in span_features(text, 0, 3, words_of(text)))
+
+
 def test_the_span_model_learns_a_separable_set() -> None:
     data = [Example(["l1=名", "shape=dc"], "FIGURE"), Example(["l1=日", "shape=dc"], "DATE"), Example(["bias"], NONE)]
     model = SpanModel(("FIGURE", "DATE", NONE)).fit(data * 20, epochs=4)
@@ -163,7 +175,7 @@ def test_each_report_is_read_by_models_that_never_saw_it(tmp_path: Path, monkeyp
     with Store(db) as store:
         read = readings(store, folds=3, epochs=1, progress=lambda p: steps.append(p.run))
         gold = len(store.read("SELECT 1 FROM gold_spans WHERE status = 'confirmed'"))
-    assert len(trained) == 6  # a label model and an entity model a fold
+    assert len(trained) == 9  # a label model and two entity models (without, with the rules) a fold
     assert {"fold 1/3", "fold 2/3", "fold 3/3"} <= set(steps)
     assert len(read) == gold  # every gold span read once, by the fold that held its report out
     assert all(0.0 <= r.label_p <= 1.0 and 0.0 <= r.none_p <= 1.0 for r in read)
