@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from pizhu.cli import main
 from pizhu.extract.document import prepare
 from pizhu.store.db import Store
+from pizhu.store.records import StoredDocument
 from pizhu.store.sources.ocr import LOW_CONFIDENCE, unavailable
 from tests.samples import SamplePdf, report_pdf, scanned_pdf
 
@@ -90,8 +91,17 @@ class MixedImport:
 
     sample: SamplePdf
     plain_output: str
-    ocr_db: Path
-    """Where the ``--ocr`` import went (not there where tesseract is missing)."""
+    ocr: OcrRead | None
+    """What the ``--ocr`` import stored (None where tesseract is missing)."""
+
+
+@dataclass(frozen=True)
+class OcrRead:
+    """The one document the ``--ocr`` import stored: itself, its OCR'd words, its sections' pages."""
+
+    document: StoredDocument
+    words: list[tuple[int, int, float]]
+    pages: set[int]
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +118,18 @@ def mixed(tmp_path_factory: pytest.TempPathFactory, sample: SamplePdf) -> MixedI
     path.write_bytes(out.getvalue())
     plain = CliRunner().invoke(main, ["import", str(path), "--db", str(folder / "a.db"), "--no-extract"])
     assert plain.exit_code == 0, plain.output
-    if not unavailable():
-        ocr = CliRunner().invoke(main, ["import", "--ocr", str(path), "--db", str(folder / "b.db"), "--no-extract"])
-        assert ocr.exit_code == 0, ocr.output
-    return MixedImport(sample, plain.output, folder / "b.db")
+    if unavailable():
+        return MixedImport(sample, plain.output, None)
+    ocr = CliRunner().invoke(main, ["import", "--ocr", str(path), "--db", str(folder / "b.db"), "--no-extract"])
+    assert ocr.exit_code == 0, ocr.output
+    with Store(folder / "b.db") as store:
+        (doc_id,) = store.document_ids()
+        read = OcrRead(
+            store.document(doc_id),
+            list(store.ocr_words(doc_id)),
+            {p for s in store.sections(doc_id) for p in s.pages},
+        )
+    return MixedImport(sample, plain.output, read)
 
 
 def page_text(data: bytes, index: int) -> str:
@@ -127,10 +145,8 @@ def page_text(data: bytes, index: int) -> str:
 
 @needs_tesseract
 def test_ocr_reads_a_scanned_page_marks_it_and_keeps_each_words_confidence(mixed: MixedImport) -> None:
-    with Store(mixed.ocr_db) as store:
-        (doc_id,) = store.document_ids()
-        document = store.document(doc_id)
-        words = store.ocr_words(doc_id)
+    assert mixed.ocr is not None
+    document, words = mixed.ocr.document, mixed.ocr.words
     assert document.ocr and document.encoding == "pdf+ocr"
     # The scanned page's figures come back whole (OCR is not perfect: most, not all); only
     # figures that page 1 does not also hold count, since page 1 is read from its text layer.
@@ -156,12 +172,9 @@ def test_without_ocr_a_scanned_page_beside_a_typed_one_is_named(mixed: MixedImpo
 @needs_tesseract
 def test_ocr_reads_the_scanned_page_of_a_pdf_whose_other_page_has_text(mixed: MixedImport) -> None:
     # Page 1 typed, page 2 scanned: the typed page read from its text layer, the other by OCR.
-    with Store(mixed.ocr_db) as store:
-        (doc_id,) = store.document_ids()
-        document = store.document(doc_id)
-        words = store.ocr_words(doc_id)
-        pages = {p for s in store.sections(doc_id) for p in s.pages}
-    assert pages == {1, 2}
+    assert mixed.ocr is not None
+    document, words = mixed.ocr.document, mixed.ocr.words
+    assert mixed.ocr.pages == {1, 2}
     # The OCR'd words all stand on page 2's text, after page 1's.
     first_page_text = read_text_layer(mixed.sample.data)
     assert words and min(start for start, _e, _c in words) > 0.3 * len(first_page_text)
