@@ -295,13 +295,6 @@ class PizhuApp(App[None]):
         """Blind review: others' decisions are shown only when asked for, or to adjudicators."""
         return self.show_others or self.is_adjudicator
 
-    def summaries(self) -> list[DocumentSummary]:
-        """Documents with this reviewer's progress, re-read only after a decision."""
-        cached = self.current_summaries()
-        if cached is None:
-            cached = self.remember_summaries(self.progress_version, self.store.documents(self.reviewer))
-        return cached
-
     def current_summaries(self) -> list[DocumentSummary] | None:
         """The documents' progress if nothing was decided since it was read, else None."""
         if self._summaries is None or self._summaries_version != self.progress_version:
