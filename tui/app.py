@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,8 @@ from textual import events, on, work
 from textual.app import App
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.worker import Worker
+from textual.widget import Widget
+from textual.worker import Worker, WorkerState
 
 from pizhu.store import roles
 from pizhu.store.db import Store
@@ -44,6 +46,13 @@ class PizhuApp(App[None]):
         """Whether the reviewer holds the adjudicator role, read in a worker for ``J``."""
 
         adjudicator: bool
+
+    @dataclass
+    class IdsRead(Message):
+        """The reports' ids, read in a worker for ``with_document_ids`` (``epoch``: the app's when asked)."""
+
+        epoch: int
+        ids: list[int]
 
     CSS_PATH = "app.tcss"
     TITLE = "pizhu 批注"
@@ -87,6 +96,8 @@ class PizhuApp(App[None]):
         self._summaries_version = -1
         self._ids: list[int] | None = None
         self._ids_epoch = 0
+        # Who waits for the ids, in the order they asked; not empty while a worker reads them.
+        self._ids_waiting: list[tuple[Widget, Callable[[list[int]], None]]] = []
         self.progress_version = 0
         self.writer = Writer(self)
         self.keys = KeyOrder(self)
@@ -181,6 +192,8 @@ class PizhuApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The worker rule (``tui.workers``): a failed worker's StoreError is a notice."""
+        if event.worker.group == "ids" and event.state == WorkerState.ERROR:
+            self._ids_waiting.clear()  # what waited for the ids is dropped, not run by a later read
         failed(self, event)
 
     def on_writer_done(self, message: Writer.Done) -> None:
@@ -282,13 +295,6 @@ class PizhuApp(App[None]):
         """Blind review: others' decisions are shown only when asked for, or to adjudicators."""
         return self.show_others or self.is_adjudicator
 
-    def summaries(self) -> list[DocumentSummary]:
-        """Documents with this reviewer's progress, re-read only after a decision."""
-        cached = self.current_summaries()
-        if cached is None:
-            cached = self.remember_summaries(self.progress_version, self.store.documents(self.reviewer))
-        return cached
-
     def current_summaries(self) -> list[DocumentSummary] | None:
         """The documents' progress if nothing was decided since it was read, else None."""
         if self._summaries is None or self._summaries_version != self.progress_version:
@@ -302,19 +308,45 @@ class PizhuApp(App[None]):
         return summaries
 
     def document_ids(self) -> list[int] | None:
-        """The reports' ids if known (set with the library's progress, or by a worker's
-        ``remember_document_ids``); None after ``forget_progress`` until read again. Never
-        read here: the status line, ``}`` and the bulk count read them in their workers."""
+        """The reports' ids if known (set with the library's progress, or read for
+        ``with_document_ids``); None after ``forget_progress`` until read again. Never read
+        here: ask ``with_document_ids`` (the bulk count reads them in its own worker)."""
         return self._ids
 
-    @property
-    def ids_epoch(self) -> int:
-        return self._ids_epoch
+    def with_document_ids(self, asker: Widget, then: Callable[[list[int]], None]) -> None:
+        """Run ``then`` with the reports' ids: now when they are known and nothing waits for
+        them, else once a worker has read them, one read for everyone waiting, each ``then``
+        in the order asked (``}}}`` goes three on; the same ``then`` asked again while waiting
+        runs once). ``asker`` (a screen, a widget) no longer on the screens by then, a reader
+        closed meanwhile, is passed over; when the read fails, all that waited is dropped
+        and the notice says so (``tui.workers``)."""
+        if self._ids is not None and not self._ids_waiting:
+            then(self._ids)
+            return
+        if (asker, then) in self._ids_waiting:
+            return
+        self._ids_waiting.append((asker, then))
+        if len(self._ids_waiting) == 1:
+            self.read_ids(self._ids_epoch)
 
-    def remember_document_ids(self, epoch: int, ids: list[int]) -> None:
-        """Keep ids a worker read, unless they were forgotten since it started (``epoch``)."""
-        if epoch == self._ids_epoch:
-            self._ids = ids
+    @work(thread=True, group="ids", exit_on_error=False)
+    def read_ids(self, epoch: int) -> None:
+        self.post_message(self.IdsRead(epoch, self.reading_store().document_ids()))
+
+    @on(IdsRead)
+    def ids_read(self, event: IdsRead) -> None:
+        """The ids are kept unless forgotten since the read began (``epoch``); whoever waited
+        gets what was read."""
+        if event.epoch == self._ids_epoch:
+            self._ids = event.ids
+        waiting, self._ids_waiting = self._ids_waiting, []
+        for asker, then in waiting:
+            if self._on_screens(asker):
+                then(event.ids)
+
+    def _on_screens(self, node: Widget) -> bool:
+        """Whether ``node`` is still on a screen of the stack (not closed, not removed)."""
+        return node.is_attached and node.screen in self.screen_stack
 
     def progress_changed(self) -> None:
         """A decision was committed: progress is re-read lazily, when someone asks for it."""

@@ -6,7 +6,10 @@ screen imports the app, and the app imports its screens.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
+
+from textual.widget import Widget
 
 from pizhu.store.db import Store
 from pizhu.store.records import DocumentSummary
@@ -34,16 +37,15 @@ class Pizhu(Protocol):
     def remember_summaries(self, version: int, summaries: list[DocumentSummary]) -> list[DocumentSummary]: ...
 
     def document_ids(self) -> list[int] | None:
-        """The reports' ids in library order, if known; None: to be read in a worker
-        (``remember_document_ids``), never here."""
+        """The reports' ids in library order, if known; None: ask ``with_document_ids``,
+        which reads them in a worker, never here."""
         ...
 
-    @property
-    def ids_epoch(self) -> int:
-        """Counts the times the ids were forgotten: ids read before the last time are stale."""
+    def with_document_ids(self, asker: Widget, then: Callable[[list[int]], None]) -> None:
+        """``then(ids)`` now when the ids are known, else once the app's one worker has read
+        them (in the order asked; not for an ``asker`` gone from the screens meanwhile; never
+        when the read fails)."""
         ...
-
-    def remember_document_ids(self, epoch: int, ids: list[int]) -> None: ...
 
     def progress_changed(self) -> None: ...
 

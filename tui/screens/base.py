@@ -1,18 +1,18 @@
 """The screens' base: ``self.pizhu`` is the app as screens see it (``tui.host.Pizhu``); a
 worker that fails with a StoreError is shown as a notice (``tui.workers``); a report's text
-(``report_text``), the reports' ids (``with_document_ids``) and the candidates alike a span
-(``count_alike``) are read in workers, never on a key."""
+(``report_text``) and the candidates alike a span (``count_alike``) are read in workers, never
+on a key (the reports' ids are the app's: ``self.pizhu.with_document_ids``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, cast
 
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from pizhu.store.records import SpanView
 from pizhu.tui.host import Pizhu
@@ -37,17 +37,9 @@ class PizhuScreen(Screen[None]):
         span: SpanView
         alike: list[SpanView]
 
-    @dataclass
-    class IdsRead(Message):
-        """The reports' ids, read in a worker for ``with_document_ids`` (``epoch``: the app's when asked)."""
-
-        epoch: int
-        ids: list[int]
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._report_texts: dict[int, str] = {}
-        self._with_ids: list[Callable[[list[int]], None]] = []  # waiting for the ids, in order
 
     @property
     def pizhu(self) -> Pizhu:
@@ -62,8 +54,6 @@ class PizhuScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The worker rule (``tui.workers``): a failed worker's StoreError is a notice."""
-        if event.worker.group == "ids" and event.state == WorkerState.ERROR:
-            self._with_ids.clear()  # the keys that waited for the ids are dropped, not run later
         failed(self, event)
 
     def report_text(self, doc_id: int) -> str | None:
@@ -73,27 +63,6 @@ class PizhuScreen(Screen[None]):
         if text is None:
             self.read_text(doc_id)
         return text
-
-    def with_document_ids(self, then: Callable[[list[int]], None]) -> None:
-        """Run ``then`` with the reports' ids: now when the app knows them, else once a worker
-        has read them (keys pressed meanwhile run in their order then: ``}}}`` goes three on)."""
-        ids = self.pizhu.document_ids()
-        if ids is not None and not self._with_ids:
-            then(ids)
-            return
-        self._with_ids.append(then)
-        self.read_ids(self.pizhu.ids_epoch)
-
-    @work(thread=True, exclusive=True, group="ids", exit_on_error=False)
-    def read_ids(self, epoch: int) -> None:
-        self.post_message(self.IdsRead(epoch, self.pizhu.reading_store().document_ids()))
-
-    @on(IdsRead)
-    def _ids_read(self, event: IdsRead) -> None:
-        self.pizhu.remember_document_ids(event.epoch, event.ids)
-        waiting, self._with_ids = self._with_ids, []
-        for then in waiting:
-            then(event.ids)
 
     @work(thread=True, exclusive=True, group="bulk", exit_on_error=False)
     def count_alike(self, action: str, span: SpanView, doc_ids: Collection[int] | None) -> None:

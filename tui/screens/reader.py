@@ -97,7 +97,7 @@ class ReaderScreen(SelectingKeys, CorrectingKeys):
         self._document(-1)
 
     def _document(self, direction: int) -> None:
-        self.with_document_ids(lambda ids: self._document_among(ids, direction))
+        self.pizhu.with_document_ids(self, lambda ids: self._document_among(ids, direction))
 
     def _document_among(self, ids: list[int], direction: int) -> None:
         # From the document being loaded, if any: } } } goes three documents on.

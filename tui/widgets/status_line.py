@@ -4,8 +4,8 @@ them is shown through ``store.display.visible``, never as markup.
 
 The status line is told where the reviewer is (``StatusLine.show_place``, after every key)
 and finds the report's place among the reports itself: from the app's ids when known, else
-read in its own worker (``read_ids``), the line drawn again when they arrive; a key never
-reads the database for it."""
+asked of the app (``with_document_ids``: read in its worker), the line drawn again when they
+arrive; a key never reads the database for it."""
 
 from __future__ import annotations
 
@@ -16,17 +16,13 @@ from typing import cast
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
-from textual.message import Message
 from textual.widgets import Static
-from textual.worker import Worker
 
 from pizhu.extract.models import LABELS
 from pizhu.store.display import visible, visible_styled
 from pizhu.store.records import StoredDocument
 from pizhu.tui.host import Pizhu
 from pizhu.tui.text import fit, fit_line
-from pizhu.tui.workers import failed
 from pizhu.tui.writer import Job
 
 
@@ -71,13 +67,6 @@ class Place:
 class StatusLine(Static):
     """The status: the report, its place among the reports, the section and what is pending."""
 
-    @dataclass
-    class IdsRead(Message):
-        """The reports' ids, read in the status line's worker (``epoch``: the app's when asked)."""
-
-        epoch: int
-        ids: list[int]
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._place: Place | None = None
@@ -88,29 +77,19 @@ class StatusLine(Static):
         return cast(Pizhu, self.app)
 
     def show_place(self, place: Place) -> None:
-        """Draw the line at once; the reports' ids come from the app, or from a worker when
-        the app has forgotten them (``forget_progress``: a reload, a withdrawal, a pull)."""
+        """Draw the line at once; the reports' ids come from the app, now or, when it has
+        forgotten them (``forget_progress``: a reload, a withdrawal, a pull), once read."""
         self._place = place
         ids = self.pizhu.document_ids()
         if ids is None:
-            self.read_ids(self.pizhu.ids_epoch)
+            self.pizhu.with_document_ids(self, self.ids_read)
         else:
             self._ids = ids
         self._draw()
 
-    @work(thread=True, exclusive=True, group="ids", exit_on_error=False)
-    def read_ids(self, epoch: int) -> None:
-        self.post_message(self.IdsRead(epoch, self.pizhu.reading_store().document_ids()))
-
-    @on(IdsRead)
-    def ids_read(self, event: IdsRead) -> None:
-        self.pizhu.remember_document_ids(event.epoch, event.ids)
-        self._ids = event.ids
+    def ids_read(self, ids: list[int]) -> None:
+        self._ids = ids
         self._draw()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The worker rule (``tui.workers``): a failed worker's StoreError is a notice."""
-        failed(self, event)
 
     def _draw(self) -> None:
         place, ids = self._place, self._ids
