@@ -13,7 +13,8 @@ A date is a grammar over three fields, year > month > day (GUIDELINES.md, extrac
     SEP    := - — – ― ‒ ─ ~ ～ 〜 ∼ － —— 至 到, spaces and one line break around it allowed
 
 plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06), year.month (2019.10) and decades (上世纪80年代,
-20世纪90年代, 八十年代). A day alone is a date only where a month was given before it (v1.1:
+20世纪90年代, 八十年代). A chronicle's month in Chinese numerals opening its line
+(``1985年`` / ``十一月，…``) is a date where a year was given before it. A day alone is a date only where a month was given before it (v1.1:
 ``6日``, ``同月十五日``), or in the news form 今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
 anywhere inside a date is read across (``numbers.join_broken_lines``).
 
@@ -44,8 +45,9 @@ _CN_YEAR = r"[一二](?:[〇零○一二三四五六七八九]|[0OＯ](?=[〇零
 _ZERO_FORMS = str.maketrans("0OＯ", "〇〇〇")
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:(?:三十|卅)一?|(?:二十|廿)[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-# Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─.
-_DASHES = "-—–~～〜－―‒─‐‑∼"
+# Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─,
+# the small hyphen-minus ﹣ (U+FE63) of full-width typesetting.
+_DASHES = "-—–~～〜－―‒─‐‑∼﹣"
 _SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]*)?"
 # Two values sharing one unit (14、15日, 7、8月份, 80、90年代): one DATE like a range; _point
 # checks that the second follows the first.
@@ -78,12 +80,14 @@ _POINT_RE = re.compile(
             rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
             rf"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
             rf"(?:{_MONTH}月(?:{_DAY}日)?|{_CN_MONTH}月(?:{_CN_DAY}日)?)?)",
-            # 2020-11-06, 2020/11/06, 2020.11.06
-            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
+            # 2020-11-06, 2020/11/06, 2020.11.06; full-width typesetting's － ／ ． too (its digits
+            # normalization made ASCII).
+            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
-            # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年.
-            rf"(?P<cyrange>{_CN_YEAR}{_SEP}{_CN_YEAR}年度?)",
+            # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年;
+            # 二〇〇三、二〇〇四年: two years sharing 年.
+            rf"(?P<cyrange>{_CN_YEAR}(?:{_SEP}|{_AND}){_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
             # 上世纪50～60年代, 上世纪五、六十年代 (the pair or range sharing 年代).
             r"(?P<decade>(?:(?:上个?世纪|(?:19|20|十九|二十)世纪)(?:[ \t]*\n[ \t]*)?)?"
@@ -91,24 +95,31 @@ _POINT_RE = re.compile(
             rf"|[二三四五六七八九](?:{_AND}[二三四五六七八九])?十|[二三四五六七八九]{{2}}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
+            # 2003年5、6月: two neighbouring months sharing 月, like two days sharing 日.
+            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
             rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
-            # 二〇二三年十月一日
-            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
+            # 二〇二三年十月一日, 二〇二三年五、六月, 二〇二一年四月六至九日 (the first day leaving
+            # its 日 to the second, as 2021年4月6—9日 does).
+            rf"(?P<cn>{_CN_YEAR}年(?:度|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月"
+            rf"(?:份|{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))?"
             rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
-            # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
-            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
-            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
+            # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日; 6月 in 2023年5月、6月 (after a
+            # date's unit; 1、3月份 is a list number and the month).
+            rf"(?P<md>{_NB}(?<![^月日号份]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
+            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
-            # 一、二月份: two neighbouring months sharing 份 (_follows checks them).
-            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}{_AND})?{_CN_MONTH}月份"
+            # 一、二月份: two neighbouring months sharing 份 (_follows checks them); 一至六月份 a range.
+            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}(?:{_AND}|{_SEP}))?{_CN_MONTH}月份"
             rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
             # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
             # once a month was given before it (checked like a bare day): 为期一月 is a length.
             rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?<=[于在从自至到按]){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|{_CN_MONTH}月(?=召开|举行|举办|上旬|中旬|下旬|初|底|末|起)))",
+            # 1985年 / 十一月，市政协召开…: a chronicle's month opening its line before a comma or a
+            # space, dated by the year given before it (_day_stands).
+            rf"(?P<cnmonthline>(?<![^\n]){_CN_MONTH}月(?=[,，、 \t　]))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
             rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
@@ -152,12 +163,16 @@ _MONTH_BEFORE_RE = re.compile(
     r"|(?:本|上|下|同|次|当)月(?![刊度])"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
+# A year given before a chronicle's month line (1985年, 一九八五年).
+_YEAR_BEFORE_RE = re.compile(rf"{_NB}{_YEAR}年|{_CN_YEAR}年")
 # Before a month or day, a word of the traditional calendar: its dates (农历正月十五, 大年初八,
 # 甲辰年) name festivals and are no DATE (tests/data/corpus/RULINGS.md); the Gregorian date
 # beside them is.
 _LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
 # A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
 _MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
+# Points that stand alone only where the text dated them before (_day_stands).
+_DATED_BEFORE = frozenset({"day", "cnday", "md", "cnmonthctx", "cnmonthline"})
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 
@@ -171,6 +186,7 @@ _RULES = {
     "cnmd": ("date.cn_month_day", 0.7),
     "cnmonth": ("date.month", 0.8),
     "cnmonthctx": ("date.month", 0.6),
+    "cnmonthline": ("date.month", 0.6),
     "day": ("date.bare_day", 0.7),
     "decade": ("date.decade", 0.7),
     "bare": ("date.bare_year", 0.6),
@@ -232,7 +248,7 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in ("day", "cnday", "md", "cnmonthctx") and end == point.end and not _day_stands(text, point):
+        if kind in _DATED_BEFORE and end == point.end and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
@@ -266,7 +282,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
         first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
-        if second <= first or _counted(text, end):
+        # 1998~2003年间: after its 年 a range is years whatever follows (间 is no measure word there).
+        if second <= first or (not body.endswith(("年", "度")) and _counted(text, end)):
             return None
         return _Point(start, end, kind, 0, 0)
     if kind == "decade":
@@ -350,6 +367,8 @@ def _day_stands(text: str, point: _Point) -> bool:
     before it; an Arabic month alone always is."""
     if point.kind == "md":
         return True
+    if point.kind == "cnmonthline":
+        return _YEAR_BEFORE_RE.search(text, 0, point.start) is not None
     if point.kind in ("day", "cnday") and _MONTH_WORD_RE.search(text, max(0, point.start - 3), point.start):
         return True
     return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None
