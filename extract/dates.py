@@ -14,8 +14,9 @@ A date is a grammar over three fields, year > month > day (GUIDELINES.md, extrac
 
 plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06), year.month (2019.10) and decades (上世纪80年代,
 20世纪90年代, 八十年代). A chronicle's month in Chinese numerals opening its line
-(``1985年`` / ``十一月，…``) is a date where a year was given before it. A day alone is a date only where a month was given before it (v1.1:
-``6日``, ``同月十五日``), or in the news form 今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
+(``1985年`` / ``十一月，…``) is a date where a year was given before it. A day alone is a date
+only where a month was given before it (v1.1: ``6日``, ``同月十五日``), or in the news form
+今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
 anywhere inside a date is read across (``numbers.join_broken_lines``).
 
 Relative expressions (今年, 一年来, 近年来), festivals (七一, 三八, 春节), weekdays (每周一),
@@ -57,6 +58,9 @@ _AND = "、"
 _BREAK = r"(?:[ \t]*\n[ \t]*)?"
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
+# Before a month a Latin letter is no code: a link line normalization joined to the paragraph
+# after it leaves ``a_4328250.html4月11日`` (numbers glued to the month are still refused).
+_NB_MONTH = r"(?<![0-9０-９.．])"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
@@ -105,7 +109,7 @@ _POINT_RE = re.compile(
             rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日; 6月 in 2023年5月、6月 (after a
             # date's unit; 1、3月份 is a list number and the month).
-            rf"(?P<md>{_NB}(?<![^月日号份]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
+            rf"(?P<md>{_NB_MONTH}(?<![^月日号份]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).

@@ -264,3 +264,10 @@ NEGATIVES = (
 @pytest.mark.parametrize("raw", NEGATIVES)
 def test_not_a_date(raw: str) -> None:
     assert dates(f"会议，{raw}，") == []
+
+
+def test_a_date_after_a_link_its_line_break_was_joined_to() -> None:
+    """A page's link line joined to the next paragraph leaves the date glued to ``.html``: a Latin
+    letter before a month is no code there (A2020 stays one for a bare year)."""
+    raw = "政协要闻速览\n2022/8/8 来源:不详 http://m.39.net/pf/a_4328250.html\n4月11日至15日,全国政协副主席率调研组赴江苏省开展专题调研。"
+    assert dates(raw) == ["2022/8/8", "4月11日至15日"]
