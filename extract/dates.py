@@ -44,6 +44,9 @@ _CN_DIGIT = "〇零○一二三四五六七八九"
 # A year in Chinese numerals; typing and OCR write its zero as 0 or the letter O too (二0一九, 一九九O).
 _CN_YEAR = r"[一二](?:[〇零○一二三四五六七八九]|[0OＯ](?=[〇零○0OＯ一二三四五六七八九]*年)){3}"
 _ZERO_FORMS = str.maketrans("0OＯ", "〇〇〇")
+# A year in two digits (98年6月, 九八年六月): only with its month (_point).
+_MONTH_FREE_YEAR = r"[0-9]{2}"
+_CN_SHORT_YEAR = r"[〇零○一二三四五六七八九]{2}"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:(?:三十|卅)一?|(?:二十|廿)[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 # Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─,
@@ -71,6 +74,13 @@ _POINT_RE = re.compile(
     "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民])(?:"
     + "|".join(
         (
+            # 2023/24年度, 2023-24学年, 1999/2000年度: Hong Kong and Macau's fiscal or school year, two
+            # consecutive years (_point checks them) before the word that names it; 年度 is in the span.
+            rf"(?P<fiscal>{_NB}(?<!第){_BARE_YEAR}(?:[/／]{_BARE_YEAR}|[{_DASHES}/／][0-9]{{2}})(?![0-9])"
+            r"(?=年度|学年|财政年度|财年)(?:年度)?)",
+            # 98年6月18日, 九八年六月: a year in two digits, a calendar year only where its month follows.
+            rf"(?P<shortymd>(?<![0-9０-９A-Za-z.．]){_MONTH_FREE_YEAR}年{_MONTH}月(?:{_DAY}[日号]{_DAY_END})?(?![0-9])"
+            rf"|(?<![{_CN_DIGIT}十]){_CN_SHORT_YEAR}年{_CN_MONTH}月(?:{_CN_DAY}日)?)",
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
             rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}|一){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
@@ -182,6 +192,8 @@ _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 
 _RULES = {
     "yrange": ("date.year_range", 0.95),
+    "fiscal": ("date.year_range", 0.8),
+    "shortymd": ("date.year_month_day", 0.7),
     "iso": ("date.iso", 0.95),
     "compact": ("date.compact", 0.7),
     "ymd": ("date.year_month_day", 0.97),
@@ -277,6 +289,13 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         if _counted(text, end) or text.startswith(tuple(_DASHES), end):
             return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "fiscal":
+        first, second = (int(n) for n in re.findall(r"[0-9]+", body)[:2])
+        if second < 100:
+            second += first // 100 * 100 + (100 if second < first % 100 else 0)
+        return _Point(start, end, kind, 0, 0) if second == first + 1 else None
+    if kind == "shortymd" and text.startswith(("余", "多"), end) and "日" not in body:
+        return None  # 15年6月余: a duration written without 个
     if kind == "dmy":
         day, month, year = (int(n) for n in body.split("/"))
         return _Point(start, end, kind, 0, 2) if day <= calendar.monthrange(year, month)[1] else None

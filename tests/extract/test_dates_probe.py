@@ -271,3 +271,74 @@ def test_a_date_after_a_link_its_line_break_was_joined_to() -> None:
     letter before a month is no code there (A2020 stays one for a bare year)."""
     raw = "政协要闻速览\n2022/8/8 来源:不详 http://m.39.net/pf/a_4328250.html\n4月11日至15日,全国政协副主席率调研组赴江苏省开展专题调研。"
     assert dates(raw) == ["2022/8/8", "4月11日至15日"]
+
+
+PDF_DATES = (
+    "1986年3月3~7日",
+    "2021年4月6日至9日",
+    "1998年6月18日",
+    "2023年12月",
+    "二〇二三年十月一日",
+    "5月3—8日",
+    "1983年至1985年",
+)
+FILLER = "县政协各专门委员会围绕全县中心工作开展调查研究并提出建议意见和工作报告"
+
+
+def _pdf_page(date: str, cut: int) -> str:
+    """A page of 40-character lines (a PDF's text layer) whose second line ends ``cut`` characters
+    into ``date``."""
+    head = FILLER[:40] + "\n" + FILLER[: 40 - cut] + date[:cut]
+    tail = date[cut:] + "召开全体会议," + FILLER * 2
+    return head + "\n" + "\n".join(tail[i : i + 40] for i in range(0, len(tail), 40))
+
+
+@pytest.mark.parametrize(("date", "cut"), [(d, k) for d in PDF_DATES for k in range(1, len(d))])
+def test_a_date_a_pdf_line_break_cut_is_one_span(date: str, cut: int) -> None:
+    """Wherever a PDF line break cuts a date, the date is one DATE across it (normalization may
+    rejoin the lines, or the span holds the break)."""
+    found = [d.replace("\n", "") for d in dates(_pdf_page(date, cut))]
+    assert date in found
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("在2023/24年度财政预算中", ["2023/24年度"]),
+        ("2023-24年度施政报告", ["2023-24年度"]),
+        ("在2023/2024年度", ["2023/2024年度"]),
+        ("2023/24学年", ["2023/24"]),
+        ("2023－24財政年度", ["2023－24"]),
+        ("2019/20年度", ["2019/20年度"]),
+        ("1999/2000年度", ["1999/2000年度"]),
+    ],
+)
+def test_a_fiscal_or_school_year(raw: str, expected: list[str]) -> None:
+    """Hong Kong and Macau write a fiscal or school year as two consecutive years, the second often
+    in two digits (2023/24年度): one DATE, like the year range 2023-2025年."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["2023/25年度", "2023/2025年度", "共2023/24人", "比分2023/24", "第2023/24号"])
+def test_not_a_fiscal_year(raw: str) -> None:
+    """Not consecutive, or a count or serial: no fiscal year (2023/2025年度 keeps its 2025年度)."""
+    assert all("/" not in d for d in dates(raw))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("98年6月18日抗洪", ["98年6月18日"]),
+        ("自03年5月起", ["03年5月"]),
+        ("九八年六月", ["九八年六月"]),
+    ],
+)
+def test_a_two_digit_year_with_its_month(raw: str, expected: list[str]) -> None:
+    """A year written in two digits is a calendar year where its month follows (98年6月);
+    alone it stays ambiguous with a duration (工作了15年) and is no DATE."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["工作了15年3个月", "98年", "任期5年6个月", "历时10年", "15年6月余"])
+def test_a_two_digit_number_of_years_is_not_a_date(raw: str) -> None:
+    assert dates(raw) == []
