@@ -133,7 +133,8 @@ _POINT_RE = re.compile(
             rf"|{_CN_MONTH}月(?=召开|举行|举办|上旬|中旬|下旬|初|底|末|起)))",
             # 1985年 / 十一月，市政协召开…: a chronicle's month opening its line before a comma or a
             # space, dated by the year given before it (_day_stands).
-            rf"(?P<cnmonthline>(?<![^\n]){_CN_MONTH}月(?=[,，、 \t　]))",
+            # After a full stop too (a chronicle written as a paragraph); 三、四月间 two neighbours.
+            rf"(?P<cnmonthline>(?<![^\n。；;])(?:{_CN_MONTH}{_AND})?{_CN_MONTH}月(?=[,，、 \t　\n]|间))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
             rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
@@ -165,6 +166,9 @@ _POINT_RE = re.compile(
 )
 # A bare year followed by a unit or qualifier is a count, not a year: 2000名, 2020余人.
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
+# Before a bare number, the label of a count or a code makes it that count, not a year: a page's
+# counters (阅读次数:2019, 浏览:1998, 访问量 2023), word counts, totals, serials and IDs (指数2019 names a year).
+_COUNT_LABEL_RE = re.compile(r"(?:(?<!指)[数量]|阅读|浏览|点击|访问|编号|编码|代码|ID|id|合计|总计)[:：]?[ \t]*$")
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
 _MONTH_BEFORE_RE = re.compile(
@@ -288,6 +292,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind in ("bare", "cnbare"):
         if _counted(text, end) or text.startswith(tuple(_DASHES), end):
             return None
+        if _COUNT_LABEL_RE.search(text, max(0, start - 6), start):
+            return None
         return _Point(start, end, kind, 0, 0)
     if kind == "fiscal":
         first, second = (int(n) for n in re.findall(r"[0-9]+", body)[:2])
@@ -344,7 +350,7 @@ def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
-    if pair is None and kind == "cnmonth":
+    if pair is None and kind in ("cnmonth", "cnmonthline"):
         months = re.match(r"(.+)、(.+)月", body)
         first_month, second_month = (parse_number(months[1]), parse_number(months[2])) if months else (None, None)
         return first_month is not None and second_month is not None and second_month - first_month == 1
@@ -390,7 +396,11 @@ def _day_stands(text: str, point: _Point) -> bool:
     before it; an Arabic month alone always is."""
     if point.kind == "md":
         return True
-    if point.kind == "cnmonthline":
+    opens = point.start == 0 or text[point.start - 1] in "\n。；;"
+    if point.kind == "cnmonthline" or (
+        point.kind == "cnmonthctx" and opens and _MONTH_BEFORE_RE.search(text, 0, point.start) is None
+    ):
+        # a chronicle's month opening its line or sentence (三月召开…): dated by its year
         return _YEAR_BEFORE_RE.search(text, 0, point.start) is not None
     if point.kind in ("day", "cnday") and _MONTH_WORD_RE.search(text, max(0, point.start - 3), point.start):
         return True

@@ -342,3 +342,33 @@ def test_a_two_digit_year_with_its_month(raw: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("raw", ["工作了15年3个月", "98年", "任期5年6个月", "历时10年", "15年6月余"])
 def test_a_two_digit_number_of_years_is_not_a_date(raw: str) -> None:
     assert dates(raw) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1985年1月召开常委会。三月,召开全委会。", ["1985年1月", "三月"]),
+        ("1985年召开常委会;十月,召开全委会。", ["1985年", "十月"]),
+        ("1985年1月召开常委会。三、四月间,开展视察。", ["1985年1月", "三、四月"]),
+        ("1985年\n三月\n召开全委会。", ["1985年", "三月"]),
+        ("1985年\n三月\u3000召开全委会。", ["1985年", "三月"]),
+    ],
+)
+def test_a_chronicle_month_after_a_sentence(raw: str, expected: list[str]) -> None:
+    """A chronicle written as a paragraph opens its months after a full stop as a list opens them
+    on a line: the month before a comma, a space or a line break, or two neighbouring months with 间."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["阅读次数:2019", "浏览:1998", "点击量 2021", "访问量:2023", "字数:2019", "编号:2019", "ID:2021", "合计2020"]
+)
+def test_a_counter_or_code_is_not_a_year(raw: str) -> None:
+    """A bare number after the label of a count or a code (page counters, word counts, serials) is
+    that count, not a calendar year."""
+    assert dates(f"政协要闻\n发布时间:2019-03-05 {raw}\n正文") == ["2019-03-05"]
+
+
+@pytest.mark.parametrize("raw", ["《鹿城年鉴2020》", "【2019全国两会】", "中国城市发展指数2019", "Copyright © 2026"])
+def test_a_bare_year_that_names_a_year(raw: str) -> None:
+    assert len(dates(raw)) == 1
