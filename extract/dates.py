@@ -187,6 +187,9 @@ _YEAR_BEFORE_RE = re.compile(rf"{_NB}{_YEAR}年|{_CN_YEAR}年")
 # 甲辰年) name festivals and are no DATE (tests/data/corpus/RULINGS.md); the Gregorian date
 # beside them is.
 _LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
+# Before a bare day, a word that gives a length makes it a number of days (会期三日, 为期5日, 历时3日):
+# a duration, a FIGURE like 会期13天.
+_LENGTH_BEFORE_RE = re.compile(r"(?:会期|为期|历时|历经|连续|一连|长达|耗时|用时|用了|花了|前后|共|达|需|仅)$")
 # A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
 _MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
 # Points that stand alone only where the text dated them before (_day_stands).
@@ -402,6 +405,8 @@ def _day_stands(text: str, point: _Point) -> bool:
     ):
         # a chronicle's month opening its line or sentence (三月召开…): dated by its year
         return _YEAR_BEFORE_RE.search(text, 0, point.start) is not None
+    if point.kind in ("day", "cnday") and _LENGTH_BEFORE_RE.search(text, max(0, point.start - 2), point.start):
+        return False
     if point.kind in ("day", "cnday") and _MONTH_WORD_RE.search(text, max(0, point.start - 3), point.start):
         return True
     return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None

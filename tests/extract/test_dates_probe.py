@@ -372,3 +372,11 @@ def test_a_counter_or_code_is_not_a_year(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["《鹿城年鉴2020》", "【2019全国两会】", "中国城市发展指数2019", "Copyright © 2026"])
 def test_a_bare_year_that_names_a_year(raw: str) -> None:
     assert len(dates(raw)) == 1
+
+
+@pytest.mark.parametrize("cue", ["会期", "为期", "历时", "连续", "长达", "共", "耗时", "前后"])
+@pytest.mark.parametrize("days", ["三日", "5日", "10日"])
+def test_a_length_in_days_is_not_a_date(cue: str, days: str) -> None:
+    """After a word that gives a length (会期三日, 为期5日) a number of 日 is a duration (a FIGURE
+    like 会期13天), not a day of the month given before."""
+    assert dates(f"2023年3月1日开幕,{cue}{days}。") == ["2023年3月1日"]
