@@ -189,7 +189,15 @@ _YEAR_BEFORE_RE = re.compile(rf"{_NB}{_YEAR}年|{_CN_YEAR}年")
 _LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
 # Before a bare day, a word that gives a length makes it a number of days (会期三日, 为期5日, 历时3日):
 # a duration, a FIGURE like 会期13天.
-_LENGTH_BEFORE_RE = re.compile(r"(?:会期|为期|历时|历经|连续|一连|长达|耗时|用时|用了|花了|前后|共|达|需|仅)$")
+_LENGTH_WORDS = (
+    r"会期|为期|历时|历经|连续|一连|长达|耗时|用时|用了|花了|前后|共|达|需|仅|提前|推迟|延期|延后|顺延|至少|不少于"
+    r"|不超过|不足|超过|满|近|逾|约"
+)
+_LENGTH_BEFORE_RE = re.compile(rf"(?:{_LENGTH_WORDS})$")
+# The same before a month alone (近3月, 今年前3月: the first three months) and before a year alone (距今2000年,
+# 有2000年历史): a span, not a calendar month or year. 目前/此前/之前 … end a word before a date.
+_SPAN_BEFORE_MONTH_RE = re.compile(rf"(?:{_LENGTH_WORDS}|(?<![目当此之以日])前)$")
+_SPAN_BEFORE_YEAR_RE = re.compile(r"(?:历时|历经|长达|距今|近|逾|约|超过|有|公元前)$")
 # A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
 _MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
 # Points that stand alone only where the text dated them before (_day_stands).
@@ -327,6 +335,14 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return _Point(start, end, kind, 2, 2)
     if kind == "md" and _not_month(text, start, end):
         return None
+    if (
+        kind == "md"
+        and not any(ch in body for ch in "日号")
+        and _SPAN_BEFORE_MONTH_RE.search(text, max(0, start - 3), start)
+    ):
+        return None  # 近3月, 今年前3月: a span of months
+    if kind == "ymd" and body.endswith("年") and _SPAN_BEFORE_YEAR_RE.search(text, max(0, start - 3), start):
+        return None  # 距今2000年, 有2000年历史: a number of years
     if kind == "cnmd" and text.startswith("年", end):
         return None
     if not _valid(body):

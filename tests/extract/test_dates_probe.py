@@ -380,3 +380,34 @@ def test_a_length_in_days_is_not_a_date(cue: str, days: str) -> None:
     """After a word that gives a length (会期三日, 为期5日) a number of 日 is a duration (a FIGURE
     like 会期13天), not a day of the month given before."""
     assert dates(f"2023年3月1日开幕,{cue}{days}。") == ["2023年3月1日"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2023年3月1日通知,提前3日报送",
+        "2023年3月1日,推迟3日召开",
+        "2023年3月1日,至少3日",
+        "近3月以来",
+        "今年前3月",
+        "近2000年来",
+        "距今2000年",
+        "历时2000年",
+        "有2000年历史",
+        "长达2000年",
+        "约2000年前",
+        "逾2000年",
+    ],
+)
+def test_a_length_or_relative_span_is_not_a_date(raw: str) -> None:
+    """After a word that gives a length or a span back from now (提前, 近, 前, 距今, 历时, 有 …), a number of
+    days, months or years is that span, not a calendar date (only the full date in front stays)."""
+    assert [d for d in dates(raw) if d != "2023年3月1日"] == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("目前3月份的数据", ["3月份"]), ("于2000年建成", ["2000年"]), ("从2000年起", ["2000年"]), ("至3月", ["3月"])],
+)
+def test_a_date_after_a_word_that_is_no_length(raw: str, expected: list[str]) -> None:
+    assert dates(raw) == expected
