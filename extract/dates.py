@@ -63,7 +63,10 @@ _BREAK = r"(?:[ \t]*\n[ \t]*)?"
 _NB = r"(?<![0-9０-９A-Za-z.．])"
 # Before a month a Latin letter is no code: a link line normalization joined to the paragraph
 # after it leaves ``a_4328250.html4月11日`` (numbers glued to the month are still refused).
-_NB_MONTH = r"(?<![0-9０-９.．])"
+# A list item's number with its point before the date the item opens with (1.3月13日, 12.2023年3月):
+# at a line's start, one or two digits and the point.
+_LIST_DOT = r"(?<=\n[0-9][.．])|(?<=\n[0-9]{2}[.．])|(?<=^[0-9][.．])|(?<=^[0-9]{2}[.．])"
+_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT})"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
@@ -110,7 +113,7 @@ _POINT_RE = re.compile(
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
             # 2003年5、6月: two neighbouring months sharing 月, like two days sharing 日.
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
+            rf"(?P<ymd>(?:{_NB}|{_LIST_DOT}){_YEAR}年(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
             rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日, 二〇二三年五、六月, 二〇二一年四月六至九日 (the first day leaving
             # its 日 to the second, as 2021年4月6—9日 does).
@@ -118,8 +121,8 @@ _POINT_RE = re.compile(
             rf"(?:份|{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))?"
             rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日; 6月 in 2023年5月、6月 (after a
-            # date's unit; 1、3月份 is a list number and the month).
-            rf"(?P<md>{_NB_MONTH}(?<![^月日号份]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
+            # date's unit) and 一、3月13日 (after a heading's numeral); 1、3月份 is a list number and the month.
+            rf"(?P<md>{_NB_MONTH}(?<![^月日号份一二三四五六七八九十]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
@@ -456,7 +459,7 @@ _FIELDS_RE = re.compile(r"([0-9〇零○OＯ一二三四五六七八九十廿卅
 def _not_month(text: str, start: int, end: int) -> bool:
     """Whether an ``N月`` match is not a month: 个月, 月份 counts, or glued to a number."""
     before = text[start - 1] if start else ""
-    if before and (before in "个几第每" or before.isdigit()):
+    if before and (before in "个几第每" or before.isdecimal()):  # ①3月: a list's number, no digit
         return True
     if text[max(0, start - 2) : start] in ("每年", "每月"):
         return True  # 每年3月: a month that recurs, like 每周一

@@ -411,3 +411,16 @@ def test_a_length_or_relative_span_is_not_a_date(raw: str) -> None:
 )
 def test_a_date_after_a_word_that_is_no_length(raw: str, expected: list[str]) -> None:
     assert dates(raw) == expected
+
+
+@pytest.mark.parametrize("number", ["1.", "12.", "1．", "①", "⑴", "（1）", "1、", "一、", "1. "])
+@pytest.mark.parametrize("date", ["3月13日", "2023年3月13日"])
+def test_a_date_after_a_list_number(number: str, date: str) -> None:
+    """A list's item number before the date it opens with (1.3月13日, ①3月13日, 一、3月13日) is no part of it."""
+    raw = f"大事记\n{number}{date},会议闭幕。\n{number}{date},会议开幕。"
+    assert dates(raw) == [date, date]
+
+
+@pytest.mark.parametrize("raw", ["增长1.3月", "第1、2、3月"])
+def test_a_decimal_or_list_run_before_a_month_is_no_month_start(raw: str) -> None:
+    assert all(not d.startswith(("3月", "2、3月")) for d in dates(raw))
