@@ -17,11 +17,14 @@ plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06), year.month (2019.10) and de
 (``1985年`` / ``十一月，…``) is a date where a year was given before it. A day alone is a date
 only where a month was given before it (v1.1: ``6日``, ``同月十五日``), or in the news form
 今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
-anywhere inside a date is read across (``numbers.join_broken_lines``).
+anywhere inside a date is read across (``numbers.join_broken_lines``). Hong Kong and Macau's fiscal
+and school years (2023/24年度) are year ranges; a two-digit year is a year with its month (98年6月).
 
 Relative expressions (今年, 一年来, 近年来), festivals (七一, 三八, 春节), weekdays (每周一),
 clock times (上午9时) and durations (30多年, 七十五载: FIGUREs) are not DATEs: every
-pattern asks for a calendar anchor. Day and month numbers are checked against the calendar
+pattern asks for a calendar anchor. After a word that gives a length or a span back from now, a
+number of days, months or years is that span (会期三日, 近3月, 距今2000年), and after a count's
+label a bare number is the count (阅读次数:2019). Day and month numbers are checked against the calendar
 (2月30日 is no date).
 """
 
@@ -61,11 +64,11 @@ _AND = "、"
 _BREAK = r"(?:[ \t]*\n[ \t]*)?"
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
-# Before a month a Latin letter is no code: a link line normalization joined to the paragraph
-# after it leaves ``a_4328250.html4月11日`` (numbers glued to the month are still refused).
 # A list item's number with its point before the date the item opens with (1.3月13日, 12.2023年3月):
 # at a line's start, one or two digits and the point.
 _LIST_DOT = r"(?<=\n[0-9][.．])|(?<=\n[0-9]{2}[.．])|(?<=^[0-9][.．])|(?<=^[0-9]{2}[.．])"
+# Before a month a Latin letter is no code: a link line normalization joined to the paragraph
+# after it leaves ``a_4328250.html4月11日`` (numbers glued to the month are still refused).
 _NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT})"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
@@ -424,7 +427,7 @@ def _day_stands(text: str, point: _Point) -> bool:
     ):
         # a chronicle's month opening its line or sentence (三月召开…): dated by its year
         return _YEAR_BEFORE_RE.search(text, 0, point.start) is not None
-    if point.kind in ("day", "cnday") and _LENGTH_BEFORE_RE.search(text, max(0, point.start - 2), point.start):
+    if point.kind in ("day", "cnday") and _LENGTH_BEFORE_RE.search(text, max(0, point.start - 3), point.start):
         return False
     if point.kind in ("day", "cnday") and _MONTH_WORD_RE.search(text, max(0, point.start - 3), point.start):
         return True

@@ -424,3 +424,8 @@ def test_a_date_after_a_list_number(number: str, date: str) -> None:
 @pytest.mark.parametrize("raw", ["增长1.3月", "第1、2、3月"])
 def test_a_decimal_or_list_run_before_a_month_is_no_month_start(raw: str) -> None:
     assert all(not d.startswith(("3月", "2、3月")) for d in dates(raw))
+
+
+@pytest.mark.parametrize("cue", ["不少于", "不超过"])
+def test_a_three_character_length_word(cue: str) -> None:
+    assert dates(f"2023年3月1日起,{cue}3日。") == ["2023年3月1日"]
