@@ -13,13 +13,18 @@ A date is a grammar over three fields, year > month > day (GUIDELINES.md, extrac
     SEP    := - — – ― ‒ ─ ~ ～ 〜 ∼ － —— 至 到, spaces and one line break around it allowed
 
 plus ISO dates (2020-11-06, 2020/11/06, 2020.11.06), year.month (2019.10) and decades (上世纪80年代,
-20世纪90年代, 八十年代). A day alone is a date only where a month was given before it (v1.1:
-``6日``, ``同月十五日``), or in the news form 今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
-anywhere inside a date is read across (``numbers.join_broken_lines``).
+20世纪90年代, 八十年代). A chronicle's month in Chinese numerals opening its line
+(``1985年`` / ``十一月，…``) is a date where a year was given before it. A day alone is a date
+only where a month was given before it (v1.1: ``6日``, ``同月十五日``), or in the news form
+今(26)日 / 昨(24日) / 周三（4日）. A PDF line break
+anywhere inside a date is read across (``numbers.join_broken_lines``). Hong Kong and Macau's fiscal
+and school years (2023/24年度) are year ranges; a two-digit year is a year with its month (98年6月).
 
 Relative expressions (今年, 一年来, 近年来), festivals (七一, 三八, 春节), weekdays (每周一),
 clock times (上午9时) and durations (30多年, 七十五载: FIGUREs) are not DATEs: every
-pattern asks for a calendar anchor. Day and month numbers are checked against the calendar
+pattern asks for a calendar anchor. After a word that gives a length or a span back from now, a
+number of days, months or years is that span (会期三日, 近3月, 距今2000年), and after a count's
+label a bare number is the count (阅读次数:2019). Day and month numbers are checked against the calendar
 (2月30日 is no date).
 """
 
@@ -42,10 +47,14 @@ _CN_DIGIT = "〇零○一二三四五六七八九"
 # A year in Chinese numerals; typing and OCR write its zero as 0 or the letter O too (二0一九, 一九九O).
 _CN_YEAR = r"[一二](?:[〇零○一二三四五六七八九]|[0OＯ](?=[〇零○0OＯ一二三四五六七八九]*年)){3}"
 _ZERO_FORMS = str.maketrans("0OＯ", "〇〇〇")
+# A year in two digits (98年6月, 九八年六月): only with its month (_point).
+_MONTH_FREE_YEAR = r"[0-9]{2}"
+_CN_SHORT_YEAR = r"[〇零○一二三四五六七八九]{2}"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _CN_DAY = r"(?:(?:三十|卅)一?|(?:二十|廿)[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-# Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─.
-_DASHES = "-—–~～〜－―‒─‐‑∼"
+# Every dash typesetting uses: — – － and the bar ― (U+2015), the figure dash ‒ (U+2012), box-drawing ─,
+# the small hyphen-minus ﹣ (U+FE63) of full-width typesetting.
+_DASHES = "-—–~～〜－―‒─‐‑∼﹣"
 _SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]*)?"
 # Two values sharing one unit (14、15日, 7、8月份, 80、90年代): one DATE like a range; _point
 # checks that the second follows the first.
@@ -55,6 +64,12 @@ _AND = "、"
 _BREAK = r"(?:[ \t]*\n[ \t]*)?"
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
 _NB = r"(?<![0-9０-９A-Za-z.．])"
+# A list item's number with its point before the date the item opens with (1.3月13日, 12.2023年3月):
+# at a line's start, one or two digits and the point.
+_LIST_DOT = r"(?<=\n[0-9][.．])|(?<=\n[0-9]{2}[.．])|(?<=^[0-9][.．])|(?<=^[0-9]{2}[.．])"
+# Before a month a Latin letter is no code: a link line normalization joined to the paragraph
+# after it leaves ``a_4328250.html4月11日`` (numbers glued to the month are still refused).
+_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT})"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
@@ -65,6 +80,13 @@ _POINT_RE = re.compile(
     "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民])(?:"
     + "|".join(
         (
+            # 2023/24年度, 2023-24学年, 1999/2000年度: Hong Kong and Macau's fiscal or school year, two
+            # consecutive years (_point checks them) before the word that names it; 年度 is in the span.
+            rf"(?P<fiscal>{_NB}(?<!第){_BARE_YEAR}(?:[/／]{_BARE_YEAR}|[{_DASHES}/／][0-9]{{2}})(?![0-9])"
+            r"(?=年度|学年|财政年度|财年)(?:年度)?)",
+            # 98年6月18日, 九八年六月: a year in two digits, a calendar year only where its month follows.
+            rf"(?P<shortymd>(?<![0-9０-９A-Za-z.．]){_MONTH_FREE_YEAR}年{_MONTH}月(?:{_DAY}[日号]{_DAY_END})?(?![0-9])"
+            rf"|(?<![{_CN_DIGIT}十]){_CN_SHORT_YEAR}年{_CN_MONTH}月(?:{_CN_DAY}日)?)",
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
             rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}|一){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
@@ -78,12 +100,14 @@ _POINT_RE = re.compile(
             rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
             rf"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
             rf"(?:{_MONTH}月(?:{_DAY}日)?|{_CN_MONTH}月(?:{_CN_DAY}日)?)?)",
-            # 2020-11-06, 2020/11/06, 2020.11.06
-            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
+            # 2020-11-06, 2020/11/06, 2020.11.06; full-width typesetting's － ／ ． too (its digits
+            # normalization made ASCII).
+            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
-            # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年.
-            rf"(?P<cyrange>{_CN_YEAR}{_SEP}{_CN_YEAR}年度?)",
+            # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年;
+            # 二〇〇三、二〇〇四年: two years sharing 年.
+            rf"(?P<cyrange>{_CN_YEAR}(?:{_SEP}|{_AND}){_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
             # 上世纪50～60年代, 上世纪五、六十年代 (the pair or range sharing 年代).
             r"(?P<decade>(?:(?:上个?世纪|(?:19|20|十九|二十)世纪)(?:[ \t]*\n[ \t]*)?)?"
@@ -91,24 +115,32 @@ _POINT_RE = re.compile(
             rf"|[二三四五六七八九](?:{_AND}[二三四五六七八九])?十|[二三四五六七八九]{{2}}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
-            rf"(?P<ymd>{_NB}{_YEAR}年(?:度|(?:{_MONTH}{_SEP})?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
+            # 2003年5、6月: two neighbouring months sharing 月, like two days sharing 日.
+            rf"(?P<ymd>(?:{_NB}|{_LIST_DOT}){_YEAR}年(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
             rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
-            # 二〇二三年十月一日
-            rf"(?P<cn>{_CN_YEAR}年(?:度|{_CN_MONTH}月(?:份|{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)?"
+            # 二〇二三年十月一日, 二〇二三年五、六月, 二〇二一年四月六至九日 (the first day leaving
+            # its 日 to the second, as 2021年4月6—9日 does).
+            rf"(?P<cn>{_CN_YEAR}年(?:度|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月"
+            rf"(?:份|{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))?"
             rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
-            # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日
-            rf"(?P<md>{_NB}(?<!{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
-            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}[日号](?:{_SEP}{_CN_DAY}日)?)",
+            # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日; 6月 in 2023年5月、6月 (after a
+            # date's unit) and 一、3月13日 (after a heading's numeral); 1、3月份 is a list number and the month.
+            rf"(?P<md>{_NB_MONTH}(?<![^月日号份一二三四五六七八九十]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
+            rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
-            # 一、二月份: two neighbouring months sharing 份 (_follows checks them).
-            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}{_AND})?{_CN_MONTH}月份"
+            # 一、二月份: two neighbouring months sharing 份 (_follows checks them); 一至六月份 a range.
+            rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}(?:{_AND}|{_SEP}))?{_CN_MONTH}月份"
             rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
             # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
             # once a month was given before it (checked like a bare day): 为期一月 is a length.
             rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?<=[于在从自至到按]){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|{_CN_MONTH}月(?=召开|举行|举办|上旬|中旬|下旬|初|底|末|起)))",
+            # 1985年 / 十一月，市政协召开…: a chronicle's month opening its line before a comma or a
+            # space, dated by the year given before it (_day_stands).
+            # After a full stop too (a chronicle written as a paragraph); 三、四月间 two neighbours.
+            rf"(?P<cnmonthline>(?<![^\n。；;])(?:{_CN_MONTH}{_AND})?{_CN_MONTH}月(?=[,，、 \t　\n]|间))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
             rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
@@ -140,6 +172,9 @@ _POINT_RE = re.compile(
 )
 # A bare year followed by a unit or qualifier is a count, not a year: 2000名, 2020余人.
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
+# Before a bare number, the label of a count or a code makes it that count, not a year: a page's
+# counters (阅读次数:2019, 浏览:1998, 访问量 2023), word counts, totals, serials and IDs (指数2019 names a year).
+_COUNT_LABEL_RE = re.compile(r"(?:(?<!指)[数量]|阅读|浏览|点击|访问|编号|编码|代码|ID|id|合计|总计)[:：]?[ \t]*$")
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
 _MONTH_BEFORE_RE = re.compile(
@@ -152,17 +187,34 @@ _MONTH_BEFORE_RE = re.compile(
     r"|(?:本|上|下|同|次|当)月(?![刊度])"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
+# A year given before a chronicle's month line (1985年, 一九八五年).
+_YEAR_BEFORE_RE = re.compile(rf"{_NB}{_YEAR}年|{_CN_YEAR}年")
 # Before a month or day, a word of the traditional calendar: its dates (农历正月十五, 大年初八,
 # 甲辰年) name festivals and are no DATE (tests/data/corpus/RULINGS.md); the Gregorian date
 # beside them is.
 _LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
+# Before a bare day, a word that gives a length makes it a number of days (会期三日, 为期5日, 历时3日):
+# a duration, a FIGURE like 会期13天.
+_LENGTH_WORDS = (
+    r"会期|为期|历时|历经|连续|一连|长达|耗时|用时|用了|花了|前后|共|达|需|仅|提前|推迟|延期|延后|顺延|至少|不少于"
+    r"|不超过|不足|超过|满|近|逾|约"
+)
+_LENGTH_BEFORE_RE = re.compile(rf"(?:{_LENGTH_WORDS})$")
+# The same before a month alone (近3月, 今年前3月: the first three months) and before a year alone (距今2000年,
+# 有2000年历史): a span, not a calendar month or year. 目前/此前/之前 … end a word before a date.
+_SPAN_BEFORE_MONTH_RE = re.compile(rf"(?:{_LENGTH_WORDS}|(?<![目当此之以日])前)$")
+_SPAN_BEFORE_YEAR_RE = re.compile(r"(?:历时|历经|长达|距今|近|逾|约|超过|有|公元前)$")
 # A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
 _MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
+# Points that stand alone only where the text dated them before (_day_stands).
+_DATED_BEFORE = frozenset({"day", "cnday", "md", "cnmonthctx", "cnmonthline"})
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 
 _RULES = {
     "yrange": ("date.year_range", 0.95),
+    "fiscal": ("date.year_range", 0.8),
+    "shortymd": ("date.year_month_day", 0.7),
     "iso": ("date.iso", 0.95),
     "compact": ("date.compact", 0.7),
     "ymd": ("date.year_month_day", 0.97),
@@ -171,6 +223,7 @@ _RULES = {
     "cnmd": ("date.cn_month_day", 0.7),
     "cnmonth": ("date.month", 0.8),
     "cnmonthctx": ("date.month", 0.6),
+    "cnmonthline": ("date.month", 0.6),
     "day": ("date.bare_day", 0.7),
     "decade": ("date.decade", 0.7),
     "bare": ("date.bare_year", 0.6),
@@ -232,7 +285,7 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in ("day", "cnday", "md", "cnmonthctx") and end == point.end and not _day_stands(text, point):
+        if kind in _DATED_BEFORE and end == point.end and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
@@ -256,7 +309,16 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind in ("bare", "cnbare"):
         if _counted(text, end) or text.startswith(tuple(_DASHES), end):
             return None
+        if _COUNT_LABEL_RE.search(text, max(0, start - 6), start):
+            return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "fiscal":
+        first, second = (int(n) for n in re.findall(r"[0-9]+", body)[:2])
+        if second < 100:
+            second += first // 100 * 100 + (100 if second < first % 100 else 0)
+        return _Point(start, end, kind, 0, 0) if second == first + 1 else None
+    if kind == "shortymd" and text.startswith(("余", "多"), end) and "日" not in body:
+        return None  # 15年6月余: a duration written without 个
     if kind == "dmy":
         day, month, year = (int(n) for n in body.split("/"))
         return _Point(start, end, kind, 0, 2) if day <= calendar.monthrange(year, month)[1] else None
@@ -266,7 +328,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
         first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
-        if second <= first or _counted(text, end):
+        # 1998~2003年间: after its 年 a range is years whatever follows (间 is no measure word there).
+        if second <= first or (not body.endswith(("年", "度")) and _counted(text, end)):
             return None
         return _Point(start, end, kind, 0, 0)
     if kind == "decade":
@@ -278,6 +341,14 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return _Point(start, end, kind, 2, 2)
     if kind == "md" and _not_month(text, start, end):
         return None
+    if (
+        kind == "md"
+        and not any(ch in body for ch in "日号")
+        and _SPAN_BEFORE_MONTH_RE.search(text, max(0, start - 3), start)
+    ):
+        return None  # 近3月, 今年前3月: a span of months
+    if kind == "ymd" and body.endswith("年") and _SPAN_BEFORE_YEAR_RE.search(text, max(0, start - 3), start):
+        return None  # 距今2000年, 有2000年历史: a number of years
     if kind == "cnmd" and text.startswith("年", end):
         return None
     if not _valid(body):
@@ -304,7 +375,7 @@ def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
-    if pair is None and kind == "cnmonth":
+    if pair is None and kind in ("cnmonth", "cnmonthline"):
         months = re.match(r"(.+)、(.+)月", body)
         first_month, second_month = (parse_number(months[1]), parse_number(months[2])) if months else (None, None)
         return first_month is not None and second_month is not None and second_month - first_month == 1
@@ -350,6 +421,14 @@ def _day_stands(text: str, point: _Point) -> bool:
     before it; an Arabic month alone always is."""
     if point.kind == "md":
         return True
+    opens = point.start == 0 or text[point.start - 1] in "\n。；;"
+    if point.kind == "cnmonthline" or (
+        point.kind == "cnmonthctx" and opens and _MONTH_BEFORE_RE.search(text, 0, point.start) is None
+    ):
+        # a chronicle's month opening its line or sentence (三月召开…): dated by its year
+        return _YEAR_BEFORE_RE.search(text, 0, point.start) is not None
+    if point.kind in ("day", "cnday") and _LENGTH_BEFORE_RE.search(text, max(0, point.start - 3), point.start):
+        return False
     if point.kind in ("day", "cnday") and _MONTH_WORD_RE.search(text, max(0, point.start - 3), point.start):
         return True
     return _MONTH_BEFORE_RE.search(text, 0, point.start) is not None
@@ -383,7 +462,7 @@ _FIELDS_RE = re.compile(r"([0-9〇零○OＯ一二三四五六七八九十廿卅
 def _not_month(text: str, start: int, end: int) -> bool:
     """Whether an ``N月`` match is not a month: 个月, 月份 counts, or glued to a number."""
     before = text[start - 1] if start else ""
-    if before and (before in "个几第每" or before.isdigit()):
+    if before and (before in "个几第每" or before.isdecimal()):  # ①3月: a list's number, no digit
         return True
     if text[max(0, start - 2) : start] in ("每年", "每月"):
         return True  # 每年3月: a month that recurs, like 每周一
