@@ -453,7 +453,7 @@ def find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
-    spans = _stacked_heading(text, spans)
+    spans = _stacked_heading(text, _party_short_forms(text, spans, st))
     return _credits_and_bodies(text, spans, st)
 
 
@@ -495,6 +495,13 @@ def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> 
             after = _NAME_AFTER_POST_RE.match(text, a)
             if after and not any(taken[a : after.end()]):
                 word = after.group()
+                if word.endswith("说") and _has_surname(word[:-1]):
+                    # 副市长黄菱说,: a two-character name, then the speech verb (a three-character name
+                    # before 说 is read by the cue in the pattern).
+                    out.append(_span(text, a, after.end() - 1, "PERSON", "entity.person_after_post", 0.55))
+                    taken[a : after.end()] = b"\1" * (after.end() - a)
+                    i = text.find(post, a)
+                    continue
                 # 刚布和, 孟和: 和 ends many Mongolian names, so only the characters before the last are checked.
                 stops = set(word[:-1]) & _STOP_CHARS or (word[-1] != "和" and word[-1] in _STOP_CHARS)
                 if not (stops or word in _COMMON_WORDS or freq.get(word)):
@@ -727,6 +734,7 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
                         or _boundary_before(text, j - n, st)
                     )
                     and _plausible_name(text, j - n, j, st)
+                    and not _starts_inside_word(text, j - n, st)
                 ),
                 None,
             )
@@ -736,6 +744,38 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
             out.append(_span(text, item, j, "PERSON", "entity.person_listed_before", 0.6))
             start = item
     return out
+
+
+# 社市委, 社省委, 社中央 (九三学社), 盟省委 (台盟): a party's own one-character short form before its organ,
+# where the text names the party (RULINGS, texts 150–167).
+_SHORT_PARTY_NAMES = {"社": ("九三",), "盟": ("台盟", "台湾民主自治同盟")}
+_SHORT_PARTY_ORGAN_RE = re.compile(rf"(?:[{_CJK}]{{1,6}}?[省市县区])?委会?|[省市县区]委会?|中央")
+
+
+def _party_short_forms(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    out = []
+    for span in spans:
+        start = span.start
+        short = text[start - 1 : start] if start else ""
+        if (
+            span.label == "ORG"
+            and short in _SHORT_PARTY_NAMES
+            and _SHORT_PARTY_ORGAN_RE.fullmatch(span.text)
+            and any(name in text for name in _SHORT_PARTY_NAMES[short])
+            and not (start >= 2 and text[start - 2] in _PLURAL_BEFORE_LEVEL)
+            and not text.endswith("兄弟", 0, start - 1)  # 兄弟社市委: the fellow committees, a plural
+            and st["tokenizer"].FREQ.get(text[start - 2 : start], 0) == 0  # 公社, 报社: a word ends there
+        ):
+            span = _span(text, start - 1, span.end, "ORG", span.rule, span.confidence)
+        out.append(span)
+    return out
+
+
+def _starts_inside_word(text: str, start: int, st: dict[str, Any]) -> bool:
+    """祝贺|程伟: the character before ``start`` and the one at it make a dictionary word (not a name)."""
+    if start < 1 or start + 1 > len(text):
+        return False
+    return st["tokenizer"].FREQ.get(text[start - 1 : start + 1], 0) >= 50
 
 
 def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -2426,7 +2466,10 @@ _ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{
 # Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
-_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:、[^{_NOT_IN_ITEM}]+)+")
+# 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
+_ITEM_NOTE = rf"[（(][{_CJK}]{{1,3}}[)）]"
+_ITEM_NOTE_RE = re.compile(rf"{_ITEM_NOTE}$")
+_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?)+")
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
 _LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
@@ -2460,7 +2503,8 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
         pos = m.start()
         bounds = []
         for chunk in chunks:
-            bounds.append((pos, pos + len(chunk)))
+            note = _ITEM_NOTE_RE.search(chunk)
+            bounds.append((pos, pos + len(chunk) - (len(note.group()) if note else 0)))
             pos += len(chunk) + 1
         items: list[tuple[int, int] | None] = []
         for k, (a, b) in enumerate(bounds):
@@ -2483,6 +2527,13 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
 
 def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
     """The first item of a list: the chunk, or its tail after a post, a lead or a word (副主席张柏青, 又如张宪明)."""
+    if (
+        b - a == 4
+        and text[a] in _FUNCTION_BEFORE
+        and text[a : a + 2] not in _COMPOUND_SURNAMES
+        and text[a + 1] in _COMMON_SURNAMES
+    ):
+        return a + 1, b  # 由王志英、…: the preposition, then a three-character name
     if _ITEM_RE.fullmatch(text, a, b):
         return a, b
     for n in (3, 2, 4):
@@ -2592,6 +2643,8 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
         for n in (3, 2):
+            if n == 3 and text.startswith("说", end + 2):
+                continue  # 副市长黄菱说,: a two-character name, then the speech verb
             follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
             if follows and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST):
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
