@@ -87,6 +87,8 @@ def _init() -> dict[str, Any]:
             for w, (freq, _tag) in entries.items()
             if len(w) == 2 and w[0] in "省市县区州旗镇乡" and freq >= 30 and w[1] not in _BODY_AFTER_SUFFIX
         ) | {level + "情" for level in "省市县区乡"}  # 陇南市情: the city's situation, 市 belongs to it
+        # 中山乡彦, 家乡乡贤: the people of one's home place (乡 + 彦/贤/亲/邻/友/党), not a township.
+        eaters |= {"乡" + ch for ch in "彦贤亲邻友党愁"}
         # 青藏, 川渝, 京津冀: jieba's abbreviations (j) made of provinces' one-character names.
         regions = frozenset(
             w
@@ -239,6 +241,8 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 # A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
 
+# 《经济通通讯社驻京记者黄燕明6日北京专电》: a dateline a page set in 《》 is no title (RULINGS, 099–118).
+_DATELINE_RE = re.compile(r"《[^《》]*?(?:记者|社|台|网)[^《》]*?[0-9一二三四五六七八九十]{1,3}日[^《》]{0,8}?专?电》")
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _TERM = rf"(?:第?{_N}|首)届"
 # 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
@@ -428,7 +432,11 @@ def find_entities(text: str) -> list[Span]:
         return []
     st = _init()
     spans: list[Span] = []
-    spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95)
+        for m in _TITLE_RE.finditer(text)
+        if not _DATELINE_RE.fullmatch(m.group())
+    ]
     meetings = [
         _span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9)
         for m in _MEETING_RE.finditer(text)
@@ -530,7 +538,7 @@ def _stacked_heading(text: str, spans: list[Span]) -> list[Span]:
 
 
 _COMMON_SURNAMES = frozenset(name for name, share in _surname_rows() if len(name) == 1 and share >= 0.1)
-_JOINED_BYLINE_RE = re.compile(rf"[（(]((?:[{_CJK}]{{3}}){{2,4}})(?:报道|摄影?|供稿|整理)[)）]")
+_JOINED_BYLINE_RE = re.compile(rf"[（(]((?:[{_CJK}]{{3}}){{2,4}})(?:报道|摄影?|供稿|整理|文[/／]图|图[/／]文)[)）]")
 
 
 def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
@@ -1007,7 +1015,7 @@ _EVENT_AFTER_RE = re.compile(
     r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
 )
 _FORMULA_AFTER_RE = re.compile(
-    r"(?:的)?(?:重要|总|工作|基本|履职)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
+    r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
 )
@@ -1536,6 +1544,8 @@ _LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国"
 # Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
 _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
 _MAX_BODY_CONTENT = 12
+# A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心.
+_VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物")
 
 
 def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -1578,6 +1588,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if head == "中心" and (content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)):
+            continue  # 市中心 (a city's centre), 香港会议展览中心, 上海世博中心: a place, a venue, no body
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
         while True:
             lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 16), start)
@@ -2413,7 +2425,11 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 _CONJUNCTIONS = frozenset("和与及同跟并")
-_CREDIT_RUN_RE = re.compile(rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}})(?=[\s)）]|$)", re.MULTILINE)
+# 记者王强 李明摄影报道: the credit's names may run on into what they did (报道, 摄影, 摄).
+_CREDIT_RUN_RE = re.compile(
+    rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}}?)(?=[\s)）]|$|(?:摄影?)?报道|摄影?(?:[\s)）。]|$))",
+    re.MULTILINE,
+)
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 

@@ -89,6 +89,8 @@ _FIGURE_RE = re.compile(
     rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
+    # 10.5 %: normalization keeps a space before a sign (it removes one before a CJK unit only).
+    rf"(?:(?<=[0-9]) (?=[%‰]))?"
     rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"

@@ -77,3 +77,78 @@ def test_names_with_a_bracketed_note_in_a_list_are_names() -> None:
 def test_names_with_a_post_note_in_brackets_are_names() -> None:
     text = "主委郑建明,副主委江国平(兼职)、甘海涛(专职)、黄晓春(兼职),秘书长粘少华。"
     assert ["江国平", "甘海涛", "黄晓春"] == [n for n in labelled(text, "PERSON") if n[0] in "江甘黄"]
+
+
+# --- FIGURE: a space the layout left before a sign -------------------------------------------
+
+
+def test_a_percentage_with_a_space_before_its_sign_is_one_figure() -> None:
+    text = "文化建设方面57件、占总数的14.2 %;党的建设2件、占总数的0.5 %。"
+    figures = [s for s in extract_spans(text, model=False) if s.label == "FIGURE"]
+    assert [s.text for s in figures] == ["57件", "14.2 %", "2件", "0.5 %"]
+    assert [(s.attrs["value"], s.attrs["unit"]) for s in figures if s.text.endswith("%")] == [(14.2, "%"), (0.5, "%")]
+
+
+def test_a_space_before_a_cjk_word_after_a_number_is_not_read_as_a_unit_gap() -> None:
+    assert [s.text for s in extract_spans("第3 次会议", model=False) if s.label == "FIGURE"] == []
+
+
+# --- SLOGAN: a body's quoted development strategy ---------------------------------------------
+
+
+def test_a_quoted_strategy_of_parallel_clauses_named_a_development_line_is_one_slogan() -> None:
+    text = "紧紧围绕“生态立县、文化兴县、产业强县、和谐安县”发展思路,就我县发展建言献策。"
+    assert labelled(text, "SLOGAN") == ["生态立县、文化兴县、产业强县、和谐安县"]
+    assert labelled(text, "GPE") == []
+
+
+# --- ORG and GPE: venues, a city's centre, the people of a home place --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["会议于1月19日在上海世博中心开幕。", "庆典活动于6月16日晚在香港会议展览中心举行。", "市中心快速路下周封路养护。"],
+)
+def test_a_venue_or_a_city_centre_is_no_org(text: str) -> None:
+    assert labelled(text, "ORG") == []
+
+
+def test_a_body_named_centre_is_still_an_org() -> None:
+    assert labelled("县融媒体中心记者到场。", "ORG") == ["县融媒体中心"]
+
+
+def test_the_people_of_a_home_place_are_no_township() -> None:
+    assert labelled("他拜访了中山乡彦和在港乡亲。", "GPE") == ["中山"]
+
+
+# --- PERSON: credits whose spaces normalization removed ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("本报记者王强 李明摄影报道\n", ["王强", "李明"]),
+        ("会议闭幕。记者孙晓梅 赵磊报道\n", ["孙晓梅", "赵磊"]),
+    ],
+)
+def test_names_of_a_credit_run_into_what_they_did_are_split(raw: str, names: list[str]) -> None:
+    from pizhu.extract.normalize import normalize
+
+    assert labelled(normalize(raw).text, "PERSON") == names
+
+
+def test_a_bracketed_text_and_picture_credit_gives_three_character_names() -> None:
+    assert labelled("(杨伦海张建平陈小川文/图)近日,某地发生火灾。", "PERSON") == ["杨伦海", "张建平", "陈小川"]
+
+
+# --- TITLE: a dateline in 《》 -----------------------------------------------------------------
+
+
+def test_a_dateline_set_in_title_marks_is_no_title() -> None:
+    text = "《某某通讯社驻京记者孙海明6日北京专电》全国政协会议今天闭幕。"
+    assert labelled(text, "TITLE") == []
+    assert "孙海明" in labelled(text, "PERSON")
+
+
+def test_a_title_naming_a_day_is_still_a_title() -> None:
+    assert labelled("学习《关于3月5日会议精神的传达提纲》。", "TITLE") == ["《关于3月5日会议精神的传达提纲》"]
