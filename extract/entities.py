@@ -461,7 +461,7 @@ def find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
-    spans = _stacked_heading(text, _party_short_forms(text, spans, st))
+    spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(spans), st))
     return _credits_and_bodies(text, spans, st)
 
 
@@ -758,6 +758,12 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
 # where the text names the party (RULINGS, texts 150–167).
 _SHORT_PARTY_NAMES = {"社": ("九三",), "盟": ("台盟", "台湾民主自治同盟")}
 _SHORT_PARTY_ORGAN_RE = re.compile(rf"(?:[{_CJK}]{{1,6}}?[省市县区])?委会?|[省市县区]委会?|中央")
+
+
+def _names_not_places(spans: list[Span]) -> list[Span]:
+    """王君、巴特尔、…、乌兰、李鹏新: an item of a list of names is a name, though a county bears it too."""
+    listed = {(s.start, s.end) for s in spans if s.rule == "entity.person_list"}
+    return [s for s in spans if not (s.label == "GPE" and (s.start, s.end) in listed)]
 
 
 def _party_short_forms(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:

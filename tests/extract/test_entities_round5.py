@@ -152,3 +152,36 @@ def test_a_dateline_set_in_title_marks_is_no_title() -> None:
 
 def test_a_title_naming_a_day_is_still_a_title() -> None:
     assert labelled("学习《关于3月5日会议精神的传达提纲》。", "TITLE") == ["《关于3月5日会议精神的传达提纲》"]
+
+
+# --- PERSON over GPE: an item of a list of names ------------------------------------------------
+
+
+def test_an_item_of_a_list_of_names_is_a_name_though_a_county_bears_it() -> None:
+    text = "领导王建国、巴特尔、车志松、杨俊杰、乌兰、李鹏飞、符太平到会祝贺。"
+    assert "乌兰" in labelled(text, "PERSON")
+    assert labelled(text, "GPE") == []
+
+
+def test_a_county_in_a_list_of_places_stays_a_place() -> None:
+    assert "乌兰" in labelled("先后赴德令哈、乌兰、都兰3个县调研。", "GPE")
+
+
+# --- FIGURE: things added and then counted; an amount of a named currency -----------------------
+
+
+def figures(text: str) -> list[str]:
+    return [s.text for s in extract_spans(text, model=False) if s.label == "FIGURE"]
+
+
+def test_quoted_items_a_clause_adds_then_counts_are_a_figure() -> None:
+    assert figures("委员会增加了“某某联谊会”和“某某同胞”两个方面;结构更合理。") == ["两个"]
+
+
+def test_the_report_laying_out_its_parts_is_still_no_figure() -> None:
+    assert figures("报告包括四个方面的内容。") == []
+
+
+def test_one_unit_of_a_currency_named_before_it_is_an_amount() -> None:
+    assert figures("旧币一万元折新币一元。") == ["一万元", "一元"]
+    assert figures("一元复始,万象更新。") == []
