@@ -185,3 +185,35 @@ def test_the_report_laying_out_its_parts_is_still_no_figure() -> None:
 def test_one_unit_of_a_currency_named_before_it_is_an_amount() -> None:
     assert figures("旧币一万元折新币一元。") == ["一万元", "一元"]
     assert figures("一元复始,万象更新。") == []
+
+
+# --- PERSON: a name only the model read, where the text announces it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议任命刘秀芹同志为秘书长。", "刘秀芹"),
+        ("图为会议开幕。张晓鑫摄。", "张晓鑫"),
+        ("大会选举赵云峰为主任委员。", "赵云峰"),
+    ],
+)
+def test_a_model_only_name_stands_after_an_appointing_verb_or_before_tongzhi_or_a_photo_credit(
+    text: str, name: str
+) -> None:
+    from pizhu.extract.combine import combine
+    from pizhu.extract.models import Span
+
+    start = text.index(name)
+    model = [Span(start, start + len(name), "PERSON", name, {}, "test", 0.5, "lac")]
+    assert [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "PERSON"] == [name]
+
+
+def test_a_model_only_name_without_context_still_needs_a_second_sighting() -> None:
+    from pizhu.extract.combine import combine
+    from pizhu.extract.models import Span
+
+    text = "会议认为史志明政工作很重要。"
+    start = text.index("史志")
+    model = [Span(start, start + 2, "PERSON", "史志", {}, "test", 0.5, "lac")]
+    assert [s for s in combine(text, [], model, [(0, len(text))]) if s.label == "PERSON"] == []
