@@ -461,7 +461,7 @@ def find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
-    spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(spans), st))
+    spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     return _credits_and_bodies(text, spans, st)
 
 
@@ -760,10 +760,38 @@ _SHORT_PARTY_NAMES = {"社": ("九三",), "盟": ("台盟", "台湾民主自治�
 _SHORT_PARTY_ORGAN_RE = re.compile(rf"(?:[{_CJK}]{{1,6}}?[省市县区])?委会?|[省市县区]委会?|中央")
 
 
-def _names_not_places(spans: list[Span]) -> list[Span]:
-    """王君、巴特尔、…、乌兰、李鹏新: an item of a list of names is a name, though a county bears it too."""
+def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Names that a place's name was read in.
+
+    - 王君、巴特尔、…、乌兰、李鹏新: an item of a list of names is a name, though a county bears it too.
+    - 李君豪、林龙安则由…, 证书,林德兴既欣喜: a surname standing alone as an item's start, then a
+      county's bare two-character name, then the item's end or a function word: a given name.
+    """
     listed = {(s.start, s.end) for s in spans if s.rule == "entity.person_list"}
-    return [s for s in spans if not (s.label == "GPE" and (s.start, s.end) in listed)]
+    persons = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    out = []
+    for s in spans:
+        if s.label == "GPE" and (s.start, s.end) in listed:
+            continue
+        a = s.start - 1
+        if (
+            s.label == "GPE"
+            and len(s.text) == 2
+            and a >= 0
+            and text[a] in _COMMON_SURNAMES
+            and (a == 0 or text[a - 1] in _ITEM_BOUNDARY or text[a - 1] in "。！？!?")
+            and (s.end == len(text) or text[s.end] in _ITEM_BOUNDARY or text[s.end] in _GIVEN_NAME_AFTER)
+            and _plausible_name(text, a, s.end, st, rare=_RARE_AFTER_POST)
+        ):
+            if (a, s.end) not in persons:
+                out.append(_span(text, a, s.end, "PERSON", "entity.person_place_given_name", 0.55))
+            continue
+        out.append(s)
+    return out
+
+
+# After a name, a character that opens the rest of the clause: 林德兴既欣喜, 林龙安则由.
+_GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
 
 
 def _party_short_forms(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:

@@ -217,3 +217,20 @@ def test_a_model_only_name_without_context_still_needs_a_second_sighting() -> No
     start = text.index("史志")
     model = [Span(start, start + 2, "PERSON", "史志", {}, "test", 0.5, "lac")]
     assert [s for s in combine(text, [], model, [(0, len(text))]) if s.label == "PERSON"] == []
+
+
+# --- PERSON over GPE: a county's name as a given name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("至于王庭章、廖长海、林龙安则由港区人大转任。", "林龙安"), ("手捧证书,林德兴既欣喜又深感责任重大。", "林德兴")],
+)
+def test_a_surname_before_a_county_name_at_an_items_edges_is_a_name(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+    assert name[1:] not in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize("text", ["会后赴德兴调研。", "江西、德兴两地合作。"])
+def test_a_county_name_without_a_surname_before_it_stays_a_place(text: str) -> None:
+    assert "德兴" in labelled(text, "GPE")
