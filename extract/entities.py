@@ -316,7 +316,7 @@ _PROGRAMME_RE = re.compile(
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
-_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|$)")
+_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
@@ -1055,10 +1055,15 @@ _FORMULA_AFTER_RE = re.compile(
 )
 
 
+_COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
+
+
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
     """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
     if part in st["slogans"] or sum(ch in _CN_NUM or ch == "双" for ch in part) >= 2:
         return False  # 一国两制, 三抓三促: two numerals make a formula, whatever the dictionary says
+    if _COUNTED_FORMULA_RE.match(part):
+        return False  # “三个代表”: a quoted N个X is a numbered formula, the dictionary's knowing it is no word
     return bool(st["tokenizer"].FREQ.get(part, 0) >= (1 if len(part) >= 4 else 100))
 
 

@@ -234,3 +234,14 @@ def test_a_surname_before_a_county_name_at_an_items_edges_is_a_name(text: str, n
 @pytest.mark.parametrize("text", ["会后赴德兴调研。", "江西、德兴两地合作。"])
 def test_a_county_name_without_a_surname_before_it_stays_a_place(text: str) -> None:
     assert "德兴" in labelled(text, "GPE")
+
+
+# --- SLOGAN: a quoted N个X the dictionary knows; a plan's number before 建设 --------------------
+
+
+def test_a_quoted_counted_formula_is_a_slogan_though_the_dictionary_lists_it() -> None:
+    assert labelled("以邓小平理论和“三个代表”重要思想为指导。", "SLOGAN") == ["三个代表"]
+
+
+def test_a_plans_number_before_jianshe_is_a_slogan() -> None:
+    assert labelled("为某市的十三五建设贡献力量。", "SLOGAN") == ["十三五"]
