@@ -637,9 +637,13 @@ _PARENT_BEFORE_RE = re.compile(
 )
 
 
-_UNIT = rf"(?:(?![、，。；])[{_CJK}]){{0,16}}?(?:委员会|工作组|办公室|研究室)"
-_SET_UP_UNITS_RE = re.compile(rf"(?<=下设|设有)((?:{_UNIT}、)*{_UNIT})(?=[、，,。；;和及等]|$)", re.MULTILINE)
+_UNIT = rf"(?:(?![、，。；和及])[{_CJK}]){{0,16}}?(?:委员会|工作组|办公室|研究室|支社|支部|工委)"
+# 下设学习委员会、…; 内设办公室、老龄工作委员会和参政议政工作委员会; 成立科技支社 (RULINGS, 150–167).
+_SET_UP_UNITS_RE = re.compile(
+    rf"(?<=下设|设有|内设|成立|组建)((?:{_UNIT}[、和及])*{_UNIT})(?=[、，,。；;和及等]|$)", re.MULTILINE
+)
 # Not a named unit: a kind or a count of them (专门委员会, 各工作组, 九个专门委员会).
+_BARE_UNITS = frozenset(("委员会", "工作组", "办公室", "研究室", "支社", "支部", "工委"))
 _NOT_A_UNIT_START = ("专门", "各", "若干", "有关", "相关", *"一二两三四五六七八九十几0123456789")
 
 
@@ -677,8 +681,8 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
         # 第一届委员会下设学习委员会、协助…改造委员会: each committee a body sets up is named
         # (a bare 办公室 or 委员会 names a kind of unit, not one).
         pos = m.start(1)
-        for item in m.group(1).split("、"):
-            if not item.startswith(_NOT_A_UNIT_START) and item not in ("委员会", "工作组", "办公室", "研究室"):
+        for item in re.split("[、和及]", m.group(1)):
+            if not item.startswith(_NOT_A_UNIT_START) and item not in _BARE_UNITS:
                 found.append((pos, pos + len(item)))
             pos += len(item) + 1
     for a, b in found:

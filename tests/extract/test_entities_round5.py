@@ -245,3 +245,16 @@ def test_a_quoted_counted_formula_is_a_slogan_though_the_dictionary_lists_it() -
 
 def test_a_plans_number_before_jianshe_is_a_slogan() -> None:
     assert labelled("为某市的十三五建设贡献力量。", "SLOGAN") == ["十三五"]
+
+
+# --- ORG: branches and committees a body sets up -----------------------------------------------
+
+
+def test_committees_set_up_inside_a_body_and_joined_by_he_are_each_an_org() -> None:
+    text = "社市委先后内设办公室、老龄工作委员会和参政议政工作委员会。"
+    orgs = labelled(text, "ORG")
+    assert "老龄工作委员会" in orgs and "参政议政工作委员会" in orgs and "办公室" not in orgs
+
+
+def test_a_branch_set_up_is_an_org() -> None:
+    assert "科技支社" in labelled("6月,成立科技支社。", "ORG")
