@@ -1801,10 +1801,11 @@ def _proper_token(word: str, st: dict[str, Any]) -> bool:
 _LOCAL_COMMITTEE_RE = re.compile(
     rf"(?:中央|[{_CJK}]{{0,12}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?(?:委员会|委会|委)"
 )
-_LEAD_BEFORE_RE = re.compile(r"(?:中国共产党|中共|共青团|武警|政协)$")
+# \Z, not $: searched up to a span's start, $ would also match before a line break there (民革⏎民革西安市委会).
+_LEAD_BEFORE_RE = re.compile(r"(?:中国共产党|中共|共青团|武警|政协)\Z")
 # Party short names before their local committee: 农工党长春市第七届委员会, 民革市委.
 _PARTY_SHORT = tuple(_PARTIES.split("|"))
-_PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
+_PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})\Z")
 
 
 # What may stand before a committee's bare name for it to be that committee: not a body or place.

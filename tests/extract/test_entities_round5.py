@@ -258,3 +258,12 @@ def test_committees_set_up_inside_a_body_and_joined_by_he_are_each_an_org() -> N
 
 def test_a_branch_set_up_is_an_org() -> None:
     assert "科技支社" in labelled("6月,成立科技支社。", "ORG")
+
+
+# --- ORG: a party's name at the end of a breadcrumb line is no part of the title's body ----------
+
+
+def test_a_party_ending_the_line_before_is_not_joined_to_the_body_on_the_next() -> None:
+    text = "首页>多党合作>民革\n民革某市委会第八次代表大会召开\n"
+    orgs = labelled(text, "ORG")
+    assert "民革某市委会" in orgs and not any("\n" in o for o in orgs)
