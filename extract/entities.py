@@ -821,7 +821,8 @@ def _starts_inside_word(text: str, start: int, st: dict[str, Any]) -> bool:
     """祝贺|程伟: the character before ``start`` and the one at it make a dictionary word (not a name)."""
     if start < 1 or start + 1 > len(text):
         return False
-    return st["tokenizer"].FREQ.get(text[start - 1 : start + 1], 0) >= 50
+    freq: int = st["tokenizer"].FREQ.get(text[start - 1 : start + 1], 0)
+    return freq >= 50
 
 
 def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
