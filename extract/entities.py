@@ -1839,6 +1839,11 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
 _STATIONED_RE = re.compile(rf"驻(?P<place>[{_CJK}]{{1,14}}?)(?:联络办公室|办事处|特派员公署|公署|联络处|代表处|部队)")
 
 
+_SENDER_BEFORE_RE = re.compile(
+    r"(?:中央人民政府|中央政府|(?:中国|中华人民共和国)?外交部|(?<![各全])(?:自治区|[省市县])人民政府)\Z"
+)
+
+
 def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
     st = _init()
     ends = {o.end: o for o in orgs}
@@ -1851,6 +1856,11 @@ def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
         if sender is None and m.start() and text[m.start() - 1] in "部府局院委":
             sender = next((o for o in orgs if o.end == m.start()), None)
         start = sender.start if sender is not None else m.start()
+        if sender is None:
+            # 中央政府驻香港联络办公室, 中国外交部驻香港特派员公署: the sending government or ministry,
+            # written before 驻, is part of the name though no rule read it as a body alone.
+            lead = _SENDER_BEFORE_RE.search(text, max(0, start - 12), start)
+            start = lead.start() if lead is not None else start
         out.append(_span(text, start, m.end(), "ORG", "entity.org_stationed", 0.65))
     return out
 

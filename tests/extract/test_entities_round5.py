@@ -267,3 +267,12 @@ def test_a_party_ending_the_line_before_is_not_joined_to_the_body_on_the_next() 
     text = "首页>多党合作>民革\n民革某市委会第八次代表大会召开\n"
     orgs = labelled(text, "ORG")
     assert "民革某市委会" in orgs and not any("\n" in o for o in orgs)
+
+
+# --- ORG: the sending government before 驻 ----------------------------------------------------
+
+
+@pytest.mark.parametrize("org", ["中央政府驻香港联络办公室", "中国外交部驻香港特派员公署"])
+def test_the_sending_government_written_before_zhu_is_part_of_the_name(org: str) -> None:
+    text = f"{org}副主任赵明华出席。"
+    assert labelled(text, "ORG") == [org]
