@@ -276,3 +276,13 @@ def test_a_party_ending_the_line_before_is_not_joined_to_the_body_on_the_next() 
 def test_the_sending_government_written_before_zhu_is_part_of_the_name(org: str) -> None:
     text = f"{org}副主任赵明华出席。"
     assert labelled(text, "ORG") == [org]
+
+
+# --- GPE: a named region with its area word ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "gpe"), [("为推动海西经济区建设作出贡献。", "海西经济区"), ("强化河套灌区水资源高效利用。", "河套灌区")]
+)
+def test_an_economic_region_or_irrigation_district_is_one_gpe_with_its_place(text: str, gpe: str) -> None:
+    assert labelled(text, "GPE") == [gpe]
