@@ -286,3 +286,23 @@ def test_the_sending_government_written_before_zhu_is_part_of_the_name(org: str)
 )
 def test_an_economic_region_or_irrigation_district_is_one_gpe_with_its_place(text: str, gpe: str) -> None:
     assert labelled(text, "GPE") == [gpe]
+
+
+# --- MEETING: a party's members' congress; a congress quoted or said to have proposed ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("台湾民主自治同盟某市第七次盟员(代表)大会于26日召开。", "第七次盟员(代表)大会"),
+        ("召开九三学社某市第二次全体社员大会。", "第二次全体社员大会"),
+        ("为更好贯彻落实“二十大”精神,举办讲座。", "二十大"),
+        ("把党的二十大提出的目标任务落到实处。", "二十大"),
+    ],
+)
+def test_congresses_of_members_and_congresses_by_their_number(text: str, meeting: str) -> None:
+    assert labelled(text, "MEETING") == [meeting]
+
+
+def test_a_number_and_da_inside_a_word_is_no_congress() -> None:
+    assert labelled("“十大”杰出青年评选揭晓。", "MEETING") == []
