@@ -204,7 +204,12 @@ _POST_BEFORE_RE = re.compile(
     r"(?:主席|书记|主任|秘书长|部长|局长|厅长|会长|主委|市长|县长|区长|州长|省长|镇长|乡长|院长|校长|理事长"
     r"|记者|通讯员|编辑|审核|审校|校对|责编|摄影|撰稿|监制|终审|初审)[ \u3000]?[:：]?[ \u3000]?$"
 )
-_SPEECH_AFTER_RE = re.compile(r"(?:说|指出|强调|表示|要求|认为|主持|讲话|致辞|介绍|发言|建议|提出|希望|代表)")
+# 刘凤芹同志为秘书长, 张鑫摄 (a photo credit, its space removed): what follows calls it a name too.
+_SPEECH_AFTER_RE = re.compile(
+    r"(?:说|指出|强调|表示|要求|认为|主持|讲话|致辞|介绍|发言|建议|提出|希望|代表|同志|摄(?![影像制]))"
+)
+# 任命刘凤芹同志为秘书长, 选举王某为主席: a verb of appointment or election before it.
+_APPOINTING_BEFORE_RE = re.compile(r"(?:任命|选举|推选|推举|增补|补选|聘任|聘请)$")
 _POST_AFTER_RE = re.compile(r"(?:副?主席|副?主任|副?书记|秘书长|副?部长|副?局长|副?会长|副?主委|党组|委员|常委)")
 _FUNCTION_CHARS = frozenset("同和与及在对向为由把被跟经从给将到赴")
 _BARE_BODIES = frozenset(("政协", "人民政协", "中共", "党", "政府", "人大", "党委", "委员会", "常委会", "专委会"))
@@ -218,7 +223,7 @@ def _name_in_context(text: str, span: Span, kept: list[Span]) -> bool:
     """
     if _POST_BEFORE_RE.search(text, max(0, span.start - 8), span.start):
         return True
-    if _SPEECH_AFTER_RE.match(text, span.end):
+    if _SPEECH_AFTER_RE.match(text, span.end) or _APPOINTING_BEFORE_RE.search(text, max(0, span.start - 2), span.start):
         return True
     names = {(s.start, s.end) for s in kept if s.label == "PERSON"}
     before = span.start - 1

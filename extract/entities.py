@@ -87,6 +87,8 @@ def _init() -> dict[str, Any]:
             for w, (freq, _tag) in entries.items()
             if len(w) == 2 and w[0] in "省市县区州旗镇乡" and freq >= 30 and w[1] not in _BODY_AFTER_SUFFIX
         ) | {level + "情" for level in "省市县区乡"}  # 陇南市情: the city's situation, 市 belongs to it
+        # 中山乡彦, 家乡乡贤: the people of one's home place (乡 + 彦/贤/亲/邻/友/党), not a township.
+        eaters |= {"乡" + ch for ch in "彦贤亲邻友党愁"}
         # 青藏, 川渝, 京津冀: jieba's abbreviations (j) made of provinces' one-character names.
         regions = frozenset(
             w
@@ -239,6 +241,8 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 # A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
 
+# 《经济通通讯社驻京记者黄燕明6日北京专电》: a dateline a page set in 《》 is no title (RULINGS, 099–118).
+_DATELINE_RE = re.compile(r"《[^《》]*?(?:记者|社|台|网)[^《》]*?[0-9一二三四五六七八九十]{1,3}日[^《》]{0,8}?专?电》")
 _N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
 _TERM = rf"(?:第?{_N}|首)届"
 # 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
@@ -255,8 +259,9 @@ _MEETING_RE = re.compile(
     rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
-    rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:代表|社员|盟员|会员|党员)大会|党代会)"
-    rf"|(?<=[的共、和及迎庆])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召、和及二”’\"，。；,;]|$)"
+    # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
+    rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
+    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开)"
     rf")"
@@ -312,7 +317,7 @@ _PROGRAMME_RE = re.compile(
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
-_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|$)")
+_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
@@ -428,7 +433,11 @@ def find_entities(text: str) -> list[Span]:
         return []
     st = _init()
     spans: list[Span] = []
-    spans += [_span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95) for m in _TITLE_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "TITLE", "entity.title", 0.95)
+        for m in _TITLE_RE.finditer(text)
+        if not _DATELINE_RE.fullmatch(m.group())
+    ]
     meetings = [
         _span(text, m.start(), m.end(), "MEETING", "entity.meeting", 0.9)
         for m in _MEETING_RE.finditer(text)
@@ -453,7 +462,7 @@ def find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
-    spans = _stacked_heading(text, spans)
+    spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     return _credits_and_bodies(text, spans, st)
 
 
@@ -495,6 +504,13 @@ def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> 
             after = _NAME_AFTER_POST_RE.match(text, a)
             if after and not any(taken[a : after.end()]):
                 word = after.group()
+                if word.endswith("说") and _has_surname(word[:-1]):
+                    # 副市长黄菱说,: a two-character name, then the speech verb (a three-character name
+                    # before 说 is read by the cue in the pattern).
+                    out.append(_span(text, a, after.end() - 1, "PERSON", "entity.person_after_post", 0.55))
+                    taken[a : after.end()] = b"\1" * (after.end() - a)
+                    i = text.find(post, a)
+                    continue
                 # 刚布和, 孟和: 和 ends many Mongolian names, so only the characters before the last are checked.
                 stops = set(word[:-1]) & _STOP_CHARS or (word[-1] != "和" and word[-1] in _STOP_CHARS)
                 if not (stops or word in _COMMON_WORDS or freq.get(word)):
@@ -523,7 +539,7 @@ def _stacked_heading(text: str, spans: list[Span]) -> list[Span]:
 
 
 _COMMON_SURNAMES = frozenset(name for name, share in _surname_rows() if len(name) == 1 and share >= 0.1)
-_JOINED_BYLINE_RE = re.compile(rf"[（(]((?:[{_CJK}]{{3}}){{2,4}})(?:报道|摄影?|供稿|整理)[)）]")
+_JOINED_BYLINE_RE = re.compile(rf"[（(]((?:[{_CJK}]{{3}}){{2,4}})(?:报道|摄影?|供稿|整理|文[/／]图|图[/／]文)[)）]")
 
 
 def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
@@ -622,9 +638,13 @@ _PARENT_BEFORE_RE = re.compile(
 )
 
 
-_UNIT = rf"(?:(?![、，。；])[{_CJK}]){{0,16}}?(?:委员会|工作组|办公室|研究室)"
-_SET_UP_UNITS_RE = re.compile(rf"(?<=下设|设有)((?:{_UNIT}、)*{_UNIT})(?=[、，,。；;和及等]|$)", re.MULTILINE)
+_UNIT = rf"(?:(?![、，。；和及])[{_CJK}]){{0,16}}?(?:委员会|工作组|办公室|研究室|支社|支部|工委)"
+# 下设学习委员会、…; 内设办公室、老龄工作委员会和参政议政工作委员会; 成立科技支社 (RULINGS, 150–167).
+_SET_UP_UNITS_RE = re.compile(
+    rf"(?<=下设|设有|内设|成立|组建)((?:{_UNIT}[、和及])*{_UNIT})(?=[、，,。；;和及等]|$)", re.MULTILINE
+)
 # Not a named unit: a kind or a count of them (专门委员会, 各工作组, 九个专门委员会).
+_BARE_UNITS = frozenset(("委员会", "工作组", "办公室", "研究室", "支社", "支部", "工委"))
 _NOT_A_UNIT_START = ("专门", "各", "若干", "有关", "相关", *"一二两三四五六七八九十几0123456789")
 
 
@@ -662,8 +682,8 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
         # 第一届委员会下设学习委员会、协助…改造委员会: each committee a body sets up is named
         # (a bare 办公室 or 委员会 names a kind of unit, not one).
         pos = m.start(1)
-        for item in m.group(1).split("、"):
-            if not item.startswith(_NOT_A_UNIT_START) and item not in ("委员会", "工作组", "办公室", "研究室"):
+        for item in re.split("[、和及]", m.group(1)):
+            if not item.startswith(_NOT_A_UNIT_START) and item not in _BARE_UNITS:
                 found.append((pos, pos + len(item)))
             pos += len(item) + 1
     for a, b in found:
@@ -727,6 +747,7 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
                         or _boundary_before(text, j - n, st)
                     )
                     and _plausible_name(text, j - n, j, st)
+                    and not _starts_inside_word(text, j - n, st)
                 ),
                 None,
             )
@@ -736,6 +757,73 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
             out.append(_span(text, item, j, "PERSON", "entity.person_listed_before", 0.6))
             start = item
     return out
+
+
+# 社市委, 社省委, 社中央 (九三学社), 盟省委 (台盟): a party's own one-character short form before its organ,
+# where the text names the party (RULINGS, texts 150–167).
+_SHORT_PARTY_NAMES = {"社": ("九三",), "盟": ("台盟", "台湾民主自治同盟")}
+_SHORT_PARTY_ORGAN_RE = re.compile(rf"(?:[{_CJK}]{{1,6}}?[省市县区])?委会?|[省市县区]委会?|中央")
+
+
+def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Names that a place's name was read in.
+
+    - 王君、巴特尔、…、乌兰、李鹏新: an item of a list of names is a name, though a county bears it too.
+    - 李君豪、林龙安则由…, 证书,林德兴既欣喜: a surname standing alone as an item's start, then a
+      county's bare two-character name, then the item's end or a function word: a given name.
+    """
+    listed = {(s.start, s.end) for s in spans if s.rule == "entity.person_list"}
+    persons = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    out = []
+    for s in spans:
+        if s.label == "GPE" and (s.start, s.end) in listed:
+            continue
+        a = s.start - 1
+        if (
+            s.label == "GPE"
+            and len(s.text) == 2
+            and a >= 0
+            and text[a] in _COMMON_SURNAMES
+            and (a == 0 or text[a - 1] in _ITEM_BOUNDARY or text[a - 1] in "。！？!?")
+            and (s.end == len(text) or text[s.end] in _ITEM_BOUNDARY or text[s.end] in _GIVEN_NAME_AFTER)
+            and _plausible_name(text, a, s.end, st, rare=_RARE_AFTER_POST)
+        ):
+            if (a, s.end) not in persons:
+                out.append(_span(text, a, s.end, "PERSON", "entity.person_place_given_name", 0.55))
+            continue
+        out.append(s)
+    return out
+
+
+# After a name, a character that opens the rest of the clause: 林德兴既欣喜, 林龙安则由.
+_GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
+
+
+def _party_short_forms(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    out = []
+    for span in spans:
+        start = span.start
+        short = text[start - 1 : start] if start else ""
+        if (
+            span.label == "ORG"
+            and short in _SHORT_PARTY_NAMES
+            and _SHORT_PARTY_ORGAN_RE.fullmatch(span.text)
+            and any(name in text for name in _SHORT_PARTY_NAMES[short])
+            and not (start >= 2 and text[start - 2] in _PLURAL_BEFORE_LEVEL)
+            and not text.endswith("兄弟", 0, start - 1)  # 兄弟社市委: the fellow committees, a plural
+            and st["tokenizer"].FREQ.get(text[start - 2 : start], 0) == 0  # 公社, 报社: a word ends there
+        ):
+            span = _span(text, start - 1, span.end, "ORG", span.rule, span.confidence)
+        out.append(span)
+    return out
+
+
+def _starts_inside_word(text: str, start: int, st: dict[str, Any]) -> bool:
+    """祝贺|程伟: the character before ``start`` and the one at it make a dictionary word (not a name)."""
+    if start < 1 or start + 1 > len(text):
+        return False
+    freq: int = st["tokenizer"].FREQ.get(text[start - 1 : start + 1], 0)
+    return freq >= 50
 
 
 def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -967,16 +1055,21 @@ _EVENT_AFTER_RE = re.compile(
     r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
 )
 _FORMULA_AFTER_RE = re.compile(
-    r"(?:的)?(?:重要|总|工作|基本|履职)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
+    r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
 )
+
+
+_COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
 
 
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
     """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
     if part in st["slogans"] or sum(ch in _CN_NUM or ch == "双" for ch in part) >= 2:
         return False  # 一国两制, 三抓三促: two numerals make a formula, whatever the dictionary says
+    if _COUNTED_FORMULA_RE.match(part):
+        return False  # “三个代表”: a quoted N个X is a numbered formula, the dictionary's knowing it is no word
     return bool(st["tokenizer"].FREQ.get(part, 0) >= (1 if len(part) >= 4 else 100))
 
 
@@ -1280,7 +1373,7 @@ _BODY_AFTER_LEVEL = (
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _REGION_TAIL_RE = re.compile(
-    r"(?:特别行政区|特区|地区|流域|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+    r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
@@ -1496,6 +1589,8 @@ _LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国"
 # Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
 _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
 _MAX_BODY_CONTENT = 12
+# A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心.
+_VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物")
 
 
 def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -1538,6 +1633,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if head == "中心" and (content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)):
+            continue  # 市中心 (a city's centre), 香港会议展览中心, 上海世博中心: a place, a venue, no body
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
         while True:
             lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 16), start)
@@ -1706,10 +1803,11 @@ def _proper_token(word: str, st: dict[str, Any]) -> bool:
 _LOCAL_COMMITTEE_RE = re.compile(
     rf"(?:中央|[{_CJK}]{{0,12}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?(?:委员会|委会|委)"
 )
-_LEAD_BEFORE_RE = re.compile(r"(?:中国共产党|中共|共青团|武警|政协)$")
+# \Z, not $: searched up to a span's start, $ would also match before a line break there (民革⏎民革西安市委会).
+_LEAD_BEFORE_RE = re.compile(r"(?:中国共产党|中共|共青团|武警|政协)\Z")
 # Party short names before their local committee: 农工党长春市第七届委员会, 民革市委.
 _PARTY_SHORT = tuple(_PARTIES.split("|"))
-_PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})$")
+_PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})\Z")
 
 
 # What may stand before a committee's bare name for it to be that committee: not a body or place.
@@ -1742,6 +1840,11 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
 _STATIONED_RE = re.compile(rf"驻(?P<place>[{_CJK}]{{1,14}}?)(?:联络办公室|办事处|特派员公署|公署|联络处|代表处|部队)")
 
 
+_SENDER_BEFORE_RE = re.compile(
+    r"(?:中央人民政府|中央政府|(?:中国|中华人民共和国)?外交部|(?<![各全])(?:自治区|[省市县])人民政府)\Z"
+)
+
+
 def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
     st = _init()
     ends = {o.end: o for o in orgs}
@@ -1754,6 +1857,11 @@ def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
         if sender is None and m.start() and text[m.start() - 1] in "部府局院委":
             sender = next((o for o in orgs if o.end == m.start()), None)
         start = sender.start if sender is not None else m.start()
+        if sender is None:
+            # 中央政府驻香港联络办公室, 中国外交部驻香港特派员公署: the sending government or ministry,
+            # written before 驻, is part of the name though no rule read it as a body alone.
+            lead = _SENDER_BEFORE_RE.search(text, max(0, start - 12), start)
+            start = lead.start() if lead is not None else start
         out.append(_span(text, start, m.end(), "ORG", "entity.org_stationed", 0.65))
     return out
 
@@ -2373,7 +2481,11 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 _CONJUNCTIONS = frozenset("和与及同跟并")
-_CREDIT_RUN_RE = re.compile(rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}})(?=[\s)）]|$)", re.MULTILINE)
+# 记者王强 李明摄影报道: the credit's names may run on into what they did (报道, 摄影, 摄).
+_CREDIT_RUN_RE = re.compile(
+    rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}}?)(?=[\s)）]|$|(?:摄影?)?报道|摄影?(?:[\s)）。]|$))",
+    re.MULTILINE,
+)
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
@@ -2426,7 +2538,10 @@ _ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{
 # Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
-_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:、[^{_NOT_IN_ITEM}]+)+")
+# 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
+_ITEM_NOTE = rf"[（(][{_CJK}]{{1,3}}[)）]"
+_ITEM_NOTE_RE = re.compile(rf"{_ITEM_NOTE}$")
+_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?)+")
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
 _LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
@@ -2460,7 +2575,8 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
         pos = m.start()
         bounds = []
         for chunk in chunks:
-            bounds.append((pos, pos + len(chunk)))
+            note = _ITEM_NOTE_RE.search(chunk)
+            bounds.append((pos, pos + len(chunk) - (len(note.group()) if note else 0)))
             pos += len(chunk) + 1
         items: list[tuple[int, int] | None] = []
         for k, (a, b) in enumerate(bounds):
@@ -2483,6 +2599,13 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
 
 def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
     """The first item of a list: the chunk, or its tail after a post, a lead or a word (副主席张柏青, 又如张宪明)."""
+    if (
+        b - a == 4
+        and text[a] in _FUNCTION_BEFORE
+        and text[a : a + 2] not in _COMPOUND_SURNAMES
+        and text[a + 1] in _COMMON_SURNAMES
+    ):
+        return a + 1, b  # 由王志英、…: the preposition, then a three-character name
     if _ITEM_RE.fullmatch(text, a, b):
         return a, b
     for n in (3, 2, 4):
@@ -2592,6 +2715,8 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
         for n in (3, 2):
+            if n == 3 and text.startswith("说", end + 2):
+                continue  # 副市长黄菱说,: a two-character name, then the speech verb
             follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
             if follows and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST):
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))

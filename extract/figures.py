@@ -89,6 +89,8 @@ _FIGURE_RE = re.compile(
     rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
+    # 10.5 %: normalization keeps a space before a sign (it removes one before a CJK unit only).
+    rf"(?:(?<=[0-9]) (?=[%‰]))?"
     rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
@@ -488,7 +490,9 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         and not m.group("unit").startswith("个半")
         and not _POST_COUNTED_RE.search(text, max(0, m.start() - 12), m.start())
     ):
-        return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
+        if not (unit in ("元", "角") and text.endswith("币", 0, m.start())):
+            return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count
+        # 旧币一万元折新币一元: an amount of a currency named just before it is counted, 一 included.
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
@@ -521,11 +525,12 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
             return "figure.cn_duration", 0.45
         return None
-    if after.startswith(_SET_HEADS):
+    if after.startswith(_SET_HEADS) and not _added_items_counted(text, m.start()):
         return None
     cue = (
         text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
         or _listed_before(text, m.start())
+        or _added_items_counted(text, m.start())
         or _continues_counts(text, m.start(), m.group("unit"))
         or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
     )
@@ -547,6 +552,17 @@ _POST_COUNTED_RE = re.compile(
 
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
 _LENGTH_CUES = ("连续", "一连", "为期", "历时", "长达")
+
+
+_ADDING_VERBS = ("增加", "新增", "增设", "设有", "设立", "下设", "成立", "组建")
+
+
+def _added_items_counted(text: str, start: int) -> bool:
+    """增加了“…”和“…”两个方面, 设有紫荆厅、莲花厅两个专厅: things a clause adds or sets up, listed
+    (、 or quotes) and then counted, are a count even where the head names a part (RULINGS, 099–118)."""
+    clause = re.split(r"[，。；,;：:！？!?\n]", text[max(0, start - 40) : start])[-1]
+    listed = clause.endswith(("”", "’", "」")) or "、" in clause
+    return listed and any(verb in clause for verb in _ADDING_VERBS)
 
 
 def _listed_before(text: str, start: int) -> bool:

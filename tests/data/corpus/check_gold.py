@@ -209,8 +209,11 @@ def _figure(row: dict[str, Any]) -> list[str]:
 
 
 def _written(unit: str, rest: str) -> bool:
-    """The unit's characters, in order, in what follows the numeral (brackets, 半 and 米四五's tail aside)."""
-    plain = re.sub(r"[()（）半]", "", _TAIL.sub("", rest))
+    """The unit's characters, in order, in what follows the numeral (brackets, 半 and 米四五's tail aside).
+
+    A space the layout left before the unit (`10.5 %`: normalization keeps a space before a sign) is no part of it.
+    """
+    plain = re.sub(r"[()（）半]", "", _TAIL.sub("", rest)).lstrip()
     return plain == unit
 
 
