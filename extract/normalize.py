@@ -216,6 +216,7 @@ def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    width = _wrap_width(lines)
     deletions: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -223,10 +224,68 @@ def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]
         j = i + 1
         while j < len(lines) and not lines[j]:
             j += 1
-        if j < len(lines) and _is_broken(line, lines[j], markdown):
-            deletions.append((starts[i] + len(line), starts[j]))
+        if j < len(lines):
+            wrapped = width is not None and j == i + 1 and _fills_column(line, width)
+            joins = _is_wrapped(line, lines[j]) if wrapped else _is_broken(line, lines[j], markdown)
+            if joins:
+                deletions.append((starts[i] + len(line), starts[j]))
         i = j
     return _cut(text, offsets, deletions)
+
+
+# A hard-wrapped text (a PDF's or a narrow column's lines exported as text) has most of its
+# lines one length, the column's width, and none much longer; half-width digits and Latin
+# letters let a line hold a few more characters than the width, a word kept whole a few less.
+_MIN_WRAP_WIDTH = 10
+_WRAP_SLACK = 2
+_WRAP_OVERRUN = 8
+_WRAP_SHARE = 0.4
+_WRAP_MIN_LINES = 4
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width (in characters) the text is hard-wrapped at, or None when it is not.
+
+    Wrapped: at least four lines and 40% of the lines of 10+ characters are within
+    ``_WRAP_SLACK`` below the most common length (or a little above it), most of those lines
+    do not end a sentence (a wrap cuts anywhere), and hardly any line runs far past it.
+    """
+    lengths = [len(line) for line in lines if len(line) >= _MIN_WRAP_WIDTH and CELL_SEPARATOR not in line]
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    width = max(counts, key=lambda n: (counts[n], n))
+    full = [line for line in lines if width - _WRAP_SLACK <= len(line) <= width + _WRAP_OVERRUN]
+    longer = sum(1 for n in lengths if n > width + _WRAP_OVERRUN)
+    open_ended = sum(1 for line in full if line[-1] not in _SENTENCE_END)
+    if (
+        len(full) < _WRAP_MIN_LINES
+        or len(full) < _WRAP_SHARE * len(lengths)
+        or open_ended * 2 < len(full)
+        or longer > 0.1 * len(lengths)
+    ):
+        return None
+    return width
+
+
+def _fills_column(line: str, width: int) -> bool:
+    return len(line) >= width - _WRAP_SLACK
+
+
+def _is_wrapped(line: str, following: str) -> bool:
+    """Whether ``following`` continues ``line``, a full line of a hard-wrapped text: the wrap
+    cut it wherever the width ran out (inside a heading, a name, a number), so only a sentence
+    end, a table row or a page-furniture line after it ends the paragraph."""
+    if line[-1] in _SENTENCE_END or CELL_SEPARATOR in line or CELL_SEPARATOR in following:
+        return False
+    if line.startswith("#") or _TITLE_END_RE.search(line):
+        return False
+    return not (_STRUCTURAL_START_RE.match(following) and not _DATE_START_RE.match(following))
+
+
+_DATE_START_RE = re.compile(r"\d{4}年")
 
 
 def _cut(text: str, offsets: array[int], deletions: list[tuple[int, int]]) -> tuple[str, array[int]]:

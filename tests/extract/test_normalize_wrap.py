@@ -1,0 +1,53 @@
+"""Normalization of text a PDF or a narrow newspaper column hard-wrapped at a fixed width (issue 21).
+
+A .txt export of a PDF page breaks every line at the column's width, inside words, names
+and numbers; the lines of such a text are mostly one length, shorter than the 36 characters
+a running line needs elsewhere. Normalization rejoins them into their paragraphs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pizhu.extract.normalize import normalize
+
+PARAGRAPHS = [
+    "一年来，县政协常务委员会在中共县委的坚强领导下，认真贯彻落实全国政协第十四届委员会第二次会议精神，"
+    "围绕中心、服务大局，组织委员开展视察调研二十三次，提出意见建议一百余条。",
+    "二、加强自身建设，提升履职能力",
+    "全年共收到委员提案386件，经审查立案352件，截至2023年11月30日全部办复，办复率100%，"
+    "其中《关于加快乡村振兴步伐的建议》等重点提案由县领导领衔督办，取得了明显成效。",
+]
+
+
+def _wrapped(paragraphs: list[str], width: int) -> str:
+    lines = []
+    for paragraph in paragraphs:
+        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [14, 18, 25, 33])
+def test_paragraphs_hard_wrapped_at_a_fixed_width_are_rejoined(width: int) -> None:
+    raw = _wrapped(PARAGRAPHS, width)
+    assert normalize(raw).text == "\n".join(PARAGRAPHS)
+
+
+def test_a_wrapped_text_keeps_each_character_mapped_to_its_raw_one() -> None:
+    raw = _wrapped(PARAGRAPHS, 18)
+    normalized = normalize(raw)
+    for i, ch in enumerate(normalized.text):
+        assert raw[normalized.raw_offsets[i]] == ch
+
+
+def test_lines_of_varied_length_are_no_wrapped_column() -> None:
+    """Short unpunctuated lines of different lengths (a list of posts) stay apart."""
+    posts = ["县政协副主席兼秘书长", "县政协党组成员", "县政协提案委员会主任", "县政协办公室副主任", "县工商联党组书记"]
+    raw = "\n".join(posts)
+    assert normalize(raw).text == raw
+
+
+def test_a_list_of_lines_of_one_length_that_end_their_items_stays_apart() -> None:
+    """Lines of one length that each end in a sentence end are whole lines, not a wrapped column."""
+    raw = "\n".join(["第一项工作圆满完成。", "第二项工作正在推进。", "第三项工作已经启动。", "第四项工作尚在筹划。"])
+    assert normalize(raw).text == raw
