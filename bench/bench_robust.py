@@ -9,7 +9,8 @@ The dev half is mostly clean Simplified text, so its scores say little about tho
 This bench makes each form from every dev text and scores it against the same gold:
 
 - ``clean``: the text as it is;
-- ``wrapN`` (18, 25, 33): every line hard-wrapped at N characters (narrow newspaper columns, A4);
+- ``wrapN`` (18, 25, 33): every line hard-wrapped at N characters (narrow newspaper columns, A4),
+  as a page sets them: a digit or Latin letter takes half a CJK character's width;
 - ``wrap25+page``: as ``wrap25`` with a running header and a page number line every 40 lines;
 - ``s2hk``, ``s2t``: converted by OpenCC (one character for one: a line whose phrase
   conversion changes its length is converted per character);
@@ -113,21 +114,31 @@ class _Builder:
 
 
 def _wrap(raw: str, width: int, page: bool = False) -> Perturbed:
+    """Every line set in a column ``width`` full-width characters wide (a half-width character takes half)."""
     out = _Builder()
     lines = 0
     number = 1
+
+    def line_break() -> None:
+        nonlocal lines, number
+        lines += 1
+        if page and lines % PAGE_LINES == 0:
+            out.insert(f"\n— {number} —\n{PAGE_HEADER}")
+            number += 1
+
     for index, line in enumerate(raw.split("\n")):
         if index:
+            line_break()
             out.keep("\n")
-        chunks = [line[i : i + width] for i in range(0, len(line), width)] or [""]
-        for k, chunk in enumerate(chunks):
-            if k:
+        used = 0
+        for ch in line:
+            take = 2 if ch >= "\u2e80" else 1
+            if used + take > 2 * width:
+                line_break()
                 out.insert("\n")
-            out.keep(chunk)
-            lines += 1
-            if page and lines % PAGE_LINES == 0:
-                out.insert(f"\n— {number} —\n{PAGE_HEADER}\n")
-                number += 1
+                used = 0
+            out.keep(ch)
+            used += take
     return out.done()
 
 

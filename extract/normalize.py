@@ -14,7 +14,9 @@ The steps follow GUIDELINES.md ("Normalization"):
    no OCR ran) a space between two runs of two or more CJK characters is the author's and
    stays: it separates two names (``市发展和改革委员会 市财政局``);
 6. paragraphs that a column break split over lines rejoined, never joining a heading,
-   a caption or page furniture to its neighbour.
+   a caption or page furniture to its neighbour; in a hard-wrapped text (a PDF page or a
+   narrow column exported as text, found from its lines' widths) every full line that does
+   not end a sentence joins the next.
 
 Every step only deletes characters or replaces one character by one, so each character
 of the normalized text comes from exactly one raw character: ``raw_offsets[i]``.
@@ -81,6 +83,7 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     offsets = array("i", range(len(raw) + 1))
     text, offsets = _delete(text, offsets, _INVISIBLE_RE)
     text, offsets = _replace(text, offsets, _LONE_CR_RE, lambda _m: "\n")
+    wrapped_ends = _wrapped_line_ends(text, offsets) if "\n" in text else frozenset()
     text, offsets = _delete(text, offsets, _GLOSS_RE)
     text, offsets = _to_simplified(text, offsets)
     text = text.translate(_FULLWIDTH)
@@ -88,7 +91,7 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
     text, offsets = _delete_ocr_spaces(text, offsets, keep_word_spaces)
-    text, offsets = _rejoin_paragraphs(text, offsets)
+    text, offsets = _rejoin_paragraphs(text, offsets, wrapped_ends)
     return Normalized(text=text, raw_offsets=offsets)
 
 
@@ -205,8 +208,14 @@ _MIN_BROKEN_LINE = 36
 _TITLE_END_RE = re.compile("(?:综述|綜述|工作报告|工作報告|纪实|紀實|侧记|側記)$")
 
 
-def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]:
-    """Delete the line breaks (and blank lines) inside a paragraph that a column break split."""
+def _rejoin_paragraphs(
+    text: str, offsets: array[int], wrapped_ends: frozenset[int] = frozenset()
+) -> tuple[str, array[int]]:
+    """Delete the line breaks (and blank lines) inside a paragraph that a column break split.
+
+    ``wrapped_ends``: the raw offsets of the breaks that end a full line of a hard-wrapped text
+    (``_wrapped_line_ends``); such a break joins unless ``_is_wrapped`` says the paragraph ends.
+    """
     lines = text.split("\n")
     # A Markdown report marks every heading with "#", so a short unfinished plain line there
     # is a broken paragraph, never a heading.
@@ -216,7 +225,6 @@ def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
-    width = _wrap_width(lines)
     deletions: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -225,7 +233,7 @@ def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]
         while j < len(lines) and not lines[j]:
             j += 1
         if j < len(lines):
-            wrapped = width is not None and j == i + 1 and _fills_column(line, width)
+            wrapped = j == i + 1 and offsets[starts[i] + len(line)] in wrapped_ends
             joins = _is_wrapped(line, lines[j]) if wrapped else _is_broken(line, lines[j], markdown)
             if joins:
                 deletions.append((starts[i] + len(line), starts[j]))
@@ -234,44 +242,52 @@ def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]
 
 
 # A hard-wrapped text (a PDF's or a narrow column's lines exported as text) has most of its
-# lines one length, the column's width, and none much longer; half-width digits and Latin
-# letters let a line hold a few more characters than the width, a word kept whole a few less.
-_MIN_WRAP_WIDTH = 10
-_WRAP_SLACK = 2
-_WRAP_OVERRUN = 8
-_WRAP_SHARE = 0.4
+# lines as wide as the column, and none much wider. Widths are counted as a page sets them: a
+# CJK or full-width character is two, a digit or Latin letter one; justification and a word
+# kept whole leave a full line a little short of the column.
+_MIN_WRAP_CHARS = 10
+_FULL_SHARE = 0.85
+_CAP_QUANTILE = 0.95
+_WRAP_SHARE = 0.3
 _WRAP_MIN_LINES = 4
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width (in characters) the text is hard-wrapped at, or None when it is not.
+def _display_width(line: str) -> int:
+    return len(line) + sum(1 for ch in line if ch >= "\u2e80")
 
-    Wrapped: at least four lines and 40% of the lines of 10+ characters are within
-    ``_WRAP_SLACK`` below the most common length (or a little above it), most of those lines
-    do not end a sentence (a wrap cuts anywhere), and hardly any line runs far past it.
+
+def _wrapped_line_ends(text: str, offsets: array[int]) -> frozenset[int]:
+    """The raw offsets of the line breaks that end a full line of a hard-wrapped text (none
+    when the text is not hard-wrapped).
+
+    Measured on the lines as they came (before glosses and OCR spaces go): the column's width
+    is the widest line but the widest 5%; the text is hard-wrapped when at least four lines and
+    30% of its lines of 10+ characters reach 85% of that width, and most of those do not end a
+    sentence (a wrap cuts anywhere; a paragraph of a text that is not wrapped ends its line).
     """
-    lengths = [len(line) for line in lines if len(line) >= _MIN_WRAP_WIDTH and CELL_SEPARATOR not in line]
-    if len(lengths) < _WRAP_MIN_LINES:
-        return None
-    counts: dict[int, int] = {}
-    for n in lengths:
-        counts[n] = counts.get(n, 0) + 1
-    width = max(counts, key=lambda n: (counts[n], n))
-    full = [line for line in lines if width - _WRAP_SLACK <= len(line) <= width + _WRAP_OVERRUN]
-    longer = sum(1 for n in lengths if n > width + _WRAP_OVERRUN)
-    open_ended = sum(1 for line in full if line[-1] not in _SENTENCE_END)
-    if (
-        len(full) < _WRAP_MIN_LINES
-        or len(full) < _WRAP_SHARE * len(lengths)
-        or open_ended * 2 < len(full)
-        or longer > 0.1 * len(lengths)
-    ):
-        return None
-    return width
-
-
-def _fills_column(line: str, width: int) -> bool:
-    return len(line) >= width - _WRAP_SLACK
+    lines = text.split("\n")
+    widths = sorted(
+        _display_width(line) for line in lines if len(line.strip()) >= _MIN_WRAP_CHARS and CELL_SEPARATOR not in line
+    )
+    if len(widths) < _WRAP_MIN_LINES:
+        return frozenset()
+    column = widths[min(len(widths) - 1, int(_CAP_QUANTILE * len(widths)))]
+    ends: list[int] = []
+    full = open_ended = 0
+    pos = 0
+    for line in lines:
+        end = pos + len(line)
+        if CELL_SEPARATOR not in line and _FULL_SHARE * column <= _display_width(line) <= column:
+            full += 1
+            stripped = line.rstrip(_SPACE)
+            if stripped and stripped[-1] not in _SENTENCE_END:
+                open_ended += 1
+                if end < len(text):
+                    ends.append(offsets[end])
+        pos = end + 1
+    if full < _WRAP_MIN_LINES or full < _WRAP_SHARE * len(widths) or open_ended * 2 < full:
+        return frozenset()
+    return frozenset(ends)
 
 
 def _is_wrapped(line: str, following: str) -> bool:

@@ -1,8 +1,9 @@
 """Normalization of text a PDF or a narrow newspaper column hard-wrapped at a fixed width (issue 21).
 
 A .txt export of a PDF page breaks every line at the column's width, inside words, names
-and numbers; the lines of such a text are mostly one length, shorter than the 36 characters
-a running line needs elsewhere. Normalization rejoins them into their paragraphs.
+and numbers; most lines of such a text are as wide as the column (a digit takes half a CJK
+character's width), often narrower than the 36 characters a running line needs elsewhere.
+Normalization rejoins them.
 """
 
 from __future__ import annotations
@@ -21,9 +22,18 @@ PARAGRAPHS = [
 
 
 def _wrapped(paragraphs: list[str], width: int) -> str:
+    """The paragraphs set in a column ``width`` full-width characters wide (a digit takes half)."""
     lines = []
     for paragraph in paragraphs:
-        lines += [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+        line, used = "", 0
+        for ch in paragraph:
+            take = 2 if ch >= "\u2e80" else 1
+            if used + take > 2 * width:
+                lines.append(line)
+                line, used = "", 0
+            line += ch
+            used += take
+        lines.append(line)
     return "\n".join(lines)
 
 
