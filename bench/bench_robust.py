@@ -11,13 +11,14 @@ This bench makes each form from every dev text and scores it against the same go
 - ``clean``: the text as it is;
 - ``wrapN`` (18, 25, 33): every line hard-wrapped at N characters (narrow newspaper columns, A4),
   as a page sets them: a digit or Latin letter takes half a CJK character's width;
-- ``wrap25+page``: as ``wrap25`` with a running header and a page number line every 40 lines;
+- ``wrap25+page``: as ``wrap25`` with a page number and a running header line every 15 lines
+  (the excerpts are short: most would fit on one A4 page);
 - ``s2hk``, ``s2t``: converted by OpenCC (one character for one: a line whose phrase
   conversion changes its length is converted per character);
 - ``fullwidth``: digits and ``%`` full-width, ASCII punctuation full-width and full-width
   punctuation ASCII;
 - ``spam``: a site's chrome and boilerplate lines (分享到, 扫一扫, 责任编辑, 来源, 版权所有,
-  copyright, link lists, an ad line) after every third line.
+  copyright, link lists, an ad line) after every third paragraph.
 
 The gold carries no offsets, so each gold row is first found in the clean text as an import
 normalizes it (in document order), mapped back to the raw text through the import's offset
@@ -72,7 +73,7 @@ SPAM_LINES = (
     "免费观看高清视频在线播放-最新电影电视剧大全-精品资源每日更新",
 )
 PAGE_HEADER = "政协工作资料汇编"
-PAGE_LINES = 40
+PAGE_LINES = 15
 
 _ASCII_PUNCT = ",.;:!?()"
 _FULL_PUNCT = "，．；：！？（）"
@@ -163,13 +164,19 @@ def _fullwidth(raw: str) -> Perturbed:
 
 
 def _spam(raw: str) -> Perturbed:
+    """A spam or chrome line after every third paragraph (a line that ends a sentence, or a blank one)."""
     out = _Builder()
+    ends = 0
+    previous = ""
     for index, line in enumerate(raw.split("\n")):
         if index:
             out.keep("\n")
-            if index % 3 == 0:
-                out.insert(SPAM_LINES[(index // 3) % len(SPAM_LINES)] + "\n")
+            if not previous.strip() or previous.rstrip()[-1] in "。！？!?；;…”":
+                ends += 1
+                if ends % 3 == 0:
+                    out.insert(SPAM_LINES[(ends // 3) % len(SPAM_LINES)] + "\n")
         out.keep(line)
+        previous = line
     return out.done()
 
 

@@ -83,7 +83,7 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     offsets = array("i", range(len(raw) + 1))
     text, offsets = _delete(text, offsets, _INVISIBLE_RE)
     text, offsets = _replace(text, offsets, _LONE_CR_RE, lambda _m: "\n")
-    wrapped_ends = _wrapped_line_ends(text, offsets) if "\n" in text else frozenset()
+    text, offsets, wrapped = _join_hard_wrapped(text, offsets)
     text, offsets = _delete(text, offsets, _GLOSS_RE)
     text, offsets = _to_simplified(text, offsets)
     text = text.translate(_FULLWIDTH)
@@ -91,7 +91,8 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
     text, offsets = _delete_ocr_spaces(text, offsets, keep_word_spaces)
-    text, offsets = _rejoin_paragraphs(text, offsets, wrapped_ends)
+    if not wrapped:  # a hard-wrapped text's breaks were all weighed in _join_hard_wrapped
+        text, offsets = _rejoin_paragraphs(text, offsets)
     return Normalized(text=text, raw_offsets=offsets)
 
 
@@ -208,14 +209,8 @@ _MIN_BROKEN_LINE = 36
 _TITLE_END_RE = re.compile("(?:综述|綜述|工作报告|工作報告|纪实|紀實|侧记|側記)$")
 
 
-def _rejoin_paragraphs(
-    text: str, offsets: array[int], wrapped_ends: frozenset[int] = frozenset()
-) -> tuple[str, array[int]]:
-    """Delete the line breaks (and blank lines) inside a paragraph that a column break split.
-
-    ``wrapped_ends``: the raw offsets of the breaks that end a full line of a hard-wrapped text
-    (``_wrapped_line_ends``); such a break joins unless ``_is_wrapped`` says the paragraph ends.
-    """
+def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]:
+    """Delete the line breaks (and blank lines) inside a paragraph that a column break split."""
     lines = text.split("\n")
     # A Markdown report marks every heading with "#", so a short unfinished plain line there
     # is a broken paragraph, never a heading.
@@ -232,11 +227,8 @@ def _rejoin_paragraphs(
         j = i + 1
         while j < len(lines) and not lines[j]:
             j += 1
-        if j < len(lines):
-            wrapped = j == i + 1 and offsets[starts[i] + len(line)] in wrapped_ends
-            joins = _is_wrapped(line, lines[j]) if wrapped else _is_broken(line, lines[j], markdown)
-            if joins:
-                deletions.append((starts[i] + len(line), starts[j]))
+        if j < len(lines) and _is_broken(line, lines[j], markdown):
+            deletions.append((starts[i] + len(line), starts[j]))
         i = j
     return _cut(text, offsets, deletions)
 
@@ -256,38 +248,76 @@ def _display_width(line: str) -> int:
     return len(line) + sum(1 for ch in line if ch >= "\u2e80")
 
 
-def _wrapped_line_ends(text: str, offsets: array[int]) -> frozenset[int]:
-    """The raw offsets of the line breaks that end a full line of a hard-wrapped text (none
-    when the text is not hard-wrapped).
+def _join_hard_wrapped(text: str, offsets: array[int]) -> tuple[str, array[int], bool]:
+    """Delete the line breaks a hard wrap put inside a paragraph (step 6, done first).
 
-    Measured on the lines as they came (before glosses and OCR spaces go): the column's width
-    is the widest line but the widest 5%; the text is hard-wrapped when at least four lines and
-    30% of its lines of 10+ characters reach 85% of that width, and most of those do not end a
-    sentence (a wrap cuts anywhere; a paragraph of a text that is not wrapped ends its line).
+    Done on the lines as they came, before glosses, OCR spaces and edge spaces go: their widths
+    are the page's, a gloss cut by the wrap is whole again, and a space the wrap left at the end
+    of a line (between two names of a list) stays between them. The column's width is the widest
+    line but the widest 5%; the text is hard-wrapped when at least four lines and 30% of its lines
+    of 10+ characters reach 85% of that width, and most of those do not end a sentence (a wrap
+    cuts anywhere; a paragraph of a text that is not wrapped ends its line). A full line joins
+    the next non-blank line (a page break may stand between) unless ``_is_wrapped`` says the
+    paragraph ends there, that line is indented (a new paragraph), or a list of names ends there.
+    Returns the text, its map and whether the text is hard-wrapped (then every break was weighed
+    here, and ``_rejoin_paragraphs`` is not run).
     """
+    if "\n" not in text:
+        return text, offsets, False
     lines = text.split("\n")
     widths = sorted(
-        _display_width(line) for line in lines if len(line.strip()) >= _MIN_WRAP_CHARS and CELL_SEPARATOR not in line
+        _display_width(line.strip(_SPACE))
+        for line in lines
+        if len(line.strip()) >= _MIN_WRAP_CHARS and CELL_SEPARATOR not in line
     )
     if len(widths) < _WRAP_MIN_LINES:
-        return frozenset()
+        return text, offsets, False
     column = widths[min(len(widths) - 1, int(_CAP_QUANTILE * len(widths)))]
-    ends: list[int] = []
-    full = open_ended = 0
-    pos = 0
+    full = [i for i, line in enumerate(lines) if _FULL_SHARE * column <= _display_width(line.strip(_SPACE)) <= column]
+    ends = {i: _GLOSS_RE.sub("", lines[i].rstrip(_SPACE)) for i in full}
+    open_ended = [i for i in full if ends[i][-1:] not in _SENTENCE_END]
+    if len(full) < _WRAP_MIN_LINES or len(full) < _WRAP_SHARE * len(widths) or len(open_ended) * 2 < len(full):
+        return text, offsets, False
+    starts = [0]
     for line in lines:
-        end = pos + len(line)
-        if CELL_SEPARATOR not in line and _FULL_SHARE * column <= _display_width(line) <= column:
-            full += 1
-            stripped = line.rstrip(_SPACE)
-            if stripped and stripped[-1] not in _SENTENCE_END:
-                open_ended += 1
-                if end < len(text):
-                    ends.append(offsets[end])
-        pos = end + 1
-    if full < _WRAP_MIN_LINES or full < _WRAP_SHARE * len(widths) or open_ended * 2 < full:
-        return frozenset()
-    return frozenset(ends)
+        starts.append(starts[-1] + len(line) + 1)
+    margin = _margin(lines)
+    deletions = []
+    for i in open_ended:
+        j = i + 1
+        while j < len(lines) and not lines[j].strip(_SPACE):
+            j += 1
+        if j >= len(lines):
+            continue
+        following = lines[j]
+        if _indent(following) > margin:
+            continue  # indented beyond the page's margin: a new paragraph
+        if _LIST_GAP_RE.search(ends[i]) and not _LIST_GAP_RE.search(following) and len(following.strip()) > 4:
+            continue  # a list of names ends where running text follows
+        if _is_wrapped(ends[i], following.lstrip(_SPACE)):
+            deletions.append((starts[i + 1] - 1, starts[j]))
+    return (*_cut(text, offsets, deletions), True)
+
+
+def _indent(line: str) -> int:
+    """The width of a line's leading blanks (an ideographic space or a tab is two)."""
+    stripped = line.lstrip(_SPACE)
+    lead = line[: len(line) - len(stripped)]
+    return len(lead) + sum(1 for ch in lead if ch in "\u3000\t")
+
+
+def _margin(lines: list[str]) -> int:
+    """The page's left margin: the most common indent of its non-blank lines."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.strip(_SPACE):
+            indent = _indent(line)
+            counts[indent] = counts.get(indent, 0) + 1
+    return max(counts, key=lambda n: (counts[n], -n)) if counts else 0
+
+
+# Two items of a list: CJK, one space, CJK (``王立新 李春华``).
+_LIST_GAP_RE = re.compile(f"[{CJK}] [{CJK}]")
 
 
 def _is_wrapped(line: str, following: str) -> bool:

@@ -61,3 +61,39 @@ def test_a_list_of_lines_of_one_length_that_end_their_items_stays_apart() -> Non
     """Lines of one length that each end in a sentence end are whole lines, not a wrapped column."""
     raw = "\n".join(["第一项工作圆满完成。", "第二项工作正在推进。", "第三项工作已经启动。", "第四项工作尚在筹划。"])
     assert normalize(raw).text == raw
+
+
+def test_a_wrap_at_the_space_between_two_names_of_a_list_keeps_them_apart() -> None:
+    names = "常委：王立新 李春华 赵明远 陈菊芳 张洪波 曾志强 彭文杰 查贵林 姜晓晖 樊子云 徐冠中 欧阳兆平 孙立国 周海涛"
+    raw = _wrapped([PARAGRAPHS[0], names, PARAGRAPHS[2]], 18)
+    assert "陈菊芳 张洪波" in normalize(raw).text.replace("\n", "|")
+    assert normalize(raw).text.split("\n")[1] == names
+
+
+@pytest.mark.parametrize("width", [16, 17, 18, 19, 20])
+def test_a_pinyin_gloss_cut_by_the_wrap_goes_whole(width: int) -> None:
+    glossed = PARAGRAPHS[0].replace("协", "协(xié)").replace("会", "会(huì)")
+    raw = _wrapped([glossed, PARAGRAPHS[2]], width)
+    assert normalize(raw).text == "\n".join([PARAGRAPHS[0], PARAGRAPHS[2]])
+
+
+def test_some_of_those_widths_cut_a_gloss() -> None:
+    glossed = PARAGRAPHS[0].replace("协", "协(xié)").replace("会", "会(huì)")
+    lines = [line for width in [16, 17, 18, 19, 20] for line in _wrapped([glossed], width).split("\n")]
+    assert any(line.count("(") != line.count(")") for line in lines)
+
+
+def test_an_indented_line_after_a_full_line_starts_a_new_paragraph() -> None:
+    lines = _wrapped(PARAGRAPHS, 18).split("\n")
+    full = next(i for i, line in enumerate(lines) if len(line) == 18 and line[-1] not in "。，、")
+    raw = "\n".join([*lines[: full + 1], "\u3000\u3000" + lines[full + 1], *lines[full + 2 :]])
+    assert lines[full] + "\n" in normalize(raw).text
+
+
+def test_a_page_with_a_left_margin_is_rejoined_and_its_indented_lines_start_paragraphs() -> None:
+    """A PDF's text export keeps the page's margin on every line, and a paragraph's indent beyond it."""
+    lines = []
+    for paragraph in _wrapped(PARAGRAPHS, 25).split("\n"):
+        lines.append(" " * 16 + paragraph)
+    raw = "\n".join(lines).replace(" " * 16 + "全年共收到", " " * 20 + "全年共收到")
+    assert normalize(raw).text == "\n".join(PARAGRAPHS)
