@@ -15,8 +15,8 @@ This bench makes each form from every dev text and scores it against the same go
   (the excerpts are short: most would fit on one A4 page);
 - ``s2hk``, ``s2t``: converted by OpenCC (one character for one: a line whose phrase
   conversion changes its length is converted per character);
-- ``fullwidth``: digits and ``%`` full-width, ASCII punctuation full-width and full-width
-  punctuation ASCII;
+- ``fullwidth``: digits, Latin letters, ``%-/~+`` full-width, ASCII punctuation full-width and
+  full-width punctuation ASCII;
 - ``spam``: a site's chrome and boilerplate lines (分享到, 扫一扫, 责任编辑, 来源, 版权所有,
   copyright, link lists, an ad line) after every third paragraph.
 
@@ -78,9 +78,10 @@ PAGE_LINES = 15
 
 _ASCII_PUNCT = ",.;:!?()"
 _FULL_PUNCT = "，．；：！？（）"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _FULLWIDTH = str.maketrans(
-    "0123456789%" + _ASCII_PUNCT + _FULL_PUNCT,
-    "０１２３４５６７８９％" + _FULL_PUNCT + _ASCII_PUNCT,
+    "0123456789%-/~+" + _LETTERS + _ASCII_PUNCT + _FULL_PUNCT,
+    "０１２３４５６７８９％－／～＋" + "".join(chr(ord(c) + 0xFEE0) for c in _LETTERS) + _FULL_PUNCT + _ASCII_PUNCT,
 )
 
 

@@ -5,7 +5,8 @@ The steps follow GUIDELINES.md ("Normalization"):
 1. line endings to ``\\n``, invisible characters (zero-width space, BOM) dropped;
 2. pinyin glosses a converter left after characters dropped (``政協(xié)`` → ``政協``);
 3. Traditional → Simplified with OpenCC ``t2s``;
-4. full-width digits and ``％`` to ASCII (one character for one, so offsets stay put);
+4. full-width digits and ``％`` to ASCII (one character for one, so offsets stay put), and a
+   full-width point, dash, slash or colon between two digits (``２０２６－０３－０５``);
 5. OCR spacing removed between CJK characters and between a digit and a CJK character,
    indentation and trailing blanks of lines dropped, Latin/number spacing kept; the single
    spaces of a list (three or more runs of 2–4 CJK characters, ``王强 李明 张伟``) are kept
@@ -36,13 +37,15 @@ from pizhu.extract.models import Normalized
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_RE = re.compile(f"[{CJK}]")
 
-_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêÊ"
+_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêÊａ-ｚＡ-Ｚ"
+# The letters a gloss may start with: lower case, half- or full-width.
+_PINYIN_FIRST = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêａ-ｚ"
 # A gloss is a bracketed pinyin syllable right after a CJK character; the bracket may be
 # half- or full-width. A syllable cut off at the end of a line (``召開(k``) goes too.
 # A gloss starts in lower case: "(A)" after 渔业 is a category's code, not pinyin.
 _GLOSS_RE = re.compile(
-    rf"(?<=[{CJK}])(?:[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿê])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
-    rf"|[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿê])[{_PINYIN_LETTERS}]{{1,6}}$)",
+    rf"(?<=[{CJK}])(?:[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
+    rf"|[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,6}}$)",
     re.MULTILINE,
 )
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
@@ -68,7 +71,10 @@ _SPACE_RUN_RE = re.compile(" +")
 _LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
-_FULLWIDTH_POINT_RE = re.compile("(?<=[0-9０-９])．(?=[0-9０-９])")
+# A full-width point, dash, slash or colon between two digits is the number's, the date's or
+# the time's own mark (``３．５``, ``２０２６－０３－０５``, ``０２／１８``, ``１１：５２``).
+_FULLWIDTH_MARK_RE = re.compile("(?<=[0-9０-９])[．－／：](?=[0-9０-９])")
+_FULLWIDTH_MARKS = {"．": ".", "－": "-", "／": "/", "：": ":"}
 
 _SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
 
@@ -87,7 +93,7 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     text, offsets = _delete(text, offsets, _GLOSS_RE)
     text, offsets = _to_simplified(text, offsets)
     text = text.translate(_FULLWIDTH)
-    text, offsets = _replace(text, offsets, _FULLWIDTH_POINT_RE, lambda _m: ".")
+    text, offsets = _replace(text, offsets, _FULLWIDTH_MARK_RE, lambda m: _FULLWIDTH_MARKS[m.group()])
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
     text, offsets = _delete_ocr_spaces(text, offsets, keep_word_spaces)
