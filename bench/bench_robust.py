@@ -18,7 +18,8 @@ This bench makes each form from every dev text and scores it against the same go
 - ``fullwidth``: digits, Latin letters, ``%-/~+`` full-width, ASCII punctuation full-width and
   full-width punctuation ASCII;
 - ``spam``: a site's chrome and boilerplate lines (分享到, 扫一扫, 责任编辑, 来源, 版权所有,
-  copyright, link lists, an ad line) after every third paragraph.
+  copyright, link lists, an ad line) after every third paragraph;
+- ``ocrspace``: a space between two characters after about one character in ten (OCR spacing).
 
 The gold carries no offsets, so each gold row is first found in the clean text as an import
 normalizes it (in document order), mapped back to the raw text through the import's offset
@@ -56,7 +57,7 @@ from pizhu.store.sources import read_source
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "bench_robust_results.md"
 
-VARIANTS = ("clean", "wrap18", "wrap25", "wrap33", "wrap25+page", "s2hk", "s2t", "fullwidth", "spam")
+VARIANTS = ("clean", "wrap18", "wrap25", "wrap33", "wrap25+page", "s2hk", "s2t", "fullwidth", "spam", "ocrspace")
 
 # A site's chrome and boilerplate, none of it a span under the guidelines and RULINGS.md
 # (a credit line's common noun is a role; spam lines carry no spans).
@@ -182,6 +183,19 @@ def _spam(raw: str) -> Perturbed:
     return out.done()
 
 
+def _ocr_spaces(raw: str) -> Perturbed:
+    """A space an OCR engine puts between two characters, after about one character in ten
+    (placed by a fixed pseudo-random sequence, so every run is the same)."""
+    out = _Builder()
+    state = 12345
+    for index, ch in enumerate(raw):
+        out.keep(ch)
+        state = (state * 1103515245 + 12345) % (1 << 31)
+        if index + 1 < len(raw) and not ch.isspace() and not raw[index + 1].isspace() and state % 10 == 0:
+            out.insert(" ")
+    return out.done()
+
+
 PERTURB: dict[str, Callable[[str], Perturbed]] = {
     "clean": lambda raw: Perturbed(raw, list(range(len(raw))), bytearray(len(raw))),
     "wrap18": lambda raw: _wrap(raw, 18),
@@ -192,6 +206,7 @@ PERTURB: dict[str, Callable[[str], Perturbed]] = {
     "s2t": lambda raw: _convert_one_for_one(raw, "s2t"),
     "fullwidth": _fullwidth,
     "spam": _spam,
+    "ocrspace": _ocr_spaces,
 }
 
 

@@ -7,7 +7,8 @@ The steps follow GUIDELINES.md ("Normalization"):
 3. Traditional → Simplified with OpenCC ``t2s``;
 4. full-width digits and ``％`` to ASCII (one character for one, so offsets stay put), and a
    full-width point, dash, slash or colon between two digits (``２０２６－０３－０５``);
-5. OCR spacing removed between CJK characters and between a digit and a CJK character,
+5. OCR spacing removed between CJK characters and between a digit and a CJK character, and
+   inside a number that CJK text encloses (``提案197 2件``),
    indentation and trailing blanks of lines dropped, Latin/number spacing kept; the single
    spaces of a list (three or more runs of 2–4 CJK characters, ``王强 李明 张伟``) are kept
    (a two-character name padded to three columns, ``韩  梅``, is one item and loses its padding)
@@ -65,7 +66,12 @@ _OCR_SPACE_RE = re.compile(
 # A two-character name set in a three-character column is padded (``卓  航``): two or more spaces
 # between two lone characters make one item of the list, and that padding goes.
 _LIST_ITEM = rf"(?:[{CJK}]{{2,4}}|[{CJK}][{_SPACE}]{{2,}}[{CJK}])"
-_LIST_STRETCH_RE = re.compile(rf"(?<![{CJK}]){_LIST_ITEM}(?:[{_SPACE}]{_LIST_ITEM}){{2,}}(?![{CJK}])")
+# A list follows neither a digit (``20 18年县 政协 工作``) nor a lone character spaced off
+# (``」是 指目前香 港整体社 会稳定``): those runs are OCR spacing inside a sentence. After a post
+# (``主席团成员 王强 李明 张伟``) it is a list.
+_LIST_STRETCH_RE = re.compile(
+    rf"(?<![{CJK}0-9])(?<!(?<![{CJK}])[{CJK}][{_SPACE}]){_LIST_ITEM}(?:[{_SPACE}]{_LIST_ITEM}){{2,}}(?![{CJK}])"
+)
 _PADDING_RE = re.compile(rf"(?:^|[^{CJK}])[{CJK}]([{_SPACE}]{{2,}})[{CJK}](?![{CJK}])")
 _SPACE_RUN_RE = re.compile(" +")
 _LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
@@ -97,6 +103,7 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
     text, offsets = _delete_ocr_spaces(text, offsets, keep_word_spaces)
+    text, offsets = _join_spaced_numbers(text, offsets)
     if not wrapped:  # a hard-wrapped text's breaks were all weighed in _join_hard_wrapped
         text, offsets = _rejoin_paragraphs(text, offsets)
     return Normalized(text=text, raw_offsets=offsets)
@@ -390,6 +397,23 @@ def _delete_ocr_spaces(text: str, offsets: array[int], keep_word_spaces: bool = 
             if padded is None or padded.span(1) != m.span():
                 continue  # a space between two items stays; the padding inside one goes
         deletions.append(m.span())
+    return _cut(text, offsets, deletions)
+
+
+# A number right after CJK text with single spaces inside it (``提案197 2件``, ``2 019年``,
+# ``11.5 %``, ``60. 3%``).
+_SPACED_NUMBER_RE = re.compile(rf"(?<=[{CJK}])[0-9][0-9.]*(?: [0-9.]+)+(?: ?%)?|(?<=[{CJK}])[0-9][0-9.]* %")
+
+
+def _join_spaced_numbers(text: str, offsets: array[int]) -> tuple[str, array[int]]:
+    """Remove OCR spaces inside a number that CJK text encloses: it follows a CJK character and
+    runs into one (or into ``%``), with single spaces inside. Numbers that stand apart
+    (``2020-11-06 1 1``, ``得票数12  15``) keep their spaces."""
+    deletions: list[tuple[int, int]] = []
+    for m in _SPACED_NUMBER_RE.finditer(text):
+        if not m.group().endswith("%") and not (m.end() < len(text) and _CJK_RE.match(text[m.end()])):
+            continue
+        deletions.extend((m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch == " ")
     return _cut(text, offsets, deletions)
 
 
