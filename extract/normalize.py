@@ -400,14 +400,16 @@ def _delete_ocr_spaces(text: str, offsets: array[int], keep_word_spaces: bool = 
     return _cut(text, offsets, deletions)
 
 
-# A number right after CJK text with single spaces inside it (``提案197 2件``, ``2 019年``,
-# ``11.5 %``, ``60. 3%``).
-_SPACED_NUMBER_RE = re.compile(rf"(?<=[{CJK}])[0-9][0-9.]*(?: [0-9.]+)+(?: ?%)?|(?<=[{CJK}])[0-9][0-9.]* %")
+# A number after CJK text or punctuation (not after a digit, a letter, a number's own mark or a
+# space) with single spaces inside it (``提案197 2件``, ``,2 019年``, ``11.5 %``, ``60. 3%``).
+_NUMBER_START = rf"(?<![0-9A-Za-z.\-/:%{_SPACE}])"
+_SPACED_NUMBER_RE = re.compile(rf"{_NUMBER_START}[0-9][0-9.]*(?: [0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %")
 
 
 def _join_spaced_numbers(text: str, offsets: array[int]) -> tuple[str, array[int]]:
-    """Remove OCR spaces inside a number that CJK text encloses: it follows a CJK character and
-    runs into one (or into ``%``), with single spaces inside. Numbers that stand apart
+    """Remove OCR spaces inside a number that CJK text encloses: it follows a CJK character,
+    punctuation or the start of a line and runs into a CJK character (or into ``%``), with
+    single spaces inside. Numbers that stand apart
     (``2020-11-06 1 1``, ``得票数12  15``) keep their spaces."""
     deletions: list[tuple[int, int]] = []
     for m in _SPACED_NUMBER_RE.finditer(text):

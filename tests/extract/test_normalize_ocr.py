@@ -13,6 +13,8 @@ from pizhu.extract.normalize import normalize
         ("共收到提案197 2件，立案18 24件。", "共收到提案1972件，立案1824件。"),
         ("总结2 019年工作", "总结2019年工作"),
         ("增长11.5 %，占60. 3%。", "增长11.5%，占60.3%。"),
+        ("他强调,2 019年,是关键之年", "他强调,2019年,是关键之年"),
+        ("2 019年是关键之年", "2019年是关键之年"),
     ],
 )
 def test_a_single_space_inside_a_number_between_text_goes(raw: str, expected: str) -> None:
