@@ -67,10 +67,12 @@ _OCR_SPACE_RE = re.compile(
 # between two lone characters make one item of the list, and that padding goes.
 _LIST_ITEM = rf"(?:[{CJK}]{{2,4}}|[{CJK}][{_SPACE}]{{2,}}[{CJK}])"
 # A list follows neither a digit (``20 18年县 政协 工作``) nor a lone character spaced off
-# (``」是 指目前香 港整体社 会稳定``): those runs are OCR spacing inside a sentence. After a post
+# (``」是 指目前香 港整体社 会稳定``), and no further CJK text is spaced on after it (``向大 会报
+# 告县政协 十一 届一次会议``): those runs are OCR spacing inside a sentence. After a post
 # (``主席团成员 王强 李明 张伟``) it is a list.
 _LIST_STRETCH_RE = re.compile(
-    rf"(?<![{CJK}0-9])(?<!(?<![{CJK}])[{CJK}][{_SPACE}]){_LIST_ITEM}(?:[{_SPACE}]{_LIST_ITEM}){{2,}}(?![{CJK}])"
+    rf"(?<![{CJK}0-9])(?<!(?<![{CJK}])[{CJK}][{_SPACE}])"
+    rf"{_LIST_ITEM}(?:[{_SPACE}]{_LIST_ITEM}){{2,}}(?![{CJK}])(?![{_SPACE}][{CJK}])"
 )
 _PADDING_RE = re.compile(rf"(?:^|[^{CJK}])[{CJK}]([{_SPACE}]{{2,}})[{CJK}](?![{CJK}])")
 _SPACE_RUN_RE = re.compile(" +")

@@ -27,8 +27,14 @@ def test_spaces_between_numbers_that_stand_apart_stay(raw: str) -> None:
 
 
 def test_ocr_spacing_inside_a_sentence_is_no_list() -> None:
-    raw = "「人和」是 指目前香 港整体社 会稳定，正拼经济谋发展。总结20 18年县 政协 工作，"
-    assert normalize(raw).text == "「人和」是指目前香港整体社会稳定，正拼经济谋发展。总结2018年县政协工作，"
+    raw = (
+        "「人和」是 指目前香 港整体社 会稳定，正拼经济谋发展。总结20 18年县 政协 工作，"
+        "向大 会报 告县政协 十一 届一次会议以来"
+    )
+    expected = (
+        "「人和」是指目前香港整体社会稳定，正拼经济谋发展。总结2018年县政协工作，向大会报告县政协十一届一次会议以来"
+    )
+    assert normalize(raw).text == expected
 
 
 @pytest.mark.parametrize("raw", ["主席：王强 李明 张伟", "副主席 王强 李明 张伟 赵刚", "出席：王强 李明 张伟。"])
