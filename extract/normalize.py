@@ -5,8 +5,10 @@ The steps follow GUIDELINES.md ("Normalization"):
 1. line endings to ``\\n``, invisible characters (zero-width space, BOM) dropped;
 2. pinyin glosses a converter left after characters dropped (``政協(xié)`` → ``政協``);
 3. Traditional → Simplified with OpenCC ``t2s``;
-4. full-width digits and ``％`` to ASCII (one character for one, so offsets stay put);
-5. OCR spacing removed between CJK characters and between a digit and a CJK character,
+4. full-width digits and ``％`` to ASCII (one character for one, so offsets stay put), and a
+   full-width point, dash, slash or colon between two digits (``２０２６－０３－０５``);
+5. OCR spacing removed between CJK characters and between a digit and a CJK character, and
+   inside a number that CJK text encloses (``提案197 2件``),
    indentation and trailing blanks of lines dropped, Latin/number spacing kept; the single
    spaces of a list (three or more runs of 2–4 CJK characters, ``王强 李明 张伟``) are kept
    (a two-character name padded to three columns, ``韩  梅``, is one item and loses its padding)
@@ -14,7 +16,9 @@ The steps follow GUIDELINES.md ("Normalization"):
    no OCR ran) a space between two runs of two or more CJK characters is the author's and
    stays: it separates two names (``市发展和改革委员会 市财政局``);
 6. paragraphs that a column break split over lines rejoined, never joining a heading,
-   a caption or page furniture to its neighbour.
+   a caption or page furniture to its neighbour; in a hard-wrapped text (a PDF page or a
+   narrow column exported as text, found from its lines' widths) every full line that does
+   not end a sentence joins the next.
 
 Every step only deletes characters or replaces one character by one, so each character
 of the normalized text comes from exactly one raw character: ``raw_offsets[i]``.
@@ -34,13 +38,15 @@ from pizhu.extract.models import Normalized
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_RE = re.compile(f"[{CJK}]")
 
-_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêÊ"
+_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêÊａ-ｚＡ-Ｚ"
+# The letters a gloss may start with: lower case, half- or full-width.
+_PINYIN_FIRST = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿêａ-ｚ"
 # A gloss is a bracketed pinyin syllable right after a CJK character; the bracket may be
 # half- or full-width. A syllable cut off at the end of a line (``召開(k``) goes too.
 # A gloss starts in lower case: "(A)" after 渔业 is a category's code, not pinyin.
 _GLOSS_RE = re.compile(
-    rf"(?<=[{CJK}])(?:[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿê])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
-    rf"|[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿê])[{_PINYIN_LETTERS}]{{1,6}}$)",
+    rf"(?<=[{CJK}])(?:[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
+    rf"|[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,6}}$)",
     re.MULTILINE,
 )
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
@@ -60,13 +66,23 @@ _OCR_SPACE_RE = re.compile(
 # A two-character name set in a three-character column is padded (``卓  航``): two or more spaces
 # between two lone characters make one item of the list, and that padding goes.
 _LIST_ITEM = rf"(?:[{CJK}]{{2,4}}|[{CJK}][{_SPACE}]{{2,}}[{CJK}])"
-_LIST_STRETCH_RE = re.compile(rf"(?<![{CJK}]){_LIST_ITEM}(?:[{_SPACE}]{_LIST_ITEM}){{2,}}(?![{CJK}])")
+# A list follows neither a digit (``20 18年县 政协 工作``) nor a lone character spaced off
+# (``」是 指目前香 港整体社 会稳定``), and no further CJK text is spaced on after it (``向大 会报
+# 告县政协 十一 届一次会议``): those runs are OCR spacing inside a sentence. After a post
+# (``主席团成员 王强 李明 张伟``) it is a list.
+_LIST_STRETCH_RE = re.compile(
+    rf"(?<![{CJK}0-9])(?<!(?<![{CJK}])[{CJK}][{_SPACE}])"
+    rf"{_LIST_ITEM}(?:[{_SPACE}]{_LIST_ITEM}){{2,}}(?![{CJK}])(?![{_SPACE}][{CJK}])"
+)
 _PADDING_RE = re.compile(rf"(?:^|[^{CJK}])[{CJK}]([{_SPACE}]{{2,}})[{CJK}](?![{CJK}])")
 _SPACE_RUN_RE = re.compile(" +")
 _LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
-_FULLWIDTH_POINT_RE = re.compile("(?<=[0-9０-９])．(?=[0-9０-９])")
+# A full-width point, dash, slash or colon between two digits is the number's, the date's or
+# the time's own mark (``３．５``, ``２０２６－０３－０５``, ``０２／１８``, ``１１：５２``).
+_FULLWIDTH_MARK_RE = re.compile("(?<=[0-9０-９])[．－／：](?=[0-9０-９])")
+_FULLWIDTH_MARKS = {"．": ".", "－": "-", "／": "/", "：": ":"}
 
 _SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
 
@@ -81,14 +97,17 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     offsets = array("i", range(len(raw) + 1))
     text, offsets = _delete(text, offsets, _INVISIBLE_RE)
     text, offsets = _replace(text, offsets, _LONE_CR_RE, lambda _m: "\n")
+    text, offsets, wrapped = _join_hard_wrapped(text, offsets)
     text, offsets = _delete(text, offsets, _GLOSS_RE)
     text, offsets = _to_simplified(text, offsets)
     text = text.translate(_FULLWIDTH)
-    text, offsets = _replace(text, offsets, _FULLWIDTH_POINT_RE, lambda _m: ".")
+    text, offsets = _replace(text, offsets, _FULLWIDTH_MARK_RE, lambda m: _FULLWIDTH_MARKS[m.group()])
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
     text, offsets = _delete_ocr_spaces(text, offsets, keep_word_spaces)
-    text, offsets = _rejoin_paragraphs(text, offsets)
+    text, offsets = _join_spaced_numbers(text, offsets)
+    if not wrapped:  # a hard-wrapped text's breaks were all weighed in _join_hard_wrapped
+        text, offsets = _rejoin_paragraphs(text, offsets)
     return Normalized(text=text, raw_offsets=offsets)
 
 
@@ -229,6 +248,107 @@ def _rejoin_paragraphs(text: str, offsets: array[int]) -> tuple[str, array[int]]
     return _cut(text, offsets, deletions)
 
 
+# A hard-wrapped text (a PDF's or a narrow column's lines exported as text) has most of its
+# lines as wide as the column, and none much wider. Widths are counted as a page sets them: a
+# CJK or full-width character is two, a digit or Latin letter one; justification and a word
+# kept whole leave a full line a little short of the column.
+_MIN_WRAP_CHARS = 10
+_FULL_SHARE = 0.85
+_CAP_QUANTILE = 0.95
+_WRAP_SHARE = 0.3
+_WRAP_MIN_LINES = 4
+
+
+def _display_width(line: str) -> int:
+    return len(line) + sum(1 for ch in line if ch >= "\u2e80")
+
+
+def _join_hard_wrapped(text: str, offsets: array[int]) -> tuple[str, array[int], bool]:
+    """Delete the line breaks a hard wrap put inside a paragraph (step 6, done first).
+
+    Done on the lines as they came, before glosses, OCR spaces and edge spaces go: their widths
+    are the page's, a gloss cut by the wrap is whole again, and a space the wrap left at the end
+    of a line (between two names of a list) stays between them. The column's width is the widest
+    line but the widest 5%; the text is hard-wrapped when at least four lines and 30% of its lines
+    of 10+ characters reach 85% of that width, and most of those do not end a sentence (a wrap
+    cuts anywhere; a paragraph of a text that is not wrapped ends its line). A full line joins
+    the next non-blank line (a page break may stand between) unless ``_is_wrapped`` says the
+    paragraph ends there, that line is indented (a new paragraph), or a list of names ends there.
+    Returns the text, its map and whether the text is hard-wrapped (then every break was weighed
+    here, and ``_rejoin_paragraphs`` is not run).
+    """
+    if "\n" not in text:
+        return text, offsets, False
+    lines = text.split("\n")
+    widths = sorted(
+        _display_width(line.strip(_SPACE))
+        for line in lines
+        if len(line.strip()) >= _MIN_WRAP_CHARS and CELL_SEPARATOR not in line
+    )
+    if len(widths) < _WRAP_MIN_LINES:
+        return text, offsets, False
+    column = widths[min(len(widths) - 1, int(_CAP_QUANTILE * len(widths)))]
+    full = [i for i, line in enumerate(lines) if _FULL_SHARE * column <= _display_width(line.strip(_SPACE)) <= column]
+    ends = {i: _GLOSS_RE.sub("", lines[i].rstrip(_SPACE)) for i in full}
+    open_ended = [i for i in full if ends[i][-1:] not in _SENTENCE_END]
+    if len(full) < _WRAP_MIN_LINES or len(full) < _WRAP_SHARE * len(widths) or len(open_ended) * 2 < len(full):
+        return text, offsets, False
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    margin = _margin(lines)
+    deletions = []
+    for i in open_ended:
+        j = i + 1
+        while j < len(lines) and not lines[j].strip(_SPACE):
+            j += 1
+        if j >= len(lines):
+            continue
+        following = lines[j]
+        if _indent(following) > margin:
+            continue  # indented beyond the page's margin: a new paragraph
+        if _LIST_GAP_RE.search(ends[i]) and not _LIST_GAP_RE.search(following) and len(following.strip()) > 4:
+            continue  # a list of names ends where running text follows
+        if _is_wrapped(ends[i], following.lstrip(_SPACE)):
+            deletions.append((starts[i + 1] - 1, starts[j]))
+    return (*_cut(text, offsets, deletions), True)
+
+
+def _indent(line: str) -> int:
+    """The width of a line's leading blanks (an ideographic space or a tab is two)."""
+    stripped = line.lstrip(_SPACE)
+    lead = line[: len(line) - len(stripped)]
+    return len(lead) + sum(1 for ch in lead if ch in "\u3000\t")
+
+
+def _margin(lines: list[str]) -> int:
+    """The page's left margin: the most common indent of its non-blank lines."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.strip(_SPACE):
+            indent = _indent(line)
+            counts[indent] = counts.get(indent, 0) + 1
+    return max(counts, key=lambda n: (counts[n], -n)) if counts else 0
+
+
+# Two items of a list: CJK, one space, CJK (``王立新 李春华``).
+_LIST_GAP_RE = re.compile(f"[{CJK}] [{CJK}]")
+
+
+def _is_wrapped(line: str, following: str) -> bool:
+    """Whether ``following`` continues ``line``, a full line of a hard-wrapped text: the wrap
+    cut it wherever the width ran out (inside a heading, a name, a number), so only a sentence
+    end, a table row or a page-furniture line after it ends the paragraph."""
+    if line[-1] in _SENTENCE_END or CELL_SEPARATOR in line or CELL_SEPARATOR in following:
+        return False
+    if line.startswith("#") or _TITLE_END_RE.search(line):
+        return False
+    return not (_STRUCTURAL_START_RE.match(following) and not _DATE_START_RE.match(following))
+
+
+_DATE_START_RE = re.compile(r"\d{4}年")
+
+
 def _cut(text: str, offsets: array[int], deletions: list[tuple[int, int]]) -> tuple[str, array[int]]:
     """Delete the (start, end) ranges, in order and not overlapping, carrying the map along."""
     if not deletions:
@@ -279,6 +399,25 @@ def _delete_ocr_spaces(text: str, offsets: array[int], keep_word_spaces: bool = 
             if padded is None or padded.span(1) != m.span():
                 continue  # a space between two items stays; the padding inside one goes
         deletions.append(m.span())
+    return _cut(text, offsets, deletions)
+
+
+# A number after CJK text or punctuation (not after a digit, a letter, a number's own mark or a
+# space) with single spaces inside it (``提案197 2件``, ``,2 019年``, ``11.5 %``, ``60. 3%``).
+_NUMBER_START = rf"(?<![0-9A-Za-z.\-/:%{_SPACE}])"
+_SPACED_NUMBER_RE = re.compile(rf"{_NUMBER_START}[0-9][0-9.]*(?: [0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %")
+
+
+def _join_spaced_numbers(text: str, offsets: array[int]) -> tuple[str, array[int]]:
+    """Remove OCR spaces inside a number that CJK text encloses: it follows a CJK character,
+    punctuation or the start of a line and runs into a CJK character (or into ``%``), with
+    single spaces inside. Numbers that stand apart
+    (``2020-11-06 1 1``, ``得票数12  15``) keep their spaces."""
+    deletions: list[tuple[int, int]] = []
+    for m in _SPACED_NUMBER_RE.finditer(text):
+        if not m.group().endswith("%") and not (m.end() < len(text) and _CJK_RE.match(text[m.end()])):
+            continue
+        deletions.extend((m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch == " ")
     return _cut(text, offsets, deletions)
 
 
