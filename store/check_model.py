@@ -24,6 +24,15 @@ contradiction is confident — the gold label at most ``WEAK``, the other readin
   places count only after the same character, and jieba's dictionary is no evidence for it. A name the model does
   not know (most of what reviewers add) is neither, so is not flagged.
 
+Each label's grammar of form (``span_form.fits``: a surname shape, an organ head, a place
+chain or division word, a date unit, a measure word …) is evidence no model needs to have
+seen the name for: a relabel where the string has the other label's form and not its own
+(高云龙 as ORG, 民革北京市东城区 as GPE) is flagged on the label model alone at weaker readings
+(``FORM_WEAK``, ``FORM_STRONG``); a cut whose edge cuts a word, leaving the span out of its
+label's form while the stretch over it has it (约两星|期, 梅河新|区), whatever the model reads
+there; a generic phrase with no name part (相关部门, 第十三届: ``span_form.generic``) the
+entity model reads as no entity, though it stands unmarked nowhere else.
+
 The rules' candidates over a stretch (their label, whether their boundaries are its, their
 confidence: ``span_model.rule_features``) are features of the label model alone, trained
 per fold like the rest: it learns from the other reports how far the reviewers' labels
