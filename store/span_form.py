@@ -6,8 +6,9 @@ extract's tables: evidence for ``pizhu check --model`` that needs no model to kn
 - ORG: a named body: it ends in an organ or organisation head (政协, 委员会, 局, 学院, 网 …),
   or is an abbreviation jieba's dictionary tags as a body (``nt``, ``j``) or a party's; and
   what comes before the head names it (相关部门, 各级党委: a generic modifier and a head are no name).
-- GPE: a place: a chain of extract's place names (full or short), or a name that ends in a
-  division level word (省, 市, 县, 区, 镇, 村 …), or a natural region (走廊, 山, 河 …).
+- GPE: a place: a chain of extract's place names (full or short), a region (走廊, 新区, 湾区 …),
+  or a name of two to four characters that ends in a division level word (省, 市, 县, 区, 镇,
+  村 …) or a natural feature (山, 河 …).
 - DATE: an absolute date: a numeral with 年, 月, 日 or 号.
 - FIGURE: a numeral with its unit or measure word (extract's table), or a percentage; no
   ordinal (第…, 首…).
@@ -23,12 +24,26 @@ from __future__ import annotations
 
 import re
 
-from pizhu.store.span_model import _tables, dictionary_word
+from pizhu.store.span_model import BODIES, _tables, dictionary_word
 
 LEVELS = ("自治区", "自治州", "自治县", "特别行政区", "街道", "社区", "苏木", "嘎查")
 LEVEL_CHARS = frozenset("省市县区州旗盟镇乡村屯寨庄里湾坪")
 """A division level word a place's name ends in."""
-REGIONS = ("走廊", "地区", "新区", "开发区", "示范区", "试验区", "湾区", "经济带", "流域", "半岛", "群岛")
+REGIONS = (
+    "走廊",
+    "地区",
+    "新区",
+    "开发区",
+    "示范区",
+    "试验区",
+    "合作区",
+    "都会区",
+    "湾区",
+    "经济带",
+    "流域",
+    "半岛",
+    "群岛",
+)
 REGION_CHARS = frozenset("江河湖山海岛峡湾岭洲")
 ORG_HEADS = (
     "政协", "人大", "人大常委会", "政府", "委员会", "常委会", "中央", "党委", "党组", "支部", "总支", "工委",
@@ -51,7 +66,7 @@ _DATE_RE = re.compile(
 )
 _ORDINAL_RE = re.compile("^(?:第|首)")
 _MEETING_RE = re.compile(f"[{_NUMERAL}]+[届次].*(?:会议|全会|大会|会)$|[{_NUMERAL}]+大$")
-_PARTIES = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "中共", "共青团", "工商联")
+_PARTIES = BODIES[1:]
 _BODIES = ("政协", "中国", "中华", "全国", "中央", "九三")
 _CJK_RE = re.compile(r"^[\u4e00-\u9fff·]+$")
 
@@ -125,7 +140,11 @@ def fits(label: str, text: str) -> bool | None:
             return False
         if text.startswith(_PARTIES) or _org_head(text) in ("政协", "人大", "政府", "委员会", "党委"):
             return False
-        return _ends_in_level(text) or text.endswith(REGIONS) or (len(text) <= 4 and text[-1] in REGION_CHARS)
+        if text.endswith(REGIONS):
+            return True
+        if len(text) >= 5:
+            return False  # a long name is a chain of known places (东省惠州市 is none) or a region
+        return _ends_in_level(text) or text[-1] in REGION_CHARS
     if label == "ORG":
         if text.startswith(_PARTIES) or text.startswith(_BODIES):
             return True  # 政协鱼台县, 中国民主同盟临沂市: a body with its place after it

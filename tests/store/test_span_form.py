@@ -22,6 +22,8 @@ from pizhu.store.span_form import fits, generic, place_chain
         ("GPE", "灵武市"),
         ("GPE", "拓石镇小川村"),
         ("GPE", "积石山"),
+        ("GPE", "粤港澳大湾区"),
+        ("GPE", "八都村"),
         ("DATE", "2024年2月27日"),
         ("DATE", "2026-03-05"),
         ("FIGURE", "320人"),
@@ -42,6 +44,7 @@ def test_a_gold_form_fits_its_label(label: str, text: str) -> None:
         ("ORG", "童军总"),  # a head cut off (童军总会)
         ("GPE", "民革北京市东城区"),  # a party's committee, no place
         ("GPE", "城中区政协"),
+        ("GPE", "东省惠州市"),  # a place name cut (广东省惠州市): no chain of known places
         ("DATE", "六届"),  # no year, month or day
         ("FIGURE", "第十三届"),  # an ordinal
         ("FIGURE", "超过20"),  # no unit or measure word
