@@ -71,6 +71,14 @@ def test_the_edge_a_cut_moves_is_checked_against_words_numbers_and_places() -> N
     assert not cuts_through(text, 17, words, start=False)  # 20多人| before 。
 
 
+def test_a_start_after_a_body_before_its_place_cuts_the_name() -> None:
+    text = "发生了民盟临沂市第六届委员会，会见民盟同志。"
+    words = words_of(text)
+    assert cuts_through(text, 5, words, start=True)  # 民盟|临沂市第六届委员会
+    assert not cuts_through(text, 3, words, start=True)  # 民盟临沂市… as written
+    assert not cuts_through(text, 19, words, start=True)  # 民盟|同志: no place after the body
+
+
 def test_no_entity_needs_the_rest_of_the_gold_to_agree() -> None:
     assert reading(gold_p=0.0, none_p=0.99, unmarked=1).why is None  # an unknown name, unmarked once
     assert reading(gold_p=0.0, none_p=0.99, unmarked=5, elsewhere=1).why is None  # gold elsewhere too
