@@ -176,7 +176,7 @@ class Reading:
                 if self.unmarked >= UNMARKED
                 else "a common word"
                 if self.common
-                else f"a generic phrase, no name of a {self.label}"
+                else "a generic phrase with no name in it"
             )
             return f"reads it as no entity ({self.none_p:.0%}); {why}, gold nowhere else"
         return None
