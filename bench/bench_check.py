@@ -73,10 +73,11 @@ def main() -> None:
     parser.add_argument("--model", action="store_true", help="plant the model kind (pizhu check --model; slow)")
     parser.add_argument("--plant", type=int, default=30, help="with --model: how many to plant")
     parser.add_argument("--epochs", type=int, default=None, help="with --model: epochs per fold (default: check's)")
+    parser.add_argument("--dump", type=Path, default=None, help="with --model: pickle the readings and plants here")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     if args.model:
-        model_bench(rng, args.plant, args.epochs)
+        model_bench(rng, args.plant, args.epochs, args.dump)
         return
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "gold.db"
@@ -245,12 +246,12 @@ def plant_model_kind(store: Store, rng: random.Random, plant: int) -> dict[tuple
     return planted
 
 
-def model_bench(rng: random.Random, plant: int, epochs: int | None = None) -> None:
+def model_bench(rng: random.Random, plant: int, epochs: int | None = None, dump: Path | None = None) -> None:
     """Run ``check --model`` on the reviewed dev half as it is (every finding a false flag)
     and after planting ``plant`` mistakes of three kinds (found, false)."""
     import json
 
-    from pizhu.store.check_model import EPOCHS, model_findings
+    from pizhu.store.check_model import EPOCHS, model_findings, readings
     from pizhu.store.importer import import_file
 
     names = sorted(json.loads((CORPUS / "split.json").read_text("utf-8"))["dev"])
@@ -265,7 +266,8 @@ def model_bench(rng: random.Random, plant: int, epochs: int | None = None) -> No
         )
         epochs = epochs or EPOCHS
         began = time.perf_counter()
-        clean = model_findings(store, epochs=epochs)
+        clean_read = readings(store, epochs=epochs)
+        clean = model_findings(store, epochs=epochs, read=clean_read)
         clean_seconds = time.perf_counter() - began
         print(
             f"\nclean (the corpus gold taken as right): {len(clean)} finding(s) on {spans} gold spans,"
@@ -276,8 +278,16 @@ def model_bench(rng: random.Random, plant: int, epochs: int | None = None) -> No
         planted = plant_model_kind(store, rng, plant)
         strings = {(f.document_id, f.start, f.end) for f in check(store)}
         began = time.perf_counter()
-        after = model_findings(store, epochs=epochs)
+        after_read = readings(store, epochs=epochs)
+        after = model_findings(store, epochs=epochs, read=after_read)
         seconds = time.perf_counter() - began
+        if dump is not None:
+            import pickle
+
+            texts = {d: store.document_text(d) for d in store.document_ids()}
+            dump.write_bytes(
+                pickle.dumps({"clean": clean_read, "after": after_read, "planted": planted, "texts": texts})
+            )
     print(f"\nplanted {len(planted)} ({dict(Counter(k for k, _ in planted.values()))}); {seconds:.0f} s")
     hits = {(f.document_id, f.start, f.end): f for f in after}
     found: Counter[str] = Counter()

@@ -24,6 +24,15 @@ contradiction is confident — the gold label at most ``WEAK``, the other readin
   places count only after the same character, and jieba's dictionary is no evidence for it. A name the model does
   not know (most of what reviewers add) is neither, so is not flagged.
 
+Each label's grammar of form (``span_form.fits``: a surname shape, an organ head, a place
+chain or division word, a date unit, a measure word …) is evidence no model needs to have
+seen the name for: a relabel where the string has the other label's form and not its own
+(高云龙 as ORG, 民革北京市东城区 as GPE) is flagged on the label model alone at weaker readings
+(``FORM_WEAK``, ``FORM_STRONG``); a cut whose edge cuts a word, leaving the span out of its
+label's form while the stretch over it has it (约两星|期, 梅河新|区), whatever the model reads
+there; a generic phrase with no name part (相关部门, 第十三届: ``span_form.generic``) the
+entity model reads as no entity, though it stands unmarked nowhere else.
+
 The rules' candidates over a stretch (their label, whether their boundaries are its, their
 confidence: ``span_model.rule_features``) are features of the label model alone, trained
 per fold like the rest: it learns from the other reports how far the reviewers' labels
@@ -43,6 +52,7 @@ from pizhu.store.check import Finding, _rows
 from pizhu.store.db import Store
 from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
+from pizhu.store.span_form import fits, generic
 from pizhu.store.span_model import (
     NONE,
     RULE,
@@ -72,6 +82,11 @@ CUT_WEAK = 0.4
 """A cut whose edge splits a word, a number or a place of the table (``Reading.split``) is
 flagged on weaker evidence: the gold label at most ``CUT_WEAK`` here, at least ``CUT_STRONG``
 over the wider stretch."""
+FORM_WEAK = 0.2
+FORM_STRONG = 0.6
+"""A relabel where the string has the other label's form and not its gold label's
+(``span_form.fits``: 高云龙 as ORG) is flagged on the label model alone, at these weaker readings:
+the form stands in for the entity model, which knows no name it has not seen."""
 UNMARKED = 2
 """A span read as no entity is flagged only where its string stands unmarked in this many
 other places (its report's or others') and is gold in none: the rest of the gold agreeing
@@ -119,26 +134,50 @@ class Reading:
     split: bool = False
     """The gold span's edge that ``near`` moves out cuts through a jieba word, a number or a
     place of extract's table (梅河|口市政协, 20|多人): evidence, beside the model, of a cut."""
+    fits: bool | None = None
+    """Whether the span's string has its gold label's form (``span_form.fits``; None: cannot tell)."""
+    other_fits: bool | None = None
+    """Whether it has the form of the label model's other label."""
+    near_fits: bool | None = None
+    """Whether the stretch ``near`` has the gold label's form."""
+    generic: bool = False
+    """The string is a generic phrase of its label's kind with no name part (相关部门, 第十三届)."""
+
+    @property
+    def out_of_form(self) -> bool:
+        """The string has not its gold label's form but the other label's (高云龙 as ORG)."""
+        return self.fits is False and self.other_fits is True
 
     @property
     def why(self) -> str | None:
         """Why the span is flagged, or None."""
-        if (
-            self.label_p <= WEAK
-            and self.other_p >= STRONG
-            and self.other_entity_p > (self.none_p if self.relabel_none_p is None else self.relabel_none_p)
+        agrees = self.other_entity_p > (self.none_p if self.relabel_none_p is None else self.relabel_none_p)
+        if (self.label_p <= WEAK and self.other_p >= STRONG and agrees) or (
+            self.label_p <= FORM_WEAK and self.other_p >= FORM_STRONG and self.out_of_form
         ):
-            return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%})"
-        if (self.near_p >= STRONG and self.gold_p <= WEAK) or (
-            self.split and self.near_p >= CUT_STRONG and self.gold_p <= CUT_WEAK and self.near_p > self.gold_p
+            form = f", the form of {self.other}, not of {self.label}" if self.out_of_form else ""
+            return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%}{form})"
+        form_cut = self.split and self.fits is False and self.near_fits is True and self.gold_p <= WEAK
+        if (
+            (self.near_p >= STRONG and self.gold_p <= WEAK)
+            or (self.split and self.near_p >= CUT_STRONG and self.gold_p <= CUT_WEAK and self.near_p > self.gold_p)
+            or form_cut
         ):
             cut = ", its edge cuts a word" if self.split else ""
+            if form_cut:
+                cut += f", the form of {self.label} there, not here"
             a, b = self.near
             return f"reads {self.label} over {a}-{b} ({self.near_p:.0%}; here {self.gold_p:.0%}{cut})"
-        if self.gold_p > WEAK:
+        if self.gold_p > WEAK or self.none_p < STRONG or self.elsewhere:
             return None
-        if self.none_p >= STRONG and not self.elsewhere and (self.unmarked >= UNMARKED or self.common):
-            why = f"unmarked in {self.unmarked} other place(s)" if self.unmarked >= UNMARKED else "a common word"
+        if self.unmarked >= UNMARKED or self.common or self.generic:
+            why = (
+                f"unmarked in {self.unmarked} other place(s)"
+                if self.unmarked >= UNMARKED
+                else "a common word"
+                if self.common
+                else "a generic phrase with no name in it"
+            )
             return f"reads it as no entity ({self.none_p:.0%}); {why}, gold nowhere else"
         return None
 
@@ -227,6 +266,9 @@ def readings(
                     ]
                     if pn > near_p:
                         near, near_p = (a, b), pn
+                fits_here, other_fits, near_fits, generic_phrase = form_of(
+                    doc.text, span.start, span.end, span.label, other, near
+                )
                 out.append(
                     Reading(
                         i,
@@ -249,9 +291,27 @@ def readings(
                         and cuts_through(
                             doc.text, span.start if near[0] < span.start else span.end, words[i], near[0] < span.start
                         ),
+                        fits=fits_here,
+                        other_fits=other_fits,
+                        near_fits=near_fits,
+                        generic=generic_phrase,
                     )
                 )
     return sorted(out, key=lambda r: (r.document_id, r.start, r.end, r.label))
+
+
+def form_of(
+    text: str, start: int, end: int, label: str, other: str, near: tuple[int, int]
+) -> tuple[bool | None, bool | None, bool | None, bool]:
+    """The span's form against its gold label's grammar and the other label's, the gold
+    label's form over the stretch ``near``, and whether it is a generic phrase (``Reading``)."""
+    string = text[start:end]
+    return (
+        fits(label, string),
+        fits(other, string) if other != label else None,
+        fits(label, text[near[0] : near[1]]) if near != (start, end) else None,
+        generic(label, string),
+    )
 
 
 def _beside(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -270,12 +330,14 @@ def model_findings(
     epochs: int = EPOCHS,
     progress: ProgressCallback | None = None,
     flagged: tuple[str, ...] = FLAGGED,
+    read: list[Reading] | None = None,
 ) -> list[Finding]:
     """Gold spans (of the ``flagged`` statuses) a model trained without their report reads
-    confidently as another label or as no entity, by report and place."""
+    confidently as another label or as no entity, by report and place (``read``: the
+    readings, when made already)."""
     span_ids = {(r.document_id, r.start, r.end, r.label): r.span_id for r in _rows(store, flagged)}
     findings = []
-    for r in readings(store, folds, epochs, progress):
+    for r in readings(store, folds, epochs, progress) if read is None else read:
         key = (r.document_id, r.start, r.end, r.label)
         why = r.why
         if key not in span_ids or why is None:

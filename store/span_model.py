@@ -262,12 +262,28 @@ def _splits_entry(text: str, at: int, names: frozenset[str]) -> bool:
     return False
 
 
+BODIES = ("政协", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "中共", "共青团", "工商联")
+"""Bodies whose local committee is named by the body and then its place (民盟临沂市委员会, 政协鱼台县)."""
+
+
+def body_before(text: str, at: int) -> bool:
+    """Whether a body of ``BODIES`` ends right before ``at`` and a place of extract's table
+    starts there: the name 民盟|临沂市第六届委员会 runs across ``at``."""
+    if not text[:at].endswith(BODIES):
+        return False
+    names = _tables()["place_names"]
+    return any(text[at : at + k] in names for k in range(2, 8))
+
+
 def cuts_through(text: str, at: int, words: Words, start: bool) -> bool:
     """Whether a span's edge at ``at`` (its start, or else its end) cuts through a jieba word,
-    a number (a digit on either side) or a place of extract's table."""
+    a number (a digit on either side), a place of extract's table or a body's name before its
+    place (``body_before``)."""
     if (at not in words.starts) if start else (at not in words.ends):
         return True
     if text[at - 1 : at].isdigit() and text[at : at + 1].isdigit():
+        return True
+    if start and body_before(text, at):
         return True
     return 0 < at < len(text) and _splits_entry(text, at, _tables()["place_names"])
 

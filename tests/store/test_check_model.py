@@ -71,6 +71,14 @@ def test_the_edge_a_cut_moves_is_checked_against_words_numbers_and_places() -> N
     assert not cuts_through(text, 17, words, start=False)  # 20多人| before 。
 
 
+def test_a_start_after_a_body_before_its_place_cuts_the_name() -> None:
+    text = "发生了民盟临沂市第六届委员会，会见民盟同志。"
+    words = words_of(text)
+    assert cuts_through(text, 5, words, start=True)  # 民盟|临沂市第六届委员会
+    assert not cuts_through(text, 3, words, start=True)  # 民盟临沂市… as written
+    assert not cuts_through(text, 19, words, start=True)  # 民盟|同志: no place after the body
+
+
 def test_no_entity_needs_the_rest_of_the_gold_to_agree() -> None:
     assert reading(gold_p=0.0, none_p=0.99, unmarked=1).why is None  # an unknown name, unmarked once
     assert reading(gold_p=0.0, none_p=0.99, unmarked=5, elsewhere=1).why is None  # gold elsewhere too
@@ -210,3 +218,41 @@ def test_pizhu_check_model_adds_the_models_findings(monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(main, ["check", "--model", "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     assert flagged.as_dict() in json.loads(result.output)["findings"]
+
+
+def test_a_relabel_out_of_the_gold_labels_form_needs_no_entity_model() -> None:
+    # 高云龙 given ORG: the label model reads PERSON; the entity model knows neither name (none).
+    unknown = dict(label="ORG", text="高云龙", label_p=0.02, other="PERSON", other_p=0.95, none_p=0.9)
+    assert reading(**unknown, other_entity_p=0.05).why is None
+    flagged = reading(**unknown, other_entity_p=0.05, fits=False, other_fits=True).why
+    assert flagged is not None and "reads it as PERSON" in flagged and "form" in flagged
+    # In form for its gold label, or out of the other's: no evidence beside the models.
+    assert reading(**unknown, other_entity_p=0.05, fits=True, other_fits=True).why is None
+    assert reading(**unknown, other_entity_p=0.05, fits=False, other_fits=None).why is None
+
+
+def test_form_of_reads_the_span_against_both_labels_and_the_wider_stretch() -> None:
+    text = "会见高云龙同志，童军总会代表"
+    assert check_model.form_of(text, 2, 5, "ORG", "PERSON", (2, 5)) == (False, True, None, False)
+    # 童军总 as ORG, the entity model reading ORG over 童军总会: that stretch has the form.
+    assert check_model.form_of(text, 8, 11, "ORG", "GPE", (8, 12))[::2] == (False, True)
+
+
+def test_a_cut_out_of_form_is_flagged_where_its_edge_cuts_a_word() -> None:
+    # 约两星 of 约两星期: the model reads neither stretch as a FIGURE, but the edge cuts the word
+    # 星期, the span lacks a FIGURE's form (a measure word) and the stretch over it has it.
+    cut = dict(label="FIGURE", text="约两星", gold_p=0.0, none_p=1.0, near=(0, 4), near_p=0.03)
+    assert reading(**cut, split=True).why is None
+    flagged = reading(**cut, split=True, fits=False, near_fits=True).why
+    assert flagged is not None and "over 0-4" in flagged and "form" in flagged
+    assert reading(**cut, split=False, fits=False, near_fits=True).why is None  # 荷地|等区: no word cut
+    assert reading(**cut, split=True, fits=True, near_fits=True).why is None  # in form here too
+
+
+def test_a_generic_phrase_read_as_no_entity_is_flagged() -> None:
+    generic = dict(label="ORG", text="相关部门", gold_p=0.02, none_p=0.97, unmarked=1)
+    assert reading(**generic).why is None  # unmarked once only, no common word
+    flagged = reading(**generic, generic=True).why
+    assert flagged is not None and "generic" in flagged
+    assert reading(**{**generic, "none_p": 0.6}, generic=True).why is None  # the model does not agree
+    assert reading(**generic, generic=True, elsewhere=1).why is None  # gold elsewhere: the string checks'
