@@ -62,8 +62,11 @@ _AND = "、"
 
 # A line break between a month's day and its 日 (2021年4月6⏎日, a short line the layout ended): read across.
 _BREAK = r"(?:[ \t]*\n[ \t]*)?"
-# Not glued to a longer number (12023年), a decimal or a Latin code (A2020).
-_NB = r"(?<![0-9０-９A-Za-z.．])"
+# Not glued to a longer number (12023年), a decimal or a Latin code (A2020). A point is a decimal
+# point or a code's only after a digit or a letter: after a sign or CJK text it ends a sentence
+# (办复率达100%.2004年). A Latin word of four letters or more, its last two in lower case, is no code
+# (Copyright2011-2017, a link line's .html run into the year after it).
+_NB = r"(?:(?<![0-9０-９A-Za-z.．])|(?<=[^0-9０-９A-Za-z.．][.．])|(?<=[A-Za-z]{2}[a-z]{2}))"
 # A list item's number with its point before the date the item opens with (1.3月13日, 12.2023年3月):
 # at a line's start, one or two digits and the point.
 _LIST_DOT = r"(?<=\n[0-9][.．])|(?<=\n[0-9]{2}[.．])|(?<=^[0-9][.．])|(?<=^[0-9]{2}[.．])"
@@ -102,7 +105,10 @@ _POINT_RE = re.compile(
             rf"(?:{_MONTH}月(?:{_DAY}日)?|{_CN_MONTH}月(?:{_CN_DAY}日)?)?)",
             # 2020-11-06, 2020/11/06, 2020.11.06; full-width typesetting's － ／ ． too (its digits
             # normalization made ASCII).
-            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY})(?![0-9.])",
+            # A page's timestamp may have its clock time glued on (2023-01-1811:40:26): a two-digit day
+            # before an hour and its minutes ends there.
+            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY})"
+            r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]))",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
             # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年;
@@ -149,9 +155,9 @@ _POINT_RE = re.compile(
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
             # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
-            # (一日 alone is "one day").
+            # (一日 alone is "one day"; 一日电 is a dateline's, 【本报记者广州一日电】).
             # 本月三至六日: the first day of a range may leave its 日 to the second.
-            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日){_CN_DAY}(?:日(?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日)"
+            rf"(?P<cnday>(?<![{_CN_DIGIT}十第每个几数初])(?!一日(?![电電])){_CN_DAY}(?:日(?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日)"
             r"(?![内前后间]|以内|之内))",
             # 02/18 in a page's dateline: month and day both written with two digits; 05-07 too
             # where its clock time follows (05-07 11:52), so no code or score reads as one.

@@ -147,6 +147,12 @@ _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|
 # A verb right before N次 + a meeting word makes it a count of meetings (召开4次常委会议,
 # 主持召开五次主席会议); a plenary (全会) is still named by its ordinal (召开二次全会).
 _COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列席|出席|参加)了?$")
+# The same verb governing a list whose later items are N次 + a noun a meeting word modifies
+# (举办4次…集体学习、4次主席会议集体学习、4次常委会学习讲座): each item is a count.
+_LISTED_COUNT_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|开展)了?[^，。；,;：:]*、$")
+# A one-character unit whose character begins a word with what follows it is no unit there:
+# 部门 (2部门), 成员/成立/成为/成果… (5成员), 回复/回应/回答/回顾/回访/回归 (a forum's 0回复).
+_WORD_AFTER_UNIT = {"部": "门", "成": "员立为果效本就功绩", "回": "复应答顾访归"}
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
@@ -393,7 +399,10 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     if before in "～〜~至到" and before_range and (before_range.isdigit() or before_range in _CN_NUMERAL_SET):
         return None  # 5～8人, 3至5人: a range of counts, not a count of 8 (增长至500人 is one)
     counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
-        _COUNT_VERB_BEFORE_RE.search(text, max(0, num_start - 5), num_start) is not None
+        (
+            _COUNT_VERB_BEFORE_RE.search(text, max(0, num_start - 5), num_start) is not None
+            or (arabic and _LISTED_COUNT_BEFORE_RE.search(text, max(0, num_start - 60), num_start) is not None)
+        )
         and not text.startswith("全会", end)
     )
     if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
@@ -421,8 +430,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None
         if text.startswith(("中", "间", "里"), end) and (start == 0 or text[start - 1] in _CLAUSE_OPEN):
             return None  # 五年中,…: a look back over the span that opens the clause, like 五年来
-    if (unit == "部" and after.startswith("门")) or (unit == "成" and after[:1] and after[:1] in "员立为果效本就功绩"):
-        return None  # 2部门, 5成员: the unit's character begins a word
+    if after[:1] and after[:1] in _WORD_AFTER_UNIT.get(unit, ""):
+        return None  # 2部门, 5成员, 0回复: the unit's character begins a word
     if arabic:
         if re.match(r"0[0-9]", number_text):
             return None  # 05条, 03版: a leading zero is a label's or a broken number's, not a count

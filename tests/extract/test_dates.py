@@ -352,3 +352,48 @@ def test_dates_of_papers_and_annals(text: str, expected: list[str]) -> None:
 )
 def test_not_dates_of_papers_and_annals(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A point after a sign or CJK text ends a sentence; only after a digit is it a decimal point.
+        ("办复率达100%.2004年,共征集到提案68件", ["2004年"]),
+        ("全部办复。2003年共征集提案", ["2003年"]),
+        # A Latin word (not a code) run into a year range: a copyright line.
+        ("Copyright2011-2017 All Rights Reserved", ["2011-2017"]),
+        # A dateline's 一日 where the page gave the month above it.
+        ("2015-02-02 00:00\n\n【本报记者广州一日电】广州市政协", ["2015-02-02", "一日"]),
+        ("2015-02-02\n会期一日,共收到提案", ["2015-02-02"]),  # 一日 as one day
+    ],
+)
+def test_years_after_a_full_stop_or_a_word_and_a_datelines_first_day(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增长了3.2019个百分点",  # a decimal
+        "编号A2019-2020",  # a code's letter
+        "渝B2-20170014",  # a licence number
+    ],
+)
+def test_decimals_codes_and_one_day_stay_no_dates(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A page's timestamp whose clock time the layout glued on: the date stands, the time stays out.
+        ("为「特邀澳门人士」政协。2023-01-1811:40:26", ["2023-01-18"]),
+        ("发布时间:2022-03-01 16:16:02", ["2022-03-01"]),
+    ],
+)
+def test_iso_date_glued_to_its_clock_time(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_iso_date_before_more_digits_is_no_date() -> None:
+    assert texts("编号2023-01-18112") == []

@@ -567,3 +567,39 @@ def test_terms_held_and_weeks(text: str, span: str, value: int, unit: str, appro
 )
 def test_a_term_named_and_weekdays_are_no_figure(text: str) -> None:
     assert [t for t in texts(text) if "届" in t or "星期" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count in a list the clause's verb governs, though a meeting word modifies its noun.
+        ("举办4次党组理论学习中心组集体学习、4次主席会议集体学习、4次常委会学习讲座。", ["4次", "4次", "4次"]),
+        ("限200字节", ["200字节"]),
+    ],
+)
+def test_listed_counts_and_bytes(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "• 0回复\n",  # 回 begins the word 回复: a forum counter, no measure
+        "十三届3次常委会开幕",  # a session designation
+    ],
+)
+def test_reply_counters_and_sessions_stay_no_figures(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("2024-05-11\n999+\n32.44KB\n41页", "32.44KB", 32.44, "KB"),
+        ("附件大小:1.5MB", "1.5MB", 1.5, "MB"),
+    ],
+)
+def test_file_sizes(text: str, span: str, value: float, unit: str) -> None:
+    spans = [s for s in find_figures(text) if s.text == span]
+    assert len(spans) == 1
+    assert (spans[0].attrs["value"], spans[0].attrs["unit"]) == (value, unit)
