@@ -399,6 +399,12 @@ _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
 )
 _FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
+# 民革、民盟、工会联合会、民主妇女联合会: a people's organisation named by its sector, an item of a list
+# that names parties (RULINGS, texts 170–181); the sectors listed beside it (农民, 文艺界) are none.
+_LISTED_FEDERATION_RE = re.compile(
+    rf"(?<=[、，,和及与])(?:(?![、，,和及与各])[{_CJK}]){{2,6}}?(?:联合会|总工会|妇联|科协|侨联|文联|青联|台联|残联)"
+    r"(?=[、，,。；和及与等])"
+)
 # 政协岳阳市 before its term: the body of a MEETING (``政协岳阳市`` + ``第九届委员会第四次会议``), or
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
 # The place between 政协 and its term holds no term or session of its own (县政协八届一次会议和县…
@@ -456,6 +462,9 @@ def find_entities(text: str) -> list[Span]:
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _listed_committees(text, orgs)
     orgs += _stationed_bodies(text, orgs)
+    committees = _session_committees(text, meetings)
+    # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
+    orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += _party_before_session(text, spans)
     spans += places
@@ -1476,6 +1485,11 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         if _BARE_PARTY_RE.search(text[max(0, m.start() - 30) : m.end() + 30])
     ]
     spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
+        for m in _LISTED_FEDERATION_RE.finditer(text)
+        if _BARE_PARTY_RE.search(text[max(0, m.start() - 60) : m.end() + 60])
+    ]
+    spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_media", 0.6)
         for m in _MEDIA_RE.finditer(text)
         if m.group(1) in _state["places"]
@@ -1526,10 +1540,12 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
             # (XX届市政协: a term before the level is no name.)
-            glued = head_start - 2 in token_starts and before not in _FUNCTION_BEFORE + "届" and _is_cjk(before)
+            # (从区政协, 自县政协: a preposition before the level is no name's end either.)
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL
+            glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
-            if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in _FUNCTION_BEFORE:
+            if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in after_word:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
             start = head_start - 2
@@ -1541,6 +1557,28 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         if head == "政协" and end == head_end and place is not None and place.text.endswith(_TOWN_SUFFIXES):
             continue  # 大墅镇政协委员: a town has no CPPCC; its members live there (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
+    return spans
+
+
+# Prepositions of source that may stand before a level's body (记者从区政协获悉, 自县政协了解到).
+_PREPOSITIONS_BEFORE_LEVEL = "从自"
+# A committee a session sets up, named right after the session (县政协九届三次会议 + 提案审查委员会):
+# its own name up to 委员会, no list, clause or plural inside (RULINGS, texts 170–181).
+_SESSION_COMMITTEE_RE = re.compile(
+    r"(?!关于|对|向|在|上|后|前|期间|以来|听取|审议|通过|讨论|批准|召开|举行|开幕|闭幕)"
+    rf"(?:(?![、，。；,;：:和及与的各等])[{_CJK}]){{2,8}}?委员会(?!议)"
+)
+
+
+def _session_committees(text: str, meetings: list[Span]) -> list[Span]:
+    """提案审查委员会, 资格审查委员会: a committee named right after the session it serves is one ORG."""
+    spans = []
+    for meeting in meetings:
+        if not meeting.text.endswith("会议"):
+            continue
+        m = _SESSION_COMMITTEE_RE.match(text, meeting.end)
+        if m and not m.group().startswith(("委员会", "常委会", "常务委员会")):
+            spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_session_committee", 0.6))
     return spans
 
 
@@ -2167,7 +2205,7 @@ def _without_photo_credit(text: str, span: Span) -> Span:
 # Posts that stand before or after a name (主委周永尧, 陈小江书记, 胡春雨副主席, 监事长孙恩光).
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
-    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长"
+    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长|团长"
     "|调研员|巡视员|顾问|特首|行政长官|议员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
@@ -2178,7 +2216,7 @@ _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
     r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
-    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托"
+    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托|提交的?《|领衔提出"
     r"|经理|董事长|会长|院长|校长|局长|部长"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
@@ -2187,7 +2225,7 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率受]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|一同|获"
-    r"|担任|就任|兼任|摄(?![影像制])"
+    r"|担任|就任|兼任|先后|一起|共同|摄(?![影像制])"
 )
 
 
@@ -2705,8 +2743,12 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = re.compile(
-    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|助理|行政长官|特派员|召集人|总干事|主持人)[ 　:：]?"
+    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
+    rf"|召集人|总干事|主持人)[ 　:：]?"
 )
+# After a post, a three-character name whose first two characters are no word may still be a word of
+# the dictionary, if a rare one (刘澜涛: jieba's noun, 45 times): below this count it does not bar it.
+_RARE_NAME_AFTER_POST = 100
 
 
 def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
@@ -2718,7 +2760,10 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
             if n == 3 and text.startswith("说", end + 2):
                 continue  # 副市长黄菱说,: a two-character name, then the speech verb
             follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
-            if follows and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST):
+            rare = _RARE_AFTER_POST
+            if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
+                rare = _RARE_NAME_AFTER_POST
+            if follows and _plausible_name(text, end, end + n, st, rare=rare):
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
                 break
     return spans
