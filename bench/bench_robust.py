@@ -19,7 +19,8 @@ This bench makes each form from every dev text and scores it against the same go
   full-width punctuation ASCII;
 - ``spam``: a site's chrome and boilerplate lines (分享到, 扫一扫, 责任编辑, 来源, 版权所有,
   copyright, link lists, an ad line) after every third paragraph;
-- ``ocrspace``: a space between two characters after about one character in ten (OCR spacing).
+- ``ocrspace``: a space between two characters after about one character in ten (OCR spacing);
+  ``ocrspace5``, ``ocrspace20``: after one in five, one in twenty.
 
 The gold carries no offsets, so each gold row is first found in the clean text as an import
 normalizes it (in document order), mapped back to the raw text through the import's offset
@@ -57,7 +58,20 @@ from pizhu.store.sources import read_source
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "bench_robust_results.md"
 
-VARIANTS = ("clean", "wrap18", "wrap25", "wrap33", "wrap25+page", "s2hk", "s2t", "fullwidth", "spam", "ocrspace")
+VARIANTS = (
+    "clean",
+    "wrap18",
+    "wrap25",
+    "wrap33",
+    "wrap25+page",
+    "s2hk",
+    "s2t",
+    "fullwidth",
+    "spam",
+    "ocrspace",
+    "ocrspace5",
+    "ocrspace20",
+)
 
 # A site's chrome and boilerplate, none of it a span under the guidelines and RULINGS.md
 # (a credit line's common noun is a role; spam lines carry no spans).
@@ -183,15 +197,15 @@ def _spam(raw: str) -> Perturbed:
     return out.done()
 
 
-def _ocr_spaces(raw: str) -> Perturbed:
-    """A space an OCR engine puts between two characters, after about one character in ten
+def _ocr_spaces(raw: str, every: int = 10) -> Perturbed:
+    """A space an OCR engine puts between two characters, after about one character in ``every``
     (placed by a fixed pseudo-random sequence, so every run is the same)."""
     out = _Builder()
     state = 12345
     for index, ch in enumerate(raw):
         out.keep(ch)
         state = (state * 1103515245 + 12345) % (1 << 31)
-        if index + 1 < len(raw) and not ch.isspace() and not raw[index + 1].isspace() and state % 10 == 0:
+        if index + 1 < len(raw) and not ch.isspace() and not raw[index + 1].isspace() and state % every == 0:
             out.insert(" ")
     return out.done()
 
@@ -207,6 +221,8 @@ PERTURB: dict[str, Callable[[str], Perturbed]] = {
     "fullwidth": _fullwidth,
     "spam": _spam,
     "ocrspace": _ocr_spaces,
+    "ocrspace5": lambda raw: _ocr_spaces(raw, 5),
+    "ocrspace20": lambda raw: _ocr_spaces(raw, 20),
 }
 
 
