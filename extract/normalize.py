@@ -105,6 +105,9 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _FULLWIDTH_MARK_RE = re.compile("(?<=[0-9０-９])[．－／：](?=[0-9０-９])")
 _FULLWIDTH_MARKS = {"．": ".", "－": "-", "／": "/", "：": ":"}
 
+# OCR reads 日 as its look-alike 曰 ("to say"); after a number it is a day (``3月1曰`` → ``3月1日``).
+_YUE_FOR_RI_RE = re.compile("(?<=[0-9〇零一二三四五六七八九十])曰")
+
 _SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
 
 
@@ -124,6 +127,7 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     text, offsets = _to_simplified(text, offsets)
     text = text.translate(_FULLWIDTH)
     text, offsets = _replace(text, offsets, _FULLWIDTH_MARK_RE, lambda m: _FULLWIDTH_MARKS[m.group()])
+    text, offsets = _replace(text, offsets, _YUE_FOR_RI_RE, lambda _m: "日")
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
     text, offsets = _join_spaced_dates(text, offsets)

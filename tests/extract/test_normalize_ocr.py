@@ -206,3 +206,13 @@ def test_numbers_that_make_no_date_keep_their_spaces(raw: str) -> None:
 )
 def test_ocr_spaces_beside_ascii_quotes_and_brackets_go(raw: str, expected: str) -> None:
     assert normalized(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("2019年3月1曰召开", "2019年3月1日召开"), ("三月二十曰", "三月二十日"), ("子曰学而时习之", "子曰学而时习之")],
+)
+def test_yue_that_ocr_read_for_ri_after_a_number_reads_ri(raw: str, expected: str) -> None:
+    result = normalize(raw)  # one character for one: the map stays put
+    assert result.text == expected
+    assert list(result.raw_offsets) == list(range(len(raw) + 1))
