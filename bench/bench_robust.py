@@ -20,7 +20,9 @@ This bench makes each form from every dev text and scores it against the same go
 - ``spam``: a site's chrome and boilerplate lines (分享到, 扫一扫, 责任编辑, 来源, 版权所有,
   copyright, link lists, an ad line) after every third paragraph;
 - ``ocrspace``: a space between two characters after about one character in ten (OCR spacing);
-  ``ocrspace5``, ``ocrspace20``: after one in five, one in twenty.
+  ``ocrspace5``, ``ocrspace20``: after one in five, one in twenty;
+- ``ocrchars``: CJK characters OCR confuses read as their look-alike (己/已, 未/末, 人/入, 土/士,
+  日/曰), about one in four of them; the gold reads the confused text too (a reviewer sees it).
 
 The gold carries no offsets, so each gold row is first found in the clean text as an import
 normalizes it (in document order), mapped back to the raw text through the import's offset
@@ -71,6 +73,7 @@ VARIANTS = (
     "ocrspace",
     "ocrspace5",
     "ocrspace20",
+    "ocrchars",
 )
 
 # A site's chrome and boilerplate, none of it a span under the guidelines and RULINGS.md
@@ -210,6 +213,23 @@ def _ocr_spaces(raw: str, every: int = 10) -> Perturbed:
     return out.done()
 
 
+_LOOK_ALIKES = dict(zip("己已未末人入土士日曰", "已己末未入人士土曰日", strict=True))
+
+
+def _ocr_chars(raw: str) -> Perturbed:
+    """About one in four of the characters OCR confuses read as their look-alike (one for one)."""
+    state = 12345
+    out = []
+    for ch in raw:
+        if ch in _LOOK_ALIKES:
+            state = (state * 1103515245 + 12345) % (1 << 31)
+            if (state >> 16) % 4 == 0:
+                ch = _LOOK_ALIKES[ch]
+        out.append(ch)
+    text = "".join(out)
+    return Perturbed(text, list(range(len(raw))), bytearray(len(text)))
+
+
 PERTURB: dict[str, Callable[[str], Perturbed]] = {
     "clean": lambda raw: Perturbed(raw, list(range(len(raw))), bytearray(len(raw))),
     "wrap18": lambda raw: _wrap(raw, 18),
@@ -223,6 +243,7 @@ PERTURB: dict[str, Callable[[str], Perturbed]] = {
     "ocrspace": _ocr_spaces,
     "ocrspace5": lambda raw: _ocr_spaces(raw, 5),
     "ocrspace20": lambda raw: _ocr_spaces(raw, 20),
+    "ocrchars": _ocr_chars,
 }
 
 
