@@ -453,17 +453,17 @@ _SPACED_MIN = 3
 _SPACED_PER_MILLE = 10
 
 
+# A single space between two runs of CJK (the right one looked at, not taken: it may open the next).
+_CJK_GAP_RE = re.compile(rf"([{CJK}]+)[{_SPACE}](?=([{CJK}]+))")
+# Three or more runs of CJK with spaces between them: where a list may stand.
+_SPACED_ROW_RE = re.compile(rf"[{CJK}]+(?:[{_SPACE}]+[{CJK}]+){{2,}}")
+
+
 def _ocr_spaced(text: str) -> bool:
-    irregular = 0
-    chars = 0
-    previous: re.Match[str] | None = None
-    for run in _CJK_RUN_RE.finditer(text):
-        chars += run.end() - run.start()
-        if previous is not None and run.start() == previous.end() + 1 and text[previous.end()] in _SPACE:
-            lengths = (previous.end() - previous.start(), run.end() - run.start())
-            irregular += any(n == 1 or n >= 5 for n in lengths)
-        previous = run
-    return irregular >= _SPACED_MIN and irregular * 1000 >= _SPACED_PER_MILLE * chars
+    irregular = sum(1 for m in _CJK_GAP_RE.finditer(text) if any(len(run) == 1 or len(run) >= 5 for run in m.groups()))
+    if irregular < _SPACED_MIN:
+        return False
+    return irregular * 1000 >= _SPACED_PER_MILLE * sum(map(len, _CJK_RUN_RE.findall(text)))
 
 
 def _name_lists(text: str, split_names: bool) -> set[int]:
@@ -474,10 +474,17 @@ def _name_lists(text: str, split_names: bool) -> set[int]:
     name padded to three columns (``韩  梅``) is one item. With ``split_names`` (an OCR-spaced page)
     a lone character joins the run beside it where that makes a name (``赵 振华``, ``周立 平``):
     OCR put that space inside the name, and it goes."""
+    keep: set[int] = set()
+    for row in _SPACED_ROW_RE.finditer(text):
+        keep.update(_rows(text, [m.span() for m in _CJK_RUN_RE.finditer(text, *row.span())], split_names))
+    return keep
+
+
+def _rows(text: str, runs: list[tuple[int, int]], split_names: bool) -> set[int]:
+    """The separators to keep in ``runs``, CJK runs with spaces between them (see ``_name_lists``)."""
     from pizhu.extract.entities import looks_like_name
 
     keep: set[int] = set()
-    runs = [m.span() for m in _CJK_RUN_RE.finditer(text)]
     i = 0
     while i < len(runs):
         # a row of runs with single spaces between them (or a padded two-character name)
