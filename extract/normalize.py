@@ -14,7 +14,9 @@ The steps follow GUIDELINES.md ("Normalization"):
    (a two-character name padded to three columns, ``韩  梅``, is one item and loses its padding)
    (GUIDELINES v1.1); in typed text (``keep_word_spaces``: a Word file, a web page, where
    no OCR ran) a space between two runs of two or more CJK characters is the author's and
-   stays: it separates two names (``市发展和改革委员会 市财政局``);
+   stays: it separates two names (``市发展和改革委员会 市财政局``); on a page OCR spaced at
+   irregular places a list is a run of names (``_delete_ocr_spaces``), and spaced dates, times,
+   ranges, glosses and spaces beside ASCII punctuation go; ``曰`` after a number reads ``日``;
 6. paragraphs that a column break split over lines rejoined, never joining a heading,
    a caption or page furniture to its neighbour; in a hard-wrapped text (a PDF page or a
    narrow column exported as text, found from its lines' widths) every full line that does
