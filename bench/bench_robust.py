@@ -19,7 +19,10 @@ This bench makes each form from every dev text and scores it against the same go
   full-width punctuation ASCII;
 - ``spam``: a site's chrome and boilerplate lines (分享到, 扫一扫, 责任编辑, 来源, 版权所有,
   copyright, link lists, an ad line) after every third paragraph;
-- ``ocrspace``: a space between two characters after about one character in ten (OCR spacing).
+- ``ocrspace``: a space between two characters after about one character in ten (OCR spacing);
+  ``ocrspace5``, ``ocrspace20``: after one in five, one in twenty;
+- ``ocrchars``: CJK characters OCR confuses read as their look-alike (己/已, 未/末, 人/入, 土/士,
+  日/曰), about one in four of them; the gold reads the confused text too (a reviewer sees it).
 
 The gold carries no offsets, so each gold row is first found in the clean text as an import
 normalizes it (in document order), mapped back to the raw text through the import's offset
@@ -57,7 +60,21 @@ from pizhu.store.sources import read_source
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "bench_robust_results.md"
 
-VARIANTS = ("clean", "wrap18", "wrap25", "wrap33", "wrap25+page", "s2hk", "s2t", "fullwidth", "spam", "ocrspace")
+VARIANTS = (
+    "clean",
+    "wrap18",
+    "wrap25",
+    "wrap33",
+    "wrap25+page",
+    "s2hk",
+    "s2t",
+    "fullwidth",
+    "spam",
+    "ocrspace",
+    "ocrspace5",
+    "ocrspace20",
+    "ocrchars",
+)
 
 # A site's chrome and boilerplate, none of it a span under the guidelines and RULINGS.md
 # (a credit line's common noun is a role; spam lines carry no spans).
@@ -183,17 +200,34 @@ def _spam(raw: str) -> Perturbed:
     return out.done()
 
 
-def _ocr_spaces(raw: str) -> Perturbed:
-    """A space an OCR engine puts between two characters, after about one character in ten
+def _ocr_spaces(raw: str, every: int = 10) -> Perturbed:
+    """A space an OCR engine puts between two characters, after about one character in ``every``
     (placed by a fixed pseudo-random sequence, so every run is the same)."""
     out = _Builder()
     state = 12345
     for index, ch in enumerate(raw):
         out.keep(ch)
         state = (state * 1103515245 + 12345) % (1 << 31)
-        if index + 1 < len(raw) and not ch.isspace() and not raw[index + 1].isspace() and state % 10 == 0:
+        if index + 1 < len(raw) and not ch.isspace() and not raw[index + 1].isspace() and state % every == 0:
             out.insert(" ")
     return out.done()
+
+
+_LOOK_ALIKES = dict(zip("己已未末人入土士日曰", "已己末未入人士土曰日", strict=True))
+
+
+def _ocr_chars(raw: str) -> Perturbed:
+    """About one in four of the characters OCR confuses read as their look-alike (one for one)."""
+    state = 12345
+    out = []
+    for ch in raw:
+        if ch in _LOOK_ALIKES:
+            state = (state * 1103515245 + 12345) % (1 << 31)
+            if (state >> 16) % 4 == 0:
+                ch = _LOOK_ALIKES[ch]
+        out.append(ch)
+    text = "".join(out)
+    return Perturbed(text, list(range(len(raw))), bytearray(len(text)))
 
 
 PERTURB: dict[str, Callable[[str], Perturbed]] = {
@@ -207,6 +241,9 @@ PERTURB: dict[str, Callable[[str], Perturbed]] = {
     "fullwidth": _fullwidth,
     "spam": _spam,
     "ocrspace": _ocr_spaces,
+    "ocrspace5": lambda raw: _ocr_spaces(raw, 5),
+    "ocrspace20": lambda raw: _ocr_spaces(raw, 20),
+    "ocrchars": _ocr_chars,
 }
 
 

@@ -14,7 +14,9 @@ The steps follow GUIDELINES.md ("Normalization"):
    (a two-character name padded to three columns, ``韩  梅``, is one item and loses its padding)
    (GUIDELINES v1.1); in typed text (``keep_word_spaces``: a Word file, a web page, where
    no OCR ran) a space between two runs of two or more CJK characters is the author's and
-   stays: it separates two names (``市发展和改革委员会 市财政局``);
+   stays: it separates two names (``市发展和改革委员会 市财政局``); on a page OCR spaced at
+   irregular places a list is a run of names (``_delete_ocr_spaces``), and spaced dates, times,
+   ranges, glosses and spaces beside ASCII punctuation go; ``曰`` after a number reads ``日``;
 6. paragraphs that a column break split over lines rejoined, never joining a heading,
    a caption or page furniture to its neighbour; in a hard-wrapped text (a PDF page or a
    narrow column exported as text, found from its lines' widths) every full line that does
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -49,17 +52,37 @@ _GLOSS_RE = re.compile(
     rf"|[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,6}}$)",
     re.MULTILINE,
 )
+# A gloss that OCR spaced: single spaces inside the brackets (``(x ié )``, ``( huì)``, ``(n ón g)``),
+# or one between the character and the bracket (``环 (huán)境``; that space goes with the OCR spaces).
+_SPACED_GLOSS_RE = re.compile(
+    rf"(?:(?<=[{CJK}])|(?<=[{CJK}] ))[(（] ?(?=[{_PINYIN_FIRST}])(?:[{_PINYIN_LETTERS}] ?){{1,7}}[1-5]? ?[)）]"
+)
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
 _LONE_CR_RE = re.compile("\r")
 
 # Spaces (ASCII, no-break, ideographic, tab) inside a line.
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009"
-_CJK_OR_PUNCT = f"{CJK}\u3000-\u303f\uff00-\uffef“”‘’—…·"
+_CJK_OR_PUNCT = f"{CJK}\u3000-\u303f\uff00-\uffef“”‘’—…·○"
 # OCR spacing: between two CJK characters, or a digit and a CJK character (either order).
 _OCR_SPACE_RE = re.compile(
     rf"(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
     rf"|(?<=[0-9])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{CJK}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+    rf"|(?<=[{_CJK_OR_PUNCT}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+    rf"|(?<=%)[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+)
+# OCR spacing beside ASCII punctuation in CJK text: before a comma, semicolon, colon, mark or
+# closing bracket that follows CJK text or ``%`` (``1612件 ,``, ``17.5% ;``, ``位置 :``, ``王明 )``),
+# or a closing bracket after a number (``2005 )中卷``); after an opening bracket that follows CJK
+# text (``今( 26)日``); between CJK text and a bracket on CJK text (``李斌 (女)``, ``(区) 建立``);
+# between CJK text and a straight quote on CJK text (``争鸣" 的``, ``建设" 强富美高"``).
+_PUNCT_SPACE_RE = re.compile(
+    rf"(?<=[{_CJK_OR_PUNCT}%])[{_SPACE}]+(?=[,;:!?)])"
+    rf"|(?<=[0-9])[{_SPACE}]+(?=[)\]][{_CJK_OR_PUNCT}])"
+    rf"|(?<=[{_CJK_OR_PUNCT}]\()[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+    rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=\([{_CJK_OR_PUNCT}0-9])"
+    rf"|(?<=[{_CJK_OR_PUNCT}0-9]\))[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+    rf"|(?<=[{_CJK_OR_PUNCT}][\"'])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+    rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[\"'][{_CJK_OR_PUNCT}])"
 )
 # v1.1: three or more runs of 2–4 CJK characters separated by single spaces are a list
 # (``王强 李明 张伟``); those spaces separate items and stay.
@@ -84,6 +107,9 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _FULLWIDTH_MARK_RE = re.compile("(?<=[0-9０-９])[．－／：](?=[0-9０-９])")
 _FULLWIDTH_MARKS = {"．": ".", "－": "-", "／": "/", "：": ":"}
 
+# OCR reads 日 as its look-alike 曰 ("to say"); after a number it is a day (``3月1曰`` → ``3月1日``).
+_YUE_FOR_RI_RE = re.compile("(?<=[0-9〇零一二三四五六七八九十])曰")
+
 _SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
 
 
@@ -99,11 +125,15 @@ def normalize(raw: str, *, keep_word_spaces: bool = False) -> Normalized:
     text, offsets = _replace(text, offsets, _LONE_CR_RE, lambda _m: "\n")
     text, offsets, wrapped = _join_hard_wrapped(text, offsets)
     text, offsets = _delete(text, offsets, _GLOSS_RE)
+    text, offsets = _delete(text, offsets, _SPACED_GLOSS_RE)
     text, offsets = _to_simplified(text, offsets)
     text = text.translate(_FULLWIDTH)
     text, offsets = _replace(text, offsets, _FULLWIDTH_MARK_RE, lambda m: _FULLWIDTH_MARKS[m.group()])
+    text, offsets = _replace(text, offsets, _YUE_FOR_RI_RE, lambda _m: "日")
     text, offsets = _delete(text, offsets, _LINE_EDGE_SPACE_RE)
     text, offsets = _unspace_letterspaced_lines(text, offsets)
+    text, offsets = _join_spaced_dates(text, offsets)
+    text, offsets = _delete(text, offsets, _PUNCT_SPACE_RE)
     text, offsets = _delete_ocr_spaces(text, offsets, keep_word_spaces)
     text, offsets = _join_spaced_numbers(text, offsets)
     if not wrapped:  # a hard-wrapped text's breaks were all weighed in _join_hard_wrapped
@@ -383,41 +413,255 @@ def _separates_words(text: str, start: int, end: int) -> bool:
 
 def _delete_ocr_spaces(text: str, offsets: array[int], keep_word_spaces: bool = False) -> tuple[str, array[int]]:
     """Remove OCR spacing (step 5), keeping the spaces that separate the items of a list,
-    and in typed text those between two words of CJK."""
-    lists = [m.span() for m in _LIST_STRETCH_RE.finditer(text)]
-    if not lists and not keep_word_spaces:
+    and in typed text those between two words of CJK.
+
+    On a page that OCR spaced (``_ocr_spaced``) a list is a run of names (``_name_lists``): runs
+    of two to four characters that happen to fall between its spaces are no list, and a space
+    OCR put inside a name of a list goes. Elsewhere a v1.1 stretch (``_LIST_STRETCH_RE``) is a
+    list too, whatever its items.
+    """
+    spaced = _ocr_spaced(text)
+    keep = _name_lists(text, split_names=spaced)
+    if not spaced:
+        for stretch in _LIST_STRETCH_RE.finditer(text):
+            keep.update(_list_separators(text, *stretch.span()))
+    if not keep and not keep_word_spaces:
         return _delete(text, offsets, _OCR_SPACE_RE)
     deletions: list[tuple[int, int]] = []
-    i = 0
     for m in _OCR_SPACE_RE.finditer(text):
         if keep_word_spaces and _separates_words(text, *m.span()):
             continue
-        while i < len(lists) and lists[i][1] <= m.start():
-            i += 1
-        if i < len(lists) and lists[i][0] <= m.start() and m.end() <= lists[i][1]:
-            padded = _PADDING_RE.match(text, max(0, m.start() - 2))
-            if padded is None or padded.span(1) != m.span():
-                continue  # a space between two items stays; the padding inside one goes
+        if m.end() - m.start() == 1 and m.start() in keep:
+            continue  # a space between two items stays; the padding inside one goes
         deletions.append(m.span())
     return _cut(text, offsets, deletions)
 
 
+_LIST_ITEM_RE = re.compile(_LIST_ITEM)
+
+
+def _list_separators(text: str, start: int, end: int) -> set[int]:
+    """The single spaces between the items of the list text[start:end] (not the padding inside one)."""
+    items = [m.span() for m in _LIST_ITEM_RE.finditer(text, start, end)]
+    return {a_end for (_a, a_end), (b_start, _b) in pairwise(items) if b_start == a_end + 1}
+
+
+# OCR spaces a page at irregular places: between two runs of CJK, one of which is a lone character
+# or five and more (``围绕中 心``, ``发挥政协 委员的主体作 用``). A page with three or more such spaces
+# and at least ten in a thousand CJK characters was spaced by OCR (a PDF's joined column lines
+# count too); a typed page has none or a few, in headings and lists.
+_CJK_RUN_RE = re.compile(f"[{CJK}]+")
+_SPACED_MIN = 3
+_SPACED_PER_MILLE = 10
+
+
+# A single space between two runs of CJK (the right one looked at, not taken: it may open the next).
+_CJK_GAP_RE = re.compile(rf"([{CJK}]+)[{_SPACE}](?=([{CJK}]+))")
+# Three or more runs of CJK with spaces between them: where a list may stand.
+_SPACED_ROW_RE = re.compile(rf"[{CJK}]+(?:[{_SPACE}]+[{CJK}]+){{2,}}")
+
+
+def _ocr_spaced(text: str) -> bool:
+    irregular = sum(1 for m in _CJK_GAP_RE.finditer(text) if any(len(run) == 1 or len(run) >= 5 for run in m.groups()))
+    if irregular < _SPACED_MIN:
+        return False
+    return irregular * 1000 >= _SPACED_PER_MILLE * sum(map(len, _CJK_RUN_RE.findall(text)))
+
+
+def _name_lists(text: str, split_names: bool) -> set[int]:
+    """The spaces that separate the names of a list: three or more runs of CJK in a row, single
+    spaces between them, each the shape of a name (a surname from the table first, two to four
+    characters: ``looks_like_name``) but for one between two names now and then (a name the table
+    does not vouch for); a post before them is no item (``常委 林国栋 赵振华 周立平``). A two-character
+    name padded to three columns (``韩  梅``) is one item. With ``split_names`` (an OCR-spaced page)
+    a lone character joins the run beside it where that makes a name (``赵 振华``, ``周立 平``):
+    OCR put that space inside the name, and it goes."""
+    keep: set[int] = set()
+    for row in _SPACED_ROW_RE.finditer(text):
+        keep.update(_rows(text, [m.span() for m in _CJK_RUN_RE.finditer(text, *row.span())], split_names))
+    return keep
+
+
+def _rows(text: str, runs: list[tuple[int, int]], split_names: bool) -> set[int]:
+    """The separators to keep in ``runs``, CJK runs with spaces between them (see ``_name_lists``)."""
+    from pizhu.extract.entities import looks_like_name
+
+    keep: set[int] = set()
+    i = 0
+    while i < len(runs):
+        # a row of runs with single spaces between them (or a padded two-character name)
+        j = i + 1
+        while j < len(runs):
+            gap = text[runs[j - 1][1] : runs[j][0]]
+            single = len(gap) == 1 and gap in _SPACE
+            padded = len(gap) >= 2 and all(ch in _SPACE for ch in gap) and _lone(runs[j - 1]) and _lone(runs[j])
+            if not (single or padded):
+                break
+            j += 1
+        if j - i >= 3:
+            before = text[runs[i][0] - 1] if runs[i][0] else "\n"
+            after = text[runs[j - 1][1]] if runs[j - 1][1] < len(text) else "\n"
+            whole = before in _ROW_OPEN and after in _ROW_CLOSE
+            keep.update(_names_in_row(text, runs[i:j], split_names, looks_like_name, whole, before in _ROW_OPEN))
+        i = j
+    return keep
+
+
+_BEYOND_BASIC_RE = re.compile("[^\u4e00-\u9fff]")
+
+
+# What a list stands between: a line's edges, a colon (``关键词:``), brackets.
+_ROW_OPEN = "\n:：(（[【"
+_ROW_CLOSE = "\n)）]】"
+
+
+def _lone(run: tuple[int, int]) -> bool:
+    return run[1] - run[0] == 1
+
+
+def _names_in_row(
+    text: str,
+    runs: list[tuple[int, int]],
+    split_names: bool,
+    is_name: Callable[[str], bool],
+    whole: bool,
+    opened: bool,
+) -> set[int]:
+    """The separators to keep among ``runs`` (CJK runs spaced apart): see ``_name_lists``.
+
+    ``whole``: the runs fill a line, or what a colon or a bracket opens up to the line's end or the
+    closing bracket; then short runs with two names among them are a list (``记者 林国栋 通讯员
+    赵振华``); without names they are a name OCR spaced (``中国 人民 政治协商 会议``).
+    ``opened``: the runs follow a line's start, a colon or a bracket; a run of names that opens a
+    row after other punctuation (``,林国栋 任主 任委员,``) is running text."""
+    # Items as [start, end, joined text]; a padded name first, then names OCR split.
+    items: list[tuple[int, int, str]] = []
+    for start, end in runs:
+        if items and _lone((items[-1][0], items[-1][1])) and end - start == 1 and start - items[-1][1] >= 2:
+            items[-1] = (items[-1][0], end, items[-1][2] + text[start])
+        else:
+            items.append((start, end, text[start:end]))
+    if split_names:
+        merged: list[tuple[int, int, str]] = []
+        k = 0
+        while k < len(items):
+            start, end, word = items[k]
+            if len(word) == 1:
+                right = items[k + 1] if k + 1 < len(items) else None
+                if right is not None and len(right[2]) <= 3 and is_name(word + right[2]):
+                    merged.append((start, right[1], word + right[2]))
+                    k += 2
+                    continue
+                left = merged[-1] if merged else None
+                if (
+                    left is not None
+                    and left[1] - left[0] == len(left[2])
+                    and len(left[2]) <= 3
+                    and is_name(left[2] + word)
+                ):
+                    merged[-1] = (left[0], end, left[2] + word)
+                    k += 1
+                    continue
+            merged.append(items[k])
+            k += 1
+        items = merged
+    # A character beyond the basic block (t2s gives some: 钱崇\U00028c52) is a given name's like any other.
+    names = [2 <= len(word) <= 4 and is_name(word[0] + _BEYOND_BASIC_RE.sub("明", word[1:])) for _s, _e, word in items]
+    if whole and sum(names) >= 2 and all(2 <= len(word) <= 4 for _s, _e, word in items):
+        return {start_end[1] for start_end in items[:-1]}
+    keep: set[int] = set()
+    k = 0
+    while k < len(items):
+        if not names[k]:
+            k += 1
+            continue
+        # a list: names, with now and then one other item of two to four characters between two names
+        end = k + 1
+        while end < len(items) and (
+            names[end] or (end + 1 < len(items) and names[end + 1] and 2 <= len(items[end][2]) <= 4)
+        ):
+            end += 1
+        count = sum(names[k:end])
+        if count >= 3 and (end - k - count) * 3 <= count and (k > 0 or opened):
+            keep.update(items[n][1] for n in range(k, end - 1))
+            if end == len(items) - 1 and len(items[end][2]) == 1:
+                keep.add(items[end - 1][1])  # a lone character closing the row stays apart (``周立平 等``)
+        k = end
+    return keep
+
+
 # A number after CJK text or punctuation (not after a digit, a letter, a number's own mark or a
-# space) with single spaces inside it (``提案197 2件``, ``,2 019年``, ``11.5 %``, ``60. 3%``).
-_NUMBER_START = rf"(?<![0-9A-Za-z.\-/:%{_SPACE}])"
-_SPACED_NUMBER_RE = re.compile(rf"{_NUMBER_START}[0-9][0-9.]*(?: [0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %")
+# space; after a colon only where CJK text precedes it: ``阅读:765 2次``) with single spaces inside
+# it (``提案197 2件``, ``,2 019年``, ``11.5 %``, ``60. 3%``), perhaps a range (``28-2 9日``, ``1 2—3日``).
+_NUMBER_START = rf"(?:(?<![0-9A-Za-z.\-/:%{_SPACE}])|(?<=[{CJK}]:))"
+_RANGE_MARKS = "-~～—"
+_SPACED_NUMBER_RE = re.compile(
+    rf"{_NUMBER_START}[0-9][0-9.]*(?:(?: |[{_RANGE_MARKS}])[0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %"
+)
 
 
 def _join_spaced_numbers(text: str, offsets: array[int]) -> tuple[str, array[int]]:
     """Remove OCR spaces inside a number that CJK text encloses: it follows a CJK character,
     punctuation or the start of a line and runs into a CJK character (or into ``%``), with
-    single spaces inside. Numbers that stand apart
+    single spaces inside, and one range mark at most. Numbers that stand apart
     (``2020-11-06 1 1``, ``得票数12  15``) keep their spaces."""
     deletions: list[tuple[int, int]] = []
     for m in _SPACED_NUMBER_RE.finditer(text):
+        if " " not in m.group() or sum(ch in _RANGE_MARKS for ch in m.group()) > 1:
+            continue  # no space, or a date's marks (``2020-11-06 1 1``)
         if not m.group().endswith("%") and not (m.end() < len(text) and _CJK_RE.match(text[m.end()])):
             continue
         deletions.extend((m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch == " ")
+    return _cut(text, offsets, deletions)
+
+
+# Digits and their marks with single spaces inside (``2 010-03-1 1``, ``12 :58: 04``, ``198 9—2005``,
+# ``2 026``): perhaps a date, a time or a year that OCR spaced.
+_SPACED_DATE_RE = re.compile(r"(?<![0-9A-Za-z])[0-9][0-9\-/.:—~～]*(?: [0-9\-/.:—~～]+)+")
+_DATE_RE = re.compile(r"(?:19|20)\d\d([-/.])(\d{1,2})(?:\1(\d{1,2}))?")
+_DAY_MONTH_RE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(?:19|20)\d\d)?")
+_TIME_RE = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d))?")
+_YEARS_RE = re.compile(r"((?:19|20)\d\d)(?:[-—~～]((?:19|20)\d\d))?")
+_MAX_DATE_SPACES = 10
+
+
+def _is_date_or_time(token: str) -> bool:
+    """Whether ``token`` is a whole date (``2010-03-11``, ``2010.3``, ``02/18``, ``06/03/2026``), a
+    time (``12:58:04``), a year or a range of years (``2026``, ``1989—2005``), with a month, day,
+    hour, minute and second that exist."""
+    if m := _DATE_RE.fullmatch(token):
+        return 1 <= int(m[2]) <= 12 and (m[3] is None or 1 <= int(m[3]) <= 31)
+    if m := _DAY_MONTH_RE.fullmatch(token):
+        first, second = int(m[1]), int(m[2])
+        return 1 <= min(first, second) <= 12 and 1 <= max(first, second) <= 31
+    if m := _TIME_RE.fullmatch(token):
+        return int(m[1]) <= 24 and int(m[2]) <= 59 and (m[3] is None or int(m[3]) <= 59)
+    if m := _YEARS_RE.fullmatch(token):
+        return m[2] is None or int(m[1]) < int(m[2])
+    return False
+
+
+def _join_spaced_dates(text: str, offsets: array[int]) -> tuple[str, array[int]]:
+    """Remove OCR spaces inside dates and times (``发布日期:2 010-03-1 1`` → ``2010-03-11``,
+    ``2022-03-0 1 16 :16: 02`` → ``2022-03-01 16:16:02``). A stretch of digits and date marks
+    with single spaces inside is read as the fewest spaces removed that leave every piece a whole
+    date or time; where no choice does (``2020-11-06 1 1``, ``第3 -5页``), it stays as it is."""
+    deletions: list[tuple[int, int]] = []
+    for m in _SPACED_DATE_RE.finditer(text):
+        found = m.group().rstrip("-/.:—~～ ")
+        spaces = [i for i, ch in enumerate(found) if ch == " "]
+        if not spaces or len(spaces) > _MAX_DATE_SPACES:
+            continue
+        best: tuple[int, ...] | None = None
+        for mask in range(1 << len(spaces)):
+            removed = tuple(p for bit, p in enumerate(spaces) if mask >> bit & 1)
+            if best is not None and len(removed) >= len(best):
+                continue
+            pieces = "".join(ch for i, ch in enumerate(found) if i not in removed).split(" ")
+            if all(_is_date_or_time(piece) for piece in pieces):
+                best = removed
+        if best:
+            deletions.extend((m.start() + p, m.start() + p + 1) for p in best)
     return _cut(text, offsets, deletions)
 
 
