@@ -7,14 +7,7 @@ rule passes only as a mechanism. Rules alone (``model=False``).
 from __future__ import annotations
 
 from pizhu.extract.pipeline import extract_spans
-
-
-def labelled(text: str, label: str) -> list[str]:
-    spans = extract_spans(text, model=False)
-    for s in spans:
-        assert text[s.start : s.end] == s.text
-    return [s.text for s in spans if s.label == label]
-
+from tests.extract.spans import labelled
 
 # --- MEETING ---------------------------------------------------------------------------------
 

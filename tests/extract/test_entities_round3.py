@@ -9,14 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pizhu.extract.normalize import normalize
-from pizhu.extract.pipeline import extract_spans
-
-
-def labelled(text: str, label: str) -> list[str]:
-    spans = extract_spans(text, model=False)
-    for s in spans:
-        assert text[s.start : s.end] == s.text
-    return [s.text for s in spans if s.label == label]
+from tests.extract.spans import labelled
 
 
 def normalized(raw: str) -> str:

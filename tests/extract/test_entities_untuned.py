@@ -10,17 +10,8 @@ from __future__ import annotations
 import pytest
 
 from pizhu.extract.entities import looks_like_place
-from pizhu.extract.pipeline import extract_spans
 from pizhu.extract.places import admin_names, table
-
-
-def labelled(text: str, label: str, model: bool = False) -> list[str]:
-    spans = extract_spans(text, model=model)
-    for s in spans:
-        assert text[s.start : s.end] == s.text
-        assert s.text == s.text.strip()
-    return [s.text for s in spans if s.label == label]
-
+from tests.extract.spans import labelled
 
 # --- the tables ------------------------------------------------------------------------------
 

@@ -15,15 +15,7 @@ from pizhu.extract.document import prepare
 from pizhu.extract.figures import find_figures
 from pizhu.extract.normalize import normalize
 from pizhu.extract.pipeline import extract_spans
-
-
-def labelled(text: str, label: str) -> list[str]:
-    spans = extract_spans(text, model=False)
-    for s in spans:
-        assert text[s.start : s.end] == s.text
-        assert s.text == s.text.strip()
-    return [s.text for s in spans if s.label == label]
-
+from tests.extract.spans import labelled
 
 # --- PERSON -------------------------------------------------------------------------------
 
