@@ -54,6 +54,7 @@ from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
 from pizhu.store.span_form import fits, generic
 from pizhu.store.span_model import (
+    COMMON,
     NONE,
     RULE,
     Candidate,
@@ -63,6 +64,7 @@ from pizhu.store.span_model import (
     Words,
     common_word,
     cuts_through,
+    dictionary_word,
     examples,
     numeral_headed,
     span_features,
@@ -96,6 +98,10 @@ RULES_NONE = 0.9
 model more likely none than not (the gold label at most ``CUT_WEAK``), is flagged where its
 string stands unmarked in one other place or more and is gold in none: the two readers and the
 rest of the gold agreeing (一个个 as FIGURE, a word no rule proposes; bench_check round 5)."""
+NUMERAL_NONE = 0.95
+"""A frequent numeral word of jieba's dictionary (tag m, ``COMMON`` or more: 一场, 一次) that both
+entity models read as no entity this surely (the gold label at most ``WEAK``) and that is gold
+nowhere else is flagged even unmarked nowhere else: a count word, not a figure (bench_check round 5)."""
 NONE_WEIGHT = 0.3
 """A no-entity example's weight in training, against a label's (they are ten times as many)."""
 RULES = True
@@ -189,6 +195,15 @@ class Reading:
     def _none_with_rules(self) -> str | None:
         """No entity by both entity models (the one that reads the rules surely: ``RULES_NONE``),
         the string unmarked elsewhere and gold nowhere else."""
+        if self.elsewhere or self.relabel_none_p is None:
+            return None
+        if self.gold_p <= WEAK and min(self.none_p, self.relabel_none_p) >= NUMERAL_NONE:
+            tag, freq = dictionary_word(self.text)
+            if tag == "m" and freq >= COMMON:
+                return (
+                    f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
+                    " a common numeral word, gold nowhere else"
+                )
         if (
             self.elsewhere
             or self.unmarked < 1

@@ -268,3 +268,14 @@ def test_a_word_both_entity_models_read_as_none_and_left_unmarked_elsewhere_is_f
     assert reading(**{**word, "elsewhere": 1}).why is None  # gold elsewhere: the string checks' business
     assert reading(**{**word, "relabel_none_p": 0.7}).why is None  # the rules' reader not sure
     assert reading(**{**word, "none_p": 0.45, "gold_p": 0.5}).why is None  # the entity model leans to the label
+
+
+def test_a_frequent_numeral_word_both_entity_models_read_as_none_is_flagged() -> None:
+    # 一场 as FIGURE: a numeral word of jieba's dictionary (tag m, frequent), both readers sure it
+    # is none, though it stands unmarked nowhere else.
+    word = dict(label="FIGURE", text="一场", gold_p=0.01, none_p=0.99, relabel_none_p=0.99, unmarked=0)
+    flagged = reading(**word).why
+    assert flagged is not None and "numeral word" in flagged
+    assert reading(**{**word, "text": "九百多名"}).why is None  # no dictionary word: a count
+    assert reading(**{**word, "relabel_none_p": 0.8}).why is None  # the rules' reader not sure
+    assert reading(**{**word, "elsewhere": 1}).why is None
