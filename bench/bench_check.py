@@ -29,7 +29,11 @@ body or place, a policy phrase) added as the label it is mistaken for; ``check -
 runs again. Found: a ``model`` finding on the planted place; false: any other.
 ``--epochs`` sets each fold's training (default: ``check --model``'s). About a minute a run.
 
-Usage: python -m bench.bench_check [--seed 0] [--model [--epochs N]]
+``--none-from words`` plants as none ordinary jieba words of the reports instead of the
+phrases the check's rules were written from (``word_label``); ``--clean-from DUMP`` takes the
+clean run's readings from an earlier ``--dump`` (they depend on neither seed nor plants).
+
+Usage: python -m bench.bench_check [--seed 0] [--model [--epochs N] [--none-from words] [--dump F] [--clean-from F]]
 """
 
 from __future__ import annotations
