@@ -54,6 +54,7 @@ from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
 from pizhu.store.span_form import fits, generic
 from pizhu.store.span_model import (
+    COMMON,
     NONE,
     RULE,
     Candidate,
@@ -63,6 +64,7 @@ from pizhu.store.span_model import (
     Words,
     common_word,
     cuts_through,
+    dictionary_word,
     examples,
     numeral_headed,
     span_features,
@@ -91,6 +93,15 @@ UNMARKED = 2
 """A span read as no entity is flagged only where its string stands unmarked in this many
 other places (its report's or others') and is gold in none: the rest of the gold agreeing
 with the model (a name the model does not know stands marked or nowhere else)."""
+RULES_NONE = 0.9
+"""A span the entity model that reads the rules too reads as no entity this surely, the entity
+model more likely none than not (the gold label at most ``CUT_WEAK``), is flagged where its
+string stands unmarked in one other place or more and is gold in none: the two readers and the
+rest of the gold agreeing (一个个 as FIGURE, a word no rule proposes; bench_check round 5)."""
+NUMERAL_NONE = 0.95
+"""A frequent numeral word of jieba's dictionary (tag m, ``COMMON`` or more: 一场, 一次) that both
+entity models read as no entity this surely (the gold label at most ``WEAK``) and that is gold
+nowhere else is flagged even unmarked nowhere else: a count word, not a figure (bench_check round 5)."""
 NONE_WEIGHT = 0.3
 """A no-entity example's weight in training, against a label's (they are ten times as many)."""
 RULES = True
@@ -169,7 +180,7 @@ class Reading:
             a, b = self.near
             return f"reads {self.label} over {a}-{b} ({self.near_p:.0%}; here {self.gold_p:.0%}{cut})"
         if self.gold_p > WEAK or self.none_p < STRONG or self.elsewhere:
-            return None
+            return self._none_with_rules()
         if self.unmarked >= UNMARKED or self.common or self.generic:
             why = (
                 f"unmarked in {self.unmarked} other place(s)"
@@ -179,7 +190,33 @@ class Reading:
                 else "a generic phrase with no name in it"
             )
             return f"reads it as no entity ({self.none_p:.0%}); {why}, gold nowhere else"
-        return None
+        return self._none_with_rules()
+
+    def _none_with_rules(self) -> str | None:
+        """No entity by both entity models (the one that reads the rules surely: ``RULES_NONE``),
+        the string unmarked elsewhere and gold nowhere else."""
+        if self.elsewhere or self.relabel_none_p is None:
+            return None
+        if self.gold_p <= WEAK and min(self.none_p, self.relabel_none_p) >= NUMERAL_NONE:
+            tag, freq = dictionary_word(self.text)
+            if tag == "m" and freq >= COMMON:
+                return (
+                    f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
+                    " a common numeral word, gold nowhere else"
+                )
+        if (
+            self.elsewhere
+            or self.unmarked < 1
+            or self.relabel_none_p is None
+            or self.relabel_none_p < RULES_NONE
+            or self.none_p < 0.5
+            or self.gold_p > CUT_WEAK
+        ):
+            return None
+        return (
+            f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
+            f" unmarked in {self.unmarked} other place(s), gold nowhere else"
+        )
 
 
 def folds_of(ids: list[int], folds: int) -> list[list[int]]:

@@ -256,3 +256,26 @@ def test_a_generic_phrase_read_as_no_entity_is_flagged() -> None:
     assert flagged is not None and "generic" in flagged
     assert reading(**{**generic, "none_p": 0.6}, generic=True).why is None  # the model does not agree
     assert reading(**generic, generic=True, elsewhere=1).why is None  # gold elsewhere: the string checks'
+
+
+def test_a_word_both_entity_models_read_as_none_and_left_unmarked_elsewhere_is_flagged() -> None:
+    # 一个个 as FIGURE: the entity model unsure (none 69 %, FIGURE 31 %), the one that reads the
+    # rules too sure (none 97 %), the string unmarked once elsewhere and gold nowhere else.
+    word = dict(label="FIGURE", text="一个个", gold_p=0.31, none_p=0.69, relabel_none_p=0.97, unmarked=1)
+    flagged = reading(**word).why
+    assert flagged is not None and "no entity" in flagged
+    assert reading(**{**word, "unmarked": 0}).why is None  # nowhere else to agree with the model
+    assert reading(**{**word, "elsewhere": 1}).why is None  # gold elsewhere: the string checks' business
+    assert reading(**{**word, "relabel_none_p": 0.7}).why is None  # the rules' reader not sure
+    assert reading(**{**word, "none_p": 0.45, "gold_p": 0.5}).why is None  # the entity model leans to the label
+
+
+def test_a_frequent_numeral_word_both_entity_models_read_as_none_is_flagged() -> None:
+    # 一场 as FIGURE: a numeral word of jieba's dictionary (tag m, frequent), both readers sure it
+    # is none, though it stands unmarked nowhere else.
+    word = dict(label="FIGURE", text="一场", gold_p=0.01, none_p=0.99, relabel_none_p=0.99, unmarked=0)
+    flagged = reading(**word).why
+    assert flagged is not None and "numeral word" in flagged
+    assert reading(**{**word, "text": "九百多名"}).why is None  # no dictionary word: a count
+    assert reading(**{**word, "relabel_none_p": 0.8}).why is None  # the rules' reader not sure
+    assert reading(**{**word, "elsewhere": 1}).why is None
