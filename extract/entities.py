@@ -966,6 +966,12 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     for i, (start, end) in enumerate(clauses):
         if not any(flagged[start:end]) or not _CJK_RE.search(text, start, end):
             continue
+        # The model reads the clause's stretch around what is unsettled, with _WINDOW characters
+        # either side (measured: seeds and test F1 as with whole clauses, dev PERSON 0.001 lower; a fifth less read).
+        first, last = flagged.find(1, start, end), flagged.rfind(1, start, end)
+        window = max(start, first - _WINDOW), min(end, last + _UNSETTLED_REACH + _WINDOW)
+        if window[1] - window[0] >= _MIN_CONTEXT:
+            start, end = window
         # A short clause (来源:史志办…) reads with its neighbours in the same line: the model needs context.
         j, k = i, i
         while end - start < _MIN_CONTEXT and (j > 0 or k < len(clauses) - 1):
@@ -985,6 +991,10 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
 
 
 _MIN_CONTEXT = 16
+_WINDOW = 12
+"""Characters of context the model reads either side of an unsettled word in a long clause."""
+_UNSETTLED_REACH = 4
+"""How far an unsettled word may run past the character that flags it (a name, a place)."""
 _CJK_RE = re.compile(f"[{_CJK}]")
 
 

@@ -138,6 +138,24 @@ def test_only_unsettled_sentences_are_read() -> None:
     assert all(text[a:b].strip() for a, b in stretches)
 
 
+def test_a_long_clause_is_read_only_around_its_unsettled_word() -> None:
+    """The model reads a window of the clause around what the rules could not settle (with
+    context either side), not the whole clause: the model's time is most of an import's."""
+    from pizhu.extract.entities import unsettled_stretches
+
+    head = "会议围绕推进全市经济社会高质量发展的重点任务和主要目标认真协商讨论并形成共识以后与"
+    tail = "一道向全体委员作了关于推进重点工作情况的说明和全面部署的报告"
+    text = head + "苏汉卿" + tail + "。"
+    rules = extract_spans(text, model=False)
+    assert not [s for s in rules if s.label == "PERSON"]  # a name the rules cannot settle
+    stretches = unsettled_stretches(text, rules)
+    assert len(stretches) == 1
+    start, end = stretches[0]
+    name = text.index("苏汉卿")
+    assert start <= name - 8 and end >= name + 3 + 8  # the name with context either side
+    assert end - start < len(text) // 2  # not the whole clause
+
+
 def test_a_name_the_model_saw_once_stands_where_the_context_announces_a_name() -> None:
     # A post or credit before it, a speech verb after it, a rule's name beside it in a list.
     text = "区政协副主席郑海涛到会。\n审核:罗晓梅\n钱立新说，要抓落实。\n委员林国栋、孔令华参加。\n行至半山莫道远。"
