@@ -278,22 +278,34 @@ def plant_model_kind(
         for label, pattern in NOT_ENTITIES:
             for m in pattern.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b in marked.get(doc, [])):
-                    places.append((label, doc, m.start(), m.end()))
+                    places.append((label, doc, m.start(), m.end(), m.group()))
     rng.shuffle(places)
-    by_label = {label: [p for p in places if p[0] == label] for label, _ in NOT_ENTITIES}
+    by_label = {label: [p[1:] for p in places if p[0] == label] for label, _ in NOT_ENTITIES}
+    return _plant_in_turn(store, by_label, plant - 2 * third, planted, per_doc)
+
+
+def _plant_in_turn(
+    store: Store,
+    by_label: dict[str, list[tuple[int, int, int, str]]],
+    n: int,
+    planted: dict[tuple[int, int, int], tuple[str, str]],
+    per_doc: Counter[int],
+) -> dict[tuple[int, int, int], tuple[str, str]]:
+    """Add "none" plants until ``n`` stand: each label in turn takes the last of its candidates
+    (doc, start, end, word) whose report holds fewer than two plants and whose word is not
+    planted yet, and adds it as that label."""
     words: set[str] = set()
-    while sum(1 for k, _ in planted.values() if k == "none") < plant - 2 * third and any(by_label.values()):
-        for label, _ in NOT_ENTITIES:
-            if sum(1 for k, _ in planted.values() if k == "none") == plant - 2 * third:
+    while sum(1 for k, _ in planted.values() if k == "none") < n and any(by_label.values()):
+        for label, candidates in by_label.items():
+            if sum(1 for k, _ in planted.values() if k == "none") == n:
                 break
-            while by_label[label]:
-                _, doc, start, end = by_label[label].pop()
-                word = store.document_text(doc)[start:end]
+            while candidates:
+                doc, start, end, word = candidates.pop()
                 if per_doc[doc] < 2 and word not in words:
                     words.add(word)
                     per_doc[doc] += 1
                     store.add_span(doc, REVIEWER, start, end, label)
-                    planted[(doc, start, end)] = ("none", f"{label} {store.document_text(doc)[start:end]!r}")
+                    planted[(doc, start, end)] = ("none", f"{label} {word!r}")
                     break
     return planted
 
@@ -330,20 +342,7 @@ def _plant_words(
             by_label[label].append((doc, start, end, pair.word))
     for label in WORD_LABELS:
         rng.shuffle(by_label[label])
-    words: set[str] = set()
-    while sum(1 for k, _ in planted.values() if k == "none") < n and any(by_label.values()):
-        for label in WORD_LABELS:
-            if sum(1 for k, _ in planted.values() if k == "none") == n:
-                break
-            while by_label[label]:
-                doc, start, end, word = by_label[label].pop()
-                if per_doc[doc] < 2 and word not in words:
-                    words.add(word)
-                    per_doc[doc] += 1
-                    store.add_span(doc, REVIEWER, start, end, label)
-                    planted[(doc, start, end)] = ("none", f"{label} {word!r}")
-                    break
-    return planted
+    return _plant_in_turn(store, by_label, n, planted, per_doc)
 
 
 def model_bench(
