@@ -33,7 +33,7 @@ from pizhu.extract.numbers import (
     to_json_number,
 )
 
-__all__ = ["find_figures", "time_words", "unit_at"]
+__all__ = ["find_figures", "measure_kinds", "time_words", "unit_at"]
 
 
 def _read_measure_words() -> dict[str, tuple[str, str]]:
@@ -48,6 +48,13 @@ def _read_measure_words() -> dict[str, tuple[str, str]]:
 
 
 _MEASURE_WORDS = _read_measure_words()
+
+
+def measure_kinds() -> dict[str, str]:
+    """Each measure word of ``measure_words.tsv`` with its kind (time, money, count…)."""
+    return {word: kind for word, (kind, _cn) in _MEASURE_WORDS.items()}
+
+
 # Longest first inside the alternation, so 人次 beats 人 and 个月 beats 个.
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_MEASURE_WORDS, key=len, reverse=True))
 # Units that count events or spans of time: a Chinese numeral before them is a count

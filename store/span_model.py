@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pizhu.extract.figures import measure_kinds
 from pizhu.extract.places import table as place_table
 
 NONE = "O"
@@ -93,11 +94,7 @@ def _tables() -> dict[str, Any]:
             logging.getLogger("jieba").setLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
             tokenizer.load_userdict(str(_DATA / "userdict.txt"))
-            measure = {}
-            for line in (_DATA / "measure_words.tsv").read_text("utf-8").splitlines():
-                parts = line.split("\t")
-                if line.strip() and not line.startswith("#") and len(parts) >= 2:
-                    measure[parts[0].strip()] = parts[1].strip()
+            measure = measure_kinds()
             places = place_table()
             names = frozenset(n for n in (*places.kind, *places.short) if 2 <= len(n) <= 7)
             _state.update(
