@@ -324,9 +324,9 @@ def _plant_words(
 ) -> dict[tuple[int, int, int], tuple[str, str]]:
     """Plant ``n`` ordinary words of the reports (``word_label``) that no gold span touches and
     that are gold nowhere, as the label each is most easily mistaken for, the labels in turn."""
-    from pizhu.store.span_model import _tables
+    from pizhu.store.span_model import tables
 
-    posseg = _tables()["posseg"]
+    posseg = tables()["posseg"]
     by_label: dict[str, list[tuple[int, int, int, str]]] = {label: [] for label in WORD_LABELS}
     for doc in store.document_ids():
         text = store.document_text(doc)

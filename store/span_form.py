@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from pizhu.store.span_model import BODIES, _tables, dictionary_word
+from pizhu.store.span_model import BODIES, dictionary_word, tables
 
 LEVELS = ("自治区", "自治州", "自治县", "特别行政区", "街道", "社区", "苏木", "嘎查")
 LEVEL_CHARS = frozenset("省市县区州旗盟镇乡村屯寨庄里湾坪")
@@ -72,7 +72,7 @@ _CJK_RE = re.compile(r"^[\u4e00-\u9fff·]+$")
 
 
 def _surname(text: str) -> bool:
-    surnames = _tables()["places"].surnames
+    surnames = tables()["places"].surnames
     return text[:1] in surnames or text[:2] in surnames
 
 
@@ -87,7 +87,7 @@ def _org_head(text: str) -> str | None:
 def place_chain(text: str) -> bool:
     """Whether ``text`` is one place or a chain of places of extract's table (拓石镇小川村: a
     table name and then a name ending in a level word)."""
-    places = _tables()["places"]
+    places = tables()["places"]
     if not text:
         return False
     for k in range(min(len(text), 9), 1, -1):
@@ -123,7 +123,7 @@ def fits(label: str, text: str) -> bool | None:
         bare = re.sub("(?:以上|以下|左右|之多|有余|余|多|[(（][^)）]*[)）])$", "", text)
         if re.fullmatch(f"(?:19|20)[0-9]{{2}}年(?:[{_NUMERAL}]{{1,2}}月)?(?:[{_NUMERAL}]{{1,3}}日)?", text):
             return False  # a date
-        measure = _tables()["measure"]
+        measure = tables()["measure"]
         return bare.endswith(("%", "％", "‰")) or any(bare.endswith(w) for w in measure)  # not 超过20, 约两星
     if label == "MEETING":
         return bool(_MEETING_RE.search(text))
@@ -133,7 +133,7 @@ def fits(label: str, text: str) -> bool | None:
         head = _org_head(text)
         return bool(_CJK_RE.match(text)) and 2 <= len(text) <= 4 and _surname(text) and not (head and len(head) >= 2)
     if label == "GPE":
-        places = _tables()["places"]
+        places = tables()["places"]
         if text in places.kind or text in places.short or place_chain(text):
             return True
         if not _CJK_RE.match(text):

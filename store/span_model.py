@@ -79,7 +79,7 @@ _lock = threading.Lock()
 _state: dict[str, Any] = {}
 
 
-def _tables() -> dict[str, Any]:
+def tables() -> dict[str, Any]:
     """jieba with extract's user dictionary (its parts of speech), the place and surname
     tables and the measure words; built once per process."""
     if _state:
@@ -111,7 +111,7 @@ COMMON = 200
 
 def dictionary_word(word: str) -> tuple[str, int]:
     """jieba's tag and frequency of ``word`` (extract's user dictionary too), or ("", 0)."""
-    posseg = _tables()["posseg"]
+    posseg = tables()["posseg"]
     freq = posseg.tokenizer.FREQ.get(word) or 0
     return (posseg.word_tag_tab.get(word) or "x", freq) if freq else ("", 0)
 
@@ -120,7 +120,7 @@ def common_word(word: str) -> bool:
     """A word jieba's dictionary holds as common (``COMMON`` or more) and tags as no name nor
     numeral (m: 四个, 十五日 are figures and dates), and no place of extract's table (无为)."""
     tag, freq = dictionary_word(word)
-    places = _tables()["places"]
+    places = tables()["places"]
     return (
         freq >= COMMON and tag not in NAME_TAGS and tag != "m" and word not in places.short and word not in places.kind
     )
@@ -138,7 +138,7 @@ class Words:
 
 
 def words_of(text: str) -> Words:
-    posseg = _tables()["posseg"]
+    posseg = tables()["posseg"]
     starts, ends, pos, words = set(), set(), [], []
     at = 0
     for pair in posseg.cut(text, HMM=False):
@@ -268,7 +268,7 @@ def body_before(text: str, at: int) -> bool:
     starts there: the name 民盟|临沂市第六届委员会 runs across ``at``."""
     if not text[:at].endswith(BODIES):
         return False
-    names = _tables()["place_names"]
+    names = tables()["place_names"]
     return any(text[at : at + k] in names for k in range(2, 8))
 
 
@@ -282,7 +282,7 @@ def cuts_through(text: str, at: int, words: Words, start: bool) -> bool:
         return True
     if start and body_before(text, at):
         return True
-    return 0 < at < len(text) and _splits_entry(text, at, _tables()["place_names"])
+    return 0 < at < len(text) and _splits_entry(text, at, tables()["place_names"])
 
 
 def edge_features(text: str, start: int, end: int, words: Words) -> list[str]:
@@ -290,7 +290,7 @@ def edge_features(text: str, start: int, end: int, words: Words) -> list[str]:
     each edge together with whether a jieba word runs across it (``W``: 20|多人, 2023年01月1|1
     cut a number; 梅河|口市 a word), and whether a place of extract's table runs across it.
     A gold name's edge rarely cuts a word or a number; a reviewer's slip of the boundary does."""
-    names = _tables()["place_names"]
+    names = tables()["place_names"]
     f = []
     if start > 0:
         cross = "W" if start not in words.starts else "w"
@@ -347,7 +347,7 @@ def span_features(
     candidates: Sequence[Candidate] | None = None,
 ) -> list[str]:
     """The features of the stretch ``text[start:end]`` (see the module's note)."""
-    t = _tables()
+    t = tables()
     places, measure = t["places"], t["measure"]
     span = text[start:end]
     n = len(span)
