@@ -204,14 +204,7 @@ class Reading:
                     f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
                     " a common numeral word, gold nowhere else"
                 )
-        if (
-            self.elsewhere
-            or self.unmarked < 1
-            or self.relabel_none_p is None
-            or self.relabel_none_p < RULES_NONE
-            or self.none_p < 0.5
-            or self.gold_p > CUT_WEAK
-        ):
+        if self.unmarked < 1 or self.relabel_none_p < RULES_NONE or self.none_p < 0.5 or self.gold_p > CUT_WEAK:
             return None
         return (
             f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
