@@ -29,6 +29,7 @@ from typing import Any, cast
 from pizhu.extract.models import Span
 from pizhu.extract.places import admin_names
 from pizhu.extract.places import table as place_table
+from pizhu.extract.segment import Segmenter
 
 __all__ = ["find_entities", "looks_like_name", "looks_like_place", "unsettled_stretches"]
 
@@ -106,6 +107,7 @@ def _init() -> dict[str, Any]:
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
             tokenizer=tokenizer,
+            segmenter=Segmenter(tokenizer),  # after the last add_word: it reads the dictionary once
             places=frozenset(places - _GENERIC_PLACES),
             short_names=short_names - _GENERIC_PLACES,
             country_re=_alternation(w for w in short_names if table.short[w] in ("province", "country", "city")),
@@ -918,7 +920,7 @@ def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
         return cast(list[tuple[int, int, str]], cached[1])
     out = []
     pos = 0
-    for word in st["tokenizer"].cut(text, HMM=False):
+    for word in st["segmenter"].words(text):
         out.append((pos, pos + len(word), word))
         pos += len(word)
     _last.tokens = (text, out)
