@@ -77,6 +77,11 @@ _NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT})"
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
 
+# A four-digit year and a comma before a bare year: the list 1978,1982,1994 (at the text's start too).
+_YEAR_COMMA_BEFORE = r"(?<=[^0-9](?:1[89]|20)[0-9]{2},)|(?<=^(?:1[89]|20)[0-9]{2},)"
+
+_YEAR_LIST_TAIL_RE = re.compile(r"(?:,[0-9]{4})+")
+
 # Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
 # character lets the scan skip every other position at once.
 _POINT_RE = re.compile(
@@ -92,7 +97,9 @@ _POINT_RE = re.compile(
             rf"|(?<![{_CN_DIGIT}十]){_CN_SHORT_YEAR}年{_CN_MONTH}月(?:{_CN_DAY}日)?)",
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
-            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}|一){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
+            # Two years joined by 、 share a 年 after the second (2003、2004年); without it they are a
+            # list of bare years (1978、1982、1994), each one a year of its own (bare, below).
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年)?|{_AND}{_BARE_YEAR}(?:年度|年)))(?![0-9])",
             # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
@@ -171,7 +178,10 @@ _POINT_RE = re.compile(
             rf"(?![{_CN_DIGIT}十百千万亿年月日号届次]))",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
             # Not the tail of a telephone number (0571-1988) nor a serial (第2019号).
-            rf"(?P<bare>{_NB}(?<![0-9,])(?<![0-9][-—–])(?<!第){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
+            # In a list of years an ASCII comma stands between two four-digit years (修改:1978,1982,1994):
+            # a group of four digits is no thousands group, so the comma is the list's.
+            rf"(?P<bare>{_NB}(?:(?<![0-9,])|{_YEAR_COMMA_BEFORE})(?<![0-9][-—–])(?<!第){_BARE_YEAR}"
+            rf"(?![0-9０-９.%‰A-Za-z年月日号])(?!,(?!{_BARE_YEAR}(?![0-9０-９.%‰A-Za-z]))))",
         )
     )
     + ")"
@@ -313,7 +323,9 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
         body = text[start:end]
     if kind in ("bare", "cnbare"):
-        if _counted(text, end) or text.startswith(tuple(_DASHES), end):
+        # 1978,1982,1994: a year in a comma list is counted where the list's last number is (2019,2020件).
+        listed = _YEAR_LIST_TAIL_RE.match(text, end)
+        if _counted(text, listed.end() if listed else end) or text.startswith(tuple(_DASHES), end):
             return None
         if _COUNT_LABEL_RE.search(text, max(0, start - 6), start):
             return None

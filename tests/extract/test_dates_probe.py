@@ -379,6 +379,20 @@ def test_a_bare_year_that_names_a_year(raw: str) -> None:
     assert len(dates(raw)) == 1
 
 
+@pytest.mark.parametrize("sep", [",", "、", "，"])
+def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
+    """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
+    whether an ASCII comma, 、 or a full-width comma separates them (issue 21's date miss-finder)."""
+    years = ["1978", "1982", "1994", "2000", "2004"]
+    assert dates(f"后从1978年至今,历经五次正式修改:{sep.join(years)}。") == ["1978年", *years]
+
+
+@pytest.mark.parametrize("raw", ["共3,1998人", "数字12,2019", "1,998名委员", "收到2019,2020件"])
+def test_a_number_with_a_comma_is_no_list_of_years(raw: str) -> None:
+    """A comma inside a number (thousands) or before a count is no list of years."""
+    assert dates(raw) == []
+
+
 @pytest.mark.parametrize("cue", ["会期", "为期", "历时", "连续", "长达", "共", "耗时", "前后"])
 @pytest.mark.parametrize("days", ["三日", "5日", "10日"])
 def test_a_length_in_days_is_not_a_date(cue: str, days: str) -> None:
