@@ -139,6 +139,8 @@ _CN_COUNT_CUES = (
     "经", "历经", "历时", "耗时", "用了", "花了",
     # Units a body sets up: 设九个专门委员会, 下设三个工作组.
     "设", "设立", "设有",
+    # The bodies a leader brings: 率领八个部门的负责人, 带领五个部门.
+    "率领", "带领",
 )  # fmt: skip
 # 分三批, 分两个小组, 分成四个小组: a group divided into counted parts (not 部分, 充分, 十分 …).
 _DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
@@ -183,6 +185,9 @@ _BARE_SCALE_VALUES = {
 _BARE_SCALE_APPROX = {
     "近": "under", "逾": "over", "上": "over", "数": "about", "超过": "over", "超": "over", "约": "about",
 }  # fmt: skip
+# A body right after N届 is that term's (四届区政协, 五届全国政协, 十届市政协): an ordinal, whatever
+# came before; 共召开六届委员会议 counts the committees' sessions.
+_BODY_AFTER_TERM_RE = re.compile(r"(?:全国|自治区|省|市|县|区|州|旗)?(?:政协|人大|人民代表大会)|委员会(?!议)")
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
 _TERMS_RE = re.compile(
@@ -308,8 +313,8 @@ def _terms(text: str) -> list[Span]:
         # 并有五届委员会, 共召开六届委员会议 (annals): the committees or their sessions counted.
         cue = text[max(0, m.start() - 2) : m.start()]
         repeated = m.group("num") is not None and cue in ("连任", "连续", "并有", "共有")
-        if not repeated and text.startswith(("委员会", "政协"), m.end()) and not text.startswith("委员会议", m.end()):
-            continue
+        if not repeated and _BODY_AFTER_TERM_RE.match(text, m.end()):
+            continue  # 担任三届政协委员会主席, 召开五届全国政协会议: the term of a body named next
         start = next(m.start(g) for g in ("num", "num2", "num3") if m.group(g))
         metric = _metric(text, start, m.end())
         attrs = {"value": to_json_number(value), "unit": "届", "approx": "exact", "metric": metric}
@@ -412,7 +417,10 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         )
         and not text.startswith("全会", end)
     )
-    if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
+    meeting = _MEETING_AFTER_RE.match(text, end)
+    # 2次大会发言: the speeches at plenaries are counted (after 届 a session still: 十三届二次大会发言).
+    speeches = meeting is not None and text.startswith("发言", meeting.end()) and before != "届"
+    if unit == "次" and (meeting or before == "届") and not counted and not speeches:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
     if unit == "副" and before == "正":
         return None  # 1正4副: a leadership's posts (one head, four deputies), not pairs counted

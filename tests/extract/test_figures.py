@@ -603,3 +603,34 @@ def test_file_sizes(text: str, span: str, value: float, unit: str) -> None:
     spans = [s for s in find_figures(text) if s.text == span]
     assert len(spans) == 1
     assert (spans[0].attrs["value"], spans[0].attrs["unit"]) == (value, unit)
+
+
+# Issue 21, the fresh date batch (tests/data/corpus 214, 218, 221).
+@pytest.mark.parametrize(
+    "text",
+    ["并同时召开五届全国政协会议的建议", "召开第五届全国人大会议并同时召开五届全国人大会议", "召开十届市政协常委会议"],
+)
+def test_a_term_before_its_body_is_no_count_of_terms(text: str) -> None:
+    """N届 right before a body (全国政协, 市政协, 全国人大) names which term, an ordinal like 四届区政协,
+    also after 召开."""
+    assert [t for t in texts(text) if "届" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("将举行开幕会、闭幕会及2次大会发言", "2次", 2, "次"),
+        ("安排三次大会发言", "三次", 3, "次"),
+        ("国家发改委副主任率领八个部门的负责人", "八个", 8, "个"),
+        ("市长带领五个部门负责同志", "五个", 5, "个"),
+    ],
+)
+def test_plenary_speeches_and_departments_led_are_counted(text: str, span: str, value: int, unit: str) -> None:
+    """大会发言 (speeches at a plenary) is what N次 counts, not a session; a leader who 率领/带领 N个 bodies
+    brings that many."""
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": "exact"}
+
+
+@pytest.mark.parametrize("text", ["全国政协十三届二次大会发言", "九届三次会议发言", "他率领第八个代表团"])
+def test_a_session_before_its_speeches_stays_a_session(text: str) -> None:
+    assert texts(text) == []
