@@ -634,3 +634,13 @@ def test_plenary_speeches_and_departments_led_are_counted(text: str, span: str, 
 @pytest.mark.parametrize("text", ["全国政协十三届二次大会发言", "九届三次会议发言", "他率领第八个代表团"])
 def test_a_session_before_its_speeches_stays_a_session(text: str) -> None:
     assert texts(text) == []
+
+
+def test_macau_visitor_arrivals_are_one_compound_unit() -> None:
+    """Macau counts 旅客人次 (visitor arrivals): the travellers stand before 人次 (corpus 210)."""
+    assert only("大除夕(2021年12月31日)录得42,341旅客人次访澳") == {
+        "text": "42,341旅客人次",
+        "value": 42341,
+        "unit": "旅客人次",
+        "approx": "exact",
+    }
