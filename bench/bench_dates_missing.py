@@ -3,7 +3,7 @@
 A loose, deliberately over-general detector reads every text for stretches that look like a date:
 a numeral (Arabic, full-width, Chinese, 〇/零/○, 廿/卅) before 年/月/日/号/时/世纪/年代/年度/季度/旬,
 neighbours of those joined by a range mark (至 到 — - ~ ～ － –) or 、, a period word after one
-(上旬 中旬 下旬 初 底 末 前后 份), ISO and slash dates (2020-11-06, 2020/11/06, 06/03/2026) and
+(上旬 中旬 下旬 初 底 末 前后 份), ISO, slash and dotted dates (2020-11-06, 2020/11/06, 06/03/2026, 04.03.2015) and
 year.month (2019.10) and bare years (1978, 二〇〇三: any four digits 1800–2099 that stand alone).
 Each stretch is then compared with the DATE spans the extractor (rules alone:
 DATE is a rule label) gives for the text:
@@ -50,7 +50,10 @@ _MARK = r"(?:——|[至到—\-~～－–])"
 _TOKEN = rf"(?:(?:上世纪|本世纪|公元|民国)?[{_NUM}]+{_UNIT}{_PERIOD}?)"
 # A bare numeral opens a range or a pair whose unit comes after the second (1-6月, 20—22日, 14、15日).
 _OPEN = rf"(?:[{_NUM}]+(?=[ \t]*(?:{_MARK}|、)[ \t]*\n?[ \t]*[{_NUM}]+{_UNIT}))"
-_ISO = r"(?:[0-9]{4}[-/.．][0-9]{1,2}(?:[-/.．][0-9]{1,2})?|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?)(?![0-9%％万亿])"
+_ISO = (
+    r"(?:[0-9]{4}[-/.．][0-9]{1,2}(?:[-/.．][0-9]{1,2})?|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?"
+    r"|[0-9]{1,2}[.．-][0-9]{1,2}[.．-][0-9]{4})(?![0-9%％万亿])"
+)
 # Within a line, tokens join directly or by a range mark or 、; across a line break only by a range mark.
 _JOIN = rf"(?:[ \t]*{_MARK}[ \t]*\n[ \t]*|[ \t]*\n[ \t]*{_MARK}[ \t]*|[ \t]*(?:{_MARK}|、)?[ \t]*)"
 # A bare year: four digits 1800–2099 or four Chinese digits (二〇〇三) standing alone.

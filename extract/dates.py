@@ -104,8 +104,10 @@ _POINT_RE = re.compile(
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
             r"(?=[,，、 　]))",
-            # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages.
-            r"(?P<dmy>(?<![0-9/.])(?:0[1-9]|[12][0-9]|3[01])/(?:0[1-9]|1[0-2])/(?:19|20)[0-9]{2})(?![0-9/])",
+            # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages; with points or
+            # hyphens too (04.03.2015, 06-03-2026), the two separators the same.
+            r"(?P<dmy>(?<![0-9/.\-])(?:0[1-9]|[12][0-9]|3[01])(?P<dsep>[/.\-])(?:0[1-9]|1[0-2])(?P=dsep)(?:19|20)[0-9]{2})"
+            r"(?![0-9/]|[.\-][0-9])",
             # 民国三十八年九月, 民国38年: a year of the Republic's era, the era's name in the span.
             rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
             rf"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
@@ -338,7 +340,7 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "shortymd" and text.startswith(("余", "多"), end) and "日" not in body:
         return None  # 15年6月余: a duration written without 个
     if kind == "dmy":
-        day, month, year = (int(n) for n in body.split("/"))
+        day, month, year = (int(n) for n in re.split(r"[/.\-]", body))
         return _Point(start, end, kind, 0, 2) if day <= calendar.monthrange(year, month)[1] else None
     if _LUNAR_BEFORE_RE.search(text, max(0, start - 3), start):
         return None  # 农历的元月, 正月十五日: the traditional calendar's days name festivals

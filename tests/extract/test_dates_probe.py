@@ -379,6 +379,22 @@ def test_a_bare_year_that_names_a_year(raw: str) -> None:
     assert len(dates(raw)) == 1
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("一图丨全国政协的存在感\n\n04.03.2015  18:05\n\n全国政协十二届三次会议开幕", ["04.03.2015"]),
+        ("发布:06-03-2026 09:34", ["06-03-2026"]),
+        ("版本1.2.2015", []),
+        ("04.13.2015", []),
+        ("31.02.2015", []),
+    ],
+)
+def test_a_dotted_day_month_year_dateline(raw: str, expected: list[str]) -> None:
+    """The day/month/year dateline (06/03/2026) written with points or hyphens is one DATE (the
+    miss-finder's 04.03.2015); day and month two digits each and a real date, so codes stay none."""
+    assert dates(raw) == expected
+
+
 @pytest.mark.parametrize("sep", [",", "、", "，"])
 def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
     """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
