@@ -132,18 +132,31 @@ def main() -> None:
     parser.add_argument("folders", type=Path, nargs="*", help=f"more unlabelled texts (default: {PAGES})")
     parser.add_argument("--examples", type=int, default=3, help="examples shown per shape")
     parser.add_argument("--min", type=int, default=1, help="hide shapes seen fewer times")
+    parser.add_argument(
+        "--spans", action="store_true", help="list the DATE spans themselves by shape, rarest first (a precision check)"
+    )
     args = parser.parse_args()
     folders = args.folders or ([PAGES] if PAGES.is_dir() else [])
     groups: dict[tuple[str, str], list[Stretch]] = defaultdict(list)
     counts = {"exact": 0, "split": 0, "part": 0, "none": 0}
     docs = 0
+    spans: dict[str, list[str]] = defaultdict(list)
     for name, text in texts(folders):
         docs += 1
         dates = [(s.start, s.end) for s in rule_spans(text) if s.label == "DATE"]
+        for s, e in dates:
+            spans[shape(text[s:e])].append(f"{name[:28]:<28} …{text[max(0, s - 10) : e + 10]}…".replace("\n", "⏎"))
         for stretch in stretches(name, text, dates):
             counts[stretch.status] += 1
             if stretch.status != "exact":
                 groups[(shape(stretch.text), stretch.status)].append(stretch)
+    if args.spans:
+        print(f"{docs} texts; {sum(map(len, spans.values()))} DATE spans in {len(spans)} shapes")
+        for form, items in sorted(spans.items(), key=lambda kv: (len(kv[1]), kv[0])):
+            print(f"\n{len(items):>4}  {form}")
+            for item in items[: args.examples]:
+                print(f"        {item}")
+        return
     print(
         f"{docs} texts; date-like stretches: {counts['exact']} a DATE covers exactly, "
         f"{counts['split']} several together, {counts['part']} in part, {counts['none']} not at all"

@@ -132,7 +132,7 @@ _POINT_RE = re.compile(
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
             # 2003年5、6月: two neighbouring months sharing 月, like two days sharing 日.
             rf"(?P<ymd>(?:{_NB}|{_LIST_DOT}){_YEAR}年(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
-            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
+            rf"|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日, 二〇二三年五、六月, 二〇二一年四月六至九日 (the first day leaving
             # its 日 to the second, as 2021年4月6—9日 does).
             rf"(?P<cn>{_CN_YEAR}年(?:度|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月"
@@ -145,7 +145,9 @@ _POINT_RE = re.compile(
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
             # 一、二月份: two neighbouring months sharing 份 (_follows checks them); 一至六月份 a range.
+            # 三至五月: a range of Chinese months is months without 份 too (its mark says so; 三至五个月 is a length).
             rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}(?:{_AND}|{_SEP}))?{_CN_MONTH}月份"
+            rf"|(?<![{_CN_DIGIT}十第初个每几、]){_CN_MONTH}{_SEP}{_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
             # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
@@ -320,9 +322,12 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     # 一、二月份 at a line's start is a heading's list number, then the month.
     heading = kind == "cnmonth" and (start == 0 or text[start - 1] == "\n")
     if _AND in body and (heading or not _follows(body, kind)):
-        if kind in ("ymd", "yrange"):
+        if kind == "ymd" and _AND not in body[: body.index("年")]:
+            end = start + body.index("年") + 1  # 2003年一、三月: two months apart, the year stands alone
+        elif kind in ("ymd", "yrange"):
             return None
-        start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
+        else:
+            start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
         body = text[start:end]
     if kind in ("bare", "cnbare"):
         # 1978,1982,1994: a year in a comma list is counted where the list's last number is (2019,2020件).
@@ -362,8 +367,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "md" and _not_month(text, start, end):
         return None
     if (
-        kind == "md"
-        and not any(ch in body for ch in "日号")
+        kind in ("md", "cnmonth")
+        and not any(ch in body for ch in ("日号" if kind == "md" else "日号份"))
         and _SPAN_BEFORE_MONTH_RE.search(text, max(0, start - 3), start)
     ):
         return None  # 近3月, 今年前3月: a span of months
@@ -395,8 +400,9 @@ def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
-    if pair is None and kind in ("cnmonth", "cnmonthline"):
-        months = re.match(r"(.+)、(.+)月", body)
+    if pair is None and kind in ("cnmonth", "cnmonthline", "ymd"):
+        # 一、二月份; after an Arabic year 1985年十一、十二月
+        months = re.search(r"(?:^|年)([^年、]+)、([^、]+?)月", body)
         first_month, second_month = (parse_number(months[1]), parse_number(months[2])) if months else (None, None)
         return first_month is not None and second_month is not None and second_month - first_month == 1
     if pair is None:

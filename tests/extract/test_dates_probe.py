@@ -395,6 +395,25 @@ def test_a_dotted_day_month_year_dateline(raw: str, expected: list[str]) -> None
     assert dates(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1985年一、二月召开全委会", ["1985年一、二月"]),
+        ("1985年十一、十二月,召开常委会", ["1985年十一、十二月"]),
+        ("2003年三至五月,开展视察", ["2003年三至五月"]),
+        ("于三至五月召开", ["三至五月"]),
+        ("今年三至五月份开展调研", ["三至五月份"]),
+        ("2003年一、三月召开", ["2003年"]),
+        ("为期三至五月", []),
+    ],
+)
+def test_chinese_months_paired_or_ranged(raw: str, expected: list[str]) -> None:
+    """Two neighbouring months sharing 月, or a range of them, in Chinese numerals after an Arabic year
+    (1985年一、二月) are one DATE as 二〇二三年五、六月 is; a range of Chinese months (三至五月) is a
+    date without 份 too, its range mark saying it names months; after a word that gives a length it is a span."""
+    assert dates(raw) == expected
+
+
 @pytest.mark.parametrize("sep", [",", "、", "，"])
 def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
     """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
