@@ -31,6 +31,7 @@ label a bare number is the count (阅读次数:2019). Day and month numbers are 
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -97,9 +98,9 @@ _POINT_RE = re.compile(
             rf"|(?<![{_CN_DIGIT}十]){_CN_SHORT_YEAR}年{_CN_MONTH}月(?:{_CN_DAY}日)?)",
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
-            # Two years joined by 、 share a 年 after the second (2003、2004年); without it they are a
-            # list of bare years (1978、1982、1994), each one a year of its own (bare, below).
-            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年)?|{_AND}{_BARE_YEAR}(?:年度|年)))(?![0-9])",
+            # Years in a row joined by 、 share a 年 after the last (2003、2004年, 1992、1993、1994年); without
+            # it they are a list of bare years (1978、1982、1994), each one a year of its own (bare, below).
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年)?|(?:{_AND}{_BARE_YEAR})+(?:年度|年)))(?![0-9])",
             # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
@@ -352,7 +353,7 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "ymdot":
         return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
-        first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
+        first, second = (int(y) for y in re.findall(r"[0-9]{4}", body)[:2])
         # 1998~2003年间: after its 年 a range is years whatever follows (间 is no measure word there).
         if second <= first or (not body.endswith(("年", "度")) and _counted(text, end)):
             return None
@@ -399,6 +400,10 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
 def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
+    if kind == "yrange":
+        # 1992、1993、1994年: years in a row sharing 年, each the next
+        years = [int(y) for y in re.findall(r"[0-9]{4}", body)]
+        return all(b - a == 1 for a, b in itertools.pairwise(years))
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
     if pair is None and kind in ("cnmonth", "cnmonthline", "ymd"):
         # 一、二月份; after an Arabic year 1985年十一、十二月

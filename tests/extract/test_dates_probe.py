@@ -414,6 +414,19 @@ def test_chinese_months_paired_or_ranged(raw: str, expected: list[str]) -> None:
     assert dates(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("连续1992、1993、1994年获评先进", ["1992、1993、1994年"]),
+        ("2019、2020、2021、2022年度", ["2019、2020、2021、2022年度"]),
+        ("2003、2004年", ["2003、2004年"]),
+    ],
+)
+def test_three_or_more_years_sharing_nian(raw: str, expected: list[str]) -> None:
+    """Years in a row sharing one 年 are one DATE however many they are, as two are (二〇〇三、二〇〇四年)."""
+    assert dates(raw) == expected
+
+
 @pytest.mark.parametrize("sep", [",", "、", "，"])
 def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
     """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
