@@ -117,7 +117,9 @@ _POINT_RE = re.compile(
             # normalization made ASCII).
             # A page's timestamp may have its clock time glued on (2023-01-1811:40:26): a two-digit day
             # before an hour and its minutes ends there.
-            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY})"
+            # 2023.12.20-21: a dotted or slashed date may end in a day range (not after a hyphen: 2023-12-20-21).
+            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY}"
+            rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到]{_DAY}(?![0-9.:/日号]))?)"
             r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]))",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
@@ -387,6 +389,9 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     ):
         return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
     if kind == "iso":
+        days = re.findall(r"[0-9]+", body)[2:]
+        if len(days) == 2 and int(days[1]) <= int(days[0]):
+            end = start + re.search(r"[0-9]+[^0-9]+[0-9]+[^0-9]+[0-9]+", body).end()  # 2023.12.21-20: no range
         return _Point(start, end, kind, 0, 2)
     if kind == "compact":
         year, month, day = int(body[:4]), int(body[4:6]), int(body[6:])
@@ -467,7 +472,7 @@ def _day_stands(text: str, point: _Point) -> bool:
 
 def _valid(body: str) -> bool:
     """Month 1–12 and a day that month has (2月30日 is none; 2月29日 only in a leap year)."""
-    iso = re.fullmatch(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})", body)
+    iso = re.match(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])", body)
     fields = [(iso[1], "年"), (iso[2], "月"), (iso[3], "日")] if iso else _FIELDS_RE.findall(body)
     year = month = None
     for number, unit in fields:

@@ -427,6 +427,22 @@ def test_three_or_more_years_sharing_nian(raw: str, expected: list[str]) -> None
     assert dates(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2023.12.20-21在京举行", ["2023.12.20-21"]),
+        ("2023/12/20—21举行", ["2023/12/20—21"]),
+        ("2023.12.20至22日", ["2023.12.20至22日"]),
+        ("2023-12-20 21:30", ["2023-12-20"]),
+        ("2023.12.21-20举行", ["2023.12.21"]),
+    ],
+)
+def test_a_dotted_date_with_a_day_range(raw: str, expected: list[str]) -> None:
+    """A day range is one DATE whatever the dash, after a dotted or slashed date too (2023.12.20-21); the
+    second day comes after the first."""
+    assert dates(raw) == expected
+
+
 @pytest.mark.parametrize("sep", [",", "、", "，"])
 def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
     """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
