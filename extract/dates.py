@@ -389,9 +389,10 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     ):
         return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
     if kind == "iso":
+        whole = re.match(r"[0-9]+[^0-9][0-9]+[^0-9][0-9]+", body)
         days = re.findall(r"[0-9]+", body)[2:]
-        if len(days) == 2 and int(days[1]) <= int(days[0]):
-            end = start + re.search(r"[0-9]+[^0-9]+[0-9]+[^0-9]+[0-9]+", body).end()  # 2023.12.21-20: no range
+        if whole and len(days) == 2 and int(days[1]) <= int(days[0]):
+            end = start + whole.end()  # 2023.12.21-20: no range, the date alone
         return _Point(start, end, kind, 0, 2)
     if kind == "compact":
         year, month, day = int(body[:4]), int(body[4:6]), int(body[6:])
