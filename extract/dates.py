@@ -89,9 +89,9 @@ _POINT_RE = re.compile(
     "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民])(?:"
     + "|".join(
         (
-            # 2023/24年度, 2023-24学年, 1999/2000年度: Hong Kong and Macau's fiscal or school year, two
+            # 2023/24年度, 2023-24学年, 2024至25年度, 1999/2000年度: Hong Kong and Macau's fiscal or school year, two
             # consecutive years (_point checks them) before the word that names it; 年度 is in the span.
-            rf"(?P<fiscal>{_NB}(?<!第){_BARE_YEAR}(?:[/／]{_BARE_YEAR}|[{_DASHES}/／][0-9]{{2}})(?![0-9])"
+            rf"(?P<fiscal>{_NB}(?<!第){_BARE_YEAR}(?:[/／]{_BARE_YEAR}|[{_DASHES}/／至][0-9]{{2}})(?![0-9])"
             r"(?=年度|学年|财政年度|财年)(?:年度)?)",
             # 98年6月18日, 九八年六月: a year in two digits, a calendar year only where its month follows.
             rf"(?P<shortymd>(?<![0-9０-９A-Za-z.．]){_MONTH_FREE_YEAR}年{_MONTH}月(?:{_DAY}[日号]{_DAY_END})?(?![0-9])"

@@ -443,6 +443,20 @@ def test_a_dotted_date_with_a_day_range(raw: str, expected: list[str]) -> None:
     assert dates(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("發表2024至25年度財政預算案", ["2024至25年度"]),
+        ("2023至2024年度", ["2023至2024年度"]),
+        ("2024至26年度", []),
+    ],
+)
+def test_a_fiscal_year_written_with_zhi(raw: str, expected: list[str]) -> None:
+    """Hong Kong writes its fiscal year with 至 as often as with a dash (2024至25年度): one DATE, the two
+    years consecutive as in 2024-25年度 (years that do not follow each other are none, as 2023/25年度)."""
+    assert dates(raw) == expected
+
+
 @pytest.mark.parametrize("sep", [",", "、", "，"])
 def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
     """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
