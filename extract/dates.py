@@ -308,7 +308,9 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in _DATED_BEFORE and end == point.end and not _day_stands(text, point):
+        # A range of bare days (4日至11日) needs its month before it as one bare day does.
+        dated = (kind in _DATED_BEFORE and end == point.end) or point.kind in ("day", "cnday")
+        if dated and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):

@@ -457,6 +457,21 @@ def test_a_fiscal_year_written_with_zhi(raw: str, expected: list[str]) -> None:
     assert dates(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("大陆全国政协会议4日至11日举行", []),
+        ("大会于26日-27日在华侨大厦召开", []),
+        ("3月1日开幕,4日至11日举行小组会", ["3月1日", "4日至11日"]),
+        ("本月4日至11日", ["4日至11日"]),
+    ],
+)
+def test_a_range_of_bare_days_needs_its_month(raw: str, expected: list[str]) -> None:
+    """A bare day whose month the text never gives is no DATE (v1.1), and a range of two such days
+    neither (4日至11日 with no month before it)."""
+    assert dates(raw) == expected
+
+
 @pytest.mark.parametrize("sep", [",", "、", "，"])
 def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
     """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
