@@ -175,8 +175,11 @@ _CN_PERCENT_RE = re.compile(
 # 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
 # 数十件 likewise (数十 is tens, as 数百 is hundreds).
 # 逾百万港元, 近千万元: 百万 and 千万 are bare scales too.
+# 近千四人, 千二人, 逾万五人: Cantonese shortens 一千四百 to 千四 (1400); with its measure word a count,
+# qualified or not (百二幼儿, with no measure word, is none).
 _BARE_SCALE_RE = re.compile(
-    rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>百万|千万|[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})"
+    rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
+    rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
 )
 _BARE_SCALE_VALUES = {
     "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000),
@@ -270,15 +273,19 @@ def _bare_scales(text: str) -> list[Span]:
     spans = []
     for m in _BARE_SCALE_RE.finditer(text):
         unit = m.group("unit")
-        pre = m.group("pre")
+        pre, tail = m.group("pre") or "", m.group("tail")
         if unit in _TIME_UNITS:
             continue  # 近百年, 数千年: a relative stretch of history, not a measurement
-        if pre in "上数" and m.start() and text[m.start() - 1] in _CN_NUMERAL_SET:
+        if not pre and (not tail or (m.start() and text[m.start() - 1] in _CN_NUMERAL_SET)):
+            continue  # 千万不要; 三千四人 is a numeral of its own (the Chinese-numeral rule reads it)
+        if pre and pre in "上数" and m.start() and text[m.start() - 1] in _CN_NUMERAL_SET:
             continue
+        scale = _BARE_SCALE_VALUES[m.group("num")]
+        value = scale + (scale / 10 * CN_DIGITS[tail] if tail else 0)
         attrs = {
-            "value": to_json_number(_BARE_SCALE_VALUES[m.group("num")]),
+            "value": to_json_number(value),
             "unit": unit,
-            "approx": _BARE_SCALE_APPROX[pre],
+            "approx": _BARE_SCALE_APPROX.get(pre, "exact"),
             "metric": _metric(text, m.start(), m.end()),
         }
         spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.bare_scale", 0.6))

@@ -644,3 +644,21 @@ def test_macau_visitor_arrivals_are_one_compound_unit() -> None:
         "unit": "旅客人次",
         "approx": "exact",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "approx"),
+    [
+        ("工联托所抽签近千四人报名", "近千四人", 1400, "under"),
+        ("逾万五人参与", "逾万五人", 15000, "over"),
+        ("当日有千二人出席", "千二人", 1200, "exact"),
+    ],
+)
+def test_cantonese_shortened_numerals(text: str, span: str, value: int, approx: str) -> None:
+    """千四 is 1400 and 万五 15000 in Cantonese (corpus 136, RULINGS.md): with a measure word a FIGURE."""
+    assert only(text) == {"text": span, "value": value, "unit": "人", "approx": approx}
+
+
+@pytest.mark.parametrize("text", ["善明托所抽签收百二幼儿", "千万不要", "三千四人"])
+def test_shortened_numerals_need_their_measure_word(text: str) -> None:
+    assert [t for t in texts(text) if t.startswith(("百", "千", "万"))] == []
