@@ -101,7 +101,8 @@ _FIGURE_RE = re.compile(
     rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
-    rf"(?P<post>以上|以下|以内|左右|之多)?"
+    # 两成多: 多 after 成 (tenths) as 以上 after any unit.
+    rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip

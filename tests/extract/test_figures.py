@@ -662,3 +662,11 @@ def test_cantonese_shortened_numerals(text: str, span: str, value: int, approx: 
 @pytest.mark.parametrize("text", ["善明托所抽签收百二幼儿", "千万不要", "三千四人"])
 def test_shortened_numerals_need_their_measure_word(text: str) -> None:
     assert [t for t in texts(text) if t.startswith(("百", "千", "万"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "approx"), [("占两成多", "两成多", "over"), ("超两成多的委员", "超两成多", "over")]
+)
+def test_more_than_tenths(text: str, span: str, approx: str) -> None:
+    """成 (tenths) takes 多 after it as 以上 is taken: 两成多 is over two tenths."""
+    assert only(text) == {"text": span, "value": 2, "unit": "成", "approx": approx}
