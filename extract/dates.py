@@ -31,6 +31,7 @@ label a bare number is the count (阅读次数:2019). Day and month numbers are 
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -77,28 +78,37 @@ _NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT})"
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
 
+# A four-digit year and a comma before a bare year: the list 1978,1982,1994 (at the text's start too).
+_YEAR_COMMA_BEFORE = r"(?<=[^0-9](?:1[89]|20)[0-9]{2},)|(?<=^(?:1[89]|20)[0-9]{2},)"
+
+_YEAR_LIST_TAIL_RE = re.compile(r"(?:,[0-9]{4})+")
+
 # Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
 # character lets the scan skip every other position at once.
 _POINT_RE = re.compile(
     "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民])(?:"
     + "|".join(
         (
-            # 2023/24年度, 2023-24学年, 1999/2000年度: Hong Kong and Macau's fiscal or school year, two
+            # 2023/24年度, 2023-24学年, 2024至25年度, 1999/2000年度: Hong Kong and Macau's fiscal or school year, two
             # consecutive years (_point checks them) before the word that names it; 年度 is in the span.
-            rf"(?P<fiscal>{_NB}(?<!第){_BARE_YEAR}(?:[/／]{_BARE_YEAR}|[{_DASHES}/／][0-9]{{2}})(?![0-9])"
+            rf"(?P<fiscal>{_NB}(?<!第){_BARE_YEAR}(?:[/／]{_BARE_YEAR}|[{_DASHES}/／至][0-9]{{2}})(?![0-9])"
             r"(?=年度|学年|财政年度|财年)(?:年度)?)",
             # 98年6月18日, 九八年六月: a year in two digits, a calendar year only where its month follows.
             rf"(?P<shortymd>(?<![0-9０-９A-Za-z.．]){_MONTH_FREE_YEAR}年{_MONTH}月(?:{_DAY}[日号]{_DAY_END})?(?![0-9])"
             rf"|(?<![{_CN_DIGIT}十]){_CN_SHORT_YEAR}年{_CN_MONTH}月(?:{_CN_DAY}日)?)",
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
-            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:{_SEP}|{_AND}|一){_BARE_YEAR}(?:年度|年)?)(?![0-9])",
+            # Years in a row joined by 、 share a 年 after the last (2003、2004年, 1992、1993、1994年); without
+            # it they are a list of bare years (1978、1982、1994), each one a year of its own (bare, below).
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年)?|(?:{_AND}{_BARE_YEAR})+(?:年度|年)))(?![0-9])",
             # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
             r"(?=[,，、 　]))",
-            # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages.
-            r"(?P<dmy>(?<![0-9/.])(?:0[1-9]|[12][0-9]|3[01])/(?:0[1-9]|1[0-2])/(?:19|20)[0-9]{2})(?![0-9/])",
+            # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages; with points or
+            # hyphens too (04.03.2015, 06-03-2026), the two separators the same.
+            r"(?P<dmy>(?<![0-9/.\-])(?:0[1-9]|[12][0-9]|3[01])(?P<dsep>[/.\-])(?:0[1-9]|1[0-2])(?P=dsep)(?:19|20)[0-9]{2})"
+            r"(?![0-9/]|[.\-][0-9])",
             # 民国三十八年九月, 民国38年: a year of the Republic's era, the era's name in the span.
             rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
             rf"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])年"
@@ -107,7 +117,9 @@ _POINT_RE = re.compile(
             # normalization made ASCII).
             # A page's timestamp may have its clock time glued on (2023-01-1811:40:26): a two-digit day
             # before an hour and its minutes ends there.
-            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY})"
+            # 2023.12.20-21: a dotted or slashed date may end in a day range (not after a hyphen: 2023-12-20-21).
+            rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY}"
+            rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到]{_DAY}(?![0-9.:/日号]))?)"
             r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]))",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
@@ -123,7 +135,7 @@ _POINT_RE = re.compile(
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
             # 2003年5、6月: two neighbouring months sharing 月, like two days sharing 日.
             rf"(?P<ymd>(?:{_NB}|{_LIST_DOT}){_YEAR}年(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
-            rf"|{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
+            rf"|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日, 二〇二三年五、六月, 二〇二一年四月六至九日 (the first day leaving
             # its 日 to the second, as 2021年4月6—9日 does).
             rf"(?P<cn>{_CN_YEAR}年(?:度|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月"
@@ -136,7 +148,9 @@ _POINT_RE = re.compile(
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
             # 一、二月份: two neighbouring months sharing 份 (_follows checks them); 一至六月份 a range.
+            # 三至五月: a range of Chinese months is months without 份 too (its mark says so; 三至五个月 is a length).
             rf"(?P<cnmonth>(?<![{_CN_DIGIT}十第初个每几、])(?:{_CN_MONTH}(?:{_AND}|{_SEP}))?{_CN_MONTH}月份"
+            rf"|(?<![{_CN_DIGIT}十第初个每几、]){_CN_MONTH}{_SEP}{_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
             # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
@@ -171,7 +185,10 @@ _POINT_RE = re.compile(
             rf"(?![{_CN_DIGIT}十百千万亿年月日号届次]))",
             # 鹿城年鉴2020: a bare calendar year, not a count (2000人) nor part of a code.
             # Not the tail of a telephone number (0571-1988) nor a serial (第2019号).
-            rf"(?P<bare>{_NB}(?<![0-9,])(?<![0-9][-—–])(?<!第){_BARE_YEAR}(?![0-9０-９.,%‰A-Za-z年月日号]))",
+            # In a list of years an ASCII comma stands between two four-digit years (修改:1978,1982,1994):
+            # a group of four digits is no thousands group, so the comma is the list's.
+            rf"(?P<bare>{_NB}(?:(?<![0-9,])|{_YEAR_COMMA_BEFORE})(?<![0-9][-—–])(?<!第){_BARE_YEAR}"
+            rf"(?![0-9０-９.%‰A-Za-z年月日号])(?!,(?!{_BARE_YEAR}(?![0-9０-９.%‰A-Za-z]))))",
         )
     )
     + ")"
@@ -291,7 +308,9 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
-        if kind in _DATED_BEFORE and end == point.end and not _day_stands(text, point):
+        # A range of bare days (4日至11日) needs its month before it as one bare day does.
+        dated = (kind in _DATED_BEFORE and end == point.end) or point.kind in ("day", "cnday")
+        if dated and not _day_stands(text, point):
             continue
         rule, confidence = _RULES.get(kind, ("date.range", 0.9))
         if kind == "md" and not any(ch in text[start:end] for ch in "日号"):
@@ -308,12 +327,17 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     # 一、二月份 at a line's start is a heading's list number, then the month.
     heading = kind == "cnmonth" and (start == 0 or text[start - 1] == "\n")
     if _AND in body and (heading or not _follows(body, kind)):
-        if kind in ("ymd", "yrange"):
+        if kind == "ymd" and _AND not in body[: body.index("年")]:
+            end = start + body.index("年") + 1  # 2003年一、三月: two months apart, the year stands alone
+        elif kind in ("ymd", "yrange"):
             return None
-        start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
+        else:
+            start += body.index(_AND) + 1  # 1、3月份: a list item's number, then the month
         body = text[start:end]
     if kind in ("bare", "cnbare"):
-        if _counted(text, end) or text.startswith(tuple(_DASHES), end):
+        # 1978,1982,1994: a year in a comma list is counted where the list's last number is (2019,2020件).
+        listed = _YEAR_LIST_TAIL_RE.match(text, end)
+        if _counted(text, listed.end() if listed else end) or text.startswith(tuple(_DASHES), end):
             return None
         if _COUNT_LABEL_RE.search(text, max(0, start - 6), start):
             return None
@@ -326,14 +350,14 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "shortymd" and text.startswith(("余", "多"), end) and "日" not in body:
         return None  # 15年6月余: a duration written without 个
     if kind == "dmy":
-        day, month, year = (int(n) for n in body.split("/"))
+        day, month, year = (int(n) for n in re.split(r"[/.\-]", body))
         return _Point(start, end, kind, 0, 2) if day <= calendar.monthrange(year, month)[1] else None
     if _LUNAR_BEFORE_RE.search(text, max(0, start - 3), start):
         return None  # 农历的元月, 正月十五日: the traditional calendar's days name festivals
     if kind == "ymdot":
         return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
-        first, second = (int(y) for y in re.findall(r"[0-9]{4}", body))
+        first, second = (int(y) for y in re.findall(r"[0-9]{4}", body)[:2])
         # 1998~2003年间: after its 年 a range is years whatever follows (间 is no measure word there).
         if second <= first or (not body.endswith(("年", "度")) and _counted(text, end)):
             return None
@@ -348,8 +372,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "md" and _not_month(text, start, end):
         return None
     if (
-        kind == "md"
-        and not any(ch in body for ch in "日号")
+        kind in ("md", "cnmonth")
+        and not any(ch in body for ch in ("日号" if kind == "md" else "日号份"))
         and _SPAN_BEFORE_MONTH_RE.search(text, max(0, start - 3), start)
     ):
         return None  # 近3月, 今年前3月: a span of months
@@ -367,6 +391,10 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     ):
         return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
     if kind == "iso":
+        whole = re.match(r"[0-9]+[^0-9][0-9]+[^0-9][0-9]+", body)
+        days = re.findall(r"[0-9]+", body)[2:]
+        if whole and len(days) == 2 and int(days[1]) <= int(days[0]):
+            end = start + whole.end()  # 2023.12.21-20: no range, the date alone
         return _Point(start, end, kind, 0, 2)
     if kind == "compact":
         year, month, day = int(body[:4]), int(body[4:6]), int(body[6:])
@@ -380,9 +408,14 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
 def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
+    if kind == "yrange":
+        # 1992、1993、1994年: years in a row sharing 年, each the next
+        years = [int(y) for y in re.findall(r"[0-9]{4}", body)]
+        return all(b - a == 1 for a, b in itertools.pairwise(years))
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
-    if pair is None and kind in ("cnmonth", "cnmonthline"):
-        months = re.match(r"(.+)、(.+)月", body)
+    if pair is None and kind in ("cnmonth", "cnmonthline", "ymd"):
+        # 一、二月份; after an Arabic year 1985年十一、十二月
+        months = re.search(r"(?:^|年)([^年、]+)、([^、]+?)月", body)
         first_month, second_month = (parse_number(months[1]), parse_number(months[2])) if months else (None, None)
         return first_month is not None and second_month is not None and second_month - first_month == 1
     if pair is None:
@@ -442,7 +475,7 @@ def _day_stands(text: str, point: _Point) -> bool:
 
 def _valid(body: str) -> bool:
     """Month 1–12 and a day that month has (2月30日 is none; 2月29日 only in a leap year)."""
-    iso = re.fullmatch(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})", body)
+    iso = re.match(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9])", body)
     fields = [(iso[1], "年"), (iso[2], "月"), (iso[3], "日")] if iso else _FIELDS_RE.findall(body)
     year = month = None
     for number, unit in fields:

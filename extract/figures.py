@@ -101,7 +101,8 @@ _FIGURE_RE = re.compile(
     rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
-    rf"(?P<post>以上|以下|以内|左右|之多)?"
+    # 两成多: 多 after 成 (tenths) as 以上 after any unit.
+    rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip
@@ -139,6 +140,8 @@ _CN_COUNT_CUES = (
     "经", "历经", "历时", "耗时", "用了", "花了",
     # Units a body sets up: 设九个专门委员会, 下设三个工作组.
     "设", "设立", "设有",
+    # The bodies a leader brings: 率领八个部门的负责人, 带领五个部门.
+    "率领", "带领",
 )  # fmt: skip
 # 分三批, 分两个小组, 分成四个小组: a group divided into counted parts (not 部分, 充分, 十分 …).
 _DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
@@ -173,8 +176,11 @@ _CN_PERCENT_RE = re.compile(
 # 近百场, 逾千人次, 上万名, 数百人 (GUIDELINES v1.1): a bare 百/千/万 that a qualifier makes a count.
 # 数十件 likewise (数十 is tens, as 数百 is hundreds).
 # 逾百万港元, 近千万元: 百万 and 千万 are bare scales too.
+# 近千四人, 千二人, 逾万五人: Cantonese shortens 一千四百 to 千四 (1400); with its measure word a count,
+# qualified or not (百二幼儿, with no measure word, is none).
 _BARE_SCALE_RE = re.compile(
-    rf"(?P<pre>近|逾|上|数|超过|超|约)(?P<num>百万|千万|[百千万]|(?<=数)十)(?P<unit>{_UNIT_ALT})"
+    rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
+    rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
 )
 _BARE_SCALE_VALUES = {
     "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000),
@@ -183,6 +189,9 @@ _BARE_SCALE_VALUES = {
 _BARE_SCALE_APPROX = {
     "近": "under", "逾": "over", "上": "over", "数": "about", "超过": "over", "超": "over", "约": "about",
 }  # fmt: skip
+# A body right after N届 is that term's (四届区政协, 五届全国政协, 十届市政协): an ordinal, whatever
+# came before; 共召开六届委员会议 counts the committees' sessions.
+_BODY_AFTER_TERM_RE = re.compile(r"(?:全国|自治区|省|市|县|区|州|旗)?(?:政协|人大|人民代表大会)|委员会(?!议)")
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
 _TERMS_RE = re.compile(
@@ -265,15 +274,19 @@ def _bare_scales(text: str) -> list[Span]:
     spans = []
     for m in _BARE_SCALE_RE.finditer(text):
         unit = m.group("unit")
-        pre = m.group("pre")
+        pre, tail = m.group("pre") or "", m.group("tail")
         if unit in _TIME_UNITS:
             continue  # 近百年, 数千年: a relative stretch of history, not a measurement
-        if pre in "上数" and m.start() and text[m.start() - 1] in _CN_NUMERAL_SET:
+        if not pre and (not tail or (m.start() and text[m.start() - 1] in _CN_NUMERAL_SET)):
+            continue  # 千万不要; 三千四人 is a numeral of its own (the Chinese-numeral rule reads it)
+        if pre and pre in "上数" and m.start() and text[m.start() - 1] in _CN_NUMERAL_SET:
             continue
+        scale = _BARE_SCALE_VALUES[m.group("num")]
+        value = scale + (scale / 10 * CN_DIGITS[tail] if tail else 0)
         attrs = {
-            "value": to_json_number(_BARE_SCALE_VALUES[m.group("num")]),
+            "value": to_json_number(value),
             "unit": unit,
-            "approx": _BARE_SCALE_APPROX[pre],
+            "approx": _BARE_SCALE_APPROX.get(pre, "exact"),
             "metric": _metric(text, m.start(), m.end()),
         }
         spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.bare_scale", 0.6))
@@ -308,8 +321,8 @@ def _terms(text: str) -> list[Span]:
         # 并有五届委员会, 共召开六届委员会议 (annals): the committees or their sessions counted.
         cue = text[max(0, m.start() - 2) : m.start()]
         repeated = m.group("num") is not None and cue in ("连任", "连续", "并有", "共有")
-        if not repeated and text.startswith(("委员会", "政协"), m.end()) and not text.startswith("委员会议", m.end()):
-            continue
+        if not repeated and _BODY_AFTER_TERM_RE.match(text, m.end()):
+            continue  # 担任三届政协委员会主席, 召开五届全国政协会议: the term of a body named next
         start = next(m.start(g) for g in ("num", "num2", "num3") if m.group(g))
         metric = _metric(text, start, m.end())
         attrs = {"value": to_json_number(value), "unit": "届", "approx": "exact", "metric": metric}
@@ -412,7 +425,10 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         )
         and not text.startswith("全会", end)
     )
-    if unit == "次" and (_MEETING_AFTER_RE.match(text, end) or before == "届") and not counted:
+    meeting = _MEETING_AFTER_RE.match(text, end)
+    # 2次大会发言: the speeches at plenaries are counted (after 届 a session still: 十三届二次大会发言).
+    speeches = meeting is not None and text.startswith("发言", meeting.end()) and before != "届"
+    if unit == "次" and (meeting or before == "届") and not counted and not speeches:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
     if unit == "副" and before == "正":
         return None  # 1正4副: a leadership's posts (one head, four deputies), not pairs counted

@@ -25,6 +25,8 @@ _UNIT_RE = re.compile(r"\s*[（(]([^（）()]{1,8})[)）]\s*$")
 _NUMBER_RE = re.compile(r"^[-−+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 # A unit line set over a table (单位：元币种：人民币, 单位:万元): the unit of its bare numbers.
 _TABLE_UNIT_RE = re.compile(r"单位\s*[：:]\s*([^\s,，;；、|币]{1,6})")
+# A row header that names an identifier (唯一号, 编号, 代码, 序号, 邮编, 电话, ID): its cells are no amounts.
+_IDENTIFIER_ROW_RE = re.compile(r"(?:号|编号|编码|代码|序号|邮编|电话|ID|id)\s*[：:]?$")
 # How many lines over a table its unit line may stand (a caption, then the unit line).
 _UNIT_LINES = 2
 # A bare number proposed only because it stands in a table, with no unit to say what it counts.
@@ -111,6 +113,8 @@ def _table_cells(rows: list[tuple[int, str]], table_unit: str = "") -> list[tupl
             continue
         first, row_unit = _unit(texts[0])
         row_name = first or row_name  # a row header merged over the rows below
+        if _IDENTIFIER_ROW_RE.search(row_name):
+            continue  # 唯一号: | 140232020210000808 |: a record's number names it, it counts nothing
         aligned = len(cells) == len(columns)
         for j, (start, cell) in enumerate(cells[1:], start=1):
             stripped = cell.strip()

@@ -379,6 +379,113 @@ def test_a_bare_year_that_names_a_year(raw: str) -> None:
     assert len(dates(raw)) == 1
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("一图丨全国政协的存在感\n\n04.03.2015  18:05\n\n全国政协十二届三次会议开幕", ["04.03.2015"]),
+        ("发布:06-03-2026 09:34", ["06-03-2026"]),
+        ("版本1.2.2015", []),
+        ("04.13.2015", []),
+        ("31.02.2015", []),
+    ],
+)
+def test_a_dotted_day_month_year_dateline(raw: str, expected: list[str]) -> None:
+    """The day/month/year dateline (06/03/2026) written with points or hyphens is one DATE (the
+    miss-finder's 04.03.2015); day and month two digits each and a real date, so codes stay none."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1985年一、二月召开全委会", ["1985年一、二月"]),
+        ("1985年十一、十二月,召开常委会", ["1985年十一、十二月"]),
+        ("2003年三至五月,开展视察", ["2003年三至五月"]),
+        ("于三至五月召开", ["三至五月"]),
+        ("今年三至五月份开展调研", ["三至五月份"]),
+        ("2003年一、三月召开", ["2003年"]),
+        ("为期三至五月", []),
+    ],
+)
+def test_chinese_months_paired_or_ranged(raw: str, expected: list[str]) -> None:
+    """Two neighbouring months sharing 月, or a range of them, in Chinese numerals after an Arabic year
+    (1985年一、二月) are one DATE as 二〇二三年五、六月 is; a range of Chinese months (三至五月) is a
+    date without 份 too, its range mark saying it names months; after a word that gives a length it is a span."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("连续1992、1993、1994年获评先进", ["1992、1993、1994年"]),
+        ("2019、2020、2021、2022年度", ["2019、2020、2021、2022年度"]),
+        ("2003、2004年", ["2003、2004年"]),
+    ],
+)
+def test_three_or_more_years_sharing_nian(raw: str, expected: list[str]) -> None:
+    """Years in a row sharing one 年 are one DATE however many they are, as two are (二〇〇三、二〇〇四年)."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2023.12.20-21在京举行", ["2023.12.20-21"]),
+        ("2023/12/20—21举行", ["2023/12/20—21"]),
+        ("2023.12.20至22日", ["2023.12.20至22日"]),
+        ("2023-12-20 21:30", ["2023-12-20"]),
+        ("2023.12.21-20举行", ["2023.12.21"]),
+    ],
+)
+def test_a_dotted_date_with_a_day_range(raw: str, expected: list[str]) -> None:
+    """A day range is one DATE whatever the dash, after a dotted or slashed date too (2023.12.20-21); the
+    second day comes after the first."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("發表2024至25年度財政預算案", ["2024至25年度"]),
+        ("2023至2024年度", ["2023至2024年度"]),
+        ("2024至26年度", []),
+    ],
+)
+def test_a_fiscal_year_written_with_zhi(raw: str, expected: list[str]) -> None:
+    """Hong Kong writes its fiscal year with 至 as often as with a dash (2024至25年度): one DATE, the two
+    years consecutive as in 2024-25年度 (years that do not follow each other are none, as 2023/25年度)."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("大陆全国政协会议4日至11日举行", []),
+        ("大会于26日-27日在华侨大厦召开", []),
+        ("3月1日开幕,4日至11日举行小组会", ["3月1日", "4日至11日"]),
+        ("本月4日至11日", ["4日至11日"]),
+    ],
+)
+def test_a_range_of_bare_days_needs_its_month(raw: str, expected: list[str]) -> None:
+    """A bare day whose month the text never gives is no DATE (v1.1), and a range of two such days
+    neither (4日至11日 with no month before it)."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize("sep", [",", "、", "，"])
+def test_a_list_of_bare_years_gives_each_year(sep: str) -> None:
+    """Years listed without 年 (`五次修改:1978,1982,1994,2000,2004`) name calendar years, each a DATE,
+    whether an ASCII comma, 、 or a full-width comma separates them (issue 21's date miss-finder)."""
+    years = ["1978", "1982", "1994", "2000", "2004"]
+    assert dates(f"后从1978年至今,历经五次正式修改:{sep.join(years)}。") == ["1978年", *years]
+
+
+@pytest.mark.parametrize("raw", ["共3,1998人", "数字12,2019", "1,998名委员", "收到2019,2020件"])
+def test_a_number_with_a_comma_is_no_list_of_years(raw: str) -> None:
+    """A comma inside a number (thousands) or before a count is no list of years."""
+    assert dates(raw) == []
+
+
 @pytest.mark.parametrize("cue", ["会期", "为期", "历时", "连续", "长达", "共", "耗时", "前后"])
 @pytest.mark.parametrize("days", ["三日", "5日", "10日"])
 def test_a_length_in_days_is_not_a_date(cue: str, days: str) -> None:

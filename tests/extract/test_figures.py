@@ -603,3 +603,70 @@ def test_file_sizes(text: str, span: str, value: float, unit: str) -> None:
     spans = [s for s in find_figures(text) if s.text == span]
     assert len(spans) == 1
     assert (spans[0].attrs["value"], spans[0].attrs["unit"]) == (value, unit)
+
+
+# Issue 21, the fresh date batch (tests/data/corpus 214, 218, 221).
+@pytest.mark.parametrize(
+    "text",
+    ["并同时召开五届全国政协会议的建议", "召开第五届全国人大会议并同时召开五届全国人大会议", "召开十届市政协常委会议"],
+)
+def test_a_term_before_its_body_is_no_count_of_terms(text: str) -> None:
+    """N届 right before a body (全国政协, 市政协, 全国人大) names which term, an ordinal like 四届区政协,
+    also after 召开."""
+    assert [t for t in texts(text) if "届" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("将举行开幕会、闭幕会及2次大会发言", "2次", 2, "次"),
+        ("安排三次大会发言", "三次", 3, "次"),
+        ("国家发改委副主任率领八个部门的负责人", "八个", 8, "个"),
+        ("市长带领五个部门负责同志", "五个", 5, "个"),
+    ],
+)
+def test_plenary_speeches_and_departments_led_are_counted(text: str, span: str, value: int, unit: str) -> None:
+    """大会发言 (speeches at a plenary) is what N次 counts, not a session; a leader who 率领/带领 N个 bodies
+    brings that many."""
+    assert only(text) == {"text": span, "value": value, "unit": unit, "approx": "exact"}
+
+
+@pytest.mark.parametrize("text", ["全国政协十三届二次大会发言", "九届三次会议发言", "他率领第八个代表团"])
+def test_a_session_before_its_speeches_stays_a_session(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_macau_visitor_arrivals_are_one_compound_unit() -> None:
+    """Macau counts 旅客人次 (visitor arrivals): the travellers stand before 人次 (corpus 210)."""
+    assert only("大除夕(2021年12月31日)录得42,341旅客人次访澳") == {
+        "text": "42,341旅客人次",
+        "value": 42341,
+        "unit": "旅客人次",
+        "approx": "exact",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "approx"),
+    [
+        ("工联托所抽签近千四人报名", "近千四人", 1400, "under"),
+        ("逾万五人参与", "逾万五人", 15000, "over"),
+        ("当日有千二人出席", "千二人", 1200, "exact"),
+    ],
+)
+def test_cantonese_shortened_numerals(text: str, span: str, value: int, approx: str) -> None:
+    """千四 is 1400 and 万五 15000 in Cantonese (corpus 136, RULINGS.md): with a measure word a FIGURE."""
+    assert only(text) == {"text": span, "value": value, "unit": "人", "approx": approx}
+
+
+@pytest.mark.parametrize("text", ["善明托所抽签收百二幼儿", "千万不要", "三千四人"])
+def test_shortened_numerals_need_their_measure_word(text: str) -> None:
+    assert [t for t in texts(text) if t.startswith(("百", "千", "万"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "approx"), [("占两成多", "两成多", "over"), ("超两成多的委员", "超两成多", "over")]
+)
+def test_more_than_tenths(text: str, span: str, approx: str) -> None:
+    """成 (tenths) takes 多 after it as 以上 is taken: 两成多 is over two tenths."""
+    assert only(text) == {"text": span, "value": 2, "unit": "成", "approx": approx}

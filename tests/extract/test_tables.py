@@ -106,6 +106,14 @@ def test_a_unit_line_over_a_table_is_the_unit_of_its_bare_numbers() -> None:
     assert figures["1,256"].unit is None  # a table with no unit line over it
 
 
+def test_a_number_whose_row_names_an_identifier_is_no_figure() -> None:
+    # An annals record set as a table (tests/data/corpus 212): the record's number is an identifier,
+    # as 唯一号, 编号, 代码, 序号 or 邮编 name it; the counts beside it stay figures.
+    text = "知识出处: | 《广昌县志》 |\n唯一号: | 140232020210000808 |\n编号 | 2019 |\n委员人数 | 24 |"
+    figures = [s.text for s in extract_spans(text, model=False) if s.label == "FIGURE"]
+    assert figures == ["24"]
+
+
 def test_a_bracketed_capital_after_chinese_is_a_code_not_a_pinyin_gloss() -> None:
     # 证监会's category "农、林、牧、渔业(A)": pinyin glosses are lower case (政協(xié)).
     assert normalize("农、林、牧、渔业(A) | 01 | 农业").text == "农、林、牧、渔业(A) | 01 | 农业"
