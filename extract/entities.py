@@ -314,6 +314,8 @@ _PROGRAMME_RE = re.compile(
     r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
     r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
 )
+# 发挥好双重积极作用: the members' doubled role is a numbered watchword, quoted or not (RULINGS, issue 24).
+_DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
@@ -343,6 +345,8 @@ _ORG_HEADS = (
     "社科联",
     "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
     "县委", "省委", "州委", "旗委", "盟委", "行政公署", "纪检委", "卫计委", "卫健委", "发改委", "军分区", "人武部",
+    # A government's commissions by their short forms (北京市国资委, 省经信委, 市民宗委).
+    "国资委", "经信委", "工信委", "民宗委", "计生委", "教委", "科委", "建委", "农委", "侨委",
     "武装部", "预备役团", "支队",
     "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
@@ -358,7 +362,9 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                # The parties and people's organisations by their full names (GUIDELINES v1.1: a named body).
                "中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会", "中国农工民主党",
                "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
-               "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会")  # fmt: skip
+               "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会",
+               # The State Council by its constitutional names (有中央政府的大力支持).
+               "中央人民政府", "中央政府")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
@@ -416,11 +422,13 @@ _CPPCC_TERM_RE = re.compile(
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
+# 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
+_NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
 _SUBUNITS = {
     "政协": re.compile(
         rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
         rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
-        rf"|(?![各专有全])[{_CJK}]{{2,4}}办{_NOT_VERB_AFTER_BAN})"
+        rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN})"
     ),
     "委": re.compile(
         rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
@@ -460,6 +468,7 @@ def find_entities(text: str) -> list[Span]:
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
+    orgs = _term_councils(text, orgs)
     orgs += _listed_committees(text, orgs)
     orgs += _stationed_bodies(text, orgs)
     committees = _session_committees(text, meetings)
@@ -601,13 +610,14 @@ _OUTLET_SOURCE_RE = re.compile(
     rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
 )
 _AGENCY_RE = re.compile(
-    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}[社网])"
+    rf"(?:^|(?<=[（(\s|。]))((?![本我该])[{_CJK}]{{1,4}}[社网]|[{_CJK}]{{2,4}}通讯社)"
     rf"(?=[{_CJK}]{{2,4}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日电"
-    rf"|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
+    # 中新网记者王立摄 (a photo credit), 新华通讯社出品 (the producer's line)
+    rf"|报道组|[ \u3000]?(?:记者[ \u3000]?)?[{_CJK}]{{2,4}}摄|出品)",
     re.MULTILINE,
 )
-# A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】 (not 本报讯: the paper's own).
-_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页)", re.MULTILINE)
+# A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】, 今日某县网消息 (not 本报讯: the paper's own).
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
@@ -863,6 +873,15 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
         elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
             out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
+    for m in _SITE_LEAD_RE.finditer(text):
+        # 今日某县网消息: the lead names the site whole; a body read inside it (某县网) gives way.
+        a, b = m.span(1)
+        inside = [
+            o for o in out if o.label in ("ORG", "GPE") and a <= o.start and o.end <= b and (o.start, o.end) != (a, b)
+        ]
+        if inside and not any(taken[a : inside[0].start]):
+            out = [o for o in out if o not in inside]
+            taken[a:b] = b"\0" * (b - a)
     for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text), *_OUTLET_SOURCE_RE.finditer(text)):
         a, b = m.span(1)
         if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
@@ -1057,6 +1076,11 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         for m in _SLOT_FORMULA_RE.finditer(text)
         if not any(a <= m.start() < b for a, b in inside)
     ]
+    spans += [
+        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_role", 0.6)
+        for m in _DOUBLED_ROLE_RE.finditer(text)
+        if not any(a <= m.start(1) < b for a, b in inside)
+    ]
     spans += _licensed_formulas(text, spans)
     return spans
 
@@ -1217,8 +1241,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         found.append((start, end, 0.85))
     # A province's or a country's name at the start of a longer word jieba made of it (澳门特区,
     # 中国式现代化): the name is still there; other short names must be words of their own.
+    token_end_at = {s: e for s, e, _w in tokens}
     for m in st["country_re"].finditer(text):
-        if m.start() in token_starts and m.end() not in token_ends:
+        # The name opens one word (澳门特区), not a word and half the next (新 + 乡贤 is no 新乡).
+        if m.start() in token_starts and token_end_at[m.start()] > m.end():
             found.append((m.start(), m.end(), 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         if m.start() in token_starts and m.end() not in token_ends:
@@ -1306,7 +1332,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         # A chain runs from the larger place to the smaller: a country right after a town starts a
         # name of its own (朝阳镇 + 中国唐三彩文化园), except across a dot (中国·宜昌).
         country_after = merged and merged[-1][1] == start and table.short.get(text[start:end]) == "country"
-        if country_after:
+        if country_after or (
+            merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end])
+        ):
             merged.append((start, end, conf))
             continue
         if merged and (merged[-1][1] == start or (merged[-1][1] == start - 1 and text[start - 1] in _DOTS)):
@@ -1332,6 +1360,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e = feature.end()  # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
+
+
+def _two_provinces(first: str, second: str) -> bool:
+    """香港澳门, 广东福建: two provinces side by side are two places, not a chain (湖北宜昌 is one)."""
+    table = place_table()
+    return all((table.short.get(w) or table.kind.get(w)) == "province" for w in (first, second))
 
 
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
@@ -1681,6 +1715,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if start in place_start and _bare_level_before(text, start):
+            start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
         if head == "中心" and (content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)):
             continue  # 市中心 (a city's centre), 香港会议展览中心, 上海世博中心: a place, a venue, no body
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
@@ -1698,6 +1734,14 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+def _bare_level_before(text: str, start: int) -> bool:
+    """A level character alone before ``start`` (after punctuation, a function word or the text's start):
+    、市 + 港澳事务局, 由县 + 港澳事务局."""
+    if start < 1 or text[start - 1] not in "省市县区州":
+        return False
+    return start == 1 or not _is_cjk(text[start - 2]) or text[start - 2] in _FUNCTION_BEFORE
 
 
 def _office_abbreviation(
@@ -1868,6 +1912,20 @@ _COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}
 # item's committee, named without the prefix the first item gave, before its post.
 _LISTED_COMMITTEE_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,12}}?委员会)(?=(?:常务)?副?(?:主任|主席)[{_CJK}])")
 _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
+
+
+# An association's council of a term written after its name: 某某同乡会第三届理事会 (RULINGS, texts 190–201).
+_ASSOCIATION_ENDS = ("联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会")
+_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会)(?!第|{_N}次)")
+
+
+def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
+    """An association's name with the council of a term after it is one ORG (港区某某联谊会第七届理事会)."""
+    out = []
+    for o in orgs:
+        m = _TERM_COUNCIL_RE.match(text, o.end) if o.text.endswith(_ASSOCIATION_ENDS) else None
+        out.append(replace(o, end=m.end(), text=text[o.start : m.end()]) if m else o)
+    return out
 
 
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
@@ -2276,16 +2334,24 @@ _BODY_HEAD_CHARS = frozenset("社局厅处部委办")
 _JOINING_CHARS = frozenset("和与及跟同")
 
 
-def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: int = 0) -> bool:
+def _plausible_name(
+    text: str, start: int, end: int, st: dict[str, Any], rare: int = 0, any_surname: bool = False
+) -> bool:
     """A surname, then CJK characters none of which breaks a name, and not a common word.
 
     ``rare``: where the context already announces a name (a post just before it), a dictionary
     word seen fewer than this many times in jieba's counts (夏启 of 夏启宗) does not bar it.
+    ``any_surname``: where a post stands before it and its verb after it, a surname the table holds
+    that is mostly another word (咸, 展, 檀) counts too.
     """
     name = text[start:end]
     if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
         return False
-    if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
+    if (
+        name[:2] not in _COMPOUND_SURNAMES
+        and name[0] not in _SURNAMES
+        and not (any_surname and name[0] in place_table().surnames)
+    ):
         return False
     if any(ch in _NAME_BREAKERS or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
         return False
@@ -2312,7 +2378,7 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: i
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
     if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
         return False  # 向大会, 于政协, 和常务: a preposition or conjunction before a word
-    if name[0] in st["function_words"] and len(given) < 2:
+    if name[0] in st["function_words"] and len(given) < 2 and not any_surname:
         # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
         return place_table().surnames.get(name[0], 0.0) >= 0.05
     return True
@@ -2767,16 +2833,35 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
         for n in (3, 2):
-            if n == 3 and text.startswith("说", end + 2):
-                continue  # 副市长黄菱说,: a two-character name, then the speech verb
-            follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
-            rare = _RARE_AFTER_POST
-            if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
-                rare = _RARE_NAME_AFTER_POST
-            if follows and _plausible_name(text, end, end + n, st, rare=rare):
-                spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
+            # 副主席咸辉在讲话中: a surname that is mostly another word, between the post and its verb.
+            if (
+                text[end : end + 1] not in _SURNAMES
+                and _RARE_SURNAME_CUE_RE.match(text, end + n)
+                and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST, any_surname=True)
+            ):
+                spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.6))
                 break
+        else:
+            spans += _name_after_post(text, end, st)
     return spans
+
+
+# The verb that follows a name after its post: what lets a rare surname (咸, 展) open the name.
+_RARE_SURNAME_CUE_RE = re.compile(r"在(?:讲话|会上|致辞)|表示|指出|强调|致辞|讲话|主持|说[,，:：]")
+
+
+def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
+    """The name right after a post that ends at ``end`` (three characters, then two), if any."""
+    for n in (3, 2):
+        if n == 3 and text.startswith("说", end + 2):
+            continue  # 副市长黄菱说,: a two-character name, then the speech verb
+        follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
+        rare = _RARE_AFTER_POST
+        if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
+            rare = _RARE_NAME_AFTER_POST
+        if follows and _plausible_name(text, end, end + n, st, rare=rare):
+            return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
+    return []
 
 
 def _has_surname(name: str) -> bool:

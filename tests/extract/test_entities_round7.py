@@ -1,0 +1,148 @@
+"""Issue 21, seventh round: kinds of miss on the second fresh batch 190–201 (scored before any rule changed).
+
+Every sentence is written for the test (invented people, real places from the table), so a rule passes
+only as a mechanism. Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- PERSON: a rare surname between a post and its verb ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全国政协副主席宿立新在讲话中指出,要凝聚共识。", "宿立新"),
+        ("市政协主席展翔在会上讲话。", "展翔"),
+        ("会长檀文华表示,将继续服务会员。", "檀文华"),
+    ],
+)
+def test_a_rare_surname_after_a_post_and_before_its_verb_is_a_name(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "副主席在会上讲话。",
+        "会长富有经验,表示将继续努力。",
+        "主任家中困难,组织上表示关心。",
+    ],
+)
+def test_a_post_before_a_word_of_a_rare_surname_gives_no_name(text: str) -> None:
+    assert labelled(text, "PERSON") == []
+
+
+# --- ORG: a verb in 办 ends no office; a level before a region's office ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("关于表彰市政协提案承办先进单位的情况汇报。", "市政协"),
+        ("县政协提案督办工作取得实效。", "县政协"),
+        ("区政协主办的书画展开幕。", "区政协"),
+    ],
+)
+def test_a_verb_ending_in_ban_is_no_office_of_the_body(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+
+
+def test_an_office_abbreviation_in_ban_still_is_one() -> None:
+    assert "县政协提案办" in labelled("县政协提案办负责同志参加。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("市委统战部副部长、市台港澳事务局局长王立新出席。", "市台港澳事务局"),
+        ("会议由县港澳事务局局长主持。", "县港澳事务局"),
+    ],
+)
+def test_a_bare_level_before_a_regions_office_belongs_to_it(text: str, body: str) -> None:
+    orgs = labelled(text, "ORG")
+    assert body in orgs
+    assert body[1:] not in orgs
+    assert labelled(text, "GPE") == []
+
+
+# --- ORG: an association's council of a term, a commission's short form, outlets ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("澳门中山同乡会第三届理事会就职典礼昨晚举行。", "澳门中山同乡会第三届理事会"),
+        ("香港福建社团联会第十届理监事会成员出席。", "香港福建社团联会第十届理监事会"),
+    ],
+)
+def test_an_associations_council_of_a_term_is_one_body_with_it(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_council_standing_alone_after_a_verb_is_no_body() -> None:
+    assert labelled("联谊会举行第七届理事会就职典礼。", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("天津市国资委原主任被查。", "天津市国资委"),
+        ("省经信委、市民宗委负责同志出席。", "省经信委"),
+        ("省经信委、市民宗委负责同志出席。", "市民宗委"),
+    ],
+)
+def test_a_commissions_short_form_after_a_place_is_a_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+    assert labelled(text, "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("大会现场。光明网记者王立摄", "光明网"),
+        ("新华通讯社出品", "新华通讯社"),
+        ("今日兴县网消息3月1日,县政协召开会议。", "今日兴县网"),
+        ("今日房县网消息3月1日,县政协召开会议。", "今日房县网"),
+    ],
+)
+def test_news_outlets_in_credits_and_leads(text: str, outlet: str) -> None:
+    assert outlet in labelled(text, "ORG")
+
+
+def test_the_central_government_by_its_short_name_is_a_body() -> None:
+    assert "中央政府" in labelled("有中央政府的大力支持,有广大港澳同胞的共同努力。", "ORG")
+
+
+# --- GPE: a place ending in 乡 before a word of 乡; two full names side by side ---------------
+
+
+def test_a_place_whose_xiang_opens_a_word_is_no_place() -> None:
+    text = "他被评为「抗疫新乡贤」,家乡乡亲都为他高兴。"
+    assert labelled(text, "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("为保持香港澳门繁荣稳定作出贡献。", ["香港", "澳门"]),
+        ("推动广东福建两省合作。", ["广东", "福建"]),
+    ],
+)
+def test_two_places_of_one_level_written_together_are_two(text: str, places: list[str]) -> None:
+    assert labelled(text, "GPE") == places
+
+
+def test_a_chain_of_province_and_city_stays_one_place() -> None:
+    assert labelled("赴湖北宜昌考察。", "GPE") == ["湖北宜昌"]
+
+
+# --- SLOGAN: the dual role after 发挥好 ---------------------------------------------------------
+
+
+def test_the_dual_role_after_fahui_hao_is_a_slogan() -> None:
+    assert "双重积极作用" in labelled("希望联谊会继续发挥好双重积极作用。", "SLOGAN")
