@@ -1919,13 +1919,28 @@ _ASSOCIATION_ENDS = ("联谊会", "同乡会", "联会", "商会", "协会", "�
 _TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会)(?!第|{_N}次)")
 
 
+# A CPPCC's association of its members from a place: 某某市政协(各级)历届澳门委员联谊会 is one body.
+_MEMBERS_ASSOCIATION_RE = re.compile(
+    rf"(?:[（(][{_CJK}]{{1,4}}[)）])?(?:历届|各级|各届)+[{_CJK}]{{0,4}}?委员(?:联谊会|联合会|联会|协会)"
+)
+
+
 def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
-    """An association's name with the council of a term after it is one ORG (港区某某联谊会第七届理事会)."""
+    """An association's name with the council of a term after it is one ORG (港区某某联谊会第七届理事会);
+    a CPPCC with the association of its members after it too (某某市政协历届澳门委员联谊会)."""
     out = []
     for o in orgs:
         m = _TERM_COUNCIL_RE.match(text, o.end) if o.text.endswith(_ASSOCIATION_ENDS) else None
+        if m is None and o.text.endswith("政协"):
+            m = _MEMBERS_ASSOCIATION_RE.match(text, o.end)
         out.append(replace(o, end=m.end(), text=text[o.start : m.end()]) if m else o)
-    return out
+    # What the longer body now holds is no body of its own (澳门委员联谊会 inside it).
+    grown = [o for o, before in zip(out, orgs, strict=True) if o.end != before.end]
+    return [
+        o
+        for o in out
+        if not any(g.start <= o.start and o.end <= g.end and (g.start, g.end) != (o.start, o.end) for g in grown)
+    ]
 
 
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
@@ -2301,6 +2316,8 @@ def looks_like_place(name: str) -> bool:
     """Whether another source's place has a place's shape: it holds a known place (岳阳, 京港), or ends in a
     suffix of a division or a natural place after a stem of two or more characters (王家山村, 白龙江, 云岭)."""
     st = _init()
+    if name[-2:] in st["suffix_eaters"]:
+        return False  # 新乡贤, 家乡乡亲: the suffix starts the word that ends it (乡贤), no place ends so
     if any(_names_a_place(name[i:j], st) for i in range(len(name)) for j in range(i + 2, len(name) + 1)):
         return True
     suffix = name[-1] in "省市县区州旗盟镇乡村江河湖山岭岛峡湾"

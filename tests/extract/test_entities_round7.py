@@ -146,3 +146,24 @@ def test_a_chain_of_province_and_city_stays_one_place() -> None:
 
 def test_the_dual_role_after_fahui_hao_is_a_slogan() -> None:
     assert "双重积极作用" in labelled("希望联谊会继续发挥好双重积极作用。", "SLOGAN")
+
+
+def test_a_models_place_ending_in_a_word_its_suffix_starts_is_dropped() -> None:
+    from pizhu.extract.entities import looks_like_place
+
+    assert not looks_like_place("新乡贤")
+    assert not looks_like_place("某镇乡亲")
+    assert looks_like_place("新乡")
+    assert looks_like_place("王家山村")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("江门市政协(各级)历届香港委员联谊会日前举行座谈会。", "江门市政协(各级)历届香港委员联谊会"),
+        ("中山政协历届澳门委员联谊会迎新春", "中山政协历届澳门委员联谊会"),
+    ],
+)
+def test_an_association_of_a_cppccs_members_is_one_body_with_it(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+    assert labelled(text, "GPE") == []
