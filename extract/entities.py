@@ -1251,6 +1251,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
         elif m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
             found.append((m.start(), m.end(), 0.55))  # 港鄂合作, 闽台交流: one-character tokens jieba left
+    for m in _CITY_REGION_RUN_RE.finditer(text):
+        # 穗港澳, 佛澳两地, 港深: a city's one-character name beside Hong Kong, Macau or Taiwan's.
+        if m.start() in token_starts and (m.end() in token_ends or _RELATION_AFTER_RE.match(text, m.end())):
+            found.append((m.start(), m.end(), 0.55))
     if st["autonomous_re"] is not None:
         for m in st["autonomous_re"].finditer(text):
             before = text[m.start() - 1] if m.start() else ""
@@ -1358,6 +1362,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         feature = _FEATURE_AFTER_RE.match(text, e)
         if feature and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group())):
             e = feature.end()  # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain
+        if _CONVENTION_CENTRE_RE.match(text, e):
+            continue  # 香港会议展览中心: the venue's own name holds its city (RULINGS: venues are no GPE)
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
 
@@ -1368,6 +1374,7 @@ def _two_provinces(first: str, second: str) -> bool:
     return all((table.short.get(w) or table.kind.get(w)) == "province" for w in (first, second))
 
 
+_CONVENTION_CENTRE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心")
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 # A named natural place written right after a place: two or three characters ending in a feature's word.
 _FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")
@@ -1385,6 +1392,10 @@ _ALL_ABBREVIATIONS = _PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS
 _ABBREVIATION_RUN_RE = re.compile(f"[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,4}}")
 # After a run of one-character province names, the relation between them (港鄂合作, 闽台两地).
 _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|互动|联动|协作|协同|经贸|往来|之间)")
+# Cities' one-character names that rarely stand for anything else beside 港, 澳 or 台 (穗 广州, 莞 东莞,
+# 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
+_CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
+_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
 

@@ -167,3 +167,25 @@ def test_a_models_place_ending_in_a_word_its_suffix_starts_is_dropped() -> None:
 def test_an_association_of_a_cppccs_members_is_one_body_with_it(text: str, body: str) -> None:
     assert labelled(text, "ORG") == [body]
     assert labelled(text, "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("深化莞港澳全面合作。", "莞港澳"),
+        ("促进榕台两地交流。", "榕台"),
+        ("推动澳珠两地深度融合。", "澳珠"),
+    ],
+)
+def test_a_citys_one_character_name_beside_the_regions_is_one_place(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+@pytest.mark.parametrize("text", ["加深港澳交流。", "珍珠港的故事。", "要深入基层。"])
+def test_a_citys_character_inside_a_word_is_no_place(text: str) -> None:
+    assert all(len(g) >= 2 and g in ("港澳",) for g in labelled(text, "GPE"))
+
+
+def test_a_place_naming_its_convention_centre_is_part_of_the_venue() -> None:
+    assert labelled("典礼在香港会议展览中心举行。", "GPE") == []
+    assert labelled("会议在北京人民大会堂举行。", "GPE") == ["北京"]
