@@ -2402,6 +2402,8 @@ def _plausible_name(
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
     if any(freq.get(w, 0) > rare and w not in proper for w in (name, name[:2]) if len(w) >= 2):
         return False
+    if len(name) == 2 and freq.get(name, 0) >= _FREQUENT_TWO_CHARACTER_NAME:
+        return False  # 荣誉, 文明, 明白: jieba tags them names, but as words they are far more often met
     # 向大会, 于政协, 和常务: a surname that is also a preposition or conjunction, before a word.
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
     if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
@@ -2410,6 +2412,10 @@ def _plausible_name(
         # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
         return place_table().surnames.get(name[0], 0.0) >= 0.05
     return True
+
+
+# A two-character entry jieba tags as a name but counts this often is a word in a report (荣誉 2877, 文明 6584).
+_FREQUENT_TWO_CHARACTER_NAME = 800
 
 
 def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
@@ -2678,6 +2684,7 @@ def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
 # A list item: two to four characters, or a name of several parts joined by a dot (帕巴拉·格列朗杰).
 _ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 # Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
+_ITEM_POST_RE = re.compile(rf"(?:荣誉|名誉|创会|永远)?(?:{_POST_RE.pattern})")
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
@@ -2727,6 +2734,9 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
             elif k == len(bounds) - 1:
                 items.append(_list_last_item(text, a, b))
             else:
+                post = _ITEM_POST_RE.match(text, a, b)
+                if post and 2 <= b - post.end() <= 3:
+                    a = post.end()  # 、荣誉会长梁某、: the post opening an item is no part of its name
                 items.append((a, b) if _INNER_ITEM_RE.fullmatch(text, a, b) else None)
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])

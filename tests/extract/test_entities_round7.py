@@ -189,3 +189,15 @@ def test_a_citys_character_inside_a_word_is_no_place(text: str) -> None:
 def test_a_place_naming_its_convention_centre_is_part_of_the_venue() -> None:
     assert labelled("典礼在香港会议展览中心举行。", "GPE") == []
     assert labelled("会议在北京人民大会堂举行。", "GPE") == ["北京"]
+
+
+def test_a_post_opening_an_item_in_a_list_of_names_is_no_part_of_the_name() -> None:
+    text = "该会创会会长蔡立明、会长罗文熹、荣誉会长梁一凡、副会长邓志彦、刘阳波、周志辉等一行出席。"
+    persons = labelled(text, "PERSON")
+    assert {"罗文熹", "梁一凡", "邓志彦", "刘阳波", "周志辉"} <= set(persons)
+    assert not any("会长" in p for p in persons)
+
+
+@pytest.mark.parametrize("text", ["该会荣誉会长梁一凡出席。", "要提倡文明主持婚礼。"])
+def test_a_frequent_word_the_dictionary_also_tags_as_a_name_is_no_name(text: str) -> None:
+    assert not {"荣誉", "文明"} & set(labelled(text, "PERSON"))
