@@ -1955,7 +1955,12 @@ def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
 
 
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
-    """A committee named in a list of heads after a committee ORG of the same sentence, with its post."""
+    """A committee named in a list of heads after a committee ORG of the same sentence, with its post.
+
+    Two or more committees each with its head's post in one sentence are a list of them, the first
+    included (经济委员会主任某某、外事委员会主任某某); and committees each on its own line under a
+    heading that announces them (各专门委员会) are bodies.
+    """
     ends = [s.end for s in orgs if s.text.endswith("委员会")]
     out = []
     for m in _LISTED_COMMITTEE_RE.finditer(text):
@@ -1964,7 +1969,33 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
         sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
         if any(sentence_start < end <= m.start() for end in ends):
             out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for m in _HEADED_COMMITTEE_RE.finditer(text):
+        by_sentence.setdefault(max(text.rfind(ch, 0, m.start()) for ch in "。；\n"), []).append(m)
+    for found in by_sentence.values():
+        if len(found) >= 2:
+            out += [
+                _span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6)
+                for m in found
+                if m.group(1)[0] not in _NOT_COMMITTEE_START
+                and not any(s.start <= m.start(1) < s.end for s in (*orgs, *out))
+            ]
+    for heading in _COMMITTEES_HEADING_RE.finditer(text):
+        for m in _COMMITTEE_LINE_RE.finditer(text, heading.end()):
+            if text[heading.end() : m.start()].strip() or any(s.start <= m.start(1) < s.end for s in orgs):
+                break  # the run of committee lines ends at the first other line
+            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+            heading = m
     return out
+
+
+# 经济委员会主任某某、外事委员会副主任某某: a committee with its head's post, an item of a list of them.
+_HEADED_COMMITTEE_RE = re.compile(
+    rf"(?:^|(?<=[、,，：:]))([{_CJK}]{{2,12}}?委员会)(?=(?:常务)?副?(?:主任|主席)[{_CJK}])", re.MULTILINE
+)
+# 各专门委员会 / 提案委员会 / 经济委员会 …: a heading, then one committee a line.
+_COMMITTEES_HEADING_RE = re.compile(r"^[ \t　]*各?专门委员会[ \t　]*$", re.MULTILINE)
+_COMMITTEE_LINE_RE = re.compile(rf"^[ \t　]*([{_CJK}]{{2,12}}委员会)[ \t　]*$", re.MULTILINE)
 
 
 # 中央人民政府驻香港特别行政区联络办公室, 驻港国安公署, 外交部驻香港特派员公署: a body stationed in a

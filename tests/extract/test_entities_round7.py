@@ -201,3 +201,18 @@ def test_a_post_opening_an_item_in_a_list_of_names_is_no_part_of_the_name() -> N
 @pytest.mark.parametrize("text", ["该会荣誉会长梁一凡出席。", "要提倡文明主持婚礼。"])
 def test_a_frequent_word_the_dictionary_also_tags_as_a_name_is_no_name(text: str) -> None:
     assert not {"荣誉", "文明"} & set(labelled(text, "PERSON"))
+
+
+def test_committees_listed_with_their_heads_are_bodies_from_the_first() -> None:
+    text = "在下午的全体会议上,经济委员会主任王立新、文化文史和学习委员会主任李明华、外事委员会副主任赵红分别作了说明。"
+    orgs = labelled(text, "ORG")
+    assert {"经济委员会", "文化文史和学习委员会", "外事委员会"} <= set(orgs)
+
+
+def test_one_committee_with_its_head_is_left_to_the_other_rules() -> None:
+    assert "工作委员会" not in labelled("会上,工作委员会主任王立新作了说明。", "ORG")
+
+
+def test_committees_each_on_its_own_line_under_their_heading_are_bodies() -> None:
+    text = "各专门委员会\n\n提案委员会\n\n经济委员会\n\n农业和农村委员会\n\n历次全体会议\n\n第一次会议"
+    assert labelled(text, "ORG") == ["提案委员会", "经济委员会", "农业和农村委员会"]
