@@ -470,6 +470,7 @@ def find_entities(text: str) -> list[Span]:
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs = _term_councils(text, orgs)
     orgs += _listed_committees(text, orgs)
+    orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
@@ -1987,6 +1988,18 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
             out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
             heading = m
     return out
+
+
+def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
+    """经提案委员会审查: the CPPCC's proposal committee by its own name, where the report names a 政协."""
+    if "政协" not in text:
+        return []
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
+        for m in re.finditer("提案委员会", text)
+        if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经")
+        and not any(s.start <= m.start() < s.end for s in orgs)
+    ]
 
 
 # 经济委员会主任某某、外事委员会副主任某某: a committee with its head's post, an item of a list of them.

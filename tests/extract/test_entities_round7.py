@@ -216,3 +216,12 @@ def test_one_committee_with_its_head_is_left_to_the_other_rules() -> None:
 def test_committees_each_on_its_own_line_under_their_heading_are_bodies() -> None:
     text = "各专门委员会\n\n提案委员会\n\n经济委员会\n\n农业和农村委员会\n\n历次全体会议\n\n第一次会议"
     assert labelled(text, "ORG") == ["提案委员会", "经济委员会", "农业和农村委员会"]
+
+
+def test_the_proposal_committee_by_its_own_name_is_a_body_where_the_report_names_a_cppcc() -> None:
+    text = "市政协九届二次会议收到提案118件。经提案委员会审查,立案64件。"
+    assert "提案委员会" in labelled(text, "ORG")
+
+
+def test_a_proposal_committee_without_any_cppcc_in_the_text_is_left_alone() -> None:
+    assert labelled("经提案委员会审查,立案64件。", "ORG") == []
