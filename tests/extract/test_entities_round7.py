@@ -225,3 +225,8 @@ def test_the_proposal_committee_by_its_own_name_is_a_body_where_the_report_names
 
 def test_a_proposal_committee_without_any_cppcc_in_the_text_is_left_alone() -> None:
     assert labelled("经提案委员会审查,立案64件。", "ORG") == []
+
+
+def test_a_term_before_weiyuan_huiyi_belongs_to_no_body() -> None:
+    # 第一届委员会议: the members' meeting of the first term (委员 + 会议), not a 委员会.
+    assert labelled("1、政协依兰县第一届委员会议于1958年9月召开。", "ORG") == ["政协依兰县"]
