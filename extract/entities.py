@@ -1595,6 +1595,15 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             before = text[head_start - 2] if head_start >= 2 else ""
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
+            if (
+                before == "、"
+                and head_start >= 3
+                and text[head_start - 3] in _LEVELS
+                and text[head_start - 1] in "县区"
+            ):
+                # 市、县政协, 各县、区政协: counties or districts listed after a level share one body, a plural
+                # (RULINGS); 省、市政协 names the province's and the city's (the seeds' shared-prefix ruling).
+                continue
             # (XX届市政协: a term before the level is no name.)
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
             after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL

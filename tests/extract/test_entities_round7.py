@@ -230,3 +230,14 @@ def test_a_proposal_committee_without_any_cppcc_in_the_text_is_left_alone() -> N
 def test_a_term_before_weiyuan_huiyi_belongs_to_no_body() -> None:
     # 第一届委员会议: the members' meeting of the first term (委员 + 会议), not a 委员会.
     assert labelled("1、政协依兰县第一届委员会议于1958年9月召开。", "ORG") == ["政协依兰县"]
+
+
+@pytest.mark.parametrize(
+    "text", ["组织盟员参加区、市、县政协的培训。", "召开了市、县政协文史工作会议。", "各县、区政协负责同志参加。"]
+)
+def test_levels_listed_before_one_body_are_a_plural(text: str) -> None:
+    assert labelled(text, "ORG") == []
+
+
+def test_a_province_and_a_city_listed_before_one_cppcc_keep_the_citys_body() -> None:
+    assert "市政协" in labelled("先后接待省、市政协和外省政协等来访。", "ORG")
