@@ -263,7 +263,7 @@ _MEETING_RE = re.compile(
     rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
     rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
-    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开)"
+    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开|的召开)"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -287,6 +287,8 @@ _PARTY_CONGRESS_RE = re.compile(
     rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
+# 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
+_BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
@@ -923,7 +925,12 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
         # A session of a named kind (第三十二次常委会议, 第四次全体会议) is numbered by itself (GUIDELINES:
         # a numbered session); a bare 第二次会议 needs its 届 nearby to be a CPPCC session.
-        if m.group("kind") or m.group().endswith("全体会议") or _TERM_BEFORE_RE.search(context):
+        if (
+            m.group("kind")
+            or m.group().endswith("全体会议")
+            or _TERM_BEFORE_RE.search(context)
+            or _BODY_MEETS_RE.search(context)
+        ):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
     return out
 

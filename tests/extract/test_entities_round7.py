@@ -241,3 +241,20 @@ def test_levels_listed_before_one_body_are_a_plural(text: str) -> None:
 
 def test_a_province_and_a_city_listed_before_one_cppcc_keep_the_citys_body() -> None:
     assert "市政协" in labelled("先后接待省、市政协和外省政协等来访。", "ORG")
+
+
+def test_a_committees_numbered_meeting_after_it_meets_is_a_meeting() -> None:
+    assert labelled("昨天晚上,区政协文史委员会举行第十三次会议。", "MEETING") == ["第十三次会议"]
+    assert labelled("今年举行第三次会议。", "MEETING") == []
+
+
+def test_a_party_congress_before_de_zhaokai_is_a_meeting() -> None:
+    assert "十七大" in labelled("今年将迎来中共十七大的召开。", "MEETING")
+
+
+def test_new_china_gives_the_place_china_as_the_gold_has_it() -> None:
+    assert labelled("2019年是新中国成立70周年。", "GPE") == ["中国"]
+
+
+def test_the_new_countryside_is_no_place() -> None:
+    assert labelled("为社会主义新农村建设出力。", "GPE", model=True) == []
