@@ -1719,7 +1719,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
     for m in _CHAIN_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
         head = m.group()
-        if not _head_is_word(tokens, token_of, head_start, head_end):
+        if not _head_is_word(tokens, token_of, head_start, head_end) and not (
+            # 加盟商|会: an association's head jieba cut across still ends where a word ends.
+            head in _ASSOCIATION_HEADS and token_of[head_end - 1] >= 0 and tokens[token_of[head_end - 1]][1] == head_end
+        ):
             continue
         if head == "委员会" and _SESSION_AFTER_RE.match(text, head_end):
             continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
@@ -1732,6 +1735,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             if whole[0] is not None:
                 start, content_start, proper = whole
                 content = prefix_from - content_start
+        if start is None and head in _ASSOCIATION_HEADS:
+            start = _association_place(text, head_start, places, token_of, tokens)
+            if start is not None:
+                content_start, proper = start, True
         if start is None:
             # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
             limit = 3 if head in _SHORT_HEADS else 8
@@ -1762,6 +1769,27 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+# An association's name may hold a verb (澳门知识产权保护商会, 澳门连锁加盟商会): after its place, it is read whole.
+_ASSOCIATION_HEADS = frozenset(("协会", "商会", "总会", "联合会", "联会", "同乡会", "促进会", "协进会", "联谊会"))
+_NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是有这那个各也都就还又并将被让给我该本")
+
+
+def _association_place(
+    text: str, head_start: int, places: list[Span], token_of: list[int], tokens: list[tuple[int, int, str]]
+) -> int | None:
+    """Where a place opens an association's name before ``head_start`` (the nearest, twelve characters at most)."""
+    for place in sorted(places, key=lambda p: -p.end):
+        if place.end > head_start or head_start - place.end > _MAX_BODY_CONTENT:
+            continue
+        between = text[place.end : head_start]
+        if not between or not _CJK_ONLY_RE.fullmatch(between) or any(ch in _NOT_IN_ASSOCIATION for ch in between):
+            return None
+        if token_of[place.start] < 0 or tokens[token_of[place.start]][0] != place.start:
+            return None
+        return place.start
+    return None
 
 
 def _bare_level_before(text: str, start: int) -> bool:

@@ -258,3 +258,19 @@ def test_new_china_gives_the_place_china_as_the_gold_has_it() -> None:
 
 def test_the_new_countryside_is_no_place() -> None:
     assert labelled("为社会主义新农村建设出力。", "GPE", model=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("出席的有澳门知识产权保护商会、澳门连锁加盟商会等社团。", "澳门知识产权保护商会"),
+        ("出席的有澳门知识产权保护商会、澳门连锁加盟商会等社团。", "澳门连锁加盟商会"),
+        ("香港中华文化遗产保护协会会长出席。", "香港中华文化遗产保护协会"),
+    ],
+)
+def test_an_association_named_after_its_place_may_hold_a_verb(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_an_association_after_a_place_and_de_is_no_named_body() -> None:
+    assert labelled("支持澳门的文化保护协会开展工作。", "ORG") == []
