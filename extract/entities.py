@@ -1338,7 +1338,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if not any(occupied[s:e]):
             occupied[s:e] = b"\1" * (e - s)
             kept.append((s, e, c))
-    kept.sort()
+    # 香港会议展览中心, 山东会堂: the venue's own name holds its place (RULINGS: venues are no GPE).
+    kept = sorted(k for k in kept if not _VENUE_AFTER_PLACE_RE.match(text, k[1]))
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in kept:
         # A chain runs from the larger place to the smaller: a country right after a town starts a
@@ -1368,10 +1369,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
         feature = _FEATURE_AFTER_RE.match(text, e)
-        if feature and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group())):
-            e = feature.end()  # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain
-        if _CONVENTION_CENTRE_RE.match(text, e):
-            continue  # 香港会议展览中心: the venue's own name holds its city (RULINGS: venues are no GPE)
+        if (
+            feature
+            and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group()))
+            and table.short.get(feature.group()) not in ("province", "country", "city")
+        ):
+            # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
+            e = feature.end()
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
 
@@ -1382,7 +1386,7 @@ def _two_provinces(first: str, second: str) -> bool:
     return all((table.short.get(w) or table.kind.get(w)) == "province" for w in (first, second))
 
 
-_CONVENTION_CENTRE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心")
+_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院")
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 # A named natural place written right after a place: two or three characters ending in a feature's word.
 _FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")

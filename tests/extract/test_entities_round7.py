@@ -274,3 +274,12 @@ def test_an_association_named_after_its_place_may_hold_a_verb(text: str, body: s
 
 def test_an_association_after_a_place_and_de_is_no_named_body() -> None:
     assert labelled("支持澳门的文化保护协会开展工作。", "ORG") == []
+
+
+def test_a_province_after_a_city_is_no_feature_of_it() -> None:
+    assert labelled("上海市台湾同胞联谊会是上海市台湾同胞的团体。", "GPE")[-2:] == ["上海市", "台湾"]
+    assert labelled("游览杭州西湖。", "GPE") == ["杭州西湖"]
+
+
+def test_a_place_opening_a_halls_name_is_part_of_the_venue_and_the_city_before_it_stays() -> None:
+    assert labelled("大会在济南山东会堂开幕。", "GPE") == ["济南"]
