@@ -389,8 +389,9 @@ _CENTRAL_RE = re.compile(
 # 民建广西区十届五次全会: the party's committee named before its term and session.
 # 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
 _PARTY_TERM_RE = re.compile(
-    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])"
-    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)大会)"
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,7}}?(?:自治区|[省市区县])"
+    # 第七次盟员(代表)大会: the congress of the members' delegates; 北京市东城区: a district with its city.
+    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会)"
 )
 # 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
 # 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).

@@ -283,3 +283,28 @@ def test_a_province_after_a_city_is_no_feature_of_it() -> None:
 
 def test_a_place_opening_a_halls_name_is_part_of_the_venue_and_the_city_before_it_stays() -> None:
     assert labelled("大会在济南山东会堂开幕。", "GPE") == ["济南"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("大会选举产生了新一届委员会。由王立英、李昌义、冯彩银组成主委会议。", "王立英"),
+        ("向徐玖明致以敬意,向程立伟、李佳梅表示祝贺。会议祝贺程立伟、李佳梅当选。", "程立伟"),
+    ],
+)
+def test_a_preposition_or_verb_before_a_listed_name_is_no_part_of_it(text: str, name: str) -> None:
+    persons = labelled(text, "PERSON")
+    assert name in persons
+    assert not any(p != name and p.endswith(name) for p in persons)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("台湾民主自治同盟漳州市第五次盟员(代表)大会于26日召开。", "台湾民主自治同盟漳州市"),
+        ("会议通过了民革天津市和平区第十一次代表大会选举办法。", "民革天津市和平区"),
+    ],
+)
+def test_a_party_and_its_place_before_its_congress_are_one_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+    assert labelled(text, "GPE") == []
