@@ -2020,7 +2020,7 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
         if any(sentence_start < end <= m.start() for end in ends):
             out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
     by_sentence: dict[int, list[re.Match[str]]] = {}
-    for m in _HEADED_COMMITTEE_RE.finditer(text):
+    for m in (*_HEADED_COMMITTEE_RE.finditer(text), *_HEADED_BODY_RE.finditer(text)):
         by_sentence.setdefault(max(text.rfind(ch, 0, m.start()) for ch in "。；\n"), []).append(m)
     for found in by_sentence.values():
         if len(found) >= 2:
@@ -2396,6 +2396,13 @@ _POSTS = (
     "|调研员|巡视员|顾问|特首|行政长官|议员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
+# 警务处前副处长某某、大律师公会前主席某某: in a list of people each with a post, the body of the post.
+_HEADED_BODY_RE = re.compile(
+    rf"(?:^|(?<=[、,，：:有括]))((?:(?![、，,。；的和与及])[{_CJK}]){{1,10}}?"
+    rf"(?:处|公会|协会|商会|总会|评议会|联会|局|署|集团|公司|学院|大学|中心|研究所|银行|电视台|报社))"
+    rf"(?=(?:前|原)?(?:常务)?副?(?:{_POSTS})[{_CJK}]{{2,3}}(?:[、，,。；]|等))",
+    re.MULTILINE,
+)
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).

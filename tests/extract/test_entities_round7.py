@@ -308,3 +308,14 @@ def test_a_preposition_or_verb_before_a_listed_name_is_no_part_of_it(text: str, 
 def test_a_party_and_its_place_before_its_congress_are_one_body(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
     assert labelled(text, "GPE") == []
+
+
+def test_bodies_in_a_list_of_people_with_their_posts_are_bodies() -> None:
+    text = "出席的有警务处前副处长刘立成、大律师公会前主席谭允立、教育评议会主席何汉明等。"
+    orgs = labelled(text, "ORG")
+    assert {"警务处", "大律师公会", "教育评议会"} <= set(orgs)
+
+
+def test_a_sector_before_a_post_in_such_a_list_is_no_body() -> None:
+    text = "出席的有经济界代表刘立成、文艺界委员谭允立等。"
+    assert labelled(text, "ORG") == []
