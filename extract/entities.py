@@ -1986,6 +1986,9 @@ _MEMBERS_ASSOCIATION_RE = re.compile(
 )
 
 
+_GENERAL_OFFICE_RE = re.compile(r"办公厅(?:研究室|秘书局|信息局)?")
+
+
 def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
     """An association's name with the council of a term after it is one ORG (港区某某联谊会第七届理事会);
     a CPPCC with the association of its members after it too (某某市政协历届澳门委员联谊会)."""
@@ -1994,6 +1997,8 @@ def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
         m = _TERM_COUNCIL_RE.match(text, o.end) if o.text.endswith(_ASSOCIATION_ENDS) else None
         if m is None and o.text.endswith("政协"):
             m = _MEMBERS_ASSOCIATION_RE.match(text, o.end)
+        if m is None and o.text.endswith("全国委员会"):
+            m = _GENERAL_OFFICE_RE.match(text, o.end)  # 政协全国委员会办公厅: the national committee's office
         out.append(replace(o, end=m.end(), text=text[o.start : m.end()]) if m else o)
     # What the longer body now holds is no body of its own (澳门委员联谊会 inside it).
     grown = [o for o, before in zip(out, orgs, strict=True) if o.end != before.end]
@@ -2032,9 +2037,10 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
             ]
     for heading in _COMMITTEES_HEADING_RE.finditer(text):
         for m in _COMMITTEE_LINE_RE.finditer(text, heading.end()):
-            if text[heading.end() : m.start()].strip() or any(s.start <= m.start(1) < s.end for s in orgs):
+            if text[heading.end() : m.start()].strip():
                 break  # the run of committee lines ends at the first other line
-            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+            if not any(s.start <= m.start(1) < s.end for s in orgs):
+                out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
             heading = m
     return out
 

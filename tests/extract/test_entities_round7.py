@@ -319,3 +319,12 @@ def test_bodies_in_a_list_of_people_with_their_posts_are_bodies() -> None:
 def test_a_sector_before_a_post_in_such_a_list_is_no_body() -> None:
     text = "出席的有经济界代表刘立成、文艺界委员谭允立等。"
     assert labelled(text, "ORG") == []
+
+
+def test_the_committee_lines_run_on_past_one_already_found() -> None:
+    text = "各专门委员会\n\n提案委员会\n\n港澳台侨委员会\n\n外事委员会\n\n历次全体会议"
+    assert labelled(text, "ORG") == ["提案委员会", "港澳台侨委员会", "外事委员会"]
+
+
+def test_the_national_committees_general_office_is_one_body_with_it() -> None:
+    assert labelled("政协全国委员会办公厅负责同志出席。", "ORG") == ["政协全国委员会办公厅"]
