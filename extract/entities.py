@@ -1605,6 +1605,12 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
+            if before in "我本" and head in _DEICTIC_HEADS:
+                # 我市政协, 本县人民政府: the deictic stays outside, the level names the body (RULINGS).
+                spans.append(
+                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
             if (
@@ -1618,7 +1624,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
                 continue
             # (XX届市政协: a term before the level is no name.)
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
-            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL
+            # 2018年县政协: a date's 年 ends a word, not a name.
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年"
             glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
@@ -1637,6 +1644,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     return spans
 
 
+# Bodies a deictic level names (我市政协, 本县人民政府); 我市委 is left alone (我市委员 is members).
+_DEICTIC_HEADS = frozenset(("政协", "人民政府", "政府", "人大常委会", "人民代表大会"))
 # Prepositions of source that may stand before a level's body (记者从区政协获悉, 自县政协了解到).
 _PREPOSITIONS_BEFORE_LEVEL = "从自"
 # A committee a session sets up, named right after the session (县政协九届三次会议 + 提案审查委员会):

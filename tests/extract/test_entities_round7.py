@@ -328,3 +328,18 @@ def test_the_committee_lines_run_on_past_one_already_found() -> None:
 
 def test_the_national_committees_general_office_is_one_body_with_it() -> None:
     assert labelled("政协全国委员会办公厅负责同志出席。", "ORG") == ["政协全国委员会办公厅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("到今年,我市政协的文史资料工作已经步入正轨。", "市政协"),
+        ("总结2018年县政协工作,谋划好2019年各项工作。", "县政协"),
+    ],
+)
+def test_a_level_after_our_or_a_year_names_its_cppcc(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+
+
+def test_our_city_alone_and_all_the_citys_members_name_no_body() -> None:
+    assert labelled("我市经济发展迅速,全市政协委员积极履职。", "ORG") == []
