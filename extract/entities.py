@@ -391,7 +391,9 @@ _CENTRAL_RE = re.compile(
 _PARTY_TERM_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,7}}?(?:自治区|[省市区县])"
     # 第七次盟员(代表)大会: the congress of the members' delegates; 北京市东城区: a district with its city.
-    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会)"
+    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
+    # 民革某某市主委: the party's committee of a place, named before its chair's post
+    rf"|(?:专职|常务)?副?主委)"
 )
 # 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
 # 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).
@@ -2326,6 +2328,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
     rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+    # 民进中央研究室, 民盟中央办公厅: the centre's own office, named by itself
+    rf"|(?:办公厅|研究室)(?![{_CJK}]{{0,1}}[长门署])"
 )
 _NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
@@ -2973,7 +2977,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = re.compile(
     rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-    rf"|召集人|总干事|主持人)[ 　:：]?"
+    rf"|召集人|总干事|主持人|人选|候选人)[ 　:：]?"
 )
 # After a post, a three-character name whose first two characters are no word may still be a word of
 # the dictionary, if a rare one (刘澜涛: jieba's noun, 45 times): below this count it does not bar it.

@@ -343,3 +343,23 @@ def test_a_level_after_our_or_a_year_names_its_cppcc(text: str, body: str) -> No
 
 def test_our_city_alone_and_all_the_citys_members_name_no_body() -> None:
     assert labelled("我市经济发展迅速,全市政协委员积极履职。", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("市政协副主席、民革开封市主委陈立平等出席会议。", "民革开封市"),
+        ("民盟许昌市副主委王立新参加。", "民盟许昌市"),
+    ],
+)
+def test_a_party_and_its_place_before_a_post_are_one_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+    assert labelled(text, "GPE") == []
+
+
+def test_a_partys_central_department_is_one_body() -> None:
+    assert "民进中央研究室" in labelled("民进中央研究室一级巡视员石立梅参加。", "ORG")
+
+
+def test_a_name_after_a_candidate_noun_is_a_person() -> None:
+    assert "朱立国" in labelled("区政协党组书记、七届政协主席提名人选朱立国,区委副书记张立全参加会议。", "PERSON")
