@@ -265,7 +265,7 @@ _MEETING_RE = re.compile(
     rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
     rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
-    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开)"
+    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开|的召开)"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -289,6 +289,8 @@ _PARTY_CONGRESS_RE = re.compile(
     rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
+# 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
+_BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
@@ -316,6 +318,8 @@ _PROGRAMME_RE = re.compile(
     r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
     r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
 )
+# 发挥好双重积极作用: the members' doubled role is a numbered watchword, quoted or not (RULINGS, issue 24).
+_DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
@@ -345,6 +349,8 @@ _ORG_HEADS = (
     "社科联",
     "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
     "县委", "省委", "州委", "旗委", "盟委", "行政公署", "纪检委", "卫计委", "卫健委", "发改委", "军分区", "人武部",
+    # A government's commissions by their short forms (北京市国资委, 省经信委, 市民宗委).
+    "国资委", "经信委", "工信委", "民宗委", "计生委", "教委", "科委", "建委", "农委", "侨委",
     "武装部", "预备役团", "支队",
     "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
@@ -360,7 +366,9 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                # The parties and people's organisations by their full names (GUIDELINES v1.1: a named body).
                "中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会", "中国农工民主党",
                "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
-               "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会")  # fmt: skip
+               "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会",
+               # The State Council by its constitutional names (有中央政府的大力支持).
+               "中央人民政府", "中央政府")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
@@ -383,8 +391,11 @@ _CENTRAL_RE = re.compile(
 # 民建广西区十届五次全会: the party's committee named before its term and session.
 # 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
 _PARTY_TERM_RE = re.compile(
-    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,4}}?(?:自治区|[省市区县])"
-    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)大会)"
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,7}}?(?:自治区|[省市区县])"
+    # 第七次盟员(代表)大会: the congress of the members' delegates; 北京市东城区: a district with its city.
+    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
+    # 民革某某市主委: the party's committee of a place, named before its chair's post
+    rf"|(?:专职|常务)?副?主委)"
 )
 # 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
 # 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).
@@ -414,15 +425,17 @@ _LISTED_FEDERATION_RE = re.compile(
 _CPPCC_PLACE = rf"(?:(?!届|次|会议)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
-    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
+    rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
+# 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
+_NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
 _SUBUNITS = {
     "政协": re.compile(
         rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
         rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
-        rf"|(?![各专有全])[{_CJK}]{{2,4}}办{_NOT_VERB_AFTER_BAN})"
+        rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN})"
     ),
     "委": re.compile(
         rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
@@ -462,7 +475,9 @@ def find_entities(text: str) -> list[Span]:
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
+    orgs = _term_councils(text, orgs)
     orgs += _listed_committees(text, orgs)
+    orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
@@ -603,13 +618,14 @@ _OUTLET_SOURCE_RE = re.compile(
     rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
 )
 _AGENCY_RE = re.compile(
-    rf"(?:^|(?<=[（(\s|]))([{_CJK}]{{1,4}}[社网])"
+    rf"(?:^|(?<=[（(\s|。]))((?![本我该])[{_CJK}]{{1,4}}[社网]|[{_CJK}]{{2,4}}通讯社)"
     rf"(?=[{_CJK}]{{2,4}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日电"
-    rf"|报道组|[ \u3000]?[{_CJK}]{{2,4}}摄)",
+    # 中新网记者王立摄 (a photo credit), 新华通讯社出品 (the producer's line)
+    rf"|报道组|[ \u3000]?(?:记者[ \u3000]?)?[{_CJK}]{{2,4}}摄|出品)",
     re.MULTILINE,
 )
-# A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】 (not 本报讯: the paper's own).
-_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页)", re.MULTILINE)
+# A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】, 今日某县网消息 (not 本报讯: the paper's own).
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
@@ -865,6 +881,15 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
         elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
             out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
+    for m in _SITE_LEAD_RE.finditer(text):
+        # 今日某县网消息: the lead names the site whole; a body read inside it (某县网) gives way.
+        a, b = m.span(1)
+        inside = [
+            o for o in out if o.label in ("ORG", "GPE") and a <= o.start and o.end <= b and (o.start, o.end) != (a, b)
+        ]
+        if inside and not any(taken[a : inside[0].start]):
+            out = [o for o in out if o not in inside]
+            taken[a:b] = b"\0" * (b - a)
     for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text), *_OUTLET_SOURCE_RE.finditer(text)):
         a, b = m.span(1)
         if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
@@ -905,7 +930,12 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
         # A session of a named kind (第三十二次常委会议, 第四次全体会议) is numbered by itself (GUIDELINES:
         # a numbered session); a bare 第二次会议 needs its 届 nearby to be a CPPCC session.
-        if m.group("kind") or m.group().endswith("全体会议") or _TERM_BEFORE_RE.search(context):
+        if (
+            m.group("kind")
+            or m.group().endswith("全体会议")
+            or _TERM_BEFORE_RE.search(context)
+            or _BODY_MEETS_RE.search(context)
+        ):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
     return out
 
@@ -1058,6 +1088,11 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_slot_formula", 0.6)
         for m in _SLOT_FORMULA_RE.finditer(text)
         if not any(a <= m.start() < b for a, b in inside)
+    ]
+    spans += [
+        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_role", 0.6)
+        for m in _DOUBLED_ROLE_RE.finditer(text)
+        if not any(a <= m.start(1) < b for a, b in inside)
     ]
     spans += _licensed_formulas(text, spans)
     return spans
@@ -1219,14 +1254,20 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         found.append((start, end, 0.85))
     # A province's or a country's name at the start of a longer word jieba made of it (澳门特区,
     # 中国式现代化): the name is still there; other short names must be words of their own.
+    token_end_at = {s: e for s, e, _w in tokens}
     for m in st["country_re"].finditer(text):
-        if m.start() in token_starts and m.end() not in token_ends:
+        # The name opens one word (澳门特区), not a word and half the next (新 + 乡贤 is no 新乡).
+        if m.start() in token_starts and token_end_at[m.start()] > m.end():
             found.append((m.start(), m.end(), 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         if m.start() in token_starts and m.end() not in token_ends:
             found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
         elif m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
             found.append((m.start(), m.end(), 0.55))  # 港鄂合作, 闽台交流: one-character tokens jieba left
+    for m in _CITY_REGION_RUN_RE.finditer(text):
+        # 穗港澳, 佛澳两地, 港深: a city's one-character name beside Hong Kong, Macau or Taiwan's.
+        if m.start() in token_starts and (m.end() in token_ends or _RELATION_AFTER_RE.match(text, m.end())):
+            found.append((m.start(), m.end(), 0.55))
     if st["autonomous_re"] is not None:
         for m in st["autonomous_re"].finditer(text):
             before = text[m.start() - 1] if m.start() else ""
@@ -1302,13 +1343,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if not any(occupied[s:e]):
             occupied[s:e] = b"\1" * (e - s)
             kept.append((s, e, c))
-    kept.sort()
+    # 香港会议展览中心, 山东会堂: the venue's own name holds its place (RULINGS: venues are no GPE).
+    kept = sorted(k for k in kept if not _VENUE_AFTER_PLACE_RE.match(text, k[1]))
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in kept:
         # A chain runs from the larger place to the smaller: a country right after a town starts a
         # name of its own (朝阳镇 + 中国唐三彩文化园), except across a dot (中国·宜昌).
         country_after = merged and merged[-1][1] == start and table.short.get(text[start:end]) == "country"
-        if country_after:
+        if country_after or (
+            merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end])
+        ):
             merged.append((start, end, conf))
             continue
         if merged and (merged[-1][1] == start or (merged[-1][1] == start - 1 and text[start - 1] in _DOTS)):
@@ -1330,12 +1374,24 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
         feature = _FEATURE_AFTER_RE.match(text, e)
-        if feature and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group())):
-            e = feature.end()  # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain
+        if (
+            feature
+            and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group()))
+            and table.short.get(feature.group()) not in ("province", "country", "city")
+        ):
+            # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
+            e = feature.end()
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return out
 
 
+def _two_provinces(first: str, second: str) -> bool:
+    """香港澳门, 广东福建: two provinces side by side are two places, not a chain (湖北宜昌 is one)."""
+    table = place_table()
+    return all((table.short.get(w) or table.kind.get(w)) == "province" for w in (first, second))
+
+
+_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院")
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 # A named natural place written right after a place: two or three characters ending in a feature's word.
 _FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")
@@ -1353,6 +1409,10 @@ _ALL_ABBREVIATIONS = _PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS
 _ABBREVIATION_RUN_RE = re.compile(f"[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,4}}")
 # After a run of one-character province names, the relation between them (港鄂合作, 闽台两地).
 _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|互动|联动|协作|协同|经贸|往来|之间)")
+# Cities' one-character names that rarely stand for anything else beside 港, 澳 or 台 (穗 广州, 莞 东莞,
+# 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
+_CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
+_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
 
@@ -1549,11 +1609,27 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
+            if before in "我本" and head in _DEICTIC_HEADS:
+                # 我市政协, 本县人民政府: the deictic stays outside, the level names the body (RULINGS).
+                spans.append(
+                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
+            if (
+                before == "、"
+                and head_start >= 3
+                and text[head_start - 3] in _LEVELS
+                and text[head_start - 1] in "县区"
+            ):
+                # 市、县政协, 各县、区政协: counties or districts listed after a level share one body, a plural
+                # (RULINGS); 省、市政协 names the province's and the city's (the seeds' shared-prefix ruling).
+                continue
             # (XX届市政协: a term before the level is no name.)
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
-            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL
+            # 2018年县政协: a date's 年 ends a word, not a name.
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年"
             glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
@@ -1572,6 +1648,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     return spans
 
 
+# Bodies a deictic level names (我市政协, 本县人民政府); 我市委 is left alone (我市委员 is members).
+_DEICTIC_HEADS = frozenset(("政协", "人民政府", "政府", "人大常委会", "人民代表大会"))
 # Prepositions of source that may stand before a level's body (记者从区政协获悉, 自县政协了解到).
 _PREPOSITIONS_BEFORE_LEVEL = "从自"
 # A committee a session sets up, named right after the session (县政协九届三次会议 + 提案审查委员会):
@@ -1659,7 +1737,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
     for m in _CHAIN_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
         head = m.group()
-        if not _head_is_word(tokens, token_of, head_start, head_end):
+        if not _head_is_word(tokens, token_of, head_start, head_end) and not (
+            # 加盟商|会: an association's head jieba cut across still ends where a word ends.
+            head in _ASSOCIATION_HEADS and token_of[head_end - 1] >= 0 and tokens[token_of[head_end - 1]][1] == head_end
+        ):
             continue
         if head == "委员会" and _SESSION_AFTER_RE.match(text, head_end):
             continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
@@ -1672,6 +1753,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             if whole[0] is not None:
                 start, content_start, proper = whole
                 content = prefix_from - content_start
+        if start is None and head in _ASSOCIATION_HEADS:
+            start = _association_place(text, head_start, places, token_of, tokens)
+            if start is not None:
+                content_start, proper = start, True
         if start is None:
             # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
             limit = 3 if head in _SHORT_HEADS else 8
@@ -1683,6 +1768,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if start in place_start and _bare_level_before(text, start):
+            start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
         if head == "中心" and (content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)):
             continue  # 市中心 (a city's centre), 香港会议展览中心, 上海世博中心: a place, a venue, no body
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
@@ -1700,6 +1787,35 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+# An association's name may hold a verb (澳门知识产权保护商会, 澳门连锁加盟商会): after its place, it is read whole.
+_ASSOCIATION_HEADS = frozenset(("协会", "商会", "总会", "联合会", "联会", "同乡会", "促进会", "协进会", "联谊会"))
+_NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是有这那个各也都就还又并将被让给我该本")
+
+
+def _association_place(
+    text: str, head_start: int, places: list[Span], token_of: list[int], tokens: list[tuple[int, int, str]]
+) -> int | None:
+    """Where a place opens an association's name before ``head_start`` (the nearest, twelve characters at most)."""
+    for place in sorted(places, key=lambda p: -p.end):
+        if place.end > head_start or head_start - place.end > _MAX_BODY_CONTENT:
+            continue
+        between = text[place.end : head_start]
+        if not between or not _CJK_ONLY_RE.fullmatch(between) or any(ch in _NOT_IN_ASSOCIATION for ch in between):
+            return None
+        if token_of[place.start] < 0 or tokens[token_of[place.start]][0] != place.start:
+            return None
+        return place.start
+    return None
+
+
+def _bare_level_before(text: str, start: int) -> bool:
+    """A level character alone before ``start`` (after punctuation, a function word or the text's start):
+    、市 + 港澳事务局, 由县 + 港澳事务局."""
+    if start < 1 or text[start - 1] not in "省市县区州":
+        return False
+    return start == 1 or not _is_cjk(text[start - 2]) or text[start - 2] in _FUNCTION_BEFORE
 
 
 def _office_abbreviation(
@@ -1872,8 +1988,47 @@ _LISTED_COMMITTEE_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,12}}?委员会)(?=(?:�
 _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
 
 
+# An association's council of a term written after its name: 某某同乡会第三届理事会 (RULINGS, texts 190–201).
+_ASSOCIATION_ENDS = ("联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会")
+_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会)(?!第|{_N}次)")
+
+
+# A CPPCC's association of its members from a place: 某某市政协(各级)历届澳门委员联谊会 is one body.
+_MEMBERS_ASSOCIATION_RE = re.compile(
+    rf"(?:[（(][{_CJK}]{{1,4}}[)）])?(?:历届|各级|各届)+[{_CJK}]{{0,4}}?委员(?:联谊会|联合会|联会|协会)"
+)
+
+
+_GENERAL_OFFICE_RE = re.compile(r"办公厅(?:研究室|秘书局|信息局)?")
+
+
+def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
+    """An association's name with the council of a term after it is one ORG (港区某某联谊会第七届理事会);
+    a CPPCC with the association of its members after it too (某某市政协历届澳门委员联谊会)."""
+    out = []
+    for o in orgs:
+        m = _TERM_COUNCIL_RE.match(text, o.end) if o.text.endswith(_ASSOCIATION_ENDS) else None
+        if m is None and o.text.endswith("政协"):
+            m = _MEMBERS_ASSOCIATION_RE.match(text, o.end)
+        if m is None and o.text.endswith("全国委员会"):
+            m = _GENERAL_OFFICE_RE.match(text, o.end)  # 政协全国委员会办公厅: the national committee's office
+        out.append(replace(o, end=m.end(), text=text[o.start : m.end()]) if m else o)
+    # What the longer body now holds is no body of its own (澳门委员联谊会 inside it).
+    grown = [o for o, before in zip(out, orgs, strict=True) if o.end != before.end]
+    return [
+        o
+        for o in out
+        if not any(g.start <= o.start and o.end <= g.end and (g.start, g.end) != (o.start, o.end) for g in grown)
+    ]
+
+
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
-    """A committee named in a list of heads after a committee ORG of the same sentence, with its post."""
+    """A committee named in a list of heads after a committee ORG of the same sentence, with its post.
+
+    Two or more committees each with its head's post in one sentence are a list of them, the first
+    included (经济委员会主任某某、外事委员会主任某某); and committees each on its own line under a
+    heading that announces them (各专门委员会) are bodies.
+    """
     ends = [s.end for s in orgs if s.text.endswith("委员会")]
     out = []
     for m in _LISTED_COMMITTEE_RE.finditer(text):
@@ -1882,7 +2037,46 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
         sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
         if any(sentence_start < end <= m.start() for end in ends):
             out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for m in (*_HEADED_COMMITTEE_RE.finditer(text), *_HEADED_BODY_RE.finditer(text)):
+        by_sentence.setdefault(max(text.rfind(ch, 0, m.start()) for ch in "。；\n"), []).append(m)
+    for found in by_sentence.values():
+        if len(found) >= 2:
+            out += [
+                _span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6)
+                for m in found
+                if m.group(1)[0] not in _NOT_COMMITTEE_START
+                and not any(s.start <= m.start(1) < s.end for s in (*orgs, *out))
+            ]
+    for heading in _COMMITTEES_HEADING_RE.finditer(text):
+        for m in _COMMITTEE_LINE_RE.finditer(text, heading.end()):
+            if text[heading.end() : m.start()].strip():
+                break  # the run of committee lines ends at the first other line
+            if not any(s.start <= m.start(1) < s.end for s in orgs):
+                out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_committee", 0.6))
+            heading = m
     return out
+
+
+def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
+    """经提案委员会审查: the CPPCC's proposal committee by its own name, where the report names a 政协."""
+    if "政协" not in text:
+        return []
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
+        for m in re.finditer("提案委员会", text)
+        if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经")
+        and not any(s.start <= m.start() < s.end for s in orgs)
+    ]
+
+
+# 经济委员会主任某某、外事委员会副主任某某: a committee with its head's post, an item of a list of them.
+_HEADED_COMMITTEE_RE = re.compile(
+    rf"(?:^|(?<=[、,，：:]))([{_CJK}]{{2,12}}?委员会)(?=(?:常务)?副?(?:主任|主席)[{_CJK}])", re.MULTILINE
+)
+# 各专门委员会 / 提案委员会 / 经济委员会 …: a heading, then one committee a line.
+_COMMITTEES_HEADING_RE = re.compile(r"^[ \t　]*各?专门委员会[ \t　]*$", re.MULTILINE)
+_COMMITTEE_LINE_RE = re.compile(rf"^[ \t　]*([{_CJK}]{{2,12}}委员会)[ \t　]*$", re.MULTILINE)
 
 
 # 中央人民政府驻香港特别行政区联络办公室, 驻港国安公署, 外交部驻香港特派员公署: a body stationed in a
@@ -2136,6 +2330,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
     rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+    # 民进中央研究室, 民盟中央办公厅: the centre's own office, named by itself
+    rf"|(?:办公厅|研究室)(?![{_CJK}]{{0,1}}[长门署])"
 )
 _NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
@@ -2221,6 +2417,13 @@ _POSTS = (
     "|调研员|巡视员|顾问|特首|行政长官|议员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
+# 警务处前副处长某某、大律师公会前主席某某: in a list of people each with a post, the body of the post.
+_HEADED_BODY_RE = re.compile(
+    rf"(?:^|(?<=[、,，：:有括]))((?:(?![、，,。；的和与及])[{_CJK}]){{1,10}}?"
+    rf"(?:处|公会|协会|商会|总会|评议会|联会|局|署|集团|公司|学院|大学|中心|研究所|银行|电视台|报社))"
+    rf"(?=(?:前|原)?(?:常务)?副?(?:{_POSTS})[{_CJK}]{{2,3}}(?:[、，,。；]|等))",
+    re.MULTILINE,
+)
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
@@ -2245,6 +2448,8 @@ def looks_like_place(name: str) -> bool:
     """Whether another source's place has a place's shape: it holds a known place (岳阳, 京港), or ends in a
     suffix of a division or a natural place after a stem of two or more characters (王家山村, 白龙江, 云岭)."""
     st = _init()
+    if name[-2:] in st["suffix_eaters"]:
+        return False  # 新乡贤, 家乡乡亲: the suffix starts the word that ends it (乡贤), no place ends so
     if any(_names_a_place(name[i:j], st) for i in range(len(name)) for j in range(i + 2, len(name) + 1)):
         return True
     suffix = name[-1] in "省市县区州旗盟镇乡村江河湖山岭岛峡湾"
@@ -2278,16 +2483,24 @@ _BODY_HEAD_CHARS = frozenset("社局厅处部委办")
 _JOINING_CHARS = frozenset("和与及跟同")
 
 
-def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: int = 0) -> bool:
+def _plausible_name(
+    text: str, start: int, end: int, st: dict[str, Any], rare: int = 0, any_surname: bool = False
+) -> bool:
     """A surname, then CJK characters none of which breaks a name, and not a common word.
 
     ``rare``: where the context already announces a name (a post just before it), a dictionary
     word seen fewer than this many times in jieba's counts (夏启 of 夏启宗) does not bar it.
+    ``any_surname``: where a post stands before it and its verb after it, a surname the table holds
+    that is mostly another word (咸, 展, 檀) counts too.
     """
     name = text[start:end]
     if not (2 <= len(name) <= 3 or (len(name) == 4 and name[:2] in _COMPOUND_SURNAMES)):
         return False
-    if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
+    if (
+        name[:2] not in _COMPOUND_SURNAMES
+        and name[0] not in _SURNAMES
+        and not (any_surname and name[0] in place_table().surnames)
+    ):
         return False
     if any(ch in _NAME_BREAKERS or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
         return False
@@ -2310,14 +2523,20 @@ def _plausible_name(text: str, start: int, end: int, st: dict[str, Any], rare: i
     # A dictionary word (农民, 全面, 高新区) is not a name unless jieba lists it as one.
     if any(freq.get(w, 0) > rare and w not in proper for w in (name, name[:2]) if len(w) >= 2):
         return False
+    if len(name) == 2 and freq.get(name, 0) >= _FREQUENT_TWO_CHARACTER_NAME:
+        return False  # 荣誉, 文明, 明白: jieba tags them names, but as words they are far more often met
     # 向大会, 于政协, 和常务: a surname that is also a preposition or conjunction, before a word.
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
     if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
         return False  # 向大会, 于政协, 和常务: a preposition or conjunction before a word
-    if name[0] in st["function_words"] and len(given) < 2:
+    if name[0] in st["function_words"] and len(given) < 2 and not any_surname:
         # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
         return place_table().surnames.get(name[0], 0.0) >= 0.05
     return True
+
+
+# A two-character entry jieba tags as a name but counts this often is a word in a report (荣誉 2877, 文明 6584).
+_FREQUENT_TWO_CHARACTER_NAME = 800
 
 
 def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
@@ -2586,6 +2805,7 @@ def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
 # A list item: two to four characters, or a name of several parts joined by a dot (帕巴拉·格列朗杰).
 _ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 # Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
+_ITEM_POST_RE = re.compile(rf"(?:荣誉|名誉|创会|永远)?(?:{_POST_RE.pattern})")
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
@@ -2635,6 +2855,9 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
             elif k == len(bounds) - 1:
                 items.append(_list_last_item(text, a, b))
             else:
+                post = _ITEM_POST_RE.match(text, a, b)
+                if post and 2 <= b - post.end() <= 3:
+                    a = post.end()  # 、荣誉会长梁某、: the post opening an item is no part of its name
                 items.append((a, b) if _INNER_ITEM_RE.fullmatch(text, a, b) else None)
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
@@ -2756,7 +2979,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = re.compile(
     rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-    rf"|召集人|总干事|主持人)[ 　:：]?"
+    rf"|召集人|总干事|主持人|人选|候选人)[ 　:：]?"
 )
 # After a post, a three-character name whose first two characters are no word may still be a word of
 # the dictionary, if a rare one (刘澜涛: jieba's noun, 45 times): below this count it does not bar it.
@@ -2769,16 +2992,35 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
         for n in (3, 2):
-            if n == 3 and text.startswith("说", end + 2):
-                continue  # 副市长黄菱说,: a two-character name, then the speech verb
-            follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
-            rare = _RARE_AFTER_POST
-            if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
-                rare = _RARE_NAME_AFTER_POST
-            if follows and _plausible_name(text, end, end + n, st, rare=rare):
-                spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65))
+            # 副主席咸辉在讲话中: a surname that is mostly another word, between the post and its verb.
+            if (
+                text[end : end + 1] not in _SURNAMES
+                and _RARE_SURNAME_CUE_RE.match(text, end + n)
+                and _plausible_name(text, end, end + n, st, rare=_RARE_AFTER_POST, any_surname=True)
+            ):
+                spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.6))
                 break
+        else:
+            spans += _name_after_post(text, end, st)
     return spans
+
+
+# The verb that follows a name after its post: what lets a rare surname (咸, 展) open the name.
+_RARE_SURNAME_CUE_RE = re.compile(r"在(?:讲话|会上|致辞)|表示|指出|强调|致辞|讲话|主持|说[,，:：]")
+
+
+def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
+    """The name right after a post that ends at ``end`` (three characters, then two), if any."""
+    for n in (3, 2):
+        if n == 3 and text.startswith("说", end + 2):
+            continue  # 副市长黄菱说,: a two-character name, then the speech verb
+        follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
+        rare = _RARE_AFTER_POST
+        if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
+            rare = _RARE_NAME_AFTER_POST
+        if follows and _plausible_name(text, end, end + n, st, rare=rare):
+            return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
+    return []
 
 
 def _has_surname(name: str) -> bool:
