@@ -9,6 +9,9 @@ file name and then go to dev and test in turn. A stratum with an odd number of t
 extra text to whichever half the previous odd stratum did not. So each half gets about half of
 every kind and of each script, and nobody chose which text went where.
 
+Texts under a heading that ends in "(held for a final measure)" go to neither half: split.json
+lists them under "fresh", and no rule is developed or scored on them until that measure.
+
     python tests/data/corpus/split.py           # writes split.json beside this file
     python tests/data/corpus/split.py --check   # exit 1 if split.json is not what the rule gives
 """
@@ -26,21 +29,24 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SALT = "pizhu-corpus-split-2025"
 LATE_HEADING = "## Added to the dev half after the split"
+HELD_MARK = "(held for a final measure)"
 ROW = re.compile(r"^\| `(?P<file>\d{3}_[^`]+\.txt)` \|(?P<rest>.*)\|\s*$")
 
 
-def sources(path: Path = HERE / "SOURCES.md", late: bool = False) -> list[tuple[str, str, str]]:
+def sources(path: Path = HERE / "SOURCES.md", late: bool = False, held: bool = False) -> list[tuple[str, str, str]]:
     """(file, kind, script) for every row of the SOURCES.md table, in table order.
 
     ``late``: the rows of the table of texts added after the split instead.
+    ``held``: the rows of the tables held for a final measure instead (in neither half).
     """
     rows = []
-    in_late = False
+    in_late = in_held = False
     for line in path.read_text("utf-8").splitlines():
         if line.startswith("## "):
             in_late = line.strip() == LATE_HEADING
+            in_held = line.strip().endswith(HELD_MARK)
         match = ROW.match(line)
-        if in_late != late:
+        if in_held != held or (not held and in_late != late):
             continue
         if match:
             cells = [cell.strip() for cell in match["rest"].split("|")]
@@ -75,12 +81,15 @@ def main() -> int:
     args = parser.parse_args()
     rows = sources()
     late = [name for name, _, _ in sources(late=True)]
+    held = [name for name, _, _ in sources(held=True)]
     texts = sorted(p.name for p in (HERE / "texts").glob("*.txt"))
-    if sorted([name for name, _, _ in rows] + late) != texts:
+    if sorted([name for name, _, _ in rows] + late + held) != texts:
         print("SOURCES.md and texts/ do not list the same files", file=sys.stderr)
         return 1
     result = split(rows)
     result["dev"] = sorted(result["dev"] + late)
+    if held:
+        result["fresh"] = sorted(held)
     target = HERE / "split.json"
     text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
     if args.check:
