@@ -43,6 +43,8 @@ from typing import Any
 
 from pizhu.extract.models import LABELS
 from pizhu.store.db import Store
+from pizhu.store.errors import GoldFileError
+from pizhu.store.goldfile import read_coverage
 from pizhu.store.importer import import_paths
 from pizhu.store.records import PENDING, SpanView
 from pizhu.tui import keys as app_keys
@@ -695,20 +697,14 @@ def shared_dir() -> Path:
 
 def coverage(gold_files: list[Path]) -> dict[str, set[str]]:
     """Report file name → the labels it was labelled for, from a ``coverage.json`` beside a
-    gold file: ``{"name.txt": ["FIGURE", "DATE"]}`` (``"*"`` or ``"all"``: every label)."""
+    gold file (``pizhu.store.goldfile.read_coverage``: ``{"name.txt": ["FIGURE", "DATE"]}``,
+    ``"*"`` or ``"all"``: every label)."""
     covered: dict[str, set[str]] = {}
-    for folder in dict.fromkeys(path.parent for path in gold_files):
-        path = folder / "coverage.json"
-        if not path.is_file():
-            continue
-        data = json.loads(path.read_text("utf-8"))
-        items = data.items() if isinstance(data, dict) else ((row["doc"], row["labels"]) for row in data)
-        for name, labels in items:
-            chosen = set(LABELS) if labels in ("*", "all") or labels == ["*"] else set(labels)
-            unknown = chosen - set(LABELS)
-            if unknown:
-                raise SystemExit(f"{path}: unknown label(s) for {name}: {', '.join(sorted(unknown))}")
-            covered[name] = chosen
+    for path in {path.parent: path for path in gold_files}.values():
+        try:
+            covered |= read_coverage(path) or {}
+        except GoldFileError as exc:
+            raise SystemExit(str(exc)) from None
     return covered
 
 

@@ -17,6 +17,7 @@ joint name.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -27,17 +28,30 @@ __all__ = ["score"]
 _ATTRS = ("value", "unit", "approx")
 
 
-def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, Any]:
+def score(
+    gold: list[dict[str, Any]],
+    predicted: list[dict[str, Any]],
+    coverage: Mapping[str, Collection[str]] | None = None,
+) -> dict[str, Any]:
     """Per-label tp/fp/fn/precision/recall/f1, micro totals, and FIGURE attribute accuracy.
+
+    What counts: the reports the gold names, each labelled for every label the gold file
+    holds (a report with no GPE in the gold has every GPE proposed there counted false);
+    ``coverage`` (report → the labels it was labelled for) narrows that for gold files
+    that label some reports for some labels only, gold rows and predictions alike.
 
     Returns ``{"labels": {label: {...}}, "micro": {...}, "figure_attrs": {...}}``, plus
     ``"sources": {source: {label: {...}}}`` when predicted rows name their source;
     ``figure_attrs`` has ``matched``, ``correct`` and ``accuracy`` (share of matched
     FIGUREs whose value, unit and approx all equal the gold's), plus per-attribute counts.
     """
-    labels = sorted({row["label"] for row in gold})
-    covered = {(row["doc"], row["label"]) for row in gold}
-    predicted = [row for row in predicted if (row["doc"], row["label"]) in covered]
+    if coverage is None:
+        every = {row["label"] for row in gold}
+        coverage = {row["doc"]: every for row in gold}
+    else:
+        gold = [row for row in gold if row["label"] in coverage.get(row["doc"], ())]
+    labels = sorted({row["label"] for row in gold} | {label for got in coverage.values() for label in got})
+    predicted = [row for row in predicted if row["label"] in coverage.get(row["doc"], ())]
     gold_rows = _group(row for row in gold if row["label"] in labels)
     pred_rows = _group(row for row in predicted if row["label"] in labels)
     per_label, micro = _labels(labels, gold_rows, pred_rows)

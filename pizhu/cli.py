@@ -416,8 +416,11 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
     """Score the machine candidates against a gold JSONL file.
 
     Matching is on document (the imported file's name), label and span text, with
-    occurrences counted. Only the reports the gold file covers count, each for the
-    labels the gold annotates in it: other imported reports are no false alarms.
+    occurrences counted. Only the reports the gold file names count (other imported
+    reports are no false alarms), each for every label the file holds: a candidate of a
+    label the gold has none of in that report is a false alarm. A coverage.json beside
+    the gold file ({"report.txt": ["FIGURE", "DATE"], "other.txt": "*"}) names what each
+    report was labelled for, where that is less.
 
     \b
     Example:
@@ -425,10 +428,11 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
     """
     from pizhu.extract.evaluate import score
     from pizhu.store.display import score as score_shown
-    from pizhu.store.goldfile import read_gold
+    from pizhu.store.goldfile import read_coverage, read_gold
 
     try:
         gold_rows = read_gold(gold)
+        coverage = read_coverage(gold)
     except StoreError as exc:
         fail(str(exc))
     with open_store(db_path, read_only=True) as store:
@@ -444,7 +448,7 @@ def eval_command(gold: str, db_path: str, as_json: bool) -> None:
                     {"doc": name, "label": proposed["label"], "text": proposed["text"], "source": span.source}
                     | proposed["attrs"]
                 )
-    result = score(gold_rows, predicted)
+    result = score(gold_rows, predicted, coverage)
     if as_json:
         echo_json(result)
         return

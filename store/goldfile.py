@@ -1,4 +1,4 @@
-"""Reading a gold JSONL file for ``pizhu eval``: every line checked before scoring.
+"""Reading a gold JSONL file for ``pizhu eval``: every line checked before scoring; and its coverage.
 
 One JSON object per line, with ``doc``, ``label`` and ``text`` strings; FIGURE lines may
 add ``value`` (a number, or a number written as a string), ``unit``, ``approx`` and
@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from pizhu.extract.models import LABELS
 from pizhu.store.errors import GoldFileError
 
 REQUIRED = ("doc", "label", "text")
@@ -77,3 +78,38 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             raise GoldFileError(f"{path}, line {number}: not a JSONL gold file ({problem})")
         rows.append(row)
     return rows
+
+
+def read_coverage(gold_path: str | Path) -> dict[str, set[str]] | None:
+    """What each report was labelled for, from a ``coverage.json`` beside the gold file.
+
+    ``{"name.txt": ["FIGURE", "DATE"], "other.txt": "*"}`` (or a list of ``{"doc", "labels"}``
+    objects); ``"*"`` or ``"all"`` is every label. None when there is no such file: the gold
+    then labels each report it names for every label it holds (``extract.evaluate.score``).
+    A file that is not of this shape is a ``GoldFileError``.
+    """
+    path = Path(gold_path).parent / "coverage.json"
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GoldFileError(f"{path}: not a coverage file ({exc})") from None
+    if isinstance(data, dict):
+        items = list(data.items())
+    elif isinstance(data, list) and all(isinstance(row, dict) and {"doc", "labels"} <= row.keys() for row in data):
+        items = [(row["doc"], row["labels"]) for row in data]
+    else:
+        raise GoldFileError(f"{path}: not a coverage file (an object of report names, or a list of doc/labels objects)")
+    covered: dict[str, set[str]] = {}
+    for name, labels in items:
+        if labels in ("*", "all") or labels == ["*"]:
+            covered[name] = set(LABELS)
+            continue
+        if not isinstance(labels, list) or not all(isinstance(label, str) for label in labels):
+            raise GoldFileError(f'{path}: the labels of {name!r} must be a list of labels or "*"')
+        unknown = set(labels) - set(LABELS)
+        if unknown:
+            raise GoldFileError(f"{path}: unknown label(s) for {name!r}: {', '.join(sorted(unknown))}")
+        covered[name] = set(labels)
+    return covered

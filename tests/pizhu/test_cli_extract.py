@@ -109,3 +109,38 @@ def test_eval_counts_only_the_reports_its_gold_covers(tmp_path: Path) -> None:
     both = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--db", str(db), "--json"]).stdout)
     assert both["labels"] == alone["labels"]
     assert alone["labels"]["FIGURE"]["tp"] > 0
+
+
+def test_eval_counts_a_false_span_where_the_gold_has_none_of_its_label_unless_a_coverage_says(
+    tmp_path: Path, seeded_db: Path
+) -> None:
+    """Before: the seeds' FIGURE/DATE gold with one report's DATE rows taken out still scored
+    DATE precision 1.000: that report's DATE candidates were not counted at all."""
+    rows = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+    first = sorted({row["doc"] for row in rows})[0]
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    gold = folder / "gold.jsonl"
+    gold.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if (r["doc"], r["label"]) != (first, "DATE")),
+        "utf-8",
+    )
+    dates_there = sum(1 for r in rows if (r["doc"], r["label"]) == (first, "DATE"))
+    assert dates_there
+    whole = json.loads(CliRunner().invoke(main, ["eval", str(GOLD), "--db", str(seeded_db), "--json"]).stdout)
+    cut = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--db", str(seeded_db), "--json"]).stdout)
+    assert cut["labels"]["DATE"]["fp"] >= whole["labels"]["DATE"]["fp"] + dates_there - 1
+    # A coverage.json beside the gold says that report was labelled for FIGURE only.
+    others = {doc: "*" for doc in {row["doc"] for row in rows} - {first}}
+    (folder / "coverage.json").write_text(json.dumps({first: ["FIGURE"], **others}), "utf-8")
+    covered = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--db", str(seeded_db), "--json"]).stdout)
+    assert covered["labels"]["DATE"]["fp"] <= whole["labels"]["DATE"]["fp"]
+    assert covered["labels"]["FIGURE"] == whole["labels"]["FIGURE"]
+    # Reports it does not name do not count.
+    (folder / "coverage.json").write_text(json.dumps({first: ["FIGURE"]}), "utf-8")
+    alone = json.loads(CliRunner().invoke(main, ["eval", str(gold), "--db", str(seeded_db), "--json"]).stdout)
+    assert "DATE" not in alone["labels"]
+    assert alone["labels"]["FIGURE"]["tp"] < whole["labels"]["FIGURE"]["tp"]
+    (folder / "coverage.json").write_text('{"x.txt": ["PLACE"]}', "utf-8")
+    bad = CliRunner().invoke(main, ["eval", str(gold), "--db", str(seeded_db)])
+    assert bad.exit_code == 1 and "unknown label(s)" in bad.stderr and "\n" not in bad.stderr.strip()
