@@ -1,0 +1,79 @@
+"""Inter-annotator agreement between two hand golds of the same texts: per-label aggregates only.
+
+The first gold is the reference: precision is the share of the second annotator's rows the
+first also has, recall the share of the first's rows the second also has (F1 is symmetric).
+Rows match as ``pizhu.extract.evaluate`` matches them: occurrences of the same (doc, label,
+text), counted as multisets. Unlike ``evaluate.score`` the second gold's rows are not dropped
+where the first has no row of that label in the doc, since both sides are annotators here.
+FIGUREs matched on their span are then compared on value, unit and approx.
+
+Only docs that both golds cover and that ``--docs`` (a prefix list, e.g. ``23 240 241``)
+selects are scored. It prints no row and no span: the batches it is run on are held out.
+
+    python -m bench.agreement tests/data/corpus/fresh-gold.jsonl \\
+        tests/data/corpus/fresh-gold-second.jsonl --docs 23 240 241
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from pizhu.extract.evaluate import _figure_attrs, _group, _labels
+
+LABELS = ("PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN", "DATE", "FIGURE")
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]], docs: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Per-label and micro P/R/F1 of ``second`` against ``first``, and FIGURE attribute agreement."""
+    shared = {r["doc"] for r in first} & {r["doc"] for r in second}
+    if docs:
+        shared = {d for d in shared if d.startswith(docs)}
+    a = _group(r for r in first if r["doc"] in shared and r["label"] in LABELS)
+    b = _group(r for r in second if r["doc"] in shared and r["label"] in LABELS)
+    per_label, micro = _labels(list(LABELS), a, b)
+    return {"docs": len(shared), "labels": per_label, "micro": micro, "figure_attrs": _figure_attrs(a, b)}
+
+
+def table(result: dict[str, Any]) -> str:
+    def f(x: float | None) -> str:
+        return "–" if x is None else f"{x:.3f}"
+
+    lines = [
+        f"{result['docs']} docs; first gold = reference",
+        "",
+        "| label | first | second | both | P | R | F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    rows = [*result["labels"].items(), ("all (micro)", result["micro"])]
+    for label, s in rows:
+        lines.append(
+            f"| {label} | {s['tp'] + s['fn']} | {s['tp'] + s['fp']} | {s['tp']} | "
+            f"{f(s['precision'])} | {f(s['recall'])} | {f(s['f1'])} |"
+        )
+    fa = result["figure_attrs"]
+    lines += [
+        "",
+        f"FIGUREs matched on span: {fa['matched']}; value agrees {fa['value_correct']}, unit {fa['unit_correct']}, "
+        f"approx {fa['approx_correct']}; all three {fa['correct']}",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("first", type=Path)
+    parser.add_argument("second", type=Path)
+    parser.add_argument("--docs", nargs="*", default=[], help="doc name prefixes to keep")
+    args = parser.parse_args()
+    print(table(agreement(read(args.first), read(args.second), tuple(args.docs))))
+
+
+if __name__ == "__main__":
+    main()
