@@ -2,10 +2,10 @@
 
 The first gold is the reference: precision is the share of the second annotator's rows the
 first also has, recall the share of the first's rows the second also has (F1 is symmetric).
-Rows match as ``pizhu.extract.evaluate`` matches them: occurrences of the same (doc, label,
-text), counted as multisets. Unlike ``evaluate.score`` the second gold's rows are not dropped
-where the first has no row of that label in the doc, since both sides are annotators here.
-FIGUREs matched on their span are then compared on value, unit and approx.
+Rows are scored by ``pizhu.extract.evaluate.score``: occurrences of the same (doc, label, text),
+counted as multisets, every doc labelled for all eight labels (a second-gold row counts where
+the first has none of its label in the doc). FIGUREs matched on their span are then compared
+on value, unit and approx.
 
 Only docs that both golds cover and that ``--docs`` (a prefix list, e.g. ``23 240 241``)
 selects are scored. It prints no row and no span: the batches it is run on are held out.
@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pizhu.extract.evaluate import _figure_attrs, _group, _labels
+from pizhu.extract.evaluate import score
 
 LABELS = ("PERSON", "ORG", "GPE", "TITLE", "MEETING", "SLOGAN", "DATE", "FIGURE")
 
@@ -35,10 +35,10 @@ def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]], docs: t
     shared = {r["doc"] for r in first} & {r["doc"] for r in second}
     if docs:
         shared = {d for d in shared if d.startswith(docs)}
-    a = _group(r for r in first if r["doc"] in shared and r["label"] in LABELS)
-    b = _group(r for r in second if r["doc"] in shared and r["label"] in LABELS)
-    per_label, micro = _labels(list(LABELS), a, b)
-    return {"docs": len(shared), "labels": per_label, "micro": micro, "figure_attrs": _figure_attrs(a, b)}
+    coverage = {doc: set(LABELS) for doc in shared}
+    result = score([r for r in first if r["doc"] in shared], [r for r in second if r["doc"] in shared], coverage)
+    labels = {label: result["labels"][label] for label in LABELS}
+    return {"docs": len(shared), "labels": labels, "micro": result["micro"], "figure_attrs": result["figure_attrs"]}
 
 
 def table(result: dict[str, Any]) -> str:
