@@ -4,6 +4,9 @@ The rules always run; the LAC model (``extract.lac``, optional) runs too when in
 on the stretches the rules leave unsettled, and ``extract.combine`` merges the two
 sources (``Span.source``, confidence by agreement).
 
+Lines a spam mirror injected (``extract.spam``: a comment widget, an SEO title line) carry
+no span.
+
 Overlap policy (GUIDELINES.md, "Spans may nest"): a DATE or FIGURE inside a TITLE is
 kept as well; any other overlap keeps one span, chosen deterministically: the longer
 one, then the label with the higher priority, then the earlier start, then the higher
@@ -20,6 +23,7 @@ from pizhu.extract.dates import find_dates
 from pizhu.extract.entities import find_entities
 from pizhu.extract.figures import find_figures
 from pizhu.extract.models import Span
+from pizhu.extract.spam import spam_lines
 from pizhu.extract.tables import table_figures
 
 __all__ = ["extract_spans", "rule_spans"]
@@ -42,7 +46,20 @@ def extract_spans(text: str, *, model: bool | None = None) -> list[Span]:
     if model is not False and lac.available():
         stretches = lac.stretches_to_check(text, candidates)
         candidates = combine(text, candidates, lac.find_lac(text, stretches), stretches)
-    return _resolved(candidates)
+    return _outside(_resolved(candidates), spam_lines(text))
+
+
+def _outside(spans: list[Span], lines: list[tuple[int, int]]) -> list[Span]:
+    """``spans`` without those on a line a spam mirror injected (``extract.spam``): such lines carry no span."""
+    if not lines:
+        return spans
+    starts = [a for a, _b in lines]
+    out = []
+    for span in spans:
+        i = bisect_right(starts, span.start) - 1
+        if i < 0 or span.start >= lines[i][1]:
+            out.append(span)
+    return out
 
 
 def rule_spans(text: str) -> list[Span]:
