@@ -391,9 +391,10 @@ _CENTRAL_RE = re.compile(
 # 民建广西区十届五次全会: the party's committee named before its term and session.
 # 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
 _PARTY_TERM_RE = re.compile(
-    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,7}}?(?:自治区|[省市区县])"
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')}|中国人民政治协商会议)"
+    rf"[{_CJK}]{{2,7}}?(?:自治区|[省市区县])"
     # 第七次盟员(代表)大会: the congress of the members' delegates; 北京市东城区: a district with its city.
-    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
+    rf"(?=第?{_N}届|首届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
     # 民革某某市主委: the party's committee of a place, named before its chair's post
     rf"|(?:专职|常务)?副?主委)"
 )
@@ -1345,6 +1346,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             kept.append((s, e, c))
     # 香港会议展览中心, 山东会堂: the venue's own name holds its place (RULINGS: venues are no GPE).
     kept = sorted(k for k in kept if not _VENUE_AFTER_PLACE_RE.match(text, k[1]))
+    # 蒙古族, 朝鲜族: a place's name opening an ethnic group's is no place of its own.
+    kept = [k for k in kept if not (text[k[1] : k[1] + 1] == "族" and text[k[0] : k[1]] in table.short)]
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in kept:
         # A chain runs from the larger place to the smaller: a country right after a town starts a
@@ -1373,6 +1376,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        seat = _COUNTY_SEAT_RE.match(text, e) or (_COUNTY_SEAT_RE.match(text, e - 1) if text[e - 1] == "县" else None)
+        if seat and (text[s:e] in table.kind or text[s:e] + "县" in table.kind or text[s:e] in table.short):
+            e = seat.end()  # 来安县城: a county's seat by the county's name (a bare 县城 is none)
         feature = _FEATURE_AFTER_RE.match(text, e)
         if (
             feature
@@ -1382,7 +1388,29 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return out
+    return _zones(text, tokens, st, out)
+
+
+def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
+    """横琴粤澳深度合作区, 前海深港现代服务业合作区: a place, the regions that share it by their
+    one-character names, and a cooperation zone's head are one place (RULINGS: the zone is GPE)."""
+    word_ending = {e: (s, w) for s, e, w in tokens}
+    table = place_table()
+    freq = st["tokenizer"].FREQ
+    for m in _ZONE_RE.finditer(text):
+        start, word = word_ending.get(m.start(), (None, ""))
+        if start is None or len(word) < 2 or not _CJK_ONLY_RE.fullmatch(word):
+            continue
+        named = word in st["places"] or word in st["ns_words"] or word in table.short or word in st["proper"]
+        if not (named or freq.get(word, 0) <= 50) or word in st["function_words"]:
+            continue  # 推进粤港澳合作区: a verb before the regions names no zone
+        out = [o for o in out if o.end <= start or o.start >= m.end()]
+        out.append(_span(text, start, m.end(), "GPE", "entity.gpe_zone", 0.6))
+    return sorted(out, key=lambda o: o.start)
+
+
+# 来安县城: the seat after its county's name (县城乡一体化 is the county's town and country).
+_COUNTY_SEAT_RE = re.compile("县城(?![乡区市镇])")
 
 
 def _two_provinces(first: str, second: str) -> bool:
@@ -1413,6 +1441,10 @@ _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|�
 # 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
 _CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
 _CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+# 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
+_ZONE_RE = re.compile(
+    rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"
+)
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
 
@@ -1498,8 +1530,9 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
 
 def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans = [
-        # 中共中央统战部, 国务院办公厅: a national body's department is part of its name.
-        _span(text, m.start(), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
+        # 中共中央统战部, 国务院办公厅: a national body's department is part of its name; 中国全国政协:
+        # the country written before a national body is part of it (RULINGS).
+        _span(text, m.start() - 2 * _country_before(text, m), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
         for m in _FIXED_ORG_RE.finditer(text)
     ]
     spans += [
@@ -2239,6 +2272,10 @@ def _party_end(text: str, m: re.Match[str]) -> int:
         if sub is not None and not _starts_with_verb(sub.group()):
             return sub.end()
     return end
+
+
+def _country_before(text: str, m: re.Match[str]) -> bool:
+    return m.group().startswith("全国") and text[max(0, m.start() - 2) : m.start()] == "中国"
 
 
 def _fixed_end(text: str, m: re.Match[str]) -> int:

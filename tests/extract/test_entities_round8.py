@@ -1,0 +1,95 @@
+"""Issue 21, eighth round: kinds of GPE and ORG miss on the fresh batch 210–221 and the dev half.
+
+Every sentence is written for the test (invented people, real places from the table), so a rule passes
+only as a mechanism. Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- ORG: a national body named with its country before it (RULINGS: 中国全国政协 is one ORG) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("中国全国政协发言人今天宣布,会议将于明日开幕。", "中国全国政协"),
+        ("中国全国人大今天举行记者会。", "中国全国人大"),
+    ],
+)
+def test_the_country_before_a_national_body_is_part_of_its_name(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+    assert labelled(text, "GPE") == []
+
+
+def test_the_country_before_a_national_body_after_a_verb_still_joins() -> None:
+    assert "中国全国政协" in labelled("他出席了中国全国政协的会议。", "ORG")
+
+
+# --- ORG: the CPPCC's full name and its place before the committee's first term -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("中国人民政治协商会议来安县首届委员会第一次全体会议在县城举行。", "中国人民政治协商会议来安县"),
+        ("中国人民政治协商会议岳阳市第五届委员会第二次会议开幕。", "中国人民政治协商会议岳阳市"),
+    ],
+)
+def test_the_cppcc_and_its_place_before_a_term_are_one_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+    assert labelled(text, "GPE") == []
+
+
+# --- GPE: a county's seat by its county's name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("会议于5月28日在来安县城举行。", "来安县城"),
+        ("代表们从各乡镇赶到寿县县城。", "寿县县城"),
+    ],
+)
+def test_a_county_name_before_cheng_names_its_seat(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+def test_a_bare_county_seat_is_no_place() -> None:
+    assert labelled("全体会议都在县城举行。", "GPE") == []
+
+
+# --- GPE: a cooperation or economic zone named with its places --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("走进湾区,横琴粤澳深度合作区,促进经济多元化。", "横琴粤澳深度合作区"),
+        ("积极参与前海深港现代服务业合作区建设。", "前海深港现代服务业合作区"),
+        ("推进南沙粤港澳全面合作示范区建设。", "南沙粤港澳全面合作示范区"),
+    ],
+)
+def test_a_zone_named_with_its_places_is_one_place(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+def test_a_bare_cooperation_zone_is_no_place() -> None:
+    assert labelled("合作区建设取得新进展。", "GPE") == []
+
+
+# --- GPE: a place's name inside an ethnic group's name -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "常委:王立新、巴特尔(蒙古族)、李明。",
+        "主席团成员达理札雅蒙古族、马明(回族)。",
+    ],
+)
+def test_a_place_name_opening_an_ethnic_group_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
