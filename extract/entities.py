@@ -1296,6 +1296,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    found += _listed_short_names(text, tokens, found)
     # 庆阳市情: where the suffix starts the next word, the place is its short name.
     found = [
         (s, e - 1, c) if e - s >= 3 and text[e - 1 : e + 1] in st["suffix_eaters"] else (s, e, c) for s, e, c in found
@@ -1411,6 +1412,32 @@ def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], ou
 
 # 来安县城: the seat after its county's name (县城乡一体化 is the county's town and country).
 _COUNTY_SEAT_RE = re.compile("县城(?![乡区市镇])")
+
+
+def _listed_short_names(
+    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """鼓楼、台江, 巢县、无为来宾: a short name the table holds but jieba reads as a word more often
+    (鼓楼, 无为) is a place where a 、 or 和 joins it to a place the text names: a list is of one kind."""
+    table = place_table()
+    starts = {s for s, _e, _c in found}
+    ends = {e for _s, e, _c in found}
+    added: list[tuple[int, int, float]] = []
+    for _round in range(3):  # 鼓楼、台江、晋安: the list's kind passes along it
+        grown = False
+        for s, e, word in tokens:
+            if s in starts or len(word) < 2 or word not in table.short or text[e : e + 1] in _BODY_AFTER_SUFFIX:
+                continue  # 晋安和仓山工委: a place before a body's head is the body's (ORG)
+            after = text[e : e + 1] in ("、", "和") and e + 1 in starts
+            before = s and text[s - 1] in "、和" and s - 1 in ends
+            if after or before:
+                added.append((s, e, 0.5))
+                starts.add(s)
+                ends.add(e)
+                grown = True
+        if not grown:
+            break
+    return added
 
 
 def _two_provinces(first: str, second: str) -> bool:
@@ -2858,7 +2885,7 @@ _LIST_TAIL_RE = re.compile(
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
-    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地)"
+    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡|镇|村)"
     r"(?![委政人领长级直属党方位点图主场民况容])"
 )
 

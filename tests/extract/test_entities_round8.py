@@ -93,3 +93,40 @@ def test_a_bare_cooperation_zone_is_no_place() -> None:
 )
 def test_a_place_name_opening_an_ethnic_group_is_no_place(text: str) -> None:
     assert labelled(text, "GPE") == []
+
+
+# --- GPE: places listed before 等 and their kind; a short name listed beside places -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("敌机在石口、八里、荷塘等区上空盘旋。", ["石口", "八里", "荷塘"]),
+        ("工作组走访了东坑、西湾等乡。", ["东坑", "西湾"]),
+    ],
+)
+def test_names_listed_before_etc_and_a_level_are_places(text: str, places: list[str]) -> None:
+    assert labelled(text, "GPE") == places
+
+
+def test_etc_and_a_level_before_its_body_lists_no_places() -> None:
+    assert labelled("王立新、李明等区委领导出席。", "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("列席会议的有关人士18人(包括来安县、无为来宾)。", "无为"),
+        ("市委会共有鼓楼、台江、晋安和仓山四个工委。", "鼓楼"),
+    ],
+)
+def test_a_short_name_listed_beside_places_is_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_word_that_is_also_a_short_name_beside_no_place_stays_a_word() -> None:
+    assert labelled("坚持和平、发展、合作。", "GPE") == []
+
+
+def test_a_short_name_listed_before_a_bodys_head_is_no_place() -> None:
+    assert "仓山" not in labelled("市委会共有鼓楼、台江、晋安和仓山工委四个工委。", "GPE")
