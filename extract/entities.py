@@ -1265,6 +1265,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
         elif m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
             found.append((m.start(), m.end(), 0.55))  # 港鄂合作, 闽台交流: one-character tokens jieba left
+    for m in _COUNTED_RUN_RE.finditer(text):
+        # 澳闽台蒙四地: one-character names (蒙 too) counted by as many places after them are one place.
+        run = m.group("run")
+        if _COUNTS.index(m.group("count")) + 2 == len(run) and sum(ch in _PROVINCE_ABBREVIATIONS for ch in run) >= 2:
+            found.append((m.start(), m.start() + len(run), 0.6))
     for m in _CITY_REGION_RUN_RE.finditer(text):
         # 穗港澳, 佛澳两地, 港深: a city's one-character name beside Hong Kong, Macau or Taiwan's.
         if m.start() in token_starts and (m.end() in token_ends or _RELATION_AFTER_RE.match(text, m.end())):
@@ -1471,6 +1476,10 @@ _CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[�
 # 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
 _ZONE_RE = re.compile(
     rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"
+)
+_COUNTS = "两三四五六"
+_COUNTED_RUN_RE = re.compile(
+    rf"(?P<run>[{''.join(sorted(_PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS))}]{{2,6}})(?P<count>[{_COUNTS}])地"
 )
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
@@ -3035,6 +3044,8 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
         allowed = ".．都" if (a, b) in foreign else ".．"
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
+        if len(name) == 4 and place_table().short.get(name[:2]) == "province":
+            continue  # 上海制造, 江苏文化: a province and its theme, where a list of names ran on into another
         out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
     return out
 

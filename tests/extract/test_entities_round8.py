@@ -130,3 +130,31 @@ def test_a_word_that_is_also_a_short_name_beside_no_place_stays_a_word() -> None
 
 def test_a_short_name_listed_before_a_bodys_head_is_no_place() -> None:
     assert "仓山" not in labelled("市委会共有鼓楼、台江、晋安和仓山工委四个工委。", "GPE")
+
+
+# --- PERSON/GPE: a list of names running on into a list of a province's themes ----------------------
+
+
+def test_a_province_opening_a_four_character_item_is_no_name() -> None:
+    text = "王立新、李明华、张华、赵强、刘洋五位委员围绕江苏服务、江苏制造、江苏购物、江苏文化方面的提案建言。"
+    persons = labelled(text, "PERSON")
+    assert not [p for p in persons if p.startswith("江苏")]
+    assert labelled(text, "GPE").count("江苏") == 4
+
+
+# --- GPE: one-character names counted by the places after them ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("组织委员参加澳闽台蒙四地文化经贸交流活动。", "澳闽台蒙"),
+        ("推动川渝黔三地协同发展。", "川渝黔"),
+    ],
+)
+def test_a_run_of_one_character_names_before_as_many_places_is_one_place(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+def test_a_run_whose_count_differs_is_not_joined() -> None:
+    assert "新蒙" not in labelled("推动新蒙两地合作。", "GPE")
