@@ -378,7 +378,13 @@ _PARTY_RE = re.compile(
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
 _NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党", "中共", "政协", "共青团", *_FIXED_ORGS[17:]))
 _FIXED_KIND = {"中共中央": "委", "党中央": "委", "国务院": "政府", "全国政协": "政协"}
-_FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
+# The state's organs by the constitution's names, and the State Council's commissions by their short
+# forms after 国家 (国家发改委, 国家民委): each names one national body.
+_STATE_ORGANS = ("最高人民法院", "最高人民检察院", "国家监察委员会")
+_STATE_COMMISSIONS = ("发改委", "卫健委", "卫计委", "计生委", "民委", "监委")
+_FIXED_ORG_RE = re.compile(
+    "|".join(sorted((*_FIXED_ORGS, *_STATE_ORGANS, *("国家" + c for c in _STATE_COMMISSIONS)), key=len, reverse=True))
+)
 # The eight parties and the federation by their short names (民革, 致公党): each names one body.
 _BARE_PARTY_RE = re.compile(
     rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
@@ -1767,6 +1773,8 @@ _CHAIN_HEADS = (
     "联络处", "联络组", "工作站",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
+    # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).
+    "革委会", "革命委员会", "分局",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
 _BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院", "支社")
@@ -2128,12 +2136,13 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
 
 
 def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
-    """经提案委员会审查: the CPPCC's proposal committee by its own name, where the report names a 政协."""
+    """经提案委员会审查: the CPPCC's proposal (or proposal review) committee by its own name, where the
+    report names a 政协."""
     if "政协" not in text:
         return []
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
-        for m in re.finditer("提案委员会", text)
+        for m in re.finditer("提案(?:审查)?委员会", text)
         if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经")
         and not any(s.start <= m.start() < s.end for s in orgs)
     ]

@@ -158,3 +158,35 @@ def test_a_run_of_one_character_names_before_as_many_places_is_one_place(text: s
 
 def test_a_run_whose_count_differs_is_not_joined() -> None:
     assert "新蒙" not in labelled("推动新蒙两地合作。", "GPE")
+
+
+# --- ORG: the state's organs, the proposal review committee, a level's revolutionary committee -------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("代表团审议最高人民法院、最高人民检察院工作报告。", ["最高人民法院", "最高人民检察院"]),
+        ("国家发改委副主任率领八个部门的负责人出席。", ["国家发改委"]),
+        ("国家民委有关负责同志到会指导。", ["国家民委"]),
+    ],
+)
+def test_the_states_organs_are_bodies(text: str, bodies: list[str]) -> None:
+    assert labelled(text, "ORG") == bodies
+
+
+def test_the_proposal_review_committee_by_its_own_name() -> None:
+    text = "区政协六届一次会议闭幕后,提案审查委员会根据条例开展审查。"
+    assert "提案审查委员会" in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("听取了县革委会主任所作的《政府工作报告》。", "县革委会"),
+        ("市革命委员会召开扩大会议。", "市革命委员会"),
+        ("有1件提案由区公安分局在会议期间解决。", "区公安分局"),
+    ],
+)
+def test_a_level_before_a_revolutionary_committee_or_a_branch_bureau_is_a_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
