@@ -380,10 +380,14 @@ _NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党
 _FIXED_KIND = {"中共中央": "委", "党中央": "委", "国务院": "政府", "全国政协": "政协"}
 # The state's organs by the constitution's names, and the State Council's commissions by their short
 # forms after 国家 (国家发改委, 国家民委): each names one national body.
-_STATE_ORGANS = ("最高人民法院", "最高人民检察院", "国家监察委员会")
+_CONSTITUTIONAL_ORGANS = ("最高人民法院", "最高人民检察院", "国家监察委员会")
 _STATE_COMMISSIONS = ("发改委", "卫健委", "卫计委", "计生委", "民委", "监委")
 _FIXED_ORG_RE = re.compile(
-    "|".join(sorted((*_FIXED_ORGS, *_STATE_ORGANS, *("国家" + c for c in _STATE_COMMISSIONS)), key=len, reverse=True))
+    "|".join(
+        sorted(
+            (*_FIXED_ORGS, *_CONSTITUTIONAL_ORGANS, *("国家" + c for c in _STATE_COMMISSIONS)), key=len, reverse=True
+        )
+    )
 )
 # The eight parties and the federation by their short names (民革, 致公党): each names one body.
 _BARE_PARTY_RE = re.compile(
