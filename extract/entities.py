@@ -1487,6 +1487,8 @@ _CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[�
 _ZONE_RE = re.compile(
     rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"
 )
+# 穗政协, 甬政协: a city's one-character name before its CPPCC, opening a line or a clause.
+_CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![委员])")
 _COUNTS = "两三四五六"
 _COUNTED_RUN_RE = re.compile(
     rf"(?P<run>[{''.join(sorted(_PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS))}]{{2,6}})(?P<count>[{_COUNTS}])地"
@@ -1589,6 +1591,10 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
+    # 穗政协, 甬政协: a city's one-character name before its CPPCC.
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_short", 0.6) for m in _CPPCC_SHORT_RE.finditer(text)
+    ]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
     ]
@@ -2141,13 +2147,13 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
 
 def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
     """经提案委员会审查: the CPPCC's proposal (or proposal review) committee by its own name, where the
-    report names a 政协."""
+    report names a 政协; its short form 提案委 only as the agent or the meeting (经提案委审查, 召开提案委会议)."""
     if "政协" not in text:
         return []
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
-        for m in re.finditer("提案(?:审查)?委员会", text)
-        if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经")
+        for m in re.finditer("提案(?:审查)?委员会|(?<=[经开])提案委(?!员)", text)
+        if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经开")
         and not any(s.start <= m.start() < s.end for s in orgs)
     ]
 

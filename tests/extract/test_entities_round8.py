@@ -190,3 +190,37 @@ def test_the_proposal_review_committee_by_its_own_name() -> None:
 )
 def test_a_level_before_a_revolutionary_committee_or_a_branch_bureau_is_a_body(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+# --- ORG: short forms of the CPPCC's committees; a city's one-character name before 政协 ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("全县政协共收到提案66件,经提案委审查立案61件。", "提案委"),
+        ("县政协召开提案委会议,研究督办工作。", "提案委"),
+    ],
+)
+def test_the_proposal_committee_by_its_short_form(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_proposal_committee_member_is_no_short_form() -> None:
+    assert "提案委" not in labelled("市政协提案委员李明出席。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("合影\n\n榕政协会议开幕 澳区委员出席\n", "榕政协"),
+        ("甬政协组织委员赴澳门考察。", "甬政协"),
+    ],
+)
+def test_a_citys_one_character_name_before_its_cppcc(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_the_short_form_in_a_list_of_parties_is_left_alone() -> None:
+    text = "县政协形成了办案者扎实办理、提案者认真关注、提案委协调服务的办理模式。"
+    assert "提案委" not in labelled(text, "ORG")
