@@ -637,6 +637,11 @@ _AGENCY_RE = re.compile(
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】, 今日某县网消息 (not 本报讯: the paper's own).
 _SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
+# 红网张家界站5月7日讯, a line 红网张家界站: a site's local station, by the site, a place and 站, opening a line.
+_SITE_STATION_RE = re.compile(
+    rf"^[ \u3000]*((?![本我该])[{_CJK}]{{1,6}}网[{_CJK}]{{2,6}}?站)(?=[ \u3000]*$|(?:\d{{1,2}}月\d{{1,2}}日)?讯)",
+    re.MULTILINE,
+)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
@@ -892,7 +897,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
         elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
             out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
-    for m in _SITE_LEAD_RE.finditer(text):
+    for m in (*_SITE_LEAD_RE.finditer(text), *_SITE_STATION_RE.finditer(text)):
         # 今日某县网消息: the lead names the site whole; a body read inside it (某县网) gives way.
         a, b = m.span(1)
         inside = [
@@ -901,7 +906,12 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         if inside and not any(taken[a : inside[0].start]):
             out = [o for o in out if o not in inside]
             taken[a:b] = b"\0" * (b - a)
-    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text), *_OUTLET_SOURCE_RE.finditer(text)):
+    for m in (
+        *_AGENCY_RE.finditer(text),
+        *_SITE_LEAD_RE.finditer(text),
+        *_SITE_STATION_RE.finditer(text),
+        *_OUTLET_SOURCE_RE.finditer(text),
+    ):
         a, b = m.span(1)
         if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
             taken[a:b] = b"\1" * (b - a)

@@ -224,3 +224,18 @@ def test_a_citys_one_character_name_before_its_cppcc(text: str, body: str) -> No
 def test_the_short_form_in_a_list_of_parties_is_left_alone() -> None:
     text = "县政协形成了办案者扎实办理、提案者认真关注、提案委协调服务的办理模式。"
     assert "提案委" not in labelled(text, "ORG")
+
+
+# --- ORG: a site's local station opening a line (its place is no GPE of its own) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李明当选为民盟岳阳市委副主委\n红网岳阳站\n\n05-07 11:52",
+        "红网岳阳站5月7日讯(通讯员 王立新) 5月7日上午,会议召开。",
+    ],
+)
+def test_a_sites_local_station_is_one_body(text: str) -> None:
+    assert "红网岳阳站" in labelled(text, "ORG")
+    assert "岳阳" not in labelled(text, "GPE")
