@@ -378,7 +378,17 @@ _PARTY_RE = re.compile(
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
 _NATIONAL_BODIES = frozenset(("中国人民政治协商会议", "中国共产党", "中共", "政协", "共青团", *_FIXED_ORGS[17:]))
 _FIXED_KIND = {"中共中央": "委", "党中央": "委", "国务院": "政府", "全国政协": "政协"}
-_FIXED_ORG_RE = re.compile("|".join(sorted(_FIXED_ORGS, key=len, reverse=True)))
+# The state's organs by the constitution's names, and the State Council's commissions by their short
+# forms after 国家 (国家发改委, 国家民委): each names one national body.
+_CONSTITUTIONAL_ORGANS = ("最高人民法院", "最高人民检察院", "国家监察委员会")
+_STATE_COMMISSIONS = ("发改委", "卫健委", "卫计委", "计生委", "民委", "监委")
+_FIXED_ORG_RE = re.compile(
+    "|".join(
+        sorted(
+            (*_FIXED_ORGS, *_CONSTITUTIONAL_ORGANS, *("国家" + c for c in _STATE_COMMISSIONS)), key=len, reverse=True
+        )
+    )
+)
 # The eight parties and the federation by their short names (民革, 致公党): each names one body.
 _BARE_PARTY_RE = re.compile(
     rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
@@ -391,9 +401,10 @@ _CENTRAL_RE = re.compile(
 # 民建广西区十届五次全会: the party's committee named before its term and session.
 # 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
 _PARTY_TERM_RE = re.compile(
-    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})[{_CJK}]{{2,7}}?(?:自治区|[省市区县])"
+    rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')}|中国人民政治协商会议)"
+    rf"[{_CJK}]{{2,7}}?(?:自治区|[省市区县])"
     # 第七次盟员(代表)大会: the congress of the members' delegates; 北京市东城区: a district with its city.
-    rf"(?=第?{_N}届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
+    rf"(?=第?{_N}届|首届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
     # 民革某某市主委: the party's committee of a place, named before its chair's post
     rf"|(?:专职|常务)?副?主委)"
 )
@@ -626,6 +637,11 @@ _AGENCY_RE = re.compile(
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】, 今日某县网消息 (not 本报讯: the paper's own).
 _SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
+# 红网张家界站5月7日讯, a line 红网张家界站: a site's local station, by the site, a place and 站, opening a line.
+_SITE_STATION_RE = re.compile(
+    rf"^[ \u3000]*((?![本我该])[{_CJK}]{{1,6}}网[{_CJK}]{{2,6}}?站)(?=[ \u3000]*$|(?:\d{{1,2}}月\d{{1,2}}日)?讯)",
+    re.MULTILINE,
+)
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
@@ -881,7 +897,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
         elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
             out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
-    for m in _SITE_LEAD_RE.finditer(text):
+    for m in (*_SITE_LEAD_RE.finditer(text), *_SITE_STATION_RE.finditer(text)):
         # 今日某县网消息: the lead names the site whole; a body read inside it (某县网) gives way.
         a, b = m.span(1)
         inside = [
@@ -890,7 +906,12 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         if inside and not any(taken[a : inside[0].start]):
             out = [o for o in out if o not in inside]
             taken[a:b] = b"\0" * (b - a)
-    for m in (*_AGENCY_RE.finditer(text), *_SITE_LEAD_RE.finditer(text), *_OUTLET_SOURCE_RE.finditer(text)):
+    for m in (
+        *_AGENCY_RE.finditer(text),
+        *_SITE_LEAD_RE.finditer(text),
+        *_SITE_STATION_RE.finditer(text),
+        *_OUTLET_SOURCE_RE.finditer(text),
+    ):
         a, b = m.span(1)
         if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
             taken[a:b] = b"\1" * (b - a)
@@ -1264,6 +1285,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
         elif m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
             found.append((m.start(), m.end(), 0.55))  # 港鄂合作, 闽台交流: one-character tokens jieba left
+    for m in _COUNTED_RUN_RE.finditer(text):
+        # 澳闽台蒙四地: one-character names (蒙 too) counted by as many places after them are one place.
+        run = m.group("run")
+        if _COUNTS.index(m.group("count")) + 2 == len(run) and sum(ch in _PROVINCE_ABBREVIATIONS for ch in run) >= 2:
+            found.append((m.start(), m.start() + len(run), 0.6))
     for m in _CITY_REGION_RUN_RE.finditer(text):
         # 穗港澳, 佛澳两地, 港深: a city's one-character name beside Hong Kong, Macau or Taiwan's.
         if m.start() in token_starts and (m.end() in token_ends or _RELATION_AFTER_RE.match(text, m.end())):
@@ -1295,6 +1321,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    found += _listed_short_names(text, tokens, found)
     # 庆阳市情: where the suffix starts the next word, the place is its short name.
     found = [
         (s, e - 1, c) if e - s >= 3 and text[e - 1 : e + 1] in st["suffix_eaters"] else (s, e, c) for s, e, c in found
@@ -1345,6 +1372,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             kept.append((s, e, c))
     # 香港会议展览中心, 山东会堂: the venue's own name holds its place (RULINGS: venues are no GPE).
     kept = sorted(k for k in kept if not _VENUE_AFTER_PLACE_RE.match(text, k[1]))
+    # 蒙古族, 朝鲜族: a place's name opening an ethnic group's is no place of its own.
+    kept = [k for k in kept if not (text[k[1] : k[1] + 1] == "族" and text[k[0] : k[1]] in table.short)]
     merged: list[tuple[int, int, float]] = []
     for start, end, conf in kept:
         # A chain runs from the larger place to the smaller: a country right after a town starts a
@@ -1373,6 +1402,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        seat = _COUNTY_SEAT_RE.match(text, e) or (_COUNTY_SEAT_RE.match(text, e - 1) if text[e - 1] == "县" else None)
+        if seat and (text[s:e] in table.kind or text[s:e] + "县" in table.kind or text[s:e] in table.short):
+            e = seat.end()  # 来安县城: a county's seat by the county's name (a bare 县城 is none)
         feature = _FEATURE_AFTER_RE.match(text, e)
         if (
             feature
@@ -1382,7 +1414,55 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return out
+    return _zones(text, tokens, st, out)
+
+
+def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
+    """横琴粤澳深度合作区, 前海深港现代服务业合作区: a place, the regions that share it by their
+    one-character names, and a cooperation zone's head are one place (RULINGS: the zone is GPE)."""
+    word_ending = {e: (s, w) for s, e, w in tokens}
+    table = place_table()
+    freq = st["tokenizer"].FREQ
+    for m in _ZONE_RE.finditer(text):
+        start, word = word_ending.get(m.start(), (None, ""))
+        if start is None or len(word) < 2 or not _CJK_ONLY_RE.fullmatch(word):
+            continue
+        named = word in st["places"] or word in st["ns_words"] or word in table.short or word in st["proper"]
+        if not (named or freq.get(word, 0) <= 50) or word in st["function_words"]:
+            continue  # 推进粤港澳合作区: a verb before the regions names no zone
+        out = [o for o in out if o.end <= start or o.start >= m.end()]
+        out.append(_span(text, start, m.end(), "GPE", "entity.gpe_zone", 0.6))
+    return sorted(out, key=lambda o: o.start)
+
+
+# 来安县城: the seat after its county's name (县城乡一体化 is the county's town and country).
+_COUNTY_SEAT_RE = re.compile("县城(?![乡区市镇])")
+
+
+def _listed_short_names(
+    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """鼓楼、台江, 巢县、无为来宾: a short name the table holds but jieba reads as a word more often
+    (鼓楼, 无为) is a place where a 、 or 和 joins it to a place the text names: a list is of one kind."""
+    table = place_table()
+    starts = {s for s, _e, _c in found}
+    ends = {e for _s, e, _c in found}
+    added: list[tuple[int, int, float]] = []
+    for _round in range(3):  # 鼓楼、台江、晋安: the list's kind passes along it
+        grown = False
+        for s, e, word in tokens:
+            if s in starts or len(word) < 2 or word not in table.short or text[e : e + 1] in _BODY_AFTER_SUFFIX:
+                continue  # 晋安和仓山工委: a place before a body's head is the body's (ORG)
+            after = text[e : e + 1] in ("、", "和") and e + 1 in starts
+            before = s and text[s - 1] in "、和" and s - 1 in ends
+            if after or before:
+                added.append((s, e, 0.5))
+                starts.add(s)
+                ends.add(e)
+                grown = True
+        if not grown:
+            break
+    return added
 
 
 def _two_provinces(first: str, second: str) -> bool:
@@ -1413,6 +1493,16 @@ _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|�
 # 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
 _CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
 _CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+# 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
+_ZONE_RE = re.compile(
+    rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"
+)
+# 穗政协, 甬政协: a city's one-character name before its CPPCC, opening a line or a clause.
+_CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![委员])")
+_COUNTS = "两三四五六"
+_COUNTED_RUN_RE = re.compile(
+    rf"(?P<run>[{''.join(sorted(_PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS))}]{{2,6}})(?P<count>[{_COUNTS}])地"
+)
 _REGION_RUN_WORDS = frozenset(("粤港澳", "港澳台", "京津冀", "川渝", "长株潭", "陕甘宁", "江浙沪"))
 
 
@@ -1498,8 +1588,9 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
 
 def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans = [
-        # 中共中央统战部, 国务院办公厅: a national body's department is part of its name.
-        _span(text, m.start(), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
+        # 中共中央统战部, 国务院办公厅: a national body's department is part of its name; 中国全国政协:
+        # the country written before a national body is part of it (RULINGS).
+        _span(text, m.start() - 2 * _country_before(text, m), _fixed_end(text, m), "ORG", "entity.org_fixed", 0.9)
         for m in _FIXED_ORG_RE.finditer(text)
     ]
     spans += [
@@ -1510,6 +1601,10 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
+    # 穗政协, 甬政协: a city's one-character name before its CPPCC.
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_short", 0.6) for m in _CPPCC_SHORT_RE.finditer(text)
+    ]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
     ]
@@ -1698,6 +1793,8 @@ _CHAIN_HEADS = (
     "联络处", "联络组", "工作站",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
+    # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).
+    "革委会", "革命委员会", "分局",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
 _BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院", "支社")
@@ -2059,13 +2156,14 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
 
 
 def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
-    """经提案委员会审查: the CPPCC's proposal committee by its own name, where the report names a 政协."""
+    """经提案委员会审查: the CPPCC's proposal (or proposal review) committee by its own name, where the
+    report names a 政协; its short form 提案委 only as the agent or the meeting (经提案委审查, 召开提案委会议)."""
     if "政协" not in text:
         return []
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
-        for m in re.finditer("提案委员会", text)
-        if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经")
+        for m in re.finditer("提案(?:审查)?委员会|(?<=[经开])提案委(?!员)", text)
+        if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经开")
         and not any(s.start <= m.start() < s.end for s in orgs)
     ]
 
@@ -2239,6 +2337,10 @@ def _party_end(text: str, m: re.Match[str]) -> int:
         if sub is not None and not _starts_with_verb(sub.group()):
             return sub.end()
     return end
+
+
+def _country_before(text: str, m: re.Match[str]) -> bool:
+    return m.group().startswith("全国") and text[max(0, m.start() - 2) : m.start()] == "中国"
 
 
 def _fixed_end(text: str, m: re.Match[str]) -> int:
@@ -2821,7 +2923,7 @@ _LIST_TAIL_RE = re.compile(
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
-    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地)"
+    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡|镇|村)"
     r"(?![委政人领长级直属党方位点图主场民况容])"
 )
 
@@ -2971,6 +3073,8 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
         allowed = ".．都" if (a, b) in foreign else ".．"
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
+        if len(name) == 4 and place_table().short.get(name[:2]) == "province":
+            continue  # 上海制造, 江苏文化: a province and its theme, where a list of names ran on into another
         out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
     return out
 
