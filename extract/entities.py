@@ -551,7 +551,7 @@ def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> 
                 # 刚布和, 孟和: 和 ends many Mongolian names, so only the characters before the last are checked.
                 stops = set(word[:-1]) & _STOP_CHARS or (word[-1] != "和" and word[-1] in _STOP_CHARS)
                 if not (stops or word in _COMMON_WORDS or freq.get(word)):
-                    if not any(freq.get(w, 0) >= 20 for w in st["tokenizer"].cut(word, HMM=False) if len(w) >= 2):
+                    if not any(freq.get(w, 0) >= 20 for w in st["segmenter"].words(word) if len(w) >= 2):
                         out.append(_span(text, a, after.end(), "PERSON", "entity.person_after_post", 0.55))
                         taken[a : after.end()] = b"\1" * (after.end() - a)
             i = text.find(post, a)
@@ -1339,7 +1339,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         known = stem in proper or stem in places or stem in table.short
         if not known and m.group(1) and not freq.get(stem):
             # 政协将提请市委: a stem jieba reads as a verb phrase (将 + 提请) is no unknown name.
-            if any(w in st["function_words"] for w in st["tokenizer"].cut(stem, HMM=False)):
+            if any(w in st["function_words"] for w in st["segmenter"].words(stem)):
                 continue
         if known or (m.group(1) and not freq.get(stem)):
             stems.add(stem)
@@ -1976,7 +1976,7 @@ def _body_prefix(
     if i >= 0 and tokens[i][0] < head_start:
         # The head ends a longer token (教育局, 国家统计局): the words of the part before it.
         pos = tokens[i][0]
-        for word in st["tokenizer"].cut(text[pos:head_start], HMM=False):
+        for word in st["segmenter"].words(text[pos:head_start]):
             words.append((pos, word))
             pos += len(word)
         words.reverse()
@@ -2403,14 +2403,14 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
             and (m is None or long.end() > m.end())
             and not any(ch in _NOT_IN_SUBUNIT for ch in long.group().replace("和", ""))
         ):
-            words = _init()["tokenizer"].cut(long.group()[:-1], HMM=False)
+            words = _init()["segmenter"].words(long.group()[:-1])
             if not any(len(w) >= 2 and w in _init()["function_words"] for w in words):
                 return long.end()
     if m is not None:
         # 市政协提案委召开全体委员会议: a verb inside ends the sub-unit before it (提案委).
         st = _init()
         pos = m.start()
-        for word in st["tokenizer"].cut(m.group(), HMM=False):
+        for word in st["segmenter"].words(m.group()):
             if pos > m.start() and word in st["function_words"] and len(word) >= 2:
                 cut = _SUBUNITS[kind].fullmatch(text, end, pos)
                 if cut is not None:
@@ -3052,7 +3052,7 @@ def _transliterated(name: str, st: dict[str, Any]) -> bool:
     if not 4 <= len(name) <= 6 or name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch != "都" for ch in name):
         return False
     freq = st["tokenizer"].FREQ
-    return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for w in st["tokenizer"].cut(name, HMM=False))
+    return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for w in st["segmenter"].words(name))
 
 
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
@@ -3170,7 +3170,7 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
     for part in name.split("·"):
         if part in table.kind or part in table.short or part in st["places"]:
             return False
-        words = list(st["tokenizer"].cut(part, HMM=False))
+        words = list(st["segmenter"].words(part))
         known = sum(len(w) for w in words if len(w) >= 2 and freq.get(w) and w not in st["proper"])
         if known * 2 >= len(part):
             return False
