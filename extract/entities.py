@@ -251,7 +251,7 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
     rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
-    r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
+    r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会|(?:人民)?代表大会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
@@ -259,11 +259,16 @@ _MEETING_RE = re.compile(
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
     # 政协第十届某某县二次会议: the committee's place written without 委员会.
     rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
+    # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
+    # without 第, is no designation: RULINGS).
+    rf"|第{_N}届全体会议"
+    # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
+    rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
     rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
-    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二”’」\"，。；,;]|$)"
+    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开|的召开)"
     rf")"
@@ -279,8 +284,8 @@ _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?�
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
-    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委会|常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
-    rf"(?:全体会议|会议|全会)"
+    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委会|常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
+    rf"(?:全体会议|委员会议|会议|全会)"
     rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
 )
 # 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
@@ -289,6 +294,12 @@ _PARTY_CONGRESS_RE = re.compile(
     rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
+# 向大会报告二次会议以来的工作: the session since which a report counts, written without 第, its 届 before it.
+_SINCE_SESSION_RE = re.compile(
+    r"(?<![届\d一二三四五六七八九十第两几多])[一二三四五六七八九十]{1,3}次(?:全体)?会议(?=以来)"
+)
+# 停止工作11年后举行的第一次常委会议: which meeting after a pause or since a date, no designation (RULINGS).
+_AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
 # 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
 _BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
 
@@ -320,6 +331,12 @@ _PROGRAMME_RE = re.compile(
 )
 # 发挥好双重积极作用: the members' doubled role is a numbered watchword, quoted or not (RULINGS, issue 24).
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)")
+# 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
+_MODERNISATIONS_RE = re.compile(r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)")
+# 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
+_ONE_POLITY_RE = re.compile(rf"一个([{_CJK}]{{1,4}}?)(?=原则|政策|框架)")
+# 建设“强富美高”新江苏: a quoted vision of a place, the quotation before 新 and the place's name.
+_VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
@@ -482,6 +499,8 @@ def find_entities(text: str) -> list[Span]:
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
+    # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
+    orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += _party_before_session(text, spans)
     spans += places
@@ -925,6 +944,8 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
     for m in _BARE_SESSION_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if _AFTER_A_PAUSE_RE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         # The heading or the sentence before: this line, or up to 300 characters back.
         context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
@@ -937,6 +958,11 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
             or _BODY_MEETS_RE.search(context)
         ):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
+    for m in _SINCE_SESSION_RE.finditer(text):
+        sentence = text[max(0, m.start() - 120) : m.start()]
+        sentence = sentence[max(sentence.rfind(c) for c in "。！？\n") + 1 :]
+        if not any(a <= m.start() < b for a, b in taken) and _TERM_BEFORE_RE.search(sentence):
+            out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.7))
     return out
 
 
@@ -1071,6 +1097,9 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # “爱国爱澳”, “爱国爱乡”: a watchword of allegiance to two polities, the verb said twice.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_allegiance", 0.5))
             numbered += 1
+        elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
+            numbered += 1
         elif not numbered and _PRINCIPLE_AFTER_RE.match(text, m.end()) and _CLAUSE_OF_PRINCIPLE_RE.fullmatch(content):
             # “爱国者治澳”原则, “港人治港”方针: a standing principle the text names as one.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_principle", 0.5))
@@ -1094,15 +1123,41 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         for m in _DOUBLED_ROLE_RE.finditer(text)
         if not any(a <= m.start(1) < b for a, b in inside)
     ]
+    spans += [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_modernisations", 0.6)
+        for m in _MODERNISATIONS_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+    spans += [
+        _span(text, m.start(), m.end(1), "SLOGAN", "entity.slogan_polity", 0.6)
+        for m in _ONE_POLITY_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside) and _is_polity(m.group(1), st)
+    ]
     spans += _licensed_formulas(text, spans)
     return spans
 
 
+def _is_polity(name: str, st: dict[str, Any]) -> bool:
+    """中国, 国家: a country (a place the table or the dictionary knows, or a word in 国)."""
+    return name.endswith("国") or name in st["places"] or name in place_table().short
+
+
+def _vision_of_place(text: str, end: int, st: dict[str, Any]) -> bool:
+    """“强富美高”新江苏: 新 and a place's name (or its name with its suffix) right after the quotation."""
+    m = _VISION_AFTER_RE.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return any(_is_polity(word[:n], st) and len(word[:n]) >= 2 for n in range(len(word), 1, -1)) or any(
+        word[:n] in place_table().kind for n in range(len(word), 1, -1)
+    )
+
+
 # “三个月” (a time limit quoted): a length of time, a FIGURE, not a numbered formula.
-_QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星期|礼拜)")
+_QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星期|礼拜|朝代|年代|时代|世纪)")
 _PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
 # Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
-_FIXED_SETS = frozenset(("八项规定", "一府两院", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
+_FIXED_SETS = frozenset(("八项规定", "一府两院", "两高", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
 # Before a quotation: it is the topic of a study or a consultation (围绕“稳经济、惠民生、保安全”).
 _TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为", "主题为")
 # After it: the quotation names an event or an activity (“经典诵读、同心筑梦”诗歌朗诵会), or a
@@ -1166,7 +1221,9 @@ _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|�
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
-_MEETING_NAME_RE = re.compile(r"两会")
+# 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);
+# 两会一联系, another numeral after it, is a numbered formula.
+_MEETING_NAME_RE = re.compile(rf"两会(?:(?![{_CN_NUM}双])[{_CJK}]){{0,4}}")
 _QUOTE_MARKS = "“”\"‘’'「」"
 
 

@@ -1,0 +1,130 @@
+"""Issue 21, MEETING/SLOGAN/PERSON round on the fresh batch 210–221 (scored before any rule changed).
+
+Every sentence is written for the test (invented people and numbers, real places from the table), so a
+rule passes only as a mechanism. Rules alone (``model=False``) unless the test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- MEETING: the forms a numbered session takes -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        # A term's plenary named by its term alone (the 1949 form), with 第.
+        ("中国人民政治协商会议第一届全体会议在北平举行。", "第一届全体会议"),
+        ("1950年举行第二届全体会议,通过了章程。", "第二届全体会议"),
+        # A people's congress numbered by term and session.
+        ("全体委员列席了县第六届第三次人民代表大会,听取了报告。", "第六届第三次人民代表大会"),
+        ("会议期间召开第五届第二次代表大会。", "第五届第二次代表大会"),
+        # An enlarged session written without brackets, after the body that holds it.
+        ("政协第三届全国委员会常务委员会举行第九次扩大会议。", "第九次扩大会议"),
+        # A session of all a committee's members.
+        ("市政协文史委员会召开第三次全体委员会议,20名委员出席。", "第三次全体委员会议"),
+        # A party congress by its number, followed by where it stood (在…上) or what came after.
+        ("在同年9月的中共十二大上,中央提出了新的任务。", "十二大"),
+        ("中共十四大后,各地掀起了新的热潮。", "十四大"),
+    ],
+)
+def test_a_numbered_session_form_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        # 二次会议以来: the session since which a report counts, its term named earlier in the sentence.
+        ("我代表政协浙江省第十一届委员会常务委员会,向大会报告三次会议以来的提案工作情况。", "三次会议"),
+    ],
+)
+def test_a_session_since_which_a_report_counts_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 首届全体会议 has no session number (RULINGS), nor a term's meeting of members.
+        "成立秘书处负责筹备、召开首届全体会议。",
+        "1961年在城关召开第一届全体委员会议。",
+        # The first meeting after a pause counts which one it was: no designation.
+        "这是全国政协在停止工作9年后举行的第一次常委会议。",
+        "这是该会恢复活动以后召开的第一次常务委员会议。",
+        # Counted sessions without 第 or term.
+        "本届以来,共召开了三次会议。",
+        "全年召开三次会议以来的各项工作都已落实。",
+        # A number and 大 that are no congress.
+        "十二大项目全部开工。",
+    ],
+)
+def test_no_meeting_where_no_session_is_designated(text: str) -> None:
+    assert labelled(text, "MEETING") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("1986年5月,召开第三次文史资料工作协作会议,交流了经验。", "第三次文史资料工作协作会议"),
+        ("会议传达了第五次全省政协提案工作会议精神。", "第五次全省政协提案工作会议"),
+    ],
+)
+def test_a_numbered_working_meeting_of_bodies_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他第一次参加全省提案工作会议,深受启发。",
+        "这是我第二次出席文史工作会议。",
+    ],
+)
+def test_the_nth_time_someone_attends_a_working_meeting_is_no_meeting(text: str) -> None:
+    assert labelled(text, "MEETING") == []
+
+
+# --- SLOGAN: numbered formulas and set watchwords, not fixed sets or counts -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        # A numbered formula of modernisations, unquoted after the verb that pursues it.
+        ("极大地鼓舞了全市人民加速实现四化的斗志。", "四化"),
+        ("为早日实现四化贡献力量。", "四化"),
+        # A numbered formula named as a principle or a policy, unquoted.
+        ("旗帜鲜明地坚持一个中国原则,促进两岸交流。", "一个中国"),
+        # A quoted vision of a place: “…”新 + the place.
+        ('加快建设"富强美丽"新安徽,积极建言。', "富强美丽"),
+        ("奋力建设“创新开放”新福建。", "创新开放"),
+    ],
+)
+def test_a_numbered_or_set_formula_is_a_slogan(text: str, slogan: str) -> None:
+    assert slogan in labelled(text, "SLOGAN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 两高 is a fixed set of bodies, like 一府两院 (RULINGS).
+        "审议“两高”工作报告,两高院派员参会。",
+        # A quotation opening with 两会 is about the sessions.
+        "推出“两会时间”专栏。",
+        # A count of periods lived through is a count, not a formula.
+        "动员经历了“三个朝代”的老人发挥余热。",
+        # N化 as a count or inside a word.
+        "推进绿化美化,实现四化同步的目标在文件中提出。",
+    ],
+)
+def test_no_slogan_for_fixed_sets_counts_or_the_sessions(text: str) -> None:
+    got = labelled(text, "SLOGAN")
+    assert not any(s in ("两高", "两会时间", "三个朝代", "绿化") for s in got)
+
+
+def test_a_formula_opening_with_the_sessions_name_and_another_numeral_stays_a_slogan() -> None:
+    assert "两会三联系" in labelled("落实“两会三联系”制度。", "SLOGAN")
