@@ -2862,7 +2862,10 @@ def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
 # A list item: two to four characters, or a name of several parts joined by a dot (帕巴拉·格列朗杰).
 _ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 # Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
-_ITEM_POST_RE = re.compile(rf"(?:荣誉|名誉|创会|永远)?(?:{_POST_RE.pattern})")
+# 、委员张某、, 执行秘书郭某: a member's or a secretary's post opens an item as a head's does.
+_ITEM_POST_RE = re.compile(
+    rf"(?:荣誉|名誉|创会|永远)?(?:{_POST_RE.pattern})|委员(?![会长们])|常委(?![会们])|(?:执行|专职|驻会)?秘书(?![长处])"
+)
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
@@ -2872,7 +2875,7 @@ _LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITE
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
 _LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
-    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|$)"
+    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|以及|$)"
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
@@ -2898,6 +2901,8 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
         etc = _ETC_PLACES_RE.search(group)
         if etc is not None and "、" in group[: etc.start()]:
             group = group[: etc.start()]  # 云和、建德等县、市: the list ends at 等 and the kind of place
+        if "以及" in group and "、" in group[: group.index("以及")]:
+            group = group[: group.index("以及")]  # 叶某、邓某、李某以及在京的委员、…: the names end at 以及
         chunks = group.split("、")
         pos = m.start()
         bounds = []
@@ -2910,6 +2915,9 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
             if k == 0:
                 items.append(_list_head_item(text, a, b, token_starts))
             elif k == len(bounds) - 1:
+                post = _ITEM_POST_RE.match(text, a, b)
+                if post and post.end() < b and text[post.end()] in _SURNAMES:
+                    a = post.end()  # 、执行秘书郭某。: the post opening the last item, as an inner one's
                 items.append(_list_last_item(text, a, b))
             else:
                 post = _ITEM_POST_RE.match(text, a, b)
@@ -2945,7 +2953,7 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
         if n == 4 and text[start : start + 2] not in _COMPOUND_SURNAMES:
             continue  # 领导人胡某某: four characters are a name only with a compound surname
         rest = text[a:start]
-        if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE):
+        if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE) or rest.endswith("秘书"):
             return start, b
     # Else where jieba starts a word: the name is single characters after the last word.
     for n in (3, 2):
@@ -2955,6 +2963,7 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
             and start in token_starts
             and text[start] not in _STOP_CHARS
             and text[start] not in _FUNCTION_BEFORE  # 会议由马某: 由 is the preposition
+            and not text[start:b].endswith(_POSTS_TUPLE)  # 梁某任团长、: the post taken, no name
             and _has_surname(text[start:b])
         ):
             return start, b
@@ -3002,6 +3011,12 @@ def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def _place_and_word(name: str, st: dict[str, Any]) -> bool:
+    """杭州制造: a place's name (two or three characters), then a word the dictionary knows."""
+    freq = st["tokenizer"].FREQ
+    return any(_names_a_place(name[:n], st) and freq.get(name[n:], 0) > 0 and len(name) - n >= 2 for n in (2, 3))
+
+
 def _transliterated(name: str, st: dict[str, Any]) -> bool:
     # 都 of 阿不都 is a syllable of such names, not the adverb.
     if not 4 <= len(name) <= 6 or name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch != "都" for ch in name):
@@ -3028,6 +3043,8 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
         allowed = ".．都" if (a, b) in foreign else ".．"
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
+        if _place_and_word(name, st):
+            continue  # 上海制造, 杭州购物: a place and a word after it, an item of topics
         out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
     return out
 

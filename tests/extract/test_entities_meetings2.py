@@ -128,3 +128,47 @@ def test_no_slogan_for_fixed_sets_counts_or_the_sessions(text: str) -> None:
 
 def test_a_formula_opening_with_the_sessions_name_and_another_numeral_stays_a_slogan() -> None:
     assert "两会三联系" in labelled("落实“两会三联系”制度。", "SLOGAN")
+
+
+# --- PERSON: names in lists after posts ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_name"),
+    [
+        # A member's post opening an inner item of a list of people.
+        ("澳区政协常委王招明、委员李匡远、陈升、吴明宇出席参会。", "李匡远", "委员李匡远"),
+        ("市政协常委赵一平、常委钱二和、孙三立列席会议。", "钱二和", "常委钱二和"),
+        # A secretary's post opening the first or last item.
+        ("副理事长陈友兵、林佩芳,执行秘书郑成巧、副秘书长林木,名誉会长赵桂正出席。", "郑成巧", "执行秘书郑成巧"),
+        ("参加的有会长周立军、执行秘书吴成双。", "吴成双", "执行秘书吴成双"),
+    ],
+)
+def test_a_post_opening_a_list_item_is_no_part_of_the_name(text: str, name: str, not_name: str) -> None:
+    got = labelled(text, "PERSON")
+    assert name in got
+    assert not_name not in got
+
+
+def test_the_last_name_of_a_list_before_yiji_is_a_name() -> None:
+    text = "中央主席华国新和副主席叶剑光、邓平安、李先明以及在京的委员出席了会议。"
+    assert "李先明" in labelled(text, "PERSON")
+
+
+def test_items_opening_with_a_place_in_a_list_after_names_are_no_names() -> None:
+    text = "万大安、刘幸和、厉震山、潘瑾、曹艳春五位委员围绕杭州服务、杭州制造、杭州购物、杭州文化方面的提案建言。"
+    got = labelled(text, "PERSON")
+    assert "刘幸和" in got
+    assert not any(name.startswith("杭州") for name in got)
+
+
+def test_the_names_of_a_list_end_at_yiji_though_the_list_goes_on() -> None:
+    text = "主席华国新和副主席叶剑光、邓平安、李先明以及在京的政治局委员、常委会副委员长都出席了会议。"
+    assert "李先明" in labelled(text, "PERSON")
+
+
+def test_a_post_taken_before_a_list_is_no_name() -> None:
+    text = "一行由该会会长梁兆明任团长、理事长梁俊木担任副团长。"
+    got = labelled(text, "PERSON")
+    assert "任团长" not in got
+    assert "梁俊木" in got
