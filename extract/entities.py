@@ -251,7 +251,7 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
     rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
-    r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会|(?:人民)?代表大会)"
+    r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会|(?:人民)?代表大会|人代会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
@@ -267,7 +267,8 @@ _MEETING_RE = re.compile(
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
-    rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
+    # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
+    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
     rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开|的召开)"
@@ -287,6 +288,8 @@ _BARE_SESSION_RE = re.compile(
     rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委会|常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
     rf"(?:全体会议|委员会议|会议|全会)"
     rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
+    # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
+    rf"|(?<![届\d一二三四五六七八九十])第{_N}次(?P<short>常委会|全委会)(?!议|主任|办公|党组|机关|委员)"
 )
 # 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
 _PARTY_CONGRESS_RE = re.compile(
@@ -302,6 +305,8 @@ _SINCE_SESSION_RE = re.compile(
 _AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
 # 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
 _BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
+# 县政协常委会第二十次会议, 全国人民代表大会第五次会议: the body right before its numbered session.
+_BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
@@ -953,9 +958,11 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         # a numbered session); a bare 第二次会议 needs its 届 nearby to be a CPPCC session.
         if (
             m.group("kind")
+            or m.group("short")
             or m.group().endswith("全体会议")
             or _TERM_BEFORE_RE.search(context)
             or _BODY_MEETS_RE.search(context)
+            or _BODY_BEFORE_RE.search(context)
         ):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
     for m in _SINCE_SESSION_RE.finditer(text):

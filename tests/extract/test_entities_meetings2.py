@@ -172,3 +172,39 @@ def test_a_post_taken_before_a_list_is_no_name() -> None:
     got = labelled(text, "PERSON")
     assert "任团长" not in got
     assert "梁俊木" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        # A numbered session right after the body that holds it, no term and no verb between.
+        ("县政协常委会第二十一次会议审议了报告。", "第二十一次会议"),
+        ("全国人民代表大会第四次会议开幕。", "第四次会议"),
+        ("市政协党组第5次(扩大)会议传达了精神。", "第5次(扩大)会议"),
+    ],
+)
+def test_a_numbered_session_right_after_its_body_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        # 人代会, the people's congress's session, numbered by term and session.
+        ("十三届二次人代会期间,代表们提出议案。", "十三届二次人代会"),
+        # A numbered 常委会 or 全委会 named without 会议 (the session, not the body).
+        ("市政协召开第九次常委会,审议了报告。", "第九次常委会"),
+        ("区政协召开第三次全委会。", "第三次全委会"),
+    ],
+)
+def test_a_session_named_by_its_short_form_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+def test_a_numbered_standing_committee_before_its_office_is_no_session() -> None:
+    assert labelled("第九次常委会主任会议召开。", "MEETING") != ["第九次常委会"]
+
+
+def test_a_members_congress_across_a_pdf_page_number_is_one_meeting() -> None:
+    text = "2003年9月,召开九三学社某市第五次\n3\n全体社员大会,选举产生新一届委员会。"
+    assert "第五次\n3\n全体社员大会" in labelled(text, "MEETING")
