@@ -208,3 +208,22 @@ def test_a_numbered_standing_committee_before_its_office_is_no_session() -> None
 def test_a_members_congress_across_a_pdf_page_number_is_one_meeting() -> None:
     text = "2003年9月,召开九三学社某市第五次\n3\n全体社员大会,选举产生新一届委员会。"
     assert "第五次\n3\n全体社员大会" in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        # Ordinals past a hundred.
+        ("市政协召开第一百零五次主席会议。", "第一百零五次主席会议"),
+        ("市政协召开第二百次主席会议。", "第二百次主席会议"),
+        # 常务委员会议 (a kind of meeting: RULINGS), 主任会议, 委员长会议, 秘书长会议.
+        ("政协第十一届委员会第十六次常务委员会议在市里举行。", "第十一届委员会第十六次常务委员会议"),
+        ("人大常委会召开第五次主任会议。", "第五次主任会议"),
+        ("全国人大常委会第八次委员长会议举行。", "第八次委员长会议"),
+        ("市政协召开第三次秘书长会议。", "第三次秘书长会议"),
+        # 本届 names the term by deixis; the session after it is numbered, 本届 outside (RULINGS).
+        ("本届第六次常委会议审议了该报告。", "第六次常委会议"),
+    ],
+)
+def test_more_numbered_session_kinds_are_meetings(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
