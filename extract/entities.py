@@ -3105,7 +3105,21 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
             rare = _RARE_NAME_AFTER_POST
         if follows and _plausible_name(text, end, end + n, st, rare=rare):
             return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
+    # 委员扎西次仁提出: four characters of a transliterated name (no surname needed), then its verb.
+    if _TRANSLITERATED_CUE_RE.match(text, end + 4) and _syllables_only(text[end : end + 4], st):
+        return [_span(text, end, end + 4, "PERSON", "entity.person_after_post", 0.55)]
     return []
+
+
+_TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
+
+
+def _syllables_only(name: str, st: dict[str, Any]) -> bool:
+    """扎西次仁, 格桑卓玛: no word as a whole, no common word inside, no function character or digit."""
+    freq = st["tokenizer"].FREQ
+    if freq.get(name) or any(ch in _FUNCTION_CHARS or not _CJK_RE.match(ch) for ch in name):
+        return False
+    return all(len(w) < 2 or freq.get(w, 0) < 50 for w in st["tokenizer"].cut(name, HMM=False))
 
 
 def _has_surname(name: str) -> bool:
@@ -3115,7 +3129,7 @@ def _has_surname(name: str) -> bool:
 
 _OWN_LINE_RE = re.compile(rf"^[ \t　]*([{_CJK}]{{2,4}}|[{_CJK}]{{2,8}}·[{_CJK}]{{2,8}})[ \t　]*$", re.MULTILINE)
 # A name in several parts joined by a dot (努尔兰·阿不都满金), where the parts are no words.
-_DOT_NAME_RE = re.compile(rf"([{_CJK}]{{2,6}})·([{_CJK}]{{2,8}})")
+_DOT_NAME_RE = re.compile(rf"([{_CJK}]{{2,6}})·([{_CJK}]{{2,8}})(?:·[{_CJK}]{{2,8}})*")
 
 
 def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
@@ -3134,14 +3148,24 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
             (
                 e
                 for e in range(m.start(2) + 2, m.end() + 1)
-                if e < len(text) and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e))
+                if e < len(text)
+                and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e) or _SPEECH_AFTER_RE.match(text, e))
             ),
             m.end(),
         )
-        name = text[m.start() : end]
-        if _foreign_name(name, st) and not any(s.start == m.start() for s in spans):
-            spans.append(_span(text, m.start(), end, "PERSON", "entity.person_dotted", 0.55))
+        # 政协委员马丽娅·买买提: the first part starts after a post read into it.
+        start = m.start()
+        posts = [p.end() for p in _POST_BEFORE_NAME_RE.finditer(text, m.start(), m.start(2) - 1)]
+        if posts and m.start(2) - 1 - posts[-1] >= 2:
+            start = posts[-1]
+        name = text[start:end]
+        if _foreign_name(name, st) and not any(s.start == start for s in spans):
+            spans.append(_span(text, start, end, "PERSON", "entity.person_dotted", 0.55))
     return spans
+
+
+# 某某·某某说,: the speech verb after a dotted name, no part of it.
+_SPEECH_AFTER_RE = re.compile(r"说[,，:：。]")
 
 
 def _foreign_name(name: str, st: dict[str, Any]) -> bool:

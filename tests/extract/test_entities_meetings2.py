@@ -227,3 +227,34 @@ def test_a_members_congress_across_a_pdf_page_number_is_one_meeting() -> None:
 )
 def test_more_numbered_session_kinds_are_meetings(text: str, meeting: str) -> None:
     assert meeting in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A transliterated name (no surname, no dictionary word in it) right after a member's post.
+        ("市政协委员扎西次仁提出建议。", "扎西次仁"),
+        ("自治区政协委员格桑卓玛表示,将继续履职。", "格桑卓玛"),
+        # A dotted name after a post, the speech verb after it.
+        ("政协委员阿依夏木·吐尔逊说,要加强保护。", "阿依夏木·吐尔逊"),
+    ],
+)
+def test_a_minority_or_transliterated_name_after_a_post_is_a_name(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市政协委员积极建言献策。",
+        "人大代表认真审议报告。",
+        "书香·政协读书活动启动。",
+    ],
+)
+def test_words_after_a_post_or_around_a_dot_are_no_names(text: str) -> None:
+    assert labelled(text, "PERSON") == []
+
+
+def test_the_first_two_parts_of_a_three_part_dotted_name_are_no_name_of_their_own() -> None:
+    text = "省政协副主席嘉措亲·多吉久美·丹增却吉尼玛等参加了会议。"
+    assert "嘉措亲·多吉久美" not in labelled(text, "PERSON")
