@@ -2451,6 +2451,11 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             if _plausible_name(text, s, e, st)
         ]
     spans += _names_before_cues(text, st, tokens)
+    spans += [
+        _span(text, m.start(1), m.end(1), "PERSON", "entity.person_byline", 0.6)
+        for m in _SLASH_CREDIT_RE.finditer(text)
+        if _plausible_name(text, m.start(1), m.end(1), st)
+    ]
     # (记者 张某李某某): names a credit gives one after another, their space removed, split at the
     # second surname; they replace any name read across them.
     credited = [
@@ -2822,6 +2827,10 @@ _CONJUNCTIONS = frozenset("和与及同跟并")
 _CREDIT_RUN_RE = re.compile(
     rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}}?)(?=[\s)）]|$|(?:摄影?)?报道|摄影?(?:[\s)）。]|$))",
     re.MULTILINE,
+)
+# 文/张某 图/李某: a byline's roles, each before a slash and its name.
+_SLASH_CREDIT_RE = re.compile(
+    rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)", re.MULTILINE
 )
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")

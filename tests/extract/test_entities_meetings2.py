@@ -258,3 +258,21 @@ def test_words_after_a_post_or_around_a_dot_are_no_names(text: str) -> None:
 def test_the_first_two_parts_of_a_three_part_dotted_name_are_no_name_of_their_own() -> None:
     text = "省政协副主席嘉措亲·多吉久美·丹增却吉尼玛等参加了会议。"
     assert "嘉措亲·多吉久美" not in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A byline by slashed roles: 文/ and 图/ before each name.
+        ("文/张三林 图/李四海", ["张三林", "李四海"]),
+        ("（文/王小虎）", ["王小虎"]),
+        ("图 / 刘一平  文 / 陈大林", ["刘一平", "陈大林"]),
+    ],
+)
+def test_names_after_slashed_byline_roles_are_names(text: str, names: list[str]) -> None:
+    got = labelled(text, "PERSON")
+    assert all(name in got for name in names)
+
+
+def test_a_slash_between_two_roles_gives_no_name() -> None:
+    assert labelled("文/图 本报讯", "PERSON") == []
