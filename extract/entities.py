@@ -2944,6 +2944,14 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
                 if post and 2 <= b - post.end() <= 3:
                     a = post.end()  # 、荣誉会长梁某、: the post opening an item is no part of its name
                 items.append((a, b) if _INNER_ITEM_RE.fullmatch(text, a, b) else None)
+        counted = _PEOPLE_COUNT_RE.search(text, bounds[-1][0], bounds[-1][1] + 8)
+        if counted and 2 <= counted.start() - bounds[-1][0] <= 6 and counted.start() < bounds[-1][1]:
+            # 巴特尔、乌云其木格、那仁满都拉三位委员: a list closed by a count of people is one of names.
+            last = (bounds[-1][0], counted.start())
+            named = _counted_names(text, [*items[:-1], last if _INNER_ITEM_RE.fullmatch(text, *last) else None], st)
+            if named:
+                spans += named
+                continue
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
         ):
@@ -2953,6 +2961,30 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
             continue
         spans += _names_of_list(text, items, st)
     return spans
+
+
+_PEOPLE_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]+(?:位|名)(?:委员|代表|同志|常委|专家|嘉宾|老人|同学|老师)")
+
+
+def _counted_names(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
+    """The items of a list its count of people closes: each a name unless a word, a place or a phrase."""
+    present = [i for i in items if i is not None]
+    if len(present) < 2 or len(present) != len(items):
+        return []
+    freq = st["tokenizer"].FREQ
+    out = []
+    for a, b in present:
+        name = text[a:b]
+        if (
+            name in _COMMON_WORDS
+            or any(ch in _NAME_BREAKERS and ch not in "都那" for ch in name)  # 那仁满都拉: syllables there
+            or _names_a_place(name, st)
+            or (freq.get(name, 0) >= _FREQUENT_TWO_CHARACTER_NAME and name not in st["proper"])
+            or not (_plausible_name(text, a, b, st) or _transliterated(name, st) or freq.get(name, 0) < 300)
+        ):
+            return []  # one item no name: a list of sectors or topics, not of people
+        out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.6))
+    return out
 
 
 def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:

@@ -276,3 +276,13 @@ def test_names_after_slashed_byline_roles_are_names(text: str, names: list[str])
 
 def test_a_slash_between_two_roles_gives_no_name() -> None:
     assert labelled("文/图 本报讯", "PERSON") == []
+
+
+def test_a_list_closed_by_a_count_of_people_is_a_list_of_names() -> None:
+    text = "巴图尔、乌云其木格、那仁满都拉三位委员分别发言。"
+    got = labelled(text, "PERSON")
+    assert {"巴图尔", "乌云其木格", "那仁满都拉"} <= set(got)
+
+
+def test_a_list_of_sectors_before_a_count_of_people_gives_no_names() -> None:
+    assert labelled("来自教育、卫生、农业三位委员分别发言。", "PERSON") == []
