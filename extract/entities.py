@@ -346,6 +346,9 @@ _MODERNISATIONS_RE = re.compile(r"(?<=实现|推进|加速|加快|推动)[两三
 _ONE_POLITY_RE = re.compile(rf"一个([{_CJK}]{{1,4}}?)(?=原则|政策|框架)")
 # 建设“强富美高”新江苏: a quoted vision of a place, the quotation before 新 and the place's name.
 _VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
+# “生活品质之城”, “文化创意之都”: a city's brand, the kind of city it means to be.
+_BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
+_BRAND_VERBS = ("打造", "建设", "建成", "争创")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
@@ -1107,6 +1110,14 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         elif not numbered and _allegiance(content):
             # “爱国爱澳”, “爱国爱乡”: a watchword of allegiance to two polities, the verb said twice.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_allegiance", 0.5))
+            numbered += 1
+        elif (
+            not numbered
+            and _BRAND_RE.fullmatch(content)
+            and text.endswith(_BRAND_VERBS, max(0, m.start() - 2), m.start())
+        ):
+            # 打造“生活品质之城”: a city's standing brand, quoted after the verb that builds it (RULINGS).
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
             numbered += 1
         elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))

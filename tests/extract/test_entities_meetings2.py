@@ -286,3 +286,11 @@ def test_a_list_closed_by_a_count_of_people_is_a_list_of_names() -> None:
 
 def test_a_list_of_sectors_before_a_count_of_people_gives_no_names() -> None:
     assert labelled("来自教育、卫生、农业三位委员分别发言。", "PERSON") == []
+
+
+def test_a_citys_quoted_brand_after_dazao_is_a_slogan() -> None:
+    assert "文化创意之都" in labelled("为打造“文化创意之都”作出新的贡献。", "SLOGAN")
+
+
+def test_a_quoted_place_name_after_dazao_is_no_brand() -> None:
+    assert labelled("努力打造“东方明珠塔”景区。", "SLOGAN") == []
