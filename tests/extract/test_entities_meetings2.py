@@ -294,3 +294,14 @@ def test_a_citys_quoted_brand_after_dazao_is_a_slogan() -> None:
 
 def test_a_quoted_place_name_after_dazao_is_no_brand() -> None:
     assert labelled("努力打造“东方明珠塔”景区。", "SLOGAN") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("十六大以后召开的这次盛会格外引人注目。", "十六大"),
+        ("十九大期间,代表们认真审议报告。", "十九大"),
+    ],
+)
+def test_a_party_congress_by_its_number_before_a_time_word_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
