@@ -2427,7 +2427,12 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif word in titles or _POST_RE.fullmatch(word) or (word.endswith(_POST_ENDS) and len(word) <= 6):
+        elif (
+            word in titles
+            or _POST_RE.fullmatch(word)
+            or (word.endswith(_POST_ENDS) and len(word) <= 6)
+            or _profession(word, st)
+        ):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
                 # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
@@ -2508,6 +2513,49 @@ _HEADED_BODY_RE = re.compile(
     rf"(?=(?:前|原)?(?:常务)?副?(?:{_POSTS})[{_CJK}]{{2,3}}(?:[、，,。；]|等))",
     re.MULTILINE,
 )
+# 歌唱家, 书法家, 作家: a profession in 家 announces a name as a post does; 国家, 大家, 老家 name none.
+_NOT_PROFESSIONS = frozenset(
+    (
+        "国家",
+        "大家",
+        "人家",
+        "全家",
+        "自家",
+        "本家",
+        "老家",
+        "娘家",
+        "东家",
+        "万家",
+        "千家",
+        "各家",
+        "农家",
+        "商家",
+        "厂家",
+        "买家",
+        "卖家",
+        "店家",
+        "皇家",
+        "公家",
+        "婆家",
+        "一家",
+        "两家",
+        "回家",
+        "在家",
+        "我家",
+        "专家",
+    )
+)
+
+
+def _profession(word: str, st: dict[str, Any]) -> bool:
+    return (
+        2 <= len(word) <= 4
+        and word.endswith("家")
+        and word not in _NOT_PROFESSIONS
+        and bool(st["tokenizer"].FREQ.get(word))
+    )
+
+
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).

@@ -305,3 +305,19 @@ def test_a_quoted_place_name_after_dazao_is_no_brand() -> None:
 )
 def test_a_party_congress_by_its_number_before_a_time_word_is_a_meeting(text: str, meeting: str) -> None:
     assert meeting in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("文艺界有歌唱家彭丽芳,节目主持人陈大铎等。", "彭丽芳"),
+        ("书法家李明山在会上挥毫泼墨。", "李明山"),
+    ],
+)
+def test_a_name_after_a_profession_in_jia_is_a_name(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["回到老家王村看望乡亲。", "大家王道理都懂。", "走进农家乐园。"])
+def test_words_in_jia_that_name_no_profession_give_no_name(text: str) -> None:
+    assert labelled(text, "PERSON") == []
