@@ -3255,7 +3255,7 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
         )
         # 政协委员马丽娅·买买提: the first part starts after a post read into it.
         start = m.start()
-        posts = [p.end() for p in _POST_BEFORE_NAME_RE.finditer(text, m.start(), m.start(2) - 1)]
+        posts = [p.end() for p in _DOT_POST_RE.finditer(text, m.start(), m.start(2) - 1)]
         if posts and m.start(2) - 1 - posts[-1] >= 2:
             start = posts[-1]
         name = text[start:end]
@@ -3264,6 +3264,8 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
     return spans
 
 
+# 副委员长阿沛·某某: the posts read into a dotted name's first part (委员长 too, which 委员 alone is not).
+_DOT_POST_RE = re.compile(rf"{_POST_BEFORE_NAME_RE.pattern}|委员长")
 # 某某·某某说,: the speech verb after a dotted name, no part of it.
 _SPEECH_AFTER_RE = re.compile(r"说[,，:：。]")
 

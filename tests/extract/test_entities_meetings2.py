@@ -321,3 +321,14 @@ def test_a_name_after_a_profession_in_jia_is_a_name(text: str, name: str) -> Non
 @pytest.mark.parametrize("text", ["回到老家王村看望乡亲。", "大家王道理都懂。", "走进农家乐园。"])
 def test_words_in_jia_that_name_no_profession_give_no_name(text: str) -> None:
     assert labelled(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全国人大常委会副委员长阿布都·艾则尔等领导同志出席。", "阿布都·艾则尔"),
+        ("委员长赛里木·艾买提等出席。", "赛里木·艾买提"),
+    ],
+)
+def test_a_dotted_name_after_a_vice_chairmans_post_is_a_name(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
