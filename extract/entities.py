@@ -245,13 +245,15 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60
 
 # 《经济通通讯社驻京记者黄燕明6日北京专电》: a dateline a page set in 《》 is no title (RULINGS, 099–118).
 _DATELINE_RE = re.compile(r"《[^《》]*?(?:记者|社|台|网)[^《》]*?[0-9一二三四五六七八九十]{1,3}日[^《》]{0,8}?专?电》")
-_N = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+# 第一百零二次: ordinals past a hundred, then the usual one to three numerals.
+_N = r"(?:[一二三四五六七八九]百(?:零?[一二三四五六七八九十]{1,3})?|[一二三四五六七八九十]{1,3}|\d{1,2})"
 _TERM = rf"(?:第?{_N}|首)届"
 # 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|全体|全委|主席|党组)?(?:[(（]扩大[)）]|扩大)?"
-    r"(?:全体会议|全委会议|全委会|常委会议|常委会|会议|全会)"
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长)?"
+    r"(?:[(（]扩大[)）]|扩大)?"
+    r"(?:全体会议|全委会议|全委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
@@ -259,13 +261,19 @@ _MEETING_RE = re.compile(
     rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
     # 政协第十届某某县二次会议: the committee's place written without 委员会.
     rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
+    # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
+    # without 第, is no designation: RULINGS).
+    rf"|第{_N}届全体会议"
+    # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
+    rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
-    rf"|第{_N}次(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
-    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二”’」\"，。；,;]|$)"
+    # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
+    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
+    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
-    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|胜利召开|召开|的召开)"
+    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|以后|之后|期间|胜利召开|召开|的召开)"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -279,9 +287,13 @@ _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?�
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
 _BARE_SESSION_RE = re.compile(
-    rf"(?<![届\d一二三四五六七八九十])第{_N}次(?P<kind>常委会|常委|常务委员会|全体|主席|党组)?(?:[(（]扩大[)）])?"
-    rf"(?:全体会议|会议|全会)"
+    # 本届第八次常委会议: a deictic term before the session, 本届 outside it (RULINGS: a deictic prefix).
+    rf"(?:(?<![届\d一二三四五六七八九十])|(?<=本届))第{_N}次"
+    rf"(?P<kind>常委会|常委|常务委员会|常务|全体|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
+    rf"(?:全体会议|委员会议|会议|全会)"
     rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
+    # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
+    rf"|(?<![届\d一二三四五六七八九十])第{_N}次(?P<short>常委会|全委会)(?!议|主任|办公|党组|机关|委员)"
 )
 # 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
 _PARTY_CONGRESS_RE = re.compile(
@@ -289,8 +301,16 @@ _PARTY_CONGRESS_RE = re.compile(
     rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
+# 向大会报告二次会议以来的工作: the session since which a report counts, written without 第, its 届 before it.
+_SINCE_SESSION_RE = re.compile(
+    r"(?<![届\d一二三四五六七八九十第两几多])[一二三四五六七八九十]{1,3}次(?:全体)?会议(?=以来)"
+)
+# 停止工作11年后举行的第一次常委会议: which meeting after a pause or since a date, no designation (RULINGS).
+_AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
 # 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
 _BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
+# 县政协常委会第二十次会议, 全国人民代表大会第五次会议: the body right before its numbered session.
+_BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
@@ -320,6 +340,15 @@ _PROGRAMME_RE = re.compile(
 )
 # 发挥好双重积极作用: the members' doubled role is a numbered watchword, quoted or not (RULINGS, issue 24).
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)")
+# 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
+_MODERNISATIONS_RE = re.compile(r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)")
+# 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
+_ONE_POLITY_RE = re.compile(rf"一个([{_CJK}]{{1,4}}?)(?=原则|政策|框架)")
+# 建设“强富美高”新江苏: a quoted vision of a place, the quotation before 新 and the place's name.
+_VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
+# “生活品质之城”, “文化创意之都”: a city's brand, the kind of city it means to be.
+_BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
+_BRAND_VERBS = ("打造", "建设", "建成", "争创")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
@@ -493,6 +522,8 @@ def find_entities(text: str) -> list[Span]:
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
+    # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
+    orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
     spans += orgs + _committee_abbreviations(text, orgs)
     spans += _party_before_session(text, spans)
     spans += places
@@ -946,6 +977,8 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
     for m in _BARE_SESSION_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        if _AFTER_A_PAUSE_RE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         # The heading or the sentence before: this line, or up to 300 characters back.
         context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
@@ -953,11 +986,18 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         # a numbered session); a bare 第二次会议 needs its 届 nearby to be a CPPCC session.
         if (
             m.group("kind")
+            or m.group("short")
             or m.group().endswith("全体会议")
             or _TERM_BEFORE_RE.search(context)
             or _BODY_MEETS_RE.search(context)
+            or _BODY_BEFORE_RE.search(context)
         ):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
+    for m in _SINCE_SESSION_RE.finditer(text):
+        sentence = text[max(0, m.start() - 120) : m.start()]
+        sentence = sentence[max(sentence.rfind(c) for c in "。！？\n") + 1 :]
+        if not any(a <= m.start() < b for a, b in taken) and _TERM_BEFORE_RE.search(sentence):
+            out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.7))
     return out
 
 
@@ -1092,6 +1132,17 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # “爱国爱澳”, “爱国爱乡”: a watchword of allegiance to two polities, the verb said twice.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_allegiance", 0.5))
             numbered += 1
+        elif (
+            not numbered
+            and _BRAND_RE.fullmatch(content)
+            and text.endswith(_BRAND_VERBS, max(0, m.start() - 2), m.start())
+        ):
+            # 打造“生活品质之城”: a city's standing brand, quoted after the verb that builds it (RULINGS).
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
+            numbered += 1
+        elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
+            numbered += 1
         elif not numbered and _PRINCIPLE_AFTER_RE.match(text, m.end()) and _CLAUSE_OF_PRINCIPLE_RE.fullmatch(content):
             # “爱国者治澳”原则, “港人治港”方针: a standing principle the text names as one.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_principle", 0.5))
@@ -1115,15 +1166,41 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         for m in _DOUBLED_ROLE_RE.finditer(text)
         if not any(a <= m.start(1) < b for a, b in inside)
     ]
+    spans += [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_modernisations", 0.6)
+        for m in _MODERNISATIONS_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
+    spans += [
+        _span(text, m.start(), m.end(1), "SLOGAN", "entity.slogan_polity", 0.6)
+        for m in _ONE_POLITY_RE.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside) and _is_polity(m.group(1), st)
+    ]
     spans += _licensed_formulas(text, spans)
     return spans
 
 
+def _is_polity(name: str, st: dict[str, Any]) -> bool:
+    """中国, 国家: a country (a place the table or the dictionary knows, or a word in 国)."""
+    return name.endswith("国") or name in st["places"] or name in place_table().short
+
+
+def _vision_of_place(text: str, end: int, st: dict[str, Any]) -> bool:
+    """“强富美高”新江苏: 新 and a place's name (or its name with its suffix) right after the quotation."""
+    m = _VISION_AFTER_RE.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return any(_is_polity(word[:n], st) and len(word[:n]) >= 2 for n in range(len(word), 1, -1)) or any(
+        word[:n] in place_table().kind for n in range(len(word), 1, -1)
+    )
+
+
 # “三个月” (a time limit quoted): a length of time, a FIGURE, not a numbered formula.
-_QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星期|礼拜)")
+_QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星期|礼拜|朝代|年代|时代|世纪)")
 _PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
 # Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
-_FIXED_SETS = frozenset(("八项规定", "一府两院", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
+_FIXED_SETS = frozenset(("八项规定", "一府两院", "两高", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
 # Before a quotation: it is the topic of a study or a consultation (围绕“稳经济、惠民生、保安全”).
 _TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为", "主题为")
 # After it: the quotation names an event or an activity (“经典诵读、同心筑梦”诗歌朗诵会), or a
@@ -1187,7 +1264,9 @@ _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|�
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
-_MEETING_NAME_RE = re.compile(r"两会")
+# 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);
+# 两会一联系, another numeral after it, is a numbered formula.
+_MEETING_NAME_RE = re.compile(rf"两会(?:(?![{_CN_NUM}双])[{_CJK}]){{0,4}}")
 _QUOTE_MARKS = "“”\"‘’'「」"
 
 
@@ -2450,7 +2529,12 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif word in titles or _POST_RE.fullmatch(word) or (word.endswith(_POST_ENDS) and len(word) <= 6):
+        elif (
+            word in titles
+            or _POST_RE.fullmatch(word)
+            or (word.endswith(_POST_ENDS) and len(word) <= 6)
+            or _profession(word, st)
+        ):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
                 # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
@@ -2485,6 +2569,11 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             if _plausible_name(text, s, e, st)
         ]
     spans += _names_before_cues(text, st, tokens)
+    spans += [
+        _span(text, m.start(1), m.end(1), "PERSON", "entity.person_byline", 0.6)
+        for m in _SLASH_CREDIT_RE.finditer(text)
+        if _plausible_name(text, m.start(1), m.end(1), st)
+    ]
     # (记者 张某李某某): names a credit gives one after another, their space removed, split at the
     # second surname; they replace any name read across them.
     credited = [
@@ -2526,6 +2615,49 @@ _HEADED_BODY_RE = re.compile(
     rf"(?=(?:前|原)?(?:常务)?副?(?:{_POSTS})[{_CJK}]{{2,3}}(?:[、，,。；]|等))",
     re.MULTILINE,
 )
+# 歌唱家, 书法家, 作家: a profession in 家 announces a name as a post does; 国家, 大家, 老家 name none.
+_NOT_PROFESSIONS = frozenset(
+    (
+        "国家",
+        "大家",
+        "人家",
+        "全家",
+        "自家",
+        "本家",
+        "老家",
+        "娘家",
+        "东家",
+        "万家",
+        "千家",
+        "各家",
+        "农家",
+        "商家",
+        "厂家",
+        "买家",
+        "卖家",
+        "店家",
+        "皇家",
+        "公家",
+        "婆家",
+        "一家",
+        "两家",
+        "回家",
+        "在家",
+        "我家",
+        "专家",
+    )
+)
+
+
+def _profession(word: str, st: dict[str, Any]) -> bool:
+    return (
+        2 <= len(word) <= 4
+        and word.endswith("家")
+        and word not in _NOT_PROFESSIONS
+        and bool(st["tokenizer"].FREQ.get(word))
+    )
+
+
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
@@ -2857,6 +2989,10 @@ _CREDIT_RUN_RE = re.compile(
     rf"(?:记者|通讯员|编辑|摄影|撰稿|责编)[\s:：]*([{_CJK}]{{4,6}}?)(?=[\s)）]|$|(?:摄影?)?报道|摄影?(?:[\s)）。]|$))",
     re.MULTILINE,
 )
+# 文/张某 图/李某: a byline's roles, each before a slash and its name.
+_SLASH_CREDIT_RE = re.compile(
+    rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)", re.MULTILINE
+)
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
@@ -2907,7 +3043,10 @@ def _split_names(chunk: str, offset: int) -> list[tuple[int, int]]:
 # A list item: two to four characters, or a name of several parts joined by a dot (帕巴拉·格列朗杰).
 _ITEM_RE = re.compile(rf"[{_CJK}]{{2,4}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 # Inside a list, a name may be longer (哈斯巴特尔): its neighbours bound it.
-_ITEM_POST_RE = re.compile(rf"(?:荣誉|名誉|创会|永远)?(?:{_POST_RE.pattern})")
+# 、委员张某、, 执行秘书郭某: a member's or a secretary's post opens an item as a head's does.
+_ITEM_POST_RE = re.compile(
+    rf"(?:荣誉|名誉|创会|永远)?(?:{_POST_RE.pattern})|委员(?![会长们])|常委(?![会们])|(?:执行|专职|驻会)?秘书(?![长处])"
+)
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
@@ -2917,7 +3056,7 @@ _LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITE
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
 _LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
-    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|$)"
+    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|以及|$)"
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
@@ -2943,6 +3082,8 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
         etc = _ETC_PLACES_RE.search(group)
         if etc is not None and "、" in group[: etc.start()]:
             group = group[: etc.start()]  # 云和、建德等县、市: the list ends at 等 and the kind of place
+        if "以及" in group and "、" in group[: group.index("以及")]:
+            group = group[: group.index("以及")]  # 叶某、邓某、李某以及在京的委员、…: the names end at 以及
         chunks = group.split("、")
         pos = m.start()
         bounds = []
@@ -2955,12 +3096,23 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
             if k == 0:
                 items.append(_list_head_item(text, a, b, token_starts))
             elif k == len(bounds) - 1:
+                post = _ITEM_POST_RE.match(text, a, b)
+                if post and post.end() < b and text[post.end()] in _SURNAMES:
+                    a = post.end()  # 、执行秘书郭某。: the post opening the last item, as an inner one's
                 items.append(_list_last_item(text, a, b))
             else:
                 post = _ITEM_POST_RE.match(text, a, b)
                 if post and 2 <= b - post.end() <= 3:
                     a = post.end()  # 、荣誉会长梁某、: the post opening an item is no part of its name
                 items.append((a, b) if _INNER_ITEM_RE.fullmatch(text, a, b) else None)
+        counted = _PEOPLE_COUNT_RE.search(text, bounds[-1][0], bounds[-1][1] + 8)
+        if counted and 2 <= counted.start() - bounds[-1][0] <= 6 and counted.start() < bounds[-1][1]:
+            # 巴特尔、乌云其木格、那仁满都拉三位委员: a list closed by a count of people is one of names.
+            last = (bounds[-1][0], counted.start())
+            named = _counted_names(text, [*items[:-1], last if _INNER_ITEM_RE.fullmatch(text, *last) else None], st)
+            if named:
+                spans += named
+                continue
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
         ):
@@ -2970,6 +3122,30 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
             continue
         spans += _names_of_list(text, items, st)
     return spans
+
+
+_PEOPLE_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]+(?:位|名)(?:委员|代表|同志|常委|专家|嘉宾|老人|同学|老师)")
+
+
+def _counted_names(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
+    """The items of a list its count of people closes: each a name unless a word, a place or a phrase."""
+    present = [i for i in items if i is not None]
+    if len(present) < 2 or len(present) != len(items):
+        return []
+    freq = st["tokenizer"].FREQ
+    out = []
+    for a, b in present:
+        name = text[a:b]
+        if (
+            name in _COMMON_WORDS
+            or any(ch in _NAME_BREAKERS and ch not in "都那" for ch in name)  # 那仁满都拉: syllables there
+            or _names_a_place(name, st)
+            or (freq.get(name, 0) >= _FREQUENT_TWO_CHARACTER_NAME and name not in st["proper"])
+            or not (_plausible_name(text, a, b, st) or _transliterated(name, st) or freq.get(name, 0) < 300)
+        ):
+            return []  # one item no name: a list of sectors or topics, not of people
+        out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.6))
+    return out
 
 
 def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
@@ -2990,7 +3166,7 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
         if n == 4 and text[start : start + 2] not in _COMPOUND_SURNAMES:
             continue  # 领导人胡某某: four characters are a name only with a compound surname
         rest = text[a:start]
-        if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE):
+        if rest.endswith(_LIST_LEAD_END) or rest.endswith(_POSTS_TUPLE) or rest.endswith("秘书"):
             return start, b
     # Else where jieba starts a word: the name is single characters after the last word.
     for n in (3, 2):
@@ -3000,6 +3176,7 @@ def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[
             and start in token_starts
             and text[start] not in _STOP_CHARS
             and text[start] not in _FUNCTION_BEFORE  # 会议由马某: 由 is the preposition
+            and not text[start:b].endswith(_POSTS_TUPLE)  # 梁某任团长、: the post taken, no name
             and _has_surname(text[start:b])
         ):
             return start, b
@@ -3047,6 +3224,12 @@ def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+def _place_and_word(name: str, st: dict[str, Any]) -> bool:
+    """杭州制造: a place's name (two or three characters), then a word the dictionary knows."""
+    freq = st["tokenizer"].FREQ
+    return any(_names_a_place(name[:n], st) and freq.get(name[n:], 0) > 0 and len(name) - n >= 2 for n in (2, 3))
+
+
 def _transliterated(name: str, st: dict[str, Any]) -> bool:
     # 都 of 阿不都 is a syllable of such names, not the adverb.
     if not 4 <= len(name) <= 6 or name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch != "都" for ch in name):
@@ -3075,6 +3258,8 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
             continue
         if len(name) == 4 and place_table().short.get(name[:2]) == "province":
             continue  # 上海制造, 江苏文化: a province and its theme, where a list of names ran on into another
+        if _place_and_word(name, st):
+            continue  # 上海制造, 杭州购物: a place and a word after it, an item of topics
         out.append(_span(text, a, b, "PERSON", "entity.person_list", 0.7))
     return out
 
@@ -3124,7 +3309,21 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
             rare = _RARE_NAME_AFTER_POST
         if follows and _plausible_name(text, end, end + n, st, rare=rare):
             return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
+    # 委员扎西次仁提出: four characters of a transliterated name (no surname needed), then its verb.
+    if _TRANSLITERATED_CUE_RE.match(text, end + 4) and _syllables_only(text[end : end + 4], st):
+        return [_span(text, end, end + 4, "PERSON", "entity.person_after_post", 0.55)]
     return []
+
+
+_TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
+
+
+def _syllables_only(name: str, st: dict[str, Any]) -> bool:
+    """扎西次仁, 格桑卓玛: no word as a whole, no common word inside, no function character or digit."""
+    freq = st["tokenizer"].FREQ
+    if freq.get(name) or any(ch in _FUNCTION_CHARS or not _CJK_RE.match(ch) for ch in name):
+        return False
+    return all(len(w) < 2 or freq.get(w, 0) < 50 for w in st["tokenizer"].cut(name, HMM=False))
 
 
 def _has_surname(name: str) -> bool:
@@ -3134,7 +3333,7 @@ def _has_surname(name: str) -> bool:
 
 _OWN_LINE_RE = re.compile(rf"^[ \t　]*([{_CJK}]{{2,4}}|[{_CJK}]{{2,8}}·[{_CJK}]{{2,8}})[ \t　]*$", re.MULTILINE)
 # A name in several parts joined by a dot (努尔兰·阿不都满金), where the parts are no words.
-_DOT_NAME_RE = re.compile(rf"([{_CJK}]{{2,6}})·([{_CJK}]{{2,8}})")
+_DOT_NAME_RE = re.compile(rf"([{_CJK}]{{2,6}})·([{_CJK}]{{2,8}})(?:·[{_CJK}]{{2,8}})*")
 
 
 def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
@@ -3153,14 +3352,26 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
             (
                 e
                 for e in range(m.start(2) + 2, m.end() + 1)
-                if e < len(text) and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e))
+                if e < len(text)
+                and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e) or _SPEECH_AFTER_RE.match(text, e))
             ),
             m.end(),
         )
-        name = text[m.start() : end]
-        if _foreign_name(name, st) and not any(s.start == m.start() for s in spans):
-            spans.append(_span(text, m.start(), end, "PERSON", "entity.person_dotted", 0.55))
+        # 政协委员马丽娅·买买提: the first part starts after a post read into it.
+        start = m.start()
+        posts = [p.end() for p in _DOT_POST_RE.finditer(text, m.start(), m.start(2) - 1)]
+        if posts and m.start(2) - 1 - posts[-1] >= 2:
+            start = posts[-1]
+        name = text[start:end]
+        if _foreign_name(name, st) and not any(s.start == start for s in spans):
+            spans.append(_span(text, start, end, "PERSON", "entity.person_dotted", 0.55))
     return spans
+
+
+# 副委员长阿沛·某某: the posts read into a dotted name's first part (委员长 too, which 委员 alone is not).
+_DOT_POST_RE = re.compile(rf"{_POST_BEFORE_NAME_RE.pattern}|委员长")
+# 某某·某某说,: the speech verb after a dotted name, no part of it.
+_SPEECH_AFTER_RE = re.compile(r"说[,，:：。]")
 
 
 def _foreign_name(name: str, st: dict[str, Any]) -> bool:
