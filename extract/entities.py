@@ -1334,8 +1334,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     unless the suffix belongs to the word after it (陇南市情 is 陇南 + 市情).
     """
     places, proper, short_names = st["places"], st["proper"], st["short_names"]
-    token_starts = {s for s, _e, _w in tokens}
-    token_ends = {e for _s, e, _w in tokens}
+    token_end_at = {s: e for s, e, _w in tokens}
+    token_starts = token_end_at.keys()
+    token_ends = set(token_end_at.values())
     found: list[tuple[int, int, float]] = []
     table = place_table()
     admin = admin_names(text, _ADMIN_KINDS)
@@ -1354,7 +1355,6 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         found.append((start, end, 0.85))
     # A province's or a country's name at the start of a longer word jieba made of it (澳门特区,
     # 中国式现代化): the name is still there; other short names must be words of their own.
-    token_end_at = {s: e for s, e, _w in tokens}
     for m in st["country_re"].finditer(text):
         # The name opens one word (澳门特区), not a word and half the next (新 + 乡贤 is no 新乡).
         if m.start() in token_starts and token_end_at[m.start()] > m.end():
@@ -1499,10 +1499,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
 def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
     """横琴粤澳深度合作区, 前海深港现代服务业合作区: a place, the regions that share it by their
     one-character names, and a cooperation zone's head are one place (RULINGS: the zone is GPE)."""
+    matches = list(_ZONE_RE.finditer(text))
+    if not matches:
+        return out
     word_ending = {e: (s, w) for s, e, w in tokens}
     table = place_table()
     freq = st["tokenizer"].FREQ
-    for m in _ZONE_RE.finditer(text):
+    for m in matches:
         start, word = word_ending.get(m.start(), (None, ""))
         if start is None or len(word) < 2 or not _CJK_ONLY_RE.fullmatch(word):
             continue
