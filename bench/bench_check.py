@@ -357,7 +357,7 @@ def model_bench(
     and after planting ``plant`` mistakes of three kinds (found, false)."""
     import json
 
-    from pizhu.store.check_model import EPOCHS, model_findings, readings
+    from pizhu.store.check_model import EPOCHS, in_context, model_findings, readings
     from pizhu.store.importer import import_file
 
     names = sorted(json.loads((CORPUS / "split.json").read_text("utf-8"))["dev"])
@@ -375,7 +375,9 @@ def model_bench(
         if clean_from is not None:
             import pickle
 
-            clean_read = pickle.loads(clean_from.read_bytes())["clean"]
+            # The readings of the models, and what the text and gold around them say read again by this code.
+            texts = {d: store.document_text(d) for d in store.document_ids()}
+            clean_read = in_context(pickle.loads(clean_from.read_bytes())["clean"], texts)
         else:
             clean_read = readings(store, epochs=epochs)
         clean = model_findings(store, epochs=epochs, read=clean_read)
