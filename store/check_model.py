@@ -69,6 +69,7 @@ from pizhu.store.span_model import (
     examples,
     numeral_headed,
     span_features,
+    tables,
     words_of,
 )
 from pizhu.store.train import Progress, ProgressCallback, gold_documents, nearest_to_done
@@ -178,6 +179,9 @@ class Reading:
     evidence (``in_context``)."""
     near_whole: bool = False
     """The wider stretch's outer edge cuts no word (四次会|议 completed to 四次会议|, not to 中共党员会|议)."""
+    left_out: str = ""
+    """What the guidelines put in the span standing unmarked beside it (an ORG's place prefix 香港 of
+    香港|商报, a FIGURE's unit 篇 of 四十余|篇; ``in_context``)."""
     before_post: bool = False
     """An ORG right before a post (a job title: 统战部部长, 警务处前副处长): the guidelines' body inside a
     job title, which counts by itself, the post left out (``in_context``)."""
@@ -226,6 +230,9 @@ class Reading:
                 cut += f", the form of {self.label} there, not here"
             a, b = self.near
             return f"reads {self.label} over {a}-{b} ({self.near_p:.0%}; here {self.gold_p:.0%}{cut})"
+        if self.left_out and self.gold_p <= CUT_WEAK:
+            part = "place prefix" if self.label == "ORG" else "unit"
+            return f"leaves out its {part} {self.left_out} beside it (the guidelines put it in; here {self.gold_p:.0%})"
         if self.before_post:
             return None  # the body of a job title (统战部部长): the guidelines mark it, the rest of the gold or not
         if self.gold_p > WEAK or self.none_p < STRONG or self.elsewhere:
@@ -309,8 +316,31 @@ def in_context(read: list[Reading], texts: dict[int, str]) -> list[Reading]:
         )
         before_post = r.label == "ORG" and post_at(texts[r.document_id], r.end)
         holds = out_of_form[r.label] <= FORM_HOLDS * gold[r.label]
-        out.append(replace(r, near_gold=near_gold, before_post=before_post, form_holds=holds, near_whole=whole))
+        free = [(i, j) for i, j in _left_out(text, r) if not any(s < j and i < e for s, e in spans[r.document_id])]
+        out.append(
+            replace(
+                r,
+                near_gold=near_gold,
+                before_post=before_post,
+                form_holds=holds,
+                near_whole=whole,
+                left_out=text[free[0][0] : free[0][1]] if free else "",
+            )
+        )
     return out
+
+
+def _left_out(text: str, r: Reading) -> list[tuple[int, int]]:
+    """What the guidelines put in a span of ``r``'s label that stands right beside it: an ORG's place
+    prefix (a place of extract's table right before it: 香港|商报), a FIGURE's unit (a measure word
+    of extract's table right after a figure out of form: 四十余|篇)."""
+    if r.label == "ORG":
+        names = tables()["place_names"]
+        return [(r.start - k, r.start) for k in range(7, 1, -1) if text[max(0, r.start - k) : r.start] in names]
+    if r.label == "FIGURE" and r.fits is False:
+        measure = tables()["measure"]
+        return [(r.end, r.end + k) for k in (3, 2, 1) if text[r.end : r.end + k] in measure]
+    return []
 
 
 def folds_of(ids: list[int], folds: int) -> list[list[int]]:

@@ -382,3 +382,15 @@ def test_an_end_through_a_word_completed_in_form_is_a_cut() -> None:
     text = "16:00中共党员会议"
     r = _read(text, [(5, 7, "ORG")], **{**end, "near": (5, 10)})[0]
     assert r.near_fits is True and not r.near_whole and r.why is None
+
+
+def test_a_place_prefix_or_a_unit_left_out_beside_the_span_is_a_cut() -> None:
+    # 香港|商报: an ORG runs from its place prefix (the guidelines); 四十余|篇: a FIGURE to its unit.
+    text = "据香港商报报道,剩余四十余篇稿件"
+    fine = dict(gold_p=0.3, none_p=0.6)
+    org, figure = _read(text, [(3, 5, "ORG"), (10, 13, "FIGURE")], **fine)
+    assert org.left_out == "香港" and org.why is not None and "place prefix" in org.why
+    assert figure.left_out == "篇" and figure.why is not None and "unit" in figure.why
+    assert _read(text, [(1, 3, "GPE"), (3, 5, "ORG")], **fine)[1].left_out == ""  # the place is gold itself
+    assert _read(text, [(10, 14, "FIGURE")], **fine)[0].left_out == ""  # 四十余篇 in form: its unit in it
+    assert _read(text, [(3, 5, "ORG")], gold_p=0.8, none_p=0.1)[0].why is None  # the model reads it fine
