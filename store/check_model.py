@@ -56,6 +56,7 @@ from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
 from pizhu.store.span_form import fits, generic
 from pizhu.store.span_model import (
     COMMON,
+    NAME_TAGS,
     NONE,
     RULE,
     Candidate,
@@ -119,6 +120,10 @@ NUMERAL_NONE = 0.95
 """A frequent numeral word of jieba's dictionary (tag m, ``COMMON`` or more: 一场, 一次) that both
 entity models read as no entity this surely (the gold label at most ``WEAK``) and that is gold
 nowhere else is flagged even unmarked nowhere else: a count word, not a figure (bench_check round 5)."""
+KNOWN = 20
+"""A word of jieba's dictionary this frequent, tagged as no name nor numeral (省属), that both entity models
+read as no entity ``NUMERAL_NONE`` surely and that is gold nowhere else is flagged even unmarked
+nowhere else: a word, not a name the models do not know (bench_check round 6)."""
 NONE_WEIGHT = 0.3
 """A no-entity example's weight in training, against a label's (they are ten times as many)."""
 RULES = True
@@ -270,6 +275,11 @@ class Reading:
                 return (
                     f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
                     " a common numeral word, gold nowhere else"
+                )
+            if tag not in NAME_TAGS and tag != "m" and freq >= KNOWN:
+                return (
+                    f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
+                    f" a word of the dictionary ({tag}), gold nowhere else"
                 )
         if self.unmarked < 1 or self.relabel_none_p < RULES_NONE or self.none_p < 0.5 or self.gold_p > CUT_WEAK:
             return None

@@ -394,3 +394,14 @@ def test_a_place_prefix_or_a_unit_left_out_beside_the_span_is_a_cut() -> None:
     assert _read(text, [(1, 3, "GPE"), (3, 5, "ORG")], **fine)[1].left_out == ""  # the place is gold itself
     assert _read(text, [(10, 14, "FIGURE")], **fine)[0].left_out == ""  # 四十余篇 in form: its unit in it
     assert _read(text, [(3, 5, "ORG")], gold_p=0.8, none_p=0.1)[0].why is None  # the model reads it fine
+
+
+def test_a_dictionary_word_both_entity_models_read_as_none_is_flagged() -> None:
+    # 省属 as GPE: a noun of jieba's dictionary (64), both readers sure it is none, unmarked nowhere else.
+    word = dict(label="GPE", text="省属", gold_p=0.0, none_p=0.99, relabel_none_p=0.99, unmarked=0)
+    flagged = reading(**word).why
+    assert flagged is not None and "word of the dictionary" in flagged
+    assert reading(**{**word, "text": "路环"}).why is None  # a rare word (2): a name the models do not know
+    assert reading(**{**word, "text": "南亚"}).why is None  # a place name of the dictionary
+    assert reading(**{**word, "relabel_none_p": 0.9}).why is None
+    assert reading(**{**word, "elsewhere": 1}).why is None
