@@ -33,6 +33,15 @@ label's form while the stretch over it has it (约两星|期, 梅河新|区), wh
 there; a generic phrase with no name part (相关部门, 第十三届: ``span_form.generic``) the
 entity model reads as no entity, though it stands unmarked nowhere else.
 
+What the text and the rest of the gold around a span say is read after the models (``in_context``,
+cheap and of the text alone, so dumped readings are read again by the same code): a label's grammar is
+evidence only where it holds for the database's own gold of that label (``FORM_HOLDS``: not GPE, whose
+nicknames and localities 申城, 五角场 it does not know); a wider stretch is no cut where it runs into other
+gold (the bylines 丁泉杨常成), into the post after a body (中共西安市委|常委), or out of the form the span
+has (市|政协张家界市); an ORG right before a post is the guidelines' body of a job title (统战部部长), never
+no entity; a span started by a conjunction (|和文史资料委员会) is out of form; and what the guidelines put in a
+span standing unmarked beside it — an ORG's place prefix (香港|商报), a FIGURE's unit (四十余|篇) — is a cut.
+
 The rules' candidates over a stretch (their label, whether their boundaries are its, their
 confidence: ``span_model.rule_features``) are features of the label model alone, trained
 per fold like the rest: it learns from the other reports how far the reviewers' labels
