@@ -62,7 +62,7 @@ from pizhu.store.check import Finding, _rows
 from pizhu.store.db import Store
 from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
-from pizhu.store.span_form import fits, generic
+from pizhu.store.span_form import fits, generic, sure_org
 from pizhu.store.span_model import (
     COMMON,
     NAME_TAGS,
@@ -191,6 +191,9 @@ class Reading:
     """The gold label's grammar of form holds for its gold in this database (all but ``FORM_HOLDS`` of it
     in form: not GPE, whose nicknames and localities 申城, 五角场 it does not know), so a span out of it is
     evidence (``in_context``)."""
+    other_sure: bool = False
+    """The other label is ORG by a sure form (``span_form.sure_org``: 机关, 国民党), evidence even where the
+    gold label's grammar does not hold (``in_context``)."""
     near_whole: bool = False
     """The wider stretch's outer edge cuts no word (四次会|议 completed to 四次会议|, not to 中共党员会|议)."""
     left_out: str = ""
@@ -203,7 +206,7 @@ class Reading:
     @property
     def out_of_form(self) -> bool:
         """The string has not its gold label's form but the other label's (高云龙 as ORG)."""
-        return self.fits is False and self.other_fits is True and self.form_holds
+        return self.fits is False and self.other_fits is True and (self.form_holds or self.other_sure)
 
     @property
     def why(self) -> str | None:
@@ -342,6 +345,7 @@ def in_context(read: list[Reading], texts: dict[int, str]) -> list[Reading]:
                 near_gold=near_gold,
                 before_post=before_post,
                 form_holds=holds,
+                other_sure=r.other == "ORG" and sure_org(text[r.start : r.end]),
                 near_whole=whole,
                 left_out=text[free[0][0] : free[0][1]] if free else "",
             )

@@ -121,8 +121,11 @@ def fits(label: str, text: str) -> bool | None:
         if re.fullmatch(f"[{_NUMERAL}]+届", text):
             return None  # a count (共召开六届) or an ordinal (十三届) by its context
         bare = re.sub("(?:以上|以下|左右|之多|有余|余|多|[(（][^)）]*[)）])$", "", text)
-        if re.fullmatch(f"(?:19|20)[0-9]{{2}}年(?:[{_NUMERAL}]{{1,2}}月)?(?:[{_NUMERAL}]{{1,3}}日)?", text):
-            return False  # a date
+        if re.fullmatch(
+            f"(?:(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}})年(?:[{_NUMERAL}]{{1,2}}月)?(?:[{_NUMERAL}]{{1,3}}日)?",
+            text,
+        ):
+            return False  # a date (a year of four digits, Arabic or Chinese: 一九八五年)
         measure = tables()["measure"]
         return bare.endswith(("%", "％", "‰")) or any(bare.endswith(w) for w in measure)  # not 超过20, 约两星
     if label == "MEETING":
@@ -158,6 +161,18 @@ def fits(label: str, text: str) -> bool | None:
         tag, _freq = dictionary_word(text)
         return tag in ("nt", "j")
     return None
+
+
+def sure_org(text: str) -> bool:
+    """Whether ``text`` is a body by a surer form than a one-character head (场, 党 also end places and
+    nicknames): a head of two characters or more (机关, 委员会), a body or party first (政协…, 民盟…), or
+    jieba's dictionary tags it as a body (国民党: ``nt``)."""
+    head = _org_head(text)
+    if text.startswith(_PARTIES) or text.startswith(_BODIES) or (head is not None and len(head) >= 2 and text != head):
+        return True
+    if text.endswith(GENERIC_HEADS) and text[:-2] and text[:-2] not in GENERIC:
+        return True
+    return dictionary_word(text)[0] in ("nt", "j")
 
 
 def generic(label: str, text: str) -> bool:

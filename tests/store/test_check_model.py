@@ -341,6 +341,11 @@ def test_a_form_is_evidence_only_where_its_labels_grammar_holds_for_the_gold() -
     nickname = dict(label_p=0.11, other="PERSON", other_p=0.88, none_p=1.0, other_entity_p=0.0)
     few = _read(text, [(6, 8, "GPE"), (11, 13, "GPE"), (13, 15, "GPE")], pad=False, **nickname)
     assert not few[0].form_holds and few[0].why is None
+    # Read as a body by a sure form (国民党: jieba's body; 县直机关: a head of two characters): evidence.
+    body = dict(label_p=0.04, other="ORG", other_p=0.73, none_p=1.0, other_entity_p=0.01)
+    sure = _read("国民党,县直机关,五角场", [(0, 3, "GPE"), (4, 8, "GPE"), (9, 12, "GPE")], pad=False, **body)
+    assert [r.other_sure for r in sure] == [True, True, False]
+    assert [r.why is not None for r in sure] == [True, True, False]
     in_form = _read(
         "四川成都重庆申城", [(0, 2, "GPE"), (2, 4, "GPE"), (4, 6, "GPE")] * 7 + [(6, 8, "GPE")], pad=False, **nickname
     )
