@@ -9,9 +9,9 @@ extract's tables: evidence for ``pizhu check --model`` that needs no model to kn
 - GPE: a place: a chain of extract's place names (full or short), a region (走廊, 新区, 湾区 …),
   or a name of two to four characters that ends in a division level word (省, 市, 县, 区, 镇,
   村 …) or a natural feature (山, 河 …).
-- DATE: an absolute date: a numeral with 年, 月, 日 or 号.
+- DATE: an absolute date: a numeral with 年, 月, 日 or 号, or a bare year (2020, 二零二三).
 - FIGURE: a numeral with its unit or measure word (extract's table), or a percentage; no
-  ordinal (第…, 首…).
+  ordinal (第…, 首…, an anniversary …周年).
 - TITLE: a work in 《》, the 《》 included.
 - MEETING: a numbered session: a term or session number and a meeting word (会议, 全会, 大会).
 - SLOGAN: not a work in 《》.
@@ -62,9 +62,10 @@ GENERIC_HEADS = ("部门", "单位", "机关", "机构", "组织", "党派", "�
 _NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万亿两"
 _NUM_RE = re.compile(f"[{_NUMERAL}]")
 _DATE_RE = re.compile(
-    f"[{_NUMERAL}][{_NUMERAL}.\\-—至~]*[年月日号]|^(?:19|20)[0-9]{{2}}$|^[0-9]{{2,4}}[-/][0-9]{{1,2}}(?:[-/][0-9]{{1,2}})?$"
+    f"[{_NUMERAL}][{_NUMERAL}.\\-—至~]*[年月日号]|^(?:19|20)[0-9]{{2}}$|^[〇零一二三四五六七八九]{{4}}$|^[0-9]{{2,4}}[-/][0-9]{{1,2}}(?:[-/][0-9]{{1,2}})?$"
 )
-_ORDINAL_RE = re.compile("^(?:第|首)")
+_ORDINAL_RE = re.compile("^(?:第|首)|(?:周年|华诞)$")
+"""An ordinal: 第…, 首…, and an anniversary (75周年, 80华诞: the guidelines' ordinals, not FIGURE)."""
 _MEETING_RE = re.compile(f"[{_NUMERAL}]+[届次].*(?:会议|全会|大会|会)$|[{_NUMERAL}]+大$")
 _PARTIES = BODIES[1:]
 _BODIES = ("政协", "中国", "中华", "全国", "中央", "九三")
