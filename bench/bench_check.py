@@ -31,7 +31,8 @@ runs again. Found: a ``model`` finding on the planted place; false: any other.
 
 ``--none-from words`` plants as none ordinary jieba words of the reports instead of the
 phrases the check's rules were written from (``word_label``); ``--clean-from DUMP`` takes the
-clean run's readings from an earlier ``--dump`` (they depend on neither seed nor plants).
+clean run's readings from an earlier ``--dump`` (they depend on neither seed nor plants) and reads
+them again in their context by this code (``check_model.in_context``).
 
 Usage: python -m bench.bench_check [--seed 0] [--model [--epochs N] [--none-from words] [--dump F] [--clean-from F]]
 """
