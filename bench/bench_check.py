@@ -31,7 +31,8 @@ runs again. Found: a ``model`` finding on the planted place; false: any other.
 
 ``--none-from words`` plants as none ordinary jieba words of the reports instead of the
 phrases the check's rules were written from (``word_label``); ``--clean-from DUMP`` takes the
-clean run's readings from an earlier ``--dump`` (they depend on neither seed nor plants).
+clean run's readings from an earlier ``--dump`` (they depend on neither seed nor plants) and reads
+them again in their context by this code (``check_model.in_context``).
 
 Usage: python -m bench.bench_check [--seed 0] [--model [--epochs N] [--none-from words] [--dump F] [--clean-from F]]
 """
@@ -357,7 +358,7 @@ def model_bench(
     and after planting ``plant`` mistakes of three kinds (found, false)."""
     import json
 
-    from pizhu.store.check_model import EPOCHS, model_findings, readings
+    from pizhu.store.check_model import EPOCHS, in_context, model_findings, readings
     from pizhu.store.importer import import_file
 
     names = sorted(json.loads((CORPUS / "split.json").read_text("utf-8"))["dev"])
@@ -375,7 +376,9 @@ def model_bench(
         if clean_from is not None:
             import pickle
 
-            clean_read = pickle.loads(clean_from.read_bytes())["clean"]
+            # The readings of the models, and what the text and gold around them say read again by this code.
+            texts = {d: store.document_text(d) for d in store.document_ids()}
+            clean_read = in_context(pickle.loads(clean_from.read_bytes())["clean"], texts)
         else:
             clean_read = readings(store, epochs=epochs)
         clean = model_findings(store, epochs=epochs, read=clean_read)

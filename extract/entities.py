@@ -31,7 +31,7 @@ from pizhu.extract.places import admin_names
 from pizhu.extract.places import table as place_table
 from pizhu.extract.segment import Segmenter
 
-__all__ = ["find_entities", "looks_like_name", "looks_like_place", "unsettled_stretches"]
+__all__ = ["find_entities", "looks_like_name", "looks_like_place", "post_at", "unsettled_stretches"]
 
 _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
@@ -3273,6 +3273,16 @@ _POST_BEFORE_NAME_RE = re.compile(
     rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
     rf"|召集人|总干事|主持人|人选|候选人)[ 　:：]?"
 )
+
+
+def post_at(text: str, at: int) -> bool:
+    """Whether a post (a job title: 部长, 副处长, 常委, 委员, 代表 …, after 前 or 原 for a former one) starts
+    at ``at``: what a body inside a job title stands right before (``[统战部]部长``, ``[县政协]委员``)."""
+    if text.startswith(("前", "原"), at):
+        at += 1
+    return _POST_BEFORE_NAME_RE.match(text, at) is not None
+
+
 # After a post, a three-character name whose first two characters are no word may still be a word of
 # the dictionary, if a rare one (刘澜涛: jieba's noun, 45 times): below this count it does not bar it.
 _RARE_NAME_AFTER_POST = 100

@@ -33,6 +33,15 @@ label's form while the stretch over it has it (约两星|期, 梅河新|区), wh
 there; a generic phrase with no name part (相关部门, 第十三届: ``span_form.generic``) the
 entity model reads as no entity, though it stands unmarked nowhere else.
 
+What the text and the rest of the gold around a span say is read after the models (``in_context``,
+cheap and of the text alone, so dumped readings are read again by the same code): a label's grammar is
+evidence only where it holds for the database's own gold of that label (``FORM_HOLDS``: not GPE, whose
+nicknames and localities 申城, 五角场 it does not know); a wider stretch is no cut where it runs into other
+gold (the bylines 丁泉杨常成), into the post after a body (中共西安市委|常委), or out of the form the span
+has (市|政协张家界市); an ORG right before a post is the guidelines' body of a job title (统战部部长), never
+no entity; a span started by a conjunction (|和文史资料委员会) is out of form; and what the guidelines put in a
+span standing unmarked beside it — an ORG's place prefix (香港|商报), a FIGURE's unit (四十余|篇) — is a cut.
+
 The rules' candidates over a stretch (their label, whether their boundaries are its, their
 confidence: ``span_model.rule_features``) are features of the label model alone, trained
 per fold like the rest: it learns from the other reports how far the reviewers' labels
@@ -45,16 +54,18 @@ model with them, weighs a relabel (the other label likelier than no entity). Mea
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 
+from pizhu.extract.entities import post_at
 from pizhu.store.check import Finding, _rows
 from pizhu.store.db import Store
 from pizhu.store.errors import TrainError
 from pizhu.store.records import ADDED, CONFIRMED, CORRECTED, REJECTED
-from pizhu.store.span_form import fits, generic
+from pizhu.store.span_form import fits, generic, sure_org
 from pizhu.store.span_model import (
     COMMON,
+    NAME_TAGS,
     NONE,
     RULE,
     Candidate,
@@ -68,6 +79,7 @@ from pizhu.store.span_model import (
     examples,
     numeral_headed,
     span_features,
+    tables,
     words_of,
 )
 from pizhu.store.train import Progress, ProgressCallback, gold_documents, nearest_to_done
@@ -98,10 +110,29 @@ RULES_NONE = 0.9
 model more likely none than not (the gold label at most ``CUT_WEAK``), is flagged where its
 string stands unmarked in one other place or more and is gold in none: the two readers and the
 rest of the gold agreeing (一个个 as FIGURE, a word no rule proposes; bench_check round 5)."""
+CUT_FAINT = 0.2
+"""A cut whose edge splits a word is flagged where the wider stretch reads the label this likely, if the
+span itself reads it at most ``WEAK`` (广|西区委: 33 % there, 0 % here; bench_check round 6)."""
+END_CUT = 0.95
+"""A span whose end cuts a word, with the stretch completing it in the label's form, is flagged where both
+entity models read the span as no entity this surely (四次会|议; bench_check round 6)."""
+FORM_CUT = 0.2
+"""A cut out of form (the span out of its label's form, the wider stretch in it: 上海报业|集团, 文教支|社) is
+flagged without its edge cutting a word where the entity model reads the label over the wider stretch this
+likely (bench_check round 6)."""
+JOINED = ("ORG", "GPE", "MEETING")
+"""Labels whose names a conjunction (和, 及: jieba's tag c in the text) joins but never starts."""
+FORM_HOLDS = 0.05
+"""A label's grammar of form is evidence against a span (``Reading.form_holds``) where at most this
+share of the database's gold of that label is out of it (GPE: 15 % of the dev half's)."""
 NUMERAL_NONE = 0.95
 """A frequent numeral word of jieba's dictionary (tag m, ``COMMON`` or more: 一场, 一次) that both
 entity models read as no entity this surely (the gold label at most ``WEAK``) and that is gold
 nowhere else is flagged even unmarked nowhere else: a count word, not a figure (bench_check round 5)."""
+KNOWN = 20
+"""A word of jieba's dictionary this frequent, tagged as no name nor numeral (省属), that both entity models
+read as no entity ``NUMERAL_NONE`` surely and that is gold nowhere else is flagged even unmarked
+nowhere else: a word, not a name the models do not know (bench_check round 6)."""
 NONE_WEIGHT = 0.3
 """A no-entity example's weight in training, against a label's (they are ten times as many)."""
 RULES = True
@@ -153,11 +184,29 @@ class Reading:
     """Whether the stretch ``near`` has the gold label's form."""
     generic: bool = False
     """The string is a generic phrase of its label's kind with no name part (相关部门, 第十三届)."""
+    near_gold: bool = False
+    """The stretch ``near`` runs into another gold span: its characters are a name of their own
+    (丁泉 of the bylines 丁泉杨常成), not the rest of this one (``in_context``)."""
+    form_holds: bool = True
+    """The gold label's grammar of form holds for its gold in this database (all but ``FORM_HOLDS`` of it
+    in form: not GPE, whose nicknames and localities 申城, 五角场 it does not know), so a span out of it is
+    evidence (``in_context``)."""
+    other_sure: bool = False
+    """The other label is ORG by a sure form (``span_form.sure_org``: 机关, 国民党), evidence even where the
+    gold label's grammar does not hold (``in_context``)."""
+    near_whole: bool = False
+    """The wider stretch's outer edge cuts no word (四次会|议 completed to 四次会议|, not to 中共党员会|议)."""
+    left_out: str = ""
+    """What the guidelines put in the span standing unmarked beside it (an ORG's place prefix 香港 of
+    香港|商报, a FIGURE's unit 篇 of 四十余|篇; ``in_context``)."""
+    before_post: bool = False
+    """An ORG right before a post (a job title: 统战部部长, 警务处前副处长): the guidelines' body inside a
+    job title, which counts by itself, the post left out (``in_context``)."""
 
     @property
     def out_of_form(self) -> bool:
         """The string has not its gold label's form but the other label's (高云龙 as ORG)."""
-        return self.fits is False and self.other_fits is True
+        return self.fits is False and self.other_fits is True and (self.form_holds or self.other_sure)
 
     @property
     def why(self) -> str | None:
@@ -168,17 +217,41 @@ class Reading:
         ):
             form = f", the form of {self.other}, not of {self.label}" if self.out_of_form else ""
             return f"reads it as {self.other} ({self.other_p:.0%}; {self.label} {self.label_p:.0%}{form})"
-        form_cut = self.split and self.fits is False and self.near_fits is True and self.gold_p <= WEAK
-        if (
+        form_cut = (
+            self.fits is False
+            and self.near_fits is True
+            and self.gold_p <= WEAK
+            and (self.split or (self.near_p >= FORM_CUT and self.form_holds))
+        )
+        # The end cuts a word, and the stretch completing it has the label's form (四次会|议): the
+        # models read the span as no entity surely, though the wider stretch no better.
+        end_cut = (
+            self.split
+            and self.near[1] > self.end
+            and self.near_fits is True
+            and self.near_whole
+            and self.gold_p <= WEAK
+            and min(self.none_p, 1.0 if self.relabel_none_p is None else self.relabel_none_p) >= END_CUT
+        )
+        if self._no_cut:
+            pass
+        elif (
             (self.near_p >= STRONG and self.gold_p <= WEAK)
             or (self.split and self.near_p >= CUT_STRONG and self.gold_p <= CUT_WEAK and self.near_p > self.gold_p)
+            or (self.split and self.near_p >= CUT_FAINT and self.gold_p <= WEAK)
             or form_cut
+            or end_cut
         ):
             cut = ", its edge cuts a word" if self.split else ""
             if form_cut:
                 cut += f", the form of {self.label} there, not here"
             a, b = self.near
             return f"reads {self.label} over {a}-{b} ({self.near_p:.0%}; here {self.gold_p:.0%}{cut})"
+        if self.left_out and self.gold_p <= CUT_WEAK:
+            part = "place prefix" if self.label == "ORG" else "unit"
+            return f"leaves out its {part} {self.left_out} beside it (the guidelines put it in; here {self.gold_p:.0%})"
+        if self.before_post:
+            return None  # the body of a job title (统战部部长): the guidelines mark it, the rest of the gold or not
         if self.gold_p > WEAK or self.none_p < STRONG or self.elsewhere:
             return self._none_with_rules()
         if self.unmarked >= UNMARKED or self.common or self.generic:
@@ -192,6 +265,17 @@ class Reading:
             return f"reads it as no entity ({self.none_p:.0%}); {why}, gold nowhere else"
         return self._none_with_rules()
 
+    @property
+    def _no_cut(self) -> bool:
+        """The wider stretch is no better a name: it runs into another gold span (bylines 丁泉杨常成), into
+        the post after a body (中共西安市委|常委), or out of the label's form the span itself has
+        (市|政协张家界市)."""
+        return (
+            self.near_gold
+            or (self.before_post and self.near[1] > self.end)
+            or (self.fits is True and self.near_fits is False)
+        )
+
     def _none_with_rules(self) -> str | None:
         """No entity by both entity models (the one that reads the rules surely: ``RULES_NONE``),
         the string unmarked elsewhere and gold nowhere else."""
@@ -204,12 +288,82 @@ class Reading:
                     f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
                     " a common numeral word, gold nowhere else"
                 )
+            if tag not in NAME_TAGS and tag != "m" and freq >= KNOWN:
+                return (
+                    f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
+                    f" a word of the dictionary ({tag}), gold nowhere else"
+                )
         if self.unmarked < 1 or self.relabel_none_p < RULES_NONE or self.none_p < 0.5 or self.gold_p > CUT_WEAK:
             return None
         return (
             f"reads it as no entity ({self.none_p:.0%}; with the rules {self.relabel_none_p:.0%});"
             f" unmarked in {self.unmarked} other place(s), gold nowhere else"
         )
+
+
+def in_context(read: list[Reading], texts: dict[int, str]) -> list[Reading]:
+    """The models' readings with what the text and the rest of the gold around each say: the span's
+    form (``form_of``), whether its label's grammar holds for the database's gold, whether the wider
+    stretch runs into other gold, whether a post follows (the gold spans are the readings themselves).
+    Cheap, and of the text alone, so readings dumped once are read again by this code."""
+    formed = []
+    words: dict[int, Words] = {}
+    for r in read:
+        text = texts[r.document_id]
+        form = form_of(text, r.start, r.end, r.label, r.other, r.near)
+        if r.label in JOINED and form[0] is not False:
+            if r.document_id not in words:
+                words[r.document_id] = words_of(text)
+            if words[r.document_id].pos[r.start] == "c":
+                form = (False, *form[1:])  # 文化|和文史资料委员会: a conjunction starts no name
+        formed.append(replace(r, fits=form[0], other_fits=form[1], near_fits=form[2], generic=form[3]))
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    gold: Counter[str] = Counter()
+    out_of_form: Counter[str] = Counter()
+    for r in formed:
+        spans[r.document_id].append((r.start, r.end))
+        gold[r.label] += 1
+        out_of_form[r.label] += r.fits is False
+    out = []
+    for r in formed:
+        a, b = r.near
+        text = texts[r.document_id]
+        whole = False
+        if (a, b) != (r.start, r.end):
+            if r.document_id not in words:
+                words[r.document_id] = words_of(text)
+            whole = not cuts_through(text, a if a < r.start else b, words[r.document_id], a < r.start)
+        near_gold = (a, b) != (r.start, r.end) and any(
+            s < b and a < e and (s, e) != (r.start, r.end) for s, e in spans[r.document_id]
+        )
+        before_post = r.label == "ORG" and post_at(texts[r.document_id], r.end)
+        holds = out_of_form[r.label] <= FORM_HOLDS * gold[r.label]
+        free = [(i, j) for i, j in _left_out(text, r) if not any(s < j and i < e for s, e in spans[r.document_id])]
+        out.append(
+            replace(
+                r,
+                near_gold=near_gold,
+                before_post=before_post,
+                form_holds=holds,
+                other_sure=r.other == "ORG" and sure_org(text[r.start : r.end]),
+                near_whole=whole,
+                left_out=text[free[0][0] : free[0][1]] if free else "",
+            )
+        )
+    return out
+
+
+def _left_out(text: str, r: Reading) -> list[tuple[int, int]]:
+    """What the guidelines put in a span of ``r``'s label that stands right beside it: an ORG's place
+    prefix (a place of extract's table right before it: 香港|商报), a FIGURE's unit (a measure word
+    of extract's table right after a figure out of form: 四十余|篇)."""
+    if r.label == "ORG":
+        names = tables()["place_names"]
+        return [(r.start - k, r.start) for k in range(7, 1, -1) if text[max(0, r.start - k) : r.start] in names]
+    if r.label == "FIGURE" and r.fits is False:
+        measure = tables()["measure"]
+        return [(r.end, r.end + k) for k in (3, 2, 1) if text[r.end : r.end + k] in measure]
+    return []
 
 
 def folds_of(ids: list[int], folds: int) -> list[list[int]]:
@@ -296,9 +450,6 @@ def readings(
                     ]
                     if pn > near_p:
                         near, near_p = (a, b), pn
-                fits_here, other_fits, near_fits, generic_phrase = form_of(
-                    doc.text, span.start, span.end, span.label, other, near
-                )
                 out.append(
                     Reading(
                         i,
@@ -321,13 +472,10 @@ def readings(
                         and cuts_through(
                             doc.text, span.start if near[0] < span.start else span.end, words[i], near[0] < span.start
                         ),
-                        fits=fits_here,
-                        other_fits=other_fits,
-                        near_fits=near_fits,
-                        generic=generic_phrase,
                     )
                 )
-    return sorted(out, key=lambda r: (r.document_id, r.start, r.end, r.label))
+    texts = {i: by_id[i].text for i in ids}
+    return in_context(sorted(out, key=lambda r: (r.document_id, r.start, r.end, r.label)), texts)
 
 
 def form_of(

@@ -9,9 +9,9 @@ extract's tables: evidence for ``pizhu check --model`` that needs no model to kn
 - GPE: a place: a chain of extract's place names (full or short), a region (走廊, 新区, 湾区 …),
   or a name of two to four characters that ends in a division level word (省, 市, 县, 区, 镇,
   村 …) or a natural feature (山, 河 …).
-- DATE: an absolute date: a numeral with 年, 月, 日 or 号.
+- DATE: an absolute date: a numeral with 年, 月, 日 or 号, or a bare year (2020, 二零二三).
 - FIGURE: a numeral with its unit or measure word (extract's table), or a percentage; no
-  ordinal (第…, 首…).
+  ordinal (第…, 首…, an anniversary …周年).
 - TITLE: a work in 《》, the 《》 included.
 - MEETING: a numbered session: a term or session number and a meeting word (会议, 全会, 大会).
 - SLOGAN: not a work in 《》.
@@ -62,9 +62,10 @@ GENERIC_HEADS = ("部门", "单位", "机关", "机构", "组织", "党派", "�
 _NUMERAL = "0-9０-９〇零一二三四五六七八九十百千万亿两"
 _NUM_RE = re.compile(f"[{_NUMERAL}]")
 _DATE_RE = re.compile(
-    f"[{_NUMERAL}][{_NUMERAL}.\\-—至~]*[年月日号]|^(?:19|20)[0-9]{{2}}$|^[0-9]{{2,4}}[-/][0-9]{{1,2}}(?:[-/][0-9]{{1,2}})?$"
+    f"[{_NUMERAL}][{_NUMERAL}.\\-—至~]*[年月日号]|^(?:19|20)[0-9]{{2}}$|^[〇零一二三四五六七八九]{{4}}$|^[0-9]{{2,4}}[-/][0-9]{{1,2}}(?:[-/][0-9]{{1,2}})?$"
 )
-_ORDINAL_RE = re.compile("^(?:第|首)")
+_ORDINAL_RE = re.compile("^(?:第|首)|(?:周年|华诞)$")
+"""An ordinal: 第…, 首…, and an anniversary (75周年, 80华诞: the guidelines' ordinals, not FIGURE)."""
 _MEETING_RE = re.compile(f"[{_NUMERAL}]+[届次].*(?:会议|全会|大会|会)$|[{_NUMERAL}]+大$")
 _PARTIES = BODIES[1:]
 _BODIES = ("政协", "中国", "中华", "全国", "中央", "九三")
@@ -121,8 +122,11 @@ def fits(label: str, text: str) -> bool | None:
         if re.fullmatch(f"[{_NUMERAL}]+届", text):
             return None  # a count (共召开六届) or an ordinal (十三届) by its context
         bare = re.sub("(?:以上|以下|左右|之多|有余|余|多|[(（][^)）]*[)）])$", "", text)
-        if re.fullmatch(f"(?:19|20)[0-9]{{2}}年(?:[{_NUMERAL}]{{1,2}}月)?(?:[{_NUMERAL}]{{1,3}}日)?", text):
-            return False  # a date
+        if re.fullmatch(
+            f"(?:(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}})年(?:[{_NUMERAL}]{{1,2}}月)?(?:[{_NUMERAL}]{{1,3}}日)?",
+            text,
+        ):
+            return False  # a date (a year of four digits, Arabic or Chinese: 一九八五年)
         measure = tables()["measure"]
         return bare.endswith(("%", "％", "‰")) or any(bare.endswith(w) for w in measure)  # not 超过20, 约两星
     if label == "MEETING":
@@ -158,6 +162,18 @@ def fits(label: str, text: str) -> bool | None:
         tag, _freq = dictionary_word(text)
         return tag in ("nt", "j")
     return None
+
+
+def sure_org(text: str) -> bool:
+    """Whether ``text`` is a body by a surer form than a one-character head (场, 党 also end places and
+    nicknames): a head of two characters or more (机关, 委员会), a body or party first (政协…, 民盟…), or
+    jieba's dictionary tags it as a body (国民党: ``nt``)."""
+    head = _org_head(text)
+    if text.startswith(_PARTIES) or text.startswith(_BODIES) or (head is not None and len(head) >= 2 and text != head):
+        return True
+    if text.endswith(GENERIC_HEADS) and text[:-2] and text[:-2] not in GENERIC:
+        return True
+    return dictionary_word(text)[0] in ("nt", "j")
 
 
 def generic(label: str, text: str) -> bool:

@@ -279,3 +279,134 @@ def test_a_frequent_numeral_word_both_entity_models_read_as_none_is_flagged() ->
     assert reading(**{**word, "text": "九百多名"}).why is None  # no dictionary word: a count
     assert reading(**{**word, "relabel_none_p": 0.8}).why is None  # the rules' reader not sure
     assert reading(**{**word, "elsewhere": 1}).why is None
+
+
+IN_FORM = {"ORG": "市政协", "GPE": "四川", "PERSON": "王强", "MEETING": "二十大", "FIGURE": "3次", "DATE": "2023年"}
+
+
+def _read(text: str, spans: list[tuple[int, int, str]], pad: bool = True, **changes: Any) -> list[Reading]:
+    """Readings of ``spans`` of one report (the models' figures from ``reading``), put in their
+    context; with ``pad``, beside 20 gold spans of each label in its form in another report."""
+    near = changes.pop("near", None)
+    read = [
+        reading(start=s, end=e, label=label, text=text[s:e], near=near or (s, e), **changes) for s, e, label in spans
+    ]
+    texts = {1: text}
+    if pad:
+        texts[2] = "".join(IN_FORM.values())
+        at = 0
+        for label, string in IN_FORM.items():
+            read += [reading(document_id=2, start=at, end=at + len(string), label=label, text=string)] * 20
+            at += len(string)
+    return [r for r in check_model.in_context(read, texts) if r.document_id == 1]
+
+
+def test_a_wider_stretch_running_into_other_gold_is_no_cut() -> None:
+    # Two bylines written together (丁泉杨常成): the model reads a three-character name over 丁泉杨.
+    text = "宣传防疫知识。(丁泉杨常成)"
+    byline = dict(gold_p=0.04, none_p=0.5, near=(8, 11), near_p=0.99)
+    first = _read(text, [(8, 10, "PERSON"), (10, 13, "PERSON")], **byline)[0]
+    assert first.near_gold and first.why is None
+    alone = _read(text, [(8, 10, "PERSON")], **byline)[0]  # 杨 unmarked: 丁泉杨 may be the name
+    assert not alone.near_gold and alone.why is not None
+
+
+def test_a_body_before_a_post_is_the_guidelines_body_of_a_job_title() -> None:
+    # 统战部部长, 警务处前副处长, 中共西安市委常委: the body counts by itself, the post left out.
+    text = "市委常委、统战部部长娄二朋,警务处前副处长刘业成,中共西安市委常委、市委统战部部长"
+    none = dict(gold_p=0.0, none_p=1.0, relabel_none_p=0.98, unmarked=7)
+    bodies = _read(text, [(5, 8, "ORG"), (14, 17, "ORG")], **none)
+    assert all(r.before_post and r.why is None for r in bodies)
+    assert reading(label="ORG", text="统战部", **none).why is not None  # not before a post
+    # The model reads ORG over 中共西安市委常委: the wider stretch runs into the post.
+    at = text.index("中共西安市委")
+    cut = _read(text, [(at, at + 6, "ORG")], gold_p=0.37, none_p=0.6, near=(at, at + 8), near_p=0.8, split=True)[0]
+    assert cut.before_post and cut.why is None
+    assert reading(label="ORG", text="中共西安市委", gold_p=0.37, none_p=0.6, near=(0, 8), near_p=0.8, split=True).why
+    assert not _read("政协委员会", [(0, 2, "ORG")])[0].before_post  # 委员会 is a body's head, not a post
+
+
+def test_a_wider_stretch_out_of_the_form_the_span_has_is_no_cut() -> None:
+    # 市政协张家界市: the model reads ORG one character wider; the span is a body before its place,
+    # the stretch over it neither a body nor a place.
+    text = "协商并通过市政协张家界市第五届委员会"
+    r = _read(text, [(6, 12, "ORG")], gold_p=0.0, none_p=0.3, near=(5, 12), near_p=0.79, split=True)[0]
+    assert (r.fits, r.near_fits) == (True, False) and r.why is None
+
+
+def test_a_form_is_evidence_only_where_its_labels_grammar_holds_for_the_gold() -> None:
+    # 申城 (Shanghai's nickname) as GPE: out of GPE's form, in PERSON's; but a fifth of the gold
+    # places are out of the grammar, so the form is no evidence against GPE.
+    text = "行为艺术装点申城街头,四川成都,五角场"
+    nickname = dict(label_p=0.11, other="PERSON", other_p=0.88, none_p=1.0, other_entity_p=0.0)
+    few = _read(text, [(6, 8, "GPE"), (11, 13, "GPE"), (13, 15, "GPE")], pad=False, **nickname)
+    assert not few[0].form_holds and few[0].why is None
+    # Read as a body by a sure form (国民党: jieba's body; 县直机关: a head of two characters): evidence.
+    body = dict(label_p=0.04, other="ORG", other_p=0.73, none_p=1.0, other_entity_p=0.01)
+    sure = _read("国民党,县直机关,五角场", [(0, 3, "GPE"), (4, 8, "GPE"), (9, 12, "GPE")], pad=False, **body)
+    assert [r.other_sure for r in sure] == [True, True, False]
+    assert [r.why is not None for r in sure] == [True, True, False]
+    in_form = _read(
+        "四川成都重庆申城", [(0, 2, "GPE"), (2, 4, "GPE"), (4, 6, "GPE")] * 7 + [(6, 8, "GPE")], pad=False, **nickname
+    )
+    assert in_form[-1].form_holds and in_form[-1].why is not None  # 1 in 22 out of form: evidence
+
+
+def test_a_cut_out_of_form_without_a_word_cut_needs_the_model_over_the_wider_stretch() -> None:
+    # 文教支 of 文教支社: jieba cuts 文教支|社, so no word is split; the span is no body, the stretch
+    # over it one, and the model reads ORG there 31 %.
+    text = "将文教支社更名为"
+    cut = dict(gold_p=0.05, none_p=0.93, near=(1, 5))
+    assert _read(text, [(1, 4, "ORG")], **cut, near_p=0.31)[0].why is not None
+    assert _read(text, [(1, 4, "ORG")], **cut, near_p=0.1)[0].why is None
+
+
+def test_a_span_started_by_a_conjunction_is_out_of_form() -> None:
+    # 文化|和文史资料委员会编委会: 和 joins two names, starts none.
+    text = "决定成立文化和文史资料委员会编委会。"
+    r = _read(text, [(6, 17, "ORG")], gold_p=0.0, none_p=1.0, near=(4, 17), near_p=0.21)[0]
+    assert r.fits is False and r.near_fits is True and r.why is not None
+    assert _read("和平区政协", [(0, 5, "ORG")])[0].fits is True  # 和平: a word, not the conjunction
+
+
+def test_a_cut_through_a_word_needs_less_where_the_span_reads_no_label() -> None:
+    faint = dict(gold_p=0.0, none_p=1.0, near=(0, 4), near_p=0.33)
+    assert reading(**faint).why is None
+    assert reading(**faint, split=True).why is not None  # 广|西区委
+    assert reading(**{**faint, "gold_p": 0.2}, split=True).why is None
+
+
+def test_an_end_through_a_word_completed_in_form_is_a_cut() -> None:
+    # 四次会 of 四次会议: the end cuts the word 会议, and 四次会议 is a meeting; the models read the
+    # span as no entity and the wider stretch as nothing either.
+    text = "四届全国人大四次会议今早"
+    end = dict(gold_p=0.0, none_p=1.0, relabel_none_p=1.0, near=(6, 10), near_p=0.02, split=True)
+    assert _read(text, [(6, 9, "MEETING")], **end)[0].why is not None
+    assert _read(text, [(6, 9, "MEETING")], **{**end, "relabel_none_p": 0.8})[0].why is None
+    # 中共|党员会议: the stretch 中共党员会 has ORG's form, but its own end cuts 会议.
+    text = "16:00中共党员会议"
+    r = _read(text, [(5, 7, "ORG")], **{**end, "near": (5, 10)})[0]
+    assert r.near_fits is True and not r.near_whole and r.why is None
+
+
+def test_a_place_prefix_or_a_unit_left_out_beside_the_span_is_a_cut() -> None:
+    # 香港|商报: an ORG runs from its place prefix (the guidelines); 四十余|篇: a FIGURE to its unit.
+    text = "据香港商报报道,剩余四十余篇稿件"
+    fine = dict(gold_p=0.3, none_p=0.6)
+    org, figure = _read(text, [(3, 5, "ORG"), (10, 13, "FIGURE")], **fine)
+    assert org.left_out == "香港" and org.why is not None and "place prefix" in org.why
+    assert figure.left_out == "篇" and figure.why is not None and "unit" in figure.why
+    assert _read(text, [(1, 3, "GPE"), (3, 5, "ORG")], **fine)[1].left_out == ""  # the place is gold itself
+    assert _read(text, [(10, 14, "FIGURE")], **fine)[0].left_out == ""  # 四十余篇 in form: its unit in it
+    assert _read(text, [(3, 5, "ORG")], gold_p=0.8, none_p=0.1)[0].why is None  # the model reads it fine
+
+
+def test_a_dictionary_word_both_entity_models_read_as_none_is_flagged() -> None:
+    # 省属 as GPE: a noun of jieba's dictionary (64), both readers sure it is none, unmarked nowhere else.
+    word = dict(label="GPE", text="省属", gold_p=0.0, none_p=0.99, relabel_none_p=0.99, unmarked=0)
+    flagged = reading(**word).why
+    assert flagged is not None and "word of the dictionary" in flagged
+    assert reading(**{**word, "text": "路环"}).why is None  # a rare word (2): a name the models do not know
+    assert reading(**{**word, "text": "南亚"}).why is None  # a place name of the dictionary
+    assert reading(**{**word, "relabel_none_p": 0.9}).why is None
+    assert reading(**{**word, "elsewhere": 1}).why is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pizhu.store.span_form import fits, generic, place_chain
+from pizhu.store.span_form import fits, generic, place_chain, sure_org
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,7 @@ from pizhu.store.span_form import fits, generic, place_chain
         ("GPE", "八都村"),
         ("DATE", "2024年2月27日"),
         ("DATE", "2026-03-05"),
+        ("DATE", "二零二三"),  # a bare year in Chinese digits
         ("FIGURE", "320人"),
         ("FIGURE", "98%"),
         ("TITLE", "《城中文史资料》"),
@@ -50,6 +51,8 @@ def test_a_gold_form_fits_its_label(label: str, text: str) -> None:
         ("FIGURE", "超过20"),  # no unit or measure word
         ("FIGURE", "约两星"),  # a measure word cut (约两星期)
         ("FIGURE", "2023年"),  # a year
+        ("FIGURE", "一九八五年"),  # a year in Chinese digits
+        ("FIGURE", "三周年"),  # an anniversary: an ordinal by the guidelines
         ("TITLE", "两个确立"),
         ("SLOGAN", "《城中文史资料》"),
         ("PERSON", "县政协委员会"),
@@ -72,3 +75,14 @@ def test_a_chain_of_places_is_a_place() -> None:
 def test_generic_phrases_have_no_name_part() -> None:
     assert generic("ORG", "相关部门") and generic("ORG", "各级党委") and generic("FIGURE", "第十三届")
     assert not generic("ORG", "城中区政协") and not generic("ORG", "市委宣传部") and not generic("FIGURE", "12次")
+
+
+def test_a_sure_body_has_more_than_a_one_character_head() -> None:
+    # 五角场 ends in 场, 申城 in nothing of a body: places too; 县直机关, 国民党, 政协鱼台县 are bodies.
+    assert [sure_org(t) for t in ("县直机关", "国民党", "政协鱼台县", "文史委员会")] == [True] * 4
+    assert [sure_org(t) for t in ("五角场", "申城", "委员会", "相关部门")] == [False] * 4
+
+
+def test_an_anniversary_is_an_ordinal_with_no_name_part() -> None:
+    assert generic("FIGURE", "三周年") and generic("FIGURE", "80华诞")
+    assert not generic("FIGURE", "三年")
