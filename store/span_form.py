@@ -169,6 +169,8 @@ def sure_org(text: str) -> bool:
     nicknames): a head of two characters or more (机关, 委员会), a body or party first (政协…, 民盟…), or
     jieba's dictionary tags it as a body (国民党: ``nt``)."""
     head = _org_head(text)
+    if text == head or text in GENERIC_HEADS:
+        return False  # 委员会, 部门 alone: a head names no body
     if text.startswith(_PARTIES) or text.startswith(_BODIES) or (head is not None and len(head) >= 2 and text != head):
         return True
     if text.endswith(GENERIC_HEADS) and text[:-2] and text[:-2] not in GENERIC:

@@ -112,6 +112,8 @@ COMMON = 200
 def dictionary_word(word: str) -> tuple[str, int]:
     """jieba's tag and frequency of ``word`` (extract's user dictionary too), or ("", 0)."""
     posseg = tables()["posseg"]
+    # jieba merges the user dictionary's tags on a first cut; merge them now, or a fresh process reads other tags.
+    posseg.makesure_userdict_loaded()
     freq = posseg.tokenizer.FREQ.get(word) or 0
     return (posseg.word_tag_tab.get(word) or "x", freq) if freq else ("", 0)
 

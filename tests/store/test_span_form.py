@@ -86,3 +86,17 @@ def test_a_sure_body_has_more_than_a_one_character_head() -> None:
 def test_an_anniversary_is_an_ordinal_with_no_name_part() -> None:
     assert generic("FIGURE", "三周年") and generic("FIGURE", "80华诞")
     assert not generic("FIGURE", "三年")
+
+
+def test_a_words_tag_is_the_same_before_and_after_the_first_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: jieba merges the user dictionary's tags on the first cut, so 政协机关 read as 'x' and
+    委员会 as 'n' in a fresh process, 'nt' once anything was cut: sure_org('委员会') flipped with
+    the order the tests ran in."""
+    from pizhu.store import span_model
+
+    monkeypatch.setattr(span_model, "_state", {})
+    fresh = [span_model.dictionary_word(w) for w in ("政协机关", "委员会")]
+    span_model.tables()["posseg"].lcut("政协机关委员会")
+    assert [span_model.dictionary_word(w) for w in ("政协机关", "委员会")] == fresh
+    assert fresh[0][0] == "nt"
+    assert not sure_org("委员会"), "a head alone names no body, whatever jieba tags it"
