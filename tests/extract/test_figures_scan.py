@@ -1,0 +1,171 @@
+"""FIGURE kinds found false by the precision scan (bench/bench_figures_scan.py) on unlabelled pages.
+
+Each test names a form the guidelines rule out (an ordinal, a frequency, a numbered formula, a
+programme's name, a rank, injected spam) and checks the true count beside it is kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pizhu.extract.figures import find_figures
+from pizhu.extract.pipeline import extract_spans
+from pizhu.extract.spam import spam_lines
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in find_figures(text)]
+
+
+# A project's phase (一期工程, 二期扩建项目) names which part of it, an ordinal like 第二期.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("委员们视察了甲公司二期扩建项目、乙公司产业园项目。", []),
+        ("一期、二期项目均已投产。", []),
+        ("该园区2期工程年内开工。", []),
+        ("三期建设项目推进顺利,投资5亿元。", ["5亿元"]),
+        ("举办两期培训班、三期讲座。", ["两期", "三期"]),
+        ("共举办3期培训班。", ["3期"]),
+    ],
+)
+def test_a_project_phase_is_an_ordinal(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# A frequency is no FIGURE (RULINGS: 五年一次的换届), in Arabic numerals too.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("理事会1年1次召开会议。", []),
+        ("每届两年1次换届。", []),
+        ("会员大会3年1届。", []),
+        ("抵御50年一遇的洪水。", []),
+        ("全年开展视察2次。", ["2次"]),
+        ("为期3年的行动。", ["3年"]),
+    ],
+)
+def test_a_frequency_in_arabic_numerals_is_no_figure(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# A numbered formula (GUIDELINES: 十个一, 两个确立) written with Arabic numerals: N个 before a numeral.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("实施“3个1”工程。", []),
+        ("推进10个一工程。", []),
+        ("实现“4个100%”目标。", ["100%"]),
+        ("设立5个100万元的基金。", ["5个", "100万元"]),
+        ("建成12个服务站。", ["12个"]),
+    ],
+)
+def test_a_numbered_formula_in_arabic_numerals_is_no_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# The calendar's constants (a day's 24 hours, a week's 7 days, a year's 365 days) and round-the-clock
+# service measure nothing the report did; a length spent is still a FIGURE.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("热线全年365天开通。", []),
+        ("窗口一天24小时受理。", []),
+        ("提供7×24小时服务。", []),
+        ("一周7天不休。", []),
+        ("为期7天的培训。", ["7天"]),
+        ("连续24小时值守。", ["24小时"]),
+    ],
+)
+def test_a_calendar_constant_is_no_figure(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# A programme named by a travel time (15分钟生活圈, 1小时交通圈) is a name, like 三年行动.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推进“15分钟健康服务圈”建设。", []),
+        ("打造1小时交通圈。", []),
+        ("车程约15分钟。", ["约15分钟"]),
+    ],
+)
+def test_a_programme_named_by_a_travel_time_is_no_figure(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# A rank (排名前10位, 进入全国前100名) is an ordinal; the first N people counted stay a count.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("综合考评排名全省前10位。", []),
+        ("进入全国前100名。", []),
+        ("名列前3名。", []),
+        ("前10名报名者获赠书籍。", ["10名"]),
+    ],
+)
+def test_a_rank_is_an_ordinal(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# 余/多 makes a count of a word a Chinese numeral alone does not count (五十余席); so does a qualifier.
+def test_a_qualified_chinese_numeral_counts_like_yu() -> None:
+    assert texts("筵开逾六十五席。") == ["逾六十五席"]
+    assert texts("两支队伍。") == []
+
+
+REPORT = "2023年,市政协共组织视察调研12次,提交提案156件,办复率100%。\n"
+QUESTIONS = (
+    "感冒吃什么药好| 为什么会失眠| 36岁属什么生肖| 1990年属什么| 8月15日是什么节日| "
+    "血压高怎么办| 手机多少钱| 哪里好玩|\n"
+)
+
+
+def test_a_line_of_search_questions_a_mirror_injected_gives_no_span() -> None:
+    text = REPORT + QUESTIONS + REPORT
+    lines = spam_lines(text)
+    assert [text[a:b] for a, b in lines] == [QUESTIONS.rstrip("\n")]
+    inside = [s.text for s in extract_spans(text, model=False) if any(a <= s.start < b for a, b in lines)]
+    assert inside == []
+    assert {"2023年", "12次", "156件", "100%"} <= {s.text for s in extract_spans(text, model=False)}
+
+
+def test_a_table_row_joined_by_bars_is_no_spam() -> None:
+    row = "界别 | 委员人数 | 占比 | 提案数 | 立案数 | 办复率\n"
+    assert spam_lines(REPORT + row) == []
+
+
+# A quoted formula listing its numbered parts (“一个目标、两个重点、三项任务”) counts nothing.
+def test_a_quoted_numbered_formula_list_is_no_count() -> None:
+    assert texts("围绕“一个目标、两个重点、三项任务”展开。") == []
+    assert texts("设立了甲、乙、丙三个调研组。") == ["三个"]
+
+
+# The span of the term a report looks back over (回顾五年的工作, 五年的实践证明) is a time frame, like
+# 五年来; the length of a history stays a FIGURE (走过了75年的风雨历程).
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("回顾五年的工作,我们深切体会到:", []),
+        ("五年的实践证明,只有坚持党的领导。", []),
+        ("走过了75年的风雨历程。", ["75年"]),
+        ("人民政协走过了七十五年的光辉历程。", ["七十五年"]),
+    ],
+)
+def test_the_term_looked_back_over_is_a_time_frame(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# 近 before a span of time is relative (近两年) except after a word that gives a length (用近2个月的时间).
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("常委会用近2个月的时间开展调研。", ["近2个月"]),
+        ("历时近3个月。", ["近3个月"]),
+        ("经过近一年的努力,", ["近一年"]),
+        ("近两年,", []),
+        ("近3年来,", []),
+    ],
+)
+def test_a_length_with_jin_after_a_length_word_is_a_figure(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
