@@ -169,3 +169,21 @@ def test_the_term_looked_back_over_is_a_time_frame(text: str, kept: list[str]) -
 )
 def test_a_length_with_jin_after_a_length_word_is_a_figure(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# A table column whose header names an identifier, a page or a rank holds no amounts (the row-header
+# rule's column twin: 唯一号 counts nothing, nor do 提案号, 联系电话, 邮编, 页码, 名次).
+@pytest.mark.parametrize(
+    ("table", "kept"),
+    [
+        ("序号 | 提案号 | 案由 | 提案人\n1 | 0012 | 关于加强养老服务的建议 | 张三\n2 | 15 | 关于改善交通的建议 | 李四\n", []),
+        ("单位 | 联系电话 | 邮编\n市政协办公室 | 13812345678 | 100811\n县政协 | 66192752 | 361018\n", []),
+        ("章节 | 页码\n第一章 总则 | 3\n第二章 委员 | 12\n", []),
+        ("名次 | 单位 | 提案数\n1 | 市委办 | 12\n2 | 市政府办 | 9\n", ["12", "9"]),
+        ("界别 | 委员人数 | 提案数\n经济界 | 25 | 31\n教育界 | 18 | 22\n", ["25", "31", "18", "22"]),
+    ],
+)
+def test_an_identifier_page_or_rank_column_holds_no_figure(table: str, kept: list[str]) -> None:
+    from pizhu.extract.pipeline import rule_spans
+
+    assert [s.text for s in rule_spans(table) if s.label == "FIGURE"] == kept
