@@ -442,6 +442,18 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # “3个1”, 10个一工程, “4个100%”: a numbered formula (十个一), not things counted
     if unit in ("分钟", "小时", "个小时") and _CIRCLE_AFTER_RE.match(text, end):
         return None  # 15分钟生活圈, 1小时交通圈: a programme named by a travel time
+    if arabic and before in _QUOTES_OPEN and unit not in _TIME_UNITS and _QUOTED_NAME_AFTER_RE.match(text, end):
+        return None  # “4个意识”, “5位一体”, “3张清单”: a numbered slogan's name (四个自信), not a count
+    if (
+        arabic
+        and before == "个"
+        and num_start >= 2
+        and text[num_start - 2].isdigit()
+        and _MEASURE_WORDS[unit_word][0] not in ("currency", "measure")
+    ):
+        return None  # “2个100年”: the second numeral of a numbered formula (两个一百年)
+    if arabic and unit == "项" and text.startswith("规定", end):
+        return None  # 中央8项规定: the 八项规定, a fixed set
     if before == "前" and _RANK_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 排名全省前10位, 进入全国前100名: a rank, an ordinal
     if _calendar_constant(text, num_start, end, unit, m.group("ar") or m.group("cn")):
@@ -539,6 +551,8 @@ _PHASE_AFTER_RE = re.compile(
     r"(?:[、,，和及与至到\-—~][0-9一二三四五六七八九十]+期)*"
     r"(?:工程|项目|扩建|建设|改造|厂房|厂区|用地|规划|开发|投资|工地|园区|厂)"
 )
+# The rest of a short quoted name after a numeral and its measure word (“4个意识”, “2个100年”).
+_QUOTED_NAME_AFTER_RE = re.compile(r"[\u4e00-\u9fff0-9]{1,6}[”’」』\"]")
 # Words before 近 + a span of time that make it a length (用近2个月的时间, 历时近3个月, 经过近一年).
 _NEAR_LENGTH_CUES = ("用", "用了", "历时", "经过", "经", "历经", "花了", "耗时", "为期", "长达")
 # A verb that looks back over the span after it (回顾五年的工作, 总结一年来), and the report's own work

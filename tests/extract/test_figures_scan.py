@@ -187,3 +187,23 @@ def test_an_identifier_page_or_rank_column_holds_no_figure(table: str, kept: lis
     from pizhu.extract.pipeline import rule_spans
 
     assert [s.text for s in rule_spans(table) if s.label == "FIGURE"] == kept
+
+
+# A numbered slogan written with Arabic numerals (GUIDELINES: 两个确立, 四个自信 are no FIGURE): the numeral
+# opens a short quoted name (“4个意识”, “5位一体”, “3张清单”) or names the 八项规定 (中央8项规定); a quoted
+# length of time stays a time limit, a quoted amount with no head stays an amount.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("增强“4个意识”、坚定“4个自信”、做到“2个维护”。", []),
+        ("统筹推进“5位一体”总体布局。", []),
+        ("形成“3张清单”。", []),
+        ("实现“2个100年”奋斗目标。", []),
+        ("落实中央8项规定精神。", []),
+        ("限“3个月”内办结。", ["3个月"]),
+        ("获得“5000元”奖励。", ["5000元"]),
+        ("全年办理提案“128件”。", ["128件"]),
+    ],
+)
+def test_a_numbered_slogan_in_arabic_numerals_is_no_figure(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
