@@ -607,6 +607,14 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         # 旧币一万元折新币一元: an amount of a currency named just before it is counted, 一 included.
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
+    if (
+        number == "二"
+        and unit in ("次", "轮", "批", "期", "批次", "轮次")
+        and text[m.end() : m.end() + 1] not in _BOUNDARY_AFTER
+        and not qualified
+        and not _COUNTED_RE.search(text, max(0, m.start() - 8), m.start())
+    ):
+        return None  # 二次创业, 二次供水, 二轮督查: "second" (a count reads 两次, 两轮)
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
         return None  # 三五个, 七八次: an estimate (the digits are not read place by place as in years)
     if (

@@ -207,3 +207,20 @@ def test_an_identifier_page_or_rank_column_holds_no_figure(table: str, kept: lis
 )
 def test_a_numbered_slogan_in_arabic_numerals_is_no_figure(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# Mandarin counts with 两 before a measure word; 二 alone before 次/轮/批/期 and a word is the ordinal
+# "second" (二次创业, 二次供水, 二轮督查). Annals counting 二次 at a clause's end stay counts.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("推动二次创业。", []),
+        ("解决二次供水问题。", []),
+        ("进行二轮督查。", []),
+        ("召开常委会议二次,", ["二次"]),
+        ("开展两轮巡察。", ["两轮"]),
+        ("选举产生副主席二人。", ["二人"]),
+    ],
+)
+def test_er_before_a_count_word_and_a_noun_is_an_ordinal(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
