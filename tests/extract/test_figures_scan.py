@@ -176,7 +176,10 @@ def test_a_length_with_jin_after_a_length_word_is_a_figure(text: str, kept: list
 @pytest.mark.parametrize(
     ("table", "kept"),
     [
-        ("序号 | 提案号 | 案由 | 提案人\n1 | 0012 | 关于加强养老服务的建议 | 张三\n2 | 15 | 关于改善交通的建议 | 李四\n", []),
+        (
+            "序号 | 提案号 | 案由 | 提案人\n1 | 0012 | 关于加强养老服务的建议 | 张三\n2 | 15 | 关于改善交通的建议 | 李四\n",
+            [],
+        ),
         ("单位 | 联系电话 | 邮编\n市政协办公室 | 13812345678 | 100811\n县政协 | 66192752 | 361018\n", []),
         ("章节 | 页码\n第一章 总则 | 3\n第二章 委员 | 12\n", []),
         ("名次 | 单位 | 提案数\n1 | 市委办 | 12\n2 | 市政府办 | 9\n", ["12", "9"]),
@@ -224,3 +227,17 @@ def test_a_numbered_slogan_in_arabic_numerals_is_no_figure(text: str, kept: list
 )
 def test_er_before_a_count_word_and_a_noun_is_an_ordinal(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# A labelled value ending a line of page chrome (联系QQ:2885784924, 点击数:5255) and a line opening with a
+# year (2025年…) are no quantity a line break cut: the finder does not read across that break.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("网站大量收购独家精品文档,联系QQ:2885784924\n2025年提案审查情况报告\n", []),
+        ("发布日期:2010-03-11   本页面被点击数:5255\n2024年工作回顾\n", []),
+        ("全年各级政协组织围绕中心工作开展视察调研共计12\n5次,提出意见建议300余条。\n", ["125次", "300余条"]),
+    ],
+)
+def test_a_labelled_value_or_a_year_line_is_not_joined_across_a_break(text: str, kept: list[str]) -> None:
+    assert [t.replace("\n", "") for t in texts(text)] == kept
