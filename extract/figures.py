@@ -475,6 +475,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         tail = text[end : end + 3]
         if tail.startswith(("来", "多来", "以来")):
             return None
+        if before == "个" and text[max(0, num_start - 2) : num_start - 1] in ("一", "下", "上", "又", "每", "这", "那"):
+            return None  # 下一个5年, 第一个5年: a period named, not a length measured
         if pre == "近" and not text[max(0, start - 2) : start].endswith(_NEAR_LENGTH_CUES):
             return None  # 近两年: relative; 用近2个月的时间, 历时近3个月: a length
         if _LOOKED_BACK_RE.search(text, max(0, start - 3), start) or (
