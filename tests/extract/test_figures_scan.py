@@ -256,3 +256,21 @@ def test_a_labelled_value_or_a_year_line_is_not_joined_across_a_break(text: str,
 )
 def test_a_period_named_after_ge_is_no_length(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# A difference stated with 多, 少, 迟, 早 or 晚 is a comparison, no FIGURE (RULINGS: 会期多一天, 人大会议则迟一天),
+# in Arabic numerals too; 最多, 至少 bound an amount, and a change after a verb (增加了17名) is not ruled here.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("会期比去年多1天。", []),
+        ("人大会议则迟1天开幕。", []),
+        ("比上届少3人。", []),
+        ("比去年早2天召开。", []),
+        ("每人最多3件。", ["3件"]),
+        ("至少5人参加。", ["5人"]),
+        ("比上届增加了17名。", ["17名"]),
+    ],
+)
+def test_a_difference_stated_with_a_comparative_is_no_figure(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
