@@ -454,7 +454,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # “2个100年”: the second numeral of a numbered formula (两个一百年)
     if arabic and unit == "项" and text.startswith("规定", end):
         return None  # 中央8项规定: the 八项规定, a fixed set
-    if pre is None and before in "多少迟早晚" and _COMPARED_BEFORE_RE.search(text, max(0, num_start - 2), num_start):
+    if pre is None and _COMPARED_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 会期比去年多1天, 迟1天开幕, 比上届少3人: a difference, a comparison (会期多一天)
     if before == "前" and _RANK_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 排名全省前10位, 进入全国前100名: a rank, an ordinal
@@ -558,7 +558,9 @@ _PHASE_AFTER_RE = re.compile(
 # The rest of a short quoted name after a numeral and its measure word (“4个意识”, “2个100年”).
 _QUOTED_NAME_AFTER_RE = re.compile(r"[\u4e00-\u9fff0-9]{1,6}[”’」』\"]")
 # A comparative adjective right before a numeral, not a bound (最多, 至少, 不少) nor a verb's (增多, 减少).
-_COMPARED_BEFORE_RE = re.compile(r"(?<![最至不很更增减缺稀较])[多少迟早晚]$")
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?:(?<![最至不很更增减缺稀较])[多少迟早晚](?:了|出)?|[比较][^，。；,;：:]{1,8}(?<![增延成生助缩])[长短]了?|相差|只差)$"
+)
 # Words before 近 + a span of time that make it a length (用近2个月的时间, 历时近3个月, 经过近一年).
 _NEAR_LENGTH_CUES = ("用", "用了", "历时", "经过", "经", "历经", "花了", "耗时", "为期", "长达")
 # A verb that looks back over the span after it (回顾五年的工作, 总结一年来), and the report's own work

@@ -270,6 +270,11 @@ def test_a_period_named_after_ge_is_no_length(text: str, kept: list[str]) -> Non
         ("每人最多3件。", ["3件"]),
         ("至少5人参加。", ["5人"]),
         ("比上届增加了17名。", ["17名"]),
+        ("会期多了1天。", []),
+        ("较上届多出5名。", []),
+        ("会期比上届长1天。", []),
+        ("两次会议相差3天。", []),
+        ("两地相距5公里。", ["5公里"]),
     ],
 )
 def test_a_difference_stated_with_a_comparative_is_no_figure(text: str, kept: list[str]) -> None:
