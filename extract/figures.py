@@ -456,6 +456,13 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # 中央8项规定: the 八项规定, a fixed set
     if pre is None and _COMPARED_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 会期比去年多1天, 迟1天开幕, 比上届少3人: a difference, a comparison (会期多一天)
+    if unit in ("栋", "幢", "层", "座") and (
+        _ADDRESS_AFTER_RE.match(text, end)
+        or (unit == "层" and _BUILDING_BEFORE_RE.search(text, max(0, num_start - 2), num_start))
+    ):
+        return None  # 3栋2单元, 大厦3层会议室, 18层1801室: an address labels a building or a floor
+    if arabic and unit == "款" and _YEAR_FORM_RE.fullmatch(number_text):
+        return None  # 2025款车型: a model year
     if before == "前" and _RANK_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 排名全省前10位, 进入全国前100名: a rank, an ordinal
     if _calendar_constant(text, num_start, end, unit, m.group("ar") or m.group("cn")):
@@ -561,6 +568,10 @@ _QUOTED_NAME_AFTER_RE = re.compile(r"[\u4e00-\u9fff0-9]{1,6}[”’」』\"]")
 _COMPARED_BEFORE_RE = re.compile(
     r"(?:(?<![最至不很更增减缺稀较])[多少迟早晚](?:了|出)?|[比较][^，。；,;：:]{1,8}(?<![增延成生助缩])[长短]了?|相差|只差)$"
 )
+# What follows a building's or a floor's label in an address (3栋2单元, 18层1801室, 3层会议室), and the
+# building word before a floor (办公楼3层, 大厦3层, A座12层).
+_ADDRESS_AFTER_RE = re.compile(r"[0-9A-Za-z一二三四五六七八九-]|单元|室|号|会议|办公|大厅|东|西|南|北")
+_BUILDING_BEFORE_RE = re.compile(r"(?:楼|厦|座|号|区|馆|心|店|场)$")
 # Words before 近 + a span of time that make it a length (用近2个月的时间, 历时近3个月, 经过近一年).
 _NEAR_LENGTH_CUES = ("用", "用了", "历时", "经过", "经", "历经", "花了", "耗时", "为期", "长达")
 # A verb that looks back over the span after it (回顾五年的工作, 总结一年来), and the report's own work

@@ -279,3 +279,22 @@ def test_a_period_named_after_ge_is_no_length(text: str, kept: list[str]) -> Non
 )
 def test_a_difference_stated_with_a_comparative_is_no_figure(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# An address labels a building, a floor or a room (3栋2单元, 大厦3层会议室, 18层1801室): an ordinal, no count;
+# a building's floors counted (大楼共12层) stay. A model year (2025款) is a year.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("地址:幸福小区3栋2单元。", []),
+        ("住在2栋302室。", []),
+        ("会议在大厦3层会议室举行。", []),
+        ("政协机关位于办公楼3层。", []),
+        ("地址:金融大厦18层1801室。", []),
+        ("大楼共12层。", ["12层"]),
+        ("新建住宅楼3栋。", ["3栋"]),
+        ("发布2025款车型。", []),
+    ],
+)
+def test_an_address_label_is_no_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
