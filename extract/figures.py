@@ -463,6 +463,15 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # 3栋2单元, 大厦3层会议室, 18层1801室: an address labels a building or a floor
     if arabic and unit == "款" and _YEAR_FORM_RE.fullmatch(number_text):
         return None  # 2025款车型: a model year
+    if arabic and before == "、" and _neighbour_before(text, num_start, number_text):
+        return None  # 5、6名, 1、2次: an estimate of neighbouring digits (三五个, 七八次)
+    if (
+        _MEASURE_WORDS[unit_word][0] == "noun"
+        and unit not in ("人", "字")
+        and not m.group("bracket")
+        and _BODIES_AFTER_RE.match(text, end)
+    ):
+        return None  # 12县人大, 3县2区政协: the bodies of the places counted (5市委), no count
     if before == "前" and _RANK_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 排名全省前10位, 进入全国前100名: a rank, an ordinal
     if _calendar_constant(text, num_start, end, unit, m.group("ar") or m.group("cn")):
@@ -595,6 +604,23 @@ _NUMERAL_AFTER_RE = re.compile(
 _CIRCLE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}圈")
 # A rank before 前N名/位: 排名全省前10位, 进入全国前100名, 名列前3名.
 _RANK_BEFORE_RE = re.compile(r"(?:排名|排位|位列|名列|位居|进入|跻身|排在|挤进|入围)[^，。；、,;\n]{0,6}前$")
+
+
+# The bodies after places counted (12县人大, 3县2区政协, 5市委 is read by the place-word rule).
+_BODIES_AFTER_RE = re.compile(
+    r"(?:[0-9]+[省市县区镇乡村旗州])*(?:政协|人大|政府|党委|党组|委员会|妇联|团委|工商联|统战部|法院|检察院)"
+)
+
+
+def _neighbour_before(text: str, start: int, number: str) -> bool:
+    """Whether ``number`` (one digit) follows the digit one below it and a 、 (5、6名), a bare estimate."""
+    return (
+        len(number) == 1
+        and start >= 2
+        and text[start - 2].isdigit()
+        and (start < 3 or (not text[start - 3].isdigit() and text[start - 3] not in ".．"))
+        and int(number) - int(text[start - 2]) == 1
+    )
 
 
 def _calendar_constant(text: str, start: int, end: int, unit: str, number: str) -> bool:

@@ -298,3 +298,30 @@ def test_a_difference_stated_with_a_comparative_is_no_figure(text: str, kept: li
 )
 def test_an_address_label_is_no_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# Neighbouring digits joined by 、 are an estimate (RULINGS: 三五个, 七八次), in Arabic numerals too.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("每组3、4个人。", []),
+        ("邀请5、6名委员参加。", []),
+        ("每月1、2次。", []),
+        ("收到3、8件。", ["8件"]),
+    ],
+)
+def test_neighbouring_digits_are_an_estimate(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
+
+
+# Places counted before their bodies are the bodies (RULINGS: 地区12县政协负责…的同志, 5市委), whatever body.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("12县人大负责同志参加。", []),
+        ("全市3县2区政协主席出席。", []),
+        ("全省21市均已完成。", ["21市"]),
+    ],
+)
+def test_places_before_their_bodies_are_no_count(text: str, kept: list[str]) -> None:
+    assert texts(text) == kept
