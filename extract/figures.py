@@ -472,6 +472,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         and _BODIES_AFTER_RE.match(text, end)
     ):
         return None  # 12县人大, 3县2区政协: the bodies of the places counted (5市委), no count
+    if before == "%" or (unit == "%" and _HEX_PAIR_RE.match(text, end)):
+        return None  # %E6%94%BF: a URL's percent-encoding, no percentage
     if before == "前" and _RANK_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 排名全省前10位, 进入全国前100名: a rank, an ordinal
     if _calendar_constant(text, num_start, end, unit, m.group("ar") or m.group("cn")):
@@ -621,6 +623,10 @@ def _neighbour_before(text: str, start: int, number: str) -> bool:
         and (start < 3 or (not text[start - 3].isdigit() and text[start - 3] not in ".．"))
         and int(number) - int(text[start - 2]) == 1
     )
+
+
+# Two hex digits after % (one a letter): a URL's percent-encoding (%E6%94%BF).
+_HEX_PAIR_RE = re.compile(r"[0-9A-F][A-F]|[A-F][0-9A-F]")
 
 
 def _calendar_constant(text: str, start: int, end: int, unit: str, number: str) -> bool:

@@ -325,3 +325,10 @@ def test_neighbouring_digits_are_an_estimate(text: str, kept: list[str]) -> None
 )
 def test_places_before_their_bodies_are_no_count(text: str, kept: list[str]) -> None:
     assert texts(text) == kept
+
+
+# A URL's percent-encoding (%E6%94%BF) holds no percentage.
+def test_a_percent_encoded_url_holds_no_percentage() -> None:
+    assert texts("原文链接:http://example.com/xinwen/%E6%94%BF%E5%8D%8F%E5%A7%94/35478758/") == []
+    assert texts("https://example.com/3207771/%E5%85%A9%E6%9C%832026%E5%B0%8F") == []
+    assert texts("办复率98%,满意率100%。") == ["98%", "100%"]
