@@ -113,11 +113,12 @@ def stretches(doc: str, text: str, dates: Iterable[tuple[int, int]]) -> list[Str
     return found
 
 
-def texts(folders: list[Path]) -> Iterable[tuple[str, str]]:
-    """(name, normalized text) for the dev half and every .txt in ``folders``; never the test half."""
+def texts(folders: list[Path], dev: bool = True) -> Iterable[tuple[str, str]]:
+    """(name, normalized text) for the dev half (unless ``dev`` is false) and every .txt in ``folders``;
+    never the test half nor the fresh batch."""
     split = json.loads((CORPUS / "split.json").read_text("utf-8"))
-    test = {Path(name).name for name in split["test"]}
-    paths = [CORPUS / "texts" / Path(name).name for name in split["dev"]]
+    test = {Path(name).name for name in split["test"] + split.get("fresh", [])}
+    paths = [CORPUS / "texts" / Path(name).name for name in split["dev"]] if dev else []
     for folder in folders:
         paths += sorted(folder.glob("*.txt"))
     for path in paths:

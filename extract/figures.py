@@ -430,6 +430,54 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     speeches = meeting is not None and text.startswith("发言", meeting.end()) and before != "届"
     if unit == "次" and (meeting or before == "届") and not counted and not speeches:
         return None  # 九届三次会议, 二次全会, 十三届3次常委(扩大)会议: a session designation
+    if (
+        unit == "期"
+        and _PHASE_AFTER_RE.match(text, end)
+        and not _DIVIDED_RE.search(text, max(0, num_start - 3), num_start)
+    ):
+        return None  # 二期扩建项目, 2期工程: a project's phase names which part (分三期建设 counts them)
+    if unit == "次" and _PER_SPAN_BEFORE_RE.search(text, max(0, num_start - 6), num_start):
+        return None  # 1年1次, 两年1次: a frequency, as 五年一次 is
+    if unit == "个" and _NUMERAL_AFTER_RE.match(text, end):
+        return None  # “3个1”, 10个一工程, “4个100%”: a numbered formula (十个一), not things counted
+    if unit in ("分钟", "小时", "个小时") and _CIRCLE_AFTER_RE.match(text, end):
+        return None  # 15分钟生活圈, 1小时交通圈: a programme named by a travel time
+    if arabic and before in _QUOTES_OPEN and unit not in _TIME_UNITS and _QUOTED_NAME_AFTER_RE.match(text, end):
+        return None  # “4个意识”, “5位一体”, “3张清单”: a numbered slogan's name (四个自信), not a count
+    if (
+        arabic
+        and before == "个"
+        and num_start >= 2
+        and text[num_start - 2].isdigit()
+        and _MEASURE_WORDS[unit_word][0] not in ("currency", "measure")
+    ):
+        return None  # “2个100年”: the second numeral of a numbered formula (两个一百年)
+    if arabic and unit == "项" and text.startswith("规定", end):
+        return None  # 中央8项规定: the 八项规定, a fixed set
+    if pre is None and _COMPARED_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
+        return None  # 会期比去年多1天, 迟1天开幕, 比上届少3人: a difference, a comparison (会期多一天)
+    if unit in ("栋", "幢", "层", "座") and (
+        _ADDRESS_AFTER_RE.match(text, end)
+        or (unit == "层" and _BUILDING_BEFORE_RE.search(text, max(0, num_start - 2), num_start))
+    ):
+        return None  # 3栋2单元, 大厦3层会议室, 18层1801室: an address labels a building or a floor
+    if arabic and unit == "款" and _YEAR_FORM_RE.fullmatch(number_text):
+        return None  # 2025款车型: a model year
+    if arabic and before == "、" and _neighbour_before(text, num_start, number_text):
+        return None  # 5、6名, 1、2次: an estimate of neighbouring digits (三五个, 七八次)
+    if (
+        _MEASURE_WORDS[unit_word][0] == "noun"
+        and unit not in ("人", "字")
+        and not m.group("bracket")
+        and _BODIES_AFTER_RE.match(text, end)
+    ):
+        return None  # 12县人大, 3县2区政协: the bodies of the places counted (5市委), no count
+    if before == "%" or (unit == "%" and _HEX_PAIR_RE.match(text, end)):
+        return None  # %E6%94%BF: a URL's percent-encoding, no percentage
+    if before == "前" and _RANK_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
+        return None  # 排名全省前10位, 进入全国前100名: a rank, an ordinal
+    if _calendar_constant(text, num_start, end, unit, m.group("ar") or m.group("cn")):
+        return None  # 全年365天, 一天24小时, 7×24小时, 一周7天: the calendar's, not a measurement
     if unit == "副" and before == "正":
         return None  # 1正4副: a leadership's posts (one head, four deputies), not pairs counted
     if unit == "次" and re.search(r"每(?:年|月|周|季度?|届|天|日)$", text[max(0, num_start - 3) : num_start]):
@@ -445,10 +493,18 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     if unit in _TIME_UNITS:
         # 一年来, 两年多来, 30年来, 过去五年, 未来5年: relative spans, not measurements.
         tail = text[end : end + 3]
-        if tail.startswith(("来", "多来", "以来")) or pre == "近":
+        if tail.startswith(("来", "多来", "以来")):
             return None
-        if text.startswith(("一次", "一届", "一换"), end):
-            return None  # 五年一次的换届: a frequency, not a measurement
+        if before == "个" and text[max(0, num_start - 2) : num_start - 1] in ("一", "下", "上", "又", "每", "这", "那"):
+            return None  # 下一个5年, 第一个5年: a period named, not a length measured
+        if pre == "近" and not text[max(0, start - 2) : start].endswith(_NEAR_LENGTH_CUES):
+            return None  # 近两年: relative; 用近2个月的时间, 历时近3个月: a length
+        if _LOOKED_BACK_RE.search(text, max(0, start - 3), start) or (
+            (start == 0 or text[start - 1] in _CLAUSE_OPEN) and _TERM_WORK_AFTER_RE.match(text, end)
+        ):
+            return None  # 回顾五年的工作, 五年的实践证明: the term the report looks back over (五年来)
+        if _ONCE_AFTER_RE.match(text, end):
+            return None  # 五年一次的换届, 1年1次, 50年一遇: a frequency, not a measurement
         if pre is None and text[max(0, num_start - 2) : num_start].endswith(_RELATIVE_BEFORE):
             return None
         if text.startswith(("中", "间", "里"), end) and (start == 0 or text[start - 1] in _CLAUSE_OPEN):
@@ -512,6 +568,81 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     return Span(start, end, "FIGURE", span_text, attrs, rule, confidence)
 
 
+# What follows a phase of a project (二期扩建项目, 一期、二期工程): the works it is a part of.
+_PHASE_AFTER_RE = re.compile(
+    r"(?:[、,，和及与至到\-—~][0-9一二三四五六七八九十]+期)*"
+    r"(?:工程|项目|扩建|建设|改造|厂房|厂区|用地|规划|开发|投资|工地|园区|厂)"
+)
+# The rest of a short quoted name after a numeral and its measure word (“4个意识”, “2个100年”).
+_QUOTED_NAME_AFTER_RE = re.compile(r"[\u4e00-\u9fff0-9]{1,6}[”’」』\"]")
+# A comparative adjective right before a numeral, not a bound (最多, 至少, 不少) nor a verb's (增多, 减少).
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?:(?<![最至不很更增减缺稀较])[多少迟早晚](?:了|出)?|[比较][^，。；,;：:]{1,8}(?<![增延成生助缩])[长短]了?|相差|只差)$"
+)
+# What follows a building's or a floor's label in an address (3栋2单元, 18层1801室, 3层会议室), and the
+# building word before a floor (办公楼3层, 大厦3层, A座12层).
+_ADDRESS_AFTER_RE = re.compile(r"[0-9A-Za-z一二三四五六七八九-]|单元|室|号|会议|办公|大厅|东|西|南|北")
+_BUILDING_BEFORE_RE = re.compile(r"(?:楼|厦|座|号|区|馆|心|店|场)$")
+# Words before 近 + a span of time that make it a length (用近2个月的时间, 历时近3个月, 经过近一年).
+_NEAR_LENGTH_CUES = ("用", "用了", "历时", "经过", "经", "历经", "花了", "耗时", "为期", "长达")
+# A verb that looks back over the span after it (回顾五年的工作, 总结一年来), and the report's own work
+# after a span opening its clause (五年的实践证明, 五年的履职实践): the term as a time frame.
+_LOOKED_BACK_RE = re.compile(r"(?:回顾|回首|总结|盘点|回望)$")
+_TERM_WORK_AFTER_RE = re.compile(r"的(?:工作|实践|履职|探索|努力|奋斗)")
+# A quoted formula listing numbered parts before this one (“一个目标、两个重点、三项任务”).
+_FORMULA_LIST_RE = re.compile(rf"[“‘「](?:(?:{CN_NUMERAL})[个项条大种][\u4e00-\u9fff]{{1,6}}[、，,])+$")
+# A span of time before N次 that makes it a frequency: 1年1次, 两年1次, 每2年1次 (not 2023年2次).
+_PER_SPAN_BEFORE_RE = re.compile(
+    r"(?<![0-9])(?:每|(?:每)?[0-9]{1,3}个?|[一二两三四五六七八九十半]个?)(?:年|月|周|星期|天|日|季度|小时)$"
+)
+# After a span of time: once per it (一次, 1次, 一届, 一换, 一轮, 一遇: 50年一遇).
+_ONCE_AFTER_RE = re.compile(r"[1一](?:次|届|换|轮|遇)")
+# A numeral right after N个 that names the formula's item (“3个1”, 10个一, “4个100%”), not an amount
+# (5个100万元, 2个5G基站, 5个一等奖 stay counts).
+_NUMERAL_AFTER_RE = re.compile(
+    r"(?:[0-9]+%?|[一二三四五六七八九十百千]+)(?![0-9.０-９A-Za-z万亿千百元人名件个项次等级流线批类%])"
+)
+# 生活圈, 健康服务圈, 交通圈, 经济圈: a zone a programme names by the time it takes to cross it.
+_CIRCLE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}圈")
+# A rank before 前N名/位: 排名全省前10位, 进入全国前100名, 名列前3名.
+_RANK_BEFORE_RE = re.compile(r"(?:排名|排位|位列|名列|位居|进入|跻身|排在|挤进|入围)[^，。；、,;\n]{0,6}前$")
+
+
+# The bodies after places counted (12县人大, 3县2区政协, 5市委 is read by the place-word rule).
+_BODIES_AFTER_RE = re.compile(
+    r"(?:[0-9]+[省市县区镇乡村旗州])*(?:政协|人大|政府|党委|党组|委员会|妇联|团委|工商联|统战部|法院|检察院)"
+)
+
+
+def _neighbour_before(text: str, start: int, number: str) -> bool:
+    """Whether ``number`` (one digit) follows the digit one below it and a 、 (5、6名), a bare estimate."""
+    return (
+        len(number) == 1
+        and start >= 2
+        and text[start - 2].isdigit()
+        and (start < 3 or (not text[start - 3].isdigit() and text[start - 3] not in ".．"))
+        and int(number) - int(text[start - 2]) == 1
+    )
+
+
+# Two hex digits after % (one a letter): a URL's percent-encoding (%E6%94%BF).
+_HEX_PAIR_RE = re.compile(r"[0-9A-F][A-F]|[A-F][0-9A-F]")
+
+
+def _calendar_constant(text: str, start: int, end: int, unit: str, number: str) -> bool:
+    """A constant of the calendar: a day's 24 hours, a week's 7 days, a year's 365 days."""
+    before = text[max(0, start - 2) : start]
+    if unit in ("小时", "个小时") and number == "24":
+        return before[-1:] in ("天", "日", "×", "x", "X", "*", "＊")
+    if unit == "天" and number in ("7", "七"):
+        return (
+            before in ("一周", "每周", "全周", "星期") or before[-1:] == "周" or text.startswith(("24小时", "×24"), end)
+        )
+    if unit == "天" and number in ("365", "366"):
+        return before[-1:] == "年"
+    return False
+
+
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
@@ -527,10 +658,22 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         # 旧币一万元折新币一元: an amount of a currency named just before it is counted, 一 included.
     if number.startswith("一") and len(number) > 1 and number[1] not in "十百千万亿":
         return None  # 一二, 一两: estimates or list numbering
+    if (
+        number == "二"
+        and unit in ("次", "轮", "批", "期", "批次", "轮次")
+        and text[m.end() : m.end() + 1] not in _BOUNDARY_AFTER
+        and not qualified
+        and not _COUNTED_RE.search(text, max(0, m.start() - 8), m.start())
+    ):
+        return None  # 二次创业, 二次供水, 二轮督查: "second" (a count reads 两次, 两轮)
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
         return None  # 三五个, 七八次: an estimate (the digits are not read place by place as in years)
-    if unit not in _CN_COUNT_UNITS and unit not in _CN_CUE_UNITS and not (m.group("mid1") or m.group("mid2")):
-        return None  # 两支队伍, 三方: a set; 十余支队伍, 五十余席: 余/多 makes a count
+    if (
+        unit not in _CN_COUNT_UNITS
+        and unit not in _CN_CUE_UNITS
+        and not (m.group("mid1") or m.group("mid2") or m.group("pre"))
+    ):
+        return None  # 两支队伍, 三方: a set; 十余支队伍, 五十余席, 逾六十五席: 余/多 or a qualifier makes a count
     quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE
     if (
         before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后" and not quoted_length
@@ -557,6 +700,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
             return "figure.cn_duration", 0.45
         return None
+    if _FORMULA_LIST_RE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # “一个目标、两个重点、三项任务”: a formula's numbered parts
     if after.startswith(_SET_HEADS) and not _added_items_counted(text, m.start()):
         return None
     cue = (

@@ -218,6 +218,13 @@ _TABLE_CELL = " | "
 _LINE_END_NUMERAL = "0123456789.,，" + CN_NUMERAL_CHARS
 
 
+# A line that opens with a year (2025年提案审查情况报告): what ends the line before it is no part of it.
+_YEAR_LINE_RE = re.compile(r"(?:1[89]|20)[0-9]{2}年")
+# A value a label introduces at a line's end (QQ:2885784924, 点击数:5255), or a run of seven digits or
+# more (a phone or an account): page chrome, not a quantity a break cut.
+_LABELLED_VALUE_RE = re.compile(r"(?:[:：][ \t]*[0-9]+|(?<![0-9.,])[0-9]{7,})$")
+
+
 def join_broken_lines(text: str, left: frozenset[str], right: frozenset[str]) -> tuple[str, list[int]] | None:
     """``text`` with the line breaks that cut a quantity or a date in two left out, and where
     each character of that view stands in ``text``; None where no break qualifies.
@@ -241,6 +248,8 @@ def join_broken_lines(text: str, left: frozenset[str], right: frozenset[str]) ->
             continue
         if _LIST_START_RE.match(text, end) or not _running_line(text, start):
             continue
+        if _YEAR_LINE_RE.match(text, end) or _LABELLED_VALUE_RE.search(text, max(0, start - 24), start):
+            continue  # 2025年… opens a line; 联系QQ:2885784924, 点击数:5255 end one: no quantity cut
         cuts.append((start, end))
     if not cuts:
         return None

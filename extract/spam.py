@@ -10,7 +10,10 @@ their own, whatever they say:
   ``评论`` heading just above it);
 - an **SEO title line**: three or more keywords joined by ``-``, ``_`` or ``|``, two of them
   from the vocabulary of adult-video and gambling spam (``一区二区``, ``在线播放``, ``百家乐``),
-  a vocabulary no report of this genre uses.
+  a vocabulary no report of this genre uses;
+- a **line of search questions**: five or more short items joined by ``|``, most of them questions
+  (``…是什么原因| 34岁属什么生肖| 6月22什么星座|``), the search terms a mirror pastes around the
+  page it copies; a table row joined by bars asks nothing.
 
 Page chrome (navigation, bylines, related-news lists, captions) is none of these and is
 annotated like the report.
@@ -74,7 +77,7 @@ def spam_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         lines.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    spam = [_seo_title(line) for _s, _e, line in lines]
+    spam = [_seo_title(line) or _question_list(line) for _s, _e, line in lines]
     widget = [i for i, (_s, _e, line) in enumerate(lines) if _widget_line(line)]
     for first, last in _blocks(widget):
         # Back over the block's own filler (a username, an emoji-tailed headline) to a 评论 heading.
@@ -121,6 +124,20 @@ def _filler(line: str) -> bool:
     if _USERNAME_RE.fullmatch(line) and re.search(r"[0-9A-Za-z]", line):
         return True
     return unicodedata.category(line[-1]) == "So"
+
+
+_BAR_RE = re.compile(r"\s*[|｜]\s*")
+_QUESTION_RE = re.compile(r"什么|为什么|怎么|怎样|哪|多少|几[个岁天年月号]|吗$|呢$|\?$|？$")
+_QUESTIONS_MIN = 5
+
+
+def _question_list(line: str) -> bool:
+    """Five or more items joined by bars, at least three in four of them questions, none long."""
+    items = [p for p in _BAR_RE.split(line.strip()) if p]
+    if len(items) < _QUESTIONS_MIN or any(len(p) > 20 for p in items):
+        return False
+    asked = sum(1 for p in items if _QUESTION_RE.search(p))
+    return asked * 4 >= len(items) * 3
 
 
 def _seo_title(line: str) -> bool:

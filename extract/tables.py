@@ -27,6 +27,11 @@ _NUMBER_RE = re.compile(r"^[-−+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _TABLE_UNIT_RE = re.compile(r"单位\s*[：:]\s*([^\s,，;；、|币]{1,6})")
 # A row header that names an identifier (唯一号, 编号, 代码, 序号, 邮编, 电话, ID): its cells are no amounts.
 _IDENTIFIER_ROW_RE = re.compile(r"(?:号|编号|编码|代码|序号|邮编|电话|ID|id)\s*[：:]?$")
+# A column header that names an identifier (提案号, 编号, 联系电话, 邮编), a page (页码) or a rank (名次,
+# 届次): its cells label or rank their rows, they count nothing.
+_IDENTIFIER_COLUMN_RE = re.compile(
+    r"(?:号|号码|编码|代码|邮编|邮政编码|电话|手机|传真|ID|id|页码|页次|名次|排名|排序|位次|届次|届别|期次)$"
+)
 # How many lines over a table its unit line may stand (a caption, then the unit line).
 _UNIT_LINES = 2
 # A bare number proposed only because it stands in a table, with no unit to say what it counts.
@@ -122,6 +127,8 @@ def _table_cells(rows: list[tuple[int, str]], table_unit: str = "") -> list[tupl
                 continue
             lead = start + len(cell) - len(cell.lstrip())
             column, unit = columns[j] if aligned else ("", "")
+            if _IDENTIFIER_COLUMN_RE.search(column):
+                continue  # 提案号 | 0012, 联系电话 | 13812345678, 页码 | 3: a label, not an amount
             metric = " ".join(part for part in (row_name, column) if part)
             found.append((lead, lead + len(stripped), metric, unit or row_unit or table_unit))
     return found
