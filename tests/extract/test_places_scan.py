@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from pizhu.extract.entities import looks_like_place
 from tests.extract.spans import labelled
 
 # --- a place opening a company's, a publisher's or a news agency's name (RULINGS: companies and media
@@ -22,6 +23,8 @@ from tests.extract.spans import labelled
         ("稿件来源:香港中通社\n香港中通社12月19日电", "香港"),
         ("代表们在会上发言。(视觉中国/图)", "中国"),
         ("据岳阳晨光出版社消息,新书已出版。", "岳阳"),
+        ("会议现场。 徐立全 中国政府网 图\n政协湖北省委员会开幕", "中国"),
+        ("岳阳新闻网讯 昨天,市政协召开常委会议。", "岳阳"),
     ],
 )
 def test_a_place_opening_a_company_or_press_name_is_no_gpe(text: str, place: str) -> None:
@@ -57,3 +60,55 @@ def test_a_place_before_other_words_stays_a_gpe(text: str, place: str) -> None:
 def test_a_given_name_before_a_closing_bracket_is_no_place(text: str, name: str, place: str) -> None:
     assert place not in labelled(text, "GPE")
     assert name in labelled(text, "PERSON")
+
+
+# --- a place's suffix that a word after it would eat, where the next characters are a word of their own
+# --- (中山市民主党派 is 中山市 + 民主党派, not 中山 + 市民) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("中山市民主党派联合调研组赴外地调研。", "中山市"),
+        ("岳阳市民族团结进步创建工作取得成效。", "岳阳市"),
+        ("推动岳阳市民营经济高质量发展。", "岳阳市"),
+    ],
+)
+def test_a_suffix_before_a_word_of_its_own_stays_with_the_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("西宁市民踊跃参加义务植树。", "西宁"),
+        ("陇南市情决定了发展路径。", "陇南"),
+    ],
+)
+def test_a_suffix_a_word_eats_still_leaves_the_short_name(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+# --- a natural place followed by the same kind of feature word (大明湖 + 见湖 of 见湖透绿, a slogan's words) ---
+
+
+def test_a_lake_takes_no_second_lake_after_it() -> None:
+    text = "考察组一行实地察看了大明湖见湖透绿相关提案办理情况。"
+    assert labelled(text, "GPE") == ["大明湖"]
+
+
+def test_a_named_feature_after_its_place_still_joins() -> None:
+    assert labelled("游客来到杭州西湖游览。", "GPE") == ["杭州西湖"]
+
+
+# --- the model's bare area noun after a sector word (乡镇工业园区): a kind of place, no name --------------
+
+
+@pytest.mark.parametrize("name", ["工业园区", "现代农业园区", "经济开发区", "生态保护区"])
+def test_a_sector_word_before_an_area_noun_has_no_place_shape(name: str) -> None:
+    assert not looks_like_place(name)
+
+
+@pytest.mark.parametrize("name", ["金新社区", "岳阳经济开发区", "曹家岭社区", "和平社区", "滨江新区"])
+def test_a_named_area_keeps_its_place_shape(name: str) -> None:
+    assert looks_like_place(name)
