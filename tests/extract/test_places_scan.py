@@ -112,3 +112,18 @@ def test_a_sector_word_before_an_area_noun_has_no_place_shape(name: str) -> None
 @pytest.mark.parametrize("name", ["金新社区", "岳阳经济开发区", "曹家岭社区", "和平社区", "滨江新区"])
 def test_a_named_area_keeps_its_place_shape(name: str) -> None:
     assert looks_like_place(name)
+
+
+# --- a name only the tokenizer calls a place, opening a word it does not know (a brand: 海康 + 瑞 + 锋) ------
+
+
+def test_a_tokenizer_place_before_lone_characters_opens_a_brand() -> None:
+    assert labelled("委员们走访海康瑞锋科技,了解企业发展。", "GPE") == []
+
+
+def test_a_tokenizer_place_before_a_word_stays_a_place() -> None:
+    assert labelled("参观新庄工业园区并与新庄村委座谈。", "GPE") == ["新庄", "新庄"]
+
+
+def test_a_table_place_before_a_lone_verb_stays_a_place() -> None:
+    assert labelled("会议在北京设主会场,在岳阳设分会场。", "GPE") == ["北京", "岳阳"]
