@@ -127,3 +127,20 @@ def test_a_tokenizer_place_before_a_word_stays_a_place() -> None:
 
 def test_a_table_place_before_a_lone_verb_stays_a_place() -> None:
     assert labelled("会议在北京设主会场,在岳阳设分会场。", "GPE") == ["北京", "岳阳"]
+
+
+# --- a place opening a spam mirror's medical advertisement (RULINGS: a place in a spam advertisement line is
+# --- no GPE) ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line", ["来源:不详岳阳治疗白癜风疗效最好医院", "岳阳治疗牛皮癣哪家医院好", "湖南看白癜风哪里好"]
+)
+def test_a_place_opening_a_medical_advert_is_no_gpe(line: str) -> None:
+    text = f"委员们围绕乡村振兴建言献策。\n{line}\n会议强调要凝聚共识。"
+    assert labelled(text, "GPE") == []
+    assert labelled(text, "GPE", model=True) == []
+
+
+def test_a_place_before_a_hospital_sentence_stays() -> None:
+    assert labelled("岳阳治疗中心建设进展顺利,市民就医更方便。", "GPE") == ["岳阳"]
