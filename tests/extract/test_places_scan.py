@@ -144,3 +144,19 @@ def test_a_place_opening_a_medical_advert_is_no_gpe(line: str) -> None:
 
 def test_a_place_before_a_hospital_sentence_stays() -> None:
     assert labelled("岳阳治疗中心建设进展顺利,市民就医更方便。", "GPE") == ["岳阳"]
+
+
+# --- a place inside a fixed political phrase: a count of places (成渝地区双城经济圈) and the patriotic
+# --- formula (爱国爱澳爱乡) -----------------------------------------------------------------------------
+
+
+def test_a_count_of_places_is_no_short_name() -> None:
+    assert "双城" not in labelled("推动成渝地区双城经济圈建设走深走实。", "GPE")
+
+
+def test_a_count_of_places_beside_its_full_name_is_a_place() -> None:
+    assert "双城" in labelled("双城区是哈尔滨的市辖区,双城的发展日新月异。", "GPE")
+
+
+def test_the_patriotic_formula_holds_no_place_for_the_model() -> None:
+    assert all("爱" not in g for g in labelled("社团秉承爱国爱澳爱乡的精神,服务社会。", "GPE", model=True))
