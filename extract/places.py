@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PlaceTable", "admin_names", "table"]
+__all__ = ["PlaceTable", "admin_names", "in_advert", "opens_body_name", "table"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -119,3 +119,37 @@ def admin_names(text: str, kinds: frozenset[str] | None = None) -> list[tuple[in
                 out.append((start, end, k))
                 break
     return out
+
+
+# 重庆出版集团, 香港中通社, 岳阳晨光出版社, 中国政府网 图, (视觉中国/图): a place that opens a company's, a
+# publisher's or a news agency's name, or closes a photo agency's credit, is part of that name (RULINGS: companies and
+# media outlets are ORG, and the place inside such a name is no GPE). Up to four characters of trade
+# name may stand between; none of them a function word or a mark, and the place must not follow a
+# verb of going or being (赴重庆调研…集团 reads 重庆 on its own).
+_BODY_AFTER_PLACE_RE = re.compile(
+    r"(?:(?![的和与及在是对为从向到赴等])[\u4e00-\u9fff]){0,4}?"
+    r"(?:出版集团|出版社|杂志社|通讯社|中通社|新闻社|报社|集团|公司"
+    # 中国政府网 图, 岳阳新闻网讯: a news site's name before a photo credit or its lead
+    r"|网(?=[ \u3000]*(?:图|讯|消息|\n)))"
+    r"|[/／]图"
+)
+_GOING_BEFORE = frozenset("赴到在去往至抵从来于")
+
+
+def opens_body_name(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` opens a company's or a media outlet's name (or a photo credit)."""
+    if start > 0 and text[start - 1] in _GOING_BEFORE:
+        return False
+    return _BODY_AFTER_PLACE_RE.match(text, end) is not None
+
+
+# 浙江治疗白癜风疗效最好医院, 岳阳治疗白癜风哪家医院好: a medical advertisement a spam mirror injects names a
+# place before a treatment and a "best hospital" question; its place is no GPE (corpus RULINGS).
+_ADVERT_AFTER_PLACE_RE = re.compile(
+    r"[^\n，。；,;]{0,4}?(?:治疗|医治|看)[^\n，。；,;]{1,12}?(?:最好的?医院|哪家(?:医院)?(?:最)?好|哪里(?:最)?好|哪个医院(?:最)?好)"
+)
+
+
+def in_advert(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens a medical advertisement's keyword line."""
+    return _ADVERT_AFTER_PLACE_RE.match(text, end) is not None

@@ -160,3 +160,14 @@ def test_a_count_of_places_beside_its_full_name_is_a_place() -> None:
 
 def test_the_patriotic_formula_holds_no_place_for_the_model() -> None:
     assert all("爱" not in g for g in labelled("社团秉承爱国爱澳爱乡的精神,服务社会。", "GPE", model=True))
+
+
+# --- the model's places that a body's tail or a generic place word ends (民众建澳联盟, 社会主义新农村) --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["会见了民众建澳联盟及社团代表。", "为社会主义新农村建设出力。", "建设美丽乡村,共享发展成果。"],
+)
+def test_the_model_proposes_no_body_or_generic_place(text: str) -> None:
+    assert labelled(text, "GPE", model=True) == []
