@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from pizhu.extract.entities import looks_like_name, looks_like_place, name_stands_free
 from pizhu.extract.models import Span
-from pizhu.extract.places import in_advert, opens_body_name
+from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
 
 __all__ = ["AGREED", "MODEL_ONLY", "combine"]
 
@@ -287,7 +287,7 @@ def _fix(text: str, span: Span) -> Span | None:
             return None  # 社会主义新农村: a kind of place, no name
         if text.endswith("爱国爱", 0, start):
             return None  # 爱国爱澳爱乡: the patriotic formula (a SLOGAN), no place in it
-        if opens_body_name(text, start, end) or in_advert(text, end):
+        if opens_body_name(text, start, end) or in_advert(text, end) or in_one_country_formula(text, start, end):
             return None  # 重庆出版集团: the place opens a company's or an outlet's name
     if (start, end) == (span.start, span.end):
         return span

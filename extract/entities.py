@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from pizhu.extract.models import Span
-from pizhu.extract.places import admin_names, in_advert, opens_body_name
+from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.segment import Segmenter
 
@@ -828,14 +828,17 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
       closing bracket ends such an item too (【编辑:孟宜君】).
     - 重庆出版集团, 香港中通社, (视觉中国/图): a place opening a company's or a media outlet's name is
       part of that name, no GPE (``places.opens_body_name``); so is one opening a medical advertisement
-      (浙江治疗白癜风疗效最好医院, ``places.in_advert``).
+      (浙江治疗白癜风疗效最好医院, ``places.in_advert``), and the country of the 一个中国 formula.
     """
     listed = {(s.start, s.end) for s in spans if s.rule == "entity.person_list"}
     persons = {(s.start, s.end) for s in spans if s.label == "PERSON"}
     out = []
     for s in spans:
         if s.label == "GPE" and (
-            (s.start, s.end) in listed or opens_body_name(text, s.start, s.end) or in_advert(text, s.end)
+            (s.start, s.end) in listed
+            or opens_body_name(text, s.start, s.end)
+            or in_advert(text, s.end)
+            or in_one_country_formula(text, s.start, s.end)
         ):
             continue
         a = s.start - 1

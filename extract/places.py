@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PlaceTable", "admin_names", "in_advert", "opens_body_name", "table"]
+__all__ = ["PlaceTable", "admin_names", "in_advert", "in_one_country_formula", "opens_body_name", "table"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -153,3 +153,17 @@ _ADVERT_AFTER_PLACE_RE = re.compile(
 def in_advert(text: str, end: int) -> bool:
     """Whether the place ending at ``end`` opens a medical advertisement's keyword line."""
     return _ADVERT_AFTER_PLACE_RE.match(text, end) is not None
+
+
+# 坚持一个中国原则: a country right after 一个, before the formula's noun or a break, is the numbered formula
+# (RULINGS: 一个中国原则 gives SLOGAN 一个中国 and no GPE); 一个中国人 (a person) keeps its place.
+_FORMULA_AFTER_RE = re.compile(r"(?:原则|政策|框架|立场|共识|的|[^\u4e00-\u9fff]|$)")
+
+
+def in_one_country_formula(text: str, start: int, end: int) -> bool:
+    """Whether the country at ``text[start:end]`` is the one of the 一个X formula."""
+    return (
+        text.endswith("一个", 0, start)
+        and table().short.get(text[start:end]) == "country"
+        and _FORMULA_AFTER_RE.match(text, end) is not None
+    )

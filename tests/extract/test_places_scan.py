@@ -171,3 +171,16 @@ def test_the_patriotic_formula_holds_no_place_for_the_model() -> None:
 )
 def test_the_model_proposes_no_body_or_generic_place(text: str) -> None:
     assert labelled(text, "GPE", model=True) == []
+
+
+# --- a country after 一个: the numbered formula (RULINGS: 一个中国原则 gives SLOGAN 一个中国, no GPE) -----
+
+
+def test_the_one_country_formula_holds_no_gpe() -> None:
+    text = "旗帜鲜明地坚持一个中国原则,促进两岸交流。"
+    assert labelled(text, "GPE") == []
+    assert labelled(text, "GPE", model=True) == []
+
+
+def test_a_country_before_a_person_after_a_measure_word_stays() -> None:
+    assert "中国" in labelled("作为一个中国人,他深感自豪。", "GPE")
