@@ -212,6 +212,7 @@ def _autonomous_short_forms(table: Any) -> re.Pattern[str] | None:
     return _alternation(forms) if forms else None
 
 
+_VENUE_CHARS = frozenset("苑馆楼厅堂阁轩")
 _COUNT_CHARS = frozenset("一二两三四五六七八九十百千双")
 _KIND_OF_PLACE_CHARS = frozenset("城县市镇乡区省村")
 
@@ -836,6 +837,7 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
     for s in spans:
         if s.label == "GPE" and (
             (s.start, s.end) in listed
+            or _LEVELS_PLURAL_RE.fullmatch(s.text)
             or opens_body_name(text, s.start, s.end)
             or in_advert(text, s.end)
             or in_one_country_formula(text, s.start, s.end)
@@ -847,8 +849,18 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
             and len(s.text) == 2
             and a >= 0
             and text[a] in _COMMON_SURNAMES
-            and (a == 0 or text[a - 1] in _ITEM_BOUNDARY or text[a - 1] in "。！？!?")
-            and (s.end == len(text) or text[s.end] in _ITEM_BOUNDARY or text[s.end] in _GIVEN_NAME_AFTER_PLACE)
+            and (
+                a == 0
+                or text[a - 1] in _ITEM_BOUNDARY
+                or text[a - 1] in "。！？!?"
+                or text.endswith(_POSTS_TUPLE, 0, a)
+            )
+            and (
+                s.end == len(text)
+                or text[s.end] in _ITEM_BOUNDARY
+                or text[s.end] in _GIVEN_NAME_AFTER_PLACE
+                or _SPEECH_AFTER_RE.match(text, s.end) is not None
+            )
             and _plausible_name(text, a, s.end, st, rare=_RARE_AFTER_POST)
         ):
             if (a, s.end) not in persons:
@@ -858,6 +870,10 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
     return out
 
 
+# 各省市: a plural of levels names no place.
+_LEVELS_PLURAL_RE = re.compile("各[省市县区州镇乡村]+")
+# 主任廖京山讲解: a speech verb after a post's name.
+_SPEECH_AFTER_RE = re.compile("讲|说|指出|介绍|主持|表示|强调|致辞|发言|宣读|通报")
 # After a name, a character that opens the rest of the clause: 林德兴既欣喜, 林龙安则由.
 _GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
 # A place read in a given name ends where such a name can: also before a closing bracket (【编辑:孟宜君】).
@@ -1358,6 +1374,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for i, (start, end, word) in enumerate(tokens):
         if (word in places or word in short_names) and _opens_unknown_word(text, tokens, i, table):
             continue
+        if (
+            (word in places or word in short_names)
+            and word not in table.kind
+            and table.short.get(word) not in ("province", "country")
+            and text[end : end + 1] in _VENUE_CHARS
+        ):
+            continue  # 澳门 + 新竹苑: a short name opening a venue's own name is part of the venue
         if _counts_places(word) and word not in licensed:
             continue  # 双城经济圈: a count of places, a name only beside its full name (双城区)
         if word in places or word in short_names:

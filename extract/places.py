@@ -132,6 +132,8 @@ _BODY_AFTER_PLACE_RE = re.compile(
     # 中国政府网 图, 岳阳新闻网讯: a news site's name before a photo credit or its lead
     r"|网(?=[ \u3000]*(?:图|讯|消息|\n)))"
     r"|[/／]图"
+    # 亚洲地产控股(香港)有限公司: a company's registered place in brackets before its form
+    r"|[)）](?:股份)?(?:有限责任公司|有限公司|公司|集团)"
 )
 _GOING_BEFORE = frozenset("赴到在去往至抵从来于")
 

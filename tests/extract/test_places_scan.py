@@ -184,3 +184,24 @@ def test_the_one_country_formula_holds_no_gpe() -> None:
 
 def test_a_country_before_a_person_after_a_measure_word_stays() -> None:
     assert "中国" in labelled("作为一个中国人,他深感自豪。", "GPE")
+
+
+# --- the third batch (Macau and Hong Kong pages) --------------------------------------------------------
+
+
+def test_a_plural_of_levels_is_no_place() -> None:
+    assert labelled("在中央政府大力支持、内地各省市帮助下,澳门得以发挥优势。", "GPE") == ["澳门"]
+
+
+def test_a_given_name_after_a_post_and_a_surname_is_no_place() -> None:
+    text = "事务办公室主任廖京山讲解区域合作新趋势。"
+    assert "京山" not in labelled(text, "GPE")
+    assert "廖京山" in labelled(text, "PERSON")
+
+
+def test_a_short_name_opening_a_venue_is_part_of_the_venue() -> None:
+    assert labelled("联谊会日前假澳门新竹苑举办座谈会。", "GPE") == ["澳门"]
+
+
+def test_a_place_in_brackets_inside_a_company_name_is_no_gpe() -> None:
+    assert labelled("由亚洲地产控股(香港)有限公司协办。", "GPE") == []
