@@ -1306,6 +1306,7 @@ def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, t
             and nxt not in _STOP_CHARS
             and nxt not in _WORD_AFTER_PLACE
             and nxt not in _FUNCTION_BEFORE
+            and nxt not in _PROVINCE_ABBREVIATIONS  # 横琴 + 粤 + 澳 + 深合区: a chain of places
         ):
             return False
         pos = b

@@ -205,3 +205,7 @@ def test_a_short_name_opening_a_venue_is_part_of_the_venue() -> None:
 
 def test_a_place_in_brackets_inside_a_company_name_is_no_gpe() -> None:
     assert labelled("由亚洲地产控股(香港)有限公司协办。", "GPE") == []
+
+
+def test_a_tokenizer_place_before_provinces_one_character_names_stays_a_chain() -> None:
+    assert labelled("商务部将支持横琴粤澳深合区建设。", "GPE") == ["横琴粤澳深合区"]
