@@ -138,10 +138,23 @@ _BODY_AFTER_PLACE_RE = re.compile(
 _GOING_BEFORE = frozenset("赴到在去往至抵从来于")
 
 
+# 香港商务及经济发展局, 澳门治安警察局, 香港旅发局: a Hong Kong or Macau bureau named after its place (RULINGS: Hong
+# Kong bureaus are ORG); not 当局 (the authorities), nor across a function word or a mark.
+_SAR_BUREAU_RE = re.compile(
+    r"(?!当局)(?:(?![的和与在是对为从向到等、，。；：\s])[\u4e00-\u9fff]){0,9}?"
+    # the common words that end in 局 or 署 (融入国家发展大局, 工作部署) name no bureau
+    r"(?![大格布全结时政开僵新残变部的和与在是对为从向到等])[\u4e00-\u9fff][局署](?![长])"
+)
+_SARS = frozenset(("香港", "澳门", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区"))
+
+
 def opens_body_name(text: str, start: int, end: int) -> bool:
-    """Whether the place at ``text[start:end]`` opens a company's or a media outlet's name (or a photo credit)."""
+    """Whether the place at ``text[start:end]`` opens a company's, a media outlet's or a SAR bureau's name (or
+    closes a photo credit)."""
     if start > 0 and text[start - 1] in _GOING_BEFORE:
         return False
+    if text[start:end] in _SARS and _SAR_BUREAU_RE.match(text, end):
+        return True
     return _BODY_AFTER_PLACE_RE.match(text, end) is not None
 
 

@@ -209,3 +209,23 @@ def test_a_place_in_brackets_inside_a_company_name_is_no_gpe() -> None:
 
 def test_a_tokenizer_place_before_provinces_one_character_names_stays_a_chain() -> None:
     assert labelled("商务部将支持横琴粤澳深合区建设。", "GPE") == ["横琴粤澳深合区"]
+
+
+# --- a Hong Kong or Macau bureau named after its place (RULINGS: Hong Kong bureaus are ORG; the place inside is
+# --- no GPE) ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["香港商务及经济发展局副局长出席。", "澳门治安警察局发布消息。", "香港旅发局主席致辞。"],
+)
+def test_a_place_opening_a_sar_bureau_is_no_gpe(text: str) -> None:
+    assert labelled(text, "GPE") == []
+
+
+def test_the_sar_authorities_keep_their_place() -> None:
+    assert labelled("香港当局表示欢迎。", "GPE") == ["香港"]
+
+
+def test_a_sar_before_a_common_word_ending_in_the_bureau_character_stays() -> None:
+    assert labelled("推动香港融入国家发展大局。", "GPE") == ["香港"]
