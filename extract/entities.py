@@ -838,6 +838,7 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
         if s.label == "GPE" and (
             (s.start, s.end) in listed
             or _LEVELS_PLURAL_RE.fullmatch(s.text)
+            or _PARTY_BEFORE_PLACE_RE.search(text, max(0, s.start - 10), s.start) is not None
             or opens_body_name(text, s.start, s.end)
             or in_advert(text, s.end)
             or in_one_country_formula(text, s.start, s.end)
@@ -870,6 +871,9 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
     return out
 
 
+# 九三学社舟山市第一届委员会, 民革北京市东城区…委员会: a place right after a party's name is its local
+# organization's (RULINGS: one ORG with it).
+_PARTY_BEFORE_PLACE_RE = re.compile("(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)$")
 # 各省市: a plural of levels names no place.
 _LEVELS_PLURAL_RE = re.compile("各[省市县区州镇乡村]+")
 # 主任廖京山讲解: a speech verb after a post's name.

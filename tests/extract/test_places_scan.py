@@ -229,3 +229,22 @@ def test_the_sar_authorities_keep_their_place() -> None:
 
 def test_a_sar_before_a_common_word_ending_in_the_bureau_character_stays() -> None:
     assert labelled("推动香港融入国家发展大局。", "GPE") == ["香港"]
+
+
+# --- a place right after a party's name is its local organization's (RULINGS: 九三学社舟山市第二届委员会 is one ORG;
+# --- 中国农工民主党长春市 before its meeting) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "选举产生九三学社岳阳市第一届委员会,某某为主委。",
+        "会议表决通过了民革岳阳市岳阳楼区和君山区第二届委员会领导班子。",
+    ],
+)
+def test_a_place_right_after_a_party_is_no_gpe(text: str) -> None:
+    assert not any(g.startswith("岳阳市") for g in labelled(text, "GPE"))
+
+
+def test_a_place_after_a_party_and_a_verb_stays() -> None:
+    assert labelled("九三学社成员赴岳阳调研。", "GPE") == ["岳阳"]
