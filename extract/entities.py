@@ -839,6 +839,8 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
             (s.start, s.end) in listed
             or _LEVELS_PLURAL_RE.fullmatch(s.text)
             or _PARTY_BEFORE_PLACE_RE.search(text, max(0, s.start - 10), s.start) is not None
+            or (text[s.start - 1 : s.start] in ("社", "盟") and _TERM_AFTER_PLACE_RE.match(text, s.end) is not None)
+            or _CONGRESS_AFTER_PLACE_RE.match(text, s.end) is not None
             or opens_body_name(text, s.start, s.end)
             or in_advert(text, s.end)
             or in_one_country_formula(text, s.start, s.end)
@@ -874,6 +876,10 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
 # 九三学社舟山市第一届委员会, 民革北京市东城区…委员会: a place right after a party's name is its local
 # organization's (RULINGS: one ORG with it).
 _PARTY_BEFORE_PLACE_RE = re.compile("(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)$")
+# 社成都市第十三届委员会: a party's one-character short form, its place, then its term.
+_TERM_AFTER_PLACE_RE = re.compile(rf"{_TERM}")
+# 中华人民共和国第十三届全国人民代表大会: a congress named with its place and term is one ORG (RULINGS).
+_CONGRESS_AFTER_PLACE_RE = re.compile(rf"{_TERM}(?:全国)?人民代表大会(?!代表)")
 # 各省市: a plural of levels names no place.
 _LEVELS_PLURAL_RE = re.compile("各[省市县区州镇乡村]+")
 # 主任廖京山讲解: a speech verb after a post's name.

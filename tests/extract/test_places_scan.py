@@ -248,3 +248,12 @@ def test_a_place_right_after_a_party_is_no_gpe(text: str) -> None:
 
 def test_a_place_after_a_party_and_a_verb_stays() -> None:
     assert labelled("九三学社成员赴岳阳调研。", "GPE") == ["岳阳"]
+
+
+def test_a_place_between_a_party_short_form_and_its_term_is_no_gpe() -> None:
+    assert "岳阳市" not in labelled("社岳阳市第十三届委员会第八次全体会议召开。", "GPE")
+
+
+def test_a_place_opening_a_congress_named_with_its_term_is_no_gpe() -> None:
+    text = "列席中华人民共和国第十三届全国人民代表大会第一次会议。"
+    assert "中华人民共和国" not in labelled(text, "GPE")
