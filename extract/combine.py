@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from pizhu.extract.entities import looks_like_name, looks_like_place, name_stands_free
 from pizhu.extract.models import Span
+from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
 
 __all__ = ["AGREED", "MODEL_ONLY", "combine"]
 
@@ -44,8 +45,11 @@ _TITLE_TAIL_RE = re.compile(
 )
 _ADDRESS_RE = re.compile(r"[\u4e00-\u9fff](?:总|老|董|主委|副主委|总理|省长|市长|县长|区长|旗长)")
 _NOT_PLACE_TAIL_RE = re.compile(
-    r"(?:委|会|党|政协|人大|部|办|院|局|厅|室|组|路|街|道|巷|苑|园|小区|广场|大厦|中心|公园|景区|工程|时代|新城|乡村|镇村|天地)$"
+    r"(?:委|会|党|政协|人大|部|办|院|局|厅|室|组|路|街|道|巷|苑|园|小区|广场|大厦|中心|公园|景区|工程|时代|新城|乡村|镇村|天地"
+    r"|联盟|同盟|集团|公司|银行|医院|学校|大学)$"  # 民众建澳联盟: a body's name ends so, no place does
 )
+# 新农村, 美丽乡村: one character of praise or novelty before a generic place word (RULINGS: 农村, 乡村 are no GPE).
+_GENERIC_AFTER_MODIFIER_RE = re.compile(r"(?:新|美丽|和谐|幸福|文明|数字|智慧)(?:农村|乡村|城市|城镇|社区)$")
 _NOT_PLACES = frozenset(
     "全国 全省 全市 全县 全区 我国 我省 我市 我县 我区 本市 本县 自治区 国家 祖国 各地 当地 基层 城乡 乡村 农村 "
     "社区 城市 省市 市县 县区 两岸 海内外 国内 国外 境外 中华 华夏 神州 长城".split()
@@ -279,6 +283,12 @@ def _fix(text: str, span: Span) -> Span | None:
         name = text[start:end]
         if name in _NOT_PLACES or _NOT_PLACE_TAIL_RE.search(name) or len(name) < 2 or not looks_like_place(name):
             return None
+        if _GENERIC_AFTER_MODIFIER_RE.fullmatch(name):
+            return None  # 社会主义新农村: a kind of place, no name
+        if text.endswith("爱国爱", 0, start):
+            return None  # 爱国爱澳爱乡: the patriotic formula (a SLOGAN), no place in it
+        if opens_body_name(text, start, end) or in_advert(text, end) or in_one_country_formula(text, start, end):
+            return None  # 重庆出版集团: the place opens a company's or an outlet's name
     if (start, end) == (span.start, span.end):
         return span
     return replace(span, end=end, text=text[start:end])

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from pizhu.extract.models import Span
-from pizhu.extract.places import admin_names
+from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.segment import Segmenter
 
@@ -212,6 +212,16 @@ def _autonomous_short_forms(table: Any) -> re.Pattern[str] | None:
     return _alternation(forms) if forms else None
 
 
+_VENUE_CHARS = frozenset("苑馆楼厅堂阁轩")
+_COUNT_CHARS = frozenset("一二两三四五六七八九十百千双")
+_KIND_OF_PLACE_CHARS = frozenset("城县市镇乡区省村")
+
+
+def _counts_places(word: str) -> bool:
+    """双城, 两县, 三镇: a count and a kind of place, which reads as a number of places."""
+    return len(word) == 2 and word[0] in _COUNT_CHARS and word[1] in _KIND_OF_PLACE_CHARS
+
+
 def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> bool:
     """Whether a short name (岳阳, 积石山) or a country (日本) is a place wherever it stands, as a word.
 
@@ -221,6 +231,8 @@ def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> b
     """
     if len(name) < 2:
         return False
+    if _counts_places(name):
+        return False  # 双城经济圈: a count of places (双城, 两县), a name only beside its full name (双城区)
     if kind in ("province", "country") or entry is None:
         return True
     freq, tag = entry
@@ -844,13 +856,26 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
 
     - 王君、巴特尔、…、乌兰、李鹏新: an item of a list of names is a name, though a county bears it too.
     - 李君豪、林龙安则由…, 证书,林德兴既欣喜: a surname standing alone as an item's start, then a
-      county's bare two-character name, then the item's end or a function word: a given name.
+      county's bare two-character name, then the item's end or a function word: a given name; a
+      closing bracket ends such an item too (【编辑:孟宜君】).
+    - 重庆出版集团, 香港中通社, (视觉中国/图): a place opening a company's or a media outlet's name is
+      part of that name, no GPE (``places.opens_body_name``); so is one opening a medical advertisement
+      (浙江治疗白癜风疗效最好医院, ``places.in_advert``), and the country of the 一个中国 formula.
     """
     listed = {(s.start, s.end) for s in spans if s.rule == "entity.person_list"}
     persons = {(s.start, s.end) for s in spans if s.label == "PERSON"}
     out = []
     for s in spans:
-        if s.label == "GPE" and (s.start, s.end) in listed:
+        if s.label == "GPE" and (
+            (s.start, s.end) in listed
+            or _LEVELS_PLURAL_RE.fullmatch(s.text)
+            or _PARTY_BEFORE_PLACE_RE.search(text, max(0, s.start - 10), s.start) is not None
+            or (text[s.start - 1 : s.start] in ("社", "盟") and _TERM_AFTER_PLACE_RE.match(text, s.end) is not None)
+            or _CONGRESS_AFTER_PLACE_RE.match(text, s.end) is not None
+            or opens_body_name(text, s.start, s.end)
+            or in_advert(text, s.end)
+            or in_one_country_formula(text, s.start, s.end)
+        ):
             continue
         a = s.start - 1
         if (
@@ -858,8 +883,18 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
             and len(s.text) == 2
             and a >= 0
             and text[a] in _COMMON_SURNAMES
-            and (a == 0 or text[a - 1] in _ITEM_BOUNDARY or text[a - 1] in "。！？!?")
-            and (s.end == len(text) or text[s.end] in _ITEM_BOUNDARY or text[s.end] in _GIVEN_NAME_AFTER)
+            and (
+                a == 0
+                or text[a - 1] in _ITEM_BOUNDARY
+                or text[a - 1] in "。！？!?"
+                or text.endswith(_POSTS_TUPLE, 0, a)
+            )
+            and (
+                s.end == len(text)
+                or text[s.end] in _ITEM_BOUNDARY
+                or text[s.end] in _GIVEN_NAME_AFTER_PLACE
+                or _SPEECH_AFTER_RE.match(text, s.end) is not None
+            )
             and _plausible_name(text, a, s.end, st, rare=_RARE_AFTER_POST)
         ):
             if (a, s.end) not in persons:
@@ -869,8 +904,21 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
     return out
 
 
+# 九三学社舟山市第一届委员会, 民革北京市东城区…委员会: a place right after a party's name is its local
+# organization's (RULINGS: one ORG with it).
+_PARTY_BEFORE_PLACE_RE = re.compile("(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)$")
+# 社成都市第十三届委员会: a party's one-character short form, its place, then its term.
+_TERM_AFTER_PLACE_RE = re.compile(rf"{_TERM}")
+# 中华人民共和国第十三届全国人民代表大会: a congress named with its place and term is one ORG (RULINGS).
+_CONGRESS_AFTER_PLACE_RE = re.compile(rf"{_TERM}(?:全国)?人民代表大会(?!代表)")
+# 各省市: a plural of levels names no place.
+_LEVELS_PLURAL_RE = re.compile("各[省市县区州镇乡村]+")
+# 主任廖京山讲解: a speech verb after a post's name.
+_SPEECH_AFTER_RE = re.compile("讲|说|指出|介绍|主持|表示|强调|致辞|发言|宣读|通报")
 # After a name, a character that opens the rest of the clause: 林德兴既欣喜, 林龙安则由.
 _GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
+# A place read in a given name ends where such a name can: also before a closing bracket (【编辑:孟宜君】).
+_GIVEN_NAME_AFTER_PLACE = _GIVEN_NAME_AFTER | frozenset("】)）」』]")
 
 
 def _party_short_forms(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -1326,6 +1374,39 @@ def _is_watchword(parts: list[str]) -> bool:
     return len({len(p) for p in parts}) == 1 or all(len(p) >= 3 and p[-2] == "为" for p in parts)
 
 
+# After a place's bare name, single characters that stand as words of their own (a demonym, a side, a
+# suffix, a function word): 苏州人, 温州籍, 香港方面, 岳阳的.
+_WORD_AFTER_PLACE = frozenset("人籍话港站段路街内外方侧地境界团队菜") | _NATURAL_SUFFIXES
+
+
+def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, table: Any) -> bool:
+    """海康 + 威 + 视: a name only the tokenizer calls a place (the division table does not know it), left
+    before two lone characters of no word of their own, opens a longer word it does not know (a brand),
+    no place."""
+    _start, end, word = tokens[i]
+    if word in table.kind or word in table.short or len(word) != 2 or i + 2 >= len(tokens):
+        return False
+    pos = end
+    for a, b, nxt in tokens[i + 1 : i + 3]:
+        if not (
+            a == pos
+            and b - a == 1
+            and _is_cjk(nxt)
+            and nxt not in _STOP_CHARS
+            and nxt not in _WORD_AFTER_PLACE
+            and nxt not in _FUNCTION_BEFORE
+            and nxt not in _PROVINCE_ABBREVIATIONS  # 横琴 + 粤 + 澳 + 深合区: a chain of places
+        ):
+            return False
+        pos = b
+    return True
+
+
+# How common (jieba's frequency) the two characters after a place's suffix must be to be a word of their
+# own that keeps the suffix with the place (民主, 民族, 民营, 城市, 情况; not 民踊 of 西宁市民踊跃).
+_WORD_AFTER_SUFFIX_FREQ = 100
+
+
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     """Places: full names from the place table, short names and countries as words, unknown names
     glued to a suffix, and chains (湖北宜昌, 拓石镇小川村, 中国·宜昌) joined into one span.
@@ -1381,6 +1462,17 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
     for i, (start, end, word) in enumerate(tokens):
+        if (word in places or word in short_names) and _opens_unknown_word(text, tokens, i, table):
+            continue
+        if (
+            (word in places or word in short_names)
+            and word not in table.kind
+            and table.short.get(word) not in ("province", "country")
+            and text[end : end + 1] in _VENUE_CHARS
+        ):
+            continue  # 澳门 + 新竹苑: a short name opening a venue's own name is part of the venue
+        if _counts_places(word) and word not in licensed:
+            continue  # 双城经济圈: a count of places, a name only beside its full name (双城区)
         if word in places or word in short_names:
             found.append((start, end, 0.8))
             continue
@@ -1401,15 +1493,21 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
-    # 庆阳市情: where the suffix starts the next word, the place is its short name.
+    # 庆阳市情: where the suffix starts the next word, the place is its short name; not where the
+    # characters after the suffix are a word of their own (中山市民主党派 is 中山市 + 民主党派).
+    freq = st["tokenizer"].FREQ
     found = [
-        (s, e - 1, c) if e - s >= 3 and text[e - 1 : e + 1] in st["suffix_eaters"] else (s, e, c) for s, e, c in found
+        (s, e - 1, c)
+        if e - s >= 3
+        and text[e - 1 : e + 1] in st["suffix_eaters"]
+        and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
+        else (s, e, c)
+        for s, e, c in found
     ]
     # A name seen with its suffix (岳阳市, 陇南市政协) is a place where it stands bare (推动岳阳融入).
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
     # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
     stems |= {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] == "区" and text[s : e - 1] in proper}
-    freq = st["tokenizer"].FREQ
     for m in _PLACE_IN_BODY_RE.finditer(text):
         # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
         stem = m.group(1) or m.group(2)
@@ -1489,6 +1587,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             feature
             and (feature.group() in st["ns_words"] or not st["tokenizer"].FREQ.get(feature.group()))
             and table.short.get(feature.group()) not in ("province", "country", "city")
+            # 大明湖 + 见湖: a natural place takes no feature of its own kind after it (见湖透绿 is a slogan's words)
+            and not (text[e - 1] in _NATURAL_SUFFIXES and text[e - 1] == feature.group()[-1])
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
@@ -2689,8 +2789,33 @@ def looks_like_place(name: str) -> bool:
         return False  # 新乡贤, 家乡乡亲: the suffix starts the word that ends it (乡贤), no place ends so
     if any(_names_a_place(name[i:j], st) for i in range(len(name)) for j in range(i + 2, len(name) + 1)):
         return True
+    if _generic_area(name, st):
+        return False
     suffix = name[-1] in "省市县区州旗盟镇乡村江河湖山岭岛峡湾"
     return (len(name) >= 3 and suffix) or (len(name) == 2 and name[-1] in "县州")
+
+
+# Area nouns a sector word makes a kind of place, not a name (工业园区, 经济开发区); not 社区, 地区, 新区 or 特区,
+# which common words name (和平社区).
+_GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "功能区", "高新区", "城区",
+                       "市区", "街区", "山区", "老区", "灾区")  # fmt: skip
+_COMMON_WORD_FREQ = 500
+
+
+def _generic_area(name: str, st: dict[str, Any]) -> bool:
+    """乡镇工业园区, 现代农业园区: an area noun after common words of two characters or more only (no name in it)."""
+    noun = next((n for n in _GENERIC_AREA_NOUNS if name.endswith(n)), None)
+    if noun is None:
+        return False
+    stem = name[: -len(noun)]
+    if not stem:
+        return True
+    freq = st["tokenizer"].FREQ
+
+    def common(w: str) -> bool:  # 工业; 现代农业 as 现代 + 农业
+        return freq.get(w, 0) >= _COMMON_WORD_FREQ or (len(w) == 4 and common(w[:2]) and common(w[2:]))
+
+    return all(len(w) >= 2 and common(w) for w in st["tokenizer"].cut(stem, HMM=False))
 
 
 def looks_like_name(name: str) -> bool:
@@ -3366,7 +3491,7 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
                 e
                 for e in range(m.start(2) + 2, m.end() + 1)
                 if e < len(text)
-                and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e) or _SPEECH_AFTER_RE.match(text, e))
+                and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e) or _SAYS_AFTER_RE.match(text, e))
             ),
             m.end(),
         )
@@ -3384,7 +3509,7 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
 # 副委员长阿沛·某某: the posts read into a dotted name's first part (委员长 too, which 委员 alone is not).
 _DOT_POST_RE = re.compile(rf"{_POST_BEFORE_NAME_RE.pattern}|委员长")
 # 某某·某某说,: the speech verb after a dotted name, no part of it.
-_SPEECH_AFTER_RE = re.compile(r"说[,，:：。]")
+_SAYS_AFTER_RE = re.compile(r"说[,，:：。]")
 
 
 def _foreign_name(name: str, st: dict[str, Any]) -> bool:

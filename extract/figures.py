@@ -62,7 +62,6 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_MEASURE_WORDS, key=len, rever
 _CN_COUNT_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn == "count")
 # Units a Chinese numeral takes only where the sentence counts (等四项制度, 举办两期…).
 _CN_CUE_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn == "cue")
-_TIME_UNITS = frozenset(w for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "time")
 
 _UNIT_ALIASES = {"百分点": "个百分点"}
 # 1个多月, 两个多小时: 多/余 inside a span of time counted with 个 (unit 个月, approx over).

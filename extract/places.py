@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PlaceTable", "admin_names", "table"]
+__all__ = ["PlaceTable", "admin_names", "in_advert", "in_one_country_formula", "opens_body_name", "table"]
 
 _DATA = Path(__file__).parent / "data"
 
@@ -119,3 +119,66 @@ def admin_names(text: str, kinds: frozenset[str] | None = None) -> list[tuple[in
                 out.append((start, end, k))
                 break
     return out
+
+
+# 重庆出版集团, 香港中通社, 岳阳晨光出版社, 中国政府网 图, (视觉中国/图): a place that opens a company's, a
+# publisher's or a news agency's name, or closes a photo agency's credit, is part of that name (RULINGS: companies and
+# media outlets are ORG, and the place inside such a name is no GPE). Up to four characters of trade
+# name may stand between; none of them a function word or a mark, and the place must not follow a
+# verb of going or being (赴重庆调研…集团 reads 重庆 on its own).
+_BODY_AFTER_PLACE_RE = re.compile(
+    r"(?:(?![的和与及在是对为从向到赴等])[\u4e00-\u9fff]){0,4}?"
+    r"(?:出版集团|出版社|杂志社|通讯社|中通社|新闻社|报社|集团|公司"
+    # 中国政府网 图, 岳阳新闻网讯: a news site's name before a photo credit or its lead
+    r"|网(?=[ \u3000]*(?:图|讯|消息|\n)))"
+    r"|[/／]图"
+    # 亚洲地产控股(香港)有限公司: a company's registered place in brackets before its form
+    r"|[)）](?:股份)?(?:有限责任公司|有限公司|公司|集团)"
+)
+_GOING_BEFORE = frozenset("赴到在去往至抵从来于")
+
+
+# 香港商务及经济发展局, 澳门治安警察局, 香港旅发局: a Hong Kong or Macau bureau named after its place (RULINGS: Hong
+# Kong bureaus are ORG); not 当局 (the authorities), nor across a function word or a mark.
+_SAR_BUREAU_RE = re.compile(
+    r"(?!当局)(?:(?![的和与在是对为从向到等、，。；：\s])[\u4e00-\u9fff]){0,9}?"
+    # the common words that end in 局 or 署 (融入国家发展大局, 工作部署) name no bureau
+    r"(?![大格布全结时政开僵新残变部的和与在是对为从向到等])[\u4e00-\u9fff][局署](?![长])"
+)
+_SARS = frozenset(("香港", "澳门", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区"))
+
+
+def opens_body_name(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``text[start:end]`` opens a company's, a media outlet's or a SAR bureau's name (or
+    closes a photo credit)."""
+    if start > 0 and text[start - 1] in _GOING_BEFORE:
+        return False
+    if text[start:end] in _SARS and _SAR_BUREAU_RE.match(text, end):
+        return True
+    return _BODY_AFTER_PLACE_RE.match(text, end) is not None
+
+
+# 浙江治疗白癜风疗效最好医院, 岳阳治疗白癜风哪家医院好: a medical advertisement a spam mirror injects names a
+# place before a treatment and a "best hospital" question; its place is no GPE (corpus RULINGS).
+_ADVERT_AFTER_PLACE_RE = re.compile(
+    r"[^\n，。；,;]{0,4}?(?:治疗|医治|看)[^\n，。；,;]{1,12}?(?:最好的?医院|哪家(?:医院)?(?:最)?好|哪里(?:最)?好|哪个医院(?:最)?好)"
+)
+
+
+def in_advert(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens a medical advertisement's keyword line."""
+    return _ADVERT_AFTER_PLACE_RE.match(text, end) is not None
+
+
+# 坚持一个中国原则: a country right after 一个, before the formula's noun or a break, is the numbered formula
+# (RULINGS: 一个中国原则 gives SLOGAN 一个中国 and no GPE); 一个中国人 (a person) keeps its place.
+_FORMULA_AFTER_RE = re.compile(r"(?:原则|政策|框架|立场|共识|的|[^\u4e00-\u9fff]|$)")
+
+
+def in_one_country_formula(text: str, start: int, end: int) -> bool:
+    """Whether the country at ``text[start:end]`` is the one of the 一个X formula."""
+    return (
+        text.endswith("一个", 0, start)
+        and table().short.get(text[start:end]) == "country"
+        and _FORMULA_AFTER_RE.match(text, end) is not None
+    )
