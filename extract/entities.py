@@ -23,6 +23,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, cast
 
@@ -1057,11 +1058,9 @@ def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
     cached = getattr(_last, "tokens", None)
     if cached is not None and cached[0] is text:
         return cast(list[tuple[int, int, str]], cached[1])
-    out = []
-    pos = 0
-    for word in st["segmenter"].words(text):
-        out.append((pos, pos + len(word), word))
-        pos += len(word)
+    words = st["segmenter"].words(text)
+    ends = list(accumulate(map(len, words)))
+    out = list(zip([0, *ends[:-1]], ends, words, strict=True))
     _last.tokens = (text, out)
     return out
 
@@ -2632,12 +2631,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif (
-            word in titles
-            or _POST_RE.fullmatch(word)
-            or (word.endswith(_POST_ENDS) and len(word) <= 6)
-            or _profession(word, st)
-        ):
+        elif _before_a_name(word, titles, st):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
                 # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
@@ -2750,6 +2744,26 @@ _NOT_PROFESSIONS = frozenset(
         "专家",
     )
 )
+
+
+def _before_a_name(word: str, titles: frozenset[str], st: dict[str, Any]) -> bool:
+    """A title, a post or a profession: a word a name may follow (cached per word, asked of every token)."""
+    known = _BEFORE_A_NAME.get(word)
+    if known is None:
+        if len(_BEFORE_A_NAME) >= _BEFORE_A_NAME_MAX:
+            _BEFORE_A_NAME.clear()
+        known = _BEFORE_A_NAME[word] = bool(
+            word in titles
+            or _POST_RE.fullmatch(word)
+            or (word.endswith(_POST_ENDS) and len(word) <= 6)
+            or _profession(word, st)
+        )
+    return known
+
+
+# Words asked about by _before_a_name (numbers are words too: emptied when it grows this large).
+_BEFORE_A_NAME: dict[str, bool] = {}
+_BEFORE_A_NAME_MAX = 200_000
 
 
 def _profession(word: str, st: dict[str, Any]) -> bool:

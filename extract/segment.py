@@ -26,6 +26,8 @@ __all__ = ["Segmenter"]
 _HAN_RE = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _SKIP_RE = re.compile(r"(\r\n|\s)")
 _ENG_RE = re.compile("[a-zA-Z0-9]")
+_MISSING = float("nan")
+"""What the table gives for no prefix of any word (a float, so the table's type stays simple)."""
 
 
 class Segmenter:
@@ -33,10 +35,12 @@ class Segmenter:
 
     def __init__(self, tokenizer: Any) -> None:
         tokenizer.check_initialized()
-        self._prefixes: dict[str, int] = tokenizer.FREQ
         logtotal = log(tokenizer.total)
         # jieba scores a word log(freq) - log(total), and a character no word starts with log(1) - log(total).
-        self._logp = {word: log(freq) - logtotal for word, freq in tokenizer.FREQ.items() if freq}
+        # One table for both questions a step asks: is this a prefix of a word (a key), and a word (a score)?
+        self._logp: dict[str, float | None] = {
+            word: log(freq) - logtotal if freq else None for word, freq in tokenizer.FREQ.items()
+        }
         self._unknown = log(1) - logtotal
 
     def words(self, text: str) -> list[str]:
@@ -56,15 +60,15 @@ class Segmenter:
 
     def _block(self, block: str, out: list[str]) -> None:
         n = len(block)
-        prefixes, logp = self._prefixes, self._logp
+        logp = self._logp
+        missing = _MISSING
         score = [0.0] * (n + 1)
         end = [0] * (n + 1)
         for start in range(n - 1, -1, -1):
             best, best_end = 0.0, -1
             i = start
             frag = block[start]
-            while frag in prefixes:
-                p = logp.get(frag)
+            while (p := logp.get(frag, missing)) is not missing:
                 if p is not None:
                     route = p + score[i + 1]
                     # max() over (score, end) in jieba: of equal scores the later end wins.
