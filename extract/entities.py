@@ -216,6 +216,7 @@ def _autonomous_short_forms(table: Any) -> re.Pattern[str] | None:
 _VENUE_CHARS = frozenset("苑馆楼厅堂阁轩")
 _COUNT_CHARS = frozenset("一二两三四五六七八九十百千双")
 _KIND_OF_PLACE_CHARS = frozenset("城县市镇乡区省村")
+_PLACE_SUFFIX_WORDS = frozenset(("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "街道", "社区"))
 
 
 def _counts_places(word: str) -> bool:
@@ -1460,11 +1461,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((m.start(), m.end(), 0.75))  # 青海省 + 门源县: after a place's suffix too
     # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
+    region_words, ns_words = st["region_words"], st["ns_words"]
     for i, (start, end, word) in enumerate(tokens):
-        if (word in places or word in short_names) and _opens_unknown_word(text, tokens, i, table):
+        named = word in places or word in short_names
+        if named and _opens_unknown_word(text, tokens, i, table):
             continue
         if (
-            (word in places or word in short_names)
+            named
             and word not in table.kind
             and table.short.get(word) not in ("province", "country")
             and text[end : end + 1] in _VENUE_CHARS
@@ -1472,19 +1475,19 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue  # 澳门 + 新竹苑: a short name opening a venue's own name is part of the venue
         if _counts_places(word) and word not in licensed:
             continue  # 双城经济圈: a count of places, a name only beside its full name (双城区)
-        if word in places or word in short_names:
+        if named:
             found.append((start, end, 0.8))
             continue
         if word in licensed:
             found.append((start, end, 0.7))  # 城中 where the text also says 城中区
             continue
-        if word in st["region_words"] or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
+        if word in region_words or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
             found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
-        if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in st["ns_words"]:
+        if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in ns_words:
             found.append((tokens[i - 1][0], end, 0.55))  # 湟水 + 河: a named river the suffix completes
             continue
-        if word in ("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "街道", "社区"):
+        if word in _PLACE_SUFFIX_WORDS:
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
