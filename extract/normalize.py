@@ -290,7 +290,10 @@ _WRAP_MIN_LINES = 4
 
 
 def _display_width(line: str) -> int:
-    return len(line) + sum(1 for ch in line if ch >= "\u2e80")
+    return len(line) + sum(map(_WIDE_FROM.__le__, line))  # a character from U+2E80 on takes two columns
+
+
+_WIDE_FROM = "\u2e80"
 
 
 def _join_hard_wrapped(text: str, offsets: array[int]) -> tuple[str, array[int], bool]:
