@@ -194,7 +194,9 @@ def _converter() -> Any:
     if _CONVERTER is None:
         from opencc import OpenCC
 
-        _CONVERTER = OpenCC("t2s")
+        from pizhu.extract.t2s import Converter
+
+        _CONVERTER = Converter(OpenCC("t2s"))  # OpenCC's output, found faster (extract.t2s)
     return _CONVERTER
 
 
