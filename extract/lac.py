@@ -10,9 +10,10 @@ than a DATE: 今年, 近年来). Its raw spans are what the model says; the genr
 ``extract.entities`` decide boundaries and labels where they know better, see
 ``extract.entities.merge_sources``.
 
-The model is loaded on first use, never at import time. The network runs one stretch
-at a time (onnxruntime uses every core itself; batching did not help), the CRF decoding
-many stretches at once.
+The model is loaded on first use, never at import time. The network reads stretches of
+one length in one call (padding a batch would change what the backward GRU reads, so
+stretches are rounded up to shared lengths with their own line's context instead, see
+``_widened``), and the CRF decoding runs over many stretches at once.
 """
 
 from __future__ import annotations
