@@ -10,8 +10,8 @@ on value, unit and approx.
 Only docs that both golds cover and that ``--docs`` (a prefix list, e.g. ``23 240 241``)
 selects are scored. It prints no row and no span: the batches it is run on are held out.
 
-    python -m bench.agreement tests/data/corpus/fresh-gold.jsonl \\
-        tests/data/corpus/fresh-gold-second.jsonl --docs 23 240 241
+    python -m bench.agreement tests/data/corpus/dev-gold.jsonl \\
+        tests/data/corpus/dev-gold-second.jsonl --docs 23 240 241
 """
 
 from __future__ import annotations
