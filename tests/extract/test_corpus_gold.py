@@ -20,7 +20,13 @@ from pizhu.extract.normalize import _converter
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus"
 TEXTS = CORPUS / "texts"
-GOLD_NAMES = ("dev-gold.jsonl", "test-gold.jsonl", "fresh-gold.jsonl", "dev-gold-second.jsonl", "fresh-gold-second.jsonl")
+GOLD_NAMES = (
+    "dev-gold.jsonl",
+    "test-gold.jsonl",
+    "fresh-gold.jsonl",
+    "dev-gold-second.jsonl",
+    "fresh-gold-second.jsonl",
+)
 GOLD_FILES = [CORPUS / name for name in GOLD_NAMES if (CORPUS / name).exists()]
 
 
