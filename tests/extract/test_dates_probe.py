@@ -541,3 +541,9 @@ def test_a_decimal_or_list_run_before_a_month_is_no_month_start(raw: str) -> Non
 @pytest.mark.parametrize("cue", ["不少于", "不超过"])
 def test_a_three_character_length_word(cue: str) -> None:
     assert dates(f"2023年3月1日起,{cue}3日。") == ["2023年3月1日"]
+
+
+@pytest.mark.parametrize("raw", ["首页 > 2023通州两会专题报道", "2024台州两会", "2023张家口两会"])
+def test_a_bare_year_before_a_place_whose_name_opens_with_a_measure_word(raw: str) -> None:
+    """2023通州两会 names the year of 通州's sessions: 通 opens the place's name, no measure word."""
+    assert dates(raw) == [raw.split(">")[-1].strip()[:4]]

@@ -670,3 +670,42 @@ def test_shortened_numerals_need_their_measure_word(text: str) -> None:
 def test_more_than_tenths(text: str, span: str, approx: str) -> None:
     """成 (tenths) takes 多 after it as 以上 is taken: 两成多 is over two tenths."""
     assert only(text) == {"text": span, "value": 2, "unit": "成", "approx": approx}
+
+
+# Issue 21, the former held-out batch's misses (corpus 230–261) read as kinds.
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("来自致公党地方组织的六十名代表出席今天的会议。", "六十名"),
+        ("有二十位代表列席会议", "二十位"),
+        ("共有三十名代表参加", "三十名"),
+    ],
+)
+def test_people_counted_before_daibiao(text: str, span: str) -> None:
+    """代表 after a measure word of people (名, 位) is the people counted, not the formula 三个代表."""
+    assert texts(text) == [span]
+
+
+def test_the_formula_sange_daibiao_stays_no_count() -> None:
+    assert texts("践行“三个代表”重要思想") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [("附件.png (1.07 MB, 下载次数: 1)", "1.07 MB", 1.07, "MB"), ("大小 320 KB", "320 KB", 320, "KB")],
+)
+def test_a_file_size_with_a_space_before_its_unit(text: str, span: str, value: float, unit: str) -> None:
+    """A forum's attachment line puts a space between the size and its Latin unit (1.07 MB)."""
+    spans = [s for s in find_figures(text) if s.text == span]
+    assert len(spans) == 1
+    assert (spans[0].attrs["value"], spans[0].attrs["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["首页 > 2023通州两会专题报道", "2024台州两会", "2023株洲两会专题", "2023张家口两会"])
+def test_a_year_before_a_place_whose_name_opens_with_a_measure_word(text: str) -> None:
+    """2023通州两会: 通, 台, 株, 张 begin a place's name of the divisions table there, no measure word."""
+    assert texts(text) == []
+
+
+def test_a_count_before_a_measure_word_that_opens_a_place_stays_where_no_year() -> None:
+    assert texts("共收到来信300通") == ["300通"]
