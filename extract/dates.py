@@ -117,9 +117,10 @@ _POINT_RE = re.compile(
             # normalization made ASCII).
             # A page's timestamp may have its clock time glued on (2023-01-1811:40:26): a two-digit day
             # before an hour and its minutes ends there.
-            # 2023.12.20-21: a dotted or slashed date may end in a day range (not after a hyphen: 2023-12-20-21).
+            # 2023.12.20-21: a dotted or slashed date may end in a day range (not after a hyphen: 2023-12-20-21),
+            # the second day with its month written the same way (1984.5.16—5.22, 1984/5/16至5/22).
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY}"
-            rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到]{_DAY}(?![0-9.:/日号]))?)"
+            rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到](?:{_MONTH}(?P=sep))?{_DAY}(?![0-9.:/日号]))?)"
             r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]))",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
@@ -392,9 +393,12 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
     if kind == "iso":
         whole = re.match(r"[0-9]+[^0-9][0-9]+[^0-9][0-9]+", body)
-        days = re.findall(r"[0-9]+", body)[2:]
-        if whole and len(days) == 2 and int(days[1]) <= int(days[0]):
-            end = start + whole.end()  # 2023.12.21-20: no range, the date alone
+        fields = [int(n) for n in re.findall(r"[0-9]+", body)]
+        until: tuple[int, ...] | None = (
+            tuple(fields[3:]) if len(fields) == 5 else (fields[1], fields[3]) if len(fields) == 4 else None
+        )
+        if whole and until is not None and until <= (fields[1], fields[2]):
+            end = start + whole.end()  # 2023.12.21-20, 1984.5.16—5.12: no range, the date alone
         return _Point(start, end, kind, 0, 2)
     if kind == "compact":
         year, month, day = int(body[:4]), int(body[4:6]), int(body[6:])

@@ -723,6 +723,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
+    if after[:1] in "和及与" and _POST_COUNTED_RE.search(text, max(0, m.start() - 12), m.start()):
+        return "figure.cn_numeral", 0.5  # 主任一名和副主任若干名: a post's holders, then the next post
     if value > 10 and len(number) > 1 and text[end - 1 : end + 1] not in _two_character_words():
         # 七百五十九个单位, 二十三位委员: fixed sets and formulas are numbered with one to ten
         # (二十四节气: the measure word begins a word).

@@ -709,3 +709,13 @@ def test_a_year_before_a_place_whose_name_opens_with_a_measure_word(text: str) -
 
 def test_a_count_before_a_measure_word_that_opens_a_place_stays_where_no_year() -> None:
     assert texts("共收到来信300通") == ["300通"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("每个委员会设有主任一名和副主任若干名。", "一名"), ("设主席一名、副主席三名", "一名")],
+)
+def test_the_holders_of_a_post_counted_before_a_conjunction(text: str, span: str) -> None:
+    """主任一名和副主任若干名: the number of a post's holders is a count (RULINGS: 主席(兼职)一名) also where
+    a conjunction or a list mark follows it."""
+    assert span in texts(text)
