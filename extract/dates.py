@@ -442,6 +442,12 @@ def _counted(text: str, end: int) -> bool:
 
 def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
+    if left.kind == right.kind == "iso":
+        # 2022-11-20至2022-11-25: two whole dates joined by a range mark, the second after the first
+        later = [int(n) for n in re.findall(r"[0-9]+", text[right.start : right.end])[:3]] > [
+            int(n) for n in re.findall(r"[0-9]+", text[left.start : left.end])[:3]
+        ]
+        return later and _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None
     if left.kind == right.kind == "decade":
         return _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None  # 80年代至90年代
     if left.kind in ("bare", "cnbare", "dmy", "decade", "yrange", "slash", "bracket") or right.kind in (

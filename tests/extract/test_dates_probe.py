@@ -551,3 +551,19 @@ def test_a_three_character_length_word(cue: str) -> None:
 def test_a_bare_year_before_a_place_whose_name_opens_with_a_measure_word(raw: str) -> None:
     """2023通州两会 names the year of 通州's sessions: 通 opens the place's name, no measure word."""
     assert dates(raw) == [raw.split(">")[-1].strip()[:4]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("会期2022-11-20至2022-11-25", ["2022-11-20至2022-11-25"]),
+        ("活动时间:2022/11/20—2022/12/05", ["2022/11/20—2022/12/05"]),
+        ("2022.11.20~2023.01.05", ["2022.11.20~2023.01.05"]),
+        ("2022-11-25至2022-11-20", ["2022-11-25", "2022-11-20"]),
+        ("2022-11-20 2022-11-25", ["2022-11-20", "2022-11-25"]),
+    ],
+)
+def test_a_range_of_two_iso_dates_is_one_date(raw: str, expected: list[str]) -> None:
+    """Two ISO, slashed or dotted dates joined by a range mark are one DATE like 2021年4月6日至5月9日, the
+    second after the first; two dates side by side stay two."""
+    assert dates(raw) == expected
