@@ -719,3 +719,22 @@ def test_the_holders_of_a_post_counted_before_a_conjunction(text: str, span: str
     """主任一名和副主任若干名: the number of a post's holders is a count (RULINGS: 主席(兼职)一名) also where
     a conjunction or a list mark follows it."""
     assert span in texts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("来自河源市5县1区的100名贫困学生", ["5县", "1区", "100名"]),
+        ("辖3县2区", ["3县", "2区"]),
+        ("全县12乡3镇", ["12乡", "3镇"]),
+        ("覆盖6个街道、3街道", ["6个", "3街道"]),
+    ],
+)
+def test_districts_and_townships_counted_like_counties(text: str, expected: list[str]) -> None:
+    """区, 乡 and 街道 are counted without a classifier like 县 and 镇 (5县1区, 12乡3镇)."""
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["一区二区三区", "A2区", "第3区", "3区政协", "2区委", "5区人大"])
+def test_a_district_named_or_its_body_is_no_count(text: str) -> None:
+    assert texts(text) == []
