@@ -567,3 +567,37 @@ def test_a_range_of_two_iso_dates_is_one_date(raw: str, expected: list[str]) -> 
     """Two ISO, slashed or dotted dates joined by a range mark are one DATE like 2021年4月6日至5月9日, the
     second after the first; two dates side by side stay two."""
     assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("會(huì)議於3月5號(hào)召開", ["3月5号"]),
+        ("全國政協(xié)十二屆(jiè)四次會(huì)議於(yú)2016年3月3日開幕", ["2016年3月3日"]),
+        ("2016年3月至4月間(jiān)", ["2016年3月至4月"]),
+        ("從(cóng)2016年3月起", ["2016年3月"]),
+    ],
+)
+def test_dates_in_traditional_script_with_pinyin_glosses(raw: str, expected: list[str]) -> None:
+    """Mirrors in Traditional script gloss characters with pinyin (會(huì)): the glosses go, the dates stay whole."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("全体会议1984年1月至2006年底在县城召开", ["1984年1月至2006年"]),
+        ("第一次会议于1984年1月10日至15日举行", ["1984年1月10日至15日"]),
+        ("民国二十六年(1937年)七月", ["民国二十六年", "1937年"]),
+        ("1937年(民国二十六年)", ["1937年", "民国二十六年"]),
+        ("1988年1月增补委员6人", ["1988年1月"]),
+        ("1951年以来6次回国", ["1951年"]),
+        ("1984.1—2006.12", ["1984.1—2006.12"]),
+        ("至1990年止", ["1990年"]),
+        ("1998年2月换届产生,任期5年。至1998年底,有委员", ["1998年2月", "1998年"]),
+    ],
+)
+def test_county_annals_forms(raw: str, expected: list[str]) -> None:
+    """县志 and 大事记 forms: a range closed by 底 (底 outside), the Republic's year beside the Gregorian one,
+    a dotted year-month range, 以来 and 止 outside."""
+    assert dates(raw) == expected
