@@ -148,7 +148,7 @@ _CN_COUNT_CUES = (
 _DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
-              "重点", "不", "到", "代表", "有利于", "结合", "字",
+              "重点", "不", "到", "代表", "有利于", "结合", "字", "文明",
               # The report laying out its own structure (RULINGS: 包括四个方面的内容, 三种情况).
               "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
 # After a measure word of people, 代表 names the people counted (六十名代表), not the formula 三个代表.
@@ -165,8 +165,9 @@ _COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列�
 # (举办4次…集体学习、4次主席会议集体学习、4次常委会学习讲座): each item is a count.
 _LISTED_COUNT_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|开展)了?[^，。；,;：:]*、$")
 # A one-character unit whose character begins a word with what follows it is no unit there:
-# 部门 (2部门), 成员/成立/成为/成果… (5成员), 回复/回应/回答/回顾/回访/回归 (a forum's 0回复).
-_WORD_AFTER_UNIT = {"部": "门", "成": "员立为果效本就功绩", "回": "复应答顾访归"}
+# 部门 (2部门), 成员/成立/成为/成果… (5成员), 回复/回应/回答/回顾/回访/回归 (a forum's 0回复),
+# 服务/服装/服从 (a stray page number before 服务大局: 1服务).
+_WORD_AFTER_UNIT = {"部": "门", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰"}
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.

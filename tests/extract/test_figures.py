@@ -738,3 +738,13 @@ def test_districts_and_townships_counted_like_counties(text: str, expected: list
 @pytest.mark.parametrize("text", ["一区二区三区", "A2区", "第3区", "3区政协", "2区委", "5区人大"])
 def test_a_district_named_or_its_body_is_no_count(text: str) -> None:
     assert texts(text) == []
+
+
+@pytest.mark.parametrize("text", ["围绕中心, 1服务大局", "坚持2服务于民", "文史工作要为两个文明建设服务"])
+def test_a_measure_word_opening_a_word_or_a_formula_head_is_no_count(text: str) -> None:
+    """服 opens 服务 (a stray page number before it counts no doses); 两个文明 is a formula's head, as 四个意识 is."""
+    assert texts(text) == []
+
+
+def test_doses_still_count() -> None:
+    assert texts("每日3服,共服药5服。") == ["3服", "5服"]
