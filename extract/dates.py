@@ -169,6 +169,9 @@ _POINT_RE = re.compile(
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
+            # 3月5号至8号: the second day of a range that the first wrote with 号; only as that range's end
+            # (号 alone is a number: 8号文件, 第5号至8号提案).
+            rf"(?P<haoday>(?<=[0-9]号[{_DASHES}至到]){_DAY}号)",
             # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
             # (一日 alone is "one day"; 一日电 is a dateline's, 【本报记者广州一日电】).
             # 本月三至六日: the first day of a range may leave its 日 to the second.
@@ -309,6 +312,8 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
+        if point.kind == "haoday":
+            continue  # 第5号至8号提案: 8号 ends no range of dates, a number
         # A range of bare days (4日至11日) needs its month before it as one bare day does.
         dated = (kind in _DATED_BEFORE and end == point.end) or point.kind in ("day", "cnday")
         if dated and not _day_stands(text, point):

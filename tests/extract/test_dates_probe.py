@@ -601,3 +601,22 @@ def test_county_annals_forms(raw: str, expected: list[str]) -> None:
     """县志 and 大事记 forms: a range closed by 底 (底 outside), the Republic's year beside the Gregorian one,
     a dotted year-month range, 以来 and 止 outside."""
     assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("会议于3月5号至8号召开", ["3月5号至8号"]),
+        ("2023年3月5号—8号", ["2023年3月5号—8号"]),
+        ("3月5号，8号文件下发", ["3月5号"]),
+        ("第5号至8号提案", []),
+    ],
+)
+def test_a_day_range_written_with_hao(raw: str, expected: list[str]) -> None:
+    """3月5号至8号 is one DATE like 3月5日至8日; 号 alone stays a number (8号文件), and a range of serials
+    with no month before it is none."""
+    assert dates(raw) == expected
+
+
+def test_a_serial_range_with_hao_after_a_month_is_no_date() -> None:
+    assert dates("3月1日召开会议，审议第5号至8号提案、5号至8号文件") == ["3月1日"]
