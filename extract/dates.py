@@ -117,9 +117,10 @@ _POINT_RE = re.compile(
             # normalization made ASCII).
             # A page's timestamp may have its clock time glued on (2023-01-1811:40:26): a two-digit day
             # before an hour and its minutes ends there.
-            # 2023.12.20-21: a dotted or slashed date may end in a day range (not after a hyphen: 2023-12-20-21).
+            # 2023.12.20-21: a dotted or slashed date may end in a day range (not after a hyphen: 2023-12-20-21),
+            # the second day with its month written the same way (1984.5.16—5.22, 1984/5/16至5/22).
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY}"
-            rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到]{_DAY}(?![0-9.:/日号]))?)"
+            rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到](?:{_MONTH}(?P=sep))?{_DAY}(?![0-9.:/日号]))?)"
             r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]))",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
@@ -168,6 +169,9 @@ _POINT_RE = re.compile(
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
+            # 3月5号至8号: the second day of a range that the first wrote with 号; only as that range's end
+            # (号 alone is a number: 8号文件, 第5号至8号提案).
+            rf"(?P<haoday>(?<=[0-9]号[{_DASHES}至到]){_DAY}号)",
             # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
             # (一日 alone is "one day"; 一日电 is a dateline's, 【本报记者广州一日电】).
             # 本月三至六日: the first day of a range may leave its 日 to the second.
@@ -308,6 +312,8 @@ def _find_dates(text: str) -> list[Span]:
             end = points[i].end
             kind = "range" if points[i].kind != "day" or kind != "day" else "day"
         i += 1
+        if point.kind == "haoday":
+            continue  # 第5号至8号提案: 8号 ends no range of dates, a number
         # A range of bare days (4日至11日) needs its month before it as one bare day does.
         dated = (kind in _DATED_BEFORE and end == point.end) or point.kind in ("day", "cnday")
         if dated and not _day_stands(text, point):
@@ -392,9 +398,12 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         return None  # 有1300年历史: a duration; 建于1368年, 1368年5月 name the year
     if kind == "iso":
         whole = re.match(r"[0-9]+[^0-9][0-9]+[^0-9][0-9]+", body)
-        days = re.findall(r"[0-9]+", body)[2:]
-        if whole and len(days) == 2 and int(days[1]) <= int(days[0]):
-            end = start + whole.end()  # 2023.12.21-20: no range, the date alone
+        fields = [int(n) for n in re.findall(r"[0-9]+", body)]
+        until: tuple[int, ...] | None = (
+            tuple(fields[3:]) if len(fields) == 5 else (fields[1], fields[3]) if len(fields) == 4 else None
+        )
+        if whole and until is not None and until <= (fields[1], fields[2]):
+            end = start + whole.end()  # 2023.12.21-20, 1984.5.16—5.12: no range, the date alone
         return _Point(start, end, kind, 0, 2)
     if kind == "compact":
         year, month, day = int(body[:4]), int(body[4:6]), int(body[6:])
@@ -438,6 +447,12 @@ def _counted(text: str, end: int) -> bool:
 
 def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
+    if left.kind == right.kind == "iso":
+        # 2022-11-20至2022-11-25: two whole dates joined by a range mark, the second after the first
+        later = [int(n) for n in re.findall(r"[0-9]+", text[right.start : right.end])[:3]] > [
+            int(n) for n in re.findall(r"[0-9]+", text[left.start : left.end])[:3]
+        ]
+        return later and _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None
     if left.kind == right.kind == "decade":
         return _RANGE_SEP_RE.fullmatch(text, left.end, right.start) is not None  # 80年代至90年代
     if left.kind in ("bare", "cnbare", "dmy", "decade", "yrange", "slash", "bracket") or right.kind in (

@@ -1699,8 +1699,8 @@ def _one_char_county_stands(text: str, start: int, end: int) -> bool:
 
     Not 和县 in 市和县 (the conjunction) nor 全县, which the table does not list anyway.
     """
-    if text[start] in _STOP_CHARS:
-        return False
+    if text[start] in _STOP_CHARS or text.startswith("长", end):
+        return False  # 代县长: 代 (acting) + the post 县长, not 代县 + 长
     before = text[start - 1] if start else ""
     return not before or not _is_cjk(before) or before in "、和及与在赴到"
 
@@ -2705,7 +2705,7 @@ def _without_photo_credit(text: str, span: Span) -> Span:
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
     "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长|团长"
-    "|调研员|巡视员|顾问|特首|行政长官|议员"
+    "|调研员|巡视员|顾问|特首|行政长官|议员|总理"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 # 警务处前副处长某某、大律师公会前主席某某: in a list of people each with a post, the body of the post.
@@ -2786,7 +2786,7 @@ _NAME_CUE_RE = re.compile(
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
     r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
     r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托|提交的?《|领衔提出"
-    r"|经理|董事长|会长|院长|校长|局长|部长"
+    r"|经理|董事长|会长|院长|校长|局长|部长|副?总理"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")

@@ -32,6 +32,7 @@ from pizhu.extract.numbers import (
     parse_number,
     to_json_number,
 )
+from pizhu.extract.places import table as places_table
 
 __all__ = ["find_figures", "measure_kinds", "time_words", "unit_at"]
 
@@ -96,7 +97,8 @@ _FIGURE_RE = re.compile(
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
     rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
     # 10.5 %: normalization keeps a space before a sign (it removes one before a CJK unit only).
-    rf"(?:(?<=[0-9]) (?=[%‰]))?"
+    # 1.07 MB: a forum's attachment line spaces a file size from its Latin unit.
+    rf"(?:(?<=[0-9]) (?=[%‰]|[A-Z]B))?"
     rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
@@ -146,9 +148,12 @@ _CN_COUNT_CUES = (
 _DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
 # Heads after 个/项/大… that name a fixed formula rather than things counted.
 _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "务必", "必须", "一", "薄弱", "坚持",
-              "重点", "不", "到", "代表", "有利于", "结合", "字",
+              "重点", "不", "到", "代表", "有利于", "结合", "字", "文明",
               # The report laying out its own structure (RULINGS: 包括四个方面的内容, 三种情况).
               "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
+# After a measure word of people, 代表 names the people counted (六十名代表), not the formula 三个代表.
+_PEOPLE_UNITS = frozenset(("名", "位"))
+_PEOPLE_HEADS = ("代表",)
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
 _COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
 _SESSION_AFTER_TERM_RE = re.compile(r"第?[一二三四五六七八九十]{1,3}次|[一二三四五六七八九]中全会")
@@ -160,8 +165,9 @@ _COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列�
 # (举办4次…集体学习、4次主席会议集体学习、4次常委会学习讲座): each item is a count.
 _LISTED_COUNT_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|开展)了?[^，。；,;：:]*、$")
 # A one-character unit whose character begins a word with what follows it is no unit there:
-# 部门 (2部门), 成员/成立/成为/成果… (5成员), 回复/回应/回答/回顾/回访/回归 (a forum's 0回复).
-_WORD_AFTER_UNIT = {"部": "门", "成": "员立为果效本就功绩", "回": "复应答顾访归"}
+# 部门 (2部门), 成员/成立/成为/成果… (5成员), 回复/回应/回答/回顾/回访/回归 (a forum's 0回复),
+# 服务/服装/服从 (a stray page number before 服务大局: 1服务).
+_WORD_AFTER_UNIT = {"部": "门", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰"}
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
@@ -460,6 +466,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         or (unit == "层" and _BUILDING_BEFORE_RE.search(text, max(0, num_start - 2), num_start))
     ):
         return None  # 3栋2单元, 大厦3层会议室, 18层1801室: an address labels a building or a floor
+    if arabic and _YEAR_FORM_RE.fullmatch(number_text) and place_opens_at(text, m.start("unit")):
+        return None  # 2023通州两会: a year before a place whose name opens with a measure word
     if arabic and unit == "款" and _YEAR_FORM_RE.fullmatch(number_text):
         return None  # 2025款车型: a model year
     if arabic and before == "、" and _neighbour_before(text, num_start, number_text):
@@ -701,7 +709,11 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if _FORMULA_LIST_RE.search(text, max(0, m.start() - 40), m.start()):
         return None  # “一个目标、两个重点、三项任务”: a formula's numbered parts
-    if after.startswith(_SET_HEADS) and not _added_items_counted(text, m.start()):
+    if (
+        after.startswith(_SET_HEADS)
+        and not (unit in _PEOPLE_UNITS and after.startswith(_PEOPLE_HEADS))
+        and not _added_items_counted(text, m.start())
+    ):
         return None
     cue = (
         text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
@@ -712,6 +724,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
+    if after[:1] in "和及与" and _POST_COUNTED_RE.search(text, max(0, m.start() - 12), m.start()):
+        return "figure.cn_numeral", 0.5  # 主任一名和副主任若干名: a post's holders, then the next post
     if value > 10 and len(number) > 1 and text[end - 1 : end + 1] not in _two_character_words():
         # 七百五十九个单位, 二十三位委员: fixed sets and formulas are numbered with one to ten
         # (二十四节气: the measure word begins a word).
@@ -802,8 +816,20 @@ def _two_character_words() -> frozenset[str]:
 
 def unit_at(text: str, i: int) -> bool:
     """Whether a measure word or unit of the table starts at ``text[i]`` (2000米, 2022名); not a
-    counted noun (2019国庆, 2023省两会, 2023人大: a year before a word) nor a span of time."""
-    return _MEASURE_RE.match(text, i) is not None
+    counted noun (2019国庆, 2023省两会, 2023人大: a year before a word) nor a span of time, nor the
+    first character of a place's name (2023通州两会: see ``place_opens_at``)."""
+    return _MEASURE_RE.match(text, i) is not None and not place_opens_at(text, i)
+
+
+def place_opens_at(text: str, i: int) -> bool:
+    """Whether a place's name of the divisions table (short or full, two characters or more) starts
+    at ``text[i]`` and its first character is a measure word (通州, 台州, 株洲, 张家口): after a
+    year-form number that character opens the name (2023通州两会), it counts nothing. 个 stays a
+    measure word (个旧 would swallow 300个旧房)."""
+    if text[i : i + 1] in ("", "个"):
+        return False
+    t = places_table()
+    return any(text[i : i + n] in t.short or text[i : i + n] in t.kind for n in range(4, 1, -1))
 
 
 _MEASURE_RE = re.compile(

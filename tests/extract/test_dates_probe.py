@@ -435,6 +435,10 @@ def test_three_or_more_years_sharing_nian(raw: str, expected: list[str]) -> None
         ("2023.12.20至22日", ["2023.12.20至22日"]),
         ("2023-12-20 21:30", ["2023-12-20"]),
         ("2023.12.21-20举行", ["2023.12.21"]),
+        ("会议(1984.5.16—5.22)召开", ["1984.5.16—5.22"]),
+        ("1984.5.16—6.2举行", ["1984.5.16—6.2"]),
+        ("1984/5/16至5/22举行", ["1984/5/16至5/22"]),
+        ("1984.5.16—5.12举行", ["1984.5.16"]),
     ],
 )
 def test_a_dotted_date_with_a_day_range(raw: str, expected: list[str]) -> None:
@@ -541,3 +545,78 @@ def test_a_decimal_or_list_run_before_a_month_is_no_month_start(raw: str) -> Non
 @pytest.mark.parametrize("cue", ["不少于", "不超过"])
 def test_a_three_character_length_word(cue: str) -> None:
     assert dates(f"2023年3月1日起,{cue}3日。") == ["2023年3月1日"]
+
+
+@pytest.mark.parametrize("raw", ["首页 > 2023通州两会专题报道", "2024台州两会", "2023张家口两会"])
+def test_a_bare_year_before_a_place_whose_name_opens_with_a_measure_word(raw: str) -> None:
+    """2023通州两会 names the year of 通州's sessions: 通 opens the place's name, no measure word."""
+    assert dates(raw) == [raw.split(">")[-1].strip()[:4]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("会期2022-11-20至2022-11-25", ["2022-11-20至2022-11-25"]),
+        ("活动时间:2022/11/20—2022/12/05", ["2022/11/20—2022/12/05"]),
+        ("2022.11.20~2023.01.05", ["2022.11.20~2023.01.05"]),
+        ("2022-11-25至2022-11-20", ["2022-11-25", "2022-11-20"]),
+        ("2022-11-20 2022-11-25", ["2022-11-20", "2022-11-25"]),
+    ],
+)
+def test_a_range_of_two_iso_dates_is_one_date(raw: str, expected: list[str]) -> None:
+    """Two ISO, slashed or dotted dates joined by a range mark are one DATE like 2021年4月6日至5月9日, the
+    second after the first; two dates side by side stay two."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("會(huì)議於3月5號(hào)召開", ["3月5号"]),
+        ("全國政協(xié)十二屆(jiè)四次會(huì)議於(yú)2016年3月3日開幕", ["2016年3月3日"]),
+        ("2016年3月至4月間(jiān)", ["2016年3月至4月"]),
+        ("從(cóng)2016年3月起", ["2016年3月"]),
+    ],
+)
+def test_dates_in_traditional_script_with_pinyin_glosses(raw: str, expected: list[str]) -> None:
+    """Mirrors in Traditional script gloss characters with pinyin (會(huì)): the glosses go, the dates stay whole."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("全体会议1984年1月至2006年底在县城召开", ["1984年1月至2006年"]),
+        ("第一次会议于1984年1月10日至15日举行", ["1984年1月10日至15日"]),
+        ("民国二十六年(1937年)七月", ["民国二十六年", "1937年"]),
+        ("1937年(民国二十六年)", ["1937年", "民国二十六年"]),
+        ("1988年1月增补委员6人", ["1988年1月"]),
+        ("1951年以来6次回国", ["1951年"]),
+        ("1984.1—2006.12", ["1984.1—2006.12"]),
+        ("至1990年止", ["1990年"]),
+        ("1998年2月换届产生,任期5年。至1998年底,有委员", ["1998年2月", "1998年"]),
+    ],
+)
+def test_county_annals_forms(raw: str, expected: list[str]) -> None:
+    """县志 and 大事记 forms: a range closed by 底 (底 outside), the Republic's year beside the Gregorian one,
+    a dotted year-month range, 以来 and 止 outside."""
+    assert dates(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("会议于3月5号至8号召开", ["3月5号至8号"]),
+        ("2023年3月5号—8号", ["2023年3月5号—8号"]),
+        ("3月5号，8号文件下发", ["3月5号"]),
+        ("第5号至8号提案", []),
+    ],
+)
+def test_a_day_range_written_with_hao(raw: str, expected: list[str]) -> None:
+    """3月5号至8号 is one DATE like 3月5日至8日; 号 alone stays a number (8号文件), and a range of serials
+    with no month before it is none."""
+    assert dates(raw) == expected
+
+
+def test_a_serial_range_with_hao_after_a_month_is_no_date() -> None:
+    assert dates("3月1日召开会议，审议第5号至8号提案、5号至8号文件") == ["3月1日"]

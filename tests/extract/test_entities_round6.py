@@ -108,3 +108,26 @@ def test_a_federation_without_a_list_of_parties_needs_a_name() -> None:
 def test_what_a_session_resolves_about_a_committee_is_no_committee_of_it() -> None:
     text = "政协第五届全国委员会第四次会议关于常务委员会工作报告的决议"
     assert not any(o.startswith("关于") for o in labelled(text, "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议听取并讨论李克强总理所作的政府工作报告", "李克强"),
+        ("朱镕基总理作报告", "朱镕基"),
+        ("王岐山副总理出席", "王岐山"),
+    ],
+)
+def test_a_name_before_the_premier_post_is_a_person(text: str, name: str) -> None:
+    """总理 and 副总理 are posts like 部长 or 主席: the name before them is a PERSON (李克强总理)."""
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["县委副书记、代县长朱锡光", "县委书记、代县长出席"])
+def test_an_acting_county_head_is_no_county(text: str) -> None:
+    """代县长 is 代 (acting) + 县长, not the county 代县 + 长: a one-character county before 长 is the post."""
+    assert "代县" not in labelled(text, "GPE")
+
+
+def test_a_one_character_county_still_stands_in_a_list() -> None:
+    assert "代县" in labelled("赴忻州市、代县调研", "GPE")
