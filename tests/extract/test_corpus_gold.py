@@ -26,6 +26,7 @@ GOLD_NAMES = (
     "fresh-gold.jsonl",
     "dev-gold-second.jsonl",
     "fresh-gold-second.jsonl",
+    "test-gold-date-second.jsonl",
 )
 GOLD_FILES = [CORPUS / name for name in GOLD_NAMES if (CORPUS / name).exists()]
 
