@@ -1619,7 +1619,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
         if text[s : e + 1] in places and text[e : e + 1] in _NATURAL_SUFFIXES:
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
-        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
+        # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
+        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
         if tail:
             e = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -1638,6 +1639,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
+        village = _VILLAGE_AFTER_RE.match(text, e)
+        if village and _TOWN_IN_CHAIN_RE.search(text, s, e):
+            e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return _zones(text, tokens, st, out)
 
@@ -1774,6 +1778,9 @@ _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各
 _REGION_TAIL_RE = re.compile(
     r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
+# A village's or a community's suffix right after a chain that holds a town or a subdistrict (not 村委, 村民).
+_VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
+_TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(

@@ -74,3 +74,22 @@ def test_a_region_after_the_national_cppcc_stays_a_place() -> None:
 
 def test_a_region_after_a_levels_cppcc_stays_a_place() -> None:
     assert "港澳" in labelled("协助市政府举办省政协港澳委员招商推介会。", "GPE")
+
+
+# --- a village after a subdistrict (街道) is one chain with it -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("调研组一行视察了蔡甸街道姚家林村。", "蔡甸街道姚家林村"),
+        ("调研组来到侏儒山街道薛山村瓜蒿产业基地。", "侏儒山街道薛山村"),
+        ("委员们到东湖街道王家湾社区走访。", "东湖街道王家湾社区"),
+    ],
+)
+def test_a_village_after_a_subdistrict_is_one_chain(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+def test_a_village_committee_after_a_town_is_not_taken_into_the_chain() -> None:
+    assert "东湖街道王家湾村" not in labelled("东湖街道王家湾村委会主任到会。", "GPE")
