@@ -137,6 +137,8 @@ _GENERIC_PLACES = frozenset(
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
+    # A kind of place praised or sized, no name (打造旅游强镇, 小城镇建设, 中心区城市).
+    + "小城镇 强镇 名镇 重镇 古镇 小镇 大镇 强县 强市 强区 强村 名村 大村 中心区 中心镇 中心村".split()
 )
 
 
@@ -1449,6 +1451,8 @@ def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, t
 # How common (jieba's frequency) the two characters after a place's suffix must be to be a word of their
 # own that keeps the suffix with the place (民主, 民族, 民营, 城市, 情况; not 民踊 of 西宁市民踊跃).
 _WORD_AFTER_SUFFIX_FREQ = 100
+# How rare (jieba's frequency) a town's name without its suffix must be to stand for the town bare (三乡 0, 神湾 3).
+_TOWN_STEM_FREQ = 20
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -1472,7 +1476,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue  # 城中区 inside 老城中区: not a word of its own
         if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
-        if text[end - 1 : end + 1] in st["suffix_eaters"]:
+        if text[end - 1 : end + 1] in st["suffix_eaters"] and not (
+            text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end)
+        ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there)
             stem = text[start : end - 1]
             if stem in table.short and len(stem) >= 2:
                 found.append((start, end - 1, 0.7))
@@ -1547,6 +1553,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e - s >= 3
         and text[e - 1 : e + 1] in st["suffix_eaters"]
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
+        and not (text[e - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, e))
         else (s, e, c)
         for s, e, c in found
     ]
@@ -1554,6 +1561,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
     # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
     stems |= {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] == "区" and text[s : e - 1] in proper}
+    # 神湾镇党委 … 支援神湾经济: a town the table knows, named with its suffix, is a place bare too, where its
+    # stem is no everyday word (三乡, 神湾; not 城关 or 新城, which the text may use as words).
+    stems |= {
+        text[s : e - 1]
+        for s, e, _c in found
+        if e - s >= 3
+        and text[e - 1] in "镇乡"
+        and table.kind.get(text[s:e]) == "town"
+        and freq.get(text[s : e - 1], 0) < _TOWN_STEM_FREQ
+    }
     for m in _PLACE_IN_BODY_RE.finditer(text):
         # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
         stem = m.group(1) or m.group(2)
@@ -1698,9 +1715,17 @@ def _listed_short_names(
 
 
 def _two_provinces(first: str, second: str) -> bool:
-    """香港澳门, 广东福建: two provinces side by side are two places, not a chain (湖北宜昌 is one)."""
+    """香港澳门, 广东福建: two provinces side by side are two places, not a chain (湖北宜昌 is one); nor is a
+    Hong Kong, Macau or Taiwan name before a province or a city (澳门中山各友好社团: the SAR holds no city; 香港观塘
+    stays a chain, 观塘 a district of it)."""
     table = place_table()
-    return all((table.short.get(w) or table.kind.get(w)) == "province" for w in (first, second))
+    kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
+    if kinds == ["province", "province"]:
+        return True
+    return first in _SAR_NAMES and kinds[1] in ("province", "city")
+
+
+_SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区", "台湾省"))
 
 
 _VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院")
@@ -1776,12 +1801,12 @@ _BODY_AFTER_LEVEL = (
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _REGION_TAIL_RE = re.compile(
-    r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+    r"(?:特别行政区|特区|地区|区域|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
 # A village's or a community's suffix right after a chain that holds a town or a subdistrict (not 村委, 村民).
 _VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
 _TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")
-_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
     rf"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)([{_CJK}]{{2,4}}?)(?:市|县|省)(?:委|政协|委员会)"
@@ -3314,12 +3339,36 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
         ):
             if items[0] is None or text[items[0][0]] in _STOP_CHARS:
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
-            spans += [_span(text, a, b, "GPE", "entity.gpe_list", 0.55) for a, b in (i for i in items if i)]
+            # 古城村村部、善文化广场、农村客运站等地: a site or a facility listed among the places is none.
+            spans += [
+                _span(text, a, b, "GPE", "entity.gpe_list", 0.55)
+                for a, b in (i for i in items if i)
+                if not text.endswith(_FACILITY_ENDS, a, b)
+            ]
             continue
         spans += _names_of_list(text, items, st)
     return spans
 
 
+# The heads of sites and facilities a visit lists beside places (广场, 客运站, 村部, 基地, 产业园).
+_FACILITY_ENDS = (
+    "广场",
+    "站",
+    "部",
+    "馆",
+    "中心",
+    "基地",
+    "园",
+    "场",
+    "厂",
+    "院",
+    "所",
+    "室",
+    "楼",
+    "公司",
+    "学校",
+    "窗口",
+)
 _PEOPLE_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]+(?:位|名)(?:委员|代表|同志|常委|专家|嘉宾|老人|同学|老师)")
 
 

@@ -93,3 +93,50 @@ def test_a_village_after_a_subdistrict_is_one_chain(text: str, place: str) -> No
 
 def test_a_village_committee_after_a_town_is_not_taken_into_the_chain() -> None:
     assert "东湖街道王家湾村" not in labelled("东湖街道王家湾村委会主任到会。", "GPE")
+
+
+# --- kinds of GPE miss and false place on the place-name round (texts 320–329) ----------------------
+
+
+def test_two_towns_joined_by_he_are_two_places() -> None:
+    assert labelled("委员们对太浮镇和新安镇的面貌有了新的认识。", "GPE") == ["太浮镇", "新安镇"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("聚焦长三角区域一体化发展中的共性问题。", "长三角区域"),
+        ("推动长江经济带高质量发展。", "长江"),  # the seeds rule 河西走廊经济带 so: the belt's place alone
+    ],
+)
+def test_a_region_takes_its_area_word(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+@pytest.mark.parametrize(
+    "text", ["出品牌,打造旅游强镇。", "了解美丽乡村建设和小城镇建设情况。", "台州是27个中心区城市之一。"]
+)
+def test_a_praised_or_sized_kind_of_place_is_no_name(text: str) -> None:
+    assert [p for p in labelled(text, "GPE") if p != "台州"] == []
+
+
+def test_a_sar_before_a_mainland_city_is_two_places() -> None:
+    assert labelled("澳门特区政府官员以及澳门中山各友好社团出席。", "GPE")[-2:] == ["澳门", "中山"]
+
+
+def test_a_sar_before_its_own_district_stays_a_chain() -> None:
+    assert labelled("港人被困香港观塘海滨。", "GPE") == ["香港观塘"]
+
+
+def test_a_town_before_its_village_keeps_its_suffix() -> None:
+    assert "散花镇南畈村" in labelled("视察了散花镇南畈村猕猴桃基地。", "GPE")
+
+
+def test_a_town_named_with_its_suffix_is_a_place_bare() -> None:
+    text = "神湾镇党委书记林某某致辞,感谢各界关心支援神湾经济社会发展。"
+    assert labelled(text, "GPE").count("神湾") == 1
+
+
+def test_facilities_listed_before_deng_di_are_no_places() -> None:
+    got = labelled("一行来到新安镇,参观了古城村村部、善文化广场、农村客运站等地。", "GPE")
+    assert not any(p.endswith(("部", "广场", "站")) for p in got)
