@@ -692,6 +692,7 @@ _SITE_STATION_RE = re.compile(
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
+_REGION_CPPCC_RE = re.compile(rf"(([{_CJK}]{{2,4}}?)地区)政协")
 _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民主)?党派$")
 
 
@@ -1008,6 +1009,12 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
                 continue
             if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 6), span.start):
                 continue  # 各民主党派中央: every party's, no one body
+            region = _REGION_CPPCC_RE.fullmatch(span.text)
+            if region and region.group(1) not in place_table().kind and region.group(2) not in place_table().short:
+                # 长三角地区政协: the CPPCCs of a region no division names are every CPPCC there, no one body
+                # (喀什地区政协, a prefecture's, stays one).
+                out.append(_span(text, span.start, span.start + len(region.group(1)), "GPE", "entity.gpe_region", 0.55))
+                continue
         out.append(span)
     taken = bytearray(len(text) + 1)
     for span in out:
@@ -1656,6 +1663,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
+        hamlet = _HAMLET_AFTER_RE.match(text, e) if text[e - 1] == "村" else None
+        if hamlet and hamlet.group()[0] in _SURNAMES:
+            e = hamlet.end()  # 闫河村 + 李家大湾: a hamlet named after its family continues the village's chain
         village = _VILLAGE_AFTER_RE.match(text, e)
         if village and _TOWN_IN_CHAIN_RE.search(text, s, e):
             e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
@@ -1722,6 +1732,8 @@ def _two_provinces(first: str, second: str) -> bool:
     kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
     if kinds == ["province", "province"]:
         return True
+    if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
+        return True  # 神湾澳门交流: a mainland place before a SAR (中国香港 stays one)
     return first in _SAR_NAMES and kinds[1] in ("province", "city")
 
 
@@ -1806,6 +1818,8 @@ _REGION_TAIL_RE = re.compile(
 # A village's or a community's suffix right after a chain that holds a town or a subdistrict (not 村委, 村民).
 _VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
 _TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")
+# A natural hamlet named after a family and its landform (李家大湾, 王家岭, 张家坪), as villages write them.
+_HAMLET_AFTER_RE = re.compile(rf"[{_CJK}]家[大小]?[湾塆岭坪沟冲垸畈岗嘴咀坳](?![{_CJK}]?[委民干长])")
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(

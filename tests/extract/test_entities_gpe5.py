@@ -140,3 +140,22 @@ def test_a_town_named_with_its_suffix_is_a_place_bare() -> None:
 def test_facilities_listed_before_deng_di_are_no_places() -> None:
     got = labelled("一行来到新安镇,参观了古城村村部、善文化广场、农村客运站等地。", "GPE")
     assert not any(p.endswith(("部", "广场", "站")) for p in got)
+
+
+def test_a_mainland_town_before_a_sar_is_two_places() -> None:
+    text = "神湾镇党委书记致辞,感谢各界促进神湾澳门交流合作。"
+    assert labelled(text, "GPE")[-2:] == ["神湾", "澳门"]
+
+
+def test_the_cppccs_of_a_region_by_its_area_word_are_no_body() -> None:
+    text = "加强与长三角地区政协的联系协作。"
+    assert labelled(text, "GPE") == ["长三角地区"]
+    assert labelled(text, "ORG") == []
+
+
+def test_a_prefecture_cppcc_stays_a_body() -> None:
+    assert labelled("喀什地区政协主席出席会议。", "ORG") == ["喀什地区政协"]
+
+
+def test_a_hamlet_after_its_village_continues_the_chain() -> None:
+    assert labelled("视察组先后视察了清泉镇闫河村李家大湾、散花镇南畈村。", "GPE")[0] == "清泉镇闫河村李家大湾"
