@@ -159,3 +159,23 @@ def test_a_prefecture_cppcc_stays_a_body() -> None:
 
 def test_a_hamlet_after_its_village_continues_the_chain() -> None:
     assert labelled("视察组先后视察了清泉镇闫河村李家大湾、散花镇南畈村。", "GPE")[0] == "清泉镇闫河村李家大湾"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("民建某市委主委、临沂市地震台台长王某某代表各民主党派发言。", "临沂市"),
+        ("将文教支社更名为舟山航海(水产)学校支社。", "舟山"),
+        ("与会人员参观了太浮镇中心幼儿园。", "太浮镇"),
+    ],
+)
+def test_a_place_opening_a_stations_or_a_schools_name_is_no_place(text: str, place: str) -> None:
+    assert place not in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("推动宜昌中小学教育均衡发展。", "宜昌"), ("宜昌各学校积极参与。", "宜昌")],
+)
+def test_a_place_before_students_or_schools_in_general_stays_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
