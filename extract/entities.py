@@ -931,11 +931,12 @@ _GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
 # A place read in a given name ends where such a name can: also before a closing bracket (【编辑:孟宜君】).
 _GIVEN_NAME_AFTER_PLACE = _GIVEN_NAME_AFTER | frozenset("】)）」』]")
 
-# 兰州警备区, 甘肃陆军预备役高射炮师, 岳阳经济日报, 襄阳广播电台, 临沂市地震台, 舟山航海(水产)学校: a place opening the
-# name of an army unit, a news outlet, a station, a school or a hospital is part of that name (RULINGS: such bodies are ORG; the place inside an ORG is no GPE), found by
-# the head's kind even where no ORG rule names the body. Up to eight characters of the unit's own name may
-# stand between, none of them a function word or a mark; a military unit's 师/旅/团 counts only after an arm
-# of the forces (陆军, 预备役, 武警, 炮, 兵), so 宜昌教师 keeps its place.
+# 兰州警备区, 甘肃陆军预备役高射炮师, 岳阳经济日报, 襄阳广播电台, 临沂市地震台, 舟山航海(水产)学校: a place
+# opening the name of an army unit, a news outlet, a station, a school or a hospital is part of that name
+# (RULINGS: such bodies are ORG; the place inside an ORG is no GPE), found by the head's kind even where no ORG
+# rule names the body. Up to eight characters of the unit's own name may stand between, none of them a
+# function word or a mark; a military unit's 师/旅/团 counts only after an arm of the forces (陆军, 预备役,
+# 武警, 炮, 兵), so 宜昌教师 keeps its place.
 _UNIT_AFTER_PLACE_RE = re.compile(
     rf"(?:(?![的和与及在是对为从向到赴等各全本该])[{_CJK}()（）]){{0,8}}?"
     r"(?:警备区|军分区|卫戍区|(?:陆军|海军|空军|预备役|武警|炮|兵)[\u4e00-\u9fff]{0,6}?(?:师|旅|团|总队|支队|大队)(?![长生])"
