@@ -881,6 +881,7 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
             or in_advert(text, s.end)
             or in_one_country_formula(text, s.start, s.end)
             or _UNIT_AFTER_PLACE_RE.match(text, s.end) is not None
+            or _VILLAGE_COMMITTEE_AFTER_RE.match(text, s.end) is not None
             or _BODY_LEAD_BEFORE_PLACE_RE.search(text, max(0, s.start - 8), s.start) is not None
         ):
             continue
@@ -946,6 +947,8 @@ _UNIT_AFTER_PLACE_RE = re.compile(
     rf"|(?:(?![的和与及在是对为从向到赴等各全本该])[{_CJK}()（）])(?:(?![的和与及在是对为从向到赴等各全本该])[{_CJK}()（）]){{0,7}}?"
     r"(?<![中小])(?:学校|中学|小学|幼儿园|医院|大学(?![生士])|学院(?![士]))"
 )
+# 新庄村委, 王家湾社区居委会: a village or a community right before its committee is inside that body's name.
+_VILLAGE_COMMITTEE_AFTER_RE = re.compile("(?:村委会?|村民委员会|(?:社区)?居委会|(?:社区)?居民委员会)(?!员)")
 # 政协兰州市十⏎一届委员会, 中共山西省、太原市第十次代表大会: a place right after the CPPCC's or the Party's name
 # opens that body's local name (RULINGS: 政协岳阳市 is one ORG), though a break or a coordination keeps the rules
 # from finding its end; not after a level's short name for its CPPCC (全国政协香港委员, 省政协港澳委员: the

@@ -179,3 +179,8 @@ def test_a_place_opening_a_stations_or_a_schools_name_is_no_place(text: str, pla
 )
 def test_a_place_before_students_or_schools_in_general_stays_a_place(text: str, place: str) -> None:
     assert place in labelled(text, "GPE")
+
+
+def test_a_village_before_its_committee_is_inside_that_body() -> None:
+    text = "一行参观了新庄工业园区并与新庄村委主要负责人进行座谈。"
+    assert labelled(text, "GPE") == ["新庄"]
