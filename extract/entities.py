@@ -1821,7 +1821,7 @@ _BODY_AFTER_LEVEL = (
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _REGION_TAIL_RE = re.compile(
-    r"(?:特别行政区|特区|地区|区域|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+    r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
 # A village's or a community's suffix right after a chain that holds a town or a subdistrict (not 村委, 村民).
 _VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
@@ -2185,7 +2185,9 @@ def _association_place(
             return None
         if token_of[place.start] < 0 or tokens[token_of[place.start]][0] != place.start:
             return None
-        return place.start
+        # 澳门 + 福州十邑社团总会: Hong Kong's or Macau's name before it is the association's too.
+        sar = next((p for p in places if p.end == place.start and p.text in _SAR_NAMES), None)
+        return sar.start if sar else place.start
     return None
 
 
