@@ -1468,6 +1468,8 @@ def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, t
 _WORD_AFTER_SUFFIX_FREQ = 100
 # How rare (jieba's frequency) a town's name without its suffix must be to stand for the town bare (三乡 0, 神湾 3).
 _TOWN_STEM_FREQ = 20
+# A text on the Greater Bay Area's members: Hong Kong, Macau, Guangdong or one of its cities' short names.
+_BAY_AREA_CUE_RE = re.compile("香港|澳门|广东|粤|大湾区|佛山|珠海|深圳|广州|中山|江门|东莞|惠州|肇庆")
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -1560,6 +1562,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
+    if _BAY_AREA_CUE_RE.search(text):
+        # 参与湾区建设: in a text on Hong Kong, Macau or Guangdong, a bare 湾区 is the Greater Bay Area (RULINGS),
+        # as 大湾区 is; where a place is glued before it (杭州湾区) the place's own chain holds it.
+        found += [
+            (s, e, 0.55)
+            for s, e, w in tokens
+            if w == "湾区" and not (s and _is_cjk(text[s - 1]) and s in {f[1] for f in found})
+        ]
     # 庆阳市情: where the suffix starts the next word, the place is its short name; not where the
     # characters after the suffix are a word of their own (中山市民主党派 is 中山市 + 民主党派).
     freq = st["tokenizer"].FREQ

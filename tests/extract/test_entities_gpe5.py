@@ -190,3 +190,12 @@ def test_a_sar_before_an_association_named_after_a_mainland_place_is_part_of_it(
     text = "澳门福州十邑社团总会理事长卢某某带队出席。"
     assert labelled(text, "GPE") == []
     assert labelled(text, "ORG") == ["澳门福州十邑社团总会"]
+
+
+@pytest.mark.parametrize("text", ["推动澳门青年赴佛山交流考察,助力两地参与湾区建设。", "香港学生参演湾区戏剧节。"])
+def test_bare_wanqu_in_a_hong_kong_or_macau_text_is_the_bay_area(text: str) -> None:
+    assert "湾区" in labelled(text, "GPE")
+
+
+def test_bare_wanqu_without_a_sar_named_is_no_place() -> None:
+    assert labelled("推进海湾区域治理。", "GPE") == []
