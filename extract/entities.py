@@ -118,6 +118,12 @@ def _init() -> dict[str, Any]:
             autonomous_re=_autonomous_short_forms(table),
             particles=particles,
             region_words=regions | _REGION_RUN_WORDS,
+            # 崖门 (崖门镇), 大良 (大良街道): towns' names without their suffix, where jieba knows no word of them.
+            town_stems=frozenset(
+                stem
+                for stem in (n[:-2] if n.endswith("街道") else n[:-1] for n, k in table.kind.items() if k == "town")
+                if 2 <= len(stem) <= 3 and tokenizer.FREQ.get(stem, 0) < _TOWN_STEM_FREQ
+            ),
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
@@ -1562,6 +1568,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
+    found += _bare_towns(text, tokens, found, st)
     if _BAY_AREA_CUE_RE.search(text):
         # 参与湾区建设: in a text on Hong Kong, Macau or Guangdong, a bare 湾区 is the Greater Bay Area (RULINGS),
         # as 大湾区 is; where a place is glued before it (杭州湾区) the place's own chain holds it.
@@ -1740,6 +1747,44 @@ def _listed_short_names(
         if not grown:
             break
     return added
+
+
+def _bare_towns(
+    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]], st: dict[str, Any]
+) -> list[tuple[int, int, float]]:
+    """居澳崖门乡亲, 为澳门、崖门建设, 顺德大良: a town's name without its suffix (the table's towns, names jieba
+    knows no word of) is a place where its natives are named after it (乡亲, 同乡), where a 、 or 和 joins it to a
+    place found, or right after the county or district it lies in; never across a word jieba made."""
+    stems = st["town_stems"]
+    starts = {s for s, _e, _w in tokens}
+    ends = {e for _s, e, _w in tokens}
+    place_ends = {e for _s, e, _c in found}
+    taken = bytearray(len(text) + 1)
+    for s, e, _c in found:
+        taken[s:e] = b"\1" * (e - s)
+    out: list[tuple[int, int, float]] = []
+    for a in sorted(starts):
+        for n in (3, 2):
+            b = a + n
+            if b not in ends or any(taken[a:b]) or text[a:b] not in stems or text[a:b] in _GENERIC_PLACES:
+                continue
+            natives = _NATIVES_AFTER_RE.match(text, b) is not None
+            if text[b : b + 1] in _TOWN_STEM_NOT_BEFORE and not natives:
+                continue  # 西昌市袁家 + 山, 仓山 + 工委: the name or a body's head goes on
+            after_place = a in place_ends or (a >= 1 and text[a - 1] in "、和" and a - 1 in place_ends)
+            # 芜湖三市: a count of places after a list of them, no town (三市镇), unless its natives are named
+            counted = text[a] in "一二三四五六七八九十两百千"
+            if (after_place and not counted) or natives:
+                out.append((a, b, 0.5))
+                taken[a:b] = b"\1" * n
+                break
+    return out
+
+
+# A place's suffix, a natural feature's or a body's first character after a town's bare name: the name goes on.
+_TOWN_STEM_NOT_BEFORE = _NATURAL_SUFFIXES | _BODY_AFTER_SUFFIX | frozenset("省市县区州旗镇乡村街社")
+# 崖门乡亲, 崖门同乡: the people of a home town, named after it.
+_NATIVES_AFTER_RE = re.compile("乡亲|同乡(?!会|联谊会|总会)")
 
 
 def _two_provinces(first: str, second: str) -> bool:

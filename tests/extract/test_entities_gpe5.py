@@ -199,3 +199,28 @@ def test_bare_wanqu_in_a_hong_kong_or_macau_text_is_the_bay_area(text: str) -> N
 
 def test_bare_wanqu_without_a_sar_named_is_no_place() -> None:
     assert labelled("推进海湾区域治理。", "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("通过广大居澳崖门乡亲的共同努力,克服了困难。", "崖门"),
+        ("他寄语全体乡亲,为澳门、崖门建设贡献力量。", "崖门"),
+        ("一行日前前往中山小榄拜访非遗传承人。", "中山小榄"),
+    ],
+)
+def test_a_towns_bare_name_by_its_natives_a_list_or_its_county(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_towns_bare_name_without_a_cue_is_no_place() -> None:
+    assert labelled("崖门建设贡献力量。", "GPE") == []
+
+
+def test_a_towns_bare_name_never_cuts_a_feature_or_a_body_after_it() -> None:
+    assert "凉山州西昌市袁家山" in labelled("委员们来到凉山州西昌市袁家山视察。", "GPE")
+    assert "仓山" not in labelled("鼓楼、台江、晋安和仓山工委参加。", "GPE")
+
+
+def test_a_count_of_places_after_a_list_is_no_town() -> None:
+    assert labelled("在安徽滁州、马鞍山、芜湖三市统战部的组织下。", "GPE")[-1] == "芜湖"
