@@ -1474,6 +1474,12 @@ def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, t
 _WORD_AFTER_SUFFIX_FREQ = 100
 # How rare (jieba's frequency) a town's name without its suffix must be to stand for the town bare (三乡 0, 神湾 3).
 _TOWN_STEM_FREQ = 20
+# World regions (RULINGS: 南亚, 东南亚 are GPE); not 南亚热带 (a climate zone).
+_WORLD_REGION_RE = re.compile("(?:东南亚|东北亚|南亚|中亚|西亚|东亚|亚洲|欧洲|非洲|北非|美洲|大洋洲|拉美)(?!热带|洲)")
+_WORLD_REGION_RUN_RE = re.compile(f"(?:{_WORLD_REGION_RE.pattern}){{2,}}")
+# China's partners by their one-character names, two or three after 中 (中俄, 中蒙俄, 中日韩).
+_COUNTRY_RUN_RE = re.compile("中[美俄日韩朝蒙英法德欧非印巴越老柬缅泰哈吉塔乌]{1,3}")
+_CORRIDOR_AFTER_RE = re.compile("经济走廊|关系|两国|三国|友好|峰会|建交|边境")
 # A text on the Greater Bay Area's members: Hong Kong, Macau, Guangdong or one of its cities' short names.
 _BAY_AREA_CUE_RE = re.compile("香港|澳门|广东|粤|大湾区|佛山|珠海|深圳|广州|中山|江门|东莞|惠州|肇庆")
 
@@ -1569,6 +1575,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
+    for run in _WORLD_REGION_RUN_RE.finditer(text):
+        # 面向南亚东南亚: world regions written together, which jieba runs into one another, are each a place.
+        found += [(m.start(), m.end(), 0.6) for m in _WORLD_REGION_RE.finditer(text, run.start(), run.end())]
+    for m in _COUNTRY_RUN_RE.finditer(text):
+        # 中蒙俄经济走廊, 中俄经贸合作: China and its partners by one-character names, before a relation.
+        after = _RELATION_AFTER_RE.match(text, m.end()) or _CORRIDOR_AFTER_RE.match(text, m.end())
+        if m.start() in token_starts and after:
+            found.append((m.start(), m.end(), 0.55))
     if _BAY_AREA_CUE_RE.search(text):
         # 参与湾区建设: in a text on Hong Kong, Macau or Guangdong, a bare 湾区 is the Greater Bay Area (RULINGS),
         # as 大湾区 is; where a place is glued before it (杭州湾区) the place's own chain holds it.
@@ -1793,8 +1807,8 @@ def _two_provinces(first: str, second: str) -> bool:
     stays a chain, 观塘 a district of it)."""
     table = place_table()
     kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
-    if kinds == ["province", "province"]:
-        return True
+    if kinds == ["province", "province"] or all(_WORLD_REGION_RE.fullmatch(w) for w in (first, second)):
+        return True  # 广东福建, 南亚东南亚
     if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
         return True  # 神湾澳门交流: a mainland place before a SAR (中国香港 stays one)
     return first in _SAR_NAMES and kinds[1] in ("province", "city")

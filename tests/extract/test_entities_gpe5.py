@@ -224,3 +224,24 @@ def test_a_towns_bare_name_never_cuts_a_feature_or_a_body_after_it() -> None:
 
 def test_a_count_of_places_after_a_list_is_no_town() -> None:
     assert labelled("在安徽滁州、马鞍山、芜湖三市统战部的组织下。", "GPE")[-1] == "芜湖"
+
+
+def test_world_regions_written_together_are_each_a_place() -> None:
+    got = labelled("建设面向南亚东南亚辐射中心取得新进展。", "GPE")
+    assert got == ["南亚", "东南亚"]
+
+
+def test_a_subtropical_zone_is_no_region() -> None:
+    assert labelled("当地属南亚热带季风气候。", "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "run"),
+    [("主动融入“中蒙俄经济走廊”建设。", "中蒙俄"), ("推动中俄经贸合作深入发展。", "中俄")],
+)
+def test_countries_by_their_one_character_names_before_a_relation_are_one_place(text: str, run: str) -> None:
+    assert labelled(text, "GPE") == [run]
+
+
+def test_a_word_opening_with_zhong_is_no_run_of_countries() -> None:
+    assert labelled("中美术馆举办展览。", "GPE") == []
