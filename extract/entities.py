@@ -886,7 +886,7 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
             or opens_body_name(text, s.start, s.end)
             or in_advert(text, s.end)
             or in_one_country_formula(text, s.start, s.end)
-            or _UNIT_AFTER_PLACE_RE.match(text, s.end) is not None
+            or _opens_unit_name(text, s.end, st)
             or _VILLAGE_COMMITTEE_AFTER_RE.match(text, s.end) is not None
             or _BODY_LEAD_BEFORE_PLACE_RE.search(text, max(0, s.start - 8), s.start) is not None
         ):
@@ -964,6 +964,17 @@ _BODY_LEAD_BEFORE_PLACE_RE = re.compile("(?:(?<![国省市县区州旗盟])政�
 _PERSON_ACT_AFTER_RE = re.compile(
     rf"受[{_CJK}\n]{{2,40}}?委托|代表(?!团|大会|会议|委员|处)|(?:在[{_CJK}]{{1,6}}?)?(?:{_SPEECH_AFTER_RE.pattern})|作[{_CJK}]{{0,10}}?(?:报告|说明|发言)|当选"
 )
+
+
+def _opens_unit_name(text: str, end: int, st: dict[str, Any]) -> bool:
+    """Whether the place ending at ``end`` opens a unit's, an outlet's, a station's or a school's name
+    (``_UNIT_AFTER_PLACE_RE``): the words between it and the head are a name's, no verb or function word among
+    them (宜昌组织记者走进电视台 keeps 宜昌)."""
+    m = _UNIT_AFTER_PLACE_RE.match(text, end)
+    if m is None:
+        return False
+    between = re.sub(r"[()（）]", "", text[end : m.end()])
+    return not any(w in st["function_words"] for w in st["segmenter"].words(between)[:-1])
 
 
 def _name_read_as_place(text: str, span: Span, st: dict[str, Any]) -> bool:

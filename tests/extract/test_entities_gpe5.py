@@ -245,3 +245,8 @@ def test_countries_by_their_one_character_names_before_a_relation_are_one_place(
 
 def test_a_word_opening_with_zhong_is_no_run_of_countries() -> None:
     assert labelled("中美术馆举办展览。", "GPE") == []
+
+
+@pytest.mark.parametrize("text", ["宜昌开展校园安全进中学活动。", "宜昌组织记者走进电视台。"])
+def test_a_place_before_a_verb_phrase_ending_in_a_head_stays_a_place(text: str) -> None:
+    assert "宜昌" in labelled(text, "GPE")
