@@ -118,6 +118,12 @@ def _init() -> dict[str, Any]:
             autonomous_re=_autonomous_short_forms(table),
             particles=particles,
             region_words=regions | _REGION_RUN_WORDS,
+            # 崖门 (崖门镇), 大良 (大良街道): towns' names without their suffix, where jieba knows no word of them.
+            town_stems=frozenset(
+                stem
+                for stem in (n[:-2] if n.endswith("街道") else n[:-1] for n, k in table.kind.items() if k == "town")
+                if 2 <= len(stem) <= 3 and tokenizer.FREQ.get(stem, 0) < _TOWN_STEM_FREQ
+            ),
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
@@ -137,6 +143,8 @@ _GENERIC_PLACES = frozenset(
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
+    # A kind of place praised or sized, no name (打造旅游强镇, 小城镇建设, 中心区城市).
+    + "小城镇 强镇 名镇 重镇 古镇 小镇 大镇 强县 强市 强区 强村 名村 大村 中心区 中心镇 中心村".split()
 )
 
 
@@ -690,6 +698,7 @@ _SITE_STATION_RE = re.compile(
 # There is no CPPCC of Hong Kong or Macau: 澳门政协委员 are Macau's members of another CPPCC.
 # Nor a people's congress of its own: 港区人大 are Hong Kong's deputies to the national one.
 _SAR_CPPCC_RE = re.compile(r"^(港澳地区|港澳|香港|澳门|港区|澳区)(?:政协|人大)$")
+_REGION_CPPCC_RE = re.compile(rf"(([{_CJK}]{{2,4}}?)地区)政协")
 _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民主)?党派$")
 
 
@@ -877,7 +886,14 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
             or opens_body_name(text, s.start, s.end)
             or in_advert(text, s.end)
             or in_one_country_formula(text, s.start, s.end)
+            or _opens_unit_name(text, s.end, st)
+            or _VILLAGE_COMMITTEE_AFTER_RE.match(text, s.end) is not None
+            or _BODY_LEAD_BEFORE_PLACE_RE.search(text, max(0, s.start - 8), s.start) is not None
         ):
+            continue
+        if _name_read_as_place(text, s, st):
+            if not any(a <= s.start and s.end <= b for a, b in persons):
+                out.append(_span(text, s.start, s.end, "PERSON", "entity.person_suffix_name", 0.55))
             continue
         a = s.start - 1
         if (
@@ -922,6 +938,62 @@ _GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
 # A place read in a given name ends where such a name can: also before a closing bracket (【编辑:孟宜君】).
 _GIVEN_NAME_AFTER_PLACE = _GIVEN_NAME_AFTER | frozenset("】)）」』]")
 
+# 兰州警备区, 甘肃陆军预备役高射炮师, 岳阳经济日报, 襄阳广播电台, 临沂市地震台, 舟山航海(水产)学校: a place
+# opening the name of an army unit, a news outlet, a station, a school or a hospital is part of that name
+# (RULINGS: such bodies are ORG; the place inside an ORG is no GPE), found by the head's kind even where no ORG
+# rule names the body. Up to eight characters of the unit's own name may stand between, none of them a
+# function word or a mark; a military unit's 师/旅/团 counts only after an arm of the forces (陆军, 预备役,
+# 武警, 炮, 兵), so 宜昌教师 keeps its place.
+_UNIT_AFTER_PLACE_RE = re.compile(
+    rf"(?:(?![的和与及在是对为从向到赴等各全本该])[{_CJK}()（）]){{0,8}}?"
+    r"(?:警备区|军分区|卫戍区|(?:陆军|海军|空军|预备役|武警|炮|兵)[\u4e00-\u9fff]{0,6}?(?:师|旅|团|总队|支队|大队)(?![长生])"
+    r"|日报|晚报|早报|商报|报社|电视台|广播电台|电台|广播电视台|融媒体中心|地震台|气象台|水文站)"
+    # 舟山航海(水产)学校, 太浮镇中心幼儿园: a school or a hospital named with its place and a name of its own
+    # between (not 宜昌学校众多, 中小学, 大学生)
+    rf"|(?:(?![的和与及在是对为从向到赴等各全本该])[{_CJK}()（）])(?:(?![的和与及在是对为从向到赴等各全本该])[{_CJK}()（）]){{0,7}}?"
+    r"(?<![中小])(?:学校|中学|小学|幼儿园|医院|大学(?![生士])|学院(?![士]))"
+)
+# 新庄村委, 王家湾社区居委会: a village or a community right before its committee is inside that body's name.
+_VILLAGE_COMMITTEE_AFTER_RE = re.compile("(?:村委会?|村民委员会|(?:社区)?居委会|(?:社区)?居民委员会)(?!员)")
+# 政协兰州市十⏎一届委员会, 中共山西省、太原市第十次代表大会: a place right after the CPPCC's or the Party's name
+# opens that body's local name (RULINGS: 政协岳阳市 is one ORG), though a break or a coordination keeps the rules
+# from finding its end; not after a level's short name for its CPPCC (全国政协香港委员, 省政协港澳委员: the
+# members' place).
+_BODY_LEAD_BEFORE_PLACE_RE = re.compile("(?:(?<![国省市县区州旗盟])政协|中国人民政治协商会议|中共|中国共产党)$")
+# 张兆旗受…委托, 刘建州代表主席团作…说明, 陈志区在会上讲话: what a person does, right after the name.
+_PERSON_ACT_AFTER_RE = re.compile(
+    rf"受[{_CJK}\n]{{2,40}}?委托|代表(?!团|大会|会议|委员|处)|(?:在[{_CJK}]{{1,6}}?)?(?:{_SPEECH_AFTER_RE.pattern})|作[{_CJK}]{{0,10}}?(?:报告|说明|发言)|当选"
+)
+
+
+def _opens_unit_name(text: str, end: int, st: dict[str, Any]) -> bool:
+    """Whether the place ending at ``end`` opens a unit's, an outlet's, a station's or a school's name
+    (``_UNIT_AFTER_PLACE_RE``): the words between it and the head are a name's, no verb or function word among
+    them (宜昌组织记者走进电视台 keeps 宜昌)."""
+    m = _UNIT_AFTER_PLACE_RE.match(text, end)
+    if m is None:
+        return False
+    between = re.sub(r"[()（）]", "", text[end : m.end()])
+    return not any(w in st["function_words"] for w in st["segmenter"].words(between)[:-1])
+
+
+def _name_read_as_place(text: str, span: Span, st: dict[str, Any]) -> bool:
+    """王德旗受…委托, 陈志区在会上讲话: a surname and a one- or two-character given name that ends in a place's
+    suffix (旗, 州, 区…), no place the table knows, read as a place by its suffix alone, where the words after
+    it tell what a person does."""
+    name = span.text
+    table = place_table()
+    return (
+        len(name) == 3
+        and name[-1] in "省市县区州旗盟镇乡村"
+        and name not in table.kind
+        and name[:-1] not in table.short
+        and name[:-1] not in st["places"]
+        and name[0] in _COMMON_SURNAMES
+        and _PERSON_ACT_AFTER_RE.match(text, span.end) is not None
+        and _plausible_name(text, span.start, span.end, st, rare=_RARE_AFTER_POST)
+    )
+
 
 def _party_short_forms(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     out = []
@@ -962,6 +1034,12 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
                 continue
             if _PLURAL_PARTIES_RE.search(text, max(0, span.start - 6), span.start):
                 continue  # 各民主党派中央: every party's, no one body
+            region = _REGION_CPPCC_RE.fullmatch(span.text)
+            if region and region.group(1) not in place_table().kind and region.group(2) not in place_table().short:
+                # 长三角地区政协: the CPPCCs of a region no division names are every CPPCC there, no one body
+                # (喀什地区政协, a prefecture's, stays one).
+                out.append(_span(text, span.start, span.start + len(region.group(1)), "GPE", "entity.gpe_region", 0.55))
+                continue
         out.append(span)
     taken = bytearray(len(text) + 1)
     for span in out:
@@ -1405,6 +1483,16 @@ def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, t
 # How common (jieba's frequency) the two characters after a place's suffix must be to be a word of their
 # own that keeps the suffix with the place (民主, 民族, 民营, 城市, 情况; not 民踊 of 西宁市民踊跃).
 _WORD_AFTER_SUFFIX_FREQ = 100
+# How rare (jieba's frequency) a town's name without its suffix must be to stand for the town bare (三乡 0, 神湾 3).
+_TOWN_STEM_FREQ = 20
+# World regions (RULINGS: 南亚, 东南亚 are GPE); not 南亚热带 (a climate zone).
+_WORLD_REGION_RE = re.compile("(?:东南亚|东北亚|南亚|中亚|西亚|东亚|亚洲|欧洲|非洲|北非|美洲|大洋洲|拉美)(?!热带|洲)")
+_WORLD_REGION_RUN_RE = re.compile(f"(?:{_WORLD_REGION_RE.pattern}){{2,}}")
+# China's partners by their one-character names, two or three after 中 (中俄, 中蒙俄, 中日韩).
+_COUNTRY_RUN_RE = re.compile("中[美俄日韩朝蒙英法德欧非印巴越老柬缅泰哈吉塔乌]{1,3}")
+_CORRIDOR_AFTER_RE = re.compile("经济走廊|关系|两国|三国|友好|峰会|建交|边境")
+# A text on the Greater Bay Area's members: Hong Kong, Macau, Guangdong or one of its cities' short names.
+_BAY_AREA_CUE_RE = re.compile("香港|澳门|广东|粤|大湾区|佛山|珠海|深圳|广州|中山|江门|东莞|惠州|肇庆")
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -1428,7 +1516,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue  # 城中区 inside 老城中区: not a word of its own
         if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
-        if text[end - 1 : end + 1] in st["suffix_eaters"]:
+        if text[end - 1 : end + 1] in st["suffix_eaters"] and not (
+            text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end)
+        ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there)
             stem = text[start : end - 1]
             if stem in table.short and len(stem) >= 2:
                 found.append((start, end - 1, 0.7))
@@ -1495,6 +1585,23 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
+    found += _bare_towns(text, tokens, found, st)
+    for run in _WORLD_REGION_RUN_RE.finditer(text):
+        # 面向南亚东南亚: world regions written together, which jieba runs into one another, are each a place.
+        found += [(m.start(), m.end(), 0.6) for m in _WORLD_REGION_RE.finditer(text, run.start(), run.end())]
+    for m in _COUNTRY_RUN_RE.finditer(text):
+        # 中蒙俄经济走廊, 中俄经贸合作: China and its partners by one-character names, before a relation.
+        after = _RELATION_AFTER_RE.match(text, m.end()) or _CORRIDOR_AFTER_RE.match(text, m.end())
+        if m.start() in token_starts and after:
+            found.append((m.start(), m.end(), 0.55))
+    if _BAY_AREA_CUE_RE.search(text):
+        # 参与湾区建设: in a text on Hong Kong, Macau or Guangdong, a bare 湾区 is the Greater Bay Area (RULINGS),
+        # as 大湾区 is; where a place is glued before it (杭州湾区) the place's own chain holds it.
+        found += [
+            (s, e, 0.55)
+            for s, e, w in tokens
+            if w == "湾区" and not (s and _is_cjk(text[s - 1]) and s in {f[1] for f in found})
+        ]
     # 庆阳市情: where the suffix starts the next word, the place is its short name; not where the
     # characters after the suffix are a word of their own (中山市民主党派 is 中山市 + 民主党派).
     freq = st["tokenizer"].FREQ
@@ -1503,6 +1610,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e - s >= 3
         and text[e - 1 : e + 1] in st["suffix_eaters"]
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
+        and not (text[e - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, e))
         else (s, e, c)
         for s, e, c in found
     ]
@@ -1510,6 +1618,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     stems = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县"}
     # 陈仓区 → 陈仓, but 城中区 does not make 城中 a place: the stem must be a name of its own.
     stems |= {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] == "区" and text[s : e - 1] in proper}
+    # 神湾镇党委 … 支援神湾经济: a town the table knows, named with its suffix, is a place bare too, where its
+    # stem is no everyday word (三乡, 神湾; not 城关 or 新城, which the text may use as words).
+    stems |= {
+        text[s : e - 1]
+        for s, e, _c in found
+        if e - s >= 3
+        and text[e - 1] in "镇乡"
+        and table.kind.get(text[s:e]) == "town"
+        and freq.get(text[s : e - 1], 0) < _TOWN_STEM_FREQ
+    }
     for m in _PLACE_IN_BODY_RE.finditer(text):
         # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
         stem = m.group(1) or m.group(2)
@@ -1575,7 +1693,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
         if text[s : e + 1] in places and text[e : e + 1] in _NATURAL_SUFFIXES:
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
-        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" else None
+        # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
+        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
         if tail:
             e = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -1594,6 +1713,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
+        hamlet = _HAMLET_AFTER_RE.match(text, e) if text[e - 1] == "村" else None
+        if hamlet and hamlet.group()[0] in _SURNAMES:
+            e = hamlet.end()  # 闫河村 + 李家大湾: a hamlet named after its family continues the village's chain
+        village = _VILLAGE_AFTER_RE.match(text, e)
+        if village and _TOWN_IN_CHAIN_RE.search(text, s, e):
+            e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return _zones(text, tokens, st, out)
 
@@ -1649,10 +1774,58 @@ def _listed_short_names(
     return added
 
 
+def _bare_towns(
+    text: str, tokens: list[tuple[int, int, str]], found: list[tuple[int, int, float]], st: dict[str, Any]
+) -> list[tuple[int, int, float]]:
+    """居澳崖门乡亲, 为澳门、崖门建设, 顺德大良: a town's name without its suffix (the table's towns, names jieba
+    knows no word of) is a place where its natives are named after it (乡亲, 同乡), where a 、 or 和 joins it to a
+    place found, or right after the county or district it lies in; never across a word jieba made."""
+    stems = st["town_stems"]
+    starts = {s for s, _e, _w in tokens}
+    ends = {e for _s, e, _w in tokens}
+    place_ends = {e for _s, e, _c in found}
+    taken = bytearray(len(text) + 1)
+    for s, e, _c in found:
+        taken[s:e] = b"\1" * (e - s)
+    out: list[tuple[int, int, float]] = []
+    for a in sorted(starts):
+        for n in (3, 2):
+            b = a + n
+            if b not in ends or any(taken[a:b]) or text[a:b] not in stems or text[a:b] in _GENERIC_PLACES:
+                continue
+            natives = _NATIVES_AFTER_RE.match(text, b) is not None
+            if text[b : b + 1] in _TOWN_STEM_NOT_BEFORE and not natives:
+                continue  # 西昌市袁家 + 山, 仓山 + 工委: the name or a body's head goes on
+            after_place = a in place_ends or (a >= 1 and text[a - 1] in "、和" and a - 1 in place_ends)
+            # 芜湖三市: a count of places after a list of them, no town (三市镇), unless its natives are named
+            counted = text[a] in "一二三四五六七八九十两百千"
+            if (after_place and not counted) or natives:
+                out.append((a, b, 0.5))
+                taken[a:b] = b"\1" * n
+                break
+    return out
+
+
+# A place's suffix, a natural feature's or a body's first character after a town's bare name: the name goes on.
+_TOWN_STEM_NOT_BEFORE = _NATURAL_SUFFIXES | _BODY_AFTER_SUFFIX | frozenset("省市县区州旗镇乡村街社")
+# 崖门乡亲, 崖门同乡: the people of a home town, named after it.
+_NATIVES_AFTER_RE = re.compile("乡亲|同乡(?!会|联谊会|总会)")
+
+
 def _two_provinces(first: str, second: str) -> bool:
-    """香港澳门, 广东福建: two provinces side by side are two places, not a chain (湖北宜昌 is one)."""
+    """香港澳门, 广东福建: two provinces side by side are two places, not a chain (湖北宜昌 is one); nor is a
+    Hong Kong, Macau or Taiwan name before a province or a city (澳门中山各友好社团: the SAR holds no city; 香港观塘
+    stays a chain, 观塘 a district of it)."""
     table = place_table()
-    return all((table.short.get(w) or table.kind.get(w)) == "province" for w in (first, second))
+    kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
+    if kinds == ["province", "province"] or all(_WORLD_REGION_RE.fullmatch(w) for w in (first, second)):
+        return True  # 广东福建, 南亚东南亚
+    if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
+        return True  # 神湾澳门交流: a mainland place before a SAR (中国香港 stays one)
+    return first in _SAR_NAMES and kinds[1] in ("province", "city")
+
+
+_SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区", "台湾省"))
 
 
 _VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院")
@@ -1730,7 +1903,12 @@ _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各
 _REGION_TAIL_RE = re.compile(
     r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
-_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+# A village's or a community's suffix right after a chain that holds a town or a subdistrict (not 村委, 村民).
+_VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
+_TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")
+# A natural hamlet named after a family and its landform (李家大湾, 王家岭, 张家坪), as villages write them.
+_HAMLET_AFTER_RE = re.compile(rf"[{_CJK}]家[大小]?[湾塆岭坪沟冲垸畈岗嘴咀坳](?![{_CJK}]?[委民干长])")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
     rf"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)([{_CJK}]{{2,4}}?)(?:市|县|省)(?:委|政协|委员会)"
@@ -2087,7 +2265,9 @@ def _association_place(
             return None
         if token_of[place.start] < 0 or tokens[token_of[place.start]][0] != place.start:
             return None
-        return place.start
+        # 澳门 + 福州十邑社团总会: Hong Kong's or Macau's name before it is the association's too.
+        sar = next((p for p in places if p.end == place.start and p.text in _SAR_NAMES), None)
+        return sar.start if sar else place.start
     return None
 
 
@@ -3263,12 +3443,36 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
         ):
             if items[0] is None or text[items[0][0]] in _STOP_CHARS:
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
-            spans += [_span(text, a, b, "GPE", "entity.gpe_list", 0.55) for a, b in (i for i in items if i)]
+            # 古城村村部、善文化广场、农村客运站等地: a site or a facility listed among the places is none.
+            spans += [
+                _span(text, a, b, "GPE", "entity.gpe_list", 0.55)
+                for a, b in (i for i in items if i)
+                if not text.endswith(_FACILITY_ENDS, a, b)
+            ]
             continue
         spans += _names_of_list(text, items, st)
     return spans
 
 
+# The heads of sites and facilities a visit lists beside places (广场, 客运站, 村部, 基地, 产业园).
+_FACILITY_ENDS = (
+    "广场",
+    "站",
+    "部",
+    "馆",
+    "中心",
+    "基地",
+    "园",
+    "场",
+    "厂",
+    "院",
+    "所",
+    "室",
+    "楼",
+    "公司",
+    "学校",
+    "窗口",
+)
 _PEOPLE_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]+(?:位|名)(?:委员|代表|同志|常委|专家|嘉宾|老人|同学|老师)")
 
 
