@@ -497,8 +497,23 @@ _SUBUNITS = {
     ),
     "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
 }
-# 湖南日报, 宜昌电视台: a place's newspaper or station.
-_MEDIA_RE = re.compile(rf"([{_CJK}]{{2,3}}?)(?:日报|晚报|电视台|广播电视台|融媒体中心)")
+# 湖南日报, 宜昌电视台: a place's newspaper or station (the place read back from the head).
+# Its press house or site written after it is one name with it (某某日报社, 某某日报新闻网).
+_MEDIA_RE = re.compile("(?:广播电视台|融媒体中心|日报|晚报|电视台)(?:社|新闻网|网(?![站友络民页购]))?")
+# Army and armed-police units named by their place (GUIDELINES v1.1: a named body): 某某警备区,
+# 某某省军区, 某某陆军预备役步兵师, 某某预备役工兵旅; the place read back from the head.
+_ARMY_UNIT_RE = re.compile(
+    rf"(?:(?:陆军|海军|空军)?预备役(?:(?![、，。；和及与的])[{_CJK}]){{1,8}}?(?:师|旅|团)(?!长)"
+    r"|警备区|军区)"
+)
+_DIVISION_KINDS = frozenset(("province", "city", "county"))
+# 中共某某省、某某市第十次代表大会: the party's committees of two levels sharing one congress; the party and
+# the first place are one ORG (the second place, without the party, is a GPE; the congress a MEETING).
+_COORDINATED_PARTY_RE = re.compile(
+    rf"(?:中国共产党|{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES})"
+    rf"(?P<place>(?:(?![、，。；和及与])[{_CJK}]){{1,8}}?(?:自治区|[省市县区州旗]))"
+    rf"(?=、(?:(?![、，。；和及与])[{_CJK}]){{1,8}}?(?:自治区|[省市县区州旗])第?{_N}次(?:党员|社员|盟员|会员)?代表大会)"
+)
 _FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请了过着"
 
 
@@ -529,7 +544,7 @@ def find_entities(text: str) -> list[Span]:
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
-    orgs = _term_councils(text, orgs)
+    orgs = _across_page_breaks(text, _term_councils(text, orgs))
     orgs += _listed_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
@@ -1840,11 +1855,19 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         for m in _LISTED_FEDERATION_RE.finditer(text)
         if _BARE_PARTY_RE.search(text[max(0, m.start() - 60) : m.end() + 60])
     ]
+    for m in _MEDIA_RE.finditer(text):
+        start = _division_before(text, m.start())
+        if start is not None:
+            spans.append(_span(text, start, m.end(), "ORG", "entity.org_media", 0.6))
     spans += [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_media", 0.6)
-        for m in _MEDIA_RE.finditer(text)
-        if m.group(1) in _state["places"]
+        _span(text, m.start(), m.end(), "ORG", "entity.org_coordinated_party", 0.7)
+        for m in _COORDINATED_PARTY_RE.finditer(text)
+        if place_table().kind.get(m.group("place")) in _DIVISION_KINDS
     ]
+    for m in _ARMY_UNIT_RE.finditer(text):
+        start = _division_before(text, m.start())
+        if start is not None:
+            spans.append(_span(text, start, m.end(), "ORG", "entity.org_army_unit", 0.65))
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -1925,6 +1948,23 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             continue  # 大墅镇政协委员: a town has no CPPCC; its members live there (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+def _division_before(text: str, end: int) -> int | None:
+    """Start of the place that ends at ``end`` (the longest of two to four characters): a province, city or
+    county of the divisions table by its full or short name (酒泉, 甘肃省), or a place jieba lists."""
+    table = place_table()
+    for k in (4, 3, 2):
+        if end < k:
+            continue
+        name = text[end - k : end]
+        if (
+            table.kind.get(name) in _DIVISION_KINDS
+            or table.short.get(name) in _DIVISION_KINDS
+            or (k <= 3 and name in _state["places"])
+        ):
+            return end - k
+    return None
 
 
 # Bodies a deictic level names (我市政协, 本县人民政府); 我市委 is left alone (我市委员 is members).
@@ -2303,6 +2343,27 @@ def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
     ]
 
 
+# A line a PDF's page break leaves between two parts of a name: a page number, alone or in dashes or 第…页.
+_PAGE_LINE_RE = re.compile(r"[ \t　]*(?:[-—–－]\s*)?(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?(?:\s*[-—–－])?[ \t　]*\n")
+
+
+def _across_page_breaks(text: str, orgs: list[Span]) -> list[Span]:
+    """政协某某市第十四届委员会 ⏎ 常务委员会: a committee's standing committee written on the next line (after a
+    page number a PDF's page break left, if any) is part of the committee's formal name (v1.1: the whole
+    chain as written)."""
+    out = []
+    for o in orgs:
+        if o.text.endswith("委员会") and text.startswith("\n", o.end):
+            pos = o.end + 1
+            page = _PAGE_LINE_RE.match(text, pos)
+            pos = page.end() if page is not None else pos
+            standing = _STANDING_RE.match(text, pos)
+            if standing is not None and standing.group() != "协商委员会":
+                o = replace(o, end=standing.end(), text=text[o.start : standing.end()], rule="entity.org_across_break")
+        out.append(o)
+    return out
+
+
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
     """A committee named in a list of heads after a committee ORG of the same sentence, with its post.
 
@@ -2342,11 +2403,11 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
 def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
     """经提案委员会审查: the CPPCC's proposal (or proposal review) committee by its own name, where the
     report names a 政协; its short form 提案委 only as the agent or the meeting (经提案委审查, 召开提案委会议)."""
-    if "政协" not in text:
-        return []
+    # 经提案委审查: the short form as the agent of the review names the committee in any report on proposals.
+    pattern = "提案(?:审查)?委员会|(?<=[经开])提案委(?!员)" if "政协" in text else "(?<=经)提案委(?=审)"
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
-        for m in re.finditer("提案(?:审查)?委员会|(?<=[经开])提案委(?!员)", text)
+        for m in re.finditer(pattern, text)
         if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经开")
         and not any(s.start <= m.start() < s.end for s in orgs)
     ]
@@ -2704,7 +2765,7 @@ def _without_photo_credit(text: str, span: Span) -> Span:
 # Posts that stand before or after a name (主委周永尧, 陈小江书记, 胡春雨副主席, 监事长孙恩光).
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
-    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长|团长"
+    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|参谋长|政委|师长|旅长|军长|组长|队长|团长"
     "|调研员|巡视员|顾问|特首|行政长官|议员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")

@@ -102,3 +102,23 @@ def test_a_paper_after_no_place_is_no_body() -> None:
 def test_the_proposal_committees_short_form_reviewing_proposals_is_an_org_without_a_cppcc_named() -> None:
     text = "全年共收到提案80件，经提案委审查立案75件。"
     assert labelled(text, "ORG") == ["提案委"]
+
+
+# --- PERSON: a name after a military post ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("四川预备役工兵旅旅长周国栋出席。", "周国栋"),
+        ("河北陆军预备役步兵师师长钱永康出席。", "钱永康"),
+        ("军分区参谋长吴德胜出席。", "吴德胜"),
+    ],
+)
+def test_a_name_after_a_military_post_is_a_person(text: str, name: str) -> None:
+    assert labelled(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize("body", ["酒泉日报社", "酒泉日报新闻网"])
+def test_a_papers_press_house_or_site_is_one_name_with_it(body: str) -> None:
+    assert body in labelled(f"本文来源：{body}。", "ORG")
