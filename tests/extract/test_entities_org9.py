@@ -122,3 +122,75 @@ def test_a_name_after_a_military_post_is_a_person(text: str, name: str) -> None:
 @pytest.mark.parametrize("body", ["酒泉日报社", "酒泉日报新闻网"])
 def test_a_papers_press_house_or_site_is_one_name_with_it(body: str) -> None:
     assert body in labelled(f"本文来源：{body}。", "ORG")
+
+
+# --- ORG: a committee's short form after its full name ------------------------------------------------
+
+
+def test_the_short_form_of_a_committee_named_with_its_place_drops_the_place() -> None:
+    text = "会议由政协嘉兴市文史资料委员会主持，文史委主任周立新讲话。"
+    assert labelled(text, "ORG") == ["政协嘉兴市文史资料委员会", "文史委"]
+
+
+def test_the_short_form_of_a_committee_named_bare_is_an_org_after_it() -> None:
+    text = "会议听取了提案委员会的报告。会后，提案委将做好督办工作。"
+    assert labelled(text, "ORG") == ["提案委员会", "提案委"]
+
+
+def test_a_short_form_before_its_full_name_is_nothing() -> None:
+    assert "文史委" not in labelled("文史委的工作很多。后来成立了文史资料委员会。", "ORG")
+
+
+# --- ORG: a body's whole system is no body ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["市政府系统各部门负责人参加。", "由市委系统主办的建议有十件。"])
+def test_a_body_followed_by_its_system_is_no_org(text: str) -> None:
+    assert labelled(text, "ORG") == []
+
+
+# --- ORG: a place's news site; a city of the divisions table before a bank ------------------------------
+
+
+def test_a_places_news_site_is_an_org() -> None:
+    assert "酒泉新闻网" in labelled("酒泉广播电视台、酒泉新闻网记者采访。", "ORG")
+
+
+def test_a_city_of_the_divisions_table_opens_a_banks_name() -> None:
+    assert "酒泉农村商业银行" in labelled("酒泉农村商业银行负责人参加。", "ORG")
+
+
+# --- ORG: sub-units of a party's committee and of a university ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("民盟山东省委会监督委员会委员张立出席。", "民盟山东省委会监督委员会"),
+        ("民进河北省委会参政议政工作委员会主任李平出席。", "民进河北省委会参政议政工作委员会"),
+    ],
+)
+def test_a_partys_supervisory_or_working_committee_is_part_of_its_name(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("山东大学材料科学与工程学院副院长李辉到会指导。", "山东大学材料科学与工程学院"),
+        ("兰州大学第一医院院长王平出席。", "兰州大学第一医院"),
+    ],
+)
+def test_a_universitys_school_or_hospital_is_one_name_with_it(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+
+
+def test_two_universities_joined_by_and_stay_two() -> None:
+    assert "山东大学与山东师范学院" not in labelled("山东大学与山东师范学院签约。", "ORG")
+
+
+# --- ORG: a party's organisation of a place before its own units ----------------------------------------
+
+
+def test_a_party_and_its_place_before_its_direct_units_is_one_org() -> None:
+    assert "民盟嘉兴市" in labelled("出席的还有民盟嘉兴市直属基层组织负责人。", "ORG")
