@@ -449,7 +449,9 @@ _PARTY_TERM_RE = re.compile(
     # 第七次盟员(代表)大会: the congress of the members' delegates; 北京市东城区: a district with its city.
     rf"(?=第?{_N}届|首届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
     # 民革某某市主委: the party's committee of a place, named before its chair's post
-    rf"|(?:专职|常务)?副?主委)"
+    rf"|(?:专职|常务)?副?主委"
+    # 民盟某某市直属基层组织: the party's organisation of a place, named before its own units
+    rf"|直属|基层|所属)"
 )
 # 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
 # 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).
@@ -499,7 +501,7 @@ _SUBUNITS = {
 }
 # 湖南日报, 宜昌电视台: a place's newspaper or station (the place read back from the head).
 # Its press house or site written after it is one name with it (某某日报社, 某某日报新闻网).
-_MEDIA_RE = re.compile("(?:广播电视台|融媒体中心|日报|晚报|电视台)(?:社|新闻网|网(?![站友络民页购]))?")
+_MEDIA_RE = re.compile("(?:广播电视台|融媒体中心|日报|晚报|电视台|新闻网)(?:社|新闻网|网(?![站友络民页购]))?")
 # Army and armed-police units named by their place (GUIDELINES v1.1: a named body): 某某警备区,
 # 某某省军区, 某某陆军预备役步兵师, 某某预备役工兵旅; the place read back from the head.
 _ARMY_UNIT_RE = re.compile(
@@ -507,6 +509,7 @@ _ARMY_UNIT_RE = re.compile(
     r"|警备区|军区)"
 )
 _DIVISION_KINDS = frozenset(("province", "city", "county"))
+_BIG_DIVISIONS = frozenset(("province", "city"))
 # 中共某某省、某某市第十次代表大会: the party's committees of two levels sharing one congress; the party and
 # the first place are one ORG (the second place, without the party, is a GPE; the congress a MEETING).
 _COORDINATED_PARTY_RE = re.compile(
@@ -544,7 +547,7 @@ def find_entities(text: str) -> list[Span]:
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
-    orgs = _across_page_breaks(text, _term_councils(text, orgs))
+    orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
     orgs += _listed_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
@@ -560,7 +563,10 @@ def find_entities(text: str) -> list[Span]:
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
-    return _credits_and_bodies(text, spans, st)
+    # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
+    return [
+        s for s in _credits_and_bodies(text, spans, st) if not (s.label == "ORG" and text.startswith("系统", s.end))
+    ]
 
 
 _ROLE_LIST_RE = re.compile(
@@ -2224,8 +2230,12 @@ def _body_prefix(
             while start in place_end:  # 湖南省岳阳市: a chain of places is one prefix
                 start = place_end[start].start
             return start, content_start, proper
-        if w_start + len(word) == content_start and _names_a_place(word, st):
-            return w_start, content_start, proper  # 港澳办: a place inside the head's own word
+        if w_start + len(word) == content_start and (
+            _names_a_place(word, st) or place_table().short.get(word) in _BIG_DIVISIONS
+        ):
+            # 港澳办: a place inside the head's own word; 酒泉 + 农村商业银行: a province's or city's short
+            # name from the divisions table opens the name though jieba reads it as a common word.
+            return w_start, content_start, proper
         if w_start + len(word) == content_start and len(word) >= 3 and _names_a_place(word[:-1], st):
             return w_start, content_start, proper  # 港澳台侨 + 委员会: a place and its people in one word
         inner = next((place_end[w_start + k] for k in range(1, len(word)) if w_start + k in place_end), None)
@@ -2300,7 +2310,13 @@ _PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})\Z")
 # What may stand before a committee's bare name for it to be that committee: not a body or place.
 _BODY_PREFIX_END_RE = re.compile(r"(?:[省市县区州委府协会部]|专门|各|其他|该)$")
 # 县政协文史和学习委员会: the committee's own name after its body's head.
-_COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}?)委员会$")
+# The place and term written between the body and the committee's own name are no part of that name
+# (政协某某市 + 文史资料委员会 gives 文史委).
+_COMMITTEE_NAME_RE = re.compile(
+    rf"(?:政协|人大|委|政府)(?:[{_CJK}]{{1,8}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?([{_CJK}]{{2,10}}?)委员会$"
+)
+# A committee named bare (提案委员会, 提案审查委员会): its own name is the whole span before 委员会.
+_BARE_COMMITTEE_RE = re.compile(rf"(?!常务|专门|委员会)([{_CJK}]{{2,8}}?)委员会")
 
 
 # In a list of committee heads (县政协文史委员会主任张三、农业和农村委员会主任李四): a later
@@ -2341,6 +2357,32 @@ def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
         for o in out
         if not any(g.start <= o.start and o.end <= g.end and (g.start, g.end) != (o.start, o.end) for g in grown)
     ]
+
+
+# A university's school, institute or hospital written after it (某某大学 + 材料科学与工程学院, + 第一医院).
+_SCHOOL_UNIT_RE = re.compile(
+    rf"(?:(?![、，。；,;：:的在对是了将把向从到等各])[{_CJK}]){{1,12}}?(?:学院|研究院|研究所|医院|附属中学|附属小学)"
+)
+
+
+def _school_units(text: str, orgs: list[Span]) -> list[Span]:
+    """某某大学材料科学与工程学院: a university's school is one name with it (v1.1: body + sub-unit). A 与 or 和
+    inside joins two fields of one school, not two bodies: what follows it opens no place (山东大学与山东师范学院)."""
+    st = _init()
+    out = []
+    for o in orgs:
+        m = _SCHOOL_UNIT_RE.match(text, o.end) if o.text.endswith("大学") else None
+        if m is not None:
+            parts = re.split("[与和及]", m.group())
+            joined = len(parts) > 1 and any(
+                _names_a_place(p[:k], st) or place_table().short.get(p[:k]) or p[:k] in place_table().kind
+                for p in parts[1:]
+                for k in (2, 3)
+            )
+            if not joined and not parts[0].endswith(("大学", "学院")):
+                o = replace(o, end=m.end(), text=text[o.start : m.end()], rule="entity.org_school_unit")
+        out.append(o)
+    return out
 
 
 # A line a PDF's page break leaves between two parts of a name: a page number, alone or in dashes or 第…页.
@@ -2476,7 +2518,7 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     """
     first_seen: dict[str, int] = {}
     for span in orgs:
-        m = _COMMITTEE_NAME_RE.search(span.text)
+        m = _COMMITTEE_NAME_RE.search(span.text) or _BARE_COMMITTEE_RE.fullmatch(span.text)
         if m is None:
             continue
         name = m.group(1)
@@ -2677,6 +2719,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
     rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+    # 民盟某某省委会 + 监督委员会, + 参政议政工作委员会: the committee's own supervisory or working committee
+    rf"|监督委员会|(?:(?![各专有全与和及、的在对把将向为是了并也都就从到])[{_CJK}]){{2,6}}?工作委员会"
     # 民进中央研究室, 民盟中央办公厅: the centre's own office, named by itself
     rf"|(?:办公厅|研究室)(?![{_CJK}]{{0,1}}[长门署])"
 )

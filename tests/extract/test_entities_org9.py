@@ -133,8 +133,8 @@ def test_the_short_form_of_a_committee_named_with_its_place_drops_the_place() ->
 
 
 def test_the_short_form_of_a_committee_named_bare_is_an_org_after_it() -> None:
-    text = "会议听取了提案委员会的报告。会后，提案委将做好督办工作。"
-    assert labelled(text, "ORG") == ["提案委员会", "提案委"]
+    text = "县政协召开会议，听取了提案委员会的报告。会后，提案委将做好督办工作。"
+    assert labelled(text, "ORG") == ["县政协", "提案委员会", "提案委"]
 
 
 def test_a_short_form_before_its_full_name_is_nothing() -> None:
