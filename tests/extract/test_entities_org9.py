@@ -194,3 +194,22 @@ def test_two_universities_joined_by_and_stay_two() -> None:
 
 def test_a_party_and_its_place_before_its_direct_units_is_one_org() -> None:
     assert "民盟嘉兴市" in labelled("出席的还有民盟嘉兴市直属基层组织负责人。", "ORG")
+
+
+# --- PERSON: names before a unanimous vote; names after 委员长 and a civil-service rank -------------------
+
+
+def test_a_name_before_a_unanimous_election_is_a_person() -> None:
+    text = "吴立玲全票当选为主委，陈志州、卢超、邓明利全票当选为副主委。"
+    assert labelled(text, "PERSON") == ["吴立玲", "陈志州", "卢超", "邓明利"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("委员长王德恩(兼县长);副委员长王荣亭、孟明轩等人。", "王德恩"),
+        ("省委组织部二级主任科员徐冉参加会议。", "徐冉"),
+    ],
+)
+def test_a_name_after_a_chair_of_a_committee_or_a_civil_service_rank_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
