@@ -213,3 +213,28 @@ def test_a_name_before_a_unanimous_election_is_a_person() -> None:
 )
 def test_a_name_after_a_chair_of_a_committee_or_a_civil_service_rank_is_a_person(text: str, name: str) -> None:
     assert name in labelled(text, "PERSON")
+
+
+# --- ORG: a body's name a PDF line break cuts anywhere --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("受政协成都市第十四\n届委员会常务委员会委托，作报告。", "政协成都市第十四\n届委员会常务委员会"),
+        ("受政协成都市第十四届委\n员会常务委员会委托，作报告。", "政协成都市第十四届委\n员会常务委员会"),
+        ("受政协成都市\n第十四届委员会常务委员会委托，作报告。", "政协成都市\n第十四届委员会常务委员会"),
+        ("共青团成都市\n委员会派员参加。", "共青团成都市\n委员会"),
+        ("成都市总\n工会派员参加。", "成都市总\n工会"),
+    ],
+)
+def test_a_name_a_line_break_cuts_is_one_org_across_it(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["县政协\n提案委员会主任张立新讲话。", "来源：京华时报\n手机看新闻", "政协某某区第四届委员会第一次会议\n常务委员会工作报告"],
+)
+def test_a_break_after_a_whole_name_or_a_meeting_ends_it(text: str) -> None:
+    assert not any("\n" in body for body in labelled(text, "ORG"))
