@@ -234,7 +234,11 @@ def test_a_name_a_line_break_cuts_is_one_org_across_it(text: str, body: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["县政协\n提案委员会主任张立新讲话。", "来源：京华时报\n手机看新闻", "政协某某区第四届委员会第一次会议\n常务委员会工作报告"],
+    [
+        "县政协\n提案委员会主任张立新讲话。",
+        "来源：京华时报\n手机看新闻",
+        "政协某某区第四届委员会第一次会议\n常务委员会工作报告",
+    ],
 )
 def test_a_break_after_a_whole_name_or_a_meeting_ends_it(text: str) -> None:
     assert not any("\n" in body for body in labelled(text, "ORG"))
