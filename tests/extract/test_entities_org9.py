@@ -242,3 +242,37 @@ def test_a_name_a_line_break_cuts_is_one_org_across_it(text: str, body: str) -> 
 )
 def test_a_break_after_a_whole_name_or_a_meeting_ends_it(text: str) -> None:
     assert not any("\n" in body for body in labelled(text, "ORG"))
+
+
+# --- ORG: the NPC with its term, the CPPCC's standing committee named bare, 农工民主党 ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("中华人民共和国第十三届全国人民代表大会第五次会议在京开幕。", "中华人民共和国第十三届全国人民代表大会"),
+        ("他当选为第一届全国人民代表大会代表。", "第一届全国人民代表大会"),
+    ],
+)
+def test_the_npc_with_its_term_written_before_it_is_one_org(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("政协常委会听取了报告。", "政协常委会"),
+        ("政协十一届常委会委员出席。", "政协十一届常委会"),
+        ("政协全国常委会组成人员出席。", "政协全国常委会"),
+    ],
+)
+def test_the_cppccs_standing_committee_named_bare_is_an_org(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+
+
+def test_the_standing_committees_meeting_is_no_body() -> None:
+    assert labelled("会议由政协常委会议决定。", "ORG") == []
+
+
+def test_the_peasants_and_workers_party_by_its_middle_name_opens_its_committee() -> None:
+    assert labelled("农工民主党太原市委会主委王明出席。", "ORG") == ["农工民主党太原市委会"]
