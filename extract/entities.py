@@ -401,7 +401,7 @@ _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院", "支队"))
 _LEVELS = "省市区县州旗盟"
-_PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
+_PARTIES = "民革|民盟|民建|民进|农工民主党|农工党|致公党|九三学社|台盟|中共"
 _CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
@@ -509,6 +509,12 @@ _ARMY_UNIT_RE = re.compile(
     r"|警备区|军区)"
 )
 _DIVISION_KINDS = frozenset(("province", "city", "county"))
+# Not before 工作报告: 政协常委会工作报告 names the report (the gold leaves the bare body inside it unlabelled).
+_NATIONAL_CPPCC_RE = re.compile("全国政协|全国委员会")
+_BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
+# 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
+# before it is one ORG (RULINGS), unlike 十四届全国人大 (the short name leaves its term to the MEETING).
+_NPC_TERM_BEFORE_RE = re.compile(rf"(?:中华人民共和国)?第?{_N}届\Z")
 _BIG_DIVISIONS = frozenset(("province", "city"))
 # 中共某某省、某某市第十次代表大会: the party's committees of two levels sharing one congress; the party and
 # the first place are one ORG (the second place, without the party, is a GPE; the congress a MEETING).
@@ -595,6 +601,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
+    orgs = [_npc_term(text, o) for o in orgs]
     orgs += _listed_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
@@ -1912,6 +1919,14 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         start = _division_before(text, m.start())
         if start is not None:
             spans.append(_span(text, start, m.end(), "ORG", "entity.org_media", 0.6))
+    # 政协常委会, 政协十一届常委会, 政协全国常委会: the national committee's standing committee named without a
+    # place, in a report on the national committee (a place or level before it gives a longer name, which wins;
+    # in a local report the bare name is the local body's, written with its level elsewhere).
+    if _NATIONAL_CPPCC_RE.search(text):
+        spans += [
+            _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_standing", 0.55)
+            for m in _BARE_CPPCC_STANDING_RE.finditer(text)
+        ]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_coordinated_party", 0.7)
         for m in _COORDINATED_PARTY_RE.finditer(text)
@@ -2410,6 +2425,13 @@ def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
 _SCHOOL_UNIT_RE = re.compile(
     rf"(?:(?![、，。；,;：:的在对是了将把向从到等各])[{_CJK}]){{1,12}}?(?:学院|研究院|研究所|医院|附属中学|附属小学)"
 )
+
+
+def _npc_term(text: str, org: Span) -> Span:
+    if org.text != "全国人民代表大会":
+        return org
+    m = _NPC_TERM_BEFORE_RE.search(text, max(0, org.start - 12), org.start)
+    return replace(org, start=m.start(), text=text[m.start() : org.end]) if m else org
 
 
 def _school_units(text: str, orgs: list[Span]) -> list[Span]:
