@@ -284,3 +284,33 @@ def test_the_peasants_and_workers_party_by_its_middle_name_opens_its_committee()
 
 def test_the_standing_committee_named_bare_inside_its_reports_name_is_no_body() -> None:
     assert "政协常委会" not in labelled("委员们讨论了政协常委会工作报告和全国委员会的决议。", "ORG")
+
+
+# --- ORG: a level's body after a date, after 伪 or 原; a body's name quoted after its place ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("2月25日县政府发出通知。", "县政府"),
+        ("是时伪县政府已解体。", "县政府"),
+        ("会议在原县政府礼堂召开。", "县政府"),
+    ],
+)
+def test_a_levels_body_after_a_date_or_a_qualifier_is_an_org(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("8月25日成立了“绥化县地方维持委员会”。", "绥化县地方维持委员会"),
+        ("挂出“绥化县农民协会”牌子。", "绥化县农民协会"),
+    ],
+)
+def test_a_bodys_name_quoted_after_its_place_is_an_org(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_quoted_slogan_after_a_place_is_no_body() -> None:
+    assert labelled("提出“绥化县要大发展”的口号。", "ORG") == []
