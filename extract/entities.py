@@ -605,6 +605,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _listed_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
+    orgs += _quoted_bodies(text)
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -1998,8 +1999,9 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
                 continue
             # (XX届市政协: a term before the level is no name.)
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
-            # 2018年县政协: a date's 年 ends a word, not a name.
-            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年"
+            # 2018年县政协, 2月25日县政府: a date's 年 or 日 ends a word, not a name; 伪县政府 (the puppet
+            # government), 原县政府 (the former): a qualifier before the level, no part of a place.
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原"
             glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
@@ -2425,6 +2427,25 @@ def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
 _SCHOOL_UNIT_RE = re.compile(
     rf"(?:(?![、，。；,;：:的在对是了将把向从到等各])[{_CJK}]){{1,12}}?(?:学院|研究院|研究所|医院|附属中学|附属小学)"
 )
+
+
+# 成立了“某某县地方维持委员会”, 挂出“某某县地方维持会”牌子: a body's name quoted, its place first and a body's
+# head last, nothing of a clause inside.
+_QUOTED_BODY_RE = re.compile(rf"(?<=[“「])((?:(?![的了要是在把将向对为也都就又和与及])[{_CJK}]){{4,20}})(?=[”」])")
+_QUOTED_BODY_HEAD_RE = re.compile(r"(?:委员会|会|局|处|所|社|院|部|署|厅|办|公司|中心|政府|大队|支队)$")
+
+
+def _quoted_bodies(text: str) -> list[Span]:
+    table = place_table()
+    out = []
+    for m in _QUOTED_BODY_RE.finditer(text):
+        name = m.group(1)
+        if not _QUOTED_BODY_HEAD_RE.search(name):
+            continue
+        place = next((k for k in (6, 5, 4, 3, 2) if table.kind.get(name[:k]) in _DIVISION_KINDS), None)
+        if place is not None and len(name) - place >= 3:
+            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_quoted", 0.6))
+    return out
 
 
 def _npc_term(text: str, org: Span) -> Span:

@@ -304,8 +304,8 @@ def test_a_levels_body_after_a_date_or_a_qualifier_is_an_org(text: str, body: st
 @pytest.mark.parametrize(
     ("text", "body"),
     [
-        ("8月25日成立了“绥化县地方维持委员会”。", "绥化县地方维持委员会"),
-        ("挂出“绥化县农民协会”牌子。", "绥化县农民协会"),
+        ("8月25日成立了“望奎县地方维持委员会”。", "望奎县地方维持委员会"),
+        ("挂出“望奎县农民协会”牌子。", "望奎县农民协会"),
     ],
 )
 def test_a_bodys_name_quoted_after_its_place_is_an_org(text: str, body: str) -> None:
@@ -313,4 +313,4 @@ def test_a_bodys_name_quoted_after_its_place_is_an_org(text: str, body: str) -> 
 
 
 def test_a_quoted_slogan_after_a_place_is_no_body() -> None:
-    assert labelled("提出“绥化县要大发展”的口号。", "ORG") == []
+    assert labelled("提出“望奎县要大发展”的口号。", "ORG") == []
