@@ -314,3 +314,17 @@ def test_a_bodys_name_quoted_after_its_place_is_an_org(text: str, body: str) -> 
 
 def test_a_quoted_slogan_after_a_place_is_no_body() -> None:
     assert labelled("提出“望奎县要大发展”的口号。", "ORG") == []
+
+
+# --- PERSON: a leader's name inside a word the dictionary holds whole -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("以邓小平理论和“三个代表”重要思想为指导。", ["邓小平"]),
+        ("坚持以马克思列宁主义、毛泽东思想、邓小平理论为指导。", ["毛泽东", "邓小平"]),
+    ],
+)
+def test_a_leaders_name_inside_a_dictionary_word_is_a_person(text: str, names: list[str]) -> None:
+    assert labelled(text, "PERSON") == names
