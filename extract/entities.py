@@ -2823,12 +2823,23 @@ def _common_noun(word: str, st: dict[str, Any]) -> bool:
     return st["tokenizer"].FREQ.get(word, 0) >= 100 and word not in st["proper"]
 
 
+def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> int | None:
+    """The length of a leader's name that opens ``word`` where a word the dictionary knows follows it."""
+    for n in (3, 2):
+        if len(word) > n + 1 and word[:n] in leaders and st["tokenizer"].FREQ.get(word[n:], 0) > 0:
+            return n
+    return None
+
+
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
+        elif (leader := _leader_opening(word, leaders, st)) is not None:
+            # 邓小平理论, 毛泽东思想: jieba holds the leader's name and the doctrine after it as one word.
+            spans.append(_span(text, start, start + leader, "PERSON", "entity.person_leader", 0.9))
         elif _before_a_name(word, titles, st):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
