@@ -328,3 +328,9 @@ def test_a_quoted_slogan_after_a_place_is_no_body() -> None:
 )
 def test_a_leaders_name_inside_a_dictionary_word_is_a_person(text: str, names: list[str]) -> None:
     assert labelled(text, "PERSON") == names
+
+
+def test_a_preposition_opening_a_clause_is_no_part_of_the_first_listed_name() -> None:
+    text = "会议向徐立平致以崇高敬意,向程伟、李佳梅副主委表示热烈祝贺。"
+    assert "程伟" in labelled(text, "PERSON")
+    assert "向程伟" not in labelled(text, "PERSON")
