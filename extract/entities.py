@@ -912,6 +912,7 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
                     )
                     and _plausible_name(text, j - n, j, st)
                     and not _starts_inside_word(text, j - n, st)
+                    and not _preposition_opens(text, j - n, j, st)
                 ),
                 None,
             )
@@ -921,6 +922,21 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
             out.append(_span(text, item, j, "PERSON", "entity.person_listed_before", 0.6))
             start = item
     return out
+
+
+# Prepositions that open a clause before the people it is about (,向某某、某某表示祝贺; ,由某某、某某组成).
+_CLAUSE_PREPOSITIONS = frozenset("向由对把将与同给为请经让")
+
+
+def _preposition_opens(text: str, a: int, b: int, st: dict[str, Any]) -> bool:
+    """,向程某、…: a three-character item at a clause's start whose first character is a preposition (also a
+    surname) and whose last two read as a name is the preposition and a two-character name."""
+    return (
+        b - a == 3
+        and text[a] in _CLAUSE_PREPOSITIONS
+        and text[a - 1 : a] in ("，", ",", "；", ";", "。", "")
+        and _plausible_name(text, a + 1, b, st)
+    )
 
 
 # 社市委, 社省委, 社中央 (九三学社), 盟省委 (台盟): a party's own one-character short form before its organ,
