@@ -334,3 +334,43 @@ def test_a_preposition_opening_a_clause_is_no_part_of_the_first_listed_name() ->
     text = "会议向徐立平致以崇高敬意,向程伟、李佳梅副主委表示热烈祝贺。"
     assert "程伟" in labelled(text, "PERSON")
     assert "向程伟" not in labelled(text, "PERSON")
+
+
+# --- ORG: companies by their brand and place; a corps and its detachment; offices by short names ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("中国移动甘肃公司派员参加。", "中国移动甘肃公司"),
+        ("国网甘肃省电力公司派员参加。", "国网甘肃省电力公司"),
+        ("中国石油兰州石化公司派员参加。", "中国石油兰州石化公司"),
+    ],
+)
+def test_a_companys_brand_before_its_place_is_part_of_its_name(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("武警甘肃总队兰州支队政委李华出席。", "武警甘肃总队兰州支队"),
+        ("县公安局交警大队大队长钱明出席。", "县公安局交警大队"),
+    ],
+)
+def test_a_corps_or_bureau_and_its_detachment_are_one_name(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize("body", ["县发改局", "县住建局", "区教体局"])
+def test_a_bureau_by_its_two_character_short_name_after_a_level_is_an_org(body: str) -> None:
+    assert body in labelled(f"会议邀请{body}、县财政局负责人参加。", "ORG")
+
+
+def test_a_level_in_a_plural_before_a_short_bureau_is_no_body() -> None:
+    assert labelled("全县发改局系统干部参加培训。", "ORG") == []
+
+
+@pytest.mark.parametrize("body", ["县政协办", "县人大办"])
+def test_the_office_of_a_cppcc_or_congress_by_its_short_name_is_an_org(body: str) -> None:
+    assert body in labelled(f"县委办、县政府办、{body}负责人参加。", "ORG")
