@@ -491,13 +491,18 @@ _SUBUNITS = {
     "政协": re.compile(
         rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
         rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
-        rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN})"
+        rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
+        # 县政协办: the body's own office by its short name
+        rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
+        rf")"
     ),
     "委": re.compile(
         rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
         rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
     ),
     "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
+    # 县人大办, 县人大常委会办公室: a congress's office.
+    "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN})"),
 }
 # 湖南日报, 宜昌电视台: a place's newspaper or station (the place read back from the head).
 # Its press house or site written after it is one name with it (某某日报社, 某某日报新闻网).
@@ -511,6 +516,7 @@ _ARMY_UNIT_RE = re.compile(
 _DIVISION_KINDS = frozenset(("province", "city", "county"))
 # Not before 工作报告: 政协常委会工作报告 names the report (the gold leaves the bare body inside it unlabelled).
 _NATIONAL_CPPCC_RE = re.compile("全国政协|全国委员会")
+_SHORT_BUREAU_RE = re.compile(rf"[省市县区州旗]((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])")
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
 # before it is one ORG (RULINGS), unlike 十四届全国人大 (the short name leaves its term to the MEETING).
@@ -601,7 +607,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
-    orgs = [_npc_term(text, o) for o in orgs]
+    orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
@@ -1949,6 +1955,19 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         for m in _COORDINATED_PARTY_RE.finditer(text)
         if place_table().kind.get(m.group("place")) in _DIVISION_KINDS
     ]
+    level_places = {p.end: p for p in places}
+    for m in _SHORT_BUREAU_RE.finditer(text):
+        # 县发改局, 酒泉市住建局: a level (or a place with it) and two characters abbreviating the bureau's two
+        # words; not after a plural (全县, 各区).
+        level = m.start()
+        if m.group(1) in _state["function_words"]:
+            continue
+        place = level_places.get(level + 1)
+        before = text[level - 1] if level else ""
+        if place is not None and place.start < level:
+            spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_short_bureau", 0.6))
+        elif not before or not _is_cjk(before) or (before in _FUNCTION_BEFORE and before not in _PLURAL_BEFORE_LEVEL):
+            spans.append(_span(text, level, m.end(), "ORG", "entity.org_short_bureau", 0.6))
     for m in _ARMY_UNIT_RE.finditer(text):
         start = _division_before(text, m.start())
         if start is not None:
@@ -2107,7 +2126,21 @@ _CHAIN_HEADS = (
     "革委会", "革命委员会", "分局",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
-_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院", "支社")
+_BRANCH_HEADS = (
+    "分社",
+    "分会",
+    "总会",
+    "分行",
+    "支行",
+    "分公司",
+    "支部",
+    "总支",
+    "分院",
+    "支社",
+    "支队",
+    "大队",
+    "中队",
+)
 _CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
 _PROPER_HEADS = frozenset(
     (
@@ -2464,6 +2497,31 @@ def _quoted_bodies(text: str) -> list[Span]:
     return out
 
 
+# A company's brand written before its place: 中国移动 + 甘肃公司, 国网 + 甘肃省电力公司, 中国石油 + 兰州石化公司.
+_BRAND_BEFORE_RE = re.compile(rf"(?:中国[{_CJK}]{{2}}|国网|国家电网)\Z")
+_COMPANY_ENDS = ("公司", "集团", "银行", "分行", "支行")
+# A bureau's or a corps' brigade, detachment or station written after it: 县公安局 + 交警大队, 某某总队 + 某某支队.
+_UNIT_TAIL_RE = re.compile(rf"(?:(?![的和与及、在是对为])[{_CJK}]){{1,6}}?(?:支队|大队|中队|派出所)(?![长])")
+
+
+def _brands_and_units(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
+    place_starts = {p.start for p in places}
+    out = []
+    for o in orgs:
+        if o.text.endswith(_COMPANY_ENDS) and o.start in place_starts:
+            brand = _BRAND_BEFORE_RE.search(text, max(0, o.start - 4), o.start)
+            if brand is not None and (
+                not brand.start() or not _is_cjk(text[brand.start() - 1]) or text[brand.start() - 1] in _FUNCTION_BEFORE
+            ):
+                o = replace(o, start=brand.start(), text=text[brand.start() : o.end], rule="entity.org_brand")
+        if o.text.endswith(("局", "总队", "支队")):
+            tail = _UNIT_TAIL_RE.match(text, o.end)
+            if tail is not None:
+                o = replace(o, end=tail.end(), text=text[o.start : tail.end()], rule="entity.org_unit_tail")
+        out.append(o)
+    return out
+
+
 def _npc_term(text: str, org: Span) -> Span:
     if org.text != "全国人民代表大会":
         return org
@@ -2679,8 +2737,11 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
         name = span.text
         nxt = by_start.get(span.end)
         if nxt is not None and nxt.text.endswith(_BRANCH_HEADS):
-            # 中新社 + 内蒙古分社, 中国和平统一促进会 + 香港总会: a body and its branch are one name.
-            out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+            # 中新社 + 内蒙古分社, 中国和平统一促进会 + 香港总会: a body and its branch are one name; a lead
+            # before the first is the whole name's (武警 + 甘肃总队 + 兰州支队).
+            lead = _LEAD_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+            start = lead.start() if lead is not None and not name.startswith(("中共", "共青团", "政协")) else span.start
+            out.append(replace(span, start=start, end=nxt.end, text=text[start : nxt.end], rule="entity.org_joined"))
             continue
         if nxt is not None and (name in _NATIONAL_BODIES or name in _PARTY_SHORT):
             if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(_LOCAL_COMMITTEE_ENDS):
@@ -2779,7 +2840,17 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         if m is not None and _starts_with_verb(m.group()):
             return end  # 委员会下设办公室: 下设 is the verb, the office a kind of body
         return m.end() if m else end
-    kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
+    kind = (
+        "政协"
+        if head == "政协"
+        else "人大"
+        if head == "人大"
+        else "政府"
+        if head.endswith("政府")
+        else "委"
+        if head.endswith("委")
+        else ""
+    )
     if not kind:
         return end
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
