@@ -374,3 +374,24 @@ def test_a_level_in_a_plural_before_a_short_bureau_is_no_body() -> None:
 @pytest.mark.parametrize("body", ["县政协办", "县人大办"])
 def test_the_office_of_a_cppcc_or_congress_by_its_short_name_is_an_org(body: str) -> None:
     assert body in labelled(f"县委办、县政府办、{body}负责人参加。", "ORG")
+
+
+# --- PERSON: cues after a name (总理, 常委), a long 受…委托, a credit's second role ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("委员们对张立国总理到大会听取发言反应强烈。", "张立国"),
+        ("常委会组成人员对因病去世的郑志康常委表示深切悼念。", "郑志康"),
+        ("随后,张立旗受政协北京市丰台区第八届委员会常务委员会委托作报告。", "张立旗"),
+        ("本报讯(全媒体记者李邦国实习生王宇)1月6日下午,会议举行。", "王宇"),
+        ("编辑:杨玉娟审核人:叶玲玲阅读次数:2287", "叶玲玲"),
+    ],
+)
+def test_a_name_with_a_cue_after_it_or_a_credit_before_it_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_bodys_standing_member_after_the_body_is_no_name() -> None:
+    assert labelled("市委常委出席会议。", "PERSON") == []
