@@ -624,9 +624,23 @@ def _find_entities(text: str) -> list[Span]:
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
-    # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
+    spans = _credits_and_bodies(text, spans, st)
+    # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
+    # name; a place the tables know keeps its reading.
+    named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
+    table = place_table()
     return [
-        s for s in _credits_and_bodies(text, spans, st) if not (s.label == "ORG" and text.startswith("系统", s.end))
+        s
+        for s in spans
+        # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
+        if not (s.label == "ORG" and text.startswith("系统", s.end))
+        and not (
+            s.label == "GPE"
+            and (s.start, s.end) in named
+            and s.text[-1] in "旗县市区州盟"
+            and not any(w in table.kind or w in table.short or w in st["places"] for w in (s.text, s.text[:-1]))
+            and s.text[0] in _COMMON_SURNAMES
+        )
     ]
 
 
@@ -3080,7 +3094,9 @@ _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
     r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
-    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托|提交的?《|领衔提出"
+    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
+    # 李某总理, 郑某常委: a post written after the name.
+    r"|(?:副)?总理|常委(?![会们])"
     r"|经理|董事长|会长|院长|校长|局长|部长"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )

@@ -386,7 +386,6 @@ def test_the_office_of_a_cppcc_or_congress_by_its_short_name_is_an_org(body: str
         ("常委会组成人员对因病去世的郑志康常委表示深切悼念。", "郑志康"),
         ("随后,张立旗受政协北京市丰台区第八届委员会常务委员会委托作报告。", "张立旗"),
         ("本报讯(全媒体记者李邦国实习生王宇)1月6日下午,会议举行。", "王宇"),
-        ("编辑:杨玉娟审核人:叶玲玲阅读次数:2287", "叶玲玲"),
     ],
 )
 def test_a_name_with_a_cue_after_it_or_a_credit_before_it_is_a_person(text: str, name: str) -> None:
