@@ -394,3 +394,13 @@ def test_a_name_with_a_cue_after_it_or_a_credit_before_it_is_a_person(text: str,
 
 def test_a_bodys_standing_member_after_the_body_is_no_name() -> None:
     assert labelled("市委常委出席会议。", "PERSON") == []
+
+
+@pytest.mark.parametrize("name", ["刘为民", "叶向东"])
+def test_a_listed_name_with_为_or_向_in_its_middle_is_a_person(name: str) -> None:
+    text = f"出席会议的有王振军、陈琳、{name}、吴继德、杨志武等。"
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_listed_phrase_with_为_is_no_name() -> None:
+    assert not any("为" in n for n in labelled("出席会议的有王振军、陈琳、以人为本、吴继德等。", "PERSON"))
