@@ -3695,6 +3695,10 @@ def _transliterated(name: str, st: dict[str, Any]) -> bool:
     return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for w in st["segmenter"].words(name))
 
 
+# Characters that are function words alone but open many given names after a surname (为民, 为国, 向东, 向阳).
+_MIDDLE_OF_GIVEN_NAME = frozenset("为向")
+
+
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
     present = [i for i in items if i is not None]
     if len(present) < 2:
@@ -3711,6 +3715,8 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     for a, b in present:
         name = text[a:b]
         allowed = ".．都" if (a, b) in foreign else ".．"
+        if len(name) == 3 and name[0] in _COMMON_SURNAMES and name[1] in _MIDDLE_OF_GIVEN_NAME:
+            name = name[0] + name[2]  # 刘为民, 叶向东: 为 and 向 open given names (为民, 向东) after a surname
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
         if len(name) == 4 and place_table().short.get(name[:2]) == "province":
