@@ -404,3 +404,22 @@ def test_a_listed_name_with_为_or_向_in_its_middle_is_a_person(name: str) -> N
 
 def test_a_listed_phrase_with_为_is_no_name() -> None:
     assert not any("为" in n for n in labelled("出席会议的有王振军、陈琳、以人为本、吴继德等。", "PERSON"))
+
+
+# --- PERSON: a name between a body and its post ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市政协林艳芬秘书长列席会议。", "林艳芬"),
+        ("县委王立明书记讲话。", "王立明"),
+        ("市政协张志强副主席主持会议。", "张志强"),
+    ],
+)
+def test_a_name_between_a_body_and_its_post_is_a_person(text: str, name: str) -> None:
+    assert labelled(text, "PERSON") == [name]
+
+
+def test_a_word_between_a_body_and_a_post_is_no_name() -> None:
+    assert labelled("市政协办公室主任出席。", "PERSON") == []
