@@ -625,6 +625,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_without_surname(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, spans, st)
+    spans += _names_after_bodies(text, spans, st)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -941,6 +942,30 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
             starts.add(item)
             out.append(_span(text, item, j, "PERSON", "entity.person_listed_before", 0.6))
             start = item
+    return out
+
+
+
+
+_POST_QUALIFIERS = frozenset("原前副代常总执名老新首")
+
+
+def _names_after_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """市政协林某秘书长, 县委王某书记: a name written between a body the rules found and its post is a PERSON."""
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        if s.label != "ORG":
+            taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    out = []
+    for e in sorted({s.end for s in spans if s.label == "ORG"}):
+        for n in (3, 2):
+            if e + n > len(text) or any(taken[e : e + n]) or text[e] not in _SURNAMES:
+                continue
+            if any(ch in _POST_QUALIFIERS for ch in text[e : e + n]):
+                continue  # 市政协原副主席: 原 and 副 qualify the post, no name
+            if _POST_AFTER_NAME_RE.match(text, e + n) and _plausible_name(text, e, e + n, st):
+                out.append(_span(text, e, e + n, "PERSON", "entity.person_after_body", 0.6))
+                break
     return out
 
 
@@ -3017,6 +3042,8 @@ _POSTS = (
     "|委员长|科员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
+# After a name that follows its body: the post (市政协林某秘书长, 县委王某书记) or a form of address.
+_POST_AFTER_NAME_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|同志|常委(?![会们])|委员(?![会长们])")
 # 警务处前副处长某某、大律师公会前主席某某: in a list of people each with a post, the body of the post.
 _HEADED_BODY_RE = re.compile(
     rf"(?:^|(?<=[、,，：:有括]))((?:(?![、，,。；的和与及])[{_CJK}]){{1,10}}?"

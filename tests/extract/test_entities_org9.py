@@ -423,3 +423,7 @@ def test_a_name_between_a_body_and_its_post_is_a_person(text: str, name: str) ->
 
 def test_a_word_between_a_body_and_a_post_is_no_name() -> None:
     assert labelled("市政协办公室主任出席。", "PERSON") == []
+
+
+def test_a_qualifier_between_a_body_and_its_post_is_no_name() -> None:
+    assert labelled("市政协原副主席出席。", "PERSON") == []
