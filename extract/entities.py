@@ -945,8 +945,6 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
     return out
 
 
-
-
 _POST_QUALIFIERS = frozenset("原前副代常总执名老新首")
 
 
