@@ -564,7 +564,8 @@ def _orgs_across_breaks(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for m in _BREAK_RE.finditer(text):
         a, b = m.span()
-        if a in ends or b in starts or not _BODY_HINT_RE.search(text, max(0, a - 12), min(len(text), b + 12)):
+        near = text[max(0, a - 12) : a] + text[b : b + 12]
+        if a in ends or b in starts or not _BODY_HINT_RE.search(near):
             continue
         before = max(text.rfind(ch, 0, a) for ch in "。；;！？!?\n") + 1
         after = min((i for i in (text.find(ch, b) for ch in "。；;！？!?\n") if i >= 0), default=len(text))

@@ -427,3 +427,8 @@ def test_a_word_between_a_body_and_a_post_is_no_name() -> None:
 
 def test_a_qualifier_between_a_body_and_its_post_is_no_name() -> None:
     assert labelled("市政协原副主席出席。", "PERSON") == []
+
+
+def test_a_name_cut_inside_its_head_by_a_heading_break_is_one_org() -> None:
+    text = "第一节县各界人民\n代表会议\n1949年12月7日,县各界人民代表会议第一届第一次会议在县城召开。"
+    assert "县各界人民\n代表会议" in labelled(text, "ORG")
