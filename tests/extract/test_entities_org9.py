@@ -432,3 +432,16 @@ def test_a_qualifier_between_a_body_and_its_post_is_no_name() -> None:
 def test_a_name_cut_inside_its_head_by_a_heading_break_is_one_org() -> None:
     text = "第一节县各界人民\n代表会议\n1949年12月7日,县各界人民代表会议第一届第一次会议在县城召开。"
     assert "县各界人民\n代表会议" in labelled(text, "ORG")
+
+
+# --- ORG: an association's short name by the first characters of its words, after its full name ---------
+
+
+def test_an_associations_initials_after_its_full_name_are_an_org() -> None:
+    text = "副主任走访澳门中华总商会，与中总会长马有礼座谈。中总是核心团体之一。"
+    assert labelled(text, "ORG") == ["澳门中华总商会", "中总", "中总"]
+
+
+def test_initials_before_the_full_name_or_inside_a_word_are_nothing() -> None:
+    text = "会议集中总结了经验。中总的会务很多。后来走访澳门中华总商会。"
+    assert labelled(text, "ORG") == ["澳门中华总商会"]
