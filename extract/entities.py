@@ -618,7 +618,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
     orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
-    spans += orgs + _committee_abbreviations(text, orgs)
+    spans += orgs + _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
     spans += _party_before_session(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
@@ -2558,6 +2558,43 @@ def _brands_and_units(text: str, orgs: list[Span], places: list[Span]) -> list[S
                 o = replace(o, end=tail.end(), text=text[o.start : tail.end()], rule="entity.org_unit_tail")
         out.append(o)
     return out
+
+
+# An association's head that its short name takes the first character of (中华 + 总商会 gives 中总).
+_INITIALS_HEADS = ("总商会", "总会", "联合会", "商会", "协会", "联会", "同乡会")
+_SAR_PLACES = ("澳门", "香港")
+
+
+def _association_initials(
+    text: str, orgs: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[Span]:
+    """澳门中华总商会 … 中总: an association's short name, the first character of each word of its name after
+    its place, is ORG after the full name was given, where it starts a word (not 集中总结)."""
+    table = place_table()
+    first_seen: dict[str, int] = {}
+    for o in orgs:
+        if not o.text.endswith(_INITIALS_HEADS):
+            continue
+        name = o.text
+        for k in (3, 2):
+            if name[:k] in _SAR_PLACES or table.kind.get(name[:k]) in _DIVISION_KINDS or name[:k] in table.short:
+                name = name[k:]
+                break
+        words = st["segmenter"].words(name)
+        if 2 <= len(words) <= 3 and all(len(w) >= 2 for w in words):
+            short = "".join(w[0] for w in words)
+            first_seen[short] = min(first_seen.get(short, o.end), o.end)
+    if not first_seen:
+        return []
+    token_starts = {s for s, _e, _w in tokens}
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_initials", 0.55)
+        for m in _alternation(first_seen).finditer(text)
+        if m.start() >= first_seen[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
+    ]
 
 
 def _npc_term(text: str, org: Span) -> Span:
