@@ -445,3 +445,23 @@ def test_an_associations_initials_after_its_full_name_are_an_org() -> None:
 def test_initials_before_the_full_name_or_inside_a_word_are_nothing() -> None:
     text = "会议集中总结了经验。中总的会务很多。后来走访澳门中华总商会。"
     assert labelled(text, "ORG") == ["澳门中华总商会"]
+
+
+@pytest.mark.parametrize("body", ["市台办", "市侨办", "县扶贫办"])
+def test_an_office_by_its_short_name_after_a_level_is_an_org(body: str) -> None:
+    assert body in labelled(f"会议邀请{body}、市财政局负责人参加。", "ORG")
+
+
+def test_a_verb_in_办_after_a_level_is_no_office() -> None:
+    assert labelled("这件事由市承办。", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("东街街道办事处派员参加。", "东街街道办事处"),
+        ("幸福社区居委会派员参加。", "幸福社区居委会"),
+    ],
+)
+def test_a_street_office_or_a_residents_committee_after_its_place_is_an_org(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
