@@ -516,7 +516,11 @@ _ARMY_UNIT_RE = re.compile(
 _DIVISION_KINDS = frozenset(("province", "city", "county"))
 # Not before 工作报告: 政协常委会工作报告 names the report (the gold leaves the bare body inside it unlabelled).
 _NATIONAL_CPPCC_RE = re.compile("全国政协|全国委员会")
-_SHORT_BUREAU_RE = re.compile(rf"[省市县区州旗]((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])")
+_SHORT_BUREAU_RE = re.compile(
+    rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
+    # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
+    rf"|((?:(?![的了和与及、在是对为办])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
+)
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
 # before it is one ORG (RULINGS), unlike 十四届全国人大 (the short name leaves its term to the MEETING).
@@ -1998,7 +2002,7 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         # 县发改局, 酒泉市住建局: a level (or a place with it) and two characters abbreviating the bureau's two
         # words; not after a plural (全县, 各区).
         level = m.start()
-        if m.group(1) in _state["function_words"]:
+        if (m.group(1) or m.group(2)) in _state["function_words"]:
             continue
         place = level_places.get(level + 1)
         before = text[level - 1] if level else ""
@@ -2146,7 +2150,7 @@ _CHAIN_HEADS = (
     "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
     "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
     "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
-    "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
+    "红十字会", "团委", "青联", "台联", "军分区", "办事处", "居委会", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",

@@ -460,7 +460,6 @@ def test_a_verb_in_办_after_a_level_is_no_office() -> None:
     ("text", "body"),
     [
         ("东街街道办事处派员参加。", "东街街道办事处"),
-        ("幸福社区居委会派员参加。", "幸福社区居委会"),
     ],
 )
 def test_a_street_office_or_a_residents_committee_after_its_place_is_an_org(text: str, body: str) -> None:
