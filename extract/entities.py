@@ -409,7 +409,7 @@ _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院", "支队"))
 _LEVELS = "省市区县州旗盟"
-_PARTIES = "民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中共"
+_PARTIES = "民革|民盟|民建|民进|农工民主党|农工党|致公党|九三学社|台盟|中共"
 _CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
@@ -457,7 +457,9 @@ _PARTY_TERM_RE = re.compile(
     # 第七次盟员(代表)大会: the congress of the members' delegates; 北京市东城区: a district with its city.
     rf"(?=第?{_N}届|首届|第{_N}次(?:全体)?(?:代表|社员|盟员|会员|党员)(?:[(（]代表[)）])?大会"
     # 民革某某市主委: the party's committee of a place, named before its chair's post
-    rf"|(?:专职|常务)?副?主委)"
+    rf"|(?:专职|常务)?副?主委"
+    # 民盟某某市直属基层组织: the party's organisation of a place, named before its own units
+    rf"|直属|基层|所属)"
 )
 # 九三学社第十四届中央常务委员会, 台盟十届中央: a party's central committee by its term (not the
 # 第十四届中央委员会 of a session: 中央委员会第六次全体会议 is the MEETING's).
@@ -497,16 +499,48 @@ _SUBUNITS = {
     "政协": re.compile(
         rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
         rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
-        rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN})"
+        rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
+        # 县政协办: the body's own office by its short name
+        rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
+        rf")"
     ),
     "委": re.compile(
         rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
         rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
     ),
     "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
+    # 县人大办, 县人大常委会办公室: a congress's office.
+    "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN})"),
 }
-# 湖南日报, 宜昌电视台: a place's newspaper or station.
-_MEDIA_RE = re.compile(rf"([{_CJK}]{{2,3}}?)(?:日报|晚报|电视台|广播电视台|融媒体中心)")
+# 湖南日报, 宜昌电视台: a place's newspaper or station (the place read back from the head).
+# Its press house or site written after it is one name with it (某某日报社, 某某日报新闻网).
+_MEDIA_RE = re.compile("(?:广播电视台|融媒体中心|日报|晚报|电视台|新闻网)(?:社|新闻网|网(?![站友络民页购]))?")
+# Army and armed-police units named by their place (GUIDELINES v1.1: a named body): 某某警备区,
+# 某某省军区, 某某陆军预备役步兵师, 某某预备役工兵旅; the place read back from the head.
+_ARMY_UNIT_RE = re.compile(
+    rf"(?:(?:陆军|海军|空军)?预备役(?:(?![、，。；和及与的])[{_CJK}]){{1,8}}?(?:师|旅|团)(?!长)"
+    r"|警备区|军区)"
+)
+_DIVISION_KINDS = frozenset(("province", "city", "county"))
+# Not before 工作报告: 政协常委会工作报告 names the report (the gold leaves the bare body inside it unlabelled).
+_NATIONAL_CPPCC_RE = re.compile("全国政协|全国委员会")
+_SHORT_BUREAU_RE = re.compile(
+    rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
+    # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
+    rf"|((?:(?![的了和与及、在是对为办])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
+)
+_BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
+# 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
+# before it is one ORG (RULINGS), unlike 十四届全国人大 (the short name leaves its term to the MEETING).
+_NPC_TERM_BEFORE_RE = re.compile(rf"(?:中华人民共和国)?第?{_N}届\Z")
+_BIG_DIVISIONS = frozenset(("province", "city"))
+# 中共某某省、某某市第十次代表大会: the party's committees of two levels sharing one congress; the party and
+# the first place are one ORG (the second place, without the party, is a GPE; the congress a MEETING).
+_COORDINATED_PARTY_RE = re.compile(
+    rf"(?:中国共产党|{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES})"
+    rf"(?P<place>(?:(?![、，。；和及与])[{_CJK}]){{1,8}}?(?:自治区|[省市县区州旗]))"
+    rf"(?=、(?:(?![、，。；和及与])[{_CJK}]){{1,8}}?(?:自治区|[省市县区州旗])第?{_N}次(?:党员|社员|盟员|会员)?代表大会)"
+)
 _FUNCTION_BEFORE = "全本我该的和与、在对向赴到经由将被把为给受是同跟及或并请了过着"
 
 
@@ -514,6 +548,54 @@ def find_entities(text: str) -> list[Span]:
     """PERSON, ORG, GPE, TITLE, MEETING and SLOGAN spans in normalized ``text`` (may overlap)."""
     if not text:
         return []
+    spans = _find_entities(text)
+    return spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
+
+
+# A line break between two CJK characters, where a PDF's layout may cut a body's name: 政协某某市第十四⏎
+# 届委员会常务委员会, 共青团某某市⏎委员会.
+_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t　]*\n[ \t　]*(?=[{_CJK}])")
+# Near a break, what a body's name holds (a lead, a head or a level's organ); elsewhere nothing is re-read.
+_BODY_HINT_RE = re.compile(
+    r"政协|政治协商|委员|人大|人民代表|政府|中共|共产党|共青团|团[省市县区]委|工会|联合会|[工商侨科文妇残]联"
+    r"|学社|民盟|民革|民建|民进|农工|致公|台盟|协会|商会|警备|军区|军分区|武警|法院|检察院|[市县区省州旗]委"
+)
+_BREAK_REACH = 24
+
+
+def _orgs_across_breaks(text: str, spans: list[Span]) -> list[Span]:
+    """A body's name a line break cuts is one ORG across it (v1.1: the whole chain as written; the gold keeps
+    the break inside the span). The text around each break is read again with the break taken out; an ORG
+    found there that crosses the break is kept where the line before ends in no body of its own and the
+    line after starts none (市政协 ⏎ 提案委员会, 某某日报 ⏎ 手机看新闻: the break ends a name), and it holds
+    no MEETING or PERSON found in the text as it is."""
+    orgs = [s for s in spans if s.label == "ORG"]
+    ends = {s.end for s in orgs}
+    starts = {s.start for s in spans if s.label in ("ORG", "PERSON")}
+    held = [s for s in spans if s.label in ("MEETING", "PERSON")]
+    out: list[Span] = []
+    for m in _BREAK_RE.finditer(text):
+        a, b = m.span()
+        near = text[max(0, a - 12) : a] + text[b : b + 12]
+        if a in ends or b in starts or not _BODY_HINT_RE.search(near):
+            continue
+        before = max(text.rfind(ch, 0, a) for ch in "。；;！？!?\n") + 1
+        after = min((i for i in (text.find(ch, b) for ch in "。；;！？!?\n") if i >= 0), default=len(text))
+        lo, hi = max(before, a - _BREAK_REACH), min(after, b + _BREAK_REACH)
+        cut = a - lo
+        for o in _find_entities(text[lo:a] + text[b:hi]):
+            if o.label != "ORG" or not o.start < cut < o.end:
+                continue
+            start, end = lo + o.start, lo + o.end + (b - a)
+            if any(s.start <= start and end <= s.end for s in orgs):
+                continue  # already found whole (a name an earlier rule read across the break)
+            if any(start <= s.start and s.end <= end for s in held):
+                continue  # 政协某某区第四届委员会第一次会议 ⏎ 常务委员会: a MEETING inside is no part of a name
+            out.append(_span(text, start, end, "ORG", "entity.org_across_break", o.confidence))
+    return out
+
+
+def _find_entities(text: str) -> list[Span]:
     st = _init()
     spans: list[Span] = []
     spans += [
@@ -537,23 +619,43 @@ def find_entities(text: str) -> list[Span]:
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
-    orgs = _term_councils(text, orgs)
+    orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
+    orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
+    orgs += _quoted_bodies(text)
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
     orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
-    spans += orgs + _committee_abbreviations(text, orgs)
+    spans += orgs + _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
     spans += _party_before_session(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
-    return _credits_and_bodies(text, spans, st)
+    spans = _credits_and_bodies(text, spans, st)
+    spans += _names_after_bodies(text, spans, st)
+    # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
+    # name; a place the tables know keeps its reading.
+    named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
+    table = place_table()
+    return [
+        s
+        for s in spans
+        # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
+        if not (s.label == "ORG" and text.startswith("系统", s.end))
+        and not (
+            s.label == "GPE"
+            and (s.start, s.end) in named
+            and s.text[-1] in "旗县市区州盟"
+            and not any(w in table.kind or w in table.short or w in st["places"] for w in (s.text, s.text[:-1]))
+            and s.text[0] in _COMMON_SURNAMES
+        )
+    ]
 
 
 _ROLE_LIST_RE = re.compile(
@@ -845,6 +947,7 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
                     )
                     and _plausible_name(text, j - n, j, st)
                     and not _starts_inside_word(text, j - n, st)
+                    and not _preposition_opens(text, j - n, j, st)
                 ),
                 None,
             )
@@ -854,6 +957,43 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
             out.append(_span(text, item, j, "PERSON", "entity.person_listed_before", 0.6))
             start = item
     return out
+
+
+_POST_QUALIFIERS = frozenset("原前副代常总执名老新首")
+
+
+def _names_after_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """市政协林某秘书长, 县委王某书记: a name written between a body the rules found and its post is a PERSON."""
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        if s.label != "ORG":
+            taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    out = []
+    for e in sorted({s.end for s in spans if s.label == "ORG"}):
+        for n in (3, 2):
+            if e + n > len(text) or any(taken[e : e + n]) or text[e] not in _SURNAMES:
+                continue
+            if any(ch in _POST_QUALIFIERS for ch in text[e : e + n]):
+                continue  # 市政协原副主席: 原 and 副 qualify the post, no name
+            if _POST_AFTER_NAME_RE.match(text, e + n) and _plausible_name(text, e, e + n, st):
+                out.append(_span(text, e, e + n, "PERSON", "entity.person_after_body", 0.6))
+                break
+    return out
+
+
+# Prepositions that open a clause before the people it is about (,向某某、某某表示祝贺; ,由某某、某某组成).
+_CLAUSE_PREPOSITIONS = frozenset("向由对把将与同给为请经让")
+
+
+def _preposition_opens(text: str, a: int, b: int, st: dict[str, Any]) -> bool:
+    """,向程某、…: a three-character item at a clause's start whose first character is a preposition (also a
+    surname) and whose last two read as a name is the preposition and a two-character name."""
+    return (
+        b - a == 3
+        and text[a] in _CLAUSE_PREPOSITIONS
+        and text[a - 1 : a] in ("，", ",", "；", ";", "。", "")
+        and _plausible_name(text, a + 1, b, st)
+    )
 
 
 # 社市委, 社省委, 社中央 (九三学社), 盟省委 (台盟): a party's own one-character short form before its organ,
@@ -2018,11 +2158,40 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         for m in _LISTED_FEDERATION_RE.finditer(text)
         if _BARE_PARTY_RE.search(text[max(0, m.start() - 60) : m.end() + 60])
     ]
+    for m in _MEDIA_RE.finditer(text):
+        start = _division_before(text, m.start())
+        if start is not None:
+            spans.append(_span(text, start, m.end(), "ORG", "entity.org_media", 0.6))
+    # 政协常委会, 政协十一届常委会, 政协全国常委会: the national committee's standing committee named without a
+    # place, in a report on the national committee (a place or level before it gives a longer name, which wins;
+    # in a local report the bare name is the local body's, written with its level elsewhere).
+    if _NATIONAL_CPPCC_RE.search(text):
+        spans += [
+            _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_standing", 0.55)
+            for m in _BARE_CPPCC_STANDING_RE.finditer(text)
+        ]
     spans += [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_media", 0.6)
-        for m in _MEDIA_RE.finditer(text)
-        if m.group(1) in _state["places"]
+        _span(text, m.start(), m.end(), "ORG", "entity.org_coordinated_party", 0.7)
+        for m in _COORDINATED_PARTY_RE.finditer(text)
+        if place_table().kind.get(m.group("place")) in _DIVISION_KINDS
     ]
+    level_places = {p.end: p for p in places}
+    for m in _SHORT_BUREAU_RE.finditer(text):
+        # 县发改局, 酒泉市住建局: a level (or a place with it) and two characters abbreviating the bureau's two
+        # words; not after a plural (全县, 各区).
+        level = m.start()
+        if (m.group(1) or m.group(2)) in _state["function_words"]:
+            continue
+        place = level_places.get(level + 1)
+        before = text[level - 1] if level else ""
+        if place is not None and place.start < level:
+            spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_short_bureau", 0.6))
+        elif not before or not _is_cjk(before) or (before in _FUNCTION_BEFORE and before not in _PLURAL_BEFORE_LEVEL):
+            spans.append(_span(text, level, m.end(), "ORG", "entity.org_short_bureau", 0.6))
+    for m in _ARMY_UNIT_RE.finditer(text):
+        start = _division_before(text, m.start())
+        if start is not None:
+            spans.append(_span(text, start, m.end(), "ORG", "entity.org_army_unit", 0.65))
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -2085,8 +2254,9 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
                 continue
             # (XX届市政协: a term before the level is no name.)
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
-            # 2018年县政协: a date's 年 ends a word, not a name.
-            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年"
+            # 2018年县政协, 2月25日县政府: a date's 年 or 日 ends a word, not a name; 伪县政府 (the puppet
+            # government), 原县政府 (the former): a qualifier before the level, no part of a place.
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原"
             glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
@@ -2103,6 +2273,23 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
             continue  # 大墅镇政协委员: a town has no CPPCC; its members live there (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+def _division_before(text: str, end: int) -> int | None:
+    """Start of the place that ends at ``end`` (the longest of two to four characters): a province, city or
+    county of the divisions table by its full or short name (酒泉, 甘肃省), or a place jieba lists."""
+    table = place_table()
+    for k in (4, 3, 2):
+        if end < k:
+            continue
+        name = text[end - k : end]
+        if (
+            table.kind.get(name) in _DIVISION_KINDS
+            or table.short.get(name) in _DIVISION_KINDS
+            or (k <= 3 and name in _state["places"])
+        ):
+            return end - k
+    return None
 
 
 # Bodies a deictic level names (我市政协, 本县人民政府); 我市委 is left alone (我市委员 is members).
@@ -2142,6 +2329,8 @@ _CHAIN_HEADS = (
     "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
     "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
     "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
+    # A street's office, a community's residents' committee: 某某街道办事处, 某某社区居委会.
+    "办事处", "居委会",
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
@@ -2159,7 +2348,21 @@ _CHAIN_HEADS = (
     "革委会", "革命委员会", "分局",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
-_BRANCH_HEADS = ("分社", "分会", "总会", "分行", "支行", "分公司", "支部", "总支", "分院", "支社")
+_BRANCH_HEADS = (
+    "分社",
+    "分会",
+    "总会",
+    "分行",
+    "支行",
+    "分公司",
+    "支部",
+    "总支",
+    "分院",
+    "支社",
+    "支队",
+    "大队",
+    "中队",
+)
 _CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
 _PROPER_HEADS = frozenset(
     (
@@ -2364,8 +2567,12 @@ def _body_prefix(
             while start in place_end:  # 湖南省岳阳市: a chain of places is one prefix
                 start = place_end[start].start
             return start, content_start, proper
-        if w_start + len(word) == content_start and _names_a_place(word, st):
-            return w_start, content_start, proper  # 港澳办: a place inside the head's own word
+        if w_start + len(word) == content_start and (
+            _names_a_place(word, st) or place_table().short.get(word) in _BIG_DIVISIONS
+        ):
+            # 港澳办: a place inside the head's own word; 酒泉 + 农村商业银行: a province's or city's short
+            # name from the divisions table opens the name though jieba reads it as a common word.
+            return w_start, content_start, proper
         if w_start + len(word) == content_start and len(word) >= 3 and _names_a_place(word[:-1], st):
             return w_start, content_start, proper  # 港澳台侨 + 委员会: a place and its people in one word
         inner = next((place_end[w_start + k] for k in range(1, len(word)) if w_start + k in place_end), None)
@@ -2440,7 +2647,13 @@ _PARTY_BEFORE_RE = re.compile(rf"(?:{_PARTIES.replace('|中共', '')})\Z")
 # What may stand before a committee's bare name for it to be that committee: not a body or place.
 _BODY_PREFIX_END_RE = re.compile(r"(?:[省市县区州委府协会部]|专门|各|其他|该)$")
 # 县政协文史和学习委员会: the committee's own name after its body's head.
-_COMMITTEE_NAME_RE = re.compile(rf"(?:政协|人大|委|政府)([{_CJK}]{{2,10}}?)委员会$")
+# The place and term written between the body and the committee's own name are no part of that name
+# (政协某某市 + 文史资料委员会 gives 文史委).
+_COMMITTEE_NAME_RE = re.compile(
+    rf"(?:政协|人大|委|政府)(?:[{_CJK}]{{1,8}}?(?:自治区|[省市县区州旗]))?(?:第?{_N}届)?([{_CJK}]{{2,10}}?)委员会$"
+)
+# A committee named bare (提案委员会, 提案审查委员会): its own name is the whole span before 委员会.
+_BARE_COMMITTEE_RE = re.compile(rf"(?!常务|专门|委员会)([{_CJK}]{{2,8}}?)委员会")
 
 
 # In a list of committee heads (县政协文史委员会主任张三、农业和农村委员会主任李四): a later
@@ -2483,6 +2696,141 @@ def _term_councils(text: str, orgs: list[Span]) -> list[Span]:
     ]
 
 
+# A university's school, institute or hospital written after it (某某大学 + 材料科学与工程学院, + 第一医院).
+_SCHOOL_UNIT_RE = re.compile(
+    rf"(?:(?![、，。；,;：:的在对是了将把向从到等各])[{_CJK}]){{1,12}}?(?:学院|研究院|研究所|医院|附属中学|附属小学)"
+)
+
+
+# 成立了“某某县地方维持委员会”, 挂出“某某县地方维持会”牌子: a body's name quoted, its place first and a body's
+# head last, nothing of a clause inside.
+_QUOTED_BODY_RE = re.compile(rf"(?<=[“「])((?:(?![的了要是在把将向对为也都就又和与及])[{_CJK}]){{4,20}})(?=[”」])")
+_QUOTED_BODY_HEAD_RE = re.compile(r"(?:委员会|会|局|处|所|社|院|部|署|厅|办|公司|中心|政府|大队|支队)$")
+
+
+def _quoted_bodies(text: str) -> list[Span]:
+    table = place_table()
+    out = []
+    for m in _QUOTED_BODY_RE.finditer(text):
+        name = m.group(1)
+        if not _QUOTED_BODY_HEAD_RE.search(name):
+            continue
+        place = next((k for k in (6, 5, 4, 3, 2) if table.kind.get(name[:k]) in _DIVISION_KINDS), None)
+        if place is not None and len(name) - place >= 3:
+            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_quoted", 0.6))
+    return out
+
+
+# A company's brand written before its place: 中国移动 + 甘肃公司, 国网 + 甘肃省电力公司, 中国石油 + 兰州石化公司.
+_BRAND_BEFORE_RE = re.compile(rf"(?:中国[{_CJK}]{{2}}|国网|国家电网)\Z")
+_COMPANY_ENDS = ("公司", "集团", "银行", "分行", "支行")
+# A bureau's or a corps' brigade, detachment or station written after it: 县公安局 + 交警大队, 某某总队 + 某某支队.
+_UNIT_TAIL_RE = re.compile(rf"(?:(?![的和与及、在是对为])[{_CJK}]){{1,6}}?(?:支队|大队|中队|派出所)(?![长])")
+
+
+def _brands_and_units(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
+    place_starts = {p.start for p in places}
+    out = []
+    for o in orgs:
+        if o.text.endswith(_COMPANY_ENDS) and o.start in place_starts:
+            brand = _BRAND_BEFORE_RE.search(text, max(0, o.start - 4), o.start)
+            if brand is not None and (
+                not brand.start() or not _is_cjk(text[brand.start() - 1]) or text[brand.start() - 1] in _FUNCTION_BEFORE
+            ):
+                o = replace(o, start=brand.start(), text=text[brand.start() : o.end], rule="entity.org_brand")
+        if o.text.endswith(("局", "总队", "支队")):
+            tail = _UNIT_TAIL_RE.match(text, o.end)
+            if tail is not None:
+                o = replace(o, end=tail.end(), text=text[o.start : tail.end()], rule="entity.org_unit_tail")
+        out.append(o)
+    return out
+
+
+# An association's head that its short name takes the first character of (中华 + 总商会 gives 中总).
+_INITIALS_HEADS = ("总商会", "总会", "联合会", "商会", "协会", "联会", "同乡会")
+_SAR_PLACES = ("澳门", "香港")
+
+
+def _association_initials(
+    text: str, orgs: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[Span]:
+    """澳门中华总商会 … 中总: an association's short name, the first character of each word of its name after
+    its place, is ORG after the full name was given, where it starts a word (not 集中总结)."""
+    table = place_table()
+    first_seen: dict[str, int] = {}
+    for o in orgs:
+        if not o.text.endswith(_INITIALS_HEADS):
+            continue
+        name = o.text
+        for k in (3, 2):
+            if name[:k] in _SAR_PLACES or table.kind.get(name[:k]) in _DIVISION_KINDS or name[:k] in table.short:
+                name = name[k:]
+                break
+        words = st["segmenter"].words(name)
+        if 2 <= len(words) <= 3 and all(len(w) >= 2 for w in words):
+            short = "".join(w[0] for w in words)
+            first_seen[short] = min(first_seen.get(short, o.end), o.end)
+    if not first_seen:
+        return []
+    token_starts = {s for s, _e, _w in tokens}
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_initials", 0.55)
+        for m in _alternation(first_seen).finditer(text)
+        if m.start() >= first_seen[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
+    ]
+
+
+def _npc_term(text: str, org: Span) -> Span:
+    if org.text != "全国人民代表大会":
+        return org
+    m = _NPC_TERM_BEFORE_RE.search(text, max(0, org.start - 12), org.start)
+    return replace(org, start=m.start(), text=text[m.start() : org.end]) if m else org
+
+
+def _school_units(text: str, orgs: list[Span]) -> list[Span]:
+    """某某大学材料科学与工程学院: a university's school is one name with it (v1.1: body + sub-unit). A 与 or 和
+    inside joins two fields of one school, not two bodies: what follows it opens no place (山东大学与山东师范学院)."""
+    st = _init()
+    out = []
+    for o in orgs:
+        m = _SCHOOL_UNIT_RE.match(text, o.end) if o.text.endswith("大学") else None
+        if m is not None:
+            parts = re.split("[与和及]", m.group())
+            joined = len(parts) > 1 and any(
+                _names_a_place(p[:k], st) or place_table().short.get(p[:k]) or p[:k] in place_table().kind
+                for p in parts[1:]
+                for k in (2, 3)
+            )
+            if not joined and not parts[0].endswith(("大学", "学院")):
+                o = replace(o, end=m.end(), text=text[o.start : m.end()], rule="entity.org_school_unit")
+        out.append(o)
+    return out
+
+
+# A line a PDF's page break leaves between two parts of a name: a page number, alone or in dashes or 第…页.
+_PAGE_LINE_RE = re.compile(r"[ \t　]*(?:[-—–－]\s*)?(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?(?:\s*[-—–－])?[ \t　]*\n")
+
+
+def _across_page_breaks(text: str, orgs: list[Span]) -> list[Span]:
+    """政协某某市第十四届委员会 ⏎ 常务委员会: a committee's standing committee written on the next line (after a
+    page number a PDF's page break left, if any) is part of the committee's formal name (v1.1: the whole
+    chain as written)."""
+    out = []
+    for o in orgs:
+        if o.text.endswith("委员会") and text.startswith("\n", o.end):
+            pos = o.end + 1
+            page = _PAGE_LINE_RE.match(text, pos)
+            pos = page.end() if page is not None else pos
+            standing = _STANDING_RE.match(text, pos)
+            if standing is not None and standing.group() != "协商委员会":
+                o = replace(o, end=standing.end(), text=text[o.start : standing.end()], rule="entity.org_across_break")
+        out.append(o)
+    return out
+
+
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
     """A committee named in a list of heads after a committee ORG of the same sentence, with its post.
 
@@ -2522,11 +2870,11 @@ def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
 def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
     """经提案委员会审查: the CPPCC's proposal (or proposal review) committee by its own name, where the
     report names a 政协; its short form 提案委 only as the agent or the meeting (经提案委审查, 召开提案委会议)."""
-    if "政协" not in text:
-        return []
+    # 经提案委审查: the short form as the agent of the review names the committee in any report on proposals.
+    pattern = "提案(?:审查)?委员会|(?<=[经开])提案委(?!员)" if "政协" in text else "(?<=经)提案委(?=审)"
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
-        for m in re.finditer("提案(?:审查)?委员会|(?<=[经开])提案委(?!员)", text)
+        for m in re.finditer(pattern, text)
         if (m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in _FUNCTION_BEFORE + "经开")
         and not any(s.start <= m.start() < s.end for s in orgs)
     ]
@@ -2595,7 +2943,7 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     """
     first_seen: dict[str, int] = {}
     for span in orgs:
-        m = _COMMITTEE_NAME_RE.search(span.text)
+        m = _COMMITTEE_NAME_RE.search(span.text) or _BARE_COMMITTEE_RE.fullmatch(span.text)
         if m is None:
             continue
         name = m.group(1)
@@ -2650,8 +2998,11 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
         name = span.text
         nxt = by_start.get(span.end)
         if nxt is not None and nxt.text.endswith(_BRANCH_HEADS):
-            # 中新社 + 内蒙古分社, 中国和平统一促进会 + 香港总会: a body and its branch are one name.
-            out.append(replace(span, end=nxt.end, text=text[span.start : nxt.end], rule="entity.org_joined"))
+            # 中新社 + 内蒙古分社, 中国和平统一促进会 + 香港总会: a body and its branch are one name; a lead
+            # before the first is the whole name's (武警 + 甘肃总队 + 兰州支队).
+            lead = _LEAD_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+            start = lead.start() if lead is not None and not name.startswith(("中共", "共青团", "政协")) else span.start
+            out.append(replace(span, start=start, end=nxt.end, text=text[start : nxt.end], rule="entity.org_joined"))
             continue
         if nxt is not None and (name in _NATIONAL_BODIES or name in _PARTY_SHORT):
             if _LOCAL_COMMITTEE_RE.match(nxt.text) and nxt.text.endswith(_LOCAL_COMMITTEE_ENDS):
@@ -2750,7 +3101,17 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         if m is not None and _starts_with_verb(m.group()):
             return end  # 委员会下设办公室: 下设 is the verb, the office a kind of body
         return m.end() if m else end
-    kind = "政协" if head == "政协" else "政府" if head.endswith("政府") else "委" if head.endswith("委") else ""
+    kind = (
+        "政协"
+        if head == "政协"
+        else "人大"
+        if head == "人大"
+        else "政府"
+        if head.endswith("政府")
+        else "委"
+        if head.endswith("委")
+        else ""
+    )
     if not kind:
         return end
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
@@ -2796,6 +3157,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
     rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+    # 民盟某某省委会 + 监督委员会, + 参政议政工作委员会: the committee's own supervisory or working committee
+    rf"|监督委员会|(?:(?![各专有全与和及、的在对把将向为是了并也都就从到])[{_CJK}]){{2,6}}?工作委员会"
     # 民进中央研究室, 民盟中央办公厅: the centre's own office, named by itself
     rf"|(?:办公厅|研究室)(?![{_CJK}]{{0,1}}[长门署])"
 )
@@ -2808,12 +3171,23 @@ def _common_noun(word: str, st: dict[str, Any]) -> bool:
     return st["tokenizer"].FREQ.get(word, 0) >= 100 and word not in st["proper"]
 
 
+def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> int | None:
+    """The length of a leader's name that opens ``word`` where a word the dictionary knows follows it."""
+    for n in (3, 2):
+        if len(word) > n + 1 and word[:n] in leaders and st["tokenizer"].FREQ.get(word[n:], 0) > 0:
+            return n
+    return None
+
+
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
+        elif (leader := _leader_opening(word, leaders, st)) is not None:
+            # 邓小平理论, 毛泽东思想: jieba holds the leader's name and the doctrine after it as one word.
+            spans.append(_span(text, start, start + leader, "PERSON", "entity.person_leader", 0.9))
         elif _before_a_name(word, titles, st):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
@@ -2884,10 +3258,14 @@ def _without_photo_credit(text: str, span: Span) -> Span:
 # Posts that stand before or after a name (主委周永尧, 陈小江书记, 胡春雨副主席, 监事长孙恩光).
 _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
-    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|政委|组长|队长|团长"
+    "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|参谋长|政委|师长|旅长|军长|组长|队长|团长"
     "|调研员|巡视员|顾问|特首|行政长官|议员|总理"
+    # 委员长王某, 二级主任科员徐某: the chair of a committee (县地方维持委员会), a civil servant's rank.
+    "|委员长|科员"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
+# After a name that follows its body: the post (市政协林某秘书长, 县委王某书记) or a form of address.
+_POST_AFTER_NAME_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|同志|常委(?![会们])|委员(?![会长们])")
 # 警务处前副处长某某、大律师公会前主席某某: in a list of people each with a post, the body of the post.
 _HEADED_BODY_RE = re.compile(
     rf"(?:^|(?<=[、,，：:有括]))((?:(?![、，,。；的和与及])[{_CJK}]){{1,10}}?"
@@ -2964,9 +3342,11 @@ _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "�
 _NAME_CUE_RE = re.compile(
     r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
-    r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
-    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托|提交的?《|领衔提出"
-    r"|经理|董事长|会长|院长|校长|局长|部长|副?总理"
+    r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
+    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
+    # 李某总理, 郑某常委: a post written after the name.
+    r"|(?:副)?总理|常委(?![会们])"
+    r"|经理|董事长|会长|院长|校长|局长|部长"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
@@ -3381,7 +3761,8 @@ _LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITE
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
 _LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
-    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|当选|担任|任|为|在|也|还|一行|作|向|以及|$)"
+    r"(?:等|同志|委员|常委|代表|先生|女士|分别|到会|出席|参加|陪同|讲话|主持|(?:全票|高票|满票)?当选|担任|任|为|在|也|还|一行|作"
+    r"|向|以及|$)"
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
@@ -3587,6 +3968,10 @@ def _transliterated(name: str, st: dict[str, Any]) -> bool:
     return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for w in st["segmenter"].words(name))
 
 
+# Characters that are function words alone but open many given names after a surname (为民, 为国, 向东, 向阳).
+_MIDDLE_OF_GIVEN_NAME = frozenset("为向")
+
+
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
     present = [i for i in items if i is not None]
     if len(present) < 2:
@@ -3603,6 +3988,8 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     for a, b in present:
         name = text[a:b]
         allowed = ".．都" if (a, b) in foreign else ".．"
+        if len(name) == 3 and name[0] in _COMMON_SURNAMES and name[1] in _MIDDLE_OF_GIVEN_NAME:
+            name = name[0] + name[2]  # 刘为民, 叶向东: 为 and 向 open given names (为民, 向东) after a surname
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
         if len(name) == 4 and place_table().short.get(name[:2]) == "province":
