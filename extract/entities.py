@@ -1031,7 +1031,7 @@ def _names_not_places(text: str, spans: list[Span], st: dict[str, Any]) -> list[
             or _BODY_LEAD_BEFORE_PLACE_RE.search(text, max(0, s.start - 8), s.start) is not None
         ):
             continue
-        if _name_read_as_place(text, s, st):
+        if s.label == "GPE" and _name_read_as_place(text, s, st):
             if not any(a <= s.start and s.end <= b for a, b in persons):
                 out.append(_span(text, s.start, s.end, "PERSON", "entity.person_suffix_name", 0.55))
             continue
