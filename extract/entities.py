@@ -323,8 +323,9 @@ _SINCE_SESSION_RE = re.compile(
 _AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
 # 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
 _BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
-# 县政协常委会第二十次会议, 全国人民代表大会第五次会议: the body right before its numbered session.
-_BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)$")
+# 县政协常委会第二十次会议, 全国人民代表大会第五次会议: the body right before its numbered session, or with the
+# year between (市政协党组2023年第15次(扩大)会议: the year's count of its sessions).
+_BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)(?:(?:19|20)\d\d年度?)?$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
@@ -351,6 +352,14 @@ _FORMULA_RE = re.compile(
 _PROGRAMME_RE = re.compile(
     r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
     r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+)
+# 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
+# is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
+_HELD_FORMULA_RE = re.compile(
+    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+)
+_COUNTED_ASPECTS = frozenset(
+    ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
 )
 # 发挥好双重积极作用: the members' doubled role is a numbered watchword, quoted or not (RULINGS, issue 24).
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)")
@@ -384,6 +393,8 @@ _STOP_CHARS = frozenset(
     '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
 )
 _BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
+# 本报讯(某某), 新华网讯（某某）: the writer's name in brackets right after the outlet's lead.
+_LEAD_BYLINE_RE = re.compile(rf"讯\s*[（(]([{_CJK}]{{2,3}})[)）]")
 _ROOM_RE = re.compile(rf"([{_SURNAMES}][{_CJK}]{{1,2}}?)委员(?:会客室|工作室|之家)")
 
 # ORG heads, longest first; 政协 only when not the start of a role or generic phrase.
@@ -544,6 +555,8 @@ def find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
+    spans += _names_between_commas(text, spans, st)
+    spans += _run_together_names(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     return _credits_and_bodies(text, spans, st)
 
@@ -807,6 +820,80 @@ def _across_line_break(text: str, span: Span, st: dict[str, Any]) -> Span:
 
 
 _ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
+_LIST_SEPARATORS = "、，,"
+_COMMA_ITEM_RE = re.compile(rf"[{_CJK}]{{2,3}}(?=[{_LIST_SEPARATORS}。；;\n]|$)")
+
+
+def _names_between_commas(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """孙某、汤某、彭某,韦某,龙某、潘某: an item of a list of names that a comma, not a 、, sets off.
+
+    An item of a name's shape (a common surname, two or three characters) is a name where a comma sets it off
+    from a name before it and a separator from a name after it (or from a post and a name: ,老领导叶某). Found
+    names count as neighbours in turn. The stretch's first item counts too where a boundary stands before it
+    and a comma, then a 、-list of names, after it (蒋某,贾某、陈某).
+    """
+    names = {s.start: s.end for s in spans if s.label == "PERSON"}
+    taken = [(s.start, s.end) for s in spans if s.label != "PERSON"]
+    out: list[Span] = []
+    changed = True
+    while changed:
+        changed = False
+        for end in sorted(set(names.values())):
+            start = end + 1
+            if (
+                end >= len(text)
+                or text[end] not in ",，"
+                or start in names
+                or text[start : start + 1] not in _COMMON_SURNAMES
+            ):
+                continue
+            m = _COMMA_ITEM_RE.match(text, start)
+            if m is None or any(a < m.end() and start < b for a, b in taken):
+                continue
+            if _plausible_name(text, start, m.end(), st) and _name_follows(text, m.end(), names):
+                names[start] = m.end()
+                out.append(_span(text, start, m.end(), "PERSON", "entity.person_comma_list", 0.55))
+                changed = True
+    for start, stop in sorted(names.items()):
+        if start < 2 or text[start - 1] not in ",，" or text[stop : stop + 1] != "、" or stop + 1 not in names:
+            continue
+        first = start - 1
+        for n in (3, 2):
+            a = first - n
+            if a < 0 or (a > 0 and text[a - 1] not in "\n。；;：:") or a in names:
+                continue
+            if text[a] in _COMMON_SURNAMES and _plausible_name(text, a, first, st):
+                if not any(x < first and a < y for x, y in taken):
+                    out.append(_span(text, a, first, "PERSON", "entity.person_comma_list", 0.55))
+                    names[a] = first
+                break
+    return out
+
+
+def _name_follows(text: str, at: int, names: dict[int, int]) -> bool:
+    """Whether a separator at ``at`` is followed by a name, straight or after a post of up to four characters."""
+    if at >= len(text) or text[at] not in _LIST_SEPARATORS:
+        return False
+    return any(
+        at + 1 + k in names and not any(ch in _NOT_IN_ITEM for ch in text[at + 1 : at + 1 + k]) for k in range(5)
+    )
+
+
+# 林某某陈某某等出席 (a headline): names run together before 等 and the attending verb, three characters each.
+_RUN_TOGETHER_RE = re.compile(rf"(?:^|(?<=[\n。]))((?:[{_CJK}]{{3}}){{2,4}})等人?(?:出席|参加|到会|莅临|主礼)")
+
+
+def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The names of a stretch of two to four three-character names run together before 等 and a verb of attending."""
+    have = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    out: list[Span] = []
+    for m in _RUN_TOGETHER_RE.finditer(text):
+        parts = [(a, a + 3) for a in range(m.start(1), m.end(1), 3)]
+        if all(text[a] in _COMMON_SURNAMES and _plausible_name(text, a, b, st) for a, b in parts):
+            out += [
+                _span(text, a, b, "PERSON", "entity.person_run_together", 0.5) for a, b in parts if (a, b) not in have
+            ]
+    return out
 
 
 def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -1168,8 +1255,14 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 and not award
                 and not _QUOTED_SPAN_RE.fullmatch(part)
             ):
-                # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word).
-                if not (_MEETING_NAME_RE.fullmatch(part) or part in _FIXED_SETS or _is_word_formula(part, st)):
+                # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word);
+                # a method named in quotes (“现场+视频” of two phrases, “一户一档” one thing per unit).
+                if not (
+                    _MEETING_NAME_RE.fullmatch(part)
+                    or part in _FIXED_SETS
+                    or _is_word_formula(part, st)
+                    or _is_method_name(part, st)
+                ):
                     spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
                     numbered += 1
             start = end + 1
@@ -1213,6 +1306,11 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_role", 0.6)
         for m in _DOUBLED_ROLE_RE.finditer(text)
         if not any(a <= m.start(1) < b for a, b in inside)
+    ]
+    spans += [
+        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_held", 0.55)
+        for m in _HELD_FORMULA_RE.finditer(text)
+        if not any(a <= m.start(1) < b for a, b in inside) and m.group(1)[2:] not in _COUNTED_ASPECTS
     ]
     spans += [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_modernisations", 0.6)
@@ -1264,6 +1362,29 @@ _FORMULA_AFTER_RE = re.compile(
 
 
 _COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
+
+
+# 一户一档, 一校一策, 一事一议: one thing per unit (a household, a school, a matter), a working method's name.
+_PER_UNIT_RE = re.compile("一([人户村企校事岗组县乡镇委家月周季年案题点])一[\u4e00-\u9fff]{1,2}")
+_NUMERAL_CHARS = frozenset(_CN_NUM + "双0123456789")
+
+
+def _is_method_name(part: str, st: dict[str, Any]) -> bool:
+    """A quoted method, not a formula (GUIDELINES: names of mechanisms and models are no SLOGAN).
+
+    Two ordinary phrases joined by + (现场会议+视频会议: every side ending in a word of two characters or more, no
+    numeral), or one thing per unit (一户一档) that the lexicon does not hold as a set watchword (一老一小).
+    """
+    if part in st["slogans"]:
+        return False
+    if _PER_UNIT_RE.fullmatch(part):
+        return True
+    sides = re.split("[+＋]", part)
+    if len(sides) < 2 or any(ch in _NUMERAL_CHARS for ch in part):
+        return False
+    cut = st["tokenizer"].lcut
+    # Each side ends in a word (讨论, 会议, 线下): a phrase; 严细深实勤俭廉+快 ends sides in single virtues.
+    return all(len(side) >= 2 and len(cut(side, HMM=False)[-1]) >= 2 for side in sides)
 
 
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
@@ -2668,6 +2789,11 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             for s, e in _split_names(m.group(1), m.start(1))
             if _plausible_name(text, s, e, st)
         ]
+    spans += [
+        _span(text, m.start(1), m.end(1), "PERSON", "entity.person_byline", 0.6)
+        for m in _LEAD_BYLINE_RE.finditer(text)
+        if _plausible_name(text, m.start(1), m.end(1), st)
+    ]
     spans += _names_before_cues(text, st, tokens)
     spans += [
         _span(text, m.start(1), m.end(1), "PERSON", "entity.person_byline", 0.6)
@@ -3212,7 +3338,23 @@ _PLACE_COUNT_RE = re.compile(
 )
 
 
+_DOUBLED_SEPARATOR_RE = re.compile("[,，](?=、)")
+
+
 def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+    """The names of the 、-lists in ``text``, a mirror's doubled separators (`林某,、曾某,、`) read as one 、."""
+    if _DOUBLED_SEPARATOR_RE.search(text) is None:
+        return _names_of_lists(text, st, token_starts)
+    keep = [i for i in range(len(text)) if not _DOUBLED_SEPARATOR_RE.match(text, i)]
+    compact = "".join(text[i] for i in keep)
+    starts = {new for new, old in enumerate(keep) if old in token_starts}
+    return [
+        _span(text, keep[s.start], keep[s.end - 1] + 1, s.label, s.rule, s.confidence)
+        for s in _names_of_lists(compact, st, starts)
+    ]
+
+
+def _names_of_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
     """The names of a 、-list, each a PERSON (v1.1), whatever their length or origin, where most look like names.
 
     The first item is cut from what precedes it (副主席张柏青 → 张柏青) and the last from
@@ -3383,6 +3525,10 @@ def _transliterated(name: str, st: dict[str, Any]) -> bool:
     return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for w in st["segmenter"].words(name))
 
 
+# Function characters that also serve in given names (张为, 黄关从, 李在): read as such between names of a list.
+_GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又"
+
+
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
     present = [i for i in items if i is not None]
     if len(present) < 2:
@@ -3396,9 +3542,12 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     if len(named) + len(dotted) + (len(foreign) if len(named) >= 2 else 0) < max(2, 0.6 * len(present)):
         return []
     out = []
+    inner = set(items[1:-1])
     for a, b in present:
         name = text[a:b]
         allowed = ".．都" if (a, b) in foreign else ".．"
+        if (a, b) in inner and len(named) >= 3 and 2 <= b - a <= 3 and name[0] in _COMMON_SURNAMES:
+            allowed += _GIVEN_NAME_FUNCTION_CHARS  # 、罗金从、田为、: between names, a given name's character
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
         if len(name) == 4 and place_table().short.get(name[:2]) == "province":
@@ -3458,6 +3607,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     for n in (3, 2):
         if n == 3 and text.startswith("说", end + 2):
             continue  # 副市长黄菱说,: a two-character name, then the speech verb
+        if n == 3 and _ZUO_OBJECT_RE.match(text, end + 2):
+            continue  # 部长邱远作说明: a two-character name, then 作 and what is given
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
@@ -3470,6 +3621,7 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     return []
 
 
+_ZUO_OBJECT_RE = re.compile("作(?:了|出)?(?:说明|报告|讲话|发言|总结|部署|动员|点评|辅导|解读|交流)")
 _TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
 
 

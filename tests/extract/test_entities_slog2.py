@@ -1,0 +1,120 @@
+"""Issue 21, SLOGAN/PERSON/MEETING round: kinds of miss on the dev half and the texts 340–349.
+
+Every sentence is written for the test (invented people and formulas), so a rule passes only as a
+mechanism. Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- SLOGAN: a method's name in quotes is no formula (GUIDELINES: names of mechanisms and models) ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议采取“线上讨论+线下走访”的方式进行。",
+        "委员们通过“集中学习+分组研讨”形式开展学习。",
+    ],
+)
+def test_two_ordinary_phrases_joined_by_a_plus_are_a_method_not_a_formula(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+def test_a_plus_formula_of_numbered_or_single_character_parts_stays() -> None:
+    assert labelled("推行“大四查+小二改”工作法。", "SLOGAN") == ["大四查+小二改"]
+    assert labelled("坚持“勤廉实+严”的要求。", "SLOGAN") == ["勤廉实+严"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建立“一户一档”台账,做到精准帮扶。",
+        "推行“一校一策”,因地制宜推进工作。",
+        "各组实行“一人一表”登记制度。",
+    ],
+)
+def test_one_thing_per_unit_in_quotes_is_a_method_not_a_formula(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+def test_a_numbered_formula_of_two_counts_stays() -> None:
+    assert labelled("全面落实“三学三比”要求。", "SLOGAN") == ["三学三比"]
+
+
+# --- SLOGAN: an unquoted numbered formula after the verb that holds to it ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "formula"),
+    [
+        ("委员们要牢固树立三个担当,展现新作为。", "三个担当"),
+        ("全体委员进一步增强五个自觉,做好本职工作。", "五个自觉"),
+    ],
+)
+def test_an_unquoted_numbered_formula_after_a_verb_of_allegiance_is_a_slogan(text: str, formula: str) -> None:
+    assert labelled(text, "SLOGAN") == [formula]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["会议重点研究了三个问题。", "报告从四个方面总结了工作。", "要增强三个方面的能力。"],
+)
+def test_a_count_of_questions_or_aspects_is_no_formula(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+# --- PERSON: a byline in brackets right after the outlet's lead ----------------------------------------
+
+
+def test_a_name_in_brackets_after_a_news_lead_is_a_byline() -> None:
+    assert labelled("本报讯(柯明远)3月5日,县政协召开常委会议。", "PERSON") == ["柯明远"]
+
+
+# --- PERSON: a name after a post, then 作 and what is given -------------------------------------------
+
+
+def test_a_two_character_name_before_zuo_is_not_read_with_it() -> None:
+    assert labelled("市委常委、统战部部长邱远作说明。", "PERSON") == ["邱远"]
+
+
+# --- PERSON: names in a long list keep a character that is also a function word ------------------------
+
+
+def test_inner_names_of_a_list_may_hold_a_function_character() -> None:
+    text = "副主席马晓东、罗金从、田为、孔令华、苏海波出席会议。"
+    assert labelled(text, "PERSON") == ["马晓东", "罗金从", "田为", "孔令华", "苏海波"]
+
+
+# --- PERSON: a list whose separators a mirror doubled (,、) ------------------------------------------
+
+
+def test_a_list_with_doubled_separators_keeps_every_name() -> None:
+    text = "县政协副主席杜文涛,、钟海明,、韩立新、邵建华出席会议。"
+    assert labelled(text, "PERSON") == ["杜文涛", "钟海明", "韩立新", "邵建华"]
+
+
+# --- PERSON: a list of names split by commas as well as 、 ---------------------------------------------
+
+
+def test_names_between_commas_in_a_list_of_names_count() -> None:
+    text = "应邀出席的还有:孙建国、汤立新、彭海洋,韦志明,龙家宝、潘玉成、廖春生。"
+    assert labelled(text, "PERSON") == ["孙建国", "汤立新", "彭海洋", "韦志明", "龙家宝", "潘玉成", "廖春生"]
+
+
+# --- PERSON: a name run together between two names ----------------------------------------------------
+
+
+def test_a_name_between_two_names_run_together_is_a_name() -> None:
+    assert labelled("颜少华邓立恺胡雪梅等出席\n", "PERSON") == ["颜少华", "邓立恺", "胡雪梅"]
+
+
+# --- MEETING: a numbered session after its body and the year ------------------------------------------
+
+
+def test_a_session_after_its_body_and_the_year_is_a_meeting() -> None:
+    text = "11月5日,市政协党组2023年第15次(扩大)会议召开。"
+    assert labelled(text, "MEETING") == ["第15次(扩大)会议"]
