@@ -2749,12 +2749,25 @@ def _common_noun(word: str, st: dict[str, Any]) -> bool:
     return st["tokenizer"].FREQ.get(word, 0) >= 100 and word not in st["proper"]
 
 
+def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> str | None:
+    """The leader of the table a word opens where the rest is a word of its own (邓小平 + 理论), else None."""
+    if len(word) < 4:
+        return None
+    lead = next((word[:n] for n in (3, 2) if word[:n] in leaders), None)
+    if lead is None or len(word) - len(lead) < 2 or st["tokenizer"].FREQ.get(word[len(lead) :], 0) < 100:
+        return None
+    return lead
+
+
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
+        elif (lead := _leader_opening(word, leaders, st)) is not None:
+            # 邓小平理论, 毛泽东思想: a leader of the table opening a fixed phrase jieba holds as one word.
+            spans.append(_span(text, start, start + len(lead), "PERSON", "entity.person_leader", 0.9))
         elif _before_a_name(word, titles, st):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
@@ -2912,7 +2925,7 @@ _NAME_CUE_RE = re.compile(
     r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
     r"|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
     r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,12}?委托|提交的?《|领衔提出"
-    r"|经理|董事长|会长|院长|校长|局长|部长"
+    r"|经理|董事长|会长|院长|校长|局长|部长|(?:副)?总理|总书记|国务委员"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")

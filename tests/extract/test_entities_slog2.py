@@ -118,3 +118,26 @@ def test_a_name_between_two_names_run_together_is_a_name() -> None:
 def test_a_session_after_its_body_and_the_year_is_a_meeting() -> None:
     text = "11月5日,市政协党组2023年第15次(扩大)会议召开。"
     assert labelled(text, "MEETING") == ["第15次(扩大)会议"]
+
+
+# --- PERSON: a leader of the table opening a fixed phrase the dictionary holds as one word ---------------
+
+
+@pytest.mark.parametrize("text", ["县政协以邓小平理论和“三个代表”重要思想为指导。", "坚持以毛泽东思想为指导。"])
+def test_a_leader_opening_a_fixed_phrase_is_a_person(text: str) -> None:
+    assert len(labelled(text, "PERSON")) == 1
+
+
+# --- PERSON: a name before a national post, and after 增选 --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("柯振华总理到大会听取发言。", "柯振华"),
+        ("会议增选苗德厚为副主席。", "苗德厚"),
+        ("邵立新委员长出席。", "邵立新"),
+    ],
+)
+def test_a_name_before_a_national_post_or_after_an_election_verb(text: str, name: str) -> None:
+    assert labelled(text, "PERSON") == [name]
