@@ -255,7 +255,9 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 # --- patterns -----------------------------------------------------------------------------
 
 # A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
-_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
+_TITLE_RE = re.compile(
+    r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}(?:\n[^《》\n。；！？]{1,60}){0,2}\n[^《》\n]{1,60}》"
+)
 
 # 《经济通通讯社驻京记者黄燕明6日北京专电》: a dateline a page set in 《》 is no title (RULINGS, 099–118).
 _DATELINE_RE = re.compile(r"《[^《》]*?(?:记者|社|台|网)[^《》]*?[0-9一二三四五六七八九十]{1,3}日[^《》]{0,8}?专?电》")
@@ -534,6 +536,7 @@ def find_entities(text: str) -> list[Span]:
     ]
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
+    meetings += _meetings_across_breaks(text, meetings)
     spans += _shared_terms(text, meetings + _bare_sessions(text, meetings))
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
@@ -1105,6 +1108,28 @@ def _shared_terms(text: str, meetings: list[Span]) -> list[Span]:
 
 
 _PLENUM_RE = re.compile("[一二三四五六七八九]中全会")
+
+
+# A line break inside a CJK run (the PDF's line ended there), not a blank line.
+_INNER_BREAK_RE = re.compile(rf"(?<=[{_CJK}\d])\n(?=[{_CJK}\d])")
+
+
+def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
+    """十三届⏎三次会议: a session a line break cuts, read as if the line went on; the span keeps the break."""
+    if _INNER_BREAK_RE.search(text) is None:
+        return []
+    keep = [i for i in range(len(text)) if not _INNER_BREAK_RE.match(text, i)]
+    compact = "".join(text[i] for i in keep)
+    found = [m.span() for m in _MEETING_RE.finditer(compact)]
+    found += [m.span(1) for m in _BODY_SESSION_RE.finditer(compact)]
+    found += [(s.start, s.end) for s in _bare_sessions(compact, [])]
+    out: list[Span] = []
+    for a, b in found:
+        start, end = keep[a], keep[b - 1] + 1
+        if "\n" not in text[start:end] or any(m.start < end and start < m.end for m in meetings + out):
+            continue
+        out.append(_span(text, start, end, "MEETING", "entity.meeting_across_break", 0.7))
+    return out
 
 
 def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
@@ -3351,7 +3376,11 @@ _PLACE_COUNT_RE = re.compile(
 )
 
 
-_DOUBLED_SEPARATOR_RE = re.compile("[,，](?=、)")
+# What a list reads through: a mirror's doubled separator (林某,、曾某) and a line break inside a short item
+# (、张⏎丽、: the PDF's line ended inside the name).
+_DOUBLED_SEPARATOR_RE = re.compile(
+    rf"[,，](?=、)|(?<=、[{_CJK}])\n(?=[{_CJK}]{{1,2}}[、，,])|(?<=、[{_CJK}]{{2}})\n(?=[{_CJK}][、，,])"
+)
 
 
 def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:

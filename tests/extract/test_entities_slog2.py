@@ -141,3 +141,32 @@ def test_a_leader_opening_a_fixed_phrase_is_a_person(text: str) -> None:
 )
 def test_a_name_before_a_national_post_or_after_an_election_verb(text: str, name: str) -> None:
     assert labelled(text, "PERSON") == [name]
+
+
+# --- A hard line break inside a session, a title or a listed name (PDF layout) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("县政协十三届\n三次会议在县城开幕。", "十三届\n三次会议"),
+        ("召开第十二次常\n委会议。", "第十二次常\n委会议"),
+        ("县政协十届\n二十次常委会议召开。", "十届\n二十次常委会议"),
+    ],
+)
+def test_a_session_cut_by_a_line_break_is_one_meeting(text: str, meeting: str) -> None:
+    assert labelled(text, "MEETING") == [meeting]
+
+
+def test_a_title_cut_by_two_line_breaks_is_one_title() -> None:
+    title = "《关于\n进一步加强\n委员履职的规定》"
+    assert labelled(f"会议通过{title}。", "TITLE") == [title]
+
+
+def test_a_listed_name_cut_by_a_line_break_is_one_name() -> None:
+    text = "副主席刘志强、张\n丽、马力、孙洁出席会议。"
+    assert labelled(text, "PERSON") == ["刘志强", "张\n丽", "马力", "孙洁"]
+
+
+def test_a_heading_line_and_the_next_are_not_joined_into_a_session() -> None:
+    assert labelled("一、第三次\n会议的准备工作\n", "MEETING") == []
