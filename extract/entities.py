@@ -1379,6 +1379,8 @@ _TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为",
 _EVENT_AFTER_RE = re.compile(
     r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
 )
+# After it: the quotation names a way of working (“请进来、走出去”的方式, “小切口、深调研”工作法), a method's name.
+_METHOD_AFTER_RE = re.compile(r"的?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)")
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
@@ -1408,8 +1410,10 @@ def _is_method_name(part: str, st: dict[str, Any]) -> bool:
     if len(sides) < 2 or any(ch in _NUMERAL_CHARS for ch in part):
         return False
     cut = st["tokenizer"].lcut
-    # Each side ends in a word (讨论, 会议, 线下): a phrase; 严细深实勤俭廉+快 ends sides in single virtues.
-    return all(len(side) >= 2 and len(cut(side, HMM=False)[-1]) >= 2 for side in sides)
+    # Each side opens or ends in a word (委员|之家, 协商|驿站, 线下): a phrase; 严细深实勤俭廉+快 has a single virtue.
+    return all(
+        len(side) >= 2 and (len(cut(side, HMM=False)[-1]) >= 2 or len(cut(side, HMM=False)[0]) >= 2) for side in sides
+    )
 
 
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
@@ -1422,9 +1426,9 @@ def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
 
 
 def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
-    """A quoted watchword of parallel clauses (v1.1): not a topic, an event, an idiom or a sentence."""
+    """A quoted watchword of parallel clauses (v1.1): not a topic, an event, a method, an idiom or a sentence."""
     formula_after = _FORMULA_AFTER_RE.match(text, end) is not None
-    if _EVENT_AFTER_RE.match(text, end):
+    if _EVENT_AFTER_RE.match(text, end) or _METHOD_AFTER_RE.match(text, end):
         return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
     if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:

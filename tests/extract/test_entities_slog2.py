@@ -170,3 +170,23 @@ def test_a_listed_name_cut_by_a_line_break_is_one_name() -> None:
 
 def test_a_heading_line_and_the_next_are_not_joined_into_a_session() -> None:
     assert labelled("一、第三次\n会议的准备工作\n", "MEETING") == []
+
+
+# --- SLOGAN: a quotation named as a way of working is a method, not a watchword ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采取“请进来、走出去”的方式开展调研。",
+        "探索“小切口、深调研”工作法。",
+        "打造“委员之家+协商驿站”平台。",
+        "推行“清单制+责任制”的做法。",
+    ],
+)
+def test_a_quotation_named_as_a_way_of_working_is_no_slogan(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+def test_a_numbered_formula_before_its_working_method_stays() -> None:
+    assert labelled("推行“三抓三促”工作法。", "SLOGAN") == ["三抓三促"]
