@@ -364,7 +364,8 @@ _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
 )
 # 发挥好双重积极作用: the members' doubled role is a numbered watchword, quoted or not (RULINGS, issue 24).
-_DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)")
+# 服务国家和香港的双重积极作用: the full name is the watchword wherever it stands (RULINGS: every time).
+_DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)|(双重积极作用)")
 # 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
 _MODERNISATIONS_RE = re.compile(r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)")
 # 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
@@ -1328,9 +1329,9 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not any(a <= m.start() < b for a, b in inside)
     ]
     spans += [
-        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_role", 0.6)
+        _span(text, m.start(m.lastindex or 1), m.end(m.lastindex or 1), "SLOGAN", "entity.slogan_role", 0.6)
         for m in _DOUBLED_ROLE_RE.finditer(text)
-        if not any(a <= m.start(1) < b for a, b in inside)
+        if not any(a <= m.start(m.lastindex or 1) < b for a, b in inside)
     ]
     spans += [
         _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_held", 0.55)
@@ -1458,7 +1459,7 @@ def _allegiance(content: str) -> bool:
     return len(content) == 4 and content[0] == content[2] and content[1] in polities and content[3] in polities
 
 
-_PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针)")
+_PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针|政策)")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")

@@ -190,3 +190,14 @@ def test_a_quotation_named_as_a_way_of_working_is_no_slogan(text: str) -> None:
 
 def test_a_numbered_formula_before_its_working_method_stays() -> None:
     assert labelled("推行“三抓三促”工作法。", "SLOGAN") == ["三抓三促"]
+
+
+# --- SLOGAN: the members' doubled role wherever it stands; a quoted clause named as a policy ----------------
+
+
+def test_the_doubled_role_is_a_slogan_after_a_noun_phrase_too() -> None:
+    assert labelled("委员们继续发挥服务国家和澳门的双重积极作用。", "SLOGAN") == ["双重积极作用"]
+
+
+def test_a_quoted_clause_named_as_a_policy_is_a_slogan() -> None:
+    assert labelled("宣传了“勤俭建社”政策。", "SLOGAN") == ["勤俭建社"]
