@@ -3170,9 +3170,9 @@ _ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK
 # A given name may hold a character beyond the basic block (钱崇𨱒: t2s turns 鏉 into U+28C52),
 # so a name's characters include the extension blocks.
 _NAME_CJK = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-_SPACE_LIST_RE = re.compile(
-    rf"(?<![{_NAME_CJK}])[{_NAME_CJK}]{{2,4}}(?:[ \u3000][{_NAME_CJK}]{{2,4}}){{2,}}(?![{_NAME_CJK}])"
-)
+# An item: two to four characters, or a transliterated name with a dot (阿不都·热合曼).
+_SPACE_ITEM = rf"(?:[{_NAME_CJK}]{{1,8}}·[{_NAME_CJK}]{{1,8}}|[{_NAME_CJK}]{{2,4}})"
+_SPACE_LIST_RE = re.compile(rf"(?<![{_NAME_CJK}·]){_SPACE_ITEM}(?:[ \u3000]{_SPACE_ITEM}){{2,}}(?![{_NAME_CJK}·])")
 _NAME_CHAR_RE = re.compile(f"[{_NAME_CJK}]")
 
 
@@ -3190,7 +3190,7 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
             items.pop(0)
         while items and text[items[-1][0] : items[-1][1]] in _CREDIT_WORDS:
             items.pop()
-        names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
+        names = [(s, e) for s, e in items if _plausible_name(text, s, e, st) or _dotted_name(text[s:e], st)]
         if items and len(names) * 3 >= len(items) * 2:
             spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
             # 通山县政协张远杰 焦三华 …: the first name, glued to the body that credits the list.
@@ -3198,13 +3198,30 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
             if gap > 0 and text[gap] in " \u3000" and "\u4e00" <= text[gap - 1] <= "\u9fff":
                 for n in (3, 2):
                     a = gap - n
-                    if a > 2 and _GLUED_BODY_END_RE.search(text, 0, a) and _plausible_name(text, a, gap, st):
+                    if (
+                        a > 2
+                        and (_GLUED_BODY_END_RE.search(text, 0, a) or text.endswith(_GLUED_LEAD_ENDS, 0, a))
+                        and _plausible_name(text, a, gap, st)
+                    ):
                         spans.append(_span(text, a, gap, "PERSON", "entity.person_space_list", 0.55))
                         break
     return spans
 
 
 _GLUED_BODY_END_RE = re.compile(r"(?:政协|委员会|[省市县区]委|办公室|统战部|宣传部)$")
+# 出席会议的有王某 李某 …: the lead of a list the first name is glued to.
+_GLUED_LEAD_ENDS = ("的有", "的是", "名单如下", "成员", "领导")
+
+
+def _dotted_name(item: str, st: dict[str, Any]) -> bool:
+    """阿不都·热合曼: parts joined by a dot, each a run of syllables the dictionary knows no common word in."""
+    parts = item.split("·")
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    freq = st["tokenizer"].FREQ
+    return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for p in parts for w in st["segmenter"].words(p))
+
+
 # The roles a news credit names around its names (记者 … 摄影报道): never names, never list items.
 _CREDIT_WORDS = frozenset(
     ("记者", "本报记者", "特约记者", "见习记者", "实习生", "通讯员", "摄影", "摄像", "报道", "摄影报道", "摄",
@@ -3592,7 +3609,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     inner = set(items[1:-1])
     for a, b in present:
         name = text[a:b]
-        allowed = ".．都" if (a, b) in foreign else ".．"
+        allowed = ".．都" if (a, b) in foreign or (a, b) in dotted else ".．"  # 阿不都·热合曼: 都 a syllable
         if (a, b) in inner and len(named) >= 3 and 2 <= b - a <= 3 and name[0] in _COMMON_SURNAMES:
             allowed += _GIVEN_NAME_FUNCTION_CHARS  # 、罗金从、田为、: between names, a given name's character
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):

@@ -201,3 +201,24 @@ def test_the_doubled_role_is_a_slogan_after_a_noun_phrase_too() -> None:
 
 def test_a_quoted_clause_named_as_a_policy_is_a_slogan() -> None:
     assert labelled("宣传了“勤俭建社”政策。", "SLOGAN") == ["勤俭建社"]
+
+
+# --- PERSON: a transliterated name with a dot inside a list; the first name glued to the list's lead -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["副主席刘志强、马力、阿不都·热合曼、孙洁出席会议。", "主席团成员:古丽 王伟 阿不都·热合曼 李娜 赵刚"],
+)
+def test_a_dotted_name_with_du_in_a_list_is_a_name(text: str) -> None:
+    assert "阿不都·热合曼" in labelled(text, "PERSON")
+
+
+def test_the_first_name_of_a_space_list_glued_to_its_lead_is_a_name() -> None:
+    assert labelled("出席会议的有王立 李华 张强 刘洋 陈晨等同志。", "PERSON") == [
+        "王立",
+        "李华",
+        "张强",
+        "刘洋",
+        "陈晨",
+    ]
