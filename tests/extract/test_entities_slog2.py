@@ -222,3 +222,26 @@ def test_the_first_name_of_a_space_list_glued_to_its_lead_is_a_name() -> None:
         "刘洋",
         "陈晨",
     ]
+
+
+# --- PERSON: a single name right before a verb of speech ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会上,孙立新发言。", "孙立新"),
+        ("李文静介绍了有关情况。", "李文静"),
+        ("委员们纷纷发言,丁卫国说:“我们要努力。”", "丁卫国"),
+        ("座谈中,韩秀英建议加大投入。", "韩秀英"),
+    ],
+)
+def test_a_name_before_a_verb_of_speech_is_a_person(text: str, name: str) -> None:
+    assert labelled(text, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["高度认为这项工作很重要。", "会议介绍了情况。", "大家建议加大投入。", "全体委员发言踊跃。"]
+)
+def test_words_before_a_verb_of_speech_are_no_names(text: str) -> None:
+    assert labelled(text, "PERSON") == []
