@@ -324,7 +324,7 @@ _SINCE_SESSION_RE = re.compile(
 # 停止工作11年后举行的第一次常委会议: which meeting after a pause or since a date, no designation (RULINGS).
 _AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
 # 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
-_BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
+_BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?(?:(?:19|20)\d\d年度?)?$")
 # 县政协常委会第二十次会议, 全国人民代表大会第五次会议: the body right before its numbered session, or with the
 # year between (市政协党组2023年第15次(扩大)会议: the year's count of its sessions).
 _BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)(?:(?:19|20)\d\d年度?)?$")

@@ -245,3 +245,7 @@ def test_a_name_before_a_verb_of_speech_is_a_person(text: str, name: str) -> Non
 )
 def test_words_before_a_verb_of_speech_are_no_names(text: str) -> None:
     assert labelled(text, "PERSON") == []
+
+
+def test_a_session_after_its_body_meets_and_the_year_is_a_meeting() -> None:
+    assert labelled("县政协党组召开2024年第3次会议。", "MEETING") == ["第3次会议"]
