@@ -3034,7 +3034,13 @@ _JOINING_CHARS = frozenset("和与及跟同")
 
 
 def _plausible_name(
-    text: str, start: int, end: int, st: dict[str, Any], rare: int = 0, any_surname: bool = False
+    text: str,
+    start: int,
+    end: int,
+    st: dict[str, Any],
+    rare: int = 0,
+    any_surname: bool = False,
+    given_function: bool = False,
 ) -> bool:
     """A surname, then CJK characters none of which breaks a name, and not a common word.
 
@@ -3052,7 +3058,10 @@ def _plausible_name(
         and not (any_surname and name[0] in place_table().surnames)
     ):
         return False
-    if any(ch in _NAME_BREAKERS or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
+    # ``given_function``: where a post announces a three-character name, a given name's character that is also a
+    # function word (李向阳, 王为民) does not break it.
+    allowed = _GIVEN_NAME_FUNCTION_CHARS if given_function and len(name) == 3 else ""
+    if any((ch in _NAME_BREAKERS and ch not in allowed) or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
         return False
     if name[0] == "暨":
         return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
@@ -3679,7 +3688,7 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST
-        if follows and _plausible_name(text, end, end + n, st, rare=rare):
+        if follows and _plausible_name(text, end, end + n, st, rare=rare, given_function=True):
             return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
     # 委员扎西次仁提出: four characters of a transliterated name (no surname needed), then its verb.
     if _TRANSLITERATED_CUE_RE.match(text, end + 4) and _syllables_only(text[end : end + 4], st):

@@ -249,3 +249,19 @@ def test_words_before_a_verb_of_speech_are_no_names(text: str) -> None:
 
 def test_a_session_after_its_body_meets_and_the_year_is_a_meeting() -> None:
     assert labelled("县政协党组召开2024年第3次会议。", "MEETING") == ["第3次会议"]
+
+
+# --- PERSON: a given name holding a character that is also a function word, after a post --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("副主席张海燕,秘书长李向阳出席会议。", "李向阳"), ("县委书记王为民主持会议。", "王为民")],
+)
+def test_a_three_character_name_after_a_post_may_hold_a_function_character(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["主任向大会报告工作。", "副主席在会上讲话。", "主席为大家作报告。"])
+def test_a_function_word_after_a_post_opens_no_name(text: str) -> None:
+    assert labelled(text, "PERSON") == []
