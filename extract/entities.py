@@ -559,6 +559,7 @@ def find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
+    spans += _names_across_breaks(text, spans, st)
     spans += _names_between_commas(text, spans, st)
     spans += _run_together_names(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
@@ -824,6 +825,22 @@ def _across_line_break(text: str, span: Span, st: dict[str, Any]) -> Span:
 
 
 _ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
+
+
+def _names_across_breaks(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """副主席张⏎建华主持: a name after its post that a hard line break cuts, read as if the line went on."""
+    if _INNER_BREAK_RE.search(text) is None:
+        return []
+    keep = [i for i in range(len(text)) if not _INNER_BREAK_RE.match(text, i)]
+    compact = "".join(text[i] for i in keep)
+    out: list[Span] = []
+    for s in _names_after_posts(compact, st):
+        start, end = keep[s.start], keep[s.end - 1] + 1
+        if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
+            out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
+    return out
+
+
 _LIST_SEPARATORS = "、，,"
 _COMMA_ITEM_RE = re.compile(rf"[{_CJK}]{{2,3}}(?=[{_LIST_SEPARATORS}。；;\n]|$)")
 

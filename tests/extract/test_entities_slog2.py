@@ -265,3 +265,11 @@ def test_a_three_character_name_after_a_post_may_hold_a_function_character(text:
 @pytest.mark.parametrize("text", ["主任向大会报告工作。", "副主席在会上讲话。", "主席为大家作报告。"])
 def test_a_function_word_after_a_post_opens_no_name(text: str) -> None:
     assert labelled(text, "PERSON") == []
+
+
+def test_a_name_after_a_post_cut_by_a_line_break_is_one_name() -> None:
+    assert labelled("县政协副主席张\n建华主持会议。", "PERSON") == ["张\n建华"]
+
+
+def test_a_line_break_after_a_post_joins_no_heading_into_a_name() -> None:
+    assert labelled("一、县政协主席\n二、工作安排\n", "PERSON") == []
