@@ -827,11 +827,20 @@ def _across_line_break(text: str, span: Span, st: dict[str, Any]) -> Span:
 _ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
 
 
+_POST_NEAR_RE = re.compile(r"(?:主席|主任|书记|部长|秘书长|委员|代表|记者|会长|长)[\u4e00-\u9fff]{1,3}$")
+
+
 def _names_across_breaks(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """副主席张⏎建华主持: a name after its post that a hard line break cuts, read as if the line went on."""
-    if _INNER_BREAK_RE.search(text) is None:
+    # Only breaks a post stands right before (副主席张⏎建华) are read through.
+    breaks = {
+        m.start()
+        for m in _INNER_BREAK_RE.finditer(text)
+        if _POST_NEAR_RE.search(text, max(0, m.start() - 9), m.start())
+    }
+    if not breaks:
         return []
-    keep = [i for i in range(len(text)) if not _INNER_BREAK_RE.match(text, i)]
+    keep = [i for i in range(len(text)) if i not in breaks]
     compact = "".join(text[i] for i in keep)
     out: list[Span] = []
     for s in _names_after_posts(compact, st):
@@ -1128,15 +1137,22 @@ def _shared_terms(text: str, meetings: list[Span]) -> list[Span]:
 _PLENUM_RE = re.compile("[一二三四五六七八九]中全会")
 
 
+_SESSION_NEAR_RE = re.compile("[届次会]")
 # A line break inside a CJK run (the PDF's line ended there), not a blank line.
 _INNER_BREAK_RE = re.compile(rf"(?<=[{_CJK}\d])\n(?=[{_CJK}\d])")
 
 
 def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
     """十三届⏎三次会议: a session a line break cuts, read as if the line went on; the span keeps the break."""
-    if _INNER_BREAK_RE.search(text) is None:
+    # Only breaks with a session's numeral or word near them (届, 次, 会) are read through.
+    breaks = {
+        m.start()
+        for m in _INNER_BREAK_RE.finditer(text)
+        if _SESSION_NEAR_RE.search(text, max(0, m.start() - 8), m.end() + 8)
+    }
+    if not breaks:
         return []
-    keep = [i for i in range(len(text)) if not _INNER_BREAK_RE.match(text, i)]
+    keep = [i for i in range(len(text)) if i not in breaks]
     compact = "".join(text[i] for i in keep)
     found = [m.span() for m in _MEETING_RE.finditer(compact)]
     found += [m.span(1) for m in _BODY_SESSION_RE.finditer(compact)]
