@@ -3601,6 +3601,9 @@ def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple
 
 def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The last item of a list: the whole chunk, or its head before what ends the list (吴阿斌委员)."""
+    dotted = re.match(rf"[{_CJK}]{{1,8}}[·.．•][{_CJK}·.．•]{{1,16}}?(?={_LIST_TAIL_RE.pattern})", text[a:b])
+    if dotted and dotted.end() < b - a:
+        return a, a + dotted.end()  # 阿不都热依木·买买提出席: the verb after a dotted name, no part of it
     if _ITEM_RE.fullmatch(text, a, b):
         for n in (2, 3):
             if a + n < b and _LIST_TAIL_RE.fullmatch(text, a + n, b) and text[a + n : b] != "为":

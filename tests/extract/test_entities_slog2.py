@@ -273,3 +273,14 @@ def test_a_name_after_a_post_cut_by_a_line_break_is_one_name() -> None:
 
 def test_a_line_break_after_a_post_joins_no_heading_into_a_name() -> None:
     assert labelled("一、县政协主席\n二、工作安排\n", "PERSON") == []
+
+
+# --- PERSON: the last item of a list stops before the verb after it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [("副主席其其格、乌云出席。", "乌云"), ("副主席张伟、阿不都热依木·买买提出席会议。", "阿不都热依木·买买提")],
+)
+def test_the_last_name_of_a_list_stops_before_its_verb(text: str, last: str) -> None:
+    assert labelled(text, "PERSON", model=True)[-1] == last
