@@ -274,7 +274,8 @@ _SESSION = (
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
     # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
-    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+    # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
+    rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
     # 政协第十届某某县二次会议: the committee's place written without 委员会.
     rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
     # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,

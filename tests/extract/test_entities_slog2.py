@@ -284,3 +284,8 @@ def test_a_line_break_after_a_post_joins_no_heading_into_a_name() -> None:
 )
 def test_the_last_name_of_a_list_stops_before_its_verb(text: str, last: str) -> None:
     assert labelled(text, "PERSON", model=True)[-1] == last
+
+
+def test_a_congress_between_the_term_and_the_session_is_no_part_of_the_meeting() -> None:
+    text = "委员列席区十五届人大常委会委员会第五次(扩大)会议。"
+    assert labelled(text, "MEETING") == ["第五次(扩大)会议"]
