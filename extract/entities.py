@@ -267,8 +267,9 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长)?"
-    r"(?:[(（]扩大[)）]|扩大)?"
+    # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委)?"
+    r"(?:[(（〈]扩大[)）〉]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
 )
 _MEETING_RE = re.compile(

@@ -289,3 +289,14 @@ def test_the_last_name_of_a_list_stops_before_its_verb(text: str, last: str) -> 
 def test_a_congress_between_the_term_and_the_session_is_no_part_of_the_meeting() -> None:
     text = "委员列席区十五届人大常委会委员会第五次(扩大)会议。"
     assert labelled(text, "MEETING") == ["第五次(扩大)会议"]
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("社市委召开六届六次市委〈扩大〉会议。", "六届六次市委〈扩大〉会议"),
+        ("会议传达了五届三次市委会议精神。", "五届三次市委会议"),
+    ],
+)
+def test_a_party_committee_plenary_named_by_its_level_is_a_meeting(text: str, meeting: str) -> None:
+    assert labelled(text, "MEETING") == [meeting]
