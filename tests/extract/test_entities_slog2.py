@@ -300,3 +300,10 @@ def test_a_congress_between_the_term_and_the_session_is_no_part_of_the_meeting()
 )
 def test_a_party_committee_plenary_named_by_its_level_is_a_meeting(text: str, meeting: str) -> None:
     assert labelled(text, "MEETING") == [meeting]
+
+
+def test_a_partys_chain_does_not_run_through_a_verb_and_a_session() -> None:
+    orgs = labelled("民盟召开五届三次市委会议。", "ORG")
+    assert not any("召开" in o for o in orgs)
+    assert labelled("民盟召开五届三次市委会议。", "MEETING") == ["五届三次市委会议"]
+    assert "民盟杭州市委" in labelled("民盟杭州市委召开会议。", "ORG")
