@@ -833,23 +833,34 @@ _ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
 _POST_NEAR_RE = re.compile(r"(?:主席|主任|书记|部长|秘书长|委员|代表|记者|会长|长)[\u4e00-\u9fff]{1,3}$")
 
 
+_CUE_NEAR_RE = re.compile(rf"[{_CJK}]{{0,2}}(?:主委|主席|委员|代表|书记|讲话|主持|同志|发言|致辞)")
+
+
 def _names_across_breaks(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
-    """副主席张⏎建华主持: a name after its post that a hard line break cuts, read as if the line went on."""
+    """副主席张⏎建华主持, 刘⏎君主委: a name a hard line break cuts after its post or before its post or verb, read
+    as if the line went on."""
     # Only breaks a post stands right before (副主席张⏎建华) are read through.
     breaks = {
         m.start()
         for m in _INNER_BREAK_RE.finditer(text)
         if _POST_NEAR_RE.search(text, max(0, m.start() - 9), m.start())
     }
-    if not breaks:
-        return []
+    out: list[Span] = []
     keep = [i for i in range(len(text)) if i not in breaks]
     compact = "".join(text[i] for i in keep)
-    out: list[Span] = []
-    for s in _names_after_posts(compact, st):
+    for s in _names_after_posts(compact, st) if breaks else []:
         start, end = keep[s.start], keep[s.end - 1] + 1
         if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
             out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
+    # 刘⏎君主委代表…: a name cut before its post or verb, read with the break closed.
+    before = {m.start() for m in _INNER_BREAK_RE.finditer(text) if _CUE_NEAR_RE.match(text, m.end() + 1)}
+    if before:
+        keep = [i for i in range(len(text)) if i not in before]
+        compact = "".join(text[i] for i in keep)
+        for s in _names_before_cues(compact, st, _tokens(compact, st)):
+            start, end = keep[s.start], keep[s.end - 1] + 1
+            if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
+                out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
     return out
 
 

@@ -307,3 +307,7 @@ def test_a_partys_chain_does_not_run_through_a_verb_and_a_session() -> None:
     assert not any("召开" in o for o in orgs)
     assert labelled("民盟召开五届三次市委会议。", "MEETING") == ["五届三次市委会议"]
     assert "民盟杭州市委" in labelled("民盟杭州市委召开会议。", "ORG")
+
+
+def test_a_name_before_its_post_cut_by_a_line_break_is_one_name() -> None:
+    assert labelled("会议取得圆满成功。\n邵\n华主委代表市委会作报告。", "PERSON") == ["邵\n华"]
