@@ -160,7 +160,11 @@ def _whole_names(text: str, spans: list[Span]) -> list[Span]:
             left, right = names_beside(a, b) if whole else (False, False)
             added = text[a : span.start] + text[span.end : b]
             if whole and (left or right) and added:
-                if not any(taken[a : span.start] + taken[span.end : b]) and not set(added) & _NOT_NAME_END:
+                if (
+                    not any(taken[a : span.start] + taken[span.end : b])
+                    and not set(added) & _NOT_NAME_END
+                    and _VERB_AFTER_NAME_RE.match(text, span.end) is None  # 乌云出席: the verb is no part of it
+                ):
                     span = replace(span, start=a, end=b, text=text[a:b])
             elif (
                 span.end - span.start == 3
@@ -178,6 +182,9 @@ def _whole_names(text: str, spans: list[Span]) -> list[Span]:
                 span = replace(span, end=span.end + 1, text=text[span.start : span.end + 1])
         out.append(span)
     return out
+
+
+_VERB_AFTER_NAME_RE = re.compile("出席|列席|参加|主持|讲话|陪同|到会|发言|致辞")
 
 
 def _names_again(text: str, spans: list[Span]) -> list[Span]:

@@ -263,7 +263,9 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 # --- patterns -----------------------------------------------------------------------------
 
 # A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
-_TITLE_RE = re.compile(r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}\n[^《》\n]{1,60}》")
+_TITLE_RE = re.compile(
+    r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}(?:\n[^《》\n。；！？]{1,60}){0,2}\n[^《》\n]{1,60}》"
+)
 
 # 《经济通通讯社驻京记者黄燕明6日北京专电》: a dateline a page set in 《》 is no title (RULINGS, 099–118).
 _DATELINE_RE = re.compile(r"《[^《》]*?(?:记者|社|台|网)[^《》]*?[0-9一二三四五六七八九十]{1,3}日[^《》]{0,8}?专?电》")
@@ -273,14 +275,16 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 二次、三次全会: sessions listed under one term share it and their kind (one MEETING);
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长)?"
-    r"(?:[(（]扩大[)）]|扩大)?"
+    # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委)?"
+    r"(?:[(（〈]扩大[)）〉]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
     # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
-    rf"{_TERM}(?:[{_CJK}]{{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+    # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
+    rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
     # 政协第十届某某县二次会议: the committee's place written without 委员会.
     rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
     # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
@@ -330,9 +334,10 @@ _SINCE_SESSION_RE = re.compile(
 # 停止工作11年后举行的第一次常委会议: which meeting after a pause or since a date, no designation (RULINGS).
 _AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
 # 某某委员会举行第十三次会议: a body that meets, then its numbered meeting (GUIDELINES v1.1).
-_BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?$")
-# 县政协常委会第二十次会议, 全国人民代表大会第五次会议: the body right before its numbered session.
-_BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)$")
+_BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|召开)了?(?:(?:19|20)\d\d年度?)?$")
+# 县政协常委会第二十次会议, 全国人民代表大会第五次会议: the body right before its numbered session, or with the
+# year between (市政协党组2023年第15次(扩大)会议: the year's count of its sessions).
+_BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)(?:(?:19|20)\d\d年度?)?$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
@@ -360,8 +365,17 @@ _PROGRAMME_RE = re.compile(
     r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
     r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
 )
+# 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
+# is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
+_HELD_FORMULA_RE = re.compile(
+    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+)
+_COUNTED_ASPECTS = frozenset(
+    ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
+)
 # 发挥好双重积极作用: the members' doubled role is a numbered watchword, quoted or not (RULINGS, issue 24).
-_DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)")
+# 服务国家和香港的双重积极作用: the full name is the watchword wherever it stands (RULINGS: every time).
+_DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)|(双重积极作用)")
 # 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
 _MODERNISATIONS_RE = re.compile(r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)")
 # 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
@@ -392,6 +406,8 @@ _STOP_CHARS = frozenset(
     '、，。；：,.;:!?！？（）()“”"《》 \n一二三四五六七八九十两市省县区镇乡村'
 )
 _BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
+# 本报讯(某某), 新华网讯（某某）: the writer's name in brackets right after the outlet's lead.
+_LEAD_BYLINE_RE = re.compile(rf"讯\s*[（(]([{_CJK}]{{2,3}})[)）]")
 _ROOM_RE = re.compile(rf"([{_SURNAMES}][{_CJK}]{{1,2}}?)委员(?:会客室|工作室|之家)")
 
 # ORG heads, longest first; 政协 only when not the start of a role or generic phrase.
@@ -423,7 +439,8 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
-    rf"(?:中央|(?:(?![和与及、委])[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
+    # (民盟召开五届三次市委会议: a verb or a session's term and number is no part of the place before the organ.)
+    rf"(?:中央|(?:(?![和与及、委届次]|召开|举行)[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
 )
 # National bodies whose local committees are written after them as one name:
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
@@ -613,6 +630,7 @@ def _find_entities(text: str) -> list[Span]:
     ]
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
+    meetings += _meetings_across_breaks(text, meetings)
     spans += _shared_terms(text, meetings + _bare_sessions(text, meetings))
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
@@ -636,6 +654,9 @@ def _find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans += _names_without_surname(text, spans, st)
+    spans += _names_across_breaks(text, spans, st)
+    spans += _names_between_commas(text, spans, st)
+    spans += _run_together_names(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, spans, st)
     spans += _names_after_bodies(text, spans, st)
@@ -918,6 +939,116 @@ def _across_line_break(text: str, span: Span, st: dict[str, Any]) -> Span:
 
 
 _ITEM_BOUNDARY = frozenset("，,、；;：:（(\n 　\t")
+
+
+_POST_NEAR_RE = re.compile(r"(?:主席|主任|书记|部长|秘书长|委员|代表|记者|会长|长)[\u4e00-\u9fff]{1,3}$")
+
+
+_CUE_NEAR_RE = re.compile(rf"[{_CJK}]{{0,2}}(?:主委|主席|委员|代表|书记|讲话|主持|同志|发言|致辞)")
+
+
+def _names_across_breaks(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """副主席张⏎建华主持, 刘⏎君主委: a name a hard line break cuts after its post or before its post or verb, read
+    as if the line went on."""
+    # Only breaks a post stands right before (副主席张⏎建华) are read through.
+    breaks = {
+        m.start()
+        for m in _INNER_BREAK_RE.finditer(text)
+        if _POST_NEAR_RE.search(text, max(0, m.start() - 9), m.start())
+    }
+    out: list[Span] = []
+    keep = [i for i in range(len(text)) if i not in breaks]
+    compact = "".join(text[i] for i in keep)
+    for s in _names_after_posts(compact, st) if breaks else []:
+        start, end = keep[s.start], keep[s.end - 1] + 1
+        if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
+            out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
+    # 刘⏎君主委代表…: a name cut before its post or verb, read with the break closed.
+    before = {m.start() for m in _INNER_BREAK_RE.finditer(text) if _CUE_NEAR_RE.match(text, m.end() + 1)}
+    if before:
+        keep = [i for i in range(len(text)) if i not in before]
+        compact = "".join(text[i] for i in keep)
+        for s in _names_before_cues(compact, st, _tokens(compact, st)):
+            start, end = keep[s.start], keep[s.end - 1] + 1
+            if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
+                out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
+    return out
+
+
+_LIST_SEPARATORS = "、，,"
+_COMMA_ITEM_RE = re.compile(rf"[{_CJK}]{{2,3}}(?=[{_LIST_SEPARATORS}。；;\n]|$)")
+
+
+def _names_between_commas(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """孙某、汤某、彭某,韦某,龙某、潘某: an item of a list of names that a comma, not a 、, sets off.
+
+    An item of a name's shape (a common surname, two or three characters) is a name where a comma sets it off
+    from a name before it and a separator from a name after it (or from a post and a name: ,老领导叶某). Found
+    names count as neighbours in turn. The stretch's first item counts too where a boundary stands before it
+    and a comma, then a 、-list of names, after it (蒋某,贾某、陈某).
+    """
+    names = {s.start: s.end for s in spans if s.label == "PERSON"}
+    taken = [(s.start, s.end) for s in spans if s.label != "PERSON"]
+    out: list[Span] = []
+    changed = True
+    while changed:
+        changed = False
+        for end in sorted(set(names.values())):
+            start = end + 1
+            if (
+                end >= len(text)
+                or text[end] not in ",，"
+                or start in names
+                or text[start : start + 1] not in _COMMON_SURNAMES
+            ):
+                continue
+            m = _COMMA_ITEM_RE.match(text, start)
+            if m is None or any(a < m.end() and start < b for a, b in taken):
+                continue
+            if _plausible_name(text, start, m.end(), st) and _name_follows(text, m.end(), names):
+                names[start] = m.end()
+                out.append(_span(text, start, m.end(), "PERSON", "entity.person_comma_list", 0.55))
+                changed = True
+    for start, stop in sorted(names.items()):
+        if start < 2 or text[start - 1] not in ",，" or text[stop : stop + 1] != "、" or stop + 1 not in names:
+            continue
+        first = start - 1
+        for n in (3, 2):
+            a = first - n
+            if a < 0 or (a > 0 and text[a - 1] not in "\n。；;：:") or a in names:
+                continue
+            if text[a] in _COMMON_SURNAMES and _plausible_name(text, a, first, st):
+                if not any(x < first and a < y for x, y in taken):
+                    out.append(_span(text, a, first, "PERSON", "entity.person_comma_list", 0.55))
+                    names[a] = first
+                break
+    return out
+
+
+def _name_follows(text: str, at: int, names: dict[int, int]) -> bool:
+    """Whether a separator at ``at`` is followed by a name, straight or after a post of up to four characters."""
+    if at >= len(text) or text[at] not in _LIST_SEPARATORS:
+        return False
+    return any(
+        at + 1 + k in names and not any(ch in _NOT_IN_ITEM for ch in text[at + 1 : at + 1 + k]) for k in range(5)
+    )
+
+
+# 林某某陈某某等出席 (a headline): names run together before 等 and the attending verb, three characters each.
+_RUN_TOGETHER_RE = re.compile(rf"(?:^|(?<=[\n。]))((?:[{_CJK}]{{3}}){{2,4}})等人?(?:出席|参加|到会|莅临|主礼)")
+
+
+def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The names of a stretch of two to four three-character names run together before 等 and a verb of attending."""
+    have = {(s.start, s.end) for s in spans if s.label == "PERSON"}
+    out: list[Span] = []
+    for m in _RUN_TOGETHER_RE.finditer(text):
+        parts = [(a, a + 3) for a in range(m.start(1), m.end(1), 3)]
+        if all(text[a] in _COMMON_SURNAMES and _plausible_name(text, a, b, st) for a, b in parts):
+            out += [
+                _span(text, a, b, "PERSON", "entity.person_run_together", 0.5) for a, b in parts if (a, b) not in have
+            ]
+    return out
 
 
 def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -1238,6 +1369,35 @@ def _shared_terms(text: str, meetings: list[Span]) -> list[Span]:
 _PLENUM_RE = re.compile("[一二三四五六七八九]中全会")
 
 
+_SESSION_NEAR_RE = re.compile("[届次会]")
+# A line break inside a CJK run (the PDF's line ended there), not a blank line.
+_INNER_BREAK_RE = re.compile(rf"(?<=[{_CJK}\d])\n(?=[{_CJK}\d])")
+
+
+def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
+    """十三届⏎三次会议: a session a line break cuts, read as if the line went on; the span keeps the break."""
+    # Only breaks with a session's numeral or word near them (届, 次, 会) are read through.
+    breaks = {
+        m.start()
+        for m in _INNER_BREAK_RE.finditer(text)
+        if _SESSION_NEAR_RE.search(text, max(0, m.start() - 8), m.end() + 8)
+    }
+    if not breaks:
+        return []
+    keep = [i for i in range(len(text)) if i not in breaks]
+    compact = "".join(text[i] for i in keep)
+    found = [m.span() for m in _MEETING_RE.finditer(compact)]
+    found += [m.span(1) for m in _BODY_SESSION_RE.finditer(compact)]
+    found += [(s.start, s.end) for s in _bare_sessions(compact, [])]
+    out: list[Span] = []
+    for a, b in found:
+        start, end = keep[a], keep[b - 1] + 1
+        if "\n" not in text[start:end] or any(m.start < end and start < m.end for m in meetings + out):
+            continue
+        out.append(_span(text, start, end, "MEETING", "entity.meeting_across_break", 0.7))
+    return out
+
+
 def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
     """第二次会议 where a 届 stands in the same or the previous lines (a heading): a MEETING."""
     taken = {(m.start, m.end) for m in meetings}
@@ -1386,8 +1546,14 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 and not award
                 and not _QUOTED_SPAN_RE.fullmatch(part)
             ):
-                # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word).
-                if not (_MEETING_NAME_RE.fullmatch(part) or part in _FIXED_SETS or _is_word_formula(part, st)):
+                # 两会 (the sessions' name), 一府两院 and 三位一体 (fixed sets, GUIDELINES), 双向 (a word);
+                # a method named in quotes (“现场+视频” of two phrases, “一户一档” one thing per unit).
+                if not (
+                    _MEETING_NAME_RE.fullmatch(part)
+                    or part in _FIXED_SETS
+                    or _is_word_formula(part, st)
+                    or _is_method_name(part, st)
+                ):
                     spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.7))
                     numbered += 1
             start = end + 1
@@ -1428,9 +1594,14 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not any(a <= m.start() < b for a, b in inside)
     ]
     spans += [
-        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_role", 0.6)
+        _span(text, m.start(m.lastindex or 1), m.end(m.lastindex or 1), "SLOGAN", "entity.slogan_role", 0.6)
         for m in _DOUBLED_ROLE_RE.finditer(text)
-        if not any(a <= m.start(1) < b for a, b in inside)
+        if not any(a <= m.start(m.lastindex or 1) < b for a, b in inside)
+    ]
+    spans += [
+        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_held", 0.55)
+        for m in _HELD_FORMULA_RE.finditer(text)
+        if not any(a <= m.start(1) < b for a, b in inside) and m.group(1)[2:] not in _COUNTED_ASPECTS
     ]
     spans += [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_modernisations", 0.6)
@@ -1474,6 +1645,8 @@ _TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为",
 _EVENT_AFTER_RE = re.compile(
     r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
 )
+# After it: the quotation names a way of working (“请进来、走出去”的方式, “小切口、深调研”工作法), a method's name.
+_METHOD_AFTER_RE = re.compile(r"的?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)")
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
@@ -1482,6 +1655,31 @@ _FORMULA_AFTER_RE = re.compile(
 
 
 _COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
+
+
+# 一户一档, 一校一策, 一事一议: one thing per unit (a household, a school, a matter), a working method's name.
+_PER_UNIT_RE = re.compile("一([人户村企校事岗组县乡镇委家月周季年案题点])一[\u4e00-\u9fff]{1,2}")
+_NUMERAL_CHARS = frozenset(_CN_NUM + "双0123456789")
+
+
+def _is_method_name(part: str, st: dict[str, Any]) -> bool:
+    """A quoted method, not a formula (GUIDELINES: names of mechanisms and models are no SLOGAN).
+
+    Two ordinary phrases joined by + (现场会议+视频会议: every side ending in a word of two characters or more, no
+    numeral), or one thing per unit (一户一档) that the lexicon does not hold as a set watchword (一老一小).
+    """
+    if part in st["slogans"]:
+        return False
+    if _PER_UNIT_RE.fullmatch(part):
+        return True
+    sides = re.split("[+＋]", part)
+    if len(sides) < 2 or any(ch in _NUMERAL_CHARS for ch in part):
+        return False
+    cut = st["tokenizer"].lcut
+    # Each side opens or ends in a word (委员|之家, 协商|驿站, 线下): a phrase; 严细深实勤俭廉+快 has a single virtue.
+    return all(
+        len(side) >= 2 and (len(cut(side, HMM=False)[-1]) >= 2 or len(cut(side, HMM=False)[0]) >= 2) for side in sides
+    )
 
 
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
@@ -1494,9 +1692,9 @@ def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
 
 
 def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
-    """A quoted watchword of parallel clauses (v1.1): not a topic, an event, an idiom or a sentence."""
+    """A quoted watchword of parallel clauses (v1.1): not a topic, an event, a method, an idiom or a sentence."""
     formula_after = _FORMULA_AFTER_RE.match(text, end) is not None
-    if _EVENT_AFTER_RE.match(text, end):
+    if _EVENT_AFTER_RE.match(text, end) or _METHOD_AFTER_RE.match(text, end):
         return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
     if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:
@@ -1526,7 +1724,7 @@ def _allegiance(content: str) -> bool:
     return len(content) == 4 and content[0] == content[2] and content[1] in polities and content[3] in polities
 
 
-_PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针)")
+_PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针|政策)")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
@@ -3171,12 +3369,14 @@ def _common_noun(word: str, st: dict[str, Any]) -> bool:
     return st["tokenizer"].FREQ.get(word, 0) >= 100 and word not in st["proper"]
 
 
-def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> int | None:
-    """The length of a leader's name that opens ``word`` where a word the dictionary knows follows it."""
-    for n in (3, 2):
-        if len(word) > n + 1 and word[:n] in leaders and st["tokenizer"].FREQ.get(word[n:], 0) > 0:
-            return n
-    return None
+def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> str | None:
+    """The leader of the table a word opens where the rest is a word of its own (邓小平 + 理论), else None."""
+    if len(word) < 4:
+        return None
+    lead = next((word[:n] for n in (3, 2) if word[:n] in leaders), None)
+    if lead is None or len(word) - len(lead) < 2 or st["tokenizer"].FREQ.get(word[len(lead) :], 0) < 100:
+        return None
+    return lead
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -3185,9 +3385,9 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif (leader := _leader_opening(word, leaders, st)) is not None:
-            # 邓小平理论, 毛泽东思想: jieba holds the leader's name and the doctrine after it as one word.
-            spans.append(_span(text, start, start + leader, "PERSON", "entity.person_leader", 0.9))
+        elif (lead := _leader_opening(word, leaders, st)) is not None:
+            # 邓小平理论, 毛泽东思想: a leader of the table opening a fixed phrase jieba holds as one word.
+            spans.append(_span(text, start, start + len(lead), "PERSON", "entity.person_leader", 0.9))
         elif _before_a_name(word, titles, st):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
@@ -3222,6 +3422,11 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             for s, e in _split_names(m.group(1), m.start(1))
             if _plausible_name(text, s, e, st)
         ]
+    spans += [
+        _span(text, m.start(1), m.end(1), "PERSON", "entity.person_byline", 0.6)
+        for m in _LEAD_BYLINE_RE.finditer(text)
+        if _plausible_name(text, m.start(1), m.end(1), st)
+    ]
     spans += _names_before_cues(text, st, tokens)
     spans += [
         _span(text, m.start(1), m.end(1), "PERSON", "entity.person_byline", 0.6)
@@ -3345,8 +3550,10 @@ _NAME_CUE_RE = re.compile(
     r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
     r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
     # 李某总理, 郑某常委: a post written after the name.
-    r"|(?:副)?总理|常委(?![会们])"
+    r"|(?:副)?总理|常委(?![会们])|总书记|国务委员"
     r"|经理|董事长|会长|院长|校长|局长|部长"
+    # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
+    r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
@@ -3423,7 +3630,13 @@ _JOINING_CHARS = frozenset("和与及跟同")
 
 
 def _plausible_name(
-    text: str, start: int, end: int, st: dict[str, Any], rare: int = 0, any_surname: bool = False
+    text: str,
+    start: int,
+    end: int,
+    st: dict[str, Any],
+    rare: int = 0,
+    any_surname: bool = False,
+    given_function: bool = False,
 ) -> bool:
     """A surname, then CJK characters none of which breaks a name, and not a common word.
 
@@ -3441,7 +3654,10 @@ def _plausible_name(
         and not (any_surname and name[0] in place_table().surnames)
     ):
         return False
-    if any(ch in _NAME_BREAKERS or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
+    # ``given_function``: where a post announces a three-character name, a given name's character that is also a
+    # function word (李向阳, 王为民) does not break it.
+    allowed = _GIVEN_NAME_FUNCTION_CHARS if given_function and len(name) == 3 else ""
+    if any((ch in _NAME_BREAKERS and ch not in allowed) or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
         return False
     if name[0] == "暨":
         return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
@@ -3561,9 +3777,9 @@ _ELECTED_RE = re.compile(rf"(?:选举|推选|推举|任命|增补|补选)([{_CJK
 # A given name may hold a character beyond the basic block (钱崇𨱒: t2s turns 鏉 into U+28C52),
 # so a name's characters include the extension blocks.
 _NAME_CJK = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-_SPACE_LIST_RE = re.compile(
-    rf"(?<![{_NAME_CJK}])[{_NAME_CJK}]{{2,4}}(?:[ \u3000][{_NAME_CJK}]{{2,4}}){{2,}}(?![{_NAME_CJK}])"
-)
+# An item: two to four characters, or a transliterated name with a dot (阿不都·热合曼).
+_SPACE_ITEM = rf"(?:[{_NAME_CJK}]{{1,8}}·[{_NAME_CJK}]{{1,8}}|[{_NAME_CJK}]{{2,4}})"
+_SPACE_LIST_RE = re.compile(rf"(?<![{_NAME_CJK}·]){_SPACE_ITEM}(?:[ \u3000]{_SPACE_ITEM}){{2,}}(?![{_NAME_CJK}·])")
 _NAME_CHAR_RE = re.compile(f"[{_NAME_CJK}]")
 
 
@@ -3581,7 +3797,7 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
             items.pop(0)
         while items and text[items[-1][0] : items[-1][1]] in _CREDIT_WORDS:
             items.pop()
-        names = [(s, e) for s, e in items if _plausible_name(text, s, e, st)]
+        names = [(s, e) for s, e in items if _plausible_name(text, s, e, st) or _dotted_name(text[s:e], st)]
         if items and len(names) * 3 >= len(items) * 2:
             spans += [_span(text, s, e, "PERSON", "entity.person_space_list", 0.6) for s, e in names]
             # 通山县政协张远杰 焦三华 …: the first name, glued to the body that credits the list.
@@ -3589,13 +3805,30 @@ def _space_lists(text: str, st: dict[str, Any]) -> list[Span]:
             if gap > 0 and text[gap] in " \u3000" and "\u4e00" <= text[gap - 1] <= "\u9fff":
                 for n in (3, 2):
                     a = gap - n
-                    if a > 2 and _GLUED_BODY_END_RE.search(text, 0, a) and _plausible_name(text, a, gap, st):
+                    if (
+                        a > 2
+                        and (_GLUED_BODY_END_RE.search(text, 0, a) or text.endswith(_GLUED_LEAD_ENDS, 0, a))
+                        and _plausible_name(text, a, gap, st)
+                    ):
                         spans.append(_span(text, a, gap, "PERSON", "entity.person_space_list", 0.55))
                         break
     return spans
 
 
 _GLUED_BODY_END_RE = re.compile(r"(?:政协|委员会|[省市县区]委|办公室|统战部|宣传部)$")
+# 出席会议的有王某 李某 …: the lead of a list the first name is glued to.
+_GLUED_LEAD_ENDS = ("的有", "的是", "名单如下", "成员", "领导")
+
+
+def _dotted_name(item: str, st: dict[str, Any]) -> bool:
+    """阿不都·热合曼: parts joined by a dot, each a run of syllables the dictionary knows no common word in."""
+    parts = item.split("·")
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    freq = st["tokenizer"].FREQ
+    return not any(len(w) >= 2 and freq.get(w, 0) >= 500 for p in parts for w in st["segmenter"].words(p))
+
+
 # The roles a news credit names around its names (记者 … 摄影报道): never names, never list items.
 _CREDIT_WORDS = frozenset(
     ("记者", "本报记者", "特约记者", "见习记者", "实习生", "通讯员", "摄影", "摄像", "报道", "摄影报道", "摄",
@@ -3773,7 +4006,27 @@ _PLACE_COUNT_RE = re.compile(
 )
 
 
+# What a list reads through: a mirror's doubled separator (林某,、曾某) and a line break inside a short item
+# (、张⏎丽、: the PDF's line ended inside the name).
+_DOUBLED_SEPARATOR_RE = re.compile(
+    rf"[,，](?=、)|(?<=、[{_CJK}])\n(?=[{_CJK}]{{1,2}}[、，,])|(?<=、[{_CJK}]{{2}})\n(?=[{_CJK}][、，,])"
+)
+
+
 def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+    """The names of the 、-lists in ``text``, a mirror's doubled separators (`林某,、曾某,、`) read as one 、."""
+    if _DOUBLED_SEPARATOR_RE.search(text) is None:
+        return _names_of_lists(text, st, token_starts)
+    keep = [i for i in range(len(text)) if not _DOUBLED_SEPARATOR_RE.match(text, i)]
+    compact = "".join(text[i] for i in keep)
+    starts = {new for new, old in enumerate(keep) if old in token_starts}
+    return [
+        _span(text, keep[s.start], keep[s.end - 1] + 1, s.label, s.rule, s.confidence)
+        for s in _names_of_lists(compact, st, starts)
+    ]
+
+
+def _names_of_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
     """The names of a 、-list, each a PERSON (v1.1), whatever their length or origin, where most look like names.
 
     The first item is cut from what precedes it (副主席张柏青 → 张柏青) and the last from
@@ -3936,6 +4189,9 @@ def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple
 
 def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The last item of a list: the whole chunk, or its head before what ends the list (吴阿斌委员)."""
+    dotted = re.match(rf"[{_CJK}]{{1,8}}[·.．•][{_CJK}·.．•]{{1,16}}?(?={_LIST_TAIL_RE.pattern})", text[a:b])
+    if dotted and dotted.end() < b - a:
+        return a, a + dotted.end()  # 阿不都热依木·买买提出席: the verb after a dotted name, no part of it
     if _ITEM_RE.fullmatch(text, a, b):
         for n in (2, 3):
             if a + n < b and _LIST_TAIL_RE.fullmatch(text, a + n, b) and text[a + n : b] != "为":
@@ -3970,6 +4226,8 @@ def _transliterated(name: str, st: dict[str, Any]) -> bool:
 
 # Characters that are function words alone but open many given names after a surname (为民, 为国, 向东, 向阳).
 _MIDDLE_OF_GIVEN_NAME = frozenset("为向")
+# Function characters that also serve in given names (张为, 黄关从, 李在): read as such between names of a list.
+_GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又"
 
 
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
@@ -3985,11 +4243,14 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     if len(named) + len(dotted) + (len(foreign) if len(named) >= 2 else 0) < max(2, 0.6 * len(present)):
         return []
     out = []
+    inner = set(items[1:-1])
     for a, b in present:
         name = text[a:b]
-        allowed = ".．都" if (a, b) in foreign else ".．"
+        allowed = ".．都" if (a, b) in foreign or (a, b) in dotted else ".．"  # 阿不都·热合曼: 都 a syllable
         if len(name) == 3 and name[0] in _COMMON_SURNAMES and name[1] in _MIDDLE_OF_GIVEN_NAME:
             name = name[0] + name[2]  # 刘为民, 叶向东: 为 and 向 open given names (为民, 向东) after a surname
+        if (a, b) in inner and len(named) >= 3 and 2 <= b - a <= 3 and name[0] in _COMMON_SURNAMES:
+            allowed += _GIVEN_NAME_FUNCTION_CHARS  # 、罗金从、田为、: between names, a given name's character
         if name in _COMMON_WORDS or any(ch in _NAME_BREAKERS and ch not in allowed for ch in name):
             continue
         if len(name) == 4 and place_table().short.get(name[:2]) == "province":
@@ -4049,11 +4310,13 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     for n in (3, 2):
         if n == 3 and text.startswith("说", end + 2):
             continue  # 副市长黄菱说,: a two-character name, then the speech verb
+        if n == 3 and _ZUO_OBJECT_RE.match(text, end + 2):
+            continue  # 部长邱远作说明: a two-character name, then 作 and what is given
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST
-        if follows and _plausible_name(text, end, end + n, st, rare=rare):
+        if follows and _plausible_name(text, end, end + n, st, rare=rare, given_function=True):
             return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
     # 委员扎西次仁提出: four characters of a transliterated name (no surname needed), then its verb.
     if _TRANSLITERATED_CUE_RE.match(text, end + 4) and _syllables_only(text[end : end + 4], st):
@@ -4061,6 +4324,7 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     return []
 
 
+_ZUO_OBJECT_RE = re.compile("作(?:了|出)?(?:说明|报告|讲话|发言|总结|部署|动员|点评|辅导|解读|交流)")
 _TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
 
 
