@@ -83,3 +83,12 @@ def test_a_place_that_names_a_square_or_a_mill_is_no_place(text: str, place: str
 def test_a_city_before_a_venue_named_without_it_stays_a_place() -> None:
     assert "北京" in labelled("会议在北京人民大会堂举行。", "GPE")
     assert "荃湾" in labelled("下午参观了位于荃湾的南丰纱厂。", "GPE")
+
+
+# --- a place at the end of a body's quoted programme --------------------------------------------------
+
+
+def test_a_bodys_quoted_programme_of_clauses_before_its_decision_is_a_slogan_and_holds_no_place() -> None:
+    text = "区委提出的“加强社会建设、创新社会管理、建设和谐江都”的决策部署符合实际。"
+    assert labelled(text, "SLOGAN") == ["加强社会建设、创新社会管理、建设和谐江都"]
+    assert labelled(text, "GPE") == []
