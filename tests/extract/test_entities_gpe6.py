@@ -92,3 +92,7 @@ def test_a_bodys_quoted_programme_of_clauses_before_its_decision_is_a_slogan_and
     text = "区委提出的“加强社会建设、创新社会管理、建设和谐江都”的决策部署符合实际。"
     assert labelled(text, "SLOGAN") == ["加强社会建设、创新社会管理、建设和谐江都"]
     assert labelled(text, "GPE") == []
+
+
+def test_a_place_before_its_works_counted_or_all_of_them_stays_a_place() -> None:
+    assert "江都区" in labelled("江都区各厂积极参与。", "GPE")
