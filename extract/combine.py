@@ -275,6 +275,28 @@ def _bare_department_after_post(text: str, span: Span) -> bool:
     return bare and len(span.text) <= 4
 
 
+# 川渝同乡, 川籍同乡: the model runs a place on into a word for its natives (RULINGS: the place before such a word is
+# the GPE, 川渝 of 川渝籍; a one-character clipping before it is none, 川 of 川籍).
+_NATIVES_RE = re.compile("同乡|乡亲|籍")
+# 川渝 + 同乡总会: a place before its natives' association opens that association's name (an ORG), no place.
+_NATIVES_BODY_RE = re.compile("同乡(?:总会|联谊会|会)")
+_AREA_END_RE = re.compile("(?:地区|[省市县区州])$")
+# 川渝, 京津冀: provinces' one-character names written together name a group of provinces, which is no link of a
+# chain running from a larger place to a smaller one (香港 + 川渝 of 香港川渝籍 is two places).
+_PROVINCE_RUN_RE = re.compile("[港澳台京津冀沪渝川粤闽湘鄂皖赣浙鲁豫晋陕陇黔滇桂琼藏辽]{2,4}")
+
+
+def _before_natives(text: str, start: int, end: int) -> int:
+    """Where a model place ends that runs on into a word for its natives (``end`` where it does not)."""
+    m = _NATIVES_RE.search(text, start + 2, end)
+    if m is None:
+        return end
+    cut = m.start()
+    if cut - start >= 3 and _AREA_END_RE.search(text, start, cut - 1):
+        cut -= 1  # 香港地区 + 川籍同乡: the one-character clipping before 籍 is no place
+    return cut
+
+
 def _fix(text: str, span: Span) -> Span | None:
     """The model's span as the genre rules would bound it, or None when they reject it."""
     start, end = span.start, span.end
@@ -287,6 +309,9 @@ def _fix(text: str, span: Span) -> Span | None:
         if not looks_like_name(text[start:end]):
             return None
     elif span.label == "GPE":
+        end = _before_natives(text, start, end)
+        if end - start < 2 or _NATIVES_BODY_RE.match(text, end):
+            return None
         name = text[start:end]
         if name in _NOT_PLACES or _NOT_PLACE_TAIL_RE.search(name) or len(name) < 2 or not looks_like_place(name):
             return None
@@ -309,7 +334,13 @@ def _join_place_chains(text: str, spans: list[Span]) -> list[Span]:
     joined: list[Span] = []
     for span in places:
         last = joined[-1] if joined else None
-        if last is not None and last.end == span.start and "lac" in (last.source + span.source):
+        if (
+            last is not None
+            and last.end == span.start
+            and "lac" in (last.source + span.source)
+            and not _PROVINCE_RUN_RE.fullmatch(last.text)
+            and not _PROVINCE_RUN_RE.fullmatch(span.text)
+        ):
             sources = sorted(set(last.source.split("+")) | set(span.source.split("+")), key=("rules", "lac").index)
             joined[-1] = Span(
                 last.start,

@@ -215,7 +215,8 @@ def _autonomous_short_forms(table: Any) -> re.Pattern[str] | None:
     its level. The text gives the level, so the short name needs no licence from the dictionary."""
     forms = set()
     for full, short in table.short_of.items():
-        for suffix, level in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+        # 管城区 of 管城回族区: an ethnic district's short name with its level, as an autonomous county's.
+        for suffix, level in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗"), ("族区", "区")):
             if full.endswith(suffix) and short and len(short) >= 2 and not short.endswith(level):
                 forms.add(short + level)
     return _alternation(forms) if forms else None
@@ -658,7 +659,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_between_commas(text, spans, st)
     spans += _run_together_names(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
-    spans = _credits_and_bodies(text, spans, st)
+    spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
@@ -1285,6 +1286,71 @@ def _party_short_forms(text: str, spans: list[Span], st: dict[str, Any]) -> list
     return out
 
 
+_SHORT_PARTY_UNIT_RE = re.compile("基层委员会|基层委|总支|支社|支部|委员会|委会|委(?!员)")
+_ASSOCIATION_END_RE = re.compile("(?:联盟会|协会|商会|总会|联合会|联会|同乡会|促进会|联谊会)$")
+_WORKING_UNIT_RE = re.compile(rf"[{_CJK}]{{0,4}}?(?:工作委员会|工委|委员会|分会|办事处|联络处)")
+_OPEN_BRACKETS = frozenset("(（")
+_CLOSE_BRACKETS = frozenset(")）")
+
+
+def _places_in_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Places that are part of a body's chain (RULINGS, 350–361), read as that body (ORG) and no GPE:
+
+    - after a party's one-character short form, before its organ (社江都区基层委, as 社成都市 and 社市委);
+    - between an association's name and its working committee (某商联盟会大湾区某商工委);
+    - in brackets right after an association's name, its branch's seat (某省某商会(南宁)).
+    """
+    orgs = [s for s in spans if s.label == "ORG"]
+    drop: set[int] = set()
+    out: list[Span] = []
+    for g in spans:
+        if g.label != "GPE":
+            continue
+        body = _short_party_unit(text, g, st) or _association_unit(text, g, orgs)
+        if body is not None:
+            drop.add(id(g))
+            out.append(body)
+            continue
+        before = text[g.start - 1] if g.start else ""
+        if before in _OPEN_BRACKETS and text[g.end : g.end + 1] in _CLOSE_BRACKETS:
+            o = next((o for o in orgs if o.end == g.start - 1 and _ASSOCIATION_END_RE.search(o.text)), None)
+            if o is not None:
+                drop.update((id(g), id(o)))
+                out.append(_span(text, o.start, g.end + 1, "ORG", o.rule, o.confidence))
+    return [s for s in spans if id(s) not in drop] + out
+
+
+def _short_party_unit(text: str, g: Span, st: dict[str, Any]) -> Span | None:
+    short = text[g.start - 1 : g.start] if g.start else ""
+    if short not in _SHORT_PARTY_NAMES or not any(name in text for name in _SHORT_PARTY_NAMES[short]):
+        return None
+    if g.start >= 2 and (text[g.start - 2] in _PLURAL_BEFORE_LEVEL or text.endswith("兄弟", 0, g.start - 1)):
+        return None
+    if st["tokenizer"].FREQ.get(text[g.start - 2 : g.start], 0):
+        return None  # 公社, 报社: a word ends there
+    m = _SHORT_PARTY_UNIT_RE.match(text, g.end)
+    return _span(text, g.start - 1, m.end(), "ORG", "entity.org_party_short", 0.8) if m else None
+
+
+def _association_unit(text: str, g: Span, orgs: list[Span]) -> Span | None:
+    unit = _WORKING_UNIT_RE.match(text, g.end)
+    if unit is None:
+        return None
+    start = g.start
+    while start > 0 and g.start - start < _MAX_BODY_CONTENT and _is_cjk(text[start - 1]):
+        if text[start - 1] in _NOT_IN_ASSOCIATION:
+            break
+        start -= 1
+    held = next((o for o in orgs if o.end == g.start), None)
+    if held is not None:
+        start = held.start
+    name = text[start : g.start]
+    m = _ASSOCIATION_END_RE.search(name)
+    if m is None or m.start() < 1:
+        return None
+    return _span(text, start, unit.end(), "ORG", "entity.org_association_unit", 0.75)
+
+
 def _starts_inside_word(text: str, start: int, st: dict[str, Any]) -> bool:
     """祝贺|程伟: the character before ``start`` and the one at it make a dictionary word (not a name)."""
     if start < 1 or start + 1 > len(text):
@@ -1650,6 +1716,8 @@ _METHOD_AFTER_RE = re.compile(r"的?(?:方式|方法|形式|模式|机制|办法
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
+    # “加强社会建设、创新社会管理、建设和谐拱墅”的决策部署: a body's standing programme (RULINGS, 350–361)
+    r"|的决策部署"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
 )
 
@@ -1882,13 +1950,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         # 穗港澳, 佛澳两地, 港深: a city's one-character name beside Hong Kong, Macau or Taiwan's.
         if m.start() in token_starts and (m.end() in token_ends or _RELATION_AFTER_RE.match(text, m.end())):
             found.append((m.start(), m.end(), 0.55))
+    autonomous_shorts = set()
     if st["autonomous_re"] is not None:
         for m in st["autonomous_re"].finditer(text):
             before = text[m.start() - 1] if m.start() else ""
             if not _is_cjk(before or "，") or before in _FUNCTION_BEFORE or before in "省市州区县旗盟":
                 found.append((m.start(), m.end(), 0.75))  # 青海省 + 门源县: after a place's suffix too
-    # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区).
-    licensed = {table.short_of.get(text[s:e]) for s, e, _c in found}
+                autonomous_shorts.add(m.group()[:-1])
+    # Short names licensed by their full name in the same text (城中 after 城中区, 大洼 after 大洼区), or by
+    # the short name with its level (管城 after 管城区, of 管城回族区).
+    licensed = {table.short_of.get(text[s:e]) for s, e, _c in found} | autonomous_shorts
     region_words, ns_words = st["region_words"], st["ns_words"]
     for i, (start, end, word) in enumerate(tokens):
         named = word in places or word in short_names
@@ -2166,7 +2237,8 @@ def _two_provinces(first: str, second: str) -> bool:
 _SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区", "台湾省"))
 
 
-_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院")
+# 花都广场: a place right before 广场 names the square, as one before 会堂 names the hall.
+_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院|广场")
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 # A named natural place written right after a place: two or three characters ending in a feature's word.
 _FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")

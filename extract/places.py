@@ -129,6 +129,8 @@ def admin_names(text: str, kinds: frozenset[str] | None = None) -> list[tuple[in
 _BODY_AFTER_PLACE_RE = re.compile(
     r"(?:(?![的和与及在是对为从向到赴等])[\u4e00-\u9fff]){0,4}?"
     r"(?:出版集团|出版社|杂志社|通讯社|中通社|新闻社|报社|集团|公司"
+    # 南丰纱厂: a mill or a works named after a place (not 厂长, 厂商, 厂区, 厂家, 厂房)
+    r"|(?<![各全几每些两三四五六七八九十多])厂(?![长商区家房矿])"
     # 中国政府网 图, 岳阳新闻网讯: a news site's name before a photo credit or its lead
     r"|网(?=[ \u3000]*(?:图|讯|消息|\n)))"
     r"|[/／]图"
