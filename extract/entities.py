@@ -369,7 +369,7 @@ _PROGRAMME_RE = re.compile(
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
 _HELD_FORMULA_RE = re.compile(
-    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
 )
 _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
@@ -1641,6 +1641,20 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
             numbered += 1
+        elif (
+            not numbered
+            and _ONE_CLAUSE_RE.fullmatch(content)
+            and _STANDING_HEAD_RE.match(text, m.end())
+            and not st["tokenizer"].FREQ.get(content)
+        ):
+            # “同心同向同行”的要求, 以“争先进位”为总抓手: one clause the text calls a standing demand or idea; a
+            # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_standing", 0.5))
+            numbered += 1
+        elif not numbered and _SELF_RULE_RE.fullmatch(content):
+            # “港人治港”, “爱国者治港澳”: who governs a polity, the SARs' principle (RULINGS), whatever follows it.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_self_rule", 0.5))
+            numbered += 1
         elif not numbered and _PRINCIPLE_AFTER_RE.match(text, m.end()) and _CLAUSE_OF_PRINCIPLE_RE.fullmatch(content):
             # “爱国者治澳”原则, “港人治港”方针: a standing principle the text names as one.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_principle", 0.5))
@@ -1719,7 +1733,18 @@ _FORMULA_AFTER_RE = re.compile(
     # “加强社会建设、创新社会管理、建设和谐拱墅”的决策部署: a body's standing programme (RULINGS, 350–361)
     r"|的决策部署"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
+    # “实干兴县、创新驱动强县”的口号, “南拓北延、东西两翼联动”总体布局: called a watchword or a standing layout.
+    r"|(?:的)?口号|(?:的)?(?:总体|战略|发展|工作)?(?:布局|格局)"
+    # “稳步推进,逐步提高”的建社方针: a policy named after what it is for is still a policy.
+    rf"|(?:的)?[{_CJK}]{{1,2}}方针"
 )
+# What calls one quoted clause a standing demand or idea (“同心同向同行”的要求, 以“争先进位”为总抓手, “…”的理念).
+_STANDING_HEAD_RE = re.compile(
+    rf"(?:的|为)?(?:总|工作|基本|重要)?要求(?![{_CJK}])"
+    r"|(?:的|为)?(?:发展|工作|服务|履职|核心)?理念"
+    r"|为?总(?:抓手|基调|指引)"
+)
+_ONE_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,8}}")
 
 
 _COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
@@ -1793,6 +1818,8 @@ def _allegiance(content: str) -> bool:
 
 
 _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针|政策)")
+# 港人治港, 澳人治澳, 爱国者治澳, 爱国者治港澳: a polity's one-character name governed by its own people or by patriots.
+_SELF_RULE_RE = re.compile(r"([港澳台])人治\1|爱国者治[港澳台]{1,2}")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
@@ -1802,6 +1829,9 @@ _MEETING_NAME_RE = re.compile(rf"两会(?:(?![{_CN_NUM}双])[{_CJK}]){{0,4}}")
 _QUOTE_MARKS = "“”\"‘’'「」"
 
 
+_RUN_GAPS = ("、", "")
+
+
 def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
     """“一国两制”、“澳人治澳”: a short quoted item listed (、) beside a quoted formula is one too."""
     spans = []
@@ -1809,10 +1839,14 @@ def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list
     k = 0
     while k < len(quoted):
         run = [quoted[k]]
-        while k + len(run) < len(quoted) and text[run[-1][1] : quoted[k + len(run)][0]].strip(_QUOTE_MARKS) == "、":
+        # “同心者治岛”“奋进者兴城”原则: items side by side, with no 、 between, share the head after the last.
+        while (
+            k + len(run) < len(quoted) and text[run[-1][1] : quoted[k + len(run)][0]].strip(_QUOTE_MARKS) in _RUN_GAPS
+        ):
             run.append(quoted[k + len(run)])
         close = run[-1][1] + 1
-        if len(run) >= 2 and _FORMULA_AFTER_RE.match(text, close) and all(e - s <= 8 for s, e, _ in run):
+        named = _FORMULA_AFTER_RE.match(text, close) or _PRINCIPLE_AFTER_RE.match(text, close)
+        if len(run) >= 2 and named and all(2 <= e - s <= 8 and _CJK_ONLY_RE.fullmatch(text, s, e) for s, e, _ in run):
             spans += [_span(text, s, e, "SLOGAN", "entity.slogan_listed", 0.5) for s, e, done in run if not done]
         k += len(run)
     for k, (start, end, is_slogan) in enumerate(quoted):
