@@ -145,6 +145,8 @@ _GENERIC_PLACES = frozenset(
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
     # A kind of place praised or sized, no name (打造旅游强镇, 小城镇建设, 中心区城市).
     + "小城镇 强镇 名镇 重镇 古镇 小镇 大镇 强县 强市 强区 强村 名村 大村 中心区 中心镇 中心村".split()
+    # A city by its size (建设现代化大都市, 超大城市治理): a kind of city, no name.
+    + "大都市 大城市 特大城市 超大城市".split()
 )
 
 

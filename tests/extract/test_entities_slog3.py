@@ -122,3 +122,11 @@ def test_a_quoted_word_or_topic_before_a_head_stays_unlabelled(text: str) -> Non
 
 def test_clauses_before_a_named_policy_of_a_kind_are_a_slogan() -> None:
     assert labelled("贯彻“稳步推进,逐步提高”的建社方针。", "SLOGAN") == ["稳步推进,逐步提高"]
+
+
+# --- A city sized or ranked is no name (GPE) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["加快建设社会主义现代化大都市。", "打造国际化大都市。", "建设超大城市治理新样板。"])
+def test_a_metropolis_word_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
