@@ -1649,7 +1649,7 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             and _STANDING_HEAD_RE.match(text, m.end())
             and not st["tokenizer"].FREQ.get(content)
         ):
-            # “同心同向同行”的要求, 以“争先进位”为总抓手: one clause the text calls a standing demand or idea; a
+            # “同心同向同行”的要求, 以“争先进位”为总抓手: one clause (3-12) the text calls a standing demand or idea; a
             # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_standing", 0.5))
             numbered += 1
@@ -1728,7 +1728,9 @@ _EVENT_AFTER_RE = re.compile(
     r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
 )
 # After it: the quotation names a way of working (“请进来、走出去”的方式, “小切口、深调研”工作法), a method's name.
-_METHOD_AFTER_RE = re.compile(r"的?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)")
+_METHOD_AFTER_RE = re.compile(
+    r"的?(?:工作|运行|协商|长效)?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)"
+)
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
@@ -1746,7 +1748,7 @@ _STANDING_HEAD_RE = re.compile(
     r"|(?:的|为)?(?:发展|工作|服务|履职|核心)?理念"
     r"|为?总(?:抓手|基调|指引)"
 )
-_ONE_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,8}}")
+_ONE_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,12}}")
 
 
 _COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")

@@ -130,3 +130,13 @@ def test_clauses_before_a_named_policy_of_a_kind_are_a_slogan() -> None:
 @pytest.mark.parametrize("text", ["加快建设社会主义现代化大都市。", "打造国际化大都市。", "建设超大城市治理新样板。"])
 def test_a_metropolis_word_is_no_place(text: str) -> None:
     assert labelled(text, "GPE") == []
+
+
+def test_clauses_before_a_working_mechanism_are_a_method() -> None:
+    assert labelled("建立“调研在先、协商在后”的工作机制。", "SLOGAN") == []
+
+
+def test_a_long_quoted_clause_before_an_idea_is_a_slogan() -> None:
+    text = "深入践行“山清水秀就是发展优势”理念。"
+    assert labelled(text, "SLOGAN") == ["山清水秀就是发展优势"]
+
