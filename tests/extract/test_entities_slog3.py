@@ -139,4 +139,3 @@ def test_clauses_before_a_working_mechanism_are_a_method() -> None:
 def test_a_long_quoted_clause_before_an_idea_is_a_slogan() -> None:
     text = "深入践行“山清水秀就是发展优势”理念。"
     assert labelled(text, "SLOGAN") == ["山清水秀就是发展优势"]
-
