@@ -139,3 +139,14 @@ def test_clauses_before_a_working_mechanism_are_a_method() -> None:
 def test_a_long_quoted_clause_before_an_idea_is_a_slogan() -> None:
     text = "深入践行“山清水秀就是发展优势”理念。"
     assert labelled(text, "SLOGAN") == ["山清水秀就是发展优势"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("联谊会始终秉承“服务桑梓乡亲”的宗旨。", ["服务桑梓乡亲"]),
+        ("坚持“协商于决策之前和实施之中”的原则。", ["协商于决策之前和实施之中"]),
+    ],
+)
+def test_one_quoted_clause_before_an_aim_or_a_long_principle_is_a_slogan(text: str, want: list[str]) -> None:
+    assert labelled(text, "SLOGAN") == want
