@@ -345,7 +345,7 @@ _BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
 # Quotation marks in pairs (“…”, "…", ‘…’, '…', 「…」), so ``"…'双减'…"`` gives 双减.
-_INNER = "[^“”\"‘’'「」\n]{2,24}"
+_INNER = "[^“”\"‘’'「」\n]{2,40}"
 _QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_INNER})'|「({_INNER})」")
 # “五好”评比, “三八”红旗手: a short quoted name before an award or contest is the activity's, not a formula.
 _AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
@@ -1594,7 +1594,8 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         group = m.lastindex or 1
         start = m.start(group)
         content = m.group(group)
-        if content in _QUOTED_WATCHWORDS:
+        if content in _QUOTED_WATCHWORDS or content.startswith(tuple(w + "、" for w in _QUOTED_WATCHWORDS)):
+            # “有事好商量、众人的事情由众人商量”: a known watchword opening a list makes the quotation one.
             spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
             quoted.append((start, m.end(group), True))
             continue
@@ -1749,6 +1750,8 @@ _STANDING_HEAD_RE = re.compile(
     r"|为?总(?:抓手|基调|指引)"
     # “服务桑梓乡亲”的宗旨, “协商于决策之前和决策实施之中”的原则: a body's aim, a principle of any length.
     r"|(?:的|为)?(?:根本|基本|办会|工作)?宗旨|(?:的)?(?:基本|根本|重要)?(?:原则|方针)"
+    # “以人民为中心”的发展思想: an idea of development named as one.
+    r"|(?:的)?(?:发展|重要)思想"
 )
 _ONE_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,12}}")
 

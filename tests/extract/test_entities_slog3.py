@@ -150,3 +150,17 @@ def test_a_long_quoted_clause_before_an_idea_is_a_slogan() -> None:
 )
 def test_one_quoted_clause_before_an_aim_or_a_long_principle_is_a_slogan(text: str, want: list[str]) -> None:
     assert labelled(text, "SLOGAN") == want
+
+
+def test_a_long_quoted_watchword_of_parallel_clauses_is_a_slogan() -> None:
+    text = "不断增强“理论学习能力、调查研究能力、建言献策能力、合作共事能力”。"
+    assert labelled(text, "SLOGAN") == ["理论学习能力、调查研究能力、建言献策能力、合作共事能力"]
+
+
+def test_a_known_watchword_opening_a_quoted_list_makes_the_whole_quotation_one() -> None:
+    text = "坚持“有事好商量、大家的事情大家商量”,推进协商民主。"
+    assert labelled(text, "SLOGAN") == ["有事好商量、大家的事情大家商量"]
+
+
+def test_one_quoted_clause_before_a_named_idea_of_development_is_a_slogan() -> None:
+    assert labelled("践行“以群众满意为中心”的发展思想。", "SLOGAN") == ["以群众满意为中心"]
