@@ -345,8 +345,9 @@ _BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
 # Quotation marks in pairs (“…”, "…", ‘…’, '…', 「…」), so ``"…'双减'…"`` gives 双减.
-_INNER = "[^“”\"‘’'「」\n]{2,40}"
-_QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_INNER})'|「({_INNER})」")
+# 「…『一国两制』…」: the inner corner brackets of Hong Kong and Macau pages are quotations of their own.
+_INNER = "[^“”\"‘’'「」『』\n]{2,40}"
+_QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_INNER})'|「({_INNER})」|『({_INNER})』")
 # “五好”评比, “三八”红旗手: a short quoted name before an award or contest is the activity's, not a formula.
 _AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
 # Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
@@ -1835,7 +1836,7 @@ _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 # 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);
 # 两会一联系, another numeral after it, is a numbered formula.
 _MEETING_NAME_RE = re.compile(rf"两会(?:(?![{_CN_NUM}双])[{_CJK}]){{0,4}}")
-_QUOTE_MARKS = "“”\"‘’'「」"
+_QUOTE_MARKS = "“”\"‘’'「」『』"
 
 
 _RUN_GAPS = ("、", "")

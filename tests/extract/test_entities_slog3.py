@@ -164,3 +164,8 @@ def test_a_known_watchword_opening_a_quoted_list_makes_the_whole_quotation_one()
 
 def test_one_quoted_clause_before_a_named_idea_of_development_is_a_slogan() -> None:
     assert labelled("践行“以群众满意为中心”的发展思想。", "SLOGAN") == ["以群众满意为中心"]
+
+
+def test_formulas_in_inner_corner_brackets_are_read_as_quoted() -> None:
+    text = "他表示,「要贯彻『一国两制』方针,落实『爱国者治港』原则」。"
+    assert labelled(text, "SLOGAN") == ["一国两制", "爱国者治港"]
