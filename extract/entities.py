@@ -145,6 +145,8 @@ _GENERIC_PLACES = frozenset(
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
     # A kind of place praised or sized, no name (打造旅游强镇, 小城镇建设, 中心区城市).
     + "小城镇 强镇 名镇 重镇 古镇 小镇 大镇 强县 强市 强区 强村 名村 大村 中心区 中心镇 中心村".split()
+    # A city by its size (建设现代化大都市, 超大城市治理): a kind of city, no name.
+    + "大都市 大城市 特大城市 超大城市".split()
 )
 
 
@@ -343,8 +345,9 @@ _BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协
 _CN_NUM = "一二三四五六七八九十两百千"
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
 # Quotation marks in pairs (“…”, "…", ‘…’, '…', 「…」), so ``"…'双减'…"`` gives 双减.
-_INNER = "[^“”\"‘’'「」\n]{2,24}"
-_QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_INNER})'|「({_INNER})」")
+# 「…『一国两制』…」: the inner corner brackets of Hong Kong and Macau pages are quotations of their own.
+_INNER = "[^“”\"‘’'「」『』\n]{2,40}"
+_QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_INNER})'|「({_INNER})」|『({_INNER})』")
 # “五好”评比, “三八”红旗手: a short quoted name before an award or contest is the activity's, not a formula.
 _AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
 # Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
@@ -369,7 +372,7 @@ _PROGRAMME_RE = re.compile(
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
 _HELD_FORMULA_RE = re.compile(
-    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
 )
 _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
@@ -1592,7 +1595,8 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         group = m.lastindex or 1
         start = m.start(group)
         content = m.group(group)
-        if content in _QUOTED_WATCHWORDS:
+        if content in _QUOTED_WATCHWORDS or content.startswith(tuple(w + "、" for w in _QUOTED_WATCHWORDS)):
+            # “有事好商量、众人的事情由众人商量”: a known watchword opening a list makes the quotation one.
             spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
             quoted.append((start, m.end(group), True))
             continue
@@ -1640,6 +1644,20 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             numbered += 1
         elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
+            numbered += 1
+        elif (
+            not numbered
+            and _ONE_CLAUSE_RE.fullmatch(content)
+            and _STANDING_HEAD_RE.match(text, m.end())
+            and not st["tokenizer"].FREQ.get(content)
+        ):
+            # “同心同向同行”的要求, 以“争先进位”为总抓手: one clause (3-12) the text calls a standing demand or idea; a
+            # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_standing", 0.5))
+            numbered += 1
+        elif not numbered and _SELF_RULE_RE.fullmatch(content):
+            # “港人治港”, “爱国者治港澳”: who governs a polity, the SARs' principle (RULINGS), whatever follows it.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_self_rule", 0.5))
             numbered += 1
         elif not numbered and _PRINCIPLE_AFTER_RE.match(text, m.end()) and _CLAUSE_OF_PRINCIPLE_RE.fullmatch(content):
             # “爱国者治澳”原则, “港人治港”方针: a standing principle the text names as one.
@@ -1712,14 +1730,31 @@ _EVENT_AFTER_RE = re.compile(
     r"(?:为主题|主题|等|系列|[^，。；\n]{0,6}?(?:活动|朗诵会|比赛|竞赛|评选|论坛|讲座|研讨会|座谈会|晚会|展览))"
 )
 # After it: the quotation names a way of working (“请进来、走出去”的方式, “小切口、深调研”工作法), a method's name.
-_METHOD_AFTER_RE = re.compile(r"的?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)")
+_METHOD_AFTER_RE = re.compile(
+    r"的?(?:工作|运行|协商|长效)?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)"
+)
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
     # “加强社会建设、创新社会管理、建设和谐拱墅”的决策部署: a body's standing programme (RULINGS, 350–361)
     r"|的决策部署"
     r"|[两三四五六七八九十]个(?:重点|方面|作用|要求)"
+    # “实干兴县、创新驱动强县”的口号, “南拓北延、东西两翼联动”总体布局: called a watchword or a standing layout.
+    r"|(?:的)?口号|(?:的)?(?:总体|战略|发展|工作)?(?:布局|格局)"
+    # “稳步推进,逐步提高”的建社方针: a policy named after what it is for is still a policy.
+    rf"|(?:的)?[{_CJK}]{{1,2}}方针"
 )
+# What calls one quoted clause a standing demand or idea (“同心同向同行”的要求, 以“争先进位”为总抓手, “…”的理念).
+_STANDING_HEAD_RE = re.compile(
+    rf"(?:的|为)?(?:总|工作|基本|重要)?要求(?![{_CJK}])"
+    r"|(?:的|为)?(?:发展|工作|服务|履职|核心)?理念"
+    r"|为?总(?:抓手|基调|指引)"
+    # “服务桑梓乡亲”的宗旨, “协商于决策之前和决策实施之中”的原则: a body's aim, a principle of any length.
+    r"|(?:的|为)?(?:根本|基本|办会|工作)?宗旨|(?:的)?(?:基本|根本|重要)?(?:原则|方针)"
+    # “以人民为中心”的发展思想: an idea of development named as one.
+    r"|(?:的)?(?:发展|重要)思想"
+)
+_ONE_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,12}}")
 
 
 _COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
@@ -1793,13 +1828,18 @@ def _allegiance(content: str) -> bool:
 
 
 _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|方针|政策)")
+# 港人治港, 澳人治澳, 爱国者治澳, 爱国者治港澳: a polity's one-character name governed by its own people or by patriots.
+_SELF_RULE_RE = re.compile(r"([港澳台])人治\1|爱国者治[港澳台]{1,2}")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 # 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);
 # 两会一联系, another numeral after it, is a numbered formula.
 _MEETING_NAME_RE = re.compile(rf"两会(?:(?![{_CN_NUM}双])[{_CJK}]){{0,4}}")
-_QUOTE_MARKS = "“”\"‘’'「」"
+_QUOTE_MARKS = "“”\"‘’'「」『』"
+
+
+_RUN_GAPS = ("、", "")
 
 
 def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
@@ -1809,10 +1849,14 @@ def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list
     k = 0
     while k < len(quoted):
         run = [quoted[k]]
-        while k + len(run) < len(quoted) and text[run[-1][1] : quoted[k + len(run)][0]].strip(_QUOTE_MARKS) == "、":
+        # “同心者治岛”“奋进者兴城”原则: items side by side, with no 、 between, share the head after the last.
+        while (
+            k + len(run) < len(quoted) and text[run[-1][1] : quoted[k + len(run)][0]].strip(_QUOTE_MARKS) in _RUN_GAPS
+        ):
             run.append(quoted[k + len(run)])
         close = run[-1][1] + 1
-        if len(run) >= 2 and _FORMULA_AFTER_RE.match(text, close) and all(e - s <= 8 for s, e, _ in run):
+        named = _FORMULA_AFTER_RE.match(text, close) or _PRINCIPLE_AFTER_RE.match(text, close)
+        if len(run) >= 2 and named and all(2 <= e - s <= 8 and _CJK_ONLY_RE.fullmatch(text, s, e) for s, e, _ in run):
             spans += [_span(text, s, e, "SLOGAN", "entity.slogan_listed", 0.5) for s, e, done in run if not done]
         k += len(run)
     for k, (start, end, is_slogan) in enumerate(quoted):
