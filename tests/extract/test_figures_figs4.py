@@ -1,0 +1,78 @@
+"""FIGURE round 4 (issue 21): counts with Chinese numerals the finder missed, and numbers it read as counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pizhu.extract.figures import find_figures
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in find_figures(text)]
+
+
+def test_jiejin_stays_outside_like_a_verb() -> None:
+    # RULINGS: 接近1000人 gives 近1000人 (approx under; 接 stays outside).
+    spans = find_figures("协会成员已接近600人。")
+    assert [(s.text, s.attrs["approx"], s.attrs["value"]) for s in spans] == [("近600人", "under", 600)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "秘书处:66123456组织部:66123457",
+        "联系电话：0571-86123456 值班室：86123457组",
+    ],
+)
+def test_a_phone_number_before_the_next_office_is_no_count(text: str) -> None:
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按照“携手奋进新五年”主题活动的要求,",
+        "开展“建功立业再十年”行动。",
+    ],
+)
+def test_a_numeral_that_ends_a_quoted_name_is_no_count(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_quoted_length_alone_still_counts() -> None:
+    assert texts("要求在“三个月”内完成整改。") == ["三个月"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a demonstrative pointing back at things just visited counts them
+        ("委员们察看了东村、西村和南村,对这三个村的人居环境整治给予肯定。", "三个"),
+        ("先后走访了五家企业,听取了这五家企业的意见。", "五家"),
+        # quoted items joined by 和, then counted
+        ("聚焦“稳增长”和“惠民生”两个目标,推进合作。", "两个"),
+        # places listed, then counted by a place word
+        ("调研组赴江苏、浙江两省考察。", "两省"),
+        # one of the N things: 之一 after the counted noun
+        ("这是今年质量最好的三份提案之一。", "三份"),
+        # reports heard or reviewed, counted
+        ("在听取三个报告起草说明后,委员们发言。", "三个"),
+    ],
+)
+def test_chinese_counts_of_things(text: str, span: str) -> None:
+    found = texts(text)
+    assert span in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这两年,政协工作取得新进展。",  # a relative span of time
+        "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",  # numbered formulas
+        "这一年,委员们积极履职。",  # 一 as an article
+        "由江苏、浙江两省政协联合主办。",  # the bodies of the places counted
+        "大体有这三个方面的情况。",  # the report's own structure
+    ],
+)
+def test_still_no_count(text: str) -> None:
+    assert texts(text) == []
