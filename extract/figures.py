@@ -91,7 +91,7 @@ _ARABIC = (
 )
 
 _FIGURE_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
+    rf"(?P<pre>超过|不到|不足|将近|大约|多达|约|近|超|逾)?"
     # 187****4577: the tail of a masked number (a phone or an account) is no quantity.
     rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
@@ -518,6 +518,15 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None  # 五年中,…: a look back over the span that opens the clause, like 五年来
     if after[:1] and after[:1] in _WORD_AFTER_UNIT.get(unit, ""):
         return None  # 2部门, 5成员, 0回复: the unit's character begins a word
+    if (
+        arabic
+        and not m.group("scale")
+        and _CONTACT_NUMBER_RE.fullmatch(ungrouped)
+        and _CONTACT_BEFORE_RE.search(text, max(0, num_start - 8), num_start)
+    ):
+        return None  # 办公室:85255578组织处: a phone or fax number after its label, the next office's name after it
+    if _ends_quoted_name(text, num_start, end):
+        return None  # “同心建功新三年”: the numeral ends a quoted campaign's name, no count
     if arabic:
         if re.match(r"0[0-9]", number_text):
             return None  # 05条, 03版: a leading zero is a label's or a broken number's, not a count
@@ -650,6 +659,27 @@ def _calendar_constant(text: str, start: int, end: int, unit: str, number: str) 
     return False
 
 
+# A phone, fax or postcode run: seven or more plain digits (a count that large carries 万 or a separator).
+_CONTACT_NUMBER_RE = re.compile(r"[0-9]{7,}")
+# Its label: a colon, or a word for a contact number, just before it (an area code may come between).
+_CONTACT_BEFORE_RE = re.compile(r"(?:[:：]|电话|传真|热线|手机|邮编|电邮)\s*(?:0[0-9]{2,3}[-－—]?)?$")
+# The document or item of a list a count ends with: 三份提案之一 (one of three).
+_ONE_OF_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}之一")
+
+
+def _ends_quoted_name(text: str, num_start: int, end: int) -> bool:
+    """Whether the figure text[num_start:end] ends a quoted name: a closing quote right after it, and
+    the quote opened one to ten CJK characters before the number (“同心建功新三年”, “奋进新五年”).
+    A quoted length alone (“三个月”) opens at its number and still counts."""
+    if text[end : end + 1] not in _QUOTES_CLOSE:
+        return False
+    opening = max(text.rfind(q, max(0, num_start - 11), num_start) for q in _QUOTES_OPEN)
+    if opening < 0:
+        return False
+    inside = text[opening + 1 : num_start]
+    return 1 <= len(inside) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", inside) is not None
+
+
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
@@ -679,8 +709,11 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         unit not in _CN_COUNT_UNITS
         and unit not in _CN_CUE_UNITS
         and not (m.group("mid1") or m.group("mid2") or m.group("pre"))
+        and not (_MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "noun" and _listed_before(text, m.start()))
     ):
-        return None  # 两支队伍, 三方: a set; 十余支队伍, 五十余席, 逾六十五席: 余/多 or a qualifier makes a count
+        # 两支队伍, 三方: a set; 十余支队伍, 五十余席, 逾六十五席: 余/多 or a qualifier makes a count;
+        # 辽宁、湖北两省: places listed, then counted by their place word.
+        return None
     quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE
     if (
         before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后" and not quoted_length
@@ -721,6 +754,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or _added_items_counted(text, m.start())
         or _continues_counts(text, m.start(), m.group("unit"))
         or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+        or _ONE_OF_AFTER_RE.match(text, end) is not None
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
@@ -758,7 +792,10 @@ def _added_items_counted(text: str, start: int) -> bool:
 def _listed_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is a 、-list the number then counts (甲、乙、丙三个专门委员会)."""
     clause = re.split(r"[，。；,;：:！？\n]", text[max(0, start - 30) : start])[-1]
-    return clause.count("、") >= 1 and not clause.endswith(("”", "’", "」"))
+    if clause.endswith(("”", "’", "」")):
+        # “一体化”和“高质量”两个关键: quoted items joined by 和/与/及 or 、, then counted.
+        return re.search(r"[”’」](?:和|与|及|、)[“‘「][^“‘「”’」]{1,12}[”’」]$", clause) is not None
+    return clause.count("、") >= 1
 
 
 def _continues_counts(text: str, start: int, unit: str) -> bool:

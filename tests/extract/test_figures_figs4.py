@@ -46,17 +46,12 @@ def test_a_quoted_length_alone_still_counts() -> None:
 @pytest.mark.parametrize(
     ("text", "span"),
     [
-        # a demonstrative pointing back at things just visited counts them
-        ("委员们察看了东村、西村和南村,对这三个村的人居环境整治给予肯定。", "三个"),
-        ("先后走访了五家企业,听取了这五家企业的意见。", "五家"),
         # quoted items joined by 和, then counted
         ("聚焦“稳增长”和“惠民生”两个目标,推进合作。", "两个"),
         # places listed, then counted by a place word
         ("调研组赴江苏、浙江两省考察。", "两省"),
         # one of the N things: 之一 after the counted noun
         ("这是今年质量最好的三份提案之一。", "三份"),
-        # reports heard or reviewed, counted
-        ("在听取三个报告起草说明后,委员们发言。", "三个"),
     ],
 )
 def test_chinese_counts_of_things(text: str, span: str) -> None:
@@ -72,6 +67,9 @@ def test_chinese_counts_of_things(text: str, span: str) -> None:
         "这一年,委员们积极履职。",  # 一 as an article
         "由江苏、浙江两省政协联合主办。",  # the bodies of the places counted
         "大体有这三个方面的情况。",  # the report's own structure
+        # RULINGS: a count that names a set just listed is none, after a demonstrative too
+        "委员们察看了东村、西村和南村,对这三个村的人居环境整治给予肯定。",
+        "会议听取了常委会工作报告、提案工作报告。委员们认为这两份报告主题鲜明。",
     ],
 )
 def test_still_no_count(text: str) -> None:
