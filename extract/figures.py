@@ -680,6 +680,20 @@ def _ends_quoted_name(text: str, num_start: int, end: int) -> bool:
     return 1 <= len(inside) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", inside) is not None
 
 
+def _places_counted(text: str, m: re.Match[str], unit: str) -> bool:
+    """辽宁、湖北两省, 滁州、马鞍山、芜湖三市: a 、-list of places, counted right after its last item by a
+    place word. Not a numeral that opens an item itself (…、陆国明: a name after 、), nor a place word
+    that begins another word (两地市级组织, like 3县级)."""
+    start, end = m.start(), m.end()
+    return (
+        _MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "noun"
+        and start > 0
+        and text[start - 1] not in "、，,；;：: \n"
+        and text[end - 1 : end + 1] not in _words_of_places()
+        and _listed_before(text, start)
+    )
+
+
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
@@ -709,7 +723,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         unit not in _CN_COUNT_UNITS
         and unit not in _CN_CUE_UNITS
         and not (m.group("mid1") or m.group("mid2") or m.group("pre"))
-        and not (_MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "noun" and _listed_before(text, m.start()))
+        and not _places_counted(text, m, unit)
     ):
         # 两支队伍, 三方: a set; 十余支队伍, 五十余席, 逾六十五席: 余/多 or a qualifier makes a count;
         # 辽宁、湖北两省: places listed, then counted by their place word.

@@ -67,6 +67,8 @@ def test_chinese_counts_of_things(text: str, span: str) -> None:
         "这一年,委员们积极履职。",  # 一 as an article
         "由江苏、浙江两省政协联合主办。",  # the bodies of the places counted
         "大体有这三个方面的情况。",  # the report's own structure
+        "出席的有张英、黄伟、陆国明等。",  # 陆 (six, in the banker's form) opening a name after 、
+        "民建甲州、乙安两地市级组织交流经验。",  # the bodies of the places counted
         # RULINGS: a count that names a set just listed is none, after a demonstrative too
         "委员们察看了东村、西村和南村,对这三个村的人居环境整治给予肯定。",
         "会议听取了常委会工作报告、提案工作报告。委员们认为这两份报告主题鲜明。",
