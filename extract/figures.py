@@ -143,6 +143,8 @@ _CN_COUNT_CUES = (
     "设", "设立", "设有",
     # The bodies a leader brings: 率领八个部门的负责人, 带领五个部门.
     "率领", "带领",
+    # A party counted: 一行六人.
+    "一行",
 )  # fmt: skip
 # 分三批, 分两个小组, 分成四个小组: a group divided into counted parts (not 部分, 充分, 十分 …).
 _DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
@@ -848,7 +850,9 @@ def _numeral_template(text: str, left: int) -> bool:
     outside = (left > 0 and text[left - 1] in _CN_NUMERAL_SET) or text[left + 4 : left + 5] in _CN_NUMERAL_SET
     # 一连五天: the first two characters are a word of their own (一连 "in a row"), not X甲.
     word = text[left : left + 2] in _two_character_words()
-    return numeral == [True, False, True, False] and not outside and not word
+    # 一行六人: people counted after the party's word (a numeral idiom never ends in a count of people).
+    people = (text[left + 3] in _PEOPLE_UNITS or text[left + 3] == "人") and "\u4e00" <= text[left + 1] <= "\u9fff"
+    return numeral == [True, False, True, False] and not outside and not word and not people
 
 
 @cache

@@ -78,24 +78,6 @@ def test_still_no_count(text: str) -> None:
     assert texts(text) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "span", "value"),
-    [
-        # RULINGS: 会期三日, 为期5日, 历时3日, 连续3日 are a number of days, a FIGURE like 会期13天
-        ("代表团启程进行为期八日的考察。", "八日", 8),
-        ("此次会议会期4日。", "4日", 4),
-        ("调研组历时两日走访了企业。", "两日", 2),
-    ],
-)
-def test_days_after_a_length_word(text: str, span: str, value: int) -> None:
-    spans = [s for s in find_figures(text) if s.text == span]
-    assert spans and spans[0].attrs["value"] == value and spans[0].attrs["unit"] == "日", texts(text)
-
-
-def test_days_of_a_date_stay_out() -> None:
-    assert texts("会议于3月5日开幕。") == []
-
-
 def test_a_party_of_people_counted_is_no_idiom() -> None:
     # 一行六人: the party (一行) is counted, not the numeral idiom's template X甲Y乙 (三番五次)
     assert texts("副主委等一行五人专程到社区走访。") == ["五人"]
@@ -104,3 +86,8 @@ def test_a_party_of_people_counted_is_no_idiom() -> None:
 
 def test_numeral_idioms_still_none() -> None:
     assert texts("他三番五次到现场,七上八下的心情平复了。") == []
+
+
+def test_a_rank_list_is_no_party() -> None:
+    # 分居二、三、四位: ranks listed, an estimate's template with 、, no people counted
+    assert texts("在综合竞争力排名中分居二、三、四位。") == []
