@@ -91,3 +91,15 @@ def test_numeral_idioms_still_none() -> None:
 def test_a_rank_list_is_no_party() -> None:
     # 分居二、三、四位: ranks listed, an estimate's template with 、, no people counted
     assert texts("在综合竞争力排名中分居二、三、四位。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("总投资:35000000元,", "35000000元"),
+        ("捐款：1500000元。", "1500000元"),
+        ("参观人数:1200000人次", "1200000人次"),
+    ],
+)
+def test_a_large_amount_after_a_colon_is_still_a_count(text: str, span: str) -> None:
+    assert texts(text) == [span]
