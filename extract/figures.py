@@ -524,7 +524,13 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         arabic
         and not m.group("scale")
         and _CONTACT_NUMBER_RE.fullmatch(ungrouped)
-        and _CONTACT_BEFORE_RE.search(text, max(0, num_start - 8), num_start)
+        and (
+            _CONTACT_WORD_BEFORE_RE.search(text, max(0, num_start - 8), num_start)
+            or (
+                _CONTACT_BEFORE_RE.search(text, max(0, num_start - 8), num_start)
+                and text[end - 1 : end + 1] in _two_character_words()
+            )
+        )
     ):
         return None  # 办公室:85255578组织处: a phone or fax number after its label, the next office's name after it
     if _ends_quoted_name(text, num_start, end):
@@ -663,8 +669,10 @@ def _calendar_constant(text: str, start: int, end: int, unit: str, number: str) 
 
 # A phone, fax or postcode run: seven or more plain digits (a count that large carries 万 or a separator).
 _CONTACT_NUMBER_RE = re.compile(r"[0-9]{7,}")
-# Its label: a colon, or a word for a contact number, just before it (an area code may come between).
-_CONTACT_BEFORE_RE = re.compile(r"(?:[:：]|电话|传真|热线|手机|邮编|电邮)\s*(?:0[0-9]{2,3}[-－—]?)?$")
+# Its label: a word for a contact number just before it, or a colon where the measure word then begins the
+# next label's word (办公室:85255578组织处); 总投资:35000000元 is an amount. An area code may come between.
+_CONTACT_WORD_BEFORE_RE = re.compile(r"(?:电话|传真|热线|手机|邮编|电邮)[:：]?\s*(?:0[0-9]{2,3}[-－—]?)?$")
+_CONTACT_BEFORE_RE = re.compile(r"[:：]\s*(?:0[0-9]{2,3}[-－—]?)?$")
 # The document or item of a list a count ends with: 三份提案之一 (one of three).
 _ONE_OF_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}之一")
 

@@ -21,7 +21,7 @@ def test_jiejin_stays_outside_like_a_verb() -> None:
     "text",
     [
         "秘书处:66123456组织部:66123457",
-        "联系电话：0571-86123456 值班室：86123457组",
+        "联系电话：0571-86123456 值班室：86123457组织科：86123458",
     ],
 )
 def test_a_phone_number_before_the_next_office_is_no_count(text: str) -> None:
