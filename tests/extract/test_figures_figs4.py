@@ -103,3 +103,14 @@ def test_a_rank_list_is_no_party() -> None:
 )
 def test_a_large_amount_after_a_colon_is_still_a_count(text: str, span: str) -> None:
     assert texts(text) == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("他介绍说,“今年共办理提案120件”。", "120件"),
+        ("大家记住了那句“已经走访了三个村”,", "三个"),
+    ],
+)
+def test_a_count_that_ends_a_quoted_sentence_still_counts(text: str, span: str) -> None:
+    assert span in texts(text)
