@@ -678,11 +678,11 @@ _ONE_OF_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}之一")
 
 
 def _ends_quoted_name(text: str, num_start: int, end: int) -> bool:
-    """Whether the figure text[num_start:end] ends a quoted name: a closing quote right after it, and
-    the quote opened one to ten CJK characters before the number (“同心建功新三年”, “奋进新五年”).
+    """Whether the figure text[num_start:end] ends a quoted name: a closing quote right after it and a word
+    after that, and the quote opened one to ten CJK characters before the number (“同心建功新三年”主题).
     A quoted length alone (“三个月”) opens at its number and still counts."""
-    if text[end : end + 1] not in _QUOTES_CLOSE:
-        return False
+    if text[end : end + 1] not in _QUOTES_CLOSE or not "\u4e00" <= text[end + 1 : end + 2] <= "\u9fff":
+        return False  # a name in quotes stands before what it names (“…新三年”主题活动); a quoted sentence ends
     opening = max(text.rfind(q, max(0, num_start - 11), num_start) for q in _QUOTES_OPEN)
     if opening < 0:
         return False
