@@ -114,3 +114,10 @@ def test_a_large_amount_after_a_colon_is_still_a_count(text: str, span: str) -> 
 )
 def test_a_count_that_ends_a_quoted_sentence_still_counts(text: str, span: str) -> None:
     assert span in texts(text)
+
+
+def test_a_second_phase_named_at_a_clause_end_is_no_count() -> None:
+    # 二期 after a works' name is its second phase (an ordinal); a count of phases reads 两期
+    assert texts("在某某科技园二期,委员们察看了生产车间。") == []
+    assert texts("项目分二期,首期已投产。") == ["二期"]
+    assert texts("今年共举办培训班二期。") == ["二期"]
