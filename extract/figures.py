@@ -690,6 +690,16 @@ def _ends_quoted_name(text: str, num_start: int, end: int) -> bool:
     return 1 <= len(inside) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", inside) is not None
 
 
+def _in_a_name_before(text: str, start: int) -> bool:
+    """Whether the numeral at ``start`` follows a name's characters (科技园二期) rather than a verb or a
+    count cue: no count cue ends right before it."""
+    return (
+        start > 0
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+        and not text[max(0, start - 2) : start].endswith(_CN_COUNT_CUES)
+    )
+
+
 def _places_counted(text: str, m: re.Match[str], unit: str) -> bool:
     """辽宁、湖北两省, 滁州、马鞍山、芜湖三市: a 、-list of places, counted right after its last item by a
     place word. Not a numeral that opens an item itself (…、陆国明: a name after 、), nor a place word
@@ -722,9 +732,14 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     if (
         number == "二"
         and unit in ("次", "轮", "批", "期", "批次", "轮次")
-        and text[m.end() : m.end() + 1] not in _BOUNDARY_AFTER
+        and (
+            text[m.end() : m.end() + 1] not in _BOUNDARY_AFTER
+            # 科技园二期,: a works' second phase named at a clause end (分二期 divides, 共…二期 counts)
+            or (unit == "期" and _in_a_name_before(text, m.start()))
+        )
         and not qualified
         and not _COUNTED_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start())
     ):
         return None  # 二次创业, 二次供水, 二轮督查: "second" (a count reads 两次, 两轮)
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
