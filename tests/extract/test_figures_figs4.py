@@ -121,3 +121,10 @@ def test_a_second_phase_named_at_a_clause_end_is_no_count() -> None:
     assert texts("在某某科技园二期,委员们察看了生产车间。") == []
     assert texts("项目分二期,首期已投产。") == ["二期"]
     assert texts("今年共举办培训班二期。") == ["二期"]
+
+
+def test_the_reports_structure_with_a_modifier_before_its_head_is_no_count() -> None:
+    # RULINGS: 大体有三种情况, 包括四个方面的内容 lay out the text; a modifier between changes nothing
+    assert texts("人民政协具有三个主要特点,即广泛代表性、党派合作性和民主协商性。") == []
+    assert texts("报告分为两个重要部分。") == []
+    assert texts("全市共有34个界别小组。") == ["34个"]
