@@ -153,6 +153,8 @@ _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "�
               "重点", "不", "到", "代表", "有利于", "结合", "字", "文明",
               # The report laying out its own structure (RULINGS: 包括四个方面的内容, 三种情况).
               "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
+# Modifiers of weight that may stand between a count and its head (三个主要特点, 两个重要部分).
+_WEIGHT_MODIFIERS = ("主要", "重要", "基本", "显著", "突出", "鲜明", "核心", "关键")
 # After a measure word of people, 代表 names the people counted (六十名代表), not the formula 三个代表.
 _PEOPLE_UNITS = frozenset(("名", "位"))
 _PEOPLE_HEADS = ("代表",)
@@ -781,8 +783,10 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if _FORMULA_LIST_RE.search(text, max(0, m.start() - 40), m.start()):
         return None  # “一个目标、两个重点、三项任务”: a formula's numbered parts
+    # 三个主要特点, 两个重要部分: a modifier of weight before the head leaves it the report's structure.
+    head = text[end + 2 : end + 6] if text.startswith(_WEIGHT_MODIFIERS, end) else after
     if (
-        after.startswith(_SET_HEADS)
+        head.startswith(_SET_HEADS)
         and not (unit in _PEOPLE_UNITS and after.startswith(_PEOPLE_HEADS))
         and not _added_items_counted(text, m.start())
     ):
