@@ -128,3 +128,10 @@ def test_the_reports_structure_with_a_modifier_before_its_head_is_no_count() -> 
     assert texts("人民政协具有三个主要特点,即广泛代表性、党派合作性和民主协商性。") == []
     assert texts("报告分为两个重要部分。") == []
     assert texts("全市共有34个界别小组。") == ["34个"]
+
+
+def test_an_amount_after_a_demonstrative_is_still_an_amount() -> None:
+    # 这5000元: the amount given is measured; a demonstrative makes an ordinal of no sum of money
+    assert texts("家长说,这3000元是雪中送炭。") == ["3000元"]
+    assert texts("该50万元资金已全部到位。") == ["50万元"]
+    assert texts("这3个村都通了公交。") == []  # a count pointing back at places just named
