@@ -422,7 +422,11 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     ungrouped = _GROUP_SPACE_RE.sub("", ascii_digits(m.group("ar"))) if arabic else ""
     number_text = _OCR_DIGITS_RE.sub("1", ungrouped) if arabic else m.group("cn")
 
-    if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
+    if (
+        before in _ORDINAL_BEFORE
+        # 这5000元, 该50万元资金: a sum of money after a demonstrative is still the amount given
+        and not (before in "这那该此" and _MEASURE_WORDS.get(unit_word, ("", ""))[0] == "currency")
+    ) or (pre is None and before == "近"):
         return None
     before_range = text[num_start - 2] if num_start >= 2 else ""
     if before in "～〜~至到" and before_range and (before_range.isdigit() or before_range in _CN_NUMERAL_SET):
