@@ -135,3 +135,19 @@ def test_an_amount_after_a_demonstrative_is_still_an_amount() -> None:
     assert texts("家长说,这3000元是雪中送炭。") == ["3000元"]
     assert texts("该50万元资金已全部到位。") == ["50万元"]
     assert texts("这3个村都通了公交。") == []  # a count pointing back at places just named
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("委员们分两组前往乡镇视察。", "两组"),
+        ("提案委员会将提案划分为三类,分别交办。", "三类"),
+    ],
+)
+def test_a_group_divided_into_parts_counts_them(text: str, span: str) -> None:
+    # 分三批, 分成四个小组 count the parts, as 分两组 and 划分为三类 do
+    assert texts(text) == [span]
+
+
+def test_a_set_named_by_a_classifier_still_none() -> None:
+    assert texts("坚持两手抓、两手都要硬,做到四面八方有回应。") == []
