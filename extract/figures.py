@@ -755,6 +755,11 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         and unit not in _CN_CUE_UNITS
         and not (m.group("mid1") or m.group("mid2") or m.group("pre"))
         and not _places_counted(text, m, unit)
+        # 分两组, 划分为三类: a group divided into counted parts (as 分三批, 分成四个小组)
+        and not (
+            _MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "classifier"
+            and _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+        )
     ):
         # 两支队伍, 三方: a set; 十余支队伍, 五十余席, 逾六十五席: 余/多 or a qualifier makes a count;
         # 辽宁、湖北两省: places listed, then counted by their place word.
