@@ -2402,6 +2402,14 @@ def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[st
     return start
 
 
+def _across_two_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] straddles two words of the dictionary: the character before it and its
+    first make one (村民, 居民), and its last and the one after make another (进行, 建立): 村民进行
+    holds no 民进 (where the segmenter starts no word at it either)."""
+    freq = _state["tokenizer"].FREQ
+    return start > 0 and freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
+
+
 def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
     spans = [
         # 中共中央统战部, 国务院办公厅: a national body's department is part of its name; 中国全国政协:
@@ -2453,14 +2461,17 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         for m in _PARTY_BEFORE_SESSION_RE.finditer(text)
     ]
     place_before = {p.end: p for p in places}
-    for m in _BARE_PARTY_RE.finditer(text):
+    bare_parties = [
+        m
+        for m in _BARE_PARTY_RE.finditer(text)
+        if m.start() in token_starts or not _across_two_words(text, m.start(), m.end())
+    ]
+    for m in bare_parties:
         # 广西民建: a place written before the party's short name is its branch there.
         place = place_before.get(m.start())
         if place is not None:
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
-    spans += [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in _BARE_PARTY_RE.finditer(text)
-    ]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in bare_parties]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
         for m in _FEDERATION_RE.finditer(text)

@@ -91,7 +91,7 @@ _ARABIC = (
 )
 
 _FIGURE_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|将近|接近|大约|多达|约|近|超|逾)?"
+    rf"(?P<pre>超过|不到|不足|将近|大约|多达|约|近|超|逾)?"
     # 187****4577: the tail of a masked number (a phone or an account) is no quantity.
     rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
@@ -143,6 +143,8 @@ _CN_COUNT_CUES = (
     "设", "设立", "设有",
     # The bodies a leader brings: 率领八个部门的负责人, 带领五个部门.
     "率领", "带领",
+    # A party counted: 一行六人.
+    "一行",
 )  # fmt: skip
 # 分三批, 分两个小组, 分成四个小组: a group divided into counted parts (not 部分, 充分, 十分 …).
 _DIVIDED_RE = re.compile(r"(?<![部充十过百千万几之])分(?:成|为)?$")
@@ -151,6 +153,8 @@ _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "�
               "重点", "不", "到", "代表", "有利于", "结合", "字", "文明",
               # The report laying out its own structure (RULINGS: 包括四个方面的内容, 三种情况).
               "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
+# Modifiers of weight that may stand between a count and its head (三个主要特点, 两个重要部分).
+_WEIGHT_MODIFIERS = ("主要", "重要", "基本", "显著", "突出", "鲜明", "核心", "关键")
 # After a measure word of people, 代表 names the people counted (六十名代表), not the formula 三个代表.
 _PEOPLE_UNITS = frozenset(("名", "位"))
 _PEOPLE_HEADS = ("代表",)
@@ -418,7 +422,11 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     ungrouped = _GROUP_SPACE_RE.sub("", ascii_digits(m.group("ar"))) if arabic else ""
     number_text = _OCR_DIGITS_RE.sub("1", ungrouped) if arabic else m.group("cn")
 
-    if before in _ORDINAL_BEFORE or (pre is None and before == "近"):
+    if (
+        before in _ORDINAL_BEFORE
+        # 这5000元, 该50万元资金: a sum of money after a demonstrative is still the amount given
+        and not (before in "这那该此" and _MEASURE_WORDS.get(unit_word, ("", ""))[0] == "currency")
+    ) or (pre is None and before == "近"):
         return None
     before_range = text[num_start - 2] if num_start >= 2 else ""
     if before in "～〜~至到" and before_range and (before_range.isdigit() or before_range in _CN_NUMERAL_SET):
@@ -518,6 +526,21 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None  # 五年中,…: a look back over the span that opens the clause, like 五年来
     if after[:1] and after[:1] in _WORD_AFTER_UNIT.get(unit, ""):
         return None  # 2部门, 5成员, 0回复: the unit's character begins a word
+    if (
+        arabic
+        and not m.group("scale")
+        and _CONTACT_NUMBER_RE.fullmatch(ungrouped)
+        and (
+            _CONTACT_WORD_BEFORE_RE.search(text, max(0, num_start - 8), num_start)
+            or (
+                _CONTACT_BEFORE_RE.search(text, max(0, num_start - 8), num_start)
+                and text[end - 1 : end + 1] in _two_character_words()
+            )
+        )
+    ):
+        return None  # 办公室:85255578组织处: a phone or fax number after its label, the next office's name after it
+    if _ends_quoted_name(text, num_start, end):
+        return None  # “同心建功新三年”: the numeral ends a quoted campaign's name, no count
     if arabic:
         if re.match(r"0[0-9]", number_text):
             return None  # 05条, 03版: a leading zero is a label's or a broken number's, not a count
@@ -650,6 +673,53 @@ def _calendar_constant(text: str, start: int, end: int, unit: str, number: str) 
     return False
 
 
+# A phone, fax or postcode run: seven or more plain digits (a count that large carries 万 or a separator).
+_CONTACT_NUMBER_RE = re.compile(r"[0-9]{7,}")
+# Its label: a word for a contact number just before it, or a colon where the measure word then begins the
+# next label's word (办公室:85255578组织处); 总投资:35000000元 is an amount. An area code may come between.
+_CONTACT_WORD_BEFORE_RE = re.compile(r"(?:电话|传真|热线|手机|邮编|电邮)[:：]?\s*(?:0[0-9]{2,3}[-－—]?)?$")
+_CONTACT_BEFORE_RE = re.compile(r"[:：]\s*(?:0[0-9]{2,3}[-－—]?)?$")
+# The document or item of a list a count ends with: 三份提案之一 (one of three).
+_ONE_OF_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}之一")
+
+
+def _ends_quoted_name(text: str, num_start: int, end: int) -> bool:
+    """Whether the figure text[num_start:end] ends a quoted name: a closing quote right after it and a word
+    after that, and the quote opened one to ten CJK characters before the number (“同心建功新三年”主题).
+    A quoted length alone (“三个月”) opens at its number and still counts."""
+    if text[end : end + 1] not in _QUOTES_CLOSE or not "\u4e00" <= text[end + 1 : end + 2] <= "\u9fff":
+        return False  # a name in quotes stands before what it names (“…新三年”主题活动); a quoted sentence ends
+    opening = max(text.rfind(q, max(0, num_start - 11), num_start) for q in _QUOTES_OPEN)
+    if opening < 0:
+        return False
+    inside = text[opening + 1 : num_start]
+    return 1 <= len(inside) <= 10 and re.fullmatch(r"[\u4e00-\u9fff]+", inside) is not None
+
+
+def _in_a_name_before(text: str, start: int) -> bool:
+    """Whether the numeral at ``start`` follows a name's characters (科技园二期) rather than a verb or a
+    count cue: no count cue ends right before it."""
+    return (
+        start > 0
+        and "\u4e00" <= text[start - 1] <= "\u9fff"
+        and not text[max(0, start - 2) : start].endswith(_CN_COUNT_CUES)
+    )
+
+
+def _places_counted(text: str, m: re.Match[str], unit: str) -> bool:
+    """辽宁、湖北两省, 滁州、马鞍山、芜湖三市: a 、-list of places, counted right after its last item by a
+    place word. Not a numeral that opens an item itself (…、陆国明: a name after 、), nor a place word
+    that begins another word (两地市级组织, like 3县级)."""
+    start, end = m.start(), m.end()
+    return (
+        _MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "noun"
+        and start > 0
+        and text[start - 1] not in "、，,；;：: \n"
+        and text[end - 1 : end + 1] not in _words_of_places()
+        and _listed_before(text, start)
+    )
+
+
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
@@ -668,9 +738,14 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     if (
         number == "二"
         and unit in ("次", "轮", "批", "期", "批次", "轮次")
-        and text[m.end() : m.end() + 1] not in _BOUNDARY_AFTER
+        and (
+            text[m.end() : m.end() + 1] not in _BOUNDARY_AFTER
+            # 科技园二期,: a works' second phase named at a clause end (分二期 divides, 共…二期 counts)
+            or (unit == "期" and _in_a_name_before(text, m.start()))
+        )
         and not qualified
         and not _COUNTED_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start())
     ):
         return None  # 二次创业, 二次供水, 二轮督查: "second" (a count reads 两次, 两轮)
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
@@ -679,8 +754,16 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         unit not in _CN_COUNT_UNITS
         and unit not in _CN_CUE_UNITS
         and not (m.group("mid1") or m.group("mid2") or m.group("pre"))
+        and not _places_counted(text, m, unit)
+        # 分两组, 划分为三类: a group divided into counted parts (as 分三批, 分成四个小组)
+        and not (
+            _MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "classifier"
+            and _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+        )
     ):
-        return None  # 两支队伍, 三方: a set; 十余支队伍, 五十余席, 逾六十五席: 余/多 or a qualifier makes a count
+        # 两支队伍, 三方: a set; 十余支队伍, 五十余席, 逾六十五席: 余/多 or a qualifier makes a count;
+        # 辽宁、湖北两省: places listed, then counted by their place word.
+        return None
     quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE
     if (
         before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后" and not quoted_length
@@ -709,8 +792,10 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if _FORMULA_LIST_RE.search(text, max(0, m.start() - 40), m.start()):
         return None  # “一个目标、两个重点、三项任务”: a formula's numbered parts
+    # 三个主要特点, 两个重要部分: a modifier of weight before the head leaves it the report's structure.
+    head = text[end + 2 : end + 6] if text.startswith(_WEIGHT_MODIFIERS, end) else after
     if (
-        after.startswith(_SET_HEADS)
+        head.startswith(_SET_HEADS)
         and not (unit in _PEOPLE_UNITS and after.startswith(_PEOPLE_HEADS))
         and not _added_items_counted(text, m.start())
     ):
@@ -721,6 +806,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or _added_items_counted(text, m.start())
         or _continues_counts(text, m.start(), m.group("unit"))
         or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
+        or _ONE_OF_AFTER_RE.match(text, end) is not None
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
@@ -758,7 +844,10 @@ def _added_items_counted(text: str, start: int) -> bool:
 def _listed_before(text: str, start: int) -> bool:
     """Whether the clause before ``start`` is a 、-list the number then counts (甲、乙、丙三个专门委员会)."""
     clause = re.split(r"[，。；,;：:！？\n]", text[max(0, start - 30) : start])[-1]
-    return clause.count("、") >= 1 and not clause.endswith(("”", "’", "」"))
+    if clause.endswith(("”", "’", "」")):
+        # “一体化”和“高质量”两个关键: quoted items joined by 和/与/及 or 、, then counted.
+        return re.search(r"[”’」](?:和|与|及|、)[“‘「][^“‘「”’」]{1,12}[”’」]$", clause) is not None
+    return clause.count("、") >= 1
 
 
 def _continues_counts(text: str, start: int, unit: str) -> bool:
@@ -797,7 +886,9 @@ def _numeral_template(text: str, left: int) -> bool:
     outside = (left > 0 and text[left - 1] in _CN_NUMERAL_SET) or text[left + 4 : left + 5] in _CN_NUMERAL_SET
     # 一连五天: the first two characters are a word of their own (一连 "in a row"), not X甲.
     word = text[left : left + 2] in _two_character_words()
-    return numeral == [True, False, True, False] and not outside and not word
+    # 一行六人: people counted after the party's word (a numeral idiom never ends in a count of people).
+    people = (text[left + 3] in _PEOPLE_UNITS or text[left + 3] == "人") and "\u4e00" <= text[left + 1] <= "\u9fff"
+    return numeral == [True, False, True, False] and not outside and not word and not people
 
 
 @cache
