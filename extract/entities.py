@@ -649,7 +649,8 @@ def _find_entities(text: str) -> list[Span]:
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
     orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
-    spans += orgs + _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
+    learned = _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
+    spans += orgs + learned + _bracketed_short_names(text, orgs + learned, tokens)
     spans += _party_before_session(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
@@ -2685,6 +2686,14 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             if whole[0] is not None:
                 start, content_start, proper = whole
                 content = prefix_from - content_start
+        joined_from = tokens[token_of[head_start]][0] if token_of[head_start] >= 0 else head_start
+        if start is None and head in _KIND_JOINED_HEADS and joined_from < head_start:
+            # 县 + 中医院, 某某县 + 专科医院: the head is one word with the kind before it; the place or level
+            # opens the name before that word (a kind alone, 办好中医院, finds none and names no body).
+            whole = _body_prefix(text, tokens, token_of, joined_from, place_end, st)
+            if whole[0] is not None:
+                start, content_start, proper = whole
+                content = joined_from - content_start
         if start is None and head in _ASSOCIATION_HEADS:
             start = _association_place(text, head_start, places, token_of, tokens)
             if start is not None:
@@ -2721,6 +2730,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
     return spans
 
 
+# Institutions' heads the tokenizer joins to the kind before them (中医院, 专科医院, 职业中学).
+_KIND_JOINED_HEADS = frozenset(("医院", "卫生院", "学校", "中学", "小学", "学院"))
 # An association's name may hold a verb (澳门知识产权保护商会, 澳门连锁加盟商会): after its place, it is read whole.
 _ASSOCIATION_HEADS = frozenset(("协会", "商会", "总会", "联合会", "联会", "同乡会", "促进会", "协进会", "联谊会"))
 _NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是有这那个各也都就还又并将被让给我该本")
@@ -3050,6 +3061,40 @@ def _association_initials(
         _span(text, m.start(), m.end(), "ORG", "entity.org_initials", 0.55)
         for m in _alternation(first_seen).finditer(text)
         if m.start() >= first_seen[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
+    ]
+
+
+# A short name given right after a body's full name: (厂商会), (下称“中总”), (以下简称某某).
+_SHORT_NAME_AFTER_RE = re.compile(r"[(（](?:以下简称|简称|下称|以下称)?[“\"「]?([\u4e00-\u9fff]{2,5})[”\"」]?[)）]")
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` takes its characters from ``full`` in order, the first from its opening words."""
+    rest = iter(full)
+    return short != full and all(ch in rest for ch in short)
+
+
+def _bracketed_short_names(text: str, orgs: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """香港中华厂商联合会(厂商会) … 厂商会: a short name the text gives in brackets right after a body's full
+    name, made of that name's characters in order, is ORG there and wherever a word starts with it after
+    (a gloss that is no abbreviation, 协会(试行), is not learned)."""
+    learned: dict[str, int] = {}
+    for o in orgs:
+        m = _SHORT_NAME_AFTER_RE.match(text, o.end)
+        if m and _is_abbreviation(m.group(1), o.text):
+            learned.setdefault(m.group(1), m.start(1))
+    if not learned:
+        return []
+    token_starts = {s for s, _e, _w in tokens}
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_short_name", 0.6)
+        for m in _alternation(learned).finditer(text)
+        if m.start() >= learned[m.group()]
+        and (m.start() in token_starts or m.start() == learned[m.group()])
+        and not any(inside[m.start() : m.end()])
     ]
 
 
