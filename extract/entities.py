@@ -2730,8 +2730,9 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
     return spans
 
 
-# Institutions' heads the tokenizer joins to the kind before them (中医院, 专科医院, 职业中学).
-_KIND_JOINED_HEADS = frozenset(("医院", "卫生院", "学校", "中学", "小学", "学院"))
+# Hospitals' heads the tokenizer joins to the kind before them (中医院, 专科医院); not schools' (中小学 is
+# schools in general: 宜昌中小学 keeps its place).
+_KIND_JOINED_HEADS = frozenset(("医院", "卫生院"))
 # An association's name may hold a verb (澳门知识产权保护商会, 澳门连锁加盟商会): after its place, it is read whole.
 _ASSOCIATION_HEADS = frozenset(("协会", "商会", "总会", "联合会", "联会", "同乡会", "促进会", "协进会", "联谊会"))
 _NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是有这那个各也都就还又并将被让给我该本")

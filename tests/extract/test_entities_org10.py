@@ -12,7 +12,7 @@ import pytest
 
 from tests.extract.spans import labelled
 
-# --- ORG: a hospital or school whose head is one word with its kind ------------------------------
+# --- ORG: a hospital whose head is one word with its kind ------------------------------
 
 
 @pytest.mark.parametrize(
