@@ -520,6 +520,8 @@ _SUBUNITS = {
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
+        # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
+        rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组)"
         rf")"
     ),
     "委": re.compile(
@@ -644,6 +646,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
     orgs += _quoted_bodies(text)
+    orgs += _bracketed_sar_associations(text, places)
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -831,8 +834,9 @@ _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民
 # members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
 # written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
 _DEPARTMENT_AFTER_RE = re.compile(
-    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务)"
-    r"(?:处|部|室|局)(?![长任])"
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济)"
+    # not 组织部分委员 (组织, a verb, + 部分, part of)
+    r"(?:处|部|室|局)(?![长任分])"
 )
 _LEVEL_CONGRESS_RE = re.compile(
     rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
@@ -2469,6 +2473,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         head = m.group()
         if head.endswith("委") and text.startswith("员", head_end):
             continue  # 社区委员工作室, 某市委员会: 委员 is no party committee
+        if head.endswith("部") and text.startswith("分", head_end):
+            continue  # 科教卫体委组织部分委员: 组织 (a verb) + 部分 (part of), no department
         if head == "政协" and text.startswith(
             ("委员", "主席", "副主席", "常委", "机关", "工作", "事业", "协商", "履职"), head_end
         ):
@@ -2604,7 +2610,7 @@ _CHAIN_HEADS = (
     "办事处", "居委会",
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
-    "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+    "纪念馆", "文化馆", "美术馆", "博物院", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
     # Associations of Hong Kong and Macau: 香港福建社团联会, 澳门江门同乡会, 港九工团联合总会.
     "联会", "同乡会", "协进会",
@@ -3099,6 +3105,23 @@ def _bracketed_short_names(text: str, orgs: list[Span], tokens: list[tuple[int, 
     ]
 
 
+# 某某(香港)同乡会, 某某(澳门)商会: a mainland place's association in Hong Kong or Macau, the SAR in brackets.
+_SAR_BRACKET_ASSOCIATION_RE = re.compile(
+    rf"[(（](?:香港|澳门)[)）](?:(?![、，。；的和与及])[{_CJK}]){{0,6}}?"
+    r"(?:同乡总会|同乡会|总商会|商会|联谊会|协会|总会|联合会|联会)"
+)
+
+
+def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
+    """汉阴(香港)同乡会: a place, Hong Kong's or Macau's name in brackets and an association's head are one ORG."""
+    out = []
+    for place in places:
+        m = _SAR_BRACKET_ASSOCIATION_RE.match(text, place.end)
+        if m:
+            out.append(_span(text, place.start, m.end(), "ORG", "entity.org_sar_association", 0.6))
+    return out
+
+
 def _npc_term(text: str, org: Span) -> Span:
     if org.text != "全国人民代表大会":
         return org
@@ -3429,7 +3452,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         else ""
     )
     if not kind:
-        return end
+        # 某某市侨联党组, 县教育局党组: a body's Party group (not 党组织, a Party organisation).
+        return end + 2 if text.startswith("党组", end) and not text.startswith("党组织", end) else end
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)

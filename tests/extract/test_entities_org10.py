@@ -49,3 +49,80 @@ def test_a_short_name_in_brackets_after_a_body_is_org_wherever_it_recurs(text: s
 
 def test_a_bracketed_gloss_after_a_body_that_is_no_name_is_not_learned() -> None:
     assert "试行" not in labelled("安康市茶叶协会(试行)章程公布。试行期间会员增加。", "ORG")
+
+
+# --- ORG: a CPPCC's standing group of members, a body's Party group, 组织部分 ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("市政协石泉活动组全体委员到企业调研。", "市政协石泉活动组"),
+        ("岚皋县政协第三界别联组开展专题调研。", "岚皋县政协第三界别联组"),
+    ],
+)
+def test_a_cppcc_standing_group_of_members_is_one_org_with_its_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("安康市侨联党组成员、副主席王建国出席。", "安康市侨联党组"),
+        ("县文联党组书记李和平讲话。", "县文联党组"),
+    ],
+)
+def test_a_bodys_party_group_is_one_org_with_it(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_party_organisation_after_a_body_is_no_party_group() -> None:
+    assert "县文联党组" not in labelled("要加强县文联党组织建设。", "ORG")
+
+
+def test_organising_part_of_the_members_is_no_organisation_department() -> None:
+    found = labelled("近日,石泉县政协科教卫体委组织部分委员视察。", "ORG")
+    assert "石泉县政协科教卫体委" in found
+    assert not any(o.endswith("组织部") for o in found)
+
+
+# --- ORG: a museum's head; an association named with its place and Hong Kong's in brackets ---------
+
+
+def test_a_provincial_museum_is_one_org() -> None:
+    assert "陕西省博物院" in labelled("代表们参观了陕西省博物院。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("日前,汉阴(香港)同乡会成立揭牌仪式在深圳举行。", "汉阴(香港)同乡会"),
+        ("紫阳(澳门)商会会长王明出席。", "紫阳(澳门)商会"),
+    ],
+)
+def test_an_association_with_its_place_and_hong_kongs_in_brackets_is_one_org(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+# --- combine: a model ORG the rules lack, by the head it ends in -----------------------------------
+
+
+@pytest.mark.parametrize("body", ["华岭通讯社", "石泉海外联谊会", "安康妇女总会"])
+def test_a_model_body_ending_in_an_association_or_agency_head_is_kept(body: str) -> None:
+    from pizhu.extract.combine import combine
+    from pizhu.extract.models import Span
+
+    text = f"据{body}消息,活动顺利举行。"
+    start = text.index(body)
+    model = [Span(start, start + len(body), "ORG", body, {}, "test", 0.5, "lac")]
+    assert [s.text for s in combine(text, [], model, [(0, len(text))]) if s.label == "ORG"] == [body]
+
+
+def test_a_model_commune_is_not_kept_by_its_head() -> None:
+    from pizhu.extract.combine import combine
+    from pizhu.extract.models import Span
+
+    text = "当年成立了人民公社。"
+    start = text.index("人民公社")
+    model = [Span(start, start + 4, "ORG", "人民公社", {}, "test", 0.5, "lac")]
+    assert [s for s in combine(text, [], model, [(0, len(text))]) if s.label == "ORG"] == []
