@@ -643,6 +643,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
     orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
+    orgs += _own_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs)
     orgs += _quoted_bodies(text)
@@ -3170,6 +3171,22 @@ def _across_page_breaks(text: str, orgs: list[Span]) -> list[Span]:
     return out
 
 
+_OWN_COMMITTEE = rf"((?:(?![、，。；的和与及第届各专])[{_CJK}]){{2,8}}?委员会)"
+# 本会外事委员会和专业委员会: the committees an association names as its own (本会 stays outside, as 本县 does).
+_OWN_COMMITTEES_RE = re.compile(rf"本会{_OWN_COMMITTEE}(?:[和及、]{_OWN_COMMITTEE})?")
+
+
+def _own_committees(text: str, orgs: list[Span]) -> list[Span]:
+    """本会外事委员会: a committee an association names as its own (本会 + name + 委员会) is ORG, and a second
+    joined to it by 和 too."""
+    out = []
+    for m in _OWN_COMMITTEES_RE.finditer(text):
+        for g in (1, 2):
+            if m.group(g) and not any(s.start <= m.start(g) < s.end for s in orgs):
+                out.append(_span(text, m.start(g), m.end(g), "ORG", "entity.org_own_committee", 0.6))
+    return out
+
+
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
     """A committee named in a list of heads after a committee ORG of the same sentence, with its post.
 
@@ -3287,7 +3304,12 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
             continue
         name = m.group(1)
         parts = [p for p in re.split("[和与及、]", name) if p]
-        for short in {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}:
+        shorts = {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}
+        if len(parts) == 1 and len(name) == 2:
+            shorts.add(name[0] + "委会")  # 外事委员会 → 外委会, 妇女委员会 → 妇委会
+        if len(parts) == 1 and len(name) == 4:
+            shorts.add(name[0] + name[2] + "委")  # 青年工作委员会 → 青工委 (two words, one character each)
+        for short in shorts:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
         if len(name) >= 2:

@@ -126,3 +126,22 @@ def test_a_model_commune_is_not_kept_by_its_head() -> None:
     start = text.index("人民公社")
     model = [Span(start, start + 4, "ORG", "人民公社", {}, "test", 0.5, "lac")]
     assert [s for s in combine(text, [], model, [(0, len(text))]) if s.label == "ORG"] == []
+
+
+# --- ORG: an association's own committees and their short forms --------------------------------------
+
+
+def test_a_committee_of_this_association_is_org_and_licenses_its_short_forms() -> None:
+    text = (
+        "本会外事委员会和青年工作委员会组织委员赴广州考察。外事委员会王立方主任担任团长。"
+        "外委会张明副主任、青工委李华主任随团。"
+    )
+    found = labelled(text, "ORG")
+    assert found.count("外事委员会") == 2
+    assert "青年工作委员会" in found
+    assert "外委会" in found
+    assert "青工委" in found
+
+
+def test_this_associations_term_committee_is_no_named_committee() -> None:
+    assert not any(o.startswith("第") for o in labelled("本会第五届委员会任期届满。", "ORG"))
