@@ -648,6 +648,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _stationed_bodies(text, orgs)
     orgs += _quoted_bodies(text)
     orgs += _bracketed_sar_associations(text, places)
+    orgs += _natives_associations(text, orgs, tokens, st)
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -2742,6 +2743,7 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
 _KIND_JOINED_HEADS = frozenset(("医院", "卫生院"))
 # An association's name may hold a verb (澳门知识产权保护商会, 澳门连锁加盟商会): after its place, it is read whole.
 _ASSOCIATION_HEADS = frozenset(("协会", "商会", "总会", "联合会", "联会", "同乡会", "促进会", "协进会", "联谊会"))
+_EVERY_LEVEL_MEMBERS_RE = re.compile("各级(?=政协委员|人大代表)")
 _NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是有这那个各也都就还又并将被让给我该本")
 
 
@@ -2753,7 +2755,9 @@ def _association_place(
         if place.end > head_start or head_start - place.end > _MAX_BODY_CONTENT:
             continue
         between = text[place.end : head_start]
-        if not between or not _CJK_ONLY_RE.fullmatch(between) or any(ch in _NOT_IN_ASSOCIATION for ch in between):
+        # 香港山东各级政协委员联谊总会: members of every level, inside the association's name.
+        named = _EVERY_LEVEL_MEMBERS_RE.sub("", between)
+        if not between or not _CJK_ONLY_RE.fullmatch(between) or any(ch in _NOT_IN_ASSOCIATION for ch in named):
             return None
         if token_of[place.start] < 0 or tokens[token_of[place.start]][0] != place.start:
             return None
@@ -3121,6 +3125,44 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
         if m:
             out.append(_span(text, place.start, m.end(), "ORG", "entity.org_sar_association", 0.6))
     return out
+
+
+_NATIVES_ASSOCIATION_RE = re.compile("同乡总会|同乡联谊会|同乡会")
+
+
+def _natives_associations(
+    text: str, orgs: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[Span]:
+    """崖口同乡会: a natives' association is named by their place, whatever the tables know of it. The name is
+    the shortest run of two to four characters before the head that starts a word (no function word in it, no
+    everyday word: 支持同乡会); none where the rules read the association already or a plural stands before it
+    (各地同乡会)."""
+    token_starts = {s for s, _e, _w in tokens}
+    out = []
+    for m in _NATIVES_ASSOCIATION_RE.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in orgs):
+            continue
+        for k in (2, 3, 4):
+            start = m.start() - k
+            name = text[max(0, start) : m.start()]
+            if start < 0 or not _CJK_ONLY_RE.fullmatch(name) or any(ch in _NOT_IN_ASSOCIATION for ch in name):
+                break
+            if start in token_starts:
+                words = [w for a, _b, w in tokens if start <= a < m.start() and len(w) >= 2]
+                if all(_place_like(w, st) for w in words):
+                    out.append(_span(text, start, m.end(), "ORG", "entity.org_natives_association", 0.6))
+                break
+    return out
+
+
+# A word of everyday prose (支持, 去年, 祝愿) is this frequent in jieba's dictionary; a place's name rarely is.
+_EVERYDAY_FREQ = 100
+
+
+def _place_like(word: str, st: dict[str, Any]) -> bool:
+    """Whether a word may be a place's name: one the tables or jieba know as a place, or no everyday word."""
+    known = word in st["places"] or word in st["ns_words"] or word in st["town_stems"] or word in st["short_names"]
+    return known or st["tokenizer"].FREQ.get(word, 0) < _EVERYDAY_FREQ
 
 
 def _npc_term(text: str, org: Span) -> Span:

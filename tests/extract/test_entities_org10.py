@@ -145,3 +145,31 @@ def test_a_committee_of_this_association_is_org_and_licenses_its_short_forms() -
 
 def test_this_associations_term_committee_is_no_named_committee() -> None:
     assert not any(o.startswith("第") for o in labelled("本会第五届委员会任期届满。", "ORG"))
+
+
+# --- ORG: natives' associations named by a place the tables miss; 各级 members inside a name ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("崖口同乡会会长李明表示,将继续服务乡亲。", "崖口同乡会"),
+        ("昨日川黔同乡总会举办中秋联欢。", "川黔同乡总会"),
+    ],
+)
+def test_a_natives_association_is_one_org_with_the_name_before_it(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_associations_in_general_are_no_org() -> None:
+    assert labelled("各地同乡会和社团代表出席。", "ORG") == []
+
+
+def test_members_of_every_level_inside_an_associations_name_stay_in_it() -> None:
+    found = labelled("香港陕西各级政协委员联谊总会会长王明出席。", "ORG")
+    assert "香港陕西各级政协委员联谊总会" in found
+
+
+@pytest.mark.parametrize("text", ["我们将继续支持同乡会的工作。", "去年同乡会组团回乡。", "祝愿同乡会会务兴旺。"])
+def test_an_everyday_word_before_a_natives_association_is_no_name(text: str) -> None:
+    assert labelled(text, "ORG") == []
