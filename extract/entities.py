@@ -645,10 +645,15 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _listed_committees(text, orgs)
     orgs += _own_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
-    orgs += _stationed_bodies(text, orgs)
+    orgs += _stationed_bodies(text, orgs, places)
     orgs += _quoted_bodies(text)
     orgs += _bracketed_sar_associations(text, places)
     orgs += _natives_associations(text, orgs, tokens, st)
+    orgs += [
+        _span(text, *m.span(), "ORG", "entity.org_party_office", 0.6)
+        for m in _PARTY_OFFICE_RE.finditer(text)
+        if not any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1))
+    ]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -3127,6 +3132,8 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
     return out
 
 
+# 中国国民党某某县党部, 国民党县党部 (county annals): a party's office of a place or a level.
+_PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)")
 _NATIVES_ASSOCIATION_RE = re.compile("同乡总会|同乡联谊会|同乡会")
 
 
@@ -3297,9 +3304,11 @@ _SENDER_BEFORE_RE = re.compile(
 )
 
 
-def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
+def _stationed_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
     st = _init()
     ends = {o.end: o for o in orgs}
+    # 某某市驻西安办事处, 某某县驻京联络处: a place's own office in another place, the sending place written first.
+    place_ends = {p.end: p for p in places}
     out = []
     for m in _STATIONED_RE.finditer(text):
         place = m.group("place")  # the place, then what the office is for (国安, 特别行政区)
@@ -3308,6 +3317,8 @@ def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
         sender = ends.get(m.start())
         if sender is None and m.start() and text[m.start() - 1] in "部府局院委":
             sender = next((o for o in orgs if o.end == m.start()), None)
+        if sender is None and m.start() in place_ends:
+            sender = place_ends[m.start()]
         start = sender.start if sender is not None else m.start()
         if sender is None:
             # 中央政府驻香港联络办公室, 中国外交部驻香港特派员公署: the sending government or ministry,

@@ -173,3 +173,35 @@ def test_members_of_every_level_inside_an_associations_name_stay_in_it() -> None
 @pytest.mark.parametrize("text", ["我们将继续支持同乡会的工作。", "去年同乡会组团回乡。", "祝愿同乡会会务兴旺。"])
 def test_an_everyday_word_before_a_natives_association_is_no_name(text: str) -> None:
     assert labelled(text, "ORG") == []
+
+
+# --- ORG: a place's office in another place; a historic party's local office; a name without its place --
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("安康市驻西安办事处主任张三出席。", "安康市驻西安办事处"),
+        ("汉阴县驻京联络处负责人到会。", "汉阴县驻京联络处"),
+    ],
+)
+def test_a_places_office_in_another_place_is_one_org(text: str, body: str) -> None:
+    found = labelled(text, "ORG")
+    assert body in found
+    assert body.split("驻")[0] not in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("1946年中国国民党绥棱县党部成立。", "中国国民党绥棱县党部"),
+        ("国民党岚皋县党部书记长王某逃走。", "国民党岚皋县党部"),
+    ],
+)
+def test_a_partys_county_office_is_one_org(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_an_association_named_again_without_its_place_is_org() -> None:
+    text = "香港汉中商会举行就职典礼。汉中商会会长王明致辞,汉中商会将继续服务乡亲。"
+    assert labelled(text, "ORG").count("汉中商会") == 2
