@@ -649,6 +649,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _quoted_bodies(text)
     orgs += _bracketed_sar_associations(text, places)
     orgs += _natives_associations(text, orgs, tokens, st)
+    orgs += _works(text, orgs, places, tokens)
     orgs += [
         _span(text, *m.span(), "ORG", "entity.org_party_office", 0.6)
         for m in _PARTY_OFFICE_RE.finditer(text)
@@ -2617,7 +2618,8 @@ _CHAIN_HEADS = (
     "办事处", "居委会",
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
-    "纪念馆", "文化馆", "美术馆", "博物院", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+    "纪念馆", "文化馆", "美术馆", "博物院", "妇幼保健院", "保健院",
+    "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
     # Associations of Hong Kong and Macau: 香港福建社团联会, 澳门江门同乡会, 港九工团联合总会.
     "联会", "同乡会", "协进会",
@@ -2706,7 +2708,7 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             whole = _body_prefix(text, tokens, token_of, joined_from, place_end, st)
             if whole[0] is not None:
                 start, content_start, proper = whole
-                content = joined_from - content_start
+                content = head_start - content_start  # the kind joined to the head is content (疾控 of 疾控中心)
         if start is None and head in _ASSOCIATION_HEADS:
             start = _association_place(text, head_start, places, token_of, tokens)
             if start is not None:
@@ -2722,6 +2724,9 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        joint = text.rfind("和", start, head_start)
+        if joint > start and text[joint + 1 : joint + 2] in _LEVELS and text.endswith(_CHAIN_HEADS, start, joint):
+            start = joint + 1  # 县自来水公司和县供电公司: 和 joins two level bodies (jieba's 和县, the county)
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
         if head == "中心" and (content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)):
@@ -2743,9 +2748,9 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
     return spans
 
 
-# Hospitals' heads the tokenizer joins to the kind before them (中医院, 专科医院); not schools' (中小学 is
-# schools in general: 宜昌中小学 keeps its place).
-_KIND_JOINED_HEADS = frozenset(("医院", "卫生院"))
+# Hospitals' and centres' heads the tokenizer joins to the kind before them (中医院, 专科医院, 疾控中心); not
+# schools' (中小学 is schools in general: 宜昌中小学 keeps its place).
+_KIND_JOINED_HEADS = frozenset(("医院", "卫生院", "中心"))
 # An association's name may hold a verb (澳门知识产权保护商会, 澳门连锁加盟商会): after its place, it is read whole.
 _ASSOCIATION_HEADS = frozenset(("协会", "商会", "总会", "联合会", "联会", "同乡会", "促进会", "协进会", "联谊会"))
 _EVERY_LEVEL_MEMBERS_RE = re.compile("各级(?=政协委员|人大代表)")
@@ -2810,7 +2815,9 @@ def _names_a_place(word: str, st: dict[str, Any]) -> bool:
 
 
 # Posts jieba writes into one word with the head before them (人大代表, 局局长, 政协委员).
-_POSTS_GLUED_TO_HEAD = frozenset(("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长"))
+_POSTS_GLUED_TO_HEAD = frozenset(
+    ("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长", "院长", "校长")
+)
 
 
 def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
@@ -3134,6 +3141,25 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
 
 # 中国国民党某某县党部, 国民党县党部 (county annals): a party's office of a place or a level.
 _PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)")
+# 某某县女娲茶厂, 县木器厂: a works named after its place or level (not 厂长, 厂商, 厂区, 厂家, 厂房, 厂矿).
+_WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
+
+
+def _works(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """A works after its place or a bare level, each a word: 某某县女娲茶厂, 县木器厂 (the place is inside it)."""
+    token_at = {a: w for a, _b, w in tokens}
+    starts = [(p.start, p.end) for p in places] + [(a, a + 1) for a, w in token_at.items() if w in _LEVELS]
+    out = []
+    for start, end in starts:
+        m = _WORKS_AFTER_RE.match(text, end)
+        if m is None or end not in token_at or any(ch in _NOT_IN_ASSOCIATION for ch in m.group()):
+            continue
+        if any(o.start < m.end() and start < o.end for o in orgs):
+            continue
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_works", 0.6))
+    return out
+
+
 _NATIVES_ASSOCIATION_RE = re.compile("同乡总会|同乡联谊会|同乡会")
 
 

@@ -205,3 +205,31 @@ def test_a_partys_county_office_is_one_org(text: str, body: str) -> None:
 def test_an_association_named_again_without_its_place_is_org() -> None:
     text = "香港汉中商会举行就职典礼。汉中商会会长王明致辞,汉中商会将继续服务乡亲。"
     assert labelled(text, "ORG").count("汉中商会") == 2
+
+
+# --- ORG: works, clinics and centres after a level; a county's name that is the conjunction 和 ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("委员们走访了平利县女娲茶厂。", "平利县女娲茶厂"),
+        ("1985年县木器厂扩建车间。", "县木器厂"),
+        ("在县妇幼保健院调研。", "县妇幼保健院"),
+        ("县疾控中心主任汇报了工作。", "县疾控中心"),
+        ("岚皋县医院院长王明介绍情况。", "岚皋县医院"),
+    ],
+)
+def test_a_works_clinic_or_centre_after_its_level_or_place_is_one_org(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_works_head_that_starts_a_word_is_no_works() -> None:
+    assert labelled("平利县厂长会议召开。", "ORG") == []
+
+
+def test_two_level_bodies_joined_by_and_stay_two() -> None:
+    found = labelled("委员们走访了县自来水公司和县供电公司。", "ORG")
+    assert "县自来水公司" in found
+    assert "县供电公司" in found
+    assert not any("和" in o for o in found)
