@@ -23,7 +23,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from pathlib import Path
 from typing import Any, cast
 
@@ -661,7 +661,8 @@ def _find_entities(text: str) -> list[Span]:
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
     orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
     learned = _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
-    spans += orgs + learned + _bracketed_short_names(text, orgs + learned, tokens)
+    learned += _bracketed_short_names(text, orgs + learned, tokens)
+    spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
@@ -3196,6 +3197,49 @@ def _place_like(word: str, st: dict[str, Any]) -> bool:
     """Whether a word may be a place's name: one the tables or jieba know as a place, or no everyday word."""
     known = word in st["places"] or word in st["ns_words"] or word in st["town_stems"] or word in st["short_names"]
     return known or st["tokenizer"].FREQ.get(word, 0) < _EVERYDAY_FREQ
+
+
+_COMPANY_FORMS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
+# A brand jieba knows as a word is a rare one (国信, 金蚕); a trade word is an everyday one (投资, 制药).
+_BRAND_FREQ = 100
+
+
+def _company_brands(
+    text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[Span]:
+    """某某康尔佳制药股份有限公司 … 康尔佳: a company's brand, the name after its place that jieba does not know
+    (single characters, or one rare word) before its trade words, is ORG where a word starts with it after the
+    full name was given. A place is no brand (汉江投资开发有限公司 licenses no 汉江)."""
+    place_at = {p.start: p for p in places}
+    learned: dict[str, int] = {}
+    for o in orgs:
+        if not o.text.endswith(_COMPANY_FORMS):
+            continue
+        start = o.start
+        while start in place_at and place_at[start].end < o.end:
+            start = place_at[start].end
+        words = st["segmenter"].words(text[start : o.end])
+        singles = list(takewhile(lambda w: len(w) == 1, words))
+        if 2 <= len(singles) <= 3 and len(words) > len(singles) and len(words[len(singles)]) >= 2:
+            brand = "".join(singles)
+        elif len(words) >= 2 and len(words[0]) == 2 and st["tokenizer"].FREQ.get(words[0], 0) < _BRAND_FREQ:
+            brand = words[0]
+        else:
+            continue
+        if _names_a_place(brand, st) or brand in st["function_words"]:
+            continue
+        learned.setdefault(brand, o.end)
+    if not learned:
+        return []
+    token_starts = {s for s, _e, _w in tokens}
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_brand", 0.55)
+        for m in _alternation(learned).finditer(text)
+        if m.start() >= learned[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
+    ]
 
 
 def _npc_term(text: str, org: Span) -> Span:

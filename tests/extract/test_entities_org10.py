@@ -233,3 +233,22 @@ def test_two_level_bodies_joined_by_and_stay_two() -> None:
     assert "县自来水公司" in found
     assert "县供电公司" in found
     assert not any("和" in o for o in found)
+
+
+# --- ORG: a company's brand after its full name ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "brand"),
+    [
+        ("委员们来到陕西康瑞佳制药股份有限公司调研,听取了康瑞佳生产经营情况的介绍。", "康瑞佳"),
+        ("安康金蚕丝绸有限公司成立于2001年,金蚕现有员工三百人。", "金蚕"),
+    ],
+)
+def test_a_companys_brand_after_its_full_name_is_org(text: str, brand: str) -> None:
+    assert brand in labelled(text, "ORG")
+
+
+def test_a_companys_trade_word_is_no_brand() -> None:
+    text = "陕西汉江投资开发有限公司负责项目投资。"
+    assert "投资" not in labelled(text, "ORG")
