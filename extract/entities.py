@@ -3106,8 +3106,11 @@ def _bracketed_short_names(text: str, orgs: list[Span], tokens: list[tuple[int, 
     learned: dict[str, int] = {}
     for o in orgs:
         m = _SHORT_NAME_AFTER_RE.match(text, o.end)
-        if m and _is_abbreviation(m.group(1), o.text):
-            learned.setdefault(m.group(1), m.start(1))
+        short = m.group(1) if m else ""
+        # 中国人民政治协商会议(简称政协): a short name that is itself a kind of body (政协, 人大, 侨联) names the body
+        # only after a level or a place, as the level rules read it; it is not learned bare.
+        if m and _is_abbreviation(short, o.text) and short not in _ORG_HEADS and short not in _CHAIN_HEADS:
+            learned.setdefault(short, m.start(1))
     if not learned:
         return []
     token_starts = {s for s, _e, _w in tokens}

@@ -252,3 +252,8 @@ def test_a_companys_brand_after_its_full_name_is_org(text: str, brand: str) -> N
 def test_a_companys_trade_word_is_no_brand() -> None:
     text = "陕西汉江投资开发有限公司负责项目投资。"
     assert "投资" not in labelled(text, "ORG")
+
+
+def test_a_short_name_that_is_a_kind_of_body_is_not_learned() -> None:
+    text = "中国人民政治协商会议(简称政协)是统一战线组织。人大代表和政协委员都要履职。"
+    assert "政协" not in labelled(text, "ORG")
