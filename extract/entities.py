@@ -23,7 +23,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from pathlib import Path
 from typing import Any, cast
 
@@ -523,6 +523,8 @@ _SUBUNITS = {
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
+        # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
+        rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组)"
         rf")"
     ),
     "委": re.compile(
@@ -644,15 +646,26 @@ def _find_entities(text: str) -> list[Span]:
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
     orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
+    orgs += _own_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
-    orgs += _stationed_bodies(text, orgs)
+    orgs += _stationed_bodies(text, orgs, places)
     orgs += _quoted_bodies(text)
+    orgs += _bracketed_sar_associations(text, places)
+    orgs += _natives_associations(text, orgs, tokens, st)
+    orgs += _works(text, orgs, places, tokens)
+    orgs += [
+        _span(text, *m.span(), "ORG", "entity.org_party_office", 0.6)
+        for m in _PARTY_OFFICE_RE.finditer(text)
+        if not any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1))
+    ]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
     orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
-    spans += orgs + _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
+    learned = _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
+    learned += _bracketed_short_names(text, orgs + learned, tokens)
+    spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
@@ -833,8 +846,9 @@ _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民
 # members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
 # written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
 _DEPARTMENT_AFTER_RE = re.compile(
-    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务)"
-    r"(?:处|部|室|局)(?![长任])"
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济)"
+    # not 组织部分委员 (组织, a verb, + 部分, part of)
+    r"(?:处|部|室|局)(?![长任分])"
 )
 _LEVEL_CONGRESS_RE = re.compile(
     rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
@@ -2523,6 +2537,8 @@ def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
         head = m.group()
         if head.endswith("委") and text.startswith("员", head_end):
             continue  # 社区委员工作室, 某市委员会: 委员 is no party committee
+        if head.endswith("部") and text.startswith("分", head_end):
+            continue  # 科教卫体委组织部分委员: 组织 (a verb) + 部分 (part of), no department
         if head == "政协" and text.startswith(
             ("委员", "主席", "副主席", "常委", "机关", "工作", "事业", "协商", "履职"), head_end
         ):
@@ -2658,7 +2674,8 @@ _CHAIN_HEADS = (
     "办事处", "居委会",
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
-    "纪念馆", "文化馆", "美术馆", "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+    "纪念馆", "文化馆", "美术馆", "博物院", "妇幼保健院", "保健院",
+    "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
     # Associations of Hong Kong and Macau: 香港福建社团联会, 澳门江门同乡会, 港九工团联合总会.
     "联会", "同乡会", "协进会",
@@ -2740,6 +2757,14 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             if whole[0] is not None:
                 start, content_start, proper = whole
                 content = prefix_from - content_start
+        joined_from = tokens[token_of[head_start]][0] if token_of[head_start] >= 0 else head_start
+        if start is None and head in _KIND_JOINED_HEADS and joined_from < head_start:
+            # 县 + 中医院, 某某县 + 专科医院: the head is one word with the kind before it; the place or level
+            # opens the name before that word (a kind alone, 办好中医院, finds none and names no body).
+            whole = _body_prefix(text, tokens, token_of, joined_from, place_end, st)
+            if whole[0] is not None:
+                start, content_start, proper = whole
+                content = head_start - content_start  # the kind joined to the head is content (疾控 of 疾控中心)
         if start is None and head in _ASSOCIATION_HEADS:
             start = _association_place(text, head_start, places, token_of, tokens)
             if start is not None:
@@ -2755,6 +2780,9 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        joint = text.rfind("和", start, head_start)
+        if joint > start and text[joint + 1 : joint + 2] in _LEVELS and text.endswith(_CHAIN_HEADS, start, joint):
+            start = joint + 1  # 县自来水公司和县供电公司: 和 joins two level bodies (jieba's 和县, the county)
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
         if head == "中心" and (content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)):
@@ -2776,8 +2804,12 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
     return spans
 
 
+# Hospitals' and centres' heads the tokenizer joins to the kind before them (中医院, 专科医院, 疾控中心); not
+# schools' (中小学 is schools in general: 宜昌中小学 keeps its place).
+_KIND_JOINED_HEADS = frozenset(("医院", "卫生院", "中心"))
 # An association's name may hold a verb (澳门知识产权保护商会, 澳门连锁加盟商会): after its place, it is read whole.
 _ASSOCIATION_HEADS = frozenset(("协会", "商会", "总会", "联合会", "联会", "同乡会", "促进会", "协进会", "联谊会"))
+_EVERY_LEVEL_MEMBERS_RE = re.compile("各级(?=政协委员|人大代表)")
 _NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是有这那个各也都就还又并将被让给我该本")
 
 
@@ -2789,7 +2821,9 @@ def _association_place(
         if place.end > head_start or head_start - place.end > _MAX_BODY_CONTENT:
             continue
         between = text[place.end : head_start]
-        if not between or not _CJK_ONLY_RE.fullmatch(between) or any(ch in _NOT_IN_ASSOCIATION for ch in between):
+        # 香港山东各级政协委员联谊总会: members of every level, inside the association's name.
+        named = _EVERY_LEVEL_MEMBERS_RE.sub("", between)
+        if not between or not _CJK_ONLY_RE.fullmatch(between) or any(ch in _NOT_IN_ASSOCIATION for ch in named):
             return None
         if token_of[place.start] < 0 or tokens[token_of[place.start]][0] != place.start:
             return None
@@ -2837,7 +2871,9 @@ def _names_a_place(word: str, st: dict[str, Any]) -> bool:
 
 
 # Posts jieba writes into one word with the head before them (人大代表, 局局长, 政协委员).
-_POSTS_GLUED_TO_HEAD = frozenset(("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长"))
+_POSTS_GLUED_TO_HEAD = frozenset(
+    ("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长", "院长", "校长")
+)
 
 
 def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
@@ -3108,6 +3144,162 @@ def _association_initials(
     ]
 
 
+# A short name given right after a body's full name: (厂商会), (下称“中总”), (以下简称某某).
+_SHORT_NAME_AFTER_RE = re.compile(r"[(（](?:以下简称|简称|下称|以下称)?[“\"「]?([\u4e00-\u9fff]{2,5})[”\"」]?[)）]")
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` takes its characters from ``full`` in order, the first from its opening words."""
+    rest = iter(full)
+    return short != full and all(ch in rest for ch in short)
+
+
+def _bracketed_short_names(text: str, orgs: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """香港中华厂商联合会(厂商会) … 厂商会: a short name the text gives in brackets right after a body's full
+    name, made of that name's characters in order, is ORG there and wherever a word starts with it after
+    (a gloss that is no abbreviation, 协会(试行), is not learned)."""
+    learned: dict[str, int] = {}
+    for o in orgs:
+        m = _SHORT_NAME_AFTER_RE.match(text, o.end)
+        short = m.group(1) if m else ""
+        # 中国人民政治协商会议(简称政协): a short name that is itself a kind of body (政协, 人大, 侨联) names the body
+        # only after a level or a place, as the level rules read it; it is not learned bare.
+        if m and _is_abbreviation(short, o.text) and short not in _ORG_HEADS and short not in _CHAIN_HEADS:
+            learned.setdefault(short, m.start(1))
+    if not learned:
+        return []
+    token_starts = {s for s, _e, _w in tokens}
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_short_name", 0.6)
+        for m in _alternation(learned).finditer(text)
+        if m.start() >= learned[m.group()]
+        and (m.start() in token_starts or m.start() == learned[m.group()])
+        and not any(inside[m.start() : m.end()])
+    ]
+
+
+# 某某(香港)同乡会, 某某(澳门)商会: a mainland place's association in Hong Kong or Macau, the SAR in brackets.
+_SAR_BRACKET_ASSOCIATION_RE = re.compile(
+    rf"[(（](?:香港|澳门)[)）](?:(?![、，。；的和与及])[{_CJK}]){{0,6}}?"
+    r"(?:同乡总会|同乡会|总商会|商会|联谊会|协会|总会|联合会|联会)"
+)
+
+
+def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
+    """汉阴(香港)同乡会: a place, Hong Kong's or Macau's name in brackets and an association's head are one ORG."""
+    out = []
+    for place in places:
+        m = _SAR_BRACKET_ASSOCIATION_RE.match(text, place.end)
+        if m:
+            out.append(_span(text, place.start, m.end(), "ORG", "entity.org_sar_association", 0.6))
+    return out
+
+
+# 中国国民党某某县党部, 国民党县党部 (county annals): a party's office of a place or a level.
+_PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)")
+# 某某县女娲茶厂, 县木器厂: a works named after its place or level (not 厂长, 厂商, 厂区, 厂家, 厂房, 厂矿).
+_WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
+
+
+def _works(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """A works after its place or a bare level, each a word: 某某县女娲茶厂, 县木器厂 (the place is inside it)."""
+    token_at = {a: w for a, _b, w in tokens}
+    starts = [(p.start, p.end) for p in places] + [(a, a + 1) for a, w in token_at.items() if w in _LEVELS]
+    out = []
+    for start, end in starts:
+        m = _WORKS_AFTER_RE.match(text, end)
+        if m is None or end not in token_at or any(ch in _NOT_IN_ASSOCIATION for ch in m.group()):
+            continue
+        if any(o.start < m.end() and start < o.end for o in orgs):
+            continue
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_works", 0.6))
+    return out
+
+
+_NATIVES_ASSOCIATION_RE = re.compile("同乡总会|同乡联谊会|同乡会")
+
+
+def _natives_associations(
+    text: str, orgs: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[Span]:
+    """崖口同乡会: a natives' association is named by their place, whatever the tables know of it. The name is
+    the shortest run of two to four characters before the head that starts a word (no function word in it, no
+    everyday word: 支持同乡会); none where the rules read the association already or a plural stands before it
+    (各地同乡会)."""
+    token_starts = {s for s, _e, _w in tokens}
+    out = []
+    for m in _NATIVES_ASSOCIATION_RE.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in orgs):
+            continue
+        for k in (2, 3, 4):
+            start = m.start() - k
+            name = text[max(0, start) : m.start()]
+            if start < 0 or not _CJK_ONLY_RE.fullmatch(name) or any(ch in _NOT_IN_ASSOCIATION for ch in name):
+                break
+            if start in token_starts:
+                words = [w for a, _b, w in tokens if start <= a < m.start() and len(w) >= 2]
+                if all(_place_like(w, st) for w in words):
+                    out.append(_span(text, start, m.end(), "ORG", "entity.org_natives_association", 0.6))
+                break
+    return out
+
+
+# A word of everyday prose (支持, 去年, 祝愿) is this frequent in jieba's dictionary; a place's name rarely is.
+_EVERYDAY_FREQ = 100
+
+
+def _place_like(word: str, st: dict[str, Any]) -> bool:
+    """Whether a word may be a place's name: one the tables or jieba know as a place, or no everyday word."""
+    known = word in st["places"] or word in st["ns_words"] or word in st["town_stems"] or word in st["short_names"]
+    return known or st["tokenizer"].FREQ.get(word, 0) < _EVERYDAY_FREQ
+
+
+_COMPANY_FORMS = ("有限责任公司", "股份有限公司", "有限公司", "集团")
+# A brand jieba knows as a word is a rare one (国信, 金蚕); a trade word is an everyday one (投资, 制药).
+_BRAND_FREQ = 100
+
+
+def _company_brands(
+    text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[Span]:
+    """某某康尔佳制药股份有限公司 … 康尔佳: a company's brand, the name after its place that jieba does not know
+    (single characters, or one rare word) before its trade words, is ORG where a word starts with it after the
+    full name was given. A place is no brand (汉江投资开发有限公司 licenses no 汉江)."""
+    place_at = {p.start: p for p in places}
+    learned: dict[str, int] = {}
+    for o in orgs:
+        if not o.text.endswith(_COMPANY_FORMS):
+            continue
+        start = o.start
+        while start in place_at and place_at[start].end < o.end:
+            start = place_at[start].end
+        words = st["segmenter"].words(text[start : o.end])
+        singles = list(takewhile(lambda w: len(w) == 1, words))
+        if 2 <= len(singles) <= 3 and len(words) > len(singles) and len(words[len(singles)]) >= 2:
+            brand = "".join(singles)
+        elif len(words) >= 2 and len(words[0]) == 2 and st["tokenizer"].FREQ.get(words[0], 0) < _BRAND_FREQ:
+            brand = words[0]
+        else:
+            continue
+        if _names_a_place(brand, st) or brand in st["function_words"]:
+            continue
+        learned.setdefault(brand, o.end)
+    if not learned:
+        return []
+    token_starts = {s for s, _e, _w in tokens}
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_brand", 0.55)
+        for m in _alternation(learned).finditer(text)
+        if m.start() >= learned[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
+    ]
+
+
 def _npc_term(text: str, org: Span) -> Span:
     if org.text != "全国人民代表大会":
         return org
@@ -3153,6 +3345,22 @@ def _across_page_breaks(text: str, orgs: list[Span]) -> list[Span]:
             if standing is not None and standing.group() != "协商委员会":
                 o = replace(o, end=standing.end(), text=text[o.start : standing.end()], rule="entity.org_across_break")
         out.append(o)
+    return out
+
+
+_OWN_COMMITTEE = rf"((?:(?![、，。；的和与及第届各专])[{_CJK}]){{2,8}}?委员会)"
+# 本会外事委员会和专业委员会: the committees an association names as its own (本会 stays outside, as 本县 does).
+_OWN_COMMITTEES_RE = re.compile(rf"本会{_OWN_COMMITTEE}(?:[和及、]{_OWN_COMMITTEE})?")
+
+
+def _own_committees(text: str, orgs: list[Span]) -> list[Span]:
+    """本会外事委员会: a committee an association names as its own (本会 + name + 委员会) is ORG, and a second
+    joined to it by 和 too."""
+    out = []
+    for m in _OWN_COMMITTEES_RE.finditer(text):
+        for g in (1, 2):
+            if m.group(g) and not any(s.start <= m.start(g) < s.end for s in orgs):
+                out.append(_span(text, m.start(g), m.end(g), "ORG", "entity.org_own_committee", 0.6))
     return out
 
 
@@ -3224,9 +3432,11 @@ _SENDER_BEFORE_RE = re.compile(
 )
 
 
-def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
+def _stationed_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
     st = _init()
     ends = {o.end: o for o in orgs}
+    # 某某市驻西安办事处, 某某县驻京联络处: a place's own office in another place, the sending place written first.
+    place_ends = {p.end: p for p in places}
     out = []
     for m in _STATIONED_RE.finditer(text):
         place = m.group("place")  # the place, then what the office is for (国安, 特别行政区)
@@ -3235,6 +3445,8 @@ def _stationed_bodies(text: str, orgs: list[Span]) -> list[Span]:
         sender = ends.get(m.start())
         if sender is None and m.start() and text[m.start() - 1] in "部府局院委":
             sender = next((o for o in orgs if o.end == m.start()), None)
+        if sender is None and m.start() in place_ends:
+            sender = place_ends[m.start()]
         start = sender.start if sender is not None else m.start()
         if sender is None:
             # 中央政府驻香港联络办公室, 中国外交部驻香港特派员公署: the sending government or ministry,
@@ -3273,7 +3485,12 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
             continue
         name = m.group(1)
         parts = [p for p in re.split("[和与及、]", name) if p]
-        for short in {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}:
+        shorts = {name[:2] + "委", "".join(p[0] for p in parts) + "委" if len(parts) > 1 else ""}
+        if len(parts) == 1 and len(name) == 2:
+            shorts.add(name[0] + "委会")  # 外事委员会 → 外委会, 妇女委员会 → 妇委会
+        if len(parts) == 1 and len(name) == 4:
+            shorts.add(name[0] + name[2] + "委")  # 青年工作委员会 → 青工委 (two words, one character each)
+        for short in shorts:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
         if len(name) >= 2:
@@ -3438,7 +3655,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         else ""
     )
     if not kind:
-        return end
+        # 某某市侨联党组, 县教育局党组: a body's Party group (not 党组织, a Party organisation).
+        return end + 2 if text.startswith("党组", end) and not text.startswith("党组织", end) else end
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
     m = _SUBUNITS[kind].match(text, end)
