@@ -121,6 +121,7 @@ def _init() -> dict[str, Any]:
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
+            title_lengths=sorted({len(w) for w in tags.get("tt", set())}),
             leaders=frozenset(tags.get("nr", set())),
             slogans=frozenset(slogans),
             slogan_re=re.compile("|".join(re.escape(s) for s in slogans)),
@@ -1538,9 +1539,20 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     full = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县区州旗"}
     found = [f for f in found if not (text[f[0]] == "长" and text[f[0] - 1 : f[0] + 1] in _POSTS_OF_UNITS)]
     if full:
-        spans_at = [(s, e) for s, e, _c in found]
+        # How many places cover each character, and how many are exactly a stretch: another place
+        # overlaps a stretch where more places cover one of its characters than are the stretch itself.
+        cover = [0] * (len(text) + 1)
+        exact: dict[tuple[int, int], int] = {}
+        for s, e, _c in found:
+            exact[s, e] = exact.get((s, e), 0) + 1
+            for k in range(s, e):
+                cover[k] += 1
+        spans_at = [(s, e) for s, e, _c in found if s >= e]  # an empty one covers nothing: asked apart
         for m in re.finditer("|".join(sorted(map(re.escape, full), key=len, reverse=True)), text):
-            if m.end() in token_ends and any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in spans_at):
+            if m.end() in token_ends and (
+                max(cover[m.start() : m.end()], default=0) > exact.get(m.span(), 0)
+                or any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in spans_at)
+            ):
                 found.append((m.start(), m.end(), 0.6))  # 新吴起: 吴起 where 新吴 would cut it
     found.sort(key=lambda f: (-(f[1] - f[0]), text[f[0] : f[1]] not in full, f[0]))
     kept: list[tuple[int, int, float]] = []
@@ -2235,8 +2247,7 @@ def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
     """For each character position, the index of the token holding it."""
     out = [-1] * (n + 1)
     for i, (s, e, _w) in enumerate(tokens):
-        for k in range(s, e):
-            out[k] = i
+        out[s:e] = [i] * (e - s)
     return out
 
 
@@ -2922,7 +2933,8 @@ def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
     """Whether a name may start at ``start``: after punctuation, a title, or a function word (如, 暨, 宣布)."""
     if start == 0 or text[start - 1] in _NAME_BOUNDARY_BEFORE:
         return True
-    if any(text.endswith(title, 0, start) for title in st["titles"]):
+    titles = st["titles"]
+    if any(text[start - k : start] in titles for k in st["title_lengths"] if k <= start):
         return True
     words = st["function_words"]
     if any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start])):
