@@ -1474,7 +1474,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and text[end : end + 1] in _VENUE_CHARS
         ):
             continue  # 澳门 + 新竹苑: a short name opening a venue's own name is part of the venue
-        if _counts_places(word) and word not in licensed:
+        # _counts_places(word), written out: it is asked of every token.
+        if len(word) == 2 and word[0] in _COUNT_CHARS and word[1] in _KIND_OF_PLACE_CHARS and word not in licensed:
             continue  # 双城经济圈: a count of places, a name only beside its full name (双城区)
         if named:
             found.append((start, end, 0.8))
@@ -2642,10 +2643,11 @@ def _common_noun(word: str, st: dict[str, Any]) -> bool:
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
+    cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif _before_a_name(word, titles, st):
+        elif (known := cached(word)) or (known is None and _before_a_name(word, titles, st)):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
                 # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
