@@ -1483,7 +1483,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if word in licensed:
             found.append((start, end, 0.7))  # 城中 where the text also says 城中区
             continue
-        if word in region_words or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
+        if word in region_words or (2 <= len(word) <= 3 and _PROVINCE_ABBREVIATIONS.issuperset(word)):
             found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
         if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in ns_words:
@@ -1645,11 +1645,17 @@ def _listed_short_names(
     starts = {s for s, _e, _c in found}
     ends = {e for _s, e, _c in found}
     added: list[tuple[int, int, float]] = []
+    # The tokens that may join a list: short names, not before a body's head (晋安和仓山工委: the body's).
+    names = [
+        (s, e)
+        for s, e, word in tokens
+        if len(word) >= 2 and word in table.short and text[e : e + 1] not in _BODY_AFTER_SUFFIX
+    ]
     for _round in range(3):  # 鼓楼、台江、晋安: the list's kind passes along it
         grown = False
-        for s, e, word in tokens:
-            if s in starts or len(word) < 2 or word not in table.short or text[e : e + 1] in _BODY_AFTER_SUFFIX:
-                continue  # 晋安和仓山工委: a place before a body's head is the body's (ORG)
+        for s, e in names:
+            if s in starts:
+                continue
             after = text[e : e + 1] in ("、", "和") and e + 1 in starts
             before = s and text[s - 1] in "、和" and s - 1 in ends
             if after or before:
@@ -2137,7 +2143,7 @@ def _names_a_place(word: str, st: dict[str, Any]) -> bool:
         word in st["places"]
         or word in st["short_names"]
         or word in _REGION_RUN_WORDS
-        or (2 <= len(word) <= 4 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word))
+        or (2 <= len(word) <= 4 and _PROVINCE_ABBREVIATIONS.issuperset(word))
     )
 
 
