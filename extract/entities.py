@@ -3217,7 +3217,11 @@ _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
 _ITEM_NOTE = rf"[（(][{_CJK}]{{1,3}}[)）]"
 _ITEM_NOTE_RE = re.compile(rf"{_ITEM_NOTE}$")
-_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?)+")
+# The lookbehind: a list starts where a run of item characters starts (the same matches; without it
+# every character of a long run is tried as a start and fails, quadratic in the run).
+_LIST_RE = re.compile(
+    rf"(?<![^{_NOT_IN_ITEM}])[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?)+"
+)
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
 _LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(
