@@ -24,6 +24,7 @@ confident first) shows the doubtful ones first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from pizhu.extract.entities import looks_like_name, looks_like_place, name_stands_free
@@ -80,6 +81,11 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
     known = " ".join(s.text for s in rules if s.label in ("GPE", "ORG"))
     fixed = [f for f in fixed if f.label != "PERSON" or f.text not in known]
     by_bounds = {(s.start, s.end, s.label) for s in fixed}
+    # The model's spans of each label by start, to find those inside a rule span without a scan.
+    by_start: dict[str, list[Span]] = {}
+    for s in sorted(fixed, key=lambda s: s.start):
+        by_start.setdefault(s.label, []).append(s)
+    starts = {label: [s.start for s in spans] for label, spans in by_start.items()}
     out: list[Span] = []
     supported: set[tuple[int, int, str]] = set()
     for span in rules:
@@ -91,7 +97,10 @@ def combine(text: str, rules: list[Span], model: list[Span], checked: list[tuple
             supported.add(key)
             out.append(replace(span, source="rules+lac", confidence=max(AGREED, span.confidence)))
             continue
-        inner = [s for s in fixed if s.label == span.label and span.start <= s.start and s.end <= span.end]
+        same = by_start.get(span.label, [])
+        first = bisect_left(starts.get(span.label, []), span.start)
+        last = bisect_right(starts.get(span.label, []), span.end, first)
+        inner = [s for s in same[first:last] if s.end <= span.end]
         if inner:
             supported.update((s.start, s.end, s.label) for s in inner)
             out.append(replace(span, source="rules+lac", confidence=max(0.85, span.confidence)))

@@ -6,6 +6,8 @@ import bisect
 import re
 from array import array
 from dataclasses import replace
+from itertools import repeat
+from operator import sub
 
 from pizhu.extract.layout import Block, Layout
 from pizhu.extract.models import DocumentDraft, Normalized
@@ -34,7 +36,7 @@ def prepare(raw: str, layout: Layout | None = None) -> list[DocumentDraft]:
         raw_start = 0 if part == 0 else whole.raw_offsets[start]
         raw_end = len(raw) if part == len(ranges) - 1 else whole.raw_offsets[ranges[part + 1][0]]
         part_raw = raw[raw_start:raw_end]
-        offsets = array("i", (o - raw_start for o in whole.raw_offsets[start:end]))
+        offsets = array("i", map(sub, whole.raw_offsets[start:end], repeat(raw_start)))
         # The end of a report maps to the end of its raw slice, as in normalize().
         offsets.append(len(part_raw))
         normalized = Normalized(text=whole.text[start:end], raw_offsets=offsets)

@@ -127,6 +127,7 @@ def _init() -> dict[str, Any]:
             proper=frozenset(proper),
             rare_proper=frozenset(rare),
             titles=frozenset(tags.get("tt", set())),
+            title_lengths=sorted({len(w) for w in tags.get("tt", set())}),
             leaders=frozenset(tags.get("nr", set())),
             slogans=frozenset(slogans),
             slogan_re=re.compile("|".join(re.escape(s) for s in slogans)),
@@ -2030,7 +2031,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and text[end : end + 1] in _VENUE_CHARS
         ):
             continue  # 澳门 + 新竹苑: a short name opening a venue's own name is part of the venue
-        if _counts_places(word) and word not in licensed:
+        # _counts_places(word), written out: it is asked of every token.
+        if len(word) == 2 and word[0] in _COUNT_CHARS and word[1] in _KIND_OF_PLACE_CHARS and word not in licensed:
             continue  # 双城经济圈: a count of places, a name only beside its full name (双城区)
         if named:
             found.append((start, end, 0.8))
@@ -2038,7 +2040,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if word in licensed:
             found.append((start, end, 0.7))  # 城中 where the text also says 城中区
             continue
-        if word in region_words or (2 <= len(word) <= 3 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word)):
+        if word in region_words or (2 <= len(word) <= 3 and _PROVINCE_ABBREVIATIONS.issuperset(word)):
             found.append((start, end, 0.6))  # 港澳, 京津冀, 川渝: provinces by their one-character names
             continue
         if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in ns_words:
@@ -2123,9 +2125,20 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     full = {text[s : e - 1] for s, e, _c in found if e - s >= 3 and text[e - 1] in "省市县区州旗"}
     found = [f for f in found if not (text[f[0]] == "长" and text[f[0] - 1 : f[0] + 1] in _POSTS_OF_UNITS)]
     if full:
-        spans_at = [(s, e) for s, e, _c in found]
+        # How many places cover each character, and how many are exactly a stretch: another place
+        # overlaps a stretch where more places cover one of its characters than are the stretch itself.
+        cover = [0] * (len(text) + 1)
+        exact: dict[tuple[int, int], int] = {}
+        for s, e, _c in found:
+            exact[s, e] = exact.get((s, e), 0) + 1
+            for k in range(s, e):
+                cover[k] += 1
+        spans_at = [(s, e) for s, e, _c in found if s >= e]  # an empty one covers nothing: asked apart
         for m in re.finditer("|".join(sorted(map(re.escape, full), key=len, reverse=True)), text):
-            if m.end() in token_ends and any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in spans_at):
+            if m.end() in token_ends and (
+                max(cover[m.start() : m.end()], default=0) > exact.get(m.span(), 0)
+                or any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in spans_at)
+            ):
                 found.append((m.start(), m.end(), 0.6))  # 新吴起: 吴起 where 新吴 would cut it
     found.sort(key=lambda f: (-(f[1] - f[0]), text[f[0] : f[1]] not in full, f[0]))
     kept: list[tuple[int, int, float]] = []
@@ -2224,11 +2237,17 @@ def _listed_short_names(
     starts = {s for s, _e, _c in found}
     ends = {e for _s, e, _c in found}
     added: list[tuple[int, int, float]] = []
+    # The tokens that may join a list: short names, not before a body's head (晋安和仓山工委: the body's).
+    names = [
+        (s, e)
+        for s, e, word in tokens
+        if len(word) >= 2 and word in table.short and text[e : e + 1] not in _BODY_AFTER_SUFFIX
+    ]
     for _round in range(3):  # 鼓楼、台江、晋安: the list's kind passes along it
         grown = False
-        for s, e, word in tokens:
-            if s in starts or len(word) < 2 or word not in table.short or text[e : e + 1] in _BODY_AFTER_SUFFIX:
-                continue  # 晋安和仓山工委: a place before a body's head is the body's (ORG)
+        for s, e in names:
+            if s in starts:
+                continue
             after = text[e : e + 1] in ("、", "和") and e + 1 in starts
             before = s and text[s - 1] in "、和" and s - 1 in ends
             if after or before:
@@ -2866,7 +2885,7 @@ def _names_a_place(word: str, st: dict[str, Any]) -> bool:
         word in st["places"]
         or word in st["short_names"]
         or word in _REGION_RUN_WORDS
-        or (2 <= len(word) <= 4 and all(ch in _PROVINCE_ABBREVIATIONS for ch in word))
+        or (2 <= len(word) <= 4 and _PROVINCE_ABBREVIATIONS.issuperset(word))
     )
 
 
@@ -2983,8 +3002,7 @@ def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
     """For each character position, the index of the token holding it."""
     out = [-1] * (n + 1)
     for i, (s, e, _w) in enumerate(tokens):
-        for k in range(s, e):
-            out[k] = i
+        out[s:e] = [i] * (e - s)
     return out
 
 
@@ -3727,13 +3745,14 @@ def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> s
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
+    cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif (lead := _leader_opening(word, leaders, st)) is not None:
             # 邓小平理论, 毛泽东思想: a leader of the table opening a fixed phrase jieba holds as one word.
             spans.append(_span(text, start, start + len(lead), "PERSON", "entity.person_leader", 0.9))
-        elif _before_a_name(word, titles, st):
+        elif (known := cached(word)) or (known is None and _before_a_name(word, titles, st)):
             found = _name_after(tokens, i + 1, text)
             if found is None and word in _CREDIT_ROLES:
                 # 版面 / 素珍, 校对：寒倩: an editor's credit may give the name without its surname.
@@ -4043,7 +4062,8 @@ def _boundary_before(text: str, start: int, st: dict[str, Any]) -> bool:
     """Whether a name may start at ``start``: after punctuation, a title, or a function word (如, 暨, 宣布)."""
     if start == 0 or text[start - 1] in _NAME_BOUNDARY_BEFORE:
         return True
-    if any(text.endswith(title, 0, start) for title in st["titles"]):
+    titles = st["titles"]
+    if any(text[start - k : start] in titles for k in st["title_lengths"] if k <= start):
         return True
     words = st["function_words"]
     if any(text.endswith(w, 0, start) and w in words for w in (text[start - 1 : start], text[start - 2 : start])):
@@ -4335,7 +4355,11 @@ _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
 _ITEM_NOTE = rf"[（(][{_CJK}]{{1,3}}[)）]"
 _ITEM_NOTE_RE = re.compile(rf"{_ITEM_NOTE}$")
-_LIST_RE = re.compile(rf"[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?)+")
+# The lookbehind: a list starts where a run of item characters starts (the same matches; without it
+# every character of a long run is tried as a start and fails, quadratic in the run).
+_LIST_RE = re.compile(
+    rf"(?<![^{_NOT_IN_ITEM}])[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?(?:、[^{_NOT_IN_ITEM}]+(?:{_ITEM_NOTE})?)+"
+)
 # What may stand before the first name of a list (领导有：, 当选副主席的是, 主席团成员) and after its last.
 _LIST_LEAD_END = ("是", "有", "为", "：", ":", "领导", "领导人", "同志", "成员", "委员", "常委", "代表")
 _LIST_TAIL_RE = re.compile(

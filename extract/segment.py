@@ -25,7 +25,8 @@ __all__ = ["Segmenter"]
 # jieba's own patterns (jieba.re_han_default, re_skip_default, re_eng).
 _HAN_RE = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _SKIP_RE = re.compile(r"(\r\n|\s)")
-_ENG_RE = re.compile("[a-zA-Z0-9]")
+_ENG = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""jieba's re_eng, ``[a-zA-Z0-9]``, for one character."""
 _MISSING = float("nan")
 """What the table gives for no prefix of any word (a float, so the table's type stays simple)."""
 
@@ -45,14 +46,14 @@ class Segmenter:
 
     def words(self, text: str) -> list[str]:
         out: list[str] = []
-        for block in _HAN_RE.split(text):
-            if not block:
-                continue
-            if _HAN_RE.match(block):
+        # split() with the pattern's group gives what lies between matches at even places and the
+        # matches (never empty) at odd ones; the same holds for the skip pattern's pieces.
+        for i, block in enumerate(_HAN_RE.split(text)):
+            if i % 2:
                 self._block(block, out)
-            else:
-                for piece in _SKIP_RE.split(block):
-                    if _SKIP_RE.match(piece):
+            elif block:
+                for j, piece in enumerate(_SKIP_RE.split(block)):
+                    if j % 2:
                         out.append(piece)
                     else:
                         out.extend(piece)
@@ -87,7 +88,7 @@ class Segmenter:
         while x < n:
             y = end[x]
             word = block[x:y]
-            if y - x == 1 and _ENG_RE.match(word):
+            if y - x == 1 and word in _ENG:
                 letters += word
             else:
                 if letters:

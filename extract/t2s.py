@@ -9,8 +9,11 @@ from the dictionary's longest down, at every position, and builds a tree of node
 
 :class:`Converter` reads the same dictionaries out of an ``OpenCC`` object and makes the same
 choices, but at each position tries only the lengths of the keys that start with that
-character, and walks the pieces with a plain stack. ``tests/extract/test_t2s.py`` checks it
-against ``OpenCC.convert`` on every report of the corpus and on generated text.
+character, and walks the pieces with a plain stack. The last dictionary of a group whose keys
+are all one character long (t2s's characters) converts a piece character by character
+(``str.translate``): its longest key is always one character, the leftmost first, so that is
+what the search does too, one rescan of the rest of the piece per character. ``tests/extract/test_t2s.py``
+checks it against ``OpenCC.convert`` on every report of the corpus and on generated text.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from typing import Any
 
 __all__ = ["Converter"]
 
-_Dictionary = tuple[dict[str, str], dict[str, tuple[int, ...]]]
-"""A dictionary's mapping, and the lengths of its keys by their first character, longest first."""
+_Dictionary = tuple[dict[str, str], dict[str, tuple[int, ...]], dict[int, str] | None]
+"""A dictionary's mapping, the lengths of its keys by their first character (longest first), and
+when every key is one character, the mapping as a ``str.translate`` table."""
 
 
 class Converter:
@@ -39,7 +43,8 @@ class Converter:
                     lengths.setdefault(key[0], set()).add(len(key))
                 # Of several values (開: 开 𫔭), OpenCC takes the first.
                 first = {key: value.split(" ")[0] for key, value in mapping.items()}
-                dictionaries.append((first, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}))
+                table = {ord(key): value for key, value in first.items()} if all(len(k) == 1 for k in first) else None
+                dictionaries.append((first, {c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}, table))
             self._chain.append(dictionaries)
 
     def convert(self, text: str) -> str:
@@ -67,8 +72,12 @@ def _convert(text: str, group: list[_Dictionary]) -> str:
         if k == len(group):
             out.append(piece)
             continue
-        mapping, lengths = group[k]
-        found = _longest(piece, mapping, lengths, limit)
+        mapping, lengths, table = group[k]
+        if table is not None and k == len(group) - 1:
+            out.append(piece.translate(table))  # one character at a time, as the search would go
+            continue
+        # No key starts with any of the piece's characters: nothing to search for.
+        found = None if lengths.keys().isdisjoint(piece) else _longest(piece, mapping, lengths, limit)
         if found is None:
             stack.append((piece, k + 1, len(piece)))
             continue

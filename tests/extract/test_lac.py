@@ -6,6 +6,7 @@ and one test proves the extractor works without it.
 
 from __future__ import annotations
 
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,23 @@ def test_texts_of_one_length_share_a_network_call_and_give_what_each_gives_alone
     twenty = sum(1 for line in lines if len(line) == 20)
     assert twenty > tagger.network_batch
     assert len(calls) == -(-twenty // tagger.network_batch) + 2, "a call per batch of one length, not one per text"
+
+
+@needs_model
+def test_tagged_words_are_the_words_run_gives_at_their_offsets() -> None:
+    lines = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for draft in prepare(decode(path.read_bytes()).text):
+            lines += [line for line in draft.text.split("\n") if line.strip()][:40]
+    lines += ["李", "张三在北京市工作"]
+    tagger = lac._load()
+    for tags in ({"PER", "ORG", "LOC"}, {"n", "v", "w", "LOC"}):
+        expected = []
+        for words in tagger.run(lines):
+            ends = list(accumulate(len(word) for word, _tag in words))
+            expected.append([(e - len(w), e, tag) for (w, tag), e in zip(words, ends, strict=True) if tag in tags])
+        assert tagger.tagged(lines, tags) == expected
+    assert any(tagger.tagged(lines, {"PER"})), "the seeds' lines have names in them"
 
 
 @needs_model

@@ -9,9 +9,11 @@ run-length map answers exactly as the per-character map does.
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from pizhu.extract.document import prepare
 from pizhu.extract.normalize import normalize
@@ -78,3 +80,21 @@ def test_extraction_on_prepared_reports_gives_slices(raw: str) -> None:
         for span in pipeline.extract_spans(text):
             assert 0 <= span.start < span.end <= len(text)
             assert text[span.start : span.end] == span.text
+
+
+# The two scans of OCR spacing start only where a run of CJK starts (a lookbehind): the same
+# matches as the patterns without it, which tried every character of a run and failed there.
+_RUNS = st.lists(st.sampled_from(["政", "协", "委员会", "𠀀", " ", "  ", "\u3000", "，", "a", "1", "\n"]), max_size=40)
+
+
+@SETTINGS
+@given(_RUNS.map("".join))
+def test_spacing_scans_find_what_they_found_without_the_lookbehind(text: str) -> None:
+    from pizhu.extract import normalize as n
+
+    gap = re.compile(rf"([{n.CJK}]+)[{n._SPACE}](?=([{n.CJK}]+))")
+    row = re.compile(rf"[{n.CJK}]+(?:[{n._SPACE}]+[{n.CJK}]+){{2,}}")
+    for old, new in ((gap, n._CJK_GAP_RE), (row, n._SPACED_ROW_RE)):
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == [
+            (m.span(), m.groups()) for m in old.finditer(text)
+        ]
