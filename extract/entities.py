@@ -572,6 +572,10 @@ def find_entities(text: str) -> list[Span]:
     """PERSON, ORG, GPE, TITLE, MEETING and SLOGAN spans in normalized ``text`` (may overlap)."""
     if not text:
         return []
+    # The whole text's words stay at hand for every rule and for the model's stretches
+    # (``unsettled_stretches``, asked next), whatever shorter pieces are cut in between (the windows
+    # read again round the line breaks).
+    _last.whole = (text, _tokens(text, _init()))
     spans = _find_entities(text)
     return spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
 
@@ -1518,9 +1522,9 @@ def _span(text: str, start: int, end: int, label: str, rule: str, confidence: fl
 
 
 def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
-    cached = getattr(_last, "tokens", None)
-    if cached is not None and cached[0] is text:
-        return cast(list[tuple[int, int, str]], cached[1])
+    for cached in (getattr(_last, "whole", None), getattr(_last, "tokens", None)):
+        if cached is not None and cached[0] is text:
+            return cast(list[tuple[int, int, str]], cached[1])
     words = st["segmenter"].words(text)
     ends = list(accumulate(map(len, words)))
     out = list(zip([0, *ends[:-1]], ends, words, strict=True))
@@ -1528,7 +1532,8 @@ def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
     return out
 
 
-# The last text tokenized in this thread, so unsettled_stretches() need not cut it again.
+# The last text tokenized in this thread (``tokens``) and the last whole text find_entities was given
+# (``whole``), so unsettled_stretches() need not cut it again.
 _last = threading.local()
 # The model reads a clause at a time: enough context for a name or a place, and a clause
 # with nothing unsettled in it costs nothing.
