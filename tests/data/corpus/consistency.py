@@ -3,7 +3,8 @@
 For every string the gold labels (per label), every other occurrence of it in the gold's texts
 (normalized as ``check_gold.py`` reads them) that no gold span of that label covers is listed
 with its context (±12 characters), unless it lies inside a longer gold span (a place inside an
-ORG, a date inside a TITLE) or crosses the edge of one (京 inside 南京 when 南京 is a span).
+ORG, a date inside a TITLE) or crosses the edge of one (京 inside 南京 when 南京 is a span);
+the spans an occurrence holds are named (`五好山阳` holding GPE `山阳`).
 Then every string the gold gives two labels in different places. Each line is a candidate for
 a human ruling, not an error: contexts may differ legitimately.
 
@@ -99,6 +100,10 @@ def main() -> int:
                         continue  # crosses the edge of a span: part of another word
                     other = [lab for a, b, lab in spans[doc] if (a, b) == (start, end)]
                     tag = f"as {'/'.join(other)}" if other else "unlabelled"
+                    inner = [(a, b, lab) for a, b, lab in spans[doc] if start <= a and b <= end]
+                    held = [f"{lab} {text[a:b]}" for a, b, lab in inner if (a, b) != (start, end)]
+                    if held:
+                        tag += f" (holds {', '.join(held)})"
                     lines.append(f"{label}\t{s}\t{doc[:3]}\t{tag}\t{context(text, start, end)}")
         print(f"## {label}: {len(lines)} candidates")
         print("\n".join(lines))
