@@ -4377,10 +4377,11 @@ _LIST_TAIL_RE = re.compile(
     r"|向|以及|$)"
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
-# 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
+# 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too; not 等乡村…
+# (the countryside: 产业发展、群众增收等乡村振兴工作 lists topics).
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
-    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡|镇|村)"
+    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
     r"(?![委政人领长级直属党方位点图主场民况容])"
 )
 

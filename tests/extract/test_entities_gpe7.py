@@ -50,3 +50,16 @@ def test_a_name_listed_among_facilities_before_dengdi_is_no_place() -> None:
 def test_unknown_villages_listed_before_dengdi_stay_places() -> None:
     text = "委员们先后来到上坪、下洞、石门坎等地调研。"
     assert {"上坪", "下洞", "石门坎"} <= set(labelled(text, "GPE"))
+
+
+# --- a list of topics before 等乡村…: the countryside, no count of townships ---------------------------------
+
+
+def test_topics_listed_before_the_word_for_the_countryside_are_no_places() -> None:
+    text = "调研组就农业产业发展、群众生产生活、增加群众收入等乡村振兴工作进行专题调研。"
+    assert labelled(text, "GPE") == []
+
+
+def test_villages_listed_before_dengxiang_stay_places() -> None:
+    text = "委员们走访了上坪、下洞、石门坎等乡镇。"
+    assert {"上坪", "下洞", "石门坎"} <= set(labelled(text, "GPE"))
