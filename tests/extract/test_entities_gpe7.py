@@ -63,3 +63,19 @@ def test_topics_listed_before_the_word_for_the_countryside_are_no_places() -> No
 def test_villages_listed_before_dengxiang_stay_places() -> None:
     text = "委员们走访了上坪、下洞、石门坎等乡镇。"
     assert {"上坪", "下洞", "石门坎"} <= set(labelled(text, "GPE"))
+
+
+# --- a village cut short where the text names it whole ------------------------------------------------------
+
+
+def test_a_village_cut_short_is_whole_where_the_text_names_it_whole_elsewhere() -> None:
+    text = "委员们先来到上营镇下河庄村,参观了村史馆。李书记介绍了未来下河庄村的发展规划。"
+    places = labelled(text, "GPE", model=True)
+    assert "下河庄村" in places
+    assert "庄村" not in places
+    assert "河庄村" not in places
+
+
+def test_a_village_named_once_is_not_lengthened_by_the_word_before_it() -> None:
+    text = "委员们来到上营镇,走访了下河庄村和东庄村。"
+    assert "东庄村" in labelled(text, "GPE")
