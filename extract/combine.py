@@ -367,3 +367,39 @@ def _join_place_chains(text: str, spans: list[Span]) -> list[Span]:
         else:
             joined.append(span)
     return [s for s in spans if s.label != "GPE"] + joined
+
+
+# The links a chain is cut into after a level's character: 雁栖镇下辛庄村 → 下辛庄村.
+_LINK_LEVELS = "省市县区镇乡"
+
+
+def whole_places(text: str, spans: list[Span]) -> list[Span]:
+    """A place cut short (辛庄村 of 未来下辛庄村) made whole where the text names it whole elsewhere.
+
+    A GPE span that is the end of a place (or of a chain's last links) the text names in full, with the
+    missing characters written right before it, runs back over them: a village or town named once
+    whole (下辛庄村, or the 下辛庄村 of 雁栖镇下辛庄村) is that name wherever its tail stands.
+    """
+    names: set[str] = set()
+    for span in spans:
+        if span.label != "GPE":
+            continue
+        names.add(span.text)
+        names.update(
+            span.text[i + 1 :]
+            for i, ch in enumerate(span.text[:-1])
+            if ch in _LINK_LEVELS and len(span.text) - i - 1 >= 3
+        )
+    if not names:
+        return spans
+    out: list[Span] = []
+    for span in spans:
+        if span.label == "GPE" and len(span.text) >= 2:
+            for name in sorted(names, key=len):
+                k = len(name) - len(span.text)
+                if k > 0 and name.endswith(span.text) and text.endswith(name[:k], 0, span.start):
+                    start = span.start - k
+                    span = replace(span, start=start, text=text[start : span.end])
+                    break
+        out.append(span)
+    return out

@@ -2938,6 +2938,9 @@ def _body_prefix(
     content_start = head_start
     proper = False
     singles = 0  # single characters in a row: a name jieba does not know (瑞熙)
+    # 某某种植专业合作社: a farmers' specialised cooperative is registered with its trade, a verb (种植, 养殖)
+    # right before the form 专业合作社; that one word is part of the name, not the end of the walk.
+    trade_end = head_start - 2 if text.startswith("专业合作社", head_start - 2) else -1
     while True:
         if words:
             w_start, word = words.pop(0)
@@ -2991,7 +2994,9 @@ def _body_prefix(
             # 区委统战部和九三学社: what stands before 和 ends with a body's head, so it is a body of its own.
             if proper or content_start == head_start or _ENDS_WITH_HEAD_RE.search(text, max(0, w_start - 12), w_start):
                 return None, content_start, proper
-        elif word in function_words or (len(word) == 1 and word in _STOP_CHARS):
+        elif (word in function_words and not (len(word) == 2 and w_start + 2 == trade_end)) or (
+            len(word) == 1 and word in _STOP_CHARS
+        ):
             return None, content_start, proper
         singles = singles + 1 if len(word) == 1 else 0
         proper = proper or singles >= 2 or _proper_token(word, st)
@@ -4372,10 +4377,11 @@ _LIST_TAIL_RE = re.compile(
     r"|向|以及|$)"
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
-# 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too.
+# 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too; not 等乡村…
+# (the countryside: 产业发展、群众增收等乡村振兴工作 lists topics).
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
-    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡|镇|村)"
+    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
     r"(?![委政人领长级直属党方位点图主场民况容])"
 )
 
@@ -4451,11 +4457,16 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> li
         ):
             if items[0] is None or text[items[0][0]] in _STOP_CHARS:
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
-            # 古城村村部、善文化广场、农村客运站等地: a site or a facility listed among the places is none.
+            # 古城村村部、善文化广场、农村客运站等地: a site or a facility listed among the places is none; where
+            # half the items or more are facilities (某某产业园、某某电器、某某展馆等地), the list is one of sites,
+            # and an item that ends in no place's suffix (笔架山 does) is a firm or a site too.
+            facilities = sum(text.endswith(_FACILITY_ENDS, a, b) for a, b in bounds)
+            sites = len(bounds) >= 3 and 2 * facilities >= len(bounds)
             spans += [
                 _span(text, a, b, "GPE", "entity.gpe_list", 0.55)
                 for a, b in (i for i in items if i)
                 if not text.endswith(_FACILITY_ENDS, a, b)
+                and not (sites and text[b - 1] not in _NATURAL_SUFFIXES and text[b - 1] not in "村镇乡县市区")
             ]
             continue
         spans += _names_of_list(text, items, st)

@@ -748,6 +748,9 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         and not _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start())
     ):
         return None  # 二次创业, 二次供水, 二轮督查: "second" (a count reads 两次, 两轮)
+    cn_start = m.start("cn")
+    if number[0] in _CAPITAL_NUMERALS and cn_start and text[cn_start - 1 : cn_start + 1] in _two_character_words():
+        return None  # 大陆台湾, 队伍三支: a capital numeral closing a word with the character before it
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
         return None  # 三五个, 七八次: an estimate (the digits are not read place by place as in years)
     if (
@@ -897,6 +900,10 @@ def _words_of_places() -> frozenset[str]:
     省委, 村民): after a number, such a place word is no unit. From jieba's dictionary."""
     firsts = {w[-1] for w, (kind, _cn) in _MEASURE_WORDS.items() if kind == "noun"} - {"人", "字"}
     return frozenset(w for w, _tag in _jieba_dictionary() if len(w) == 2 and w[0] in firsts)
+
+
+# The capital (financial) numerals that are also common characters of words: 陆 of 大陆, 伍 of 队伍.
+_CAPITAL_NUMERALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 
 
 @cache

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from pizhu.extract import lac
-from pizhu.extract.combine import combine
+from pizhu.extract.combine import combine, whole_places
 from pizhu.extract.dates import find_dates
 from pizhu.extract.entities import find_entities
 from pizhu.extract.figures import find_figures
@@ -46,7 +46,7 @@ def extract_spans(text: str, *, model: bool | None = None) -> list[Span]:
     if model is not False and lac.available():
         stretches = lac.stretches_to_check(text, candidates)
         candidates = combine(text, candidates, lac.find_lac(text, stretches), stretches)
-    return _outside(_resolved(candidates), spam_lines(text))
+    return _outside(_resolved(whole_places(text, candidates)), spam_lines(text))
 
 
 def _outside(spans: list[Span], lines: list[tuple[int, int]]) -> list[Span]:
