@@ -1,0 +1,91 @@
+"""Issue 21, org11: kinds of ORG miss the unseen pages 400–409 and dev showed.
+
+- agencies named in a list that a kind word closes (…、公安局、工商局等部门; …等承办单位; …等新闻媒体): every item
+  whose head is an agency's (部, 局, 厅, 署, 委, 办, 台, 社, 报 …) is a body;
+- committees listed each with its head's name and post (提案委某某主任、社委会某某副主任).
+
+Every sentence is written for the test (invented people and bodies), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- ORG: agencies in a list closed by a kind word -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("委员们分别担任税务局、市场监管局、交通局等部门的特约监督员。", ["税务局", "市场监管局", "交通局"]),
+        ("会上,农业农村局、水利局、林业局等单位作了汇报。", ["水利局", "林业局"]),
+        ("国家发展改革委、商务部、交通运输部等承办单位代表参加座谈。", ["商务部", "交通运输部"]),
+        ("光明日报、中国新闻社、中央人民广播电台等新闻媒体代表参加。", ["中国新闻社", "中央人民广播电台"]),
+        ("最高人民检察院,、科学技术部,、民政部等单位负责同志出席。", ["科学技术部", "民政部"]),
+        ("委员们分别到县经信局、县商务局等有关单位视察。", ["县经信局", "县商务局"]),
+    ],
+)
+def test_agencies_in_a_list_closed_by_a_kind_word_are_bodies(text: str, bodies: list[str]) -> None:
+    found = labelled(text, "ORG")
+    for body in bodies:
+        assert body in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "要加强宣传部署、落实责任等工作。",
+        "涉及教育、医疗、住房等部门职责。",
+        "他先后在基层、机关等单位工作。",
+        "组织委员到法院、检察院、税务局等单位视察。",
+    ],
+)
+def test_a_list_of_common_words_before_a_kind_word_gives_no_body(text: str) -> None:
+    assert labelled(text, "ORG") == []
+
+
+# --- ORG: committees listed each with its head's name and post --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("县政协提案委周明华主任、文史委钱立新主任、农业农村委吴国强副主任陪同。", ["文史委", "农业农村委"]),
+        ("外委会郑丽英副主任,社委会冯国栋副主任,义工委陈建平常务副主任出席。", ["外委会", "社委会", "义工委"]),
+    ],
+)
+def test_committees_listed_with_their_heads_posts_are_bodies(text: str, bodies: list[str]) -> None:
+    found = labelled(text, "ORG")
+    for body in bodies:
+        assert body in found
+
+
+def test_one_committee_word_with_a_name_is_no_list() -> None:
+    assert labelled("专委会张明主任讲话。", "ORG") == []
+
+
+def test_the_generic_committee_word_in_a_list_of_committees_stays_generic() -> None:
+    found = labelled("外委会郑丽英副主任,专委会冯国栋副主任出席。", "ORG")
+    assert "专委会" not in found
+
+
+# --- ORG: a news site named 某某在线 in its lead and in the source credit -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("岚皋在线消息 5月6日,县政协组织委员视察。", "岚皋在线"),
+        ("县政协组织委员视察。\n稿件来源: 汉阴在线\n", "汉阴在线"),
+        ("县政协组织委员视察。\n文章来源:平利新闻网\n", "平利新闻网"),
+    ],
+)
+def test_a_news_site_in_its_lead_or_source_credit_is_a_body(text: str, site: str) -> None:
+    assert site in labelled(text, "ORG")
+
+
+def test_being_online_is_no_site() -> None:
+    assert labelled("委员们在线消息互通,及时反映社情民意。", "ORG") == []
