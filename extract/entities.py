@@ -684,6 +684,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_after_bodies(text, spans, st)
     spans += _listed_agencies(text, spans, tokens)
     spans += _committees_with_heads(text, spans)
+    spans = _society_stems(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -4865,3 +4866,29 @@ def _committees_with_heads(text: str, spans: list[Span]) -> list[Span]:
                     out.append(_span(text, at, at + len(name), "PERSON", "entity.person_committee_head", 0.6))
                 at += len(name) + 1
     return out
+
+
+# 九三市委, 九三社员: a society named by its stem before 学社 (九三 for 九三学社) where the text gives the full name,
+# before its organ (市委, 省委, 中央: one ORG with it) or its members (社员). Never inside a numeral (一九九三年).
+_SOCIETY_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2})学社")
+_NUMERALS = "〇零一二三四五六七八九十百千两0123456789"
+
+
+def _society_stems(text: str, spans: list[Span]) -> list[Span]:
+    stems = {m.group(1) for m in _SOCIETY_NAME_RE.finditer(text) if m.group(0) in _PARTIES.split("|")}
+    if not stems:
+        return spans
+    added: list[Span] = []
+    for stem in stems:
+        # only before its organ or its own 社 words (九三社员); not before an abstract noun (九三精神, 九三智慧)
+        for m in re.finditer(rf"{stem}(?:中央|[省市区县]委(?!员)|(?=社[员务]))", text):
+            a, b = m.span()
+            if (a > 0 and text[a - 1] in _NUMERALS) or (b < len(text) and text[b] in _NUMERALS + "年届次"):
+                continue
+            if any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in spans):
+                continue  # inside a longer span (九三学社某市委 was read whole)
+            added.append(_span(text, a, b, "ORG", "entity.org_society_stem", 0.6))
+    if not added:
+        return spans
+    kept = [s for s in spans if not any(x.start <= s.start and s.end <= x.end for x in added)]
+    return kept + added

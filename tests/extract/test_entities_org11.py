@@ -89,3 +89,19 @@ def test_a_news_site_in_its_lead_or_source_credit_is_a_body(text: str, site: str
 
 def test_being_online_is_no_site() -> None:
     assert labelled("委员们在线消息互通,及时反映社情民意。", "ORG") == []
+
+
+# --- ORG: a society's stem (九三 for 九三学社) licensed by its full name in the text ---------------------------
+
+
+def test_a_societys_stem_after_its_full_name_is_a_body_with_its_organ() -> None:
+    text = "九三学社某市委组织调研。主委代表九三市委讲话,与会的九三社员参加。"
+    found = labelled(text, "ORG")
+    assert "九三市委" in found
+    assert "九三" in found
+    assert "市委" not in found
+
+
+@pytest.mark.parametrize("text", ["一九九三年,县政协成立文史委员会。", "九三年起,委员们走访社员家庭。"])
+def test_a_numeral_or_a_text_without_the_full_name_gives_no_stem(text: str) -> None:
+    assert "九三" not in labelled(text, "ORG")
