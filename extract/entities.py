@@ -648,6 +648,7 @@ def _find_entities(text: str) -> list[Span]:
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
+    orgs += _scope_associations(text, orgs)
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
     orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
@@ -3056,8 +3057,10 @@ _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
 
 
 # An association's council of a term written after its name: 某某同乡会第三届理事会 (RULINGS, texts 190–201).
-_ASSOCIATION_ENDS = ("联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会")
-_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会)(?!第|{_N}次)")
+_ASSOCIATION_ENDS = (
+    "联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会", "工商联"
+)  # fmt: skip
+_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局)(?!第|{_N}次)")
 
 
 # A CPPCC's association of its members from a place: 某某市政协(各级)历届澳门委员联谊会 is one body.
@@ -4892,3 +4895,22 @@ def _society_stems(text: str, spans: list[Span]) -> list[Span]:
         return spans
     kept = [s for s in spans if not any(x.start <= s.start and s.end <= x.end for x in added)]
     return kept + added
+
+
+# 全港各区工商联, 全澳各界妇女联合会: an association named by the whole area it covers (全 + a SAR, the country or a
+# level, then 各区/各界 or not) before an association's head; the people of an area (全港各界人士) are none.
+_SCOPE_ASSOCIATION_RE = re.compile(
+    rf"全(?:港|澳|国|省|市|县|区)(?:各[区界])?([{_CJK}]{{0,8}})(?:工商联|联合会|总会|协会|商会|联谊会|同乡会)"
+)
+
+
+def _scope_associations(text: str, orgs: list[Span]) -> list[Span]:
+    out = []
+    for m in _SCOPE_ASSOCIATION_RE.finditer(text):
+        a, b = m.span()
+        if any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1)) or any(o.start < b and a < o.end for o in orgs):
+            continue
+        if text[max(0, a - 2) : a] in ("中华", "中国"):
+            a -= 2  # 中华全国台湾同胞联谊会: the nation's name before its scope
+        out.append(_span(text, a, b, "ORG", "entity.org_scope_association", 0.6))
+    return out

@@ -105,3 +105,24 @@ def test_a_societys_stem_after_its_full_name_is_a_body_with_its_organ() -> None:
 @pytest.mark.parametrize("text", ["一九九三年,县政协成立文史委员会。", "九三年起,委员们走访社员家庭。"])
 def test_a_numeral_or_a_text_without_the_full_name_gives_no_stem(text: str) -> None:
     assert "九三" not in labelled(text, "ORG")
+
+
+# --- ORG: an association named by the whole area it covers (全港各区…, 全澳…) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("全港各区商会联合会新任会长林志强表示支持。", "全港各区商会联合会"),
+        ("全澳各界妇女联合会举办讲座。", "全澳各界妇女联合会"),
+        ("会长林志强表示,全港各区工商联将继续支持特区政府。", "全港各区工商联"),
+        ("全港各区工商联第二十届会董局就职典礼昨日举行。", "全港各区工商联第二十届会董局"),
+        ("中华全国归国华侨联合会副主席出席。", "中华全国归国华侨联合会"),
+    ],
+)
+def test_an_association_named_by_the_whole_area_it_covers_is_a_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_the_whole_areas_people_are_no_body() -> None:
+    assert labelled("全港各界人士踊跃参与。", "ORG") == []
