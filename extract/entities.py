@@ -686,6 +686,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _listed_agencies(text, spans, tokens)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
+    spans = _government_bureaus(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -4913,4 +4914,19 @@ def _scope_associations(text: str, orgs: list[Span]) -> list[Span]:
         if text[max(0, a - 2) : a] in ("中华", "中国"):
             a -= 2  # 中华全国台湾同胞联谊会: the nation's name before its scope
         out.append(_span(text, a, b, "ORG", "entity.org_scope_association", 0.6))
+    return out
+
+
+# 香港特区政府律政司司长, 某某政府民政事务局局长: a government's bureau whose head's post repeats its head word
+# (司…司长, 局…局长, 署…署长, 处…处长) is one chain with the government (RULINGS: ORG is the whole chain as written).
+_OWN_HEAD_BUREAU_RE = re.compile(rf"[{_CJK}]{{1,8}}?([司局署处])(?=副?\1长)")
+
+
+def _government_bureaus(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    for s in spans:
+        m = _OWN_HEAD_BUREAU_RE.match(text, s.end) if s.label == "ORG" and s.text.endswith("政府") else None
+        if m is not None and not any(ch in _NOT_IN_ASSOCIATION for ch in m.group()):
+            s = replace(s, end=m.end(), text=text[s.start : m.end()])
+        out.append(s)
     return out

@@ -126,3 +126,22 @@ def test_an_association_named_by_the_whole_area_it_covers_is_a_body(text: str, b
 
 def test_the_whole_areas_people_are_no_body() -> None:
     assert labelled("全港各界人士踊跃参与。", "ORG") == []
+
+
+# --- ORG: a government's bureau before its own head's post is one chain with it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("香港特区政府民政事务局局长出席典礼。", "香港特区政府民政事务局"),
+        ("澳门特区政府行政公职局副局长陈伟明致辞。", "澳门特区政府行政公职局"),
+        ("香港特区政府律政司司长到场。", "香港特区政府律政司"),
+    ],
+)
+def test_a_governments_bureau_before_its_heads_post_is_one_chain(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_government_before_another_post_stays_alone() -> None:
+    assert "香港特区政府" in labelled("香港特区政府官员出席典礼。", "ORG")
