@@ -648,6 +648,7 @@ def _find_entities(text: str) -> list[Span]:
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
+    orgs += _scope_associations(text, orgs)
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
     orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
@@ -682,6 +683,10 @@ def _find_entities(text: str) -> list[Span]:
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
+    spans += _listed_agencies(text, spans, tokens)
+    spans += _committees_with_heads(text, spans)
+    spans = _society_stems(text, spans)
+    spans = _government_bureaus(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -815,11 +820,11 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 # Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
 # (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
 _CREDIT_LINE_RE = re.compile(
-    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|来源)"
+    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源)"
     rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
     re.MULTILINE,
 )
-_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻)$")
+_CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻|在线)$")
 # 据滨江新闻报道, 转载自青川新闻网, 从光明网获悉: a news outlet named as the source of a report is ORG
 # (RULINGS: media outlets are ORG); a generic source (有关新闻, 媒体) and a client app are not.
 _OUTLET_SOURCE_RE = re.compile(
@@ -835,6 +840,11 @@ _AGENCY_RE = re.compile(
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】, 今日某县网消息 (not 本报讯: the paper's own).
 _SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
+# 枞阳在线消息: a place's news site named 某某在线 opening a line before its lead (the stem must read as a place,
+# so 委员们在线消息互通 is no site).
+_ONLINE_SITE_RE = re.compile(
+    rf"^[ \u3000]*((?![本我该])([{_CJK}]{{2,6}})在线)(?=[ \u3000]*(?:消息|讯)|[ \u3000]*$)", re.MULTILINE
+)
 # 红网张家界站5月7日讯, a line 红网张家界站: a site's local station, by the site, a place and 站, opening a line.
 _SITE_STATION_RE = re.compile(
     rf"^[ \u3000]*((?![本我该])[{_CJK}]{{1,6}}网[{_CJK}]{{2,6}}?站)(?=[ \u3000]*$|(?:\d{{1,2}}月\d{{1,2}}日)?讯)",
@@ -1429,6 +1439,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         *_SITE_LEAD_RE.finditer(text),
         *_SITE_STATION_RE.finditer(text),
         *_OUTLET_SOURCE_RE.finditer(text),
+        *(m for m in _ONLINE_SITE_RE.finditer(text) if looks_like_place(m.group(2))),
     ):
         a, b = m.span(1)
         if not any(taken[a:b]) and text[a:b] not in ("本社", "我社", "该社", "本网", "我网"):
@@ -3052,8 +3063,10 @@ _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
 
 
 # An association's council of a term written after its name: 某某同乡会第三届理事会 (RULINGS, texts 190–201).
-_ASSOCIATION_ENDS = ("联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会")
-_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会)(?!第|{_N}次)")
+_ASSOCIATION_ENDS = (
+    "联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会", "工商联"
+)  # fmt: skip
+_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局)(?!第|{_N}次)")
 
 
 # A CPPCC's association of its members from a place: 某某市政协(各级)历届澳门委员联谊会 is one body.
@@ -4781,3 +4794,150 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
         if known * 2 >= len(part):
             return False
     return True
+
+
+# --- org11: agencies in a list a kind word closes; committees listed with their heads ---
+# …、公安局、工商局等部门: a list that a kind word for bodies closes names bodies; its items whose head is an
+# agency's are ORG. Two such items at least (or one beside a body already found), so a single word before 等 is no list.
+_KIND_CLOSER_RE = re.compile(r"等(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)")
+_AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网")
+_LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
+_NOT_IN_AGENCY = frozenset("的了是在等着把被")
+
+
+def _agency_item(item: str) -> bool:
+    # a bare organ that takes its place from the context (法院, 检察院) stays generic, as _ORGAN_AFTER_PLACE_RE reads it
+    return (
+        3 <= len(item) <= 12
+        and item.endswith(_AGENCY_HEADS)
+        and not any(ch in _NOT_IN_AGENCY for ch in item)
+        and not _ORGAN_AFTER_PLACE_RE.fullmatch(item.removeprefix("人民"))
+    )
+
+
+def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    orgs = [s for s in spans if s.label == "ORG"]
+    token_ends = {end: start for start, end, _word in tokens}
+    out: list[Span] = []
+    for closer in _KIND_CLOSER_RE.finditer(text):
+        items: list[tuple[int, int]] = []
+        end = closer.start()
+        while True:
+            start = end
+            while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and end - start < 12:
+                start -= 1
+            sep = _LIST_SEP_RE.search(text, max(0, start - 3), start)
+            if sep is not None:
+                items.append((start, end))
+                end = sep.start()
+                continue
+            # the list's first item: a body found already, else the tokenizer's last word (担任|税务局)
+            known = next((o for o in orgs if o.end == end and o.start >= start), None)
+            if known is not None:
+                items.append((known.start, end))
+            elif end in token_ends:
+                first = token_ends[end]  # one word of the tokenizer's (担任|税务局), never a verb with it
+                if first > 0 and text[first - 1] in _LEVELS and text[first - 2 : first - 1] not in _LEVELS:
+                    first -= 1  # its level before it (到|市|经贸委)
+                items.append((first, end))
+            break
+        heads = [(a, b) for a, b in items if _agency_item(text[a:b])]
+        known_items = [(a, b) for a, b in items if any(o.start == a and o.end == b for o in orgs)]
+        if len(items) < 2 or (len(heads) < 2 and not (heads and known_items)):
+            continue
+        for a, b in heads:
+            if not any(o.start < b and a < o.end for o in (*orgs, *out)):
+                out.append(_span(text, a, b, "ORG", "entity.org_listed_agency", 0.6))
+    return out
+
+
+# 提案委某某主任、社委会某某副主任: committees each followed by its head's name(s) and post, two or more in a
+# sentence, are bodies (one such pair is no list: 专委会张某主任 stays generic). The names are persons.
+# the generic words (GUIDELINES: 专委会 is no body)
+_GENERIC_COMMITTEES = frozenset(("专委会", "委员会", "专门委员会", "常委会", "委会"))
+_COMMITTEE_HEADS_RE = re.compile(
+    rf"(?:^|(?<=[、，,;；：:。\n \t　]))([{_CJK}]{{1,9}}?(?:委员会|委会|委))"
+    rf"((?:[{_CJK}]{{2,3}}、)*[{_CJK}]{{2,3}}?)(?=(?:常务副|副)?(?:主任|主委))"
+)
+
+
+def _committees_with_heads(text: str, spans: list[Span]) -> list[Span]:
+    orgs = [s for s in spans if s.label == "ORG"]
+    known = [s for s in spans if s.label in ("ORG", "PERSON")]
+    units: dict[int, list[re.Match[str]]] = {}
+    for m in _COMMITTEE_HEADS_RE.finditer(text):
+        if m.group(1) not in _GENERIC_COMMITTEES and all(_has_surname(name) for name in m.group(2).split("、")):
+            units.setdefault(max(text.rfind(ch, 0, m.start()) for ch in "。；\n"), []).append(m)
+    out: list[Span] = []
+    for found in units.values():
+        if len(found) < 2:
+            continue
+        for m in found:
+            if not any(o.start < m.end(1) and m.start(1) < o.end for o in orgs):
+                out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_committee_with_head", 0.6))
+            at = m.start(2)
+            for name in m.group(2).split("、"):
+                if not any(k.start < at + len(name) and at < k.end for k in known):
+                    out.append(_span(text, at, at + len(name), "PERSON", "entity.person_committee_head", 0.6))
+                at += len(name) + 1
+    return out
+
+
+# 九三市委, 九三社员: a society named by its stem before 学社 (九三 for 九三学社) where the text gives the full name,
+# before its organ (市委, 省委, 中央: one ORG with it) or its members (社员). Never inside a numeral (一九九三年).
+_SOCIETY_NAME_RE = re.compile(r"([\u4e00-\u9fff]{2})学社")
+_NUMERALS = "〇零一二三四五六七八九十百千两0123456789"
+
+
+def _society_stems(text: str, spans: list[Span]) -> list[Span]:
+    stems = {m.group(1) for m in _SOCIETY_NAME_RE.finditer(text) if m.group(0) in _PARTIES.split("|")}
+    if not stems:
+        return spans
+    added: list[Span] = []
+    for stem in stems:
+        # only before its organ or its own 社 words (九三社员); not before an abstract noun (九三精神, 九三智慧)
+        for m in re.finditer(rf"{stem}(?:中央|[省市区县]委(?!员)|(?=社[员务]))", text):
+            a, b = m.span()
+            if (a > 0 and text[a - 1] in _NUMERALS) or (b < len(text) and text[b] in _NUMERALS + "年届次"):
+                continue
+            if any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in spans):
+                continue  # inside a longer span (九三学社某市委 was read whole)
+            added.append(_span(text, a, b, "ORG", "entity.org_society_stem", 0.6))
+    if not added:
+        return spans
+    kept = [s for s in spans if not any(x.start <= s.start and s.end <= x.end for x in added)]
+    return kept + added
+
+
+# 全港各区工商联, 全澳各界妇女联合会: an association named by the whole area it covers (全 + a SAR, the country or a
+# level, then 各区/各界 or not) before an association's head; the people of an area (全港各界人士) are none.
+_SCOPE_ASSOCIATION_RE = re.compile(
+    rf"全(?:港|澳|国|省|市|县|区)(?:各[区界])?([{_CJK}]{{0,8}})(?:工商联|联合会|总会|协会|商会|联谊会|同乡会)"
+)
+
+
+def _scope_associations(text: str, orgs: list[Span]) -> list[Span]:
+    out = []
+    for m in _SCOPE_ASSOCIATION_RE.finditer(text):
+        a, b = m.span()
+        if any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1)) or any(o.start < b and a < o.end for o in orgs):
+            continue
+        if text[max(0, a - 2) : a] in ("中华", "中国"):
+            a -= 2  # 中华全国台湾同胞联谊会: the nation's name before its scope
+        out.append(_span(text, a, b, "ORG", "entity.org_scope_association", 0.6))
+    return out
+
+
+# 香港特区政府律政司司长, 某某政府民政事务局局长: a government's bureau whose head's post repeats its head word
+# (司…司长, 局…局长, 署…署长, 处…处长) is one chain with the government (RULINGS: ORG is the whole chain as written).
+_OWN_HEAD_BUREAU_RE = re.compile(rf"[{_CJK}]{{1,8}}?([司局署处])(?=副?\1长)")
+
+
+def _government_bureaus(text: str, spans: list[Span]) -> list[Span]:
+    out = []
+    for s in spans:
+        m = _OWN_HEAD_BUREAU_RE.match(text, s.end) if s.label == "ORG" and s.text.endswith("政府") else None
+        if m is not None and not any(ch in _NOT_IN_ASSOCIATION for ch in m.group()):
+            s = replace(s, end=m.end(), text=text[s.start : m.end()])
+        out.append(s)
+    return out
