@@ -73,7 +73,10 @@ _NB = r"(?:(?<![0-9０-９A-Za-z.．])|(?<=[^0-9０-９A-Za-z.．][.．])|(?<=[A
 _LIST_DOT = r"(?<=\n[0-9][.．])|(?<=\n[0-9]{2}[.．])|(?<=^[0-9][.．])|(?<=^[0-9]{2}[.．])"
 # Before a month a Latin letter is no code: a link line normalization joined to the paragraph
 # after it leaves ``a_4328250.html4月11日`` (numbers glued to the month are still refused).
-_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT})"
+# After a page's ISO timestamp glued on before it (2005-11-1511月7日) the month opens a date of its own.
+_ISO_BEFORE = r"(?<=(?:19|20)[0-9]{2}[-/.][01][0-9][-/.][0-3][0-9])"
+_ISO_BEFORE_RE = re.compile(r"(?:19|20)[0-9]{2}([-/.])[01][0-9]\1[0-3][0-9]$")
+_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT}|{_ISO_BEFORE})"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
@@ -121,7 +124,8 @@ _POINT_RE = re.compile(
             # the second day with its month written the same way (1984.5.16—5.22, 1984/5/16至5/22).
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY}"
             rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到](?:{_MONTH}(?P=sep))?{_DAY}(?![0-9.:/日号]))?)"
-            r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]))",
+            # The timestamp run into the body's first date (2005-11-1511月7日): a two-digit day before a month.
+            r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]|(?:1[0-2]|[1-9])月))",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
             # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年;
@@ -330,6 +334,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
+    if text[start - 1 : start] == "/" and text[end : end + 1] == "/":
+        return None  # …/content/2017/09/19/6224992.html: a folder of a link's path dates the address
     # 一、二月份 at a line's start is a heading's list number, then the month.
     heading = kind == "cnmonth" and (start == 0 or text[start - 1] == "\n")
     if _AND in body and (heading or not _follows(body, kind)):
@@ -517,7 +523,8 @@ def _not_month(text: str, start: int, end: int) -> bool:
     """Whether an ``N月`` match is not a month: 个月, 月份 counts, or glued to a number."""
     before = text[start - 1] if start else ""
     if before and (before in "个几第每" or before.isdecimal()):  # ①3月: a list's number, no digit
-        return True
+        # 2005-11-1511月7日: a page's timestamp glued on before the month leaves it a month.
+        return not _ISO_BEFORE_RE.search(text, max(0, start - 10), start)
     if text[max(0, start - 2) : start] in ("每年", "每月"):
         return True  # 每年3月: a month that recurs, like 每周一
     after = text[end : end + 1]

@@ -272,6 +272,8 @@ def _find_figures(text: str) -> list[Span]:
         extra += _terms(text)
     if "半" in text:
         extra += _half_spans(text)
+    if "日" in text:
+        extra += _day_lengths(text)
     if extra:
         taken = [(s.start, s.end) for s in spans]
         spans += [x for x in extra if not any(a < x.end and x.start < b for a, b in taken)]
@@ -313,6 +315,27 @@ def _half_spans(text: str) -> list[Span]:
             continue
         attrs = {"value": 0.5, "unit": m.group("unit"), "approx": "exact", "metric": _metric(text, m.start(), m.end())}
         spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.half", 0.5))
+    return spans
+
+
+# 为期六日, 会期三日, 连续三日: a number of days in Chinese numerals after a word that gives a length is a
+# length (日 is no measure word elsewhere: 六日 alone is a day of the month, DATE).
+_DAY_LENGTH_RE = re.compile(rf"(?<=历时|为期|长达|连续|一连|会期)(?P<num>{CN_NUMERAL})日(?![元报电])")
+
+
+def _day_lengths(text: str) -> list[Span]:
+    spans = []
+    for m in _DAY_LENGTH_RE.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None or text.startswith(("来", "以来"), m.end()):
+            continue
+        attrs = {
+            "value": to_json_number(value),
+            "unit": "日",
+            "approx": "exact",
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.day_length", 0.5))
     return spans
 
 
@@ -723,8 +746,13 @@ def _places_counted(text: str, m: re.Match[str], unit: str) -> bool:
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
+    # 为期一周, 历时两周: a span of time after a word that gives a length is a length, 一 included.
+    length = _MEASURE_WORDS.get(unit, ("", ""))[0] == "time" and text[max(0, m.start() - 2) : m.start()].endswith(
+        _LENGTH_CUES
+    )
     if (
-        number == "一"
+        not length
+        and number == "一"
         and not qualified
         and not m.group("half")
         and not m.group("unit").startswith("个半")
@@ -750,6 +778,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 二次创业, 二次供水, 二轮督查: "second" (a count reads 两次, 两轮)
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
         return None  # 三五个, 七八次: an estimate (the digits are not read place by place as in years)
+    if length and parse_number(number) is not None:
+        return "figure.cn_duration", 0.5
     if (
         unit not in _CN_COUNT_UNITS
         and unit not in _CN_CUE_UNITS

@@ -1,0 +1,64 @@
+"""DATE and FIGURE kinds behind the dev misses found by the dates4 pass.
+
+Each test names a form (a page's timestamp glued to the body's first date, a date in a link's
+path, a length in Chinese numerals after a word that gives a length) with made-up text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pizhu.extract.dates import find_dates
+from pizhu.extract.figures import find_figures
+
+
+def dates(text: str) -> list[str]:
+    return [s.text for s in find_dates(text)]
+
+
+def figures(text: str) -> list[str]:
+    return [s.text for s in find_figures(text)]
+
+
+# A page's timestamp (2005-11-15) run into the body's first date (11月7日至13日) by the layout:
+# the two-digit day ends before a month and its 月, and the month opens a date of its own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("时间:2005-11-1511月7日至13日,调研组来到长沙。", ["2005-11-15", "11月7日至13日"]),
+        ("发布:2019/03/083月5日,会议开幕。", ["2019/03/08", "3月5日"]),
+        ("时间:2021-06-306月28日上午,委员视察。", ["2021-06-30", "6月28日"]),
+        ("编号2005-11-1511号文件", []),
+    ],
+)
+def test_timestamp_glued_to_the_first_date(text: str, expected: list[str]) -> None:
+    assert dates(text) == expected
+
+
+# A date that is a folder of a link's path (/2017/09/19/) dates the page's address, not the report.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("原文:http://www.example.com/content/2017/09/19/6224992.html", []),
+        ("http://news.example.cn/2020/0315/c1001.html 2020年3月15日", ["2020年3月15日"]),
+        ("发布时间:2017/09/19 10:30", ["2017/09/19"]),
+    ],
+)
+def test_no_date_in_a_link_path(text: str, expected: list[str]) -> None:
+    assert dates(text) == expected
+
+
+# After 为期, 历时, 长达, 连续 a number of days or weeks in Chinese numerals is a length (一 included:
+# 为期一周 is one week, not the article).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("视察团启程赴甘肃进行为期六日的参观视察。", ["六日"]),
+        ("课题组来湘进行了为期一周的调研。", ["一周"]),
+        ("历时两周的集中培训结束。", ["两周"]),
+        ("每周一上午举行例会。", []),
+        ("一周一次,形成制度。", []),
+    ],
+)
+def test_chinese_length_after_a_length_word(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected
