@@ -99,6 +99,10 @@ _POINT_RE = re.compile(
             # 98年6月18日, 九八年六月: a year in two digits, a calendar year only where its month follows.
             rf"(?P<shortymd>(?<![0-9０-９A-Za-z.．]){_MONTH_FREE_YEAR}年{_MONTH}月(?:{_DAY}[日号]{_DAY_END})?(?![0-9])"
             rf"|(?<![{_CN_DIGIT}十]){_CN_SHORT_YEAR}年{_CN_MONTH}月(?:{_CN_DAY}日)?)",
+            # 1984-1986.12, 1986.12-1990, 2019.3-2019.10: a table of terms' range, its ends a year or a year
+            # with its month after a point (at least one month; not before an amount: 1990.5万元).
+            rf"(?P<ymrange>{_NB}{_BARE_YEAR}(?:\.{_MONTH}{_SEP}{_BARE_YEAR}(?:\.{_MONTH})?|{_SEP}{_BARE_YEAR}\.{_MONTH})"
+            r"(?![0-9.%‰万亿千百元]))",
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
             # Years in a row joined by 、 share a 年 after the last (2003、2004年, 1992、1993、1994年); without
@@ -173,6 +177,8 @@ _POINT_RE = re.compile(
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
+            # 15号上午闭幕: a day written with 号 before a time of day (after its month, as a bare day).
+            rf"(?P<haotime>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}号(?=上午|下午|晚上|中午|凌晨|早上|傍晚))",
             # 3月5号至8号: the second day of a range that the first wrote with 号; only as that range's end
             # (号 alone is a number: 8号文件, 第5号至8号提案).
             rf"(?P<haoday>(?<=[0-9]号[{_DASHES}至到]){_DAY}号)",
@@ -238,7 +244,7 @@ _SPAN_BEFORE_YEAR_RE = re.compile(r"(?:历时|历经|长达|距今|近|逾|约|�
 # A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
 _MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
 # Points that stand alone only where the text dated them before (_day_stands).
-_DATED_BEFORE = frozenset({"day", "cnday", "md", "cnmonthctx", "cnmonthline"})
+_DATED_BEFORE = frozenset({"day", "cnday", "md", "cnmonthctx", "cnmonthline", "haotime"})
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 
@@ -374,6 +380,11 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         if second <= first or (not body.endswith(("年", "度")) and _counted(text, end)):
             return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "ymrange":
+        dotted = body.split(re.findall(r"[^0-9.]+", body)[0])
+        opening = (int(dotted[0].split(".")[0]), int(dotted[0].split(".")[1]) if "." in dotted[0] else 0)
+        closing = (int(dotted[1].split(".")[0]), int(dotted[1].split(".")[1]) if "." in dotted[1] else 13)
+        return _Point(start, end, kind, 0, 1 if "." in dotted[1] else 0) if closing > opening else None
     if kind == "decade":
         return _Point(start, end, kind, 0, 0)
     if kind == "slash":

@@ -10,6 +10,7 @@ import pytest
 
 from pizhu.extract.dates import find_dates
 from pizhu.extract.figures import find_figures
+from pizhu.extract.normalize import normalize
 
 
 def dates(text: str) -> list[str]:
@@ -62,3 +63,45 @@ def test_no_date_in_a_link_path(text: str, expected: list[str]) -> None:
 )
 def test_chinese_length_after_a_length_word(text: str, expected: list[str]) -> None:
     assert figures(text) == expected
+
+
+# A table of terms: a range whose ends mix a year and a year with its month (1984-1986.12, 1986.12-1990),
+# one DATE like 2019.10—2020.12.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("任期 | 1982-1984 1984-1986.12 1986.12-1990 |", ["1982-1984", "1984-1986.12", "1986.12-1990"]),
+        ("任期:1998.7-2001.7", ["1998.7-2001.7"]),
+        ("任期:2006.9―2011.8", ["2006.9―2011.8"]),
+        ("2019.3-2019.10期间", ["2019.3-2019.10"]),
+    ],
+)
+def test_year_and_year_month_range(text: str, expected: list[str]) -> None:
+    assert dates(text) == expected
+
+
+# 15号上午闭幕: a day written with 号 before a time of day is a day (after its month, as a bare day is);
+# 8号文件, 1号提案 stay numbers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会议将于3月3日下午开幕,15号上午闭幕。", ["3月3日", "15号"]),
+        ("3月2日召开,按8号文件要求执行。", ["3月2日"]),
+        ("15号上午闭幕。", []),
+    ],
+)
+def test_hao_day_before_time_of_day(text: str, expected: list[str]) -> None:
+    assert dates(text) == expected
+
+
+# A table cell's dates set apart by a space (2016.6―2021.5 2021.5至今): the space stands between two whole
+# dates, no OCR spacing inside one number (提案197 2件 still joins).
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("任期 2016.6―2021.5 2021.5至今", "2016.6―2021.5 2021.5至今"),
+        ("收到提案197 2件", "收到提案1972件"),
+    ],
+)
+def test_space_between_two_dates_stays(raw: str, expected: str) -> None:
+    assert normalize(raw).text.endswith(expected)
