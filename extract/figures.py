@@ -743,6 +743,16 @@ def _places_counted(text: str, m: re.Match[str], unit: str) -> bool:
     )
 
 
+def _listed_after_count(text: str, start: int, unit: str) -> bool:
+    """Whether a count of the same unit ends the list item before (两次大会发言,十三次小组讨论,一次…;
+    会议3次、主席会议一次): 一 there is one more count in the list, not the article."""
+    item = r"[^，。；,;：:、\n]"
+    listed = rf"(?P<n>[0-9]+|{CN_NUMERAL}){re.escape(unit)}{item}{{0,10}}[，、,]{item}{{0,6}}$"
+    found = re.search(listed, text[max(0, start - 24) : start])
+    # 由一名主席、一名副主席…: a run of 一 alone stays the article, as its first one is.
+    return found is not None and found.group("n") not in ("一", "1")
+
+
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
@@ -753,6 +763,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     if (
         not length
         and number == "一"
+        and not _listed_after_count(text, m.start(), unit)
         and not qualified
         and not m.group("half")
         and not m.group("unit").startswith("个半")

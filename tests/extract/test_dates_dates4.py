@@ -105,3 +105,21 @@ def test_hao_day_before_time_of_day(text: str, expected: list[str]) -> None:
 )
 def test_space_between_two_dates_stays(raw: str, expected: str) -> None:
     assert normalize(raw).text.endswith(expected)
+
+
+# 两次大会发言,十三次小组讨论,一次界别联组讨论: 一 in a list of counts of the same unit is a count, not the article.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本次大会将安排两次大会发言,十三次小组讨论,一次界别联组讨论,三场记者会。", ["两次", "十三次", "一次", "三场"]),
+        ("召开常委会议3次、主席会议一次。", ["3次", "一次"]),
+        ("举办讲座两场、一场座谈会。", ["两场", "一场"]),
+        ("开展一次调研,形成一批成果。", []),
+    ],
+)
+def test_one_in_a_list_of_counts(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_run_of_one_stays_the_article() -> None:
+    assert figures("主席团由一名主席、一名副主席及一名秘书组成。") == []
