@@ -123,3 +123,16 @@ def test_one_in_a_list_of_counts(text: str, expected: list[str]) -> None:
 
 def test_a_run_of_one_stays_the_article() -> None:
     assert figures("主席团由一名主席、一名副主席及一名秘书组成。") == []
+
+
+# 会董会已成功运作两届: the terms a body has run through, counted like 历经十一届.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同乡会会董会已成功运作两届,现有360多名会员。", ["两届", "360多名"]),
+        ("联谊会平稳运行三届。", ["三届"]),
+        ("运行十三届二次会议的议程。", []),
+    ],
+)
+def test_terms_run_through(text: str, expected: list[str]) -> None:
+    assert figures(text) == expected
