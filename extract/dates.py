@@ -73,7 +73,10 @@ _NB = r"(?:(?<![0-9０-９A-Za-z.．])|(?<=[^0-9０-９A-Za-z.．][.．])|(?<=[A
 _LIST_DOT = r"(?<=\n[0-9][.．])|(?<=\n[0-9]{2}[.．])|(?<=^[0-9][.．])|(?<=^[0-9]{2}[.．])"
 # Before a month a Latin letter is no code: a link line normalization joined to the paragraph
 # after it leaves ``a_4328250.html4月11日`` (numbers glued to the month are still refused).
-_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT})"
+# After a page's ISO timestamp glued on before it (2005-11-1511月7日) the month opens a date of its own.
+_ISO_BEFORE = r"(?<=(?:19|20)[0-9]{2}[-/.][01][0-9][-/.][0-3][0-9])"
+_ISO_BEFORE_RE = re.compile(r"(?:19|20)[0-9]{2}([-/.])[01][0-9]\1[0-3][0-9]$")
+_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT}|{_ISO_BEFORE})"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
@@ -96,6 +99,10 @@ _POINT_RE = re.compile(
             # 98年6月18日, 九八年六月: a year in two digits, a calendar year only where its month follows.
             rf"(?P<shortymd>(?<![0-9０-９A-Za-z.．]){_MONTH_FREE_YEAR}年{_MONTH}月(?:{_DAY}[日号]{_DAY_END})?(?![0-9])"
             rf"|(?<![{_CN_DIGIT}十]){_CN_SHORT_YEAR}年{_CN_MONTH}月(?:{_CN_DAY}日)?)",
+            # 1984-1986.12, 1986.12-1990, 2019.3-2019.10: a table of terms' range, its ends a year or a year
+            # with its month after a point (at least one month; not before an amount: 1990.5万元).
+            rf"(?P<ymrange>{_NB}{_BARE_YEAR}(?:\.{_MONTH}{_SEP}{_BARE_YEAR}(?:\.{_MONTH})?|{_SEP}{_BARE_YEAR}\.{_MONTH})"
+            r"(?![0-9.%‰万亿千百元]))",
             # 2023-2025年, 1949—2019, 2019.10—2020.12: a year range whose first year has no unit.
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
             # Years in a row joined by 、 share a 年 after the last (2003、2004年, 1992、1993、1994年); without
@@ -121,7 +128,8 @@ _POINT_RE = re.compile(
             # the second day with its month written the same way (1984.5.16—5.22, 1984/5/16至5/22).
             rf"(?P<iso>{_NB}{_YEAR}(?P<sep>[-/.－／．]){_MONTH}(?P=sep){_DAY}"
             rf"(?:(?<![-－][0-9])(?<![-－][0-9]{{2}})[{_DASHES}至到](?:{_MONTH}(?P=sep))?{_DAY}(?![0-9.:/日号]))?)"
-            r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]))",
+            # The timestamp run into the body's first date (2005-11-1511月7日): a two-digit day before a month.
+            r"(?:(?![0-9.])|(?<=[0-9]{2})(?=(?:[01][0-9]|2[0-3]):[0-5][0-9]|(?:1[0-2]|[1-9])月))",
             # 1949.10, 2019.10—2020.12: year and month with a point (not 2019.5万元: _point).
             rf"(?P<ymdot>{_NB}{_BARE_YEAR}\.(?:1[0-2]|0?[1-9]))(?![0-9.%‰])",
             # 一九八〇—一九八四年: a year range in Chinese numerals, the first year without 年;
@@ -169,6 +177,8 @@ _POINT_RE = re.compile(
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.
             rf"(?P<day>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}(?:(?:{_SEP}|{_AND}){_DAY})?日(?![内前后间]|以内|之内))",
+            # 15号上午闭幕: a day written with 号 before a time of day (after its month, as a bare day).
+            rf"(?P<haotime>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}号(?=上午|下午|晚上|中午|凌晨|早上|傍晚))",
             # 3月5号至8号: the second day of a range that the first wrote with 号; only as that range's end
             # (号 alone is a number: 8号文件, 第5号至8号提案).
             rf"(?P<haoday>(?<=[0-9]号[{_DASHES}至到]){_DAY}号)",
@@ -234,7 +244,7 @@ _SPAN_BEFORE_YEAR_RE = re.compile(r"(?:历时|历经|长达|距今|近|逾|约|�
 # A word that names the month a bare day falls in: 本月廿五日, 上月20日, 同月十五日.
 _MONTH_WORD_RE = re.compile(r"(?:本|上|下|同|次|当|该|是|这个|上个|下个)月$")
 # Points that stand alone only where the text dated them before (_day_stands).
-_DATED_BEFORE = frozenset({"day", "cnday", "md", "cnmonthctx", "cnmonthline"})
+_DATED_BEFORE = frozenset({"day", "cnday", "md", "cnmonthctx", "cnmonthline", "haotime"})
 # The fields a point starts and ends with: 0 year, 1 month, 2 day.
 _FIELD_OF = {"年": 0, "度": 0, "月": 1, "份": 1, "日": 2, "号": 2}
 
@@ -330,6 +340,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
+    if text[start - 1 : start] == "/" and text[end : end + 1] == "/":
+        return None  # …/content/2017/09/19/6224992.html: a folder of a link's path dates the address
     # 一、二月份 at a line's start is a heading's list number, then the month.
     heading = kind == "cnmonth" and (start == 0 or text[start - 1] == "\n")
     if _AND in body and (heading or not _follows(body, kind)):
@@ -368,6 +380,11 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         if second <= first or (not body.endswith(("年", "度")) and _counted(text, end)):
             return None
         return _Point(start, end, kind, 0, 0)
+    if kind == "ymrange":
+        dotted = body.split(re.findall(r"[^0-9.]+", body)[0])
+        opening = (int(dotted[0].split(".")[0]), int(dotted[0].split(".")[1]) if "." in dotted[0] else 0)
+        closing = (int(dotted[1].split(".")[0]), int(dotted[1].split(".")[1]) if "." in dotted[1] else 13)
+        return _Point(start, end, kind, 0, 1 if "." in dotted[1] else 0) if closing > opening else None
     if kind == "decade":
         return _Point(start, end, kind, 0, 0)
     if kind == "slash":
@@ -517,7 +534,8 @@ def _not_month(text: str, start: int, end: int) -> bool:
     """Whether an ``N月`` match is not a month: 个月, 月份 counts, or glued to a number."""
     before = text[start - 1] if start else ""
     if before and (before in "个几第每" or before.isdecimal()):  # ①3月: a list's number, no digit
-        return True
+        # 2005-11-1511月7日: a page's timestamp glued on before the month leaves it a month.
+        return not _ISO_BEFORE_RE.search(text, max(0, start - 10), start)
     if text[max(0, start - 2) : start] in ("每年", "每月"):
         return True  # 每年3月: a month that recurs, like 每周一
     after = text[end : end + 1]

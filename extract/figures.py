@@ -204,7 +204,7 @@ _BODY_AFTER_TERM_RE = re.compile(r"(?:全国|自治区|省|市|县|区|州|旗)?
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
 _TERMS_RE = re.compile(
-    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有)"
+    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有|运作|运行|走过)"
     r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
     r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
     # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
@@ -272,6 +272,8 @@ def _find_figures(text: str) -> list[Span]:
         extra += _terms(text)
     if "半" in text:
         extra += _half_spans(text)
+    if "日" in text:
+        extra += _day_lengths(text)
     if extra:
         taken = [(s.start, s.end) for s in spans]
         spans += [x for x in extra if not any(a < x.end and x.start < b for a, b in taken)]
@@ -313,6 +315,27 @@ def _half_spans(text: str) -> list[Span]:
             continue
         attrs = {"value": 0.5, "unit": m.group("unit"), "approx": "exact", "metric": _metric(text, m.start(), m.end())}
         spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.half", 0.5))
+    return spans
+
+
+# 为期六日, 会期三日, 连续三日: a number of days in Chinese numerals after a word that gives a length is a
+# length (日 is no measure word elsewhere: 六日 alone is a day of the month, DATE).
+_DAY_LENGTH_RE = re.compile(rf"(?<=历时|为期|长达|连续|一连|会期)(?P<num>{CN_NUMERAL})日(?![元报电])")
+
+
+def _day_lengths(text: str) -> list[Span]:
+    spans = []
+    for m in _DAY_LENGTH_RE.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None or text.startswith(("来", "以来"), m.end()):
+            continue
+        attrs = {
+            "value": to_json_number(value),
+            "unit": "日",
+            "approx": "exact",
+            "metric": _metric(text, m.start(), m.end()),
+        }
+        spans.append(Span(m.start(), m.end(), "FIGURE", m.group(), attrs, "figure.day_length", 0.5))
     return spans
 
 
@@ -720,11 +743,27 @@ def _places_counted(text: str, m: re.Match[str], unit: str) -> bool:
     )
 
 
+def _listed_after_count(text: str, start: int, unit: str) -> bool:
+    """Whether a count of the same unit ends the list item before (两次大会发言,十三次小组讨论,一次…;
+    会议3次、主席会议一次): 一 there is one more count in the list, not the article."""
+    item = r"[^，。；,;：:、\n]"
+    listed = rf"(?P<n>[0-9]+|{CN_NUMERAL}){re.escape(unit)}{item}{{0,10}}[，、,]{item}{{0,6}}$"
+    found = re.search(listed, text[max(0, start - 24) : start])
+    # 由一名主席、一名副主席…: a run of 一 alone stays the article, as its first one is.
+    return found is not None and found.group("n") not in ("一", "1")
+
+
 def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str) -> tuple[str, float] | None:
     """Context tests for a Chinese-numeral figure; (rule, confidence) or None to reject."""
     qualified = m.group("pre") or m.group("mid1") or m.group("mid2") or m.group("post")
+    # 为期一周, 历时两周: a span of time after a word that gives a length is a length, 一 included.
+    length = _MEASURE_WORDS.get(unit, ("", ""))[0] == "time" and text[max(0, m.start() - 2) : m.start()].endswith(
+        _LENGTH_CUES
+    )
     if (
-        number == "一"
+        not length
+        and number == "一"
+        and not _listed_after_count(text, m.start(), unit)
         and not qualified
         and not m.group("half")
         and not m.group("unit").startswith("个半")
@@ -753,6 +792,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 大陆台湾, 队伍三支: a capital numeral closing a word with the character before it
     if len(number) > 1 and all(ch in CN_DIGITS for ch in number):
         return None  # 三五个, 七八次: an estimate (the digits are not read place by place as in years)
+    if length and parse_number(number) is not None:
+        return "figure.cn_duration", 0.5
     if (
         unit not in _CN_COUNT_UNITS
         and unit not in _CN_CUE_UNITS

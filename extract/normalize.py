@@ -616,6 +616,9 @@ def _join_spaced_numbers(text: str, offsets: array[int]) -> tuple[str, array[int
             continue  # no space, or a date's marks (``2020-11-06 1 1``)
         if not m.group().endswith("%") and not (m.end() < len(text) and _CJK_RE.match(text[m.end()])):
             continue
+        pieces = m.group().split(" ")
+        if len(pieces) > 1 and all(_is_date_or_time(p.rstrip(".")) and "." in p for p in pieces):
+            continue  # 2016.6―2021.5 2021.5至今: a space between two whole dates (a table cell's list) stays
         deletions.extend((m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group()) if ch == " ")
     return _cut(text, offsets, deletions)
 
