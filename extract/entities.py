@@ -694,6 +694,7 @@ def _find_entities(text: str) -> list[Span]:
     return [
         s
         for s in spans
+        if not (s.label == "GPE" and (_opens_national_body(text, s, table) or _opens_account(text, s)))
         # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
         if not (s.label == "ORG" and text.startswith("系统", s.end))
         and not (
@@ -704,6 +705,44 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# A national body's, party's, association's or paper's name a country's or province's name opens (中国某某同盟,
+# 中国青年党, 某省某某学会): the gold holds the whole as ORG, and the place inside goes whether or not the ORG is found
+# (RULINGS: 中国 is never a GPE inside a span that has a label). The words between carry no function character, so
+# 中国特色社会主义 (no head) and 某省全面从严治党 (no party's name) keep the place.
+_NATIONAL_BODY_HEAD_RE = re.compile(
+    r"(?:同盟|协会|学会|联合会|委员会|促进会|研究会|基金会|联谊会|总会|银行|日报|晚报|报社|通讯社|电视台|广播电台"
+    r"|(?:青年|共产|国民|社会|民主|致公)党)"
+)
+_NATIONAL_BODY_REACH = 10
+
+
+def _opens_national_body(text: str, g: Span, table: Any) -> bool:
+    kind = table.kind.get(g.text) or table.short.get(g.text)
+    if kind not in ("country", "province"):
+        return False
+    end = g.end
+    while end < len(text) and end - g.end < _NATIONAL_BODY_REACH + 4 and _is_cjk(text[end]):
+        if text[end] in _FUNCTION_CHARS:
+            break
+        end += 1
+    m = _NATIONAL_BODY_HEAD_RE.search(text, g.end, end)
+    if m is None or m.start() - g.end > _NATIONAL_BODY_REACH:
+        return False
+    # A party is named by its country (中国青年党); a province before a party's name is where it acts (某省国民党当局).
+    return kind == "country" or not m.group().endswith("党")
+
+
+# A place opening an account's, a channel's or a site's name (某市发布, 某地之声, 某地头条, 某地在线): a closed class of
+# media heads. 之声 and 头条 right after a place name the channel; 发布 and 在线 only where the name stands alone (a
+# line's end, a timestamp, a closing quote, 消息/讯), since 某省发布2025年数据 is the place doing something.
+_CHANNEL_HEAD_RE = re.compile(r"之声|头条")
+_ACCOUNT_HEAD_RE = re.compile(r"(?:发布|在线)(?=[ \t\u3000]*(?:\n|$|\d{4}-\d{1,2}-\d{1,2}|消息|讯)|[」』”》〉)\]])")
+
+
+def _opens_account(text: str, g: Span) -> bool:
+    return bool(_CHANNEL_HEAD_RE.match(text, g.end) or _ACCOUNT_HEAD_RE.match(text, g.end))
 
 
 _ROLE_LIST_RE = re.compile(
