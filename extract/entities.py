@@ -708,11 +708,12 @@ def _find_entities(text: str) -> list[Span]:
 
 
 # A national body's, party's, association's or paper's name a country's or province's name opens (中国某某同盟,
-# 中国青年党, 某省某某学会): the gold holds the whole as ORG, and the place inside goes whether or not the ORG is found
-# (RULINGS: 中国 is never a GPE inside a span that has a label). The words between carry no function character, so
-# 中国特色社会主义 (no head) and 某省全面从严治党 (no party's name) keep the place.
+# 中国青年党, 某省某某学会; 某省某地商会, the natives of a place organised in a province): the gold holds the whole
+# as ORG, and the place inside goes whether or not the ORG is found (RULINGS: 中国 is never a GPE inside a span
+# that has a label). The words between carry no function character, so 中国特色社会主义 (no head) and
+# 某省全面从严治党 (no party's name) keep the place.
 _NATIONAL_BODY_HEAD_RE = re.compile(
-    r"(?:同盟|协会|学会|联合会|委员会|促进会|研究会|基金会|联谊会|总会|银行|日报|晚报|报社|通讯社|电视台|广播电台"
+    r"(?:同盟|协会|学会|联合会|委员会|促进会|研究会|基金会|联谊会|总会|商会|银行|日报|晚报|报社|通讯社|电视台|广播电台"
     r"|(?:青年|共产|国民|社会|民主|致公)党)"
 )
 _NATIONAL_BODY_REACH = 10

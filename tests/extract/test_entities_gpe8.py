@@ -62,3 +62,12 @@ def test_a_place_that_publishes_something_stays() -> None:
 def test_a_province_before_a_partys_name_is_where_it_acts() -> None:
     text = "他的亲属中有台湾国民党当局的官员。"
     assert "台湾" in labelled(text, "GPE")
+
+
+# --- a natives' chamber named by the province it sits in and the home place (某省某地某市商会) ----------------------
+
+
+def test_provinces_opening_a_natives_chamber_are_no_places() -> None:
+    text = "他现任浙江省湖南常德商会执行会长、某某公司董事长。"
+    gpes = labelled(text, "GPE")
+    assert not any(g.startswith(("浙江", "湖南")) for g in gpes)
