@@ -721,7 +721,7 @@ _NATIONAL_BODY_REACH = 10
 
 def _opens_national_body(text: str, g: Span, table: Any) -> bool:
     kind = table.kind.get(g.text) or table.short.get(g.text)
-    if kind not in ("country", "province"):
+    if kind is None:
         return False
     end = g.end
     while end < len(text) and end - g.end < _NATIONAL_BODY_REACH + 4 and _is_cjk(text[end]):
@@ -732,6 +732,9 @@ def _opens_national_body(text: str, g: Span, table: Any) -> bool:
     if m is None or m.start() - g.end > _NATIONAL_BODY_REACH:
         return False
     # A party is named by its country (中国青年党); a province before a party's name is where it acts (某省国民党当局).
+    # A place of any level opens a committee's, society's, association's or chamber's name (某市年鉴编纂委员会).
+    if kind not in ("country", "province") and not m.group().endswith(("委员会", "学会", "协会", "商会")):
+        return False
     return kind == "country" or not m.group().endswith("党")
 
 

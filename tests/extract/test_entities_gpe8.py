@@ -71,3 +71,16 @@ def test_provinces_opening_a_natives_chamber_are_no_places() -> None:
     text = "他现任浙江省湖南常德商会执行会长、某某公司董事长。"
     gpes = labelled(text, "GPE")
     assert not any(g.startswith(("浙江", "湖南")) for g in gpes)
+
+
+# --- a city opening a committee's, society's or association's name the ORG walk misses ----------------------------
+
+
+def test_a_city_opening_an_editorial_committees_name_is_no_place() -> None:
+    text = "【作者】宜昌年鉴编纂委员会【文章来源】年鉴\n宜昌市政协召开会议。"
+    assert "宜昌" not in labelled(text, "GPE")
+
+
+def test_a_city_before_a_plain_noun_stays() -> None:
+    text = "宜昌年鉴收录了宜昌全年大事。"
+    assert "宜昌" in labelled(text, "GPE")
