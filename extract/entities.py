@@ -1976,6 +1976,16 @@ _CORRIDOR_AFTER_RE = re.compile("经济走廊|关系|两国|三国|友好|峰会
 _BAY_AREA_CUE_RE = re.compile("香港|澳门|广东|粤|大湾区|佛山|珠海|深圳|广州|中山|江门|东莞|惠州|肇庆")
 
 
+def _gpe_words(st: dict[str, Any]) -> frozenset[str]:
+    """Every word _gpes' token loop can read as a place or a place's end: names, short names, regions, suffixes."""
+    words = st.get("gpe_words")
+    if words is None:
+        words = st["gpe_words"] = frozenset().union(
+            st["places"], st["short_names"], st["region_words"], _NATURAL_SUFFIXES, _PLACE_SUFFIX_WORDS
+        )
+    return cast(frozenset[str], words)
+
+
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     """Places: full names from the place table, short names and countries as words, unknown names
     glued to a suffix, and chains (湖北宜昌, 拓石镇小川村, 中国·宜昌) joined into one span.
@@ -2036,7 +2046,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # the short name with its level (管城 after 管城区, of 管城回族区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found} | autonomous_shorts
     region_words, ns_words = st["region_words"], st["ns_words"]
+    words = _gpe_words(st)
     for i, (start, end, word) in enumerate(tokens):
+        # Each branch below that finds a place needs one of these: most tokens need no more asked of them.
+        if (
+            word not in words
+            and word not in licensed
+            and not (2 <= len(word) <= 3 and _PROVINCE_ABBREVIATIONS.issuperset(word))
+        ):
+            continue
         named = word in places or word in short_names
         if named and _opens_unknown_word(text, tokens, i, table):
             continue
@@ -3759,10 +3777,20 @@ def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> s
     """The leader of the table a word opens where the rest is a word of its own (邓小平 + 理论), else None."""
     if len(word) < 4:
         return None
+    if word in _LEADER_OPENINGS:
+        return _LEADER_OPENINGS[word]
     lead = next((word[:n] for n in (3, 2) if word[:n] in leaders), None)
     if lead is None or len(word) - len(lead) < 2 or st["tokenizer"].FREQ.get(word[len(lead) :], 0) < 100:
-        return None
+        lead = None
+    if len(_LEADER_OPENINGS) >= _BEFORE_A_NAME_MAX:
+        _LEADER_OPENINGS.clear()
+    _LEADER_OPENINGS[word] = lead
     return lead
+
+
+_LEADER_OPENINGS: dict[str, str | None] = {}
+"""_leader_opening's answer by word of four or more characters (the tables it reads are built once; emptied
+when it grows as large as _BEFORE_A_NAME may)."""
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -4410,7 +4438,9 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[S
     """The names of the 、-lists in ``text``, a mirror's doubled separators (`林某,、曾某,、`) read as one 、."""
     if _DOUBLED_SEPARATOR_RE.search(text) is None:
         return _names_of_lists(text, st, token_starts)
-    keep = [i for i in range(len(text)) if not _DOUBLED_SEPARATOR_RE.match(text, i)]
+    # Every match is one character long, so finditer finds every position where one starts.
+    dropped = {m.start() for m in _DOUBLED_SEPARATOR_RE.finditer(text)}
+    keep = [i for i in range(len(text)) if i not in dropped]
     compact = "".join(text[i] for i in keep)
     starts = {new for new, old in enumerate(keep) if old in token_starts}
     return [
