@@ -2311,7 +2311,7 @@ def _bare_towns(
     for a in sorted(starts):
         for n in (3, 2):
             b = a + n
-            if b not in ends or any(taken[a:b]) or text[a:b] not in stems or text[a:b] in _GENERIC_PLACES:
+            if b not in ends or (word := text[a:b]) not in stems or any(taken[a:b]) or word in _GENERIC_PLACES:
                 continue
             natives = _NATIVES_AFTER_RE.match(text, b) is not None
             if text[b : b + 1] in _TOWN_STEM_NOT_BEFORE and not natives:
