@@ -21,9 +21,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import replace
-from itertools import accumulate, takewhile
+from itertools import accumulate, compress, filterfalse, takewhile
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -646,7 +647,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
-    orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
+    orgs = _orgs(text, places, _token_starts(tokens)) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _scope_associations(text, orgs)
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
@@ -1543,6 +1544,26 @@ def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _token_starts(tokens: list[tuple[int, int, str]]) -> frozenset[int]:
+    """Where ``tokens`` start: built once per list of tokens, which many rules ask (never changed once cut)."""
+    cached = getattr(_last, "starts", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(frozenset[int], cached[1])
+    out = frozenset(map(itemgetter(0), tokens))
+    _last.starts = (tokens, out)  # the list is held, so no other list can take its identity
+    return out
+
+
+def _token_ends(tokens: list[tuple[int, int, str]]) -> frozenset[int]:
+    """Where ``tokens`` end (as _token_starts)."""
+    cached = getattr(_last, "ends", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(frozenset[int], cached[1])
+    out = frozenset(map(itemgetter(1), tokens))
+    _last.ends = (tokens, out)
+    return out
+
+
 # The last text tokenized in this thread (``tokens``) and the last whole text find_entities was given
 # (``whole``), so unsettled_stretches() need not cut it again.
 _last = threading.local()
@@ -2301,8 +2322,8 @@ def _bare_towns(
     knows no word of) is a place where its natives are named after it (乡亲, 同乡), where a 、 or 和 joins it to a
     place found, or right after the county or district it lies in; never across a word jieba made."""
     stems = st["town_stems"]
-    starts = {s for s, _e, _w in tokens}
-    ends = {e for _s, e, _w in tokens}
+    starts = _token_starts(tokens)
+    ends = _token_ends(tokens)
     place_ends = {e for _s, e, _c in found}
     taken = bytearray(len(text) + 1)
     for s, e, _c in found:
@@ -2477,7 +2498,7 @@ def _across_two_words(text: str, start: int, end: int) -> bool:
     return start > 0 and freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
 
 
-def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
+def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     spans = [
         # 中共中央统战部, 国务院办公厅: a national body's department is part of its name; 中国全国政协:
         # the country written before a national body is part of it (RULINGS).
@@ -3192,7 +3213,7 @@ def _association_initials(
             first_seen[short] = min(first_seen.get(short, o.end), o.end)
     if not first_seen:
         return []
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     inside = bytearray(len(text) + 1)
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
@@ -3227,7 +3248,7 @@ def _bracketed_short_names(text: str, orgs: list[Span], tokens: list[tuple[int, 
             learned.setdefault(short, m.start(1))
     if not learned:
         return []
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     inside = bytearray(len(text) + 1)
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
@@ -3288,7 +3309,7 @@ def _natives_associations(
     the shortest run of two to four characters before the head that starts a word (no function word in it, no
     everyday word: 支持同乡会); none where the rules read the association already or a plural stands before it
     (各地同乡会)."""
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     out = []
     for m in _NATIVES_ASSOCIATION_RE.finditer(text):
         if any(o.start < m.end() and m.start() < o.end for o in orgs):
@@ -3348,7 +3369,7 @@ def _company_brands(
         learned.setdefault(brand, o.end)
     if not learned:
         return []
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     inside = bytearray(len(text) + 1)
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
@@ -3828,7 +3849,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for m in _ROOM_RE.finditer(text):
         if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
-    spans += _name_lists(text, st, {start for start, _end, _word in tokens})
+    spans += _name_lists(text, st, _token_starts(tokens))
     spans += _names_after_posts(text, st)
     spans += _own_line_names(text, st)
     for m in _BYLINE_RE.finditer(text):
@@ -4434,22 +4455,24 @@ _DOUBLED_SEPARATOR_RE = re.compile(
 )
 
 
-def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+def _name_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> list[Span]:
     """The names of the 、-lists in ``text``, a mirror's doubled separators (`林某,、曾某,、`) read as one 、."""
     if _DOUBLED_SEPARATOR_RE.search(text) is None:
         return _names_of_lists(text, st, token_starts)
     # Every match is one character long, so finditer finds every position where one starts.
     dropped = {m.start() for m in _DOUBLED_SEPARATOR_RE.finditer(text)}
-    keep = [i for i in range(len(text)) if i not in dropped]
-    compact = "".join(text[i] for i in keep)
-    starts = {new for new, old in enumerate(keep) if old in token_starts}
+    # The walks over every character run in C (a report's text is long): keep's old offsets, the compact
+    # text, and the compact offsets whose old offset starts a token.
+    keep = list(filterfalse(dropped.__contains__, range(len(text))))
+    compact = "".join(map(text.__getitem__, keep))
+    starts = set(compress(range(len(keep)), map(token_starts.__contains__, keep)))
     return [
         _span(text, keep[s.start], keep[s.end - 1] + 1, s.label, s.rule, s.confidence)
         for s in _names_of_lists(compact, st, starts)
     ]
 
 
-def _names_of_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> list[Span]:
     """The names of a 、-list, each a PERSON (v1.1), whatever their length or origin, where most look like names.
 
     The first item is cut from what precedes it (副主席张柏青 → 张柏青) and the last from
@@ -4559,7 +4582,7 @@ def _counted_names(text: str, items: list[tuple[int, int] | None], st: dict[str,
     return out
 
 
-def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+def _list_head_item(text: str, a: int, b: int, token_starts: Set[int]) -> tuple[int, int] | None:
     """The first item of a list: the chunk, or its tail after a post, a lead or a word (副主席张柏青, 又如张宪明)."""
     if (
         b - a == 4
@@ -4600,7 +4623,7 @@ _POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成�
 _ETC_PLACES_RE = re.compile(rf"等(?:{_PLACE_COUNT_RE.pattern.split('|等(?:', 1)[1]}")
 
 
-def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+def _list_place_head(text: str, a: int, b: int, token_starts: Set[int]) -> tuple[int, int] | None:
     """The first place of a counted list (将九牧、…): the word-start tail of its chunk, no function character."""
     st = _init()
     for n in (4, 3, 2):

@@ -71,3 +71,21 @@ def test_the_place_loop_finds_the_same_places_without_its_shortcut(monkeypatch: 
     monkeypatch.setattr(entities, "_gpe_words", lambda _st: _Everything())
     assert [places(t) for t in texts] == quick
     assert any(quick)
+
+
+def test_token_starts_and_ends_are_those_of_the_list_asked_about() -> None:
+    st = entities._init()
+    texts = ["政协某某市委员会主席李某讲话。", "港澳同胞、台湾同胞参加会议。"]
+    for _ in range(2):
+        for text in texts:
+            tokens = entities._tokens(text, st)
+            assert entities._token_starts(tokens) == {s for s, _e, _w in tokens}
+            assert entities._token_ends(tokens) == {e for _s, e, _w in tokens}
+    copy = [(0, 2, "某某")]
+    assert entities._token_starts(copy) == {0} and entities._token_ends(copy) == {2}
+
+
+def test_a_list_with_doubled_separators_reads_its_names_where_the_text_has_them() -> None:
+    text = "委员有林某某,、曾某某,、王某某,、张某某。"
+    for s in entities.find_entities(text):
+        assert text[s.start : s.end] == s.text
