@@ -991,17 +991,16 @@ def _names_across_breaks(text: str, spans: list[Span], st: dict[str, Any]) -> li
         if _POST_NEAR_RE.search(text, max(0, m.start() - 9), m.start())
     }
     out: list[Span] = []
-    keep = [i for i in range(len(text)) if i not in breaks]
-    compact = "".join(text[i] for i in keep)
-    for s in _names_after_posts(compact, st) if breaks else []:
-        start, end = keep[s.start], keep[s.end - 1] + 1
-        if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
-            out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
+    if breaks:
+        keep, compact = _compacted(text, breaks)
+        for s in _names_after_posts(compact, st):
+            start, end = keep[s.start], keep[s.end - 1] + 1
+            if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
+                out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
     # 刘⏎君主委代表…: a name cut before its post or verb, read with the break closed.
     before = {m.start() for m in _INNER_BREAK_RE.finditer(text) if _CUE_NEAR_RE.match(text, m.end() + 1)}
     if before:
-        keep = [i for i in range(len(text)) if i not in before]
-        compact = "".join(text[i] for i in keep)
+        keep, compact = _compacted(text, before)
         for s in _names_before_cues(compact, st, _tokens(compact, st)):
             start, end = keep[s.start], keep[s.end - 1] + 1
             if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
@@ -1484,8 +1483,7 @@ def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
     }
     if not breaks:
         return []
-    keep = [i for i in range(len(text)) if i not in breaks]
-    compact = "".join(text[i] for i in keep)
+    keep, compact = _compacted(text, breaks)
     found = [m.span() for m in _MEETING_RE.finditer(compact)]
     found += [m.span(1) for m in _BODY_SESSION_RE.finditer(compact)]
     found += [(s.start, s.end) for s in _bare_sessions(compact, [])]
@@ -1527,6 +1525,15 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         if not any(a <= m.start() < b for a, b in taken) and _TERM_BEFORE_RE.search(sentence):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.7))
     return out
+
+
+def _compacted(text: str, dropped: Set[int]) -> tuple[list[int], str]:
+    """``text`` without the characters at ``dropped``, and the old offset of each character kept.
+
+    The walks over every character run in C (a report's text is long, and several rules close its breaks).
+    """
+    keep = list(filterfalse(dropped.__contains__, range(len(text))))
+    return keep, "".join(map(text.__getitem__, keep))
 
 
 def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
@@ -4461,10 +4468,8 @@ def _name_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> list[S
         return _names_of_lists(text, st, token_starts)
     # Every match is one character long, so finditer finds every position where one starts.
     dropped = {m.start() for m in _DOUBLED_SEPARATOR_RE.finditer(text)}
-    # The walks over every character run in C (a report's text is long): keep's old offsets, the compact
-    # text, and the compact offsets whose old offset starts a token.
-    keep = list(filterfalse(dropped.__contains__, range(len(text))))
-    compact = "".join(map(text.__getitem__, keep))
+    keep, compact = _compacted(text, dropped)
+    # The compact offsets whose old offset starts a token (the walk runs in C: a report's text is long).
     starts = set(compress(range(len(keep)), map(token_starts.__contains__, keep)))
     return [
         _span(text, keep[s.start], keep[s.end - 1] + 1, s.label, s.rule, s.confidence)

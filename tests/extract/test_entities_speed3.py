@@ -89,3 +89,13 @@ def test_a_list_with_doubled_separators_reads_its_names_where_the_text_has_them(
     text = "委员有林某某,、曾某某,、王某某,、张某某。"
     for s in entities.find_entities(text):
         assert text[s.start : s.end] == s.text
+
+
+def test_compacting_drops_the_characters_asked_and_keeps_the_offsets_of_the_rest() -> None:
+    rng = random.Random(11)
+    for _ in range(200):
+        text = _generated(rng, rng.randrange(0, 80))
+        dropped = {i for i in range(len(text)) if rng.random() < 0.2}
+        keep, compact = entities._compacted(text, dropped)
+        assert keep == [i for i in range(len(text)) if i not in dropped]
+        assert compact == "".join(text[i] for i in keep)
