@@ -2022,7 +2022,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     unless the suffix belongs to the word after it (陇南市情 is 陇南 + 市情).
     """
     places, proper, short_names = st["places"], st["proper"], st["short_names"]
-    token_end_at = {s: e for s, e, _w in tokens}
+    token_end_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(1), tokens), strict=True))
     token_starts = token_end_at.keys()
     token_ends = set(token_end_at.values())
     found: list[tuple[int, int, float]] = []
@@ -3828,7 +3828,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif (lead := _leader_opening(word, leaders, st)) is not None:
+        elif len(word) >= 4 and (lead := _leader_opening(word, leaders, st)) is not None:  # (None if shorter)
             # 邓小平理论, 毛泽东思想: a leader of the table opening a fixed phrase jieba holds as one word.
             spans.append(_span(text, start, start + len(lead), "PERSON", "entity.person_leader", 0.9))
         elif (known := cached(word)) or (known is None and _before_a_name(word, titles, st)):
@@ -4167,7 +4167,7 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
         for m in _HEADLINE_NAME_RE.finditer(text)
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
-    word_at = {s: w for s, _e, w in tokens}
+    word_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True))
     cues = []
     for m in _NAME_CUE_RE.finditer(text):
         cues.append(m.start())
@@ -4875,7 +4875,7 @@ def _agency_item(item: str) -> bool:
 
 def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
     orgs = [s for s in spans if s.label == "ORG"]
-    token_ends = {end: start for start, end, _word in tokens}
+    token_ends = dict(zip(map(itemgetter(1), tokens), map(itemgetter(0), tokens), strict=True))
     out: list[Span] = []
     for closer in _KIND_CLOSER_RE.finditer(text):
         items: list[tuple[int, int]] = []
