@@ -21,9 +21,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import replace
-from itertools import accumulate, takewhile
+from itertools import accumulate, compress, filterfalse, takewhile
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -646,7 +647,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
-    orgs = _orgs(text, places, {start for start, _end, _word in tokens}) + _org_chains(text, tokens, places, st)
+    orgs = _orgs(text, places, _token_starts(tokens)) + _org_chains(text, tokens, places, st)
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _scope_associations(text, orgs)
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
@@ -1033,17 +1034,16 @@ def _names_across_breaks(text: str, spans: list[Span], st: dict[str, Any]) -> li
         if _POST_NEAR_RE.search(text, max(0, m.start() - 9), m.start())
     }
     out: list[Span] = []
-    keep = [i for i in range(len(text)) if i not in breaks]
-    compact = "".join(text[i] for i in keep)
-    for s in _names_after_posts(compact, st) if breaks else []:
-        start, end = keep[s.start], keep[s.end - 1] + 1
-        if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
-            out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
+    if breaks:
+        keep, compact = _compacted(text, breaks)
+        for s in _names_after_posts(compact, st):
+            start, end = keep[s.start], keep[s.end - 1] + 1
+            if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
+                out.append(_span(text, start, end, "PERSON", "entity.person_across_break", 0.55))
     # 刘⏎君主委代表…: a name cut before its post or verb, read with the break closed.
     before = {m.start() for m in _INNER_BREAK_RE.finditer(text) if _CUE_NEAR_RE.match(text, m.end() + 1)}
     if before:
-        keep = [i for i in range(len(text)) if i not in before]
-        compact = "".join(text[i] for i in keep)
+        keep, compact = _compacted(text, before)
         for s in _names_before_cues(compact, st, _tokens(compact, st)):
             start, end = keep[s.start], keep[s.end - 1] + 1
             if "\n" in text[start:end] and not any(x.start < end and start < x.end for x in spans + out):
@@ -1526,8 +1526,7 @@ def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
     }
     if not breaks:
         return []
-    keep = [i for i in range(len(text)) if i not in breaks]
-    compact = "".join(text[i] for i in keep)
+    keep, compact = _compacted(text, breaks)
     found = [m.span() for m in _MEETING_RE.finditer(compact)]
     found += [m.span(1) for m in _BODY_SESSION_RE.finditer(compact)]
     found += [(s.start, s.end) for s in _bare_sessions(compact, [])]
@@ -1571,6 +1570,15 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
     return out
 
 
+def _compacted(text: str, dropped: Set[int]) -> tuple[list[int], str]:
+    """``text`` without the characters at ``dropped``, and the old offset of each character kept.
+
+    The walks over every character run in C (a report's text is long, and several rules close its breaks).
+    """
+    keep = list(filterfalse(dropped.__contains__, range(len(text))))
+    return keep, "".join(map(text.__getitem__, keep))
+
+
 def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
     return Span(start, end, label, text[start:end], {}, rule, confidence)
 
@@ -1583,6 +1591,26 @@ def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
     ends = list(accumulate(map(len, words)))
     out = list(zip([0, *ends[:-1]], ends, words, strict=True))
     _last.tokens = (text, out)
+    return out
+
+
+def _token_starts(tokens: list[tuple[int, int, str]]) -> frozenset[int]:
+    """Where ``tokens`` start: built once per list of tokens, which many rules ask (never changed once cut)."""
+    cached = getattr(_last, "starts", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(frozenset[int], cached[1])
+    out = frozenset(map(itemgetter(0), tokens))
+    _last.starts = (tokens, out)  # the list is held, so no other list can take its identity
+    return out
+
+
+def _token_ends(tokens: list[tuple[int, int, str]]) -> frozenset[int]:
+    """Where ``tokens`` end (as _token_starts)."""
+    cached = getattr(_last, "ends", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(frozenset[int], cached[1])
+    out = frozenset(map(itemgetter(1), tokens))
+    _last.ends = (tokens, out)
     return out
 
 
@@ -2019,6 +2047,16 @@ _CORRIDOR_AFTER_RE = re.compile("经济走廊|关系|两国|三国|友好|峰会
 _BAY_AREA_CUE_RE = re.compile("香港|澳门|广东|粤|大湾区|佛山|珠海|深圳|广州|中山|江门|东莞|惠州|肇庆")
 
 
+def _gpe_words(st: dict[str, Any]) -> frozenset[str]:
+    """Every word _gpes' token loop can read as a place or a place's end: names, short names, regions, suffixes."""
+    words = st.get("gpe_words")
+    if words is None:
+        words = st["gpe_words"] = frozenset().union(
+            st["places"], st["short_names"], st["region_words"], _NATURAL_SUFFIXES, _PLACE_SUFFIX_WORDS
+        )
+    return cast(frozenset[str], words)
+
+
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     """Places: full names from the place table, short names and countries as words, unknown names
     glued to a suffix, and chains (湖北宜昌, 拓石镇小川村, 中国·宜昌) joined into one span.
@@ -2027,7 +2065,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     unless the suffix belongs to the word after it (陇南市情 is 陇南 + 市情).
     """
     places, proper, short_names = st["places"], st["proper"], st["short_names"]
-    token_end_at = {s: e for s, e, _w in tokens}
+    token_end_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(1), tokens), strict=True))
     token_starts = token_end_at.keys()
     token_ends = set(token_end_at.values())
     found: list[tuple[int, int, float]] = []
@@ -2079,7 +2117,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # the short name with its level (管城 after 管城区, of 管城回族区).
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found} | autonomous_shorts
     region_words, ns_words = st["region_words"], st["ns_words"]
+    words = _gpe_words(st)
     for i, (start, end, word) in enumerate(tokens):
+        # Each branch below that finds a place needs one of these: most tokens need no more asked of them.
+        if (
+            word not in words
+            and word not in licensed
+            and not (2 <= len(word) <= 3 and _PROVINCE_ABBREVIATIONS.issuperset(word))
+        ):
+            continue
         named = word in places or word in short_names
         if named and _opens_unknown_word(text, tokens, i, table):
             continue
@@ -2326,8 +2372,8 @@ def _bare_towns(
     knows no word of) is a place where its natives are named after it (乡亲, 同乡), where a 、 or 和 joins it to a
     place found, or right after the county or district it lies in; never across a word jieba made."""
     stems = st["town_stems"]
-    starts = {s for s, _e, _w in tokens}
-    ends = {e for _s, e, _w in tokens}
+    starts = _token_starts(tokens)
+    ends = _token_ends(tokens)
     place_ends = {e for _s, e, _c in found}
     taken = bytearray(len(text) + 1)
     for s, e, _c in found:
@@ -2336,7 +2382,7 @@ def _bare_towns(
     for a in sorted(starts):
         for n in (3, 2):
             b = a + n
-            if b not in ends or any(taken[a:b]) or text[a:b] not in stems or text[a:b] in _GENERIC_PLACES:
+            if b not in ends or (word := text[a:b]) not in stems or any(taken[a:b]) or word in _GENERIC_PLACES:
                 continue
             natives = _NATIVES_AFTER_RE.match(text, b) is not None
             if text[b : b + 1] in _TOWN_STEM_NOT_BEFORE and not natives:
@@ -2502,7 +2548,7 @@ def _across_two_words(text: str, start: int, end: int) -> bool:
     return start > 0 and freq.get(text[start - 1 : start + 1], 0) > 0 and freq.get(text[end - 1 : end + 1], 0) > 0
 
 
-def _orgs(text: str, places: list[Span], token_starts: set[int]) -> list[Span]:
+def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     spans = [
         # 中共中央统战部, 国务院办公厅: a national body's department is part of its name; 中国全国政协:
         # the country written before a national body is part of it (RULINGS).
@@ -3217,7 +3263,7 @@ def _association_initials(
             first_seen[short] = min(first_seen.get(short, o.end), o.end)
     if not first_seen:
         return []
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     inside = bytearray(len(text) + 1)
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
@@ -3252,7 +3298,7 @@ def _bracketed_short_names(text: str, orgs: list[Span], tokens: list[tuple[int, 
             learned.setdefault(short, m.start(1))
     if not learned:
         return []
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     inside = bytearray(len(text) + 1)
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
@@ -3313,7 +3359,7 @@ def _natives_associations(
     the shortest run of two to four characters before the head that starts a word (no function word in it, no
     everyday word: 支持同乡会); none where the rules read the association already or a plural stands before it
     (各地同乡会)."""
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     out = []
     for m in _NATIVES_ASSOCIATION_RE.finditer(text):
         if any(o.start < m.end() and m.start() < o.end for o in orgs):
@@ -3373,7 +3419,7 @@ def _company_brands(
         learned.setdefault(brand, o.end)
     if not learned:
         return []
-    token_starts = {s for s, _e, _w in tokens}
+    token_starts = _token_starts(tokens)
     inside = bytearray(len(text) + 1)
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
@@ -3802,10 +3848,20 @@ def _leader_opening(word: str, leaders: frozenset[str], st: dict[str, Any]) -> s
     """The leader of the table a word opens where the rest is a word of its own (邓小平 + 理论), else None."""
     if len(word) < 4:
         return None
+    if word in _LEADER_OPENINGS:
+        return _LEADER_OPENINGS[word]
     lead = next((word[:n] for n in (3, 2) if word[:n] in leaders), None)
     if lead is None or len(word) - len(lead) < 2 or st["tokenizer"].FREQ.get(word[len(lead) :], 0) < 100:
-        return None
+        lead = None
+    if len(_LEADER_OPENINGS) >= _BEFORE_A_NAME_MAX:
+        _LEADER_OPENINGS.clear()
+    _LEADER_OPENINGS[word] = lead
     return lead
+
+
+_LEADER_OPENINGS: dict[str, str | None] = {}
+"""_leader_opening's answer by word of four or more characters (the tables it reads are built once; emptied
+when it grows as large as _BEFORE_A_NAME may)."""
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -3815,7 +3871,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for i, (start, end, word) in enumerate(tokens):
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
-        elif (lead := _leader_opening(word, leaders, st)) is not None:
+        elif len(word) >= 4 and (lead := _leader_opening(word, leaders, st)) is not None:  # (None if shorter)
             # 邓小平理论, 毛泽东思想: a leader of the table opening a fixed phrase jieba holds as one word.
             spans.append(_span(text, start, start + len(lead), "PERSON", "entity.person_leader", 0.9))
         elif (known := cached(word)) or (known is None and _before_a_name(word, titles, st)):
@@ -3843,7 +3899,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     for m in _ROOM_RE.finditer(text):
         if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
-    spans += _name_lists(text, st, {start for start, _end, _word in tokens})
+    spans += _name_lists(text, st, _token_starts(tokens))
     spans += _names_after_posts(text, st)
     spans += _own_line_names(text, st)
     for m in _BYLINE_RE.finditer(text):
@@ -4154,7 +4210,7 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
         for m in _HEADLINE_NAME_RE.finditer(text)
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
-    word_at = {s: w for s, _e, w in tokens}
+    word_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True))
     cues = []
     for m in _NAME_CUE_RE.finditer(text):
         cues.append(m.start())
@@ -4449,20 +4505,22 @@ _DOUBLED_SEPARATOR_RE = re.compile(
 )
 
 
-def _name_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+def _name_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> list[Span]:
     """The names of the 、-lists in ``text``, a mirror's doubled separators (`林某,、曾某,、`) read as one 、."""
     if _DOUBLED_SEPARATOR_RE.search(text) is None:
         return _names_of_lists(text, st, token_starts)
-    keep = [i for i in range(len(text)) if not _DOUBLED_SEPARATOR_RE.match(text, i)]
-    compact = "".join(text[i] for i in keep)
-    starts = {new for new, old in enumerate(keep) if old in token_starts}
+    # Every match is one character long, so finditer finds every position where one starts.
+    dropped = {m.start() for m in _DOUBLED_SEPARATOR_RE.finditer(text)}
+    keep, compact = _compacted(text, dropped)
+    # The compact offsets whose old offset starts a token (the walk runs in C: a report's text is long).
+    starts = set(compress(range(len(keep)), map(token_starts.__contains__, keep)))
     return [
         _span(text, keep[s.start], keep[s.end - 1] + 1, s.label, s.rule, s.confidence)
         for s in _names_of_lists(compact, st, starts)
     ]
 
 
-def _names_of_lists(text: str, st: dict[str, Any], token_starts: set[int]) -> list[Span]:
+def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> list[Span]:
     """The names of a 、-list, each a PERSON (v1.1), whatever their length or origin, where most look like names.
 
     The first item is cut from what precedes it (副主席张柏青 → 张柏青) and the last from
@@ -4572,7 +4630,7 @@ def _counted_names(text: str, items: list[tuple[int, int] | None], st: dict[str,
     return out
 
 
-def _list_head_item(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+def _list_head_item(text: str, a: int, b: int, token_starts: Set[int]) -> tuple[int, int] | None:
     """The first item of a list: the chunk, or its tail after a post, a lead or a word (副主席张柏青, 又如张宪明)."""
     if (
         b - a == 4
@@ -4613,7 +4671,7 @@ _POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成�
 _ETC_PLACES_RE = re.compile(rf"等(?:{_PLACE_COUNT_RE.pattern.split('|等(?:', 1)[1]}")
 
 
-def _list_place_head(text: str, a: int, b: int, token_starts: set[int]) -> tuple[int, int] | None:
+def _list_place_head(text: str, a: int, b: int, token_starts: Set[int]) -> tuple[int, int] | None:
     """The first place of a counted list (将九牧、…): the word-start tail of its chunk, no function character."""
     st = _init()
     for n in (4, 3, 2):
@@ -4860,7 +4918,7 @@ def _agency_item(item: str) -> bool:
 
 def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
     orgs = [s for s in spans if s.label == "ORG"]
-    token_ends = {end: start for start, end, _word in tokens}
+    token_ends = dict(zip(map(itemgetter(1), tokens), map(itemgetter(0), tokens), strict=True))
     out: list[Span] = []
     for closer in _KIND_CLOSER_RE.finditer(text):
         items: list[tuple[int, int]] = []
