@@ -680,6 +680,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_across_breaks(text, spans, st)
     spans += _names_between_commas(text, spans, st)
     spans += _run_together_names(text, spans, st)
+    spans = _split_run_names(text, spans, st)
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
@@ -1084,6 +1085,31 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
     return out
 
 
+# What bounds an item of a list or a table cell: a list mark, a cell's bar, a space, a line's end.
+_ITEM_BOUND = frozenset("、，,；;|｜ \t\n")
+
+
+def _split_run_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """徐某某李某某 as one item of a 、 list or a table cell (the cell's rows run together once its line breaks
+    are gone): a PERSON of six characters whose halves are each a surname and two characters, each a plausible
+    name, is two names; one of four characters whose halves are the same name (a cell repeating a name row
+    after row) is that name twice. A four-character name of two other halves (陈黄某某) stays whole."""
+    out: list[Span] = []
+    for s in spans:
+        whole = s.label == "PERSON" and (s.start == 0 or text[s.start - 1] in _ITEM_BOUND)
+        whole = whole and (s.end == len(text) or text[s.end] in _ITEM_BOUND)
+        n = len(s.text)
+        if whole and n == 6 and all(_plausible_name(text, a, a + 3, st) for a in (s.start, s.start + 3)):
+            halves = [(s.start, s.start + 3), (s.start + 3, s.end)]
+        elif whole and n == 4 and s.text[:2] == s.text[2:] and _plausible_name(text, s.start, s.start + 2, st):
+            halves = [(s.start, s.start + 2), (s.start + 2, s.end)]
+        else:
+            out.append(s)
+            continue
+        out += [_span(text, a, b, "PERSON", "entity.person_run_split", s.confidence) for a, b in halves]
+    return out
+
+
 def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """朱少儿、符勇副主委 / 市委统战部何洁、胡俊亮列席: the names listed before a name the rules found.
 
@@ -1093,11 +1119,14 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
     names = sorted((s for s in spans if s.label == "PERSON"), key=lambda s: s.start)
     ends = {s.end for s in spans if s.label in ("ORG", "GPE")}
     starts = {s.start for s in names}
+    named_ends = {s.end for s in names}
     out: list[Span] = []
     for span in names:
         start = span.start
         while start >= 3 and text[start - 1] == "、":
             j = start - 1
+            if j in named_ends:
+                break  # the item before is a name already (尤某尤某 read as the same name twice): not re-cut
             item = next(
                 (
                     j - n
@@ -3836,8 +3865,72 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
         spans += credited
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
+    spans += _names_reading_as_words(text, tokens, spans, st)
+    spans = [_without_verb_after(text, s, st) for s in spans]
     spans += _repeated(text, spans, st)
     return [_without_photo_credit(text, s) for s in spans]
+
+
+# After a two-character name, a verb whose subject it is: 做了…发言 / 做题为, 任…顾问, 率…组 (a one-character
+# verb a three-character reading swallows).
+_VERB_AFTER_NAME_RE = re.compile(
+    r"做(?:了|题为|《|[^，。；\n]{0,12}?(?:发言|报告|讲话|说明))"
+    r"|任[^，。；\n、]{1,12}?(?:顾问|团长|组长|主任|主席|会长|委员|秘书长|书记)"
+    r"|率(?:团|队|[^，。；\n]{1,8}?(?:组|团|队))"
+)
+
+
+def _without_verb_after(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """副主委某某做题为…, 副主任某某任考察团顾问, 副主席某某率调研组: a three-character name whose last character
+    opens its verb's phrase is the two-character name before it."""
+    if (
+        span.label != "PERSON"
+        or len(span.text) != 3
+        or _VERB_AFTER_NAME_RE.match(text, span.end - 1) is None
+        or not _plausible_name(text, span.start, span.end - 1, st)
+    ):
+        return span
+    return _span(text, span.start, span.end - 1, "PERSON", span.rule, span.confidence)
+
+
+# A verb of reporting after a spokesman's name (王某某介绍, 王某某通报): with _NAME_CUE_RE, what licenses a name
+# that reads as a word.
+_REPORTING_AFTER_RE = re.compile(r"介绍|通报|回答|说明|说[:：,，]")
+
+
+def _names_reading_as_words(
+    text: str, tokens: list[tuple[int, int, str]], found: list[Span], st: dict[str, Any]
+) -> list[Span]:
+    """发言人王某某向记者介绍…王某某表示: a three-character name whose surname and first given character make a
+    common word (王国, 方便) fails _plausible_name. It is a name where a post stands right before it, the three
+    characters are no word of their own, and at one of its occurrences in the text a verb of speaking or acting
+    follows it (two cues, not one: 主任高度重视 has the post but no verb after 高度重)."""
+    titles = st["titles"]
+    freq = st["tokenizer"].FREQ
+    taken = [(s.start, s.end) for s in found]
+    out: list[Span] = []
+    seen: set[int] = set()
+    for _start, end, word in tokens:
+        if end in seen or not _before_a_name(word, titles, st):
+            continue
+        a, b = end, end + 3
+        name = text[a:b]
+        if len(name) < 3 or name[0] not in _COMMON_SURNAMES:
+            continue
+        if any(ch in _NAME_BREAKERS or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
+            continue
+        if freq.get(name, 0) > 0 or freq.get(name[:2], 0) == 0:
+            continue  # the kind: the first two characters a word, the three none
+        if any(s < b and a < e for s, e in taken) or _plausible_name(text, a, b, st):
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            if _NAME_CUE_RE.match(text, pos + 3) or _REPORTING_AFTER_RE.match(text, pos + 3):
+                seen.add(a)
+                out.append(_span(text, a, b, "PERSON", "entity.person_word_name", 0.55))
+                break
+            pos = text.find(name, pos + 1)
+    return out
 
 
 def _without_photo_credit(text: str, span: Span) -> Span:

@@ -1,0 +1,83 @@
+"""Issue 21, person2: kinds of PERSON miss the unseen pages 420–429 and dev showed.
+
+- a three-character name whose first two characters are a common word (a surname and a given name that read
+  as a word: 高明 + 远), licensed where a post stands right before it and, there or at another of its
+  occurrences in the text, a verb of speaking or acting right after it; its other occurrences follow.
+
+Every sentence is written for the test (invented people), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        ("会议新闻发言人王国斌向中外记者介绍有关情况。王国斌表示,筹备工作已经就绪。", "王国斌", 2),
+        ("秘书长方便民主持会议。方便民指出,要抓好落实。", "方便民", 2),
+        ("发言人高明远介绍了日程。随后高明远表示,会议将按时开幕。高明远介绍,共安排三场记者会。", "高明远", 3),
+    ],
+)
+def test_name_reading_as_word_licensed_by_post_and_cue(text: str, name: str, count: int) -> None:
+    assert labelled(text, "PERSON").count(name) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主任高度重视这项工作。",  # 高度 + 重: a word, not a name; no verb after it
+        "委员方便群众办事,高效服务。",  # 方便 + 群: no cue anywhere
+    ],
+)
+def test_word_after_post_without_cue_is_no_name(text: str) -> None:
+    assert not [p for p in labelled(text, "PERSON") if p.startswith(("高度", "方便"))]
+
+
+# --- PERSON: names run together in a list item or a table cell ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a table cell whose lines lost their breaks: the last name of one row runs into the first of the next
+        ("历任负责人 | 贾文博、卢志青、骆海清邵明远、卢志青、贾文博 | 1990-1994", ["骆海清", "邵明远"]),
+        # the same name twice, once per row of the cell
+        ("届次 | 戴建生戴建生、韦丽华 | 任期", ["戴建生"]),
+        ("届次 | 尤海韦丽华、戴建生、尤海 | 任期", ["尤海", "韦丽华"]),
+        ("届次 | 韦丽华、戴建生、尤海尤海、卢志青 | 任期", ["尤海"]),
+        ("主要负责人 | 徐志明、时培华、姚中和徐志明、时培华 | 1990", ["姚中和", "徐志明"]),
+    ],
+)
+def test_names_run_together_in_a_list_split(text: str, names: list[str]) -> None:
+    found = labelled(text, "PERSON")
+    for name in names:
+        assert name in found
+    assert not [p for p in found if len(p) > 3]
+
+
+def test_two_name_long_names_stay_whole() -> None:
+    # a four-character name (a married woman's two surnames) is not cut into two
+    assert not {"陈黄", "美玲"} & set(labelled("届次 | 陈黄美玲、戴建生 | 任期", "PERSON"))
+
+
+# --- PERSON: a verb after a two-character name is no part of it ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("青年专委会主任韦岚做了履职发言。", "韦岚"),
+        ("二支社副主委戴卓做题为《守正创新》的发言。", "戴卓"),
+        ("联络处副主任殷浩任考察团顾问,协调各方。", "殷浩"),
+        ("民盟中央副主席郝越率调研组赴贵州开展调研。", "郝越"),
+    ],
+)
+def test_verb_after_two_character_name_not_in_it(text: str, name: str) -> None:
+    found = labelled(text, "PERSON")
+    assert name in found
+    assert not [p for p in found if p.startswith(name) and p != name]
