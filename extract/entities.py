@@ -4383,7 +4383,11 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
         if len(word) in (2, 3):
             # A dictionary word is a name only if jieba's dictionary lists it as one (杨斌), not 关切.
             known = word in _state.get("proper", ())
-            return (start, end) if known and word not in _COMMON_WORDS else None
+            if not known or word in _COMMON_WORDS:
+                return None
+            if len(word) == 2 and text is not None and (third := _third_given(tokens, i + 1, text)):
+                return start, third  # 长官李家 + 超: a two-character name of jieba's with a given character after it
+            return start, end
         if len(word) == 1:
             j = i + 1
             while j < len(tokens) and end - start < 3:
@@ -4402,6 +4406,31 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
+# One-character verbs of speaking and moving that follow a name (李某说, 李某来到 …).
+_VERB_AFTER_NAME_CHARS = frozenset("说讲称谈问答来去到回率任做作赴在是有")
+
+
+def _third_given(tokens: list[tuple[int, int, str]], j: int, text: str) -> int | None:
+    """The end of a third given character after a two-character name jieba knows (李家 + 超今早): a
+    one-character token that is no breaker, stop, verb or function word, starts no cue, and is no word with
+    what follows it."""
+    if j >= len(tokens):
+        return None
+    a, b, w = tokens[j]
+    st = _state
+    if (
+        len(w) != 1
+        or not _NAME_CHAR_RE.match(w)
+        or w in _NAME_BREAKERS
+        or w in _STOP_CHARS
+        or w in _VERB_AFTER_NAME_CHARS
+        or w in st.get("function_words", ())
+        or w in st.get("particles", ())
+        or _NAME_CUE_RE.match(text, a)
+        or st["tokenizer"].FREQ.get(text[a - 2 : b], 0)
+    ):
+        return None
+    return b
 _CONJUNCTIONS = frozenset("和与及同跟并")
 # 记者王强 李明摄影报道: the credit's names may run on into what they did (报道, 摄影, 摄).
 _CREDIT_RUN_RE = re.compile(

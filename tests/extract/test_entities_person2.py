@@ -81,3 +81,28 @@ def test_verb_after_two_character_name_not_in_it(text: str, name: str) -> None:
     found = labelled(text, "PERSON")
     assert name in found
     assert not [p for p in found if p.startswith(name) and p != name]
+
+
+# --- PERSON: a name jieba knows as two characters, with a third character after it ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("特区行政长官李家翔今早出发前往北京。", "李家翔"),
+        ("本报北京3月11日讯记者李德淼报道:会议今天开幕。", "李德淼"),
+    ],
+)
+def test_third_character_after_known_two_character_name(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("区委副书记李家说,要抓好落实。", "李家"),
+        ("市政协主席李德来到现场。", "李德"),
+    ],
+)
+def test_verb_after_known_two_character_name_not_taken(text: str, name: str) -> None:
+    assert not [p for p in labelled(text, "PERSON") if p.startswith(name) and p != name]
