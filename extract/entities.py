@@ -4431,6 +4431,8 @@ def _third_given(tokens: list[tuple[int, int, str]], j: int, text: str) -> int |
     ):
         return None
     return b
+
+
 _CONJUNCTIONS = frozenset("和与及同跟并")
 # 记者王强 李明摄影报道: the credit's names may run on into what they did (报道, 摄影, 摄).
 _CREDIT_RUN_RE = re.compile(
