@@ -4164,12 +4164,22 @@ def _plausible_name(
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
     if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
         return False  # 向大会, 于政协, 和常务: a preposition or conjunction before a word
+    if (
+        len(given) >= 2
+        and freq.get(given, 0) >= _COMMON_GIVEN_WORD
+        and place_table().surnames.get(name[0], 0.0) < _RARE_SURNAME_SHARE
+    ):
+        return False  # 委员全覆盖, 组长原计划: a rare surname (全, 原) before a common word is the word's adverb
     if name[0] in st["function_words"] and len(given) < 2 and not any_surname:
         # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
         return place_table().surnames.get(name[0], 0.0) >= 0.05
     return True
 
 
+# A rare surname (a share of the population below this, per cent: 全, 原, 都) before a two-character word jieba
+# counts at least this often reads as the word (全覆盖, 原计划), not as a name.
+_RARE_SURNAME_SHARE = 0.05
+_COMMON_GIVEN_WORD = 400
 # A two-character entry jieba tags as a name but counts this often is a word in a report (荣誉 2877, 文明 6584).
 _FREQUENT_TWO_CHARACTER_NAME = 800
 

@@ -106,3 +106,17 @@ def test_third_character_after_known_two_character_name(text: str, name: str) ->
 )
 def test_verb_after_known_two_character_name_not_taken(text: str, name: str) -> None:
     assert not [p for p in labelled(text, "PERSON") if p.startswith(name) and p != name]
+
+
+# --- PERSON: a rare surname before a common word is the word ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("按照走访委员全覆盖、委员参与协商调研的要求推进。", "全覆盖"),
+        ("各组组长原计划赴乡镇调研。", "原计划"),
+    ],
+)
+def test_rare_surname_before_common_word_is_no_name(text: str, word: str) -> None:
+    assert word not in labelled(text, "PERSON")
