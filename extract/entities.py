@@ -3866,6 +3866,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
     spans += _names_reading_as_words(text, tokens, spans, st)
+    spans += _elected_names(text, spans, st)
     spans = [_without_verb_after(text, s, st) for s in spans]
     spans += _repeated(text, spans, st)
     return [_without_photo_credit(text, s) for s in spans]
@@ -3893,9 +3894,29 @@ def _without_verb_after(text: str, span: Span, st: dict[str, Any]) -> Span:
     return _span(text, span.start, span.end - 1, "PERSON", span.rule, span.confidence)
 
 
+# 选举某某为主席, 推举某某为副主席, 增补某某为常委: an election names a person and the post it gives.
+_ELECTED_RE = re.compile(
+    rf"(?:选举|推举|推选|增补|补选|任命|聘任|决定)([{_CJK}]{{2,3}}?)为"
+    rf"(?=[^，,。；;\n]{{0,16}}?(?:主席|主任|秘书长|常委|委员|书记|会长|主委|院长|部长|局长|[市县区省]长))"
+)
+
+
+def _elected_names(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The name between an election's verb and the post it is given (选举某某为县政协主席)."""
+    taken = [(s.start, s.end) for s in found]
+    out: list[Span] = []
+    for m in _ELECTED_RE.finditer(text):
+        a, b = m.span(1)
+        if any(s < b and a < e for s, e in taken):
+            continue
+        if _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST, given_function=True):
+            out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
+    return out
+
+
 # A verb of reporting after a spokesman's name (王某某介绍, 王某某通报): with _NAME_CUE_RE, what licenses a name
 # that reads as a word.
-_REPORTING_AFTER_RE = re.compile(r"介绍|通报|回答|说明|说[:：,，]")
+_REPORTING_AFTER_RE = re.compile(r"介绍|通报|回答|说明|说[:：,，]|率领|带领")
 
 
 def _names_reading_as_words(

@@ -120,3 +120,28 @@ def test_verb_after_known_two_character_name_not_taken(text: str, name: str) -> 
 )
 def test_rare_surname_before_common_word_is_no_name(text: str, word: str) -> None:
     assert word not in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市政府宴请由驻沪办事处处长严明远率领的一行11人代表团。", "严明远"),
+    ],
+)
+def test_name_reading_as_word_before_leading_verb(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+# --- PERSON: a name an election gives its post (选举某某为主席) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议选举焦干田为县政协主席,樊临光、宋文华为副主席。", "焦干田"),
+        ("1945年,民盟一大召开,推举张涧为主席。", "张涧"),
+        ("全会协商增补骆文田为政协常委。", "骆文田"),
+    ],
+)
+def test_name_elected_to_a_post(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
