@@ -4400,6 +4400,8 @@ def name_stands_free(text: str, end: int, others: Iterable[str] = ()) -> bool:
         or _NAME_CUE_RE.match(text, end) is not None
         or any(text.startswith(other, end) for other in others)
         or any(freq.get(text[end : end + n], 0) >= 100 for n in (2, 3))
+        # 张某任中央人民政府副主席: a one-character verb whose subject the name is
+        or (after in _VERB_AFTER_NAME_CHARS and _VERB_AFTER_NAME_RE.match(text, end) is not None)
     )
 
 

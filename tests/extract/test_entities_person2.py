@@ -145,3 +145,10 @@ def test_name_reading_as_word_before_leading_verb(text: str, name: str) -> None:
 )
 def test_name_elected_to_a_post(text: str, name: str) -> None:
     assert name in labelled(text, "PERSON")
+
+
+def test_repeated_name_before_one_character_verb() -> None:
+    text = "民盟代表张涧、沈钧平出席会议。会上,张涧任中央人民政府副主席,沈钧平任全国政协副主席。"
+    found = labelled(text, "PERSON")
+    assert found.count("张涧") == 2
+    assert found.count("沈钧平") == 2
