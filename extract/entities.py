@@ -3867,7 +3867,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _list_tails(text, spans, st)
     spans += _names_reading_as_words(text, tokens, spans, st)
     spans += _elected_names(text, spans, st)
-    spans = [_without_verb_after(text, s, st) for s in spans]
+    spans = [_with_second_surname(text, _without_verb_after(text, s, st), st) for s in spans]
     spans += _repeated(text, spans, st)
     return [_without_photo_credit(text, s) for s in spans]
 
@@ -3879,6 +3879,36 @@ _VERB_AFTER_NAME_RE = re.compile(
     r"|任[^，。；\n、]{1,12}?(?:顾问|团长|组长|主任|主席|会长|委员|秘书长|书记)"
     r"|率(?:团|队|[^，。；\n]{1,8}?(?:组|团|队))"
 )
+
+
+_TWO_SURNAME_RULES = frozenset(("entity.person_after_title", "entity.person_after_post"))
+
+
+def _with_second_surname(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """会长邓某某某, 行政长官林郑某某: a married woman's name (Hong Kong, Macao) holds her husband's surname and
+    her own before a two-character given name. A three-character name after a post whose second character is a
+    common surname, with one more name character after it and then a list mark, the end of a clause or a cue,
+    is that four-character name."""
+    if span.label != "PERSON" or span.rule not in _TWO_SURNAME_RULES or len(span.text) != 3:
+        return span
+    end = span.end
+    if end + 1 > len(text) or span.text[1] not in _COMMON_SURNAMES:
+        return span
+    ch = text[end]
+    if (
+        not _NAME_CHAR_RE.match(ch)
+        or ch in _NAME_BREAKERS
+        or ch in _STOP_CHARS
+        or ch in _VERB_AFTER_NAME_CHARS
+        or ch in st["function_words"]
+        or _NAME_CUE_RE.match(text, end)
+        or st["tokenizer"].FREQ.get(text[end - 1 : end + 1], 0)
+    ):
+        return span
+    if not (end + 1 == len(text) or text[end + 1] in "、，,。；;" or _NAME_CUE_RE.match(text, end + 1)):
+        if text[end + 1] not in "在向于":
+            return span
+    return _span(text, span.start, end + 1, "PERSON", span.rule, span.confidence)
 
 
 def _without_verb_after(text: str, span: Span, st: dict[str, Any]) -> Span:

@@ -152,3 +152,22 @@ def test_repeated_name_before_one_character_verb() -> None:
     found = labelled(text, "PERSON")
     assert found.count("张涧") == 2
     assert found.count("沈钧平") == 2
+
+
+# --- PERSON: a married woman's name with both surnames (Hong Kong, Macao) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("联谊会主席庄志猛、会长邓黄秀雁在庆典上分别致辞。", "邓黄秀雁"),
+        ("香港特别行政区行政长官林陈月娟、中联办主任出席。", "林陈月娟"),
+    ],
+)
+def test_name_with_two_surnames_after_post(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_three_character_name_before_verb_not_lengthened() -> None:
+    assert "王志强在" not in labelled("会长王志强在会上致辞。", "PERSON")
+    assert "王志强" in labelled("会长王志强在会上致辞。", "PERSON")
