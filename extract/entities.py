@@ -681,6 +681,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_between_commas(text, spans, st)
     spans += _run_together_names(text, spans, st)
     spans = _split_run_names(text, spans, st)
+    spans = [_without_word_before(text, s, st) for s in spans]
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
@@ -1083,6 +1084,20 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
                 _span(text, a, b, "PERSON", "entity.person_run_together", 0.5) for a, b in parts if (a, b) not in have
             ]
     return out
+
+
+def _without_word_before(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """由骆某某、…: a four-character PERSON (no compound surname) whose first character is a preposition or
+    function word and whose last three are a name is that name."""
+    if span.label != "PERSON" or len(span.text) != 4 or span.text[:2] in _COMPOUND_SURNAMES:
+        return span
+    if span.text[0] not in st["particles"] and span.text[0] not in st["function_words"]:
+        return span
+    if span.text[0] in _SURNAMES and place_table().surnames.get(span.text[0], 0.0) >= _RARE_SURNAME_SHARE:
+        return span
+    if not _plausible_name(text, span.start + 1, span.end, st):
+        return span
+    return _span(text, span.start + 1, span.end, "PERSON", span.rule, span.confidence)
 
 
 # What bounds an item of a list or a table cell: a list mark, a cell's bar, a space, a line's end.

@@ -171,3 +171,19 @@ def test_name_with_two_surnames_after_post(text: str, name: str) -> None:
 def test_three_character_name_before_verb_not_lengthened() -> None:
     assert "王志强在" not in labelled("会长王志强在会上致辞。", "PERSON")
     assert "王志强" in labelled("会长王志强在会上致辞。", "PERSON")
+
+
+# --- PERSON: a post, a preposition or a verb read into the front of a name -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("选举产生了新一届委员会。由骆志英、王昌文、冯彩华(女)、姚建平组成主委会议。", "骆志英"),
+        ("会议充分肯定其担任主委期间的突出贡献,祝贺程伟国、李佳华当选。", "程伟国"),
+    ],
+)
+def test_word_before_name_not_in_it(text: str, name: str) -> None:
+    found = labelled(text, "PERSON")
+    assert name in found
+    assert not [p for p in found if p.endswith(name) and p != name]
