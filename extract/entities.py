@@ -4231,7 +4231,8 @@ def _plausible_name(
     if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
         return False  # 向大会, 于政协, 和常务: a preposition or conjunction before a word
     if (
-        len(given) >= 2
+        not any_surname  # a post before and its verb after announce a name (会长檀文华表示)
+        and len(given) >= 2
         and freq.get(given, 0) >= _COMMON_GIVEN_WORD
         and place_table().surnames.get(name[0], 0.0) < _RARE_SURNAME_SHARE
     ):
