@@ -681,6 +681,8 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_across_breaks(text, spans, st)
     spans += _names_between_commas(text, spans, st)
     spans += _run_together_names(text, spans, st)
+    spans = _split_run_names(text, spans, st)
+    spans = [_without_word_before(text, s, st) for s in spans]
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
@@ -1127,6 +1129,45 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
     return out
 
 
+def _without_word_before(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """由骆某某、…: a four-character PERSON (no compound surname) whose first character is a preposition or
+    function word and whose last three are a name is that name."""
+    if span.label != "PERSON" or len(span.text) != 4 or span.text[:2] in _COMPOUND_SURNAMES:
+        return span
+    if span.text[0] not in st["particles"] and span.text[0] not in st["function_words"]:
+        return span
+    if span.text[0] in _SURNAMES and place_table().surnames.get(span.text[0], 0.0) >= _RARE_SURNAME_SHARE:
+        return span
+    if not _plausible_name(text, span.start + 1, span.end, st):
+        return span
+    return _span(text, span.start + 1, span.end, "PERSON", span.rule, span.confidence)
+
+
+# What bounds an item of a list or a table cell: a list mark, a cell's bar, a space, a line's end.
+_ITEM_BOUND = frozenset("、，,；;|｜ \t\n")
+
+
+def _split_run_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """徐某某李某某 as one item of a 、 list or a table cell (the cell's rows run together once its line breaks
+    are gone): a PERSON of six characters whose halves are each a surname and two characters, each a plausible
+    name, is two names; one of four characters whose halves are the same name (a cell repeating a name row
+    after row) is that name twice. A four-character name of two other halves (陈黄某某) stays whole."""
+    out: list[Span] = []
+    for s in spans:
+        whole = s.label == "PERSON" and (s.start == 0 or text[s.start - 1] in _ITEM_BOUND)
+        whole = whole and (s.end == len(text) or text[s.end] in _ITEM_BOUND)
+        n = len(s.text)
+        if whole and n == 6 and all(_plausible_name(text, a, a + 3, st) for a in (s.start, s.start + 3)):
+            halves = [(s.start, s.start + 3), (s.start + 3, s.end)]
+        elif whole and n == 4 and s.text[:2] == s.text[2:] and _plausible_name(text, s.start, s.start + 2, st):
+            halves = [(s.start, s.start + 2), (s.start + 2, s.end)]
+        else:
+            out.append(s)
+            continue
+        out += [_span(text, a, b, "PERSON", "entity.person_run_split", s.confidence) for a, b in halves]
+    return out
+
+
 def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """朱少儿、符勇副主委 / 市委统战部何洁、胡俊亮列席: the names listed before a name the rules found.
 
@@ -1136,11 +1177,14 @@ def _names_listed_before(text: str, spans: list[Span], st: dict[str, Any]) -> li
     names = sorted((s for s in spans if s.label == "PERSON"), key=lambda s: s.start)
     ends = {s.end for s in spans if s.label in ("ORG", "GPE")}
     starts = {s.start for s in names}
+    named_ends = {s.end for s in names}
     out: list[Span] = []
     for span in names:
         start = span.start
         while start >= 3 and text[start - 1] == "、":
             j = start - 1
+            if j in named_ends:
+                break  # the item before is a name already (尤某尤某 read as the same name twice): not re-cut
             item = next(
                 (
                     j - n
@@ -3935,8 +3979,123 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
         spans += credited
     spans += _space_lists(text, st)
     spans += _list_tails(text, spans, st)
+    spans += _names_reading_as_words(text, tokens, spans, st)
+    spans += _elected_names(text, spans, st)
+    spans = [_with_second_surname(text, _without_verb_after(text, s, st), st) for s in spans]
     spans += _repeated(text, spans, st)
     return [_without_photo_credit(text, s) for s in spans]
+
+
+# After a two-character name, a verb whose subject it is: 做了…发言 / 做题为, 任…顾问, 率…组 (a one-character
+# verb a three-character reading swallows).
+_VERB_AFTER_NAME_RE = re.compile(
+    r"做(?:了|题为|《|[^，。；\n]{0,12}?(?:发言|报告|讲话|说明))"
+    r"|任[^，。；\n、]{1,12}?(?:顾问|团长|组长|主任|主席|会长|委员|秘书长|书记)"
+    r"|率(?:团|队|[^，。；\n]{1,8}?(?:组|团|队))"
+)
+
+
+_TWO_SURNAME_RULES = frozenset(("entity.person_after_title", "entity.person_after_post"))
+
+
+def _with_second_surname(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """会长邓某某某, 行政长官林郑某某: a married woman's name (Hong Kong, Macao) holds her husband's surname and
+    her own before a two-character given name. A three-character name after a post whose second character is a
+    common surname, with one more name character after it and then a list mark, the end of a clause or a cue,
+    is that four-character name."""
+    if span.label != "PERSON" or span.rule not in _TWO_SURNAME_RULES or len(span.text) != 3:
+        return span
+    end = span.end
+    if end + 1 > len(text) or span.text[1] not in _COMMON_SURNAMES:
+        return span
+    ch = text[end]
+    if (
+        not _NAME_CHAR_RE.match(ch)
+        or ch in _NAME_BREAKERS
+        or ch in _STOP_CHARS
+        or ch in _VERB_AFTER_NAME_CHARS
+        or ch in st["function_words"]
+        or _NAME_CUE_RE.match(text, end)
+        or st["tokenizer"].FREQ.get(text[end - 1 : end + 1], 0)
+    ):
+        return span
+    if not (end + 1 == len(text) or text[end + 1] in "、，,。；;" or _NAME_CUE_RE.match(text, end + 1)):
+        if text[end + 1] not in "在向于":
+            return span
+    return _span(text, span.start, end + 1, "PERSON", span.rule, span.confidence)
+
+
+def _without_verb_after(text: str, span: Span, st: dict[str, Any]) -> Span:
+    """副主委某某做题为…, 副主任某某任考察团顾问, 副主席某某率调研组: a three-character name whose last character
+    opens its verb's phrase is the two-character name before it."""
+    if (
+        span.label != "PERSON"
+        or len(span.text) != 3
+        or _VERB_AFTER_NAME_RE.match(text, span.end - 1) is None
+        or not _plausible_name(text, span.start, span.end - 1, st)
+    ):
+        return span
+    return _span(text, span.start, span.end - 1, "PERSON", span.rule, span.confidence)
+
+
+# 选举某某为主席, 推举某某为副主席, 增补某某为常委: an election names a person and the post it gives.
+_ELECTED_RE = re.compile(
+    rf"(?:选举|推举|推选|增补|补选|任命|聘任|决定)([{_CJK}]{{2,3}}?)为"
+    rf"(?=[^，,。；;\n]{{0,16}}?(?:主席|主任|秘书长|常委|委员|书记|会长|主委|院长|部长|局长|[市县区省]长))"
+)
+
+
+def _elected_names(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The name between an election's verb and the post it is given (选举某某为县政协主席)."""
+    taken = [(s.start, s.end) for s in found]
+    out: list[Span] = []
+    for m in _ELECTED_RE.finditer(text):
+        a, b = m.span(1)
+        if any(s < b and a < e for s, e in taken):
+            continue
+        if _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST, given_function=True):
+            out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
+    return out
+
+
+# A verb of reporting after a spokesman's name (王某某介绍, 王某某通报): with _NAME_CUE_RE, what licenses a name
+# that reads as a word.
+_REPORTING_AFTER_RE = re.compile(r"介绍|通报|回答|说明|说[:：,，]|率领|带领")
+
+
+def _names_reading_as_words(
+    text: str, tokens: list[tuple[int, int, str]], found: list[Span], st: dict[str, Any]
+) -> list[Span]:
+    """发言人王某某向记者介绍…王某某表示: a three-character name whose surname and first given character make a
+    common word (王国, 方便) fails _plausible_name. It is a name where a post stands right before it, the three
+    characters are no word of their own, and at one of its occurrences in the text a verb of speaking or acting
+    follows it (two cues, not one: 主任高度重视 has the post but no verb after 高度重)."""
+    titles = st["titles"]
+    freq = st["tokenizer"].FREQ
+    taken = [(s.start, s.end) for s in found]
+    out: list[Span] = []
+    seen: set[int] = set()
+    for _start, end, word in tokens:
+        if end in seen or not _before_a_name(word, titles, st):
+            continue
+        a, b = end, end + 3
+        name = text[a:b]
+        if len(name) < 3 or name[0] not in _COMMON_SURNAMES:
+            continue
+        if any(ch in _NAME_BREAKERS or not _NAME_CHAR_RE.match(ch) for ch in name[1:]):
+            continue
+        if freq.get(name, 0) > 0 or freq.get(name[:2], 0) == 0:
+            continue  # the kind: the first two characters a word, the three none
+        if any(s < b and a < e for s, e in taken) or _plausible_name(text, a, b, st):
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            if _NAME_CUE_RE.match(text, pos + 3) or _REPORTING_AFTER_RE.match(text, pos + 3):
+                seen.add(a)
+                out.append(_span(text, a, b, "PERSON", "entity.person_word_name", 0.55))
+                break
+            pos = text.find(name, pos + 1)
+    return out
 
 
 def _without_photo_credit(text: str, span: Span) -> Span:
@@ -4170,12 +4329,23 @@ def _plausible_name(
     given = name[2:] if name[:2] in _COMPOUND_SURNAMES else name[1:]
     if name[0] in st["particles"] and len(given) >= 2 and freq.get(given, 0) >= 50:
         return False  # 向大会, 于政协, 和常务: a preposition or conjunction before a word
+    if (
+        not any_surname  # a post before and its verb after announce a name (会长檀文华表示)
+        and len(given) >= 2
+        and freq.get(given, 0) >= _COMMON_GIVEN_WORD
+        and place_table().surnames.get(name[0], 0.0) < _RARE_SURNAME_SHARE
+    ):
+        return False  # 委员全覆盖, 组长原计划: a rare surname (全, 原) before a common word is the word's adverb
     if name[0] in st["function_words"] and len(given) < 2 and not any_surname:
         # 来洼 (来 + 洼): a rare surname that is mostly a verb needs a two-character given name.
         return place_table().surnames.get(name[0], 0.0) >= 0.05
     return True
 
 
+# A rare surname (a share of the population below this, per cent: 全, 原, 都) before a two-character word jieba
+# counts at least this often reads as the word (全覆盖, 原计划), not as a name.
+_RARE_SURNAME_SHARE = 0.05
+_COMMON_GIVEN_WORD = 400
 # A two-character entry jieba tags as a name but counts this often is a word in a report (荣誉 2877, 文明 6584).
 _FREQUENT_TWO_CHARACTER_NAME = 800
 
@@ -4375,6 +4545,8 @@ def name_stands_free(text: str, end: int, others: Iterable[str] = ()) -> bool:
         or _NAME_CUE_RE.match(text, end) is not None
         or any(text.startswith(other, end) for other in others)
         or any(freq.get(text[end : end + n], 0) >= 100 for n in (2, 3))
+        # 张某任中央人民政府副主席: a one-character verb whose subject the name is
+        or (after in _VERB_AFTER_NAME_CHARS and _VERB_AFTER_NAME_RE.match(text, end) is not None)
     )
 
 
@@ -4389,7 +4561,11 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
         if len(word) in (2, 3):
             # A dictionary word is a name only if jieba's dictionary lists it as one (杨斌), not 关切.
             known = word in _state.get("proper", ())
-            return (start, end) if known and word not in _COMMON_WORDS else None
+            if not known or word in _COMMON_WORDS:
+                return None
+            if len(word) == 2 and text is not None and (third := _third_given(tokens, i + 1, text)):
+                return start, third  # 长官李家 + 超: a two-character name of jieba's with a given character after it
+            return start, end
         if len(word) == 1:
             j = i + 1
             while j < len(tokens) and end - start < 3:
@@ -4408,6 +4584,33 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
 
 
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
+# One-character verbs of speaking and moving that follow a name (李某说, 李某来到 …).
+_VERB_AFTER_NAME_CHARS = frozenset("说讲称谈问答来去到回率任做作赴在是有")
+
+
+def _third_given(tokens: list[tuple[int, int, str]], j: int, text: str) -> int | None:
+    """The end of a third given character after a two-character name jieba knows (李家 + 超今早): a
+    one-character token that is no breaker, stop, verb or function word, starts no cue, and is no word with
+    what follows it."""
+    if j >= len(tokens):
+        return None
+    a, b, w = tokens[j]
+    st = _state
+    if (
+        len(w) != 1
+        or not _NAME_CHAR_RE.match(w)
+        or w in _NAME_BREAKERS
+        or w in _STOP_CHARS
+        or w in _VERB_AFTER_NAME_CHARS
+        or w in st.get("function_words", ())
+        or w in st.get("particles", ())
+        or _NAME_CUE_RE.match(text, a)
+        or st["tokenizer"].FREQ.get(text[a - 2 : b], 0)
+    ):
+        return None
+    return b
+
+
 _CONJUNCTIONS = frozenset("和与及同跟并")
 # 记者王强 李明摄影报道: the credit's names may run on into what they did (报道, 摄影, 摄).
 _CREDIT_RUN_RE = re.compile(
