@@ -4039,7 +4039,7 @@ def _without_verb_after(text: str, span: Span, st: dict[str, Any]) -> Span:
 
 
 # 选举某某为主席, 推举某某为副主席, 增补某某为常委: an election names a person and the post it gives.
-_ELECTED_RE = re.compile(
+_ELECTION_RE = re.compile(
     rf"(?:选举|推举|推选|增补|补选|任命|聘任|决定)([{_CJK}]{{2,3}}?)为"
     rf"(?=[^，,。；;\n]{{0,16}}?(?:主席|主任|秘书长|常委|委员|书记|会长|主委|院长|部长|局长|[市县区省]长))"
 )
@@ -4049,7 +4049,7 @@ def _elected_names(text: str, found: list[Span], st: dict[str, Any]) -> list[Spa
     """The name between an election's verb and the post it is given (选举某某为县政协主席)."""
     taken = [(s.start, s.end) for s in found]
     out: list[Span] = []
-    for m in _ELECTED_RE.finditer(text):
+    for m in _ELECTION_RE.finditer(text):
         a, b = m.span(1)
         if any(s < b and a < e for s, e in taken):
             continue
