@@ -3305,17 +3305,7 @@ def _association_initials(
         if 2 <= len(words) <= 3 and all(len(w) >= 2 for w in words):
             short = "".join(w[0] for w in words)
             first_seen[short] = min(first_seen.get(short, o.end), o.end)
-    if not first_seen:
-        return []
-    token_starts = _token_starts(tokens)
-    inside = bytearray(len(text) + 1)
-    for o in orgs:
-        inside[o.start : o.end] = b"\1" * (o.end - o.start)
-    return [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_initials", 0.55)
-        for m in _alternation(first_seen).finditer(text)
-        if m.start() >= first_seen[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
-    ]
+    return _learned_forms(text, tokens, orgs, first_seen, "entity.org_initials")
 
 
 # A short name given right after a body's full name: (厂商会), (下称“中总”), (以下简称某某).
@@ -3461,6 +3451,14 @@ def _company_brands(
         if _names_a_place(brand, st) or brand in st["function_words"]:
             continue
         learned.setdefault(brand, o.end)
+    return _learned_forms(text, tokens, orgs, learned, "entity.org_brand")
+
+
+def _learned_forms(
+    text: str, tokens: list[tuple[int, int, str]], orgs: list[Span], learned: dict[str, int], rule: str
+) -> list[Span]:
+    """ORGs for the short forms ``learned`` (form → where its full name ends): each later occurrence that
+    starts a word and stands outside every body already found (an association's initials, a company's brand)."""
     if not learned:
         return []
     token_starts = _token_starts(tokens)
@@ -3468,7 +3466,7 @@ def _company_brands(
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
     return [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_brand", 0.55)
+        _span(text, m.start(), m.end(), "ORG", rule, 0.55)
         for m in _alternation(learned).finditer(text)
         if m.start() >= learned[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
     ]
