@@ -3330,19 +3330,7 @@ def _bracketed_short_names(text: str, orgs: list[Span], tokens: list[tuple[int, 
         # only after a level or a place, as the level rules read it; it is not learned bare.
         if m and _is_abbreviation(short, o.text) and short not in _ORG_HEADS and short not in _CHAIN_HEADS:
             learned.setdefault(short, m.start(1))
-    if not learned:
-        return []
-    token_starts = _token_starts(tokens)
-    inside = bytearray(len(text) + 1)
-    for o in orgs:
-        inside[o.start : o.end] = b"\1" * (o.end - o.start)
-    return [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_short_name", 0.6)
-        for m in _alternation(learned).finditer(text)
-        if m.start() >= learned[m.group()]
-        and (m.start() in token_starts or m.start() == learned[m.group()])
-        and not any(inside[m.start() : m.end()])
-    ]
+    return _learned_forms(text, tokens, orgs, learned, "entity.org_short_name", 0.6, given_at=True)
 
 
 # 某某(香港)同乡会, 某某(澳门)商会: a mainland place's association in Hong Kong or Macau, the SAR in brackets.
@@ -3455,10 +3443,19 @@ def _company_brands(
 
 
 def _learned_forms(
-    text: str, tokens: list[tuple[int, int, str]], orgs: list[Span], learned: dict[str, int], rule: str
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    orgs: list[Span],
+    learned: dict[str, int],
+    rule: str,
+    confidence: float = 0.55,
+    *,
+    given_at: bool = False,
 ) -> list[Span]:
-    """ORGs for the short forms ``learned`` (form → where its full name ends): each later occurrence that
-    starts a word and stands outside every body already found (an association's initials, a company's brand)."""
+    """ORGs for the short forms ``learned`` (form → where the text licenses it): each occurrence from there on
+    that starts a word and stands outside every body already found (an association's initials, a company's
+    brand, a short name given in brackets). ``given_at``: the form where the text gives it counts even where
+    no word starts there (香港中华厂商联合会(厂商会))."""
     if not learned:
         return []
     token_starts = _token_starts(tokens)
@@ -3466,9 +3463,11 @@ def _learned_forms(
     for o in orgs:
         inside[o.start : o.end] = b"\1" * (o.end - o.start)
     return [
-        _span(text, m.start(), m.end(), "ORG", rule, 0.55)
+        _span(text, m.start(), m.end(), "ORG", rule, confidence)
         for m in _alternation(learned).finditer(text)
-        if m.start() >= learned[m.group()] and m.start() in token_starts and not any(inside[m.start() : m.end()])
+        if m.start() >= learned[m.group()]
+        and (m.start() in token_starts or (given_at and m.start() == learned[m.group()]))
+        and not any(inside[m.start() : m.end()])
     ]
 
 
