@@ -29,23 +29,17 @@ before the corpus existed, so its errors are those of text the rules never saw).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re
-import subprocess
-import sys
-import tarfile
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from io import BytesIO
 from typing import Any
 
 import pycrfsuite
 
-from bench.bench_entities import ROOT
-from bench.bench_rerank import _sets, _texts, current, old
+from bench.bench_rerank import _sets, _texts, current, old, run_commit
 from pizhu.extract.entities import _ORG_HEADS, _init
 from pizhu.extract.evaluate import score
 from pizhu.extract.places import table
@@ -315,27 +309,7 @@ def main() -> None:
 
 def packaged(commit: str, texts: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[str, list[Any]]]]]:
     """The spans of ``commit``'s extractor (today's layout: extract/ as pizhu.extract) over ``texts``."""
-    archive = subprocess.run(
-        ["git", "archive", commit, "extract", "pizhu/__init__.py", "pizhu/extract"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout
-    flat = [t for _doc, drafts in texts for t in drafts]
-    with tempfile.TemporaryDirectory() as folder:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
-        run = subprocess.run(
-            [sys.executable, "-c", _PACKAGED_RUNNER],
-            input=json.dumps(flat),
-            env={**os.environ, "PYTHONPATH": folder},
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    spans = iter(json.loads(run.stdout))
-    return [(doc, [(t, [tuple(c) for c in next(spans)]) for t in drafts]) for doc, drafts in texts]
+    return run_commit(commit, ["extract", "pizhu/__init__.py", "pizhu/extract"], _PACKAGED_RUNNER, texts)
 
 
 def _rows(doc: str, spans: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:

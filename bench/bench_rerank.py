@@ -102,16 +102,21 @@ def current(texts: list[tuple[str, list[str]]]) -> list[Report]:
 
 def old(commit: str, texts: list[tuple[str, list[str]]]) -> list[Report]:
     """The candidates of ``commit``'s extractor (a top-level ``extract``) over the same texts."""
-    archive = subprocess.run(["git", "archive", commit, "extract"], cwd=ROOT, capture_output=True, check=True).stdout
+    return run_commit(commit, ["extract"], _OLD_RUNNER, texts)
+
+
+def run_commit(commit: str, paths: list[str], runner: str, texts: list[tuple[str, list[str]]]) -> list[Any]:
+    """``runner`` (a script reading the texts as JSON on stdin, writing one list of spans per text) run over
+    ``texts`` in a checkout of ``paths`` at ``commit``: per doc, its drafts with their spans as tuples."""
+    archive = subprocess.run(["git", "archive", commit, *paths], cwd=ROOT, capture_output=True, check=True).stdout
     flat = [t for _doc, drafts in texts for t in drafts]
     with tempfile.TemporaryDirectory() as folder:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(folder, filter="data")
-        env = {**os.environ, "PYTHONPATH": folder}
         run = subprocess.run(
-            [sys.executable, "-c", _OLD_RUNNER],
+            [sys.executable, "-c", runner],
             input=json.dumps(flat),
-            env=env,
+            env={**os.environ, "PYTHONPATH": folder},
             cwd=folder,
             capture_output=True,
             text=True,
