@@ -2202,6 +2202,20 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    # 新城区 (a district of 西安, and the common word for a city's new part: an everyday word before 城区), 化工园区
+    # (a short name the division table derives): a kind of area names a place only after its city.
+    found_ends = {e for _s, e, _c in found}
+    found = [
+        f
+        for f in found
+        if not (
+            (
+                (text.endswith("城区", 0, f[1]) and text[f[0] : f[1] - 1] in _GENERIC_PLACES)
+                or _generic_area(text[f[0] : f[1]], st)
+            )
+            and f[0] not in found_ends
+        )
+    ]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
     for run in _WORLD_REGION_RUN_RE.finditer(text):
@@ -2349,7 +2363,84 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if village and _TOWN_IN_CHAIN_RE.search(text, s, e):
             e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return _zones(text, tokens, st, out)
+    return _development_zones(text, tokens, st, _zones(text, tokens, st, out))
+
+
+# 宜都市省级高新区, 桐乡经济技术开发区, 南川新城, 萧山城市新区: a development zone's head after its place, a level
+# (省级, 国家级) and up to two sector words between, names the zone: one place with it, as the gold holds
+# 扬中经开区, 汉寿县高新区, 翠亨新区 and 瓯北城市新区. 新城 before 市 or 区 is 新城市 or 新城区 (钱江新城市民中心).
+_DEV_ZONE_HEAD_RE = re.compile(
+    "高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|示范区|先行区|试验区"
+    "|工业园区|工业园|新城(?![市区])|小镇"
+)
+_ZONE_LEVELS = frozenset(("省级", "国家级", "市级"))
+# The last character of a body's word (政协, 市委, 工会, 公安局): the zone after it is that body's unit.
+_ZONE_BODY_CHARS = frozenset("协委会局府院部办厅处所社党团联署")
+# A sector word between the place and the head (城市, 产业, 生态, 设计): a word of the dictionary, seen this often.
+_ZONE_WORD_FREQ = 100
+
+
+def _development_zones(
+    text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]
+) -> list[Span]:
+    """A place (or a name jieba tags as one: 东湖, 北湖) + level + sector words + a zone's head is one GPE.
+
+    A province or a country before the head stays alone (浙江高新区: where the zone is); the head alone or after
+    common words only (特色小镇, 经开区) is a kind of zone, no name.
+    """
+    heads = list(_DEV_ZONE_HEAD_RE.finditer(text))
+    if not heads:
+        return out
+    token_ending = {e: (s, w) for s, e, w in tokens}
+    place_ending = {o.end: o for o in out}
+    table = place_table()
+    freq = st["tokenizer"].FREQ
+    for m in heads:
+        if any(o.start < m.start() and o.end >= m.end() for o in out):
+            continue  # 横琴粤澳深度合作区: a zone already read whole
+        at, words = m.start(), 0
+        while at not in place_ending and at in token_ending:
+            s, w = token_ending[at]
+            sector = (
+                words < 2
+                and len(w) >= 2
+                and freq.get(w, 0) >= _ZONE_WORD_FREQ
+                and _CJK_ONLY_RE.fullmatch(w)
+                and w not in st["function_words"]
+                and not _names_a_place(w, st)
+                and not _zone_stem(w, st)
+                and w[-1] not in _ZONE_BODY_CHARS  # 扬中市政协经开区委员组: a body's word, not a sector's
+            )
+            if not (w in _ZONE_LEVELS or sector):
+                break
+            words += w not in _ZONE_LEVELS
+            at = s
+        place = place_ending.get(at)
+        if place is not None:
+            if table.short.get(place.text) in ("province", "country") or table.kind.get(place.text) == "province":
+                continue  # 浙江高新区: the province the zone lies in
+            start = place.start
+        else:
+            stem = token_ending.get(at)
+            if stem is None or not _zone_stem(stem[1], st):
+                continue
+            start = stem[0]
+        out = [o for o in out if o.end <= start or o.start >= m.end()]
+        out.append(_span(text, start, m.end(), "GPE", "entity.gpe_dev_zone", 0.6))
+        place_ending = {o.end: o for o in out}
+    return sorted(out, key=lambda o: o.start)
+
+
+def _zone_stem(word: str, st: dict[str, Any]) -> bool:
+    """东湖, 北湖, 恒口: a name jieba tags as a place or a proper name, or a town's bare stem, of two or three
+    characters, that is no everyday word of report prose and no function word."""
+    return (
+        2 <= len(word) <= 3
+        and (word in st["ns_words"] or word in st["town_stems"] or word in st["proper"])
+        and word not in _GENERIC_PLACES
+        and word not in st["function_words"]
+        and _CJK_ONLY_RE.fullmatch(word) is not None
+    )
 
 
 def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
@@ -2361,13 +2452,24 @@ def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], ou
     word_ending = {e: (s, w) for s, e, w in tokens}
     table = place_table()
     freq = st["tokenizer"].FREQ
+    token_starts = {s for s, _e, _w in tokens}
     for m in matches:
-        start, word = word_ending.get(m.start(), (None, ""))
-        if start is None or len(word) < 2 or not _CJK_ONLY_RE.fullmatch(word):
-            continue
+        found_before: tuple[int | None, str] = word_ending.get(m.start(), (None, ""))
+        start_before, word = found_before
         named = word in st["places"] or word in st["ns_words"] or word in table.short or word in st["proper"]
-        if not (named or freq.get(word, 0) <= 50) or word in st["function_words"]:
-            continue  # 推进粤港澳合作区: a verb before the regions names no zone
+        before = (
+            start_before is not None
+            and len(word) >= 2
+            and _CJK_ONLY_RE.fullmatch(word)
+            and (named or freq.get(word, 0) <= 50)
+            and word not in st["function_words"]
+        )  # 推进粤港澳合作区: a verb before the regions names no zone
+        if not before:
+            if not (m.group().endswith("示范区") and (m.start() == 0 or m.start() in token_starts)):
+                continue
+            # 闽赣合作先行示范区, 湘南粤北合作示范区: a demonstration zone the provinces share is named by them alone.
+            start_before = m.start()
+        start = start_before if start_before is not None else m.start()
         out = [o for o in out if o.end <= start or o.start >= m.end()]
         out.append(_span(text, start, m.end(), "GPE", "entity.gpe_zone", 0.6))
     return sorted(out, key=lambda o: o.start)
@@ -2488,7 +2590,8 @@ _CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
 _CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
 # 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
 _ZONE_RE = re.compile(
-    rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"
+    rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}][东西南北]){{2}}"
+    rf"|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:先行)?(?:示范)?区"
 )
 # 穗政协, 甬政协: a city's one-character name before its CPPCC, opening a line or a clause.
 _CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![委员])")
@@ -4224,7 +4327,7 @@ def looks_like_place(name: str) -> bool:
 # Area nouns a sector word makes a kind of place, not a name (工业园区, 经济开发区); not 社区, 地区, 新区 or 特区,
 # which common words name (和平社区).
 _GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "功能区", "高新区", "城区",
-                       "市区", "街区", "山区", "老区", "灾区")  # fmt: skip
+                       "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园")  # fmt: skip
 _COMMON_WORD_FREQ = 500
 
 

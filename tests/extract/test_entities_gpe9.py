@@ -1,0 +1,88 @@
+"""Issue 21, GPE on unseen place-dense news (gpe9): development zones, new towns and kinds of area.
+
+Every sentence is written for the test (invented visits, real places from the table), so a rule passes
+only as a mechanism. Rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- a place, an optional level and sector words, then a development zone's head: one place -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("委员们先后来到宜都市省级高新区,了解项目进展。", "宜都市省级高新区"),
+        ("调研组到桐乡经济技术开发区调研营商环境。", "桐乡经济技术开发区"),
+        ("视察组察看了南川新城建设情况。", "南川新城"),
+        ("委员们走进枝江国家级高新区考察企业。", "枝江国家级高新区"),
+        ("代表团来到萧山城市新区,听取规划介绍。", "萧山城市新区"),
+    ],
+)
+def test_a_place_before_a_development_zone_is_one_place(text: str, zone: str) -> None:
+    assert zone in labelled(text, "GPE")
+
+
+def test_a_proper_name_before_a_zone_head_is_a_place() -> None:
+    # 东湖 is no division, but a name jieba knows: with a zone's head after it, it names the zone.
+    assert "东湖高新区" in labelled("委员们赴东湖高新区考察光电子企业。", "GPE")
+
+
+def test_a_zone_of_a_kind_is_no_place() -> None:
+    text = "加快特色小镇建设,推动经开区和化工园区转型,走访创新创业产业园。"
+    assert labelled(text, "GPE") == []
+
+
+def test_a_province_before_a_kind_of_zone_stays_alone() -> None:
+    # A province's name before a kind of zone is where the zone is, not the zone's name.
+    assert labelled("浙江高新区发展势头良好。", "GPE") == ["浙江"]
+
+
+def test_a_new_town_before_a_city_word_is_no_zone() -> None:
+    gpes = labelled("委员们来到钱江新城市民中心座谈。", "GPE")
+    assert not any(g.endswith(("新城", "新城市")) for g in gpes)
+
+
+def test_a_zone_before_its_committee_gives_the_body() -> None:
+    orgs = labelled("枝江国家级高新区管委会主任介绍了情况。", "ORG")
+    assert "枝江国家级高新区管委会" in orgs
+
+
+# --- cooperation zones of two provinces ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("加快推动闽赣合作先行示范区建设。", "闽赣合作先行示范区"),
+        ("听取了湘南粤北合作示范区建设推进工作汇报。", "湘南粤北合作示范区"),
+    ],
+)
+def test_a_cooperation_zone_of_two_provinces_is_one_place(text: str, zone: str) -> None:
+    assert zone in labelled(text, "GPE")
+
+
+# --- everyday words the division table holds ------------------------------------------------------------------
+
+
+def test_an_everyday_district_name_alone_is_no_place() -> None:
+    # 新城区 is a district of Xi'an, and the common word for a city's new part: alone it is the word.
+    assert labelled("新城区是展示城市形象的重要窗口。", "GPE") == []
+
+
+def test_an_everyday_district_name_after_its_city_stays() -> None:
+    assert "西安市新城区" in labelled("委员们到西安市新城区调研。", "GPE")
+
+
+def test_a_named_mountain_after_a_place_name_stays() -> None:
+    assert "湟水河" in labelled("委员们沿湟水河开展巡河。", "GPE")
+
+
+def test_a_zone_after_a_bodys_name_is_the_bodys_unit() -> None:
+    # 政协 between the city and the zone: the members' group of the city's CPPCC in the zone, no place.
+    gpes = labelled("宜都市政协经开区委员组开展活动。", "GPE")
+    assert not any(g.endswith("经开区") for g in gpes)
