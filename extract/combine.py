@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from pizhu.extract.entities import looks_like_name, looks_like_place, name_stands_free
+from pizhu.extract.entities import kind_of_area, looks_like_name, looks_like_place, name_stands_free
 from pizhu.extract.models import Span
 from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
 
@@ -327,8 +327,8 @@ def _fix(text: str, span: Span) -> Span | None:
         name = text[start:end]
         if name in _NOT_PLACES or _NOT_PLACE_TAIL_RE.search(name) or len(name) < 2 or not looks_like_place(name):
             return None
-        if _GENERIC_AFTER_MODIFIER_RE.fullmatch(name):
-            return None  # 社会主义新农村: a kind of place, no name
+        if _GENERIC_AFTER_MODIFIER_RE.fullmatch(name) or kind_of_area(name):
+            return None  # 社会主义新农村, 城中村, 新城区: a kind of place, no name
         if text.endswith("爱国爱", 0, start):
             return None  # 爱国爱澳爱乡: the patriotic formula (a SLOGAN), no place in it
         if opens_body_name(text, start, end) or in_advert(text, end) or in_one_country_formula(text, start, end):

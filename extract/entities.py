@@ -33,7 +33,7 @@ from pizhu.extract.places import admin_names, in_advert, in_one_country_formula,
 from pizhu.extract.places import table as place_table
 from pizhu.extract.segment import Segmenter
 
-__all__ = ["find_entities", "looks_like_name", "looks_like_place", "post_at", "unsettled_stretches"]
+__all__ = ["find_entities", "kind_of_area", "looks_like_name", "looks_like_place", "post_at", "unsettled_stretches"]
 
 _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
@@ -140,7 +140,7 @@ _ADMIN_SUFFIXES = ("自治区", "自治州", "自治县", "省", "市", "县", "
 _GENERIC_PLACES = frozenset(
     "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
-    "东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
+    "城中村 东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
     "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市".split()
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
@@ -2205,17 +2205,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # 新城区 (a district of 西安, and the common word for a city's new part: an everyday word before 城区), 化工园区
     # (a short name the division table derives): a kind of area names a place only after its city.
     found_ends = {e for _s, e, _c in found}
-    found = [
-        f
-        for f in found
-        if not (
-            (
-                (text.endswith("城区", 0, f[1]) and text[f[0] : f[1] - 1] in _GENERIC_PLACES)
-                or _generic_area(text[f[0] : f[1]], st)
-            )
-            and f[0] not in found_ends
-        )
-    ]
+    found = [f for f in found if not (_kind_of_area(text[f[0] : f[1]], st) and f[0] not in found_ends)]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
     for run in _WORLD_REGION_RUN_RE.finditer(text):
@@ -4329,6 +4319,18 @@ def looks_like_place(name: str) -> bool:
 _GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "功能区", "高新区", "城区",
                        "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园")  # fmt: skip
 _COMMON_WORD_FREQ = 500
+
+
+def kind_of_area(name: str) -> bool:
+    """新城区, 城中村, 经开区, 化工园区: a kind of area (an everyday word before 城区, or an area noun after common
+    words only), no place's name, whoever proposes it."""
+    return _kind_of_area(name, _init())
+
+
+def _kind_of_area(name: str, st: dict[str, Any]) -> bool:
+    return (
+        name in _GENERIC_PLACES or (name.endswith("城区") and name[:-1] in _GENERIC_PLACES) or _generic_area(name, st)
+    )
 
 
 def _generic_area(name: str, st: dict[str, Any]) -> bool:

@@ -86,3 +86,9 @@ def test_a_zone_after_a_bodys_name_is_the_bodys_unit() -> None:
     # 政协 between the city and the zone: the members' group of the city's CPPCC in the zone, no place.
     gpes = labelled("宜都市政协经开区委员组开展活动。", "GPE")
     assert not any(g.endswith("经开区") for g in gpes)
+
+
+def test_the_model_reads_no_kind_of_area_as_a_place() -> None:
+    # The model (LAC) proposes these too: the same kinds are no place whoever proposes them.
+    text = "新城区是展示城市形象的重要窗口,要全力推进城中村改造,推动经开区转型。"
+    assert labelled(text, "GPE", model=True) == []
