@@ -33,7 +33,15 @@ from pizhu.extract.places import admin_names, in_advert, in_one_country_formula,
 from pizhu.extract.places import table as place_table
 from pizhu.extract.segment import Segmenter
 
-__all__ = ["find_entities", "kind_of_area", "looks_like_name", "looks_like_place", "post_at", "unsettled_stretches"]
+__all__ = [
+    "find_entities",
+    "in_channel_name",
+    "kind_of_area",
+    "looks_like_name",
+    "looks_like_place",
+    "post_at",
+    "unsettled_stretches",
+]
 
 _DATA = Path(__file__).parent / "data"
 _USERDICT = _DATA / "userdict.txt"
@@ -229,6 +237,8 @@ def _autonomous_short_forms(table: Any) -> re.Pattern[str] | None:
 _VENUE_CHARS = frozenset("苑馆楼厅堂阁轩")
 _COUNT_CHARS = frozenset("一二两三四五六七八九十百千双")
 _KIND_OF_PLACE_CHARS = frozenset("城县市镇乡区省村")
+# A village's or a town's suffix and a locative that jieba reads as one word (村里, 镇上).
+_LOCATIVE_AFTER_SUFFIX = frozenset(("村里", "村内", "村中", "镇里", "镇内", "镇上", "乡里"))
 _PLACE_SUFFIX_WORDS = frozenset(("省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "街道", "社区"))
 
 
@@ -749,7 +759,19 @@ _ACCOUNT_HEAD_RE = re.compile(r"(?:发布|在线)(?=[ \t\u3000]*(?:\n|$|\d{4}-\d
 
 
 def _opens_account(text: str, g: Span) -> bool:
-    return bool(_CHANNEL_HEAD_RE.match(text, g.end) or _ACCOUNT_HEAD_RE.match(text, g.end))
+    return in_channel_name(text, g.start, g.end)
+
+
+def in_channel_name(text: str, start: int, end: int) -> bool:
+    """Whether the place text[start:end] is inside an outlet's channel or account name: 某地之声, 某地头条, 某市发布
+    standing alone, and 今日某地 standing as a line of a site's menu or before 网 (RULINGS: 今日竹山网)."""
+    if _CHANNEL_HEAD_RE.match(text, end) or _ACCOUNT_HEAD_RE.match(text, end):
+        return True
+    return (
+        text.endswith("今日", 0, start)
+        and (start == 2 or text[start - 3] == "\n")
+        and (end == len(text) or text[end] in "\n网")
+    )
 
 
 _ROLE_LIST_RE = re.compile(
@@ -2096,7 +2118,12 @@ def _gpe_words(st: dict[str, Any]) -> frozenset[str]:
     words = st.get("gpe_words")
     if words is None:
         words = st["gpe_words"] = frozenset().union(
-            st["places"], st["short_names"], st["region_words"], _NATURAL_SUFFIXES, _PLACE_SUFFIX_WORDS
+            st["places"],
+            st["short_names"],
+            st["region_words"],
+            _NATURAL_SUFFIXES,
+            _PLACE_SUFFIX_WORDS,
+            _LOCATIVE_AFTER_SUFFIX,
         )
     return cast(frozenset[str], words)
 
@@ -2195,6 +2222,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in ns_words:
             found.append((tokens[i - 1][0], end, 0.55))  # 湟水 + 河: a named river the suffix completes
             continue
+        if word in _LOCATIVE_AFTER_SUFFIX:
+            # 石桥村 + 里: jieba reads 村里 (in the village) as one word; the village keeps its suffix.
+            stem_start = _stem_start(tokens, i, proper)
+            if stem_start is not None:
+                found.append((stem_start, start + 1, 0.55))
+            continue
         if word in _PLACE_SUFFIX_WORDS:
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
@@ -2202,12 +2235,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
+    found += _listed_short_names(text, tokens, found)
+    found += _bare_towns(text, tokens, found, st)
     # 新城区 (a district of 西安, and the common word for a city's new part: an everyday word before 城区), 化工园区
     # (a short name the division table derives): a kind of area names a place only after its city.
     found_ends = {e for _s, e, _c in found}
     found = [f for f in found if not (_kind_of_area(text[f[0] : f[1]], st) and f[0] not in found_ends)]
-    found += _listed_short_names(text, tokens, found)
-    found += _bare_towns(text, tokens, found, st)
     for run in _WORLD_REGION_RUN_RE.finditer(text):
         # 面向南亚东南亚: world regions written together, which jieba runs into one another, are each a place.
         found += [(m.start(), m.end(), 0.6) for m in _WORLD_REGION_RE.finditer(text, run.start(), run.end())]
@@ -3046,8 +3079,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             start = joint + 1  # 县自来水公司和县供电公司: 和 joins two level bodies (jieba's 和县, the county)
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
-        if head == "中心" and (content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)):
-            continue  # 市中心 (a city's centre), 香港会议展览中心, 上海世博中心: a place, a venue, no body
+        if head == "中心" and (
+            content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE) or text[head_start - 1] == "副"
+        ):
+            continue  # 市中心 (a city's centre), 宜都副中心 (its secondary one), 香港会议展览中心: a place, a venue
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
         while True:
             lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 16), start)

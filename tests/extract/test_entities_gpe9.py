@@ -92,3 +92,25 @@ def test_the_model_reads_no_kind_of_area_as_a_place() -> None:
     # The model (LAC) proposes these too: the same kinds are no place whoever proposes them.
     text = "新城区是展示城市形象的重要窗口,要全力推进城中村改造,推动经开区转型。"
     assert labelled(text, "GPE", model=True) == []
+
+
+def test_a_kind_of_park_in_a_list_of_places_is_no_place() -> None:
+    assert labelled("先后前往创新创业产业园、宜都国家级高新区等地。", "GPE") == ["宜都国家级高新区"]
+
+
+# --- a place's secondary centre, a village's inside, a channel's name ---------------------------------------
+
+
+def test_a_citys_secondary_centre_is_no_body() -> None:
+    text = "委员们走访了宜都副中心等地。"
+    assert labelled(text, "ORG") == []
+    assert labelled(text, "GPE") == ["宜都"]
+
+
+def test_a_village_keeps_its_suffix_before_a_locative() -> None:
+    assert "石桥村" in labelled("委员们到石桥村里走访农户,又在石桥村内座谈。", "GPE")
+
+
+def test_a_channel_named_today_and_a_place_is_no_place() -> None:
+    text = "新闻\n今日宜都\n位置:首页 > 详情页\n宜都市政协委员视察。"
+    assert labelled(text, "GPE", model=True) == []
