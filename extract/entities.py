@@ -2396,6 +2396,7 @@ _DEV_ZONE_HEAD_RE = re.compile(
     "高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|示范区|先行区|试验区"
     "|工业园区|工业园|新城(?![市区])|小镇"
 )
+_DEV_ZONE_END_RE = re.compile(f"(?:{_DEV_ZONE_HEAD_RE.pattern})$")
 _ZONE_LEVELS = frozenset(("省级", "国家级", "市级"))
 # The last character of a body's word (政协, 市委, 工会, 公安局): the zone after it is that body's unit.
 _ZONE_BODY_CHARS = frozenset("协委会局府院部办厅处所社党团联署")
@@ -2415,6 +2416,7 @@ def _development_zones(
     if not heads:
         return out
     token_ending = {e: (s, w) for s, e, w in tokens}
+    token_starts = {s for s, _e, _w in tokens}
     place_ending = {o.end: o for o in out}
     table = place_table()
     freq = st["tokenizer"].FREQ
@@ -2445,9 +2447,16 @@ def _development_zones(
             start = place.start
         else:
             stem = token_ending.get(at)
-            if stem is None or not _zone_stem(stem[1], st):
-                continue
-            start = stem[0]
+            if stem is not None and _zone_stem(stem[1], st):
+                start = stem[0]
+            else:
+                # 瓯北 + 城市新区: a town's stem the tokenizer split into characters, where a word starts at it.
+                town = next(
+                    (k for k in (3, 2) if text[at - k : at] in st["town_stems"] and at - k in token_starts), None
+                )
+                if town is None:
+                    continue
+                start = at - town
         out = [o for o in out if o.end <= start or o.start >= m.end()]
         out.append(_span(text, start, m.end(), "GPE", "entity.gpe_dev_zone", 0.6))
         place_ending = {o.end: o for o in out}
@@ -2904,8 +2913,17 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         if start is None:
             continue
         end = _subunit_end(text, head, head_end)
-        if head == "政协" and end == head_end and place is not None and place.text.endswith(_TOWN_SUFFIXES):
-            continue  # 大墅镇政协委员: a town has no CPPCC; its members live there (镇政协联络组 is a body)
+        if (
+            head == "政协"
+            and end == head_end
+            and place is not None
+            and (
+                place.text.endswith(_TOWN_SUFFIXES)
+                # 浦东新区 is a division with its CPPCC; a development zone the table does not hold has none
+                or (_DEV_ZONE_END_RE.search(place.text) is not None and place.text not in place_table().kind)
+            )
+        ):
+            continue  # 大墅镇政协委员, 某某高新区政协委员: a town or a zone has no CPPCC (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
 

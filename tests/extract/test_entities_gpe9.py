@@ -114,3 +114,19 @@ def test_a_village_keeps_its_suffix_before_a_locative() -> None:
 def test_a_channel_named_today_and_a_place_is_no_place() -> None:
     text = "新闻\n今日宜都\n位置:首页 > 详情页\n宜都市政协委员视察。"
     assert labelled(text, "GPE", model=True) == []
+
+
+def test_a_development_zone_has_no_cppcc() -> None:
+    # As a town has none (大墅镇政协委员): the members who work in the zone.
+    text = "宜都高新区政协委员们实地查看了河道。"
+    assert labelled(text, "ORG") == []
+    assert labelled(text, "GPE") == ["宜都高新区"]
+
+
+def test_a_towns_stem_the_tokenizer_splits_opens_a_zone() -> None:
+    # 瓯北 (瓯北街道) is no word of jieba's: the town table's stem still names the zone after it.
+    assert "瓯北城市新区" in labelled("县政协副主席带队前往瓯北城市新区对企业进行调研。", "GPE")
+
+
+def test_a_new_area_that_is_a_division_keeps_its_cppcc() -> None:
+    assert "浦东新区政协" in labelled("浦东新区政协委员们实地查看了河道。", "ORG")
