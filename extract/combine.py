@@ -27,7 +27,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from pizhu.extract.entities import in_channel_name, kind_of_area, looks_like_name, looks_like_place, name_stands_free
+from pizhu.extract.entities import (
+    in_channel_name,
+    kind_of_area,
+    looks_like_name,
+    looks_like_place,
+    name_stands_free,
+    opens_way_name,
+)
 from pizhu.extract.models import Span
 from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
 
@@ -331,6 +338,8 @@ def _fix(text: str, span: Span) -> Span | None:
             return None  # 社会主义新农村, 城中村, 新城区: a kind of place, no name
         if text.endswith("爱国爱", 0, start):
             return None  # 爱国爱澳爱乡: the patriotic formula (a SLOGAN), no place in it
+        if opens_way_name(text, end):
+            return None  # 宜昌大道, 襄阳东站: the place opens a road's or a station's name
         if in_channel_name(text, start, end):
             return None  # 某市发布, 今日某地: an outlet's channel or account named after the place
         if opens_body_name(text, start, end) or in_advert(text, end) or in_one_country_formula(text, start, end):

@@ -2385,6 +2385,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         village = _VILLAGE_AFTER_RE.match(text, e)
         if village and _TOWN_IN_CHAIN_RE.search(text, s, e):
             e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
+        if opens_way_name(text, e):
+            continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
     return _development_zones(text, tokens, st, _zones(text, tokens, st, out))
 
@@ -2396,6 +2398,19 @@ _DEV_ZONE_HEAD_RE = re.compile(
     "高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|示范区|先行区|试验区"
     "|工业园区|工业园|新城(?![市区])|小镇"
 )
+# A road's, a bridge's or a station's name a place opens (宜昌大道, 京港澳高速, 襄阳东站); not the place's roads
+# (宜昌公路建设, 宜昌路网) or its growth (高速发展). A single 路 only before what ends the road's name.
+_WAY_AFTER_PLACE_RE = re.compile(
+    r"大道|大街|大桥|隧道|高速(?!发展|增长|度|推进)|[东西南北]站|火车站|高铁站|汽车站|客运站|路(?=[口段、，。,;；\s与和])"
+)
+
+
+def opens_way_name(text: str, end: int) -> bool:
+    """Whether a place ending at ``end`` opens a road's, a bridge's or a station's name (RULINGS: streets and
+    stations are no GPE, and a place opening their name is part of it)."""
+    return _WAY_AFTER_PLACE_RE.match(text, end) is not None
+
+
 _DEV_ZONE_END_RE = re.compile(f"(?:{_DEV_ZONE_HEAD_RE.pattern})$")
 _ZONE_LEVELS = frozenset(("省级", "国家级", "市级"))
 # The last character of a body's word (政协, 市委, 工会, 公安局): the zone after it is that body's unit.

@@ -130,3 +130,24 @@ def test_a_towns_stem_the_tokenizer_splits_opens_a_zone() -> None:
 
 def test_a_new_area_that_is_a_division_keeps_its_cppcc() -> None:
     assert "浦东新区政协" in labelled("浦东新区政协委员们实地查看了河道。", "ORG")
+
+
+# --- a place opening a road's, a bridge's or a station's name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "委员们察看了宜昌大道改造工程。",
+        "视察了宜昌长江大桥项目。",
+        "委员们在襄阳东站座谈。",
+        "沿京港澳高速察看服务区。",
+    ],
+)
+def test_a_place_opening_a_roads_or_a_stations_name_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE", model=True) == []
+
+
+def test_a_place_before_a_road_word_of_its_own_stays() -> None:
+    # 宜昌 + 公路建设: the roads of the place, no road named after it.
+    assert labelled("推进宜昌公路建设,宜昌路网更加完善。", "GPE") == ["宜昌", "宜昌"]
