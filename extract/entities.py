@@ -2124,6 +2124,7 @@ def _gpe_words(st: dict[str, Any]) -> frozenset[str]:
             _NATURAL_SUFFIXES,
             _PLACE_SUFFIX_WORDS,
             _LOCATIVE_AFTER_SUFFIX,
+            ("水库",),
         )
     return cast(frozenset[str], words)
 
@@ -2221,6 +2222,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         if word in _NATURAL_SUFFIXES and i and tokens[i - 1][1] == start and tokens[i - 1][2] in ns_words:
             found.append((tokens[i - 1][0], end, 0.55))  # 湟水 + 河: a named river the suffix completes
+            continue
+        if word == "水库":
+            # 柘林水库, 藻渡水库: a reservoir named by a proper name or characters of no word is a named water body,
+            # like a lake (病险水库, 小型水库: a kind, its word before no name).
+            stem_start = _stem_start(tokens, i, proper)
+            if stem_start is not None and start - stem_start >= 2:
+                found.append((stem_start, end, 0.55))
             continue
         if word in _LOCATIVE_AFTER_SUFFIX:
             # 石桥村 + 里: jieba reads 村里 (in the village) as one word; the village keeps its suffix.
@@ -2915,7 +2923,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
             # 2018年县政协, 2月25日县政府: a date's 年 or 日 ends a word, not a name; 伪县政府 (the puppet
             # government), 原县政府 (the former): a qualifier before the level, no part of a place.
-            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原"
+            # 率市政协, 获市政协主席督办: a one-character verb of leading or receiving takes the body as its object.
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原率获"
             glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level

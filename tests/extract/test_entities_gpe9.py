@@ -151,3 +151,23 @@ def test_a_place_opening_a_roads_or_a_stations_name_is_no_place(text: str) -> No
 def test_a_place_before_a_road_word_of_its_own_stays() -> None:
     # 宜昌 + 公路建设: the roads of the place, no road named after it.
     assert labelled("推进宜昌公路建设,宜昌路网更加完善。", "GPE") == ["宜昌", "宜昌"]
+
+
+# --- ORG: a level's body after a one-character verb of leading or receiving ----------------------------------
+
+
+def test_a_level_body_after_lu_or_huo_is_a_body() -> None:
+    text = "市政协副主席丁某率市政协、市农业农村局相关人员赴基层调研,提案获市政协主席督办。"
+    assert labelled(text, "ORG").count("市政协") == 3
+
+
+# --- a named reservoir -----------------------------------------------------------------------------------------
+
+
+def test_a_named_reservoir_is_a_place() -> None:
+    text = "委员们考察柘林水库工程,察看了柘林水库枢纽。"
+    assert labelled(text, "GPE") == ["柘林水库", "柘林水库"]
+
+
+def test_a_kind_of_reservoir_is_no_place() -> None:
+    assert labelled("加快病险水库除险加固,新建小型水库和大型水库各一座。", "GPE") == []
