@@ -537,6 +537,9 @@ _SUBUNITS = {
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
         rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组)"
+        # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
+        rf"|(?![各专有全]|调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员)"
+        rf"[{_CJK}]{{2}}组(?![织成建长团队合])"
         rf")"
     ),
     "委": re.compile(

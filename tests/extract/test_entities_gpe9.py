@@ -171,3 +171,11 @@ def test_a_named_reservoir_is_a_place() -> None:
 
 def test_a_kind_of_reservoir_is_no_place() -> None:
     assert labelled("加快病险水库除险加固,新建小型水库和大型水库各一座。", "GPE") == []
+
+
+def test_a_cppccs_sector_group_is_one_body() -> None:
+    text = "区政协主席带领区政协城建组部分政协委员视察,区政协调研组随行,市政协委员组团参观。"
+    orgs = labelled(text, "ORG")
+    assert "区政协城建组" in orgs
+    assert "区政协调研组" not in orgs
+    assert not any(o.endswith("委员组") for o in orgs)
