@@ -466,10 +466,16 @@ _FIXED_KIND = {"中共中央": "委", "党中央": "委", "国务院": "政府",
 # forms after 国家 (国家发改委, 国家民委): each names one national body.
 _CONSTITUTIONAL_ORGANS = ("最高人民法院", "最高人民检察院", "国家监察委员会")
 _STATE_COMMISSIONS = ("发改委", "卫健委", "卫计委", "计生委", "民委", "监委")
+# A national paper's site is its name with 网 for (日)报: 人民政协报 → 人民政协网, as 人民日报 → 人民网.
+_PAPER_SITES = tuple(
+    (o[:-2] if o.endswith("日报") else o[:-1]) + "网" for o in _FIXED_ORGS if o.endswith("报") and len(o) >= 4
+)
 _FIXED_ORG_RE = re.compile(
     "|".join(
         sorted(
-            (*_FIXED_ORGS, *_CONSTITUTIONAL_ORGANS, *("国家" + c for c in _STATE_COMMISSIONS)), key=len, reverse=True
+            (*_FIXED_ORGS, *_CONSTITUTIONAL_ORGANS, *("国家" + c for c in _STATE_COMMISSIONS), *_PAPER_SITES),
+            key=len,
+            reverse=True,
         )
     )
 )

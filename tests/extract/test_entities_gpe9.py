@@ -179,3 +179,8 @@ def test_a_cppccs_sector_group_is_one_body() -> None:
     assert "区政协城建组" in orgs
     assert "区政协调研组" not in orgs
     assert not any(o.endswith("委员组") for o in orgs)
+
+
+def test_a_national_papers_site_is_an_outlet() -> None:
+    # 人民政协报 → 人民政协网, as 人民日报 → 人民网: the paper's site by its name with 网 for (日)报.
+    assert labelled("2023年07月12日 来源:人民政协网 分享到:", "ORG") == ["人民政协网"]
