@@ -2911,8 +2911,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
-            if before in "我本" and head in _DEICTIC_HEADS:
-                # 我市政协, 本县人民政府: the deictic stays outside, the level names the body (RULINGS).
+            if before in "我本该" and head in _DEICTIC_HEADS:
+                # 我市政协, 本县人民政府, 该县政协: the deictic stays outside, the level names the body (RULINGS).
                 spans.append(
                     _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
                 )

@@ -184,3 +184,8 @@ def test_a_cppccs_sector_group_is_one_body() -> None:
 def test_a_national_papers_site_is_an_outlet() -> None:
     # 人民政协报 → 人民政协网, as 人民日报 → 人民网: the paper's site by its name with 网 for (日)报.
     assert labelled("2023年07月12日 来源:人民政协网 分享到:", "ORG") == ["人民政协网"]
+
+
+def test_a_level_body_after_the_deictic_gai_is_a_body() -> None:
+    # 该县政协 (that county's CPPCC): the deictic stays outside, as 本县 and 我市 do.
+    assert labelled("这场合作背后,是该县政协牵线搭桥促成的。", "ORG") == ["县政协"]
