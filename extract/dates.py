@@ -124,7 +124,9 @@ _POINT_RE = re.compile(
             r"(?=[,，、 　]))",
             # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages; with points or
             # hyphens too (04.03.2015, 06-03-2026), the two separators the same.
-            r"(?P<dmy>(?<![0-9/.\-])(?:0[1-9]|[12][0-9]|3[01])(?P<dsep>[/.\-])(?:0[1-9]|1[0-2])(?P=dsep)(?:19|20)[0-9]{2})"
+            # With slashes the day and month may go without their leading zeros (26/2/2026, 5/3/2026).
+            r"(?P<dmy>(?<![0-9/.\-])(?:(?:0[1-9]|[12][0-9]|3[01])(?P<dsep>[/.\-])(?:0[1-9]|1[0-2])(?P=dsep)"
+            r"|(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|1[0-2])/)(?:19|20)[0-9]{2})"
             r"(?![0-9/]|[.\-][0-9])",
             # 民国三十八年九月, 民国38年: a year of the Republic's era, the era's name in the span.
             rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"

@@ -116,3 +116,19 @@ def test_bare_year_before_a_place_opening_with_a_qualifier(text: str, expected: 
 )
 def test_bare_year_after_a_comma_after_text(text: str, expected: list[str]) -> None:
     assert dates(text) == expected
+
+
+# The day/month/year dateline of Hong Kong and Macau pages written without leading zeros (26/2/2026, 5/3/2026) is one
+# DATE like 06/03/2026; a fraction or a score before a year (1/3 2026) stays none.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("更新時間:26/2/2026 09:34", ["26/2/2026"]),
+        ("5/3/2026 星期四", ["5/3/2026"]),
+        ("06/03/2026", ["06/03/2026"]),
+        ("31/2/2026", []),
+        ("比例1/3,2026年", ["2026年"]),
+    ],
+)
+def test_day_month_year_without_leading_zeros(text: str, expected: list[str]) -> None:
+    assert dates(text) == expected
