@@ -8,7 +8,10 @@ import pytest
 from pizhu.extract.dates import find_dates
 from pizhu.extract.figures import find_figures
 
-COLUMN = "本次会议共收到委员\n提案二百三十一件,\n经审查立案一百九十\n八件,其中集体提案\n四十五件。会议于3\n月12日至15日召开。"
+COLUMN = (
+    "本次会议共收到委员\n提案二百三十一件,\n经审查立案一百九十\n"
+    "八件,其中集体提案\n四十五件。会议于3\n月12日至15日召开。"
+)
 
 
 def test_a_column_of_nine_characters_is_read_across() -> None:
