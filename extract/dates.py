@@ -241,6 +241,8 @@ _MONTH_BEFORE_RE = re.compile(
     r"|年(?:十[一二]?|[一二三四五六七八九])月"
     # 本月十至十三日 … 十三日上午, 本月上旬召开,于12日闭幕: a day dated by the month word before it.
     r"|(?:本|上|下|同|次|当)月(?![刊度])"
+    # 1985年 / 三月，…。/ 5日，…: a chronicle's month in Chinese numerals opening its entry dates the days after it.
+    r"|(?<![^\n。；;])(?:十[一二]?|[一二三四五六七八九])月(?=[,，、 \t　\n])"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
 # A year given before a chronicle's month line (1985年, 一九八五年).

@@ -132,3 +132,17 @@ def test_bare_year_after_a_comma_after_text(text: str, expected: list[str]) -> N
 )
 def test_day_month_year_without_leading_zeros(text: str, expected: list[str]) -> None:
     assert dates(text) == expected
+
+
+# A chronicle gives its year on a line of its own and each month in Chinese numerals opening an entry (三月，…); the bare
+# days of that month's later entries (5日，…) are dated by it as by 3月.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1985年\n三月，市政协召开常委会。\n5日，召开主席会议。", ["1985年", "三月", "5日"]),
+        ("1985年\n十一月，召开常委会。十五日，召开主席会议。", ["1985年", "十一月", "十五日"]),
+        ("会期一月，5日开幕", []),
+    ],
+)
+def test_bare_day_after_a_chronicles_month_line(text: str, expected: list[str]) -> None:
+    assert dates(text) == expected
