@@ -134,8 +134,8 @@ def test_day_month_year_without_leading_zeros(text: str, expected: list[str]) ->
     assert dates(text) == expected
 
 
-# A chronicle gives its year on a line of its own and each month in Chinese numerals opening an entry (三月，…); the bare
-# days of that month's later entries (5日，…) are dated by it as by 3月.
+# A chronicle gives its year on a line of its own and each month in Chinese numerals opening an entry
+# (三月，…); the bare days of that month's later entries (5日，…) are dated by it as by 3月.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
