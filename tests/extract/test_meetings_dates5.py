@@ -1,0 +1,25 @@
+"""MEETING kinds found on the dates5 pages: a standing committee's session before its agenda (常委会议程)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pizhu.extract.entities import find_entities
+
+
+def meetings(text: str) -> list[str]:
+    return [s.text for s in find_entities(text) if s.label == "MEETING"]
+
+
+# 区政协五届二十九次常委会议程: the session is 常委会 and 议程 (its agenda) follows; 常委会议程序 keeps 常委会议.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("审议了区政协五届二十九次常委会议程、日程(草案)", ["五届二十九次常委会"]),
+        ("审议了五届二十九次全委会议程", ["五届二十九次全委会"]),
+        ("按五届二十九次常委会议程序办理", ["五届二十九次常委会议"]),
+        ("召开五届二十九次常委会议。", ["五届二十九次常委会议"]),
+    ],
+)
+def test_session_before_its_agenda(text: str, expected: list[str]) -> None:
+    assert meetings(text) == expected
