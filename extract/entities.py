@@ -2969,6 +2969,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             and text.endswith("委员会", start, end)
         ):
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
+        if any(verb in text[start:head_start] for verb in _CLAUSE_VERBS):
+            continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 
@@ -3778,7 +3780,13 @@ def _fixed_end(text: str, m: re.Match[str]) -> int:
 
 # Verbs that set up or convene bodies: after a body's name they start a clause (委员会下设办公室),
 # never a sub-unit's name (提案 may: 提案委员会).
-_SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头")
+_SETUP_VERBS = (
+    *("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头"),
+    *("创设", "增设", "新设", "设置", "开设"),
+)
+# Of those, the ones no body's name holds (成立 may: 某某成立70周年筹备委员会; 筹建 too: 筹建办): one inside a chain
+# between its place and its head means a clause, not a name (全国政协创设专家协商会).
+_CLAUSE_VERBS = ("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设")
 
 
 _STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")

@@ -23,3 +23,11 @@ def meetings(text: str) -> list[str]:
 )
 def test_session_before_its_agenda(text: str, expected: list[str]) -> None:
     assert meetings(text) == expected
+
+
+# Verbs that set up a body (创设, 增设, 新设, 建立 …) start a clause after a body's name, as 设立 and 成立 do:
+# 全国政协创设专家协商会 is ORG 全国政协, not one chain.
+@pytest.mark.parametrize("verb", ["创设", "增设", "新设", "建立", "开设"])
+def test_setup_verbs_end_a_body_chain(verb: str) -> None:
+    orgs = [s.text for s in find_entities(f"十三届全国政协{verb}专家协商会,建立人才库。") if s.label == "ORG"]
+    assert orgs and all(o == "全国政协" for o in orgs)
