@@ -31,3 +31,9 @@ def test_session_before_its_agenda(text: str, expected: list[str]) -> None:
 def test_setup_verbs_end_a_body_chain(verb: str) -> None:
     orgs = [s.text for s in find_entities(f"十三届全国政协{verb}专家协商会,建立人才库。") if s.label == "ORG"]
     assert orgs and all(o == "全国政协" for o in orgs)
+
+
+# 行政中心 and 市民中心 are a government's buildings, venues like 会展中心: no ORG (the address 常州市行政中心3号楼).
+@pytest.mark.parametrize("text", ["会议在市行政中心3-A-6楼会议室召开", "地址:某某市行政中心3号楼", "在市民中心举行"])
+def test_administrative_centre_is_a_venue(text: str) -> None:
+    assert not [s.text for s in find_entities(text) if s.label == "ORG" and s.text.endswith("中心")]
