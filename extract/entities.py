@@ -526,6 +526,8 @@ _SUBUNITS = {
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
+        # 市政协人事联络室, 县政协宣传信息室: an office named by its function (not a room: 会议室, 工作室).
+        rf"|(?![各专有全])[{_CJK}]{{0,4}}?(?:联络|信息|宣传|综合|人事|调研|秘书|文史)室"
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
         rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组)"
         rf")"

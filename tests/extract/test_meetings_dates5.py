@@ -37,3 +37,20 @@ def test_setup_verbs_end_a_body_chain(verb: str) -> None:
 @pytest.mark.parametrize("text", ["会议在市行政中心3-A-6楼会议室召开", "地址:某某市行政中心3号楼", "在市民中心举行"])
 def test_administrative_centre_is_a_venue(text: str) -> None:
     assert not [s.text for s in find_entities(text) if s.label == "ORG" and s.text.endswith("中心")]
+
+
+# A 政协's office named by its function with 室 (人事联络室, 委员联络室, 宣传信息室) is a sub-unit like 研究室;
+# a room (会议室, 委员工作室) is none.
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("市政协人事联络室主任张三介绍", "市政协人事联络室"),
+        ("县政协委员联络室主任张三", "县政协委员联络室"),
+        ("区政协宣传信息室主任张三", "区政协宣传信息室"),
+        ("市政协会议室召开", "市政协"),
+        ("市政协委员工作室开展活动", "市政协"),
+    ],
+)
+def test_function_office_of_a_cppcc(text: str, org: str) -> None:
+    assert org in [s.text for s in find_entities(text) if s.label == "ORG"]
+    assert not [s.text for s in find_entities(text) if s.label == "ORG" and s.text.endswith(("会议室", "工作室"))]
