@@ -869,7 +869,9 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 # Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
 # (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
 _CREDIT_LINE_RE = re.compile(
-    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源)"
+    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
+    # 设计:某某, 排版:某某: the other roles of a page's credit lines.
+    r"|设计|文字|排版|美编|策划|统筹|制作)"
     rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
     re.MULTILINE,
 )

@@ -54,3 +54,17 @@ def test_administrative_centre_is_a_venue(text: str) -> None:
 def test_function_office_of_a_cppcc(text: str, org: str) -> None:
     assert org in [s.text for s in find_entities(text) if s.label == "ORG"]
     assert not [s.text for s in find_entities(text) if s.label == "ORG" and s.text.endswith(("会议室", "工作室"))]
+
+
+# A credit line's labels (设计, 文字, 排版, 美编, 策划, 统筹, 制作) introduce names like 审核 and 编辑 do.
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("设计:赵庆庆\n审核:周佳佳", "赵庆庆"),
+        ("排版:王晓明", "王晓明"),
+        ("策划:李建国\n", "李建国"),
+        ("统筹:张丽\n", "张丽"),
+    ],
+)
+def test_credit_labels(text: str, person: str) -> None:
+    assert person in [s.text for s in find_entities(text) if s.label == "PERSON"]
