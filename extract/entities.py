@@ -4196,7 +4196,22 @@ def _profession(word: str, st: dict[str, Any]) -> bool:
     )
 
 
-_POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
+_POST_ENDS = (
+    "主席",
+    "书记",
+    "主任",
+    "记者",
+    "主委",
+    "秘书长",
+    "部长",
+    "局长",
+    "县长",
+    "市长",
+    "区长",
+    "会长",
+    "委员",
+    "成员",
+)
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
 _NAME_CUE_RE = re.compile(

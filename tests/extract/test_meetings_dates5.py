@@ -68,3 +68,16 @@ def test_function_office_of_a_cppcc(text: str, org: str) -> None:
 )
 def test_credit_labels(text: str, person: str) -> None:
     assert person in [s.text for s in find_entities(text) if s.label == "PERSON"]
+
+
+# A word ending in 委员 or 成员 (政协委员, 协会成员, 班子成员) is a post a name may follow, as 委员 is.
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("雷州市政协委员陈美清捐赠口罩一万只", "陈美清"),
+        ("协会成员吴劲松、李卫华等人积极响应", "吴劲松"),
+        ("班子成员王建国参加活动", "王建国"),
+    ],
+)
+def test_name_after_a_member_word(text: str, person: str) -> None:
+    assert person in [s.text for s in find_entities(text) if s.label == "PERSON"]
