@@ -1,4 +1,4 @@
-"""MEETING kinds found on the dates5 pages: a standing committee's session before its agenda (常委会议程)."""
+"""MEETING, ORG and PERSON kinds found on the dates5 pages (agendas, set-up verbs, venues, offices, credits, posts)."""
 
 from __future__ import annotations
 
