@@ -651,6 +651,7 @@ def _find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, _token_starts(tokens)) + _org_chains(text, tokens, places, st)
+    orgs += [c for c in _centre_conferences(text) if not any(o.start == c.start and o.end > c.end for o in orgs)]
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _scope_associations(text, orgs)
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
@@ -847,6 +848,17 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")
+
+
+# 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
+# inside an event's name, as 中央代表团 gives 中央); not the tail of 中共中央 or 党中央.
+_CENTRE_CONFERENCE_RE = re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)")
+
+
+def _centre_conferences(text: str) -> list[Span]:
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_centre", 0.75) for m in _CENTRE_CONFERENCE_RE.finditer(text)
+    ]
 
 
 def _party_before_session(text: str, spans: list[Span]) -> list[Span]:

@@ -81,3 +81,22 @@ def test_credit_labels(text: str, person: str) -> None:
 )
 def test_name_after_a_member_word(text: str, person: str) -> None:
     assert person in [s.text for s in find_entities(text) if s.label == "PERSON"]
+
+
+# The Party Centre inside a conference's name (中央政协工作会议, 中央经济工作会议): ORG 中央, as 中央代表团 gives 中央
+# (RULINGS: a body inside an event's name); 中共中央 keeps its own span.
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("首次召开中央政协工作会议,", ["中央"]),
+        ("中央经济工作会议召开", ["中央"]),
+        ("中央统战工作会议精神", ["中央"]),
+    ],
+)
+def test_centre_in_a_conference_name(text: str, orgs: list[str]) -> None:
+    assert [s.text for s in find_entities(text) if s.label == "ORG"] == orgs
+
+
+def test_centre_conference_inside_a_longer_body() -> None:
+    # 中央统战部 is the body of 中央统战部工作会议: no second ORG 中央 inside it.
+    assert "中央" not in [s.text for s in find_entities("召开中央统战部工作会议。") if s.label == "ORG"]
