@@ -61,6 +61,9 @@ _SEP = rf"[ \t]*(?:\n[ \t]*)?(?:——|──|[{_DASHES}至到])[ \t]*(?:\n[ \t]
 # checks that the second follows the first.
 _AND = "、"
 
+# A slash a citation writes between a date's fields (人民政协报/2024年/2月/27日/第001版), before the next field.
+_CITE = r"(?:/(?=[0-9]{1,2}[月日号]))?"
+
 # A line break between a month's day and its 日 (2021年4月6⏎日, a short line the layout ended): read across.
 _BREAK = r"(?:[ \t]*\n[ \t]*)?"
 # Not glued to a longer number (12023年), a decimal or a Latin code (A2020). A point is a decimal
@@ -76,7 +79,10 @@ _LIST_DOT = r"(?<=\n[0-9][.．])|(?<=\n[0-9]{2}[.．])|(?<=^[0-9][.．])|(?<=^[0
 # After a page's ISO timestamp glued on before it (2005-11-1511月7日) the month opens a date of its own.
 _ISO_BEFORE = r"(?<=(?:19|20)[0-9]{2}[-/.][01][0-9][-/.][0-3][0-9])"
 _ISO_BEFORE_RE = re.compile(r"(?:19|20)[0-9]{2}([-/.])[01][0-9]\1[0-3][0-9]$")
-_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT}|{_ISO_BEFORE})"
+# After the clock time of a page's timestamp, its seconds glued on before it (2025-8-5 17:28:148月1日): a month too.
+_CLOCK_BEFORE = r"(?<=[0-9][ \t][0-2][0-9]:[0-5][0-9]:[0-5][0-9])"
+_CLOCK_BEFORE_RE = re.compile(r"[0-9][ \t][0-2][0-9]:[0-5][0-9]:[0-5][0-9]$")
+_NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT}|{_ISO_BEFORE}|{_CLOCK_BEFORE})"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
 _DAY_END = r"(?!内|以内|之内)"
@@ -86,10 +92,10 @@ _YEAR_COMMA_BEFORE = r"(?<=[^0-9](?:1[89]|20)[0-9]{2},)|(?<=^(?:1[89]|20)[0-9]{2
 
 _YEAR_LIST_TAIL_RE = re.compile(r"(?:,[0-9]{4})+")
 
-# Every point starts with a digit, a numeral, 元 (元月) or 上 (上世纪): a look-ahead on that first
+# Every point starts with a digit, a numeral, 元 (元月), 上 (上世纪) or 本 (本世纪): a look-ahead on that first
 # character lets the scan skip every other position at once.
 _POINT_RE = re.compile(
-    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民])(?:"
+    "(?=[0-9０-９〇零○一二三四五六七八九十廿卅元上民本])(?:"
     + "|".join(
         (
             # 2023/24年度, 2023-24学年, 2024至25年度, 1999/2000年度: Hong Kong and Macau's fiscal or school year, two
@@ -107,14 +113,20 @@ _POINT_RE = re.compile(
             # Between two four-digit years OCR reads the dash as 一 too (1949一2019).
             # Years in a row joined by 、 share a 年 after the last (2003、2004年, 1992、1993、1994年); without
             # it they are a list of bare years (1978、1982、1994), each one a year of its own (bare, below).
-            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年)?|(?:{_AND}{_BARE_YEAR})+(?:年度|年)))(?![0-9])",
+            # Not before 年代: 1980、1990年代 and 1980—1990年代 are decades (below).
+            # 1998年—2003: the first year keeps its 年 and the second has none (_point: a later year, no count).
+            rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年(?!代))?|(?:{_AND}{_BARE_YEAR})+(?:年度|年(?!代))"
+            rf"|年{_SEP}{_BARE_YEAR}(?=[^0-9年]|$)))"
+            r"(?![0-9]|年代)",
             # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
             r"(?=[,，、 　]))",
             # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages; with points or
             # hyphens too (04.03.2015, 06-03-2026), the two separators the same.
-            r"(?P<dmy>(?<![0-9/.\-])(?:0[1-9]|[12][0-9]|3[01])(?P<dsep>[/.\-])(?:0[1-9]|1[0-2])(?P=dsep)(?:19|20)[0-9]{2})"
+            # With slashes the day and month may go without their leading zeros (26/2/2026, 5/3/2026).
+            r"(?P<dmy>(?<![0-9/.\-])(?:(?:0[1-9]|[12][0-9]|3[01])(?P<dsep>[/.\-])(?:0[1-9]|1[0-2])(?P=dsep)"
+            r"|(?:0?[1-9]|[12][0-9]|3[01])/(?:0?[1-9]|1[0-2])/)(?:19|20)[0-9]{2})"
             r"(?![0-9/]|[.\-][0-9])",
             # 民国三十八年九月, 民国38年: a year of the Republic's era, the era's name in the span.
             rf"(?P<minguo>民国(?:元|[1-9][0-9]{{0,2}}|一百(?:零?[一二三四五六七八九]|一?十[一二三四五六七八九]?)?"
@@ -137,13 +149,17 @@ _POINT_RE = re.compile(
             rf"(?P<cyrange>{_CN_YEAR}(?:{_SEP}|{_AND}){_CN_YEAR}年度?)",
             # 上世纪80年代, 20世纪90年代, 1980年代, 八十年代, 上世纪八九十年代
             # 上世纪50～60年代, 上世纪五、六十年代 (the pair or range sharing 年代).
-            r"(?P<decade>(?:(?:上个?世纪|(?:19|20|十九|二十)世纪)(?:[ \t]*\n[ \t]*)?)?"
-            rf"(?<![0-9一二三四五六七八九十、])(?:1[0-9]{{2}}0|20[0-9]0|(?:[1-9]0(?:{_AND}|{_SEP}))?[1-9]0"
+            # 21世纪20年代, 二十一世纪二十年代, 本世纪20年代: this century's decades keep their century too;
+            # 1980、1990年代, 1980—1990年代: four-digit decades listed or joined share 年代.
+            r"(?P<decade>(?:(?:上个?世纪|本世纪|(?:19|20|21|十九|二十|二十一)世纪)(?:[ \t]*\n[ \t]*)?)?"
+            rf"(?<![0-9一二三四五六七八九十、])(?:(?:(?:1[0-9]{{2}}0|20[0-9]0)(?:{_AND}|{_SEP}))?(?:1[0-9]{{2}}0|20[0-9]0)"
+            rf"|(?:[1-9]0(?:{_AND}|{_SEP}))?[1-9]0"
             rf"|[二三四五六七八九](?:{_AND}[二三四五六七八九])?十|[二三四五六七八九]{{2}}十)年代)",
             # 2024年2月27日, 2023年度, 2022年, 2024年12月, 2023年1—6月, 1955年5月20—22日
             # 1956年三月十日: an Arabic year with the month and day in Chinese numerals.
             # 2003年5、6月: two neighbouring months sharing 月, like two days sharing 日.
-            rf"(?P<ymd>(?:{_NB}|{_LIST_DOT}){_YEAR}年(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
+            # 人民政协报/2024年/2月/27日/第001版: a citation's slashes between the fields (_CITE).
+            rf"(?P<ymd>(?:{_NB}|{_LIST_DOT}){_YEAR}年{_CITE}(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月{_CITE}(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
             rf"|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
             # 二〇二三年十月一日, 二〇二三年五、六月, 二〇二一年四月六至九日 (the first day leaving
             # its 日 to the second, as 2021年4月6—9日 does).
@@ -201,12 +217,15 @@ _POINT_RE = re.compile(
             # Not the tail of a telephone number (0571-1988) nor a serial (第2019号).
             # In a list of years an ASCII comma stands between two four-digit years (修改:1978,1982,1994):
             # a group of four digits is no thousands group, so the comma is the list's.
-            rf"(?P<bare>{_NB}(?:(?<![0-9,])|{_YEAR_COMMA_BEFORE})(?<![0-9][-—–])(?<!第){_BARE_YEAR}"
+            # After a comma that follows text (报告指出,,2024) a year; after a digit and a comma a thousands group.
+            rf"(?P<bare>{_NB}(?:(?<![0-9])(?<![0-9],)|{_YEAR_COMMA_BEFORE})(?<![0-9][-—–])(?<!第){_BARE_YEAR}"
             rf"(?![0-9０-９.%‰A-Za-z年月日号])(?!,(?!{_BARE_YEAR}(?![0-9０-９.%‰A-Za-z]))))",
         )
     )
     + ")"
 )
+# After a bare year, a range left open (1993—至今, 2018—今, （2019—）): the year is a DATE.
+_OPEN_END_RE = re.compile(rf"[{_DASHES}][ \t]*(?:至今|今|[)）])")
 # A bare year followed by a unit or qualifier is a count, not a year: 2000名, 2020余人.
 _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项场期批家户份副座所位元字]")
 # Before a bare number, the label of a count or a code makes it that count, not a year: a page's
@@ -222,6 +241,8 @@ _MONTH_BEFORE_RE = re.compile(
     r"|年(?:十[一二]?|[一二三四五六七八九])月"
     # 本月十至十三日 … 十三日上午, 本月上旬召开,于12日闭幕: a day dated by the month word before it.
     r"|(?:本|上|下|同|次|当)月(?![刊度])"
+    # 1985年 / 三月，…。/ 5日，…: a chronicle's month in Chinese numerals opening its entry dates the days after it.
+    r"|(?<![^\n。；;])(?:十[一二]?|[一二三四五六七八九])月(?=[,，、 \t　\n])"
 )
 _RANGE_SEP_RE = re.compile(_SEP)
 # A year given before a chronicle's month line (1985年, 一九八五年).
@@ -340,7 +361,7 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
-    if text[start - 1 : start] == "/" and text[end : end + 1] == "/":
+    if text[start - 1 : start] == "/" and text[end : end + 1] == "/" and "年" not in body:
         return None  # …/content/2017/09/19/6224992.html: a folder of a link's path dates the address
     # 一、二月份 at a line's start is a heading's list number, then the month.
     heading = kind == "cnmonth" and (start == 0 or text[start - 1] == "\n")
@@ -355,8 +376,10 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind in ("bare", "cnbare"):
         # 1978,1982,1994: a year in a comma list is counted where the list's last number is (2019,2020件).
         listed = _YEAR_LIST_TAIL_RE.match(text, end)
-        if _counted(text, listed.end() if listed else end) or text.startswith(tuple(_DASHES), end):
+        if _counted(text, listed.end() if listed else end):
             return None
+        if text.startswith(tuple(_DASHES), end) and not _OPEN_END_RE.match(text, end):
+            return None  # 1993—: a range's first year, the second cut off or a number's (0571-1988-3366)
         if _COUNT_LABEL_RE.search(text, max(0, start - 6), start):
             return None
         return _Point(start, end, kind, 0, 0)
@@ -378,6 +401,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         first, second = (int(y) for y in re.findall(r"[0-9]{4}", body)[:2])
         # 1998~2003年间: after its 年 a range is years whatever follows (间 is no measure word there).
         if second <= first or (not body.endswith(("年", "度")) and _counted(text, end)):
+            if body[4:5] == "年":
+                return _Point(start, start + 5, "ymd", 0, 0)  # 2003年至1998, 1998年至2003人: the year alone
             return None
         return _Point(start, end, kind, 0, 0)
     if kind == "ymrange":
@@ -455,10 +480,12 @@ def _follows(body: str, kind: str) -> bool:
 def _counted(text: str, end: int) -> bool:
     """Whether a unit or qualifier after a bare number makes it a count (2000名, 2020余人, 海拔2000米),
     not where that character begins a time word (2024元宵节, 2019元旦)."""
-    from pizhu.extract.figures import time_words, unit_at
+    from pizhu.extract.figures import place_opens_at, time_words, unit_at
 
     if not (_COUNT_AFTER_RE.match(text, end) or unit_at(text, end)):
         return False
+    if text[end : end + 1] in "余多" and place_opens_at(text, end):
+        return False  # 2018余杭区旅港同乡会年会: 余 opens a place's name, no qualifier
     return text[end : end + 2] not in time_words()
 
 
@@ -535,7 +562,10 @@ def _not_month(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     if before and (before in "个几第每" or before.isdecimal()):  # ①3月: a list's number, no digit
         # 2005-11-1511月7日: a page's timestamp glued on before the month leaves it a month.
-        return not _ISO_BEFORE_RE.search(text, max(0, start - 10), start)
+        glued = _ISO_BEFORE_RE.search(text, max(0, start - 10), start) or _CLOCK_BEFORE_RE.search(
+            text, max(0, start - 10), start
+        )
+        return not glued
     if text[max(0, start - 2) : start] in ("每年", "每月"):
         return True  # 每年3月: a month that recurs, like 每周一
     after = text[end : end + 1]

@@ -293,7 +293,8 @@ _SESSION = (
     # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
     rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委)?"
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
-    r"(?:全体会议|全委会议|全委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
+    # 常委会议程: the session is 常委会 and its agenda (议程) follows (常委会议程序 keeps 常委会议).
+    r"(?:全体会议|全委会议(?!程(?!序))|全委会|常委会议(?!程(?!序))|常委会|委员会议|会议(?!程(?!序))|全会|(?:人民)?代表大会|人代会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
@@ -541,6 +542,8 @@ _SUBUNITS = {
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
+        # 市政协人事联络室, 县政协宣传信息室: an office named by its function (not a room: 会议室, 工作室).
+        rf"|(?![各专有全])[{_CJK}]{{0,4}}?(?:联络|信息|宣传|综合|人事|调研|秘书|文史)室"
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
         rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组)"
         # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
@@ -667,6 +670,7 @@ def _find_entities(text: str) -> list[Span]:
     tokens = _tokens(text, st)
     places = _gpes(text, tokens, st)
     orgs = _orgs(text, places, _token_starts(tokens)) + _org_chains(text, tokens, places, st)
+    orgs += [c for c in _centre_conferences(text) if not any(o.start == c.start and o.end > c.end for o in orgs)]
     orgs = _meeting_cut(text, _joined_bodies(text, orgs, places))
     orgs += _scope_associations(text, orgs)
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
@@ -877,6 +881,17 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
 _CCP_RE = re.compile(r"中共|中国共产党")
 
 
+# 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
+# inside an event's name, as 中央代表团 gives 中央); not the tail of 中共中央 or 党中央.
+_CENTRE_CONFERENCE_RE = re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)")
+
+
+def _centre_conferences(text: str) -> list[Span]:
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_centre", 0.75) for m in _CENTRE_CONFERENCE_RE.finditer(text)
+    ]
+
+
 def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
     """中共 + 十一届三中全会, 中共领导的多党合作: the Communist Party's short name written bare is one body (v1.1:
     the body before a MEETING is an ORG of its own), unless a longer name holds it (中共中央, 中共X市委)."""
@@ -897,7 +912,9 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 # Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
 # (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
 _CREDIT_LINE_RE = re.compile(
-    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源)"
+    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
+    # 设计:某某, 排版:某某: the other roles of a page's credit lines.
+    r"|设计|文字|排版|美编|策划|统筹|制作)"
     rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
     re.MULTILINE,
 )
@@ -3067,7 +3084,7 @@ _LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国"
 _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
 _MAX_BODY_CONTENT = 12
 # A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心.
-_VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物")
+_VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物", "行政", "市民")
 
 
 def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -3147,6 +3164,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             and text.endswith("委员会", start, end)
         ):
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
+        if any(verb in text[start:head_start] for verb in _CLAUSE_VERBS):
+            continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 
@@ -3956,7 +3975,13 @@ def _fixed_end(text: str, m: re.Match[str]) -> int:
 
 # Verbs that set up or convene bodies: after a body's name they start a clause (委员会下设办公室),
 # never a sub-unit's name (提案 may: 提案委员会).
-_SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头")
+_SETUP_VERBS = (
+    *("下设", "下辖", "设立", "设有", "内设", "成立", "组建", "召开", "举行", "主办", "承办", "牵头"),
+    *("创设", "增设", "新设", "设置", "开设"),
+)
+# Of those, the ones no body's name holds (成立 may: 某某成立70周年筹备委员会; 筹建 too: 筹建办): one inside a chain
+# between its place and its head means a clause, not a name (全国政协创设专家协商会).
+_CLAUSE_VERBS = ("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设")
 
 
 _STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")
@@ -4362,7 +4387,22 @@ def _profession(word: str, st: dict[str, Any]) -> bool:
     )
 
 
-_POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
+_POST_ENDS = (
+    "主席",
+    "书记",
+    "主任",
+    "记者",
+    "主委",
+    "秘书长",
+    "部长",
+    "局长",
+    "县长",
+    "市长",
+    "区长",
+    "会长",
+    "委员",
+    "成员",
+)
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
 _NAME_CUE_RE = re.compile(

@@ -739,8 +739,22 @@ def _places_counted(text: str, m: re.Match[str], unit: str) -> bool:
         and start > 0
         and text[start - 1] not in "、，,；;：: \n"
         and text[end - 1 : end + 1] not in _words_of_places()
-        and _listed_before(text, start)
+        and (_listed_before(text, start) or _province_run_before(text, start))
     )
+
+
+# Provinces' and regions' one-character names (京 Beijing, 冀 Hebei, 沪 Shanghai, …): written together they name
+# the provinces one by one (冀鲁豫, 苏浙沪, 甘青宁), a list without 、.
+_PROVINCE_CHARACTERS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕甘陇青蒙桂藏宁新港澳台")
+
+
+def _province_run_before(text: str, start: int) -> bool:
+    """冀鲁豫三省, 苏浙沪三省市: two to four provinces' one-character names right before the count (and not
+    the tail of a longer run of them, nor of a word: 东北三省 counts no list)."""
+    run = 0
+    while run < 5 and start - run > 0 and text[start - run - 1] in _PROVINCE_CHARACTERS:
+        run += 1
+    return 2 <= run <= 4
 
 
 def _listed_after_count(text: str, start: int, unit: str) -> bool:
@@ -847,6 +861,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     cue = (
         text[max(0, m.start() - 2) : m.start()].endswith(_CN_COUNT_CUES)
         or _listed_before(text, m.start())
+        or (_MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "noun" and _province_run_before(text, m.start()))
         or _added_items_counted(text, m.start())
         or _continues_counts(text, m.start(), m.group("unit"))
         or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None

@@ -210,10 +210,10 @@ def _section(s: str, *, top: bool) -> int | None:
 _BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
 # After the break, a numbered list item starts a line of its own (``2.``, ``三、``, ``(四)``).
 _LIST_START_RE = re.compile(r"[0-9]{1,2}[.、．](?![0-9])|[一二三四五六七八九十]{1,3}、|[(（]")
-# A running line of a PDF page: long, or as long as the line before it (a narrow column).
+# A running line of a PDF page: long, or as long as a line beside it (a narrow column, eight characters or more).
 _RUNNING_LINE = 16
-_COLUMN_LINE = 10
-_COLUMN_WORDS = 6
+_COLUMN_LINE = 8
+_COLUMN_WORDS = 4
 _TABLE_CELL = " | "
 _LINE_END_NUMERAL = "0123456789.,，" + CN_NUMERAL_CHARS
 
@@ -275,10 +275,14 @@ def _running_line(text: str, end: int) -> bool:
     words = len(line.rstrip(_LINE_END_NUMERAL))
     if words >= _RUNNING_LINE:
         return True
-    if words < _COLUMN_WORDS or len(line) < _COLUMN_LINE or start == 0:
+    if words < _COLUMN_WORDS or len(line) < _COLUMN_LINE:
         return False
-    before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip()
-    return _TABLE_CELL not in before and abs(len(before) - len(line)) <= 2
+    # A column's line runs as long as its neighbour: the line before it, or (a paragraph's first line) the one after.
+    newline = text.find("\n", end)
+    after = text[newline + 1 : (text.find("\n", newline + 1) + 1 or len(text) + 1) - 1].strip() if newline >= 0 else ""
+    before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip() if start else ""
+    neighbours = [n for n in (before, after) if n and _TABLE_CELL not in n]
+    return any(abs(len(n) - len(line)) <= 2 for n in neighbours)
 
 
 def to_json_number(value: Decimal) -> int | float:
