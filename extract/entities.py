@@ -281,7 +281,8 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
     # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委)?"
+    # 五届三次执委会议, 二届四次理事会议: a federation's or an association's executive or council in session.
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委|执委|常务理事|理事)?"
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
 )
@@ -304,7 +305,8 @@ _MEETING_RE = re.compile(
     rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
     rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
-    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|以后|之后|期间|胜利召开|召开|的召开)"
+    # 学习十九大会议精神, 迎接二十大的胜利召开: the congress's meeting and its opening named after it.
+    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|(?:会议)?精神|以来|以后|之后|期间|(?:的)?(?:胜利)?召开)"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -660,6 +662,8 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _bracketed_sar_associations(text, places)
     orgs += _natives_associations(text, orgs, tokens, st)
     orgs += _works(text, orgs, places, tokens)
+    orgs += _party_branches(text, orgs, places, tokens)
+    orgs += _federation_second_name(text, orgs, tokens)
     orgs += [
         _span(text, *m.span(), "ORG", "entity.org_party_office", 0.6)
         for m in _PARTY_OFFICE_RE.finditer(text)
@@ -1756,6 +1760,11 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 # 「十五五规划」: the formula is the plan's number, 规划 the ordinary word after it.
                 spans.append(_span(text, start, start + plan.end(), "SLOGAN", "entity.slogan_plan", 0.8))
                 numbered += 1
+            elif len(parts) == 1 and _LONG_DIGITS_RE.fullmatch(part) and _DIGITS_HEAD_RE.match(text, m.end()):
+                # “1234551”的总体发展思路: a formula of more digits, where what follows names what it lays out
+                # (not “12345”热线, a number).
+                spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.6))
+                numbered += 1
             elif (
                 _FORMULA_RE.fullmatch(part)
                 and not _YEAR_LIKE_RE.fullmatch(part)
@@ -1879,6 +1888,8 @@ _EVENT_AFTER_RE = re.compile(
 _METHOD_AFTER_RE = re.compile(
     r"的?(?:工作|运行|协商|长效)?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)"
 )
+_LONG_DIGITS_RE = re.compile(r"\d{5,8}")
+_DIGITS_HEAD_RE = re.compile(r"(?:的)?(?:总体)?(?:发展|工作)?(?:思路|战略|布局|格局|体系|工作法|目标|要求|举措|路径)")
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
@@ -3354,6 +3365,76 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
 _PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)")
 # 某某县女娲茶厂, 县木器厂: a works named after its place or level (not 厂长, 厂商, 厂区, 厂家, 厂房, 厂矿).
 _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
+
+
+# A democratic party's branch (RULINGS, 490–501): the party named in the text, a branch's unit word.
+_DEMOCRATIC_PARTY_RE = re.compile("民革|民盟|民建|民进|农工党|农工民主党|致公党|九三|台盟")
+_BRANCH_UNIT = "(?:总支部|总支|支部|支社|基层委员会|基层委)"
+# 第三支部, 第五支社: a unit's branch by its ordinal (not 第二党支部, the Party's; not 第二批).
+_ORDINAL_BRANCH_RE = re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)")
+# 民进某某总支, 台盟某某省总支部: the party's short name, the branch's own name (no verb, mark or function
+# word), its unit.
+_PARTY_BRANCH_RE = re.compile(
+    rf"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)"
+    rf"((?:(?![、，,。；;：:和与及的在为是对向各全本该召举组开成])[{_CJK}]){{2,8}}?{_BRANCH_UNIT})"
+)
+# 、某某总支副主委: a branch by its own name before its head's post, an item of a list of posts.
+_BRANCH_BEFORE_POST_RE = re.compile(
+    rf"(?:^|(?<=[、，,：:（(]))((?:(?![的和与及在为是对向各全本该我优先])[{_CJK}]){{2,4}}(?:总支|支部|支社))"
+    r"(?=副?主委|副?主任)",
+    re.MULTILINE,
+)
+
+
+def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """A democratic party's branches in a text that names the party (RULINGS, 490–501): by ordinal (第三支部), by the
+    party's short name, the branch's own name and its unit (民进某某总支, a place written before the party included,
+    as 义乌民革 is), by its own name before its head's post (、某某总支副主委); the branch's name after the party's
+    then recurs bare (某某总支)."""
+    if not _DEMOCRATIC_PARTY_RE.search(text):
+        return []
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    place_ends = {p.end: p for p in places}
+    out: list[Span] = []
+    learned: dict[str, int] = {}
+    for m in _PARTY_BRANCH_RE.finditer(text):
+        name = m.group(1)
+        if len(re.sub(_BRANCH_UNIT + "$", "", name)) < 2:
+            continue
+        learned.setdefault(name, m.end())
+        start = place_ends[m.start()].start if m.start() in place_ends else m.start()
+        if any(o.start <= start and m.end() <= o.end for o in orgs):
+            continue  # already found whole
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_party_branch", 0.7))
+    for o in orgs:
+        held = _PARTY_BRANCH_RE.search(o.text)
+        if held is not None and held.end() == len(o.text):
+            learned.setdefault(held.group(1), o.end)
+    for m in (*_ORDINAL_BRANCH_RE.finditer(text), *_BRANCH_BEFORE_POST_RE.finditer(text)):
+        a, b = m.span(m.lastindex or 0)
+        if not any(inside[a:b]):
+            out.append(_span(text, a, b, "ORG", "entity.org_party_branch", 0.6))
+    found = orgs + out
+    return out + _learned_forms(text, tokens, found, learned, "entity.org_party_branch", 0.6)
+
+
+# 某某市工商联(总商会): the federation's second name, in brackets after its name (RULINGS, 490–501).
+_SECOND_NAME_RE = re.compile(r"[(（](总商会)[)）]")
+
+
+def _federation_second_name(text: str, orgs: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """总商会 in brackets right after a federation of industry and commerce (工商联, 工商业联合会) is that body's
+    second name: ORG there, and where a word starts with it later."""
+    ends = {o.end for o in orgs if o.text.endswith(("工商联", "工商业联合会"))}
+    learned: dict[str, int] = {}
+    out = []
+    for m in _SECOND_NAME_RE.finditer(text):
+        if m.start() in ends:
+            out.append(_span(text, *m.span(1), "ORG", "entity.org_second_name", 0.7))
+            learned.setdefault(m.group(1), m.end())
+    return out + _learned_forms(text, tokens, orgs + out, learned, "entity.org_second_name", 0.6)
 
 
 def _works(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:

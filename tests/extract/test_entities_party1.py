@@ -1,0 +1,91 @@
+"""Issue 21, party1: kinds the unseen party and special-committee pages 490–501 showed.
+
+- a democratic party's branch named by its own name or by an ordinal (某某总支, 第三支部) in a text that
+  names the party; its name after the party's recurs bare (某某总支) later;
+- the federation's second name in brackets (某某市工商联(总商会)) and that name bare after it;
+- a body's numbered session of its executive or council (五届三次执委会议, 二届四次理事会议);
+- a party congress by its number before 会议精神 or 的(胜利)召开;
+- a quoted formula of five to eight digits before what it names (“135246”的总体思路).
+
+Every sentence is written for the test (invented people, bodies and places). Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- ORG: a party's branches ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        # an ordinal branch of a party's unit
+        ("民盟某某区总支召开会议,选举李文为总支委员兼第三支部主任。", ["第三支部"]),
+        ("会议授予第五支社“先进集体”称号,九三学社社员参加。", ["第五支社"]),
+        # the party's short name, the branch's own name and its unit
+        ("会议选举王林为民进青石总支副主委。", ["民进青石总支"]),
+        ("台盟湖南省总支部副主委张华出席会议。", ["台盟湖南省总支部"]),
+    ],
+)
+def test_a_partys_named_branch_is_a_body(text: str, bodies: list[str]) -> None:
+    found = labelled(text, "ORG")
+    for body in bodies:
+        assert body in found
+
+
+def test_a_branchs_name_after_its_party_recurs_bare() -> None:
+    text = "12月3日,民进青石总支召开年终总结会。青石总支主委赵明主持会议,对青石总支的工作作了总结。"
+    assert labelled(text, "ORG").count("青石总支") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各支部主委参加会议,第一次党支部会议召开。",  # a plural; no ordinal branch
+        "全市共有第二批支部书记参加培训。",  # no party named, no ordinal branch
+        "信息工作优秀支部和先进支部受到表彰,民建会员参加。",  # awards, not names
+    ],
+)
+def test_no_branch_without_a_name(text: str) -> None:
+    found = labelled(text, "ORG")
+    assert not any(s.endswith(("支部", "总支", "支社")) for s in found)
+
+
+# --- ORG: the federation's second name -----------------------------------------------------------
+
+
+def test_the_federations_second_name_in_brackets_is_a_body() -> None:
+    text = "泉州市工商联(总商会)召开会议。泉州市工商联主席、总商会会长李强作报告。"
+    found = labelled(text, "ORG")
+    assert found.count("总商会") == 2
+    assert "泉州市工商联" in found
+
+
+# --- MEETING ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("青石市工商联召开五届三次执委会议。", "五届三次执委会议"),
+        ("某某商会召开二届四次理事会议。", "二届四次理事会议"),
+        ("认真学习十九大会议精神。", "十九大"),
+        ("以优异成绩迎接中共二十大的胜利召开。", "二十大"),
+    ],
+)
+def test_numbered_sessions_and_congresses(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+# --- SLOGAN ----------------------------------------------------------------------------------------
+
+
+def test_a_long_quoted_digit_formula_before_what_it_names() -> None:
+    assert "135246" in labelled("提出了“135246”的总体发展思路。", "SLOGAN")
+
+
+def test_a_quoted_hotline_number_is_no_formula() -> None:
+    assert labelled("拨打“12345”热线反映问题。", "SLOGAN") == []
