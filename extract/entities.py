@@ -655,6 +655,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
     orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
+    orgs += _committees_by_name(text, orgs)
     orgs += _own_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs, places)
@@ -3616,6 +3617,53 @@ def _own_committees(text: str, orgs: list[Span]) -> list[Span]:
     return out
 
 
+# 各支部、妇女工作委员会、社会服务委员会负责人: two or more committees listed side by side by their own names
+# (RULINGS, 490–501); not the kinds (村民委员会和居民委员会, 专门委员会, 工作委员会).
+_COMMITTEE_ITEM = rf"(?:(?![各全本该有其我])[{_CJK}]){{2,8}}?委员会"
+_COMMITTEE_LIST_RE = re.compile(
+    rf"(?:^|(?<=[、，,：:（(]))({_COMMITTEE_ITEM}(?:[、和及]{_COMMITTEE_ITEM})+)(?![{_CJK}]{{0,2}}(?:成员|委员))",
+    re.MULTILINE,
+)
+_COMMITTEE_ITEM_RE = re.compile(_COMMITTEE_ITEM)
+_COMMITTEE_KINDS = ("村民", "居民", "专门", "常务", "工作委员会", "筹备", "业主")
+# 民族和宗教委员会召开…, 把文史和学习委员会的工作…: a CPPCC committee named bare by its two fields.
+_TWO_FIELD_COMMITTEE_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[把对在与为由向经将让]))((?![把对在与为由向经将让])[{_CJK}]{{2,4}}和[{_CJK}]{{2,4}}?委员会)(?![员议])"
+)
+
+
+def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
+    """Committees named bare: two or more listed side by side, and a CPPCC committee by its two fields
+    (X和Y委员会) in a text that names the 政协 (RULINGS, 490–501)."""
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    out = []
+    for m in _COMMITTEE_LIST_RE.finditer(text):
+        pos, end = m.start(1), m.end(1)
+        items: list[tuple[int, int]] = []
+        while pos < end:
+            if text[pos] in "、和及" and items:
+                pos += 1
+            item = _COMMITTEE_ITEM_RE.match(text, pos, end)
+            if item is None:
+                break
+            items.append(item.span())
+            pos = item.end()
+        if len(items) < 2 or any(text[a:b].startswith(_COMMITTEE_KINDS) for a, b in items):
+            continue
+        out += [_span(text, a, b, "ORG", "entity.org_listed_committee", 0.6) for a, b in items if not any(inside[a:b])]
+    if "政协" in text:
+        out += [
+            _span(text, *m.span(1), "ORG", "entity.org_listed_committee", 0.6)
+            for m in _TWO_FIELD_COMMITTEE_RE.finditer(text)
+            if not any(inside[m.start(1) : m.end(1)])
+            and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
+            and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
+        ]
+    return out
+
+
 def _listed_committees(text: str, orgs: list[Span]) -> list[Span]:
     """A committee named in a list of heads after a committee ORG of the same sentence, with its post.
 
@@ -3723,6 +3771,11 @@ def _meeting_cut(text: str, orgs: list[Span]) -> list[Span]:
     return out
 
 
+# 州政协社法委, 县政协民宗委: a committee's short form (two to four characters and 委) right after its CPPCC.
+_BODIED_SHORT_RE = re.compile(rf"政协([{_CJK}]{{2,4}}委)$")
+_PLURAL_OR_BODY_BEFORE_RE = re.compile(r"(?:[各省市县区州乡镇村旗]|政协)$")
+
+
 def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     """文史委 after 县政协文史和学习委员会: a committee's short name, licensed by its full name earlier.
 
@@ -3731,7 +3784,13 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     report, a bare 提案委 names no body (the seeds' ruling) and is left alone.
     """
     first_seen: dict[str, int] = {}
+    bodied: set[str] = set()
     for span in orgs:
+        held = _BODIED_SHORT_RE.search(span.text)
+        if held is not None and not _COMMITTEE_NAME_RE.search(span.text):
+            # 州政协社法委 … 社法委: the short form written with its body names that committee bare after it.
+            first_seen[held.group(1)] = min(first_seen.get(held.group(1), span.end), span.end)
+            bodied.add(held.group(1))
         m = _COMMITTEE_NAME_RE.search(span.text) or _BARE_COMMITTEE_RE.fullmatch(span.text)
         if m is None:
             continue
@@ -3764,6 +3823,8 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
             ):
                 out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
             continue
+        if m.group() in bodied and _PLURAL_OR_BODY_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()):
+            continue  # 各县市社法委, 县政协社法委: another level's committee, or one with its body
         if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
             out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
     return out

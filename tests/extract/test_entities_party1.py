@@ -89,3 +89,44 @@ def test_a_long_quoted_digit_formula_before_what_it_names() -> None:
 
 def test_a_quoted_hotline_number_is_no_formula() -> None:
     assert labelled("拨打“12345”热线反映问题。", "SLOGAN") == []
+
+
+# --- ORG: committees named bare ------------------------------------------------------------------
+
+
+def test_committees_listed_side_by_side_are_bodies() -> None:
+    text = "各支部、妇女工作委员会、社会服务委员会、理论宣传委员会负责人作了发言。妇女工作委员会获评先进集体。"
+    found = labelled(text, "ORG")
+    assert found.count("妇女工作委员会") == 2
+    assert "社会服务委员会" in found and "理论宣传委员会" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("民族和宗教委员会召开全体委员会议,县政协副主席出席。", "民族和宗教委员会"),
+        ("会议要求,把文史和学习委员会的各项工作干出特色,县政协委员参加。", "文史和学习委员会"),
+    ],
+)
+def test_a_special_committee_named_bare_by_its_two_fields(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_committees_short_form_with_its_body_licenses_the_bare_short_form() -> None:
+    text = "县政协民宗委召开会议。会上,民宗委通报了工作情况,各乡镇民宗委交流发言。"
+    assert labelled(text, "ORG").count("民宗委") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依法选举村民委员会和居民委员会成员。",
+        "各专门委员会、工作委员会按照分工开展调研。",
+    ],
+)
+def test_kinds_of_committee_stay_none(text: str) -> None:
+    assert not any(s.endswith("委员会") for s in labelled(text, "ORG"))
+
+
+def test_two_verbs_before_the_standing_committee_are_no_committees_name() -> None:
+    assert not any("听取" in s for s in labelled("会议听取和审议常务委员会的工作报告,县政协委员参加。", "ORG"))
