@@ -471,7 +471,9 @@ _BARE_PARTY_RE = re.compile(
 )
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
 _CENTRAL_RE = re.compile(
-    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
+    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导"
+    # 中央经济工作会议精神: the Centre convenes its working conferences (RULINGS: 中央 inside an unnumbered meeting).
+    r"|[\u4e00-\u9fff]{1,6}?工作会议)"
     r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.
@@ -4760,7 +4762,7 @@ _CREDIT_RUN_RE = re.compile(
 _SLASH_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)", re.MULTILINE
 )
-_CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
+_CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "审稿", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
 # Characters that never stand inside a name (a name may hold 全, 进, 和: 徐立全, 郭跃进, 罗富和).

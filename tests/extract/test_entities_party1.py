@@ -130,3 +130,29 @@ def test_kinds_of_committee_stay_none(text: str) -> None:
 
 def test_two_verbs_before_the_standing_committee_are_no_committees_name() -> None:
     assert not any("听取" in s for s in labelled("会议听取和审议常务委员会的工作报告,县政协委员参加。", "ORG"))
+
+
+# --- ORG: the Centre before the working conference it convenes -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["会议学习了中央农村工作会议精神。", "深入贯彻中央人才工作会议精神,推动工作落实。"],
+)
+def test_the_centre_before_its_working_conference(text: str) -> None:
+    assert "中央" in labelled(text, "ORG")
+
+
+# --- PERSON: credits ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("(责任编辑:王建国审稿:李淑芬)", "李淑芬"),
+        ("(责任编辑:王建国 审稿:李淑芬)", "李淑芬"),
+        ("发布时间:2024-02-05\n作者:赵志远\n1月27日,会议召开。", "赵志远"),
+    ],
+)
+def test_a_credits_name_after_its_role(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
