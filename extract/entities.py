@@ -2665,7 +2665,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     for m in bare_parties:
         # 广西民建: a place written before the party's short name is its branch there.
         place = place_before.get(m.start())
-        if place is not None:
+        # 某地区台盟组织: a region's organizations of the party, a plural; the place stays a place (RULINGS, 490–501).
+        if place is not None and not text.startswith(("组织", "各级组织"), m.end()):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in bare_parties]
     spans += [

@@ -156,3 +156,10 @@ def test_the_centre_before_its_working_conference(text: str) -> None:
 )
 def test_a_credits_name_after_its_role(text: str, name: str) -> None:
     assert name in labelled(text, "PERSON")
+
+
+def test_a_regions_organizations_of_a_party_are_a_place_and_the_party() -> None:
+    text = "会上,浙江地区民盟组织交流了工作。"
+    assert "浙江地区" in labelled(text, "GPE")
+    assert "民盟" in labelled(text, "ORG")
+    assert "浙江地区民盟" not in labelled(text, "ORG")
