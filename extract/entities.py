@@ -4087,6 +4087,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
     spans += _name_lists(text, st, _token_starts(tokens))
     spans += _names_after_posts(text, st)
+    spans += _names_before_listed_posts(text, st)
     spans += _own_line_names(text, st)
     for m in _BYLINE_RE.finditer(text):
         spans += [
@@ -5109,7 +5110,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = re.compile(
     rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-    rf"|召集人|总干事|主持人|人选|候选人)[ 　:：]?"
+    rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长)[ 　:：]?"
 )
 
 
@@ -5124,6 +5125,22 @@ def post_at(text: str, at: int) -> bool:
 # After a post, a three-character name whose first two characters are no word may still be a word of
 # the dictionary, if a rare one (刘澜涛: jieba's noun, 45 times): below this count it does not bar it.
 _RARE_NAME_AFTER_POST = 100
+
+
+# 王某主任、李某副主任出席: names listed each before its post, the first opening its clause (RULINGS, 490–501).
+_NAME_BEFORE_LISTED_POST_RE = re.compile(
+    rf"(?:^|(?<=[，,。；;：:\n]))([{_CJK}]{{2,3}}?)(?=(?:常务)?副?(?:主任|主席|主委|会长|秘书长)、[{_CJK}]{{2,3}}?(?:常务)?副?(?:主任|主席|主委|会长|秘书长))",
+    re.MULTILINE,
+)
+
+
+def _names_before_listed_posts(text: str, st: dict[str, Any]) -> list[Span]:
+    """王某主任、李某副主任: the first of names listed each before its post (the later ones have their cue)."""
+    return [
+        _span(text, *m.span(1), "PERSON", "entity.person_before_post", 0.6)
+        for m in _NAME_BEFORE_LISTED_POST_RE.finditer(text)
+        if m.group(1)[0] in _SURNAMES and _plausible_name(text, m.start(1), m.end(1), st)
+    ]
 
 
 def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:

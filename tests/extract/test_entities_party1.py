@@ -163,3 +163,19 @@ def test_a_regions_organizations_of_a_party_are_a_place_and_the_party() -> None:
     assert "浙江地区" in labelled(text, "GPE")
     assert "民盟" in labelled(text, "ORG")
     assert "浙江地区民盟" not in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市水务局专职副总督察赵立明代表新委员发言。", "赵立明"),
+        ("王宏伟主任、刘建华副主任出席会议。", "王宏伟"),
+        ("会上,孙丽娟主委、周国平副主委分别讲话。", "孙丽娟"),
+    ],
+)
+def test_names_with_their_posts(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_posts_qualifier_in_a_list_is_no_name() -> None:
+    assert labelled("会议由常务副主任、秘书长主持。", "PERSON") == []
