@@ -681,6 +681,7 @@ def _find_entities(text: str) -> list[Span]:
     learned += _bracketed_short_names(text, orgs + learned, tokens)
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
+    spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
@@ -706,7 +707,7 @@ def _find_entities(text: str) -> list[Span]:
         for s in spans
         if not (s.label == "GPE" and (_opens_national_body(text, s, table) or _opens_account(text, s)))
         # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
-        if not (s.label == "ORG" and text.startswith("系统", s.end))
+        if not (s.label == "ORG" and (text.startswith("系统", s.end) or _COUNTED_LEVELS_RE.search(s.text)))
         and not (
             s.label == "GPE"
             and (s.start, s.end) in named
@@ -2662,6 +2663,14 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         for m in _BARE_PARTY_RE.finditer(text)
         if m.start() in token_starts or not _across_two_words(text, m.start(), m.end())
     ]
+    if "九三学社" in text:
+        # 秀洲九三: a place before 九三 (the party's short name where the text names 九三学社) is its organization
+        # there; not 九三阅兵, 九三学社 (read whole), a date's 九三.
+        spans += [
+            _span(text, place_before[m.start()].start, m.end(), "ORG", "entity.org_place_party", 0.65)
+            for m in _JIUSAN_RE.finditer(text)
+            if m.start() in place_before
+        ]
     for m in bare_parties:
         # 广西民建: a place written before the party's short name is its branch there.
         place = place_before.get(m.start())
@@ -3371,6 +3380,11 @@ _PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县
 _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
 
 
+_JIUSAN_RE = re.compile(r"九三(?![学阅抗胜纪年周节一二三四五六七八九十\d])")
+# 市、区两级人大, 省市县三级政协: bodies of levels counted are a plural, no body (RULINGS, 490–501).
+_COUNTED_LEVELS_RE = re.compile("[两二三四五]级")
+# 市委办公室党支部: a body's Party branch written after it is one chain with it.
+_PARTY_BRANCH_AFTER_RE = re.compile("党支部|党总支|机关党委")
 # A democratic party's branch (RULINGS, 490–501): the party named in the text, a branch's unit word.
 _DEMOCRATIC_PARTY_RE = re.compile("民革|民盟|民建|民进|农工党|农工民主党|致公党|九三|台盟")
 _BRANCH_UNIT = "(?:总支部|总支|支部|支社|基层委员会|基层委)"
@@ -3388,6 +3402,14 @@ _BRANCH_BEFORE_POST_RE = re.compile(
     r"(?=副?主委|副?主任)",
     re.MULTILINE,
 )
+
+
+def _with_party_branch(text: str, org: Span) -> Span:
+    """市委办公室 + 党支部: a body's Party branch written right after it extends its chain (a bare 党支部 is none)."""
+    m = _PARTY_BRANCH_AFTER_RE.match(text, org.end)
+    if m is None or org.text.endswith(("党", "支部")):
+        return org
+    return _span(text, org.start, m.end(), "ORG", org.rule, org.confidence)
 
 
 def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:

@@ -179,3 +179,23 @@ def test_names_with_their_posts(text: str, name: str) -> None:
 
 def test_a_posts_qualifier_in_a_list_is_no_name() -> None:
     assert labelled("会议由常务副主任、秘书长主持。", "PERSON") == []
+
+
+# --- ORG: plurals of levels, a place's 九三, a body's Party branch -------------------------------------
+
+
+def test_levels_counted_are_a_plural() -> None:
+    assert not any("两级" in s for s in labelled("积极参加市、区两级人大政协大会。", "ORG"))
+
+
+def test_a_place_before_jiusan_is_its_local_organization() -> None:
+    text = "九三学社某某区基层委员会召开会议。会议要求,海宁九三要努力贡献智慧力量。"
+    assert "海宁九三" in labelled(text, "ORG")
+
+
+def test_jiusan_as_a_date_stays_none() -> None:
+    assert not any(s.endswith("九三") for s in labelled("九三学社社员参加海宁九三阅兵观礼活动。", "ORG"))
+
+
+def test_a_bodys_party_branch_is_one_chain_with_it() -> None:
+    assert "市委办公室党支部" in labelled("市委办公室党支部召开会议。", "ORG")
