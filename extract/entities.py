@@ -3381,8 +3381,9 @@ _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
 
 
 _JIUSAN_RE = re.compile(r"九三(?![学阅抗胜纪年周节一二三四五六七八九十\d])")
-# 市、区两级人大, 省市县三级政协: bodies of levels counted are a plural, no body (RULINGS, 490–501).
-_COUNTED_LEVELS_RE = re.compile("[两二三四五]级")
+# 市、区两级人大, 省市县三级政协, 各县市社法委: bodies of levels counted or of every level are a plural, no body
+# (RULINGS, 490–501; not 各界人民代表会议, a body's name).
+_COUNTED_LEVELS_RE = re.compile("[两二三四五]级|^各[省市县区乡镇村州旗]")
 # 市委办公室党支部: a body's Party branch written after it is one chain with it.
 _PARTY_BRANCH_AFTER_RE = re.compile("党支部|党总支|机关党委")
 # A democratic party's branch (RULINGS, 490–501): the party named in the text, a branch's unit word.
@@ -3412,6 +3413,10 @@ def _with_party_branch(text: str, org: Span) -> Span:
     return _span(text, org.start, m.end(), "ORG", org.rule, org.confidence)
 
 
+# 第九届委员会和监督委员会, 、内部监督委员会委员: a party committee's own supervisory committee, named bare.
+_SUPERVISORY_RE = re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE)
+
+
 def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
     """A democratic party's branches in a text that names the party (RULINGS, 490–501): by ordinal (第三支部), by the
     party's short name, the branch's own name and its unit (民进某某总支, a place written before the party included,
@@ -3438,7 +3443,11 @@ def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: lis
         held = _PARTY_BRANCH_RE.search(o.text)
         if held is not None and held.end() == len(o.text):
             learned.setdefault(held.group(1), o.end)
-    for m in (*_ORDINAL_BRANCH_RE.finditer(text), *_BRANCH_BEFORE_POST_RE.finditer(text)):
+    for m in (
+        *_ORDINAL_BRANCH_RE.finditer(text),
+        *_BRANCH_BEFORE_POST_RE.finditer(text),
+        *_SUPERVISORY_RE.finditer(text),
+    ):
         a, b = m.span(m.lastindex or 0)
         if not any(inside[a:b]):
             out.append(_span(text, a, b, "ORG", "entity.org_party_branch", 0.6))

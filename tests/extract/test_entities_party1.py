@@ -199,3 +199,22 @@ def test_jiusan_as_a_date_stays_none() -> None:
 
 def test_a_bodys_party_branch_is_one_chain_with_it() -> None:
     assert "市委办公室党支部" in labelled("市委办公室党支部召开会议。", "ORG")
+
+
+def test_every_levels_body_is_a_plural() -> None:
+    assert labelled("团结带领各县市社法委和各自界别组广大政协委员。", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大会选举产生了民盟某某市第九届委员会和监督委员会。",
+        "民革某某区委领导班子成员、内部监督委员会委员参加会议。",
+    ],
+)
+def test_a_partys_supervisory_committee_is_a_body(text: str) -> None:
+    assert any(s.endswith("监督委员会") for s in labelled(text, "ORG"))
+
+
+def test_supervision_committees_without_a_party_stay_none() -> None:
+    assert labelled("村务监督委员会、村民监督委员会要发挥作用。", "ORG") == []
