@@ -915,9 +915,9 @@ _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民
 # members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
 # written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
 _DEPARTMENT_AFTER_RE = re.compile(
-    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济)"
-    # not 组织部分委员 (组织, a verb, + 部分, part of)
-    r"(?:处|部|室|局)(?![长任分])"
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济|党派|干部)"
+    # not 组织部分委员 (组织, a verb, + 部分, part of); 统战部 + 党派科: a department's section (RULINGS, 490–501)
+    r"(?:处|部|室|局|科)(?![长任分学技研])"
 )
 _LEVEL_CONGRESS_RE = re.compile(
     rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
@@ -961,7 +961,8 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     by_end = {s.end: s for s in out if s.label == "ORG"}
     for end, org in list(by_end.items()):
         m = _DEPARTMENT_AFTER_RE.match(text, end)
-        if m and text[end - 1] in "委会办":  # 中联办协调部, 国台办新闻局 too
+        # 中联办协调部, 国台办新闻局 too; 统战部党派科: a department's section
+        if m and (text[end - 1] in "委会办" or (org.text.endswith("部") and m.group().endswith("科"))):
             out.remove(org)
             out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
     for span in [s for s in out if s.label == "GPE"]:

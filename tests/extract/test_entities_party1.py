@@ -218,3 +218,7 @@ def test_a_partys_supervisory_committee_is_a_body(text: str) -> None:
 
 def test_supervision_committees_without_a_party_stay_none() -> None:
     assert labelled("村务监督委员会、村民监督委员会要发挥作用。", "ORG") == []
+
+
+def test_a_departments_section_is_one_chain_with_it() -> None:
+    assert "区委统战部党派科" in labelled("区委统战部党派科相关同志参加会议。", "ORG")
