@@ -3609,7 +3609,8 @@ def _school_units(text: str, orgs: list[Span]) -> list[Span]:
                 for p in parts[1:]
                 for k in (2, 3)
             )
-            if not joined and not parts[0].endswith(("大学", "学院")):
+            # (山东大学与山东师范学院: two bodies; 某某大学社会工作学院: one school of one)
+            if not joined and not (len(parts) > 1 and parts[0].endswith(("大学", "学院"))):
                 o = replace(o, end=m.end(), text=text[o.start : m.end()], rule="entity.org_school_unit")
         out.append(o)
     return out

@@ -222,3 +222,10 @@ def test_supervision_committees_without_a_party_stay_none() -> None:
 
 def test_a_departments_section_is_one_chain_with_it() -> None:
     assert "区委统战部党派科" in labelled("区委统战部党派科相关同志参加会议。", "ORG")
+
+
+# --- ORG: a university's school ------------------------------------------------------------------------
+
+
+def test_a_universitys_school_of_one_field_is_one_chain_with_it() -> None:
+    assert "山东大学社会工作学院" in labelled("山东大学社会工作学院副院长李明授课。", "ORG")
