@@ -291,7 +291,8 @@ _TERM = rf"(?:第?{_N}|首)届"
 # 全委（扩大）会议, 二十次扩大会议: an enlarged session.
 _SESSION = (
     # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委)?"
+    # 五届三次执委会议, 二届四次理事会议: a federation's or an association's executive or council in session.
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委|执委|常务理事|理事)?"
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
     # 常委会议程: the session is 常委会 and its agenda (议程) follows (常委会议程序 keeps 常委会议).
     r"(?:全体会议|全委会议(?!程(?!序))|全委会|常委会议(?!程(?!序))|常委会|委员会议|会议(?!程(?!序))|全会|(?:人民)?代表大会|人代会)"
@@ -315,7 +316,8 @@ _MEETING_RE = re.compile(
     rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
     rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
-    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|以后|之后|期间|胜利召开|召开|的召开)"
+    # 学习十九大会议精神, 迎接二十大的胜利召开: the congress's meeting and its opening named after it.
+    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|(?:会议)?精神|以来|以后|之后|期间|(?:的)?(?:胜利)?召开)"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -676,6 +678,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs = _school_units(text, _across_page_breaks(text, _term_councils(text, orgs)))
     orgs = _brands_and_units(text, [_npc_term(text, o) for o in orgs], places)
     orgs += _listed_committees(text, orgs)
+    orgs += _committees_by_name(text, orgs)
     orgs += _own_committees(text, orgs)
     orgs += _proposal_committee(text, orgs)
     orgs += _stationed_bodies(text, orgs, places)
@@ -683,6 +686,8 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _bracketed_sar_associations(text, places)
     orgs += _natives_associations(text, orgs, tokens, st)
     orgs += _works(text, orgs, places, tokens)
+    orgs += _party_branches(text, orgs, places, tokens)
+    orgs += _federation_second_name(text, orgs, tokens)
     orgs += [
         _span(text, *m.span(), "ORG", "entity.org_party_office", 0.6)
         for m in _PARTY_OFFICE_RE.finditer(text)
@@ -697,6 +702,7 @@ def _find_entities(text: str) -> list[Span]:
     learned += _bracketed_short_names(text, orgs + learned, tokens)
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
+    spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
@@ -722,7 +728,7 @@ def _find_entities(text: str) -> list[Span]:
         for s in spans
         if not (s.label == "GPE" and (_opens_national_body(text, s, table) or _opens_account(text, s)))
         # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
-        if not (s.label == "ORG" and text.startswith("系统", s.end))
+        if not (s.label == "ORG" and (text.startswith("系统", s.end) or _COUNTED_LEVELS_RE.search(s.text)))
         and not (
             s.label == "GPE"
             and (s.start, s.end) in named
@@ -955,9 +961,9 @@ _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民
 # members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
 # written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
 _DEPARTMENT_AFTER_RE = re.compile(
-    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济)"
-    # not 组织部分委员 (组织, a verb, + 部分, part of)
-    r"(?:处|部|室|局)(?![长任分])"
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济|党派|干部)"
+    # not 组织部分委员 (组织, a verb, + 部分, part of); 统战部 + 党派科: a department's section (RULINGS, 490–501)
+    r"(?:处|部|室|局|科)(?![长任分学技研])"
 )
 _LEVEL_CONGRESS_RE = re.compile(
     rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
@@ -1001,7 +1007,8 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     by_end = {s.end: s for s in out if s.label == "ORG"}
     for end, org in list(by_end.items()):
         m = _DEPARTMENT_AFTER_RE.match(text, end)
-        if m and text[end - 1] in "委会办":  # 中联办协调部, 国台办新闻局 too
+        # 中联办协调部, 国台办新闻局 too; 统战部党派科: a department's section
+        if m and (text[end - 1] in "委会办" or (org.text.endswith("部") and m.group().endswith("科"))):
             out.remove(org)
             out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
     for span in [s for s in out if s.label == "GPE"]:
@@ -1804,6 +1811,11 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 # 「十五五规划」: the formula is the plan's number, 规划 the ordinary word after it.
                 spans.append(_span(text, start, start + plan.end(), "SLOGAN", "entity.slogan_plan", 0.8))
                 numbered += 1
+            elif len(parts) == 1 and _LONG_DIGITS_RE.fullmatch(part) and _DIGITS_HEAD_RE.match(text, m.end()):
+                # “1234551”的总体发展思路: a formula of more digits, where what follows names what it lays out
+                # (not “12345”热线, a number).
+                spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.6))
+                numbered += 1
             elif (
                 _FORMULA_RE.fullmatch(part)
                 and not _YEAR_LIKE_RE.fullmatch(part)
@@ -1927,6 +1939,8 @@ _EVENT_AFTER_RE = re.compile(
 _METHOD_AFTER_RE = re.compile(
     r"的?(?:工作|运行|协商|长效)?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)"
 )
+_LONG_DIGITS_RE = re.compile(r"\d{5,8}")
+_DIGITS_HEAD_RE = re.compile(r"(?:的)?(?:总体)?(?:发展|工作)?(?:思路|战略|布局|格局|体系|工作法|目标|要求|举措|路径)")
 _FORMULA_AFTER_RE = re.compile(
     r"(?:的)?(?:重要|总|工作|基本|履职|发展)?(?:要求|作用|重点|理念|方针|作风|本领|标准|定位|职能|思路)"
     r"|(?:的)?(?:发展|工作)?(?:战略|宗旨|主线)"
@@ -2832,10 +2846,19 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         for m in _BARE_PARTY_RE.finditer(text)
         if m.start() in token_starts or not _across_two_words(text, m.start(), m.end())
     ]
+    if "九三学社" in text:
+        # 秀洲九三: a place before 九三 (the party's short name where the text names 九三学社) is its organization
+        # there; not 九三阅兵, 九三学社 (read whole), a date's 九三.
+        spans += [
+            _span(text, place_before[m.start()].start, m.end(), "ORG", "entity.org_place_party", 0.65)
+            for m in _JIUSAN_RE.finditer(text)
+            if m.start() in place_before
+        ]
     for m in bare_parties:
         # 广西民建: a place written before the party's short name is its branch there.
         place = place_before.get(m.start())
-        if place is not None:
+        # 某地区台盟组织: a region's organizations of the party, a plural; the place stays a place (RULINGS, 490–501).
+        if place is not None and not text.startswith(("组织", "各级组织"), m.end()):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in bare_parties]
     spans += [
@@ -3554,6 +3577,98 @@ _PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县
 _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
 
 
+_JIUSAN_RE = re.compile(r"九三(?![学阅抗胜纪年周节一二三四五六七八九十\d])")
+# 市、区两级人大, 省市县三级政协, 各县市社法委: bodies of levels counted or of every level are a plural, no body
+# (RULINGS, 490–501; not 各界人民代表会议, a body's name).
+_COUNTED_LEVELS_RE = re.compile("[两二三四五]级|^各[省市县区乡镇村州旗]")
+# 市委办公室党支部: a body's Party branch written after it is one chain with it.
+_PARTY_BRANCH_AFTER_RE = re.compile("党支部|党总支|机关党委")
+# A democratic party's branch (RULINGS, 490–501): the party named in the text, a branch's unit word.
+_DEMOCRATIC_PARTY_RE = re.compile("民革|民盟|民建|民进|农工党|农工民主党|致公党|九三|台盟")
+_BRANCH_UNIT = "(?:总支部|总支|支部|支社|基层委员会|基层委)"
+# 第三支部, 第五支社: a unit's branch by its ordinal (not 第二党支部, the Party's; not 第二批).
+_ORDINAL_BRANCH_RE = re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)")
+# 民进某某总支, 台盟某某省总支部: the party's short name, the branch's own name (no verb, mark or function
+# word), its unit.
+_PARTY_BRANCH_RE = re.compile(
+    rf"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)"
+    rf"((?:(?![、，,。；;：:和与及的在为是对向各全本该召举组开成])[{_CJK}]){{2,8}}?{_BRANCH_UNIT})"
+)
+# 、某某总支副主委: a branch by its own name before its head's post, an item of a list of posts.
+_BRANCH_BEFORE_POST_RE = re.compile(
+    rf"(?:^|(?<=[、，,：:（(]))((?:(?![的和与及在为是对向各全本该我优先])[{_CJK}]){{2,4}}(?:总支|支部|支社))"
+    r"(?=副?主委|副?主任)",
+    re.MULTILINE,
+)
+
+
+def _with_party_branch(text: str, org: Span) -> Span:
+    """市委办公室 + 党支部: a body's Party branch written right after it extends its chain (a bare 党支部 is none)."""
+    m = _PARTY_BRANCH_AFTER_RE.match(text, org.end)
+    if m is None or org.text.endswith(("党", "支部")):
+        return org
+    return _span(text, org.start, m.end(), "ORG", org.rule, org.confidence)
+
+
+# 第九届委员会和监督委员会, 、内部监督委员会委员: a party committee's own supervisory committee, named bare.
+_SUPERVISORY_RE = re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE)
+
+
+def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """A democratic party's branches in a text that names the party (RULINGS, 490–501): by ordinal (第三支部), by the
+    party's short name, the branch's own name and its unit (民进某某总支, a place written before the party included,
+    as 义乌民革 is), by its own name before its head's post (、某某总支副主委); the branch's name after the party's
+    then recurs bare (某某总支)."""
+    if not _DEMOCRATIC_PARTY_RE.search(text):
+        return []
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    place_ends = {p.end: p for p in places}
+    out: list[Span] = []
+    learned: dict[str, int] = {}
+    for m in _PARTY_BRANCH_RE.finditer(text):
+        name = m.group(1)
+        if len(re.sub(_BRANCH_UNIT + "$", "", name)) < 2:
+            continue
+        learned.setdefault(name, m.end())
+        start = place_ends[m.start()].start if m.start() in place_ends else m.start()
+        if any(o.start <= start and m.end() <= o.end for o in orgs):
+            continue  # already found whole
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_party_branch", 0.7))
+    for o in orgs:
+        held = _PARTY_BRANCH_RE.search(o.text)
+        if held is not None and held.end() == len(o.text):
+            learned.setdefault(held.group(1), o.end)
+    for m in (
+        *_ORDINAL_BRANCH_RE.finditer(text),
+        *_BRANCH_BEFORE_POST_RE.finditer(text),
+        *_SUPERVISORY_RE.finditer(text),
+    ):
+        a, b = m.span(m.lastindex or 0)
+        if not any(inside[a:b]):
+            out.append(_span(text, a, b, "ORG", "entity.org_party_branch", 0.6))
+    found = orgs + out
+    return out + _learned_forms(text, tokens, found, learned, "entity.org_party_branch", 0.6)
+
+
+# 某某市工商联(总商会): the federation's second name, in brackets after its name (RULINGS, 490–501).
+_SECOND_NAME_RE = re.compile(r"[(（](总商会)[)）]")
+
+
+def _federation_second_name(text: str, orgs: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    """总商会 in brackets right after a federation of industry and commerce (工商联, 工商业联合会) is that body's
+    second name: ORG there, and where a word starts with it later."""
+    ends = {o.end for o in orgs if o.text.endswith(("工商联", "工商业联合会"))}
+    learned: dict[str, int] = {}
+    out = []
+    for m in _SECOND_NAME_RE.finditer(text):
+        if m.start() in ends:
+            out.append(_span(text, *m.span(1), "ORG", "entity.org_second_name", 0.7))
+            learned.setdefault(m.group(1), m.end())
+    return out + _learned_forms(text, tokens, orgs + out, learned, "entity.org_second_name", 0.6)
+
+
 def _works(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
     """A works after its place or a bare level, each a word: 某某县女娲茶厂, 县木器厂 (the place is inside it)."""
     token_at = {a: w for a, _b, w in tokens}
@@ -3690,7 +3805,8 @@ def _school_units(text: str, orgs: list[Span]) -> list[Span]:
                 for p in parts[1:]
                 for k in (2, 3)
             )
-            if not joined and not parts[0].endswith(("大学", "学院")):
+            # (山东大学与山东师范学院: two bodies; 某某大学社会工作学院: one school of one)
+            if not joined and not (len(parts) > 1 and parts[0].endswith(("大学", "学院"))):
                 o = replace(o, end=m.end(), text=text[o.start : m.end()], rule="entity.org_school_unit")
         out.append(o)
     return out
@@ -3730,6 +3846,53 @@ def _own_committees(text: str, orgs: list[Span]) -> list[Span]:
         for g in (1, 2):
             if m.group(g) and not any(s.start <= m.start(g) < s.end for s in orgs):
                 out.append(_span(text, m.start(g), m.end(g), "ORG", "entity.org_own_committee", 0.6))
+    return out
+
+
+# 各支部、妇女工作委员会、社会服务委员会负责人: two or more committees listed side by side by their own names
+# (RULINGS, 490–501); not the kinds (村民委员会和居民委员会, 专门委员会, 工作委员会).
+_COMMITTEE_ITEM = rf"(?:(?![各全本该有其我])[{_CJK}]){{2,8}}?委员会"
+_COMMITTEE_LIST_RE = re.compile(
+    rf"(?:^|(?<=[、，,：:（(]))({_COMMITTEE_ITEM}(?:[、和及]{_COMMITTEE_ITEM})+)(?![{_CJK}]{{0,2}}(?:成员|委员))",
+    re.MULTILINE,
+)
+_COMMITTEE_ITEM_RE = re.compile(_COMMITTEE_ITEM)
+_COMMITTEE_KINDS = ("村民", "居民", "专门", "常务", "工作委员会", "筹备", "业主")
+# 民族和宗教委员会召开…, 把文史和学习委员会的工作…: a CPPCC committee named bare by its two fields.
+_TWO_FIELD_COMMITTEE_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[把对在与为由向经将让]))((?![把对在与为由向经将让])[{_CJK}]{{2,4}}和[{_CJK}]{{2,4}}?委员会)(?![员议])"
+)
+
+
+def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
+    """Committees named bare: two or more listed side by side, and a CPPCC committee by its two fields
+    (X和Y委员会) in a text that names the 政协 (RULINGS, 490–501)."""
+    inside = bytearray(len(text) + 1)
+    for o in orgs:
+        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    out = []
+    for m in _COMMITTEE_LIST_RE.finditer(text):
+        pos, end = m.start(1), m.end(1)
+        items: list[tuple[int, int]] = []
+        while pos < end:
+            if text[pos] in "、和及" and items:
+                pos += 1
+            item = _COMMITTEE_ITEM_RE.match(text, pos, end)
+            if item is None:
+                break
+            items.append(item.span())
+            pos = item.end()
+        if len(items) < 2 or any(text[a:b].startswith(_COMMITTEE_KINDS) for a, b in items):
+            continue
+        out += [_span(text, a, b, "ORG", "entity.org_listed_committee", 0.6) for a, b in items if not any(inside[a:b])]
+    if "政协" in text:
+        out += [
+            _span(text, *m.span(1), "ORG", "entity.org_listed_committee", 0.6)
+            for m in _TWO_FIELD_COMMITTEE_RE.finditer(text)
+            if not any(inside[m.start(1) : m.end(1)])
+            and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
+            and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
+        ]
     return out
 
 
@@ -3840,6 +4003,11 @@ def _meeting_cut(text: str, orgs: list[Span]) -> list[Span]:
     return out
 
 
+# 州政协社法委, 县政协民宗委: a committee's short form (two to four characters and 委) right after its CPPCC.
+_BODIED_SHORT_RE = re.compile(rf"政协([{_CJK}]{{2,4}}委)$")
+_PLURAL_OR_BODY_BEFORE_RE = re.compile(r"(?:[各省市县区州乡镇村旗]|政协)$")
+
+
 def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     """文史委 after 县政协文史和学习委员会: a committee's short name, licensed by its full name earlier.
 
@@ -3848,7 +4016,13 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     report, a bare 提案委 names no body (the seeds' ruling) and is left alone.
     """
     first_seen: dict[str, int] = {}
+    bodied: set[str] = set()
     for span in orgs:
+        held = _BODIED_SHORT_RE.search(span.text)
+        if held is not None and not _COMMITTEE_NAME_RE.search(span.text):
+            # 州政协社法委 … 社法委: the short form written with its body names that committee bare after it.
+            first_seen[held.group(1)] = min(first_seen.get(held.group(1), span.end), span.end)
+            bodied.add(held.group(1))
         m = _COMMITTEE_NAME_RE.search(span.text) or _BARE_COMMITTEE_RE.fullmatch(span.text)
         if m is None:
             continue
@@ -3881,6 +4055,8 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
             ):
                 out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
             continue
+        if m.group() in bodied and _PLURAL_OR_BODY_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()):
+            continue  # 各县市社法委, 县政协社法委: another level's committee, or one with its body
         if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
             out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
     return out
@@ -4146,6 +4322,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
     spans += _name_lists(text, st, _token_starts(tokens))
     spans += _names_after_posts(text, st)
+    spans += _names_before_listed_posts(text, st)
     spans += _own_line_names(text, st)
     for m in _BYLINE_RE.finditer(text):
         spans += [
@@ -4849,7 +5026,7 @@ _CREDIT_RUN_RE = re.compile(
 _SLASH_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)", re.MULTILINE
 )
-_CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
+_CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "审稿", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
 
 # Characters that never stand inside a name (a name may hold 全, 进, 和: 徐立全, 郭跃进, 罗富和).
@@ -5195,7 +5372,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = re.compile(
     rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-    rf"|召集人|总干事|主持人|人选|候选人)[ 　:：]?"
+    rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长)[ 　:：]?"
 )
 
 
@@ -5210,6 +5387,22 @@ def post_at(text: str, at: int) -> bool:
 # After a post, a three-character name whose first two characters are no word may still be a word of
 # the dictionary, if a rare one (刘澜涛: jieba's noun, 45 times): below this count it does not bar it.
 _RARE_NAME_AFTER_POST = 100
+
+
+# 王某主任、李某副主任出席: names listed each before its post, the first opening its clause (RULINGS, 490–501).
+_NAME_BEFORE_LISTED_POST_RE = re.compile(
+    rf"(?:^|(?<=[，,。；;：:\n]))([{_CJK}]{{2,3}}?)(?=(?:常务)?副?(?:主任|主席|主委|会长|秘书长)、[{_CJK}]{{2,3}}?(?:常务)?副?(?:主任|主席|主委|会长|秘书长))",
+    re.MULTILINE,
+)
+
+
+def _names_before_listed_posts(text: str, st: dict[str, Any]) -> list[Span]:
+    """王某主任、李某副主任: the first of names listed each before its post (the later ones have their cue)."""
+    return [
+        _span(text, *m.span(1), "PERSON", "entity.person_before_post", 0.6)
+        for m in _NAME_BEFORE_LISTED_POST_RE.finditer(text)
+        if m.group(1)[0] in _SURNAMES and _plausible_name(text, m.start(1), m.end(1), st)
+    ]
 
 
 def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:

@@ -519,7 +519,9 @@ def test_the_consultative_committee_of_a_peoples_representative_conference() -> 
 def test_the_centre_named_bare_as_the_actor() -> None:
     assert "中央" in labelled("报告充分体现了中央政策。", "ORG")
     assert "中央" in labelled("回归已12年,中央今次对爱国爱港力量提出要求。", "ORG")
-    assert "中央" not in labelled("深入贯彻中央经济工作会议精神。", "ORG")
+    # The audit's ruling (RULINGS: bare 中央 inside an unnumbered meeting's name, 中央经济工作会议精神) and the dev
+    # gold (130, 347, 491, 492, 500) hold the Centre here too (party1).
+    assert "中央" in labelled("深入贯彻中央经济工作会议精神。", "ORG")
 
 
 def test_a_byline_of_names_run_together() -> None:
