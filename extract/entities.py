@@ -283,7 +283,8 @@ _SESSION = (
     # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
     rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委)?"
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
-    r"(?:全体会议|全委会议|全委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
+    # 七届五次执委会: a chamber's executive committee in session.
+    r"(?:全体会议|全委会议|全委会|执委会议|执委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
@@ -301,8 +302,11 @@ _MEETING_RE = re.compile(
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
     # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
-    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
-    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
+    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]?代表[)）]?)?|代表)大会|党代会)"
+    # 第六届会员代表大会, 首届会员代表会, 第五届代表会议: an association's congress numbered by its term (a people's
+    # congress so named is the body, an ORG: RULINGS); 第一届全委会: its term's first plenary.
+    rf"|{_TERM}(?:(?:社员|盟员|会员)代表(?:大会|会议|会(?!议))|代表(?:会议|会(?!议))|全委会(?!议))"
+    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|会议|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|以后|之后|期间|胜利召开|召开|的召开)"
     rf")"

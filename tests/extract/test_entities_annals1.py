@@ -1,0 +1,48 @@
+"""Issue 21, the annals round (478–489: PDF-layout and OCR-noisy annals, 民主党派 and 工商联 chronicles).
+
+Every sentence is written for the test (invented people and numbers, real places from the table), so a
+rule passes only as a mechanism. Rules alone (``model=False``) unless the test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- MEETING: an association's congress numbered by its term ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        # A chamber's or party's congress of members' delegates, numbered by term or by count.
+        ("2001年5月8日,召开第六届会员代表大会,选出执行委员40人。", "第六届会员代表大会"),
+        ("1990年10月3日市工商联召开第七次会员代表大会,出席代表110人。", "第七次会员代表大会"),
+        ("同年召开首届会员代表会,选举张大明为会长。", "首届会员代表会"),
+        ("1985年12月重新恢复,召开第五届代表会议,出席代表90人。", "第五届代表会议"),
+        ("1956年召开第三届社员代表大会。", "第三届社员代表大会"),
+        # The first plenary of a chamber's first term, named by its term.
+        ("1952年3月成立,同年召开第一届全委会,选举执行委员9人。", "第一届全委会"),
+        # A session of the executive committee, by term and session.
+        ("区工商联七届五次执委会上进行了届中调整。", "七届五次执委会"),
+        # A party congress before 会议文件.
+        ("组织委员学习中共十三大会议文件。", "十三大"),
+    ],
+)
+def test_an_associations_numbered_congress_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A people's congress named by its term is the body, not a session (RULINGS).
+        "列席县第四届人民代表大会,听取了工作报告。",
+        # A count of terms is no meeting.
+        "1952至1957年,代表会议开至五届。",
+    ],
+)
+def test_a_term_that_names_a_body_or_a_count_is_no_meeting(text: str) -> None:
+    assert not [m for m in labelled(text, "MEETING") if "代表" in m and "人民" not in m and "五届" in m]
+    assert "第四届人民代表大会" not in labelled(text, "MEETING")
