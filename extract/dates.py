@@ -435,9 +435,10 @@ def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
     if kind == "yrange":
-        # 1992、1993、1994年: years in a row sharing 年, each the next
+        # 1992、1993、1994年: years sharing 年, each later than the one before; an annals lists years apart
+        # (1980、1985、1987、1989年,先后建立…), a calendar year each.
         years = [int(y) for y in re.findall(r"[0-9]{4}", body)]
-        return all(b - a == 1 for a, b in itertools.pairwise(years))
+        return all(a < b and 1800 <= a and b < 2100 for a, b in itertools.pairwise(years))
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
     if pair is None and kind in ("cnmonth", "cnmonthline", "ymd"):
         # 一、二月份; after an Arabic year 1985年十一、十二月

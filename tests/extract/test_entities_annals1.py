@@ -46,3 +46,32 @@ def test_an_associations_numbered_congress_is_a_meeting(text: str, meeting: str)
 def test_a_term_that_names_a_body_or_a_count_is_no_meeting(text: str) -> None:
     assert not [m for m in labelled(text, "MEETING") if "代表" in m and "人民" not in m and "五届" in m]
     assert "第四届人民代表大会" not in labelled(text, "MEETING")
+
+
+# --- DATE: an annals' years listed under one 年 ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # Years that do not follow each other, listed in order under one 年 (an annals' founding dates).
+        ("1980、1985、1987、1989年,先后建立民盟、农工党和九三学社的支部。", "1980、1985、1987、1989年"),
+        ("1952、1956年,先后建立民建小组和民革支部委员会。", "1952、1956年"),
+        # Years in a row, as before.
+        ("2003、2004年,县政协连续组织视察。", "2003、2004年"),
+    ],
+)
+def test_years_listed_in_order_under_one_nian_are_one_date(text: str, date: str) -> None:
+    assert date in labelled(text, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Out of order, or not years at all: no list date.
+        "1989、1985年,先后建立两个支部。",
+        "收到提案2019、2020件。",
+    ],
+)
+def test_numbers_out_of_order_are_no_listed_years(text: str) -> None:
+    assert not [d for d in labelled(text, "DATE") if "、" in d]
