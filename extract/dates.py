@@ -309,7 +309,29 @@ def find_dates(text: str) -> list[Span]:
     return spans
 
 
+# 29年临时县委成员分散活动, 35年秋: once an annals named the Republic's era (民国27年), it writes the era's
+# later years bare, opening a clause; a length of years goes on into 间, 来, 后, 多 (10年间) or stands inside one.
+_ERA_YEAR_RE = re.compile(r"(?<=[\n,，。;；])(?:3[0-8]|[12][0-9]|[1-9])年(?![间来后多余以内前的中里之半])")
+
+
+def _era_years(text: str, spans: list[Span]) -> list[Span]:
+    era = text.find("民国")
+    if era < 0:
+        return []
+    taken = [(s.start, s.end) for s in spans]
+    return [
+        Span(m.start(), m.end(), "DATE", m.group(), {}, "date.era_year", 0.7)
+        for m in _ERA_YEAR_RE.finditer(text, era)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+
+
 def _find_dates(text: str) -> list[Span]:
+    spans = _dates(text)
+    return sorted(spans + _era_years(text, spans), key=lambda s: s.start)
+
+
+def _dates(text: str) -> list[Span]:
     points = [p for m in _POINT_RE.finditer(text) if (p := _point(text, m)) is not None]
     spans: list[Span] = []
     i = 0

@@ -75,3 +75,33 @@ def test_years_listed_in_order_under_one_nian_are_one_date(text: str, date: str)
 )
 def test_numbers_out_of_order_are_no_listed_years(text: str) -> None:
     assert not [d for d in labelled(text, "DATE") if "、" in d]
+
+
+# --- DATE: the Republic's later years, once its era was named --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # After 民国27年 an annals writes the era's later years bare, opening a clause.
+        ("民国27年(1938)8月,在诸暨建立临时县委会,29年临时县委成员分散活动。", "29年"),
+        ("民国27年(1938)8月,成立工作委员会。35年秋,民盟开始在城区开展活动。", "35年"),
+        ("民国27年(1938)8月,成立工作委员会。32年4月重新成立,37年,在城区发展盟员。", "37年"),
+    ],
+)
+def test_a_bare_year_of_the_republics_era_is_a_date(text: str, date: str) -> None:
+    assert date in labelled(text, "DATE")
+    assert date not in labelled(text, "FIGURE")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # No era named: a length of time.
+        ("1979年恢复活动,停止活动10年,恢复后发展成员。", "10年"),
+        # After the era, a length inside a clause stays a length.
+        ("民国16年3月成立,在「文化大革命」10年间停止活动。", "10年"),
+    ],
+)
+def test_a_length_of_years_stays_a_figure(text: str, figure: str) -> None:
+    assert figure not in labelled(text, "DATE")
