@@ -694,6 +694,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
+    spans += _party_organs(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -712,6 +713,46 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# 民盟总部, 民革某某小组, 九三学社某某直属小组, 农工党某某省直属某某支部, 九三某某分社, 国民党某某区分部:
+# a party's organ named by the party, the places it sits in (直属 between them) and a head of a party's
+# organ, one ORG (RULINGS: the whole chain). Without a place only the headquarters (民盟小组 is the party's
+# own group). 党部 and 分部 are the Kuomintang's district organs of a Republic-era annals.
+_PARTY_ORGAN_LEAD_RE = re.compile(
+    "中国国民党革命委员会|中国民主同盟|中国民主建国会|中国民主促进会|中国农工民主党|中国致公党|台湾民主自治同盟"
+    "|中国国民党|国民党|民革|民盟|民建|民进|农工党|农工|致公党|九三学社|九三|台盟"
+)
+_PARTY_ORGAN_HEAD_RE = re.compile("总部|直属小组|小组|分社|支社|总支|支部|筹委会|党部|分部")
+_PARTY_ORGAN_STEPS = 4
+
+
+def _party_organs(text: str, spans: list[Span]) -> list[Span]:
+    places = {s.start: s.end for s in spans if s.label == "GPE"}
+    table = place_table()
+    out: list[Span] = []
+    for m in _PARTY_ORGAN_LEAD_RE.finditer(text):
+        pos, placed = m.end(), False
+        for _ in range(_PARTY_ORGAN_STEPS):
+            end = places.get(pos) or next(
+                (pos + n for n in (4, 3, 2) if (w := text[pos : pos + n]) in table.kind or w in table.short), None
+            )
+            if end is not None:
+                pos, placed = end, True
+            elif text.startswith("直属", pos):
+                pos += 2
+            else:
+                break
+        # 某某区分部: the place's level the tokenizer read into 区分 stands between the place and its organ.
+        head = _PARTY_ORGAN_HEAD_RE.match(text, pos) or (
+            _PARTY_ORGAN_HEAD_RE.match(text, pos + 1) if placed and text[pos : pos + 1] in _LEVELS else None
+        )
+        if head is None or not (placed or head.group() == "总部"):
+            continue
+        if head.group() in ("党部", "分部") and not m.group().endswith("国民党"):
+            continue
+        out.append(_span(text, m.start(), head.end(), "ORG", "entity.party_organ", 0.75))
+    return out
 
 
 # A national body's, party's, association's or paper's name a country's or province's name opens (中国某某同盟,

@@ -105,3 +105,38 @@ def test_a_bare_year_of_the_republics_era_is_a_date(text: str, date: str) -> Non
 )
 def test_a_length_of_years_stays_a_figure(text: str, figure: str) -> None:
     assert figure not in labelled(text, "DATE")
+
+
+# --- ORG: a party's organ named by the party, its places and the organ ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # A party's headquarters.
+        ("1946年5月,民盟总部迁来南京,南京成为民盟活动的中心。", "民盟总部"),
+        # A party's group or branch of a place, a direct branch between.
+        ("1953年5月后,农工、民革温州小组分别建立。", "民革温州小组"),
+        ("1957年成立了九三学社保定直属小组。", "九三学社保定直属小组"),
+        ("翌年2月,农工党浙江省直属宁波支部成立,党员30名。", "农工党浙江省直属宁波支部"),
+        ("同时,九三温州分社和民进温州筹委会分别建立。", "九三温州分社"),
+        ("1952年,先后建立中国民主建国会历下区小组、中国国民党革命委员会历下区支部委员会。", "中国民主建国会历下区小组"),
+        # The Kuomintang's district organs in a Republic-era annals.
+        ("民国16年3月,成立国民党历下区分部,选举王大明为常务委员。", "国民党历下区分部"),
+    ],
+)
+def test_a_partys_organ_with_its_place_is_one_org(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # A party's own group of study, no place: the party alone.
+        ("民盟小组学习了文件。", "民盟小组"),
+        # A verb between party and place: no organ.
+        ("民盟在温州成立小组。", "民盟在温州成立小组"),
+    ],
+)
+def test_no_place_no_organ(text: str, org: str) -> None:
+    assert org not in labelled(text, "ORG")
