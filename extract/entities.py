@@ -889,6 +889,11 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")
+# 中共地下党, 中共组织领导下: the Party's short name before its underground or its organisation, one body.
+_CCP_AFTER = ("领导", "地下", "组织")
+# 国民党反动派, 国民党政府, 国民党员, 中国国民党: the Kuomintang by its name is one body wherever it stands (RULINGS:
+# a party before 员 is ORG), unless the Revolutionary Committee's name holds it (中国国民党革命委员会).
+_KMT_RE = re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)")
 
 
 def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
@@ -903,8 +908,9 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
     for m in _CCP_RE.finditer(text):
         if any(covered[m.start() : m.end()]):
             continue
-        if m.end() in meeting_starts or text.startswith("领导", m.end()):
+        if m.end() in meeting_starts or text.startswith(_CCP_AFTER, m.end()):
             out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_ccp", 0.8))
+    out += [_span(text, *m.span(), "ORG", "entity.org_kmt", 0.75) for m in _KMT_RE.finditer(text)]
     return out
 
 

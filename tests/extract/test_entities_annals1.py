@@ -140,3 +140,27 @@ def test_a_partys_organ_with_its_place_is_one_org(text: str, org: str) -> None:
 )
 def test_no_place_no_organ(text: str, org: str) -> None:
     assert org not in labelled(text, "ORG")
+
+
+# --- ORG: the Kuomintang and the Communist Party by their bare names --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("民盟成员在中共地下党的指导下积极参加民主运动。", "中共"),
+        ("在中共地下组织的领导下,继续支援解放战争。", "中共"),
+        ("积极参加反对国民党反动派的民主运动。", "国民党"),
+        ("1946年5月,国民党政府由重庆迁回南京。", "国民党"),
+        ("民国16年3月2日,国民党员20余人召开会议。", "国民党"),
+        ("1947年10月28日,国民党宣布民盟为非法团体。", "国民党"),
+    ],
+)
+def test_a_party_by_its_bare_name_is_an_org(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
+
+
+def test_the_revolutionary_committee_keeps_its_whole_name() -> None:
+    orgs = labelled("1955年,中国国民党革命委员会温州市委员会成立。", "ORG")
+    assert "国民党" not in orgs
+    assert "中国国民党" not in orgs
