@@ -450,7 +450,8 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
     # (民盟召开五届三次市委会议: a verb or a session's term and number is no part of the place before the organ.)
-    rf"(?:中央|(?:(?![和与及、委届次]|召开|举行)[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
+    # 民革某某市①委会: a note mark the page printed after the place stays inside the name.
+    rf"(?:中央|(?:(?![和与及、委届次]|召开|举行)[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])[①-⑳]?(?:委员会|委会|委))"
 )
 # National bodies whose local committees are written after them as one name:
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.

@@ -164,3 +164,17 @@ def test_the_revolutionary_committee_keeps_its_whole_name() -> None:
     orgs = labelled("1955年,中国国民党革命委员会温州市委员会成立。", "ORG")
     assert "国民党" not in orgs
     assert "中国国民党" not in orgs
+
+
+# --- ORG: a note mark the page printed inside a name ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("1955年底至1959年6月,民革温州市①委会、民盟温州市①委会先后建立。", "民革温州市①委会"),
+        ("1955年底至1959年6月,民革温州市①委会、民盟温州市①委会先后建立。", "民盟温州市①委会"),
+    ],
+)
+def test_a_note_mark_inside_a_partys_committee_stays_in_its_name(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
