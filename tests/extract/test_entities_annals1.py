@@ -178,3 +178,31 @@ def test_the_revolutionary_committee_keeps_its_whole_name() -> None:
 )
 def test_a_note_mark_inside_a_partys_committee_stays_in_its_name(text: str, org: str) -> None:
     assert org in labelled(text, "ORG")
+
+
+# --- Normalization: a link line never runs into the paragraph after it ------------------------------
+
+_LINK = "Original URL: http://lib.example.cn/bin/mse.exe?seachword=&K=c13&A=2&rec=53&run=13"
+_BODY = [
+    "1952、1956年,先后建立中国民主建国会历下区小组、中国国民党革命委员会历下区支部委员会,",
+    "1980、1985、1987、1989年,先后建立中国民主同盟历下区支部委员会、中国农工民主党历下区支部,",
+    "九三学社历下区支社、中国致公党历下区支部委员会、中国民主促进会十九中学支部,全区共有",
+    "7个民主党派组织。“文化大革命”中遭冲击停止活动,1976年后复建组织,各党派陆续发展成员。",
+]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # A page whose body is hard-wrapped at a fixed width, the link line above it.
+        "第五卷 民主党派\n\n" + _LINK + "\n\n" + "\n".join(_BODY) + "\n",
+        # A page whose body is running text, the link line above it.
+        "第五卷 民主党派\n\n" + _LINK + "\n\n" + "".join(_BODY) + "\n",
+    ],
+)
+def test_a_link_line_stays_apart_from_the_paragraph_after_it(raw: str) -> None:
+    from pizhu.extract.normalize import normalize
+
+    text = normalize(raw).text
+    assert "run=13\n" in text
+    assert "1952、1956年" in labelled(text, "DATE")
