@@ -315,10 +315,13 @@ def _join_hard_wrapped(text: str, offsets: array[int]) -> tuple[str, array[int],
     if "\n" not in text:
         return text, offsets, False
     lines = text.split("\n")
+    # A link line (``Original URL: http://…``) is no line of the column: it does not set its width.
     widths = sorted(
         _display_width(line.strip(_SPACE))
         for line in lines
-        if len(line.strip()) >= _MIN_WRAP_CHARS and CELL_SEPARATOR not in line
+        if len(line.strip()) >= _MIN_WRAP_CHARS
+        and CELL_SEPARATOR not in line
+        and not _LINK_END_RE.search(line.strip(_SPACE))
     )
     if len(widths) < _WRAP_MIN_LINES:
         return text, offsets, False

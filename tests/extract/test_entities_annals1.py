@@ -206,3 +206,34 @@ def test_a_link_line_stays_apart_from_the_paragraph_after_it(raw: str) -> None:
     text = normalize(raw).text
     assert "run=13\n" in text
     assert "1952、1956年" in labelled(text, "DATE")
+
+
+# A hard-wrapped annals page (ASCII punctuation, digits half a character wide) under a long link line: the
+# link is no line of the column, so it does not set the column's width.
+_WRAPPED_PAGE = "\n".join(
+    [
+        "历下区工商业联合会",
+        "",
+        "Original URL: http://lib.example.cn/bin/mse.exe?seachword=&K=c12&A=4&rec=113&run=13",
+        "",
+        "历下区工商业联合会(以下简称区工商联),又称历下区民间商会。1998~",
+        "1999年,有工作人员6人;2000年,有工作人员4人;2001~2002年,有工作人员5",
+        "人;2003年,有工作人员4人;2004年,有工作人员5人。区工商联有会员701名。",
+        "2001年12月12日,召开第八届会员代表大会,选出执行委员45人;其中副区长王大",
+        "明兼会长(不驻会),李小刚等10人为副会长(李小刚、张华、赵明远驻会);",
+        "李小刚兼秘书长。区工商联下设3个行业商会(协会)和15个办(镇)商会,3个行业",
+        "商会分别是1998年成立的由全区35户餐饮业企业组成的“历下区餐饮业公会”等。",
+        "区工商联原有老会员(老工商业者)350多人,是济南市老会员最多的区县之一。",
+        "因搬迁或生老病死等原因,尚能联系上的只有80多人,且大都是80多岁高龄,老会",
+        "员为商会的创立和发展发挥了重要作用。区工商联一直对老会员工作十分重视。",
+    ]
+)
+
+
+def test_a_link_line_does_not_set_a_wrapped_pages_width() -> None:
+    from pizhu.extract.normalize import normalize
+
+    text = normalize(_WRAPPED_PAGE).text
+    assert "1998~1999年" in labelled(text, "DATE")
+    assert "5人" in labelled(text, "FIGURE")
+    assert "run=13\n" in text
