@@ -4099,12 +4099,22 @@ def _elected_names(text: str, found: list[Span], st: dict[str, Any]) -> list[Spa
     taken = [(s.start, s.end) for s in found]
     out: list[Span] = []
     for m in _ELECTION_RE.finditer(text):
-        a, b = m.span(1)
-        if any(s < b and a < e for s, e in taken):
-            continue
-        if _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST, given_function=True):
-            out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
+        # 选举某甲为常务委员,某乙为经济委员,某丙为宣传委员: the appointments that follow in the same sentence.
+        stop = _SENTENCE_STOP_RE.search(text, m.end())
+        chained = _CHAINED_APPOINTMENT_RE.finditer(text, m.end(), stop.start() if stop else len(text))
+        for a, b in (m.span(1), *(c.span(1) for c in chained)):
+            if any(s < b and a < e for s, e in taken):
+                continue
+            if _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST, given_function=True):
+                out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
     return out
+
+
+_SENTENCE_STOP_RE = re.compile(r"[。；;！？\n]")
+_CHAINED_APPOINTMENT_RE = re.compile(
+    rf"[,，]([{_CJK}]{{2,3}}?)为"
+    rf"(?=[^，,。；;\n]{{0,16}}?(?:主席|主任|秘书长|常委|委员|书记|会长|主委|院长|部长|局长|[市县区省]长))"
+)
 
 
 # A verb of reporting after a spokesman's name (王某某介绍, 王某某通报): with _NAME_CUE_RE, what licenses a name

@@ -237,3 +237,32 @@ def test_a_link_line_does_not_set_a_wrapped_pages_width() -> None:
     assert "1998~1999年" in labelled(text, "DATE")
     assert "5人" in labelled(text, "FIGURE")
     assert "run=13\n" in text
+
+
+# --- PERSON: appointments in a row after one election's verb -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("选举王德明为常务委员,刘长河为经济委员,陈霭明为宣传委员。", "刘长河"),
+        ("选举王德明为常务委员,刘长河为经济委员,陈霭明为宣传委员。", "陈霭明"),
+        ("会议选举张建华为主任委员,李国平为副主任委员,常务委员12人。", "李国平"),
+    ],
+)
+def test_names_appointed_in_a_row_after_an_election_are_persons(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No election's verb before: a clause of its own.
+        "会议认为,发展经济为第一要务,保障民生为根本目的。",
+        # After the sentence ends, no chain.
+        "选举王德明为常务委员。会议认为,服务群众为委员职责。",
+    ],
+)
+def test_no_election_no_chained_names(text: str) -> None:
+    persons = labelled(text, "PERSON")
+    assert "发展经济" not in persons and "服务群众" not in persons and "保障民生" not in persons
