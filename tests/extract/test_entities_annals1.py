@@ -266,3 +266,19 @@ def test_names_appointed_in_a_row_after_an_election_are_persons(text: str, name:
 def test_no_election_no_chained_names(text: str) -> None:
     persons = labelled(text, "PERSON")
     assert "发展经济" not in persons and "服务群众" not in persons and "保障民生" not in persons
+
+
+# --- GPE: a list of places closed by its count and kind ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Market towns counted after the list (集镇), and counties counted without 个.
+        ("城关、白沙、赛口、长岭等10个集镇成立工商小组。", "白沙"),
+        ("城关、白沙、赛口、长岭等10个集镇成立工商小组。", "赛口"),
+        ("1958年,安邑、解虞等四县合并,成立运城县工商业联合会。", "解虞"),
+    ],
+)
+def test_a_list_closed_by_a_count_of_places_lists_places(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE", model=True)
