@@ -696,6 +696,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
     spans += _party_organs(text, spans)
+    spans = _placed_level_bodies(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -720,6 +721,21 @@ def _find_entities(text: str) -> list[Span]:
 # a party's organ named by the party, the places it sits in (直属 between them) and a head of a party's
 # organ, one ORG (RULINGS: the whole chain). Without a place only the headquarters (民盟小组 is the party's
 # own group). 党部 and 分部 are the Kuomintang's district organs of a Republic-era annals.
+def _placed_level_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """运城 + 县工商业联合会: a place the tables hold without its level, right before a body named by that level
+    (县工商业联合会, 市政协), is that body's place prefix: one ORG (GUIDELINES v1.1: the whole chain as written)."""
+    places = {s.end: s for s in spans if s.label == "GPE" and s.text[-1] not in _LEVELS}
+    merged: list[Span] = []
+    drop: set[int] = set()
+    for o in spans:
+        g = places.get(o.start)
+        if o.label != "ORG" or g is None or o.text[0] not in "省市县区州旗":
+            continue
+        drop.update((id(o), id(g)))
+        merged.append(_span(text, g.start, o.end, "ORG", "entity.org_placed_level", o.confidence))
+    return [s for s in spans if id(s) not in drop] + merged if merged else spans
+
+
 _PARTY_ORGAN_LEAD_RE = re.compile(
     "中国国民党革命委员会|中国民主同盟|中国民主建国会|中国民主促进会|中国农工民主党|中国致公党|台湾民主自治同盟"
     "|中国国民党|国民党|民革|民盟|民建|民进|农工党|农工|致公党|九三学社|九三|台盟"
@@ -3249,9 +3265,13 @@ _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
 
 # An association's council of a term written after its name: 某某同乡会第三届理事会 (RULINGS, texts 190–201).
 _ASSOCIATION_ENDS = (
-    "联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会", "工商联"
+    "联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会", "工商联",
+    "联合会",
 )  # fmt: skip
-_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局)(?!第|{_N}次)")
+# 某某市工商联第九届执行委员会: a chamber's executive committee of a term, as a council is (not its session).
+_TERM_COUNCIL_RE = re.compile(
+    rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局|执行委员会|执委会)(?!第|{_N}次|议)"
+)
 
 
 # A CPPCC's association of its members from a place: 某某市政协(各级)历届澳门委员联谊会 is one body.

@@ -282,3 +282,24 @@ def test_no_election_no_chained_names(text: str) -> None:
 )
 def test_a_list_closed_by_a_count_of_places_lists_places(text: str, place: str) -> None:
     assert place in labelled(text, "GPE", model=True)
+
+
+# --- ORG: an association's executive committee of a term; a place before a body that opens with its level ---
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("选举运城市工商联第九届执行委员会,张大明为主任委员。", "运城市工商联第九届执行委员会"),
+        ("审议通过了关于温州市工商业联合会第八届执行委员会工作报告的决议。", "温州市工商业联合会第八届执行委员会"),
+        # A place the tables do not know as a county, with the body's level after it.
+        ("1958年,安邑、解虞等四县合并,成立运城县工商业联合会。", "运城县工商业联合会"),
+    ],
+)
+def test_an_associations_term_committee_and_a_placed_body_are_one_org(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG", model=True)
+
+
+def test_a_session_of_the_term_committee_stays_a_meeting() -> None:
+    text = "召开温岭县工商联第三届执行委员会第二次会议。"
+    assert "第三届执行委员会第二次会议" in labelled(text, "MEETING")
