@@ -5094,7 +5094,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
             continue  # 副市长黄菱说,: a two-character name, then the speech verb
         if n == 3 and _ZUO_OBJECT_RE.match(text, end + 2):
             continue  # 部长邱远作说明: a two-character name, then 作 and what is given
-        follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
+        # 副主任委员:某某 as the page's last words: the text's end closes the name too.
+        follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n) or end + n == len(text)
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST

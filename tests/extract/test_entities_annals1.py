@@ -303,3 +303,17 @@ def test_an_associations_term_committee_and_a_placed_body_are_one_org(text: str,
 def test_a_session_of_the_term_committee_stays_a_meeting() -> None:
     text = "召开温岭县工商联第三届执行委员会第二次会议。"
     assert "第三届执行委员会第二次会议" in labelled(text, "MEETING")
+
+
+# --- PERSON: a name after its post at the very end of the page ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("主任委员:王德林\n副主任委员:郭执中", "郭执中"),
+        ("选举产生了第一届委员会。\n副主任委员:李强", "李强"),
+    ],
+)
+def test_a_name_after_its_post_may_end_the_page(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
