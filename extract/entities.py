@@ -4127,9 +4127,17 @@ def _elected_names(text: str, found: list[Span], st: dict[str, Any]) -> list[Spa
                 continue
             if _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST, given_function=True):
                 out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
+    # 以某某为首的迁京委员会: the one a group is headed by.
+    for m in _LED_BY_RE.finditer(text):
+        a, b = m.span(1)
+        if not any(s < b and a < e for s, e in taken) and _plausible_name(
+            text, a, b, st, rare=_RARE_AFTER_POST, given_function=True
+        ):
+            out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
     return out
 
 
+_LED_BY_RE = re.compile(rf"以([{_CJK}]{{2,3}}?)为首")
 _SENTENCE_STOP_RE = re.compile(r"[。；;！？\n]")
 _CHAINED_APPOINTMENT_RE = re.compile(
     rf"[,，]([{_CJK}]{{2,3}}?)为"

@@ -317,3 +317,22 @@ def test_a_session_of_the_term_committee_stays_a_meeting() -> None:
 )
 def test_a_name_after_its_post_may_end_the_page(text: str, name: str) -> None:
     assert name in labelled(text, "PERSON")
+
+
+# --- PERSON: 以某某为首 / 以某某为组长: a name between 以 and the lead it is given ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("民盟总部以陶明远为首的迁京委员会同时还兼负筹建任务。", "陶明远"),
+        ("1983年10月成立以刘德恭为组长,李洪印为副组长的7人筹备领导小组。", "刘德恭"),
+    ],
+)
+def test_a_name_given_the_lead_after_yi_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_no_name_after_yi_when_a_word_stands_there() -> None:
+    persons = labelled("坚持以人民为中心,以发展为首要任务。", "PERSON")
+    assert not [p for p in persons if p.startswith(("人民", "发展"))]
