@@ -326,8 +326,13 @@ def _era_years(text: str, spans: list[Span]) -> list[Span]:
     ]
 
 
+# 中共中央(89) 14号文件, 省委〔85〕12号: a document number's year in two digits, bracketed after the issuing body.
+_DOC_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff][(（\[〔［])[4-9][0-9](?=[)）\]〕］][ \t]?[0-9]{1,4}号)")
+
+
 def _find_dates(text: str) -> list[Span]:
     spans = _dates(text)
+    spans += [Span(*m.span(), "DATE", m.group(), {}, "date.doc_year", 0.7) for m in _DOC_YEAR_RE.finditer(text)]
     return sorted(spans + _era_years(text, spans), key=lambda s: s.start)
 
 

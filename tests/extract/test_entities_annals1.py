@@ -336,3 +336,21 @@ def test_a_name_given_the_lead_after_yi_is_a_person(text: str, name: str) -> Non
 def test_no_name_after_yi_when_a_word_stands_there() -> None:
     persons = labelled("坚持以人民为中心,以发展为首要任务。", "PERSON")
     assert not [p for p in persons if p.startswith(("人民", "发展"))]
+
+
+# --- DATE: a document number's two-digit year --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("审议通过了关于学习贯彻中共中央(89) 14号文件精神的决议。", "89"),
+        ("根据省委〔85〕12号文件精神,恢复了组织。", "85"),
+    ],
+)
+def test_a_document_numbers_two_digit_year_is_a_date(text: str, date: str) -> None:
+    assert date in labelled(text, "DATE")
+
+
+def test_a_bracketed_number_before_a_count_is_no_year() -> None:
+    assert "12" not in labelled("收到提案(12)件,立案(10)件。", "DATE")
