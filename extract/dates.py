@@ -330,9 +330,16 @@ def _era_years(text: str, spans: list[Span]) -> list[Span]:
 _DOC_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff][(（\[〔［])[4-9][0-9](?=[)）\]〕］][ \t]?[0-9]{1,4}号)")
 
 
+# 清宣统二年, 光绪三十一年: a year of a Qing reign keeps the reign's name, the dynasty stays outside (RULINGS).
+_REIGN_YEAR_RE = re.compile(
+    r"(?:顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统)(?:元|[一二三四五六七八九十]{1,3}|[1-6]?[0-9])年"
+)
+
+
 def _find_dates(text: str) -> list[Span]:
     spans = _dates(text)
     spans += [Span(*m.span(), "DATE", m.group(), {}, "date.doc_year", 0.7) for m in _DOC_YEAR_RE.finditer(text)]
+    spans += [Span(*m.span(), "DATE", m.group(), {}, "date.reign_year", 0.8) for m in _REIGN_YEAR_RE.finditer(text)]
     return sorted(spans + _era_years(text, spans), key=lambda s: s.start)
 
 

@@ -354,3 +354,17 @@ def test_a_document_numbers_two_digit_year_is_a_date(text: str, date: str) -> No
 
 def test_a_bracketed_number_before_a_count_is_no_year() -> None:
     assert "12" not in labelled("收到提案(12)件,立案(10)件。", "DATE")
+
+
+# --- DATE: a Qing reign year -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("县商会最早成立于清宣统二年(1910年),直至1949年解散。", "宣统二年"),
+        ("光绪三十一年,县城设商务分会。", "光绪三十一年"),
+    ],
+)
+def test_a_qing_reign_year_is_a_date(text: str, date: str) -> None:
+    assert date in labelled(text, "DATE")
