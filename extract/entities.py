@@ -769,7 +769,18 @@ def _party_organs(text: str, spans: list[Span]) -> list[Span]:
         if head.group() in ("党部", "分部") and not m.group().endswith("国民党"):
             continue
         out.append(_span(text, m.start(), head.end(), "ORG", "entity.party_organ", 0.75))
+    # 区党部, 省党部, 定海县党部: the Kuomintang's organ of a level or a place, written without the party's name.
+    place_ends = {s.end: s.start for s in spans if s.label == "GPE"}
+    for m in _DANGBU_RE.finditer(text):
+        start = place_ends.get(m.start())
+        if start is None and text[m.start() - 1 : m.start()] in _LEVELS:
+            start = m.start() - 1
+        if start is not None:
+            out.append(_span(text, start, m.end(), "ORG", "entity.party_organ", 0.7))
     return out
+
+
+_DANGBU_RE = re.compile("党部")
 
 
 # A national body's, party's, association's or paper's name a country's or province's name opens (中国某某同盟,

@@ -368,3 +368,16 @@ def test_a_bracketed_number_before_a_count_is_no_year() -> None:
 )
 def test_a_qing_reign_year_is_a_date(text: str, date: str) -> None:
     assert date in labelled(text, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # The Kuomintang's organs of a level, or of a place, named by 党部 (the CCP's are 党委).
+        ("4月改为区党部。", "区党部"),
+        ("26年12月,省党部派员至定海,组织非常时期工作委员会。", "省党部"),
+        ("民国17年,温州县党部成立。", "温州县党部"),
+    ],
+)
+def test_a_level_or_place_before_dangbu_is_the_kuomintangs_organ(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG", model=True)
