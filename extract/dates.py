@@ -330,7 +330,41 @@ def find_dates(text: str) -> list[Span]:
     return spans
 
 
+# 29年临时县委成员分散活动, 35年秋: once an annals named the Republic's era (民国27年), it writes the era's
+# later years bare, opening a clause; a length of years goes on into 间, 来, 后, 多 (10年间) or stands inside one.
+_ERA_YEAR_RE = re.compile(r"(?<=[\n,，。;；])(?:3[0-8]|[12][0-9]|[1-9])年(?![间来后多余以内前的中里之半])")
+
+
+def _era_years(text: str, spans: list[Span]) -> list[Span]:
+    era = text.find("民国")
+    if era < 0:
+        return []
+    taken = [(s.start, s.end) for s in spans]
+    return [
+        Span(m.start(), m.end(), "DATE", m.group(), {}, "date.era_year", 0.7)
+        for m in _ERA_YEAR_RE.finditer(text, era)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+
+
+# 中共中央(89) 14号文件, 省委〔85〕12号: a document number's year in two digits, bracketed after the issuing body.
+_DOC_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff][(（\[〔［])[4-9][0-9](?=[)）\]〕］][ \t]?[0-9]{1,4}号)")
+
+
+# 清宣统二年, 光绪三十一年: a year of a Qing reign keeps the reign's name, the dynasty stays outside (RULINGS).
+_REIGN_YEAR_RE = re.compile(
+    r"(?:顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统)(?:元|[一二三四五六七八九十]{1,3}|[1-6]?[0-9])年"
+)
+
+
 def _find_dates(text: str) -> list[Span]:
+    spans = _dates(text)
+    spans += [Span(*m.span(), "DATE", m.group(), {}, "date.doc_year", 0.7) for m in _DOC_YEAR_RE.finditer(text)]
+    spans += [Span(*m.span(), "DATE", m.group(), {}, "date.reign_year", 0.8) for m in _REIGN_YEAR_RE.finditer(text)]
+    return sorted(spans + _era_years(text, spans), key=lambda s: s.start)
+
+
+def _dates(text: str) -> list[Span]:
     points = [p for m in _POINT_RE.finditer(text) if (p := _point(text, m)) is not None]
     spans: list[Span] = []
     i = 0
@@ -460,9 +494,10 @@ def _follows(body: str, kind: str) -> bool:
     """Whether the second of two values joined by 、 follows the first: the next day or month
     (14、15日, 7、8月份), the next decade (80、90年代); after a year, any later day."""
     if kind == "yrange":
-        # 1992、1993、1994年: years in a row sharing 年, each the next
+        # 1992、1993、1994年: years sharing 年, each later than the one before; an annals lists years apart
+        # (1980、1985、1987、1989年,先后建立…), a calendar year each.
         years = [int(y) for y in re.findall(r"[0-9]{4}", body)]
-        return all(b - a == 1 for a, b in itertools.pairwise(years))
+        return all(a < b and 1800 <= a and b < 2100 for a, b in itertools.pairwise(years))
     pair = re.search(r"([0-9]+)、([0-9]+)", body)
     if pair is None and kind in ("cnmonth", "cnmonthline", "ymd"):
         # 一、二月份; after an Arabic year 1985年十一、十二月

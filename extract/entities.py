@@ -295,7 +295,9 @@ _SESSION = (
     rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委|执委|常务理事|理事)?"
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
     # 常委会议程: the session is 常委会 and its agenda (议程) follows (常委会议程序 keeps 常委会议).
-    r"(?:全体会议|全委会议(?!程(?!序))|全委会|常委会议(?!程(?!序))|常委会|委员会议|会议(?!程(?!序))|全会|(?:人民)?代表大会|人代会)"
+    # 七届五次执委会: a chamber's executive committee in session.
+    r"(?:全体会议|全委会议(?!程(?!序))|全委会|执委会议(?!程(?!序))|执委会|常委会议(?!程(?!序))|常委会|委员会议"
+    r"|会议(?!程(?!序))|全会|(?:人民)?代表大会|人代会)"
 )
 _MEETING_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d])(?:"
@@ -313,8 +315,11 @@ _MEETING_RE = re.compile(
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
     # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
-    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
-    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
+    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]?代表[)）]?)?|代表)大会|党代会)"
+    # 第六届会员代表大会, 首届会员代表会, 第五届代表会议: an association's congress numbered by its term (a people's
+    # congress so named is the body, an ORG: RULINGS); 第一届全委会: its term's first plenary.
+    rf"|{_TERM}(?:(?:社员|盟员|会员)代表(?:大会|会议|会(?!议))|代表(?:会议|会(?!议))|全委会(?!议))"
+    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|会议|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     # 学习十九大会议精神, 迎接二十大的胜利召开: the congress's meeting and its opening named after it.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|(?:会议)?精神|以来|以后|之后|期间|(?:的)?(?:胜利)?召开)"
@@ -459,7 +464,8 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
     # (民盟召开五届三次市委会议: a verb or a session's term and number is no part of the place before the organ.)
-    rf"(?:中央|(?:(?![和与及、委届次]|召开|举行)[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])(?:委员会|委会|委))"
+    # 民革某某市①委会: a note mark the page printed after the place stays inside the name.
+    rf"(?:中央|(?:(?![和与及、委届次]|召开|举行)[{_CJK}]){{1,6}}?(?:自治区|[省市区县州旗])[①-⑳]?(?:委员会|委会|委))"
 )
 # National bodies whose local committees are written after them as one name:
 # 中国人民政治协商会议安徽省寿县委员会, 中国国民党革命委员会威海市委员会.
@@ -719,6 +725,8 @@ def _find_entities(text: str) -> list[Span]:
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
+    spans += _party_organs(text, spans)
+    spans = _placed_level_bodies(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -737,6 +745,72 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# 民盟总部, 民革某某小组, 九三学社某某直属小组, 农工党某某省直属某某支部, 九三某某分社, 国民党某某区分部:
+# a party's organ named by the party, the places it sits in (直属 between them) and a head of a party's
+# organ, one ORG (RULINGS: the whole chain). Without a place only the headquarters (民盟小组 is the party's
+# own group). 党部 and 分部 are the Kuomintang's district organs of a Republic-era annals.
+def _placed_level_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """运城 + 县工商业联合会: a place the tables hold without its level, right before a body named by that level
+    (县工商业联合会, 市政协), is that body's place prefix: one ORG (GUIDELINES v1.1: the whole chain as written)."""
+    places = {s.end: s for s in spans if s.label == "GPE" and s.text[-1] not in _LEVELS}
+    merged: list[Span] = []
+    drop: set[int] = set()
+    for o in spans:
+        g = places.get(o.start)
+        if o.label != "ORG" or g is None or o.text[0] not in "省市县区州旗":
+            continue
+        drop.update((id(o), id(g)))
+        merged.append(_span(text, g.start, o.end, "ORG", "entity.org_placed_level", o.confidence))
+    return [s for s in spans if id(s) not in drop] + merged if merged else spans
+
+
+_PARTY_ORGAN_LEAD_RE = re.compile(
+    "中国国民党革命委员会|中国民主同盟|中国民主建国会|中国民主促进会|中国农工民主党|中国致公党|台湾民主自治同盟"
+    "|中国国民党|国民党|民革|民盟|民建|民进|农工党|农工|致公党|九三学社|九三|台盟"
+)
+_PARTY_ORGAN_HEAD_RE = re.compile("总部|直属小组|小组|分社|支社|总支|支部|筹委会|党部|分部")
+_PARTY_ORGAN_STEPS = 4
+
+
+def _party_organs(text: str, spans: list[Span]) -> list[Span]:
+    places = {s.start: s.end for s in spans if s.label == "GPE"}
+    table = place_table()
+    out: list[Span] = []
+    for m in _PARTY_ORGAN_LEAD_RE.finditer(text):
+        pos, placed = m.end(), False
+        for _ in range(_PARTY_ORGAN_STEPS):
+            end = places.get(pos) or next(
+                (pos + n for n in (4, 3, 2) if (w := text[pos : pos + n]) in table.kind or w in table.short), None
+            )
+            if end is not None:
+                pos, placed = end, True
+            elif text.startswith("直属", pos):
+                pos += 2
+            else:
+                break
+        # 某某区分部: the place's level the tokenizer read into 区分 stands between the place and its organ.
+        head = _PARTY_ORGAN_HEAD_RE.match(text, pos) or (
+            _PARTY_ORGAN_HEAD_RE.match(text, pos + 1) if placed and text[pos : pos + 1] in _LEVELS else None
+        )
+        if head is None or not (placed or head.group() == "总部"):
+            continue
+        if head.group() in ("党部", "分部") and not m.group().endswith("国民党"):
+            continue
+        out.append(_span(text, m.start(), head.end(), "ORG", "entity.party_organ", 0.75))
+    # 区党部, 省党部, 定海县党部: the Kuomintang's organ of a level or a place, written without the party's name.
+    place_ends = {s.end: s.start for s in spans if s.label == "GPE"}
+    for m in _DANGBU_RE.finditer(text):
+        start = place_ends.get(m.start())
+        if start is None and text[m.start() - 1 : m.start()] in _LEVELS:
+            start = m.start() - 1
+        if start is not None:
+            out.append(_span(text, start, m.end(), "ORG", "entity.party_organ", 0.7))
+    return out
+
+
+_DANGBU_RE = re.compile("党部")
 
 
 # A national body's, party's, association's or paper's name a country's or province's name opens (中国某某同盟,
@@ -885,6 +959,11 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")
+# 中共地下党, 中共组织领导下: the Party's short name before its underground or its organisation, one body.
+_CCP_AFTER = ("领导", "地下", "组织")
+# 国民党反动派, 国民党政府, 国民党员, 中国国民党: the Kuomintang by its name is one body wherever it stands (RULINGS:
+# a party before 员 is ORG), unless the Revolutionary Committee's name holds it (中国国民党革命委员会).
+_KMT_RE = re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)")
 
 
 # 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
@@ -910,8 +989,9 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
     for m in _CCP_RE.finditer(text):
         if any(covered[m.start() : m.end()]):
             continue
-        if m.end() in meeting_starts or text.startswith("领导", m.end()):
+        if m.end() in meeting_starts or text.startswith(_CCP_AFTER, m.end()):
             out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_ccp", 0.8))
+    out += [_span(text, *m.span(), "ORG", "entity.org_kmt", 0.75) for m in _KMT_RE.finditer(text)]
     return out
 
 
@@ -3418,9 +3498,13 @@ _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
 
 # An association's council of a term written after its name: 某某同乡会第三届理事会 (RULINGS, texts 190–201).
 _ASSOCIATION_ENDS = (
-    "联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会", "工商联"
+    "联谊会", "同乡会", "联会", "商会", "协会", "总会", "促进会", "协进会", "学会", "研究会", "基金会", "工商联",
+    "联合会",
 )  # fmt: skip
-_TERM_COUNCIL_RE = re.compile(rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局)(?!第|{_N}次)")
+# 某某市工商联第九届执行委员会: a chamber's executive committee of a term, as a council is (not its session).
+_TERM_COUNCIL_RE = re.compile(
+    rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局|执行委员会|执委会)(?!第|{_N}次|议)"
+)
 
 
 # A CPPCC's association of its members from a place: 某某市政协(各级)历届澳门委员联谊会 is one body.
@@ -4428,12 +4512,30 @@ def _elected_names(text: str, found: list[Span], st: dict[str, Any]) -> list[Spa
     taken = [(s.start, s.end) for s in found]
     out: list[Span] = []
     for m in _ELECTION_RE.finditer(text):
+        # 选举某甲为常务委员,某乙为经济委员,某丙为宣传委员: the appointments that follow in the same sentence.
+        stop = _SENTENCE_STOP_RE.search(text, m.end())
+        chained = _CHAINED_APPOINTMENT_RE.finditer(text, m.end(), stop.start() if stop else len(text))
+        for a, b in (m.span(1), *(c.span(1) for c in chained)):
+            if any(s < b and a < e for s, e in taken):
+                continue
+            if _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST, given_function=True):
+                out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
+    # 以某某为首的迁京委员会: the one a group is headed by.
+    for m in _LED_BY_RE.finditer(text):
         a, b = m.span(1)
-        if any(s < b and a < e for s, e in taken):
-            continue
-        if _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST, given_function=True):
+        if not any(s < b and a < e for s, e in taken) and _plausible_name(
+            text, a, b, st, rare=_RARE_AFTER_POST, given_function=True
+        ):
             out.append(_span(text, a, b, "PERSON", "entity.person_elected", 0.6))
     return out
+
+
+_LED_BY_RE = re.compile(rf"以([{_CJK}]{{2,3}}?)为首")
+_SENTENCE_STOP_RE = re.compile(r"[。；;！？\n]")
+_CHAINED_APPOINTMENT_RE = re.compile(
+    rf"[,，]([{_CJK}]{{2,3}}?)为"
+    rf"(?=[^，,。；;\n]{{0,16}}?(?:主席|主任|秘书长|常委|委员|书记|会长|主委|院长|部长|局长|[市县区省]长))"
+)
 
 
 # A verb of reporting after a spokesman's name (王某某介绍, 王某某通报): with _NAME_CUE_RE, what licenses a name
@@ -5099,9 +5201,10 @@ _LIST_TAIL_RE = re.compile(
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too; not 等乡村…
 # (the countryside: 产业发展、群众增收等乡村振兴工作 lists topics).
+# 城关、华阳、赛口、长岭等10个集镇 (market towns), 安邑、解虞等四县 (a count without 个).
 _PLACE_COUNT_RE = re.compile(
-    r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
-    r"|等(?:[\d一二三四五六七八九十两]+个)?(?:县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
+    r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|集镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
+    r"|等(?:[\d一二三四五六七八九十两]+个?)?(?:集镇|县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
     r"(?![委政人领长级直属党方位点图主场民况容])"
 )
 
@@ -5435,7 +5538,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
             continue  # 副市长黄菱说,: a two-character name, then the speech verb
         if n == 3 and _ZUO_OBJECT_RE.match(text, end + 2):
             continue  # 部长邱远作说明: a two-character name, then 作 and what is given
-        follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
+        # 副主任委员:某某 as the page's last words: the text's end closes the name too.
+        follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n) or end + n == len(text)
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST

@@ -315,10 +315,13 @@ def _join_hard_wrapped(text: str, offsets: array[int]) -> tuple[str, array[int],
     if "\n" not in text:
         return text, offsets, False
     lines = text.split("\n")
+    # A link line (``Original URL: http://…``) is no line of the column: it does not set its width.
     widths = sorted(
         _display_width(line.strip(_SPACE))
         for line in lines
-        if len(line.strip()) >= _MIN_WRAP_CHARS and CELL_SEPARATOR not in line
+        if len(line.strip()) >= _MIN_WRAP_CHARS
+        and CELL_SEPARATOR not in line
+        and not _LINK_END_RE.search(line.strip(_SPACE))
     )
     if len(widths) < _WRAP_MIN_LINES:
         return text, offsets, False
@@ -370,11 +373,18 @@ def _margin(lines: list[str]) -> int:
 _LIST_GAP_RE = re.compile(f"[{CJK}] [{CJK}]")
 
 
+# A line that ends in a link (``Original URL: http://…&run=13``) is a line of its own: the paragraph after it
+# does not continue it, whatever its width (a link is no wrapped Chinese text).
+_LINK_END_RE = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+$")
+
+
 def _is_wrapped(line: str, following: str) -> bool:
     """Whether ``following`` continues ``line``, a full line of a hard-wrapped text: the wrap
     cut it wherever the width ran out (inside a heading, a name, a number), so only a sentence
-    end, a table row or a page-furniture line after it ends the paragraph."""
+    end, a table row, a link or a page-furniture line after it ends the paragraph."""
     if line[-1] in _SENTENCE_END or CELL_SEPARATOR in line or CELL_SEPARATOR in following:
+        return False
+    if _LINK_END_RE.search(line):
         return False
     if line.startswith("#") or _TITLE_END_RE.search(line):
         return False
@@ -695,6 +705,8 @@ def _is_broken(line: str, following: str, markdown: bool = False) -> bool:
         return False
     if CELL_SEPARATOR in line or CELL_SEPARATOR in following:
         return False  # a table row is a line of its own, however it ends
+    if _LINK_END_RE.search(line):
+        return False
     if line.startswith("#") or _STRUCTURAL_START_RE.match(following):
         return False
     if _STRUCTURAL_START_RE.match(line) and "。" not in line:
