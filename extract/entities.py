@@ -413,7 +413,8 @@ _STOP_CHARS = frozenset(
 )
 _BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
 # 本报讯(某某), 新华网讯（某某）: the writer's name in brackets right after the outlet's lead.
-_LEAD_BYLINE_RE = re.compile(rf"讯\s*[（(]([{_CJK}]{{2,3}})[)）]")
+# 人民网银川12月26日电 (某某): a dateline's 电 after its day leads the same way.
+_LEAD_BYLINE_RE = re.compile(rf"(?:讯|[0-9一二三四五六七八九十〇○零]日电)\s*[（(]([{_CJK}]{{2,3}})[)）]")
 _ROOM_RE = re.compile(rf"([{_SURNAMES}][{_CJK}]{{1,2}}?)委员(?:会客室|工作室|之家)")
 
 # ORG heads, longest first; 政协 only when not the start of a role or generic phrase.
@@ -421,7 +422,8 @@ _ORG_HEADS = (
     "人民检察院", "人民法院", "人民政府", "人大常委会", "纪委监委", "检察院", "法院", "政府", "文联", "工商联",
     "社科联",
     "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
-    "县委", "省委", "州委", "旗委", "盟委", "行政公署", "纪检委", "卫计委", "卫健委", "发改委", "军分区", "人武部",
+    "县委", "省委", "州委", "旗委", "盟委", "行政公署", "行署", "纪检委", "卫计委", "卫健委", "发改委", "军分区",
+    "人武部",
     # A government's commissions by their short forms (北京市国资委, 省经信委, 市民宗委).
     "国资委", "经信委", "工信委", "民宗委", "计生委", "教委", "科委", "建委", "农委", "侨委",
     "武装部", "预备役团", "支队",
@@ -521,7 +523,10 @@ _NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
 _SUBUNITS = {
     "政协": re.compile(
         rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
-        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
+        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会"
+        # 提案委, 文史委: a committee's short name; one ending in a level's 委 (聚焦盟委, 紧扣旗委) is the verb and
+        # that level's party committee, another body.
+        rf"|(?![各专有全委])[{_CJK}]{{2,4}}(?<![省市区县州旗盟])委(?![员会])"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
@@ -700,6 +705,9 @@ def _find_entities(text: str) -> list[Span]:
         if not (s.label == "GPE" and (_opens_national_body(text, s, table) or _opens_account(text, s)))
         # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
         if not (s.label == "ORG" and text.startswith("系统", s.end))
+        # 中国人民政治协商会议xx盟第十二届委员会, 政协XX市: a chain with a template's placeholder inside is no body
+        # (RULINGS), neither the part before the placeholder nor the part after it.
+        and not (s.label == "ORG" and (_PLACEHOLDER_AFTER_RE.match(text, s.end) or _placeholder_before(text, s.start)))
         and not (
             s.label == "GPE"
             and (s.start, s.end) in named
@@ -708,6 +716,16 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# A template's placeholder for a place (xx盟, XX市, ××县) or a term (XX届): Latin x or × runs, as 范文 sites write them.
+_PLACEHOLDER_AFTER_RE = re.compile(r"[xX×]{1,4}(?=[省市区县州旗盟届第])")
+
+
+def _placeholder_before(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] not in "xX×":
+        return False
+    return start < 2 or not text[start - 2].isascii() or text[start - 2] in "xX×"  # not the end of a Latin word
 
 
 # A national body's, party's, association's or paper's name a country's or province's name opens (中国某某同盟,
@@ -2726,8 +2744,9 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # 盘锦市大洼区政协: a chain of places is one prefix.
             while start in place_end:
                 start = place_end[start].start
-        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委", "盟委"):
-            # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
+        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委", "盟委", "行署"):
+            # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会; so does 行署 (a
+            # prefecture's or league's administrative office, short for 行政公署), one body as 市政府 is.
             before = text[head_start - 1] if head_start else ""
             if (
                 before == "各"

@@ -1,0 +1,100 @@
+"""Issue 21, org12: kinds of ORG (and a few others) the unseen pages 430–441 showed.
+
+- a CPPCC's committee by its short name (提案委, 文史委) never ends in a level's party committee: 盟政协聚焦盟委 is
+  the CPPCC, a verb and the league's committee (盟委), not one name;
+- 行署 (a prefecture's or league's administrative office, short for 行政公署) names one body as 市政府 does;
+- a league (盟) of the divisions table is also written by its first character and 盟 (锡林郭勒盟 → 锡盟) before its
+  organs (锡盟政协, 中共锡盟委);
+- a template's placeholder (xx盟, XX市) before a chain leaves no ORG (RULINGS: a chain with a placeholder inside);
+- a dateline's 电 (…12月26日电) followed by a bracketed name gives the writer, as 讯(…) does.
+
+Every sentence is written for the test (invented people and bodies), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- ORG: a committee's short name never ends in a level's party committee ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies", "not_bodies"),
+    [
+        ("一年来,旗政协紧扣旗委中心工作,认真履行职能。", ["旗政协", "旗委"], ["旗政协紧扣旗委"]),
+        ("过去一年,盟政协聚焦盟委行署中心工作,坚持建言资政。", ["盟政协", "盟委"], ["盟政协聚焦盟委"]),
+    ],
+)
+def test_a_committee_short_name_does_not_swallow_a_level_committee(
+    text: str, bodies: list[str], not_bodies: list[str]
+) -> None:
+    found = labelled(text, "ORG")
+    for body in bodies:
+        assert body in found
+    for wrong in not_bodies:
+        assert wrong not in found
+
+
+def test_a_committee_short_name_is_still_a_subunit() -> None:
+    assert "县政协文史委" in labelled("县政协文史委召开全体会议。", "ORG")
+
+
+# --- ORG: 行署 names one body --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在盟委的正确领导和行署的大力支持下,各项工作取得新进展。",
+        "向盟委、行署报送重点提案摘报十二期。",
+        "会议聚焦地委行署中心工作。",
+    ],
+)
+def test_bare_xingshu_is_a_body(text: str) -> None:
+    assert "行署" in labelled(text, "ORG")
+
+
+def test_xingshu_inside_a_word_is_no_body() -> None:
+    assert "行署" not in labelled("各单位严格执行署名制度。", "ORG")
+
+
+# --- ORG/GPE: a league's short name from the divisions table ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("向大会报告十二届锡盟政协提案工作情况。", "锡盟政协"),
+        ("在中共锡盟委的正确领导下,全盟经济稳步发展。", "中共锡盟委"),
+        ("阿盟政协召开常委会议。", "阿盟政协"),
+    ],
+)
+def test_a_league_by_its_short_name_opens_its_organs(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+# --- ORG: a template's placeholder leaves no chain ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国人民政治协商会议xx盟第十二届委员会常务委员会五年来提案工作报告",
+        "我受政协XX市第五届委员会常务委员会的委托,向大会报告工作。",
+    ],
+)
+def test_a_chain_with_a_placeholder_is_no_body(text: str) -> None:
+    found = labelled(text, "ORG")
+    assert not any("委员会" in o for o in found)
+    assert "中国人民政治协商会议" not in found
+
+
+# --- PERSON: the writer after a dateline's 电 -----------------------------------------------------------
+
+
+def test_a_bracketed_name_after_a_datelines_dian_is_the_writer() -> None:
+    text = "人民网银川12月26日电 (邵国梁)12月26日上午,政协会议开幕。"
+    assert "邵国梁" in labelled(text, "PERSON")
