@@ -695,9 +695,11 @@ def _find_entities(text: str) -> list[Span]:
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
+    spans = _through_name_dots(text, spans, st)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
+    county_names = {(s.start, s.end) for s in spans if s.rule == "entity.person_county_name"}
     table = place_table()
     return [
         s
@@ -708,6 +710,7 @@ def _find_entities(text: str) -> list[Span]:
         # 中国人民政治协商会议xx盟第十二届委员会, 政协XX市: a chain with a template's placeholder inside is no body
         # (RULINGS), neither the part before the placeholder nor the part after it.
         and not (s.label == "ORG" and (_PLACEHOLDER_AFTER_RE.match(text, s.end) or _placeholder_before(text, s.start)))
+        and not (s.label == "GPE" and (s.start, s.end) in county_names)
         and not (
             s.label == "GPE"
             and (s.start, s.end) in named
@@ -762,7 +765,8 @@ def _opens_national_body(text: str, g: Span, table: Any) -> bool:
 # A place opening an account's, a channel's or a site's name (某市发布, 某地之声, 某地头条, 某地在线): a closed class of
 # media heads. 之声 and 头条 right after a place name the channel; 发布 and 在线 only where the name stands alone (a
 # line's end, a timestamp, a closing quote, 消息/讯), since 某省发布2025年数据 is the place doing something.
-_CHANNEL_HEAD_RE = re.compile(r"之声|头条")
+# 某地频道 (a site's channel, 人民网-某地频道) is one name, as 某地之声 is (RULINGS gpe8).
+_CHANNEL_HEAD_RE = re.compile(r"之声|头条|频道")
 _ACCOUNT_HEAD_RE = re.compile(r"(?:发布|在线)(?=[ \t\u3000]*(?:\n|$|\d{4}-\d{1,2}-\d{1,2}|消息|讯)|[」』”》〉)\]])")
 
 
@@ -822,7 +826,62 @@ def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> 
                         out.append(_span(text, a, after.end(), "PERSON", "entity.person_after_post", 0.55))
                         taken[a : after.end()] = b"\1" * (after.end() - a)
             i = text.find(post, a)
+    # 政协主席尼玛代表…: a county's short name (尼玛县 → 尼玛) right after a post and before what the person does is
+    # a Tibetan or Mongolian name, as a county's name in a list of names is (乌兰); its GPE gives way.
+    table = place_table()
+    for m in _COUNTY_NAME_AFTER_POST_RE.finditer(text):
+        a, b = m.span("name")
+        if table.short.get(m.group("name")) == "county" and not any(
+            s.start < b and a < s.end for s in spans if s.label != "GPE"
+        ):
+            out.append(_span(text, a, b, "PERSON", "entity.person_county_name", 0.55))
     return out
+
+
+def _through_name_dots(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """州长阿合买提·吐尔洪江领衔督办: a name a rule read up to a middle dot runs through its dotted parts, each
+    part ending before the first word the dictionary knows (领衔); the spans it runs over give way."""
+    cut = [s for s in spans if s.label == "PERSON" and "·" not in s.text and _TO_NAME_DOT_RE.match(text, s.end)]
+    if not cut:
+        return spans
+    freq = st["tokenizer"].FREQ
+    table = place_table()
+    grown: dict[int, Span] = {}
+    for s in cut:
+        end = cast(re.Match[str], _TO_NAME_DOT_RE.match(text, s.end)).end()
+        while text[end : end + 1] in ("·", "•"):
+            run = _CJK_RUN_RE.match(text, end + 1)
+            if run is None:
+                break
+            part_end = run.end()
+            words = st["segmenter"].words(run.group())
+            pos = run.start()
+            for w in words:
+                place = w in st["places"] or w in table.short or w in table.kind
+                if pos - run.start() >= 2 and len(w) >= 2 and freq.get(w, 0) >= 50 and not place:
+                    part_end = pos
+                    break
+                pos += len(w)
+            if part_end - run.start() < 2:
+                break
+            end = part_end
+        if end > s.end:
+            grown[id(s)] = _span(text, s.start, end, "PERSON", s.rule, s.confidence)
+    if not grown:
+        return spans
+    new = [grown.get(id(s), s) for s in spans]
+    wide = [g for g in grown.values()]
+    return [s for s in new if s in wide or not any(g.start <= s.start and s.end <= g.end and s is not g for g in wide)]
+
+
+_CJK_RUN_RE = re.compile(rf"[{_CJK}]{{2,8}}")
+# 阿合买|提·: a name cut one to three characters before its dot (a title's reader takes three).
+_TO_NAME_DOT_RE = re.compile(rf"[{_CJK}]{{0,3}}(?=[·•][{_CJK}])")
+_ON_BEHALF_OF_RE = re.compile("代表(?=政协|中共|中国|全体|本届|大会)")
+_COUNTY_NAME_AFTER_POST_RE = re.compile(
+    rf"(?:主席|书记|主任|县长|市长|州长|旗长|区长|秘书长)(?P<name>[{_CJK}]{{2}})"
+    rf"(?=代表|说|主持|指出|介绍|表示|强调|讲话|致辞|向大会|作[了报工])"
+)
 
 
 # A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /
@@ -2967,6 +3026,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if _ON_BEHALF_OF_RE.search(text, start, head_start):
+            continue  # 主席某某代表政协常务委员会: 代表 (on behalf of) before a body's lead is the verb, no name's word
         joint = text.rfind("和", start, head_start)
         if joint > start and text[joint + 1 : joint + 2] in _LEVELS and text.endswith(_CHAIN_HEADS, start, joint):
             start = joint + 1  # 县自来水公司和县供电公司: 和 joins two level bodies (jieba's 和县, the county)

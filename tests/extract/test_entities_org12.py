@@ -98,3 +98,44 @@ def test_a_chain_with_a_placeholder_is_no_body(text: str) -> None:
 def test_a_bracketed_name_after_a_datelines_dian_is_the_writer() -> None:
     text = "人民网银川12月26日电 (邵国梁)12月26日上午,政协会议开幕。"
     assert "邵国梁" in labelled(text, "PERSON")
+
+
+# --- GPE: a place opening a channel's name; 自治州 alone ---------------------------------------------------
+
+
+def test_a_place_opening_a_channel_is_no_place() -> None:
+    text = "来源:人民网-青海频道\n人民网西宁3月2日电,会议召开。"
+    assert "青海" not in labelled(text, "GPE")
+    assert "西宁" in labelled(text, "GPE")
+
+
+def test_autonomous_prefecture_alone_is_no_place() -> None:
+    text = "该提案由自治州州长领衔督办,推动全州新能源发展。"
+    assert "自治州" not in labelled(text, "GPE", model=True)
+
+
+# --- PERSON: a county's short name after a post and before what the person does --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("拉萨市政协主席措美代表政协常务委员会向大会报告工作。", "措美"),
+        ("县委书记墨竹主持会议并讲话。", "墨竹"),
+    ],
+)
+def test_a_county_name_after_a_post_before_an_act_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+    assert name not in labelled(text, "GPE")
+
+
+def test_a_county_after_a_post_of_its_own_stays_a_place() -> None:
+    assert "措美" not in labelled("措美县委书记主持会议。", "PERSON")
+
+
+# --- PERSON: a dotted name after a title runs through its dots ------------------------------------------
+
+
+def test_a_dotted_name_after_a_title_is_whole() -> None:
+    text = "该提案由自治州州长阿合买提·吐尔洪江领衔督办。"
+    assert "阿合买提·吐尔洪江" in labelled(text, "PERSON")
