@@ -2401,6 +2401,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
+        if tail and _KIND_OF_VILLAGE_RE.fullmatch(tail.group()):
+            tail = None  # 某县 + 边境村, 贫困村: a kind of village, no name continuing the chain
         if tail:
             e = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -2621,6 +2623,12 @@ _VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
 _TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")
 # A natural hamlet named after a family and its landform (李家大湾, 王家岭, 张家坪), as villages write them.
 _HAMLET_AFTER_RE = re.compile(rf"[{_CJK}]家[大小]?[湾塆岭坪沟冲垸畈岗嘴咀坳](?![{_CJK}]?[委民干长])")
+# 边境村, 贫困村, 示范村, 中心镇: a village, town or community named by its kind (where it lies, what the state
+# makes of it), not by a name of its own.
+_KIND_OF_VILLAGE_RE = re.compile(
+    r"(?:边境|边疆|贫困|脱贫|行政|自然|示范|重点|中心|试点|先进|文明|美丽|易地|移民|帮扶|联系|挂钩|包联|定点|搬迁|特色)"
+    r"(?:村|镇|乡|社区)"
+)
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
@@ -3323,9 +3331,15 @@ _QUOTED_BODY_RE = re.compile(rf"(?<=[“「])((?:(?![的了要是在把将向对
 _QUOTED_BODY_HEAD_RE = re.compile(r"(?:委员会|会|局|处|所|社|院|部|署|厅|办|公司|中心|政府|大队|支队)$")
 
 
+# 来源:“今日某地”公众号, 转自“某地发布”微信公众号: an account named in quotes before its kind is the outlet.
+_QUOTED_ACCOUNT_RE = re.compile(
+    rf"(?<=[“「])([{_CJK}A-Za-z0-9]{{2,12}})(?=[”」](?:微信)?(?:公众号|客户端|视频号|微博|抖音号|头条号))"
+)
+
+
 def _quoted_bodies(text: str) -> list[Span]:
     table = place_table()
-    out = []
+    out = [_span(text, *m.span(1), "ORG", "entity.org_account", 0.6) for m in _QUOTED_ACCOUNT_RE.finditer(text)]
     for m in _QUOTED_BODY_RE.finditer(text):
         name = m.group(1)
         if not _QUOTED_BODY_HEAD_RE.search(name):

@@ -139,3 +139,36 @@ def test_a_county_after_a_post_of_its_own_stays_a_place() -> None:
 def test_a_dotted_name_after_a_title_is_whole() -> None:
     text = "该提案由自治州州长阿合买提·吐尔洪江领衔督办。"
     assert "阿合买提·吐尔洪江" in labelled(text, "PERSON")
+
+
+# --- ORG: an account named in quotes before 公众号 -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "account", "place"),
+    [
+        ("来源:“今日青川”公众号\n县政协召开会议。", "今日青川", "青川"),
+        ("本文转自“北岭发布”微信公众号。", "北岭发布", "北岭"),
+    ],
+)
+def test_a_quoted_account_before_its_kind_is_a_body_and_holds_its_place(text: str, account: str, place: str) -> None:
+    assert account in labelled(text, "ORG")
+    assert place not in labelled(text, "GPE")
+
+
+# --- GPE: a kind of village after a county is no link of the chain ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("总书记给青川县边境村老支书们回信。", "青川县"),
+        ("委员们走访了北岭县贫困村和示范村。", "北岭县"),
+    ],
+)
+def test_a_kind_of_village_after_a_county_is_no_link(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+def test_a_named_village_after_a_county_still_is() -> None:
+    assert "隆安县东信村" in labelled("委员们来到隆安县东信村调研。", "GPE")
