@@ -780,7 +780,10 @@ _ROLE_LIST_RE = re.compile(
     rf"(?=[。；;，,\n等]|$)"
 )
 _FUNCTION_CHARS = frozenset("的了在和与对为把向从到等及或是有这那个各全本我该每也都就还又并将被让给")
-_NAME_AFTER_POST_RE = re.compile(rf"[{_CJK}]{{3,4}}?(?=[、，,。；;]|向|说|指出|介绍|主持|表示|强调|讲话|致辞)")
+# (主席某某某代表政协常务委员会作报告: 代表, on behalf of, follows the name as a speech verb does.)
+_NAME_AFTER_POST_RE = re.compile(
+    rf"[{_CJK}]{{3,4}}?(?=[、，,。；;]|向|说|指出|介绍|主持|表示|强调|讲话|致辞|代表(?:政协|中共|大会))"
+)
 
 
 def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -2921,6 +2924,8 @@ _FUNCTION_TAGS = frozenset("v d p c r u y e o ad vg uj ul uz ud ug uv".split())
 # of body, not one (教育局, 办公室).
 _CHAIN_HEADS = (
     "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
+    # 某某林区中级法院, 某地海事法院, 某地铁路运输检察院: courts of a special jurisdiction, named after their place.
+    "法院", "检察院",
     "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
     "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
     "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
@@ -4291,6 +4296,8 @@ _NAME_CUE_RE = re.compile(
     # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
     r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
+    # 会议现场。李某摄: a photo credit closing its line.
+    r"|摄(?=[ \t\u3000]*(?:\n|$))"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.

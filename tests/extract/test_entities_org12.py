@@ -172,3 +172,29 @@ def test_a_kind_of_village_after_a_county_is_no_link(text: str, place: str) -> N
 
 def test_a_named_village_after_a_county_still_is() -> None:
     assert "隆安县东信村" in labelled("委员们来到隆安县东信村调研。", "GPE")
+
+
+# --- PERSON: a photo credit's name; a name after a post before 代表 ----------------------------------------
+
+
+def test_a_photo_credit_at_a_lines_end_gives_the_photographer() -> None:
+    assert "李劲" in labelled("会议现场。李劲摄\n\n委员们认为,报告实事求是。", "PERSON")
+
+
+def test_a_name_after_a_post_before_daibiao_is_a_person() -> None:
+    text = "区政协党组书记、主席颉常安代表政协第九届委员会常务委员会作工作报告。"
+    assert "颉常安" in labelled(text, "PERSON")
+
+
+# --- ORG: a court of a special jurisdiction with its place -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("州人民检察院、吉林省白山林区中级法院、白山军分区的负责同志列席会议。", "吉林省白山林区中级法院"),
+        ("北京铁路运输法院、上海海事法院等单位参加座谈。", "上海海事法院"),
+    ],
+)
+def test_a_special_court_with_its_place_is_one_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
