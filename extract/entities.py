@@ -861,7 +861,8 @@ def _through_name_dots(text: str, spans: list[Span], st: dict[str, Any]) -> list
             pos = run.start()
             for w in words:
                 place = w in st["places"] or w in table.short or w in table.kind
-                if pos - run.start() >= 2 and len(w) >= 2 and freq.get(w, 0) >= 50 and not place:
+                word = len(w) >= 2 and freq.get(w, 0) >= 50 and not place
+                if pos - run.start() >= 2 and (word or (len(w) == 1 and w in _STOP_CHARS)):
                     part_end = pos
                     break
                 pos += len(w)
