@@ -305,6 +305,8 @@ _MEETING_RE = re.compile(
     rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|以后|之后|期间|胜利召开|召开|的召开)"
+    # 党的二十大为主线, 中共十九大作出: after the party's name the numbered congress is the congress, whatever follows.
+    rf"|(?<=党的|中共)(?:十[一二三四五六七八九]|二十[一二三]?)大(?![会学家])"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),

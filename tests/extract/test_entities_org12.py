@@ -198,3 +198,22 @@ def test_a_name_after_a_post_before_daibiao_is_a_person() -> None:
 )
 def test_a_special_court_with_its_place_is_one_body(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+# --- MEETING: the party's numbered congress after 党的, whatever follows ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县上下以迎接和学习宣传贯彻党的二十大为主线,坚定不移推进发展。",
+        "要全面对照党的二十大作出的决策部署。",
+        "中共十九大作出了重大部署。",
+    ],
+)
+def test_the_partys_congress_after_its_name_is_a_meeting(text: str) -> None:
+    assert any(m in ("二十大", "十九大") for m in labelled(text, "MEETING"))
+
+
+def test_a_list_of_ten_big_things_is_no_congress() -> None:
+    assert labelled("全市实施十大工程和十大行动。", "MEETING") == []
