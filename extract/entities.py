@@ -883,6 +883,10 @@ def _through_name_dots(text: str, spans: list[Span], st: dict[str, Any]) -> list
 _CJK_RUN_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 # 阿合买|提·: a name cut one to three characters before its dot (a title's reader takes three).
 _TO_NAME_DOT_RE = re.compile(rf"[{_CJK}]{{0,3}}(?=[·•][{_CJK}])")
+_AUTONOMOUS_LEVELS = ("自治区", "自治州", "自治县", "自治旗")
+_AUTONOMOUS_ORGANS = frozenset(
+    ("党委", "政府", "人民政府", "政协", "纪委", "纪委监委", "人大常委会", "人民法院", "人民检察院", "法院", "检察院")
+)
 _ON_BEHALF_OF_RE = re.compile("代表(?=政协|中共|中国|全体|本届|大会)")
 _COUNTY_NAME_AFTER_POST_RE = re.compile(
     rf"(?:主席|书记|主任|县长|市长|州长|旗长|区长|秘书长)(?P<name>[{_CJK}]{{2}})"
@@ -2830,6 +2834,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             ):
                 continue
             start = head_start
+            if (
+                head == "行署"
+                and head_start
+                and text[head_start - 1] in _LEVELS
+                and text[head_start - 2 : head_start - 1] != "各"
+            ):
+                start = head_start - 1  # 盟行署, 地区行署 (区): the level before the office is part of its name
         elif head_start >= 2 and text[head_start - 2] == "各":
             continue  # 各市政协, 各县委: a plural
         elif head_start and text[head_start - 1] in _LEVELS and head not in _NAMED_ONLY_HEADS:
@@ -2865,7 +2876,9 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
             start = head_start - 2
-        if text.endswith("自治区", 0, head_start) and head in ("党委", "政府", "人民政府", "政协", "纪委", "纪委监委"):
+        if text.endswith(_AUTONOMOUS_LEVELS, 0, head_start) and head in _AUTONOMOUS_ORGANS:
+            # 自治区政协, 自治州党委, 自治县人民政府: an autonomous division's level names its organs as 县 does
+            # (县政协); a named place before it (某某自治县政协) gives the longer name.
             start = head_start - 3 if start is None or start > head_start - 3 else start
         if start is None:
             continue

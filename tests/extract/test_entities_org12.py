@@ -217,3 +217,24 @@ def test_the_partys_congress_after_its_name_is_a_meeting(text: str) -> None:
 
 def test_a_list_of_ten_big_things_is_no_congress() -> None:
     assert labelled("全市实施十大工程和十大行动。", "MEETING") == []
+
+
+# --- ORG: an autonomous prefecture's or county's organs by its level ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "自治县人民政府、自治县政协、自治县人大常委会的负责同志出席。",
+            ["自治县人民政府", "自治县政协", "自治县人大常委会"],
+        ),
+        ("一年来,自治州政协围绕自治州党委中心工作履职。", ["自治州政协", "自治州党委"]),
+        ("盟行署副盟长出席会议。", ["盟行署"]),
+    ],
+)
+def test_an_autonomous_level_names_its_organs(text: str, bodies: list[str]) -> None:
+    found = labelled(text, "ORG")
+    for body in bodies:
+        assert body in found
+    assert "自治县" not in labelled(text, "GPE") and "自治州" not in labelled(text, "GPE")
