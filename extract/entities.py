@@ -3896,7 +3896,8 @@ _SETUP_VERBS = ("下设", "下辖", "设立", "设有", "内设", "成立", "组
 
 
 _STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")
-_LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{3,8}}和[{_CJK}]{{3,8}}?委(?![员会])")
+# 港澳台侨和外事委, 文史和学习委, 社会和法制委: each part two characters or more (a level's 委 or a 党委 never ends it).
+_LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{2,8}}和[{_CJK}]{{2,8}}?(?<![省市区县州旗盟党])委(?![员会])")
 
 
 def _starts_with_verb(words: str) -> bool:
@@ -3958,7 +3959,14 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
             and not any(ch in _NOT_IN_SUBUNIT for ch in long.group().replace("和", ""))
         ):
             words = _init()["segmenter"].words(long.group()[:-1])
-            if not any(len(w) >= 2 and w in _init()["function_words"] for w in words):
+            # 文史和学习委: a verb may name a committee's field after 和 (学习); a clause shows at its first word
+            # (市政协积极和…), which must be no function word, and a part of two characters is one word.
+            function_words = _init()["function_words"]
+            first = words[0] if words else ""
+            joint = long.group().index("和")
+            if joint >= 3 and not any(len(w) >= 2 and w in function_words for w in words):
+                return long.end()
+            if joint == 2 and first == long.group()[:2] and first not in function_words:
                 return long.end()
     if m is not None:
         # 市政协提案委召开全体委员会议: a verb inside ends the sub-unit before it (提案委).

@@ -238,3 +238,27 @@ def test_an_autonomous_level_names_its_organs(text: str, bodies: list[str]) -> N
     for body in bodies:
         assert body in found
     assert "自治县" not in labelled(text, "GPE") and "自治州" not in labelled(text, "GPE")
+
+
+# --- ORG: a CPPCC committee's short name whose parts 和 joins, two characters each ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("市政协文史和学习委召开全体会议。", "市政协文史和学习委"),
+        ("由州政协社会和法制委牵头开展调研。", "州政协社会和法制委"),
+    ],
+)
+def test_a_short_committee_name_joined_by_he_is_one_subunit(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_body_and_a_level_committee_joined_by_he_stay_two() -> None:
+    found = labelled("市政协和市委统战部联合召开座谈会。", "ORG")
+    assert "市政协" in found and "市委统战部" in found
+
+
+def test_a_party_committee_after_he_is_no_committee_short_name() -> None:
+    found = labelled("全国政协精心指导和区党委坚强领导下,工作取得新进展。", "ORG")
+    assert not any(o.endswith("区党委") and len(o) > 4 for o in found)
