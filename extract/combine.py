@@ -59,8 +59,9 @@ _NOT_PLACE_TAIL_RE = re.compile(
 # 新农村, 美丽乡村: one character of praise or novelty before a generic place word (RULINGS: 农村, 乡村 are no GPE).
 _GENERIC_AFTER_MODIFIER_RE = re.compile(r"(?:新|美丽|和谐|幸福|文明|数字|智慧)(?:农村|乡村|城市|城镇|社区)$")
 _NOT_PLACES = frozenset(
-    "全国 全省 全市 全县 全区 我国 我省 我市 我县 我区 本市 本县 自治区 国家 祖国 各地 当地 基层 城乡 乡村 农村 "
-    "社区 城市 省市 市县 县区 两岸 海内外 国内 国外 境外 中华 华夏 神州 长城".split()
+    # 自治州, 自治县 alone are no GPE (RULINGS), as 自治区 is.
+    "全国 全省 全市 全县 全区 我国 我省 我市 我县 我区 本市 本县 自治区 自治州 自治县 自治旗 国家 祖国 各地 当地 "
+    "基层 城乡 乡村 农村 社区 城市 省市 市县 县区 两岸 海内外 国内 国外 境外 中华 华夏 神州 长城".split()
 )
 _ORG_TAIL_RE = re.compile(
     r"(?:集团|公司|银行|医院|学校|小学|中学|大学|学院|研究院|研究所|协会|学会|商会|基金会|报社|日报|晚报|电视台"

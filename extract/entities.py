@@ -323,6 +323,8 @@ _MEETING_RE = re.compile(
     # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
     # 学习十九大会议精神, 迎接二十大的胜利召开: the congress's meeting and its opening named after it.
     rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|(?:会议)?精神|以来|以后|之后|期间|(?:的)?(?:胜利)?召开)"
+    # 党的二十大为主线, 中共十九大作出: after the party's name the numbered congress is the congress, whatever follows.
+    rf"|(?<=党的|中共)(?:十[一二三四五六七八九]|二十[一二三]?)大(?![会学家])"
     rf")"
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
@@ -431,7 +433,8 @@ _STOP_CHARS = frozenset(
 )
 _BYLINE_RE = re.compile(rf"[（(]([{_CJK}]{{2,6}})[)）](?=\s*$)", re.MULTILINE)
 # 本报讯(某某), 新华网讯（某某）: the writer's name in brackets right after the outlet's lead.
-_LEAD_BYLINE_RE = re.compile(rf"讯\s*[（(]([{_CJK}]{{2,3}})[)）]")
+# 人民网银川12月26日电 (某某): a dateline's 电 after its day leads the same way.
+_LEAD_BYLINE_RE = re.compile(rf"(?:讯|[0-9一二三四五六七八九十〇○零]日电)\s*[（(]([{_CJK}]{{2,3}})[)）]")
 _ROOM_RE = re.compile(rf"([{_SURNAMES}][{_CJK}]{{1,2}}?)委员(?:会客室|工作室|之家)")
 
 # ORG heads, longest first; 政协 only when not the start of a role or generic phrase.
@@ -439,7 +442,8 @@ _ORG_HEADS = (
     "人民检察院", "人民法院", "人民政府", "人大常委会", "纪委监委", "检察院", "法院", "政府", "文联", "工商联",
     "社科联",
     "统战部", "宣传部", "组织部", "总工会", "妇联", "团委", "侨联", "科协", "党委", "纪委", "政协", "市委", "区委",
-    "县委", "省委", "州委", "旗委", "盟委", "行政公署", "纪检委", "卫计委", "卫健委", "发改委", "军分区", "人武部",
+    "县委", "省委", "州委", "旗委", "盟委", "行政公署", "行署", "纪检委", "卫计委", "卫健委", "发改委", "军分区",
+    "人武部",
     # A government's commissions by their short forms (北京市国资委, 省经信委, 市民宗委).
     "国资委", "经信委", "工信委", "民宗委", "计生委", "教委", "科委", "建委", "农委", "侨委",
     "武装部", "预备役团", "支队",
@@ -546,7 +550,10 @@ _NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
 _SUBUNITS = {
     "政协": re.compile(
         rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
-        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
+        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会"
+        # 提案委, 文史委: a committee's short name; one ending in a level's 委 (聚焦盟委, 紧扣旗委) is the verb and
+        # that level's party committee, another body.
+        rf"|(?![各专有全委])[{_CJK}]{{2,4}}(?<![省市区县州旗盟])委(?![员会])"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
@@ -727,9 +734,11 @@ def _find_entities(text: str) -> list[Span]:
     spans = _government_bureaus(text, spans)
     spans += _party_organs(text, spans)
     spans = _placed_level_bodies(text, spans)
+    spans = _through_name_dots(text, spans, st)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
+    county_names = {(s.start, s.end) for s in spans if s.rule == "entity.person_county_name"}
     table = place_table()
     return [
         s
@@ -737,6 +746,10 @@ def _find_entities(text: str) -> list[Span]:
         if not (s.label == "GPE" and (_opens_national_body(text, s, table) or _opens_account(text, s)))
         # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
         if not (s.label == "ORG" and (text.startswith("系统", s.end) or _COUNTED_LEVELS_RE.search(s.text)))
+        # 中国人民政治协商会议xx盟第十二届委员会, 政协XX市: a chain with a template's placeholder inside is no body
+        # (RULINGS), neither the part before the placeholder nor the part after it.
+        and not (s.label == "ORG" and (_PLACEHOLDER_AFTER_RE.match(text, s.end) or _placeholder_before(text, s.start)))
+        and not (s.label == "GPE" and (s.start, s.end) in county_names)
         and not (
             s.label == "GPE"
             and (s.start, s.end) in named
@@ -813,6 +826,16 @@ def _party_organs(text: str, spans: list[Span]) -> list[Span]:
 _DANGBU_RE = re.compile("党部")
 
 
+# A template's placeholder for a place (xx盟, XX市, ××县) or a term (XX届): Latin x or × runs, as 范文 sites write them.
+_PLACEHOLDER_AFTER_RE = re.compile(r"[xX×]{1,4}(?=[省市区县州旗盟届第])")
+
+
+def _placeholder_before(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] not in "xX×":
+        return False
+    return start < 2 or not text[start - 2].isascii() or text[start - 2] in "xX×"  # not the end of a Latin word
+
+
 # A national body's, party's, association's or paper's name a country's or province's name opens (中国某某同盟,
 # 中国青年党, 某省某某学会; 某省某地商会, the natives of a place organised in a province): the gold holds the whole
 # as ORG, and the place inside goes whether or not the ORG is found (RULINGS: 中国 is never a GPE inside a span
@@ -847,7 +870,8 @@ def _opens_national_body(text: str, g: Span, table: Any) -> bool:
 # A place opening an account's, a channel's or a site's name (某市发布, 某地之声, 某地头条, 某地在线): a closed class of
 # media heads. 之声 and 头条 right after a place name the channel; 发布 and 在线 only where the name stands alone (a
 # line's end, a timestamp, a closing quote, 消息/讯), since 某省发布2025年数据 is the place doing something.
-_CHANNEL_HEAD_RE = re.compile(r"之声|头条")
+# 某地频道 (a site's channel, 人民网-某地频道) is one name, as 某地之声 is (RULINGS gpe8).
+_CHANNEL_HEAD_RE = re.compile(r"之声|头条|频道")
 _ACCOUNT_HEAD_RE = re.compile(r"(?:发布|在线)(?=[ \t\u3000]*(?:\n|$|\d{4}-\d{1,2}-\d{1,2}|消息|讯)|[」』”》〉)\]])")
 
 
@@ -873,7 +897,10 @@ _ROLE_LIST_RE = re.compile(
     rf"(?=[。；;，,\n等]|$)"
 )
 _FUNCTION_CHARS = frozenset("的了在和与对为把向从到等及或是有这那个各全本我该每也都就还又并将被让给")
-_NAME_AFTER_POST_RE = re.compile(rf"[{_CJK}]{{3,4}}?(?=[、，,。；;]|向|说|指出|介绍|主持|表示|强调|讲话|致辞)")
+# (主席某某某代表政协常务委员会作报告: 代表, on behalf of, follows the name as a speech verb does.)
+_NAME_AFTER_POST_RE = re.compile(
+    rf"[{_CJK}]{{3,4}}?(?=[、，,。；;]|向|说|指出|介绍|主持|表示|强调|讲话|致辞|代表(?:政协|中共|大会))"
+)
 
 
 def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -919,7 +946,67 @@ def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> 
                         out.append(_span(text, a, after.end(), "PERSON", "entity.person_after_post", 0.55))
                         taken[a : after.end()] = b"\1" * (after.end() - a)
             i = text.find(post, a)
+    # 政协主席尼玛代表…: a county's short name (尼玛县 → 尼玛) right after a post and before what the person does is
+    # a Tibetan or Mongolian name, as a county's name in a list of names is (乌兰); its GPE gives way.
+    table = place_table()
+    for m in _COUNTY_NAME_AFTER_POST_RE.finditer(text):
+        a, b = m.span("name")
+        if table.short.get(m.group("name")) == "county" and not any(
+            s.start < b and a < s.end for s in spans if s.label != "GPE"
+        ):
+            out.append(_span(text, a, b, "PERSON", "entity.person_county_name", 0.55))
     return out
+
+
+def _through_name_dots(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """州长阿合买提·吐尔洪江领衔督办: a name a rule read up to a middle dot runs through its dotted parts, each
+    part ending before the first word the dictionary knows (领衔); the spans it runs over give way."""
+    cut = [s for s in spans if s.label == "PERSON" and "·" not in s.text and _TO_NAME_DOT_RE.match(text, s.end)]
+    if not cut:
+        return spans
+    freq = st["tokenizer"].FREQ
+    table = place_table()
+    grown: dict[int, Span] = {}
+    for s in cut:
+        end = cast(re.Match[str], _TO_NAME_DOT_RE.match(text, s.end)).end()
+        while text[end : end + 1] in ("·", "•"):
+            run = _CJK_RUN_RE.match(text, end + 1)
+            if run is None:
+                break
+            part_end = run.end()
+            words = st["segmenter"].words(run.group())
+            pos = run.start()
+            for w in words:
+                place = w in st["places"] or w in table.short or w in table.kind
+                word = len(w) >= 2 and freq.get(w, 0) >= 50 and not place
+                if pos - run.start() >= 2 and (word or (len(w) == 1 and w in _STOP_CHARS)):
+                    part_end = pos
+                    break
+                pos += len(w)
+            if part_end - run.start() < 2:
+                break
+            end = part_end
+        if end > s.end:
+            grown[id(s)] = _span(text, s.start, end, "PERSON", s.rule, s.confidence)
+    if not grown:
+        return spans
+    new = [grown.get(id(s), s) for s in spans]
+    wide = [g for g in grown.values()]
+    return [s for s in new if s in wide or not any(g.start <= s.start and s.end <= g.end and s is not g for g in wide)]
+
+
+_CJK_RUN_RE = re.compile(rf"[{_CJK}]{{2,8}}")
+# 阿合买|提·: a name cut one to three characters before its dot (a title's reader takes three).
+_TO_NAME_DOT_RE = re.compile(rf"[{_CJK}]{{0,3}}(?=[·•][{_CJK}])")
+_AUTONOMOUS_LEVELS = ("自治区", "自治州", "自治县", "自治旗")
+_AUTONOMOUS_ORGANS = frozenset(
+    ("党委", "政府", "人民政府", "政协", "纪委", "纪委监委", "人大常委会", "人民法院", "人民检察院", "法院", "检察院")
+)
+_ON_BEHALF_OF_RE = re.compile("代表(?=政协|中共|中国|全体|本届|大会)")
+_COUNTY_NAME_AFTER_POST_RE = re.compile(
+    rf"(?:主席|书记|主任|县长|市长|州长|旗长|区长|秘书长)(?P<name>[{_CJK}]{{2}})"
+    rf"(?=代表|说|主持|指出|介绍|表示|强调|讲话|致辞|向大会|作[了报工])"
+)
 
 
 # A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /
@@ -2489,6 +2576,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
+        if tail and _KIND_OF_VILLAGE_RE.fullmatch(tail.group()):
+            tail = None  # 某县 + 边境村, 贫困村: a kind of village, no name continuing the chain
         if tail:
             e = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -2822,6 +2911,12 @@ _VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
 _TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")
 # A natural hamlet named after a family and its landform (李家大湾, 王家岭, 张家坪), as villages write them.
 _HAMLET_AFTER_RE = re.compile(rf"[{_CJK}]家[大小]?[湾塆岭坪沟冲垸畈岗嘴咀坳](?![{_CJK}]?[委民干长])")
+# 边境村, 贫困村, 示范村, 中心镇: a village, town or community named by its kind (where it lies, what the state
+# makes of it), not by a name of its own.
+_KIND_OF_VILLAGE_RE = re.compile(
+    r"(?:边境|边疆|贫困|脱贫|行政|自然|示范|重点|中心|试点|先进|文明|美丽|易地|移民|帮扶|联系|挂钩|包联|定点|搬迁|特色)"
+    r"(?:村|镇|乡|社区)"
+)
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
@@ -3013,8 +3108,9 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # 盘锦市大洼区政协: a chain of places is one prefix.
             while start in place_end:
                 start = place_end[start].start
-        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委", "盟委"):
-            # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会.
+        elif head in ("市委", "区委", "县委", "省委", "州委", "旗委", "盟委", "行署"):
+            # Bare 市委 names the body (v1.1) unless it ends a longer word or starts 委员会; so does 行署 (a
+            # prefecture's or league's administrative office, short for 行政公署), one body as 市政府 is.
             before = text[head_start - 1] if head_start else ""
             if (
                 before == "各"
@@ -3025,6 +3121,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             ):
                 continue
             start = head_start
+            if (
+                head == "行署"
+                and head_start
+                and text[head_start - 1] in _LEVELS
+                and text[head_start - 2 : head_start - 1] != "各"
+            ):
+                start = head_start - 1  # 盟行署, 地区行署 (区): the level before the office is part of its name
         elif head_start >= 2 and text[head_start - 2] == "各":
             continue  # 各市政协, 各县委: a plural
         elif head_start and text[head_start - 1] in _LEVELS and head not in _NAMED_ONLY_HEADS:
@@ -3061,7 +3164,9 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
             start = head_start - 2
-        if text.endswith("自治区", 0, head_start) and head in ("党委", "政府", "人民政府", "政协", "纪委", "纪委监委"):
+        if text.endswith(_AUTONOMOUS_LEVELS, 0, head_start) and head in _AUTONOMOUS_ORGANS:
+            # 自治区政协, 自治州党委, 自治县人民政府: an autonomous division's level names its organs as 县 does
+            # (县政协); a named place before it (某某自治县政协) gives the longer name.
             start = head_start - 3 if start is None or start > head_start - 3 else start
         if start is None:
             continue
@@ -3132,6 +3237,8 @@ _FUNCTION_TAGS = frozenset("v d p c r u y e o ad vg uj ul uz ud ug uv".split())
 # of body, not one (教育局, 办公室).
 _CHAIN_HEADS = (
     "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
+    # 某某林区中级法院, 某地海事法院, 某地铁路运输检察院: courts of a special jurisdiction, named after their place.
+    "法院", "检察院",
     "委员会", "办公室", "领导小组", "总工会", "妇联", "妇女联合会", "科协", "科学技术协会", "侨联",
     "归国华侨联合会", "工商联", "工商业联合会", "文联", "文学艺术界联合会", "社科联", "残联", "残疾人联合会",
     "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
@@ -3245,6 +3352,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if _ON_BEHALF_OF_RE.search(text, start, head_start):
+            continue  # 主席某某代表政协常务委员会: 代表 (on behalf of) before a body's lead is the verb, no name's word
         joint = text.rfind("和", start, head_start)
         if joint > start and text[joint + 1 : joint + 2] in _LEVELS and text.endswith(_CHAIN_HEADS, start, joint):
             start = joint + 1  # 县自来水公司和县供电公司: 和 joins two level bodies (jieba's 和县, the county)
@@ -3548,9 +3657,15 @@ _QUOTED_BODY_RE = re.compile(rf"(?<=[“「])((?:(?![的了要是在把将向对
 _QUOTED_BODY_HEAD_RE = re.compile(r"(?:委员会|会|局|处|所|社|院|部|署|厅|办|公司|中心|政府|大队|支队)$")
 
 
+# 来源:“今日某地”公众号, 转自“某地发布”微信公众号: an account named in quotes before its kind is the outlet.
+_QUOTED_ACCOUNT_RE = re.compile(
+    rf"(?<=[“「])([{_CJK}A-Za-z0-9]{{2,12}})(?=[”」](?:微信)?(?:公众号|客户端|视频号|微博|抖音号|头条号))"
+)
+
+
 def _quoted_bodies(text: str) -> list[Span]:
     table = place_table()
-    out = []
+    out = [_span(text, *m.span(1), "ORG", "entity.org_account", 0.6) for m in _QUOTED_ACCOUNT_RE.finditer(text)]
     for m in _QUOTED_BODY_RE.finditer(text):
         name = m.group(1)
         if not _QUOTED_BODY_HEAD_RE.search(name):
@@ -4245,7 +4360,8 @@ _CLAUSE_VERBS = ("下设", "内设", "设立", "组建", "召开", "举行", "�
 
 
 _STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")
-_LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{3,8}}和[{_CJK}]{{3,8}}?委(?![员会])")
+# 港澳台侨和外事委, 文史和学习委, 社会和法制委: each part two characters or more (a level's 委 or a 党委 never ends it).
+_LONG_SHORT_COMMITTEE_RE = re.compile(rf"[{_CJK}]{{2,8}}和[{_CJK}]{{2,8}}?(?<![省市区县州旗盟党])委(?![员会])")
 
 
 def _starts_with_verb(words: str) -> bool:
@@ -4307,7 +4423,14 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
             and not any(ch in _NOT_IN_SUBUNIT for ch in long.group().replace("和", ""))
         ):
             words = _init()["segmenter"].words(long.group()[:-1])
-            if not any(len(w) >= 2 and w in _init()["function_words"] for w in words):
+            # 文史和学习委: a verb may name a committee's field after 和 (学习); a clause shows at its first word
+            # (市政协积极和…), which must be no function word, and a part of two characters is one word.
+            function_words = _init()["function_words"]
+            first = words[0] if words else ""
+            joint = long.group().index("和")
+            if joint >= 3 and not any(len(w) >= 2 and w in function_words for w in words):
+                return long.end()
+            if joint == 2 and first == long.group()[:2] and first not in function_words:
                 return long.end()
     if m is not None:
         # 市政协提案委召开全体委员会议: a verb inside ends the sub-unit before it (提案委).
@@ -4695,6 +4818,8 @@ _NAME_CUE_RE = re.compile(
     # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
     r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
+    # 会议现场。李某摄: a photo credit closing its line.
+    r"|摄(?=[ \t\u3000]*(?:\n|$))"
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.

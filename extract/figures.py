@@ -781,7 +781,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         and not qualified
         and not m.group("half")
         and not m.group("unit").startswith("个半")
-        and not _POST_COUNTED_RE.search(text, max(0, m.start() - 12), m.start())
+        # 主任一名: a post's holders counted by a measure word for people (与委员一起 is "together")
+        and not (unit in ("名", "位", "人") and _POST_COUNTED_RE.search(text, max(0, m.start() - 12), m.start()))
     ):
         if not (unit in ("元", "角") and text.endswith("币", 0, m.start())):
             return None  # 一 is an article: 一批, 一线, 一次 (one-off); 约一小时 is a count

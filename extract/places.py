@@ -78,6 +78,12 @@ def _read() -> PlaceTable:
             if alias not in short or KINDS.index(k) < KINDS.index(short[alias]):
                 short[alias] = k
             short_of.setdefault(name, alias)
+        if k == "city" and len(name) >= 3 and name.endswith("盟"):
+            # 锡林郭勒盟 → 锡盟, 阿拉善盟 → 阿盟: a league is also written by its first character and 盟 (锡盟政协,
+            # 中共锡盟委); a name the table gives another place keeps it (西盟 is a county's).
+            league = name[0] + "盟"
+            if league not in kind and league not in short:
+                short[league] = k
     by_end: dict[str, set[int]] = {}
     for name in kind:
         by_end.setdefault(name[-1], set()).add(len(name))
