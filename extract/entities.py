@@ -2137,10 +2137,19 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if m.start() in token_starts and token_end_at[m.start()] > m.end():
             found.append((m.start(), m.end(), 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
-        if m.start() in token_starts and m.end() not in token_ends:
-            found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
-        elif m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
-            found.append((m.start(), m.end(), 0.55))  # 港鄂合作, 闽台交流: one-character tokens jieba left
+        start, end = m.span()
+        if start not in token_starts:
+            continue
+        if end not in token_ends:
+            confidence = 0.6  # 港澳 of 港澳同胞
+        elif _RELATION_AFTER_RE.match(text, end):
+            confidence = 0.55  # 港鄂合作, 闽台交流: one-character tokens jieba left
+        elif end - start >= 3 and token_end_at[start] == start + 1 and text[start - 1 : start] not in _CLIPPING_VERBS:
+            confidence = 0.55  # 沪 + 港澳青少年: a province's character jieba left before a region's run
+        else:
+            continue
+        # 琼港琼澳: a pairing written again with its first name is a second place, not one run of four.
+        found += [(s, e, confidence) for s, e in _unrepeated_runs(text, start, end)]
     for m in _COUNTED_RUN_RE.finditer(text):
         # 澳闽台蒙四地: one-character names (蒙 too) counted by as many places after them are one place.
         run = m.group("run")
@@ -2149,6 +2158,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for m in _CITY_REGION_RUN_RE.finditer(text):
         # 穗港澳, 佛澳两地, 港深: a city's one-character name beside Hong Kong, Macau or Taiwan's.
         if m.start() in token_starts and (m.end() in token_ends or _RELATION_AFTER_RE.match(text, m.end())):
+            found.append((m.start(), m.end(), 0.55))
+    for m in _WEAK_REGION_RUN_RE.finditer(text):
+        # 贵澳两地, 云澳合作: a province's everyday character beside Macau's, only before the relation between them.
+        if m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
             found.append((m.start(), m.end(), 0.55))
     autonomous_shorts = set()
     if st["autonomous_re"] is not None:
@@ -2320,7 +2333,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
             if text[e : e + 2] not in st["suffix_eaters"]:
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
-        if text[s : e + 1] in places and text[e : e + 1] in _NATURAL_SUFFIXES:
+        if (
+            text[s : e + 1] in places
+            and text[e : e + 1] in _NATURAL_SUFFIXES
+            # 中国 + 海军: the feature's character opens a common word of its own (not 中国海)
+            and st["tokenizer"].FREQ.get(text[e : e + 2], 0) < _EVERYDAY_WORD_FREQ
+        ):
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
@@ -2339,6 +2357,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and table.short.get(feature.group()) not in ("province", "country", "city")
             # 大明湖 + 见湖: a natural place takes no feature of its own kind after it (见湖透绿 is a slogan's words)
             and not (text[e - 1] in _NATURAL_SUFFIXES and text[e - 1] == feature.group()[-1])
+            # 中国 + 近代海 + 军: the feature's character opens the next word (海军), no feature
+            and st["tokenizer"].FREQ.get(text[feature.end() - 1 : feature.end() + 1], 0) < _EVERYDAY_WORD_FREQ
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
@@ -2455,9 +2475,15 @@ def _two_provinces(first: str, second: str) -> bool:
     kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
     if kinds == ["province", "province"] or all(_WORLD_REGION_RE.fullmatch(w) for w in (first, second)):
         return True  # 广东福建, 南亚东南亚
+    if len(first) <= 3 and _ALL_ABBREVIATIONS.issuperset(first + second) and first[0] in second:
+        return True  # 琼港 + 琼澳: a pairing written again with its first name
     if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
         return True  # 神湾澳门交流: a mainland place before a SAR (中国香港 stays one)
     return first in _SAR_NAMES and kinds[1] in ("province", "city")
+
+
+# A word at least this frequent in jieba's dictionary is an everyday word (海军, 海关, 山区).
+_EVERYDAY_WORD_FREQ = 1000
 
 
 _SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区", "台湾省"))
@@ -2485,7 +2511,24 @@ _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|�
 # Cities' one-character names that rarely stand for anything else beside 港, 澳 or 台 (穗 广州, 莞 东莞,
 # 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
 _CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
-_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,3}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+_WEAK_REGION_RUN_RE = re.compile(f"[{''.join(sorted(_WEAK_ABBREVIATIONS))}][港澳台]{{1,2}}")
+# Verbs that take a one-character clipping of a place (在京, 赴沪, 来琼): the clipping opens no run after it.
+_CLIPPING_VERBS = frozenset("在来赴进回离抵驻返访留旅")
+
+
+def _unrepeated_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of one-character names cut where a name comes again (琼港琼澳 → 琼港, 琼澳); whole otherwise."""
+    runs, seen, begin = [], set(), start
+    for i in range(start, end):
+        if text[i] in seen:
+            runs.append((begin, i))
+            seen, begin = set(), i
+        seen.add(text[i])
+    runs.append((begin, end))
+    return [(s, e) for s, e in runs if e - s >= 2]
+
+
 # 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
 _ZONE_RE = re.compile(
     rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"

@@ -1,0 +1,57 @@
+"""Issue 21, round hkmo1: Hong Kong, Macau and Taiwan work in CPPCC pages (texts 454–465).
+
+Every sentence is written for the test (invented bodies and accounts, real places from the tables), so a rule
+passes only as a mechanism. Rules alone.
+"""
+
+from __future__ import annotations
+
+from tests.extract.spans import labelled
+
+# --- one-character names of provinces and cities beside Hong Kong's, Macau's or Taiwan's -----------------------
+
+
+def test_a_pairing_repeated_is_two_places() -> None:
+    text = "双方将深化湘港湘澳交流合作,共谋发展。"
+    got = labelled(text, "GPE")
+    assert "湘港" in got and "湘澳" in got and "湘港湘澳" not in got
+
+
+def test_a_province_token_before_the_region_run_is_one_place() -> None:
+    text = "活动旨在推动沪港澳青少年的交流。"
+    got = labelled(text, "GPE")
+    assert "沪港澳" in got and "港澳" not in got
+
+
+def test_a_one_character_clipping_after_a_verb_of_place_is_no_run() -> None:
+    text = "在京港澳委员出席了座谈会。"
+    assert "京港澳" not in labelled(text, "GPE")
+
+
+def test_a_city_before_three_regions_is_one_place() -> None:
+    text = "他介绍了“榕港澳台青年交流营”的开展情况。"
+    assert "榕港澳台" in labelled(text, "GPE")
+
+
+def test_a_weak_province_name_beside_a_region_before_its_relation_is_one_place() -> None:
+    text = "会上,双方就云澳两地的经贸合作深入交流。"
+    assert "云澳" in labelled(text, "GPE")
+
+
+def test_a_weak_province_character_in_a_word_stays_no_place() -> None:
+    text = "委员们认为,宝贵澳门经验值得学习。"
+    assert "贵澳" not in labelled(text, "GPE")
+
+
+# --- a sea's name is no place where 海 opens the next word ------------------------------------------------------
+
+
+def test_a_country_before_its_navy_is_the_country() -> None:
+    text = "展馆介绍了新中国海军建设和中国近代海军发展史。"
+    got = labelled(text, "GPE")
+    assert got.count("中国") == 2 and not any(g.endswith("海") for g in got)
+
+
+def test_a_named_sea_stays() -> None:
+    text = "考察团乘船经过东海海域,抵达舟山。"
+    assert "东海" in labelled(text, "GPE")
