@@ -514,6 +514,9 @@ _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
+# A committee's short name led by the regions or the overseas Chinese it works with (港澳台侨外事委,
+# 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee).
+_REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|华侨|侨务)(?:(?!委)[{_CJK}]){{0,8}}?委(?![员会])"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
 # 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
@@ -523,6 +526,8 @@ _SUBUNITS = {
         rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
         rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会|(?![各专有全委])[{_CJK}]{{2,4}}委(?![员会])"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
+        # 县政协港澳台侨外事委: a committee for the regions or the overseas Chinese by its short name, however long
+        rf"|{_REGION_COMMITTEE}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
@@ -534,8 +539,8 @@ _SUBUNITS = {
         rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
     ),
     "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
-    # 县人大办, 县人大常委会办公室: a congress's office.
-    "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN})"),
+    # 县人大办, 县人大常委会办公室: a congress's office; 市人大华侨外事民族宗教委: a committee of it.
+    "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN}|{_REGION_COMMITTEE})"),
 }
 # 湖南日报, 宜昌电视台: a place's newspaper or station (the place read back from the head).
 # Its press house or site written after it is one name with it (某某日报社, 某某日报新闻网).
@@ -552,7 +557,8 @@ _NATIONAL_CPPCC_RE = re.compile("全国政协|全国委员会")
 _SHORT_BUREAU_RE = re.compile(
     rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
     # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
-    rf"|((?:(?![的了和与及、在是对为办])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
+    # (a level's character opens no abbreviation: 福州 + 市侨办 is searched from 市, not from 州)
+    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
 )
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
@@ -3913,7 +3919,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
 
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
-    rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+    # (联络部 + 部长: the department before its head's post; not 部门, 部署, 组织部长)
+    rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![长门署]|(?!部|处)[{_CJK}][长门署])"
     # 民盟某某省委会 + 监督委员会, + 参政议政工作委员会: the committee's own supervisory or working committee
     rf"|监督委员会|(?:(?![各专有全与和及、的在对把将向为是了并也都就从到])[{_CJK}]){{2,6}}?工作委员会"
     # 民进中央研究室, 民盟中央办公厅: the centre's own office, named by itself

@@ -55,3 +55,33 @@ def test_a_country_before_its_navy_is_the_country() -> None:
 def test_a_named_sea_stays() -> None:
     text = "考察团乘船经过东海海域,抵达舟山。"
     assert "东海" in labelled(text, "GPE")
+
+
+# --- bodies of Hong Kong, Macau and Taiwan work ---------------------------------------------------------------
+
+
+def test_an_office_by_its_short_name_after_a_city_ending_in_zhou() -> None:
+    text = "福州市侨办主任孙强介绍情况,杭州市台办负责人参加。"
+    got = labelled(text, "ORG")
+    assert "福州市侨办" in got and "杭州市台办" in got
+
+
+def test_a_cppcc_committee_for_hong_kong_macau_and_taiwan_by_its_short_name() -> None:
+    text = "县政协港澳台侨外事委副主任张伟表示,将加强联络。"
+    assert "县政协港澳台侨外事委" in labelled(text, "ORG")
+
+
+def test_a_congress_committee_for_overseas_chinese_by_its_short_name() -> None:
+    text = "市人大华侨外事民族宗教委副主任赵磊发言。"
+    assert "市人大华侨外事民族宗教委" in labelled(text, "ORG")
+
+
+def test_a_region_run_before_committee_members_is_no_committee() -> None:
+    text = "市政协港澳委员会见了县委书记。"
+    assert not any(o.endswith("委") and "港澳" in o for o in labelled(text, "ORG"))
+
+
+def test_a_party_centres_department_before_its_heads_post() -> None:
+    text = "台盟中央联络部部长潘某主持,民盟中央组织部副部长王某出席。"
+    got = labelled(text, "ORG")
+    assert "台盟中央联络部" in got and "民盟中央组织部" in got
