@@ -531,7 +531,8 @@ _SUBUNITS = {
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
-        rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组)"
+        # (联组会 is the groups' joint meeting, no group: 全国政协委员联组会 names 全国政协 only)
+        rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组(?!会))"
         rf")"
     ),
     "委": re.compile(
@@ -2799,6 +2800,12 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
                     _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
                 )
                 continue
+            if text.endswith(("港区", "澳区"), 0, head_start - 1):
+                # 港区 + 市政协委员: the Hong Kong members' delegation before the city's CPPCC they sit on.
+                spans.append(
+                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
             if (
@@ -3167,10 +3174,16 @@ def _body_prefix(
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
             if word == "区" and w_start and text[w_start - 1] in "港澳":
-                return w_start - 1, content_start, proper  # 澳区…联谊会: the Macau members' region
+                start = w_start - 1  # 澳区…联谊会: the Macau members' region
+                while start in place_end:  # 江苏省 + 澳区…联谊会
+                    start = place_end[start].start
+                return start, content_start, proper
             return w_start, content_start, proper
         if word in ("港区", "澳区"):
-            return w_start, content_start, proper
+            start = w_start
+            while start in place_end:  # 海南省 + 港区…联谊会: the province whose Hong Kong members they are
+                start = place_end[start].start
+            return start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
             return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
         term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)

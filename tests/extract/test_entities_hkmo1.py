@@ -85,3 +85,26 @@ def test_a_party_centres_department_before_its_heads_post() -> None:
     text = "台盟中央联络部部长潘某主持,民盟中央组织部副部长王某出席。"
     got = labelled(text, "ORG")
     assert "台盟中央联络部" in got and "民盟中央组织部" in got
+
+
+def test_a_citys_cppcc_after_the_hong_kong_members_delegation() -> None:
+    text = "李某作为港区市政协委员召集人表示,澳区省政协委员也将参与。"
+    got = labelled(text, "ORG")
+    assert "市政协" in got and "省政协" in got
+
+
+def test_the_delegation_alone_names_no_cppcc() -> None:
+    text = "港区政协委员积极参与社会事务。"
+    assert labelled(text, "ORG") == []
+
+
+def test_a_province_before_its_hong_kong_members_association() -> None:
+    text = "浙江省港区政协委员联谊会第三届会董会就职典礼举行,江苏省澳区政协委员联谊会致贺。"
+    got = labelled(text, "ORG")
+    assert "浙江省港区政协委员联谊会第三届会董会" in got and "江苏省澳区政协委员联谊会" in got
+
+
+def test_a_joint_group_meeting_is_no_standing_group() -> None:
+    text = "王某参加了港澳地区全国政协委员联组会,县政协第三界别联组开展活动。"
+    got = labelled(text, "ORG")
+    assert "全国政协" in got and "县政协第三界别联组" in got and not any(o.endswith("委员联组") for o in got)
