@@ -2221,6 +2221,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
+    for m in _NATIVE_PLACE_RE.finditer(text):
+        # 籍贯 + 台中: the word for one's native place is followed by a place, though the segmenter split it (台|中).
+        pos = m.end()
+        name = next((text[pos : pos + n] for n in (4, 3, 2) if text[pos : pos + n] in words), None)
+        if name is not None:
+            found.append((pos, pos + len(name), 0.6))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
@@ -2489,6 +2495,8 @@ def _two_provinces(first: str, second: str) -> bool:
     return first in _SAR_NAMES and kinds[1] in ("province", "city")
 
 
+# 籍贯, 祖籍, 原籍 (one's native place), with a copula: a place's name follows.
+_NATIVE_PLACE_RE = re.compile("(?:籍贯|祖籍|原籍)(?:是|为|系|在)?")
 # A word at least this frequent in jieba's dictionary is an everyday word (海军, 海关, 山区).
 _EVERYDAY_WORD_FREQ = 1000
 

@@ -108,3 +108,16 @@ def test_a_joint_group_meeting_is_no_standing_group() -> None:
     text = "王某参加了港澳地区全国政协委员联组会,县政协第三界别联组开展活动。"
     got = labelled(text, "ORG")
     assert "全国政协" in got and "县政协第三界别联组" in got and not any(o.endswith("委员联组") for o in got)
+
+
+# --- a place after the word for one's native place ------------------------------------------------------------
+
+
+def test_a_place_after_native_place_is_a_place_though_the_segmenter_split_it() -> None:
+    text = "团长由籍贯台中的代表担任,她祖籍台中,生于上海。"
+    assert labelled(text, "GPE").count("台中") == 2
+
+
+def test_a_common_word_after_native_place_is_no_place() -> None:
+    text = "表格中的籍贯一栏由本人填写。"
+    assert labelled(text, "GPE") == []
