@@ -3352,7 +3352,7 @@ def _brands_and_units(text: str, orgs: list[Span], places: list[Span]) -> list[S
 
 
 # An association's head that its short name takes the first character of (中华 + 总商会 gives 中总).
-_INITIALS_HEADS = ("总商会", "总会", "联合会", "商会", "协会", "联会", "同乡会")
+_INITIALS_HEADS = ("总商会", "总会", "联合会", "商会", "协会", "联会", "同乡会", "协进会")
 _SAR_PLACES = ("澳门", "香港")
 
 
@@ -3360,7 +3360,8 @@ def _association_initials(
     text: str, orgs: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
 ) -> list[Span]:
     """澳门中华总商会 … 中总: an association's short name, the first character of each word of its name after
-    its place, is ORG after the full name was given, where it starts a word (not 集中总结)."""
+    its place, is ORG after the full name was given, where it starts a word (not 集中总结). So is the name
+    without the SAR it opens with (香港工联会 … 工联会), where more than the association's head is left."""
     table = place_table()
     first_seen: dict[str, int] = {}
     for o in orgs:
@@ -3371,6 +3372,8 @@ def _association_initials(
             if name[:k] in _SAR_PLACES or table.kind.get(name[:k]) in _DIVISION_KINDS or name[:k] in table.short:
                 name = name[k:]
                 break
+        if o.text.startswith(_SAR_PLACES) and len(name) >= 3 and name not in _INITIALS_HEADS and name not in _ORG_HEADS:
+            first_seen[name] = min(first_seen.get(name, o.end), o.end)
         words = st["segmenter"].words(name)
         if 2 <= len(words) <= 3 and all(len(w) >= 2 for w in words):
             short = "".join(w[0] for w in words)

@@ -121,3 +121,22 @@ def test_a_place_after_native_place_is_a_place_though_the_segmenter_split_it() -
 def test_a_common_word_after_native_place_is_no_place() -> None:
     text = "表格中的籍贯一栏由本人填写。"
     assert labelled(text, "GPE") == []
+
+
+# --- an association's short names after its full name ---------------------------------------------------------
+
+
+def test_an_association_without_its_sars_name_after_the_full_name() -> None:
+    text = "香港教联会举行会议。教联会会长王某致辞,感谢教联会会员支持。"
+    got = labelled(text, "ORG")
+    assert got.count("教联会") == 2
+
+
+def test_an_associations_initials_of_a_promotion_society() -> None:
+    text = "澳门友好协进会举行晚会。友协会长陈某致辞,祝友协会务昌盛。"
+    assert labelled(text, "ORG").count("友协") == 2
+
+
+def test_a_bare_head_left_after_the_place_is_not_learned() -> None:
+    text = "香港总商会举行年会。各地总商会代表出席。"
+    assert "总商会" not in labelled(text, "ORG")
