@@ -4644,9 +4644,11 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
                 if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                     break
                 if text is not None and (
-                    _NAME_CUE_RE.match(text, tokens[j][0]) or _CREDIT_RE.match(text, tokens[j][0])
+                    _NAME_CUE_RE.match(text, tokens[j][0])
+                    or _CREDIT_RE.match(text, tokens[j][0])
+                    or _VERB_OPENING_AFTER_NAME_RE.match(text, tokens[j][0])
                 ):
-                    break  # 李明作工作报告, 毕竞文/图: 作 starts the verb, 文/图 the credit
+                    break  # 李明作工作报告, 毕竞文/图, 林昶获邀: 作 or 获 starts the verb, 文/图 the credit
                 end = tokens[j][1]
                 j += 1
             if end - start >= 2:
@@ -5083,8 +5085,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     for n in (3, 2):
         if n == 3 and text.startswith("说", end + 2):
             continue  # 副市长黄菱说,: a two-character name, then the speech verb
-        if n == 3 and _ZUO_OBJECT_RE.match(text, end + 2):
-            continue  # 部长邱远作说明: a two-character name, then 作 and what is given
+        if n == 3 and (_ZUO_OBJECT_RE.match(text, end + 2) or _VERB_OPENING_AFTER_NAME_RE.match(text, end + 2)):
+            continue  # 部长邱远作说明, 常委李胥作为, 常委林昶获邀: a two-character name, then the verb
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n)
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
@@ -5097,6 +5099,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     return []
 
 
+# Verbs that open with a character a given name may hold, right after a name: 作为 (as), 获邀 (is invited), 获聘.
+_VERB_OPENING_AFTER_NAME_RE = re.compile("作为|获(?:邀|聘|颁|选|评|授)")
 _ZUO_OBJECT_RE = re.compile("作(?:了|出)?(?:说明|报告|讲话|发言|总结|部署|动员|点评|辅导|解读|交流)")
 _TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
 

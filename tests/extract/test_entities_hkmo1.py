@@ -140,3 +140,23 @@ def test_an_associations_initials_of_a_promotion_society() -> None:
 def test_a_bare_head_left_after_the_place_is_not_learned() -> None:
     text = "香港总商会举行年会。各地总商会代表出席。"
     assert "总商会" not in labelled(text, "ORG")
+
+
+# --- a two-character name before a verb whose first character could be a third given one --------------------
+
+
+def test_a_name_before_zuowei_is_two_characters() -> None:
+    text = "市政协常委李胥作为港区委员召集人表示,将组织委员学习。"
+    got = labelled(text, "PERSON")
+    assert "李胥" in got and "李胥作" not in got
+
+
+def test_a_name_before_huoyao_is_two_characters() -> None:
+    text = "省政协常委林昶获邀列席晚宴,委员王志获聘为顾问。"
+    got = labelled(text, "PERSON")
+    assert "林昶" in got and "王志" in got and not any(p.endswith("获") for p in got)
+
+
+def test_a_three_character_name_before_a_verb_stays() -> None:
+    text = "市政协常委李建军作为召集人表示支持。"
+    assert "李建军" in labelled(text, "PERSON")
