@@ -3208,9 +3208,14 @@ def _body_prefix(
             # 区委统战部和九三学社: what stands before 和 ends with a body's head, so it is a body of its own.
             if proper or content_start == head_start or _ENDS_WITH_HEAD_RE.search(text, max(0, w_start - 12), w_start):
                 return None, content_start, proper
-        elif (word in function_words and not (len(word) == 2 and w_start + 2 == trade_end)) or (
-            len(word) == 1 and word in _STOP_CHARS
-        ):
+        elif (
+            word in function_words
+            and not (len(word) == 2 and w_start + 2 == trade_end)
+            # 香港特别行政区 + 选举 + 委员会: a place's committee named by its task, the verb right before the head
+            and not (
+                w_start + len(word) == head_start and text.startswith("委员会", head_start) and w_start in place_end
+            )
+        ) or (len(word) == 1 and word in _STOP_CHARS):
             return None, content_start, proper
         singles = singles + 1 if len(word) == 1 else 0
         proper = proper or singles >= 2 or _proper_token(word, st)

@@ -160,3 +160,13 @@ def test_a_name_before_huoyao_is_two_characters() -> None:
 def test_a_three_character_name_before_a_verb_stays() -> None:
     text = "市政协常委李建军作为召集人表示支持。"
     assert "李建军" in labelled(text, "PERSON")
+
+
+def test_a_places_committee_named_by_its_task() -> None:
+    text = "他在2021年澳门特别行政区选举委员会界别分组选举中当选。"
+    assert "澳门特别行政区选举委员会" in labelled(text, "ORG")
+
+
+def test_a_task_committee_not_right_after_the_place_stays_no_body() -> None:
+    text = "香港举行选举委员会选举,投票顺利。"
+    assert not any(o.endswith("选举委员会") for o in labelled(text, "ORG"))
