@@ -847,7 +847,17 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
         # 王强李明张伟: names of two characters run together; a common surname ending a part tells.
         if all(looks_like_name(text[i:j]) and text[j - 1] not in _COMMON_SURNAMES for i, j in parts):
             out += [_span(text, i, j, "PERSON", "entity.person_byline", 0.7) for i, j in parts]
+    for m in _AGENCY_PHOTO_RE.finditer(text):
+        # (中评社兰忠伟摄): the photographer an agency's bracketed credit names, right before 摄.
+        a, b = m.span(1)
+        if looks_like_name(text[a:b]) and not any(s.start < b and a < s.end for s in spans):
+            out.append(_span(text, a, b, "PERSON", "entity.person_byline", 0.65))
     return out
+
+
+_AGENCY_PHOTO_RE = re.compile(
+    rf"[（(](?:(?![本我该])[{_CJK}]{{1,4}}[社网]|[{_CJK}]{{2,4}}通讯社)[ 　]?(?:记者[ 　]?)?([{_CJK}]{{2,3}})摄[)）]"
+)
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")

@@ -170,3 +170,9 @@ def test_a_places_committee_named_by_its_task() -> None:
 def test_a_task_committee_not_right_after_the_place_stays_no_body() -> None:
     text = "香港举行选举委员会选举,投票顺利。"
     assert not any(o.endswith("选举委员会") for o in labelled(text, "ORG"))
+
+
+def test_a_photographers_name_in_an_agencys_bracketed_credit() -> None:
+    text = "记者会现场。(中评社兰忠伟摄)\n(新华社 王强摄)"
+    got = labelled(text, "PERSON")
+    assert "兰忠伟" in got and "王强" in got
