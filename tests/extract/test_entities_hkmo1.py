@@ -176,3 +176,4 @@ def test_a_photographers_name_in_an_agencys_bracketed_credit() -> None:
     text = "记者会现场。(中评社兰忠伟摄)\n(新华社 王强摄)"
     got = labelled(text, "PERSON")
     assert "兰忠伟" in got and "王强" in got
+
