@@ -1818,6 +1818,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_standing", 0.5))
             numbered += 1
+        elif not numbered and _POLICY_PACKAGE_RE.fullmatch(content):
+            # “惠台31条”, “稳外贸十条”: a policy package named by what it favours and its count of articles.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_package", 0.5))
+            numbered += 1
         elif not numbered and _SELF_RULE_RE.fullmatch(content):
             # “港人治港”, “爱国者治港澳”: who governs a polity, the SARs' principle (RULINGS), whatever follows it.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_self_rule", 0.5))
@@ -1994,6 +1998,10 @@ _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|�
 # 港人治港, 澳人治澳, 爱国者治澳, 爱国者治港澳: a polity's one-character name governed by its own people or by patriots.
 _SELF_RULE_RE = re.compile(r"([港澳台])人治\1|爱国者治[港澳台]{1,2}")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
+# A policy package by what it favours and its count of articles or measures: 惠台31条, 稳外贸十条, 新十条.
+_POLICY_PACKAGE_RE = re.compile(
+    rf"[{_CJK}]{{1,5}}?(?:[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:条|项|策|招)(?:措施|举措)?"
+)
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 # 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);

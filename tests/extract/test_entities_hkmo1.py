@@ -177,3 +177,21 @@ def test_a_photographers_name_in_an_agencys_bracketed_credit() -> None:
     got = labelled(text, "PERSON")
     assert "兰忠伟" in got and "王强" in got
 
+
+# --- slogans -------------------------------------------------------------------------------------------------
+
+
+def test_a_quoted_policy_package_named_by_its_count_of_articles() -> None:
+    text = "委员们就“惠企26条”政策落实情况开展调研,推动“稳外贸十条”落地。"
+    got = labelled(text, "SLOGAN")
+    assert "惠企26条" in got and "稳外贸十条" in got
+
+
+def test_a_quoted_count_of_articles_alone_is_no_package() -> None:
+    text = "报告列出“三条”意见。"
+    assert labelled(text, "SLOGAN") == []
+
+
+def test_the_dual_circulation_is_a_numbered_watchword() -> None:
+    text = "大湾区是畅通国内国际双循环的重要节点。"
+    assert "双循环" in labelled(text, "SLOGAN")
