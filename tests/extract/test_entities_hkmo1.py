@@ -195,3 +195,17 @@ def test_a_quoted_count_of_articles_alone_is_no_package() -> None:
 def test_the_dual_circulation_is_a_numbered_watchword() -> None:
     text = "大湾区是畅通国内国际双循环的重要节点。"
     assert "双循环" in labelled(text, "SLOGAN")
+
+
+# --- names after a company's or an office's posts -------------------------------------------------------------
+
+
+def test_names_after_a_chief_executive_and_a_secretary() -> None:
+    text = "活动获集团行政总裁霍震明大力支持,主席秘书杨立亮、副主席秘书黄懋等陪同。"
+    got = labelled(text, "PERSON")
+    assert "霍震明" in got and "杨立亮" in got and "黄懋" in got
+
+
+def test_a_secretariat_is_no_name() -> None:
+    text = "秘书处负责会务,秘书长主持会议。"
+    assert labelled(text, "PERSON") == []
