@@ -2967,7 +2967,7 @@ _PROPER_HEADS = frozenset(
 # These one-character heads name a body only after a short proper name or a place (not 互联网, 合作社).
 _SHORT_HEADS = frozenset(("网", "社", "报", "办"))
 # National leads: a body named after them needs no place (中共中央办公厅, 共青团中央, 国家统计局).
-_LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国", "武警", "中央")
+_LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国", "中华", "武警", "中央")
 # Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
 _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
 _MAX_BODY_CONTENT = 12
@@ -3211,7 +3211,10 @@ def _body_prefix(
                 start = place_end[start].start
             return start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
-            return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
+            start = w_start
+            while word.startswith("中华") and start in place_end:
+                start = place_end[start].start  # 香港 + 中华总商会: 中华 leads no national body after a place
+            return start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
         term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)
         if term is not None and w_start >= term.start():
             # 省政协十二届委员会: a term inside the chain is part of it, numerals and all.

@@ -209,3 +209,15 @@ def test_names_after_a_chief_executive_and_a_secretary() -> None:
 def test_a_secretariat_is_no_name() -> None:
     text = "秘书处负责会务,秘书长主持会议。"
     assert labelled(text, "PERSON") == []
+
+
+def test_a_national_association_led_by_zhonghua() -> None:
+    text = "160多名人大代表、政协委员、中华海外联谊会理事出席,弘扬中华优秀传统文化。"
+    got = labelled(text, "ORG")
+    assert "中华海外联谊会" in got and not any("文化" in o for o in got)
+
+
+def test_a_sars_association_led_by_zhonghua_keeps_its_sar() -> None:
+    text = "澳门中华总商会会长出席,香港中华厂商联合会致贺。"
+    got = labelled(text, "ORG")
+    assert "澳门中华总商会" in got and "香港中华厂商联合会" in got
