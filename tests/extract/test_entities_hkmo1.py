@@ -221,3 +221,8 @@ def test_a_sars_association_led_by_zhonghua_keeps_its_sar() -> None:
     text = "澳门中华总商会会长出席,香港中华厂商联合会致贺。"
     got = labelled(text, "ORG")
     assert "澳门中华总商会" in got and "香港中华厂商联合会" in got
+
+
+def test_an_agencys_dateline_glued_to_a_mirrors_latin_tag() -> None:
+    text = "发布时间:2024-11-25 04:34:51来源: sp20241125中新网北京2月26日电(记者刘某)台盟中央召开会议。"
+    assert "中新网" in labelled(text, "ORG")
