@@ -515,8 +515,9 @@ _CPPCC_TERM_RE = re.compile(
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # A committee's short name led by the regions or the overseas Chinese it works with (港澳台侨外事委,
-# 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee).
-_REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|华侨|侨务)(?:(?!委)[{_CJK}]){{0,8}}?委(?![员会])"
+# 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee) nor 和 (a
+# name its 和 joins is read whole by _LONG_SHORT_COMMITTEE_RE).
+_REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|华侨|侨务)(?:(?![委和与及])[{_CJK}]){{0,8}}?委(?![员会])"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
 # 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
@@ -2000,8 +2001,9 @@ _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|�
 _SELF_RULE_RE = re.compile(r"([港澳台])人治\1|爱国者治[港澳台]{1,2}")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
 # A policy package by what it favours and its count of articles or measures: 惠台31条, 稳外贸十条, 新十条.
+# (no numeral in what it favours: “一校一策” is one thing per unit, a method)
 _POLICY_PACKAGE_RE = re.compile(
-    rf"[{_CJK}]{{1,5}}?(?:[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:条|项|策|招)(?:措施|举措)?"
+    rf"(?:(?![一二三四五六七八九十0-9])[{_CJK}]){{1,5}}?(?:[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:条|项|策|招)(?:措施|举措)?"
 )
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
@@ -2553,7 +2555,9 @@ _CLIPPING_VERBS = frozenset("在来赴进回离抵驻返访留旅")
 
 def _unrepeated_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A run of one-character names cut where a name comes again (琼港琼澳 → 琼港, 琼澳); whole otherwise."""
-    runs, seen, begin = [], set(), start
+    runs: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    begin = start
     for i in range(start, end):
         if text[i] in seen:
             runs.append((begin, i))
