@@ -682,6 +682,7 @@ def _find_entities(text: str) -> list[Span]:
     learned += _bracketed_short_names(text, orgs + learned, tokens)
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
+    spans += _bare_congress(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
@@ -859,6 +860,23 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
 _AGENCY_PHOTO_RE = re.compile(
     rf"[（(](?:(?![本我该])[{_CJK}]{{1,4}}[社网]|[{_CJK}]{{2,4}}通讯社)[ 　]?(?:记者[ 　]?)?([{_CJK}]{{2,3}})摄[)）]"
 )
+
+
+# 列席人大会议, 代行人大职权, 人大在12日闭幕: the congress named bare as the body that sits (RULINGS, 313, 315);
+# not in 人大代表, 人大常委会, 人大政协 (the deputies and members as people), nor after a level (市人大).
+_BARE_CONGRESS_RE = re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)")
+
+
+def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        if s.label == "ORG":
+            taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_bare_congress", 0.55)
+        for m in _BARE_CONGRESS_RE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    ]
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")

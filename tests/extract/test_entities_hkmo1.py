@@ -226,3 +226,16 @@ def test_a_sars_association_led_by_zhonghua_keeps_its_sar() -> None:
 def test_an_agencys_dateline_glued_to_a_mirrors_latin_tag() -> None:
     text = "发布时间:2024-11-25 04:34:51来源: sp20241125中新网北京2月26日电(记者刘某)台盟中央召开会议。"
     assert "中新网" in labelled(text, "ORG")
+
+
+# --- the congress named bare as the sitting body ---------------------------------------------------------------
+
+
+def test_the_bare_congress_as_the_sitting_body() -> None:
+    text = "委员们列席人大会议开幕仪式,政协会议明日开幕,人大在12日闭幕。"
+    assert labelled(text, "ORG").count("人大") == 2
+
+
+def test_the_congress_inside_a_post_or_a_pair_of_people_stays_none() -> None:
+    text = "人大代表和政协委员出席,人大政协共同调研,市人大常委会主任讲话。"
+    assert "人大" not in labelled(text, "ORG")
