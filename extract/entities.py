@@ -543,6 +543,10 @@ _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
+# A committee's short name led by the regions or the overseas Chinese it works with (港澳台侨外事委,
+# 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee) nor 和 (a
+# name its 和 joins is read whole by _LONG_SHORT_COMMITTEE_RE).
+_REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|华侨|侨务)(?:(?![委和与及])[{_CJK}]){{0,8}}?委(?![员会])"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
 # 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
@@ -555,12 +559,15 @@ _SUBUNITS = {
         # that level's party committee, another body.
         rf"|(?![各专有全委])[{_CJK}]{{2,4}}(?<![省市区县州旗盟])委(?![员会])"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
+        # 县政协港澳台侨外事委: a committee for the regions or the overseas Chinese by its short name, however long
+        rf"|{_REGION_COMMITTEE}"
         # 县政协办: the body's own office by its short name
         rf"|办{_NOT_VERB_AFTER_BAN}(?![{_CJK}]?[理事好法实结成了公会])(?!(?:法|理))"
         # 市政协人事联络室, 县政协宣传信息室: an office named by its function (not a room: 会议室, 工作室).
         rf"|(?![各专有全])[{_CJK}]{{0,4}}?(?:联络|信息|宣传|综合|人事|调研|秘书|文史)室"
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
-        rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组)"
+        # (联组会 is the groups' joint meeting, no group: 全国政协委员联组会 names 全国政协 only)
+        rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组(?!会))"
         # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
         rf"|(?![各专有全]|调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员)"
         rf"[{_CJK}]{{2}}组(?![织成建长团队合])"
@@ -571,8 +578,8 @@ _SUBUNITS = {
         rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
     ),
     "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
-    # 县人大办, 县人大常委会办公室: a congress's office.
-    "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN})"),
+    # 县人大办, 县人大常委会办公室: a congress's office; 市人大华侨外事民族宗教委: a committee of it.
+    "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN}|{_REGION_COMMITTEE})"),
 }
 # 湖南日报, 宜昌电视台: a place's newspaper or station (the place read back from the head).
 # Its press house or site written after it is one name with it (某某日报社, 某某日报新闻网).
@@ -589,7 +596,8 @@ _NATIONAL_CPPCC_RE = re.compile("全国政协|全国委员会")
 _SHORT_BUREAU_RE = re.compile(
     rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
     # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
-    rf"|((?:(?![的了和与及、在是对为办])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
+    # (a level's character opens no abbreviation: 福州 + 市侨办 is searched from 市, not from 州)
+    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
 )
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
@@ -716,6 +724,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
     spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
+    spans += _bare_congress(text, spans)
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
@@ -1042,7 +1051,34 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
         # 王强李明张伟: names of two characters run together; a common surname ending a part tells.
         if all(looks_like_name(text[i:j]) and text[j - 1] not in _COMMON_SURNAMES for i, j in parts):
             out += [_span(text, i, j, "PERSON", "entity.person_byline", 0.7) for i, j in parts]
+    for m in _AGENCY_PHOTO_RE.finditer(text):
+        # (中评社兰忠伟摄): the photographer an agency's bracketed credit names, right before 摄.
+        a, b = m.span(1)
+        if looks_like_name(text[a:b]) and not any(s.start < b and a < s.end for s in spans):
+            out.append(_span(text, a, b, "PERSON", "entity.person_byline", 0.65))
     return out
+
+
+_AGENCY_PHOTO_RE = re.compile(
+    rf"[（(](?:(?![本我该])[{_CJK}]{{1,4}}[社网]|[{_CJK}]{{2,4}}通讯社)[ 　]?(?:记者[ 　]?)?([{_CJK}]{{2,3}})摄[)）]"
+)
+
+
+# 列席人大会议, 代行人大职权, 人大在12日闭幕: the congress named bare as the body that sits (RULINGS, 313, 315);
+# not in 人大代表, 人大常委会, 人大政协 (the deputies and members as people), nor after a level (市人大).
+_BARE_CONGRESS_RE = re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)")
+
+
+def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        if s.label == "ORG":
+            taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    return [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_bare_congress", 0.55)
+        for m in _BARE_CONGRESS_RE.finditer(text)
+        if not any(taken[m.start() : m.end()])
+    ]
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")
@@ -1099,7 +1135,8 @@ _OUTLET_SOURCE_RE = re.compile(
     rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
 )
 _AGENCY_RE = re.compile(
-    rf"(?:^|(?<=[（(\s|。]))((?![本我该])[{_CJK}]{{1,4}}[社网]|[{_CJK}]{{2,4}}通讯社)"
+    # (after a mirror's Latin tag too: sp20241125中新网北京2月26日电)
+    rf"(?:^|(?<=[（(\s|。0-9A-Za-z]))((?![本我该])[{_CJK}]{{1,4}}[社网]|[{_CJK}]{{2,4}}通讯社)"
     rf"(?=[{_CJK}]{{2,4}}(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日电"
     # 中新网记者王立摄 (a photo credit), 新华通讯社出品 (the producer's line)
     rf"|报道组|[ \u3000]?(?:记者[ \u3000]?)?[{_CJK}]{{2,4}}摄|出品)",
@@ -2028,6 +2065,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_standing", 0.5))
             numbered += 1
+        elif not numbered and _POLICY_PACKAGE_RE.fullmatch(content):
+            # “惠台31条”, “稳外贸十条”: a policy package named by what it favours and its count of articles.
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_package", 0.5))
+            numbered += 1
         elif not numbered and _SELF_RULE_RE.fullmatch(content):
             # “港人治港”, “爱国者治港澳”: who governs a polity, the SARs' principle (RULINGS), whatever follows it.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_self_rule", 0.5))
@@ -2206,6 +2247,11 @@ _PRINCIPLE_AFTER_RE = re.compile(r"(?:的)?(?:基本|根本|重要)?(?:原则|�
 # 港人治港, 澳人治澳, 爱国者治澳, 爱国者治港澳: a polity's one-character name governed by its own people or by patriots.
 _SELF_RULE_RE = re.compile(r"([港澳台])人治\1|爱国者治[港澳台]{1,2}")
 _CLAUSE_OF_PRINCIPLE_RE = re.compile(rf"[{_CJK}]{{3,6}}")
+# A policy package by what it favours and its count of articles or measures: 惠台31条, 稳外贸十条, 新十条.
+# (no numeral in what it favours: “一校一策” is one thing per unit, a method)
+_POLICY_PACKAGE_RE = re.compile(
+    rf"(?:(?![一二三四五六七八九十0-9])[{_CJK}]){{1,5}}?(?:[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:条|项|策|招)(?:措施|举措)?"
+)
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
 # 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);
@@ -2372,10 +2418,19 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if m.start() in token_starts and token_end_at[m.start()] > m.end():
             found.append((m.start(), m.end(), 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
-        if m.start() in token_starts and m.end() not in token_ends:
-            found.append((m.start(), m.end(), 0.6))  # 港澳 of 港澳同胞
-        elif m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
-            found.append((m.start(), m.end(), 0.55))  # 港鄂合作, 闽台交流: one-character tokens jieba left
+        start, end = m.span()
+        if start not in token_starts:
+            continue
+        if end not in token_ends:
+            confidence = 0.6  # 港澳 of 港澳同胞
+        elif _RELATION_AFTER_RE.match(text, end):
+            confidence = 0.55  # 港鄂合作, 闽台交流: one-character tokens jieba left
+        elif end - start >= 3 and token_end_at[start] == start + 1 and text[start - 1 : start] not in _CLIPPING_VERBS:
+            confidence = 0.55  # 沪 + 港澳青少年: a province's character jieba left before a region's run
+        else:
+            continue
+        # 琼港琼澳: a pairing written again with its first name is a second place, not one run of four.
+        found += [(s, e, confidence) for s, e in _unrepeated_runs(text, start, end)]
     for m in _COUNTED_RUN_RE.finditer(text):
         # 澳闽台蒙四地: one-character names (蒙 too) counted by as many places after them are one place.
         run = m.group("run")
@@ -2384,6 +2439,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for m in _CITY_REGION_RUN_RE.finditer(text):
         # 穗港澳, 佛澳两地, 港深: a city's one-character name beside Hong Kong, Macau or Taiwan's.
         if m.start() in token_starts and (m.end() in token_ends or _RELATION_AFTER_RE.match(text, m.end())):
+            found.append((m.start(), m.end(), 0.55))
+    for m in _WEAK_REGION_RUN_RE.finditer(text):
+        # 贵澳两地, 云澳合作: a province's everyday character beside Macau's, only before the relation between them.
+        if m.start() in token_starts and _RELATION_AFTER_RE.match(text, m.end()):
             found.append((m.start(), m.end(), 0.55))
     autonomous_shorts = set()
     if st["autonomous_re"] is not None:
@@ -2449,6 +2508,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
+    for m in _NATIVE_PLACE_RE.finditer(text):
+        # 籍贯 + 台中: the word for one's native place is followed by a place, though the segmenter split it (台|中).
+        pos = m.end()
+        name = next((text[pos : pos + n] for n in (4, 3, 2) if text[pos : pos + n] in words), None)
+        if name is not None:
+            found.append((pos, pos + len(name), 0.6))
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
@@ -2572,7 +2637,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
             if text[e : e + 2] not in st["suffix_eaters"]:
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
-        if text[s : e + 1] in places and text[e : e + 1] in _NATURAL_SUFFIXES:
+        if (
+            text[s : e + 1] in places
+            and text[e : e + 1] in _NATURAL_SUFFIXES
+            # 中国 + 海军: the feature's character opens a common word of its own (not 中国海)
+            and st["tokenizer"].FREQ.get(text[e : e + 2], 0) < _EVERYDAY_WORD_FREQ
+        ):
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
@@ -2593,6 +2663,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and table.short.get(feature.group()) not in ("province", "country", "city")
             # 大明湖 + 见湖: a natural place takes no feature of its own kind after it (见湖透绿 is a slogan's words)
             and not (text[e - 1] in _NATURAL_SUFFIXES and text[e - 1] == feature.group()[-1])
+            # 中国 + 近代海 + 军: the feature's character opens the next word (海军), no feature
+            and st["tokenizer"].FREQ.get(text[feature.end() - 1 : feature.end() + 1], 0) < _EVERYDAY_WORD_FREQ
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
@@ -2821,9 +2893,17 @@ def _two_provinces(first: str, second: str) -> bool:
     kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
     if kinds == ["province", "province"] or all(_WORLD_REGION_RE.fullmatch(w) for w in (first, second)):
         return True  # 广东福建, 南亚东南亚
+    if len(first) <= 3 and _ALL_ABBREVIATIONS.issuperset(first + second) and first[0] in second:
+        return True  # 琼港 + 琼澳: a pairing written again with its first name
     if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
         return True  # 神湾澳门交流: a mainland place before a SAR (中国香港 stays one)
     return first in _SAR_NAMES and kinds[1] in ("province", "city")
+
+
+# 籍贯, 祖籍, 原籍 (one's native place), with a copula: a place's name follows.
+_NATIVE_PLACE_RE = re.compile("(?:籍贯|祖籍|原籍)(?:是|为|系|在)?")
+# A word at least this frequent in jieba's dictionary is an everyday word (海军, 海关, 山区).
+_EVERYDAY_WORD_FREQ = 1000
 
 
 _SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区", "台湾省"))
@@ -2851,7 +2931,26 @@ _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|�
 # Cities' one-character names that rarely stand for anything else beside 港, 澳 or 台 (穗 广州, 莞 东莞,
 # 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
 _CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
-_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,3}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+_WEAK_REGION_RUN_RE = re.compile(f"[{''.join(sorted(_WEAK_ABBREVIATIONS))}][港澳台]{{1,2}}")
+# Verbs that take a one-character clipping of a place (在京, 赴沪, 来琼): the clipping opens no run after it.
+_CLIPPING_VERBS = frozenset("在来赴进回离抵驻返访留旅")
+
+
+def _unrepeated_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of one-character names cut where a name comes again (琼港琼澳 → 琼港, 琼澳); whole otherwise."""
+    runs: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    begin = start
+    for i in range(start, end):
+        if text[i] in seen:
+            runs.append((begin, i))
+            seen, begin = set(), i
+        seen.add(text[i])
+    runs.append((begin, end))
+    return [(s, e) for s, e in runs if e - s >= 2]
+
+
 # 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
 _ZONE_RE = re.compile(
     rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}][东西南北]){{2}}"
@@ -3140,6 +3239,12 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
                     _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
                 )
                 continue
+            if text.endswith(("港区", "澳区"), 0, head_start - 1):
+                # 港区 + 市政协委员: the Hong Kong members' delegation before the city's CPPCC they sit on.
+                spans.append(
+                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
             if (
@@ -3289,7 +3394,7 @@ _PROPER_HEADS = frozenset(
 # These one-character heads name a body only after a short proper name or a place (not 互联网, 合作社).
 _SHORT_HEADS = frozenset(("网", "社", "报", "办"))
 # National leads: a body named after them needs no place (中共中央办公厅, 共青团中央, 国家统计局).
-_LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国", "武警", "中央")
+_LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国", "中华", "武警", "中央")
 # Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
 _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
 _MAX_BODY_CONTENT = 12
@@ -3528,12 +3633,21 @@ def _body_prefix(
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
             if word == "区" and w_start and text[w_start - 1] in "港澳":
-                return w_start - 1, content_start, proper  # 澳区…联谊会: the Macau members' region
+                start = w_start - 1  # 澳区…联谊会: the Macau members' region
+                while start in place_end:  # 江苏省 + 澳区…联谊会
+                    start = place_end[start].start
+                return start, content_start, proper
             return w_start, content_start, proper
         if word in ("港区", "澳区"):
-            return w_start, content_start, proper
+            start = w_start
+            while start in place_end:  # 海南省 + 港区…联谊会: the province whose Hong Kong members they are
+                start = place_end[start].start
+            return start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
-            return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
+            start = w_start
+            while word.startswith("中华") and start in place_end:
+                start = place_end[start].start  # 香港 + 中华总商会: 中华 leads no national body after a place
+            return start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
         term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)
         if term is not None and w_start >= term.start():
             # 省政协十二届委员会: a term inside the chain is part of it, numerals and all.
@@ -3548,9 +3662,14 @@ def _body_prefix(
             # 区委统战部和九三学社: what stands before 和 ends with a body's head, so it is a body of its own.
             if proper or content_start == head_start or _ENDS_WITH_HEAD_RE.search(text, max(0, w_start - 12), w_start):
                 return None, content_start, proper
-        elif (word in function_words and not (len(word) == 2 and w_start + 2 == trade_end)) or (
-            len(word) == 1 and word in _STOP_CHARS
-        ):
+        elif (
+            word in function_words
+            and not (len(word) == 2 and w_start + 2 == trade_end)
+            # 香港特别行政区 + 选举 + 委员会: a place's committee named by its task, the verb right before the head
+            and not (
+                w_start + len(word) == head_start and text.startswith("委员会", head_start) and w_start in place_end
+            )
+        ) or (len(word) == 1 and word in _STOP_CHARS):
             return None, content_start, proper
         singles = singles + 1 if len(word) == 1 else 0
         proper = proper or singles >= 2 or _proper_token(word, st)
@@ -3702,7 +3821,7 @@ def _brands_and_units(text: str, orgs: list[Span], places: list[Span]) -> list[S
 
 
 # An association's head that its short name takes the first character of (中华 + 总商会 gives 中总).
-_INITIALS_HEADS = ("总商会", "总会", "联合会", "商会", "协会", "联会", "同乡会")
+_INITIALS_HEADS = ("总商会", "总会", "联合会", "商会", "协会", "联会", "同乡会", "协进会")
 _SAR_PLACES = ("澳门", "香港")
 
 
@@ -3710,7 +3829,8 @@ def _association_initials(
     text: str, orgs: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]
 ) -> list[Span]:
     """澳门中华总商会 … 中总: an association's short name, the first character of each word of its name after
-    its place, is ORG after the full name was given, where it starts a word (not 集中总结)."""
+    its place, is ORG after the full name was given, where it starts a word (not 集中总结). So is the name
+    without the SAR it opens with (香港工联会 … 工联会), where more than the association's head is left."""
     table = place_table()
     first_seen: dict[str, int] = {}
     for o in orgs:
@@ -3721,6 +3841,8 @@ def _association_initials(
             if name[:k] in _SAR_PLACES or table.kind.get(name[:k]) in _DIVISION_KINDS or name[:k] in table.short:
                 name = name[k:]
                 break
+        if o.text.startswith(_SAR_PLACES) and len(name) >= 3 and name not in _INITIALS_HEADS and name not in _ORG_HEADS:
+            first_seen[name] = min(first_seen.get(name, o.end), o.end)
         words = st["segmenter"].words(name)
         if 2 <= len(words) <= 3 and all(len(w) >= 2 for w in words):
             short = "".join(w[0] for w in words)
@@ -4457,7 +4579,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
 
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
-    rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![{_CJK}]{{0,1}}[长门署])"
+    # (联络部 + 部长: the department before its head's post; not 部门, 部署, 组织部长)
+    rf"(?:常务委员会|常委会(?!议))|(?![各专有全])[{_CJK}]{{2,6}}?(?:部|处|办公室|研究室)(?![长门署]|(?!部|处)[{_CJK}][长门署])"
     # 民盟某某省委会 + 监督委员会, + 参政议政工作委员会: the committee's own supervisory or working committee
     rf"|监督委员会|(?:(?![各专有全与和及、的在对把将向为是了并也都就从到])[{_CJK}]){{2,6}}?工作委员会"
     # 民进中央研究室, 民盟中央办公厅: the centre's own office, named by itself
@@ -5205,9 +5328,11 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
                 if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                     break
                 if text is not None and (
-                    _NAME_CUE_RE.match(text, tokens[j][0]) or _CREDIT_RE.match(text, tokens[j][0])
+                    _NAME_CUE_RE.match(text, tokens[j][0])
+                    or _CREDIT_RE.match(text, tokens[j][0])
+                    or _VERB_OPENING_AFTER_NAME_RE.match(text, tokens[j][0])
                 ):
-                    break  # 李明作工作报告, 毕竞文/图: 作 starts the verb, 文/图 the credit
+                    break  # 李明作工作报告, 毕竞文/图, 林昶获邀: 作 or 获 starts the verb, 文/图 the credit
                 end = tokens[j][1]
                 j += 1
             if end - start >= 2:
@@ -5661,8 +5786,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     for n in (3, 2):
         if n == 3 and text.startswith("说", end + 2):
             continue  # 副市长黄菱说,: a two-character name, then the speech verb
-        if n == 3 and _ZUO_OBJECT_RE.match(text, end + 2):
-            continue  # 部长邱远作说明: a two-character name, then 作 and what is given
+        if n == 3 and (_ZUO_OBJECT_RE.match(text, end + 2) or _VERB_OPENING_AFTER_NAME_RE.match(text, end + 2)):
+            continue  # 部长邱远作说明, 常委李胥作为, 常委林昶获邀: a two-character name, then the verb
         # 副主任委员:某某 as the page's last words: the text's end closes the name too.
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n) or end + n == len(text)
         rare = _RARE_AFTER_POST
@@ -5676,6 +5801,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     return []
 
 
+# Verbs that open with a character a given name may hold, right after a name: 作为 (as), 获邀 (is invited), 获聘.
+_VERB_OPENING_AFTER_NAME_RE = re.compile("作为|获(?:邀|聘|颁|选|评|授)")
 _ZUO_OBJECT_RE = re.compile("作(?:了|出)?(?:说明|报告|讲话|发言|总结|部署|动员|点评|辅导|解读|交流)")
 _TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
 

@@ -846,8 +846,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
         if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half") or "半" in m.group("unit"):
             return "figure.cn_duration", 0.5  # 连续三年, 一年半时间: a length
-        if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋")):
-            return "figure.cn_duration", 0.45
+        if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋", "行程")):
+            return "figure.cn_duration", 0.45  # 三天行程: the length of a trip
         return None
     if _FORMULA_LIST_RE.search(text, max(0, m.start() - 40), m.start()):
         return None  # “一个目标、两个重点、三项任务”: a formula's numbered parts
@@ -870,6 +870,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
+    if before == "的" and unit in _PEOPLE_UNITS:
+        return "figure.cn_numeral", 0.5  # 香港的十名常委: people counted after whose they are
     if after[:1] in "和及与" and _POST_COUNTED_RE.search(text, max(0, m.start() - 12), m.start()):
         return "figure.cn_numeral", 0.5  # 主任一名和副主任若干名: a post's holders, then the next post
     if value > 10 and len(number) > 1 and text[end - 1 : end + 1] not in _two_character_words():
