@@ -31,6 +31,7 @@ from typing import Any, cast
 from pizhu.extract.models import Span
 from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
+from pizhu.extract.prefilter import scanning
 from pizhu.extract.segment import Segmenter
 
 __all__ = ["find_entities", "looks_like_name", "looks_like_place", "post_at", "unsettled_stretches"]
@@ -285,56 +286,62 @@ _SESSION = (
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
     r"(?:全体会议|全委会议|全委会|常委会议|常委会|委员会议|会议|全会|(?:人民)?代表大会|人代会)"
 )
-_MEETING_RE = re.compile(
-    rf"(?<![一二三四五六七八九十\d])(?:"
-    # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
-    # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
-    rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
-    # 政协第十届某某县二次会议: the committee's place written without 委员会.
-    rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
-    # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
-    # without 第, is no designation: RULINGS).
-    rf"|第{_N}届全体会议"
-    # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
-    rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
-    # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
-    rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
-    # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
-    # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
-    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
-    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
-    # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
-    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|以后|之后|期间|胜利召开|召开|的召开)"
-    rf")"
+_MEETING_RE = scanning(
+    re.compile(
+        rf"(?<![一二三四五六七八九十\d])(?:"
+        # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
+        # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
+        rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+        # 政协第十届某某县二次会议: the committee's place written without 委员会.
+        rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
+        # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
+        # without 第, is no designation: RULINGS).
+        rf"|第{_N}届全体会议"
+        # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
+        rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
+        # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
+        rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
+        # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
+        # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
+        rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]代表[)）])?|代表)大会|党代会)"
+        rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|$)"
+        # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
+        rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|精神|以来|以后|之后|期间|胜利召开|召开|的召开)"
+        rf")"
+    )
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
 # so the MEETING is the session alone.
-_BODY_SESSION_RE = re.compile(
-    rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})"
+_BODY_SESSION_RE = scanning(
+    re.compile(rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})")
 )
 # 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
 _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
 
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
-_BARE_SESSION_RE = re.compile(
-    # 本届第八次常委会议: a deictic term before the session, 本届 outside it (RULINGS: a deictic prefix).
-    rf"(?:(?<![届\d一二三四五六七八九十])|(?<=本届))第{_N}次"
-    rf"(?P<kind>常委会|常委|常务委员会|常务|全体|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
-    rf"(?:全体会议|委员会议|会议|全会)"
-    rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
-    # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
-    rf"|(?<![届\d一二三四五六七八九十])第{_N}次(?P<short>常委会|全委会)(?!议|主任|办公|党组|机关|委员)"
+_BARE_SESSION_RE = scanning(
+    re.compile(
+        # 本届第八次常委会议: a deictic term before the session, 本届 outside it (RULINGS: a deictic prefix).
+        rf"(?:(?<![届\d一二三四五六七八九十])|(?<=本届))第{_N}次"
+        rf"(?P<kind>常委会|常委|常务委员会|常务|全体|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
+        rf"(?:全体会议|委员会议|会议|全会)"
+        rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
+        # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
+        rf"|(?<![届\d一二三四五六七八九十])第{_N}次(?P<short>常委会|全委会)(?!议|主任|办公|党组|机关|委员)"
+    )
 )
 # 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
-_PARTY_CONGRESS_RE = re.compile(
-    rf"(?<=民革|民盟|民建|民进|台盟|学社)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
-    rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+_PARTY_CONGRESS_RE = scanning(
+    re.compile(
+        rf"(?<=民革|民盟|民建|民进|台盟|学社)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+        rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+    )
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
 # 向大会报告二次会议以来的工作: the session since which a report counts, written without 第, its 届 before it.
-_SINCE_SESSION_RE = re.compile(
-    r"(?<![届\d一二三四五六七八九十第两几多])[一二三四五六七八九十]{1,3}次(?:全体)?会议(?=以来)"
+_SINCE_SESSION_RE = scanning(
+    re.compile(r"(?<![届\d一二三四五六七八九十第两几多])[一二三四五六七八九十]{1,3}次(?:全体)?会议(?=以来)")
 )
 # 停止工作11年后举行的第一次常委会议: which meeting after a pause or since a date, no designation (RULINGS).
 _AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
@@ -392,7 +399,7 @@ _VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
 _BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
 _BRAND_VERBS = ("打造", "建设", "建成", "争创")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
-_SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
+_SLOT_FORMULA_RE = scanning(re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])"))
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
 _PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
@@ -542,9 +549,11 @@ _SUBUNITS = {
 _MEDIA_RE = re.compile("(?:广播电视台|融媒体中心|日报|晚报|电视台|新闻网)(?:社|新闻网|网(?![站友络民页购]))?")
 # Army and armed-police units named by their place (GUIDELINES v1.1: a named body): 某某警备区,
 # 某某省军区, 某某陆军预备役步兵师, 某某预备役工兵旅; the place read back from the head.
-_ARMY_UNIT_RE = re.compile(
-    rf"(?:(?:陆军|海军|空军)?预备役(?:(?![、，。；和及与的])[{_CJK}]){{1,8}}?(?:师|旅|团)(?!长)"
-    r"|警备区|军区)"
+_ARMY_UNIT_RE = scanning(
+    re.compile(
+        rf"(?:(?:陆军|海军|空军)?预备役(?:(?![、，。；和及与的])[{_CJK}]){{1,8}}?(?:师|旅|团)(?!长)"
+        r"|警备区|军区)"
+    )
 )
 _DIVISION_KINDS = frozenset(("province", "city", "county"))
 # Not before 工作报告: 政协常委会工作报告 names the report (the gold leaves the bare body inside it unlabelled).
@@ -583,7 +592,7 @@ def find_entities(text: str) -> list[Span]:
 
 # A line break between two CJK characters, where a PDF's layout may cut a body's name: 政协某某市第十四⏎
 # 届委员会常务委员会, 共青团某某市⏎委员会.
-_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t　]*\n[ \t　]*(?=[{_CJK}])")
+_BREAK_RE = scanning(re.compile(rf"(?<=[{_CJK}])[ \t　]*\n[ \t　]*(?=[{_CJK}])"))
 # Near a break, what a body's name holds (a lead, a head or a level's organ); elsewhere nothing is re-read.
 _BODY_HINT_RE = re.compile(
     r"政协|政治协商|委员|人大|人民代表|政府|中共|共产党|共青团|团[省市县区]委|工会|联合会|[工商侨科文妇残]联"
@@ -865,10 +874,12 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 
 # Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
 # (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
-_CREDIT_LINE_RE = re.compile(
-    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源)"
-    rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
-    re.MULTILINE,
+_CREDIT_LINE_RE = scanning(
+    re.compile(
+        rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源)"
+        rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
+        re.MULTILINE,
+    )
 )
 _CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻|在线)$")
 # 据滨江新闻报道, 转载自青川新闻网, 从光明网获悉: a news outlet named as the source of a report is ORG
@@ -911,18 +922,22 @@ _DEPARTMENT_AFTER_RE = re.compile(
     # not 组织部分委员 (组织, a verb, + 部分, part of)
     r"(?:处|部|室|局)(?![长任分])"
 )
-_LEVEL_CONGRESS_RE = re.compile(
-    rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
+_LEVEL_CONGRESS_RE = scanning(
+    re.compile(
+        rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
+    )
 )
 # Bodies of Hong Kong and Macau; the SAR government and the liaison office need no place before
 # them (支持特区政府依法施政, 与中联办沟通): each names one body.
-_SAR_BODY_RE = re.compile(
-    r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)"
-    r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
+_SAR_BODY_RE = scanning(
+    re.compile(
+        r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)"
+        r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
+    )
 )
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
-_OWN_OFFICE_RE = re.compile(
-    rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))"
+_OWN_OFFICE_RE = scanning(
+    re.compile(rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))")
 )
 
 
@@ -2083,7 +2098,7 @@ _WORD_AFTER_SUFFIX_FREQ = 100
 _TOWN_STEM_FREQ = 20
 # World regions (RULINGS: 南亚, 东南亚 are GPE); not 南亚热带 (a climate zone).
 _WORLD_REGION_RE = re.compile("(?:东南亚|东北亚|南亚|中亚|西亚|东亚|亚洲|欧洲|非洲|北非|美洲|大洋洲|拉美)(?!热带|洲)")
-_WORLD_REGION_RUN_RE = re.compile(f"(?:{_WORLD_REGION_RE.pattern}){{2,}}")
+_WORLD_REGION_RUN_RE = scanning(re.compile(f"(?:{_WORLD_REGION_RE.pattern}){{2,}}"))
 # China's partners by their one-character names, two or three after 中 (中俄, 中蒙俄, 中日韩).
 _COUNTRY_RUN_RE = re.compile("中[美俄日韩朝蒙英法德欧非印巴越老柬缅泰哈吉塔乌]{1,3}")
 _CORRIDOR_AFTER_RE = re.compile("经济走廊|关系|两国|三国|友好|峰会|建交|边境")
@@ -2873,7 +2888,7 @@ _BRANCH_HEADS = (
     "大队",
     "中队",
 )
-_CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
+_CHAIN_HEAD_RE = scanning(re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True))))
 _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
@@ -3351,7 +3366,7 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
 
 
 # 中国国民党某某县党部, 国民党县党部 (county annals): a party's office of a place or a level.
-_PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)")
+_PARTY_OFFICE_RE = scanning(re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)"))
 # 某某县女娲茶厂, 县木器厂: a works named after its place or level (not 厂长, 厂商, 厂区, 厂家, 厂房, 厂矿).
 _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
 
@@ -4186,17 +4201,19 @@ def _profession(word: str, st: dict[str, Any]) -> bool:
 _POST_ENDS = ("主席", "书记", "主任", "记者", "主委", "秘书长", "部长", "局长", "县长", "市长", "区长", "会长")
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
-_NAME_CUE_RE = re.compile(
-    r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
-    r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
-    r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
-    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
-    # 李某总理, 郑某常委: a post written after the name.
-    r"|(?:副)?总理|常委(?![会们])|总书记|国务委员"
-    r"|经理|董事长|会长|院长|校长|局长|部长"
-    # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
-    r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
-    r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
+_NAME_CUE_RE = scanning(
+    re.compile(
+        r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
+        r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
+        r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
+        r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
+        # 李某总理, 郑某常委: a post written after the name.
+        r"|(?:副)?总理|常委(?![会们])|总书记|国务委员"
+        r"|经理|董事长|会长|院长|校长|局长|部长"
+        # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
+        r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
+        r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
+    )
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.
@@ -4615,8 +4632,11 @@ _CREDIT_RUN_RE = re.compile(
     re.MULTILINE,
 )
 # 文/张某 图/李某: a byline's roles, each before a slash and its name.
-_SLASH_CREDIT_RE = re.compile(
-    rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)", re.MULTILINE
+_SLASH_CREDIT_RE = scanning(
+    re.compile(
+        rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)",
+        re.MULTILINE,
+    )
 )
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
@@ -4700,8 +4720,8 @@ _PLACE_COUNT_RE = re.compile(
 
 # What a list reads through: a mirror's doubled separator (林某,、曾某) and a line break inside a short item
 # (、张⏎丽、: the PDF's line ended inside the name).
-_DOUBLED_SEPARATOR_RE = re.compile(
-    rf"[,，](?=、)|(?<=、[{_CJK}])\n(?=[{_CJK}]{{1,2}}[、，,])|(?<=、[{_CJK}]{{2}})\n(?=[{_CJK}][、，,])"
+_DOUBLED_SEPARATOR_RE = scanning(
+    re.compile(rf"[,，](?=、)|(?<=、[{_CJK}])\n(?=[{_CJK}]{{1,2}}[、，,])|(?<=、[{_CJK}]{{2}})\n(?=[{_CJK}][、，,])")
 )
 
 
@@ -4962,9 +4982,11 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
-_POST_BEFORE_NAME_RE = re.compile(
-    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-    rf"|召集人|总干事|主持人|人选|候选人)[ 　:：]?"
+_POST_BEFORE_NAME_RE = scanning(
+    re.compile(
+        rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
+        rf"|召集人|总干事|主持人|人选|候选人)[ 　:：]?"
+    )
 )
 
 

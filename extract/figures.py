@@ -33,6 +33,7 @@ from pizhu.extract.numbers import (
     to_json_number,
 )
 from pizhu.extract.places import table as places_table
+from pizhu.extract.prefilter import scanning
 
 __all__ = ["find_figures", "measure_kinds", "time_words", "unit_at"]
 
@@ -90,20 +91,22 @@ _ARABIC = (
     rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+(?![0-9])|{ARABIC_NUMERAL}"
 )
 
-_FIGURE_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|将近|大约|多达|约|近|超|逾)?"
-    # 187****4577: the tail of a masked number (a phone or an account) is no quantity.
-    rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
-    rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
-    rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
-    # 10.5 %: normalization keeps a space before a sign (it removes one before a CJK unit only).
-    # 1.07 MB: a forum's attachment line spaces a file size from its Latin unit.
-    rf"(?:(?<=[0-9]) (?=[%‰]|[A-Z]B))?"
-    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
-    # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
-    rf"(?P<half>半(?![载年月天日]))?"
-    # 两成多: 多 after 成 (tenths) as 以上 after any unit.
-    rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
+_FIGURE_RE = scanning(
+    re.compile(
+        rf"(?P<pre>超过|不到|不足|将近|大约|多达|约|近|超|逾)?"
+        # 187****4577: the tail of a masked number (a phone or an account) is no quantity.
+        rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
+        rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
+        rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
+        # 10.5 %: normalization keeps a space before a sign (it removes one before a CJK unit only).
+        # 1.07 MB: a forum's attachment line spaces a file size from its Latin unit.
+        rf"(?:(?<=[0-9]) (?=[%‰]|[A-Z]B))?"
+        rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
+        # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
+        rf"(?P<half>半(?![载年月天日]))?"
+        # 两成多: 多 after 成 (tenths) as 以上 after any unit.
+        rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
+    )
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip
@@ -159,7 +162,7 @@ _WEIGHT_MODIFIERS = ("主要", "重要", "基本", "显著", "突出", "鲜明",
 _PEOPLE_UNITS = frozenset(("名", "位"))
 _PEOPLE_HEADS = ("代表",)
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
-_COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
+_COUNTED_RE = scanning(re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$"))
 _SESSION_AFTER_TERM_RE = re.compile(r"第?[一二三四五六七八九十]{1,3}次|[一二三四五六七八九]中全会")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
 # A verb right before N次 + a meeting word makes it a count of meetings (召开4次常委会议,
@@ -187,9 +190,11 @@ _CN_PERCENT_RE = re.compile(
 # 逾百万港元, 近千万元: 百万 and 千万 are bare scales too.
 # 近千四人, 千二人, 逾万五人: Cantonese shortens 一千四百 to 千四 (1400); with its measure word a count,
 # qualified or not (百二幼儿, with no measure word, is none).
-_BARE_SCALE_RE = re.compile(
-    rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
-    rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
+_BARE_SCALE_RE = scanning(
+    re.compile(
+        rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
+        rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
+    )
 )
 _BARE_SCALE_VALUES = {
     "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000),
@@ -203,12 +208,14 @@ _BARE_SCALE_APPROX = {
 _BODY_AFTER_TERM_RE = re.compile(r"(?:全国|自治区|省|市|县|区|州|旗)?(?:政协|人大|人民代表大会)|委员会(?!议)")
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
-_TERMS_RE = re.compile(
-    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有|运作|运行|走过)"
-    r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
-    r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
-    # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
-    r"|(?<![第\d一二三四五六七八九十])(?P<num3>[0-9]{1,2})届(?=(?:委员会)?全体会议(?!第))"
+_TERMS_RE = scanning(
+    re.compile(
+        r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有|运作|运行|走过)"
+        r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
+        r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
+        # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
+        r"|(?<![第\d一二三四五六七八九十])(?P<num3>[0-9]{1,2})届(?=(?:委员会)?全体会议(?!第))"
+    )
 )
 
 
@@ -629,8 +636,10 @@ _PHASE_AFTER_RE = re.compile(
 # The rest of a short quoted name after a numeral and its measure word (“4个意识”, “2个100年”).
 _QUOTED_NAME_AFTER_RE = re.compile(r"[\u4e00-\u9fff0-9]{1,6}[”’」』\"]")
 # A comparative adjective right before a numeral, not a bound (最多, 至少, 不少) nor a verb's (增多, 减少).
-_COMPARED_BEFORE_RE = re.compile(
-    r"(?:(?<![最至不很更增减缺稀较])[多少迟早晚](?:了|出)?|[比较][^，。；,;：:]{1,8}(?<![增延成生助缩])[长短]了?|相差|只差)$"
+_COMPARED_BEFORE_RE = scanning(
+    re.compile(
+        r"(?:(?<![最至不很更增减缺稀较])[多少迟早晚](?:了|出)?|[比较][^，。；,;：:]{1,8}(?<![增延成生助缩])[长短]了?|相差|只差)$"
+    )
 )
 # What follows a building's or a floor's label in an address (3栋2单元, 18层1801室, 3层会议室), and the
 # building word before a floor (办公楼3层, 大厦3层, A座12层).

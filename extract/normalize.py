@@ -37,6 +37,7 @@ from typing import Any
 
 from pizhu.extract.layout import CELL_SEPARATOR
 from pizhu.extract.models import Normalized
+from pizhu.extract.prefilter import scanning
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -54,8 +55,10 @@ _GLOSS_RE = re.compile(
 )
 # A gloss that OCR spaced: single spaces inside the brackets (``(x ié )``, ``( huì)``, ``(n ón g)``),
 # or one between the character and the bracket (``环 (huán)境``; that space goes with the OCR spaces).
-_SPACED_GLOSS_RE = re.compile(
-    rf"(?:(?<=[{CJK}])|(?<=[{CJK}] ))[(（] ?(?=[{_PINYIN_FIRST}])(?:[{_PINYIN_LETTERS}] ?){{1,7}}[1-5]? ?[)）]"
+_SPACED_GLOSS_RE = scanning(
+    re.compile(
+        rf"(?:(?<=[{CJK}])|(?<=[{CJK}] ))[(（] ?(?=[{_PINYIN_FIRST}])(?:[{_PINYIN_LETTERS}] ?){{1,7}}[1-5]? ?[)）]"
+    )
 )
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
 _LONE_CR_RE = re.compile("\r")
@@ -64,25 +67,29 @@ _LONE_CR_RE = re.compile("\r")
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009"
 _CJK_OR_PUNCT = f"{CJK}\u3000-\u303f\uff00-\uffef“”‘’—…·○"
 # OCR spacing: between two CJK characters, or a digit and a CJK character (either order).
-_OCR_SPACE_RE = re.compile(
-    rf"(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=[0-9])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=%)[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+_OCR_SPACE_RE = scanning(
+    re.compile(
+        rf"(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=[0-9])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=%)[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+    )
 )
 # OCR spacing beside ASCII punctuation in CJK text: before a comma, semicolon, colon, mark or
 # closing bracket that follows CJK text or ``%`` (``1612件 ,``, ``17.5% ;``, ``位置 :``, ``王明 )``),
 # or a closing bracket after a number (``2005 )中卷``); after an opening bracket that follows CJK
 # text (``今( 26)日``); between CJK text and a bracket on CJK text (``李斌 (女)``, ``(区) 建立``);
 # between CJK text and a straight quote on CJK text (``争鸣" 的``, ``建设" 强富美高"``).
-_PUNCT_SPACE_RE = re.compile(
-    rf"(?<=[{_CJK_OR_PUNCT}%])[{_SPACE}]+(?=[,;:!?)])"
-    rf"|(?<=[0-9])[{_SPACE}]+(?=[)\]][{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}]\()[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=\([{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=[{_CJK_OR_PUNCT}0-9]\))[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}][\"'])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[\"'][{_CJK_OR_PUNCT}])"
+_PUNCT_SPACE_RE = scanning(
+    re.compile(
+        rf"(?<=[{_CJK_OR_PUNCT}%])[{_SPACE}]+(?=[,;:!?)])"
+        rf"|(?<=[0-9])[{_SPACE}]+(?=[)\]][{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}]\()[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=\([{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=[{_CJK_OR_PUNCT}0-9]\))[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}][\"'])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[\"'][{_CJK_OR_PUNCT}])"
+    )
 )
 # v1.1: three or more runs of 2–4 CJK characters separated by single spaces are a list
 # (``王强 李明 张伟``); those spaces separate items and stay.
@@ -600,8 +607,8 @@ def _names_in_row(
 # it (``提案197 2件``, ``,2 019年``, ``11.5 %``, ``60. 3%``), perhaps a range (``28-2 9日``, ``1 2—3日``).
 _NUMBER_START = rf"(?:(?<![0-9A-Za-z.\-/:%{_SPACE}])|(?<=[{CJK}]:))"
 _RANGE_MARKS = "-~～—"
-_SPACED_NUMBER_RE = re.compile(
-    rf"{_NUMBER_START}[0-9][0-9.]*(?:(?: |[{_RANGE_MARKS}])[0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %"
+_SPACED_NUMBER_RE = scanning(
+    re.compile(rf"{_NUMBER_START}[0-9][0-9.]*(?:(?: |[{_RANGE_MARKS}])[0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %")
 )
 
 
