@@ -2438,7 +2438,9 @@ def _bare_towns(
     for s, e, _c in found:
         taken[s:e] = b"\1" * (e - s)
     out: list[tuple[int, int, float]] = []
-    for a in sorted(starts):
+    heads = _town_stem_heads(st)
+    # Every stem has two or three characters: where no stem's first two start, neither length need be asked.
+    for a in sorted(a for a in starts if text[a : a + 2] in heads):
         for n in (3, 2):
             b = a + n
             if b not in ends or (word := text[a:b]) not in stems or any(taken[a:b]) or word in _GENERIC_PLACES:
@@ -2454,6 +2456,14 @@ def _bare_towns(
                 taken[a:b] = b"\1" * n
                 break
     return out
+
+
+def _town_stem_heads(st: dict[str, Any]) -> frozenset[str]:
+    """The first two characters of every town stem (``town_stems``), built once."""
+    heads = st.get("town_stem_heads")
+    if heads is None:
+        heads = st["town_stem_heads"] = frozenset(stem[:2] for stem in st["town_stems"])
+    return cast(frozenset[str], heads)
 
 
 # A place's suffix, a natural feature's or a body's first character after a town's bare name: the name goes on.
@@ -4087,8 +4097,9 @@ def _names_reading_as_words(
     taken = [(s.start, s.end) for s in found]
     out: list[Span] = []
     seen: set[int] = set()
+    cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
     for _start, end, word in tokens:
-        if end in seen or not _before_a_name(word, titles, st):
+        if end in seen or not ((known := cached(word)) or (known is None and _before_a_name(word, titles, st))):
             continue
         a, b = end, end + 3
         name = text[a:b]
