@@ -154,8 +154,32 @@ _GENERIC_PLACES = frozenset(
 
 
 def _alternation(words: Any) -> re.Pattern[str]:
-    """One regex matching any of ``words``, the longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    """One regex matching any of ``words``, the longest first.
+
+    The words share their prefixes (a trie: 阿尔及利亚 and 阿尔巴尼亚 one 阿尔 and a branch), so ``re`` tries
+    each position's characters once instead of every word. It matches what the words sorted longest first
+    would: at a position only one branch can follow the text's next character, and the greedy ``?`` at a
+    word's end goes on first, so the match is the longest word there.
+    """
+    words = list(words)
+    if "" in words:  # the empty word matches everywhere: the plain alternation keeps its place last
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The regex of the words below ``node`` (its keys the next characters, "" where a word ends)."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _jieba_entries(path: Path) -> dict[str, tuple[int, str]]:
@@ -1673,6 +1697,16 @@ def _token_ends(tokens: list[tuple[int, int, str]]) -> frozenset[int]:
     return out
 
 
+def _token_words(tokens: list[tuple[int, int, str]]) -> dict[int, str]:
+    """Each token's word by its start (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "words", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(dict[int, str], cached[1])
+    out = dict(zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True))
+    _last.words = (tokens, out)
+    return out
+
+
 # The last text tokenized in this thread (``tokens``) and the last whole text find_entities was given
 # (``whole``), so unsettled_stretches() need not cut it again.
 _last = threading.local()
@@ -1708,7 +1742,7 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
                 flagged[run_start] = 1
             continue
         run_len = 0
-        if 2 <= len(word) <= 3 and word in proper and not covered[start] and word not in _COMMON_WORDS:
+        if word in proper and 2 <= len(word) <= 3 and not covered[start] and word not in _COMMON_WORDS:  # rare first
             flagged[start] = 1
     clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
     out: list[tuple[int, int]] = []
@@ -3383,7 +3417,7 @@ _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
 
 def _works(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
     """A works after its place or a bare level, each a word: 某某县女娲茶厂, 县木器厂 (the place is inside it)."""
-    token_at = {a: w for a, _b, w in tokens}
+    token_at = _token_words(tokens)
     starts = [(p.start, p.end) for p in places] + [(a, a + 1) for a, w in token_at.items() if w in _LEVELS]
     out = []
     for start, end in starts:
@@ -4405,7 +4439,7 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
         for m in _HEADLINE_NAME_RE.finditer(text)
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
-    word_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True))
+    word_at = _token_words(tokens)
     cues = []
     for m in _NAME_CUE_RE.finditer(text):
         cues.append(m.start())
