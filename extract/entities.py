@@ -398,9 +398,11 @@ _FORMULA_RE = re.compile(
 )
 # 三大攻坚战, 五大战略定位, 十大行动, 三大职能: a numbered programme with a programme's head is a
 # watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not).
-_PROGRAMME_RE = re.compile(
-    r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
-    r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+_PROGRAMME_RE = scanning(
+    re.compile(
+        r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
+        r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+    )
 )
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
@@ -499,9 +501,11 @@ _BARE_PARTY_RE = re.compile(
     rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
 )
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
-_CENTRAL_RE = re.compile(
-    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
-    r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
+_CENTRAL_RE = scanning(
+    re.compile(
+        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
+        r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
+    )
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.
 # 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
@@ -529,7 +533,7 @@ _LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
 )
-_FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
+_FEDERATION_RE = scanning(re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))"))
 # 民革、民盟、工会联合会、民主妇女联合会: a people's organisation named by its sector, an item of a list
 # that names parties (RULINGS, texts 170–181); the sectors listed beside it (农民, 文艺界) are none.
 _LISTED_FEDERATION_RE = re.compile(
@@ -1596,7 +1600,7 @@ _PLENUM_RE = re.compile("[一二三四五六七八九]中全会")
 
 _SESSION_NEAR_RE = re.compile("[届次会]")
 # A line break inside a CJK run (the PDF's line ended there), not a blank line.
-_INNER_BREAK_RE = re.compile(rf"(?<=[{_CJK}\d])\n(?=[{_CJK}\d])")
+_INNER_BREAK_RE = scanning(re.compile(rf"(?<=[{_CJK}\d])\n(?=[{_CJK}\d])"))
 
 
 def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
@@ -2544,10 +2548,14 @@ _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|�
 # Cities' one-character names that rarely stand for anything else beside 港, 澳 or 台 (穗 广州, 莞 东莞,
 # 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
 _CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
-_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+_CITY_REGION_RUN_RE = scanning(
+    re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,2}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+)
 # 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
-_ZONE_RE = re.compile(
-    rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"
+_ZONE_RE = scanning(
+    re.compile(
+        rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:示范)?区"
+    )
 )
 # 穗政协, 甬政协: a city's one-character name before its CPPCC, opening a line or a clause.
 _CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![委员])")

@@ -227,8 +227,10 @@ _FRACTION_RE = re.compile(
 
 
 # 一米四五, 1米8: a spoken length, the unit between the whole and the decimals.
-_SPOKEN_RE = re.compile(
-    r"(?<![〇零一二三四五六七八九十两0-9])(?P<whole>[一二两三0-9])米(?P<frac>[一二三四五六七八九]{1,2}|[0-9]{1,2})(?![0-9〇零一二三四五六七八九十百千万米])"
+_SPOKEN_RE = scanning(
+    re.compile(
+        r"(?<![〇零一二三四五六七八九十两0-9])(?P<whole>[一二两三0-9])米(?P<frac>[一二三四五六七八九]{1,2}|[0-9]{1,2})(?![0-9〇零一二三四五六七八九十百千万米])"
+    )
 )
 
 
@@ -312,7 +314,7 @@ def _bare_scales(text: str) -> list[Span]:
 
 
 # 历时半年, 为期半个月: half a span of time, after a word that gives a length.
-_HALF_SPAN_RE = re.compile(r"(?<=历时|为期|长达|用了|经过|用时|耗时)半(?P<unit>个月|个小时|年|天|小时)")
+_HALF_SPAN_RE = scanning(re.compile(r"(?<=历时|为期|长达|用了|经过|用时|耗时)半(?P<unit>个月|个小时|年|天|小时)"))
 
 
 def _half_spans(text: str) -> list[Span]:

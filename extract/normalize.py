@@ -48,10 +48,12 @@ _PINYIN_FIRST = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ�
 # A gloss is a bracketed pinyin syllable right after a CJK character; the bracket may be
 # half- or full-width. A syllable cut off at the end of a line (``召開(k``) goes too.
 # A gloss starts in lower case: "(A)" after 渔业 is a category's code, not pinyin.
-_GLOSS_RE = re.compile(
-    rf"(?<=[{CJK}])(?:[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
-    rf"|[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,6}}$)",
-    re.MULTILINE,
+_GLOSS_RE = scanning(
+    re.compile(
+        rf"(?<=[{CJK}])(?:[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
+        rf"|[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,6}}$)",
+        re.MULTILINE,
+    )
 )
 # A gloss that OCR spaced: single spaces inside the brackets (``(x ié )``, ``( huì)``, ``(n ón g)``),
 # or one between the character and the bracket (``环 (huán)境``; that space goes with the OCR spaces).
@@ -106,7 +108,7 @@ _LIST_STRETCH_RE = re.compile(
 )
 _PADDING_RE = re.compile(rf"(?:^|[^{CJK}])[{CJK}]([{_SPACE}]{{2,}})[{CJK}](?![{CJK}])")
 _SPACE_RUN_RE = re.compile(" +")
-_LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
+_LINE_EDGE_SPACE_RE = scanning(re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE))
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 # A full-width point, dash, slash or colon between two digits is the number's, the date's or
@@ -115,7 +117,7 @@ _FULLWIDTH_MARK_RE = re.compile("(?<=[0-9０-９])[．－／：](?=[0-9０-９])
 _FULLWIDTH_MARKS = {"．": ".", "－": "-", "／": "/", "：": ":"}
 
 # OCR reads 日 as its look-alike 曰 ("to say"); after a number it is a day (``3月1曰`` → ``3月1日``).
-_YUE_FOR_RI_RE = re.compile("(?<=[0-9〇零一二三四五六七八九十])曰")
+_YUE_FOR_RI_RE = scanning(re.compile("(?<=[0-9〇零一二三四五六七八九十])曰"))
 
 _SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
 
@@ -632,7 +634,7 @@ def _join_spaced_numbers(text: str, offsets: array[int]) -> tuple[str, array[int
 
 # Digits and their marks with single spaces inside (``2 010-03-1 1``, ``12 :58: 04``, ``198 9—2005``,
 # ``2 026``): perhaps a date, a time or a year that OCR spaced.
-_SPACED_DATE_RE = re.compile(r"(?<![0-9A-Za-z])[0-9][0-9\-/.:—~～]*(?: [0-9\-/.:—~～]+)+")
+_SPACED_DATE_RE = scanning(re.compile(r"(?<![0-9A-Za-z])[0-9][0-9\-/.:—~～]*(?: [0-9\-/.:—~～]+)+"))
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-/.])(\d{1,2})(?:\1(\d{1,2}))?")
 _DAY_MONTH_RE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(?:19|20)\d\d)?")
 _TIME_RE = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d))?")
