@@ -23,7 +23,7 @@ import re
 import threading
 from collections.abc import Iterable, Set
 from dataclasses import replace
-from itertools import accumulate, compress, filterfalse, takewhile
+from itertools import accumulate, chain, compress, filterfalse, repeat, takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -706,7 +706,12 @@ def _find_entities(text: str) -> list[Span]:
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
-    orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
+    # (The latest start of a MEETING by its end: one ends where the chain does and starts inside it, or none does.)
+    meeting_from: dict[int, int] = {}
+    for m in spans:
+        if m.label == "MEETING":
+            meeting_from[m.end] = max(m.start, meeting_from.get(m.end, m.start))
+    orgs = [o for o in orgs if not o.start <= meeting_from.get(o.end, -1)]
     learned = _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
     learned += _bracketed_short_names(text, orgs + learned, tokens)
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
@@ -3221,10 +3226,9 @@ _ENDS_WITH_HEAD_RE = re.compile(
 
 def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
     """For each character position, the index of the token holding it."""
-    out = [-1] * (n + 1)
-    for i, (s, e, _w) in enumerate(tokens):
-        out[s:e] = [i] * (e - s)
-    return out
+    # _tokens' tokens run one after another from 0, each as long as its word: each index repeated, in C.
+    out = list(chain.from_iterable(map(repeat, range(len(tokens)), map(len, map(itemgetter(2), tokens)))))
+    return out + [-1] * (n + 1 - len(out))
 
 
 def _proper_token(word: str, st: dict[str, Any]) -> bool:
