@@ -23,7 +23,7 @@ import re
 import threading
 from collections.abc import Iterable, Set
 from dataclasses import replace
-from itertools import accumulate, chain, compress, filterfalse, repeat, takewhile
+from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -2220,14 +2220,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found} | autonomous_shorts
     region_words, ns_words = st["region_words"], st["ns_words"]
     words = _gpe_words(st)
-    for i, (start, end, word) in enumerate(tokens):
-        # Each branch below that finds a place needs one of these: most tokens need no more asked of them.
-        if (
-            word not in words
-            and word not in licensed
-            and not (2 <= len(word) <= 3 and _PROVINCE_ABBREVIATIONS.issuperset(word))
-        ):
-            continue
+    # Each branch below that finds a place needs one of these: most tokens need no more asked of them. The
+    # tokens that pass are picked by passes over the words in C, then read in their order.
+    token_words = list(map(itemgetter(2), tokens))
+    asked = set(compress(count(), map(words.__contains__, token_words)))
+    asked.update(compress(count(), map(licensed.__contains__, token_words)))
+    abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
+    asked.update(i for i in abbreviated if 2 <= len(token_words[i]) <= 3)
+    for i in sorted(asked):
+        start, end, word = tokens[i]
         named = word in places or word in short_names
         if named and _opens_unknown_word(text, tokens, i, table):
             continue
@@ -2447,8 +2448,8 @@ def _listed_short_names(
     # The tokens that may join a list: short names, not before a body's head (晋安和仓山工委: the body's).
     names = [
         (s, e)
-        for s, e, word in tokens
-        if len(word) >= 2 and word in table.short and text[e : e + 1] not in _BODY_AFTER_SUFFIX
+        for s, e, word in compress(tokens, map(table.short.__contains__, map(itemgetter(2), tokens)))  # in C first
+        if len(word) >= 2 and text[e : e + 1] not in _BODY_AFTER_SUFFIX
     ]
     for _round in range(3):  # 鼓楼、台江、晋安: the list's kind passes along it
         grown = False
@@ -3430,7 +3431,8 @@ _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
 def _works(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
     """A works after its place or a bare level, each a word: 某某县女娲茶厂, 县木器厂 (the place is inside it)."""
     token_at = _token_words(tokens)
-    starts = [(p.start, p.end) for p in places] + [(a, a + 1) for a, w in token_at.items() if w in _LEVELS]
+    levels = compress(tokens, map(_LEVELS.__contains__, map(itemgetter(2), tokens)))  # the words in _LEVELS, in C
+    starts = [(p.start, p.end) for p in places] + [(a, a + 1) for a, _b, _w in levels]
     out = []
     for start, end in starts:
         m = _WORKS_AFTER_RE.match(text, end)
