@@ -24,7 +24,7 @@ import threading
 from collections.abc import Iterable, Set
 from dataclasses import replace
 from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
-from operator import itemgetter
+from operator import is_not, itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -3982,7 +3982,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
     cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
-    for i, (start, end, word) in enumerate(tokens):
+    for i in _tokens_to_read(tokens, leaders):
+        start, end, word = tokens[i]
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif len(word) >= 4 and (lead := _leader_opening(word, leaders, st)) is not None:  # (None if shorter)
@@ -4146,7 +4147,8 @@ def _names_reading_as_words(
     out: list[Span] = []
     seen: set[int] = set()
     cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
-    for _start, end, word in tokens:
+    for i in _tokens_to_read(tokens):
+        _start, end, word = tokens[i]
         if end in seen or not ((known := cached(word)) or (known is None and _before_a_name(word, titles, st))):
             continue
         a, b = end, end + 3
@@ -4226,6 +4228,18 @@ _NOT_PROFESSIONS = frozenset(
         "专家",
     )
 )
+
+
+def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None = None) -> list[int]:
+    """The indices, in order, of the tokens a loop over words before names must read: a word _before_a_name
+    says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
+    open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
+    words = list(map(itemgetter(2), tokens))
+    read = set(compress(count(), map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))))
+    if leaders is not None:
+        read.update(compress(count(), map(leaders.__contains__, words)))
+        read.update(compress(count(), map((3).__lt__, map(len, words))))
+    return sorted(read)
 
 
 def _before_a_name(word: str, titles: frozenset[str], st: dict[str, Any]) -> bool:
