@@ -2167,9 +2167,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     unless the suffix belongs to the word after it (陇南市情 is 陇南 + 市情).
     """
     places, proper, short_names = st["places"], st["proper"], st["short_names"]
-    token_end_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(1), tokens), strict=True))
-    token_starts = token_end_at.keys()
-    token_ends = set(token_end_at.values())
+    token_starts, token_ends, word_at = _token_starts(tokens), _token_ends(tokens), _token_words(tokens)
     found: list[tuple[int, int, float]] = []
     table = place_table()
     admin = admin_names(text, _ADMIN_KINDS)
@@ -2192,7 +2190,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # 中国式现代化): the name is still there; other short names must be words of their own.
     for m in st["country_re"].finditer(text):
         # The name opens one word (澳门特区), not a word and half the next (新 + 乡贤 is no 新乡).
-        if m.start() in token_starts and token_end_at[m.start()] > m.end():
+        if m.start() in token_starts and m.start() + len(word_at[m.start()]) > m.end():
             found.append((m.start(), m.end(), 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         if m.start() in token_starts and m.end() not in token_ends:
@@ -2475,7 +2473,6 @@ def _bare_towns(
     knows no word of) is a place where its natives are named after it (乡亲, 同乡), where a 、 or 和 joins it to a
     place found, or right after the county or district it lies in; never across a word jieba made."""
     stems = st["town_stems"]
-    starts = _token_starts(tokens)
     ends = _token_ends(tokens)
     place_ends = {e for _s, e, _c in found}
     taken = bytearray(len(text) + 1)
@@ -2484,7 +2481,10 @@ def _bare_towns(
     out: list[tuple[int, int, float]] = []
     heads = _town_stem_heads(st)
     # Every stem has two or three characters: where no stem's first two start, neither length need be asked.
-    for a in sorted(a for a in starts if text[a : a + 2] in heads):
+    # The tokens' starts in order (they run one after another), and the two characters at each, read in C.
+    firsts = list(map(itemgetter(0), tokens))
+    pairs = map(text.__getitem__, map(slice, firsts, map((2).__add__, firsts)))
+    for a in compress(firsts, map(heads.__contains__, pairs)):
         for n in (3, 2):
             b = a + n
             if b not in ends or (word := text[a:b]) not in stems or any(taken[a:b]) or word in _GENERIC_PLACES:
