@@ -23,8 +23,9 @@ import re
 import threading
 from collections.abc import Iterable, Set
 from dataclasses import replace
+from functools import cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
-from operator import is_not, itemgetter
+from operator import and_, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any, cast
 
@@ -1724,6 +1725,12 @@ _last = threading.local()
 _SENTENCE_END_RE = re.compile(r"[^。！？；，,;:：\n]+[。！？；，,;:：]?")
 
 
+@cache
+def _single_chars() -> frozenset[str]:
+    """The CJK characters (U+4E00–U+9FFF) that are no function character (_STOP_CHARS)."""
+    return frozenset(map(chr, range(0x4E00, 0xA000))) - frozenset(_STOP_CHARS)
+
+
 def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Clauses (start, end) holding a word the rules could not settle, for a statistical source to read.
 
@@ -1741,17 +1748,14 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         covered[span.start : span.end] = b"\1" * (span.end - span.start)
     proper = st["rare_proper"]
     flagged = bytearray(len(text) + 1)
-    run_start, run_len = -1, 0
-    for start, _end, word in tokens:
-        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in _STOP_CHARS and not covered[start]:
-            if run_len == 0:
-                run_start = start
-            run_len += 1
-            if run_len >= 2:
-                flagged[run_start] = 1
-            continue
-        run_len = 0
-        if word in proper and 2 <= len(word) <= 3 and not covered[start] and word not in _COMMON_WORDS:  # rare first
+    starts, words = list(map(itemgetter(0), tokens)), list(map(itemgetter(2), tokens))
+    # A token that is one CJK character, no function character, outside every span: 1, else 0 (read in C).
+    single = bytes(map(and_, map(_single_chars().__contains__, words), map(not_, map(covered.__getitem__, starts))))
+    for run in re.finditer(b"\1{2,}", single):
+        flagged[starts[run.start()]] = 1  # two or more such tokens in a row: the run's first is flagged
+    for i in compress(count(), map(proper.__contains__, words)):
+        start, word = starts[i], words[i]
+        if 2 <= len(word) <= 3 and not covered[start] and word not in _COMMON_WORDS:
             flagged[start] = 1
     clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
     out: list[tuple[int, int]] = []
