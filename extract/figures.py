@@ -1025,6 +1025,9 @@ def _jieba_dictionary() -> tuple[tuple[str, str], ...]:
 # --- metric: the thing counted, from the same clause -------------------------------------
 
 _CLAUSE_END = '，。；;,!?！？：:\n（）()“”"《》'
+_CLAUSE_END_RE = re.compile(f"[{''.join(map(re.escape, _CLAUSE_END))}]")
+# Everything up to the last clause end (greedy: it backs off from the end to the last one).
+_THROUGH_CLAUSE_END_RE = re.compile(f".*{_CLAUSE_END_RE.pattern}", re.DOTALL)
 _LEADING_RE = re.compile(
     r"^(?:全年|年内|今年|去年|一年来|同时|其中|先后|共同|累计|共计|共|总计|合计|还|并|已|均|又|再|"
     r"全部|主动|积极|组织|开展|召开|举办|提出|征集|形成|收到|提交|反映|报送|撰写|收录|完成|接待|"
@@ -1046,12 +1049,12 @@ _GLUED_BEFORE_RE = re.compile(rf"[近约超逾]?\d[\d.,]*[余多]?[万亿]?[余�
 
 def _metric(text: str, start: int, end: int) -> str:
     """A short head phrase naming what the figure counts; "" when the clause names none."""
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_END and start - left < 40:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_END and right - end < 40:
-        right += 1
+    # Back to the last clause end within 40 characters, on to the next: found by re, not a step per character.
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    last = _THROUGH_CLAUSE_END_RE.match(text, lo, start)
+    left = last.end() if last else lo
+    next_end = _CLAUSE_END_RE.search(text, end, hi)
+    right = next_end.start() if next_end else hi
     following = text[end:right]
     # Another figure glued after this one (15批152人次) shares the clause's metric.
     following = _GLUED_AFTER_RE.sub("", following)
