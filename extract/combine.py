@@ -405,9 +405,10 @@ def whole_places(text: str, spans: list[Span]) -> list[Span]:
     if not names:
         return spans
     out: list[Span] = []
+    shortest_first = sorted(names, key=len)  # sorted once: the set does not change below
     for span in spans:
         if span.label == "GPE" and len(span.text) >= 2:
-            for name in sorted(names, key=len):
+            for name in shortest_first:
                 k = len(name) - len(span.text)
                 if k > 0 and name.endswith(span.text) and text.endswith(name[:k], 0, span.start):
                     start = span.start - k

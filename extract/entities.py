@@ -23,14 +23,16 @@ import re
 import threading
 from collections.abc import Iterable, Set
 from dataclasses import replace
-from itertools import accumulate, compress, filterfalse, takewhile
-from operator import itemgetter
+from functools import cache
+from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
+from operator import and_, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any, cast
 
 from pizhu.extract.models import Span
 from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
+from pizhu.extract.prefilter import scanning
 from pizhu.extract.segment import Segmenter
 
 __all__ = [
@@ -161,8 +163,32 @@ _GENERIC_PLACES = frozenset(
 
 
 def _alternation(words: Any) -> re.Pattern[str]:
-    """One regex matching any of ``words``, the longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    """One regex matching any of ``words``, the longest first.
+
+    The words share their prefixes (a trie: 阿尔及利亚 and 阿尔巴尼亚 one 阿尔 and a branch), so ``re`` tries
+    each position's characters once instead of every word. It matches what the words sorted longest first
+    would: at a position only one branch can follow the text's next character, and the greedy ``?`` at a
+    word's end goes on first, so the match is the longest word there.
+    """
+    words = list(words)
+    if "" in words:  # the empty word matches everywhere: the plain alternation keeps its place last
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The regex of the words below ``node`` (its keys the next characters, "" where a word ends)."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _jieba_entries(path: Path) -> dict[str, tuple[int, str]]:
@@ -299,62 +325,69 @@ _SESSION = (
     r"(?:全体会议|全委会议(?!程(?!序))|全委会|执委会议(?!程(?!序))|执委会|常委会议(?!程(?!序))|常委会|委员会议"
     r"|会议(?!程(?!序))|全会|(?:人民)?代表大会|人代会)"
 )
-_MEETING_RE = re.compile(
-    rf"(?<![一二三四五六七八九十\d])(?:"
-    # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
-    # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
-    rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
-    # 政协第十届某某县二次会议: the committee's place written without 委员会.
-    rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
-    # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
-    # without 第, is no designation: RULINGS).
-    rf"|第{_N}届全体会议"
-    # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
-    rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
-    # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
-    rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
-    # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
-    # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
-    rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]?代表[)）]?)?|代表)大会|党代会)"
-    # 第六届会员代表大会, 首届会员代表会, 第五届代表会议: an association's congress numbered by its term (a people's
-    # congress so named is the body, an ORG: RULINGS); 第一届全委会: its term's first plenary.
-    rf"|{_TERM}(?:(?:社员|盟员|会员)代表(?:大会|会议|会(?!议))|代表(?:会议|会(?!议))|全委会(?!议))"
-    rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|会议|$)"
-    # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
-    # 学习十九大会议精神, 迎接二十大的胜利召开: the congress's meeting and its opening named after it.
-    rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|(?:会议)?精神|以来|以后|之后|期间|(?:的)?(?:胜利)?召开)"
-    # 党的二十大为主线, 中共十九大作出: after the party's name the numbered congress is the congress, whatever follows.
-    rf"|(?<=党的|中共)(?:十[一二三四五六七八九]|二十[一二三]?)大(?![会学家])"
-    rf")"
+_MEETING_RE = scanning(
+    re.compile(
+        rf"(?<![一二三四五六七八九十\d])(?:"
+        # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
+        # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
+        rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+        # 政协第十届某某县二次会议: the committee's place written without 委员会.
+        rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
+        # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
+        # without 第, is no designation: RULINGS).
+        rf"|第{_N}届全体会议"
+        # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
+        rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
+        # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
+        rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
+        # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
+        # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
+        rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]?代表[)）]?)?|代表)大会|党代会)"
+        # 第六届会员代表大会, 首届会员代表会, 第五届代表会议: an association's congress numbered by its term (a people's
+        # congress so named is the body, an ORG: RULINGS); 第一届全委会: its term's first plenary.
+        rf"|{_TERM}(?:(?:社员|盟员|会员)代表(?:大会|会议|会(?!议))|代表(?:会议|会(?!议))|全委会(?!议))"
+        rf"|(?<=[的共、和及迎庆“「])(?:十[一二三四五六七八九]|二十[一二三]?)大(?=[精以报胜召提、和及二上后前”’」\"，。；,;]|会议|$)"
+        # 解读十八大工作报告, 贯彻二十大精神: the congress by what is said of it, whatever stands before.
+        # 学习十九大会议精神, 迎接二十大的胜利召开: the congress's meeting and its opening named after it.
+        rf"|(?:十[一二三四五六七八九]|二十[一二三]?)大(?=(?:工作)?报告|(?:会议)?精神|以来|以后|之后|期间|(?:的)?(?:胜利)?召开)"
+        # 党的二十大为主线, 中共十九大作出: after the party's name the numbered congress is the congress,
+        # whatever follows.
+        rf"|(?<=党的|中共)(?:十[一二三四五六七八九]|二十[一二三]?)大(?![会学家])"
+        rf")"
+    )
 )
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
 # so the MEETING is the session alone.
-_BODY_SESSION_RE = re.compile(
-    rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})"
+_BODY_SESSION_RE = scanning(
+    re.compile(rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})")
 )
 # 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
 _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
 
 # 第二次会议 whose 届 stands earlier in the sentence or in the heading (GUIDELINES v1.1); 五中全会
 # after 十六届四中全会 (the term written once for both).
-_BARE_SESSION_RE = re.compile(
-    # 本届第八次常委会议: a deictic term before the session, 本届 outside it (RULINGS: a deictic prefix).
-    rf"(?:(?<![届\d一二三四五六七八九十])|(?<=本届))第{_N}次"
-    rf"(?P<kind>常委会|常委|常务委员会|常务|全体|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
-    rf"(?:全体会议|委员会议|会议|全会)"
-    rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
-    # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
-    rf"|(?<![届\d一二三四五六七八九十])第{_N}次(?P<short>常委会|全委会)(?!议|主任|办公|党组|机关|委员)"
+_BARE_SESSION_RE = scanning(
+    re.compile(
+        # 本届第八次常委会议: a deictic term before the session, 本届 outside it (RULINGS: a deictic prefix).
+        rf"(?:(?<![届\d一二三四五六七八九十])|(?<=本届))第{_N}次"
+        rf"(?P<kind>常委会|常委|常务委员会|常务|全体|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
+        rf"(?:全体会议|委员会议|会议|全会)"
+        rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
+        # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
+        rf"|(?<![届\d一二三四五六七八九十])第{_N}次(?P<short>常委会|全委会)(?!议|主任|办公|党组|机关|委员)"
+    )
 )
 # 台盟十大, 民革十三大: a party's congress by its number, after the party's name.
-_PARTY_CONGRESS_RE = re.compile(
-    rf"(?<=民革|民盟|民建|民进|台盟|学社)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
-    rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+_PARTY_CONGRESS_RE = scanning(
+    re.compile(
+        rf"(?<=民革|民盟|民建|民进|台盟|学社)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+        rf"|(?<=农工党|致公党)(?:[一二三四五六七八九]|十[一二三四五六七八九]?)大(?![{_CJK}]{{0,1}}[会家学])"
+    )
 )
 _TERM_BEFORE_RE = re.compile(rf"{_N}届")
 # 向大会报告二次会议以来的工作: the session since which a report counts, written without 第, its 届 before it.
-_SINCE_SESSION_RE = re.compile(
-    r"(?<![届\d一二三四五六七八九十第两几多])[一二三四五六七八九十]{1,3}次(?:全体)?会议(?=以来)"
+_SINCE_SESSION_RE = scanning(
+    re.compile(r"(?<![届\d一二三四五六七八九十第两几多])[一二三四五六七八九十]{1,3}次(?:全体)?会议(?=以来)")
 )
 # 停止工作11年后举行的第一次常委会议: which meeting after a pause or since a date, no designation (RULINGS).
 _AFTER_A_PAUSE_RE = re.compile(r"(?:后|以后|之后|以来)(?:举行|召开)?的$")
@@ -387,9 +420,11 @@ _FORMULA_RE = re.compile(
 )
 # 三大攻坚战, 五大战略定位, 十大行动, 三大职能: a numbered programme with a programme's head is a
 # watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not).
-_PROGRAMME_RE = re.compile(
-    r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
-    r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+_PROGRAMME_RE = scanning(
+    re.compile(
+        r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
+        r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+    )
 )
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
@@ -412,7 +447,7 @@ _VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
 _BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
 _BRAND_VERBS = ("打造", "建设", "建成", "争创")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
-_SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
+_SLOT_FORMULA_RE = scanning(re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])"))
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
 _PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|$)")
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
@@ -497,9 +532,11 @@ _BARE_PARTY_RE = re.compile(
     rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
 )
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
-_CENTRAL_RE = re.compile(
-    r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
-    r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
+_CENTRAL_RE = scanning(
+    re.compile(
+        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
+        r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
+    )
 )
 # 民建广西区十届五次全会: the party's committee named before its term and session.
 # 民盟某某市第七次代表大会, 中国农工民主党长春市第八次代表大会: and before its numbered congress.
@@ -527,7 +564,7 @@ _LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
 )
-_FEDERATION_RE = re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))")
+_FEDERATION_RE = scanning(re.compile(rf"(?<=[、和及与])工商联|工商联(?=[、和及与](?:{_PARTIES}))"))
 # 民革、民盟、工会联合会、民主妇女联合会: a people's organisation named by its sector, an item of a list
 # that names parties (RULINGS, texts 170–181); the sectors listed beside it (农民, 文艺界) are none.
 _LISTED_FEDERATION_RE = re.compile(
@@ -586,9 +623,11 @@ _SUBUNITS = {
 _MEDIA_RE = re.compile("(?:广播电视台|融媒体中心|日报|晚报|电视台|新闻网)(?:社|新闻网|网(?![站友络民页购]))?")
 # Army and armed-police units named by their place (GUIDELINES v1.1: a named body): 某某警备区,
 # 某某省军区, 某某陆军预备役步兵师, 某某预备役工兵旅; the place read back from the head.
-_ARMY_UNIT_RE = re.compile(
-    rf"(?:(?:陆军|海军|空军)?预备役(?:(?![、，。；和及与的])[{_CJK}]){{1,8}}?(?:师|旅|团)(?!长)"
-    r"|警备区|军区)"
+_ARMY_UNIT_RE = scanning(
+    re.compile(
+        rf"(?:(?:陆军|海军|空军)?预备役(?:(?![、，。；和及与的])[{_CJK}]){{1,8}}?(?:师|旅|团)(?!长)"
+        r"|警备区|军区)"
+    )
 )
 _DIVISION_KINDS = frozenset(("province", "city", "county"))
 # Not before 工作报告: 政协常委会工作报告 names the report (the gold leaves the bare body inside it unlabelled).
@@ -628,7 +667,7 @@ def find_entities(text: str) -> list[Span]:
 
 # A line break between two CJK characters, where a PDF's layout may cut a body's name: 政协某某市第十四⏎
 # 届委员会常务委员会, 共青团某某市⏎委员会.
-_BREAK_RE = re.compile(rf"(?<=[{_CJK}])[ \t　]*\n[ \t　]*(?=[{_CJK}])")
+_BREAK_RE = scanning(re.compile(rf"(?<=[{_CJK}])[ \t　]*\n[ \t　]*(?=[{_CJK}])"))
 # Near a break, what a body's name holds (a lead, a head or a level's organ); elsewhere nothing is re-read.
 _BODY_HINT_RE = re.compile(
     r"政协|政治协商|委员|人大|人民代表|政府|中共|共产党|共青团|团[省市县区]委|工会|联合会|[工商侨科文妇残]联"
@@ -718,7 +757,12 @@ def _find_entities(text: str) -> list[Span]:
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
-    orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
+    # (The latest start of a MEETING by its end: one ends where the chain does and starts inside it, or none does.)
+    meeting_from: dict[int, int] = {}
+    for m in spans:
+        if m.label == "MEETING":
+            meeting_from[m.end] = max(m.start, meeting_from.get(m.end, m.start))
+    orgs = [o for o in orgs if not o.start <= meeting_from.get(o.end, -1)]
     learned = _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
     learned += _bracketed_short_names(text, orgs + learned, tokens)
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
@@ -1120,12 +1164,14 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 
 # Credits (作者:郑雅文, 后援:阎晓阳, 审核:肖丽华) and a news agency's dateline or credit
 # (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
-_CREDIT_LINE_RE = re.compile(
-    rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
-    # 设计:某某, 排版:某某: the other roles of a page's credit lines.
-    r"|设计|文字|排版|美编|策划|统筹|制作)"
-    rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
-    re.MULTILINE,
+_CREDIT_LINE_RE = scanning(
+    re.compile(
+        rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
+        # 设计:某某, 排版:某某: the other roles of a page's credit lines.
+        r"|设计|文字|排版|美编|策划|统筹|制作)"
+        rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
+        re.MULTILINE,
+    )
 )
 _CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻|在线)$")
 # 据滨江新闻报道, 转载自青川新闻网, 从光明网获悉: a news outlet named as the source of a report is ORG
@@ -1169,18 +1215,22 @@ _DEPARTMENT_AFTER_RE = re.compile(
     # not 组织部分委员 (组织, a verb, + 部分, part of); 统战部 + 党派科: a department's section (RULINGS, 490–501)
     r"(?:处|部|室|局|科)(?![长任分学技研])"
 )
-_LEVEL_CONGRESS_RE = re.compile(
-    rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
+_LEVEL_CONGRESS_RE = scanning(
+    re.compile(
+        rf"(?<![{_CJK}])([省市县区州]人大)(?=代表|主任|副主任|常委(?!会))|(?<=[、，,和与及])([省市县区州]人大)(?=代表|主任|副主任)"
+    )
 )
 # Bodies of Hong Kong and Macau; the SAR government and the liaison office need no place before
 # them (支持特区政府依法施政, 与中联办沟通): each names one body.
-_SAR_BODY_RE = re.compile(
-    r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)"
-    r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
+_SAR_BODY_RE = scanning(
+    re.compile(
+        r"(?:香港|澳门)(?:特区|特别行政区)?(?:立法会|行政会议|终审法院|中联办|特区政府|廉政公署)"
+        r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
+    )
 )
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
-_OWN_OFFICE_RE = re.compile(
-    rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))"
+_OWN_OFFICE_RE = scanning(
+    re.compile(rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))")
 )
 
 
@@ -1816,7 +1866,7 @@ _PLENUM_RE = re.compile("[一二三四五六七八九]中全会")
 
 _SESSION_NEAR_RE = re.compile("[届次会]")
 # A line break inside a CJK run (the PDF's line ended there), not a blank line.
-_INNER_BREAK_RE = re.compile(rf"(?<=[{_CJK}\d])\n(?=[{_CJK}\d])")
+_INNER_BREAK_RE = scanning(re.compile(rf"(?<=[{_CJK}\d])\n(?=[{_CJK}\d])"))
 
 
 def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
@@ -1917,12 +1967,28 @@ def _token_ends(tokens: list[tuple[int, int, str]]) -> frozenset[int]:
     return out
 
 
+def _token_words(tokens: list[tuple[int, int, str]]) -> dict[int, str]:
+    """Each token's word by its start (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "words", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(dict[int, str], cached[1])
+    out = dict(zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True))
+    _last.words = (tokens, out)
+    return out
+
+
 # The last text tokenized in this thread (``tokens``) and the last whole text find_entities was given
 # (``whole``), so unsettled_stretches() need not cut it again.
 _last = threading.local()
 # The model reads a clause at a time: enough context for a name or a place, and a clause
 # with nothing unsettled in it costs nothing.
 _SENTENCE_END_RE = re.compile(r"[^。！？；，,;:：\n]+[。！？；，,;:：]?")
+
+
+@cache
+def _single_chars() -> frozenset[str]:
+    """The CJK characters (U+4E00–U+9FFF) that are no function character (_STOP_CHARS)."""
+    return frozenset(map(chr, range(0x4E00, 0xA000))) - frozenset(_STOP_CHARS)
 
 
 def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
@@ -1942,17 +2008,14 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         covered[span.start : span.end] = b"\1" * (span.end - span.start)
     proper = st["rare_proper"]
     flagged = bytearray(len(text) + 1)
-    run_start, run_len = -1, 0
-    for start, _end, word in tokens:
-        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and word not in _STOP_CHARS and not covered[start]:
-            if run_len == 0:
-                run_start = start
-            run_len += 1
-            if run_len >= 2:
-                flagged[run_start] = 1
-            continue
-        run_len = 0
-        if 2 <= len(word) <= 3 and word in proper and not covered[start] and word not in _COMMON_WORDS:
+    starts, words = list(map(itemgetter(0), tokens)), list(map(itemgetter(2), tokens))
+    # A token that is one CJK character, no function character, outside every span: 1, else 0 (read in C).
+    single = bytes(map(and_, map(_single_chars().__contains__, words), map(not_, map(covered.__getitem__, starts))))
+    for run in re.finditer(b"\1{2,}", single):
+        flagged[starts[run.start()]] = 1  # two or more such tokens in a row: the run's first is flagged
+    for i in compress(count(), map(proper.__contains__, words)):
+        start, word = starts[i], words[i]
+        if 2 <= len(word) <= 3 and not covered[start] and word not in _COMMON_WORDS:
             flagged[start] = 1
     clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
     out: list[tuple[int, int]] = []
@@ -2358,7 +2421,7 @@ _WORD_AFTER_SUFFIX_FREQ = 100
 _TOWN_STEM_FREQ = 20
 # World regions (RULINGS: 南亚, 东南亚 are GPE); not 南亚热带 (a climate zone).
 _WORLD_REGION_RE = re.compile("(?:东南亚|东北亚|南亚|中亚|西亚|东亚|亚洲|欧洲|非洲|北非|美洲|大洋洲|拉美)(?!热带|洲)")
-_WORLD_REGION_RUN_RE = re.compile(f"(?:{_WORLD_REGION_RE.pattern}){{2,}}")
+_WORLD_REGION_RUN_RE = scanning(re.compile(f"(?:{_WORLD_REGION_RE.pattern}){{2,}}"))
 # China's partners by their one-character names, two or three after 中 (中俄, 中蒙俄, 中日韩).
 _COUNTRY_RUN_RE = re.compile("中[美俄日韩朝蒙英法德欧非印巴越老柬缅泰哈吉塔乌]{1,3}")
 _CORRIDOR_AFTER_RE = re.compile("经济走廊|关系|两国|三国|友好|峰会|建交|边境")
@@ -2390,9 +2453,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     unless the suffix belongs to the word after it (陇南市情 is 陇南 + 市情).
     """
     places, proper, short_names = st["places"], st["proper"], st["short_names"]
-    token_end_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(1), tokens), strict=True))
-    token_starts = token_end_at.keys()
-    token_ends = set(token_end_at.values())
+    token_starts, token_ends, word_at = _token_starts(tokens), _token_ends(tokens), _token_words(tokens)
     found: list[tuple[int, int, float]] = []
     table = place_table()
     admin = admin_names(text, _ADMIN_KINDS)
@@ -2415,7 +2476,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # 中国式现代化): the name is still there; other short names must be words of their own.
     for m in st["country_re"].finditer(text):
         # The name opens one word (澳门特区), not a word and half the next (新 + 乡贤 is no 新乡).
-        if m.start() in token_starts and token_end_at[m.start()] > m.end():
+        if m.start() in token_starts and m.start() + len(word_at[m.start()]) > m.end():
             found.append((m.start(), m.end(), 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         start, end = m.span()
@@ -2425,7 +2486,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             confidence = 0.6  # 港澳 of 港澳同胞
         elif _RELATION_AFTER_RE.match(text, end):
             confidence = 0.55  # 港鄂合作, 闽台交流: one-character tokens jieba left
-        elif end - start >= 3 and token_end_at[start] == start + 1 and text[start - 1 : start] not in _CLIPPING_VERBS:
+        elif end - start >= 3 and len(word_at[start]) == 1 and text[start - 1 : start] not in _CLIPPING_VERBS:
             confidence = 0.55  # 沪 + 港澳青少年: a province's character jieba left before a region's run
         else:
             continue
@@ -2456,14 +2517,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found} | autonomous_shorts
     region_words, ns_words = st["region_words"], st["ns_words"]
     words = _gpe_words(st)
-    for i, (start, end, word) in enumerate(tokens):
-        # Each branch below that finds a place needs one of these: most tokens need no more asked of them.
-        if (
-            word not in words
-            and word not in licensed
-            and not (2 <= len(word) <= 3 and _PROVINCE_ABBREVIATIONS.issuperset(word))
-        ):
-            continue
+    # Each branch below that finds a place needs one of these: most tokens need no more asked of them. The
+    # tokens that pass are picked by passes over the words in C, then read in their order.
+    token_words = list(map(itemgetter(2), tokens))
+    asked = set(compress(count(), map(words.__contains__, token_words)))
+    asked.update(compress(count(), map(licensed.__contains__, token_words)))
+    abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
+    asked.update(i for i in abbreviated if 2 <= len(token_words[i]) <= 3)
+    for i in sorted(asked):
+        start, end, word = tokens[i]
         named = word in places or word in short_names
         if named and _opens_unknown_word(text, tokens, i, table):
             continue
@@ -2827,8 +2889,8 @@ def _listed_short_names(
     # The tokens that may join a list: short names, not before a body's head (晋安和仓山工委: the body's).
     names = [
         (s, e)
-        for s, e, word in tokens
-        if len(word) >= 2 and word in table.short and text[e : e + 1] not in _BODY_AFTER_SUFFIX
+        for s, e, word in compress(tokens, map(table.short.__contains__, map(itemgetter(2), tokens)))  # in C first
+        if len(word) >= 2 and text[e : e + 1] not in _BODY_AFTER_SUFFIX
     ]
     for _round in range(3):  # 鼓楼、台江、晋安: the list's kind passes along it
         grown = False
@@ -2854,14 +2916,18 @@ def _bare_towns(
     knows no word of) is a place where its natives are named after it (乡亲, 同乡), where a 、 or 和 joins it to a
     place found, or right after the county or district it lies in; never across a word jieba made."""
     stems = st["town_stems"]
-    starts = _token_starts(tokens)
     ends = _token_ends(tokens)
     place_ends = {e for _s, e, _c in found}
     taken = bytearray(len(text) + 1)
     for s, e, _c in found:
         taken[s:e] = b"\1" * (e - s)
     out: list[tuple[int, int, float]] = []
-    for a in sorted(starts):
+    heads = _town_stem_heads(st)
+    # Every stem has two or three characters: where no stem's first two start, neither length need be asked.
+    # The tokens' starts in order (they run one after another), and the two characters at each, read in C.
+    firsts = list(map(itemgetter(0), tokens))
+    pairs = map(text.__getitem__, map(slice, firsts, map((2).__add__, firsts)))
+    for a in compress(firsts, map(heads.__contains__, pairs)):
         for n in (3, 2):
             b = a + n
             if b not in ends or (word := text[a:b]) not in stems or any(taken[a:b]) or word in _GENERIC_PLACES:
@@ -2877,6 +2943,14 @@ def _bare_towns(
                 taken[a:b] = b"\1" * n
                 break
     return out
+
+
+def _town_stem_heads(st: dict[str, Any]) -> frozenset[str]:
+    """The first two characters of every town stem (``town_stems``), built once."""
+    heads = st.get("town_stem_heads")
+    if heads is None:
+        heads = st["town_stem_heads"] = frozenset(stem[:2] for stem in st["town_stems"])
+    return cast(frozenset[str], heads)
 
 
 # A place's suffix, a natural feature's or a body's first character after a town's bare name: the name goes on.
@@ -2931,7 +3005,9 @@ _RELATION_AFTER_RE = re.compile(r"(?:合作|交流|两地|三地|四地|交往|�
 # Cities' one-character names that rarely stand for anything else beside 港, 澳 or 台 (穗 广州, 莞 东莞,
 # 榕 福州, 蓉 成都, 甬 宁波, 邕 南宁, 佛 佛山, 珠 珠海, 深 深圳, 厦 厦门).
 _CITY_ABBREVIATIONS = "穗莞榕蓉甬邕佛珠深厦"
-_CITY_REGION_RUN_RE = re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,3}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+_CITY_REGION_RUN_RE = scanning(
+    re.compile(f"[{_CITY_ABBREVIATIONS}][港澳台]{{1,3}}|[港澳台]{{1,2}}[{_CITY_ABBREVIATIONS}]")
+)
 _WEAK_REGION_RUN_RE = re.compile(f"[{''.join(sorted(_WEAK_ABBREVIATIONS))}][港澳台]{{1,2}}")
 # Verbs that take a one-character clipping of a place (在京, 赴沪, 来琼): the clipping opens no run after it.
 _CLIPPING_VERBS = frozenset("在来赴进回离抵驻返访留旅")
@@ -2952,9 +3028,11 @@ def _unrepeated_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # 粤澳深度合作区, 深港现代服务业合作区: the regions sharing a zone, then its head (after a place's name).
-_ZONE_RE = re.compile(
-    rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}][东西南北]){{2}}"
-    rf"|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:先行)?(?:示范)?区"
+_ZONE_RE = scanning(
+    re.compile(
+        rf"(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}]{{2,3}}|(?:[{''.join(sorted(_PROVINCE_ABBREVIATIONS))}][东西南北]){{2}}"
+        rf"|[{_CITY_ABBREVIATIONS}][港澳台])(?:(?![的和与及、,，])[{_CJK}]){{0,6}}?合作(?:先行)?(?:示范)?区"
+    )
 )
 # 穗政协, 甬政协: a city's one-character name before its CPPCC, opening a line or a clause.
 _CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![委员])")
@@ -3382,7 +3460,7 @@ _BRANCH_HEADS = (
     "大队",
     "中队",
 )
-_CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
+_CHAIN_HEAD_RE = scanning(re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True))))
 _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
@@ -3683,10 +3761,9 @@ _ENDS_WITH_HEAD_RE = re.compile(
 
 def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
     """For each character position, the index of the token holding it."""
-    out = [-1] * (n + 1)
-    for i, (s, e, _w) in enumerate(tokens):
-        out[s:e] = [i] * (e - s)
-    return out
+    # _tokens' tokens run one after another from 0, each as long as its word: each index repeated, in C.
+    out = list(chain.from_iterable(map(repeat, range(len(tokens)), map(len, map(itemgetter(2), tokens)))))
+    return out + [-1] * (n + 1 - len(out))
 
 
 def _proper_token(word: str, st: dict[str, Any]) -> bool:
@@ -3893,7 +3970,7 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
 
 
 # 中国国民党某某县党部, 国民党县党部 (county annals): a party's office of a place or a level.
-_PARTY_OFFICE_RE = re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)")
+_PARTY_OFFICE_RE = scanning(re.compile(rf"(?:中国)?国民党([{_CJK}]{{0,8}}?[省市县区])(?:党部|区分部)"))
 # 某某县女娲茶厂, 县木器厂: a works named after its place or level (not 厂长, 厂商, 厂区, 厂家, 厂房, 厂矿).
 _WORKS_AFTER_RE = re.compile(rf"[{_CJK}]{{1,4}}?厂(?![长商区家房矿])")
 
@@ -3992,8 +4069,9 @@ def _federation_second_name(text: str, orgs: list[Span], tokens: list[tuple[int,
 
 def _works(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
     """A works after its place or a bare level, each a word: 某某县女娲茶厂, 县木器厂 (the place is inside it)."""
-    token_at = {a: w for a, _b, w in tokens}
-    starts = [(p.start, p.end) for p in places] + [(a, a + 1) for a, w in token_at.items() if w in _LEVELS]
+    token_at = _token_words(tokens)
+    levels = compress(tokens, map(_LEVELS.__contains__, map(itemgetter(2), tokens)))  # the words in _LEVELS, in C
+    starts = [(p.start, p.end) for p in places] + [(a, a + 1) for a, _b, _w in levels]
     out = []
     for start, end in starts:
         m = _WORKS_AFTER_RE.match(text, end)
@@ -4619,7 +4697,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
     cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
-    for i, (start, end, word) in enumerate(tokens):
+    for i in _tokens_to_read(tokens, leaders):
+        start, end, word = tokens[i]
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif len(word) >= 4 and (lead := _leader_opening(word, leaders, st)) is not None:  # (None if shorter)
@@ -4801,8 +4880,10 @@ def _names_reading_as_words(
     taken = [(s.start, s.end) for s in found]
     out: list[Span] = []
     seen: set[int] = set()
-    for _start, end, word in tokens:
-        if end in seen or not _before_a_name(word, titles, st):
+    cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
+    for i in _tokens_to_read(tokens):
+        _start, end, word = tokens[i]
+        if end in seen or not ((known := cached(word)) or (known is None and _before_a_name(word, titles, st))):
             continue
         a, b = end, end + 3
         name = text[a:b]
@@ -4883,6 +4964,18 @@ _NOT_PROFESSIONS = frozenset(
 )
 
 
+def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None = None) -> list[int]:
+    """The indices, in order, of the tokens a loop over words before names must read: a word _before_a_name
+    says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
+    open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
+    words = list(map(itemgetter(2), tokens))
+    read = set(compress(count(), map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))))
+    if leaders is not None:
+        read.update(compress(count(), map(leaders.__contains__, words)))
+        read.update(compress(count(), map((3).__lt__, map(len, words))))
+    return sorted(read)
+
+
 def _before_a_name(word: str, titles: frozenset[str], st: dict[str, Any]) -> bool:
     """A title, a post or a profession: a word a name may follow (cached per word, asked of every token)."""
     known = _BEFORE_A_NAME.get(word)
@@ -4930,19 +5023,21 @@ _POST_ENDS = (
 )
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
-_NAME_CUE_RE = re.compile(
-    r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
-    r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
-    r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
-    r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
-    # 李某总理, 郑某常委: a post written after the name.
-    r"|(?:副)?总理|常委(?![会们])|总书记|国务委员"
-    r"|经理|董事长|会长|院长|校长|局长|部长"
-    # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
-    r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
-    r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
-    # 会议现场。李某摄: a photo credit closing its line.
-    r"|摄(?=[ \t\u3000]*(?:\n|$))"
+_NAME_CUE_RE = scanning(
+    re.compile(
+        r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
+        r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
+        r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
+        r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
+        # 李某总理, 郑某常委: a post written after the name.
+        r"|(?:副)?总理|常委(?![会们])|总书记|国务委员"
+        r"|经理|董事长|会长|院长|校长|局长|部长"
+        # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
+        r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
+        r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
+        # 会议现场。李某摄: a photo credit closing its line.
+        r"|摄(?=[ \t\u3000]*(?:\n|$))"
+    )
 )
 _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n 　\t!?！？由和与及同请对向将经暨如")
 # After a name in a list: the next item, or what ends the list.
@@ -5135,7 +5230,7 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
         for m in _HEADLINE_NAME_RE.finditer(text)
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
-    word_at = dict(zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True))
+    word_at = _token_words(tokens)
     cues = []
     for m in _NAME_CUE_RE.finditer(text):
         cues.append(m.start())
@@ -5375,8 +5470,11 @@ _CREDIT_RUN_RE = re.compile(
     re.MULTILINE,
 )
 # 文/张某 图/李某: a byline's roles, each before a slash and its name.
-_SLASH_CREDIT_RE = re.compile(
-    rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)", re.MULTILINE
+_SLASH_CREDIT_RE = scanning(
+    re.compile(
+        rf"(?:^|(?<=[\s（(]))(?:文字|图片|撰文|摄影|文|图|摄)\s*[/／]\s*([{_CJK}]{{2,4}}?)(?=[\s)）/／]|$)",
+        re.MULTILINE,
+    )
 )
 _CREDIT_ROLES = frozenset(("版面", "校对", "责编", "审校", "审稿", "编辑", "责任编辑", "摄影", "供稿"))
 _CREDIT_NAME_RE = re.compile(rf"[\s/／:：]*([{_CJK}]{{2,3}})(?=[\s/／)）]|$)")
@@ -5461,8 +5559,8 @@ _PLACE_COUNT_RE = re.compile(
 
 # What a list reads through: a mirror's doubled separator (林某,、曾某) and a line break inside a short item
 # (、张⏎丽、: the PDF's line ended inside the name).
-_DOUBLED_SEPARATOR_RE = re.compile(
-    rf"[,，](?=、)|(?<=、[{_CJK}])\n(?=[{_CJK}]{{1,2}}[、，,])|(?<=、[{_CJK}]{{2}})\n(?=[{_CJK}][、，,])"
+_DOUBLED_SEPARATOR_RE = scanning(
+    re.compile(rf"[,，](?=、)|(?<=、[{_CJK}])\n(?=[{_CJK}]{{1,2}}[、，,])|(?<=、[{_CJK}]{{2}})\n(?=[{_CJK}][、，,])")
 )
 
 
@@ -5723,9 +5821,11 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
-_POST_BEFORE_NAME_RE = re.compile(
-    rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-    rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长)[ 　:：]?"
+_POST_BEFORE_NAME_RE = scanning(
+    re.compile(
+        rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
+        rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长)[ 　:：]?"
+    )
 )
 
 

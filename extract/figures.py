@@ -33,6 +33,7 @@ from pizhu.extract.numbers import (
     to_json_number,
 )
 from pizhu.extract.places import table as places_table
+from pizhu.extract.prefilter import scanning
 
 __all__ = ["find_figures", "measure_kinds", "time_words", "unit_at"]
 
@@ -90,20 +91,22 @@ _ARABIC = (
     rf"|[0-9]{{1,3}}(?:[{_GROUP_SPACES}][0-9]{{3}})+(?![0-9])|{ARABIC_NUMERAL}"
 )
 
-_FIGURE_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|将近|大约|多达|约|近|超|逾)?"
-    # 187****4577: the tail of a masked number (a phone or an account) is no quantity.
-    rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
-    rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
-    rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
-    # 10.5 %: normalization keeps a space before a sign (it removes one before a CJK unit only).
-    # 1.07 MB: a forum's attachment line spaces a file size from its Latin unit.
-    rf"(?:(?<=[0-9]) (?=[%‰]|[A-Z]B))?"
-    rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
-    # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
-    rf"(?P<half>半(?![载年月天日]))?"
-    # 两成多: 多 after 成 (tenths) as 以上 after any unit.
-    rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
+_FIGURE_RE = scanning(
+    re.compile(
+        rf"(?P<pre>超过|不到|不足|将近|大约|多达|约|近|超|逾)?"
+        # 187****4577: the tail of a masked number (a phone or an account) is no quantity.
+        rf"(?<![0-9０-９A-Za-z+\-—–~/*＊])(?<![0-9０-９][.,:．，])"
+        rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CN}))"
+        rf"(?P<mid1>余|多)?(?P<scale>万亿|千万|百万|十万|万|亿|千)?(?P<mid2>余|多)?"
+        # 10.5 %: normalization keeps a space before a sign (it removes one before a CJK unit only).
+        # 1.07 MB: a forum's attachment line spaces a file size from its Latin unit.
+        rf"(?:(?<=[0-9]) (?=[%‰]|[A-Z]B))?"
+        rf"(?P<unit>{_OVER_UNIT}|{_UNIT_ALT})(?P<bracket>[(（](?:次|场次|条|件|篇|份|个|项|人|名|(?<=省[(（])区、?市)[)）])?"
+        # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
+        rf"(?P<half>半(?![载年月天日]))?"
+        # 两成多: 多 after 成 (tenths) as 以上 after any unit.
+        rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
+    )
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip
@@ -159,7 +162,7 @@ _WEIGHT_MODIFIERS = ("主要", "重要", "基本", "显著", "突出", "鲜明",
 _PEOPLE_UNITS = frozenset(("名", "位"))
 _PEOPLE_HEADS = ("代表",)
 # A clause that counts (共召开7届26次全体会议): what follows its verb is a count, even of sessions.
-_COUNTED_RE = re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$")
+_COUNTED_RE = scanning(re.compile(r"(?:(?<!中)共|共计|累计|总计|合计|先后)(?:召开|举行|举办)?[^，。；,;：:]*$"))
 _SESSION_AFTER_TERM_RE = re.compile(r"第?[一二三四五六七八九十]{1,3}次|[一二三四五六七八九]中全会")
 _MEETING_AFTER_RE = re.compile(r"(?:会议|全会|全体会议|常委会|大会|会|党代会)")
 # A verb right before N次 + a meeting word makes it a count of meetings (召开4次常委会议,
@@ -187,9 +190,11 @@ _CN_PERCENT_RE = re.compile(
 # 逾百万港元, 近千万元: 百万 and 千万 are bare scales too.
 # 近千四人, 千二人, 逾万五人: Cantonese shortens 一千四百 to 千四 (1400); with its measure word a count,
 # qualified or not (百二幼儿, with no measure word, is none).
-_BARE_SCALE_RE = re.compile(
-    rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
-    rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
+_BARE_SCALE_RE = scanning(
+    re.compile(
+        rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
+        rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
+    )
 )
 _BARE_SCALE_VALUES = {
     "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000),
@@ -203,12 +208,14 @@ _BARE_SCALE_APPROX = {
 _BODY_AFTER_TERM_RE = re.compile(r"(?:全国|自治区|省|市|县|区|州|旗)?(?:政协|人大|人民代表大会)|委员会(?!议)")
 # 连任两届, 连续三届, 共举办三届: a count of terms or editions; 第三届 / 十三届三次会议 /
 # 四届区政协 name one term.
-_TERMS_RE = re.compile(
-    r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有|运作|运行|走过)"
-    r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
-    r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
-    # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
-    r"|(?<![第\d一二三四五六七八九十])(?P<num3>[0-9]{1,2})届(?=(?:委员会)?全体会议(?!第))"
+_TERMS_RE = scanning(
+    re.compile(
+        r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有|运作|运行|走过)"
+        r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
+        r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
+        # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
+        r"|(?<![第\d一二三四五六七八九十])(?P<num3>[0-9]{1,2})届(?=(?:委员会)?全体会议(?!第))"
+    )
 )
 
 
@@ -220,8 +227,10 @@ _FRACTION_RE = re.compile(
 
 
 # 一米四五, 1米8: a spoken length, the unit between the whole and the decimals.
-_SPOKEN_RE = re.compile(
-    r"(?<![〇零一二三四五六七八九十两0-9])(?P<whole>[一二两三0-9])米(?P<frac>[一二三四五六七八九]{1,2}|[0-9]{1,2})(?![0-9〇零一二三四五六七八九十百千万米])"
+_SPOKEN_RE = scanning(
+    re.compile(
+        r"(?<![〇零一二三四五六七八九十两0-9])(?P<whole>[一二两三0-9])米(?P<frac>[一二三四五六七八九]{1,2}|[0-9]{1,2})(?![0-9〇零一二三四五六七八九十百千万米])"
+    )
 )
 
 
@@ -305,7 +314,7 @@ def _bare_scales(text: str) -> list[Span]:
 
 
 # 历时半年, 为期半个月: half a span of time, after a word that gives a length.
-_HALF_SPAN_RE = re.compile(r"(?<=历时|为期|长达|用了|经过|用时|耗时)半(?P<unit>个月|个小时|年|天|小时)")
+_HALF_SPAN_RE = scanning(re.compile(r"(?<=历时|为期|长达|用了|经过|用时|耗时)半(?P<unit>个月|个小时|年|天|小时)"))
 
 
 def _half_spans(text: str) -> list[Span]:
@@ -629,8 +638,10 @@ _PHASE_AFTER_RE = re.compile(
 # The rest of a short quoted name after a numeral and its measure word (“4个意识”, “2个100年”).
 _QUOTED_NAME_AFTER_RE = re.compile(r"[\u4e00-\u9fff0-9]{1,6}[”’」』\"]")
 # A comparative adjective right before a numeral, not a bound (最多, 至少, 不少) nor a verb's (增多, 减少).
-_COMPARED_BEFORE_RE = re.compile(
-    r"(?:(?<![最至不很更增减缺稀较])[多少迟早晚](?:了|出)?|[比较][^，。；,;：:]{1,8}(?<![增延成生助缩])[长短]了?|相差|只差)$"
+_COMPARED_BEFORE_RE = scanning(
+    re.compile(
+        r"(?:(?<![最至不很更增减缺稀较])[多少迟早晚](?:了|出)?|[比较][^，。；,;：:]{1,8}(?<![增延成生助缩])[长短]了?|相差|只差)$"
+    )
 )
 # What follows a building's or a floor's label in an address (3栋2单元, 18层1801室, 3层会议室), and the
 # building word before a floor (办公楼3层, 大厦3层, A座12层).
@@ -1032,6 +1043,9 @@ def _jieba_dictionary() -> tuple[tuple[str, str], ...]:
 # --- metric: the thing counted, from the same clause -------------------------------------
 
 _CLAUSE_END = '，。；;,!?！？：:\n（）()“”"《》'
+_CLAUSE_END_RE = re.compile(f"[{''.join(map(re.escape, _CLAUSE_END))}]")
+# Everything up to the last clause end (greedy: it backs off from the end to the last one).
+_THROUGH_CLAUSE_END_RE = re.compile(f".*{_CLAUSE_END_RE.pattern}", re.DOTALL)
 _LEADING_RE = re.compile(
     r"^(?:全年|年内|今年|去年|一年来|同时|其中|先后|共同|累计|共计|共|总计|合计|还|并|已|均|又|再|"
     r"全部|主动|积极|组织|开展|召开|举办|提出|征集|形成|收到|提交|反映|报送|撰写|收录|完成|接待|"
@@ -1053,12 +1067,12 @@ _GLUED_BEFORE_RE = re.compile(rf"[近约超逾]?\d[\d.,]*[余多]?[万亿]?[余�
 
 def _metric(text: str, start: int, end: int) -> str:
     """A short head phrase naming what the figure counts; "" when the clause names none."""
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_END and start - left < 40:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_END and right - end < 40:
-        right += 1
+    # Back to the last clause end within 40 characters, on to the next: found by re, not a step per character.
+    lo, hi = max(0, start - 40), min(len(text), end + 40)
+    last = _THROUGH_CLAUSE_END_RE.match(text, lo, start)
+    left = last.end() if last else lo
+    next_end = _CLAUSE_END_RE.search(text, end, hi)
+    right = next_end.start() if next_end else hi
     following = text[end:right]
     # Another figure glued after this one (15批152人次) shares the clause's metric.
     following = _GLUED_AFTER_RE.sub("", following)

@@ -37,6 +37,7 @@ from typing import Any
 
 from pizhu.extract.layout import CELL_SEPARATOR
 from pizhu.extract.models import Normalized
+from pizhu.extract.prefilter import scanning
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -47,15 +48,19 @@ _PINYIN_FIRST = "a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ�
 # A gloss is a bracketed pinyin syllable right after a CJK character; the bracket may be
 # half- or full-width. A syllable cut off at the end of a line (``召開(k``) goes too.
 # A gloss starts in lower case: "(A)" after 渔业 is a category's code, not pinyin.
-_GLOSS_RE = re.compile(
-    rf"(?<=[{CJK}])(?:[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
-    rf"|[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,6}}$)",
-    re.MULTILINE,
+_GLOSS_RE = scanning(
+    re.compile(
+        rf"(?<=[{CJK}])(?:[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,7}}[1-5]?[)）]"
+        rf"|[(（](?=[{_PINYIN_FIRST}])[{_PINYIN_LETTERS}]{{1,6}}$)",
+        re.MULTILINE,
+    )
 )
 # A gloss that OCR spaced: single spaces inside the brackets (``(x ié )``, ``( huì)``, ``(n ón g)``),
 # or one between the character and the bracket (``环 (huán)境``; that space goes with the OCR spaces).
-_SPACED_GLOSS_RE = re.compile(
-    rf"(?:(?<=[{CJK}])|(?<=[{CJK}] ))[(（] ?(?=[{_PINYIN_FIRST}])(?:[{_PINYIN_LETTERS}] ?){{1,7}}[1-5]? ?[)）]"
+_SPACED_GLOSS_RE = scanning(
+    re.compile(
+        rf"(?:(?<=[{CJK}])|(?<=[{CJK}] ))[(（] ?(?=[{_PINYIN_FIRST}])(?:[{_PINYIN_LETTERS}] ?){{1,7}}[1-5]? ?[)）]"
+    )
 )
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r(?=\n)")
 _LONE_CR_RE = re.compile("\r")
@@ -64,25 +69,29 @@ _LONE_CR_RE = re.compile("\r")
 _SPACE = " \t\u00a0\u3000\u2002\u2003\u2009"
 _CJK_OR_PUNCT = f"{CJK}\u3000-\u303f\uff00-\uffef“”‘’—…·○"
 # OCR spacing: between two CJK characters, or a digit and a CJK character (either order).
-_OCR_SPACE_RE = re.compile(
-    rf"(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=[0-9])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=%)[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+_OCR_SPACE_RE = scanning(
+    re.compile(
+        rf"(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=[0-9])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}][,.;:!?])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=%)[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+    )
 )
 # OCR spacing beside ASCII punctuation in CJK text: before a comma, semicolon, colon, mark or
 # closing bracket that follows CJK text or ``%`` (``1612件 ,``, ``17.5% ;``, ``位置 :``, ``王明 )``),
 # or a closing bracket after a number (``2005 )中卷``); after an opening bracket that follows CJK
 # text (``今( 26)日``); between CJK text and a bracket on CJK text (``李斌 (女)``, ``(区) 建立``);
 # between CJK text and a straight quote on CJK text (``争鸣" 的``, ``建设" 强富美高"``).
-_PUNCT_SPACE_RE = re.compile(
-    rf"(?<=[{_CJK_OR_PUNCT}%])[{_SPACE}]+(?=[,;:!?)])"
-    rf"|(?<=[0-9])[{_SPACE}]+(?=[)\]][{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}]\()[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=\([{_CJK_OR_PUNCT}0-9])"
-    rf"|(?<=[{_CJK_OR_PUNCT}0-9]\))[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}][\"'])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
-    rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[\"'][{_CJK_OR_PUNCT}])"
+_PUNCT_SPACE_RE = scanning(
+    re.compile(
+        rf"(?<=[{_CJK_OR_PUNCT}%])[{_SPACE}]+(?=[,;:!?)])"
+        rf"|(?<=[0-9])[{_SPACE}]+(?=[)\]][{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}]\()[{_SPACE}]+(?=[{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=\([{_CJK_OR_PUNCT}0-9])"
+        rf"|(?<=[{_CJK_OR_PUNCT}0-9]\))[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}][\"'])[{_SPACE}]+(?=[{_CJK_OR_PUNCT}])"
+        rf"|(?<=[{_CJK_OR_PUNCT}])[{_SPACE}]+(?=[\"'][{_CJK_OR_PUNCT}])"
+    )
 )
 # v1.1: three or more runs of 2–4 CJK characters separated by single spaces are a list
 # (``王强 李明 张伟``); those spaces separate items and stay.
@@ -99,7 +108,7 @@ _LIST_STRETCH_RE = re.compile(
 )
 _PADDING_RE = re.compile(rf"(?:^|[^{CJK}])[{CJK}]([{_SPACE}]{{2,}})[{CJK}](?![{CJK}])")
 _SPACE_RUN_RE = re.compile(" +")
-_LINE_EDGE_SPACE_RE = re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE)
+_LINE_EDGE_SPACE_RE = scanning(re.compile(rf"^[{_SPACE}]+|[{_SPACE}]+$", re.MULTILINE))
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 # A full-width point, dash, slash or colon between two digits is the number's, the date's or
@@ -108,7 +117,7 @@ _FULLWIDTH_MARK_RE = re.compile("(?<=[0-9０-９])[．－／：](?=[0-9０-９])
 _FULLWIDTH_MARKS = {"．": ".", "－": "-", "／": "/", "：": ":"}
 
 # OCR reads 日 as its look-alike 曰 ("to say"); after a number it is a day (``3月1曰`` → ``3月1日``).
-_YUE_FOR_RI_RE = re.compile("(?<=[0-9〇零一二三四五六七八九十])曰")
+_YUE_FOR_RI_RE = scanning(re.compile("(?<=[0-9〇零一二三四五六七八九十])曰"))
 
 _SENTENCE_END = "。！？!?；;：:…”’\"'」』）)》】"
 
@@ -147,7 +156,7 @@ def traditional_share(raw: str) -> float:
     if not cjk:
         return 0.0
     traditional = _traditional_chars()
-    return sum(1 for ch in cjk if ch in traditional) / len(cjk)
+    return sum(map(traditional.__contains__, cjk)) / len(cjk)  # True counts 1: the count, summed in C
 
 
 # --- editing with an offset map -------------------------------------------------------
@@ -610,8 +619,8 @@ def _names_in_row(
 # it (``提案197 2件``, ``,2 019年``, ``11.5 %``, ``60. 3%``), perhaps a range (``28-2 9日``, ``1 2—3日``).
 _NUMBER_START = rf"(?:(?<![0-9A-Za-z.\-/:%{_SPACE}])|(?<=[{CJK}]:))"
 _RANGE_MARKS = "-~～—"
-_SPACED_NUMBER_RE = re.compile(
-    rf"{_NUMBER_START}[0-9][0-9.]*(?:(?: |[{_RANGE_MARKS}])[0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %"
+_SPACED_NUMBER_RE = scanning(
+    re.compile(rf"{_NUMBER_START}[0-9][0-9.]*(?:(?: |[{_RANGE_MARKS}])[0-9.]+)+(?: ?%)?|{_NUMBER_START}[0-9][0-9.]* %")
 )
 
 
@@ -635,7 +644,7 @@ def _join_spaced_numbers(text: str, offsets: array[int]) -> tuple[str, array[int
 
 # Digits and their marks with single spaces inside (``2 010-03-1 1``, ``12 :58: 04``, ``198 9—2005``,
 # ``2 026``): perhaps a date, a time or a year that OCR spaced.
-_SPACED_DATE_RE = re.compile(r"(?<![0-9A-Za-z])[0-9][0-9\-/.:—~～]*(?: [0-9\-/.:—~～]+)+")
+_SPACED_DATE_RE = scanning(re.compile(r"(?<![0-9A-Za-z])[0-9][0-9\-/.:—~～]*(?: [0-9\-/.:—~～]+)+"))
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-/.])(\d{1,2})(?:\1(\d{1,2}))?")
 _DAY_MONTH_RE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(?:19|20)\d\d)?")
 _TIME_RE = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d))?")

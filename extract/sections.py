@@ -16,15 +16,18 @@ from dataclasses import dataclass
 
 from pizhu.extract.layout import Block
 from pizhu.extract.models import Section
+from pizhu.extract.prefilter import scanning
 
 _CN_NUM = "一二三四五六七八九十"
 
-_BOILERPLATE_RE = re.compile(
-    r"^(?:版面\s*/|通版阅读|当前版[:：]|本期发布|第\d+版|\d+版$|来源[:：]|责任编辑|编辑[:：/]"
-    r"|上一篇|下一篇|返回目录|打印本页|关闭窗口|【字号|分享到)"
-    r"|校对\s*/|本报记者|本报讯|记者\S{0,12}(?:报道|摄)$|文/图|图/文|\.html|-->|<!--|https?://"
-    r"|^(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})$"
-    r"|^(?:星期|周)[一二三四五六日天]$"
+_BOILERPLATE_RE = scanning(
+    re.compile(
+        r"^(?:版面\s*/|通版阅读|当前版[:：]|本期发布|第\d+版|\d+版$|来源[:：]|责任编辑|编辑[:：/]"
+        r"|上一篇|下一篇|返回目录|打印本页|关闭窗口|【字号|分享到)"
+        r"|校对\s*/|本报记者|本报讯|记者\S{0,12}(?:报道|摄)$|文/图|图/文|\.html|-->|<!--|https?://"
+        r"|^(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})$"
+        r"|^(?:星期|周)[一二三四五六日天]$"
+    )
 )
 _CAPTION_START_RE = re.compile(r"^(?:[▲△]|图为|[(（]图)")
 _DATED_CAPTION_RE = re.compile(r"^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[,，\s]")
