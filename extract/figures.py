@@ -103,7 +103,8 @@ _FIGURE_RE = re.compile(
     # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
     rf"(?P<half>半(?![载年月天日]))?"
     # 两成多: 多 after 成 (tenths) as 以上 after any unit.
-    rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
+    # 增长1倍多: 多 after 倍 (a multiple) likewise.
+    rf"(?P<post>以上|以下|以内|左右|之多|(?<=[成倍])多(?![少元种样项]))?"
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
                  "十万": Decimal(10**5), "千": Decimal(1000), **SCALES}  # fmt: skip
@@ -454,6 +455,10 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     before_range = text[num_start - 2] if num_start >= 2 else ""
     if before in "～〜~至到" and before_range and (before_range.isdigit() or before_range in _CN_NUMERAL_SET):
         return None  # 5～8人, 3至5人: a range of counts, not a count of 8 (增长至500人 is one)
+    if unit == "页" and (
+        _PAGE_OF_BEFORE_RE.search(text, max(0, num_start - 8), num_start) or _PAGE_AFTER_RE.match(text, end)
+    ):
+        return None  # 第1页共1页, 共5页,第2页: a page's pagination labels the page, as 03版 does
     if _range_of_unit(text, m, num_start, end, unit_word):
         return None  # 3次至5次, 10%—20%, 17℃-21℃: a range whose ends both carry the unit, no count of either
     counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
@@ -668,6 +673,10 @@ _RANGE_MARK = "[至到~～〜\\-—–－]"
 _RANGE_ON_RE = re.compile(rf" ?{_RANGE_MARK} ?(?:[0-9]+(?:[.．][0-9]+)?|[{CN_NUMERAL_CHARS}]+)(?:万|亿|千)?(?:余|多)?")
 _RANGE_NUMERAL = "0-9〇零一二两三四五六七八九十百千万亿余多"
 _RANGE_BACK_RE = re.compile(rf"[{_RANGE_NUMERAL}](?P<unit>[^{_RANGE_NUMERAL} ]{{1,3}}) ?{_RANGE_MARK} ?$")
+
+# A page's pagination: 第1页共1页, 共5页,第2页 (the page's label before or after the count of pages).
+_PAGE_OF_BEFORE_RE = re.compile(r"第 ?[0-9]+ ?页 ?共 ?$")
+_PAGE_AFTER_RE = re.compile(r" ?[,，]? ?第 ?[0-9]+ ?页")
 
 
 def _range_of_unit(text: str, m: re.Match[str], num_start: int, end: int, unit: str) -> bool:

@@ -70,3 +70,21 @@ def test_a_change_from_one_amount_to_another_keeps_both() -> None:
     assert texts("由3万元增至5万元") == ["3万元", "5万元"]
     assert texts("会员增长至500人。") == ["500人"]
     assert texts("提案128件、立案115件") == ["128件", "115件"]
+
+
+def test_many_after_a_multiple_qualifies_it_as_after_tenths() -> None:
+    # RULINGS: 成 takes 多 after it (两成多); so does 倍, a multiple (增长1倍多: over).
+    assert spans("捐款总额增长1倍多。") == [("1倍多", 1, "倍", "over")]
+    assert spans("是上届的两倍多,") == [("两倍多", 2, "倍", "over")]
+    assert spans("增长1倍,多项指标") == [("1倍", 1, "倍", "exact")]
+
+
+@pytest.mark.parametrize("text", ["建设。第1页共1页\n", "共5页,第2页\n", "第2页 共5页"])
+def test_a_pages_pagination_is_no_count(text: str) -> None:
+    # A page's footer 第1页共1页 labels the page, as 03版 does (GUIDELINES: page labels are no FIGURE).
+    assert texts(text) == []
+
+
+def test_a_document_counted_in_pages_is_a_count() -> None:
+    assert texts("汇编成册共200余页。") == ["200余页"]
+    assert texts("文件共15页,") == ["15页"]
