@@ -105,7 +105,8 @@ _FIGURE_RE = scanning(
         # 两天半, 一年半, 3个月半: a half after a span of time (not 一年半载, an idiom).
         rf"(?P<half>半(?![载年月天日]))?"
         # 两成多: 多 after 成 (tenths) as 以上 after any unit.
-        rf"(?P<post>以上|以下|以内|左右|之多|(?<=成)多(?![少元种样]))?"
+        # 增长1倍多: 多 after 倍 (a multiple) likewise.
+        rf"(?P<post>以上|以下|以内|左右|之多|(?<=[成倍])多(?![少元种样项]))?"
     )
 )
 _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": Decimal(10**6),
@@ -463,6 +464,12 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
     before_range = text[num_start - 2] if num_start >= 2 else ""
     if before in "～〜~至到" and before_range and (before_range.isdigit() or before_range in _CN_NUMERAL_SET):
         return None  # 5～8人, 3至5人: a range of counts, not a count of 8 (增长至500人 is one)
+    if unit == "页" and (
+        _PAGE_OF_BEFORE_RE.search(text, max(0, num_start - 8), num_start) or _PAGE_AFTER_RE.match(text, end)
+    ):
+        return None  # 第1页共1页, 共5页,第2页: a page's pagination labels the page, as 03版 does
+    if _range_of_unit(text, m, num_start, end, unit_word):
+        return None  # 3次至5次, 10%—20%, 17℃-21℃: a range whose ends both carry the unit, no count of either
     counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
         (
             _COUNT_VERB_BEFORE_RE.search(text, max(0, num_start - 5), num_start) is not None
@@ -483,7 +490,7 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # 二期扩建项目, 2期工程: a project's phase names which part (分三期建设 counts them)
     if unit == "次" and _PER_SPAN_BEFORE_RE.search(text, max(0, num_start - 6), num_start):
         return None  # 1年1次, 两年1次: a frequency, as 五年一次 is
-    if unit == "个" and _NUMERAL_AFTER_RE.match(text, end):
+    if unit == "个" and _NUMERAL_AFTER_RE.match(text, end) and _few(number_text):
         return None  # “3个1”, 10个一工程, “4个100%”: a numbered formula (十个一), not things counted
     if unit in ("分钟", "小时", "个小时") and _CIRCLE_AFTER_RE.match(text, end):
         return None  # 15分钟生活圈, 1小时交通圈: a programme named by a travel time
@@ -620,6 +627,9 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         approx = "over"
     if post:
         approx = _SUFFIX_APPROX[post]
+    if pre and approx != _PREFIX_APPROX[pre]:
+        # 折资约6000余元: qualifiers that disagree keep the one at the number's end (约 stays outside)
+        start = num_start
     span_text = text[start:end]
     attrs = {
         "value": to_json_number(value),
@@ -666,6 +676,39 @@ _ONCE_AFTER_RE = re.compile(r"[1一](?:次|届|换|轮|遇)")
 _NUMERAL_AFTER_RE = re.compile(
     r"(?:[0-9]+%?|[一二三四五六七八九十百千]+)(?![0-9.０-９A-Za-z万亿千百元人名件个项次等级流线批类%])"
 )
+
+
+# A range mark between two quantities of one unit (3次至5次, 3万元至5万元, 17°C - 21°C), and what ends
+# the range's first quantity before it: its numeral, its scale and its qualifier.
+_RANGE_MARK = "[至到~～〜\\-—–－]"
+_RANGE_ON_RE = re.compile(rf" ?{_RANGE_MARK} ?(?:[0-9]+(?:[.．][0-9]+)?|[{CN_NUMERAL_CHARS}]+)(?:万|亿|千)?(?:余|多)?")
+_RANGE_NUMERAL = "0-9〇零一二两三四五六七八九十百千万亿余多"
+_RANGE_BACK_RE = re.compile(rf"[{_RANGE_NUMERAL}](?P<unit>[^{_RANGE_NUMERAL} ]{{1,3}}) ?{_RANGE_MARK} ?$")
+
+# A page's pagination: 第1页共1页, 共5页,第2页 (the page's label before or after the count of pages).
+_PAGE_OF_BEFORE_RE = re.compile(r"第 ?[0-9]+ ?页 ?共 ?$")
+_PAGE_AFTER_RE = re.compile(r" ?[,，]? ?第 ?[0-9]+ ?页")
+
+
+def _range_of_unit(text: str, m: re.Match[str], num_start: int, end: int, unit: str) -> bool:
+    """Whether the quantity is one end of a range whose other end carries the same unit."""
+    after = _RANGE_ON_RE.match(text, end)
+    if after is not None and text.startswith(unit, after.end()):
+        return True
+    back = _RANGE_BACK_RE.search(text, max(0, m.start() - 6), m.start())
+    return back is not None and back.group("unit") == unit
+
+
+def _few(number: str) -> bool:
+    """Whether ``number`` counts a handful (at most ten), as a numbered formula's parts do (十个一, “3个1”).
+
+    59个84消毒液 (a flattened list of goods: 59 thermometers, then 84 disinfectant) counts more than a
+    formula ever names, so the numeral after it opens the next item.
+    """
+    value = parse_number(number)
+    return value is not None and value <= 10
+
+
 # 生活圈, 健康服务圈, 交通圈, 经济圈: a zone a programme names by the time it takes to cross it.
 _CIRCLE_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}圈")
 # A rank before 前N名/位: 排名全省前10位, 进入全国前100名, 名列前3名.
