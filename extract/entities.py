@@ -325,6 +325,10 @@ _MEETING_RE = re.compile(
 _BODY_SESSION_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})"
 )
+# 政治局第三十七次集体学习, 中心组第45次理论学习(扩大)会: a body's numbered study session, right after the body.
+_STUDY_SESSION_RE = re.compile(
+    rf"(?<=[局组委会])第{_N}次(?:集体学习(?:会议|会)?|(?:理论|专题|集中)?学习(?:[(（]扩大[)）]|扩大)?(?:会议|会))"
+)
 # 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
 _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
 
@@ -404,10 +408,16 @@ _VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
 # “生活品质之城”, “文化创意之都”: a city's brand, the kind of city it means to be.
 _BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
 _BRAND_VERBS = ("打造", "建设", "建成", "争创")
+# 建设“宜游宜居生态县”: the kind of county or city a body means to build, quoted after the verb (a brand, as
+# “生活品质之城”); a single level character at the end, not 城市 (“全国文明城市” is an honour's name).
+_KIND_OF_PLACE_RE = re.compile(rf"[{_CJK}]{{3,7}}(?:(?<!城)[县市区镇]|城)")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
-_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|$)")
+# A plan's number ending a line (a keyword line, a heading) is the plan too; not inside a longer number (二十一五).
+_PLAN_RE = re.compile(
+    r"(?<![一二三四五六七八九十百千两第])十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|\n|$)"
+)
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
@@ -664,6 +674,8 @@ def _find_entities(text: str) -> list[Span]:
     meetings += [
         _span(text, m.start(1), m.end(1), "MEETING", "entity.meeting", 0.85) for m in _BODY_SESSION_RE.finditer(text)
     ]
+    studies = _STUDY_SESSION_RE.finditer(text)
+    meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_study", 0.8) for m in studies]
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
     meetings += _meetings_across_breaks(text, meetings)
@@ -1842,7 +1854,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             numbered += 1
         elif (
             not numbered
-            and _BRAND_RE.fullmatch(content)
+            and (
+                _BRAND_RE.fullmatch(content)
+                or (_KIND_OF_PLACE_RE.fullmatch(content) and not _opens_with_place(content, st))
+            )
             and text.endswith(_BRAND_VERBS, max(0, m.start() - 2), m.start())
         ):
             # 打造“生活品质之城”: a city's standing brand, quoted after the verb that builds it (RULINGS).
@@ -1907,6 +1922,14 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     return spans
 
 
+def _opens_with_place(content: str, st: dict[str, Any]) -> bool:
+    """“美丽白水县”: a place's name (two to four characters) opening the quotation makes it a campaign of that place."""
+    table = place_table()
+    return any(
+        content[:n] in st["places"] or content[:n] in table.short or content[:n] in table.kind for n in (2, 3, 4)
+    )
+
+
 def _is_polity(name: str, st: dict[str, Any]) -> bool:
     """中国, 国家: a country (a place the table or the dictionary knows, or a word in 国)."""
     return name.endswith("国") or name in st["places"] or name in place_table().short
@@ -1939,6 +1962,7 @@ _EVENT_AFTER_RE = re.compile(
 _METHOD_AFTER_RE = re.compile(
     r"的?(?:工作|运行|协商|长效)?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)"
 )
+_DISCOURSE_AFTER_RE = re.compile(r"等?(?:重要)?论述")
 _LONG_DIGITS_RE = re.compile(r"\d{5,8}")
 _DIGITS_HEAD_RE = re.compile(r"(?:的)?(?:总体)?(?:发展|工作)?(?:思路|战略|布局|格局|体系|工作法|目标|要求|举措|路径)")
 _FORMULA_AFTER_RE = re.compile(
@@ -2004,8 +2028,10 @@ def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
 
 def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
     """A quoted watchword of parallel clauses (v1.1): not a topic, an event, a method, an idiom or a sentence."""
-    formula_after = _FORMULA_AFTER_RE.match(text, end) is not None
-    if _EVENT_AFTER_RE.match(text, end) or _METHOD_AFTER_RE.match(text, end):
+    # “以学铸魂、以学增智…”等重要论述: a leader's discourse names the clauses a standing formula (等 lists its parts).
+    discourse = _DISCOURSE_AFTER_RE.match(text, end) is not None
+    formula_after = _FORMULA_AFTER_RE.match(text, end) is not None or discourse
+    if (_EVENT_AFTER_RE.match(text, end) and not discourse) or _METHOD_AFTER_RE.match(text, end):
         return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
     if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:

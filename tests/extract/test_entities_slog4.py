@@ -1,0 +1,79 @@
+"""Issue 21, watchword round (slog4): set formulas in study-group and party-building pages.
+
+Every sentence is written for the test (invented bodies and formulas), so a rule passes only as a
+mechanism. Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- A plan's number at the end of a line (a keyword line, a heading) is the plan ---------------------
+
+
+def test_plan_number_ending_a_keyword_line_is_a_slogan() -> None:
+    text = "编辑:某某\n关键词:两会政协闭幕会十四五\n评论"
+    assert labelled(text, "SLOGAN") == ["十四五"]
+
+
+def test_plan_number_inside_a_longer_number_stays_unlabelled() -> None:
+    assert labelled("共收到二十一五\n件", "SLOGAN") == []
+
+
+# --- A leader's formula of parallel clauses, quoted before 等重要论述 ---------------------------------
+
+
+def test_parallel_clauses_before_a_leaders_discourse_are_one_slogan() -> None:
+    text = "会议学习了关于“以干促学、以干增智、以干强能”等重要论述。"
+    assert labelled(text, "SLOGAN") == ["以干促学、以干增智、以干强能"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "委员们提出“加快城乡融合、促进产业升级、优化营商环境”等建议。",
+        "开展“送医下乡、送学下乡、送法下乡”等活动。",
+    ],
+)
+def test_quoted_clauses_before_other_things_listed_stay_unlabelled(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+# --- A quoted vision of the kind of county or city a body means to build (a brand, RULINGS) --------
+
+
+def test_quoted_kind_of_county_after_a_building_verb_is_a_slogan() -> None:
+    text = "为建设“宜商宜学山水县”作出了积极贡献。"
+    assert labelled(text, "SLOGAN") == ["宜商宜学山水县"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极争创“全国文明城市”,成效明显。",
+        "为建设“美好家园”作出贡献。",
+    ],
+)
+def test_quoted_title_or_other_vision_stays_unlabelled(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+# --- A numbered study session of a body is a MEETING ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("讲话是在中央某某局第二十一次集体学习时发表的。", "第二十一次集体学习"),
+        ("市某某局党组中心组第12次理论学习(扩大)会召开。", "第12次理论学习(扩大)会"),
+        ("区委理论学习中心组第三次专题学习会议举行。", "第三次专题学习会议"),
+    ],
+)
+def test_numbered_study_session_after_its_body_is_a_meeting(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+def test_a_count_of_studies_is_no_meeting() -> None:
+    assert labelled("全年开展第二次学习活动,委员参加。", "MEETING") == []
