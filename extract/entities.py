@@ -378,6 +378,8 @@ _FORMULA_RE = re.compile(
     rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
     rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
     rf"|双[{_CJK}]{{1,5}}"
+    # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
+    rf"|[{_CN_NUM}]件(?:大|实)?事"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
@@ -400,7 +402,13 @@ _COUNTED_ASPECTS = frozenset(
 # 服务国家和香港的双重积极作用: the full name is the watchword wherever it stands (RULINGS: every time).
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)|(双重积极作用)")
 # 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
-_MODERNISATIONS_RE = re.compile(r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)")
+# 在四化建设中: the drive named with 建设 after it, whatever stands before (RULINGS: 四化建设 either way).
+_MODERNISATIONS_RE = re.compile(
+    r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
+    r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+)
+# “住有所居”, “老有所养”: the livelihood formulas (who has what provided), quoted one by one.
+_LIVELIHOOD_RE = re.compile(rf"[{_CJK}]有所[{_CJK}]")
 # 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
 _ONE_POLITY_RE = re.compile(rf"一个([{_CJK}]{{1,4}}?)(?=原则|政策|框架)")
 # 建设“强富美高”新江苏: a quoted vision of a place, the quotation before 新 and the place's name.
@@ -1875,6 +1883,9 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # “同心同向同行”的要求, 以“争先进位”为总抓手: one clause (3-12) the text calls a standing demand or idea; a
             # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_standing", 0.5))
+            numbered += 1
+        elif not numbered and _LIVELIHOOD_RE.fullmatch(content):
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_livelihood", 0.5))
             numbered += 1
         elif not numbered and _SELF_RULE_RE.fullmatch(content):
             # “港人治港”, “爱国者治港澳”: who governs a polity, the SARs' principle (RULINGS), whatever follows it.

@@ -77,3 +77,28 @@ def test_numbered_study_session_after_its_body_is_a_meeting(text: str, meeting: 
 
 def test_a_count_of_studies_is_no_meeting() -> None:
     assert labelled("全年开展第二次学习活动,委员参加。", "MEETING") == []
+
+
+# --- Numbered sets of tasks quoted as one, the livelihood formulas, modernisation drives ------------
+
+
+def test_quoted_count_of_tasks_is_a_numbered_formula() -> None:
+    assert labelled("协调解决乡村建设“八件事”相关问题。", "SLOGAN") == ["八件事"]
+    assert labelled("紧扣“三件大事”推进工作。", "SLOGAN") == ["三件大事"]
+
+
+def test_unquoted_count_of_things_done_stays_unlabelled() -> None:
+    assert labelled("一年来办了三件事,群众满意。", "SLOGAN") == []
+
+
+def test_quoted_livelihood_formula_is_a_slogan() -> None:
+    text = "争取早日实现“病有所医”;为群众实现“弱有所扶”提供保障。"
+    assert labelled(text, "SLOGAN") == ["病有所医", "弱有所扶"]
+
+
+def test_numbered_modernisation_drive_before_building_is_a_slogan() -> None:
+    assert labelled("他们在三化建设中做出了显著成绩。", "SLOGAN") == ["三化"]
+
+
+def test_a_count_of_changes_is_no_modernisation_drive() -> None:
+    assert labelled("文化建设取得成效,三化工厂投产。", "SLOGAN") == []
