@@ -102,3 +102,18 @@ def test_numbered_modernisation_drive_before_building_is_a_slogan() -> None:
 
 def test_a_count_of_changes_is_no_modernisation_drive() -> None:
     assert labelled("文化建设取得成效,三化工厂投产。", "SLOGAN") == []
+
+
+# --- National watchwords of the lexicon, unquoted (RULINGS: numbered watchwords either way) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("坚持一国两制方针,维护繁荣稳定。", "一国两制"),
+        ("坚持两个毫不动摇,支持民营经济。", "两个毫不动摇"),
+        ("严格执行三重一大决策制度。", "三重一大"),
+    ],
+)
+def test_national_numbered_watchword_unquoted_is_a_slogan(text: str, slogan: str) -> None:
+    assert labelled(text, "SLOGAN") == [slogan]
