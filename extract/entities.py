@@ -309,6 +309,8 @@ _MEETING_RE = re.compile(
     rf"|第{_N}届全体会议"
     # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
     rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
+    # 第三十一次双周协商座谈会, 第六次专题协商会: a numbered consultation meeting.
+    rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{0,6}}?协商(?:座谈)?会(?:议)?"
     # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
     rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
     # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
@@ -325,9 +327,11 @@ _MEETING_RE = re.compile(
 _BODY_SESSION_RE = re.compile(
     rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})"
 )
-# 政治局第三十七次集体学习, 中心组第45次理论学习(扩大)会: a body's numbered study session, right after the body.
+# 政治局第三十七次集体学习, 中心组第45次理论学习(扩大)会: a body's numbered study session, right after the body
+# or with the year between (中心组2024年第5次集体学习会, as 市政协党组2023年第15次(扩大)会议).
 _STUDY_SESSION_RE = re.compile(
-    rf"(?<=[局组委会])第{_N}次(?:集体学习(?:会议|会)?|(?:理论|专题|集中)?学习(?:[(（]扩大[)）]|扩大)?(?:会议|会))"
+    rf"(?<=[局组委会])(?:(?:19|20)\d\d年度?)?"
+    rf"(第{_N}次(?:集体学习(?:会议|会)?|(?:理论|专题|集中)?学习(?:[(（]扩大[)）]|扩大)?(?:会议|会)))"
 )
 # 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
 _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
@@ -683,7 +687,7 @@ def _find_entities(text: str) -> list[Span]:
         _span(text, m.start(1), m.end(1), "MEETING", "entity.meeting", 0.85) for m in _BODY_SESSION_RE.finditer(text)
     ]
     studies = _STUDY_SESSION_RE.finditer(text)
-    meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_study", 0.8) for m in studies]
+    meetings += [_span(text, *m.span(1), "MEETING", "entity.meeting_study", 0.8) for m in studies]
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
     meetings += _meetings_across_breaks(text, meetings)

@@ -117,3 +117,19 @@ def test_a_count_of_changes_is_no_modernisation_drive() -> None:
 )
 def test_national_numbered_watchword_unquoted_is_a_slogan(text: str, slogan: str) -> None:
     assert labelled(text, "SLOGAN") == [slogan]
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("区委理论学习中心组2025年第4次集体学习会召开。", "第4次集体学习会"),
+        ("县政协第二十二次双周协商座谈会举行。", "第二十二次双周协商座谈会"),
+        ("市政协第七次专题协商会召开。", "第七次专题协商会"),
+    ],
+)
+def test_numbered_study_or_consultation_meeting_is_a_meeting(text: str, meeting: str) -> None:
+    assert labelled(text, "MEETING") == [meeting]
+
+
+def test_the_nth_time_one_attends_a_consultation_is_no_meeting() -> None:
+    assert labelled("他第三次参加专题协商会。", "MEETING") == []
