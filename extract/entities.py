@@ -426,9 +426,11 @@ _KIND_OF_PLACE_RE = re.compile(rf"[{_CJK}]{{3,7}}(?:(?<!城)[县市区镇]|城)"
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])")
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
-# A plan's number ending a line (a keyword line, a heading) is the plan too; not inside a longer number (二十一五).
+# 十四五收官之年, 十五五目标任务, 关键词:…十五五: a plan's number is the plan wherever it stands, unless a measure
+# follows (十四五岁, 十四五个: fourteen or fifteen) or it is inside a longer number (二十一五); 十三·五 with its dot.
 _PLAN_RE = re.compile(
-    r"(?<![一二三四五六七八九十百千两第])十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|\n|$)"
+    r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
+    r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
 )
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")

@@ -133,3 +133,20 @@ def test_numbered_study_or_consultation_meeting_is_a_meeting(text: str, meeting:
 
 def test_the_nth_time_one_attends_a_consultation_is_no_meeting() -> None:
     assert labelled("他第三次参加专题协商会。", "MEETING") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("今年是十四五收官之年。", ["十四五"]),
+        ("围绕十五五目标任务建言。", ["十五五"]),
+        ("十四五岁的孩子参加了活动。", []),
+        ("共有十四五个单位参加。", []),
+    ],
+)
+def test_a_plans_number_unquoted_is_the_plan_unless_a_measure_follows(text: str, slogan: list[str]) -> None:
+    assert labelled(text, "SLOGAN") == slogan
+
+
+def test_a_plans_number_written_with_a_middle_dot_is_the_plan() -> None:
+    assert labelled("这是十二·五规划的开局之年。", "SLOGAN") == ["十二·五"]
