@@ -398,6 +398,8 @@ _PROGRAMME_RE = re.compile(
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
 _HELD_FORMULA_RE = re.compile(
     rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+    # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
+    rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
 )
 _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
@@ -1921,9 +1923,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not any(a <= m.start(m.lastindex or 1) < b for a, b in inside)
     ]
     spans += [
-        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_held", 0.55)
+        _span(text, m.start(m.lastindex or 1), m.end(m.lastindex or 1), "SLOGAN", "entity.slogan_held", 0.55)
         for m in _HELD_FORMULA_RE.finditer(text)
-        if not any(a <= m.start(1) < b for a, b in inside) and m.group(1)[2:] not in _COUNTED_ASPECTS
+        if not any(a <= m.start(m.lastindex or 1) < b for a, b in inside)
+        and m.group(m.lastindex or 1)[2:] not in _COUNTED_ASPECTS
     ]
     spans += [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_modernisations", 0.6)

@@ -150,3 +150,11 @@ def test_a_plans_number_unquoted_is_the_plan_unless_a_measure_follows(text: str,
 
 def test_a_plans_number_written_with_a_middle_dot_is_the_plan() -> None:
     assert labelled("这是十二·五规划的开局之年。", "SLOGAN") == ["十二·五"]
+
+
+def test_numbered_formula_before_building_is_a_slogan_unquoted() -> None:
+    assert labelled("文史工作要为两个文明建设服务。", "SLOGAN") == ["两个文明"]
+
+
+def test_a_count_of_aspects_before_building_stays_unlabelled() -> None:
+    assert labelled("抓好三个方面建设。", "SLOGAN") == []
