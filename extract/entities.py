@@ -338,6 +338,8 @@ _MEETING_RE = scanning(
         rf"|第{_N}届全体会议"
         # 第二次文史资料工作协作会议: a numbered working meeting of bodies (not 第一次参加…: the nth time one attends).
         rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
+        # 第三十一次双周协商座谈会, 第六次专题协商会: a numbered consultation meeting.
+        rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{0,6}}?协商(?:座谈)?会(?:议)?"
         # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
         rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
         # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
@@ -360,6 +362,12 @@ _MEETING_RE = scanning(
 # so the MEETING is the session alone.
 _BODY_SESSION_RE = scanning(
     re.compile(rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})")
+)
+# 政治局第三十七次集体学习, 中心组第45次理论学习(扩大)会: a body's numbered study session, right after the body
+# or with the year between (中心组2024年第5次集体学习会, as 市政协党组2023年第15次(扩大)会议).
+_STUDY_SESSION_RE = re.compile(
+    rf"(?<=[局组委会])(?:(?:19|20)\d\d年度?)?"
+    rf"(第{_N}次(?:集体学习(?:会议|会)?|(?:理论|专题|集中)?学习(?:[(（]扩大[)）]|扩大)?(?:会议|会)))"
 )
 # 共召开7届26次全体会议: Arabic numerals after a total count terms and sessions, not one meeting.
 _COUNT_BEFORE_RE = re.compile(r"(?:共|累计|先后|合计)(?:召开|举行)?了?$")
@@ -414,6 +422,8 @@ _FORMULA_RE = re.compile(
     rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
     rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
     rf"|双[{_CJK}]{{1,5}}"
+    # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
+    rf"|[{_CN_NUM}]件(?:大|实)?事"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
@@ -430,6 +440,8 @@ _PROGRAMME_RE = scanning(
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
 _HELD_FORMULA_RE = re.compile(
     rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+    # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
+    rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
 )
 _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
@@ -438,7 +450,13 @@ _COUNTED_ASPECTS = frozenset(
 # 服务国家和香港的双重积极作用: the full name is the watchword wherever it stands (RULINGS: every time).
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)|(双重积极作用)")
 # 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
-_MODERNISATIONS_RE = re.compile(r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)")
+# 在四化建设中: the drive named with 建设 after it, whatever stands before (RULINGS: 四化建设 either way).
+_MODERNISATIONS_RE = re.compile(
+    r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
+    r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+)
+# “住有所居”, “老有所养”: the livelihood formulas (who has what provided), quoted one by one.
+_LIVELIHOOD_RE = re.compile(rf"[{_CJK}]有所[{_CJK}]")
 # 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
 _ONE_POLITY_RE = re.compile(rf"一个([{_CJK}]{{1,4}}?)(?=原则|政策|框架)")
 # 建设“强富美高”新江苏: a quoted vision of a place, the quotation before 新 and the place's name.
@@ -446,10 +464,18 @@ _VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
 # “生活品质之城”, “文化创意之都”: a city's brand, the kind of city it means to be.
 _BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
 _BRAND_VERBS = ("打造", "建设", "建成", "争创")
+# 建设“宜游宜居生态县”: the kind of county or city a body means to build, quoted after the verb (a brand, as
+# “生活品质之城”); a single level character at the end, not 城市 (“全国文明城市” is an honour's name).
+_KIND_OF_PLACE_RE = re.compile(rf"[{_CJK}]{{3,7}}(?:(?<!城)[县市区镇]|城)")
 # 1+5+N, 1+X: a chain of numbers with a free slot (N, X) is a formula, quoted or not.
 _SLOT_FORMULA_RE = scanning(re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[+＋][NnXx](?![0-9A-Za-z+＋])"))
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
-_PLAN_RE = re.compile(r"十[一二三四五六七八九]五(?=[”\"’'」』]|规划|时期|期间|开局|发展|建设|$)")
+# 十四五收官之年, 十五五目标任务, 关键词:…十五五: a plan's number is the plan wherever it stands, unless a measure
+# follows (十四五岁, 十四五个: fourteen or fifteen) or it is inside a longer number (二十一五); 十三·五 with its dot.
+_PLAN_RE = re.compile(
+    r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
+    r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
+)
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d")
@@ -724,6 +750,8 @@ def _find_entities(text: str) -> list[Span]:
     meetings += [
         _span(text, m.start(1), m.end(1), "MEETING", "entity.meeting", 0.85) for m in _BODY_SESSION_RE.finditer(text)
     ]
+    studies = _STUDY_SESSION_RE.finditer(text)
+    meetings += [_span(text, *m.span(1), "MEETING", "entity.meeting_study", 0.8) for m in studies]
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
     meetings += _meetings_across_breaks(text, meetings)
@@ -2109,7 +2137,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             numbered += 1
         elif (
             not numbered
-            and _BRAND_RE.fullmatch(content)
+            and (
+                _BRAND_RE.fullmatch(content)
+                or (_KIND_OF_PLACE_RE.fullmatch(content) and not _opens_with_place(content, st))
+            )
             and text.endswith(_BRAND_VERBS, max(0, m.start() - 2), m.start())
         ):
             # 打造“生活品质之城”: a city's standing brand, quoted after the verb that builds it (RULINGS).
@@ -2131,6 +2162,8 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         elif not numbered and _POLICY_PACKAGE_RE.fullmatch(content):
             # “惠台31条”, “稳外贸十条”: a policy package named by what it favours and its count of articles.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_package", 0.5))
+        elif not numbered and _LIVELIHOOD_RE.fullmatch(content):
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_livelihood", 0.5))
             numbered += 1
         elif not numbered and _SELF_RULE_RE.fullmatch(content):
             # “港人治港”, “爱国者治港澳”: who governs a polity, the SARs' principle (RULINGS), whatever follows it.
@@ -2160,9 +2193,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not any(a <= m.start(m.lastindex or 1) < b for a, b in inside)
     ]
     spans += [
-        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_held", 0.55)
+        _span(text, m.start(m.lastindex or 1), m.end(m.lastindex or 1), "SLOGAN", "entity.slogan_held", 0.55)
         for m in _HELD_FORMULA_RE.finditer(text)
-        if not any(a <= m.start(1) < b for a, b in inside) and m.group(1)[2:] not in _COUNTED_ASPECTS
+        if not any(a <= m.start(m.lastindex or 1) < b for a, b in inside)
+        and m.group(m.lastindex or 1)[2:] not in _COUNTED_ASPECTS
     ]
     spans += [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_modernisations", 0.6)
@@ -2176,6 +2210,14 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     ]
     spans += _licensed_formulas(text, spans)
     return spans
+
+
+def _opens_with_place(content: str, st: dict[str, Any]) -> bool:
+    """“美丽白水县”: a place's name (two to four characters) opening the quotation makes it a campaign of that place."""
+    table = place_table()
+    return any(
+        content[:n] in st["places"] or content[:n] in table.short or content[:n] in table.kind for n in (2, 3, 4)
+    )
 
 
 def _is_polity(name: str, st: dict[str, Any]) -> bool:
@@ -2210,6 +2252,7 @@ _EVENT_AFTER_RE = re.compile(
 _METHOD_AFTER_RE = re.compile(
     r"的?(?:工作|运行|协商|长效)?(?:方式|方法|形式|模式|机制|办法|做法|路子|工作法|平台|制度)"
 )
+_DISCOURSE_AFTER_RE = re.compile(r"等?(?:重要)?论述")
 _LONG_DIGITS_RE = re.compile(r"\d{5,8}")
 _DIGITS_HEAD_RE = re.compile(r"(?:的)?(?:总体)?(?:发展|工作)?(?:思路|战略|布局|格局|体系|工作法|目标|要求|举措|路径)")
 _FORMULA_AFTER_RE = re.compile(
@@ -2275,8 +2318,10 @@ def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
 
 def _watchword_in_context(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
     """A quoted watchword of parallel clauses (v1.1): not a topic, an event, a method, an idiom or a sentence."""
-    formula_after = _FORMULA_AFTER_RE.match(text, end) is not None
-    if _EVENT_AFTER_RE.match(text, end) or _METHOD_AFTER_RE.match(text, end):
+    # “以学铸魂、以学增智…”等重要论述: a leader's discourse names the clauses a standing formula (等 lists its parts).
+    discourse = _DISCOURSE_AFTER_RE.match(text, end) is not None
+    formula_after = _FORMULA_AFTER_RE.match(text, end) is not None or discourse
+    if (_EVENT_AFTER_RE.match(text, end) and not discourse) or _METHOD_AFTER_RE.match(text, end):
         return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
     if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:
