@@ -684,6 +684,8 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _stationed_bodies(text, orgs, places)
     orgs += _quoted_bodies(text)
     orgs += _bracketed_sar_associations(text, places)
+    if "事务所" in text:
+        orgs += _bracketed_firms(text)
     orgs += _natives_associations(text, orgs, tokens, st)
     orgs += _works(text, orgs, places, tokens)
     orgs += _party_branches(text, orgs, places, tokens)
@@ -3073,6 +3075,8 @@ _CHAIN_HEADS = (
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
     # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).
     "革委会", "革命委员会", "分局",
+    # A law or accounting firm (RULINGS, texts 502–513): 某某律师事务所, 上海某某(苏州)律师事务所.
+    "律师事务所", "会计师事务所",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
 _BRANCH_HEADS = (
@@ -3095,6 +3099,8 @@ _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
         "基金会",
+        # A firm by its trade name alone: 某某律师事务所, 某某会计师事务所.
+        *("律师事务所", "会计师事务所"),
         # Media and offices by a short proper name: 中新社, 中新网, 文汇报, 国台办 (a word jieba does not know).
         *("网", "社", "报", "办"),
     )
@@ -3106,6 +3112,8 @@ _LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国"
 # Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
 _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
 _MAX_BODY_CONTENT = 12
+# Before a firm's form (律师事务所) these open a kind, not a trade name: 各律师事务所, 该事务所, 有关律师事务所.
+_NOT_A_FIRMS_NAME = frozenset("全各外我本该每此其这那有相知大小多")
 # A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心.
 _VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物", "行政", "市民")
 
@@ -3157,7 +3165,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if start is None:
             # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
             limit = 3 if head in _SHORT_HEADS else 8
-            if head in _PROPER_HEADS and proper and 2 <= content <= limit:
+            # A firm's form is no kind of office: the words before it are its trade name, known words or not
+            # (协力, 华信 + 律师事务所); a plural or a determiner before the form names the kind (各律师事务所).
+            firm = head.endswith("事务所") and text[content_start] not in _NOT_A_FIRMS_NAME
+            if head in _PROPER_HEADS and (proper or firm) and 2 <= content <= limit:
                 start = content_start
             else:
                 continue
@@ -3261,7 +3272,7 @@ def _names_a_place(word: str, st: dict[str, Any]) -> bool:
 
 # Posts jieba writes into one word with the head before them (人大代表, 局局长, 政协委员).
 _POSTS_GLUED_TO_HEAD = frozenset(
-    ("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长", "院长", "校长")
+    ("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长", "院长", "校长", "律师", "合伙人")
 )
 
 
@@ -3568,6 +3579,22 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
         m = _SAR_BRACKET_ASSOCIATION_RE.match(text, place.end)
         if m:
             out.append(_span(text, place.start, m.end(), "ORG", "entity.org_sar_association", 0.6))
+    return out
+
+
+# 上海某某(大连)律师事务所: a firm's branch city in brackets before the form; the name before the bracket runs back
+# to a function character or a mark (赴|上海某某), two to eight characters (RULINGS, texts 502–513).
+_BRACKETED_FIRM_RE = re.compile(rf"[(（][{_CJK}]{{2,4}}[)）](?:律师|会计师)事务所")
+_FIRM_NAME_BEFORE_RE = re.compile(rf"(?:(?![的和与及在是对为从向到赴等])[{_CJK}]){{2,8}}$")
+
+
+def _bracketed_firms(text: str) -> list[Span]:
+    """上海某某(大连)律师事务所: a firm, its branch's city in brackets and its form are one ORG."""
+    out = []
+    for m in _BRACKETED_FIRM_RE.finditer(text):
+        name = _FIRM_NAME_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        if name:
+            out.append(_span(text, name.start(), m.end(), "ORG", "entity.org_bracketed_firm", 0.6))
     return out
 
 
