@@ -686,6 +686,8 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _bracketed_sar_associations(text, places)
     if "事务所" in text:
         orgs += _bracketed_firms(text)
+    if "委员工作室" in text:
+        orgs += _named_studios(text, tokens, st)
     orgs += _natives_associations(text, orgs, tokens, st)
     orgs += _works(text, orgs, places, tokens)
     orgs += _party_branches(text, orgs, places, tokens)
@@ -3595,6 +3597,56 @@ def _bracketed_firms(text: str) -> list[Span]:
         name = _FIRM_NAME_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
         if name:
             out.append(_span(text, name.start(), m.end(), "ORG", "entity.org_bracketed_firm", 0.6))
+    return out
+
+
+# A member studio named by its own name (RULINGS, texts 502–513): 某某营商工商联界别政协委员工作室, 某某大厦委员工作室,
+# 某某区政协金融会客厅·政协委员工作室. The name runs back over the words before 委员工作室 to a mark, a verb or a
+# function word; a kind (界别, 乡镇, 社区) or a member's name (王明委员工作室: PERSON only, GUIDELINES) names none.
+_STUDIO_KINDS = frozenset(
+    (
+        *("界别", "乡镇", "社区", "村", "街道", "个人", "基层", "行业", "专家", "界别群众"),
+        # an award or a grade of studios: 优秀委员工作室, 示范委员工作室
+        *("优秀", "先进", "示范", "星级", "特色", "品牌", "标准化", "规范化"),
+    )
+)
+_STUDIO_DOTS = frozenset("·・")
+_LEADERS_POSTS = ("主席", "书记", "主任", "部长", "局长", "会长", "院长", "校长", "厅长")
+_MAX_STUDIO_NAME = 16
+
+
+def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
+    """温暖营商工商联界别政协委员工作室: a member studio named by a theme, a sector or a building is one ORG."""
+    out: list[Span] = []
+    token_of = _token_index(tokens, len(text))
+    function_words = st["function_words"]
+    pos = text.find("委员工作室")
+    while pos >= 0:
+        end = pos + 5
+        i = token_of[pos]
+        start = tokens[i][0] if i >= 0 else pos
+        i -= 1
+        while i >= 0:
+            w_start, _w_end, word = tokens[i]
+            if pos - w_start > _MAX_STUDIO_NAME or not (word in _STUDIO_DOTS or _CJK_ONLY_RE.fullmatch(word)):
+                break
+            if (len(word) > 1 and word in function_words) or (len(word) == 1 and word in _STOP_CHARS):
+                break  # 召开|某某大厦, 打造|某某会客厅; a theme's own one-character verb stays (助|企)
+            if word.endswith(_LEADERS_POSTS):
+                start = -1  # 县政协主席|寄语委员工作室: whoever holds the post acts on the studios, none named
+                break
+            start = w_start
+            i -= 1
+        if start < 0:
+            pos = text.find("委员工作室", end)
+            continue
+        core = text[start:pos].removesuffix("政协")
+        person = len(core) <= 3 and core[:1] in _SURNAMES
+        # 建强委员工作室: a verb and its object (a one-character verb opening a two-character core)
+        verb = len(core) == 2 and core[0] in function_words
+        if len(core) >= 2 and core not in _STUDIO_KINDS and not (person or verb) and core[0] not in _NOT_A_FIRMS_NAME:
+            out.append(_span(text, start, end, "ORG", "entity.org_named_studio", 0.6))
+        pos = text.find("委员工作室", end)
     return out
 
 

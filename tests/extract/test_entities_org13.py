@@ -36,3 +36,36 @@ def test_an_accounting_firm_is_a_body() -> None:
 def test_the_kind_of_firm_alone_is_no_body() -> None:
     text = "律师事务所要积极参与公共法律服务,各会计师事务所也要配合。"
     assert not any(o.endswith("事务所") for o in labelled(text, "ORG"))
+
+
+# --- a member studio named by its own name -----------------------------------------------------------------
+
+
+def test_a_member_studio_named_by_its_theme_is_a_body() -> None:
+    text = "近日,清风助企工商联界别政协委员工作室正式挂牌成立,县政协主席王立出席。"
+    assert "清风助企工商联界别政协委员工作室" in labelled(text, "ORG")
+
+
+def test_a_member_studio_named_by_its_building_is_a_body() -> None:
+    text = "6月6日,市政协召开银河大厦委员工作室成立座谈会。银河大厦委员工作室的成立,为委员搭建了平台。"
+    assert labelled(text, "ORG").count("银河大厦委员工作室") == 2
+
+
+def test_a_studio_after_its_cppcc_is_one_chain() -> None:
+    text = "这正是宁阳县政协科技会客厅·政协委员工作室惠企成效的写照。"
+    assert "宁阳县政协科技会客厅·政协委员工作室" in labelled(text, "ORG")
+
+
+def test_the_kind_of_studio_or_one_named_by_a_member_is_no_body() -> None:
+    text = "组建委员工作室是重要举措,全县建成17个乡镇委员工作室,为王明委员工作室揭牌,界别委员工作室成员参加。"
+    assert not any(o.endswith("工作室") for o in labelled(text, "ORG"))
+
+
+def test_a_post_before_the_studios_ends_the_walk() -> None:
+    text = "平阳县政协主席寄语委员工作室:做一团火。"
+    assert not any(o.endswith("工作室") for o in labelled(text, "ORG"))
+
+
+def test_an_award_or_a_verb_before_the_studio_names_none() -> None:
+    text = "表彰先进单位和优秀委员工作室;要深化内涵,建强委员工作室,提升履职水平。"
+    assert not any(o.endswith("工作室") for o in labelled(text, "ORG"))
