@@ -5000,7 +5000,8 @@ def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
 
 def _repeated(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
     """A name found once is a name wherever else it stands on its own (repeated without its title)."""
-    names = {s.text for s in found if len(s.text) >= 2}
+    # Only names repeat as names: a place a list rule read among them (某某合作社、… 等地) is none.
+    names = {s.text for s in found if s.label == "PERSON" and len(s.text) >= 2}
     seen = {(s.start, s.end) for s in found}
     spans = []
     for name in names:
@@ -5292,6 +5293,12 @@ _FACILITY_ENDS = (
     "公司",
     "学校",
     "窗口",
+    # a body's form closes a firm's or an association's name, never a place's (RULINGS, texts 502–513):
+    # 某某蔬菜种植专业合作社、某某供销联社、某某集团、某某商会等地
+    "社",
+    "集团",
+    "协会",
+    "商会",
 )
 _PEOPLE_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]+(?:位|名)(?:委员|代表|同志|常委|专家|嘉宾|老人|同学|老师)")
 

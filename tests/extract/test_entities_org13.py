@@ -69,3 +69,15 @@ def test_a_post_before_the_studios_ends_the_walk() -> None:
 def test_an_award_or_a_verb_before_the_studio_names_none() -> None:
     text = "表彰先进单位和优秀委员工作室;要深化内涵,建强委员工作室,提升履职水平。"
     assert not any(o.endswith("工作室") for o in labelled(text, "ORG"))
+
+
+# --- firms and cooperatives in a list of sites ---------------------------------------------------------------
+
+
+def test_cooperatives_listed_before_dengdi_are_no_places_and_no_names() -> None:
+    text = (
+        "委员们先后来到怀化天河供销合作社、怀化青山合作社、溆浦县供销联社和怀化红岩养殖合作社等地,"
+        "与合作社理事长交谈,详细询问合作社的运行模式。"
+    )
+    assert not any(p.endswith("社") for p in labelled(text, "GPE"))
+    assert "合作社" not in labelled(text, "PERSON")
