@@ -4449,6 +4449,8 @@ _VERB_AFTER_NAME_RE = re.compile(
     r"做(?:了|题为|《|[^，。；\n]{0,12}?(?:发言|报告|讲话|说明))"
     r"|任[^，。；\n、]{1,12}?(?:顾问|团长|组长|主任|主席|会长|委员|秘书长|书记)"
     r"|率(?:团|队|[^，。；\n]{1,8}?(?:组|团|队))"
+    # 主席王某认为, 会长李某介绍: a verb of speech whose first character seldom closes a given name
+    r"|认为|介绍|谈到"
 )
 
 
@@ -4669,6 +4671,8 @@ _NAME_CUE_RE = re.compile(
     # 李某总理, 郑某常委: a post written after the name.
     r"|(?:副)?总理|常委(?![会们])|总书记|国务委员"
     r"|经理|董事长|会长|院长|校长|局长|部长"
+    # 某某律师陪同, 某某律师、: a lawyer addressed by the profession after the name (RULINGS, texts 502–513)
+    r"|律师(?![事协行界团队们委代])"
     # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
     r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
     r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"

@@ -81,3 +81,26 @@ def test_cooperatives_listed_before_dengdi_are_no_places_and_no_names() -> None:
     )
     assert not any(p.endswith("社") for p in labelled(text, "GPE"))
     assert "合作社" not in labelled(text, "PERSON")
+
+
+# --- names by a lawyer's form of address ----------------------------------------------------------------------
+
+
+def test_a_name_before_its_lawyers_address_is_a_person() -> None:
+    text = "中联苏州办公室合伙人钱立强律师、何平律师陪同调研。金杜律师事务所管委会主席王毅认为,要完善机制。"
+    persons = labelled(text, "PERSON")
+    assert "钱立强" in persons
+    assert "何平" in persons
+    assert "王毅" in persons
+    assert "王毅认" not in persons
+
+
+def test_a_kind_of_lawyer_is_no_name() -> None:
+    text = "作为执业律师,要服务社会;专职律师、公职律师和法律援助律师参加培训。"
+    assert labelled(text, "PERSON") == []
+
+
+def test_a_name_after_a_partners_or_founders_title_or_a_lawyers() -> None:
+    text = "与光华集团创始人赵光明等委员座谈;市政协委员、恒远律师事务所律师钱立带着提案沟通。"
+    persons = labelled(text, "PERSON")
+    assert "赵光明" in persons
