@@ -3170,7 +3170,9 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             # A firm's form is no kind of office: the words before it are its trade name, known words or not
             # (协力, 华信 + 律师事务所); a plural or a determiner before the form names the kind (各律师事务所).
             firm = head.endswith("事务所") and text[content_start] not in _NOT_A_FIRMS_NAME
-            if head in _PROPER_HEADS and (proper or firm) and 2 <= content <= limit:
+            # 孙某院长代表医院: a name and a leader's post before the head are a person acting, no body's name.
+            post = any(p in text[content_start:head_start] for p in _LEADERS_POSTS)
+            if head in _PROPER_HEADS and (proper or firm) and 2 <= content <= limit and not post:
                 start = content_start
             else:
                 continue

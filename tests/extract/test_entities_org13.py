@@ -104,3 +104,11 @@ def test_a_name_after_a_partners_or_founders_title_or_a_lawyers() -> None:
     text = "与光华集团创始人赵光明等委员座谈;市政协委员、恒远律师事务所律师钱立带着提案沟通。"
     persons = labelled(text, "PERSON")
     assert "赵光明" in persons
+
+
+# --- a person and a post before a body's head ----------------------------------------------------------------
+
+
+def test_a_name_and_a_post_before_a_hospital_are_no_body() -> None:
+    text = "钱德明院长代表医院欢迎调研组一行。"
+    assert not any(o.endswith("医院") for o in labelled(text, "ORG"))
