@@ -686,6 +686,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _bracketed_sar_associations(text, places)
     if "事务所" in text:
         orgs += _bracketed_firms(text)
+        orgs += _firm_offices(text, orgs, places)
     if "委员工作室" in text:
         orgs += _named_studios(text, tokens, st)
     orgs += _natives_associations(text, orgs, tokens, st)
@@ -3599,6 +3600,38 @@ def _bracketed_firms(text: str) -> list[Span]:
         name = _FIRM_NAME_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
         if name:
             out.append(_span(text, name.start(), m.end(), "ORG", "entity.org_bracketed_firm", 0.6))
+    return out
+
+
+# A firm's form and the brackets of its branch's city: what stands before them after the firm's own city is its
+# trade name, the first two characters of which name the firm's offices (上海中联(大连)律师事务所 … 中联大连办公室).
+_FIRM_FORM_RE = re.compile(r"(?:[(（][^()（）]{1,6}[)）])?(?:律师事务所|会计师事务所)$")
+_FIRM_OFFICE_HEADS = ("办公室", "分所")
+
+
+def _firm_offices(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
+    """中联大连办公室: a firm's short name, a city and its office are one ORG where the text names the firm."""
+    place_at = {p.start: p for p in places}
+    brands = set()
+    for org in orgs:
+        form = _FIRM_FORM_RE.search(org.text)
+        if form is None:
+            continue
+        start = org.start
+        while start in place_at and place_at[start].end < org.start + form.start():
+            start = place_at[start].end  # 上海 + 中联: the firm's own city opens its name
+        trade = text[start : org.start + form.start()]
+        if len(trade) >= 2:
+            brands.add(trade[:2])
+    out = []
+    for brand in brands:
+        pos = text.find(brand)
+        while pos >= 0:
+            place = place_at.get(pos + 2)
+            if place is not None and text.startswith(_FIRM_OFFICE_HEADS, place.end):
+                end = place.end + next(len(h) for h in _FIRM_OFFICE_HEADS if text.startswith(h, place.end))
+                out.append(_span(text, pos, end, "ORG", "entity.org_firm_office", 0.6))
+            pos = text.find(brand, pos + 2)
     return out
 
 

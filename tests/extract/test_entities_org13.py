@@ -112,3 +112,22 @@ def test_a_name_after_a_partners_or_founders_title_or_a_lawyers() -> None:
 def test_a_name_and_a_post_before_a_hospital_are_no_body() -> None:
     text = "钱德明院长代表医院欢迎调研组一行。"
     assert not any(o.endswith("医院") for o in labelled(text, "ORG"))
+
+
+# --- a firm's office in a city, named by the firm's short name ----------------------------------------------------
+
+
+def test_a_firms_office_named_by_its_short_name_and_city_is_one_body() -> None:
+    text = (
+        "市政协一行赴上海启元(苏州)律师事务所调研。启元苏州办公室主任钱立强律师陪同。"
+        "主席参观了启元苏州办公室的办公区域。"
+    )
+    orgs = labelled(text, "ORG")
+    assert orgs.count("启元苏州办公室") == 2
+    assert "苏州办公室" not in orgs
+    assert "苏州" not in labelled(text, "GPE")
+
+
+def test_a_city_office_without_a_firm_named_stays_as_it_was() -> None:
+    text = "启元苏州办公室主任钱立强陪同。"
+    assert "启元苏州办公室" not in labelled(text, "ORG")
