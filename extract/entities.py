@@ -5338,6 +5338,10 @@ _FACILITY_ENDS = (
     "集团",
     "协会",
     "商会",
+    # an office, a police unit or a project visited (某某局、县交警大队、某某产业园项目等地)
+    "局",
+    "队",
+    "项目",
 )
 _PEOPLE_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]+(?:位|名)(?:委员|代表|同志|常委|专家|嘉宾|老人|同学|老师)")
 

@@ -131,3 +131,12 @@ def test_a_firms_office_named_by_its_short_name_and_city_is_one_body() -> None:
 def test_a_city_office_without_a_firm_named_stays_as_it_was() -> None:
     text = "启元苏州办公室主任钱立强陪同。"
     assert "启元苏州办公室" not in labelled(text, "ORG")
+
+
+def test_offices_projects_and_sites_listed_before_dengdi_are_no_places() -> None:
+    text = (
+        "他联合委员到县交警大队、城市管理局、县一中等地开展慰问。"
+        "调研组深入青峰产业园项目、明德博物馆、翠屏溪谷、古城故里等地。"
+    )
+    gpes = labelled(text, "GPE")
+    assert not {"城市管理局", "县一中", "项目", "翠屏溪谷", "古城故里"} & set(gpes)
