@@ -689,6 +689,7 @@ def _find_entities(text: str) -> list[Span]:
         orgs += _firm_offices(text, orgs, places)
     if "委员工作室" in text:
         orgs += _named_studios(text, tokens, st)
+    orgs += _sites_before_credits(text)
     orgs += _natives_associations(text, orgs, tokens, st)
     orgs += _works(text, orgs, places, tokens)
     orgs += _party_branches(text, orgs, places, tokens)
@@ -3600,6 +3601,24 @@ def _bracketed_firms(text: str) -> list[Span]:
         name = _FIRM_NAME_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
         if name:
             out.append(_span(text, name.start(), m.end(), "ORG", "entity.org_bracketed_firm", 0.6))
+    return out
+
+
+# 某某网记者, 某某网讯: a news site before its reporter's credit or its lead is ORG whatever its name's words (大众网);
+# the site's own `本网`, `我网`, `该网` names none (RULINGS, texts 502–513).
+_SITE_CUE_RE = re.compile("网(?=记者|讯|消息)")
+_MAX_SITE_NAME = 6
+
+
+def _sites_before_credits(text: str) -> list[Span]:
+    """大众网记者: the site's name runs back from 网 to a mark, a space or a line's start (two to six characters)."""
+    out = []
+    for m in _SITE_CUE_RE.finditer(text):
+        start = m.start()
+        while start > 0 and _CJK_ONLY_RE.fullmatch(text[start - 1]) and m.start() - start <= _MAX_SITE_NAME:
+            start -= 1
+        if 2 <= m.start() - start <= _MAX_SITE_NAME and text[start] not in "本我该":
+            out.append(_span(text, start, m.end(), "ORG", "entity.org_site_credit", 0.6))
     return out
 
 

@@ -140,3 +140,13 @@ def test_offices_projects_and_sites_listed_before_dengdi_are_no_places() -> None
     )
     gpes = labelled(text, "GPE")
     assert not {"城市管理局", "县一中", "项目", "翠屏溪谷", "古城故里"} & set(gpes)
+
+
+# --- a news site before its reporter's credit or its lead ------------------------------------------------------
+
+
+def test_a_news_site_before_its_reporter_or_lead_is_a_body() -> None:
+    text = "时代网记者 丁力 通讯员 李强 淄博报道\n本网讯 近日,市政协召开会议。"
+    orgs = labelled(text, "ORG")
+    assert "时代网" in orgs
+    assert "本网" not in orgs
