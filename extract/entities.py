@@ -3164,6 +3164,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
                 content = head_start - content_start  # the kind joined to the head is content (疾控 of 疾控中心)
         if start is None and head in _ASSOCIATION_HEADS:
             start = _association_place(text, head_start, places, token_of, tokens)
+            if start is None:
+                start = _association_level(text, head_start)  # 、县消费扶贫协会: a level alone opens it
             if start is not None:
                 content_start, proper = start, True
         if start is None:
@@ -3236,6 +3238,21 @@ def _association_place(
         # 澳门 + 福州十邑社团总会: Hong Kong's or Macau's name before it is the association's too.
         sar = next((p for p in places if p.end == place.start and p.text in _SAR_NAMES), None)
         return sar.start if sar else place.start
+    return None
+
+
+def _association_level(text: str, head_start: int) -> int | None:
+    """、县消费扶贫协会: a level character alone (after a mark or a function word) opens an association's name that
+    holds a verb, as a place does (RULINGS, texts 502–513); the words between hold no function character."""
+    for start in range(head_start - 2, max(-1, head_start - 1 - _MAX_BODY_CONTENT), -1):
+        between = text[start + 1 : head_start]
+        if not _CJK_ONLY_RE.fullmatch(text[start:head_start]) or any(ch in _NOT_IN_ASSOCIATION for ch in between):
+            return None
+        if "政协" in between or "委员" in between or any(p in between for p in _LEADERS_POSTS):
+            return None  # 区政协委员某某担任联谊会…: a member and a post before it, no association's name
+        plural = start > 0 and text[start - 1] in _PLURAL_BEFORE_LEVEL  # 全县, 各县: every county's, no one body
+        if text[start] in "省市县区" and _bare_level_before(text, start + 1) and len(between) >= 2 and not plural:
+            return start
     return None
 
 

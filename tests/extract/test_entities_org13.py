@@ -150,3 +150,17 @@ def test_a_news_site_before_its_reporter_or_lead_is_a_body() -> None:
     orgs = labelled(text, "ORG")
     assert "时代网" in orgs
     assert "本网" not in orgs
+
+
+# --- an association after a level alone, its name holding a verb ---------------------------------------------------
+
+
+def test_an_association_after_a_level_alone_holds_its_verb() -> None:
+    text = "他是县政协委员、县消费扶贫协会副会长,也是市乡村振兴促进会会员。"
+    orgs = labelled(text, "ORG")
+    assert "县消费扶贫协会" in orgs
+
+
+def test_a_level_inside_a_word_opens_no_association() -> None:
+    text = "会上要求,各县扶贫协会要加强合作;区政协委员赵立担任促进会顾问。"
+    assert not any(o.endswith("协会") for o in labelled(text, "ORG"))
