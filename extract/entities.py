@@ -704,6 +704,9 @@ def _find_entities(text: str) -> list[Span]:
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
     # 县第七届第一次人民代表大会: a chain read through a session to its 代表大会 is the session, no body.
     orgs = [o for o in orgs if not any(o.start <= m.start and o.end == m.end for m in spans if m.label == "MEETING")]
+    if "某" in text:
+        # 某市某科技有限公司: a firm named with a placeholder is no body (RULINGS, texts 502–513); its place stays.
+        orgs = [o for o in orgs if not _PLACEHOLDER_FIRM_RE.search(o.text)]
     learned = _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
     learned += _bracketed_short_names(text, orgs + learned, tokens)
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
@@ -1019,6 +1022,8 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
             out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
     for span in [s for s in out if s.label == "GPE"]:
         m = _COMPANY_AFTER_PLACE_RE.match(text, span.end)
+        if m and m.group().startswith("某"):
+            continue  # 某市某科技有限公司: a firm named with a placeholder is no body; its place stays
         if m and not any(s.label == "ORG" and s.start < m.end() and span.start < s.end for s in out):
             out.remove(span)
             out.append(_span(text, span.start, m.end(), "ORG", "entity.org_company", 0.6))
@@ -3621,6 +3626,8 @@ def _bracketed_firms(text: str) -> list[Span]:
     return out
 
 
+# 某科技有限公司, 某某集团: the placeholder 某 opening a firm's trade name.
+_PLACEHOLDER_FIRM_RE = re.compile("某+[^某]{0,8}(?:公司|集团|企业|厂)$")
 # 某某网记者, 某某网讯: a news site before its reporter's credit or its lead is ORG whatever its name's words (大众网);
 # the site's own `本网`, `我网`, `该网` names none (RULINGS, texts 502–513).
 _SITE_CUE_RE = re.compile("网(?=记者|讯|消息)")

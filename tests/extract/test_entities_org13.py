@@ -164,3 +164,12 @@ def test_an_association_after_a_level_alone_holds_its_verb() -> None:
 def test_a_level_inside_a_word_opens_no_association() -> None:
     text = "会上要求,各县扶贫协会要加强合作;区政协委员赵立担任促进会顾问。"
     assert not any(o.endswith("协会") for o in labelled(text, "ORG"))
+
+
+# --- a firm named with a placeholder -----------------------------------------------------------------------------
+
+
+def test_a_firm_named_with_a_placeholder_is_no_body_and_its_place_stays() -> None:
+    text = "“资金很快就到位了!”临沂某科技有限公司负责人感慨。"
+    assert not any("公司" in o for o in labelled(text, "ORG"))
+    assert "临沂" in labelled(text, "GPE")
