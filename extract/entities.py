@@ -3722,6 +3722,8 @@ def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, 
         person = len(core) <= 3 and core[:1] in _SURNAMES
         # 建强委员工作室: a verb and its object (a one-character verb opening a two-character core)
         verb = len(core) == 2 and core[0] in function_words
+        # 曹家岭社区委员工作室: a studio named by its place alone is no body; the place stays a GPE (as ruled before)
+        verb = verb or core.endswith(("社区", "街道", "村", "镇", "乡", "县", "区", "市", "省"))
         if len(core) >= 2 and core not in _STUDIO_KINDS and not (person or verb) and core[0] not in _NOT_A_FIRMS_NAME:
             out.append(_span(text, start, end, "ORG", "entity.org_named_studio", 0.6))
         pos = text.find("委员工作室", end)
