@@ -1389,7 +1389,7 @@ _CONGRESS_AFTER_PLACE_RE = re.compile(rf"{_TERM}(?:全国)?人民代表大会(?!
 # 各省市: a plural of levels names no place.
 _LEVELS_PLURAL_RE = re.compile("各[省市县区州镇乡村]+")
 # 主任廖京山讲解: a speech verb after a post's name.
-_SPEECH_AFTER_RE = re.compile("讲|说|指出|介绍|主持|表示|强调|致辞|发言|宣读|通报")
+_SPEECH_AFTER_RE = re.compile("讲|说|指出|介绍|主持|表示|强调|致辞|发言|宣读|通报|希望|要求|认为|充分肯定|肯定")
 # After a name, a character that opens the rest of the clause: 林德兴既欣喜, 林龙安则由.
 _GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
 # A place read in a given name ends where such a name can: also before a closing bracket (【编辑:孟宜君】).

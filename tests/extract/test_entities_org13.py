@@ -173,3 +173,12 @@ def test_a_firm_named_with_a_placeholder_is_no_body_and_its_place_stays() -> Non
     text = "“资金很快就到位了!”临沂某科技有限公司负责人感慨。"
     assert not any("公司" in o for o in labelled(text, "ORG"))
     assert "临沂" in labelled(text, "GPE")
+
+
+# --- a county's name read in a given name after a post ------------------------------------------------------------
+
+
+def test_a_county_in_a_given_name_after_a_post_before_a_verb_of_judgement_is_a_name() -> None:
+    text = "区政协主席秦平武充分肯定了合作社的作用。同时,秦平武希望各专业合作社提高认识。"
+    assert "秦平武" in labelled(text, "PERSON")
+    assert "平武" not in labelled(text, "GPE")
