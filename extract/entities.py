@@ -772,6 +772,12 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _stationed_bodies(text, orgs, places)
     orgs += _quoted_bodies(text)
     orgs += _bracketed_sar_associations(text, places)
+    if "事务所" in text:
+        orgs += _bracketed_firms(text)
+        orgs += _firm_offices(text, orgs, places)
+    if "委员工作室" in text:
+        orgs += _named_studios(text, tokens, st)
+    orgs += _sites_before_credits(text)
     orgs += _natives_associations(text, orgs, tokens, st)
     orgs += _works(text, orgs, places, tokens)
     orgs += _party_branches(text, orgs, places, tokens)
@@ -791,6 +797,9 @@ def _find_entities(text: str) -> list[Span]:
         if m.label == "MEETING":
             meeting_from[m.end] = max(m.start, meeting_from.get(m.end, m.start))
     orgs = [o for o in orgs if not o.start <= meeting_from.get(o.end, -1)]
+    if "某" in text:
+        # 某市某科技有限公司: a firm named with a placeholder is no body (RULINGS, texts 502–513); its place stays.
+        orgs = [o for o in orgs if not _PLACEHOLDER_FIRM_RE.search(o.text)]
     learned = _committee_abbreviations(text, orgs) + _association_initials(text, orgs, tokens, st)
     learned += _bracketed_short_names(text, orgs + learned, tokens)
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
@@ -1295,6 +1304,8 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
             out.append(_span(text, org.start, m.end(), "ORG", org.rule, org.confidence))
     for span in [s for s in out if s.label == "GPE"]:
         m = _COMPANY_AFTER_PLACE_RE.match(text, span.end)
+        if m and m.group().startswith("某"):
+            continue  # 某市某科技有限公司: a firm named with a placeholder is no body; its place stays
         if m and not any(s.label == "ORG" and s.start < m.end() and span.start < s.end for s in out):
             out.remove(span)
             out.append(_span(text, span.start, m.end(), "ORG", "entity.org_company", 0.6))
@@ -1660,7 +1671,7 @@ _CONGRESS_AFTER_PLACE_RE = re.compile(rf"{_TERM}(?:全国)?人民代表大会(?!
 # 各省市: a plural of levels names no place.
 _LEVELS_PLURAL_RE = re.compile("各[省市县区州镇乡村]+")
 # 主任廖京山讲解: a speech verb after a post's name.
-_SPEECH_AFTER_RE = re.compile("讲|说|指出|介绍|主持|表示|强调|致辞|发言|宣读|通报")
+_SPEECH_AFTER_RE = re.compile("讲|说|指出|介绍|主持|表示|强调|致辞|发言|宣读|通报|希望|要求|认为|充分肯定|肯定")
 # After a name, a character that opens the rest of the clause: 林德兴既欣喜, 林龙安则由.
 _GIVEN_NAME_AFTER = frozenset("。既则也还就都又便即等和与及")
 # A place read in a given name ends where such a name can: also before a closing bracket (【编辑:孟宜君】).
@@ -3488,6 +3499,8 @@ _CHAIN_HEADS = (
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
     # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).
     "革委会", "革命委员会", "分局",
+    # A law or accounting firm (RULINGS, texts 502–513): 某某律师事务所, 上海某某(苏州)律师事务所.
+    "律师事务所", "会计师事务所",
 )  # fmt: skip
 # Heads of a branch: written right after its parent body, the two are one name (中新社 + 内蒙古分社).
 _BRANCH_HEADS = (
@@ -3510,6 +3523,8 @@ _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
         "基金会",
+        # A firm by its trade name alone: 某某律师事务所, 某某会计师事务所.
+        *("律师事务所", "会计师事务所"),
         # Media and offices by a short proper name: 中新社, 中新网, 文汇报, 国台办 (a word jieba does not know).
         *("网", "社", "报", "办"),
     )
@@ -3521,6 +3536,8 @@ _LEADS = ("中国共产党", "中共", "共青团", "全国", "国家", "中国"
 # Before a level character these make it plural or generic (全市, 各县, 区县, 地市, 兄弟县).
 _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州")
 _MAX_BODY_CONTENT = 12
+# Before a firm's form (律师事务所) these open a kind, not a trade name: 各律师事务所, 该事务所, 有关律师事务所.
+_NOT_A_FIRMS_NAME = frozenset("全各外我本该每此其这那有相知大小多")
 # A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心.
 _VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物", "行政", "市民")
 
@@ -3567,12 +3584,19 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
                 content = head_start - content_start  # the kind joined to the head is content (疾控 of 疾控中心)
         if start is None and head in _ASSOCIATION_HEADS:
             start = _association_place(text, head_start, places, token_of, tokens)
+            if start is None:
+                start = _association_level(text, head_start)  # 、县消费扶贫协会: a level alone opens it
             if start is not None:
                 content_start, proper = start, True
         if start is None:
             # A company, school or hospital with a proper name and no place: 瑞熙钛业有限公司.
             limit = 3 if head in _SHORT_HEADS else 8
-            if head in _PROPER_HEADS and proper and 2 <= content <= limit:
+            # A firm's form is no kind of office: the words before it are its trade name, known words or not
+            # (协力, 华信 + 律师事务所); a plural or a determiner before the form names the kind (各律师事务所).
+            firm = head.endswith("事务所") and text[content_start] not in _NOT_A_FIRMS_NAME
+            # 孙某院长代表医院: a name and a leader's post before the head are a person acting, no body's name.
+            post = any(p in text[content_start:head_start] for p in _LEADERS_POSTS)
+            if head in _PROPER_HEADS and (proper or firm) and 2 <= content <= limit and not post:
                 start = content_start
             else:
                 continue
@@ -3639,6 +3663,21 @@ def _association_place(
     return None
 
 
+def _association_level(text: str, head_start: int) -> int | None:
+    """、县消费扶贫协会: a level character alone (after a mark or a function word) opens an association's name that
+    holds a verb, as a place does (RULINGS, texts 502–513); the words between hold no function character."""
+    for start in range(head_start - 2, max(-1, head_start - 1 - _MAX_BODY_CONTENT), -1):
+        between = text[start + 1 : head_start]
+        if not _CJK_ONLY_RE.fullmatch(text[start:head_start]) or any(ch in _NOT_IN_ASSOCIATION for ch in between):
+            return None
+        if "政协" in between or "委员" in between or any(p in between for p in _LEADERS_POSTS):
+            return None  # 区政协委员某某担任联谊会…: a member and a post before it, no association's name
+        plural = start > 0 and text[start - 1] in _PLURAL_BEFORE_LEVEL  # 全县, 各县: every county's, no one body
+        if text[start] in "省市县区" and _bare_level_before(text, start + 1) and len(between) >= 2 and not plural:
+            return start
+    return None
+
+
 def _bare_level_before(text: str, start: int) -> bool:
     """A level character alone before ``start`` (after punctuation, a function word or the text's start):
     、市 + 港澳事务局, 由县 + 港澳事务局."""
@@ -3678,7 +3717,7 @@ def _names_a_place(word: str, st: dict[str, Any]) -> bool:
 
 # Posts jieba writes into one word with the head before them (人大代表, 局局长, 政协委员).
 _POSTS_GLUED_TO_HEAD = frozenset(
-    ("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长", "院长", "校长")
+    ("代表", "委员", "常委", "局长", "主任", "主席", "书记", "部长", "厅长", "会长", "院长", "校长", "律师", "合伙人")
 )
 
 
@@ -4011,6 +4050,126 @@ def _bracketed_sar_associations(text: str, places: list[Span]) -> list[Span]:
         m = _SAR_BRACKET_ASSOCIATION_RE.match(text, place.end)
         if m:
             out.append(_span(text, place.start, m.end(), "ORG", "entity.org_sar_association", 0.6))
+    return out
+
+
+# 上海某某(大连)律师事务所: a firm's branch city in brackets before the form; the name before the bracket runs back
+# to a function character or a mark (赴|上海某某), two to eight characters (RULINGS, texts 502–513).
+_BRACKETED_FIRM_RE = re.compile(rf"[(（][{_CJK}]{{2,4}}[)）](?:律师|会计师)事务所")
+_FIRM_NAME_BEFORE_RE = re.compile(rf"(?:(?![的和与及在是对为从向到赴等])[{_CJK}]){{2,8}}$")
+
+
+def _bracketed_firms(text: str) -> list[Span]:
+    """上海某某(大连)律师事务所: a firm, its branch's city in brackets and its form are one ORG."""
+    out = []
+    for m in _BRACKETED_FIRM_RE.finditer(text):
+        name = _FIRM_NAME_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        if name:
+            out.append(_span(text, name.start(), m.end(), "ORG", "entity.org_bracketed_firm", 0.6))
+    return out
+
+
+# 某科技有限公司, 某某集团: the placeholder 某 opening a firm's trade name.
+_PLACEHOLDER_FIRM_RE = re.compile("某+[^某]{0,8}(?:公司|集团|企业|厂)$")
+# 某某网记者, 某某网讯: a news site before its reporter's credit or its lead is ORG whatever its name's words (大众网);
+# the site's own `本网`, `我网`, `该网` names none (RULINGS, texts 502–513).
+_SITE_CUE_RE = re.compile("网(?=记者|讯|消息)")
+_MAX_SITE_NAME = 6
+
+
+def _sites_before_credits(text: str) -> list[Span]:
+    """大众网记者: the site's name runs back from 网 to a mark, a space or a line's start (two to six characters)."""
+    out = []
+    for m in _SITE_CUE_RE.finditer(text):
+        start = m.start()
+        while start > 0 and _CJK_ONLY_RE.fullmatch(text[start - 1]) and m.start() - start <= _MAX_SITE_NAME:
+            start -= 1
+        if 2 <= m.start() - start <= _MAX_SITE_NAME and text[start] not in "本我该":
+            out.append(_span(text, start, m.end(), "ORG", "entity.org_site_credit", 0.6))
+    return out
+
+
+# A firm's form and the brackets of its branch's city: what stands before them after the firm's own city is its
+# trade name, the first two characters of which name the firm's offices (上海中联(大连)律师事务所 … 中联大连办公室).
+_FIRM_FORM_RE = re.compile(r"(?:[(（][^()（）]{1,6}[)）])?(?:律师事务所|会计师事务所)$")
+_FIRM_OFFICE_HEADS = ("办公室", "分所")
+
+
+def _firm_offices(text: str, orgs: list[Span], places: list[Span]) -> list[Span]:
+    """中联大连办公室: a firm's short name, a city and its office are one ORG where the text names the firm."""
+    place_at = {p.start: p for p in places}
+    brands = set()
+    for org in orgs:
+        form = _FIRM_FORM_RE.search(org.text)
+        if form is None:
+            continue
+        start = org.start
+        while start in place_at and place_at[start].end < org.start + form.start():
+            start = place_at[start].end  # 上海 + 中联: the firm's own city opens its name
+        trade = text[start : org.start + form.start()]
+        if len(trade) >= 2:
+            brands.add(trade[:2])
+    out = []
+    for brand in brands:
+        pos = text.find(brand)
+        while pos >= 0:
+            place = place_at.get(pos + 2)
+            if place is not None and text.startswith(_FIRM_OFFICE_HEADS, place.end):
+                end = place.end + next(len(h) for h in _FIRM_OFFICE_HEADS if text.startswith(h, place.end))
+                out.append(_span(text, pos, end, "ORG", "entity.org_firm_office", 0.6))
+            pos = text.find(brand, pos + 2)
+    return out
+
+
+# A member studio named by its own name (RULINGS, texts 502–513): 某某营商工商联界别政协委员工作室, 某某大厦委员工作室,
+# 某某区政协金融会客厅·政协委员工作室. The name runs back over the words before 委员工作室 to a mark, a verb or a
+# function word; a kind (界别, 乡镇, 社区) or a member's name (王明委员工作室: PERSON only, GUIDELINES) names none.
+_STUDIO_KINDS = frozenset(
+    (
+        *("界别", "乡镇", "社区", "村", "街道", "个人", "基层", "行业", "专家", "界别群众"),
+        # an award or a grade of studios: 优秀委员工作室, 示范委员工作室
+        *("优秀", "先进", "示范", "星级", "特色", "品牌", "标准化", "规范化"),
+    )
+)
+_STUDIO_DOTS = frozenset("·・")
+_LEADERS_POSTS = ("主席", "书记", "主任", "部长", "局长", "会长", "院长", "校长", "厅长")
+_MAX_STUDIO_NAME = 16
+
+
+def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
+    """温暖营商工商联界别政协委员工作室: a member studio named by a theme, a sector or a building is one ORG."""
+    out: list[Span] = []
+    token_of = _token_index(tokens, len(text))
+    function_words = st["function_words"]
+    pos = text.find("委员工作室")
+    while pos >= 0:
+        end = pos + 5
+        i = token_of[pos]
+        start = tokens[i][0] if i >= 0 else pos
+        i -= 1
+        while i >= 0:
+            w_start, _w_end, word = tokens[i]
+            if pos - w_start > _MAX_STUDIO_NAME or not (word in _STUDIO_DOTS or _CJK_ONLY_RE.fullmatch(word)):
+                break
+            if (len(word) > 1 and word in function_words) or (len(word) == 1 and word in _STOP_CHARS):
+                break  # 召开|某某大厦, 打造|某某会客厅; a theme's own one-character verb stays (助|企)
+            if word.endswith(_LEADERS_POSTS):
+                start = -1  # 县政协主席|寄语委员工作室: whoever holds the post acts on the studios, none named
+                break
+            start = w_start
+            i -= 1
+        if start < 0:
+            pos = text.find("委员工作室", end)
+            continue
+        core = text[start:pos].removesuffix("政协")
+        person = len(core) <= 3 and core[:1] in _SURNAMES
+        # 建强委员工作室: a verb and its object (a one-character verb opening a two-character core)
+        verb = len(core) == 2 and core[0] in function_words
+        # 曹家岭社区委员工作室: a studio named by its place alone is no body; the place stays a GPE (as ruled before)
+        verb = verb or core.endswith(("社区", "街道", "村", "镇", "乡", "县", "区", "市", "省"))
+        if len(core) >= 2 and core not in _STUDIO_KINDS and not (person or verb) and core[0] not in _NOT_A_FIRMS_NAME:
+            out.append(_span(text, start, end, "ORG", "entity.org_named_studio", 0.6))
+        pos = text.find("委员工作室", end)
     return out
 
 
@@ -4824,6 +4983,8 @@ _VERB_AFTER_NAME_RE = re.compile(
     r"做(?:了|题为|《|[^，。；\n]{0,12}?(?:发言|报告|讲话|说明))"
     r"|任[^，。；\n、]{1,12}?(?:顾问|团长|组长|主任|主席|会长|委员|秘书长|书记)"
     r"|率(?:团|队|[^，。；\n]{1,8}?(?:组|团|队))"
+    # 主席王某认为, 会长李某介绍: a verb of speech whose first character seldom closes a given name
+    r"|认为|介绍|谈到"
 )
 
 
@@ -5077,6 +5238,8 @@ _NAME_CUE_RE = scanning(
         # 李某总理, 郑某常委: a post written after the name.
         r"|(?:副)?总理|常委(?![会们])|总书记|国务委员"
         r"|经理|董事长|会长|院长|校长|局长|部长"
+        # 某某律师陪同, 某某律师、: a lawyer addressed by the profession after the name (RULINGS, texts 502–513)
+        r"|律师(?![事协行界团队们委代])"
         # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
         r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
         r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
@@ -5411,7 +5574,8 @@ def _list_tails(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
 
 def _repeated(text: str, found: list[Span], st: dict[str, Any]) -> list[Span]:
     """A name found once is a name wherever else it stands on its own (repeated without its title)."""
-    names = {s.text for s in found if len(s.text) >= 2}
+    # Only names repeat as names: a place a list rule read among them (某某合作社、… 等地) is none.
+    names = {s.text for s in found if s.label == "PERSON" and len(s.text) >= 2}
     seen = {(s.start, s.end) for s in found}
     spans = []
     for name in names:
@@ -5709,6 +5873,16 @@ _FACILITY_ENDS = (
     "公司",
     "学校",
     "窗口",
+    # a body's form closes a firm's or an association's name, never a place's (RULINGS, texts 502–513):
+    # 某某蔬菜种植专业合作社、某某供销联社、某某集团、某某商会等地
+    "社",
+    "集团",
+    "协会",
+    "商会",
+    # an office, a police unit or a project visited (某某局、县交警大队、某某产业园项目等地)
+    "局",
+    "队",
+    "项目",
 )
 _PEOPLE_COUNT_RE = re.compile(r"[两二三四五六七八九十\d]+(?:位|名)(?:委员|代表|同志|常委|专家|嘉宾|老人|同学|老师)")
 

@@ -142,6 +142,8 @@ _BODY_AFTER_PLACE_RE = re.compile(
     r"|[/／]图"
     # 亚洲地产控股(香港)有限公司: a company's registered place in brackets before its form
     r"|[)）](?:股份)?(?:有限责任公司|有限公司|公司|集团)"
+    # 上海某某(苏州)律师事务所, 南京某某律师事务所: a firm's city opens its name or its branch's city is in brackets
+    r"|[)）]?(?:律师|会计师)事务所"
 )
 _GOING_BEFORE = frozenset("赴到在去往至抵从来于")
 
