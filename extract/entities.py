@@ -3352,7 +3352,8 @@ _CHAIN_HEADS = (
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "博物院", "妇幼保健院", "保健院",
-    "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+    # 书院: an academy of the old schools, by its own name (白鹿洞书院) or its place's (某县某某书院).
+    "书画院", "书院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
     # Associations of Hong Kong and Macau: 香港福建社团联会, 澳门江门同乡会, 港九工团联合总会.
     "联会", "同乡会", "协进会",
@@ -3385,7 +3386,7 @@ _BRANCH_HEADS = (
 _CHAIN_HEAD_RE = re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True)))
 _PROPER_HEADS = frozenset(
     (
-        *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
+        *("大学", "学院", "书院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
         "基金会",
         # Media and offices by a short proper name: 中新社, 中新网, 文汇报, 国台办 (a word jieba does not know).
         *("网", "社", "报", "办"),
@@ -3451,12 +3452,23 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             limit = 3 if head in _SHORT_HEADS else 8
             if head in _PROPER_HEADS and proper and 2 <= content <= limit:
                 start = content_start
+            elif head == "书院" and (named := _academy_name_start(text, tokens, token_of, head_start, st)) is not None:
+                start = named
             else:
                 continue
         elif head in _SHORT_HEADS and not (proper or content == 0 or start in place_start):
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if head == "书院":
+            if _NUMERAL_CHARS.intersection(text[start:head_start]) or _DYNASTY_RE.fullmatch(text[start:head_start]):
+                continue  # 四大书院, 南宋书院: a set of academies, the academies of an age
+            inside = max(text.rfind(w, start, head_start) + len(w) for w in (*_LOCATIVES, "书院"))
+            if start < inside < head_start:
+                start = inside  # 某县境内李公书院, 甲书院又称乙书院: the name starts after where it lies, or another
+            named = _academy_name_start(text, tokens, token_of, head_start, st)
+            if start not in place_start and named is not None and named > start:
+                start = named  # 故白龙洞书院, 又称公泉书院: a particle before the name is none of it
         if _ON_BEHALF_OF_RE.search(text, start, head_start):
             continue  # 主席某某代表政协常务委员会: 代表 (on behalf of) before a body's lead is the verb, no name's word
         joint = text.rfind("和", start, head_start)
@@ -3485,6 +3497,36 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+# 凤鸣书院, 丽正书院: an academy is always named, often by characters jieba knows no word of (no numeral: 四大书院
+# is a set of them, nor a dynasty: 南宋书院 are its academies).
+_NUMERAL_CHARS = frozenset("0123456789一二三四五六七八九十百千两几多诸各")
+_CLASSICAL_PARTICLES = frozenset("故即又亦乃遂曾在于以和与及的之其称为并而由今原旧")
+# Characters that open a function word of classical prose (又称, 即为, 遂改): never an academy's name.
+_CLASSICAL_LEADS = frozenset("又亦即乃遂并而故")
+_DYNASTY_RE = re.compile("[南北东西前后]?[夏商周秦汉晋隋唐宋辽金元明清](?:代|朝|初|末)?")
+_LOCATIVES = ("境内", "城内", "城外", "城东", "城西", "城南", "城北", "县内", "市内")
+
+
+def _academy_name_start(
+    text: str, tokens: list[tuple[int, int, str]], token_of: list[int], head_start: int, st: dict[str, Any]
+) -> int | None:
+    """Where an academy's own name starts before 书院, read back over up to four characters to punctuation, a
+    function word or a classical particle (故, 即); None where it is shorter than two."""
+    i = token_of[head_start - 1] if head_start else -1
+    start = head_start
+    while i >= 0 and head_start - tokens[i][0] <= 4:
+        word_start, _end, word = tokens[i]
+        if not _CJK_ONLY_RE.fullmatch(word) or (len(word) == 1 and word in _CLASSICAL_PARTICLES):
+            break
+        if len(word) > 1 and (
+            word in st["function_words"] or _DYNASTY_RE.fullmatch(word) or word[0] in _CLASSICAL_LEADS
+        ):
+            break  # 又称, 南宋: a function word's or an age's word ends the name
+        start = word_start
+        i -= 1
+    return start if 2 <= head_start - start <= 4 else None
 
 
 # Hospitals' and centres' heads the tokenizer joins to the kind before them (中医院, 专科医院, 疾控中心); not

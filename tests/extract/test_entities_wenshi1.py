@@ -1,0 +1,81 @@
+"""Issue 21, round wenshi1: 文史 and culture pages (texts 574–585): old academies, era years, relics, halls.
+
+Every sentence is written for the test (invented academies, scholars and halls; real places and the era names
+of the tables), so a rule passes only as a mechanism. Rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- DATE: an era year glossed with its Gregorian year, and the era's later years -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # An era year of any dynasty, glossed with a year before the Republic: both are DATEs.
+        ("据载,该院创办于大中二年(848),后毁于兵火。", ("大中二年", "848")),
+        ("宋咸平五年(1002),知州在此建讲堂。", ("咸平五年", "1002")),
+        ("书院为清朝乾隆十一年(1746)所建。", ("乾隆十一年", "1746")),
+    ],
+)
+def test_an_era_year_glossed_with_its_year_is_two_dates(text: str, dates: tuple[str, str]) -> None:
+    got = labelled(text, "DATE")
+    assert all(d in got for d in dates)
+
+
+def test_the_era_a_gloss_named_dates_its_later_years() -> None:
+    text = "大中二年(848)建院,大中九年改名,后废。"
+    assert "大中九年" in labelled(text, "DATE")
+
+
+def test_a_length_glossed_with_a_modern_year_is_no_era() -> None:
+    text = "协会成立十年(2014年)来,共举办展览二十场。"
+    got = labelled(text, "DATE")
+    assert not any(d.endswith("十年") for d in got)
+
+
+def test_a_ming_reign_year_is_a_date() -> None:
+    text = "某某,字某某,明成化八年进士,历官知府。"
+    assert "成化八年" in labelled(text, "DATE")
+
+
+# --- ORG: an academy (书院) by its own name --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("清代,知县在城东创建凤鸣书院,延师讲学。", "凤鸣书院"),
+        ("据县志记载,湘西书院始建于明代。", "湘西书院"),
+        ("礼请名儒主讲宜兴东坡书院,从学者甚众。", "宜兴东坡书院"),
+    ],
+)
+def test_an_academy_by_its_name_is_an_org(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
+
+
+def test_a_place_opening_an_academy_is_no_place_of_its_own() -> None:
+    text = "礼请名儒主讲宜兴东坡书院,从学者甚众。"
+    assert not any(g.startswith("宜兴") and g != "宜兴" for g in labelled(text, "GPE"))
+    assert "宜兴" not in labelled(text, "GPE")
+
+
+def test_academies_in_general_are_no_org() -> None:
+    text = "南宋时期,书院规模扩大,私人创办书院蔚然成风。"
+    assert labelled(text, "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("因位于山谷,故青云洞书院又称谷口书院。", "青云洞书院"),
+        ("因位于山谷,故青云洞书院又称谷口书院。", "谷口书院"),
+        ("某某县境内凤栖书院即在此时兴建。", "凤栖书院"),
+    ],
+)
+def test_a_particle_or_where_it_lies_is_no_part_of_an_academy(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
