@@ -743,7 +743,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = _government_bureaus(text, spans)
     spans += _party_organs(text, spans)
     spans = _placed_level_bodies(text, spans)
-    spans = _through_name_dots(text, spans, st)
+    spans = _person_halls(text, _through_name_dots(text, spans, st), tokens, st)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -767,6 +767,50 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# 某某纪念馆, 某某故居纪念馆, 某某故居陈列馆: a memorial or exhibition hall named after a person (its former
+# residence between) is a museum, an ORG (RULINGS: museums are ORG), and the name inside it no PERSON of its own.
+# A residence or hall is a cue for the name before it, as a post is: 某某故居 gives the PERSON where no rule did
+# (two or three characters from a common surname, starting a word, no place's name).
+_PERSON_HALL_RE = re.compile("(?:故居|旧居)?(?:纪念馆|陈列馆|纪念堂)")
+_RESIDENCE_OR_HALL_RE = re.compile("故居|旧居|纪念馆|陈列馆|纪念堂")
+# 毛主席故居, 某帅故居, 某公祠: a surname with a title or an honorific names no one in the form of a name.
+_HONORIFICS_BEFORE_HALL = ("主席", "总理", "元帅", "将军", "先生", "烈士", "公", "帅", "氏", "家", "总", "老")
+
+
+def _person_halls(text: str, spans: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
+    taken = {s.end for s in spans if s.label in ("PERSON", "ORG", "GPE")}
+    starts = _token_starts(tokens)
+    cued: list[Span] = []
+    for m in _RESIDENCE_OR_HALL_RE.finditer(text):
+        if m.start() in taken or (m.start() >= 2 and text[m.start() - 2 : m.start()] in ("故居", "旧居")):
+            continue
+        for k in (3, 2):
+            name_start = m.start() - k
+            name = text[name_start : m.start()]
+            if (
+                name_start >= 0
+                and name[0] in _COMMON_SURNAMES
+                and name_start in starts
+                and _CJK_ONLY_RE.fullmatch(name)
+                and name not in st["places"]
+                and name[1:] not in st["particles"]
+                and not name.endswith(_HONORIFICS_BEFORE_HALL)
+            ):
+                cued.append(_span(text, name_start, m.start(), "PERSON", "entity.person_hall_cue", 0.55))
+                break
+    spans = spans + cued
+    org_ends = {s.end for s in spans if s.label == "ORG"}
+    halls: list[Span] = []
+    drop: set[int] = set()
+    for s in spans:
+        m = _PERSON_HALL_RE.match(text, s.end) if s.label == "PERSON" else None
+        if m is None or m.end() in org_ends:
+            continue
+        drop.add(id(s))
+        halls.append(_span(text, s.start, m.end(), "ORG", "entity.org_person_hall", 0.6))
+    return [s for s in spans if id(s) not in drop] + halls if halls else spans
 
 
 # 民盟总部, 民革某某小组, 九三学社某某直属小组, 农工党某某省直属某某支部, 九三某某分社, 国民党某某区分部:

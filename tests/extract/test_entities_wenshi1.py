@@ -79,3 +79,33 @@ def test_academies_in_general_are_no_org() -> None:
 )
 def test_a_particle_or_where_it_lies_is_no_part_of_an_academy(text: str, org: str) -> None:
     assert org in labelled(text, "ORG")
+
+
+# --- ORG: a memorial hall or exhibition hall named after a person ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("张太雷纪念馆位于常州市,是爱国主义教育基地。", "张太雷纪念馆"),
+        ("委员们参观了叶挺故居纪念馆,缅怀革命先烈。", "叶挺故居纪念馆"),
+        ("黄兴故居陈列馆以珍贵文物介绍了他的生平。", "黄兴故居陈列馆"),
+    ],
+)
+def test_a_hall_named_after_a_person_is_an_org(text: str, org: str) -> None:
+    got = labelled(text, "ORG")
+    assert org in got
+    assert not any(p in org for p in labelled(text, "PERSON"))
+
+
+def test_a_hall_of_a_kind_is_no_org() -> None:
+    assert labelled("委员们参观了革命纪念馆和村史陈列馆。", "ORG") == []
+
+
+def test_a_residence_is_a_cue_for_the_name_before_it() -> None:
+    text = "长宁县梅硐的革命名人余泽鸿故居保存完好。"
+    assert "余泽鸿" in labelled(text, "PERSON")
+
+
+def test_a_surname_with_a_title_before_a_residence_is_no_name() -> None:
+    assert labelled("委员们参观了毛主席故居和王氏旧居。", "PERSON") == []
