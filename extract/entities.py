@@ -805,11 +805,11 @@ def _person_halls(text: str, spans: list[Span], tokens: list[tuple[int, int, str
     halls: list[Span] = []
     drop: set[int] = set()
     for s in spans:
-        m = _PERSON_HALL_RE.match(text, s.end) if s.label == "PERSON" else None
-        if m is None or m.end() in org_ends:
+        hall = _PERSON_HALL_RE.match(text, s.end) if s.label == "PERSON" else None
+        if hall is None or hall.end() in org_ends:
             continue
         drop.add(id(s))
-        halls.append(_span(text, s.start, m.end(), "ORG", "entity.org_person_hall", 0.6))
+        halls.append(_span(text, s.start, hall.end(), "ORG", "entity.org_person_hall", 0.6))
     return [s for s in spans if id(s) not in drop] + halls if halls else spans
 
 
