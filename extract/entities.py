@@ -2690,8 +2690,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
-        if tail and _KIND_OF_VILLAGE_RE.fullmatch(tail.group()):
-            tail = None  # 某县 + 边境村, 贫困村: a kind of village, no name continuing the chain
+        if tail and (_KIND_OF_VILLAGE_RE.fullmatch(tail.group()) or _KIND_OF_TOWN_END_RE.search(tail.group())):
+            tail = None  # 某县 + 边境村, 贫困村, 历史名镇: a kind of village or town, no name continuing the chain
         if tail:
             e = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -3060,6 +3060,8 @@ _KIND_OF_VILLAGE_RE = re.compile(
     r"(?:边境|边疆|贫困|脱贫|行政|自然|示范|重点|中心|试点|先进|文明|美丽|易地|移民|帮扶|联系|挂钩|包联|定点|搬迁|特色)"
     r"(?:村|镇|乡|社区)"
 )
+# 古镇, 名镇, 古村, 名村: a town or village by its age or fame (RULINGS: the kind words of line 157 are no name).
+_KIND_OF_TOWN_END_RE = re.compile("(?:古|名|重|强|大|小)(?:镇|村)$")
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(

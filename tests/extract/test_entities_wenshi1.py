@@ -109,3 +109,24 @@ def test_a_residence_is_a_cue_for_the_name_before_it() -> None:
 
 def test_a_surname_with_a_title_before_a_residence_is_no_name() -> None:
     assert labelled("委员们参观了毛主席故居和王氏旧居。", "PERSON") == []
+
+
+# --- GPE: a town named with its kind (古镇, 名镇) -------------------------------------------------------------
+
+
+def test_a_kind_of_town_ends_no_chain() -> None:
+    text = "县政协副主席带领委员深入朱家角镇调研古镇保护工作。"
+    got = labelled(text, "GPE")
+    assert "朱家角镇" in got and not any("古镇" in g for g in got)
+
+
+def test_a_kind_of_town_after_a_city_is_the_city() -> None:
+    text = "省政协调研 桐乡市历史名镇名村保护与发展。"
+    got = labelled(text, "GPE")
+    assert "桐乡市" in got and not any("名镇" in g for g in got)
+
+
+def test_a_town_before_its_kind_word_keeps_its_name_from_the_model() -> None:
+    text = "委员们考察了磁器口古镇和黄龙溪古镇。"
+    got = labelled(text, "GPE", model=True)
+    assert "磁器口" in got and "黄龙溪" in got and not any(g.endswith("古镇") for g in got)
