@@ -744,6 +744,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _party_organs(text, spans)
     spans = _placed_level_bodies(text, spans)
     spans = _person_halls(text, _through_name_dots(text, spans, st), tokens, st)
+    spans += _courtesy_names_and_authors(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -811,6 +812,37 @@ def _person_halls(text: str, spans: list[Span], tokens: list[tuple[int, int, str
         drop.add(id(s))
         halls.append(_span(text, s.start, hall.end(), "ORG", "entity.org_person_hall", 0.6))
     return [s for s in spans if id(s) not in drop] + halls if halls else spans
+
+
+# 某某,字某某: a courtesy name after the name it belongs to is a PERSON (as a second name is). (某某撰): the author
+# of a piece of an old gazetteer, in brackets after the piece's title, is a PERSON, as a byline's is.
+_COURTESY_NAME_RE = re.compile(rf"[,，]字([{_CJK}]{{2}})(?=[,，。;；、)）])")
+_OLD_AUTHOR_RE = re.compile(rf"[(（]([{_CJK}]{{2,3}})(?:撰|著|编)[)）]")
+
+
+def _courtesy_names_and_authors(text: str, spans: list[Span]) -> list[Span]:
+    taken = {(s.start, s.end) for s in spans}
+    found = []
+    for m in _COURTESY_NAME_RE.finditer(text):
+        # The name before it: three characters or two from a surname (明代进士王守仁,字…; :曹某,字…).
+        name = next(
+            (
+                (m.start() - k, m.start())
+                for k in (3, 2)
+                if _CJK_ONLY_RE.fullmatch(text, max(0, m.start() - k), m.start()) and text[m.start() - k] in _SURNAMES
+            ),
+            None,
+        )
+        if name is None:
+            continue
+        if not any(a <= name[0] and name[1] <= b for a, b in taken):
+            found.append(_span(text, *name, "PERSON", "entity.person_courtesy_name", 0.6))
+        if m.span(1) not in taken:
+            found.append(_span(text, *m.span(1), "PERSON", "entity.person_courtesy_name", 0.6))
+    for m in _OLD_AUTHOR_RE.finditer(text):
+        if m.group(1)[0] in _SURNAMES and m.span(1) not in taken:
+            found.append(_span(text, *m.span(1), "PERSON", "entity.person_old_author", 0.6))
+    return found
 
 
 # 民盟总部, 民革某某小组, 九三学社某某直属小组, 农工党某某省直属某某支部, 九三某某分社, 国民党某某区分部:
@@ -5015,6 +5047,12 @@ _POST_ENDS = (
     "会长",
     "委员",
     "成员",
+    # Posts of the old civil service a ministry or a prefecture may open (刑部侍郎, 礼部尚书, 潮州知府).
+    "侍郎",
+    "尚书",
+    "知府",
+    "知县",
+    "知州",
 )
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).

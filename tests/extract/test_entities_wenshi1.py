@@ -130,3 +130,31 @@ def test_a_town_before_its_kind_word_keeps_its_name_from_the_model() -> None:
     text = "委员们考察了磁器口古镇和黄龙溪古镇。"
     got = labelled(text, "GPE", model=True)
     assert "磁器口" in got and "黄龙溪" in got and not any(g.endswith("古镇") for g in got)
+
+
+# --- PERSON: historical figures by their posts, courtesy names and credits of old works --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("乾隆年间知县郑昌龄捐资重修书院。", "郑昌龄"),
+        ("其中有刑部侍郎钱士升、潮州知府吴颖等进士。", "钱士升"),
+        ("其中有刑部侍郎钱士升、潮州知府吴颖等进士。", "吴颖"),
+        ("应邀前来的学者罗振宇先生为书院揭牌。", "罗振宇"),
+    ],
+)
+def test_an_old_post_or_a_scholar_before_a_name_is_its_cue(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_courtesy_name_after_the_name_is_a_person() -> None:
+    text = "县志记载:陈宜中,字与权,南宋进士,历官右丞相。"
+    got = labelled(text, "PERSON")
+    assert "陈宜中" in got and "与权" in got
+
+
+def test_the_author_of_an_old_piece_in_brackets_is_a_person() -> None:
+    text = "志中收有《重修学宫记》(郑元祐撰)和《义田记》(杨维桢撰)。"
+    got = labelled(text, "PERSON")
+    assert "郑元祐" in got and "杨维桢" in got
