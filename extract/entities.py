@@ -2698,8 +2698,17 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         # A chain runs from the larger place to the smaller: a country right after a town starts a
         # name of its own (朝阳镇 + 中国唐三彩文化园), except across a dot (中国·宜昌).
         country_after = merged and merged[-1][1] == start and table.short.get(text[start:end]) == "country"
-        if country_after or (
-            merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end])
+        # 某某镇 + 和县: a county or a city right after a town or a village is no smaller link of its chain.
+        larger_after = (
+            merged
+            and merged[-1][1] == start
+            and text.endswith(_TOWN_SUFFIXES, merged[-1][0], start)
+            and text[end - 1] in "省市县"
+        )
+        if (
+            country_after
+            or larger_after
+            or (merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end]))
         ):
             merged.append((start, end, conf))
             continue
@@ -3550,8 +3559,14 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if _ON_BEHALF_OF_RE.search(text, start, head_start):
             continue  # 主席某某代表政协常务委员会: 代表 (on behalf of) before a body's lead is the verb, no name's word
         joint = text.rfind("和", start, head_start)
-        if joint > start and text[joint + 1 : joint + 2] in _LEVELS and text.endswith(_CHAIN_HEADS, start, joint):
-            start = joint + 1  # 县自来水公司和县供电公司: 和 joins two level bodies (jieba's 和县, the county)
+        if (
+            joint > start
+            and text[joint + 1 : joint + 2] in _LEVELS
+            and (text.endswith(_CHAIN_HEADS, start, joint) or text.endswith(_TOWN_SUFFIXES, start, joint))
+        ):
+            # 县自来水公司和县供电公司, 某某镇和县文广新局: 和 joins a body or a town to a level's body (jieba's 和县,
+            # the county)
+            start = joint + 1
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
         if head == "中心" and (

@@ -158,3 +158,9 @@ def test_the_author_of_an_old_piece_in_brackets_is_a_person() -> None:
     text = "志中收有《重修学宫记》(郑元祐撰)和《义田记》(杨维桢撰)。"
     got = labelled(text, "PERSON")
     assert "郑元祐" in got and "杨维桢" in got
+
+
+def test_a_town_and_a_level_body_joined_by_he_are_two() -> None:
+    text = "朱家角镇和县文广新局负责人陪同调研。"
+    assert "县文广新局" in labelled(text, "ORG")
+    assert "朱家角镇" in labelled(text, "GPE")
