@@ -725,6 +725,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _party_before_session(text, spans)
     spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
     spans += _bare_congress(text, spans)
+    places += _listed_before_a_count_of_places(text, places)
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
@@ -768,6 +769,28 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# 六图、铜江、星光、双溪等66个村: names listed before a count of villages, towns or communities are those places, each
+# a GPE, though written without their suffix (as a list of names shares its 村).
+_LISTED_BEFORE_PLACES_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[和与及有]))((?:[{_CJK}]{{2,3}}、)+[{_CJK}]{{2,3}})等(?:[0-9]+|[一二三四五六七八九十百]+)个"
+    r"(?:行政村|村|社区|乡镇|镇|乡|街道)"
+)
+
+
+def _listed_before_a_count_of_places(text: str, places: list[Span]) -> list[Span]:
+    covered = bytearray(len(text) + 1)
+    for p in places:
+        covered[p.start : p.end] = b"\1" * (p.end - p.start)
+    found = []
+    for m in _LISTED_BEFORE_PLACES_RE.finditer(text):
+        at = m.start(1)
+        for item in m.group(1).split("、"):
+            if not any(covered[at : at + len(item)]):
+                found.append(_span(text, at, at + len(item), "GPE", "entity.gpe_listed_before_count", 0.55))
+            at += len(item) + 1
+    return found
 
 
 # 某某纪念馆, 某某故居纪念馆, 某某故居陈列馆: a memorial or exhibition hall named after a person (its former

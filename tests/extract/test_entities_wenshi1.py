@@ -164,3 +164,17 @@ def test_a_town_and_a_level_body_joined_by_he_are_two() -> None:
     text = "朱家角镇和县文广新局负责人陪同调研。"
     assert "县文广新局" in labelled(text, "ORG")
     assert "朱家角镇" in labelled(text, "GPE")
+
+
+# --- GPE: names listed before a count of villages or towns ---------------------------------------------------
+
+
+def test_names_listed_before_a_count_of_villages_are_places() -> None:
+    text = "正在申报的还有红石、青岗、白马坳等12个村。"
+    got = labelled(text, "GPE")
+    assert all(n in got for n in ("红石", "青岗", "白马坳"))
+
+
+def test_words_listed_before_a_count_of_other_things_are_no_places() -> None:
+    text = "重点抓好红石、青岗等12个项目。"
+    assert labelled(text, "GPE") == []
