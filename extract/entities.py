@@ -841,6 +841,11 @@ def _person_halls(text: str, spans: list[Span], tokens: list[tuple[int, int, str
 # of a piece of an old gazetteer, in brackets after the piece's title, is a PERSON, as a byline's is.
 _COURTESY_NAME_RE = re.compile(rf"[,，]字([{_CJK}]{{2}})(?=[,，。;；、)）])")
 _OLD_AUTHOR_RE = re.compile(rf"[(（]([{_CJK}]{{2,3}})(?:撰|著|编)[)）]")
+# 清献杜公(杜范), 先生(黄超然), 二程(程颐、程颢): an honorific (a surname with 公 or 子, 先生, a count of brothers)
+# names the person in brackets after it; the names there are PERSONs, the honorific none (RULINGS, wenshi1).
+_AFTER_HONORIFIC_RE = re.compile(
+    rf"(?:(?P<surname>[{_CJK}])[公子]|先生|[二三](?P<brothers>[{_CJK}])(?:先生)?)[(（]([{_CJK}]{{2,3}}(?:、[{_CJK}]{{2,3}})*)[)）]"
+)
 
 
 def _courtesy_names_and_authors(text: str, spans: list[Span]) -> list[Span]:
@@ -865,6 +870,14 @@ def _courtesy_names_and_authors(text: str, spans: list[Span]) -> list[Span]:
     for m in _OLD_AUTHOR_RE.finditer(text):
         if m.group(1)[0] in _SURNAMES and m.span(1) not in taken:
             found.append(_span(text, *m.span(1), "PERSON", "entity.person_old_author", 0.6))
+    for m in _AFTER_HONORIFIC_RE.finditer(text):
+        if (m["surname"] or m["brothers"] or "张") not in _SURNAMES:
+            continue  # 电子(…), 二期(…): no surname before the honorific's 子 or after its count
+        at = m.start(3)
+        for name in m.group(3).split("、"):
+            if name[0] in _SURNAMES and (at, at + len(name)) not in taken:
+                found.append(_span(text, at, at + len(name), "PERSON", "entity.person_after_honorific", 0.6))
+            at += len(name) + 1
     return found
 
 

@@ -178,3 +178,18 @@ def test_names_listed_before_a_count_of_villages_are_places() -> None:
 def test_words_listed_before_a_count_of_other_things_are_no_places() -> None:
     text = "重点抓好红石、青岗等12个项目。"
     assert labelled(text, "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("祠中以忠简宗公(宗泽)配享,又祀先生(吕祖谦)。", "宗泽"),
+        ("祠中以忠简宗公(宗泽)配享,又祀先生(吕祖谦)。", "吕祖谦"),
+    ],
+)
+def test_the_name_in_brackets_after_an_honorific_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_word_before_brackets_is_no_honorific() -> None:
+    assert labelled("推进二期(东区)工程和电子(信息)产业。", "PERSON") == []
