@@ -874,10 +874,10 @@ def _courtesy_names_and_authors(text: str, spans: list[Span]) -> list[Span]:
         if (m["surname"] or m["brothers"] or "张") not in _SURNAMES:
             continue  # 电子(…), 二期(…): no surname before the honorific's 子 or after its count
         at = m.start(3)
-        for name in m.group(3).split("、"):
-            if name[0] in _SURNAMES and (at, at + len(name)) not in taken:
-                found.append(_span(text, at, at + len(name), "PERSON", "entity.person_after_honorific", 0.6))
-            at += len(name) + 1
+        for listed in m.group(3).split("、"):
+            if listed[0] in _SURNAMES and (at, at + len(listed)) not in taken:
+                found.append(_span(text, at, at + len(listed), "PERSON", "entity.person_after_honorific", 0.6))
+            at += len(listed) + 1
     return found
 
 
