@@ -6057,7 +6057,10 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # --- org11: agencies in a list a kind word closes; committees listed with their heads ---
 # …、公安局、工商局等部门: a list that a kind word for bodies closes names bodies; its items whose head is an
 # agency's are ORG. Two such items at least (or one beside a body already found), so a single word before 等 is no list.
-_KIND_CLOSER_RE = re.compile(r"等(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)")
+# 某局、某局等部门; 县某局、某局、某局负责人: what closes a list of agencies (their kind, or their heads who attend).
+_KIND_CLOSER_RE = re.compile(
+    r"等(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+)
 _AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
 _NOT_IN_AGENCY = frozenset("的了是在等着把被")

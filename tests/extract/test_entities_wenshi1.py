@@ -193,3 +193,13 @@ def test_the_name_in_brackets_after_an_honorific_is_a_person(text: str, name: st
 
 def test_a_word_before_brackets_is_no_honorific() -> None:
     assert labelled("推进二期(东区)工程和电子(信息)产业。", "PERSON") == []
+
+
+def test_agencies_listed_before_their_heads_share_the_level() -> None:
+    text = "副县长应邀参加,县文广新局、旅游局、建设局负责人陪同调研。"
+    got = labelled(text, "ORG")
+    assert all(o in got for o in ("县文广新局", "旅游局", "建设局"))
+
+
+def test_a_single_bureau_before_its_head_stays_generic() -> None:
+    assert labelled("会上,旅游局负责人作了发言。", "ORG") == []
