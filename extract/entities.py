@@ -714,6 +714,7 @@ def _find_entities(text: str) -> list[Span]:
         for m in _PARTY_OFFICE_RE.finditer(text)
         if not any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1))
     ]
+    orgs += [_span(text, *m.span(), "ORG", "entity.org_old_ministry", 0.6) for m in _OLD_MINISTRY_RE.finditer(text)]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -769,6 +770,11 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# 刑部侍郎, 礼部尚书, 户科给事中: a ministry (部) or office of scrutiny (科) of the old state's six (吏户礼兵刑工) in
+# a post is a body in a post, an ORG (RULINGS, wenshi1); without a post (户部巷, a street) none.
+_OLD_MINISTRY_RE = re.compile("[吏户礼兵刑工][部科](?=尚书|侍郎|主事|郎中|员外郎|给事中|都给事中)")
 
 
 # 六图、铜江、星光、双溪等66个村: names listed before a count of villages, towns or communities are those places, each

@@ -203,3 +203,15 @@ def test_agencies_listed_before_their_heads_share_the_level() -> None:
 
 def test_a_single_bureau_before_its_head_stays_generic() -> None:
     assert labelled("会上,旅游局负责人作了发言。", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("其父曾任礼部尚书,其兄官至户科给事中。", "礼部"), ("其父曾任礼部尚书,其兄官至户科给事中。", "户科")],
+)
+def test_a_ministry_of_the_old_state_in_a_post_is_an_org(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
+
+
+def test_a_street_named_after_a_ministry_is_no_org() -> None:
+    assert labelled("委员们在户部巷品尝了特色小吃。", "ORG") == []
