@@ -58,6 +58,8 @@ _NOT_PLACE_TAIL_RE = re.compile(
 )
 # 新农村, 美丽乡村: one character of praise or novelty before a generic place word (RULINGS: 农村, 乡村 are no GPE).
 _GENERIC_AFTER_MODIFIER_RE = re.compile(r"(?:新|美丽|和谐|幸福|文明|数字|智慧)(?:农村|乡村|城市|城镇|社区)$")
+# 古镇, 名镇, 古城, 古村: a town, a city or a village by its age or fame, after its name.
+_KIND_OF_TOWN_TAIL_RE = re.compile(r"(?:古镇|名镇|古城|古村|名村)$")
 _NOT_PLACES = frozenset(
     # 自治州, 自治县 alone are no GPE (RULINGS), as 自治区 is.
     "全国 全省 全市 全县 全区 我国 我省 我市 我县 我区 本市 本县 自治区 自治州 自治县 自治旗 国家 祖国 各地 当地 "
@@ -337,6 +339,8 @@ def _fix(text: str, span: Span) -> Span | None:
             return None
         if _GENERIC_AFTER_MODIFIER_RE.fullmatch(name) or kind_of_area(name):
             return None  # 社会主义新农村, 城中村, 新城区: a kind of place, no name
+        if len(name) >= 4 and _KIND_OF_TOWN_TAIL_RE.search(name):
+            end -= 2  # 某某古镇, 某某古城: the town's kind after its name is none of it (GPE 某某)
         if text.endswith("爱国爱", 0, start):
             return None  # 爱国爱澳爱乡: the patriotic formula (a SLOGAN), no place in it
         if opens_way_name(text, end):

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pizhu.extract.models import Span
-from pizhu.extract.numbers import join_broken_lines, parse_number
+from pizhu.extract.numbers import REIGN_TITLES, join_broken_lines, parse_number
 
 __all__ = ["find_dates"]
 
@@ -351,16 +351,45 @@ def _era_years(text: str, spans: list[Span]) -> list[Span]:
 _DOC_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff][(（\[〔［])[4-9][0-9](?=[)）\]〕］][ \t]?[0-9]{1,4}号)")
 
 
-# 清宣统二年, 光绪三十一年: a year of a Qing reign keeps the reign's name, the dynasty stays outside (RULINGS).
-_REIGN_YEAR_RE = re.compile(
-    r"(?:顺治|康熙|雍正|乾隆|嘉庆|道光|咸丰|同治|光绪|宣统)(?:元|[一二三四五六七八九十]{1,3}|[1-6]?[0-9])年"
+# 清宣统二年, 明成化八年, 光绪三十一年: a year of a Ming or Qing reign keeps the reign's name, the dynasty stays
+# outside (RULINGS).
+_ERA_YEAR_NUMBER = r"(?:元|[一二三四五六七八九十]{1,3}|[1-6]?[0-9])年"
+_REIGN_YEAR_RE = re.compile(f"(?:{'|'.join(REIGN_TITLES)}){_ERA_YEAR_NUMBER}")
+# 开元六年(718), 宋景德二年(1005): a year of any era glossed with its year before the Republic. The era is two
+# characters that are no numeral; the gloss (three or four digits, 年 or not) makes both DATEs. A length glossed
+# with a modern year (成立十年(2014年)) is none. Once glossed, the era's other years are DATEs (开元十三年).
+_GLOSSED_ERA_YEAR_RE = re.compile(
+    rf"(?P<era>[\u4e00-\u9fff]{{2}})(?<![{_CN_DIGIT}十百千万年月日第])(?:元|[一二三四五六七八九十]{{1,3}})年"
+    r"[(（](?P<year>[1-9][0-9]{2,3}年?)[)）]"
 )
+_FIRST_REPUBLIC_YEAR = 1912
+
+
+def _glossed_era_years(text: str, spans: list[Span]) -> list[Span]:
+    taken = {(s.start, s.end) for s in spans}
+    found: list[Span] = []
+    eras: set[str] = set()
+    for m in _GLOSSED_ERA_YEAR_RE.finditer(text):
+        if int(m.group("year").rstrip("年")) >= _FIRST_REPUBLIC_YEAR or m.group("era") in ("民国", "公元"):
+            continue
+        eras.add(m.group("era"))
+        for start, end in ((m.start("era"), m.start("year") - 1), m.span("year")):
+            if (start, end) not in taken:
+                found.append(Span(start, end, "DATE", text[start:end], {}, "date.glossed_era_year", 0.75))
+                taken.add((start, end))
+    if eras:
+        later = re.compile(f"(?:{'|'.join(sorted(eras))}){_ERA_YEAR_NUMBER}")
+        for m in later.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append(Span(*m.span(), "DATE", m.group(), {}, "date.glossed_era_year", 0.7))
+    return found
 
 
 def _find_dates(text: str) -> list[Span]:
     spans = _dates(text)
     spans += [Span(*m.span(), "DATE", m.group(), {}, "date.doc_year", 0.7) for m in _DOC_YEAR_RE.finditer(text)]
     spans += [Span(*m.span(), "DATE", m.group(), {}, "date.reign_year", 0.8) for m in _REIGN_YEAR_RE.finditer(text)]
+    spans += _glossed_era_years(text, spans)
     return sorted(spans + _era_years(text, spans), key=lambda s: s.start)
 
 

@@ -787,6 +787,7 @@ def _find_entities(text: str) -> list[Span]:
         for m in _PARTY_OFFICE_RE.finditer(text)
         if not any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1))
     ]
+    orgs += [_span(text, *m.span(), "ORG", "entity.org_old_ministry", 0.6) for m in _OLD_MINISTRY_RE.finditer(text)]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -806,6 +807,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _party_before_session(text, spans)
     spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
     spans += _bare_congress(text, spans)
+    places += _listed_before_a_count_of_places(text, places)
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
@@ -824,7 +826,8 @@ def _find_entities(text: str) -> list[Span]:
     spans = _government_bureaus(text, spans)
     spans += _party_organs(text, spans)
     spans = _placed_level_bodies(text, spans)
-    spans = _through_name_dots(text, spans, st)
+    spans = _person_halls(text, _through_name_dots(text, spans, st), tokens, st)
+    spans += _courtesy_names_and_authors(text, spans)
     # 张某旗受…委托: a name a cue marks, read as an unknown place of a level (a name and 旗, 县 …) too, is the
     # name; a place the tables know keeps its reading.
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
@@ -848,6 +851,121 @@ def _find_entities(text: str) -> list[Span]:
             and s.text[0] in _COMMON_SURNAMES
         )
     ]
+
+
+# 刑部侍郎, 礼部尚书, 户科给事中: a ministry (部) or office of scrutiny (科) of the old state's six (吏户礼兵刑工) in
+# a post is a body in a post, an ORG (RULINGS, wenshi1); without a post (户部巷, a street) none.
+_OLD_MINISTRY_RE = re.compile("[吏户礼兵刑工][部科](?=尚书|侍郎|主事|郎中|员外郎|给事中|都给事中)")
+
+
+# 六图、铜江、星光、双溪等66个村: names listed before a count of villages, towns or communities are those places, each
+# a GPE, though written without their suffix (as a list of names shares its 村).
+_LISTED_BEFORE_PLACES_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[和与及有]))((?:[{_CJK}]{{2,3}}、)+[{_CJK}]{{2,3}})等(?:[0-9]+|[一二三四五六七八九十百]+)个"
+    r"(?:行政村|村|社区|乡镇|镇|乡|街道)"
+)
+
+
+def _listed_before_a_count_of_places(text: str, places: list[Span]) -> list[Span]:
+    covered = bytearray(len(text) + 1)
+    for p in places:
+        covered[p.start : p.end] = b"\1" * (p.end - p.start)
+    found = []
+    for m in _LISTED_BEFORE_PLACES_RE.finditer(text):
+        at = m.start(1)
+        for item in m.group(1).split("、"):
+            if not any(covered[at : at + len(item)]):
+                found.append(_span(text, at, at + len(item), "GPE", "entity.gpe_listed_before_count", 0.55))
+            at += len(item) + 1
+    return found
+
+
+# 某某纪念馆, 某某故居纪念馆, 某某故居陈列馆: a memorial or exhibition hall named after a person (its former
+# residence between) is a museum, an ORG (RULINGS: museums are ORG), and the name inside it no PERSON of its own.
+# A residence or hall is a cue for the name before it, as a post is: 某某故居 gives the PERSON where no rule did
+# (two or three characters from a common surname, starting a word, no place's name).
+_PERSON_HALL_RE = re.compile("(?:故居|旧居)?(?:纪念馆|陈列馆|纪念堂)")
+_RESIDENCE_OR_HALL_RE = re.compile("故居|旧居|纪念馆|陈列馆|纪念堂")
+# 毛主席故居, 某帅故居, 某公祠: a surname with a title or an honorific names no one in the form of a name.
+_HONORIFICS_BEFORE_HALL = ("主席", "总理", "元帅", "将军", "先生", "烈士", "公", "帅", "氏", "家", "总", "老")
+
+
+def _person_halls(text: str, spans: list[Span], tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
+    taken = {s.end for s in spans if s.label in ("PERSON", "ORG", "GPE")}
+    starts = _token_starts(tokens)
+    cued: list[Span] = []
+    for m in _RESIDENCE_OR_HALL_RE.finditer(text):
+        if m.start() in taken or (m.start() >= 2 and text[m.start() - 2 : m.start()] in ("故居", "旧居")):
+            continue
+        for k in (3, 2):
+            name_start = m.start() - k
+            name = text[name_start : m.start()]
+            if (
+                name_start >= 0
+                and name[0] in _COMMON_SURNAMES
+                and name_start in starts
+                and _CJK_ONLY_RE.fullmatch(name)
+                and name not in st["places"]
+                and name[1:] not in st["particles"]
+                and not name.endswith(_HONORIFICS_BEFORE_HALL)
+            ):
+                cued.append(_span(text, name_start, m.start(), "PERSON", "entity.person_hall_cue", 0.55))
+                break
+    spans = spans + cued
+    org_ends = {s.end for s in spans if s.label == "ORG"}
+    halls: list[Span] = []
+    drop: set[int] = set()
+    for s in spans:
+        hall = _PERSON_HALL_RE.match(text, s.end) if s.label == "PERSON" else None
+        if hall is None or hall.end() in org_ends:
+            continue
+        drop.add(id(s))
+        halls.append(_span(text, s.start, hall.end(), "ORG", "entity.org_person_hall", 0.6))
+    return [s for s in spans if id(s) not in drop] + halls if halls else spans
+
+
+# 某某,字某某: a courtesy name after the name it belongs to is a PERSON (as a second name is). (某某撰): the author
+# of a piece of an old gazetteer, in brackets after the piece's title, is a PERSON, as a byline's is.
+_COURTESY_NAME_RE = re.compile(rf"[,，]字([{_CJK}]{{2}})(?=[,，。;；、)）])")
+_OLD_AUTHOR_RE = re.compile(rf"[(（]([{_CJK}]{{2,3}})(?:撰|著|编)[)）]")
+# 清献杜公(杜范), 先生(黄超然), 二程(程颐、程颢): an honorific (a surname with 公 or 子, 先生, a count of brothers)
+# names the person in brackets after it; the names there are PERSONs, the honorific none (RULINGS, wenshi1).
+_AFTER_HONORIFIC_RE = re.compile(
+    rf"(?:(?P<surname>[{_CJK}])[公子]|先生|[二三](?P<brothers>[{_CJK}])(?:先生)?)[(（]([{_CJK}]{{2,3}}(?:、[{_CJK}]{{2,3}})*)[)）]"
+)
+
+
+def _courtesy_names_and_authors(text: str, spans: list[Span]) -> list[Span]:
+    taken = {(s.start, s.end) for s in spans}
+    found = []
+    for m in _COURTESY_NAME_RE.finditer(text):
+        # The name before it: three characters or two from a surname (明代进士王守仁,字…; :曹某,字…).
+        name = next(
+            (
+                (m.start() - k, m.start())
+                for k in (3, 2)
+                if _CJK_ONLY_RE.fullmatch(text, max(0, m.start() - k), m.start()) and text[m.start() - k] in _SURNAMES
+            ),
+            None,
+        )
+        if name is None:
+            continue
+        if not any(a <= name[0] and name[1] <= b for a, b in taken):
+            found.append(_span(text, *name, "PERSON", "entity.person_courtesy_name", 0.6))
+        if m.span(1) not in taken:
+            found.append(_span(text, *m.span(1), "PERSON", "entity.person_courtesy_name", 0.6))
+    for m in _OLD_AUTHOR_RE.finditer(text):
+        if m.group(1)[0] in _SURNAMES and m.span(1) not in taken:
+            found.append(_span(text, *m.span(1), "PERSON", "entity.person_old_author", 0.6))
+    for m in _AFTER_HONORIFIC_RE.finditer(text):
+        if (m["surname"] or m["brothers"] or "张") not in _SURNAMES:
+            continue  # 电子(…), 二期(…): no surname before the honorific's 子 or after its count
+        at = m.start(3)
+        for listed in m.group(3).split("、"):
+            if listed[0] in _SURNAMES and (at, at + len(listed)) not in taken:
+                found.append(_span(text, at, at + len(listed), "PERSON", "entity.person_after_honorific", 0.6))
+            at += len(listed) + 1
+    return found
 
 
 # 民盟总部, 民革某某小组, 九三学社某某直属小组, 农工党某某省直属某某支部, 九三某某分社, 国民党某某区分部:
@@ -2740,8 +2858,17 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         # A chain runs from the larger place to the smaller: a country right after a town starts a
         # name of its own (朝阳镇 + 中国唐三彩文化园), except across a dot (中国·宜昌).
         country_after = merged and merged[-1][1] == start and table.short.get(text[start:end]) == "country"
-        if country_after or (
-            merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end])
+        # 某某镇 + 和县: a county or a city right after a town or a village is no smaller link of its chain.
+        larger_after = (
+            merged
+            and merged[-1][1] == start
+            and text.endswith(_TOWN_SUFFIXES, merged[-1][0], start)
+            and text[end - 1] in "省市县"
+        )
+        if (
+            country_after
+            or larger_after
+            or (merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end]))
         ):
             merged.append((start, end, conf))
             continue
@@ -2764,8 +2891,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
-        if tail and _KIND_OF_VILLAGE_RE.fullmatch(tail.group()):
-            tail = None  # 某县 + 边境村, 贫困村: a kind of village, no name continuing the chain
+        if tail and (_KIND_OF_VILLAGE_RE.fullmatch(tail.group()) or _KIND_OF_TOWN_END_RE.search(tail.group())):
+            tail = None  # 某县 + 边境村, 贫困村, 历史名镇: a kind of village or town, no name continuing the chain
         if tail:
             e = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -3150,6 +3277,8 @@ _KIND_OF_VILLAGE_RE = re.compile(
     r"(?:边境|边疆|贫困|脱贫|行政|自然|示范|重点|中心|试点|先进|文明|美丽|易地|移民|帮扶|联系|挂钩|包联|定点|搬迁|特色)"
     r"(?:村|镇|乡|社区)"
 )
+# 古镇, 名镇, 古村, 名村: a town or village by its age or fame (RULINGS: the kind words of line 157 are no name).
+_KIND_OF_TOWN_END_RE = re.compile("(?:古|名|重|强|大|小)(?:镇|村)$")
 _CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
@@ -3486,7 +3615,8 @@ _CHAIN_HEADS = (
     "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "博物院", "妇幼保健院", "保健院",
-    "书画院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
+    # 书院: an academy of the old schools, by its own name (白鹿洞书院) or its place's (某县某某书院).
+    "书画院", "书院", "文史馆", "研究院", "研究会", "研究所", "协会", "学会", "商会",
     "人大", "支部", "总支", "联谊会", "促进会", "联合会", "总会", "分会", "基金会", "陈列馆", "老人院", "敬老院",
     # Associations of Hong Kong and Macau: 香港福建社团联会, 澳门江门同乡会, 港九工团联合总会.
     "联会", "同乡会", "协进会",
@@ -3521,7 +3651,7 @@ _BRANCH_HEADS = (
 _CHAIN_HEAD_RE = scanning(re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True))))
 _PROPER_HEADS = frozenset(
     (
-        *("大学", "学院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
+        *("大学", "学院", "书院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
         "基金会",
         # A firm by its trade name alone: 某某律师事务所, 某某会计师事务所.
         *("律师事务所", "会计师事务所"),
@@ -3598,17 +3728,36 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             post = any(p in text[content_start:head_start] for p in _LEADERS_POSTS)
             if head in _PROPER_HEADS and (proper or firm) and 2 <= content <= limit and not post:
                 start = content_start
+            elif head == "书院" and (named := _academy_name_start(text, tokens, token_of, head_start, st)) is not None:
+                start = named
             else:
                 continue
         elif head in _SHORT_HEADS and not (proper or content == 0 or start in place_start):
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if head == "书院":
+            if _NAME_BREAKING_NUMERALS.intersection(text[start:head_start]) or _DYNASTY_RE.fullmatch(
+                text[start:head_start]
+            ):
+                continue  # 四大书院, 南宋书院: a set of academies, the academies of an age
+            inside = max(text.rfind(w, start, head_start) + len(w) for w in (*_LOCATIVES, "书院"))
+            if start < inside < head_start:
+                start = inside  # 某县境内李公书院, 甲书院又称乙书院: the name starts after where it lies, or another
+            named = _academy_name_start(text, tokens, token_of, head_start, st)
+            if start not in place_start and named is not None and named > start:
+                start = named  # 故白龙洞书院, 又称公泉书院: a particle before the name is none of it
         if _ON_BEHALF_OF_RE.search(text, start, head_start):
             continue  # 主席某某代表政协常务委员会: 代表 (on behalf of) before a body's lead is the verb, no name's word
         joint = text.rfind("和", start, head_start)
-        if joint > start and text[joint + 1 : joint + 2] in _LEVELS and text.endswith(_CHAIN_HEADS, start, joint):
-            start = joint + 1  # 县自来水公司和县供电公司: 和 joins two level bodies (jieba's 和县, the county)
+        if (
+            joint > start
+            and text[joint + 1 : joint + 2] in _LEVELS
+            and (text.endswith(_CHAIN_HEADS, start, joint) or text.endswith(_TOWN_SUFFIXES, start, joint))
+        ):
+            # 县自来水公司和县供电公司, 某某镇和县文广新局: 和 joins a body or a town to a level's body (jieba's 和县,
+            # the county)
+            start = joint + 1
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
         if head == "中心" and (
@@ -3632,6 +3781,36 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
+
+
+# 凤鸣书院, 丽正书院: an academy is always named, often by characters jieba knows no word of (no numeral: 四大书院
+# is a set of them, nor a dynasty: 南宋书院 are its academies).
+_NAME_BREAKING_NUMERALS = frozenset("0123456789一二三四五六七八九十百千两几多诸各")
+_CLASSICAL_PARTICLES = frozenset("故即又亦乃遂曾在于以和与及的之其称为并而由今原旧")
+# Characters that open a function word of classical prose (又称, 即为, 遂改): never an academy's name.
+_CLASSICAL_LEADS = frozenset("又亦即乃遂并而故")
+_DYNASTY_RE = re.compile("[南北东西前后]?[夏商周秦汉晋隋唐宋辽金元明清](?:代|朝|初|末)?")
+_LOCATIVES = ("境内", "城内", "城外", "城东", "城西", "城南", "城北", "县内", "市内")
+
+
+def _academy_name_start(
+    text: str, tokens: list[tuple[int, int, str]], token_of: list[int], head_start: int, st: dict[str, Any]
+) -> int | None:
+    """Where an academy's own name starts before 书院, read back over up to four characters to punctuation, a
+    function word or a classical particle (故, 即); None where it is shorter than two."""
+    i = token_of[head_start - 1] if head_start else -1
+    start = head_start
+    while i >= 0 and head_start - tokens[i][0] <= 4:
+        word_start, _end, word = tokens[i]
+        if not _CJK_ONLY_RE.fullmatch(word) or (len(word) == 1 and word in _CLASSICAL_PARTICLES):
+            break
+        if len(word) > 1 and (
+            word in st["function_words"] or _DYNASTY_RE.fullmatch(word) or word[0] in _CLASSICAL_LEADS
+        ):
+            break  # 又称, 南宋: a function word's or an age's word ends the name
+        start = word_start
+        i -= 1
+    return start if 2 <= head_start - start <= 4 else None
 
 
 # Hospitals' and centres' heads the tokenizer joins to the kind before them (中医院, 专科医院, 疾控中心); not
@@ -5226,6 +5405,12 @@ _POST_ENDS = (
     "会长",
     "委员",
     "成员",
+    # Posts of the old civil service a ministry or a prefecture may open (刑部侍郎, 礼部尚书, 潮州知府).
+    "侍郎",
+    "尚书",
+    "知府",
+    "知县",
+    "知州",
 )
 # What follows a name and marks it as one: a speech or attendance verb, a form of address,
 # a title after the name (王强同志, 李明委员).
@@ -6199,7 +6384,10 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # --- org11: agencies in a list a kind word closes; committees listed with their heads ---
 # …、公安局、工商局等部门: a list that a kind word for bodies closes names bodies; its items whose head is an
 # agency's are ORG. Two such items at least (or one beside a body already found), so a single word before 等 is no list.
-_KIND_CLOSER_RE = re.compile(r"等(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)")
+# 某局、某局等部门; 县某局、某局、某局负责人: what closes a list of agencies (their kind, or their heads who attend).
+_KIND_CLOSER_RE = re.compile(
+    r"等(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+)
 _AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
 _NOT_IN_AGENCY = frozenset("的了是在等着把被")

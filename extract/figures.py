@@ -26,6 +26,7 @@ from pizhu.extract.numbers import (
     CN_DIGITS,
     CN_NUMERAL,
     CN_NUMERAL_CHARS,
+    REIGN_TITLES,
     SCALES,
     ascii_digits,
     join_broken_lines,
@@ -128,11 +129,8 @@ _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》…
 # What a clause starts after: a span of time there, then 中/间/里, is the stretch the text looks back over.
 _CLAUSE_OPEN = frozenset("\n，。；,;：:！？!? \t")
 # The calendars before 1949 that count years from an accession or from 1912: the Republic and the
-# reign titles of the Ming and Qing emperors (a closed table, as the provinces are).
-_ERA_BEFORE_RE = re.compile(
-    "(?:民国|洪武|建文|永乐|洪熙|宣德|正统|景泰|天顺|成化|弘治|正德|嘉靖|隆庆|万历|泰昌|天启|崇祯|顺治|康熙|雍正|乾隆"
-    "|嘉庆|道光|咸丰|同治|光绪|宣统)$"
-)
+# reign titles of the Ming and Qing emperors (numbers.REIGN_TITLES, a closed table, as the provinces are).
+_ERA_BEFORE_RE = re.compile(f"(?:民国|{'|'.join(REIGN_TITLES)})$")
 # Words before a time span that make it relative (GUIDELINES: 近两年 is nothing): 过去五年, 未来5年.
 # After 的 a span of time is a period named by what precedes it (十二届省政协的五年, 过去的五年).
 _RELATIVE_BEFORE = ("过去", "未来", "今后", "最近", "此后", "近", "这", "头", "前", "后", "每", "的")

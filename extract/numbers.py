@@ -30,6 +30,7 @@ __all__ = [
     "CN_DIGITS",
     "CN_NUMERAL",
     "CN_NUMERAL_CHARS",
+    "REIGN_TITLES",
     "SCALES",
     "ascii_digits",
     "join_broken_lines",
@@ -52,6 +53,13 @@ SCALES: dict[str, Decimal] = {
     "億": Decimal(100_000_000),
 }
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(_CN_SMALL_UNITS) + "".join(_CN_TENS) + "万萬亿億"
+
+# The calendars that count years from an emperor's accession, as a closed table (like the provinces'): the
+# reign titles of the Ming and Qing emperors. A year of one is a DATE (万历十年) and no length (figures).
+REIGN_TITLES = (
+    *("洪武", "建文", "永乐", "洪熙", "宣德", "正统", "景泰", "天顺", "成化", "弘治", "正德", "嘉靖", "隆庆", "万历"),
+    *("泰昌", "天启", "崇祯", "顺治", "康熙", "雍正", "乾隆", "嘉庆", "道光", "咸丰", "同治", "光绪", "宣统"),
+)
 
 # Regular-expression fragments for the finders (figures, dates): what a numeral looks like.
 # Only the grammar above (``parse_number``) says whether a match is one.

@@ -119,7 +119,8 @@ def test_rules_and_confidence() -> None:
         ("2023年13月", ["2023年"]),
         ("二○一九年十二月", ["二○一九年十二月"]),
         ("始建于1644年", ["1644年"]),
-        ("明洪武二年(1369年)", ["1369年"]),
+        # A Ming reign year is a DATE like a Qing one (RULINGS, wenshi1); the dynasty stays outside.
+        ("明洪武二年(1369年)", ["洪武二年", "1369年"]),
         # Every dash typesetting uses marks a range: ― (U+2015), ‒ (U+2012), ── (box drawing).
         ("他1949―2019年一直生活在这里", ["1949―2019年"]),
         ("文集收录1978‒2018年的文章", ["1978‒2018年"]),
