@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Set
 from dataclasses import replace
 from itertools import accumulate, compress, filterfalse, takewhile
@@ -149,7 +150,7 @@ _GENERIC_PLACES = frozenset(
     "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "城中村 东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
-    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市".split()
+    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市 嘎查村".split()
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
@@ -2169,6 +2170,94 @@ def _gpe_words(st: dict[str, Any]) -> frozenset[str]:
     return cast(frozenset[str], words)
 
 
+# A verb of going to or being at a place, and a dateline's agency: a city's short name right after one is the
+# city, though jieba knows the name as another word (拉萨, 桂林, 合肥, 银川 stand alone nowhere else).
+_PLACE_VERBS = frozenset(
+    "在 赴 到 抵 去 驻 抵达 前往 来到 途经 飞抵 回到 来自 奔赴 走进 深入 远赴 转赴 落户 位于 返回".split()
+)
+_DATELINE_DATE_RE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月?[0-9一二三四五六七八九十]{0,3}日电")
+
+
+def _cued_cities(st: dict[str, Any]) -> frozenset[str]:
+    """Cities' short names that stand as places only after a verb of place (see _short_name_stands)."""
+    cities = st.get("cued_cities")
+    if cities is None:
+        table = place_table()
+        cities = st["cued_cities"] = frozenset(
+            w
+            for w, kind in table.short.items()
+            if kind == "city" and len(w) >= 2 and w not in st["short_names"] and w not in st["places"]
+        )
+    return cast(frozenset[str], cities)
+
+
+def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` (a city's short name) follows a verb of place or stands in a dateline."""
+    start, end, _word = tokens[i]
+    if end < len(text) and _is_cjk(text[end]) and text[end] not in _STOP_CHARS and text[end] not in "考调视参工开出学":
+        # 在大连续…: a word the name starts (连续) is read by jieba as the token after; a name that runs on into a
+        # character of no verb stays unlabelled, but 在拉萨开幕, 赴桂林调研, 在合肥考察 stand.
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if len(nxt) < 2:
+            return False
+    if not i or tokens[i - 1][1] != start:
+        return False
+    before = tokens[i - 1][2]
+    if before in _PLACE_VERBS:
+        return True
+    return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
+
+
+# 嘎查 (a village of Inner Mongolia) and 苏木 (a township), RULINGS 120–132: level words; the transliterated name
+# before one is a village's or a township's (乌兰哈达嘎查, 额尔敦苏木). jieba cuts such names anywhere (迪嘎查,
+# 查牧户), so the name is read back from the level word, token by token, while a token is a rare word or a
+# character of no function (a common word ends it: 深入, 部分, 推动), up to six characters, never across
+# punctuation or a level's suffix ending the chain before it (…镇, …苏木: the chain joins them after).
+_MONGOLIAN_LEVEL_RE = re.compile("嘎查|苏木(?![镇乡])")
+# 都 and 和 are no stop here: they write names (温都尔, 呼和).
+_NOT_IN_MONGOLIAN_NAME = frozenset(
+    "的了在与对为把向从到赴等及或是这那个各全本我该每也就还又并将被让给一二三四五六七八九十两"
+)
+_MONGOLIAN_NAME_WORD_FREQ = 300
+
+
+def _mongolian_divisions(
+    text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[tuple[int, int, float]]:
+    if "嘎查" not in text and "苏木" not in text:
+        return []
+    freq = st["tokenizer"].FREQ
+    starts = [t[0] for t in tokens]
+    out = []
+    for m in _MONGOLIAN_LEVEL_RE.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        j = m.start()
+        if tokens[i][0] < j:
+            if not _mongolian_name_part(text[tokens[i][0] : j], freq):
+                continue
+            j = tokens[i][0]  # 迪嘎查: the token holds the name's last characters
+        i -= 1
+        while (
+            i >= 0 and tokens[i][1] == j and m.start() - tokens[i][0] <= 6 and _mongolian_name_part(tokens[i][2], freq)
+        ):
+            j = tokens[i][0]
+            i -= 1
+        if m.start() - j >= 2:
+            out.append((j, m.end(), 0.55))
+    return out
+
+
+def _mongolian_name_part(word: str, freq: dict[str, int]) -> bool:
+    """Whether ``word`` may stand in a transliterated name: CJK, no function character, a rare word or one character."""
+    if not all(_is_cjk(ch) and ch not in _NOT_IN_MONGOLIAN_NAME for ch in word):
+        return False
+    if word.endswith(("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "苏木", "嘎查", "街道")):
+        return False
+    return len(word) == 1 or freq.get(word, 0) < _MONGOLIAN_NAME_WORD_FREQ
+
+
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     """Places: full names from the place table, short names and countries as words, unknown names
     glued to a suffix, and chains (湖北宜昌, 拓石镇小川村, 中国·宜昌) joined into one span.
@@ -2230,6 +2319,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     licensed = {table.short_of.get(text[s:e]) for s, e, _c in found} | autonomous_shorts
     region_words, ns_words = st["region_words"], st["ns_words"]
     words = _gpe_words(st)
+    cued_cities = _cued_cities(st)
     for i, (start, end, word) in enumerate(tokens):
         # Each branch below that finds a place needs one of these: most tokens need no more asked of them.
         if (
@@ -2237,6 +2327,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and word not in licensed
             and not (2 <= len(word) <= 3 and _PROVINCE_ABBREVIATIONS.issuperset(word))
         ):
+            if word in cued_cities and _city_cued(text, tokens, i):
+                found.append((start, end, 0.55))  # 赴桂林, 抵达拉萨, 中新社银川3月2日电: a city by where one goes
             continue
         named = word in places or word in short_names
         if named and _opens_unknown_word(text, tokens, i, table):
@@ -2282,6 +2374,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
+    found += _mongolian_divisions(text, tokens, st)
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
@@ -5179,6 +5272,11 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
         ):
             if items[0] is None or text[items[0][0]] in _STOP_CHARS:
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
+            # 现状、产业结构调整、农民增收等方面与乌兰、新华两镇: an inner item of no list item's shape (a clause
+            # ends in it) closes what went before; the counted places are those after it.
+            broken = [k for k in range(1, len(items) - 1) if items[k] is None]
+            if broken:
+                items[: broken[-1] + 1] = [None] * (broken[-1] + 1)
             # 古城村村部、善文化广场、农村客运站等地: a site or a facility listed among the places is none; where
             # half the items or more are facilities (某某产业园、某某电器、某某展馆等地), the list is one of sites,
             # and an item that ends in no place's suffix (笔架山 does) is a firm or a site too.

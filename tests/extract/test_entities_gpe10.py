@@ -1,0 +1,67 @@
+"""Issue 21, GPE and PERSON on unseen news from banners and minority areas (gpe10).
+
+Every sentence is written for the test (invented visits; the villages' names are made of common Mongolian
+place words, the cities are real ones from the division table), so a rule passes only as a mechanism.
+Rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- 嘎查 (a village of Inner Mongolia) and 苏木 (a township): level words after a transliterated name -------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "调研组深入巴彦塔拉镇乌兰哈达嘎查、宝日温都尔嘎查,了解集体经济发展。",
+            ["巴彦塔拉镇乌兰哈达嘎查", "宝日温都尔嘎查"],
+        ),
+        ("委员们来到额尔敦苏木查干淖尔嘎查,查看棚圈。", ["额尔敦苏木查干淖尔嘎查"]),
+        ("随后走访了赛音乌素嘎查牧户家。", ["赛音乌素嘎查"]),
+    ],
+)
+def test_a_name_before_gacha_is_a_village(text: str, places: list[str]) -> None:
+    found = labelled(text, "GPE")
+    for place in places:
+        assert place in found
+
+
+def test_gacha_and_sumu_as_kinds_are_no_place() -> None:
+    text = "各嘎查村要发挥协商议事室作用,嘎查两委班子和部分嘎查、苏木镇负责人参加,推动嘎查村集体经济发展。"
+    assert labelled(text, "GPE") == []
+
+
+# --- a city whose short name jieba knows as another word, after a verb of going or being somewhere -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("考察团一行在合肥考察科技企业。", "合肥"),
+        ("会后,调研组赴桂林调研文旅融合。", "桂林"),
+        ("代表们陆续抵达拉萨,向大会报到。", "拉萨"),
+        ("委员们前往银川参加交流活动。", "银川"),
+    ],
+)
+def test_a_city_after_a_verb_of_place_is_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_city_word_without_such_a_verb_stays_unlabelled() -> None:
+    # 大同 (a city, and the word for "great harmony"): no verb of going before it, no place.
+    assert labelled("共同追求世界大同的理想。", "GPE") == []
+
+
+# --- a list of places closed by a count: topics listed before it are no places --------------------------------
+
+
+def test_topics_before_a_counted_list_of_towns_are_no_places() -> None:
+    text = "委员们围绕新农村建设现状、产业结构调整、农民增收等方面与乌兰、新华两镇负责人交流。"
+    found = labelled(text, "GPE")
+    assert "现状" not in found
+    assert "产业结构调整" not in found
