@@ -2139,6 +2139,35 @@ def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, t
     return True
 
 
+def _inside_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, table: Any) -> bool:
+    """扎 + 西吉 + 措 + 寺: a county's two-character short name between two lone characters of no function, no
+    place and no level is inside a name the tables do not know (a monastery's, a person's), no place. Before a
+    word (新 + 垫江 + 贡献, 西屏 + 三都 + 组团) it stands."""
+    start, end, word = tokens[i]
+    if len(word) != 2 or table.short.get(word) != "county" or not i or end >= len(text):
+        return False
+    a, b, before = tokens[i - 1]
+    return (
+        b == start
+        and b - a == 1
+        and _is_cjk(before)
+        and before not in _STOP_CHARS
+        and before not in _FUNCTION_BEFORE
+        and before not in _PROVINCE_ABBREVIATIONS
+        and before not in _LEVEL_AND_PLACE_CHARS
+        and i + 1 < len(tokens)
+        and tokens[i + 1][0] == end
+        and tokens[i + 1][1] - end == 1
+        and _is_cjk(text[end])
+        and text[end] not in _STOP_CHARS
+        and text[end] not in _FUNCTION_BEFORE
+        and text[end] not in _LEVEL_AND_PLACE_CHARS
+    )
+
+
+_LEVEL_AND_PLACE_CHARS = frozenset("省市县区州旗盟镇乡村街道")
+
+
 # How common (jieba's frequency) the two characters after a place's suffix must be to be a word of their
 # own that keeps the suffix with the place (民主, 民族, 民营, 城市, 情况; not 民踊 of 西宁市民踊跃).
 _WORD_AFTER_SUFFIX_FREQ = 100
@@ -2331,7 +2360,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 found.append((start, end, 0.55))  # 赴桂林, 抵达拉萨, 中新社银川3月2日电: a city by where one goes
             continue
         named = word in places or word in short_names
-        if named and _opens_unknown_word(text, tokens, i, table):
+        if named and (_opens_unknown_word(text, tokens, i, table) or _inside_unknown_word(text, tokens, i, table)):
             continue
         if (
             named
