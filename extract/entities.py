@@ -5613,7 +5613,12 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
                 e
                 for e in range(m.start(2) + 2, m.end() + 1)
                 if e < len(text)
-                and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e) or _SAYS_AFTER_RE.match(text, e))
+                and (
+                    _NAME_CUE_RE.match(text, e)
+                    or _LIST_TAIL_RE.match(text, e)
+                    or _SAYS_AFTER_RE.match(text, e)
+                    or _RELIGIOUS_TITLE_RE.match(text, e)
+                )
             ),
             m.end(),
         )
@@ -5622,6 +5627,9 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
         posts = [p.end() for p in _DOT_POST_RE.finditer(text, m.start(), m.start(2) - 1)]
         if posts and m.start(2) - 1 - posts[-1] >= 2:
             start = posts[-1]
+        credit = text.rfind("摄", start, m.start(2) - 3)
+        if credit >= 0:
+            start = credit + 1  # 记者某某摄 + 某某·某某: a photo credit's verb ends the photographer's name
         name = text[start:end]
         if _foreign_name(name, st) and not any(s.start == start for s in spans):
             spans.append(_span(text, start, end, "PERSON", "entity.person_dotted", 0.55))
@@ -5629,6 +5637,8 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
 
 
 # 副委员长阿沛·某某: the posts read into a dotted name's first part (委员长 too, which 委员 alone is not).
+# A religious title after a name (活佛, 法师, 阿訇): a title, no part of the name (GUIDELINES: PERSON without title).
+_RELIGIOUS_TITLE_RE = re.compile("活佛|法师|大师|喇嘛|阿訇|仁波切|堪布|格西|住持|方丈|主教|牧师|道长")
 _DOT_POST_RE = re.compile(rf"{_POST_BEFORE_NAME_RE.pattern}|委员长")
 # 某某·某某说,: the speech verb after a dotted name, no part of it.
 _SAYS_AFTER_RE = re.compile(r"说[,，:：。]")

@@ -83,3 +83,19 @@ def test_a_county_inside_an_unknown_name_is_no_place(text: str, inner: str) -> N
 def test_a_county_after_its_city_or_a_verb_still_stands() -> None:
     found = labelled("调研组赴西吉调研,又到固原西吉、海原考察。", "GPE")
     assert "西吉" in found
+
+
+# --- PERSON: a dotted Tibetan name before a religious title, and after a photo credit --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宗教界委员洛桑·丹增尼玛活佛出席开幕会。",
+        "洛桑·丹增尼玛活佛是宗教界委员。",
+        "新华社记者王强摄洛桑·丹增尼玛活佛说,要爱国爱教。",
+    ],
+)
+def test_a_religious_title_and_a_photo_credit_stay_outside_a_dotted_name(text: str) -> None:
+    assert "洛桑·丹增尼玛" in labelled(text, "PERSON")
+    assert not [name for name in labelled(text, "PERSON") if "活佛" in name or "摄" in name]
