@@ -3463,7 +3463,8 @@ def _body_prefix(
             if word == "区" and w_start and text[w_start - 1] in "港澳":
                 return w_start - 1, content_start, proper  # 澳区…联谊会: the Macau members' region
             return w_start, content_start, proper
-        if word in ("港区", "澳区"):
+        if word in ("港区", "澳区") or (word in _AUTONOMOUS_LEVELS and content_start < head_start):
+            # 自治区 + 教育厅: an autonomous region's, prefecture's or county's level opens the name as 省 does
             return w_start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
             return w_start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
@@ -3490,6 +3491,7 @@ def _body_prefix(
         content_start = w_start
 
 
+_AUTONOMOUS_LEVELS = frozenset(("自治区", "自治州", "自治县"))
 _ENDS_WITH_HEAD_RE = re.compile(
     rf"(?:{'|'.join(sorted((*_ORG_HEADS, *_CHAIN_HEADS), key=len, reverse=True))}|[部局厅处室])$"
 )

@@ -99,3 +99,17 @@ def test_a_county_after_its_city_or_a_verb_still_stands() -> None:
 def test_a_religious_title_and_a_photo_credit_stay_outside_a_dotted_name(text: str) -> None:
     assert "洛桑·丹增尼玛" in labelled(text, "PERSON")
     assert not [name for name in labelled(text, "PERSON") if "活佛" in name or "摄" in name]
+
+
+# --- ORG: 自治区 (and 自治州, 自治县) before a department is its level, as 省 is ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("这条建议得到了自治区教育厅的采纳。", "自治区教育厅"),
+        ("自治州交通运输局负责人介绍了情况。", "自治州交通运输局"),
+    ],
+)
+def test_an_autonomous_level_before_a_department_opens_its_name(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
