@@ -707,6 +707,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
+    spans += _household_and_credit_names(text, spans, st)
     spans += _names_without_surname(text, spans, st)
     spans += _names_across_breaks(text, spans, st)
     spans += _names_between_commas(text, spans, st)
@@ -882,6 +883,33 @@ def _joined_byline(text: str, spans: list[Span]) -> list[Span]:
         # 王强李明张伟: names of two characters run together; a common surname ending a part tells.
         if all(looks_like_name(text[i:j]) and text[j - 1] not in _COMMON_SURNAMES for i, j in parts):
             out += [_span(text, i, j, "PERSON", "entity.person_byline", 0.7) for i, j in parts]
+    return out
+
+
+# 走访牧户某某家, 农户某某家中: a household visited is named by its head between the household word and 家; 记者某某摄:
+# a photographer is named between 记者 and the credit's 摄. The name is a transliterated one (syllables of no word) or
+# a surname and one or two characters that make no word.
+_HOUSEHOLD_NAME_RE = re.compile(
+    rf"(?:牧户|农户|牧民|村民|脱贫户|贫困户|困难户|低保户|五保户)([{_CJK}]{{2,6}}?)家(?![庭族属长乡园门人])"
+)
+_PHOTO_CREDIT_NAME_RE = re.compile(rf"记者([{_CJK}]{{2,6}}?)摄(?![影像制])")
+
+
+def _household_and_credit_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    if "家" not in text and "摄" not in text:
+        return []
+    out: list[Span] = []
+    freq = st["tokenizer"].FREQ
+    for rx in (_HOUSEHOLD_NAME_RE, _PHOTO_CREDIT_NAME_RE):
+        for m in rx.finditer(text):
+            a, b = m.span(1)
+            name = m.group(1)
+            if any(s.start < b and a < s.end for s in spans):
+                continue
+            if _syllables_only(name, st) or (
+                len(name) <= 3 and _has_surname(name) and (not freq.get(name) or name in st["proper"])
+            ):
+                out.append(_span(text, a, b, "PERSON", "entity.person_household_or_credit", 0.55))
     return out
 
 

@@ -113,3 +113,20 @@ def test_a_religious_title_and_a_photo_credit_stay_outside_a_dotted_name(text: s
 )
 def test_an_autonomous_level_before_a_department_opens_its_name(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+# --- PERSON by a household or a photo credit: 牧户某某家, 记者某某摄 -----------------------------------------------
+
+
+def test_a_name_between_a_household_word_and_jia_is_a_person() -> None:
+    found = labelled("调研组走访了牧户乌日根其其格家,又到农户张建华家查看暖棚。", "PERSON")
+    assert "乌日根其其格" in found
+    assert "张建华" in found
+
+
+def test_a_photographer_before_she_is_a_person() -> None:
+    assert "丹增旺堆" in labelled("委员出席开幕会。新华社记者丹增旺堆摄当日,会议开幕。", "PERSON")
+
+
+def test_households_and_filming_without_a_name_give_none() -> None:
+    assert labelled("委员们深入农户家中了解情况,记者现场摄制了专题片。", "PERSON") == []
