@@ -150,7 +150,7 @@ _GENERIC_PLACES = frozenset(
     "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "城中村 东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
-    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市 嘎查村".split()
+    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市 嘎查村 新农村 美丽乡村".split()
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
@@ -2559,8 +2559,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
-        if tail:
-            e = tail.end()
+        before_tail, tail_end = e, -1
+        if tail and not _kind_closes(text, tail.end()):
+            e = tail_end = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
@@ -2582,7 +2583,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e = hamlet.end()  # 闫河村 + 李家大湾: a hamlet named after its family continues the village's chain
         village = _VILLAGE_AFTER_RE.match(text, e)
         if village and _TOWN_IN_CHAIN_RE.search(text, s, e):
-            e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
+            if e == tail_end and _kind_closes(text, village.end()):
+                e = before_tail  # 某镇 + 美丽乡 + 村: the tail and the suffix make a kind of village (乡村), no name
+            else:
+                e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
         if opens_way_name(text, e):
             continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
@@ -2887,6 +2891,17 @@ _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各
 _REGION_TAIL_RE = re.compile(
     r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
+
+
+def _kind_closes(text: str, end: int) -> bool:
+    """某镇 + 新农村, 某镇 + 美丽乡村: what ends at ``end`` is a kind of town or village (农村, 乡村, 小镇) after one
+    character or a common word, no name (龙坞小镇 is one: a rare word before; 花园社区 names a community)."""
+    kind = text[end - 2 : end]
+    if kind not in _GENERIC_PLACES or kind[-1] not in "镇村" or end < 4:
+        return False
+    return text[end - 4] in "省市县区州旗镇乡" or _init()["tokenizer"].FREQ.get(text[end - 4 : end - 2], 0) >= 1000
+
+
 # A village's or a community's suffix right after a chain that holds a town or a subdistrict (not 村委, 村民).
 _VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
 _TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")

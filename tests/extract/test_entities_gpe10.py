@@ -130,3 +130,13 @@ def test_a_photographer_before_she_is_a_person() -> None:
 
 def test_households_and_filming_without_a_name_give_none() -> None:
     assert labelled("委员们深入农户家中了解情况,记者现场摄制了专题片。", "PERSON") == []
+
+
+# --- a kind of town or village after a town is no village of its chain ----------------------------------------
+
+
+def test_a_kind_of_town_after_a_town_does_not_join_its_chain() -> None:
+    found = labelled("调研组借鉴长安镇新农村建设成果,察看石湾镇美丽乡村建设。", "GPE")
+    assert "长安镇" in found
+    assert "石湾镇" in found
+    assert not [p for p in found if p.endswith(("农村", "乡村"))]
