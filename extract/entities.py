@@ -2183,6 +2183,7 @@ def _inside_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, 
         and before not in _FUNCTION_BEFORE
         and before not in _PROVINCE_ABBREVIATIONS
         and before not in _LEVEL_AND_PLACE_CHARS
+        and before not in _COMMON_SURNAMES  # 林 + 龙安 + 则: a common surname and a county make a name, read as one
         and i + 1 < len(tokens)
         and tokens[i + 1][0] == end
         and tokens[i + 1][1] - end == 1
