@@ -3526,13 +3526,44 @@ def _body_prefix(
             # 区委统战部和九三学社: what stands before 和 ends with a body's head, so it is a body of its own.
             if proper or content_start == head_start or _ENDS_WITH_HEAD_RE.search(text, max(0, w_start - 12), w_start):
                 return None, content_start, proper
-        elif (word in function_words and not (len(word) == 2 and w_start + 2 == trade_end)) or (
-            len(word) == 1 and word in _STOP_CHARS
-        ):
+        elif (
+            word in function_words
+            and not (len(word) == 2 and w_start + 2 == trade_end)
+            and not _field_verb(word, content_start == head_start, words, tokens, i, function_words, place_end)
+        ) or (len(word) == 1 and word in _STOP_CHARS):
             return None, content_start, proper
         singles = singles + 1 if len(word) == 1 else 0
         proper = proper or singles >= 2 or _proper_token(word, st)
         content_start = w_start
+
+
+def _field_verb(
+    word: str,
+    before_head: bool,
+    words: list[tuple[int, str]],
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    function_words: frozenset[str],
+    place_end: dict[int, Span],
+) -> bool:
+    """县 + 乡村 + 振兴 + 局: a two-character verb right before the head, after a noun of two or more characters right
+    after a level or a place, names the bureau's field."""
+    if not before_head or len(word) != 2:
+        return False
+    seq = [(a, w) for a, w in words[:2]] + [(t[0], t[2]) for t in tokens[max(0, i - 1) : i + 1][::-1] if i >= 0]
+    if len(seq) < 2:
+        return False
+    (p_start, prev), (o_start, opener) = seq[0], seq[1]
+    if (
+        len(prev) < 2
+        or prev in function_words
+        or _CJK_ONLY_RE.fullmatch(prev) is None
+        or o_start + len(opener) != p_start
+    ):
+        return False
+    if p_start + len(prev) in place_end:
+        return False  # 南亚东南亚 + 辐射 + 中心: the field is no place
+    return opener in _LEVELS or opener in _AUTONOMOUS_LEVELS or p_start in place_end
 
 
 _AUTONOMOUS_LEVELS = frozenset(("自治区", "自治州", "自治县"))

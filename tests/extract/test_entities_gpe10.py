@@ -140,3 +140,27 @@ def test_a_kind_of_town_after_a_town_does_not_join_its_chain() -> None:
     assert "长安镇" in found
     assert "石湾镇" in found
     assert not [p for p in found if p.endswith(("农村", "乡村"))]
+
+
+# --- ORG: a bureau whose name holds a verb before its head (乡村振兴局, 发展改革局) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("县乡村振兴局副局长陈树来到村里。", "县乡村振兴局"),
+        ("会同市发展改革局研究落实。", "市发展改革局"),
+    ],
+)
+def test_a_bureau_named_with_a_verb_before_its_head_is_one_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_verb_and_a_head_with_no_level_name_no_body() -> None:
+    assert labelled("要加快推动改革局面形成。", "ORG") == []
+
+
+def test_a_place_before_a_verb_and_a_head_is_no_bureau_field() -> None:
+    found = labelled("加快建设面向中亚西亚辐射中心。", "GPE")
+    assert "中亚" in found
+    assert "西亚" in found
