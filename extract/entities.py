@@ -707,7 +707,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
-    spans += _household_and_credit_names(text, spans, st)
+    spans = _household_and_credit_names(text, spans, st)
     spans += _names_without_surname(text, spans, st)
     spans += _names_across_breaks(text, spans, st)
     spans += _names_between_commas(text, spans, st)
@@ -896,21 +896,27 @@ _PHOTO_CREDIT_NAME_RE = re.compile(rf"记者([{_CJK}]{{2,6}}?)摄(?![影像制])
 
 
 def _household_and_credit_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """``spans`` with the names its frames hold; a place or a shorter name inside one (贡嘎 of 贡嘎次仁) gives way."""
     if "家" not in text and "摄" not in text:
-        return []
+        return spans
     out: list[Span] = []
+    dropped: set[int] = set()
     freq = st["tokenizer"].FREQ
     for rx in (_HOUSEHOLD_NAME_RE, _PHOTO_CREDIT_NAME_RE):
         for m in rx.finditer(text):
             a, b = m.span(1)
             name = m.group(1)
-            if any(s.start < b and a < s.end for s in spans):
+            inside = [k for k, s in enumerate(spans) if s.start < b and a < s.end]
+            if any(
+                not (spans[k].label in ("GPE", "PERSON") and a <= spans[k].start and spans[k].end <= b) for k in inside
+            ):
                 continue
             if _syllables_only(name, st) or (
                 len(name) <= 3 and _has_surname(name) and (not freq.get(name) or name in st["proper"])
             ):
                 out.append(_span(text, a, b, "PERSON", "entity.person_household_or_credit", 0.55))
-    return out
+                dropped.update(inside)
+    return [s for k, s in enumerate(spans) if k not in dropped] + out
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")

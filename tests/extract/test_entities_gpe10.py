@@ -164,3 +164,10 @@ def test_a_place_before_a_verb_and_a_head_is_no_bureau_field() -> None:
     found = labelled("加快建设面向中亚西亚辐射中心。", "GPE")
     assert "中亚" in found
     assert "西亚" in found
+
+
+def test_a_credited_name_holding_a_county_is_one_person() -> None:
+    # 贡嘎 is a county's short name; between 记者 and 摄 it opens the photographer's name.
+    text = "开幕会现场。中新社记者贡嘎次仁摄当日,会议开幕。"
+    assert "贡嘎次仁" in labelled(text, "PERSON")
+    assert "贡嘎" not in labelled(text, "GPE")
