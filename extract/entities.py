@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Set
 from dataclasses import replace
 from functools import cache
@@ -151,7 +152,7 @@ _GENERIC_PLACES = frozenset(
     "城市 超市 都市 市区 城区 社区 地区 辖区 园区 景区 山区 街区 灾区 校区 片区 市县 县区 区县 城乡 乡村 农村 山村 "
     "村镇 乡镇 全省 本省 外省 我省 各省 全县 本县 全区 本区 我区 各区 该区 全市 本市 我市 该市 各市 全国 中区 新区 "
     "城中村 东区 西区 南区 北区 老区 郊区 牧区 矿区 林区 湖区 市州 省市 省区 各地 当地 外地 本地 两岸 "
-    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市".split()
+    "街镇 镇街 城镇 集镇 自治区 自治州 自治县 苏木 嘎查 苏木镇 乡苏木 旗县 盟市 嘎查村 新农村 美丽乡村".split()
     # Place names that are also everyday words of report prose (新建 项目, 平原 地区, 商城, 长寿).
     + "平原 大都 商城 新建 太平 新城 朝阳 永安 山口 故城 中和 新河 海岛 长寿 兴隆 大关 东安 大城 桃园 龙门 河口 "
     "滨海 沙河 开平 长乐 南城 北安 清河 青龙 安西 龙井 德化 安宁 中阳 江山 列席 新区 高新 开发".split()
@@ -811,6 +812,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += places
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
+    spans = _household_and_credit_names(text, spans, st)
     spans += _names_without_surname(text, spans, st)
     spans += _names_across_breaks(text, spans, st)
     spans += _names_between_commas(text, spans, st)
@@ -1169,7 +1171,15 @@ def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> 
 def _through_name_dots(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """州长阿合买提·吐尔洪江领衔督办: a name a rule read up to a middle dot runs through its dotted parts, each
     part ending before the first word the dictionary knows (领衔); the spans it runs over give way."""
-    cut = [s for s in spans if s.label == "PERSON" and "·" not in s.text and _TO_NAME_DOT_RE.match(text, s.end)]
+    # (A name its frame closes, 记者某某摄, is whole: what follows the frame is another name.)
+    cut = [
+        s
+        for s in spans
+        if s.label == "PERSON"
+        and "·" not in s.text
+        and s.rule != "entity.person_household_or_credit"
+        and _TO_NAME_DOT_RE.match(text, s.end)
+    ]
     if not cut:
         return spans
     freq = st["tokenizer"].FREQ
@@ -1278,6 +1288,39 @@ def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
         for m in _BARE_CONGRESS_RE.finditer(text)
         if not any(taken[m.start() : m.end()])
     ]
+
+
+# 走访牧户某某家, 农户某某家中: a household visited is named by its head between the household word and 家; 记者某某摄:
+# a photographer is named between 记者 and the credit's 摄. The name is a transliterated one (syllables of no word) or
+# a surname and one or two characters that make no word.
+_HOUSEHOLD_NAME_RE = re.compile(
+    rf"(?:牧户|农户|牧民|村民|脱贫户|贫困户|困难户|低保户|五保户)([{_CJK}]{{2,6}}?)家(?![庭族属长乡园门人])"
+)
+_PHOTO_CREDIT_NAME_RE = re.compile(rf"记者([{_CJK}]{{2,6}}?)摄(?![影像制])")
+
+
+def _household_and_credit_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """``spans`` with the names its frames hold; a place or a shorter name inside one (贡嘎 of 贡嘎次仁) gives way."""
+    if "家" not in text and "摄" not in text:
+        return spans
+    out: list[Span] = []
+    dropped: set[int] = set()
+    freq = st["tokenizer"].FREQ
+    for rx in (_HOUSEHOLD_NAME_RE, _PHOTO_CREDIT_NAME_RE):
+        for m in rx.finditer(text):
+            a, b = m.span(1)
+            name = m.group(1)
+            inside = [k for k, s in enumerate(spans) if s.start < b and a < s.end]
+            if any(
+                not (spans[k].label in ("GPE", "PERSON") and a <= spans[k].start and spans[k].end <= b) for k in inside
+            ):
+                continue
+            if _syllables_only(name, st) or (
+                len(name) <= 3 and _has_surname(name) and (not freq.get(name) or name in st["proper"])
+            ):
+                out.append(_span(text, a, b, "PERSON", "entity.person_household_or_credit", 0.55))
+                dropped.update(inside)
+    return [s for k, s in enumerate(spans) if k not in dropped] + out
 
 
 _CCP_RE = re.compile(r"中共|中国共产党")
@@ -2588,6 +2631,36 @@ def _opens_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, t
     return True
 
 
+def _inside_unknown_word(text: str, tokens: list[tuple[int, int, str]], i: int, table: Any) -> bool:
+    """扎 + 西吉 + 措 + 寺: a county's two-character short name between two lone characters of no function, no
+    place and no level is inside a name the tables do not know (a monastery's, a person's), no place. Before a
+    word (新 + 垫江 + 贡献, 西屏 + 三都 + 组团) it stands."""
+    start, end, word = tokens[i]
+    if len(word) != 2 or table.short.get(word) != "county" or not i or end >= len(text):
+        return False
+    a, b, before = tokens[i - 1]
+    return (
+        b == start
+        and b - a == 1
+        and _is_cjk(before)
+        and before not in _STOP_CHARS
+        and before not in _FUNCTION_BEFORE
+        and before not in _PROVINCE_ABBREVIATIONS
+        and before not in _LEVEL_AND_PLACE_CHARS
+        and before not in _COMMON_SURNAMES  # 林 + 龙安 + 则: a common surname and a county make a name, read as one
+        and i + 1 < len(tokens)
+        and tokens[i + 1][0] == end
+        and tokens[i + 1][1] - end == 1
+        and _is_cjk(text[end])
+        and text[end] not in _STOP_CHARS
+        and text[end] not in _FUNCTION_BEFORE
+        and text[end] not in _LEVEL_AND_PLACE_CHARS
+    )
+
+
+_LEVEL_AND_PLACE_CHARS = frozenset("省市县区州旗盟镇乡村街道")
+
+
 # How common (jieba's frequency) the two characters after a place's suffix must be to be a word of their
 # own that keeps the suffix with the place (民主, 民族, 民营, 城市, 情况; not 民踊 of 西宁市民踊跃).
 _WORD_AFTER_SUFFIX_FREQ = 100
@@ -2617,6 +2690,94 @@ def _gpe_words(st: dict[str, Any]) -> frozenset[str]:
             ("水库",),
         )
     return cast(frozenset[str], words)
+
+
+# A verb of going to or being at a place, and a dateline's agency: a city's short name right after one is the
+# city, though jieba knows the name as another word (拉萨, 桂林, 合肥, 银川 stand alone nowhere else).
+_PLACE_VERBS = frozenset(
+    "在 赴 到 抵 去 驻 抵达 前往 来到 途经 飞抵 回到 来自 奔赴 走进 深入 远赴 转赴 落户 位于 返回".split()
+)
+_DATELINE_DATE_RE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月?[0-9一二三四五六七八九十]{0,3}日电")
+
+
+def _cued_cities(st: dict[str, Any]) -> frozenset[str]:
+    """Cities' short names that stand as places only after a verb of place (see _short_name_stands)."""
+    cities = st.get("cued_cities")
+    if cities is None:
+        table = place_table()
+        cities = st["cued_cities"] = frozenset(
+            w
+            for w, kind in table.short.items()
+            if kind == "city" and len(w) >= 2 and w not in st["short_names"] and w not in st["places"]
+        )
+    return cast(frozenset[str], cities)
+
+
+def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` (a city's short name) follows a verb of place or stands in a dateline."""
+    start, end, _word = tokens[i]
+    if end < len(text) and _is_cjk(text[end]) and text[end] not in _STOP_CHARS and text[end] not in "考调视参工开出学":
+        # 在大连续…: a word the name starts (连续) is read by jieba as the token after; a name that runs on into a
+        # character of no verb stays unlabelled, but 在拉萨开幕, 赴桂林调研, 在合肥考察 stand.
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if len(nxt) < 2:
+            return False
+    if not i or tokens[i - 1][1] != start:
+        return False
+    before = tokens[i - 1][2]
+    if before in _PLACE_VERBS:
+        return True
+    return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
+
+
+# 嘎查 (a village of Inner Mongolia) and 苏木 (a township), RULINGS 120–132: level words; the transliterated name
+# before one is a village's or a township's (乌兰哈达嘎查, 额尔敦苏木). jieba cuts such names anywhere (迪嘎查,
+# 查牧户), so the name is read back from the level word, token by token, while a token is a rare word or a
+# character of no function (a common word ends it: 深入, 部分, 推动), up to six characters, never across
+# punctuation or a level's suffix ending the chain before it (…镇, …苏木: the chain joins them after).
+_MONGOLIAN_LEVEL_RE = re.compile("嘎查|苏木(?![镇乡])")
+# 都 and 和 are no stop here: they write names (温都尔, 呼和).
+_NOT_IN_MONGOLIAN_NAME = frozenset(
+    "的了在与对为把向从到赴等及或是这那个各全本我该每也就还又并将被让给一二三四五六七八九十两"
+)
+_MONGOLIAN_NAME_WORD_FREQ = 300
+
+
+def _mongolian_divisions(
+    text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]
+) -> list[tuple[int, int, float]]:
+    if "嘎查" not in text and "苏木" not in text:
+        return []
+    freq = st["tokenizer"].FREQ
+    starts = [t[0] for t in tokens]
+    out = []
+    for m in _MONGOLIAN_LEVEL_RE.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        j = m.start()
+        if tokens[i][0] < j:
+            if not _mongolian_name_part(text[tokens[i][0] : j], freq):
+                continue
+            j = tokens[i][0]  # 迪嘎查: the token holds the name's last characters
+        i -= 1
+        while (
+            i >= 0 and tokens[i][1] == j and m.start() - tokens[i][0] <= 6 and _mongolian_name_part(tokens[i][2], freq)
+        ):
+            j = tokens[i][0]
+            i -= 1
+        if m.start() - j >= 2:
+            out.append((j, m.end(), 0.55))
+    return out
+
+
+def _mongolian_name_part(word: str, freq: dict[str, int]) -> bool:
+    """Whether ``word`` may stand in a transliterated name: CJK, no function character, a rare word or one character."""
+    if not all(_is_cjk(ch) and ch not in _NOT_IN_MONGOLIAN_NAME for ch in word):
+        return False
+    if word.endswith(("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "苏木", "嘎查", "街道")):
+        return False
+    return len(word) == 1 or freq.get(word, 0) < _MONGOLIAN_NAME_WORD_FREQ
 
 
 def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -2698,10 +2859,17 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     asked.update(compress(count(), map(licensed.__contains__, token_words)))
     abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
     asked.update(i for i in abbreviated if 2 <= len(token_words[i]) <= 3)
-    for i in sorted(asked):
+    # A city's name that is also another word (拉萨, 合肥) is asked only whether a verb of going cues it.
+    cued_cities = _cued_cities(st)
+    cued = set(compress(count(), map(cued_cities.__contains__, token_words))) - asked
+    for i in sorted(asked | cued):
         start, end, word = tokens[i]
+        if i in cued:
+            if _city_cued(text, tokens, i):
+                found.append((start, end, 0.55))  # 赴桂林, 抵达拉萨, 中新社银川3月2日电: a city by where one goes
+            continue
         named = word in places or word in short_names
-        if named and _opens_unknown_word(text, tokens, i, table):
+        if named and (_opens_unknown_word(text, tokens, i, table) or _inside_unknown_word(text, tokens, i, table)):
             continue
         if (
             named
@@ -2750,6 +2918,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         name = next((text[pos : pos + n] for n in (4, 3, 2) if text[pos : pos + n] in words), None)
         if name is not None:
             found.append((pos, pos + len(name), 0.6))
+    found += _mongolian_divisions(text, tokens, st)
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
@@ -2891,10 +3060,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
+        before_tail, tail_end = e, -1
         if tail and (_KIND_OF_VILLAGE_RE.fullmatch(tail.group()) or _KIND_OF_TOWN_END_RE.search(tail.group())):
             tail = None  # 某县 + 边境村, 贫困村, 历史名镇: a kind of village or town, no name continuing the chain
-        if tail:
-            e = tail.end()
+        if tail and not _kind_closes(text, tail.end()):
+            e = tail_end = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
@@ -2918,7 +3088,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e = hamlet.end()  # 闫河村 + 李家大湾: a hamlet named after its family continues the village's chain
         village = _VILLAGE_AFTER_RE.match(text, e)
         if village and _TOWN_IN_CHAIN_RE.search(text, s, e):
-            e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
+            if e == tail_end and _kind_closes(text, village.end()):
+                e = before_tail  # 某镇 + 美丽乡 + 村: the tail and the suffix make a kind of village (乡村), no name
+            else:
+                e = village.end()  # 侏儒山街道薛山 + 村, 东湖街道王家湾 + 社区: the village's suffix ends the chain
         if opens_way_name(text, e):
             continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
@@ -3266,6 +3439,17 @@ _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各
 _REGION_TAIL_RE = re.compile(
     r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
+
+
+def _kind_closes(text: str, end: int) -> bool:
+    """某镇 + 新农村, 某镇 + 美丽乡村: what ends at ``end`` is a kind of town or village (农村, 乡村, 小镇) after one
+    character or a common word, no name (龙坞小镇 is one: a rare word before; 花园社区 names a community)."""
+    kind = text[end - 2 : end]
+    if kind not in _GENERIC_PLACES or kind[-1] not in "镇村" or end < 4:
+        return False
+    return text[end - 4] in "省市县区州旗镇乡" or _init()["tokenizer"].FREQ.get(text[end - 4 : end - 2], 0) >= 1000
+
+
 # A village's or a community's suffix right after a chain that holds a town or a subdistrict (not 村委, 村民).
 _VILLAGE_AFTER_RE = re.compile("(?:村|社区)(?![委民干长])")
 _TOWN_IN_CHAIN_RE = re.compile("街道|镇|乡")
@@ -3761,9 +3945,14 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
         if head == "中心" and (
-            content == 0 or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE) or text[head_start - 1] == "副"
+            content == 0
+            or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)
+            or text[head_start - 1] == "副"
+            or text.startswith(("工作", "任务"), head_end)
         ):
-            continue  # 市中心 (a city's centre), 宜都副中心 (its secondary one), 香港会议展览中心: a place, a venue
+            # 市中心 (a city's centre), 宜都副中心 (its secondary one), 香港会议展览中心: a place, a venue;
+            # 州党委中心工作: the body's central task, no centre.
+            continue
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
         while True:
             lead = _TERM_OR_LEAD_BEFORE_RE.search(text, max(0, start - 16), start)
@@ -3984,6 +4173,9 @@ def _body_prefix(
             while start in place_end:  # 海南省 + 港区…联谊会: the province whose Hong Kong members they are
                 start = place_end[start].start
             return start, content_start, proper
+        if word in _AUTONOMOUS_LEVEL_WORDS and content_start < head_start:
+            # 自治区 + 教育厅: an autonomous region's, prefecture's or county's level opens the name as 省 does
+            return w_start, content_start, proper
         if word.startswith(_LEADS) and not word.startswith(("中国式", "中国特色", "国家级")):
             start = w_start
             while word.startswith("中华") and start in place_end:
@@ -4010,6 +4202,7 @@ def _body_prefix(
             and not (
                 w_start + len(word) == head_start and text.startswith("委员会", head_start) and w_start in place_end
             )
+            and not _field_verb(word, content_start == head_start, words, tokens, i, function_words, place_end)
         ) or (len(word) == 1 and word in _STOP_CHARS):
             return None, content_start, proper
         singles = singles + 1 if len(word) == 1 else 0
@@ -4017,6 +4210,36 @@ def _body_prefix(
         content_start = w_start
 
 
+def _field_verb(
+    word: str,
+    before_head: bool,
+    words: list[tuple[int, str]],
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    function_words: frozenset[str],
+    place_end: dict[int, Span],
+) -> bool:
+    """县 + 乡村 + 振兴 + 局: a two-character verb right before the head, after a noun of two or more characters right
+    after a level or a place, names the bureau's field."""
+    if not before_head or len(word) != 2:
+        return False
+    seq = [(a, w) for a, w in words[:2]] + [(t[0], t[2]) for t in tokens[max(0, i - 1) : i + 1][::-1] if i >= 0]
+    if len(seq) < 2:
+        return False
+    (p_start, prev), (o_start, opener) = seq[0], seq[1]
+    if (
+        len(prev) < 2
+        or prev in function_words
+        or _CJK_ONLY_RE.fullmatch(prev) is None
+        or o_start + len(opener) != p_start
+    ):
+        return False
+    if p_start + len(prev) in place_end:
+        return False  # 南亚东南亚 + 辐射 + 中心: the field is no place
+    return opener in _LEVELS or opener in _AUTONOMOUS_LEVEL_WORDS or p_start in place_end
+
+
+_AUTONOMOUS_LEVEL_WORDS = frozenset(("自治区", "自治州", "自治县"))
 _ENDS_WITH_HEAD_RE = re.compile(
     rf"(?:{'|'.join(sorted((*_ORG_HEADS, *_CHAIN_HEADS), key=len, reverse=True))}|[部局厅处室])$"
 )
@@ -6024,6 +6247,11 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
         ):
             if items[0] is None or text[items[0][0]] in _STOP_CHARS:
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
+            # 现状、产业结构调整、农民增收等方面与乌兰、新华两镇: an inner item of no list item's shape (a clause
+            # ends in it) closes what went before; the counted places are those after it.
+            broken = [k for k in range(1, len(items) - 1) if items[k] is None]
+            if broken:
+                items[: broken[-1] + 1] = [None] * (broken[-1] + 1)
             # 古城村村部、善文化广场、农村客运站等地: a site or a facility listed among the places is none; where
             # half the items or more are facilities (某某产业园、某某电器、某某展馆等地), the list is one of sites,
             # and an item that ends in no place's suffix (笔架山 does) is a firm or a site too.
@@ -6346,7 +6574,12 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
                 e
                 for e in range(m.start(2) + 2, m.end() + 1)
                 if e < len(text)
-                and (_NAME_CUE_RE.match(text, e) or _LIST_TAIL_RE.match(text, e) or _SAYS_AFTER_RE.match(text, e))
+                and (
+                    _NAME_CUE_RE.match(text, e)
+                    or _LIST_TAIL_RE.match(text, e)
+                    or _SAYS_AFTER_RE.match(text, e)
+                    or _RELIGIOUS_TITLE_RE.match(text, e)
+                )
             ),
             m.end(),
         )
@@ -6355,6 +6588,9 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
         posts = [p.end() for p in _DOT_POST_RE.finditer(text, m.start(), m.start(2) - 1)]
         if posts and m.start(2) - 1 - posts[-1] >= 2:
             start = posts[-1]
+        credit = text.rfind("摄", start, m.start(2) - 3)
+        if credit >= 0:
+            start = credit + 1  # 记者某某摄 + 某某·某某: a photo credit's verb ends the photographer's name
         name = text[start:end]
         if _foreign_name(name, st) and not any(s.start == start for s in spans):
             spans.append(_span(text, start, end, "PERSON", "entity.person_dotted", 0.55))
@@ -6362,6 +6598,8 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
 
 
 # 副委员长阿沛·某某: the posts read into a dotted name's first part (委员长 too, which 委员 alone is not).
+# A religious title after a name (活佛, 法师, 阿訇): a title, no part of the name (GUIDELINES: PERSON without title).
+_RELIGIOUS_TITLE_RE = re.compile("活佛|法师|大师|喇嘛|阿訇|仁波切|堪布|格西|住持|方丈|主教|牧师|道长")
 _DOT_POST_RE = re.compile(rf"{_POST_BEFORE_NAME_RE.pattern}|委员长")
 # 某某·某某说,: the speech verb after a dotted name, no part of it.
 _SAYS_AFTER_RE = re.compile(r"说[,，:：。]")
