@@ -738,6 +738,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
     spans += _listed_agencies(text, spans, tokens)
+    spans += _bare_departments(text, spans, tokens)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
@@ -2399,8 +2400,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     admin_ends = {end for _s, end, _k in admin}
     for start, end, _kind in admin:
         before = text[start - 1] if start else ""
-        if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE):
-            continue  # 城中区 inside 老城中区: not a word of its own
+        if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE or start in admin_ends):
+            # 城中区 inside 老城中区: not a word of its own; 浦东新区 after 上海市 (jieba's one word for the chain)
+            # is the chain's next link
+            continue
         if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
         if text[end - 1 : end + 1] in st["suffix_eaters"] and not (
@@ -3283,7 +3286,11 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             and (
                 place.text.endswith(_TOWN_SUFFIXES)
                 # 浦东新区 is a division with its CPPCC; a development zone the table does not hold has none
-                or (_DEV_ZONE_END_RE.search(place.text) is not None and place.text not in place_table().kind)
+                # (天津市滨海新区: the chain's last link is the division the table holds)
+                or (
+                    _DEV_ZONE_END_RE.search(place.text) is not None
+                    and not any(place.text[i:] in place_table().kind for i in range(len(place.text) - 2))
+                )
             )
         ):
             continue  # 大墅镇政协委员, 某某高新区政协委员: a town or a zone has no CPPCC (镇政协联络组 is a body)
@@ -5880,14 +5887,25 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # --- org11: agencies in a list a kind word closes; committees listed with their heads ---
 # …、公安局、工商局等部门: a list that a kind word for bodies closes names bodies; its items whose head is an
 # agency's are ORG. Two such items at least (or one beside a body already found), so a single word before 等 is no list.
-_KIND_CLOSER_RE = re.compile(r"等(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)")
+# (…、金融办等14个部门: the closer may count the bodies first)
+_KIND_CLOSER_RE = re.compile(
+    r"等(?:(?:\d{1,3}|[两三四五六七八九十]{1,3})(?:个|家))?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
+)
 _AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
 _NOT_IN_AGENCY = frozenset("的了是在等着把被")
 
 
+# 外办, 侨办, 教委: a two-character short name of an office or a commission (not a verb's 主办, 督办, nor 党委, 政委)
+_TWO_CHAR_AGENCY_RE = re.compile(r"(?![党政主承督协举创转催领代查开兴接包帮申筹])[\u4e00-\u9fff][办委]")
+# 外办(港澳办): an item's other name in brackets right after it
+_BRACKETED_ALIAS_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]$")
+
+
 def _agency_item(item: str) -> bool:
     # a bare organ that takes its place from the context (法院, 检察院) stays generic, as _ORGAN_AFTER_PLACE_RE reads it
+    if len(item) == 2:
+        return _TWO_CHAR_AGENCY_RE.fullmatch(item) is not None
     return (
         3 <= len(item) <= 12
         and item.endswith(_AGENCY_HEADS)
@@ -5904,6 +5922,10 @@ def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, 
         items: list[tuple[int, int]] = []
         end = closer.start()
         while True:
+            alias = _BRACKETED_ALIAS_RE.search(text, max(0, end - 10), end)
+            if alias is not None:
+                items.append(alias.span(1))
+                end = alias.start()
             start = end
             while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and end - start < 12:
                 start -= 1
@@ -5929,6 +5951,41 @@ def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, 
         for a, b in heads:
             if not any(o.start < b and a < o.end for o in (*orgs, *out)):
                 out.append(_span(text, a, b, "ORG", "entity.org_listed_agency", 0.6))
+    return out
+
+
+# --- org14: a department written bare after the text gave it with its level ---
+# 区房管局 … 请房管局研究: a level's bureau, office or commission (or a place's: 某某市住建局) named again without its
+# level is the same body (RULINGS: a short name for one institution after its full name was given). The bare name opens
+# a word of the tokenizer's, or follows a mark, and is no longer word's start (审计局长: the head's post).
+_LEVEL_DEPARTMENT_RE = re.compile(r"(?<=[省市县区州旗盟])([\u4e00-\u9fff]{2,5}[局办委厅])$")
+_NOT_AFTER_BARE_DEPARTMENT = frozenset("长面势部限属员会")
+
+
+def _bare_departments(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    names: dict[str, int] = {}
+    for s in spans:
+        m = _LEVEL_DEPARTMENT_RE.search(s.text) if s.label == "ORG" else None
+        if m is not None and not any(ch in _LEVELS for ch in m.group(1)):
+            names.setdefault(m.group(1), s.end)
+    if not names:
+        return []
+    starts = _token_starts(tokens)
+    taken = sorted((s.start, s.end) for s in spans if s.label in ("ORG", "GPE", "PERSON"))
+    out: list[Span] = []
+    for name, after in names.items():
+        at = text.find(name, after)
+        while at >= 0:
+            end = at + len(name)
+            before = text[at - 1] if at else ""
+            if (
+                (at in starts or not _is_cjk(before))
+                and before not in _LEVELS
+                and text[end : end + 1] not in _NOT_AFTER_BARE_DEPARTMENT
+                and not any(a < end and at < b for a, b in taken)
+            ):
+                out.append(_span(text, at, end, "ORG", "entity.org_bare_department", 0.6))
+            at = text.find(name, end)
     return out
 
 

@@ -1,0 +1,107 @@
+"""Issue 21, org14: kinds of ORG (and a place chain) the unseen pages 562–573 showed (district CPPCCs of the
+municipalities and provincial CPPCCs with the government departments they work with).
+
+- a place chain jieba reads as one word (a municipality and its district: the whole chain one token) still gives
+  both places, so the district's CPPCC after it is one ORG with the chain;
+- a list of departments that a kind word closes may count them first (…、金融办等14个部门) and may give one item's
+  other name in brackets (外办(港澳办)); two-character short names (外办, 侨办) are items like the rest;
+- a department written bare after the text gave it with its level (区房管局 … 找房管局) is the same body;
+- a level's office or bureau whose short name is a verb (治水办, 招商局) is still a body.
+
+Every sentence is written for the test (invented bodies and people), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- GPE/ORG: a municipality's district chain read as one word ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("上海市浦东新区政协主席某某出席。", "上海市浦东新区政协"),
+        ("在天津市滨海新区政协召开座谈会。", "天津市滨海新区政协"),
+    ],
+)
+def test_a_district_chain_in_one_token_opens_its_cppcc(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_district_chain_in_one_token_is_one_place() -> None:
+    assert "上海市浦东新区" in labelled("委员们在上海市浦东新区开展调研。", "GPE")
+
+
+# --- ORG: departments listed before a kind word, counted or with a bracketed name --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "委员们与区建委、市容和园林委、文化局、商贸旅游局、金融办等14个部门负责人交流。",
+            ["区建委", "市容和园林委", "文化局", "商贸旅游局", "金融办"],
+        ),
+        ("调研组先后走访农业局、水务局、林业局等五个部门。", ["农业局", "水务局", "林业局"]),
+        (
+            "专委会先后与市教委、科技局、商务局、外办(港澳办)、文旅局等部门对接。",
+            ["市教委", "科技局", "商务局", "外办", "港澳办", "文旅局"],
+        ),
+        ("联合县侨办、外办、台办等单位开展调研。", ["县侨办", "外办", "台办"]),
+    ],
+)
+def test_listed_departments_before_a_kind_word(text: str, bodies: list[str]) -> None:
+    found = labelled(text, "ORG")
+    for body in bodies:
+        assert body in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "围绕教育、文化、卫生等14个部门的工作开展视察。",
+        "走访了三个乡镇、五个社区等10个单位。",
+    ],
+)
+def test_fields_listed_before_a_counted_kind_word_are_no_bodies(text: str) -> None:
+    assert labelled(text, "ORG") == []
+
+
+# --- ORG: a department written bare after the text gave it with its level ----------------------------------
+
+
+def test_a_department_repeated_without_its_level() -> None:
+    text = "专委会与区房管局联合调研。区长批示:请房管局研究落实。"
+    assert labelled(text, "ORG").count("房管局") == 1
+    assert "区房管局" in labelled(text, "ORG")
+
+
+def test_a_department_never_given_with_its_level_stays_bare() -> None:
+    assert "房管局" not in labelled("请房管局研究落实。", "ORG")
+
+
+def test_a_repeated_department_inside_a_word_is_no_body() -> None:
+    assert labelled("市审计局开展审计。审计局长某某说明情况。", "ORG").count("审计局") == 1
+
+
+# --- ORG: a level's office or bureau named by a verb ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("副主席一行赴省治水办走访调研。", "省治水办"),
+        ("会同市招商局、县发改局开展调研。", "市招商局"),
+    ],
+)
+def test_a_level_bureau_named_by_a_verb(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize("text", ["这件事由市里统一承办。", "全县上下齐抓共管，县开展专项行动。"])
+def test_a_verb_after_a_level_is_no_bureau(text: str) -> None:
+    assert labelled(text, "ORG") == []
