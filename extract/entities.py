@@ -3171,7 +3171,10 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         # 县发改局, 酒泉市住建局: a level (or a place with it) and two characters abbreviating the bureau's two
         # words; not after a plural (全县, 各区).
         level = m.start()
-        if (m.group(1) or m.group(2)) in _state["function_words"]:
+        # (a two-character stem may be a verb's word: 省治水办, 市审计局, 县招商局 are bodies; a one-character verb
+        # before 办 is the verb's object, no office)
+        stem = m.group(1) or m.group(2)
+        if len(stem) == 1 and stem in _state["function_words"]:
             continue
         place = level_places.get(level + 1)
         before = text[level - 1] if level else ""
@@ -5981,6 +5984,9 @@ def _bare_departments(text: str, spans: list[Span], tokens: list[tuple[int, int,
             if (
                 (at in starts or not _is_cjk(before))
                 and before not in _LEVELS
+                # 各级治水办, 各治水办: every such office, a plural
+                and before != "各"
+                and text[at - 2 : at] != "各级"
                 and text[end : end + 1] not in _NOT_AFTER_BARE_DEPARTMENT
                 and not any(a < end and at < b for a, b in taken)
             ):

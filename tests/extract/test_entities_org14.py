@@ -85,7 +85,7 @@ def test_a_department_never_given_with_its_level_stays_bare() -> None:
 
 
 def test_a_repeated_department_inside_a_word_is_no_body() -> None:
-    assert labelled("市审计局开展审计。审计局长某某说明情况。", "ORG").count("审计局") == 1
+    assert labelled("市审计局开展审计。审计局长某某说明情况。", "ORG") == ["市审计局"]
 
 
 # --- ORG: a level's office or bureau named by a verb ----------------------------------------------------------
@@ -105,3 +105,8 @@ def test_a_level_bureau_named_by_a_verb(text: str, body: str) -> None:
 @pytest.mark.parametrize("text", ["这件事由市里统一承办。", "全县上下齐抓共管，县开展专项行动。"])
 def test_a_verb_after_a_level_is_no_bureau(text: str) -> None:
     assert labelled(text, "ORG") == []
+
+
+def test_a_department_repeated_after_a_plural_is_no_body() -> None:
+    text = "副主席赴省治水办调研。加强与各级治水办的联系。"
+    assert labelled(text, "ORG") == ["省治水办"]
