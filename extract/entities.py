@@ -2509,6 +2509,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
+            if stem_start is not None and len(word) == 2 and table.kind.get(text[stem_start:start]) == "county":
+                continue  # 普陀区 + 街道: a district's streets, a kind (a named one: 某某区长风街道)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
     for m in _NATIVE_PLACE_RE.finditer(text):
@@ -2649,8 +2651,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
-        if tail and _KIND_OF_VILLAGE_RE.fullmatch(tail.group()):
-            tail = None  # 某县 + 边境村, 贫困村: a kind of village, no name continuing the chain
+        if tail and (_KIND_OF_VILLAGE_RE.fullmatch(tail.group()) or "个" in tail.group()):
+            # 某县 + 边境村, 贫困村: a kind of village, no name continuing the chain; 某区 + 十个街道: a count of them
+            tail = None
         if tail:
             e = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -3266,8 +3269,9 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
             # 2018年县政协, 2月25日县政府: a date's 年 or 日 ends a word, not a name; 伪县政府 (the puppet
             # government), 原县政府 (the former): a qualifier before the level, no part of a place.
-            # 率市政协, 获市政协主席督办: a one-character verb of leading or receiving takes the body as its object.
-            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原率获"
+            # 率市政协, 获市政协主席督办: a one-character verb of leading or receiving takes the body as its object;
+            # so does the causative 使 (使区政府做好…).
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原率获使"
             glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level

@@ -110,3 +110,28 @@ def test_a_verb_after_a_level_is_no_bureau(text: str) -> None:
 def test_a_department_repeated_after_a_plural_is_no_body() -> None:
     text = "副主席赴省治水办调研。加强与各级治水办的联系。"
     assert labelled(text, "ORG") == ["省治水办"]
+
+
+# --- GPE: a district's streets, and a count of them, are no named street --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("普陀区街道(镇)委员工作站迅速行动。", "普陀区"),
+        ("根据换届结果,普陀区十个街道(镇)政协委员联络组完成进组。", "普陀区"),
+    ],
+)
+def test_a_districts_streets_are_no_street(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+def test_a_named_street_after_its_district_is_one_chain() -> None:
+    assert labelled("委员们来到普陀区长风街道调研。", "GPE") == ["普陀区长风街道"]
+
+
+# --- ORG: the causative 使 before a level's body ----------------------------------------------------------------
+
+
+def test_a_level_body_after_the_causative() -> None:
+    assert "区政府" in labelled("区长要求把意见反映上来,使区政府做好惠民工程。", "ORG")
