@@ -568,6 +568,10 @@ _SUBUNITS = {
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
         # (联组会 is the groups' joint meeting, no group: 全国政协委员联组会 names 全国政协 only)
         rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组(?!会))"
+        # 市政协某某联络指导组, 县政协某某镇联络组, 县政协某某街道委员组: a standing group that keeps the body's liaison
+        # with an area's members; 市政协港澳委员工作室: a workroom the body set up for its members (RULINGS, org14)
+        # (市政协共有委员工作室, 某某政协首批委员工作室: a verb, a count or an ordinal before it is no name)
+        rf"|(?:(?![共有首批第各全的了和与及在为是个])[{_CJK}]){{2,8}}?(?:联络指导组|联络组|委员组|委员工作室)"
         # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
         rf"|(?![各专有全]|调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员)"
         rf"[{_CJK}]{{2}}组(?![织成建长团队合])"
@@ -2513,6 +2517,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 continue  # 普陀区 + 街道: a district's streets, a kind (a named one: 某某区长风街道)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
+    for start, end, word in tokens:
+        # 黄河流域, 长江流域: jieba's one word for a named river and its basin hides the river; the basin is the place
+        # named, as a region after its place is (RULINGS, org14)
+        if len(word) >= 4 and word.endswith("流域") and (word[:-2] in places or word[:-2] in short_names):
+            found.append((start, end, 0.6))
     for m in _NATIVE_PLACE_RE.finditer(text):
         # 籍贯 + 台中: the word for one's native place is followed by a place, though the segmenter split it (台|中).
         pos = m.end()

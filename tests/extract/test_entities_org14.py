@@ -135,3 +135,45 @@ def test_a_named_street_after_its_district_is_one_chain() -> None:
 
 def test_a_level_body_after_the_causative() -> None:
     assert "区政府" in labelled("区长要求把意见反映上来,使区政府做好惠民工程。", "ORG")
+
+
+# --- ORG: a CPPCC's liaison group or members' workroom written after the body ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("市政协地区政协联络指导组组长某某出席。", "市政协地区政协联络指导组"),
+        ("县政协某某镇联络组开展视察。", "县政协某某镇联络组"),
+        ("北京市政协港澳委员工作室揭牌。", "北京市政协港澳委员工作室"),
+    ],
+)
+def test_a_cppccs_liaison_group_or_workroom_after_the_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_the_bodys_members_are_no_group() -> None:
+    assert labelled("市政协委员组成调研组。", "ORG") == ["市政协"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("持续推进黄河流域生态保护。", "黄河流域"), ("围绕长江流域禁渔开展监督。", "长江流域")],
+)
+def test_a_rivers_basin_read_as_one_word_is_a_place(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
+
+
+def test_a_basin_of_no_named_river_is_none() -> None:
+    assert labelled("加强全流域综合治理。", "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("截至年底,市政协共有委员工作室12个。", "市政协"),
+        ("在上海市浦东新区政协首批委员工作室揭牌仪式上", "上海市浦东新区政协"),
+    ],
+)
+def test_a_count_or_verb_before_a_workroom_leaves_the_body(text: str, body: str) -> None:
+    assert labelled(text, "ORG") == [body]
