@@ -581,7 +581,11 @@ _SUBUNITS = {
         rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
         rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
     ),
-    "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
+    # 市政府重点办, 县政府应急办: the government's office by its short name (not 市政府主办: a verb in 办)
+    "政府": re.compile(
+        rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN}"
+        rf"|(?![各专有全将于])[{_CJK}]{{2}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN})"
+    ),
     # 县人大办, 县人大常委会办公室: a congress's office; 市人大华侨外事民族宗教委: a committee of it.
     "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN}|{_REGION_COMMITTEE})"),
 }
@@ -601,7 +605,10 @@ _SHORT_BUREAU_RE = re.compile(
     rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
     # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
     # (a level's character opens no abbreviation: 福州 + 市侨办 is searched from 市, not from 州)
-    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
+    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会])"
+    # 区住建委, 市政法委: a commission by two characters abbreviating its two words (not 市委常委: no 委 in the stem;
+    # not 区政协委员: 委 before 员 or 会 is a member or a committee)
+    rf"|((?:(?![的了和与及、在是对为委省市县区州旗])[{_CJK}]){{2}})委(?![员会]))"
 )
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
@@ -3185,7 +3192,7 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         level = m.start()
         # (a two-character stem may be a verb's word: 省治水办, 市审计局, 县招商局 are bodies; a one-character verb
         # before 办 is the verb's object, no office)
-        stem = m.group(1) or m.group(2)
+        stem = m.group(1) or m.group(2) or m.group(3)
         if len(stem) == 1 and stem in _state["function_words"]:
             continue
         place = level_places.get(level + 1)
