@@ -605,10 +605,7 @@ _SHORT_BUREAU_RE = re.compile(
     rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
     # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
     # (a level's character opens no abbreviation: 福州 + 市侨办 is searched from 市, not from 州)
-    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会])"
-    # 区住建委, 市政法委: a commission by two characters abbreviating its two words (not 市委常委: no 委 in the stem;
-    # not 区政协委员: 委 before 员 or 会 is a member or a committee)
-    rf"|((?:(?![的了和与及、在是对为委省市县区州旗])[{_CJK}]){{2}})委(?![员会]))"
+    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
 )
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
@@ -3192,7 +3189,7 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         level = m.start()
         # (a two-character stem may be a verb's word: 省治水办, 市审计局, 县招商局 are bodies; a one-character verb
         # before 办 is the verb's object, no office)
-        stem = m.group(1) or m.group(2) or m.group(3)
+        stem = m.group(1) or m.group(2)
         if len(stem) == 1 and stem in _state["function_words"]:
             continue
         place = level_places.get(level + 1)

@@ -179,29 +179,7 @@ def test_a_count_or_verb_before_a_workroom_leaves_the_body(text: str, body: str)
     assert labelled(text, "ORG") == [body]
 
 
-# --- ORG: a level's commission by a two-character short name; a government's office by its short name ----------
-
-
-@pytest.mark.parametrize(
-    ("text", "body"),
-    [
-        ("座谈会上,区交通局、区住建委围绕小镇建设作了介绍。", "区住建委"),
-        ("市卫健委、市政法委负责同志参加。", "市政法委"),
-    ],
-)
-def test_a_level_commission_by_its_short_name(text: str, body: str) -> None:
-    assert body in labelled(text, "ORG")
-
-
-@pytest.mark.parametrize(
-    ("text", "bodies"),
-    [
-        ("市委常委、秘书长某某出席。", ["市委"]),
-        ("区政协委员某某发言。", ["区政协"]),
-    ],
-)
-def test_a_post_after_a_level_is_no_commission(text: str, bodies: list[str]) -> None:
-    assert labelled(text, "ORG") == bodies
+# --- ORG: a government's office by its short name -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
