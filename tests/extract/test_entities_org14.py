@@ -192,3 +192,30 @@ def test_a_governments_office_by_its_short_name(text: str, body: str) -> None:
 
 def test_a_government_that_hosts_is_no_office() -> None:
     assert labelled("活动由市政府主办。", "ORG") == ["市政府"]
+
+
+# --- PERSON: several names after a credit line's role, spaced apart ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("2019-03-04 10:08:39 某某环境报   作者: 朱智翔 晏利扬  ", ["朱智翔", "晏利扬"]),
+        ("视频来源:看看新闻 剪辑:谷钦慧 刘子烨(02:01)", ["谷钦慧", "刘子烨"]),
+        ("摄影:王小明 李华\n", ["王小明", "李华"]),
+        ("某某环境报作者:朱智翔晏利扬\n\n浙江省政协", ["朱智翔", "晏利扬"]),
+        ("剪辑:谷钦慧刘子烨(02:01)", ["谷钦慧", "刘子烨"]),
+    ],
+)
+def test_names_spaced_after_a_credit_role(text: str, names: list[str]) -> None:
+    found = labelled(text, "PERSON")
+    for name in names:
+        assert name in found
+
+
+def test_words_spaced_after_a_credit_role_are_no_names() -> None:
+    assert labelled("来源:政协联线 责任编辑\n", "PERSON") == []
+
+
+def test_a_role_inside_a_word_gives_no_credit() -> None:
+    assert labelled("致全市文艺工作者:王小明李华\n", "PERSON") == []
