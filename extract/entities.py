@@ -2945,6 +2945,10 @@ def _two_provinces(first: str, second: str) -> bool:
     kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
     if kinds == ["province", "province"] or all(_WORLD_REGION_RE.fullmatch(w) for w in (first, second)):
         return True  # 广东福建, 南亚东南亚
+    if all(table.short.get(w) == "city" for w in (first, second)):
+        return (
+            True  # 济南泰安: two prefectures by their short names (neither holds the other; 台北市梅州 stays a chain)
+        )
     if len(first) <= 3 and _ALL_ABBREVIATIONS.issuperset(first + second) and first[0] in second:
         return True  # 琼港 + 琼澳: a pairing written again with its first name
     if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":

@@ -219,3 +219,14 @@ def test_words_spaced_after_a_credit_role_are_no_names() -> None:
 
 def test_a_role_inside_a_word_gives_no_credit() -> None:
     assert labelled("致全市文艺工作者:王小明李华\n", "PERSON") == []
+
+
+# --- GPE: two prefectures written together are two places ------------------------------------------------------
+
+
+def test_two_prefectures_side_by_side_are_two_places() -> None:
+    assert labelled("副主席带队赴济南泰安调研。", "GPE") == ["济南", "泰安"]
+
+
+def test_a_prefecture_and_its_county_level_city_are_one_chain() -> None:
+    assert labelled("委员们赴苏州昆山考察。", "GPE") == ["苏州昆山"]
