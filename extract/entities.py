@@ -632,6 +632,10 @@ _SUBUNITS = {
         # 市政协某某活动组, 县政协第七界别联组: a standing group of the body's members.
         # (联组会 is the groups' joint meeting, no group: 全国政协委员联组会 names 全国政协 only)
         rf"|(?![各专有全])[{_CJK}]{{2,6}}?(?:活动组|联组(?!会))"
+        # 市政协某某联络指导组, 县政协某某镇联络组, 县政协某某街道委员组: a standing group that keeps the body's liaison
+        # with an area's members; 市政协港澳委员工作室: a workroom the body set up for its members (RULINGS, org14)
+        # (市政协共有委员工作室, 某某政协首批委员工作室: a verb, a count or an ordinal before it is no name)
+        rf"|(?:(?![共有首批第各全的了和与及在为是个])[{_CJK}]){{2,8}}?(?:联络指导组|联络组|委员组|委员工作室)"
         # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
         rf"|(?![各专有全]|调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员)"
         rf"[{_CJK}]{{2}}组(?![织成建长团队合])"
@@ -641,7 +645,11 @@ _SUBUNITS = {
         rf"(?:办公室|常委会(?!议)|组织部|宣传部|统战部|政法委|政研室|研究室|督查室|党校|农办|网信办|台办|外办|编办"
         rf"|(?:改革|巡察|深改|政策)办|办{_NOT_VERB_AFTER_BAN})"
     ),
-    "政府": re.compile(rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN})"),
+    # 市政府重点办, 县政府应急办: the government's office by its short name (not 市政府主办: a verb in 办)
+    "政府": re.compile(
+        rf"(?:办公室|研究室|督查室|办{_NOT_VERB_AFTER_BAN}"
+        rf"|(?![各专有全将于])[{_CJK}]{{2}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN})"
+    ),
     # 县人大办, 县人大常委会办公室: a congress's office; 市人大华侨外事民族宗教委: a committee of it.
     "人大": re.compile(rf"(?:办公室|办{_NOT_VERB_AFTER_BAN}|{_REGION_COMMITTEE})"),
 }
@@ -823,6 +831,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
     spans += _listed_agencies(text, spans, tokens)
+    spans += _bare_departments(text, spans, tokens)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
@@ -1372,6 +1381,32 @@ _CREDIT_LINE_RE = scanning(
     )
 )
 _CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻|在线)$")
+# 作者: 某甲 某乙, 剪辑:某甲 某乙(02:01): two to four names a credit's role gives, spaced apart, to the line's end or a
+# bracket; each is a name where it reads as one (RULINGS, org14).
+_CREDIT_NAMES_RE = re.compile(
+    # (the role may follow the outlet's name, which normalization glued to it: 某某报作者:; not 工作者:, 读者:)
+    rf"(?<![工学读])(?:作者|剪辑|摄影|摄像|编辑|责编|文字|记者|通讯员|图片|视频)[ \u3000]*[:：][ \u3000]*"
+    rf"([{_CJK}]{{2,4}}(?:[ \u3000]*[{_CJK}]{{2,4}}){{1,3}})(?=[ \u3000\t]*(?:$|[(（)）|/／]))",
+    re.MULTILINE,
+)
+_SPACED_RUN_RE = re.compile(rf"[{_CJK}]{{2,4}}")
+
+
+def _credit_name_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of a credit's run: its spaced parts, or (normalization joined them: 作者:某甲某乙) three-character
+    names one after another, or a two- and a three-character name where only one order gives two surnames."""
+    if any(ch in " \u3000" for ch in text[a:b]):
+        return [r.span() for r in _SPACED_RUN_RE.finditer(text, a, b)]
+    n = b - a
+    if n % 3 == 0:
+        return [(i, i + 3) for i in range(a, b, 3)]
+    if n == 5:
+        splits = [[(a, a + 2), (a + 2, b)], [(a, a + 3), (a + 3, b)]]
+        good = [sp for sp in splits if all(text[x] in _SURNAMES for x, _y in sp)]
+        return good[0] if len(good) == 1 else []
+    return []
+
+
 # 据滨江新闻报道, 转载自青川新闻网, 从光明网获悉: a news outlet named as the source of a report is ORG
 # (RULINGS: media outlets are ORG); a generic source (有关新闻, 媒体) and a client app are not.
 _OUTLET_SOURCE_RE = re.compile(
@@ -2021,6 +2056,13 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out.append(_span(text, a, b, "ORG", "entity.org_credit", 0.6))
         elif b - a <= 4 and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
             out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
+    for m in _CREDIT_NAMES_RE.finditer(text):
+        runs = _credit_name_runs(text, *m.span(1))
+        if not all(text[a] in _SURNAMES for a, _b in runs):
+            continue
+        for a, b in runs:
+            if not any(taken[a:b]) and _plausible_name(text, a, b, st, rare=_RARE_AFTER_POST):
+                out.append(_span(text, a, b, "PERSON", "entity.person_credit", 0.65))
     for m in (*_SITE_LEAD_RE.finditer(text), *_SITE_STATION_RE.finditer(text)):
         # 今日某县网消息: the lead names the site whole; a body read inside it (某县网) gives way.
         a, b = m.span(1)
@@ -2795,8 +2837,10 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     admin_ends = {end for _s, end, _k in admin}
     for start, end, _kind in admin:
         before = text[start - 1] if start else ""
-        if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE):
-            continue  # 城中区 inside 老城中区: not a word of its own
+        if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE or start in admin_ends):
+            # 城中区 inside 老城中区: not a word of its own; 浦东新区 after 上海市 (jieba's one word for the chain)
+            # is the chain's next link
+            continue
         if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
         if text[end - 1 : end + 1] in st["suffix_eaters"] and not (
@@ -2910,8 +2954,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             stem_start = _stem_start(tokens, i, proper)
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
+            if stem_start is not None and len(word) == 2 and table.kind.get(text[stem_start:start]) == "county":
+                continue  # 普陀区 + 街道: a district's streets, a kind (a named one: 某某区长风街道)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
+    for start, end, word in tokens:
+        # 黄河流域, 长江流域: jieba's one word for a named river and its basin hides the river; the basin is the place
+        # named, as a region after its place is (RULINGS, org14)
+        if len(word) >= 4 and word.endswith("流域") and (word[:-2] in places or word[:-2] in short_names):
+            found.append((start, end, 0.6))
     for m in _NATIVE_PLACE_RE.finditer(text):
         # 籍贯 + 台中: the word for one's native place is followed by a place, though the segmenter split it (台|中).
         pos = m.end()
@@ -3061,8 +3112,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
         tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
         before_tail, tail_end = e, -1
-        if tail and (_KIND_OF_VILLAGE_RE.fullmatch(tail.group()) or _KIND_OF_TOWN_END_RE.search(tail.group())):
-            tail = None  # 某县 + 边境村, 贫困村, 历史名镇: a kind of village or town, no name continuing the chain
+        if tail and (
+            _KIND_OF_VILLAGE_RE.fullmatch(tail.group())
+            or _KIND_OF_TOWN_END_RE.search(tail.group())
+            or "个" in tail.group()
+        ):
+            # 某县 + 边境村, 贫困村, 历史名镇: a kind of village or town, no name continuing the chain;
+            # 某区 + 十个街道: a count of them
+            tail = None
         if tail and not _kind_closes(text, tail.end()):
             e = tail_end = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
@@ -3323,6 +3380,10 @@ def _two_provinces(first: str, second: str) -> bool:
     kinds = [table.short.get(w) or table.kind.get(w) for w in (first, second)]
     if kinds == ["province", "province"] or all(_WORLD_REGION_RE.fullmatch(w) for w in (first, second)):
         return True  # 广东福建, 南亚东南亚
+    if all(table.short.get(w) == "city" for w in (first, second)):
+        return (
+            True  # 济南泰安: two prefectures by their short names (neither holds the other; 台北市梅州 stays a chain)
+        )
     if len(first) <= 3 and _ALL_ABBREVIATIONS.issuperset(first + second) and first[0] in second:
         return True  # 琼港 + 琼澳: a pairing written again with its first name
     if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
@@ -3615,7 +3676,10 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         # 县发改局, 酒泉市住建局: a level (or a place with it) and two characters abbreviating the bureau's two
         # words; not after a plural (全县, 各区).
         level = m.start()
-        if (m.group(1) or m.group(2)) in _state["function_words"]:
+        # (a two-character stem may be a verb's word: 省治水办, 市审计局, 县招商局 are bodies; a one-character verb
+        # before 办 is the verb's object, no office)
+        stem = m.group(1) or m.group(2)
+        if len(stem) == 1 and stem in _state["function_words"]:
             continue
         place = level_places.get(level + 1)
         before = text[level - 1] if level else ""
@@ -3707,8 +3771,9 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # (从区政协, 自县政协: a preposition before the level is no name's end either.)
             # 2018年县政协, 2月25日县政府: a date's 年 or 日 ends a word, not a name; 伪县政府 (the puppet
             # government), 原县政府 (the former): a qualifier before the level, no part of a place.
-            # 率市政协, 获市政协主席督办: a one-character verb of leading or receiving takes the body as its object.
-            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原率获"
+            # 率市政协, 获市政协主席督办: a one-character verb of leading or receiving takes the body as its object;
+            # so does the causative 使 (使区政府做好…).
+            after_word = _FUNCTION_BEFORE + _PREPOSITIONS_BEFORE_LEVEL + "年日伪原率获使"
             glued = head_start - 2 in token_starts and before not in after_word + "届" and _is_cjk(before)
             if glued:
                 continue  # 澳区政协: 区 ends a name jieba cut apart (澳 + 区), not a bare level
@@ -3730,7 +3795,11 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             and (
                 place.text.endswith(_TOWN_SUFFIXES)
                 # 浦东新区 is a division with its CPPCC; a development zone the table does not hold has none
-                or (_DEV_ZONE_END_RE.search(place.text) is not None and place.text not in place_table().kind)
+                # (天津市滨海新区: the chain's last link is the division the table holds)
+                or (
+                    _DEV_ZONE_END_RE.search(place.text) is not None
+                    and not any(place.text[i:] in place_table().kind for i in range(len(place.text) - 2))
+                )
             )
         ):
             continue  # 大墅镇政协委员, 某某高新区政协委员: a town or a zone has no CPPCC (镇政协联络组 is a body)
@@ -6622,17 +6691,27 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # --- org11: agencies in a list a kind word closes; committees listed with their heads ---
 # …、公安局、工商局等部门: a list that a kind word for bodies closes names bodies; its items whose head is an
 # agency's are ORG. Two such items at least (or one beside a body already found), so a single word before 等 is no list.
-# 某局、某局等部门; 县某局、某局、某局负责人: what closes a list of agencies (their kind, or their heads who attend).
+# 某局、某局等部门; 县某局、某局、某局负责人: what closes a list of agencies (their kind, or their heads who attend);
+# (…、金融办等14个部门: the closer may count the bodies first)
 _KIND_CLOSER_RE = re.compile(
-    r"等(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+    r"等(?:(?:\d{1,3}|[两三四五六七八九十]{1,3})(?:个|家))?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
+    r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
 )
 _AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
 _NOT_IN_AGENCY = frozenset("的了是在等着把被")
 
 
+# 外办, 侨办, 教委: a two-character short name of an office or a commission (not a verb's 主办, 督办, nor 党委, 政委)
+_TWO_CHAR_AGENCY_RE = re.compile(r"(?![党政主承督协举创转催领代查开兴接包帮申筹])[\u4e00-\u9fff][办委]")
+# 外办(港澳办): an item's other name in brackets right after it
+_BRACKETED_ALIAS_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]$")
+
+
 def _agency_item(item: str) -> bool:
     # a bare organ that takes its place from the context (法院, 检察院) stays generic, as _ORGAN_AFTER_PLACE_RE reads it
+    if len(item) == 2:
+        return _TWO_CHAR_AGENCY_RE.fullmatch(item) is not None
     return (
         3 <= len(item) <= 12
         and item.endswith(_AGENCY_HEADS)
@@ -6649,6 +6728,10 @@ def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, 
         items: list[tuple[int, int]] = []
         end = closer.start()
         while True:
+            alias = _BRACKETED_ALIAS_RE.search(text, max(0, end - 10), end)
+            if alias is not None:
+                items.append(alias.span(1))
+                end = alias.start()
             start = end
             while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and end - start < 12:
                 start -= 1
@@ -6674,6 +6757,44 @@ def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, 
         for a, b in heads:
             if not any(o.start < b and a < o.end for o in (*orgs, *out)):
                 out.append(_span(text, a, b, "ORG", "entity.org_listed_agency", 0.6))
+    return out
+
+
+# --- org14: a department written bare after the text gave it with its level ---
+# 区房管局 … 请房管局研究: a level's bureau, office or commission (or a place's: 某某市住建局) named again without its
+# level is the same body (RULINGS: a short name for one institution after its full name was given). The bare name opens
+# a word of the tokenizer's, or follows a mark, and is no longer word's start (审计局长: the head's post).
+_LEVEL_DEPARTMENT_RE = re.compile(r"(?<=[省市县区州旗盟])([\u4e00-\u9fff]{2,5}[局办委厅])$")
+_NOT_AFTER_BARE_DEPARTMENT = frozenset("长面势部限属员会")
+
+
+def _bare_departments(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    names: dict[str, int] = {}
+    for s in spans:
+        m = _LEVEL_DEPARTMENT_RE.search(s.text) if s.label == "ORG" else None
+        if m is not None and not any(ch in _LEVELS for ch in m.group(1)):
+            names.setdefault(m.group(1), s.end)
+    if not names:
+        return []
+    starts = _token_starts(tokens)
+    taken = sorted((s.start, s.end) for s in spans if s.label in ("ORG", "GPE", "PERSON"))
+    out: list[Span] = []
+    for name, after in names.items():
+        at = text.find(name, after)
+        while at >= 0:
+            end = at + len(name)
+            before = text[at - 1] if at else ""
+            if (
+                (at in starts or not _is_cjk(before))
+                and before not in _LEVELS
+                # 各级治水办, 各治水办: every such office, a plural
+                and before != "各"
+                and text[at - 2 : at] != "各级"
+                and text[end : end + 1] not in _NOT_AFTER_BARE_DEPARTMENT
+                and not any(a < end and at < b for a, b in taken)
+            ):
+                out.append(_span(text, at, end, "ORG", "entity.org_bare_department", 0.6))
+            at = text.find(name, end)
     return out
 
 
