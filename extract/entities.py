@@ -4605,6 +4605,7 @@ _STUDIO_KINDS = frozenset(
 _STUDIO_DOTS = frozenset("·・")
 _LEADERS_POSTS = ("主席", "书记", "主任", "部长", "局长", "会长", "院长", "校长", "厅长")
 _MAX_STUDIO_NAME = 16
+_STUDIO_COUNT_RE = re.compile(r"(?:首|第?[一二三四五六七八九十两\d]+)[批个家届期]|[一二三四五六七八九十两\d]+")
 
 
 def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -4624,6 +4625,8 @@ def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, 
                 break
             if (len(word) > 1 and word in function_words) or (len(word) == 1 and word in _STOP_CHARS):
                 break  # 召开|某某大厦, 打造|某某会客厅; a theme's own one-character verb stays (助|企)
+            if _STUDIO_COUNT_RE.fullmatch(word):
+                break  # 某区政协|首批|委员工作室: a count or a batch of studios names none of them
             if word.endswith(_LEADERS_POSTS):
                 start = -1  # 县政协主席|寄语委员工作室: whoever holds the post acts on the studios, none named
                 break
