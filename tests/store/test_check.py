@@ -43,24 +43,24 @@ def _mark(store: Store, doc: int, text: str, label: str, nth: int = 0) -> int:
 
 
 def test_the_same_string_gold_as_two_labels_flags_the_rarer(tmp_path: Path) -> None:
-    db, (a, b, c) = _db(tmp_path, ["走访青禾书院。\n", "再访青禾书院。\n", "三访青禾书院。\n"])
+    db, (a, b, c) = _db(tmp_path, ["走访青禾草堂。\n", "再访青禾草堂。\n", "三访青禾草堂。\n"])
     with Store(db) as store:
         for doc in (a, b):
-            _mark(store, doc, "青禾书院", "ORG")
-        odd = _mark(store, c, "青禾书院", "GPE")
+            _mark(store, doc, "青禾草堂", "ORG")
+        odd = _mark(store, c, "青禾草堂", "GPE")
         found = [f for f in check(store) if f.kind == "label"]
     assert [(f.span_id, f.label) for f in found] == [(odd, "GPE")]
 
 
 def test_gold_here_rejected_there_and_unlabelled_elsewhere(tmp_path: Path) -> None:
-    db, (a, b, c) = _db(tmp_path, ["走访青禾书院。\n", "再访青禾书院。\n", "三访青禾书院,见城中区政协。\n"])
+    db, (a, b, c) = _db(tmp_path, ["走访青禾草堂。\n", "再访青禾草堂。\n", "三访青禾草堂,见城中区政协。\n"])
     with Store(db) as store:
         _mark(store, c, "城中区政协", "ORG")  # c was labelled for ORG
         for doc in (a, b):
-            _mark(store, doc, "青禾书院", "ORG")
+            _mark(store, doc, "青禾草堂", "ORG")
         found = check(store)
     assert [(f.kind, f.document_id) for f in found] == [("unlabelled", c)]
-    assert found[0].text == "青禾书院" and found[0].span_id is None
+    assert found[0].text == "青禾草堂" and found[0].span_id is None
 
 
 def test_a_boundary_variant_of_a_gold_name_is_flagged(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pizhu.store.progress import document_progress
 from pizhu.store.records import Change
 from pizhu.store.stats import compute
 
-NAME = "青禾书院"
+NAME = "青禾草堂"
 
 
 def _library(tmp_path: Path) -> tuple[Store, list[int]]:

@@ -164,7 +164,7 @@ async def test_a_decision_is_saved_before_the_lexicon_spreads_it(app: PizhuApp, 
     from pizhu.store.lexicon import SOURCE
     from pizhu.tui.writer import Job
 
-    name = "青禾书院"
+    name = "青禾草堂"
     for file, text in (("a.txt", f"2023年,我们走访{name}。"), ("b.txt", f"围绕{name}建设,组织委员视察。")):
         (tmp_path / file).write_text(text + "\n", "utf-8")
         import_file(check, tmp_path / file)
