@@ -842,6 +842,7 @@ def _find_entities(text: str) -> list[Span]:
     where = set(items)
     spans = [s for s in spans if not (s.label == "SLOGAN" and (s.start, s.end) in where)] + listed
     spans += _bare_departments(text, spans, tokens)
+    spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
@@ -6786,6 +6787,33 @@ def _listed_agencies(
         for a, b in heads:
             if not any(o.start < b and a < o.end for o in (*orgs, *out)):
                 out.append(_span(text, a, b, "ORG", "entity.org_listed_agency", 0.6))
+    return out
+
+
+# --- org15: 九三 alone for the party, where the text names 九三学社 ---
+# 为九三组织贡献力量, 弘扬九三精神, “九三论坛”: the party's short name before its own things is ORG (RULINGS:
+# “九三论坛” gives 九三) where the text names the party in full; a numeral's digits (一九三九年) or the 3 September
+# of the war's end (九三阅兵) are no party.
+_NOT_AFTER_JIUSAN = ("学", "年", "阅兵", "胜利", "抗战", "纪念")
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两0123456789")
+
+
+def _bare_jiusan(text: str, spans: list[Span]) -> list[Span]:
+    if "九三学社" not in text:
+        return []
+    orgs = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    out: list[Span] = []
+    at = text.find("九三")
+    while at >= 0:
+        end = at + 2
+        if (
+            not text.startswith(_NOT_AFTER_JIUSAN, end)
+            and not (at and text[at - 1] in _NUMERALS)
+            and not (end < len(text) and text[end] in _NUMERALS)
+            and not any(a < end and at < b for a, b in orgs)
+        ):
+            out.append(_span(text, at, end, "ORG", "entity.org_jiusan_short", 0.6))
+        at = text.find("九三", end)
     return out
 
 

@@ -100,3 +100,26 @@ def test_a_party_groups_study_group_is_one_chain(text: str, body: str) -> None:
 
 def test_a_party_group_alone_stays_the_group() -> None:
     assert "县政协党组" in labelled("县政协党组召开会议。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("九三学社某某市委召开会议,社员表示将为九三组织贡献力量,弘扬九三精神。", 2),
+        ("九三学社某某支社举办“九三论坛”。", 1),
+    ],
+)
+def test_bare_jiusan_is_the_party_where_the_text_names_it(text: str, count: int) -> None:
+    assert labelled(text, "ORG").count("九三") == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社员们弘扬九三精神。",  # the party is never named in full: no cue
+        "九三学社某某市委组织社员观看九三阅兵。",  # the 3 September parade
+        "九三学社某某市委成立于一九三九年。",  # a year's digits
+    ],
+)
+def test_bare_jiusan_without_the_cue_or_as_a_date_is_none(text: str) -> None:
+    assert "九三" not in labelled(text, "ORG")
