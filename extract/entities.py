@@ -6795,7 +6795,7 @@ def _listed_agencies(
 # “九三论坛” gives 九三) where the text names the party in full; a numeral's digits (一九三九年) or the 3 September
 # of the war's end (九三阅兵) are no party.
 _NOT_AFTER_JIUSAN = ("学", "年", "阅兵", "胜利", "抗战", "纪念")
-_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两0123456789")
+_JIUSAN_DIGITS = frozenset("〇零一二三四五六七八九十百千万两0123456789")
 
 
 def _bare_jiusan(text: str, spans: list[Span]) -> list[Span]:
@@ -6808,8 +6808,8 @@ def _bare_jiusan(text: str, spans: list[Span]) -> list[Span]:
         end = at + 2
         if (
             not text.startswith(_NOT_AFTER_JIUSAN, end)
-            and not (at and text[at - 1] in _NUMERALS)
-            and not (end < len(text) and text[end] in _NUMERALS)
+            and not (at and text[at - 1] in _JIUSAN_DIGITS)
+            and not (end < len(text) and text[end] in _JIUSAN_DIGITS)
             and not any(a < end and at < b for a, b in orgs)
         ):
             out.append(_span(text, at, end, "ORG", "entity.org_jiusan_short", 0.6))
