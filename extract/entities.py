@@ -703,7 +703,25 @@ def find_entities(text: str) -> list[Span]:
     # read again round the line breaks).
     _last.whole = (text, _tokens(text, _init()))
     spans = _find_entities(text)
-    return spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
+    spans = spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
+    return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+# 政协某某县第十届委员会 + 提案审查委员会, 政协第九届全国委员会 + 提案委员会: the proposals committee of a CPPCC's term,
+# written right after the term, is one chain with it (org15), as its standing committee is.
+_TERM_COMMITTEE_END_RE = re.compile(rf"(?:第?{_N}届|全国)委员会\Z")
+_PROPOSAL_COMMITTEE_RE = re.compile("提案(?:审查)?委员会")
+
+
+def _term_proposal_committees(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if s.label == "ORG" and s.text.endswith("委员会") and _TERM_COMMITTEE_END_RE.search(s.text):
+            m = _PROPOSAL_COMMITTEE_RE.match(text, s.end)
+            if m is not None:
+                s = Span(s.start, m.end(), "ORG", text[s.start : m.end()], dict(s.attrs), s.rule, s.confidence)
+        out.append(s)
+    return out
 
 
 # A line break between two CJK characters, where a PDF's layout may cut a body's name: 政协某某市第十四⏎

@@ -123,3 +123,24 @@ def test_bare_jiusan_is_the_party_where_the_text_names_it(text: str, count: int)
 )
 def test_bare_jiusan_without_the_cue_or_as_a_date_is_none(text: str) -> None:
     assert "九三" not in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("政协第九届全国委员会提案委员会关于提案审查情况的报告", "政协第九届全国委员会提案委员会"),
+        ("政协某某县第十届委员会提案审查委员会关于提案审查情况的报告", "政协某某县第十届委员会提案审查委员会"),
+        (
+            "中国人民政治协商会议\n某某市第八届委员会提案委员会\n关于八届四次会议提案审查情况的报告",
+            "中国人民政治协商会议\n某某市第八届委员会提案委员会",
+        ),
+    ],
+)
+def test_a_terms_proposals_committee_is_one_chain_with_it(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_a_term_alone_keeps_its_chain() -> None:
+    assert "政协某某县第十届委员会" in labelled("政协某某县第十届委员会常务委员会工作报告", "ORG") or (
+        "政协某某县第十届委员会常务委员会" in labelled("政协某某县第十届委员会常务委员会工作报告", "ORG")
+    )
