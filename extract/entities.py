@@ -611,17 +611,22 @@ _CPPCC_TERM_RE = re.compile(
 # 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee) nor 和 (a
 # name its 和 joins is read whole by _LONG_SHORT_COMMITTEE_RE).
 _REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|华侨|侨务)(?:(?![委和与及])[{_CJK}]){{0,8}}?委(?![员会])"
+# Words that open an ad hoc group (调研组, 督查组) or a members' one (委员组), no sector's standing group.
+_AD_HOC_GROUP_WORDS = "调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
 # 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
 _NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
 _SUBUNITS = {
     "政协": re.compile(
-        rf"(?:党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
+        # 市政协党组理论学习中心组: the party group's theory-study group is one chain with it (RULINGS, slog4)
+        rf"(?:党组(?:理论学习)?中心组|党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
         rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会"
         # 提案委, 文史委: a committee's short name; one ending in a level's 委 (聚焦盟委, 紧扣旗委) is the verb and
         # that level's party committee, another body.
         rf"|(?![各专有全委])[{_CJK}]{{2,4}}(?<![省市区县州旗盟])委(?![员会])"
+        # 区政协提案专委会: a committee's short form in 专委会 with its field (bare 各专委会 names none) (org15)
+        rf"|(?![各专有全委])[{_CJK}]{{2,6}}?专委会"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协港澳台侨外事委: a committee for the regions or the overseas Chinese by its short name, however long
         rf"|{_REGION_COMMITTEE}"
@@ -637,8 +642,9 @@ _SUBUNITS = {
         # (市政协共有委员工作室, 某某政协首批委员工作室: a verb, a count or an ordinal before it is no name)
         rf"|(?:(?![共有首批第各全的了和与及在为是个])[{_CJK}]){{2,8}}?(?:联络指导组|联络组|委员组|委员工作室)"
         # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
-        rf"|(?![各专有全]|调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员)"
-        rf"[{_CJK}]{{2}}组(?![织成建长团队合])"
+        rf"|(?![各专有全]|{_AD_HOC_GROUP_WORDS})"
+        # 市政协城建交通组: a sector's group named by two fields (org15), each no ad hoc word
+        rf"[{_CJK}]{{2}}(?:(?!{_AD_HOC_GROUP_WORDS}|[各专有全])[{_CJK}]{{2}})?组(?![织成建长团队合])"
         rf")"
     ),
     "委": re.compile(
@@ -697,7 +703,25 @@ def find_entities(text: str) -> list[Span]:
     # read again round the line breaks).
     _last.whole = (text, _tokens(text, _init()))
     spans = _find_entities(text)
-    return spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
+    spans = spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
+    return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+# 政协某某县第十届委员会 + 提案审查委员会, 政协第九届全国委员会 + 提案委员会: the proposals committee of a CPPCC's term,
+# written right after the term, is one chain with it (org15), as its standing committee is.
+_TERM_COMMITTEE_END_RE = re.compile(rf"(?:第?{_N}届|全国)委员会\Z")
+_PROPOSAL_COMMITTEE_RE = re.compile("提案(?:审查)?委员会")
+
+
+def _term_proposal_committees(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if s.label == "ORG" and s.text.endswith("委员会") and _TERM_COMMITTEE_END_RE.search(s.text):
+            m = _PROPOSAL_COMMITTEE_RE.match(text, s.end)
+            if m is not None:
+                s = Span(s.start, m.end(), "ORG", text[s.start : m.end()], dict(s.attrs), s.rule, s.confidence)
+        out.append(s)
+    return out
 
 
 # A line break between two CJK characters, where a PDF's layout may cut a body's name: 政协某某市第十四⏎
@@ -830,8 +854,13 @@ def _find_entities(text: str) -> list[Span]:
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
     spans += _names_after_bodies(text, spans, st)
-    spans += _listed_agencies(text, spans, tokens)
+    items: list[tuple[int, int]] = []
+    listed = _listed_agencies(text, spans, tokens, items)
+    # “双拥办” listed among agencies is the office, no numbered formula (org15)
+    where = set(items)
+    spans = [s for s in spans if not (s.label == "SLOGAN" and (s.start, s.end) in where)] + listed
     spans += _bare_departments(text, spans, tokens)
+    spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
@@ -3827,7 +3856,7 @@ def _division_before(text: str, end: int) -> int | None:
 # Bodies a deictic level names (我市政协, 本县人民政府); 我市委 is left alone (我市委员 is members).
 _DEICTIC_HEADS = frozenset(("政协", "人民政府", "政府", "人大常委会", "人民代表大会"))
 # Prepositions of source that may stand before a level's body (记者从区政协获悉, 自县政协了解到).
-_PREPOSITIONS_BEFORE_LEVEL = "从自"
+_PREPOSITIONS_BEFORE_LEVEL = "从自据"  # 据区政协介绍: according to (org15)
 # A committee a session sets up, named right after the session (县政协九届三次会议 + 提案审查委员会):
 # its own name up to 委员会, no list, clause or plural inside (RULINGS, texts 170–181).
 _SESSION_COMMITTEE_RE = re.compile(
@@ -6696,11 +6725,15 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # agency's are ORG. Two such items at least (or one beside a body already found), so a single word before 等 is no list.
 # 某局、某局等部门; 县某局、某局、某局负责人: what closes a list of agencies (their kind, or their heads who attend);
 # (…、金融办等14个部门: the closer may count the bodies first)
+# (org15: …、交警某大队等9个重点单位; …、审计局五家重点提案承办单位: a qualifier of the kind word, or a count
+# without 等 right after an agency's head)
+_KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
 _KIND_CLOSER_RE = re.compile(
-    r"等(?:(?:\d{1,3}|[两三四五六七八九十]{1,3})(?:个|家))?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
+    rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
+    rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
     r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
 )
-_AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网")
+_AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网", "大队", "支队")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
 _NOT_IN_AGENCY = frozenset("的了是在等着把被")
 
@@ -6723,7 +6756,10 @@ def _agency_item(item: str) -> bool:
     )
 
 
-def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+def _listed_agencies(
+    text: str, spans: list[Span], tokens: list[tuple[int, int, str]], heads_out: list[tuple[int, int]] | None = None
+) -> list[Span]:
+    """ORG for the agencies a list names before its kind word; ``heads_out`` gets every agency item's offsets."""
     orgs = [s for s in spans if s.label == "ORG"]
     token_ends = dict(zip(map(itemgetter(1), tokens), map(itemgetter(0), tokens), strict=True))
     out: list[Span] = []
@@ -6731,6 +6767,16 @@ def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, 
         items: list[tuple[int, int]] = []
         end = closer.start()
         while True:
+            if end >= 2 and text[end - 1] == "”":
+                # “双拥办”: a quoted item (org15) is the item inside its marks
+                opening = text.rfind("“", max(0, end - 12), end - 1)
+                if opening >= 0 and all(_is_cjk(ch) for ch in text[opening + 1 : end - 1]):
+                    items.append((opening + 1, end - 1))
+                    sep = _LIST_SEP_RE.search(text, max(0, opening - 3), opening)
+                    if sep is None:
+                        break
+                    end = sep.start()
+                    continue
             alias = _BRACKETED_ALIAS_RE.search(text, max(0, end - 10), end)
             if alias is not None:
                 items.append(alias.span(1))
@@ -6757,9 +6803,38 @@ def _listed_agencies(text: str, spans: list[Span], tokens: list[tuple[int, int, 
         known_items = [(a, b) for a, b in items if any(o.start == a and o.end == b for o in orgs)]
         if len(items) < 2 or (len(heads) < 2 and not (heads and known_items)):
             continue
+        if heads_out is not None:
+            heads_out += heads
         for a, b in heads:
             if not any(o.start < b and a < o.end for o in (*orgs, *out)):
                 out.append(_span(text, a, b, "ORG", "entity.org_listed_agency", 0.6))
+    return out
+
+
+# --- org15: 九三 alone for the party, where the text names 九三学社 ---
+# 为九三组织贡献力量, 弘扬九三精神, “九三论坛”: the party's short name before its own things is ORG (RULINGS:
+# “九三论坛” gives 九三) where the text names the party in full; a numeral's digits (一九三九年) or the 3 September
+# of the war's end (九三阅兵) are no party.
+_NOT_AFTER_JIUSAN = ("学", "年", "阅兵", "胜利", "抗战", "纪念")
+_JIUSAN_DIGITS = frozenset("〇零一二三四五六七八九十百千万两0123456789")
+
+
+def _bare_jiusan(text: str, spans: list[Span]) -> list[Span]:
+    if "九三学社" not in text:
+        return []
+    orgs = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    out: list[Span] = []
+    at = text.find("九三")
+    while at >= 0:
+        end = at + 2
+        if (
+            not text.startswith(_NOT_AFTER_JIUSAN, end)
+            and not (at and text[at - 1] in _JIUSAN_DIGITS)
+            and not (end < len(text) and text[end] in _JIUSAN_DIGITS)
+            and not any(a < end and at < b for a, b in orgs)
+        ):
+            out.append(_span(text, at, end, "ORG", "entity.org_jiusan_short", 0.6))
+        at = text.find("九三", end)
     return out
 
 

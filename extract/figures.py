@@ -908,6 +908,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     if (
         head.startswith(_SET_HEADS)
         and not (unit in _PEOPLE_UNITS and after.startswith(_PEOPLE_HEADS))
+        # 某局、某局五家重点提案承办单位: 家 counts the institutions listed before it, no formula's parts (org15)
+        and not (unit == "家" and _listed_before(text, m.start()))
         and not _added_items_counted(text, m.start())
     ):
         return None
