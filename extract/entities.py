@@ -607,6 +607,26 @@ _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
+# 政协某某县第九届委员会 + 提案委员会, + 文史和学习委员会: a special committee written right after a termed CPPCC
+# committee is its sub-unit (GUIDELINES v1.1: the whole chain). Its name holds no function word, level or
+# term, and is no meeting (全体委员会议) nor a member (委员会委员).
+_TERM_SPECIAL_COMMITTEE_RE = re.compile(
+    rf"(?:(?![各专有全与及、的在对把将向为是了并也都就从到第届次])[{_CJK}]){{2,8}}?委员会(?!议)"
+)
+
+
+def _term_committee_end(text: str, m: re.Match[str]) -> int:
+    """End of a termed CPPCC committee: its special committee written right after it is part of the name."""
+    if not m.group().endswith("届委员会"):
+        return m.end()
+    sub = _TERM_SPECIAL_COMMITTEE_RE.match(text, m.end())
+    if sub is None or _starts_with_verb(sub.group()) or sub.group().startswith(("常务", "常委")):
+        return m.end()
+    if "和" in sub.group() and sub.group().index("和") < 2:
+        return m.end()  # …委员会和市委: 和 joins two bodies; inside a name it follows a field (文史和学习)
+    return sub.end()
+
+
 # A committee's short name led by the regions or the overseas Chinese it works with (港澳台侨外事委,
 # 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee) nor 和 (a
 # name its 和 joins is read whole by _LONG_SHORT_COMMITTEE_RE).
@@ -3584,7 +3604,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
     spans += [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
+        _span(text, m.start(), _term_committee_end(text, m), "ORG", "entity.org_cppcc_term", 0.85)
+        for m in _CPPCC_TERM_RE.finditer(text)
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
     # 穗政协, 甬政协: a city's one-character name before its CPPCC.

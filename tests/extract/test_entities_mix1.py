@@ -1,0 +1,53 @@
+"""Issue 21, mix1: a kind of ORG the unseen pages 590–601 showed (a report mix: reviews, 常委会 and 提案
+reports, a party meeting, a Hong Kong paper, a spam mirror, a PDF document page).
+
+- a CPPCC's committee named with its place and term (政协某某县第九届委员会, 中国人民政治协商会议某某省第十三届
+  委员会) keeps a special committee written right after it in its name (GUIDELINES v1.1: the whole chain, place
+  prefix + body + sub-unit): …委员会提案委员会, …委员会委员工作委员会; a numbered session or a meeting word after
+  the term stays the MEETING's (…委员会第二次会议), and the committee's 全体委员会议 is no sub-unit.
+
+Every sentence is written for the test (invented places and bodies), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "中国人民政治协商会议江安省第十三届委员会提案委员会关于提案审查情况的报告",
+            "中国人民政治协商会议江安省第十三届委员会提案委员会",
+        ),
+        ("我受政协临平县第九届委员会委员工作委员会的委托,向常委会报告工作。", "政协临平县第九届委员会委员工作委员会"),
+        ("政协青石县第十届委员会提案审查委员会主任某某作说明。", "政协青石县第十届委员会提案审查委员会"),
+        ("政协江安省第八届委员会文史和学习委员会编印了资料。", "政协江安省第八届委员会文史和学习委员会"),
+    ],
+)
+def test_a_termed_cppcc_committee_keeps_its_special_committee(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("政协青石县第十届委员会常务委员会向大会报告工作。", "政协青石县第十届委员会常务委员会"),
+        ("政协青石县第十届委员会全体委员会议在县城召开。", None),
+        ("政协江安省第十三届委员会委员出席会议。", "政协江安省第十三届委员会"),
+    ],
+)
+def test_a_termed_cppcc_committee_takes_no_meeting_or_member(text: str, body: str | None) -> None:
+    orgs = labelled(text, "ORG")
+    if body is not None:
+        assert body in orgs
+    assert not any(o.endswith(("全体委员会", "委员会委员")) for o in orgs)
+
+
+def test_a_session_after_the_term_stays_the_meeting() -> None:
+    text = "政协江安省第十三届委员会第二次会议期间,委员们积极建言。"
+    assert "第十三届委员会第二次会议" in labelled(text, "MEETING")
