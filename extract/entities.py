@@ -3473,6 +3473,14 @@ _ZONE_RE = scanning(
 )
 # 穗政协, 甬政协: a city's one-character name before its CPPCC, opening a line or a clause.
 _CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![委员])")
+# 政制及内地事务局, 香港运输及物流局: a Hong Kong or Macau bureau joins its two portfolios with 及 (GUIDELINES v1.1:
+# a named body; RULINGS: the regions' named bodies count). It opens after no word (or after a preposition) and its
+# portfolios hold no function word, no plural and no punctuation (有关部门及各区分局 is a list), and its 局 is no
+# word's (事关全局, 服务大局).
+_PORTFOLIO = r"(?:(?![由与和向在对从同为的及各有相该等其])[\u4e00-\u9fff])"
+_JI_BUREAU_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及{_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
+)
 _COUNTS = "两三四五六"
 _COUNTED_RUN_RE = re.compile(
     rf"(?P<run>[{''.join(sorted(_PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS))}]{{2,6}})(?P<count>[{_COUNTS}])地"
@@ -3608,6 +3616,7 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         for m in _CPPCC_TERM_RE.finditer(text)
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_ji_bureau", 0.7) for m in _JI_BUREAU_RE.finditer(text)]
     # 穗政协, 甬政协: a city's one-character name before its CPPCC.
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_short", 0.6) for m in _CPPCC_SHORT_RE.finditer(text)

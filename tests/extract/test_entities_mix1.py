@@ -51,3 +51,31 @@ def test_a_termed_cppcc_committee_takes_no_meeting_or_member(text: str, body: st
 def test_a_session_after_the_term_stays_the_meeting() -> None:
     text = "政协江安省第十三届委员会第二次会议期间,委员们积极建言。"
     assert "第十三届委员会第二次会议" in labelled(text, "MEETING")
+
+
+# --- ORG: a Hong Kong or Macau bureau that joins two portfolios with 及 --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("特区政府由民政及青年事务局每季度举行一次交流会。", "民政及青年事务局"),
+        ("会上,香港运输及物流局副局长介绍了情况。", "香港运输及物流局"),
+        ("委员们与文化体育及旅游局座谈。", "文化体育及旅游局"),
+    ],
+)
+def test_a_bureau_joining_two_portfolios_with_ji_is_one_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "委员们走访了有关部门及各区分局。",
+        "加强与社区及街道的联系,推动局面好转。",
+        "审议工作报告及其他事关全局的重要事项。",
+        "围绕产业发展及服务大局建言。",
+    ],
+)
+def test_a_list_joined_by_ji_is_no_bureau(text: str) -> None:
+    assert not any("及" in o for o in labelled(text, "ORG"))
