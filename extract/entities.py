@@ -3172,7 +3172,28 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if opens_way_name(text, e):
             continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return _development_zones(text, tokens, st, _zones(text, tokens, st, out))
+    return _province_quarters(text, _development_zones(text, tokens, st, _zones(text, tokens, st, out)))
+
+
+# 鲁西, 桂北, 粤西, 苏北: a province's quarter by its one-character abbreviation and a direction (GUIDELINES v1.1: a
+# named region). Abbreviations that open other words are left out (云南, 新西兰, 港中, 台北 is a city of its own),
+# and the quarter stands alone: after no word of its own (a boundary or a preposition) and before a list mark, a
+# region word (大地; 地区 joins it: 苏北地区, as 威海地区) or the clause's end (鲁西南 is another region, 川西藏区 a
+# longer name).
+_PROVINCE_QUARTER_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
+    rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+)
+
+
+def _province_quarters(text: str, out: list[Span]) -> list[Span]:
+    taken = [(o.start, o.end) for o in out]
+    found = [
+        _span(text, m.start(), m.end(), "GPE", "entity.gpe_province_quarter", 0.55)
+        for m in _PROVINCE_QUARTER_RE.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+    return sorted(out + found, key=lambda o: o.start) if found else out
 
 
 # 宜都市省级高新区, 桐乡经济技术开发区, 南川新城, 萧山城市新区: a development zone's head after its place, a level

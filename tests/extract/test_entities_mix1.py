@@ -79,3 +79,32 @@ def test_a_bureau_joining_two_portfolios_with_ji_is_one_body(text: str, body: st
 )
 def test_a_list_joined_by_ji_is_no_bureau(text: str) -> None:
     assert not any("及" in o for o in labelled(text, "ORG"))
+
+
+# --- GPE: a province's quarter by its one-character abbreviation and a direction ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("为实现聊城在鲁西大地率先崛起作出贡献。", "鲁西"),
+        ("委员们赴桂北、粤西等地调研。", "粤西"),
+        ("在苏北地区加快发展。", "苏北地区"),
+    ],
+)
+def test_a_province_quarter_is_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "香港中联办负责人出席。",
+        "他是新西兰华人。",
+        "加强川西藏区生态保护。",
+        "鲁西南片区的委员参加。",
+    ],
+)
+def test_a_direction_inside_another_word_is_no_quarter(text: str) -> None:
+    places = labelled(text, "GPE")
+    assert not any(p in ("港中", "新西", "川西", "鲁西") for p in places)
