@@ -607,6 +607,26 @@ _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
+# 政协某某县第九届委员会 + 提案委员会, + 文史和学习委员会: a special committee written right after a termed CPPCC
+# committee is its sub-unit (GUIDELINES v1.1: the whole chain). Its name holds no function word, level or
+# term, and is no meeting (全体委员会议) nor a member (委员会委员).
+_TERM_SPECIAL_COMMITTEE_RE = re.compile(
+    rf"(?:(?![各专有全与及、的在对把将向为是了并也都就从到第届次])[{_CJK}]){{2,8}}?委员会(?!议)"
+)
+
+
+def _term_committee_end(text: str, m: re.Match[str]) -> int:
+    """End of a termed CPPCC committee: its special committee written right after it is part of the name."""
+    if not m.group().endswith("届委员会"):
+        return m.end()
+    sub = _TERM_SPECIAL_COMMITTEE_RE.match(text, m.end())
+    if sub is None or _starts_with_verb(sub.group()) or sub.group().startswith(("常务", "常委")):
+        return m.end()
+    if "和" in sub.group() and sub.group().index("和") < 2:
+        return m.end()  # …委员会和市委: 和 joins two bodies; inside a name it follows a field (文史和学习)
+    return sub.end()
+
+
 # A committee's short name led by the regions or the overseas Chinese it works with (港澳台侨外事委,
 # 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee) nor 和 (a
 # name its 和 joins is read whole by _LONG_SHORT_COMMITTEE_RE).
@@ -3181,7 +3201,28 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if opens_way_name(text, e):
             continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return _development_zones(text, tokens, st, _zones(text, tokens, st, out))
+    return _province_quarters(text, _development_zones(text, tokens, st, _zones(text, tokens, st, out)))
+
+
+# 鲁西, 桂北, 粤西, 苏北: a province's quarter by its one-character abbreviation and a direction (GUIDELINES v1.1: a
+# named region). Abbreviations that open other words are left out (云南, 新西兰, 港中, 台北 is a city of its own),
+# and the quarter stands alone: after no word of its own (a boundary or a preposition) and before a list mark, a
+# region word (大地; 地区 joins it: 苏北地区, as 威海地区) or the clause's end (鲁西南 is another region, 川西藏区 a
+# longer name).
+_PROVINCE_QUARTER_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
+    rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+)
+
+
+def _province_quarters(text: str, out: list[Span]) -> list[Span]:
+    taken = [(o.start, o.end) for o in out]
+    found = [
+        _span(text, m.start(), m.end(), "GPE", "entity.gpe_province_quarter", 0.55)
+        for m in _PROVINCE_QUARTER_RE.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+    return sorted(out + found, key=lambda o: o.start) if found else out
 
 
 # 宜都市省级高新区, 桐乡经济技术开发区, 南川新城, 萧山城市新区: a development zone's head after its place, a level
@@ -3482,6 +3523,14 @@ _ZONE_RE = scanning(
 )
 # 穗政协, 甬政协: a city's one-character name before its CPPCC, opening a line or a clause.
 _CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![委员])")
+# 政制及内地事务局, 香港运输及物流局: a Hong Kong or Macau bureau joins its two portfolios with 及 (GUIDELINES v1.1:
+# a named body; RULINGS: the regions' named bodies count). It opens after no word (or after a preposition) and its
+# portfolios hold no function word, no plural and no punctuation (有关部门及各区分局 is a list), and its 局 is no
+# word's (事关全局, 服务大局).
+_PORTFOLIO = r"(?:(?![由与和向在对从同为的及各有相该等其])[\u4e00-\u9fff])"
+_JI_BUREAU_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及{_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
+)
 _COUNTS = "两三四五六"
 _COUNTED_RUN_RE = re.compile(
     rf"(?P<run>[{''.join(sorted(_PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS))}]{{2,6}})(?P<count>[{_COUNTS}])地"
@@ -3613,9 +3662,11 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_cppcc", 0.9) for m in _CPPCC_NAMED_RE.finditer(text)]
     spans += [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_term", 0.85) for m in _CPPCC_TERM_RE.finditer(text)
+        _span(text, m.start(), _term_committee_end(text, m), "ORG", "entity.org_cppcc_term", 0.85)
+        for m in _CPPCC_TERM_RE.finditer(text)
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
+    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_ji_bureau", 0.7) for m in _JI_BUREAU_RE.finditer(text)]
     # 穗政协, 甬政协: a city's one-character name before its CPPCC.
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_short", 0.6) for m in _CPPCC_SHORT_RE.finditer(text)
