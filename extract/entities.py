@@ -5847,6 +5847,8 @@ def _plausible_name(
         return False
     if name[0] == "暨":
         return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
+    if _OWN_LEVEL_RE.search(name):
+        return False  # 来我县调研: the speaker's own county (我县, 我市) is no part of a name
     if (
         len(name) == 3
         and name[0] in _JOINING_CHARS
@@ -5886,6 +5888,7 @@ def _plausible_name(
 # A rare surname (a share of the population below this, per cent: 全, 原, 都) before a two-character word jieba
 # counts at least this often reads as the word (全覆盖, 原计划), not as a name.
 _RARE_SURNAME_SHARE = 0.05
+_OWN_LEVEL_RE = re.compile("我[省市县区州旗盟镇乡村]")
 _COMMON_GIVEN_WORD = 400
 # A two-character entry jieba tags as a name but counts this often is a word in a report (荣誉 2877, 文明 6584).
 _FREQUENT_TWO_CHARACTER_NAME = 800

@@ -48,3 +48,13 @@ def test_a_party_committee_before_a_clause_stays_bare() -> None:
     found = labelled("民盟市委会到各部门走访,民进市委会同有关部门座谈。", "ORG")
     assert "民盟市委会" in found
     assert all("部门" not in org for org in found)
+
+
+# --- 我县, 我市: the speaker's own county is never part of a name ----------------------------------------
+
+
+@pytest.mark.parametrize("model", [False, True])
+def test_we_and_a_level_are_no_name(model: bool) -> None:
+    text = "8月16日,以省政协提案委副主任胡劲富为组长的省民革调研组一行5人,来我县调研农业技术推广工作。"
+    persons = labelled(text, "PERSON", model=model)
+    assert all("我" not in p for p in persons)
