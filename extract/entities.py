@@ -602,7 +602,8 @@ _LISTED_FEDERATION_RE = re.compile(
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
 # The place between 政协 and its term holds no term or session of its own (县政协八届一次会议和县…
 # is no chain).
-_CPPCC_PLACE = rf"(?:(?!届|次|会议)[{_CJK}]){{1,10}}?"
+# The place is a name: a run over a clause (政协主席的老领导及县九届政协) holds 的 or 及 and is none.
+_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及])[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
@@ -5367,7 +5368,12 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         # 某某市侨联党组, 县教育局党组: a body's Party group (not 党组织, a Party organisation).
         return end + 2 if text.startswith("党组", end) and not text.startswith("党组织", end) else end
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
-        return end + 1  # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同)
+        # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同); its own working committee or
+        # department is in its name (民进市委会 + 参政议政工作委员会, as 民盟某某省委会 + 监督委员会).
+        sub = _COMMITTEE_SUBUNIT_RE.match(text, end + 1)
+        if sub is not None and not _starts_with_verb(sub.group()) and _NOT_IN_SUBUNIT.isdisjoint(sub.group()):
+            return sub.end()
+        return end + 1
     m = _SUBUNITS[kind].match(text, end)
     if m is not None and _starts_with_verb(m.group()):
         return end
@@ -5924,6 +5930,8 @@ def _plausible_name(
         return False
     if name[0] == "暨":
         return False  # 宣讲暨界别委员座谈会: the formal "and" of event names, almost never a surname
+    if _OWN_LEVEL_RE.search(name):
+        return False  # 来我县调研: the speaker's own county (我县, 我市) is no part of a name
     if (
         len(name) == 3
         and name[0] in _JOINING_CHARS
@@ -5963,6 +5971,7 @@ def _plausible_name(
 # A rare surname (a share of the population below this, per cent: 全, 原, 都) before a two-character word jieba
 # counts at least this often reads as the word (全覆盖, 原计划), not as a name.
 _RARE_SURNAME_SHARE = 0.05
+_OWN_LEVEL_RE = re.compile("我[省市县区州旗盟镇乡村]")
 _COMMON_GIVEN_WORD = 400
 # A two-character entry jieba tags as a name but counts this often is a word in a report (荣誉 2877, 文明 6584).
 _FREQUENT_TWO_CHARACTER_NAME = 800
