@@ -2835,6 +2835,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     table = place_table()
     admin = admin_names(text, _ADMIN_KINDS)
     admin_ends = {end for _s, end, _k in admin}
+    admin_starts = {start for start, _e, _k in admin}
     for start, end, _kind in admin:
         before = text[start - 1] if start else ""
         if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE or start in admin_ends):
@@ -2843,9 +2844,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
-        if text[end - 1 : end + 1] in st["suffix_eaters"] and not (
-            text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end)
-        ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there)
+        if (
+            text[end - 1 : end + 1] in st["suffix_eaters"]
+            and not (text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end))
+            and end not in admin_starts
+        ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there); 宜宾市 +
+            # 南溪区, 绵阳市 + 北川县: a division of the table starting right after the suffix is the chain's next link
             stem = text[start : end - 1]
             if stem in table.short and len(stem) >= 2:
                 found.append((start, end - 1, 0.7))
@@ -2996,12 +3000,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # 庆阳市情: where the suffix starts the next word, the place is its short name; not where the
     # characters after the suffix are a word of their own (中山市民主党派 is 中山市 + 民主党派).
     freq = st["tokenizer"].FREQ
+    # 宜宾市 + 南溪区, 绵阳市 + 北川县: a place found right after the suffix is the chain's next link, no word after it.
+    found_starts = {s for s, _e, _c in found}
     found = [
         (s, e - 1, c)
         if e - s >= 3
         and text[e - 1 : e + 1] in st["suffix_eaters"]
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
         and not (text[e - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, e))
+        and e not in found_starts
         else (s, e, c)
         for s, e, c in found
     ]

@@ -1,0 +1,36 @@
+"""Issue 21, GPE on unseen city and county write-ups (gpe11).
+
+Every sentence is written for the test (invented visits; the cities, counties and towns are real ones from the
+division table), so a rule passes only as a mechanism. Rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- a city's 市 before a county whose name opens with a direction (市北, 市南 are words of their own) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("调研组赴宜宾市南溪区考察茶园。", "宜宾市南溪区"),
+        ("委员们来到绵阳市北川县调研。", "绵阳市北川县"),
+        ("3月5日,四川省绵阳市北川羌族自治县曲山镇石椅村茶园内一片繁忙。", "四川省绵阳市北川羌族自治县曲山镇石椅村"),
+    ],
+)
+def test_a_city_suffix_before_a_county_stays_in_the_chain(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("中山市民主党派联合开展调研。", "中山市"),
+        ("陇南市情决定了发展路径。", "陇南"),
+    ],
+)
+def test_a_suffix_a_common_word_eats_is_still_cut(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
