@@ -6338,11 +6338,34 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
                 for a, b in (i for i in items if i)
                 if not text.endswith(_FACILITY_ENDS, a, b)
                 and not (sites and text[b - 1] not in _NATURAL_SUFFIXES and text[b - 1] not in "村镇乡县市区")
+                and not _visit_item(text, a, b, st, token_starts)
             ]
             continue
         spans += _names_of_list(text, items, st)
     return spans
 
+
+# 访区县、走企业、赴市外等地, 进社区、下基层: a one-character verb of going and the common word it goes to.
+_VISIT_VERBS = frozenset("访走赴到去进下入驻")
+
+
+def _visit_item(text: str, a: int, b: int, st: dict[str, Any], token_starts: Set[int]) -> bool:
+    """Whether a listed item is an activity, a verb of going and its object, no place: the verb a token of its own
+    and the rest one everyday word that names no place (访仙镇, 下关区 stay places)."""
+    if b - a < 3 or text[a] not in _VISIT_VERBS:
+        return False
+    rest = text[a + 1 : b]
+    table = place_table()
+    if rest in st["places"] or rest in table.short or rest in table.kind or text[a:b] in table.kind:
+        return False
+    freq = st["tokenizer"].FREQ
+    # 下基层: jieba's one word for the verb and its object is the same activity.
+    return freq.get(text[a:b], 0) >= _VISIT_OBJECT_FREQ or (
+        a + 1 in token_starts and freq.get(rest, 0) >= _VISIT_OBJECT_FREQ
+    )
+
+
+_VISIT_OBJECT_FREQ = 1
 
 # The heads of sites and facilities a visit lists beside places (广场, 客运站, 村部, 基地, 产业园).
 _FACILITY_ENDS = (

@@ -34,3 +34,22 @@ def test_a_city_suffix_before_a_county_stays_in_the_chain(text: str, place: str)
 )
 def test_a_suffix_a_common_word_eats_is_still_cut(text: str, place: str) -> None:
     assert labelled(text, "GPE") == [place]
+
+
+# --- a verb of going and its object listed before 等地 is an activity, no place --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一年来,市政协通过访区县、走企业、赴市外等地考察,提出建议。",
+        "委员们进社区、下基层、赴省外等地学习,收集意见。",
+    ],
+)
+def test_a_visit_listed_before_dengdi_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
+
+
+def test_places_listed_before_dengdi_stay_places() -> None:
+    found = labelled("调研组先后赴建德、云和、淳安等地考察。", "GPE")
+    assert found == ["建德", "云和", "淳安"]
