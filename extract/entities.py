@@ -3159,7 +3159,57 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if opens_way_name(text, e):
             continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return _development_zones(text, tokens, st, _zones(text, tokens, st, out))
+    return _water_names(text, tokens, st, _development_zones(text, tokens, st, _zones(text, tokens, st, out)))
+
+
+# 汾河流域, 湘江两岸: a two-character river's name (jieba's ns ending in 江 or 河) names the river before a word of a
+# river's parts; alone it is too often an everyday word (山河, 江河, 内河) to count. 流域 joins the river (RULINGS:
+# a river's basin is one GPE).
+_RIVER_PART_RE = re.compile("流域|干流|支流|两岸|沿岸|上游|中游|下游|河段|水系|河道")
+_RIVER_CHARS = frozenset("江河")
+# 山河, 江河, 大河, 内河, 冰河, 银河, 运河, 渡江: a natural noun or a modifier before 江/河 makes an everyday word.
+_RIVER_WORD_FIRST = frozenset("山江河湖海大小内外冰天星银运渡沿两")
+_STREAM_WORD_FREQ = 50
+
+
+def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
+    """Rivers before their basin or banks (汾河流域, 湘江两岸), basins after a found river (黄柏河流域), and a stream
+    named after the town whose stem stands before 溪 (汤口镇 … 汤口溪)."""
+    if "流域" not in text and "溪" not in text and _RIVER_PART_RE.search(text) is None:
+        return out
+    proper, freq = st["proper"], st["tokenizer"].FREQ
+    table = place_table()
+    covered = bytearray(len(text) + 1)
+    for o in out:
+        covered[o.start : o.end] = b"\1" * (o.end - o.start)
+    added = []
+    for s, e, w in tokens:
+        if covered[s] or covered[e - 1]:
+            continue
+        river = w[:-2] if len(w) == 4 and w.endswith("流域") else w
+        if len(river) != 2 or river[-1] not in _RIVER_CHARS or river not in proper or river[0] in _RIVER_WORD_FIRST:
+            continue
+        if river in table.short or river in table.kind or (s and text[s - 1] in _RIVER_CHARS):
+            continue  # 九江, 内江 (cities: the table reads them), 江河 after a river's character
+        if w != river:
+            added.append(_span(text, s, e, "GPE", "entity.gpe_river", 0.55))
+        elif (part := _RIVER_PART_RE.match(text, e)) is not None:
+            end = part.end() if part.group() == "流域" else e
+            added.append(_span(text, s, end, "GPE", "entity.gpe_river", 0.55))
+    spans = []
+    for o in sorted(out + added, key=lambda o: o.start):
+        end = o.end
+        if (
+            text[end : end + 1] == "溪"
+            and o.text[-1] not in _NATURAL_SUFFIXES
+            and o.text[-1] not in _KIND_OF_PLACE_CHARS
+            and freq.get(text[end : end + 2], 0) < _STREAM_WORD_FREQ
+        ):
+            end += 1  # 汤口 + 溪: a stream named after its town
+        if text[end - 1] in _RIVER_CHARS | {"溪"} and text.startswith("流域", end):
+            end += 2  # 黄柏河 + 流域
+        spans.append(o if end == o.end else _span(text, o.start, end, "GPE", o.rule, o.confidence))
+    return spans
 
 
 # 宜都市省级高新区, 桐乡经济技术开发区, 南川新城, 萧山城市新区: a development zone's head after its place, a level

@@ -53,3 +53,29 @@ def test_a_visit_listed_before_dengdi_is_no_place(text: str) -> None:
 def test_places_listed_before_dengdi_stay_places() -> None:
     found = labelled("调研组先后赴建德、云和、淳安等地考察。", "GPE")
     assert found == ["建德", "云和", "淳安"]
+
+
+# --- a river's basin, and a stream named after its town ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("委员们围绕汾河流域生态保护开展调研。", "汾河流域"),
+        ("报告聚焦淮河流域的防汛能力建设。", "淮河流域"),
+        ("调研组沿湘江两岸察看排污口整治。", "湘江"),
+        ("委员们建议加快清水河流域综合治理。", "清水河流域"),
+    ],
+)
+def test_a_river_before_its_basin_or_banks_is_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_stream_named_after_its_town_is_one_place() -> None:
+    found = labelled("委员们来到汤口镇,察看汤口溪河道清淤情况,汤口溪淤积最重。", "GPE")
+    assert found == ["汤口镇", "汤口溪", "汤口溪"]
+
+
+@pytest.mark.parametrize("text", ["祖国山河两岸同胞血浓于水。", "江河流域面积广阔。", "推动内河航运发展。"])
+def test_an_everyday_river_word_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
