@@ -116,6 +116,14 @@ def _init() -> dict[str, Any]:
         ns_words = frozenset(w for w, (_f, tag) in entries.items() if tag == "ns" and 2 <= len(w) <= 3)
         # Prepositions and conjunctions that are also surnames (于, 向, 和), by how often they are words.
         particles = frozenset(w for w, (f, tag) in entries.items() if len(w) == 1 and tag in "pcd" and f >= 30000)
+        # 羌, 畲, 苗: ethnic groups' one-character names, as the table's autonomous divisions write them
+        # (北川羌族自治县) and jieba tags the group (羌族 nz; not 民族, 各族).
+        ethnic = frozenset(
+            m.group(1)
+            for name in table.kind
+            for m in re.finditer(r"(.)族(?=自治|乡|镇|$)", name)
+            if entries.get(m.group(1) + "族", (0, ""))[1] == "nz"
+        )
         del entries
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
@@ -129,6 +137,7 @@ def _init() -> dict[str, Any]:
             ns_words=ns_words,
             autonomous_re=_autonomous_short_forms(table),
             particles=particles,
+            ethnic_groups=ethnic,
             region_words=regions | _REGION_RUN_WORDS,
             # 崖门 (崖门镇), 大良 (大良街道): towns' names without their suffix, where jieba knows no word of them.
             town_stems=frozenset(
@@ -3159,7 +3168,16 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if opens_way_name(text, e):
             continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return _water_names(text, tokens, st, _development_zones(text, tokens, st, _zones(text, tokens, st, out)))
+    out = _water_names(text, tokens, st, _development_zones(text, tokens, st, _zones(text, tokens, st, out)))
+    if "乡" in text:
+        # 羌乡茶农, 水韵畲乡: an ethnic group's one-character name and 乡 is the group's homeland, an epithet, no place.
+        out = [o for o in out if not _homeland_epithet(o.text, st)]
+    return out
+
+
+def _homeland_epithet(name: str, st: dict[str, Any]) -> bool:
+    """羌乡, 水韵畲乡: an ethnic group's one-character name and 乡, the group's homeland, no division's name."""
+    return len(name) >= 2 and name[-1] == "乡" and name[-2] in st["ethnic_groups"] and name not in place_table().kind
 
 
 # 汾河流域, 湘江两岸: a two-character river's name (jieba's ns ending in 江 or 河) names the river before a word of a
@@ -5819,7 +5837,10 @@ def kind_of_area(name: str) -> bool:
 
 def _kind_of_area(name: str, st: dict[str, Any]) -> bool:
     return (
-        name in _GENERIC_PLACES or (name.endswith("城区") and name[:-1] in _GENERIC_PLACES) or _generic_area(name, st)
+        name in _GENERIC_PLACES
+        or (name.endswith("城区") and name[:-1] in _GENERIC_PLACES)
+        or _generic_area(name, st)
+        or _homeland_epithet(name, st)
     )
 
 

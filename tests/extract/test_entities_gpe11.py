@@ -79,3 +79,22 @@ def test_a_stream_named_after_its_town_is_one_place() -> None:
 @pytest.mark.parametrize("text", ["祖国山河两岸同胞血浓于水。", "江河流域面积广阔。", "推动内河航运发展。"])
 def test_an_everyday_river_word_is_no_place(text: str) -> None:
     assert labelled(text, "GPE") == []
+
+
+# --- an ethnic group's homeland by its one-character name and 乡 is an epithet, no named place ----------------------
+
+
+@pytest.mark.parametrize("text", ["草长莺飞二月天,羌乡茶农采摘忙。", "打造水韵畲乡文旅品牌。", "苗乡处处是新景。"])
+def test_an_ethnic_homeland_epithet_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
+
+
+def test_an_ethnic_township_stays_a_place() -> None:
+    assert "景宁畲族自治县鹤溪街道" in labelled("委员们来到景宁畲族自治县鹤溪街道调研。", "GPE")
+
+
+def test_the_model_s_homeland_epithet_is_no_place() -> None:
+    from pizhu.extract.entities import kind_of_area
+
+    assert kind_of_area("水韵畲乡") and kind_of_area("羌乡")
+    assert not kind_of_area("城南乡") and not kind_of_area("鸠坑乡")
