@@ -3197,15 +3197,23 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
         return out
     proper, freq = st["proper"], st["tokenizer"].FREQ
     table = place_table()
+    # Only tokens of a river's shape are read on (a two-character word in 江/河, or one with 流域 after it).
+    rivers = [
+        (s, e, w, river)
+        for s, e, w in tokens
+        if (len(w) == 2 or len(w) == 4)
+        and (river := w[:-2] if len(w) == 4 and w.endswith("流域") else w)[-1:] in _RIVER_CHARS
+        and len(river) == 2
+        and river in proper
+        and river[0] not in _RIVER_WORD_FIRST
+    ]
     covered = bytearray(len(text) + 1)
-    for o in out:
-        covered[o.start : o.end] = b"\1" * (o.end - o.start)
+    if rivers:
+        for o in out:
+            covered[o.start : o.end] = b"\1" * (o.end - o.start)
     added = []
-    for s, e, w in tokens:
+    for s, e, w, river in rivers:
         if covered[s] or covered[e - 1]:
-            continue
-        river = w[:-2] if len(w) == 4 and w.endswith("流域") else w
-        if len(river) != 2 or river[-1] not in _RIVER_CHARS or river not in proper or river[0] in _RIVER_WORD_FIRST:
             continue
         if river in table.short or river in table.kind or (s and text[s - 1] in _RIVER_CHARS):
             continue  # 九江, 内江 (cities: the table reads them), 江河 after a river's character
