@@ -116,6 +116,14 @@ def _init() -> dict[str, Any]:
         ns_words = frozenset(w for w, (_f, tag) in entries.items() if tag == "ns" and 2 <= len(w) <= 3)
         # Prepositions and conjunctions that are also surnames (于, 向, 和), by how often they are words.
         particles = frozenset(w for w, (f, tag) in entries.items() if len(w) == 1 and tag in "pcd" and f >= 30000)
+        # 羌, 畲, 苗: ethnic groups' one-character names, as the table's autonomous divisions write them
+        # (北川羌族自治县) and jieba tags the group (羌族 nz; not 民族, 各族).
+        ethnic = frozenset(
+            m.group(1)
+            for name in table.kind
+            for m in re.finditer(r"(.)族(?=自治|乡|镇|$)", name)
+            if entries.get(m.group(1) + "族", (0, ""))[1] == "nz"
+        )
         del entries
         slogans = sorted(tags.get("sl", set()), key=len, reverse=True)
         _state.update(
@@ -129,6 +137,7 @@ def _init() -> dict[str, Any]:
             ns_words=ns_words,
             autonomous_re=_autonomous_short_forms(table),
             particles=particles,
+            ethnic_groups=ethnic,
             region_words=regions | _REGION_RUN_WORDS,
             # 崖门 (崖门镇), 大良 (大良街道): towns' names without their suffix, where jieba knows no word of them.
             town_stems=frozenset(
@@ -2885,6 +2894,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     table = place_table()
     admin = admin_names(text, _ADMIN_KINDS)
     admin_ends = {end for _s, end, _k in admin}
+    admin_starts = {start for start, _e, _k in admin}
     for start, end, _kind in admin:
         before = text[start - 1] if start else ""
         if not (start in token_starts or not _is_cjk(before) or before in _FUNCTION_BEFORE or start in admin_ends):
@@ -2893,9 +2903,12 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         if end - start == 2 and start not in admin_ends and not _one_char_county_stands(text, start, end):
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
-        if text[end - 1 : end + 1] in st["suffix_eaters"] and not (
-            text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end)
-        ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there)
+        if (
+            text[end - 1 : end + 1] in st["suffix_eaters"]
+            and not (text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end))
+            and end not in admin_starts
+        ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there); 宜宾市 +
+            # 南溪区, 绵阳市 + 北川县: a division of the table starting right after the suffix is the chain's next link
             stem = text[start : end - 1]
             if stem in table.short and len(stem) >= 2:
                 found.append((start, end - 1, 0.7))
@@ -3046,12 +3059,15 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # 庆阳市情: where the suffix starts the next word, the place is its short name; not where the
     # characters after the suffix are a word of their own (中山市民主党派 is 中山市 + 民主党派).
     freq = st["tokenizer"].FREQ
+    # 宜宾市 + 南溪区, 绵阳市 + 北川县: a place found right after the suffix is the chain's next link, no word after it.
+    found_starts = {s for s, _e, _c in found}
     found = [
         (s, e - 1, c)
         if e - s >= 3
         and text[e - 1 : e + 1] in st["suffix_eaters"]
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
         and not (text[e - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, e))
+        and e not in found_starts
         else (s, e, c)
         for s, e, c in found
     ]
@@ -3202,7 +3218,74 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if opens_way_name(text, e):
             continue  # 宜昌大道, 某地长江大桥, 襄阳东站: the place opens a road's, a bridge's or a station's name
         out.append(_span(text, s, e, "GPE", "entity.gpe", c))
-    return _province_quarters(text, _development_zones(text, tokens, st, _zones(text, tokens, st, out)))
+    out = _water_names(text, tokens, st, _development_zones(text, tokens, st, _zones(text, tokens, st, out)))
+    if "乡" in text:
+        # 羌乡茶农, 水韵畲乡: an ethnic group's one-character name and 乡 is the group's homeland, an epithet, no place.
+        out = [o for o in out if not _homeland_epithet(o.text, st)]
+    return _province_quarters(text, out)
+
+
+def _homeland_epithet(name: str, st: dict[str, Any]) -> bool:
+    """羌乡, 水韵畲乡: an ethnic group's one-character name and 乡, the group's homeland, no division's name."""
+    return len(name) >= 2 and name[-1] == "乡" and name[-2] in st["ethnic_groups"] and name not in place_table().kind
+
+
+# 汾河流域, 湘江两岸: a two-character river's name (jieba's ns ending in 江 or 河) names the river before a word of a
+# river's parts; alone it is too often an everyday word (山河, 江河, 内河) to count. 流域 joins the river (RULINGS:
+# a river's basin is one GPE).
+_RIVER_PART_RE = re.compile("流域|干流|支流|两岸|沿岸|上游|中游|下游|河段|水系|河道")
+_RIVER_CHARS = frozenset("江河")
+# 山河, 江河, 大河, 内河, 冰河, 银河, 运河, 渡江: a natural noun or a modifier before 江/河 makes an everyday word.
+_RIVER_WORD_FIRST = frozenset("山江河湖海大小内外冰天星银运渡沿两")
+_STREAM_WORD_FREQ = 50
+
+
+def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
+    """Rivers before their basin or banks (汾河流域, 湘江两岸), basins after a found river (黄柏河流域), and a stream
+    named after the town whose stem stands before 溪 (汤口镇 … 汤口溪)."""
+    if "流域" not in text and "溪" not in text and _RIVER_PART_RE.search(text) is None:
+        return out
+    proper, freq = st["proper"], st["tokenizer"].FREQ
+    table = place_table()
+    # Only tokens of a river's shape are read on (a two-character word in 江/河, or one with 流域 after it).
+    rivers = [
+        (s, e, w, river)
+        for s, e, w in tokens
+        if (len(w) == 2 or len(w) == 4)
+        and (river := w[:-2] if len(w) == 4 and w.endswith("流域") else w)[-1:] in _RIVER_CHARS
+        and len(river) == 2
+        and river in proper
+        and river[0] not in _RIVER_WORD_FIRST
+    ]
+    covered = bytearray(len(text) + 1)
+    if rivers:
+        for o in out:
+            covered[o.start : o.end] = b"\1" * (o.end - o.start)
+    added = []
+    for s, e, w, river in rivers:
+        if covered[s] or covered[e - 1]:
+            continue
+        if river in table.short or river in table.kind or (s and text[s - 1] in _RIVER_CHARS):
+            continue  # 九江, 内江 (cities: the table reads them), 江河 after a river's character
+        if w != river:
+            added.append(_span(text, s, e, "GPE", "entity.gpe_river", 0.55))
+        elif (part := _RIVER_PART_RE.match(text, e)) is not None:
+            end = part.end() if part.group() == "流域" else e
+            added.append(_span(text, s, end, "GPE", "entity.gpe_river", 0.55))
+    spans = []
+    for o in sorted(out + added, key=lambda o: o.start):
+        end = o.end
+        if (
+            text[end : end + 1] == "溪"
+            and o.text[-1] not in _NATURAL_SUFFIXES
+            and o.text[-1] not in _KIND_OF_PLACE_CHARS
+            and freq.get(text[end : end + 2], 0) < _STREAM_WORD_FREQ
+        ):
+            end += 1  # 汤口 + 溪: a stream named after its town
+        if text[end - 1] in _RIVER_CHARS | {"溪"} and text.startswith("流域", end):
+            end += 2  # 黄柏河 + 流域
+        spans.append(o if end == o.end else _span(text, o.start, end, "GPE", o.rule, o.confidence))
+    return spans
 
 
 # 鲁西, 桂北, 粤西, 苏北: a province's quarter by its one-character abbreviation and a direction (GUIDELINES v1.1: a
@@ -5851,7 +5934,10 @@ def kind_of_area(name: str) -> bool:
 
 def _kind_of_area(name: str, st: dict[str, Any]) -> bool:
     return (
-        name in _GENERIC_PLACES or (name.endswith("城区") and name[:-1] in _GENERIC_PLACES) or _generic_area(name, st)
+        name in _GENERIC_PLACES
+        or (name.endswith("城区") and name[:-1] in _GENERIC_PLACES)
+        or _generic_area(name, st)
+        or _homeland_epithet(name, st)
     )
 
 
@@ -6423,11 +6509,34 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
                 for a, b in (i for i in items if i)
                 if not text.endswith(_FACILITY_ENDS, a, b)
                 and not (sites and text[b - 1] not in _NATURAL_SUFFIXES and text[b - 1] not in "村镇乡县市区")
+                and not _visit_item(text, a, b, st, token_starts)
             ]
             continue
         spans += _names_of_list(text, items, st)
     return spans
 
+
+# 访区县、走企业、赴市外等地, 进社区、下基层: a one-character verb of going and the common word it goes to.
+_VISIT_VERBS = frozenset("访走赴到去进下入驻")
+
+
+def _visit_item(text: str, a: int, b: int, st: dict[str, Any], token_starts: Set[int]) -> bool:
+    """Whether a listed item is an activity, a verb of going and its object, no place: the verb a token of its own
+    and the rest one everyday word that names no place (访仙镇, 下关区 stay places)."""
+    if b - a < 3 or text[a] not in _VISIT_VERBS:
+        return False
+    rest = text[a + 1 : b]
+    table = place_table()
+    if rest in st["places"] or rest in table.short or rest in table.kind or text[a:b] in table.kind:
+        return False
+    freq = st["tokenizer"].FREQ
+    # 下基层: jieba's one word for the verb and its object is the same activity.
+    return freq.get(text[a:b], 0) >= _VISIT_OBJECT_FREQ or (
+        a + 1 in token_starts and freq.get(rest, 0) >= _VISIT_OBJECT_FREQ
+    )
+
+
+_VISIT_OBJECT_FREQ = 1
 
 # The heads of sites and facilities a visit lists beside places (广场, 客运站, 村部, 基地, 产业园).
 _FACILITY_ENDS = (
