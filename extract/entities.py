@@ -3248,9 +3248,11 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
     proper, freq = st["proper"], st["tokenizer"].FREQ
     table = place_table()
     # Only tokens of a river's shape are read on (a two-character word in 江/河, or one with 流域 after it).
+    # (The text's distinct words are asked once, and the tokens holding a river's word picked in C.)
+    shaped = {w for w in set(map(itemgetter(2), tokens)) if w[-1:] in _RIVER_CHARS or w.endswith("流域")}
     rivers = [
         (s, e, w, river)
-        for s, e, w in tokens
+        for s, e, w in compress(tokens, map(shaped.__contains__, map(itemgetter(2), tokens)))
         if (len(w) == 2 or len(w) == 4)
         and (river := w[:-2] if len(w) == 4 and w.endswith("流域") else w)[-1:] in _RIVER_CHARS
         and len(river) == 2
