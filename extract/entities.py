@@ -937,9 +937,7 @@ _LISTED_BEFORE_PLACES_RE = re.compile(
 
 
 def _listed_before_a_count_of_places(text: str, places: list[Span]) -> list[Span]:
-    covered = bytearray(len(text) + 1)
-    for p in places:
-        covered[p.start : p.end] = b"\1" * (p.end - p.start)
+    covered = _covered(text, places)
     found = []
     for m in _LISTED_BEFORE_PLACES_RE.finditer(text):
         at = m.start(1)
@@ -1189,9 +1187,7 @@ def _names_without_surname(text: str, spans: list[Span], st: dict[str, Any]) -> 
     - Three or four characters after a post and before an item's end or a speech verb (政协主席格日勒图。,
       副主席其其格向大会) in which the dictionary finds no word (so not 答疑解惑, nor 那日苏: 那日 is one).
     """
-    taken = bytearray(len(text) + 1)
-    for s in spans:
-        taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    taken = _covered(text, spans)
     freq = st["tokenizer"].FREQ
     out: list[Span] = []
     for m in _ROLE_LIST_RE.finditer(text):
@@ -1347,10 +1343,7 @@ _BARE_CONGRESS_RE = re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])�
 
 
 def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
-    taken = bytearray(len(text) + 1)
-    for s in spans:
-        if s.label == "ORG":
-            taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    taken = _covered(text, (s for s in spans if s.label == "ORG"))
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_bare_congress", 0.55)
         for m in _BARE_CONGRESS_RE.finditer(text)
@@ -1413,10 +1406,7 @@ def _centre_conferences(text: str) -> list[Span]:
 def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
     """中共 + 十一届三中全会, 中共领导的多党合作: the Communist Party's short name written bare is one body (v1.1:
     the body before a MEETING is an ORG of its own), unless a longer name holds it (中共中央, 中共X市委)."""
-    covered = bytearray(len(text) + 1)
-    for s in spans:
-        if s.label != "MEETING":
-            covered[s.start : s.end] = b"\1" * (s.end - s.start)
+    covered = _covered(text, (s for s in spans if s.label != "MEETING"))
     meeting_starts = {s.start for s in spans if s.label == "MEETING"}
     out = []
     for m in _CCP_RE.finditer(text):
@@ -1574,10 +1564,7 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
         if m and not any(s.label == "ORG" and s.start <= span.start < s.end for s in out):
             out.remove(span)
             out.append(_span(text, span.start, m.end(), "ORG", "entity.org_place_organ", 0.6))
-    taken = bytearray(len(text) + 1)
-    for span in out:
-        if span.label == "ORG":
-            taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    taken = _covered(text, (span for span in out if span.label == "ORG"))
     found = [(m.start(), m.end()) for m in (*_SAR_BODY_RE.finditer(text), *_OWN_OFFICE_RE.finditer(text))]
     found += [m.span(1) if m.group(1) else m.span(2) for m in _LEVEL_CONGRESS_RE.finditer(text)]
     for m in _SET_UP_UNITS_RE.finditer(text):
@@ -1818,10 +1805,7 @@ _POST_QUALIFIERS = frozenset("原前副代常总执名老新首")
 
 def _names_after_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """市政协林某秘书长, 县委王某书记: a name written between a body the rules found and its post is a PERSON."""
-    taken = bytearray(len(text) + 1)
-    for s in spans:
-        if s.label != "ORG":
-            taken[s.start : s.end] = b"\1" * (s.end - s.start)
+    taken = _covered(text, (s for s in spans if s.label != "ORG"))
     out = []
     for e in sorted({s.end for s in spans if s.label == "ORG"}):
         for n in (3, 2):
@@ -2100,10 +2084,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
                 out.append(_span(text, span.start, span.start + len(region.group(1)), "GPE", "entity.gpe_region", 0.55))
                 continue
         out.append(span)
-    taken = bytearray(len(text) + 1)
-    for span in out:
-        if span.label in ("PERSON", "ORG"):
-            taken[span.start : span.end] = b"\1" * (span.end - span.start)
+    taken = _covered(text, (span for span in out if span.label in ("PERSON", "ORG")))
     out = _more_bodies(text, out)
     out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
     out += _names_listed_before(text, out, st)
@@ -2237,6 +2218,14 @@ def _span(text: str, start: int, end: int, label: str, rule: str, confidence: fl
     return Span(start, end, label, text[start:end], {}, rule, confidence)
 
 
+def _covered(text: str, spans: Iterable[Span]) -> bytearray:
+    """A mask of ``text`` (one byte past its end): 1 at every character one of ``spans`` covers, else 0."""
+    mask = bytearray(len(text) + 1)
+    for s in spans:
+        mask[s.start : s.end] = b"\1" * (s.end - s.start)
+    return mask
+
+
 def _tokens(text: str, st: dict[str, Any]) -> list[tuple[int, int, str]]:
     for cached in (getattr(_last, "whole", None), getattr(_last, "tokens", None)):
         if cached is not None and cached[0] is text:
@@ -2304,9 +2293,7 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         return []
     st = _init()
     tokens = _tokens(text, st)
-    covered = bytearray(len(text) + 1)
-    for span in spans:
-        covered[span.start : span.end] = b"\1" * (span.end - span.start)
+    covered = _covered(text, spans)
     proper = st["rare_proper"]
     flagged = bytearray(len(text) + 1)
     starts, words = list(map(itemgetter(0), tokens)), list(map(itemgetter(2), tokens))
@@ -3259,10 +3246,7 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
         and river in proper
         and river[0] not in _RIVER_WORD_FIRST
     ]
-    covered = bytearray(len(text) + 1)
-    if rivers:
-        for o in out:
-            covered[o.start : o.end] = b"\1" * (o.end - o.start)
+    covered = _covered(text, out if rivers else ())
     added = []
     for s, e, w, river in rivers:
         if covered[s] or covered[e - 1]:
@@ -4863,9 +4847,7 @@ def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: lis
     then recurs bare (某某总支)."""
     if not _DEMOCRATIC_PARTY_RE.search(text):
         return []
-    inside = bytearray(len(text) + 1)
-    for o in orgs:
-        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    inside = _covered(text, orgs)
     place_ends = {p.end: p for p in places}
     out: list[Span] = []
     learned: dict[str, int] = {}
@@ -5015,9 +4997,7 @@ def _learned_forms(
     if not learned:
         return []
     token_starts = _token_starts(tokens)
-    inside = bytearray(len(text) + 1)
-    for o in orgs:
-        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    inside = _covered(text, orgs)
     return [
         _span(text, m.start(), m.end(), "ORG", rule, confidence)
         for m in _alternation(learned).finditer(text)
@@ -5110,9 +5090,7 @@ _TWO_FIELD_COMMITTEE_RE = re.compile(
 def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
     """Committees named bare: two or more listed side by side, and a CPPCC committee by its two fields
     (X和Y委员会) in a text that names the 政协 (RULINGS, 490–501)."""
-    inside = bytearray(len(text) + 1)
-    for o in orgs:
-        inside[o.start : o.end] = b"\1" * (o.end - o.start)
+    inside = _covered(text, orgs)
     out = []
     for m in _COMMITTEE_LIST_RE.finditer(text):
         pos, end = m.start(1), m.end(1)
@@ -5285,9 +5263,7 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
             first_seen[full] = min(first_seen.get(full, span.end), span.end)
     if not first_seen:
         return []
-    inside = bytearray(len(text) + 1)
-    for span in orgs:
-        inside[span.start : span.end] = b"\1" * (span.end - span.start)
+    inside = _covered(text, orgs)
     out = []
     for m in _alternation(first_seen).finditer(text):
         if m.group().endswith("委员会"):
