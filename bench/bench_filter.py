@@ -13,6 +13,7 @@ Reads the dev half only.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from typing import Any
 
 from bench.filter_features import LABELS, probability
@@ -35,6 +36,28 @@ from bench.train_filter import (
 )
 
 FOLD_GAIN, POOLED_GAIN, RECALL_SHARE = 0.005, 0.01, 1 / 3
+
+
+def kinds(rows: list[Row], gold: list[dict[str, Any]], label: str) -> Counter[str]:
+    """The wrong candidates of ``label`` by kind: a piece of a gold string of the label (``inside``), holding one
+    (``holds``), a gold string of another label or overlapping one (``other``), or none of these (``none``)."""
+    same: dict[str, list[str]] = {}
+    other: dict[str, list[str]] = {}
+    for g in gold:
+        (same if g["label"] == label else other).setdefault(g["doc"], []).append(g["text"])
+    out: Counter[str] = Counter()
+    for r in rows:
+        if r.label != label or r.right:
+            continue
+        if any(r.text in t for t in same.get(r.doc, [])):
+            out["inside"] += 1
+        elif any(t in r.text for t in same.get(r.doc, [])):
+            out["holds"] += 1
+        elif any(r.text in t or t in r.text for t in other.get(r.doc, [])):
+            out["other"] += 1
+        else:
+            out["none"] += 1
+    return out
 
 
 def auc(scored: list[tuple[float, bool]]) -> float:
@@ -118,6 +141,10 @@ def main() -> None:
                 at = {t: prf(*counts(wave_gold, filtered(rows, others, label, weights, t), label)) for t in THRESHOLDS}
                 curve = " ".join(f"{t:.1f}:{at[t][2] - b[2]:+.3f}" for t in THRESHOLDS[1:])
                 print(f"{'':12} AUC {auc(scored):.3f}  dF1 by threshold on the tested wave: {curve}")
+                _tp, fp, fn = before
+                perfect = prf(*counts(wave_gold, filtered([r for r in rows if r.right], others, label, {}, 0.0), label))
+                wrong = ", ".join(f"{k} {n}" for k, n in sorted(kinds(rows, wave_gold, label).items()))
+                print(f"{'':12} fp {fp} fn {fn}; wrong candidates: {wrong}; a perfect filter: F1 {perfect[2]:.3f}")
         b, a = prf(*pooled_before), prf(*pooled_after)
         d_p, d_r, d_f = a[0] - b[0], a[1] - b[1], a[2] - b[2]
         ok = every_fold and d_f >= POOLED_GAIN and -d_r <= RECALL_SHARE * max(d_p, 0.0)

@@ -89,8 +89,11 @@ class Row:
 
 
 def dump(part: Part, cache: Path = CACHE) -> Path:
-    """The cached candidates of ``part`` (its commit's extractor over its dev texts), made on first use."""
-    out = cache / f"{part.lo}-{part.hi}-{part.commit}.jsonl"
+    """The cached candidates of ``part`` (its commit's extractor over its dev texts), made on first use. The cache's
+    name holds how many dev texts the range has, so a range that gains texts (a wave being labelled) is run again."""
+    split = json.loads((CORPUS / "split.json").read_text("utf-8"))
+    docs = [d for d in split["dev"] if part.lo <= int(Path(d).name.split("_", 1)[0]) <= part.hi]
+    out = cache / f"{part.lo}-{part.hi}-{part.commit}-{len(docs)}.jsonl"
     if out.exists():
         return out
     cache.mkdir(parents=True, exist_ok=True)
