@@ -97,7 +97,7 @@ def word_bounds(text: str) -> tuple[frozenset[int], frozenset[int]]:
     from pizhu.extract import entities
 
     tokens = entities._tokens(text, entities._init())
-    return frozenset(s for s, _e, _w in tokens), frozenset(e for _s, e, _w in tokens)
+    return entities._token_starts(tokens), entities._token_ends(tokens)
 
 
 def _enclosed(text: str, start: int, end: int, opening: frozenset[str], closing: frozenset[str]) -> bool:
@@ -130,7 +130,17 @@ class _Context:
             self.as_label.setdefault(s.text, Counter())[s.label] += 1
         self.ending = {s.end: s.label for s in spans}
         self.starting = {s.start: s.label for s in spans}
-        self.strings = [(s.text, s.label) for s in spans if s.label in LABELS]
+        self.labels_of: dict[str, set[str]] = {}
+        for s in spans:
+            if s.label in LABELS:
+                self.labels_of.setdefault(s.text, set()).add(s.label)
+        distinct: dict[str, list[str]] = {}
+        for string, labels in self.labels_of.items():
+            for label in labels:
+                distinct.setdefault(label, []).append(string)
+        # Each label's distinct strings in one text, apart: a string stands inside a longer one of the label
+        # when it occurs there more often than as itself.
+        self.joined = {label: "\0".join(strings) for label, strings in distinct.items()}
         self.occurrences: dict[str, int] = {}
 
     def occurs(self, string: str) -> int:
@@ -207,8 +217,20 @@ def features(span: Span, context: _Context, bounds: tuple[frozenset[int], frozen
     f += sorted("as_other=" + label for label in labels if label != span.label)
     f.append("occurs=" + _count(context.occurs(string)))
     f.append("occurs_free=" + _count(context.occurs(string) - sum(labels.values())))
-    inside_of = sorted({label for other, label in context.strings if len(other) > n and string in other})
-    holds = sorted({label for other, label in context.strings if len(other) < n and other in string})
+    inside_of = sorted(
+        label
+        for label, joined in context.joined.items()
+        if joined.count(string) > (label in context.labels_of.get(string, ()))
+    )
+    holds = sorted(
+        {
+            label
+            for a in range(n)
+            for b in range(a + 1, n + 1)
+            if b - a < n
+            for label in context.labels_of.get(string[a:b], ())
+        }
+    )
     f += ["inside_of=" + label for label in inside_of] or ["inside_of=none"]
     f += ["holds=" + label for label in holds]
     return [span.label + ":" + x for x in f]
