@@ -88,6 +88,12 @@ def main() -> None:
         " and later waves as well (B and C written after A's table: exploratory)",
     )
     parser.add_argument(
+        "--leave-one-out",
+        action="store_true",
+        help="a diagnostic, not the rule's measure: train on every other wave, later ones too (tells a shift in the"
+        " errors from too little data)",
+    )
+    parser.add_argument(
         "--curve",
         action="store_true",
         help="also each fold's ranking quality (AUC) and F1 change at every threshold on the tested wave (what a"
@@ -110,8 +116,9 @@ def main() -> None:
         every_fold = True
         for fold in folds:
             k = names.index(fold)
-            train_rows = [r for n in names[:k] for r in data[n][0]]
-            train_gold = [g for n in names[:k] for g in data[n][1]]
+            before_k = [n for n in names if n != fold] if args.leave_one_out else names[:k]
+            train_rows = [r for n in before_k for r in data[n][0]]
+            train_gold = [g for n in before_k for g in data[n][1]]
             if current:
                 later = names[k:]
                 # The current candidates of a text are rows of their own report: named apart from its pre-wave ones.
