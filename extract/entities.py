@@ -525,7 +525,8 @@ _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院", "支队"))
 _LEVELS = "省市区县州旗盟"
 _PARTIES = "民革|民盟|民建|民进|农工民主党|农工党|致公党|九三学社|台盟|中共"
-_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
+# (省政协副主席某某作政协某某省委员会: the name holds one 政协 and no post; a second 政协 starts the name.)
+_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议|政协|主席|书记)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
                "新华网", "中国网", "光明日报",

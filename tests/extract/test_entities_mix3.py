@@ -1,0 +1,58 @@
+"""Issue 21, round mix3: kinds seen on unseen pages from the provinces the corpus had least of (texts 640–651).
+
+Every sentence is written for the test (invented names, places and sessions), so a rule passes only as a mechanism.
+Rules alone unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- 政协 … 省委员会: a CPPCC's own name holds one 政协, and no post or name between it and its place ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("省政协副主席张某作政协河东省委员会常务委员会关于提案工作情况的报告。", "政协河东省委员会常务委员会"),
+        ("县政协主席李某某代表政协青山县委员会常务委员会作报告。", "政协青山县委员会常务委员会"),
+    ],
+)
+def test_a_cppcc_name_starts_at_its_own_cppcc(text: str, org: str) -> None:
+    found = labelled(text, "ORG")
+    assert org in found
+    assert all("主席" not in o for o in found)
+
+
+# --- an e-mail address: the digits of its local part are no year ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["投稿邮箱:abczx2024@126.com", "联系邮箱:news2019@qq.com,电话略。"])
+def test_a_year_in_an_email_is_no_date(text: str) -> None:
+    assert labelled(text, "DATE") == []
+
+
+def test_a_bare_year_still_reads() -> None:
+    assert "2020" in labelled("《某某年鉴2020》收录了政协工作。", "DATE")
+
+
+# --- a party's member noun before names (盟员, 社员, 会员), as 委员 before them: the list after it is of people ----
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("盟员刘某清、赵某明与市委统战部副部长孙某出席会议。", ["刘某清", "赵某明", "孙某"]),
+        ("社员王某平、陈某与区委统战部部长马某一同参加。", ["王某平", "陈某", "马某"]),
+    ],
+)
+def test_names_after_a_member_noun(text: str, names: list[str]) -> None:
+    found = labelled(text, "PERSON")
+    for name in names:
+        assert name in found
+
+
+def test_a_member_noun_before_a_common_word_names_nobody() -> None:
+    assert labelled("会员单位和社员大会代表参加活动,盟员发展工作稳步推进。", "PERSON") == []
