@@ -30,6 +30,7 @@ from operator import and_, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any, cast
 
+from pizhu.extract.figures import counted_measures
 from pizhu.extract.models import Span
 from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
@@ -416,6 +417,9 @@ _BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|
 _BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)(?:(?:19|20)\d\d年度?)?$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
+# The one-character measure words of measure_words.tsv a numeral counts with (个, 次, 年, 项, 张…): after a numeral,
+# a count (not 服 of 三服务, a classifier no report counts with).
+_ONE_CHAR_MEASURES = "".join(sorted(w for w in counted_measures() if len(w) == 1 and "\u4e00" <= w <= "\u9fff"))
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
 # Quotation marks in pairs (“…”, "…", ‘…’, '…', 「…」), so ``"…'双减'…"`` gives 双减.
 # 「…『一国两制』…」: the inner corner brackets of Hong Kong and Macau pages are quotations of their own.
@@ -425,6 +429,9 @@ _QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_
 _AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
 # Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
 _QUOTED_WATCHWORDS = frozenset(("有事好商量", "国之大者"))
+# “一个指引、两手硬”, “四提升、两拓展”: in a quoted list whose other item is a numbered formula, an item of a numeral
+# and two characters is one too, where no measure word follows the numeral (a count is written with one: 两次会议).
+_LISTED_FORMULA_RE = re.compile(rf"[{_CN_NUM.replace('一', '')}](?![{_ONE_CHAR_MEASURES}{_CN_NUM}])[{_CJK}]{{2}}")
 _FORMULA_RE = re.compile(
     rf"(?:[{_CN_NUM}]个[{_CJK}]{{1,6}}"
     rf"|[{_CN_NUM}](?:大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
@@ -2373,7 +2380,13 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.6))
                 numbered += 1
             elif (
-                _FORMULA_RE.fullmatch(part)
+                (
+                    _FORMULA_RE.fullmatch(part)
+                    or (
+                        _LISTED_FORMULA_RE.fullmatch(part)
+                        and any(_FORMULA_RE.fullmatch(other) for other in parts if other != part)
+                    )
+                )
                 and not _YEAR_LIKE_RE.fullmatch(part)
                 and not award
                 and not _QUOTED_SPAN_RE.fullmatch(part)

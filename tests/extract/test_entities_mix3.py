@@ -56,3 +56,26 @@ def test_names_after_a_member_noun(text: str, names: list[str]) -> None:
 
 def test_a_member_noun_before_a_common_word_names_nobody() -> None:
     assert labelled("会员单位和社员大会代表参加活动,盟员发展工作稳步推进。", "PERSON") == []
+
+
+# --- in a quoted 、-list of numbered formulas, an item of a numeral and two characters is one (“一个指引、两手硬”) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "slogans"),
+    [
+        ("全面落实市委“一个统领、两手硬”的思路要求。", ["一个统领", "两手硬"]),
+        ("初步形成“四提升、两拓展”的工作格局。", ["四提升", "两拓展"]),
+    ],
+)
+def test_a_quoted_numbered_watchword(text: str, slogans: list[str]) -> None:
+    found = labelled(text, "SLOGAN")
+    for slogan in slogans:
+        assert slogan in found
+
+
+@pytest.mark.parametrize(
+    "text", ["召开“两次会议”筹备会。", "实施“三年行动”计划。", "“六统一”模式降低成本。", "携手“三乡人”助推发展。"]
+)
+def test_a_quoted_count_is_no_watchword(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
