@@ -79,3 +79,21 @@ def test_a_quoted_numbered_watchword(text: str, slogans: list[str]) -> None:
 )
 def test_a_quoted_count_is_no_watchword(text: str) -> None:
     assert labelled(text, "SLOGAN") == []
+
+
+# --- a level's numbered party congress written without 第 (省十一次党代会, 市十三次党代会) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("认真落实省十一次党代会精神和省委各项部署。", "十一次党代会"),
+        ("全面贯彻市十三次党代会部署要求。", "十三次党代会"),
+    ],
+)
+def test_a_level_numbered_party_congress(text: str, meeting: str) -> None:
+    assert meeting in labelled(text, "MEETING")
+
+
+def test_a_count_of_party_congresses_is_no_meeting() -> None:
+    assert labelled("先后参加了三次党代会的筹备工作。", "MEETING") == []
