@@ -680,7 +680,7 @@ _SUBUNITS = {
         # 市政协某某联络指导组, 县政协某某镇联络组, 县政协某某街道委员组: a standing group that keeps the body's liaison
         # with an area's members; 市政协港澳委员工作室: a workroom the body set up for its members (RULINGS, org14)
         # (市政协共有委员工作室, 某某政协首批委员工作室: a verb, a count or an ordinal before it is no name)
-        rf"|(?:(?![共有首批第各全的了和与及在为是个])[{_CJK}]){{2,8}}?(?:联络指导组|联络组|委员组|委员工作室)"
+        rf"|(?:(?![共有首批第各全的了和与及在为是个])[{_CJK}]){{2,8}}?(?:联络指导组|联络小组|联络组|委员组|委员工作室)"
         # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
         rf"|(?![各专有全]|{_AD_HOC_GROUP_WORDS})"
         # 市政协城建交通组: a sector's group named by two fields (org15), each no ad hoc word
@@ -4043,7 +4043,7 @@ _CHAIN_HEADS = (
     # A body before it is constituted: 政协某某县筹备委员会, 某某县第一届委员会筹备处.
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
     # The CPPCC's offices in towns: 政协某某镇联络处, 某某镇政协联络组.
-    "联络处", "联络组", "工作站",
+    "联络处", "联络小组", "联络组", "工作站",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
     # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).

@@ -97,3 +97,17 @@ def test_a_level_numbered_party_congress(text: str, meeting: str) -> None:
 
 def test_a_count_of_party_congresses_is_no_meeting() -> None:
     assert labelled("先后参加了三次党代会的筹备工作。", "MEETING") == []
+
+
+# --- a town's CPPCC liaison group by its longer name (联络小组), as 联络组 -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("石桥镇政协联络小组组织委员开展视察。", "石桥镇政协联络小组"),
+        ("县政协城关联络小组召开座谈会。", "县政协城关联络小组"),
+    ],
+)
+def test_a_liaison_group_by_its_longer_name(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
