@@ -1435,7 +1435,10 @@ _CREDIT_LINE_RE = scanning(
         rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
         # 设计:某某, 排版:某某: the other roles of a page's credit lines.
         r"|设计|文字|排版|美编|策划|统筹|制作)"
-        rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
+        # 来源:某某都市报 作者:某某 (normalization glues them: 来源:某某都市报作者:某某): the next role of the line
+        # ends the name as the line's end does.
+        rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})"
+        rf"(?=[ \u3000\t]*(?:$|[)）|/／]|(?:作者|责任编辑|编辑|记者|通讯员|摄影|校对)[ \u3000]*[:：]))",
         re.MULTILINE,
     )
 )
@@ -1470,7 +1473,7 @@ def _credit_name_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # (RULINGS: media outlets are ORG); a generic source (有关新闻, 媒体) and a client app are not.
 _OUTLET_SOURCE_RE = re.compile(
     rf"(?:据|转载自|转自|从)((?!有关|相关|媒体|多家|各|本|该|此|上述|网络|网上|境外|外国)[{_CJK}]{{2,6}}?"
-    rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
+    rf"(?:新闻网|新闻|网|日报|晚报|早报|都市报|时报|商报|晨报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
 )
 _AGENCY_RE = re.compile(
     # (after a mirror's Latin tag too: sp20241125中新网北京2月26日电)
@@ -1481,7 +1484,8 @@ _AGENCY_RE = re.compile(
     re.MULTILINE,
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】, 今日某县网消息 (not 本报讯: the paper's own).
-_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
+# (据某某时报消息: 据, "according to", opens the line before the paper, no part of its name.)
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该据])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
 # 枞阳在线消息: a place's news site named 某某在线 opening a line before its lead (the stem must read as a place,
 # so 委员们在线消息互通 is no site).
 _ONLINE_SITE_RE = re.compile(

@@ -111,3 +111,30 @@ def test_a_count_of_party_congresses_is_no_meeting() -> None:
 )
 def test_a_liaison_group_by_its_longer_name(text: str, org: str) -> None:
     assert org in labelled(text, "ORG")
+
+
+# --- a credit line's source before the next role of the same line (来源:某某都市报作者:某某) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("来源:江北都市报作者:张某明\n", "江北都市报"),
+        ("来源:江北都市报 作者:张某明\n", "江北都市报"),
+        ("稿件来源:青山县融媒体中心 编辑:李某\n", "青山县融媒体中心"),
+    ],
+)
+def test_a_credit_source_before_another_role(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("据江北都市报报道,会议昨日开幕。", "江北都市报"), ("据东方时报消息,委员们视察了工程。", "东方时报")],
+)
+def test_a_paper_named_as_the_source(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
+
+
+def test_a_report_made_to_a_body_is_no_paper() -> None:
+    assert labelled("据群众举报,有关部门已经处理。", "ORG") == []
