@@ -219,7 +219,8 @@ _POINT_RE = re.compile(
             # a group of four digits is no thousands group, so the comma is the list's.
             # After a comma that follows text (报告指出,,2024) a year; after a digit and a comma a thousands group.
             rf"(?P<bare>{_NB}(?:(?<![0-9])(?<![0-9],)|{_YEAR_COMMA_BEFORE})(?<![0-9][-—–])(?<!第){_BARE_YEAR}"
-            rf"(?![0-9０-９.%‰A-Za-z年月日号])(?!,(?!{_BARE_YEAR}(?![0-9０-９.%‰A-Za-z]))))",
+            # An e-mail's local part is no year (投稿邮箱:news2024@163.com).
+            rf"(?![0-9０-９.%‰A-Za-z年月日号@＠])(?!,(?!{_BARE_YEAR}(?![0-9０-９.%‰A-Za-z]))))",
         )
     )
     + ")"

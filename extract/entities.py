@@ -30,6 +30,7 @@ from operator import and_, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any, cast
 
+from pizhu.extract.figures import counted_measures
 from pizhu.extract.models import Span
 from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
@@ -355,6 +356,8 @@ _MEETING_RE = scanning(
         # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
         # 第四次⏎2⏎全体社员大会: a PDF page's number between the ordinal and its congress (RULINGS).
         rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]?代表[)）]?)?|代表)大会|党代会)"
+        # 省十一次党代会, 市十三次党代会: a level's numbered party congress, its 第 left out after the level.
+        rf"|(?<=[省市县区州旗])[一二三四五六七八九十]{{1,3}}次党代会"
         # 第六届会员代表大会, 首届会员代表会, 第五届代表会议: an association's congress numbered by its term (a people's
         # congress so named is the body, an ORG: RULINGS); 第一届全委会: its term's first plenary.
         rf"|{_TERM}(?:(?:社员|盟员|会员)代表(?:大会|会议|会(?!议))|代表(?:会议|会(?!议))|全委会(?!议))"
@@ -416,6 +419,9 @@ _BODY_MEETS_RE = re.compile(r"(?:委员会|常委会|党组|主席团)(?:举行|
 _BODY_BEFORE_RE = re.compile(r"(?:委员会|常委会|代表大会|人大|政协|党组|主席团)(?:(?:19|20)\d\d年度?)?$")
 
 _CN_NUM = "一二三四五六七八九十两百千"
+# The one-character measure words of measure_words.tsv a numeral counts with (个, 次, 年, 项, 张…): after a numeral,
+# a count (not 服 of 三服务, a classifier no report counts with).
+_ONE_CHAR_MEASURES = "".join(sorted(w for w in counted_measures() if len(w) == 1 and "\u4e00" <= w <= "\u9fff"))
 # “两个确立”, “十个一”, “三抓三促”, “1+7”: a quoted numbered formula, not a free-text topic.
 # Quotation marks in pairs (“…”, "…", ‘…’, '…', 「…」), so ``"…'双减'…"`` gives 双减.
 # 「…『一国两制』…」: the inner corner brackets of Hong Kong and Macau pages are quotations of their own.
@@ -425,6 +431,9 @@ _QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_
 _AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
 # Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
 _QUOTED_WATCHWORDS = frozenset(("有事好商量", "国之大者"))
+# “一个指引、两手硬”, “四提升、两拓展”: in a quoted list whose other item is a numbered formula, an item of a numeral
+# and two characters is one too, where no measure word follows the numeral (a count is written with one: 两次会议).
+_LISTED_FORMULA_RE = re.compile(rf"[{_CN_NUM.replace('一', '')}](?![{_ONE_CHAR_MEASURES}{_CN_NUM}])[{_CJK}]{{2}}")
 _FORMULA_RE = re.compile(
     rf"(?:[{_CN_NUM}]个[{_CJK}]{{1,6}}"
     rf"|[{_CN_NUM}](?:大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
@@ -525,7 +534,8 @@ _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院", "支队"))
 _LEVELS = "省市区县州旗盟"
 _PARTIES = "民革|民盟|民建|民进|农工民主党|农工党|致公党|九三学社|台盟|中共"
-_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
+# (省政协副主席某某作政协某某省委员会: the name holds one 政协 and no post; a second 政协 starts the name.)
+_CPPCC_NAMED_RE = re.compile(rf"政协(?:(?!届|次|会议|政协|主席|书记)[{_CJK}]){{1,10}}?(?:自治区|[省市区县州旗])委员会")
 _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国人大常委会", "全国人大", "中央统战部",
                "人民政协报", "中国共产党", "中国人民政治协商会议", "中央军委", "新华社", "人民日报", "人民网",
                "新华网", "中国网", "光明日报",
@@ -670,7 +680,7 @@ _SUBUNITS = {
         # 市政协某某联络指导组, 县政协某某镇联络组, 县政协某某街道委员组: a standing group that keeps the body's liaison
         # with an area's members; 市政协港澳委员工作室: a workroom the body set up for its members (RULINGS, org14)
         # (市政协共有委员工作室, 某某政协首批委员工作室: a verb, a count or an ordinal before it is no name)
-        rf"|(?:(?![共有首批第各全的了和与及在为是个])[{_CJK}]){{2,8}}?(?:联络指导组|联络组|委员组|委员工作室)"
+        rf"|(?:(?![共有首批第各全的了和与及在为是个])[{_CJK}]){{2,8}}?(?:联络指导组|联络小组|联络组|委员组|委员工作室)"
         # 区政协城建组, 市政协文卫组: a sector's standing group; not an ad hoc one (调研组) or a verb (组织).
         rf"|(?![各专有全]|{_AD_HOC_GROUP_WORDS})"
         # 市政协城建交通组: a sector's group named by two fields (org15), each no ad hoc word
@@ -1425,7 +1435,10 @@ _CREDIT_LINE_RE = scanning(
         rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
         # 设计:某某, 排版:某某: the other roles of a page's credit lines.
         r"|设计|文字|排版|美编|策划|统筹|制作)"
-        rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})(?=[ \u3000\t]*(?:$|[)）|/／]))",
+        # 来源:某某都市报 作者:某某 (normalization glues them: 来源:某某都市报作者:某某): the next role of the line
+        # ends the name as the line's end does.
+        rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})"
+        rf"(?=[ \u3000\t]*(?:$|[)）|/／]|(?:作者|责任编辑|编辑|记者|通讯员|摄影|校对)[ \u3000]*[:：]))",
         re.MULTILINE,
     )
 )
@@ -1460,7 +1473,7 @@ def _credit_name_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
 # (RULINGS: media outlets are ORG); a generic source (有关新闻, 媒体) and a client app are not.
 _OUTLET_SOURCE_RE = re.compile(
     rf"(?:据|转载自|转自|从)((?!有关|相关|媒体|多家|各|本|该|此|上述|网络|网上|境外|外国)[{_CJK}]{{2,6}}?"
-    rf"(?:新闻网|新闻|网|日报|晚报|早报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
+    rf"(?:新闻网|新闻|网|日报|晚报|早报|都市报|时报|商报|晨报|电视台|卫视))(?=报道|消息|讯|获悉|了解到|[,，。；;\n]|$)"
 )
 _AGENCY_RE = re.compile(
     # (after a mirror's Latin tag too: sp20241125中新网北京2月26日电)
@@ -1471,7 +1484,8 @@ _AGENCY_RE = re.compile(
     re.MULTILINE,
 )
 # A site's or a paper's lead: 各界新闻网讯, 【香港商报讯】, 今日某县网消息 (not 本报讯: the paper's own).
-_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
+# (据某某时报消息: 据, "according to", opens the line before the paper, no part of its name.)
+_SITE_LEAD_RE = re.compile(rf"^[ \u3000]*[【\[]?((?![本我该据])[{_CJK}]{{2,8}}(?:网|报))(?:讯|首页|消息)", re.MULTILINE)
 # 枞阳在线消息: a place's news site named 某某在线 opening a line before its lead (the stem must read as a place,
 # so 委员们在线消息互通 is no site).
 _ONLINE_SITE_RE = re.compile(
@@ -2372,7 +2386,13 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_formula", 0.6))
                 numbered += 1
             elif (
-                _FORMULA_RE.fullmatch(part)
+                (
+                    _FORMULA_RE.fullmatch(part)
+                    or (
+                        _LISTED_FORMULA_RE.fullmatch(part)
+                        and any(_FORMULA_RE.fullmatch(other) for other in parts if other != part)
+                    )
+                )
                 and not _YEAR_LIKE_RE.fullmatch(part)
                 and not award
                 and not _QUOTED_SPAN_RE.fullmatch(part)
@@ -4027,7 +4047,7 @@ _CHAIN_HEADS = (
     # A body before it is constituted: 政协某某县筹备委员会, 某某县第一届委员会筹备处.
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
     # The CPPCC's offices in towns: 政协某某镇联络处, 某某镇政协联络组.
-    "联络处", "联络组", "工作站",
+    "联络处", "联络小组", "联络组", "工作站",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
     # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).

@@ -53,6 +53,11 @@ def _read_measure_words() -> dict[str, tuple[str, str]]:
 _MEASURE_WORDS = _read_measure_words()
 
 
+def counted_measures() -> frozenset[str]:
+    """The measure words a Chinese numeral before them counts with (``cn`` count or cue: 三次, 两项; not 服 of 服务)."""
+    return frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn != "no")
+
+
 def measure_kinds() -> dict[str, str]:
     """Each measure word of ``measure_words.tsv`` with its kind (time, money, count…)."""
     return {word: kind for word, (kind, _cn) in _MEASURE_WORDS.items()}
