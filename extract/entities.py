@@ -5376,7 +5376,11 @@ _SETUP_VERBS = (
 )
 # Of those, the ones no body's name holds (成立 may: 某某成立70周年筹备委员会; 筹建 too: 筹建办): one inside a chain
 # between its place and its head means a clause, not a name (全国政协创设专家协商会).
-_CLAUSE_VERBS = ("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设")
+_CLAUSE_VERBS = (
+    *("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设"),
+    # 在某市参观某某纪念馆: a visit's verb between the place and the head; the place is where, no name's part
+    *("参观", "考察", "视察", "走访", "看望", "慰问"),
+)
 
 
 _STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")

@@ -42,3 +42,15 @@ def test_a_proposal_office_stays() -> None:
 def test_a_committee_after_qita_is_no_named_subunit(text: str, body: str) -> None:
     orgs = labelled(text, "ORG")
     assert orgs == [body], orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_body"),
+    [
+        ("考察团在锦州参观辽沈战役纪念馆,随后座谈。", "锦州", "锦州参观辽沈战役纪念馆"),
+        ("考察团在延安参观革命纪念馆。", "延安", "延安参观革命纪念馆"),
+    ],
+)
+def test_a_visit_verb_between_a_place_and_a_head_names_no_body(text: str, place: str, not_body: str) -> None:
+    assert not_body not in labelled(text, "ORG")
+    assert place in labelled(text, "GPE")
