@@ -654,19 +654,19 @@ _REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|�
 # Words that open an ad hoc group (调研组, 督查组) or a members' one (委员组), no sector's standing group.
 _AD_HOC_GROUP_WORDS = "调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
-_NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
+_NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会复])"  # 提案办复率: 办复 (handled and answered) is a verb
 # 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
 _NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
 _SUBUNITS = {
     "政协": re.compile(
         # 市政协党组理论学习中心组: the party group's theory-study group is one chain with it (RULINGS, slog4)
         rf"(?:党组(?:理论学习)?中心组|党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
-        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会"
+        rf"|(?![各专有全]|其[他它])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会"
         # 提案委, 文史委: a committee's short name; one ending in a level's 委 (聚焦盟委, 紧扣旗委) is the verb and
         # that level's party committee, another body.
         rf"|(?![各专有全委])[{_CJK}]{{2,4}}(?<![省市区县州旗盟])委(?![员会])"
         # 区政协提案专委会: a committee's short form in 专委会 with its field (bare 各专委会 names none) (org15)
-        rf"|(?![各专有全委])[{_CJK}]{{2,6}}?专委会"
+        rf"|(?![各专有全委]|其[他它])[{_CJK}]{{2,6}}?专委会"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协港澳台侨外事委: a committee for the regions or the overseas Chinese by its short name, however long
         rf"|{_REGION_COMMITTEE}"
@@ -5396,7 +5396,11 @@ _SETUP_VERBS = (
 )
 # Of those, the ones no body's name holds (成立 may: 某某成立70周年筹备委员会; 筹建 too: 筹建办): one inside a chain
 # between its place and its head means a clause, not a name (全国政协创设专家协商会).
-_CLAUSE_VERBS = ("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设")
+_CLAUSE_VERBS = (
+    *("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设"),
+    # 在某市参观某某纪念馆: a visit's verb between the place and the head; the place is where, no name's part
+    *("参观", "考察", "视察", "走访", "看望", "慰问"),
+)
 
 
 _STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")

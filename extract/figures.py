@@ -522,6 +522,12 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # 2025款车型: a model year
     if arabic and before == "、" and _neighbour_before(text, num_start, number_text):
         return None  # 5、6名, 1、2次: an estimate of neighbouring digits (三五个, 七八次)
+    if not arabic and before == "、" and _cn_neighbour_before(text, num_start, number_text):
+        return None  # 十二、三岁, 二十七、八人: the same estimate in Chinese numerals (twelve or thirteen)
+    if unit == "部" and text.startswith("分", end):
+        return None  # 两部分, 一部分, 3部分: 部分 is the word "part", 部 no measure word there
+    if unit.isascii() and unit.isalpha() and text[end : end + 1].isascii() and text[end : end + 1].isalpha():
+        return None  # 3kms, 12kgx: a Latin unit symbol is whole or it is none
     if (
         _MEASURE_WORDS[unit_word][0] == "noun"
         and unit not in ("人", "字")
@@ -735,6 +741,21 @@ def _neighbour_before(text: str, start: int, number: str) -> bool:
     )
 
 
+_CN_DIGIT_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+
+def _cn_neighbour_before(text: str, start: int, number: str) -> bool:
+    """Whether ``number`` (one Chinese digit) follows a numeral ending in the digit one below it and a 、
+    (十二、三岁, 二十七、八人): an estimate of neighbouring numbers, no count of either."""
+    if len(number) != 1 or number not in _CN_DIGIT_VALUES or start < 3:
+        return False
+    prev = text[start - 2]
+    # the numeral before 、 has a tens place (十二、三): a list of one-digit items (一、二、三) is numbering
+    return (
+        prev in _CN_DIGIT_VALUES and text[start - 3] == "十" and _CN_DIGIT_VALUES[number] - _CN_DIGIT_VALUES[prev] == 1
+    )
+
+
 # Two hex digits after % (one a letter): a URL's percent-encoding (%E6%94%BF).
 _HEX_PAIR_RE = re.compile(r"[0-9A-F][A-F]|[A-F][0-9A-F]")
 
@@ -926,6 +947,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or _continues_counts(text, m.start(), m.group("unit"))
         or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
         or _ONE_OF_AFTER_RE.match(text, end) is not None
+        # 我们四人, 她们三位: a plural pronoun before people counted names who they are
+        or (unit in ("人", *_PEOPLE_UNITS) and text.endswith(_PLURAL_PRONOUNS, 0, m.start()))
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
@@ -945,6 +968,10 @@ _POST_COUNTED_RE = re.compile(
     r"(?:副?主席|副?秘书长|副?主任|常务?委员|常委|委员|副?会长|理事)"
     r"(?:[(（][\u4e00-\u9fff]{1,4}[)）])?$"
 )
+
+
+# Plural personal pronouns: people counted right after one are the people it names (我们四人).
+_PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 
 
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
