@@ -298,6 +298,10 @@ def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> b
         return True
     freq, tag = entry
     if kind == "city":
+        # 张家口, 石家庄: a city's name of three characters jieba tags as a person's is the city (no given name
+        # of two characters is that common a word); a two-character one may be a name (桂林, 嘉兴).
+        if len(name) >= 3 and tag in ("nr", "nrt"):
+            return True
         return tag == "ns" or freq < 100 or (tag in ("nr", "nrt", "nz", "j") and freq < 200)
     # A county's short name is more often a word (惠民, 安宁, 新建): only a rare dictionary name.
     return tag in ("ns", "nr", "nrt") and freq < 50
@@ -1293,9 +1297,11 @@ _COUNTY_NAME_AFTER_POST_RE = re.compile(
 
 # A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /
 # 常务委员会工作报告. The name runs across the breaks, as a name a PDF break cut does (RULINGS).
+# Over a session (中国人民政治协商会议 / X市第五届委员会第二次会议 / 关于提案审查情况的报告) the body is the CPPCC with
+# its place, as 政协X市 + 第五届委员会第四次会议 on one line; the term and session are the MEETING's.
 _STACKED_HEADING_RE = re.compile(
-    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])(?:第?{_N}届)?委员会"
-    rf"(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?"
+    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])"
+    rf"(?:(?=第?{_N}届委员会第?{_N}次)|(?:第?{_N}届)?委员会(?!第?{_N}次)(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?)"
 )
 
 
@@ -3863,6 +3869,16 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         if place is None and head_start and text[head_start - 1] in _LEVELS:
             # 楚雄 + 市政协: jieba may glue the level to the head, so the place ends one early.
             place = place_end.get(head_start - 1)
+        if place is None and head == "政协":
+            # 嘉兴政协, 桂林政协: a city's or province's short name from the divisions table opens its CPPCC's name
+            # even where jieba reads the name as a word of another kind; it must start a word (王桂林政协委员 is
+            # a person and his post).
+            short = _big_division_short_before(text, head_start, token_starts)
+            if short is not None:
+                spans.append(
+                    _span(text, short, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
         if place is not None:
             start = place.start
             # 盘锦市大洼区政协: a chain of places is one prefix.
@@ -3955,6 +3971,20 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             continue  # 大墅镇政协委员, 某某高新区政协委员: a town or a zone has no CPPCC (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+def _big_division_short_before(text: str, end: int, token_starts: Any) -> int | None:
+    """Start of a city's or province's short name (2–4 characters, the longest) that ends at ``end`` and starts a
+    word: jieba's token starts there, or what stands before it is no CJK character."""
+    short = place_table().short
+    for k in (4, 3, 2):
+        start = end - k
+        if start < 0 or short.get(text[start:end]) not in _BIG_DIVISIONS:
+            continue
+        if start in token_starts or not start or not _is_cjk(text[start - 1]):
+            return start
+        return None
+    return None
 
 
 def _division_before(text: str, end: int) -> int | None:
