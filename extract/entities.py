@@ -3951,6 +3951,19 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # 自治区政协, 自治州党委, 自治县人民政府: an autonomous division's level names its organs as 县 does
             # (县政协); a named place before it (某某自治县政协) gives the longer name.
             start = head_start - 3 if start is None or start > head_start - 3 else start
+        if start is None and head == "政协" and (not head_start or text[head_start - 1] in _BARE_CPPCC_BEFORE):
+            # 政协提案委员会, 政协文教工作组: bare 政协 with its committee, office or group is the one CPPCC the
+            # text is about, as 县政协提案委员会 is; at a clause's start or after a function word only (人民政协…).
+            end = _subunit_end(text, head, head_end)
+            unit = text[head_end:end]
+            if (
+                unit.endswith(("委员会", "委", "组", "办公室"))
+                and "届" not in unit
+                and not unit.startswith(("党组", "机关"))  # 政协党组: the party group in it is another body
+                and _CPPCC_TERM_RE.match(text, head_start) is None
+            ):
+                spans.append(_span(text, head_start, end, "ORG", "entity.org_bare_cppcc_unit", 0.55))
+            continue
         if start is None:
             continue
         end = _subunit_end(text, head, head_end)
@@ -3971,6 +3984,10 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             continue  # 大墅镇政协委员, 某某高新区政协委员: a town or a zone has no CPPCC (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+# What may stand before a bare 政协 that opens a name: a clause's or line's edge, a mark, a function word.
+_BARE_CPPCC_BEFORE = frozenset('\n ,,。;;:：、（(“"由的经是和与及在向对将把为从据')
 
 
 def _big_division_short_before(text: str, end: int, token_starts: Any) -> int | None:

@@ -58,3 +58,23 @@ def test_a_stacked_heading_over_a_session_gives_the_body_and_the_meeting() -> No
 def test_a_stacked_heading_over_a_standing_committee_stays_one_body() -> None:
     text = "中国人民政治协商会议\n安康市第四届委员会常务委员会\n工作报告\n"
     assert "中国人民政治协商会议\n安康市第四届委员会常务委员会" in labelled(text, "ORG")
+
+
+# --- bare 政协 with its committee, office or group: the one CPPCC the text is about -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("1985年2月,政协提案委员会分两组考察了提案办理情况。", "政协提案委员会"),
+        ("会议纪要由政协办公室印发。", "政协办公室"),
+        ("对未立案的,政协提案委要加强与委员的沟通联系。", "政协提案委"),
+    ],
+)
+def test_bare_cppcc_with_a_committee_office_or_group_is_one_body(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize("text", ["政协委员组织开展调研。", "人民政协理论研究委员会成立。"])
+def test_bare_cppcc_before_members_or_inside_a_word_is_no_body(text: str) -> None:
+    assert not any(o.startswith("政协") for o in labelled(text, "ORG"))
