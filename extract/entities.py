@@ -299,6 +299,10 @@ def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> b
         return True
     freq, tag = entry
     if kind == "city":
+        # 张家口, 石家庄: a city's name of three characters jieba tags as a person's is the city (no given name
+        # of two characters is that common a word); a two-character one may be a name (桂林, 嘉兴).
+        if len(name) >= 3 and tag in ("nr", "nrt"):
+            return True
         return tag == "ns" or freq < 100 or (tag in ("nr", "nrt", "nz", "j") and freq < 200)
     # A county's short name is more often a word (惠民, 安宁, 新建): only a rare dictionary name.
     return tag in ("ns", "nr", "nrt") and freq < 50
@@ -1303,9 +1307,11 @@ _COUNTY_NAME_AFTER_POST_RE = re.compile(
 
 # A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /
 # 常务委员会工作报告. The name runs across the breaks, as a name a PDF break cut does (RULINGS).
+# Over a session (中国人民政治协商会议 / X市第五届委员会第二次会议 / 关于提案审查情况的报告) the body is the CPPCC with
+# its place, as 政协X市 + 第五届委员会第四次会议 on one line; the term and session are the MEETING's.
 _STACKED_HEADING_RE = re.compile(
-    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])(?:第?{_N}届)?委员会"
-    rf"(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?"
+    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])"
+    rf"(?:(?=第?{_N}届委员会第?{_N}次)|(?:第?{_N}届)?委员会(?!第?{_N}次)(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?)"
 )
 
 
@@ -3883,6 +3889,16 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         if place is None and head_start and text[head_start - 1] in _LEVELS:
             # 楚雄 + 市政协: jieba may glue the level to the head, so the place ends one early.
             place = place_end.get(head_start - 1)
+        if place is None and head == "政协":
+            # 嘉兴政协, 桂林政协: a city's or province's short name from the divisions table opens its CPPCC's name
+            # even where jieba reads the name as a word of another kind; it must start a word (王桂林政协委员 is
+            # a person and his post).
+            short = _big_division_short_before(text, head_start, token_starts)
+            if short is not None:
+                spans.append(
+                    _span(text, short, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
         if place is not None:
             start = place.start
             # 盘锦市大洼区政协: a chain of places is one prefix.
@@ -3955,6 +3971,19 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # 自治区政协, 自治州党委, 自治县人民政府: an autonomous division's level names its organs as 县 does
             # (县政协); a named place before it (某某自治县政协) gives the longer name.
             start = head_start - 3 if start is None or start > head_start - 3 else start
+        if start is None and head == "政协" and (not head_start or text[head_start - 1] in _BARE_CPPCC_BEFORE):
+            # 政协提案委员会, 政协文教工作组: bare 政协 with its committee, office or group is the one CPPCC the
+            # text is about, as 县政协提案委员会 is; at a clause's start or after a function word only (人民政协…).
+            end = _subunit_end(text, head, head_end)
+            unit = text[head_end:end]
+            if (
+                unit.endswith(("委员会", "委", "组", "办公室"))
+                and "届" not in unit
+                and not unit.startswith(("党组", "机关"))  # 政协党组: the party group in it is another body
+                and _CPPCC_TERM_RE.match(text, head_start) is None
+            ):
+                spans.append(_span(text, head_start, end, "ORG", "entity.org_bare_cppcc_unit", 0.55))
+            continue
         if start is None:
             continue
         end = _subunit_end(text, head, head_end)
@@ -3975,6 +4004,24 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             continue  # 大墅镇政协委员, 某某高新区政协委员: a town or a zone has no CPPCC (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+# What may stand before a bare 政协 that opens a name: a clause's or line's edge, a mark, a function word.
+_BARE_CPPCC_BEFORE = frozenset('\n ,,。;;:：、（(“"由的经是和与及在向对将把为从据')
+
+
+def _big_division_short_before(text: str, end: int, token_starts: Any) -> int | None:
+    """Start of a city's or province's short name (2–4 characters, the longest) that ends at ``end`` and starts a
+    word: jieba's token starts there, or what stands before it is no CJK character."""
+    short = place_table().short
+    for k in (4, 3, 2):
+        start = end - k
+        if start < 0 or short.get(text[start:end]) not in _BIG_DIVISIONS:
+            continue
+        if start in token_starts or not start or not _is_cjk(text[start - 1]):
+            return start
+        return None
+    return None
 
 
 def _division_before(text: str, end: int) -> int | None:
