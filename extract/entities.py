@@ -3792,6 +3792,17 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         # 某地区台盟组织: a region's organizations of the party, a plural; the place stays a place (RULINGS, 490–501).
         if place is not None and not text.startswith(("组织", "各级组织"), m.end()):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
+        elif (
+            place is None
+            and m.start()
+            and text[m.start() - 1] in _LEVELS
+            and (m.start() < 2 or not _is_cjk(text[m.start() - 2]) or text[m.start() - 2] in _FUNCTION_BEFORE)
+            and text[m.start() - 2 : m.start() - 1] not in _PLURAL_BEFORE_LEVEL
+            and not text.startswith(("组织", "各级组织", "党员", "会员", "社员", "盟员"), m.end())
+        ):
+            # 与省民进, 市农工党组织委员: a level before the party's short name is its committee at that level, as a
+            # place is its branch; not after a plural or a deictic (全市民建会员), nor the level's members.
+            spans.append(_span(text, m.start() - 1, m.end(), "ORG", "entity.org_level_party", 0.7))
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in bare_parties]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
@@ -3841,6 +3852,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         start = _division_before(text, m.start())
         if start is not None:
             spans.append(_span(text, start, m.end(), "ORG", "entity.org_army_unit", 0.65))
+    # 61234部队: the army names a unit by its code number (番号), four to six digits right before 部队.
+    at = text.find("部队")
+    while at >= 0:
+        digits = len(text[max(0, at - 7) : at]) - len(text[max(0, at - 7) : at].rstrip("0123456789"))
+        if 4 <= digits <= 6:
+            spans.append(_span(text, at - digits, at + 2, "ORG", "entity.org_army_code", 0.7))
+        at = text.find("部队", at + 2)
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -4399,6 +4417,14 @@ def _body_prefix(
             start = w_start
             while word.startswith("中华") and start in place_end:
                 start = place_end[start].start  # 香港 + 中华总商会: 中华 leads no national body after a place
+            if word.startswith("武警") and start:
+                # 县武警中队, 某某市武警支队: a level or a place before the armed police's unit is the unit's own, as
+                # before a fire or police brigade (县消防中队); not after a plural (全县武警中队).
+                if start in place_end:
+                    while start in place_end:
+                        start = place_end[start].start
+                elif text[start - 1] in _LEVELS and (start < 2 or text[start - 2] not in _PLURAL_BEFORE_LEVEL):
+                    start -= 1
             return start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
         term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)
         if term is not None and w_start >= term.start():

@@ -1,0 +1,60 @@
+"""Issue 21, org16: kinds of ORG the unseen pages 664–675 showed (双拥 visits to army, armed-police and fire units,
+a provincial CPPCC pairing its committees with the parties' provincial committees, 委员企业 visits).
+
+- a level or a place written before an armed-police unit is the unit's own (县武警中队, 某某市武警支队), as a level
+  before a fire brigade or a police brigade already is (县消防中队, 县交警大队); a plural before the level is not
+  (全县武警中队 stays 武警中队's);
+- a unit by its code number (五位数 + 部队: the army's 番号) is one ORG, and its digits with 部 are no FIGURE;
+- a level written before a democratic party's short name is that party's committee at the level (省民进, 市农工党),
+  as a place before it is its branch there (广西民建); a plural or a deictic before the level is not (全市民建会员).
+
+Every sentence is written for the test (invented people and numbers), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("在县武警中队,某某看望了官兵。", "县武警中队"),
+        ("在市武警支队,某某表示感谢。", "市武警支队"),
+        ("慰问组来到区武警大队座谈。", "区武警大队"),
+    ],
+)
+def test_a_level_before_an_armed_police_unit_is_part_of_it(text: str, unit: str) -> None:
+    assert unit in labelled(text, "ORG")
+
+
+def test_a_plural_before_the_level_stays_outside() -> None:
+    orgs = labelled("全县武警中队官兵参加了演练。", "ORG")
+    assert "全县武警中队" not in orgs and "县武警中队" not in orgs
+
+
+def test_a_unit_by_its_code_number_is_one_org_and_no_figure() -> None:
+    text = "先后深入61234部队、61235部队和消防大队看望官兵。"
+    orgs = labelled(text, "ORG")
+    assert "61234部队" in orgs and "61235部队" in orgs
+    assert not [f for f in labelled(text, "FIGURE") if f.endswith("部")]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("文史委员会与省民进对口联系,经济委员会与省工商联对口联系。", "省民进"),
+        ("教育委员会与省民盟、医卫委员会与省农工党建立联系。", "省农工党"),
+        ("市农工党开展专题调研,形成调研报告。", "市农工党"),
+    ],
+)
+def test_a_level_before_a_party_short_name_is_its_committee(text: str, party: str) -> None:
+    assert party in labelled(text, "ORG")
+
+
+def test_a_plural_before_the_level_leaves_the_party_bare() -> None:
+    orgs = labelled("带领全市民建会员参加活动。", "ORG")
+    assert "市民建" not in orgs
