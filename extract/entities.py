@@ -1537,6 +1537,49 @@ _BARE_UNITS = frozenset(("委员会", "工作组", "办公室", "研究室", "�
 _NOT_A_UNIT_START = ("专门", "各", "若干", "有关", "相关", *"一二两三四五六七八九十几0123456789")
 
 
+# 走访了某某生态农业发展有限公司, 、某某电梯股份有限公司: a company's legal form closes its name, whatever words the
+# trade name and the trade are; the name opens after a mark, a conjunction or a visit's verb and holds no function
+# word (a placeholder, a plural or a deictic opening it names no firm).
+_LEGAL_FORM_RE = scanning(re.compile("股份有限公司|有限责任公司|有限公司"))
+_FIRM_NAME_AFTER = frozenset("、，,。；;：:“”\"'‘’（()）《》【】 \n\t和与及")
+_FIRM_LEAD_RE = re.compile(
+    r"(?:走访|来到|走进|深入|参观|考察|视察|调研|前往|进入|察看|看望|慰问|创办|创立|成立|兴办|介绍|是|到|在|赴|对|向|由)"
+    r"(?:了|到)?"
+)
+_NOT_A_FIRMS_START = ("某", "各", "该", "本", "我", "全", "有关", "相关", "这", "那", "一家", "多家", "其")
+_FIRM_NAME_MAX = 16
+
+
+def _firms_by_form(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Companies named by their legal form (有限公司, 股份有限公司, 有限责任公司) that no rule found whole: the
+    name runs back from the form to a mark or a conjunction (at most sixteen characters), a visit's verb or a
+    preposition in it ends the clause before the name, and no function word of two characters (or 的, 了) stands
+    inside it. A name cut at a bracket (某某(天门)…有限公司) is left to the rules that read the bracket."""
+    if "有限" not in text:
+        return spans
+    out = list(spans)
+    for m in _LEGAL_FORM_RE.finditer(text):
+        lo = max(0, m.start() - _FIRM_NAME_MAX)
+        start = m.start()
+        while start > lo and text[start - 1] not in _FIRM_NAME_AFTER:
+            start -= 1
+        if (start == lo and lo and text[lo - 1] not in _FIRM_NAME_AFTER) or (start and text[start - 1] in ")）"):
+            continue  # no mark within reach (a clause, not a name), or a bracket inside the name
+        for lead in _FIRM_LEAD_RE.finditer(text, start, m.start()):
+            start = lead.end()  # 委员们来到 + 某某电梯股份有限公司: the last verb or preposition ends the clause
+        name = text[start : m.start()]
+        if len(name) < 2 or name.startswith(_NOT_A_FIRMS_START) or "某" in name or not _CJK_ONLY_RE.fullmatch(name):
+            continue  # 淄博某科技有限公司: a placeholder anywhere in the name names no firm (its place stays a GPE)
+        words = st["segmenter"].words(name)
+        if any(w in st["function_words"] and (len(w) >= 2 or w in "的了") for w in words):
+            continue
+        if any(s.label == "ORG" and s.start < m.end() and m.start() < s.end and s.start <= start for s in out):
+            continue  # a rule found the firm whole, or a longer body holds it
+        out = [s for s in out if not (s.label in ("GPE", "ORG") and start <= s.start and s.end <= m.end())]
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_firm_form", 0.6))
+    return out
+
+
 def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     """The body forms above, over the spans found (a body replaces the place it starts with)."""
     out = list(spans)
@@ -2086,6 +2129,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         out.append(span)
     taken = _covered(text, (span for span in out if span.label in ("PERSON", "ORG")))
     out = _more_bodies(text, out)
+    out = _firms_by_form(text, out, st)
     out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
     out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):

@@ -58,3 +58,28 @@ def test_a_level_before_a_party_short_name_is_its_committee(text: str, party: st
 def test_a_plural_before_the_level_leaves_the_party_bare() -> None:
     orgs = labelled("带领全市民建会员参加活动。", "ORG")
     assert "市民建" not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("委员们先后来到丰茂电梯股份有限公司、城南食品厂进行察看。", "丰茂电梯股份有限公司"),
+        ("在众康绿色生态农业发展有限公司召开座谈会。", "众康绿色生态农业发展有限公司"),
+        ("委员、欣达物流有限责任公司总经理某某发言。", "欣达物流有限责任公司"),
+    ],
+)
+def test_a_company_by_its_legal_form_without_a_place_is_one_org(text: str, firm: str) -> None:
+    assert firm in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "走访了某市某科技有限公司。",
+        "考察了淄博某科技有限公司。",
+        "各有限公司要加强管理。",
+        "国有企业改制为股份有限公司后效益提升。",
+    ],
+)
+def test_a_legal_form_after_a_placeholder_a_plural_or_a_clause_names_no_firm(text: str) -> None:
+    assert not [o for o in labelled(text, "ORG") if o.endswith("公司")]
