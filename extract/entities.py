@@ -4077,7 +4077,7 @@ _CHAIN_HEADS = (
     "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
     # A street's office, a community's residents' committee: 某某街道办事处, 某某社区居委会.
     "办事处", "居委会",
-    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
+    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "幼儿园", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "博物院", "妇幼保健院", "保健院",
     # 书院: an academy of the old schools, by its own name (白鹿洞书院) or its place's (某县某某书院).
@@ -4090,6 +4090,8 @@ _CHAIN_HEADS = (
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
     # The CPPCC's offices in towns: 政协某某镇联络处, 某某镇政协联络组.
     "联络处", "联络组", "工作站",
+    # A CPPCC's or a party's working committee in a town or a street, named by its place: 某某乡工委, 某某街道工委.
+    "工委",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
     # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).
@@ -4117,6 +4119,7 @@ _CHAIN_HEAD_RE = scanning(re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reve
 _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "书院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
+        "幼儿园",
         "基金会",
         # A firm by its trade name alone: 某某律师事务所, 某某会计师事务所.
         *("律师事务所", "会计师事务所"),
@@ -4201,6 +4204,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if head == "工委" and (
+            re.search(r"[0-9一二两三四五六七八九十几]个$", text[start:head_start]) or "和" in text[start:head_start]
+        ):
+            continue  # 某某和某某四个工委: a count or a list of the places' committees, no one body's name
         if head == "书院":
             if _NAME_BREAKING_NUMERALS.intersection(text[start:head_start]) or _DYNASTY_RE.fullmatch(
                 text[start:head_start]

@@ -83,3 +83,32 @@ def test_a_company_by_its_legal_form_without_a_place_is_one_org(text: str, firm:
 )
 def test_a_legal_form_after_a_placeholder_a_plural_or_a_clause_names_no_firm(text: str) -> None:
     assert not [o for o in labelled(text, "ORG") if o.endswith("公司")]
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("委员们来到岳麓区第一幼儿园察看办学条件。", "岳麓区第一幼儿园"),
+        ("委员们来到县实验幼儿园察看。", "县实验幼儿园"),
+        ("委员们先后来到丰茂电梯股份有限公司、晨曦幼学阳光幼儿园进行察看。", "晨曦幼学阳光幼儿园"),
+    ],
+)
+def test_a_kindergarten_with_its_place_or_its_own_name_is_one_org(text: str, school: str) -> None:
+    assert school in labelled(text, "ORG")
+
+
+def test_the_kind_kindergarten_names_no_body() -> None:
+    assert labelled("办好幼儿园是重要的民生工程。", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "committee"),
+    [("龙湖镇工委召开委员会议。", "龙湖镇工委"), ("城关街道工委主任某某主持会议。", "城关街道工委")],
+)
+def test_a_working_committee_named_by_its_town_is_one_org(text: str, committee: str) -> None:
+    assert committee in labelled(text, "ORG")
+
+
+def test_a_count_of_working_committees_names_none() -> None:
+    orgs = labelled("东城、西城和南城工委三个工委分别组织活动。", "ORG")
+    assert not [o for o in orgs if o.endswith("个工委") or o.startswith("东城")]
