@@ -1550,6 +1550,53 @@ _NOT_A_FIRMS_START = ("某", "各", "该", "本", "我", "全", "有关", "相�
 _FIRM_NAME_MAX = 16
 
 
+# 县人武部、消防大队和武警中队, 某某部队、消防大队、四中队、人武部: units a visit lists beside a unit the rules found
+# are the same level's units, named bare (RULINGS, texts 664–675).
+_UNIT_ITEM_RE = re.compile(rf"[{_CJK}0-9]{{1,8}}?(?:总队|支队|大队|中队|部队)|[{_CJK}]{{0,6}}?(?:人武部|武装部|派出所)")
+_UNIT_ITEM_ENDS = ("总队", "支队", "大队", "中队", "人武部", "武装部", "派出所", "部队")
+_LIST_JOINS = "、和及"
+_NOT_A_UNIT_ITEM_START = ("各", "全", "该", "本", "我", "有关", "相关", "驻", "广大", "其")
+
+
+def _units_listed_beside(text: str, spans: list[Span]) -> list[Span]:
+    """Bare units (消防大队, 四中队, 人武部) listed with 、, 和 or 及 right beside a unit the rules found are ORG."""
+    units = [s for s in spans if s.label == "ORG" and s.text.endswith(_UNIT_ITEM_ENDS)]
+    if not units:
+        return spans
+    out = list(spans)
+    taken = _covered(text, (s for s in out if s.label in ("ORG", "PERSON", "GPE")))
+    todo = list(units)
+    while todo:
+        unit = todo.pop()
+        for pos, forward in ((unit.end, True), (unit.start, False)):
+            if forward:
+                if text[pos : pos + 1] not in _LIST_JOINS:
+                    continue
+                m = _UNIT_ITEM_RE.match(text, pos + 1)
+                if m is None or text[m.end() : m.end() + 1] not in _LIST_JOINS + "的等，,。；;":
+                    continue
+                a, b = m.span()
+            else:
+                if not pos or text[pos - 1] not in _LIST_JOINS:
+                    continue
+                head = pos - 1
+                a = head
+                while a > 0 and head - a < 10 and text[a - 1] not in _LIST_JOINS + "，,。；;：:“”\n 了到入往慰问":
+                    a -= 1
+                b = head
+                m = _UNIT_ITEM_RE.fullmatch(text, a, b)
+                if m is None:
+                    continue
+            if any(taken[a:b]) or text[a:b].startswith(_NOT_A_UNIT_ITEM_START):
+                continue
+            item = _span(text, a, b, "ORG", "entity.org_unit_listed", 0.55)
+            out.append(item)
+            todo.append(item)
+            for i in range(a, b):
+                taken[i] = 1
+    return out
+
+
 def _firms_by_form(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """Companies named by their legal form (有限公司, 股份有限公司, 有限责任公司) that no rule found whole: the
     name runs back from the form to a mark or a conjunction (at most sixteen characters), a visit's verb or a
@@ -2130,6 +2177,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
     taken = _covered(text, (span for span in out if span.label in ("PERSON", "ORG")))
     out = _more_bodies(text, out)
     out = _firms_by_form(text, out, st)
+    out = _units_listed_beside(text, out)
     out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
     out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):

@@ -112,3 +112,14 @@ def test_a_working_committee_named_by_its_town_is_one_org(text: str, committee: 
 def test_a_count_of_working_committees_names_none() -> None:
     orgs = labelled("东城、西城和南城工委三个工委分别组织活动。", "ORG")
     assert not [o for o in orgs if o.endswith("个工委") or o.startswith("东城")]
+
+
+def test_bare_units_listed_beside_a_found_unit_are_org() -> None:
+    orgs = labelled("先后深入61234部队、消防大队、武警直属大队、四中队、人武部,看望慰问官兵。", "ORG")
+    assert {"消防大队", "武警直属大队", "四中队", "人武部"} <= set(orgs)
+    assert "消防大队" in labelled("慰问了县人武部、消防大队和武警中队的官兵。", "ORG")
+
+
+def test_a_plural_or_the_troops_beside_a_unit_name_no_unit() -> None:
+    assert labelled("到县交警大队、各派出所检查。", "ORG") == ["县交警大队"]
+    assert labelled("县交警大队和部队官兵一同参加。", "ORG") == ["县交警大队"]
