@@ -534,7 +534,10 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
                "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会",
                # The State Council by its constitutional names (有中央政府的大力支持).
-               "中央人民政府", "中央政府")  # fmt: skip
+               "中央人民政府", "中央政府",
+               # The other two people's organisations of the national committee's sectors, and the armed forces
+               # by their full names (中国人民解放军建军纪念日).
+               "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"

@@ -123,3 +123,15 @@ def test_bare_units_listed_beside_a_found_unit_are_org() -> None:
 def test_a_plural_or_the_troops_beside_a_unit_name_no_unit() -> None:
     assert labelled("到县交警大队、各派出所检查。", "ORG") == ["县交警大队"]
     assert labelled("县交警大队和部队官兵一同参加。", "ORG") == ["县交警大队"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("共庆中国人民解放军建军纪念日。", "中国人民解放军"),
+        ("中华全国青年联合会和中华全国台湾同胞联谊会界别的委员发言。", "中华全国台湾同胞联谊会"),
+        ("中国人民武装警察部队某部官兵参加抢险。", "中国人民武装警察部队"),
+    ],
+)
+def test_the_national_forces_and_people_s_organisations_by_full_name(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
