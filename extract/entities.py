@@ -1600,6 +1600,33 @@ def _units_listed_beside(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# 某某银行某某县支行 … 某某银行可以提供: the bank or company a branch was named under is that body where it stands
+# free later (RULINGS: a short name after the full name was given).
+_PARENT_IN_BRANCH_RE = re.compile(rf"^[{_CJK}]{{2,8}}?(?:银行|集团|公司)(?=[{_CJK}]{{2,}}(?:分行|支行|分公司|营业部)$)")
+
+
+def _parents_again(text: str, spans: list[Span]) -> list[Span]:
+    """The parent body of a branch the rules found, written bare elsewhere and free of spans, is ORG."""
+    parents = {
+        m.group()
+        for s in spans
+        if s.label == "ORG" and s.text.endswith(_BRANCH_ENDS) and (m := _PARENT_IN_BRANCH_RE.match(s.text))
+    }
+    if not parents:
+        return spans
+    taken = _covered(text, spans)
+    out = list(spans)
+    for name in parents:
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not any(taken[i:j]) and not (i and _is_cjk(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE):
+                out.append(_span(text, i, j, "ORG", "entity.org_parent_again", 0.55))
+                taken[i:j] = b"\1" * len(name)
+            i = text.find(name, j)
+    return out
+
+
 def _firms_by_form(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """Companies named by their legal form (有限公司, 股份有限公司, 有限责任公司) that no rule found whole: the
     name runs back from the form to a mark or a conjunction (at most sixteen characters), a visit's verb or a
@@ -2181,6 +2208,7 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
     out = _more_bodies(text, out)
     out = _firms_by_form(text, out, st)
     out = _units_listed_beside(text, out)
+    out = _parents_again(text, out)
     out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
     out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):

@@ -135,3 +135,14 @@ def test_a_plural_or_the_troops_beside_a_unit_name_no_unit() -> None:
 )
 def test_the_national_forces_and_people_s_organisations_by_full_name(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+def test_a_bank_named_with_its_branch_is_org_bare_later() -> None:
+    text = "县政协委员、邮汇银行长沙县支行行长某某表示,邮汇银行可以上门办理贷款。"
+    orgs = labelled(text, "ORG")
+    assert "邮汇银行长沙县支行" in orgs and orgs.count("邮汇银行") == 1
+
+
+def test_a_parent_inside_a_word_stays_unread() -> None:
+    text = "县政协委员、邮汇银行长沙县支行行长某某表示,中邮汇银行业务增长。"
+    assert "邮汇银行" not in labelled(text, "ORG")
