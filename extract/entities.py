@@ -548,7 +548,10 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
                "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会",
                # The State Council by its constitutional names (有中央政府的大力支持).
-               "中央人民政府", "中央政府")  # fmt: skip
+               "中央人民政府", "中央政府",
+               # The other two people's organisations of the national committee's sectors, and the armed forces
+               # by their full names (中国人民解放军建军纪念日).
+               "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
@@ -1557,6 +1560,123 @@ _BARE_UNITS = frozenset(("委员会", "工作组", "办公室", "研究室", "�
 _NOT_A_UNIT_START = ("专门", "各", "若干", "有关", "相关", *"一二两三四五六七八九十几0123456789")
 
 
+# 走访了某某生态农业发展有限公司, 、某某电梯股份有限公司: a company's legal form closes its name, whatever words the
+# trade name and the trade are; the name opens after a mark, a conjunction or a visit's verb and holds no function
+# word (a placeholder, a plural or a deictic opening it names no firm).
+_LEGAL_FORM_RE = scanning(re.compile("股份有限公司|有限责任公司|有限公司"))
+_FIRM_NAME_AFTER = frozenset("、，,。；;：:“”\"'‘’（()）《》【】 \n\t和与及")
+_FIRM_LEAD_RE = re.compile(
+    r"(?:走访|来到|走进|深入|参观|考察|视察|调研|前往|进入|察看|看望|慰问|创办|创立|成立|兴办|介绍|是|到|在|赴|对|向|由)"
+    r"(?:了|到)?"
+)
+_NOT_A_FIRMS_START = ("某", "各", "该", "本", "我", "全", "有关", "相关", "这", "那", "一家", "多家", "其")
+_FIRM_NAME_MAX = 16
+
+
+# 县人武部、消防大队和武警中队, 某某部队、消防大队、四中队、人武部: units a visit lists beside a unit the rules found
+# are the same level's units, named bare (RULINGS, texts 664–675).
+_UNIT_ITEM_RE = re.compile(rf"[{_CJK}0-9]{{1,8}}?(?:总队|支队|大队|中队|部队)|[{_CJK}]{{0,6}}?(?:人武部|武装部|派出所)")
+_UNIT_ITEM_ENDS = ("总队", "支队", "大队", "中队", "人武部", "武装部", "派出所", "部队")
+_LIST_JOINS = "、和及"
+_NOT_A_UNIT_ITEM_START = ("各", "全", "该", "本", "我", "有关", "相关", "驻", "广大", "其")
+
+
+def _units_listed_beside(text: str, spans: list[Span]) -> list[Span]:
+    """Bare units (消防大队, 四中队, 人武部) listed with 、, 和 or 及 right beside a unit the rules found are ORG."""
+    units = [s for s in spans if s.label == "ORG" and s.text.endswith(_UNIT_ITEM_ENDS)]
+    if not units:
+        return spans
+    out = list(spans)
+    taken = _covered(text, (s for s in out if s.label in ("ORG", "PERSON", "GPE")))
+    todo = list(units)
+    while todo:
+        unit = todo.pop()
+        for pos, forward in ((unit.end, True), (unit.start, False)):
+            if forward:
+                if text[pos : pos + 1] not in _LIST_JOINS:
+                    continue
+                m = _UNIT_ITEM_RE.match(text, pos + 1)
+                if m is None or text[m.end() : m.end() + 1] not in _LIST_JOINS + "的等，,。；;":
+                    continue
+                a, b = m.span()
+            else:
+                if not pos or text[pos - 1] not in _LIST_JOINS:
+                    continue
+                head = pos - 1
+                a = head
+                while a > 0 and head - a < 10 and text[a - 1] not in _LIST_JOINS + "，,。；;：:“”\n 了到入往慰问":
+                    a -= 1
+                b = head
+                m = _UNIT_ITEM_RE.fullmatch(text, a, b)
+                if m is None:
+                    continue
+            if any(taken[a:b]) or text[a:b].startswith(_NOT_A_UNIT_ITEM_START):
+                continue
+            item = _span(text, a, b, "ORG", "entity.org_unit_listed", 0.55)
+            out.append(item)
+            todo.append(item)
+            for i in range(a, b):
+                taken[i] = 1
+    return out
+
+
+# 某某银行某某县支行 … 某某银行可以提供: the bank or company a branch was named under is that body where it stands
+# free later (RULINGS: a short name after the full name was given).
+_PARENT_IN_BRANCH_RE = re.compile(rf"^[{_CJK}]{{2,8}}?(?:银行|集团|公司)(?=[{_CJK}]{{2,}}(?:分行|支行|分公司|营业部)$)")
+
+
+def _parents_again(text: str, spans: list[Span]) -> list[Span]:
+    """The parent body of a branch the rules found, written bare elsewhere and free of spans, is ORG."""
+    parents = {
+        m.group()
+        for s in spans
+        if s.label == "ORG" and s.text.endswith(_BRANCH_ENDS) and (m := _PARENT_IN_BRANCH_RE.match(s.text))
+    }
+    if not parents:
+        return spans
+    taken = _covered(text, spans)
+    out = list(spans)
+    for name in parents:
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not any(taken[i:j]) and not (i and _is_cjk(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE):
+                out.append(_span(text, i, j, "ORG", "entity.org_parent_again", 0.55))
+                taken[i:j] = b"\1" * len(name)
+            i = text.find(name, j)
+    return out
+
+
+def _firms_by_form(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Companies named by their legal form (有限公司, 股份有限公司, 有限责任公司) that no rule found whole: the
+    name runs back from the form to a mark or a conjunction (at most sixteen characters), a visit's verb or a
+    preposition in it ends the clause before the name, and no function word of two characters (or 的, 了) stands
+    inside it. A name cut at a bracket (某某(天门)…有限公司) is left to the rules that read the bracket."""
+    if "有限" not in text:
+        return spans
+    out = list(spans)
+    for m in _LEGAL_FORM_RE.finditer(text):
+        lo = max(0, m.start() - _FIRM_NAME_MAX)
+        start = m.start()
+        while start > lo and text[start - 1] not in _FIRM_NAME_AFTER:
+            start -= 1
+        if (start == lo and lo and text[lo - 1] not in _FIRM_NAME_AFTER) or (start and text[start - 1] in ")）"):
+            continue  # no mark within reach (a clause, not a name), or a bracket inside the name
+        for lead in _FIRM_LEAD_RE.finditer(text, start, m.start()):
+            start = lead.end()  # 委员们来到 + 某某电梯股份有限公司: the last verb or preposition ends the clause
+        name = text[start : m.start()]
+        if len(name) < 2 or name.startswith(_NOT_A_FIRMS_START) or "某" in name or not _CJK_ONLY_RE.fullmatch(name):
+            continue  # 淄博某科技有限公司: a placeholder anywhere in the name names no firm (its place stays a GPE)
+        words = st["segmenter"].words(name)
+        if any(w in st["function_words"] and (len(w) >= 2 or w in "的了") for w in words):
+            continue
+        if any(s.label == "ORG" and s.start < m.end() and m.start() < s.end and s.start <= start for s in out):
+            continue  # a rule found the firm whole, or a longer body holds it
+        out = [s for s in out if not (s.label in ("GPE", "ORG") and start <= s.start and s.end <= m.end())]
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_firm_form", 0.6))
+    return out
+
+
 def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
     """The body forms above, over the spans found (a body replaces the place it starts with)."""
     out = list(spans)
@@ -2106,6 +2226,9 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         out.append(span)
     taken = _covered(text, (span for span in out if span.label in ("PERSON", "ORG")))
     out = _more_bodies(text, out)
+    out = _firms_by_form(text, out, st)
+    out = _units_listed_beside(text, out)
+    out = _parents_again(text, out)
     out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
     out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):
@@ -3818,6 +3941,17 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         # 某地区台盟组织: a region's organizations of the party, a plural; the place stays a place (RULINGS, 490–501).
         if place is not None and not text.startswith(("组织", "各级组织"), m.end()):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
+        elif (
+            place is None
+            and m.start()
+            and text[m.start() - 1] in _LEVELS
+            and (m.start() < 2 or not _is_cjk(text[m.start() - 2]) or text[m.start() - 2] in _FUNCTION_BEFORE)
+            and text[m.start() - 2 : m.start() - 1] not in _PLURAL_BEFORE_LEVEL
+            and not text.startswith(("组织", "各级组织", "党员", "会员", "社员", "盟员"), m.end())
+        ):
+            # 与省民进, 市农工党组织委员: a level before the party's short name is its committee at that level, as a
+            # place is its branch; not after a plural or a deictic (全市民建会员), nor the level's members.
+            spans.append(_span(text, m.start() - 1, m.end(), "ORG", "entity.org_level_party", 0.7))
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in bare_parties]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
@@ -3867,6 +4001,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         start = _division_before(text, m.start())
         if start is not None:
             spans.append(_span(text, start, m.end(), "ORG", "entity.org_army_unit", 0.65))
+    # 61234部队: the army names a unit by its code number (番号), four to six digits right before 部队.
+    at = text.find("部队")
+    while at >= 0:
+        digits = len(text[max(0, at - 7) : at]) - len(text[max(0, at - 7) : at].rstrip("0123456789"))
+        if 4 <= digits <= 6:
+            spans.append(_span(text, at - digits, at + 2, "ORG", "entity.org_army_code", 0.7))
+        at = text.find("部队", at + 2)
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -4082,7 +4223,7 @@ _CHAIN_HEADS = (
     "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
     # A street's office, a community's residents' committee: 某某街道办事处, 某某社区居委会.
     "办事处", "居委会",
-    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
+    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "幼儿园", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "博物院", "妇幼保健院", "保健院",
     # 书院: an academy of the old schools, by its own name (白鹿洞书院) or its place's (某县某某书院).
@@ -4095,6 +4236,8 @@ _CHAIN_HEADS = (
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
     # The CPPCC's offices in towns: 政协某某镇联络处, 某某镇政协联络组.
     "联络处", "联络小组", "联络组", "工作站",
+    # A CPPCC's or a party's working committee in a town or a street, named by its place: 某某乡工委, 某某街道工委.
+    "工委",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
     # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).
@@ -4122,6 +4265,7 @@ _CHAIN_HEAD_RE = scanning(re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reve
 _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "书院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
+        "幼儿园",
         "基金会",
         # A firm by its trade name alone: 某某律师事务所, 某某会计师事务所.
         *("律师事务所", "会计师事务所"),
@@ -4206,6 +4350,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if head == "工委" and (
+            re.search(r"[0-9一二两三四五六七八九十几]个$", text[start:head_start]) or "和" in text[start:head_start]
+        ):
+            continue  # 某某和某某四个工委: a count or a list of the places' committees, no one body's name
         if head == "书院":
             if _NAME_BREAKING_NUMERALS.intersection(text[start:head_start]) or _DYNASTY_RE.fullmatch(
                 text[start:head_start]
@@ -4466,6 +4614,14 @@ def _body_prefix(
             start = w_start
             while word.startswith("中华") and start in place_end:
                 start = place_end[start].start  # 香港 + 中华总商会: 中华 leads no national body after a place
+            if word.startswith("武警") and start:
+                # 县武警中队, 某某市武警支队: a level or a place before the armed police's unit is the unit's own, as
+                # before a fire or police brigade (县消防中队); not after a plural (全县武警中队).
+                if start in place_end:
+                    while start in place_end:
+                        start = place_end[start].start
+                elif text[start - 1] in _LEVELS and (start < 2 or text[start - 2] not in _PLURAL_BEFORE_LEVEL):
+                    start -= 1
             return start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
         term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)
         if term is not None and w_start >= term.start():

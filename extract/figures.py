@@ -176,9 +176,9 @@ _COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列�
 # (举办4次…集体学习、4次主席会议集体学习、4次常委会学习讲座): each item is a count.
 _LISTED_COUNT_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|开展)了?[^，。；,;：:]*、$")
 # A one-character unit whose character begins a word with what follows it is no unit there:
-# 部门 (2部门), 成员/成立/成为/成果… (5成员), 回复/回应/回答/回顾/回访/回归 (a forum's 0回复),
-# 服务/服装/服从 (a stray page number before 服务大局: 1服务).
-_WORD_AFTER_UNIT = {"部": "门", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰"}
+# 部门 (2部门), 部队 (a unit's code number: 61234部队), 成员/成立/成为/成果… (5成员),
+# 回复/回应/回答/回顾/回访/回归 (a forum's 0回复), 服务/服装/服从 (a stray page number before 服务大局: 1服务).
+_WORD_AFTER_UNIT = {"部": "门队", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰"}
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
