@@ -26,7 +26,7 @@ from collections.abc import Iterable, Set
 from dataclasses import replace
 from functools import cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
-from operator import and_, is_not, itemgetter, not_
+from operator import and_, is_not, itemgetter, methodcaller, not_
 from pathlib import Path
 from typing import Any, cast
 
@@ -2305,6 +2305,11 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         start, word = starts[i], words[i]
         if 2 <= len(word) <= 3 and not covered[start] and word not in _COMMON_WORDS:
             flagged[start] = 1
+    freq = st["tokenizer"].FREQ
+    for i in compress(count(), map(methodcaller("endswith", _VILLAGE_SUFFIXES), words)):
+        start = _village_stem(words, starts, i, covered, freq)
+        if start is not None:
+            flagged[start] = 1
     clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
     out: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(clauses):
@@ -2334,6 +2339,42 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
+# 查 + 家村, 三官 + 村, 庄户 + 沟门 + 村, 阳坡 + 塔 + 社区: a village or a community the tokenizer cut into a
+# short rare stem and its suffix is an unknown place the rules cannot settle; its clause goes to the model.
+_VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+# Kinds of village, not names: jieba's own words ending in 村, and stems that say which kind or whose.
+_KINDS_OF_VILLAGE = frozenset(
+    "乡村 农村 山村 渔村 全村 本村 该村 各村 每村 进村 驻村 入村 到村 在村 邻村 外村 村村 一村 两村 强村 名村 大村 "
+    "古村 新村 城中村 行政村 自然村 贫困村 示范村 重点村 中心村 新农村 美丽乡村 嘎查村".split()
+)
+_VILLAGE_STEM_FREQ = 300
+"""A stem before a village's suffix rarer than this in jieba's dictionary may be a name (三官 32, 沟门 4;
+美丽 3036, 重点 12694 are kinds)."""
+
+
+def _village_stem(words: list[str], starts: list[int], i: int, covered: bytearray, freq: dict[str, int]) -> int | None:
+    """Where the unknown name of a village ending at token ``i`` starts, or None when it is a kind of village."""
+    word = words[i]
+    if word in _KINDS_OF_VILLAGE or covered[starts[i]] or i == 0:
+        return None
+    stem = words[i - 1]
+    stem_ok = (
+        1 <= len(stem) <= 3
+        and not covered[starts[i - 1]]
+        and (
+            stem in _single_chars()
+            or (len(stem) > 1 and _CJK_RUN_RE.fullmatch(stem) and not set(stem) & _FUNCTION_CHARS)
+        )
+        and freq.get(stem, 0) < _VILLAGE_STEM_FREQ
+    )
+    if word in _VILLAGE_SUFFIXES:
+        return starts[i - 1] if stem_ok and (len(stem) > 1 or i >= 2) else None
+    if len(word) > 3 or freq.get(word, 0) >= _VILLAGE_STEM_FREQ:
+        return None  # 家村, 马村: a piece of a name glued to the suffix; a longer word is jieba's own
+    return starts[i - 1] if stem_ok else starts[i]
+
+
+_CJK_RUN_RE = re.compile(f"[{_CJK}]+")
 _MIN_CONTEXT = 16
 _WINDOW = 12
 """Characters of context the model reads either side of an unsettled word in a long clause."""
@@ -3178,6 +3219,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        elif _is_division(text[s:e], table):
+            area = _AREA_WORD_RE.match(text, e) or (
+                _AREA_WORD_RE.match(text, e - 1) if text[e - 1] in "县区市" else None
+            )
+            if area:
+                e = area.end()  # 某某区域, 某某县域, 某某城区, 某市区: a division's area word is the place named
+                region = _REGION_TAIL_RE.match(text, e)
+                e = region.end() if region else e  # 某市区东北部, as 中国西部
         seat = _COUNTY_SEAT_RE.match(text, e) or (_COUNTY_SEAT_RE.match(text, e - 1) if text[e - 1] == "县" else None)
         if seat and (text[s:e] in table.kind or text[s:e] + "县" in table.kind or text[s:e] in table.short):
             e = seat.end()  # 来安县城: a county's seat by the county's name (a bare 县城 is none)
@@ -3648,6 +3697,16 @@ _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各
 _REGION_TAIL_RE = re.compile(
     r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
+
+
+# A division's area word (RULINGS: 某某区域, 某某县域, like 地区); not where 市区 opens a pair of levels (市区两级,
+# 市区县) or a body (市区政协).
+_AREA_WORD_RE = re.compile("(?:区域|县域|市域|城区|市区)(?![两二三四级县政人委党])")
+
+
+def _is_division(name: str, table: Any) -> bool:
+    """Whether ``name`` is a division in the table, in full or by its short name (长三角 is a region, none)."""
+    return name in table.kind or name in table.short or (len(name) >= 3 and name[:-1] in table.short)
 
 
 def _kind_closes(text: str, end: int) -> bool:

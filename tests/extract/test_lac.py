@@ -320,3 +320,28 @@ def test_a_given_name_may_open_with_yi() -> None:
 
     assert looks_like_name("宓一鸣") and looks_like_name("张一山")
     assert not looks_like_name("李一行") and not looks_like_name("王一同")
+
+
+def test_a_village_or_community_named_by_its_suffix_is_read_by_the_model() -> None:
+    """A village or a community the tokenizer cuts into a short stem and its suffix (`某家` + `村`, `某` +
+    `家村`, `某某` + `社区`) is an unknown place the rules cannot settle: its clause is read by the model."""
+    from pizhu.extract.entities import unsettled_stretches
+
+    for text, place in (
+        ("区政协主席带队对所联系的查家村、清一社区进行第二轮走访。", "查家村"),
+        ("委员们先后视察了三官村沿线的整治情况。", "三官村"),
+        ("不足60户的庄户沟门村接待游客。", "庄户沟门村"),
+    ):
+        rules = extract_spans(text, model=False)
+        read = "".join(text[a:b] for a, b in unsettled_stretches(text, rules))
+        assert place in read, text
+    # a kind of village (美丽乡村, 行政村, 全村) flags nothing
+    text = "全面推进美丽乡村建设，各行政村和全村群众积极参与。"
+    assert unsettled_stretches(text, extract_spans(text, model=False)) == []
+
+
+@needs_model
+def test_a_village_after_a_list_mark_is_found_where_the_model_reads_it() -> None:
+    text = "区政协主席带队对所联系的查家村、清一社区进行第二轮走访。在查家村村委座谈。"
+    places = [s.text for s in extract_spans(text) if s.label == "GPE"]
+    assert "查家村" in places
