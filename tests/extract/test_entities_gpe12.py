@@ -37,3 +37,29 @@ def test_a_division_takes_its_area_word(text: str, place: str) -> None:
 def test_a_region_or_a_pair_of_levels_takes_no_area_word(text: str, place: str) -> None:
     places = labelled(text, "GPE")
     assert place in places and not any(p.endswith(("区域", "市区")) for p in places), places
+
+
+# --- a designation after common words only is a kind of zone, no place (生态文明建设示范区, 旅游度假区) ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "努力把全县建成国家生态文明建设示范区。",
+        "加快创建省级旅游度假区,完善配套设施。",
+        "考察团走访了白天鹅温泉度假区。",
+    ],
+)
+def test_a_designation_after_common_words_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("委员们视察了千岛湖旅游度假区建设情况。", "千岛湖旅游度假区"),
+        ("调研组来到北湖风景区察看。", "北湖风景区"),
+    ],
+)
+def test_a_resort_named_with_its_place_is_one_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")

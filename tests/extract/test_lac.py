@@ -345,3 +345,14 @@ def test_a_village_after_a_list_mark_is_found_where_the_model_reads_it() -> None
     text = "区政协主席带队对所联系的查家村、清一社区进行第二轮走访。在查家村村委座谈。"
     places = [s.text for s in extract_spans(text) if s.label == "GPE"]
     assert "查家村" in places
+
+
+def test_a_lake_or_river_named_by_a_word_and_its_suffix_is_read_by_the_model() -> None:
+    """凤凰 + 湖, 神童 + 浜: a lake, a river or a creek the tokenizer cuts into a word and its natural suffix is an
+    unknown place the rules cannot settle: its clause is read by the model."""
+    from pizhu.extract.entities import unsettled_stretches
+
+    text = "调研组来到位于城区东北部的凤凰湖,感受湖区优美的生态环境。"
+    rules = extract_spans(text, model=False)
+    read = "".join(text[a:b] for a, b in unsettled_stretches(text, rules))
+    assert "凤凰湖" in read
