@@ -58,8 +58,8 @@ _NOT_PLACE_TAIL_RE = re.compile(
 )
 # 新农村, 美丽乡村: one character of praise or novelty before a generic place word (RULINGS: 农村, 乡村 are no GPE).
 _GENERIC_AFTER_MODIFIER_RE = re.compile(r"(?:新|美丽|和谐|幸福|文明|数字|智慧)(?:农村|乡村|城市|城镇|社区)$")
-# 古镇, 名镇, 古城, 古村: a town, a city or a village by its age or fame, after its name.
-_KIND_OF_TOWN_TAIL_RE = re.compile(r"(?:古镇|名镇|古城|古村|名村)$")
+# 古镇, 名镇, 古城, 古村, 水乡: a town, a city, a village or a region by its age, fame or kind, after its name.
+_KIND_OF_TOWN_TAIL_RE = re.compile(r"(?:古镇|名镇|古城|古村|名村|水乡)$")
 _NOT_PLACES = frozenset(
     # 自治州, 自治县 alone are no GPE (RULINGS), as 自治区 is.
     "全国 全省 全市 全县 全区 我国 我省 我市 我县 我区 本市 本县 自治区 自治州 自治县 自治旗 国家 祖国 各地 当地 "
@@ -418,5 +418,26 @@ def whole_places(text: str, spans: list[Span]) -> list[Span]:
                     start = span.start - k
                     span = replace(span, start=start, text=text[start : span.end])
                     break
+            end = _shore_or_stretch_end(text, span)
+            if end != span.end:
+                span = replace(span, end=end, text=text[span.start : end])
         out.append(span)
     return out
+
+
+_WATER_CHARS = frozenset("河江湖溪渠浜泾")
+_SHORE_RE = re.compile("[东南西北]岸")
+# 段位, 段落, 段子: words opening with 段 that are no stretch of a river.
+_STRETCH_RE = re.compile("段(?![位落子时])")
+
+
+def _shore_or_stretch_end(text: str, span: Span) -> int:
+    """Where a water's place ends with its shore or its stretch (RULINGS: a lake's shore with its side is one GPE,
+    某某湖北岸; a river's stretch named by a place on it is one GPE with the river, 某某河某坪段)."""
+    name, end = span.text, span.end
+    if name[-1] in _WATER_CHARS and _SHORE_RE.match(text, end):
+        return end + 2
+    water = max((i for i, ch in enumerate(name[:-2]) if ch in _WATER_CHARS), default=-1)
+    if water >= 1 and _STRETCH_RE.match(text, end):
+        return end + 1  # 大运河 + 湖州 + 段: the river's stretch by the place it runs through
+    return end

@@ -63,3 +63,33 @@ def test_a_designation_after_common_words_is_no_place(text: str) -> None:
 )
 def test_a_resort_named_with_its_place_is_one_place(text: str, place: str) -> None:
     assert place in labelled(text, "GPE")
+
+
+# --- a water's shore with its side, and a river's stretch named by a place on it, are one place (RULINGS) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "place"),
+    [
+        ("视察了青龙河北岸绿化工程。", "青龙河", "青龙河北岸"),
+        ("察看了白马湖东岸的步道。", "白马湖", "白马湖东岸"),
+        ("视察大运河湖州段的水环境治理。", "大运河湖州", "大运河湖州段"),
+    ],
+)
+def test_a_shore_or_a_stretch_joins_its_water(text: str, found: str, place: str) -> None:
+    from pizhu.extract.combine import whole_places
+    from pizhu.extract.models import Span
+
+    start = text.index(found)
+    span = Span(start, start + len(found), "GPE", found, source="lac")
+    assert [s.text for s in whole_places(text, [span])] == [place]
+
+
+def test_a_place_before_a_bank_word_of_prose_keeps_its_bounds() -> None:
+    from pizhu.extract.combine import whole_places
+    from pizhu.extract.models import Span
+
+    text = "推动湖州段位提升。"  # 段位: no stretch of a river
+    start = text.index("湖州")
+    span = Span(start, start + 2, "GPE", "湖州", source="rules")
+    assert [s.text for s in whole_places(text, [span])] == ["湖州"]

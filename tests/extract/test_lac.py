@@ -356,3 +356,11 @@ def test_a_lake_or_river_named_by_a_word_and_its_suffix_is_read_by_the_model() -
     rules = extract_spans(text, model=False)
     read = "".join(text[a:b] for a, b in unsettled_stretches(text, rules))
     assert "凤凰湖" in read
+
+
+@needs_model
+def test_a_region_before_its_kind_of_town_is_the_region_alone() -> None:
+    """江南 + 水乡: a place by its kind after its name (某某古镇, RULINGS) gives the name alone."""
+    text = "景区开放后,将呈现“水陆并行”“河街相邻”的江南水乡特色风貌。"
+    places = [s.text for s in extract_spans(text) if s.label == "GPE"]
+    assert "江南水乡" not in places
