@@ -34,6 +34,7 @@ from pizhu.extract.entities import (
     looks_like_place,
     name_stands_free,
     opens_way_name,
+    village_committee_end,
 )
 from pizhu.extract.models import Span
 from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
@@ -70,7 +71,9 @@ _ORG_TAIL_RE = re.compile(
     r"|出版社|合作社|联合会|工厂|厂"
     # Measured on dev (org10): a model ORG the rules lack ending in an association's or an agency's head was
     # right every time (中新社, 妇联总会, 中华海外联谊会); not a commune (人民公社).
-    r"|总会|联谊会|..(?<!公)社)$"
+    r"|总会|联谊会|..(?<!公)社"
+    # 某村村委: a village's committee named by its village (the village found by either source, RULINGS).
+    r"|..村委会?|..村民委员会|..居委会|..居民委员会)$"
 )
 
 
@@ -322,6 +325,10 @@ def _before_natives(text: str, start: int, end: int) -> int:
 def _fix(text: str, span: Span) -> Span | None:
     """The model's span as the genre rules would bound it, or None when they reject it."""
     start, end = span.start, span.end
+    committee = village_committee_end(text, end) if span.text.endswith(("村", "社区")) else None
+    if committee is not None and span.label in ("GPE", "ORG"):
+        # 某村 + 村委: the village (the model reads it as a place or a body) is inside its committee's name (RULINGS)
+        return replace(span, end=committee, label="ORG", text=text[start:committee])
     if span.label == "PERSON":
         m = _TITLE_TAIL_RE.search(text, start, end)
         if m and m.start() - start >= 2:

@@ -5979,6 +5979,12 @@ _GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验�
 _COMMON_WORD_FREQ = 500
 
 
+def village_committee_end(text: str, end: int) -> int | None:
+    """Where a village's or a community's committee right after ``end`` ends (新庄村 + 村委), or None."""
+    m = _VILLAGE_COMMITTEE_AFTER_RE.match(text, end)
+    return m.end() if m else None
+
+
 def kind_of_area(name: str) -> bool:
     """新城区, 城中村, 经开区, 化工园区: a kind of area (an everyday word before 城区, or an area noun after common
     words only), no place's name, whoever proposes it."""

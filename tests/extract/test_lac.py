@@ -364,3 +364,12 @@ def test_a_region_before_its_kind_of_town_is_the_region_alone() -> None:
     text = "景区开放后,将呈现“水陆并行”“河街相邻”的江南水乡特色风貌。"
     places = [s.text for s in extract_spans(text) if s.label == "GPE"]
     assert "江南水乡" not in places
+
+
+@needs_model
+def test_a_village_the_model_found_before_its_committee_is_inside_that_body() -> None:
+    """某村 + 村委 (RULINGS: a village before its committee is inside that body, no GPE), whoever found the village."""
+    text = "区政协主席带队对所联系的查家村、清一社区进行走访。在查家村村委,围绕美丽乡村建设组织了座谈会。"
+    spans = extract_spans(text)
+    assert "查家村村委" in [s.text for s in spans if s.label == "ORG"]
+    assert [s.text for s in spans if s.label == "GPE"].count("查家村") == 1
