@@ -26,7 +26,7 @@ from collections.abc import Iterable, Set
 from dataclasses import replace
 from functools import cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
-from operator import and_, is_not, itemgetter, not_
+from operator import and_, is_not, itemgetter, methodcaller, not_
 from pathlib import Path
 from typing import Any, cast
 
@@ -2448,6 +2448,11 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         start, word = starts[i], words[i]
         if 2 <= len(word) <= 3 and not covered[start] and word not in _COMMON_WORDS:
             flagged[start] = 1
+    freq = st["tokenizer"].FREQ
+    for i in compress(count(), map(methodcaller("endswith", _VILLAGE_OR_WATER_ENDS), words)):
+        start = _village_stem(words, starts, i, covered, freq)
+        if start is not None:
+            flagged[start] = 1
     clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
     out: list[tuple[int, int]] = []
     for i, (start, end) in enumerate(clauses):
@@ -2475,6 +2480,49 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+# 查 + 家村, 三官 + 村, 庄户 + 沟门 + 村, 阳坡 + 塔 + 社区: a village or a community the tokenizer cut into a
+# short rare stem and its suffix is an unknown place the rules cannot settle; its clause goes to the model.
+_VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+# 凤凰 + 湖, 神童 + 浜, 一统 + 河: a lake, a river or a creek the tokenizer cut into a word and its natural suffix.
+_WATER_SUFFIXES = frozenset("湖河江溪浜泾渠")
+_VILLAGE_OR_WATER_ENDS = (*_VILLAGE_SUFFIXES, *_WATER_SUFFIXES)
+# Kinds of village, not names: jieba's own words ending in 村, and stems that say which kind or whose.
+_KINDS_OF_VILLAGE = frozenset(
+    "乡村 农村 山村 渔村 全村 本村 该村 各村 每村 进村 驻村 入村 到村 在村 邻村 外村 村村 一村 两村 强村 名村 大村 "
+    "古村 新村 城中村 行政村 自然村 贫困村 示范村 重点村 中心村 新农村 美丽乡村 嘎查村".split()
+)
+_VILLAGE_STEM_FREQ = 300
+"""A stem before a village's suffix rarer than this in jieba's dictionary may be a name (三官 32, 沟门 4;
+美丽 3036, 重点 12694 are kinds)."""
+_WATER_STEM_FREQ = 3000
+"""A lake is often named after a word (凤凰 1348): its stem may be commoner (生态 4260 is prose)."""
+_CJK_WORD_RE = re.compile(f"[{_CJK}]+")
+
+
+def _village_stem(words: list[str], starts: list[int], i: int, covered: bytearray, freq: dict[str, int]) -> int | None:
+    """Where the unknown name of a village or a water ending at token ``i`` starts, or None when it names none."""
+    word = words[i]
+    if word in _KINDS_OF_VILLAGE or covered[starts[i]] or i == 0:
+        return None
+    stem = words[i - 1]
+    shaped = (
+        1 <= len(stem) <= 3
+        and not covered[starts[i - 1]]
+        and (
+            stem in _single_chars()
+            or (len(stem) > 1 and _CJK_WORD_RE.fullmatch(stem) and not set(stem) & _FUNCTION_CHARS)
+        )
+    )
+    if word in _WATER_SUFFIXES:
+        return starts[i - 1] if shaped and len(stem) == 2 and freq.get(stem, 0) < _WATER_STEM_FREQ else None
+    rare = freq.get(stem, 0) < _VILLAGE_STEM_FREQ
+    if word in _VILLAGE_SUFFIXES:
+        return starts[i - 1] if shaped and rare and (len(stem) > 1 or i >= 2) else None
+    if len(word) > 3 or freq.get(word, 0) >= _VILLAGE_STEM_FREQ:
+        return None  # 家村, 马村: a piece of a name glued to the suffix; a longer word is jieba's own
+    return starts[i - 1] if shaped and rare else starts[i]
 
 
 _MIN_CONTEXT = 16
@@ -3327,6 +3375,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        elif _is_division(text[s:e], table):
+            area = _AREA_WORD_RE.match(text, e) or (
+                _AREA_WORD_RE.match(text, e - 1) if text[e - 1] in "县区市" else None
+            )
+            if area:
+                e = area.end()  # 某某区域, 某某县域, 某某城区, 某市区: a division's area word is the place named
+                region = _REGION_TAIL_RE.match(text, e)
+                e = region.end() if region else e  # 某市区东北部, as 中国西部
         seat = _COUNTY_SEAT_RE.match(text, e) or (_COUNTY_SEAT_RE.match(text, e - 1) if text[e - 1] == "县" else None)
         if seat and (text[s:e] in table.kind or text[s:e] + "县" in table.kind or text[s:e] in table.short):
             e = seat.end()  # 来安县城: a county's seat by the county's name (a bare 县城 is none)
@@ -3449,7 +3505,7 @@ def _province_quarters(text: str, out: list[Span]) -> list[Span]:
 # 扬中经开区, 汉寿县高新区, 翠亨新区 and 瓯北城市新区. 新城 before 市 or 区 is 新城市 or 新城区 (钱江新城市民中心).
 _DEV_ZONE_HEAD_RE = re.compile(
     "高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|示范区|先行区|试验区"
-    "|工业园区|工业园|新城(?![市区])|小镇"
+    "|工业园区|工业园|新城(?![市区])|小镇|旅游度假区|度假区|风景名胜区|风景区|旅游区"
 )
 # A road's, a bridge's or a station's name a place opens (宜昌大道, 京港澳高速, 襄阳东站); not the place's roads
 # (宜昌公路建设, 宜昌路网) or its growth (高速发展). A single 路 only before what ends the road's name.
@@ -3516,6 +3572,8 @@ def _development_zones(
         else:
             stem = token_ending.get(at)
             if stem is not None and _zone_stem(stem[1], st):
+                if m.group().endswith(_RESORT_HEADS) and freq.get(stem[1], 0) >= _COMMON_WORD_FREQ:
+                    continue  # 温泉度假区: a resort after a word of prose names a kind of resort, no place
                 start = stem[0]
             else:
                 # 瓯北 + 城市新区: a town's stem the tokenizer split into characters, where a word starts at it.
@@ -3539,8 +3597,14 @@ def _zone_stem(word: str, st: dict[str, Any]) -> bool:
         and (word in st["ns_words"] or word in st["town_stems"] or word in st["proper"])
         and word not in _GENERIC_PLACES
         and word not in st["function_words"]
+        and st["tokenizer"].FREQ.get(word, 0) < _ZONE_STEM_FREQ  # 文明 of 生态文明建设示范区: an everyday word
         and _CJK_ONLY_RE.fullmatch(word) is not None
     )
+
+
+_RESORT_HEADS = ("度假区", "风景名胜区", "风景区", "旅游区")
+_ZONE_STEM_FREQ = 2000
+"""A name opening a zone is rarer than this in jieba's dictionary (东湖 1866, 南沙 132; 文明 6584 is prose)."""
 
 
 def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
@@ -3797,6 +3861,16 @@ _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各
 _REGION_TAIL_RE = re.compile(
     r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
+
+
+# A division's area word (RULINGS: 某某区域, 某某县域, like 地区); not where 市区 opens a pair of levels (市区两级,
+# 市区县) or a body (市区政协).
+_AREA_WORD_RE = re.compile("(?:区域|县域|市域|城区|市区)(?![两二三四级县政人委党])")
+
+
+def _is_division(name: str, table: Any) -> bool:
+    """Whether ``name`` is a division in the table, in full or by its short name (长三角 is a region, none)."""
+    return name in table.kind or name in table.short or (len(name) >= 3 and name[:-1] in table.short)
 
 
 def _kind_closes(text: str, end: int) -> bool:
@@ -6127,8 +6201,15 @@ def looks_like_place(name: str) -> bool:
 # Area nouns a sector word makes a kind of place, not a name (工业园区, 经济开发区); not 社区, 地区, 新区 or 特区,
 # which common words name (和平社区).
 _GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "功能区", "高新区", "城区",
-                       "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园")  # fmt: skip
+                       "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园", "度假区",
+                       "旅游区")  # fmt: skip
 _COMMON_WORD_FREQ = 500
+
+
+def village_committee_end(text: str, end: int) -> int | None:
+    """Where a village's or a community's committee right after ``end`` ends (新庄村 + 村委), or None."""
+    m = _VILLAGE_COMMITTEE_AFTER_RE.match(text, end)
+    return m.end() if m else None
 
 
 def kind_of_area(name: str) -> bool:
