@@ -26,7 +26,7 @@ from collections.abc import Iterable, Set
 from dataclasses import replace
 from functools import cache
 from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
-from operator import and_, is_not, itemgetter, not_
+from operator import and_, is_not, itemgetter, not_, or_
 from pathlib import Path
 from typing import Any, cast
 
@@ -3334,8 +3334,10 @@ def _development_zones(
     heads = list(_DEV_ZONE_HEAD_RE.finditer(text))
     if not heads:
         return out
-    token_ending = {e: (s, w) for s, e, w in tokens}
-    token_starts = {s for s, _e, _w in tokens}
+    # The same maps as {e: (s, w) for s, e, w in tokens} and the set of starts, built in C.
+    starts_words = zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True)
+    token_ending = dict(zip(map(itemgetter(1), tokens), starts_words, strict=True))
+    token_starts = _token_starts(tokens)
     place_ending = {o.end: o for o in out}
     table = place_table()
     freq = st["tokenizer"].FREQ
@@ -4465,10 +4467,16 @@ _ENDS_WITH_HEAD_RE = re.compile(
 
 
 def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
-    """For each character position, the index of the token holding it."""
+    """For each character position, the index of the token holding it (built once per list of tokens, as
+    _token_starts: two rules ask it of the same text; read, never changed)."""
+    cached = getattr(_last, "index", None)
+    if cached is not None and cached[0] is tokens and cached[1] == n:
+        return cast(list[int], cached[2])
     # _tokens' tokens run one after another from 0, each as long as its word: each index repeated, in C.
     out = list(chain.from_iterable(map(repeat, range(len(tokens)), map(len, map(itemgetter(2), tokens)))))
-    return out + [-1] * (n + 1 - len(out))
+    out += [-1] * (n + 1 - len(out))
+    _last.index = (tokens, n, out)
+    return out
 
 
 def _proper_token(word: str, st: dict[str, Any]) -> bool:
@@ -5796,11 +5804,11 @@ def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None
     says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
     open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
     words = list(map(itemgetter(2), tokens))
-    read = set(compress(count(), map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))))
+    read = map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))
     if leaders is not None:
-        read.update(compress(count(), map(leaders.__contains__, words)))
-        read.update(compress(count(), map((3).__lt__, map(len, words))))
-    return sorted(read)
+        # One flag per token, or-ed in C: the indices come out in order and once each (no set to sort).
+        read = map(or_, map(or_, read, map(leaders.__contains__, words)), map((3).__lt__, map(len, words)))
+    return list(compress(count(), read))
 
 
 def _before_a_name(word: str, titles: frozenset[str], st: dict[str, Any]) -> bool:
