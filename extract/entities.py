@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Set
 from dataclasses import replace
 from functools import cache
-from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
+from itertools import accumulate, chain, compress, count, repeat, takewhile
 from operator import and_, is_not, itemgetter, not_, or_
 from pathlib import Path
 from typing import Any, cast
@@ -2210,8 +2210,12 @@ def _compacted(text: str, dropped: Set[int]) -> tuple[list[int], str]:
 
     The walks over every character run in C (a report's text is long, and several rules close its breaks).
     """
-    keep = list(filterfalse(dropped.__contains__, range(len(text))))
-    return keep, "".join(map(text.__getitem__, keep))
+    # The stretches between dropped characters, each a range and a slice: as many pieces as characters dropped
+    # (a few), not one string per character kept.
+    cuts = sorted(i for i in dropped if 0 <= i < len(text))
+    bounds = list(zip([0, *(i + 1 for i in cuts)], [*cuts, len(text)], strict=True))
+    keep = list(chain.from_iterable(range(a, b) for a, b in bounds))
+    return keep, "".join(text[a:b] for a, b in bounds)
 
 
 def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
@@ -2267,6 +2271,26 @@ def _token_words(tokens: list[tuple[int, int, str]]) -> dict[int, str]:
     return out
 
 
+def _token_word_list(tokens: list[tuple[int, int, str]]) -> list[str]:
+    """The tokens' words in order (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "word_list", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(list[str], cached[1])
+    out = list(map(itemgetter(2), tokens))
+    _last.word_list = (tokens, out)
+    return out
+
+
+def _token_ending(tokens: list[tuple[int, int, str]]) -> dict[int, int]:
+    """Each token's index by its end (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "ending", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(dict[int, int], cached[1])
+    out = dict(zip(map(itemgetter(1), tokens), count()))
+    _last.ending = (tokens, out)
+    return out
+
+
 # The last text tokenized in this thread (``tokens``) and the last whole text find_entities was given
 # (``whole``), so unsettled_stretches() need not cut it again.
 _last = threading.local()
@@ -2296,7 +2320,7 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     covered = _covered(text, spans)
     proper = st["rare_proper"]
     flagged = bytearray(len(text) + 1)
-    starts, words = list(map(itemgetter(0), tokens)), list(map(itemgetter(2), tokens))
+    starts, words = list(map(itemgetter(0), tokens)), _token_word_list(tokens)
     # A token that is one CJK character, no function character, outside every span: 1, else 0 (read in C).
     single = bytes(map(and_, map(_single_chars().__contains__, words), map(not_, map(covered.__getitem__, starts))))
     for run in re.finditer(b"\1{2,}", single):
@@ -2948,7 +2972,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     words = _gpe_words(st)
     # Each branch below that finds a place needs one of these: most tokens need no more asked of them. The
     # tokens that pass are picked by passes over the words in C, then read in their order.
-    token_words = list(map(itemgetter(2), tokens))
+    token_words = _token_word_list(tokens)
     asked = set(compress(count(), map(words.__contains__, token_words)))
     asked.update(compress(count(), map(licensed.__contains__, token_words)))
     abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
@@ -3334,9 +3358,7 @@ def _development_zones(
     heads = list(_DEV_ZONE_HEAD_RE.finditer(text))
     if not heads:
         return out
-    # The same maps as {e: (s, w) for s, e, w in tokens} and the set of starts, built in C.
-    starts_words = zip(map(itemgetter(0), tokens), map(itemgetter(2), tokens), strict=True)
-    token_ending = dict(zip(map(itemgetter(1), tokens), starts_words, strict=True))
+    token_ending = _token_ending(tokens)
     token_starts = _token_starts(tokens)
     place_ending = {o.end: o for o in out}
     table = place_table()
@@ -3346,7 +3368,7 @@ def _development_zones(
             continue  # 横琴粤澳深度合作区: a zone already read whole
         at, words = m.start(), 0
         while at not in place_ending and at in token_ending:
-            s, w = token_ending[at]
+            s, _e, w = tokens[token_ending[at]]
             sector = (
                 words < 2
                 and len(w) >= 2
@@ -3368,8 +3390,8 @@ def _development_zones(
             start = place.start
         else:
             stem = token_ending.get(at)
-            if stem is not None and _zone_stem(stem[1], st):
-                start = stem[0]
+            if stem is not None and _zone_stem(tokens[stem][2], st):
+                start = tokens[stem][0]
             else:
                 # 瓯北 + 城市新区: a town's stem the tokenizer split into characters, where a word starts at it.
                 town = next(
@@ -5803,7 +5825,7 @@ def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None
     """The indices, in order, of the tokens a loop over words before names must read: a word _before_a_name
     says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
     open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
-    words = list(map(itemgetter(2), tokens))
+    words = _token_word_list(tokens)
     read = map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))
     if leaders is not None:
         # One flag per token, or-ed in C: the indices come out in order and once each (no set to sort).
@@ -6916,7 +6938,7 @@ def _listed_agencies(
 ) -> list[Span]:
     """ORG for the agencies a list names before its kind word; ``heads_out`` gets every agency item's offsets."""
     orgs = [s for s in spans if s.label == "ORG"]
-    token_ends = dict(zip(map(itemgetter(1), tokens), map(itemgetter(0), tokens), strict=True))
+    token_ending = _token_ending(tokens)
     out: list[Span] = []
     for closer in _KIND_CLOSER_RE.finditer(text):
         items: list[tuple[int, int]] = []
@@ -6948,8 +6970,8 @@ def _listed_agencies(
             known = next((o for o in orgs if o.end == end and o.start >= start), None)
             if known is not None:
                 items.append((known.start, end))
-            elif end in token_ends:
-                first = token_ends[end]  # one word of the tokenizer's (担任|税务局), never a verb with it
+            elif end in token_ending:
+                first = tokens[token_ending[end]][0]  # one word of the tokenizer's (担任|税务局), never a verb with it
                 if first > 0 and text[first - 1] in _LEVELS and text[first - 2 : first - 1] not in _LEVELS:
                     first -= 1  # its level before it (到|市|经贸委)
                 items.append((first, end))
