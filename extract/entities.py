@@ -448,10 +448,12 @@ _PROGRAMME_RE = scanning(
 )
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
-_HELD_FORMULA_RE = re.compile(
-    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
-    # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
-    rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
+_HELD_FORMULA_RE = scanning(
+    re.compile(
+        rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+        # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
+        rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
+    )
 )
 _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
@@ -461,9 +463,11 @@ _COUNTED_ASPECTS = frozenset(
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)|(双重积极作用)")
 # 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
 # 在四化建设中: the drive named with 建设 after it, whatever stands before (RULINGS: 四化建设 either way).
-_MODERNISATIONS_RE = re.compile(
-    r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
-    r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+_MODERNISATIONS_RE = scanning(
+    re.compile(
+        r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
+        r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+    )
 )
 # “住有所居”, “老有所养”: the livelihood formulas (who has what provided), quoted one by one.
 _LIVELIHOOD_RE = re.compile(rf"[{_CJK}]有所[{_CJK}]")
@@ -482,9 +486,11 @@ _SLOT_FORMULA_RE = scanning(re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
 # 十四五收官之年, 十五五目标任务, 关键词:…十五五: a plan's number is the plan wherever it stands, unless a measure
 # follows (十四五岁, 十四五个: fourteen or fifteen) or it is inside a longer number (二十一五); 十三·五 with its dot.
-_PLAN_RE = re.compile(
-    r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
-    r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
+_PLAN_RE = scanning(
+    re.compile(
+        r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
+        r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
+    )
 )
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
@@ -1339,7 +1345,7 @@ _AGENCY_PHOTO_RE = re.compile(
 
 # 列席人大会议, 代行人大职权, 人大在12日闭幕: the congress named bare as the body that sits (RULINGS, 313, 315);
 # not in 人大代表, 人大常委会, 人大政协 (the deputies and members as people), nor after a level (市人大).
-_BARE_CONGRESS_RE = re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)")
+_BARE_CONGRESS_RE = scanning(re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)"))
 
 
 def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
@@ -1389,12 +1395,12 @@ _CCP_RE = re.compile(r"中共|中国共产党")
 _CCP_AFTER = ("领导", "地下", "组织")
 # 国民党反动派, 国民党政府, 国民党员, 中国国民党: the Kuomintang by its name is one body wherever it stands (RULINGS:
 # a party before 员 is ORG), unless the Revolutionary Committee's name holds it (中国国民党革命委员会).
-_KMT_RE = re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)")
+_KMT_RE = scanning(re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)"))
 
 
 # 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
 # inside an event's name, as 中央代表团 gives 中央); not the tail of 中共中央 or 党中央.
-_CENTRE_CONFERENCE_RE = re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)")
+_CENTRE_CONFERENCE_RE = scanning(re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)"))
 
 
 def _centre_conferences(text: str) -> list[Span]:
@@ -1432,11 +1438,13 @@ _CREDIT_LINE_RE = scanning(
 _CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻|在线)$")
 # 作者: 某甲 某乙, 剪辑:某甲 某乙(02:01): two to four names a credit's role gives, spaced apart, to the line's end or a
 # bracket; each is a name where it reads as one (RULINGS, org14).
-_CREDIT_NAMES_RE = re.compile(
-    # (the role may follow the outlet's name, which normalization glued to it: 某某报作者:; not 工作者:, 读者:)
-    rf"(?<![工学读])(?:作者|剪辑|摄影|摄像|编辑|责编|文字|记者|通讯员|图片|视频)[ \u3000]*[:：][ \u3000]*"
-    rf"([{_CJK}]{{2,4}}(?:[ \u3000]*[{_CJK}]{{2,4}}){{1,3}})(?=[ \u3000\t]*(?:$|[(（)）|/／]))",
-    re.MULTILINE,
+_CREDIT_NAMES_RE = scanning(
+    re.compile(
+        # (the role may follow the outlet's name, which normalization glued to it: 某某报作者:; not 工作者:, 读者:)
+        rf"(?<![工学读])(?:作者|剪辑|摄影|摄像|编辑|责编|文字|记者|通讯员|图片|视频)[ \u3000]*[:：][ \u3000]*"
+        rf"([{_CJK}]{{2,4}}(?:[ \u3000]*[{_CJK}]{{2,4}}){{1,3}})(?=[ \u3000\t]*(?:$|[(（)）|/／]))",
+        re.MULTILINE,
+    )
 )
 _SPACED_RUN_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 
@@ -3303,9 +3311,11 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
 # and the quarter stands alone: after no word of its own (a boundary or a preposition) and before a list mark, a
 # region word (大地; 地区 joins it: 苏北地区, as 威海地区) or the clause's end (鲁西南 is another region, 川西藏区 a
 # longer name).
-_PROVINCE_QUARTER_RE = re.compile(
-    rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
-    rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+_PROVINCE_QUARTER_RE = scanning(
+    re.compile(
+        rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
+        rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+    )
 )
 
 
@@ -4843,7 +4853,7 @@ _PARTY_BRANCH_AFTER_RE = re.compile("党支部|党总支|机关党委")
 _DEMOCRATIC_PARTY_RE = re.compile("民革|民盟|民建|民进|农工党|农工民主党|致公党|九三|台盟")
 _BRANCH_UNIT = "(?:总支部|总支|支部|支社|基层委员会|基层委)"
 # 第三支部, 第五支社: a unit's branch by its ordinal (not 第二党支部, the Party's; not 第二批).
-_ORDINAL_BRANCH_RE = re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)")
+_ORDINAL_BRANCH_RE = scanning(re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)"))
 # 民进某某总支, 台盟某某省总支部: the party's short name, the branch's own name (no verb, mark or function
 # word), its unit.
 _PARTY_BRANCH_RE = re.compile(
@@ -4867,7 +4877,7 @@ def _with_party_branch(text: str, org: Span) -> Span:
 
 
 # 第九届委员会和监督委员会, 、内部监督委员会委员: a party committee's own supervisory committee, named bare.
-_SUPERVISORY_RE = re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE)
+_SUPERVISORY_RE = scanning(re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE))
 
 
 def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
@@ -6905,10 +6915,12 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # (org15: …、交警某大队等9个重点单位; …、审计局五家重点提案承办单位: a qualifier of the kind word, or a count
 # without 等 right after an agency's head)
 _KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
-_KIND_CLOSER_RE = re.compile(
-    rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
-    rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
-    r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+_KIND_CLOSER_RE = scanning(
+    re.compile(
+        rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
+        rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
+        r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+    )
 )
 _AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网", "大队", "支队")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
