@@ -4236,7 +4236,7 @@ _LOCATIVES = ("境内", "城内", "城外", "城东", "城西", "城南", "城�
 
 
 def _academy_name_start(
-    text: str, tokens: list[tuple[int, int, str]], token_of: list[int], head_start: int, st: dict[str, Any]
+    text: str, tokens: list[tuple[int, int, str]], token_of: _TokenIndex, head_start: int, st: dict[str, Any]
 ) -> int | None:
     """Where an academy's own name starts before 书院, read back over up to four characters to punctuation, a
     function word or a classical particle (故, 即); None where it is shorter than two."""
@@ -4265,7 +4265,7 @@ _NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是�
 
 
 def _association_place(
-    text: str, head_start: int, places: list[Span], token_of: list[int], tokens: list[tuple[int, int, str]]
+    text: str, head_start: int, places: list[Span], token_of: _TokenIndex, tokens: list[tuple[int, int, str]]
 ) -> int | None:
     """Where a place opens an association's name before ``head_start`` (the nearest, twelve characters at most)."""
     for place in sorted(places, key=lambda p: -p.end):
@@ -4308,7 +4308,7 @@ def _bare_level_before(text: str, start: int) -> bool:
 
 
 def _office_abbreviation(
-    tokens: list[tuple[int, int, str]], token_of: list[int], m: re.Match[str], st: dict[str, Any]
+    tokens: list[tuple[int, int, str]], token_of: _TokenIndex, m: re.Match[str], st: dict[str, Any]
 ) -> bool:
     """人防办, 扶贫办, 信访办: a three-character word of the dictionary ending in 办 abbreviates an
     office (X办公室), one per level; not a verb (承办, 协办) nor a phrase with a negation or a question
@@ -4342,7 +4342,7 @@ _POSTS_GLUED_TO_HEAD = frozenset(
 )
 
 
-def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
+def _head_is_word(tokens: list[tuple[int, int, str]], token_of: _TokenIndex, start: int, end: int) -> bool:
     """Whether a head ends a word: 局 of 教育局, not of 大局; 中学 never across 集中|学习."""
     first, last = token_of[start], token_of[end - 1]
     if first < 0:
@@ -4358,7 +4358,7 @@ def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start
 def _body_prefix(
     text: str,
     tokens: list[tuple[int, int, str]],
-    token_of: list[int],
+    token_of: _TokenIndex,
     head_start: int,
     place_end: dict[int, Span],
     st: dict[str, Any],
@@ -4498,17 +4498,32 @@ _ENDS_WITH_HEAD_RE = re.compile(
 )
 
 
-def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
-    """For each character position, the index of the token holding it (built once per list of tokens, as
-    _token_starts: two rules ask it of the same text; read, never changed)."""
-    cached = getattr(_last, "index", None)
-    if cached is not None and cached[0] is tokens and cached[1] == n:
-        return cast(list[int], cached[2])
-    # _tokens' tokens run one after another from 0, each as long as its word: each index repeated, in C.
-    out = list(chain.from_iterable(map(repeat, range(len(tokens)), map(len, map(itemgetter(2), tokens)))))
-    out += [-1] * (n + 1 - len(out))
-    _last.index = (tokens, n, out)
-    return out
+class _TokenIndex:
+    """For each character position, the index of the token holding it, -1 past the last token: read as the list
+    ``[i for i, (s, e, _w) in enumerate(tokens) for _ in range(s, e)] + [-1] * …`` (``n + 1`` long) would be,
+    a negative position counting from its end. The rules ask it at a few heads, so the index is found by
+    bisection over the tokens (they run one after another from 0) instead of building a list the text's length."""
+
+    __slots__ = ("_size", "_tokens", "_total")
+
+    def __init__(self, tokens: list[tuple[int, int, str]], n: int) -> None:
+        self._tokens = tokens
+        self._total = tokens[-1][1] if tokens else 0
+        self._size = max(self._total, n + 1)
+
+    def __getitem__(self, pos: int) -> int:
+        if pos < 0:
+            pos += self._size
+        if not 0 <= pos < self._size:
+            raise IndexError(pos)
+        if pos >= self._total:
+            return -1
+        return bisect_right(self._tokens, pos, key=itemgetter(0)) - 1
+
+
+def _token_index(tokens: list[tuple[int, int, str]], n: int) -> _TokenIndex:
+    """For each character position, the index of the token holding it (see _TokenIndex)."""
+    return _TokenIndex(tokens, n)
 
 
 def _proper_token(word: str, st: dict[str, Any]) -> bool:
