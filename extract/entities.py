@@ -25,8 +25,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Set
 from dataclasses import replace
 from functools import cache
-from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
-from operator import and_, is_not, itemgetter, methodcaller, not_
+from itertools import accumulate, chain, compress, count, repeat, takewhile
+from operator import and_, is_not, itemgetter, methodcaller, not_, or_
 from pathlib import Path
 from typing import Any, cast
 
@@ -461,10 +461,12 @@ _PROGRAMME_RE = scanning(
 )
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
-_HELD_FORMULA_RE = re.compile(
-    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
-    # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
-    rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
+_HELD_FORMULA_RE = scanning(
+    re.compile(
+        rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+        # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
+        rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
+    )
 )
 _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
@@ -474,9 +476,11 @@ _COUNTED_ASPECTS = frozenset(
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)|(双重积极作用)")
 # 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
 # 在四化建设中: the drive named with 建设 after it, whatever stands before (RULINGS: 四化建设 either way).
-_MODERNISATIONS_RE = re.compile(
-    r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
-    r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+_MODERNISATIONS_RE = scanning(
+    re.compile(
+        r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
+        r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+    )
 )
 # “住有所居”, “老有所养”: the livelihood formulas (who has what provided), quoted one by one.
 _LIVELIHOOD_RE = re.compile(rf"[{_CJK}]有所[{_CJK}]")
@@ -495,9 +499,11 @@ _SLOT_FORMULA_RE = scanning(re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
 # 十四五收官之年, 十五五目标任务, 关键词:…十五五: a plan's number is the plan wherever it stands, unless a measure
 # follows (十四五岁, 十四五个: fourteen or fifteen) or it is inside a longer number (二十一五); 十三·五 with its dot.
-_PLAN_RE = re.compile(
-    r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
-    r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
+_PLAN_RE = scanning(
+    re.compile(
+        r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
+        r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
+    )
 )
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
@@ -1358,7 +1364,7 @@ _AGENCY_PHOTO_RE = re.compile(
 
 # 列席人大会议, 代行人大职权, 人大在12日闭幕: the congress named bare as the body that sits (RULINGS, 313, 315);
 # not in 人大代表, 人大常委会, 人大政协 (the deputies and members as people), nor after a level (市人大).
-_BARE_CONGRESS_RE = re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)")
+_BARE_CONGRESS_RE = scanning(re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)"))
 
 
 def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
@@ -1408,12 +1414,12 @@ _CCP_RE = re.compile(r"中共|中国共产党")
 _CCP_AFTER = ("领导", "地下", "组织")
 # 国民党反动派, 国民党政府, 国民党员, 中国国民党: the Kuomintang by its name is one body wherever it stands (RULINGS:
 # a party before 员 is ORG), unless the Revolutionary Committee's name holds it (中国国民党革命委员会).
-_KMT_RE = re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)")
+_KMT_RE = scanning(re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)"))
 
 
 # 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
 # inside an event's name, as 中央代表团 gives 中央); not the tail of 中共中央 or 党中央.
-_CENTRE_CONFERENCE_RE = re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)")
+_CENTRE_CONFERENCE_RE = scanning(re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)"))
 
 
 def _centre_conferences(text: str) -> list[Span]:
@@ -1454,11 +1460,13 @@ _CREDIT_LINE_RE = scanning(
 _CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻|在线)$")
 # 作者: 某甲 某乙, 剪辑:某甲 某乙(02:01): two to four names a credit's role gives, spaced apart, to the line's end or a
 # bracket; each is a name where it reads as one (RULINGS, org14).
-_CREDIT_NAMES_RE = re.compile(
-    # (the role may follow the outlet's name, which normalization glued to it: 某某报作者:; not 工作者:, 读者:)
-    rf"(?<![工学读])(?:作者|剪辑|摄影|摄像|编辑|责编|文字|记者|通讯员|图片|视频)[ \u3000]*[:：][ \u3000]*"
-    rf"([{_CJK}]{{2,4}}(?:[ \u3000]*[{_CJK}]{{2,4}}){{1,3}})(?=[ \u3000\t]*(?:$|[(（)）|/／]))",
-    re.MULTILINE,
+_CREDIT_NAMES_RE = scanning(
+    re.compile(
+        # (the role may follow the outlet's name, which normalization glued to it: 某某报作者:; not 工作者:, 读者:)
+        rf"(?<![工学读])(?:作者|剪辑|摄影|摄像|编辑|责编|文字|记者|通讯员|图片|视频)[ \u3000]*[:：][ \u3000]*"
+        rf"([{_CJK}]{{2,4}}(?:[ \u3000]*[{_CJK}]{{2,4}}){{1,3}})(?=[ \u3000\t]*(?:$|[(（)）|/／]))",
+        re.MULTILINE,
+    )
 )
 _SPACED_RUN_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 
@@ -2353,8 +2361,12 @@ def _compacted(text: str, dropped: Set[int]) -> tuple[list[int], str]:
 
     The walks over every character run in C (a report's text is long, and several rules close its breaks).
     """
-    keep = list(filterfalse(dropped.__contains__, range(len(text))))
-    return keep, "".join(map(text.__getitem__, keep))
+    # The stretches between dropped characters, each a range and a slice: as many pieces as characters dropped
+    # (a few), not one string per character kept.
+    cuts = sorted(i for i in dropped if 0 <= i < len(text))
+    bounds = list(zip([0, *(i + 1 for i in cuts)], [*cuts, len(text)], strict=True))
+    keep = list(chain.from_iterable(range(a, b) for a, b in bounds))
+    return keep, "".join(text[a:b] for a, b in bounds)
 
 
 def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
@@ -2410,6 +2422,26 @@ def _token_words(tokens: list[tuple[int, int, str]]) -> dict[int, str]:
     return out
 
 
+def _token_word_list(tokens: list[tuple[int, int, str]]) -> list[str]:
+    """The tokens' words in order (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "word_list", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(list[str], cached[1])
+    out = list(map(itemgetter(2), tokens))
+    _last.word_list = (tokens, out)
+    return out
+
+
+def _token_ending(tokens: list[tuple[int, int, str]]) -> dict[int, int]:
+    """Each token's index by its end (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "ending", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(dict[int, int], cached[1])
+    out = dict(zip(map(itemgetter(1), tokens), count()))
+    _last.ending = (tokens, out)
+    return out
+
+
 # The last text tokenized in this thread (``tokens``) and the last whole text find_entities was given
 # (``whole``), so unsettled_stretches() need not cut it again.
 _last = threading.local()
@@ -2439,7 +2471,7 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     covered = _covered(text, spans)
     proper = st["rare_proper"]
     flagged = bytearray(len(text) + 1)
-    starts, words = list(map(itemgetter(0), tokens)), list(map(itemgetter(2), tokens))
+    starts, words = list(map(itemgetter(0), tokens)), _token_word_list(tokens)
     # A token that is one CJK character, no function character, outside every span: 1, else 0 (read in C).
     single = bytes(map(and_, map(_single_chars().__contains__, words), map(not_, map(covered.__getitem__, starts))))
     for run in re.finditer(b"\1{2,}", single):
@@ -3145,7 +3177,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     words = _gpe_words(st)
     # Each branch below that finds a place needs one of these: most tokens need no more asked of them. The
     # tokens that pass are picked by passes over the words in C, then read in their order.
-    token_words = list(map(itemgetter(2), tokens))
+    token_words = _token_word_list(tokens)
     asked = set(compress(count(), map(words.__contains__, token_words)))
     asked.update(compress(count(), map(licensed.__contains__, token_words)))
     abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
@@ -3484,9 +3516,11 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
 # and the quarter stands alone: after no word of its own (a boundary or a preposition) and before a list mark, a
 # region word (大地; 地区 joins it: 苏北地区, as 威海地区) or the clause's end (鲁西南 is another region, 川西藏区 a
 # longer name).
-_PROVINCE_QUARTER_RE = re.compile(
-    rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
-    rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+_PROVINCE_QUARTER_RE = scanning(
+    re.compile(
+        rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
+        rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+    )
 )
 
 
@@ -3539,8 +3573,8 @@ def _development_zones(
     heads = list(_DEV_ZONE_HEAD_RE.finditer(text))
     if not heads:
         return out
-    token_ending = {e: (s, w) for s, e, w in tokens}
-    token_starts = {s for s, _e, _w in tokens}
+    token_ending = _token_ending(tokens)
+    token_starts = _token_starts(tokens)
     place_ending = {o.end: o for o in out}
     table = place_table()
     freq = st["tokenizer"].FREQ
@@ -3549,7 +3583,7 @@ def _development_zones(
             continue  # 横琴粤澳深度合作区: a zone already read whole
         at, words = m.start(), 0
         while at not in place_ending and at in token_ending:
-            s, w = token_ending[at]
+            s, _e, w = tokens[token_ending[at]]
             sector = (
                 words < 2
                 and len(w) >= 2
@@ -3571,10 +3605,10 @@ def _development_zones(
             start = place.start
         else:
             stem = token_ending.get(at)
-            if stem is not None and _zone_stem(stem[1], st):
-                if m.group().endswith(_RESORT_HEADS) and freq.get(stem[1], 0) >= _COMMON_WORD_FREQ:
+            if stem is not None and _zone_stem(tokens[stem][2], st):
+                if m.group().endswith(_RESORT_HEADS) and freq.get(tokens[stem][2], 0) >= _COMMON_WORD_FREQ:
                     continue  # 温泉度假区: a resort after a word of prose names a kind of resort, no place
-                start = stem[0]
+                start = tokens[stem][0]
             else:
                 # 瓯北 + 城市新区: a town's stem the tokenizer split into characters, where a word starts at it.
                 town = next(
@@ -4491,7 +4525,7 @@ _LOCATIVES = ("境内", "城内", "城外", "城东", "城西", "城南", "城�
 
 
 def _academy_name_start(
-    text: str, tokens: list[tuple[int, int, str]], token_of: list[int], head_start: int, st: dict[str, Any]
+    text: str, tokens: list[tuple[int, int, str]], token_of: _TokenIndex, head_start: int, st: dict[str, Any]
 ) -> int | None:
     """Where an academy's own name starts before 书院, read back over up to four characters to punctuation, a
     function word or a classical particle (故, 即); None where it is shorter than two."""
@@ -4520,7 +4554,7 @@ _NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是�
 
 
 def _association_place(
-    text: str, head_start: int, places: list[Span], token_of: list[int], tokens: list[tuple[int, int, str]]
+    text: str, head_start: int, places: list[Span], token_of: _TokenIndex, tokens: list[tuple[int, int, str]]
 ) -> int | None:
     """Where a place opens an association's name before ``head_start`` (the nearest, twelve characters at most)."""
     for place in sorted(places, key=lambda p: -p.end):
@@ -4563,7 +4597,7 @@ def _bare_level_before(text: str, start: int) -> bool:
 
 
 def _office_abbreviation(
-    tokens: list[tuple[int, int, str]], token_of: list[int], m: re.Match[str], st: dict[str, Any]
+    tokens: list[tuple[int, int, str]], token_of: _TokenIndex, m: re.Match[str], st: dict[str, Any]
 ) -> bool:
     """人防办, 扶贫办, 信访办: a three-character word of the dictionary ending in 办 abbreviates an
     office (X办公室), one per level; not a verb (承办, 协办) nor a phrase with a negation or a question
@@ -4597,7 +4631,7 @@ _POSTS_GLUED_TO_HEAD = frozenset(
 )
 
 
-def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
+def _head_is_word(tokens: list[tuple[int, int, str]], token_of: _TokenIndex, start: int, end: int) -> bool:
     """Whether a head ends a word: 局 of 教育局, not of 大局; 中学 never across 集中|学习."""
     first, last = token_of[start], token_of[end - 1]
     if first < 0:
@@ -4613,7 +4647,7 @@ def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start
 def _body_prefix(
     text: str,
     tokens: list[tuple[int, int, str]],
-    token_of: list[int],
+    token_of: _TokenIndex,
     head_start: int,
     place_end: dict[int, Span],
     st: dict[str, Any],
@@ -4761,11 +4795,32 @@ _ENDS_WITH_HEAD_RE = re.compile(
 )
 
 
-def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
-    """For each character position, the index of the token holding it."""
-    # _tokens' tokens run one after another from 0, each as long as its word: each index repeated, in C.
-    out = list(chain.from_iterable(map(repeat, range(len(tokens)), map(len, map(itemgetter(2), tokens)))))
-    return out + [-1] * (n + 1 - len(out))
+class _TokenIndex:
+    """For each character position, the index of the token holding it, -1 past the last token: read as the list
+    ``[i for i, (s, e, _w) in enumerate(tokens) for _ in range(s, e)] + [-1] * …`` (``n + 1`` long) would be,
+    a negative position counting from its end. The rules ask it at a few heads, so the index is found by
+    bisection over the tokens (they run one after another from 0) instead of building a list the text's length."""
+
+    __slots__ = ("_size", "_tokens", "_total")
+
+    def __init__(self, tokens: list[tuple[int, int, str]], n: int) -> None:
+        self._tokens = tokens
+        self._total = tokens[-1][1] if tokens else 0
+        self._size = max(self._total, n + 1)
+
+    def __getitem__(self, pos: int) -> int:
+        if pos < 0:
+            pos += self._size
+        if not 0 <= pos < self._size:
+            raise IndexError(pos)
+        if pos >= self._total:
+            return -1
+        return bisect_right(self._tokens, pos, key=itemgetter(0)) - 1
+
+
+def _token_index(tokens: list[tuple[int, int, str]], n: int) -> _TokenIndex:
+    """For each character position, the index of the token holding it (see _TokenIndex)."""
+    return _TokenIndex(tokens, n)
 
 
 def _proper_token(word: str, st: dict[str, Any]) -> bool:
@@ -5110,7 +5165,7 @@ _PARTY_BRANCH_AFTER_RE = re.compile("党支部|党总支|机关党委")
 _DEMOCRATIC_PARTY_RE = re.compile("民革|民盟|民建|民进|农工党|农工民主党|致公党|九三|台盟")
 _BRANCH_UNIT = "(?:总支部|总支|支部|支社|基层委员会|基层委)"
 # 第三支部, 第五支社: a unit's branch by its ordinal (not 第二党支部, the Party's; not 第二批).
-_ORDINAL_BRANCH_RE = re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)")
+_ORDINAL_BRANCH_RE = scanning(re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)"))
 # 民进某某总支, 台盟某某省总支部: the party's short name, the branch's own name (no verb, mark or function
 # word), its unit.
 _PARTY_BRANCH_RE = re.compile(
@@ -5134,7 +5189,7 @@ def _with_party_branch(text: str, org: Span) -> Span:
 
 
 # 第九届委员会和监督委员会, 、内部监督委员会委员: a party committee's own supervisory committee, named bare.
-_SUPERVISORY_RE = re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE)
+_SUPERVISORY_RE = scanning(re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE))
 
 
 def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
@@ -6096,12 +6151,12 @@ def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None
     """The indices, in order, of the tokens a loop over words before names must read: a word _before_a_name
     says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
     open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
-    words = list(map(itemgetter(2), tokens))
-    read = set(compress(count(), map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))))
+    words = _token_word_list(tokens)
+    read = map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))
     if leaders is not None:
-        read.update(compress(count(), map(leaders.__contains__, words)))
-        read.update(compress(count(), map((3).__lt__, map(len, words))))
-    return sorted(read)
+        # One flag per token, or-ed in C: the indices come out in order and once each (no set to sort).
+        read = map(or_, map(or_, read, map(leaders.__contains__, words)), map((3).__lt__, map(len, words)))
+    return list(compress(count(), read))
 
 
 def _before_a_name(word: str, titles: frozenset[str], st: dict[str, Any]) -> bool:
@@ -7183,10 +7238,12 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # (org15: …、交警某大队等9个重点单位; …、审计局五家重点提案承办单位: a qualifier of the kind word, or a count
 # without 等 right after an agency's head)
 _KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
-_KIND_CLOSER_RE = re.compile(
-    rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
-    rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
-    r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+_KIND_CLOSER_RE = scanning(
+    re.compile(
+        rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
+        rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
+        r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+    )
 )
 _AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网", "大队", "支队")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
@@ -7216,7 +7273,7 @@ def _listed_agencies(
 ) -> list[Span]:
     """ORG for the agencies a list names before its kind word; ``heads_out`` gets every agency item's offsets."""
     orgs = [s for s in spans if s.label == "ORG"]
-    token_ends = dict(zip(map(itemgetter(1), tokens), map(itemgetter(0), tokens), strict=True))
+    token_ending = _token_ending(tokens)
     out: list[Span] = []
     for closer in _KIND_CLOSER_RE.finditer(text):
         items: list[tuple[int, int]] = []
@@ -7248,8 +7305,8 @@ def _listed_agencies(
             known = next((o for o in orgs if o.end == end and o.start >= start), None)
             if known is not None:
                 items.append((known.start, end))
-            elif end in token_ends:
-                first = token_ends[end]  # one word of the tokenizer's (担任|税务局), never a verb with it
+            elif end in token_ending:
+                first = tokens[token_ending[end]][0]  # one word of the tokenizer's (担任|税务局), never a verb with it
                 if first > 0 and text[first - 1] in _LEVELS and text[first - 2 : first - 1] not in _LEVELS:
                     first -= 1  # its level before it (到|市|经贸委)
                 items.append((first, end))

@@ -182,10 +182,12 @@ _WORD_AFTER_UNIT = {"部": "门队", "成": "员立为果效本就功绩", "回"
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
-_CN_PERCENT_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
-    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?|百(?![0-9{CN_NUMERAL_CHARS}]))"
-    rf"(?P<post>以上|以下|以内|左右)?"
+_CN_PERCENT_RE = scanning(
+    re.compile(
+        rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
+        rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?|百(?![0-9{CN_NUMERAL_CHARS}]))"
+        rf"(?P<post>以上|以下|以内|左右)?"
+    )
 )
 
 
@@ -224,9 +226,11 @@ _TERMS_RE = scanning(
 
 
 # 四分之一, 三分之二以上, 超过三分之一: a fraction (extract/data/RULINGS.md), value M/N and no unit.
-_FRACTION_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?<![百千])(?P<den>[0-9]+|{CN_NUMERAL})分之(?P<num>[0-9]+|{CN_NUMERAL})"
-    rf"(?P<post>以上|以下|左右)?"
+_FRACTION_RE = scanning(
+    re.compile(
+        rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?<![百千])(?P<den>[0-9]+|{CN_NUMERAL})分之(?P<num>[0-9]+|{CN_NUMERAL})"
+        rf"(?P<post>以上|以下|左右)?"
+    )
 )
 
 
