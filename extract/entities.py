@@ -4378,6 +4378,22 @@ def _body_prefix(
             while start in place_end:
                 start = place_end[start].start
             return start, w_start + 1, True
+        if (
+            w_start + len(word) == content_start == head_start
+            and text.startswith(_OFFICE_HEADS, head_start)
+            and _BODY_IN_SUBUNIT_RE.fullmatch(word)
+        ):
+            # 会同 + 市政府 + 办公室: a level's body jieba reads as one word opens its office's name, as its level
+            # alone does; the walk goes no further back over a clause to another body (org17).
+            if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
+                return None, content_start, proper
+            start = w_start
+            place = place_end.get(w_start + 1) or place_end.get(w_start)
+            if place is not None and place.start < w_start:
+                start = place.start  # 盘锦 + 市政府 + 办公室, 盘锦市 + 市委…: the place before the level is the name's
+                while start in place_end:
+                    start = place_end[start].start
+            return start, content_start, proper
         if len(word) == 1 and word in _LEVELS:
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
@@ -5410,9 +5426,7 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         m = _STANDING_RE.match(text, end)  # 宣城各界人民代表会议 + 常务委员会
         return m.end() if m else end
     if head in ("委员会", "委会"):
-        m = _COMMITTEE_SUBUNIT_RE.match(text, end)
-        if m is not None and _starts_with_verb(m.group()):
-            return end  # 委员会下设办公室: 下设 is the verb, the office a kind of body
+        m = _committee_subunit(text, end)
         return m.end() if m else end
     kind = (
         "政协"
@@ -5475,8 +5489,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     if "主席" in m.group() or "主任" in m.group():
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
     if m.group().endswith("委员会"):
-        more = _COMMITTEE_SUBUNIT_RE.match(text, m.end())  # 省政协十二届委员会 + 常务委员会
-        return more.end() if more and not _starts_with_verb(more.group()) else m.end()
+        more = _committee_subunit(text, m.end())  # 省政协十二届委员会 + 常务委员会
+        return more.end() if more else m.end()
     return m.end()
 
 
@@ -5491,6 +5505,25 @@ _COMMITTEE_SUBUNIT_RE = re.compile(
 )
 _NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
+# A level's own body (县委, 市政府, 区政协, 县人大) inside what follows a committee starts another body, no sub-unit;
+# as one word before an office's head (市政府 + 办公室) it opens that office's name.
+_BODY_IN_SUBUNIT_RE = re.compile("[省市区县州旗盟](?:委|政府|政协|人大)")
+# The heads of a body's own office that such a word opens (not 委员会, 中心, 工商联: 省政协专门委员会 is a kind).
+_OFFICE_HEADS = ("办公室", "督查室", "研究室", "办公厅")
+
+
+def _committee_subunit(text: str, end: int) -> re.Match[str] | None:
+    """The standing committee, department or office written right after a committee (委员会 + 办公室), or None.
+
+    委员会下设办公室: a verb of setting up before it makes the office a kind of body. 提案委员会将会同县委办公室,
+    提案委员会会同市政府办公室: a function character or a level's own body inside is a clause joining two
+    bodies, no sub-unit of the committee (org17)."""
+    m = _COMMITTEE_SUBUNIT_RE.match(text, end)
+    if m is None or _starts_with_verb(m.group()):
+        return None
+    if not _NOT_IN_SUBUNIT.isdisjoint(m.group()) or _BODY_IN_SUBUNIT_RE.search(m.group()):
+        return None
+    return m
 
 
 def _common_noun(word: str, st: dict[str, Any]) -> bool:

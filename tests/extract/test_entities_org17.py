@@ -1,0 +1,47 @@
+"""Issue 21, org17: kinds of ORG the unseen pages 700–711 showed (county and district plenaries and proposal
+reports from thin provinces).
+
+- a committee's sub-unit written after it (委员会 + 办公室, + 联络部) is one chain with it only where nothing between
+  them reads as a clause: a function character (将, 与, 、) or a level's own body (市政府, 县委) inside ends the
+  committee, and that body's office after it is an ORG of its own, read back to the level's body and no
+  further (会同 + 市政府 + 办公室). (将会同县委办公室 itself stays cut: 会同 is also a county's name.)
+
+Every sentence is written for the test (invented bodies and people), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "大会闭幕后,县政协提案委员会将联合县委办公室、县政府办公室及时转交有关部门办理。",
+            "县政协提案委员会",
+            "县委办公室",
+        ),
+        ("市政协提案委员会会同市政府办公室召开交办会。", "市政协提案委员会", "市政府办公室"),
+        ("区政协社会法制委员会与区委政法委联合开展调研。", "区政协社会法制委员会", "区委政法委"),
+    ],
+)
+def test_a_committee_does_not_run_over_a_clause_into_the_next_body(text: str, first: str, second: str) -> None:
+    orgs = labelled(text, "ORG")
+    assert first in orgs
+    assert second in orgs
+    assert not any(first in o and second in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("市政协经济委员会办公室副主任某某出席。", "市政协经济委员会办公室"),
+        ("县政协文史委员会办公室主任某某主持。", "县政协文史委员会办公室"),
+    ],
+)
+def test_a_committee_keeps_its_own_office(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
