@@ -5452,6 +5452,17 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     m = _SUBUNITS[kind].match(text, end)
     if m is not None and _starts_with_verb(m.group()):
         return end
+    if (
+        kind == "政协"
+        and m is not None
+        and (
+            (m.group().endswith("党委") and not m.group().startswith("机关"))
+            or ("政协" in m.group() and _init()["segmenter"].words(m.group())[0] in _init()["function_words"])
+        )
+    ):
+        # 县政协 + 助力党委, 市政协 + 组织 + 政协委员会: a party committee other than the body's own 机关党委, or 政协
+        # again after a verb, is the verb's object, no sub-unit (市政协 + 地区政协联络指导组 is one) (org17).
+        return end
     if kind == "政协":
         # 市政协港澳台外事侨务和民族宗教委: a committee's short name whose parts 和 joins, each three or
         # more characters of nouns (no verb or function word), is one sub-unit.

@@ -5,6 +5,8 @@ reports from thin provinces).
   them reads as a clause: a function character (将, 与, 、) or a level's own body (市政府, 县委) inside ends the
   committee, and that body's office after it is an ORG of its own, read back to the level's body and no
   further (会同 + 市政府 + 办公室). (将会同县委办公室 itself stays cut: 会同 is also a county's name.)
+- a CPPCC's sub-unit holds no other body: one that repeats 政协 (市政协 + 组织政协委员会) or ends in a party
+  committee other than the body's own 机关党委 (县政协 + 助力党委) is a verb and its object, not a sub-unit;
 
 Every sentence is written for the test (invented bodies and people), so a rule passes only as a mechanism.
 Rules alone (``model=False``).
@@ -44,4 +46,25 @@ def test_a_committee_does_not_run_over_a_clause_into_the_next_body(text: str, fi
     ],
 )
 def test_a_committee_keeps_its_own_office(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "not_body"),
+    [
+        ("市政协组织政协委员会同有关部门视察。", "市政协", "市政协组织政协委员会"),
+        ("县政协助力党委政府科学决策。", "县政协", "县政协助力党委"),
+    ],
+)
+def test_a_cppcc_sub_unit_holds_no_other_body(text: str, body: str, not_body: str) -> None:
+    orgs = labelled(text, "ORG")
+    assert body in orgs
+    assert not_body not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [("市政协机关党委召开会议。", "市政协机关党委"), ("县政协提案委员会主任某某主持。", "县政协提案委员会")],
+)
+def test_a_cppcc_keeps_its_own_committees(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
