@@ -2406,6 +2406,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # 打造“生活品质之城”: a city's standing brand, quoted after the verb that builds it (RULINGS).
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
             numbered += 1
+        elif not numbered and _brand_of_place(text, m.start(), m.end(), content, st):
+            # 建设“公园某地、多彩某湾”: a place's brand of parallel clauses, one ending in its name (org17).
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
+            numbered += 1
         elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
             numbered += 1
@@ -2483,6 +2487,23 @@ def _opens_with_place(content: str, st: dict[str, Any]) -> bool:
 def _is_polity(name: str, st: dict[str, Any]) -> bool:
     """中国, 国家: a country (a place the table or the dictionary knows, or a word in 国)."""
     return name.endswith("国") or name in st["places"] or name in place_table().short
+
+
+def _brand_of_place(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
+    """“公园某地、多彩某湾”: two to four clauses of three to eight characters, one ending in a place's name from the
+    divisions table, quoted after a verb of building (建设, 打造) or before 建设: the brand a place builds (as
+    打造“某某之城”), no topic (围绕“…”) and no activity (开展“走进某地、…”活动)."""
+    parts = content.split("、")
+    if not 2 <= len(parts) <= 4 or not all(_BRAND_CLAUSE_RE.fullmatch(p) for p in parts):
+        return False
+    if not (text.endswith((*_BRAND_VERBS, "推动"), max(0, start - 2), start) or text.startswith(_BRAND_AFTER, end)):
+        return False
+    table = place_table()
+    return any(p[-n:] in table.short or p[-n:] in st["places"] for p in parts for n in (2, 3, 4) if n < len(p))
+
+
+_BRAND_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,8}}")
+_BRAND_AFTER = ("建设",)
 
 
 def _vision_of_place(text: str, end: int, st: dict[str, Any]) -> bool:

@@ -7,6 +7,8 @@ reports from thin provinces).
   further (会同 + 市政府 + 办公室). (将会同县委办公室 itself stays cut: 会同 is also a county's name.)
 - a CPPCC's sub-unit holds no other body: one that repeats 政协 (市政协 + 组织政协委员会) or ends in a party
   committee other than the body's own 机关党委 (县政协 + 助力党委) is a verb and its object, not a sub-unit;
+- a place's brand of two to four quoted clauses, one of them ending in the place's name, quoted after a verb of
+  building (建设, 打造) or before 建设 (“公园某地、多彩某湾”), is one SLOGAN, as a city's 打造“某某之城” is;
 
 Every sentence is written for the test (invented bodies and people), so a rule passes only as a mechanism.
 Rules alone (``model=False``).
@@ -68,3 +70,22 @@ def test_a_cppcc_sub_unit_holds_no_other_body(text: str, body: str, not_body: st
 )
 def test_a_cppcc_keeps_its_own_committees(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("为建设“生态桃源、活力新城”作出新贡献。", "生态桃源、活力新城"),
+        ("为推动“山水吴起、幸福家园”建设贡献智慧力量。", "山水吴起、幸福家园"),
+    ],
+)
+def test_a_places_brand_of_clauses_built_is_a_slogan(text: str, slogan: str) -> None:
+    assert slogan in labelled(text, "SLOGAN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["围绕“优化营商环境、建设美丽乡村”开展调研。", "开展“走进桃源、服务基层”活动。"],
+)
+def test_quoted_topics_and_activities_are_no_brand(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
