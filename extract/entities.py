@@ -2635,6 +2635,10 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # 打造“生活品质之城”: a city's standing brand, quoted after the verb that builds it (RULINGS).
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
             numbered += 1
+        elif not numbered and _brand_of_place(text, m.start(), m.end(), content, st):
+            # 建设“公园某地、多彩某湾”: a place's brand of parallel clauses, one ending in its name (org17).
+            spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
+            numbered += 1
         elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
             numbered += 1
@@ -2712,6 +2716,23 @@ def _opens_with_place(content: str, st: dict[str, Any]) -> bool:
 def _is_polity(name: str, st: dict[str, Any]) -> bool:
     """中国, 国家: a country (a place the table or the dictionary knows, or a word in 国)."""
     return name.endswith("国") or name in st["places"] or name in place_table().short
+
+
+def _brand_of_place(text: str, start: int, end: int, content: str, st: dict[str, Any]) -> bool:
+    """“公园某地、多彩某湾”: two to four clauses of three to eight characters, one ending in a place's name from the
+    divisions table, quoted after a verb of building (建设, 打造) or before 建设: the brand a place builds (as
+    打造“某某之城”), no topic (围绕“…”) and no activity (开展“走进某地、…”活动)."""
+    parts = content.split("、")
+    if not 2 <= len(parts) <= 4 or not all(_BRAND_CLAUSE_RE.fullmatch(p) for p in parts):
+        return False
+    if not (text.endswith((*_BRAND_VERBS, "推动"), max(0, start - 2), start) or text.startswith(_BRAND_AFTER, end)):
+        return False
+    table = place_table()
+    return any(p[-n:] in table.short or p[-n:] in st["places"] for p in parts for n in (2, 3, 4) if n < len(p))
+
+
+_BRAND_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,8}}")
+_BRAND_AFTER = ("建设",)
 
 
 def _vision_of_place(text: str, end: int, st: dict[str, Any]) -> bool:
@@ -4701,6 +4722,22 @@ def _body_prefix(
             while start in place_end:
                 start = place_end[start].start
             return start, w_start + 1, True
+        if (
+            w_start + len(word) == content_start == head_start
+            and text.startswith(_OFFICE_HEADS, head_start)
+            and _BODY_IN_SUBUNIT_RE.fullmatch(word)
+        ):
+            # 会同 + 市政府 + 办公室: a level's body jieba reads as one word opens its office's name, as its level
+            # alone does; the walk goes no further back over a clause to another body (org17).
+            if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
+                return None, content_start, proper
+            start = w_start
+            place = place_end.get(w_start + 1) or place_end.get(w_start)
+            if place is not None and place.start < w_start:
+                start = place.start  # 盘锦 + 市政府 + 办公室, 盘锦市 + 市委…: the place before the level is the name's
+                while start in place_end:
+                    start = place_end[start].start
+            return start, content_start, proper
         if len(word) == 1 and word in _LEVELS:
             if w_start and text[w_start - 1] in _PLURAL_BEFORE_LEVEL:
                 return None, content_start, proper
@@ -5766,9 +5803,7 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         m = _STANDING_RE.match(text, end)  # 宣城各界人民代表会议 + 常务委员会
         return m.end() if m else end
     if head in ("委员会", "委会"):
-        m = _COMMITTEE_SUBUNIT_RE.match(text, end)
-        if m is not None and _starts_with_verb(m.group()):
-            return end  # 委员会下设办公室: 下设 is the verb, the office a kind of body
+        m = _committee_subunit(text, end)
         return m.end() if m else end
     kind = (
         "政协"
@@ -5793,6 +5828,17 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
         return end + 1
     m = _SUBUNITS[kind].match(text, end)
     if m is not None and _starts_with_verb(m.group()):
+        return end
+    if (
+        kind == "政协"
+        and m is not None
+        and (
+            (m.group().endswith("党委") and not m.group().startswith("机关"))
+            or ("政协" in m.group() and _init()["segmenter"].words(m.group())[0] in _init()["function_words"])
+        )
+    ):
+        # 县政协 + 助力党委, 市政协 + 组织 + 政协委员会: a party committee other than the body's own 机关党委, or 政协
+        # again after a verb, is the verb's object, no sub-unit (市政协 + 地区政协联络指导组 is one) (org17).
         return end
     if kind == "政协":
         # 市政协港澳台外事侨务和民族宗教委: a committee's short name whose parts 和 joins, each three or
@@ -5831,8 +5877,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     if "主席" in m.group() or "主任" in m.group():
         return end  # 市政协主席与各委, 区政协将在区委: a sentence, not a sub-unit
     if m.group().endswith("委员会"):
-        more = _COMMITTEE_SUBUNIT_RE.match(text, m.end())  # 省政协十二届委员会 + 常务委员会
-        return more.end() if more and not _starts_with_verb(more.group()) else m.end()
+        more = _committee_subunit(text, m.end())  # 省政协十二届委员会 + 常务委员会
+        return more.end() if more else m.end()
     return m.end()
 
 
@@ -5847,6 +5893,25 @@ _COMMITTEE_SUBUNIT_RE = re.compile(
 )
 _NOT_COMMITTEE_AFTER = tuple("议上同见商后前期场中谈务员")
 _NOT_IN_SUBUNIT = frozenset("与和及、的各在对把将向为是了并也都就从到")
+# A level's own body (县委, 市政府, 区政协, 县人大) inside what follows a committee starts another body, no sub-unit;
+# as one word before an office's head (市政府 + 办公室) it opens that office's name.
+_BODY_IN_SUBUNIT_RE = re.compile("[省市区县州旗盟](?:委|政府|政协|人大)")
+# The heads of a body's own office that such a word opens (not 委员会, 中心, 工商联: 省政协专门委员会 is a kind).
+_OFFICE_HEADS = ("办公室", "督查室", "研究室", "办公厅")
+
+
+def _committee_subunit(text: str, end: int) -> re.Match[str] | None:
+    """The standing committee, department or office written right after a committee (委员会 + 办公室), or None.
+
+    委员会下设办公室: a verb of setting up before it makes the office a kind of body. 提案委员会将会同县委办公室,
+    提案委员会会同市政府办公室: a function character or a level's own body inside is a clause joining two
+    bodies, no sub-unit of the committee (org17)."""
+    m = _COMMITTEE_SUBUNIT_RE.match(text, end)
+    if m is None or _starts_with_verb(m.group()):
+        return None
+    if not _NOT_IN_SUBUNIT.isdisjoint(m.group()) or _BODY_IN_SUBUNIT_RE.search(m.group()):
+        return None
+    return m
 
 
 def _common_noun(word: str, st: dict[str, Any]) -> bool:
