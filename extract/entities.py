@@ -900,6 +900,7 @@ def _find_entities(text: str) -> list[Span]:
     where = set(items)
     spans = [s for s in spans if not (s.label == "SLOGAN" and (s.start, s.end) in where)] + listed
     spans += _bare_departments(text, spans, tokens)
+    spans = _level_once_lists(text, spans)
     spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
@@ -3616,10 +3617,10 @@ _CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![�
 # 政制及内地事务局, 香港运输及物流局: a Hong Kong or Macau bureau joins its two portfolios with 及 (GUIDELINES v1.1:
 # a named body; RULINGS: the regions' named bodies count). It opens after no word (or after a preposition) and its
 # portfolios hold no function word, no plural and no punctuation (有关部门及各区分局 is a list), and its 局 is no
-# word's (事关全局, 服务大局).
+# word's (事关全局, 服务大局). A level after 及 opens a second body (县政府领导及县某局: two bodies, org18).
 _PORTFOLIO = r"(?:(?![由与和向在对从同为的及各有相该等其])[\u4e00-\u9fff])"
 _JI_BUREAU_RE = re.compile(
-    rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及{_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
+    rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及(?![省市县区州旗]){_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
 )
 _COUNTS = "两三四五六"
 _COUNTED_RUN_RE = re.compile(
@@ -3855,7 +3856,14 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         before = text[level - 1] if level else ""
         if place is not None and place.start < level:
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_short_bureau", 0.6))
-        elif not before or not _is_cjk(before) or (before in _FUNCTION_BEFORE and before not in _PLURAL_BEFORE_LEVEL):
+        elif (
+            not before
+            or not _is_cjk(before)
+            or (before in _FUNCTION_BEFORE and before not in _PLURAL_BEFORE_LEVEL)
+            # 走进县某局, 深入区某局, 到市某局: a verb of going before the level (org18)
+            or before in _PLACE_VERBS
+            or text[max(0, level - 2) : level] in _PLACE_VERBS
+        ):
             spans.append(_span(text, level, m.end(), "ORG", "entity.org_short_bureau", 0.6))
     for m in _ARMY_UNIT_RE.finditer(text):
         start = _division_before(text, m.start())
@@ -6894,7 +6902,8 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # (…、金融办等14个部门: the closer may count the bodies first)
 # (org15: …、交警某大队等9个重点单位; …、审计局五家重点提案承办单位: a qualifier of the kind word, or a count
 # without 等 right after an agency's head)
-_KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
+# (org18: 等区政府职能部门, the government's departments with their level)
+_KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:[省市县区州旗]政府)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
 _KIND_CLOSER_RE = re.compile(
     rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
     rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
@@ -6976,6 +6985,49 @@ def _listed_agencies(
             if not any(o.start < b and a < o.end for o in (*orgs, *out)):
                 out.append(_span(text, a, b, "ORG", "entity.org_listed_agency", 0.6))
     return out
+
+
+# --- org18: the level written once for a list of departments ---
+# 县某局、某局、某局; 县某局、某局和某局; 区某委、某委及某办: a level's department (or a place's) followed by bare
+# departments joined by 、, 和 or 及 shares its level with them (RULINGS: a department the text gave with its level
+# is the same body written bare; an office listed beside it is one too). Each item is a field's short name and an
+# organ suffix, bounded by the suffix; a plural or a determiner (各局, 有关委办), a verb's 办 (承办, 主办), a word's 局
+# (全局, 布局) and a 委 of 委员 are none; after 和 or 及 an item has three characters at least (及时办 is no office).
+_LIST_ITEM_RE = re.compile(
+    rf"(?P<sep>[、和及])(?P<item>(?:(?![、，,。；;和及与的了是在等各有相该其])[{_CJK}]){{1,6}}?"
+    rf"(?:(?<![全大布格结开时当棋])局(?![长面势限部])|委(?![员会])|{_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会])))"
+)
+_ORGAN_SUFFIXES = ("局", "委", "办")
+
+
+def _level_once_lists(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with the bare items of a list whose first department carries the level (see above)."""
+    orgs = [s for s in spans if s.label == "ORG"]
+    starts = {s.start: s for s in orgs}
+    out: list[Span] = []
+    joined: set[int] = set()  # 某委及某办 read as one item of a list before it: split into its items
+    for org in orgs:
+        if not org.text.endswith(_ORGAN_SUFFIXES) or not any(ch in _LEVELS for ch in org.text[:-1]):
+            continue
+        end = org.end
+        while (m := _LIST_ITEM_RE.match(text, end)) is not None:
+            a, b = m.span("item")
+            known = starts.get(a)
+            item = m.group("item")
+            if known is not None and text.startswith(("和", "及"), b) and known.text.startswith(item) and known.end > b:
+                joined.add(id(known))  # 某委及某办 read as one: the items are read one by one
+            elif known is not None:
+                end = known.end  # an item found already (with its own level) carries the list on
+                continue
+            if (len(item) == 2 and not _TWO_CHAR_AGENCY_RE.fullmatch(item)) or (
+                m.group("sep") != "、" and len(item) < 3
+            ):
+                break
+            if any(o.start < b and a < o.end and id(o) not in joined for o in (*orgs, *out)):
+                break
+            out.append(_span(text, a, b, "ORG", "entity.org_level_once_list", 0.6))
+            end = b
+    return [s for s in spans if id(s) not in joined] + out
 
 
 # --- org15: 九三 alone for the party, where the text names 九三学社 ---
