@@ -5305,7 +5305,14 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
         if m.group() in bodied and _PLURAL_OR_BODY_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()):
             continue  # 各县市社法委, 县政协社法委: another level's committee, or one with its body
         if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
-            out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
+            a = m.start()
+            if text.endswith("政协", 0, a) and not any(inside[a - 2 : a]):
+                # 政协提案委, 省政协提案委: the short form written with its CPPCC (and the level before it) is one
+                # chain (RULINGS: a committee's short form after its full name, bare or with its body and place; org18)
+                a -= 2
+                if a and text[a - 1] in _LEVELS and not (a >= 2 and text[a - 2] in "全各"):
+                    a -= 1
+            out.append(_span(text, a, m.end(), "ORG", "entity.org_committee_short", 0.6))
     return out
 
 

@@ -68,3 +68,14 @@ def test_two_bodies_joined_by_ji_are_no_hong_kong_bureau() -> None:
     orgs = labelled("委员们同县政府领导及县统计局负责人面对面协商。", "ORG")
     assert "县政府领导及县统计局" not in orgs
     assert "县统计局" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("县政协文史资料委员会召开会议。会议安排部署政协文史委年度重点工作。", "政协文史委"),
+        ("市政协提案委员会成立以来,以省政协提案委副主任某某为组长的调研组来市调研。", "省政协提案委"),
+    ],
+)
+def test_a_licensed_committee_short_form_keeps_the_cppcc_before_it(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
