@@ -717,7 +717,13 @@ _SHORT_BUREAU_RE = re.compile(
     rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
     # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
     # (a level's character opens no abbreviation: 福州 + 市侨办 is searched from 市, not from 州)
-    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
+    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会])"
+    # 区新城建管委, 县农业农村委: a commission by its field's short name (two to four characters; not a post of a
+    # committee, 政协常委, 县委常委, 人大常委, 支部主委, nor a party's 纪委 or 党委) (org18)
+    # and only before what a body's name stands before: its head, a list's mark, 等, 相关 or 党组)
+    rf"|((?:(?![的了和与及、在是对为委政协人大常党纪主副省市县区州旗])[{_CJK}]){{2,4}})委"
+    r"(?=负责|主任|副主任|[、，,。；;和及等]|相关|有关|党组|领导)"
+    ")"
 )
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
@@ -3095,7 +3101,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     }
     for m in _PLACE_IN_BODY_RE.finditer(text):
         # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
-        stem = m.group(1) or m.group(2)
+        stem = m.group(1) or m.group(2) or m.group(3)
         if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
             continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
         known = stem in proper or stem in places or stem in table.short
@@ -3849,7 +3855,7 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         level = m.start()
         # (a two-character stem may be a verb's word: 省治水办, 市审计局, 县招商局 are bodies; a one-character verb
         # before 办 is the verb's object, no office)
-        stem = m.group(1) or m.group(2)
+        stem = m.group(1) or m.group(2) or m.group(3)
         if len(stem) == 1 and stem in _state["function_words"]:
             continue
         place = level_places.get(level + 1)

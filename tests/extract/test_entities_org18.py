@@ -79,3 +79,26 @@ def test_two_bodies_joined_by_ji_are_no_hong_kong_bureau() -> None:
 )
 def test_a_licensed_committee_short_form_keeps_the_cppcc_before_it(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("意见交换会上,区新城建管委负责人通报了相关工作情况。", "区新城建管委"),
+        ("会上,县农业农村委负责同志介绍了提案办理情况。", "县农业农村委"),
+    ],
+)
+def test_a_level_commission_by_its_short_name(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_body"),
+    [
+        ("市政协常委某某参加会议。", "市政协常委"),
+        ("县委常委、宣传部长某某出席。", "县委常委"),
+        ("区人大常委会副主任某某讲话。", "区人大常委"),
+    ],
+)
+def test_a_post_ending_in_wei_is_no_commission(text: str, not_body: str) -> None:
+    assert not_body not in labelled(text, "ORG")
