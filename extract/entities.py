@@ -907,6 +907,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = [s for s in spans if not (s.label == "SLOGAN" and (s.start, s.end) in where)] + listed
     spans += _bare_departments(text, spans, tokens)
     spans = _level_once_lists(text, spans)
+    spans = _numbered_groups(text, spans)
     spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
@@ -7041,6 +7042,44 @@ def _level_once_lists(text: str, spans: list[Span]) -> list[Span]:
             out.append(_span(text, a, b, "ORG", "entity.org_level_once_list", 0.6))
             end = b
     return [s for s in spans if id(s) not in joined] + out
+
+
+# --- org18: a body's numbered guidance group ---
+# 市委主题教育第十七巡回指导组, 中央第十一指导组, 市委巡察工作第三督导组: a body, the campaign's words and a numbered
+# guidance, inspection or supervision group are one chain (RULINGS: 市委主题教育第十七巡回指导组 is one ORG).
+# Without its number a group is ad hoc (市委督导组, 调研组: none).
+_NUMBERED_GROUP_RE = re.compile(
+    rf"(?:(?![的了和与及、，,。；;在是对为由])[{_CJK}]){{0,8}}?第[一二三四五六七八九十百0-9]{{1,4}}"
+    r"(?:巡回)?(?:指导|督导|巡视|巡察|督查|联络指导)组"
+)
+
+
+def _numbered_groups(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with a body's numbered guidance group joined to the body (see above)."""
+    if "组" not in text:
+        return spans
+    out: list[Span] = []
+    bodies = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    at = text.find("中央第")
+    while at >= 0:  # 中央第十一指导组: the centre named bare before its group
+        if not any(a <= at < b for a, b in bodies):
+            bodies.append((at, at + 2))
+        at = text.find("中央第", at + 3)
+    grown: dict[int, int] = {}
+    for a, b in bodies:
+        m = _NUMBERED_GROUP_RE.match(text, b)
+        if m is not None:
+            grown[a] = m.end()
+    if not grown:
+        return spans
+    for s in spans:
+        if s.label == "ORG" and s.start in grown:
+            continue
+        if s.label in ("ORG", "GPE") and any(a <= s.start < e for a, e in grown.items()):
+            continue  # a place or a body inside the grown chain
+        out.append(s)
+    out += [_span(text, a, e, "ORG", "entity.org_numbered_group", 0.6) for a, e in grown.items()]
+    return out
 
 
 # --- org15: 九三 alone for the party, where the text names 九三学社 ---

@@ -102,3 +102,19 @@ def test_a_level_commission_by_its_short_name(text: str, body: str) -> None:
 )
 def test_a_post_ending_in_wei_is_no_commission(text: str, not_body: str) -> None:
     assert not_body not in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("市委巡察工作第三督导组负责同志到会指导。", "市委巡察工作第三督导组"),
+        ("省委第五巡回指导组、县委主要领导出席会议。", "省委第五巡回指导组"),
+    ],
+)
+def test_a_bodys_numbered_guidance_group_is_one_chain(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_an_unnumbered_ad_hoc_group_stays_outside() -> None:
+    orgs = labelled("市委督导组深入企业调研。", "ORG")
+    assert "市委督导组" not in orgs
