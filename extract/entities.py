@@ -907,6 +907,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = [s for s in spans if not (s.label == "SLOGAN" and (s.start, s.end) in where)] + listed
     spans += _bare_departments(text, spans, tokens)
     spans = _level_once_lists(text, spans)
+    spans += _bare_bureau_lists(text, spans, tokens)
     spans = _numbered_groups(text, spans)
     spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
@@ -7042,6 +7043,70 @@ def _level_once_lists(text: str, spans: list[Span]) -> list[Span]:
             out.append(_span(text, a, b, "ORG", "entity.org_level_once_list", 0.6))
             end = b
     return [s for s in spans if id(s) not in joined] + out
+
+
+# --- org18: bare bureaus listed together ---
+# 发改局、住建局的专项汇报; 人社局、医保局和民政局: two bureaus or more by their fields' short names, listed
+# with no level and no kind word, are the bodies of the report's place (GUIDELINES v1.1: a body the context
+# makes one specific body; RULINGS: departments listed are ORG each, however short). The first item is the
+# tokenizer's word ending in 局 (or the stem before a 局 of its own); a word's 局 (全局, 格局, 大变局), a
+# plural or a determiner (各局, 该局) is none.
+_WORD_JU = frozenset("全大布格结开时当棋变僵残终出入破定赌战危乱困骗饭")
+_PLURAL_OPENERS = frozenset("各全该本我有相其每")
+
+
+def _bare_bureau_item(item: str) -> bool:
+    return (
+        3 <= len(item) <= 6
+        and item.endswith("局")
+        and item[-2] not in _WORD_JU
+        and item[0] not in _PLURAL_OPENERS
+        and all(_is_cjk(ch) and ch not in _NOT_IN_AGENCY for ch in item)
+    )
+
+
+def _bare_bureau_lists(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    at = text.find("局、")
+    if at < 0:
+        return []
+    starts_by_end: dict[int, int] = {}
+    for a, b, _w in tokens:
+        starts_by_end.setdefault(b, a)
+    stops = frozenset(_FUNCTION_BEFORE) | _NOT_IN_AGENCY
+    taken = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    out: list[Span] = []
+    while at >= 0:
+        end = at + 1
+        start = starts_by_end.get(end)
+        if start is not None and end - start == 1:
+            # 发|改|局, 农业|局: the stem before a 局 of its own is a word of two to four characters, or a run of
+            # single characters the tokenizer did not know (up to four, not a function word's)
+            start = starts_by_end.get(at)
+            while (
+                start is not None
+                and at - start < 4
+                and start - 1 >= 0
+                and starts_by_end.get(start) == start - 1
+                and _is_cjk(text[start - 1])
+                and text[start - 1] not in stops
+                and at - start + 1 <= 4
+            ):
+                start -= 1
+            if start is not None and at - start == 1:
+                start = None  # a one-character stem (全局, 该局) is no field
+        items: list[tuple[int, int]] = []
+        if start is not None and _bare_bureau_item(text[start:end]):
+            items.append((start, end))
+            pos = end
+            while (m := _LIST_ITEM_RE.match(text, pos)) is not None and _bare_bureau_item(m.group("item")):
+                items.append(m.span("item"))
+                pos = m.end()
+        if len(items) >= 2:
+            for a, b in items:
+                if not any(x < b and a < y for x, y in (*taken, *((o.start, o.end) for o in out))):
+                    out.append(_span(text, a, b, "ORG", "entity.org_bare_bureau_list", 0.55))
+        at = text.find("局、", (items[-1][1] if items else end))
+    return out
 
 
 # --- org18: a body's numbered guidance group ---

@@ -118,3 +118,24 @@ def test_a_bodys_numbered_guidance_group_is_one_chain(text: str, body: str) -> N
 def test_an_unnumbered_ad_hoc_group_stays_outside() -> None:
     orgs = labelled("市委督导组深入企业调研。", "ORG")
     assert "市委督导组" not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("会上,发改局、住建局的专项汇报与委员们的发言形成闭环。", ["发改局", "住建局"]),
+        ("委员们听取了人社局、医保局和民政局的情况通报。", ["人社局", "医保局", "民政局"]),
+    ],
+)
+def test_bare_bureaus_listed_together(text: str, bodies: list[str]) -> None:
+    orgs = labelled(text, "ORG")
+    for body in bodies:
+        assert body in orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["要统筹全局、把握大局,形成新格局、大格局。", "各局、各委办要高度重视。"],
+)
+def test_words_in_ju_and_plurals_are_no_bureaus(text: str) -> None:
+    assert labelled(text, "ORG") == []
