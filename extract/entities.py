@@ -730,7 +730,13 @@ _SHORT_BUREAU_RE = re.compile(
     rf"[省市县区州旗](?:((?:(?![的了和与及、在是对为局])[{_CJK}]){{2}})局(?![长面势部限])"
     # 市台办, 县扶贫办: an office by its short name (not a verb in 办: 承办, 主办)
     # (a level's character opens no abbreviation: 福州 + 市侨办 is searched from 市, not from 州)
-    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会]))"
+    rf"|((?:(?![的了和与及、在是对为办省市县区州旗])[{_CJK}]){{1,2}}){_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会])"
+    # 区新城建管委, 县农业农村委: a commission by its field's short name (two to four characters; not a post of a
+    # committee, 政协常委, 县委常委, 人大常委, 支部主委, nor a party's 纪委 or 党委) (org18)
+    # and only before what a body's name stands before: its head, a list's mark, 等, 相关 or 党组)
+    rf"|((?:(?![的了和与及、在是对为委政协人大常党纪主副省市县区州旗])[{_CJK}]){{2,4}})委"
+    r"(?=负责|主任|副主任|[、，,。；;和及等]|相关|有关|党组|领导)"
+    ")"
 )
 _BARE_CPPCC_STANDING_RE = re.compile(rf"政协(?:第?{_N}届)?(?:全国)?(?:常委会|常务委员会)(?!议|的?工作报告)")
 # 中华人民共和国第十三届全国人民代表大会, 第一届全国人民代表大会: the NPC with its term (and the state) written
@@ -913,6 +919,9 @@ def _find_entities(text: str) -> list[Span]:
     where = set(items)
     spans = [s for s in spans if not (s.label == "SLOGAN" and (s.start, s.end) in where)] + listed
     spans += _bare_departments(text, spans, tokens)
+    spans = _level_once_lists(text, spans)
+    spans += _bare_bureau_lists(text, spans, tokens)
+    spans = _numbered_groups(text, spans)
     spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
     spans = _society_stems(text, spans)
@@ -3324,7 +3333,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     }
     for m in _PLACE_IN_BODY_RE.finditer(text):
         # 陇南市政协: the stem must be a name (jieba's nr/ns, or no word at all), not 列席 of 列席市委.
-        stem = m.group(1) or m.group(2)
+        stem = m.group(1) or m.group(2) or m.group(3)
         if any(ch in _NOT_IN_PLACE_STEM for ch in stem):
             continue  # 政协系统省市县政协, 市政协和外省地市政协: no name there
         known = stem in proper or stem in places or stem in table.short
@@ -3864,10 +3873,10 @@ _CPPCC_SHORT_RE = re.compile(rf"(?<![{_CJK}])[{_CITY_ABBREVIATIONS}]政协(?![�
 # 政制及内地事务局, 香港运输及物流局: a Hong Kong or Macau bureau joins its two portfolios with 及 (GUIDELINES v1.1:
 # a named body; RULINGS: the regions' named bodies count). It opens after no word (or after a preposition) and its
 # portfolios hold no function word, no plural and no punctuation (有关部门及各区分局 is a list), and its 局 is no
-# word's (事关全局, 服务大局).
+# word's (事关全局, 服务大局). A level after 及 opens a second body (县政府领导及县某局: two bodies, org18).
 _PORTFOLIO = r"(?:(?![由与和向在对从同为的及各有相该等其])[\u4e00-\u9fff])"
 _JI_BUREAU_RE = re.compile(
-    rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及{_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
+    rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及(?![省市县区州旗]){_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
 )
 _COUNTS = "两三四五六"
 _COUNTED_RUN_RE = re.compile(
@@ -4117,14 +4126,21 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         level = m.start()
         # (a two-character stem may be a verb's word: 省治水办, 市审计局, 县招商局 are bodies; a one-character verb
         # before 办 is the verb's object, no office)
-        stem = m.group(1) or m.group(2)
+        stem = m.group(1) or m.group(2) or m.group(3)
         if len(stem) == 1 and stem in _state["function_words"]:
             continue
         place = level_places.get(level + 1)
         before = text[level - 1] if level else ""
         if place is not None and place.start < level:
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_short_bureau", 0.6))
-        elif not before or not _is_cjk(before) or (before in _FUNCTION_BEFORE and before not in _PLURAL_BEFORE_LEVEL):
+        elif (
+            not before
+            or not _is_cjk(before)
+            or (before in _FUNCTION_BEFORE and before not in _PLURAL_BEFORE_LEVEL)
+            # 走进县某局, 深入区某局, 到市某局: a verb of going before the level (org18)
+            or before in _PLACE_VERBS
+            or text[max(0, level - 2) : level] in _PLACE_VERBS
+        ):
             spans.append(_span(text, level, m.end(), "ORG", "entity.org_short_bureau", 0.6))
     for m in _ARMY_UNIT_RE.finditer(text):
         start = _division_before(text, m.start())
@@ -5666,7 +5682,14 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
         if m.group() in bodied and _PLURAL_OR_BODY_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()):
             continue  # 各县市社法委, 县政协社法委: another level's committee, or one with its body
         if m.start() >= first_seen[m.group()] and not text.startswith(("员", "会"), m.end()):
-            out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_committee_short", 0.6))
+            a = m.start()
+            if text.endswith("政协", 0, a) and not any(inside[a - 2 : a]):
+                # 政协提案委, 省政协提案委: the short form written with its CPPCC (and the level before it) is one
+                # chain (RULINGS: a committee's short form after its full name, bare or with its body and place; org18)
+                a -= 2
+                if a and text[a - 1] in _LEVELS and not (a >= 2 and text[a - 2] in "全各"):
+                    a -= 1
+            out.append(_span(text, a, m.end(), "ORG", "entity.org_committee_short", 0.6))
     return out
 
 
@@ -7302,7 +7325,8 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # (…、金融办等14个部门: the closer may count the bodies first)
 # (org15: …、交警某大队等9个重点单位; …、审计局五家重点提案承办单位: a qualifier of the kind word, or a count
 # without 等 right after an agency's head)
-_KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
+# (org18: 等区政府职能部门, the government's departments with their level)
+_KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:[省市县区州旗]政府)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
 _KIND_CLOSER_RE = scanning(
     re.compile(
         rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
@@ -7385,6 +7409,151 @@ def _listed_agencies(
         for a, b in heads:
             if not any(o.start < b and a < o.end for o in (*orgs, *out)):
                 out.append(_span(text, a, b, "ORG", "entity.org_listed_agency", 0.6))
+    return out
+
+
+# --- org18: the level written once for a list of departments ---
+# 县某局、某局、某局; 县某局、某局和某局; 区某委、某委及某办: a level's department (or a place's) followed by bare
+# departments joined by 、, 和 or 及 shares its level with them (RULINGS: a department the text gave with its level
+# is the same body written bare; an office listed beside it is one too). Each item is a field's short name and an
+# organ suffix, bounded by the suffix; a plural or a determiner (各局, 有关委办), a verb's 办 (承办, 主办), a word's 局
+# (全局, 布局) and a 委 of 委员 are none; after 和 or 及 an item has three characters at least (及时办 is no office).
+_LIST_ITEM_RE = re.compile(
+    rf"(?P<sep>[、和及])(?P<item>(?:(?![、，,。；;和及与的了是在等各有相该其])[{_CJK}]){{1,6}}?"
+    rf"(?:(?<![全大布格结开时当棋])局(?![长面势限部])|委(?![员会])|{_NOT_VERB_IN_BAN}办(?![公理事好法实结成了会])))"
+)
+_ORGAN_SUFFIXES = ("局", "委", "办")
+
+
+def _level_once_lists(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with the bare items of a list whose first department carries the level (see above)."""
+    orgs = [s for s in spans if s.label == "ORG"]
+    starts = {s.start: s for s in orgs}
+    out: list[Span] = []
+    joined: set[int] = set()  # 某委及某办 read as one item of a list before it: split into its items
+    for org in orgs:
+        if not org.text.endswith(_ORGAN_SUFFIXES) or not any(ch in _LEVELS for ch in org.text[:-1]):
+            continue
+        end = org.end
+        while (m := _LIST_ITEM_RE.match(text, end)) is not None:
+            a, b = m.span("item")
+            known = starts.get(a)
+            item = m.group("item")
+            if known is not None and text.startswith(("和", "及"), b) and known.text.startswith(item) and known.end > b:
+                joined.add(id(known))  # 某委及某办 read as one: the items are read one by one
+            elif known is not None:
+                end = known.end  # an item found already (with its own level) carries the list on
+                continue
+            if (len(item) == 2 and not _TWO_CHAR_AGENCY_RE.fullmatch(item)) or (
+                m.group("sep") != "、" and len(item) < 3
+            ):
+                break
+            if any(o.start < b and a < o.end and id(o) not in joined for o in (*orgs, *out)):
+                break
+            out.append(_span(text, a, b, "ORG", "entity.org_level_once_list", 0.6))
+            end = b
+    return [s for s in spans if id(s) not in joined] + out
+
+
+# --- org18: bare bureaus listed together ---
+# 发改局、住建局的专项汇报; 人社局、医保局和民政局: two bureaus or more by their fields' short names, listed
+# with no level and no kind word, are the bodies of the report's place (GUIDELINES v1.1: a body the context
+# makes one specific body; RULINGS: departments listed are ORG each, however short). The first item is the
+# tokenizer's word ending in 局 (or the stem before a 局 of its own); a word's 局 (全局, 格局, 大变局), a
+# plural or a determiner (各局, 该局) is none.
+_WORD_JU = frozenset("全大布格结开时当棋变僵残终出入破定赌战危乱困骗饭")
+_PLURAL_OPENERS = frozenset("各全该本我有相其每")
+
+
+def _bare_bureau_item(item: str) -> bool:
+    return (
+        3 <= len(item) <= 6
+        and item.endswith("局")
+        and item[-2] not in _WORD_JU
+        and item[0] not in _PLURAL_OPENERS
+        and all(_is_cjk(ch) and ch not in _NOT_IN_AGENCY for ch in item)
+    )
+
+
+def _bare_bureau_lists(text: str, spans: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
+    at = text.find("局、")
+    if at < 0:
+        return []
+    starts_by_end: dict[int, int] = {}
+    for a, b, _w in tokens:
+        starts_by_end.setdefault(b, a)
+    stops = frozenset(_FUNCTION_BEFORE) | _NOT_IN_AGENCY
+    taken = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    out: list[Span] = []
+    while at >= 0:
+        end = at + 1
+        start = starts_by_end.get(end)
+        if start is not None and end - start == 1:
+            # 发|改|局, 农业|局: the stem before a 局 of its own is a word of two to four characters, or a run of
+            # single characters the tokenizer did not know (up to four, not a function word's)
+            start = starts_by_end.get(at)
+            while (
+                start is not None
+                and at - start < 4
+                and start - 1 >= 0
+                and starts_by_end.get(start) == start - 1
+                and _is_cjk(text[start - 1])
+                and text[start - 1] not in stops
+                and at - start + 1 <= 4
+            ):
+                start -= 1
+            if start is not None and at - start == 1:
+                start = None  # a one-character stem (全局, 该局) is no field
+        items: list[tuple[int, int]] = []
+        if start is not None and _bare_bureau_item(text[start:end]):
+            items.append((start, end))
+            pos = end
+            while (m := _LIST_ITEM_RE.match(text, pos)) is not None and _bare_bureau_item(m.group("item")):
+                items.append(m.span("item"))
+                pos = m.end()
+        if len(items) >= 2:
+            for a, b in items:
+                if not any(x < b and a < y for x, y in (*taken, *((o.start, o.end) for o in out))):
+                    out.append(_span(text, a, b, "ORG", "entity.org_bare_bureau_list", 0.55))
+        at = text.find("局、", (items[-1][1] if items else end))
+    return out
+
+
+# --- org18: a body's numbered guidance group ---
+# 市委主题教育第十七巡回指导组, 中央第十一指导组, 市委巡察工作第三督导组: a body, the campaign's words and a numbered
+# guidance, inspection or supervision group are one chain (RULINGS: 市委主题教育第十七巡回指导组 is one ORG).
+# Without its number a group is ad hoc (市委督导组, 调研组: none).
+_NUMBERED_GROUP_RE = re.compile(
+    rf"(?:(?![的了和与及、，,。；;在是对为由])[{_CJK}]){{0,8}}?第[一二三四五六七八九十百0-9]{{1,4}}"
+    r"(?:巡回)?(?:指导|督导|巡视|巡察|督查|联络指导)组"
+)
+
+
+def _numbered_groups(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with a body's numbered guidance group joined to the body (see above)."""
+    if "组" not in text:
+        return spans
+    out: list[Span] = []
+    bodies = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    at = text.find("中央第")
+    while at >= 0:  # 中央第十一指导组: the centre named bare before its group
+        if not any(a <= at < b for a, b in bodies):
+            bodies.append((at, at + 2))
+        at = text.find("中央第", at + 3)
+    grown: dict[int, int] = {}
+    for a, b in bodies:
+        m = _NUMBERED_GROUP_RE.match(text, b)
+        if m is not None:
+            grown[a] = m.end()
+    if not grown:
+        return spans
+    for s in spans:
+        if s.label == "ORG" and s.start in grown:
+            continue
+        if s.label in ("ORG", "GPE") and any(a <= s.start < e for a, e in grown.items()):
+            continue  # a place or a body inside the grown chain
+        out.append(s)
+    out += [_span(text, a, e, "ORG", "entity.org_numbered_group", 0.6) for a, e in grown.items()]
     return out
 
 
