@@ -757,7 +757,43 @@ def find_entities(text: str) -> list[Span]:
     _last.whole = (text, _tokens(text, _init()))
     spans = _find_entities(text)
     spans = spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
+    spans = _villages_by_committee(text, spans) if "村委" in text else spans
     return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+# 某市某镇 + 某某村委会 + 某某村, 、某某村委会 + 某某屯村: Hainan and Yunnan write the administrative village by its
+# committee, the natural village under it after (RULINGS, gpe13): one chain. The committee's village opens it after
+# a town or a district found before, or after a mark or a verb of place that ends the words before it.
+_COMMITTEE_OF_VILLAGE_RE = re.compile(rf"([{_CJK}]{{1,4}})村(?:委会?|民委员会)$")
+_VILLAGE_CHAIN_LEAD = frozenset("、,，;；:：\n在到赴及和与")
+
+
+def _villages_by_committee(text: str, spans: list[Span]) -> list[Span]:
+    gpes = [s for s in spans if s.label == "GPE"]
+    towns = {s.end: s for s in gpes if s.text.endswith(("镇", "乡", "街道", "区", "县", "市"))}
+    chains: list[tuple[int, int]] = []
+    for g in gpes:
+        if g.text[-1] not in "村屯寨":
+            continue
+        m = _COMMITTEE_OF_VILLAGE_RE.search(text, max(0, g.start - 12), g.start)
+        if m is None:
+            continue
+        stem_end = m.end(1)
+        start = None
+        for at in range(stem_end - 1, max(m.start(1), stem_end - 4) - 1, -1):
+            if at in towns:
+                start = towns[at].start  # 某市某镇 + 某某村委会: the town's chain goes on
+                break
+            if at <= stem_end - 2 and (at == 0 or text[at - 1] in _VILLAGE_CHAIN_LEAD):
+                start = at  # 、某某村委会: the words before end at the mark
+                break
+        if start is not None:
+            chains.append((start, g.end))
+    if not chains:
+        return spans
+    out = [s for s in spans if not (s.label in ("GPE", "ORG") and any(a <= s.start and s.end <= b for a, b in chains))]
+    out += [_span(text, a, b, "GPE", "entity.gpe_village_by_committee", 0.6) for a, b in chains]
+    return sorted(out, key=lambda o: o.start)
 
 
 # 政协某某县第十届委员会 + 提案审查委员会, 政协第九届全国委员会 + 提案委员会: the proposals committee of a CPPCC's term,

@@ -50,3 +50,22 @@ def test_a_landform_after_its_place_is_one_place(text: str, place: str) -> None:
 @pytest.mark.parametrize("text", ["加强草原生态保护和湿地修复。", "我省峡谷地区地质灾害多发。"])
 def test_a_landform_word_alone_is_no_place(text: str) -> None:
     assert labelled(text, "GPE") == []
+
+
+# --- a village written by its committee inside a chain is the administrative village: the chain runs through it ---
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("调研组走访了琼中县营根镇加章村委会什统村,了解基层协商情况。", "琼中县营根镇加章村委会什统村"),
+        ("委员们在红星水库、大坡村委会杨家湾村察看灌溉设施。", "大坡村委会杨家湾村"),
+    ],
+)
+def test_a_village_written_by_its_committee_continues_the_chain(text: str, place: str) -> None:
+    places = labelled(text, "GPE")
+    assert place in places, places
+
+
+def test_a_village_committee_alone_is_no_place() -> None:
+    assert "村委会" not in "".join(labelled("村委会干部和村民代表参加了协商会。", "GPE"))
