@@ -763,7 +763,43 @@ def find_entities(text: str) -> list[Span]:
     _last.whole = (text, _tokens(text, _init()))
     spans = _find_entities(text)
     spans = spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
+    spans = _villages_by_committee(text, spans) if "村委" in text else spans
     return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+# 某市某镇 + 某某村委会 + 某某村, 、某某村委会 + 某某屯村: Hainan and Yunnan write the administrative village by its
+# committee, the natural village under it after (RULINGS, gpe13): one chain. The committee's village opens it after
+# a town or a district found before, or after a mark or a verb of place that ends the words before it.
+_COMMITTEE_OF_VILLAGE_RE = re.compile(rf"([{_CJK}]{{1,4}})村(?:委会?|民委员会)$")
+_VILLAGE_CHAIN_LEAD = frozenset("、,，;；:：\n在到赴及和与")
+
+
+def _villages_by_committee(text: str, spans: list[Span]) -> list[Span]:
+    gpes = [s for s in spans if s.label == "GPE"]
+    towns = {s.end: s for s in gpes if s.text.endswith(("镇", "乡", "街道", "区", "县", "市"))}
+    chains: list[tuple[int, int]] = []
+    for g in gpes:
+        if g.text[-1] not in "村屯寨":
+            continue
+        m = _COMMITTEE_OF_VILLAGE_RE.search(text, max(0, g.start - 12), g.start)
+        if m is None:
+            continue
+        stem_end = m.end(1)
+        start = None
+        for at in range(stem_end - 1, max(m.start(1), stem_end - 4) - 1, -1):
+            if at in towns:
+                start = towns[at].start  # 某市某镇 + 某某村委会: the town's chain goes on
+                break
+            if at <= stem_end - 2 and (at == 0 or text[at - 1] in _VILLAGE_CHAIN_LEAD):
+                start = at  # 、某某村委会: the words before end at the mark
+                break
+        if start is not None:
+            chains.append((start, g.end))
+    if not chains:
+        return spans
+    out = [s for s in spans if not (s.label in ("GPE", "ORG") and any(a <= s.start and s.end <= b for a, b in chains))]
+    out += [_span(text, a, b, "GPE", "entity.gpe_village_by_committee", 0.6) for a, b in chains]
+    return sorted(out, key=lambda o: o.start)
 
 
 # 政协某某县第十届委员会 + 提案审查委员会, 政协第九届全国委员会 + 提案委员会: the proposals committee of a CPPCC's term,
@@ -3460,6 +3496,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
+        elif (landform := _LANDFORM_AFTER_RE.match(text, e)) is not None and not _province_or_country(text[s:e], table):
+            e = landform.end()  # 怒江大峡谷, 呼伦贝尔草原: a landform's head after its river or place names it
         hamlet = _HAMLET_AFTER_RE.match(text, e) if text[e - 1] == "村" else None
         if hamlet and hamlet.group()[0] in _SURNAMES:
             e = hamlet.end()  # 闫河村 + 李家大湾: a hamlet named after its family continues the village's chain
@@ -3568,7 +3606,7 @@ def _province_quarters(text: str, out: list[Span]) -> list[Span]:
 # (省级, 国家级) and up to two sector words between, names the zone: one place with it, as the gold holds
 # 扬中经开区, 汉寿县高新区, 翠亨新区 and 瓯北城市新区. 新城 before 市 or 区 is 新城市 or 新城区 (钱江新城市民中心).
 _DEV_ZONE_HEAD_RE = re.compile(
-    "高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|示范区|先行区|试验区"
+    "自由贸易试验区|自由贸易港|自贸试验区|自贸港|自贸区|高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|示范区|先行区|试验区"
     "|工业园区|工业园|新城(?![市区])|小镇|旅游度假区|度假区|风景名胜区|风景区|旅游区"
 )
 # A road's, a bridge's or a station's name a place opens (宜昌大道, 京港澳高速, 襄阳东站); not the place's roads
@@ -3630,8 +3668,10 @@ def _development_zones(
             at = s
         place = place_ending.get(at)
         if place is not None:
-            if table.short.get(place.text) in ("province", "country") or table.kind.get(place.text) == "province":
-                continue  # 浙江高新区: the province the zone lies in
+            if (
+                table.short.get(place.text) in ("province", "country") or table.kind.get(place.text) == "province"
+            ) and not m.group().startswith(_FREE_TRADE_HEADS):
+                continue  # 浙江高新区: the province the zone lies in (海南自贸港: a free-trade zone is named by it)
             start = place.start
         else:
             stem = token_ending.get(at)
@@ -3667,6 +3707,9 @@ def _zone_stem(word: str, st: dict[str, Any]) -> bool:
 
 
 _RESORT_HEADS = ("度假区", "风景名胜区", "风景区", "旅游区")
+# 海南自贸港, 上海自贸区, 广西自由贸易试验区: a free-trade port or zone bears its province's name (RULINGS: 海南自贸港
+# is one GPE, a named zone), so the province opens it rather than standing alone as before a kind of zone.
+_FREE_TRADE_HEADS = ("自由贸易", "自贸")
 _ZONE_STEM_FREQ = 2000
 """A name opening a zone is rarer than this in jieba's dictionary (东湖 1866, 南沙 132; 文明 6584 is prose)."""
 
@@ -3820,6 +3863,15 @@ _SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特
 # 花都广场: a place right before 广场 names the square, as one before 会堂 names the hall.
 _VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院|广场")
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
+# 怒江大峡谷, 金沙江峡谷, 呼伦贝尔草原, 柴达木盆地: a landform's common head right after a river or a place (not a
+# province or a country: 内蒙古草原 is where grassland lies) names that landform, one natural place (GUIDELINES v1.1).
+_LANDFORM_AFTER_RE = re.compile("大峡谷|峡谷|大草原|草原|盆地")
+
+
+def _province_or_country(name: str, table: Any) -> bool:
+    return table.short.get(name) in ("province", "country") or table.kind.get(name) in ("province", "country")
+
+
 # A named natural place written right after a place: two or three characters ending in a feature's word.
 _FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")
 _POSTS_OF_UNITS = frozenset(
