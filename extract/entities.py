@@ -3180,8 +3180,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     token_words = _token_word_list(tokens)
     asked = set(compress(count(), map(words.__contains__, token_words)))
     asked.update(compress(count(), map(licensed.__contains__, token_words)))
-    abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
-    asked.update(i for i in abbreviated if 2 <= len(token_words[i]) <= 3)
+    # Two or three characters, all provinces' one-character names: both flags per token and-ed in C (the same
+    # indices as a filter of the first flag's by length).
+    abbreviated = map(
+        and_,
+        map(_PROVINCE_ABBREVIATIONS.issuperset, token_words),
+        map(_RUN_LENGTHS.__contains__, map(len, token_words)),
+    )
+    asked.update(compress(count(), abbreviated))
     # A city's name that is also another word (拉萨, 合肥) is asked only whether a verb of going cues it.
     cued_cities = _cued_cities(st)
     cued = set(compress(count(), map(cued_cities.__contains__, token_words))) - asked
@@ -3237,9 +3243,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 continue  # 普陀区 + 街道: a district's streets, a kind (a named one: 某某区长风街道)
             if stem_start is not None:
                 found.append((stem_start, end, 0.55))
-    for start, end, word in tokens:
-        # 黄河流域, 长江流域: jieba's one word for a named river and its basin hides the river; the basin is the place
-        # named, as a region after its place is (RULINGS, org14)
+    # 黄河流域, 长江流域: jieba's one word for a named river and its basin hides the river; the basin is the place
+    # named, as a region after its place is (RULINGS, org14). No word ends in 流域 where the text holds none.
+    for start, end, word in tokens if "流域" in text else ():
         if len(word) >= 4 and word.endswith("流域") and (word[:-2] in places or word[:-2] in short_names):
             found.append((start, end, 0.6))
     for m in _NATIVE_PLACE_RE.finditer(text):
@@ -3849,6 +3855,8 @@ _JI_BUREAU_RE = re.compile(
     rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及{_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
 )
 _COUNTS = "两三四五六"
+_RUN_LENGTHS = frozenset({2, 3})
+"""How long a run of provinces' one-character names jieba made one word is (港澳, 京津冀)."""
 _COUNTED_RUN_RE = re.compile(
     rf"(?P<run>[{''.join(sorted(_PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS))}]{{2,6}})(?P<count>[{_COUNTS}])地"
 )
