@@ -3180,14 +3180,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     token_words = _token_word_list(tokens)
     asked = set(compress(count(), map(words.__contains__, token_words)))
     asked.update(compress(count(), map(licensed.__contains__, token_words)))
-    # Two or three characters, all provinces' one-character names: both flags per token and-ed in C (the same
-    # indices as a filter of the first flag's by length).
-    abbreviated = map(
-        and_,
-        map(_PROVINCE_ABBREVIATIONS.issuperset, token_words),
-        map(_RUN_LENGTHS.__contains__, map(len, token_words)),
-    )
-    asked.update(compress(count(), abbreviated))
+    abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
+    asked.update(i for i in abbreviated if 2 <= len(token_words[i]) <= 3)
     # A city's name that is also another word (拉萨, 合肥) is asked only whether a verb of going cues it.
     cued_cities = _cued_cities(st)
     cued = set(compress(count(), map(cued_cities.__contains__, token_words))) - asked
@@ -3855,8 +3849,6 @@ _JI_BUREAU_RE = re.compile(
     rf"(?:(?<![{_CJK}])|(?<=[由与和向在对从同为]))(?!有关|相关){_PORTFOLIO}{{2,6}}及{_PORTFOLIO}{{2,6}}?(?<![全大布格结开时当棋])局(?![长面势限部])"
 )
 _COUNTS = "两三四五六"
-_RUN_LENGTHS = frozenset({2, 3})
-"""How long a run of provinces' one-character names jieba made one word is (港澳, 京津冀)."""
 _COUNTED_RUN_RE = re.compile(
     rf"(?P<run>[{''.join(sorted(_PROVINCE_ABBREVIATIONS | _WEAK_ABBREVIATIONS))}]{{2,6}})(?P<count>[{_COUNTS}])地"
 )
