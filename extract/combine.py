@@ -416,10 +416,14 @@ def whole_places(text: str, spans: list[Span]) -> list[Span]:
     if not names:
         return spans
     out: list[Span] = []
-    shortest_first = sorted(names, key=len)  # sorted once: the set does not change below
+    # Sorted once (the set does not change below), then kept by last character: a name that ends with a span's
+    # text ends with its last character, so each span reads only those, in the same order.
+    ending_with: dict[str, list[str]] = {}
+    for name in sorted(names, key=len):
+        ending_with.setdefault(name[-1:], []).append(name)
     for span in spans:
         if span.label == "GPE" and len(span.text) >= 2:
-            for name in shortest_first:
+            for name in ending_with.get(span.text[-1], ()):
                 k = len(name) - len(span.text)
                 if k > 0 and name.endswith(span.text) and text.endswith(name[:k], 0, span.start):
                     start = span.start - k

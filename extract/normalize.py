@@ -324,10 +324,12 @@ def _join_hard_wrapped(text: str, offsets: array[int]) -> tuple[str, array[int],
     if "\n" not in text:
         return text, offsets, False
     lines = text.split("\n")
+    # Each line's width measured once: the column's width and the full lines below read the same figures.
+    line_widths = [_display_width(line.strip(_SPACE)) for line in lines]
     # A link line (``Original URL: http://…``) is no line of the column: it does not set its width.
     widths = sorted(
-        _display_width(line.strip(_SPACE))
-        for line in lines
+        width
+        for line, width in zip(lines, line_widths, strict=True)
         if len(line.strip()) >= _MIN_WRAP_CHARS
         and CELL_SEPARATOR not in line
         and not _LINK_END_RE.search(line.strip(_SPACE))
@@ -335,7 +337,7 @@ def _join_hard_wrapped(text: str, offsets: array[int]) -> tuple[str, array[int],
     if len(widths) < _WRAP_MIN_LINES:
         return text, offsets, False
     column = widths[min(len(widths) - 1, int(_CAP_QUANTILE * len(widths)))]
-    full = [i for i, line in enumerate(lines) if _FULL_SHARE * column <= _display_width(line.strip(_SPACE)) <= column]
+    full = [i for i, width in enumerate(line_widths) if _FULL_SHARE * column <= width <= column]
     ends = {i: _GLOSS_RE.sub("", lines[i].rstrip(_SPACE)) for i in full}
     open_ended = [i for i in full if ends[i][-1:] not in _SENTENCE_END]
     if len(full) < _WRAP_MIN_LINES or len(full) < _WRAP_SHARE * len(widths) or len(open_ended) * 2 < len(full):
