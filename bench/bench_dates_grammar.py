@@ -365,6 +365,102 @@ def cross_year() -> Iterator[Case]:
             yield f"{a}{dash}{b}", [f"{a}{dash}{b}"]
 
 
+def every_break() -> Iterator[Case]:
+    """A PDF line break at every place inside a date, the line it ends long running text."""
+    lead = "市政协组织委员深入基层开展调研视察活动，围绕乡村振兴等重点工作广泛听取意见建议，"
+    for d in [
+        "2023年3月15日",
+        "2021年4月6日至9日",
+        "2019年9月—2020年1月",
+        "二〇二三年三月十五日",
+        "1998—2003年",
+        "上世纪80年代",
+        "2023年12月",
+        "12月25日",
+    ]:
+        for i in range(1, len(d)):
+            yield f"{lead}{d[:i]}\n{d[i:]}", [f"{d[:i]}{d[i:]}"]
+
+
+def neighbours() -> Iterator[Case]:
+    """A date glued to the number or count before or after it, or to a weekday, a clock time, a dash."""
+    for d in ["2023年3月5日", "3月5日", "2023年", "2023年3月", "3月5日至8日", "2019—2020年"]:
+        yield f"政协简报第12期{d}", [d]
+        yield f"（总第386期）{d}", [d]
+        yield f"{d}286名委员", [d]
+        yield f"{d}共5天", [d]
+        yield f"{d}——市政协召开", [d]
+        yield f"{d} 星期日", [d]
+        yield f"{d}至今", [d]
+        yield f"{d}以来", [d]
+    for d in ["2023年3月5日", "3月5日"]:
+        yield f"{d}14:30", [d]
+        yield f"{d}14时30分", [d]
+        yield f"{d}上午9:00—11:30", [d]
+    yield "2023—2024年度", ["2023—2024年度"]
+    yield "2023年3—5月份", ["2023年3—5月份"]
+    yield "3-5月份", ["3-5月份"]
+    yield "2023年3月5、6日", ["2023年3月5、6日"]
+    yield "2019年至今", ["2019年"]
+    for w in ["近3年", "3年来", "今后5年", "未来五年", "十四五期间", "去年同期", "“3·15”", "“十四五”", "三年行动"]:
+        yield w, []
+
+
+def pdf_spacing() -> Iterator[Case]:
+    """Spaces a PDF text layer leaves on either side of a date's fields."""
+    for d in [
+        "2023年 3月 5日",
+        "2023 年 3 月 5 日",
+        "2023年3月 5日",
+        "2023 年3月5日",
+        "3月 5日",
+        "3 月 5 日至 8 日",
+        "2019 年至 2020 年",
+        "2023 -2025 年",
+    ]:
+        yield d, [d]
+
+
+def report_forms() -> Iterator[Case]:
+    """Forms a work report's own phrasing gives dates in."""
+    yield "《关于2023年度提案办理情况的报告》", ["2023年度"]
+    yield "《某某市2021—2025年发展规划》", ["2021—2025年"]
+    yield "时间：2023年3月5日", ["2023年3月5日"]
+    yield "（2018-2023）", ["2018-2023"]
+    for y in ["二O二三", "二0二三", "二〇二三", "二○二三", "二零二三"]:
+        yield f"{y}年三月五日", [f"{y}年三月五日"]
+        yield f"{y}年", [f"{y}年"]
+    yield "2023年第1次主席会议", ["2023年"]
+    for r in ["1至11月", "1—11月", "1-11月份", "1—11月份"]:
+        yield f"2023年{r}", [f"2023年{r}"]
+        yield f"今年{r}", [r]
+    yield "截至11月底", ["11月"]
+    yield "11月中下旬", ["11月"]
+    yield "2023年11月中下旬", ["2023年11月"]
+    for w in ["年初以来", "今年以来", "上年度", "一年来", "任期5年", "连续3年", "十年来", "过去一年"]:
+        yield w, []
+
+
+def chinese_ranges() -> Iterator[Case]:
+    for dash in ["至", "—", "到"]:
+        for d in [
+            "一九九八年{d}二〇〇三年",
+            "一九九八{d}二〇〇三年",
+            "二〇二三年三月{d}五月",
+            "二〇二三年三{d}五月",
+            "二〇二三年三月五日{d}四月二日",
+            "二〇二二年十二月{d}二〇二三年一月",
+            "三月五日{d}八日",
+        ]:
+            d = d.replace("{d}", dash)
+            yield d, [d]
+    for d in ["二〇二三年度", "二〇二三年底", "二〇二三年上半年"]:
+        yield d, [d.replace("底", "").replace("上半年", "")]
+    yield "2022年和2023年", ["2022年", "2023年"]
+    yield "3月5日和8日", ["3月5日", "8日"]
+    yield "3月5日及3月8日", ["3月5日", "3月8日"]
+
+
 FORMS: dict[str, Callable[[], Iterator[Case]]] = {
     "full": full_dates,
     "year-month": year_month,
@@ -393,6 +489,11 @@ FORMS: dict[str, Callable[[], Iterator[Case]]] = {
     "line-break": line_breaks,
     "bare-day": bare_days,
     "cross-year": cross_year,
+    "every-break": every_break,
+    "neighbours": neighbours,
+    "pdf-spacing": pdf_spacing,
+    "report": report_forms,
+    "chinese-range": chinese_ranges,
 }
 
 # Frames: {D} is the date; the rest of the sentence has no DATE of its own. A frame that needs the
@@ -411,7 +512,12 @@ FRAMES = {
 
 
 # Forms that only read in some frames: a list item's number opens a line, a PDF's line break ends a long one.
-FORM_FRAMES = {"numbered": ("open", "before-count"), "line-break": ("open", "before-count")}
+FORM_FRAMES = {
+    "numbered": ("open", "before-count"),
+    "line-break": ("open", "before-count"),
+    "every-break": ("open", "before-count"),
+    "neighbours": ("open", "heading"),
+}
 
 
 def fullwidth(text: str) -> str:

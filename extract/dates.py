@@ -117,7 +117,8 @@ _POINT_RE = re.compile(
             # 1998年—2003: the first year keeps its 年 and the second has none (_point: a later year, no count).
             rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年(?!代))?|(?:{_AND}{_BARE_YEAR})+(?:年度|年(?!代))"
             rf"|年{_SEP}{_BARE_YEAR}(?=[^0-9年]|$)))"
-            r"(?![0-9]|年代)",
+            # 2019—2020年286名: after its 年 a count may follow glued; a bare range ends before any digit.
+            r"(?:(?<=[年度])|(?![0-9]|年代))",
             # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"

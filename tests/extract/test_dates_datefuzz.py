@@ -53,3 +53,15 @@ def test_a_count_of_provinces_stays_a_figure() -> None:
 def test_a_dotted_year_month_before_qi_is_no_count_of_cases(cue: str) -> None:
     spans = [(s.label, s.text) for s in rule_spans(f"{cue}2019.10起，各专委会开展专题调研")]
     assert spans == [("DATE", "2019.10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2019—2020年286名委员参加", "2019—2020年"),
+        ("2018-2022年5年间共立案", "2018-2022年"),
+        ("2023～2024年度3次视察", "2023～2024年度"),
+    ],
+)
+def test_a_year_range_keeps_its_nian_before_a_count_glued_to_it(text: str, date: str) -> None:
+    assert texts(text)[0] == date
