@@ -179,9 +179,10 @@ _POINT_RE = re.compile(
             rf"|(?<![{_CN_DIGIT}十第初个每几、]){_CN_MONTH}{_SEP}{_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
-            # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
+            # something happened (after 于/在/从/自/至/到/按 or a range mark after a Chinese month: 三月—五月,
+            # or before 召开/举行/上旬 …), and only
             # once a month was given before it (checked like a bare day): 为期一月 is a length.
-            rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?<=[于在从自至到按]){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
+            rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?:(?<=[于在从自至到按])|(?<=[{_CN_DIGIT}十]月[{_DASHES}])|(?<=[{_CN_DIGIT}十]月——)){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|{_CN_MONTH}月(?=召开|举行|举办|上旬|中旬|下旬|初|底|末|起)))",
             # 1985年 / 十一月，市政协召开…: a chronicle's month opening its line before a comma or a
             # space, dated by the year given before it (_day_stands).

@@ -65,3 +65,9 @@ def test_a_dotted_year_month_before_qi_is_no_count_of_cases(cue: str) -> None:
 )
 def test_a_year_range_keeps_its_nian_before_a_count_glued_to_it(text: str, date: str) -> None:
     assert texts(text)[0] == date
+
+
+@pytest.mark.parametrize("dash", ["—", "-", "～", "——", "至"])
+@pytest.mark.parametrize("year", ["二〇二三年", "2023年"])
+def test_a_range_of_chinese_months_takes_any_range_mark(year: str, dash: str) -> None:
+    assert texts(f"{year}三月{dash}五月，委员们深入基层调研") == [f"{year}三月{dash}五月"]
