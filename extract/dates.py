@@ -117,7 +117,8 @@ _POINT_RE = re.compile(
             # 1998年—2003: the first year keeps its 年 and the second has none (_point: a later year, no count).
             rf"(?P<yrange>{_NB}{_BARE_YEAR}(?:(?:{_SEP}|一){_BARE_YEAR}(?:年度|年(?!代))?|(?:{_AND}{_BARE_YEAR})+(?:年度|年(?!代))"
             rf"|年{_SEP}{_BARE_YEAR}(?=[^0-9年]|$)))"
-            r"(?![0-9]|年代)",
+            # 2019—2020年286名: after its 年 a count may follow glued; a bare range ends before any digit.
+            r"(?:(?<=[年度])|(?![0-9]|年代))",
             # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
             # separators (a valid month and day; never inside a code or before a unit).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
@@ -160,15 +161,15 @@ _POINT_RE = re.compile(
             # 2003年5、6月: two neighbouring months sharing 月, like two days sharing 日.
             # 人民政协报/2024年/2月/27日/第001版: a citation's slashes between the fields (_CITE).
             rf"(?P<ymd>(?:{_NB}|{_LIST_DOT}){_YEAR}年{_CITE}(?:度|(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}月{_CITE}(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?"
-            rf"|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
+            rf"|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月(?:份|{_CN_DAY}日)?|元月(?:份|{_DAY}[日号]{_DAY_END}|{_CN_DAY}日)?)?)",
             # 二〇二三年十月一日, 二〇二三年五、六月, 二〇二一年四月六至九日 (the first day leaving
             # its 日 to the second, as 2021年4月6—9日 does).
             rf"(?P<cn>{_CN_YEAR}年(?:度|(?:{_CN_MONTH}(?:{_SEP}|{_AND}))?{_CN_MONTH}月"
             rf"(?:份|{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))?"
-            rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END})?)?)",
-            # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日; 6月 in 2023年5月、6月 (after a
+            rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END}|(?<=元月){_CN_DAY}日)?)?)",
+            # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日, 元月五日; 6月 in 2023年5月、6月 (after a
             # date's unit) and 一、3月13日 (after a heading's numeral); 1、3月份 is a list number and the month.
-            rf"(?P<md>{_NB_MONTH}(?<![^月日号份一二三四五六七八九十]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END})?)",
+            rf"(?P<md>{_NB_MONTH}(?<![^月日号份一二三四五六七八九十]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END}|(?<=元月){_CN_DAY}日)?)",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
@@ -178,9 +179,10 @@ _POINT_RE = re.compile(
             rf"|(?<![{_CN_DIGIT}十第初个每几、]){_CN_MONTH}{_SEP}{_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|(?<=[同是当今去次翌明本]年){_CN_MONTH}月(?!份))",
             # 按一月召开的, 于十月召开: a month in Chinese numerals alone where the text names when
-            # something happened (after 于/在/从/自/至/到/按, or before 召开/举行/上旬 …), and only
+            # something happened (after 于/在/从/自/至/到/按 or a range mark after a Chinese month: 三月—五月,
+            # or before 召开/举行/上旬 …), and only
             # once a month was given before it (checked like a bare day): 为期一月 is a length.
-            rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?<=[于在从自至到按]){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
+            rf"(?P<cnmonthctx>(?<![{_CN_DIGIT}十第初个每几数])(?:(?:(?<=[于在从自至到按])|(?<=[{_CN_DIGIT}十]月[{_DASHES}])|(?<=[{_CN_DIGIT}十]月——)){_CN_MONTH}月(?![份日号{_CN_DIGIT}十])"
             rf"|{_CN_MONTH}月(?=召开|举行|举办|上旬|中旬|下旬|初|底|末|起)))",
             # 1985年 / 十一月，市政协召开…: a chronicle's month opening its line before a comma or a
             # space, dated by the year given before it (_day_stands).
@@ -197,7 +199,7 @@ _POINT_RE = re.compile(
             rf"(?P<haotime>(?<![0-9０-９A-Za-z.第每个几数多初])(?<![0-9０-９每]月){_DAY}号(?=上午|下午|晚上|中午|凌晨|早上|傍晚))",
             # 3月5号至8号: the second day of a range that the first wrote with 号; only as that range's end
             # (号 alone is a number: 8号文件, 第5号至8号提案).
-            rf"(?P<haoday>(?<=[0-9]号[{_DASHES}至到]){_DAY}号)",
+            rf"(?P<haoday>(?:(?<=[0-9]号[{_DASHES}至到])|(?<=[0-9]号——)|(?<=[0-9]号──)){_DAY}号)",
             # 同月十五日, 二十日至二十五日: a day in Chinese numerals, likewise after its month
             # (一日 alone is "one day"; 一日电 is a dateline's, 【本报记者广州一日电】).
             # 本月三至六日: the first day of a range may leave its 日 to the second.
@@ -236,6 +238,7 @@ _COUNT_LABEL_RE = re.compile(r"(?:(?<!指)[数量]|阅读|浏览|点击|访问|�
 # bare number is a count in a row of a flattened table (第五届1988 1016 (51.1)), as 1978 1982 1994 are years.
 _COUNT_ROW_AFTER_RE = re.compile(r"[ \t]+(?!(?:1[89]|20)[0-9]{2}(?![0-9]))[0-9]{3,}(?![0-9年月日号])")
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
+_FROM_CUES = "从自于"
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
 _MONTH_BEFORE_RE = re.compile(
     r"(?<![0-9个几第每])(?:1[0-2]|0?[1-9]|元)月|[0-9]{4}[-/.][01]?[0-9][-/.]|[0-3][0-9]/[01][0-9]/[0-9]{4}"
@@ -465,7 +468,9 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if _LUNAR_BEFORE_RE.search(text, max(0, start - 3), start):
         return None  # 农历的元月, 正月十五日: the traditional calendar's days name festivals
     if kind == "ymdot":
-        return None if _counted(text, end) else _Point(start, end, kind, 0, 1)
+        # 从1949.10起: after a word that gives a start, 起 says "from", no count of cases (2019.10起 alone is).
+        started = text[start - 1 : start] in _FROM_CUES and text.startswith("起", end)
+        return None if _counted(text, end) and not started else _Point(start, end, kind, 0, 1)
     if kind == "yrange":
         first, second = (int(y) for y in re.findall(r"[0-9]{4}", body)[:2])
         # 1998~2003年间: after its 年 a range is years whatever follows (间 is no measure word there).

@@ -121,6 +121,9 @@ _SCALE_VALUES = {"万亿": Decimal(10**12), "千万": Decimal(10**7), "百万": 
 # The test is on the numeral's form, never on its length alone: "14.2" is four characters too.
 _OCR_DIGITS_RE = re.compile("^[lI]")
 _YEAR_FORM_RE = re.compile(r"[12][0-9]{3}")
+_LEVEL_UNITS = frozenset("省市县区")
+_YEAR_MONTH_DOT_RE = re.compile(r"(?:1[89]|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])")
+_SESSION_WORDS = ("两会", "政协", "人大", "党代会")
 
 # Characters before a numeral that make it an ordinal, a relative span or a distributive.
 _ORDINAL_BEFORE = frozenset("第首每这那该本此哪几")
@@ -602,6 +605,10 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
             return None
         if len(unit) == 1 and _YEAR_FORM_RE.fullmatch(number_text) and text[end - 1 : end + 1] in time_words():
             return None  # 2024元宵节, 2019元旦: a year before a time word, not 2024元
+        if unit == "起" and before and before in "从自于" and _YEAR_MONTH_DOT_RE.fullmatch(number_text):
+            return None  # 从2019.10起: a year and month with a point, then "from": DATE, no count of cases
+        if unit in _LEVEL_UNITS and _YEAR_FORM_RE.fullmatch(number_text) and text.startswith(_SESSION_WORDS, end):
+            return None  # 2023省两会, 2019市政协: a year before a level's sessions or body, DATE (not 2023 provinces)
         if (
             _MEASURE_WORDS[unit_word][0] == "noun"
             and unit not in ("人", "字")
