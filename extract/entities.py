@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from pizhu.extract.figures import counted_measures
 from pizhu.extract.models import Span
-from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
+from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.prefilter import scanning
 from pizhu.extract.segment import Segmenter
@@ -668,8 +668,9 @@ _REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|�
 _AD_HOC_GROUP_WORDS = "调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会复])"  # 提案办复率: 办复 (handled and answered) is a verb
-# 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
-_NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
+# 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is); 民办, 公办:
+# who runs a school, no office either.
+_NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮民公官筹试合停申])"
 _SUBUNITS = {
     "政协": re.compile(
         # 市政协党组理论学习中心组: the party group's theory-study group is one chain with it (RULINGS, slog4)
@@ -3031,7 +3032,8 @@ def _cued_cities(st: dict[str, Any]) -> frozenset[str]:
 
 
 def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether token ``i`` (a city's short name) follows a verb of place or stands in a dateline."""
+    """Whether token ``i`` (a city's short name) follows a verb of place or a province's name, or stands in a
+    dateline."""
     start, end, _word = tokens[i]
     if end < len(text) and _is_cjk(text[end]) and text[end] not in _STOP_CHARS and text[end] not in "考调视参工开出学":
         # 在大连续…: a word the name starts (连续) is read by jieba as the token after; a name that runs on into a
@@ -3044,6 +3046,9 @@ def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     before = tokens[i - 1][2]
     if before in _PLACE_VERBS:
         return True
+    table = place_table()
+    if "province" in (table.short.get(before), table.kind.get(before)):
+        return True  # 广西 + 桂林, 贵州 + 遵义: a province's name right before is the chain's head
     return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
 
 
@@ -3136,6 +3141,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         # The name opens one word (澳门特区), not a word and half the next (新 + 乡贤 is no 新乡).
         if m.start() in token_starts and m.start() + len(word_at[m.start()]) > m.end():
             found.append((m.start(), m.end(), 0.75))
+            # 贵州遵义, 新疆某某地区: the rest of the word is a division of the table (a city or county, or a
+            # province after a country), so the word is the chain itself, written as one (v1.1: 湖北宜昌).
+            end = m.start() + len(word_at[m.start()])
+            if _division_rest(m.group(), text[m.end() : end], table):
+                found.append((m.start(), end, 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         start, end = m.span()
         if start not in token_starts:
@@ -3757,6 +3767,22 @@ def _town_stem_heads(st: dict[str, Any]) -> frozenset[str]:
 _TOWN_STEM_NOT_BEFORE = _NATURAL_SUFFIXES | _BODY_AFTER_SUFFIX | frozenset("省市县区州旗镇乡村街社")
 # 崖门乡亲, 崖门同乡: the people of a home town, named after it.
 _NATIVES_AFTER_RE = re.compile("乡亲|同乡(?!会|联谊会|总会)")
+
+
+def _division_rest(name: str, rest: str, table: PlaceTable) -> bool:
+    """Whether ``rest``, the rest of a word a province's or a country's ``name`` opens, is a division of the
+    place table that continues the chain: a city or a county by its full or short name, with a region's
+    tail (某某地区) or not; a province only after a country (中国西藏). Two provinces, or a SAR before a
+    city, are no chain (``_two_provinces``)."""
+    region = _REGION_TAIL_RE.search(rest)
+    stem = rest[: region.start()] if region and region.end() == len(rest) and region.start() >= 2 else rest
+    if len(stem) < 2:
+        return False
+    kind = table.kind.get(stem) or table.short.get(stem)
+    first = table.short.get(name) or table.kind.get(name)
+    if kind == "province":
+        return first == "country"
+    return kind in ("city", "county") and first in ("country", "province") and not _two_provinces(name, stem)
 
 
 def _two_provinces(first: str, second: str) -> bool:
