@@ -5977,7 +5977,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _elected_names(text, spans, st)
     spans = [_with_second_surname(text, _without_verb_after(text, s, st), st) for s in spans]
     spans += _repeated(text, spans, st)
-    return [_without_photo_credit(text, s) for s in spans]
+    return [_without_conjunction_before_post(text, _without_photo_credit(text, s)) for s in spans]
 
 
 # After a two-character name, a verb whose subject it is: 做了…发言 / 做题为, 任…顾问, 率…组 (a one-character
@@ -6132,6 +6132,25 @@ _POSTS = (
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 # After a name that follows its body: the post (市政协林某秘书长, 县委王某书记) or a form of address.
 _POST_AFTER_NAME_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|同志|常委(?![会们])|委员(?![会长们])")
+# 李某、王某和常委21人, 主席张某和副主席李某: the conjunction before the next post or role is no name's last character.
+_POST_AFTER_CONJUNCTION_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|常委(?![会们])|委员(?![会长们])")
+
+
+def _without_conjunction_before_post(text: str, span: Span) -> Span:
+    """A three-character name ending in 和/及/与 that a list's 、 or a post opens and a post or a role follows
+    (…、黄某和常委21人, 主席魏某和副主席) is the two-character name and the conjunction: the text coordinates two
+    people or groups there (李保和同志, a name with its form of address, keeps its third character)."""
+    if (
+        len(span.text) == 3
+        and span.label == "PERSON"
+        and span.text[-1] in "和及与"
+        and _POST_AFTER_CONJUNCTION_RE.match(text, span.end)
+        and (text[span.start - 1 : span.start] == "、" or _POST_RE.search(text, max(0, span.start - 5), span.start))
+    ):
+        return replace(span, end=span.end - 1, text=span.text[:-1])
+    return span
+
+
 # 警务处前副处长某某、大律师公会前主席某某: in a list of people each with a post, the body of the post.
 _HEADED_BODY_RE = re.compile(
     rf"(?:^|(?<=[、,，：:有括]))((?:(?![、，,。；的和与及])[{_CJK}]){{1,10}}?"

@@ -47,3 +47,23 @@ def test_who_runs_a_school_is_no_office(text: str) -> None:
 
 def test_an_office_by_its_short_name_still_reads() -> None:
     assert "县扶贫办" in labelled("县扶贫办负责同志介绍了情况。", "ORG")
+
+
+# --- …、某某和常委21人: the conjunction before the next post or role closes a list, no name's last character ----
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("副主委郑一鸣、钱宏远、孙丽和常委18人出席会议。", "孙丽"),
+        ("分别由区政协主席冯岚和副主席程立国带队。", "冯岚"),
+    ],
+)
+def test_a_conjunction_before_a_post_is_no_part_of_the_name(text: str, name: str) -> None:
+    found = labelled(text, "PERSON")
+    assert name in found
+    assert name + "和" not in found
+
+
+def test_a_name_ending_in_he_with_its_form_of_address_keeps_it() -> None:
+    assert "李保和" in labelled("县委书记李保和同志出席会议并讲话。", "PERSON")
