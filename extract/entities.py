@@ -619,7 +619,10 @@ _LEAGUE_RE = re.compile(r"团[省市县区州旗]委(?!员)")
 _BANK_BRANCH_RE = re.compile(
     rf"(?:[农工建中交]行|农发行|邮储银行|农商行)(?P<place>[{_CJK}]{{2,7}}?)(?:中心)?(?:分行|支行|营业部)"
 )
-_LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:人大常委会|政协|人大)")
+_LEVEL_TERM_BODY_RE = re.compile(
+    rf"(?P<level>自治区|[省市县区州])第?{_N}届"
+    "(?:人大常委会|人大常务委员会|政协常委会|政协常务委员会|人民代表大会常务委员会|人民代表大会|政协|人大)"
+)
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
 )
@@ -4033,7 +4036,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         place = place_at_end.get(m.start("level") + len(m.group("level")))
         if place is not None and place.start <= m.start("level"):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
-        elif m.group("level") == "自治区" or not _is_cjk(text[m.start() - 1 : m.start()] or "，"):
+        elif (
+            m.group("level") == "自治区"
+            or not _is_cjk(text[m.start() - 1 : m.start()] or "，")
+            # 代表区十二届政协常委会作报告, 列席了县第五届人民代表大会: a verb or a function word before the level
+            or text[m.start() - 1] in _FUNCTION_BEFORE
+            or text.endswith(("代表", "列席", "出席", "召开"), 0, m.start())
+        ):
             spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_term_body", 0.65))
     # 农行岷县支行, 工行定西分行: a bank by its short name, the place and the branch (one ORG).
     for m in _BANK_BRANCH_RE.finditer(text):

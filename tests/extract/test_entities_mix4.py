@@ -67,3 +67,17 @@ def test_a_conjunction_before_a_post_is_no_part_of_the_name(text: str, name: str
 
 def test_a_name_ending_in_he_with_its_form_of_address_keeps_it() -> None:
     assert "李保和" in labelled("县委书记李保和同志出席会议并讲话。", "PERSON")
+
+
+# --- 区十二届政协常委会, 县第五届人民代表大会: a level, the term and the body's standing committee or full name ------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("张某代表区十二届政协常委会作《工作报告》。", "区十二届政协常委会"),
+        ("委员们列席了县第五届人民代表大会第二次会议。", "县第五届人民代表大会"),
+    ],
+)
+def test_a_level_the_term_and_the_body_are_one_org(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
