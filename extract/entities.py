@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from pizhu.extract.figures import counted_measures
 from pizhu.extract.models import Span
-from pizhu.extract.places import admin_names, in_advert, in_one_country_formula, opens_body_name
+from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.prefilter import scanning
 from pizhu.extract.segment import Segmenter
@@ -619,7 +619,10 @@ _LEAGUE_RE = re.compile(r"团[省市县区州旗]委(?!员)")
 _BANK_BRANCH_RE = re.compile(
     rf"(?:[农工建中交]行|农发行|邮储银行|农商行)(?P<place>[{_CJK}]{{2,7}}?)(?:中心)?(?:分行|支行|营业部)"
 )
-_LEVEL_TERM_BODY_RE = re.compile(rf"(?P<level>自治区|[省市县区州])第?{_N}届(?:人大常委会|政协|人大)")
+_LEVEL_TERM_BODY_RE = re.compile(
+    rf"(?P<level>自治区|[省市县区州])第?{_N}届"
+    "(?:人大常委会|人大常务委员会|政协常委会|政协常务委员会|人民代表大会常务委员会|人民代表大会|政协|人大)"
+)
 _PARTY_BEFORE_SESSION_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES.replace('|中共', '')})(?=第?{_N}届中央委员会第?{_N}次)"
 )
@@ -668,8 +671,9 @@ _REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|�
 _AD_HOC_GROUP_WORDS = "调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
 _NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会复])"  # 提案办复率: 办复 (handled and answered) is a verb
-# 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
-_NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
+# 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is); 民办, 公办:
+# who runs a school, no office either.
+_NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮民公官筹试合停申])"
 _SUBUNITS = {
     "政协": re.compile(
         # 市政协党组理论学习中心组: the party group's theory-study group is one chain with it (RULINGS, slog4)
@@ -3097,7 +3101,8 @@ def _cued_cities(st: dict[str, Any]) -> frozenset[str]:
 
 
 def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
-    """Whether token ``i`` (a city's short name) follows a verb of place or stands in a dateline."""
+    """Whether token ``i`` (a city's short name) follows a verb of place or a province's name, or stands in a
+    dateline."""
     start, end, _word = tokens[i]
     if end < len(text) and _is_cjk(text[end]) and text[end] not in _STOP_CHARS and text[end] not in "考调视参工开出学":
         # 在大连续…: a word the name starts (连续) is read by jieba as the token after; a name that runs on into a
@@ -3110,6 +3115,9 @@ def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     before = tokens[i - 1][2]
     if before in _PLACE_VERBS:
         return True
+    table = place_table()
+    if "province" in (table.short.get(before), table.kind.get(before)):
+        return True  # 广西 + 桂林, 贵州 + 遵义: a province's name right before is the chain's head
     return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
 
 
@@ -3202,6 +3210,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         # The name opens one word (澳门特区), not a word and half the next (新 + 乡贤 is no 新乡).
         if m.start() in token_starts and m.start() + len(word_at[m.start()]) > m.end():
             found.append((m.start(), m.end(), 0.75))
+            # 贵州遵义, 新疆某某地区: the rest of the word is a division of the table (a city or county, or a
+            # province after a country), so the word is the chain itself, written as one (v1.1: 湖北宜昌).
+            end = m.start() + len(word_at[m.start()])
+            if _division_rest(m.group(), text[m.end() : end], table):
+                found.append((m.start(), end, 0.75))
     for m in _ABBREVIATION_RUN_RE.finditer(text):
         start, end = m.span()
         if start not in token_starts:
@@ -3832,6 +3845,22 @@ _TOWN_STEM_NOT_BEFORE = _NATURAL_SUFFIXES | _BODY_AFTER_SUFFIX | frozenset("省�
 _NATIVES_AFTER_RE = re.compile("乡亲|同乡(?!会|联谊会|总会)")
 
 
+def _division_rest(name: str, rest: str, table: PlaceTable) -> bool:
+    """Whether ``rest``, the rest of a word a province's or a country's ``name`` opens, is a division of the
+    place table that continues the chain: a city or a county by its full or short name, with a region's
+    tail (某某地区) or not; a province only after a country (中国西藏). Two provinces, or a SAR before a
+    city, are no chain (``_two_provinces``)."""
+    region = _REGION_TAIL_RE.search(rest)
+    stem = rest[: region.start()] if region and region.end() == len(rest) and region.start() >= 2 else rest
+    if len(stem) < 2:
+        return False
+    kind = table.kind.get(stem) or table.short.get(stem)
+    first = table.short.get(name) or table.kind.get(name)
+    if kind == "province":
+        return first == "country"
+    return kind in ("city", "county") and first in ("country", "province") and not _two_provinces(name, stem)
+
+
 def _two_provinces(first: str, second: str) -> bool:
     """香港澳门, 广东福建: two provinces side by side are two places, not a chain (湖北宜昌 is one); nor is a
     Hong Kong, Macau or Taiwan name before a province or a city (澳门中山各友好社团: the SAR holds no city; 香港观塘
@@ -4089,7 +4118,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         place = place_at_end.get(m.start("level") + len(m.group("level")))
         if place is not None and place.start <= m.start("level"):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
-        elif m.group("level") == "自治区" or not _is_cjk(text[m.start() - 1 : m.start()] or "，"):
+        elif (
+            m.group("level") == "自治区"
+            or not _is_cjk(text[m.start() - 1 : m.start()] or "，")
+            # 代表区十二届政协常委会作报告, 列席了县第五届人民代表大会: a verb or a function word before the level
+            or text[m.start() - 1] in _FUNCTION_BEFORE
+            or text.endswith(("代表", "列席", "出席", "召开"), 0, m.start())
+        ):
             spans.append(_span(text, m.start(), m.end(), "ORG", "entity.org_term_body", 0.65))
     # 农行岷县支行, 工行定西分行: a bank by its short name, the place and the branch (one ORG).
     for m in _BANK_BRANCH_RE.finditer(text):
@@ -6091,7 +6126,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _elected_names(text, spans, st)
     spans = [_with_second_surname(text, _without_verb_after(text, s, st), st) for s in spans]
     spans += _repeated(text, spans, st)
-    return [_without_photo_credit(text, s) for s in spans]
+    return [_without_conjunction_before_post(text, _without_photo_credit(text, s)) for s in spans]
 
 
 # After a two-character name, a verb whose subject it is: 做了…发言 / 做题为, 任…顾问, 率…组 (a one-character
@@ -6246,6 +6281,25 @@ _POSTS = (
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 # After a name that follows its body: the post (市政协林某秘书长, 县委王某书记) or a form of address.
 _POST_AFTER_NAME_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|同志|常委(?![会们])|委员(?![会长们])")
+# 李某、王某和常委21人, 主席张某和副主席李某: the conjunction before the next post or role is no name's last character.
+_POST_AFTER_CONJUNCTION_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|常委(?![会们])|委员(?![会长们])")
+
+
+def _without_conjunction_before_post(text: str, span: Span) -> Span:
+    """A three-character name ending in 和/及/与 that a list's 、 or a post opens and a post or a role follows
+    (…、黄某和常委21人, 主席魏某和副主席) is the two-character name and the conjunction: the text coordinates two
+    people or groups there (李保和同志, a name with its form of address, keeps its third character)."""
+    if (
+        len(span.text) == 3
+        and span.label == "PERSON"
+        and span.text[-1] in "和及与"
+        and _POST_AFTER_CONJUNCTION_RE.match(text, span.end)
+        and (text[span.start - 1 : span.start] == "、" or _POST_RE.search(text, max(0, span.start - 5), span.start))
+    ):
+        return replace(span, end=span.end - 1, text=span.text[:-1])
+    return span
+
+
 # 警务处前副处长某某、大律师公会前主席某某: in a list of people each with a post, the body of the post.
 _HEADED_BODY_RE = re.compile(
     rf"(?:^|(?<=[、,，：:有括]))((?:(?![、，,。；的和与及])[{_CJK}]){{1,10}}?"
