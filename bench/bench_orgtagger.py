@@ -43,6 +43,8 @@ WAVES = {
 GRID = (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 LABELS = ("ORG", "GPE", "PERSON")
 ANCHOR_RE = re.compile(f"[{ot.ANCHORS}]")
+LONG_RE = re.compile("|".join(h for h in ot._GATE_HEADS if len(h) > 1))
+GATES = {"heads": ot.GATE_RE, "anchor": ANCHOR_RE, "long": LONG_RE}
 
 
 def model_for(lo: int, cache: Path) -> ot.Model:
@@ -61,12 +63,14 @@ def as_spans(cands: list[Any]) -> list[Span]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pizhu-orgtagger"))
-    parser.add_argument("--gate", choices=("heads", "anchor"), default="heads")
+    parser.add_argument(
+        "--gate", choices=sorted(GATES), default="heads", help="long: the heads of two characters or more"
+    )
     parser.add_argument("--cost", action="store_true", help="only the cost on bench_lac's text")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model", type=Path, default=ot.MODEL_PATH, help="the weights --cost uses")
     args = parser.parse_args()
-    gate = ot.GATE_RE if args.gate == "heads" else ANCHOR_RE
+    gate = GATES[args.gate]
     if args.cost:
         cost(gate, args.rounds, ot.Model(args.model))
         return

@@ -189,55 +189,66 @@ def windows(text: str, spans: list[Span], gate: re.Pattern[str] = GATE_RE) -> li
 
 
 def _viterbi(em: Any, lengths: Any, transitions: Any) -> Any:
-    """Best paths of the (steps, rows, tags) emissions, each row of its own length: (rows, steps) tag ids."""
+    """Best paths of the (steps, rows, tags) emissions, rows longest first (each of its own length):
+    (rows, steps) tag ids. At each step only the rows still running (a prefix) are touched."""
     steps, rows, n = em.shape
     back = np.zeros((steps, rows, n), np.int8)
     score = em[0].copy()
-    tr = transitions[None]
+    into = np.ascontiguousarray(transitions.T)[None]  # (to, from): reductions over the last axis
+    running = np.searchsorted(-lengths, -np.arange(steps), side="left")  # rows with length > t
     for t in range(1, steps):
-        total = score[:, :, None] + tr
-        back[t] = total.argmax(axis=1)
-        new = total.max(axis=1) + em[t]
-        score = np.where((lengths > t)[:, None], new, score)
+        k = running[t]
+        total = score[:k, None, :] + into
+        best = total.argmax(axis=2)
+        back[t, :k] = best
+        score[:k] = np.take_along_axis(total, best[:, :, None], 2)[:, :, 0] + em[t, :k]
     paths = np.zeros((rows, steps), np.int64)
     final = score.argmax(axis=1)
     for t in range(steps - 1, -1, -1):
-        ends = lengths - 1 == t
+        k = running[t]
+        ends = np.flatnonzero(lengths[:k] - 1 == t)
         paths[ends, t] = final[ends]
         if t:
-            live = np.flatnonzero(lengths > t)
-            paths[live, t - 1] = back[t, live, paths[live, t]]
+            paths[:k, t - 1] = back[t, np.arange(k), paths[:k, t]]
     return paths
 
 
 def _marginals(em: Any, lengths: Any, transitions: Any) -> Any:
-    """(steps, rows, tags) marginal probabilities (batched forward-backward in log space)."""
+    """(steps, rows, tags) marginal probabilities (batched forward-backward in log space), rows longest first."""
     steps, rows, n = em.shape
     em = em.astype(np.float64)
-    tr = transitions.astype(np.float64)[None]
+    into = np.ascontiguousarray(transitions.T.astype(np.float64))[None]  # (to, from)
+    out_of = transitions.astype(np.float64)[None]  # (from, to)
+    running = np.searchsorted(-lengths, -np.arange(steps + 1), side="left")
     alpha = np.zeros((steps, rows, n))
     alpha[0] = em[0]
     for t in range(1, steps):
-        alpha[t] = em[t] + _logsumexp(alpha[t - 1][:, :, None] + tr, axis=1)
+        k = running[t]
+        alpha[t, :k] = em[t, :k] + _logsumexp(alpha[t - 1, :k, None, :] + into)
     beta = np.zeros((steps, rows, n))
     for t in range(steps - 2, -1, -1):
-        nxt = (em[t + 1] + beta[t + 1])[:, None, :] + tr
-        beta[t] = np.where((lengths > t + 1)[:, None], _logsumexp(nxt, axis=2), 0.0)
+        k = running[t + 1]  # rows that go on past t; the others keep beta = 0 at their last character
+        beta[t, :k] = _logsumexp((em[t + 1, :k] + beta[t + 1, :k])[:, None, :] + out_of)
     z = alpha + beta
-    return np.exp(z - _logsumexp(z, axis=2)[:, :, None])
+    top = z.max(axis=2, keepdims=True)
+    p = np.exp(z - top)
+    return p / p.sum(axis=2, keepdims=True)
 
 
-def _logsumexp(x: Any, axis: int) -> Any:
-    top = x.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
+def _logsumexp(x: Any) -> Any:
+    """Over the last axis."""
+    top = x.max(axis=-1, keepdims=True)
+    return (top + np.log(np.exp(x - top).sum(axis=-1, keepdims=True)))[..., 0]
 
 
-def _batch(em: Any, spots: list[tuple[int, int]], offsets: list[int]) -> tuple[Any, Any]:
-    lengths = np.array([b - a for a, b in spots])
-    out = np.zeros((int(lengths.max()), len(spots), em.shape[1]), np.float32)
-    for r, (o, n) in enumerate(zip(offsets, lengths.tolist(), strict=True)):
-        out[:n, r] = em[o : o + n]
-    return out, lengths
+def _batch(em: Any, spots: list[tuple[int, int]], offsets: list[int]) -> tuple[Any, Any, list[int]]:
+    """The windows' emissions as one (steps, rows, tags) array, longest first; their lengths; each row's window."""
+    order = sorted(range(len(spots)), key=lambda r: spots[r][0] - spots[r][1])
+    lengths = np.array([spots[r][1] - spots[r][0] for r in order])
+    out = np.zeros((int(lengths[0]), len(spots), em.shape[1]), np.float32)
+    for i, r in enumerate(order):
+        out[: lengths[i], i] = em[offsets[r] : offsets[r] + lengths[i]]
+    return out, lengths, order
 
 
 def tag_windows(
@@ -254,35 +265,37 @@ def tag_windows(
     for a, b in spots:
         offsets.append(pos)
         pos += b - a + 2
-    batch, lengths = _batch(em, spots, offsets)
+    batch, lengths, order = _batch(em, spots, offsets)
     paths = _viterbi(batch, lengths, model.transitions)
-    found: list[tuple[int, int, int]] = []  # row, start, end in the window
+    found: list[tuple[int, int, int]] = []  # row of the batch, start, end in the window
     is_org = (paths == model.begin) | (paths == model.inside)
     spans = sorted(spans, key=lambda p: p.start)
     starts = [p.start for p in spans]
     longest = max((p.end - p.start for p in spans), default=0)
-    for r in np.flatnonzero(is_org.any(axis=1)).tolist():
-        a, b = spots[r]
+    for i in np.flatnonzero(is_org.any(axis=1)).tolist():
+        a, b = spots[order[i]]
         near = spans[bisect_left(starts, a - longest) : bisect_left(starts, b)]
-        for s, e in _org_runs(paths[r, : b - a].tolist(), model.begin, model.inside):
+        for s, e in _org_runs(paths[i, : b - a].tolist(), model.begin, model.inside):
             while s < e and text[a + s].isspace():
                 s += 1
             while e > s and text[a + e - 1].isspace():
                 e -= 1
             if s < e and _LINE_BREAK not in text[a + s : a + e] and _usable(a + s, a + e, near):
-                found.append((r, s, e))
+                found.append((i, s, e))
     if not found:
         return []
-    rows = sorted({r for r, _s, _e in found})
-    where = {r: i for i, r in enumerate(rows)}
-    sub, sub_lengths = _batch(em, [spots[r] for r in rows], [offsets[r] for r in rows])
+    rows = sorted({order[i] for i, _s, _e in found})
+    sub, sub_lengths, sub_order = _batch(em, [spots[r] for r in rows], [offsets[r] for r in rows])
     probs = _marginals(sub, sub_lengths, model.transitions)
+    where = {rows[j]: k for k, j in enumerate(sub_order)}
     out = []
-    for r, s, e in found:
+    for i, s, e in found:
+        r = order[i]
         p = probs[s:e, where[r]]
         own = np.full(e - s, model.inside)
         own[0] = model.begin
         out.append((spots[r][0] + s, spots[r][0] + e, float(p[np.arange(e - s), own].mean())))
+    out.sort()
     return out
 
 
