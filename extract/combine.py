@@ -34,6 +34,7 @@ from pizhu.extract.entities import (
     looks_like_place,
     name_stands_free,
     opens_way_name,
+    village_committee_end,
 )
 from pizhu.extract.models import Span
 from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
@@ -58,8 +59,8 @@ _NOT_PLACE_TAIL_RE = re.compile(
 )
 # 新农村, 美丽乡村: one character of praise or novelty before a generic place word (RULINGS: 农村, 乡村 are no GPE).
 _GENERIC_AFTER_MODIFIER_RE = re.compile(r"(?:新|美丽|和谐|幸福|文明|数字|智慧)(?:农村|乡村|城市|城镇|社区)$")
-# 古镇, 名镇, 古城, 古村: a town, a city or a village by its age or fame, after its name.
-_KIND_OF_TOWN_TAIL_RE = re.compile(r"(?:古镇|名镇|古城|古村|名村)$")
+# 古镇, 名镇, 古城, 古村, 水乡: a town, a city, a village or a region by its age, fame or kind, after its name.
+_KIND_OF_TOWN_TAIL_RE = re.compile(r"(?:古镇|名镇|古城|古村|名村|水乡)$")
 _NOT_PLACES = frozenset(
     # 自治州, 自治县 alone are no GPE (RULINGS), as 自治区 is.
     "全国 全省 全市 全县 全区 我国 我省 我市 我县 我区 本市 本县 自治区 自治州 自治县 自治旗 国家 祖国 各地 当地 "
@@ -70,7 +71,9 @@ _ORG_TAIL_RE = re.compile(
     r"|出版社|合作社|联合会|工厂|厂"
     # Measured on dev (org10): a model ORG the rules lack ending in an association's or an agency's head was
     # right every time (中新社, 妇联总会, 中华海外联谊会); not a commune (人民公社).
-    r"|总会|联谊会|..(?<!公)社)$"
+    r"|总会|联谊会|..(?<!公)社"
+    # 某村村委: a village's committee named by its village (the village found by either source, RULINGS).
+    r"|..村委会?|..村民委员会|..居委会|..居民委员会)$"
 )
 
 
@@ -322,6 +325,10 @@ def _before_natives(text: str, start: int, end: int) -> int:
 def _fix(text: str, span: Span) -> Span | None:
     """The model's span as the genre rules would bound it, or None when they reject it."""
     start, end = span.start, span.end
+    committee = village_committee_end(text, end) if span.text.endswith(("村", "社区")) else None
+    if committee is not None and span.label in ("GPE", "ORG"):
+        # 某村 + 村委: the village (the model reads it as a place or a body) is inside its committee's name (RULINGS)
+        return replace(span, end=committee, label="ORG", text=text[start:committee])
     if span.label == "PERSON":
         m = _TITLE_TAIL_RE.search(text, start, end)
         if m and m.start() - start >= 2:
@@ -418,5 +425,26 @@ def whole_places(text: str, spans: list[Span]) -> list[Span]:
                     start = span.start - k
                     span = replace(span, start=start, text=text[start : span.end])
                     break
+            end = _shore_or_stretch_end(text, span)
+            if end != span.end:
+                span = replace(span, end=end, text=text[span.start : end])
         out.append(span)
     return out
+
+
+_WATER_CHARS = frozenset("河江湖溪渠浜泾")
+_SHORE_RE = re.compile("[东南西北]岸")
+# 段位, 段落, 段子: words opening with 段 that are no stretch of a river.
+_STRETCH_RE = re.compile("段(?![位落子时])")
+
+
+def _shore_or_stretch_end(text: str, span: Span) -> int:
+    """Where a water's place ends with its shore or its stretch (RULINGS: a lake's shore with its side is one GPE,
+    某某湖北岸; a river's stretch named by a place on it is one GPE with the river, 某某河某坪段)."""
+    name, end = span.text, span.end
+    if name[-1] in _WATER_CHARS and _SHORE_RE.match(text, end):
+        return end + 2
+    water = max((i for i, ch in enumerate(name[:-2]) if ch in _WATER_CHARS), default=-1)
+    if water >= 1 and _STRETCH_RE.match(text, end):
+        return end + 1  # 大运河 + 湖州 + 段: the river's stretch by the place it runs through
+    return end

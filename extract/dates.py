@@ -232,6 +232,9 @@ _COUNT_AFTER_RE = re.compile(r"[余多]|[万亿千百]|[个名人次件条篇项
 # Before a bare number, the label of a count or a code makes it that count, not a year: a page's
 # counters (阅读次数:2019, 浏览:1998, 访问量 2023), word counts, totals, serials and IDs (指数2019 names a year).
 _COUNT_LABEL_RE = re.compile(r"(?:(?<!指)[数量]|阅读|浏览|点击|访问|编号|编码|代码|ID|id|合计|总计)[:：]?[ \t]*$")
+# After a bare number, a space and a number of three or more digits that is no modern year: the
+# bare number is a count in a row of a flattened table (第五届1988 1016 (51.1)), as 1978 1982 1994 are years.
+_COUNT_ROW_AFTER_RE = re.compile(r"[ \t]+(?!(?:1[89]|20)[0-9]{2}(?![0-9]))[0-9]{3,}(?![0-9年月日号])")
 # Before a year earlier than 1800, what makes it a year rather than a number of years.
 _EARLY_YEAR_CUE_RE = re.compile(r"(?:公元|于|在|自|从|至|[(（])$")
 _MONTH_BEFORE_RE = re.compile(
@@ -446,6 +449,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
             return None  # 1993—: a range's first year, the second cut off or a number's (0571-1988-3366)
         if _COUNT_LABEL_RE.search(text, max(0, start - 6), start):
             return None
+        if kind == "bare" and _COUNT_ROW_AFTER_RE.match(text, end):
+            return None  # 第五届1988 1016 (51.1): a table's row of counts, the next one no year
         return _Point(start, end, kind, 0, 0)
     if kind == "fiscal":
         first, second = (int(n) for n in re.findall(r"[0-9]+", body)[:2])

@@ -25,8 +25,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Set
 from dataclasses import replace
 from functools import cache
-from itertools import accumulate, chain, compress, count, filterfalse, repeat, takewhile
-from operator import and_, is_not, itemgetter, not_
+from itertools import accumulate, chain, compress, count, repeat, takewhile
+from operator import and_, is_not, itemgetter, methodcaller, not_, or_
 from pathlib import Path
 from typing import Any, cast
 
@@ -299,6 +299,10 @@ def _short_name_stands(name: str, kind: str, entry: tuple[int, str] | None) -> b
         return True
     freq, tag = entry
     if kind == "city":
+        # 张家口, 石家庄: a city's name of three characters jieba tags as a person's is the city (no given name
+        # of two characters is that common a word); a two-character one may be a name (桂林, 嘉兴).
+        if len(name) >= 3 and tag in ("nr", "nrt"):
+            return True
         return tag == "ns" or freq < 100 or (tag in ("nr", "nrt", "nz", "j") and freq < 200)
     # A county's short name is more often a word (惠民, 安宁, 新建): only a rare dictionary name.
     return tag in ("ns", "nr", "nrt") and freq < 50
@@ -457,10 +461,12 @@ _PROGRAMME_RE = scanning(
 )
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
-_HELD_FORMULA_RE = re.compile(
-    rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
-    # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
-    rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
+_HELD_FORMULA_RE = scanning(
+    re.compile(
+        rf"(?:增强|坚定|做到|树立|树牢|践行|牢记|领悟|强化|捍卫|拥护)(?:了|好)?([两三四五六七八九十]个[{_CJK}]{{2}})(?![{_CJK}])"
+        # 为两个文明建设服务: the formula named with 建设 after it, as 四化建设 is (RULINGS).
+        rf"|(?<=[为在和与抓])([两三四五六七八九十]个[{_CJK}]{{2}})(?=建设)"
+    )
 )
 _COUNTED_ASPECTS = frozenset(
     ("方面", "问题", "重点", "环节", "阶段", "层面", "领域", "部分", "方向", "任务", "目标", "能力")
@@ -470,9 +476,11 @@ _COUNTED_ASPECTS = frozenset(
 _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作用)|(双重积极作用)")
 # 实现四化: a numbered formula of modernisations (N化), unquoted after the verb that pursues it.
 # 在四化建设中: the drive named with 建设 after it, whatever stands before (RULINGS: 四化建设 either way).
-_MODERNISATIONS_RE = re.compile(
-    r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
-    r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+_MODERNISATIONS_RE = scanning(
+    re.compile(
+        r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
+        r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
+    )
 )
 # “住有所居”, “老有所养”: the livelihood formulas (who has what provided), quoted one by one.
 _LIVELIHOOD_RE = re.compile(rf"[{_CJK}]有所[{_CJK}]")
@@ -491,9 +499,11 @@ _SLOT_FORMULA_RE = scanning(re.compile(r"(?<![0-9A-Za-z+＋.])\d+(?:[+＋]\d+)*[
 # 十四五, 十五五: a numbered plan, quoted or named with its 规划/时期.
 # 十四五收官之年, 十五五目标任务, 关键词:…十五五: a plan's number is the plan wherever it stands, unless a measure
 # follows (十四五岁, 十四五个: fourteen or fifteen) or it is inside a longer number (二十一五); 十三·五 with its dot.
-_PLAN_RE = re.compile(
-    r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
-    r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
+_PLAN_RE = scanning(
+    re.compile(
+        r"(?<![一二三四五六七八九十百千两第\d])十[一二三四五六七八九][·‧・]?五"
+        r"(?![岁个人年天次名位件条项月日号时分秒万千百十余多元米斤吨亩户家所座\d.%])"
+    )
 )
 # A standing watchword of parallel clauses the text quotes as one (懂政协、会协商、善议政; X为要、Y为魂).
 _CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,4}}")
@@ -544,7 +554,10 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中国致公党", "台湾民主自治同盟", "中华全国工商业联合会", "中国共产主义青年团", "中华全国总工会",
                "中华全国妇女联合会", "中华全国归国华侨联合会", "中国科学技术协会",
                # The State Council by its constitutional names (有中央政府的大力支持).
-               "中央人民政府", "中央政府")  # fmt: skip
+               "中央人民政府", "中央政府",
+               # The other two people's organisations of the national committee's sectors, and the armed forces
+               # by their full names (中国人民解放军建军纪念日).
+               "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
@@ -654,19 +667,19 @@ _REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|�
 # Words that open an ad hoc group (调研组, 督查组) or a members' one (委员组), no sector's standing group.
 _AD_HOC_GROUP_WORDS = "调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
-_NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会])"
+_NOT_VERB_AFTER_BAN = "(?![理事好法实结成了公会复])"  # 提案办复率: 办复 (handled and answered) is a verb
 # 承办, 督办, 交办, 主办: verbs in 办 (a body's proposals being handled), not an office of it (提案办 is).
 _NOT_VERB_IN_BAN = "(?<![承督交协主举创转催领代查开兴接包帮])"
 _SUBUNITS = {
     "政协": re.compile(
         # 市政协党组理论学习中心组: the party group's theory-study group is one chain with it (RULINGS, slog4)
         rf"(?:党组(?:理论学习)?中心组|党组|机关(?:党组|党委|党支部|纪委)?|办公室|(?:(?:第?{_N}|首)届)?(?:常委会(?!议)|常务委员会)|秘书处|研究室"
-        rf"|(?![各专有全])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会"
+        rf"|(?![各专有全]|其[他它])(?!(?:第?{_N}|首)届委员会第?{_N}次)[{_CJK}]{{2,8}}?委员会"
         # 提案委, 文史委: a committee's short name; one ending in a level's 委 (聚焦盟委, 紧扣旗委) is the verb and
         # that level's party committee, another body.
         rf"|(?![各专有全委])[{_CJK}]{{2,4}}(?<![省市区县州旗盟])委(?![员会])"
         # 区政协提案专委会: a committee's short form in 专委会 with its field (bare 各专委会 names none) (org15)
-        rf"|(?![各专有全委])[{_CJK}]{{2,6}}?专委会"
+        rf"|(?![各专有全委]|其[他它])[{_CJK}]{{2,6}}?专委会"
         rf"|(?![各专有全])[{_CJK}]{{2,4}}{_NOT_VERB_IN_BAN}办{_NOT_VERB_AFTER_BAN}"
         # 县政协港澳台侨外事委: a committee for the regions or the overseas Chinese by its short name, however long
         rf"|{_REGION_COMMITTEE}"
@@ -1303,9 +1316,11 @@ _COUNTY_NAME_AFTER_POST_RE = re.compile(
 
 # A report's title stacks the body's name over heading lines: 中国人民政治协商会议 / X自治州第十一届委员会 /
 # 常务委员会工作报告. The name runs across the breaks, as a name a PDF break cut does (RULINGS).
+# Over a session (中国人民政治协商会议 / X市第五届委员会第二次会议 / 关于提案审查情况的报告) the body is the CPPCC with
+# its place, as 政协X市 + 第五届委员会第四次会议 on one line; the term and session are the MEETING's.
 _STACKED_HEADING_RE = re.compile(
-    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])(?:第?{_N}届)?委员会"
-    rf"(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?"
+    rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])"
+    rf"(?:(?=第?{_N}届委员会第?{_N}次)|(?:第?{_N}届)?委员会(?!第?{_N}次)(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?)"
 )
 
 
@@ -1349,7 +1364,7 @@ _AGENCY_PHOTO_RE = re.compile(
 
 # 列席人大会议, 代行人大职权, 人大在12日闭幕: the congress named bare as the body that sits (RULINGS, 313, 315);
 # not in 人大代表, 人大常委会, 人大政协 (the deputies and members as people), nor after a level (市人大).
-_BARE_CONGRESS_RE = re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)")
+_BARE_CONGRESS_RE = scanning(re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)"))
 
 
 def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
@@ -1399,12 +1414,12 @@ _CCP_RE = re.compile(r"中共|中国共产党")
 _CCP_AFTER = ("领导", "地下", "组织")
 # 国民党反动派, 国民党政府, 国民党员, 中国国民党: the Kuomintang by its name is one body wherever it stands (RULINGS:
 # a party before 员 is ORG), unless the Revolutionary Committee's name holds it (中国国民党革命委员会).
-_KMT_RE = re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)")
+_KMT_RE = scanning(re.compile(r"(?:中国)?国民党(?!革命委员会|革命委员\n)"))
 
 
 # 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
 # inside an event's name, as 中央代表团 gives 中央); not the tail of 中共中央 or 党中央.
-_CENTRE_CONFERENCE_RE = re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)")
+_CENTRE_CONFERENCE_RE = scanning(re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)"))
 
 
 def _centre_conferences(text: str) -> list[Span]:
@@ -1445,11 +1460,13 @@ _CREDIT_LINE_RE = scanning(
 _CREDIT_BODY_END_RE = re.compile(r"(?:委员会|委|办公室|部|厅|局|处|室|办|中心|社|报|网|台|新闻|在线)$")
 # 作者: 某甲 某乙, 剪辑:某甲 某乙(02:01): two to four names a credit's role gives, spaced apart, to the line's end or a
 # bracket; each is a name where it reads as one (RULINGS, org14).
-_CREDIT_NAMES_RE = re.compile(
-    # (the role may follow the outlet's name, which normalization glued to it: 某某报作者:; not 工作者:, 读者:)
-    rf"(?<![工学读])(?:作者|剪辑|摄影|摄像|编辑|责编|文字|记者|通讯员|图片|视频)[ \u3000]*[:：][ \u3000]*"
-    rf"([{_CJK}]{{2,4}}(?:[ \u3000]*[{_CJK}]{{2,4}}){{1,3}})(?=[ \u3000\t]*(?:$|[(（)）|/／]))",
-    re.MULTILINE,
+_CREDIT_NAMES_RE = scanning(
+    re.compile(
+        # (the role may follow the outlet's name, which normalization glued to it: 某某报作者:; not 工作者:, 读者:)
+        rf"(?<![工学读])(?:作者|剪辑|摄影|摄像|编辑|责编|文字|记者|通讯员|图片|视频)[ \u3000]*[:：][ \u3000]*"
+        rf"([{_CJK}]{{2,4}}(?:[ \u3000]*[{_CJK}]{{2,4}}){{1,3}})(?=[ \u3000\t]*(?:$|[(（)）|/／]))",
+        re.MULTILINE,
+    )
 )
 _SPACED_RUN_RE = re.compile(rf"[{_CJK}]{{2,4}}")
 
@@ -1549,6 +1566,123 @@ _SET_UP_UNITS_RE = re.compile(
 # Not a named unit: a kind or a count of them (专门委员会, 各工作组, 九个专门委员会).
 _BARE_UNITS = frozenset(("委员会", "工作组", "办公室", "研究室", "支社", "支部", "工委"))
 _NOT_A_UNIT_START = ("专门", "各", "若干", "有关", "相关", *"一二两三四五六七八九十几0123456789")
+
+
+# 走访了某某生态农业发展有限公司, 、某某电梯股份有限公司: a company's legal form closes its name, whatever words the
+# trade name and the trade are; the name opens after a mark, a conjunction or a visit's verb and holds no function
+# word (a placeholder, a plural or a deictic opening it names no firm).
+_LEGAL_FORM_RE = scanning(re.compile("股份有限公司|有限责任公司|有限公司"))
+_FIRM_NAME_AFTER = frozenset("、，,。；;：:“”\"'‘’（()）《》【】 \n\t和与及")
+_FIRM_LEAD_RE = re.compile(
+    r"(?:走访|来到|走进|深入|参观|考察|视察|调研|前往|进入|察看|看望|慰问|创办|创立|成立|兴办|介绍|是|到|在|赴|对|向|由)"
+    r"(?:了|到)?"
+)
+_NOT_A_FIRMS_START = ("某", "各", "该", "本", "我", "全", "有关", "相关", "这", "那", "一家", "多家", "其")
+_FIRM_NAME_MAX = 16
+
+
+# 县人武部、消防大队和武警中队, 某某部队、消防大队、四中队、人武部: units a visit lists beside a unit the rules found
+# are the same level's units, named bare (RULINGS, texts 664–675).
+_UNIT_ITEM_RE = re.compile(rf"[{_CJK}0-9]{{1,8}}?(?:总队|支队|大队|中队|部队)|[{_CJK}]{{0,6}}?(?:人武部|武装部|派出所)")
+_UNIT_ITEM_ENDS = ("总队", "支队", "大队", "中队", "人武部", "武装部", "派出所", "部队")
+_LIST_JOINS = "、和及"
+_NOT_A_UNIT_ITEM_START = ("各", "全", "该", "本", "我", "有关", "相关", "驻", "广大", "其")
+
+
+def _units_listed_beside(text: str, spans: list[Span]) -> list[Span]:
+    """Bare units (消防大队, 四中队, 人武部) listed with 、, 和 or 及 right beside a unit the rules found are ORG."""
+    units = [s for s in spans if s.label == "ORG" and s.text.endswith(_UNIT_ITEM_ENDS)]
+    if not units:
+        return spans
+    out = list(spans)
+    taken = _covered(text, (s for s in out if s.label in ("ORG", "PERSON", "GPE")))
+    todo = list(units)
+    while todo:
+        unit = todo.pop()
+        for pos, forward in ((unit.end, True), (unit.start, False)):
+            if forward:
+                if text[pos : pos + 1] not in _LIST_JOINS:
+                    continue
+                m = _UNIT_ITEM_RE.match(text, pos + 1)
+                if m is None or text[m.end() : m.end() + 1] not in _LIST_JOINS + "的等，,。；;":
+                    continue
+                a, b = m.span()
+            else:
+                if not pos or text[pos - 1] not in _LIST_JOINS:
+                    continue
+                head = pos - 1
+                a = head
+                while a > 0 and head - a < 10 and text[a - 1] not in _LIST_JOINS + "，,。；;：:“”\n 了到入往慰问":
+                    a -= 1
+                b = head
+                m = _UNIT_ITEM_RE.fullmatch(text, a, b)
+                if m is None:
+                    continue
+            if any(taken[a:b]) or text[a:b].startswith(_NOT_A_UNIT_ITEM_START):
+                continue
+            item = _span(text, a, b, "ORG", "entity.org_unit_listed", 0.55)
+            out.append(item)
+            todo.append(item)
+            for i in range(a, b):
+                taken[i] = 1
+    return out
+
+
+# 某某银行某某县支行 … 某某银行可以提供: the bank or company a branch was named under is that body where it stands
+# free later (RULINGS: a short name after the full name was given).
+_PARENT_IN_BRANCH_RE = re.compile(rf"^[{_CJK}]{{2,8}}?(?:银行|集团|公司)(?=[{_CJK}]{{2,}}(?:分行|支行|分公司|营业部)$)")
+
+
+def _parents_again(text: str, spans: list[Span]) -> list[Span]:
+    """The parent body of a branch the rules found, written bare elsewhere and free of spans, is ORG."""
+    parents = {
+        m.group()
+        for s in spans
+        if s.label == "ORG" and s.text.endswith(_BRANCH_ENDS) and (m := _PARENT_IN_BRANCH_RE.match(s.text))
+    }
+    if not parents:
+        return spans
+    taken = _covered(text, spans)
+    out = list(spans)
+    for name in parents:
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not any(taken[i:j]) and not (i and _is_cjk(text[i - 1]) and text[i - 1] not in _FUNCTION_BEFORE):
+                out.append(_span(text, i, j, "ORG", "entity.org_parent_again", 0.55))
+                taken[i:j] = b"\1" * len(name)
+            i = text.find(name, j)
+    return out
+
+
+def _firms_by_form(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """Companies named by their legal form (有限公司, 股份有限公司, 有限责任公司) that no rule found whole: the
+    name runs back from the form to a mark or a conjunction (at most sixteen characters), a visit's verb or a
+    preposition in it ends the clause before the name, and no function word of two characters (or 的, 了) stands
+    inside it. A name cut at a bracket (某某(天门)…有限公司) is left to the rules that read the bracket."""
+    if "有限" not in text:
+        return spans
+    out = list(spans)
+    for m in _LEGAL_FORM_RE.finditer(text):
+        lo = max(0, m.start() - _FIRM_NAME_MAX)
+        start = m.start()
+        while start > lo and text[start - 1] not in _FIRM_NAME_AFTER:
+            start -= 1
+        if (start == lo and lo and text[lo - 1] not in _FIRM_NAME_AFTER) or (start and text[start - 1] in ")）"):
+            continue  # no mark within reach (a clause, not a name), or a bracket inside the name
+        for lead in _FIRM_LEAD_RE.finditer(text, start, m.start()):
+            start = lead.end()  # 委员们来到 + 某某电梯股份有限公司: the last verb or preposition ends the clause
+        name = text[start : m.start()]
+        if len(name) < 2 or name.startswith(_NOT_A_FIRMS_START) or "某" in name or not _CJK_ONLY_RE.fullmatch(name):
+            continue  # 淄博某科技有限公司: a placeholder anywhere in the name names no firm (its place stays a GPE)
+        words = st["segmenter"].words(name)
+        if any(w in st["function_words"] and (len(w) >= 2 or w in "的了") for w in words):
+            continue
+        if any(s.label == "ORG" and s.start < m.end() and m.start() < s.end and s.start <= start for s in out):
+            continue  # a rule found the firm whole, or a longer body holds it
+        out = [s for s in out if not (s.label in ("GPE", "ORG") and start <= s.start and s.end <= m.end())]
+        out.append(_span(text, start, m.end(), "ORG", "entity.org_firm_form", 0.6))
+    return out
 
 
 def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
@@ -2100,6 +2234,9 @@ def _credits_and_bodies(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         out.append(span)
     taken = _covered(text, (span for span in out if span.label in ("PERSON", "ORG")))
     out = _more_bodies(text, out)
+    out = _firms_by_form(text, out, st)
+    out = _units_listed_beside(text, out)
+    out = _parents_again(text, out)
     out = [_across_line_break(text, span, st) if span.label == "PERSON" else span for span in out]
     out += _names_listed_before(text, out, st)
     for m in _CREDIT_LINE_RE.finditer(text):
@@ -2224,8 +2361,12 @@ def _compacted(text: str, dropped: Set[int]) -> tuple[list[int], str]:
 
     The walks over every character run in C (a report's text is long, and several rules close its breaks).
     """
-    keep = list(filterfalse(dropped.__contains__, range(len(text))))
-    return keep, "".join(map(text.__getitem__, keep))
+    # The stretches between dropped characters, each a range and a slice: as many pieces as characters dropped
+    # (a few), not one string per character kept.
+    cuts = sorted(i for i in dropped if 0 <= i < len(text))
+    bounds = list(zip([0, *(i + 1 for i in cuts)], [*cuts, len(text)], strict=True))
+    keep = list(chain.from_iterable(range(a, b) for a, b in bounds))
+    return keep, "".join(text[a:b] for a, b in bounds)
 
 
 def _span(text: str, start: int, end: int, label: str, rule: str, confidence: float) -> Span:
@@ -2281,6 +2422,26 @@ def _token_words(tokens: list[tuple[int, int, str]]) -> dict[int, str]:
     return out
 
 
+def _token_word_list(tokens: list[tuple[int, int, str]]) -> list[str]:
+    """The tokens' words in order (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "word_list", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(list[str], cached[1])
+    out = list(map(itemgetter(2), tokens))
+    _last.word_list = (tokens, out)
+    return out
+
+
+def _token_ending(tokens: list[tuple[int, int, str]]) -> dict[int, int]:
+    """Each token's index by its end (as _token_starts; read, never changed, by the rules that ask)."""
+    cached = getattr(_last, "ending", None)
+    if cached is not None and cached[0] is tokens:
+        return cast(dict[int, int], cached[1])
+    out = dict(zip(map(itemgetter(1), tokens), count()))
+    _last.ending = (tokens, out)
+    return out
+
+
 # The last text tokenized in this thread (``tokens``) and the last whole text find_entities was given
 # (``whole``), so unsettled_stretches() need not cut it again.
 _last = threading.local()
@@ -2310,7 +2471,7 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     covered = _covered(text, spans)
     proper = st["rare_proper"]
     flagged = bytearray(len(text) + 1)
-    starts, words = list(map(itemgetter(0), tokens)), list(map(itemgetter(2), tokens))
+    starts, words = list(map(itemgetter(0), tokens)), _token_word_list(tokens)
     # A token that is one CJK character, no function character, outside every span: 1, else 0 (read in C).
     single = bytes(map(and_, map(_single_chars().__contains__, words), map(not_, map(covered.__getitem__, starts))))
     for run in re.finditer(b"\1{2,}", single):
@@ -2318,6 +2479,11 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
     for i in compress(count(), map(proper.__contains__, words)):
         start, word = starts[i], words[i]
         if 2 <= len(word) <= 3 and not covered[start] and word not in _COMMON_WORDS:
+            flagged[start] = 1
+    freq = st["tokenizer"].FREQ
+    for i in compress(count(), map(methodcaller("endswith", _VILLAGE_OR_WATER_ENDS), words)):
+        start = _village_stem(words, starts, i, covered, freq)
+        if start is not None:
             flagged[start] = 1
     clauses = [m.span() for m in _SENTENCE_END_RE.finditer(text)]
     out: list[tuple[int, int]] = []
@@ -2346,6 +2512,49 @@ def unsettled_stretches(text: str, spans: list[Span]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+# 查 + 家村, 三官 + 村, 庄户 + 沟门 + 村, 阳坡 + 塔 + 社区: a village or a community the tokenizer cut into a
+# short rare stem and its suffix is an unknown place the rules cannot settle; its clause goes to the model.
+_VILLAGE_SUFFIXES = ("村", "社区", "嘎查")
+# 凤凰 + 湖, 神童 + 浜, 一统 + 河: a lake, a river or a creek the tokenizer cut into a word and its natural suffix.
+_WATER_SUFFIXES = frozenset("湖河江溪浜泾渠")
+_VILLAGE_OR_WATER_ENDS = (*_VILLAGE_SUFFIXES, *_WATER_SUFFIXES)
+# Kinds of village, not names: jieba's own words ending in 村, and stems that say which kind or whose.
+_KINDS_OF_VILLAGE = frozenset(
+    "乡村 农村 山村 渔村 全村 本村 该村 各村 每村 进村 驻村 入村 到村 在村 邻村 外村 村村 一村 两村 强村 名村 大村 "
+    "古村 新村 城中村 行政村 自然村 贫困村 示范村 重点村 中心村 新农村 美丽乡村 嘎查村".split()
+)
+_VILLAGE_STEM_FREQ = 300
+"""A stem before a village's suffix rarer than this in jieba's dictionary may be a name (三官 32, 沟门 4;
+美丽 3036, 重点 12694 are kinds)."""
+_WATER_STEM_FREQ = 3000
+"""A lake is often named after a word (凤凰 1348): its stem may be commoner (生态 4260 is prose)."""
+_CJK_WORD_RE = re.compile(f"[{_CJK}]+")
+
+
+def _village_stem(words: list[str], starts: list[int], i: int, covered: bytearray, freq: dict[str, int]) -> int | None:
+    """Where the unknown name of a village or a water ending at token ``i`` starts, or None when it names none."""
+    word = words[i]
+    if word in _KINDS_OF_VILLAGE or covered[starts[i]] or i == 0:
+        return None
+    stem = words[i - 1]
+    shaped = (
+        1 <= len(stem) <= 3
+        and not covered[starts[i - 1]]
+        and (
+            stem in _single_chars()
+            or (len(stem) > 1 and _CJK_WORD_RE.fullmatch(stem) and not set(stem) & _FUNCTION_CHARS)
+        )
+    )
+    if word in _WATER_SUFFIXES:
+        return starts[i - 1] if shaped and len(stem) == 2 and freq.get(stem, 0) < _WATER_STEM_FREQ else None
+    rare = freq.get(stem, 0) < _VILLAGE_STEM_FREQ
+    if word in _VILLAGE_SUFFIXES:
+        return starts[i - 1] if shaped and rare and (len(stem) > 1 or i >= 2) else None
+    if len(word) > 3 or freq.get(word, 0) >= _VILLAGE_STEM_FREQ:
+        return None  # 家村, 马村: a piece of a name glued to the suffix; a longer word is jieba's own
+    return starts[i - 1] if shaped and rare else starts[i]
 
 
 _MIN_CONTEXT = 16
@@ -2968,7 +3177,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     words = _gpe_words(st)
     # Each branch below that finds a place needs one of these: most tokens need no more asked of them. The
     # tokens that pass are picked by passes over the words in C, then read in their order.
-    token_words = list(map(itemgetter(2), tokens))
+    token_words = _token_word_list(tokens)
     asked = set(compress(count(), map(words.__contains__, token_words)))
     asked.update(compress(count(), map(licensed.__contains__, token_words)))
     abbreviated = compress(count(), map(_PROVINCE_ABBREVIATIONS.issuperset, token_words))
@@ -3198,6 +3407,14 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         region = _REGION_TAIL_RE.match(text, e)
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        elif _is_division(text[s:e], table):
+            area = _AREA_WORD_RE.match(text, e) or (
+                _AREA_WORD_RE.match(text, e - 1) if text[e - 1] in "县区市" else None
+            )
+            if area:
+                e = area.end()  # 某某区域, 某某县域, 某某城区, 某市区: a division's area word is the place named
+                region = _REGION_TAIL_RE.match(text, e)
+                e = region.end() if region else e  # 某市区东北部, as 中国西部
         seat = _COUNTY_SEAT_RE.match(text, e) or (_COUNTY_SEAT_RE.match(text, e - 1) if text[e - 1] == "县" else None)
         if seat and (text[s:e] in table.kind or text[s:e] + "县" in table.kind or text[s:e] in table.short):
             e = seat.end()  # 来安县城: a county's seat by the county's name (a bare 县城 is none)
@@ -3299,9 +3516,11 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
 # and the quarter stands alone: after no word of its own (a boundary or a preposition) and before a list mark, a
 # region word (大地; 地区 joins it: 苏北地区, as 威海地区) or the clause's end (鲁西南 is another region, 川西藏区 a
 # longer name).
-_PROVINCE_QUARTER_RE = re.compile(
-    rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
-    rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+_PROVINCE_QUARTER_RE = scanning(
+    re.compile(
+        rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
+        rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
+    )
 )
 
 
@@ -3320,7 +3539,7 @@ def _province_quarters(text: str, out: list[Span]) -> list[Span]:
 # 扬中经开区, 汉寿县高新区, 翠亨新区 and 瓯北城市新区. 新城 before 市 or 区 is 新城市 or 新城区 (钱江新城市民中心).
 _DEV_ZONE_HEAD_RE = re.compile(
     "高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|开发区|高新区|经开区|新区|示范区|先行区|试验区"
-    "|工业园区|工业园|新城(?![市区])|小镇"
+    "|工业园区|工业园|新城(?![市区])|小镇|旅游度假区|度假区|风景名胜区|风景区|旅游区"
 )
 # A road's, a bridge's or a station's name a place opens (宜昌大道, 京港澳高速, 襄阳东站); not the place's roads
 # (宜昌公路建设, 宜昌路网) or its growth (高速发展). A single 路 only before what ends the road's name.
@@ -3354,8 +3573,8 @@ def _development_zones(
     heads = list(_DEV_ZONE_HEAD_RE.finditer(text))
     if not heads:
         return out
-    token_ending = {e: (s, w) for s, e, w in tokens}
-    token_starts = {s for s, _e, _w in tokens}
+    token_ending = _token_ending(tokens)
+    token_starts = _token_starts(tokens)
     place_ending = {o.end: o for o in out}
     table = place_table()
     freq = st["tokenizer"].FREQ
@@ -3364,7 +3583,7 @@ def _development_zones(
             continue  # 横琴粤澳深度合作区: a zone already read whole
         at, words = m.start(), 0
         while at not in place_ending and at in token_ending:
-            s, w = token_ending[at]
+            s, _e, w = tokens[token_ending[at]]
             sector = (
                 words < 2
                 and len(w) >= 2
@@ -3386,8 +3605,10 @@ def _development_zones(
             start = place.start
         else:
             stem = token_ending.get(at)
-            if stem is not None and _zone_stem(stem[1], st):
-                start = stem[0]
+            if stem is not None and _zone_stem(tokens[stem][2], st):
+                if m.group().endswith(_RESORT_HEADS) and freq.get(tokens[stem][2], 0) >= _COMMON_WORD_FREQ:
+                    continue  # 温泉度假区: a resort after a word of prose names a kind of resort, no place
+                start = tokens[stem][0]
             else:
                 # 瓯北 + 城市新区: a town's stem the tokenizer split into characters, where a word starts at it.
                 town = next(
@@ -3410,8 +3631,14 @@ def _zone_stem(word: str, st: dict[str, Any]) -> bool:
         and (word in st["ns_words"] or word in st["town_stems"] or word in st["proper"])
         and word not in _GENERIC_PLACES
         and word not in st["function_words"]
+        and st["tokenizer"].FREQ.get(word, 0) < _ZONE_STEM_FREQ  # 文明 of 生态文明建设示范区: an everyday word
         and _CJK_ONLY_RE.fullmatch(word) is not None
     )
+
+
+_RESORT_HEADS = ("度假区", "风景名胜区", "风景区", "旅游区")
+_ZONE_STEM_FREQ = 2000
+"""A name opening a zone is rarer than this in jieba's dictionary (东湖 1866, 南沙 132; 文明 6584 is prose)."""
 
 
 def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
@@ -3670,6 +3897,16 @@ _REGION_TAIL_RE = re.compile(
 )
 
 
+# A division's area word (RULINGS: 某某区域, 某某县域, like 地区); not where 市区 opens a pair of levels (市区两级,
+# 市区县) or a body (市区政协).
+_AREA_WORD_RE = re.compile("(?:区域|县域|市域|城区|市区)(?![两二三四级县政人委党])")
+
+
+def _is_division(name: str, table: Any) -> bool:
+    """Whether ``name`` is a division in the table, in full or by its short name (长三角 is a region, none)."""
+    return name in table.kind or name in table.short or (len(name) >= 3 and name[:-1] in table.short)
+
+
 def _kind_closes(text: str, end: int) -> bool:
     """某镇 + 新农村, 某镇 + 美丽乡村: what ends at ``end`` is a kind of town or village (农村, 乡村, 小镇) after one
     character or a common word, no name (龙坞小镇 is one: a rare word before; 花园社区 names a community)."""
@@ -3812,6 +4049,17 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         # 某地区台盟组织: a region's organizations of the party, a plural; the place stays a place (RULINGS, 490–501).
         if place is not None and not text.startswith(("组织", "各级组织"), m.end()):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_place_party", 0.7))
+        elif (
+            place is None
+            and m.start()
+            and text[m.start() - 1] in _LEVELS
+            and (m.start() < 2 or not _is_cjk(text[m.start() - 2]) or text[m.start() - 2] in _FUNCTION_BEFORE)
+            and text[m.start() - 2 : m.start() - 1] not in _PLURAL_BEFORE_LEVEL
+            and not text.startswith(("组织", "各级组织", "党员", "会员", "社员", "盟员"), m.end())
+        ):
+            # 与省民进, 市农工党组织委员: a level before the party's short name is its committee at that level, as a
+            # place is its branch; not after a plural or a deictic (全市民建会员), nor the level's members.
+            spans.append(_span(text, m.start() - 1, m.end(), "ORG", "entity.org_level_party", 0.7))
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_party_short", 0.7) for m in bare_parties]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
@@ -3861,6 +4109,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         start = _division_before(text, m.start())
         if start is not None:
             spans.append(_span(text, start, m.end(), "ORG", "entity.org_army_unit", 0.65))
+    # 61234部队: the army names a unit by its code number (番号), four to six digits right before 部队.
+    at = text.find("部队")
+    while at >= 0:
+        digits = len(text[max(0, at - 7) : at]) - len(text[max(0, at - 7) : at].rstrip("0123456789"))
+        if 4 <= digits <= 6:
+            spans.append(_span(text, at - digits, at + 2, "ORG", "entity.org_army_code", 0.7))
+        at = text.find("部队", at + 2)
     place_end = {p.end: p for p in places}
     for m in _ORG_HEAD_RE.finditer(text):
         head_start, head_end = m.span()
@@ -3883,6 +4138,16 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         if place is None and head_start and text[head_start - 1] in _LEVELS:
             # 楚雄 + 市政协: jieba may glue the level to the head, so the place ends one early.
             place = place_end.get(head_start - 1)
+        if place is None and head == "政协":
+            # 嘉兴政协, 桂林政协: a city's or province's short name from the divisions table opens its CPPCC's name
+            # even where jieba reads the name as a word of another kind; it must start a word (王桂林政协委员 is
+            # a person and his post).
+            short = _big_division_short_before(text, head_start, token_starts)
+            if short is not None:
+                spans.append(
+                    _span(text, short, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
         if place is not None:
             start = place.start
             # 盘锦市大洼区政协: a chain of places is one prefix.
@@ -3955,6 +4220,19 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # 自治区政协, 自治州党委, 自治县人民政府: an autonomous division's level names its organs as 县 does
             # (县政协); a named place before it (某某自治县政协) gives the longer name.
             start = head_start - 3 if start is None or start > head_start - 3 else start
+        if start is None and head == "政协" and (not head_start or text[head_start - 1] in _BARE_CPPCC_BEFORE):
+            # 政协提案委员会, 政协文教工作组: bare 政协 with its committee, office or group is the one CPPCC the
+            # text is about, as 县政协提案委员会 is; at a clause's start or after a function word only (人民政协…).
+            end = _subunit_end(text, head, head_end)
+            unit = text[head_end:end]
+            if (
+                unit.endswith(("委员会", "委", "组", "办公室"))
+                and "届" not in unit
+                and not unit.startswith(("党组", "机关"))  # 政协党组: the party group in it is another body
+                and _CPPCC_TERM_RE.match(text, head_start) is None
+            ):
+                spans.append(_span(text, head_start, end, "ORG", "entity.org_bare_cppcc_unit", 0.55))
+            continue
         if start is None:
             continue
         end = _subunit_end(text, head, head_end)
@@ -3975,6 +4253,24 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             continue  # 大墅镇政协委员, 某某高新区政协委员: a town or a zone has no CPPCC (镇政协联络组 is a body)
         spans.append(_span(text, start, end, "ORG", "entity.org_place_head", 0.7 if place else 0.6))
     return spans
+
+
+# What may stand before a bare 政协 that opens a name: a clause's or line's edge, a mark, a function word.
+_BARE_CPPCC_BEFORE = frozenset('\n ,,。;;:：、（(“"由的经是和与及在向对将把为从据')
+
+
+def _big_division_short_before(text: str, end: int, token_starts: Any) -> int | None:
+    """Start of a city's or province's short name (2–4 characters, the longest) that ends at ``end`` and starts a
+    word: jieba's token starts there, or what stands before it is no CJK character."""
+    short = place_table().short
+    for k in (4, 3, 2):
+        start = end - k
+        if start < 0 or short.get(text[start:end]) not in _BIG_DIVISIONS:
+            continue
+        if start in token_starts or not start or not _is_cjk(text[start - 1]):
+            return start
+        return None
+    return None
 
 
 def _division_before(text: str, end: int) -> int | None:
@@ -4035,7 +4331,7 @@ _CHAIN_HEADS = (
     "红十字会", "团委", "青联", "台联", "军分区", "人武部", "武装部", "支队", "总队", "大队", "中队", "融媒体中心",
     # A street's office, a community's residents' committee: 某某街道办事处, 某某社区居委会.
     "办事处", "居委会",
-    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "党校", "医院",
+    "中心", "日报", "报社", "电视台", "广播电视台", "大学", "学院", "学校", "中学", "小学", "幼儿园", "党校", "医院",
     "卫生院", "银行", "分行", "支行", "公司", "集团", "合作社", "信用社", "图书馆", "档案馆", "博物馆",
     "纪念馆", "文化馆", "美术馆", "博物院", "妇幼保健院", "保健院",
     # 书院: an academy of the old schools, by its own name (白鹿洞书院) or its place's (某县某某书院).
@@ -4048,6 +4344,8 @@ _CHAIN_HEADS = (
     "筹备委员会", "筹委会", "筹备处", "支社", "地委",
     # The CPPCC's offices in towns: 政协某某镇联络处, 某某镇政协联络组.
     "联络处", "联络小组", "联络组", "工作站",
+    # A CPPCC's or a party's working committee in a town or a street, named by its place: 某某乡工委, 某某街道工委.
+    "工委",
     # The people's congresses, and the 1949–54 conferences of all circles before them (县志 pages).
     "人民代表大会", "各界人民代表会议", "各界人民代表大会",
     # A level's revolutionary committee (1967–79: 县革委会), a bureau's branch (区公安分局).
@@ -4075,6 +4373,7 @@ _CHAIN_HEAD_RE = scanning(re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reve
 _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "书院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),
+        "幼儿园",
         "基金会",
         # A firm by its trade name alone: 某某律师事务所, 某某会计师事务所.
         *("律师事务所", "会计师事务所"),
@@ -4159,6 +4458,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 市合作社, 县互联网: a kind of office or outlet, not a name (香港中联办 is)
         if text[start:head_start].endswith(("和", "与")):
             continue
+        if head == "工委" and (
+            re.search(r"[0-9一二两三四五六七八九十几]个$", text[start:head_start]) or "和" in text[start:head_start]
+        ):
+            continue  # 某某和某某四个工委: a count or a list of the places' committees, no one body's name
         if head == "书院":
             if _NAME_BREAKING_NUMERALS.intersection(text[start:head_start]) or _DYNASTY_RE.fullmatch(
                 text[start:head_start]
@@ -4222,7 +4525,7 @@ _LOCATIVES = ("境内", "城内", "城外", "城东", "城西", "城南", "城�
 
 
 def _academy_name_start(
-    text: str, tokens: list[tuple[int, int, str]], token_of: list[int], head_start: int, st: dict[str, Any]
+    text: str, tokens: list[tuple[int, int, str]], token_of: _TokenIndex, head_start: int, st: dict[str, Any]
 ) -> int | None:
     """Where an academy's own name starts before 书院, read back over up to four characters to punctuation, a
     function word or a classical particle (故, 即); None where it is shorter than two."""
@@ -4251,7 +4554,7 @@ _NOT_IN_ASSOCIATION = frozenset("的了在和与对为把向从到等及或是�
 
 
 def _association_place(
-    text: str, head_start: int, places: list[Span], token_of: list[int], tokens: list[tuple[int, int, str]]
+    text: str, head_start: int, places: list[Span], token_of: _TokenIndex, tokens: list[tuple[int, int, str]]
 ) -> int | None:
     """Where a place opens an association's name before ``head_start`` (the nearest, twelve characters at most)."""
     for place in sorted(places, key=lambda p: -p.end):
@@ -4294,7 +4597,7 @@ def _bare_level_before(text: str, start: int) -> bool:
 
 
 def _office_abbreviation(
-    tokens: list[tuple[int, int, str]], token_of: list[int], m: re.Match[str], st: dict[str, Any]
+    tokens: list[tuple[int, int, str]], token_of: _TokenIndex, m: re.Match[str], st: dict[str, Any]
 ) -> bool:
     """人防办, 扶贫办, 信访办: a three-character word of the dictionary ending in 办 abbreviates an
     office (X办公室), one per level; not a verb (承办, 协办) nor a phrase with a negation or a question
@@ -4328,7 +4631,7 @@ _POSTS_GLUED_TO_HEAD = frozenset(
 )
 
 
-def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start: int, end: int) -> bool:
+def _head_is_word(tokens: list[tuple[int, int, str]], token_of: _TokenIndex, start: int, end: int) -> bool:
     """Whether a head ends a word: 局 of 教育局, not of 大局; 中学 never across 集中|学习."""
     first, last = token_of[start], token_of[end - 1]
     if first < 0:
@@ -4344,7 +4647,7 @@ def _head_is_word(tokens: list[tuple[int, int, str]], token_of: list[int], start
 def _body_prefix(
     text: str,
     tokens: list[tuple[int, int, str]],
-    token_of: list[int],
+    token_of: _TokenIndex,
     head_start: int,
     place_end: dict[int, Span],
     st: dict[str, Any],
@@ -4419,6 +4722,14 @@ def _body_prefix(
             start = w_start
             while word.startswith("中华") and start in place_end:
                 start = place_end[start].start  # 香港 + 中华总商会: 中华 leads no national body after a place
+            if word.startswith("武警") and start:
+                # 县武警中队, 某某市武警支队: a level or a place before the armed police's unit is the unit's own, as
+                # before a fire or police brigade (县消防中队); not after a plural (全县武警中队).
+                if start in place_end:
+                    while start in place_end:
+                        start = place_end[start].start
+                elif text[start - 1] in _LEVELS and (start < 2 or text[start - 2] not in _PLURAL_BEFORE_LEVEL):
+                    start -= 1
             return start, content_start, proper  # 国家统计局 may come as 国家统计 + 局
         term = _TERM_END_RE.search(text, max(0, content_start - 6), content_start)
         if term is not None and w_start >= term.start():
@@ -4484,11 +4795,32 @@ _ENDS_WITH_HEAD_RE = re.compile(
 )
 
 
-def _token_index(tokens: list[tuple[int, int, str]], n: int) -> list[int]:
-    """For each character position, the index of the token holding it."""
-    # _tokens' tokens run one after another from 0, each as long as its word: each index repeated, in C.
-    out = list(chain.from_iterable(map(repeat, range(len(tokens)), map(len, map(itemgetter(2), tokens)))))
-    return out + [-1] * (n + 1 - len(out))
+class _TokenIndex:
+    """For each character position, the index of the token holding it, -1 past the last token: read as the list
+    ``[i for i, (s, e, _w) in enumerate(tokens) for _ in range(s, e)] + [-1] * …`` (``n + 1`` long) would be,
+    a negative position counting from its end. The rules ask it at a few heads, so the index is found by
+    bisection over the tokens (they run one after another from 0) instead of building a list the text's length."""
+
+    __slots__ = ("_size", "_tokens", "_total")
+
+    def __init__(self, tokens: list[tuple[int, int, str]], n: int) -> None:
+        self._tokens = tokens
+        self._total = tokens[-1][1] if tokens else 0
+        self._size = max(self._total, n + 1)
+
+    def __getitem__(self, pos: int) -> int:
+        if pos < 0:
+            pos += self._size
+        if not 0 <= pos < self._size:
+            raise IndexError(pos)
+        if pos >= self._total:
+            return -1
+        return bisect_right(self._tokens, pos, key=itemgetter(0)) - 1
+
+
+def _token_index(tokens: list[tuple[int, int, str]], n: int) -> _TokenIndex:
+    """For each character position, the index of the token holding it (see _TokenIndex)."""
+    return _TokenIndex(tokens, n)
 
 
 def _proper_token(word: str, st: dict[str, Any]) -> bool:
@@ -4833,7 +5165,7 @@ _PARTY_BRANCH_AFTER_RE = re.compile("党支部|党总支|机关党委")
 _DEMOCRATIC_PARTY_RE = re.compile("民革|民盟|民建|民进|农工党|农工民主党|致公党|九三|台盟")
 _BRANCH_UNIT = "(?:总支部|总支|支部|支社|基层委员会|基层委)"
 # 第三支部, 第五支社: a unit's branch by its ordinal (not 第二党支部, the Party's; not 第二批).
-_ORDINAL_BRANCH_RE = re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)")
+_ORDINAL_BRANCH_RE = scanning(re.compile(r"(?<![\d第])第[一二三四五六七八九十]{1,3}(?:总支|支部|支社)"))
 # 民进某某总支, 台盟某某省总支部: the party's short name, the branch's own name (no verb, mark or function
 # word), its unit.
 _PARTY_BRANCH_RE = re.compile(
@@ -4857,7 +5189,7 @@ def _with_party_branch(text: str, org: Span) -> Span:
 
 
 # 第九届委员会和监督委员会, 、内部监督委员会委员: a party committee's own supervisory committee, named bare.
-_SUPERVISORY_RE = re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE)
+_SUPERVISORY_RE = scanning(re.compile(r"(?:^|(?<=[、，,和及与：:\n]))(?:内部)?监督委员会(?!议)", re.MULTILINE))
 
 
 def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: list[tuple[int, int, str]]) -> list[Span]:
@@ -5396,7 +5728,11 @@ _SETUP_VERBS = (
 )
 # Of those, the ones no body's name holds (成立 may: 某某成立70周年筹备委员会; 筹建 too: 筹建办): one inside a chain
 # between its place and its head means a clause, not a name (全国政协创设专家协商会).
-_CLAUSE_VERBS = ("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设")
+_CLAUSE_VERBS = (
+    *("下设", "内设", "设立", "组建", "召开", "举行", "创设", "增设", "新设", "开设"),
+    # 在某市参观某某纪念馆: a visit's verb between the place and the head; the place is where, no name's part
+    *("参观", "考察", "视察", "走访", "看望", "慰问"),
+)
 
 
 _STANDING_RE = re.compile("常务委员会|常委会(?!议)|协商委员会")
@@ -5815,12 +6151,12 @@ def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None
     """The indices, in order, of the tokens a loop over words before names must read: a word _before_a_name
     says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
     open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
-    words = list(map(itemgetter(2), tokens))
-    read = set(compress(count(), map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))))
+    words = _token_word_list(tokens)
+    read = map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))
     if leaders is not None:
-        read.update(compress(count(), map(leaders.__contains__, words)))
-        read.update(compress(count(), map((3).__lt__, map(len, words))))
-    return sorted(read)
+        # One flag per token, or-ed in C: the indices come out in order and once each (no set to sort).
+        read = map(or_, map(or_, read, map(leaders.__contains__, words)), map((3).__lt__, map(len, words)))
+    return list(compress(count(), read))
 
 
 def _before_a_name(word: str, titles: frozenset[str], st: dict[str, Any]) -> bool:
@@ -5920,8 +6256,15 @@ def looks_like_place(name: str) -> bool:
 # Area nouns a sector word makes a kind of place, not a name (工业园区, 经济开发区); not 社区, 地区, 新区 or 特区,
 # which common words name (和平社区).
 _GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "功能区", "高新区", "城区",
-                       "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园")  # fmt: skip
+                       "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园", "度假区",
+                       "旅游区")  # fmt: skip
 _COMMON_WORD_FREQ = 500
+
+
+def village_committee_end(text: str, end: int) -> int | None:
+    """Where a village's or a community's committee right after ``end`` ends (新庄村 + 村委), or None."""
+    m = _VILLAGE_COMMITTEE_AFTER_RE.match(text, end)
+    return m.end() if m else None
 
 
 def kind_of_area(name: str) -> bool:
@@ -6895,10 +7238,12 @@ def _foreign_name(name: str, st: dict[str, Any]) -> bool:
 # (org15: …、交警某大队等9个重点单位; …、审计局五家重点提案承办单位: a qualifier of the kind word, or a count
 # without 等 right after an agency's head)
 _KIND_WORD = r"(?:重点|主要)?(?:提案)?(?:有关|相关|职能|政府|承办|新闻)?(?:部门|单位|机构|媒体)"
-_KIND_CLOSER_RE = re.compile(
-    rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
-    rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
-    r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+_KIND_CLOSER_RE = scanning(
+    re.compile(
+        rf"等(?:(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家))?{_KIND_WORD}"
+        rf"|(?<=[局委办厅署队”])(?:\d{{1,3}}|[两三四五六七八九十]{{1,3}})(?:个|家){_KIND_WORD}"
+        r"|(?<=[局委办厅署])(?:主要)?负责(?:人|同志)"
+    )
 )
 _AGENCY_HEADS = ("委员会", "部", "局", "厅", "署", "委", "办", "院", "台", "社", "报", "网", "大队", "支队")
 _LIST_SEP_RE = re.compile(r"[,，]?、[,，]?$")
@@ -6928,7 +7273,7 @@ def _listed_agencies(
 ) -> list[Span]:
     """ORG for the agencies a list names before its kind word; ``heads_out`` gets every agency item's offsets."""
     orgs = [s for s in spans if s.label == "ORG"]
-    token_ends = dict(zip(map(itemgetter(1), tokens), map(itemgetter(0), tokens), strict=True))
+    token_ending = _token_ending(tokens)
     out: list[Span] = []
     for closer in _KIND_CLOSER_RE.finditer(text):
         items: list[tuple[int, int]] = []
@@ -6960,8 +7305,8 @@ def _listed_agencies(
             known = next((o for o in orgs if o.end == end and o.start >= start), None)
             if known is not None:
                 items.append((known.start, end))
-            elif end in token_ends:
-                first = token_ends[end]  # one word of the tokenizer's (担任|税务局), never a verb with it
+            elif end in token_ending:
+                first = tokens[token_ending[end]][0]  # one word of the tokenizer's (担任|税务局), never a verb with it
                 if first > 0 and text[first - 1] in _LEVELS and text[first - 2 : first - 1] not in _LEVELS:
                     first -= 1  # its level before it (到|市|经贸委)
                 items.append((first, end))

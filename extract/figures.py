@@ -176,16 +176,18 @@ _COUNT_VERB_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|列�
 # (举办4次…集体学习、4次主席会议集体学习、4次常委会学习讲座): each item is a count.
 _LISTED_COUNT_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|开展)了?[^，。；,;：:]*、$")
 # A one-character unit whose character begins a word with what follows it is no unit there:
-# 部门 (2部门), 成员/成立/成为/成果… (5成员), 回复/回应/回答/回顾/回访/回归 (a forum's 0回复),
-# 服务/服装/服从 (a stray page number before 服务大局: 1服务).
-_WORD_AFTER_UNIT = {"部": "门", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰"}
+# 部门 (2部门), 部队 (a unit's code number: 61234部队), 成员/成立/成为/成果… (5成员),
+# 回复/回应/回答/回顾/回访/回归 (a forum's 0回复), 服务/服装/服从 (a stray page number before 服务大局: 1服务).
+_WORD_AFTER_UNIT = {"部": "门队", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰"}
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
-_CN_PERCENT_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
-    rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?|百(?![0-9{CN_NUMERAL_CHARS}]))"
-    rf"(?P<post>以上|以下|以内|左右)?"
+_CN_PERCENT_RE = scanning(
+    re.compile(
+        rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?P<per>[百千])分之"
+        rf"(?P<num>[0-9]+(?:\.[0-9]+)?|{CN_NUMERAL}(?:点[〇○零一二三四五六七八九]+)?|百(?![0-9{CN_NUMERAL_CHARS}]))"
+        rf"(?P<post>以上|以下|以内|左右)?"
+    )
 )
 
 
@@ -224,9 +226,11 @@ _TERMS_RE = scanning(
 
 
 # 四分之一, 三分之二以上, 超过三分之一: a fraction (extract/data/RULINGS.md), value M/N and no unit.
-_FRACTION_RE = re.compile(
-    rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?<![百千])(?P<den>[0-9]+|{CN_NUMERAL})分之(?P<num>[0-9]+|{CN_NUMERAL})"
-    rf"(?P<post>以上|以下|左右)?"
+_FRACTION_RE = scanning(
+    re.compile(
+        rf"(?P<pre>超过|不到|不足|近|约|超|逾)?(?<![百千])(?P<den>[0-9]+|{CN_NUMERAL})分之(?P<num>[0-9]+|{CN_NUMERAL})"
+        rf"(?P<post>以上|以下|左右)?"
+    )
 )
 
 
@@ -522,6 +526,12 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # 2025款车型: a model year
     if arabic and before == "、" and _neighbour_before(text, num_start, number_text):
         return None  # 5、6名, 1、2次: an estimate of neighbouring digits (三五个, 七八次)
+    if not arabic and before == "、" and _cn_neighbour_before(text, num_start, number_text):
+        return None  # 十二、三岁, 二十七、八人: the same estimate in Chinese numerals (twelve or thirteen)
+    if unit == "部" and text.startswith("分", end):
+        return None  # 两部分, 一部分, 3部分: 部分 is the word "part", 部 no measure word there
+    if unit.isascii() and unit.isalpha() and text[end : end + 1].isascii() and text[end : end + 1].isalpha():
+        return None  # 3kms, 12kgx: a Latin unit symbol is whole or it is none
     if (
         _MEASURE_WORDS[unit_word][0] == "noun"
         and unit not in ("人", "字")
@@ -735,6 +745,21 @@ def _neighbour_before(text: str, start: int, number: str) -> bool:
     )
 
 
+_CN_DIGIT_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+
+def _cn_neighbour_before(text: str, start: int, number: str) -> bool:
+    """Whether ``number`` (one Chinese digit) follows a numeral ending in the digit one below it and a 、
+    (十二、三岁, 二十七、八人): an estimate of neighbouring numbers, no count of either."""
+    if len(number) != 1 or number not in _CN_DIGIT_VALUES or start < 3:
+        return False
+    prev = text[start - 2]
+    # the numeral before 、 has a tens place (十二、三): a list of one-digit items (一、二、三) is numbering
+    return (
+        prev in _CN_DIGIT_VALUES and text[start - 3] == "十" and _CN_DIGIT_VALUES[number] - _CN_DIGIT_VALUES[prev] == 1
+    )
+
+
 # Two hex digits after % (one a letter): a URL's percent-encoding (%E6%94%BF).
 _HEX_PAIR_RE = re.compile(r"[0-9A-F][A-F]|[A-F][0-9A-F]")
 
@@ -926,6 +951,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or _continues_counts(text, m.start(), m.group("unit"))
         or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
         or _ONE_OF_AFTER_RE.match(text, end) is not None
+        # 我们四人, 她们三位: a plural pronoun before people counted names who they are
+        or (unit in ("人", *_PEOPLE_UNITS) and text.endswith(_PLURAL_PRONOUNS, 0, m.start()))
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
@@ -945,6 +972,10 @@ _POST_COUNTED_RE = re.compile(
     r"(?:副?主席|副?秘书长|副?主任|常务?委员|常委|委员|副?会长|理事)"
     r"(?:[(（][\u4e00-\u9fff]{1,4}[)）])?$"
 )
+
+
+# Plural personal pronouns: people counted right after one are the people it names (我们四人).
+_PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 
 
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).

@@ -320,3 +320,56 @@ def test_a_given_name_may_open_with_yi() -> None:
 
     assert looks_like_name("宓一鸣") and looks_like_name("张一山")
     assert not looks_like_name("李一行") and not looks_like_name("王一同")
+
+
+def test_a_village_or_community_named_by_its_suffix_is_read_by_the_model() -> None:
+    """A village or a community the tokenizer cuts into a short stem and its suffix (`某家` + `村`, `某` +
+    `家村`, `某某` + `社区`) is an unknown place the rules cannot settle: its clause is read by the model."""
+    from pizhu.extract.entities import unsettled_stretches
+
+    for text, place in (
+        ("区政协主席带队对所联系的查家村、清一社区进行第二轮走访。", "查家村"),
+        ("委员们先后视察了三官村沿线的整治情况。", "三官村"),
+        ("不足60户的庄户沟门村接待游客。", "庄户沟门村"),
+    ):
+        rules = extract_spans(text, model=False)
+        read = "".join(text[a:b] for a, b in unsettled_stretches(text, rules))
+        assert place in read, text
+    # a kind of village (美丽乡村, 行政村, 全村) flags nothing
+    text = "全面推进美丽乡村建设，各行政村和全村群众积极参与。"
+    assert unsettled_stretches(text, extract_spans(text, model=False)) == []
+
+
+@needs_model
+def test_a_village_after_a_list_mark_is_found_where_the_model_reads_it() -> None:
+    text = "区政协主席带队对所联系的查家村、清一社区进行第二轮走访。在查家村村委座谈。"
+    places = [s.text for s in extract_spans(text) if s.label == "GPE"]
+    assert "查家村" in places
+
+
+def test_a_lake_or_river_named_by_a_word_and_its_suffix_is_read_by_the_model() -> None:
+    """凤凰 + 湖, 神童 + 浜: a lake, a river or a creek the tokenizer cuts into a word and its natural suffix is an
+    unknown place the rules cannot settle: its clause is read by the model."""
+    from pizhu.extract.entities import unsettled_stretches
+
+    text = "调研组来到位于城区东北部的凤凰湖,感受湖区优美的生态环境。"
+    rules = extract_spans(text, model=False)
+    read = "".join(text[a:b] for a, b in unsettled_stretches(text, rules))
+    assert "凤凰湖" in read
+
+
+@needs_model
+def test_a_region_before_its_kind_of_town_is_the_region_alone() -> None:
+    """江南 + 水乡: a place by its kind after its name (某某古镇, RULINGS) gives the name alone."""
+    text = "景区开放后,将呈现“水陆并行”“河街相邻”的江南水乡特色风貌。"
+    places = [s.text for s in extract_spans(text) if s.label == "GPE"]
+    assert "江南水乡" not in places
+
+
+@needs_model
+def test_a_village_the_model_found_before_its_committee_is_inside_that_body() -> None:
+    """某村 + 村委 (RULINGS: a village before its committee is inside that body, no GPE), whoever found the village."""
+    text = "区政协主席带队对所联系的查家村、清一社区进行走访。在查家村村委,围绕美丽乡村建设组织了座谈会。"
+    spans = extract_spans(text)
+    assert "查家村村委" in [s.text for s in spans if s.label == "ORG"]
+    assert [s.text for s in spans if s.label == "GPE"].count("查家村") == 1

@@ -47,7 +47,16 @@ QUOTES = "\"'“”‘’「」『』"
 JOIN = "\n\x00\n"
 
 # Longest first, so 超过 is not read as 超 and 大约 not as 约.
-_PREFIX = {"不到": "under", "超过": "over", "大约": "about", "近": "under", "约": "about", "超": "over", "逾": "over"}
+_PREFIX = {
+    "不到": "under",
+    "不足": "under",
+    "超过": "over",
+    "大约": "about",
+    "近": "under",
+    "约": "about",
+    "超": "over",
+    "逾": "over",
+}
 _SCALE = {
     "万亿": Decimal(10**12),
     "万": Decimal(10**4),
