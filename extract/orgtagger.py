@@ -64,6 +64,7 @@ HEAD_START_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
 _GATE_HEADS = sorted({*_ORG_HEADS, *_CHAIN_HEADS}, key=len, reverse=True)
 GATE_RE = re.compile("|".join(_GATE_HEADS))
 """The organ heads the rules' grammar ends a name with: where a window ends."""
+_PLANE = 0x10000
 _STOPS = re.compile("[。！？；\n]")
 _LINE_BREAK = "\n"
 
@@ -110,6 +111,14 @@ class Model:
         self._sets = {name: np.array(sorted(ord(c) for c in chars)) for name, chars in
                       (("anchor", ANCHORS), ("level", LEVEL), ("placesuffix", PLACE_SUFFIX))}  # fmt: skip
         self._class_rows: dict[int, Any] = {}
+        # The unigrams by direct indexing over the Basic Multilingual Plane (the rest: a miss).
+        self._dense: dict[str, Any] = {}
+        for kind in UNIGRAMS:
+            keys = self.tables[kind][0]
+            dense = np.full(_PLANE, len(keys), np.int32)
+            inside = keys < _PLANE
+            dense[keys[inside]] = np.flatnonzero(inside)
+            self._dense[kind] = dense
 
     def _lookup(self, kind: str, query: Any) -> Any:
         keys, rows = self.tables[kind]
@@ -124,8 +133,13 @@ class Model:
         cp = np.frombuffer(("\x5e\x5e" + text + "$$").encode("utf-32-le"), np.uint32).astype(np.int64)
         em = np.empty((n, len(self.labels)), np.float32)
         em[:] = self.flags["bias"]
+        plane = np.minimum(cp, _PLANE - 1)
+        beyond = cp >= _PLANE
         for kind, o in UNIGRAMS.items():
-            em += self._lookup(kind, cp[2 + o : 2 + o + n])
+            at = self._dense[kind][plane[2 + o : 2 + o + n]]
+            if beyond.any():
+                at[beyond[2 + o : 2 + o + n]] = len(self.tables[kind][0])
+            em += self.tables[kind][1][at]
         for kind, o in BIGRAMS.items():
             em += self._lookup(kind, (cp[2 + o : 2 + o + n] << 21) | cp[3 + o : 3 + o + n])
         mid = cp[2 : 2 + n]
@@ -199,9 +213,8 @@ def _viterbi(em: Any, lengths: Any, transitions: Any) -> Any:
     for t in range(1, steps):
         k = running[t]
         total = score[:k, None, :] + into
-        best = total.argmax(axis=2)
-        back[t, :k] = best
-        score[:k] = np.take_along_axis(total, best[:, :, None], 2)[:, :, 0] + em[t, :k]
+        back[t, :k] = total.argmax(axis=2)
+        score[:k] = total.max(axis=2) + em[t, :k]
     paths = np.zeros((rows, steps), np.int64)
     final = score.argmax(axis=1)
     for t in range(steps - 1, -1, -1):
