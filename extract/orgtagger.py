@@ -227,31 +227,28 @@ def _viterbi(em: Any, lengths: Any, transitions: Any) -> Any:
 
 
 def _marginals(em: Any, lengths: Any, transitions: Any) -> Any:
-    """(steps, rows, tags) marginal probabilities (batched forward-backward in log space), rows longest first."""
+    """(steps, rows, tags) marginal probabilities, rows longest first: the forward-backward in probability
+    space, each step's vector rescaled to sum 1 (the scale cancels in the marginals)."""
     steps, rows, n = em.shape
     em = em.astype(np.float64)
-    into = np.ascontiguousarray(transitions.T.astype(np.float64))[None]  # (to, from)
-    out_of = transitions.astype(np.float64)[None]  # (from, to)
+    em = np.exp(em - em.max(axis=2, keepdims=True))  # a per-character constant: cancels too
+    step = np.exp(transitions.astype(np.float64))  # (from, to)
     running = np.searchsorted(-lengths, -np.arange(steps + 1), side="left")
     alpha = np.zeros((steps, rows, n))
-    alpha[0] = em[0]
+    alpha[0] = em[0] / em[0].sum(axis=1, keepdims=True)
     for t in range(1, steps):
         k = running[t]
-        alpha[t, :k] = em[t, :k] + _logsumexp(alpha[t - 1, :k, None, :] + into)
-    beta = np.zeros((steps, rows, n))
+        a = (alpha[t - 1, :k] @ step) * em[t, :k]
+        alpha[t, :k] = a / a.sum(axis=1, keepdims=True)
+    beta = np.ones((steps, rows, n))
     for t in range(steps - 2, -1, -1):
-        k = running[t + 1]  # rows that go on past t; the others keep beta = 0 at their last character
-        beta[t, :k] = _logsumexp((em[t + 1, :k] + beta[t + 1, :k])[:, None, :] + out_of)
-    z = alpha + beta
-    top = z.max(axis=2, keepdims=True)
-    p = np.exp(z - top)
-    return p / p.sum(axis=2, keepdims=True)
-
-
-def _logsumexp(x: Any) -> Any:
-    """Over the last axis."""
-    top = x.max(axis=-1, keepdims=True)
-    return (top + np.log(np.exp(x - top).sum(axis=-1, keepdims=True)))[..., 0]
+        k = running[t + 1]  # rows that go on past t; the others keep beta = 1 at their last character
+        b = (em[t + 1, :k] * beta[t + 1, :k]) @ step.T
+        beta[t, :k] = b / b.sum(axis=1, keepdims=True)
+    p = alpha * beta
+    total = p.sum(axis=2, keepdims=True)
+    total[total == 0] = 1  # past a row's end
+    return p / total
 
 
 def _batch(em: Any, spots: list[tuple[int, int]], offsets: list[int]) -> tuple[Any, Any, list[int]]:
