@@ -65,6 +65,7 @@ _GATE_HEADS = sorted({*_ORG_HEADS, *_CHAIN_HEADS}, key=len, reverse=True)
 GATE_RE = re.compile("|".join(_GATE_HEADS))
 """The organ heads the rules' grammar ends a name with: where a window ends."""
 _PLANE = 0x10000
+_CHAR_FLAGS = {"anchor": ANCHORS, "level": LEVEL, "placesuffix": PLACE_SUFFIX}
 _STOPS = re.compile("[。！？；\n]")
 _LINE_BREAK = "\n"
 
@@ -108,8 +109,6 @@ class Model:
             self.klass = {c: row.astype(np.float32) for c, row in zip(CLASSES, data["classes"], strict=True)}
         self.begin = self.labels.index("B-ORG")
         self.inside = self.labels.index("I-ORG")
-        self._sets = {name: np.array(sorted(ord(c) for c in chars)) for name, chars in
-                      (("anchor", ANCHORS), ("level", LEVEL), ("placesuffix", PLACE_SUFFIX))}  # fmt: skip
         self._class_rows: dict[int, Any] = {}
         # The unigrams by direct indexing over the Basic Multilingual Plane (the rest: a miss).
         self._dense: dict[str, Any] = {}
@@ -143,10 +142,6 @@ class Model:
         for kind, o in BIGRAMS.items():
             em += self._lookup(kind, (cp[2 + o : 2 + o + n] << 21) | cp[3 + o : 3 + o + n])
         mid = cp[2 : 2 + n]
-        for name, chars in self._sets.items():
-            hit = np.isin(mid, chars)
-            if hit.any():
-                em[hit] += self.flags[name]
         starts = [m.start() for m in HEAD_START_RE.finditer(text)]
         if starts:
             em[starts] += self.flags["headstart"]
@@ -155,9 +150,15 @@ class Model:
         return em
 
     def _class_row(self, code: int) -> Any:
+        """What a character alone adds: its class's row and its flags' (organ head, level, place suffix)."""
         row = self._class_rows.get(code)
         if row is None:
-            row = self._class_rows[code] = self.klass.get(klass(chr(code)), self.flags["bias"] * 0)
+            ch = chr(code)
+            row = self.klass.get(klass(ch), self.flags["bias"] * 0).copy()
+            for name, chars in _CHAR_FLAGS.items():
+                if ch in chars:
+                    row += self.flags[name]
+            self._class_rows[code] = row
         return row
 
 
