@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from pizhu.extract import lac
+from pizhu.extract import lac, orgtagger
 from pizhu.extract.combine import combine, whole_places
 from pizhu.extract.dates import find_dates
 from pizhu.extract.entities import find_entities
@@ -42,11 +42,19 @@ def extract_spans(text: str, *, model: bool | None = None) -> list[Span]:
     """
     if not text:
         return []
+    spans = _stage_spans(text, model=model)
+    if model is not False:
+        spans = orgtagger.grow(text, spans)
+    return _outside(spans, spam_lines(text))
+
+
+def _stage_spans(text: str, *, model: bool | None = None) -> list[Span]:
+    """The rules' (and LAC's) spans, overlaps resolved: what the ORG tagger reads around."""
     candidates = find_dates(text) + table_figures(text, find_figures(text)) + find_entities(text)
     if model is not False and lac.available():
         stretches = lac.stretches_to_check(text, candidates)
         candidates = combine(text, candidates, lac.find_lac(text, stretches), stretches)
-    return _outside(_resolved(whole_places(text, candidates)), spam_lines(text))
+    return _resolved(whole_places(text, candidates))
 
 
 def _outside(spans: list[Span], lines: list[tuple[int, int]]) -> list[Span]:
