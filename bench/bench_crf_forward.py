@@ -3,7 +3,7 @@
 Issue 21, the CRF of ``bench_crf`` measured the way the rules are: pages labelled blind in
 waves, each scored over the candidates of the extractor as it stood before the wave.
 
-    pip install python-crfsuite   # not a dependency of pizhu: the bench alone uses it
+    pip install -e ".[crf]"       # python-crfsuite: not a run-time dependency of pizhu; the bench alone uses it
     nice python -m bench.bench_crf_forward --cache /tmp/crf_forward
 
 Waves (dev texts by number) and the extractor that had not seen them: W1 430-501 at 60f8549

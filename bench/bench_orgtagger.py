@@ -1,6 +1,6 @@
 """Bench: the shipped ORG tagger (``extract.orgtagger``), forward-chained over the blind waves, and its cost.
 
-    pip install python-crfsuite   # training the fold models only
+    pip install -e ".[crf]"       # python-crfsuite, for training the fold models only
     nice python -m bench.bench_orgtagger --cache /tmp/orgtagger        # forward folds W2, W3, W4
     nice python -m bench.bench_orgtagger --cost                         # cost on bench_lac's text only
 

@@ -1,6 +1,6 @@
 """Train the ORG tagger (``extract.orgtagger``) on the corpus' gold and write its weights file.
 
-    pip install python-crfsuite   # training only: pizhu never imports it at run time
+    pip install -e ".[crf]"       # python-crfsuite, for training only: pizhu never imports it at run time
     nice python -m bench.train_orgtagger                       # all dev texts + seeds -> extract/data/orgtagger.npz
     nice python -m bench.train_orgtagger --below 640 --out /tmp/below640.npz   # a forward fold's model
 
