@@ -6932,7 +6932,8 @@ _ITEM_POST_RE = re.compile(
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
-_ITEM_NOTE = rf"[（(][{_CJK}]{{1,3}}[)）]"
+# A term table's item carries its term there (某某(1977年12月-1981年4月), 某某(1998.1—至今)): a note too.
+_ITEM_NOTE = rf"[（(](?:[{_CJK}]{{1,3}}|(?:19|20)[0-9]{{2}}[0-9年月日.．\-—–~至今一]{{0,16}})[)）]"
 _ITEM_NOTE_RE = re.compile(rf"{_ITEM_NOTE}$")
 # The lookbehind: a list starts where a run of item characters starts (the same matches; without it
 # every character of a long run is tried as a start and fails, quadratic in the run).

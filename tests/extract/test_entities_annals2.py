@@ -1,0 +1,71 @@
+"""Issue 21, the second annals round (772–783: annals, chronicles, term tables and 界别 lists).
+
+Every sentence is written for the test (invented people and numbers, real places from the table), so a
+rule passes only as a mechanism. Rules alone (``model=False``) unless the test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- DATE: 一 for the dash of a term's range ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # A term table's range whose dash the page (or its OCR) wrote as 一, in braces or brackets.
+        ("首届主席是张大明{1950年10月一1955年12月},时任县长;", "1950年10月一1955年12月"),
+        ("三届主席是李文华(1983年6月一1988年3月),曾任副县长;", "1983年6月一1988年3月"),
+        ("任期1990年3月一1993年1月。", "1990年3月一1993年1月"),
+        ("会期1991年3月9日一3月12日。", "1991年3月9日一3月12日"),
+    ],
+)
+def test_yi_between_two_dates_is_the_range_mark(text: str, date: str) -> None:
+    dates = labelled(text, "DATE")
+    assert date in dates
+    assert not any(d != date and d in date for d in dates)  # no half of the range on its own
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # 一 before a count or a quarter stays the numeral: the date ends before it.
+        ("2019年3月一季度完成80%。", ["2019年3月"]),
+        ("2020年5月一名委员提出建议。", ["2020年5月"]),
+        # An earlier year after 一 is no range's end: two dates.
+        ("1990年3月一1988年1月", ["1990年3月", "1988年1月"]),
+    ],
+)
+def test_yi_is_no_range_mark_elsewhere(text: str, dates: list[str]) -> None:
+    assert labelled(text, "DATE") == dates
+
+
+# --- PERSON: a name list whose items carry their term in brackets -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A term table's list of vice-chairs, each with the months of their term after the name.
+        (
+            "副主席:郑大明、孙海涛(1977年12月-1981年4月)、雷振华(1977年12月-1979年1月)、吴松(1979年12月-1983年4月)",
+            ["郑大明", "孙海涛", "雷振华", "吴松"],
+        ),
+        ("主席:王立新(1977年12月-1979年12月)、杨海林(1979年12月-1983年4月)", ["王立新", "杨海林"]),
+        # With points for the months, and a term still running.
+        ("秘书长:刘建国(1993.3—1998.1)、孟庆华(1998.1—至今)", ["刘建国", "孟庆华"]),
+    ],
+)
+def test_names_with_their_terms_in_brackets_are_a_list(text: str, names: list[str]) -> None:
+    found = labelled(text, "PERSON")
+    for name in names:
+        assert name in found
+
+
+def test_a_bracketed_date_after_a_listed_word_makes_no_name() -> None:
+    # Topics listed with their years in brackets are no names.
+    text = "重点工作:调研(2019年3月-2019年6月)、视察(2019年9月)、协商(2020年1月)"
+    assert labelled(text, "PERSON") == []
