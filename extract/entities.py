@@ -1496,13 +1496,17 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 # (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
 _CREDIT_LINE_RE = scanning(
     re.compile(
-        rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
+        rf"(?:(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
         # 设计:某某, 排版:某某: the other roles of a page's credit lines.
         r"|设计|文字|排版|美编|策划|统筹|制作)"
+        # 编辑:某某审核人:某某, (撰稿人:某某审稿人:某某): a checker's, writer's or chief editor's role, its own word
+        # even glued to the name before it.
+        r"|审核人|审稿人|撰稿人|编审)"
         # 来源:某某都市报 作者:某某 (normalization glues them: 来源:某某都市报作者:某某): the next role of the line
-        # ends the name as the line's end does.
+        # ends the name as the line's end does, and so does the page's counter (阅读次数:, 浏览次数:).
         rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})"
-        rf"(?=[ \u3000\t]*(?:$|[)）|/／]|(?:作者|责任编辑|编辑|记者|通讯员|摄影|校对)[ \u3000]*[:：]))",
+        rf"(?=[ \u3000\t]*(?:$|[)）|/／]|(?:作者|责任编辑|编辑|记者|通讯员|摄影|校对|审核人?|审稿人?|撰稿人|编审"
+        r"|阅读次数|浏览次数|点击数)[ \u3000]*[:：]))",
         re.MULTILINE,
     )
 )

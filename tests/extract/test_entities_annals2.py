@@ -69,3 +69,29 @@ def test_a_bracketed_date_after_a_listed_word_makes_no_name() -> None:
     # Topics listed with their years in brackets are no names.
     text = "重点工作:调研(2019年3月-2019年6月)、视察(2019年9月)、协商(2020年1月)"
     assert labelled(text, "PERSON") == []
+
+
+# --- PERSON: the names of a page's credit line ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A checker's role glued after the editor's name, then the page's counter.
+        ("发布时间:2021-06-01 10:00:51编辑:孙海涛审核人:吴丽华阅读次数:2287", ["孙海涛", "吴丽华"]),
+        # The writer and the reviewer of a write-up, in brackets, glued.
+        ("(撰稿人:郑大明审稿人:钱小红)", ["郑大明", "钱小红"]),
+        # The chief editor's role (编审) opening a credit line of its own.
+        ("编辑:付海波\n编审:韩晓辉\n", ["付海波", "韩晓辉"]),
+        ("责编:黄浩洋 编审:贾建业 |", ["贾建业"]),
+    ],
+)
+def test_the_names_of_a_credit_line(text: str, names: list[str]) -> None:
+    found = labelled(text, "PERSON")
+    for name in names:
+        assert name in found
+
+
+def test_a_credit_role_names_no_person_in_running_text() -> None:
+    # 编审 as a rank before a body, no colon: no credit.
+    assert labelled("他是出版社编审委员会的成员。", "PERSON") == []
