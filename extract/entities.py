@@ -3488,8 +3488,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if tail and not _kind_closes(text, tail.end()):
             e = tail_end = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
+        prefecture = _PREFECTURE_TAIL_RE.match(text, e) if region is None else None
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        elif prefecture and not _province_or_country(text[s:e], table):
+            e = prefecture.end()  # 滕县专区, 济宁专(地)区: a prefecture of the 1950s–70s (四川专区 is a fair's counter)
         elif _is_division(text[s:e], table):
             area = _AREA_WORD_RE.match(text, e) or (
                 _AREA_WORD_RE.match(text, e - 1) if text[e - 1] in "县区市" else None
@@ -4012,6 +4015,8 @@ _REGION_TAIL_RE = re.compile(
 )
 
 
+# A prefecture of the annals' years by its 专区, the later 地区 glossed inside it (济宁专(地)区).
+_PREFECTURE_TAIL_RE = re.compile(r"专(?:[(（]地[)）])?区")
 # A division's area word (RULINGS: 某某区域, 某某县域, like 地区); not where 市区 opens a pair of levels (市区两级,
 # 市区县) or a body (市区政协).
 _AREA_WORD_RE = re.compile("(?:区域|县域|市域|城区|市区)(?![两二三四级县政人委党])")

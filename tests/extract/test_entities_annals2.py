@@ -95,3 +95,25 @@ def test_the_names_of_a_credit_line(text: str, names: list[str]) -> None:
 def test_a_credit_role_names_no_person_in_running_text() -> None:
     # 编审 as a rank before a body, no colon: no credit.
     assert labelled("他是出版社编审委员会的成员。", "PERSON") == []
+
+
+# --- GPE: a prefecture of the 1950s–70s by its 专区 ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("1953年该县划归临沂专区管辖。", "临沂专区"),
+        ("先后隶属济宁专区、菏泽专区。", "济宁专区"),
+        # The annals' own gloss of the later name inside the word.
+        ("先后记述了济宁专(地)区的内容。", "济宁专(地)区"),
+    ],
+)
+def test_a_prefecture_by_its_zhuanqu_is_one_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_provinces_counter_in_a_fair_is_no_prefecture() -> None:
+    # A fair's or a shop's section (专区) for a province's goods: the province alone.
+    places = labelled("展会设立四川专区,展销特色产品。", "GPE")
+    assert "四川专区" not in places
