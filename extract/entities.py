@@ -6286,6 +6286,8 @@ _POSTS = (
     "|调研员|巡视员|顾问|特首|行政长官|议员|总理"
     # 委员长王某, 二级主任科员徐某: the chair of a committee (县地方维持委员会), a civil servant's rank.
     "|委员长|科员"
+    # 参议长林某, 副议长某某: the speaker of an assembly (a Republic-era county's 参议会); not 会议长达三小时.
+    "|(?<!会)议长"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 # After a name that follows its body: the post (市政协林某秘书长, 县委王某书记) or a form of address.

@@ -117,3 +117,25 @@ def test_a_provinces_counter_in_a_fair_is_no_prefecture() -> None:
     # A fair's or a shop's section (专区) for a province's goods: the province alone.
     places = labelled("展会设立四川专区,展销特色产品。", "GPE")
     assert "四川专区" not in places
+
+
+# --- PERSON: a Republic-era assembly's speaker before the name ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("民国33年,成立县临时参议会,参议长林大明,副参议长陈小华,参议员53人。", ["林大明", "陈小华"]),
+        # The post's last character and the name's first make no word of their own (长江).
+        ("民国37年12月,县参议会改组,参议长江海波,副参议长郑春生,参议员18人。", ["江海波", "郑春生"]),
+    ],
+)
+def test_names_after_a_speakers_post(text: str, names: list[str]) -> None:
+    found = labelled(text, "PERSON")
+    for name in names:
+        assert name in found
+    assert "长江" not in labelled(text, "GPE")
+
+
+def test_a_meeting_that_runs_long_names_no_speaker() -> None:
+    assert labelled("会议长达三小时,委员们踊跃发言。", "PERSON") == []
