@@ -378,7 +378,11 @@ _MEETING_RE = scanning(
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
 # so the MEETING is the session alone.
 _BODY_SESSION_RE = scanning(
-    re.compile(rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})")
+    # 十九届中央纪委四次全会, 十四届市纪委五次全会: the discipline commission's plenary, its term before it too.
+    re.compile(
+        rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委|中央纪委|中纪委|[省市区县]纪委)"
+        rf"({_SESSION})"
+    )
 )
 # 政治局第三十七次集体学习, 中心组第45次理论学习(扩大)会: a body's numbered study session, right after the body
 # or with the year between (中心组2024年第5次集体学习会, as 市政协党组2023年第15次(扩大)会议).
@@ -557,7 +561,9 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中央人民政府", "中央政府",
                # The other two people's organisations of the national committee's sectors, and the armed forces
                # by their full names (中国人民解放军建军纪念日).
-               "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队")  # fmt: skip
+               "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队",
+               # The party's discipline commission (十九届中央纪委四次全会); after the slices above, as new names go.
+               "中央纪委", "中纪委")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"

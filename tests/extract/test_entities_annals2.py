@@ -139,3 +139,20 @@ def test_names_after_a_speakers_post(text: str, names: list[str]) -> None:
 
 def test_a_meeting_that_runs_long_names_no_speaker() -> None:
     assert labelled("会议长达三小时,委员们踊跃发言。", "PERSON") == []
+
+
+# --- ORG and MEETING: the discipline commission's numbered plenary --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "meeting"),
+    [
+        ("会议传达学习了十九届中央纪委四次全会精神。", "中央纪委", "四次全会"),
+        ("认真贯彻二十届中纪委三次全会部署。", "中纪委", "三次全会"),
+        ("传达省纪委十三届二次全会精神。", "省纪委", "十三届二次全会"),
+        ("学习十四届市纪委五次全会精神。", "市纪委", "五次全会"),
+    ],
+)
+def test_a_discipline_commissions_plenary_by_its_term(text: str, org: str, meeting: str) -> None:
+    assert org in labelled(text, "ORG")
+    assert meeting in labelled(text, "MEETING")
