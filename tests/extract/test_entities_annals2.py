@@ -156,3 +156,29 @@ def test_a_meeting_that_runs_long_names_no_speaker() -> None:
 def test_a_discipline_commissions_plenary_by_its_term(text: str, org: str, meeting: str) -> None:
     assert org in labelled(text, "ORG")
     assert meeting in labelled(text, "MEETING")
+
+
+# --- PERSON: the speaker of a report an annals' session heard ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议听取并审议了第五届政协主席李东升所作的五届常委会工作报告。", "李东升"),
+        ("委员们列席了三次会议,听取并讨论了吴明华所作的政府工作报告以及其他报告。", "吴明华"),
+        # The report's long name between 作 and 报告.
+        ("贾海林作政协十届常委会工作报告,张怀远作政协十届常委会关于提案工作情况的报告。", "张怀远"),
+    ],
+)
+def test_a_name_before_the_report_it_gave(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_body_before_the_report_it_gave_is_no_name() -> None:
+    assert labelled("会议听取了常委会所作的工作报告和政府所作的报告。", "PERSON") == []
+
+
+def test_a_work_word_opens_no_report_cue_over_the_next_name() -> None:
+    # 工作 is no 作 of a report: the cue after the next name (主席) still finds it.
+    text = "内容有政协的工作概况和当年要抓的主要工作;大会讨论概况;邓大明主席在开幕时的讲话。"
+    assert "邓大明" in labelled(text, "PERSON")
