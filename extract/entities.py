@@ -541,6 +541,8 @@ _ORG_HEADS = (
     # A government's commissions by their short forms (北京市国资委, 省经信委, 市民宗委).
     "国资委", "经信委", "工信委", "民宗委", "计生委", "教委", "科委", "建委", "农委", "侨委",
     "武装部", "预备役团", "支队",
+    # A Republic-era level's assembly (县参议会, 省临时参议会), as an annals' chapter on the old regime names it.
+    "临时参议会", "参议会",
     "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
 _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
@@ -563,7 +565,9 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                # by their full names (中国人民解放军建军纪念日).
                "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队",
                # The party's discipline commission (十九届中央纪委四次全会); after the slices above, as new names go.
-               "中央纪委", "中纪委")  # fmt: skip
+               "中央纪委", "中纪委",
+               # The Republic's national government, as an annals' chapter on the old regime names it.
+               "国民政府")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"

@@ -182,3 +182,18 @@ def test_a_work_word_opens_no_report_cue_over_the_next_name() -> None:
     # 工作 is no 作 of a report: the cue after the next name (主席) still finds it.
     text = "内容有政协的工作概况和当年要抓的主要工作;大会讨论概况;邓大明主席在开幕时的讲话。"
     assert "邓大明" in labelled(text, "PERSON")
+
+
+# --- ORG: the old regime's assemblies and government in an annals' chapter ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("民国34年12月6日,正式成立县参议会,参议长苏大明。", "县参议会"),
+        ("民国33年,成立县临时参议会,参议员53人。", "县临时参议会"),
+        ("民国30年(1941年)8月9日,国民政府颁布组织条例。", "国民政府"),
+    ],
+)
+def test_an_old_regimes_assembly_and_government(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
