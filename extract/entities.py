@@ -7323,6 +7323,8 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     spans = []
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
+        if text.startswith("是", end) and text[end + 1 : end + 2] in _COMMON_SURNAMES:
+            end += 1  # 六届政协主席是邓某(…): the post, its copula, then the name
         for n in (3, 2):
             # 副主席咸辉在讲话中: a surname that is mostly another word, between the post and its verb.
             if (
@@ -7350,6 +7352,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
             continue  # 部长邱远作说明, 常委李胥作为, 常委林昶获邀: a two-character name, then the verb
         # 副主任委员:某某 as the page's last words: the text's end closes the name too.
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n) or end + n == len(text)
+        # 主席王某(1990年3月一1993年1月), 常委李某(女): a bracketed note after the name closes it too.
+        follows = follows or text.startswith(("(", "（"), end + n)
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST

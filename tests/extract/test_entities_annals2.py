@@ -197,3 +197,23 @@ def test_a_work_word_opens_no_report_cue_over_the_next_name() -> None:
 )
 def test_an_old_regimes_assembly_and_government(text: str, org: str) -> None:
     assert org in labelled(text, "ORG")
+
+
+# --- PERSON: a name after a post and 是, or before its bracketed term ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("六届政协主席是邓大超(1983年6月一1988年3月),著名的老一代革命家;", "邓大超"),
+        ("首任秘书长是孙海林,任期三年。", "孙海林"),
+        ("政协主席王立新(1990年3月一1993年1月)主持日常工作。", "王立新"),
+    ],
+)
+def test_a_name_after_a_post_and_its_copula_or_before_its_term(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["政协主席是我们的带头人。", "县委书记是一位老同志。"])
+def test_a_post_and_its_copula_before_a_word_make_no_name(text: str) -> None:
+    assert labelled(text, "PERSON") == []
