@@ -217,3 +217,14 @@ def test_a_name_after_a_post_and_its_copula_or_before_its_term(text: str, name: 
 @pytest.mark.parametrize("text", ["政协主席是我们的带头人。", "县委书记是一位老同志。"])
 def test_a_post_and_its_copula_before_a_word_make_no_name(text: str) -> None:
     assert labelled(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("本网讯(通讯员陈海乐文/图)1月11日,县政协办公室给委员送上了文史资料。", "陈海乐"),
+        ("本报讯(记者李大明图/文)近日,", "李大明"),
+    ],
+)
+def test_a_bylines_name_glued_to_its_text_and_photo_mark(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
