@@ -1206,6 +1206,9 @@ _NATIONAL_BODY_HEAD_RE = re.compile(
 _NATIONAL_BODY_REACH = 10
 
 
+_HOLDING_VERB_RE = re.compile("召开|举行|举办")
+
+
 def _opens_national_body(text: str, g: Span, table: Any) -> bool:
     kind = table.kind.get(g.text) or table.short.get(g.text)
     if kind is None:
@@ -1218,6 +1221,8 @@ def _opens_national_body(text: str, g: Span, table: Any) -> bool:
     m = _NATIONAL_BODY_HEAD_RE.search(text, g.end, end)
     if m is None or m.start() - g.end > _NATIONAL_BODY_REACH:
         return False
+    if _HOLDING_VERB_RE.search(text, g.end, m.start()):
+        return False  # 在某地召开第四届委员会第一次会议: the place where a session is held, no committee's name
     # A party is named by its country (中国青年党); a province before a party's name is where it acts (某省国民党当局).
     # A place of any level opens a committee's, society's, association's or chamber's name (某市年鉴编纂委员会).
     if kind not in ("country", "province") and not m.group().endswith(("委员会", "学会", "协会", "商会")):

@@ -228,3 +228,21 @@ def test_a_post_and_its_copula_before_a_word_make_no_name(text: str) -> None:
 )
 def test_a_bylines_name_glued_to_its_text_and_photo_mark(text: str, name: str) -> None:
     assert name in labelled(text, "PERSON")
+
+
+# --- GPE: the place where a session is held, before the committee's numbered session -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("1977年12月,省政协在兰州召开第四届委员会第一次会议,标志着组织的恢复。", "兰州"),
+        ("1988年3月,市政协在洛阳举行第五届委员会第一次会议。", "洛阳"),
+    ],
+)
+def test_a_place_before_a_verb_of_holding_opens_no_committees_name(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_place_still_opens_a_committees_name() -> None:
+    assert "兰州" not in labelled("兰州市年鉴编纂委员会编印了年鉴。", "GPE")
