@@ -586,7 +586,22 @@ def _joins(text: str, left: _Point, right: _Point) -> bool:
     ):
         return False
     between = _RANGE_SEP_RE.fullmatch(text, left.end, right.start)
+    if between is None and _yi_dash(text, left, right):
+        return True
     return between is not None and right.first <= left.last and right.first >= left.first
+
+
+def _yi_dash(text: str, left: _Point, right: _Point) -> bool:
+    """1983年6月一1988年3月, 1991年3月9日一3月12日: a term table's range whose dash the page (or its OCR) wrote
+    as 一, as 1949一2019 is read: between a date with its year and month and an Arabic date no larger in its
+    first field (a year no earlier); 一 before a count or a quarter (一名, 一季度) is the numeral."""
+    if right.start != left.end + 1 or text[left.end] != "一" or not text[right.start].isdigit():
+        return False
+    if left.first != 0 or left.last < 1 or not right.first <= left.last:
+        return False
+    if right.first == 0:
+        return int(text[right.start : right.start + 4]) >= int(text[left.start : left.start + 4])
+    return True
 
 
 def _day_stands(text: str, point: _Point) -> bool:

@@ -378,7 +378,11 @@ _MEETING_RE = scanning(
 # 十四届全国人大四次会议: the body between the term and the session is an ORG of its own (v1.1),
 # so the MEETING is the session alone.
 _BODY_SESSION_RE = scanning(
-    re.compile(rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委)({_SESSION})")
+    # 十九届中央纪委四次全会, 十四届市纪委五次全会: the discipline commission's plenary, its term before it too.
+    re.compile(
+        rf"(?<![一二三四五六七八九十\d]){_TERM}(?:全国人大|全国政协|人大|政协|[省市区县]委|中央纪委|中纪委|[省市区县]纪委)"
+        rf"({_SESSION})"
+    )
 )
 # 政治局第三十七次集体学习, 中心组第45次理论学习(扩大)会: a body's numbered study session, right after the body
 # or with the year between (中心组2024年第5次集体学习会, as 市政协党组2023年第15次(扩大)会议).
@@ -537,6 +541,8 @@ _ORG_HEADS = (
     # A government's commissions by their short forms (北京市国资委, 省经信委, 市民宗委).
     "国资委", "经信委", "工信委", "民宗委", "计生委", "教委", "科委", "建委", "农委", "侨委",
     "武装部", "预备役团", "支队",
+    # A Republic-era level's assembly (县参议会, 省临时参议会), as an annals' chapter on the old regime names it.
+    "临时参议会", "参议会",
     "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
 _ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
@@ -557,7 +563,11 @@ _FIXED_ORGS = ("全国政协", "中共中央", "党中央", "国务院", "全国
                "中央人民政府", "中央政府",
                # The other two people's organisations of the national committee's sectors, and the armed forces
                # by their full names (中国人民解放军建军纪念日).
-               "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队")  # fmt: skip
+               "中华全国青年联合会", "中华全国台湾同胞联谊会", "中国人民解放军", "中国人民武装警察部队",
+               # The party's discipline commission (十九届中央纪委四次全会); after the slices above, as new names go.
+               "中央纪委", "中纪委",
+               # The Republic's national government, as an annals' chapter on the old regime names it.
+               "国民政府")  # fmt: skip
 # A party's centre or local committee, the party by its full or short name (中国致公党中央, 九三上海市委).
 _PARTY_RE = re.compile(
     rf"(?:{'|'.join(_FIXED_ORGS[17:24])}|{_PARTIES}|九三)"
@@ -1196,6 +1206,9 @@ _NATIONAL_BODY_HEAD_RE = re.compile(
 _NATIONAL_BODY_REACH = 10
 
 
+_HOLDING_VERB_RE = re.compile("召开|举行|举办")
+
+
 def _opens_national_body(text: str, g: Span, table: Any) -> bool:
     kind = table.kind.get(g.text) or table.short.get(g.text)
     if kind is None:
@@ -1208,6 +1221,8 @@ def _opens_national_body(text: str, g: Span, table: Any) -> bool:
     m = _NATIONAL_BODY_HEAD_RE.search(text, g.end, end)
     if m is None or m.start() - g.end > _NATIONAL_BODY_REACH:
         return False
+    if _HOLDING_VERB_RE.search(text, g.end, m.start()):
+        return False  # 在某地召开第四届委员会第一次会议: the place where a session is held, no committee's name
     # A party is named by its country (中国青年党); a province before a party's name is where it acts (某省国民党当局).
     # A place of any level opens a committee's, society's, association's or chamber's name (某市年鉴编纂委员会).
     if kind not in ("country", "province") and not m.group().endswith(("委员会", "学会", "协会", "商会")):
@@ -1496,13 +1511,17 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 # (中评社北京3月3日电, （中评社报道组）, （中评社 徐梦溪摄）, 各界新闻网讯).
 _CREDIT_LINE_RE = scanning(
     re.compile(
-        rf"(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
+        rf"(?:(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
         # 设计:某某, 排版:某某: the other roles of a page's credit lines.
         r"|设计|文字|排版|美编|策划|统筹|制作)"
+        # 编辑:某某审核人:某某, (撰稿人:某某审稿人:某某): a checker's, writer's or chief editor's role, its own word
+        # even glued to the name before it.
+        r"|审核人|审稿人|撰稿人|编审)"
         # 来源:某某都市报 作者:某某 (normalization glues them: 来源:某某都市报作者:某某): the next role of the line
-        # ends the name as the line's end does.
+        # ends the name as the line's end does, and so does the page's counter (阅读次数:, 浏览次数:).
         rf"[ \u3000]*[:：][ \u3000]*([{_CJK}]{{2,16}})"
-        rf"(?=[ \u3000\t]*(?:$|[)）|/／]|(?:作者|责任编辑|编辑|记者|通讯员|摄影|校对)[ \u3000]*[:：]))",
+        rf"(?=[ \u3000\t]*(?:$|[)）|/／]|(?:作者|责任编辑|编辑|记者|通讯员|摄影|校对|审核人?|审稿人?|撰稿人|编审"
+        r"|阅读次数|浏览次数|点击数)[ \u3000]*[:：]))",
         re.MULTILINE,
     )
 )
@@ -3484,8 +3503,11 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if tail and not _kind_closes(text, tail.end()):
             e = tail_end = tail.end()
         region = _REGION_TAIL_RE.match(text, e)
+        prefecture = _PREFECTURE_TAIL_RE.match(text, e) if region is None else None
         if region:
             e = region.end()  # 澳门特区, 威海地区, 中国西部: the place's region is the place named
+        elif prefecture and not _province_or_country(text[s:e], table):
+            e = prefecture.end()  # 滕县专区, 济宁专(地)区: a prefecture of the 1950s–70s (四川专区 is a fair's counter)
         elif _is_division(text[s:e], table):
             area = _AREA_WORD_RE.match(text, e) or (
                 _AREA_WORD_RE.match(text, e - 1) if text[e - 1] in "县区市" else None
@@ -4008,6 +4030,8 @@ _REGION_TAIL_RE = re.compile(
 )
 
 
+# A prefecture of the annals' years by its 专区, the later 地区 glossed inside it (济宁专(地)区).
+_PREFECTURE_TAIL_RE = re.compile(r"专(?:[(（]地[)）])?区")
 # A division's area word (RULINGS: 某某区域, 某某县域, like 地区); not where 市区 opens a pair of levels (市区两级,
 # 市区县) or a body (市区政协).
 _AREA_WORD_RE = re.compile("(?:区域|县域|市域|城区|市区)(?![两二三四级县政人委党])")
@@ -6277,6 +6301,8 @@ _POSTS = (
     "|调研员|巡视员|顾问|特首|行政长官|议员|总理"
     # 委员长王某, 二级主任科员徐某: the chair of a committee (县地方维持委员会), a civil servant's rank.
     "|委员长|科员"
+    # 参议长林某, 副议长某某: the speaker of an assembly (a Republic-era county's 参议会); not 会议长达三小时.
+    "|(?<!会)议长"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
 # After a name that follows its body: the post (市政协林某秘书长, 县委王某书记) or a form of address.
@@ -6408,7 +6434,8 @@ _POST_ENDS = (
 # a title after the name (王强同志, 李明委员).
 _NAME_CUE_RE = scanning(
     re.compile(
-        r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|作了?[^，。；\n]{0,12}?(?:报告|讲话|发言|说明)"
+        # 某某作工作报告, 某某所作的常委会工作报告, 某某作政协某届常委会关于提案工作情况的报告: the report's speaker.
+        r"讲话|主持|指出|强调|表示|致辞|讲授|宣读|带队|率队|一行|陪同|出席|到会|(?<!工)所?作[了的]?[^，。；,;\n]{0,24}?(?:报告|讲话|发言|说明)"
         r"|调研|视察|看望|慰问|会见|走访|督导|赴|率团|参加|同志|委员(?!会)|委员会客室|代表(?![团队性大])|主席(?!团|会议)|先生|女士|各位|等(?:同志|领导|委员|一行)"
         r"|(?:全票|高票|满票)当选|当选|作题为|作了?题为|作《|(?:常务)?副(?:主席|书记|主任|主委|会长|院长|县长|市长|区长|省长|部长|秘书长)"
         r"|书记(?!处)|主委|秘书长|教授|列席|受[^，。；\n]{0,30}?委托|提交的?《|领衔提出"
@@ -6430,6 +6457,8 @@ _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率受]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|一同|获"
     r"|担任|就任|兼任|先后|一起|共同|摄(?![影像制])"
+    # (通讯员某某文/图): a byline's text-and-photo mark glued to the name.
+    r"|文[/／]图|图[/／]文"
 )
 
 
@@ -6932,7 +6961,8 @@ _ITEM_POST_RE = re.compile(
 _INNER_ITEM_RE = re.compile(rf"[{_CJK}]{{2,6}}|[{_CJK}]{{1,8}}(?:[·.．•][{_CJK}]{{1,8}})+")
 _NOT_IN_ITEM = "\\s、，。；：,;:!?！？（）()“”\"'‘’《》「」【】"
 # 冯彩银(女)、甘海疆(专职): a list item may carry a short note in brackets; the note is no part of the name.
-_ITEM_NOTE = rf"[（(][{_CJK}]{{1,3}}[)）]"
+# A term table's item carries its term there (某某(1977年12月-1981年4月), 某某(1998.1—至今)): a note too.
+_ITEM_NOTE = rf"[（(](?:[{_CJK}]{{1,3}}|(?:19|20)[0-9]{{2}}[0-9年月日.．\-—–~至今一]{{0,16}})[)）]"
 _ITEM_NOTE_RE = re.compile(rf"{_ITEM_NOTE}$")
 # The lookbehind: a list starts where a run of item characters starts (the same matches; without it
 # every character of a long run is tried as a start and fails, quadratic in the run).
@@ -7300,6 +7330,8 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
     spans = []
     for m in _POST_BEFORE_NAME_RE.finditer(text):
         end = m.end()
+        if text.startswith("是", end) and text[end + 1 : end + 2] in _COMMON_SURNAMES:
+            end += 1  # 六届政协主席是邓某(…): the post, its copula, then the name
         for n in (3, 2):
             # 副主席咸辉在讲话中: a surname that is mostly another word, between the post and its verb.
             if (
@@ -7327,6 +7359,8 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
             continue  # 部长邱远作说明, 常委李胥作为, 常委林昶获邀: a two-character name, then the verb
         # 副主任委员:某某 as the page's last words: the text's end closes the name too.
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n) or end + n == len(text)
+        # 主席王某(1990年3月一1993年1月), 常委李某(女): a bracketed note after the name closes it too.
+        follows = follows or text.startswith(("(", "（"), end + n)
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST
