@@ -2883,7 +2883,9 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     if (_EVENT_AFTER_RE.match(text, end) and not discourse) or _METHOD_AFTER_RE.match(text, end):
         return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
-    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:
+    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not (
+        formula_after or _WATCHWORD_HEAD_RE.match(text, end)
+    ):
         return False
     parts = content.split("、")
     commas = re.split("[，,]", content)
@@ -2893,7 +2895,19 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
         return any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
     if _is_watchword(parts):
         # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
-        return not st["tokenizer"].FREQ.get("".join(parts))
+        if st["tokenizer"].FREQ.get("".join(parts)):
+            return False
+        # A standing formula, not a sentence of this report (v1.1): a head names it one (“…”的宗旨, 工作要求,
+        # 精神, 功能, 为主线), or its clauses are built alike (件件有回音、事事有着落); clauses nothing names
+        # describe a scene, a problem or a stance (“路通、灯亮”的新貌, 困于“运不出、卖不上”).
+        return (
+            formula_after
+            or _STANDING_HEAD_RE.match(text, end) is not None
+            or _PRINCIPLE_AFTER_RE.match(text, end) is not None
+            or _WATCHWORD_HEAD_RE.match(text, end) is not None
+            or _built_alike(parts)
+            or text.endswith(_HELD_BEFORE, max(0, start - 2), start)
+        )
     # Longer clauses (加强党的领导、发挥职能作用、深化自身建设) where what follows calls them a formula.
     clauses = re.split("[、，,]", content)
     return (
@@ -2973,6 +2987,24 @@ def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
+# What else names quoted clauses a standing formula: a spirit, a function, a value, the main line of work, the
+# responsibility or mission a body takes on (“落实下去、凝聚起来”的政治责任).
+_WATCHWORD_HEAD_RE = re.compile(rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标)")
+
+
+# Verbs that hold to a standing formula: 坚持“…”, 践行“…”, 秉持“…” (a body keeps to its formula, it does not
+# describe a scene with one).
+_HELD_BEFORE = ("坚持", "践行", "秉持", "秉承", "遵循", "恪守", "坚守", "牢记")
+
+
+def _built_alike(parts: list[str]) -> bool:
+    """Longer clauses (5–7 characters) built alike: each opens with a doubled character, or all share a
+    character at the same place after the first (件件有回音、事事有着落; 人人有事做、户户有收入)."""
+    if len(parts) < 2 or not all(_PARALLEL_CLAUSE_RE.fullmatch(p) for p in parts) or len({len(p) for p in parts}) != 1:
+        return False
+    return all(p[0] == p[1] for p in parts) or any(len({p[i] for p in parts}) == 1 for i in range(1, len(parts[0])))
+
+
 def _is_watchword(parts: list[str]) -> bool:
     """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``).
 
@@ -2980,11 +3012,8 @@ def _is_watchword(parts: list[str]) -> bool:
     doubled character (件件有回音、事事有着落) or all share a character at the same place after the
     first (人人有事做、户户有收入).
     """
-    if len(parts) >= 2 and all(_PARALLEL_CLAUSE_RE.fullmatch(p) for p in parts) and len({len(p) for p in parts}) == 1:
-        doubled = all(p[0] == p[1] for p in parts)
-        shared = any(len({p[i] for p in parts}) == 1 for i in range(1, len(parts[0])))
-        if doubled or shared:
-            return True
+    if _built_alike(parts):
+        return True
     if len(parts) < 2 or not all(_CLAUSE_RE.fullmatch(p) for p in parts):
         return False
     return len({len(p) for p in parts}) == 1 or all(len(p) >= 3 and p[-2] == "为" for p in parts)
