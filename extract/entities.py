@@ -30,7 +30,7 @@ from operator import and_, is_not, itemgetter, methodcaller, not_, or_
 from pathlib import Path
 from typing import Any, cast
 
-from pizhu.extract.figures import counted_measures
+from pizhu.extract.figures import counted_measures, numeral_idioms
 from pizhu.extract.models import Span
 from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
@@ -2650,6 +2650,7 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                         _LISTED_FORMULA_RE.fullmatch(part)
                         and any(_FORMULA_RE.fullmatch(other) for other in parts if other != part)
                     )
+                    or (len(parts) == 1 and _lone_formula(part, st))
                 )
                 and not _YEAR_LIKE_RE.fullmatch(part)
                 and not award
@@ -2660,6 +2661,7 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 if not (
                     _MEETING_NAME_RE.fullmatch(part)
                     or part in _FIXED_SETS
+                    or _named_set_or_activity(part, st)
                     or _is_word_formula(part, st)
                     or _is_method_name(part, st)
                 ):
@@ -2844,6 +2846,41 @@ _COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
 # 一户一档, 一校一策, 一事一议: one thing per unit (a household, a school, a matter), a working method's name.
 _PER_UNIT_RE = re.compile("一([人户村企校事岗组县乡镇委家月周季年案题点])一[\u4e00-\u9fff]{1,2}")
 _NUMERAL_CHARS = frozenset(_CN_NUM + "双0123456789")
+
+
+# “四县一市”, “三市一区”: places counted by their level, a set of places (GUIDELINES: 河西五市, a fixed set).
+_PLACE_SET_RE = re.compile(rf"(?:[{_CN_NUM}]+[省市县区州盟旗镇乡村])+")
+# “两委”, “两办”, “两院”: a count and a body's one-character head, a fixed set of bodies like 一府两院 (RULINGS).
+_BODY_SET_RE = re.compile(rf"[{_CN_NUM}]+[委办院局]")
+# 双向, 双边, 双方: words of relation (two-way, bilateral, both sides), no count of a formula's parts.
+_RELATION_WORDS = ("双向", "双边", "双方")
+
+
+def _named_set_or_activity(part: str, st: dict[str, Any]) -> bool:
+    """A quoted numbered name that is no formula: a set of places or of bodies, an activity's name (GUIDELINES:
+    names of activities are no SLOGAN), a word of relation after 双, or an idiom of the dictionary (“四通八达”)
+    the lexicon does not hold as a watchword."""
+    if part in st["slogans"]:
+        return False
+    return bool(
+        _PLACE_SET_RE.fullmatch(part)
+        or _BODY_SET_RE.fullmatch(part)
+        or part.endswith("活动")
+        or part.startswith(_RELATION_WORDS)
+        or part in numeral_idioms()
+    )
+
+
+# “三服务”, “两战赢”: a numeral (not 一) and two characters quoted alone, no measure word after the numeral.
+# Not a group of people or an office (“三乡人”, “两委办”), nor a place's name (“三江源”).
+_LONE_FORMULA_HEADS = frozenset("人办")
+
+
+def _lone_formula(part: str, st: dict[str, Any]) -> bool:
+    if not _LISTED_FORMULA_RE.fullmatch(part) or part[-1] in _LONE_FORMULA_HEADS:
+        return False
+    table = place_table()
+    return part not in st["places"] and part not in table.short and part not in table.kind
 
 
 def _is_method_name(part: str, st: dict[str, Any]) -> bool:

@@ -1030,7 +1030,7 @@ def _in_idiom(text: str, start: int, end: int) -> bool:
     """
     if end - start == 2 and (_numeral_template(text, start - 2) or _numeral_template(text, start)):
         return True
-    idioms = _numeral_idioms()
+    idioms = numeral_idioms()
     for left in range(max(0, end - 4), start + 1):
         if text[left : left + 4] in idioms:
             return True
@@ -1102,7 +1102,7 @@ def time_words() -> frozenset[str]:
 
 
 @cache
-def _numeral_idioms() -> frozenset[str]:
+def numeral_idioms() -> frozenset[str]:
     """The four-character idioms (成语, 习用语: jieba's tags i and l) that hold a Chinese numeral.
 
     A numeral in an idiom counts nothing.

@@ -43,3 +43,47 @@ def test_quoted_clauses_nothing_names_a_formula_stay_unlabelled(text: str) -> No
 )
 def test_quoted_clauses_a_head_names_are_one_slogan(text: str, slogan: str) -> None:
     assert labelled(text, "SLOGAN") == [slogan]
+
+
+# --- A quoted numeral and two characters, no measure word, is a numbered formula -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("深化“四服务”,助力乡村发展。", "四服务"),
+        ("各部门落实“两对接”,狠抓落实。", "两对接"),
+    ],
+)
+def test_a_quoted_numeral_and_two_characters_is_a_formula(text: str, slogan: str) -> None:
+    assert labelled(text, "SLOGAN") == [slogan]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会同新区“两委办”督查处召开会议。",  # an office of two bodies
+        "组织“三乡人”代表参加座谈。",  # a group of people
+        "承办单位应在“三个月”内办结。",  # a count (a measure word after the numeral)
+    ],
+)
+def test_a_quoted_numbered_office_group_or_count_is_no_formula(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+# --- Quoted numbered names that are no formula ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“四县一市”政协联席会议在某地召开。",  # a set of places, each a numbered level
+        "镇党委、村“两委”要发挥作用。",  # a fixed set of bodies, like 一府两院
+        "县委、县政府“两办”印发了通知。",
+        "开展“五项活动”,走访企业。",  # an activity (GUIDELINES: names of activities are no SLOGAN)
+        "建立“双向反馈”机制,推动落实。",  # 双向: two-way, a word of relation, no count of parts
+        "社区交通“四通八达”,出行便利。",  # an idiom of the dictionary
+    ],
+)
+def test_quoted_sets_of_places_or_bodies_activities_relations_and_idioms_are_no_slogan(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
