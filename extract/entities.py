@@ -478,7 +478,7 @@ _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作
 # 在四化建设中: the drive named with 建设 after it, whatever stands before (RULINGS: 四化建设 either way).
 _MODERNISATIONS_RE = scanning(
     re.compile(
-        r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
+        r"(?<=实现|推进|加速|加快|推动|建设)[两三四五六七八九十]化(?!肥|学|工|石|验)"
         r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
     )
 )
@@ -2979,6 +2979,7 @@ _QUOTE_MARKS = "“”\"‘’'「」『』"
 
 
 _RUN_GAPS = ("、", "")
+_TARGET_VERBS = (*_BRAND_VERBS, "争当", "当好")
 
 
 def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
@@ -2995,7 +2996,14 @@ def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list
             run.append(quoted[k + len(run)])
         close = run[-1][1] + 1
         named = _FORMULA_AFTER_RE.match(text, close) or _PRINCIPLE_AFTER_RE.match(text, close)
-        if len(run) >= 2 and named and all(2 <= e - s <= 8 and _CJK_ONLY_RE.fullmatch(text, s, e) for s, e, _ in run):
+        # 打造“示范区”“排头兵”“新高地”: targets listed after a verb of building, what a province means to become
+        # (RULINGS: standing targets quoted one by one are a SLOGAN each).
+        built = text.endswith(_TARGET_VERBS, max(0, run[0][0] - 3), run[0][0] - 1)
+        if (
+            len(run) >= 2
+            and (named or built)
+            and all(2 <= e - s <= 8 and _CJK_ONLY_RE.fullmatch(text, s, e) for s, e, _ in run)
+        ):
             spans += [_span(text, s, e, "SLOGAN", "entity.slogan_listed", 0.5) for s, e, done in run if not done]
         k += len(run)
     for k, (start, end, is_slogan) in enumerate(quoted):

@@ -87,3 +87,18 @@ def test_a_quoted_numbered_office_group_or_count_is_no_formula(text: str) -> Non
 )
 def test_quoted_sets_of_places_or_bodies_activities_relations_and_idioms_are_no_slogan(text: str) -> None:
     assert labelled(text, "SLOGAN") == []
+
+
+# --- A province's quoted targets, side by side after a verb of building ---------------------------------
+
+
+def test_quoted_targets_side_by_side_after_a_verb_of_building_are_one_slogan_each() -> None:
+    text = "为我省打造“先行区”“领跑者”“增长极”贡献力量。"
+    assert labelled(text, "SLOGAN") == ["先行区", "领跑者", "增长极"]
+
+
+# --- 四化 pursued by 建设 before it -----------------------------------------------------------------------
+
+
+def test_modernisations_after_the_verb_that_builds_them() -> None:
+    assert labelled("为建设四化、振兴某县做了大量工作。", "SLOGAN") == ["四化"]
