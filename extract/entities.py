@@ -2698,6 +2698,7 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             and _ONE_CLAUSE_RE.fullmatch(content)
             and _STANDING_HEAD_RE.match(text, m.end())
             and not st["tokenizer"].FREQ.get(content)
+            and not _named_set_or_activity(content, st)
         ):
             # “同心同向同行”的要求, 以“争先进位”为总抓手: one clause (3-12) the text calls a standing demand or idea; a
             # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
@@ -2852,6 +2853,9 @@ _NUMERAL_CHARS = frozenset(_CN_NUM + "双0123456789")
 _PLACE_SET_RE = re.compile(rf"(?:[{_CN_NUM}]+[省市县区州盟旗镇乡村])+")
 # “两委”, “两办”, “两院”: a count and a body's one-character head, a fixed set of bodies like 一府两院 (RULINGS).
 _BODY_SET_RE = re.compile(rf"[{_CN_NUM}]+[委办院局]")
+# “四个专项行动”, “四个升级计划”: actions or plans counted with 个 (a count of activities); a programme is named
+# with 大 or 项 (“十大行动”, “十项行动”).
+_COUNTED_ACTIONS_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{0,4}}(?:行动|计划)")
 # 双向, 双边, 双方: words of relation (two-way, bilateral, both sides), no count of a formula's parts.
 _RELATION_WORDS = ("双向", "双边", "双方")
 
@@ -2866,6 +2870,7 @@ def _named_set_or_activity(part: str, st: dict[str, Any]) -> bool:
         _PLACE_SET_RE.fullmatch(part)
         or _BODY_SET_RE.fullmatch(part)
         or part.endswith("活动")
+        or _COUNTED_ACTIONS_RE.fullmatch(part)
         or part.startswith(_RELATION_WORDS)
         or part in numeral_idioms()
     )

@@ -81,6 +81,9 @@ def test_a_quoted_numbered_office_group_or_count_is_no_formula(text: str) -> Non
         "镇党委、村“两委”要发挥作用。",  # a fixed set of bodies, like 一府两院
         "县委、县政府“两办”印发了通知。",
         "开展“五项活动”,走访企业。",  # an activity (GUIDELINES: names of activities are no SLOGAN)
+        "要紧扣“五项活动”要求,谋划明年工作。",
+        "扎实开展“三个专项行动”。",  # actions counted with 个, no programme's name (十大行动)
+        "纳入“五个提升计划”中。",
         "建立“双向反馈”机制,推动落实。",  # 双向: two-way, a word of relation, no count of parts
         "社区交通“四通八达”,出行便利。",  # an idiom of the dictionary
     ],
