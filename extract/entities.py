@@ -2849,8 +2849,9 @@ _PER_UNIT_RE = re.compile("一([人户村企校事岗组县乡镇委家月周季
 _NUMERAL_CHARS = frozenset(_CN_NUM + "双0123456789")
 
 
-# “四县一市”, “三市一区”: places counted by their level, a set of places (GUIDELINES: 河西五市, a fixed set).
-_PLACE_SET_RE = re.compile(rf"(?:[{_CN_NUM}]+[省市县区州盟旗镇乡村])+")
+# “四县一市”, “三市一区”: places counted by two levels or more, a set of places (GUIDELINES: 河西五市, a fixed
+# set); “五区”建设 alone is the kind of district a body means to build (a programme).
+_PLACE_SET_RE = re.compile(rf"(?:[{_CN_NUM}]+[省市县区州盟旗镇乡村]){{2,}}")
 # “两委”, “两办”, “两院”: a count and a body's one-character head, a fixed set of bodies like 一府两院 (RULINGS).
 _BODY_SET_RE = re.compile(rf"[{_CN_NUM}]+[委办院局]")
 # “四个专项行动”, “四个升级计划”: actions or plans counted with 个 (a count of activities); a programme is named

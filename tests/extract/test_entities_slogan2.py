@@ -53,6 +53,7 @@ def test_quoted_clauses_a_head_names_are_one_slogan(text: str, slogan: str) -> N
     [
         ("深化“四服务”,助力乡村发展。", "四服务"),
         ("各部门落实“两对接”,狠抓落实。", "两对接"),
+        ("紧紧围绕区委“六区”建设发展目标。", "六区"),  # one level counted: the kinds of district to build
     ],
 )
 def test_a_quoted_numeral_and_two_characters_is_a_formula(text: str, slogan: str) -> None:
