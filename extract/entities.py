@@ -3012,6 +3012,7 @@ def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list
         ):
             spans += [_span(text, s, e, "SLOGAN", "entity.slogan_listed", 0.5) for s, e, done in run if not done]
         k += len(run)
+    spans += _framed_parts(text, quoted)
     for k, (start, end, is_slogan) in enumerate(quoted):
         if is_slogan or not 2 <= end - start <= 6 or not _CJK_ONLY_RE.fullmatch(text, start, end):
             continue
@@ -3022,6 +3023,38 @@ def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list
             if gap.strip(_QUOTE_MARKS) == "、":
                 spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_listed", 0.5))
                 break
+    return spans
+
+
+_FRAME_GAP = 24
+_SENTENCE_ENDS = frozenset("。；;！!？?\n")
+
+
+def _framed_parts(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
+    """在“学懂”中…、在“弄通”中…、在“做实”中…: three or more short quotations (two to four characters) in one
+    sentence, each in the same frame (the same character before its opening mark and after its closing mark, both
+    words' characters, not 的 before), are the parts of one formula quoted one by one: a SLOGAN each (RULINGS:
+    quoted parts of a fixed formula); 把好提案的“X关”, is a list of the text's own phrases."""
+
+    def frame(s: int, e: int) -> tuple[str, str] | None:
+        if not 2 <= e - s <= 4 or s < 2 or e + 1 >= len(text) or not _CJK_ONLY_RE.fullmatch(text, s, e):
+            return None
+        return text[s - 2], text[e + 1]
+
+    spans: list[Span] = []
+    k = 0
+    while k < len(quoted):
+        first = frame(quoted[k][0], quoted[k][1])
+        run = [quoted[k]]
+        while first is not None and k + len(run) < len(quoted):
+            nxt = quoted[k + len(run)]
+            gap = text[run[-1][1] : nxt[0]]
+            if len(gap) > _FRAME_GAP or not _SENTENCE_ENDS.isdisjoint(gap) or frame(nxt[0], nxt[1]) != first:
+                break
+            run.append(nxt)
+        if len(run) >= 3 and first[0] != first[1] and _is_cjk(first[0]) and _is_cjk(first[1]) and first[0] != "的":
+            spans += [_span(text, s, e, "SLOGAN", "entity.slogan_framed", 0.5) for s, e, done in run if not done]
+        k += len(run)
     return spans
 
 

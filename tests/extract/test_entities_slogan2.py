@@ -106,3 +106,17 @@ def test_quoted_targets_side_by_side_after_a_verb_of_building_are_one_slogan_eac
 
 def test_modernisations_after_the_verb_that_builds_them() -> None:
     assert labelled("为建设四化、振兴某县做了大量工作。", "SLOGAN") == ["四化"]
+
+
+# --- Short quotations in one repeated frame are the parts of one formula ------------------------------------
+
+
+def test_short_quotations_in_one_frame_are_one_slogan_each() -> None:
+    text = "推动委员在“读透”中明方向、在“悟深”中强本领、在“践行”中见成效。"
+    assert labelled(text, "SLOGAN") == ["读透", "悟深", "践行"]
+
+
+def test_two_quotations_in_a_frame_or_frames_that_differ_stay_unlabelled() -> None:
+    assert labelled("委员在“读透”中明方向、在“悟深”中强本领。", "SLOGAN") == []
+    assert labelled("开展“送医”下乡、组织“送药”上门、推动“送书”进村。", "SLOGAN") == []
+    assert labelled("把好提案的“选题关”,做好提案的“修改关”,探索提案的“答复关”。", "SLOGAN") == []
