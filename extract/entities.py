@@ -3052,7 +3052,14 @@ def _framed_parts(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
             if len(gap) > _FRAME_GAP or not _SENTENCE_ENDS.isdisjoint(gap) or frame(nxt[0], nxt[1]) != first:
                 break
             run.append(nxt)
-        if len(run) >= 3 and first[0] != first[1] and _is_cjk(first[0]) and _is_cjk(first[1]) and first[0] != "的":
+        if (
+            first is not None
+            and len(run) >= 3
+            and first[0] != first[1]
+            and _is_cjk(first[0])
+            and _is_cjk(first[1])
+            and first[0] != "的"
+        ):
             spans += [_span(text, s, e, "SLOGAN", "entity.slogan_framed", 0.5) for s, e, done in run if not done]
         k += len(run)
     return spans
