@@ -2837,6 +2837,8 @@ _STANDING_HEAD_RE = re.compile(
     r"|(?:的|为)?(?:根本|基本|办会|工作)?宗旨|(?:的)?(?:基本|根本|重要)?(?:原则|方针)"
     # “以人民为中心”的发展思想: an idea of development named as one.
     r"|(?:的)?(?:发展|重要)思想"
+    # “人民至上”的价值追求, “民生为大”的责任担当: a standing value a body pursues or takes on.
+    r"|(?:的)?(?:价值(?:追求|取向)|责任担当)"
 )
 _ONE_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,12}}")
 

@@ -120,3 +120,17 @@ def test_two_quotations_in_a_frame_or_frames_that_differ_stay_unlabelled() -> No
     assert labelled("委员在“读透”中明方向、在“悟深”中强本领。", "SLOGAN") == []
     assert labelled("开展“送医”下乡、组织“送药”上门、推动“送书”进村。", "SLOGAN") == []
     assert labelled("把好提案的“选题关”,做好提案的“修改关”,探索提案的“答复关”。", "SLOGAN") == []
+
+
+# --- A quoted standing value a body pursues -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("坚定践行“群众第一”的价值追求。", "群众第一"),
+        ("充分彰显“服务为先”的责任担当。", "服务为先"),
+    ],
+)
+def test_a_quoted_value_pursued_is_a_slogan(text: str, slogan: str) -> None:
+    assert labelled(text, "SLOGAN") == [slogan]
