@@ -203,6 +203,8 @@ _BARE_SCALE_RE = scanning(
     re.compile(
         rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
         rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
+        # 近万人(次): a bracketed unit stays in the span, as 320人(次) (GUIDELINES).
+        rf"(?P<bracket>[(（](?:次|场次)[)）])?"
     )
 )
 _BARE_SCALE_VALUES = {
@@ -316,7 +318,7 @@ def _bare_scales(text: str) -> list[Span]:
         value = scale + (scale / 10 * CN_DIGITS[tail] if tail else 0)
         attrs = {
             "value": to_json_number(value),
-            "unit": unit,
+            "unit": unit + "次" if m.group("bracket") and not unit.endswith("次") else unit,
             "approx": _BARE_SCALE_APPROX.get(pre, "exact"),
             "metric": _metric(text, m.start(), m.end()),
         }
