@@ -2650,7 +2650,8 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                         _LISTED_FORMULA_RE.fullmatch(part)
                         and any(_FORMULA_RE.fullmatch(other) for other in parts if other != part)
                     )
-                    or (len(parts) == 1 and _lone_formula(part, st))
+                    # “六统一”模式: a model's name (GUIDELINES: names of models are no SLOGAN).
+                    or (len(parts) == 1 and _lone_formula(part, st) and not _METHOD_AFTER_RE.match(text, m.end()))
                 )
                 and not _YEAR_LIKE_RE.fullmatch(part)
                 and not award

@@ -66,6 +66,7 @@ def test_a_quoted_numeral_and_two_characters_is_a_formula(text: str, slogan: str
         "会同新区“两委办”督查处召开会议。",  # an office of two bodies
         "组织“三乡人”代表参加座谈。",  # a group of people
         "承办单位应在“三个月”内办结。",  # a count (a measure word after the numeral)
+        "推行“五统一”模式,降低成本。",  # a model's name
     ],
 )
 def test_a_quoted_numbered_office_group_or_count_is_no_formula(text: str) -> None:
