@@ -3082,8 +3082,9 @@ def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
 
 
 # What else names quoted clauses a standing formula: a spirit, a function, a value, the main line of work, the
-# responsibility or mission a body takes on (“落实下去、凝聚起来”的政治责任).
-_WATCHWORD_HEAD_RE = re.compile(rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标)")
+# responsibility or mission a body takes on (“落实下去、凝聚起来”的政治责任), the members it forms to the formula
+# (锻造“懂政协、会协商、善议政”的委员队伍).
+_WATCHWORD_HEAD_RE = re.compile(rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标|队伍)")
 
 
 # Verbs that hold to a standing formula: 坚持“…”, 践行“…”, 秉持“…” (a body keeps to its formula, it does not
