@@ -447,6 +447,8 @@ _FORMULA_RE = re.compile(
     rf"|双[{_CJK}]{{1,5}}"
     # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
     rf"|[{_CN_NUM}]件(?:大|实)?事"
+    # “千万工程”, “百千万工程”: a programme named by the scales it reaches (a thousand villages, ten thousand…).
+    rf"|[百千万]{{2,3}}(?:工程|行动)"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"

@@ -136,3 +136,13 @@ def test_two_quotations_in_a_frame_or_frames_that_differ_stay_unlabelled() -> No
 )
 def test_a_quoted_value_pursued_is_a_slogan(text: str, slogan: str) -> None:
     assert labelled(text, "SLOGAN") == [slogan]
+
+
+# --- A quoted programme named by the scales it reaches ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"), [("持续深化“千百工程”。", "千百工程"), ("实施“百千万工程”。", "百千万工程")]
+)
+def test_a_quoted_programme_named_by_scales_is_a_slogan(text: str, slogan: str) -> None:
+    assert labelled(text, "SLOGAN") == [slogan]
