@@ -2955,6 +2955,7 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
             or _WATCHWORD_HEAD_RE.match(text, end) is not None
             or _built_alike(parts)
             or text.endswith(_HELD_BEFORE, max(0, start - 2), start)
+            or _ends_in_place(parts, st)
         )
     # Longer clauses (加强党的领导、发挥职能作用、深化自身建设) where what follows calls them a formula.
     clauses = re.split("[、，,]", content)
@@ -3092,6 +3093,13 @@ _WATCHWORD_HEAD_RE = re.compile(rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|
 # Verbs that hold to a standing formula: 坚持“…”, 践行“…”, 秉持“…” (a body keeps to its formula, it does not
 # describe a scene with one).
 _HELD_BEFORE = ("坚持", "践行", "秉持", "秉承", "遵循", "恪守", "坚守", "牢记")
+
+
+def _ends_in_place(parts: list[str], st: dict[str, Any]) -> bool:
+    """热爱某州、建设某州、奉献某州: a clause ending in a place's name (the divisions table) makes the clauses
+    that place's watchword, as a place's brand is (`_brand_of_place`)."""
+    table = place_table()
+    return any(p[-n:] in table.short or p[-n:] in st["places"] for p in parts for n in (2, 3, 4) if n < len(p))
 
 
 def _built_alike(parts: list[str]) -> bool:
