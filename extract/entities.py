@@ -30,7 +30,7 @@ from operator import and_, is_not, itemgetter, methodcaller, not_, or_
 from pathlib import Path
 from typing import Any, cast
 
-from pizhu.extract.figures import counted_measures
+from pizhu.extract.figures import counted_measures, numeral_idioms
 from pizhu.extract.models import Span
 from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
@@ -451,6 +451,8 @@ _FORMULA_RE = re.compile(
     rf"|双[{_CJK}]{{1,5}}"
     # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
     rf"|[{_CN_NUM}]件(?:大|实)?事"
+    # “千万工程”, “百千万工程”: a programme named by the scales it reaches (a thousand villages, ten thousand…).
+    rf"|[百千万]{{2,3}}(?:工程|行动)"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
     rf"|(?!互联网)[{_CJK}]{{1,8}}[+＋][{_CJK}]{{1,4}}"
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
@@ -482,7 +484,7 @@ _DOUBLED_ROLE_RE = re.compile(rf"发挥(?:好|出|了)?(双重[{_CJK}]{{0,2}}作
 # 在四化建设中: the drive named with 建设 after it, whatever stands before (RULINGS: 四化建设 either way).
 _MODERNISATIONS_RE = scanning(
     re.compile(
-        r"(?<=实现|推进|加速|加快|推动)[两三四五六七八九十]化(?!肥|学|工|石|验)"
+        r"(?<=实现|推进|加速|加快|推动|建设)[两三四五六七八九十]化(?!肥|学|工|石|验)"
         r"|(?<![一二三四五六七八九十两百千\d第])[两三四五六七八九十]化(?=建设)"
     )
 )
@@ -2669,6 +2671,8 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                         _LISTED_FORMULA_RE.fullmatch(part)
                         and any(_FORMULA_RE.fullmatch(other) for other in parts if other != part)
                     )
+                    # “六统一”模式: a model's name (GUIDELINES: names of models are no SLOGAN).
+                    or (len(parts) == 1 and _lone_formula(part, st) and not _METHOD_AFTER_RE.match(text, m.end()))
                 )
                 and not _YEAR_LIKE_RE.fullmatch(part)
                 and not award
@@ -2679,6 +2683,7 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 if not (
                     _MEETING_NAME_RE.fullmatch(part)
                     or part in _FIXED_SETS
+                    or _named_set_or_activity(part, st)
                     or _is_word_formula(part, st)
                     or _is_method_name(part, st)
                 ):
@@ -2715,6 +2720,7 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             and _ONE_CLAUSE_RE.fullmatch(content)
             and _STANDING_HEAD_RE.match(text, m.end())
             and not st["tokenizer"].FREQ.get(content)
+            and not _named_set_or_activity(content, st)
         ):
             # “同心同向同行”的要求, 以“争先进位”为总抓手: one clause (3-12) the text calls a standing demand or idea; a
             # dictionary word (“高标准”的要求, “创新”理念) is an ordinary word in quotes.
@@ -2853,6 +2859,8 @@ _STANDING_HEAD_RE = re.compile(
     r"|(?:的|为)?(?:根本|基本|办会|工作)?宗旨|(?:的)?(?:基本|根本|重要)?(?:原则|方针)"
     # “以人民为中心”的发展思想: an idea of development named as one.
     r"|(?:的)?(?:发展|重要)思想"
+    # “人民至上”的价值追求, “民生为大”的责任担当: a standing value a body pursues or takes on.
+    r"|(?:的)?(?:价值(?:追求|取向)|责任担当)"
 )
 _ONE_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,12}}")
 
@@ -2863,6 +2871,46 @@ _COUNTED_FORMULA_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{2,4}}$")
 # 一户一档, 一校一策, 一事一议: one thing per unit (a household, a school, a matter), a working method's name.
 _PER_UNIT_RE = re.compile("一([人户村企校事岗组县乡镇委家月周季年案题点])一[\u4e00-\u9fff]{1,2}")
 _NUMERAL_CHARS = frozenset(_CN_NUM + "双0123456789")
+
+
+# “四县一市”, “三市一区”: places counted by two levels or more, a set of places (GUIDELINES: 河西五市, a fixed
+# set); “五区”建设 alone is the kind of district a body means to build (a programme).
+_PLACE_SET_RE = re.compile(rf"(?:[{_CN_NUM}]+[省市县区州盟旗镇乡村]){{2,}}")
+# “两委”, “两办”, “两院”: a count and a body's one-character head, a fixed set of bodies like 一府两院 (RULINGS).
+_BODY_SET_RE = re.compile(rf"[{_CN_NUM}]+[委办院局]")
+# “四个专项行动”, “四个升级计划”: actions or plans counted with 个 (a count of activities); a programme is named
+# with 大 or 项 (“十大行动”, “十项行动”).
+_COUNTED_ACTIONS_RE = re.compile(rf"[{_CN_NUM}]个[{_CJK}]{{0,4}}(?:行动|计划)")
+# 双向, 双边, 双方: words of relation (two-way, bilateral, both sides), no count of a formula's parts.
+_RELATION_WORDS = ("双向", "双边", "双方")
+
+
+def _named_set_or_activity(part: str, st: dict[str, Any]) -> bool:
+    """A quoted numbered name that is no formula: a set of places or of bodies, an activity's name (GUIDELINES:
+    names of activities are no SLOGAN), a word of relation after 双, or an idiom of the dictionary (“四通八达”)
+    the lexicon does not hold as a watchword."""
+    if part in st["slogans"]:
+        return False
+    return bool(
+        _PLACE_SET_RE.fullmatch(part)
+        or _BODY_SET_RE.fullmatch(part)
+        or part.endswith("活动")
+        or _COUNTED_ACTIONS_RE.fullmatch(part)
+        or part.startswith(_RELATION_WORDS)
+        or part in numeral_idioms()
+    )
+
+
+# “三服务”, “两战赢”: a numeral (not 一) and two characters quoted alone, no measure word after the numeral.
+# Not a group of people or an office (“三乡人”, “两委办”), nor a place's name (“三江源”).
+_LONE_FORMULA_HEADS = frozenset("人办")
+
+
+def _lone_formula(part: str, st: dict[str, Any]) -> bool:
+    if not _LISTED_FORMULA_RE.fullmatch(part) or part[-1] in _LONE_FORMULA_HEADS:
+        return False
+    table = place_table()
+    return part not in st["places"] and part not in table.short and part not in table.kind
 
 
 def _is_method_name(part: str, st: dict[str, Any]) -> bool:
@@ -2902,7 +2950,9 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     if (_EVENT_AFTER_RE.match(text, end) and not discourse) or _METHOD_AFTER_RE.match(text, end):
         return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
-    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not formula_after:
+    if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not (
+        formula_after or _WATCHWORD_HEAD_RE.match(text, end)
+    ):
         return False
     parts = content.split("、")
     commas = re.split("[，,]", content)
@@ -2912,7 +2962,20 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
         return any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
     if _is_watchword(parts):
         # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
-        return not st["tokenizer"].FREQ.get("".join(parts))
+        if st["tokenizer"].FREQ.get("".join(parts)):
+            return False
+        # A standing formula, not a sentence of this report (v1.1): a head names it one (“…”的宗旨, 工作要求,
+        # 精神, 功能, 为主线), or its clauses are built alike (件件有回音、事事有着落); clauses nothing names
+        # describe a scene, a problem or a stance (“路通、灯亮”的新貌, 困于“运不出、卖不上”).
+        return (
+            formula_after
+            or _STANDING_HEAD_RE.match(text, end) is not None
+            or _PRINCIPLE_AFTER_RE.match(text, end) is not None
+            or _WATCHWORD_HEAD_RE.match(text, end) is not None
+            or _built_alike(parts)
+            or text.endswith(_HELD_BEFORE, max(0, start - 2), start)
+            or _ends_in_place(parts, st)
+        )
     # Longer clauses (加强党的领导、发挥职能作用、深化自身建设) where what follows calls them a formula.
     clauses = re.split("[、，,]", content)
     return (
@@ -2947,6 +3010,7 @@ _QUOTE_MARKS = "“”\"‘’'「」『』"
 
 
 _RUN_GAPS = ("、", "")
+_TARGET_VERBS = (*_BRAND_VERBS, "争当", "当好")
 
 
 def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
@@ -2963,9 +3027,17 @@ def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list
             run.append(quoted[k + len(run)])
         close = run[-1][1] + 1
         named = _FORMULA_AFTER_RE.match(text, close) or _PRINCIPLE_AFTER_RE.match(text, close)
-        if len(run) >= 2 and named and all(2 <= e - s <= 8 and _CJK_ONLY_RE.fullmatch(text, s, e) for s, e, _ in run):
+        # 打造“示范区”“排头兵”“新高地”: targets listed after a verb of building, what a province means to become
+        # (RULINGS: standing targets quoted one by one are a SLOGAN each).
+        built = text.endswith(_TARGET_VERBS, max(0, run[0][0] - 3), run[0][0] - 1)
+        if (
+            len(run) >= 2
+            and (named or built)
+            and all(2 <= e - s <= 8 and _CJK_ONLY_RE.fullmatch(text, s, e) for s, e, _ in run)
+        ):
             spans += [_span(text, s, e, "SLOGAN", "entity.slogan_listed", 0.5) for s, e, done in run if not done]
         k += len(run)
+    spans += _framed_parts(text, quoted)
     for k, (start, end, is_slogan) in enumerate(quoted):
         if is_slogan or not 2 <= end - start <= 6 or not _CJK_ONLY_RE.fullmatch(text, start, end):
             continue
@@ -2976,6 +3048,45 @@ def _quoted_list_slogans(text: str, quoted: list[tuple[int, int, bool]]) -> list
             if gap.strip(_QUOTE_MARKS) == "、":
                 spans.append(_span(text, start, end, "SLOGAN", "entity.slogan_listed", 0.5))
                 break
+    return spans
+
+
+_FRAME_GAP = 24
+_SENTENCE_ENDS = frozenset("。；;！!？?\n")
+
+
+def _framed_parts(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
+    """在“学懂”中…、在“弄通”中…、在“做实”中…: three or more short quotations (two to four characters) in one
+    sentence, each in the same frame (the same character before its opening mark and after its closing mark, both
+    words' characters, not 的 before), are the parts of one formula quoted one by one: a SLOGAN each (RULINGS:
+    quoted parts of a fixed formula); 把好提案的“X关”, is a list of the text's own phrases."""
+
+    def frame(s: int, e: int) -> tuple[str, str] | None:
+        if not 2 <= e - s <= 4 or s < 2 or e + 1 >= len(text) or not _CJK_ONLY_RE.fullmatch(text, s, e):
+            return None
+        return text[s - 2], text[e + 1]
+
+    spans: list[Span] = []
+    k = 0
+    while k < len(quoted):
+        first = frame(quoted[k][0], quoted[k][1])
+        run = [quoted[k]]
+        while first is not None and k + len(run) < len(quoted):
+            nxt = quoted[k + len(run)]
+            gap = text[run[-1][1] : nxt[0]]
+            if len(gap) > _FRAME_GAP or not _SENTENCE_ENDS.isdisjoint(gap) or frame(nxt[0], nxt[1]) != first:
+                break
+            run.append(nxt)
+        if (
+            first is not None
+            and len(run) >= 3
+            and first[0] != first[1]
+            and _is_cjk(first[0])
+            and _is_cjk(first[1])
+            and first[0] != "的"
+        ):
+            spans += [_span(text, s, e, "SLOGAN", "entity.slogan_framed", 0.5) for s, e, done in run if not done]
+        k += len(run)
     return spans
 
 
@@ -2992,6 +3103,32 @@ def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
     return out
 
 
+# What else names quoted clauses a standing formula: a spirit, a function, a value, the main line of work, the
+# responsibility or mission a body takes on (“落实下去、凝聚起来”的政治责任), the members it forms to the formula
+# (锻造“懂政协、会协商、善议政”的委员队伍).
+_WATCHWORD_HEAD_RE = re.compile(rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标|队伍)")
+
+
+# Verbs that hold to a standing formula: 坚持“…”, 践行“…”, 秉持“…” (a body keeps to its formula, it does not
+# describe a scene with one).
+_HELD_BEFORE = ("坚持", "践行", "秉持", "秉承", "遵循", "恪守", "坚守", "牢记")
+
+
+def _ends_in_place(parts: list[str], st: dict[str, Any]) -> bool:
+    """热爱某州、建设某州、奉献某州: a clause ending in a place's name (the divisions table) makes the clauses
+    that place's watchword, as a place's brand is (`_brand_of_place`)."""
+    table = place_table()
+    return any(p[-n:] in table.short or p[-n:] in st["places"] for p in parts for n in (2, 3, 4) if n < len(p))
+
+
+def _built_alike(parts: list[str]) -> bool:
+    """Longer clauses (5–7 characters) built alike: each opens with a doubled character, or all share a
+    character at the same place after the first (件件有回音、事事有着落; 人人有事做、户户有收入)."""
+    if len(parts) < 2 or not all(_PARALLEL_CLAUSE_RE.fullmatch(p) for p in parts) or len({len(p) for p in parts}) != 1:
+        return False
+    return all(p[0] == p[1] for p in parts) or any(len({p[i] for p in parts}) == 1 for i in range(1, len(parts[0])))
+
+
 def _is_watchword(parts: list[str]) -> bool:
     """Parallel clauses: two or more, each 2–4 CJK characters, all as long (or all ``…为X``).
 
@@ -2999,11 +3136,8 @@ def _is_watchword(parts: list[str]) -> bool:
     doubled character (件件有回音、事事有着落) or all share a character at the same place after the
     first (人人有事做、户户有收入).
     """
-    if len(parts) >= 2 and all(_PARALLEL_CLAUSE_RE.fullmatch(p) for p in parts) and len({len(p) for p in parts}) == 1:
-        doubled = all(p[0] == p[1] for p in parts)
-        shared = any(len({p[i] for p in parts}) == 1 for i in range(1, len(parts[0])))
-        if doubled or shared:
-            return True
+    if _built_alike(parts):
+        return True
     if len(parts) < 2 or not all(_CLAUSE_RE.fullmatch(p) for p in parts):
         return False
     return len({len(p) for p in parts}) == 1 or all(len(p) >= 3 and p[-2] == "为" for p in parts)

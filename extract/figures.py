@@ -203,6 +203,8 @@ _BARE_SCALE_RE = scanning(
     re.compile(
         rf"(?P<pre>近|逾|上|数|超过|超|约)?(?P<num>百万|千万|[百千万]|(?<=数)十)"
         rf"(?P<tail>(?<=[百千万])[一二三四五六七八九](?![十百千万]))?(?P<unit>{_UNIT_ALT})"
+        # 近万人(次): a bracketed unit stays in the span, as 320人(次) (GUIDELINES).
+        rf"(?P<bracket>[(（](?:次|场次)[)）])?"
     )
 )
 _BARE_SCALE_VALUES = {
@@ -316,7 +318,7 @@ def _bare_scales(text: str) -> list[Span]:
         value = scale + (scale / 10 * CN_DIGITS[tail] if tail else 0)
         attrs = {
             "value": to_json_number(value),
-            "unit": unit,
+            "unit": unit + "次" if m.group("bracket") and not unit.endswith("次") else unit,
             "approx": _BARE_SCALE_APPROX.get(pre, "exact"),
             "metric": _metric(text, m.start(), m.end()),
         }
@@ -1030,7 +1032,7 @@ def _in_idiom(text: str, start: int, end: int) -> bool:
     """
     if end - start == 2 and (_numeral_template(text, start - 2) or _numeral_template(text, start)):
         return True
-    idioms = _numeral_idioms()
+    idioms = numeral_idioms()
     for left in range(max(0, end - 4), start + 1):
         if text[left : left + 4] in idioms:
             return True
@@ -1102,7 +1104,7 @@ def time_words() -> frozenset[str]:
 
 
 @cache
-def _numeral_idioms() -> frozenset[str]:
+def numeral_idioms() -> frozenset[str]:
     """The four-character idioms (成语, 习用语: jieba's tags i and l) that hold a Chinese numeral.
 
     A numeral in an idiom counts nothing.
