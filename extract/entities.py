@@ -4600,13 +4600,15 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if _ON_BEHALF_OF_RE.search(text, start, head_start):
             continue  # 主席某某代表政协常务委员会: 代表 (on behalf of) before a body's lead is the verb, no name's word
         joint = text.rfind("和", start, head_start)
-        if (
-            joint > start
-            and text[joint + 1 : joint + 2] in _LEVELS
-            and (text.endswith(_CHAIN_HEADS, start, joint) or text.endswith(_TOWN_SUFFIXES, start, joint))
+        if joint > start and (
+            (
+                text[joint + 1 : joint + 2] in _LEVELS
+                and (text.endswith(_CHAIN_HEADS, start, joint) or text.endswith(_TOWN_SUFFIXES, start, joint))
+            )
+            or (text.endswith(_BRANCH_HEADS, start, joint) and head_start - joint > 2)
         ):
             # 县自来水公司和县供电公司, 某某镇和县文广新局: 和 joins a body or a town to a level's body (jieba's 和县,
-            # the county)
+            # the county); 某某总支和某某支部: a branch to another branch by its own name (party2)
             start = joint + 1
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
@@ -5348,6 +5350,10 @@ def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: lis
         if len(re.sub(_BRANCH_UNIT + "$", "", name)) < 2:
             continue
         learned.setdefault(name, m.end())
+        city = next((p for p in places if p.start == m.start(1) and p.end < m.end(1)), None)
+        if city is not None and len(re.sub(_BRANCH_UNIT + "$", "", text[city.end : m.end(1)])) >= 2:
+            # 民盟某市 + 某某支部(委员会): the branch's own name after its city recurs bare (party2).
+            learned.setdefault(text[city.end : m.end(1)], m.end())
         start = place_ends[m.start()].start if m.start() in place_ends else m.start()
         if any(o.start <= start and m.end() <= o.end for o in orgs):
             continue  # already found whole
@@ -5848,11 +5854,13 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
 
 
 def _party_end(text: str, m: re.Match[str]) -> int:
-    """致公党中央 + 参政议政部, 民盟市委会 + 办公室: a department of a party's centre or committee is in its name."""
+    """致公党中央 + 参政议政部, 民盟市委会 + 办公室, 民进某某省委 + 议政调研部: a department of a party's centre or
+    committee is in its name."""
     end = m.end()
     if m.group().endswith("中央") and text.startswith("委员会", end):
         end += 3  # 民盟中央委员会: the centre's full name
-    if m.group().endswith(("中央", "委员会", "委会")):
+    # 民进某某省委 + 议政调研部: a committee written 省委/市委 keeps its department too (party2).
+    if m.group().endswith(("中央", "委员会", "委会", "委")):
         sub = _COMMITTEE_SUBUNIT_RE.match(text, end)
         if sub is not None and not _starts_with_verb(sub.group()):
             return sub.end()

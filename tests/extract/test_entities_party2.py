@@ -1,0 +1,68 @@
+"""Issue 21, party2: kinds the unseen party and 工商联 pages 760–771 showed.
+
+- two party branches joined by 和, the second opening with its own place, are two bodies (某某总支和某地支部);
+- a branch named after its city (民盟某市某某支部委员会) recurs bare by its own name (某某支部);
+- a party's provincial or city committee written 省委/市委 keeps its department in its name (民进某省委 + 某某部);
+- a month's day before a place that starts with 内 (内蒙古) is still a date.
+
+Every sentence is written for the test (invented people, bodies and places). Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- ORG ----------------------------------------------------------------------------------------
+
+
+def test_two_branches_joined_by_and_are_two_bodies() -> None:
+    text = "民进朔州市委、晋源区统战部的负责人以及民进晋源总支和平鲁支部会员参加。"
+    found = labelled(text, "ORG")
+    assert "民进晋源总支和平鲁支部" not in found
+    assert "民进晋源总支" in found
+
+
+def test_a_branch_named_after_its_city_recurs_bare_by_its_own_name() -> None:
+    text = (
+        "5月8日,民盟中央副主席一行来到民盟大同市林文远支部委员会调研。"
+        "盟史研究是林文远支部的特色。他希望林文远支部持续加强自身建设。"
+    )
+    found = labelled(text, "ORG")
+    assert "民盟大同市林文远支部委员会" in found
+    assert found.count("林文远支部") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("民进山西省委议政调研部副部长马莺出席。", "民进山西省委议政调研部"),
+        ("民盟大同市委组织部部长李明主持会议。", "民盟大同市委组织部"),
+    ],
+)
+def test_a_party_committees_department_is_in_its_name(text: str, org: str) -> None:
+    assert org in labelled(text, "ORG")
+
+
+def test_a_party_committee_before_its_heads_post_keeps_no_department() -> None:
+    found = labelled(text := "民进山西省委副主委张建出席会议并部署工作。", "ORG")
+    assert "民进山西省委" in found, text
+
+
+# --- DATE ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("1月8日内蒙古民进医疗服务团开展慰问活动。", "1月8日"),
+        ("2月23日内江市政协召开常委会议。", "2月23日"),
+    ],
+)
+def test_a_months_day_before_a_place_opening_with_nei_is_a_date(text: str, date: str) -> None:
+    assert date in labelled(text, "DATE")
+
+
+def test_a_day_count_before_nei_stays_a_duration() -> None:
+    assert "30日" not in labelled("提案应在30日内办复。", "DATE")
