@@ -2866,8 +2866,15 @@ def _is_method_name(part: str, st: dict[str, Any]) -> bool:
     )
 
 
+# 双向 (two-way), 双月/双周/双日 (every second month, week, day): 双 of a direction or a period, no count of things.
+_TWO_WAY_OR_PERIOD_RE = re.compile("双[向月周日]")
+
+
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
-    """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
+    """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report; 双向发力,
+    双月谈: 双 of a direction or a period opens a phrase, no numbered formula (party2)."""
+    if _TWO_WAY_OR_PERIOD_RE.match(part) and sum(ch in _CN_NUM or ch == "双" for ch in part) == 1:
+        return True
     if part in st["slogans"] or sum(ch in _CN_NUM or ch == "双" for ch in part) >= 2:
         return False  # 一国两制, 三抓三促: two numerals make a formula, whatever the dictionary says
     if _COUNTED_FORMULA_RE.match(part):

@@ -66,3 +66,22 @@ def test_a_months_day_before_a_place_opening_with_nei_is_a_date(text: str, date:
 
 def test_a_day_count_before_nei_stays_a_duration() -> None:
     assert "30日" not in labelled("提案应在30日内办复。", "DATE")
+
+
+# --- SLOGAN -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "做好“季季看”“双月谈”等工作,突出界别特点。",
+        "开展“双向评议”活动,推动提案办理。",
+        "坚持政协与部门“双向发力”。",
+    ],
+)
+def test_a_two_way_or_bimonthly_phrase_is_no_numbered_formula(text: str) -> None:
+    assert labelled(text, "SLOGAN") == []
+
+
+def test_a_numbered_watchword_with_shuang_still_stands() -> None:
+    assert "双岗建功" in labelled("希望社员立足本职,“双岗建功”。", "SLOGAN")
