@@ -5288,6 +5288,9 @@ def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, 
             continue
         core = text[start:pos].removesuffix("政协")
         person = len(core) <= 3 and core[:1] in _SURNAMES
+        # 某市政协王某委员工作室: a member's name after the body whose member he is (party2).
+        member = core.rsplit("政协", 1)[-1] if "政协" in core else ""
+        person = person or (2 <= len(member) <= 3 and _plausible_name(member, 0, len(member), st))
         # 建强委员工作室: a verb and its object (a one-character verb opening a two-character core)
         verb = len(core) == 2 and core[0] in function_words
         # 曹家岭社区委员工作室: a studio named by its place alone is no body; the place stays a GPE (as ruled before)
@@ -5923,6 +5926,12 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     return e
 
 
+def _members_own_room(text: str, start: int, end: int) -> bool:
+    """王某委员工作室 (between ``start`` and ``end``): a member's room named by the member's name, no body's unit."""
+    m = _ROOM_RE.fullmatch(text, start, end)
+    return m is not None and _plausible_name(text, m.start(1), m.end(1), _init())
+
+
 def _subunit_end_raw(text: str, head: str, end: int) -> int:
     if head.endswith(("人民代表会议", "人民代表大会")):
         m = _STANDING_RE.match(text, end)  # 宣城各界人民代表会议 + 常务委员会
@@ -5954,6 +5963,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     m = _SUBUNITS[kind].match(text, end)
     if m is not None and _starts_with_verb(m.group()):
         return end
+    if kind == "政协" and m is not None and _members_own_room(text, end, m.end()):
+        return end  # 市政协 + 王某委员工作室: the member's own room (GUIDELINES: PERSON only), no sub-unit (party2)
     if (
         kind == "政协"
         and m is not None
@@ -6098,7 +6109,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             if found is not None and (word in _CREDIT_ROLES or _plausible_name(text, found[0], found[1], st)):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
-        if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+        # 市政协王某委员工作室: the member's room after the body whose member he is (party2).
+        if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff") or text.endswith("政协", 0, m.start()):
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
     spans += _name_lists(text, st, _token_starts(tokens))
     spans += _names_after_posts(text, st)

@@ -85,3 +85,13 @@ def test_a_two_way_or_bimonthly_phrase_is_no_numbered_formula(text: str) -> None
 
 def test_a_numbered_watchword_with_shuang_still_stands() -> None:
     assert "双岗建功" in labelled("希望社员立足本职,“双岗建功”。", "SLOGAN")
+
+
+def test_a_members_own_workroom_after_the_body_gives_the_body_and_the_member() -> None:
+    text = "他还围绕支部工作,大同市政协林文远委员工作室等内容作了汇报。"
+    assert "大同市政协" in labelled(text, "ORG")
+    assert "林文远" in labelled(text, "PERSON")
+
+
+def test_a_workroom_the_body_set_up_for_a_sector_stays_one_body() -> None:
+    assert "市政协港澳委员工作室" in labelled("市政协港澳委员工作室开展活动。", "ORG")
