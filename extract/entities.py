@@ -768,7 +768,32 @@ def find_entities(text: str) -> list[Span]:
     spans = _find_entities(text)
     spans = spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
     spans = _villages_by_committee(text, spans) if "村委" in text else spans
+    spans = _villages_in_lists(text, spans) if "、" in text else spans
     return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+# 某镇某某社区、某某社区: the next item of a list after a village or a community, with the same suffix, is one too
+# (party2); its name of two to four characters holds no mark, function word or verb (numerals may: 八里庄).
+_LISTED_VILLAGE_RE = re.compile(
+    rf"、((?:(?![的了在和与对为把向从到赴等及或是有这那个各全本我该每也都就还又并将被让给带去来说表作致即再于同"
+    rf"市省县区镇乡村])[{_CJK}]){{2,4}}?(村|社区))(?![委民干长])"
+)
+
+
+def _villages_in_lists(text: str, spans: list[Span]) -> list[Span]:
+    taken = [(s.start, s.end) for s in spans]
+    out: list[Span] = []
+    for g in [s for s in spans if s.label == "GPE" and s.text.endswith(("村", "社区"))]:
+        at = g.end
+        suffix = "社区" if g.text.endswith("社区") else "村"
+        while (m := _LISTED_VILLAGE_RE.match(text, at)) is not None and m.group(2) == suffix:
+            a, b = m.span(1)
+            if _KIND_OF_VILLAGE_RE.fullmatch(m.group(1)) or any(s < b and a < e for s, e in taken):
+                break
+            out.append(_span(text, a, b, "GPE", "entity.gpe_listed_village", 0.6))
+            taken.append((a, b))
+            at = b
+    return spans + out
 
 
 # 某市某镇 + 某某村委会 + 某某村, 、某某村委会 + 某某屯村: Hainan and Yunnan write the administrative village by its

@@ -95,3 +95,25 @@ def test_a_members_own_workroom_after_the_body_gives_the_body_and_the_member() -
 
 def test_a_workroom_the_body_set_up_for_a_sector_stays_one_body() -> None:
     assert "市政协港澳委员工作室" in labelled("市政协港澳委员工作室开展活动。", "ORG")
+
+
+# --- GPE ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("委员们走访了城关镇青松社区、明德社区和新华村。", ["明德社区"]),
+        ("后到城关镇青松社区、胜利社区调研。", ["胜利社区"]),
+        ("副主席带队对所联系的查湾村、石岭村进行走访。", ["查湾村", "石岭村"]),
+    ],
+)
+def test_a_village_or_community_listed_after_one_of_its_kind_is_a_place(text: str, places: list[str]) -> None:
+    found = labelled(text, "GPE")
+    for place in places:
+        assert place in found
+
+
+def test_a_kind_of_village_in_a_list_stays_unnamed() -> None:
+    found = labelled("走访了青松村、贫困村和示范村。", "GPE")
+    assert "贫困村" not in found and "示范村" not in found
