@@ -3227,7 +3227,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
         if (
             text[end - 1 : end + 1] in st["suffix_eaters"]
-            and not (text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end))
+            and not (text[end - 1] in "镇乡" and _chain_tail(text, end))
             and end not in admin_starts
         ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there); 宜宾市 +
             # 南溪区, 绵阳市 + 北川县: a division of the table starting right after the suffix is the chain's next link
@@ -3393,7 +3393,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e - s >= 3
         and text[e - 1 : e + 1] in st["suffix_eaters"]
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
-        and not (text[e - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, e))
+        and not (text[e - 1] in "镇乡" and _chain_tail(text, e))
         and e not in found_starts
         else (s, e, c)
         for s, e, c in found
@@ -3503,7 +3503,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         ):
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
-        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
+        tail = _chain_tail(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
         before_tail, tail_end = e, -1
         if tail and (
             _KIND_OF_VILLAGE_RE.fullmatch(tail.group())
@@ -4072,7 +4072,21 @@ _KIND_OF_VILLAGE_RE = re.compile(
 )
 # 古镇, 名镇, 古村, 名村: a town or village by its age or fame (RULINGS: the kind words of line 157 are no name).
 _KIND_OF_TOWN_END_RE = re.compile("(?:古|名|重|强|大|小)(?:镇|村)$")
-_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,4}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+# A name of four characters continues a chain only where none of them is a mark, a function word or a verb (numerals
+# may stand in it: 南八里庄社区) (party2).
+_LONG_TAIL_BREAKERS = _STOP_CHARS - frozenset("一二三四五六七八九十两")
+
+
+def _chain_tail(text: str, at: int) -> re.Match[str] | None:
+    """The village, town or community whose name continues a chain at ``at`` (a long name holds no breaker)."""
+    m = _CHAIN_TAIL_RE.match(text, at)
+    if m is None:
+        return None
+    name = re.sub("(?:村|镇|乡|街道|社区)$", "", m.group())
+    return None if len(name) == 4 and any(ch in _LONG_TAIL_BREAKERS for ch in name) else m
+
+
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
     rf"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)([{_CJK}]{{2,4}}?)(?:市|县|省)(?:委|政协|委员会)"

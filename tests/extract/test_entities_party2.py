@@ -117,3 +117,11 @@ def test_a_village_or_community_listed_after_one_of_its_kind_is_a_place(text: st
 def test_a_kind_of_village_in_a_list_stays_unnamed() -> None:
     found = labelled("走访了青松村、贫困村和示范村。", "GPE")
     assert "贫困村" not in found and "示范村" not in found
+
+
+def test_a_four_character_community_after_its_district_continues_the_chain() -> None:
+    assert "青山区北五里庄社区" in labelled("向青山区北五里庄社区的民警捐赠物资。", "GPE")
+
+
+def test_a_clause_before_a_village_is_no_four_character_name() -> None:
+    assert not any(p.endswith("各村") for p in labelled("县组织到各村开展调研。", "GPE"))
