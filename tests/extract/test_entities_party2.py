@@ -125,3 +125,16 @@ def test_a_four_character_community_after_its_district_continues_the_chain() -> 
 
 def test_a_clause_before_a_village_is_no_four_character_name() -> None:
     assert not any(p.endswith("各村") for p in labelled("县组织到各村开展调研。", "GPE"))
+
+
+# --- the ORG tagger's policy ---------------------------------------------------------------------
+
+
+def test_the_tagger_grows_no_body_over_a_plural_after_it() -> None:
+    from pizhu.extract import orgtagger as ot
+    from pizhu.extract.models import Span
+
+    text = "民盟某某省委各工作委员会主任列席会议。"
+    body = Span(0, text.index("各"), "ORG", text[: text.index("各")])
+    e = text.index("主任")
+    assert ot.apply(text, [body], [(0, e, 0.99)]) == [body]
