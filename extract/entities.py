@@ -769,7 +769,20 @@ def find_entities(text: str) -> list[Span]:
     spans = spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
     spans = _villages_by_committee(text, spans) if "村委" in text else spans
     spans = _villages_in_lists(text, spans) if "、" in text else spans
+    spans = _prepositions_off_names(text, spans)
     return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+def _prepositions_off_names(text: str, spans: list[Span]) -> list[Span]:
+    """向|某某一行, 由|某某主持: a clause's preposition glued before a name the text names elsewhere stays outside it
+    (party2; RULINGS: a name takes no preposition glued before it)."""
+    names = {s.text for s in spans if s.label == "PERSON"}
+    out = []
+    for s in spans:
+        if s.label == "PERSON" and len(s.text) >= 3 and s.text[0] in _CLAUSE_PREPOSITIONS and s.text[1:] in names:
+            s = _span(text, s.start + 1, s.end, "PERSON", s.rule, s.confidence)
+        out.append(s)
+    return out
 
 
 # 某镇某某社区、某某社区: the next item of a list after a village or a community, with the same suffix, is one too

@@ -138,3 +138,13 @@ def test_the_tagger_grows_no_body_over_a_plural_after_it() -> None:
     body = Span(0, text.index("各"), "ORG", text[: text.index("各")])
     e = text.index("主任")
     assert ot.apply(text, [body], [(0, e, 0.99)]) == [body]
+
+
+# --- PERSON -------------------------------------------------------------------------------------
+
+
+def test_a_preposition_glued_before_a_name_met_elsewhere_stays_outside() -> None:
+    text = "民盟中央副主席林辉一行来到支部调研。主委就支部建设等情况向林辉一行作了介绍。"
+    found = labelled(text, "PERSON")
+    assert "向林辉" not in found
+    assert found.count("林辉") == 2
