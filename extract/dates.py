@@ -85,7 +85,8 @@ _CLOCK_BEFORE_RE = re.compile(r"[0-9][ \t][0-2][0-9]:[0-5][0-9]:[0-5][0-9]$")
 _NB_MONTH = rf"(?:(?<![0-9０-９.．])|{_LIST_DOT}|{_ISO_BEFORE}|{_CLOCK_BEFORE})"
 # After a day: 30日内 is a duration. After a month's day 前/后 stay outside the date like 以来
 # (9月30日前完成 gives 9月30日); a bare day before them is none (15日前报送: _day below).
-_DAY_END = r"(?!内|以内|之内)"
+# 内 opening a place's name is no 内 of a duration (1月8日内蒙古…, 2月3日内江市…: the date, then the place).
+_DAY_END = r"(?!内(?!蒙古|江[市县区])|以内|之内)"
 
 # A four-digit year and a comma before a bare year: the list 1978,1982,1994 (at the text's start too).
 _YEAR_COMMA_BEFORE = r"(?<=[^0-9](?:1[89]|20)[0-9]{2},)|(?<=^(?:1[89]|20)[0-9]{2},)"

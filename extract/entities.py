@@ -780,7 +780,45 @@ def find_entities(text: str) -> list[Span]:
     spans = _find_entities(text)
     spans = spans + _orgs_across_breaks(text, spans) if "\n" in text else spans
     spans = _villages_by_committee(text, spans) if "村委" in text else spans
+    spans = _villages_in_lists(text, spans) if "、" in text else spans
+    spans = _prepositions_off_names(text, spans)
     return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+def _prepositions_off_names(text: str, spans: list[Span]) -> list[Span]:
+    """向|某某一行, 由|某某主持: a clause's preposition glued before a name the text names elsewhere stays outside it
+    (party2; RULINGS: a name takes no preposition glued before it)."""
+    names = {s.text for s in spans if s.label == "PERSON"}
+    out = []
+    for s in spans:
+        if s.label == "PERSON" and len(s.text) >= 3 and s.text[0] in _CLAUSE_PREPOSITIONS and s.text[1:] in names:
+            s = _span(text, s.start + 1, s.end, "PERSON", s.rule, s.confidence)
+        out.append(s)
+    return out
+
+
+# 某镇某某社区、某某社区: the next item of a list after a village or a community, with the same suffix, is one too
+# (party2); its name of two to four characters holds no mark, function word or verb (numerals may: 八里庄).
+_LISTED_VILLAGE_RE = re.compile(
+    rf"、((?:(?![的了在和与对为把向从到赴等及或是有这那个各全本我该每也都就还又并将被让给带去来说表作致即再于同"
+    rf"市省县区镇乡村])[{_CJK}]){{2,4}}?(村|社区))(?![委民干长])"
+)
+
+
+def _villages_in_lists(text: str, spans: list[Span]) -> list[Span]:
+    taken = [(s.start, s.end) for s in spans]
+    out: list[Span] = []
+    for g in [s for s in spans if s.label == "GPE" and s.text.endswith(("村", "社区"))]:
+        at = g.end
+        suffix = "社区" if g.text.endswith("社区") else "村"
+        while (m := _LISTED_VILLAGE_RE.match(text, at)) is not None and m.group(2) == suffix:
+            a, b = m.span(1)
+            if _KIND_OF_VILLAGE_RE.fullmatch(m.group(1)) or any(s < b and a < e for s, e in taken):
+                break
+            out.append(_span(text, a, b, "GPE", "entity.gpe_listed_village", 0.6))
+            taken.append((a, b))
+            at = b
+    return spans + out
 
 
 # 某市某镇 + 某某村委会 + 某某村, 、某某村委会 + 某某屯村: Hainan and Yunnan write the administrative village by its
@@ -2933,8 +2971,15 @@ def _is_method_name(part: str, st: dict[str, Any]) -> bool:
     )
 
 
+# 双向 (two-way), 双月/双周/双日 (every second month, week, day): 双 of a direction or a period, no count of things.
+_TWO_WAY_OR_PERIOD_RE = re.compile("双[向月周日]")
+
+
 def _is_word_formula(part: str, st: dict[str, Any]) -> bool:
-    """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report."""
+    """双向选择, 一起: a phrase the dictionary lists as a word, not a numbered formula of this report; 双向发力,
+    双月谈: 双 of a direction or a period opens a phrase, no numbered formula (party2)."""
+    if _TWO_WAY_OR_PERIOD_RE.match(part) and sum(ch in _CN_NUM or ch == "双" for ch in part) == 1:
+        return True
     if part in st["slogans"] or sum(ch in _CN_NUM or ch == "双" for ch in part) >= 2:
         return False  # 一国两制, 三抓三促: two numerals make a formula, whatever the dictionary says
     if _COUNTED_FORMULA_RE.match(part):
@@ -3348,7 +3393,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue  # 环县 after 庆阳市 is a chain; 市和县 is not 和县
         if (
             text[end - 1 : end + 1] in st["suffix_eaters"]
-            and not (text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end))
+            and not (text[end - 1] in "镇乡" and _chain_tail(text, end))
             and end not in admin_starts
         ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there); 宜宾市 +
             # 南溪区, 绵阳市 + 北川县: a division of the table starting right after the suffix is the chain's next link
@@ -3514,7 +3559,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if e - s >= 3
         and text[e - 1 : e + 1] in st["suffix_eaters"]
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
-        and not (text[e - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, e))
+        and not (text[e - 1] in "镇乡" and _chain_tail(text, e))
         and e not in found_starts
         else (s, e, c)
         for s, e, c in found
@@ -3624,7 +3669,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         ):
             e += 1  # 青海 + 湖畔: the text writes 青海湖, and a place is never cut shorter than that
         # 蔡甸街道 + 姚家林村: a subdistrict (街道) continues the chain as a town does.
-        tail = _CHAIN_TAIL_RE.match(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
+        tail = _chain_tail(text, e) if text[e - 1] in "省市县区镇乡旗" or text.endswith("街道", 0, e) else None
         before_tail, tail_end = e, -1
         if tail and (
             _KIND_OF_VILLAGE_RE.fullmatch(tail.group())
@@ -4198,7 +4243,21 @@ _KIND_OF_VILLAGE_RE = re.compile(
 )
 # 古镇, 名镇, 古村, 名村: a town or village by its age or fame (RULINGS: the kind words of line 157 are no name).
 _KIND_OF_TOWN_END_RE = re.compile("(?:古|名|重|强|大|小)(?:镇|村)$")
-_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,4}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+# A name of four characters continues a chain only where none of them is a mark, a function word or a verb (numerals
+# may stand in it: 南八里庄社区) (party2).
+_LONG_TAIL_BREAKERS = _STOP_CHARS - frozenset("一二三四五六七八九十两")
+
+
+def _chain_tail(text: str, at: int) -> re.Match[str] | None:
+    """The village, town or community whose name continues a chain at ``at`` (a long name holds no breaker)."""
+    m = _CHAIN_TAIL_RE.match(text, at)
+    if m is None:
+        return None
+    name = re.sub("(?:村|镇|乡|街道|社区)$", "", m.group())
+    return None if len(name) == 4 and any(ch in _LONG_TAIL_BREAKERS for ch in name) else m
+
+
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
     rf"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)([{_CJK}]{{2,4}}?)(?:市|县|省)(?:委|政协|委员会)"
@@ -4758,13 +4817,15 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if _ON_BEHALF_OF_RE.search(text, start, head_start):
             continue  # 主席某某代表政协常务委员会: 代表 (on behalf of) before a body's lead is the verb, no name's word
         joint = text.rfind("和", start, head_start)
-        if (
-            joint > start
-            and text[joint + 1 : joint + 2] in _LEVELS
-            and (text.endswith(_CHAIN_HEADS, start, joint) or text.endswith(_TOWN_SUFFIXES, start, joint))
+        if joint > start and (
+            (
+                text[joint + 1 : joint + 2] in _LEVELS
+                and (text.endswith(_CHAIN_HEADS, start, joint) or text.endswith(_TOWN_SUFFIXES, start, joint))
+            )
+            or (text.endswith(_BRANCH_HEADS, start, joint) and head_start - joint > 2)
         ):
             # 县自来水公司和县供电公司, 某某镇和县文广新局: 和 joins a body or a town to a level's body (jieba's 和县,
-            # the county)
+            # the county); 某某总支和某某支部: a branch to another branch by its own name (party2)
             start = joint + 1
         if start in place_start and _bare_level_before(text, start):
             start -= 1  # 、市台港澳事务局: the city's office for a region, its level written before the region
@@ -5437,6 +5498,9 @@ def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, 
             continue
         core = text[start:pos].removesuffix("政协")
         person = len(core) <= 3 and core[:1] in _SURNAMES
+        # 某市政协王某委员工作室: a member's name after the body whose member he is (party2).
+        member = core.rsplit("政协", 1)[-1] if "政协" in core else ""
+        person = person or (2 <= len(member) <= 3 and _plausible_name(member, 0, len(member), st))
         # 建强委员工作室: a verb and its object (a one-character verb opening a two-character core)
         verb = len(core) == 2 and core[0] in function_words
         # 曹家岭社区委员工作室: a studio named by its place alone is no body; the place stays a GPE (as ruled before)
@@ -5506,6 +5570,10 @@ def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: lis
         if len(re.sub(_BRANCH_UNIT + "$", "", name)) < 2:
             continue
         learned.setdefault(name, m.end())
+        city = next((p for p in places if p.start == m.start(1) and p.end < m.end(1)), None)
+        if city is not None and len(re.sub(_BRANCH_UNIT + "$", "", text[city.end : m.end(1)])) >= 2:
+            # 民盟某市 + 某某支部(委员会): the branch's own name after its city recurs bare (party2).
+            learned.setdefault(text[city.end : m.end(1)], m.end())
         start = place_ends[m.start()].start if m.start() in place_ends else m.start()
         if any(o.start <= start and m.end() <= o.end for o in orgs):
             continue  # already found whole
@@ -6006,11 +6074,13 @@ def _joined_bodies(text: str, orgs: list[Span], places: list[Span]) -> list[Span
 
 
 def _party_end(text: str, m: re.Match[str]) -> int:
-    """致公党中央 + 参政议政部, 民盟市委会 + 办公室: a department of a party's centre or committee is in its name."""
+    """致公党中央 + 参政议政部, 民盟市委会 + 办公室, 民进某某省委 + 议政调研部: a department of a party's centre or
+    committee is in its name."""
     end = m.end()
     if m.group().endswith("中央") and text.startswith("委员会", end):
         end += 3  # 民盟中央委员会: the centre's full name
-    if m.group().endswith(("中央", "委员会", "委会")):
+    # 民进某某省委 + 议政调研部: a committee written 省委/市委 keeps its department too (party2).
+    if m.group().endswith(("中央", "委员会", "委会", "委")):
         sub = _COMMITTEE_SUBUNIT_RE.match(text, end)
         if sub is not None and not _starts_with_verb(sub.group()):
             return sub.end()
@@ -6066,6 +6136,12 @@ def _subunit_end(text: str, head: str, end: int) -> int:
     return e
 
 
+def _members_own_room(text: str, start: int, end: int) -> bool:
+    """王某委员工作室 (between ``start`` and ``end``): a member's room named by the member's name, no body's unit."""
+    m = _ROOM_RE.fullmatch(text, start, end)
+    return m is not None and _plausible_name(text, m.start(1), m.end(1), _init())
+
+
 def _subunit_end_raw(text: str, head: str, end: int) -> int:
     if head.endswith(("人民代表会议", "人民代表大会")):
         m = _STANDING_RE.match(text, end)  # 宣城各界人民代表会议 + 常务委员会
@@ -6097,6 +6173,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     m = _SUBUNITS[kind].match(text, end)
     if m is not None and _starts_with_verb(m.group()):
         return end
+    if kind == "政协" and m is not None and _members_own_room(text, end, m.end()):
+        return end  # 市政协 + 王某委员工作室: the member's own room (GUIDELINES: PERSON only), no sub-unit (party2)
     if (
         kind == "政协"
         and m is not None
@@ -6241,7 +6319,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
             if found is not None and (word in _CREDIT_ROLES or _plausible_name(text, found[0], found[1], st)):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_title", 0.7))
     for m in _ROOM_RE.finditer(text):
-        if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff"):
+        # 市政协王某委员工作室: the member's room after the body whose member he is (party2).
+        if m.start() == 0 or not ("\u4e00" <= text[m.start() - 1] <= "\u9fff") or text.endswith("政协", 0, m.start()):
             spans.append(_span(text, m.start(1), m.end(1), "PERSON", "entity.person_room", 0.75))
     spans += _name_lists(text, st, _token_starts(tokens))
     spans += _names_after_posts(text, st)

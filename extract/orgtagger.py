@@ -327,6 +327,19 @@ def _usable(s: int, e: int, spans: list[Span]) -> bool:
     return not hit or all(p.label == "ORG" and s <= p.start and p.end <= e and (p.start, p.end) != (s, e) for p in hit)
 
 
+# After a whole body these open a plural or a kind (某省委 + 各工作委员会, 某市委 + 全体委员): no sub-unit of it.
+_PLURAL_OPENERS = frozenset("各全")
+
+
+def _over_a_plural(text: str, spans: list[Span], s: int, e: int) -> bool:
+    """Whether (s, e) would grow an ORG span inside it over a plural written right after it (party2)."""
+    return any(
+        x.label == "ORG" and s <= x.start and x.end < e and text[x.end] in _PLURAL_OPENERS
+        for x in spans
+        if x.start < e and s < x.end
+    )
+
+
 def grow(text: str, spans: list[Span], threshold: float = THRESHOLD) -> list[Span]:
     """``spans`` with the tagger's sure ORG names: added where they overlap nothing, or in place of the ORG
     spans they strictly contain."""
@@ -340,7 +353,7 @@ def apply(
 ) -> list[Span]:
     """The ``grow`` policy: each of ``found`` (from :func:`tag_windows`) at or above ``threshold`` added, in place
     of the spans it overlaps (all of them ORG spans it strictly contains)."""
-    sure = [(s, e, p) for s, e, p in found if p >= threshold]
+    sure = [(s, e, p) for s, e, p in found if p >= threshold and not _over_a_plural(text, spans, s, e)]
     if not sure:
         return spans
     out = list(spans)
