@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
 
@@ -14,11 +12,10 @@ from pizhu.extract.pipeline import extract_spans, rule_spans
 pytestmark = pytest.mark.skipif(not ot.MODEL_PATH.exists(), reason="no weights file (python -m bench.train_orgtagger)")
 
 
-def test_the_weights_file_is_small_and_loads_fast() -> None:
+def test_the_weights_file_is_small_and_well_formed() -> None:
+    # Its load time is measured in bench (python -m bench.bench_orgtagger --cost), not here.
     assert ot.MODEL_PATH.stat().st_size <= 3_000_000
-    began = time.perf_counter()
     model = ot.Model(ot.MODEL_PATH)
-    assert time.perf_counter() - began < 0.5
     n = len(model.labels)
     assert {"O", "B-ORG", "I-ORG"} <= set(model.labels)
     assert model.transitions.shape == (n, n)
