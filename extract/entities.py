@@ -920,6 +920,12 @@ def _find_entities(text: str) -> list[Span]:
         if not any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1))
     ]
     orgs += [_span(text, *m.span(), "ORG", "entity.org_old_ministry", 0.6) for m in _OLD_MINISTRY_RE.finditer(text)]
+    if "部" in text:
+        orgs += [
+            _span(text, *m.span(), "ORG", "entity.org_ministry", 0.6)
+            for m in _MINISTRY_RE.finditer(text)
+            if not any(o.start <= m.start() and m.end() <= o.end for o in orgs)
+        ]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -964,6 +970,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = _numbered_groups(text, spans)
     spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
+    spans += _listed_departments(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
     spans += _party_organs(text, spans)
@@ -998,6 +1005,24 @@ def _find_entities(text: str) -> list[Span]:
 # 刑部侍郎, 礼部尚书, 户科给事中: a ministry (部) or office of scrutiny (科) of the old state's six (吏户礼兵刑工) in
 # a post is a body in a post, an ORG (RULINGS, wenshi1); without a post (户部巷, a street) none.
 _OLD_MINISTRY_RE = re.compile("[吏户礼兵刑工][部科](?=尚书|侍郎|主事|郎中|员外郎|给事中|都给事中)")
+
+# 商务部, 生态环境部, 中宣部: the State Council's ministries and the Party centre's departments by their own names
+# (a table: the State Council's constituent ministries since 1998, with their usual short forms; RULINGS, hkmo2).
+# Not a field before another word (商务部门, 财政部署, 教育部位), nor a level's or a firm's office (市商务部,
+# 企业文化部).
+_MINISTRIES = (
+    "外交部", "国防部", "教育部", "科学技术部", "科技部", "工业和信息化部", "工信部", "公安部", "国家安全部", "民政部",
+    "司法部", "财政部", "人力资源和社会保障部", "人社部", "自然资源部", "生态环境部", "住房和城乡建设部", "住建部",
+    "交通运输部", "水利部", "农业农村部", "商务部", "文化和旅游部", "文旅部", "退役军人事务部", "应急管理部",
+    "国土资源部", "环境保护部", "农业部", "文化部", "卫生部", "铁道部", "监察部", "建设部", "人事部",
+    "劳动和社会保障部", "信息产业部", "中宣部", "中组部", "中联部",
+)  # fmt: skip
+_MINISTRY_RE = scanning(
+    re.compile(
+        rf"(?<![省市县区州镇乡旗盟局厅委司企业公])(?:{'|'.join(sorted(_MINISTRIES, key=len, reverse=True))})"
+        "(?![门署位分落件队长])"
+    )
+)
 
 
 # 六图、铜江、星光、双溪等66个村: names listed before a count of villages, towns or communities are those places, each
@@ -1573,9 +1598,12 @@ _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民
 # members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
 # written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
 _DEPARTMENT_AFTER_RE = re.compile(
-    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济|党派|干部)"
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济|党派|干部"
+    r"|社联)"
     # not 组织部分委员 (组织, a verb, + 部分, part of); 统战部 + 党派科: a department's section (RULINGS, 490–501)
     r"(?:处|部|室|局|科)(?![长任分学技研])"
+    # 中联办 + 港岛工作部, 市委 + 农村工作部: an area's or a field's working department (RULINGS, hkmo2); not 工作部署
+    rf"|(?![的和与及在对])[{_CJK}]{{2}}工作部(?![长任分门署])"
 )
 _LEVEL_CONGRESS_RE = scanning(
     re.compile(
@@ -3461,7 +3489,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for s, e, c in merged:
         # 隆安县东信村: after a county or town, the next name with its 村/镇 suffix continues the chain.
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
-            if text[e : e + 2] not in st["suffix_eaters"]:
+            if text[e : e + 2] not in st["suffix_eaters"] and text[s:e] not in _SAR_NAMES:
+                # (香港 + 区议会: a SAR takes no level suffix; its districts' councils are a plural, RULINGS hkmo2)
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
         if (
             text[s : e + 1] in places
@@ -3685,6 +3714,8 @@ def _development_zones(
                 table.short.get(place.text) in ("province", "country") or table.kind.get(place.text) == "province"
             ) and not m.group().startswith(_FREE_TRADE_HEADS):
                 continue  # 浙江高新区: the province the zone lies in (海南自贸港: a free-trade zone is named by it)
+            if table.short.get(place.text) == "country" or table.kind.get(place.text) == "country":
+                continue  # 中国特色自贸港: the country's kind of port, no named zone (RULINGS, hkmo2)
             start = place.start
         else:
             stem = token_ending.get(at)
@@ -3877,6 +3908,8 @@ def _two_provinces(first: str, second: str) -> bool:
         return True  # 琼港 + 琼澳: a pairing written again with its first name
     if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
         return True  # 神湾澳门交流: a mainland place before a SAR (中国香港 stays one)
+    if second in _REGION_RUNS_AFTER_PLACE and kinds[0] in ("province", "city"):
+        return True  # 海南省 + 港澳台企业: the regions by their one-character names are a second place (RULINGS, hkmo2)
     return first in _SAR_NAMES and kinds[1] in ("province", "city")
 
 
@@ -3887,6 +3920,7 @@ _EVERYDAY_WORD_FREQ = 1000
 
 
 _SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区", "台湾省"))
+_REGION_RUNS_AFTER_PLACE = frozenset(("港澳", "港澳台", "港澳台侨"))
 
 
 # 花都广场: a place right before 广场 names the square, as one before 会堂 names the hall.
@@ -4995,6 +5029,8 @@ _BARE_COMMITTEE_RE = re.compile(rf"(?!常务|专门|委员会)([{_CJK}]{{2,8}}?)
 # In a list of committee heads (县政协文史委员会主任张三、农业和农村委员会主任李四): a later
 # item's committee, named without the prefix the first item gave, before its post.
 _LISTED_COMMITTEE_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,12}}?委员会)(?=(?:常务)?副?(?:主任|主席)[{_CJK}])")
+# 中联办协调部部长张三、港岛工作部部长李四: a later item's department before its head's post (RULINGS, hkmo2).
+_LISTED_DEPARTMENT_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,8}}?部)(?=(?:常务)?副?部长[{_CJK}])")
 _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
 
 
@@ -5606,6 +5642,27 @@ def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
             and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
             and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
         ]
+    return out
+
+
+def _listed_departments(text: str, spans: list[Span]) -> list[Span]:
+    """中联办协调部部长张三、港岛工作部部长李四: a department named bare in a list of heads after a department ORG of
+    the same sentence, each item with its head's post (RULINGS, hkmo2), as committees are."""
+    if "部长" not in text:
+        return []
+    ends = [s.end for s in spans if s.label == "ORG" and s.text.endswith("部")]
+    if not ends:
+        return []
+    out: list[Span] = []
+    for m in _LISTED_DEPARTMENT_RE.finditer(text):
+        if m.group(1)[0] in _NOT_COMMITTEE_START or any(s.start < m.end(1) and m.start(1) < s.end for s in spans):
+            continue
+        if text.endswith(_POSTS_TUPLE, 0, m.start() - 1):
+            continue  # 区委常委、统战部部长: one person's two posts, the second department bare (RULINGS, 066–077)
+        sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
+        if any(sentence_start < end <= m.start() for end in ends):
+            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_department", 0.6))
+            ends.append(m.end(1))
     return out
 
 
