@@ -77,3 +77,17 @@ def test_a_sar_takes_no_district_suffix() -> None:
     text = "今年同时还是香港区议会选举之年。"
     got = labelled(text, "GPE")
     assert "香港" in got and "香港区" not in got
+
+
+# --- the posts of Hong Kong and Macau: 特派员, 司长, 专员 announce a name as 局长 does ----------------------------
+
+
+def test_a_commissioners_name_after_the_post() -> None:
+    text = "青年会员参访外交部驻港特派员公署,特派员黄志远接见,副主任周伟明出席。"
+    assert "黄志远" in labelled(text, "PERSON")
+
+
+def test_a_secretarys_or_commissioners_name_beside_the_post() -> None:
+    assert "黄志远" in labelled("政务司司长黄志远出席活动。", "PERSON")
+    assert "周伟明" in labelled("民政事务专员周伟明陪同。", "PERSON")
+    assert "黄志远" in labelled("外交部驻港公署黄志远特派员表示,", "PERSON")
