@@ -1618,6 +1618,8 @@ _SAR_BODY_RE = scanning(
         r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
     )
 )
+# Hong Kong's parties by their standing short names (RULINGS, hkmo2): 民建联 is no 民建 (the mainland party) + 联.
+_SAR_PARTY_RE = scanning(re.compile("民建联|经民联|新民党"))
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
 _OWN_OFFICE_RE = scanning(
     re.compile(rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))")
@@ -1789,8 +1791,12 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
         if m and not any(s.label == "ORG" and s.start <= span.start < s.end for s in out):
             out.remove(span)
             out.append(_span(text, span.start, m.end(), "ORG", "entity.org_place_organ", 0.6))
+    parties = [m.span() for m in _SAR_PARTY_RE.finditer(text)]
+    if parties:
+        out = [s for s in out if not (s.label == "ORG" and any(a <= s.start and s.end < b for a, b in parties))]
     taken = _covered(text, (span for span in out if span.label == "ORG"))
     found = [(m.start(), m.end()) for m in (*_SAR_BODY_RE.finditer(text), *_OWN_OFFICE_RE.finditer(text))]
+    found += parties
     found += [m.span(1) if m.group(1) else m.span(2) for m in _LEVEL_CONGRESS_RE.finditer(text)]
     for m in _SET_UP_UNITS_RE.finditer(text):
         # 第一届委员会下设学习委员会、协助…改造委员会: each committee a body sets up is named

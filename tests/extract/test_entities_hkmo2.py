@@ -91,3 +91,15 @@ def test_a_secretarys_or_commissioners_name_beside_the_post() -> None:
     assert "黄志远" in labelled("政务司司长黄志远出席活动。", "PERSON")
     assert "周伟明" in labelled("民政事务专员周伟明陪同。", "PERSON")
     assert "黄志远" in labelled("外交部驻港公署黄志远特派员表示,", "PERSON")
+
+
+# --- Hong Kong's and Macau's political parties by their short names -----------------------------------------------
+
+
+def test_a_sar_partys_short_name_is_whole() -> None:
+    got = labelled("原立法会议员周伟明,民建联常委黄志远,经民联、新民党代表出席。", "ORG")
+    assert "民建联" in got and "经民联" in got and "新民党" in got and "民建" not in got
+
+
+def test_a_sar_partys_hall_gives_the_party() -> None:
+    assert "民建联" in labelled("青年协会于日前假民建联大礼堂举行会员大会。", "ORG")
