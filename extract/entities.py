@@ -5046,8 +5046,10 @@ _ASSOCIATION_ENDS = (
     "联合会",
 )  # fmt: skip
 # 某某市工商联第九届执行委员会: a chamber's executive committee of a term, as a council is (not its session).
+# Its board written right after its name without a term is one body with it too (某某同乡会理监事会, 会董会).
 _TERM_COUNCIL_RE = re.compile(
-    rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局|执行委员会|执委会)(?!第|{_N}次|议)"
+    rf"(?:第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局|执行委员会|执委会)"
+    rf"|(?:理监事会|理事会|监事会|董事会|会董会|会董局))(?!第|{_N}次|议)"
 )
 
 

@@ -103,3 +103,16 @@ def test_a_sar_partys_short_name_is_whole() -> None:
 
 def test_a_sar_partys_hall_gives_the_party() -> None:
     assert "民建联" in labelled("青年协会于日前假民建联大礼堂举行会员大会。", "ORG")
+
+
+# --- an association's board written after its name, with or without its term ------------------------------------
+
+
+def test_an_associations_board_without_its_term_is_one_body() -> None:
+    got = labelled("澳门三水同乡会理监事会昨日举行会议,研究会务工作。", "ORG")
+    assert "澳门三水同乡会理监事会" in got
+
+
+def test_an_associations_board_meeting_is_no_board() -> None:
+    got = labelled("澳门三水同乡会理事会议昨日举行。", "ORG")
+    assert "澳门三水同乡会理事会" not in got
