@@ -116,3 +116,15 @@ def test_an_associations_board_without_its_term_is_one_body() -> None:
 def test_an_associations_board_meeting_is_no_board() -> None:
     got = labelled("澳门三水同乡会理事会议昨日举行。", "ORG")
     assert "澳门三水同乡会理事会" not in got
+
+
+# --- the national plan's named regions (a table: 长三角, 珠三角 and their full names, 海峡西岸经济区) ----------------
+
+
+def test_a_named_economic_region_with_its_tail_is_one_place() -> None:
+    assert "海峡西岸经济区" in labelled("委员们为海峡西岸经济区建设建言献策。", "GPE")
+
+
+def test_a_deltas_full_name_is_a_place() -> None:
+    got = labelled("珠海已经从珠江三角洲上一座边陲小镇变身为现代化城市,长江三角洲亦然。", "GPE")
+    assert "珠江三角洲" in got and "长江三角洲" in got
