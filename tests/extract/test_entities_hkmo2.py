@@ -128,3 +128,12 @@ def test_a_named_economic_region_with_its_tail_is_one_place() -> None:
 def test_a_deltas_full_name_is_a_place() -> None:
     got = labelled("珠海已经从珠江三角洲上一座边陲小镇变身为现代化城市,长江三角洲亦然。", "GPE")
     assert "珠江三角洲" in got and "长江三角洲" in got
+
+
+# --- a photo caption's lead (左起, from the left) is no name --------------------------------------------------------
+
+
+def test_a_captions_lead_is_no_name() -> None:
+    text = "联谊会会长黄志远、秘书长周伟明、副会长陈家明出席会议。\n左起:黄志远,周伟明,陈家明。"
+    got = labelled(text, "PERSON")
+    assert "左起" not in got and "黄志远" in got
