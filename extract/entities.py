@@ -970,6 +970,12 @@ def _find_entities(text: str) -> list[Span]:
         if not any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1))
     ]
     orgs += [_span(text, *m.span(), "ORG", "entity.org_old_ministry", 0.6) for m in _OLD_MINISTRY_RE.finditer(text)]
+    if "部" in text:
+        orgs += [
+            _span(text, *m.span(), "ORG", "entity.org_ministry", 0.6)
+            for m in _MINISTRY_RE.finditer(text)
+            if not any(o.start <= m.start() and m.end() <= o.end for o in orgs)
+        ]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -1014,6 +1020,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = _numbered_groups(text, spans)
     spans += _bare_jiusan(text, spans)
     spans += _committees_with_heads(text, spans)
+    spans += _listed_departments(text, spans)
     spans = _society_stems(text, spans)
     spans = _government_bureaus(text, spans)
     spans += _party_organs(text, spans)
@@ -1048,6 +1055,24 @@ def _find_entities(text: str) -> list[Span]:
 # 刑部侍郎, 礼部尚书, 户科给事中: a ministry (部) or office of scrutiny (科) of the old state's six (吏户礼兵刑工) in
 # a post is a body in a post, an ORG (RULINGS, wenshi1); without a post (户部巷, a street) none.
 _OLD_MINISTRY_RE = re.compile("[吏户礼兵刑工][部科](?=尚书|侍郎|主事|郎中|员外郎|给事中|都给事中)")
+
+# 商务部, 生态环境部, 中宣部: the State Council's ministries and the Party centre's departments by their own names
+# (a table: the State Council's constituent ministries since 1998, with their usual short forms; RULINGS, hkmo2).
+# Not a field before another word (商务部门, 财政部署, 教育部位), nor a level's or a firm's office (市商务部,
+# 企业文化部).
+_MINISTRIES = (
+    "外交部", "国防部", "教育部", "科学技术部", "科技部", "工业和信息化部", "工信部", "公安部", "国家安全部", "民政部",
+    "司法部", "财政部", "人力资源和社会保障部", "人社部", "自然资源部", "生态环境部", "住房和城乡建设部", "住建部",
+    "交通运输部", "水利部", "农业农村部", "商务部", "文化和旅游部", "文旅部", "退役军人事务部", "应急管理部",
+    "国土资源部", "环境保护部", "农业部", "文化部", "卫生部", "铁道部", "监察部", "建设部", "人事部",
+    "劳动和社会保障部", "信息产业部", "中宣部", "中组部", "中联部",
+)  # fmt: skip
+_MINISTRY_RE = scanning(
+    re.compile(
+        rf"(?<![省市县区州镇乡旗盟局厅委司企业公])(?:{'|'.join(sorted(_MINISTRIES, key=len, reverse=True))})"
+        "(?![门署位分落件队长])"
+    )
+)
 
 
 # 六图、铜江、星光、双溪等66个村: names listed before a count of villages, towns or communities are those places, each
@@ -1632,9 +1657,12 @@ _PLURAL_PARTIES_RE = re.compile(r"(?:各|[两二三四五六七八九]个)(?:民
 # members or officers (市人大 + 代表); a Hong Kong or Macau body after its place (香港 + 立法会); an organ
 # written after a place without its 局 (内江 + 公安); the CPPCC's own office (政协办公室).
 _DEPARTMENT_AFTER_RE = re.compile(
-    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济|党派|干部)"
+    r"(?:组织|宣传|秘书|联络|研究|参政议政|社会服务|办公|统战|调研|信息|人事|财务|提案|文史|协调|新闻|法律|台务|经济|党派|干部"
+    r"|社联)"
     # not 组织部分委员 (组织, a verb, + 部分, part of); 统战部 + 党派科: a department's section (RULINGS, 490–501)
     r"(?:处|部|室|局|科)(?![长任分学技研])"
+    # 中联办 + 港岛工作部, 市委 + 农村工作部: an area's or a field's working department (RULINGS, hkmo2); not 工作部署
+    rf"|(?![的和与及在对])[{_CJK}]{{2}}工作部(?![长任分门署])"
 )
 _LEVEL_CONGRESS_RE = scanning(
     re.compile(
@@ -1649,6 +1677,8 @@ _SAR_BODY_RE = scanning(
         r"|(?<![香港澳门区])(?:特区政府|中联办|立法会(?!议(?!员)))"
     )
 )
+# Hong Kong's parties by their standing short names (RULINGS, hkmo2): 民建联 is no 民建 (the mainland party) + 联.
+_SAR_PARTY_RE = scanning(re.compile("民建联|经民联|新民党"))
 _ORGAN_AFTER_PLACE_RE = re.compile(r"(?:公安|法院|检察院|海关|税务|消防|边检)(?![局厅处分])")
 _OWN_OFFICE_RE = scanning(
     re.compile(rf"(?:(?<=[以由经向在的驻，,、])|(?<![{_CJK}]))政协办(?:公室|公厅|(?![公理事好法实结成了会文]))")
@@ -1820,8 +1850,12 @@ def _more_bodies(text: str, spans: list[Span]) -> list[Span]:
         if m and not any(s.label == "ORG" and s.start <= span.start < s.end for s in out):
             out.remove(span)
             out.append(_span(text, span.start, m.end(), "ORG", "entity.org_place_organ", 0.6))
+    parties = [m.span() for m in _SAR_PARTY_RE.finditer(text)]
+    if parties:
+        out = [s for s in out if not (s.label == "ORG" and any(a <= s.start and s.end < b for a, b in parties))]
     taken = _covered(text, (span for span in out if span.label == "ORG"))
     found = [(m.start(), m.end()) for m in (*_SAR_BODY_RE.finditer(text), *_OWN_OFFICE_RE.finditer(text))]
+    found += parties
     found += [m.span(1) if m.group(1) else m.span(2) for m in _LEVEL_CONGRESS_RE.finditer(text)]
     for m in _SET_UP_UNITS_RE.finditer(text):
         # 第一届委员会下设学习委员会、协助…改造委员会: each committee a body sets up is named
@@ -3659,7 +3693,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     for s, e, c in merged:
         # 隆安县东信村: after a county or town, the next name with its 村/镇 suffix continues the chain.
         if e < len(text) and text[e] in "省市县区" and not text.startswith(_BODY_AFTER_LEVEL, e + 1):
-            if text[e : e + 2] not in st["suffix_eaters"]:
+            if text[e : e + 2] not in st["suffix_eaters"] and text[s:e] not in _SAR_NAMES:
+                # (香港 + 区议会: a SAR takes no level suffix; its districts' councils are a plural, RULINGS hkmo2)
                 e += 1  # 积石山 + 县: the suffix jieba left outside (积石山县委 is an ORG, found as such)
         if (
             text[s : e + 1] in places
@@ -3886,6 +3921,8 @@ def _development_zones(
                 table.short.get(place.text) in ("province", "country") or table.kind.get(place.text) == "province"
             ) and not m.group().startswith(_FREE_TRADE_HEADS):
                 continue  # 浙江高新区: the province the zone lies in (海南自贸港: a free-trade zone is named by it)
+            if table.short.get(place.text) == "country" or table.kind.get(place.text) == "country":
+                continue  # 中国特色自贸港: the country's kind of port, no named zone (RULINGS, hkmo2)
             start = place.start
         else:
             stem = token_ending.get(at)
@@ -4078,6 +4115,8 @@ def _two_provinces(first: str, second: str) -> bool:
         return True  # 琼港 + 琼澳: a pairing written again with its first name
     if second in _SAR_NAMES and first not in _SAR_NAMES and kinds[0] != "country":
         return True  # 神湾澳门交流: a mainland place before a SAR (中国香港 stays one)
+    if second in _REGION_RUNS_AFTER_PLACE and kinds[0] in ("province", "city"):
+        return True  # 海南省 + 港澳台企业: the regions by their one-character names are a second place (RULINGS, hkmo2)
     return first in _SAR_NAMES and kinds[1] in ("province", "city")
 
 
@@ -4088,6 +4127,7 @@ _EVERYDAY_WORD_FREQ = 1000
 
 
 _SAR_NAMES = frozenset(("香港", "澳门", "台湾", "香港特区", "澳门特区", "香港特别行政区", "澳门特别行政区", "台湾省"))
+_REGION_RUNS_AFTER_PLACE = frozenset(("港澳", "港澳台", "港澳台侨"))
 
 
 # 花都广场: a place right before 广场 names the square, as one before 会堂 names the hall.
@@ -5214,6 +5254,8 @@ _BARE_COMMITTEE_RE = re.compile(rf"(?!常务|专门|委员会)([{_CJK}]{{2,8}}?)
 # In a list of committee heads (县政协文史委员会主任张三、农业和农村委员会主任李四): a later
 # item's committee, named without the prefix the first item gave, before its post.
 _LISTED_COMMITTEE_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,12}}?委员会)(?=(?:常务)?副?(?:主任|主席)[{_CJK}])")
+# 中联办协调部部长张三、港岛工作部部长李四: a later item's department before its head's post (RULINGS, hkmo2).
+_LISTED_DEPARTMENT_RE = re.compile(rf"(?<=、)([{_CJK}]{{2,8}}?部)(?=(?:常务)?副?部长[{_CJK}])")
 _NOT_COMMITTEE_START = frozenset("各全本该我其他另每有等")
 
 
@@ -5223,8 +5265,10 @@ _ASSOCIATION_ENDS = (
     "联合会",
 )  # fmt: skip
 # 某某市工商联第九届执行委员会: a chamber's executive committee of a term, as a council is (not its session).
+# Its board written right after its name without a term is one body with it too (某某同乡会理监事会, 会董会).
 _TERM_COUNCIL_RE = re.compile(
-    rf"第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局|执行委员会|执委会)(?!第|{_N}次|议)"
+    rf"(?:第?{_N}届(?:理监事会|理事会|监事会|董事会|会董会|会董局|执行委员会|执委会)"
+    rf"|(?:理监事会|理事会|监事会|董事会|会董会|会董局))(?!第|{_N}次|议)"
 )
 
 
@@ -5832,6 +5876,27 @@ def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
             and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
             and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
         ]
+    return out
+
+
+def _listed_departments(text: str, spans: list[Span]) -> list[Span]:
+    """中联办协调部部长张三、港岛工作部部长李四: a department named bare in a list of heads after a department ORG of
+    the same sentence, each item with its head's post (RULINGS, hkmo2), as committees are."""
+    if "部长" not in text:
+        return []
+    ends = [s.end for s in spans if s.label == "ORG" and s.text.endswith("部")]
+    if not ends:
+        return []
+    out: list[Span] = []
+    for m in _LISTED_DEPARTMENT_RE.finditer(text):
+        if m.group(1)[0] in _NOT_COMMITTEE_START or any(s.start < m.end(1) and m.start(1) < s.end for s in spans):
+            continue
+        if text.endswith(_POSTS_TUPLE, 0, m.start() - 1):
+            continue  # 区委常委、统战部部长: one person's two posts, the second department bare (RULINGS, 066–077)
+        sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
+        if any(sentence_start < end <= m.start() for end in ends):
+            out.append(_span(text, m.start(1), m.end(1), "ORG", "entity.org_listed_department", 0.6))
+            ends.append(m.end(1))
     return out
 
 
@@ -6512,6 +6577,8 @@ _POSTS = (
     "主席|书记|主任|主委|秘书长|会长|理事长|监事长|董事长|总经理|经理|行长|院长|校长|所长|社长|台长|署长|站长"
     "|主编|总编|局长|厅长|部长|处长|科长|县长|市长|区长|省长|州长|旗长|镇长|乡长|村长|司令员|参谋长|政委|师长|旅长|军长|组长|队长|团长"
     "|调研员|巡视员|顾问|特首|行政长官|议员|总理"
+    # The posts of Hong Kong's and Macau's government and of the ministry's commissioner (RULINGS, hkmo2).
+    "|特派员|司长|专员"
     # 委员长王某, 二级主任科员徐某: the chair of a committee (县地方维持委员会), a civil servant's rank.
     "|委员长|科员"
     # 参议长林某, 副议长某某: the speaker of an assembly (a Republic-era county's 参议会); not 会议长达三小时.
@@ -6672,6 +6739,8 @@ _LIST_END_RE = re.compile(
     r"|担任|就任|兼任|先后|一起|共同|摄(?![影像制])"
     # (通讯员某某文/图): a byline's text-and-photo mark glued to the name.
     r"|文[/／]图|图[/／]文"
+    # 特派员某某接见, 署长某某会见: a leader receiving visitors (RULINGS, hkmo2)
+    r"|接见|会见|会晤|看望|慰问|莅临"
 )
 
 
@@ -7131,7 +7200,9 @@ _COMMON_WORDS = frozenset(
     "常委 高度 于是 向来 全面 全体 党组 江山 安全 方面 方式 方向 文化 文史 和谐 和美 石油 宁夏 明确 成员 成立 成果 "
     "黄河 长江 白天 马上 周年 周边 关于 关心 关注 管理 时代 时间 程序 任务 任何 华夏 金融 王国 孙子 龙头 雷锋 江苏 "
     "严格 严肃 段落 易于 平安 毛泽东 农业 农村 林业 路径 卫生 卫健 柏油 应急 应当 吉祥 连续 简单 艾滋 米粮 车辆 "
-    "左右 包括 包抓 单位 季度 裴回 陆续 温暖 康复 施工 牛羊 项目 向上 商贸 沙漠 明天 曲折 尚未 谷物 池塘 查看".split()
+    "左右 包括 包抓 单位 季度 裴回 陆续 温暖 康复 施工 牛羊 项目 向上 商贸 沙漠 明天 曲折 尚未 谷物 池塘 查看 "
+    # 左起:某某,某某: a photo caption's lead, from the left (RULINGS, hkmo2)
+    "左起 右起".split()
 )
 
 

@@ -130,7 +130,9 @@ _ORDINAL_BEFORE = frozenset("第首每这那该本此哪几")
 # 届 before a Chinese numeral: 十三届三次常委(扩大)会议 designates a session.
 _QUOTES_OPEN = frozenset('“‘"「『')
 _QUOTES_CLOSE = frozenset('”’"」』')
-_TIME_UNITS = frozenset(("个月", "月", "年", "天", "日", "周", "小时", "个工作日", "工作日", "季度", "个年头"))
+_TIME_UNITS = frozenset(
+    ("个月", "月", "年", "天", "日", "周", "小时", "个工作日", "工作日", "季度", "个年头", "个春秋")
+)
 _CN_BLOCK_BEFORE = _ORDINAL_BEFORE | frozenset('届前后上下各逐数“‘"「『〔【')
 _CN_NUMERAL_SET = frozenset(CN_NUMERAL_CHARS)
 _BOUNDARY_AFTER = frozenset("，。；、,.;:：!?！？)）」』”’\n》… ")
