@@ -637,8 +637,9 @@ _LISTED_FEDERATION_RE = re.compile(
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
 # The place between 政协 and its term holds no term or session of its own (县政协八届一次会议和县…
 # is no chain).
-# The place is a name: a run over a clause (政协主席的老领导及县九届政协) holds 的 or 及 and is none.
-_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及])[{_CJK}]){{1,10}}?"
+# The place is a name: a run over a clause (政协主席的老领导及县九届政协) holds 的 or 及 and is none, and so is
+# one that holds a post (政协主席某某代表省十届政协常委会: the post, its holder and a verb before the level's body).
+_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及]|主席|书记|秘书长)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
@@ -3310,6 +3311,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         if word in _PLACE_SUFFIX_WORDS:
             stem_start = _stem_start(tokens, i, proper)
+            if word == "省" and stem_start is not None and table.short.get(text[stem_start:start]) != "province":
+                continue  # 某某受省十届政协: the provinces are a closed set in the table; no unknown stem is one
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None and len(word) == 2 and table.kind.get(text[stem_start:start]) == "county":
@@ -4051,6 +4054,14 @@ _PLACE_IN_BODY_RE = re.compile(
 _BIG_KINDS = frozenset(("province", "city", "country"))
 
 
+def _known_place_name(name: str) -> bool:
+    """Whether the tables know ``name`` as a place (a division, a short name, a dictionary place), not a guess
+    the rules made of unknown characters before a suffix."""
+    table = place_table()
+    st = _init()
+    return name in table.kind or name in table.short or name in st["places"] or name in st["short_names"]
+
+
 def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[str]) -> int | None:
     """Start of an unknown place name before suffix token ``i``: single characters or a known name."""
     j = i - 1
@@ -4116,6 +4127,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     place_at_end = {p.end: p for p in places}
     for m in _LEVEL_TERM_BODY_RE.finditer(text):
         place = place_at_end.get(m.start("level") + len(m.group("level")))
+        if place is not None and not _known_place_name(text[place.start : place.end]):
+            place = None  # 某某受市五届政协常委会委托: a name and a verb the suffix made a place of, no place prefix
         if place is not None and place.start <= m.start("level"):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
         elif (
