@@ -4527,8 +4527,23 @@ _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州"
 _MAX_BODY_CONTENT = 12
 # Before a firm's form (律师事务所) these open a kind, not a trade name: 各律师事务所, 该事务所, 有关律师事务所.
 _NOT_A_FIRMS_NAME = frozenset("全各外我本该每此其这那有相知大小多")
-# A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心.
-_VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物", "行政", "市民")
+# A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心; one named by
+# what is staged or sold in it too (mix5): 文化艺术中心, 文体活动中心, 农产品展销中心.
+_VENUE_BEFORE_CENTRE = (
+    "展览",
+    "会展",
+    "世博",
+    "博览",
+    "体育",
+    "会议",
+    "演艺",
+    "购物",
+    "行政",
+    "市民",
+    "艺术",
+    "文体活动",
+    "展销",
+)
 
 
 def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:

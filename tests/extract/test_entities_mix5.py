@@ -57,3 +57,26 @@ def test_a_post_and_a_name_after_zhengxie_are_no_place_of_its_term(text: str, bo
 
 def test_a_cppcc_named_with_its_place_before_its_term_still_reads() -> None:
     assert "政协岳阳市" in labelled("政协岳阳市第九届委员会第四次会议开幕。", "ORG")
+
+
+# --- a centre named by what is staged or sold in it is a venue, no body ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大会在县文化艺术中心隆重开幕。",
+        "委员们参观了青山镇文体活动中心。",
+        "调研组走访了王家坝村农产品展销中心。",
+    ],
+)
+def test_a_centre_named_by_what_is_staged_or_sold_there_is_a_venue(text: str) -> None:
+    assert not any(o.endswith("中心") for o in labelled(text, "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [("县融媒体中心记者报道。", "县融媒体中心"), ("浦东新区政协协商活动中心揭牌。", "浦东新区政协协商活动中心")],
+)
+def test_a_centre_that_is_a_body_still_reads(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
