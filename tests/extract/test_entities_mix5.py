@@ -80,3 +80,15 @@ def test_a_centre_named_by_what_is_staged_or_sold_there_is_a_venue(text: str) ->
 )
 def test_a_centre_that_is_a_body_still_reads(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+# --- a quoted list whose every item is a verb and a numbered formula: watchwords, no counts --------------------------
+
+
+def test_counts_inside_quoted_verbs_with_numbered_formulas_are_no_figure() -> None:
+    text = "全市紧紧围绕“打好三大战役、守牢两条红线、办好十件实事”,扎实推进各项工作。"
+    assert labelled(text, "FIGURE") == []
+
+
+def test_quoted_counts_that_are_no_formulas_still_count() -> None:
+    assert labelled("代表们“走访群众三百户、收集意见五十条”。", "FIGURE") == ["三百户", "五十条"]
