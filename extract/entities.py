@@ -1370,7 +1370,9 @@ _COUNTY_NAME_AFTER_POST_RE = re.compile(
 # its place, as 政协X市 + 第五届委员会第四次会议 on one line; the term and session are the MEETING's.
 _STACKED_HEADING_RE = re.compile(
     rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])"
-    rf"(?:(?=第?{_N}届委员会第?{_N}次)|(?:第?{_N}届)?委员会(?!第?{_N}次)(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?)"
+    # 第十五届某某市委员会常务委员会 on one line under 中国人民政治协商会议: the standing committee after its
+    # committee, on its line or the next.
+    rf"(?:(?=第?{_N}届委员会第?{_N}次)|(?:第?{_N}届)?委员会(?!第?{_N}次)(?:(?:[ \u3000]*\n\s*)?(?:常务委员会|常委会))?)"
 )
 
 

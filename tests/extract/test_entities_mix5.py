@@ -92,3 +92,27 @@ def test_counts_inside_quoted_verbs_with_numbered_formulas_are_no_figure() -> No
 
 def test_quoted_counts_that_are_no_formulas_still_count() -> None:
     assert labelled("代表们“走访群众三百户、收集意见五十条”。", "FIGURE") == ["三百户", "五十条"]
+
+
+# --- a report's title stacks the body over lines, its standing committee on the committee's line -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "中国人民政治协商会议\n\n第十届青山县委员会常务委员会\n\n工作报告\n\n各位委员:",
+            "中国人民政治协商会议\n\n第十届青山县委员会常务委员会",
+        ),
+        (
+            "中国人民政治协商会议\n青山县第十届委员会常务委员会\n工作报告",
+            "中国人民政治协商会议\n青山县第十届委员会常务委员会",
+        ),
+        (
+            "中国人民政治协商会议\n青山县第十届委员会\n常务委员会工作报告",
+            "中国人民政治协商会议\n青山县第十届委员会\n常务委员会",
+        ),
+    ],
+)
+def test_a_stacked_title_keeps_the_standing_committee_on_the_committees_line(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
