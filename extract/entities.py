@@ -3451,9 +3451,19 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and text.endswith(_TOWN_SUFFIXES, merged[-1][0], start)
             and text[end - 1] in "省市县"
         )
+        # 粤港澳大湾区 + 港澳青年, 长三角地区 + 沪苏浙皖: a run of the regions' one-character names after a region is
+        # a place of its own, no smaller link of the region's chain.
+        run_after_region = (
+            merged
+            and merged[-1][1] == start
+            and text[start - 1] in "区带圈"
+            and end - start >= 2
+            and _PROVINCE_ABBREVIATIONS.issuperset(text[start:end])
+        )
         if (
             country_after
             or larger_after
+            or run_after_region
             or (merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end]))
         ):
             merged.append((start, end, conf))

@@ -116,3 +116,24 @@ def test_quoted_counts_that_are_no_formulas_still_count() -> None:
 )
 def test_a_stacked_title_keeps_the_standing_committee_on_the_committees_line(text: str, body: str) -> None:
     assert body in labelled(text, "ORG")
+
+
+# --- a run of the regions' one-character names after a region is no smaller link of its chain ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("要构建粤港澳大湾区港澳青年创业平台。", ["粤港澳大湾区", "港澳"]),
+        ("为大湾区港澳台青年提供服务。", ["大湾区", "港澳台"]),
+    ],
+)
+def test_a_run_of_one_character_names_after_a_region_is_a_place_of_its_own(text: str, places: list[str]) -> None:
+    assert labelled(text, "GPE") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"), [("开展穗港澳台青少年交流。", "穗港澳台"), ("委员们到湖北宜昌调研。", "湖北宜昌")]
+)
+def test_a_chain_or_a_run_written_together_stays_one_place(text: str, place: str) -> None:
+    assert labelled(text, "GPE") == [place]
