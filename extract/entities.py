@@ -100,7 +100,12 @@ def _init() -> dict[str, Any]:
         eaters = frozenset(
             w
             for w, (freq, _tag) in entries.items()
-            if len(w) == 2 and w[0] in "省市县区州旗镇乡" and freq >= 30 and w[1] not in _BODY_AFTER_SUFFIX
+            if len(w) == 2
+            and w[0] in "省市县区州旗镇乡"
+            and freq >= 30
+            and w[1] not in _BODY_AFTER_SUFFIX
+            # 大湾区内各地, 某县内: a place keeps its suffix before 内 and 外, as a village keeps it before 里 (RULINGS)
+            and w[1] not in "内外"
         ) | {level + "情" for level in "省市县区乡"}  # 陇南市情: the city's situation, 市 belongs to it
         # 中山乡彦, 家乡乡贤: the people of one's home place (乡 + 彦/贤/亲/邻/友/党), not a township.
         eaters |= {"乡" + ch for ch in "彦贤亲邻友党愁"}
@@ -4055,7 +4060,7 @@ _KIND_OF_VILLAGE_RE = re.compile(
 )
 # 古镇, 名镇, 古村, 名村: a town or village by its age or fame (RULINGS: the kind words of line 157 are no name).
 _KIND_OF_TOWN_END_RE = re.compile("(?:古|名|重|强|大|小)(?:镇|村)$")
-_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对内外])[{_CJK}]{{2,3}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # The place inside a body's name: 中共岳阳市委, 陇南市政协, 政协嘉峪关市委员会.
 _PLACE_IN_BODY_RE = re.compile(
     rf"(?:中共|政协|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)([{_CJK}]{{2,4}}?)(?:市|县|省)(?:委|政协|委员会)"

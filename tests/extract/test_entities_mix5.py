@@ -137,3 +137,22 @@ def test_a_run_of_one_character_names_after_a_region_is_a_place_of_its_own(text:
 )
 def test_a_chain_or_a_run_written_together_stays_one_place(text: str, place: str) -> None:
     assert labelled(text, "GPE") == [place]
+
+
+# --- a place keeps its suffix before 内 and 外 (within, outside), as a village keeps it before 里 --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("促进大湾区内各城市协同发展。", "大湾区"),
+        ("泾阳县内各乡镇积极参与。", "泾阳县"),
+        ("推动宁波市外贸企业转型。", "宁波市"),
+    ],
+)
+def test_a_place_keeps_its_suffix_before_within_or_outside(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_no_chain_runs_on_from_a_county_over_within() -> None:
+    assert labelled("城固县内各镇积极参与。", "GPE") == ["城固县"]
