@@ -3318,8 +3318,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         if word in _PLACE_SUFFIX_WORDS:
             stem_start = _stem_start(tokens, i, proper)
-            if word == "省" and stem_start is not None and table.short.get(text[stem_start:start]) != "province":
-                continue  # 某某受省十届政协: the provinces are a closed set in the table; no unknown stem is one
+            if (
+                word == "省"
+                and stem_start is not None
+                and table.short.get(text[stem_start:start]) != "province"
+                and any(ch in _FUNCTION_BEFORE for ch in text[stem_start:start])
+            ):
+                continue  # 某某受省十届政协, 某某为省…: a name and a verb or preposition before 省 make no province
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None and len(word) == 2 and table.kind.get(text[stem_start:start]) == "county":
