@@ -367,6 +367,10 @@ _MEETING_RE = scanning(
         rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]?代表[)）]?)?|代表)大会|党代会)"
         # 省十一次党代会, 市十三次党代会: a level's numbered party congress, its 第 left out after the level.
         rf"|(?<=[省市县区州旗])[一二三四五六七八九十]{{1,3}}次党代会"
+        # 区五届五次党代会: a level's party congress in session, by its term and session.
+        rf"|(?<=[省市县区州旗])[一二三四五六七八九十]{{1,3}}届[一二三四五六七八九十]{{1,3}}次党代会"
+        # (记者…)十九大擘画了…: a congress of the reform era opening a clause is the congress (十五大 to 二十三大).
+        rf"|(?:(?<=^)|(?<=[)）】\n。！？]))(?:十[五六七八九]|二十[一二三]?)大(?=[{_CJK}])(?![类项件批型户家学])"
         # 第六届会员代表大会, 首届会员代表会, 第五届代表会议: an association's congress numbered by its term (a people's
         # congress so named is the body, an ORG: RULINGS); 第一届全委会: its term's first plenary.
         rf"|{_TERM}(?:(?:社员|盟员|会员)代表(?:大会|会议|会(?!议))|代表(?:会议|会(?!议))|全委会(?!议))"

@@ -156,3 +156,23 @@ def test_a_place_keeps_its_suffix_before_within_or_outside(text: str, place: str
 
 def test_no_chain_runs_on_from_a_county_over_within() -> None:
     assert labelled("城固县内各镇积极参与。", "GPE") == ["城固县"]
+
+
+# --- a level's party congress by term and session; a reform-era congress opening a clause --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        ("深入贯彻区五届五次党代会精神。", "五届五次党代会"),
+        ("(记者 王强)二十大描绘了宏伟蓝图。", "二十大"),
+        ("二十大擘画了宏伟蓝图。", "二十大"),
+    ],
+)
+def test_a_party_congress_by_term_and_session_or_opening_a_clause(text: str, meeting: str) -> None:
+    assert labelled(text, "MEETING") == [meeting]
+
+
+@pytest.mark.parametrize("text", ["实施十大工程。", "全市形成十五大类产品。"])
+def test_a_count_of_big_things_is_no_congress(text: str) -> None:
+    assert labelled(text, "MEETING") == []
