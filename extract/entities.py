@@ -5633,6 +5633,13 @@ _TWO_FIELD_COMMITTEE_RE = re.compile(
 )
 
 
+# 港澳台侨(外事)委员会, 社会和法制(民族宗教)委员会: a CPPCC committee named with its second field in brackets (mix5).
+_BRACKETED_COMMITTEE_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[把对在与为由向经将让、]))"
+    rf"((?![各全本该有其我把对在与为由向经将让])[{_CJK}]{{2,8}}?[(（][{_CJK}、]{{2,8}}[)）]委员会)(?![员议])"
+)
+
+
 def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
     """Committees named bare: two or more listed side by side, and a CPPCC committee by its two fields
     (X和Y委员会) in a text that names the 政协 (RULINGS, 490–501)."""
@@ -5659,6 +5666,11 @@ def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
             if not any(inside[m.start(1) : m.end(1)])
             and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
             and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
+        ]
+        out += [
+            _span(text, *m.span(1), "ORG", "entity.org_listed_committee", 0.6)
+            for m in _BRACKETED_COMMITTEE_RE.finditer(text)
+            if not any(inside[m.start(1) : m.end(1)]) and not m.group(1).startswith(_COMMITTEE_KINDS)
         ]
     return out
 

@@ -176,3 +176,23 @@ def test_a_party_congress_by_term_and_session_or_opening_a_clause(text: str, mee
 @pytest.mark.parametrize("text", ["实施十大工程。", "全市形成十五大类产品。"])
 def test_a_count_of_big_things_is_no_congress(text: str) -> None:
     assert labelled(text, "MEETING") == []
+
+
+# --- a CPPCC committee named with its second field in brackets ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("省政协设提案委员会、港澳台侨(外事)委员会等专门委员会。", "港澳台侨(外事)委员会"),
+        ("港澳台侨(外事)委员会与省致公党开展对口联系,省政协副主席出席。", "港澳台侨(外事)委员会"),
+        ("社会和法制(民族宗教)委员会召开会议,市政协副主席出席。", "社会和法制(民族宗教)委员会"),
+    ],
+)
+def test_a_committee_with_its_second_field_in_brackets_is_one_org(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+    assert "港澳台" not in labelled(text, "GPE")
+
+
+def test_a_bracketed_note_before_committee_in_a_text_without_a_cppcc_names_none() -> None:
+    assert labelled("村民(居民)委员会换届选举顺利完成。", "ORG") == []
