@@ -5667,9 +5667,11 @@ def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
             and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
             and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
         ]
+        # Scanned only where a bracket closes right before 委员会: a substring test, no pass of the pattern elsewhere.
+        bracketed = _BRACKETED_COMMITTEE_RE.finditer(text) if (")委员会" in text or "）委员会" in text) else ()
         out += [
             _span(text, *m.span(1), "ORG", "entity.org_listed_committee", 0.6)
-            for m in _BRACKETED_COMMITTEE_RE.finditer(text)
+            for m in bracketed
             if not any(inside[m.start(1) : m.end(1)]) and not m.group(1).startswith(_COMMITTEE_KINDS)
         ]
     return out
