@@ -100,7 +100,12 @@ def _init() -> dict[str, Any]:
         eaters = frozenset(
             w
             for w, (freq, _tag) in entries.items()
-            if len(w) == 2 and w[0] in "省市县区州旗镇乡" and freq >= 30 and w[1] not in _BODY_AFTER_SUFFIX
+            if len(w) == 2
+            and w[0] in "省市县区州旗镇乡"
+            and freq >= 30
+            and w[1] not in _BODY_AFTER_SUFFIX
+            # 大湾区内各地, 某县内: a place keeps its suffix before 内 and 外, as a village keeps it before 里 (RULINGS)
+            and w[1] not in "内外"
         ) | {level + "情" for level in "省市县区乡"}  # 陇南市情: the city's situation, 市 belongs to it
         # 中山乡彦, 家乡乡贤: the people of one's home place (乡 + 彦/贤/亲/邻/友/党), not a township.
         eaters |= {"乡" + ch for ch in "彦贤亲邻友党愁"}
@@ -362,6 +367,10 @@ _MEETING_RE = scanning(
         rf"|第{_N}次(?:\n?\d{{1,3}}\n)?(?:全国代表大会|(?:全体)?(?:(?:社员|盟员|会员|党员)(?:[(（]?代表[)）]?)?|代表)大会|党代会)"
         # 省十一次党代会, 市十三次党代会: a level's numbered party congress, its 第 left out after the level.
         rf"|(?<=[省市县区州旗])[一二三四五六七八九十]{{1,3}}次党代会"
+        # 区五届五次党代会: a level's party congress in session, by its term and session.
+        rf"|(?<=[省市县区州旗])[一二三四五六七八九十]{{1,3}}届[一二三四五六七八九十]{{1,3}}次党代会"
+        # (记者…)十九大擘画了…: a congress of the reform era opening a clause is the congress (十五大 to 二十三大).
+        rf"|(?:(?<=^)|(?<=[)）】\n。！？]))(?:十[五六七八九]|二十[一二三]?)大(?=[{_CJK}])(?![类项件批型户家学])"
         # 第六届会员代表大会, 首届会员代表会, 第五届代表会议: an association's congress numbered by its term (a people's
         # congress so named is the body, an ORG: RULINGS); 第一届全委会: its term's first plenary.
         rf"|{_TERM}(?:(?:社员|盟员|会员)代表(?:大会|会议|会(?!议))|代表(?:会议|会(?!议))|全委会(?!议))"
@@ -649,8 +658,9 @@ _LISTED_FEDERATION_RE = re.compile(
 # with its term and standing committee one ORG (``政协岳阳市第九届委员会常务委员会``).
 # The place between 政协 and its term holds no term or session of its own (县政协八届一次会议和县…
 # is no chain).
-# The place is a name: a run over a clause (政协主席的老领导及县九届政协) holds 的 or 及 and is none.
-_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及])[{_CJK}]){{1,10}}?"
+# The place is a name: a run over a clause (政协主席的老领导及县九届政协) holds 的 or 及 and is none, and so is
+# one that holds a post (政协主席某某代表省十届政协常委会: the post, its holder and a verb before the level's body).
+_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及]|主席|书记|秘书长)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
@@ -1449,7 +1459,9 @@ _COUNTY_NAME_AFTER_POST_RE = re.compile(
 # its place, as 政协X市 + 第五届委员会第四次会议 on one line; the term and session are the MEETING's.
 _STACKED_HEADING_RE = re.compile(
     rf"(?:中国人民政治协商会议|政协)[ \u3000]*\n\s*[{_CJK}]{{2,24}}?(?:自治区|[省市区县州旗])"
-    rf"(?:(?=第?{_N}届委员会第?{_N}次)|(?:第?{_N}届)?委员会(?!第?{_N}次)(?:[ \u3000]*\n\s*(?:常务委员会|常委会))?)"
+    # 第十五届某某市委员会常务委员会 on one line under 中国人民政治协商会议: the standing committee after its
+    # committee, on its line or the next.
+    rf"(?:(?=第?{_N}届委员会第?{_N}次)|(?:第?{_N}届)?委员会(?!第?{_N}次)(?:(?:[ \u3000]*\n\s*)?(?:常务委员会|常委会))?)"
 )
 
 
@@ -3542,6 +3554,13 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         if word in _PLACE_SUFFIX_WORDS:
             stem_start = _stem_start(tokens, i, proper)
+            if (
+                word == "省"
+                and stem_start is not None
+                and table.short.get(text[stem_start:start]) != "province"
+                and any(ch in _FUNCTION_BEFORE for ch in text[stem_start:start])
+            ):
+                continue  # 某某受省十届政协, 某某为省…: a name and a verb or preposition before 省 make no province
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None and len(word) == 2 and table.kind.get(text[stem_start:start]) == "county":
@@ -3678,9 +3697,19 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and text.endswith(_TOWN_SUFFIXES, merged[-1][0], start)
             and text[end - 1] in "省市县"
         )
+        # 粤港澳大湾区 + 港澳青年, 长三角地区 + 沪苏浙皖: a run of the regions' one-character names after a region is
+        # a place of its own, no smaller link of the region's chain.
+        run_after_region = (
+            merged
+            and merged[-1][1] == start
+            and text[start - 1] in "区带圈"
+            and end - start >= 2
+            and _PROVINCE_ABBREVIATIONS.issuperset(text[start:end])
+        )
         if (
             country_after
             or larger_after
+            or run_after_region
             or (merged and merged[-1][1] == start and _two_provinces(text[merged[-1][0] : start], text[start:end]))
         ):
             merged.append((start, end, conf))
@@ -4283,7 +4312,7 @@ _KIND_OF_VILLAGE_RE = re.compile(
 )
 # 古镇, 名镇, 古村, 名村: a town or village by its age or fame (RULINGS: the kind words of line 157 are no name).
 _KIND_OF_TOWN_END_RE = re.compile("(?:古|名|重|强|大|小)(?:镇|村)$")
-_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对])[{_CJK}]{{2,4}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
+_CHAIN_TAIL_RE = re.compile(rf"(?![全本各该我和与及或的在对内外])[{_CJK}]{{2,4}}?(?:村|镇|乡|街道|社区)(?![委民干长])")
 # A name of four characters continues a chain only where none of them is a mark, a function word or a verb (numerals
 # may stand in it: 南八里庄社区) (party2).
 _LONG_TAIL_BREAKERS = _STOP_CHARS - frozenset("一二三四五六七八九十两")
@@ -4306,6 +4335,14 @@ _PLACE_IN_BODY_RE = re.compile(
 
 
 _BIG_KINDS = frozenset(("province", "city", "country"))
+
+
+def _known_place_name(name: str) -> bool:
+    """Whether the tables know ``name`` as a place (a division, a short name, a dictionary place), not a guess
+    the rules made of unknown characters before a suffix."""
+    table = place_table()
+    st = _init()
+    return name in table.kind or name in table.short or name in st["places"] or name in st["short_names"]
 
 
 def _stem_start(tokens: list[tuple[int, int, str]], i: int, proper: frozenset[str]) -> int | None:
@@ -4373,6 +4410,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     place_at_end = {p.end: p for p in places}
     for m in _LEVEL_TERM_BODY_RE.finditer(text):
         place = place_at_end.get(m.start("level") + len(m.group("level")))
+        if place is not None and not _known_place_name(text[place.start : place.end]):
+            place = None  # 某某受市五届政协常委会委托: a name and a verb the suffix made a place of, no place prefix
         if place is not None and place.start <= m.start("level"):
             spans.append(_span(text, place.start, m.end(), "ORG", "entity.org_term_body", 0.7))
         elif (
@@ -4771,8 +4810,23 @@ _PLURAL_BEFORE_LEVEL = frozenset("全各外我本该每兄邻地省市县区州"
 _MAX_BODY_CONTENT = 12
 # Before a firm's form (律师事务所) these open a kind, not a trade name: 各律师事务所, 该事务所, 有关律师事务所.
 _NOT_A_FIRMS_NAME = frozenset("全各外我本该每此其这那有相知大小多")
-# A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心.
-_VENUE_BEFORE_CENTRE = ("展览", "会展", "世博", "博览", "体育", "会议", "演艺", "购物", "行政", "市民")
+# A 中心 after these is a venue (RULINGS, texts 150–167), not a body: 会议展览中心, 世博中心, 体育中心; one named by
+# what is staged or sold in it too (mix5): 文化艺术中心, 文体活动中心, 农产品展销中心.
+_VENUE_BEFORE_CENTRE = (
+    "展览",
+    "会展",
+    "世博",
+    "博览",
+    "体育",
+    "会议",
+    "演艺",
+    "购物",
+    "行政",
+    "市民",
+    "艺术",
+    "文体活动",
+    "展销",
+)
 
 
 def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -5849,6 +5903,13 @@ _TWO_FIELD_COMMITTEE_RE = re.compile(
 )
 
 
+# 港澳台侨(外事)委员会, 社会和法制(民族宗教)委员会: a CPPCC committee named with its second field in brackets (mix5).
+_BRACKETED_COMMITTEE_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[把对在与为由向经将让、]))"
+    rf"((?![各全本该有其我把对在与为由向经将让])[{_CJK}]{{2,8}}?[(（][{_CJK}、]{{2,8}}[)）]委员会)(?![员议])"
+)
+
+
 def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
     """Committees named bare: two or more listed side by side, and a CPPCC committee by its two fields
     (X和Y委员会) in a text that names the 政协 (RULINGS, 490–501)."""
@@ -5875,6 +5936,13 @@ def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
             if not any(inside[m.start(1) : m.end(1)])
             and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
             and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
+        ]
+        # Scanned only where a bracket closes right before 委员会: a substring test, no pass of the pattern elsewhere.
+        bracketed = _BRACKETED_COMMITTEE_RE.finditer(text) if (")委员会" in text or "）委员会" in text) else ()
+        out += [
+            _span(text, *m.span(1), "ORG", "entity.org_listed_committee", 0.6)
+            for m in bracketed
+            if not any(inside[m.start(1) : m.end(1)]) and not m.group(1).startswith(_COMMITTEE_KINDS)
         ]
     return out
 

@@ -687,8 +687,12 @@ _NEAR_LENGTH_CUES = ("用", "用了", "历时", "经过", "经", "历经", "花�
 # after a span opening its clause (五年的实践证明, 五年的履职实践): the term as a time frame.
 _LOOKED_BACK_RE = re.compile(r"(?:回顾|回首|总结|盘点|回望)$")
 _TERM_WORK_AFTER_RE = re.compile(r"的(?:工作|实践|履职|探索|努力|奋斗)")
-# A quoted formula listing numbered parts before this one (“一个目标、两个重点、三项任务”).
-_FORMULA_LIST_RE = re.compile(rf"[“‘「](?:(?:{CN_NUMERAL})[个项条大种][\u4e00-\u9fff]{{1,6}}[、，,])+$")
+_FORMULA_VERB = rf"(?:(?![{CN_NUMERAL_CHARS}])[\u4e00-\u9fff]){{1,2}}"
+# A quoted formula listing numbered parts before this one (“一个目标、两个重点、三项任务”), each part perhaps led
+# by a verb of one or two characters (“打好三大战役、守牢两条红线、办好十件实事”: watchwords, no counts).
+_FORMULA_LIST_RE = re.compile(
+    rf"[“‘「](?:(?:{_FORMULA_VERB})?(?:{CN_NUMERAL})[个项条大种件][\u4e00-\u9fff]{{1,6}}[、，,])+(?:{_FORMULA_VERB})?$"
+)
 # A span of time before N次 that makes it a frequency: 1年1次, 两年1次, 每2年1次 (not 2023年2次).
 _PER_SPAN_BEFORE_RE = re.compile(
     r"(?<![0-9])(?:每|(?:每)?[0-9]{1,3}个?|[一二两三四五六七八九十半]个?)(?:年|月|周|星期|天|日|季度|小时)$"
