@@ -15,7 +15,7 @@ Checks:
 - no span is empty or starts or ends on whitespace. A TITLE starts with 《 and ends with 》. A
   SLOGAN has no quotation mark at either end;
 - FIGURE: ``approx`` is exact/over/under/about and agrees with the qualifier the span carries
-  (近/不到 under; 约/大约/左右 about; 余/多/以上/超/超过/逾 over). ``value`` is the span's numeral
+  (近/不到 under; 约/大约/左右/数 about; 余/多/以上/超/超过/逾 over). ``value`` is the span's numeral
   with its scale applied. ``unit`` is written in the span (a bracket may split it: 人(次) -> 人次).
 
     python tests/data/corpus/check_gold.py tests/data/corpus/dev-gold.jsonl tests/data/corpus/texts
@@ -56,6 +56,8 @@ _PREFIX = {
     "约": "about",
     "超": "over",
     "逾": "over",
+    # 数百位, 数十件: a bare scale after 数 counts, about (GUIDELINES: 近, 逾, 上, 数; RULINGS: 数十 like 数百).
+    "数": "about",
 }
 _SCALE = {
     "万亿": Decimal(10**12),
@@ -234,8 +236,8 @@ def _number(numeral: str, rest: str) -> Decimal | None:
     numeral = numeral.replace(" ", "").rstrip(",，")
     if numeral[:1] in "廿卅":
         numeral = {"廿": "二十", "卅": "三十"}[numeral[0]] + numeral[1:]
-    if numeral in ("百", "千", "万", "萬"):
-        # 近百场, 逾千人次, 逾万项: a bare scale word (GUIDELINES v1.1).
+    if numeral and all(ch in "百千万萬" for ch in numeral):
+        # 近百场, 逾千人次, 逾万项, 数千万元: a bare scale word (GUIDELINES v1.1).
         numeral = "一" + numeral
     number = parse_number(numeral)
     if number is not None and "半" in rest:
