@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -59,10 +60,33 @@ BIGRAMS = {"b-2": -2, "b-1": -1, "b+1": 0, "b+2": 1}
 """A bigram feature at offset o is the characters at o and o + 1."""
 FLAGS = ("bias", "anchor", "headstart", "level", "placesuffix")
 
-HEAD_START_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
+
+def _literals_re(words: list[str]) -> re.Pattern[str]:
+    """A pattern matching what the alternation of ``words`` longest first matches (the longest word at the leftmost
+    place one starts), written as a trie: one branch per next character instead of a try of every word per place.
+    A walk down the trie follows the text's one path, and a word ending inside it is optional (``(?:…)?``, tried
+    longer first), so the match is the longest word there, as the longest-first alternation's is."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(branch(trie))
+
+
+HEAD_START_RE = _literals_re(sorted(_ORG_HEADS, key=len, reverse=True))
 """Where one of the rules' organ heads starts (the ``headstart`` feature)."""
 _GATE_HEADS = sorted({*_ORG_HEADS, *_CHAIN_HEADS}, key=len, reverse=True)
-GATE_RE = re.compile("|".join(_GATE_HEADS))
+GATE_RE = _literals_re(_GATE_HEADS)
 """The organ heads the rules' grammar ends a name with: where a window ends."""
 _PLANE = 0x10000
 _CHAR_FLAGS = {"anchor": ANCHORS, "level": LEVEL, "placesuffix": PLACE_SUFFIX}
@@ -293,9 +317,11 @@ def _batch(em: Any, spots: list[tuple[int, int]], offsets: list[int]) -> tuple[A
     """The windows' emissions as one (steps, rows, tags) array, longest first; their lengths; each row's window."""
     order = sorted(range(len(spots)), key=lambda r: spots[r][0] - spots[r][1])
     lengths = np.array([spots[r][1] - spots[r][0] for r in order])
+    step = np.arange(int(lengths[0]))[:, None]
+    filled = step < lengths  # (steps, rows): the cells a window fills, the rest stay zero
     out = np.zeros((int(lengths[0]), len(spots), em.shape[1]), np.float32)
-    for i, r in enumerate(order):
-        out[: lengths[i], i] = em[offsets[r] : offsets[r] + lengths[i]]
+    # One gather: cell (t, i) is character offsets[order[i]] + t of ``em``, as the loop over windows copied.
+    out[filled] = em[(np.array([offsets[r] for r in order]) + step)[filled]]
     return out, lengths, order
 
 
@@ -317,7 +343,7 @@ def tag_windows(
     paths = _viterbi(batch, lengths, model.transitions)
     found: list[tuple[int, int, int]] = []  # row of the batch, start, end in the window
     is_org = (paths == model.begin) | (paths == model.inside)
-    spans = sorted(spans, key=lambda p: p.start)
+    spans = sorted(spans, key=attrgetter("start"))
     starts = [p.start for p in spans]
     longest = max((p.end - p.start for p in spans), default=0)
     for i in np.flatnonzero(is_org.any(axis=1)).tolist():
