@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from pizhu.extract.entities import _CHAIN_HEADS, _ORG_HEADS
+from pizhu.extract.entities import _CHAIN_HEADS, _ORG_HEADS, _alternation
 from pizhu.extract.models import Span
 
 __all__ = ["MODEL_PATH", "THRESHOLD", "Model", "apply", "grow", "load", "tag_windows", "windows"]
@@ -61,32 +61,11 @@ BIGRAMS = {"b-2": -2, "b-1": -1, "b+1": 0, "b+2": 1}
 FLAGS = ("bias", "anchor", "headstart", "level", "placesuffix")
 
 
-def _literals_re(words: list[str]) -> re.Pattern[str]:
-    """A pattern matching what the alternation of ``words`` longest first matches (the longest word at the leftmost
-    place one starts), written as a trie: one branch per next character instead of a try of every word per place.
-    A walk down the trie follows the text's one path, and a word ending inside it is optional (``(?:…)?``, tried
-    longer first), so the match is the longest word there, as the longest-first alternation's is."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(branch(trie))
-
-
-HEAD_START_RE = _literals_re(sorted(_ORG_HEADS, key=len, reverse=True))
+# Tries (``_alternation``): the same matches as the heads' alternation longest first, found faster.
+HEAD_START_RE = _alternation(_ORG_HEADS)
 """Where one of the rules' organ heads starts (the ``headstart`` feature)."""
 _GATE_HEADS = sorted({*_ORG_HEADS, *_CHAIN_HEADS}, key=len, reverse=True)
-GATE_RE = _literals_re(_GATE_HEADS)
+GATE_RE = _alternation(_GATE_HEADS)
 """The organ heads the rules' grammar ends a name with: where a window ends."""
 _PLANE = 0x10000
 _CHAR_FLAGS = {"anchor": ANCHORS, "level": LEVEL, "placesuffix": PLACE_SUFFIX}
