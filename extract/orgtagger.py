@@ -5,7 +5,7 @@ trained on the corpus' gold by ``python -m bench.train_orgtagger`` (python-crfsu
 training-time tool only), adds ORG names the rules do not find. It is decoded here with
 array operations alone (numpy): the weights file ``data/orgtagger.npz`` holds, for each
 feature kind, the sorted keys of its values and one row of weights per key, so a window's
-emissions are a few ``searchsorted`` lookups.
+emissions are a few array look-ups.
 
 Features ("cheap": a function of the characters alone, no word cut, no place table): the
 character and its neighbours within two, the four bigrams around it, its script class,
@@ -59,7 +59,6 @@ UNIGRAMS = {"c-2": -2, "c-1": -1, "c0": 0, "c+1": 1, "c+2": 2}
 BIGRAMS = {"b-2": -2, "b-1": -1, "b+1": 0, "b+2": 1}
 """A bigram feature at offset o is the characters at o and o + 1."""
 FLAGS = ("bias", "anchor", "headstart", "level", "placesuffix")
-
 
 # Tries (``_alternation``): the same matches as the heads' alternation longest first, found faster.
 HEAD_START_RE = _alternation(_ORG_HEADS)
@@ -133,13 +132,6 @@ class Model:
         # What a character alone adds (``_class_row``), kept by code point over the Basic Multilingual Plane.
         self._class_table = np.zeros((_PLANE, n), np.float32)
         self._class_known = np.zeros(_PLANE, bool)
-
-    def _lookup(self, kind: str, query: Any) -> Any:
-        keys, rows = self.tables[kind]
-        if not len(keys):
-            return rows[np.zeros(len(query), np.intp)]
-        at = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
-        return rows[np.where(keys[at] == query, at, len(keys))]
 
     def emissions(self, text: str) -> Any:
         """(len(text), tags) float32: every character's emission scores."""
