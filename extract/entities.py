@@ -556,7 +556,7 @@ _ORG_HEADS = (
     "临时参议会", "参议会",
     "委员会", "图书馆", "档案馆", "文史馆", "书画院", "学院", "大学", "日报", "电视台",
 )  # fmt: skip
-_ORG_HEAD_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
+_ORG_HEAD_RE = _alternation(_ORG_HEADS)  # a trie: the longest head first, as a sorted alternation
 # A head that needs a named prefix: without one, 学院/委员会/日报 are common nouns.
 _NAMED_ONLY_HEADS = frozenset(("委员会", "学院", "大学", "日报", "电视台", "文史馆", "书画院", "支队"))
 _LEVELS = "省市区县州旗盟"
@@ -4789,7 +4789,7 @@ _BRANCH_HEADS = (
     "大队",
     "中队",
 )
-_CHAIN_HEAD_RE = scanning(re.compile("|".join(sorted(_CHAIN_HEADS, key=len, reverse=True))))
+_CHAIN_HEAD_RE = _alternation(_CHAIN_HEADS)  # a trie: the longest head first, faster than the scanned alternation
 _PROPER_HEADS = frozenset(
     (
         *("大学", "学院", "书院", "中学", "小学", "医院", "银行", "公司", "集团", "日报", "电视台", "联谊会", "促进会"),

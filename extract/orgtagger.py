@@ -5,7 +5,7 @@ trained on the corpus' gold by ``python -m bench.train_orgtagger`` (python-crfsu
 training-time tool only), adds ORG names the rules do not find. It is decoded here with
 array operations alone (numpy): the weights file ``data/orgtagger.npz`` holds, for each
 feature kind, the sorted keys of its values and one row of weights per key, so a window's
-emissions are a few ``searchsorted`` lookups.
+emissions are a few array look-ups.
 
 Features ("cheap": a function of the characters alone, no word cut, no place table): the
 character and its neighbours within two, the four bigrams around it, its script class,
@@ -31,12 +31,13 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from pizhu.extract.entities import _CHAIN_HEADS, _ORG_HEADS
+from pizhu.extract.entities import _CHAIN_HEADS, _ORG_HEADS, _alternation
 from pizhu.extract.models import Span
 
 __all__ = ["MODEL_PATH", "THRESHOLD", "Model", "apply", "grow", "load", "tag_windows", "windows"]
@@ -59,10 +60,11 @@ BIGRAMS = {"b-2": -2, "b-1": -1, "b+1": 0, "b+2": 1}
 """A bigram feature at offset o is the characters at o and o + 1."""
 FLAGS = ("bias", "anchor", "headstart", "level", "placesuffix")
 
-HEAD_START_RE = re.compile("|".join(sorted(_ORG_HEADS, key=len, reverse=True)))
+# Tries (``_alternation``): the same matches as the heads' alternation longest first, found faster.
+HEAD_START_RE = _alternation(_ORG_HEADS)
 """Where one of the rules' organ heads starts (the ``headstart`` feature)."""
 _GATE_HEADS = sorted({*_ORG_HEADS, *_CHAIN_HEADS}, key=len, reverse=True)
-GATE_RE = re.compile("|".join(_GATE_HEADS))
+GATE_RE = _alternation(_GATE_HEADS)
 """The organ heads the rules' grammar ends a name with: where a window ends."""
 _PLANE = 0x10000
 _CHAR_FLAGS = {"anchor": ANCHORS, "level": LEVEL, "placesuffix": PLACE_SUFFIX}
@@ -118,13 +120,18 @@ class Model:
             inside = keys < _PLANE
             dense[keys[inside]] = np.flatnonzero(inside)
             self._dense[kind] = dense
-
-    def _lookup(self, kind: str, query: Any) -> Any:
-        keys, rows = self.tables[kind]
-        if not len(keys):
-            return rows[np.zeros(len(query), np.intp)]
-        at = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
-        return rows[np.where(keys[at] == query, at, len(keys))]
+        # Every bigram kind reads the same adjacent pairs, shifted: the pairs are looked up once, in the union of
+        # the kinds' keys, and each kind maps a union index to its own row (its zero row where it lacks the key).
+        self._pairs = np.unique(np.concatenate([self.tables[kind][0] for kind in BIGRAMS]))
+        self._pair_rows: dict[str, Any] = {}
+        for kind in BIGRAMS:
+            keys = self.tables[kind][0]
+            at = np.minimum(np.searchsorted(keys, self._pairs), max(len(keys) - 1, 0))
+            held = keys[at] == self._pairs if len(keys) else np.zeros(len(self._pairs), bool)
+            self._pair_rows[kind] = np.append(np.where(held, at, len(keys)), len(keys))
+        # What a character alone adds (``_class_row``), kept by code point over the Basic Multilingual Plane.
+        self._class_table = np.zeros((_PLANE, n), np.float32)
+        self._class_known = np.zeros(_PLANE, bool)
 
     def emissions(self, text: str) -> Any:
         """(len(text), tags) float32: every character's emission scores."""
@@ -134,19 +141,36 @@ class Model:
         em[:] = self.flags["bias"]
         plane = np.minimum(cp, _PLANE - 1)
         beyond = cp >= _PLANE
+        any_beyond = bool(beyond.any())
         for kind, o in UNIGRAMS.items():
             at = self._dense[kind][plane[2 + o : 2 + o + n]]
-            if beyond.any():
+            if any_beyond:
                 at[beyond[2 + o : 2 + o + n]] = len(self.tables[kind][0])
             em += self.tables[kind][1][at]
+        # pair[i] is the bigram of cp[i] and cp[i + 1]: the kind at offset o reads pair[2 + o :], the same key
+        # and so the same row as a look-up of its own keys (a key missing from the union is missing from each kind).
+        pair = (cp[:-1] << 21) | cp[1:]
+        if len(self._pairs):
+            at = np.minimum(np.searchsorted(self._pairs, pair), len(self._pairs) - 1)
+            found = np.where(self._pairs[at] == pair, at, len(self._pairs))
+        else:
+            found = np.zeros(len(pair), np.intp)
         for kind, o in BIGRAMS.items():
-            em += self._lookup(kind, (cp[2 + o : 2 + o + n] << 21) | cp[3 + o : 3 + o + n])
+            em += self.tables[kind][1][self._pair_rows[kind][found[2 + o : 2 + o + n]]]
         mid = cp[2 : 2 + n]
         starts = [m.start() for m in HEAD_START_RE.finditer(text)]
         if starts:
             em[starts] += self.flags["headstart"]
-        chars, inverse = np.unique(mid, return_inverse=True)
-        em += np.vstack([self._class_row(int(c)) for c in chars])[inverse]
+        # Each code point's row is computed once (``_class_row``) and then read from a table: the same rows.
+        codes = plane[2 : 2 + n]
+        for code in np.unique(codes[~self._class_known[codes]]).tolist():
+            self._class_table[code] = self._class_row(code)
+            self._class_known[code] = True
+        rows = self._class_table[codes]
+        if any_beyond:
+            far = np.flatnonzero(mid >= _PLANE)
+            rows[far] = np.vstack([self._class_row(int(c)) for c in mid[far]])
+        em += rows
         return em
 
     def _class_row(self, code: int) -> Any:
@@ -207,23 +231,31 @@ def _viterbi(em: Any, lengths: Any, transitions: Any) -> Any:
     """Best paths of the (steps, rows, tags) emissions, rows longest first (each of its own length):
     (rows, steps) tag ids. At each step only the rows still running (a prefix) are touched."""
     steps, rows, n = em.shape
-    back = np.zeros((steps, rows, n), np.int8)
+    back = np.zeros((steps, rows, n), np.intp)
     score = em[0].copy()
-    into = np.ascontiguousarray(transitions.T)[None]  # (to, from): reductions over the last axis
-    running = np.searchsorted(-lengths, -np.arange(steps), side="left")  # rows with length > t
+    into = np.ascontiguousarray(transitions.T)[None]  # (to, from): argmax over the last axis
+    running = np.searchsorted(-lengths, -np.arange(steps + 1), side="left").tolist()  # rows with length > t
+    total = np.empty((rows, n, n), np.float32)
+    flat_at = np.arange(rows * n) * n  # where each (row, to) block of ``total`` starts, flattened
+    best = np.empty(rows * n, np.intp)
     for t in range(1, steps):
         k = running[t]
-        total = score[:k, None, :] + into
-        back[t, :k] = total.argmax(axis=2)
-        score[:k] = total.max(axis=2) + em[t, :k]
+        s = score[:k]
+        step = np.add(s[:, None, :], into, out=total[:k])
+        came = step.argmax(axis=2, out=back[t, :k])
+        # The maximum read at the argmax (the same float), not reduced again: a reduction over a last axis of a
+        # few tags costs more than the gather.
+        np.add(flat_at[: k * n], came.reshape(-1), out=best[: k * n])
+        step.reshape(-1).take(best[: k * n], out=s.reshape(-1))
+        s += em[t, :k]
     paths = np.zeros((rows, steps), np.int64)
     final = score.argmax(axis=1)
+    row = np.arange(rows)
     for t in range(steps - 1, -1, -1):
-        k = running[t]
-        ends = np.flatnonzero(lengths[:k] - 1 == t)
-        paths[ends, t] = final[ends]
+        k, ending = running[t], running[t + 1]  # rows longest first: those ending at t are running[t + 1]:k
+        paths[ending:k, t] = final[ending:k]
         if t:
-            paths[:k, t - 1] = back[t, np.arange(k), paths[:k, t]]
+            paths[:k, t - 1] = back[t, row[:k], paths[:k, t]]
     return paths
 
 
@@ -256,9 +288,11 @@ def _batch(em: Any, spots: list[tuple[int, int]], offsets: list[int]) -> tuple[A
     """The windows' emissions as one (steps, rows, tags) array, longest first; their lengths; each row's window."""
     order = sorted(range(len(spots)), key=lambda r: spots[r][0] - spots[r][1])
     lengths = np.array([spots[r][1] - spots[r][0] for r in order])
+    step = np.arange(int(lengths[0]))[:, None]
+    filled = step < lengths  # (steps, rows): the cells a window fills, the rest stay zero
     out = np.zeros((int(lengths[0]), len(spots), em.shape[1]), np.float32)
-    for i, r in enumerate(order):
-        out[: lengths[i], i] = em[offsets[r] : offsets[r] + lengths[i]]
+    # One gather: cell (t, i) is character offsets[order[i]] + t of ``em``, as the loop over windows copied.
+    out[filled] = em[(np.array([offsets[r] for r in order]) + step)[filled]]
     return out, lengths, order
 
 
@@ -280,7 +314,7 @@ def tag_windows(
     paths = _viterbi(batch, lengths, model.transitions)
     found: list[tuple[int, int, int]] = []  # row of the batch, start, end in the window
     is_org = (paths == model.begin) | (paths == model.inside)
-    spans = sorted(spans, key=lambda p: p.start)
+    spans = sorted(spans, key=attrgetter("start"))
     starts = [p.start for p in spans]
     longest = max((p.end - p.start for p in spans), default=0)
     for i in np.flatnonzero(is_org.any(axis=1)).tolist():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import numpy as np
 import pytest
 
@@ -82,3 +85,18 @@ def test_the_tagger_offers_no_span_over_another_label_or_equal_to_a_span() -> No
         for s, e, _p in ot.tag_windows(text, spots, spans):
             hit = [x for x in spans if x.start < e and s < x.end]
             assert all(x.label == "ORG" and s <= x.start and x.end <= e and (x.start, x.end) != (s, e) for x in hit)
+
+
+def test_the_head_patterns_match_as_the_longest_first_alternation_of_their_heads() -> None:
+    # The patterns are written as tries for speed: where a head starts and ends must not change. Text made of the
+    # heads run together, cut at every place, and with a character between them (nested and overlapping heads).
+    rng = random.Random(7)
+    for heads, pattern in (
+        (ot._GATE_HEADS, ot.GATE_RE),
+        (sorted(ot._ORG_HEADS, key=len, reverse=True), ot.HEAD_START_RE),
+    ):
+        plain = re.compile("|".join(map(re.escape, heads)))
+        pieces = [*heads, "的", "市", "县", "委", "会"]
+        for _ in range(200):
+            text = "".join(rng.choice(pieces)[: rng.randint(1, 8)] for _ in range(30))
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
