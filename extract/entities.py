@@ -3100,6 +3100,47 @@ def _cued_cities(st: dict[str, Any]) -> frozenset[str]:
     return cast(frozenset[str], cities)
 
 
+_CUED_COUNTY_FREQ = 1000
+"""A county's short name jieba knows as a word this common (友谊 1499, 中方 1408) is no place from a verb alone."""
+
+
+def _cued_counties(st: dict[str, Any]) -> frozenset[str]:
+    """Counties' short names (of the division table, current or former) that stand as places only after a verb of
+    place: 到昭觉, 赴屏边. jieba knows them as rare words or not at all (see _short_name_stands)."""
+    counties = st.get("cued_counties")
+    if counties is None:
+        table, freq = place_table(), st["tokenizer"].FREQ
+        counties = st["cued_counties"] = frozenset(
+            w
+            for w, kind in table.short.items()
+            if kind in ("county", "former")
+            and len(w) >= 2
+            and w not in st["short_names"]
+            and w not in st["places"]
+            and freq.get(w, 0) < _CUED_COUNTY_FREQ
+            and not _counts_places(w)
+            and w[0] not in _DETERMINER_CHARS
+        )
+    return cast(frozenset[str], counties)
+
+
+# 全州乃至全省: a determiner and a level's character make a word of scope, not a county.
+_DETERMINER_CHARS = frozenset("全本各我该每此")
+# 到昭觉实地调研, 赴屏边考察: what may follow a county cued by a verb; 在黄龙艺术剧院, 在同心向党 run on into a venue or
+# a phrase.
+_AFTER_CUED_COUNTY_CHARS = frozenset("考调视参开出学实察走召举的等和与及")
+
+
+def _county_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` (a county's short name) follows a verb of place and ends a word: before punctuation, a
+    particle or a verb of visiting, never before another word (a venue's name, a phrase)."""
+    end = tokens[i][1]
+    after = text[end : end + 1]
+    if _is_cjk(after) and after not in _AFTER_CUED_COUNTY_CHARS:
+        return False
+    return _city_cued(text, tokens, i)
+
+
 def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Whether token ``i`` (a city's short name) follows a verb of place or a province's name, or stands in a
     dateline."""
@@ -3264,6 +3305,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # A city's name that is also another word (拉萨, 合肥) is asked only whether a verb of going cues it.
     cued_cities = _cued_cities(st)
     cued = set(compress(count(), map(cued_cities.__contains__, token_words))) - asked
+    cued_counties = _cued_counties(st)
+    counties = set(compress(count(), map(cued_counties.__contains__, token_words))) - asked
+    cued |= {i for i in counties if _county_cued(text, tokens, i)}
     for i in sorted(asked | cued):
         start, end, word = tokens[i]
         if i in cued:
@@ -7027,7 +7071,7 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
         ):
-            if items[0] is None or text[items[0][0]] in _STOP_CHARS:
+            if items[0] is None or _opens_with_function(text, items[0][0]):
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
             # 现状、产业结构调整、农民增收等方面与乌兰、新华两镇: an inner item of no list item's shape (a clause
             # ends in it) closes what went before; the counted places are those after it.
@@ -7049,6 +7093,12 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
             continue
         spans += _names_of_list(text, items, st)
     return spans
+
+
+def _opens_with_function(text: str, a: int) -> bool:
+    """Whether a counted list's first item opens with a stop or a function character: 由上海、江苏…三省一市 (the
+    preposition is no part of the first place)."""
+    return text[a] in _STOP_CHARS or text[a] in _FUNCTION_BEFORE
 
 
 # 访区县、走企业、赴市外等地, 进社区、下基层: a one-character verb of going and the common word it goes to.

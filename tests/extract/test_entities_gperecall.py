@@ -1,0 +1,55 @@
+"""Issue 21, GPE recall on unseen pages (gperecall): kinds of place the rules missed.
+
+Every sentence is written for the test (invented visits; the places are real ones from the division
+table or made of common place words), so a rule passes only as a mechanism. Rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- a county's short name that jieba knows only as a rare word, after a verb of going or being somewhere -----
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("委员们到昭觉实地调研易地搬迁安置点。", "昭觉"),
+        ("调研组赴屏边考察边境贸易。", "屏边"),
+        ("视察团一行前往卓资,察看农田水利建设。", "卓资"),
+        ("考察团来到行唐参观现代农业园区。", "行唐"),
+    ],
+)
+def test_a_county_after_a_verb_of_place_is_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_county_word_that_is_a_common_word_stays_unlabelled_after_such_a_verb() -> None:
+    # 友谊 (a county of Heilongjiang, and the word for friendship), 中方 (a county, and "the Chinese side"):
+    # words too common to be read as the county from a verb alone.
+    found = labelled("双方在友谊的基础上加强合作,在中方的支持下推进项目。", "GPE")
+    assert "友谊" not in found
+    assert "中方" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大会在黄龙艺术剧院开幕。",  # a county's name opening a venue's
+        "委员们要在同心向党上作表率。",  # a county's name that is a word of a phrase
+        "经验值得在全州乃至全省推广。",  # a determiner and a level: a scope, no county
+    ],
+)
+def test_a_county_word_running_on_after_such_a_verb_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
+
+
+# --- a counted list of places whose first item a preposition opens ----------------------------------------------
+
+
+def test_a_preposition_opening_a_counted_list_of_places_is_no_part_of_the_first_place() -> None:
+    found = labelled("昨天,由湖南、湖北、江西三省政协组成的调研组抵达武汉。", "GPE")
+    assert "湖南" in found
+    assert "由湖南" not in found
