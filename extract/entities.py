@@ -3162,6 +3162,44 @@ def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
 
 
+# 梅山 + 村, read by jieba as 梅 + 山村 (a hill village) or 梅 + 山村里: a village named after a hill. The character
+# before 山村 is the name's where it stands alone (no stop, no count) and makes with 山 no common word (深山, 荒山:
+# the hills, not a village's name).
+_HILL_VILLAGE_WORDS = frozenset(("山村", "山村里"))
+_HILL_WORD_FREQ = 100
+_COMMON_CHAR_FREQ = 80000
+
+
+def _hill_villages(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[tuple[int, int, float]]:
+    freq = st["tokenizer"].FREQ
+    out = []
+    for i in range(1, len(tokens)):
+        start, _end, word = tokens[i]
+        if word not in _HILL_VILLAGE_WORDS:
+            continue
+        if not (
+            _name_char_token(tokens[i - 1], start, freq) and freq.get(tokens[i - 1][2] + "山", 0) < _HILL_WORD_FREQ
+        ):
+            continue
+        if i > 1 and _name_char_token(tokens[i - 2], tokens[i - 1][0], freq):
+            continue  # 冷 + 家 + 山村, 齐 + 聚 + 福 + 山村: lone characters run on before; the village rules read those
+        out.append((tokens[i - 1][0], start + 2, 0.55))
+    return out
+
+
+def _name_char_token(token: tuple[int, int, str], end: int, freq: dict[str, int]) -> bool:
+    """Whether ``token`` is a lone character ending at ``end`` that may be part of a name (no stop or function)."""
+    _start, token_end, word = token
+    return (
+        token_end == end
+        and len(word) == 1
+        and _is_cjk(word)
+        and word not in _STOP_CHARS
+        and word not in _FUNCTION_BEFORE
+        and freq.get(word, 0) < _COMMON_CHAR_FREQ
+    )
+
+
 # 嘎查 (a village of Inner Mongolia) and 苏木 (a township), RULINGS 120–132: level words; the transliterated name
 # before one is a village's or a township's (乌兰哈达嘎查, 额尔敦苏木). jieba cuts such names anywhere (迪嘎查,
 # 查牧户), so the name is read back from the level word, token by token, while a token is a rare word or a
@@ -3372,6 +3410,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if name is not None:
             found.append((pos, pos + len(name), 0.6))
     found += _mongolian_divisions(text, tokens, st)
+    found += _hill_villages(text, tokens, st) if "山村" in text else []
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)

@@ -53,3 +53,34 @@ def test_a_preposition_opening_a_counted_list_of_places_is_no_part_of_the_first_
     found = labelled("昨天,由湖南、湖北、江西三省政协组成的调研组抵达武汉。", "GPE")
     assert "湖南" in found
     assert "由湖南" not in found
+
+
+# --- a village whose name ends in 山, which jieba reads as its stem's character and the word 山村 (a hill village) --
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("委员们走进柏溪镇梅山村,察看人居环境整治成效。", "梅山村"),
+        ("“走,去桐山村里摘杨梅”,委员们说。", "桐山村"),
+        ("调研组先后走访了柏溪村、沐山村。", "沐山村"),
+    ],
+)
+def test_a_village_named_after_a_hill_is_a_place(text: str, place: str) -> None:
+    assert any(place in found for found in labelled(text, "GPE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "委员们深入偏远山村走访困难群众。",  # a kind of village, no name
+        "他从深山村落走出来。",  # 深山 (deep mountains) is a word: the hills, no village's name
+        "老区的荒山村庄变了模样。",
+    ],
+)
+def test_a_kind_of_hill_village_is_no_place(text: str) -> None:
+    assert labelled(text, "GPE") == []
+
+
+def test_a_familys_hill_village_keeps_its_surname() -> None:
+    assert "冷家山村" in labelled("委员们来到冷家山村调研。", "GPE", model=True)
