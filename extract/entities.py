@@ -3276,6 +3276,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             text[end - 1 : end + 1] in st["suffix_eaters"]
             and not (text[end - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, end))
             and end not in admin_starts
+            and not _word_after_suffix(end, word_at)
         ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there); 宜宾市 +
             # 南溪区, 绵阳市 + 北川县: a division of the table starting right after the suffix is the chain's next link
             stem = text[start : end - 1]
@@ -3446,6 +3447,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
         and not (text[e - 1] in "镇乡" and _CHAIN_TAIL_RE.match(text, e))
         and e not in found_starts
+        and not _word_after_suffix(e, word_at)
         else (s, e, c)
         for s, e, c in found
     ]
@@ -3978,6 +3980,12 @@ _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 # 怒江大峡谷, 金沙江峡谷, 呼伦贝尔草原, 柴达木盆地: a landform's common head right after a river or a place (not a
 # province or a country: 内蒙古草原 is where grassland lies) names that landform, one natural place (GUIDELINES v1.1).
 _LANDFORM_AFTER_RE = re.compile("大峡谷|峡谷|大草原|草原|盆地")
+
+
+def _word_after_suffix(end: int, word_at: dict[int, str]) -> bool:
+    """裕溪乡 + 民族片区, 长岭乡 + 民宿: where jieba starts a word of two characters or more right after the suffix, the
+    suffix is the place's, not the first character of a word it eats (乡民, 市民); 陇南市 + 情 leaves it one."""
+    return len(word_at.get(end, "")) >= 2
 
 
 def _province_or_country(name: str, table: Any) -> bool:

@@ -84,3 +84,22 @@ def test_a_kind_of_hill_village_is_no_place(text: str) -> None:
 
 def test_a_familys_hill_village_keeps_its_surname() -> None:
     assert "冷家山村" in labelled("委员们来到冷家山村调研。", "GPE", model=True)
+
+
+# --- a town's suffix before a word jieba reads on its own (民族, 民宿) is the town's, not the first of 乡民 -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("白沙乡民族团结进步创建工作走在前列。", "白沙乡"),
+        ("推动长岭乡民宿产业发展。", "长岭乡"),
+    ],
+)
+def test_a_township_before_a_word_opening_with_min_keeps_its_suffix(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_city_before_its_situation_still_gives_the_suffix_away() -> None:
+    # 陇南市情 is 陇南 + 市情 (the city's situation): jieba leaves 情 alone after the suffix.
+    assert "陇南" in labelled("委员们深入了解陇南市情。", "GPE")
