@@ -3393,6 +3393,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         if word in _PLACE_SUFFIX_WORDS:
             stem_start = _stem_start(tokens, i, proper)
+            if stem_start is None and _cued_rare_stem(tokens, i, st):
+                found.append((tokens[i - 1][0], end, 0.55))
+                continue
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None and len(word) == 2 and table.kind.get(text[stem_start:start]) == "county":
@@ -3980,6 +3983,27 @@ _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 # 怒江大峡谷, 金沙江峡谷, 呼伦贝尔草原, 柴达木盆地: a landform's common head right after a river or a place (not a
 # province or a country: 内蒙古草原 is where grassland lies) names that landform, one natural place (GUIDELINES v1.1).
 _LANDFORM_AFTER_RE = re.compile("大峡谷|峡谷|大草原|草原|盆地")
+
+
+_RARE_STEM_FREQ = 100
+"""A word before a town's suffix rarer than this in jieba's dictionary (围屏 25, 画屏 9) may be its name; 特色,
+重点, 中心 are kinds of town."""
+
+
+def _cued_rare_stem(tokens: list[tuple[int, int, str]], i: int, st: dict[str, Any]) -> bool:
+    """到 + 画屏 + 乡: a town or a village after a verb of place, named by a word jieba knows only as a rare one."""
+    if i < 2 or tokens[i][2] not in ("镇", "乡", "村"):
+        return False
+    stem_start, stem_end, stem = tokens[i - 1]
+    return (
+        len(stem) == 2
+        and stem_end == tokens[i][0]
+        and tokens[i - 2][1] == stem_start
+        and tokens[i - 2][2] in _PLACE_VERBS
+        and _CJK_WORD_RE.fullmatch(stem) is not None
+        and st["tokenizer"].FREQ.get(stem, 0) < _RARE_STEM_FREQ
+        and stem not in _GENERIC_PLACES
+    )
 
 
 def _word_after_suffix(end: int, word_at: dict[int, str]) -> bool:

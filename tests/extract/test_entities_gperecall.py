@@ -103,3 +103,21 @@ def test_a_township_before_a_word_opening_with_min_keeps_its_suffix(text: str, p
 def test_a_city_before_its_situation_still_gives_the_suffix_away() -> None:
     # 陇南市情 is 陇南 + 市情 (the city's situation): jieba leaves 情 alone after the suffix.
     assert "陇南" in labelled("委员们深入了解陇南市情。", "GPE")
+
+
+# --- a town after a verb of place, named by a word jieba knows only as a rare one --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("同年7月,组织全体常委到画屏乡等受灾地区视察灾情。", "画屏乡"),
+        ("委员们前往铜锣镇察看防汛工作。", "铜锣镇"),
+    ],
+)
+def test_a_town_named_by_a_rare_word_after_a_verb_of_place_is_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+def test_a_kind_of_town_after_a_verb_of_place_is_no_place() -> None:
+    assert labelled("委员们到重点镇、中心村和特色乡调研。", "GPE") == []
