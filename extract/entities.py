@@ -3162,6 +3162,37 @@ def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
 
 
+# China's named regions (GUIDELINES v1.1: a region is a GPE): the great areas by the compass (东北, 华东) and by the
+# landmark they lie beyond (岭南, 江南). Each is a compass direction too: a place's name or a suffix before it (县西南,
+# 市区东北部) or a word of direction after it (东北部, 西北方向) makes it one.
+_CHINA_REGIONS = frozenset("东北 华北 华东 华南 华中 西北 西南 岭南 江南 塞北".split())
+_DIRECTION_AFTER_REGION = frozenset("部方面侧角边向风隅端")
+_DIRECTION_BEFORE_REGION = frozenset("省市县区州镇乡村城向往朝偏正")
+# 东北抗日联军, 华东军区, 西南大学: a region opening a body's name (an army or a command of the region, a university)
+# is inside that ORG, no place of its own, found as a body or not.
+_BODY_AFTER_REGION_RE = re.compile(rf"[{_CJK}]{{0,4}}?(?:联军|军区|野战军|军政委员会|大学|学院|师范)")
+
+
+def _china_regions(text: str, tokens: list[tuple[int, int, str]], freq: dict[str, int]) -> list[tuple[int, int, float]]:
+    out = []
+    for start, _token_end, word in tokens:
+        if word[:2] not in _CHINA_REGIONS:
+            continue
+        end = start + 2
+        rest = word[2:]
+        # 岭南 + 文化, 西北 + 地区: jieba's one word for the region and a word after it (not 东北 + 部, a direction).
+        if rest and not (len(rest) >= 2 and freq.get(rest, 0) > 0):
+            continue
+        if text[end : end + 1] in _DIRECTION_AFTER_REGION or text[start - 1 : start] in _DIRECTION_BEFORE_REGION:
+            continue
+        if _BODY_AFTER_REGION_RE.match(text, end):
+            continue
+        if text.startswith("地区", end):
+            end += 2  # 西北地区: the region with its area word is one place (RULINGS: 威海地区)
+        out.append((start, end, 0.55))
+    return out
+
+
 # 梅山 + 村, read by jieba as 梅 + 山村 (a hill village) or 梅 + 山村里: a village named after a hill. The character
 # before 山村 is the name's where it stands alone (no stop, no count) and makes with 山 no common word (深山, 荒山:
 # the hills, not a village's name).
@@ -3415,6 +3446,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             found.append((pos, pos + len(name), 0.6))
     found += _mongolian_divisions(text, tokens, st)
     found += _hill_villages(text, tokens, st) if "山村" in text else []
+    found += _china_regions(text, tokens, st["tokenizer"].FREQ)
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)

@@ -121,3 +121,33 @@ def test_a_town_named_by_a_rare_word_after_a_verb_of_place_is_a_place(text: str,
 
 def test_a_kind_of_town_after_a_verb_of_place_is_no_place() -> None:
     assert labelled("委员们到重点镇、中心村和特色乡调研。", "GPE") == []
+
+
+# --- China's named regions (东北, 华东, 岭南, 江南) where they stand as a word, not as a direction --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("他长期研究华北抗战史,成果丰硕。", "华北"),
+        ("推动西北地区生态保护。", "西北地区"),
+        ("传承岭南文化,讲好湾区故事。", "岭南"),
+        ("这里的建筑保留了江南民居的特色。", "江南"),
+    ],
+)
+def test_a_named_region_of_china_is_a_place(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "湖泊位于市区东北部。",  # a direction within a place
+        "书院在县西南,古人读书处。",  # a direction from a place
+        "一路向西北方向行进。",
+        "与西南大学共建研究中心。",  # a university's name
+        "他早年参加东北抗日联军,转战白山黑水。",  # an army named by its region
+    ],
+)
+def test_a_direction_or_a_body_is_no_region(text: str) -> None:
+    assert not {"东北", "西南", "西北"} & set(labelled(text, "GPE"))
