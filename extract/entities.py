@@ -3169,8 +3169,9 @@ _CHINA_REGIONS = frozenset("东北 华北 华东 华南 华中 西北 西南 岭
 _DIRECTION_AFTER_REGION = frozenset("部方面侧角边向风隅端")
 _DIRECTION_BEFORE_REGION = frozenset("省市县区州镇乡村城向往朝偏正")
 # 东北抗日联军, 华东军区, 西南大学: a region opening a body's name (an army or a command of the region, a university)
-# is inside that ORG, no place of its own, found as a body or not.
-_BODY_AFTER_REGION_RE = re.compile(rf"[{_CJK}]{{0,4}}?(?:联军|军区|野战军|军政委员会|大学|学院|师范)")
+# is inside that ORG, no place of its own, found as a body or not; a region has no CPPCC (华东地区政协文史办: the
+# offices of the region's CPPCCs, no one body), so none opens a chain to one.
+_BODY_AFTER_REGION_RE = re.compile(rf"[{_CJK}]{{0,4}}?(?:联军|军区|野战军|军政委员会|大学|学院|师范)|(?:地区)?政协")
 
 
 def _china_regions(text: str, tokens: list[tuple[int, int, str]], freq: dict[str, int]) -> list[tuple[int, int, float]]:
@@ -4911,8 +4912,12 @@ def _head_is_word(tokens: list[tuple[int, int, str]], token_of: _TokenIndex, sta
         return False  # 人大|代表, 局|局长 (jieba's 人大代表, 局局长): a head may end where a post begins
     if tokens[first][0] == start:
         return True
-    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅.
-    return first == last and tokens[first][1] - tokens[first][0] >= 3
+    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅, nor a hall (展示厅).
+    return first == last and tokens[first][1] - tokens[first][0] >= 3 and tokens[first][2] not in _HALL_WORDS
+
+
+# 农产品展示厅, 宴会厅, 报告厅: a room or a hall that jieba reads as one word with 厅 is a venue, no department (厅).
+_HALL_WORDS = frozenset("展示厅 展览厅 陈列厅 会议厅 音乐厅 宴会厅 报告厅 演播厅 营业厅 接待厅 多功能厅".split())
 
 
 def _body_prefix(

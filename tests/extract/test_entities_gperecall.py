@@ -151,3 +151,12 @@ def test_a_named_region_of_china_is_a_place(text: str, place: str) -> None:
 )
 def test_a_direction_or_a_body_is_no_region(text: str) -> None:
     assert not {"东北", "西南", "西北"} & set(labelled(text, "GPE"))
+
+
+def test_a_hall_after_a_town_is_no_body() -> None:
+    found = labelled("委员们来到柏溪乡农产品展示厅参观。", "ORG")
+    assert not any(o.endswith("展示厅") for o in found)
+
+
+def test_a_region_before_cppcc_offices_opens_no_body() -> None:
+    assert labelled("华北地区政协文史办的同志前来交流。", "ORG") == []
