@@ -3162,6 +3162,45 @@ def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
 
 
+# 黑⏎龙江, 哈尔⏎滨市: a PDF's line ended inside a division's name. The name written across one line break (three
+# characters or more: a division's full name, or a province's, a city's or a country's short name) is one place.
+_BREAK_REACH_BEFORE = 4
+_BREAK_REACH_AFTER = 6
+
+
+def _break_names(st: dict[str, Any]) -> frozenset[str]:
+    names = st.get("break_names")
+    if names is None:
+        table = place_table()
+        full = (w for w, kind in table.kind.items() if kind != "town" and len(w) >= 3)
+        short = (w for w, kind in table.short.items() if kind in ("province", "city", "country") and len(w) >= 3)
+        names = st["break_names"] = frozenset((*full, *short))
+    return cast(frozenset[str], names)
+
+
+def _divisions_across_breaks(text: str, st: dict[str, Any]) -> list[tuple[int, int, float]]:
+    names = _break_names(st)
+    out = []
+    at = text.find("\n")
+    while at != -1:
+        if 0 < at < len(text) - 1 and _is_cjk(text[at - 1]) and _is_cjk(text[at + 1]):
+            best = None
+            for k in range(1, _BREAK_REACH_BEFORE + 1):
+                if at - k < 0 or not _is_cjk(text[at - k]):
+                    break
+                for m in range(1, _BREAK_REACH_AFTER + 1):
+                    if at + 1 + m > len(text) or not _is_cjk(text[at + m]):
+                        break
+                    if text[at - k : at] + text[at + 1 : at + 1 + m] in names and (
+                        best is None or k + m > best[1] - best[0] - 1
+                    ):
+                        best = (at - k, at + 1 + m)
+            if best is not None:
+                out.append((best[0], best[1], 0.6))
+        at = text.find("\n", at + 1)
+    return out
+
+
 # China's named regions (GUIDELINES v1.1: a region is a GPE): the great areas by the compass (东北, 华东) and by the
 # landmark they lie beyond (岭南, 江南). Each is a compass direction too: a place's name or a suffix before it (县西南,
 # 市区东北部) or a word of direction after it (东北部, 西北方向) makes it one.
@@ -3448,6 +3487,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     found += _mongolian_divisions(text, tokens, st)
     found += _hill_villages(text, tokens, st) if "山村" in text else []
     found += _china_regions(text, tokens, st["tokenizer"].FREQ)
+    found += _divisions_across_breaks(text, st) if "\n" in text else []
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)

@@ -160,3 +160,19 @@ def test_a_hall_after_a_town_is_no_body() -> None:
 
 def test_a_region_before_cppcc_offices_opens_no_body() -> None:
     assert labelled("华北地区政协文史办的同志前来交流。", "ORG") == []
+
+
+# --- a division's name cut by a PDF's line break is one place across it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("政协委员赴内蒙\n古和宁夏两地学习考察,考察团先后参观了多处纪念馆。", "内蒙\n古"),
+        ("考察团一行到哈尔\n滨市参观学习。", "哈尔\n滨市"),
+    ],
+)
+def test_a_division_cut_by_a_line_break_is_one_place(text: str, place: str) -> None:
+    found = labelled(text, "GPE")
+    assert place in found
+    assert not {"古", "滨市", "蒙"} & set(found)
