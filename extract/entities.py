@@ -3344,6 +3344,47 @@ def _cued_cities(st: dict[str, Any]) -> frozenset[str]:
     return cast(frozenset[str], cities)
 
 
+_CUED_COUNTY_FREQ = 1000
+"""A county's short name jieba knows as a word this common (友谊 1499, 中方 1408) is no place from a verb alone."""
+
+
+def _cued_counties(st: dict[str, Any]) -> frozenset[str]:
+    """Counties' short names (of the division table, current or former) that stand as places only after a verb of
+    place: 到昭觉, 赴屏边. jieba knows them as rare words or not at all (see _short_name_stands)."""
+    counties = st.get("cued_counties")
+    if counties is None:
+        table, freq = place_table(), st["tokenizer"].FREQ
+        counties = st["cued_counties"] = frozenset(
+            w
+            for w, kind in table.short.items()
+            if kind in ("county", "former")
+            and len(w) >= 2
+            and w not in st["short_names"]
+            and w not in st["places"]
+            and freq.get(w, 0) < _CUED_COUNTY_FREQ
+            and not _counts_places(w)
+            and w[0] not in _DETERMINER_CHARS
+        )
+    return cast(frozenset[str], counties)
+
+
+# 全州乃至全省: a determiner and a level's character make a word of scope, not a county.
+_DETERMINER_CHARS = frozenset("全本各我该每此")
+# 到昭觉实地调研, 赴屏边考察: what may follow a county cued by a verb; 在黄龙艺术剧院, 在同心向党 run on into a venue or
+# a phrase.
+_AFTER_CUED_COUNTY_CHARS = frozenset("考调视参开出学实察走召举的等和与及")
+
+
+def _county_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` (a county's short name) follows a verb of place and ends a word: before punctuation, a
+    particle or a verb of visiting, never before another word (a venue's name, a phrase)."""
+    end = tokens[i][1]
+    after = text[end : end + 1]
+    if _is_cjk(after) and after not in _AFTER_CUED_COUNTY_CHARS:
+        return False
+    return _city_cued(text, tokens, i)
+
+
 def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Whether token ``i`` (a city's short name) follows a verb of place or a province's name, or stands in a
     dateline."""
@@ -3363,6 +3404,115 @@ def _city_cued(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
     if "province" in (table.short.get(before), table.kind.get(before)):
         return True  # 广西 + 桂林, 贵州 + 遵义: a province's name right before is the chain's head
     return before.endswith("社") and _DATELINE_DATE_RE.match(text, end) is not None
+
+
+# 黑⏎龙江, 哈尔⏎滨市: a PDF's line ended inside a division's name. The name written across one line break (three
+# characters or more: a division's full name, or a province's, a city's or a country's short name) is one place.
+_BREAK_REACH_BEFORE = 4
+_BREAK_REACH_AFTER = 6
+
+
+def _break_names(st: dict[str, Any]) -> frozenset[str]:
+    names = st.get("break_names")
+    if names is None:
+        table = place_table()
+        full = (w for w, kind in table.kind.items() if kind != "town" and len(w) >= 3)
+        short = (w for w, kind in table.short.items() if kind in ("province", "city", "country") and len(w) >= 3)
+        names = st["break_names"] = frozenset((*full, *short))
+    return cast(frozenset[str], names)
+
+
+def _divisions_across_breaks(text: str, st: dict[str, Any]) -> list[tuple[int, int, float]]:
+    names = _break_names(st)
+    out = []
+    at = text.find("\n")
+    while at != -1:
+        if 0 < at < len(text) - 1 and _is_cjk(text[at - 1]) and _is_cjk(text[at + 1]):
+            best = None
+            for k in range(1, _BREAK_REACH_BEFORE + 1):
+                if at - k < 0 or not _is_cjk(text[at - k]):
+                    break
+                for m in range(1, _BREAK_REACH_AFTER + 1):
+                    if at + 1 + m > len(text) or not _is_cjk(text[at + m]):
+                        break
+                    if text[at - k : at] + text[at + 1 : at + 1 + m] in names and (
+                        best is None or k + m > best[1] - best[0] - 1
+                    ):
+                        best = (at - k, at + 1 + m)
+            if best is not None:
+                out.append((best[0], best[1], 0.6))
+        at = text.find("\n", at + 1)
+    return out
+
+
+# China's named regions (GUIDELINES v1.1: a region is a GPE): the great areas by the compass (东北, 华东) and by the
+# landmark they lie beyond (岭南, 江南). Each is a compass direction too: a place's name or a suffix before it (县西南,
+# 市区东北部) or a word of direction after it (东北部, 西北方向) makes it one.
+_CHINA_REGIONS = frozenset("东北 华北 华东 华南 华中 西北 西南 岭南 江南 塞北".split())
+_DIRECTION_AFTER_REGION = frozenset("部方面侧角边向风隅端")
+_DIRECTION_BEFORE_REGION = frozenset("省市县区州镇乡村城向往朝偏正")
+# 东北抗日联军, 华东军区, 西南大学: a region opening a body's name (an army or a command of the region, a university)
+# is inside that ORG, no place of its own, found as a body or not; a region has no CPPCC (华东地区政协文史办: the
+# offices of the region's CPPCCs, no one body), so none opens a chain to one.
+_BODY_AFTER_REGION_RE = re.compile(rf"[{_CJK}]{{0,4}}?(?:联军|军区|野战军|军政委员会|大学|学院|师范)|(?:地区)?政协")
+
+
+def _china_regions(text: str, tokens: list[tuple[int, int, str]], freq: dict[str, int]) -> list[tuple[int, int, float]]:
+    out = []
+    for start, _token_end, word in tokens:
+        if word[:2] not in _CHINA_REGIONS:
+            continue
+        end = start + 2
+        rest = word[2:]
+        # 岭南 + 文化, 西北 + 地区: jieba's one word for the region and a word after it (not 东北 + 部, a direction).
+        if rest and not (len(rest) >= 2 and freq.get(rest, 0) > 0):
+            continue
+        if text[end : end + 1] in _DIRECTION_AFTER_REGION or text[start - 1 : start] in _DIRECTION_BEFORE_REGION:
+            continue
+        if _BODY_AFTER_REGION_RE.match(text, end):
+            continue
+        if text.startswith("地区", end):
+            end += 2  # 西北地区: the region with its area word is one place (RULINGS: 威海地区)
+        out.append((start, end, 0.55))
+    return out
+
+
+# 梅山 + 村, read by jieba as 梅 + 山村 (a hill village) or 梅 + 山村里: a village named after a hill. The character
+# before 山村 is the name's where it stands alone (no stop, no count) and makes with 山 no common word (深山, 荒山:
+# the hills, not a village's name).
+_HILL_VILLAGE_WORDS = frozenset(("山村", "山村里"))
+_HILL_WORD_FREQ = 100
+_COMMON_CHAR_FREQ = 80000
+
+
+def _hill_villages(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[tuple[int, int, float]]:
+    freq = st["tokenizer"].FREQ
+    out = []
+    for i in range(1, len(tokens)):
+        start, _end, word = tokens[i]
+        if word not in _HILL_VILLAGE_WORDS:
+            continue
+        if not (
+            _name_char_token(tokens[i - 1], start, freq) and freq.get(tokens[i - 1][2] + "山", 0) < _HILL_WORD_FREQ
+        ):
+            continue
+        if i > 1 and _name_char_token(tokens[i - 2], tokens[i - 1][0], freq):
+            continue  # 冷 + 家 + 山村, 齐 + 聚 + 福 + 山村: lone characters run on before; the village rules read those
+        out.append((tokens[i - 1][0], start + 2, 0.55))
+    return out
+
+
+def _name_char_token(token: tuple[int, int, str], end: int, freq: dict[str, int]) -> bool:
+    """Whether ``token`` is a lone character ending at ``end`` that may be part of a name (no stop or function)."""
+    _start, token_end, word = token
+    return (
+        token_end == end
+        and len(word) == 1
+        and _is_cjk(word)
+        and word not in _STOP_CHARS
+        and word not in _FUNCTION_BEFORE
+        and freq.get(word, 0) < _COMMON_CHAR_FREQ
+    )
 
 
 # 嘎查 (a village of Inner Mongolia) and 苏木 (a township), RULINGS 120–132: level words; the transliterated name
@@ -3441,6 +3591,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             text[end - 1 : end + 1] in st["suffix_eaters"]
             and not (text[end - 1] in "镇乡" and _chain_tail(text, end))
             and end not in admin_starts
+            and not _word_after_suffix(end, word_at)
         ):  # 散花镇 + 南畈村: a village after the town keeps the town's suffix (镇南 is no word there); 宜宾市 +
             # 南溪区, 绵阳市 + 北川县: a division of the table starting right after the suffix is the chain's next link
             stem = text[start : end - 1]
@@ -3508,6 +3659,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     # A city's name that is also another word (拉萨, 合肥) is asked only whether a verb of going cues it.
     cued_cities = _cued_cities(st)
     cued = set(compress(count(), map(cued_cities.__contains__, token_words))) - asked
+    cued_counties = _cued_counties(st)
+    counties = set(compress(count(), map(cued_counties.__contains__, token_words))) - asked
+    cued |= {i for i in counties if _county_cued(text, tokens, i)}
     for i in sorted(asked | cued):
         start, end, word = tokens[i]
         if i in cued:
@@ -3561,6 +3715,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
                 and any(ch in _FUNCTION_BEFORE for ch in text[stem_start:start])
             ):
                 continue  # 某某受省十届政协, 某某为省…: a name and a verb or preposition before 省 make no province
+            if stem_start is None and _cued_rare_stem(tokens, i, st):
+                found.append((tokens[i - 1][0], end, 0.55))
+                continue
             if stem_start is not None and len(word) == 2 and table.short.get(text[stem_start:start]) in _BIG_KINDS:
                 continue  # 袁家沟社区 (a name of single characters), not 澳门社区 (the community of a city)
             if stem_start is not None and len(word) == 2 and table.kind.get(text[stem_start:start]) == "county":
@@ -3579,6 +3736,9 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         if name is not None:
             found.append((pos, pos + len(name), 0.6))
     found += _mongolian_divisions(text, tokens, st)
+    found += _hill_villages(text, tokens, st) if "山村" in text else []
+    found += _china_regions(text, tokens, st["tokenizer"].FREQ)
+    found += _divisions_across_breaks(text, st) if "\n" in text else []
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
     found += _bare_towns(text, tokens, found, st)
@@ -3614,6 +3774,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
         and (e + 2 > len(text) or freq.get(text[e : e + 2], 0) < _WORD_AFTER_SUFFIX_FREQ)
         and not (text[e - 1] in "镇乡" and _chain_tail(text, e))
         and e not in found_starts
+        and not _word_after_suffix(e, word_at)
         else (s, e, c)
         for s, e, c in found
     ]
@@ -4165,6 +4326,33 @@ _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
 # 怒江大峡谷, 金沙江峡谷, 呼伦贝尔草原, 柴达木盆地: a landform's common head right after a river or a place (not a
 # province or a country: 内蒙古草原 is where grassland lies) names that landform, one natural place (GUIDELINES v1.1).
 _LANDFORM_AFTER_RE = re.compile("大峡谷|峡谷|大草原|草原|盆地")
+
+
+_RARE_STEM_FREQ = 100
+"""A word before a town's suffix rarer than this in jieba's dictionary (围屏 25, 画屏 9) may be its name; 特色,
+重点, 中心 are kinds of town."""
+
+
+def _cued_rare_stem(tokens: list[tuple[int, int, str]], i: int, st: dict[str, Any]) -> bool:
+    """到 + 画屏 + 乡: a town or a village after a verb of place, named by a word jieba knows only as a rare one."""
+    if i < 2 or tokens[i][2] not in ("镇", "乡", "村"):
+        return False
+    stem_start, stem_end, stem = tokens[i - 1]
+    return (
+        len(stem) == 2
+        and stem_end == tokens[i][0]
+        and tokens[i - 2][1] == stem_start
+        and tokens[i - 2][2] in _PLACE_VERBS
+        and _CJK_WORD_RE.fullmatch(stem) is not None
+        and st["tokenizer"].FREQ.get(stem, 0) < _RARE_STEM_FREQ
+        and stem not in _GENERIC_PLACES
+    )
+
+
+def _word_after_suffix(end: int, word_at: dict[int, str]) -> bool:
+    """裕溪乡 + 民族片区, 长岭乡 + 民宿: where jieba starts a word of two characters or more right after the suffix, the
+    suffix is the place's, not the first character of a word it eats (乡民, 市民); 陇南市 + 情 leaves it one."""
+    return len(word_at.get(end, "")) >= 2
 
 
 def _province_or_country(name: str, table: Any) -> bool:
@@ -5077,8 +5265,12 @@ def _head_is_word(tokens: list[tuple[int, int, str]], token_of: _TokenIndex, sta
         return False  # 人大|代表, 局|局长 (jieba's 人大代表, 局局长): a head may end where a post begins
     if tokens[first][0] == start:
         return True
-    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅.
-    return first == last and tokens[first][1] - tokens[first][0] >= 3
+    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅, nor a hall (展示厅).
+    return first == last and tokens[first][1] - tokens[first][0] >= 3 and tokens[first][2] not in _HALL_WORDS
+
+
+# 农产品展示厅, 宴会厅, 报告厅: a room or a hall that jieba reads as one word with 厅 is a venue, no department (厅).
+_HALL_WORDS = frozenset("展示厅 展览厅 陈列厅 会议厅 音乐厅 宴会厅 报告厅 演播厅 营业厅 接待厅 多功能厅".split())
 
 
 def _body_prefix(
@@ -7409,7 +7601,7 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
         if _PLACE_COUNT_RE.match(text, bounds[-1][1]) or (
             items[-1] is not None and _PLACE_COUNT_RE.match(text, items[-1][1])
         ):
-            if items[0] is None or text[items[0][0]] in _STOP_CHARS:
+            if items[0] is None or _opens_with_function(text, items[0][0]):
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
             # 现状、产业结构调整、农民增收等方面与乌兰、新华两镇: an inner item of no list item's shape (a clause
             # ends in it) closes what went before; the counted places are those after it.
@@ -7431,6 +7623,12 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
             continue
         spans += _names_of_list(text, items, st)
     return spans
+
+
+def _opens_with_function(text: str, a: int) -> bool:
+    """Whether a counted list's first item opens with a stop or a function character: 由上海、江苏…三省一市 (the
+    preposition is no part of the first place)."""
+    return text[a] in _STOP_CHARS or text[a] in _FUNCTION_BEFORE
 
 
 # 访区县、走企业、赴市外等地, 进社区、下基层: a one-character verb of going and the common word it goes to.
