@@ -42,6 +42,7 @@ import pycrfsuite
 from bench.bench_rerank import _sets, _texts, current, old, run_commit
 from pizhu.extract.entities import _ORG_HEADS, _init
 from pizhu.extract.evaluate import score
+from pizhu.extract.orgtagger import klass as _klass  # the shipped tagger's script classes, one definition
 from pizhu.extract.places import table
 
 LABELS = ("ORG", "GPE", "PERSON")
@@ -63,20 +64,6 @@ out = [[[s.start, s.end, s.label, s.text] for s in extract_spans(t)] for t in te
 json.dump(out, sys.stdout)
 """
 """start, end, label, text."""
-
-
-def _klass(ch: str) -> str:
-    if ch == "\n":
-        return "NL"
-    if ch.isspace():
-        return "SP"
-    if "\u4e00" <= ch <= "\u9fff":
-        return "HAN"
-    if ch.isdigit():
-        return "DIG"
-    if ch.isascii() and ch.isalpha():
-        return "LAT"
-    return "PUN"
 
 
 def features(text: str) -> list[list[str]]:
