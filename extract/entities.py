@@ -660,7 +660,9 @@ _LISTED_FEDERATION_RE = re.compile(
 # is no chain).
 # The place is a name: a run over a clause (政协主席的老领导及县九届政协) holds 的 or 及 and is none, and so is
 # one that holds a post (政协主席某某代表省十届政协常委会: the post, its holder and a verb before the level's body).
-_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及]|主席|书记|秘书长)[{_CJK}]){{1,10}}?"
+# The place holds no second 政协 (it opens the nearer body) and no 委员 (政协委员 is the bare member): 某市政协委员
+# 召开筹备政协某某市第五届委员会… gives 政协某某市, not one span across the verb (wave7a).
+_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及]|主席|书记|秘书长|政协|委员)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
@@ -7521,12 +7523,13 @@ _LIST_TAIL_RE = re.compile(
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too; not 等乡村…
-# (the countryside: 产业发展、群众增收等乡村振兴工作 lists topics).
+# (the countryside: 产业发展、群众增收等乡村振兴工作 lists topics); nor 等地 where 地 opens a noun of the land's
+# nature (海拔、降水、温度等地理优势, 等地形条件, 等地貌, 等地质灾害, 等地势: wave7a).
 # 城关、华阳、赛口、长岭等10个集镇 (market towns), 安邑、解虞等四县 (a count without 个).
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|集镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
     r"|等(?:[\d一二三四五六七八九十两]+个?)?(?:集镇|县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
-    r"(?![委政人领长级直属党方位点图主场民况容])"
+    r"(?![委政人领长级直属党方位点图主场民况容理形貌质势])"
 )
 
 
