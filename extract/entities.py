@@ -448,6 +448,9 @@ _QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_
 _AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
 # Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
 _QUOTED_WATCHWORDS = frozenset(("有事好商量", "国之大者"))
+# “有事来商量”, “某事好商量”, “民事多商量”: a place's or a body's variant of 有事好商量 naming its consultation brand is
+# the watchword too (RULINGS, mix3 and wave7a): one character, 事, an adverb of manner, 商量, quoted alone.
+_SHANG_LIANG_VARIANT_RE = re.compile(rf"[{_CJK}]事[好来多常共同]商量")
 # “一个指引、两手硬”, “四提升、两拓展”: in a quoted list whose other item is a numbered formula, an item of a numeral
 # and two characters is one too, where no measure word follows the numeral (a count is written with one: 两次会议).
 _LISTED_FORMULA_RE = re.compile(rf"[{_CN_NUM.replace('一', '')}](?![{_ONE_CHAR_MEASURES}{_CN_NUM}])[{_CJK}]{{2}}")
@@ -2730,7 +2733,12 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         group = m.lastindex or 1
         start = m.start(group)
         content = m.group(group)
-        if content in _QUOTED_WATCHWORDS or content.startswith(tuple(w + "、" for w in _QUOTED_WATCHWORDS)):
+        if (
+            content in _QUOTED_WATCHWORDS
+            or content.startswith(tuple(w + "、" for w in _QUOTED_WATCHWORDS))
+            # the variant before 活动 names the activity (“某事好商量”活动), as a short name before an award does
+            or (_SHANG_LIANG_VARIANT_RE.fullmatch(content) and not text.startswith(_AWARD_AFTER, m.end()))
+        ):
             # “有事好商量、众人的事情由众人商量”: a known watchword opening a list makes the quotation one.
             spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
             quoted.append((start, m.end(group), True))

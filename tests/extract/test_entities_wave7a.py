@@ -5,6 +5,7 @@
 - A termed CPPCC's place (``政协某某市第五届委员会``) holds no second ``政协`` and does not open with ``委员``:
   ``政协委员`` is the bare member, and a ``政协`` further on opens the body (``…市政协委员召开筹备政协某某市第五届
   委员会第四次会议…`` gives ORG ``政协某某市``, not one span across the verb).
+- A quoted variant of ``有事好商量`` (``“某事好商量”``, ``“有事来商量”``) is a SLOGAN; before ``活动`` it names the activity.
 
 Every sentence is written for the test (invented places and bodies), so a rule passes only as a mechanism.
 Rules alone (``model=False``).
@@ -57,3 +58,23 @@ def test_a_termed_cppcc_place_holds_no_member_and_no_second_cppcc(text: str, bod
 
 def test_a_termed_cppcc_still_reads_its_place() -> None:
     assert "政协青石市第五届委员会常务委员会" in labelled("政协青石市第五届委员会常务委员会向大会报告工作。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("会议审议通过“青事好商量”协商品牌标识。", "青事好商量"),
+        ("全省推开“有事来商量”协商平台建设。", "有事来商量"),
+        ("打造“民事多商量”议事平台。", "民事多商量"),
+    ],
+)
+def test_a_local_variant_of_you_shi_hao_shang_liang_is_a_slogan(text: str, slogan: str) -> None:
+    assert slogan in labelled(text, "SLOGAN")
+
+
+def test_a_quoted_sentence_about_talking_is_no_slogan() -> None:
+    assert labelled("他说:“这件事我们再商量”。", "SLOGAN") == []
+
+
+def test_a_variant_naming_an_activity_is_no_slogan() -> None:
+    assert labelled("区政协主席参加街道委员组“青事好商量”活动,建言献策。", "SLOGAN") == []
