@@ -448,6 +448,9 @@ _QUOTED_RE = re.compile(rf"“({_INNER})”|\"({_INNER})\"|‘({_INNER})’|'({_
 _AWARD_AFTER = ("评比", "评选", "家庭", "标兵", "红旗手", "先进", "示范", "活动", "竞赛")
 # Quoted, these watchwords of one clause are SLOGANs (GUIDELINES v1.1); unquoted they are prose.
 _QUOTED_WATCHWORDS = frozenset(("有事好商量", "国之大者"))
+# “有事来商量”, “某事好商量”, “民事多商量”: a place's or a body's variant of 有事好商量 naming its consultation brand is
+# the watchword too (RULINGS, mix3 and wave7a): one character, 事, an adverb of manner, 商量, quoted alone.
+_SHANG_LIANG_VARIANT_RE = re.compile(rf"[{_CJK}]事[好来多常共同]商量")
 # “一个指引、两手硬”, “四提升、两拓展”: in a quoted list whose other item is a numbered formula, an item of a numeral
 # and two characters is one too, where no measure word follows the numeral (a count is written with one: 两次会议).
 _LISTED_FORMULA_RE = re.compile(rf"[{_CN_NUM.replace('一', '')}](?![{_ONE_CHAR_MEASURES}{_CN_NUM}])[{_CJK}]{{2}}")
@@ -660,7 +663,9 @@ _LISTED_FEDERATION_RE = re.compile(
 # is no chain).
 # The place is a name: a run over a clause (政协主席的老领导及县九届政协) holds 的 or 及 and is none, and so is
 # one that holds a post (政协主席某某代表省十届政协常委会: the post, its holder and a verb before the level's body).
-_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及]|主席|书记|秘书长)[{_CJK}]){{1,10}}?"
+# The place holds no second 政协 (it opens the nearer body) and no 委员 (政协委员 is the bare member): 某市政协委员
+# 召开筹备政协某某市第五届委员会… gives 政协某某市, not one span across the verb (wave7a).
+_CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及]|主席|书记|秘书长|政协|委员)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
     rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
@@ -2728,7 +2733,12 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         group = m.lastindex or 1
         start = m.start(group)
         content = m.group(group)
-        if content in _QUOTED_WATCHWORDS or content.startswith(tuple(w + "、" for w in _QUOTED_WATCHWORDS)):
+        if (
+            content in _QUOTED_WATCHWORDS
+            or content.startswith(tuple(w + "、" for w in _QUOTED_WATCHWORDS))
+            # the variant before 活动 names the activity (“某事好商量”活动), as a short name before an award does
+            or (_SHANG_LIANG_VARIANT_RE.fullmatch(content) and not text.startswith(_AWARD_AFTER, m.end()))
+        ):
             # “有事好商量、众人的事情由众人商量”: a known watchword opening a list makes the quotation one.
             spans.append(_span(text, start, m.end(group), "SLOGAN", "entity.slogan_quoted", 0.7))
             quoted.append((start, m.end(group), True))
@@ -7521,12 +7531,13 @@ _LIST_TAIL_RE = re.compile(
 )
 # 九牧、管厝、忠信、石陂6个乡镇: a list that ends by counting places is a list of places.
 # 赴云和、建德等县、市学习: a list closed by 等 and a kind of place (等地, 等县市, 等国家) is one too; not 等乡村…
-# (the countryside: 产业发展、群众增收等乡村振兴工作 lists topics).
+# (the countryside: 产业发展、群众增收等乡村振兴工作 lists topics); nor 等地 where 地 opens a noun of the land's
+# nature (海拔、降水、温度等地理优势, 等地形条件, 等地貌, 等地质灾害, 等地势: wave7a).
 # 城关、华阳、赛口、长岭等10个集镇 (market towns), 安邑、解虞等四县 (a count without 个).
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|集镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
     r"|等(?:[\d一二三四五六七八九十两]+个?)?(?:集镇|县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
-    r"(?![委政人领长级直属党方位点图主场民况容])"
+    r"(?![委政人领长级直属党方位点图主场民况容理形貌质势])"
 )
 
 
