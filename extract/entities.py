@@ -1264,11 +1264,14 @@ def _party_organs(text: str, spans: list[Span]) -> list[Span]:
 _DANGBU_RE = re.compile("党部")
 
 
-# A template's placeholder for a place (xx盟, XX市, ××县) or a term (XX届): Latin x or × runs, as 范文 sites write them.
-_PLACEHOLDER_AFTER_RE = re.compile(r"[xX×]{1,4}(?=[省市区县州旗盟届第])")
+# A template's placeholder for a place (xx盟, XX市, ××县, **区) or a term (XX届): Latin x, × or paired * runs, as 范文
+# sites write them (a lone * is a word filter's mask inside a name: 区*协 keeps its span).
+_PLACEHOLDER_AFTER_RE = re.compile(r"(?:[xX×]{1,4}|\*{2,4})(?=[省市区县州旗盟届第])")
 
 
 def _placeholder_before(text: str, start: int) -> bool:
+    if start >= 2 and text[start - 2 : start] == "**":
+        return True
     if start == 0 or text[start - 1] not in "xX×":
         return False
     return start < 2 or not text[start - 2].isascii() or text[start - 2] in "xX×"  # not the end of a Latin word
@@ -2498,10 +2501,11 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
         context = text[max(0, min(line_start, m.start() - 300)) : m.start()]
         # A session of a named kind (第三十二次常委会议, 第四次全体会议) is numbered by itself (GUIDELINES:
         # a numbered session); a bare 第二次会议 needs its 届 nearby to be a CPPCC session.
+        # 三中全会 written bare (学习党的二十大和三中全会精神): a party plenum is named by its ordinal alone.
         if (
             m.group("kind")
             or m.group("short")
-            or m.group().endswith("全体会议")
+            or m.group().endswith(("全体会议", "中全会"))
             or _TERM_BEFORE_RE.search(context)
             or _BODY_MEETS_RE.search(context)
             or _BODY_BEFORE_RE.search(context)
