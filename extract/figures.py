@@ -482,6 +482,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         _PAGE_OF_BEFORE_RE.search(text, max(0, num_start - 8), num_start) or _PAGE_AFTER_RE.match(text, end)
     ):
         return None  # 第1页共1页, 共5页,第2页: a page's pagination labels the page, as 03版 does
+    if unit == "字" and text.startswith("体", end):
+        return None  # 浏览次数:845字体: a page's font-size switch (字体) follows its view count, no characters (wave7b)
     if _range_of_unit(text, m, num_start, end, unit_word):
         return None  # 3次至5次, 10%—20%, 17℃-21℃: a range whose ends both carry the unit, no count of either
     counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
