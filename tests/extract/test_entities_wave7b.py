@@ -66,3 +66,26 @@ def test_characters_counted_stay() -> None:
 )
 def test_a_title_s_last_character_is_no_part_of_a_dotted_name(text: str, name: str) -> None:
     assert name in labelled(text, "PERSON")
+
+
+# --- 面 counts flags: a Chinese numeral + 面 before 旗 in its clause is a FIGURE (十面红旗), no other 面 is ---
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"), [("会场两侧八面红旗排开。", "八面"), ("主席台两侧十面鲜艳的红旗分列。", "十面")]
+)
+def test_flags_counted_by_mian(text: str, figure: str) -> None:
+    assert figure in labelled(text, "FIGURE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "委员们从四面八方赶来。",
+        "他从两面看问题,红旗插上山头。",
+        "全面从严治党,方方面面。",
+        "高举爱国主义和社会主义两面旗帜。",
+    ],
+)
+def test_mian_without_a_flag_counts_nothing(text: str) -> None:
+    assert not any(f.endswith("面") for f in labelled(text, "FIGURE"))
