@@ -89,3 +89,29 @@ def test_flags_counted_by_mian(text: str, figure: str) -> None:
 )
 def test_mian_without_a_flag_counts_nothing(text: str) -> None:
     assert not any(f.endswith("面") for f in labelled(text, "FIGURE"))
+
+
+# --- the ORG tagger grows no body over a preposition written right after a whole body (市政协在…党委) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报告指出,2023年,市政协在师市党委的坚强领导下,坚持学习。",
+        "一年来,县政协在垦区党工委的领导下,认真履职。",
+    ],
+)
+def test_tagger_grows_no_body_over_zai(text: str) -> None:
+    assert not any("在" in o for o in labelled(text, "ORG", model=True))
+
+
+def test_apply_keeps_a_grown_body_without_a_preposition() -> None:
+    from pizhu.extract import orgtagger
+    from pizhu.extract.models import Span
+
+    text = "市政协提案委员会召开会议。"
+    spans = [Span(0, 3, "ORG", "市政协", rule="r")]
+    grown = orgtagger.apply(text, spans, [(0, 8, 0.99)])
+    assert [s.text for s in grown if s.label == "ORG"] == ["市政协提案委员会"]
+    blocked = orgtagger.apply("市政协在县委指导下", [Span(0, 3, "ORG", "市政协", rule="r")], [(0, 7, 0.99)])
+    assert [s.text for s in blocked if s.label == "ORG"] == ["市政协"]
