@@ -362,7 +362,8 @@ _DOC_YEAR_RE = re.compile(r"(?<=[\u4e00-\u9fff][(（\[〔［])[4-9][0-9](?=[)）
 # 清宣统二年, 明成化八年, 光绪三十一年: a year of a Ming or Qing reign keeps the reign's name, the dynasty stays
 # outside (RULINGS).
 _ERA_YEAR_NUMBER = r"(?:元|[一二三四五六七八九十]{1,3}|[1-6]?[0-9])年"
-_REIGN_YEAR_RE = re.compile(f"(?:{'|'.join(REIGN_TITLES)}){_ERA_YEAR_NUMBER}")
+# 一年来, 一年多 after a name that ends like a reign (王建文一年来) is the past year, no reign year (wave7b).
+_REIGN_YEAR_RE = re.compile(f"(?:{'|'.join(REIGN_TITLES)}){_ERA_YEAR_NUMBER}(?![来多余])")
 # 开元六年(718), 宋景德二年(1005): a year of any era glossed with its year before the Republic. The era is two
 # characters that are no numeral; the gloss (three or four digits, 年 or not) makes both DATEs. A length glossed
 # with a modern year (成立十年(2014年)) is none. Once glossed, the era's other years are DATEs (开元十三年).

@@ -5129,10 +5129,10 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             content == 0
             or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)
             or text[head_start - 1] == "副"
-            or text.startswith(("工作", "任务"), head_end)
+            or text.startswith(("工作", "任务", "城市", "城区"), head_end)
         ):
             # 市中心 (a city's centre), 宜都副中心 (its secondary one), 香港会议展览中心: a place, a venue;
-            # 州党委中心工作: the body's central task, no centre.
+            # 州党委中心工作: the body's central task, no centre; 区域中心城市, 中心城区: a kind of city (wave7b).
             continue
         # 政协第十二届全国委员会: a term and a lead written before the body belong to it.
         while True:
@@ -7989,7 +7989,10 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
         )
         # 政协委员马丽娅·买买提: the first part starts after a post read into it.
         start = m.start()
-        posts = [p.end() for p in _DOT_POST_RE.finditer(text, m.start(), m.start(2) - 1)]
+        # 主席哈力木拉提·…: a post begun before the match may end inside it, its last character read in (wave7b).
+        posts = [
+            p.end() for p in _DOT_POST_RE.finditer(text, max(0, m.start() - 4), m.start(2) - 1) if p.end() > m.start()
+        ]
         if posts and m.start(2) - 1 - posts[-1] >= 2:
             start = posts[-1]
         credit = text.rfind("摄", start, m.start(2) - 3)

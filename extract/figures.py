@@ -67,6 +67,8 @@ def measure_kinds() -> dict[str, str]:
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_MEASURE_WORDS, key=len, reverse=True))
 # Units that count events or spans of time: a Chinese numeral before them is a count
 # wherever it stands (两次刊发, 三场, 七十五载), unless it designates a meeting.
+# 十面(鲜艳的)红旗, 八面彩旗: flags counted by 面; 两面旗帜 (爱国主义和社会主义两面旗帜) are banners of ideas, no count.
+_FLAG_AFTER_RE = re.compile(r"[^，,。;；、:：\n]{0,5}?旗(?!帜)")
 _CN_COUNT_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn == "count")
 # Units a Chinese numeral takes only where the sentence counts (等四项制度, 举办两期…).
 _CN_CUE_UNITS = frozenset(w for w, (_kind, cn) in _MEASURE_WORDS.items() if cn == "cue")
@@ -482,6 +484,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         _PAGE_OF_BEFORE_RE.search(text, max(0, num_start - 8), num_start) or _PAGE_AFTER_RE.match(text, end)
     ):
         return None  # 第1页共1页, 共5页,第2页: a page's pagination labels the page, as 03版 does
+    if unit == "字" and text.startswith("体", end):
+        return None  # 浏览次数:845字体: a page's font-size switch (字体) follows its view count, no characters (wave7b)
     if _range_of_unit(text, m, num_start, end, unit_word):
         return None  # 3次至5次, 10%—20%, 17℃-21℃: a range whose ends both carry the unit, no count of either
     counted = _COUNTED_RE.search(text, max(0, num_start - 8), num_start) is not None or (
@@ -911,6 +915,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         and unit not in _CN_CUE_UNITS
         and not (m.group("mid1") or m.group("mid2") or m.group("pre"))
         and not _places_counted(text, m, unit)
+        # 十面(鲜艳的)红旗: 面 counts flags where a flag follows in its clause (wave7b); 四面八方, 两面 count nothing
+        and not (unit == "面" and _FLAG_AFTER_RE.match(text, m.end()) is not None)
         # 分两组, 划分为三类: a group divided into counted parts (as 分三批, 分成四个小组)
         and not (
             _MEASURE_WORDS.get(m.group("unit"), ("", ""))[0] == "classifier"
@@ -966,6 +972,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or _continues_counts(text, m.start(), m.group("unit"))
         or _DIVIDED_RE.search(text, max(0, m.start() - 3), m.start()) is not None
         or _ONE_OF_AFTER_RE.match(text, end) is not None
+        or (unit == "面" and _FLAG_AFTER_RE.match(text, end) is not None)  # 十面红旗 (wave7b)
         # 我们四人, 她们三位: a plural pronoun before people counted names who they are
         or (unit in ("人", *_PEOPLE_UNITS) and text.endswith(_PLURAL_PRONOUNS, 0, m.start()))
     )

@@ -374,6 +374,19 @@ def _over_a_plural(text: str, spans: list[Span], s: int, e: int) -> bool:
     )
 
 
+# After a whole body these open an adverbial (某市政协 + 在某党委的领导下): the body ends there (wave7b).
+_PREPOSITIONS_AFTER_BODY = frozenset("在对向把被由")
+
+
+def _over_a_preposition(text: str, spans: list[Span], s: int, e: int) -> bool:
+    """Whether (s, e) would grow an ORG span inside it over a preposition written right after it (wave7b)."""
+    return any(
+        x.label == "ORG" and s <= x.start and x.end < e and text[x.end] in _PREPOSITIONS_AFTER_BODY
+        for x in spans
+        if x.start < e and s < x.end
+    )
+
+
 def grow(text: str, spans: list[Span], threshold: float = THRESHOLD) -> list[Span]:
     """``spans`` with the tagger's sure ORG names: added where they overlap nothing, or in place of the ORG
     spans they strictly contain."""
@@ -387,7 +400,11 @@ def apply(
 ) -> list[Span]:
     """The ``grow`` policy: each of ``found`` (from :func:`tag_windows`) at or above ``threshold`` added, in place
     of the spans it overlaps (all of them ORG spans it strictly contains)."""
-    sure = [(s, e, p) for s, e, p in found if p >= threshold and not _over_a_plural(text, spans, s, e)]
+    sure = [
+        (s, e, p)
+        for s, e, p in found
+        if p >= threshold and not _over_a_plural(text, spans, s, e) and not _over_a_preposition(text, spans, s, e)
+    ]
     if not sure:
         return spans
     out = list(spans)
