@@ -167,6 +167,24 @@ _SET_HEADS = ("确立", "维护", "意识", "自信", "规定", "全覆盖", "�
               "重点", "不", "到", "代表", "有利于", "结合", "字", "文明",
               # The report laying out its own structure (RULINGS: 包括四个方面的内容, 三种情况).
               "方面", "情况", "部分", "层次", "阶段", "环节", "特点", "原则", "问题", "板块")  # fmt: skip
+# 报告从…五个方面全面回顾了: a story telling how a report reviewed the year counts the aspects it names (RULINGS:
+# 605, 747); the report's own `主要表现在四个方面:` stays its structure. The aspects are followed by a verb of
+# reviewing or by the sentence's end, and `从` opens the same sentence before the count.
+_REVIEWED_AFTER_RE = re.compile(
+    r"方面(?:全面|系统|详细|简要|深入|认真)?地?(?:回顾|总结|阐述|介绍|汇报|报告|概括|梳理)|方面(?:$|[。\n])"
+)
+_REVIEW_FROM_WINDOW = 200
+
+
+def _reviewed_from(text: str, start: int, end: int) -> bool:
+    """`从…N个方面回顾`: the count of aspects a report is said to review from (a bounded look back)."""
+    if _REVIEWED_AFTER_RE.match(text, end) is None:
+        return False
+    lo = max(0, start - _REVIEW_FROM_WINDOW)
+    at = text.rfind("从", lo, start)
+    return at >= 0 and "。" not in text[at:start] and "\n" not in text[at:start]
+
+
 # Modifiers of weight that may stand between a count and its head (三个主要特点, 两个重要部分).
 _WEIGHT_MODIFIERS = ("主要", "重要", "基本", "显著", "突出", "鲜明", "核心", "关键")
 # After a measure word of people, 代表 names the people counted (六十名代表), not the formula 三个代表.
@@ -954,6 +972,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None
     if _FORMULA_LIST_RE.search(text, max(0, m.start() - 40), m.start()):
         return None  # “一个目标、两个重点、三项任务”: a formula's numbered parts
+    if unit == "个" and _reviewed_from(text, m.start(), end):
+        return "figure.cn_numeral", 0.5  # 报告从…五个方面全面回顾了: the aspects a story says a report reviewed
     # 三个主要特点, 两个重要部分: a modifier of weight before the head leaves it the report's structure.
     head = text[end + 2 : end + 6] if text.startswith(_WEIGHT_MODIFIERS, end) else after
     if (
