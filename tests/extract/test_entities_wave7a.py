@@ -5,7 +5,8 @@
 - A termed CPPCC's place (``政协某某市第五届委员会``) holds no second ``政协`` and does not open with ``委员``:
   ``政协委员`` is the bare member, and a ``政协`` further on opens the body (``…市政协委员召开筹备政协某某市第五届
   委员会第四次会议…`` gives ORG ``政协某某市``, not one span across the verb).
-- A quoted variant of ``有事好商量`` (``“某事好商量”``, ``“有事来商量”``) is a SLOGAN; before ``活动`` it names the activity.
+- A quoted variant of ``有事好商量`` (``“某事好商量”``, ``“有事来商量”``) is a SLOGAN; before ``活动`` it names the
+  activity.
 
 Every sentence is written for the test (invented places and bodies), so a rule passes only as a mechanism.
 Rules alone (``model=False``).
