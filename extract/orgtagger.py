@@ -361,27 +361,16 @@ def _usable(s: int, e: int, spans: list[Span]) -> bool:
     return not hit or all(p.label == "ORG" and s <= p.start and p.end <= e and (p.start, p.end) != (s, e) for p in hit)
 
 
-# After a whole body these open a plural or a kind (某省委 + 各工作委员会, 某市委 + 全体委员): no sub-unit of it.
-_PLURAL_OPENERS = frozenset("各全")
+# After a whole body these end it (an ORG span inside a CRF span, written right before one of them, is the whole
+# body): a plural or a kind (某省委 + 各工作委员会, 某市委 + 全体委员; party2), or an adverbial's preposition
+# (某市政协 + 在某党委的领导下; wave7b).
+_BODY_ENDS_BEFORE = frozenset("各全在对向把被由")
 
 
-def _over_a_plural(text: str, spans: list[Span], s: int, e: int) -> bool:
-    """Whether (s, e) would grow an ORG span inside it over a plural written right after it (party2)."""
+def _over_a_body_end(text: str, spans: list[Span], s: int, e: int) -> bool:
+    """Whether (s, e) would grow an ORG span inside it over a plural or a preposition written right after it."""
     return any(
-        x.label == "ORG" and s <= x.start and x.end < e and text[x.end] in _PLURAL_OPENERS
-        for x in spans
-        if x.start < e and s < x.end
-    )
-
-
-# After a whole body these open an adverbial (某市政协 + 在某党委的领导下): the body ends there (wave7b).
-_PREPOSITIONS_AFTER_BODY = frozenset("在对向把被由")
-
-
-def _over_a_preposition(text: str, spans: list[Span], s: int, e: int) -> bool:
-    """Whether (s, e) would grow an ORG span inside it over a preposition written right after it (wave7b)."""
-    return any(
-        x.label == "ORG" and s <= x.start and x.end < e and text[x.end] in _PREPOSITIONS_AFTER_BODY
+        x.label == "ORG" and s <= x.start and x.end < e and text[x.end] in _BODY_ENDS_BEFORE
         for x in spans
         if x.start < e and s < x.end
     )
@@ -400,11 +389,7 @@ def apply(
 ) -> list[Span]:
     """The ``grow`` policy: each of ``found`` (from :func:`tag_windows`) at or above ``threshold`` added, in place
     of the spans it overlaps (all of them ORG spans it strictly contains)."""
-    sure = [
-        (s, e, p)
-        for s, e, p in found
-        if p >= threshold and not _over_a_plural(text, spans, s, e) and not _over_a_preposition(text, spans, s, e)
-    ]
+    sure = [(s, e, p) for s, e, p in found if p >= threshold and not _over_a_body_end(text, spans, s, e)]
     if not sure:
         return spans
     out = list(spans)
