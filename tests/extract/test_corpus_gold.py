@@ -115,6 +115,20 @@ def test_checker_finds_each_kind_of_fault(tmp_path: Path) -> None:
         assert expected[name] in result.stdout, (name, result.stdout)
 
 
+def test_checker_reads_a_fraction_written_with_a_slash(tmp_path: Path) -> None:
+    """`总名额的3/10` is a fraction like 四分之一: value the numerator over the denominator, no unit, exact."""
+    dev = json.loads((CORPUS / "split.json").read_text("utf-8"))["dev"]
+    doc = next(name for name in dev if name.startswith("780_"))
+    row = {"doc": doc, "label": "FIGURE", "text": "3/10", "value": 0.3, "unit": "", "approx": "exact", "metric": ""}
+    for value, code in ((0.3, 0), (0.4, 1), (3, 1)):
+        path = tmp_path / "fraction.jsonl"
+        path.write_text(json.dumps({**row, "value": value}, ensure_ascii=False) + "\n", "utf-8")
+        result = run("check_gold.py", path, TEXTS)
+        assert result.returncode == code, (value, result.stdout)
+    path.write_text(json.dumps({**row, "unit": "份"}, ensure_ascii=False) + "\n", "utf-8")
+    assert "a fraction has unit" in run("check_gold.py", path, TEXTS).stdout
+
+
 def _windows(text: str) -> set[str]:
     """Every 12-character window of ``text`` in Simplified script, whitespace and punctuation removed."""
     bare = re.sub(r"[\s\W_]+", "", _converter().convert(text))

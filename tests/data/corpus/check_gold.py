@@ -16,7 +16,8 @@ Checks:
   SLOGAN has no quotation mark at either end;
 - FIGURE: ``approx`` is exact/over/under/about and agrees with the qualifier the span carries
   (近/不到 under; 约/大约/左右/数 about; 余/多/以上/超/超过/逾 over). ``value`` is the span's numeral
-  with its scale applied. ``unit`` is written in the span (a bracket may split it: 人(次) -> 人次).
+  with its scale applied; a fraction's (`四分之一`, `3/10`) is its decimal, its unit empty. ``unit`` is
+  written in the span (a bracket may split it: 人(次) -> 人次).
 
     python tests/data/corpus/check_gold.py tests/data/corpus/dev-gold.jsonl tests/data/corpus/texts
 
@@ -68,6 +69,8 @@ _SCALE = {
 }
 _OCR_DIGIT = re.compile(r"^[lI](?=[0-9])")
 _FRACTION = re.compile(r"([零一二两三四五六七八九十百千万0-9]+)分之([零一二两三四五六七八九十0-9]+)")
+# 3/10: the same fraction written with a slash, numerator first (RULINGS.md, audit).
+_SLASH_FRACTION = re.compile(r"([0-9]+)/([0-9]+)")
 _SUFFIX = {"以上": "over", "左右": "about", "余": "over", "多": "over"}
 # An OCR space normalization left inside a number (`6 .4%`) is read through (RULINGS.md).
 _DIGIT = "0-9０-９零〇○一二两三四五六七八九十百千万萬亿億"
@@ -168,10 +171,10 @@ def _figure(row: dict[str, Any]) -> list[str]:
         problems.append("metric is not a string")
     if approx not in ("exact", "over", "under", "about"):
         return [*problems, f"approx {approx!r} is not exact/over/under/about"]
-    fraction = _FRACTION.fullmatch(span)
-    if fraction:
-        # 四分之一: a share written as a fraction; value as a decimal, no unit (RULINGS.md).
-        whole, part = parse_number(fraction[1]), parse_number(fraction[2])
+    fraction = _fraction(span)
+    if fraction is not None:
+        # 四分之一, 3/10: a share written as a fraction; value as a decimal, no unit (RULINGS.md).
+        whole, part = fraction
         if not whole or part is None:
             return [*problems, f"cannot read the fraction {span!r}"]
         if unit != "" or approx != "exact":
@@ -217,6 +220,15 @@ def _figure(row: dict[str, Any]) -> list[str]:
     elif not isinstance(value, (int, float)) or isinstance(value, bool) or Decimal(str(value)) != number:
         problems.append(f"value {value!r}, but the span says {number}")
     return problems
+
+
+def _fraction(span: str) -> tuple[Decimal | None, Decimal | None] | None:
+    """The denominator and numerator of a fraction written as one (四分之一, 3/10), or None for any other span."""
+    if match := _FRACTION.fullmatch(span):
+        return parse_number(match[1]), parse_number(match[2])
+    if match := _SLASH_FRACTION.fullmatch(span):
+        return parse_number(match[2]), parse_number(match[1])
+    return None
 
 
 def _written(unit: str, rest: str) -> bool:
