@@ -129,6 +129,18 @@ def test_checker_reads_a_fraction_written_with_a_slash(tmp_path: Path) -> None:
     assert "a fraction has unit" in run("check_gold.py", path, TEXTS).stdout
 
 
+def test_consistency_scan_counts_its_groups(tmp_path: Path) -> None:
+    """consistency.py says how many strings (groups) its candidates fall in, per label, as the audit reports them."""
+    dev = json.loads((CORPUS / "split.json").read_text("utf-8"))["dev"]
+    doc = next(name for name in dev if name.startswith("780_"))
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"doc": doc, "label": "ORG", "text": "县参议会"}, ensure_ascii=False) + "\n", "utf-8")
+    result = run("consistency.py", path, TEXTS, "--label", "ORG")
+    assert result.returncode == 0, result.stderr
+    header = next(line for line in result.stdout.splitlines() if line.startswith("## ORG:"))
+    assert re.fullmatch(r"## ORG: [1-9][0-9]* candidates in 1 strings?", header), header
+
+
 def _windows(text: str) -> set[str]:
     """Every 12-character window of ``text`` in Simplified script, whitespace and punctuation removed."""
     bare = re.sub(r"[\s\W_]+", "", _converter().convert(text))

@@ -5,8 +5,9 @@ For every string the gold labels (per label), every other occurrence of it in th
 with its context (±12 characters), unless it lies inside a longer gold span (a place inside an
 ORG, a date inside a TITLE) or crosses the edge of one (京 inside 南京 when 南京 is a span);
 the spans an occurrence holds are named (`五好山阳` holding GPE `山阳`).
-Then every string the gold gives two labels in different places. Each line is a candidate for
-a human ruling, not an error: contexts may differ legitimately.
+Each label's header counts its candidates and the strings (groups) they fall in. Then every
+string the gold gives two labels in different places. Each line is a candidate for a human
+ruling, not an error: contexts may differ legitimately.
 
     python tests/data/corpus/consistency.py tests/data/corpus/dev-gold.jsonl tests/data/corpus/texts
     python tests/data/corpus/consistency.py GOLD TEXTS --label ORG --min-len 2
@@ -105,7 +106,8 @@ def main() -> int:
                     if held:
                         tag += f" (holds {', '.join(held)})"
                     lines.append(f"{label}\t{s}\t{doc[:3]}\t{tag}\t{context(text, start, end)}")
-        print(f"## {label}: {len(lines)} candidates")
+        groups = len({line.split("\t")[1] for line in lines})
+        print(f"## {label}: {len(lines)} candidates in {groups} strings")
         print("\n".join(lines))
         total += len(lines)
     print("## strings with two labels in different places")
