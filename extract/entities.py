@@ -463,6 +463,8 @@ _FORMULA_RE = re.compile(
     rf"|双[{_CJK}]{{1,5}}"
     # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
     rf"|[{_CN_NUM}]件(?:大|实)?事"
+    # “五度政协”, “四型政协”: a numbered kind of CPPCC a body means to be (RULINGS: as 五型政协, wave8a).
+    rf"|[{_CN_NUM}][{_CJK}]政协"
     # “千万工程”, “百千万工程”: a programme named by the scales it reaches (a thousand villages, ten thousand…).
     rf"|[百千万]{{2,3}}(?:工程|行动)"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
@@ -470,12 +472,18 @@ _FORMULA_RE = re.compile(
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
 )
 # 三大攻坚战, 五大战略定位, 十大行动, 三大职能: a numbered programme with a programme's head is a
-# watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not).
+# watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not). 两件大事: the count of great
+# tasks a body is given is one too, bare as quoted (wave8a; 一件大事 is an article and a noun).
 _PROGRAMME_RE = scanning(
     re.compile(
-        r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
-        r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+        r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)"
+        r"(?:大(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])|件大事)"
     )
+)
+# 交给某地的五大任务, 赋予本区的四大任务: the great tasks a leader assigns a place are a numbered formula; N大任务
+# without the assigning verb in its clause stays prose (为八十年代三大任务而奋斗, 分解为三大任务).
+_ASSIGNED_TASKS_RE = scanning(
+    re.compile(r"(?:交给|赋予)[^，。；,;、：:\n“”\"]{0,12}?的((?:[两二三四五六七八九]|十)大任务)")
 )
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance
 # is a watchword unquoted too (RULINGS: numbered watchwords are SLOGAN quoted or not), unless it counts aspects.
@@ -667,7 +675,7 @@ _LISTED_FEDERATION_RE = re.compile(
 # 召开筹备政协某某市第五届委员会… gives 政协某某市, not one span across the verb (wave7a).
 _CPPCC_PLACE = rf"(?:(?!届|次|会议|[的及]|主席|书记|秘书长|政协|委员)[{_CJK}]){{1,10}}?"
 _CPPCC_TERM_RE = re.compile(
-    rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗])"
+    rf"(?:政协|中国人民政治协商会议){_CPPCC_PLACE}(?:自治区|[省市区县州旗盟])"
     rf"(?:第?{_N}届委员会(?:常务委员会|常委会)?(?!第|议|[{_CJK}]{{0,3}}会议|(?:常务委员会|常委会)第)|(?=第?{_N}届))"
 )
 # 政协某某县第九届委员会 + 提案委员会, + 文史和学习委员会: a special committee written right after a termed CPPCC
@@ -2846,6 +2854,11 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_programme", 0.6)
         for m in _PROGRAMME_RE.finditer(text)
         if not any(a <= m.start() < b for a, b in inside)
+    ]
+    spans += [
+        _span(text, m.start(1), m.end(1), "SLOGAN", "entity.slogan_programme", 0.6)
+        for m in _ASSIGNED_TASKS_RE.finditer(text)
+        if not any(a <= m.start(1) < b for a, b in inside)
     ]
     spans += [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_slot_formula", 0.6)
@@ -6214,7 +6227,12 @@ def _proposal_committee(text: str, orgs: list[Span]) -> list[Span]:
     """经提案委员会审查: the CPPCC's proposal (or proposal review) committee by its own name, where the
     report names a 政协; its short form 提案委 only as the agent or the meeting (经提案委审查, 召开提案委会议)."""
     # 经提案委审查: the short form as the agent of the review names the committee in any report on proposals.
-    pattern = "提案(?:审查)?委员会|(?<=[经开])提案委(?!员)" if "政协" in text else "(?<=经)提案委(?=审)"
+    # 提案法制委员会, 提案和学习委员会: the proposal committee joined with a second field is that committee (wave8a).
+    pattern = (
+        rf"提案(?:审查|[和与]?[{_CJK}]{{2}})?委员会|(?<=[经开])提案委(?!员)"
+        if "政协" in text
+        else "(?<=经)提案委(?=审)"
+    )
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_proposal_committee", 0.55)
         for m in re.finditer(pattern, text)
