@@ -1,0 +1,33 @@
+"""Issue 21, round wave8c: names a story's closing credit runs on into its verb. Sentences written for the test."""
+
+from __future__ import annotations
+
+from pizhu.extract.pipeline import rule_spans
+
+
+def persons(text: str) -> list[str]:
+    return [s.text for s in rule_spans(text) if s.label == "PERSON"]
+
+
+def test_a_name_alone_on_the_credit_line_before_its_photo_report() -> None:
+    # RULINGS: a credit's names running on into `报道`/`摄影` are split (`记者王强 李明摄影报道`); at a line's start the
+    # line is the credit.
+    assert "柯雪" in persons("会议听取了工作报告。\n\n柯雪摄影报道")
+
+
+def test_the_last_name_of_a_reporters_list_before_its_report_verb() -> None:
+    found = persons("本报讯 记者钟鸣、柯雪报道:3月1日,县政协召开常委会议。")
+    assert "柯雪" in found
+    found = persons("全媒体记者钟鸣、闻道宁、柯雪报道:会议指出,要做好提案工作。")
+    assert "柯雪" in found
+
+
+def test_a_contributor_after_the_body_that_sent_the_story() -> None:
+    assert "柯雪" in persons("委员们纷纷表示要认真履职。\n(某某县政协柯雪供稿)")
+
+
+def test_an_outlet_or_a_word_before_the_verb_is_no_name() -> None:
+    assert persons("据新华社报道:会议在京召开。") == []
+    assert persons("各大媒体、网站报道:会议在京召开。") == []
+    assert persons("会议结束。\n央视报道") == []
+    assert persons("(本网供稿)") == []
