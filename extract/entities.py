@@ -615,9 +615,13 @@ _BARE_PARTY_RE = re.compile(
     rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
 )
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
+# 统一到中央的决策部署上来, 中央的惠农政策, 响应中央号召, 中央惠港政策, 中央赋予…, 中央修改完善了…: the Centre as
+# the actor of its policy, its call or its act (RULINGS: bare 中央 as the actor is ORG wherever it stands); not a
+# place's middle (会场中央的大屏幕) nor a kind (中央空调).
 _CENTRAL_RE = scanning(
     re.compile(
-        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
+        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导"
+        rf"|的[{_CJK}]{{0,4}}?(?:政策|决策|部署|精神|要求|方针|号召|指示)|号召|惠[港澳台农民]|赋予|修改|作出|出台)"
         r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
     )
 )

@@ -31,3 +31,22 @@ def test_an_outlet_or_a_word_before_the_verb_is_no_name() -> None:
     assert persons("各大媒体、网站报道:会议在京召开。") == []
     assert persons("会议结束。\n央视报道") == []
     assert persons("(本网供稿)") == []
+
+
+def orgs(text: str) -> list[str]:
+    return [s.text for s in rule_spans(text) if s.label == "ORG"]
+
+
+def test_the_centre_as_the_actor_of_its_policy_or_its_call() -> None:
+    # RULINGS: bare `中央` as the actor is ORG wherever it stands (`贯彻中央决策部署`, `中央修改完善了…`).
+    assert orgs("把思想统一到中央的决策部署上来。") == ["中央"]
+    assert orgs("群众都对中央的惠农政策表示满意。") == ["中央"]
+    assert orgs("委员要响应落实中央号召。") == ["中央"]
+    assert orgs("支持新的选举制度和中央惠港政策。") == ["中央"]
+    assert orgs("中央赋予某地新的任务。") == ["中央"]
+    assert orgs("中央修改完善了选举制度。") == ["中央"]
+
+
+def test_central_as_a_word_of_place_or_kind_is_no_body() -> None:
+    assert orgs("会场中央的大屏幕播放了宣传片。") == []
+    assert orgs("安装了中央空调。") == []
