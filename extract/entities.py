@@ -995,6 +995,12 @@ def _find_entities(text: str) -> list[Span]:
             for m in _MINISTRY_RE.finditer(text)
             if not any(o.start <= m.start() and m.end() <= o.end for o in orgs)
         ]
+    if "司长" in text:
+        orgs += [
+            _span(text, *m.span(), "ORG", "entity.org_sar_secretariat", 0.6)
+            for m in _SAR_SECRETARIAT_RE.finditer(text)
+            if not any(o.start <= m.start() and m.end() <= o.end for o in orgs)
+        ]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -1092,6 +1098,14 @@ _MINISTRY_RE = scanning(
         rf"(?<![省市县区州镇乡旗盟局厅委司企业公])(?:{'|'.join(sorted(_MINISTRIES, key=len, reverse=True))})"
         "(?![门署位分落件队长])"
     )
+)
+
+# 政务司司长, 行政法务司司长: the SAR governments' policy secretariats by their own names (a table: Hong Kong's three,
+# Macau's five; RULINGS: named bodies of Hong Kong and Macau count), before their secretary's post; not a ministry's
+# department (财政部财政司) nor a word run on (保安司法).
+_SAR_SECRETARIATS = ("政务司", "财政司", "律政司", "行政法务司", "经济财政司", "保安司", "社会文化司", "运输工务司")
+_SAR_SECRETARIAT_RE = scanning(
+    re.compile(rf"(?<![部厅局委])(?:{'|'.join(sorted(_SAR_SECRETARIATS, key=len, reverse=True))})(?=副?司长)")
 )
 
 

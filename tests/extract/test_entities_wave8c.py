@@ -50,3 +50,15 @@ def test_the_centre_as_the_actor_of_its_policy_or_its_call() -> None:
 def test_central_as_a_word_of_place_or_kind_is_no_body() -> None:
     assert orgs("会场中央的大屏幕播放了宣传片。") == []
     assert orgs("安装了中央空调。") == []
+
+
+def test_the_sars_policy_secretariats_before_their_secretarys_post() -> None:
+    # RULINGS: named bodies of Hong Kong and Macau count; the SARs' secretariats by their own names (a table).
+    assert "政务司" in orgs("政务司司长某某、署理某某局局长某某出席座谈会。")
+    assert "行政法务司" in orgs("出席的还有行政法务司司长某某等人。")
+    assert "经济财政司" in orgs("经济财政司司长某某表示。")
+
+
+def test_a_ministrys_department_or_a_secretariat_without_its_post_is_no_secretariat() -> None:
+    assert "财政司" not in orgs("财政部财政司司长某某表示。")
+    assert orgs("他曾任职于保安司法部门。") == []
