@@ -5001,6 +5001,8 @@ _FUNCTION_TAGS = frozenset("v d p c r u y e o ad vg uj ul uz ud ug uv".split())
 # follow a proper name with no place (瑞熙钛业有限公司, 河西学院); the others need a place, a
 # level (市, 县) or a national lead (中共, 共青团, 全国, 国家) before them, or they name a kind
 # of body, not one (教育局, 办公室).
+# 全国政协委员会面交流: after a body's members, 会面 (meet) is the verb, no committee's 会 (not 面向, 面对, 面临 …).
+_MEMBERS_MEET_RE = re.compile("面(?![向对前临积貌上的])")
 _CHAIN_HEADS = (
     "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
     # 某某林区中级法院, 某地海事法院, 某地铁路运输检察院: courts of a special jurisdiction, named after their place.
@@ -5111,6 +5113,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue
         if head == "委员会" and _SESSION_AFTER_RE.match(text, head_end):
             continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
+        if head == "委员会" and _MEMBERS_MEET_RE.match(text, head_end) and text.endswith("政协", 0, head_start):
+            continue  # 全国政协委员会面: 委员 (the members) + 会面 (meet); the body before them is found on its own
         start, content_start, proper = _body_prefix(text, tokens, token_of, head_start, place_end, st)
         content = head_start - content_start
         if (start is None or content) and _office_abbreviation(tokens, token_of, m, st):

@@ -62,3 +62,13 @@ def test_the_sars_policy_secretariats_before_their_secretarys_post() -> None:
 def test_a_ministrys_department_or_a_secretariat_without_its_post_is_no_secretariat() -> None:
     assert "财政司" not in orgs("财政部财政司司长某某表示。")
     assert orgs("他曾任职于保安司法部门。") == []
+
+
+def test_a_member_meeting_someone_is_no_committee() -> None:
+    # 全国政协委员会面: 委员 (members) + 会面 (meet), the body before the member its own ORG.
+    assert orgs("特首与港区全国人大代表及全国政协委员会面交流。") == ["全国人大", "全国政协"]
+    assert orgs("他与近90位港区全国政协委员会面,听取意见。") == ["全国政协"]
+
+
+def test_a_committee_facing_something_stays_the_committee() -> None:
+    assert "县政协提案委员会" in orgs("县政协提案委员会面向全体委员征集提案。")
