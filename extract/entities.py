@@ -1583,7 +1583,7 @@ def _household_and_credit_names(text: str, spans: list[Span], st: dict[str, Any]
 # or right after the body that sent the story; the verb closes the credit (摄影报道; 报道 before a colon, a closing
 # bracket or the line's end; 供稿 before a closing bracket or the line's end).
 _CREDIT_VERB_RE = scanning(re.compile(r"摄影报道|报道(?=[:：)）]|[ \t]*$)|供稿(?=[)）]|[ \t]*$)", re.MULTILINE))
-_CREDIT_NAME_RE = re.compile(rf"[{_CJK}]{{2,3}}")
+_CREDIT_VERB_NAME_RE = re.compile(rf"[{_CJK}]{{2,3}}")
 
 
 def _credit_verb_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
@@ -1599,7 +1599,7 @@ def _credit_verb_names(text: str, spans: list[Span], st: dict[str, Any]) -> list
     for m in _CREDIT_VERB_RE.finditer(text):
         b = m.start()
         for a in (b - 3, b - 2):
-            if a < 0 or not _CREDIT_NAME_RE.fullmatch(text, a, b):
+            if a < 0 or not _CREDIT_VERB_NAME_RE.fullmatch(text, a, b):
                 continue
             inside = [k for k, s in enumerate(spans) if s.start < b and a < s.end]
             if any(not (spans[k].label == "PERSON" and spans[k].start == a and b < spans[k].end) for k in inside):
