@@ -698,6 +698,13 @@ def _term_committee_end(text: str, m: re.Match[str]) -> int:
 # 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee) nor 和 (a
 # name its 和 joins is read whole by _LONG_SHORT_COMMITTEE_RE).
 _REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|华侨|侨务)(?:(?![委和与及])[{_CJK}]){{0,8}}?委(?![员会])"
+# 、港澳台侨民族宗教委主任某某, “港澳台侨外事委”: such a committee standing alone, as a list item or quoted, before
+# its chair's post, a list's mark or its closing quote (RULINGS, hkmo1: ORG however long).
+_ALONE_REGION_COMMITTEE_RE = scanning(
+    re.compile(
+        rf"(?:(?<=[、，,“\"「\n：:])|^)({_REGION_COMMITTEE})(?=(?:常务)?副?主任|副?主委|[、，,”\"」])", re.MULTILINE
+    )
+)
 # Words that open an ad hoc group (调研组, 督查组) or a members' one (委员组), no sector's standing group.
 _AD_HOC_GROUP_WORDS = "调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
@@ -994,6 +1001,12 @@ def _find_entities(text: str) -> list[Span]:
             _span(text, *m.span(), "ORG", "entity.org_ministry", 0.6)
             for m in _MINISTRY_RE.finditer(text)
             if not any(o.start <= m.start() and m.end() <= o.end for o in orgs)
+        ]
+    if "委" in text:
+        orgs += [
+            _span(text, *m.span(1), "ORG", "entity.org_region_committee", 0.6)
+            for m in _ALONE_REGION_COMMITTEE_RE.finditer(text)
+            if not any(o.start <= m.start(1) and m.end(1) <= o.end for o in orgs)
         ]
     if "司长" in text:
         orgs += [

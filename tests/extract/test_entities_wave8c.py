@@ -72,3 +72,17 @@ def test_a_member_meeting_someone_is_no_committee() -> None:
 
 def test_a_committee_facing_something_stays_the_committee() -> None:
     assert "县政协提案委员会" in orgs("县政协提案委员会面向全体委员征集提案。")
+
+
+def test_a_committee_named_by_the_regions_it_works_with_standing_alone() -> None:
+    # RULINGS (hkmo1): a committee's short name led by the regions or the overseas Chinese it works with is ORG,
+    # however long; standing as a list item or quoted, before its chair's post, it is the committee on its own.
+    found = rule_spans("市政协副秘书长某某、港澳台侨民族宗教委主任某某参加活动。")
+    assert ("ORG", "港澳台侨民族宗教委") in [(s.label, s.text) for s in found]
+    assert "港澳台" not in [s.text for s in found if s.label == "GPE"]
+    assert "港澳台侨外事委" in orgs("今后将继续发挥“港澳台侨外事委”外向型优势。")
+
+
+def test_the_regions_in_a_sentence_before_a_party_committee_are_no_committee() -> None:
+    assert "港澳同胞热爱家乡县委" not in orgs("港澳同胞热爱家乡县委书记接见了他们。")
+    assert all(not o.startswith("港澳") for o in orgs("港澳委员参加活动,市委书记出席。"))
