@@ -623,9 +623,13 @@ _BARE_PARTY_RE = re.compile(
     rf"(?:{_PARTIES.replace('|中共', '')})(?![{_CJK}]{{0,6}}?(?:中央|委员会|委会|[省市区县州]委))"
 )
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
+# 统一到中央的决策部署上来, 中央的惠农政策, 响应中央号召, 中央惠港政策, 中央赋予…, 中央修改完善了…: the Centre as
+# the actor of its policy, its call or its act (RULINGS: bare 中央 as the actor is ORG wherever it stands); not a
+# place's middle (会场中央的大屏幕) nor a kind (中央空调).
 _CENTRAL_RE = scanning(
     re.compile(
-        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
+        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导"
+        rf"|的[{_CJK}]{{0,4}}?(?:政策|决策|部署|精神|要求|方针|号召|指示)|号召|惠[港澳台农民]|赋予|修改|作出|出台)"
         r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
     )
 )
@@ -702,6 +706,13 @@ def _term_committee_end(text: str, m: re.Match[str]) -> int:
 # 华侨外事民族宗教委): topic words up to its 委, none of them 委 (港澳委员会见市委 is no committee) nor 和 (a
 # name its 和 joins is read whole by _LONG_SHORT_COMMITTEE_RE).
 _REGION_COMMITTEE = rf"(?:港澳台侨|台港澳侨|港澳台|台港澳|港澳|华侨|侨务)(?:(?![委和与及])[{_CJK}]){{0,8}}?委(?![员会])"
+# 、港澳台侨民族宗教委主任某某, “港澳台侨外事委”: such a committee standing alone, as a list item or quoted, before
+# its chair's post, a list's mark or its closing quote (RULINGS, hkmo1: ORG however long).
+_ALONE_REGION_COMMITTEE_RE = scanning(
+    re.compile(
+        rf"(?:(?<=[、，,“\"「\n：:])|^)({_REGION_COMMITTEE})(?=(?:常务)?副?主任|副?主委|[、，,”\"」])", re.MULTILINE
+    )
+)
 # Words that open an ad hoc group (调研组, 督查组) or a members' one (委员组), no sector's standing group.
 _AD_HOC_GROUP_WORDS = "调研|考察|视察|督查|督导|课题|工作|调查|专题|领导|检查|评审|起草|专项|协调|委员"
 # Sub-units written after a body (GUIDELINES v1.1: 县政协提案委员会, 市委督查室, 市委办): one ORG.
@@ -999,6 +1010,18 @@ def _find_entities(text: str) -> list[Span]:
             for m in _MINISTRY_RE.finditer(text)
             if not any(o.start <= m.start() and m.end() <= o.end for o in orgs)
         ]
+    if "委" in text:
+        orgs += [
+            _span(text, *m.span(1), "ORG", "entity.org_region_committee", 0.6)
+            for m in _ALONE_REGION_COMMITTEE_RE.finditer(text)
+            if not any(o.start <= m.start(1) and m.end(1) <= o.end for o in orgs)
+        ]
+    if "司长" in text:
+        orgs += [
+            _span(text, *m.span(), "ORG", "entity.org_sar_secretariat", 0.6)
+            for m in _SAR_SECRETARIAT_RE.finditer(text)
+            if not any(o.start <= m.start() and m.end() <= o.end for o in orgs)
+        ]
     committees = _session_committees(text, meetings)
     # 市委员会第二次会议资格审查委员会: a chain read back across the session is no body.
     orgs = [o for o in orgs if not any(o.start < c.start and o.end == c.end for c in committees)] + committees
@@ -1023,6 +1046,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _persons(text, tokens, st)
     spans += _joined_byline(text, spans)
     spans = _household_and_credit_names(text, spans, st)
+    spans = _credit_verb_names(text, spans, st)
     spans += _names_without_surname(text, spans, st)
     spans += _names_across_breaks(text, spans, st)
     spans += _names_between_commas(text, spans, st)
@@ -1095,6 +1119,14 @@ _MINISTRY_RE = scanning(
         rf"(?<![省市县区州镇乡旗盟局厅委司企业公])(?:{'|'.join(sorted(_MINISTRIES, key=len, reverse=True))})"
         "(?![门署位分落件队长])"
     )
+)
+
+# 政务司司长, 行政法务司司长: the SAR governments' policy secretariats by their own names (a table: Hong Kong's three,
+# Macau's five; RULINGS: named bodies of Hong Kong and Macau count), before their secretary's post; not a ministry's
+# department (财政部财政司) nor a word run on (保安司法).
+_SAR_SECRETARIATS = ("政务司", "财政司", "律政司", "行政法务司", "经济财政司", "保安司", "社会文化司", "运输工务司")
+_SAR_SECRETARIAT_RE = scanning(
+    re.compile(rf"(?<![部厅局委])(?:{'|'.join(sorted(_SAR_SECRETARIATS, key=len, reverse=True))})(?=副?司长)")
 )
 
 
@@ -1563,6 +1595,44 @@ def _household_and_credit_names(text: str, spans: list[Span], st: dict[str, Any]
             ):
                 out.append(_span(text, a, b, "PERSON", "entity.person_household_or_credit", 0.55))
                 dropped.update(inside)
+    return [s for k, s in enumerate(spans) if k not in dropped] + out
+
+
+# 某某摄影报道 (a credit line), 记者甲、乙报道:, (某某县政协某某供稿): a story's closing credit runs its last name on
+# into the credit's verb (RULINGS: a credit's names running on into 报道/摄影 are split). The name stands where a
+# credit's name stands: at a line's start or after an opening bracket, after another name of the credit and its 、,
+# or right after the body that sent the story; the verb closes the credit (摄影报道; 报道 before a colon, a closing
+# bracket or the line's end; 供稿 before a closing bracket or the line's end).
+_CREDIT_VERB_RE = scanning(re.compile(r"摄影报道|报道(?=[:：)）]|[ \t]*$)|供稿(?=[)）]|[ \t]*$)", re.MULTILINE))
+_CREDIT_VERB_NAME_RE = re.compile(rf"[{_CJK}]{{2,3}}")
+
+
+def _credit_verb_names(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """``spans`` with the names a credit runs on into its verb (柯雪摄影报道, 记者甲、柯雪报道:, 某某县政协柯雪供稿);
+    a name read through the verb (柯雪报道) gives way."""
+    if "报道" not in text and "供稿" not in text:
+        return spans
+    person_ends = {s.end for s in spans if s.label == "PERSON"}
+    org_ends = {s.end for s in spans if s.label == "ORG"}
+    freq = st["tokenizer"].FREQ
+    out: list[Span] = []
+    dropped: set[int] = set()
+    for m in _CREDIT_VERB_RE.finditer(text):
+        b = m.start()
+        for a in (b - 3, b - 2):
+            if a < 0 or not _CREDIT_VERB_NAME_RE.fullmatch(text, a, b):
+                continue
+            inside = [k for k, s in enumerate(spans) if s.start < b and a < s.end]
+            if any(not (spans[k].label == "PERSON" and spans[k].start == a and b < spans[k].end) for k in inside):
+                continue
+            before = text[a - 1] if a else "\n"
+            if not (before in "\n(（" or (before == "、" and a - 1 in person_ends) or a in org_ends):
+                continue
+            name = text[a:b]
+            if _has_surname(name) and (not freq.get(name) or name in st["proper"]):
+                out.append(_span(text, a, b, "PERSON", "entity.person_credit_verb", 0.55))
+                dropped.update(inside)
+                break
     return [s for k, s in enumerate(spans) if k not in dropped] + out
 
 
@@ -4957,6 +5027,8 @@ _FUNCTION_TAGS = frozenset("v d p c r u y e o ad vg uj ul uz ud ug uv".split())
 # follow a proper name with no place (瑞熙钛业有限公司, 河西学院); the others need a place, a
 # level (市, 县) or a national lead (中共, 共青团, 全国, 国家) before them, or they name a kind
 # of body, not one (教育局, 办公室).
+# 全国政协委员会面交流: after a body's members, 会面 (meet) is the verb, no committee's 会 (not 面向, 面对, 面临 …).
+_MEMBERS_MEET_RE = re.compile("面(?![向对前临积貌上的])")
 _CHAIN_HEADS = (
     "人民政府", "人大常委会", "党工委", "管委会", "纪委监委", "人民法院", "人民检察院", "公安局", "局", "厅",
     # 某某林区中级法院, 某地海事法院, 某地铁路运输检察院: courts of a special jurisdiction, named after their place.
@@ -5067,6 +5139,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue
         if head == "委员会" and _SESSION_AFTER_RE.match(text, head_end):
             continue  # 十三届委员会第一次会议 is the MEETING's; the body before it is found on its own
+        if head == "委员会" and _MEMBERS_MEET_RE.match(text, head_end) and text.endswith("政协", 0, head_start):
+            continue  # 全国政协委员会面: 委员 (the members) + 会面 (meet); the body before them is found on its own
         start, content_start, proper = _body_prefix(text, tokens, token_of, head_start, place_end, st)
         content = head_start - content_start
         if (start is None or content) and _office_abbreviation(tokens, token_of, m, st):
