@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from pizhu.extract.models import Span
 from pizhu.extract.numbers import REIGN_TITLES, join_broken_lines, parse_number
+from pizhu.extract.prefilter import finditer_near
 
 __all__ = ["find_dates"]
 
@@ -378,7 +379,7 @@ def _glossed_era_years(text: str, spans: list[Span]) -> list[Span]:
     taken = {(s.start, s.end) for s in spans}
     found: list[Span] = []
     eras: set[str] = set()
-    for m in _GLOSSED_ERA_YEAR_RE.finditer(text):
+    for m in finditer_near(_GLOSSED_ERA_YEAR_RE, text):
         if int(m.group("year").rstrip("年")) >= _FIRST_REPUBLIC_YEAR or m.group("era") in ("民国", "公元"):
             continue
         eras.add(m.group("era"))

@@ -34,7 +34,7 @@ from pizhu.extract.figures import counted_measures, numeral_idioms
 from pizhu.extract.models import Span
 from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
-from pizhu.extract.prefilter import scanning
+from pizhu.extract.prefilter import finditer_near, scanning
 from pizhu.extract.segment import Segmenter
 
 __all__ = [
@@ -964,9 +964,10 @@ def _find_entities(text: str) -> list[Span]:
         if not (m.group()[0].isdigit() and _COUNT_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()))
     ]
     meetings += [
-        _span(text, m.start(1), m.end(1), "MEETING", "entity.meeting", 0.85) for m in _BODY_SESSION_RE.finditer(text)
+        _span(text, m.start(1), m.end(1), "MEETING", "entity.meeting", 0.85)
+        for m in finditer_near(_BODY_SESSION_RE, text)
     ]
-    studies = _STUDY_SESSION_RE.finditer(text)
+    studies = finditer_near(_STUDY_SESSION_RE, text)
     meetings += [_span(text, *m.span(1), "MEETING", "entity.meeting_study", 0.8) for m in studies]
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
@@ -1000,7 +1001,7 @@ def _find_entities(text: str) -> list[Span]:
     orgs += _federation_second_name(text, orgs, tokens)
     orgs += [
         _span(text, *m.span(), "ORG", "entity.org_party_office", 0.6)
-        for m in _PARTY_OFFICE_RE.finditer(text)
+        for m in finditer_near(_PARTY_OFFICE_RE, text)
         if not any(ch in _NOT_IN_ASSOCIATION for ch in m.group(1))
     ]
     orgs += [_span(text, *m.span(), "ORG", "entity.org_old_ministry", 0.6) for m in _OLD_MINISTRY_RE.finditer(text)]
@@ -1141,7 +1142,7 @@ _LISTED_BEFORE_PLACES_RE = re.compile(
 def _listed_before_a_count_of_places(text: str, places: list[Span]) -> list[Span]:
     covered = _covered(text, places)
     found = []
-    for m in _LISTED_BEFORE_PLACES_RE.finditer(text):
+    for m in finditer_near(_LISTED_BEFORE_PLACES_RE, text):
         at = m.start(1)
         for item in m.group(1).split("、"):
             if not any(covered[at : at + len(item)]):
@@ -1208,7 +1209,7 @@ _AFTER_HONORIFIC_RE = re.compile(
 def _courtesy_names_and_authors(text: str, spans: list[Span]) -> list[Span]:
     taken = {(s.start, s.end) for s in spans}
     found = []
-    for m in _COURTESY_NAME_RE.finditer(text):
+    for m in finditer_near(_COURTESY_NAME_RE, text):
         # The name before it: three characters or two from a surname (明代进士王守仁,字…; :曹某,字…).
         name = next(
             (
@@ -1227,7 +1228,7 @@ def _courtesy_names_and_authors(text: str, spans: list[Span]) -> list[Span]:
     for m in _OLD_AUTHOR_RE.finditer(text):
         if m.group(1)[0] in _SURNAMES and m.span(1) not in taken:
             found.append(_span(text, *m.span(1), "PERSON", "entity.person_old_author", 0.6))
-    for m in _AFTER_HONORIFIC_RE.finditer(text):
+    for m in finditer_near(_AFTER_HONORIFIC_RE, text):
         if (m["surname"] or m["brothers"] or "张") not in _SURNAMES:
             continue  # 电子(…), 二期(…): no surname before the honorific's 子 or after its count
         at = m.start(3)
@@ -1560,7 +1561,7 @@ def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
     taken = _covered(text, (s for s in spans if s.label == "ORG"))
     return [
         _span(text, m.start(), m.end(), "ORG", "entity.org_bare_congress", 0.55)
-        for m in _BARE_CONGRESS_RE.finditer(text)
+        for m in finditer_near(_BARE_CONGRESS_RE, text)
         if not any(taken[m.start() : m.end()])
     ]
 
@@ -1666,7 +1667,7 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
             continue
         if m.end() in meeting_starts or text.startswith(_CCP_AFTER, m.end()):
             out.append(_span(text, m.start(), m.end(), "ORG", "entity.org_ccp", 0.8))
-    out += [_span(text, *m.span(), "ORG", "entity.org_kmt", 0.75) for m in _KMT_RE.finditer(text)]
+    out += [_span(text, *m.span(), "ORG", "entity.org_kmt", 0.75) for m in finditer_near(_KMT_RE, text)]
     return out
 
 
@@ -2098,7 +2099,7 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
     """The names of a stretch of two to four three-character names run together before 等 and a verb of attending."""
     have = {(s.start, s.end) for s in spans if s.label == "PERSON"}
     out: list[Span] = []
-    for m in _RUN_TOGETHER_RE.finditer(text):
+    for m in finditer_near(_RUN_TOGETHER_RE, text):
         parts = [(a, a + 3) for a in range(m.start(1), m.end(1), 3)]
         if all(text[a] in _COMMON_SURNAMES and _plausible_name(text, a, b, st) for a, b in parts):
             out += [
@@ -2554,7 +2555,7 @@ def _meetings_across_breaks(text: str, meetings: list[Span]) -> list[Span]:
         return []
     keep, compact = _compacted(text, breaks)
     found = [m.span() for m in _MEETING_RE.finditer(compact)]
-    found += [m.span(1) for m in _BODY_SESSION_RE.finditer(compact)]
+    found += [m.span(1) for m in finditer_near(_BODY_SESSION_RE, compact)]
     found += [(s.start, s.end) for s in _bare_sessions(compact, [])]
     out: list[Span] = []
     for a, b in found:
@@ -2589,7 +2590,7 @@ def _bare_sessions(text: str, meetings: list[Span]) -> list[Span]:
             or _BODY_BEFORE_RE.search(context)
         ):
             out.append(_span(text, m.start(), m.end(), "MEETING", "entity.meeting_session", 0.75))
-    for m in _SINCE_SESSION_RE.finditer(text):
+    for m in finditer_near(_SINCE_SESSION_RE, text):
         sentence = text[max(0, m.start() - 120) : m.start()]
         sentence = sentence[max(sentence.rfind(c) for c in "。！？\n") + 1 :]
         if not any(a <= m.start() < b for a, b in taken) and _TERM_BEFORE_RE.search(sentence):
@@ -2918,11 +2919,13 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             numbered += 1
         quoted.append((m.start(group), m.end(group), numbered > 0))
     spans += _quoted_list_slogans(text, quoted)
-    spans += [_span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in _PLAN_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_plan", 0.8) for m in finditer_near(_PLAN_RE, text)
+    ]
     inside = [(a, b) for a, b, _ in quoted]
     spans += [
         _span(text, m.start(), m.end(), "SLOGAN", "entity.slogan_programme", 0.6)
-        for m in _PROGRAMME_RE.finditer(text)
+        for m in finditer_near(_PROGRAMME_RE, text)
         if not any(a <= m.start() < b for a, b in inside)
     ]
     spans += [
@@ -2937,7 +2940,7 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
     ]
     spans += [
         _span(text, m.start(m.lastindex or 1), m.end(m.lastindex or 1), "SLOGAN", "entity.slogan_role", 0.6)
-        for m in _DOUBLED_ROLE_RE.finditer(text)
+        for m in finditer_near(_DOUBLED_ROLE_RE, text)
         if not any(a <= m.start(m.lastindex or 1) < b for a, b in inside)
     ]
     spans += [
@@ -3721,7 +3724,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             continue
         # 琼港琼澳: a pairing written again with its first name is a second place, not one run of four.
         found += [(s, e, confidence) for s, e in _unrepeated_runs(text, start, end)]
-    for m in _COUNTED_RUN_RE.finditer(text):
+    for m in finditer_near(_COUNTED_RUN_RE, text):
         # 澳闽台蒙四地: one-character names (蒙 too) counted by as many places after them are one place.
         run = m.group("run")
         if _COUNTS.index(m.group("count")) + 2 == len(run) and sum(ch in _PROVINCE_ABBREVIATIONS for ch in run) >= 2:
@@ -4132,7 +4135,7 @@ def _province_quarters(text: str, out: list[Span]) -> list[Span]:
     taken = [(o.start, o.end) for o in out]
     found = [
         _span(text, m.start(), m.end(), "GPE", "entity.gpe_province_quarter", 0.55)
-        for m in _PROVINCE_QUARTER_RE.finditer(text)
+        for m in finditer_near(_PROVINCE_QUARTER_RE, text)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
     return sorted(out + found, key=lambda o: o.start) if found else out
@@ -4255,7 +4258,7 @@ _ZONE_STEM_FREQ = 2000
 def _zones(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any], out: list[Span]) -> list[Span]:
     """横琴粤澳深度合作区, 前海深港现代服务业合作区: a place, the regions that share it by their
     one-character names, and a cooperation zone's head are one place (RULINGS: the zone is GPE)."""
-    matches = list(_ZONE_RE.finditer(text))
+    matches = list(finditer_near(_ZONE_RE, text))
     if not matches:
         return out
     word_ending = {e: (s, w) for s, e, w in tokens}
@@ -4683,10 +4686,13 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
         for m in _CPPCC_TERM_RE.finditer(text)
     ]
     spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_central", 0.6) for m in _CENTRAL_RE.finditer(text)]
-    spans += [_span(text, m.start(), m.end(), "ORG", "entity.org_ji_bureau", 0.7) for m in _JI_BUREAU_RE.finditer(text)]
+    spans += [
+        _span(text, m.start(), m.end(), "ORG", "entity.org_ji_bureau", 0.7) for m in finditer_near(_JI_BUREAU_RE, text)
+    ]
     # 穗政协, 甬政协: a city's one-character name before its CPPCC.
     spans += [
-        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_short", 0.6) for m in _CPPCC_SHORT_RE.finditer(text)
+        _span(text, m.start(), m.end(), "ORG", "entity.org_cppcc_short", 0.6)
+        for m in finditer_near(_CPPCC_SHORT_RE, text)
     ]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_party_term", 0.75) for m in _PARTY_TERM_RE.finditer(text)
@@ -4767,7 +4773,7 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
     ]
     spans += [
         _span(text, m.start(), m.end(), "ORG", "entity.org_federation", 0.6)
-        for m in _LISTED_FEDERATION_RE.finditer(text)
+        for m in finditer_near(_LISTED_FEDERATION_RE, text)
         if _BARE_PARTY_RE.search(text[max(0, m.start() - 60) : m.end() + 60])
     ]
     for m in _MEDIA_RE.finditer(text):
@@ -5974,9 +5980,9 @@ def _party_branches(text: str, orgs: list[Span], places: list[Span], tokens: lis
         if held is not None and held.end() == len(o.text):
             learned.setdefault(held.group(1), o.end)
     for m in (
-        *_ORDINAL_BRANCH_RE.finditer(text),
-        *_BRANCH_BEFORE_POST_RE.finditer(text),
-        *_SUPERVISORY_RE.finditer(text),
+        *finditer_near(_ORDINAL_BRANCH_RE, text),
+        *finditer_near(_BRANCH_BEFORE_POST_RE, text),
+        *finditer_near(_SUPERVISORY_RE, text),
     ):
         a, b = m.span(m.lastindex or 0)
         if not any(inside[a:b]):
@@ -5995,7 +6001,7 @@ def _federation_second_name(text: str, orgs: list[Span], tokens: list[tuple[int,
     ends = {o.end for o in orgs if o.text.endswith(("工商联", "工商业联合会"))}
     learned: dict[str, int] = {}
     out = []
-    for m in _SECOND_NAME_RE.finditer(text):
+    for m in finditer_near(_SECOND_NAME_RE, text):
         if m.start() in ends:
             out.append(_span(text, *m.span(1), "ORG", "entity.org_second_name", 0.7))
             learned.setdefault(m.group(1), m.end())
@@ -6208,7 +6214,7 @@ def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
     (X和Y委员会) in a text that names the 政协 (RULINGS, 490–501)."""
     inside = _covered(text, orgs)
     out = []
-    for m in _COMMITTEE_LIST_RE.finditer(text):
+    for m in finditer_near(_COMMITTEE_LIST_RE, text):
         pos, end = m.start(1), m.end(1)
         items: list[tuple[int, int]] = []
         while pos < end:
@@ -6225,7 +6231,7 @@ def _committees_by_name(text: str, orgs: list[Span]) -> list[Span]:
     if "政协" in text:
         out += [
             _span(text, *m.span(1), "ORG", "entity.org_listed_committee", 0.6)
-            for m in _TWO_FIELD_COMMITTEE_RE.finditer(text)
+            for m in finditer_near(_TWO_FIELD_COMMITTEE_RE, text)
             if not any(inside[m.start(1) : m.end(1)])
             and not text[m.start(1) : m.end(1)].startswith(_COMMITTEE_KINDS)
             and "常务" not in m.group(1)  # 听取和审议常务委员会: the standing committee after two verbs
@@ -6771,7 +6777,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     spans += _names_before_cues(text, st, tokens)
     spans += [
         _span(text, m.start(1), m.end(1), "PERSON", "entity.person_byline", 0.6)
-        for m in _SLASH_CREDIT_RE.finditer(text)
+        for m in finditer_near(_SLASH_CREDIT_RE, text)
         if _plausible_name(text, m.start(1), m.end(1), st)
     ]
     # (记者 张某李某某): names a credit gives one after another, their space removed, split at the
@@ -7327,7 +7333,7 @@ def _names_before_cues(text: str, st: dict[str, Any], tokens: list[tuple[int, in
                 spans.append(_span(text, start, cue, "PERSON", "entity.person_before_cue", 0.65))
                 break
     # 宋某某为主任委员, 王某某任副主任委员, 以张某为组长: after a boundary, a name, then 为/任 and a post.
-    for m in _APPOINTED_RE.finditer(text):
+    for m in finditer_near(_APPOINTED_RE, text):
         for length in (3, 2, 4):
             start = m.start("verb") - length
             end = start + length
@@ -8063,7 +8069,7 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
             _plausible_name(text, a, b, st) and _has_surname(m.group(1))
         ):
             spans.append(_span(text, a, b, "PERSON", "entity.person_own_line", 0.55))
-    for m in _DOT_NAME_RE.finditer(text):
+    for m in finditer_near(_DOT_NAME_RE, text):
         # The second part runs to what follows a name (努尔兰·阿不都满金 | 代表…), never into it.
         end = next(
             (
@@ -8461,7 +8467,7 @@ _NUMERALS = "〇零一二三四五六七八九十百千两0123456789"
 
 
 def _society_stems(text: str, spans: list[Span]) -> list[Span]:
-    stems = {m.group(1) for m in _SOCIETY_NAME_RE.finditer(text) if m.group(0) in _PARTIES.split("|")}
+    stems = {m.group(1) for m in finditer_near(_SOCIETY_NAME_RE, text) if m.group(0) in _PARTIES.split("|")}
     if not stems:
         return spans
     added: list[Span] = []

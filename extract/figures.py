@@ -34,7 +34,7 @@ from pizhu.extract.numbers import (
     to_json_number,
 )
 from pizhu.extract.places import table as places_table
-from pizhu.extract.prefilter import scanning
+from pizhu.extract.prefilter import finditer_near, scanning
 
 __all__ = ["find_figures", "measure_kinds", "time_words", "unit_at"]
 
@@ -354,7 +354,7 @@ _HALF_SPAN_RE = scanning(re.compile(r"(?<=历时|为期|长达|用了|经过|用
 
 def _half_spans(text: str) -> list[Span]:
     spans = []
-    for m in _HALF_SPAN_RE.finditer(text):
+    for m in finditer_near(_HALF_SPAN_RE, text):
         if text.startswith(("来", "以来", "多来"), m.end()):
             continue
         attrs = {"value": 0.5, "unit": m.group("unit"), "approx": "exact", "metric": _metric(text, m.start(), m.end())}
@@ -408,7 +408,7 @@ def _terms(text: str) -> list[Span]:
 
 def _spoken_lengths(text: str) -> list[Span]:
     spans = []
-    for m in _SPOKEN_RE.finditer(text):
+    for m in finditer_near(_SPOKEN_RE, text):
         whole, frac = parse_number(m.group("whole")), parse_number(m.group("frac"))
         if whole is None or frac is None:
             continue

@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pizhu.extract import entities, figures, normalize, sections
-from pizhu.extract.prefilter import scanning
+from pizhu.extract import dates, entities, figures, normalize, sections
+from pizhu.extract.prefilter import _cue, finditer_near, scanning
 
 
 def _scanned() -> list[tuple[str, re.Pattern[str]]]:
@@ -59,3 +59,50 @@ def test_the_same_matches_as_without_it(data: st.DataObject) -> None:
         pieces = sorted(set(re.findall(r"[\u4e00-\u9fff]+", plain.pattern)) | set("，。、\n 1２a"))
         text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12), label=name))
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+def _near_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The extractor's patterns finditer_near reads a cue in (all of the modules', used with it or not)."""
+    return [
+        (name, value)
+        for module in (entities, figures, dates)
+        for name, value in vars(module).items()
+        if isinstance(value, re.Pattern) and _cue(value) is not None
+    ]
+
+
+_NEAR = _near_patterns()
+
+
+def test_a_cue_after_a_run_of_any_character() -> None:
+    pattern = re.compile(r"(?:(?<![一-鿿])|(?<=[由与]))[一-鿿]{2,6}及[一-鿿]{2,6}?局")
+    cue = _cue(pattern)
+    assert cue is not None and (cue[0].pattern, cue[1], cue[2]) == ("[及]", 2, 6)
+    text = "市财政局及税务局，由发改委及统计局和市场监管局"
+    assert [m.span() for m in finditer_near(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.group() for m in finditer_near(pattern, text)] == ["市财政局及税务局", "由发改委及统计局"]
+
+
+def test_no_cue_no_shortcut() -> None:
+    # no character of few every match holds; one too far from the start (50); a pattern that may match nothing
+    for plain in (r"[一-鿿]+局", r"[^，]{1,50}及", r"a?b?"):
+        pattern = re.compile(plain)
+        assert _cue(pattern) is None
+        text = "市财政局及税务局 ab"
+        assert [m.span() for m in finditer_near(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_the_extractor_reads_cues_in_its_patterns() -> None:
+    names = {name for name, _ in _NEAR}
+    assert {"_JI_BUREAU_RE", "_APPOINTED_RE", "_DOT_NAME_RE", "_GLOSSED_ERA_YEAR_RE"} <= names
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_near_finds_what_finditer_finds(data: st.DataObject) -> None:
+    """On text made of the pieces a pattern names, finditer_near gives finditer's matches (spans and groups)."""
+    for name, pattern in _NEAR:
+        pieces = sorted(set(re.findall(r"[\u4e00-\u9fff]+", pattern.pattern)) | set("，。、（(\n 1２a·"))
+        text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=16), label=name))
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in finditer_near(pattern, text)] == expected, name
