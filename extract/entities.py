@@ -617,7 +617,12 @@ _BARE_PARTY_RE = re.compile(
 # 中央八项规定, 中央和自治区党委, 中央《关于…》: the Central Committee by its short name; 中共 before its congress.
 _CENTRAL_RE = scanning(
     re.compile(
-        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导)"
+        r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导"
+        # 中央大政方针, 中央号召, 中央关于…的部署, 中央的农村政策: what the Centre directs, after it (audit ruling).
+        r"|大政方针|方针|号召|关于|的[\u4e00-\u9fff]{0,4}?(?:政策|方针|部署|要求|精神))"
+        # 贯彻中央…, 落实中央…: a verb of carrying out before it takes the Centre as its object, unless a longer
+        # name or an adjective's noun follows (中央企业, 中央财政, 中央电视台: no body by the short name).
+        r"|(?<=贯彻|落实|执行|吃透|响应|遵照|服从)中央(?![企财预银电广军纪政人部委统组宣办巡和国])"
         r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
     )
 )

@@ -1,0 +1,51 @@
+"""Issue 21, round wave8d: kinds the misses of the unseen county pages (texts 880–891) showed, checked against the
+whole dev half.
+
+Sentences are written for the test, never copied from the round's texts. Rules alone unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+# --- Bare 中央 as the Centre: after a verb of carrying out, before what it directs (audit ruling) ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县政协坚决贯彻中央大政方针和省委决策部署。",
+        "委员们要吃透政策,响应落实中央号召,发挥各自优势。",
+        "村民们都对中央的农村政策表示满意。",
+        "全面执行中央关于脱贫攻坚的部署。",
+    ],
+)
+def test_the_centre_after_a_verb_of_carrying_out_or_before_its_directive_is_a_body(text: str) -> None:
+    assert "中央" in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("认真落实中共中央的决策部署。", "中共中央"),
+        ("坚决贯彻党中央决策部署。", "党中央"),
+    ],
+)
+def test_the_centre_inside_a_longer_name_stays_that_name(text: str, body: str) -> None:
+    found = labelled(text, "ORG")
+    assert body in found
+    assert "中央" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议强调要发挥中央企业的带动作用。",
+        "这里是城市的中央公园。",
+        "他站在舞台中央讲话。",
+    ],
+)
+def test_central_as_an_adjective_or_a_place_is_no_body(text: str) -> None:
+    assert "中央" not in labelled(text, "ORG")
