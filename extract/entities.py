@@ -470,11 +470,12 @@ _FORMULA_RE = re.compile(
     rf"|\d+(?:[+＋](?:\d+|[NnXx]))+|\d{{3,4}})"
 )
 # 三大攻坚战, 五大战略定位, 十大行动, 三大职能: a numbered programme with a programme's head is a
-# watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not).
+# watchword, quoted or not (RULINGS: numbered watchwords are SLOGAN quoted or not); 五大任务 too, a set of
+# tasks named with 大 (wave8d: 三个任务 counts tasks, a count of aspects).
 _PROGRAMME_RE = scanning(
     re.compile(
         r"(?<![0-9一二三四五六七八九十两第])(?:[两二三四五六七八九]|十)大"
-        r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位)(?![一-龥]{0,1}[长员者])"
+        r"(?:攻坚战|战役|行动|工程|战略定位|战略|职能|定位|任务)(?![一-龥]{0,1}[长员者])"
     )
 )
 # 树牢三个担当, 增强五个自觉: a numbered formula (N个 and a two-character noun) held to by a verb of allegiance

@@ -49,3 +49,22 @@ def test_the_centre_inside_a_longer_name_stays_that_name(text: str, body: str) -
 )
 def test_central_as_an_adjective_or_a_place_is_no_body(text: str) -> None:
     assert "中央" not in labelled(text, "ORG")
+
+
+# --- N大任务: a numbered set of tasks named with 大 is a programme, a watchword unquoted too (slog4, slogan2) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "formula"),
+    [
+        ("为完成好总书记交给本区的五大任务贡献力量。", "五大任务"),
+        ("紧扣三大任务谋划全年工作。", "三大任务"),
+    ],
+)
+def test_a_numbered_set_of_tasks_named_with_da_is_a_watchword(text: str, formula: str) -> None:
+    assert formula in labelled(text, "SLOGAN")
+
+
+@pytest.mark.parametrize("text", ["完成了三个任务。", "第三大任务是民生。", "这是十三大任务书。"])
+def test_tasks_counted_or_ranked_are_no_watchword(text: str) -> None:
+    assert not any(s.endswith("任务") for s in labelled(text, "SLOGAN"))
