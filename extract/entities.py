@@ -7006,6 +7006,8 @@ _NAME_CUE_RE = scanning(
         r"|律师(?![事协行界团队们委代])"
         # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
         r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
+        # 王某荣获优秀提案奖, 李某获三等奖: the recipient before the award or title it receives (wave8d).
+        r"|(?:荣获|获得?)(?=[^，。；,;、\n]{0,16}?(?:奖|称号|表彰|荣誉))"
         r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
         # 会议现场。李某摄: a photo credit closing its line.
         r"|摄(?=[ \t\u3000]*(?:\n|$))"

@@ -68,3 +68,27 @@ def test_a_numbered_set_of_tasks_named_with_da_is_a_watchword(text: str, formula
 @pytest.mark.parametrize("text", ["完成了三个任务。", "第三大任务是民生。", "这是十三大任务书。"])
 def test_tasks_counted_or_ranked_are_no_watchword(text: str) -> None:
     assert not any(s.endswith("任务") for s in labelled(text, "SLOGAN"))
+
+
+# --- A name before 获/荣获 and the award it receives: the recipient (as before a verb of speech) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在年度表彰中,王新民荣获优秀参政议政奖。", "王新民"),
+        ("社员赵丽梅荣获全国先进个人称号。", "赵丽梅"),
+        ("周建华获一等奖、孙立国获三等奖。", "孙立国"),
+        ("周建华获一等奖、孙立国获三等奖。", "周建华"),
+    ],
+)
+def test_a_name_before_the_award_it_receives_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["该提案获优秀提案奖。", "我市荣获全国文明城市称号。", "学校获评先进集体。", "大家获益匪浅。"],
+)
+def test_what_receives_an_award_without_a_names_shape_is_no_person(text: str) -> None:
+    assert labelled(text, "PERSON") == []
