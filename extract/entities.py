@@ -324,8 +324,10 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 # --- patterns -----------------------------------------------------------------------------
 
 # A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
+# A title holds no sentence end or semicolon: 《…。…》 on a PDF page whose two columns normalization runs together
+# is the other column's sentence between two halves, not one work (RULINGS, mix5; wave8d).
 _TITLE_RE = re.compile(
-    r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}(?:\n[^《》\n。；！？]{1,60}){0,2}\n[^《》\n]{1,60}》"
+    r"《[^《》\n。；;]{1,80}》|《[^《》\n。；;！？]{1,60}(?:\n[^《》\n。；;！？]{1,60}){0,2}\n[^《》\n。；;]{1,60}》"
 )
 
 # 《经济通通讯社驻京记者黄燕明6日北京专电》: a dateline a page set in 《》 is no title (RULINGS, 099–118).

@@ -92,3 +92,25 @@ def test_a_name_before_the_award_it_receives_is_a_person(text: str, name: str) -
 )
 def test_what_receives_an_award_without_a_names_shape_is_no_person(text: str) -> None:
     assert labelled(text, "PERSON") == []
+
+
+# --- A title holds no sentence end: 《…。…》 is two columns of a PDF page run together, not one work ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "印发了《关于推进协商民主的实施意各项工作。规范提案办理建设意见》等文件。",
+        "学习《中共中央关于加强;城区管理力度的决定》。",
+    ],
+)
+def test_brackets_around_a_sentence_end_hold_no_title(text: str) -> None:
+    assert labelled(text, "TITLE") == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["《实施岸电建设,打造绿色邮轮港的建议》", "《政协工作信息》", "《何为协商?》"],
+)
+def test_titles_with_commas_or_a_question_stay(title: str) -> None:
+    assert labelled(f"会议审议了{title}。", "TITLE") == [title]
