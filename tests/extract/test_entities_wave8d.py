@@ -114,3 +114,23 @@ def test_brackets_around_a_sentence_end_hold_no_title(text: str) -> None:
 )
 def test_titles_with_commas_or_a_question_stay(title: str) -> None:
     assert labelled(f"会议审议了{title}。", "TITLE") == [title]
+
+
+# --- 省委二十条, 国八条: a policy package named by its count of articles after the body that issued it -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按照省委二十条和市委三十条提出的新要求推进工作。",
+        "学习了《关于加强和改进新时代市县政协工作三十条实施意见》。",
+        "大家谈到了国八条的落实。",
+    ],
+)
+def test_a_policy_package_named_by_its_articles_is_no_figure(text: str) -> None:
+    assert not any(f.endswith("条") for f in labelled(text, "FIGURE"))
+
+
+@pytest.mark.parametrize(("text", "figure"), [("委员们提出了3条建议。", "3条"), ("共收集意见二十条。", "二十条")])
+def test_articles_or_proposals_counted_stay_figures(text: str, figure: str) -> None:
+    assert figure in labelled(text, "FIGURE")
