@@ -324,8 +324,10 @@ def _stem_is_name(entry: tuple[int, str] | None) -> bool:
 # --- patterns -----------------------------------------------------------------------------
 
 # A 《title》 the layout broke over two lines is still one TITLE (the break stays in the span).
+# A title holds no sentence end or semicolon: 《…。…》 on a PDF page whose two columns normalization runs together
+# is the other column's sentence between two halves, not one work (RULINGS, mix5; wave8d).
 _TITLE_RE = re.compile(
-    r"《[^《》\n]{1,80}》|《[^《》\n。；！？]{1,60}(?:\n[^《》\n。；！？]{1,60}){0,2}\n[^《》\n]{1,60}》"
+    r"《[^《》\n。；;]{1,80}》|《[^《》\n。；;！？]{1,60}(?:\n[^《》\n。；;！？]{1,60}){0,2}\n[^《》\n。；;]{1,60}》"
 )
 
 # 《经济通通讯社驻京记者黄燕明6日北京专电》: a dateline a page set in 《》 is no title (RULINGS, 099–118).
@@ -629,7 +631,12 @@ _BARE_PARTY_RE = re.compile(
 _CENTRAL_RE = scanning(
     re.compile(
         r"(?<![党共团国])中央(?=八项规定|和|、|《|决策|部署|精神|要求|有关|政策|代表团|对|今次|领导"
-        rf"|的[{_CJK}]{{0,4}}?(?:政策|决策|部署|精神|要求|方针|号召|指示)|号召|惠[港澳台农民]|赋予|修改|作出|出台)"
+        rf"|的[{_CJK}]{{0,4}}?(?:政策|决策|部署|精神|要求|方针|号召|指示)|号召|惠[港澳台农民]|赋予|修改|作出|出台"
+        # 中央大政方针, 中央关于…的部署: what the Centre directs, after it (wave8d).
+        r"|大政方针|方针|关于)"
+        # 贯彻中央…, 落实中央…: a verb of carrying out before it takes the Centre as its object, unless a longer
+        # name or an adjective's noun follows (中央企业, 中央财政, 中央电视台: no body by the short name).
+        r"|(?<=贯彻|落实|执行|吃透|响应|遵照|服从)中央(?![企财预银电广军纪政人部委统组宣办巡和国])"
         r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
     )
 )
@@ -7098,6 +7105,8 @@ _NAME_CUE_RE = scanning(
         r"|律师(?![事协行界团队们委代])"
         # 孙某发言, 李某介绍了, 丁某说: a verb of speech right after the name.
         r"|发言|介绍|说(?=[,，:：])|认为|建议|谈到"
+        # 王某荣获优秀提案奖, 李某获三等奖: the recipient before the award or title it receives (wave8d).
+        r"|(?:荣获|获得?)(?=[^，。；,;、\n]{0,16}?(?:奖|称号|表彰|荣誉))"
         r"|等\d+[名位人]|等[一二三四五六七八九十百]+[名位人]"
         # 会议现场。李某摄: a photo credit closing its line.
         r"|摄(?=[ \t\u3000]*(?:\n|$))"

@@ -542,6 +542,8 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         return None  # “2个100年”: the second numeral of a numbered formula (两个一百年)
     if arabic and unit == "项" and text.startswith("规定", end):
         return None  # 中央8项规定: the 八项规定, a fixed set
+    if unit == "条" and (before in ("委", "国") or text.startswith("实施意见", end)):
+        return None  # 省委二十条, 国八条, …三十条实施意见: a policy package named by its count of articles, a set
     if pre is None and _COMPARED_BEFORE_RE.search(text, max(0, num_start - 12), num_start):
         return None  # 会期比去年多1天, 迟1天开幕, 比上届少3人: a difference, a comparison (会期多一天)
     if unit in ("栋", "幢", "层", "座") and (

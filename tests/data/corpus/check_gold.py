@@ -59,6 +59,8 @@ _PREFIX = {
     "逾": "over",
     # 数百位, 数十件: a bare scale after 数 counts, about (GUIDELINES: 近, 逾, 上, 数; RULINGS: 数十 like 数百).
     "数": "about",
+    # 上百种, 上万字: a bare scale after 上 counts, over (GUIDELINES v1.1 lists 上; RULINGS, wave8d).
+    "上": "over",
 }
 _SCALE = {
     "万亿": Decimal(10**12),
