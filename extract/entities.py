@@ -3946,6 +3946,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and not (text[e - 1] in _NATURAL_SUFFIXES and text[e - 1] == feature.group()[-1])
             # 中国 + 近代海 + 军: the feature's character opens the next word (海军), no feature
             and st["tokenizer"].FREQ.get(text[feature.end() - 1 : feature.end() + 1], 0) < _EVERYDAY_WORD_FREQ
+            # 某市 + 建设海 + 绵城市: a verb of building opens the place's predicate, no feature's name
+            and not feature.group().startswith(_BRAND_VERBS)
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
@@ -4114,6 +4116,8 @@ def _development_zones(
                 and not _names_a_place(w, st)
                 and not _zone_stem(w, st)
                 and w[-1] not in _ZONE_BODY_CHARS  # 扬中市政协经开区委员组: a body's word, not a sector's
+                # 海南 + 建设 + 自贸港: a verb of building opens the place's predicate; the zone is what it builds
+                and w not in _BRAND_VERBS
             )
             if not (w in _ZONE_LEVELS or sector):
                 break
