@@ -1020,6 +1020,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_between_commas(text, spans, st)
     spans += _run_together_names(text, spans, st)
     spans = _split_run_names(text, spans, st)
+    spans = _names_run_together(text, spans, st)
     spans = [_without_word_before(text, s, st) for s in spans]
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
@@ -2026,6 +2027,70 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out += [
                 _span(text, a, b, "PERSON", "entity.person_run_together", 0.5) for a, b in parts if (a, b) not in have
             ]
+    return out
+
+
+# 副主席(9)李某某王某某张某, 、陈某某梁某某夏某某(女)、: names run together with no mark, as an encyclopedia's mirror
+# gives a list whose links lost their separators: after a post that opens a line or a table cell (its count in
+# brackets, a footnote mark) to the line's or the cell's end, or as an item of a 、 list closed by a bracketed note
+# (an ethnic group, 女), a stretch of CJK that reads as names only, none holding a post (RULINGS, wave8b).
+_RUN_AFTER_POST: list[re.Pattern[str]] = []  # compiled at first use: the posts' pattern is defined further down
+_RUN_IN_LIST_RE = re.compile(rf"、([{_CJK}]{{4,40}})(?=[(（])")
+_RUN_PARTS_CAP = 4
+
+
+def _name_partitions(text: str, start: int, end: int, st: dict[str, Any]) -> list[list[tuple[int, int]]]:
+    """The ways ``text[start:end]`` reads as names of two or three characters, each a surname and a name's shape
+    (at most a few: a stretch that reads many ways is no list)."""
+    memo: dict[int, list[list[tuple[int, int]]]] = {}
+
+    def read(at: int) -> list[list[tuple[int, int]]]:
+        if at == end:
+            return [[]]
+        if at not in memo:
+            found: list[list[tuple[int, int]]] = []
+            for n in (3, 2):
+                if (
+                    at + n <= end
+                    and text[at] in _SURNAMES
+                    and _plausible_name(text, at, at + n, st)
+                    and _POST_RE.search(text, at, at + n) is None  # 王某任团长: a post, no name
+                ):
+                    found += [[(at, at + n), *rest] for rest in read(at + n)]
+            memo[at] = found[:_RUN_PARTS_CAP]
+        return memo[at]
+
+    return read(start)
+
+
+def _names_run_together(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The names of a stretch run together after a post or as one item of a 、 list; where the stretch reads
+    more than one way, the names every reading holds."""
+    if not _RUN_AFTER_POST:
+        _RUN_AFTER_POST.append(
+            scanning(
+                re.compile(
+                    rf"(?<![^\n|])[ \t]*(?:{_POST_RE.pattern})(?:[(（]\d+[)）]|\[\d+\])?[ \t:：|]*([{_CJK}]{{4,40}})"
+                    rf"(?=[ \t]*(?:[\n|]|$))"
+                )
+            )
+        )
+    runs = [m.span(1) for m in _RUN_AFTER_POST[0].finditer(text)]
+    runs += [m.span(1) for m in _RUN_IN_LIST_RE.finditer(text)]
+    if not runs:
+        return spans
+    out = spans
+    for a, b in sorted(set(runs)):
+        if any(s.label != "PERSON" and s.start < b and a < s.end for s in out):
+            continue  # 副主席 + 市政协某某: a body or a place in the stretch, no run of names
+        readings = _name_partitions(text, a, b, st)
+        if not readings or len(readings) >= _RUN_PARTS_CAP or min(len(r) for r in readings) < 2:
+            continue
+        agreed = set(readings[0]).intersection(*readings[1:])
+        if not agreed:
+            continue
+        out = [s for s in out if not (s.label == "PERSON" and s.start < b and a < s.end)]
+        out += [_span(text, i, j, "PERSON", "entity.person_run_together", 0.55) for i, j in sorted(agreed)]
     return out
 
 
