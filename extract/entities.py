@@ -6716,7 +6716,10 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
                     (
                         (end, end + n)
                         for n in (3, 2)
-                        if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st)
+                        if _LIST_END_RE.match(text, end + n)
+                        and _plausible_name(text, end, end + n, st)
+                        # 副县长陈某以《…》为题: 以 or 就 before a quoted title opens a phrase, no name's character
+                        and _PREPOSITION_BEFORE_QUOTE_RE.match(text, end + n - 1) is None
                     ),
                     None,
                 )
@@ -7473,12 +7476,25 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
             j = i + 1
             while j < len(tokens) and end - start < 3:
                 w = tokens[j][2]
+                if (
+                    text is not None
+                    and len(w) == 2
+                    and end - start == 2
+                    and _PREPOSITION_BEFORE_QUOTE_RE.match(text, tokens[j][0] + 1)
+                    and _NAME_CHAR_RE.match(w[0])
+                    and w[0] not in _NAME_BREAKERS
+                    and w[0] not in _STOP_CHARS
+                ):
+                    end += 1  # 高 + 瑞 + 华以 + 《: jieba glued the name's last character to 以 before a title
+                    break
                 if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                     break
                 if text is not None and (
                     _NAME_CUE_RE.match(text, tokens[j][0])
                     or _CREDIT_RE.match(text, tokens[j][0])
                     or _VERB_OPENING_AFTER_NAME_RE.match(text, tokens[j][0])
+                    # 陈 + 娟 + 以 + 《: 以 or 就 before a quoted title opens a phrase, no given name's character
+                    or _PREPOSITION_BEFORE_QUOTE_RE.match(text, tokens[j][0])
                 ):
                     break  # 李明作工作报告, 毕竞文/图, 林昶获邀: 作 or 获 starts the verb, 文/图 the credit
                 end = tokens[j][1]
@@ -7488,6 +7504,8 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
     return None
 
 
+# 以《…》为题, 就“…”作说明: a preposition before a quoted title or theme, after a speaker's name.
+_PREPOSITION_BEFORE_QUOTE_RE = re.compile(r"[以就][《“\"]")
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 # One-character verbs of speaking and moving that follow a name (李某说, 李某来到 …).
 _VERB_AFTER_NAME_CHARS = frozenset("说讲称谈问答来去到回率任做作赴在是有")

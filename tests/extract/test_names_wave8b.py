@@ -51,3 +51,10 @@ def test_a_post_after_a_name_in_a_list_is_no_name() -> None:
 def test_a_name_with_a_date_after_it_on_its_line_stays_one_name() -> None:
     found = persons("行政长官崔志安今(26)日上午会见联谊会一行。")
     assert "崔志安" in found and "安今" not in found
+
+
+def test_a_name_before_a_preposition_and_a_quoted_title_ends_before_it() -> None:
+    # 主委某某以《…》为题, 副县长某某以《…》: 以 (or 就) opens the phrase, whether jieba glued it to the name or not.
+    assert "高瑞华" in persons("主委高瑞华以《继承优良传统》为题为党员上党课。")
+    assert "陈娟" in persons("市政协委员、副县长陈娟以《在田园上写诗》为题作辅导讲座。")
+    assert "陈娟以" not in persons("市政协委员、副县长陈娟以《在田园上写诗》为题作辅导讲座。")
