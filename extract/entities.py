@@ -6693,12 +6693,42 @@ _LEADER_OPENINGS: dict[str, str | None] = {}
 when it grows as large as _BEFORE_A_NAME may)."""
 
 
+# A democratic party's member's word (its short name glued to 员: 农工党 + 员), read where the text names one.
+_MEMBER_WORDS = frozenset(("党员", "盟员", "会员", "社员", "员"))
+_DEMOCRATIC_PARTY_RE = scanning(re.compile(_PARTIES.replace("|中共", "")))
+# What opens the clause after a member's name: the passive (被评为) or an award's verb (荣获).
+_CLAUSE_AFTER_MEMBER = ("被", "荣获")
+
+
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
     cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
-    for i in _tokens_to_read(tokens, leaders):
+    # 农工党员某某, 会员某某: in a text that names a democratic party, its member's word is a role a name follows,
+    # as 委员 is (RULINGS, wave8b).
+    members = _MEMBER_WORDS if _DEMOCRATIC_PARTY_RE.search(text) else frozenset()
+    for i in _tokens_to_read(tokens, leaders, members):
         start, end, word = tokens[i]
+        if (
+            members
+            and word in members
+            and (word != "员" or (i and tokens[i - 1][2] in _PARTY_SHORT and tokens[i - 1][1] == start))
+            and not _before_a_name(word, titles, st)  # 盟员 is a title already: read as titles are
+        ):
+            found = _name_after(tokens, i + 1, text)
+            if found is None:
+                # 农工党员 + 郑 + 黎明 + 被评为: a surname and a word jieba holds, closed by a list's end or a passive
+                found = next(
+                    (
+                        (end, end + n)
+                        for n in (3, 2)
+                        if _LIST_END_RE.match(text, end + n) or text.startswith(_CLAUSE_AFTER_MEMBER, end + n)
+                    ),
+                    None,
+                )
+            if found is not None and _plausible_name(text, found[0], found[1], st):
+                spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_member", 0.6))
+            continue
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif len(word) >= 4 and (lead := _leader_opening(word, leaders, st)) is not None:  # (None if shorter)
@@ -6993,15 +7023,20 @@ _NOT_PROFESSIONS = frozenset(
 )
 
 
-def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None = None) -> list[int]:
+def _tokens_to_read(
+    tokens: list[tuple[int, int, str]], leaders: Set[str] | None = None, extra: Set[str] = frozenset()
+) -> list[int]:
     """The indices, in order, of the tokens a loop over words before names must read: a word _before_a_name
-    says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
-    open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
+    says True of or has not been asked about, a leader's name, a word of four or more characters (one may
+    open with a leader's name), or a word of ``extra``. The others, words _before_a_name said False of, are
+    passed over in C."""
     words = _token_word_list(tokens)
     read = map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))
     if leaders is not None:
         # One flag per token, or-ed in C: the indices come out in order and once each (no set to sort).
         read = map(or_, map(or_, read, map(leaders.__contains__, words)), map((3).__lt__, map(len, words)))
+    if extra:
+        read = map(or_, read, map(extra.__contains__, words))
     return list(compress(count(), read))
 
 

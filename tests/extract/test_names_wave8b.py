@@ -58,3 +58,15 @@ def test_a_name_before_a_preposition_and_a_quoted_title_ends_before_it() -> None
     assert "高瑞华" in persons("主委高瑞华以《继承优良传统》为题为党员上党课。")
     assert "陈娟" in persons("市政协委员、副县长陈娟以《在田园上写诗》为题作辅导讲座。")
     assert "陈娟以" not in persons("市政协委员、副县长陈娟以《在田园上写诗》为题作辅导讲座。")
+
+
+def test_a_party_members_word_before_a_name_is_a_role_it_follows() -> None:
+    # 农工党员某某, 会员某某 in a party's page: the member, named as 委员某某 is (RULINGS, wave8b).
+    assert "郑黎明" in persons("农工党唐山市委全年编发简报86期。农工党员郑黎明被评为先进个人。")
+    assert "张伟" in persons("民革市委表彰先进。民革党员张伟被评为优秀党员。")
+    assert "秦立梅" in persons("民进市委会获评先进集体,会员秦立梅荣获民进全国先进个人。")
+
+
+def test_the_members_words_before_common_words_stay_no_name() -> None:
+    text = "民建市委组织会员企业捐款,会员单位积极参与,广大党员干部和社员代表出席。"
+    assert persons(text) == []
