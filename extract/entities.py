@@ -8228,6 +8228,8 @@ def _listed_agencies(
                 first = tokens[token_ending[end]][0]  # one word of the tokenizer's (担任|税务局), never a verb with it
                 if first > 0 and text[first - 1] in _LEVELS and text[first - 2 : first - 1] not in _LEVELS:
                     first -= 1  # its level before it (到|市|经贸委)
+                    if text.endswith("自治", 0, first):
+                        first -= 2  # 邀请|自治区|民委: an autonomous area's level is written with 自治
                 items.append((first, end))
             break
         heads = [(a, b) for a, b in items if _agency_item(text[a:b])]
