@@ -5100,6 +5100,11 @@ _VENUE_BEFORE_CENTRE = (
 )
 
 
+# Verbs of focusing on a task (围绕中心, 紧扣中心; not 服务, of 政务服务中心): the 中心 after them is the central
+# task, no centre.
+_FOCUS_VERBS = ("围绕", "紧扣", "聚焦", "紧贴")
+
+
 def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
     """Bodies as a grammar of place + organ: 岳阳市生态环境局, 县政协文史委员会, 共青团某某县委,
     某某军分区, 中国人民银行某某分行, 瑞熙钛业有限公司.
@@ -5197,6 +5202,7 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if head == "中心" and (
             content == 0
             or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)
+            or text.endswith(_FOCUS_VERBS, 0, head_start)  # 某委紧紧围绕中心: the central task, as 中心工作 is
             or text[head_start - 1] == "副"
             or text.startswith(("工作", "任务", "城市", "城区"), head_end)
         ):
@@ -5348,8 +5354,14 @@ def _head_is_word(tokens: list[tuple[int, int, str]], token_of: _TokenIndex, sta
         return False  # 人大|代表, 局|局长 (jieba's 人大代表, 局局长): a head may end where a post begins
     if tokens[first][0] == start:
         return True
-    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅, nor a hall (展示厅).
-    return first == last and tokens[first][1] - tokens[first][0] >= 3 and tokens[first][2] not in _HALL_WORDS
+    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅, nor a hall (展示厅),
+    # nor a word's 局 at the end of a longer word (服务大局: the overall situation, no bureau).
+    return (
+        first == last
+        and tokens[first][1] - tokens[first][0] >= 3
+        and tokens[first][2] not in _HALL_WORDS
+        and not (end - start == 1 and tokens[first][2][-1] == "局" and start > 0 and tokens[first][2][-2] in _WORD_JU)
+    )
 
 
 # 农产品展示厅, 宴会厅, 报告厅: a room or a hall that jieba reads as one word with 厅 is a venue, no department (厅).

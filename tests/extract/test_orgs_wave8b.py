@@ -19,3 +19,16 @@ def test_an_autonomous_regions_level_stays_whole_on_a_lists_first_agency() -> No
 
 def test_a_citys_level_before_a_lists_first_agency_is_still_read() -> None:
     assert "市经贸委" in orgs("他先后调到市经贸委、市财政局等单位工作。")
+
+
+def test_serving_the_overall_situation_and_the_central_task_are_no_bodies() -> None:
+    # 围绕中心、服务大局 written without its mark after a body: 中心 is the central task, 大局 the overall situation.
+    found = orgs("五年来,民革贵州省委紧紧围绕中心服务大局,深入开展调查研究。")
+    assert "民革贵州省委" in found
+    assert not any(o.endswith(("中心", "大局")) for o in found)
+    assert set(orgs("市工商联服务大局,积极作为。")) == {"市工商联"}
+
+
+def test_a_centre_and_a_bureau_named_after_their_place_still_read() -> None:
+    assert "市政务服务中心" in orgs("市政务服务中心开展窗口服务。")
+    assert "县公安局" in orgs("县公安局派员参加。")
