@@ -5224,6 +5224,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         if any(verb in text[start:head_start] for verb in _CLAUSE_VERBS):
             continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
+        if text.endswith("地方", start, head_start) or "地方政协" in text[start:head_start]:
+            continue  # 中国人民政治协商会议地方委员会, 全国地方政协某委员会: every place's, a kind (not 市地方税务局)
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 

@@ -32,3 +32,15 @@ def test_serving_the_overall_situation_and_the_central_task_are_no_bodies() -> N
 def test_a_centre_and_a_bureau_named_after_their_place_still_read() -> None:
     assert "市政务服务中心" in orgs("市政务服务中心开展窗口服务。")
     assert "县公安局" in orgs("县公安局派员参加。")
+
+
+def test_the_local_committees_in_general_are_no_body() -> None:
+    # 中国人民政治协商会议地方委员会, 全国地方政协某委员会: the kind of committee, every place's (RULINGS, party1).
+    found = orgs("陕西省政协是中国人民政治协商会议地方委员会组织,历史悠久。")
+    assert "中国人民政治协商会议" in found and "中国人民政治协商会议地方委员会" not in found
+    assert not any("地方" in o for o in orgs("他出席全国地方政协社会和法制委员会工作座谈会。"))
+
+
+def test_a_local_tax_bureau_or_chronicles_office_is_still_a_body() -> None:
+    assert "市地方税务局" in orgs("市地方税务局派员参加。")
+    assert "县地方志办公室" in orgs("县地方志办公室编纂年鉴。")
