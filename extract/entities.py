@@ -338,7 +338,9 @@ _TERM = rf"(?:第?{_N}|首)届"
 _SESSION = (
     # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
     # 五届三次执委会议, 二届四次理事会议: a federation's or an association's executive or council in session.
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委|执委|常务理事|理事)?"
+    # 六次全体委员(扩大)会议, 第一次全体代表会议: the plenary of the members (enlarged) or of the delegates.
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体(?:委员|代表)?|全委|主席|党组|主任|委员长|秘书长|[省市县区]委"
+    r"|执委|常务理事|理事)?"
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
     # 常委会议程: the session is 常委会 and its agenda (议程) follows (常委会议程序 keeps 常委会议).
     # 七届五次执委会: a chamber's executive committee in session.
@@ -408,7 +410,7 @@ _BARE_SESSION_RE = scanning(
     re.compile(
         # 本届第八次常委会议: a deictic term before the session, 本届 outside it (RULINGS: a deictic prefix).
         rf"(?:(?<![届\d一二三四五六七八九十])|(?<=本届))第{_N}次"
-        rf"(?P<kind>常委会|常委|常务委员会|常务|全体|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
+        rf"(?P<kind>常委会|常委|常务委员会|常务|全体(?:委员|代表)?|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
         rf"(?:全体会议|委员会议|会议|全会)"
         rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
         # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
