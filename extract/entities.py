@@ -6712,8 +6712,6 @@ when it grows as large as _BEFORE_A_NAME may)."""
 # A democratic party's member's word (its short name glued to 员: 农工党 + 员), read where the text names one.
 _MEMBER_WORDS = frozenset(("党员", "盟员", "会员", "社员", "员"))
 _DEMOCRATIC_PARTY_RE = scanning(re.compile(_PARTIES.replace("|中共", "")))
-# What opens the clause after a member's name: the passive (被评为) or an award's verb (荣获).
-_CLAUSE_AFTER_MEMBER = ("被", "荣获")
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -6733,15 +6731,8 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
         ):
             found = _name_after(tokens, i + 1, text)
             if found is None:
-                # 农工党员 + 郑 + 黎明 + 被评为: a surname and a word jieba holds, closed by a list's end or a passive
-                found = next(
-                    (
-                        (end, end + n)
-                        for n in (3, 2)
-                        if _LIST_END_RE.match(text, end + n) or text.startswith(_CLAUSE_AFTER_MEMBER, end + n)
-                    ),
-                    None,
-                )
+                # 农工党员 + 郑 + 黎明 + 被评为: a surname and a word jieba holds, closed by a list's end (被, 荣获 …)
+                found = next(((end, end + n) for n in (3, 2) if _LIST_END_RE.match(text, end + n)), None)
             if found is not None and _plausible_name(text, found[0], found[1], st):
                 spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_member", 0.6))
             continue
@@ -7133,7 +7124,8 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率受]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|一同|获"
-    r"|担任|就任|兼任|先后|一起|共同|摄(?![影像制])"
+    # 盟员杜 + 富强 + 撰写的, 郑黎明被评为, 秦立梅荣获: the passive, an award's or a writer's verb after the name.
+    r"|担任|就任|兼任|先后|一起|共同|被|荣获|撰写|摄(?![影像制])"
     # (通讯员某某文/图): a byline's text-and-photo mark glued to the name.
     r"|文[/／]图|图[/／]文"
     # 特派员某某接见, 署长某某会见: a leader receiving visitors (RULINGS, hkmo2)

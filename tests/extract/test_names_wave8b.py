@@ -70,3 +70,8 @@ def test_a_party_members_word_before_a_name_is_a_role_it_follows() -> None:
 def test_the_members_words_before_common_words_stay_no_name() -> None:
     text = "民建市委组织会员企业捐款,会员单位积极参与,广大党员干部和社员代表出席。"
     assert persons(text) == []
+
+
+def test_a_name_whose_given_part_is_a_word_ends_before_a_verb_that_follows_names() -> None:
+    # 盟员 + 杜 + 富强 (a word of jieba's) + 撰写: the name runs to the verb that follows names (被, 荣获, 撰写).
+    assert "杜富强" in persons("平顶山市盟员杜富强撰写的信息被采用。")
