@@ -340,7 +340,9 @@ _TERM = rf"(?:第?{_N}|首)届"
 _SESSION = (
     # 六届六次市委〈扩大〉会议: a party's committee in plenary, named by its level.
     # 五届三次执委会议, 二届四次理事会议: a federation's or an association's executive or council in session.
-    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体|全委|主席|党组|主任|委员长|秘书长|[省市县区]委|执委|常务理事|理事)?"
+    # 六次全体委员(扩大)会议, 第一次全体代表会议: the plenary of the members (enlarged) or of the delegates.
+    rf"第?{_N}次(?:[、和]第?{_N}次)*(?:常委会|常委|常务委员会|常务|全体(?:委员|代表)?|全委|主席|党组|主任|委员长|秘书长|[省市县区]委"
+    r"|执委|常务理事|理事)?"
     r"(?:[(（〈]扩大[)）〉]|扩大)?"
     # 常委会议程: the session is 常委会 and its agenda (议程) follows (常委会议程序 keeps 常委会议).
     # 七届五次执委会: a chamber's executive committee in session.
@@ -410,7 +412,7 @@ _BARE_SESSION_RE = scanning(
     re.compile(
         # 本届第八次常委会议: a deictic term before the session, 本届 outside it (RULINGS: a deictic prefix).
         rf"(?:(?<![届\d一二三四五六七八九十])|(?<=本届))第{_N}次"
-        rf"(?P<kind>常委会|常委|常务委员会|常务|全体|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
+        rf"(?P<kind>常委会|常委|常务委员会|常务|全体(?:委员|代表)?|主席|党组|主任|委员长|秘书长)?(?:[(（]扩大[)）]|扩大)?"
         rf"(?:全体会议|委员会议|会议|全会)"
         rf"|(?<![届\d一二三四五六七八九十])[一二三四五六七八九]中全会"
         # 召开第七次常委会: the session named by its kind alone (not 第七次常委会主任会议, the body's office).
@@ -1060,6 +1062,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += _names_between_commas(text, spans, st)
     spans += _run_together_names(text, spans, st)
     spans = _split_run_names(text, spans, st)
+    spans = _names_run_together(text, spans, st)
     spans = [_without_word_before(text, s, st) for s in spans]
     spans = _stacked_heading(text, _party_short_forms(text, _names_not_places(text, spans, st), st))
     spans = _credits_and_bodies(text, _places_in_bodies(text, spans, st), st)
@@ -2112,6 +2115,70 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
             out += [
                 _span(text, a, b, "PERSON", "entity.person_run_together", 0.5) for a, b in parts if (a, b) not in have
             ]
+    return out
+
+
+# 副主席(9)李某某王某某张某, 、陈某某梁某某夏某某(女)、: names run together with no mark, as an encyclopedia's mirror
+# gives a list whose links lost their separators: after a post that opens a line or a table cell (its count in
+# brackets, a footnote mark) to the line's or the cell's end, or as an item of a 、 list closed by a bracketed note
+# (an ethnic group, 女), a stretch of CJK that reads as names only, none holding a post (RULINGS, wave8b).
+_RUN_AFTER_POST: list[re.Pattern[str]] = []  # compiled at first use: the posts' pattern is defined further down
+_RUN_IN_LIST_RE = re.compile(rf"、([{_CJK}]{{4,40}})(?=[(（])")
+_RUN_PARTS_CAP = 4
+
+
+def _name_partitions(text: str, start: int, end: int, st: dict[str, Any]) -> list[list[tuple[int, int]]]:
+    """The ways ``text[start:end]`` reads as names of two or three characters, each a surname and a name's shape
+    (at most a few: a stretch that reads many ways is no list)."""
+    memo: dict[int, list[list[tuple[int, int]]]] = {}
+
+    def read(at: int) -> list[list[tuple[int, int]]]:
+        if at == end:
+            return [[]]
+        if at not in memo:
+            found: list[list[tuple[int, int]]] = []
+            for n in (3, 2):
+                if (
+                    at + n <= end
+                    and text[at] in _SURNAMES
+                    and _plausible_name(text, at, at + n, st)
+                    and _POST_RE.search(text, at, at + n) is None  # 王某任团长: a post, no name
+                ):
+                    found += [[(at, at + n), *rest] for rest in read(at + n)]
+            memo[at] = found[:_RUN_PARTS_CAP]
+        return memo[at]
+
+    return read(start)
+
+
+def _names_run_together(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
+    """The names of a stretch run together after a post or as one item of a 、 list; where the stretch reads
+    more than one way, the names every reading holds."""
+    if not _RUN_AFTER_POST:
+        _RUN_AFTER_POST.append(
+            scanning(
+                re.compile(
+                    rf"(?<![^\n|])[ \t]*(?:{_POST_RE.pattern})(?:[(（]\d+[)）]|\[\d+\])?[ \t:：|]*([{_CJK}]{{4,40}})"
+                    rf"(?=[ \t]*(?:[\n|]|$))"
+                )
+            )
+        )
+    runs = [m.span(1) for m in _RUN_AFTER_POST[0].finditer(text)]
+    runs += [m.span(1) for m in _RUN_IN_LIST_RE.finditer(text)]
+    if not runs:
+        return spans
+    out = spans
+    for a, b in sorted(set(runs)):
+        if any(s.label != "PERSON" and s.start < b and a < s.end for s in out):
+            continue  # 副主席 + 市政协某某: a body or a place in the stretch, no run of names
+        readings = _name_partitions(text, a, b, st)
+        if not readings or len(readings) >= _RUN_PARTS_CAP or min(len(r) for r in readings) < 2:
+            continue
+        agreed = set(readings[0]).intersection(*readings[1:])
+        if not agreed:
+            continue
+        out = [s for s in out if not (s.label == "PERSON" and s.start < b and a < s.end)]
+        out += [_span(text, i, j, "PERSON", "entity.person_run_together", 0.55) for i, j in sorted(agreed)]
     return out
 
 
@@ -4039,6 +4106,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             and not (text[e - 1] in _NATURAL_SUFFIXES and text[e - 1] == feature.group()[-1])
             # 中国 + 近代海 + 军: the feature's character opens the next word (海军), no feature
             and st["tokenizer"].FREQ.get(text[feature.end() - 1 : feature.end() + 1], 0) < _EVERYDAY_WORD_FREQ
+            # 某市 + 建设海 + 绵城市: a verb of building opens the place's predicate, no feature's name
+            and not feature.group().startswith(_BRAND_VERBS)
         ):
             # 杭州西湖, 西双版纳野象谷: a named natural place after its place is one chain (台湾 is no feature)
             e = feature.end()
@@ -4207,6 +4276,8 @@ def _development_zones(
                 and not _names_a_place(w, st)
                 and not _zone_stem(w, st)
                 and w[-1] not in _ZONE_BODY_CHARS  # 扬中市政协经开区委员组: a body's word, not a sector's
+                # 海南 + 建设 + 自贸港: a verb of building opens the place's predicate; the zone is what it builds
+                and w not in _BRAND_VERBS
             )
             if not (w in _ZONE_LEVELS or sector):
                 break
@@ -5129,6 +5200,11 @@ _VENUE_BEFORE_CENTRE = (
 )
 
 
+# Verbs of focusing on a task (围绕中心, 紧扣中心; not 服务, of 政务服务中心): the 中心 after them is the central
+# task, no centre.
+_FOCUS_VERBS = ("围绕", "紧扣", "聚焦", "紧贴")
+
+
 def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span], st: dict[str, Any]) -> list[Span]:
     """Bodies as a grammar of place + organ: 岳阳市生态环境局, 县政协文史委员会, 共青团某某县委,
     某某军分区, 中国人民银行某某分行, 瑞熙钛业有限公司.
@@ -5228,6 +5304,7 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
         if head == "中心" and (
             content == 0
             or text[start:head_start].endswith(_VENUE_BEFORE_CENTRE)
+            or text.endswith(_FOCUS_VERBS, 0, head_start)  # 某委紧紧围绕中心: the central task, as 中心工作 is
             or text[head_start - 1] == "副"
             or text.startswith(("工作", "任务", "城市", "城区"), head_end)
         ):
@@ -5249,6 +5326,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # …第十三届全国委员会常务委员会 + 第二十次会议: term and committee are the MEETING's
         if any(verb in text[start:head_start] for verb in _CLAUSE_VERBS):
             continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
+        if text.endswith("地方", start, head_start) or "地方政协" in text[start:head_start]:
+            continue  # 中国人民政治协商会议地方委员会, 全国地方政协某委员会: every place's, a kind (not 市地方税务局)
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 
@@ -5379,8 +5458,14 @@ def _head_is_word(tokens: list[tuple[int, int, str]], token_of: _TokenIndex, sta
         return False  # 人大|代表, 局|局长 (jieba's 人大代表, 局局长): a head may end where a post begins
     if tokens[first][0] == start:
         return True
-    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅, nor a hall (展示厅).
-    return first == last and tokens[first][1] - tokens[first][0] >= 3 and tokens[first][2] not in _HALL_WORDS
+    # The tail of one longer word: 教育局, 统计局 (three or more characters), not 大局, 展厅, nor a hall (展示厅),
+    # nor a word's 局 at the end of a longer word (服务大局: the overall situation, no bureau).
+    return (
+        first == last
+        and tokens[first][1] - tokens[first][0] >= 3
+        and tokens[first][2] not in _HALL_WORDS
+        and not (end - start == 1 and tokens[first][2][-1] == "局" and start > 0 and tokens[first][2][-2] in _WORD_JU)
+    )
 
 
 # 农产品展示厅, 宴会厅, 报告厅: a room or a hall that jieba reads as one word with 厅 is a venue, no department (厅).
@@ -6729,12 +6814,33 @@ _LEADER_OPENINGS: dict[str, str | None] = {}
 when it grows as large as _BEFORE_A_NAME may)."""
 
 
+# A democratic party's member's word (its short name glued to 员: 农工党 + 员), read where the text names one.
+_MEMBER_WORDS = frozenset(("党员", "盟员", "会员", "社员", "员"))
+_DEMOCRATIC_PARTY_RE = scanning(re.compile(_PARTIES.replace("|中共", "")))
+
+
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
     spans: list[Span] = []
     titles, leaders = st["titles"], st["leaders"]
     cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
-    for i in _tokens_to_read(tokens, leaders):
+    # 农工党员某某, 会员某某: in a text that names a democratic party, its member's word is a role a name follows,
+    # as 委员 is (RULINGS, wave8b).
+    members = _MEMBER_WORDS if _DEMOCRATIC_PARTY_RE.search(text) else frozenset()
+    for i in _tokens_to_read(tokens, leaders, members):
         start, end, word = tokens[i]
+        if (
+            members
+            and word in members
+            and (word != "员" or (i and tokens[i - 1][2] in _PARTY_SHORT and tokens[i - 1][1] == start))
+            and not _before_a_name(word, titles, st)  # 盟员 is a title already: read as titles are
+        ):
+            found = _name_after(tokens, i + 1, text)
+            if found is None:
+                # 农工党员 + 郑 + 黎明 + 被评为: a surname and a word jieba holds, closed by a list's end (被, 荣获 …)
+                found = next(((end, end + n) for n in (3, 2) if _LIST_END_RE.match(text, end + n)), None)
+            if found is not None and _plausible_name(text, found[0], found[1], st):
+                spans.append(_span(text, found[0], found[1], "PERSON", "entity.person_after_member", 0.6))
+            continue
         if word in leaders:
             spans.append(_span(text, start, end, "PERSON", "entity.person_leader", 0.95))
         elif len(word) >= 4 and (lead := _leader_opening(word, leaders, st)) is not None:  # (None if shorter)
@@ -6752,7 +6858,10 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
                     (
                         (end, end + n)
                         for n in (3, 2)
-                        if _LIST_END_RE.match(text, end + n) and _plausible_name(text, end, end + n, st)
+                        if _LIST_END_RE.match(text, end + n)
+                        and _plausible_name(text, end, end + n, st)
+                        # 副县长陈某以《…》为题: 以 or 就 before a quoted title opens a phrase, no name's character
+                        and _PREPOSITION_BEFORE_QUOTE_RE.match(text, end + n - 1) is None
                     ),
                     None,
                 )
@@ -7026,15 +7135,20 @@ _NOT_PROFESSIONS = frozenset(
 )
 
 
-def _tokens_to_read(tokens: list[tuple[int, int, str]], leaders: Set[str] | None = None) -> list[int]:
+def _tokens_to_read(
+    tokens: list[tuple[int, int, str]], leaders: Set[str] | None = None, extra: Set[str] = frozenset()
+) -> list[int]:
     """The indices, in order, of the tokens a loop over words before names must read: a word _before_a_name
-    says True of or has not been asked about, a leader's name, or a word of four or more characters (one may
-    open with a leader's name). The others, words _before_a_name said False of, are passed over in C."""
+    says True of or has not been asked about, a leader's name, a word of four or more characters (one may
+    open with a leader's name), or a word of ``extra``. The others, words _before_a_name said False of, are
+    passed over in C."""
     words = _token_word_list(tokens)
     read = map(is_not, map(_BEFORE_A_NAME.get, words), repeat(False))
     if leaders is not None:
         # One flag per token, or-ed in C: the indices come out in order and once each (no set to sort).
         read = map(or_, map(or_, read, map(leaders.__contains__, words)), map((3).__lt__, map(len, words)))
+    if extra:
+        read = map(or_, read, map(extra.__contains__, words))
     return list(compress(count(), read))
 
 
@@ -7117,7 +7231,8 @@ _NAME_BOUNDARY_BEFORE = frozenset("，。；：、,;:（(“”\"'‘’》\n �
 _LIST_END_RE = re.compile(
     r"[、，。；：,;:）)\s]|等|同志|和|与|及|分别|到会|出席|列席|参加|陪同|讲话|主持|委员|代表|在|也|还|一行"
     r"|[致作向对就为因说率受]|当选|介绍|表示|指出|强调|认为|带领|宣读|传达|提出|回顾|应邀|一同|获"
-    r"|担任|就任|兼任|先后|一起|共同|摄(?![影像制])"
+    # 盟员杜 + 富强 + 撰写的, 郑黎明被评为, 秦立梅荣获: the passive, an award's or a writer's verb after the name.
+    r"|担任|就任|兼任|先后|一起|共同|被|荣获|撰写|摄(?![影像制])"
     # (通讯员某某文/图): a byline's text-and-photo mark glued to the name.
     r"|文[/／]图|图[/／]文"
     # 特派员某某接见, 署长某某会见: a leader receiving visitors (RULINGS, hkmo2)
@@ -7511,12 +7626,25 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
             j = i + 1
             while j < len(tokens) and end - start < 3:
                 w = tokens[j][2]
+                if (
+                    text is not None
+                    and len(w) == 2
+                    and end - start == 2
+                    and _PREPOSITION_BEFORE_QUOTE_RE.match(text, tokens[j][0] + 1)
+                    and _NAME_CHAR_RE.match(w[0])
+                    and w[0] not in _NAME_BREAKERS
+                    and w[0] not in _STOP_CHARS
+                ):
+                    end += 1  # 高 + 瑞 + 华以 + 《: jieba glued the name's last character to 以 before a title
+                    break
                 if len(w) != 1 or w in _STOP_CHARS or not ("\u4e00" <= w <= "\u9fff"):
                     break
                 if text is not None and (
                     _NAME_CUE_RE.match(text, tokens[j][0])
                     or _CREDIT_RE.match(text, tokens[j][0])
                     or _VERB_OPENING_AFTER_NAME_RE.match(text, tokens[j][0])
+                    # 陈 + 娟 + 以 + 《: 以 or 就 before a quoted title opens a phrase, no given name's character
+                    or _PREPOSITION_BEFORE_QUOTE_RE.match(text, tokens[j][0])
                 ):
                     break  # 李明作工作报告, 毕竞文/图, 林昶获邀: 作 or 获 starts the verb, 文/图 the credit
                 end = tokens[j][1]
@@ -7526,6 +7654,8 @@ def _name_after(tokens: list[tuple[int, int, str]], i: int, text: str | None = N
     return None
 
 
+# 以《…》为题, 就“…”作说明: a preposition before a quoted title or theme, after a speaker's name.
+_PREPOSITION_BEFORE_QUOTE_RE = re.compile(r"[以就][《“\"]")
 _CREDIT_RE = re.compile(r"[文图摄][/／][文图摄]")
 # One-character verbs of speaking and moving that follow a name (李某说, 李某来到 …).
 _VERB_AFTER_NAME_CHARS = frozenset("说讲称谈问答来去到回率任做作赴在是有")
@@ -8213,6 +8343,8 @@ def _listed_agencies(
                 first = tokens[token_ending[end]][0]  # one word of the tokenizer's (担任|税务局), never a verb with it
                 if first > 0 and text[first - 1] in _LEVELS and text[first - 2 : first - 1] not in _LEVELS:
                     first -= 1  # its level before it (到|市|经贸委)
+                    if text.endswith("自治", 0, first):
+                        first -= 2  # 邀请|自治区|民委: an autonomous area's level is written with 自治
                 items.append((first, end))
             break
         heads = [(a, b) for a, b in items if _agency_item(text[a:b])]
