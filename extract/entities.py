@@ -454,6 +454,11 @@ _SHANG_LIANG_VARIANT_RE = re.compile(rf"[{_CJK}]事[好来多常共同]商量")
 # “一个指引、两手硬”, “四提升、两拓展”: in a quoted list whose other item is a numbered formula, an item of a numeral
 # and two characters is one too, where no measure word follows the numeral (a count is written with one: 两次会议).
 _LISTED_FORMULA_RE = re.compile(rf"[{_CN_NUM.replace('一', '')}](?![{_ONE_CHAR_MEASURES}{_CN_NUM}])[{_CJK}]{{2}}")
+# 主攻三大目标, 守住三条底线: a verb of one or two characters, then a numbered formula (a numeral, not 一, counted
+# with 个, 大, 项, 条, 件, 场 or 支, then its noun): an item of a quoted list of the body's numbered tasks.
+_VERB_LED_FORMULA_RE = re.compile(
+    rf"(?:(?![{_CN_NUM}])[{_CJK}]){{1,2}}[二三四五六七八九十两](?:个|大|项|条|件|场|支)[{_CJK}]{{1,4}}"
+)
 _FORMULA_RE = re.compile(
     rf"(?:[{_CN_NUM}]个[{_CJK}]{{1,6}}"
     rf"|[{_CN_NUM}](?:大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
@@ -2748,6 +2753,14 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             quoted.append((start, m.end(group), True))
             continue
         parts = content.split("、")
+        if len(parts) >= 2 and all(_VERB_LED_FORMULA_RE.fullmatch(part) for part in parts):
+            # “主攻三大目标、打赢三大攻坚、…”: numbered formulas in one pair of quotes, each led by its verb, are one
+            # SLOGAN each, the verb included (RULINGS, slogan3), as the samples' “一个目标、两大战略、…” are.
+            for part in parts:
+                spans.append(_span(text, start, start + len(part), "SLOGAN", "entity.slogan_verb_led", 0.6))
+                start += len(part) + 1
+            quoted.append((m.start(group), m.end(group), True))
+            continue
         numbered = 0
         for part in parts:
             end = start + len(part)
