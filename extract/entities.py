@@ -468,6 +468,8 @@ _FORMULA_RE = re.compile(
     rf"|双[{_CJK}]{{1,5}}"
     # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
     rf"|[{_CN_NUM}]件(?:大|实)?事"
+    # “三链融合”, “三医联动”: a numeral, one character and a word of joining, N things worked together.
+    rf"|[二三四五六七八九十两][{_CJK}](?:融合|联动|协同|并举|互动|共治)"
     # “千万工程”, “百千万工程”: a programme named by the scales it reaches (a thousand villages, ten thousand…).
     rf"|[百千万]{{2,3}}(?:工程|行动)"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
@@ -510,7 +512,11 @@ _LIVELIHOOD_RE = re.compile(rf"[{_CJK}]有所[{_CJK}]")
 # 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
 _ONE_POLITY_RE = re.compile(rf"一个([{_CJK}]{{1,4}}?)(?=原则|政策|框架)")
 # 建设“强富美高”新江苏: a quoted vision of a place, the quotation before 新 and the place's name.
-_VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
+_VISION_AFTER_RE = re.compile(rf"(?:现代化的?)?新([{_CJK}]{{2,4}})")
+# 谱写(新时代)“X”新篇章: the quotation is a goal the text writes a new chapter of; a goal is two to eight characters.
+_NEW_CHAPTER_BEFORE_RE = re.compile(rf"谱写[{_CJK}]{{0,8}}$")
+_NEW_CHAPTER_AFTER_RE = re.compile(r"[”\"’'」』]?的?新(?:篇章|华章)")
+_GOAL_RE = re.compile(rf"(?:(?![的了是])[{_CJK}]){{2,8}}")
 # “生活品质之城”, “文化创意之都”: a city's brand, the kind of city it means to be.
 _BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
 _BRAND_VERBS = ("打造", "建设", "建成", "争创")
@@ -2761,6 +2767,18 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
                 start += len(part) + 1
             quoted.append((m.start(group), m.end(group), True))
             continue
+        chapter = _NEW_CHAPTER_AFTER_RE.match(text, m.end()) and _NEW_CHAPTER_BEFORE_RE.search(
+            text, max(0, m.start() - 12), m.start()
+        )
+        if chapter:
+            if len(parts) <= 4 and all(_GOAL_RE.fullmatch(part) for part in parts):
+                # 谱写“有为政协”新篇章, 谱写“四区融合、大美吉水”新篇章: the goals a body or a place writes a new
+                # chapter of are its standing watchwords, one SLOGAN each (RULINGS, wave7a and 713).
+                for part in parts:
+                    spans.append(_span(text, start, start + len(part), "SLOGAN", "entity.slogan_chapter", 0.55))
+                    start += len(part) + 1
+                quoted.append((m.start(group), m.end(group), True))
+                continue
         numbered = 0
         for part in parts:
             end = start + len(part)
@@ -2823,7 +2841,12 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # 建设“公园某地、多彩某湾”: a place's brand of parallel clauses, one ending in its name (org17).
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
             numbered += 1
-        elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
+        elif (
+            not numbered
+            and (_LONG_CLAUSE_RE.fullmatch(content) or _SHORT_CLAUSES_RE.fullmatch(content))
+            and _vision_of_place(text, m.end(), st)
+        ):
+            # 建设“强富美高”新江苏, “科创、人文、生态”现代化新某城: a place's vision before 新 and its name.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
             numbered += 1
         elif (
@@ -3076,8 +3099,12 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     commas = re.split("[，,]", content)
     if len(parts) == 1 and len(commas) >= 3 and _is_watchword(commas):
         # “服务国家，服务香港，服务委员”: three or more clauses built alike, even between commas,
-        # where all share a character at the same place.
-        return any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
+        # where all share a character at the same place, or a head names them (“懂政协,会协商,善议政”的政协委员队伍).
+        return (
+            any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
+            or formula_after
+            or _WATCHWORD_HEAD_RE.match(text, end) is not None
+        )
     if _is_watchword(parts):
         # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
         if st["tokenizer"].FREQ.get("".join(parts)):
@@ -3121,6 +3148,7 @@ _POLICY_PACKAGE_RE = re.compile(
 )
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
+_SHORT_CLAUSES_RE = re.compile(rf"[{_CJK}]{{2,4}}(?:、[{_CJK}]{{2,4}}){{1,3}}")
 # 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);
 # 两会一联系, another numeral after it, is a numbered formula.
 _MEETING_NAME_RE = re.compile(rf"两会(?:(?![{_CN_NUM}双])[{_CJK}]){{0,4}}")
@@ -3224,7 +3252,9 @@ def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
 # What else names quoted clauses a standing formula: a spirit, a function, a value, the main line of work, the
 # responsibility or mission a body takes on (“落实下去、凝聚起来”的政治责任), the members it forms to the formula
 # (锻造“懂政协、会协商、善议政”的委员队伍).
-_WATCHWORD_HEAD_RE = re.compile(rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标|队伍)")
+_WATCHWORD_HEAD_RE = re.compile(
+    rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标|队伍)|的?政协委员队伍"
+)
 
 
 # Verbs that hold to a standing formula: 坚持“…”, 践行“…”, 秉持“…” (a body keeps to its formula, it does not

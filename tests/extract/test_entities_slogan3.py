@@ -37,3 +37,52 @@ def test_verb_led_numbered_formulas_in_one_quote_are_one_slogan_each(text: str, 
 )
 def test_quoted_lists_that_are_not_all_numbered_formulas_stay_unlabelled(text: str) -> None:
     assert labelled(text, "SLOGAN") == []
+
+
+# --- A quoted goal a body or a place writes a new chapter of (谱写“X”新篇章) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slogans"),
+    [
+        ("奋力谱写“担当政协”新篇章。", ["担当政协"]),
+        ("在奋力谱写新时代“强工业”新篇章中展现作为。", ["强工业"]),
+        ("为谱写“三区联动、秀美东川”新篇章贡献力量。", ["三区联动", "秀美东川"]),  # the goals one by one
+    ],
+)
+def test_a_quoted_goal_before_its_new_chapter_is_a_slogan(text: str, slogans: list[str]) -> None:
+    assert labelled(text, "SLOGAN") == slogans
+
+
+def test_a_quoted_sentence_before_new_chapter_stays_unlabelled() -> None:
+    assert labelled("共同谱写“我们的家园越来越美好”新篇章。", "SLOGAN") == []
+
+
+# --- A numeral, one character and a word of joining: N things worked together --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "slogan"),
+    [
+        ("紧盯“三链融合”,开展专项监督。", "三链融合"),
+        ("推动“四医联动”改革走深走实。", "四医联动"),
+    ],
+)
+def test_quoted_numbered_joining_is_a_slogan(text: str, slogan: str) -> None:
+    assert labelled(text, "SLOGAN") == [slogan]
+
+
+# --- Clauses between commas that a head names the members' standard -----------------------------------
+
+
+def test_comma_clauses_before_the_members_ranks_are_one_slogan() -> None:
+    text = "着力造就“懂经济,会协商,善监督”的政协委员队伍。"
+    assert labelled(text, "SLOGAN") == ["懂经济,会协商,善监督"]
+
+
+# --- A place's vision of short clauses before 现代化新 and the place --------------------------------------
+
+
+def test_quoted_vision_before_a_modern_new_place_is_one_slogan() -> None:
+    text = "立足建设“智造、宜居、生态”现代化新东川,建言献策。"
+    assert labelled(text, "SLOGAN") == ["智造、宜居、生态"]
