@@ -464,7 +464,8 @@ _FORMULA_RE = re.compile(
     rf"|[{_CN_NUM}](?:大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
     # 五学, 六地, 三审, 四优 quoted on their own: a numeral and one character, not a count (三年, 两次).
     rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
-    rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
+    # 三抓三促, 一五二三四: numbered halves or digits; not a number written with 十, 百, 千 (“二十八条”, a count).
+    rf"|[{_CN_NUM}](?![十百千])[{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
     rf"|双[{_CJK}]{{1,5}}"
     # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
     rf"|[{_CN_NUM}]件(?:大|实)?事"
@@ -2910,7 +2911,20 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not any(a <= m.start() < b for a, b in inside) and _is_polity(m.group(1), st)
     ]
     spans += _licensed_formulas(text, spans)
+    spans += _requoted(text, quoted, spans)
     return spans
+
+
+def _requoted(text: str, quoted: list[tuple[int, int, bool]], found: list[Span]) -> list[Span]:
+    """谱写“强省会”新篇章 … 助力‘强省会’: a watchword (three characters or more) the text quotes as a SLOGAN once is one
+    wherever the text quotes it again, whatever stands around the later quotation."""
+    names = {s.text for s in found if len(s.text) >= 3}
+    taken = {(s.start, s.end) for s in found}
+    return [
+        _span(text, s, e, "SLOGAN", "entity.slogan_requoted", 0.5)
+        for s, e, done in quoted
+        if not done and (s, e) not in taken and text[s:e] in names
+    ]
 
 
 def _opens_with_place(content: str, st: dict[str, Any]) -> bool:

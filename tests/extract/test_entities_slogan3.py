@@ -86,3 +86,27 @@ def test_comma_clauses_before_the_members_ranks_are_one_slogan() -> None:
 def test_quoted_vision_before_a_modern_new_place_is_one_slogan() -> None:
     text = "立足建设“智造、宜居、生态”现代化新东川,建言献策。"
     assert labelled(text, "SLOGAN") == ["智造、宜居、生态"]
+
+
+# --- A watchword the text quotes as one is one wherever it quotes it again ----------------------------------
+
+
+def test_a_watchword_quoted_again_is_a_slogan_again() -> None:
+    text = "奋力谱写“担当政协”新篇章。全体委员助力‘担当政协’和全市发展。"
+    assert labelled(text, "SLOGAN") == ["担当政协", "担当政协"]
+
+
+def test_a_quotation_that_gave_no_watchword_stays_unlabelled_when_quoted_again() -> None:
+    text = "委员们围绕“乡村振兴”开展调研。再次聚焦“乡村振兴”。"
+    assert labelled(text, "SLOGAN") == []
+
+
+# --- A run of numerals is one number: a count of articles, not two numbered halves ----------------------
+
+
+def test_a_quoted_count_of_articles_is_no_formula() -> None:
+    assert labelled("推动非公经济“二十八条”出台。", "SLOGAN") == []
+
+
+def test_two_numbered_halves_stay_a_formula() -> None:
+    assert labelled("深入开展“三抓三促”行动。", "SLOGAN") == ["三抓三促"]
