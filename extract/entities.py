@@ -350,7 +350,8 @@ _MEETING_RE = scanning(
         rf"(?<![一二三四五六七八九十\d])(?:"
         # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
         # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
-        rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+        # 第一届某某县(市)委员会第一次会议: a place with a bracketed level (a county become a city) in the term's name.
+        rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?(?:[(（][{_CJK}]{{1,2}}[)）])?委员会(?:全体会议)?)?{_SESSION}"
         # 政协第十届某某县二次会议: the committee's place written without 委员会.
         rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
         # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
@@ -360,6 +361,10 @@ _MEETING_RE = scanning(
         rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
         # 第三十一次双周协商座谈会, 第六次专题协商会: a numbered consultation meeting.
         rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{0,6}}?协商(?:座谈)?会(?:议)?"
+        # 十届一次的4.38%, 八届三次委员发言摘要: a termed session written without 会议, named before 的 or its members.
+        rf"|{_N}届{_N}次(?=的|委员)"
+        # 十二届四全会: a plenum by its ordinal and 全会, 中 left out.
+        rf"|{_N}届[一二三四五六七八九十]全会"
         # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
         rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
         # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
