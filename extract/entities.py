@@ -2978,6 +2978,8 @@ _QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星
 _PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
 # Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
 _FIXED_SETS = frozenset(("八项规定", "一府两院", "两高", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
+# Before a quotation: it names an activity carried out (开展“…”, 开展了“…”).
+_ACTIVITY_BEFORE = ("开展", "开展了")
 # Before a quotation: it is the topic of a study or a consultation (围绕“稳经济、惠民生、保安全”).
 _TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为", "主题为")
 # After it: the quotation names an event or an activity (“经典诵读、同心筑梦”诗歌朗诵会), or a
@@ -3108,6 +3110,10 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     discourse = _DISCOURSE_AFTER_RE.match(text, end) is not None
     formula_after = _FORMULA_AFTER_RE.match(text, end) is not None or discourse
     if (_EVENT_AFTER_RE.match(text, end) and not discourse) or _METHOD_AFTER_RE.match(text, end):
+        return False
+    # 推动开展“委员进乡镇、协商进基层”: clauses quoted after 开展 name the activity carried out (GUIDELINES: names of
+    # activities are no SLOGAN); a numbered formula there (开展“三服务”) is found before this.
+    if text.endswith(_ACTIVITY_BEFORE, max(0, start - 3), start):
         return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
     if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not (

@@ -110,3 +110,14 @@ def test_a_quoted_count_of_articles_is_no_formula() -> None:
 
 def test_two_numbered_halves_stay_a_formula() -> None:
     assert labelled("深入开展“三抓三促”行动。", "SLOGAN") == ["三抓三促"]
+
+
+# --- Clauses quoted after 开展 name an activity carried out, no watchword (GUIDELINES: activities) ----------
+
+
+def test_clauses_quoted_after_kaizhan_name_an_activity() -> None:
+    assert labelled("县政协推动开展“委员进社区、服务进万家”,搭建履职平台。", "SLOGAN") == []
+
+
+def test_a_numbered_formula_after_kaizhan_stays_a_slogan() -> None:
+    assert labelled("深入开展“三抓三促”行动。", "SLOGAN") == ["三抓三促"]
