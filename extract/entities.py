@@ -361,6 +361,8 @@ _MEETING_RE = scanning(
         rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
         # 第三十一次双周协商座谈会, 第六次专题协商会: a numbered consultation meeting.
         rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{0,6}}?协商(?:座谈)?会(?:议)?"
+        # 县政协三次会议第二次全体会议: a session without its term and the plenary held in it, one designation.
+        rf"|{_N}次会议第{_N}次全体会议"
         # 十届一次的4.38%, 八届三次委员发言摘要: a termed session written without 会议, named before 的 or its members.
         rf"|{_N}届{_N}次(?=的|委员)"
         # 十二届四全会: a plenum by its ordinal and 全会, 中 left out.

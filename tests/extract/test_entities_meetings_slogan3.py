@@ -35,3 +35,8 @@ def test_numbered_sessions_written_short_or_with_a_bracket(text: str, meetings: 
 )
 def test_listed_plenums_stay_one_span(text: str) -> None:
     assert labelled(text, "MEETING") == ["六届三次、四次全会"]
+
+
+def test_a_session_and_its_plenary_are_one_meeting() -> None:
+    text = "在今天上午举行的东川县政协四次会议第三次全体会议上,委员们审议了报告。"
+    assert labelled(text, "MEETING") == ["四次会议第三次全体会议"]
