@@ -3263,9 +3263,13 @@ def _framed_parts(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
     return spans
 
 
+_LICENSING_RULES = frozenset(("entity.slogan_formula", "entity.slogan_self_rule"))
+
+
 def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
-    """A numbered formula the text quotes once (“两个维护”) is one where it stands unquoted too."""
-    names = {s.text for s in found if s.rule == "entity.slogan_formula" and len(s.text) >= 3}
+    """A numbered formula the text quotes once (“两个维护”) is one where it stands unquoted too, and so is a polity's
+    self-rule principle (“爱国者治港” … 爱国者治港是…)."""
+    names = {s.text for s in found if s.rule in _LICENSING_RULES and len(s.text) >= 3}
     if not names:
         return []
     taken = {(s.start, s.end) for s in found}

@@ -121,3 +121,11 @@ def test_clauses_quoted_after_kaizhan_name_an_activity() -> None:
 
 def test_a_numbered_formula_after_kaizhan_stays_a_slogan() -> None:
     assert labelled("深入开展“三抓三促”行动。", "SLOGAN") == ["三抓三促"]
+
+
+# --- A self-rule principle quoted once is one unquoted too, as a numbered formula is ------------------------
+
+
+def test_a_self_rule_principle_quoted_once_is_a_slogan_unquoted_too() -> None:
+    text = "要把握好“爱国者治澳”。爱国者治澳是根本原则。"
+    assert labelled(text, "SLOGAN") == ["爱国者治澳", "爱国者治澳"]
