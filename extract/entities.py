@@ -950,6 +950,30 @@ def _orgs_across_breaks(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# 三次会议期间, (三次会议提案92件): a session written again without its term, after a clause's opening.
+_SHORT_SESSION_RE = re.compile(r"(?<=[\n。；;，,、(（“的在于至])([一二三四五六七八九十]{1,3})次会议(?!室|厅)")
+# 十届三次会议, 第十届委员会第三次会议: a MEETING that names its term, and its session's number.
+_TERMED_SESSION_RE = re.compile(r"届[^次]{0,8}?第?([一二三四五六七八九十]{1,3})次(?:全体)?会议$")
+
+
+def _short_sessions(text: str, meetings: list[Span]) -> list[Span]:
+    """三次会议期间 after 十届三次会议: the session the text named with its term, written again by its number alone
+    (RULINGS, slogan3: 607's `三次会议提案`), never before that first mention nor with another number."""
+    first: dict[str, int] = {}
+    for s in meetings:
+        m = _TERMED_SESSION_RE.search(s.text)
+        if m:
+            first[m.group(1)] = min(first.get(m.group(1), len(text)), s.end)
+    if not first:
+        return []
+    taken = [(s.start, s.end) for s in meetings]
+    return [
+        _span(text, m.start(), m.end(), "MEETING", "entity.meeting_short", 0.6)
+        for m in _SHORT_SESSION_RE.finditer(text)
+        if first.get(m.group(1), len(text)) <= m.start() and not any(a <= m.start() < b for a, b in taken)
+    ]
+
+
 def _find_entities(text: str) -> list[Span]:
     st = _init()
     spans: list[Span] = []
@@ -971,6 +995,7 @@ def _find_entities(text: str) -> list[Span]:
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
     meetings += _meetings_across_breaks(text, meetings)
+    meetings += _short_sessions(text, meetings)
     spans += _shared_terms(text, meetings + _bare_sessions(text, meetings))
     spans += _slogans(text, st)
     tokens = _tokens(text, st)

@@ -40,3 +40,19 @@ def test_listed_plenums_stay_one_span(text: str) -> None:
 def test_a_session_and_its_plenary_are_one_meeting() -> None:
     text = "在今天上午举行的东川县政协四次会议第三次全体会议上,委员们审议了报告。"
     assert labelled(text, "MEETING") == ["四次会议第三次全体会议"]
+
+
+@pytest.mark.parametrize(
+    ("text", "meetings"),
+    [
+        # The session named with its term, then again without it (a short form after the first mention).
+        ("市政协十届三次会议于1月召开。三次会议期间,委员提交提案300件。", ["十届三次会议", "三次会议"]),
+        ("县政协九届四次会议以来,共收到提案93件(四次会议提案92件)。", ["九届四次会议", "四次会议"]),
+        # A count of meetings held is no session, whatever was named before.
+        ("市政协十届三次会议于1月召开。今年共召开三次会议,研究重要事项。", ["十届三次会议"]),
+        # Another session's number is no short form of this one.
+        ("市政协十届三次会议于1月召开。四次会议期间将审议报告。", ["十届三次会议"]),
+    ],
+)
+def test_a_session_written_again_without_its_term(text: str, meetings: list[str]) -> None:
+    assert labelled(text, "MEETING") == meetings
