@@ -951,7 +951,7 @@ def _orgs_across_breaks(text: str, spans: list[Span]) -> list[Span]:
 
 
 # 三次会议期间, (三次会议提案92件): a session written again without its term, after a clause's opening.
-_SHORT_SESSION_RE = re.compile(r"(?<=[\n。；;，,、(（“的在于至])([一二三四五六七八九十]{1,3})次会议(?!室|厅)")
+_SHORT_SESSION_RE = scanning(re.compile(r"(?<=[\n。；;，,、(（“的在于至])([一二三四五六七八九十]{1,3})次会议(?!室|厅)"))
 # 十届三次会议, 第十届委员会第三次会议: a MEETING that names its term, and its session's number.
 _TERMED_SESSION_RE = re.compile(r"届[^次]{0,8}?第?([一二三四五六七八九十]{1,3})次(?:全体)?会议$")
 
