@@ -354,7 +354,8 @@ _MEETING_RE = scanning(
         rf"(?<![一二三四五六七八九十\d])(?:"
         # 第一届委员会全体会议第一次会议: the term's plenary named before its session, one designation.
         # (十五届人大常委会委员会第五次会议: a congress between term and session is a body of its own, no part of it.)
-        rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?委员会(?:全体会议)?)?{_SESSION}"
+        # 第一届某某县(市)委员会第一次会议: a place with a bracketed level (a county become a city) in the term's name.
+        rf"{_TERM}(?:(?:(?!人大|政协)[{_CJK}]){{0,10}}?(?:[(（][{_CJK}]{{1,2}}[)）])?委员会(?:全体会议)?)?{_SESSION}"
         # 政协第十届某某县二次会议: the committee's place written without 委员会.
         rf"|(?<=政协){_TERM}[{_CJK}]{{1,8}}?(?:自治县|自治州|[省市县区州旗]){_SESSION}"
         # 中国人民政治协商会议第一届全体会议: a term's plenary named by its ordinal term alone (首届全体会议,
@@ -364,6 +365,12 @@ _MEETING_RE = scanning(
         rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{2,12}}?(?:工作|协作)会议"
         # 第三十一次双周协商座谈会, 第六次专题协商会: a numbered consultation meeting.
         rf"|第{_N}次(?!参加|出席|列席|召开|举行|主持|在|到|去|来|被|作)[{_CJK}]{{0,6}}?协商(?:座谈)?会(?:议)?"
+        # 县政协三次会议第二次全体会议: a session without its term and the plenary held in it, one designation.
+        rf"|{_N}次会议第{_N}次全体会议"
+        # 十届一次的4.38%, 八届三次委员发言摘要: a termed session written without 会议, named before 的 or its members.
+        rf"|{_N}届{_N}次(?=的|委员)"
+        # 十二届四全会: a plenum by its ordinal and 全会, 中 left out.
+        rf"|{_N}届[一二三四五六七八九十]全会"
         # 十八届三中、四中、五中、六中全会: plenums listed under one term are one MEETING.
         rf"|{_N}届{_N}中(?:[、和]{_N}中)*全会"
         # 第七次盟员(代表)大会: a party's congress of its members, or of their delegates (台盟, 九三学社).
@@ -458,17 +465,25 @@ _SHANG_LIANG_VARIANT_RE = re.compile(rf"[{_CJK}]事[好来多常共同]商量")
 # “一个指引、两手硬”, “四提升、两拓展”: in a quoted list whose other item is a numbered formula, an item of a numeral
 # and two characters is one too, where no measure word follows the numeral (a count is written with one: 两次会议).
 _LISTED_FORMULA_RE = re.compile(rf"[{_CN_NUM.replace('一', '')}](?![{_ONE_CHAR_MEASURES}{_CN_NUM}])[{_CJK}]{{2}}")
+# 主攻三大目标, 守住三条底线: a verb of one or two characters, then a numbered formula (a numeral, not 一, counted
+# with 个, 大, 项, 条, 件, 场 or 支, then its noun): an item of a quoted list of the body's numbered tasks.
+_VERB_LED_FORMULA_RE = re.compile(
+    rf"(?:(?![{_CN_NUM}])[{_CJK}]){{1,2}}[二三四五六七八九十两](?:个|大|项|条|件|场|支)[{_CJK}]{{1,4}}"
+)
 _FORMULA_RE = re.compile(
     rf"(?:[{_CN_NUM}]个[{_CJK}]{{1,6}}"
     rf"|[{_CN_NUM}](?:大|型|项|条|种|支|抓|促|不|会|城|地|审|学|提|严|实|带|心|化|优|亲)[{_CJK}]{{1,4}}"
     # 五学, 六地, 三审, 四优 quoted on their own: a numeral and one character, not a count (三年, 两次).
     rf"|[{_CN_NUM}双](?![年月日天次个名人位件条项场期批家户份岁届{_CN_NUM}四五六])[{_CJK}]"
-    rf"|[{_CN_NUM}][{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
+    # 三抓三促, 一五二三四: numbered halves or digits; not a number written with 十, 百, 千 (“二十八条”, a count).
+    rf"|[{_CN_NUM}](?![十百千])[{_CJK}][{_CN_NUM}][{_CJK}]{{1,2}}(?:[{_CN_NUM}万][{_CJK}]{{1,4}})?"
     rf"|双[{_CJK}]{{1,5}}"
     # “六件事”, “两件大事”: a count of tasks quoted as one is the set of tasks a body is given.
     rf"|[{_CN_NUM}]件(?:大|实)?事"
     # “五度政协”, “四型政协”: a numbered kind of CPPCC a body means to be (RULINGS: as 五型政协, wave8a).
     rf"|[{_CN_NUM}][{_CJK}]政协"
+    # “三链融合”, “三医联动”: a numeral, one character and a word of joining, N things worked together.
+    rf"|[二三四五六七八九十两][{_CJK}](?:融合|联动|协同|并举|互动|共治)"
     # “千万工程”, “百千万工程”: a programme named by the scales it reaches (a thousand villages, ten thousand…).
     rf"|[百千万]{{2,3}}(?:工程|行动)"
     # 大三审+小三定, 严细深实勤俭廉+快: a formula joined with +.
@@ -517,7 +532,11 @@ _LIVELIHOOD_RE = re.compile(rf"[{_CJK}]有所[{_CJK}]")
 # 坚持一个中国原则: one polity named as a principle or a policy, unquoted.
 _ONE_POLITY_RE = re.compile(rf"一个([{_CJK}]{{1,4}}?)(?=原则|政策|框架)")
 # 建设“强富美高”新江苏: a quoted vision of a place, the quotation before 新 and the place's name.
-_VISION_AFTER_RE = re.compile(rf"新([{_CJK}]{{2,4}})")
+_VISION_AFTER_RE = re.compile(rf"(?:现代化的?)?新([{_CJK}]{{2,4}})")
+# 谱写(新时代)“X”新篇章: the quotation is a goal the text writes a new chapter of; a goal is two to eight characters.
+_NEW_CHAPTER_BEFORE_RE = re.compile(rf"谱写[{_CJK}]{{0,8}}$")
+_NEW_CHAPTER_AFTER_RE = re.compile(r"[”\"’'」』]?的?新(?:篇章|华章)")
+_GOAL_RE = re.compile(rf"(?:(?![的了是])[{_CJK}]){{2,8}}")
 # “生活品质之城”, “文化创意之都”: a city's brand, the kind of city it means to be.
 _BRAND_RE = re.compile(rf"[{_CJK}]{{2,8}}之(?:城|都|乡|窗)")
 _BRAND_VERBS = ("打造", "建设", "建成", "争创")
@@ -959,6 +978,30 @@ def _orgs_across_breaks(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# 三次会议期间, (三次会议提案92件): a session written again without its term, after a clause's opening.
+_SHORT_SESSION_RE = scanning(re.compile(r"(?<=[\n。；;，,、(（“的在于至])([一二三四五六七八九十]{1,3})次会议(?!室|厅)"))
+# 十届三次会议, 第十届委员会第三次会议: a MEETING that names its term, and its session's number.
+_TERMED_SESSION_RE = re.compile(r"届[^次]{0,8}?第?([一二三四五六七八九十]{1,3})次(?:全体)?会议$")
+
+
+def _short_sessions(text: str, meetings: list[Span]) -> list[Span]:
+    """三次会议期间 after 十届三次会议: the session the text named with its term, written again by its number alone
+    (RULINGS, slogan3: 607's `三次会议提案`), never before that first mention nor with another number."""
+    first: dict[str, int] = {}
+    for s in meetings:
+        m = _TERMED_SESSION_RE.search(s.text)
+        if m:
+            first[m.group(1)] = min(first.get(m.group(1), len(text)), s.end)
+    if not first:
+        return []
+    taken = [(s.start, s.end) for s in meetings]
+    return [
+        _span(text, m.start(), m.end(), "MEETING", "entity.meeting_short", 0.6)
+        for m in _SHORT_SESSION_RE.finditer(text)
+        if first.get(m.group(1), len(text)) <= m.start() and not any(a <= m.start() < b for a, b in taken)
+    ]
+
+
 def _find_entities(text: str) -> list[Span]:
     st = _init()
     spans: list[Span] = []
@@ -981,6 +1024,7 @@ def _find_entities(text: str) -> list[Span]:
     congresses = _PARTY_CONGRESS_RE.finditer(text)
     meetings += [_span(text, *m.span(), "MEETING", "entity.meeting_party", 0.8) for m in congresses]
     meetings += _meetings_across_breaks(text, meetings)
+    meetings += _short_sessions(text, meetings)
     spans += _shared_terms(text, meetings + _bare_sessions(text, meetings))
     spans += _slogans(text, st)
     tokens = _tokens(text, st)
@@ -2901,6 +2945,26 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             quoted.append((start, m.end(group), True))
             continue
         parts = content.split("、")
+        if len(parts) >= 2 and all(_VERB_LED_FORMULA_RE.fullmatch(part) for part in parts):
+            # “主攻三大目标、打赢三大攻坚、…”: numbered formulas in one pair of quotes, each led by its verb, are one
+            # SLOGAN each, the verb included (RULINGS, slogan3), as the samples' “一个目标、两大战略、…” are.
+            for part in parts:
+                spans.append(_span(text, start, start + len(part), "SLOGAN", "entity.slogan_verb_led", 0.6))
+                start += len(part) + 1
+            quoted.append((m.start(group), m.end(group), True))
+            continue
+        chapter = _NEW_CHAPTER_AFTER_RE.match(text, m.end()) and _NEW_CHAPTER_BEFORE_RE.search(
+            text, max(0, m.start() - 12), m.start()
+        )
+        if chapter:
+            if len(parts) <= 4 and all(_GOAL_RE.fullmatch(part) for part in parts):
+                # 谱写“有为政协”新篇章, 谱写“四区融合、大美吉水”新篇章: the goals a body or a place writes a new
+                # chapter of are its standing watchwords, one SLOGAN each (RULINGS, wave7a and 713).
+                for part in parts:
+                    spans.append(_span(text, start, start + len(part), "SLOGAN", "entity.slogan_chapter", 0.55))
+                    start += len(part) + 1
+                quoted.append((m.start(group), m.end(group), True))
+                continue
         numbered = 0
         for part in parts:
             end = start + len(part)
@@ -2963,7 +3027,12 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
             # 建设“公园某地、多彩某湾”: a place's brand of parallel clauses, one ending in its name (org17).
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_brand", 0.5))
             numbered += 1
-        elif not numbered and _LONG_CLAUSE_RE.fullmatch(content) and _vision_of_place(text, m.end(), st):
+        elif (
+            not numbered
+            and (_LONG_CLAUSE_RE.fullmatch(content) or _SHORT_CLAUSES_RE.fullmatch(content))
+            and _vision_of_place(text, m.end(), st)
+        ):
+            # 建设“强富美高”新江苏, “科创、人文、生态”现代化新某城: a place's vision before 新 and its name.
             spans.append(_span(text, m.start(group), m.end(group), "SLOGAN", "entity.slogan_vision", 0.5))
             numbered += 1
         elif (
@@ -3034,7 +3103,20 @@ def _slogans(text: str, st: dict[str, Any]) -> list[Span]:
         if not any(a <= m.start() < b for a, b in inside) and _is_polity(m.group(1), st)
     ]
     spans += _licensed_formulas(text, spans)
+    spans += _requoted(text, quoted, spans)
     return spans
+
+
+def _requoted(text: str, quoted: list[tuple[int, int, bool]], found: list[Span]) -> list[Span]:
+    """谱写“强省会”新篇章 … 助力‘强省会’: a watchword (three characters or more) the text quotes as a SLOGAN once is one
+    wherever the text quotes it again, whatever stands around the later quotation."""
+    names = {s.text for s in found if len(s.text) >= 3}
+    taken = {(s.start, s.end) for s in found}
+    return [
+        _span(text, s, e, "SLOGAN", "entity.slogan_requoted", 0.5)
+        for s, e, done in quoted
+        if not done and (s, e) not in taken and text[s:e] in names
+    ]
 
 
 def _opens_with_place(content: str, st: dict[str, Any]) -> bool:
@@ -3083,6 +3165,8 @@ _QUOTED_SPAN_RE = re.compile(rf"[{_CN_NUM}]个(?:月|小时|工作日|季度|星
 _PLAN_WORDS = frozenset(("", "规划", "时期", "期间", "规划纲要"))
 # Named in the guidelines as fixed sets or programmes, which are neither FIGURE nor SLOGAN.
 _FIXED_SETS = frozenset(("八项规定", "一府两院", "两高", "三年行动", "三级联动", "两大主题", "三位一体", "两大旗帜"))
+# Before a quotation: it names an activity carried out (开展“…”, 开展了“…”).
+_ACTIVITY_BEFORE = ("开展", "开展了")
 # Before a quotation: it is the topic of a study or a consultation (围绕“稳经济、惠民生、保安全”).
 _TOPIC_BEFORE = ("围绕", "聚焦", "针对", "就", "以", "关于", "题为", "主题为")
 # After it: the quotation names an event or an activity (“经典诵读、同心筑梦”诗歌朗诵会), or a
@@ -3214,6 +3298,10 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     formula_after = _FORMULA_AFTER_RE.match(text, end) is not None or discourse
     if (_EVENT_AFTER_RE.match(text, end) and not discourse) or _METHOD_AFTER_RE.match(text, end):
         return False
+    # 推动开展“委员进乡镇、协商进基层”: clauses quoted after 开展 name the activity carried out (GUIDELINES: names of
+    # activities are no SLOGAN); a numbered formula there (开展“三服务”) is found before this.
+    if text.endswith(_ACTIVITY_BEFORE, max(0, start - 3), start):
+        return False
     # 围绕“X立县、Y强县”战略: the topic is the strategy the formula names, not the quotation.
     if text.endswith(_TOPIC_BEFORE, max(0, start - 4), start) and not (
         formula_after or _WATCHWORD_HEAD_RE.match(text, end)
@@ -3223,8 +3311,12 @@ def _watchword_in_context(text: str, start: int, end: int, content: str, st: dic
     commas = re.split("[，,]", content)
     if len(parts) == 1 and len(commas) >= 3 and _is_watchword(commas):
         # “服务国家，服务香港，服务委员”: three or more clauses built alike, even between commas,
-        # where all share a character at the same place.
-        return any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
+        # where all share a character at the same place, or a head names them (“懂政协,会协商,善议政”的政协委员队伍).
+        return (
+            any(len({c[i] for c in commas}) == 1 for i in range(len(commas[0])))
+            or formula_after
+            or _WATCHWORD_HEAD_RE.match(text, end) is not None
+        )
     if _is_watchword(parts):
         # 天时、地利、人和: an idiom the dictionary knows is a saying, not a body's formula.
         if st["tokenizer"].FREQ.get("".join(parts)):
@@ -3268,6 +3360,7 @@ _POLICY_PACKAGE_RE = re.compile(
 )
 _PARALLEL_CLAUSE_RE = re.compile(rf"[{_CJK}]{{5,7}}")
 _LONG_CLAUSE_RE = re.compile(rf"[{_CJK}]{{2,8}}")
+_SHORT_CLAUSES_RE = re.compile(rf"[{_CJK}]{{2,4}}(?:、[{_CJK}]{{2,4}}){{1,3}}")
 # 两会, 两会时间: a quotation opening with the sessions' name is about them (RULINGS: 两会 is no SLOGAN);
 # 两会一联系, another numeral after it, is a numbered formula.
 _MEETING_NAME_RE = re.compile(rf"两会(?:(?![{_CN_NUM}双])[{_CJK}]){{0,4}}")
@@ -3355,9 +3448,13 @@ def _framed_parts(text: str, quoted: list[tuple[int, int, bool]]) -> list[Span]:
     return spans
 
 
+_LICENSING_RULES = frozenset(("entity.slogan_formula", "entity.slogan_self_rule"))
+
+
 def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
-    """A numbered formula the text quotes once (“两个维护”) is one where it stands unquoted too."""
-    names = {s.text for s in found if s.rule == "entity.slogan_formula" and len(s.text) >= 3}
+    """A numbered formula the text quotes once (“两个维护”) is one where it stands unquoted too, and so is a polity's
+    self-rule principle (“爱国者治港” … 爱国者治港是…)."""
+    names = {s.text for s in found if s.rule in _LICENSING_RULES and len(s.text) >= 3}
     if not names:
         return []
     taken = {(s.start, s.end) for s in found}
@@ -3371,7 +3468,9 @@ def _licensed_formulas(text: str, found: list[Span]) -> list[Span]:
 # What else names quoted clauses a standing formula: a spirit, a function, a value, the main line of work, the
 # responsibility or mission a body takes on (“落实下去、凝聚起来”的政治责任), the members it forms to the formula
 # (锻造“懂政协、会协商、善议政”的委员队伍).
-_WATCHWORD_HEAD_RE = re.compile(rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标|队伍)")
+_WATCHWORD_HEAD_RE = re.compile(
+    rf"(?:的|为)?[{_CJK}]{{0,2}}?(?:精神|功能|价值|主线|责任|职责|使命|要求|目标|队伍)|的?政协委员队伍"
+)
 
 
 # Verbs that hold to a standing formula: 坚持“…”, 践行“…”, 秉持“…” (a body keeps to its formula, it does not
