@@ -32,6 +32,7 @@ from typing import Any, cast
 
 from pizhu.extract.figures import counted_measures, numeral_idioms
 from pizhu.extract.models import Span
+from pizhu.extract.notplaces import in_breadcrumb_channel
 from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.prefilter import scanning
@@ -797,7 +798,86 @@ def find_entities(text: str) -> list[Span]:
     spans = _villages_by_committee(text, spans) if "村委" in text else spans
     spans = _villages_in_lists(text, spans) if "、" in text else spans
     spans = _prepositions_off_names(text, spans)
+    spans = _places_in_breadcrumbs(text, spans) if ">" in text or "»" in text else spans
+    spans = _regions_committees(text, spans) if "侨" in text else spans
+    spans = _place_people_cppcc(text, spans) if "人民政协" in text else spans
+    spans = _listed_names_of_places(text, spans) if "、" in text else spans
     return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+def _places_in_breadcrumbs(text: str, spans: list[Span]) -> list[Span]:
+    """Places inside a breadcrumb's channel after a site (某某网 >> 某地新闻, ``extract.notplaces``): no GPE."""
+    return [s for s in spans if s.label != "GPE" or not in_breadcrumb_channel(text, s.start, s.end)]
+
+
+# 港澳台侨民族宗教委, “港澳台侨外事委”, 港澳台侨(外事)委员会: the committee for the regions and the overseas
+# Chinese named on its own (no 政协 before it; after one, the subunit grammar reads it), by its short 委 or with
+# its field in brackets; one ORG, and the regions inside it no GPE (v1.1: no place inside an ORG).
+_REGIONS_COMMITTEE_RE = re.compile(
+    rf"(?:港澳台侨|台港澳侨)(?:[(（][{_CJK}]{{1,4}}[)）])?(?:(?![委和与及的])[{_CJK}]){{0,8}}?委(?:员会)?(?![员会])"
+)
+
+
+def _regions_committees(text: str, spans: list[Span]) -> list[Span]:
+    orgs = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    found = [
+        m.span()
+        for m in _REGIONS_COMMITTEE_RE.finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in orgs)
+    ]
+    if not found:
+        return spans
+    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in found)]
+    out += [_span(text, a, b, "ORG", "entity.org_regions_committee", 0.6) for a, b in found]
+    return sorted(out, key=lambda o: o.start)
+
+
+# 某某县人民政协坚守初心: a place right before 人民政协 names that place's CPPCC, one ORG as 某某县政协 is (RULINGS);
+# 人民政协报 (the national paper) and its site 人民政协网 are another name; 某市人民政协事业 (the institution's cause
+# there) keeps its place, as the gold has it.
+_PEOPLE_CPPCC_RE = re.compile("人民政协(?![报网]|事业|工作|理论|制度)")
+
+
+def _place_people_cppcc(text: str, spans: list[Span]) -> list[Span]:
+    orgs = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    bodies: list[tuple[int, int]] = []
+    for g in spans:
+        if g.label != "GPE" or (m := _PEOPLE_CPPCC_RE.match(text, g.end)) is None:
+            continue
+        if not any(a <= g.start and g.end <= b for a, b in orgs):
+            bodies.append((g.start, m.end()))
+    if not bodies:
+        return spans
+    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in bodies)]
+    out += [_span(text, a, b, "ORG", "entity.org_place_people_cppcc", 0.6) for a, b in bodies]
+    return sorted(out, key=lambda o: o.start)
+
+
+# 王某、刘某、余某、周宁等参加调研: a division's name of a name's shape (a surname, two or three characters) as
+# an item of a 、-list whose item before is a name (and whose item after, if any, is one too) is a person's
+# name, as its neighbours are (v1.1: the items of a list of names are PERSON).
+_LISTED_NAME_END_RE = re.compile(r"[、等,，。;；]|$")
+
+
+def _listed_names_of_places(text: str, spans: list[Span]) -> list[Span]:
+    people = {s.end: s for s in spans if s.label == "PERSON"}
+    starts = {s.start: s for s in spans if s.label == "PERSON"}
+    surnames = place_table().surnames
+    out = []
+    for s in spans:
+        if (
+            s.label == "GPE"
+            and 2 <= len(s.text) <= 3
+            and s.text[0] in surnames
+            and s.start >= 2
+            and text[s.start - 1] == "、"
+            and s.start - 1 in people
+            and _LISTED_NAME_END_RE.match(text, s.end) is not None
+            and (not text.startswith("、", s.end) or s.end + 1 in starts)
+        ):
+            s = _span(text, s.start, s.end, "PERSON", "entity.person_listed_place", 0.55)
+        out.append(s)
+    return out
 
 
 def _prepositions_off_names(text: str, spans: list[Span]) -> list[Span]:
@@ -7541,7 +7621,8 @@ _LIST_TAIL_RE = re.compile(
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|集镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
     r"|等(?:[\d一二三四五六七八九十两]+个?)?(?:集镇|县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
-    r"(?![委政人领长级直属党方位点图主场民况容理形貌质势])"
+    # 财政、商务等县有关部门: a level before 有关 (its departments) is no head of the list before it.
+    r"(?![委政人领长级直属党方位点图主场民况容理形貌质势]|有关)"
 )
 
 

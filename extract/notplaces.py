@@ -1,0 +1,40 @@
+"""Where a place's name in a report is no GPE: kinds of false place found on unseen pages (issue 21, gpeprec).
+
+Each test names a kind of context, never a name: a channel in a site's breadcrumb (某某网 >> 某地新闻).
+The rules (``extract.entities``) drop their own places there and the combiner (``extract.combine``) the
+model's.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["in_breadcrumb_channel"]
+
+# A breadcrumb's separator: >> or », or a lone > with a space (or the line's edge) on both sides (not an HTML tag).
+_CRUMB_SEP_RE = re.compile(r"\s*(?:>>|»|(?:(?<=\s)|^)>(?=\s|$))\s*", re.MULTILINE)
+_CHANNEL_MAX = 8  # a channel's name is short (甘肃新闻, 福州统一战线); a headline after the crumbs is longer
+_CJK_RUN_RE = re.compile("[\u4e00-\u9fff]+")
+
+
+def in_breadcrumb_channel(text: str, start: int, end: int) -> bool:
+    """Whether the place ``text[start:end]`` is inside a channel's name in a site's breadcrumb, after the site
+    (``当前位置:某某网 >> 某地新闻 >> 时政``, ``首页 > 走进某地 > 史海钩沉``): the channel carries no span (corpus
+    RULINGS: a breadcrumb's channel after a site), unless it is the place's 两会 (a GPE there, as ruled)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if ">" not in text[line_start:line_end] and "»" not in text[line_start:line_end]:
+        return False
+    seps = [m.span() for m in _CRUMB_SEP_RE.finditer(text, line_start, line_end)]
+    before = [b for a, b in seps if b <= start]
+    if not before:
+        return False  # the place opens the line: the site's own name, or no breadcrumb
+    after = [a for a, b in seps if a >= end]
+    seg_start, seg_end = before[-1], after[0] if after else line_end
+    segment = text[seg_start:seg_end].strip()
+    return (
+        end - start < len(segment) <= _CHANNEL_MAX
+        and _CJK_RUN_RE.fullmatch(segment) is not None
+        and "两会" not in segment
+    )
