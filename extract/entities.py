@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from pizhu.extract.figures import counted_measures, numeral_idioms
 from pizhu.extract.models import Span
-from pizhu.extract.notplaces import in_breadcrumb_channel
+from pizhu.extract.notplaces import in_breadcrumb_channel, in_credit_name
 from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.prefilter import scanning
@@ -799,6 +799,7 @@ def find_entities(text: str) -> list[Span]:
     spans = _villages_in_lists(text, spans) if "、" in text else spans
     spans = _prepositions_off_names(text, spans)
     spans = _places_in_breadcrumbs(text, spans) if ">" in text or "»" in text else spans
+    spans = _places_in_credits(text, spans) if "来源" in text or "编" in text or "出处" in text else spans
     spans = _regions_committees(text, spans) if "侨" in text else spans
     spans = _place_people_cppcc(text, spans) if "人民政协" in text else spans
     spans = _listed_names_of_places(text, spans) if "、" in text else spans
@@ -808,6 +809,18 @@ def find_entities(text: str) -> list[Span]:
 def _places_in_breadcrumbs(text: str, spans: list[Span]) -> list[Span]:
     """Places inside a breadcrumb's channel after a site (某某网 >> 某地新闻, ``extract.notplaces``): no GPE."""
     return [s for s in spans if s.label != "GPE" or not in_breadcrumb_channel(text, s.start, s.end)]
+
+
+def _places_in_credits(text: str, spans: list[Span]) -> list[Span]:
+    """Places opening the name a credit line gives (来源:某地某某, ``extract.notplaces``): no GPE, and no PERSON
+    either where the post before read the place's name as one (编辑:某地旅游 |)."""
+    short = place_table().short
+    return [
+        s
+        for s in spans
+        if not (s.label == "GPE" or (s.label == "PERSON" and s.text in short))
+        or not in_credit_name(text, s.start, s.end)
+    ]
 
 
 # 港澳台侨民族宗教委, “港澳台侨外事委”, 港澳台侨(外事)委员会: the committee for the regions and the overseas

@@ -1,6 +1,7 @@
 """Where a place's name in a report is no GPE: kinds of false place found on unseen pages (issue 21, gpeprec).
 
-Each test names a kind of context, never a name: a channel in a site's breadcrumb (某某网 >> 某地新闻).
+Each test names a kind of context, never a name: a channel in a site's breadcrumb (某某网 >> 某地新闻), the name
+a credit line gives (来源:某地某某).
 The rules (``extract.entities``) drop their own places there and the combiner (``extract.combine``) the
 model's.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["in_breadcrumb_channel"]
+__all__ = ["in_breadcrumb_channel", "in_credit_name"]
 
 # A breadcrumb's separator: >> or », or a lone > with a space (or the line's edge) on both sides (not an HTML tag).
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>>|»|(?:(?<=\s)|^)>(?=\s|$))\s*", re.MULTILINE)
@@ -37,4 +38,19 @@ def in_breadcrumb_channel(text: str, start: int, end: int) -> bool:
         end - start < len(segment) <= _CHANNEL_MAX
         and _CJK_RUN_RE.fullmatch(segment) is not None
         and "两会" not in segment
+    )
+
+
+# 来源:中国某某, 编辑:某地旅游 |, 编辑:某地迁移 2019-12-03: a place opening the name a credit line gives, which runs on
+# to the line's end, a separator or a timestamp, is the outlet's or the account's name (corpus RULINGS: a credit line
+# names a person or a body; an account's place is no GPE).
+_CREDIT_BEFORE_RE = re.compile(r"(?:来源|编辑|责编|责任编辑|供稿|出处)[:：]\s*\Z")
+_CREDIT_RUN_RE = re.compile(r"[\u4e00-\u9fff]{1,6}(?=[ \t\u3000]*(?:$|\n|[|｜【\[]|\d{4}[-/年]))")
+
+
+def in_credit_name(text: str, start: int, end: int) -> bool:
+    """Whether the place ``text[start:end]`` opens the name a credit line gives (来源:某地某某), running on."""
+    return (
+        _CREDIT_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+        and _CREDIT_RUN_RE.match(text, end) is not None
     )

@@ -126,3 +126,28 @@ def test_a_place_named_like_a_person_in_a_list_of_names_is_a_person(last: str) -
 def test_a_place_after_a_list_of_places_stays_a_place() -> None:
     found = labelled("调研组先后到福鼎、霞浦、周宁等地考察。", "GPE")
     assert "周宁" in found
+
+
+# --- a place opening the name a credit line gives (来源:某地某某, 编辑:某地旅游) is the outlet's name, no GPE ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政协会议召开。\n来源:中国农工",
+        "更新时间:2021-5-04 15:07 | 编辑:宜宾旅游 | 来源:宜宾旅游网",
+        "来源: 编辑:宜宾迁移 2019-12-03 22:03\n政协会议召开。",
+    ],
+)
+@pytest.mark.parametrize("model", [False, True])
+def test_a_place_opening_a_credit_lines_name_is_no_gpe(text: str, model: bool) -> None:
+    assert labelled(text, "GPE", model=model) == []
+
+
+def test_the_running_text_after_a_credit_line_keeps_its_places() -> None:
+    assert "屏山" in labelled("编辑:宜宾旅游\n市政协委员赴屏山调研。", "GPE")
+
+
+def test_a_place_opening_a_credit_lines_name_is_no_person_with_the_model() -> None:
+    text = "更新时间:2021-5-04 15:07 | 编辑:张家界旅游 | 来源:张家界旅游网"
+    assert labelled(text, "PERSON", model=True) == []
