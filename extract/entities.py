@@ -176,6 +176,8 @@ _GENERIC_PLACES = frozenset(
     + "小城镇 强镇 名镇 重镇 古镇 小镇 大镇 强县 强市 强区 强村 名村 大村 中心区 中心镇 中心村".split()
     # A city by its size (建设现代化大都市, 超大城市治理): a kind of city, no name.
     + "大都市 大城市 特大城市 超大城市".split()
+    # A village by its kind (推动一个自然村建设, 6个聚居村之一): no name (gpeprec).
+    + "自然村 行政村 聚居村".split()
 )
 
 
@@ -7126,10 +7128,11 @@ def looks_like_place(name: str) -> bool:
 
 
 # Area nouns a sector word makes a kind of place, not a name (工业园区, 经济开发区); not 社区, 地区, 新区 or 特区,
-# which common words name (和平社区).
+# which common words name (和平社区). 小镇 after common words is a kind of town (特色小镇, 文创小镇; gpeprec).
 _GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "功能区", "高新区", "城区",
                        "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园", "度假区",
-                       "旅游区")  # fmt: skip
+                       "旅游区",
+                       "小镇")  # fmt: skip
 _COMMON_WORD_FREQ = 500
 
 

@@ -151,3 +151,24 @@ def test_the_running_text_after_a_credit_line_keeps_its_places() -> None:
 def test_a_place_opening_a_credit_lines_name_is_no_person_with_the_model() -> None:
     text = "更新时间:2021-5-04 15:07 | 编辑:张家界旅游 | 来源:张家界旅游网"
     assert labelled(text, "PERSON", model=True) == []
+
+
+# --- a kind of village or town (自然村, 聚居村, 特色小镇) is no name, whoever proposes it -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("将推动一个自然村“绿美乡村”建设。", "自然村"),
+        ("该村是全县6个“土瑶”聚居村之一。", "聚居村"),
+        ("委员们先后来到固洲非遗文创小镇、粮油公司等地。", "文创小镇"),
+        ("加快特色小镇建设。", "特色小镇"),
+    ],
+)
+@pytest.mark.parametrize("model", [False, True])
+def test_a_kind_of_village_or_town_is_no_place(text: str, kind: str, model: bool) -> None:
+    assert kind not in labelled(text, "GPE", model=model)
+
+
+def test_a_named_village_stays_a_place() -> None:
+    assert "拓石镇小川村" in labelled("调研组来到拓石镇小川村。", "GPE")
