@@ -4469,7 +4469,10 @@ def _province_or_country(name: str, table: Any) -> bool:
 
 
 # A named natural place written right after a place: two or three characters ending in a feature's word.
-_FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")
+# (芜湖就长江: a preposition opens no feature's name; gpeprec)
+_FEATURE_AFTER_RE = re.compile(
+    rf"(?:(?![的和与及在对等就到向从为把将被给省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]"
+)
 _POSTS_OF_UNITS = frozenset(
     "处长 科长 部长 局长 厅长 院长 校长 会长 社长 组长 站长 所长 行长 馆长 团长 队长 股长 事长 书长".split()
 )
@@ -7715,6 +7718,8 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
         ):
             if items[0] is None or _opens_with_function(text, items[0][0]):
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
+            else:
+                items[0] = _verb_off_list_head(text, *items[0])
             # 现状、产业结构调整、农民增收等方面与乌兰、新华两镇: an inner item of no list item's shape (a clause
             # ends in it) closes what went before; the counted places are those after it.
             broken = [k for k in range(1, len(items) - 1) if items[k] is None]
@@ -7857,6 +7862,21 @@ _POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成�
 
 
 _ETC_PLACES_RE = re.compile(rf"等(?:{_PLACE_COUNT_RE.pattern.split('|等(?:', 1)[1]}")
+
+
+def _verb_off_list_head(text: str, a: int, b: int) -> tuple[int, int]:
+    """深入广宁、四会等地: a common word (a verb of going) glued before the known place that ends the first item of
+    a counted list is no part of it (gpeprec); a chain (湖北宜昌) keeps its head, no word of the dictionary."""
+    st = _init()
+    freq = st["tokenizer"].FREQ
+    for n in (4, 3, 2):
+        k = b - n
+        if k - a >= 2 and _names_a_place(text[k:b], st):
+            word = text[a:k]
+            if not _names_a_place(word, st) and freq.get(word, 0) >= _COMMON_WORD_FREQ:
+                return k, b
+            break
+    return a, b
 
 
 def _list_place_head(text: str, a: int, b: int, token_starts: Set[int]) -> tuple[int, int] | None:

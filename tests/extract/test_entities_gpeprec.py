@@ -172,3 +172,23 @@ def test_a_kind_of_village_or_town_is_no_place(text: str, kind: str, model: bool
 
 def test_a_named_village_stays_a_place() -> None:
     assert "拓石镇小川村" in labelled("调研组来到拓石镇小川村。", "GPE")
+
+
+# --- a preposition or a verb of going glued before a place is no part of it -------------------------------------
+
+
+def test_a_preposition_between_a_place_and_a_river_joins_no_chain() -> None:
+    found = labelled("调研组到岳阳就长江生态环境保护开展调研。", "GPE")
+    assert "岳阳" in found
+    assert "长江" in found
+    assert not any("就" in g for g in found)
+
+
+def test_a_verb_of_going_opening_a_list_of_places_is_no_part_of_the_first() -> None:
+    found = labelled("会长们到肇庆,深入广宁、四会、端州等地调研产业发展。", "GPE")
+    assert "广宁" in found
+    assert "深入广宁" not in found
+
+
+def test_a_chain_opening_a_list_of_places_stays_whole() -> None:
+    assert "湖北宜昌" in labelled("委员们先后到湖北宜昌、恩施、十堰等地考察。", "GPE")
