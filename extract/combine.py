@@ -37,7 +37,7 @@ from pizhu.extract.entities import (
     village_committee_end,
 )
 from pizhu.extract.models import Span
-from pizhu.extract.notplaces import in_breadcrumb_channel, in_credit_name
+from pizhu.extract.notplaces import in_breadcrumb_channel, in_credit_name, opens_long_body_name
 from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
 
 __all__ = ["AGREED", "MODEL_ONLY", "combine"]
@@ -362,6 +362,8 @@ def _fix(text: str, span: Span) -> Span | None:
             return None  # 某市发布, 今日某地: an outlet's channel or account named after the place
         if in_breadcrumb_channel(text, start, end) or in_credit_name(text, start, end):
             return None  # 某某网 >> 某地新闻, 来源:某地某某: a breadcrumb's channel, a credit's name (gpeprec)
+        if opens_long_body_name(text, end):
+            return None  # 某省名汇物资供应公司: the place opens a firm's longer name (gpeprec)
         if opens_body_name(text, start, end) or in_advert(text, end) or in_one_country_formula(text, start, end):
             return None  # 重庆出版集团: the place opens a company's or an outlet's name
     if (start, end) == (span.start, span.end):

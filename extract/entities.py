@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from pizhu.extract.figures import counted_measures, numeral_idioms
 from pizhu.extract.models import Span
-from pizhu.extract.notplaces import in_breadcrumb_channel, in_credit_name
+from pizhu.extract.notplaces import in_breadcrumb_channel, in_credit_name, opens_long_body_name
 from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.prefilter import scanning
@@ -802,6 +802,7 @@ def find_entities(text: str) -> list[Span]:
     spans = _prepositions_off_names(text, spans)
     spans = _places_in_breadcrumbs(text, spans) if ">" in text or "»" in text else spans
     spans = _places_in_credits(text, spans) if "来源" in text or "编" in text or "出处" in text else spans
+    spans = _places_opening_bodies(text, spans)
     spans = _regions_committees(text, spans) if "侨" in text else spans
     spans = _place_people_cppcc(text, spans) if "人民政协" in text else spans
     spans = _listed_names_of_places(text, spans) if "、" in text else spans
@@ -823,6 +824,11 @@ def _places_in_credits(text: str, spans: list[Span]) -> list[Span]:
         if not (s.label == "GPE" or (s.label == "PERSON" and s.text in short))
         or not in_credit_name(text, s.start, s.end)
     ]
+
+
+def _places_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """Places opening a firm's, a hospital's or a bank's longer name (某省名汇物资供应公司): no GPE."""
+    return [s for s in spans if s.label != "GPE" or not opens_long_body_name(text, s.end)]
 
 
 # 港澳台侨民族宗教委, “港澳台侨外事委”, 港澳台侨(外事)委员会: the committee for the regions and the overseas

@@ -192,3 +192,30 @@ def test_a_verb_of_going_opening_a_list_of_places_is_no_part_of_the_first() -> N
 
 def test_a_chain_opening_a_list_of_places_stays_whole() -> None:
     assert "湖北宜昌" in labelled("委员们先后到湖北宜昌、恩施、十堰等地考察。", "GPE")
+
+
+# --- a place opening a firm's, a hospital's or a bank's longer name is inside that name -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他是县政协委员、河南省名汇物资供应公司总经理。",
+        "调研组察看了济南市西区污水处理厂尾水湿地项目。",
+        "委员们考察了衡阳市前进民间特色专科医院。",
+    ],
+)
+@pytest.mark.parametrize("model", [False, True])
+def test_a_place_opening_a_long_body_name_is_no_gpe(text: str, model: bool) -> None:
+    assert labelled(text, "GPE", model=model) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("淄博某科技有限公司负责人说。", "淄博"),  # an anonymous firm: no name, the place stays
+        ("河南省的医院和学校。", "河南省"),
+    ],
+)
+def test_a_place_before_no_named_body_stays(text: str, place: str) -> None:
+    assert place in labelled(text, "GPE")
