@@ -803,6 +803,7 @@ def find_entities(text: str) -> list[Span]:
     spans = _places_in_breadcrumbs(text, spans) if ">" in text or "»" in text else spans
     spans = _places_in_credits(text, spans) if "来源" in text or "编" in text or "出处" in text else spans
     spans = _places_opening_bodies(text, spans)
+    spans = _region_runs_opening_ways(text, spans) if "桥" in text or "路" in text else spans
     spans = _regions_committees(text, spans) if "侨" in text else spans
     spans = _place_people_cppcc(text, spans) if "人民政协" in text else spans
     spans = _listed_names_of_places(text, spans) if "、" in text else spans
@@ -829,6 +830,22 @@ def _places_in_credits(text: str, spans: list[Span]) -> list[Span]:
 def _places_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
     """Places opening a firm's, a hospital's or a bank's longer name (某省名汇物资供应公司): no GPE."""
     return [s for s in spans if s.label != "GPE" or not opens_long_body_name(text, s.end)]
+
+
+def _region_runs_opening_ways(text: str, spans: list[Span]) -> list[Span]:
+    """港珠|澳大桥: a run of the regions' one-character names cut before one more of them that opens a bridge's or a
+    road's name (港珠澳大桥) is inside that name, no GPE (RULINGS: a place opening a way's name is part of it)."""
+    one_char = _PROVINCE_ABBREVIATIONS | frozenset(_CITY_ABBREVIATIONS)
+    return [
+        s
+        for s in spans
+        if not (
+            s.label == "GPE"
+            and s.end < len(text)
+            and one_char.issuperset(s.text + text[s.end])
+            and opens_way_name(text, s.end + 1)
+        )
+    ]
 
 
 # 港澳台侨民族宗教委, “港澳台侨外事委”, 港澳台侨(外事)委员会: the committee for the regions and the overseas
@@ -4580,7 +4597,7 @@ _BODY_AFTER_LEVEL = (
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _REGION_TAIL_RE = re.compile(
-    r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+    r"(?:特别行政区|经济特区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
 
 

@@ -219,3 +219,22 @@ def test_a_place_opening_a_long_body_name_is_no_gpe(text: str, model: bool) -> N
 )
 def test_a_place_before_no_named_body_stays(text: str, place: str) -> None:
     assert place in labelled(text, "GPE")
+
+
+# --- bodies and bridges a place opens; a special zone named with the city --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "民进区委会携手四川新能源产业协会捐赠物资。",
+        "全国政协委员、九龙各界联合会理事长出席。",
+        "港珠澳大桥资料照片。",
+    ],
+)
+def test_a_place_opening_a_body_or_a_bridge_is_no_gpe(text: str) -> None:
+    assert labelled(text, "GPE") == []
+
+
+def test_a_citys_special_economic_zone_is_one_place() -> None:
+    assert "汕头经济特区" in labelled("今年是汕头经济特区建市四十周年。", "GPE")
