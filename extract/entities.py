@@ -851,8 +851,10 @@ def _region_runs_opening_ways(text: str, spans: list[Span]) -> list[Span]:
 # 港澳台侨民族宗教委, “港澳台侨外事委”, 港澳台侨(外事)委员会: the committee for the regions and the overseas
 # Chinese named on its own (no 政协 before it; after one, the subunit grammar reads it), by its short 委 or with
 # its field in brackets; one ORG, and the regions inside it no GPE (v1.1: no place inside an ORG).
-_REGIONS_COMMITTEE_RE = re.compile(
-    rf"(?:港澳台侨|台港澳侨)(?:[(（][{_CJK}]{{1,4}}[)）])?(?:(?![委和与及的])[{_CJK}]){{0,8}}?委(?:员会)?(?![员会])"
+_REGIONS_COMMITTEE_RE = scanning(
+    re.compile(
+        rf"(?:港澳台侨|台港澳侨)(?:[(（][{_CJK}]{{1,4}}[)）])?(?:(?![委和与及的])[{_CJK}]){{0,8}}?委(?:员会)?(?![员会])"
+    )
 )
 
 
