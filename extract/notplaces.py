@@ -61,7 +61,12 @@ def in_credit_name(text: str, start: int, end: int) -> bool:
 # (extract.places reads four) is inside that body's name, no GPE of its own (v1.1: no place inside an ORG);
 # the words between hold no function character (某省的医院, 在某地召开了…协商会 are none) and no 某
 # (某地某科技有限公司 names no firm).
+# A kind of body after the place (某市三甲医院, 某省民营企业公司, 某地重点骨干企业) names no one body: the place stays.
+_KIND_OF_BODY_RE = re.compile(
+    "三甲|公立|民营|国有|私营|重点|大型|中小|骨干|龙头|相关|部分|所有|属地|市属|省属|县属|区属"
+)
 _LONG_BODY_AFTER_PLACE_RE = re.compile(
+    rf"(?!{_KIND_OF_BODY_RE.pattern})"
     r"(?:(?![的了和与及在是对为从向到赴等全有某]|各(?!界))[\u4e00-\u9fff]){2,8}?"
     r"(?:有限公司|公司|专科医院|医院|农商行|农商银行|银行|协会|联合会|(?<![各全几每些两三四五六七八九十多])厂(?![长商区家房矿]))"
 )

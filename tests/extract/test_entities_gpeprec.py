@@ -215,6 +215,7 @@ def test_a_place_opening_a_long_body_name_is_no_gpe(text: str, model: bool) -> N
     [
         ("淄博某科技有限公司负责人说。", "淄博"),  # an anonymous firm: no name, the place stays
         ("河南省的医院和学校。", "河南省"),
+        ("支持河南省民营中小企业公司化改造。", "河南省"),  # a kind of firm, no one body
     ],
 )
 def test_a_place_before_no_named_body_stays(text: str, place: str) -> None:
