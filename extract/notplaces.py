@@ -56,8 +56,9 @@ def in_credit_name(text: str, start: int, end: int) -> bool:
     )
 
 
-# 某省名汇物资供应公司, 某市前进民间特色专科医院, 某地农商行, 某市西区污水处理厂, 某地各界联合会: a place
-# opening a firm's, a hospital's, a bank's, an association's or a works' name of up to eight characters more
+# 某省名汇物资供应公司, 某市前进民间特色专科医院, 某地农商行, 某市西区污水处理厂, 某地各界联合会, 某地基地管理处,
+# 某地乡音记者组, 某院某地分院: a place opening a firm's, a hospital's, a bank's, an association's, a works' or an
+# office's name of up to eight characters more
 # (extract.places reads four) is inside that body's name, no GPE of its own (v1.1: no place inside an ORG);
 # the words between hold no function character (某省的医院, 在某地召开了…协商会 are none) and no 某
 # (某地某科技有限公司 names no firm).
@@ -67,8 +68,8 @@ _KIND_OF_BODY_RE = re.compile(
 )
 _LONG_BODY_AFTER_PLACE_RE = re.compile(
     rf"(?!{_KIND_OF_BODY_RE.pattern})"
-    r"(?:(?![的了和与及在是对为从向到赴等全有某]|各(?!界))[\u4e00-\u9fff]){2,8}?"
-    r"(?:有限公司|公司|专科医院|医院|农商行|农商银行|银行|协会|联合会|(?<![各全几每些两三四五六七八九十多])厂(?![长商区家房矿]))"
+    r"(?:(?![的了和与及在是对为从向到赴等全有某]|各(?!界))[\u4e00-\u9fff]){0,8}?"
+    r"(?:有限公司|公司|专科医院|医院|农商行|农商银行|银行|协会|联合会|管理处|记者组|分院|(?<![各全几每些两三四五六七八九十多])厂(?![长商区家房矿]))"
 )
 
 
