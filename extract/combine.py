@@ -37,6 +37,7 @@ from pizhu.extract.entities import (
     village_committee_end,
 )
 from pizhu.extract.models import Span
+from pizhu.extract.notplaces import in_breadcrumb_channel, in_credit_name, opens_long_body_name
 from pizhu.extract.places import in_advert, in_one_country_formula, opens_body_name
 
 __all__ = ["AGREED", "MODEL_ONLY", "combine"]
@@ -229,7 +230,12 @@ def _names_again(text: str, spans: list[Span]) -> list[Span]:
         i = text.find(name)
         while i >= 0:
             j = i + len(name)
-            if not any(taken[i:j]) and name_stands_free(text, j, names.keys() - {name}):
+            # (编辑:某地旅游 |: a name opening the name a credit line gives is that outlet's, gpeprec)
+            if (
+                not any(taken[i:j])
+                and name_stands_free(text, j, names.keys() - {name})
+                and not in_credit_name(text, i, j)
+            ):
                 more.append(replace(span, start=i, end=j, text=name, rule="entity.person_again"))
                 taken[i:j] = b"\1" * len(name)
             i = text.find(name, j)
@@ -354,6 +360,10 @@ def _fix(text: str, span: Span) -> Span | None:
             return None  # 宜昌大道, 襄阳东站: the place opens a road's or a station's name
         if in_channel_name(text, start, end):
             return None  # 某市发布, 今日某地: an outlet's channel or account named after the place
+        if in_breadcrumb_channel(text, start, end) or in_credit_name(text, start, end):
+            return None  # 某某网 >> 某地新闻, 来源:某地某某: a breadcrumb's channel, a credit's name (gpeprec)
+        if opens_long_body_name(text, end):
+            return None  # 某省名汇物资供应公司: the place opens a firm's longer name (gpeprec)
         if opens_body_name(text, start, end) or in_advert(text, end) or in_one_country_formula(text, start, end):
             return None  # 重庆出版集团: the place opens a company's or an outlet's name
     if (start, end) == (span.start, span.end):

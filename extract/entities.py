@@ -32,6 +32,7 @@ from typing import Any, cast
 
 from pizhu.extract.figures import counted_measures, numeral_idioms
 from pizhu.extract.models import Span
+from pizhu.extract.notplaces import in_breadcrumb_channel, in_credit_name, opens_long_body_name
 from pizhu.extract.places import PlaceTable, admin_names, in_advert, in_one_country_formula, opens_body_name
 from pizhu.extract.places import table as place_table
 from pizhu.extract.prefilter import finditer_near, scanning
@@ -175,6 +176,8 @@ _GENERIC_PLACES = frozenset(
     + "小城镇 强镇 名镇 重镇 古镇 小镇 大镇 强县 强市 强区 强村 名村 大村 中心区 中心镇 中心村".split()
     # A city by its size (建设现代化大都市, 超大城市治理): a kind of city, no name.
     + "大都市 大城市 特大城市 超大城市".split()
+    # A village by its kind (推动一个自然村建设, 6个聚居村之一): no name (gpeprec).
+    + "自然村 行政村 聚居村".split()
 )
 
 
@@ -844,7 +847,124 @@ def find_entities(text: str) -> list[Span]:
     spans = _villages_by_committee(text, spans) if "村委" in text else spans
     spans = _villages_in_lists(text, spans) if "、" in text else spans
     spans = _prepositions_off_names(text, spans)
+    spans = _places_in_breadcrumbs(text, spans) if ">" in text or "»" in text else spans
+    spans = _places_in_credits(text, spans) if "来源" in text or "编" in text or "出处" in text else spans
+    spans = _places_opening_bodies(text, spans)
+    spans = _region_runs_opening_ways(text, spans) if "桥" in text or "路" in text else spans
+    spans = _regions_committees(text, spans) if "侨" in text else spans
+    spans = _place_people_cppcc(text, spans) if "人民政协" in text else spans
+    spans = _listed_names_of_places(text, spans) if "、" in text else spans
     return _term_proposal_committees(text, spans) if "提案" in text else spans
+
+
+def _places_in_breadcrumbs(text: str, spans: list[Span]) -> list[Span]:
+    """Places inside a breadcrumb's channel after a site (某某网 >> 某地新闻, ``extract.notplaces``): no GPE."""
+    return [s for s in spans if s.label != "GPE" or not in_breadcrumb_channel(text, s.start, s.end)]
+
+
+def _places_in_credits(text: str, spans: list[Span]) -> list[Span]:
+    """Places opening the name a credit line gives (来源:某地某某, ``extract.notplaces``): no GPE, and no PERSON
+    either where the post before read the place's name as one (编辑:某地旅游 |)."""
+    short = place_table().short
+    return [
+        s
+        for s in spans
+        if not (s.label == "GPE" or (s.label == "PERSON" and s.text in short))
+        or not in_credit_name(text, s.start, s.end)
+    ]
+
+
+def _places_opening_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """Places opening a firm's, a hospital's or a bank's longer name (某省名汇物资供应公司): no GPE."""
+    return [s for s in spans if s.label != "GPE" or not opens_long_body_name(text, s.end)]
+
+
+def _region_runs_opening_ways(text: str, spans: list[Span]) -> list[Span]:
+    """港珠|澳大桥: a run of the regions' one-character names cut before one more of them that opens a bridge's or a
+    road's name (港珠澳大桥) is inside that name, no GPE (RULINGS: a place opening a way's name is part of it)."""
+    one_char = _PROVINCE_ABBREVIATIONS | frozenset(_CITY_ABBREVIATIONS)
+    return [
+        s
+        for s in spans
+        if not (
+            s.label == "GPE"
+            and s.end < len(text)
+            and one_char.issuperset(s.text + text[s.end])
+            and opens_way_name(text, s.end + 1)
+        )
+    ]
+
+
+# 港澳台侨民族宗教委, “港澳台侨外事委”, 港澳台侨(外事)委员会: the committee for the regions and the overseas
+# Chinese named on its own (no 政协 before it; after one, the subunit grammar reads it), by its short 委 or with
+# its field in brackets; one ORG, and the regions inside it no GPE (v1.1: no place inside an ORG).
+_REGIONS_COMMITTEE_RE = scanning(
+    re.compile(
+        rf"(?:港澳台侨|台港澳侨)(?:[(（][{_CJK}]{{1,4}}[)）])?(?:(?![委和与及的])[{_CJK}]){{0,8}}?委(?:员会)?(?![员会])"
+    )
+)
+
+
+def _regions_committees(text: str, spans: list[Span]) -> list[Span]:
+    orgs = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    found = [
+        m.span()
+        for m in _REGIONS_COMMITTEE_RE.finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in orgs)
+    ]
+    if not found:
+        return spans
+    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in found)]
+    out += [_span(text, a, b, "ORG", "entity.org_regions_committee", 0.6) for a, b in found]
+    return sorted(out, key=lambda o: o.start)
+
+
+# 某某县人民政协坚守初心: a place right before 人民政协 names that place's CPPCC, one ORG as 某某县政协 is (RULINGS);
+# 人民政协报 (the national paper) and its site 人民政协网 are another name; 某市人民政协事业 (the institution's cause
+# there) keeps its place, as the gold has it.
+_PEOPLE_CPPCC_RE = re.compile("人民政协(?![报网]|事业|工作|理论|制度)")
+
+
+def _place_people_cppcc(text: str, spans: list[Span]) -> list[Span]:
+    orgs = [(s.start, s.end) for s in spans if s.label == "ORG"]
+    bodies: list[tuple[int, int]] = []
+    for g in spans:
+        if g.label != "GPE" or (m := _PEOPLE_CPPCC_RE.match(text, g.end)) is None:
+            continue
+        if not any(a <= g.start and g.end <= b for a, b in orgs):
+            bodies.append((g.start, m.end()))
+    if not bodies:
+        return spans
+    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in bodies)]
+    out += [_span(text, a, b, "ORG", "entity.org_place_people_cppcc", 0.6) for a, b in bodies]
+    return sorted(out, key=lambda o: o.start)
+
+
+# 王某、刘某、余某、周宁等参加调研: a division's name of a name's shape (a surname, two or three characters) as
+# an item of a 、-list whose item before is a name (and whose item after, if any, is one too) is a person's
+# name, as its neighbours are (v1.1: the items of a list of names are PERSON).
+_LISTED_NAME_END_RE = re.compile(r"[、等,，。;；]|$")
+
+
+def _listed_names_of_places(text: str, spans: list[Span]) -> list[Span]:
+    people = {s.end: s for s in spans if s.label == "PERSON"}
+    starts = {s.start: s for s in spans if s.label == "PERSON"}
+    surnames = place_table().surnames
+    out = []
+    for s in spans:
+        if (
+            s.label == "GPE"
+            and 2 <= len(s.text) <= 3
+            and s.text[0] in surnames
+            and s.start >= 2
+            and text[s.start - 1] == "、"
+            and s.start - 1 in people
+            and _LISTED_NAME_END_RE.match(text, s.end) is not None
+            and (not text.startswith("、", s.end) or s.end + 1 in starts)
+        ):
+            s = _span(text, s.start, s.end, "PERSON", "entity.person_listed_place", 0.55)
+        out.append(s)
+    return out
 
 
 def _prepositions_off_names(text: str, spans: list[Span]) -> list[Span]:
@@ -4637,7 +4757,10 @@ def _province_or_country(name: str, table: Any) -> bool:
 
 
 # A named natural place written right after a place: two or three characters ending in a feature's word.
-_FEATURE_AFTER_RE = re.compile(rf"(?:(?![的和与及在对等省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]")
+# (芜湖就长江: a preposition opens no feature's name; gpeprec)
+_FEATURE_AFTER_RE = re.compile(
+    rf"(?:(?![的和与及在对等就到向从为把将被给省市县区州旗镇乡村])[{_CJK}]){{1,2}}[江河湖山海岛峡湾岭谷峰]"
+)
 _POSTS_OF_UNITS = frozenset(
     "处长 科长 部长 局长 厅长 院长 校长 会长 社长 组长 站长 所长 行长 馆长 团长 队长 股长 事长 书长".split()
 )
@@ -4739,7 +4862,7 @@ _BODY_AFTER_LEVEL = (
 )
 _NOT_IN_PLACE_STEM = frozenset("省市县区州和与及、的在对向系统各全本我该共")
 _REGION_TAIL_RE = re.compile(
-    r"(?:特别行政区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
+    r"(?:特别行政区|经济特区|特区|地区|流域|灌区|经济区|[东西南北中]部|[东西][南北]部)(?![\u4e00-\u9fff]{0,1}(?:大开发|地区))"
 )
 
 
@@ -6915,7 +7038,7 @@ when it grows as large as _BEFORE_A_NAME may)."""
 
 # A democratic party's member's word (its short name glued to 员: 农工党 + 员), read where the text names one.
 _MEMBER_WORDS = frozenset(("党员", "盟员", "会员", "社员", "员"))
-_DEMOCRATIC_PARTY_RE = scanning(re.compile(_PARTIES.replace("|中共", "")))
+_NAMES_A_PARTY_RE = scanning(re.compile(_PARTIES.replace("|中共", "")))
 
 
 def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> list[Span]:
@@ -6924,7 +7047,7 @@ def _persons(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) 
     cached = _BEFORE_A_NAME.get  # _before_a_name's answer where it has one: a call per token saved
     # 农工党员某某, 会员某某: in a text that names a democratic party, its member's word is a role a name follows,
     # as 委员 is (RULINGS, wave8b).
-    members = _MEMBER_WORDS if _DEMOCRATIC_PARTY_RE.search(text) else frozenset()
+    members = _MEMBER_WORDS if _NAMES_A_PARTY_RE.search(text) else frozenset()
     for i in _tokens_to_read(tokens, leaders, members):
         start, end, word = tokens[i]
         if (
@@ -7354,10 +7477,11 @@ def looks_like_place(name: str) -> bool:
 
 
 # Area nouns a sector word makes a kind of place, not a name (工业园区, 经济开发区); not 社区, 地区, 新区 or 特区,
-# which common words name (和平社区).
+# which common words name (和平社区). 小镇 after common words is a kind of town (特色小镇, 文创小镇; gpeprec).
 _GENERIC_AREA_NOUNS = ("园区", "开发区", "示范区", "先行区", "试验区", "保护区", "风景区", "功能区", "高新区", "城区",
                        "市区", "街区", "山区", "老区", "灾区", "经开区", "产业园", "工业园", "度假区",
-                       "旅游区")  # fmt: skip
+                       "旅游区",
+                       "小镇")  # fmt: skip
 _COMMON_WORD_FREQ = 500
 
 
@@ -7877,7 +8001,8 @@ _LIST_TAIL_RE = re.compile(
 _PLACE_COUNT_RE = re.compile(
     r"(?!两地)[\d一二三四五六七八九十两]+个?(?:乡镇|集镇|镇|乡|街道|村|社区|县|区|县区|县市区|市|省|地)"
     r"|等(?:[\d一二三四五六七八九十两]+个?)?(?:集镇|县、?市|市、?县|省、?市|省区市|县市区|县区|乡镇|街道|地区|国家和地区|国家|县|市|省|地|区|乡(?!村)|镇|村)"
-    r"(?![委政人领长级直属党方位点图主场民况容理形貌质势])"
+    # 财政、商务等县有关部门: a level before 有关 (its departments) is no head of the list before it.
+    r"(?![委政人领长级直属党方位点图主场民况容理形貌质势]|有关)"
 )
 
 
@@ -7954,6 +8079,8 @@ def _names_of_lists(text: str, st: dict[str, Any], token_starts: Set[int]) -> li
         ):
             if items[0] is None or _opens_with_function(text, items[0][0]):
                 items[0] = _list_place_head(text, *bounds[0], token_starts)
+            else:
+                items[0] = _verb_off_list_head(text, *items[0])
             # 现状、产业结构调整、农民增收等方面与乌兰、新华两镇: an inner item of no list item's shape (a clause
             # ends in it) closes what went before; the counted places are those after it.
             broken = [k for k in range(1, len(items) - 1) if items[k] is None]
@@ -8096,6 +8223,21 @@ _POSTS_TUPLE = (*_POSTS.split("|"), "记者", "委员", "常委", "主席团成�
 
 
 _ETC_PLACES_RE = re.compile(rf"等(?:{_PLACE_COUNT_RE.pattern.split('|等(?:', 1)[1]}")
+
+
+def _verb_off_list_head(text: str, a: int, b: int) -> tuple[int, int]:
+    """深入广宁、四会等地: a common word (a verb of going) glued before the known place that ends the first item of
+    a counted list is no part of it (gpeprec); a chain (湖北宜昌) keeps its head, no word of the dictionary."""
+    st = _init()
+    freq = st["tokenizer"].FREQ
+    for n in (4, 3, 2):
+        k = b - n
+        if k - a >= 2 and _names_a_place(text[k:b], st):
+            word = text[a:k]
+            if not _names_a_place(word, st) and freq.get(word, 0) >= _COMMON_WORD_FREQ:
+                return k, b
+            break
+    return a, b
 
 
 def _list_place_head(text: str, a: int, b: int, token_starts: Set[int]) -> tuple[int, int] | None:
