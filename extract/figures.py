@@ -1002,6 +1002,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         # 某局、某局五家重点提案承办单位: 家 counts the institutions listed before it, no formula's parts (org15)
         and not (unit == "家" and _listed_before(text, m.start()))
         and not _added_items_counted(text, m.start())
+        and _COUNTED_HEAD_RE.match(text, end) is None  # 两件重点提案: 重点 modifies a paper counted
     ):
         return None
     cue = (
@@ -1015,6 +1016,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or (unit == "面" and _FLAG_AFTER_RE.match(text, end) is not None)  # 十面红旗 (wave7b)
         # 我们四人, 她们三位: a plural pronoun before people counted names who they are
         or (unit in ("人", *_PEOPLE_UNITS) and text.endswith(_PLURAL_PRONOUNS, 0, m.start()))
+        # 两件重点提案, 两家公司, 十个街道: the head after the measure word is a thing a report counts
+        or _COUNTED_HEAD_RE.match(text, end) is not None
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
@@ -1036,6 +1039,11 @@ _POST_COUNTED_RE = re.compile(
 )
 
 
+# Heads a count of things names right after its measure word (一份提案, 两家公司, 十个街道, 三部重要草案): the papers,
+# bodies and works a report counts, never a formula's abstract head (两个维护, 四个意识: _SET_HEADS and the rest).
+_COUNTED_HEAD_RE = re.compile(
+    r"(?:重点|重要|主要|相关|有关|新)?(?:提案|议案|草案|文件|意见|建议|公司|企业|街道|乡镇|社区|桥梁|学校|医院)"
+)
 # Plural personal pronouns: people counted right after one are the people it names (我们四人).
 _PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 

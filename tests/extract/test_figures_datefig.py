@@ -50,3 +50,15 @@ def test_a_yearbooks_volume_heading_is_no_count() -> None:
 def test_the_base_of_a_comparison_and_a_verb_of_going_are_no_length() -> None:
     assert texts("私营企业达到16200家,较五年前增长115.2%。") == ["16200家", "115.2%"]
     assert "五日" not in texts("一行於一月五日前往福州参与活动。")
+
+
+def test_a_count_whose_head_is_a_paper_or_a_body_a_report_counts() -> None:
+    assert "两家" in texts("与两家公司负责人进行座谈。")
+    assert "两件" in texts("听取了市卫健委就两件重点提案办理情况的答复。")
+    assert "十个" in texts("全区十个街道政协委员联络组完成进组。")
+    assert "三部" in texts("会期8天 三部重要草案将审议。")
+
+
+def test_a_set_just_named_or_a_formula_stays_no_count() -> None:
+    assert texts("对这两家公司的情况作了了解。") == []
+    assert texts("做到“两个维护”。") == []
