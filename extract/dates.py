@@ -225,7 +225,7 @@ _POINT_RE = re.compile(
             r"|-(?:0[1-9]|[12][0-9]|3[01])(?=[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
             # 今（五）日: the day in Chinese numerals.
-            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY}|{_CN_DAY})(?=[)）]日)",
+            rf"(?<=[今昨明前][(（])(?P<bracket>{_DAY}|{_CN_DAY})(?=[)）]日)",
             # “二零二三全民清洁迎新岁”: a bare year in Chinese numerals, like 鹿城年鉴2020 (19xx, 20xx).
             rf"(?P<cnbare>(?<![{_CN_DIGIT}十百千万])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{{2}}"
             rf"(?![{_CN_DIGIT}十百千万亿年月日号届次]))",

@@ -56,3 +56,8 @@ def test_a_yearbooks_volume_heading_names_its_year() -> None:
 def test_a_timestamp_glued_before_a_month_still_leaves_it_a_month() -> None:
     assert dates("发布时间:2021-03-043月2日,区政协召开主席会议。") == ["2021-03-04", "3月2日"]
     assert dates("2025-8-5 17:28:14\n\n8月1日至3日,香港某联会会长一行来访。")[-1] == "8月1日至3日"
+
+
+def test_the_day_before_yesterday_with_its_day_in_brackets() -> None:
+    # RULINGS: `前(16)日` is a DATE `16` as `今(26)日` and `昨(21)日` are.
+    assert dates("3月14日电 某同乡会前(16)日下午举行传达会。")[-1] == "16"
