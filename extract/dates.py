@@ -277,6 +277,8 @@ _LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
 _LENGTH_WORDS = (
     r"会期|为期|历时|历经|连续|一连|长达|耗时|用时|用了|花了|前后|共|达|需|仅|提前|推迟|延期|延后|顺延|至少|不少于"
     r"|不超过|不足|超过|满|近|逾|约"
+    # The same words in Traditional script, as Hong Kong and Macau pages write them (一連四日, 為期三日).
+    r"|會期|為期|歷時|歷經|連續|一連|長達|耗時|用時|花了|順延|延後|至少|不少於|不超過|超過|逾"
 )
 _LENGTH_BEFORE_RE = re.compile(rf"(?:{_LENGTH_WORDS})$")
 # The same before a month alone (近3月, 今年前3月: the first three months) and before a year alone (距今2000年,

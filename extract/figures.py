@@ -364,7 +364,9 @@ def _half_spans(text: str) -> list[Span]:
 
 # 为期六日, 会期三日, 连续三日: a number of days in Chinese numerals after a word that gives a length is a
 # length (日 is no measure word elsewhere: 六日 alone is a day of the month, DATE).
-_DAY_LENGTH_RE = re.compile(rf"(?<=历时|为期|长达|连续|一连|会期)(?P<num>{CN_NUMERAL})日(?![元报电])")
+_DAY_LENGTH_RE = re.compile(
+    rf"(?<=历时|为期|长达|连续|一连|会期|歷時|為期|長達|連續|一連|會期)(?P<num>{CN_NUMERAL})日(?![元报电報電])"
+)
 
 
 def _day_lengths(text: str) -> list[Span]:
@@ -1049,7 +1051,11 @@ _PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 
 
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
-_LENGTH_CUES = ("连续", "一连", "为期", "历时", "长达", "历经", "经过", "用了", "花了", "耗时")
+_LENGTH_CUES = (
+    "连续", "一连", "为期", "历时", "长达", "历经", "经过", "用了", "花了", "耗时",
+    # in Traditional script (一連四日, 為期三日)
+    "連續", "一連", "為期", "歷時", "長達", "歷經", "經過", "耗時",
+)  # fmt: skip
 # Words after a span of time that make it a length: ago and later (二十年前, 三年后) and the time it took
 # (两年时间). Not 内: a time limit (应在四个月内办理) and a plan's horizon (三年内建成, a time frame ahead like 未来5年)
 # read alike, and the held-out batch scored the latter (tried and dropped).

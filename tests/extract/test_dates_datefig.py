@@ -61,3 +61,8 @@ def test_a_timestamp_glued_before_a_month_still_leaves_it_a_month() -> None:
 def test_the_day_before_yesterday_with_its_day_in_brackets() -> None:
     # RULINGS: `前(16)日` is a DATE `16` as `今(26)日` and `昨(21)日` are.
     assert dates("3月14日电 某同乡会前(16)日下午举行传达会。")[-1] == "16"
+
+
+def test_a_word_of_length_in_traditional_script_makes_days_a_length() -> None:
+    assert dates("3月2日抵達。\n\n一連四日考察訪問福州及武夷山\n") == ["3月2日"]
+    assert dates("3月2日抵達,為期三日。") == ["3月2日"]

@@ -62,3 +62,7 @@ def test_a_count_whose_head_is_a_paper_or_a_body_a_report_counts() -> None:
 def test_a_set_just_named_or_a_formula_stays_no_count() -> None:
     assert texts("对这两家公司的情况作了了解。") == []
     assert texts("做到“两个维护”。") == []
+
+
+def test_days_after_a_word_of_length_in_traditional_script() -> None:
+    assert "四日" in texts("3月2日抵達。\n\n一連四日考察訪問福州及武夷山\n")
