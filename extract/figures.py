@@ -1020,6 +1020,8 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or (unit in ("人", *_PEOPLE_UNITS) and text.endswith(_PLURAL_PRONOUNS, 0, m.start()))
         # 两件重点提案, 两家公司, 十个街道: the head after the measure word is a thing a report counts
         or _COUNTED_HEAD_RE.match(text, end) is not None
+        # 八章234页: two quantities written together (GUIDELINES: 15批152人次), the second in Arabic digits
+        or _ARABIC_COUNT_AFTER_RE.match(text, end) is not None
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
@@ -1046,6 +1048,7 @@ _POST_COUNTED_RE = re.compile(
 _COUNTED_HEAD_RE = re.compile(
     r"(?:重点|重要|主要|相关|有关|新)?(?:提案|议案|草案|文件|意见|建议|公司|企业|街道|乡镇|社区|桥梁|学校|医院)"
 )
+_ARABIC_COUNT_AFTER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
 # Plural personal pronouns: people counted right after one are the people it names (我们四人).
 _PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 

@@ -66,3 +66,9 @@ def test_a_set_just_named_or_a_formula_stays_no_count() -> None:
 
 def test_days_after_a_word_of_length_in_traditional_script() -> None:
     assert "四日" in texts("3月2日抵達。\n\n一連四日考察訪問福州及武夷山\n")
+
+
+def test_a_books_chapters_and_two_quantities_written_together() -> None:
+    assert {"8章", "23节"} <= set(texts("全书分历史名人、民俗风情等8章23节。"))
+    assert "八章" in texts("按概述、地理、人物八章234页编排。")
+    assert texts("详见第3章。") == []
