@@ -92,6 +92,8 @@ _DAY_END = r"(?!内(?!蒙古|江[市县区])|以内|之内)"
 _YEAR_COMMA_BEFORE = r"(?<=[^0-9](?:1[89]|20)[0-9]{2},)|(?<=^(?:1[89]|20)[0-9]{2},)"
 
 _YEAR_LIST_TAIL_RE = re.compile(r"(?:,[0-9]{4})+")
+# A contact's label before a run of digits: a telephone or fax number, a post code (电话20831205).
+_CONTACT_LABEL_RE = re.compile(r"(?:电话|电話|传真|傳真|手机|手機|热线|熱線|邮编|郵編|座机|号码|號碼)[:：]?[ \t]*$")
 # A yearbook's volume heading: the year and 卷, alone on the line (某某年鉴 / 2016卷).
 _VOLUME_LINE_RE = re.compile(r"卷[ \t]*(?:\n|$)")
 
@@ -456,8 +458,11 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     if kind == "dayless":
         month, day = (int(n) for n in body.split("月"))
         return _Point(start, end, kind, 1, 2) if day <= calendar.monthrange(2000, month)[1] else None
-    if kind == "compact" and _COUNT_LABEL_RE.search(text, max(0, start - 6), start):
-        return None  # 文件编号20231205: an identifier
+    if kind == "compact" and (
+        _COUNT_LABEL_RE.search(text, max(0, start - 6), start)
+        or _CONTACT_LABEL_RE.search(text, max(0, start - 6), start)
+    ):
+        return None  # 文件编号20231205, 电话20831205: an identifier, a telephone number
     if text[start - 1 : start] == "/" and text[end : end + 1] == "/" and "年" not in body:
         return None  # …/content/2017/09/19/6224992.html: a folder of a link's path dates the address
     # 一、二月份 at a line's start is a heading's list number, then the month.

@@ -66,3 +66,8 @@ def test_the_day_before_yesterday_with_its_day_in_brackets() -> None:
 def test_a_word_of_length_in_traditional_script_makes_days_a_length() -> None:
     assert dates("3月2日抵達。\n\n一連四日考察訪問福州及武夷山\n") == ["3月2日"]
     assert dates("3月2日抵達,為期三日。") == ["3月2日"]
+
+
+def test_a_telephone_number_closing_its_line_is_no_compact_date() -> None:
+    assert dates("联系电话20831205\n") == []
+    assert dates("传真20230512\n") == []
