@@ -93,6 +93,10 @@ _DAY_END = r"(?!内(?!蒙古|江[市县区])|以内|之内)"
 _YEAR_COMMA_BEFORE = r"(?<=[^0-9](?:1[89]|20)[0-9]{2},)|(?<=^(?:1[89]|20)[0-9]{2},)"
 
 _YEAR_LIST_TAIL_RE = re.compile(r"(?:,[0-9]{4})+")
+# A contact's label before a run of digits: a telephone or fax number, a post code (电话20831205).
+_CONTACT_LABEL_RE = re.compile(r"(?:电话|电話|传真|傳真|手机|手機|热线|熱線|邮编|郵編|座机|号码|號碼)[:：]?[ \t]*$")
+# A yearbook's volume heading: the year and 卷, alone on the line (某某年鉴 / 2016卷).
+_VOLUME_LINE_RE = re.compile(r"卷[ \t]*(?:\n|$)")
 
 # Every point starts with a digit, a numeral, 元 (元月), 上 (上世纪) or 本 (本世纪): a look-ahead on that first
 # character lets the scan skip every other position at once.
@@ -123,8 +127,11 @@ _POINT_RE = re.compile(
             r"(?:(?<=[年度])|(?![0-9]|年代))",
             # 20111125, at a paragraph's or clause's opening before its comma: a date typed without
             # separators (a valid month and day; never inside a code or before a unit).
+            # 某某新闻20241218 on its own line: a programme's or a column's dated item, the date glued after
+            # its name and closing the line (_point: not after an identifier's label, 编号20231205).
             r"(?P<compact>(?<![^\n \t　(（])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])"
-            r"(?=[,，、 　]))",
+            r"(?=[,，、 　])"
+            r"|(?<=[\u4e00-\u9fff])(?:19|20)[0-9]{2}(?:1[0-2]|0[1-9])(?:3[01]|[12][0-9]|0[1-9])(?=[ \t]*(?:\n|$)))",
             # 06/03/2026: the day/month/year dateline of Hong Kong and Macau pages; with points or
             # hyphens too (04.03.2015, 06-03-2026), the two separators the same.
             # With slashes the day and month may go without their leading zeros (26/2/2026, 5/3/2026).
@@ -171,7 +178,15 @@ _POINT_RE = re.compile(
             rf"|(?:{_MONTH}|元)月(?:份|{_DAY}[日号]{_DAY_END}|(?<=元月){_CN_DAY}日)?)?)",
             # 1月11日, 7月, 3月份, 1-6月, 2月24~28日, 元月1日, 元月五日; 6月 in 2023年5月、6月 (after a
             # date's unit) and 一、3月13日 (after a heading's numeral); 1、3月份 is a list number and the month.
+            # 于9月7在…开幕, 自3月1起施行: a month's day whose 日 the typist left out, before a preposition,
+            # a verb of holding or a time of day (a range, 12月26至29日, keeps its 日 on the second day).
+            rf"(?P<dayless>{_NB_MONTH}{_MONTH}月{_DAY}(?=在|于|起|召开|举行|举办|开幕|闭幕|上午|下午|晚上|中午))",
             rf"(?P<md>{_NB_MONTH}(?<![^月日号份一二三四五六七八九十]{_AND})(?:(?:{_MONTH}(?:{_SEP}|{_AND}))?{_MONTH}|元)月(?:份|(?:{_DAY}(?:{_SEP}|{_AND}))?{_DAY}{_BREAK}[日号]{_DAY_END}|(?<=元月){_CN_DAY}日)?)",
+            # 浏览量:202512月27日, 09:154月26日, xQ724月5日: a month's day glued after digits that a page counter,
+            # a clock time or a spam code left at a line's end (normalization joined the lines); _point asks
+            # for that cue before the digits. The month is the last two digits where they make one (10–12).
+            # After md: where md reads the month (a timestamp glued on before it), md's reading stands.
+            rf"(?P<gluedmd>(?<=[0-9])(?:1[0-2]|[1-9])月{_DAY}[日号]{_DAY_END})",
             rf"(?P<cnmd>(?<![{_CN_DIGIT}十第初]){_CN_MONTH}月{_CN_DAY}(?:[日号](?:{_SEP}{_CN_DAY}日)?|{_SEP}{_CN_DAY}日))",
             # 三月份, 十二月份: a month in Chinese numerals is a month where 份 follows, or after
             # a year the text names by a word (同年十月, 是年三月, 今年五月).
@@ -213,7 +228,7 @@ _POINT_RE = re.compile(
             r"|-(?:0[1-9]|[12][0-9]|3[01])(?=[ \t]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))))",
             # 今(26)日, 明天（4日）'s news form: the day in brackets after 今/昨/明.
             # 今（五）日: the day in Chinese numerals.
-            rf"(?<=[今昨明][(（])(?P<bracket>{_DAY}|{_CN_DAY})(?=[)）]日)",
+            rf"(?<=[今昨明前][(（])(?P<bracket>{_DAY}|{_CN_DAY})(?=[)）]日)",
             # “二零二三全民清洁迎新岁”: a bare year in Chinese numerals, like 鹿城年鉴2020 (19xx, 20xx).
             rf"(?P<cnbare>(?<![{_CN_DIGIT}十百千万])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{{2}}"
             rf"(?![{_CN_DIGIT}十百千万亿年月日号届次]))",
@@ -265,6 +280,8 @@ _LUNAR_BEFORE_RE = re.compile(r"(?:农历|阴历|旧历)的?$|[正腊冬]月$")
 _LENGTH_WORDS = (
     r"会期|为期|历时|历经|连续|一连|长达|耗时|用时|用了|花了|前后|共|达|需|仅|提前|推迟|延期|延后|顺延|至少|不少于"
     r"|不超过|不足|超过|满|近|逾|约"
+    # The same words in Traditional script, as Hong Kong and Macau pages write them (一連四日, 為期三日).
+    r"|會期|為期|歷時|歷經|連續|一連|長達|耗時|用時|花了|順延|延後|至少|不少於|不超過|超過|逾"
 )
 _LENGTH_BEFORE_RE = re.compile(rf"(?:{_LENGTH_WORDS})$")
 # The same before a month alone (近3月, 今年前3月: the first three months) and before a year alone (距今2000年,
@@ -287,6 +304,7 @@ _RULES = {
     "ymd": ("date.year_month_day", 0.97),
     "cn": ("date.cn_numeral", 0.8),
     "md": ("date.month_day", 0.85),
+    "dayless": ("date.month_day", 0.6),
     "cnmd": ("date.cn_month_day", 0.7),
     "cnmonth": ("date.month", 0.8),
     "cnmonthctx": ("date.month", 0.6),
@@ -434,6 +452,18 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
     kind = m.lastgroup or ""
     start, end = m.span(kind)
     body = text[start:end]
+    if kind == "gluedmd":
+        if not _glued_after_cue(text, start):
+            return None  # 提案1052月3日: a number glued to a month with nothing saying where it ends
+        kind = "md"
+    if kind == "dayless":
+        month, day = (int(n) for n in body.split("月"))
+        return _Point(start, end, kind, 1, 2) if day <= calendar.monthrange(2000, month)[1] else None
+    if kind == "compact" and (
+        _COUNT_LABEL_RE.search(text, max(0, start - 6), start)
+        or _CONTACT_LABEL_RE.search(text, max(0, start - 6), start)
+    ):
+        return None  # 文件编号20231205, 电话20831205: an identifier, a telephone number
     if text[start - 1 : start] == "/" and text[end : end + 1] == "/" and "年" not in body:
         return None  # …/content/2017/09/19/6224992.html: a folder of a link's path dates the address
     # 一、二月份 at a line's start is a heading's list number, then the month.
@@ -448,6 +478,8 @@ def _point(text: str, m: re.Match[str]) -> _Point | None:
         body = text[start:end]
     if kind in ("bare", "cnbare"):
         # 1978,1982,1994: a year in a comma list is counted where the list's last number is (2019,2020件).
+        if kind == "bare" and _VOLUME_LINE_RE.match(text, end) and (start == 0 or text[start - 1] == "\n"):
+            return _Point(start, end, kind, 0, 0)  # 2016卷 alone on its line: a yearbook's volume, named by its year
         listed = _YEAR_LIST_TAIL_RE.match(text, end)
         if _counted(text, listed.end() if listed else end):
             return None
@@ -567,6 +599,25 @@ def _counted(text: str, end: int) -> bool:
     return text[end : end + 2] not in time_words()
 
 
+# The cues before a run of digits glued to a month (gluedmd): a page counter's label, a clock time's hour
+# (the run its minutes), a spam code's Latin letter.
+_GLUED_CLOCK_RE = re.compile(r"(?<![0-9])(?:[01]?[0-9]|2[0-3]):$")
+
+
+def _glued_after_cue(text: str, start: int) -> bool:
+    """Whether the digits glued before the month at ``start`` end a page counter, a clock time or a code."""
+    run = start
+    while run > 0 and text[run - 1].isdigit():
+        run -= 1
+    if start - run > 8:
+        return False
+    if _COUNT_LABEL_RE.search(text, max(0, run - 8), run):
+        return True
+    if start - run == 2 and _GLUED_CLOCK_RE.search(text, max(0, run - 3), run):
+        return True
+    return run > 0 and text[run - 1].isascii() and text[run - 1].isalpha()
+
+
 def _joins(text: str, left: _Point, right: _Point) -> bool:
     """Whether two points separated by a range mark are one range (the right one no larger)."""
     if left.kind == right.kind == "iso":
@@ -655,8 +706,10 @@ def _not_month(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     if before and (before in "个几第每" or before.isdecimal()):  # ①3月: a list's number, no digit
         # 2005-11-1511月7日: a page's timestamp glued on before the month leaves it a month.
-        glued = _ISO_BEFORE_RE.search(text, max(0, start - 10), start) or _CLOCK_BEFORE_RE.search(
-            text, max(0, start - 10), start
+        glued = (
+            _ISO_BEFORE_RE.search(text, max(0, start - 10), start)
+            or _CLOCK_BEFORE_RE.search(text, max(0, start - 10), start)
+            or (text.endswith(("日", "号"), 0, end) and _glued_after_cue(text, start))
         )
         return not glued
     if text[max(0, start - 2) : start] in ("每年", "每月"):

