@@ -661,6 +661,9 @@ _CENTRAL_RE = scanning(
         # 贯彻中央…, 落实中央…: a verb of carrying out before it takes the Centre as its object, unless a longer
         # name or an adjective's noun follows (中央企业, 中央财政, 中央电视台: no body by the short name).
         r"|(?<=贯彻|落实|执行|吃透|响应|遵照|服从)中央(?![企财预银电广军纪政人部委统组宣办巡和国])"
+        # 中央高度重视, 中央制定的…, 中央及省市: the Centre as the actor of its regard or its rules, or beside the
+        # levels below it (wave9b); not a place's middle (广场中央, 会场中央及两侧).
+        r"|(?<![党共团国场厅台湖池园堂间])中央(?=(?:高度)?重视|制定|及(?:省|市|自治区|地方))"
         r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
     )
 )
@@ -1821,7 +1824,8 @@ _KMT_RE = scanning(re.compile(r"(?:中国)?国民党(?!革命委员会|革命委
 
 # 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
 # inside an event's name, as 中央代表团 gives 中央); not the tail of 中共中央 or 党中央.
-_CENTRE_CONFERENCE_RE = scanning(re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)"))
+# 中央经济工作会议, 中央新疆工作座谈会 (wave9b): the Centre inside an unnumbered work conference's or forum's name.
+_CENTRE_CONFERENCE_RE = scanning(re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作(?:会议|座谈会))"))
 
 
 def _centre_conferences(text: str) -> list[Span]:
