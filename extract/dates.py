@@ -207,7 +207,9 @@ _POINT_RE = re.compile(
             rf"(?P<cnmonthline>(?<![^\n。；;])(?:{_CN_MONTH}{_AND})?{_CN_MONTH}月(?=[,，、 \t　\n]|间))",
             # 昨(24日): the news form with the day and its 日 in the brackets.
             # 周三（4日）, 星期二(5日): after a weekday too.
-            rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[周期][一二三四五六日天][(（]))"
+            # 今早（3日）, 昨晚（2日）: a time of day after 今/昨/明 before the bracket (wave9b).
+            rf"(?:(?<=[今昨明前][(（])|(?<=[今昨明前][日天][(（])|(?<=[今昨明][早午晚晨][(（])"
+            rf"|(?<=[周期][一二三四五六日天][(（]))"
             rf"(?P<bracketday>(?:{_DAY}|{_CN_DAY})日)(?=[)）])",
             # 6日, 20—22日, 本月6日: after its month was given; checked against the text before.
             # Never 号 alone: 1号提案, 8号文件 are numbers.

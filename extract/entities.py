@@ -661,6 +661,9 @@ _CENTRAL_RE = scanning(
         # 贯彻中央…, 落实中央…: a verb of carrying out before it takes the Centre as its object, unless a longer
         # name or an adjective's noun follows (中央企业, 中央财政, 中央电视台: no body by the short name).
         r"|(?<=贯彻|落实|执行|吃透|响应|遵照|服从)中央(?![企财预银电广军纪政人部委统组宣办巡和国])"
+        # 中央高度重视, 中央制定的…, 中央及省市: the Centre as the actor of its regard or its rules, or beside the
+        # levels below it (wave9b); not a place's middle (广场中央, 会场中央及两侧).
+        r"|(?<![党共团国场厅台湖池园堂间])中央(?=(?:高度)?重视|制定|及(?:省|市|自治区|地方))"
         r"|中共(?=(?:十[一二三四五六七八九]|二十[一二三]?)大|第[一二三四五六七八九十]+次全国代表大会)"
     )
 )
@@ -1821,7 +1824,8 @@ _KMT_RE = scanning(re.compile(r"(?:中国)?国民党(?!革命委员会|革命委
 
 # 中央政协工作会议, 中央经济工作会议: the Party Centre convening a conference of a field, named in it (RULINGS: a body
 # inside an event's name, as 中央代表团 gives 中央); not the tail of 中共中央 or 党中央.
-_CENTRE_CONFERENCE_RE = scanning(re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作会议)"))
+# 中央经济工作会议, 中央新疆工作座谈会 (wave9b): the Centre inside an unnumbered work conference's or forum's name.
+_CENTRE_CONFERENCE_RE = scanning(re.compile(rf"(?<![共党])中央(?=[{_CJK}]{{1,6}}?工作(?:会议|座谈会))"))
 
 
 def _centre_conferences(text: str) -> list[Span]:
@@ -8278,6 +8282,29 @@ def _list_last_item(text: str, a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
+# A word common enough (先后 10115, 报告 16715, 主持 5153) that a transliterated part's syllables do not
+# make it by chance (热力 139, 克里 216, 尼亚 176 in 阿不都热力, 阿不都克里木, 买买提尼亚孜).
+_DOTTED_PART_WORD_FREQ = 1000
+
+
+def _dotted_name_end(text: str, a: int, b: int, st: dict[str, Any]) -> int:
+    """阿不都·热合曼先后来我省视察: a dotted name's last part ends where, two characters in at least, the
+    dictionary starts a word it knows well (先后, 报告); its single syllables (都 of 阿不都) stay whole."""
+    dot = max(text.rfind(ch, a, b) for ch in "·.．•")
+    part = text[dot + 1 : b]
+    if len(part) <= 4:
+        return b
+    freq = st["tokenizer"].FREQ
+    table = place_table()
+    pos = 0
+    for w in st["segmenter"].words(part):
+        place = w in st["places"] or w in table.short or w in table.kind
+        if pos >= 2 and len(w) >= 2 and freq.get(w, 0) >= _DOTTED_PART_WORD_FREQ and not place:
+            return dot + 1 + pos
+        pos += len(w)
+    return b
+
+
 def _place_and_word(name: str, st: dict[str, Any]) -> bool:
     """杭州制造: a place's name (two or three characters), then a word the dictionary knows."""
     freq = st["tokenizer"].FREQ
@@ -8313,8 +8340,11 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     out = []
     inner = set(items[1:-1])
     for a, b in present:
+        if (a, b) in dotted:
+            b = _dotted_name_end(text, a, b, st)  # 阿不都·热合曼先后来…: the name, not the verb after it
         name = text[a:b]
-        allowed = ".．都" if (a, b) in foreign or (a, b) in dotted else ".．"  # 阿不都·热合曼: 都 a syllable
+        # 阿不都·热合曼: 都 a syllable (a dotted item trimmed above keeps its dot)
+        allowed = ".．都" if (a, b) in foreign or (a, b) in dotted or "·" in name else ".．"
         if len(name) == 3 and name[0] in _COMMON_SURNAMES and name[1] in _MIDDLE_OF_GIVEN_NAME:
             name = name[0] + name[2]  # 刘为民, 叶向东: 为 and 向 open given names (为民, 向东) after a surname
         if (a, b) in inner and len(named) >= 3 and 2 <= b - a <= 3 and name[0] in _COMMON_SURNAMES:
@@ -8478,6 +8508,8 @@ def _own_line_names(text: str, st: dict[str, Any]) -> list[Span]:
             start = credit + 1  # 记者某某摄 + 某某·某某: a photo credit's verb ends the photographer's name
         name = text[start:end]
         if _foreign_name(name, st) and not any(s.start == start for s in spans):
+            # 努尔兰·阿不都满金报告工作: no cue read, the word after ends the name (a name already read, only shortened)
+            end = _dotted_name_end(text, start, end, st)
             spans.append(_span(text, start, end, "PERSON", "entity.person_dotted", 0.55))
     return spans
 
