@@ -6723,6 +6723,9 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
             shorts.add(name[0] + "委会")  # 外事委员会 → 外委会, 妇女委员会 → 妇委会
         if len(parts) == 1 and len(name) == 4:
             shorts.add(name[0] + name[2] + "委")  # 青年工作委员会 → 青工委 (two words, one character each)
+        # 常务委员会 → 常委会: the standing committee's short form is the generic word, no committee's own name
+        # (GUIDELINES: generic units are no ORG; bare 常委会 names no body).
+        shorts -= _GENERIC_COMMITTEES
         for short in shorts:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
@@ -7532,6 +7535,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
         return False
+    if len(name) == 2 and name[0] == name[1]:
+        return False  # 殷殷嘱托, 谆谆教诲: one character written twice is a reduplicated word, no surname and name
     given = name[1:]
     if len(name) == 3 and given[0] == "一" and given not in _ONE_WORDS:
         given = given[1:]  # 宓一鸣, 张一山: 一 opens many given names, unless it makes a word (一行, 一同)
@@ -7574,6 +7579,8 @@ def _plausible_name(
         and not (any_surname and name[0] in place_table().surnames)
     ):
         return False
+    if len(name) == 2 and name[0] == name[1]:
+        return False  # 殷殷嘱托, 谆谆教诲: one character written twice is a reduplicated word, no surname and name
     # ``given_function``: where a post announces a three-character name, a given name's character that is also a
     # function word (李向阳, 王为民) does not break it.
     allowed = _GIVEN_NAME_FUNCTION_CHARS if given_function and len(name) == 3 else ""

@@ -1,0 +1,44 @@
+"""Issue 21, wave9a: kinds of miss the unseen pages 892–903 showed.
+
+- the standing committee is no named committee with a short form of its own: after a chain that holds
+  `常务委员会` (州政协十一届常务委员会), a bare `常委会` (常委会组成人员, 及其常委会) is the generic word
+  (GUIDELINES: generic units are no ORG; RULINGS: bare 常委会 names no body), while a named committee's short
+  form after its full name (社法委 after 县政协社会和法制委员会) is still read;
+- a two-character name that is one character written twice (殷殷嘱托, 谆谆教诲) is a reduplicated word, no
+  person.
+
+Every sentence is written for the test (invented bodies and people), so a rule passes only as a mechanism.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "五年来,某州政协十一届常务委员会团结带领委员履职。常委会组成人员积极参加政协各种会议。",
+        "某县政协第九届委员会常务委员会向大会报告工作。一年来,县政协及其常委会认真履职,常委会成员带头调研。",
+    ],
+)
+def test_bare_standing_committee_after_its_full_name_is_no_body(text: str) -> None:
+    assert "常委会" not in labelled(text, "ORG")
+
+
+def test_a_named_committees_short_form_is_still_read() -> None:
+    text = "县政协社会和法制委员会组织委员调研。社法委将召开座谈会。"
+    assert "社法委" in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("我们牢记总书记殷殷嘱托,奋力推进某地建设。", "殷殷"),
+        ("委员们牢记领导谆谆教诲,履职尽责。", "谆谆"),
+    ],
+)
+def test_a_character_written_twice_is_no_name(text: str, word: str) -> None:
+    assert word not in labelled(text, "PERSON", model=True)
