@@ -8305,11 +8305,23 @@ _MIDDLE_OF_GIVEN_NAME = frozenset("为向")
 _GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又"
 
 
+def _listed_name(text: str, a: int, b: int, st: dict[str, Any]) -> bool:
+    """A list item of a name's shape; 刘向军, 李为民: after a common surname, 为 or 向 opens the given name."""
+    if _plausible_name(text, a, b, st):
+        return True
+    return (
+        b - a == 3
+        and text[a] in _COMMON_SURNAMES
+        and text[a + 1] in _MIDDLE_OF_GIVEN_NAME
+        and _plausible_name(text, a, b, st, given_function=True)
+    )
+
+
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
     present = [i for i in items if i is not None]
     if len(present) < 2:
         return []
-    named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _plausible_name(text, i[0], i[1], st)]
+    named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _listed_name(text, i[0], i[1], st)]
     dotted = [i for i in present if any(ch in "·.．•" for ch in text[i[0] : i[1]])]
     # 阿不都热依木, 古丽娜尔: a transliterated name, four to six characters jieba knows no word in.
     foreign = [i for i in present if i not in named and i not in dotted and _transliterated(text[i[0] : i[1]], st)]

@@ -42,3 +42,17 @@ def test_a_named_committees_short_form_is_still_read() -> None:
 )
 def test_a_character_written_twice_is_no_name(text: str, word: str) -> None:
     assert word not in labelled(text, "PERSON", model=True)
+
+
+def test_a_listed_name_with_wei_or_xiang_in_the_middle_counts_toward_a_list_of_names() -> None:
+    # 刘向军: a common surname and a given name opening with 向 is a name of the list, so the list of six, two of
+    # them Tibetan names the surname table cannot vouch for, is read as names.
+    text = "大会执行主席王文庆、刘向军、扎西才旦、利加、赛措、李继浩在主席台前排就座。"
+    names = labelled(text, "PERSON")
+    for name in ("王文庆", "刘向军", "扎西才旦", "利加", "赛措", "李继浩"):
+        assert name in names
+
+
+def test_a_list_of_topics_stays_no_list_of_names() -> None:
+    text = "委员们围绕向前进、为人民、乡村振兴、文化旅游建言献策。"
+    assert labelled(text, "PERSON") == []
