@@ -56,3 +56,21 @@ def test_a_listed_name_with_wei_or_xiang_in_the_middle_counts_toward_a_list_of_n
 def test_a_list_of_topics_stays_no_list_of_names() -> None:
     text = "委员们围绕向前进、为人民、乡村振兴、文化旅游建言献策。"
     assert labelled(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("教材中全面落实『十四年抗战』概念。", "十四年"),
+        ("从人们常说的“八年抗战”变为新的表述。", "八年"),
+        ("为了消除十年动乱造成的严重后果,各界团结一致。", "十年"),
+    ],
+)
+def test_the_length_of_a_named_period_is_a_figure(text: str, figure: str) -> None:
+    # RULINGS: “八年抗战”, “十四年抗战” give FIGURE 八年, 十四年 (the length of a named period, as 十年动乱).
+    assert figure in labelled(text, "FIGURE")
+
+
+@pytest.mark.parametrize("text", ["开展三年行动,推进乡村振兴。", "“三抓三促”行动扎实推进。"])
+def test_a_programme_of_years_stays_no_figure(text: str) -> None:
+    assert labelled(text, "FIGURE") == []
