@@ -4718,8 +4718,16 @@ _REGION_RUNS_AFTER_PLACE = frozenset(("港澳", "港澳台", "港澳台侨"))
 
 
 # 花都广场: a place right before 广场 names the square, as one before 会堂 names the hall.
-_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院|广场")
+_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博|会议)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院|广场")
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
+
+
+def opens_venue_name(text: str, end: int) -> bool:
+    """Whether a venue's head follows a place right at ``end`` (某州会议中心, 香港会议展览中心, 山东会堂): the place
+    opens the venue's own name, no GPE of its own (RULINGS: venues are no GPE)."""
+    return _VENUE_AFTER_PLACE_RE.match(text, end) is not None
+
+
 # 怒江大峡谷, 金沙江峡谷, 呼伦贝尔草原, 柴达木盆地: a landform's common head right after a river or a place (not a
 # province or a country: 内蒙古草原 is where grassland lies) names that landform, one natural place (GUIDELINES v1.1).
 _LANDFORM_AFTER_RE = re.compile("大峡谷|峡谷|大草原|草原|盆地")

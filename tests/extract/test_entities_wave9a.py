@@ -74,3 +74,14 @@ def test_the_length_of_a_named_period_is_a_figure(text: str, figure: str) -> Non
 @pytest.mark.parametrize("text", ["开展三年行动,推进乡村振兴。", "“三抓三促”行动扎实推进。"])
 def test_a_programme_of_years_stays_no_figure(text: str) -> None:
     assert labelled(text, "FIGURE") == []
+
+
+@pytest.mark.parametrize("model", [False, True])
+def test_a_place_opening_a_conference_centres_name_is_part_of_the_venue(model: bool) -> None:
+    # RULINGS: a city that opens a convention centre's own name is part of the venue, no GPE (香港会议展览中心).
+    text = "大会在黄南州会议中心举行。"
+    assert "黄南州" not in labelled(text, "GPE", model=model)
+
+
+def test_a_city_before_a_venue_named_without_it_keeps_its_place() -> None:
+    assert "北京" in labelled("会议在北京人民大会堂隆重开幕。", "GPE", model=True)
