@@ -33,6 +33,7 @@ from pizhu.extract.entities import (
     looks_like_name,
     looks_like_place,
     name_stands_free,
+    opens_venue_name,
     opens_way_name,
     village_committee_end,
 )
@@ -358,6 +359,8 @@ def _fix(text: str, span: Span) -> Span | None:
             return None  # 爱国爱澳爱乡: the patriotic formula (a SLOGAN), no place in it
         if opens_way_name(text, end):
             return None  # 宜昌大道, 襄阳东站: the place opens a road's or a station's name
+        if opens_venue_name(text, end):
+            return None  # 某州会议中心, 山东会堂: the place opens a venue's own name (RULINGS: venues are no GPE)
         if in_channel_name(text, start, end):
             return None  # 某市发布, 今日某地: an outlet's channel or account named after the place
         if in_breadcrumb_channel(text, start, end) or in_credit_name(text, start, end):

@@ -4722,8 +4722,16 @@ _REGION_RUNS_AFTER_PLACE = frozenset(("港澳", "港澳台", "港澳台侨"))
 
 
 # 花都广场: a place right before 广场 names the square, as one before 会堂 names the hall.
-_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院|广场")
+_VENUE_AFTER_PLACE_RE = re.compile(r"(?:会议展览|会展|博览|世博|会议)中心|会堂|礼堂|宾馆|大酒店|体育馆|大剧院|广场")
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "村", "社区")
+
+
+def opens_venue_name(text: str, end: int) -> bool:
+    """Whether a venue's head follows a place right at ``end`` (某州会议中心, 香港会议展览中心, 山东会堂): the place
+    opens the venue's own name, no GPE of its own (RULINGS: venues are no GPE)."""
+    return _VENUE_AFTER_PLACE_RE.match(text, end) is not None
+
+
 # 怒江大峡谷, 金沙江峡谷, 呼伦贝尔草原, 柴达木盆地: a landform's common head right after a river or a place (not a
 # province or a country: 内蒙古草原 is where grassland lies) names that landform, one natural place (GUIDELINES v1.1).
 _LANDFORM_AFTER_RE = re.compile("大峡谷|峡谷|大草原|草原|盆地")
@@ -6727,6 +6735,9 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
             shorts.add(name[0] + "委会")  # 外事委员会 → 外委会, 妇女委员会 → 妇委会
         if len(parts) == 1 and len(name) == 4:
             shorts.add(name[0] + name[2] + "委")  # 青年工作委员会 → 青工委 (two words, one character each)
+        # 常务委员会 → 常委会: the standing committee's short form is the generic word, no committee's own name
+        # (GUIDELINES: generic units are no ORG; bare 常委会 names no body).
+        shorts -= _GENERIC_COMMITTEES
         for short in shorts:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
@@ -7536,6 +7547,8 @@ def looks_like_name(name: str) -> bool:
         return False
     if name[:2] not in _COMPOUND_SURNAMES and name[0] not in _SURNAMES:
         return False
+    if len(name) == 2 and name[0] == name[1]:
+        return False  # 殷殷嘱托, 谆谆教诲: one character written twice is a reduplicated word, no surname and name
     given = name[1:]
     if len(name) == 3 and given[0] == "一" and given not in _ONE_WORDS:
         given = given[1:]  # 宓一鸣, 张一山: 一 opens many given names, unless it makes a word (一行, 一同)
@@ -7578,6 +7591,8 @@ def _plausible_name(
         and not (any_surname and name[0] in place_table().surnames)
     ):
         return False
+    if len(name) == 2 and name[0] == name[1]:
+        return False  # 殷殷嘱托, 谆谆教诲: one character written twice is a reduplicated word, no surname and name
     # ``given_function``: where a post announces a three-character name, a given name's character that is also a
     # function word (李向阳, 王为民) does not break it.
     allowed = _GIVEN_NAME_FUNCTION_CHARS if given_function and len(name) == 3 else ""
@@ -8325,11 +8340,23 @@ _MIDDLE_OF_GIVEN_NAME = frozenset("为向")
 _GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又"
 
 
+def _listed_name(text: str, a: int, b: int, st: dict[str, Any]) -> bool:
+    """A list item of a name's shape; 刘向军, 李为民: after a common surname, 为 or 向 opens the given name."""
+    if _plausible_name(text, a, b, st):
+        return True
+    return (
+        b - a == 3
+        and text[a] in _COMMON_SURNAMES
+        and text[a + 1] in _MIDDLE_OF_GIVEN_NAME
+        and _plausible_name(text, a, b, st, given_function=True)
+    )
+
+
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:
     present = [i for i in items if i is not None]
     if len(present) < 2:
         return []
-    named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _plausible_name(text, i[0], i[1], st)]
+    named = [i for i in present if _has_surname(text[i[0] : i[1]]) and _listed_name(text, i[0], i[1], st)]
     dotted = [i for i in present if any(ch in "·.．•" for ch in text[i[0] : i[1]])]
     # 阿不都热依木, 古丽娜尔: a transliterated name, four to six characters jieba knows no word in.
     foreign = [i for i in present if i not in named and i not in dotted and _transliterated(text[i[0] : i[1]], st)]

@@ -960,6 +960,9 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         # 辽宁、湖北两省: places listed, then counted by their place word.
         return None
     quoted_length = before in _QUOTES_OPEN and unit in _TIME_UNITS and text[m.end() : m.end() + 1] in _QUOTES_CLOSE
+    # “八年抗战”, 十年动乱: the years of a named period before its noun are its length (RULINGS), quoted or not.
+    period = unit == "年" and text.startswith(_NAMED_PERIODS, m.end())
+    quoted_length = quoted_length or period
     if (
         before in _CN_BLOCK_BEFORE and text[max(0, m.start() - 2) : m.start()] != "先后" and not quoted_length
     ) or before in _CN_NUMERAL_SET:
@@ -968,7 +971,7 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
     if before == "个" and m.start() >= 2 and text[m.start() - 2] in _CN_NUMERAL_SET:
         return None  # 两个一百年, 十个一: a numbered formula's second numeral
     value = parse_number(number)
-    if value is None or _in_idiom(text, m.start("cn"), m.end()):
+    if value is None or (_in_idiom(text, m.start("cn"), m.end()) and not period):  # 十年动乱: an idiom, and a length
         return None
     if unit == "字" and value < 1000 and not m.group("scale"):
         return None  # 八字方针, 十六字方针: a formula's length; a text's runs to 三十万字
@@ -989,8 +992,13 @@ def _chinese_ok(text: str, m: re.Match[str], unit: str, before: str, number: str
         return "figure.cn_duration", 0.45
     if unit in ("年", "天"):
         # 三年行动, 两年规划: a programme; a duration reads 七十五年的…, …两年。, 连续三年…
-        if text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES) or m.group("half") or "半" in m.group("unit"):
-            return "figure.cn_duration", 0.5  # 连续三年, 一年半时间: a length
+        if (
+            text[max(0, m.start() - 2) : m.start()].endswith(_LENGTH_CUES)
+            or m.group("half")
+            or "半" in m.group("unit")
+            or period
+        ):
+            return "figure.cn_duration", 0.5  # 连续三年, 一年半时间, 八年抗战: a length
         if after[:1] in _BOUNDARY_AFTER or after.startswith(("的", "间", "里", "中", "春秋", "行程")):
             return "figure.cn_duration", 0.45  # 三天行程: the length of a trip
         return None
@@ -1055,6 +1063,8 @@ _ARABIC_COUNT_AFTER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?[万亿]?[\u4e00-\u9fff
 _PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 
 
+# The nouns of named periods a count of years opens (八年抗战, 十四年抗战, 十年动乱, 十年浩劫).
+_NAMED_PERIODS = ("抗战", "动乱", "浩劫", "内战")
 # Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
 _LENGTH_CUES = (
     "连续", "一连", "为期", "历时", "长达", "历经", "经过", "用了", "花了", "耗时",
