@@ -1728,7 +1728,13 @@ _AGENCY_PHOTO_RE = re.compile(
 
 # 列席人大会议, 代行人大职权, 人大在12日闭幕: the congress named bare as the body that sits (RULINGS, 313, 315);
 # not in 人大代表, 人大常委会, 人大政协 (the deputies and members as people), nor after a level (市人大).
-_BARE_CONGRESS_RE = scanning(re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)"))
+# 和人大七届八次会议: bare before its own term and session too (orgkinds), unless a level or 全国 stands before it.
+_BARE_CONGRESS_RE = scanning(
+    re.compile(
+        r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)"
+        r"|(?<![省市区县州旗盟乡镇国])人大(?=[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
+    )
+)
 
 
 def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
@@ -5202,6 +5208,11 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
                     _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
                 )
                 continue
+            if head == "政协" and _nearer_of_two_levels(text, head_start):
+                spans.append(
+                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
             if (
@@ -5226,6 +5237,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in after_word:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
+            if head == "委员会" and _national_committee_as_kind(text, head_start - 2):
+                continue  # 其全国委员会, 参照全国委员会: the kind, no body (orgkinds)
             start = head_start - 2
         if text.endswith(_AUTONOMOUS_LEVELS, 0, head_start) and head in _AUTONOMOUS_ORGANS:
             # 自治区政协, 自治州党委, 自治县人民政府: an autonomous division's level names its organs as 县 does
@@ -5550,6 +5563,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
         if text.endswith("地方", start, head_start) or "地方政协" in text[start:head_start]:
             continue  # 中国人民政治协商会议地方委员会, 全国地方政协某委员会: every place's, a kind (not 市地方税务局)
+        if text.startswith("全国委员会", start):
+            continue  # 其全国委员会, 参照全国委员会: no CPPCC or term before it, the kind (every term's), no body
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 
@@ -5626,6 +5641,28 @@ def _association_level(text: str, head_start: int) -> int | None:
         if text[start] in "省市县区" and _bare_level_before(text, start + 1) and len(between) >= 2 and not plural:
             return start
     return None
+
+
+# 政协全国委员会, 第十三届全国委员会, 中国人民政治协商会议全国委员会: what a national committee belongs to.
+_NATIONAL_COMMITTEE_OWNER_RE = re.compile("(?:政协|协商会议|届|学社|同盟|党|[)）])$")
+
+
+def _national_committee_as_kind(text: str, start: int) -> bool:
+    """全国委员会 at ``start`` with no CPPCC, term or party written before it names the kind, no body."""
+    return _NATIONAL_COMMITTEE_OWNER_RE.search(text, max(0, start - 6), start) is None
+
+
+# 省市政协, 市旗政协: a level and the one below it that a report names as its own share one 政协 (RULINGS).
+_TWO_LEVELS = frozenset(("省市", "市旗", "盟旗"))
+_PLURAL_BEFORE_TWO_LEVELS = frozenset("全各外每兄邻")
+
+
+def _nearer_of_two_levels(text: str, head_start: int) -> bool:
+    """省市 + 政协 (at ``head_start``): the province's and the city's CPPCC, the nearer level's named (市政协); not
+    after a plural's mark (各省市政协)."""
+    if head_start < 2 or text[head_start - 2 : head_start] not in _TWO_LEVELS:
+        return False
+    return head_start == 2 or text[head_start - 3] not in _PLURAL_BEFORE_TWO_LEVELS
 
 
 def _bare_level_before(text: str, start: int) -> bool:
@@ -6698,6 +6735,9 @@ _BODIED_SHORT_RE = re.compile(rf"政协([{_CJK}]{{2,4}}委)$")
 _PLURAL_OR_BODY_BEFORE_RE = re.compile(r"(?:[各省市县区州乡镇村旗]|政协)$")
 
 
+_SCOPE_NOT_NAME = frozenset(("全国", "地方"))
+
+
 def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     """文史委 after 县政协文史和学习委员会: a committee's short name, licensed by its full name earlier.
 
@@ -6726,8 +6766,9 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
         for short in shorts:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
-        if len(name) >= 2:
-            # The committee's own name without the body before it (提案委员会 after 全国政协提案委员会).
+        if len(name) >= 2 and name not in _SCOPE_NOT_NAME:
+            # The committee's own name without the body before it (提案委员会 after 全国政协提案委员会);
+            # not 全国委员会 after 政协全国委员会: the scope names the kind, no committee's own name (orgkinds).
             full = name + "委员会"
             first_seen[full] = min(first_seen.get(full, span.end), span.end)
     if not first_seen:
@@ -6914,6 +6955,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     if not kind:
         # 某某市侨联党组, 县教育局党组: a body's Party group (not 党组织, a Party organisation).
         return end + 2 if text.startswith("党组", end) and not text.startswith("党组织", end) else end
+    if kind == "委" and text.startswith("会", end) and (staff := _STAFF_OFFICE_RE.match(text, end + 1)) is not None:
+        return staff.end()  # 民进市委会 + 机关: the committee's staff office is one ORG with it (RULINGS, orgkinds)
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同); its own working committee or
         # department is in its name (民进市委会 + 参政议政工作委员会, as 民盟某某省委会 + 监督委员会).
@@ -6979,6 +7022,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     return m.end()
 
 
+# 市委会机关, 市委会机关党委: a party committee's staff office (and the office's own Party committee), as 县政协机关.
+_STAFF_OFFICE_RE = re.compile("机关(?:党组|党委|党支部|纪委)?")
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
     # (联络部 + 部长: the department before its head's post; not 部门, 部署, 组织部长)

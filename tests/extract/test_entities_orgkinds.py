@@ -1,0 +1,86 @@
+"""Issue 21, orgkinds: kinds of ORG error the old extractors made on pages they had never seen (0.3.54 on
+640–891, 0.3.76 on 844–891) that the current rules still made somewhere in the dev half.
+
+- a party committee's short name (民进市委会) with its 机关 (the staff office) is one ORG, as 县政协机关 is
+  (RULINGS: 市委会机关, 162 and 392);
+- the congress named bare before its own term and session (和人大七届八次会议) is the body, as 列席人大会议 is;
+  after a level (区人大) or inside 全国人大 the level's rules name it;
+- 全国委员会 with no CPPCC written before it (其全国委员会, 参照全国委员会) names the kind (every term's national
+  committee), no body;
+- two levels written before one 政协 (省市政协, 省、市政协) name the nearer level's CPPCC, as RULINGS reads
+  `省市政协`, `市旗政协`; a plural (各市县政协) stays none.
+
+Every sentence is written for the test (invented bodies and people), so a rule passes only as a mechanism.
+Rules alone (``model=False``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.spans import labelled
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("5月6日上午,市委会机关组织集中学习,观看专题片。", "市委会机关"),
+        ("市领导某某到民盟市委会机关看望干部职工。", "民盟市委会机关"),
+    ],
+)
+def test_a_party_committee_with_its_staff_office(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1月20日,某某区政协五届三次会议和人大五届四次会议在区会议中心开幕。",
+        "在人大十届二次会议上,区长作政府工作报告。",
+    ],
+)
+def test_the_congress_bare_before_its_term_and_session(text: str) -> None:
+    assert "人大" in labelled(text, "ORG")
+
+
+def test_a_level_congress_before_its_term_keeps_its_level() -> None:
+    orgs = labelled("区人大五届四次会议在区会议中心开幕。", "ORG")
+    assert "人大" not in orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人民政协成立以来,其全国委员会的主席一直由德高望重的人士担任。",
+        "地方委员会的组成,参照全国委员会的组成决定。",
+    ],
+)
+def test_the_national_committee_as_a_kind_is_no_body(text: str) -> None:
+    assert "全国委员会" not in labelled(text, "ORG")
+
+
+def test_the_national_committee_named_with_its_cppcc_stays() -> None:
+    assert "政协全国委员会" in labelled("会议选举某某为政协全国委员会主席。", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("该县的协商品牌获省市政协高度认可。", "市政协"),
+        ("报送的社情民意信息被省、市政协采用20篇。", "市政协"),
+        ("驻旗市政协委员、历届市旗政协委员代表参加会议。", "旗政协"),
+    ],
+)
+def test_two_levels_before_one_cppcc_name_the_nearer(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
+
+
+def test_every_level_cppcc_is_a_plural() -> None:
+    assert "县政协" not in labelled("各市县政协要加强联动。", "ORG")
+
+
+def test_the_national_committee_after_its_full_name_learns_no_short_name() -> None:
+    text = "中国人民政治协商会议全国委员会由各党派组成。地方委员会的组成,参照全国委员会的组成决定。"
+    orgs = labelled(text, "ORG")
+    assert "中国人民政治协商会议全国委员会" in orgs
+    assert "全国委员会" not in orgs
