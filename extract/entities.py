@@ -1214,6 +1214,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
     spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
+    spans = [_with_china_before_party(text, s) if s.label == "ORG" else s for s in spans]
     spans += _bare_congress(text, spans)
     places += _listed_before_a_count_of_places(text, places)
     spans += places
@@ -1260,6 +1261,8 @@ def _find_entities(text: str) -> list[Span]:
         if not (s.label == "GPE" and (_opens_national_body(text, s, table) or _opens_account(text, s)))
         # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
         if not (s.label == "ORG" and (text.startswith("系统", s.end) or _COUNTED_LEVELS_RE.search(s.text)))
+        # 各县(市)区政协, 区(市)县政府: levels listed with a bracketed alternative name every body of them, a plural.
+        and not (s.label == "ORG" and _BRACKETED_LEVEL_BEFORE_RE.search(text, max(0, s.start - 4), s.start))
         # 中国人民政治协商会议xx盟第十二届委员会, 政协XX市: a chain with a template's placeholder inside is no body
         # (RULINGS), neither the part before the placeholder nor the part after it.
         and not (s.label == "ORG" and (_PLACEHOLDER_AFTER_RE.match(text, s.end) or _placeholder_before(text, s.start)))
@@ -6288,6 +6291,21 @@ _BRANCH_BEFORE_POST_RE = re.compile(
     r"(?=副?主委|副?主任)",
     re.MULTILINE,
 )
+
+
+# 中国农工党, 中国致公党: the parties' short names also written with 中国 before them.
+_CHINA_BEFORE_PARTIES = ("农工党", "致公党")
+
+
+def _with_china_before_party(text: str, org: Span) -> Span:
+    """中国 + 农工党某某市委员会: 中国 written before a party's short name opens the party's name (orgkinds)."""
+    if not org.text.startswith(_CHINA_BEFORE_PARTIES) or text[max(0, org.start - 2) : org.start] != "中国":
+        return org
+    return _span(text, org.start - 2, org.end, "ORG", org.rule, org.confidence)
+
+
+# 县(市)区 + 政协: a level after a bracketed alternative level lists the levels (orgkinds).
+_BRACKETED_LEVEL_BEFORE_RE = re.compile("[省市县区州旗][(（][省市县区州旗]{1,2}[)）]$")
 
 
 def _with_party_branch(text: str, org: Span) -> Span:

@@ -84,3 +84,19 @@ def test_the_national_committee_after_its_full_name_learns_no_short_name() -> No
     orgs = labelled(text, "ORG")
     assert "中国人民政治协商会议全国委员会" in orgs
     assert "全国委员会" not in orgs
+
+
+def test_china_before_a_party_short_name_opens_its_name() -> None:
+    orgs = labelled("2020年,中国农工党某某市委员会履行参政党职能。", "ORG")
+    assert "中国农工党某某市委员会" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("刚才,各县(市)区政协主席作了交流发言。", "区政协"),
+        ("自治区政府网站⏎区(市)县政府门户网站".replace("⏎", "\n"), "县政府"),
+    ],
+)
+def test_levels_with_a_bracketed_alternative_are_a_plural(text: str, body: str) -> None:
+    assert body not in labelled(text, "ORG")
