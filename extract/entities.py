@@ -1263,6 +1263,8 @@ def _find_entities(text: str) -> list[Span]:
         if not (s.label == "ORG" and (text.startswith("系统", s.end) or _COUNTED_LEVELS_RE.search(s.text)))
         # 各县(市)区政协, 区(市)县政府: levels listed with a bracketed alternative name every body of them, a plural.
         and not (s.label == "ORG" and _BRACKETED_LEVEL_BEFORE_RE.search(text, max(0, s.start - 4), s.start))
+        # 某街道人大 + 代表联络站: the congress's contact station is a site, no body (RULINGS); its place stays the GPE.
+        and not (s.label == "ORG" and s.text.endswith("人大") and text.startswith(_DEPUTIES_SITES, s.end))
         # 中国人民政治协商会议xx盟第十二届委员会, 政协XX市: a chain with a template's placeholder inside is no body
         # (RULINGS), neither the part before the placeholder nor the part after it.
         and not (s.label == "ORG" and (_PLACEHOLDER_AFTER_RE.match(text, s.end) or _placeholder_before(text, s.start)))
@@ -6237,6 +6239,8 @@ def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, 
                 break
             if (len(word) > 1 and word in function_words) or (len(word) == 1 and word in _STOP_CHARS):
                 break  # 召开|某某大厦, 打造|某某会客厅; a theme's own one-character verb stays (助|企)
+            if word in _PLACE_VERBS or word in _VISIT_VERBS:
+                break  # 某某一行前往|某镇政协联络组委员工作室, 一行调研|某某委员工作室: the visit's verb (orgkinds)
             if _STUDIO_COUNT_RE.fullmatch(word):
                 break  # 某区政协|首批|委员工作室: a count or a batch of studios names none of them
             if word.endswith(_LEADERS_POSTS):
@@ -6304,6 +6308,9 @@ def _with_china_before_party(text: str, org: Span) -> Span:
     return _span(text, org.start - 2, org.end, "ORG", org.rule, org.confidence)
 
 
+# Verbs of visiting a body or a site: the visited name opens after them.
+_VISIT_VERBS = frozenset("调研 视察 考察 走访 参观 察看 看望 慰问".split())
+_DEPUTIES_SITES = ("代表联络站", "代表之家", "代表工作站")
 # 县(市)区 + 政协: a level after a bracketed alternative level lists the levels (orgkinds).
 _BRACKETED_LEVEL_BEFORE_RE = re.compile("[省市县区州旗][(（][省市县区州旗]{1,2}[)）]$")
 

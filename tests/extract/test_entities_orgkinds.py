@@ -100,3 +100,19 @@ def test_china_before_a_party_short_name_opens_its_name() -> None:
 )
 def test_levels_with_a_bracketed_alternative_are_a_plural(text: str, body: str) -> None:
     assert body not in labelled(text, "ORG")
+
+
+def test_a_studio_visited_keeps_the_visitors_out() -> None:
+    orgs = labelled("随后,林晓华一行前往青松镇政协联络组委员工作室,了解工作室的建设情况。", "ORG")
+    assert "青松镇政协联络组委员工作室" in orgs
+    assert not any("前往" in o or "一行" in o for o in orgs)
+
+
+def test_a_congress_contact_station_is_a_site() -> None:
+    orgs = labelled("委员们来到青松区白塔街道人大代表联络站参访。", "ORG")
+    assert not any(o.endswith("人大") for o in orgs)
+
+
+def test_a_studio_after_a_visit_verb_holds_no_verb() -> None:
+    orgs = labelled("▲市政协副主席林晓华一行调研青松媒体委员工作室。", "ORG")
+    assert not any(o.startswith("调研") for o in orgs)
