@@ -5557,6 +5557,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             if lead is None:
                 break
             start = lead.start()
+        if _level_before_cppcc(text, start):
+            start -= 1  # 作为省政协港澳委员联谊会会长: the level before the CPPCC the chain opens with (orgkinds)
         end = _subunit_end(text, head, head_end)
         if (
             _SESSION_AFTER_RE.match(text, end)
@@ -6311,6 +6313,17 @@ def _with_china_before_party(text: str, org: Span) -> Span:
 # Verbs of visiting a body or a site: the visited name opens after them.
 _VISIT_VERBS = frozenset("调研 视察 考察 走访 参观 察看 看望 慰问".split())
 _DEPUTIES_SITES = ("代表联络站", "代表之家", "代表工作站")
+
+
+def _level_before_cppcc(text: str, start: int) -> bool:
+    """省 + 政协某某联谊会 (``start`` at 政协): a bare level before the CPPCC a chain opens with; not 全市."""
+    return (
+        text.startswith("政协", start)
+        and _bare_level_before(text, start)
+        and text[start - 2 : start - 1] not in ("全", "本", "我", "该", "各")
+    )
+
+
 # 县(市)区 + 政协: a level after a bracketed alternative level lists the levels (orgkinds).
 _BRACKETED_LEVEL_BEFORE_RE = re.compile("[省市县区州旗][(（][省市县区州旗]{1,2}[)）]$")
 

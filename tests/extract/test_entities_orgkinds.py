@@ -116,3 +116,8 @@ def test_a_congress_contact_station_is_a_site() -> None:
 def test_a_studio_after_a_visit_verb_holds_no_verb() -> None:
     orgs = labelled("▲市政协副主席林晓华一行调研青松媒体委员工作室。", "ORG")
     assert not any(o.startswith("调研") for o in orgs)
+
+
+def test_a_level_before_the_cppcc_of_a_members_association() -> None:
+    orgs = labelled("林某某表示,作为省政协港澳委员联谊会会长,将用心履职。", "ORG")
+    assert "省政协港澳委员联谊会" in orgs
