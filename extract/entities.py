@@ -1214,7 +1214,7 @@ def _find_entities(text: str) -> list[Span]:
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
     spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
-    spans = [_with_china_before_party(text, s) if s.label == "ORG" else s for s in spans]
+    spans = [_without_acting(text, _with_china_before_party(text, s)) if s.label == "ORG" else s for s in spans]
     spans += _bare_congress(text, spans)
     places += _listed_before_a_count_of_places(text, places)
     spans += places
@@ -6322,6 +6322,13 @@ def _level_before_cppcc(text: str, start: int) -> bool:
         and _bare_level_before(text, start)
         and text[start - 2 : start - 1] not in ("全", "本", "我", "该", "各")
     )
+
+
+def _without_acting(text: str, org: Span) -> Span:
+    """署理 + 某某局 (局长): acting is the post's word (署理局长), no part of the bureau's name (orgkinds)."""
+    if not org.text.startswith("署理") or len(org.text) <= 4:
+        return org
+    return _span(text, org.start + 2, org.end, "ORG", org.rule, org.confidence)
 
 
 # 县(市)区 + 政协: a level after a bracketed alternative level lists the levels (orgkinds).

@@ -121,3 +121,9 @@ def test_a_studio_after_a_visit_verb_holds_no_verb() -> None:
 def test_a_level_before_the_cppcc_of_a_members_association() -> None:
     orgs = labelled("林某某表示,作为省政协港澳委员联谊会会长,将用心履职。", "ORG")
     assert "省政协港澳委员联谊会" in orgs
+
+
+def test_acting_stays_with_the_post() -> None:
+    orgs = labelled("政务司司长某某、署理政制及内地事务局局长某某出席。", "ORG")
+    assert "政制及内地事务局" in orgs
+    assert not any(o.startswith("署理") for o in orgs)
