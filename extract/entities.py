@@ -1255,6 +1255,7 @@ def _find_entities(text: str) -> list[Span]:
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
     county_names = {(s.start, s.end) for s in spans if s.rule == "entity.person_county_name"}
     table = place_table()
+    venues = [(s.start, s.end) for s in spans if s.label == "ORG" and _meeting_venue(text, s)]
     return [
         s
         for s in spans
@@ -1263,6 +1264,8 @@ def _find_entities(text: str) -> list[Span]:
         if not (s.label == "ORG" and (text.startswith("系统", s.end) or _COUNTED_LEVELS_RE.search(s.text)))
         # 各县(市)区政协, 区(市)县政府: levels listed with a bracketed alternative name every body of them, a plural.
         and not (s.label == "ORG" and _BRACKETED_LEVEL_BEFORE_RE.search(text, max(0, s.start - 4), s.start))
+        # 在某某文化中心多功能厅开幕: where a meeting opens is a venue, no body and no place (RULINGS: 县文化艺术中心).
+        and not (s.label in ("ORG", "GPE") and any(a <= s.start and s.end <= b for a, b in venues))
         # 某街道人大 + 代表联络站: the congress's contact station is a site, no body (RULINGS); its place stays the GPE.
         and not (s.label == "ORG" and s.text.endswith("人大") and text.startswith(_DEPUTIES_SITES, s.end))
         # 中国人民政治协商会议xx盟第十二届委员会, 政协XX市: a chain with a template's placeholder inside is no body
@@ -6329,6 +6332,19 @@ def _without_acting(text: str, org: Span) -> Span:
     if not org.text.startswith("署理") or len(org.text) <= 4:
         return org
     return _span(text, org.start + 2, org.end, "ORG", org.rule, org.confidence)
+
+
+_VENUE_HEADS = ("中心", "图书馆", "大厦", "宾馆", "酒店", "礼堂", "会堂")
+_MEETING_AT_VENUE_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?[厅室楼])?(?:隆重)?(?:开幕|召开|举行|闭幕)")
+
+
+def _meeting_venue(text: str, org: Span) -> bool:
+    """在 + 某某文化中心 + (多功能厅) 开幕: a centre, a hall or a hotel a meeting opens in is its venue (orgkinds)."""
+    return (
+        org.text.endswith(_VENUE_HEADS)
+        and text[org.start - 1 : org.start] == "在"
+        and _MEETING_AT_VENUE_RE.match(text, org.end) is not None
+    )
 
 
 # 县(市)区 + 政协: a level after a bracketed alternative level lists the levels (orgkinds).

@@ -127,3 +127,18 @@ def test_acting_stays_with_the_post() -> None:
     orgs = labelled("政务司司长某某、署理政制及内地事务局局长某某出席。", "ORG")
     assert "政制及内地事务局" in orgs
     assert not any(o.startswith("署理") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政协某某旗第十五届委员会第三次会议在通辽文化中心多功能厅开幕。",
+        "会议在临河文化中心召开。",
+    ],
+)
+def test_where_a_meeting_opens_is_a_venue(text: str) -> None:
+    assert not any(o.endswith("中心") for o in labelled(text, "ORG"))
+
+
+def test_a_venue_named_after_a_place_holds_no_place() -> None:
+    assert "通辽" not in labelled("政协某某旗第十五届委员会第三次会议在通辽文化中心多功能厅开幕。", "GPE")
