@@ -1216,6 +1216,7 @@ def _find_entities(text: str) -> list[Span]:
     spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
     spans = [_without_acting(text, _with_china_before_party(text, s)) if s.label == "ORG" else s for s in spans]
     spans += _bare_congress(text, spans)
+    spans += _resident_members_body(text, spans)
     places += _listed_before_a_count_of_places(text, places)
     spans += places
     spans += _persons(text, tokens, st)
@@ -1751,6 +1752,21 @@ def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
         _span(text, m.start(), m.end(), "ORG", "entity.org_bare_congress", 0.55)
         for m in finditer_near(_BARE_CONGRESS_RE, text)
         if not any(taken[m.start() : m.end()])
+    ]
+
+
+# 住某市政协委员, 住县省、市政协委员: members residing in a county who sit on a higher level's CPPCC; the body is
+# the (nearer) level's CPPCC, as 省市政协 names 市政协 (RULINGS: 住桃省、市政协).
+_RESIDENT_MEMBERS_RE = scanning(re.compile(r"住[\u4e00-\u9fff]{0,2}?(?:[省市州][、,，]?)?([省市州]政协)(?=委员)"))
+
+
+def _resident_members_body(text: str, spans: list[Span]) -> list[Span]:
+    """住棉市政协委员: the CPPCC the residing members sit on (orgkinds), where no ORG covers it yet."""
+    taken = _covered(text, (s for s in spans if s.label == "ORG"))
+    return [
+        _span(text, m.start(1), m.end(1), "ORG", "entity.org_resident_members", 0.55)
+        for m in _RESIDENT_MEMBERS_RE.finditer(text)
+        if not any(taken[m.start(1) : m.end(1)])
     ]
 
 

@@ -142,3 +142,15 @@ def test_where_a_meeting_opens_is_a_venue(text: str) -> None:
 
 def test_a_venue_named_after_a_place_holds_no_place() -> None:
     assert "通辽" not in labelled("政协某某旗第十五届委员会第三次会议在通辽文化中心多功能厅开幕。", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("12月31日,某县政协组织住棉市政协委员召开座谈会。", "市政协"),
+        ("县政协组织住县省、市政协委员开展视察。", "市政协"),
+        ("县政协组织住县省政协委员开展视察。", "省政协"),
+    ],
+)
+def test_the_body_residing_members_sit_on(text: str, body: str) -> None:
+    assert body in labelled(text, "ORG")
