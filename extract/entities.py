@@ -1217,7 +1217,9 @@ def _find_entities(text: str) -> list[Span]:
     spans += orgs + learned + _company_brands(text, orgs + learned, places, tokens, st)
     spans += _party_before_session(text, spans)
     spans = [_with_party_branch(text, s) if s.label == "ORG" else s for s in spans]
+    spans = [_without_acting(text, _with_china_before_party(text, s)) if s.label == "ORG" else s for s in spans]
     spans += _bare_congress(text, spans)
+    spans += _resident_members_body(text, spans)
     places += _listed_before_a_count_of_places(text, places)
     spans += places
     spans += _persons(text, tokens, st)
@@ -1257,12 +1259,19 @@ def _find_entities(text: str) -> list[Span]:
     named = {(s.start, s.end) for s in spans if s.label == "PERSON" and s.rule != "entity.person_leader"}
     county_names = {(s.start, s.end) for s in spans if s.rule == "entity.person_county_name"}
     table = place_table()
+    venues = [(s.start, s.end) for s in spans if s.label == "ORG" and _meeting_venue(text, s)]
     return [
         s
         for s in spans
         if not (s.label == "GPE" and (_opens_national_body(text, s, table) or _opens_account(text, s)))
         # 市政府系统, 市委系统: a body's whole system (every office under it) is no body (RULINGS: 全国政协系统).
         if not (s.label == "ORG" and (text.startswith("系统", s.end) or _COUNTED_LEVELS_RE.search(s.text)))
+        # 各县(市)区政协, 区(市)县政府: levels listed with a bracketed alternative name every body of them, a plural.
+        and not (s.label == "ORG" and _BRACKETED_LEVEL_BEFORE_RE.search(text, max(0, s.start - 4), s.start))
+        # 在某某文化中心多功能厅开幕: where a meeting opens is a venue, no body and no place (RULINGS: 县文化艺术中心).
+        and not (s.label in ("ORG", "GPE") and any(a <= s.start and s.end <= b for a, b in venues))
+        # 某街道人大 + 代表联络站: the congress's contact station is a site, no body (RULINGS); its place stays the GPE.
+        and not (s.label == "ORG" and s.text.endswith("人大") and text.startswith(_DEPUTIES_SITES, s.end))
         # 中国人民政治协商会议xx盟第十二届委员会, 政协XX市: a chain with a template's placeholder inside is no body
         # (RULINGS), neither the part before the placeholder nor the part after it.
         and not (s.label == "ORG" and (_PLACEHOLDER_AFTER_RE.match(text, s.end) or _placeholder_before(text, s.start)))
@@ -1731,7 +1740,13 @@ _AGENCY_PHOTO_RE = re.compile(
 
 # 列席人大会议, 代行人大职权, 人大在12日闭幕: the congress named bare as the body that sits (RULINGS, 313, 315);
 # not in 人大代表, 人大常委会, 人大政协 (the deputies and members as people), nor after a level (市人大).
-_BARE_CONGRESS_RE = scanning(re.compile(r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)"))
+# 和人大七届八次会议: bare before its own term and session too (orgkinds), unless a level or 全国 stands before it.
+_BARE_CONGRESS_RE = scanning(
+    re.compile(
+        r"(?<=列席|代行)人大|(?<![\u4e00-\u9fff])人大(?=会议|开幕|闭幕|职权|在\d)"
+        r"|(?<![省市区县州旗盟乡镇国])人大(?=[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}次(?:全体)?会议)"
+    )
+)
 
 
 def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
@@ -1740,6 +1755,21 @@ def _bare_congress(text: str, spans: list[Span]) -> list[Span]:
         _span(text, m.start(), m.end(), "ORG", "entity.org_bare_congress", 0.55)
         for m in finditer_near(_BARE_CONGRESS_RE, text)
         if not any(taken[m.start() : m.end()])
+    ]
+
+
+# 住某市政协委员, 住县省、市政协委员: members residing in a county who sit on a higher level's CPPCC; the body is
+# the (nearer) level's CPPCC, as 省市政协 names 市政协 (RULINGS: 住桃省、市政协).
+_RESIDENT_MEMBERS_RE = scanning(re.compile(r"住[\u4e00-\u9fff]{0,2}?(?:[省市州][、,，]?)?([省市州]政协)(?=委员)"))
+
+
+def _resident_members_body(text: str, spans: list[Span]) -> list[Span]:
+    """住棉市政协委员: the CPPCC the residing members sit on (orgkinds), where no ORG covers it yet."""
+    taken = _covered(text, (s for s in spans if s.label == "ORG"))
+    return [
+        _span(text, m.start(1), m.end(1), "ORG", "entity.org_resident_members", 0.55)
+        for m in _RESIDENT_MEMBERS_RE.finditer(text)
+        if not any(taken[m.start(1) : m.end(1)])
     ]
 
 
@@ -5214,6 +5244,11 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
                     _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
                 )
                 continue
+            if head == "政协" and _nearer_of_two_levels(text, head_start):
+                spans.append(
+                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
+                )
+                continue
             if before in _PLURAL_BEFORE_LEVEL:
                 continue  # 全市政协委员, 兄弟区县政协, 外省地市政协: plural or generic
             if (
@@ -5238,6 +5273,8 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             if head_start - 1 in token_starts or not ("\u4e00" <= before <= "\u9fff") or before in after_word:
                 start = head_start - 1
         if start is None and head_start >= 2 and text[head_start - 2 : head_start] == "全国":
+            if head == "委员会" and _national_committee_as_kind(text, head_start - 2):
+                continue  # 其全国委员会, 参照全国委员会: the kind, no body (orgkinds)
             start = head_start - 2
         if text.endswith(_AUTONOMOUS_LEVELS, 0, head_start) and head in _AUTONOMOUS_ORGANS:
             # 自治区政协, 自治州党委, 自治县人民政府: an autonomous division's level names its organs as 县 does
@@ -5551,6 +5588,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             if lead is None:
                 break
             start = lead.start()
+        if _level_before_cppcc(text, start):
+            start -= 1  # 作为省政协港澳委员联谊会会长: the level before the CPPCC the chain opens with (orgkinds)
         end = _subunit_end(text, head, head_end)
         if (
             _SESSION_AFTER_RE.match(text, end)
@@ -5562,6 +5601,8 @@ def _org_chains(text: str, tokens: list[tuple[int, int, str]], places: list[Span
             continue  # 全国政协创设专家协商会: the body, a verb, then what it set up
         if text.endswith("地方", start, head_start) or "地方政协" in text[start:head_start]:
             continue  # 中国人民政治协商会议地方委员会, 全国地方政协某委员会: every place's, a kind (not 市地方税务局)
+        if text.startswith("全国委员会", start):
+            continue  # 其全国委员会, 参照全国委员会: no CPPCC or term before it, the kind (every term's), no body
         spans.append(_span(text, start, end, "ORG", "entity.org_chain", 0.65))
     return spans
 
@@ -5638,6 +5679,28 @@ def _association_level(text: str, head_start: int) -> int | None:
         if text[start] in "省市县区" and _bare_level_before(text, start + 1) and len(between) >= 2 and not plural:
             return start
     return None
+
+
+# 政协全国委员会, 第十三届全国委员会, 中国人民政治协商会议全国委员会: what a national committee belongs to.
+_NATIONAL_COMMITTEE_OWNER_RE = re.compile("(?:政协|协商会议|届|学社|同盟|党|[)）])$")
+
+
+def _national_committee_as_kind(text: str, start: int) -> bool:
+    """全国委员会 at ``start`` with no CPPCC, term or party written before it names the kind, no body."""
+    return _NATIONAL_COMMITTEE_OWNER_RE.search(text, max(0, start - 6), start) is None
+
+
+# 省市政协, 市旗政协: a level and the one below it that a report names as its own share one 政协 (RULINGS).
+_TWO_LEVELS = frozenset(("省市", "市旗", "盟旗"))
+_PLURAL_BEFORE_TWO_LEVELS = frozenset("全各外每兄邻")
+
+
+def _nearer_of_two_levels(text: str, head_start: int) -> bool:
+    """省市 + 政协 (at ``head_start``): the province's and the city's CPPCC, the nearer level's named (市政协); not
+    after a plural's mark (各省市政协)."""
+    if head_start < 2 or text[head_start - 2 : head_start] not in _TWO_LEVELS:
+        return False
+    return head_start == 2 or text[head_start - 3] not in _PLURAL_BEFORE_TWO_LEVELS
 
 
 def _bare_level_before(text: str, start: int) -> bool:
@@ -6209,6 +6272,8 @@ def _named_studios(text: str, tokens: list[tuple[int, int, str]], st: dict[str, 
                 break
             if (len(word) > 1 and word in function_words) or (len(word) == 1 and word in _STOP_CHARS):
                 break  # 召开|某某大厦, 打造|某某会客厅; a theme's own one-character verb stays (助|企)
+            if word in _PLACE_VERBS or word in _VISITING_VERBS:
+                break  # 某某一行前往|某镇政协联络组委员工作室, 一行调研|某某委员工作室: the visit's verb (orgkinds)
             if _STUDIO_COUNT_RE.fullmatch(word):
                 break  # 某区政协|首批|委员工作室: a count or a batch of studios names none of them
             if word.endswith(_LEADERS_POSTS):
@@ -6263,6 +6328,55 @@ _BRANCH_BEFORE_POST_RE = re.compile(
     r"(?=副?主委|副?主任)",
     re.MULTILINE,
 )
+
+
+# 中国农工党, 中国致公党: the parties' short names also written with 中国 before them.
+_CHINA_BEFORE_PARTIES = ("农工党", "致公党")
+
+
+def _with_china_before_party(text: str, org: Span) -> Span:
+    """中国 + 农工党某某市委员会: 中国 written before a party's short name opens the party's name (orgkinds)."""
+    if not org.text.startswith(_CHINA_BEFORE_PARTIES) or text[max(0, org.start - 2) : org.start] != "中国":
+        return org
+    return _span(text, org.start - 2, org.end, "ORG", org.rule, org.confidence)
+
+
+# Verbs of visiting a body or a site: the visited name opens after them.
+_VISITING_VERBS = frozenset("调研 视察 考察 走访 参观 察看 看望 慰问".split())
+_DEPUTIES_SITES = ("代表联络站", "代表之家", "代表工作站")
+
+
+def _level_before_cppcc(text: str, start: int) -> bool:
+    """省 + 政协某某联谊会 (``start`` at 政协): a bare level before the CPPCC a chain opens with; not 全市."""
+    return (
+        text.startswith("政协", start)
+        and _bare_level_before(text, start)
+        and text[start - 2 : start - 1] not in ("全", "本", "我", "该", "各")
+    )
+
+
+def _without_acting(text: str, org: Span) -> Span:
+    """署理 + 某某局 (局长): acting is the post's word (署理局长), no part of the bureau's name (orgkinds)."""
+    if not org.text.startswith("署理") or len(org.text) <= 4:
+        return org
+    return _span(text, org.start + 2, org.end, "ORG", org.rule, org.confidence)
+
+
+_VENUE_HEADS = ("中心", "图书馆", "大厦", "宾馆", "酒店", "礼堂", "会堂")
+_MEETING_AT_VENUE_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?[厅室楼])?(?:隆重)?(?:开幕|召开|举行|闭幕)")
+
+
+def _meeting_venue(text: str, org: Span) -> bool:
+    """在 + 某某文化中心 + (多功能厅) 开幕: a centre, a hall or a hotel a meeting opens in is its venue (orgkinds)."""
+    return (
+        org.text.endswith(_VENUE_HEADS)
+        and text[org.start - 1 : org.start] == "在"
+        and _MEETING_AT_VENUE_RE.match(text, org.end) is not None
+    )
+
+
+# 县(市)区 + 政协: a level after a bracketed alternative level lists the levels (orgkinds).
+_BRACKETED_LEVEL_BEFORE_RE = re.compile("[省市县区州旗][(（][省市县区州旗]{1,2}[)）]$")
 
 
 def _with_party_branch(text: str, org: Span) -> Span:
@@ -6710,6 +6824,9 @@ _BODIED_SHORT_RE = re.compile(rf"政协([{_CJK}]{{2,4}}委)$")
 _PLURAL_OR_BODY_BEFORE_RE = re.compile(r"(?:[各省市县区州乡镇村旗]|政协)$")
 
 
+_SCOPE_NOT_NAME = frozenset(("全国", "地方"))
+
+
 def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
     """文史委 after 县政协文史和学习委员会: a committee's short name, licensed by its full name earlier.
 
@@ -6741,8 +6858,9 @@ def _committee_abbreviations(text: str, orgs: list[Span]) -> list[Span]:
         for short in shorts:
             if len(short) >= 3:
                 first_seen[short] = min(first_seen.get(short, span.end), span.end)
-        if len(name) >= 2:
-            # The committee's own name without the body before it (提案委员会 after 全国政协提案委员会).
+        if len(name) >= 2 and name not in _SCOPE_NOT_NAME:
+            # The committee's own name without the body before it (提案委员会 after 全国政协提案委员会);
+            # not 全国委员会 after 政协全国委员会: the scope names the kind, no committee's own name (orgkinds).
             full = name + "委员会"
             first_seen[full] = min(first_seen.get(full, span.end), span.end)
     if not first_seen:
@@ -6929,6 +7047,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     if not kind:
         # 某某市侨联党组, 县教育局党组: a body's Party group (not 党组织, a Party organisation).
         return end + 2 if text.startswith("党组", end) and not text.startswith("党组织", end) else end
+    if kind == "委" and text.startswith("会", end) and (staff := _STAFF_OFFICE_RE.match(text, end + 1)) is not None:
+        return staff.end()  # 民进市委会 + 机关: the committee's staff office is one ORG with it (RULINGS, orgkinds)
     if kind == "委" and text.startswith("会", end) and not text.startswith(_NOT_COMMITTEE_AFTER, end + 1):
         # 民革市委会, 省委会: a party's committee (not 市委会议, 省委会同); its own working committee or
         # department is in its name (民进市委会 + 参政议政工作委员会, as 民盟某某省委会 + 监督委员会).
@@ -6994,6 +7114,8 @@ def _subunit_end_raw(text: str, head: str, end: int) -> int:
     return m.end()
 
 
+# 市委会机关, 市委会机关党委: a party committee's staff office (and the office's own Party committee), as 县政协机关.
+_STAFF_OFFICE_RE = re.compile("机关(?:党组|党委|党支部|纪委)?")
 # 委员会常务委员会, 山东省委员会参政议政部: the standing committee or a department of a committee.
 _COMMITTEE_SUBUNIT_RE = re.compile(
     # (联络部 + 部长: the department before its head's post; not 部门, 部署, 组织部长)
