@@ -8329,12 +8329,15 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     return out
 
 
+# The chief of a procuratorate (检察长), of a river's or a lake's stretch (区级河长, 某段河长) and of an
+# industrial chain (产业链链长): posts a name follows; 河长 only after its level or stretch (黄河长江 holds none).
+_CHIEF_POSTS = r"检察长|(?<=[级段])[河湖]长|(?<=链)链长"
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = scanning(
     re.compile(
         rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-        rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长)[ 　:：]?"
+        rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长|{_CHIEF_POSTS})[ 　:：]?"
     )
 )
 
