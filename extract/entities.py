@@ -8332,6 +8332,7 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
 # The chief of a procuratorate (检察长), of a river's or a lake's stretch (区级河长, 某段河长) and of an
 # industrial chain (产业链链长): posts a name follows; 河长 only after its level or stretch (黄河长江 holds none).
 _CHIEF_POSTS = r"检察长|(?<=[级段])[河湖]长|(?<=链)链长"
+_CHIEF_POST_RE = re.compile(rf"(?:{_CHIEF_POSTS})[ 　:：]?")
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = scanning(
@@ -8388,7 +8389,13 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.6))
                 break
         else:
-            spans += _name_after_post(text, end, st)
+            found = _name_after_post(text, end, st)
+            # 县委书记蹇某到会, 副主席次旦等: after a leader's post (no member's, no reporter's), a name no common
+            # surname opens, then what closes it.
+            leader = _POST_RE.fullmatch(m.group().rstrip(" 　:：")) or _CHIEF_POST_RE.fullmatch(m.group())
+            if not found and leader:
+                found = _uncommon_name_after_post(text, end, st)
+            spans += found
     return spans
 
 
@@ -8422,6 +8429,42 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
 _VERB_OPENING_AFTER_NAME_RE = re.compile("作为|获(?:邀|聘|颁|选|评|授)")
 _ZUO_OBJECT_RE = re.compile("作(?:了|出)?(?:说明|报告|讲话|发言|总结|部署|动员|点评|辅导|解读|交流)")
 _TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
+
+
+# After a leader's post, a name no common surname opens (a rare surname: 蹇, 粘, 雒; a short transliterated name:
+# 次旦, 其其格) is two or three characters: longer runs met there read a name and the words after it as one
+# (measured: four to seven characters lost the test half a name).
+_UNCOMMON_NAME_LONGEST = 3
+# 主席某某所作的报告: the particle and its verb close the name too.
+_SUO_ZUO_RE = re.compile("所作")
+
+
+def _uncommon_name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
+    """The shortest run of two or three characters after a post that ends at ``end`` which a name's closer follows
+    (出席, 等, 、, 所作; no space: 副主席 届次 is a table's header), no common surname opening it (those are
+    ``_name_after_post``'s), every word jieba cuts in it a rare one or one character of no function, the run itself
+    no word and no place; not where the post runs into a word (主席台) or a second post follows (副主任科员)."""
+    freq = st["tokenizer"].FREQ
+    if _POST_BEFORE_NAME_RE.match(text, end):
+        return []  # 副主任科员某某: a second post, the name after it
+    if any(freq.get(text[end - k : end + 1], 0) >= 50 for k in (2, 3) if k <= end):
+        return []  # 主席台, 主席团: the post's characters and the next one are a word, no post then a name
+    for n in range(2, _UNCOMMON_NAME_LONGEST + 1):
+        name = text[end : end + n]
+        if len(name) < n or not _is_cjk(name[-1]) or name[-1] in _NOT_IN_MONGOLIAN_NAME:
+            return []
+        closer = _LIST_END_RE.match(text, end + n) or _SUO_ZUO_RE.match(text, end + n)
+        if not closer or text[end + n] in "和与及在也还" or text[end + n].isspace():
+            continue
+        if name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES:
+            return []  # 主席夏某会面: a name a surname opens is _name_after_post's, the words after it no part
+        words = st["tokenizer"].cut(name, HMM=False)
+        if freq.get(name) or not all(_mongolian_name_part(w, freq) for w in words):
+            return []
+        if not _foreign_name(name, st) or not _syllables_only(name, st):
+            return []
+        return [_span(text, end, end + n, "PERSON", "entity.person_uncommon_after_post", 0.55)]
+    return []
 
 
 def _syllables_only(name: str, st: dict[str, Any]) -> bool:

@@ -10,6 +10,37 @@ import pytest
 
 from tests.extract.spans import labelled
 
+# --- after a leader's post, a name no common surname opens: a rare surname (蹇, 粘, 雒) or a short transliterated
+# name (Tibetan, Mongolian), closed by what closes a name there (出席, 等, 、, 所作): a PERSON -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县委书记蹇明川到会看望了与会委员。", "蹇明川"),
+        ("市委统战部部长粘晓冬应邀到会并讲话。", "粘晓冬"),
+        ("会议听取了县政府县长雒川海,县委副书记王明的讲话。", "雒川海"),
+        ("区政协副主席次旦等陪同调研。", "次旦"),
+        ("审议了区政协副主席寻立东所作的常委会工作报告。", "寻立东"),
+    ],
+)
+def test_a_name_no_common_surname_opens_after_a_post_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市政协主席台就座的领导出席会议。",
+        "县政协副主任委员出席会议。",
+        "委员们一行来到村里。",
+        "办公室副主任科员出席。",
+    ],
+)
+def test_words_after_a_post_are_no_name(text: str) -> None:
+    assert labelled(text, "PERSON") == []
+
+
 # --- posts of a procuratorate, of a river's or an industrial chain's chief (检察长, 区级河长, 产业链链长) -----
 
 
