@@ -8414,6 +8414,10 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n) or end + n == len(text)
         # 主席王某(1990年3月一1993年1月), 常委李某(女): a bracketed note after the name closes it too.
         follows = follows or text.startswith(("(", "（"), end + n)
+        # 主席某某带队, 主委某某走进, 主席某某心系: what a leader does right after the name closes it too (not after a
+        # function character: 主任孙某在通报情况时, the preposition opens the clause).
+        acts = _LEADER_ACT_RE.match(text, end + n) and text[end + n - 1] not in _NOT_IN_MONGOLIAN_NAME
+        follows = follows or acts
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST
@@ -8425,6 +8429,11 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     return []
 
 
+# What a leader does, right after the name a post announced: leads (带队, 率队), goes (走进, 前往, 深入), visits
+# (看望, 慰问, 调研, 考察), cares (心系), organizes, briefs, reveals, sets out (组织, 通报, 透露, 出发).
+_LEADER_ACT_RE = re.compile(
+    "带队|率队|走进|走访|前往|来到|深入|心系|组织|通报|透露|出发|看望|慰问|调研|考察|视察|会见|莅临"
+)
 # Verbs that open with a character a given name may hold, right after a name: 作为 (as), 获邀 (is invited), 获聘.
 _VERB_OPENING_AFTER_NAME_RE = re.compile("作为|获(?:邀|聘|颁|选|评|授)")
 _ZUO_OBJECT_RE = re.compile("作(?:了|出)?(?:说明|报告|讲话|发言|总结|部署|动员|点评|辅导|解读|交流)")

@@ -58,3 +58,24 @@ def test_a_name_after_a_chief_post_is_a_person(text: str, name: str) -> None:
 
 def test_a_river_before_a_long_river_is_no_post() -> None:
     assert labelled("黄河长江流域的生态保护。", "PERSON") == []
+
+
+# --- after a post, a name then what a leader does (带队, 走进, 心系, 前往): the act closes the name -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("市政协副主席、党组副书记柳月华带队到镇里开展调研。", "柳月华"),
+        ("同日民进区委会副主委康英俊走进村里开展调研。", "康英俊"),
+        ("突如其来的疫情中,市政协主席管建新心系三农,分赴各地。", "管建新"),
+        ("区政协主席、区产业链链长茅荔萍组织企业前往展会。", "茅荔萍"),
+    ],
+)
+def test_a_name_after_a_post_before_a_leaders_act_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_preposition_before_a_leaders_act_is_no_part_of_the_name() -> None:
+    names = labelled("全国政协提案委员会主任邝淦在通报情况时表示,成效明显。", "PERSON")
+    assert "邝淦在" not in names
