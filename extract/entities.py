@@ -8416,7 +8416,7 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
         follows = follows or text.startswith(("(", "（"), end + n)
         # 主席某某带队, 主委某某走进, 主席某某心系: what a leader does right after the name closes it too (not after a
         # function character: 主任孙某在通报情况时, the preposition opens the clause).
-        acts = _LEADER_ACT_RE.match(text, end + n) and text[end + n - 1] not in _NOT_IN_MONGOLIAN_NAME
+        acts = bool(_LEADER_ACT_RE.match(text, end + n)) and text[end + n - 1] not in _NOT_IN_MONGOLIAN_NAME
         follows = follows or acts
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
