@@ -2289,6 +2289,15 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
 _RUN_AFTER_POST: list[re.Pattern[str]] = []  # compiled at first use: the posts' pattern is defined further down
 _RUN_IN_LIST_RE = re.compile(rf"、([{_CJK}]{{4,40}})(?=[(（])")
 _RUN_PARTS_CAP = 4
+# 文字:吕某刘某, 制作:农某某冯某, 记者文/图祁某某赵某), 本报讯(王某某祝某某): names run together in a credit, after
+# its role word (its colon, its space), or in a lead's bracketed byline, to the credit's end (a line's end, a bracket,
+# a cell's bar); not where a dateline's or a photo's verb ends it (记者傅某某电, 记者某某摄: one name, then the verb).
+_RUN_IN_CREDIT_RE = scanning(
+    re.compile(
+        rf"(?:记者|通讯员|文[/／]图|图[/／]文|文字|制作|作者|编辑|摄影|撰稿人?|审稿人?|审核|责编|上传|(?<=[讯电])[(（])"
+        rf"[ \t:：]*([{_CJK}]{{4,9}})(?<![电摄])(?=[ \t]*(?:[)）】|\n]|$))"
+    )
+)
 
 
 def _name_partitions(text: str, start: int, end: int, st: dict[str, Any]) -> list[list[tuple[int, int]]]:
@@ -2329,6 +2338,7 @@ def _names_run_together(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         )
     runs = [m.span(1) for m in _RUN_AFTER_POST[0].finditer(text)]
     runs += [m.span(1) for m in _RUN_IN_LIST_RE.finditer(text)]
+    runs += [m.span(1) for m in _RUN_IN_CREDIT_RE.finditer(text)]
     if not runs:
         return spans
     out = spans

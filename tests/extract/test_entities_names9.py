@@ -79,3 +79,30 @@ def test_a_name_after_a_post_before_a_leaders_act_is_a_person(text: str, name: s
 def test_a_preposition_before_a_leaders_act_is_no_part_of_the_name() -> None:
     names = labelled("全国政协提案委员会主任邝淦在通报情况时表示,成效明显。", "PERSON")
     assert "邝淦在" not in names
+
+
+# --- names run together in a credit (文字:某某某某, 记者某某某某) or a lead's bracketed byline (讯(某某某某)): each
+# a PERSON, where the run reads as names only ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("文字:吕明刘晨\n设计:赵庆\n", ["吕明", "刘晨"]),
+        ("本台记者:罗明\n制作:林国栋冯岩\n责编:郑烜", ["林国栋", "冯岩"]),
+        ("本报讯(王明殿祝红兰)市政协十一届四次会议开幕。", ["王明殿", "祝红兰"]),
+        ("(张掖市融媒体中心记者文/图祁晓蕾赵丽)", ["祁晓蕾", "赵丽"]),
+    ],
+)
+def test_names_run_together_in_a_credit_are_persons(text: str, names: list[str]) -> None:
+    found = labelled(text, "PERSON")
+    assert all(name in found for name in names)
+
+
+def test_a_credit_before_words_holds_no_names() -> None:
+    assert labelled("编辑:政协提案工作\n", "PERSON") == []
+
+
+def test_a_datelines_verb_ends_no_run_of_names() -> None:
+    found = labelled("【香港文汇网记者傅龙才电】\n", "PERSON")
+    assert "才电" not in found and "傅龙" not in found
