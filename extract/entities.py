@@ -8304,8 +8304,8 @@ def _transliterated(name: str, st: dict[str, Any]) -> bool:
 
 # Characters that are function words alone but open many given names after a surname (为民, 为国, 向东, 向阳).
 _MIDDLE_OF_GIVEN_NAME = frozenset("为向")
-# Function characters that also serve in given names (张为, 黄关从, 李在): read as such between names of a list.
-_GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又"
+# Function characters that also serve in given names (张为, 黄关从, 李在, 张是某): read as such between names of a list.
+_GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又是"
 
 
 def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str, Any]) -> list[Span]:

@@ -106,3 +106,11 @@ def test_a_credit_before_words_holds_no_names() -> None:
 def test_a_datelines_verb_ends_no_run_of_names() -> None:
     found = labelled("【香港文汇网记者傅龙才电】\n", "PERSON")
     assert "才电" not in found and "傅龙" not in found
+
+
+# --- inside a 、 list of names, a given name may hold 是 as it holds 为 or 从 (张是某): the item is a PERSON ------
+
+
+def test_a_listed_name_with_shi_in_its_given_name_is_a_person() -> None:
+    found = labelled("出席会议的有陈立枫、胡世东、孙是明、陈明远、林彤。", "PERSON")
+    assert "孙是明" in found
