@@ -8431,7 +8431,11 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST
-        if follows and _plausible_name(text, end, end + n, st, rare=rare, given_function=True):
+        # 副主委索某某走进: the post before and the leader's act after announce a three-character name, whatever its
+        # surname's share (two characters: 主席来陕考察, a verb and a place).
+        if follows and _plausible_name(
+            text, end, end + n, st, rare=rare, any_surname=acts and n == 3, given_function=True
+        ):
             return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
     # 委员扎西次仁提出: four characters of a transliterated name (no surname needed), then its verb.
     if _TRANSLITERATED_CUE_RE.match(text, end + 4) and _syllables_only(text[end : end + 4], st):

@@ -114,3 +114,7 @@ def test_a_datelines_verb_ends_no_run_of_names() -> None:
 def test_a_listed_name_with_shi_in_its_given_name_is_a_person() -> None:
     found = labelled("出席会议的有陈立枫、胡世东、孙是明、陈明远、林彤。", "PERSON")
     assert "孙是明" in found
+
+
+def test_a_rare_surname_before_a_word_is_a_name_between_a_post_and_a_leaders_act() -> None:
+    assert "索光明" in labelled("同日区委会副主委索光明走进社区开展调研。", "PERSON")
