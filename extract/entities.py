@@ -8405,6 +8405,9 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
             leader = _POST_RE.fullmatch(m.group().rstrip(" 　:：")) or _CHIEF_POST_RE.fullmatch(m.group())
             if not found and leader:
                 found = _uncommon_name_after_post(text, end, st)
+            elif not found and m.group().rstrip(" 　:：") in ("记者", "通讯员"):
+                # 消息(记者利某某): in a reporter's bracketed byline, the bracket closes the name.
+                found = [s for s in _uncommon_name_after_post(text, end, st) if text[s.end : s.end + 1] in ")）】"]
             spans += found
     return spans
 

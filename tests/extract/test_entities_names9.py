@@ -118,3 +118,21 @@ def test_a_listed_name_with_shi_in_its_given_name_is_a_person() -> None:
 
 def test_a_rare_surname_before_a_word_is_a_name_between_a_post_and_a_leaders_act() -> None:
     assert "索光明" in labelled("同日区委会副主委索光明走进社区开展调研。", "PERSON")
+
+
+# --- a reporter's bracketed byline (消息(记者某某), 讯(记者某某)): the name a surname outside the common set opens ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("南国都市报1月6日消息(记者利声华)1月6日上午,会议开幕。", "利声华"),
+        ("香港文汇报讯(记者铁明)港区联谊会举行新春酒会。", "铁明"),
+    ],
+)
+def test_a_name_in_a_reporters_bracketed_byline_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_reporter_before_a_word_outside_a_bracket_is_no_name() -> None:
+    assert labelled("会后,记者了解到,各项工作进展顺利。", "PERSON") == []
