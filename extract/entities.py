@@ -1850,8 +1850,8 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 _CREDIT_LINE_RE = scanning(
     re.compile(
         rf"(?:(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
-        # 设计:某某, 排版:某某: the other roles of a page's credit lines.
-        r"|设计|文字|排版|美编|策划|统筹|制作)"
+        # 设计:某某, 排版:某某, 视频上传:某某: the other roles of a page's credit lines.
+        r"|设计|文字|排版|美编|策划|统筹|制作|视频上传)"
         # 编辑:某某审核人:某某, (撰稿人:某某审稿人:某某): a checker's, writer's or chief editor's role, its own word
         # even glued to the name before it.
         r"|审核人|审稿人|撰稿人|编审)"

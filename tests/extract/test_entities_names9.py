@@ -136,3 +136,7 @@ def test_a_name_in_a_reporters_bracketed_byline_is_a_person(text: str, name: str
 
 def test_a_reporter_before_a_word_outside_a_bracket_is_no_name() -> None:
     assert labelled("会后,记者了解到,各项工作进展顺利。", "PERSON") == []
+
+
+def test_a_video_uploaders_credit_names_a_person() -> None:
+    assert "罗宇飞" in labelled("新闻视频\n\n视频上传:罗宇飞\n\n一年来,盟政协把握大局。", "PERSON")
