@@ -8429,7 +8429,12 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
         follows = follows or text.startswith(("(", "（"), end + n)
         # 主席某某带队, 主委某某走进, 主席某某心系: what a leader does right after the name closes it too (not after a
         # function character: 主任孙某在通报情况时, the preposition opens the clause).
-        acts = bool(_LEADER_ACT_RE.match(text, end + n)) and text[end + n - 1] not in _NOT_IN_MONGOLIAN_NAME
+        # (nor where the name's last character and the act's first are a word: 某某出任顾问 holds 出任, not 任.)
+        acts = (
+            bool(_LEADER_ACT_RE.match(text, end + n))
+            and text[end + n - 1] not in _NOT_IN_MONGOLIAN_NAME
+            and not st["tokenizer"].FREQ.get(text[end + n - 1 : end + n + 1])
+        )
         follows = follows or acts
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
@@ -8447,9 +8452,12 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
 
 
 # What a leader does, right after the name a post announced: leads (带队, 率队), goes (走进, 前往, 深入), visits
-# (看望, 慰问, 调研, 考察), cares (心系), organizes, briefs, reveals, sets out (组织, 通报, 透露, 出发).
+# (看望, 慰问, 调研, 考察), cares (心系), organizes, briefs, reveals, sets out (组织, 通报, 透露, 出发); 以及 joins the
+# next people as 和 does.
 _LEADER_ACT_RE = re.compile(
-    "带队|率队|走进|走访|前往|来到|深入|心系|组织|通报|透露|出发|看望|慰问|调研|考察|视察|会见|莅临"
+    "带队|率队|走进|走访|前往|来到|深入|心系|组织|通报|透露|出发|看望|慰问|调研|考察|视察|会见|莅临|以及"
+    # 主任某某任团长: takes a post of a delegation or a group.
+    rf"|任[{_CJK}]{{0,6}}?(?:{_POSTS})"
 )
 # Verbs that open with a character a given name may hold, right after a name: 作为 (as), 获邀 (is invited), 获聘.
 _VERB_OPENING_AFTER_NAME_RE = re.compile("作为|获(?:邀|聘|颁|选|评|授)")

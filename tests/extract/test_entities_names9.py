@@ -140,3 +140,19 @@ def test_a_reporter_before_a_word_outside_a_bracket_is_no_name() -> None:
 
 def test_a_video_uploaders_credit_names_a_person() -> None:
     assert "罗宇飞" in labelled("新闻视频\n\n视频上传:罗宇飞\n\n一年来,盟政协把握大局。", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("联谊会会员事务委员会主任贺与明任团长,先后参观了多个地方。", "贺与明"),
+        ("区人大常委会主任沈树和,区委顾问王久鹏以及其他区级领导出席。", "王久鹏"),
+    ],
+)
+def test_a_name_after_a_post_before_taking_a_post_or_a_conjunction_is_a_person(text: str, name: str) -> None:
+    assert name in labelled(text, "PERSON")
+
+
+def test_a_verb_taking_a_post_is_no_part_of_the_name() -> None:
+    names = labelled("协调部副巡视员张芳出任顾问,福建政协常委任团长。", "PERSON")
+    assert "张芳出" not in names
