@@ -1884,8 +1884,8 @@ def _party_before_session(text: str, spans: list[Span]) -> list[Span]:
 _CREDIT_LINE_RE = scanning(
     re.compile(
         rf"(?:(?<![{_CJK}])(?:作者|后援|审核|审校|终审|初审|监制|责编|责任编辑|编辑|校对|撰稿|摄影|供稿|(?:稿件|文章|信息)?来源"
-        # 设计:某某, 排版:某某: the other roles of a page's credit lines.
-        r"|设计|文字|排版|美编|策划|统筹|制作)"
+        # 设计:某某, 排版:某某, 视频上传:某某: the other roles of a page's credit lines.
+        r"|设计|文字|排版|美编|策划|统筹|制作|视频上传)"
         # 编辑:某某审核人:某某, (撰稿人:某某审稿人:某某): a checker's, writer's or chief editor's role, its own word
         # even glued to the name before it.
         r"|审核人|审稿人|撰稿人|编审)"
@@ -2323,6 +2323,15 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
 _RUN_AFTER_POST: list[re.Pattern[str]] = []  # compiled at first use: the posts' pattern is defined further down
 _RUN_IN_LIST_RE = re.compile(rf"、([{_CJK}]{{4,40}})(?=[(（])")
 _RUN_PARTS_CAP = 4
+# 文字:吕某刘某, 制作:农某某冯某, 记者文/图祁某某赵某), 本报讯(王某某祝某某): names run together in a credit, after
+# its role word (its colon, its space), or in a lead's bracketed byline, to the credit's end (a line's end, a bracket,
+# a cell's bar); not where a dateline's or a photo's verb ends it (记者傅某某电, 记者某某摄: one name, then the verb).
+_RUN_IN_CREDIT_RE = scanning(
+    re.compile(
+        rf"(?:记者|通讯员|文[/／]图|图[/／]文|文字|制作|作者|编辑|摄影|撰稿人?|审稿人?|审核|责编|上传|(?<=[讯电])[(（])"
+        rf"[ \t:：]*([{_CJK}]{{4,9}})(?<![电摄])(?=[ \t]*(?:[)）】|\n]|$))"
+    )
+)
 
 
 def _name_partitions(text: str, start: int, end: int, st: dict[str, Any]) -> list[list[tuple[int, int]]]:
@@ -2363,6 +2372,7 @@ def _names_run_together(text: str, spans: list[Span], st: dict[str, Any]) -> lis
         )
     runs = [m.span(1) for m in _RUN_AFTER_POST[0].finditer(text)]
     runs += [m.span(1) for m in _RUN_IN_LIST_RE.finditer(text)]
+    runs += [m.span(1) for m in _RUN_IN_CREDIT_RE.finditer(text)]
     if not runs:
         return spans
     out = spans
@@ -8458,8 +8468,8 @@ def _transliterated(name: str, st: dict[str, Any]) -> bool:
 
 # Characters that are function words alone but open many given names after a surname (为民, 为国, 向东, 向阳).
 _MIDDLE_OF_GIVEN_NAME = frozenset("为向")
-# Function characters that also serve in given names (张为, 黄关从, 李在): read as such between names of a list.
-_GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又"
+# Function characters that also serve in given names (张为, 黄关从, 李在, 张是某): read as such between names of a list.
+_GIVEN_NAME_FUNCTION_CHARS = "为从与在向到将又是"
 
 
 def _listed_name(text: str, a: int, b: int, st: dict[str, Any]) -> bool:
@@ -8508,12 +8518,16 @@ def _names_of_list(text: str, items: list[tuple[int, int] | None], st: dict[str,
     return out
 
 
+# The chief of a procuratorate (检察长), of a river's or a lake's stretch (区级河长, 某段河长) and of an
+# industrial chain (产业链链长): posts a name follows; 河长 only after its level or stretch (黄河长江 holds none).
+_CHIEF_POSTS = r"检察长|(?<=[级段])[河湖]长|(?<=链)链长"
+_CHIEF_POST_RE = re.compile(rf"(?:{_CHIEF_POSTS})[ 　:：]?")
 # A name right after a post may start with a rare dictionary word (夏启|宗): jieba counts below this.
 _RARE_AFTER_POST = 20
 _POST_BEFORE_NAME_RE = scanning(
     re.compile(
         rf"(?:{_POST_RE.pattern}|记者|通讯员|议员|委员(?![会长们])|常委(?![会们])|代表(?![团队们性大会])|助理|行政长官|特派员"
-        rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长)[ 　:：]?"
+        rf"|召集人|总干事|主持人|人选|候选人|总督察|督察长|{_CHIEF_POSTS})[ 　:：]?"
     )
 )
 
@@ -8564,7 +8578,16 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
                 spans.append(_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.6))
                 break
         else:
-            spans += _name_after_post(text, end, st)
+            found = _name_after_post(text, end, st)
+            # 县委书记蹇某到会, 副主席次旦等: after a leader's post (no member's, no reporter's), a name no common
+            # surname opens, then what closes it.
+            leader = _POST_RE.fullmatch(m.group().rstrip(" 　:：")) or _CHIEF_POST_RE.fullmatch(m.group())
+            if not found and leader:
+                found = _uncommon_name_after_post(text, end, st)
+            elif not found and m.group().rstrip(" 　:：") in ("记者", "通讯员"):
+                # 消息(记者利某某): in a reporter's bracketed byline, the bracket closes the name.
+                found = [s for s in _uncommon_name_after_post(text, end, st) if text[s.end : s.end + 1] in ")）】"]
+            spans += found
     return spans
 
 
@@ -8583,10 +8606,23 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
         follows = _LIST_END_RE.match(text, end + n) or text.startswith("的", end + n) or end + n == len(text)
         # 主席王某(1990年3月一1993年1月), 常委李某(女): a bracketed note after the name closes it too.
         follows = follows or text.startswith(("(", "（"), end + n)
+        # 主席某某带队, 主委某某走进, 主席某某心系: what a leader does right after the name closes it too (not after a
+        # function character: 主任孙某在通报情况时, the preposition opens the clause).
+        # (nor where the name's last character and the act's first are a word: 某某出任顾问 holds 出任, not 任.)
+        acts = (
+            bool(_LEADER_ACT_RE.match(text, end + n))
+            and text[end + n - 1] not in _NOT_IN_MONGOLIAN_NAME
+            and not st["tokenizer"].FREQ.get(text[end + n - 1 : end + n + 1])
+        )
+        follows = follows or acts
         rare = _RARE_AFTER_POST
         if n == 3 and not st["tokenizer"].FREQ.get(text[end : end + 2]):
             rare = _RARE_NAME_AFTER_POST
-        if follows and _plausible_name(text, end, end + n, st, rare=rare, given_function=True):
+        # 副主委索某某走进: the post before and the leader's act after announce a three-character name, whatever its
+        # surname's share (two characters: 主席来陕考察, a verb and a place).
+        if follows and _plausible_name(
+            text, end, end + n, st, rare=rare, any_surname=acts and n == 3, given_function=True
+        ):
             return [_span(text, end, end + n, "PERSON", "entity.person_after_post", 0.65)]
     # 委员扎西次仁提出: four characters of a transliterated name (no surname needed), then its verb.
     if _TRANSLITERATED_CUE_RE.match(text, end + 4) and _syllables_only(text[end : end + 4], st):
@@ -8594,10 +8630,54 @@ def _name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
     return []
 
 
+# What a leader does, right after the name a post announced: leads (带队, 率队), goes (走进, 前往, 深入), visits
+# (看望, 慰问, 调研, 考察), cares (心系), organizes, briefs, reveals, sets out (组织, 通报, 透露, 出发); 以及 joins the
+# next people as 和 does.
+_LEADER_ACT_RE = re.compile(
+    "带队|率队|走进|走访|前往|来到|深入|心系|组织|通报|透露|出发|看望|慰问|调研|考察|视察|会见|莅临|以及"
+    # 主任某某任团长: takes a post of a delegation or a group.
+    rf"|任[{_CJK}]{{0,6}}?(?:{_POSTS})"
+)
 # Verbs that open with a character a given name may hold, right after a name: 作为 (as), 获邀 (is invited), 获聘.
 _VERB_OPENING_AFTER_NAME_RE = re.compile("作为|获(?:邀|聘|颁|选|评|授)")
 _ZUO_OBJECT_RE = re.compile("作(?:了|出)?(?:说明|报告|讲话|发言|总结|部署|动员|点评|辅导|解读|交流)")
 _TRANSLITERATED_CUE_RE = re.compile(rf"{_RARE_SURNAME_CUE_RE.pattern}|提出|建议|发言|介绍|认为")
+
+
+# After a leader's post, a name no common surname opens (a rare surname: 蹇, 粘, 雒; a short transliterated name:
+# 次旦, 其其格) is two or three characters: longer runs met there read a name and the words after it as one
+# (measured: four to seven characters lost the test half a name).
+_UNCOMMON_NAME_LONGEST = 3
+# 主席某某所作的报告: the particle and its verb close the name too.
+_SUO_ZUO_RE = re.compile("所作")
+
+
+def _uncommon_name_after_post(text: str, end: int, st: dict[str, Any]) -> list[Span]:
+    """The shortest run of two or three characters after a post that ends at ``end`` which a name's closer follows
+    (出席, 等, 、, 所作; no space: 副主席 届次 is a table's header), no common surname opening it (those are
+    ``_name_after_post``'s), every word jieba cuts in it a rare one or one character of no function, the run itself
+    no word and no place; not where the post runs into a word (主席台) or a second post follows (副主任科员)."""
+    freq = st["tokenizer"].FREQ
+    if _POST_BEFORE_NAME_RE.match(text, end):
+        return []  # 副主任科员某某: a second post, the name after it
+    if any(freq.get(text[end - k : end + 1], 0) >= 50 for k in (2, 3) if k <= end):
+        return []  # 主席台, 主席团: the post's characters and the next one are a word, no post then a name
+    for n in range(2, _UNCOMMON_NAME_LONGEST + 1):
+        name = text[end : end + n]
+        if len(name) < n or not _is_cjk(name[-1]) or name[-1] in _NOT_IN_MONGOLIAN_NAME:
+            return []
+        closer = _LIST_END_RE.match(text, end + n) or _SUO_ZUO_RE.match(text, end + n)
+        if not closer or text[end + n] in "和与及在也还" or text[end + n].isspace():
+            continue
+        if name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES:
+            return []  # 主席夏某会面: a name a surname opens is _name_after_post's, the words after it no part
+        words = st["tokenizer"].cut(name, HMM=False)
+        if freq.get(name) or not all(_mongolian_name_part(w, freq) for w in words):
+            return []
+        if not _foreign_name(name, st) or not _syllables_only(name, st):
+            return []
+        return [_span(text, end, end + n, "PERSON", "entity.person_uncommon_after_post", 0.55)]
+    return []
 
 
 def _syllables_only(name: str, st: dict[str, Any]) -> bool:
