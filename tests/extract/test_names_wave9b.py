@@ -4,6 +4,8 @@ Names made up for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from pizhu.extract.entities import find_entities
 
 
@@ -11,25 +13,24 @@ def persons(text: str) -> list[str]:
     return [s.text for s in find_entities(text) if s.label == "PERSON"]
 
 
-def test_a_dotted_name_ending_a_list_stops_where_a_word_after_it_begins() -> None:
-    text = "全国政协副主席张建国、阿不都·热合曼先后来我省视察\n\n8月2日,全国政协副主席张建国来我省视察工作。"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # closing a list, a verb of coming after it
+        (
+            "全国政协副主席张建国、阿不都·热合曼先后来我省视察\n\n8月2日,全国政协副主席张建国来我省视察工作。",
+            "阿不都·热合曼",
+        ),
+        # closing a list, before a report
+        ("会议由李明、买买提·吐尔逊报告工作。", "买买提·吐尔逊"),
+        # after a post
+        ("区政协主席努尔江·阿不都满金报告工作,提及去年自治区工作。", "努尔江·阿不都满金"),
+    ],
+)
+def test_a_dotted_name_stops_where_a_word_after_it_begins(text: str, name: str) -> None:
     found = persons(text)
-    assert "阿不都·热合曼" in found
-    assert not any(n.startswith("阿不都·热合曼") and n != "阿不都·热合曼" for n in found)
-
-
-def test_a_dotted_name_ending_a_list_before_a_report_keeps_its_syllables() -> None:
-    text = "会议由李明、买买提·吐尔逊报告工作。"
-    found = persons(text)
-    assert "买买提·吐尔逊" in found
-    assert not any(n.startswith("买买提·吐尔逊") and n != "买买提·吐尔逊" for n in found)
-
-
-def test_a_dotted_name_after_a_post_stops_where_a_word_after_it_begins() -> None:
-    text = "区政协主席努尔江·阿不都满金报告工作,提及去年自治区工作。"
-    found = persons(text)
-    assert "努尔江·阿不都满金" in found
-    assert not any(n.startswith("努尔江·阿不都满金") and n != "努尔江·阿不都满金" for n in found)
+    assert name in found
+    assert not any(n.startswith(name) and n != name for n in found)
 
 
 def test_a_rare_word_the_syllables_make_stays_inside_the_name() -> None:
