@@ -2006,9 +2006,10 @@ _PARENT_BEFORE_RE = re.compile(
 _UNIT = rf"(?:(?![、，。；和及])[{_CJK}]){{0,16}}?(?:委员会|工作组|办公室|研究室|支社|支部|工委)"
 # 下设学习委员会、…; 内设办公室、老龄工作委员会和参政议政工作委员会; 成立科技支社 (RULINGS, 150–167).
 _SET_UP_UNITS_RE = re.compile(
-    rf"(?<=下设|设有|内设|成立|组建)((?:{_UNIT}[、和及])*{_UNIT})(?=[、，,。；;和及等]|$)", re.MULTILINE
+    rf"(?<=下设|设有|内设|成立|组建)了?((?:{_UNIT}[、和及])*{_UNIT})(?=[、，,。；;和及等]|$)", re.MULTILINE
 )
-# Not a named unit: a kind or a count of them (专门委员会, 各工作组, 九个专门委员会).
+# Not a named unit: a kind or a count of them (专门委员会, 各工作组, 九个专门委员会); the aspect marker after
+# the verb opens no name (成立了四个专门委员会: a count, FIGURE 四个).
 _BARE_UNITS = frozenset(("委员会", "工作组", "办公室", "研究室", "支社", "支部", "工委"))
 _NOT_A_UNIT_START = ("专门", "各", "若干", "有关", "相关", *"一二两三四五六七八九十几0123456789")
 

@@ -203,7 +203,10 @@ _LISTED_COUNT_BEFORE_RE = re.compile(r"(?:召开|举行|举办|主持|组织|开
 # A one-character unit whose character begins a word with what follows it is no unit there:
 # 部门 (2部门), 部队 (a unit's code number: 61234部队), 成员/成立/成为/成果… (5成员),
 # 回复/回应/回答/回顾/回访/回归 (a forum's 0回复), 服务/服装/服从 (a stray page number before 服务大局: 1服务).
-_WORD_AFTER_UNIT = {"部": "门队", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰"}
+_WORD_AFTER_UNIT = {
+    "部": "门队", "成": "员立为果效本就功绩", "回": "复应答顾访归", "服": "务装从饰",
+    "任": "务期职命免何意性教内上",  # 3任期, 5任职: a word, not terms of office
+}  # fmt: skip
 
 
 # 百分之九十五 / 百分之95 / 千分之五: a percentage (per mille) written out.
@@ -243,7 +246,7 @@ _BODY_AFTER_TERM_RE = re.compile(r"(?:全国|自治区|省|市|县|区|州|旗)?
 # 四届区政协 name one term.
 _TERMS_RE = scanning(
     re.compile(
-        r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有|运作|运行|走过)"
+        r"(?<=连任|连续|历任|历经|经历|已历|担任|任职|举办|举行|已办|共办|办了|召开|并有|共有|运作|运行|走过|历过|任过)"
         r"(?P<num>[两二三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十[一二三四五六七八九]?|[0-9]{1,2})届"
         r"|(?<=[共历已])(?P<num2>[两二三四五六七八九十]|[0-9]{1,2})届(?=[,，。;；、])"
         # 7届全体会议都在县城召开: the plenaries of several terms (one is 第7届, or 7届2次), counted.
@@ -397,8 +400,12 @@ def _terms(text: str) -> list[Span]:
         # 担任三届政协委员会主席 may name a term; after 连任/连续 a number of terms is counted
         # whatever follows (连任三届政协委员).
         # 并有五届委员会, 共召开六届委员会议 (annals): the committees or their sessions counted.
-        cue = text[max(0, m.start() - 2) : m.start()]
-        repeated = m.group("num") is not None and cue in ("连任", "连续", "并有", "共有")
+        cue = text[max(0, m.start() - 3) : m.start()]
+        # 经历过两届, 担任过三届县政协委员: a verb of serving with 过 tells how many; 共召开十届政协委员会议:
+        # a total counts the terms' sessions whatever body follows.
+        repeated = m.group("num") is not None and (
+            cue[-2:] in ("连任", "连续", "并有", "共有") or cue.endswith("过") or cue.startswith("共")
+        )
         if not repeated and _BODY_AFTER_TERM_RE.match(text, m.end()):
             continue  # 担任三届政协委员会主席, 召开五届全国政协会议: the term of a body named next
         start = next(m.start(g) for g in ("num", "num2", "num3") if m.group(g))
@@ -718,8 +725,8 @@ _COMPARED_BEFORE_RE = scanning(
 # building word before a floor (办公楼3层, 大厦3层, A座12层).
 _ADDRESS_AFTER_RE = re.compile(r"[0-9A-Za-z一二三四五六七八九-]|单元|室|号|会议|办公|大厅|东|西|南|北")
 _BUILDING_BEFORE_RE = re.compile(r"(?:楼|厦|座|号|区|馆|心|店|场)$")
-# Words before 近 + a span of time that make it a length (用近2个月的时间, 历时近3个月, 经过近一年).
-_NEAR_LENGTH_CUES = ("用", "用了", "历时", "经过", "经", "历经", "花了", "耗时", "为期", "长达")
+# Words before 近 + a span of time that make it a length (用近2个月的时间, 历时近3个月, 经过近一年, 时隔近一年).
+_NEAR_LENGTH_CUES = ("用", "用了", "历时", "经过", "经", "历经", "花了", "耗时", "为期", "长达", "时隔", "相隔", "阔别")
 # A verb that looks back over the span after it (回顾五年的工作, 总结一年来), and the report's own work
 # after a span opening its clause (五年的实践证明, 五年的履职实践): the term as a time frame.
 _LOOKED_BACK_RE = re.compile(r"(?:回顾|回首|总结|盘点|回望)$")
@@ -1065,11 +1072,13 @@ _PLURAL_PRONOUNS = ("我们", "你们", "他们", "她们", "咱们")
 
 # The nouns of named periods a count of years opens (八年抗战, 十四年抗战, 十年动乱, 十年浩劫).
 _NAMED_PERIODS = ("抗战", "动乱", "浩劫", "内战")
-# Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年).
+# Words before a span of time that make it a length (连续三年, 一连五天, 为期两天, 历时三年), the words of
+# an interval among them (时隔一年, 相隔三年, 间隔两年, 阔别十年: the time between two events).
 _LENGTH_CUES = (
     "连续", "一连", "为期", "历时", "长达", "历经", "经过", "用了", "花了", "耗时",
-    # in Traditional script (一連四日, 為期三日)
-    "連續", "一連", "為期", "歷時", "長達", "歷經", "經過", "耗時",
+    "时隔", "相隔", "间隔", "阔别", "隔了",
+    # in Traditional script (一連四日, 為期三日, 時隔一年)
+    "連續", "一連", "為期", "歷時", "長達", "歷經", "經過", "耗時", "時隔", "間隔", "闊別",
 )  # fmt: skip
 # Words after a span of time that make it a length: ago and later (二十年前, 三年后) and the time it took
 # (两年时间). Not 内: a time limit (应在四个月内办理) and a plan's horizon (三年内建成, a time frame ahead like 未来5年)
