@@ -4392,7 +4392,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     if "乡" in text:
         # 羌乡茶农, 水韵畲乡: an ethnic group's one-character name and 乡 is the group's homeland, an epithet, no place.
         out = [o for o in out if not _homeland_epithet(o.text, st)]
-    return _province_quarters(text, tokens, out)
+    return _province_quarters(text, tokens, _stem_before_annals(text, tokens, out))
 
 
 def _homeland_epithet(name: str, st: dict[str, Any]) -> bool:
@@ -4455,6 +4455,27 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
             end += 2  # 黄柏河 + 流域
         spans.append(o if end == o.end else _span(text, o.start, end, "GPE", o.rule, o.confidence))
     return spans
+
+
+# 策勒县志, 策勒县佐: a division's suffix that makes with the next character a word of the division's annals (县志,
+# 市志) or of an old office of it (县佐, 县丞, 县令) belongs to that word; the place is its stem (RULINGS, regions10),
+# as the name is written. Where jieba reads the next character into a longer word (县 + 志愿者) the suffix stays.
+_ANNALS_AND_OLD_OFFICES = frozenset(("县志", "市志", "省志", "州志", "县佐", "县丞", "县令", "县尉"))
+
+
+def _stem_before_annals(text: str, tokens: list[tuple[int, int, str]], out: list[Span]) -> list[Span]:
+    if not any(text[o.end - 1 : o.end + 1] in _ANNALS_AND_OLD_OFFICES for o in out):
+        return out
+    words = _token_words(tokens)
+    return [
+        _span(text, o.start, o.end - 1, "GPE", o.rule, o.confidence)
+        if o.end - o.start >= 3
+        and text[o.end - 1 : o.end + 1] in _ANNALS_AND_OLD_OFFICES
+        # 县志 read as a word, or 策勒县 + 佐 alone; not 县 + 志愿者
+        and (words.get(o.end - 1) in _ANNALS_AND_OLD_OFFICES or words.get(o.end) == text[o.end])
+        else o
+        for o in out
+    ]
 
 
 # 鲁西, 桂北, 粤西, 苏北, 皖南, 鲁中, 鲁西南: a province's quarter by its one-character short name and a direction

@@ -43,3 +43,21 @@ def test_a_province_quarter_is_a_place_wherever_it_stands(text: str, place: str)
 )
 def test_a_quarter_inside_a_longer_word_is_none(text: str, wrong: str) -> None:
     assert wrong not in labelled(text, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "longer"),
+    [
+        ("民国七年批准设置于田县佐,后升格为县治。", "于田", "于田县"),
+        ("本书为于田县志的续编。", "于田", "于田县"),
+        ("清代设和田县丞一员。", "和田", "和田县"),
+    ],
+)
+def test_a_county_before_its_annals_or_old_office_is_its_stem(text: str, place: str, longer: str) -> None:
+    places = labelled(text, "GPE")
+    assert place in places
+    assert longer not in places
+
+
+def test_a_county_before_other_words_keeps_its_suffix() -> None:
+    assert "于田县" in labelled("于田县志愿者深入乡村服务。", "GPE")
