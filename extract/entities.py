@@ -4393,7 +4393,7 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
     if "乡" in text:
         # 羌乡茶农, 水韵畲乡: an ethnic group's one-character name and 乡 is the group's homeland, an epithet, no place.
         out = [o for o in out if not _homeland_epithet(o.text, st)]
-    return _province_quarters(text, out)
+    return _province_quarters(text, tokens, _stem_before_annals(text, tokens, out))
 
 
 def _homeland_epithet(name: str, st: dict[str, Any]) -> bool:
@@ -4458,26 +4458,54 @@ def _water_names(text: str, tokens: list[tuple[int, int, str]], st: dict[str, An
     return spans
 
 
-# 鲁西, 桂北, 粤西, 苏北: a province's quarter by its one-character abbreviation and a direction (GUIDELINES v1.1: a
-# named region). Abbreviations that open other words are left out (云南, 新西兰, 港中, 台北 is a city of its own),
-# and the quarter stands alone: after no word of its own (a boundary or a preposition) and before a list mark, a
-# region word (大地; 地区 joins it: 苏北地区, as 威海地区) or the clause's end (鲁西南 is another region, 川西藏区 a
-# longer name).
-_PROVINCE_QUARTER_RE = scanning(
-    re.compile(
-        rf"(?:(?<![{_CJK}])|(?<=[在赴到于从向和与及的为、]))[冀晋辽苏浙皖闽赣鲁豫鄂湘粤桂琼黔滇陕陇渝沪津][东南西北]"
-        rf"(?:地区|(?=[、，,。；;和与及等]|大地|一带|片区|\s|$))"
-    )
-)
+# 策勒县志, 策勒县佐: a division's suffix that makes with the next character a word of the division's annals (县志,
+# 市志) or of an old office of it (县佐, 县丞, 县令) belongs to that word; the place is its stem (RULINGS, regions10),
+# as the name is written. Where jieba reads the next character into a longer word (县 + 志愿者) the suffix stays.
+_ANNALS_AND_OLD_OFFICES = frozenset(("县志", "市志", "省志", "州志", "县佐", "县丞", "县令", "县尉"))
 
 
-def _province_quarters(text: str, out: list[Span]) -> list[Span]:
-    taken = [(o.start, o.end) for o in out]
-    found = [
-        _span(text, m.start(), m.end(), "GPE", "entity.gpe_province_quarter", 0.55)
-        for m in finditer_near(_PROVINCE_QUARTER_RE, text)
-        if not any(a < m.end() and m.start() < b for a, b in taken)
+def _stem_before_annals(text: str, tokens: list[tuple[int, int, str]], out: list[Span]) -> list[Span]:
+    if not any(text[o.end - 1 : o.end + 1] in _ANNALS_AND_OLD_OFFICES for o in out):
+        return out
+    words = _token_words(tokens)
+    return [
+        _span(text, o.start, o.end - 1, "GPE", o.rule, o.confidence)
+        if o.end - o.start >= 3
+        and text[o.end - 1 : o.end + 1] in _ANNALS_AND_OLD_OFFICES
+        # 县志 read as a word, or 策勒县 + 佐 alone; not 县 + 志愿者
+        and (words.get(o.end - 1) in _ANNALS_AND_OLD_OFFICES or words.get(o.end) == text[o.end])
+        else o
+        for o in out
     ]
+
+
+# 鲁西, 桂北, 粤西, 苏北, 皖南, 鲁中, 鲁西南: a province's quarter by its one-character short name and a direction
+# (GUIDELINES v1.1: a named region, as 港澳). The short names are the closed table of the provincial-level divisions,
+# less 港 and 澳 (no quarters written so; 港中旅, 澳中 of Australia are other words). The quarter is a word of its own
+# in jieba's cut, whatever stands around it: it starts and ends where tokens do (江苏 + 北京, 新中国, 党中央 give
+# none) and its direction opens no place of the table (川西藏区, 苏北京: 西藏, 北京); 地区 or 片区 after it joins
+# it (苏北地区, as 威海地区).
+_PROVINCE_SHORTS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼台"
+_PROVINCE_QUARTER_RE = scanning(re.compile(f"[{_PROVINCE_SHORTS}](?:[东西][南北]|[东南西北中])"))
+_QUARTER_AREA_WORDS = ("地区", "片区")
+
+
+def _province_quarters(text: str, tokens: list[tuple[int, int, str]], out: list[Span]) -> list[Span]:
+    found: list[Span] = []
+    starts = ends = frozenset[int]()
+    for m in finditer_near(_PROVINCE_QUARTER_RE, text):
+        if not starts:
+            starts, ends, table = _token_starts(tokens), _token_ends(tokens), place_table()
+        s = m.start()
+        if s not in starts:
+            continue  # 江苏 + 北京: the short name ends another word
+        e = next((e for e in dict.fromkeys((m.end(), s + 2)) if e in ends), None)
+        if e is None or text[e - 1 : e + 1] in table.short:
+            continue  # 新中国; 川西藏区, 苏北京: the direction opens another word or a place (西藏, 北京)
+        if text.startswith(_QUARTER_AREA_WORDS, e) and e + 2 in ends:
+            e += 2
+        if not any(o.start < e and s < o.end for o in out):
+            found.append(_span(text, s, e, "GPE", "entity.gpe_province_quarter", 0.55))
     return sorted(out + found, key=lambda o: o.start) if found else out
 
 
