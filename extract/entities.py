@@ -915,10 +915,15 @@ def _regions_committees(text: str, spans: list[Span]) -> list[Span]:
         for m in _REGIONS_COMMITTEE_RE.finditer(text)
         if not any(a <= m.start() and m.end() <= b for a, b in orgs)
     ]
-    if not found:
+    return _bodies_over(text, spans, found, "entity.org_regions_committee")
+
+
+def _bodies_over(text: str, spans: list[Span], bodies: list[tuple[int, int]], rule: str) -> list[Span]:
+    """The spans with each body in ``bodies`` (start, end) as one ORG of ``rule`` in place of what it overlaps."""
+    if not bodies:
         return spans
-    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in found)]
-    out += [_span(text, a, b, "ORG", "entity.org_regions_committee", 0.6) for a, b in found]
+    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in bodies)]
+    out += [_span(text, a, b, "ORG", rule, 0.6) for a, b in bodies]
     return sorted(out, key=lambda o: o.start)
 
 
@@ -936,11 +941,7 @@ def _place_people_cppcc(text: str, spans: list[Span]) -> list[Span]:
             continue
         if not any(a <= g.start and g.end <= b for a, b in orgs):
             bodies.append((g.start, m.end()))
-    if not bodies:
-        return spans
-    out = [s for s in spans if not any(s.start < b and a < s.end for a, b in bodies)]
-    out += [_span(text, a, b, "ORG", "entity.org_place_people_cppcc", 0.6) for a, b in bodies]
-    return sorted(out, key=lambda o: o.start)
+    return _bodies_over(text, spans, bodies, "entity.org_place_people_cppcc")
 
 
 # 王某、刘某、余某、周宁等参加调研: a division's name of a name's shape (a surname, two or three characters) as
@@ -2321,7 +2322,7 @@ def _run_together_names(text: str, spans: list[Span], st: dict[str, Any]) -> lis
 # gives a list whose links lost their separators: after a post that opens a line or a table cell (its count in
 # brackets, a footnote mark) to the line's or the cell's end, or as an item of a 、 list closed by a bracketed note
 # (an ethnic group, 女), a stretch of CJK that reads as names only, none holding a post (RULINGS, wave8b).
-_RUN_AFTER_POST: list[re.Pattern[str]] = []  # compiled at first use: the posts' pattern is defined further down
+# (after a post: _RUN_AFTER_POST_RE, defined after the posts' pattern _POST_RE further down)
 _RUN_IN_LIST_RE = re.compile(rf"、([{_CJK}]{{4,40}})(?=[(（])")
 _RUN_PARTS_CAP = 4
 # 文字:吕某刘某, 制作:农某某冯某, 记者文/图祁某某赵某), 本报讯(王某某祝某某): names run together in a credit, after
@@ -2362,16 +2363,7 @@ def _name_partitions(text: str, start: int, end: int, st: dict[str, Any]) -> lis
 def _names_run_together(text: str, spans: list[Span], st: dict[str, Any]) -> list[Span]:
     """The names of a stretch run together after a post or as one item of a 、 list; where the stretch reads
     more than one way, the names every reading holds."""
-    if not _RUN_AFTER_POST:
-        _RUN_AFTER_POST.append(
-            scanning(
-                re.compile(
-                    rf"(?<![^\n|])[ \t]*(?:{_POST_RE.pattern})(?:[(（]\d+[)）]|\[\d+\])?[ \t:：|]*([{_CJK}]{{4,40}})"
-                    rf"(?=[ \t]*(?:[\n|]|$))"
-                )
-            )
-        )
-    runs = [m.span(1) for m in _RUN_AFTER_POST[0].finditer(text)]
+    runs = [m.span(1) for m in _RUN_AFTER_POST_RE.finditer(text)]
     runs += [m.span(1) for m in _RUN_IN_LIST_RE.finditer(text)]
     runs += [m.span(1) for m in _RUN_IN_CREDIT_RE.finditer(text)]
     if not runs:
@@ -3306,8 +3298,7 @@ def _brand_of_place(text: str, start: int, end: int, content: str, st: dict[str,
         return False
     if not (text.endswith((*_BRAND_VERBS, "推动"), max(0, start - 2), start) or text.startswith(_BRAND_AFTER, end)):
         return False
-    table = place_table()
-    return any(p[-n:] in table.short or p[-n:] in st["places"] for p in parts for n in (2, 3, 4) if n < len(p))
+    return _ends_in_place(parts, st)
 
 
 _BRAND_CLAUSE_RE = re.compile(rf"[{_CJK}]{{3,8}}")
@@ -4175,7 +4166,8 @@ def _gpes(text: str, tokens: list[tuple[int, int, str]], st: dict[str, Any]) -> 
             found.append((pos, pos + len(name), 0.6))
     found += _mongolian_divisions(text, tokens, st)
     found += _hill_villages(text, tokens, st) if "山村" in text else []
-    found += _china_regions(text, tokens, st["tokenizer"].FREQ)
+    # (a token opening with a region holds the region's two characters: no region in the text, no token to read)
+    found += _china_regions(text, tokens, st["tokenizer"].FREQ) if any(r in text for r in _CHINA_REGIONS) else []
     found += _divisions_across_breaks(text, st) if "\n" in text else []
     found = [f for f in found if text[f[0] : f[1]] not in _GENERIC_PLACES]
     found += _listed_short_names(text, tokens, found)
@@ -5271,19 +5263,14 @@ def _orgs(text: str, places: list[Span], token_starts: Set[int]) -> list[Span]:
             # 区人民检察院 / 市政协: the level alone names the body, unless it ends a longer
             # word (城区政协 is not 区政协), which jieba's token boundaries tell.
             before = text[head_start - 2] if head_start >= 2 else ""
-            if before in "我本该" and head in _DEICTIC_HEADS:
+            if (
                 # 我市政协, 本县人民政府, 该县政协: the deictic stays outside, the level names the body (RULINGS).
-                spans.append(
-                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
-                )
-                continue
-            if text.endswith(("港区", "澳区"), 0, head_start - 1):
+                (before in "我本该" and head in _DEICTIC_HEADS)
                 # 港区 + 市政协委员: the Hong Kong members' delegation before the city's CPPCC they sit on.
-                spans.append(
-                    _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
-                )
-                continue
-            if head == "政协" and _nearer_of_two_levels(text, head_start):
+                or text.endswith(("港区", "澳区"), 0, head_start - 1)
+                # 省市政协, 市旗政协: the nearer of two levels written together names its CPPCC (orgkinds).
+                or (head == "政协" and _nearer_of_two_levels(text, head_start))
+            ):
                 spans.append(
                     _span(text, head_start - 1, _subunit_end(text, head, head_end), "ORG", "entity.org_place_head", 0.6)
                 )
@@ -7471,6 +7458,13 @@ _POSTS = (
     "|(?<!会)议长"
 )
 _POST_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|[省市县区]委(?:{_POSTS})|统战部长")
+# The run of names after a post that opens a line or a table cell (_names_run_together, wave8b).
+_RUN_AFTER_POST_RE = scanning(
+    re.compile(
+        rf"(?<![^\n|])[ \t]*(?:{_POST_RE.pattern})(?:[(（]\d+[)）]|\[\d+\])?[ \t:：|]*([{_CJK}]{{4,40}})"
+        rf"(?=[ \t]*(?:[\n|]|$))"
+    )
+)
 # After a name that follows its body: the post (市政协林某秘书长, 县委王某书记) or a form of address.
 _POST_AFTER_NAME_RE = re.compile(rf"(?:常务)?副?(?:{_POSTS})|同志|常委(?![会们])|委员(?![会长们])")
 # 李某、王某和常委21人, 主席张某和副主席李某: the conjunction before the next post or role is no name's last character.
