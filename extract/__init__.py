@@ -9,6 +9,6 @@ if __name__ != "pizhu.extract":
     # second name, each of its modules would load twice, with two of every class.
     raise ImportError(f"{__name__}: pizhu's extract is the package pizhu.extract; import pizhu.extract, not extract")
 
-EXTRACTOR_VERSION = "0.3.89"
+EXTRACTOR_VERSION = "0.3.90"
 GUIDELINES_VERSION = "1.1"
 """The annotation guidelines the extractor, the help screen and every decision follow."""

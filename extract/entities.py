@@ -8604,7 +8604,10 @@ def _names_after_posts(text: str, st: dict[str, Any]) -> list[Span]:
             found = _name_after_post(text, end, st)
             # 县委书记蹇某到会, 副主席次旦等: after a leader's post (no member's, no reporter's), a name no common
             # surname opens, then what closes it.
-            leader = _POST_RE.fullmatch(m.group().rstrip(" 　:：")) or _CHIEF_POST_RE.fullmatch(m.group())
+            # (the chief's post read in the text: its lookbehinds see the level or the chain before it)
+            leader = _POST_RE.fullmatch(m.group().rstrip(" 　:：")) or _CHIEF_POST_RE.fullmatch(
+                text, m.start(), m.end()
+            )
             if not found and leader:
                 found = _uncommon_name_after_post(text, end, st)
             elif not found and m.group().rstrip(" 　:：") in ("记者", "通讯员"):

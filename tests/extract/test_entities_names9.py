@@ -156,3 +156,11 @@ def test_a_name_after_a_post_before_taking_a_post_or_a_conjunction_is_a_person(t
 def test_a_verb_taking_a_post_is_no_part_of_the_name() -> None:
     names = labelled("协调部副巡视员张芳出任顾问,福建政协常委任团长。", "PERSON")
     assert "张芳出" not in names
+
+
+# --- a chief's post read in its text: 河长 after its level, 链长 after its chain (the lookbehinds see the text) ---
+
+
+@pytest.mark.parametrize("text", ["检察长蹇某到会。", "区级河长蹇某到会。", "产业链链长蹇某到会。"])
+def test_a_name_no_common_surname_opens_after_a_chief_post_is_a_person(text: str) -> None:
+    assert "蹇某" in labelled(text, "PERSON")
