@@ -9136,7 +9136,7 @@ _NUMERALS = "〇零一二三四五六七八九十百千两0123456789"
 
 
 def _society_stems(text: str, spans: list[Span]) -> list[Span]:
-    stems = {m.group(1) for m in finditer_near(_SOCIETY_NAME_RE, text) if m.group(0) in _PARTIES.split("|")}
+    stems = {m.group(1) for m in finditer_near(_SOCIETY_NAME_RE, text) if m.group(0) in _PARTY_SHORT}
     if not stems:
         return spans
     added: list[Span] = []
